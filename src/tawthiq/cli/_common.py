@@ -1,0 +1,64 @@
+"""Options and rendering shared by every command: the workspace, --json, errors → exit codes.
+
+Exit codes: 0 ok, 1 bad input or a failed operation (a TawthiqError), 2 usage.
+Data goes to stdout; progress and messages to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from tawthiq.errors import TawthiqError
+
+err_console = Console(stderr=True)
+out_console = Console()
+
+WorkspaceOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--workspace",
+        "-w",
+        envvar="TAWTHIQ_WORKSPACE",
+        help="Workspace folder (default: the current folder).",
+        show_default=False,
+    ),
+]
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="TAWTHIQ_DB",
+        help="Database URL (postgresql://…); default: the workspace's SQLite file.",
+        show_default=False,
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the model the API returns).")]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handle_errors(fn: F) -> F:
+    """Turn TawthiqError into a one-line message on stderr and exit code 1."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except TawthiqError as exc:
+            err_console.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def print_json(data: Any) -> None:
+    """Print JSON to stdout, UTF-8, Arabic unescaped."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")

@@ -1,0 +1,62 @@
+"""`tawthiq`: the console script. Each stage's commands live in their own module here.
+
+Each module in ``_COMMAND_MODULES`` exposes ``register(app)``; this file only assembles them.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+from tawthiq import __version__
+
+app = typer.Typer(
+    name="tawthiq",
+    help="Tawthiq (توثيق): reports from a war into a defensible record of harm to civilians.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+_COMMAND_MODULES = (
+    "workspace",  # init, demo, reports, audit
+    "ingest",
+    "extract",
+    "corroborate",
+    "people",
+    "estimate",
+    "evidence",
+    "export",
+    "sources",
+    "web",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tawthiq {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version."
+    ),
+) -> None:
+    """Tawthiq (توثيق): reports from a war into a defensible record of harm to civilians."""
+
+
+for _name in _COMMAND_MODULES:
+    try:
+        _mod = importlib.import_module(f"tawthiq.cli.{_name}")
+    except ModuleNotFoundError as exc:  # a stage not built yet; never hide a broken import
+        if exc.name != f"tawthiq.cli.{_name}":
+            raise
+        continue
+    _mod.register(app)
+
+
+def main() -> None:
+    app()

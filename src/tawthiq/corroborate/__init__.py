@@ -1,0 +1,1 @@
+"""corroborate stage (see DESIGN.md)."""

@@ -1,0 +1,375 @@
+"""The seam types: what one stage hands to the next.
+
+In: nothing (this module depends on no other tawthiq module).
+Out: frozen pydantic models named as in DESIGN.md (Report, Claim, Incident, Source,
+PersonRecord, Person, Place, Evidence, AuditEvent) and the vocabularies of
+../shared/eval/CLAIMS.md, spelled exactly as there, one spelling from table to JSON.
+Never: touches a database, a file or the network. Stages exchange these, never ORM rows.
+
+A protected value (a source's real name, a chat sender, a witness) travels as
+:class:`Protected`, whose ``repr``/``str`` never show the value: it can only be read
+with :meth:`Protected.reveal`, so it cannot leak into a log line or a traceback by accident.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
+
+__all__ = [
+    "EVENT_TYPES",
+    "AuditEvent",
+    "Certainty",
+    "Claim",
+    "ClaimKind",
+    "Count",
+    "EventType",
+    "Evidence",
+    "Fatalities",
+    "Grade",
+    "Incident",
+    "Person",
+    "PersonRecord",
+    "Place",
+    "PlacePrecision",
+    "PlaceRef",
+    "Protected",
+    "Qualifier",
+    "Report",
+    "ReportRef",
+    "Source",
+    "SourceKind",
+    "TimePrecision",
+    "TimeSpan",
+]
+
+EventType = Literal[
+    "attack.air_strike",
+    "attack.shelling",
+    "attack.chemical",
+    "attack.ground",
+    "attack.medical",
+    "killing.execution",
+    "detention.arbitrary",
+    "disappearance.enforced",
+    "displacement.forced",
+    "siege.blockade",
+    "evacuation",
+    "humanitarian.access_denied",
+    "territory.change",
+    "armed.clash",
+    "other",
+]
+EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+
+ClaimKind = Literal["incident", "tally", "status"]
+Certainty = Literal["confirmed", "reported", "unconfirmed", "denied"]
+PlacePrecision = Literal["exact", "neighbourhood", "town", "district", "governorate", "country"]
+TimePrecision = Literal["day", "days", "week", "month", "unknown"]
+Qualifier = Literal["exact", "about", "at_least", "more_than", "up_to", "vague"]
+Grade = Literal["confirmed", "fair", "weak", "contested", "discounted"]
+SourceKind = Literal["ngo", "media", "wire", "un", "government", "individual", "social", "other"]
+PersonStatus = Literal["killed", "detained", "missing", "injured", "unknown"]
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class Protected:
+    """A value that must never be printed: encrypted at rest, redacted everywhere else.
+
+    ``str()``, ``repr()`` and ``format()`` give ``'‹protected›'``; only :meth:`reveal`
+    returns the value, so every place that shows it is a deliberate, greppable call.
+    """
+
+    __slots__ = ("_value",)
+    MASK = "‹protected›"
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return self.MASK
+
+    __str__ = __repr__
+
+    def __format__(self, spec: str) -> str:
+        return self.MASK
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Protected) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(("Protected", self._value))
+
+    def __reduce__(self):  # pickling would be a way around the mask
+        raise TypeError("Protected values are not picklable")
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any):
+        from pydantic_core import core_schema
+
+        def validate(v: Any) -> Protected:
+            if isinstance(v, Protected):
+                return v
+            if isinstance(v, str):
+                return Protected(v)
+            raise TypeError("a protected value must be a string")
+
+        return core_schema.no_info_plain_validator_function(
+            validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(lambda v: cls.MASK),
+        )
+
+
+# ---------------------------------------------------------------- places and time
+
+
+class PlaceRef(BaseModel):
+    """A place as a claim names it, resolved against the gazetteer when possible."""
+
+    model_config = _FROZEN
+    name: str
+    lat: float | None = None
+    lon: float | None = None
+    precision: PlacePrecision = "town"
+    place_id: str | None = None  # gazetteer id, e.g. "aleppo-nbhd:fardous" or "SY02"
+    name_ar: str | None = None
+
+    def contract(self) -> dict[str, Any]:
+        return {"name": self.name, "lat": self.lat, "lon": self.lon, "precision": self.precision}
+
+
+class TimeSpan(BaseModel):
+    model_config = _FROZEN
+    start: date | None = None
+    end: date | None = None
+    precision: TimePrecision = "unknown"
+
+    def contract(self) -> dict[str, Any]:
+        return {
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "precision": self.precision,
+        }
+
+
+class Count(BaseModel):
+    """A number as written: "at least 79" is low=79, high=None, qualifier=at_least."""
+
+    model_config = _FROZEN
+    low: int | None = None
+    high: int | None = None
+    qualifier: Qualifier = "exact"
+
+    def contract(self) -> dict[str, Any]:
+        return {"low": self.low, "high": self.high, "qualifier": self.qualifier}
+
+
+class Fatalities(BaseModel):
+    """An incident's toll from its claims: best/low/high, and the rule that made them."""
+
+    model_config = _FROZEN
+    best: int | None = None
+    low: int | None = None
+    high: int | None = None
+    rule: str = ""
+
+
+# ---------------------------------------------------------------- reports and claims
+
+
+class Source(BaseModel):
+    """Who gave us information. ``identity`` and ``contact`` are protected."""
+
+    model_config = _FROZEN
+    id: int | None = None
+    label: str
+    kind: SourceKind = "other"
+    origin_group: str | None = None
+    identity: Protected | None = None
+    contact: Protected | None = None
+    checkin_days: int | None = None
+
+
+class ReportRef(BaseModel):
+    """How an incident's claim points back at its report (issue 4's `report` object)."""
+
+    model_config = _FROZEN
+    file: str | None = None
+    sha256: str
+    title: str | None = None
+
+
+class Report(BaseModel):
+    """One document or message as ingested; ``status='failed'`` keeps what could not be parsed."""
+
+    model_config = _FROZEN
+    id: int | None = None
+    sha256: str
+    file_name: str | None = None
+    media_type: str = "text/plain"
+    size: int = 0
+    channel: str = "file"  # file, html, email, chat, jsonl
+    source_label: str | None = None
+    source_id: int | None = None
+    received_at: datetime | None = None
+    published_at: date | None = None
+    language: str | None = None
+    title: str | None = None
+    body: str = ""
+    sender: Protected | None = None  # chat sender / e-mail From: protected
+    status: Literal["stored", "failed", "duplicate"] = "stored"
+    failure_reason: str | None = None
+    part: int = 0  # index of the message within a multi-report file (chat export, JSONL)
+
+
+class Claim(BaseModel):
+    """One assertion in one report, with the exact quote and span it came from."""
+
+    model_config = _FROZEN
+    kind: ClaimKind = "incident"
+    event_type: EventType = "other"
+    quote: str = ""
+    span: tuple[int, int] = (0, 0)
+    places: tuple[PlaceRef, ...] = ()
+    time: TimeSpan = Field(default_factory=TimeSpan)
+    fatalities: Count | None = None
+    injured: Count | None = None
+    victims: tuple[str, ...] = ()
+    perpetrators: tuple[str, ...] = ()
+    attributed_to: str | None = None
+    certainty: Certainty = "reported"
+    method: str = "rules"
+    confidence: float = 0.5
+    id: int | None = None
+    report_id: int | None = None
+    review_status: Literal["unreviewed", "accepted", "corrected", "rejected"] = "unreviewed"
+
+    def contract(self) -> dict[str, Any]:
+        """The claim exactly as ../shared/eval/CLAIMS.md prints it."""
+        return {
+            "kind": self.kind,
+            "event_type": self.event_type,
+            "quote": self.quote,
+            "span": list(self.span),
+            "places": [p.contract() for p in self.places],
+            "time": self.time.contract(),
+            "fatalities": self.fatalities.contract() if self.fatalities else None,
+            "injured": self.injured.contract() if self.injured else None,
+            "victims": list(self.victims),
+            "perpetrators": list(self.perpetrators),
+            "attributed_to": self.attributed_to,
+            "certainty": self.certainty,
+        }
+
+
+class Incident(BaseModel):
+    """One real-world event: its claims (supporting and contradicting) and its grade."""
+
+    model_config = _FROZEN
+    id: int | None = None
+    key: str = ""  # stable id derived from member claims, so re-runs keep ids
+    event_type: EventType = "other"
+    places: tuple[PlaceRef, ...] = ()
+    time: TimeSpan = Field(default_factory=TimeSpan)
+    fatalities: Fatalities = Field(default_factory=Fatalities)
+    grade: Grade = "weak"
+    rationale: str = ""
+    origins: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    claim_ids: tuple[int, ...] = ()
+    contradicting_claim_ids: tuple[int, ...] = ()
+    tally_claim_ids: tuple[int, ...] = ()
+    grade_override: Grade | None = None
+    override_reason: str | None = None
+
+
+# ---------------------------------------------------------------- people
+
+
+class PersonRecord(BaseModel):
+    """A person as one list gives them. Names in Arabic script and/or Latin."""
+
+    model_config = _FROZEN
+    id: int | None = None
+    list_name: str
+    record_id: str
+    name_ar: str | None = None
+    name_latin: str | None = None
+    given_name: str | None = None
+    father_name: str | None = None
+    grandfather_name: str | None = None
+    family_name: str | None = None
+    sex: Literal["m", "f"] | None = None
+    age: int | None = None
+    birth_date: date | None = None
+    event_date: date | None = None
+    place: str | None = None
+    status: PersonStatus = "unknown"
+    row: int | None = None  # line or row in the imported file, for error messages
+
+
+class Person(BaseModel):
+    """Linked records that are one human being."""
+
+    model_config = _FROZEN
+    id: int | None = None
+    key: str = ""
+    record_ids: tuple[int, ...] = ()
+    status: PersonStatus = "unknown"
+
+
+# ---------------------------------------------------------------- gazetteer, evidence, audit
+
+
+class Place(BaseModel):
+    """A gazetteer entry, with where its facts came from and under which licence."""
+
+    model_config = _FROZEN
+    id: str
+    name_en: str
+    name_ar: str | None = None
+    variants: tuple[str, ...] = ()
+    kind: str  # country, governorate, district, subdistrict, town, neighbourhood, landmark
+    parent_id: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    source: str = ""
+    licence: str = ""
+
+
+class Evidence(BaseModel):
+    """A stored original file, content-addressed by SHA-256."""
+
+    model_config = _FROZEN
+    sha256: str
+    media_type: str
+    size: int
+    captured_at: datetime
+    file_name: str | None = None
+
+
+class AuditEvent(BaseModel):
+    """Who did what, when; each event carries the hash of the one before it."""
+
+    model_config = _FROZEN
+    id: int | None = None
+    at: datetime
+    actor: str
+    action: str
+    object_type: str
+    object_id: str
+    before_hash: str | None = None
+    after_hash: str | None = None
+    detail: str | None = None
+    prev_hash: str
+    hash: str
+
+    @field_serializer("at")
+    def _iso(self, v: datetime) -> str:
+        return v.isoformat()

@@ -1,0 +1,106 @@
+"""One exception tree for Tawthiq. Messages name file, line and field — never a protected value.
+
+    TawthiqError
+    ├── InputError(path, line, field)      bad input a user can fix
+    │   ├── EncodingError                  bytes that are not text in any encoding we accept
+    │   └── ParseError                     text that is not the format it claims to be
+    ├── WorkspaceError                     no workspace here, or a broken one
+    ├── StoreError                         the database refused or is inconsistent
+    ├── ProtectedDataError                 protected data asked for without the key
+    ├── LinkageError                       people linkage could not run
+    └── EstimationError                    an estimator could not run on this table
+
+The CLI turns every TawthiqError into a one-line message and exit code 1; anything else
+is a bug and keeps its traceback (at the CLI edge only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+__all__ = [
+    "EncodingError",
+    "EstimationError",
+    "InputError",
+    "InputErrors",
+    "LinkageError",
+    "ParseError",
+    "ProtectedDataError",
+    "StoreError",
+    "TawthiqError",
+    "WorkspaceError",
+]
+
+
+class TawthiqError(Exception):
+    """Base of every error Tawthiq raises on purpose."""
+
+
+class InputError(TawthiqError):
+    """Bad input: says where (file, line or record, field) and what is wrong.
+
+    >>> str(InputError("'13/12/16' is not YYYY-MM-DD", path="reports/013.txt", line=42, field="published_at"))
+    "reports/013.txt:42: field 'published_at': '13/12/16' is not YYYY-MM-DD"
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.field = field
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = self.path + (f":{self.line}" if self.line is not None else "") + ": "
+        elif self.line is not None:
+            where = f"line {self.line}: "
+        fld = f"field '{self.field}': " if self.field else ""
+        return f"{where}{fld}{self.message}"
+
+
+class EncodingError(InputError):
+    """The bytes could not be decoded as text."""
+
+
+class ParseError(InputError):
+    """The text is not in the format it should be."""
+
+
+class InputErrors(InputError):
+    """Several row errors gathered from one file, reported together."""
+
+    def __init__(self, errors: Iterable[InputError], *, path: str | Path | None = None) -> None:
+        self.errors = list(errors)
+        lines = [str(e) for e in self.errors]
+        head = f"{len(self.errors)} problem(s)"
+        super().__init__(head + ":\n  " + "\n  ".join(lines), path=path)
+
+
+class WorkspaceError(TawthiqError):
+    """No workspace where one was expected, or a workspace that is incomplete."""
+
+
+class StoreError(TawthiqError):
+    """The database refused a write or holds something inconsistent."""
+
+
+class ProtectedDataError(TawthiqError):
+    """Protected data was asked for without the key (or the key does not open it)."""
+
+
+class LinkageError(TawthiqError):
+    """People linkage could not run (settings, data or backend)."""
+
+
+class EstimationError(TawthiqError):
+    """An estimator could not run on the given table."""

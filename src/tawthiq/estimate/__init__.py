@@ -1,0 +1,1 @@
+"""estimate stage (see DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""people stage (see DESIGN.md)."""
