@@ -30,6 +30,8 @@ __all__ = [
     "Fatalities",
     "Grade",
     "Incident",
+    "MissingNote",
+    "NoteStatus",
     "Person",
     "PersonRecord",
     "Place",
@@ -312,6 +314,47 @@ class PersonRecord(BaseModel):
     place: str | None = None
     status: PersonStatus = "unknown"
     row: int | None = None  # line or row in the imported file, for error messages
+    # Missing persons (issue 8): where and when last seen, and how ("crossed at Bustan al-Qasr").
+    last_seen_date: date | None = None
+    last_seen_place: str | None = None
+    circumstances: str | None = None
+
+
+NoteStatus = Literal[
+    "",
+    "information_sought",
+    "believed_alive",
+    "believed_missing",
+    "believed_dead",
+    "is_note_author",
+    "detained_acknowledged",
+    "detained_denied",
+]
+
+
+class MissingNote(BaseModel):
+    """One entry in a missing person's status history (PFIF 1.4 note, plus detention statuses).
+
+    The current status is derived from the notes (:func:`tawthiq.people.missing.current_status`),
+    never overwritten. ``confidential`` notes never leave the workspace.
+    """
+
+    model_config = _FROZEN
+    id: int | None = None
+    note_record_id: str
+    person_record_id: int | None = None  # PersonRecord.id in this workspace
+    status: NoteStatus = ""
+    author_name: str = ""
+    author_email: Protected | None = None
+    author_phone: Protected | None = None
+    source_date: datetime
+    entry_date: datetime | None = None
+    source: str | None = None  # list, organisation or record the note rests on
+    author_made_contact: bool | None = None
+    last_known_location: str | None = None
+    text: str = ""
+    linked_person_record_id: str | None = None
+    confidential: bool = False
 
 
 class Person(BaseModel):
