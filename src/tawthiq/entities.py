@@ -43,6 +43,7 @@ __all__ = [
     "ReportRef",
     "Source",
     "SourceKind",
+    "SourcedClaim",
     "TimePrecision",
     "TimeSpan",
 ]
@@ -180,6 +181,7 @@ class Fatalities(BaseModel):
     low: int | None = None
     high: int | None = None
     rule: str = ""
+    claim_ids: tuple[int, ...] = ()  # the claims whose numbers made best/low/high
 
 
 # ---------------------------------------------------------------- reports and claims
@@ -270,11 +272,30 @@ class Claim(BaseModel):
         }
 
 
+class SourcedClaim(BaseModel):
+    """A claim with what corroboration must know of its report and source (issue 4).
+
+    ``origin_group`` is declared by hand on the Source (a wire service and its
+    subscribers); ``origin`` is filled by ``corroborate.group_by_origin``.
+    """
+
+    model_config = _FROZEN
+    claim: Claim
+    report: ReportRef
+    report_id: int | None = None
+    published: date | None = None
+    source_label: str | None = None
+    source_kind: SourceKind = "other"
+    origin_group: str | None = None
+    origin: str | None = None
+
+
 class Incident(BaseModel):
     """One real-world event: its claims (supporting and contradicting) and its grade."""
 
     model_config = _FROZEN
     id: int | None = None
+    kind: ClaimKind = "incident"  # "status" for a state of affairs told by several claims
     key: str = ""  # stable id derived from member claims, so re-runs keep ids
     event_type: EventType = "other"
     places: tuple[PlaceRef, ...] = ()
