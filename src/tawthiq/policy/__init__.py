@@ -1,1 +1,60 @@
-"""policy stage (see DESIGN.md)."""
+"""The redaction policy: one YAML file per workspace, one implementation for every public output.
+
+In: ``policy.yaml`` (written with documented defaults by ``tawthiq init``) and seam entities.
+Out: a frozen :class:`Policy` and the public form of incidents, claims, reports, sources and
+people (dicts ready for JSON), or ``None`` for what must not be published.
+Never: touches the database, reveals a protected value. The web public view, the API and
+every public export call these same functions.
+
+    >>> from tawthiq.policy import load_policy, public_incident
+    >>> policy = load_policy(workspace / "policy.yaml")
+    >>> public_incident(incident, claims, now, policy, reports=reports_by_id)
+"""
+
+from ._model import (
+    ALWAYS_PROTECTED,
+    DEFAULT_POLICY_YAML,
+    POLICY_FILE,
+    FrontLine,
+    Policy,
+    PublicFields,
+    load_policy,
+    write_default_policy,
+)
+from ._redact import (
+    effective_grade,
+    fuzz_point,
+    incident_date,
+    is_private_report,
+    is_publishable,
+    public_claim,
+    public_count,
+    public_incident,
+    public_person,
+    public_place,
+    public_report,
+    public_source,
+)
+
+__all__ = [
+    "ALWAYS_PROTECTED",
+    "DEFAULT_POLICY_YAML",
+    "POLICY_FILE",
+    "FrontLine",
+    "Policy",
+    "PublicFields",
+    "effective_grade",
+    "fuzz_point",
+    "incident_date",
+    "is_private_report",
+    "is_publishable",
+    "load_policy",
+    "public_claim",
+    "public_count",
+    "public_incident",
+    "public_person",
+    "public_place",
+    "public_report",
+    "public_source",
+    "write_default_policy",
+]

@@ -1,0 +1,215 @@
+"""The redaction policy as a value: one ``policy.yaml`` per workspace.
+
+In: a YAML file (or nothing: the documented defaults below).
+Out: a frozen :class:`Policy`; :func:`load_policy` and :func:`write_default_policy`.
+Never: reads the database, decides anything about a given entity (that is ``_redact``).
+
+The defaults are written by ``tawthiq init`` as ``policy.yaml`` with comments, so a team
+sees every knob before it publishes anything. Protected fields (a source's identity and
+contact, a chat sender, a witness name) are listed in :data:`ALWAYS_PROTECTED`: no policy
+file can make them public; a file that tries is an :class:`~tawthiq.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from tawthiq.entities import Grade, PlacePrecision
+from tawthiq.errors import InputError
+
+__all__ = [
+    "ALWAYS_PROTECTED",
+    "DEFAULT_POLICY_YAML",
+    "POLICY_FILE",
+    "FrontLine",
+    "Policy",
+    "PublicFields",
+    "load_policy",
+    "write_default_policy",
+]
+
+POLICY_FILE = "policy.yaml"
+
+# entity -> fields that are protected by nature; never public whatever the YAML says.
+ALWAYS_PROTECTED: dict[str, frozenset[str]] = {
+    "source": frozenset({"identity", "contact"}),
+    "report": frozenset({"sender"}),
+    "claim": frozenset(),
+    "incident": frozenset(),
+    "person": frozenset({"witness", "contact"}),
+}
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class PublicFields(BaseModel):
+    """Which fields of each entity appear in public output (web public view, API, exports)."""
+
+    model_config = _FROZEN
+    incident: tuple[str, ...] = (
+        "id",
+        "key",
+        "event_type",
+        "places",
+        "time",
+        "fatalities",
+        "grade",
+        "rationale",
+        "origins",
+        "outlets",
+        "claims",
+    )
+    claim: tuple[str, ...] = (
+        "id",
+        "kind",
+        "event_type",
+        "quote",
+        "places",
+        "time",
+        "fatalities",
+        "injured",
+        "attributed_to",
+        "certainty",
+        "report",
+    )
+    report: tuple[str, ...] = ("id", "title", "source_label", "published_at", "channel", "language", "sha256")
+    source: tuple[str, ...] = ("id", "label", "kind", "origin_group")
+    person: tuple[str, ...] = ("id", "status", "sex", "age", "event_date", "place")
+
+
+class FrontLine(BaseModel):
+    """Places whose published coordinates are moved, deterministically, within ``radius_m``."""
+
+    model_config = _FROZEN
+    radius_m: float = Field(default=1500.0, ge=0)
+    # Gazetteer ids, English or Arabic names (case-insensitive), as claims name them.
+    places: tuple[str, ...] = (
+        "Farafra", "Aqabeh", "Jdeydeh", "Ansari", "Amiriyah", "Salah al-Din", "Saif al-Dawla",
+        "Suleiman al-Halabi", "Bustan al-Zahra",
+    )  # Aleppo neighbourhoods noted on the 2016 front line in the gazetteer notes
+    # Points of these precisions are fuzzed wherever they are (a single building is a target).
+    precisions: tuple[PlacePrecision, ...] = ("exact",)
+
+
+class Policy(BaseModel):
+    """A workspace's redaction policy. Build it with :func:`load_policy`, not by hand."""
+
+    model_config = _FROZEN
+    version: int = 1
+    public_fields: PublicFields = Field(default_factory=PublicFields)
+    front_line: FrontLine = Field(default_factory=FrontLine)
+    # Secret mixed into the per-place offset, so the offset cannot be recomputed from the
+    # place id alone; written at random by init. Keep policy.yaml out of public releases.
+    fuzz_secret: str = Field(default="tawthiq-default-fuzz-secret", repr=False)
+    suppress_counts_below: int = Field(default=3, ge=0)
+    publication_delay_days: int = Field(default=7, ge=0)
+    publish_undated: bool = False
+    public_grades: tuple[Grade, ...] = ("confirmed", "fair", "weak", "contested")
+    # Reports that came over these channels are private: no quote, no body, no original.
+    private_channels: tuple[str, ...] = ("chat", "email")
+    # Source kinds whose label is replaced by the kind alone ("individual source").
+    anonymous_source_kinds: tuple[str, ...] = ("individual",)
+
+    def is_public_field(self, entity: str, name: str) -> bool:
+        if name in ALWAYS_PROTECTED.get(entity, frozenset()):
+            return False
+        return name in getattr(self.public_fields, entity, ())
+
+
+DEFAULT_POLICY_YAML = """\
+# Tawthiq redaction policy: one file per workspace, applied by one implementation
+# (tawthiq.policy) to the public web view, the JSON API and every public export.
+# Protected fields (source identity and contact, chat/e-mail senders, witness names)
+# are never public, whatever this file says. See docs/exports.md.
+version: 1
+
+# Fields of each entity that may appear in public output. Remove a name to hide it.
+public_fields:
+  incident: [id, key, event_type, places, time, fatalities, grade, rationale, origins, outlets, claims]
+  claim: [id, kind, event_type, quote, places, time, fatalities, injured, attributed_to, certainty, report]
+  report: [id, title, source_label, published_at, channel, language, sha256]
+  source: [id, label, kind, origin_group]
+  person: [id, status, sex, age, event_date, place]
+
+# Coordinates of places near front lines are moved by a fixed, secret, per-place offset
+# of up to radius_m metres (the same offset on every export, so averaging many exports
+# never reveals the true point). Points of the listed precisions are moved everywhere.
+front_line:
+  radius_m: 1500
+  precisions: [exact]
+  # Aleppo neighbourhoods noted on the front line in 2016 (gazetteer notes); add ids
+  # ("aleppo-nbhd:fardous"), English or Arabic names.
+  places: [Farafra, Aqabeh, Jdeydeh, Ansari, Amiriyah, Salah al-Din, Saif al-Dawla,
+           Suleiman al-Halabi, Bustan al-Zahra]
+fuzz_secret: {secret}
+
+# Counts (killed, injured, people in a group) below this are published as "fewer than N".
+suppress_counts_below: 3
+# Incidents are published only this many days after they ended.
+publication_delay_days: 7
+# An incident with no date at all cannot be delayed: publish it anyway?
+publish_undated: false
+# Grades that are published; discounted incidents stay internal.
+public_grades: [confirmed, fair, weak, contested]
+# Reports received over these channels are private: no quote, body or original file.
+private_channels: [chat, email]
+# Sources of these kinds appear only as their kind ("individual source").
+anonymous_source_kinds: [individual]
+"""
+
+
+def write_default_policy(workspace: str | Path, *, overwrite: bool = False) -> Path:
+    """Write the documented default ``policy.yaml`` into ``workspace`` (a random fuzz secret)."""
+    path = Path(workspace) / POLICY_FILE
+    if path.exists() and not overwrite:
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(DEFAULT_POLICY_YAML.format(secret=secrets.token_hex(16)), encoding="utf-8")
+    return path
+
+
+def _check_protected(data: dict[str, Any], path: Path) -> None:
+    fields = data.get("public_fields") or {}
+    if not isinstance(fields, dict):
+        raise InputError("must be a mapping of entity to field names", path=path, field="public_fields")
+    for entity, names in fields.items():
+        bad = sorted(set(names or ()) & ALWAYS_PROTECTED.get(entity, frozenset()))
+        if bad:
+            raise InputError(
+                f"{', '.join(bad)} is protected and can never be public",
+                path=path,
+                field=f"public_fields.{entity}",
+            )
+
+
+def load_policy(path: str | Path | None) -> Policy:
+    """Read a policy file; ``None`` or a missing file gives the defaults.
+
+    A workspace folder may be given instead of the file. Errors name the file and field.
+    """
+    if path is None:
+        return Policy()
+    p = Path(path)
+    if p.is_dir():
+        p = p / POLICY_FILE
+    if not p.exists():
+        return Policy()
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        raise InputError("not valid YAML", path=p, line=None if line is None else line + 1) from None
+    if not isinstance(data, dict):
+        raise InputError("a policy file must be a YAML mapping", path=p)
+    _check_protected(data, p)
+    try:
+        return Policy.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise InputError(first["msg"], path=p, field=where) from None

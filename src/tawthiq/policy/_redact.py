@@ -1,0 +1,291 @@
+"""Entities -> their public form, under a :class:`Policy`. The one redaction implementation.
+
+In: seam entities (Incident, Claim, Report, Source, PersonRecord, Person, PlaceRef) and a Policy.
+Out: plain JSON-ready dicts, or ``None`` when the entity must not be published at all.
+Never: reads the database or files, reveals a :class:`~tawthiq.entities.Protected` value,
+or returns a field the policy does not list. The web public view, the JSON API and every
+public export call these functions, so what one shows the others show.
+
+Coordinate fuzzing is hand-written (a dozen lines) because it must be deterministic per
+place and keyed by a workspace secret; geodesy libraries offer random jitter, not that.
+The offset for a place is HMAC-SHA256(secret, place key): the same on every export, so
+averaging many exports converges on the fuzzed point, never on the true one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from tawthiq.entities import Claim, Count, Incident, Person, PersonRecord, PlaceRef, Report, Source
+
+from ._model import Policy
+
+__all__ = [
+    "effective_grade",
+    "fuzz_point",
+    "incident_date",
+    "is_private_report",
+    "is_publishable",
+    "public_claim",
+    "public_count",
+    "public_incident",
+    "public_person",
+    "public_place",
+    "public_report",
+    "public_source",
+]
+
+_M_PER_DEG_LAT = 111_320.0
+
+
+def _policy(policy: Policy | None) -> Policy:
+    return policy if policy is not None else Policy()
+
+
+def _pick(data: dict[str, Any], fields: Iterable[str]) -> dict[str, Any]:
+    wanted = set(fields)
+    return {k: v for k, v in data.items() if k in wanted}
+
+
+# ---------------------------------------------------------------- places
+
+
+def _place_key(place: PlaceRef) -> str:
+    return (place.place_id or place.name).strip().casefold()
+
+
+def _near_front_line(place: PlaceRef, policy: Policy) -> bool:
+    fl = policy.front_line
+    if place.precision in fl.precisions:
+        return True
+    names = {n.strip().casefold() for n in fl.places}
+    keys = {place.name, place.place_id, place.name_ar}
+    return any(k and k.strip().casefold() in names for k in keys)
+
+
+def fuzz_point(lat: float, lon: float, key: str, radius_m: float, secret: str) -> tuple[float, float]:
+    """Move (lat, lon) by a fixed pseudo-random offset between 0.3 and 1.0 × ``radius_m``.
+
+    The offset depends only on ``key`` and ``secret``: never random between calls.
+    """
+    if radius_m <= 0:
+        return lat, lon
+    digest = hmac.new(secret.encode(), key.encode(), hashlib.sha256).digest()
+    u1 = int.from_bytes(digest[:8], "big") / 2**64
+    u2 = int.from_bytes(digest[8:16], "big") / 2**64
+    bearing = 2 * math.pi * u1
+    # sqrt keeps the point uniform over the annulus; 0.3 keeps it off the true point.
+    dist = radius_m * math.sqrt(0.09 + 0.91 * u2)
+    dlat = dist * math.cos(bearing) / _M_PER_DEG_LAT
+    dlon = dist * math.sin(bearing) / (_M_PER_DEG_LAT * max(math.cos(math.radians(lat)), 1e-6))
+    return round(lat + dlat, 4), round(lon + dlon, 4)
+
+
+def public_place(place: PlaceRef, policy: Policy | None = None) -> dict[str, Any]:
+    """A place as published: coordinates fuzzed when it is near a front line."""
+    pol = _policy(policy)
+    out: dict[str, Any] = {
+        "name": place.name,
+        "name_ar": place.name_ar,
+        "place_id": place.place_id,
+        "precision": place.precision,
+        "lat": place.lat,
+        "lon": place.lon,
+        "fuzzed_within_m": None,
+    }
+    if place.lat is not None and place.lon is not None and _near_front_line(place, pol):
+        r = pol.front_line.radius_m
+        out["lat"], out["lon"] = fuzz_point(place.lat, place.lon, _place_key(place), r, pol.fuzz_secret)
+        out["fuzzed_within_m"] = r
+    return out
+
+
+# ---------------------------------------------------------------- counts
+
+
+def _suppressed(n: int | None, policy: Policy) -> bool:
+    return n is not None and 0 < n < policy.suppress_counts_below
+
+
+def public_count(count: Count | None, policy: Policy | None = None) -> dict[str, Any] | None:
+    """A claim's number, or ``{"suppressed_below": N}`` when it is a small count."""
+    if count is None:
+        return None
+    pol = _policy(policy)
+    top = max((v for v in (count.low, count.high) if v is not None), default=None)
+    if _suppressed(top, pol):
+        return {"low": None, "high": None, "qualifier": count.qualifier,
+                "suppressed_below": pol.suppress_counts_below}
+    return {**count.contract(), "suppressed_below": None}
+
+
+def _public_fatalities(incident: Incident, policy: Policy) -> dict[str, Any]:
+    f = incident.fatalities
+    top = f.best if f.best is not None else max((v for v in (f.low, f.high) if v is not None), default=None)
+    if _suppressed(top, policy):
+        return {"best": None, "low": None, "high": None, "rule": f.rule,
+                "suppressed_below": policy.suppress_counts_below}
+    return {"best": f.best, "low": f.low, "high": f.high, "rule": f.rule, "suppressed_below": None}
+
+
+# ---------------------------------------------------------------- sources and reports
+
+
+def public_source(source: Source, policy: Policy | None = None) -> dict[str, Any]:
+    """A source as published: never identity or contact; individuals only as their kind."""
+    pol = _policy(policy)
+    label = source.label
+    if source.kind in pol.anonymous_source_kinds:
+        label = f"{source.kind} source"
+    data = {"id": source.id, "label": label, "kind": source.kind, "origin_group": source.origin_group}
+    if source.kind in pol.anonymous_source_kinds:
+        data["origin_group"] = None
+    return _pick(data, (f for f in pol.public_fields.source if pol.is_public_field("source", f)))
+
+
+def is_private_report(report: Report | None, policy: Policy | None = None) -> bool:
+    """A report whose content may identify someone: a private channel or a protected sender."""
+    if report is None:
+        return False
+    pol = _policy(policy)
+    return report.channel in pol.private_channels or report.sender is not None
+
+
+def public_report(
+    report: Report, policy: Policy | None = None, source: Source | None = None
+) -> dict[str, Any]:
+    """A report as published. Private reports keep only their id, channel and date."""
+    pol = _policy(policy)
+    label = report.source_label
+    if source is not None and source.kind in pol.anonymous_source_kinds:
+        label = f"{source.kind} source"
+    data: dict[str, Any] = {
+        "id": report.id,
+        "title": report.title,
+        "source_label": label,
+        "published_at": report.published_at.isoformat() if report.published_at else None,
+        "channel": report.channel,
+        "language": report.language,
+        "sha256": report.sha256,
+        "private": False,
+    }
+    if is_private_report(report, pol):
+        data.update(title=None, source_label=None, sha256=None, private=True)
+    fields = [f for f in pol.public_fields.report if pol.is_public_field("report", f)]
+    return {**_pick(data, fields), "private": data["private"]}
+
+
+# ---------------------------------------------------------------- claims and incidents
+
+
+def public_claim(
+    claim: Claim,
+    policy: Policy | None = None,
+    report: Report | None = None,
+    source: Source | None = None,
+) -> dict[str, Any] | None:
+    """A claim as published, or ``None`` for a rejected claim. No quote from a private report."""
+    pol = _policy(policy)
+    if claim.review_status == "rejected":
+        return None
+    private = is_private_report(report, pol)
+    data: dict[str, Any] = {
+        "id": claim.id,
+        "kind": claim.kind,
+        "event_type": claim.event_type,
+        "quote": None if private else claim.quote,
+        "places": [public_place(p, pol) for p in claim.places],
+        "time": claim.time.contract(),
+        "fatalities": public_count(claim.fatalities, pol),
+        "injured": public_count(claim.injured, pol),
+        "attributed_to": None if private else claim.attributed_to,
+        "certainty": claim.certainty,
+        "report": public_report(report, pol, source) if report is not None else None,
+    }
+    return _pick(data, pol.public_fields.claim)
+
+
+def effective_grade(incident: Incident) -> str:
+    """The grade a reader sees: a reviewer's override wins over the computed grade."""
+    return incident.grade_override or incident.grade
+
+
+def incident_date(incident: Incident, claims: Iterable[Claim] = ()) -> date | None:
+    """The last day the incident is known to have happened on (its end, else start, else claims')."""
+    if incident.time.end or incident.time.start:
+        return incident.time.end or incident.time.start
+    days = [c.time.end or c.time.start for c in claims]
+    return max((d for d in days if d is not None), default=None)
+
+
+def is_publishable(
+    incident: Incident, claims: Iterable[Claim], now: datetime | date, policy: Policy | None = None
+) -> bool:
+    """Grade is public, and the publication delay has passed (or the policy publishes undated)."""
+    pol = _policy(policy)
+    if effective_grade(incident) not in pol.public_grades:
+        return False
+    day = incident_date(incident, claims)
+    if day is None:
+        return pol.publish_undated
+    today = now.date() if isinstance(now, datetime) else now
+    return (today - day).days >= pol.publication_delay_days
+
+
+def public_incident(
+    incident: Incident,
+    claims: Iterable[Claim],
+    now: datetime | date,
+    policy: Policy | None = None,
+    *,
+    reports: Mapping[int, Report] | None = None,
+    sources: Mapping[int, Source] | None = None,
+) -> dict[str, Any] | None:
+    """An incident as published, with its public claims; ``None`` when it must not be shown.
+
+    ``claims`` may hold more than the incident's own: only those it lists are used.
+    ``reports``/``sources`` (by id) let each claim name its report, redacted by the same rules.
+    """
+    pol = _policy(policy)
+    claims = list(claims)
+    own = set(incident.claim_ids) | set(incident.contradicting_claim_ids)
+    mine = [c for c in claims if c.id in own] if own else claims
+    if not is_publishable(incident, mine, now, pol):
+        return None
+    reports = reports or {}
+    sources = sources or {}
+    out_claims = []
+    for c in mine:
+        rep = reports.get(c.report_id) if c.report_id is not None else None
+        src = sources.get(rep.source_id) if rep is not None and rep.source_id is not None else None
+        pc = public_claim(c, pol, rep, src)
+        if pc is not None:
+            pc["role"] = "contradicting" if c.id in incident.contradicting_claim_ids else "supporting"
+            out_claims.append(pc)
+    data: dict[str, Any] = {
+        "id": incident.id,
+        "key": incident.key,
+        "event_type": incident.event_type,
+        "places": [public_place(p, pol) for p in incident.places],
+        "time": incident.time.contract(),
+        "fatalities": _public_fatalities(incident, pol),
+        "grade": effective_grade(incident),
+        "rationale": incident.rationale,
+        "origins": list(incident.origins),
+        "outlets": list(incident.outlets),
+        "claims": out_claims,
+    }
+    return _pick(data, pol.public_fields.incident)
+
+
+def public_person(person: PersonRecord | Person, policy: Policy | None = None) -> dict[str, Any]:
+    """A person record (or linked person) with only the policy's public person fields."""
+    pol = _policy(policy)
+    data = person.model_dump(mode="json")
+    fields = [f for f in pol.public_fields.person if pol.is_public_field("person", f)]
+    return _pick(data, fields)

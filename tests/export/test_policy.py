@@ -1,0 +1,133 @@
+"""The redaction policy: what the public web view, the API and every public export rely on."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from tawthiq.entities import Claim, Count, Fatalities, Incident, PlaceRef, Report, Source, TimeSpan
+from tawthiq.errors import InputError
+from tawthiq.policy import (
+    Policy,
+    load_policy,
+    public_claim,
+    public_incident,
+    public_place,
+    public_report,
+    public_source,
+    write_default_policy,
+)
+
+NOW = datetime(2017, 1, 31, 12, 0)
+FARDOUS = PlaceRef(name="Fardous", lat=36.1905, lon=37.1553, precision="neighbourhood",
+                   place_id="aleppo-nbhd:fardous")
+SALAH = PlaceRef(name="Salah al-Din", lat=36.1805, lon=37.1222, precision="neighbourhood")
+
+
+def _incident(**kw) -> Incident:
+    base = dict(id=1, key="inc-1", event_type="killing.execution", places=(FARDOUS,),
+                time=TimeSpan(start=date(2016, 12, 12), end=date(2016, 12, 12), precision="day"),
+                fatalities=Fatalities(best=79, low=79, high=82), grade="fair", claim_ids=(10, 11))
+    base.update(kw)
+    return Incident(**base)
+
+
+def test_default_policy_file_written_by_init_loads_back(tmp_path):
+    path = write_default_policy(tmp_path)
+    pol = load_policy(path)
+    assert pol.suppress_counts_below == 3
+    assert "Salah al-Din" in pol.front_line.places
+    assert pol.fuzz_secret != Policy().fuzz_secret  # a random secret per workspace
+    assert pol.fuzz_secret not in repr(pol)
+
+
+def test_policy_cannot_make_source_identity_public(tmp_path):
+    p = tmp_path / "policy.yaml"
+    p.write_text("public_fields:\n  source: [label, identity]\n", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_policy(p)
+    assert "policy.yaml" in str(exc.value) and "public_fields.source" in str(exc.value)
+
+
+def test_bad_policy_value_names_file_and_field(tmp_path):
+    p = tmp_path / "policy.yaml"
+    p.write_text("publication_delay_days: soon\n", encoding="utf-8")
+    with pytest.raises(InputError, match="publication_delay_days"):
+        load_policy(p)
+
+
+def test_front_line_place_is_moved_the_same_way_every_time():
+    pol = Policy(fuzz_secret="s1")
+    a, b = public_place(SALAH, pol), public_place(SALAH, pol)
+    assert (a["lat"], a["lon"]) == (b["lat"], b["lon"])
+    assert (a["lat"], a["lon"]) != (SALAH.lat, SALAH.lon)
+    # within the radius, and at least 30% of it away
+    dy = (a["lat"] - SALAH.lat) * 111_320
+    dx = (a["lon"] - SALAH.lon) * 111_320 * 0.807
+    assert 0.25 * 1500 < (dx * dx + dy * dy) ** 0.5 < 1.05 * 1500
+    # a different secret moves it elsewhere: the offset is not computable from the id alone
+    c = public_place(SALAH, Policy(fuzz_secret="s2"))
+    assert (c["lat"], c["lon"]) != (a["lat"], a["lon"])
+
+
+def test_place_away_from_front_line_keeps_its_coordinates():
+    out = public_place(FARDOUS, Policy())
+    assert (out["lat"], out["lon"], out["fuzzed_within_m"]) == (FARDOUS.lat, FARDOUS.lon, None)
+
+
+def test_small_count_is_suppressed_but_zero_and_large_are_not():
+    pol = Policy(suppress_counts_below=3)
+    small = public_incident(_incident(fatalities=Fatalities(best=2, low=1, high=2)), [], NOW, pol)
+    assert small["fatalities"]["best"] is None and small["fatalities"]["high"] is None
+    assert small["fatalities"]["suppressed_below"] == 3
+    big = public_incident(_incident(), [], NOW, pol)
+    assert big["fatalities"]["best"] == 79
+
+
+def test_incident_held_back_until_publication_delay_passes():
+    pol = Policy(publication_delay_days=7)
+    inc = _incident()
+    assert public_incident(inc, [], datetime(2016, 12, 15), pol) is None
+    assert public_incident(inc, [], datetime(2016, 12, 19), pol) is not None
+
+
+def test_undated_and_discounted_incidents_stay_internal():
+    pol = Policy()
+    assert public_incident(_incident(time=TimeSpan()), [], NOW, pol) is None
+    assert public_incident(_incident(grade="discounted"), [], NOW, pol) is None
+    # a reviewer's override wins over the computed grade
+    assert public_incident(_incident(grade="weak", grade_override="discounted"), [], NOW, pol) is None
+
+
+def test_quote_from_chat_report_and_sender_never_public():
+    pol = Policy()
+    chat = Report(id=5, sha256="a" * 64, channel="chat", title="Abu Planted said", sender="Abu Planted",
+                  body="Abu Planted: they took my brother")
+    claim = Claim(id=10, report_id=5, quote="Abu Planted: they took my brother",
+                  event_type="disappearance.enforced")
+    out = public_incident(_incident(claim_ids=(10,)), [claim], NOW, pol, reports={5: chat})
+    assert "Abu Planted" not in repr(out)
+    assert out["claims"][0]["quote"] is None and out["claims"][0]["report"]["private"] is True
+
+
+def test_individual_source_published_as_its_kind_only():
+    src = Source(id=3, label="Umm Planted, nurse", kind="individual", identity="Planted Person",
+                 contact="+963 000")
+    out = public_source(src, Policy())
+    assert out["label"] == "individual source"
+    assert "Planted" not in repr(out) and "+963" not in repr(out)
+    rep = Report(id=4, sha256="b" * 64, source_id=3, source_label="Umm Planted, nurse")
+    assert "Planted" not in repr(public_report(rep, Policy(), src))
+
+
+def test_rejected_claim_is_not_published_and_small_claim_count_suppressed():
+    pol = Policy()
+    assert public_claim(Claim(id=1, review_status="rejected"), pol) is None
+    out = public_claim(Claim(id=2, fatalities=Count(low=1, high=2)), pol)
+    assert out["fatalities"]["low"] is None and out["fatalities"]["suppressed_below"] == 3
+
+
+def test_field_removed_from_policy_disappears_from_output():
+    pol = Policy.model_validate({"public_fields": {"incident": ["id", "grade"]}})
+    assert set(public_incident(_incident(), [], NOW, pol)) == {"id", "grade"}
