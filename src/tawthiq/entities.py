@@ -25,6 +25,7 @@ __all__ = [
     "Claim",
     "ClaimKind",
     "Count",
+    "Estimate",
     "EventType",
     "Evidence",
     "Fatalities",
@@ -386,6 +387,27 @@ class Person(BaseModel):
     key: str = ""
     record_ids: tuple[int, ...] = ()
     status: PersonStatus = "unknown"
+
+
+class Estimate(BaseModel):
+    """An estimated total (people documented or not) with its 95% interval, from one method (issue 6).
+
+    ``N`` is the point estimate (posterior median for ``lcmcr``, model-averaged MLE for ``loglinear``);
+    ``low``/``high`` the 95% interval (``high`` None when unbounded); ``observed`` the people on at least
+    one list. ``strata`` holds one Estimate per stratum when the total is their sum; ``N`` is None when a
+    stratum could not be estimated (the reason is in ``diagnostics["error"]``).
+    """
+
+    model_config = _FROZEN
+    method: str
+    N: int | None
+    low: int | None
+    high: int | None
+    observed: int
+    stratum: str | None = None
+    lists: tuple[str, ...] = ()
+    diagnostics: dict[str, Any] = Field(default_factory=dict)
+    strata: tuple[Estimate, ...] = ()
 
 
 # ---------------------------------------------------------------- gazetteer, evidence, audit
