@@ -1,0 +1,403 @@
+"""PFIF (People Finder Interchange Format) in and out: 1.1–1.4 read, 1.4 written.
+
+In: PFIF XML bytes (any of the namespaces ``http://zesty.ca/pfif/1.1`` … ``/1.4``).
+Out: :class:`PfifPerson` values (the PFIF fields as strings, plus their notes), mapped to and
+from :class:`~tawthiq.entities.PersonRecord` and :class:`~tawthiq.entities.MissingNote`.
+Never: touches the database, and never writes a protected field (author e-mail/phone, the found
+person's e-mail/phone) or a confidential note into an export.
+
+Field lists and rules follow the PFIF 1.4 specification (zesty.ca/pfif/1.4): mandatory
+``person_record_id``, ``source_date`` and ``full_name`` on a person; ``note_record_id``,
+``author_name``, ``source_date`` and ``text`` on a note; record ids of the form
+``domain/unique-id``; UTC times as ``YYYY-MM-DDThh:mm:ssZ``. Older versions are upgraded on
+read (``first_name``/``last_name`` → ``given_name``/``family_name``, ``found`` →
+``author_made_contact``). PFIF has no detention statuses: Tawthiq's ``detained_acknowledged`` and
+``detained_denied`` are written as ``believed_alive`` / ``believed_missing`` with the exact status
+in an extension element (``tawthiq:status``) that other readers ignore and Tawthiq reads back.
+
+Hand-written on lxml rather than a PFIF package: none is published on PyPI for Python 3
+(Google Person Finder's module is Python 2 and not packaged).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from lxml import etree
+from pydantic import BaseModel, ConfigDict
+
+from tawthiq.entities import MissingNote, PersonRecord, Protected
+from tawthiq.errors import InputError, ParseError
+
+__all__ = [
+    "PFIF_NS",
+    "PfifPerson",
+    "from_records",
+    "parse_pfif",
+    "to_records",
+    "write_pfif",
+]
+
+PFIF_NS = {v: f"http://zesty.ca/pfif/{v}" for v in ("1.1", "1.2", "1.3", "1.4")}
+_VERSION_OF_NS = {ns: v for v, ns in PFIF_NS.items()}
+EXT_NS = "urn:tawthiq:pfif-extension:1"
+
+PERSON_FIELDS_14 = (
+    "person_record_id", "entry_date", "expiry_date", "author_name", "author_email",
+    "author_phone", "source_name", "source_date", "source_url", "full_name", "given_name",
+    "family_name", "alternate_names", "description", "sex", "date_of_birth", "age",
+    "home_street", "home_neighborhood", "home_city", "home_state", "home_postal_code",
+    "home_country", "photo_url", "profile_urls",
+)  # fmt: skip
+NOTE_FIELDS_14 = (
+    "note_record_id", "person_record_id", "linked_person_record_id", "entry_date",
+    "author_name", "author_email", "author_phone", "source_date", "author_made_contact",
+    "status", "email_of_found_person", "phone_of_found_person", "last_known_location",
+    "text", "photo_url",
+)  # fmt: skip
+# Renames from older versions to 1.4.
+_OLD_NAMES = {"first_name": "given_name", "last_name": "family_name", "found": "author_made_contact",
+              "home_zip": "home_postal_code", "other": "description"}  # fmt: skip
+PROTECTED_FIELDS = frozenset(
+    {"author_email", "author_phone", "email_of_found_person", "phone_of_found_person"}
+)
+NOTE_STATUSES = (
+    "",
+    "information_sought",
+    "is_note_author",
+    "believed_alive",
+    "believed_missing",
+    "believed_dead",
+)
+_DETENTION_AS_PFIF = {"detained_acknowledged": "believed_alive", "detained_denied": "believed_missing"}
+
+_TIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
+_DOB_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_AGE_RE = re.compile(r"^\d{1,3}(-\d{1,3})?$")
+_ID_RE = re.compile(r"^[^/\s]+/\S+$")
+
+
+class PfifPerson(BaseModel):
+    """A PFIF person with its notes; every value kept as the string PFIF carries."""
+
+    model_config = ConfigDict(frozen=True)
+    fields: dict[str, str]
+    notes: tuple[dict[str, str], ...] = ()
+    version: str = "1.4"
+
+
+# ------------------------------------------------------------------ reading
+
+
+def parse_pfif(data: bytes, *, path: str | Path = "<pfif>") -> list[PfifPerson]:
+    """Parse a PFIF document (1.1–1.4) and check it against the 1.4 field rules.
+
+    Every problem is collected and raised together as one :class:`InputError`, naming the file,
+    the line of the element and the field.
+    """
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise ParseError(f"not well-formed XML: {exc.msg}", path=path, line=exc.lineno) from None
+    ns = etree.QName(root).namespace
+    if ns not in _VERSION_OF_NS or etree.QName(root).localname != "pfif":
+        raise ParseError(
+            "root element is not <pfif> in a PFIF 1.1–1.4 namespace", path=path, line=root.sourceline
+        )
+    version = _VERSION_OF_NS[ns]
+    problems: list[InputError] = []
+    persons: dict[str, PfifPerson] = {}
+    order: list[str] = []
+    loose_notes: list[tuple[dict[str, str], int]] = []
+    for child in root:
+        if not isinstance(child.tag, str):
+            continue
+        q = etree.QName(child)
+        if q.namespace != ns:
+            continue  # other namespaces are ignored, as the spec asks
+        if q.localname == "person":
+            fields = _read_fields(child, ns, "person", path, problems)
+            notes = []
+            for sub in child.findall(f"{{{ns}}}note"):
+                note = _read_fields(sub, ns, "note", path, problems)
+                note.setdefault("person_record_id", fields.get("person_record_id", ""))
+                _check_note(note, sub.sourceline, path, problems, nested=True)
+                notes.append(note)
+            _check_person(fields, child.sourceline, version, path, problems)
+            rid = fields.get("person_record_id", f"#line{child.sourceline}")
+            persons[rid] = PfifPerson(fields=fields, notes=tuple(notes), version=version)
+            order.append(rid)
+        elif q.localname == "note":
+            note = _read_fields(child, ns, "note", path, problems)
+            _check_note(note, child.sourceline, path, problems, nested=False)
+            loose_notes.append((note, child.sourceline))
+    for note, line in loose_notes:
+        rid = note.get("person_record_id", "")
+        if rid not in persons:
+            problems.append(
+                InputError(
+                    f"note refers to person {rid!r}, not in this file",
+                    path=path,
+                    line=line,
+                    field="person_record_id",
+                )
+            )
+            continue
+        p = persons[rid]
+        persons[rid] = p.model_copy(update={"notes": (*p.notes, note)})
+    if problems:
+        from tawthiq.errors import InputErrors
+
+        raise InputErrors(problems, path=path)
+    return [persons[r] for r in order]
+
+
+def _read_fields(elem, ns: str, kind: str, path, problems: list[InputError]) -> dict[str, str]:
+    allowed = PERSON_FIELDS_14 if kind == "person" else NOTE_FIELDS_14
+    out: dict[str, str] = {}
+    for f in elem:
+        if not isinstance(f.tag, str):
+            continue
+        q = etree.QName(f)
+        if q.namespace == EXT_NS and q.localname == "status":
+            out["tawthiq_status"] = (f.text or "").strip()
+            continue
+        if q.namespace == EXT_NS and q.localname == "confidential":
+            out["tawthiq_confidential"] = (f.text or "").strip()
+            continue
+        if q.namespace != ns or q.localname in ("note", "person"):
+            continue
+        name = _OLD_NAMES.get(q.localname, q.localname)
+        if name not in allowed:
+            continue  # unknown PFIF field of a later version: ignored, as the spec asks
+        text = (f.text or "").strip()
+        if name == "description" and q.localname == "other" and "description" in out:
+            text = out["description"] + "\n" + text
+        out[name] = text
+    return out
+
+
+def _check_person(fields: dict[str, str], line: int, version: str, path, problems: list[InputError]) -> None:
+    def bad(field: str, msg: str) -> None:
+        problems.append(InputError(msg, path=path, line=line, field=field))
+
+    if not fields.get("person_record_id"):
+        bad("person_record_id", "missing (mandatory)")
+    elif not _ID_RE.match(fields["person_record_id"]):
+        bad("person_record_id", "must be 'domain/unique-id'")
+    if not fields.get("full_name"):
+        given, family = fields.get("given_name", ""), fields.get("family_name", "")
+        if version in ("1.1", "1.2") and (given or family):
+            fields["full_name"] = " ".join(x for x in (given, family) if x)
+        else:
+            bad("full_name", "missing (mandatory in PFIF 1.3 and 1.4)")
+    if version == "1.4" and not fields.get("source_date"):
+        bad("source_date", "missing (mandatory in PFIF 1.4)")
+    for f in ("entry_date", "source_date", "expiry_date"):
+        if fields.get(f) and not _TIME_RE.match(fields[f]):
+            bad(f, f"{fields[f]!r} is not a UTC time YYYY-MM-DDThh:mm:ssZ")
+    if fields.get("sex") and fields["sex"] not in ("female", "male", "other"):
+        bad("sex", f"{fields['sex']!r} is not one of female, male, other")
+    if fields.get("date_of_birth") and not _DOB_RE.match(fields["date_of_birth"]):
+        bad("date_of_birth", f"{fields['date_of_birth']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    if fields.get("age") and not _AGE_RE.match(fields["age"]):
+        bad("age", f"{fields['age']!r} is not a number or a range N-M")
+
+
+def _check_note(note: dict[str, str], line: int, path, problems: list[InputError], *, nested: bool) -> None:
+    def bad(field: str, msg: str) -> None:
+        problems.append(InputError(msg, path=path, line=line, field=field))
+
+    for f in ("note_record_id", "author_name", "source_date", "text"):
+        if not note.get(f):
+            bad(f, "missing (mandatory)")
+    if not nested and not note.get("person_record_id"):
+        bad("person_record_id", "missing (mandatory on a note outside its person)")
+    if note.get("note_record_id") and not _ID_RE.match(note["note_record_id"]):
+        bad("note_record_id", "must be 'domain/unique-id'")
+    for f in ("entry_date", "source_date"):
+        if note.get(f) and not _TIME_RE.match(note[f]):
+            bad(f, f"{note[f]!r} is not a UTC time YYYY-MM-DDThh:mm:ssZ")
+    if note.get("status", "") not in NOTE_STATUSES:
+        bad("status", f"{note['status']!r} is not a PFIF note status")
+    if note.get("author_made_contact") and note["author_made_contact"] not in ("true", "false"):
+        bad("author_made_contact", "must be true or false")
+
+
+# ------------------------------------------------------------------ mapping
+
+
+def to_records(persons: Iterable[PfifPerson], list_name: str) -> list[tuple[PersonRecord, list[MissingNote]]]:
+    """Map PFIF persons to Tawthiq person records (status ``missing``) and their notes."""
+    out = []
+    for p in persons:
+        f = p.fields
+        full = f.get("full_name", "")
+        arabic = bool(re.search(r"[\u0600-\u06FF]", full))
+        notes = [_note_from_pfif(n) for n in p.notes]
+        located = sorted((n for n in notes if n.last_known_location), key=lambda n: n.source_date)
+        rec = PersonRecord(
+            list_name=list_name,
+            record_id=f["person_record_id"],
+            name_ar=full if arabic else None,
+            name_latin=None if arabic else full or None,
+            given_name=f.get("given_name") or None,
+            family_name=f.get("family_name") or None,
+            sex={"male": "m", "female": "f"}.get(f.get("sex", "")),
+            age=int(f["age"]) if f.get("age", "").isdigit() else None,
+            birth_date=_full_date(f.get("date_of_birth")),
+            place=f.get("home_neighborhood") or f.get("home_city") or None,
+            status="missing",
+            circumstances=f.get("description") or None,
+            last_seen_place=located[-1].last_known_location if located else None,
+            last_seen_date=located[-1].source_date.date() if located else None,
+        )
+        out.append((rec, notes))
+    return out
+
+
+def _note_from_pfif(n: dict[str, str]) -> MissingNote:
+    status = n.get("tawthiq_status") or n.get("status", "")
+    amc = n.get("author_made_contact")
+    return MissingNote(
+        note_record_id=n["note_record_id"],
+        status=status,  # type: ignore[arg-type]
+        author_name=n.get("author_name", ""),
+        author_email=Protected(n["author_email"]) if n.get("author_email") else None,
+        author_phone=Protected(n["author_phone"]) if n.get("author_phone") else None,
+        source_date=_time(n["source_date"]),
+        entry_date=_time(n["entry_date"]) if n.get("entry_date") else None,
+        author_made_contact=None if amc is None else amc == "true",
+        last_known_location=n.get("last_known_location") or None,
+        text=n.get("text", ""),
+        linked_person_record_id=n.get("linked_person_record_id") or None,
+        confidential=n.get("tawthiq_confidential") == "true",
+    )
+
+
+def from_records(
+    items: Iterable[tuple[PersonRecord, Sequence[MissingNote]]],
+    *,
+    domain: str,
+    source_name: str = "Tawthiq",
+    now: datetime | None = None,
+    original_fields: dict[str, dict[str, str]] | None = None,
+) -> list[PfifPerson]:
+    """Map records and notes to PFIF 1.4 persons for export.
+
+    Protected fields and confidential notes are left out here, whatever the caller's policy:
+    a PFIF file leaves the workspace. ``original_fields`` (by record id) carries fields a PFIF
+    import brought in that Tawthiq's model does not hold, so an import → export loses nothing.
+    """
+    now = now or datetime.now(UTC)
+    out = []
+    for rec, notes in items:
+        rid = rec.record_id if _ID_RE.match(rec.record_id) else f"{domain}/{rec.list_name}.{rec.record_id}"
+        base = {
+            k: v
+            for k, v in (original_fields or {}).get(rec.record_id, {}).items()
+            if k not in PROTECTED_FIELDS
+        }
+        full = (
+            rec.name_ar
+            or rec.name_latin
+            or " ".join(
+                x for x in (rec.given_name, rec.father_name, rec.grandfather_name, rec.family_name) if x
+            )
+        )
+        fields = {
+            **base,
+            "person_record_id": rid,
+            "source_name": base.get("source_name") or source_name,
+            "source_date": base.get("source_date") or _fmt_time(now),
+            "full_name": full,
+        }
+        for key, val in (
+            ("given_name", rec.given_name),
+            ("family_name", rec.family_name),
+            ("sex", {"m": "male", "f": "female"}.get(rec.sex or "")),
+            ("age", str(rec.age) if rec.age is not None else None),
+            ("date_of_birth", rec.birth_date.isoformat() if rec.birth_date else None),
+            ("description", rec.circumstances),
+        ):
+            if val:
+                fields[key] = val
+        if rec.place and not (fields.get("home_neighborhood") or fields.get("home_city")):
+            fields["home_city"] = rec.place
+        pnotes = []
+        for n in notes:
+            if n.confidential:
+                continue
+            nd = {
+                "note_record_id": n.note_record_id
+                if _ID_RE.match(n.note_record_id)
+                else f"{domain}/{n.note_record_id}",
+                "person_record_id": rid,
+                "author_name": n.author_name or source_name,
+                "source_date": _fmt_time(n.source_date),
+                "text": n.text or n.status or "note",
+            }
+            if n.entry_date:
+                nd["entry_date"] = _fmt_time(n.entry_date)
+            if n.status:
+                nd["status"] = _DETENTION_AS_PFIF.get(n.status, n.status)
+                if n.status in _DETENTION_AS_PFIF:
+                    nd["tawthiq_status"] = n.status
+            if n.author_made_contact is not None:
+                nd["author_made_contact"] = "true" if n.author_made_contact else "false"
+            if n.last_known_location:
+                nd["last_known_location"] = n.last_known_location
+            if n.linked_person_record_id:
+                nd["linked_person_record_id"] = n.linked_person_record_id
+            pnotes.append(nd)
+        out.append(PfifPerson(fields=fields, notes=tuple(pnotes)))
+    return out
+
+
+# ------------------------------------------------------------------ writing
+
+
+def write_pfif(persons: Iterable[PfifPerson]) -> bytes:
+    """Serialise persons (with nested notes) as a PFIF 1.4 document, fields in spec order."""
+    ns = PFIF_NS["1.4"]
+    root = etree.Element(f"{{{ns}}}pfif", nsmap={"pfif": ns, "tawthiq": EXT_NS})
+    for p in persons:
+        pe = etree.SubElement(root, f"{{{ns}}}person")
+        for name in PERSON_FIELDS_14:
+            if p.fields.get(name) and name not in PROTECTED_FIELDS:
+                etree.SubElement(pe, f"{{{ns}}}{name}").text = _xml_safe(p.fields[name])
+        for n in p.notes:
+            ne = etree.SubElement(pe, f"{{{ns}}}note")
+            for name in NOTE_FIELDS_14:
+                if n.get(name) and name not in PROTECTED_FIELDS:
+                    etree.SubElement(ne, f"{{{ns}}}{name}").text = _xml_safe(n[name])
+            if n.get("tawthiq_status"):
+                etree.SubElement(ne, f"{{{EXT_NS}}}status").text = n["tawthiq_status"]
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+_XML_BAD = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(s: str) -> str:
+    return _XML_BAD.sub("", s)
+
+
+def _time(s: str) -> datetime:
+    return datetime.strptime(s[:19], "%Y-%m-%dT%H:%M:%S").replace(tzinfo=UTC)
+
+
+def _fmt_time(dt: datetime) -> str:
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(UTC)
+    return dt.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+
+
+def _full_date(s: str | None) -> date | None:
+    if s and len(s) == 10:
+        return date.fromisoformat(s)
+    return None
