@@ -1,0 +1,100 @@
+"""AES-256-GCM for protected fields: a value in, ciphertext bytes out, and back.
+
+In: a 32-byte key (``TAWTHIQ_KEY`` as base64, or the workspace's ``key`` file written by
+``tawthiq init`` with mode 0600). Out: :class:`Cipher`, which seals a ``str`` or
+:class:`~tawthiq.entities.Protected` into bytes and opens bytes into ``Protected``.
+Never: logs, prints or puts a plaintext into an exception message.
+
+Why explicit store functions and not a SQLAlchemy TypeDecorator: the key belongs to a
+workspace, not to the process, and a TypeDecorator can only reach it through a global.
+Store functions take the cipher from ``session.info`` instead, so a row never holds the
+plaintext and a session without a key cannot write one by accident.
+
+Layout of a sealed value: ``b"\\x01" + nonce(12) + ciphertext+tag``; the column name is
+bound in as associated data, so ciphertext moved to another column does not open.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from tawthiq.entities import Protected
+from tawthiq.errors import ProtectedDataError, WorkspaceError
+
+__all__ = ["KEY_ENV", "Cipher", "load_key", "write_key_file"]
+
+KEY_ENV = "TAWTHIQ_KEY"
+_VERSION = b"\x01"
+
+
+class Cipher:
+    """Seals and opens protected values with one AES-256-GCM key."""
+
+    __slots__ = ("_aead",)
+
+    def __init__(self, key: bytes) -> None:
+        if len(key) != 32:
+            raise WorkspaceError(f"the key must be 32 bytes (AES-256), got {len(key)}")
+        self._aead = AESGCM(key)
+
+    def __repr__(self) -> str:
+        return "Cipher(‹key›)"
+
+    def seal(self, value: str | Protected | None, *, column: str) -> bytes | None:
+        if value is None:
+            return None
+        text = value.reveal() if isinstance(value, Protected) else value
+        nonce = os.urandom(12)
+        return _VERSION + nonce + self._aead.encrypt(nonce, text.encode("utf-8"), column.encode())
+
+    def open(self, blob: bytes | None, *, column: str) -> Protected | None:
+        if blob is None:
+            return None
+        if blob[:1] != _VERSION or len(blob) < 13 + 16:
+            raise ProtectedDataError(f"column {column}: not a sealed value (unknown format)")
+        try:
+            plain = self._aead.decrypt(blob[1:13], blob[13:], column.encode())
+        except InvalidTag:
+            raise ProtectedDataError(
+                f"column {column}: the key does not open this value (wrong key or altered data)"
+            ) from None
+        return Protected(plain.decode("utf-8"))
+
+
+def load_key(key_file: Path | None) -> bytes | None:
+    """The key from ``TAWTHIQ_KEY`` (base64) if set, else from ``key_file``, else None."""
+    env = os.environ.get(KEY_ENV)
+    if env:
+        try:
+            key = base64.b64decode(env.strip(), validate=True)
+        except (binascii.Error, ValueError):
+            raise WorkspaceError(f"{KEY_ENV} is not valid base64") from None
+        if len(key) != 32:
+            raise WorkspaceError(f"{KEY_ENV} must decode to 32 bytes, got {len(key)}")
+        return key
+    if key_file is not None and key_file.exists():
+        try:
+            key = base64.b64decode(key_file.read_bytes().strip(), validate=True)
+        except (binascii.Error, ValueError):
+            raise WorkspaceError(f"{key_file}: the key file is not valid base64") from None
+        if len(key) != 32:
+            raise WorkspaceError(f"{key_file}: the key must decode to 32 bytes, got {len(key)}")
+        return key
+    return None
+
+
+def write_key_file(path: Path) -> None:
+    """Create a new random key file readable by its owner only (0600, never wider)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, base64.b64encode(AESGCM.generate_key(bit_length=256)) + b"\n")
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.chmod(path, 0o600)

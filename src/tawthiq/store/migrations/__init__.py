@@ -1,0 +1,1 @@
+"""Alembic migrations of the Tawthiq store (one initial revision before the first release)."""

@@ -1,0 +1,199 @@
+"""Reports, failed intakes, sources and evidence rows: entities in, rows written; rows in, entities out.
+
+In: a session from ``Workspace.session`` (its ``info`` carries the cipher and the actor) and
+``entities.Report`` / ``entities.Source`` / ``entities.Evidence``. Out: the same entities with
+ids. Every write appends an audit event in the same transaction.
+Never: returns an ORM row to a caller; never decrypts unless asked (``reveal=True``), and
+then only into :class:`~tawthiq.entities.Protected`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tawthiq.entities import Evidence, Report, Source
+from tawthiq.errors import ProtectedDataError
+from tawthiq.store._crypto import Cipher
+from tawthiq.store.audit import record_event
+from tawthiq.store.tables import EvidenceRow, ReportRow, SourceRow
+
+__all__ = [
+    "add_evidence",
+    "add_reports",
+    "count_reports",
+    "find_reports_by_sha256",
+    "get_or_create_source",
+    "get_report",
+    "list_reports",
+    "list_sources",
+]
+
+
+def _cipher(session: Session, needed: bool) -> Cipher | None:
+    cipher = session.info.get("cipher")
+    if needed and cipher is None:
+        raise ProtectedDataError("no key: set TAWTHIQ_KEY or restore the workspace key file")
+    return cipher
+
+
+def _utc(dt: datetime | None) -> datetime | None:
+    if dt is None:
+        return None
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
+
+
+# ---------------------------------------------------------------- evidence
+
+
+def add_evidence(session: Session, evidence: Evidence) -> bool:
+    """Record a stored file (the bytes must already be in the evidence store). False if known."""
+    if session.get(EvidenceRow, evidence.sha256) is not None:
+        return False
+    session.add(EvidenceRow(**evidence.model_dump()))
+    session.flush()
+    record_event(session, "evidence.store", "evidence", evidence.sha256, after=evidence,
+                 detail=f"{evidence.size} bytes, {evidence.media_type}")
+    return True
+
+
+# ---------------------------------------------------------------- sources
+
+
+def _source_entity(row: SourceRow, cipher: Cipher | None, reveal: bool) -> Source:
+    identity = contact = None
+    if reveal:
+        c = cipher or _cipher_required()
+        identity = c.open(row.identity_enc, column="sources.identity")
+        contact = c.open(row.contact_enc, column="sources.contact")
+    return Source(id=row.id, label=row.label, kind=row.kind, origin_group=row.origin_group,
+                  identity=identity, contact=contact, checkin_days=row.checkin_days)
+
+
+def _cipher_required() -> Cipher:
+    raise ProtectedDataError(
+        "no key: protected fields cannot be revealed without TAWTHIQ_KEY or the key file"
+    )
+
+
+def get_or_create_source(session: Session, source: Source) -> Source:
+    """The source with ``source.label``, created (with sealed identity/contact) if new."""
+    row = session.scalar(select(SourceRow).where(SourceRow.label == source.label))
+    if row is None:
+        cipher = _cipher(session, needed=source.identity is not None or source.contact is not None)
+        row = SourceRow(
+            label=source.label, kind=source.kind, origin_group=source.origin_group,
+            identity_enc=cipher.seal(source.identity, column="sources.identity") if cipher else None,
+            contact_enc=cipher.seal(source.contact, column="sources.contact") if cipher else None,
+            checkin_days=source.checkin_days, created_at=datetime.now(UTC),
+        )
+        session.add(row)
+        session.flush()
+        record_event(session, "source.create", "source", row.id,
+                     after=_source_entity(row, None, reveal=False))
+    return _source_entity(row, None, reveal=False)
+
+
+def list_sources(session: Session, *, reveal: bool = False) -> list[Source]:
+    cipher = session.info.get("cipher")
+    rows = session.execute(select(SourceRow).order_by(SourceRow.id)).scalars()
+    return [_source_entity(r, cipher, reveal) for r in rows]
+
+
+# ---------------------------------------------------------------- reports
+
+
+def _report_entity(row: ReportRow, source_label: str | None, cipher: Cipher | None, reveal: bool) -> Report:
+    sender = None
+    if reveal and row.sender_enc is not None:
+        if cipher is None:
+            _cipher_required()
+        sender = cipher.open(row.sender_enc, column="reports.sender")
+    return Report(
+        id=row.id, sha256=row.sha256, file_name=row.file_name, media_type=row.media_type,
+        size=row.size, channel=row.channel, source_label=source_label, source_id=row.source_id,
+        received_at=_utc(row.received_at), published_at=row.published_at, language=row.language,
+        title=row.title, body=row.body, sender=sender, status=row.status,
+        failure_reason=row.failure_reason, part=row.part,
+    )
+
+
+def add_reports(session: Session, reports: Sequence[Report]) -> list[Report]:
+    """Insert reports (or one failed intake) and audit each; returns them with ids.
+
+    A ``sender`` is sealed with the workspace cipher; without a key it is refused
+    (:class:`ProtectedDataError`) rather than stored in clear.
+    """
+    cipher = _cipher(session, needed=any(r.sender is not None for r in reports))
+    out: list[Report] = []
+    labels: dict[int, str] = {}
+    for rep in reports:
+        row = ReportRow(
+            status=rep.status, failure_reason=rep.failure_reason, file_name=rep.file_name,
+            sha256=rep.sha256, size=rep.size, media_type=rep.media_type, channel=rep.channel,
+            part=rep.part, source_id=rep.source_id, received_at=rep.received_at or datetime.now(UTC),
+            published_at=rep.published_at, language=rep.language, title=rep.title, body=rep.body,
+            sender_enc=cipher.seal(rep.sender, column="reports.sender") if cipher and rep.sender else None,
+        )
+        session.add(row)
+        session.flush()
+        if rep.source_id is not None and rep.source_id not in labels:
+            labels[rep.source_id] = session.get(SourceRow, rep.source_id).label
+        entity = _report_entity(row, labels.get(rep.source_id) if rep.source_id else None, None, False)
+        action = "report.fail" if rep.status == "failed" else "report.ingest"
+        record_event(session, action, "report", row.id, after=entity,
+                     detail=f"sha256={rep.sha256} part={rep.part}")
+        out.append(entity)
+    return out
+
+
+def _labels(session: Session) -> dict[int, str]:
+    return {i: lbl for i, lbl in session.execute(select(SourceRow.id, SourceRow.label))}
+
+
+def find_reports_by_sha256(session: Session, sha256: str) -> list[Report]:
+    rows = session.execute(
+        select(ReportRow).where(ReportRow.sha256 == sha256).order_by(ReportRow.part)
+    ).scalars().all()
+    labels = _labels(session) if rows else {}
+    return [_report_entity(r, labels.get(r.source_id), None, False) for r in rows]
+
+
+def get_report(session: Session, report_id: int, *, reveal: bool = False) -> Report | None:
+    row = session.get(ReportRow, report_id)
+    if row is None:
+        return None
+    return _report_entity(row, _labels(session).get(row.source_id), session.info.get("cipher"), reveal)
+
+
+def list_reports(
+    session: Session,
+    *,
+    status: str | Iterable[str] | None = None,
+    ids: Iterable[int] | None = None,
+    reveal: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Report]:
+    """Reports in id order (stored and failed by default), optionally filtered."""
+    q = select(ReportRow).order_by(ReportRow.id)
+    if status is not None:
+        q = q.where(ReportRow.status.in_([status] if isinstance(status, str) else list(status)))
+    if ids is not None:
+        q = q.where(ReportRow.id.in_(list(ids)))
+    if offset:
+        q = q.offset(offset)
+    if limit is not None:
+        q = q.limit(limit)
+    labels = _labels(session)
+    cipher = session.info.get("cipher")
+    return [_report_entity(r, labels.get(r.source_id), cipher, reveal) for r in session.execute(q).scalars()]
+
+
+def count_reports(session: Session) -> dict[str, int]:
+    """Number of report rows by status, e.g. ``{'stored': 12, 'failed': 1}``."""
+    rows = session.execute(select(ReportRow.status, func.count()).group_by(ReportRow.status))
+    return {st: n for st, n in rows}

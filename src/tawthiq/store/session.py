@@ -1,0 +1,64 @@
+"""Engines and sessions: a database URL in, a configured SQLAlchemy engine out.
+
+In: a URL (``sqlite:///…`` or ``postgresql://…``). Out: an engine (SQLite in WAL mode with
+foreign keys on and a busy timeout; PostgreSQL through psycopg 3) and a transactional
+``session_scope``. Never: creates tables by hand; the schema comes only from the Alembic
+migrations (``store/_migrate.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from tawthiq.errors import StoreError
+
+__all__ = ["make_engine", "normalise_url", "session_scope"]
+
+
+def normalise_url(url: str) -> str:
+    """``postgresql://`` → ``postgresql+psycopg://`` (psycopg 3 is the driver we ship)."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def make_engine(url: str) -> Engine:
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL is still crash-safe
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise StoreError(f"cannot use database URL ({type(exc).__name__})") from None
+
+
+@contextmanager
+def session_scope(factory: sessionmaker[Session], **info: Any) -> Iterator[Session]:
+    """One transaction: commit when the block ends, roll back if it raises."""
+    session = factory()
+    session.info.update(info)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

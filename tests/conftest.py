@@ -1,0 +1,70 @@
+"""Shared fixtures: ``workspace`` is a fresh workspace, on SQLite and (when
+``TAWTHIQ_TEST_PG_URL`` is set, as ``.ci/run`` does) on PostgreSQL.
+
+The PostgreSQL run gets a database of its own per test (created from the admin URL and
+dropped afterwards), so tests never see each other's rows, also under ``pytest -n 2``.
+Without the URL the PostgreSQL parameter is skipped with the reason shown by ``-ra``.
+
+Every test gets its own ``TAWTHIQ_KEY``-free environment: the key comes from the
+workspace's key file, so tests never depend on a developer's shell.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+PG_ENV = "TAWTHIQ_TEST_PG_URL"
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("TAWTHIQ_KEY", "TAWTHIQ_WORKSPACE", "TAWTHIQ_DB"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def _pg_database(admin_url: str) -> Iterator[str]:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from tawthiq.store.session import normalise_url
+
+    admin = make_url(normalise_url(admin_url))
+    name = "tawthiq_t_" + uuid.uuid4().hex[:12]
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield admin.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | None]:
+    """None for the workspace's own SQLite file, or a fresh PostgreSQL database URL."""
+    if request.param == "sqlite":
+        yield None
+        return
+    admin = os.environ.get(PG_ENV)
+    if not admin:
+        pytest.skip(f"PostgreSQL not tested: set {PG_ENV} (scripts/test.sh starts a server and sets it)")
+    yield from _pg_database(admin)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, db_url: str | None):
+    """A fresh, migrated workspace in ``tmp_path/ws`` (SQLite, or PostgreSQL when configured)."""
+    from tawthiq.store import init_workspace
+
+    ws = init_workspace(tmp_path / "ws", db=db_url)
+    try:
+        yield ws
+    finally:
+        ws.close()
