@@ -1,0 +1,122 @@
+"""PersonRecords -> one flat table of comparison features, the input splink reads.
+
+In: ``PersonRecord`` entities. Out: a pandas DataFrame, one row per record, with only
+derived keys (folded name parts, space-free name key, consonant skeletons, age, birth
+year, sex, place key). Never: calls splink or a database; never logs a value.
+
+Every feature is computed here, in Python, so that the splink settings only use exact
+equality and splink's own string functions: the same settings then run unchanged on
+DuckDB and on Spark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from tawthiq.entities import PersonRecord
+from tawthiq.people.names import (
+    arabic_tokens,
+    fold_arabic,
+    is_arabic,
+    latin_tokens,
+    normalise_latin,
+    skeleton,
+)
+
+__all__ = ["FEATURE_COLUMNS", "record_features"]
+
+FEATURE_COLUMNS = (
+    "unique_id",
+    "source_dataset",
+    "g",
+    "f",
+    "gf",
+    "fam",
+    "key",
+    "g_sk",
+    "f_sk",
+    "fam_sk",
+    "sk_key",
+    "tokens",
+    "sex",
+    "age",
+    "birth_year",
+    "event_date",
+    "place",
+)
+
+
+def _parts_tokens(r: PersonRecord) -> list[str]:
+    parts = [r.given_name, r.father_name, r.grandfather_name, r.family_name]
+    if any(parts):
+        joined = " ".join(p for p in parts if p)
+        return arabic_tokens(joined) if is_arabic(joined) else latin_tokens(joined)
+    return []
+
+
+def _tokens(r: PersonRecord) -> tuple[list[str], bool]:
+    """Name tokens of the record, preferring Arabic script (the lists' own writing)."""
+    if r.name_ar and is_arabic(r.name_ar):
+        return [fold_arabic(t) for t in arabic_tokens(r.name_ar)], True
+    toks = _parts_tokens(r)
+    if toks and is_arabic(toks[0]):
+        return [fold_arabic(t) for t in toks], True
+    if toks:
+        return [normalise_latin(t) for t in toks], False
+    name = r.name_latin or r.name_ar or ""
+    if is_arabic(name):
+        return [fold_arabic(t) for t in arabic_tokens(name)], True
+    return normalise_latin(name).split(), False
+
+
+def _split(toks: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
+    n = len(toks)
+    if n == 0:
+        return None, None, None, None
+    if n == 1:
+        return toks[0], None, None, None
+    if n == 2:
+        return toks[0], None, None, toks[1]
+    if n == 3:
+        return toks[0], toks[1], None, toks[2]
+    return toks[0], toks[1], toks[2], toks[-1]
+
+
+def record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
+    """One row of features per record; ``unique_id`` is ``PersonRecord.id``."""
+    rows = []
+    for r in records:
+        toks, _ = _tokens(r)
+        # A one-letter token is a stray glyph or half of a split word: it stays in the
+        # space-free key but is not a name part.
+        parts = [t for t in toks if len(t) > 1] or toks
+        g, f, gf, fam = _split(parts)
+        sks = [skeleton(t) for t in parts]
+        birth_year = r.birth_date.year if r.birth_date else None
+        rows.append(
+            (
+                r.id,
+                r.list_name,
+                g,
+                f,
+                gf,
+                fam,
+                "".join(toks) or None,
+                sks[0] if sks else None,
+                sks[1] if len(sks) > 2 else None,
+                sks[-1] if len(sks) > 1 else None,
+                "".join(sks) or None,
+                sorted(set(parts)),
+                r.sex,
+                r.age,
+                birth_year,
+                r.event_date.isoformat() if r.event_date else None,
+                " ".join(arabic_tokens(r.place) or latin_tokens(r.place)) or None if r.place else None,
+            )
+        )
+    df = pd.DataFrame.from_records(rows, columns=list(FEATURE_COLUMNS))
+    df["age"] = df["age"].astype("Int64")
+    df["birth_year"] = df["birth_year"].astype("Int64")
+    return df

@@ -1,0 +1,114 @@
+"""Link PersonRecords into persons: splink (Fellegi–Sunter, EM) plus two documented passes.
+
+In: ``PersonRecord`` entities (each with its ``id``), the lists known to hold duplicates,
+and user labels ``(record id a, record id b, is_match)`` from the review queue.
+Out: a :class:`LinkResult` with scored pairs (probability, weight, per-comparison
+weights) and clusters. Never: reads or writes the project database (the caller stores
+records, labels and the result), never logs a name.
+
+Stages:
+1. features (:mod:`._link_features`): folded Arabic parts, space-free key, skeletons;
+2. splink model (:mod:`._link_model`), DuckDB by default or Spark with the same settings;
+3. labels: a user's "match" sets the pair's probability to 1, "no match" to 0 and keeps
+   the two clusters apart, on every re-run;
+4. clustering (:mod:`._link_cluster`): strongest links first, never two records of a
+   duplicate-free list in one person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any, Literal
+
+from tawthiq.entities import PersonRecord
+from tawthiq.errors import LinkageError
+from tawthiq.people._link_cluster import cluster_pairs
+from tawthiq.people._link_types import LinkedPair, LinkResult
+
+__all__ = ["DEFAULT_MATCH_THRESHOLD", "DEFAULT_REVIEW_THRESHOLD", "link_records"]
+
+DEFAULT_MATCH_THRESHOLD = 0.9
+DEFAULT_REVIEW_THRESHOLD = 0.5
+
+
+def _check(records: Sequence[PersonRecord]) -> None:
+    seen: set[int] = set()
+    for n, r in enumerate(records):
+        if r.id is None:
+            raise LinkageError(f"record {n} of list {r.list_name!r} (record_id {r.record_id!r}) has no id")
+        if r.id in seen:
+            raise LinkageError(f"record id {r.id} appears twice")
+        seen.add(r.id)
+
+
+def link_records(
+    records: Sequence[PersonRecord],
+    *,
+    dedupe_lists: Collection[str] = frozenset(),
+    labels: Sequence[tuple[int, int, bool]] = (),
+    backend: Literal["duckdb", "spark"] = "duckdb",
+    spark: Any = None,
+    match_threshold: float = DEFAULT_MATCH_THRESHOLD,
+    review_threshold: float = DEFAULT_REVIEW_THRESHOLD,
+) -> LinkResult:
+    """Score candidate pairs and cluster records into persons.
+
+    Args:
+        records: records with ``id`` set (the store's primary key); several lists.
+        dedupe_lists: lists that may name one person twice; any other list is taken
+            as already de-duplicated, so two of its records never join one person.
+        labels: the review queue's decisions, ``(a, b, True)`` match, ``False`` no match.
+        backend: ``"duckdb"`` (embedded) or ``"spark"`` (pass a ``SparkSession``).
+        match_threshold: probability from which a pair is linked automatically.
+        review_threshold: probability from which an unlabelled pair goes to review.
+
+    Returns:
+        LinkResult: pairs at or above ``review_threshold`` (and every labelled pair),
+        and the clusters (singletons included).
+
+    Raises:
+        LinkageError: a record without id, a repeated id, a bad backend or thresholds.
+    """
+    if not 0 < review_threshold <= match_threshold <= 1:
+        raise LinkageError("thresholds must satisfy 0 < review_threshold <= match_threshold <= 1")
+    _check(records)
+    dedupe = frozenset(dedupe_lists)
+    ids_to_list = {r.id: r.list_name for r in records if r.id is not None}
+    label_map = {(min(a, b), max(a, b)): bool(m) for a, b, m in labels}
+
+    scored: dict[tuple[int, int], LinkedPair] = {}
+    if len(records) > 1:
+        from tawthiq.people._link_engine import run_engine
+
+        for pair in run_engine(records, dedupe, review_threshold, backend, spark, match_threshold):
+            scored[(pair.a, pair.b)] = pair
+
+    for (a, b), is_match in label_map.items():
+        if a not in ids_to_list or b not in ids_to_list:
+            continue
+        old = scored.get((a, b))
+        scored[(a, b)] = LinkedPair(
+            a=a,
+            b=b,
+            probability=1.0 if is_match else 0.0,
+            weight=old.weight if old else 0.0,
+            decision="match" if is_match else "non_match",
+            weights=old.weights if old else {},
+            reason="label",
+        )
+
+    pairs = sorted(scored.values(), key=lambda p: (p.a, p.b))
+    clusters = cluster_pairs(
+        ids_to_list,
+        [(p.a, p.b, p.probability) for p in pairs],
+        threshold=match_threshold,
+        dedupe_lists=dedupe,
+        cannot_link=[k for k, v in label_map.items() if not v],
+    )
+    return LinkResult(
+        pairs=tuple(pairs),
+        clusters=tuple(clusters),
+        match_threshold=match_threshold,
+        review_threshold=review_threshold,
+        backend=backend,
+    )
