@@ -27,7 +27,17 @@ except ImportError:  # pragma: no cover - splink moved it
 
 __all__ = ["MODEL_COMPARISONS", "build_settings", "score_pairs"]
 
-MODEL_COMPARISONS = ("given", "father", "grandfather", "family", "whole_name", "sex", "age", "birth_year", "place")
+MODEL_COMPARISONS = (
+    "given",
+    "father",
+    "grandfather",
+    "family",
+    "whole_name",
+    "sex",
+    "age",
+    "birth_year",
+    "place",
+)
 
 
 def _part(name: str, col: str, sk: str | None, description: str) -> Any:
@@ -42,9 +52,13 @@ def _part(name: str, col: str, sk: str | None, description: str) -> Any:
         cll.JaroWinklerLevel(col, 0.80),
         cll.ElseLevel(),
     ]
-    m, u = ([0.85, 0.05, 0.05, 0.03, 0.02], [0.02, 0.005, 0.01, 0.05, 0.915]) if sk else (
-        [0.88, 0.06, 0.03, 0.03],
-        [0.02, 0.01, 0.05, 0.92],
+    m, u = (
+        ([0.85, 0.05, 0.05, 0.03, 0.02], [0.02, 0.005, 0.01, 0.05, 0.915])
+        if sk
+        else (
+            [0.88, 0.06, 0.03, 0.03],
+            [0.02, 0.01, 0.05, 0.92],
+        )
     )
     comparison = cl.CustomComparison(levels, output_column_name=name, comparison_description=description)
     return comparison.configure(m_probabilities=m, u_probabilities=u)
