@@ -40,6 +40,7 @@ __all__ = [
     "AuditEventRow",
     "Base",
     "ClaimRow",
+    "DerivedFileRow",
     "EvidenceRow",
     "IncidentClaimRow",
     "IncidentRow",
@@ -325,3 +326,25 @@ class PersonPairDecisionRow(Base):
     decision: Mapped[str] = mapped_column(String(20))
     actor: Mapped[str] = mapped_column(String(200))
     decided_at: Mapped[datetime]
+
+
+# ---------------------------------------------------------------- evidence: derived files (issue 9)
+
+
+class DerivedFileRow(Base):
+    """A working copy or redaction of an original: its own bytes in the evidence store, linked back.
+
+    The original (``evidence`` row) is never changed; ``kind`` is ``working`` or ``redacted``.
+    """
+
+    __tablename__ = "derived_files"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    original_sha256: Mapped[str] = mapped_column(ForeignKey("evidence.sha256"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="working")
+    media_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(BigInteger, default=0)
+    file_name: Mapped[str | None] = mapped_column(String(500))
+    note: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(200), default="cli")
+    created_at: Mapped[datetime]

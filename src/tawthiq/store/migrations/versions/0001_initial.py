@@ -145,6 +145,29 @@ def upgrade() -> None:
         sa.UniqueConstraint("label", name=op.f("uq_sources_label")),
     )
     op.create_table(
+        "derived_files",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("original_sha256", sa.String(length=64), nullable=False),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("media_type", sa.String(length=100), nullable=False),
+        sa.Column("size", sa.BigInteger(), nullable=False),
+        sa.Column("file_name", sa.String(length=500), nullable=True),
+        sa.Column("note", sa.Text(), nullable=True),
+        sa.Column("actor", sa.String(length=200), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["original_sha256"], ["evidence.sha256"], name=op.f("fk_derived_files_original_sha256_evidence")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_derived_files")),
+    )
+    with op.batch_alter_table("derived_files", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_derived_files_original_sha256"), ["original_sha256"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_derived_files_sha256"), ["sha256"], unique=False)
+
+    op.create_table(
         "person_pair_decisions",
         sa.Column("record_a", sa.Integer(), nullable=False),
         sa.Column("record_b", sa.Integer(), nullable=False),
@@ -305,6 +328,11 @@ def downgrade() -> None:
     op.drop_table("person_record_links")
     op.drop_table("person_pairs")
     op.drop_table("person_pair_decisions")
+    with op.batch_alter_table("derived_files", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_derived_files_sha256"))
+        batch_op.drop_index(batch_op.f("ix_derived_files_original_sha256"))
+
+    op.drop_table("derived_files")
     op.drop_table("sources")
     with op.batch_alter_table("places", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_places_parent_id"))
