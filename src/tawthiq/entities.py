@@ -27,6 +27,7 @@ __all__ = [
     "Count",
     "Estimate",
     "EventType",
+    "DerivedFile",
     "Evidence",
     "Fatalities",
     "Grade",
@@ -438,6 +439,22 @@ class Evidence(BaseModel):
     size: int
     captured_at: datetime
     file_name: str | None = None
+
+
+class DerivedFile(BaseModel):
+    """A working copy or redaction of an original, stored beside it and linked back (issue 9)."""
+
+    model_config = _FROZEN
+    id: int | None = None
+    sha256: str
+    original_sha256: str
+    kind: Literal["working", "redacted"] = "working"
+    media_type: str = "application/octet-stream"
+    size: int = 0
+    file_name: str | None = None
+    note: str | None = None
+    actor: str = "cli"
+    created_at: datetime | None = None
 
 
 class AuditEvent(BaseModel):
