@@ -1,0 +1,18 @@
+"""Gazetteer: Syria's governorates, districts, towns and Aleppo city's neighbourhoods, shipped in the package.
+
+In: the compiled tables in ``data/`` (built by ``scripts/build_gazetteer.py`` from
+../shared/data/gazetteer; sources and licences in ``data/NOTICE.txt`` and on every row).
+Out: :class:`tawthiq.entities.Place` entries, toponym matches in text, parent links for nesting tests.
+Never: fetches a place from the network or writes anything.
+
+>>> g = load_gazetteer()
+>>> [m.place.name_en for m in g.match("shot in the neighbourhoods of Fardous and Saliheen")]
+['Fardous', 'Salihin']
+>>> g.contains("SY02", g.match("alFerdaws")[0].place.id)
+True
+"""
+
+from tawthiq.gazetteer._index import PRECISION, Gazetteer, PlaceMatch, load_gazetteer
+from tawthiq.gazetteer._names import fold, toponym_key
+
+__all__ = ["PRECISION", "Gazetteer", "PlaceMatch", "fold", "load_gazetteer", "toponym_key"]

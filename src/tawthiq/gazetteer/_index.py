@@ -1,0 +1,258 @@
+"""The shipped gazetteer: load the compiled tables, find toponyms in text, walk the parent links.
+
+In: ``data/*.tsv`` compiled by ``scripts/build_gazetteer.py`` (OCHA COD-AB admin units, Aleppo city
+neighbourhoods, GeoNames and UCDP GED towns), and English text to search.
+Out: :class:`tawthiq.entities.Place` entries and :class:`PlaceMatch` hits with their character spans.
+Never: downloads, writes, or guesses a coordinate: every coordinate comes from a row with a source.
+
+Matching: a run of capitalised words (with "al-"/"el-" connectors) is looked up by its spelling-blind
+key (:func:`toponym_key`), checked with a rapidfuzz similarity against the variant it hit, and, when a
+key names several places, resolved by context: a type word after the name ("X province", "X
+neighbourhood"), a containing place right after it ("Fardous of Aleppo", "Sukkari, Aleppo") and the
+places already known for the document (``context``) beat the default ranking (Aleppo city, then
+neighbourhoods, governorates, towns by size).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from tawthiq.entities import Place, PlaceRef
+from tawthiq.errors import InputError
+from tawthiq.gazetteer._names import fold, toponym_key
+
+__all__ = ["Gazetteer", "PlaceMatch", "load_gazetteer"]
+
+_TABLES = ("admin.tsv", "aleppo_neighbourhoods.tsv", "towns.tsv")
+PRECISION = {
+    "country": "country", "governorate": "governorate", "district": "district",
+    "subdistrict": "district", "town": "town", "city_district": "neighbourhood",
+    "neighbourhood": "neighbourhood", "landmark": "neighbourhood",
+}
+_BASE_RANK = {
+    "town": 2.0, "neighbourhood": 3.0, "landmark": 2.5, "city_district": 2.5, "governorate": 3.0,
+    "district": 1.5, "subdistrict": 1.0, "country": 4.0,
+}
+_TYPE_WORDS = {
+    "province": ("governorate",), "governorate": ("governorate",), "countryside": ("governorate",),
+    "neighbourhood": ("neighbourhood", "landmark"), "neighborhood": ("neighbourhood", "landmark"),
+    "neighbourhoods": ("neighbourhood",), "neighborhoods": ("neighbourhood",),
+    "quarter": ("neighbourhood",), "district": ("city_district", "district", "neighbourhood"),
+    "town": ("town",), "village": ("town",), "city": ("town",), "area": ("neighbourhood", "town"),
+}
+# Capitalised words that are never a place in this domain even when a village shares their key.
+_NEVER_WORDS = (
+    "The A An In On At It He She They We His Her Its Our This That These Those There Then But And Or "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December Government Army Regime Rebels Russia Russian "
+    "Turkey Iran Iranian United Nations Security Council State Department Observatory Human Rights "
+    "Watch Red Cross Crescent White Helmets Civil Defence Defense Reuters AFP Al Jazeera BBC CNN UN US "
+    "UK EU WHO ICRC SOHR UNICEF Islamic Islamist Kurdish Syrian Assad Bashar President Minister Mr Ms "
+    "Dr General Health Directorate Media Center Centre Video Image Credit News Times Independent "
+    "Thank Please Join Unconfirmed Activists Opposition Elsewhere Meanwhile Earlier Later Today "
+    "Yesterday Tonight Several Some Many Most All Every Members Official Spokesman Aid Medical Sham "
+    # common given names: a person is not a place even when a village shares the key
+    "Ahmed Ahmad Mohammed Muhammad Mohamed Ali Omar Umar Hassan Hasan Hussein Ibrahim Abu Abdullah "
+    "Khaled Khalid Mahmoud Mustafa Youssef Yusuf Jan Ammar Zouhir Ole Elizabeth David Ingy"
+)
+_NEVER = frozenset(fold(w) for w in _NEVER_WORDS.split())
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*")
+# First words of compound Arabic toponyms: "Om Hosh" unknown must not become a village called "Hosh".
+_PREFIXES = frozenset({"om", "umm", "um", "tal", "tall", "tell", "kafr", "kafar", "kfar", "deir", "dayr",
+                       "ain", "ayn", "bab", "jabal", "jebel", "khan", "beit", "bayt", "bir", "maarat", "qasr",
+                       "karm", "karam", "hay", "tel", "abu"})
+_CONNECTORS = frozenset({"al", "el", "ad", "ash", "as", "an", "ar", "az", "at", "ibn", "bin", "of", "de"})
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A toponym found in text: where, as written, and the place it was resolved to."""
+
+    start: int
+    end: int
+    surface: str
+    place: Place
+    alternatives: tuple[str, ...] = ()  # other place ids the same key named
+
+    @property
+    def precision(self) -> str:
+        return PRECISION.get(self.place.kind, "town")
+
+
+@dataclass
+class Gazetteer:
+    """Places by id, a key index over every name and variant, and parent links."""
+
+    places: dict[str, Place]
+    _index: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
+    _rank: dict[str, float] = field(default_factory=dict, repr=False)
+
+    # ------------------------------------------------------------ lookup and hierarchy
+    def get(self, place_id: str) -> Place:
+        """The place with this id; :class:`InputError` naming the id when there is none."""
+        try:
+            return self.places[place_id]
+        except KeyError:
+            raise InputError(f"no place with id {place_id!r} in the gazetteer", field="place_id") from None
+
+    def ancestors(self, place_id: str) -> list[Place]:
+        """Parents of a place, nearest first (neighbourhood → Aleppo city → … → Syria)."""
+        out: list[Place] = []
+        seen = {place_id}
+        pid = self.get(place_id).parent_id
+        while pid and pid in self.places and pid not in seen:
+            seen.add(pid)
+            out.append(self.places[pid])
+            pid = self.places[pid].parent_id
+        return out
+
+    def contains(self, outer: str, inner: str) -> bool:
+        """True when ``inner`` is ``outer`` or lies inside it by parent links."""
+        return outer == inner or any(p.id == outer for p in self.ancestors(inner))
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every place one of whose names has the same key as ``name``, best ranked first."""
+        key = toponym_key(name)
+        hits = {pid for pid, _ in self._index.get(key, ())}
+        return sorted((self.places[p] for p in hits), key=lambda p: -self._rank.get(p.id, 0))
+
+    def to_ref(self, place: Place, surface: str | None = None) -> PlaceRef:
+        """The :class:`PlaceRef` a claim carries: the name as written, the gazetteer's coordinate."""
+        return PlaceRef(
+            name=surface or place.name_en, lat=place.lat, lon=place.lon,
+            precision=PRECISION.get(place.kind, "town"), place_id=place.id, name_ar=place.name_ar,
+        )
+
+    # ------------------------------------------------------------ finding toponyms in text
+    def match(self, text: str, context: Iterable[str] = ()) -> list[PlaceMatch]:
+        """Every toponym in ``text``, longest match first, resolved by context (place ids)."""
+        ctx = tuple(context)
+        toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        out: list[PlaceMatch] = []
+        i = 0
+        while i < len(toks):
+            hit = self._match_at(text, toks, i, ctx)
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit[0])
+            i = hit[1]
+        return out
+
+    def _match_at(self, text: str, toks, i: int, ctx: tuple[str, ...]):
+        s0, _, w0 = toks[i]
+        low0 = w0.lower()
+        starts_ok = w0[0].isupper() or (
+            low0 in ("al", "el") and i + 1 < len(toks) and toks[i + 1][2][0].isupper()
+            and text[toks[i][1]:toks[i + 1][0]] in ("-", " ")
+        ) or bool(re.match(r"(?:al|el)[A-Z]", w0))
+        if not starts_ok:
+            return None
+        if i > 0 and toks[i - 1][2].lower() in _PREFIXES and text[toks[i - 1][1]:s0] in (" ", "-"):
+            return None
+        last = i
+        for j in range(i + 1, min(i + 6, len(toks))):
+            gap = text[toks[j - 1][1]:toks[j][0]]
+            if gap not in (" ", "-", " - ", "  "):
+                break
+            last = j
+        for j in range(last, i - 1, -1):
+            w = toks[j][2]
+            if (not w[0].isupper() and not re.match(r"(?:al|el)[A-Z]", w)) or w.lower() in _CONNECTORS:
+                continue  # a name ends on a capitalised word, never on "Al"
+            surface = text[s0:toks[j][1]]
+            if all(fold(t[2]) in _NEVER or t[2].lower() in _CONNECTORS for t in toks[i:j + 1]):
+                continue
+            cands = self._candidates(surface)
+            if not cands:
+                continue
+            place, alts = self._resolve(text, toks, j, cands, ctx)
+            return PlaceMatch(s0, toks[j][1], surface, place, alts), j + 1
+        return None
+
+    def _candidates(self, surface: str) -> list[str]:
+        key = toponym_key(surface, strip_run_together=bool(re.search(r"\b(?:al|el)[A-Z]", surface)))
+        entries = self._index.get(key)
+        if not entries or len(key) < 2:
+            return []
+        folded = fold(surface)
+        out: list[str] = []
+        for pid, variant in entries:
+            if len(key) <= 2 and folded != variant:
+                continue  # a two-consonant key is too short to trust without an exact spelling
+            if fuzz.ratio(folded, variant) >= 70 or folded.replace(" ", "") == variant.replace(" ", ""):
+                out.append(pid)
+        return list(dict.fromkeys(out))
+
+    def _resolve(self, text, toks, j, cands, ctx):
+        after = text[toks[j][1]:toks[j][1] + 40]
+        type_word = re.match(r"\s*([A-Za-z]+)", after)
+        wanted = _TYPE_WORDS.get(type_word.group(1).lower(), ()) if type_word else ()
+        nxt = re.match(r"\s*(?:,|of|in)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)", after)
+        outer = self.lookup(nxt.group(1)) if nxt else []
+
+        def score(pid: str) -> float:
+            p = self.places[pid]
+            s = self._rank.get(pid, 0.0)
+            if p.kind in wanted:
+                s += 10
+            if any(self.contains(o.id, pid) and o.id != pid for o in outer[:3]):
+                s += 6
+            if any(self.contains(c, pid) for c in ctx):
+                s += 4
+            return s
+
+        ranked = sorted(cands, key=lambda pid: (-score(pid), pid))
+        return self.places[ranked[0]], tuple(ranked[1:])
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self.places.values())
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+
+def _rank(row: dict[str, str]) -> float:
+    r = _BASE_RANK.get(row["kind"], 1.0)
+    extra = dict(kv.split("=", 1) for kv in row["extra"].split(";") if "=" in kv)
+    if row["id"] == "C1007":
+        r += 5  # "Aleppo" alone is the city
+    if "population" in extra and extra["population"].isdigit():
+        r += min(int(extra["population"]) / 200_000, 2.0)
+    if "n_events" in extra and extra["n_events"].isdigit():
+        r += min(int(extra["n_events"]) / 100, 1.0)
+    return r
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer shipped in the package (loaded once per process)."""
+    places: dict[str, Place] = {}
+    index: dict[str, list[tuple[str, str]]] = {}
+    rank: dict[str, float] = {}
+    data = resources.files("tawthiq.gazetteer") / "data"
+    for name in _TABLES:
+        with (data / name).open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+                variants = tuple(v for v in row["variants"].split("|") if v)
+                place = Place(
+                    id=row["id"], name_en=row["name_en"], name_ar=row["name_ar"] or None,
+                    variants=variants, kind=row["kind"], parent_id=row["parent_id"] or None,
+                    lat=float(row["lat"]) if row["lat"] else None,
+                    lon=float(row["lon"]) if row["lon"] else None,
+                    source=row["source"], licence=row["licence"],
+                )
+                places[place.id] = place
+                rank[place.id] = _rank(row)
+                for n in (row["name_en"], *variants):
+                    key = toponym_key(n)
+                    if key:
+                        index.setdefault(key, []).append((place.id, fold(n)))
+    return Gazetteer(places=places, _index=index, _rank=rank)
