@@ -1,0 +1,413 @@
+"""`tawthiq people …`: import victim lists, link them into persons, review, list persons.
+
+Thin layer: parse options, call ``people`` (pure) and ``store.people`` (database), render.
+Data to stdout (``--json`` prints the model), progress and messages to stderr. Never prints
+a name to stderr: row errors name the file, row and field only.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table as RichTable
+
+from tawthiq.cli._common import (
+    DbOpt,
+    JsonOpt,
+    WorkspaceOpt,
+    err_console,
+    handle_errors,
+    out_console,
+    print_json,
+)
+from tawthiq.entities import PersonRecord
+from tawthiq.errors import InputError
+from tawthiq.people._import import (
+    FIELDS,
+    ImportResult,
+    build_records,
+    check_mapping,
+    guess_mapping,
+    mapping_from_args,
+    mapping_from_yaml,
+    read_table,
+)
+
+people_app = typer.Typer(
+    name="people",
+    help="Victim, detainee and missing lists: import, link into persons, review, list persons.",
+    no_args_is_help=True,
+)
+
+_SHOWN = ("list_name", "record_id", "name_ar", "name_latin", "given_name", "father_name",
+          "grandfather_name", "family_name", "sex", "age", "birth_date", "event_date", "place",
+          "status")  # fmt: skip
+
+
+def _open(workspace: Path | None, db: str | None):
+    from tawthiq.store import open_workspace
+
+    return open_workspace(workspace, db)
+
+
+def _display_name(r: PersonRecord) -> str:
+    parts = (r.given_name, r.father_name, r.grandfather_name, r.family_name)
+    return r.name_ar or r.name_latin or " ".join(p for p in parts if p)
+
+
+def record_json(r: PersonRecord) -> dict[str, Any]:
+    """One record as `persons --json` and `review --json` print it."""
+    return {
+        "list": r.list_name, "record_id": r.record_id, "name": _display_name(r), "name_ar": r.name_ar,
+        "name_latin": r.name_latin, "given_name": r.given_name, "father_name": r.father_name,
+        "grandfather_name": r.grandfather_name, "family_name": r.family_name, "sex": r.sex, "age": r.age,
+        "birth_date": r.birth_date, "event_date": r.event_date, "place": r.place, "status": r.status,
+    }  # fmt: skip
+
+
+# ---------------------------------------------------------------- import
+
+
+def _mapping_table(mapping: dict[str, str], headers: tuple[str, ...]) -> RichTable:
+    table = RichTable(title="column → field", title_justify="left")
+    table.add_column("column")
+    table.add_column("field")
+    for header in headers:
+        table.add_row(header, mapping.get(header, "[dim](ignored)[/]"))
+    return table
+
+
+def _confirm_guess(mapping: dict[str, str], headers: tuple[str, ...], path: Path, yes: bool) -> None:
+    err_console.print(f"Guessed the column mapping of {path.name} from its headers:")
+    err_console.print(_mapping_table(mapping, headers))
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        guess = " ".join(f"--map '{c}={f}'" for c, f in mapping.items())
+        raise InputError(
+            f"the column mapping was guessed ({guess}); confirm it with --yes, or give it with --map "
+            "COLUMN=FIELD or --mapping FILE.yaml",
+            path=path,
+        )
+    if not typer.confirm("Import with this mapping?", err=True):
+        raise InputError("import cancelled: give the mapping with --map COLUMN=FIELD or --mapping FILE.yaml",
+                         path=path)  # fmt: skip
+
+
+def _issue(e: InputError) -> dict[str, Any]:
+    return {"row": e.line, "field": e.field, "message": e.message}
+
+
+@people_app.command("import")
+@handle_errors
+def import_list(
+    file: Annotated[Path, typer.Argument(help="The list: .csv/.tsv, .xlsx or .jsonl.", show_default=False)],
+    list_name: Annotated[str, typer.Option("--list", "-l", help="The list's name (e.g. 'vdc-2016').")],
+    maps: Annotated[
+        list[str] | None,
+        typer.Option("--map", "-m", help=f"COLUMN=FIELD (repeatable). Fields: {', '.join(FIELDS)}."),
+    ] = None,
+    mapping_file: Annotated[
+        Path | None, typer.Option("--mapping", help="YAML file of 'COLUMN: field' lines.")
+    ] = None,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Accept the guessed mapping without asking.")
+    ] = False,
+    has_duplicates: Annotated[
+        bool | None,
+        typer.Option(
+            "--has-duplicates/--no-duplicates",
+            help="Whether this list may name one person twice (default: no, or what it said before).",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Store nothing if any row is bad (default: store the good rows).")
+    ] = False,
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Import a list into the workspace; re-importing updates records by the list's own id."""
+    table = read_table(file)
+    if maps or mapping_file:
+        mapping = mapping_from_yaml(mapping_file) if mapping_file else {}
+        mapping.update(mapping_from_args(maps or []))
+        check_mapping(
+            mapping, table.headers, origin=str(mapping_file) if mapping_file and not maps else "--map"
+        )
+    else:
+        mapping = guess_mapping(table.headers, table.rows)
+        if not mapping:
+            raise InputError(f"no column header is known (headers: {', '.join(table.headers)}); "
+                             "give the mapping with --map COLUMN=FIELD", path=file)  # fmt: skip
+        _confirm_guess(mapping, table.headers, file, yes)
+    if "record_id" not in mapping.values():
+        err_console.print("[yellow]warning:[/] no record_id column: rows are identified by their row "
+                          "number, so re-import only an unchanged file")  # fmt: skip
+    result: ImportResult = build_records(table, mapping, list_name)
+    for problem in (*result.errors, *result.warnings):
+        err_console.print(f"[red]row refused:[/] {problem}" if problem in result.errors else
+                          f"[yellow]warning:[/] {problem}", highlight=False, soft_wrap=True)  # fmt: skip
+    if strict and result.errors:
+        raise InputError(f"{len(result.errors)} bad row(s); nothing stored (--strict)", path=file)
+    if not result.records:
+        raise InputError(f"no good rows among {result.rows}; nothing stored", path=file)
+
+    from tawthiq.store.people import save_list
+
+    with _open(workspace, db) as ws, ws.session() as s:
+        counts = save_list(s, list_name, result.records, has_duplicates=has_duplicates, file_name=file.name,
+                           sha256=hashlib.sha256(file.read_bytes()).hexdigest(), mapping=mapping)  # fmt: skip
+    summary = {
+        "list": list_name, "file": str(file), "rows": result.rows, "stored": len(result.records),
+        "inserted": counts.inserted, "updated": counts.updated, "unchanged": counts.unchanged,
+        "not_in_file": counts.not_in_file, "mapping": mapping,
+        "errors": [_issue(e) for e in result.errors], "warnings": [_issue(e) for e in result.warnings],
+    }  # fmt: skip
+    if as_json:
+        print_json(summary)
+        return
+    out_console.print(
+        f"{list_name}: {len(result.records)} of {result.rows} rows stored ({counts.inserted} new, "
+        f"{counts.updated} updated, {counts.unchanged} unchanged); {len(result.errors)} refused"
+        + (f"; {counts.not_in_file} stored before are not in this file (kept)" if counts.not_in_file else ""),
+        highlight=False,
+    )
+
+
+@people_app.command("lists")
+@handle_errors
+def lists(workspace: WorkspaceOpt = None, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """The imported lists: records, whether they may hold duplicates, last file."""
+    from tawthiq.store.people import load_lists
+
+    with _open(workspace, db) as ws, ws.session() as s:
+        found = load_lists(s)
+    if as_json:
+        print_json([{"name": x.name, "records": x.records, "has_duplicates": x.has_duplicates,
+                     "file": x.file_name, "imported_at": x.imported_at} for x in found])  # fmt: skip
+        return
+    table = RichTable("list", "records", "has duplicates", "file", "imported")
+    for x in found:
+        table.add_row(x.name, str(x.records), "yes" if x.has_duplicates else "no", x.file_name or "",
+                      f"{x.imported_at:%Y-%m-%d %H:%M}")  # fmt: skip
+    out_console.print(table)
+
+
+# ---------------------------------------------------------------- link
+
+
+@people_app.command("link")
+@handle_errors
+def link(
+    match_threshold: Annotated[
+        float | None, typer.Option(help="Probability from which records are one person.")
+    ] = None,
+    review_threshold: Annotated[
+        float | None, typer.Option(help="Probability from which a pair goes to review.")
+    ] = None,
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Link every imported record into persons; uncertain pairs go to the review queue.
+
+    Idempotent: the same records and decisions give the same persons, and a person keeps
+    its id while its records stay together. Review decisions are used as labels.
+    """
+    from tawthiq.people import DEFAULT_MATCH_THRESHOLD, DEFAULT_REVIEW_THRESHOLD, link_records
+    from tawthiq.store.people import load_labels, load_lists, load_records, save_link_result
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with _open(workspace, db) as ws, Progress(*columns, console=err_console, transient=True) as progress:
+        task = progress.add_task("loading records and decisions…", total=None)
+        with ws.session() as s:
+            records = load_records(s)
+            labels = load_labels(s)
+            dedupe = {x.name for x in load_lists(s) if x.has_duplicates}
+        if not records:
+            raise InputError("no person records yet: import a list with `tawthiq people import`")
+        progress.update(task, description=f"linking {len(records):,} records (splink, DuckDB)…")
+        result = link_records(
+            records, dedupe_lists=dedupe, labels=labels,
+            match_threshold=match_threshold or DEFAULT_MATCH_THRESHOLD,
+            review_threshold=review_threshold or DEFAULT_REVIEW_THRESHOLD,
+        )  # fmt: skip
+        progress.update(task, description=f"storing {len(result.clusters):,} persons…")
+        with ws.session() as s:
+            counts = save_link_result(s, result, records)
+    summary = {"records": counts.records, "persons": counts.persons, "kept": counts.kept, "new": counts.new,
+               "removed": counts.removed, "review": counts.review, "labels": len(labels)}  # fmt: skip
+    if as_json:
+        print_json(summary)
+        return
+    out_console.print(
+        f"{counts.records} records → {counts.persons} persons ({counts.kept} kept their id, "
+        f"{counts.new} new, {counts.removed} dissolved); {counts.review} pairs to review "
+        "(`tawthiq people review`)",
+        highlight=False,
+    )
+
+
+# ---------------------------------------------------------------- review
+
+
+def _pair_json(pair: Any, recs: dict[int, PersonRecord]) -> dict[str, Any]:
+    return {"a": {"id": pair.a, **record_json(recs[pair.a])},
+            "b": {"id": pair.b, **record_json(recs[pair.b])},
+            "probability": round(pair.probability, 4), "weight": round(pair.weight, 3),
+            "weights": {k: round(v, 3) for k, v in pair.weights.items()}, "reason": pair.reason}  # fmt: skip
+
+
+def _show_pair(n: int, total: int, pair: Any, a: PersonRecord, b: PersonRecord) -> None:
+    table = RichTable(title=f"pair {n} of {total}: match probability {pair.probability:.2f} "
+                      f"(weight {pair.weight:+.1f})", title_justify="left")  # fmt: skip
+    table.add_column("field", style="dim")
+    table.add_column(f"A  #{pair.a}")
+    table.add_column(f"B  #{pair.b}")
+    for f in _SHOWN:
+        va, vb = getattr(a, f), getattr(b, f)
+        if va is None and vb is None:
+            continue
+        style = "" if va == vb else "bold"
+        table.add_row(f, str(va if va is not None else "—"), str(vb if vb is not None else "—"), style=style)
+    err_console.print(table)
+    if pair.weights:
+        weights = RichTable(
+            "comparison", "weight (log2 Bayes factor)", title="match weights", title_justify="left"
+        )
+        for name, w in sorted(pair.weights.items(), key=lambda kv: -abs(kv[1])):
+            weights.add_row(name, f"[green]{w:+.2f}[/]" if w > 0 else f"[red]{w:+.2f}[/]")
+        err_console.print(weights)
+
+
+_ANSWERS = {"m": "match", "n": "non_match", "s": "skip", "q": "quit"}
+
+
+@people_app.command("review")
+@handle_errors
+def review(
+    limit: Annotated[int | None, typer.Option(help="Review (or list) at most this many pairs.")] = None,
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Review uncertain pairs: both records side by side with the match weights.
+
+    Answer m (match), n (no match), s (skip) or q (quit). Each answer is stored at once,
+    audit-logged, and used as a label by the next `tawthiq people link`. `--json` lists the queue.
+    """
+    from tawthiq.store.people import decide_pair, records_by_ids, review_queue
+
+    with _open(workspace, db) as ws:
+        with ws.session() as s:
+            queue = review_queue(s)[:limit] if limit else review_queue(s)
+            recs = records_by_ids(s, [i for p in queue for i in (p.a, p.b)])
+        queue = [p for p in queue if p.a in recs and p.b in recs]
+        if as_json:
+            print_json([_pair_json(p, recs) for p in queue])
+            return
+        if not queue:
+            err_console.print("The review queue is empty.")
+            return
+        tally = {"match": 0, "non_match": 0, "skip": 0}
+        for n, pair in enumerate(queue, start=1):
+            _show_pair(n, len(queue), pair, recs[pair.a], recs[pair.b])
+            answer = (
+                typer.prompt("[m]atch / [n]o match / [s]kip / [q]uit", default="s", err=True).strip().lower()
+            )
+            while answer[:1] not in _ANSWERS:
+                answer = typer.prompt("please answer m, n, s or q", default="s", err=True).strip().lower()
+            choice = _ANSWERS[answer[:1]]
+            if choice == "quit":
+                break
+            tally[choice] += 1
+            if choice != "skip":
+                with ws.session() as s:
+                    decide_pair(s, pair.a, pair.b, choice)
+    out_console.print(f"{tally['match']} match, {tally['non_match']} no match, {tally['skip']} skipped; "
+                      "run `tawthiq people link` to apply the decisions", highlight=False)  # fmt: skip
+
+
+@people_app.command("decide")
+@handle_errors
+def decide(
+    a: Annotated[int, typer.Argument(help="Record id A (as `review --json` shows it).")],
+    b: Annotated[int, typer.Argument(help="Record id B.")],
+    decision: Annotated[str, typer.Argument(help="match or non_match.")],
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Record a review decision without the interactive screen (for scripts)."""
+    from tawthiq.store.people import decide_pair
+
+    with _open(workspace, db) as ws, ws.session() as s:
+        decide_pair(s, a, b, decision.replace("-", "_").replace("no_match", "non_match"))
+    err_console.print(f"pair {a}–{b}: {decision}")
+
+
+# ---------------------------------------------------------------- persons
+
+_CSV_COLUMNS = ("person_id", "person_status", "lists", "list", "record_id", "name", "name_ar", "name_latin",
+                "sex", "age", "birth_date", "event_date", "place", "status")  # fmt: skip
+
+
+@people_app.command("persons")
+@handle_errors
+def persons(
+    csv_out: Annotated[
+        Path | None, typer.Option("--csv", help="Also write one row per record to this CSV.")
+    ] = None,
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Unique persons (after `people link`) with the lists that name them."""
+    from tawthiq.store.people import load_persons
+
+    with _open(workspace, db) as ws, ws.session() as s:
+        found = load_persons(s)
+    data = [
+        {"id": p.id, "status": p.status, "lists": sorted({r.list_name for r in recs}),
+         "records": [record_json(r) for r in recs]}
+        for p, recs in found
+    ]  # fmt: skip
+    if csv_out is not None:
+        with csv_out.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=_CSV_COLUMNS, extrasaction="ignore")
+            writer.writeheader()
+            for person in data:
+                for rec in person["records"]:
+                    writer.writerow({"person_id": person["id"], "person_status": person["status"],
+                                     "lists": ";".join(person["lists"]), **rec})  # fmt: skip
+        err_console.print(f"wrote {csv_out} ({len(data)} persons)")
+    if as_json:
+        print_json(data)
+        return
+    if csv_out is not None:
+        return
+    table = RichTable("id", "status", "lists", "name")
+    for person in data:
+        table.add_row(str(person["id"]), person["status"], ", ".join(person["lists"]),
+                      person["records"][0]["name"] if person["records"] else "")  # fmt: skip
+    out_console.print(table)
+    err_console.print(f"{len(data)} persons")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(people_app, name="people")
+
+
+# PFIF import/export (another module) hangs under `people pfif` when it is there.
+if importlib.util.find_spec("tawthiq.cli.pfif") is not None:
+    from tawthiq.cli.pfif import pfif_app
+
+    people_app.add_typer(pfif_app, name="pfif")

@@ -1,0 +1,160 @@
+"""Cell values of a victim list -> typed PersonRecord values (sex, age, dates, status).
+
+In: one cell as read from CSV, XLSX or JSON (a string, a number, a date or ``None``).
+Out: the typed value, ``None`` for an empty or "unknown" cell, or a ``ValueError`` whose
+message says what was expected (the caller adds file, row and field).
+Never: reads files, guesses a value it cannot read (a partial date is reported, not invented).
+
+Dates are read by :mod:`dateutil` (day first, as Syrian lists write them); Arabic month names
+(Levantine كانون الأول and Egyptian ديسمبر) come from CLDR through :mod:`babel` and are
+turned into English ones before dateutil sees them. Arabic-Indic and Persian digits are
+folded with :func:`unicodedata.decimal`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
+
+from babel.dates import get_month_names
+from dateutil import parser as date_parser
+
+__all__ = ["PartialDateError", "fold", "parse_age", "parse_date", "parse_sex", "parse_status", "to_text"]
+
+_TASHKEEL = re.compile("[\u064b-\u0652\u0670\u0640]")  # harakat, dagger alef, tatweel
+_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+_UNKNOWN = {"", "-", "--", "?", "na", "n/a", "none", "null", "unknown", "غير معروف", "غير محدد", "مجهول"}
+
+
+def fold(text: str) -> str:
+    """Fold a header or vocabulary word for lookup: case, Arabic letter forms, digits, spacing.
+
+    Only for matching short vocabularies (headers, sex, status); names are normalised by
+    :mod:`tawthiq.people.names`, which knows far more than this.
+    """
+    text = _TASHKEEL.sub("", unicodedata.normalize("NFKC", text)).translate(_ALEF).casefold()
+    text = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+    return " ".join(re.sub(r"[_\-:./()\[\]'’*#]+", " ", text).split())
+
+
+def to_text(value: Any) -> str | None:
+    """A cell as stripped text (numbers from Excel without a stray '.0'), or None when empty."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _is_unknown(value: Any) -> bool:
+    text = to_text(value)
+    return text is None or fold(text) in _UNKNOWN
+
+
+_SEX = {
+    "m": "m", "male": "m", "man": "m", "boy": "m", "ذكر": "m", "ذ": "m", "رجل": "m", "طفل": "m",
+    "f": "f", "female": "f", "woman": "f", "girl": "f", "انثي": "f", "ا": "f", "امراه": "f",
+    "طفله": "f", "سيده": "f",
+}  # fmt: skip
+
+
+def parse_sex(value: Any) -> str | None:
+    """'m'/'f' from m/f, male/female, ذكر/أنثى (any hamza or final-yeh form)."""
+    if _is_unknown(value):
+        return None
+    key = fold(to_text(value) or "")
+    if key in _SEX:
+        return _SEX[key]
+    raise ValueError(f"{to_text(value)!r} is not a sex (m/f, male/female, ذكر/أنثى)")
+
+
+_STATUS = {
+    "killed": ("killed", "dead", "deceased", "died", "martyr", "victim", "قتيل", "قتل", "مقتول",
+               "شهيد", "شهيده", "استشهد", "متوفي", "متوفيه", "توفي", "ميت"),
+    "detained": ("detained", "detainee", "arrested", "imprisoned", "abducted", "kidnapped", "معتقل",
+                 "معتقله", "محتجز", "محتجزه", "موقوف", "اعتقل", "مخطوف", "مخطوفه", "اسير"),
+    "missing": ("missing", "disappeared", "forcibly disappeared", "unknown fate", "مفقود", "مفقوده",
+                "مختفي", "مختفيه", "مغيب", "مغيب قسرا", "مختفي قسرا", "مجهول المصير"),
+    "injured": ("injured", "wounded", "hurt", "جريح", "جريحه", "مصاب", "مصابه", "اصيب"),
+}  # fmt: skip
+_STATUS_KEYS = {fold(word): status for status, words in _STATUS.items() for word in words}
+
+
+def parse_status(value: Any) -> str:
+    """killed / detained / missing / injured from English or Arabic words; 'unknown' when empty."""
+    if _is_unknown(value):
+        return "unknown"
+    key = fold(to_text(value) or "")
+    if key in _STATUS_KEYS:
+        return _STATUS_KEYS[key]
+    raise ValueError(f"{to_text(value)!r} is not a status (killed, detained, missing, injured)")
+
+
+_AGE = re.compile(r"^(\d{1,3})(?:\s*(?:years?|yrs?|y|عام|عاما|سنه|سنوات|سنين))?$")
+
+
+def parse_age(value: Any) -> int | None:
+    """Whole years, 0–120, from '34', '٣٤', '34 years', '34 سنة' or an Excel number."""
+    if _is_unknown(value):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if float(value).is_integer() and 0 <= value <= 120:
+            return int(value)
+        raise ValueError(f"{value!r} is not an age in whole years (0–120)")
+    text = to_text(value) or ""
+    match = _AGE.match(fold(text))
+    if not match or int(match.group(1)) > 120:
+        raise ValueError(f"{text!r} is not an age in whole years (0–120)")
+    return int(match.group(1))
+
+
+@lru_cache(maxsize=1)
+def _arabic_months() -> list[tuple[str, str]]:
+    """(folded Arabic month name, English name), longest first so 'تشرين الاول' beats 'تشرين'."""
+    english = get_month_names("wide", locale="en")
+    pairs = {}
+    for loc in ("ar_SY", "ar_EG", "ar_IQ"):
+        for num, name in get_month_names("wide", locale=loc).items():
+            pairs[fold(name)] = english[num]
+    return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
+
+
+class PartialDateError(ValueError):
+    """A date without its day or month: the row is kept, the field left empty, the user told."""
+
+
+_TWO_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
+
+
+def parse_date(value: Any) -> date | None:
+    """A full date (day, month, year) from ISO, day-first numeric or month-name forms.
+
+    Accepts 2016-12-13, 13/12/2016, 13.12.2016, ١٣/١٢/٢٠١٦, 13 December 2016,
+    ١٣ كانون الأول ٢٠١٦, and Excel dates. A partial date ('12/2016', '2016') is a
+    :class:`PartialDateError`: it is never turned into the first of the month.
+    """
+    if _is_unknown(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raw = to_text(value) or ""
+    text = fold(raw) if not re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", raw) else raw
+    for ar, en in _arabic_months():
+        text = text.replace(ar, f" {en} ")
+    text = re.sub(r"(?<=\d)\s*م(?!\w)|\b(?:عام|سنه)\b", " ", text)  # "2016م", "عام 2016"
+    # fold() turned '/' and '.' into spaces; numeric dates need a separator dateutil reads
+    text = re.sub(r"^(\d{1,2}) (\d{1,2}) (\d{4})$", r"\1/\2/\3", text.strip())
+    text = re.sub(r"^(\d{4}) (\d{1,2}) (\d{1,2})$", r"\1-\2-\3", text)
+    try:
+        first, second = (date_parser.parse(text, dayfirst=True, default=d) for d in _TWO_DEFAULTS)
+    except (ValueError, OverflowError):
+        raise ValueError(f"{raw!r} is not a date (e.g. 2016-12-13 or 13/12/2016)") from None
+    if first != second:
+        raise PartialDateError(f"{raw!r} is not a full date (day, month and year are needed)")
+    return first.date()

@@ -1,0 +1,303 @@
+"""People in the database: imported lists, persons, the review queue and its decisions.
+
+In: a session from ``Workspace.session`` and the people stage's entities (PersonRecord,
+LinkResult, LinkedPair). Out: the same entities read back, and counts of what changed.
+Never: links, parses or prints; never puts a name into an audit event (ids and counts only).
+
+Re-importing a list updates its records in place by ``(list, record_id)``, so their primary
+keys, and with them every review decision on them, survive; records missing from the new file
+are kept (and counted), never deleted behind the user's back. Re-linking keeps a person's id
+while its records stay together (:func:`tawthiq.people._persons.assign_person_ids`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from tawthiq.entities import Person, PersonRecord
+from tawthiq.errors import InputError
+from tawthiq.people._link_types import LinkedPair, LinkResult
+from tawthiq.people._persons import assign_person_ids, person_key, person_status
+from tawthiq.store.audit import record_event
+from tawthiq.store.tables import (
+    PersonListRow,
+    PersonPairDecisionRow,
+    PersonPairRow,
+    PersonRecordLinkRow,
+    PersonRecordRow,
+    PersonRow,
+)
+
+__all__ = [
+    "ImportCounts",
+    "LinkCounts",
+    "PersonList",
+    "decide_pair",
+    "load_labels",
+    "load_lists",
+    "load_persons",
+    "load_records",
+    "records_by_ids",
+    "review_queue",
+    "save_link_result",
+    "save_list",
+]
+
+_VALUE_FIELDS = tuple(f for f in PersonRecord.model_fields if f not in ("id", "list_name", "record_id"))
+DECISIONS = ("match", "non_match")
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    not_in_file: int = 0  # records of this list stored before and absent from this file (kept)
+
+
+@dataclass(frozen=True)
+class LinkCounts:
+    records: int = 0
+    persons: int = 0
+    kept: int = 0  # persons whose id survived from the previous run
+    new: int = 0
+    removed: int = 0
+    review: int = 0  # pairs waiting in the review queue
+
+
+@dataclass(frozen=True)
+class PersonList:
+    name: str
+    has_duplicates: bool
+    records: int
+    file_name: str | None
+    imported_at: datetime
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _record(row: PersonRecordRow) -> PersonRecord:
+    return PersonRecord.model_validate(row, from_attributes=True)
+
+
+# ---------------------------------------------------------------- lists and records
+
+
+def save_list(
+    session: Session,
+    list_name: str,
+    records: Sequence[PersonRecord],
+    *,
+    has_duplicates: bool | None = None,
+    file_name: str | None = None,
+    sha256: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+) -> ImportCounts:
+    """Insert or update the list's records by ``record_id`` (one transaction: the caller's).
+
+    ``has_duplicates=None`` keeps what the list said before (False for a new list).
+    """
+    if any(r.list_name != list_name for r in records):
+        raise InputError(f"every record must belong to list {list_name!r}")
+    lst = session.get(PersonListRow, list_name)
+    if lst is None:
+        lst = PersonListRow(name=list_name, has_duplicates=bool(has_duplicates), imported_at=_now())
+        session.add(lst)
+    elif has_duplicates is not None:
+        lst.has_duplicates = has_duplicates
+    lst.file_name, lst.sha256, lst.mapping, lst.imported_at = file_name, sha256, dict(mapping or {}), _now()
+
+    cols = [getattr(PersonRecordRow, f) for f in _VALUE_FIELDS]
+    stored = {
+        row.record_id: row
+        for row in session.execute(
+            select(PersonRecordRow.id, PersonRecordRow.record_id, *cols).where(
+                PersonRecordRow.list_name == list_name
+            )
+        )
+    }
+    inserts, updates, unchanged = [], [], 0
+    for rec in records:
+        values = rec.model_dump(include=set(_VALUE_FIELDS))
+        old = stored.get(rec.record_id)
+        if old is None:
+            inserts.append({"list_name": list_name, "record_id": rec.record_id, **values})
+        elif any(getattr(old, f) != v for f, v in values.items()):
+            updates.append({"id": old.id, **values})
+        else:
+            unchanged += 1
+    if inserts:
+        session.execute(insert(PersonRecordRow), inserts)
+    if updates:
+        session.execute(update(PersonRecordRow), updates)
+    seen = {r.record_id for r in records}
+    counts = ImportCounts(len(inserts), len(updates), unchanged, sum(1 for k in stored if k not in seen))
+    record_event(
+        session, "people.import", "person_list", list_name,
+        after={"sha256": sha256, "records": len(records)},
+        detail=f"inserted {counts.inserted}, updated {counts.updated}, unchanged {counts.unchanged}, "
+        f"not in file {counts.not_in_file}",
+    )  # fmt: skip
+    return counts
+
+
+def load_lists(session: Session) -> list[PersonList]:
+    sizes: dict[str, int] = defaultdict(int)
+    for name in session.scalars(select(PersonRecordRow.list_name)):
+        sizes[name] += 1
+    rows = session.scalars(select(PersonListRow).order_by(PersonListRow.name))
+    return [PersonList(r.name, r.has_duplicates, sizes[r.name], r.file_name, r.imported_at) for r in rows]
+
+
+def load_records(session: Session, lists: Iterable[str] | None = None) -> list[PersonRecord]:
+    query = select(PersonRecordRow).order_by(PersonRecordRow.id)
+    if lists is not None:
+        query = query.where(PersonRecordRow.list_name.in_(list(lists)))
+    return [_record(r) for r in session.scalars(query)]
+
+
+def records_by_ids(session: Session, ids: Iterable[int]) -> dict[int, PersonRecord]:
+    ids = list(set(ids))
+    out: dict[int, PersonRecord] = {}
+    for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+        chunk = ids[start : start + 500]
+        out.update({r.id: _record(r) for r in session.scalars(select(PersonRecordRow).where(
+            PersonRecordRow.id.in_(chunk)))})  # fmt: skip
+    return out
+
+
+# ---------------------------------------------------------------- linking
+
+
+def save_link_result(session: Session, result: LinkResult, records: Sequence[PersonRecord]) -> LinkCounts:
+    """Replace persons and the review queue by ``result``, keeping ids of persons that persist."""
+    by_id = {r.id: r for r in records}
+    previous: dict[int, list[int]] = defaultdict(list)
+    for pid, rid in session.execute(select(PersonRecordLinkRow.person_id, PersonRecordLinkRow.record_id)):
+        previous[pid].append(rid)
+    old_persons = set(session.scalars(select(PersonRow.id)))
+    inherited = assign_person_ids(result.clusters, previous)
+    kept = {pid for pid in inherited if pid is not None}
+
+    best: dict[int, float] = {}
+    for p in result.matches:
+        for rid in (p.a, p.b):
+            best[rid] = max(best.get(rid, 0.0), p.probability)
+
+    session.execute(delete(PersonRecordLinkRow))
+    gone = old_persons - kept
+    if gone:
+        session.execute(delete(PersonRow).where(PersonRow.id.in_(list(gone))))
+    keys = set(session.scalars(select(PersonRow.key)))
+    links = []
+    for cluster, pid in zip(result.clusters, inherited, strict=True):
+        status = person_status(by_id[r].status for r in cluster if r in by_id)
+        if pid is None:
+            key = person_key((by_id[r].list_name, by_id[r].record_id) for r in cluster if r in by_id)
+            while key in keys:  # a member set seen before under a person since re-formed
+                key += "x"
+            keys.add(key)
+            row = PersonRow(key=key, status=status)
+            session.add(row)
+            session.flush()
+            pid = row.id
+        else:
+            session.execute(update(PersonRow).where(PersonRow.id == pid).values(status=status))
+        links.extend({"person_id": pid, "record_id": r, "match_probability": best.get(r)} for r in cluster)
+    if links:
+        session.execute(insert(PersonRecordLinkRow), links)
+
+    session.execute(delete(PersonPairRow))
+    queue = [
+        {"record_a": p.a, "record_b": p.b, "probability": p.probability, "weight": p.weight,
+         "weights": dict(p.weights), "reason": p.reason}
+        for p in result.review
+    ]  # fmt: skip
+    if queue:
+        session.execute(insert(PersonPairRow), queue)
+    counts = LinkCounts(
+        records=len(records), persons=len(result.clusters), kept=len(kept),
+        new=len(result.clusters) - len(kept), removed=len(gone), review=len(queue),
+    )  # fmt: skip
+    record_event(
+        session, "people.link", "persons", "all",
+        detail=f"records {counts.records}, persons {counts.persons} (kept {counts.kept}, new {counts.new}, "
+        f"removed {counts.removed}), review {counts.review}, backend {result.backend}",
+    )  # fmt: skip
+    return counts
+
+
+def load_persons(session: Session) -> list[tuple[Person, list[PersonRecord]]]:
+    """Every person with its records, persons by id, records by list then record id."""
+    members: dict[int, list[PersonRecord]] = defaultdict(list)
+    rows = session.execute(
+        select(PersonRecordLinkRow.person_id, PersonRecordRow).join(
+            PersonRecordRow, PersonRecordRow.id == PersonRecordLinkRow.record_id
+        )
+    )
+    for pid, rec in rows:
+        members[pid].append(_record(rec))
+    out = []
+    for row in session.scalars(select(PersonRow).order_by(PersonRow.id)):
+        recs = sorted(members.get(row.id, []), key=lambda r: (r.list_name, r.record_id))
+        person = Person(
+            id=row.id, key=row.key, record_ids=tuple(r.id for r in recs if r.id), status=row.status
+        )
+        out.append((person, recs))
+    return out
+
+
+# ---------------------------------------------------------------- review
+
+
+def _pair(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
+
+
+def review_queue(session: Session) -> list[LinkedPair]:
+    """Pairs in the review band without a decision, the most uncertain (closest to 0.5) first."""
+    decided = set(session.execute(select(PersonPairDecisionRow.record_a, PersonPairDecisionRow.record_b)))
+    pairs = [
+        LinkedPair(a=r.record_a, b=r.record_b, probability=r.probability, weight=r.weight,
+                   decision="review", weights=dict(r.weights or {}), reason=r.reason)
+        for r in session.scalars(select(PersonPairRow))
+        if (r.record_a, r.record_b) not in decided
+    ]  # fmt: skip
+    return sorted(pairs, key=lambda p: (abs(p.probability - 0.5), p.a, p.b))
+
+
+def decide_pair(session: Session, a: int, b: int, decision: str, *, actor: str | None = None) -> None:
+    """Store (or change) a reviewer's decision on a pair, audit-logged; used as a label by the next link."""
+    if decision not in DECISIONS:
+        raise InputError(f"{decision!r} is not a decision ({', '.join(DECISIONS)})", field="decision")
+    a, b = _pair(a, b)
+    if len(records_by_ids(session, (a, b))) != 2:
+        raise InputError(f"no such pair of person records: {a}, {b}", field="pair")
+    actor = actor or session.info.get("actor") or "cli"
+    row = session.get(PersonPairDecisionRow, (a, b))
+    before: dict[str, Any] | None = {"decision": row.decision} if row else None
+    if row is None:
+        session.add(PersonPairDecisionRow(record_a=a, record_b=b, decision=decision, actor=actor,
+                                          decided_at=_now()))  # fmt: skip
+    else:
+        row.decision, row.actor, row.decided_at = decision, actor, _now()
+    session.flush()
+    record_event(session, "people.review", "person_pair", f"{a}-{b}", before=before,
+                 after={"decision": decision}, detail=decision, actor=actor)  # fmt: skip
+
+
+def load_labels(session: Session) -> list[tuple[int, int, bool]]:
+    """Every stored decision as a linkage label ``(a, b, is_match)``."""
+    rows = session.execute(
+        select(PersonPairDecisionRow.record_a, PersonPairDecisionRow.record_b, PersonPairDecisionRow.decision)
+    )
+    return [(a, b, d == "match") for a, b, d in rows]
