@@ -1,1 +1,24 @@
-"""export stage (see DESIGN.md)."""
+"""export: the standard formats (ACLED, UCDP GED, GeoJSON, HXL, PFIF) and the private dump.
+
+In: an :class:`ExportContext` (entities loaded by ``store``, the workspace's Policy, filters).
+Out: files in an output folder; the CLI then signs the folder (``tawthiq.evidence``).
+Never: touches the database; public formats go through :mod:`tawthiq.policy` only.
+
+Exporters are pluggy plugins (:func:`exporters` lists them; see ``_registry`` for why).
+"""
+
+from ._context import ExportContext, public_incidents, select_incidents
+from ._registry import Exporter, exporters, hookimpl, hookspec, plugin_manager
+from ._taxonomy import ACLED_TYPES
+
+__all__ = [
+    "ACLED_TYPES",
+    "ExportContext",
+    "Exporter",
+    "exporters",
+    "hookimpl",
+    "hookspec",
+    "plugin_manager",
+    "public_incidents",
+    "select_incidents",
+]

@@ -1,0 +1,158 @@
+"""Public CSV exports: ACLED-style, UCDP-GED-style and HXL-tagged, from public incidents.
+
+In: an :class:`ExportContext`; every row comes from :func:`public_incidents`, so the policy
+(fields, fuzzing, small-count suppression, delay, grades) is applied exactly as on the web.
+Out: one UTF-8 CSV file per format in the output folder; returns details for the manifest.
+Never: reads a protected value or an unpublished incident; touches the database.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ._context import ExportContext, admin1_of, country_of, public_incidents
+from ._taxonomy import (
+    ACLED_TYPES,
+    acled_geo_precision,
+    acled_time_precision,
+    ged_date_prec,
+    ged_type_of_violence,
+    ged_where_prec,
+)
+
+__all__ = ["write_acled", "write_ged", "write_hxl"]
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "actor2", "civilian_targeting", "iso", "country", "admin1",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "tawthiq_event_type", "tawthiq_grade",
+)  # fmt: skip
+GED_COLUMNS = (
+    "id", "year", "type_of_violence", "side_a", "side_b", "source_article", "source_original",
+    "source_date", "where_prec", "where_coordinates", "where_description", "adm_1", "latitude",
+    "longitude", "geom_wkt", "country", "event_clarity", "date_prec", "date_start", "date_end",
+    "deaths_civilians", "best", "high", "low", "tawthiq_event_type", "tawthiq_grade",
+)  # fmt: skip
+HXL_COLUMNS = (
+    ("Incident ID", "#event+id"), ("Event type", "#event+type"), ("Start date", "#date+start"),
+    ("End date", "#date+end"), ("Date precision", "#date+precision"), ("Country", "#country+name"),
+    ("Governorate", "#adm1+name"), ("Location", "#loc+name"), ("Latitude", "#geo+lat"),
+    ("Longitude", "#geo+lon"), ("Location precision", "#geo+precision"),
+    ("Killed (best)", "#affected+killed"), ("Killed (low)", "#affected+killed+min"),
+    ("Killed (high)", "#affected+killed+max"), ("Grade", "#status+grade"),
+    ("Origins", "#meta+source"), ("Rationale", "#description"),
+)  # fmt: skip
+
+
+def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        for row in rows:
+            w.writerow(["" if v is None else v for v in row])
+            n += 1
+    return n
+
+
+def _first_point(inc: dict[str, Any]) -> dict[str, Any]:
+    places = inc.get("places") or []
+    for p in places:
+        if p.get("lat") is not None and p.get("lon") is not None:
+            return p
+    return places[0] if places else {}
+
+
+def _fat(inc: dict[str, Any]) -> dict[str, Any]:
+    return inc.get("fatalities") or {}
+
+
+def _date(inc: dict[str, Any], which: str) -> str | None:
+    t = inc.get("time") or {}
+    return t.get(which) or t.get("end" if which == "start" else "start")
+
+
+def _suppressed_note(inc: dict[str, Any]) -> str:
+    n = _fat(inc).get("suppressed_below")
+    return f" Fatalities withheld by policy (fewer than {n})." if n else ""
+
+
+def _sources(inc: dict[str, Any]) -> list[str]:
+    return list(inc.get("outlets") or []) or list(inc.get("origins") or [])
+
+
+def write_acled(ctx: ExportContext, out: Path) -> dict[str, Any]:
+    """``acled.csv``: one row per public incident, ACLED column names and codes."""
+    rows = []
+    for inc in public_incidents(ctx):
+        p = _first_point(inc)
+        disorder, etype, sub = ACLED_TYPES[inc.get("event_type", "other")]
+        day = _date(inc, "start")
+        fat = _fat(inc)
+        note = (
+            f"{inc.get('event_type')} at {p.get('name') or 'unknown place'}"
+            f" ({inc.get('grade')}): {inc.get('rationale') or ''}".strip()
+            + _suppressed_note(inc)
+        )
+        rows.append((
+            f"TWQ{inc.get('id')}", day, day[:4] if day else None,
+            acled_time_precision((inc.get("time") or {}).get("precision")), disorder, etype, sub,
+            None, None, "Civilian targeting" if etype == "Violence against civilians" else None,
+            None, ctx.country or country_of(p, ctx.places), admin1_of(p, ctx.places), p.get("name"),
+            p.get("lat"), p.get("lon"),
+            acled_geo_precision(p.get("precision"), bool(p.get("fuzzed_within_m"))),
+            "; ".join(_sources(inc)), None, note, fat.get("best"),
+            f"tawthiq grade={inc.get('grade')}", inc.get("event_type"), inc.get("grade"),
+        ))  # fmt: skip
+    n = _write_csv(out / "acled.csv", ACLED_COLUMNS, rows)
+    return {"rows": n, "file": "acled.csv"}
+
+
+def write_ged(ctx: ExportContext, out: Path) -> dict[str, Any]:
+    """``ged.csv``: one row per public incident, UCDP GED column names and precision codes."""
+    rows = []
+    for inc in public_incidents(ctx):
+        p = _first_point(inc)
+        fat = _fat(inc)
+        start, end = _date(inc, "start"), _date(inc, "end")
+        lat, lon = p.get("lat"), p.get("lon")
+        wkt = f"POINT ({lon} {lat})" if lat is not None and lon is not None else None
+        outlets = inc.get("outlets") or []
+        reports = [c.get("report") or {} for c in inc.get("claims") or []]
+        dates = sorted(r["published_at"] for r in reports if r.get("published_at"))
+        rows.append((
+            inc.get("id"), start[:4] if start else None, ged_type_of_violence(inc.get("event_type", "")),
+            None, None, "; ".join(outlets), "; ".join(inc.get("origins") or []),
+            dates[0] if dates else None,
+            ged_where_prec(p.get("precision"), bool(p.get("fuzzed_within_m"))), p.get("name"),
+            p.get("name"), admin1_of(p, ctx.places), lat, lon, wkt,
+            ctx.country or country_of(p, ctx.places),
+            1 if inc.get("grade") in ("confirmed", "fair") else 2,
+            ged_date_prec((inc.get("time") or {}).get("precision")), start, end,
+            fat.get("best"), fat.get("best"), fat.get("high"), fat.get("low"),
+            inc.get("event_type"), inc.get("grade"),
+        ))  # fmt: skip
+    n = _write_csv(out / "ged.csv", GED_COLUMNS, rows)
+    return {"rows": n, "file": "ged.csv"}
+
+
+def write_hxl(ctx: ExportContext, out: Path) -> dict[str, Any]:
+    """``hxl.csv``: a header row, then the HXL hashtag row, then one row per public incident."""
+    rows: list[Sequence[Any]] = [[tag for _, tag in HXL_COLUMNS]]
+    for inc in public_incidents(ctx):
+        p = _first_point(inc)
+        fat = _fat(inc)
+        t = inc.get("time") or {}
+        rows.append((
+            inc.get("id"), inc.get("event_type"), _date(inc, "start"), _date(inc, "end"),
+            t.get("precision"), ctx.country or country_of(p, ctx.places), admin1_of(p, ctx.places),
+            p.get("name"), p.get("lat"), p.get("lon"), p.get("precision"),
+            fat.get("best"), fat.get("low"), fat.get("high"), inc.get("grade"),
+            "; ".join(inc.get("origins") or []), inc.get("rationale"),
+        ))  # fmt: skip
+    n = _write_csv(out / "hxl.csv", [label for label, _ in HXL_COLUMNS], rows) - 1
+    return {"rows": n, "file": "hxl.csv"}
