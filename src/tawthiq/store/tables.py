@@ -37,6 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
+    "ApiTokenRow",
     "AuditEventRow",
     "Base",
     "ClaimRow",
@@ -53,6 +54,8 @@ __all__ = [
     "PlaceRow",
     "ReportRow",
     "SourceRow",
+    "UserRow",
+    "WebSessionRow",
 ]
 
 NAMING_CONVENTION = {
@@ -348,3 +351,48 @@ class DerivedFileRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     actor: Mapped[str] = mapped_column(String(200), default="cli")
     created_at: Mapped[datetime]
+
+
+# ---------------------------------------------------------------- web accounts (issue 7, store/users.py)
+
+
+class UserRow(Base):
+    """A web user: an argon2id hash, never the password."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime]
+
+
+class WebSessionRow(Base):
+    """A login session; ``id_hash`` is the SHA-256 of the cookie value, never the value."""
+
+    __tablename__ = "web_sessions"
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class ApiTokenRow(Base):
+    """An API token; only its SHA-256 digest is stored."""
+
+    __tablename__ = "api_tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime | None]
+    revoked: Mapped[bool] = mapped_column(default=False)
+
+
+# Web list and map queries (issue 7): filter by grade/type, order by date, and bbox by coordinates.
+Index("ix_incidents_time", IncidentRow.time_start, IncidentRow.id)
+Index("ix_incidents_type_time", IncidentRow.event_type, IncidentRow.time_start)
+Index("ix_incidents_grade_time", IncidentRow.grade, IncidentRow.time_start)
+Index("ix_incidents_grade_override", IncidentRow.grade_override)

@@ -1,0 +1,406 @@
+"""Filtered, paginated reads (and the two review writes) behind the web pages and the API.
+
+In: a SQLAlchemy session and filters (:class:`IncidentFilter`, a bounding box, page offsets).
+Out: seam entities from ``entities.py`` (Report, Claim, Incident, Place, PersonRecord) and totals.
+Never: returns an ORM row, decrypts a protected value (a report with a sender gets a masked
+placeholder, enough for the policy to know the report is private), or renders anything.
+
+The map asks for a bounding box: coordinates live in the ``places`` JSON column, read with
+SQLAlchemy's portable JSON path operators (``json_extract`` on SQLite, ``->>`` on PostgreSQL).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import String, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from tawthiq.entities import (
+    Claim,
+    Count,
+    Fatalities,
+    Grade,
+    Incident,
+    PersonRecord,
+    Place,
+    PlaceRef,
+    Protected,
+    Report,
+    TimeSpan,
+)
+from tawthiq.errors import InputError
+from tawthiq.store.audit import record_event
+from tawthiq.store.tables import (
+    ClaimRow,
+    IncidentClaimRow,
+    IncidentRow,
+    PersonRecordRow,
+    PlaceRow,
+    ReportRow,
+    SourceRow,
+)
+
+__all__ = [
+    "IncidentFilter",
+    "all_person_records",
+    "claims_by_ids",
+    "claims_for_report",
+    "count_incidents_by_day",
+    "count_person_records",
+    "get_claim",
+    "get_incident",
+    "get_report",
+    "incidents_in_bbox",
+    "list_claims",
+    "list_incidents",
+    "list_places",
+    "list_reports",
+    "override_grade",
+    "reports_by_ids",
+    "review_claim",
+    "source_kinds",
+]
+
+_MASK = Protected("")  # stands for "a sender exists"; the real value is never decrypted here
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    """What the incidents list, the map and the timeline filter on (all optional)."""
+
+    grade: str | None = None
+    event_type: str | None = None
+    place: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+# ---------------------------------------------------------------- rows -> entities
+
+
+def _report(row: ReportRow, source_label: str | None = None) -> Report:
+    return Report(
+        id=row.id, sha256=row.sha256, file_name=row.file_name, media_type=row.media_type, size=row.size,
+        channel=row.channel, source_label=source_label, source_id=row.source_id,
+        received_at=row.received_at, published_at=row.published_at, language=row.language,
+        title=row.title, body=row.body or "", sender=_MASK if row.sender_enc else None,
+        status=row.status, failure_reason=row.failure_reason, part=row.part,
+    )
+
+
+def _count(low: int | None, high: int | None, qualifier: str | None) -> Count | None:
+    if low is None and high is None and qualifier is None:
+        return None
+    return Count(low=low, high=high, qualifier=qualifier or "exact")
+
+
+def _places(data: Sequence[Any] | None) -> tuple[PlaceRef, ...]:
+    return tuple(PlaceRef.model_validate(p) for p in (data or ()) if isinstance(p, dict))
+
+
+def _claim(row: ClaimRow) -> Claim:
+    return Claim(
+        id=row.id, report_id=row.report_id, kind=row.kind, event_type=row.event_type, quote=row.quote,
+        span=(row.span_start, row.span_end), places=_places(row.places),
+        time=TimeSpan(start=row.time_start, end=row.time_end, precision=row.time_precision),
+        fatalities=_count(row.fatalities_low, row.fatalities_high, row.fatalities_qualifier),
+        injured=_count(row.injured_low, row.injured_high, row.injured_qualifier),
+        victims=tuple(row.victims or ()), perpetrators=tuple(row.perpetrators or ()),
+        attributed_to=row.attributed_to, certainty=row.certainty, method=row.method,
+        confidence=row.confidence, review_status=row.review_status,
+    )
+
+
+def _incident(row: IncidentRow, links: Iterable[tuple[int, str]] = ()) -> Incident:
+    roles: dict[str, list[int]] = defaultdict(list)
+    for claim_id, role in links:
+        roles[role].append(claim_id)
+    return Incident(
+        id=row.id, key=row.key, event_type=row.event_type, places=_places(row.places),
+        time=TimeSpan(start=row.time_start, end=row.time_end, precision=row.time_precision),
+        fatalities=Fatalities(best=row.fatalities_best, low=row.fatalities_low, high=row.fatalities_high,
+                              rule=row.fatalities_rule or ""),
+        grade=row.grade, rationale=row.rationale or "", origins=tuple(row.origins or ()),
+        outlets=tuple(row.outlets or ()), claim_ids=tuple(sorted(roles["supporting"])),
+        contradicting_claim_ids=tuple(sorted(roles["contradicting"])),
+        tally_claim_ids=tuple(sorted(roles["tally"])),
+        grade_override=row.grade_override, override_reason=row.override_reason,
+    )
+
+
+# ---------------------------------------------------------------- reports and claims
+
+
+def list_reports(
+    s: Session, *, status: str | None = None, offset: int = 0, limit: int = 50
+) -> tuple[list[Report], int]:
+    """Reports newest first (failed intakes included unless ``status`` says otherwise)."""
+    cond = [ReportRow.status == status] if status else []
+    total = s.scalar(select(func.count()).select_from(ReportRow).where(*cond)) or 0
+    q = (
+        select(ReportRow, SourceRow.label)
+        .outerjoin(SourceRow, SourceRow.id == ReportRow.source_id)
+        .where(*cond)
+        .order_by(ReportRow.received_at.desc(), ReportRow.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return [_report(r, label) for r, label in s.execute(q)], total
+
+
+def get_report(s: Session, report_id: int) -> Report | None:
+    row = s.execute(
+        select(ReportRow, SourceRow.label)
+        .outerjoin(SourceRow, SourceRow.id == ReportRow.source_id)
+        .where(ReportRow.id == report_id)
+    ).first()
+    return _report(row[0], row[1]) if row else None
+
+
+def reports_by_ids(s: Session, ids: Iterable[int]) -> dict[int, Report]:
+    ids = list(set(ids))
+    if not ids:
+        return {}
+    q = (select(ReportRow, SourceRow.label).outerjoin(SourceRow, SourceRow.id == ReportRow.source_id)
+         .where(ReportRow.id.in_(ids)))
+    return {r.id: _report(r, label) for r, label in s.execute(q)}
+
+
+def source_kinds(s: Session, ids: Iterable[int]) -> dict[int, tuple[str, str, str | None]]:
+    """(label, kind, origin_group) of sources by id: never their protected identity."""
+    ids = list(set(ids))
+    if not ids:
+        return {}
+    q = select(SourceRow.id, SourceRow.label, SourceRow.kind, SourceRow.origin_group).where(
+        SourceRow.id.in_(ids)
+    )
+    return {i: (label, kind, og) for i, label, kind, og in s.execute(q)}
+
+
+def claims_for_report(s: Session, report_id: int) -> list[Claim]:
+    q = select(ClaimRow).where(ClaimRow.report_id == report_id).order_by(ClaimRow.span_start)
+    return [_claim(r) for r in s.scalars(q)]
+
+
+def get_claim(s: Session, claim_id: int) -> Claim | None:
+    row = s.get(ClaimRow, claim_id)
+    return _claim(row) if row else None
+
+
+def claims_by_ids(s: Session, ids: Iterable[int]) -> list[Claim]:
+    ids = list(set(ids))
+    if not ids:
+        return []
+    return [_claim(r) for r in s.scalars(select(ClaimRow).where(ClaimRow.id.in_(ids)).order_by(ClaimRow.id))]
+
+
+def list_claims(
+    s: Session, *, review_status: str | None = None, offset: int = 0, limit: int = 50
+) -> tuple[list[Claim], int]:
+    cond = [ClaimRow.review_status == review_status] if review_status else []
+    total = s.scalar(select(func.count()).select_from(ClaimRow).where(*cond)) or 0
+    q = select(ClaimRow).where(*cond).order_by(ClaimRow.id).offset(offset).limit(limit)
+    return [_claim(r) for r in s.scalars(q)], total
+
+
+# ---------------------------------------------------------------- incidents
+
+
+def _conditions(f: IncidentFilter) -> list[Any]:
+    cond: list[Any] = []
+    if f.grade:
+        # Spelled out (not COALESCE) so SQLite and PostgreSQL use the grade indexes.
+        cond.append(or_(and_(IncidentRow.grade_override.is_(None), IncidentRow.grade == f.grade),
+                        IncidentRow.grade_override == f.grade))
+    if f.event_type:
+        if "." not in f.event_type:  # a family ("attack"): a range, so the type index is used
+            family = f.event_type.rstrip(".")
+            cond.append(and_(IncidentRow.event_type >= family + ".", IncidentRow.event_type < family + "/"))
+        else:
+            cond.append(IncidentRow.event_type == f.event_type)
+    if f.place:
+        # Names, Arabic names and gazetteer ids all live in the places JSON text.
+        cond.append(func.lower(IncidentRow.places.cast(String)).contains(f.place.lower()))
+    if f.date_from:
+        cond.append(func.coalesce(IncidentRow.time_end, IncidentRow.time_start) >= f.date_from)
+    if f.date_to:
+        cond.append(func.coalesce(IncidentRow.time_start, IncidentRow.time_end) <= f.date_to)
+    return cond
+
+
+def _links(s: Session, incident_ids: Sequence[int]) -> dict[int, list[tuple[int, str]]]:
+    out: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    if not incident_ids:
+        return out
+    q = select(IncidentClaimRow.incident_id, IncidentClaimRow.claim_id, IncidentClaimRow.role).where(
+        IncidentClaimRow.incident_id.in_(list(incident_ids))
+    )
+    for iid, cid, role in s.execute(q):
+        out[iid].append((cid, role))
+    return out
+
+
+def list_incidents(
+    s: Session, f: IncidentFilter = IncidentFilter(), *, offset: int = 0, limit: int = 50
+) -> tuple[list[Incident], int]:
+    """Incidents newest first, filtered; with the total for pagination."""
+    cond = _conditions(f)
+    total = s.scalar(select(func.count()).select_from(IncidentRow).where(*cond)) or 0
+    q = (
+        select(IncidentRow)
+        .where(*cond)
+        .order_by(IncidentRow.time_start.desc().nulls_last(), IncidentRow.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    rows = list(s.scalars(q))
+    links = _links(s, [r.id for r in rows])
+    return [_incident(r, links.get(r.id, ())) for r in rows], total
+
+
+def get_incident(s: Session, incident_id: int) -> Incident | None:
+    row = s.get(IncidentRow, incident_id)
+    if row is None:
+        return None
+    return _incident(row, _links(s, [row.id]).get(row.id, ()))
+
+
+def incidents_in_bbox(
+    s: Session,
+    bbox: tuple[float, float, float, float],
+    f: IncidentFilter = IncidentFilter(),
+    *,
+    limit: int = 5000,
+    with_claims: bool = False,
+) -> list[Incident]:
+    """Incidents whose first place lies in (west, south, east, north); at most ``limit``.
+
+    ``with_claims`` also fills each incident's claim ids (the public map needs them).
+    """
+    west, south, east, north = bbox
+    lat = IncidentRow.places[0]["lat"].as_float()
+    lon = IncidentRow.places[0]["lon"].as_float()
+    cond = [*_conditions(f), lat.between(south, north), lon.between(west, east)]
+    q = select(IncidentRow).where(and_(*cond)).order_by(IncidentRow.id).limit(limit)
+    rows = list(s.scalars(q))
+    links = _links(s, [r.id for r in rows]) if with_claims else {}
+    return [_incident(r, links.get(r.id, ())) for r in rows]
+
+
+def count_incidents_by_day(s: Session, f: IncidentFilter = IncidentFilter()) -> dict[tuple[date, str], int]:
+    """{(first day, event type): number of incidents}; undated incidents are left out."""
+    day = IncidentRow.time_start
+    q = (
+        select(day, IncidentRow.event_type, func.count())
+        .where(day.is_not(None), *_conditions(f))
+        .group_by(day, IncidentRow.event_type)
+    )
+    return {(d, t): n for d, t, n in s.execute(q)}
+
+
+# ---------------------------------------------------------------- places and people
+
+
+def list_places(
+    s: Session, q: str | None = None, *, offset: int = 0, limit: int = 50
+) -> tuple[list[Place], int]:
+    cond = []
+    if q:
+        like = f"%{q.lower()}%"
+        cond.append(or_(func.lower(PlaceRow.name_en).like(like), PlaceRow.name_ar.like(f"%{q}%"),
+                        func.lower(PlaceRow.id).like(like)))
+    total = s.scalar(select(func.count()).select_from(PlaceRow).where(*cond)) or 0
+    rows = s.scalars(select(PlaceRow).where(*cond).order_by(PlaceRow.id).offset(offset).limit(limit))
+    return [
+        Place(id=r.id, name_en=r.name_en, name_ar=r.name_ar, variants=tuple(r.variants or ()), kind=r.kind,
+              parent_id=r.parent_id, lat=r.lat, lon=r.lon, source=r.source, licence=r.licence)
+        for r in rows
+    ], total
+
+
+def all_person_records(s: Session, *, limit: int = 200_000) -> list[PersonRecord]:
+    """Person records for a name search (names and status only are used by the web)."""
+    cols = (PersonRecordRow.id, PersonRecordRow.list_name, PersonRecordRow.record_id,
+            PersonRecordRow.name_ar, PersonRecordRow.name_latin, PersonRecordRow.sex, PersonRecordRow.age,
+            PersonRecordRow.event_date, PersonRecordRow.place, PersonRecordRow.status)
+    out = []
+    for row in s.execute(select(*cols).order_by(PersonRecordRow.id).limit(limit)):
+        out.append(PersonRecord(id=row[0], list_name=row[1], record_id=row[2], name_ar=row[3],
+                                name_latin=row[4], sex=row[5], age=row[6], event_date=row[7], place=row[8],
+                                status=row[9]))
+    return out
+
+
+def count_person_records(s: Session) -> int:
+    return s.scalar(select(func.count()).select_from(PersonRecordRow)) or 0
+
+
+
+# ---------------------------------------------------------------- review writes (audited)
+
+_CORRECTABLE = {"event_type", "certainty", "attributed_to", "fatalities_low", "fatalities_high",
+                "fatalities_qualifier", "time_start", "time_end"}
+
+
+def _audit(s: Session, actor: str, action: str, object_type: str, object_id: str,
+           before: dict[str, Any], after: dict[str, Any], detail: str | None = None) -> None:
+    record_event(s, actor=actor, action=action, object_type=object_type, object_id=object_id,
+                 before=before, after=after, detail=detail)
+
+
+def review_claim(
+    s: Session, claim_id: int, status: str, *, actor: str, corrections: dict[str, Any] | None = None
+) -> Claim:
+    """Accept, correct or reject a claim; a correction sets the given fields. Audit-logged.
+
+    ``status`` is accepted, corrected or rejected; ``corrections`` only names fields a reviewer
+    may change (event type, certainty, attribution, fatalities, dates); anything else is an
+    InputError naming the field.
+    """
+    if status not in ("accepted", "corrected", "rejected"):
+        raise InputError(f"{status!r} is not a review decision", field="status")
+    row = s.get(ClaimRow, claim_id)
+    if row is None:
+        raise InputError(f"no claim {claim_id}", field="claim_id")
+    corrections = {k: v for k, v in (corrections or {}).items() if v not in (None, "")}
+    bad = sorted(set(corrections) - _CORRECTABLE)
+    if bad:
+        raise InputError(f"cannot be corrected here: {', '.join(bad)}", field=bad[0])
+    before = _claim(row).model_dump(mode="json")
+    for k, v in corrections.items():
+        setattr(row, k, v)
+    row.review_status = "corrected" if status == "accepted" and corrections else status
+    s.flush()
+    after = _claim(row).model_dump(mode="json")
+    _audit(s, actor, f"claim.{row.review_status}", "claim", str(claim_id), before, after,
+           detail=", ".join(sorted(corrections)) or None)
+    return _claim(row)
+
+
+def override_grade(s: Session, incident_id: int, grade: str | None, reason: str, *, actor: str) -> Incident:
+    """Set (or with ``grade=None`` clear) a reviewer's grade override, with its reason. Audit-logged."""
+    grades = Grade.__args__  # type: ignore[attr-defined]
+    if grade is not None and grade not in grades:
+        raise InputError(f"{grade!r} is not a grade; use one of {', '.join(grades)}", field="grade")
+    if grade is not None and not reason.strip():
+        raise InputError("an override needs a reason", field="reason")
+    row = s.get(IncidentRow, incident_id)
+    if row is None:
+        raise InputError(f"no incident {incident_id}", field="incident_id")
+    def state() -> dict[str, Any]:
+        return {"grade": row.grade, "grade_override": row.grade_override,
+                "override_reason": row.override_reason}
+
+    before = state()
+    row.grade_override = grade
+    row.override_reason = reason.strip() if grade is not None else None
+    s.flush()
+    after = state()
+    _audit(s, actor, "incident.override_grade", "incident", str(incident_id), before, after,
+           detail=row.override_reason)
+    return get_incident(s, incident_id)  # type: ignore[return-value]
