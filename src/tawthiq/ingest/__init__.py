@@ -1,1 +1,55 @@
-"""ingest stage (see DESIGN.md)."""
+"""ingest: files in, Reports out — plain text, HTML, e-mail, WhatsApp exports, JSON lines, folders.
+
+In: paths and a workspace. Out: ``Report`` rows (one per document or chat message), their
+original bytes as evidence, and a :class:`FileOutcome` per file (stored, duplicate, failed).
+Never: drops input (what cannot be parsed is stored as a failed intake with its reason),
+never stores or logs a protected value in clear (chat senders, e-mail From:).
+
+Readers are pluggy plugins (hook ``tawthiq_ingest_readers``); the built-ins are registered the
+same way. :func:`read_file` is the pure part (bytes → drafts) for stages that only need text.
+
+    from tawthiq.ingest import IngestOptions, ingest_paths
+    outcomes = ingest_paths(ws, ["reports/"], IngestOptions(source="SOHR", from_header=True))
+"""
+
+from pathlib import Path
+
+from tawthiq.ingest._plugins import hookimpl, pick_reader, readers
+from tawthiq.ingest._run import (
+    DEFAULT_MAX_BYTES,
+    FileOutcome,
+    IngestOptions,
+    ingest_file,
+    ingest_paths,
+    iter_files,
+)
+from tawthiq.ingest._text import decode_text, detect_language
+from tawthiq.ingest._types import Draft, ReadContext, Reader
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Draft",
+    "FileOutcome",
+    "IngestOptions",
+    "ReadContext",
+    "Reader",
+    "decode_text",
+    "detect_language",
+    "hookimpl",
+    "ingest_file",
+    "ingest_paths",
+    "iter_files",
+    "pick_reader",
+    "read_file",
+    "readers",
+]
+
+
+def read_file(path: Path | str, *, from_header: bool = False, chat_date_order: str = "auto") -> list[Draft]:
+    """Parse one file without storing it (pure apart from reading the file)."""
+    p = Path(path)
+    data = p.read_bytes()
+    reader = pick_reader(p, data[:4096])
+    return reader.read(
+        ReadContext(path=p, data=data, from_header=from_header, chat_date_order=chat_date_order)
+    )

@@ -1,0 +1,143 @@
+"""Workspace commands: ``init``, ``reports``, ``audit verify``, ``demo``.
+
+In: command-line options. Out: data on stdout (a table, or JSON with ``--json``), messages on
+stderr; exit 0 ok, 1 a TawthiqError (bad input, broken chain), 2 usage.
+Never: prints a protected value unless ``--reveal`` is given and the key is present.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from tawthiq.cli._common import (
+    DbOpt,
+    JsonOpt,
+    WorkspaceOpt,
+    err_console,
+    handle_errors,
+    out_console,
+    print_json,
+)
+from tawthiq.errors import StoreError
+
+__all__ = ["register"]
+
+audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
+
+
+@handle_errors
+def init(
+    path: Annotated[Path, typer.Argument(help="Folder to create the workspace in.")] = Path("."),
+    db: DbOpt = None,
+) -> None:
+    """Create a workspace: folder, database, key file (0600) and evidence store."""
+    from tawthiq.store import init_workspace
+
+    with init_workspace(path, db=db) as ws:
+        err_console.print(f"created workspace {ws.path} ({ws.engine.dialect.name})")
+        if ws.key_file.exists():
+            err_console.print(f"key file {ws.key_file} (mode 0600): back it up; protected fields need it")
+
+
+def _report_dict(r, reveal: bool) -> dict:
+    d = {
+        "id": r.id,
+        "file_name": r.file_name,
+        "sha256": r.sha256,
+        "status": r.status,
+        "reason": r.failure_reason,
+        "received_at": r.received_at.isoformat() if r.received_at else None,
+        "part": r.part,
+        "channel": r.channel,
+        "media_type": r.media_type,
+        "size": r.size,
+        "source": r.source_label,
+        "published_at": r.published_at.isoformat() if r.published_at else None,
+        "language": r.language,
+        "title": r.title,
+    }
+    if reveal:
+        d["sender"] = r.sender.reveal() if r.sender else None
+    return d
+
+
+@handle_errors
+def reports(
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+    status: Annotated[str | None, typer.Option(help="Only this status: stored or failed.")] = None,
+    reveal: Annotated[bool, typer.Option("--reveal", help="Show protected senders (needs the key).")] = False,
+) -> None:
+    """List stored reports and failed intakes (id, file, sha256, status, reason, received)."""
+    from tawthiq.store import list_reports, open_workspace
+
+    with open_workspace(workspace, db) as ws:
+        if reveal:
+            ws.require_cipher()
+        with ws.session() as s:
+            rows = [_report_dict(r, reveal) for r in list_reports(s, status=status, reveal=reveal)]
+    if json_:
+        print_json(rows)
+        return
+    table = Table(
+        "id", "file", "part", "sha256", "status", "reason", "received", *(["sender"] if reveal else [])
+    )
+    for d in rows:
+        table.add_row(
+            str(d["id"]),
+            d["file_name"] or "",
+            str(d["part"]),
+            d["sha256"][:12] + "…",
+            d["status"],
+            (d["reason"] or "")[:80],
+            (d["received_at"] or "")[:19],
+            *([d.get("sender") or ""] if reveal else []),
+        )
+    out_console.print(table)
+    err_console.print(f"{len(rows)} report(s)")
+
+
+@audit_app.command("verify")
+@handle_errors
+def audit_verify(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
+    """Recompute the audit chain; exit 1 naming the first broken link."""
+    from tawthiq.store import open_workspace, verify_chain
+
+    with open_workspace(workspace, db) as ws, ws.session() as s:
+        check = verify_chain(s)
+    if json_:
+        print_json(check.as_dict())
+    elif check.ok:
+        out_console.print(f"audit chain intact: {check.events} event(s)")
+    if not check.ok:
+        raise StoreError(f"audit chain broken at {check.reason}")
+
+
+@handle_errors
+def demo(
+    dir_: Annotated[Path, typer.Option("--dir", help="Demo workspace folder (recreated).")] = Path(
+        "demo-workspace"
+    ),
+    json_: JsonOpt = False,
+) -> None:
+    """Build a demo workspace from the bundled demo corpus and print a summary."""
+    from tawthiq.demo import run_demo
+
+    summary = run_demo(dir_, log=lambda msg: err_console.print(msg, highlight=False))
+    if json_:
+        print_json(summary)
+    else:
+        for key, value in summary.items():
+            out_console.print(f"{key}: {value}", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init)
+    app.command("reports")(reports)
+    app.command("demo")(demo)
+    app.add_typer(audit_app, name="audit")

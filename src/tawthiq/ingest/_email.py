@@ -1,0 +1,108 @@
+"""E-mail (.eml): bytes in, one Draft out; the From: header is protected. Pure.
+
+Parsed by the standard library (``email`` with ``policy.default``). The body is the first
+``text/plain`` part, else the first ``text/html`` part through the HTML reader's text
+extraction. Each part is decoded strictly in its declared charset: a part whose bytes are
+not valid in that charset is refused with the part, line and byte named (no silent
+replacement characters). ``Subject`` is the title, ``Date`` the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from tawthiq.entities import Protected
+from tawthiq.errors import EncodingError, ParseError
+from tawthiq.ingest._html import html_to_text
+from tawthiq.ingest._text import detect_language
+from tawthiq.ingest._types import Draft, ReadContext, Reader
+
+__all__ = ["EMAIL_READER", "read_email"]
+
+_HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:", re.MULTILINE)
+_SURROGATE = re.compile(r"[\udc80-\udcff]")
+
+
+def _header(msg: EmailMessage, name: str, path: Path) -> str | None:
+    value = msg.get(name)
+    if value is None:
+        return None
+    text = str(value)
+    if _SURROGATE.search(text):
+        raise EncodingError("header holds bytes that are not valid UTF-8", path=path, field=name)
+    return text
+
+
+def _decode_part(part: EmailMessage, index: int, path: Path) -> str:
+    payload = part.get_payload(decode=True) or b""
+    charset = part.get_content_charset() or "us-ascii"
+    if charset in ("us-ascii", "ascii") and any(b > 127 for b in payload):
+        charset = "utf-8"  # undeclared 8-bit text: UTF-8 is the only honest guess, checked strictly
+    try:
+        return payload.decode(charset).replace("\r\n", "\n")
+    except LookupError:
+        raise EncodingError(
+            f"MIME part {index}: unknown charset {charset!r}", path=path, field="body"
+        ) from None
+    except UnicodeDecodeError as e:
+        line = payload.count(b"\n", 0, e.start) + 1
+        raise EncodingError(
+            f"MIME part {index} ({part.get_content_type()}): declared charset {charset}, but byte "
+            f"{e.start} (0x{payload[e.start]:02x}, line {line} of the part) is not valid {charset}",
+            path=path,
+            field="body",
+        ) from None
+
+
+def read_email(ctx: ReadContext) -> list[Draft]:
+    if not _HEADER_LINE.match(ctx.data.lstrip()[:200]):
+        raise ParseError("not an e-mail message: it does not start with header lines", path=ctx.path, line=1)
+    msg = BytesParser(policy=policy.default).parsebytes(ctx.data)
+    subject = _header(msg, "Subject", ctx.path)
+    sender = _header(msg, "From", ctx.path)
+    if subject is None and sender is None and msg.get("Date") is None:
+        raise ParseError("not an e-mail message: no From, Subject or Date header", path=ctx.path)
+    published = None
+    if msg.get("Date") is not None:
+        try:
+            published = msg["Date"].datetime.date()
+        except (AttributeError, TypeError, ValueError):
+            raise ParseError(
+                f"unreadable date {str(msg['Date'])[:40]!r}", path=ctx.path, field="Date"
+            ) from None
+    body = None
+    parts = [p for p in msg.walk() if not p.is_multipart()]
+    for want in ("text/plain", "text/html"):
+        for i, part in enumerate(parts, 1):
+            if part.get_content_type() == want and part.get_content_disposition() != "attachment":
+                text = _decode_part(part, i, ctx.path)
+                body = html_to_text(HTMLParser(text)) if want == "text/html" else text
+                break
+        if body is not None:
+            break
+    if body is None or not body.strip():
+        raise ParseError("the message has no text body", path=ctx.path, field="body")
+    return [
+        Draft(
+            body=body.strip("\n"),
+            title=subject,
+            published_at=published,
+            language=detect_language(body),
+            sender=Protected(sender) if sender else None,
+        )
+    ]
+
+
+def _accepts(path: Path, head: bytes) -> bool:
+    return path.suffix.lower() == ".eml"
+
+
+EMAIL_READER = Reader(
+    name="email", channel="email", media_type="message/rfc822", accepts=_accepts, read=read_email, priority=10
+)

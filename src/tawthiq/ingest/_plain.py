@@ -1,0 +1,54 @@
+"""Plain-text reports: bytes in, one Draft out. Pure.
+
+The title is the first non-empty line when it is short (a headline); the body is the
+whole text, headline included, so character spans stay the spans of the text as stored.
+With ``--published-from-header`` the ``DATE:``/``TITLE:``/``SOURCE:`` lines at the top are
+read (and removed from the body).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tawthiq.errors import ParseError
+from tawthiq.ingest._headers import split_header
+from tawthiq.ingest._text import decode_text, detect_language
+from tawthiq.ingest._types import Draft, ReadContext, Reader
+
+__all__ = ["TEXT_READER", "first_line_title", "read_text"]
+
+_TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+
+
+def first_line_title(text: str) -> str | None:
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip() if len(line.strip()) <= 300 else None
+    return None
+
+
+def read_text(ctx: ReadContext) -> list[Draft]:
+    text, _enc = decode_text(ctx.data, str(ctx.path))
+    meta: dict = {}
+    if ctx.from_header:
+        text, meta = split_header(text, str(ctx.path))
+    if not text.strip():
+        raise ParseError("no text in the file (only whitespace or headers)", path=ctx.path, field="body")
+    return [
+        Draft(
+            body=text,
+            title=meta.get("title") or first_line_title(text),
+            published_at=meta.get("published_at"),
+            language=meta.get("language") or detect_language(text),
+            source=meta.get("source"),
+        )
+    ]
+
+
+def _accepts(path: Path, head: bytes) -> bool:
+    return True  # the fallback: anything no other reader claims is tried as text
+
+
+TEXT_READER = Reader(
+    name="text", channel="file", media_type="text/plain", accepts=_accepts, read=read_text, priority=90
+)

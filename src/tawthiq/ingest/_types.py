@@ -1,0 +1,52 @@
+"""What a reader hands back and how a reader is described. Pure data, no I/O.
+
+In: nothing. Out: :class:`Draft` (one report as read from a file, before it has an id, a
+hash or a source) and :class:`Reader` (a named parser with the file names it accepts).
+Never: imports the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from tawthiq.entities import Protected
+
+__all__ = ["Draft", "ReadContext", "Reader"]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One report read from a file. ``sender`` is protected; ``source`` is a Source label."""
+
+    body: str
+    title: str | None = None
+    published_at: date | None = None
+    language: str | None = None
+    sender: Protected | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class ReadContext:
+    """What a reader gets: the file's name (for messages), its bytes, and the options."""
+
+    path: Path
+    data: bytes
+    from_header: bool = False
+    chat_date_order: str = "auto"  # auto, dmy, mdy
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A parser for one format. ``accepts(path, head)`` sees the name and the first 4 KiB."""
+
+    name: str
+    channel: str
+    media_type: str
+    accepts: Callable[[Path, bytes], bool]
+    read: Callable[[ReadContext], list[Draft]]
+    priority: int = 50  # lower is tried first
+    extra: dict[str, str] = field(default_factory=dict)
