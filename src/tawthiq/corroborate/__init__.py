@@ -1,1 +1,54 @@
-"""corroborate stage (see DESIGN.md)."""
+"""corroborate: claims from many reports into graded incidents. Pure: never touches a database.
+
+In: ``SourcedClaim`` values (a claim with its report's reference, publication date,
+source label and kind, declared origin group) and the ``Report`` bodies for copy detection.
+Out: ``Incident`` values — one real event each, with its origins, toll (best/low/high
+and the rule), grade and the rationale in plain words; tallies listed beside them.
+Never: reads or writes the store; the CLI loads, calls :func:`build_incidents`, saves.
+
+    >>> from tawthiq.corroborate import build_incidents
+    >>> incidents = build_incidents(sourced_claims, reports)      # doctest: +SKIP
+"""
+
+from ._cluster import Cluster, cluster_claims, pair_score
+from ._grades import (
+    DEFAULT_RULES,
+    Evidence,
+    Rule,
+    effective_grade,
+    grade_incident,
+    perpetrator_side,
+    shown_rationale,
+    with_override,
+)
+from ._incidents import build_incidents, claim_fingerprint, incident_from_cluster, incident_key
+from ._numbers import FATALITIES_RULE, count_interval, counts_compatible, fatalities_of
+from ._origins import ALIASES, find_copies, group_by_origin, normalize_party
+from ._places import places_match
+
+__all__ = [
+    "ALIASES",
+    "DEFAULT_RULES",
+    "FATALITIES_RULE",
+    "Cluster",
+    "Evidence",
+    "Rule",
+    "build_incidents",
+    "claim_fingerprint",
+    "cluster_claims",
+    "count_interval",
+    "counts_compatible",
+    "effective_grade",
+    "fatalities_of",
+    "find_copies",
+    "grade_incident",
+    "group_by_origin",
+    "incident_from_cluster",
+    "incident_key",
+    "normalize_party",
+    "pair_score",
+    "perpetrator_side",
+    "places_match",
+    "shown_rationale",
+    "with_override",
+]

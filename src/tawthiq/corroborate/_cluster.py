@@ -1,0 +1,245 @@
+"""Clustering: claims about the same real event become one incident.
+
+In: ``SourcedClaim`` values (any number; 10^5 in minutes).
+Out: :class:`Cluster` values — member indices, plus the ``tally`` claims that cover them.
+Never: reads or writes the database, never merges a ``tally`` into an incident.
+
+Two claims can be one event when all of these hold (:func:`pair_score`):
+same kind (incident with incident, status with status); same event family (the part
+before the dot), and the same type unless they share a specific place (air strike and
+shelling count as the same type: witnesses confuse them); places the same, nested
+("Fardous" inside "east Aleppo") or near (see ``_places``); time windows that overlap
+once widened for their precision; fatality figures that can be one toll. A claim without
+a date or without a place joins only claims of its own report.
+
+Candidate pairs come from blocks (kind, family, place key, week), so the work grows
+with the claims per place and week, not with the square of all claims. Inside the
+groups of compatible claims, clusters grow by complete linkage, strongest pair first:
+a claim joins a cluster only if it fits every member, so a vague claim ("air strikes
+on east Aleppo") cannot chain two different neighbourhoods into one incident.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from tawthiq.entities import SourcedClaim
+
+from ._numbers import counts_compatible, time_window, windows_meet
+from ._places import Contains, Where, places_relation, where_of
+
+__all__ = ["Cluster", "cluster_claims", "pair_score"]
+
+_BOMBARDMENT = frozenset({"attack.air_strike", "attack.shelling"})
+_REL_SCORE = {"same": 3.0, "nested": 2.0, "area": 1.0, "unknown": 0.5}
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One incident-to-be: indices into the input claims, and the tallies beside it."""
+
+    kind: str
+    members: tuple[int, ...]
+    tallies: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Item:
+    kind: str
+    family: str
+    etype: str
+    where: Where
+    window: tuple[date, date] | None
+    report: str
+    denied: bool
+    sc: SourcedClaim
+
+
+def _item(sc: SourcedClaim) -> _Item:
+    c = sc.claim
+    return _Item(
+        kind=c.kind,
+        family=c.event_type.split(".")[0],
+        etype=c.event_type,
+        where=where_of(c.places),
+        window=time_window(c.time, sc.published),
+        report=sc.report.sha256,
+        denied=c.certainty == "denied",
+        sc=sc,
+    )
+
+
+def _types_fit(a: _Item, b: _Item) -> bool:
+    return a.etype == b.etype or (a.etype in _BOMBARDMENT and b.etype in _BOMBARDMENT)
+
+
+def pair_score(a: _Item, b: _Item, contains: Contains | None = None) -> float | None:
+    """How strongly two claims look like one event; None when they cannot be."""
+    if a.kind != b.kind or a.family != b.family:
+        return None
+    same_report = a.report == b.report
+    if a.window is None or b.window is None:
+        if not same_report:
+            return None
+    elif not windows_meet(a.window, b.window):
+        return None
+    rel = places_relation(a.where, b.where, contains)
+    if rel is None or (rel == "unknown" and not same_report):
+        return None
+    if not _types_fit(a, b) and rel != "same":
+        return None
+    if not (a.denied or b.denied) and not counts_compatible(a.sc.claim.fatalities, b.sc.claim.fatalities):
+        return None
+    score = _REL_SCORE[rel]
+    if a.etype == b.etype:
+        score += 1.0
+    if same_report:
+        score += 1.5
+    if a.window and b.window:
+        if (a.window[1] - a.window[0]).days <= 4 and (b.window[1] - b.window[0]).days <= 4:
+            score += 1.0
+        elif max((a.window[1] - a.window[0]).days, (b.window[1] - b.window[0]).days) > 20:
+            score -= 0.5
+    fa, fb = a.sc.claim.fatalities, b.sc.claim.fatalities
+    if fa is not None and fb is not None and fa.low is not None and fa.low == fb.low:
+        score += 0.5
+    return score
+
+
+def _weeks(window: tuple[date, date] | None) -> list[int]:
+    if window is None:
+        return []
+    a, b = window[0].toordinal() // 7, window[1].toordinal() // 7
+    return list(range(a, b + 1))
+
+
+def _place_keys(where: Where) -> set[str]:
+    keys = where.block_keys()
+    for p in where.specific:
+        if p.skel:
+            keys.add(p.skel)
+    for p in where.areas:
+        if p.lat is not None and p.lon is not None:
+            la, lo = round(p.lat, 1), round(p.lon, 1)
+            for dla in (-0.1, 0.0, 0.1):
+                for dlo in (-0.1, 0.0, 0.1):
+                    keys.add(f"@{round(la + dla, 1)},{round(lo + dlo, 1)}")
+    return keys
+
+
+def _blocks(items: Sequence[_Item]) -> dict[tuple, list[int]]:
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        if it.kind == "tally":
+            continue
+        base = (it.kind, it.family)
+        weeks = _weeks(it.window)
+        places = _place_keys(it.where)
+        if not weeks or not places:
+            # no date or no place: it can only meet claims of its own report
+            blocks[(*base, "report", it.report)].append(i)
+            continue
+        blocks[(*base, "report", it.report)].append(i)
+        for pk in places:
+            for w in weeks:
+                blocks[(*base, pk, w)].append(i)
+    return blocks
+
+
+def cluster_claims(
+    claims: Sequence[SourcedClaim],
+    *,
+    contains: Contains | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Cluster]:
+    """Group claims into incidents (complete linkage inside blocks); tallies stand beside them."""
+    items = [_item(sc) for sc in claims]
+    scores: dict[tuple[int, int], float] = {}
+    blocks = _blocks(items)
+    done = 0
+    for members in blocks.values():
+        done += 1
+        if progress and done % 1000 == 0:
+            progress(done, len(blocks))
+        for x in range(len(members)):
+            i = members[x]
+            for y in range(x + 1, len(members)):
+                j = members[y]
+                key = (i, j) if i < j else (j, i)
+                if key in scores:
+                    continue
+                s = pair_score(items[i], items[j], contains)
+                scores[key] = -1.0 if s is None else s
+    edges = [(-s, i, j) for (i, j), s in scores.items() if s >= 0]
+    heapq.heapify(edges)
+    parent = list(range(len(items)))
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(items)) if items[i].kind != "tally"}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def fits(a: list[int], b: list[int]) -> bool:
+        for x in a:
+            for y in b:
+                if scores.get((x, y) if x < y else (y, x), -1.0) < 0:
+                    return False
+        return True
+
+    while edges:
+        _, i, j = heapq.heappop(edges)
+        ri, rj = find(i), find(j)
+        if ri == rj or not fits(groups[ri], groups[rj]):
+            continue
+        if len(groups[ri]) < len(groups[rj]):
+            ri, rj = rj, ri
+        parent[rj] = ri
+        groups[ri].extend(groups.pop(rj))
+    clusters = [sorted(g) for g in groups.values()]
+    clusters.sort(key=lambda g: g[0])
+    tallies = _attach_tallies(items, clusters, contains)
+    return [
+        Cluster(kind=items[g[0]].kind, members=tuple(g), tallies=tuple(tallies.get(n, ())))
+        for n, g in enumerate(clusters)
+    ]
+
+
+def _attach_tallies(
+    items: Sequence[_Item], clusters: list[list[int]], contains: Contains | None
+) -> dict[int, list[int]]:
+    """A tally covers the incidents of its family whose place lies in its area and time in its span."""
+    tally_ids = [i for i, it in enumerate(items) if it.kind == "tally"]
+    if not tally_ids:
+        return {}
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, g in enumerate(clusters):
+        head = items[g[0]]
+        if head.kind == "incident":
+            for pk in _place_keys(head.where) or {"?"}:
+                index[(head.family, pk)].append(n)
+    out: dict[int, list[int]] = defaultdict(list)
+    for t in tally_ids:
+        tally = items[t]
+        candidates = sorted(
+            {n for pk in _place_keys(tally.where) or {"?"} for n in index.get((tally.family, pk), ())}
+        )
+        for n in candidates:
+            head = items[clusters[n][0]]
+            if not _types_fit(tally, head):
+                continue
+            if tally.window is not None and head.window is not None:
+                mid = head.window[0] + (head.window[1] - head.window[0]) / 2
+                if not tally.window[0] <= mid <= tally.window[1]:
+                    continue
+            elif tally.report != head.report:
+                continue
+            if places_relation(tally.where, head.where, contains) is None:
+                continue
+            out[n].append(t)
+    return out

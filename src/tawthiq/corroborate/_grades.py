@@ -1,0 +1,303 @@
+"""Grades: confirmed / fair / weak / contested / discounted, each with its reason in plain words.
+
+In: an ``Incident`` and its member ``SourcedClaim`` values (with ``origin`` filled).
+Out: the incident with ``grade`` and ``rationale`` set; :func:`with_override` for an
+analyst's grade and reason; :func:`effective_grade` and :func:`shown_rationale` for display.
+Never: touches a database or the audit log (the store records overrides); pure.
+
+Rules are values (:class:`Rule`): a grade, a name, and a test that returns the reason in
+plain words when it fires. ``rule_a & rule_b`` fires when both do (reasons joined),
+``rule_a | rule_b`` when either does. :data:`DEFAULT_RULES` is tried in order and the
+first rule that fires gives the grade, after DESIGN.md's table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from tawthiq.entities import Grade, Incident, SourcedClaim
+
+from ._numbers import counts_disagree
+from ._origins import party_kind
+
+__all__ = [
+    "DEFAULT_RULES",
+    "Evidence",
+    "Rule",
+    "effective_grade",
+    "grade_incident",
+    "shown_rationale",
+    "with_override",
+]
+
+_SIDES: tuple[tuple[str, str], ...] = (
+    (r"\b(isis|isil|islamic state|daesh|daech)\b", "Islamic State"),
+    (r"\b(sdf|ypg|kurdish|syrian democratic forces)\b", "Kurdish-led forces"),
+    (r"\b(coalition|us-led|american|u\.s\.)\b", "US-led coalition"),
+    (r"\b(turkish|turkey)\b", "Turkish forces"),
+    (
+        r"\b(rebels?|opposition|insurgents?|jihadists?|islamists?|nusra|fateh al-sham|ahrar|"
+        r"free syrian army|fsa|armed groups?|militants?|terrorists?)\b",
+        "armed opposition",
+    ),
+    (
+        r"\b(government|regime|assad|syrian (army|forces|military|troops|jets|warplanes|air force)|"
+        r"pro-government|loyalist|russian?|hezbollah|iran(ian)?|shiite|shia|militias?|"
+        r"army|warplanes?|jets|helicopters?)\b",
+        "pro-government forces",
+    ),
+)
+
+
+def perpetrator_side(text: str) -> str | None:
+    """The side a perpetrator string names ("Assad forces" → pro-government forces)."""
+    t = text.lower()
+    for pattern, side in _SIDES:
+        if re.search(pattern, t):
+            return side
+    return None
+
+
+def _independence_key(origin: str) -> str:
+    """ "Activists (per Reuters)" leans on Reuters: it is not independent of Reuters' own voice."""
+    m = re.search(r"\(per (.+)\)$", origin)
+    return m.group(1) if m else origin
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the rules look at, computed once from an incident's member claims."""
+
+    members: tuple[SourcedClaim, ...]
+    origin_names: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def active(self) -> tuple[SourcedClaim, ...]:
+        return tuple(sc for sc in self.members if sc.claim.review_status != "rejected")
+
+    def origin(self, sc: SourcedClaim) -> str:
+        return sc.origin or sc.source_label or sc.report.file or sc.report.sha256[:12]
+
+    @cached_property
+    def asserting(self) -> tuple[SourcedClaim, ...]:
+        return tuple(sc for sc in self.active if sc.claim.certainty != "denied")
+
+    @cached_property
+    def denying(self) -> tuple[SourcedClaim, ...]:
+        return tuple(sc for sc in self.active if sc.claim.certainty == "denied")
+
+    @cached_property
+    def supporting_origins(self) -> list[str]:
+        """Origins with at least one claim stated without doubt (reported or confirmed)."""
+        seen: dict[str, str] = {}
+        for sc in self.asserting:
+            if sc.claim.certainty in ("reported", "confirmed"):
+                o = self.origin(sc)
+                seen.setdefault(_independence_key(o), o)
+        return list(seen.values())
+
+    @cached_property
+    def unconfirmed_origins(self) -> list[str]:
+        sup = {_independence_key(o) for o in self.supporting_origins}
+        out: list[str] = []
+        for sc in self.asserting:
+            o = self.origin(sc)
+            if sc.claim.certainty == "unconfirmed" and _independence_key(o) not in sup and o not in out:
+                out.append(o)
+        return out
+
+    @cached_property
+    def outlets(self) -> list[str]:
+        out: list[str] = []
+        for sc in self.members:
+            label = sc.source_label or sc.report.file or sc.report.sha256[:12]
+            if label not in out:
+                out.append(label)
+        return out
+
+
+Test = Callable[[Evidence], "str | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One grading rule: fires with a plain-words reason, or stays silent (None)."""
+
+    grade: Grade
+    name: str
+    test: Test
+
+    def __call__(self, ev: Evidence) -> str | None:
+        return self.test(ev)
+
+    def __and__(self, other: Rule) -> Rule:
+        def both(ev: Evidence) -> str | None:
+            a, b = self(ev), other(ev)
+            return f"{a} {b}" if a and b else None
+
+        return Rule(self.grade, f"{self.name} and {other.name}", both)
+
+    def __or__(self, other: Rule) -> Rule:
+        return Rule(self.grade, f"{self.name} or {other.name}", lambda ev: self(ev) or other(ev))
+
+
+def _names(xs: Sequence[str]) -> str:
+    return "; ".join(xs)
+
+
+def _all_rejected(ev: Evidence) -> str | None:
+    if ev.members and not ev.active:
+        return f"All {len(ev.members)} claim(s) were rejected in review."
+    return None
+
+
+def _denied(ev: Evidence) -> str | None:
+    if not ev.denying or not ev.asserting:
+        return None
+    deniers = list(dict.fromkeys(ev.origin(sc) for sc in ev.denying))
+    asserters = list(dict.fromkeys(ev.origin(sc) for sc in ev.asserting))
+    return f"Denied by {_names(deniers)}; asserted by {_names(asserters)}."
+
+
+def _toll_disagrees(ev: Evidence) -> str | None:
+    told = [sc for sc in ev.asserting if sc.claim.fatalities is not None]
+    for i, a in enumerate(told):
+        for b in told[i + 1 :]:
+            if _independence_key(ev.origin(a)) == _independence_key(ev.origin(b)):
+                continue
+            if counts_disagree(a.claim.fatalities, b.claim.fatalities):  # type: ignore[arg-type]
+                return (
+                    f"Origins disagree on the toll: {ev.origin(a)} gives {_fig(a)}, "
+                    f"{ev.origin(b)} gives {_fig(b)}."
+                )
+    return None
+
+
+def _fig(sc: SourcedClaim) -> str:
+    c = sc.claim.fatalities
+    assert c is not None
+    words = {"at_least": "at least ", "more_than": "more than ", "up_to": "up to ", "about": "about "}
+    if c.low is not None and c.high is not None and c.low != c.high:
+        return f"{c.low}-{c.high}"
+    return words.get(c.qualifier, "") + str(c.low if c.low is not None else c.high)
+
+
+def _perpetrators_disagree(ev: Evidence) -> str | None:
+    blamed: dict[str, set[str]] = {}
+    for sc in ev.asserting:
+        sides = {s for p in sc.claim.perpetrators if (s := perpetrator_side(p))}
+        if sides:
+            blamed.setdefault(_independence_key(ev.origin(sc)), set()).update(sides)
+    keys = list(blamed)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if blamed[a].isdisjoint(blamed[b]):
+                return (
+                    f"Origins disagree on who did it: {a} blames {_names(sorted(blamed[a]))}, "
+                    f"{b} blames {_names(sorted(blamed[b]))}."
+                )
+    return None
+
+
+def _authority_confirms(ev: Evidence) -> str | None:
+    for sc in ev.asserting:
+        o = ev.origin(sc)
+        kind = party_kind(o) or (sc.source_kind if o == sc.source_label else None)
+        if sc.claim.certainty == "confirmed" and kind == "un":
+            return f"Confirmed by {o}."
+    return None
+
+
+def _responsible_party_acknowledges(ev: Evidence) -> str | None:
+    for sc in ev.asserting:
+        o = ev.origin(sc)
+        if party_kind(o) != "government" and sc.source_kind != "government":
+            continue
+        speaker_side = perpetrator_side(o)
+        sides = {perpetrator_side(p) for sc2 in ev.asserting for p in sc2.claim.perpetrators}
+        if speaker_side and speaker_side in sides:
+            return f"Acknowledged by the responsible party: {o}."
+    return None
+
+
+def _independent_confirmed(ev: Evidence) -> str | None:
+    sup = ev.supporting_origins
+    if len(sup) >= 2 and any(sc.claim.certainty == "confirmed" for sc in ev.asserting):
+        return f"{len(sup)} independent origins: {_names(sup)}; at least one says it is confirmed."
+    return None
+
+
+def _two_origins(ev: Evidence) -> str | None:
+    sup = ev.supporting_origins
+    if len(sup) >= 2:
+        return f"{len(sup)} independent origins: {_names(sup)}."
+    return None
+
+
+def _one_origin(ev: Evidence) -> str:
+    sup = ev.supporting_origins
+    unc = ev.unconfirmed_origins
+    if sup:
+        text = f"A single origin: {sup[0]}."
+    elif unc:
+        text = f"Only unconfirmed reports: {_names(unc)}."
+    else:
+        text = "No origin states it without doubt."
+    if sup and unc:
+        text += f" Unconfirmed also by {_names(unc)}."
+    return text
+
+
+DEFAULT_RULES: tuple[Rule, ...] = (
+    Rule("discounted", "all claims rejected", _all_rejected),
+    Rule("contested", "denied", _denied),
+    Rule("contested", "toll disagrees", _toll_disagrees),
+    Rule("contested", "perpetrator disagrees", _perpetrators_disagree),
+    Rule("confirmed", "authority confirms", _authority_confirms),
+    Rule("confirmed", "responsible party acknowledges", _responsible_party_acknowledges),
+    Rule("confirmed", "independent origins, one confirmed", _independent_confirmed),
+    Rule("fair", "two or more independent origins", _two_origins),
+    Rule("weak", "single origin", _one_origin),
+)
+
+
+def grade_incident(
+    incident: Incident, members: Sequence[SourcedClaim], rules: Sequence[Rule] = DEFAULT_RULES
+) -> Incident:
+    """Grade an incident from its members; the first rule that fires decides, with its reason."""
+    ev = Evidence(tuple(members))
+    grade: Grade = "weak"
+    reason = _one_origin(ev)
+    for rule in rules:
+        said = rule(ev)
+        if said:
+            grade, reason = rule.grade, said
+            break
+    n = len(ev.outlets)
+    rationale = f"{reason} Reported by {n} outlet{'s' if n != 1 else ''}."
+    return incident.model_copy(update={"grade": grade, "rationale": rationale})
+
+
+def with_override(incident: Incident, grade: Grade, reason: str) -> Incident:
+    """An analyst's grade, kept beside the computed one (which is never lost)."""
+    if not reason or not reason.strip():
+        from tawthiq.errors import InputError
+
+        raise InputError("an override needs a reason", field="reason")
+    return incident.model_copy(update={"grade_override": grade, "override_reason": reason.strip()})
+
+
+def effective_grade(incident: Incident) -> Grade:
+    return incident.grade_override or incident.grade
+
+
+def shown_rationale(incident: Incident) -> str:
+    if incident.grade_override:
+        return (
+            f"Analyst override to {incident.grade_override}: {incident.override_reason} "
+            f"(computed: {incident.grade} — {incident.rationale})"
+        )
+    return incident.rationale

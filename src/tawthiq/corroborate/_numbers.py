@@ -1,0 +1,143 @@
+"""Numbers and time windows: when two claims' tolls or dates can be one event, and an incident's toll.
+
+In: ``Count`` and ``TimeSpan`` values of claims (and the report's publication date).
+Out: intervals, compatibility tests, and :func:`fatalities_of` — an incident's
+best/low/high with the rule that made them written out, and the claims used.
+Never: reads or writes anything; pure functions.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from tawthiq.entities import Count, Fatalities, SourcedClaim
+
+__all__ = [
+    "FATALITIES_RULE",
+    "count_interval",
+    "counts_compatible",
+    "counts_disagree",
+    "fatalities_of",
+    "time_window",
+    "windows_meet",
+]
+
+INF = float("inf")
+
+FATALITIES_RULE = (
+    "low = the highest lower bound given by a credible claim (reported or confirmed, "
+    "not denied; unconfirmed claims count only when no credible claim gives a number); "
+    "high = the highest figure any non-denied claim gives; best = the median of the "
+    "credible point figures (exact, about, range midpoints), never below low, else low"
+)
+
+
+def count_interval(c: Count) -> tuple[float, float]:
+    """The interval a written number allows: "at least 79" is [79, inf), "up to 10" is [0, 10]."""
+    lo = c.low
+    hi = c.high
+    if c.qualifier == "up_to":
+        return 0.0, float(hi if hi is not None else lo or 0)
+    if c.qualifier in ("at_least", "more_than", "vague"):
+        return float(lo or 0), INF if hi is None else float(hi)
+    if lo is None and hi is None:
+        return 0.0, INF
+    lo_f = float(lo if lo is not None else hi)  # type: ignore[arg-type]
+    hi_f = float(hi if hi is not None else lo)  # type: ignore[arg-type]
+    return min(lo_f, hi_f), max(lo_f, hi_f)
+
+
+def counts_compatible(a: Count | None, b: Count | None) -> bool:
+    """Tolls of one event as told by two claims: a toll may rise (bodies found later) and
+    reports round, so a figure up to about twice the other still fits; 8 and 100 do not."""
+    if a is None or b is None:
+        return True
+    alo, ahi = count_interval(a)
+    blo, bhi = count_interval(b)
+    return max(alo, blo) <= 2 * min(ahi, bhi) + 3
+
+
+def counts_disagree(a: Count, b: Count) -> bool:
+    """Two figures that cannot both be right: one's floor over 1.5 times the other's ceiling."""
+    alo, ahi = count_interval(a)
+    blo, bhi = count_interval(b)
+    return (alo > 1.5 * bhi and alo - bhi >= 3) or (blo > 1.5 * ahi and blo - ahi >= 3)
+
+
+# Half-width added around a claim's dates for its precision: reporting lags a day,
+# "this week" spans seven, "last month" a month (days).
+_SLACK = {"day": 1, "days": 2, "week": 3, "month": 7, "unknown": 3}
+_OPEN = {"day": 1, "days": 7, "week": 7, "month": 31, "unknown": 30}
+
+
+def time_window(span, published: date | None) -> tuple[date, date] | None:
+    """The dates a claim's event can fall in, or None when the claim gives no usable date."""
+    start, end, prec = span.start, span.end, span.precision
+    if start is None and end is None:
+        return None
+    if prec == "unknown" and (start is None or end is None):
+        return None  # "until now", with no start: no window to compare with another report
+    if start is None:
+        start = end - timedelta(days=_OPEN.get(prec, 30))
+    if end is None:
+        end = start + timedelta(days=_OPEN.get(prec, 30))
+    if end < start:
+        start, end = end, start
+    slack = timedelta(days=_SLACK.get(prec, 3))
+    return start - slack, end + slack
+
+
+def windows_meet(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _point(c: Count) -> float | None:
+    if c.qualifier in ("exact", "about"):
+        if c.low is not None and c.high is not None:
+            return (c.low + c.high) / 2
+        return c.low if c.low is not None else c.high
+    return None
+
+
+def _floor(c: Count) -> int | None:
+    if c.qualifier == "up_to":
+        return None
+    return c.low if c.low is not None else c.high
+
+
+def _top(c: Count) -> int | None:
+    vals = [v for v in (c.low, c.high) if v is not None]
+    return max(vals) if vals else None
+
+
+def fatalities_of(members: Sequence[tuple[int, SourcedClaim]]) -> Fatalities:
+    """An incident's toll from its members' fatality counts, by :data:`FATALITIES_RULE`."""
+    told = [
+        (cid, sc.claim)
+        for cid, sc in members
+        if sc.claim.fatalities is not None and sc.claim.certainty != "denied"
+    ]
+    if not told:
+        return Fatalities(rule="no claim gives a number of people killed")
+    credible = [(cid, c) for cid, c in told if c.certainty in ("reported", "confirmed")]
+    basis = credible or told
+    floors = [(f, cid) for cid, c in basis if (f := _floor(c.fatalities)) is not None]  # type: ignore[arg-type]
+    tops = [(t, cid) for cid, c in told if (t := _top(c.fatalities)) is not None]  # type: ignore[arg-type]
+    points = [p for _, c in basis if (p := _point(c.fatalities)) is not None]  # type: ignore[arg-type]
+    low = max(floors)[0] if floors else None
+    high = max(tops)[0] if tops else None
+    if points:
+        best = round(statistics.median(points))
+        if low is not None:
+            best = max(best, low)
+    else:
+        best = low
+    if high is not None and low is not None and high < low:
+        high = low
+    used = sorted({cid for _, cid in floors} | {cid for _, cid in tops})
+    rule = FATALITIES_RULE + (
+        " (no credible claim gave a number: unconfirmed ones used)" if not credible else ""
+    )
+    return Fatalities(best=best, low=low, high=high, rule=rule, claim_ids=tuple(used))
