@@ -237,7 +237,7 @@ def _guess_field(header: str) -> str | None:
         return _LOOKUP[key]
     # "Date of death (dd/mm/yyyy)": the longest known phrase inside the header, word for word
     padded = f" {key} "
-    hits = [w for w in _LOOKUP if len(w) > 3 and f" {w} " in padded]
+    hits = [w for w in _LOOKUP if f" {w} " in padded]
     return _LOOKUP[max(hits, key=len)] if hits else None
 
 

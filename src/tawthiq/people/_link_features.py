@@ -43,6 +43,7 @@ FEATURE_COLUMNS = (
     "sex",
     "age",
     "birth_year",
+    "birth_date",
     "event_date",
     "place",
 )
@@ -112,6 +113,7 @@ def record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
                 r.sex,
                 r.age,
                 birth_year,
+                r.birth_date.isoformat() if r.birth_date else None,
                 r.event_date.isoformat() if r.event_date else None,
                 " ".join(arabic_tokens(r.place) or latin_tokens(r.place)) or None if r.place else None,
             )

@@ -14,6 +14,7 @@ for DuckDB and for Spark.
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 import pandas as pd
@@ -28,62 +29,51 @@ except ImportError:  # pragma: no cover - splink moved it
 __all__ = ["MODEL_COMPARISONS", "build_settings", "score_pairs"]
 
 MODEL_COMPARISONS = (
+    "name",
     "given",
-    "father",
-    "grandfather",
-    "family",
-    "whole_name",
     "sex",
     "age",
-    "birth_year",
+    "birth_date",
     "place",
 )
-
-
-def _part(name: str, col: str, sk: str | None, description: str) -> Any:
-    import splink.comparison_level_library as cll
-    import splink.comparison_library as cl
-
-    levels = [cll.NullLevel(col), cll.ExactMatchLevel(col, term_frequency_adjustments=True)]
-    if sk:
-        levels.append(cll.CustomLevel(f"{sk}_l = {sk}_r", label_for_charts=f"{name}: same skeleton"))
-    levels += [
-        cll.JaroWinklerLevel(col, 0.92),
-        cll.JaroWinklerLevel(col, 0.80),
-        cll.ElseLevel(),
-    ]
-    m, u = (
-        ([0.85, 0.05, 0.05, 0.03, 0.02], [0.02, 0.005, 0.01, 0.05, 0.915])
-        if sk
-        else (
-            [0.88, 0.06, 0.03, 0.03],
-            [0.02, 0.01, 0.05, 0.92],
-        )
-    )
-    comparison = cl.CustomComparison(levels, output_column_name=name, comparison_description=description)
-    return comparison.configure(m_probabilities=m, u_probabilities=u)
 
 
 def _comparisons() -> list[Any]:
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
 
+    # One comparison for the whole name, levels from strict to loose: name parts are
+    # strongly correlated, and summing one weight per part double-counts the same
+    # evidence (homonyms then outweigh any age or birth-date disagreement).
+    three_of_four = "g_l = g_r AND fam_l = fam_r AND (f_l = f_r OR gf_l = gf_r)"
+    name = cl.CustomComparison(
+        [
+            cll.NullLevel("key"),
+            cll.ExactMatchLevel("key", term_frequency_adjustments=True),
+            cll.Or(cll.CustomLevel("sk_key_l = sk_key_r"), cll.JaroWinklerLevel("key", 0.96)),
+            cll.CustomLevel(three_of_four, label_for_charts="given, family and father or grandfather"),
+            cll.JaroWinklerLevel("key", 0.88),
+            cll.ElseLevel(),
+        ],
+        output_column_name="name",
+        comparison_description="whole name, space-free and ligature-folded: survives split and joined words",
+    ).configure(
+        m_probabilities=[0.7, 0.15, 0.08, 0.05, 0.02],
+        u_probabilities=[1e-4, 2e-4, 1e-3, 0.02, 0.9787],
+    )
+    given = cl.CustomComparison(
+        [
+            cll.NullLevel("g"),
+            cll.ExactMatchLevel("g"),
+            cll.Or(cll.CustomLevel("g_sk_l = g_sk_r"), cll.JaroWinklerLevel("g", 0.9)),
+            cll.ElseLevel(),
+        ],
+        output_column_name="given",
+        comparison_description="given name: a clear disagreement is the sibling guard",
+    ).configure(m_probabilities=[0.9, 0.07, 0.03], u_probabilities=[0.03, 0.02, 0.95])
     return [
-        _part("given", "g", "g_sk", "given name; a clear disagreement is the sibling guard"),
-        _part("father", "f", "f_sk", "father's name"),
-        _part("grandfather", "gf", None, "grandfather's name"),
-        _part("family", "fam", "fam_sk", "family name"),
-        cl.CustomComparison(
-            [
-                cll.NullLevel("key"),
-                cll.ExactMatchLevel("key"),
-                cll.CustomLevel("sk_key_l = sk_key_r", label_for_charts="whole name: same skeleton"),
-                cll.JaroWinklerLevel("key", 0.95),
-                cll.ElseLevel(),
-            ],
-            output_column_name="whole_name",
-            comparison_description="whole name without spaces: survives split and joined words",
-        ).configure(m_probabilities=[0.75, 0.05, 0.15, 0.05], u_probabilities=[5e-4, 5e-4, 5e-3, 0.994]),
+        name,
+        given,
         cl.ExactMatch("sex").configure(m_probabilities=[0.98, 0.02], u_probabilities=[0.5, 0.5]),
         cl.CustomComparison(
             [
@@ -97,13 +87,14 @@ def _comparisons() -> list[Any]:
         ).configure(m_probabilities=[0.6, 0.25, 0.08, 0.07], u_probabilities=[0.02, 0.04, 0.08, 0.86]),
         cl.CustomComparison(
             [
-                cll.NullLevel("birth_year"),
+                cll.NullLevel("birth_date"),
+                cll.ExactMatchLevel("birth_date"),
                 cll.ExactMatchLevel("birth_year"),
                 cll.AbsoluteDifferenceLevel("birth_year", 1),
                 cll.ElseLevel(),
             ],
-            output_column_name="birth_year",
-        ).configure(m_probabilities=[0.8, 0.1, 0.1], u_probabilities=[0.02, 0.04, 0.94]),
+            output_column_name="birth_date",
+        ).configure(m_probabilities=[0.85, 0.05, 0.05, 0.05], u_probabilities=[1e-4, 0.02, 0.04, 0.94]),
         cl.ExactMatch("place").configure(m_probabilities=[0.8, 0.2], u_probabilities=[0.1, 0.9]),
     ]
 
@@ -170,8 +161,8 @@ def _train(linker: Any, n: int, seed: int) -> None:
         lambda: linker.training.estimate_u_using_random_sampling(
             max_pairs=min(2e6, max(1e5, n * 20.0)), seed=seed
         ),
+        lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on("key")),
         lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on("fam", "f")),
-        lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on("g", "gf")),
     ]
     for step in steps:
         try:
@@ -207,6 +198,8 @@ def score_pairs(
     n = len(features)
     if n >= MIN_RECORDS_TO_TRAIN:
         _train(linker, n, seed)
+    if os.environ.get("TAWTHIQ_LINK_DEBUG_MODEL"):  # a path: the trained model, for the docs
+        linker.misc.save_model_to_json(os.environ["TAWTHIQ_LINK_DEBUG_MODEL"], overwrite=True)
     pred = linker.inference.predict(threshold_match_probability=floor)
     df = pred.as_pandas_dataframe()
     keep = ["unique_id_l", "unique_id_r", "match_probability", "match_weight"]

