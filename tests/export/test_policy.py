@@ -20,15 +20,23 @@ from tawthiq.policy import (
 )
 
 NOW = datetime(2017, 1, 31, 12, 0)
-FARDOUS = PlaceRef(name="Fardous", lat=36.1905, lon=37.1553, precision="neighbourhood",
-                   place_id="aleppo-nbhd:fardous")
+FARDOUS = PlaceRef(
+    name="Fardous", lat=36.1905, lon=37.1553, precision="neighbourhood", place_id="aleppo-nbhd:fardous"
+)
 SALAH = PlaceRef(name="Salah al-Din", lat=36.1805, lon=37.1222, precision="neighbourhood")
 
 
 def _incident(**kw) -> Incident:
-    base = dict(id=1, key="inc-1", event_type="killing.execution", places=(FARDOUS,),
-                time=TimeSpan(start=date(2016, 12, 12), end=date(2016, 12, 12), precision="day"),
-                fatalities=Fatalities(best=79, low=79, high=82), grade="fair", claim_ids=(10, 11))
+    base = dict(
+        id=1,
+        key="inc-1",
+        event_type="killing.execution",
+        places=(FARDOUS,),
+        time=TimeSpan(start=date(2016, 12, 12), end=date(2016, 12, 12), precision="day"),
+        fatalities=Fatalities(best=79, low=79, high=82),
+        grade="fair",
+        claim_ids=(10, 11),
+    )
     base.update(kw)
     return Incident(**base)
 
@@ -102,18 +110,26 @@ def test_undated_and_discounted_incidents_stay_internal():
 
 def test_quote_from_chat_report_and_sender_never_public():
     pol = Policy()
-    chat = Report(id=5, sha256="a" * 64, channel="chat", title="Abu Planted said", sender="Abu Planted",
-                  body="Abu Planted: they took my brother")
-    claim = Claim(id=10, report_id=5, quote="Abu Planted: they took my brother",
-                  event_type="disappearance.enforced")
+    chat = Report(
+        id=5,
+        sha256="a" * 64,
+        channel="chat",
+        title="Abu Planted said",
+        sender="Abu Planted",
+        body="Abu Planted: they took my brother",
+    )
+    claim = Claim(
+        id=10, report_id=5, quote="Abu Planted: they took my brother", event_type="disappearance.enforced"
+    )
     out = public_incident(_incident(claim_ids=(10,)), [claim], NOW, pol, reports={5: chat})
     assert "Abu Planted" not in repr(out)
     assert out["claims"][0]["quote"] is None and out["claims"][0]["report"]["private"] is True
 
 
 def test_individual_source_published_as_its_kind_only():
-    src = Source(id=3, label="Umm Planted, nurse", kind="individual", identity="Planted Person",
-                 contact="+963 000")
+    src = Source(
+        id=3, label="Umm Planted, nurse", kind="individual", identity="Planted Person", contact="+963 000"
+    )
     out = public_source(src, Policy())
     assert out["label"] == "individual source"
     assert "Planted" not in repr(out) and "+963" not in repr(out)

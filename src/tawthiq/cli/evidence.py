@@ -1,0 +1,281 @@
+"""`tawthiq evidence …` (verify, public-key, derive, history), `verify-export` and `dossier`.
+
+Thin layer: load entities through ``store``, call ``tawthiq.evidence`` (hashing, signing,
+dossier rendering) and the policy, record custody events, print. Data to stdout, progress
+to stderr; exit 1 when a check fails or the input is bad.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import typer
+
+from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, handle_errors, print_json
+from tawthiq.errors import InputError
+
+__all__ = ["register"]
+
+evidence_app = typer.Typer(
+    name="evidence",
+    help="The evidence store: verify every file, the signing key, derived copies, custody history.",
+    no_args_is_help=True,
+)
+
+
+def _open(workspace: Path | None, db: str | None):
+    from tawthiq.store import open_workspace
+
+    return open_workspace(workspace, db)
+
+
+@evidence_app.command("verify")
+@handle_errors
+def verify_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_out: JsonOpt = False) -> None:
+    """Re-hash every stored file; report missing, altered or unregistered ones (exit 1 if any fail)."""
+    from tawthiq.evidence import verify_store
+    from tawthiq.store.custody import list_derived_files, list_evidence
+
+    with _open(workspace, db) as ws:
+        with ws.session() as s:
+            known = [e.sha256 for e in list_evidence(s)] + [d.sha256 for d in list_derived_files(s)]
+        err_console.print(f"re-hashing the evidence store in {ws.evidence_dir} …")
+        check = verify_store(ws.evidence_dir, known)
+    if json_out:
+        print_json(check.model_dump(mode="json"))
+    else:
+        typer.echo(
+            f"{check.checked} file(s), {check.bytes} bytes re-hashed: {'ok' if check.ok else 'FAILED'}"
+        )
+        for p in check.problems:
+            typer.echo(f"  {p.problem}: {p.sha256} ({p.path})")
+    if not check.ok:
+        raise typer.Exit(1)
+
+
+@evidence_app.command("public-key")
+@handle_errors
+def public_key_cmd(
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the PEM to this file.")] = None,
+    workspace: WorkspaceOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Print the workspace's Ed25519 public key (PEM) that signs every export."""
+    from tawthiq.evidence import ensure_signing_key, fingerprint, load_public_key
+
+    with _open(workspace, None) as ws:
+        pub_path = ensure_signing_key(ws.path)
+    pem = pub_path.read_bytes()
+    fp = fingerprint(load_public_key(pem))
+    if out is not None:
+        out.write_bytes(pem)
+    if json_out:
+        print_json({"algorithm": "Ed25519", "fingerprint_sha256": fp, "pem": pem.decode("ascii")})
+    else:
+        typer.echo(pem.decode("ascii"), nl=False)
+        err_console.print(f"fingerprint (SHA-256 of the raw key): {fp}")
+
+
+@evidence_app.command("derive")
+@handle_errors
+def derive_cmd(
+    original: Annotated[str, typer.Argument(help="SHA-256 of the original in the evidence store.")],
+    file: Annotated[Path, typer.Argument(help="The working copy or redaction to store.")],
+    kind: Annotated[str, typer.Option("--kind", help="working or redacted.")] = "working",
+    note: Annotated[str | None, typer.Option("--note", help="What was done (no protected values).")] = None,
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Store a working copy or redaction beside its original and link it (a custody event)."""
+    from tawthiq.entities import DerivedFile
+    from tawthiq.evidence import store_bytes
+    from tawthiq.store.custody import add_derived_file
+
+    if kind not in ("working", "redacted"):
+        raise InputError("must be 'working' or 'redacted'", field="--kind")
+    if not file.is_file():
+        raise InputError("no such file", path=file)
+    data = file.read_bytes()
+    with _open(workspace, db) as ws:
+        sha, _, _ = store_bytes(ws.evidence_dir, data)
+        with ws.session() as s:
+            d = add_derived_file(
+                s,
+                DerivedFile(
+                    sha256=sha,
+                    original_sha256=original,
+                    kind=_kind(kind),
+                    size=len(data),
+                    file_name=file.name,
+                    media_type=mimetypes.guess_type(file.name)[0] or "application/octet-stream",
+                    note=note,
+                ),
+            )
+    if json_out:
+        print_json(d.model_dump(mode="json"))
+    else:
+        typer.echo(f"{d.kind} copy {d.sha256} linked to original {d.original_sha256}")
+
+
+def _kind(kind: str) -> Literal["working", "redacted"]:
+    return "redacted" if kind == "redacted" else "working"
+
+
+@evidence_app.command("history")
+@handle_errors
+def history_cmd(
+    sha256: Annotated[str, typer.Argument(help="SHA-256 of an original.")],
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """The custody history of one original (every event about it, in chain order)."""
+    from tawthiq.store.custody import custody_events, list_derived_files
+
+    with _open(workspace, db) as ws, ws.session() as s:
+        events = custody_events(s, [("evidence", sha256)])
+        derived = list_derived_files(s, sha256)
+    if json_out:
+        print_json(
+            {
+                "sha256": sha256,
+                "events": [e.model_dump(mode="json") for e in events],
+                "derived": [d.model_dump(mode="json") for d in derived],
+            }
+        )
+        return
+    for e in events:
+        typer.echo(f"{e.at.isoformat()}  {e.action:<18} {e.actor:<12} {e.detail or ''}")
+    for d in derived:
+        typer.echo(f"derived {d.kind}: {d.sha256}")
+
+
+def _verify_export(folder: Path, public_key: Path | None, json_out: bool) -> None:
+    from tawthiq.evidence import verify_export
+
+    check = verify_export(folder, public_key)
+    if json_out:
+        print_json(check.model_dump(mode="json"))
+    else:
+        status = "ok" if check.ok else "FAILED"
+        typer.echo(
+            f"{check.folder}: {status} ({check.export}, {check.files_checked} files, "
+            f"key {check.key_fingerprint} [{check.key_source}])"
+        )
+        for p in check.problems:
+            typer.echo(f"  {p}")
+        if check.key_source == "embedded":
+            err_console.print(
+                "note: checked with the key inside the manifest; pass --public-key to prove who signed it"
+            )
+    if not check.ok:
+        raise typer.Exit(1)
+
+
+def _dossier(incident_id: int, out: Path, public: bool, pdf: bool, ws: Any) -> dict[str, Any]:
+    from tawthiq.cli.export import prepare_out, sign_folder
+    from tawthiq.evidence import build_dossier, evidence_path, render_dossier
+    from tawthiq.policy import load_policy
+    from tawthiq.store import list_sources
+    from tawthiq.store.browse import claims_by_ids, get_incident, reports_by_ids
+    from tawthiq.store.custody import custody_events, evidence_by_sha, list_derived_files, record_custody
+
+    policy = load_policy(ws.path)
+    with ws.session() as s:
+        inc = get_incident(s, incident_id)
+        if inc is None:
+            raise InputError(f"no incident {incident_id} in this workspace", field="INCIDENT_ID")
+        ids = (*inc.claim_ids, *inc.contradicting_claim_ids, *inc.tally_claim_ids)
+        claims = claims_by_ids(s, ids)
+        reports = reports_by_ids(s, {c.report_id for c in claims if c.report_id is not None})
+        sources = {src.id: src for src in list_sources(s)}
+        evidence = evidence_by_sha(s, {r.sha256 for r in reports.values()})
+        derived = [d for sha in evidence for d in list_derived_files(s, sha)]
+        objects = [
+            ("incident", str(inc.id)),
+            *(("claim", str(c.id)) for c in claims),
+            *(("report", str(r)) for r in reports),
+            *(("evidence", sha) for sha in evidence),
+        ]
+        custody = custody_events(s, objects)
+    data = build_dossier(
+        inc,
+        claims,
+        reports,
+        sources,
+        evidence,
+        derived,
+        custody,
+        policy=policy,
+        public=public,
+        now=datetime.now(UTC),
+    )
+    folder = prepare_out(out)
+    originals = {sha: evidence_path(ws.evidence_dir, sha) for sha in data["originals"]}
+    err_console.print(f"writing the {data['variant']} dossier of incident {incident_id} to {folder} …")
+    render_dossier(data, folder, originals, pdf=pdf)
+    with ws.session() as s:
+        for sha in data["originals"]:
+            record_custody(
+                s,
+                "evidence.transfer",
+                sha,
+                detail=f"copied into the {data['variant']} dossier of incident {incident_id}",
+            )
+    return sign_folder(
+        ws,
+        folder,
+        "dossier-public" if public else "dossier",
+        {
+            "incident": incident_id,
+            "claims": len(data["claims"]),
+            "originals": len(data["originals"]),
+            "pdf": pdf,
+        },
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(evidence_app)
+
+    @app.command("verify-export")
+    @handle_errors
+    def verify_export_cmd(
+        folder: Annotated[Path, typer.Argument(help="A folder written by `tawthiq export` or `dossier`.")],
+        public_key: Annotated[
+            Path | None,
+            typer.Option(
+                "--public-key", help="The publisher's public key (PEM); default: the manifest's own."
+            ),
+        ] = None,
+        json_out: JsonOpt = False,
+    ) -> None:
+        """Check an export's signature and every file's SHA-256 (exit 1 if anything differs)."""
+        _verify_export(folder, public_key, json_out)
+
+    @app.command("dossier")
+    @handle_errors
+    def dossier_cmd(
+        incident_id: Annotated[int, typer.Argument(metavar="INCIDENT_ID", help="The incident's id.")],
+        out: Annotated[Path, typer.Option("--out", "-o", help="New (or empty) output folder.")],
+        public: Annotated[
+            bool, typer.Option("--public", help="The redacted variant, under the policy.")
+        ] = False,
+        pdf: Annotated[
+            bool, typer.Option("--pdf/--no-pdf", help="Also render dossier.pdf (WeasyPrint).")
+        ] = True,
+        workspace: WorkspaceOpt = None,
+        db: DbOpt = None,
+        json_out: JsonOpt = False,
+    ) -> None:
+        """An incident dossier (HTML, PDF, JSON, original files, custody), signed."""
+        with _open(workspace, db) as ws:
+            summary = _dossier(incident_id, out, public, pdf, ws)
+        if json_out:
+            print_json(summary)
+        else:
+            typer.echo(f"dossier of incident {incident_id}: {summary['files']} file(s) in {out}, signed")
