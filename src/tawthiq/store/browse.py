@@ -85,11 +85,23 @@ class IncidentFilter:
 
 def _report(row: ReportRow, source_label: str | None = None) -> Report:
     return Report(
-        id=row.id, sha256=row.sha256, file_name=row.file_name, media_type=row.media_type, size=row.size,
-        channel=row.channel, source_label=source_label, source_id=row.source_id,
-        received_at=row.received_at, published_at=row.published_at, language=row.language,
-        title=row.title, body=row.body or "", sender=_MASK if row.sender_enc else None,
-        status=row.status, failure_reason=row.failure_reason, part=row.part,
+        id=row.id,
+        sha256=row.sha256,
+        file_name=row.file_name,
+        media_type=row.media_type,
+        size=row.size,
+        channel=row.channel,
+        source_label=source_label,
+        source_id=row.source_id,
+        received_at=row.received_at,
+        published_at=row.published_at,
+        language=row.language,
+        title=row.title,
+        body=row.body or "",
+        sender=_MASK if row.sender_enc else None,
+        status=row.status,
+        failure_reason=row.failure_reason,
+        part=row.part,
     )
 
 
@@ -105,14 +117,23 @@ def _places(data: Sequence[Any] | None) -> tuple[PlaceRef, ...]:
 
 def _claim(row: ClaimRow) -> Claim:
     return Claim(
-        id=row.id, report_id=row.report_id, kind=row.kind, event_type=row.event_type, quote=row.quote,
-        span=(row.span_start, row.span_end), places=_places(row.places),
+        id=row.id,
+        report_id=row.report_id,
+        kind=row.kind,
+        event_type=row.event_type,
+        quote=row.quote,
+        span=(row.span_start, row.span_end),
+        places=_places(row.places),
         time=TimeSpan(start=row.time_start, end=row.time_end, precision=row.time_precision),
         fatalities=_count(row.fatalities_low, row.fatalities_high, row.fatalities_qualifier),
         injured=_count(row.injured_low, row.injured_high, row.injured_qualifier),
-        victims=tuple(row.victims or ()), perpetrators=tuple(row.perpetrators or ()),
-        attributed_to=row.attributed_to, certainty=row.certainty, method=row.method,
-        confidence=row.confidence, review_status=row.review_status,
+        victims=tuple(row.victims or ()),
+        perpetrators=tuple(row.perpetrators or ()),
+        attributed_to=row.attributed_to,
+        certainty=row.certainty,
+        method=row.method,
+        confidence=row.confidence,
+        review_status=row.review_status,
     )
 
 
@@ -121,15 +142,26 @@ def _incident(row: IncidentRow, links: Iterable[tuple[int, str]] = ()) -> Incide
     for claim_id, role in links:
         roles[role].append(claim_id)
     return Incident(
-        id=row.id, key=row.key, event_type=row.event_type, places=_places(row.places),
+        id=row.id,
+        key=row.key,
+        event_type=row.event_type,
+        places=_places(row.places),
         time=TimeSpan(start=row.time_start, end=row.time_end, precision=row.time_precision),
-        fatalities=Fatalities(best=row.fatalities_best, low=row.fatalities_low, high=row.fatalities_high,
-                              rule=row.fatalities_rule or ""),
-        grade=row.grade, rationale=row.rationale or "", origins=tuple(row.origins or ()),
-        outlets=tuple(row.outlets or ()), claim_ids=tuple(sorted(roles["supporting"])),
+        fatalities=Fatalities(
+            best=row.fatalities_best,
+            low=row.fatalities_low,
+            high=row.fatalities_high,
+            rule=row.fatalities_rule or "",
+        ),
+        grade=row.grade,
+        rationale=row.rationale or "",
+        origins=tuple(row.origins or ()),
+        outlets=tuple(row.outlets or ()),
+        claim_ids=tuple(sorted(roles["supporting"])),
         contradicting_claim_ids=tuple(sorted(roles["contradicting"])),
         tally_claim_ids=tuple(sorted(roles["tally"])),
-        grade_override=row.grade_override, override_reason=row.override_reason,
+        grade_override=row.grade_override,
+        override_reason=row.override_reason,
     )
 
 
@@ -166,8 +198,11 @@ def reports_by_ids(s: Session, ids: Iterable[int]) -> dict[int, Report]:
     ids = list(set(ids))
     if not ids:
         return {}
-    q = (select(ReportRow, SourceRow.label).outerjoin(SourceRow, SourceRow.id == ReportRow.source_id)
-         .where(ReportRow.id.in_(ids)))
+    q = (
+        select(ReportRow, SourceRow.label)
+        .outerjoin(SourceRow, SourceRow.id == ReportRow.source_id)
+        .where(ReportRow.id.in_(ids))
+    )
     return {r.id: _report(r, label) for r, label in s.execute(q)}
 
 
@@ -215,8 +250,12 @@ def _conditions(f: IncidentFilter) -> list[Any]:
     cond: list[Any] = []
     if f.grade:
         # Spelled out (not COALESCE) so SQLite and PostgreSQL use the grade indexes.
-        cond.append(or_(and_(IncidentRow.grade_override.is_(None), IncidentRow.grade == f.grade),
-                        IncidentRow.grade_override == f.grade))
+        cond.append(
+            or_(
+                and_(IncidentRow.grade_override.is_(None), IncidentRow.grade == f.grade),
+                IncidentRow.grade_override == f.grade,
+            )
+        )
     if f.event_type:
         if "." not in f.event_type:  # a family ("attack"): a range, so the type index is used
             family = f.event_type.rstrip(".")
@@ -312,27 +351,62 @@ def list_places(
     cond = []
     if q:
         like = f"%{q.lower()}%"
-        cond.append(or_(func.lower(PlaceRow.name_en).like(like), PlaceRow.name_ar.like(f"%{q}%"),
-                        func.lower(PlaceRow.id).like(like)))
+        cond.append(
+            or_(
+                func.lower(PlaceRow.name_en).like(like),
+                PlaceRow.name_ar.like(f"%{q}%"),
+                func.lower(PlaceRow.id).like(like),
+            )
+        )
     total = s.scalar(select(func.count()).select_from(PlaceRow).where(*cond)) or 0
     rows = s.scalars(select(PlaceRow).where(*cond).order_by(PlaceRow.id).offset(offset).limit(limit))
     return [
-        Place(id=r.id, name_en=r.name_en, name_ar=r.name_ar, variants=tuple(r.variants or ()), kind=r.kind,
-              parent_id=r.parent_id, lat=r.lat, lon=r.lon, source=r.source, licence=r.licence)
+        Place(
+            id=r.id,
+            name_en=r.name_en,
+            name_ar=r.name_ar,
+            variants=tuple(r.variants or ()),
+            kind=r.kind,
+            parent_id=r.parent_id,
+            lat=r.lat,
+            lon=r.lon,
+            source=r.source,
+            licence=r.licence,
+        )
         for r in rows
     ], total
 
 
 def all_person_records(s: Session, *, limit: int = 200_000) -> list[PersonRecord]:
     """Person records for a name search (names and status only are used by the web)."""
-    cols = (PersonRecordRow.id, PersonRecordRow.list_name, PersonRecordRow.record_id,
-            PersonRecordRow.name_ar, PersonRecordRow.name_latin, PersonRecordRow.sex, PersonRecordRow.age,
-            PersonRecordRow.event_date, PersonRecordRow.place, PersonRecordRow.status)
+    cols = (
+        PersonRecordRow.id,
+        PersonRecordRow.list_name,
+        PersonRecordRow.record_id,
+        PersonRecordRow.name_ar,
+        PersonRecordRow.name_latin,
+        PersonRecordRow.sex,
+        PersonRecordRow.age,
+        PersonRecordRow.event_date,
+        PersonRecordRow.place,
+        PersonRecordRow.status,
+    )
     out = []
     for row in s.execute(select(*cols).order_by(PersonRecordRow.id).limit(limit)):
-        out.append(PersonRecord(id=row[0], list_name=row[1], record_id=row[2], name_ar=row[3],
-                                name_latin=row[4], sex=row[5], age=row[6], event_date=row[7], place=row[8],
-                                status=row[9]))
+        out.append(
+            PersonRecord(
+                id=row[0],
+                list_name=row[1],
+                record_id=row[2],
+                name_ar=row[3],
+                name_latin=row[4],
+                sex=row[5],
+                age=row[6],
+                event_date=row[7],
+                place=row[8],
+                status=row[9],
+            )
+        )
     return out
 
 
@@ -340,17 +414,40 @@ def count_person_records(s: Session) -> int:
     return s.scalar(select(func.count()).select_from(PersonRecordRow)) or 0
 
 
-
 # ---------------------------------------------------------------- review writes (audited)
 
-_CORRECTABLE = {"event_type", "certainty", "attributed_to", "fatalities_low", "fatalities_high",
-                "fatalities_qualifier", "time_start", "time_end"}
+_CORRECTABLE = {
+    "event_type",
+    "certainty",
+    "attributed_to",
+    "fatalities_low",
+    "fatalities_high",
+    "fatalities_qualifier",
+    "time_start",
+    "time_end",
+}
 
 
-def _audit(s: Session, actor: str, action: str, object_type: str, object_id: str,
-           before: dict[str, Any], after: dict[str, Any], detail: str | None = None) -> None:
-    record_event(s, actor=actor, action=action, object_type=object_type, object_id=object_id,
-                 before=before, after=after, detail=detail)
+def _audit(
+    s: Session,
+    actor: str,
+    action: str,
+    object_type: str,
+    object_id: str,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    detail: str | None = None,
+) -> None:
+    record_event(
+        s,
+        actor=actor,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        before=before,
+        after=after,
+        detail=detail,
+    )
 
 
 def review_claim(
@@ -377,8 +474,16 @@ def review_claim(
     row.review_status = "corrected" if status == "accepted" and corrections else status
     s.flush()
     after = _claim(row).model_dump(mode="json")
-    _audit(s, actor, f"claim.{row.review_status}", "claim", str(claim_id), before, after,
-           detail=", ".join(sorted(corrections)) or None)
+    _audit(
+        s,
+        actor,
+        f"claim.{row.review_status}",
+        "claim",
+        str(claim_id),
+        before,
+        after,
+        detail=", ".join(sorted(corrections)) or None,
+    )
     return _claim(row)
 
 
@@ -392,15 +497,27 @@ def override_grade(s: Session, incident_id: int, grade: str | None, reason: str,
     row = s.get(IncidentRow, incident_id)
     if row is None:
         raise InputError(f"no incident {incident_id}", field="incident_id")
+
     def state() -> dict[str, Any]:
-        return {"grade": row.grade, "grade_override": row.grade_override,
-                "override_reason": row.override_reason}
+        return {
+            "grade": row.grade,
+            "grade_override": row.grade_override,
+            "override_reason": row.override_reason,
+        }
 
     before = state()
     row.grade_override = grade
     row.override_reason = reason.strip() if grade is not None else None
     s.flush()
     after = state()
-    _audit(s, actor, "incident.override_grade", "incident", str(incident_id), before, after,
-           detail=row.override_reason)
+    _audit(
+        s,
+        actor,
+        "incident.override_grade",
+        "incident",
+        str(incident_id),
+        before,
+        after,
+        detail=row.override_reason,
+    )
     return get_incident(s, incident_id)  # type: ignore[return-value]

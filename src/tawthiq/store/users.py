@@ -20,6 +20,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from tawthiq.errors import InputError
+from tawthiq.store.audit import record_event
 from tawthiq.store.tables import ApiTokenRow, UserRow, WebSessionRow
 
 __all__ = [
@@ -80,14 +81,16 @@ def add_user(session: Session, name: str, role: str, password: str) -> User:
         raise InputError("a password needs at least 8 characters", field="password")
     row = session.scalar(select(UserRow).where(UserRow.name == name))
     if row is None:
-        row = UserRow(name=name, role=role, password_hash=_hasher.hash(password), active=True,
-                      created_at=_now())
+        row = UserRow(
+            name=name, role=role, password_hash=_hasher.hash(password), active=True, created_at=_now()
+        )
         session.add(row)
     else:
         row.role = role
         row.password_hash = _hasher.hash(password)
         row.active = True
     session.flush()
+    record_event(session, "user.set", "user", row.name, after={"name": row.name, "role": row.role})
     return _user(row)
 
 
@@ -114,8 +117,11 @@ def start_session(session: Session, user: User, ttl_seconds: int) -> tuple[str, 
     secret = secrets.token_urlsafe(32)
     now = _now()
     expires = now + timedelta(seconds=ttl_seconds)
-    session.add(WebSessionRow(id_hash=_digest(secret), user_id=user.id, created_at=now,
-                              last_seen_at=now, expires_at=expires))
+    session.add(
+        WebSessionRow(
+            id_hash=_digest(secret), user_id=user.id, created_at=now, last_seen_at=now, expires_at=expires
+        )
+    )
     # Expired sessions are dropped as new ones start: the table never grows without bound.
     session.execute(delete(WebSessionRow).where(WebSessionRow.expires_at < now))
     session.flush()
@@ -151,10 +157,17 @@ def create_token(session: Session, user_name: str, label: str = "", days: int | 
         raise InputError(f"no user named {user_name!r}; add one with 'tawthiq users add'", field="user")
     secret = "tq_" + secrets.token_urlsafe(32)
     now = _now()
-    session.add(ApiTokenRow(token_hash=_digest(secret), user_id=row.id, label=label[:200],
-                            created_at=now,
-                            expires_at=now + timedelta(days=days) if days else None))
+    session.add(
+        ApiTokenRow(
+            token_hash=_digest(secret),
+            user_id=row.id,
+            label=label[:200],
+            created_at=now,
+            expires_at=now + timedelta(days=days) if days else None,
+        )
+    )
     session.flush()
+    record_event(session, "token.create", "user", row.name, detail=label[:200] or None)
     return secret
 
 
@@ -173,4 +186,5 @@ def revoke_token(session: Session, secret: str) -> bool:
         return False
     row.revoked = True
     session.flush()
+    record_event(session, "token.revoke", "user", str(row.user_id))
     return True

@@ -1,0 +1,114 @@
+"""Who is asking: session cookies, API tokens, roles and CSRF, as FastAPI dependencies.
+
+In: the request (cookie ``tawthiq_session``, ``Authorization: Bearer …``, the CSRF cookie and
+form field or ``X-CSRF-Token`` header). Out: the :class:`~tawthiq.entities.User` or ``None``;
+:class:`HTTPError` 401/403 when a role is missing or a CSRF token does not match.
+Never: stores a password or a token in clear (argon2 hashes and SHA-256 digests live in
+``store/users.py``) nor logs a credential.
+
+CSRF is the signed double-submit pattern (OWASP cheat sheet): a random cookie, and in every form
+the HMAC of that cookie under the app's secret (itsdangerous signs it). A cross-site page can make
+the browser send the cookie but cannot read it, so it cannot forge the form value. Bearer-token
+API calls carry no cookie, so they need no CSRF token.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from datetime import UTC, datetime
+
+from fastapi import Request
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from tawthiq.store.users import User
+
+from ._errors import HTTPError
+from ._roles import can
+
+__all__ = [
+    "CSRF_COOKIE",
+    "SESSION_COOKIE",
+    "csrf_token_for",
+    "current_user",
+    "ensure_csrf_cookie",
+    "require",
+    "verify_csrf",
+]
+
+SESSION_COOKIE = "tawthiq_session"
+CSRF_COOKIE = "tawthiq_csrf"
+_UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def _signer(request: Request) -> URLSafeSerializer:
+    return URLSafeSerializer(request.app.state.settings.secret_key, salt="tawthiq-csrf")
+
+
+def ensure_csrf_cookie(request: Request) -> str:
+    """The request's CSRF cookie value, minting one (set on the response by middleware) if absent."""
+    value = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "new_csrf", None)
+    if not value:
+        value = secrets.token_urlsafe(24)
+        request.state.new_csrf = value
+    return value
+
+
+def csrf_token_for(request: Request) -> str:
+    """The value every form on this page carries in its hidden ``csrf_token`` field."""
+    return _signer(request).dumps(ensure_csrf_cookie(request))
+
+
+async def verify_csrf(request: Request) -> None:
+    """Dependency for every cookie-authenticated write: 403 unless the token matches the cookie."""
+    if request.method not in _UNSAFE:
+        return
+    if request.headers.get("authorization", "").lower().startswith("bearer "):
+        return
+    cookie = request.cookies.get(CSRF_COOKIE)
+    sent = request.headers.get("x-csrf-token")
+    if not sent:
+        form = await request.form()
+        sent = form.get("csrf_token")
+    if not cookie or not isinstance(sent, str):
+        raise HTTPError(403, "csrf", "missing CSRF token; reload the page and try again")
+    try:
+        signed_value = _signer(request).loads(sent)
+    except BadSignature:
+        raise HTTPError(403, "csrf", "bad CSRF token; reload the page and try again") from None
+    if not hmac.compare_digest(str(signed_value), cookie):
+        raise HTTPError(403, "csrf", "CSRF token does not match this browser; reload the page")
+
+
+def current_user(request: Request) -> User | None:
+    """The logged-in user (session cookie) or the token's user (Bearer), else ``None``."""
+    if hasattr(request.state, "user"):
+        return request.state.user
+    data = request.app.state.data
+    user: User | None = None
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        user = data.token_user(auth[7:].strip())
+        if user is None:
+            raise HTTPError(401, "bad_token", "the API token is unknown, revoked or expired")
+    else:
+        cookie = request.cookies.get(SESSION_COOKIE)
+        if cookie:
+            settings = request.app.state.settings
+            user = data.session_user(cookie, datetime.now(UTC), settings.idle_ttl_seconds)
+    request.state.user = user
+    return user
+
+
+def require(action: str):
+    """Dependency factory: the user, who must be logged in and allowed ``action``."""
+
+    def dep(request: Request) -> User:
+        user = current_user(request)
+        if user is None:
+            raise HTTPError(401, "login_required", "log in to see this page")
+        if not can(user.role, action):
+            raise HTTPError(403, "forbidden", f"your role ({user.role}) may not {action.replace('_', ' ')}")
+        return user
+
+    return dep

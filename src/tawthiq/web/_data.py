@@ -1,0 +1,188 @@
+"""The web's one door to the workspace: each method is one transaction through ``tawthiq.store``.
+
+In: an open :class:`~tawthiq.store.workspace.Workspace` and plain arguments from the routers.
+Out: seam entities (and, for the public view, the dicts ``tawthiq.policy`` makes).
+Never: builds SQL (``store.browse``/``store.users`` do), reveals a protected value, or shows
+the public an unreviewed claim: the public view passes only accepted or corrected claims to
+``tawthiq.policy.public_incident``, which then applies grades, delay, fuzzing and suppression.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from tawthiq.entities import Claim, Incident, Report, Source
+from tawthiq.policy import Policy, load_policy, public_incident, public_place
+from tawthiq.store import browse, users
+from tawthiq.store.browse import IncidentFilter
+from tawthiq.store.users import User
+
+__all__ = ["IncidentFilter", "WebData"]
+
+_REVIEWED = ("accepted", "corrected")
+
+
+class WebData:
+    """Reads and writes for the web, each in its own short transaction."""
+
+    def __init__(self, workspace: Any, policy: Policy | None = None) -> None:
+        self.ws = workspace
+        self.policy = policy if policy is not None else load_policy(workspace.path)
+        self._people_index: Any = None
+        self._people_count = -1
+
+    # ------------------------------------------------------------ accounts
+
+    def session_user(self, cookie: str, now: datetime, idle_seconds: int) -> User | None:
+        with self.ws.session(actor="web") as s:
+            return users.session_user(s, cookie, now, idle_seconds)
+
+    def token_user(self, token: str) -> User | None:
+        with self.ws.session(actor="api") as s:
+            return users.token_user(s, token)
+
+    def login(self, name: str, password: str, ttl_seconds: int) -> tuple[User, str, datetime] | None:
+        with self.ws.session(actor="web") as s:
+            user = users.authenticate(s, name, password)
+            if user is None:
+                return None
+            cookie, expires = users.start_session(s, user, ttl_seconds)
+            browse.record_event(s, "user.login", "user", user.name, actor=user.name)
+            return user, cookie, expires
+
+    def logout(self, cookie: str, user: User | None) -> None:
+        with self.ws.session(actor="web") as s:
+            users.end_session(s, cookie)
+            if user is not None:
+                browse.record_event(s, "user.logout", "user", user.name, actor=user.name)
+
+    # ------------------------------------------------------------ reports and claims
+
+    def reports(self, status: str | None, offset: int, limit: int) -> tuple[list[Report], int]:
+        with self.ws.session() as s:
+            return browse.list_reports(s, status=status, offset=offset, limit=limit)
+
+    def report(self, report_id: int) -> tuple[Report, list[Claim]] | None:
+        with self.ws.session() as s:
+            rep = browse.get_report(s, report_id)
+            return (rep, browse.claims_for_report(s, report_id)) if rep else None
+
+    def claims(self, review_status: str | None, offset: int, limit: int) -> tuple[list[Claim], int]:
+        with self.ws.session() as s:
+            return browse.list_claims(s, review_status=review_status, offset=offset, limit=limit)
+
+    def claim(self, claim_id: int) -> tuple[Claim, Report | None] | None:
+        with self.ws.session() as s:
+            c = browse.get_claim(s, claim_id)
+            if c is None:
+                return None
+            return c, browse.get_report(s, c.report_id) if c.report_id else None
+
+    def review_claim(self, claim_id: int, status: str, corrections: dict[str, Any], user: User) -> Claim:
+        with self.ws.session(actor=user.name) as s:
+            return browse.review_claim(s, claim_id, status, actor=user.name, corrections=corrections)
+
+    # ------------------------------------------------------------ incidents
+
+    def incidents(self, f: IncidentFilter, offset: int, limit: int) -> tuple[list[Incident], int]:
+        with self.ws.session() as s:
+            return browse.list_incidents(s, f, offset=offset, limit=limit)
+
+    def incident(self, incident_id: int) -> tuple[Incident, list[Claim], dict[int, Report]] | None:
+        with self.ws.session() as s:
+            inc = browse.get_incident(s, incident_id)
+            if inc is None:
+                return None
+            ids = (*inc.claim_ids, *inc.contradicting_claim_ids, *inc.tally_claim_ids)
+            claims = browse.claims_by_ids(s, ids)
+            reports = browse.reports_by_ids(s, [c.report_id for c in claims if c.report_id])
+            return inc, claims, reports
+
+    def override_grade(self, incident_id: int, grade: str | None, reason: str, user: User) -> Incident:
+        with self.ws.session(actor=user.name) as s:
+            return browse.override_grade(s, incident_id, grade, reason, actor=user.name)
+
+    def incidents_in_bbox(
+        self, bbox: tuple[float, float, float, float], f: IncidentFilter, limit: int
+    ) -> list[Incident]:
+        with self.ws.session() as s:
+            return browse.incidents_in_bbox(s, bbox, f, limit=limit)
+
+    def timeline(self, f: IncidentFilter) -> dict[tuple[date, str], int]:
+        with self.ws.session() as s:
+            return browse.count_incidents_by_day(s, f)
+
+    def places(self, q: str | None, offset: int, limit: int):
+        with self.ws.session() as s:
+            return browse.list_places(s, q, offset=offset, limit=limit)
+
+    # ------------------------------------------------------------ people
+
+    def search_people(self, q: str, limit: int = 50):
+        """Ranked person records; the name index is rebuilt when the number of records changes."""
+        from ._people import NameIndex
+
+        with self.ws.session() as s:
+            count = browse.count_person_records(s)
+            if self._people_index is None or self._people_count != count:
+                self._people_index = NameIndex(browse.all_person_records(s))
+                self._people_count = count
+        return self._people_index.search(q, limit=limit)
+
+    # ------------------------------------------------------------ the public view (tawthiq.policy)
+
+    def _sources(self, s: Any, reports: dict[int, Report]) -> dict[int, Source]:
+        info = browse.source_kinds(s, [r.source_id for r in reports.values() if r.source_id])
+        return {
+            i: Source(id=i, label=label, kind=kind, origin_group=og) for i, (label, kind, og) in info.items()
+        }
+
+    def _public(self, s: Any, incidents: list[Incident], now: datetime) -> list[dict[str, Any]]:
+        ids = [cid for inc in incidents for cid in (*inc.claim_ids, *inc.contradicting_claim_ids)]
+        claims = [c for c in browse.claims_by_ids(s, ids) if c.review_status in _REVIEWED]
+        reports = browse.reports_by_ids(s, [c.report_id for c in claims if c.report_id])
+        sources = self._sources(s, reports)
+        out = []
+        for inc in incidents:
+            own = set(inc.claim_ids) | set(inc.contradicting_claim_ids)
+            mine = [c for c in claims if c.id in own]
+            if not mine:  # nothing reviewed yet: the public sees nothing of it
+                continue
+            pub = public_incident(inc, mine, now, self.policy, reports=reports, sources=sources)
+            if pub is not None:
+                out.append(pub)
+        return out
+
+    def public_incidents(
+        self, f: IncidentFilter, offset: int, limit: int, now: datetime | None = None
+    ) -> list[dict[str, Any]]:
+        """One page of the workspace's incidents, then those the policy lets the public see."""
+        now = now or datetime.now(UTC)
+        with self.ws.session() as s:
+            incidents, _ = browse.list_incidents(s, f, offset=offset, limit=limit)
+            return self._public(s, incidents, now)
+
+    def public_incident(self, incident_id: int, now: datetime | None = None) -> dict[str, Any] | None:
+        now = now or datetime.now(UTC)
+        with self.ws.session() as s:
+            inc = browse.get_incident(s, incident_id)
+            if inc is None:
+                return None
+            found = self._public(s, [inc], now)
+            return found[0] if found else None
+
+    def public_in_bbox(
+        self,
+        bbox: tuple[float, float, float, float],
+        f: IncidentFilter,
+        limit: int,
+        now: datetime | None = None,
+    ) -> list[dict[str, Any]]:
+        now = now or datetime.now(UTC)
+        with self.ws.session() as s:
+            incidents = browse.incidents_in_bbox(s, bbox, f, limit=limit, with_claims=True)
+            return self._public(s, incidents, now)
+
+    def public_place(self, place: Any) -> dict[str, Any]:
+        return public_place(place, self.policy)

@@ -1,0 +1,117 @@
+"""Rendering: one Jinja2 environment, the per-request context, and the HTML-or-JSON choice.
+
+In: a request, a template name and its context; or data for a ``.json`` twin.
+Out: an ``HTMLResponse`` (English or Arabic interface, ``dir`` set) or a ``JSONResponse``
+(UTF-8, Arabic unescaped). Never: decides who may see what (routers and ``_data`` do).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pydantic import BaseModel
+
+from tawthiq.entities import EVENT_TYPES
+
+from ._auth import csrf_token_for, current_user
+from ._i18n import LANGUAGES, direction, pick_language, translations
+from ._roles import can
+from ._timeline import TYPE_COLOURS
+
+__all__ = ["GRADE_COLOURS", "JSONResponse", "render", "template_env", "wants_json"]
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+GRADE_COLOURS = {
+    "confirmed": "#1a7f37",
+    "fair": "#0969da",
+    "weak": "#bf8700",
+    "contested": "#cf222e",
+    "discounted": "#6e7781",
+}
+
+_ARABIC = range(0x0600, 0x0700)
+
+
+def _is_arabic(text: Any) -> bool:
+    return isinstance(text, str) and any(ord(ch) in _ARABIC for ch in text)
+
+
+def template_env() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html", "svg"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["dir_of"] = lambda text: "rtl" if _is_arabic(text) else "auto"
+    env.filters["page_query"] = lambda query, n: urlencode({**(query or {}), "page": n})
+    env.globals.update(
+        GRADE_COLOURS=GRADE_COLOURS,
+        TYPE_COLOURS=TYPE_COLOURS,
+        LANGUAGES=LANGUAGES,
+        can=can,
+        event_types=EVENT_TYPES,
+    )
+    return env
+
+
+class JSONResponse(Response):
+    """JSON with Arabic as characters, not ``\\u`` escapes."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, default=str).encode("utf-8")
+
+
+def _jsonable(data: Any) -> Any:
+    if isinstance(data, BaseModel):
+        return data.model_dump(mode="json")
+    if isinstance(data, dict):
+        return {k: _jsonable(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_jsonable(v) for v in data]
+    return data
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.endswith(".json") or request.url.path.startswith("/api/")
+
+
+def language(request: Request) -> str:
+    settings = request.app.state.settings
+    return pick_language(
+        request.query_params.get("lang"), request.cookies.get("lang"), settings.default_language
+    )
+
+
+def render(
+    request: Request, template: str, context: dict[str, Any], *, json_data: Any = None, status_code: int = 200
+) -> Response:
+    """The page, or its ``.json`` twin when the path ends in ``.json``."""
+    if wants_json(request):
+        return JSONResponse(
+            _jsonable(json_data if json_data is not None else context), status_code=status_code
+        )
+    lang = language(request)
+    tr = translations(lang)
+    env: Environment = request.app.state.templates
+    user = current_user(request)
+    ctx = {
+        "request": request,
+        "user": user,
+        "lang": lang,
+        "dir": direction(lang),
+        "_": tr.gettext,
+        "ngettext": tr.ngettext,
+        "csrf_token": csrf_token_for(request),
+        **context,
+    }
+    html = env.get_template(template).render(ctx)
+    return HTMLResponse(html, status_code=status_code)

@@ -1,0 +1,33 @@
+"""Roles and what each may do. Pure: names in, booleans out.
+
+The roles are ordered: viewer < reviewer < documenter < admin; each role may do everything the
+roles below it may do.
+
+- viewer: read the workspace (reports, claims, incidents, map, timeline, people).
+- reviewer: also accept, correct or reject claims.
+- documenter: also override an incident's grade (with a reason).
+- admin: also manage users and API tokens.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+__all__ = ["ROLES", "Role", "can"]
+
+Role = Literal["viewer", "reviewer", "documenter", "admin"]
+ROLES: tuple[str, ...] = ("viewer", "reviewer", "documenter", "admin")
+
+_NEEDS: dict[str, str] = {
+    "read": "viewer",
+    "review_claim": "reviewer",
+    "override_grade": "documenter",
+    "manage_users": "admin",
+}
+
+
+def can(role: str | None, action: str) -> bool:
+    """True when ``role`` may do ``action`` (one of read, review_claim, override_grade, manage_users)."""
+    if role not in ROLES:
+        return False
+    return ROLES.index(role) >= ROLES.index(_NEEDS[action])

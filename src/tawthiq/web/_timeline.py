@@ -1,0 +1,87 @@
+"""Incidents per day by type as an SVG stacked bar chart, rendered on the server. Pure.
+
+In: ``{(day, event_type): count}``. Out: an SVG document as :class:`markupsafe.Markup`
+(every text escaped). Never: reads the database or loads a chart library; a stacked bar chart
+is a few rectangles, and drawing it here keeps the page free of JavaScript and of a CDN.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from markupsafe import Markup, escape
+
+__all__ = ["TYPE_COLOURS", "timeline_svg"]
+
+# One colour per first-level family of the taxonomy (DESIGN.md), colour-blind-safe (Okabe–Ito).
+TYPE_COLOURS: dict[str, str] = {
+    "attack": "#D55E00",
+    "killing": "#000000",
+    "detention": "#0072B2",
+    "disappearance": "#CC79A7",
+    "displacement": "#E69F00",
+    "siege": "#56B4E9",
+    "evacuation": "#009E73",
+    "humanitarian": "#F0E442",
+    "territory": "#999999",
+    "armed": "#882255",
+    "other": "#BBBBBB",
+}
+
+
+def _colour(event_type: str) -> str:
+    return TYPE_COLOURS.get(event_type.split(".", 1)[0], TYPE_COLOURS["other"])
+
+
+def timeline_svg(counts: dict[tuple[date, str], int], *, width: int = 900, height: int = 260) -> Markup:
+    """A stacked bar per day (every day from the first to the last, gaps drawn as empty)."""
+    if not counts:
+        return Markup(
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="60" role="img">'
+            '<text x="10" y="30">no dated incidents</text></svg>'
+        )
+    days = sorted({d for d, _ in counts})
+    first, last = days[0], days[-1]
+    span = (last - first).days + 1
+    per_day: dict[date, dict[str, int]] = defaultdict(dict)
+    for (d, t), c in counts.items():
+        per_day[d][t] = per_day[d].get(t, 0) + c
+    peak = max(sum(v.values()) for v in per_day.values()) or 1
+    types = sorted({t for _, t in counts})
+    left, bottom, top = 40, 40, 10
+    plot_w, plot_h = width - left - 10, height - bottom - top
+    bar_w = max(1.0, plot_w / span)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height + 20 * len(types)}" '
+        f'width="100%" role="img" aria-label="incidents per day by type" class="timeline">',
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#444"/>',
+        f'<text x="{left - 4}" y="{top + 10}" text-anchor="end" font-size="11">{peak}</text>',
+        f'<text x="{left - 4}" y="{top + plot_h}" text-anchor="end" font-size="11">0</text>',
+    ]
+    for i in range(span):
+        d = first + timedelta(days=i)
+        x = left + i * bar_w
+        y = top + plot_h
+        for t in types:
+            c = per_day.get(d, {}).get(t, 0)
+            if not c:
+                continue
+            h = plot_h * c / peak
+            y -= h
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(bar_w - 1, 0.5):.1f}" height="{h:.1f}" '
+                f'fill="{_colour(t)}" data-day="{d.isoformat()}" data-type="{escape(t)}" data-count="{c}">'
+                f"<title>{d.isoformat()} · {escape(t)}: {c}</title></rect>"
+            )
+    step = max(1, span // 8)
+    for i in range(0, span, step):
+        d = first + timedelta(days=i)
+        x = left + i * bar_w
+        parts.append(f'<text x="{x:.1f}" y="{top + plot_h + 16}" font-size="11">{d.isoformat()}</text>')
+    for j, t in enumerate(types):
+        y = height + 20 * j
+        parts.append(f'<rect x="{left}" y="{y}" width="12" height="12" fill="{_colour(t)}"/>')
+        parts.append(f'<text x="{left + 18}" y="{y + 11}" font-size="12">{escape(t)}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

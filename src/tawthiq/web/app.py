@@ -1,0 +1,130 @@
+"""The web workspace as a FastAPI app: ``create_app(workspace, settings)``.
+
+In: an open :class:`~tawthiq.store.workspace.Workspace` and :class:`WebSettings`.
+Out: an ASGI app with every router of :data:`ROUTER_MODULES`, the bundled static files
+(``/static``, Leaflet, markercluster and htmx from npm: no CDN, no map tiles), one error shape,
+and security headers (a Content-Security-Policy that allows only this origin).
+Never: opens the workspace itself or reads settings from the environment (``tawthiq serve`` does).
+
+To add a router, write ``web/routers/NAME.py`` with a module-level ``router`` and add ``"NAME"``
+to :data:`ROUTER_MODULES`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from tawthiq import __version__
+from tawthiq.errors import InputError, TawthiqError
+
+from ._auth import CSRF_COOKIE
+from ._data import WebData
+from ._errors import HTTPError, error_body
+from ._render import JSONResponse, render, template_env, wants_json
+from .settings import WebSettings
+
+__all__ = ["ROUTER_MODULES", "create_app"]
+
+# One tuple: each name is a module in tawthiq.web.routers exposing ``router``.
+ROUTER_MODULES: tuple[str, ...] = (
+    "auth",
+    "reports",
+    "claims",
+    "incidents",
+    "geo",
+    "timeline",
+    "people",
+    "public",
+    "api",
+)
+
+_CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+def _error(request: Request, status: int, code: str, message: str, field: str | None = None) -> Response:
+    if status == 401 and not wants_json(request) and request.method == "GET":
+        return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+    body = error_body(status, code, message, field)
+    if wants_json(request) or "application/json" in request.headers.get("accept", ""):
+        return JSONResponse(body, status_code=status)
+    return render(request, "error.html", body["error"], status_code=status)
+
+
+def _install_errors(app: FastAPI) -> None:
+    @app.exception_handler(HTTPError)
+    async def _http_error(request: Request, exc: HTTPError) -> Response:
+        return _error(request, exc.status, exc.code, exc.message, exc.field)
+
+    @app.exception_handler(InputError)
+    async def _input_error(request: Request, exc: InputError) -> Response:
+        return _error(request, 400, "bad_input", exc.message, exc.field)
+
+    @app.exception_handler(TawthiqError)
+    async def _tawthiq_error(request: Request, exc: TawthiqError) -> Response:
+        return _error(request, 400, "bad_request", str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
+        loc = [str(x) for x in first.get("loc", ()) if x not in ("query", "body", "path", "form")]
+        return _error(request, 422, "invalid", str(first.get("msg")), ".".join(loc) or None)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _starlette(request: Request, exc: StarletteHTTPException) -> Response:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return _error(request, exc.status_code, code, str(exc.detail))
+
+
+def create_app(
+    workspace: Any, settings: WebSettings | None = None, *, data: WebData | None = None
+) -> FastAPI:
+    """The app for ``workspace``; ``data`` may be given to share one :class:`WebData`."""
+    settings = settings or WebSettings()
+    app = FastAPI(
+        title="Tawthiq",
+        version=__version__,
+        description="Tawthiq workspace API: reports, claims, incidents, places. "
+        "Authenticate with `Authorization: Bearer <token>` (`tawthiq tokens create`).",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.workspace = workspace
+    app.state.data = data or WebData(workspace)
+    app.state.templates = template_env()
+
+    @app.middleware("http")
+    async def _cookies_and_headers(request: Request, call_next: Any) -> Response:
+        response = await call_next(request)
+        new_csrf = getattr(request.state, "new_csrf", None)
+        if new_csrf:
+            response.set_cookie(
+                CSRF_COOKIE, new_csrf, httponly=True, samesite="strict", secure=settings.secure_cookies
+            )
+        lang = request.query_params.get("lang")
+        if lang in ("en", "ar"):
+            response.set_cookie("lang", lang, samesite="lax", max_age=365 * 86400)
+        response.headers.setdefault("Content-Security-Policy", _CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    _install_errors(app)
+    from pathlib import Path
+
+    app.mount("/static", StaticFiles(directory=Path(__file__).resolve().parent / "static"), name="static")
+    for name in ROUTER_MODULES:
+        module = importlib.import_module(f"tawthiq.web.routers.{name}")
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,151 @@
+"""Claim review: the queue of claims to review, one claim, and accept / correct / reject.
+
+In: the review form (decision, corrected fields, CSRF token) from a reviewer or above.
+Out: the claim's partial (HTMX swaps it in place) or a redirect; the change is audit-logged
+with the user by ``store.browse.review_claim``. Never: lets a viewer write.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from tawthiq.entities import EVENT_TYPES, Certainty
+from tawthiq.store.users import User
+
+from .._auth import require, verify_csrf
+from .._errors import HTTPError
+from .._query import page_of
+from .._render import render
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+_DECISIONS = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}
+_REVIEW = ("unreviewed", "accepted", "corrected", "rejected")
+
+
+@router.get("/claims")
+@router.get("/claims.json")
+def queue(
+    request: Request, status: str | None = "unreviewed", user: User = Depends(require("read"))
+) -> Response:
+    if status == "all":
+        status = None
+    if status and status not in _REVIEW:
+        raise HTTPError(400, "bad_input", f"status must be one of all, {', '.join(_REVIEW)}", field="status")
+    page = page_of(request)
+    claims, total = request.app.state.data.claims(status, page.offset, page.size)
+    meta = page.meta(total)
+    return render(
+        request,
+        "claims.html",
+        {"claims": claims, "meta": meta, "status": status or "all"},
+        json_data={"items": [c.model_dump(mode="json") for c in claims], **meta},
+    )
+
+
+@router.get("/claims/{claim_id:int}")
+@router.get("/claims/{claim_id:int}.json")
+def claim_page(request: Request, claim_id: int, user: User = Depends(require("read"))) -> Response:
+    found = request.app.state.data.claim(claim_id)
+    if found is None:
+        raise HTTPError(404, "not_found", f"no claim {claim_id}")
+    claim, report = found
+    return render(
+        request,
+        "claim.html",
+        {"claim": claim, "report": report, "event_types": EVENT_TYPES},
+        json_data=claim.model_dump(mode="json"),
+    )
+
+
+def _opt_int(value: str | None, field: str) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        n = int(value)
+    except ValueError:
+        raise HTTPError(400, "bad_input", f"{value!r} is not a whole number", field=field) from None
+    if n < 0:
+        raise HTTPError(400, "bad_input", "cannot be negative", field=field)
+    return n
+
+
+def _opt_date(value: str | None, field: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise HTTPError(400, "bad_input", f"{value!r} is not YYYY-MM-DD", field=field) from None
+
+
+def corrections_from(form: dict[str, str | None]) -> dict[str, object]:
+    """The corrected fields of a review form, parsed; empty fields are left as they were."""
+    out: dict[str, object] = {}
+    if form.get("event_type"):
+        if form["event_type"] not in EVENT_TYPES:
+            raise HTTPError(
+                400, "bad_input", f"{form['event_type']!r} is not an event type", field="event_type"
+            )
+        out["event_type"] = form["event_type"]
+    if form.get("certainty"):
+        if form["certainty"] not in Certainty.__args__:  # type: ignore[attr-defined]
+            raise HTTPError(400, "bad_input", f"{form['certainty']!r} is not a certainty", field="certainty")
+        out["certainty"] = form["certainty"]
+    if form.get("attributed_to"):
+        out["attributed_to"] = form["attributed_to"].strip()[:300]
+    low = _opt_int(form.get("fatalities_low"), "fatalities_low")
+    high = _opt_int(form.get("fatalities_high"), "fatalities_high")
+    if low is not None and high is not None and high < low:
+        raise HTTPError(400, "bad_input", "high is below low", field="fatalities_high")
+    if low is not None:
+        out["fatalities_low"] = low
+    if high is not None:
+        out["fatalities_high"] = high
+    for key in ("time_start", "time_end"):
+        d = _opt_date(form.get(key), key)
+        if d is not None:
+            out[key] = d
+    return out
+
+
+@router.post("/claims/{claim_id:int}/review", dependencies=[Depends(verify_csrf)])
+def review(
+    request: Request,
+    claim_id: int,
+    decision: str = Form(...),
+    event_type: str | None = Form(None),
+    certainty: str | None = Form(None),
+    attributed_to: str | None = Form(None),
+    fatalities_low: str | None = Form(None),
+    fatalities_high: str | None = Form(None),
+    time_start: str | None = Form(None),
+    time_end: str | None = Form(None),
+    user: User = Depends(require("review_claim")),
+) -> Response:
+    if decision not in _DECISIONS:
+        raise HTTPError(400, "bad_input", "decision must be accept, correct or reject", field="decision")
+    corrections = (
+        corrections_from(
+            {
+                "event_type": event_type,
+                "certainty": certainty,
+                "attributed_to": attributed_to,
+                "fatalities_low": fatalities_low,
+                "fatalities_high": fatalities_high,
+                "time_start": time_start,
+                "time_end": time_end,
+            }
+        )
+        if decision == "correct"
+        else {}
+    )
+    if decision == "correct" and not corrections:
+        raise HTTPError(400, "bad_input", "a correction needs at least one corrected field", field="decision")
+    claim = request.app.state.data.review_claim(claim_id, _DECISIONS[decision], corrections, user)
+    if request.headers.get("hx-request"):
+        return render(request, "_claim.html", {"claim": claim, "event_types": EVENT_TYPES})
+    back = f"/reports/{claim.report_id}#claim-{claim.id}" if claim.report_id else f"/claims/{claim.id}"
+    return RedirectResponse(back, status_code=303)

@@ -1,0 +1,118 @@
+"""The map of incidents and the places list.
+
+In: a bounding box (``west,south,east,north``) and the incident filters.
+Out: ``map.html`` and GeoJSON FeatureCollections of what is in view (at most
+``settings.map_max_markers``; ``truncated`` says when more matched), coloured by grade, with
+each point's precision so the page can draw a neighbourhood as an area, not a pin.
+Never: loads tiles: the page draws gazetteer neighbourhood points on a plain background.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from tawthiq.entities import Incident
+from tawthiq.store.users import User
+
+from .._auth import require
+from .._query import GRADES, incident_filter, page_of, parse_bbox
+from .._render import GRADE_COLOURS, JSONResponse, render
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+
+def incident_feature(inc: Incident) -> dict[str, Any] | None:
+    place = next((p for p in inc.places if p.lat is not None and p.lon is not None), None)
+    if place is None:
+        return None
+    grade = inc.grade_override or inc.grade
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+        "properties": {
+            "id": inc.id,
+            "event_type": inc.event_type,
+            "grade": grade,
+            "colour": GRADE_COLOURS.get(grade),
+            "place": place.name,
+            "place_ar": place.name_ar,
+            "precision": place.precision,
+            "start": inc.time.start.isoformat() if inc.time.start else None,
+            "fatalities": inc.fatalities.best,
+            "url": f"/incidents/{inc.id}",
+        },
+    }
+
+
+def public_feature(pub: dict[str, Any]) -> dict[str, Any] | None:
+    place = next((p for p in pub.get("places", ()) if p.get("lat") is not None), None)
+    if place is None:
+        return None
+    fat = pub.get("fatalities") or {}
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
+        "properties": {
+            "id": pub.get("id"),
+            "event_type": pub.get("event_type"),
+            "grade": pub.get("grade"),
+            "colour": GRADE_COLOURS.get(pub.get("grade", "")),
+            "place": place.get("name"),
+            "place_ar": place.get("name_ar"),
+            "precision": place.get("precision"),
+            "fuzzed_within_m": place.get("fuzzed_within_m"),
+            "start": (pub.get("time") or {}).get("start"),
+            "fatalities": fat.get("best"),
+            "url": f"/public/incidents/{pub.get('id')}",
+        },
+    }
+
+
+def collection(features: list[dict[str, Any] | None], limit: int) -> dict[str, Any]:
+    feats = [f for f in features if f is not None]
+    return {"type": "FeatureCollection", "features": feats, "truncated": len(features) >= limit}
+
+
+@router.get("/map")
+def map_page(request: Request, user: User = Depends(require("read"))) -> Response:
+    return render(request, "map.html", {"data_url": "/map/incidents.json", "grades": GRADES, "public": False})
+
+
+@router.get("/map/incidents.json")
+def map_data(request: Request, bbox: str | None = None, user: User = Depends(require("read"))) -> Response:
+    limit = request.app.state.settings.map_max_markers
+    incidents = request.app.state.data.incidents_in_bbox(parse_bbox(bbox), incident_filter(request), limit)
+    return JSONResponse(collection([incident_feature(i) for i in incidents], limit))
+
+
+@router.get("/map/places.json")
+def map_places(request: Request) -> Response:
+    """Gazetteer neighbourhoods as points: the map's background (public: the gazetteer is public)."""
+    places, _ = request.app.state.data.places(None, 0, 2000)
+    feats = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+            "properties": {"id": p.id, "name": p.name_en, "name_ar": p.name_ar, "kind": p.kind},
+        }
+        for p in places
+        if p.lat is not None and p.lon is not None and p.kind in ("neighbourhood", "town", "landmark")
+    ]
+    return JSONResponse({"type": "FeatureCollection", "features": feats})
+
+
+@router.get("/places")
+@router.get("/places.json")
+def places_page(request: Request, q: str | None = None, user: User = Depends(require("read"))) -> Response:
+    page = page_of(request)
+    places, total = request.app.state.data.places(q, page.offset, page.size)
+    meta = page.meta(total)
+    return render(
+        request,
+        "places.html",
+        {"places": places, "meta": meta, "q": q or ""},
+        json_data={"items": [p.model_dump(mode="json") for p in places], **meta},
+    )

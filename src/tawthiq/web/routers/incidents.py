@@ -1,0 +1,102 @@
+"""Incidents: the filtered, paginated list and one incident with its evidence trail.
+
+In: filters (grade, type, place, from, to) and page from the query; the override form.
+Out: ``incidents.html``/``incident.html`` or their ``.json`` twins; an override (grade and a
+reason, documenter or above) audit-logged with the user. Never: hides the computed grade
+behind an override: both are shown, with the override's reason.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from tawthiq.entities import EVENT_TYPES
+from tawthiq.store.users import User
+
+from .._auth import require, verify_csrf
+from .._errors import HTTPError
+from .._query import GRADES, filter_query, incident_filter, page_of
+from .._render import render
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+
+def incident_json(incident, claims=(), reports=None) -> dict:
+    data = incident.model_dump(mode="json")
+    data["effective_grade"] = incident.grade_override or incident.grade
+    if claims:
+        reports = reports or {}
+        data["claims"] = []
+        for c in claims:
+            cd = c.model_dump(mode="json")
+            rep = reports.get(c.report_id)
+            cd["report"] = (
+                {
+                    "id": rep.id,
+                    "title": rep.title,
+                    "source_label": rep.source_label,
+                    "published_at": rep.published_at.isoformat() if rep.published_at else None,
+                }
+                if rep
+                else None
+            )
+            cd["role"] = (
+                "contradicting"
+                if c.id in incident.contradicting_claim_ids
+                else "tally"
+                if c.id in incident.tally_claim_ids
+                else "supporting"
+            )
+            data["claims"].append(cd)
+    return data
+
+
+@router.get("/incidents")
+@router.get("/incidents.json")
+def incident_list(request: Request, user: User = Depends(require("read"))) -> Response:
+    f = incident_filter(request)
+    page = page_of(request)
+    incidents, total = request.app.state.data.incidents(f, page.offset, page.size)
+    meta = page.meta(total)
+    return render(
+        request,
+        "incidents.html",
+        {
+            "incidents": incidents,
+            "meta": meta,
+            "filters": f,
+            "query": filter_query(f),
+            "grades": GRADES,
+            "event_types": EVENT_TYPES,
+        },
+        json_data={"items": [incident_json(i) for i in incidents], **meta, "filters": filter_query(f)},
+    )
+
+
+@router.get("/incidents/{incident_id:int}")
+@router.get("/incidents/{incident_id:int}.json")
+def incident_page(request: Request, incident_id: int, user: User = Depends(require("read"))) -> Response:
+    found = request.app.state.data.incident(incident_id)
+    if found is None:
+        raise HTTPError(404, "not_found", f"no incident {incident_id}")
+    incident, claims, reports = found
+    return render(
+        request,
+        "incident.html",
+        {"incident": incident, "claims": claims, "reports": reports, "grades": GRADES},
+        json_data=incident_json(incident, claims, reports),
+    )
+
+
+@router.post("/incidents/{incident_id:int}/override", dependencies=[Depends(verify_csrf)])
+def override(
+    request: Request,
+    incident_id: int,
+    grade: str = Form(...),
+    reason: str = Form(""),
+    user: User = Depends(require("override_grade")),
+) -> Response:
+    chosen = None if grade in ("", "none") else grade  # "none" clears the override
+    request.app.state.data.override_grade(incident_id, chosen, reason, user)
+    return RedirectResponse(f"/incidents/{incident_id}", status_code=303)

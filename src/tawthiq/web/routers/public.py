@@ -1,0 +1,77 @@
+"""The public read-only view: no login, and only what ``tawthiq.policy`` publishes.
+
+In: the same filters as the workspace pages. Out: incidents as ``tawthiq.policy.public_incident``
+shapes them (public grades only, after the publication delay, coordinates fuzzed near front
+lines, small counts suppressed, private reports' quotes withheld), built only from claims a
+reviewer accepted or corrected. Never: shows a protected field, an unreviewed or rejected claim,
+a report's body or sender, or anything of an incident the policy holds back (404, as if absent).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from tawthiq.store.browse import IncidentFilter
+
+from .._errors import HTTPError
+from .._query import filter_query, incident_filter, page_of, parse_bbox
+from .._render import JSONResponse, render
+from .geo import collection, public_feature
+
+router = APIRouter(tags=["public"], include_in_schema=False)
+
+
+def _public_filter(request: Request) -> IncidentFilter:
+    """The request's filters, narrowed to what the publication delay could allow (a prefilter)."""
+    f = incident_filter(request)
+    cutoff = (datetime.now(UTC) - timedelta(days=request.app.state.data.policy.publication_delay_days)).date()
+    to = min(f.date_to, cutoff) if f.date_to else cutoff
+    return IncidentFilter(
+        grade=f.grade, event_type=f.event_type, place=f.place, date_from=f.date_from, date_to=to
+    )
+
+
+@router.get("/public")
+@router.get("/public/incidents")
+@router.get("/public/incidents.json")
+def public_list(request: Request) -> Response:
+    f = _public_filter(request)
+    page = page_of(request)
+    items = request.app.state.data.public_incidents(f, page.offset, page.size)
+    return render(
+        request,
+        "public_incidents.html",
+        {"items": items, "page": page, "query": filter_query(incident_filter(request))},
+        json_data={
+            "items": items,
+            "page": page.number,
+            "page_size": page.size,
+            "note": "incidents the redaction policy holds back are left out of each page",
+        },
+    )
+
+
+@router.get("/public/incidents/{incident_id:int}")
+@router.get("/public/incidents/{incident_id:int}.json")
+def public_incident_page(request: Request, incident_id: int) -> Response:
+    item = request.app.state.data.public_incident(incident_id)
+    if item is None:
+        raise HTTPError(404, "not_found", f"no public incident {incident_id}")
+    return render(request, "public_incident.html", {"item": item}, json_data=item)
+
+
+@router.get("/public/map")
+def public_map(request: Request) -> Response:
+    return render(
+        request, "map.html", {"data_url": "/public/map/incidents.json", "grades": (), "public": True}
+    )
+
+
+@router.get("/public/map/incidents.json")
+def public_map_data(request: Request, bbox: str | None = None) -> Response:
+    limit = request.app.state.settings.map_max_markers
+    items = request.app.state.data.public_in_bbox(parse_bbox(bbox), _public_filter(request), limit)
+    return JSONResponse(collection([public_feature(i) for i in items], limit))

@@ -1,0 +1,60 @@
+"""The inbox of reports (failed intakes with their reasons) and a report with its claims in place.
+
+In: page and status from the query. Out: ``reports.html``/``report.html`` or their ``.json`` twins.
+Never: shows a report's protected sender (the store gives a mask, the page says only "protected").
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from tawthiq.store.users import User
+
+from .._auth import require
+from .._errors import HTTPError
+from .._highlight import highlight_spans
+from .._query import page_of
+from .._render import render
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+_STATUSES = ("stored", "failed", "duplicate")
+
+
+def report_json(report) -> dict:
+    data = report.model_dump(mode="json", exclude={"sender"})
+    data["has_protected_sender"] = report.sender is not None
+    return data
+
+
+@router.get("/reports")
+@router.get("/reports.json")
+def inbox(request: Request, status: str | None = None, user: User = Depends(require("read"))) -> Response:
+    if status and status not in _STATUSES:
+        raise HTTPError(400, "bad_input", f"status must be one of {', '.join(_STATUSES)}", field="status")
+    page = page_of(request)
+    reports, total = request.app.state.data.reports(status, page.offset, page.size)
+    meta = page.meta(total)
+    items = [{k: v for k, v in report_json(r).items() if k != "body"} for r in reports]
+    return render(
+        request,
+        "reports.html",
+        {"reports": reports, "meta": meta, "status": status},
+        json_data={"items": items, **meta},
+    )
+
+
+@router.get("/reports/{report_id:int}")
+@router.get("/reports/{report_id:int}.json")
+def report_page(request: Request, report_id: int, user: User = Depends(require("read"))) -> Response:
+    found = request.app.state.data.report(report_id)
+    if found is None:
+        raise HTTPError(404, "not_found", f"no report {report_id}")
+    report, claims = found
+    body = highlight_spans(report.body, [(c.id, c.span[0], c.span[1]) for c in claims if c.id is not None])
+    return render(
+        request,
+        "report.html",
+        {"report": report, "claims": claims, "body_html": body},
+        json_data={"report": report_json(report), "claims": [c.model_dump(mode="json") for c in claims]},
+    )

@@ -1,0 +1,41 @@
+"""The timeline: incidents per day by type, an SVG drawn on the server.
+
+In: the incident filters. Out: ``timeline.html`` with the SVG, or the counts as JSON
+(``[{"day", "event_type", "count"}]``). Never: needs JavaScript to draw.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from tawthiq.entities import EVENT_TYPES
+from tawthiq.store.users import User
+
+from .._auth import require
+from .._query import GRADES, filter_query, incident_filter
+from .._render import render
+from .._timeline import timeline_svg
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+
+@router.get("/timeline")
+@router.get("/timeline.json")
+def timeline(request: Request, user: User = Depends(require("read"))) -> Response:
+    f = incident_filter(request)
+    counts = request.app.state.data.timeline(f)
+    rows = [{"day": d.isoformat(), "event_type": t, "count": n} for (d, t), n in sorted(counts.items())]
+    return render(
+        request,
+        "timeline.html",
+        {
+            "svg": timeline_svg(counts),
+            "filters": f,
+            "query": filter_query(f),
+            "grades": GRADES,
+            "event_types": EVENT_TYPES,
+            "total": sum(counts.values()),
+        },
+        json_data={"items": rows, "filters": filter_query(f)},
+    )
