@@ -84,12 +84,17 @@ def _mapping_table(mapping: dict[str, str], headers: tuple[str, ...]) -> RichTab
     return table
 
 
+def _interactive() -> bool:
+    """Whether someone can answer a prompt (stdin is a terminal)."""
+    return sys.stdin.isatty()
+
+
 def _confirm_guess(mapping: dict[str, str], headers: tuple[str, ...], path: Path, yes: bool) -> None:
     err_console.print(f"Guessed the column mapping of {path.name} from its headers:")
     err_console.print(_mapping_table(mapping, headers))
     if yes:
         return
-    if not sys.stdin.isatty():
+    if not _interactive():
         guess = " ".join(f"--map '{c}={f}'" for c, f in mapping.items())
         raise InputError(
             f"the column mapping was guessed ({guess}); confirm it with --yes, or give it with --map "

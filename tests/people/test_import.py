@@ -1,0 +1,152 @@
+"""`tawthiq people import`: bad rows named by row and field, good rows kept, mappings, re-import."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BAD = FIXTURES / "arabic_headers_bad_rows.csv"
+
+
+@pytest.fixture
+def lists(cli_json):
+    return lambda ws: {x["name"]: x for x in cli_json(ws, "people", "lists")}
+
+
+@pytest.fixture
+def records(cli, cli_json):
+    """Link, then every stored record by its list's own id."""
+
+    def run(ws):
+        cli(ws, "people", "link")
+        return {r["record_id"]: r for p in cli_json(ws, "people", "persons") for r in p["records"]}
+
+    return run
+
+
+def test_bad_rows_are_named_by_row_and_field_and_good_rows_are_stored(cli, workspace, lists):
+    result = cli(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes", "--json")
+    out = json.loads(result.stdout)
+    assert {(e["row"], e["field"]) for e in out["errors"]} == {
+        (3, "age"),  # 'سبعة' written out in words
+        (4, "event_date"),  # month 13
+        (5, "name"),  # empty name
+        (6, "sex"),  # 'ربما'
+        (7, "record_id"),  # ق-1 a second time
+    }
+    assert [(w["row"], w["field"]) for w in out["warnings"]] == [(8, "event_date")]  # month and year only
+    assert (out["rows"], out["stored"], out["inserted"]) == (8, 3, 3)
+    assert "arabic_headers_bad_rows.csv:3: field 'age'" in result.stderr
+    assert lists(workspace)["vdc"]["records"] == 3
+
+
+def test_row_errors_never_print_the_person_s_name(cli, workspace):
+    result = cli(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes")
+    assert "row refused" in result.stderr
+    for name in ("نجلاء", "منير", "وائل", "شادي"):  # the refused rows' people
+        assert name not in result.stderr
+
+
+def test_values_are_parsed_from_arabic_words_and_arabic_indic_digits(cli, workspace, records):
+    cli(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes")
+    recs = records(workspace)
+    first = recs["ق-1"]
+    assert (first["sex"], first["age"], first["event_date"], first["status"]) == ("m", 42, "2016-12-03", "killed")
+    assert (first["given_name"], first["family_name"]) == ("سليم", "الفرا")
+    assert recs["ق-7"]["event_date"] is None and recs["ق-7"]["status"] == "missing"
+    assert recs["ق-8"]["event_date"] == "2016-12-11" and recs["ق-8"]["status"] == "detained"
+
+
+def test_guessed_mapping_is_not_used_unconfirmed_when_nobody_can_answer(cli, workspace, lists):
+    result = cli(workspace, "people", "import", str(BAD), "--list", "vdc", ok=False)
+    assert result.exit_code == 1
+    assert "--map 'الرقم=record_id'" in result.stderr and "--yes" in result.stderr
+    assert "vdc" not in lists(workspace)
+
+
+def test_guessed_mapping_is_used_when_the_user_says_yes_at_the_prompt(cli, workspace, lists, monkeypatch):
+    monkeypatch.setattr("tawthiq.cli.people._interactive", lambda: True)
+    cli(workspace, "people", "import", str(BAD), "--list", "vdc", input="y\n")
+    assert lists(workspace)["vdc"]["records"] == 3
+
+
+def test_mapping_from_yaml_file_and_from_the_command_line_agree(cli_json, workspace):
+    by_file = cli_json(workspace, "people", "import", str(BAD), "--list", "a",
+                       "--mapping", str(FIXTURES / "mapping_vdc.yaml"))  # fmt: skip
+    maps = [x for column, fld in by_file["mapping"].items() for x in ("--map", f"{column}={fld}")]
+    by_args = cli_json(workspace, "people", "import", str(BAD), "--list", "b", *maps)
+    assert by_file["stored"] == by_args["stored"] == 3
+    assert by_file["errors"] == by_args["errors"]
+
+
+def test_unknown_field_or_column_in_mapping_is_refused_with_the_choices(cli, workspace):
+    result = cli(workspace, "people", "import", str(BAD), "--list", "a", "--map", "الاسم=fullname",
+                 "--map", "Nom=name_ar", ok=False)  # fmt: skip
+    assert result.exit_code == 1
+    assert "'fullname': unknown field" in result.stderr and "name_latin" in result.stderr
+    assert "'Nom': no such column" in result.stderr
+
+
+def test_reimporting_a_list_updates_by_record_id_without_duplicating(cli_json, workspace, tmp_path, lists):
+    first = cli_json(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes")
+    again = cli_json(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes")
+    assert (first["inserted"], again["inserted"], again["unchanged"]) == (3, 0, 3)
+    changed = tmp_path / "vdc.csv"
+    changed.write_text(BAD.read_text("utf-8").replace(",٤٢,", ",٤٣,"), "utf-8")
+    third = cli_json(workspace, "people", "import", str(changed), "--list", "vdc", "--yes")
+    assert (third["inserted"], third["updated"], third["unchanged"]) == (0, 1, 2)
+    assert lists(workspace)["vdc"]["records"] == 3
+
+
+def test_strict_import_stores_nothing_when_a_row_is_bad(cli, workspace, lists):
+    result = cli(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes", "--strict", ok=False)
+    assert result.exit_code == 1 and "nothing stored" in result.stderr
+    assert "vdc" not in lists(workspace)
+
+
+def test_json_lines_report_broken_lines_and_out_of_range_ages(cli_json, workspace):
+    out = cli_json(workspace, "people", "import", str(FIXTURES / "families_en.jsonl"), "--list", "fam", "--yes")
+    assert {(e["row"], e["field"]) for e in out["errors"]} == {(3, None), (4, "age"), (5, None)}
+    assert out["stored"] == 2
+    assert out["mapping"]["first name"] == "given_name" and out["mapping"]["father"] == "father_name"
+
+
+def test_xlsx_with_english_headers_and_excel_dates(cli_json, workspace, tmp_path, records):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Victim ID", "Full name", "Gender", "Age (years)", "Date of death", "Status"])
+    sheet.append([17, "Karim Nader al-Farra", "M", 40.0, datetime(2016, 12, 3), "Killed"])
+    sheet.append([18, "Hala Karim al-Farra", "F", None, "04/12/2016", "wounded"])
+    path = tmp_path / "victims.xlsx"
+    book.save(path)
+    out = cli_json(workspace, "people", "import", str(path), "--list", "xl", "--yes")
+    assert out["mapping"] == {"Victim ID": "record_id", "Full name": "name_latin", "Gender": "sex",
+                              "Age (years)": "age", "Date of death": "event_date", "Status": "status"}  # fmt: skip
+    assert out["stored"] == 2 and out["errors"] == []
+    recs = records(workspace)
+    assert recs["17"]["age"] == 40 and recs["17"]["event_date"] == "2016-12-03"
+    assert recs["18"]["status"] == "injured" and recs["18"]["sex"] == "f"
+
+
+def test_windows_arabic_encoding_and_semicolons_are_detected(cli_json, workspace, tmp_path):
+    text = BAD.read_text("utf-8").replace(",", ";")
+    text = text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))  # cp1256 has no Arabic-Indic digits
+    path = tmp_path / "cp1256.csv"
+    path.write_bytes(text.encode("cp1256"))
+    out = cli_json(workspace, "people", "import", str(path), "--list", "win", "--yes")
+    assert out["mapping"]["الاسم"] == "name_ar"
+    assert out["stored"] == 3
+
+
+def test_old_excel_files_are_refused_naming_the_file_and_the_way_out(cli, workspace, tmp_path):
+    path = tmp_path / "list.xls"
+    shutil.copy(BAD, path)
+    result = cli(workspace, "people", "import", str(path), "--list", "x", ok=False)
+    assert result.exit_code == 1 and "list.xls" in result.stderr and ".xlsx" in result.stderr
