@@ -42,6 +42,7 @@ def ensure_signing_key(workspace: str | Path) -> Path:
     ws = Path(workspace)
     priv, pub = ws / PRIVATE_KEY_FILE, ws / PUBLIC_KEY_FILE
     if not priv.exists():
+        ws.mkdir(parents=True, exist_ok=True)
         key = Ed25519PrivateKey.generate()
         data = key.private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
