@@ -38,7 +38,8 @@ def test_migrations_match_models_so_drift_fails_ci(workspace):
 def test_protected_sender_and_identity_are_ciphertext_at_rest(workspace):
     with workspace.session() as s:
         src = get_or_create_source(s, Source(label="field contact 7", identity=Protected("Planted Name Q")))
-        add_reports(s, [Report(sha256=SHA, body="text", sender=Protected("+963 planted 555"), source_id=src.id)])
+        rep = Report(sha256=SHA, body="text", sender=Protected("+963 planted 555"), source_id=src.id)
+        add_reports(s, [rep])
     with workspace.session() as s:
         raw_sender = s.scalar(select(ReportRow.sender_enc))
         raw_identity = s.scalar(select(SourceRow.identity_enc))

@@ -57,9 +57,9 @@ def html_to_text(tree: HTMLParser) -> str:
         return ""
     lines = []
     for node in root.css(_BLOCKS):
-        if node.css_first(_BLOCKS) is not None:  # a block holding blocks: its leaves speak
+        if len(node.css(_BLOCKS)) > 1:  # a block holding blocks (css() includes the node): leaves speak
             continue
-        text = _clean(node.text(deep=True, separator=" "))
+        text = _clean(node.text(deep=True))
         if text:
             lines.append(text)
     if not lines:  # text straight in <div>s, no block elements

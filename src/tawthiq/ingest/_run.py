@@ -38,7 +38,7 @@ from tawthiq.store import (
 __all__ = ["DEFAULT_MAX_BYTES", "FileOutcome", "IngestOptions", "ingest_paths", "iter_files"]
 
 log = logging.getLogger(__name__)
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = 20_000_000  # decimal MB, as the CLI and messages say
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,7 @@ def ingest_file(ws: Workspace, path: Path, opts: IngestOptions) -> FileOutcome:
         )
     if size > opts.max_bytes:
         reason = (
-            f"{path}: file is {size / 1e6:.1f} MB, over the {opts.max_bytes / 1e6:.0f} MB limit "
+            f"{path}: file is {size / 1e6:.1f} MB, over the {opts.max_bytes / 1e6:g} MB limit "
             "(raise it with --max-size if this really is a report); hash and size recorded, "
             "bytes not kept"
         )
