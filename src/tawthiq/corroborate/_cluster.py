@@ -10,7 +10,10 @@ before the dot), and the same type unless they share a specific place (air strik
 shelling count as the same type: witnesses confuse them); places the same, nested
 ("Fardous" inside "east Aleppo") or near (see ``_places``); time windows that overlap
 once widened for their precision; fatality figures that can be one toll. A claim without
-a date or without a place joins only claims of its own report.
+a date or without a place joins only claims of its own report. For attacks, killings
+and clashes (many a day in a city at war), claims of different reports that share no
+specific place (a neighbourhood, a site) must both give a toll to be joined — unless
+they are one origin's same sentence in two reports (a wire story and its rewrite).
 
 Candidate pairs come from blocks (kind, family, place key, week), so the work grows
 with the claims per place and week, not with the square of all claims. Inside the
@@ -27,6 +30,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from rapidfuzz import fuzz
+
 from tawthiq.entities import SourcedClaim
 
 from ._numbers import counts_compatible, time_window, windows_meet
@@ -35,6 +40,8 @@ from ._places import Contains, Where, places_relation, where_of
 __all__ = ["Cluster", "cluster_claims", "pair_score"]
 
 _BOMBARDMENT = frozenset({"attack.air_strike", "attack.shelling"})
+# Families where a city sees many events a day, so a place and a date alone do not identify one.
+_BUSY_FAMILIES = frozenset({"attack", "killing", "armed"})
 _REL_SCORE = {"same": 3.0, "nested": 2.0, "area": 1.0, "unknown": 0.5}
 
 
@@ -77,6 +84,14 @@ def _types_fit(a: _Item, b: _Item) -> bool:
     return a.etype == b.etype or (a.etype in _BOMBARDMENT and b.etype in _BOMBARDMENT)
 
 
+def _echo(a: _Item, b: _Item) -> bool:
+    """The same sentence from one origin in two reports (a wire story and its rewrite)."""
+    if a.report == b.report or not a.sc.origin or a.sc.origin != b.sc.origin:
+        return False
+    qa, qb = a.sc.claim.quote, b.sc.claim.quote
+    return bool(qa) and bool(qb) and fuzz.ratio(qa, qb) >= 80
+
+
 def pair_score(a: _Item, b: _Item, contains: Contains | None = None) -> float | None:
     """How strongly two claims look like one event; None when they cannot be."""
     if a.kind != b.kind or a.family != b.family:
@@ -92,12 +107,23 @@ def pair_score(a: _Item, b: _Item, contains: Contains | None = None) -> float | 
         return None
     if not _types_fit(a, b) and rel != "same":
         return None
+    echo = _echo(a, b)
+    if (
+        not same_report
+        and not echo
+        and rel in ("nested", "area")
+        and a.family in _BUSY_FAMILIES
+        and (a.sc.claim.fatalities is None or b.sc.claim.fatalities is None)
+    ):
+        # "bombing in east Aleppo on Tuesday" fits every strike of that day: across
+        # reports, a claim without a specific place needs a toll to be matched on
+        return None
     if not (a.denied or b.denied) and not counts_compatible(a.sc.claim.fatalities, b.sc.claim.fatalities):
         return None
     score = _REL_SCORE[rel]
     if a.etype == b.etype:
         score += 1.0
-    if same_report:
+    if same_report or echo:
         score += 1.5
     if a.window and b.window:
         if (a.window[1] - a.window[0]).days <= 4 and (b.window[1] - b.window[0]).days <= 4:

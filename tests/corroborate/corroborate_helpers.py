@@ -1,0 +1,94 @@
+"""Helpers for the corroboration tests: gold claims as SourcedClaims, and the pairwise measure.
+
+Gold claims come from our fixtures (``tests/fixtures/multi/gold``) and, when present, the
+dev set (``../shared/data/dev/gold``, located as the repo root's sibling).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+
+from tawthiq.entities import Claim, Report, ReportRef, SourcedClaim
+from tawthiq.ingest._headers import split_header
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "multi"
+DEV = ROOT / ".." / "shared" / "data" / "dev"
+GOLD_CLUSTERS = Path(__file__).with_name("gold_clusters.json")
+
+
+def _claim(d: dict, cid: int) -> Claim:
+    d = {k: v for k, v in d.items() if k != "optional"}
+    keep = ("name", "lat", "lon", "precision")
+    d["places"] = [{k: v for k, v in p.items() if k in keep} for p in d["places"]]
+    d["span"] = tuple(d.get("span") or (0, 0))
+    return Claim.model_validate({**d, "id": cid})
+
+
+def load_gold(folder: Path, text_folder: Path, *, start_id: int = 0, outlet_of=None):
+    """(names, sourced claims, reports) for every gold file in ``folder``; names are NAME#i."""
+    names: list[str] = []
+    claims: list[SourcedClaim] = []
+    reports: list[Report] = []
+    cid = start_id
+    for g in sorted(folder.glob("*.json")):
+        data = json.loads(g.read_text(encoding="utf-8"))
+        raw = (text_folder / f"{g.stem}.txt").read_bytes()
+        body, meta = split_header(raw.decode("utf-8"), g.stem)
+        sha = hashlib.sha256(raw).hexdigest()
+        label = data.get("source") or (outlet_of(g.stem) if outlet_of else g.stem)
+        published = date.fromisoformat(data["published"])
+        reports.append(Report(sha256=sha, file_name=f"{g.stem}.txt", body=body, published_at=published,
+                              title=meta.get("title"), source_label=label))
+        ref = ReportRef(file=f"{g.stem}.txt", sha256=sha, title=meta.get("title"))
+        for i, c in enumerate(data["claims"]):
+            claims.append(SourcedClaim(claim=_claim(c, cid), report=ref, published=published,
+                                       source_label=label))
+            names.append(f"{g.stem}#{i}")
+            cid += 1
+    return names, claims, reports
+
+
+def load_fixture_gold():
+    return load_gold(FIXTURES / "gold", FIXTURES)
+
+
+def load_dev_gold(start_id: int = 0):
+    """The dev set's gold claims, or None when ../shared is not beside the repo."""
+    if not (DEV / "gold").is_dir():
+        return None
+    return load_gold(DEV / "gold", DEV / "reports", start_id=start_id,
+                     outlet_of=lambda stem: stem.split("-")[1] if "-" in stem else stem)
+
+
+def gold_pairs(names: Iterable[str], clusters: Sequence[Sequence[str]]) -> set[frozenset[str]]:
+    present = set(names)
+    out: set[frozenset[str]] = set()
+    for cl in clusters:
+        members = [n for n in cl if n in present]
+        out.update(frozenset(p) for p in combinations(members, 2))
+    return out
+
+
+def predicted_pairs(groups: Iterable[Iterable[str]]) -> set[frozenset[str]]:
+    out: set[frozenset[str]] = set()
+    for g in groups:
+        out.update(frozenset(p) for p in combinations(sorted(g), 2))
+    return out
+
+
+def pairwise(pred: set[frozenset[str]], gold: set[frozenset[str]]) -> tuple[float, float, int, int, int]:
+    """(precision, recall, true pairs, predicted pairs, gold pairs); empty sets count as 1.0."""
+    tp = len(pred & gold)
+    p = tp / len(pred) if pred else 1.0
+    r = tp / len(gold) if gold else 1.0
+    return p, r, tp, len(pred), len(gold)
+
+
+def gold_clusters() -> list[list[str]]:
+    return [c["claims"] for c in json.loads(GOLD_CLUSTERS.read_text(encoding="utf-8"))["clusters"]]
