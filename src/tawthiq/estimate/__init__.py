@@ -1,1 +1,140 @@
-"""estimate stage (see DESIGN.md)."""
+"""estimate: multiple systems estimation — how many people, including those no list documented.
+
+In: contingency tables of capture histories (:class:`ContingencyTable`, from a CSV with
+:func:`read_table` or from linked persons with :func:`table_from_histories`), one per stratum.
+Out: :class:`~tawthiq.entities.Estimate` values (N, 95% interval, observed, diagnostics, strata), inside
+:class:`Fit` with the draws of N behind them.
+Never: touches a database or the network; results depend only on the tables, the settings and the seed.
+
+Methods: ``lcmcr`` (Bayesian latent-class model, Manrique-Vallier 2016) and ``loglinear`` (Poisson GLM
+hierarchy with AIC/BIC selection, model averaging and profile-likelihood intervals). Strata are
+estimated separately and the total is their sum (draws added, so the total's interval is a real one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from tawthiq.entities import Estimate
+from tawthiq.errors import EstimationError
+
+from ._lcmcr import Fit, LcmcrSettings, lcmcr
+from ._loglinear import LoglinearSettings, loglinear
+from ._simulate import Population, random_population, simulate_population
+from ._table import ContingencyTable, merge_tables, read_table, table_from_histories
+
+__all__ = [
+    "METHODS",
+    "ContingencyTable",
+    "Fit",
+    "LcmcrSettings",
+    "LoglinearSettings",
+    "Population",
+    "estimate_tables",
+    "lcmcr",
+    "loglinear",
+    "merge_tables",
+    "random_population",
+    "read_table",
+    "simulate_population",
+    "table_from_histories",
+]
+
+METHODS = ("lcmcr", "loglinear")
+
+
+def _one(table: ContingencyTable, method: str, lc: LcmcrSettings, ll: LoglinearSettings) -> Fit:
+    if method == "lcmcr":
+        return lcmcr(table, lc)
+    return loglinear(table, ll)
+
+
+def _total(
+    method: str, tables: Sequence[ContingencyTable], fits: list[Fit | None], failures: dict[int, str]
+) -> Fit:
+    """Sum of independent strata: draws added index by index."""
+    merged = merge_tables(tables)
+    ok = [f for f in fits if f is not None]
+    if not ok:
+        raise EstimationError("no stratum could be estimated: " + "; ".join(failures.values()))
+    n = min(len(f.draws) for f in ok)
+    unestimated = sum(t.observed for i, t in enumerate(tables) if i in failures)
+    draws = np.sum([f.draws[:n] for f in ok], axis=0) + unestimated
+    low, med, high = np.quantile(draws, [0.025, 0.5, 0.975])
+    point = med if method == "lcmcr" else sum(f.estimate.N for f in ok) + unestimated
+    strata = []
+    for i, (t, f) in enumerate(zip(tables, fits, strict=True)):
+        if f is None:
+            strata.append(
+                Estimate(
+                    method=method,
+                    N=None,
+                    low=None,
+                    high=None,
+                    observed=t.observed,
+                    stratum=t.stratum,
+                    lists=t.lists,
+                    diagnostics={**t.diagnostics(), "error": failures[i]},
+                )
+            )
+        else:
+            strata.append(f.estimate)
+    diag: dict[str, object] = {**merged.diagnostics(), "total": "sum of the strata's estimates"}
+    if failures:
+        diag["warning"] = (
+            f"{len(failures)} stratum(s) not estimable; their {unestimated} observed people are "
+            "added as they are (the total's interval ignores their unobserved)"
+        )
+    if method == "lcmcr":
+        rhats = [f.estimate.diagnostics["convergence"]["r_hat"] for f in ok]
+        rhats = [r for r in rhats if r is not None]
+        diag["max_r_hat"] = max(rhats) if rhats else None
+    est = Estimate(
+        method=method,
+        N=round(point),
+        low=int(np.floor(low)),
+        high=None if any(f.estimate.high is None for f in ok) else int(np.ceil(high)),
+        observed=merged.observed,
+        stratum=None,
+        lists=merged.lists,
+        diagnostics=diag,
+        strata=tuple(strata),
+    )
+    return Fit(est, draws)
+
+
+def estimate_tables(
+    tables: Sequence[ContingencyTable],
+    method: str = "lcmcr",
+    lcmcr_settings: LcmcrSettings | None = None,
+    loglinear_settings: LoglinearSettings | None = None,
+) -> list[Fit]:
+    """Estimate N for one table, or per stratum and in total; ``method`` is lcmcr, loglinear or all.
+
+    Returns one :class:`Fit` per method. With one table it is that table's estimate; with several, the
+    total (``estimate.strata`` holds each stratum's estimate, ``N`` None where a stratum failed).
+    """
+    methods = METHODS if method == "all" else (method,)
+    if any(m not in METHODS for m in methods):
+        raise EstimationError(f"unknown method '{method}': use lcmcr, loglinear or all")
+    if not tables:
+        raise EstimationError("no table to estimate from")
+    lc = lcmcr_settings or LcmcrSettings()
+    ll = loglinear_settings or LoglinearSettings()
+    out = []
+    for m in methods:
+        if len(tables) == 1:
+            out.append(_one(tables[0], m, lc, ll))
+            continue
+        fits: list[Fit | None] = []
+        failures: dict[int, str] = {}
+        for i, t in enumerate(tables):
+            try:
+                fits.append(_one(t, m, lc, ll))
+            except EstimationError as exc:
+                fits.append(None)
+                failures[i] = f"stratum {t.stratum}: {exc}"
+        out.append(_total(m, tables, fits, failures))
+    return out
