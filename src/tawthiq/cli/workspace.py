@@ -41,6 +41,12 @@ def init(
         err_console.print(f"created workspace {ws.path} ({ws.engine.dialect.name})")
         if ws.key_file.exists():
             err_console.print(f"key file {ws.key_file} (mode 0600): back it up; protected fields need it")
+        from tawthiq.evidence import ensure_signing_key  # issue 9: export signing key, policy
+        from tawthiq.policy import write_default_policy
+
+        pub = ensure_signing_key(ws.path)
+        policy = write_default_policy(ws.path)
+        err_console.print(f"export signing key {pub.name} (private key 0600); redaction policy {policy.name}")
 
 
 def _report_dict(r, reveal: bool) -> dict:
