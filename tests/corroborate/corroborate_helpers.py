@@ -43,12 +43,21 @@ def load_gold(folder: Path, text_folder: Path, *, start_id: int = 0, outlet_of=N
         sha = hashlib.sha256(raw).hexdigest()
         label = data.get("source") or (outlet_of(g.stem) if outlet_of else g.stem)
         published = date.fromisoformat(data["published"])
-        reports.append(Report(sha256=sha, file_name=f"{g.stem}.txt", body=body, published_at=published,
-                              title=meta.get("title"), source_label=label))
+        reports.append(
+            Report(
+                sha256=sha,
+                file_name=f"{g.stem}.txt",
+                body=body,
+                published_at=published,
+                title=meta.get("title"),
+                source_label=label,
+            )
+        )
         ref = ReportRef(file=f"{g.stem}.txt", sha256=sha, title=meta.get("title"))
         for i, c in enumerate(data["claims"]):
-            claims.append(SourcedClaim(claim=_claim(c, cid), report=ref, published=published,
-                                       source_label=label))
+            claims.append(
+                SourcedClaim(claim=_claim(c, cid), report=ref, published=published, source_label=label)
+            )
             names.append(f"{g.stem}#{i}")
             cid += 1
     return names, claims, reports
@@ -62,8 +71,12 @@ def load_dev_gold(start_id: int = 0):
     """The dev set's gold claims, or None when ../shared is not beside the repo."""
     if not (DEV / "gold").is_dir():
         return None
-    return load_gold(DEV / "gold", DEV / "reports", start_id=start_id,
-                     outlet_of=lambda stem: stem.split("-")[1] if "-" in stem else stem)
+    return load_gold(
+        DEV / "gold",
+        DEV / "reports",
+        start_id=start_id,
+        outlet_of=lambda stem: stem.split("-")[1] if "-" in stem else stem,
+    )
 
 
 def gold_pairs(names: Iterable[str], clusters: Sequence[Sequence[str]]) -> set[frozenset[str]]:

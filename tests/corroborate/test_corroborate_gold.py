@@ -25,8 +25,10 @@ def _measure(names, claims, reports, label):
     by_id = {sc.claim.id: n for n, sc in zip(names, claims, strict=True)}
     groups = [[by_id[c] for c in (*inc.claim_ids, *inc.contradicting_claim_ids)] for inc in incidents]
     p, r, tp, npred, ngold = pairwise(predicted_pairs(groups), gold_pairs(names, gold_clusters()))
-    print(f"\n{label}: {len(claims)} claims, {len(incidents)} incidents; pairwise precision {p:.3f} "
-          f"recall {r:.3f} ({tp} of {npred} predicted pairs right, {ngold} gold pairs)")
+    print(
+        f"\n{label}: {len(claims)} claims, {len(incidents)} incidents; pairwise precision {p:.3f} "
+        f"recall {r:.3f} ({tp} of {npred} predicted pairs right, {ngold} gold pairs)"
+    )
     wrong = predicted_pairs(groups) - gold_pairs(names, gold_clusters())
     missed = gold_pairs(names, gold_clusters()) - predicted_pairs(groups)
     for pair in sorted(map(sorted, wrong)):

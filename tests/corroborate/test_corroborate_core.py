@@ -1,0 +1,362 @@
+"""The pure core: origins, clustering, the toll rule and grades, on claims we write here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from corroborate_helpers import load_fixture_gold
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tawthiq.corroborate import (
+    DEFAULT_RULES,
+    Rule,
+    build_incidents,
+    counts_compatible,
+    fatalities_of,
+    find_copies,
+    group_by_origin,
+    incident_key,
+    normalize_party,
+    shown_rationale,
+    with_override,
+)
+from tawthiq.entities import Claim, Count, PlaceRef, Report, ReportRef, SourcedClaim, TimeSpan
+from tawthiq.errors import InputError
+
+ALEPPO = PlaceRef(name="Aleppo", lat=36.2012, lon=37.1612, precision="town")
+EAST = PlaceRef(name="east Aleppo", lat=36.2012, lon=37.1612, precision="town")
+WEST = PlaceRef(name="west Aleppo", lat=36.2012, lon=37.1612, precision="town")
+FARDOUS = PlaceRef(name="al-Fardous", lat=36.1870, lon=37.1508, precision="neighbourhood")
+NAIRAB = PlaceRef(name="Bab al-Nairab", lat=36.1915, lon=37.1721, precision="neighbourhood")
+SUKKARI = PlaceRef(name="Sukkari", lat=36.175, lon=37.1425, precision="neighbourhood")
+DAY = date(2016, 12, 12)
+
+_ids = iter(range(1, 10_000))
+
+
+def sc(
+    report: str,
+    *,
+    places=(FARDOUS, EAST, ALEPPO),
+    event_type="killing.execution",
+    kind="incident",
+    day: date | None = DAY,
+    precision="day",
+    fat: Count | None = None,
+    att: str | None = None,
+    certainty="reported",
+    outlet: str | None = None,
+    perps=(),
+    quote="",
+    group: str | None = None,
+) -> SourcedClaim:
+    claim = Claim(
+        id=next(_ids),
+        kind=kind,
+        event_type=event_type,
+        places=tuple(places),
+        quote=quote or report,
+        time=TimeSpan(start=day, end=day, precision=precision if day else "unknown"),
+        fatalities=fat,
+        attributed_to=att,
+        certainty=certainty,
+        perpetrators=tuple(perps),
+        span=(0, 10),
+    )
+    return SourcedClaim(
+        claim=claim,
+        report=ReportRef(file=f"{report}.txt", sha256=report * 4),
+        published=date(2016, 12, 13),
+        source_label=outlet or report,
+        origin_group=group,
+    )
+
+
+def members(inc):
+    return set(inc.claim_ids) | set(inc.contradicting_claim_ids)
+
+
+def by_claim(incidents, claim):
+    return next(i for i in incidents if claim.claim.id in members(i) or claim.claim.id in i.tally_claim_ids)
+
+
+# ---------------------------------------------------------------- the three scenarios of issue 4
+
+
+def test_wire_story_two_rewrites_and_an_ngo_are_one_incident_two_origins_fair():
+    names, claims, reports = load_fixture_gold()
+    market = [c for n, c in zip(names, claims, strict=True) if n.endswith("bustan_market#0")]
+    assert len(market) == 4
+    incidents = build_incidents(claims, reports)
+    inc = by_claim(incidents, market[0])
+    assert members(inc) == {c.claim.id for c in market}
+    assert sorted(inc.origins) == ["Aleppo Documentation Network", "Levant Wire"]
+    assert inc.grade == "fair"
+    assert inc.rationale.startswith("2 independent origins: ")
+    assert "Reported by 4 outlets." in inc.rationale
+    assert (inc.fatalities.low, inc.fatalities.best, inc.fatalities.high) == (25, 25, 25)
+
+
+def test_a_denial_joins_the_incident_and_makes_it_contested():
+    names, claims, reports = load_fixture_gold()
+    incidents = build_incidents(claims, reports)
+    school = next(c for n, c in zip(names, claims, strict=True) if n == "ngo_kallaseh_school#0")
+    denial = next(c for n, c in zip(names, claims, strict=True) if n == "gov_kallaseh_denial#0")
+    inc = by_claim(incidents, school)
+    assert denial.claim.id in inc.contradicting_claim_ids
+    assert inc.grade == "contested"
+    assert inc.rationale.startswith(
+        "Denied by Syrian government; asserted by Syrian Medical Relief Committee."
+    )
+    assert inc.fatalities.best == 10  # a denial never lowers the toll
+
+
+def test_two_massacres_on_the_same_day_in_two_neighbourhoods_are_two_incidents():
+    names, claims, reports = load_fixture_gold()
+    incidents = build_incidents(claims, reports)
+    named = dict(zip(names, claims, strict=True))
+    fardous = by_claim(incidents, named["fardous_executions#0"])
+    nairab = by_claim(incidents, named["nairab_executions#0"])
+    assert fardous.id != nairab.id or fardous.key != nairab.key
+    assert named["two_massacres_roundup#0"].claim.id in members(fardous)
+    assert named["two_massacres_roundup#1"].claim.id in members(nairab)
+
+
+# ---------------------------------------------------------------- clustering traps
+
+
+def test_a_vague_claim_does_not_chain_two_neighbourhoods_into_one_incident():
+    a = sc("r1", places=(FARDOUS, ALEPPO), fat=Count(low=14, high=14))
+    b = sc("r1", places=(NAIRAB, ALEPPO), fat=Count(low=9, high=9))
+    vague = sc("r1", places=(EAST, ALEPPO))
+    incidents = build_incidents([a, b, vague])
+    assert by_claim(incidents, a) is not by_claim(incidents, b)
+    assert len(incidents) in (2, 3)
+
+
+def test_east_and_west_aleppo_are_different_places():
+    east = sc("r1", places=(EAST, ALEPPO), event_type="attack.shelling", fat=Count(low=5, high=5))
+    west = sc("r2", places=(WEST, ALEPPO), event_type="attack.shelling", fat=Count(low=5, high=5))
+    assert len(build_incidents([east, west])) == 2
+
+
+def test_a_tally_never_merges_into_an_incident_but_is_listed_beside_those_it_covers():
+    strike = sc(
+        "r1", places=(SUKKARI, EAST, ALEPPO), event_type="attack.air_strike", fat=Count(low=8, high=8)
+    )
+    tally = sc(
+        "r2",
+        places=(EAST, ALEPPO),
+        event_type="attack.air_strike",
+        kind="tally",
+        fat=Count(low=100, qualifier="vague"),
+    )
+    tally = tally.model_copy(
+        update={
+            "claim": tally.claim.model_copy(
+                update={"time": TimeSpan(start=date(2016, 11, 15), end=DAY, precision="month")}
+            )
+        }
+    )
+    incidents = build_incidents([strike, tally])
+    assert len(incidents) == 1
+    assert incidents[0].claim_ids == (strike.claim.id,)
+    assert incidents[0].tally_claim_ids == (tally.claim.id,)
+
+
+def test_a_claim_without_a_date_joins_only_claims_of_its_own_report():
+    dated = sc("r1", event_type="attack.chemical", places=(FARDOUS, ALEPPO))
+    undated = sc("r2", event_type="attack.chemical", places=(FARDOUS, ALEPPO), day=None)
+    assert len(build_incidents([dated, undated])) == 2
+    undated_same = sc("r1", event_type="attack.chemical", places=(FARDOUS, ALEPPO), day=None)
+    assert len(build_incidents([dated, undated_same])) == 1
+
+
+def test_tolls_that_cannot_be_one_event_keep_claims_apart():
+    a = sc("r1", fat=Count(low=8, high=8))
+    b = sc("r2", fat=Count(low=120, high=120))
+    assert len(build_incidents([a, b])) == 2
+
+
+def test_days_apart_are_different_events_but_a_day_of_reporting_lag_is_not():
+    a = sc("r1", day=DAY)
+    assert len(build_incidents([a, sc("r2", day=date(2016, 12, 13))])) == 1
+    assert len(build_incidents([a, sc("r3", day=date(2016, 12, 16))])) == 2
+
+
+def test_incident_keys_do_not_depend_on_input_order():
+    claims = [sc("r1"), sc("r2"), sc("r3", places=(NAIRAB, ALEPPO))]
+    keys = sorted(i.key for i in build_incidents(claims))
+    assert keys == sorted(i.key for i in build_incidents(list(reversed(claims))))
+    assert incident_key(claims[:2]) == incident_key(claims[1::-1])
+
+
+# ---------------------------------------------------------------- origins
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("SOHR", "Syrian Observatory for Human Rights"),
+        ("the Britain-based Syrian Observatory", "Syrian Observatory for Human Rights"),
+        ("the UN human rights office", "UN human rights office (OHCHR)"),
+        ("OHCHR spokesman Rupert Colville", "UN human rights office (OHCHR)"),
+        ("a Syrian military source", "Syrian government"),
+        ("state television", "Syrian government"),
+        ("residents who fled", "Residents who fled"),
+    ],
+)
+def test_attributions_are_normalised_to_one_party(written, canonical):
+    assert normalize_party(written) == canonical
+
+
+def test_the_same_statement_quoted_by_five_outlets_is_one_origin():
+    claims = [
+        sc(
+            f"outlet{i}",
+            att=("SOHR" if i % 2 else "the Syrian Observatory for Human Rights"),
+            fat=Count(low=14, high=14),
+        )
+        for i in range(5)
+    ]
+    incidents = build_incidents(claims)
+    assert len(incidents) == 1
+    assert incidents[0].origins == ("Syrian Observatory for Human Rights",)
+    assert incidents[0].grade == "weak"
+    assert incidents[0].rationale == (
+        "A single origin: Syrian Observatory for Human Rights. Reported by 5 outlets."
+    )
+
+
+def test_unnamed_speakers_in_two_outlets_are_two_origins_but_not_independent_of_their_outlet():
+    a = sc("r1", att="activists", outlet="Outlet A", fat=Count(low=14, high=14))
+    b = sc("r2", att="activists", outlet="Outlet B", fat=Count(low=14, high=14))
+    c = sc("r1", outlet="Outlet A", fat=Count(low=14, high=14))
+    out = group_by_origin([a, b, c])
+    assert out[0].origin != out[1].origin
+    inc = build_incidents([a, c])[0]
+    assert inc.grade == "weak"  # the outlet and "activists" it quotes are not two origins
+
+
+def _report(sha: str, body: str, day: int) -> Report:
+    return Report(sha256=sha, body=body, published_at=date(2016, 12, day))
+
+
+def test_minhash_groups_a_wire_story_with_its_rewrites_and_names_the_group_after_the_first():
+    _, _claims, reports = load_fixture_gold()
+    copies = find_copies(reports)
+    by_file = {r.file_name: r.sha256 for r in reports}
+    wire = by_file["wire_bustan_market.txt"]
+    assert copies[by_file["rewrite1_bustan_market.txt"]] == wire
+    assert copies[by_file["rewrite2_bustan_market.txt"]] == wire
+    assert copies[by_file["ngo_bustan_market.txt"]] == by_file["ngo_bustan_market.txt"]
+    assert copies[by_file["fardous_executions.txt"]] == by_file["fardous_executions.txt"]
+
+
+def test_a_declared_origin_group_wins_over_the_outlet():
+    a = sc("r1", outlet="Subscriber A", group="Levant Wire", fat=Count(low=14, high=14))
+    b = sc("r2", outlet="Subscriber B", group="Levant Wire", fat=Count(low=14, high=14))
+    inc = build_incidents([a, b])[0]
+    assert inc.origins == ("Levant Wire",)
+    assert inc.grade == "weak"
+
+
+# ---------------------------------------------------------------- numbers and grades
+
+
+def test_toll_rule_low_is_highest_credible_floor_high_is_highest_claim():
+    claims = [
+        sc("r1", fat=Count(low=79, qualifier="at_least")),
+        sc("r2", fat=Count(low=82, high=82)),
+        sc("r3", fat=Count(low=120, high=120), certainty="unconfirmed"),
+        sc("r4", fat=Count(low=200, qualifier="at_least"), certainty="denied"),
+    ]
+    f = fatalities_of([(c.claim.id, c) for c in claims])
+    assert (f.low, f.best, f.high) == (82, 82, 120)
+    assert set(f.claim_ids) == {claims[0].claim.id, claims[1].claim.id, claims[2].claim.id}
+    assert "low = the highest lower bound" in f.rule
+
+
+def test_origins_that_disagree_on_the_toll_make_it_contested():
+    a = sc("r1", att="SOHR", fat=Count(low=10, high=10))
+    b = sc("r2", att="the UN human rights office", fat=Count(low=19, high=19))
+    inc = build_incidents([a, b])[0]
+    assert inc.grade == "contested"
+    assert "disagree on the toll" in inc.rationale
+
+
+def test_origins_that_blame_different_sides_make_it_contested():
+    a = sc("r1", att="SOHR", perps=["Syrian government forces"], fat=Count(low=10, high=10))
+    b = sc("r2", att="state television", perps=["terrorist groups"], fat=Count(low=10, high=10))
+    assert build_incidents([a, b])[0].grade == "contested"
+
+
+def test_a_un_confirmation_makes_it_confirmed():
+    a = sc("r1", att="the UN human rights office", certainty="confirmed", fat=Count(low=82, high=82))
+    b = sc("r2", att="SOHR", fat=Count(low=79, qualifier="at_least"))
+    inc = build_incidents([a, b])[0]
+    assert inc.grade == "confirmed"
+    assert inc.rationale.startswith("Confirmed by UN human rights office (OHCHR).")
+
+
+def test_only_unconfirmed_reports_are_weak_whatever_their_number():
+    claims = [
+        sc(f"r{i}", att=a, certainty="unconfirmed", fat=Count(low=79, qualifier="at_least"))
+        for i, a in enumerate(["SOHR", "the UN human rights office"])
+    ]
+    inc = build_incidents(claims)[0]
+    assert inc.grade == "weak"
+    assert inc.rationale.startswith("Only unconfirmed reports:")
+
+
+def test_rules_are_values_that_compose_and_print_their_reason():
+    always = Rule("fair", "always", lambda ev: "Always.")
+    never = Rule("fair", "never", lambda ev: None)
+    ev_claims = [sc("r1")]
+    from tawthiq.corroborate import Evidence
+
+    ev = Evidence(tuple(ev_claims))
+    assert (always & always)(ev) == "Always. Always."
+    assert (always & never)(ev) is None
+    assert (never | always)(ev) == "Always."
+    strict = (Rule("weak", "custom", lambda ev: "Custom reason."),)
+    inc = build_incidents(ev_claims, rules=strict)[0]
+    assert (inc.grade, inc.rationale) == ("weak", "Custom reason. Reported by 1 outlet.")
+    assert len(DEFAULT_RULES) >= 5
+
+
+def test_an_override_needs_a_reason_and_keeps_the_computed_grade_visible():
+    inc = build_incidents([sc("r1")])[0]
+    with pytest.raises(InputError, match="reason"):
+        with_override(inc, "discounted", "  ")
+    over = with_override(inc, "discounted", "Duplicate of incident 12")
+    assert over.grade == "weak" and over.grade_override == "discounted"
+    assert shown_rationale(over).startswith("Analyst override to discounted: Duplicate of incident 12")
+    assert "computed: weak" in shown_rationale(over)
+
+
+_count = st.builds(
+    lambda lo, span, q: Count(
+        low=None if q == "up_to" else lo, high=lo + span if q in ("exact", "up_to") else None, qualifier=q
+    ),
+    st.integers(0, 500),
+    st.integers(0, 50),
+    st.sampled_from(["exact", "at_least", "up_to", "vague"]),
+)
+
+
+@given(_count, _count)
+def test_compatibility_of_two_tolls_does_not_depend_on_order(a, b):
+    assert counts_compatible(a, b) == counts_compatible(b, a)
+
+
+@given(st.lists(_count, min_size=1, max_size=6))
+def test_toll_low_never_exceeds_best_or_high(counts):
+    claims = [sc(f"r{i}", fat=c) for i, c in enumerate(counts)]
+    f = fatalities_of([(c.claim.id, c) for c in claims])
+    if f.low is not None and f.best is not None:
+        assert f.low <= f.best
+    if f.low is not None and f.high is not None:
+        assert f.low <= f.high
