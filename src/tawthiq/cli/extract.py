@@ -1,0 +1,151 @@
+"""``tawthiq extract``: claims from English reports, one file or every report in a workspace.
+
+In: ``FILE --published YYYY-MM-DD`` (no workspace needed), or no FILE inside a workspace.
+Out: with FILE, exactly the object of ../shared/eval/CLAIMS.md on stdout (``--json``) or a table;
+in a workspace, the claims are saved per report (re-runnable: unreviewed machine claims are replaced,
+reviewed ones kept) and a summary printed. Progress and notices go to stderr.
+Never: prints a traceback for bad input (exit 1 with a one-line error naming file and field).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, handle_errors, out_console, print_json
+from tawthiq.errors import EncodingError, InputError
+
+__all__ = ["read_report_file", "register"]
+
+MAX_FILE_BYTES = 5 * 1024 * 1024  # one report; a 20 MB file is a dump, not a report
+
+
+def read_report_file(path: Path) -> tuple[str, str | None]:
+    """(text, title) of a report file, decoded with charset detection; title = TITLE: header or first line."""
+    from charset_normalizer import from_bytes
+
+    if not path.exists():
+        raise InputError("no such file", path=path)
+    if path.is_dir():
+        raise InputError("is a folder, not a report file", path=path)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputError(f"file is {size / 1e6:.1f} MB; one report may be at most {MAX_FILE_BYTES // 2**20} MB "
+                         "(split it, or ingest it into a workspace)", path=path)
+    data = path.read_bytes()
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise EncodingError("binary data, not text (NUL bytes)", path=path)
+    best = from_bytes(data).best()
+    if best is None:
+        raise EncodingError("not text in any encoding we recognise", path=path)
+    text = str(best)
+    controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\n\r\t\f")
+    if text and controls / min(len(text), 20000) > 0.05:
+        raise EncodingError("binary data, not text (control characters)", path=path)
+    m = re.search(r"^TITLE:\s*(.+)$", text[:2000], re.M)
+    if m:
+        return text, m.group(1).strip()
+    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), None)
+    return text, first
+
+
+def _published(value: str | None) -> date | None:
+    from tawthiq.extract import parse_published
+
+    return parse_published(value, field="--published") if value is not None else None
+
+
+@handle_errors
+def extract(
+    file: Annotated[Path | None, typer.Argument(help="A report text file. Omit inside a workspace.",
+                                                show_default=False)] = None,
+    published: Annotated[str | None, typer.Option(
+        "--published", help="Publication date YYYY-MM-DD (anchors 'yesterday', 'late on Monday').")] = None,
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Extract claims (event, place, time, tolls, who says so, how sure) from English reports."""
+    from tawthiq.extract import extract_claims, latin_share
+
+    pub = _published(published)
+    if file is None:
+        _extract_workspace(workspace, db, pub, json_)
+        return
+    if pub is None:
+        raise InputError("--published YYYY-MM-DD is required with a FILE", path=file, field="--published")
+    text, title = read_report_file(file)
+    if not text.strip():
+        err_console.print(f"{file}: empty report, no claims", highlight=False)
+        claims = []
+    elif latin_share(text) < 0.5:
+        err_console.print(f"{file}: no English text (Arabic or other script): no claims extracted; "
+                          "extraction reads English only", highlight=False)
+        claims = []
+    else:
+        claims = extract_claims(text, pub, title=title)
+    obj: dict[str, Any] = {"report": {"title": title, "published": pub.isoformat()},
+                           "claims": [c.contract() for c in claims]}
+    if json_:
+        print_json(obj)
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(claims)} claim(s) in {file.name}")
+    for col in ("kind", "event", "places", "time", "killed", "attributed to", "certainty"):
+        table.add_column(col)
+    for c in claims:
+        f = c.fatalities
+        table.add_row(c.kind, c.event_type, ", ".join(p.name for p in c.places),
+                      c.time.start.isoformat() if c.time.start else "",
+                      "" if f is None else f"{f.low if f.low is not None else ''}"
+                      f"{'–' + str(f.high) if f.high not in (None, f.low) else ''} ({f.qualifier})",
+                      c.attributed_to or "", c.certainty)
+    out_console.print(table)
+
+
+def _extract_workspace(workspace: Path | None, db: str | None, pub: date | None, json_: bool) -> None:
+    from rich.progress import Progress
+
+    from tawthiq.extract import extract_claims, latin_share
+    from tawthiq.store import list_reports, open_workspace
+    from tawthiq.store.claims import save_claims
+
+    ws = open_workspace(workspace, db=db)
+    summary: list[dict[str, Any]] = []
+    with ws:
+        with ws.session(actor="cli:extract") as s:
+            reports = list_reports(s, status="stored")
+        with Progress(console=err_console, transient=True) as progress:
+            task = progress.add_task("extracting", total=len(reports))
+            for r in reports:
+                when = r.published_at or (r.received_at.date() if r.received_at else None) or pub
+                note = None
+                if when is None:
+                    note = "no publication or received date: skipped (pass --published)"
+                elif not r.body.strip() or latin_share(r.body) < 0.5:
+                    note = "no English text: no claims"
+                with ws.session(actor="cli:extract") as s:
+                    claims = [] if note and when is None else extract_claims(r.body, when, title=r.title) \
+                        if not note else []
+                    stored = save_claims(s, r.id, claims) if when is not None else []
+                summary.append({"report_id": r.id, "file": r.file_name, "claims": len(claims),
+                                "stored": len(stored), "note": note})
+                if note:
+                    err_console.print(f"report {r.id} ({r.file_name}): {note}", highlight=False)
+                progress.advance(task)
+    if json_:
+        print_json(summary)
+    else:
+        total = sum(x["claims"] for x in summary)
+        err_console.print(f"{total} claim(s) extracted from {len(summary)} report(s)", highlight=False)
+        for x in summary:
+            out_console.print(f"{x['report_id']}\t{x['claims']}\t{x['file'] or ''}", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract)

@@ -1,0 +1,193 @@
+"""Who the report says makes a claim, and how sure the text is: attribution and certainty.
+
+In: one sentence, and the party the previous sentence was attributed to (for "it said", "the group
+said"). Out: a party name with aliases collapsed (SOHR, "the Observatory" → Syrian Observatory for
+Human Rights; "ORG (Person)" when a named person speaks for an organisation) and a certainty
+(confirmed, reported, unconfirmed, denied). Never: invents a party: ``None`` when the report speaks
+in its own voice or cites nobody ("unconfirmed reports").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["canonical_party", "find_attribution", "find_certainty"]
+
+# alias (regex) → canonical party name. Aliases collapse; the canonical form is the long name.
+_ORGS: list[tuple[str, str]] = [
+    (r"Syrian Observatory for Human Rights|SOHR|the Observatory|(?:a |the )?(?:UK|Britain)-based (?:war )?monitor"
+     r"(?:ing group)?", "Syrian Observatory for Human Rights"),
+    (r"Syrian Network for Human Rights|SNHR", "Syrian Network for Human Rights"),
+    (r"(?:UN|United Nations)(?:['’]s)? (?:human rights office|Office of the High Commissioner for Human Rights)|"
+     r"OHCHR|UN human rights chief", "UN human rights office"),
+    (r"(?:UN|United Nations)(?:['’]s)? commission (?:for|on) human rights|Commission of Inquiry|\bCOI\b",
+     "UN commission for human rights"),
+    (r"World Health Organi[sz]ation|\bWHO\b(?= (?:representative|said|reported|spokes|says|\)))|"
+     r"\(WHO\)", "World Health Organization"),
+    (r"International Committee of the Red Cross|\bICRC\b", "ICRC"),
+    (r"International Red Cross|the Red Cross", "Red Cross"),
+    (r"Syrian Arab Red Crescent|SARC", "Syrian Arab Red Crescent"),
+    (r"White Helmets|Syria(?:n)? Civil Defen[cs]e|civil defen[cs]e", "Syria Civil Defence"),
+    (r"Human Rights Watch|\bHRW\b", "Human Rights Watch"),
+    (r"Amnesty International|Amnesty", "Amnesty International"),
+    (r"UNICEF", "UNICEF"),
+    (r"Medecins Sans Frontieres|Médecins Sans Frontières|Doctors Without Borders|\bMSF\b", "MSF"),
+    (r"Syrian American Medical Society|SAMS", "Syrian American Medical Society"),
+    (r"Aleppo Media Cent(?:er|re)", "Aleppo Media Center"),
+    (r"\bSANA\b|Syrian Arab News Agency|state news agency", "SANA"),
+    (r"state (?:television|TV|media)", "state television"),
+    (r"Russian (?:defen[cs]e ministry|ministry of defen[cs]e|military)", "Russian defence ministry"),
+    (r"(?:US |U\.S\. )?State Department", "US State Department"),
+    (r"(?:the )?Syrian army|Syrian military command|general command of the armed forces", "Syrian army"),
+    (r"health directorate", "health directorate"),
+    (r"(?:United Nations|\bUN\b)(?! Security)", "UN"),
+]
+_ORGS_RX = [(re.compile(rf"(?:{p})", re.I if p[0] != "\\" else 0), name) for p, name in _ORGS]
+_MEDIA = r"(?:Reuters|AFP|AP|Al Jazeera|the BBC|BBC|CNN|Associated Press|Agence France-Presse|reporters|journalists)"
+_VERBS = (r"said|says|say|told|reported|reports|announced|confirmed|confirms|stated|added|claimed|claims|"
+          r"tweeted|wrote|estimated|documented|warned|accused|accuse|accuses|blamed|have blamed|denied|denies|"
+          r"has said|have said|had said|said in a statement")
+_PERSON = re.compile(r"\b([A-Z][a-z]+(?:[ -](?:(?:[Aa]l|[Ee]l|Abu|bin|ibn|Al)[ -])?[A-Z][a-z'’]+){1,3})\b")
+_ROLE = re.compile(r"\b(?:spokes(?:wo)?man|spokesperson|representative|official|head|director|adviser|advisor|"
+                   r"envoy|chief|minister|coordinator|commander|surgeon|doctor|journalist|activist|member)\b", re.I)
+_PRONOUN = re.compile(r"^(?:he|she|they|it|the group|the monitor|the organi[sz]ation|the agency|the office|"
+                      r"the statement|the army|the ministry|officials)$", re.I)
+_LEADING = re.compile(r"^(?:however|but|and|earlier|later|meanwhile|separately|also|in addition|"
+                      r"on \w+day|on \w+)[, ]+", re.I)
+
+
+def canonical_party(text: str) -> str | None:
+    """A party's name with aliases collapsed; ``ORG (Person)`` when both are named."""
+    t = re.sub(r"\s+", " ", text).strip(" ,.;:\"“”'‘’")
+    if not t:
+        return None
+    org = None
+    org_span = (0, 0)
+    for rx, name in _ORGS_RX:
+        m = rx.search(t)
+        if m:
+            org, org_span = name, m.span()
+            break
+    person = None
+    for m in _PERSON.finditer(t):
+        if org and not (m.end() <= org_span[0] or m.start() >= org_span[1]):
+            continue
+        if re.search(r"\b(?:of|with|from|for) (?:the )?(?:rebel group |group )?" + re.escape(m.group(1)), t):
+            continue  # the organisation an official speaks for, not a person
+        words = m.group(1).split()
+        if any(w.lower() in ("syrian", "united", "nations", "the", "human", "rights", "red", "state", "government",
+                             "army", "observatory", "health", "world", "organization", "president", "rebel")
+               for w in words):
+            continue
+        person = m.group(1)
+        break
+    if org is None:
+        m = re.search(r"\b(?:official|member|spokes\w+|commander|representative) (?:of|with|from|for) (?:the )?"
+                      r"(?:rebel group |group |armed group )?([A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+|al|el|of|the)){0,5})",
+                      t)
+        if m and person:
+            return f"{m.group(1)} ({person})"
+        if person and not _ROLE.search(t):
+            return person
+        t = re.sub(r"^(?:its|their|his|her) ", "", t)
+        t = re.sub(r"(?:['’]s)\b", "", t)
+        return t[:120]
+    if person:
+        return f"{org} ({person})"
+    if org == "health directorate":
+        return t if len(t) < 60 else org
+    return org
+
+
+def _clean_np(np: str) -> str:
+    np = _LEADING.sub("", np.strip())
+    np = re.sub(r"^(?:that|and|but|as|while|after|when)\s+", "", np, flags=re.I)
+    # an apposition after the head ("An official from X, one of the biggest groups ...") is dropped,
+    # unless the head is a bare person name and the apposition says whom they speak for
+    parts = [p.strip() for p in re.split(r",\s*", np) if p.strip()]
+    while len(parts) > 1 and re.match(r"^(?:in|on|over|during|last|earlier|later|since|after|before|yesterday|"
+                                      r"today|however|meanwhile|\(.*\))\b", parts[0], re.I):
+        parts = parts[1:]  # a leading adverbial ("In recent weeks, activists have blamed ...")
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) > 1:
+        head = parts[0]
+        rest = ", ".join(parts[1:])
+        if any(rx.search(rest) for rx, _ in _ORGS_RX) and not any(rx.search(head) for rx, _ in _ORGS_RX):
+            return f"{head}, {rest}"
+        if _PERSON.fullmatch(head) and _ROLE.search(rest):
+            return f"{head}, {rest}"
+        return head
+    return np
+
+
+def find_attribution(sentence: str, previous: str | None = None) -> str | None:
+    """The party the sentence attributes its content to, or None (own voice / nobody cited)."""
+    s = sentence.strip()
+    m = re.search(r"\baccording to ([^,.;:]+(?:, (?:the|a|an) [^,.;:]+)?)", s, re.I)
+    if m:
+        return canonical_party(_clean_np(m.group(1)))
+    m = re.search(r"\bciting ([^,.;:]+)", s, re.I)
+    if m:
+        return canonical_party(_clean_np(m.group(1)))
+    m = re.search(r"\bconfirmed by ([^,.;:]+)", s, re.I)
+    if m:
+        return canonical_party(_clean_np(m.group(1)))
+    # trailing: "..., its health directorate said late on Friday." / "...," X said.
+    m = re.search(rf"[,”\"]\s*([^,”\"]{{2,160}}?(?:,[^,”\"]{{2,80}}?)*)\s+(?:{_VERBS})\b[^,]{{0,40}}[.!]?\s*$", s)
+    if m and not re.search(r"\b(?:that|who|which)\b", m.group(1)):
+        np = m.group(1)
+        if _PRONOUN.match(np.strip()):
+            return previous
+        return canonical_party(_clean_np(np))
+    # leading: "X said/told Reuters (that) ..." — the subject before the first reporting verb
+    m = re.search(rf"^(.{{2,200}}?)\s+(?:has |have |had )?(?:{_VERBS})\b(?:\s+{_MEDIA})?", s)
+    if m:
+        np = m.group(1)
+        if re.search(r"\b(?:have|has|had|is|are|was|were|will|would)\s+\w+ed\b", np):
+            np = ""  # a clause, not a noun phrase: "Aid workers ... have pleaded ... what they say"
+        inner = re.search(r"\b(?:after|that|when|as|while|because|since)\s+(.+)$", np)
+        if inner and not re.search(r"\b(?:official|spokes|representative)\b", np.split(inner.group(0))[0]):
+            np = inner.group(1)
+        np = re.sub(r"^(?:unconfirmed |unverified )?reports?\b.*", "", np, flags=re.I)
+        if np.strip() and _PRONOUN.match(np.strip()):
+            return previous
+        if not np.strip():
+            pass
+        elif re.search(r"\b(?:reportedly|unconfirmed)\b", np, re.I) or len(np) > 160:
+            return None
+        else:
+            return canonical_party(_clean_np(np))
+    # "what they say are", "they say", "activists say" inside the sentence → the sentence's subject
+    m = re.search(rf"\b(?:what )?(they|he|she|\w+)\s+(?:say|says|said|claim)\b", s)
+    if m and m.group(1).lower() in ("they", "he", "she"):
+        subj = re.match(r"^([A-Z][^,]{2,80}?)\s+(?:inside|in|from|at|have|has|had|who|are|were)\b", s)
+        if subj:
+            return canonical_party(subj.group(1))
+    m = re.search(rf"\b(activists|residents|witnesses|medics|rescuers|monitors|sources)\s+(?:say|said|reported|told)",
+                  s, re.I)
+    if m:
+        return m.group(1).lower()
+    return None
+
+
+_DENIED = re.compile(r"\b(?:denied|denies|deny|denial|rejected (?:the )?(?:claims?|reports?|allegations?)|"
+                     r"dismissed (?:the )?(?:claims?|reports?)|fabricated|not true|still (?:operating|working|"
+                     r"functioning|open))\b", re.I)
+_UNCONFIRMED = re.compile(r"\b(?:unconfirmed|unverified|could not (?:be )?(?:independently )?(?:verified|confirmed|"
+                          r"verify|confirm)|cannot (?:be )?(?:independently )?(?:verified|confirmed)|not (?:been )?"
+                          r"(?:able to )?(?:independently )?(?:verified|confirmed)|reportedly|allegedly|alleged|"
+                          r"purportedly|rumou?r(?:s|ed)?|accuse[sd]?|claims? (?:that|of)|suggested)\b", re.I)
+_CONFIRMED = re.compile(r"(?<!un)\b(?:confirmed|confirms|confirm|verified)\b", re.I)
+
+
+def find_certainty(sentence: str) -> str:
+    """confirmed / reported / unconfirmed / denied, from the words of the sentence."""
+    if _DENIED.search(sentence):
+        return "denied"
+    if _UNCONFIRMED.search(sentence):
+        return "unconfirmed"
+    m = _CONFIRMED.search(sentence)
+    if m and not re.search(r"\b(?:not|un|never|yet to)\s*(?:be\s+|been\s+)?$", sentence[:m.start()], re.I):
+        return "confirmed"
+    return "reported"

@@ -1,0 +1,191 @@
+"""Report text → claims: the extraction pipeline, sentence by sentence.
+
+In: a report's text, its publication date, optionally its title. Out: :class:`tawthiq.entities.Claim`
+values with span, quote, kind, event type, places, time, tolls, victims, perpetrators, attribution,
+certainty, method and confidence. Never: touches a database, a file or the clock; the same input
+always gives the same claims.
+
+Steps: split sentences (syntok); type each sentence by its strongest asserted trigger (._events);
+split a sentence that gives separate tolls for separate places ("6 in alSha'ar and 4 in alFerdaws");
+locate it (._places, falling back on the report's main place); date it (._time, relative to the
+dateline or publication date); attribute it (._attribution, carrying "it said" over from the sentence
+before). Then merge restatements: a headline that restates a body claim, and a body sentence that
+restates, in the report's own voice, an event another sentence gives with its source.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from tawthiq.entities import Claim, PlaceRef
+from tawthiq.errors import InputError
+from tawthiq.extract._attribution import find_attribution, find_certainty
+from tawthiq.extract._events import find_events, find_kind, find_perpetrators, find_tolls, find_victims
+from tawthiq.extract._numbers import find_numbers
+from tawthiq.extract._places import CITY, sentence_places
+from tawthiq.extract._sentences import split_sentences
+from tawthiq.extract._time import find_dateline, resolve_time
+from tawthiq.gazetteer import Gazetteer, load_gazetteer
+
+__all__ = ["MAX_CHARS", "extract_claims", "latin_share"]
+
+MAX_CHARS = 2_000_000  # a report longer than this is not one report (a 20 MB dump is refused)
+_HARM = ("attack", "killing", "other")
+_BOILER = re.compile(r"^(?:image credit|join our|thank you for|please refresh|read more|share this|follow us|"
+                     r"sign up|subscribe|advertisement|copyright|©)", re.I)
+_GROUP = re.compile(r"(?P<num>\b(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:civilians?|people|persons?|children|women|men)\s+"
+                    r"in\s+)(?P<place>[^\s,;.][^,;.]{1,40}?)(?=,|;|\.|\s+and\b|$)", re.I)
+
+
+def latin_share(text: str) -> float:
+    """Share of letters that are Latin script (Arabic-only text gives 0.0)."""
+    letters = [c for c in text[:20000] if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c.isascii()) / len(letters)
+
+
+def _segments(sentence: str, gaz: Gazetteer, ctx: tuple[str, ...]) -> list[tuple[int, int, str | None]]:
+    """Split "killing 6 civilians in X and 4 civilians in Y" into one segment per toll and place.
+
+    Returns (start, end, place text) triples; place text None means "the whole sentence's places".
+    """
+    groups = []
+    for m in _GROUP.finditer(sentence):
+        if find_numbers(m.group("num")) and sentence_places(m.group("place"), gaz, ctx):
+            groups.append(m)
+    if len(groups) < 2:
+        return [(0, len(sentence), None)]
+    segs = [(0, groups[0].end(), groups[0].group("place"))]
+    for g in groups[1:-1]:
+        segs.append((g.start(), g.end(), g.group("place")))
+    segs.append((groups[-1].start(), len(sentence), groups[-1].group("place")))
+    return segs
+
+
+def _main_place(title: str | None, text: str, gaz: Gazetteer) -> tuple[tuple[str, ...], PlaceRef | None]:
+    head = (title or "") + "\n" + text[:1500]
+    matches = [m for m in gaz.match(head) if m.place.id != "SY"]
+    ctx = tuple(dict.fromkeys(m.place.id for m in matches if m.place.kind in ("town", "governorate", "district")))
+    if CITY in ctx or any(gaz.contains(CITY, m.place.id) for m in matches):
+        ctx = (CITY, *ctx)
+    main = None
+    for m in matches:
+        if m.place.kind in ("town", "governorate"):
+            main = gaz.to_ref(m.place, m.place.name_en)
+            break
+    return ctx, main
+
+
+def _confidence(places: tuple[PlaceRef, ...], tolls: bool, party: str | None, strength: int) -> float:
+    c = 0.4 + 0.05 * min(strength, 8) / 2
+    c += 0.1 if any(p.lat is not None for p in places) else 0.0
+    c += 0.1 if tolls else 0.0
+    c += 0.05 if party else 0.0
+    return round(min(c, 0.95), 2)
+
+
+def extract_claims(text: str, published: date, title: str | None = None) -> list[Claim]:
+    """Claims in one English report, in reading order (pure: no I/O, no clock).
+
+    ``published`` anchors relative time ("late on Monday"); ``title``, when the text starts with it,
+    marks the headline so that it does not duplicate the lede.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"report text must be a string, not {type(text).__name__}", field="text")
+    if not isinstance(published, date):
+        raise InputError(f"published must be a date, not {type(published).__name__}", field="published")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"report is {len(text):,} characters; the limit for one report is {MAX_CHARS:,}",
+                         field="text")
+    if not text.strip() or latin_share(text) < 0.5:
+        return []
+    gaz = load_gazetteer()
+    anchor = find_dateline(text, published) or published
+    ctx, main = _main_place(title, text, gaz)
+    spans = split_sentences(text)
+    title_end = -1
+    if spans:
+        first = text[spans[0][0]:spans[0][1]]
+        if title is None or first.strip() == title.strip() or text.lstrip().startswith(title.strip()):
+            title_end = spans[0][1]
+    claims: list[tuple[Claim, bool]] = []
+    previous_party: str | None = None
+    last_places: tuple[PlaceRef, ...] = ()
+    for s, e in spans:
+        sentence = text[s:e]
+        if _BOILER.match(sentence.strip()) or len(sentence) < 12:
+            continue
+        party = find_attribution(sentence, previous_party)
+        if party:
+            previous_party = party
+        events = find_events(sentence)
+        if not events:
+            continue
+        places = sentence_places(sentence, gaz, ctx)
+        for a, b, place_text in _segments(sentence, gaz, ctx):
+            seg = sentence[a:b]
+            seg_places = places if place_text is None else sentence_places("in " + place_text, gaz, ctx)
+            tolls = find_tolls(seg if a == 0 else "killing " + seg)
+            seg_events = find_events(seg) or events
+            if tolls[0] or tolls[1]:
+                harm = [h for h in seg_events if h.event_type.split(".")[0] in _HARM]
+                seg_events = harm or seg_events
+            best = seg_events[0]
+            refs = tuple(p.ref for p in seg_places)
+            if not refs:
+                refs = last_places if last_places and s > title_end else ((main,) if main else ())
+            else:
+                last_places = refs
+            when = resolve_time(sentence if a == 0 else seg, anchor)
+            perps = tuple(p for p in find_perpetrators(seg) if not (party and p.lower() in party.lower()))
+            claim = Claim(
+                kind=find_kind(seg, best.event_type), event_type=best.event_type,
+                quote=seg.strip(), span=(s + a + (len(seg) - len(seg.lstrip())), s + b - (len(seg) - len(seg.rstrip()))),
+                places=refs, time=when, fatalities=tolls[0], injured=tolls[1], victims=find_victims(seg),
+                perpetrators=perps, attributed_to=party, certainty=find_certainty(sentence),
+                method="rules", confidence=_confidence(refs, bool(tolls[0] or tolls[1]), party, best.strength),
+            )
+            claims.append((claim, e <= title_end))
+    return _merge(claims, anchor)
+
+
+def _place_key(c: Claim) -> str:
+    return (c.places[0].place_id or c.places[0].name.lower()) if c.places else ""
+
+
+def _contains(a: Claim, b: Claim) -> bool:
+    """Do a's places cover b's (same first place, or a's places include b's Aleppo city)?"""
+    if not a.places or not b.places:
+        return True
+    ids_a = {p.place_id or p.name.lower() for p in a.places}
+    ids_b = {p.place_id or p.name.lower() for p in b.places}
+    return bool(ids_a & ids_b)
+
+
+def _merge(items: list[tuple[Claim, bool]], anchor: date) -> list[Claim]:
+    body = [c for c, is_title in items if not is_title]
+    out: list[Claim] = []
+    # a headline restating a body claim of the same family is the body claim
+    for c, is_title in items:
+        if is_title and any(b.event_type.split(".")[0] == c.event_type.split(".")[0] and _contains(c, b)
+                            for b in body):
+            continue
+        if c.time.start and c.time.start < anchor - timedelta(days=365):
+            continue  # background ("fighting erupted in 2012"), not a claim about this report's events
+        out.append(c)
+    # a sentence in the report's own voice restating an event another sentence gives with its source
+    merged: list[Claim] = []
+    for c in out:
+        twin = next((m for m in merged if m.event_type == c.event_type and _place_key(m) == _place_key(c)
+                     and m.time.start == c.time.start and m.kind == c.kind
+                     and (m.fatalities == c.fatalities or c.fatalities is None or m.fatalities is None)
+                     and (m.attributed_to is None or c.attributed_to is None or m.attributed_to == c.attributed_to)
+                     and m.certainty == c.certainty and not (c.fatalities and m.fatalities)), None)
+        if twin is None:
+            merged.append(c)
+            continue
+        richer = c if (c.fatalities and not twin.fatalities) or (c.attributed_to and not twin.attributed_to) else twin
+        merged[merged.index(twin)] = richer
+    return sorted(merged, key=lambda c: c.span)

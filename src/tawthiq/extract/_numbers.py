@@ -1,0 +1,110 @@
+"""Counts as written: "at least 79", "seventy-nine", "dozens", "between 20 and 30", "up to 12".
+
+In: a phrase or a sentence. Out: :class:`tawthiq.entities.Count` values (low, high, qualifier per
+../shared/eval/CLAIMS.md) and their positions. Never: adds sub-counts to a total, and never raises on
+text it does not understand (it returns ``None``); only :func:`parse_count` given a non-string raises.
+
+Number words go through text2num (``text_to_num``), the English number parser on PyPI; the vague words
+follow ACLED's conservative rule (tens 10, dozens 12, scores 20, hundreds 100, thousands 1000).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from tawthiq.entities import Count
+from tawthiq.errors import InputError
+
+__all__ = ["NumberHit", "find_numbers", "parse_count"]
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALES = ("hundred", "thousand", "million")
+_NUMWORD = r"(?:" + "|".join(_UNITS + _TENS + list(_SCALES)) + r")"
+_WORDNUM = rf"{_NUMWORD}(?:(?:[\s-]+|\s+and\s+){_NUMWORD})*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_NUM = rf"(?:{_DIGITS}|{_WORDNUM}|a dozen)"
+VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000}
+_VAGUE = r"(?:tens|dozens|scores|hundreds|thousands)(?= of\b|\s+(?:were|had|have|are|injured|wounded|killed|dead))"
+_QUAL = {
+    "at least": "at_least", "no fewer than": "at_least", "not less than": "at_least", "a minimum of": "at_least",
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than", "in excess of": "more_than",
+    "up to": "up_to", "as many as": "up_to",
+    "about": "about", "around": "about", "some": "about", "approximately": "about", "nearly": "about",
+    "almost": "about", "roughly": "about", "an estimated": "about", "estimated": "about", "close to": "about",
+}
+_QUAL_RE = r"(?:" + "|".join(sorted((re.escape(q) for q in _QUAL), key=len, reverse=True)) + r")"
+_RANGE = re.compile(rf"\b(?:between\s+)?({_NUM})\s*(?:and|to|-|–)\s*({_NUM})\b", re.I)
+_SINGLE = re.compile(rf"(?:\b({_QUAL_RE})\s+)?\b({_NUM}|{_VAGUE})\b", re.I)
+
+
+@dataclass(frozen=True)
+class NumberHit:
+    start: int
+    end: int
+    count: Count
+
+
+def _value(token: str) -> int | None:
+    t = token.strip().lower()
+    if t == "a dozen":
+        return 12
+    if re.fullmatch(_DIGITS, t):
+        v = float(t.replace(",", ""))
+        return int(v) if v == int(v) else None
+    try:
+        return int(text2num(re.sub(r"\s+and\s+", " ", t).replace("-", " "), "en"))
+    except ValueError:
+        return None
+
+
+def parse_count(text: str) -> Count | None:
+    """One count phrase ("at least 16", "between 20 and 30", "dozens") → Count, or None.
+
+    >>> parse_count("more than 12").contract()
+    {'low': 12, 'high': None, 'qualifier': 'more_than'}
+    """
+    if not isinstance(text, str):
+        raise InputError(f"a count must be text, not {type(text).__name__}", field="count")
+    hits = find_numbers(text)
+    return hits[0].count if hits else None
+
+
+def _make(value: int, qual: str) -> Count:
+    if qual in ("exact", "about"):
+        return Count(low=value, high=value, qualifier=qual)
+    if qual == "up_to":
+        return Count(low=None, high=value, qualifier="up_to")
+    return Count(low=value, high=None, qualifier=qual)
+
+
+def find_numbers(text: str) -> list[NumberHit]:
+    """Every count in ``text``, in order (a range is one hit)."""
+    hits: list[NumberHit] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RANGE.finditer(text):
+        a, b = _value(m.group(1)), _value(m.group(2))
+        if a is None or b is None or not a < b or "-" in m.group(0) and " " not in m.group(0) and a < 10:
+            continue
+        if not m.group(0).lower().startswith("between") and re.search(r"\d{4}", m.group(0)):
+            continue  # "2012-2016" is years, not a range of people
+        hits.append(NumberHit(m.start(), m.end(), Count(low=a, high=b, qualifier="exact")))
+        taken.append((m.start(), m.end()))
+    for m in _SINGLE.finditer(text):
+        if any(s <= m.start(2) < e for s, e in taken):
+            continue
+        word = m.group(2).lower()
+        qual = _QUAL.get((m.group(1) or "").lower(), "exact")
+        if word in VAGUE:
+            count = Count(low=VAGUE[word], high=None, qualifier="vague")
+        else:
+            v = _value(word)
+            if v is None:
+                continue
+            count = _make(v, qual)
+        hits.append(NumberHit(m.start(), m.end(), count))
+    return sorted(hits, key=lambda h: h.start)

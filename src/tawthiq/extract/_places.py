@@ -1,0 +1,96 @@
+"""Where a claim happened: the gazetteer's places named in a sentence, most specific first.
+
+In: a sentence, the shipped gazetteer, and the document's context (place ids of the title and lede).
+Out: :class:`tawthiq.entities.PlaceRef` values with spans, named as the text names them ("alFerdaws",
+"east Aleppo") and located by the gazetteer. Never: keeps a place that only contains another one in
+the same list (a governorate beside its town), except Aleppo city, which every claim inside the city
+also lists (the annotators' convention in ../shared/data/dev/README.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tawthiq.entities import PlaceRef
+from tawthiq.gazetteer import Gazetteer, PlaceMatch
+
+__all__ = ["SentencePlace", "sentence_places"]
+
+CITY = "C1007"
+_DIRECTION = re.compile(r"(?:\b(east|eastern|west|western|north|northern|south|southern|central)\s+|\b([EWNS])\.\s*)$",
+                        re.I)
+_LOCATIVE = re.compile(r"\b(?:in|on|at|near|of|from|into|targeted|targeting|hit|struck|shelled|bombed|around|"
+                       r"outside|towards?|and|village|town|city|countryside)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_TYPE_AFTER = re.compile(r"^\s*(?:area|town|village|city|countryside|province|neighbo(?:u)?rhoods?|district)\b", re.I)
+_UNKNOWN = re.compile(r"\b(?:in|at|near)\s+((?:[A-Z][a-z'’]+[\s-]){1,3})(?:area|town|village|neighbo(?:u)?rhood)\b")
+
+
+@dataclass(frozen=True)
+class SentencePlace:
+    start: int
+    end: int
+    ref: PlaceRef
+
+
+def _keep(sentence: str, m: PlaceMatch, gaz: Gazetteer) -> bool:
+    pid = m.place.id
+    if pid.startswith(("geonames:", "ucdp:")):
+        # a town from the big tables must stand where a place stands: "in X", "X town", "targeted X"
+        return bool(_LOCATIVE.search(sentence[:m.start]) or _TYPE_AFTER.match(sentence[m.end:]))
+    return True
+
+
+def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()) -> list[SentencePlace]:
+    """Places a sentence names, most specific first, with Aleppo city added under its neighbourhoods."""
+    found: list[SentencePlace] = []
+    ids: list[str] = []
+    for m in gaz.match(sentence, context):
+        if not _keep(sentence, m, gaz):
+            continue
+        surface = m.surface
+        start = m.start
+        d = _DIRECTION.search(sentence[:m.start])
+        if d and m.place.kind in ("town", "governorate"):
+            start = d.start()
+            surface = sentence[start:m.end]
+        ref = gaz.to_ref(m.place, surface)
+        found.append(SentencePlace(start, m.end, ref))
+        ids.append(m.place.id)
+    for m in _UNKNOWN.finditer(sentence):
+        name = m.group(1).strip()
+        if not any(p.start <= m.start(1) < p.end for p in found):
+            found.append(SentencePlace(m.start(1), m.start(1) + len(name), PlaceRef(name=name, precision="town")))
+            ids.append("")
+    # drop a place that only contains another listed place (the governorate beside its town) ...
+    keep: list[SentencePlace] = []
+    for sp, pid in zip(found, ids, strict=True):
+        if pid == "SY" and len(found) > 1:
+            continue
+        if pid and pid != CITY and any(o and o != pid and gaz.contains(pid, o) for o in ids):
+            continue
+        keep.append(sp)
+    # ... and list Aleppo city after any place inside it
+    inside_city = [sp for sp, pid in zip(found, ids, strict=True) if pid and pid != CITY and gaz.contains(CITY, pid)]
+    rank = {"neighbourhood": 0, "town": 1, "district": 2, "governorate": 3, "country": 4}
+
+    def order(sp: SentencePlace) -> tuple[int, int, int]:
+        is_city = sp.ref.place_id == CITY
+        bare_city = is_city and sp.ref.name.lower().strip() in ("aleppo", "halab")
+        return (rank.get(sp.ref.precision, 5), 1 if bare_city else 0, sp.start)
+
+    keep.sort(key=order)
+    if (inside_city or any(sp.ref.place_id == CITY for sp in keep)) and not any(
+        sp.ref.place_id == CITY and sp.ref.name.lower() in ("aleppo", "halab") for sp in keep
+    ):
+        city = gaz.get(CITY)
+        keep.append(SentencePlace(len(sentence), len(sentence), gaz.to_ref(city, "Aleppo")))
+    # the same place written twice in one sentence is one place
+    out: list[SentencePlace] = []
+    seen: set[tuple[str | None, str]] = set()
+    for sp in keep:
+        k = (sp.ref.place_id, sp.ref.name.lower())
+        if k not in seen:
+            seen.add(k)
+            out.append(sp)
+    return out

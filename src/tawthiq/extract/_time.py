@@ -1,0 +1,184 @@
+"""When a claim happened: dates and relative expressions resolved against the publication date.
+
+In: a sentence and an anchor date (the report's dateline, else ``--published``).
+Out: :class:`tawthiq.entities.TimeSpan` (start, end, precision per ../shared/eval/CLAIMS.md), and
+:func:`parse_published` for the ``--published`` option. Never: reads a clock (``date.today()`` is
+never used: the same text and anchor always give the same answer).
+
+Hand-written rules, on purpose: dateparser and dateutil resolve one date string, but a report's time
+expressions are clauses ("overnight on Monday", "since September", "between November 17 and
+December 13, 2016", "last month") whose meaning is a span relative to publication, not a date.
+Month names and weekday names come from the standard library's calendar module.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from tawthiq.entities import TimeSpan
+from tawthiq.errors import InputError
+
+__all__ = ["find_dateline", "parse_published", "resolve_time"]
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_MON = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+_MDY = re.compile(rf"\b({_MON})\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})(?:,?\s+(\d{{4}}))?\b", re.I)
+_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+_BETWEEN = re.compile(r"\b(?:between|from)\s+(.{3,30}?)\s+(?:and|to|until|-)\s+(.{3,30}?)(?=[,.;)]|\s[a-z]|$)",
+                      re.I)
+_WEEKDAY = re.compile(rf"\b(overnight\s+(?:on\s+)?|late\s+(?:on\s+)?|early\s+(?:on\s+)?|on\s+|last\s+)?({_DAY})"
+                      r"(\s+(?:night|evening|morning|afternoon))?", re.I)
+
+
+def parse_published(value: str, *, field: str = "published") -> date:
+    """``YYYY-MM-DD`` → date; anything else → :class:`InputError` naming the field and the value."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise InputError(f"{str(value)[:40]!r} is not a date in the form YYYY-MM-DD", field=field)
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"{value!r} is not a real calendar date", field=field) from None
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, anchor: date) -> int:
+    """A date written without a year is the latest one not after the anchor."""
+    d = _safe(anchor.year, month, min(day, 28 if month == 2 else day))
+    return anchor.year if d and d <= anchor + timedelta(days=1) else anchor.year - 1
+
+
+def _explicit_dates(text: str, anchor: date) -> list[tuple[int, date, bool]]:
+    """(position, date, has_year) for every calendar date written in ``text``."""
+    out: list[tuple[int, date, bool]] = []
+    for m in _MDY.finditer(text):
+        mon, day, year = _MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2)), m.group(3)
+        y = int(year) if year else _year_for(mon, day, anchor)
+        d = _safe(y, mon, day)
+        if d:
+            out.append((m.start(), d, bool(year)))
+    for m in _DMY.finditer(text):
+        day, mon, year = int(m.group(1)), _MONTHS[m.group(2).lower().rstrip(".")], m.group(3)
+        y = int(year) if year else _year_for(mon, day, anchor)
+        d = _safe(y, mon, day)
+        if d and not any(p <= m.start() < p + 12 for p, _, _ in out):
+            out.append((m.start(), d, bool(year)))
+    for m in _NUMERIC.finditer(text):
+        d = (_safe(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m.group(1)
+             else _safe(int(m.group(4)), int(m.group(5)), int(m.group(6))))
+        if d:
+            out.append((m.start(), d, True))
+    return sorted(out)
+
+
+def find_dateline(text: str, published: date) -> date | None:
+    """The date a report is written for, from its first lines ("Dec.15, Aleppo:", "27 November 2016").
+
+    Used only when it lies within a week before publication (a brief "for 21/11/2016" published the
+    next day is about the 21st).
+    """
+    head = "\n".join(text.strip().splitlines()[:6])[:600]
+    for _, d, _ in _explicit_dates(head, published):
+        if published - timedelta(days=7) <= d <= published:
+            return d
+    return None
+
+
+def _last_weekday(name: str, anchor: date) -> date:
+    delta = (anchor.weekday() - _DAYS[name.lower()]) % 7
+    return anchor - timedelta(days=delta)
+
+
+def _month_span(month: int, anchor: date) -> tuple[date, date]:
+    y = anchor.year if month <= anchor.month else anchor.year - 1
+    return date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1])
+
+
+def resolve_time(sentence: str, anchor: date) -> TimeSpan:
+    """The time span a sentence gives, relative to ``anchor``; the anchor day when it gives none."""
+    s = sentence
+    low = s.lower()
+    # an explicit range of dates: "between November 17 and December 13, 2016"
+    for m in _BETWEEN.finditer(s):
+        a, b = _explicit_dates(m.group(1), anchor), _explicit_dates(m.group(2), anchor)
+        if a and b:
+            end = b[0][1]
+            start = a[0][1]
+            if not a[0][2] and start.replace(year=end.year) <= end:
+                start = _safe(end.year, start.month, start.day) or start
+            if start > end:
+                start = _safe(end.year - 1, start.month, start.day) or start
+            return TimeSpan(start=start, end=end, precision="days")
+    dates = _explicit_dates(s, anchor)
+    if dates:
+        d = dates[0][1]
+        return TimeSpan(start=d, end=d, precision="day")
+    m = re.search(rf"\bsince\s+(?:early\s+|late\s+|mid-?)?({_MON})\b", low)
+    if m:
+        start, _ = _month_span(_MONTHS[m.group(1).rstrip(".")], anchor)
+        return TimeSpan(start=start, end=anchor, precision="month")
+    m = _WEEKDAY.search(s)
+    if m:
+        day = _last_weekday(m.group(2), anchor)
+        lead = (m.group(1) or "").lower()
+        if lead.startswith("last") and day == anchor:
+            day -= timedelta(days=7)
+        tail = (m.group(3) or "").lower()
+        if "overnight" in lead or "night" in tail:
+            return TimeSpan(start=day, end=day + timedelta(days=1), precision="day")
+        return TimeSpan(start=day, end=day, precision="day")
+    if re.search(r"\b(?:yesterday|last night)\b", low):
+        day = anchor - timedelta(days=1)
+        return TimeSpan(start=day, end=anchor if "night" in low else day, precision="day")
+    if re.search(r"\bovernight\b", low):
+        return TimeSpan(start=anchor - timedelta(days=1), end=anchor, precision="day")
+    if re.search(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b", low):
+        return TimeSpan(start=anchor, end=anchor, precision="day")
+    if re.search(r"\blast week\b", low):
+        monday = anchor - timedelta(days=anchor.weekday() + 7)
+        return TimeSpan(start=monday, end=monday + timedelta(days=6), precision="week")
+    if re.search(r"\bthis week\b", low):
+        monday = anchor - timedelta(days=anchor.weekday())
+        return TimeSpan(start=monday, end=anchor, precision="week")
+    if re.search(r"\blast month\b", low):
+        first = anchor.replace(day=1) - timedelta(days=1)
+        return TimeSpan(start=first.replace(day=1), end=first, precision="month")
+    if re.search(r"\b(?:earlier this month|this month)\b", low):
+        return TimeSpan(start=anchor.replace(day=1), end=anchor, precision="month")
+    m = re.search(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(\w+)\s+(days|weeks)\b", low)
+    if m:
+        from tawthiq.extract._numbers import parse_count
+
+        c = parse_count(m.group(1))
+        n = (c.low or c.high) if c else None
+        if n:
+            span = timedelta(days=n * (7 if m.group(2) == "weeks" else 1))
+            return TimeSpan(start=anchor - span, end=anchor,
+                            precision="days" if m.group(2) == "days" else "week")
+        return TimeSpan(start=None, end=anchor, precision="days" if m.group(2) == "days" else "week")
+    if re.search(r"\b(?:in recent days|over the (?:last|past) (?:few|several) days|in the past few days)\b", low):
+        return TimeSpan(start=None, end=anchor, precision="days")
+    if re.search(r"\b(?:in recent weeks|over the (?:last|past) (?:few|several) weeks)\b", low):
+        return TimeSpan(start=None, end=anchor, precision="week")
+    m = re.search(rf"\b(?:in|during|throughout)\s+(?:early\s+|late\s+|mid-?)?({_MON})\b(?!\s*\d)", low)
+    if m:
+        start, end = _month_span(_MONTHS[m.group(1).rstrip(".")], anchor)
+        return TimeSpan(start=start, end=end, precision="month")
+    m = re.search(r"\b(?:in|since|mid-?|early|late)\s*((?:19|20)\d\d)\b", low)
+    if m and int(m.group(1)) < anchor.year:
+        y = int(m.group(1))
+        return TimeSpan(start=date(y, 1, 1), end=date(y, 12, 31), precision="unknown")
+    return TimeSpan(start=anchor, end=anchor, precision="day")
