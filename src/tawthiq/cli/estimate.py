@@ -1,0 +1,218 @@
+"""`tawthiq estimate`: how many people, including those no list documented (multiple systems estimation).
+
+Thin layer: read a contingency table (``--table``) or the workspace's linked persons
+(``store.capture``), call ``tawthiq.estimate``, render. Data to stdout (``--json`` prints the Estimate
+model), progress to stderr. The estimation packages are imported inside the command so that other
+commands do not pay for numba and statsmodels at start-up.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table as RichTable
+
+from tawthiq.cli._common import (
+    DbOpt,
+    JsonOpt,
+    WorkspaceOpt,
+    err_console,
+    handle_errors,
+    out_console,
+    print_json,
+)
+from tawthiq.entities import Estimate
+from tawthiq.errors import InputError
+
+
+class Method(StrEnum):
+    lcmcr = "lcmcr"
+    loglinear = "loglinear"
+    all = "all"
+
+
+class Criterion(StrEnum):
+    aic = "aic"
+    bic = "bic"
+
+
+def _governorate_resolver():
+    """Place as written → governorate name, through the gazetteer (None when it does not resolve)."""
+    from tawthiq.gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+
+    def resolve(place: str) -> str | None:
+        for p in g.lookup(place):
+            if p.kind == "governorate":
+                return p.name_en
+            for a in g.ancestors(p.id):
+                if a.kind == "governorate":
+                    return a.name_en
+        return None
+
+    return resolve
+
+
+def _workspace_tables(
+    workspace: Path | None, db: str | None, by: str | None, lists: str | None, status: str | None
+):
+    from tawthiq.estimate import table_from_histories
+    from tawthiq.store import open_workspace
+    from tawthiq.store.capture import STRATA, capture_histories
+
+    if by is not None and by not in STRATA:
+        raise InputError(f"in a workspace, --by is {' or '.join(STRATA)}, not '{by}'", field="--by")
+    wanted = [s.strip() for s in lists.split(",") if s.strip()] if lists else None
+    resolver = _governorate_resolver() if by == "governorate" else None
+    with open_workspace(workspace, db) as ws, ws.session(actor="cli") as s:
+        df = capture_histories(s, by, lists=wanted, status=status, place_stratum=resolver)
+    if df.empty:
+        raise InputError("no person records in this workspace: import lists with `tawthiq people import`")
+    cols = [c for c in df.columns if c != "stratum"]
+    return table_from_histories(df, cols, by="stratum" if by else None)
+
+
+def _interval(e: Estimate) -> str:
+    if e.N is None:
+        return "not estimable"
+    high = f"{e.high:,}" if e.high is not None else "unbounded"
+    return f"{e.low:,} – {high}"
+
+
+def _check(e: Estimate) -> str:
+    d = e.diagnostics
+    if e.N is None:
+        return str(d.get("error", ""))
+    if e.method == "lcmcr" and "convergence" in d:
+        c = d["convergence"]
+        flag = "" if c["r_hat"] is not None and c["r_hat"] < 1.1 else "  [not converged: more --iterations]"
+        return f"R-hat {c['r_hat']}, ESS {c['ess_bulk']}{flag}"
+    if e.method == "loglinear" and "selected" in d:
+        return f"best ({d['criterion'].upper()}): {d['selected']['model']}; {d['models_fitted']} models"
+    if "max_r_hat" in d and d["max_r_hat"] is not None:
+        return f"max R-hat {d['max_r_hat']}"
+    return ""
+
+
+def _render(fits: list[Any], source: str) -> None:
+    for fit in fits:
+        e: Estimate = fit.estimate
+        t = RichTable(title=f"{e.method}: {source}", title_justify="left")
+        for col in ("stratum", "observed", "N", "95% interval", "diagnostics"):
+            t.add_column(col, justify="right" if col in ("observed", "N") else "left")
+        for s in e.strata:
+            t.add_row(
+                str(s.stratum),
+                f"{s.observed:,}",
+                f"{s.N:,}" if s.N is not None else "–",
+                _interval(s),
+                _check(s),
+            )
+        t.add_row(
+            "total" if e.strata else "all",
+            f"{e.observed:,}",
+            f"{e.N:,}",
+            _interval(e),
+            _check(e),
+            style="bold",
+        )
+        out_console.print(t)
+        if e.diagnostics.get("warning"):
+            out_console.print(f"warning: {e.diagnostics['warning']}")
+    e = fits[0].estimate
+    d = e.diagnostics
+    out_console.print("people per list: " + ", ".join(f"{k} {v:,}" for k, v in d["list_sizes"].items()))
+    out_console.print("overlaps: " + ", ".join(f"{k} {v:,}" for k, v in d["overlaps"].items()))
+    for note in d.get("notes", []):
+        out_console.print(f"note: {note}")
+
+
+@handle_errors
+def estimate(
+    table: Annotated[
+        Path | None,
+        typer.Option(
+            "--table",
+            "-t",
+            help="Contingency table CSV: a 0/1 column per list and 'count'. "
+            "Without it, the workspace's linked persons are used.",
+            show_default=False,
+        ),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            help="Stratify: a column of the table, or month|governorate in a workspace.",
+            show_default=False,
+        ),
+    ] = None,
+    method: Annotated[Method, typer.Option("--method", "-m", help="Estimator.")] = Method.lcmcr,
+    plot: Annotated[
+        Path | None, typer.Option("--plot", help="Write the distribution of N as a PNG.", show_default=False)
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (chains use seed, seed+1, …).")] = 0,
+    iterations: Annotated[
+        int, typer.Option("--iterations", help="LCMCR sampler iterations per chain, burn-in (half) included.")
+    ] = 100_000,
+    chains: Annotated[int, typer.Option("--chains", help="LCMCR chains (R-hat needs 2 or more).")] = 4,
+    thin: Annotated[int, typer.Option("--thin", help="LCMCR: keep every n-th draw.")] = 50,
+    classes: Annotated[int, typer.Option("--classes", help="LCMCR: maximum latent classes K.")] = 10,
+    criterion: Annotated[
+        Criterion, typer.Option("--criterion", help="Log-linear model selection and weights.")
+    ] = Criterion.aic,
+    lists: Annotated[
+        str | None,
+        typer.Option(
+            "--lists", help="Workspace: comma-separated lists to use (default: all).", show_default=False
+        ),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status", help="Workspace: only records with this status (e.g. killed).", show_default=False
+        ),
+    ] = None,
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Estimate how many people there were, documented or not, with a 95% interval.
+
+    Prints N and its interval per stratum and in total, with diagnostics.
+    Diagnostics: people per list, overlaps, LCMCR convergence (R-hat, ESS) or the selected log-linear model.
+    """
+    from tawthiq.estimate import LcmcrSettings, LoglinearSettings, estimate_tables, read_table
+
+    if iterations < 2 or chains < 1 or thin < 1 or classes < 1:
+        raise typer.BadParameter("--iterations, --chains, --thin and --classes must be positive")
+    if table is not None:
+        tables = read_table(table, by=by)
+        source = str(table)
+    else:
+        tables = _workspace_tables(workspace, db, by, lists, status)
+        source = "workspace" + (f" by {by}" if by else "")
+    err_console.print(f"estimating ({method.value}) from {len(tables)} table(s)…", highlight=False)
+    lc = LcmcrSettings(
+        K=classes, iterations=iterations, thin=min(thin, max(1, iterations // 4)), chains=chains, seed=seed
+    )
+    ll = LoglinearSettings(criterion=criterion.value, seed=seed)
+    fits = estimate_tables(tables, method.value, lc, ll)
+    if plot is not None:
+        from tawthiq.estimate.plot import plot_posterior
+
+        plot_posterior(fits, plot, title=source)
+        err_console.print(f"plot written to {plot}", highlight=False)
+    if json_out:
+        data = [f.estimate.model_dump(mode="json") for f in fits]
+        print_json(data if method == Method.all else data[0])
+    else:
+        _render(fits, source)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("estimate")(estimate)
