@@ -45,14 +45,19 @@ __all__ = [
     "EvidenceRow",
     "IncidentClaimRow",
     "IncidentRow",
+    "InquiryRow",
+    "MissingNoteRow",
     "PersonListRow",
     "PersonPairDecisionRow",
     "PersonPairRow",
     "PersonRecordLinkRow",
     "PersonRecordRow",
     "PersonRow",
+    "PfifFieldsRow",
     "PlaceRow",
     "ReportRow",
+    "SourceContactRow",
+    "SourceIndexRow",
     "SourceRow",
     "UserRow",
     "WebSessionRow",
@@ -396,3 +401,90 @@ Index("ix_incidents_time", IncidentRow.time_start, IncidentRow.id)
 Index("ix_incidents_type_time", IncidentRow.event_type, IncidentRow.time_start)
 Index("ix_incidents_grade_time", IncidentRow.grade, IncidentRow.time_start)
 Index("ix_incidents_grade_override", IncidentRow.grade_override)
+
+
+# ------------------------------------------------------- missing persons and silent sources (issue 8)
+
+
+class MissingNoteRow(Base):
+    """One note in a missing person's status history (PFIF 1.4 + detention statuses).
+
+    Notes are only ever added: the current status is derived from them, never stored over them.
+    The author's e-mail and phone are ciphertext; ``confidential`` notes never leave the workspace.
+    """
+
+    __tablename__ = "missing_notes"
+    __table_args__ = (UniqueConstraint("note_record_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    note_record_id: Mapped[str] = mapped_column(String(300))
+    person_record_id: Mapped[int] = mapped_column(
+        ForeignKey("person_records.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(40), default="")
+    author_name: Mapped[str] = mapped_column(String(300), default="")
+    author_email_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    author_phone_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    source_date: Mapped[datetime]
+    entry_date: Mapped[datetime | None]
+    source: Mapped[str | None] = mapped_column(String(300))
+    author_made_contact: Mapped[bool | None]
+    last_known_location: Mapped[str | None] = mapped_column(String(500))
+    text: Mapped[str] = mapped_column(Text, default="")
+    linked_person_record_id: Mapped[str | None] = mapped_column(String(300))
+    confidential: Mapped[bool] = mapped_column(default=False)
+
+
+class PfifFieldsRow(Base):
+    """The PFIF fields an imported record came with (protected ones left out), for a lossless export."""
+
+    __tablename__ = "pfif_fields"
+    person_record_id: Mapped[int] = mapped_column(
+        ForeignKey("person_records.id", ondelete="CASCADE"), primary_key=True
+    )
+    fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class InquiryRow(Base):
+    """A family's inquiry from the public form: minimal data, reviewed by a documenter.
+
+    The inquirer's contact is ciphertext; ``ticket_hash`` is the SHA-256 of the ticket the family
+    keeps, so only its holder can read the answer.
+    """
+
+    __tablename__ = "inquiries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="ask")  # ask | register
+    name: Mapped[str] = mapped_column(String(300))
+    age: Mapped[int | None] = mapped_column(Integer)
+    sex: Mapped[str | None] = mapped_column(String(1))
+    last_seen_date: Mapped[date | None] = mapped_column(Date)
+    last_seen_place: Mapped[str | None] = mapped_column(String(300))
+    circumstances: Mapped[str | None] = mapped_column(Text)
+    contact_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open | answered | closed
+    answer: Mapped[str | None] = mapped_column(Text)
+    person_record_id: Mapped[int | None] = mapped_column(ForeignKey("person_records.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime]
+
+
+class SourceContactRow(Base):
+    """One contact with a source: a message ingested from it, or a check-in logged by hand."""
+
+    __tablename__ = "source_contacts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    channel: Mapped[str] = mapped_column(String(40), default="manual")
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id", ondelete="SET NULL"))
+    farewell: Mapped[str | None] = mapped_column(String(60))
+    note_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class SourceIndexRow(Base):
+    """A keyed hash (HMAC-SHA256 under the workspace key) of a source's identity, so a chat sender
+    can be matched to its source without storing or comparing the identity in clear."""
+
+    __tablename__ = "source_identity_index"
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)

@@ -199,6 +199,62 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_derived_files_sha256"), ["sha256"], unique=False)
 
     op.create_table(
+        "inquiries",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("ticket_hash", sa.String(length=64), nullable=False),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("name", sa.String(length=300), nullable=False),
+        sa.Column("age", sa.Integer(), nullable=True),
+        sa.Column("sex", sa.String(length=1), nullable=True),
+        sa.Column("last_seen_date", sa.Date(), nullable=True),
+        sa.Column("last_seen_place", sa.String(length=300), nullable=True),
+        sa.Column("circumstances", sa.Text(), nullable=True),
+        sa.Column("contact_enc", sa.LargeBinary(), nullable=True),
+        sa.Column("status", sa.String(length=20), nullable=False),
+        sa.Column("answer", sa.Text(), nullable=True),
+        sa.Column("person_record_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_record_id"],
+            ["person_records.id"],
+            name=op.f("fk_inquiries_person_record_id_person_records"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_inquiries")),
+        sa.UniqueConstraint("ticket_hash", name=op.f("uq_inquiries_ticket_hash")),
+    )
+    op.create_table(
+        "missing_notes",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("note_record_id", sa.String(length=300), nullable=False),
+        sa.Column("person_record_id", sa.Integer(), nullable=False),
+        sa.Column("status", sa.String(length=40), nullable=False),
+        sa.Column("author_name", sa.String(length=300), nullable=False),
+        sa.Column("author_email_enc", sa.LargeBinary(), nullable=True),
+        sa.Column("author_phone_enc", sa.LargeBinary(), nullable=True),
+        sa.Column("source_date", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("entry_date", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("source", sa.String(length=300), nullable=True),
+        sa.Column("author_made_contact", sa.Boolean(), nullable=True),
+        sa.Column("last_known_location", sa.String(length=500), nullable=True),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("linked_person_record_id", sa.String(length=300), nullable=True),
+        sa.Column("confidential", sa.Boolean(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_record_id"],
+            ["person_records.id"],
+            name=op.f("fk_missing_notes_person_record_id_person_records"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_missing_notes")),
+        sa.UniqueConstraint("note_record_id", name=op.f("uq_missing_notes_note_record_id")),
+    )
+    with op.batch_alter_table("missing_notes", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_missing_notes_person_record_id"), ["person_record_id"], unique=False
+        )
+
+    op.create_table(
         "person_pair_decisions",
         sa.Column("record_a", sa.Integer(), nullable=False),
         sa.Column("record_b", sa.Integer(), nullable=False),
@@ -262,6 +318,18 @@ def upgrade() -> None:
         sa.UniqueConstraint("record_id", name=op.f("uq_person_record_links_record_id")),
     )
     op.create_table(
+        "pfif_fields",
+        sa.Column("person_record_id", sa.Integer(), nullable=False),
+        sa.Column("fields", sa.JSON(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_record_id"],
+            ["person_records.id"],
+            name=op.f("fk_pfif_fields_person_record_id_person_records"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("person_record_id", name=op.f("pk_pfif_fields")),
+    )
+    op.create_table(
         "reports",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("status", sa.String(length=20), nullable=False),
@@ -287,6 +355,21 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_reports_sha256"), ["sha256"], unique=False)
         batch_op.create_index(batch_op.f("ix_reports_source_id"), ["source_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_reports_status"), ["status"], unique=False)
+
+    op.create_table(
+        "source_identity_index",
+        sa.Column("digest", sa.String(length=64), nullable=False),
+        sa.Column("source_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["source_id"],
+            ["sources.id"],
+            name=op.f("fk_source_identity_index_source_id_sources"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("digest", name=op.f("pk_source_identity_index")),
+    )
+    with op.batch_alter_table("source_identity_index", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_source_identity_index_source_id"), ["source_id"], unique=False)
 
     op.create_table(
         "web_sessions",
@@ -340,6 +423,33 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_claims_report_id"), ["report_id"], unique=False)
 
     op.create_table(
+        "source_contacts",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("source_id", sa.Integer(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("channel", sa.String(length=40), nullable=False),
+        sa.Column("report_id", sa.Integer(), nullable=True),
+        sa.Column("farewell", sa.String(length=60), nullable=True),
+        sa.Column("note_enc", sa.LargeBinary(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["report_id"],
+            ["reports.id"],
+            name=op.f("fk_source_contacts_report_id_reports"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["source_id"],
+            ["sources.id"],
+            name=op.f("fk_source_contacts_source_id_sources"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_source_contacts")),
+    )
+    with op.batch_alter_table("source_contacts", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_source_contacts_at"), ["at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_source_contacts_source_id"), ["source_id"], unique=False)
+
+    op.create_table(
         "incident_claims",
         sa.Column("incident_id", sa.Integer(), nullable=False),
         sa.Column("claim_id", sa.Integer(), nullable=False),
@@ -361,6 +471,11 @@ def upgrade() -> None:
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
     op.drop_table("incident_claims")
+    with op.batch_alter_table("source_contacts", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_source_contacts_source_id"))
+        batch_op.drop_index(batch_op.f("ix_source_contacts_at"))
+
+    op.drop_table("source_contacts")
     with op.batch_alter_table("claims", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_claims_report_id"))
         batch_op.drop_index(batch_op.f("ix_claims_event_type"))
@@ -371,15 +486,25 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_web_sessions_expires_at"))
 
     op.drop_table("web_sessions")
+    with op.batch_alter_table("source_identity_index", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_source_identity_index_source_id"))
+
+    op.drop_table("source_identity_index")
     with op.batch_alter_table("reports", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_reports_status"))
         batch_op.drop_index(batch_op.f("ix_reports_source_id"))
         batch_op.drop_index(batch_op.f("ix_reports_sha256"))
 
     op.drop_table("reports")
+    op.drop_table("pfif_fields")
     op.drop_table("person_record_links")
     op.drop_table("person_pairs")
     op.drop_table("person_pair_decisions")
+    with op.batch_alter_table("missing_notes", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_missing_notes_person_record_id"))
+
+    op.drop_table("missing_notes")
+    op.drop_table("inquiries")
     with op.batch_alter_table("derived_files", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_derived_files_sha256"))
         batch_op.drop_index(batch_op.f("ix_derived_files_original_sha256"))
