@@ -22,7 +22,9 @@ import os
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes, hmac
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from tawthiq.entities import Protected
 from tawthiq.errors import ProtectedDataError, WorkspaceError
@@ -36,12 +38,27 @@ _VERSION = b"\x01"
 class Cipher:
     """Seals and opens protected values with one AES-256-GCM key."""
 
-    __slots__ = ("_aead",)
+    __slots__ = ("_aead", "_index_key")
 
     def __init__(self, key: bytes) -> None:
         if len(key) != 32:
             raise WorkspaceError(f"the key must be 32 bytes (AES-256), got {len(key)}")
         self._aead = AESGCM(key)
+        # A separate key for blind indexes (HKDF), so an index digest says nothing about the AES key.
+        self._index_key = HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=None, info=b"tawthiq blind index v1"
+        ).derive(key)
+
+    def blind_index(self, value: str | Protected, *, column: str) -> str:
+        """HMAC-SHA256 of a normalised protected value: equal values match, nothing is revealed.
+
+        Used to find the source a chat sender belongs to without comparing identities in clear.
+        """
+        text = value.reveal() if isinstance(value, Protected) else value
+        norm = " ".join(text.casefold().split())
+        mac = hmac.HMAC(self._index_key, hashes.SHA256())
+        mac.update(column.encode() + b"\x00" + norm.encode("utf-8"))
+        return mac.finalize().hex()
 
     def __repr__(self) -> str:
         return "Cipher(‹key›)"
