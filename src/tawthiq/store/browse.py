@@ -24,9 +24,7 @@ from tawthiq.entities import (
     Claim,
     Count,
     Fatalities,
-    Grade,
     Incident,
-    PersonRecord,
     Place,
     PlaceRef,
     Protected,
@@ -47,7 +45,6 @@ from tawthiq.store.tables import (
 
 __all__ = [
     "IncidentFilter",
-    "all_person_records",
     "claims_by_ids",
     "claims_for_report",
     "count_incidents_by_day",
@@ -60,7 +57,6 @@ __all__ = [
     "list_incidents",
     "list_places",
     "list_reports",
-    "override_grade",
     "reports_by_ids",
     "review_claim",
     "source_kinds",
@@ -377,44 +373,12 @@ def list_places(
     ], total
 
 
-def all_person_records(s: Session, *, limit: int = 200_000) -> list[PersonRecord]:
-    """Person records for a name search (names and status only are used by the web)."""
-    cols = (
-        PersonRecordRow.id,
-        PersonRecordRow.list_name,
-        PersonRecordRow.record_id,
-        PersonRecordRow.name_ar,
-        PersonRecordRow.name_latin,
-        PersonRecordRow.sex,
-        PersonRecordRow.age,
-        PersonRecordRow.event_date,
-        PersonRecordRow.place,
-        PersonRecordRow.status,
-    )
-    out = []
-    for row in s.execute(select(*cols).order_by(PersonRecordRow.id).limit(limit)):
-        out.append(
-            PersonRecord(
-                id=row[0],
-                list_name=row[1],
-                record_id=row[2],
-                name_ar=row[3],
-                name_latin=row[4],
-                sex=row[5],
-                age=row[6],
-                event_date=row[7],
-                place=row[8],
-                status=row[9],
-            )
-        )
-    return out
-
-
 def count_person_records(s: Session) -> int:
     return s.scalar(select(func.count()).select_from(PersonRecordRow)) or 0
 
 
 # ---------------------------------------------------------------- review writes (audited)
+# (a grade override is store.incidents.override_incident_grade, the corroboration stage's own)
 
 _CORRECTABLE = {
     "event_type",
@@ -485,39 +449,3 @@ def review_claim(
         detail=", ".join(sorted(corrections)) or None,
     )
     return _claim(row)
-
-
-def override_grade(s: Session, incident_id: int, grade: str | None, reason: str, *, actor: str) -> Incident:
-    """Set (or with ``grade=None`` clear) a reviewer's grade override, with its reason. Audit-logged."""
-    grades = Grade.__args__  # type: ignore[attr-defined]
-    if grade is not None and grade not in grades:
-        raise InputError(f"{grade!r} is not a grade; use one of {', '.join(grades)}", field="grade")
-    if grade is not None and not reason.strip():
-        raise InputError("an override needs a reason", field="reason")
-    row = s.get(IncidentRow, incident_id)
-    if row is None:
-        raise InputError(f"no incident {incident_id}", field="incident_id")
-
-    def state() -> dict[str, Any]:
-        return {
-            "grade": row.grade,
-            "grade_override": row.grade_override,
-            "override_reason": row.override_reason,
-        }
-
-    before = state()
-    row.grade_override = grade
-    row.override_reason = reason.strip() if grade is not None else None
-    s.flush()
-    after = state()
-    _audit(
-        s,
-        actor,
-        "incident.override_grade",
-        "incident",
-        str(incident_id),
-        before,
-        after,
-        detail=row.override_reason,
-    )
-    return get_incident(s, incident_id)  # type: ignore[return-value]

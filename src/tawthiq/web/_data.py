@@ -16,6 +16,8 @@ from tawthiq.entities import Claim, Incident, Report, Source
 from tawthiq.policy import Policy, load_policy, public_incident, public_place
 from tawthiq.store import browse, users
 from tawthiq.store.browse import IncidentFilter
+from tawthiq.store.incidents import override_incident_grade
+from tawthiq.store.people import load_records
 from tawthiq.store.users import User
 
 __all__ = ["IncidentFilter", "WebData"]
@@ -101,7 +103,7 @@ class WebData:
 
     def override_grade(self, incident_id: int, grade: str | None, reason: str, user: User) -> Incident:
         with self.ws.session(actor=user.name) as s:
-            return browse.override_grade(s, incident_id, grade, reason, actor=user.name)
+            return override_incident_grade(s, incident_id, grade, reason)  # type: ignore[arg-type]
 
     def incidents_in_bbox(
         self, bbox: tuple[float, float, float, float], f: IncidentFilter, limit: int
@@ -126,7 +128,7 @@ class WebData:
         with self.ws.session() as s:
             count = browse.count_person_records(s)
             if self._people_index is None or self._people_count != count:
-                self._people_index = NameIndex(browse.all_person_records(s))
+                self._people_index = NameIndex(load_records(s))
                 self._people_count = count
         return self._people_index.search(q, limit=limit)
 

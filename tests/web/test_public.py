@@ -1,0 +1,73 @@
+"""The public view and public API: no login, and nothing protected, unreviewed or held back."""
+
+from __future__ import annotations
+
+from .conftest import PLANTED_IDENTITY, PLANTED_SENDER, UNREVIEWED_MARKER
+
+
+def _all_public_text(client, built) -> str:
+    pages = ["/public", "/public/incidents.json", "/public/map",
+             "/public/map/incidents.json?bbox=36,35,40,37", "/api/v1/public/incidents"]
+    pages += [f"/public/incidents/{i}" for i in built.incident_ids.values()]
+    pages += [f"/public/incidents/{i}.json" for i in built.incident_ids.values()]
+    return "\n".join(client.get(p).text for p in pages)
+
+
+def test_public_view_never_shows_planted_protected_values_or_unreviewed_claims(make_client, built):
+    client = make_client()
+    text = _all_public_text(client, built)
+    assert PLANTED_IDENTITY not in text
+    assert PLANTED_SENDER not in text
+    assert UNREVIEWED_MARKER not in text
+    assert "shells hit a market in Fardous" in text  # the reviewed, public claim is there
+
+
+def test_incident_resting_only_on_unreviewed_claims_is_not_public(make_client, built):
+    client = make_client()
+    r = client.get(f"/public/incidents/{built.incident_ids['execution-saliheen']}.json")
+    assert r.status_code == 404
+    assert r.json()["error"]["code"] == "not_found"
+
+
+def test_discounted_incident_is_not_public(make_client, built):
+    client = make_client()
+    assert client.get(f"/public/incidents/{built.incident_ids['clash-raqqa']}").status_code == 404
+    ids = [i["id"] for i in client.get("/public/incidents.json").json()["items"]]
+    assert built.incident_ids["clash-raqqa"] not in ids
+    assert built.incident_ids["shelling-fardous"] in ids
+
+
+def test_public_incident_withholds_chat_quote_and_anonymises_individual_source(make_client, built):
+    client = make_client()
+    item = client.get(f"/public/incidents/{built.incident_ids['shelling-fardous']}.json").json()
+    chat = [c for c in item["claims"] if c["id"] == built.claim_ids["chat"]]
+    assert chat and chat[0]["quote"] is None
+    assert "Local contact 7" not in str(item)
+
+
+def test_public_map_points_are_fuzzed_like_the_policy_says(make_client, built):
+    from tawthiq.policy import load_policy, public_place
+    from tawthiq.entities import PlaceRef
+
+    from .conftest import FARDOUS
+
+    client = make_client()
+    feats = client.get("/public/map/incidents.json?bbox=36.5,35.5,38,36.8").json()["features"]
+    assert feats, "the public incident should be in this box"
+    lon, lat = feats[0]["geometry"]["coordinates"]
+    expected = public_place(PlaceRef(**FARDOUS), load_policy(built.ws.path))
+    assert (lat, lon) == (expected["lat"], expected["lon"])
+    if expected["fuzzed_within_m"]:
+        assert (lat, lon) != (FARDOUS["lat"], FARDOUS["lon"])
+
+
+def test_public_view_hides_incidents_inside_the_publication_delay(make_client, built):
+    from datetime import UTC, datetime
+
+    from tawthiq.store.tables import IncidentRow
+
+    with built.ws.session() as s:
+        row = s.get(IncidentRow, built.incident_ids["shelling-fardous"])
+        row.time_start = row.time_end = datetime.now(UTC).date()
+    client = make_client()
+    assert client.get(f"/public/incidents/{built.incident_ids['shelling-fardous']}").status_code == 404
