@@ -34,6 +34,8 @@ MAX_CHARS = 2_000_000  # a report longer than this is not one report (a 20 MB du
 _HARM = ("attack", "killing", "other")
 _BOILER = re.compile(r"^(?:image credit|join our|thank you for|please refresh|read more|share this|follow us|"
                      r"sign up|subscribe|advertisement|copyright|©)", re.I)
+_ANAPHORA = re.compile(r"^\s*(?:The|These|Those|Both|All)\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|bombings?|"
+                       r"shelling|assaults?|explosions?|blasts?)\b|^\s*(?:It|They) (?:killed|left|wounded)")
 _GROUP = re.compile(r"(?P<num>\b(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:civilians?|people|persons?|children|women|men)\s+"
                     r"in\s+)(?P<place>[^\s,;.][^,;.]{1,40}?)(?=,|;|\.|\s+and\b|$)", re.I)
 
@@ -122,6 +124,16 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
             previous_party = party
         events = find_events(sentence)
         if not events:
+            # "The attacks ... killed at least nine civilians": the toll of the claim just before
+            if claims and _ANAPHORA.match(sentence):
+                prev, was_title = claims[-1]
+                fat, inj = find_tolls(sentence)
+                if (fat or inj) and not was_title:
+                    claims[-1] = (prev.model_copy(update={
+                        "fatalities": prev.fatalities or fat, "injured": prev.injured or inj,
+                        "quote": text[prev.span[0]:e].strip(), "span": (prev.span[0], e),
+                        "victims": tuple(dict.fromkeys(prev.victims + find_victims(sentence))),
+                    }), was_title)
             continue
         places = sentence_places(sentence, gaz, ctx)
         for a, b, place_text in _segments(sentence, gaz, ctx):
@@ -174,6 +186,8 @@ def _merge(items: list[tuple[Claim, bool]], anchor: date) -> list[Claim]:
             continue
         if c.time.start and c.time.start < anchor - timedelta(days=365):
             continue  # background ("fighting erupted in 2012"), not a claim about this report's events
+        if c.places and all(p.precision == "country" for p in c.places) and not c.fatalities:
+            continue  # "attacks using chlorine in Syria": no place to put the claim, and no toll
         out.append(c)
     # a sentence in the report's own voice restating an event another sentence gives with its source
     merged: list[Claim] = []

@@ -35,9 +35,12 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     ("detention.arbitrary", r"detained|arrested|rounded up|taken (?:into|to) (?:custody|detention)|detention", 6),
     ("evacuation", r"evacuat(?:ion|ed|ing|e)|convoy|humanitarian corridor|buses? (?:carrying|left|leaving)|"
      r"(?:had |have )?left (?:east(?:ern)? |rebel-held )", 6),
+    # a request for evacuation or aid that was refused is a denial of access, not an evacuation
+    ("humanitarian.access_denied", r"to no avail|turned down|(?:request|appeal|proposal)s? .{0,60}?(?:refused|rejected)",
+     7),
     ("humanitarian.access_denied", r"no food or medic|(?:aid|food|medical supplies|convoys?) (?:was |were )?"
      r"(?:blocked|denied|prevented)|to no avail|starv(?:ation|ing)|humanitarian access", 5),
-    ("siege.blockade", r"siege|besieg(?:e|ed|ing) (?!area|people|city|enclave|east)|blockade|supply (?:routes|"
+    ("siege.blockade", r"siege|besieging|blockade|supply (?:routes|"
      r"lines|chains) (?:were |was |had been )?(?:cut|blocked)|blocked all supply|encircl(?:ed|ement)", 5),
     ("attack.air_strike", r"air ?strikes?|air ?raids?|air attacks?|aerial (?:bombardment|attack|bombing)s?|"
      r"warplanes?|jets? (?:struck|bombed|hit)|barrel bombs?|bombing (?:raids?|campaign)|\braids?\b|"
@@ -50,7 +53,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
      r"took control|taken control|in the last moments before victory|victory|drove them from|collaps(?:e|ed|ing) "
      r"(?:of )?(?:the |these )?front ?lines?|advanced? into", 4),
     ("armed.clash", r"clash(?:es|ed)|(?:fierce|heavy|intense|ongoing|renewed) fighting|fighting (?:between|"
-     r"erupted|raged|continued)|fought|firefights?|battles? (?:raged|between)", 2),
+     r"erupted|raged|continued)|fought|firefights?|battles? (?:raged|between)", 3),
     ("displacement.forced", r"displaced|fled (?:their|the)|forced (?:to flee|from their)|refugees", 2),
     ("other", r"landmines?|(?:car|truck) bombs?|explosions?|exploded|\bIED\b", 2),
 ]
@@ -61,7 +64,7 @@ _AF = re.compile(r"(?:['’]s|\bRU|\bRussian?)\s+(?:and\s+[\w'’]+\s+)?AF\b")
 # A trigger under one of these (a few words before it) is a fear, a plan or a hypothesis, not an event.
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|would|could|may|might|will|shall|fears?|feared|threat(?:en(?:ed|s)?)?|to be|risk of|"
-    r"face|facing|bid (?:by \w+ )?to|trying to|in order to|plans? to|aim(?:ed|s)? to|no\b|not|never|hasn't|"
+    r"face|facing|should|must|attempt to|bid (?:by \w+ )?to|trying to|in order to|plans? to|aim(?:ed|s)? to|no\b|not|never|hasn't|"
     r"haven't|wasn't|weren't|without|expected to|prevent)\b[^.;:]{0,40}$", re.I)
 _NEGATED_LOCAL = re.compile(r"\b(?:no|not|never|hasn't|haven't|wasn't|weren't|without)\s+(?:\w+\s+){0,2}$", re.I)
 
@@ -79,6 +82,8 @@ def find_events(sentence: str) -> list[EventHit]:
     hits: list[EventHit] = []
     for etype, rx, strength in _COMPILED:
         for m in rx.finditer(sentence):
+            if m.group(0)[0].isupper() and m.start() > 0 and re.match(r"[\w ]*?\s[A-Z]", sentence[m.end():m.end() + 3]):
+                continue  # part of a proper name ("the Chemical Weapons Convention"), not an event
             before = sentence[max(0, m.start() - 60):m.start()]
             if _NEGATED_LOCAL.search(before):
                 continue
@@ -111,7 +116,7 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
     fatal: Count | None = None
     injured: Count | None = None
     for h in find_numbers(sentence):
-        after = sentence[h.end:h.end + 90]
+        after = sentence[h.end:h.end + 170]
         before = sentence[max(0, h.start - 70):h.start]
         bare = re.match(r"\s*(?:more\s+)?(?:were\s+|had been\s+|have been\s+)?(?:injured|wounded|killed|dead|hurt)\b",
                         after, re.I)

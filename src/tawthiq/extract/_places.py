@@ -35,6 +35,10 @@ class SentencePlace:
 
 def _keep(sentence: str, m: PlaceMatch, gaz: Gazetteer) -> bool:
     pid = m.place.id
+    prev = re.search(r"([A-Z][\w'’-]*)\s+$", sentence[:m.start])
+    if prev and pid.startswith(("geonames:", "ucdp:")) and not _DIRECTION.search(sentence[:m.start]) \
+            and sentence[:prev.start()].strip():
+        return False  # the tail of a longer unknown name ("Jabha Shamiya" is a group, not Shamiya town)
     if pid.startswith(("geonames:", "ucdp:")):
         # a town from the big tables must stand where a place stands: "in X", "X town", "targeted X"
         return bool(_LOCATIVE.search(sentence[:m.start]) or _TYPE_AFTER.match(sentence[m.end:]))
