@@ -56,7 +56,8 @@ def test_values_are_parsed_from_arabic_words_and_arabic_indic_digits(cli, worksp
     cli(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes")
     recs = records(workspace)
     first = recs["ق-1"]
-    assert (first["sex"], first["age"], first["event_date"], first["status"]) == ("m", 42, "2016-12-03", "killed")
+    values = (first["sex"], first["age"], first["event_date"], first["status"])
+    assert values == ("m", 42, "2016-12-03", "killed")
     assert (first["given_name"], first["family_name"]) == ("سليم", "الفرا")
     assert recs["ق-7"]["event_date"] is None and recs["ق-7"]["status"] == "missing"
     assert recs["ق-8"]["event_date"] == "2016-12-11" and recs["ق-8"]["status"] == "detained"
@@ -110,7 +111,8 @@ def test_strict_import_stores_nothing_when_a_row_is_bad(cli, workspace, lists):
 
 
 def test_json_lines_report_broken_lines_and_out_of_range_ages(cli_json, workspace):
-    out = cli_json(workspace, "people", "import", str(FIXTURES / "families_en.jsonl"), "--list", "fam", "--yes")
+    path = FIXTURES / "families_en.jsonl"
+    out = cli_json(workspace, "people", "import", str(path), "--list", "fam", "--yes")
     assert {(e["row"], e["field"]) for e in out["errors"]} == {(3, None), (4, "age"), (5, None)}
     assert out["stored"] == 2
     assert out["mapping"]["first name"] == "given_name" and out["mapping"]["father"] == "father_name"
@@ -127,8 +129,10 @@ def test_xlsx_with_english_headers_and_excel_dates(cli_json, workspace, tmp_path
     path = tmp_path / "victims.xlsx"
     book.save(path)
     out = cli_json(workspace, "people", "import", str(path), "--list", "xl", "--yes")
-    assert out["mapping"] == {"Victim ID": "record_id", "Full name": "name_latin", "Gender": "sex",
-                              "Age (years)": "age", "Date of death": "event_date", "Status": "status"}  # fmt: skip
+    assert out["mapping"] == {
+        "Victim ID": "record_id", "Full name": "name_latin", "Gender": "sex", "Age (years)": "age",
+        "Date of death": "event_date", "Status": "status",
+    }  # fmt: skip
     assert out["stored"] == 2 and out["errors"] == []
     recs = records(workspace)
     assert recs["17"]["age"] == 40 and recs["17"]["event_date"] == "2016-12-03"
