@@ -1,7 +1,8 @@
 """Helpers for the corroboration tests: gold claims as SourcedClaims, and the pairwise measure.
 
-Gold claims come from our fixtures (``tests/fixtures/multi/gold``) and, when present, the
-dev set (``../shared/data/dev/gold``, located as the repo root's sibling).
+Gold claims come from our fixtures (``fixture_gold/`` here, for the texts in
+``tests/fixtures/multi``) and, when present, the dev set (``../shared/data/dev/gold``,
+located as the repo root's sibling).
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def load_gold(folder: Path, text_folder: Path, *, start_id: int = 0, outlet_of=N
 
 
 def load_fixture_gold():
-    return load_gold(FIXTURES / "gold", FIXTURES)
+    return load_gold(Path(__file__).with_name("fixture_gold"), FIXTURES)
 
 
 def load_dev_gold(start_id: int = 0):

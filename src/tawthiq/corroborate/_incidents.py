@@ -51,18 +51,24 @@ def _places(members: Sequence[SourcedClaim]) -> tuple[PlaceRef, ...]:
 
 
 def _time(members: Sequence[SourcedClaim]) -> TimeSpan:
-    """The narrowest precision any member gives; among those, the span they cover together."""
+    """The dates most members give at the narrowest precision any member gives.
+
+    (A rewrite published two days later may still resolve "Tuesday" right; the span the
+    most claims agree on wins, ties to the earliest, rather than the union of all.)
+    """
     order = ["day", "days", "week", "month", "unknown"]
     dated = [sc.claim.time for sc in members if sc.claim.time.start or sc.claim.time.end]
     if not dated:
         return TimeSpan()
-    best = min(order.index(t.precision) if t.precision in order else 4 for t in dated)
-    chosen = [t for t in dated if order.index(t.precision if t.precision in order else "unknown") == best]
-    starts = [t.start for t in chosen if t.start]
-    ends = [t.end for t in chosen if t.end]
-    return TimeSpan(
-        start=min(starts) if starts else None, end=max(ends) if ends else None, precision=order[best]
-    )  # type: ignore[arg-type]
+
+    def rank(t: TimeSpan) -> int:
+        return order.index(t.precision) if t.precision in order else 4
+
+    best = min(rank(t) for t in dated)
+    votes = Counter((t.start, t.end) for t in dated if rank(t) == best)
+    top = max(votes.values())
+    start, end = min((k for k, v in votes.items() if v == top), key=lambda k: (k[0] or k[1], k[1] or k[0]))
+    return TimeSpan(start=start, end=end, precision=order[best])  # type: ignore[arg-type]
 
 
 def incident_from_cluster(

@@ -188,9 +188,14 @@ def party_kind(name: str | None) -> SourceKind | None:
 
 
 def _is_generic(attributed_to: str) -> bool:
-    return bool(_GENERIC.match(_fold(attributed_to))) and normalize_party(attributed_to) not in {
-        p.name for p in ALIASES
-    }
+    """An unnamed speaker: a known word for one ("activists", "medical sources"), or no
+    proper name at all ("two relatives of the victims", "a nurse at a field clinic")."""
+    if normalize_party(attributed_to) in {p.name for p in ALIASES}:
+        return False
+    if _GENERIC.match(_fold(attributed_to)):
+        return True
+    words = re.findall(r"[^\W\d_]+", attributed_to)
+    return not any(w[:1].isupper() for w in words[1:])
 
 
 # ---------------------------------------------------------------- copies and rewrites

@@ -1,0 +1,243 @@
+"""`tawthiq corroborate`, `tawthiq incidents`, `tawthiq incident ID`: build, list, show, override.
+
+Loads claims from the store, calls the pure ``tawthiq.corroborate`` stage, saves through
+``tawthiq.store.incidents``, renders. Data to stdout (a table, or ``--json``), progress to stderr.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+import typer
+
+from tawthiq.cli._common import (
+    DbOpt,
+    JsonOpt,
+    WorkspaceOpt,
+    err_console,
+    handle_errors,
+    out_console,
+    print_json,
+)
+from tawthiq.errors import InputError
+
+GRADES = ("confirmed", "fair", "weak", "contested", "discounted")
+
+
+def _day(value: str | None, field: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{value!r} is not a date YYYY-MM-DD", field=field) from None
+
+
+def _grade(value: str | None, field: str) -> str | None:
+    if value is not None and value not in GRADES:
+        raise InputError(f"{value!r} is not a grade; one of {', '.join(GRADES)}", field=field)
+    return value
+
+
+def incident_json(inc: Any, members: list[Any]) -> dict[str, Any]:
+    """The incident as `--json` prints it (issue 4): claims in the CLAIMS.md form plus their report."""
+    from tawthiq.corroborate import effective_grade, shown_rationale
+
+    def claim(m: Any) -> dict[str, Any]:
+        return {
+            "id": m.claim.id,
+            "role": m.role,
+            **m.claim.contract(),
+            "report": {"file": m.report.file, "sha256": m.report.sha256, "title": m.report.title},
+        }
+
+    return {
+        "id": inc.id,
+        "key": inc.key,
+        "kind": inc.kind,
+        "grade": effective_grade(inc),
+        "computed_grade": inc.grade,
+        "grade_override": inc.grade_override,
+        "override_reason": inc.override_reason,
+        "rationale": shown_rationale(inc),
+        "event_type": inc.event_type,
+        "places": [p.contract() for p in inc.places],
+        "time": inc.time.contract(),
+        "fatalities": {
+            "best": inc.fatalities.best,
+            "low": inc.fatalities.low,
+            "high": inc.fatalities.high,
+            "rule": inc.fatalities.rule,
+        },
+        "origins": list(inc.origins),
+        "outlets": list(inc.outlets),
+        "claims": [claim(m) for m in members if m.role != "tally"],
+        "tallies": [claim(m) for m in members if m.role == "tally"],
+    }
+
+
+def _toll(inc: Any) -> str:
+    f = inc.fatalities
+    if f.best is None and f.low is None and f.high is None:
+        return ""
+    span = f" ({f.low}–{f.high})" if f.high is not None and f.high != f.low else ""
+    return f"{f.best if f.best is not None else f.low}{span}"
+
+
+def _dates(inc: Any) -> str:
+    t = inc.time
+    if not t.start and not t.end:
+        return ""
+    if t.start == t.end or not t.end:
+        return str(t.start)
+    return f"{t.start or '…'} – {t.end}"
+
+
+@handle_errors
+def corroborate(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
+    """(Re)build the incidents of the whole workspace from its claims; idempotent.
+
+    Incidents whose claims did not change keep their ids; analyst overrides are kept.
+    """
+    from tawthiq.corroborate import build_incidents
+    from tawthiq.store import open_workspace
+    from tawthiq.store.incidents import load_sourced_claims, rebuild_incidents
+
+    with open_workspace(workspace, db=db) as ws:
+        with err_console.status("loading claims"), ws.session(actor="cli:corroborate") as s:
+            claims, reports = load_sourced_claims(s)
+        err_console.print(f"{len(claims)} claim(s) from {len(reports)} report(s)", highlight=False)
+        with err_console.status("clustering and grading"):
+            incidents = build_incidents(claims, reports)
+        with ws.session(actor="cli:corroborate") as s:
+            result = rebuild_incidents(s, incidents)
+    summary = {"claims": len(claims), "incidents": len(incidents), **result.as_dict()}
+    if json_:
+        print_json(summary)
+        return
+    out_console.print(
+        f"{summary['incidents']} incident(s) from {summary['claims']} claim(s): "
+        f"{result.created} new, {result.updated} updated, {result.unchanged} unchanged, "
+        f"{result.deleted} removed; {result.overrides_kept} analyst override(s) kept",
+        highlight=False,
+    )
+
+
+@handle_errors
+def incidents(
+    grade: Annotated[str | None, typer.Option(help=f"Only this grade: {', '.join(GRADES)}.")] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="Event type or family, e.g. attack.air_strike or attack.")
+    ] = None,
+    place: Annotated[str | None, typer.Option(help="A place name, any spelling (Ferdaws: Fardous).")] = None,
+    since: Annotated[str | None, typer.Option(help="Only incidents ending on/after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only incidents starting on/before YYYY-MM-DD.")] = None,
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """List incidents: grade, place, dates, fatalities, origins, outlets."""
+    from tawthiq.corroborate import effective_grade, places_match
+    from tawthiq.store import open_workspace
+    from tawthiq.store.incidents import incident_members, list_incidents
+
+    _grade(grade, "--grade")
+    d_since, d_until = _day(since, "--since"), _day(until, "--until")
+    with open_workspace(workspace, db=db) as ws, ws.session(actor="cli:incidents") as s:
+        found = list_incidents(s, grade=grade, event_type=type_, since=d_since, until=d_until)
+        if place:
+            found = [i for i in found if any(places_match(p.name, place) for p in i.places)]
+        if json_:
+            print_json([incident_json(i, incident_members(s, i)) for i in found])
+            return
+    from rich.table import Table
+
+    table = Table(title=f"{len(found)} incident(s)")
+    for col in ("id", "grade", "type", "place", "dates", "killed", "origins", "outlets"):
+        table.add_column(col, overflow="fold")
+    for i in found:
+        table.add_row(
+            str(i.id),
+            effective_grade(i) + (" *" if i.grade_override else ""),
+            i.event_type,
+            ", ".join(p.name for p in i.places[:2]),
+            _dates(i),
+            _toll(i),
+            "; ".join(i.origins),
+            str(len(i.outlets)),
+        )
+    out_console.print(table)
+    if any(i.grade_override for i in found):
+        err_console.print("* grade set by an analyst", highlight=False)
+
+
+@handle_errors
+def incident(
+    incident_id: Annotated[int, typer.Argument(help="Incident id (from `tawthiq incidents`).")],
+    override: Annotated[
+        str | None, typer.Option(help=f"Set the grade by hand: {', '.join(GRADES)} (needs --reason).")
+    ] = None,
+    reason: Annotated[str | None, typer.Option(help="Why: kept in the audit log.")] = None,
+    clear_override: Annotated[
+        bool, typer.Option("--clear-override", help="Go back to the computed grade (needs --reason).")
+    ] = False,
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Show one incident with its claims and quotes; or override its grade with a reason."""
+    from tawthiq.store import open_workspace
+    from tawthiq.store.incidents import get_incident, incident_members, override_incident_grade
+
+    _grade(override, "--override")
+    if (override or clear_override) and not (reason and reason.strip()):
+        raise InputError("an override needs a reason: --reason TEXT", field="--reason")
+    if override and clear_override:
+        raise InputError("use either --override GRADE or --clear-override", field="--override")
+    with open_workspace(workspace, db=db) as ws, ws.session(actor="cli:incident") as s:
+        if override or clear_override:
+            inc = override_incident_grade(s, incident_id, override, reason or "")  # type: ignore[arg-type]
+            shown = override or inc.grade
+            err_console.print(f"incident {incident_id}: grade set to {shown}", highlight=False)
+        inc = get_incident(s, incident_id)
+        if inc is None:
+            raise InputError(f"no incident with id {incident_id}", field="ID")
+        data = incident_json(inc, incident_members(s, inc))
+    if json_:
+        print_json(data)
+        return
+    _render(data)
+
+
+def _render(d: dict[str, Any]) -> None:
+    f = d["fatalities"]
+    lines = [
+        f"[bold]Incident {d['id']}[/] · {d['event_type']} · grade [bold]{d['grade']}[/]",
+        f"places: {', '.join(p['name'] for p in d['places'])}",
+        f"time: {d['time']['start'] or '?'} – {d['time']['end'] or '?'} ({d['time']['precision']})",
+        f"killed: best {f['best']}, low {f['low']}, high {f['high']}",
+        f"  rule: {f['rule']}",
+        f"why: {d['rationale']}",
+        f"origins: {'; '.join(d['origins'])}",
+        f"outlets: {'; '.join(d['outlets'])}",
+        "",
+    ]
+    for line in lines:
+        out_console.print(line, highlight=False)
+    for c in [*d["claims"], *d["tallies"]]:
+        who = c["attributed_to"] or "(own voice)"
+        out_console.print(
+            f"[bold]{c['role']}[/] claim {c['id']} · {c['certainty']} · {who} · {c['report']['file']}",
+            highlight=False,
+        )
+        out_console.print(f"  “{c['quote']}”", highlight=False, markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("corroborate")(corroborate)
+    app.command("incidents")(incidents)
+    app.command("incident")(incident)
+
+
+__all__ = ["incident_json", "register"]
