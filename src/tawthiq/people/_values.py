@@ -144,13 +144,18 @@ def parse_date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     raw = to_text(value) or ""
-    text = fold(raw) if not re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", raw) else raw
+    text = fold(raw)
     for ar, en in _arabic_months():
         text = text.replace(ar, f" {en} ")
     text = re.sub(r"(?<=\d)\s*م(?!\w)|\b(?:عام|سنه)\b", " ", text)  # "2016م", "عام 2016"
     # fold() turned '/' and '.' into spaces; numeric dates need a separator dateutil reads
     text = re.sub(r"^(\d{1,2}) (\d{1,2}) (\d{4})$", r"\1/\2/\3", text.strip())
-    text = re.sub(r"^(\d{4}) (\d{1,2}) (\d{1,2})$", r"\1-\2-\3", text)
+    year_first = re.fullmatch(r"(\d{4})[ -](\d{1,2})[ -](\d{1,2})", text)
+    if year_first:  # ISO order; dateutil's dayfirst would read 2000-01-02 as 1 February
+        try:
+            return date(*map(int, year_first.groups()))
+        except ValueError:
+            raise ValueError(f"{raw!r} is not a date (e.g. 2016-12-13 or 13/12/2016)") from None
     try:
         first, second = (date_parser.parse(text, dayfirst=True, default=d) for d in _TWO_DEFAULTS)
     except (ValueError, OverflowError):
