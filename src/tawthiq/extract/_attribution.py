@@ -152,7 +152,11 @@ def _find_attribution(sentence: str, previous: str | None = None) -> str | None:
     if m:
         return canonical_party(_clean_np(m.group(1)))
     # trailing: "..., its health directorate said late on Friday." / "...," X said.
-    m = re.search(rf"[,”\"]\s*([^,”\"]{{2,160}}?(?:,[^,”\"]{{2,80}}?)*)\s+(?:{_VERBS})\b[^,]{{0,40}}[.!]?\s*$", s)
+    m = re.search(rf"[,”\"]\s*([^,”\"]{{2,100}}?)\s+(?:{_VERBS})\b[^,]{{0,40}}[.!]?\s*$", s)
+    if m and re.match(r"^(?:a|an)\s", m.group(1)) and not _PARTY_WORD.search(m.group(1)[:3] + m.group(1)[3:]):
+        m = None
+    if m is None:
+        m = re.search(rf"[,”\"]\s*([^,”\"]{{2,160}}?(?:,[^,”\"]{{2,80}}?)*)\s+(?:{_VERBS})\b[^,]{{0,40}}[.!]?\s*$", s)
     if m and not re.search(r"\b(?:that|who|which)\b", m.group(1)):
         np = m.group(1)
         if _PRONOUN.match(np.strip()):

@@ -110,7 +110,8 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
     title_end = -1
     if spans:
         first = text[spans[0][0]:spans[0][1]]
-        if title is None or first.strip() == title.strip() or text.lstrip().startswith(title.strip()):
+        own_line = text[spans[0][1]:spans[0][1] + 2].startswith("\n") and not first.rstrip().endswith(".")
+        if (title is None and own_line) or (title and re.sub(r"^TITLE:\s*", "", first).strip() == title.strip()):
             title_end = spans[0][1]
     claims: list[tuple[Claim, bool]] = []
     previous_party: str | None = None
@@ -181,8 +182,7 @@ def _merge(items: list[tuple[Claim, bool]], anchor: date) -> list[Claim]:
     out: list[Claim] = []
     # a headline restating a body claim of the same family is the body claim
     for c, is_title in items:
-        if is_title and any(b.event_type.split(".")[0] == c.event_type.split(".")[0] and _contains(c, b)
-                            for b in body):
+        if is_title and any(b.event_type == c.event_type and _contains(c, b) for b in body):
             continue
         if c.time.start and c.time.start < anchor - timedelta(days=365):
             continue  # background ("fighting erupted in 2012"), not a claim about this report's events

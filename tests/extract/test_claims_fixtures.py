@@ -1,0 +1,120 @@
+"""Behaviour of extract_claims on the hand-written fixture reports, one trap per file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tawthiq.errors import InputError
+from tawthiq.extract import MAX_CHARS, extract_claims
+
+
+def nums(c):
+    return c.fatalities.contract() if c.fatalities else None
+
+
+def test_subcounts_are_not_added_to_the_total(report):
+    [c] = report("subcount_including_women_and_children.txt")
+    assert nums(c) == {"low": 82, "high": 82, "qualifier": "exact"}
+    assert {"civilians", "women", "children"} <= set(c.victims)
+    assert c.places[0].name == "Sukkari" and c.places[-1].name == "Aleppo"
+
+
+def test_number_words_ranges_and_up_to(report):
+    marjeh, bustan, ramouseh = report("number_words_and_ranges.txt")
+    assert nums(marjeh) == {"low": 79, "high": 79, "qualifier": "exact"}
+    assert bustan.fatalities is None
+    assert bustan.injured.contract() == {"low": 20, "high": 30, "qualifier": "exact"}
+    assert nums(ramouseh) == {"low": None, "high": 12, "qualifier": "up_to"}
+    assert ramouseh.attributed_to == "a military source"  # told Reuters: Reuters relays, the source speaks
+
+
+def test_mixed_casualties_give_no_number_and_vague_words_follow_acled(report):
+    hanano, tally, several = report("mixed_casualties_and_vague_words.txt")
+    assert hanano.fatalities is None and hanano.injured is None  # "dozens of casualties"
+    assert nums(tally) == {"low": 100, "high": None, "qualifier": "vague"}
+    assert tally.kind == "tally" and tally.time.start == date(2016, 9, 1)  # since September
+    assert several.fatalities is None  # "several" gives no number
+
+
+def test_relative_time_resolves_against_publication(report):
+    kallaseh, salah = report("relative_time_late_on_monday.txt")
+    assert kallaseh.time.start == date(2016, 12, 12)  # late on Monday, published Tuesday 13th
+    assert kallaseh.attributed_to == "rescuers"
+    assert salah.time.start == date(2016, 12, 12)  # yesterday
+
+
+def test_relative_time_uses_the_given_publication_date(report):
+    kallaseh, _ = report("relative_time_late_on_monday.txt", published=date(2016, 12, 18))  # a Sunday
+    assert kallaseh.time.start == date(2016, 12, 12)
+
+
+def test_sohr_and_the_observatory_collapse_to_one_party(report):
+    claims = report("alias_sohr_and_the_observatory.txt")
+    assert {c.attributed_to for c in claims} == {"Syrian Observatory for Human Rights"}
+    assert claims[0].time.start == date(2016, 12, 11)  # on Sunday
+    assert claims[1].event_type == "territory.change" and claims[1].kind == "status"
+
+
+def test_hedge_denial_and_confirmation(report):
+    hedged, denied, confirmed = report("hedges_denials_confirmations.txt")
+    assert hedged.certainty == "unconfirmed" and hedged.event_type == "killing.execution"
+    assert denied.certainty == "denied" and denied.attributed_to == "Russian defence ministry"
+    assert confirmed.certainty == "confirmed" and confirmed.attributed_to == "UN human rights office"
+    assert nums(confirmed) == {"low": 50, "high": None, "qualifier": "at_least"}
+
+
+def test_one_sentence_two_places_two_tolls(report):
+    ferdaws, salihin = report("toponym_variants_run_together_al.txt")
+    assert (ferdaws.places[0].place_id, nums(ferdaws)["low"]) == ("aleppo-nbhd:fardous", 5)
+    assert (salihin.places[0].place_id, nums(salihin)["low"]) == ("aleppo-nbhd:salihin", 7)
+    assert ferdaws.span[1] <= salihin.span[0]
+
+
+def test_neighbourhood_of_aleppo_beats_a_namesake_elsewhere(report):
+    [c] = report("ambiguous_zahraa_of_aleppo.txt")
+    assert c.places[0].precision == "neighbourhood"
+    assert c.places[0].place_id.startswith("aleppo-")
+
+
+def test_status_claims_siege_and_hospitals(report):
+    siege, hospitals = report("status_siege_and_hospitals.txt")
+    assert (siege.kind, siege.event_type, siege.time.precision) == ("status", "siege.blockade", "month")
+    assert siege.time.start == date(2016, 11, 1)  # last month
+    assert (hospitals.kind, hospitals.event_type) == ("status", "attack.medical")
+
+
+def test_arabic_only_text_gives_no_claims(report):
+    assert report("arabic_only_no_english.txt") == []
+
+
+def test_every_claim_quotes_its_span_exactly():
+    text = ("Air strikes killed 12 civilians in al-Sukkari on Monday, activists said. "
+            "Shelling wounded 4 people in Bustan al-Qasr.")
+    claims = extract_claims(text, date(2016, 12, 13))
+    assert len(claims) == 2
+    for c in claims:
+        assert text[c.span[0]:c.span[1]] == c.quote
+        assert c.method == "rules" and 0 < c.confidence < 1
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "\x00\x01\x02", "Nothing happened here today."])
+def test_empty_or_eventless_text_gives_no_claims(text):
+    assert extract_claims(text, date(2016, 12, 13)) == []
+
+
+def test_too_long_text_is_an_input_error():
+    with pytest.raises(InputError, match="limit"):
+        extract_claims("a" * (MAX_CHARS + 1), date(2016, 12, 13))
+
+
+def test_published_must_be_a_date():
+    with pytest.raises(InputError, match="published"):
+        extract_claims("Air strikes killed 3 people in Aleppo.", "2016-12-13")  # type: ignore[arg-type]
+
+
+def test_feared_and_negated_events_are_not_claims():
+    text = ("Residents fear they will face execution if they stay in al-Sukkari. "
+            "There has been no shelling in Bustan al-Qasr since the morning.")
+    assert extract_claims(text, date(2016, 12, 13)) == []

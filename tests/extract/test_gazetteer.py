@@ -1,0 +1,60 @@
+"""The shipped gazetteer: variants, nesting and context."""
+
+from __future__ import annotations
+
+import pytest
+
+from tawthiq.errors import InputError
+from tawthiq.gazetteer import load_gazetteer, toponym_key
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize("spelling", ["Ferdous", "al-Firdous", "alFerdaws", "el-Fardous", "Firdaws"])
+def test_spellings_of_fardous_find_one_place(gaz, spelling):
+    [m] = gaz.match(f"Shells fell on {spelling} overnight.")
+    assert m.place.id == "aleppo-nbhd:fardous"
+    assert m.surface == spelling
+
+
+@pytest.mark.parametrize("a,b", [("Saliheen", "al-Salihin"), ("Karam al-Nazha", "Karm al-Nazha"),
+                                 ("Sheikh Saeed", "Shaykh Said"), ("Marjeh", "al-Marja")])
+def test_keys_survive_articles_doubled_letters_and_vowels(a, b):
+    assert toponym_key(a) == toponym_key(b)
+
+
+def test_neighbourhood_nests_in_city_district_governorate_country(gaz):
+    chain = [p.id for p in gaz.ancestors("aleppo-nbhd:fardous")]
+    assert chain == ["C1007", "SY020000", "SY0200", "SY02", "SY"]
+    assert gaz.contains("SY02", "aleppo-nbhd:fardous")
+    assert not gaz.contains("SY07", "aleppo-nbhd:fardous")
+
+
+def test_every_row_has_a_source_and_coordinates_inside_syria(gaz):
+    for p in gaz:
+        assert p.source, p.id
+        if p.lat is not None:
+            assert 32.0 < p.lat < 37.6 and 35.5 < p.lon < 42.5, p.id
+
+
+def test_aleppo_alone_is_the_city_and_aleppo_province_the_governorate(gaz):
+    assert gaz.match("fighting in Aleppo")[0].place.id == "C1007"
+    assert gaz.match("in Aleppo province, clashes")[0].place.id == "SY02"
+
+
+def test_person_and_group_names_are_not_places(gaz):
+    assert gaz.match("Ahmed Qorra Ali, an official with Ahrar al-Sham, said") == []
+
+
+def test_unknown_id_is_an_input_error(gaz):
+    with pytest.raises(InputError, match="no place"):
+        gaz.get("nowhere")
+
+
+def test_place_refs_carry_id_and_coordinates(gaz):
+    ref = gaz.to_ref(gaz.get("aleppo-nbhd:sukkari"), "al-Sukkari")
+    assert (ref.name, ref.precision, ref.place_id) == ("al-Sukkari", "neighbourhood", "aleppo-nbhd:sukkari")
+    assert ref.lat == pytest.approx(36.175, abs=0.01)
