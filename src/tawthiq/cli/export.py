@@ -82,6 +82,7 @@ def _missing_persons(s: Any) -> list[tuple[Any, list[Any]]]:
 
 def _context(ws: Any, fmt: str, filters: dict[str, Any], country: str | None):
     from tawthiq.export import ExportContext, select_incidents
+    from tawthiq.gazetteer import load_gazetteer
     from tawthiq.policy import load_policy
     from tawthiq.store import list_sources
     from tawthiq.store.browse import (
@@ -106,7 +107,8 @@ def _context(ws: Any, fmt: str, filters: dict[str, Any], country: str | None):
         claims = {c.id: c for c in claims_by_ids(s, ids)}
         reports = reports_by_ids(s, {c.report_id for c in claims.values() if c.report_id is not None})
         sources = {src.id: src for src in list_sources(s)}
-        places = {p.id: p for p in list_places(s, limit=10**9)[0]}
+        places = {p.id: p for p in load_gazetteer()}  # the shipped gazetteer, then the workspace's
+        places.update({p.id: p for p in list_places(s, limit=10**9)[0]})
         missing = _missing_persons(s) if fmt == "pfif" else []
     return ExportContext(
         incidents=incidents,
