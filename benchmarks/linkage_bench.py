@@ -54,6 +54,13 @@ def _pairs_from_clusters(clusters, list_of) -> set[tuple[int, int]]:
 
 
 def _run(task: str, method: str, large_n: int, q: mp.Queue) -> None:
+    try:
+        _run_inner(task, method, large_n, q)
+    finally:
+        q.put(None)  # the parent stops waiting even when the run failed
+
+
+def _run_inner(task: str, method: str, large_n: int, q: mp.Queue) -> None:
     if task == "easy":
         records, truth = gaza_records(DATA, "killed_in_gaza_20240413.csv", "killed_in_gaza_20240808.csv")
     elif task == "hard":
@@ -67,19 +74,28 @@ def _run(task: str, method: str, large_n: int, q: mp.Queue) -> None:
     dedupe = {records[0].list_name} if task == "large" else set()
     list_of = {r.id: r.list_name for r in records}
     t0 = time.perf_counter()
+    results = []
     if method == "tawthiq":
         from tawthiq.people import link_records
+        from tawthiq.people._link_cluster import cluster_pairs
 
-        clusters = link_records(records, dedupe_lists=dedupe).clusters
+        res = link_records(records, dedupe_lists=dedupe)
+        wall = time.perf_counter() - t0
+        results.append(("tawthiq (auto >=0.9)", res.clusters))
+        # Without review: every pair of the review band accepted too (threshold 0.5, as generic).
+        scored = [(x.a, x.b, x.probability) for x in res.pairs]
+        results.append(
+            ("tawthiq (>=0.5)", cluster_pairs(list_of, scored, threshold=0.5, dedupe_lists=dedupe))
+        )
     else:
         from _linkage_bench_generic import generic_splink
 
-        clusters = generic_splink(records, dedupe=bool(dedupe))
-    wall = time.perf_counter() - t0
-    predicted = _pairs_from_clusters(clusters, list_of)
-    p, r, f = _score(truth, predicted)
+        results.append(("generic splink", generic_splink(records, dedupe=bool(dedupe))))
+        wall = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB -> MiB on Linux
-    q.put((task, method, len(records), len(truth), p, r, f, wall, peak, len(records) / wall * 60))
+    for name, clusters in results:
+        p, r, f = _score(truth, _pairs_from_clusters(clusters, list_of))
+        q.put((task, name, len(records), len(truth), p, r, f, wall, peak, len(records) / wall * 60))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,12 +119,10 @@ def main(argv: list[str] | None = None) -> int:
             q = ctx.Queue()
             proc = ctx.Process(target=_run, args=(task, method, args.large_n, q))
             proc.start()
+            while (row := q.get()) is not None:
+                rows.append(row)
+                print("done", row[:2], file=sys.stderr)
             proc.join()
-            if proc.exitcode != 0:
-                print(f"{task}/{method}: failed (exit {proc.exitcode})", file=sys.stderr)
-                continue
-            rows.append(q.get())
-            print("done", rows[-1][:2], file=sys.stderr)
     df = pd.DataFrame(
         rows,
         columns=["task", "method", "records", "true_links", "precision", "recall", "f1", "wall_s",

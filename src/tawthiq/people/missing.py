@@ -12,12 +12,24 @@ family's first report usually says.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from tawthiq.entities import MissingNote, PersonRecord
+from tawthiq.people._link_types import LinkResult
 
-__all__ = ["STATUS_LABELS", "current_status", "match_note", "status_history"]
+__all__ = [
+    "MISSING_PAIR_REASON",
+    "STATUS_LABELS",
+    "current_status",
+    "hold_missing_matches",
+    "match_note",
+    "status_history",
+]
+
+# A pair between a missing person and a record on another list is never merged without a
+# reviewer: the answer is news for a family. Such pairs carry this reason in the review queue.
+MISSING_PAIR_REASON = "missing-person"
 
 STATUS_LABELS = {
     "information_sought": "information sought",
@@ -84,3 +96,49 @@ def match_note(
 
 def _aware(dt: datetime) -> datetime:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def hold_missing_matches(
+    result: LinkResult, records: Sequence[PersonRecord], confirmed: Iterable[tuple[int, int]] = ()
+) -> LinkResult:
+    """Send every automatic match between a missing person and a record of another status to review.
+
+    Pairs a reviewer already confirmed (``confirmed``: ``(a, b)`` with ``a < b``) stay matched. The
+    clusters are split along the held pairs (connected components of the remaining matches), so a
+    missing person joins a victim's person only after a reviewer said so.
+    """
+    missing = {r.id for r in records if r.status == "missing"}
+    if not missing:
+        return result
+    ok = {tuple(sorted(p)) for p in confirmed}
+    pairs, held = [], set()
+    for p in result.pairs:
+        crossing = (p.a in missing) != (p.b in missing)
+        if p.decision == "match" and crossing and tuple(sorted((p.a, p.b))) not in ok:
+            held.add(tuple(sorted((p.a, p.b))))
+            p = p.model_copy(update={"decision": "review", "reason": MISSING_PAIR_REASON})
+        pairs.append(p)
+    if not held:
+        return result
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for p in pairs:
+        if p.decision == "match":
+            parent[find(p.a)] = find(p.b)
+    clusters: list[tuple[int, ...]] = []
+    for cluster in result.clusters:
+        if not any(r in missing for r in cluster) or all(r in missing for r in cluster):
+            clusters.append(cluster)
+            continue
+        groups: dict[int, list[int]] = {}
+        for r in cluster:
+            groups.setdefault(find(r), []).append(r)
+        clusters.extend(tuple(sorted(g)) for g in groups.values())
+    clusters.sort(key=lambda c: c[0])
+    return result.model_copy(update={"pairs": tuple(pairs), "clusters": tuple(clusters)})

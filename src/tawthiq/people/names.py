@@ -98,6 +98,9 @@ def arabic_tokens(text: str | None) -> list[str]:
     """
     if not text:
         return []
+    # Marks and tatweel go first: they are not word characters, and replacing them by a
+    # space (as other punctuation) would cut a word in pieces.
+    text = _TASHKEEL.sub("", unicodedata.normalize("NFKC", text)).replace("ـ", "")
     raw = [_fold_letters(t) for t in _NON_LETTER.sub(" ", text).split()]
     raw = [t for t in raw if t]
     out: list[str] = []

@@ -1,0 +1,130 @@
+"""link_records: the traps a victim-list linker must get right, on invented lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from tawthiq.entities import PersonRecord
+from tawthiq.errors import LinkageError
+from tawthiq.people import LinkResult, link_records
+
+from .conftest import make
+
+
+def _together(result: LinkResult, a: int, b: int) -> bool:
+    return any(a in c and b in c for c in result.clusters)
+
+
+def test_reversed_ligature_record_links_to_the_clean_one(background):
+    a = make("april", 1, [("علاء عبد الله حمدان الصفدي", None, "m", 34), *background[:40]])
+    b = make("sept", 1000, [("عالء عبدهللا حمدان الصفدي", None, "m", 34), *background[40:80]])
+    res = link_records(a + b)
+    assert _together(res, 1, 1000)
+
+
+def test_siblings_who_share_all_but_the_first_name_stay_apart(background):
+    a = make("l1", 1, [("يوسف جابر منير الفرا", None, "m", 12), *background[:40]])
+    b = make("l2", 1000, [("ياسر جابر منير الفرا", None, "m", 14), *background[40:80]])
+    res = link_records(a + b)
+    assert not _together(res, 1, 1000)
+
+
+def test_abd_al_latin_variants_of_one_person_link():
+    a = make("en1", 1, [("", "Abd al-Rahim Said El-Halabi", "m", 40), ("", "Maya Khoury", "f", 9)])
+    b = make("en2", 100, [("", "Abdul Rahim Saeed al Halabi", "m", 40), ("", "Tarek Haddad", "m", 51)])
+    res = link_records(a + b)
+    assert _together(res, 1, 100)
+    assert not _together(res, 2, 101)
+
+
+def test_arabic_and_latin_records_of_one_person_link():
+    a = make("ar", 1, [("خالد محمود الحلبي", None, "m", 45), ("نور سالم القدسي", None, "f", 30)])
+    b = make("lat", 100, [(None, "Khaled Mahmoud Al-Halabi", "m", 45), (None, "Rami Odeh", "m", 22)])
+    res = link_records(a + b)
+    assert _together(res, 1, 100)
+    assert not _together(res, 2, 101)
+
+
+def test_two_records_of_a_deduplicated_list_never_merge(background):
+    twins = [("هاني رامي سعيد الجمل", None, "m", 20), ("هاني رامي سعيد الجمل", None, "m", 20)]
+    a = make("dedup", 1, twins + background[:30])
+    b = make("other", 1000, [("هاني رامي سعيد الجمل", None, "m", 20), *background[30:60]])
+    res = link_records(a + b)
+    assert not _together(res, 1, 2)
+    assert _together(res, 1, 1000) != _together(res, 2, 1000) or not _together(res, 1, 1000)
+
+
+def test_a_list_named_as_having_duplicates_may_merge_its_records(background):
+    rows = [("هاني رامي سعيد الجمل", None, "m", 20), ("هانى رامى سعيد الجمل", None, "m", 20)]
+    recs = make("raw", 1, rows + background[:40])
+    assert not _together(link_records(recs), 1, 2)
+    assert _together(link_records(recs, dedupe_lists={"raw"}), 1, 2)
+
+
+def test_no_match_label_keeps_a_pair_apart_on_every_rerun(background):
+    a = make("l1", 1, [("مازن طلال فايز عويس", None, "m", 33), *background[:30]])
+    b = make("l2", 1000, [("مازن طلال فايز عويس", None, "m", 33), *background[30:60]])
+    assert _together(link_records(a + b), 1, 1000)
+    for _ in range(2):
+        res = link_records(a + b, labels=[(1000, 1, False)])
+        assert not _together(res, 1, 1000)
+        assert next(p for p in res.pairs if (p.a, p.b) == (1, 1000)).reason == "label"
+
+
+def test_match_label_links_a_pair_the_model_would_not(background):
+    a = make("l1", 1, [("سلمى فريد الخوري", None, "f", 60), *background[:30]])
+    b = make("l2", 1000, [("ام فادي", None, "f", 61), *background[30:60]])
+    assert not _together(link_records(a + b), 1, 1000)
+    assert _together(link_records(a + b, labels=[(1, 1000, True)]), 1, 1000)
+
+
+def test_every_record_is_in_exactly_one_cluster(background):
+    recs = make("l1", 1, background[:50]) + make("l2", 1000, background[25:75])
+    res = link_records(recs)
+    ids = [i for c in res.clusters for i in c]
+    assert sorted(ids) == sorted(r.id for r in recs)
+
+
+def test_uncertain_pairs_go_to_review_with_their_weights(background):
+    a = make("l1", 1, [("رامي نبيل الصباغ", None, "m", 30), *background[:30]])
+    b = make("l2", 1000, [("رامي نبيل الصباغ", None, "m", 71), *background[30:60]])
+    res = link_records(a + b, match_threshold=0.999999, review_threshold=0.01)
+    pair = next(p for p in res.pairs if (p.a, p.b) == (1, 1000))
+    assert pair.decision == "review" and pair in res.review
+    assert pair.weights["age"] < 0 < pair.weights["name"]
+
+
+def test_record_without_id_is_refused_with_its_list_and_row():
+    recs = [PersonRecord(list_name="l1", record_id="r-7", name_ar="سامر")]
+    with pytest.raises(LinkageError, match="r-7"):
+        link_records(recs)
+
+
+def test_unknown_backend_is_refused(background):
+    recs = make("l1", 1, background[:3]) + make("l2", 10, background[:3])
+    with pytest.raises(LinkageError, match="backend"):
+        link_records(recs, backend="sqlite")  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_same_settings_run_on_spark(background):
+    pyspark = pytest.importorskip("pyspark")
+    from pyspark.sql import SparkSession
+
+    assert pyspark
+    spark = (
+        SparkSession.builder.master("local[1]")
+        .appName("tawthiq-linkage-test")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.ui.enabled", "false")
+        .getOrCreate()
+    )
+    try:
+        a = make("april", 1, [("علاء عبد الله حمدان الصفدي", None, "m", 34), *background[:20]])
+        b = make("sept", 1000, [("عالء عبدهللا حمدان الصفدي", None, "m", 34), *background[20:40]])
+        on_spark = link_records(a + b, backend="spark", spark=spark)
+        on_duckdb = link_records(a + b)
+        assert _together(on_spark, 1, 1000)
+        assert on_spark.clusters == on_duckdb.clusters
+    finally:
+        spark.stop()
