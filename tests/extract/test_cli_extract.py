@@ -1,0 +1,119 @@
+"""`tawthiq extract` on files (no workspace) and inside a workspace; bad input gives one-line errors."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tawthiq.cli.main import app
+
+REPORTS = Path(__file__).resolve().parents[1] / "fixtures" / "reports"
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args: str, **kw):
+        return runner.invoke(app, ["extract", *args], **kw)
+
+    return invoke
+
+
+def test_file_mode_prints_the_claims_contract(run):
+    r = run(str(REPORTS / "subcount_including_women_and_children.txt"), "--published", "2016-12-13", "--json")
+    assert r.exit_code == 0, r.output
+    obj = json.loads(r.stdout)
+    assert obj["report"] == {"title": "Air raids kill dozens in eastern Aleppo", "published": "2016-12-13"}
+    [c] = obj["claims"]
+    assert set(c) == {"kind", "event_type", "quote", "span", "places", "time", "fatalities", "injured",
+                      "victims", "perpetrators", "attributed_to", "certainty"}
+    assert c["fatalities"] == {"low": 82, "high": 82, "qualifier": "exact"}
+    assert set(c["places"][0]) == {"name", "lat", "lon", "precision"}
+
+
+def test_title_header_is_read(tmp_path, run):
+    f = tmp_path / "r.txt"
+    f.write_text("TITLE: Strike on a market\n\nShelling killed 3 people in al-Sukkari on Monday.\n")
+    obj = json.loads(run(str(f), "--published", "2016-12-13", "--json").stdout)
+    assert obj["report"]["title"] == "Strike on a market"
+    assert obj["claims"][0]["time"]["start"] == "2016-12-12"
+
+
+def test_windows_1252_file_is_decoded(tmp_path, run):
+    f = tmp_path / "cp1252.txt"
+    f.write_bytes("Shelling killed 3 people in al-Sukkari on Monday \u2013 residents said.\n".encode("cp1252"))
+    r = run(str(f), "--published", "2016-12-13", "--json")
+    assert r.exit_code == 0 and len(json.loads(r.stdout)["claims"]) == 1
+
+
+def test_arabic_only_says_so_and_exits_zero(run):
+    r = run(str(REPORTS / "arabic_only_no_english.txt"), "--published", "2016-12-13", "--json")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["claims"] == []
+    assert "no English text" in r.stderr
+
+
+@pytest.mark.parametrize("value", ["13/12/2016", "2016-13-01", "yesterday"])
+def test_wrong_published_format_is_one_line_error(run, value):
+    r = run(str(REPORTS / "subcount_including_women_and_children.txt"), "--published", value)
+    assert r.exit_code == 1
+    assert "--published" in r.stderr and "Traceback" not in r.output
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_empty_file_gives_no_claims(tmp_path, run):
+    f = tmp_path / "empty.txt"
+    f.write_bytes(b"")
+    r = run(str(f), "--published", "2016-12-13", "--json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["claims"] == []
+
+
+def test_binary_junk_is_refused_naming_the_file(tmp_path, run):
+    f = tmp_path / "junk.bin"
+    f.write_bytes(bytes(range(256)) * 40)
+    r = run(str(f), "--published", "2016-12-13")
+    assert r.exit_code == 1 and "junk.bin" in r.stderr and "binary" in r.stderr
+
+
+def test_twenty_megabytes_is_refused_before_reading(tmp_path, run):
+    f = tmp_path / "huge.txt"
+    with f.open("wb") as fh:
+        fh.truncate(20 * 1024 * 1024)
+    r = run(str(f), "--published", "2016-12-13")
+    assert r.exit_code == 1 and "huge.txt" in r.stderr and "MB" in r.stderr
+
+
+def test_missing_file_and_missing_published(tmp_path, run):
+    r = run(str(tmp_path / "nope.txt"), "--published", "2016-12-13")
+    assert r.exit_code == 1 and "no such file" in r.stderr
+    r = run(str(REPORTS / "subcount_including_women_and_children.txt"))
+    assert r.exit_code == 1 and "--published" in r.stderr
+
+
+def test_workspace_mode_is_rerunnable_and_keeps_reviewed_claims(workspace, run):
+    from tawthiq.entities import Report
+    from tawthiq.store import add_reports
+    from tawthiq.store.browse import review_claim
+    from tawthiq.store.claims import load_claims
+
+    body = (REPORTS / "number_words_and_ranges.txt").read_text()
+    with workspace.session() as s:
+        [rep] = add_reports(s, [Report(sha256="a" * 64, body=body, title="Shelling hits two districts",
+                                       published_at=date(2016, 12, 13), language="en")])
+    r = run("--workspace", str(workspace.path), "--json")
+    assert r.exit_code == 0, r.output
+    with workspace.session() as s:
+        first = load_claims(s, report_id=rep.id)
+        assert len(first) == 3
+        review_claim(s, first[0].id, "accepted", actor="test")
+    assert run("--workspace", str(workspace.path)).exit_code == 0
+    with workspace.session() as s:
+        again = load_claims(s, report_id=rep.id)
+    assert len(again) == 3  # replaced, not duplicated
+    assert [c.review_status for c in again].count("accepted") == 1
+    assert first[0].id in {c.id for c in again}  # the reviewed claim kept its id
