@@ -68,3 +68,36 @@ def workspace(tmp_path: Path, db_url: str | None):
         yield ws
     finally:
         ws.close()
+
+
+@pytest.fixture
+def cli():
+    """Run the real ``tawthiq`` CLI in-process on a workspace: ``cli(ws, "people", "import", …)``.
+
+    Returns click's result (``exit_code``, ``stdout``, ``stderr``); with ``ok=True`` (the default)
+    a non-zero exit fails the test with both streams shown.
+    """
+    from typer.testing import CliRunner
+
+    from tawthiq.cli.main import app
+
+    runner = CliRunner()
+
+    def run(ws, *args: str, input: str | None = None, ok: bool = True):
+        result = runner.invoke(app, list(args), input=input, env={"TAWTHIQ_WORKSPACE": str(ws.path)})
+        if ok:
+            assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
+        return result
+
+    return run
+
+
+@pytest.fixture
+def cli_json(cli):
+    """Like ``cli`` with ``--json`` appended; returns the parsed stdout."""
+    import json
+
+    def run(ws, *args: str, input: str | None = None):
+        return json.loads(cli(ws, *args, "--json", input=input).stdout)
+
+    return run

@@ -166,15 +166,21 @@ def import_list(
     if not result.records:
         raise InputError(f"no good rows among {result.rows}; nothing stored", path=file)
 
+    from tawthiq.store.missing import queue_missing_matches
     from tawthiq.store.people import save_list
 
     with _open(workspace, db) as ws, ws.session() as s:
         counts = save_list(s, list_name, result.records, has_duplicates=has_duplicates, file_name=file.name,
                            sha256=hashlib.sha256(file.read_bytes()).hexdigest(), mapping=mapping)  # fmt: skip
+        # issue 8: every missing person is compared with a list as it arrives; candidates go to review
+        missing_candidates = queue_missing_matches(s, list_name)
+    if missing_candidates:
+        err_console.print(f"{missing_candidates} possible match(es) with missing persons queued for review "
+                          "(`tawthiq people review`)")  # fmt: skip
     summary = {
         "list": list_name, "file": str(file), "rows": result.rows, "stored": len(result.records),
         "inserted": counts.inserted, "updated": counts.updated, "unchanged": counts.unchanged,
-        "not_in_file": counts.not_in_file, "mapping": mapping,
+        "not_in_file": counts.not_in_file, "mapping": mapping, "missing_candidates": missing_candidates,
         "errors": [_issue(e) for e in result.errors], "warnings": [_issue(e) for e in result.warnings],
     }  # fmt: skip
     if as_json:
@@ -246,6 +252,10 @@ def link(
             match_threshold=match_threshold or DEFAULT_MATCH_THRESHOLD,
             review_threshold=review_threshold or DEFAULT_REVIEW_THRESHOLD,
         )  # fmt: skip
+        # issue 8: a missing person joins another list's record only once a reviewer confirmed it
+        from tawthiq.people.missing import hold_missing_matches
+
+        result = hold_missing_matches(result, records, [(a, b) for a, b, ok in labels if ok])
         progress.update(task, description=f"storing {len(result.clusters):,} persons…")
         with ws.session() as s:
             counts = save_link_result(s, result, records)
@@ -413,6 +423,7 @@ def register(app: typer.Typer) -> None:
 
 # PFIF import/export (another module) hangs under `people pfif` when it is there.
 if importlib.util.find_spec("tawthiq.cli.pfif") is not None:
-    from tawthiq.cli.pfif import pfif_app
+    from tawthiq.cli.pfif import missing_app, pfif_app
 
     people_app.add_typer(pfif_app, name="pfif")
+    people_app.add_typer(missing_app, name="missing")

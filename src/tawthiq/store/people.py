@@ -293,6 +293,10 @@ def decide_pair(session: Session, a: int, b: int, decision: str, *, actor: str |
     session.flush()
     record_event(session, "people.review", "person_pair", f"{a}-{b}", before=before,
                  after={"decision": decision}, detail=decision, actor=actor)  # fmt: skip
+    # issue 8: a confirmed match of a missing person adds a note to their status history
+    from tawthiq.store.missing import apply_match_decision
+
+    apply_match_decision(session, a, b, decision, actor=actor)
 
 
 def load_labels(session: Session) -> list[tuple[int, int, bool]]:

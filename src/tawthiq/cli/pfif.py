@@ -1,0 +1,280 @@
+"""`tawthiq people pfif …` and `tawthiq people missing …`: the missing-persons registry.
+
+Thin layer over ``people.pfif`` (PFIF in and out), ``people.missing`` (derived status) and
+``store.missing``. Never prints an author's e-mail or phone; a PFIF export leaves out protected
+fields and confidential notes whatever is asked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from tawthiq.cli._common import (
+    DbOpt,
+    JsonOpt,
+    WorkspaceOpt,
+    err_console,
+    handle_errors,
+    out_console,
+    print_json,
+)
+from tawthiq.entities import MissingNote
+from tawthiq.errors import InputError
+
+__all__ = ["missing_app", "pfif_app"]
+
+pfif_app = typer.Typer(
+    help="PFIF 1.4 (People Finder Interchange Format) import and export.", no_args_is_help=True
+)
+missing_app = typer.Typer(
+    help="Missing persons: status history, notes, family inquiries.", no_args_is_help=True
+)
+
+_STATUSES = (
+    "information_sought",
+    "believed_alive",
+    "believed_missing",
+    "believed_dead",
+    "is_note_author",
+    "detained_acknowledged",
+    "detained_denied",
+)
+
+
+def _read(path: Path) -> bytes:
+    if not path.is_file():
+        raise InputError("no such file", path=path)
+    return path.read_bytes()
+
+
+@pfif_app.command("import")
+@handle_errors
+def pfif_import(
+    file: Annotated[Path, typer.Argument(help="A PFIF 1.1–1.4 XML file.")],
+    list_name: Annotated[
+        str | None, typer.Option("--list", help="List name (default: the file name).")
+    ] = None,
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Import missing persons and their notes from PFIF; the file is validated first (1.4 rules)."""
+    from tawthiq.people.pfif import parse_pfif, to_records
+    from tawthiq.store import open_workspace
+    from tawthiq.store.missing import queue_missing_matches, save_missing
+
+    data = _read(file)
+    persons = parse_pfif(data, path=file)
+    name = list_name or file.stem
+    items = to_records(persons, name)
+    fields = {p.fields["person_record_id"]: _public_fields(p.fields) for p in persons}
+    with open_workspace(workspace, db) as ws, ws.session() as s:
+        counts = save_missing(
+            s, name, items, pfif_fields=fields, file_name=file.name, sha256=hashlib.sha256(data).hexdigest()
+        )
+        candidates = queue_missing_matches(s, name)
+    result = {"list": name, "persons": len(items), **counts, "candidates": candidates}
+    if json_:
+        print_json(result)
+    else:
+        err_console.print(
+            f"{file}: {len(items)} person(s) into list '{name}' (new {counts['inserted']}, updated "
+            f"{counts['updated']}), {counts['notes_added']} new note(s); {candidates} possible match(es) "
+            "with other lists queued for review"
+        )
+
+
+def _public_fields(fields: dict[str, str]) -> dict[str, str]:
+    from tawthiq.people.pfif import PROTECTED_FIELDS
+
+    return {k: v for k, v in fields.items() if k not in PROTECTED_FIELDS}
+
+
+@pfif_app.command("export")
+@handle_errors
+def pfif_export(
+    out: Annotated[Path, typer.Option("--out", help="File to write (PFIF 1.4 XML).")],
+    domain: Annotated[str, typer.Option(help="Record-id domain for records made here.")] = "tawthiq.local",
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Export every missing person as PFIF 1.4: no protected field, no confidential note."""
+    from tawthiq.people.pfif import from_records, write_pfif
+    from tawthiq.store import open_workspace
+    from tawthiq.store.missing import load_missing
+
+    with open_workspace(workspace, db) as ws, ws.session() as s:
+        people = load_missing(s)
+    original = {m.record.record_id: m.pfif_fields for m in people}
+    xml = write_pfif(
+        from_records([(m.record, m.notes) for m in people], domain=domain, original_fields=original)
+    )
+    out.write_bytes(xml)
+    err_console.print(f"wrote {len(people)} person(s) to {out}")
+
+
+@missing_app.command("list")
+@handle_errors
+def missing_list(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
+    """Missing persons with their derived status, last seen, and number of notes."""
+    from tawthiq.store import open_workspace
+    from tawthiq.store.missing import load_missing
+
+    with open_workspace(workspace, db) as ws, ws.session() as s:
+        people = load_missing(s)
+    data = [
+        {
+            "record": m.record.id,
+            "list": m.record.list_name,
+            "record_id": m.record.record_id,
+            "name": m.record.name_ar or m.record.name_latin,
+            "status": m.status,
+            "last_seen_date": m.record.last_seen_date.isoformat() if m.record.last_seen_date else None,
+            "last_seen_place": m.record.last_seen_place,
+            "circumstances": m.record.circumstances,
+            "notes": len(m.notes),
+        }
+        for m in people
+    ]
+    if json_:
+        print_json(data)
+        return
+    table = Table("record", "list", "name", "status", "last seen", "notes")
+    for d in data:
+        seen = " ".join(x for x in (d["last_seen_date"], d["last_seen_place"]) if x)
+        table.add_row(str(d["record"]), d["list"], d["name"] or "", d["status"], seen, str(d["notes"]))
+    out_console.print(table)
+
+
+@missing_app.command("show")
+@handle_errors
+def missing_show(
+    record: Annotated[int, typer.Argument(help="Person record id (as `people missing list` shows).")],
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """One missing person's status history, oldest first, and the status derived from it."""
+    from tawthiq.store import open_workspace
+    from tawthiq.store.missing import load_missing
+
+    with open_workspace(workspace, db) as ws, ws.session() as s:
+        found = load_missing(s, record_ids=[record])
+    if not found:
+        raise InputError(f"no missing person with record id {record}", field="record")
+    m = found[0]
+    data = {
+        "record": m.record.model_dump(mode="json"),
+        "status": m.status,
+        "notes": [n.model_dump(mode="json", exclude={"author_email", "author_phone"}) for n in m.notes],
+    }
+    if json_:
+        print_json(data)
+        return
+    out_console.print(
+        f"[bold]{m.record.name_ar or m.record.name_latin}[/] — current status: [bold]{m.status}[/]"
+    )
+    table = Table("date", "status", "author", "source", "text", "confidential")
+    for n in m.notes:
+        table.add_row(
+            f"{n.source_date:%Y-%m-%d}",
+            n.status,
+            n.author_name,
+            n.source or "",
+            n.text,
+            "yes" if n.confidential else "",
+        )
+    out_console.print(table)
+
+
+@missing_app.command("note")
+@handle_errors
+def missing_note(
+    record: Annotated[int, typer.Argument(help="Person record id.")],
+    status: Annotated[str, typer.Option(help=f"One of {', '.join(_STATUSES)}, or '' for information.")] = "",
+    text: Annotated[str, typer.Option(help="What the note says.")] = "",
+    author: Annotated[str, typer.Option(help="Who writes the note.")] = "documenter",
+    source: Annotated[str | None, typer.Option(help="What it rests on (list, call, visit …).")] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="Date the information is from (YYYY-MM-DD).")
+    ] = None,
+    confidential: Annotated[bool, typer.Option(help="Never leaves the workspace.")] = False,
+    last_seen_at: Annotated[str | None, typer.Option(help="Last known location.")] = None,
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Add a note to a missing person's history (the status is derived from the notes)."""
+    from tawthiq.store import open_workspace
+    from tawthiq.store.missing import add_note
+
+    if status and status not in _STATUSES:
+        raise InputError(f"{status!r} is not one of {', '.join(_STATUSES)}", field="status")
+    try:
+        when = datetime.combine(date.fromisoformat(on), datetime.min.time(), UTC) if on else datetime.now(UTC)
+    except ValueError:
+        raise InputError(f"{on!r} is not YYYY-MM-DD", field="date") from None
+    note = MissingNote(
+        note_record_id=f"note.{record}.{datetime.now(UTC):%Y%m%dT%H%M%S%f}",
+        status=status,  # type: ignore[arg-type]
+        author_name=author,
+        source_date=when,
+        source=source,
+        text=text,
+        confidential=confidential,
+        last_known_location=last_seen_at,
+    )
+    with open_workspace(workspace, db) as ws, ws.session() as s:
+        stored = add_note(s, record, note)
+    err_console.print(f"note {stored.id if stored else '(already there)'} added to record {record}")
+
+
+@missing_app.command("inquiries")
+@handle_errors
+def inquiries(
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+    status: Annotated[str | None, typer.Option(help="open, answered or closed.")] = None,
+) -> None:
+    """Families' inquiries from the public form (the review queue for documenters)."""
+    from tawthiq.store import open_workspace
+    from tawthiq.store.missing import list_inquiries
+
+    with open_workspace(workspace, db) as ws, ws.session() as s:
+        rows = list_inquiries(s, status=status)
+    data = [
+        {k: (v.isoformat() if isinstance(v, date | datetime) else v) for k, v in vars(r).items()}
+        for r in rows
+    ]
+    if json_:
+        print_json(data)
+        return
+    table = Table("id", "kind", "name", "last seen", "status", "created")
+    for d in data:
+        seen = " ".join(x for x in (d["last_seen_date"], d["last_seen_place"]) if x)
+        table.add_row(str(d["id"]), d["kind"], d["name"], seen, d["status"], d["created_at"][:16])
+    out_console.print(table)
+
+
+@missing_app.command("answer")
+@handle_errors
+def answer(
+    inquiry: Annotated[int, typer.Argument(help="Inquiry id.")],
+    text: Annotated[str, typer.Option(help="The answer the family will read with its ticket.")],
+    record: Annotated[int | None, typer.Option(help="The person record it concerns, if any.")] = None,
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Answer a family's inquiry; only the holder of its ticket can read the answer."""
+    from tawthiq.store import open_workspace
+    from tawthiq.store.missing import answer_inquiry
+
+    with open_workspace(workspace, db) as ws, ws.session() as s:
+        answer_inquiry(s, inquiry, text, record_id=record, actor="cli")
+    err_console.print(f"inquiry {inquiry} answered")

@@ -1,0 +1,255 @@
+"""`tawthiq sources …`: protected sources, their contact log, and who has gone silent.
+
+Thin layer over ``store.sources`` and ``tawthiq.sources``. Identities and contacts are read
+from a hidden prompt (never from the command line, where shell history would keep them) and
+are shown only with ``--reveal`` and the key.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from tawthiq.cli._common import (
+    DbOpt,
+    JsonOpt,
+    WorkspaceOpt,
+    err_console,
+    handle_errors,
+    out_console,
+    print_json,
+)
+from tawthiq.entities import Protected, Source
+from tawthiq.errors import InputError
+
+__all__ = ["register"]
+
+sources_app = typer.Typer(
+    help="Sources at risk: protected identities, contact log, overdue check-ins (admins and documenters).",
+    no_args_is_help=True,
+)
+KINDS = ("ngo", "media", "wire", "un", "government", "individual", "social", "other")
+
+
+def _when(value: str | None, field: str) -> datetime:
+    if value is None:
+        return datetime.now(UTC)
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError(
+            f"{value!r} is not an ISO date or date-time (YYYY-MM-DD[THH:MM])", field=field
+        ) from None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+@sources_app.command("add")
+@handle_errors
+def add(
+    label: Annotated[str, typer.Argument(help="Public label (a code name, never the real name).")],
+    kind: Annotated[str, typer.Option(help=f"One of {', '.join(KINDS)}.")] = "individual",
+    checkin_days: Annotated[int | None, typer.Option(help="Expected check-in interval in days.")] = None,
+    origin_group: Annotated[
+        str | None, typer.Option(help="Origin group (a wire and its subscribers).")
+    ] = None,
+    identity: Annotated[
+        bool, typer.Option("--identity", help="Prompt (hidden) for the real identity; stored encrypted.")
+    ] = False,
+    contact: Annotated[bool, typer.Option("--contact", help="Prompt (hidden) for contact details.")] = False,
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Register a source (or update its interval); identity and contact are prompted, hidden."""
+    from tawthiq.store import open_workspace
+    from tawthiq.store.sources import register_source
+
+    if kind not in KINDS:
+        raise InputError(f"{kind!r} is not one of {', '.join(KINDS)}", field="kind")
+    ident = Protected(typer.prompt("identity", hide_input=True)) if identity else None
+    cont = Protected(typer.prompt("contact", hide_input=True)) if contact else None
+    with open_workspace(workspace, db) as ws, ws.session() as s:
+        src = register_source(
+            s,
+            Source(
+                label=label,
+                kind=kind,
+                origin_group=origin_group,
+                identity=ident,
+                contact=cont,
+                checkin_days=checkin_days,
+            ),
+        )
+    if json_:
+        print_json(src.model_dump(mode="json"))
+    else:
+        err_console.print(
+            f"source {src.id} '{src.label}'"
+            + (f", check-in every {checkin_days} day(s)" if checkin_days else "")
+        )
+
+
+@sources_app.command("list")
+@handle_errors
+def list_(
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+    reveal: Annotated[
+        bool, typer.Option("--reveal", help="Show identities and contacts (needs the key).")
+    ] = False,
+) -> None:
+    """Every source with its kind, origin group and check-in interval."""
+    from tawthiq.store import list_sources, open_workspace
+
+    with open_workspace(workspace, db) as ws, ws.session() as s:
+        rows = list_sources(s, reveal=reveal)
+    data = [
+        {
+            **r.model_dump(mode="json", exclude={"identity", "contact"}),
+            **(
+                {
+                    "identity": r.identity.reveal() if r.identity else None,
+                    "contact": r.contact.reveal() if r.contact else None,
+                }
+                if reveal
+                else {}
+            ),
+        }
+        for r in rows
+    ]
+    if json_:
+        print_json(data)
+        return
+    table = Table(
+        "id", "label", "kind", "origin group", "check-in (days)", *(("identity",) if reveal else ())
+    )
+    for d in data:
+        table.add_row(
+            str(d["id"]),
+            d["label"],
+            d["kind"],
+            d["origin_group"] or "",
+            str(d["checkin_days"] or ""),
+            *((d["identity"] or "",) if reveal else ()),
+        )
+    out_console.print(table)
+
+
+@sources_app.command("checkin")
+@handle_errors
+def checkin(
+    source_id: Annotated[int, typer.Argument(help="Source id.")],
+    days: Annotated[int, typer.Option(help="Expected check-in interval in days.")],
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Set how often a source is expected to check in."""
+    from tawthiq.store import open_workspace
+    from tawthiq.store.sources import set_checkin
+
+    with open_workspace(workspace, db) as ws, ws.session() as s:
+        set_checkin(s, source_id, days)
+    err_console.print(f"source {source_id}: check-in every {days} day(s)")
+
+
+@sources_app.command("contact")
+@handle_errors
+def contact(
+    source_id: Annotated[int, typer.Argument(help="Source id.")],
+    at: Annotated[str | None, typer.Option(help="When (ISO); default now.")] = None,
+    channel: Annotated[str, typer.Option(help="phone, signal, whatsapp, in person …")] = "manual",
+    note: Annotated[
+        bool, typer.Option("--note", help="Prompt (hidden) for a note; stored encrypted.")
+    ] = False,
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Log a contact with a source (a call, a check-in): it resets the overdue clock."""
+    from tawthiq.sources import farewell_signal
+    from tawthiq.store import open_workspace
+    from tawthiq.store.sources import log_contact
+
+    text = typer.prompt("note", hide_input=True) if note else None
+    with open_workspace(workspace, db) as ws, ws.session() as s:
+        c = log_contact(
+            s, source_id, _when(at, "at"), channel=channel, note=text, farewell=farewell_signal(text)
+        )
+    err_console.print(f"contact {c.id} logged for source {source_id} at {c.at:%Y-%m-%d %H:%M}")
+
+
+@sources_app.command("log")
+@handle_errors
+def log(
+    source_id: Annotated[int, typer.Argument(help="Source id.")],
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """A source's contact log, newest first (times, channels, farewell signals; never the messages)."""
+    from tawthiq.store import open_workspace
+    from tawthiq.store.sources import list_contacts
+
+    with open_workspace(workspace, db) as ws, ws.session() as s:
+        rows = list_contacts(s, source_id)
+    data = [
+        {
+            "id": c.id,
+            "at": c.at.isoformat(),
+            "channel": c.channel,
+            "report_id": c.report_id,
+            "farewell": c.farewell,
+        }
+        for c in rows
+    ]
+    if json_:
+        print_json(data)
+        return
+    table = Table("at", "channel", "report", "farewell")
+    for d in data:
+        table.add_row(d["at"], d["channel"], str(d["report_id"] or ""), d["farewell"] or "")
+    out_console.print(table)
+
+
+@sources_app.command("overdue")
+@handle_errors
+def overdue(
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+    now: Annotated[str | None, typer.Option(help="Reckon as of this time (ISO); default now.")] = None,
+) -> None:
+    """Sources past their expected check-in: urgent (last message a farewell) first, then longest overdue."""
+    from tawthiq.sources import overdue_sources
+    from tawthiq.store import open_workspace
+    from tawthiq.store.sources import source_checkins
+
+    with open_workspace(workspace, db) as ws, ws.session() as s:
+        rows = overdue_sources(source_checkins(s), _when(now, "now"))
+    if json_:
+        print_json([r.model_dump(mode="json") for r in rows])
+        return
+    table = Table("priority", "source", "label", "last contact", "expected by", "overdue", "farewell")
+    for r in rows:
+        table.add_row(
+            r.priority,
+            str(r.source_id),
+            r.label,
+            f"{r.last_contact:%Y-%m-%d %H:%M}" if r.last_contact else "never",
+            f"{r.expected_by:%Y-%m-%d %H:%M}",
+            _span(r.overdue_hours),
+            r.farewell or "",
+        )
+    out_console.print(table)
+    err_console.print(f"{len(rows)} source(s) overdue")
+
+
+def _span(hours: float) -> str:
+    return f"{hours / 24:.1f} days" if hours >= 48 else f"{hours:.0f} h"
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(sources_app, name="sources")

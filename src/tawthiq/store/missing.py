@@ -1,0 +1,373 @@
+"""Missing persons: their notes, PFIF fields, matches against later lists, and family inquiries.
+
+In: a session, :class:`~tawthiq.entities.PersonRecord` (status ``missing``) and
+:class:`~tawthiq.entities.MissingNote`. Out: the same entities with ids, and the derived status.
+Never: overwrites a note (the history only grows), stores an author's e-mail or phone or an
+inquirer's contact in clear, or returns an ORM row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tawthiq.entities import MissingNote, PersonRecord
+from tawthiq.errors import InputError, ProtectedDataError
+from tawthiq.people.missing import MISSING_PAIR_REASON, current_status, match_note
+from tawthiq.store.audit import record_event
+from tawthiq.store.people import records_by_ids, save_list
+from tawthiq.store.tables import (
+    InquiryRow,
+    MissingNoteRow,
+    PersonPairDecisionRow,
+    PersonPairRow,
+    PersonRecordRow,
+    PfifFieldsRow,
+)
+
+__all__ = [
+    "MISSING_PAIR_REASON",
+    "Inquiry",
+    "MissingPerson",
+    "add_inquiry",
+    "add_note",
+    "answer_inquiry",
+    "apply_match_decision",
+    "find_inquiry",
+    "list_inquiries",
+    "load_missing",
+    "queue_missing_matches",
+    "save_missing",
+]
+
+
+@dataclass(frozen=True)
+class MissingPerson:
+    record: PersonRecord
+    notes: tuple[MissingNote, ...]
+    status: str
+    pfif_fields: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Inquiry:
+    id: int
+    kind: str
+    name: str
+    age: int | None
+    sex: str | None
+    last_seen_date: date | None
+    last_seen_place: str | None
+    circumstances: str | None
+    status: str
+    answer: str | None
+    person_record_id: int | None
+    created_at: datetime
+
+
+def _cipher(session: Session):
+    cipher = session.info.get("cipher")
+    if cipher is None:
+        raise ProtectedDataError("no key: set TAWTHIQ_KEY or restore the workspace key file")
+    return cipher
+
+
+def _utc(dt: datetime | None) -> datetime | None:
+    if dt is None:
+        return None
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
+
+
+def _note_entity(row: MissingNoteRow, reveal: bool, cipher) -> MissingNote:
+    email = phone = None
+    if reveal:
+        email = cipher.open(row.author_email_enc, column="missing_notes.author_email")
+        phone = cipher.open(row.author_phone_enc, column="missing_notes.author_phone")
+    return MissingNote(
+        id=row.id,
+        note_record_id=row.note_record_id,
+        person_record_id=row.person_record_id,
+        status=row.status,
+        author_name=row.author_name,
+        author_email=email,
+        author_phone=phone,
+        source_date=_utc(row.source_date),
+        entry_date=_utc(row.entry_date),
+        source=row.source,
+        author_made_contact=row.author_made_contact,
+        last_known_location=row.last_known_location,
+        text=row.text,
+        linked_person_record_id=row.linked_person_record_id,
+        confidential=row.confidential,
+    )
+
+
+# ---------------------------------------------------------------- notes and records
+
+
+def add_note(session: Session, record_id: int, note: MissingNote) -> MissingNote | None:
+    """Append a note to a person record's history; None if a note with that id is already there."""
+    if session.get(PersonRecordRow, record_id) is None:
+        raise InputError(f"no person record {record_id}", field="person_record_id")
+    if session.scalar(select(MissingNoteRow.id).where(MissingNoteRow.note_record_id == note.note_record_id)):
+        return None
+    needs_key = note.author_email is not None or note.author_phone is not None
+    cipher = _cipher(session) if needs_key else None
+    row = MissingNoteRow(
+        note_record_id=note.note_record_id,
+        person_record_id=record_id,
+        status=note.status,
+        author_name=note.author_name,
+        author_email_enc=cipher.seal(note.author_email, column="missing_notes.author_email")
+        if cipher
+        else None,
+        author_phone_enc=cipher.seal(note.author_phone, column="missing_notes.author_phone")
+        if cipher
+        else None,
+        source_date=_utc(note.source_date),
+        entry_date=_utc(note.entry_date or datetime.now(UTC)),
+        source=note.source,
+        author_made_contact=note.author_made_contact,
+        last_known_location=note.last_known_location,
+        text=note.text,
+        linked_person_record_id=note.linked_person_record_id,
+        confidential=note.confidential,
+    )
+    session.add(row)
+    session.flush()
+    stored = _note_entity(row, False, None)
+    record_event(
+        session,
+        "missing.note",
+        "person_record",
+        record_id,
+        after=stored,
+        detail=f"note {row.id}: {note.status or 'information'}",
+    )
+    return stored
+
+
+def save_missing(
+    session: Session,
+    list_name: str,
+    items: Sequence[tuple[PersonRecord, Sequence[MissingNote]]],
+    *,
+    pfif_fields: dict[str, dict[str, str]] | None = None,
+    file_name: str | None = None,
+    sha256: str | None = None,
+) -> dict[str, int]:
+    """Store missing-person records (by record id, as any list) with their notes and PFIF fields."""
+    counts = save_list(session, list_name, [r for r, _ in items], file_name=file_name, sha256=sha256)
+    ids = dict(
+        session.execute(
+            select(PersonRecordRow.record_id, PersonRecordRow.id).where(
+                PersonRecordRow.list_name == list_name
+            )
+        ).all()
+    )
+    notes_added = 0
+    for rec, notes in items:
+        rid = ids[rec.record_id]
+        for note in notes:
+            if add_note(session, rid, note) is not None:
+                notes_added += 1
+        fields = (pfif_fields or {}).get(rec.record_id)
+        if fields is not None:
+            row = session.get(PfifFieldsRow, rid)
+            if row is None:
+                session.add(PfifFieldsRow(person_record_id=rid, fields=dict(fields)))
+            else:
+                row.fields = dict(fields)
+    session.flush()
+    return {
+        "inserted": counts.inserted,
+        "updated": counts.updated,
+        "unchanged": counts.unchanged,
+        "notes_added": notes_added,
+    }
+
+
+def load_missing(
+    session: Session, *, record_ids: Iterable[int] | None = None, reveal: bool = False
+) -> list[MissingPerson]:
+    """Missing persons (records with status ``missing``) with their notes and derived status."""
+    cipher = _cipher(session) if reveal else None
+    query = select(PersonRecordRow).where(PersonRecordRow.status == "missing").order_by(PersonRecordRow.id)
+    if record_ids is not None:
+        query = query.where(PersonRecordRow.id.in_(list(record_ids)))
+    rows = list(session.scalars(query))
+    ids = [r.id for r in rows]
+    notes: dict[int, list[MissingNote]] = defaultdict(list)
+    fields: dict[int, dict[str, str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for n in session.scalars(select(MissingNoteRow).where(MissingNoteRow.person_record_id.in_(chunk))):
+            notes[n.person_record_id].append(_note_entity(n, reveal, cipher))
+        for f in session.scalars(select(PfifFieldsRow).where(PfifFieldsRow.person_record_id.in_(chunk))):
+            fields[f.person_record_id] = dict(f.fields or {})
+    out = []
+    for r in rows:
+        rec = PersonRecord.model_validate(r, from_attributes=True)
+        ns = tuple(sorted(notes[r.id], key=lambda n: (n.source_date, n.note_record_id)))
+        out.append(MissingPerson(rec, ns, current_status(ns), fields.get(r.id, {})))
+    return out
+
+
+# ---------------------------------------------------------------- matching against later lists
+
+
+def queue_missing_matches(session: Session, list_name: str, *, threshold: float | None = None) -> int:
+    """Compare the missing persons with a newly imported list; candidate pairs go to review.
+
+    Both ways: a new victim or detainee list is compared with every missing person of other
+    lists, and a new list of missing persons with every record of other status. Uses the people
+    stage's linkage (``link_records``); every cross pair at or above the review threshold enters
+    the review queue with reason ``missing-person`` — never merged automatically. Returns how many
+    pairs were queued.
+    """
+    from tawthiq.people import DEFAULT_REVIEW_THRESHOLD, link_records  # heavy: splink
+
+    threshold = DEFAULT_REVIEW_THRESHOLD if threshold is None else threshold
+    is_missing = PersonRecordRow.status == "missing"
+    in_list = PersonRecordRow.list_name == list_name
+    missing_rows = select(PersonRecordRow).where(is_missing, in_list)
+    other_rows = select(PersonRecordRow).where(~is_missing, ~in_list)
+    if session.scalar(select(PersonRecordRow.id).where(~is_missing, in_list).limit(1)) is not None:
+        missing_rows = select(PersonRecordRow).where(is_missing, ~in_list)
+        other_rows = select(PersonRecordRow).where(~is_missing, in_list)
+    missing = [PersonRecord.model_validate(r, from_attributes=True) for r in session.scalars(missing_rows)]
+    if not missing:
+        return 0
+    others = [PersonRecord.model_validate(r, from_attributes=True) for r in session.scalars(other_rows)]
+    if not others:
+        return 0
+    result = link_records([*missing, *others], review_threshold=threshold)
+    missing_ids = {r.id for r in missing}
+    decided = set(session.execute(select(PersonPairDecisionRow.record_a, PersonPairDecisionRow.record_b)))
+    queued = 0
+    for p in result.pairs:
+        if p.probability < threshold or (p.a in missing_ids) == (p.b in missing_ids):
+            continue
+        a, b = sorted((p.a, p.b))
+        if (a, b) in decided:
+            continue
+        row = session.get(PersonPairRow, (a, b))
+        if row is None:
+            session.add(
+                PersonPairRow(
+                    record_a=a,
+                    record_b=b,
+                    probability=p.probability,
+                    weight=p.weight,
+                    weights=dict(p.weights),
+                    reason=MISSING_PAIR_REASON,
+                )
+            )
+        else:
+            row.reason = MISSING_PAIR_REASON
+        queued += 1
+    session.flush()
+    record_event(
+        session, "missing.match", "person_list", list_name, detail=f"{queued} candidate pair(s) queued"
+    )
+    return queued
+
+
+def apply_match_decision(
+    session: Session, a: int, b: int, decision: str, *, actor: str
+) -> MissingNote | None:
+    """After a reviewer's decision: a confirmed match between a missing person and a record on
+    another list adds a note to the missing person (e.g. ``believed_dead``, citing list and record)."""
+    if decision != "match":
+        return None
+    recs = records_by_ids(session, (a, b))
+    if len(recs) != 2:
+        return None
+    ra, rb = recs[a], recs[b]
+    if (ra.status == "missing") == (rb.status == "missing"):
+        return None
+    missing, other = (ra, rb) if ra.status == "missing" else (rb, ra)
+    return add_note(session, missing.id, match_note(missing, other, author=actor))
+
+
+# ---------------------------------------------------------------- family inquiries
+
+
+def _ticket_hash(ticket: str) -> str:
+    return hashlib.sha256(ticket.strip().encode()).hexdigest()
+
+
+def add_inquiry(session: Session, fields: dict[str, Any], contact: str | None) -> tuple[Inquiry, str]:
+    """Store a family's inquiry; returns it with the ticket (shown once, kept only as a hash)."""
+    ticket = secrets.token_urlsafe(12)
+    cipher = _cipher(session) if contact else None
+    row = InquiryRow(
+        ticket_hash=_ticket_hash(ticket),
+        kind=fields.get("kind", "ask"),
+        name=fields["name"],
+        age=fields.get("age"),
+        sex=fields.get("sex"),
+        last_seen_date=fields.get("last_seen_date"),
+        last_seen_place=fields.get("last_seen_place"),
+        circumstances=fields.get("circumstances"),
+        contact_enc=cipher.seal(contact, column="inquiries.contact") if cipher else None,
+        created_at=datetime.now(UTC),
+    )
+    session.add(row)
+    session.flush()
+    record_event(session, "inquiry.create", "inquiry", row.id, detail=row.kind, actor="public")
+    return _inquiry(row), ticket
+
+
+def _inquiry(row: InquiryRow) -> Inquiry:
+    return Inquiry(
+        id=row.id,
+        kind=row.kind,
+        name=row.name,
+        age=row.age,
+        sex=row.sex,
+        last_seen_date=row.last_seen_date,
+        last_seen_place=row.last_seen_place,
+        circumstances=row.circumstances,
+        status=row.status,
+        answer=row.answer,
+        person_record_id=row.person_record_id,
+        created_at=_utc(row.created_at),
+    )
+
+
+def find_inquiry(session: Session, ticket: str) -> Inquiry | None:
+    """The inquiry whose ticket this is, or None: a ticket opens one inquiry and nothing else."""
+    row = session.scalar(select(InquiryRow).where(InquiryRow.ticket_hash == _ticket_hash(ticket)))
+    return _inquiry(row) if row else None
+
+
+def list_inquiries(session: Session, *, status: str | None = None) -> list[Inquiry]:
+    query = select(InquiryRow).order_by(InquiryRow.created_at)
+    if status:
+        query = query.where(InquiryRow.status == status)
+    return [_inquiry(r) for r in session.scalars(query)]
+
+
+def answer_inquiry(
+    session: Session, inquiry_id: int, answer: str, *, record_id: int | None = None, actor: str
+) -> Inquiry:
+    """A documenter's answer, which the family reads with its ticket (and nothing more)."""
+    row = session.get(InquiryRow, inquiry_id)
+    if row is None:
+        raise InputError(f"no inquiry {inquiry_id}", field="inquiry")
+    before = {"status": row.status}
+    row.answer, row.status, row.person_record_id = answer, "answered", record_id or row.person_record_id
+    session.flush()
+    record_event(
+        session, "inquiry.answer", "inquiry", row.id, before=before, after={"status": row.status}, actor=actor
+    )
+    return _inquiry(row)

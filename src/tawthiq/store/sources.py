@@ -1,0 +1,200 @@
+"""Sources at risk: registration with protected identity, the contact log, check-in state.
+
+In: a session (with the workspace cipher in ``session.info``), :class:`~tawthiq.entities.Source`,
+stored chat :class:`~tawthiq.entities.Report` s. Out: sources, contacts and
+:class:`~tawthiq.sources.SourceCheckin` rows for the overdue list.
+Never: compares or stores an identity in clear — a chat sender is matched to its source through
+the keyed blind index (``Cipher.blind_index``) — and never puts a message or identity in a log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tawthiq.entities import Protected, Report, Source
+from tawthiq.errors import InputError, ProtectedDataError
+from tawthiq.sources import SourceCheckin, farewell_signal
+from tawthiq.store.audit import record_event
+from tawthiq.store.reports import get_or_create_source
+from tawthiq.store.tables import SourceContactRow, SourceIndexRow, SourceRow
+
+__all__ = [
+    "Contact",
+    "contacts_from_reports",
+    "list_contacts",
+    "log_contact",
+    "register_source",
+    "set_checkin",
+    "source_checkins",
+]
+
+_INDEX_COLUMN = "sources.identity"
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: int
+    source_id: int
+    at: datetime
+    channel: str
+    report_id: int | None
+    farewell: str | None
+
+
+def _cipher(session: Session):
+    cipher = session.info.get("cipher")
+    if cipher is None:
+        raise ProtectedDataError("no key: set TAWTHIQ_KEY or restore the workspace key file")
+    return cipher
+
+
+def _utc(dt: datetime) -> datetime:
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
+
+
+def register_source(session: Session, source: Source) -> Source:
+    """Create (or find by label) a source; index its identity so its chat messages count as contact."""
+    stored = get_or_create_source(session, source)
+    row = session.get(SourceRow, stored.id)
+    if source.checkin_days is not None and row.checkin_days != source.checkin_days:
+        set_checkin(session, stored.id, source.checkin_days)
+    if source.identity is not None:
+        digest = _cipher(session).blind_index(source.identity, column=_INDEX_COLUMN)
+        if session.get(SourceIndexRow, digest) is None:
+            session.add(SourceIndexRow(digest=digest, source_id=stored.id))
+            session.flush()
+    return stored.model_copy(update={"checkin_days": row.checkin_days})
+
+
+def set_checkin(session: Session, source_id: int, days: float | None) -> None:
+    row = session.get(SourceRow, source_id)
+    if row is None:
+        raise InputError(f"no source {source_id}", field="source")
+    if days is not None and days <= 0:
+        raise InputError(f"{days} is not a positive number of days", field="checkin_days")
+    before = {"checkin_days": row.checkin_days}
+    row.checkin_days = days
+    session.flush()
+    record_event(
+        session, "source.checkin_interval", "source", source_id, before=before, after={"checkin_days": days}
+    )
+
+
+def log_contact(
+    session: Session,
+    source_id: int,
+    at: datetime,
+    *,
+    channel: str = "manual",
+    report_id: int | None = None,
+    farewell: str | None = None,
+    note: str | None = None,
+) -> Contact:
+    if session.get(SourceRow, source_id) is None:
+        raise InputError(f"no source {source_id}", field="source")
+    row = SourceContactRow(
+        source_id=source_id,
+        at=_utc(at),
+        channel=channel,
+        report_id=report_id,
+        farewell=farewell,
+        note_enc=_cipher(session).seal(note, column="source_contacts.note") if note else None,
+    )
+    session.add(row)
+    session.flush()
+    record_event(
+        session,
+        "source.contact",
+        "source",
+        source_id,
+        detail=f"{channel}{' (farewell: ' + farewell + ')' if farewell else ''}",
+    )
+    return Contact(row.id, source_id, _utc(row.at), channel, report_id, farewell)
+
+
+def contacts_from_reports(session: Session, reports: Iterable[Report]) -> list[Contact]:
+    """Every chat or e-mail message with a sender counts as contact with that sender's source.
+
+    A sender no source is registered for becomes a new ``individual`` source, labelled by a short
+    digest (never by the name), so the documenter can name it and set its check-in interval.
+    """
+    out = []
+    for rep in reports:
+        if rep.sender is None or rep.id is None or rep.status != "stored":
+            continue
+        cipher = _cipher(session)
+        digest = cipher.blind_index(rep.sender, column=_INDEX_COLUMN)
+        idx = session.get(SourceIndexRow, digest)
+        if idx is None:
+            src = register_source(
+                session,
+                Source(
+                    label=f"{rep.channel} sender {digest[:8]}",
+                    kind="individual",
+                    identity=Protected(rep.sender.reveal()),
+                ),
+            )
+            source_id = src.id
+        else:
+            source_id = idx.source_id
+        day = rep.published_at or (rep.received_at.date() if rep.received_at else datetime.now(UTC).date())
+        at = datetime.combine(day, time(12, 0), tzinfo=UTC) if rep.published_at else _utc(rep.received_at)
+        out.append(
+            log_contact(
+                session,
+                source_id,
+                at,
+                channel=rep.channel,
+                report_id=rep.id,
+                farewell=farewell_signal(rep.body),
+            )
+        )
+    return out
+
+
+def list_contacts(session: Session, source_id: int) -> list[Contact]:
+    rows = session.scalars(
+        select(SourceContactRow)
+        .where(SourceContactRow.source_id == source_id)
+        .order_by(SourceContactRow.at.desc())
+    )
+    return [Contact(r.id, r.source_id, _utc(r.at), r.channel, r.report_id, r.farewell) for r in rows]
+
+
+def source_checkins(session: Session) -> list[SourceCheckin]:
+    """One check-in state per source: interval, last contact, and the farewell of the last message."""
+    last = dict(
+        session.execute(
+            select(SourceContactRow.source_id, func.max(SourceContactRow.at)).group_by(
+                SourceContactRow.source_id
+            )
+        ).all()
+    )
+    out = []
+    for s in session.scalars(select(SourceRow).order_by(SourceRow.id)):
+        latest = None
+        if s.id in last:
+            latest = session.scalars(
+                select(SourceContactRow)
+                .where(SourceContactRow.source_id == s.id)
+                .order_by(SourceContactRow.at.desc(), SourceContactRow.id.desc())
+                .limit(1)
+            ).first()
+        out.append(
+            SourceCheckin(
+                source_id=s.id,
+                label=s.label,
+                kind=s.kind,
+                checkin_days=s.checkin_days,
+                registered_at=_utc(s.created_at),
+                last_contact=_utc(latest.at) if latest else None,
+                last_channel=latest.channel if latest else None,
+                farewell=latest.farewell if latest else None,
+            )
+        )
+    return out

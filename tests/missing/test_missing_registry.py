@@ -1,0 +1,113 @@
+"""The missing-persons registry end to end through the CLI: PFIF in, a later victim list, review, note."""
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+FIX = Path(__file__).parent / "fixtures"
+PLANTED = ("planted-secret-email", "PLANTED-PHONE", "PLANTED-FOUND-PHONE")
+
+
+def _import_registry(cli, ws):
+    cli(ws, "people", "pfif", "import", str(FIX / "personfinder_1_2_top_level_notes.xml"), "--list", "family")
+
+
+def test_pfif_import_derives_status_from_the_latest_note(workspace, cli, cli_json):
+    _import_registry(cli, workspace)
+    [m] = cli_json(workspace, "people", "missing", "list")
+    assert m["status"] == "believed_missing" and m["notes"] == 2
+    assert m["last_seen_place"] == "Bustan al-Qasr crossing"
+    shown = cli(workspace, "people", "missing", "show", str(m["record"]), "--json").stdout
+    assert not any(secret in shown for secret in PLANTED)  # the author's phone and e-mail stay sealed
+
+
+def test_missing_person_on_a_later_victim_list_reaches_the_review_queue_and_a_confirmed_match_adds_a_note(
+    workspace, cli, cli_json
+):
+    _import_registry(cli, workspace)
+    imported = cli_json(
+        workspace, "people", "import", str(FIX / "victims_later_list.csv"), "--list", "victims", "--yes"
+    )
+    assert imported["missing_candidates"] == 1
+    queue = cli_json(workspace, "people", "review")
+    [pair] = [p for p in queue if {p["a"]["list"], p["b"]["list"]} == {"family", "victims"}]
+    # not merged behind the family's back: linking keeps the two apart until a reviewer decides
+    cli(workspace, "people", "link")
+    persons = cli_json(workspace, "people", "persons")
+    together = [p for p in persons if {r["list"] for r in p["records"]} == {"family", "victims"}]
+    assert together == []
+    cli(workspace, "people", "decide", str(pair["a"]["id"]), str(pair["b"]["id"]), "match")
+    [m] = cli_json(workspace, "people", "missing", "list")
+    assert m["status"] == "believed_dead"
+    detail = cli_json(workspace, "people", "missing", "show", str(m["record"]))
+    last = detail["notes"][-1]
+    assert last["source"] == "victims#V-001" and "V-001" in last["text"]
+    cli(workspace, "people", "link")  # the confirmed pair is now one person
+    persons = cli_json(workspace, "people", "persons")
+    assert any({r["list"] for r in p["records"]} == {"family", "victims"} for p in persons)
+    from tawthiq.store.tables import AuditEventRow
+
+    with workspace.session() as s:
+        actions = set(s.scalars(select(AuditEventRow.action)))
+    assert {"missing.note", "missing.match", "people.review"} <= actions
+
+
+def test_pfif_export_round_trips_without_protected_fields(workspace, cli, tmp_path):
+    _import_registry(cli, workspace)
+    cli(
+        workspace,
+        "people",
+        "missing",
+        "note",
+        "1",
+        "--status",
+        "detained_denied",
+        "--text",
+        "Authorities deny.",
+        "--author",
+        "documenter",
+        "--date",
+        "2016-12-30",
+    )
+    cli(
+        workspace,
+        "people",
+        "missing",
+        "note",
+        "1",
+        "--status",
+        "believed_dead",
+        "--text",
+        "A witness, unverified",
+        "--confidential",
+        "--date",
+        "2016-12-31",
+    )
+    out = tmp_path / "export.xml"
+    cli(workspace, "people", "pfif", "export", "--out", str(out))
+    xml = out.read_text()
+    assert not any(secret in xml for secret in PLANTED)
+    assert "A witness, unverified" not in xml  # confidential notes never leave
+    from tawthiq.people.pfif import parse_pfif
+
+    [person] = parse_pfif(out.read_bytes())
+    assert person.fields["person_record_id"] == "example.org/p.1001"
+    assert person.fields["home_neighborhood"] == "Bustan al-Qasr"
+    assert [n.get("status") for n in person.notes] == [
+        "information_sought",
+        "believed_missing",
+        "believed_missing",
+    ]
+
+
+def test_bad_pfif_is_refused_whole_naming_line_and_field(workspace, cli, cli_json, tmp_path):
+    bad = tmp_path / "bad.xml"
+    bad.write_text(
+        '<?xml version="1.0"?>\n<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4">\n<pfif:person>\n'
+        "<pfif:person_record_id>x.org/1</pfif:person_record_id>\n<pfif:full_name>A B</pfif:full_name>\n"
+        "<pfif:source_date>yesterday</pfif:source_date>\n</pfif:person>\n</pfif:pfif>\n"
+    )
+    result = cli(workspace, "people", "pfif", "import", str(bad), ok=False)
+    assert result.exit_code == 1
+    assert "bad.xml:3" in result.stderr and "source_date" in result.stderr
+    assert cli_json(workspace, "people", "missing", "list") == []
