@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Run Tawthiq's test suite on a fresh machine or a developer's:
+#   1. create .venv if missing and install the project with its test extras from pyproject.toml;
+#   2. start a throwaway PostgreSQL 15 (scripts/_pg.sh) so the store tests run on it too;
+#   3. run pytest with 2 workers (pytest-xdist). Extra arguments go to pytest.
+# TAWTHIQ_SKIP_INSTALL=1 skips step 1's pip install (a venv shared with running work).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  echo "test.sh: creating .venv" >&2
+  "$PYTHON" -m venv .venv
+fi
+if [ "${TAWTHIQ_SKIP_INSTALL:-0}" != "1" ]; then
+  echo "test.sh: installing the project and its test extras into .venv" >&2
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet -e '.[test,spark,pdf]'
+fi
+
+# --- system packages for browser tests (web stage): add apt-get lines here --------------
+# (e.g. `apt-get install -y chromium` when running as root in CI). Keep this block idempotent.
+# --- end of browser set-up ----------------------------------------------------------------
+
+# shellcheck source=scripts/_pg.sh
+source "$ROOT/scripts/_pg.sh"
+pg_start
+
+set +e
+.venv/bin/python -m pytest -n 2 "$@"
+status=$?
+set -e
+if [ "$status" = 5 ]; then
+  if [ "$#" -gt 0 ]; then
+    echo "test.sh: no test matched the selection ($*)" >&2
+    exit 0
+  fi
+  echo "test.sh: pytest collected no tests at all: the suite is broken" >&2
+  exit 1
+fi
+exit "$status"
