@@ -21,7 +21,7 @@ from tawthiq.entities import Estimate
 from tawthiq.errors import EstimationError
 
 from ._lcmcr import Fit, LcmcrSettings, lcmcr
-from ._loglinear import LoglinearSettings, loglinear
+from ._loglinear import LoglinearSettings, loglinear, loglinear_model
 from ._simulate import Population, random_population, simulate_population
 from ._table import ContingencyTable, merge_tables, read_table, table_from_histories
 
@@ -35,6 +35,7 @@ __all__ = [
     "estimate_tables",
     "lcmcr",
     "loglinear",
+    "loglinear_model",
     "merge_tables",
     "random_population",
     "read_table",

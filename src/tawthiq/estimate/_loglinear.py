@@ -42,7 +42,7 @@ from tawthiq.errors import EstimationError
 from ._lcmcr import Fit
 from ._table import ContingencyTable
 
-__all__ = ["LoglinearSettings", "loglinear"]
+__all__ = ["LoglinearSettings", "loglinear", "loglinear_model"]
 
 Term = tuple[int, ...]
 _CHI = float(chi2.ppf(0.95, 1))
@@ -290,3 +290,44 @@ def loglinear(table: ContingencyTable, settings: LoglinearSettings | None = None
         diagnostics=diag,
     )
     return Fit(est, draws)
+
+
+def loglinear_model(table: ContingencyTable, terms: list[tuple[str, ...]] | str = ()) -> Estimate:
+    """Fit one log-linear model: ``terms`` are interactions by list name, or ``"two-way"`` for all pairs.
+
+    The estimate carries the model's MLE of N, its profile-likelihood interval, AIC and BIC.
+    """
+    index = {name: i for i, name in enumerate(table.lists)}
+    if terms == "two-way":
+        chosen = list(itertools.combinations(range(table.n_lists), 2))
+    else:
+        try:
+            chosen = [tuple(sorted(index[n] for n in t)) for t in terms]
+        except KeyError as exc:
+            raise EstimationError(f"no list named {exc.args[0]!r} in the table") from None
+    f = _Fitter(table)
+    bad = [t for t in chosen if not f.estimable(t)]
+    if bad:
+        raise EstimationError(
+            f"term {_name((bad[0],), table.lists)} is not estimable (no one on all its lists)"
+        )
+    m = f.fit(tuple(chosen))
+    if m is None:
+        raise EstimationError("the maximum likelihood estimate does not exist for this model and table")
+    low, high = f.profile(m)
+    return Estimate(
+        method="loglinear",
+        N=round(m.N),
+        low=int(np.floor(low)),
+        high=None if high is None else int(np.ceil(high)),
+        observed=table.observed,
+        stratum=table.stratum,
+        lists=table.lists,
+        diagnostics={
+            "model": _name(m.terms, table.lists),
+            "N_mle": m.N,
+            "aic": m.aic,
+            "bic": m.bic,
+            "params": m.n_params,
+        },
+    )
