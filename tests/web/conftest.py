@@ -26,10 +26,22 @@ PLANTED_SENDER = "+000 PLANTED-SENDER 4471"
 UNREVIEWED_MARKER = "UNREVIEWED-MARKER-9137"
 PASSWORD = "a long test passphrase"
 
-FARDOUS = {"name": "Fardous", "name_ar": "الفردوس", "lat": 36.1868, "lon": 37.1629,
-           "precision": "neighbourhood", "place_id": "aleppo-nbhd:fardous"}
-SALIHEEN = {"name": "Saliheen", "name_ar": "الصالحين", "lat": 36.1815, "lon": 37.1531,
-            "precision": "neighbourhood", "place_id": "aleppo-nbhd:saliheen"}
+FARDOUS = {
+    "name": "Fardous",
+    "name_ar": "الفردوس",
+    "lat": 36.1868,
+    "lon": 37.1629,
+    "precision": "neighbourhood",
+    "place_id": "aleppo-nbhd:fardous",
+}
+SALIHEEN = {
+    "name": "Saliheen",
+    "name_ar": "الصالحين",
+    "lat": 36.1815,
+    "lon": 37.1531,
+    "precision": "neighbourhood",
+    "place_id": "aleppo-nbhd:saliheen",
+}
 FAR_AWAY = {"name": "Raqqa", "lat": 35.95, "lon": 39.01, "precision": "town"}
 
 EN_BODY = (
@@ -53,9 +65,16 @@ def _claim_row(report_id: int, body: str, quote: str, **kw):
     from tawthiq.store.tables import ClaimRow
 
     start = body.index(quote)
-    return ClaimRow(report_id=report_id, span_start=start, span_end=start + len(quote), quote=quote,
-                    kind=kw.pop("kind", "incident"), event_type=kw.pop("event_type"),
-                    places=kw.pop("places"), **kw)
+    return ClaimRow(
+        report_id=report_id,
+        span_start=start,
+        span_end=start + len(quote),
+        quote=quote,
+        kind=kw.pop("kind", "incident"),
+        event_type=kw.pop("event_type"),
+        places=kw.pop("places"),
+        **kw,
+    )
 
 
 def build_workspace(ws) -> Built:
@@ -71,36 +90,104 @@ def build_workspace(ws) -> Built:
         person = get_or_create_source(
             s, Source(label="Local contact 7", kind="individual", identity=Protected(PLANTED_IDENTITY))
         )
-        reports = add_reports(s, [
-            Report(sha256="a" * 64, title="Shelling reported in Fardous", body=EN_BODY, language="en",
-                   source_id=ngo.id, published_at=date(2016, 12, 13), channel="html"),
-            Report(sha256="b" * 64, title="قصف على حي الفردوس", body=AR_BODY, language="ar",
-                   source_id=ngo.id, published_at=date(2016, 12, 13)),
-            Report(sha256="c" * 64, title="chat", body=CHAT_BODY, channel="chat", source_id=person.id,
-                   sender=Protected(PLANTED_SENDER), published_at=date(2016, 12, 12)),
-            Report(sha256="d" * 64, file_name="broken.txt", status="failed",
-                   failure_reason="broken.txt: bytes are not text in any accepted encoding"),
-        ])
-        out.report_ids = {"en": reports[0].id, "ar": reports[1].id, "chat": reports[2].id,
-                          "failed": reports[3].id}
+        reports = add_reports(
+            s,
+            [
+                Report(
+                    sha256="a" * 64,
+                    title="Shelling reported in Fardous",
+                    body=EN_BODY,
+                    language="en",
+                    source_id=ngo.id,
+                    published_at=date(2016, 12, 13),
+                    channel="html",
+                ),
+                Report(
+                    sha256="b" * 64,
+                    title="قصف على حي الفردوس",
+                    body=AR_BODY,
+                    language="ar",
+                    source_id=ngo.id,
+                    published_at=date(2016, 12, 13),
+                ),
+                Report(
+                    sha256="c" * 64,
+                    title="chat",
+                    body=CHAT_BODY,
+                    channel="chat",
+                    source_id=person.id,
+                    sender=Protected(PLANTED_SENDER),
+                    published_at=date(2016, 12, 12),
+                ),
+                Report(
+                    sha256="d" * 64,
+                    file_name="broken.txt",
+                    status="failed",
+                    failure_reason="broken.txt: bytes are not text in any accepted encoding",
+                ),
+            ],
+        )
+        out.report_ids = {
+            "en": reports[0].id,
+            "ar": reports[1].id,
+            "chat": reports[2].id,
+            "failed": reports[3].id,
+        }
         rows = {
-            "shelling": _claim_row(reports[0].id, EN_BODY, "at least 12 civilians were killed when shells hit "
-                                   "a market in Fardous on 12 December", event_type="attack.shelling",
-                                   places=[FARDOUS], time_start=date(2016, 12, 12), time_end=date(2016, 12, 12),
-                                   time_precision="day", fatalities_low=12, fatalities_qualifier="at_least",
-                                   attributed_to="Local monitors", review_status="accepted"),
-            "execution": _claim_row(reports[0].id, EN_BODY, f"gunmen executed 5 men in Saliheen. {UNREVIEWED_MARKER}",
-                                    event_type="killing.execution", places=[SALIHEEN],
-                                    time_start=date(2016, 12, 12), time_precision="day", fatalities_low=5,
-                                    fatalities_high=5, certainty="unconfirmed"),
-            "arabic": _claim_row(reports[1].id, AR_BODY, "قصفاً على حي الفردوس أدى إلى مقتل 12 مدنياً",
-                                 event_type="attack.shelling", places=[FARDOUS], time_start=date(2016, 12, 12),
-                                 fatalities_low=12, review_status="accepted"),
-            "chat": _claim_row(reports[2].id, CHAT_BODY, "the market in Fardous shelled this morning",
-                               event_type="attack.shelling", places=[FARDOUS], time_start=date(2016, 12, 12),
-                               review_status="accepted"),
-            "faraway": _claim_row(reports[0].id, EN_BODY, "Local monitors said", event_type="armed.clash",
-                                  places=[FAR_AWAY], time_start=date(2016, 12, 20), review_status="accepted"),
+            "shelling": _claim_row(
+                reports[0].id,
+                EN_BODY,
+                "at least 12 civilians were killed when shells hit a market in Fardous on 12 December",
+                event_type="attack.shelling",
+                places=[FARDOUS],
+                time_start=date(2016, 12, 12),
+                time_end=date(2016, 12, 12),
+                time_precision="day",
+                fatalities_low=12,
+                fatalities_qualifier="at_least",
+                attributed_to="Local monitors",
+                review_status="accepted",
+            ),
+            "execution": _claim_row(
+                reports[0].id,
+                EN_BODY,
+                f"gunmen executed 5 men in Saliheen. {UNREVIEWED_MARKER}",
+                event_type="killing.execution",
+                places=[SALIHEEN],
+                time_start=date(2016, 12, 12),
+                time_precision="day",
+                fatalities_low=5,
+                fatalities_high=5,
+                certainty="unconfirmed",
+            ),
+            "arabic": _claim_row(
+                reports[1].id,
+                AR_BODY,
+                "قصفاً على حي الفردوس أدى إلى مقتل 12 مدنياً",
+                event_type="attack.shelling",
+                places=[FARDOUS],
+                time_start=date(2016, 12, 12),
+                fatalities_low=12,
+                review_status="accepted",
+            ),
+            "chat": _claim_row(
+                reports[2].id,
+                CHAT_BODY,
+                "the market in Fardous shelled this morning",
+                event_type="attack.shelling",
+                places=[FARDOUS],
+                time_start=date(2016, 12, 12),
+                review_status="accepted",
+            ),
+            "faraway": _claim_row(
+                reports[0].id,
+                EN_BODY,
+                "Local monitors said",
+                event_type="armed.clash",
+                places=[FAR_AWAY],
+                time_start=date(2016, 12, 20),
+                review_status="accepted",
+            ),
         }
         for row in rows.values():
             s.add(row)
@@ -108,19 +195,38 @@ def build_workspace(ws) -> Built:
         out.claim_ids = {k: r.id for k, r in rows.items()}
         c = out.claim_ids
         incidents = [
-            Incident(key="shelling-fardous", event_type="attack.shelling", places=(PlaceRef(**FARDOUS),),
-                     time=TimeSpan(start=date(2016, 12, 12), end=date(2016, 12, 12), precision="day"),
-                     fatalities=Fatalities(best=12, low=12, high=12, rule="max of at-least claims"),
-                     grade="fair", rationale="two independent origins agree (am, local contact)",
-                     origins=("am", "individual"), outlets=("Aleppo Monitor (test)",),
-                     claim_ids=(c["shelling"], c["arabic"], c["chat"])),
-            Incident(key="execution-saliheen", event_type="killing.execution", places=(PlaceRef(**SALIHEEN),),
-                     time=TimeSpan(start=date(2016, 12, 12), end=date(2016, 12, 12), precision="day"),
-                     fatalities=Fatalities(best=5, low=5, high=5), grade="weak", rationale="a single origin",
-                     origins=("am",), claim_ids=(c["execution"],)),
-            Incident(key="clash-raqqa", event_type="armed.clash", places=(PlaceRef(**FAR_AWAY),),
-                     time=TimeSpan(start=date(2016, 12, 20), end=date(2016, 12, 20), precision="day"),
-                     grade="discounted", rationale="not harm to civilians", claim_ids=(c["faraway"],)),
+            Incident(
+                key="shelling-fardous",
+                event_type="attack.shelling",
+                places=(PlaceRef(**FARDOUS),),
+                time=TimeSpan(start=date(2016, 12, 12), end=date(2016, 12, 12), precision="day"),
+                fatalities=Fatalities(best=12, low=12, high=12, rule="max of at-least claims"),
+                grade="fair",
+                rationale="two independent origins agree (am, local contact)",
+                origins=("am", "individual"),
+                outlets=("Aleppo Monitor (test)",),
+                claim_ids=(c["shelling"], c["arabic"], c["chat"]),
+            ),
+            Incident(
+                key="execution-saliheen",
+                event_type="killing.execution",
+                places=(PlaceRef(**SALIHEEN),),
+                time=TimeSpan(start=date(2016, 12, 12), end=date(2016, 12, 12), precision="day"),
+                fatalities=Fatalities(best=5, low=5, high=5),
+                grade="weak",
+                rationale="a single origin",
+                origins=("am",),
+                claim_ids=(c["execution"],),
+            ),
+            Incident(
+                key="clash-raqqa",
+                event_type="armed.clash",
+                places=(PlaceRef(**FAR_AWAY),),
+                time=TimeSpan(start=date(2016, 12, 20), end=date(2016, 12, 20), precision="day"),
+                grade="discounted",
+                rationale="not harm to civilians",
+                claim_ids=(c["faraway"],),
+            ),
         ]
         rebuild_incidents(s, incidents)
         from sqlalchemy import select
@@ -128,12 +234,23 @@ def build_workspace(ws) -> Built:
         from tawthiq.store.tables import IncidentRow
 
         out.incident_ids = {k: i for k, i in s.execute(select(IncidentRow.key, IncidentRow.id))}
-        save_list(s, "test-list-a", [
-            PersonRecord(list_name="test-list-a", record_id="1", name_ar="محمد عبد الله الحلاق",
-                         status="killed", event_date=date(2016, 12, 12), place="الفردوس"),
-            PersonRecord(list_name="test-list-a", record_id="2", name_latin="Yusuf Karimi Haddad",
-                         status="missing"),
-        ])
+        save_list(
+            s,
+            "test-list-a",
+            [
+                PersonRecord(
+                    list_name="test-list-a",
+                    record_id="1",
+                    name_ar="محمد عبد الله الحلاق",
+                    status="killed",
+                    event_date=date(2016, 12, 12),
+                    place="الفردوس",
+                ),
+                PersonRecord(
+                    list_name="test-list-a", record_id="2", name_latin="Yusuf Karimi Haddad", status="missing"
+                ),
+            ],
+        )
     return out
 
 
@@ -178,8 +295,11 @@ def csrf_of(client, path: str = "/login") -> str:
 
 def login(client, name: str, password: str):
     token = csrf_of(client)
-    r = client.post("/login", data={"name": name, "password": password, "csrf_token": token, "next": "/incidents"},
-                    follow_redirects=False)
+    r = client.post(
+        "/login",
+        data={"name": name, "password": password, "csrf_token": token, "next": "/incidents"},
+        follow_redirects=False,
+    )
     return r
 
 
@@ -194,8 +314,9 @@ class ServerThread:
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
-                                                    access_log=False))
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", access_log=False)
+        )
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     @property

@@ -16,8 +16,14 @@ def test_workspace_pages_redirect_to_login_and_json_twins_answer_401(make_client
     assert r.status_code == 303 and r.headers["location"].startswith("/login?next=/incidents")
     r = client.get("/incidents.json")
     assert r.status_code == 401
-    assert r.json() == {"error": {"status": 401, "code": "login_required", "message": "log in to see this page",
-                                  "field": None}}
+    assert r.json() == {
+        "error": {
+            "status": 401,
+            "code": "login_required",
+            "message": "log in to see this page",
+            "field": None,
+        }
+    }
 
 
 def test_wrong_password_and_unknown_user_get_the_same_answer(make_client, built):
@@ -45,8 +51,11 @@ def test_login_redirect_never_leaves_the_site(make_client, built):
     client = make_client()
     add_user(built.ws, "amal", "viewer")
     token = csrf_of(client)
-    r = client.post("/login", data={"name": "amal", "password": PASSWORD, "csrf_token": token,
-                                    "next": "//evil.example/steal"}, follow_redirects=False)
+    r = client.post(
+        "/login",
+        data={"name": "amal", "password": PASSWORD, "csrf_token": token, "next": "//evil.example/steal"},
+        follow_redirects=False,
+    )
     assert r.headers["location"] == "/incidents"
 
 
@@ -102,8 +111,9 @@ def test_csrf_token_of_another_browser_is_refused(make_client, built):
     other = make_client()
     foreign = csrf_of(other)
     client = make_client("reviewer")
-    r = client.post(f"/claims/{built.claim_ids['execution']}/review",
-                    data={"decision": "accept", "csrf_token": foreign})
+    r = client.post(
+        f"/claims/{built.claim_ids['execution']}/review", data={"decision": "accept", "csrf_token": foreign}
+    )
     assert r.status_code == 403
 
 
@@ -119,11 +129,16 @@ def test_viewer_cannot_review_and_reviewer_review_is_audited_with_the_user(make_
 
     cid = built.claim_ids["execution"]
     viewer = make_client("viewer")
-    r = viewer.post(f"/claims/{cid}/review", data={"decision": "accept", "csrf_token": csrf_of(viewer, "/claims")})
+    r = viewer.post(
+        f"/claims/{cid}/review", data={"decision": "accept", "csrf_token": csrf_of(viewer, "/claims")}
+    )
     assert r.status_code == 403
     reviewer = make_client("reviewer")
-    r = reviewer.post(f"/claims/{cid}/review", data={"decision": "reject", "csrf_token": csrf_of(reviewer, "/claims")},
-                      follow_redirects=False)
+    r = reviewer.post(
+        f"/claims/{cid}/review",
+        data={"decision": "reject", "csrf_token": csrf_of(reviewer, "/claims")},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     with built.ws.session() as s:
         events = list_events(s, object_type="claim", object_id=str(cid))
@@ -134,12 +149,22 @@ def test_correction_changes_fields_and_bad_number_names_the_field(make_client, b
     cid = built.claim_ids["execution"]
     client = make_client("reviewer")
     token = csrf_of(client, "/claims")
-    r = client.post(f"/claims/{cid}/review", data={"decision": "correct", "fatalities_low": "five",
-                                                    "csrf_token": token}, headers={"accept": "application/json"})
+    r = client.post(
+        f"/claims/{cid}/review",
+        data={"decision": "correct", "fatalities_low": "five", "csrf_token": token},
+        headers={"accept": "application/json"},
+    )
     assert r.status_code == 400 and r.json()["error"]["field"] == "fatalities_low"
-    r = client.post(f"/claims/{cid}/review", data={"decision": "correct", "fatalities_low": "6",
-                                                    "event_type": "attack.ground", "csrf_token": token},
-                    headers={"hx-request": "true"})
+    r = client.post(
+        f"/claims/{cid}/review",
+        data={
+            "decision": "correct",
+            "fatalities_low": "6",
+            "event_type": "attack.ground",
+            "csrf_token": token,
+        },
+        headers={"hx-request": "true"},
+    )
     assert r.status_code == 200 and f'id="claim-{cid}"' in r.text  # the partial HTMX swaps in
     claim = client.get(f"/claims/{cid}.json").json()
     assert claim["review_status"] == "corrected"
@@ -149,16 +174,24 @@ def test_correction_changes_fields_and_bad_number_names_the_field(make_client, b
 def test_override_needs_documenter_and_a_reason(make_client, built):
     iid = built.incident_ids["shelling-fardous"]
     reviewer = make_client("reviewer")
-    r = reviewer.post(f"/incidents/{iid}/override", data={"grade": "confirmed", "reason": "x",
-                                                          "csrf_token": csrf_of(reviewer, "/incidents")})
+    r = reviewer.post(
+        f"/incidents/{iid}/override",
+        data={"grade": "confirmed", "reason": "x", "csrf_token": csrf_of(reviewer, "/incidents")},
+    )
     assert r.status_code == 403
     doc = make_client("documenter")
     token = csrf_of(doc, f"/incidents/{iid}")
-    r = doc.post(f"/incidents/{iid}/override", data={"grade": "confirmed", "reason": "  ", "csrf_token": token},
-                 headers={"accept": "application/json"})
+    r = doc.post(
+        f"/incidents/{iid}/override",
+        data={"grade": "confirmed", "reason": "  ", "csrf_token": token},
+        headers={"accept": "application/json"},
+    )
     assert r.status_code == 400 and r.json()["error"]["field"] == "reason"
-    r = doc.post(f"/incidents/{iid}/override", data={"grade": "confirmed", "reason": "UN report names victims",
-                                                     "csrf_token": token}, follow_redirects=False)
+    r = doc.post(
+        f"/incidents/{iid}/override",
+        data={"grade": "confirmed", "reason": "UN report names victims", "csrf_token": token},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     page = doc.get(f"/incidents/{iid}").text
     assert "UN report names victims" in page

@@ -6,8 +6,13 @@ from .conftest import PLANTED_IDENTITY, PLANTED_SENDER, UNREVIEWED_MARKER
 
 
 def _all_public_text(client, built) -> str:
-    pages = ["/public", "/public/incidents.json", "/public/map",
-             "/public/map/incidents.json?bbox=36,35,40,37", "/api/v1/public/incidents"]
+    pages = [
+        "/public",
+        "/public/incidents.json",
+        "/public/map",
+        "/public/map/incidents.json?bbox=36,35,40,37",
+        "/api/v1/public/incidents",
+    ]
     pages += [f"/public/incidents/{i}" for i in built.incident_ids.values()]
     pages += [f"/public/incidents/{i}.json" for i in built.incident_ids.values()]
     return "\n".join(client.get(p).text for p in pages)

@@ -11,6 +11,7 @@ SQLAlchemy's portable JSON path operators (``json_extract`` on SQLite, ``->>`` o
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -260,7 +261,12 @@ def _conditions(f: IncidentFilter) -> list[Any]:
             cond.append(IncidentRow.event_type == f.event_type)
     if f.place:
         # Names, Arabic names and gazetteer ids all live in the places JSON text.
-        cond.append(func.lower(IncidentRow.places.cast(String)).contains(f.place.lower()))
+        # The JSON text may hold Arabic as \\u escapes (json.dumps' default), so match both spellings.
+        text = func.lower(IncidentRow.places.cast(String))
+        escaped = json.dumps(f.place, ensure_ascii=True)[1:-1].lower()
+        cond.append(
+            or_(text.contains(f.place.lower(), autoescape=True), text.contains(escaped, autoescape=True))
+        )
     if f.date_from:
         cond.append(func.coalesce(IncidentRow.time_end, IncidentRow.time_start) >= f.date_from)
     if f.date_to:

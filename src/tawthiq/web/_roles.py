@@ -5,7 +5,8 @@ roles below it may do.
 
 - viewer: read the workspace (reports, claims, incidents, map, timeline, people).
 - reviewer: also accept, correct or reject claims.
-- documenter: also override an incident's grade (with a reason).
+- documenter: also override an incident's grade (with a reason), and see protected work:
+  the missing-persons registry, families' inquiries and overdue sources.
 - admin: also manage users and API tokens.
 """
 
@@ -22,6 +23,7 @@ _NEEDS: dict[str, str] = {
     "read": "viewer",
     "review_claim": "reviewer",
     "override_grade": "documenter",
+    "see_protected": "documenter",  # missing persons' registry, inquiries, silent sources (issue 8)
     "manage_users": "admin",
 }
 

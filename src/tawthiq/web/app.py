@@ -42,6 +42,7 @@ ROUTER_MODULES: tuple[str, ...] = (
     "timeline",
     "people",
     "public",
+    "missing",
     "api",
 )
 
@@ -95,7 +96,7 @@ def create_app(
         version=__version__,
         description="Tawthiq workspace API: reports, claims, incidents, places. "
         "Authenticate with `Authorization: Bearer <token>` (`tawthiq tokens create`).",
-        docs_url="/api/docs",
+        docs_url=None,  # served by routers/api.py from the bundled Swagger UI
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
     )

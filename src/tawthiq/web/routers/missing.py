@@ -1,0 +1,226 @@
+"""Families and the missing: the public inquiry form, the missing-persons registry, silent sources.
+
+Public (no login): ``/inquiry`` lets a relative register a missing person or ask about one with
+minimal data, and ``/inquiry/status`` shows the answer to the holder of the inquiry's ticket.
+The public side never says whether anybody matching exists — every submission gets the same
+answer, a ticket — so it cannot be used to enumerate records; it is rate limited per client
+(no CAPTCHA: nothing is sent to a third party) and a ticket opens one inquiry and nothing else.
+
+Documenters and admins: ``/missing`` (the registry with derived status), ``/missing/inquiries``
+(the inquiries queue: answer, or take into the registry) and ``/sources/overdue`` (protected
+sources that went silent, urgent first). Every write is audit-logged with the user.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections import defaultdict, deque
+from datetime import UTC, date, datetime
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from tawthiq.store.users import User
+
+from .._auth import require, verify_csrf
+from .._errors import HTTPError
+from .._render import render
+
+router = APIRouter(tags=["missing"], include_in_schema=False)
+
+# Per client: at most this many inquiry submissions, and ticket look-ups, per window.
+SUBMIT_LIMIT, LOOKUP_LIMIT, WINDOW_SECONDS = 5, 20, 3600
+_MAX = {"name": 200, "place": 200, "circumstances": 2000, "contact": 200}
+
+
+class RateLimiter:
+    """Sliding-window counter per client key (a hash of the address: addresses are not kept).
+
+    Hand-written: the app runs as one process on a laptop or one server, and a dependency with
+    a backing store (Redis) would be a service to start, against the project's rule.
+    """
+
+    def __init__(self) -> None:
+        self._hits: dict[tuple[str, str], deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def allow(self, bucket: str, key: str, limit: int, window: float = WINDOW_SECONDS) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            hits = self._hits[(bucket, key)]
+            while hits and hits[0] <= now - window:
+                hits.popleft()
+            if len(hits) >= limit:
+                return False
+            hits.append(now)
+            return True
+
+
+def _limiter(request: Request) -> RateLimiter:
+    state = request.app.state
+    if not hasattr(state, "inquiry_limiter"):
+        state.inquiry_limiter = RateLimiter()
+    return state.inquiry_limiter
+
+
+def _client(request: Request) -> str:
+    host = request.client.host if request.client else "unknown"
+    return hashlib.sha256(host.encode()).hexdigest()[:16]
+
+
+def _check_rate(request: Request, bucket: str, limit: int) -> None:
+    if not _limiter(request).allow(bucket, _client(request), limit):
+        raise HTTPError(429, "rate_limited", "too many requests from this connection; please try again later")
+
+
+def _text(value: str | None, field: str, limit: int, *, required: bool = False) -> str | None:
+    value = (value or "").strip()
+    if required and not value:
+        raise HTTPError(400, "bad_input", "please fill this in", field=field)
+    if len(value) > limit:
+        raise HTTPError(400, "bad_input", f"at most {limit} characters", field=field)
+    return value or None
+
+
+# ---------------------------------------------------------------- public
+
+
+@router.get("/inquiry")
+def inquiry_form(request: Request) -> Response:
+    return render(request, "inquiry.html", {"done": None})
+
+
+@router.post("/inquiry", dependencies=[Depends(verify_csrf)])
+def inquiry_submit(
+    request: Request,
+    kind: str = Form("ask"),
+    name: str = Form(""),
+    age: str | None = Form(None),
+    sex: str | None = Form(None),
+    last_seen_date: str | None = Form(None),
+    last_seen_place: str | None = Form(None),
+    circumstances: str | None = Form(None),
+    contact: str | None = Form(None),
+) -> Response:
+    _check_rate(request, "submit", SUBMIT_LIMIT)
+    if kind not in ("ask", "register"):
+        raise HTTPError(400, "bad_input", "kind must be ask or register", field="kind")
+    fields: dict = {"kind": kind, "name": _text(name, "name", _MAX["name"], required=True)}
+    if age:
+        if not age.strip().isdigit() or int(age) > 120:
+            raise HTTPError(400, "bad_input", "a whole number of years", field="age")
+        fields["age"] = int(age)
+    if sex:
+        if sex not in ("m", "f"):
+            raise HTTPError(400, "bad_input", "m or f", field="sex")
+        fields["sex"] = sex
+    if last_seen_date:
+        try:
+            fields["last_seen_date"] = date.fromisoformat(last_seen_date)
+        except ValueError:
+            raise HTTPError(400, "bad_input", "a date YYYY-MM-DD", field="last_seen_date") from None
+    fields["last_seen_place"] = _text(last_seen_place, "last_seen_place", _MAX["place"])
+    fields["circumstances"] = _text(circumstances, "circumstances", _MAX["circumstances"])
+    contact_value = _text(contact, "contact", _MAX["contact"])
+    from tawthiq.store.missing import add_inquiry
+
+    with request.app.state.workspace.session(actor="public") as s:
+        _, ticket = add_inquiry(s, fields, contact_value)
+    # The same answer whoever is asked about: nothing here says whether a record exists.
+    return render(
+        request, "inquiry.html", {"done": ticket}, json_data={"ticket": ticket, "status": "received"}
+    )
+
+
+@router.get("/inquiry/status")
+def inquiry_status_form(request: Request) -> Response:
+    return render(request, "inquiry_status.html", {"inquiry": None, "asked": False})
+
+
+@router.post("/inquiry/status", dependencies=[Depends(verify_csrf)])
+def inquiry_status(request: Request, ticket: str = Form("")) -> Response:
+    _check_rate(request, "lookup", LOOKUP_LIMIT)
+    from tawthiq.store.missing import find_inquiry
+
+    with request.app.state.workspace.session(actor="public") as s:
+        found = find_inquiry(s, ticket[:100]) if ticket.strip() else None
+    # Only what the family itself sent, and the documenters' answer: no record, no other inquiry.
+    shown = None
+    if found is not None:
+        shown = {"status": found.status, "answer": found.answer, "name": found.name, "kind": found.kind}
+    return render(
+        request,
+        "inquiry_status.html",
+        {"inquiry": shown, "asked": True},
+        json_data=shown or {"status": "unknown_ticket"},
+    )
+
+
+# ---------------------------------------------------------------- documenters and admins
+
+
+@router.get("/missing")
+@router.get("/missing.json")
+def missing_registry(request: Request, user: User = Depends(require("see_protected"))) -> Response:
+    from tawthiq.store.missing import load_missing
+
+    with request.app.state.workspace.session(actor=user.name) as s:
+        people = load_missing(s)
+    items = [
+        {
+            "record": m.record.id,
+            "list": m.record.list_name,
+            "record_id": m.record.record_id,
+            "name": m.record.name_ar or m.record.name_latin,
+            "status": m.status,
+            "last_seen_date": m.record.last_seen_date,
+            "last_seen_place": m.record.last_seen_place,
+            "circumstances": m.record.circumstances,
+            "notes": [n.model_dump(mode="json", exclude={"author_email", "author_phone"}) for n in m.notes],
+        }
+        for m in people
+    ]
+    return render(request, "missing.html", {"items": items}, json_data={"items": items})
+
+
+@router.get("/missing/inquiries")
+@router.get("/missing/inquiries.json")
+def inquiries(request: Request, user: User = Depends(require("see_protected"))) -> Response:
+    from tawthiq.store.missing import list_inquiries
+
+    with request.app.state.workspace.session(actor=user.name) as s:
+        rows = list_inquiries(s)
+    items = [vars(r) for r in rows]
+    return render(request, "inquiries.html", {"items": items}, json_data={"items": items})
+
+
+@router.post("/missing/inquiries/{inquiry_id:int}/answer", dependencies=[Depends(verify_csrf)])
+def answer(
+    request: Request,
+    inquiry_id: int,
+    text: str = Form(""),
+    register: str | None = Form(None),
+    user: User = Depends(require("see_protected")),
+) -> Response:
+    from tawthiq.store.missing import accept_inquiry, answer_inquiry
+
+    body = _text(text, "text", 2000)
+    with request.app.state.workspace.session(actor=user.name) as s:
+        record_id = accept_inquiry(s, inquiry_id, actor=user.name) if register else None
+        if body:
+            answer_inquiry(s, inquiry_id, body, record_id=record_id, actor=user.name)
+    return RedirectResponse("/missing/inquiries", status_code=303)
+
+
+@router.get("/sources/overdue")
+@router.get("/sources/overdue.json")
+def overdue(request: Request, user: User = Depends(require("see_protected"))) -> Response:
+    from tawthiq.sources import overdue_sources
+    from tawthiq.store.sources import source_checkins
+
+    with request.app.state.workspace.session(actor=user.name) as s:
+        rows = overdue_sources(source_checkins(s), datetime.now(UTC))
+    items = [r.model_dump(mode="json") for r in rows]
+    return render(request, "sources_overdue.html", {"items": items}, json_data={"items": items})
