@@ -1,0 +1,83 @@
+"""`tawthiq estimate` from the command line: JSON shape, strata, the plot, and errors as exit code 1."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from tawthiq.cli.main import app
+
+TABLE = (
+    "A,B,C,D,count,month\n"
+    "1,0,0,0,60,2016-11\n0,1,0,0,50,2016-11\n0,0,1,0,45,2016-11\n0,0,0,1,40,2016-11\n"
+    "1,1,0,0,20,2016-11\n1,0,1,0,15,2016-11\n0,1,1,0,12,2016-11\n1,0,0,1,10,2016-11\n"
+    "0,1,0,1,9,2016-11\n0,0,1,1,8,2016-11\n1,1,1,0,5,2016-11\n1,1,0,1,4,2016-11\n1,1,1,1,2,2016-11\n"
+    "1,0,0,0,80,2016-12\n0,1,0,0,70,2016-12\n0,0,1,0,55,2016-12\n0,0,0,1,50,2016-12\n"
+    "1,1,0,0,25,2016-12\n1,0,1,0,20,2016-12\n0,1,1,0,15,2016-12\n1,0,0,1,12,2016-12\n"
+    "0,1,0,1,10,2016-12\n0,0,1,1,9,2016-12\n1,1,1,0,6,2016-12\n1,0,1,1,4,2016-12\n1,1,1,1,3,2016-12\n"
+)
+OBSERVED = sum(int(line.split(",")[4]) for line in TABLE.splitlines()[1:])
+FAST = ["--iterations", "3000", "--thin", "5", "--chains", "2", "--seed", "5"]
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_json_has_the_documented_keys(runner, write_csv):
+    res = runner.invoke(app, ["estimate", "--table", str(write_csv(TABLE)), "--json", *FAST])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert {"method", "N", "low", "high", "observed", "strata"} <= set(data)
+    assert data["method"] == "lcmcr" and data["observed"] == OBSERVED
+    assert data["low"] <= data["N"] <= data["high"]
+
+
+def test_by_gives_one_estimate_per_stratum_and_a_total(runner, write_csv):
+    res = runner.invoke(app, ["estimate", "-t", str(write_csv(TABLE)), "--by", "month", "--json", *FAST])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert [s["stratum"] for s in data["strata"]] == ["2016-11", "2016-12"]
+    assert sum(s["observed"] for s in data["strata"]) == data["observed"]
+    assert data["low"] > max(s["low"] for s in data["strata"])
+
+
+def test_method_all_prints_a_list_one_per_method(runner, write_csv):
+    res = runner.invoke(app, ["estimate", "-t", str(write_csv(TABLE)), "--method", "all", "--json", *FAST])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert [d["method"] for d in data] == ["lcmcr", "loglinear"]
+
+
+def test_plot_writes_a_png(runner, write_csv, tmp_path):
+    png = tmp_path / "n.png"
+    res = runner.invoke(app, ["estimate", "-t", str(write_csv(TABLE)), "--plot", str(png), *FAST])
+    assert res.exit_code == 0, res.output
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_human_output_shows_interval_and_diagnostics(runner, write_csv):
+    res = runner.invoke(app, ["estimate", "-t", str(write_csv(TABLE)), "--method", "loglinear"])
+    assert res.exit_code == 0, res.output
+    assert "95% interval" in res.stdout and "people per list" in res.stdout and "A&B" in res.stdout
+
+
+def test_bad_table_exits_1_with_the_line_and_no_traceback(runner, write_csv):
+    res = runner.invoke(app, ["estimate", "-t", str(write_csv("A,B,C,count\n1,0,0,5\n0,0,0,7\n"))])
+    assert res.exit_code == 1
+    assert "table.csv:3" in res.stderr and "count" in res.stderr
+    assert "Traceback" not in res.output
+
+
+def test_two_lists_with_lcmcr_is_an_estimation_error(runner, write_csv):
+    res = runner.invoke(app, ["estimate", "-t", str(write_csv("A,B,count\n1,0,5\n0,1,4\n1,1,2\n")), *FAST])
+    assert res.exit_code == 1
+    assert "at least 3 lists" in res.stderr
+
+
+def test_unknown_method_is_a_usage_error(runner, write_csv):
+    res = runner.invoke(app, ["estimate", "-t", str(write_csv(TABLE)), "--method", "magic"])
+    assert res.exit_code == 2
