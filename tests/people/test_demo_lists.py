@@ -36,15 +36,20 @@ def test_demo_lists_import_without_refused_rows(cli_json, workspace):
 
 
 def test_demo_lists_link_close_to_the_answer_key(cli, cli_json, demo_workspace):
+    """Links made must be right; a true link not made must at least wait in the review queue."""
     cli(demo_workspace, "people", "link")
     persons = cli_json(demo_workspace, "people", "persons")
-    predicted = _pairs([(r["list"], r["record_id"]) for r in p["records"]] for p in persons)
+    linked = _pairs([(r["list"], r["record_id"]) for r in p["records"]] for p in persons)
+    queued = _pairs(
+        [(q[x]["list"], q[x]["record_id"]) for x in "ab"]
+        for q in cli_json(demo_workspace, "people", "review")
+    )
     with (DEMO / "truth.csv").open(encoding="utf-8") as fh:
         truth: dict[str, list[tuple[str, str]]] = {}
         for row in csv.DictReader(fh):
             truth.setdefault(row["person"], []).append((row["list"], row["record_id"]))
     true = _pairs(truth.values())
-    hits = len(predicted & true)
-    precision, recall = hits / max(1, len(predicted)), hits / len(true)
-    assert precision >= 0.95, f"precision {precision:.3f}: {len(predicted - true)} false links"
-    assert recall >= 0.85, f"recall {recall:.3f}: {len(true - predicted)} missed links"
+    precision = len(linked & true) / max(1, len(linked))
+    found = len((linked | queued) & true) / len(true)
+    assert precision >= 0.95, f"precision {precision:.3f}: {len(linked - true)} false links"
+    assert found >= 0.9, f"linked or queued {found:.3f}: {len(true - linked - queued)} true links lost"
