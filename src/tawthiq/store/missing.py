@@ -34,9 +34,11 @@ from tawthiq.store.tables import (
 )
 
 __all__ = [
+    "INQUIRY_LIST",
     "MISSING_PAIR_REASON",
     "Inquiry",
     "MissingPerson",
+    "accept_inquiry",
     "add_inquiry",
     "add_note",
     "answer_inquiry",
@@ -371,3 +373,56 @@ def answer_inquiry(
         session, "inquiry.answer", "inquiry", row.id, before=before, after={"status": row.status}, actor=actor
     )
     return _inquiry(row)
+
+
+INQUIRY_LIST = "family-inquiries"
+
+
+def accept_inquiry(session: Session, inquiry_id: int, *, actor: str) -> int:
+    """Take a family's registration into the registry: a missing-person record with a first note
+    (``information_sought``), compared at once with every list. Returns the record's id."""
+    row = session.get(InquiryRow, inquiry_id)
+    if row is None:
+        raise InputError(f"no inquiry {inquiry_id}", field="inquiry")
+    if row.person_record_id is not None:
+        return row.person_record_id
+    arabic = any("\u0600" <= ch <= "\u06ff" for ch in row.name)
+    rec = PersonRecord(
+        list_name=INQUIRY_LIST,
+        record_id=f"inquiry-{row.id}",
+        name_ar=row.name if arabic else None,
+        name_latin=None if arabic else row.name,
+        sex=row.sex,
+        age=row.age,
+        status="missing",
+        last_seen_date=row.last_seen_date,
+        last_seen_place=row.last_seen_place,
+        circumstances=row.circumstances,
+    )
+    save_list(session, INQUIRY_LIST, [rec], has_duplicates=True)
+    record_id = session.scalar(
+        select(PersonRecordRow.id).where(
+            PersonRecordRow.list_name == INQUIRY_LIST, PersonRecordRow.record_id == rec.record_id
+        )
+    )
+    now = datetime.now(UTC)
+    add_note(
+        session,
+        record_id,
+        MissingNote(
+            note_record_id=f"inquiry.{row.id}",
+            status="information_sought",
+            author_name="family",
+            source_date=_utc(row.created_at) or now,
+            entry_date=now,
+            source=f"inquiry #{row.id}",
+            last_known_location=row.last_seen_place,
+            text="Registered by a relative through the inquiry form.",
+        ),
+    )
+    row.person_record_id = record_id
+    row.status = "open" if row.status == "open" else row.status
+    session.flush()
+    record_event(session, "inquiry.accept", "inquiry", row.id, detail=f"record {record_id}", actor=actor)
+    queue_missing_matches(session, INQUIRY_LIST)
+    return record_id

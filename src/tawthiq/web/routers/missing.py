@@ -93,6 +93,7 @@ def inquiry_form(request: Request) -> Response:
 
 
 @router.post("/inquiry", dependencies=[Depends(verify_csrf)])
+@router.post("/inquiry.json", dependencies=[Depends(verify_csrf)])
 def inquiry_submit(
     request: Request,
     kind: str = Form("ask"),
@@ -140,6 +141,7 @@ def inquiry_status_form(request: Request) -> Response:
 
 
 @router.post("/inquiry/status", dependencies=[Depends(verify_csrf)])
+@router.post("/inquiry/status.json", dependencies=[Depends(verify_csrf)])
 def inquiry_status(request: Request, ticket: str = Form("")) -> Response:
     _check_rate(request, "lookup", LOOKUP_LIMIT)
     from tawthiq.store.missing import find_inquiry
@@ -201,14 +203,14 @@ def answer(
     request: Request,
     inquiry_id: int,
     text: str = Form(""),
-    register: str | None = Form(None),
+    take_in: str | None = Form(None),
     user: User = Depends(require("see_protected")),
 ) -> Response:
     from tawthiq.store.missing import accept_inquiry, answer_inquiry
 
     body = _text(text, "text", 2000)
     with request.app.state.workspace.session(actor=user.name) as s:
-        record_id = accept_inquiry(s, inquiry_id, actor=user.name) if register else None
+        record_id = accept_inquiry(s, inquiry_id, actor=user.name) if take_in else None
         if body:
             answer_inquiry(s, inquiry_id, body, record_id=record_id, actor=user.name)
     return RedirectResponse("/missing/inquiries", status_code=303)
