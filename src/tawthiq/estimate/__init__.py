@@ -22,11 +22,12 @@ from tawthiq.errors import EstimationError
 
 from ._lcmcr import Fit, LcmcrSettings, lcmcr
 from ._loglinear import LoglinearSettings, loglinear, loglinear_model
-from ._simulate import Population, random_population, simulate_population
+from ._simulate import SCENARIOS, Population, random_population, simulate_population
 from ._table import ContingencyTable, merge_tables, read_table, table_from_histories
 
 __all__ = [
     "METHODS",
+    "SCENARIOS",
     "ContingencyTable",
     "Fit",
     "LcmcrSettings",

@@ -17,7 +17,7 @@ import numpy as np
 
 from ._table import ContingencyTable, table_from_histories
 
-__all__ = ["Population", "random_population", "simulate_population"]
+__all__ = ["SCENARIOS", "Population", "random_population", "simulate_population"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -63,25 +63,39 @@ def simulate_population(
     return Population(table, N, weights, capture, referral_odds)
 
 
+SCENARIOS = ("heterogeneous", "hard", "referral")
+
+
 def random_population(
     rng: np.random.Generator | int | None,
     n_lists: int | None = None,
     N: int | None = None,
-    referral_odds: float = 1.0,
+    scenario: str = "heterogeneous",
 ) -> Population:
-    """A heterogeneous population drawn from the benchmark's scenario space.
+    """A population drawn from one of the benchmark's scenarios (4–6 lists, N log-uniform 1,000–50,000).
 
-    2–3 latent classes; an "easy" class with capture probabilities 0.15–0.5 per list and "hard" classes
-    with 0.03–0.2, the hard classes holding 30–70% of the people. 4–6 lists; N log-uniform in
-    [1,000, 50,000] unless given.
+    * ``heterogeneous``: 2–3 latent classes, weights Dirichlet(2, …), every class's capture probability
+      on every list uniform in [0.05, 0.5] — people differ in how easy they are to document, lists
+      are independent within a class (the model LCMCR assumes, not the one log-linear models assume);
+    * ``hard``: an easy class (0.15–0.5 per list) and 1–2 hard ones (0.03–0.2) holding 30–70% of the
+      people — a large group most lists miss, which no capture–recapture method can fully see;
+    * ``referral``: ``heterogeneous`` plus direct dependence: being on list j triples the odds of being
+      on list j+1.
     """
+    if scenario not in SCENARIOS:
+        raise ValueError(f"unknown scenario {scenario!r}")
     rng = np.random.default_rng(rng)
     n_lists = int(rng.integers(4, 7)) if n_lists is None else n_lists
     N = int(np.exp(rng.uniform(np.log(1_000), np.log(50_000)))) if N is None else N
     n_classes = int(rng.integers(2, 4))
-    hard_share = rng.uniform(0.3, 0.7)
-    weights = np.concatenate([[1.0 - hard_share], rng.dirichlet(np.ones(n_classes - 1)) * hard_share])
-    capture = np.empty((n_lists, n_classes))
-    capture[:, 0] = rng.uniform(0.15, 0.5, n_lists)
-    capture[:, 1:] = rng.uniform(0.03, 0.2, (n_lists, n_classes - 1))
-    return simulate_population(N, weights, capture, rng, referral_odds)
+    if scenario == "hard":
+        hard_share = rng.uniform(0.3, 0.7)
+        weights = np.concatenate([[1.0 - hard_share], rng.dirichlet(np.ones(n_classes - 1)) * hard_share])
+        capture = np.empty((n_lists, n_classes))
+        capture[:, 0] = rng.uniform(0.15, 0.5, n_lists)
+        capture[:, 1:] = rng.uniform(0.03, 0.2, (n_lists, n_classes - 1))
+    else:
+        weights = rng.dirichlet(np.full(n_classes, 2.0))
+        capture = rng.uniform(0.05, 0.5, (n_lists, n_classes))
+    referral = 3.0 if scenario == "referral" else 1.0
+    return simulate_population(N, weights, capture, rng, referral)
