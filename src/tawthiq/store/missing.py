@@ -46,6 +46,7 @@ __all__ = [
     "find_inquiry",
     "list_inquiries",
     "load_missing",
+    "notes_by_record",
     "queue_missing_matches",
     "save_missing",
 ]
@@ -426,3 +427,19 @@ def accept_inquiry(session: Session, inquiry_id: int, *, actor: str) -> int:
     record_event(session, "inquiry.accept", "inquiry", row.id, detail=f"record {record_id}", actor=actor)
     queue_missing_matches(session, INQUIRY_LIST)
     return record_id
+
+
+def notes_by_record(session: Session, record_ids: Iterable[int]) -> dict[int, list[MissingNote]]:
+    """Each record's notes, oldest first, protected fields sealed (for exports)."""
+    ids = list(record_ids)
+    out: dict[int, list[MissingNote]] = defaultdict(list)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = session.scalars(
+            select(MissingNoteRow)
+            .where(MissingNoteRow.person_record_id.in_(chunk))
+            .order_by(MissingNoteRow.source_date, MissingNoteRow.note_record_id)
+        )
+        for n in rows:
+            out[n.person_record_id].append(_note_entity(n, False, None))
+    return dict(out)
