@@ -19,6 +19,7 @@ import hmac
 import math
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from tawthiq.entities import Claim, Count, Incident, Person, PersonRecord, PlaceRef, Report, Source
@@ -48,8 +49,19 @@ def _policy(policy: Policy | None) -> Policy:
 
 
 def _pick(data: dict[str, Any], fields: Iterable[str]) -> dict[str, Any]:
-    wanted = set(fields)
+    wanted = fields if isinstance(fields, frozenset) else frozenset(fields)
     return {k: v for k, v in data.items() if k in wanted}
+
+
+@lru_cache(maxsize=64)
+def _public(policy: Policy, entity: str) -> frozenset[str]:
+    """The public fields of an entity under a policy, protected ones removed (cached: policies are frozen)."""
+    return frozenset(f for f in getattr(policy.public_fields, entity) if policy.is_public_field(entity, f))
+
+
+@lru_cache(maxsize=64)
+def _front_names(policy: Policy) -> frozenset[str]:
+    return frozenset(n.strip().casefold() for n in policy.front_line.places)
 
 
 # ---------------------------------------------------------------- places
@@ -63,11 +75,12 @@ def _near_front_line(place: PlaceRef, policy: Policy) -> bool:
     fl = policy.front_line
     if place.precision in fl.precisions:
         return True
-    names = {n.strip().casefold() for n in fl.places}
+    names = _front_names(policy)
     keys = {place.name, place.place_id, place.name_ar}
     return any(k and k.strip().casefold() in names for k in keys)
 
 
+@lru_cache(maxsize=65536)
 def fuzz_point(lat: float, lon: float, key: str, radius_m: float, secret: str) -> tuple[float, float]:
     """Move (lat, lon) by a fixed pseudo-random offset between 0.3 and 1.0 × ``radius_m``.
 
@@ -145,7 +158,7 @@ def public_source(source: Source, policy: Policy | None = None) -> dict[str, Any
     data = {"id": source.id, "label": label, "kind": source.kind, "origin_group": source.origin_group}
     if source.kind in pol.anonymous_source_kinds:
         data["origin_group"] = None
-    return _pick(data, (f for f in pol.public_fields.source if pol.is_public_field("source", f)))
+    return _pick(data, _public(pol, "source"))
 
 
 def is_private_report(report: Report | None, policy: Policy | None = None) -> bool:
@@ -176,8 +189,7 @@ def public_report(
     }
     if is_private_report(report, pol):
         data.update(title=None, source_label=None, sha256=None, private=True)
-    fields = [f for f in pol.public_fields.report if pol.is_public_field("report", f)]
-    return {**_pick(data, fields), "private": data["private"]}
+    return {**_pick(data, _public(pol, "report")), "private": data["private"]}
 
 
 # ---------------------------------------------------------------- claims and incidents
@@ -207,7 +219,7 @@ def public_claim(
         "certainty": claim.certainty,
         "report": public_report(report, pol, source) if report is not None else None,
     }
-    return _pick(data, pol.public_fields.claim)
+    return _pick(data, _public(pol, "claim"))
 
 
 def effective_grade(incident: Incident) -> str:
@@ -280,12 +292,11 @@ def public_incident(
         "outlets": list(incident.outlets),
         "claims": out_claims,
     }
-    return _pick(data, pol.public_fields.incident)
+    return _pick(data, _public(pol, "incident"))
 
 
 def public_person(person: PersonRecord | Person, policy: Policy | None = None) -> dict[str, Any]:
     """A person record (or linked person) with only the policy's public person fields."""
     pol = _policy(policy)
     data = person.model_dump(mode="json")
-    fields = [f for f in pol.public_fields.person if pol.is_public_field("person", f)]
-    return _pick(data, fields)
+    return _pick(data, _public(pol, "person"))
