@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
@@ -156,6 +157,7 @@ def _fold(text: str) -> str:
     return " ".join(s.split())
 
 
+@lru_cache(maxsize=65536)
 def normalize_party(attributed_to: str | None) -> str | None:
     """The canonical name of a known party, or the cleaned attribution; None when empty.
 
@@ -174,10 +176,14 @@ def normalize_party(attributed_to: str | None) -> str | None:
     return cleaned[:1].upper() + cleaned[1:]
 
 
+@lru_cache(maxsize=512)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern[1:] if pattern.startswith("=") else pattern)
+
+
 def _hit(pattern: str, folded: str, written: str) -> bool:
-    if pattern.startswith("="):
-        return re.search(pattern[1:], written.strip()) is not None
-    return re.search(pattern, folded) is not None
+    target = written.strip() if pattern.startswith("=") else folded
+    return _compiled(pattern).search(target) is not None
 
 
 def party_kind(name: str | None) -> SourceKind | None:
@@ -187,6 +193,7 @@ def party_kind(name: str | None) -> SourceKind | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _is_generic(attributed_to: str) -> bool:
     """An unnamed speaker: a known word for one ("activists", "medical sources"), or no
     proper name at all ("two relatives of the victims", "a nurse at a field clinic")."""
@@ -218,11 +225,12 @@ def find_copies(reports: Iterable[Report], *, threshold: float = 0.4, num_perm: 
     reps = [r for r in reports if r.body and r.status != "duplicate"]
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     hashes: dict[str, MinHash] = {}
+    template = MinHash(num_perm=num_perm, seed=7)  # permutations drawn once, shared by all
     for r in reps:
         sh = _shingles(r.body)
         if len(sh) < 5 or r.sha256 in hashes:
             continue
-        m = MinHash(num_perm=num_perm, seed=7)
+        m = MinHash(num_perm=num_perm, seed=7, permutations=template.permutations, scheme=template.scheme)
         m.update_batch(list(sh))
         hashes[r.sha256] = m
         lsh.insert(r.sha256, m)

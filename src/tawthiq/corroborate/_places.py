@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -62,6 +63,7 @@ _FILLER = re.compile(
 Contains = Callable[[str, str], bool]
 
 
+@lru_cache(maxsize=65536)
 def fold_name(name: str) -> tuple[str, str | None]:
     """Lower-case, accent-free name without article or filler words, and its side.
 
@@ -86,6 +88,7 @@ def fold_name(name: str) -> tuple[str, str | None]:
     return " ".join(s.split()), side
 
 
+@lru_cache(maxsize=65536)
 def skeleton(folded: str) -> str:
     """Consonant skeleton of a folded name: vowels, w and y dropped, doubles collapsed."""
     s = re.sub(r"[aeiouwy\s]", "", folded)
