@@ -95,7 +95,7 @@ def test_pfif_without_missing_records_says_what_is_needed(runner, demo, tmp_path
     assert res.exit_code == 1 and "missing-person records" in res.stderr
 
 
-def test_pfif_export_parses_with_lxml(runner, demo, tmp_path):
+def test_pfif_export_parses_with_lxml(runner, demo, tmp_path, planted, all_text):
     from tawthiq.entities import PersonRecord
     from tawthiq.store.people import save_list
 
@@ -114,12 +114,50 @@ def test_pfif_export_parses_with_lxml(runner, demo, tmp_path):
                 )
             ],
         )
+    from datetime import UTC, datetime
+
+    from tawthiq.entities import MissingNote
+    from tawthiq.store.missing import add_note
+    from tawthiq.store.people import load_records
+
+    with demo.ws.session() as s:
+        rid = next(r.id for r in load_records(s) if r.record_id == "m1")
+        when = datetime(2016, 12, 14, tzinfo=UTC)
+        add_note(
+            s,
+            rid,
+            MissingNote(
+                note_record_id="n1",
+                status="believed_missing",
+                author_name="Desk",
+                author_email=planted["contact"],
+                source_date=when,
+                text="crossed the line",
+            ),
+        )
+        add_note(
+            s,
+            rid,
+            MissingNote(
+                note_record_id="n2",
+                status="believed_alive",
+                author_name="Desk",
+                source_date=when,
+                text=planted["witness"],
+                confidential=True,
+            ),
+        )
     res = _export(runner, demo, "pfif", tmp_path / "p")
     assert res.exit_code == 0, res.output + res.stderr
     doc = etree.parse(str(tmp_path / "p" / "pfif.xml"))
     ns = {"p": "http://zesty.ca/pfif/1.4"}
     assert doc.xpath("count(//p:person)", namespaces=ns) == 1
     assert doc.xpath("string(//p:person/p:full_name)", namespaces=ns) == "Test Person One"
+    assert doc.xpath("//p:note/p:status/text()", namespaces=ns) == [
+        "believed_missing"
+    ]  # confidential left out
+    text = all_text(tmp_path / "p")
+    assert planted["contact"] not in text and planted["witness"] not in text
 
 
 def test_export_summary_names_the_signed_audit_head(runner, demo, tmp_path):
