@@ -29,7 +29,7 @@ from tawthiq.cli._common import (
 )
 from tawthiq.entities import PersonRecord
 from tawthiq.errors import InputError
-from tawthiq.people._import import (
+from tawthiq.people import (
     FIELDS,
     ImportResult,
     build_records,

@@ -3,16 +3,42 @@
 Front door of the stage. Names: :mod:`tawthiq.people.names` (Arabic and Latin
 normalisation, name parts, transliteration keys). Linkage: :func:`link_records`
 (splink, Fellegi–Sunter with EM, on DuckDB or Spark) returning a :class:`LinkResult`.
+Import: :func:`read_table`, :func:`guess_mapping`, :func:`build_records` (a CSV, XLSX or
+JSON-lines list -> PersonRecords and row errors); :func:`assign_person_ids` keeps person ids
+stable across re-links.
 """
 
+from tawthiq.people._import import (
+    FIELDS,
+    ImportResult,
+    Table,
+    build_records,
+    check_mapping,
+    guess_mapping,
+    mapping_from_args,
+    mapping_from_yaml,
+    read_table,
+)
 from tawthiq.people._link_types import LinkedPair, LinkResult, PairDecision
+from tawthiq.people._persons import assign_person_ids, person_status
 from tawthiq.people.linkage import DEFAULT_MATCH_THRESHOLD, DEFAULT_REVIEW_THRESHOLD, link_records
 
 __all__ = [
     "DEFAULT_MATCH_THRESHOLD",
     "DEFAULT_REVIEW_THRESHOLD",
+    "FIELDS",
+    "ImportResult",
     "LinkResult",
     "LinkedPair",
     "PairDecision",
+    "Table",
+    "assign_person_ids",
+    "build_records",
+    "check_mapping",
+    "guess_mapping",
     "link_records",
+    "mapping_from_args",
+    "mapping_from_yaml",
+    "person_status",
+    "read_table",
 ]
