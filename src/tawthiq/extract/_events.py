@@ -77,9 +77,14 @@ class EventHit:
     strength: int
 
 
+_ANY_TRIGGER = re.compile("|".join(f"(?:{p})" for _, p, _ in _TRIGGERS), re.I)
+
+
 def find_events(sentence: str) -> list[EventHit]:
     """Every event trigger in the sentence that is asserted (not feared, planned or negated)."""
     hits: list[EventHit] = []
+    if not _ANY_TRIGGER.search(sentence) and "AF" not in sentence:
+        return hits  # one pass over most sentences, which name no event
     for etype, rx, strength in _COMPILED:
         for m in rx.finditer(sentence):
             if m.group(0)[0].isupper() and m.start() > 0 and re.match(r"[\w ]*?\s[A-Z]", sentence[m.end():m.end() + 3]):

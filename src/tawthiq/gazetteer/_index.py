@@ -93,6 +93,7 @@ class Gazetteer:
     places: dict[str, Place]
     _index: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _rank: dict[str, float] = field(default_factory=dict, repr=False)
+    _cache: dict[str, list[str]] = field(default_factory=dict, repr=False)  # surface → candidate ids
 
     # ------------------------------------------------------------ lookup and hierarchy
     def get(self, place_id: str) -> Place:
@@ -178,6 +179,14 @@ class Gazetteer:
         return None
 
     def _candidates(self, surface: str) -> list[str]:
+        hit = self._cache.get(surface)
+        if hit is None:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            hit = self._cache[surface] = self._lookup_candidates(surface)
+        return hit
+
+    def _lookup_candidates(self, surface: str) -> list[str]:
         key = toponym_key(surface, strip_run_together=bool(re.search(r"\b(?:al|el)[A-Z]", surface)))
         entries = self._index.get(key)
         if not entries or len(key) < 2:
