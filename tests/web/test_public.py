@@ -51,8 +51,8 @@ def test_public_incident_withholds_chat_quote_and_anonymises_individual_source(m
 
 
 def test_public_map_points_are_fuzzed_like_the_policy_says(make_client, built):
-    from tawthiq.policy import load_policy, public_place
     from tawthiq.entities import PlaceRef
+    from tawthiq.policy import load_policy, public_place
 
     from .conftest import FARDOUS
 

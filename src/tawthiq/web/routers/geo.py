@@ -9,6 +9,7 @@ Never: loads tiles: the page draws gazetteer neighbourhood points on a plain bac
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -88,20 +89,27 @@ def map_data(request: Request, bbox: str | None = None, user: User = Depends(req
     return JSONResponse(collection([incident_feature(i) for i in incidents], limit))
 
 
-@router.get("/map/places.json")
-def map_places(request: Request) -> Response:
-    """Gazetteer neighbourhoods as points: the map's background (public: the gazetteer is public)."""
-    places, _ = request.app.state.data.places(None, 0, 2000)
+@cache
+def _background() -> dict[str, Any]:
+    """The bundled gazetteer's neighbourhoods (public data shipped in the package) as points."""
+    from tawthiq.gazetteer import load_gazetteer
+
     feats = [
         {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
             "properties": {"id": p.id, "name": p.name_en, "name_ar": p.name_ar, "kind": p.kind},
         }
-        for p in places
-        if p.lat is not None and p.lon is not None and p.kind in ("neighbourhood", "town", "landmark")
+        for p in load_gazetteer()
+        if p.kind == "neighbourhood" and p.lat is not None and p.lon is not None
     ]
-    return JSONResponse({"type": "FeatureCollection", "features": feats})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+@router.get("/map/places.json")
+def map_places() -> Response:
+    """The map's background: gazetteer neighbourhoods as labelled dots (no tiles, no login needed)."""
+    return JSONResponse(_background())
 
 
 @router.get("/places")

@@ -9,7 +9,8 @@
   var status = document.getElementById("map-status");
   var src = el.dataset.src;
   var isPublic = el.dataset.public === "true";
-  var map = L.map(el, { zoomControl: true, attributionControl: false, preferCanvas: false });
+  // No tile layer, so the zoom range must be given (markercluster needs maxZoom).
+  var map = L.map(el, { zoomControl: true, attributionControl: false, minZoom: 3, maxZoom: 18 });
   map.setView([36.2, 37.16], 12);  // Aleppo
   var areas = L.layerGroup().addTo(map);
   var clusters = L.markerClusterGroup({ disableClusteringAtZoom: 17, showCoverageOnHover: false });
@@ -37,9 +38,8 @@
     var a = document.createElement("a");
     a.href = props.url; a.textContent = "#" + props.id + " " + props.event_type;
     box.appendChild(a);
-    var place = props.place || "";
-    if (props.place_ar && props.place_ar !== place) { place += " / " + props.place_ar; }
-    line(box, "place", place);
+    line(box, "place", props.place);
+    if (props.place_ar && props.place_ar !== props.place) { line(box, "مكان", props.place_ar); }
     line(box, el.dataset.precisionLabel || "precision", props.precision +
       (props.fuzzed_within_m ? " (moved ≤ " + Math.round(props.fuzzed_within_m) + " m)" : ""));
     line(box, "date", props.start);

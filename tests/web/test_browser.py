@@ -1,0 +1,127 @@
+"""Browser tests: Debian's Chromium driven by Playwright against a real server on loopback.
+
+They log in, review a claim, open an incident, find its marker on the map, and check that the
+public view hides a planted protected value. A failing test leaves a screenshot in
+``test-artifacts/``. Skipped (with the reason) when /usr/bin/chromium is missing: install it with
+``apt-get install -y chromium`` (``scripts/`` does it for CI).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import PASSWORD, PLANTED_IDENTITY, PLANTED_SENDER, UNREVIEWED_MARKER, ServerThread, add_user
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+
+
+@pytest.fixture
+def server(built):
+    from tawthiq.web import create_app
+
+    add_user(built.ws, "rana", "documenter")
+    with ServerThread(create_app(built.ws)) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(locale="en-GB")
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    pg.js_errors = errors  # type: ignore[attr-defined]
+    yield pg
+    failed = getattr(request.node, "rep_call", None)
+    if failed is not None and failed.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", request.node.name)
+        pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    context.close()
+
+
+def _login(page, base: str) -> None:
+    page.goto(f"{base}/login")
+    page.fill("input[name=name]", "rana")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form[action='/login'] button[type=submit]")
+    page.wait_for_url(f"{base}/incidents")
+
+
+def test_log_in_and_review_a_claim_in_place(server, page, built):
+    _login(page, server.url)
+    cid = built.claim_ids["execution"]
+    page.goto(f"{server.url}/reports/{built.report_ids['en']}")
+    claim = page.locator(f"#claim-{cid}")
+    assert claim.locator(".review-status").inner_text() == "unreviewed"
+    claim.locator("button[value=accept]").click()
+    page.wait_for_selector(f"#claim-{cid}.review-accepted")  # HTMX swapped the claim in place
+    assert page.locator(f"#claim-{cid} .review-status").inner_text() == "accepted"
+    from tawthiq.store import list_events
+
+    with built.ws.session() as s:
+        assert [(e.actor, e.action) for e in list_events(s, object_type="claim", object_id=str(cid))][-1] == (
+            "rana", "claim.accepted")
+    assert page.js_errors == []
+
+
+def test_open_an_incident_and_find_its_marker_on_the_map(server, page, built):
+    _login(page, server.url)
+    iid = built.incident_ids["shelling-fardous"]
+    page.goto(f"{server.url}/incidents?place=Fardous")
+    page.click(f"a[href='/incidents/{iid}']")
+    page.wait_for_url(f"{server.url}/incidents/{iid}")
+    assert "two independent origins agree" in page.content()
+    page.click(f"a[href='/map#{iid}']")
+    marker = page.wait_for_selector(f"[data-incident='{iid}']", state="attached", timeout=15000)
+    assert marker is not None
+    page.wait_for_selector(".leaflet-popup-content .popup", timeout=15000)
+    popup = page.inner_text(".leaflet-popup-content")
+    assert "attack.shelling" in popup and "neighbourhood" in popup and "Fardous" in popup
+    assert int(page.get_attribute("#map", "data-loaded")) >= 1
+    assert page.js_errors == []
+
+
+def test_public_view_hides_the_planted_protected_value(server, page, built):
+    page.goto(f"{server.url}/public")
+    iid = built.incident_ids["shelling-fardous"]
+    page.click(f"a[href='/public/incidents/{iid}']")
+    page.wait_for_url(f"{server.url}/public/incidents/{iid}")
+    text = page.content()
+    assert "shells hit a market in Fardous" in text
+    for secret in (PLANTED_IDENTITY, PLANTED_SENDER, UNREVIEWED_MARKER, "Local contact 7"):
+        assert secret not in text
+    page.goto(f"{server.url}/public/map")
+    page.wait_for_selector("#map[data-loaded]", state="attached", timeout=15000)
+    assert PLANTED_IDENTITY not in page.content()
+    assert page.js_errors == []
+
+
+def test_arabic_interface_turns_the_page_right_to_left(server, page, built):
+    _login(page, server.url)
+    page.goto(f"{server.url}/incidents/{built.incident_ids['shelling-fardous']}?lang=ar")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert "الحوادث" in page.inner_text("header nav")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "incident-ar.png"), full_page=True)
