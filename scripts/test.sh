@@ -21,6 +21,14 @@ fi
 
 # --- system packages for browser tests (web stage): add apt-get lines here --------------
 # (e.g. `apt-get install -y chromium` when running as root in CI). Keep this block idempotent.
+# [web, issue 7] Debian's Chromium for tests/web/test_browser.py (Playwright drives it through
+# executable_path; no browser download). Only when it is missing and apt-get can install it;
+# otherwise the browser tests skip with the reason.
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  echo "test.sh: installing chromium for the browser tests" >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core) >&2 \
+    || echo "test.sh: could not install chromium; browser tests will be skipped" >&2
+fi
 # --- end of browser set-up ----------------------------------------------------------------
 
 # shellcheck source=scripts/_pg.sh
