@@ -79,3 +79,23 @@ def test_cli_workspace_refuses_a_table_column_as_stratum(workspace):
     _fill(workspace)
     res = CliRunner().invoke(app, ["estimate", "-w", str(workspace.path), "--by", "ethnicity"])
     assert res.exit_code == 1 and "month or governorate" in res.stderr
+
+
+def test_governorate_stratum_comes_from_the_resolver_and_unresolved_places_are_none(workspace):
+    _fill(workspace)
+    with workspace.session() as s:
+        df = capture_histories(
+            s, by="governorate", place_stratum=lambda p: "Aleppo" if p == "Aleppo" else None
+        )
+    families_only = df[(df["families"] == 1) & (df[["hospital", "morgue"]].sum(axis=1) == 0)]
+    assert families_only["stratum"].isna().all()  # the families list gives no place
+    assert (df.loc[df["morgue"] == 1, "stratum"] == "Aleppo").all()
+
+
+def test_cli_by_governorate_counts_unplaced_people_in_unknown(workspace):
+    _fill(workspace)
+    args = ["estimate", "-w", str(workspace.path), "--by", "governorate", "--method", "loglinear", "--json"]
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert {s["stratum"]: s["observed"] for s in data["strata"]} == {"Aleppo": 8, "unknown": 1}

@@ -46,7 +46,8 @@ def _governorate_resolver():
     g = load_gazetteer()
 
     def resolve(place: str) -> str | None:
-        for p in g.lookup(place):
+        found = g.lookup(place) or [m.place for m in g.match(place)]  # a name, else names inside the text
+        for p in found:
             if p.kind == "governorate":
                 return p.name_en
             for a in g.ancestors(p.id):
