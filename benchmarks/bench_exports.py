@@ -29,7 +29,7 @@ def synthetic(n: int) -> ExportContext:
                             title=f"Report {i}", published_at=day)
         claims[i] = Claim(id=i, report_id=i, quote=f"claim {i}", places=(place,),
                           time=TimeSpan(start=day, end=day, precision="day"),
-                          fatalities=Count(low=i % 40, high=i % 40))
+                          fatalities=Count(low=i % 40, high=i % 40), review_status="accepted")
         incidents.append(Incident(id=i, key=f"k{i}", event_type="attack.shelling", places=(place,),
                                   time=TimeSpan(start=day, end=day, precision="day"),
                                   fatalities=Fatalities(best=i % 40, low=i % 40, high=i % 40),

@@ -69,6 +69,7 @@ def _claim(
         fatalities_high=high,
         fatalities_qualifier=qualifier,
         attributed_to="a UN spokesman",
+        review_status="accepted",
         certainty="reported",
     )
     s.add(row)

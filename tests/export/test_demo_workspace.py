@@ -39,6 +39,10 @@ def demo_ws(tmp_path_factory):
         pol.read_text()
         .replace("publication_delay_days: 7", "publication_delay_days: 0")
         .replace("publish_undated: false", "publish_undated: true")
+        .replace(
+            "public_review_statuses: [accepted, corrected]",
+            "public_review_statuses: [unreviewed, accepted, corrected]",
+        )
     )
     return runner, ws
 

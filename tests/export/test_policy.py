@@ -26,6 +26,9 @@ FARDOUS = PlaceRef(
 SALAH = PlaceRef(name="Salah al-Din", lat=36.1805, lon=37.1222, precision="neighbourhood")
 
 
+REVIEWED = [Claim(id=10, review_status="accepted", event_type="killing.execution")]
+
+
 def _incident(**kw) -> Incident:
     base = dict(
         id=1,
@@ -86,26 +89,26 @@ def test_place_away_from_front_line_keeps_its_coordinates():
 
 def test_small_count_is_suppressed_but_zero_and_large_are_not():
     pol = Policy(suppress_counts_below=3)
-    small = public_incident(_incident(fatalities=Fatalities(best=2, low=1, high=2)), [], NOW, pol)
+    small = public_incident(_incident(fatalities=Fatalities(best=2, low=1, high=2)), REVIEWED, NOW, pol)
     assert small["fatalities"]["best"] is None and small["fatalities"]["high"] is None
     assert small["fatalities"]["suppressed_below"] == 3
-    big = public_incident(_incident(), [], NOW, pol)
+    big = public_incident(_incident(), REVIEWED, NOW, pol)
     assert big["fatalities"]["best"] == 79
 
 
 def test_incident_held_back_until_publication_delay_passes():
     pol = Policy(publication_delay_days=7)
     inc = _incident()
-    assert public_incident(inc, [], datetime(2016, 12, 15), pol) is None
-    assert public_incident(inc, [], datetime(2016, 12, 19), pol) is not None
+    assert public_incident(inc, REVIEWED, datetime(2016, 12, 15), pol) is None
+    assert public_incident(inc, REVIEWED, datetime(2016, 12, 19), pol) is not None
 
 
 def test_undated_and_discounted_incidents_stay_internal():
     pol = Policy()
-    assert public_incident(_incident(time=TimeSpan()), [], NOW, pol) is None
-    assert public_incident(_incident(grade="discounted"), [], NOW, pol) is None
+    assert public_incident(_incident(time=TimeSpan()), REVIEWED, NOW, pol) is None
+    assert public_incident(_incident(grade="discounted"), REVIEWED, NOW, pol) is None
     # a reviewer's override wins over the computed grade
-    assert public_incident(_incident(grade="weak", grade_override="discounted"), [], NOW, pol) is None
+    assert public_incident(_incident(grade="weak", grade_override="discounted"), REVIEWED, NOW, pol) is None
 
 
 def test_quote_from_chat_report_and_sender_never_public():
@@ -119,7 +122,11 @@ def test_quote_from_chat_report_and_sender_never_public():
         body="Abu Planted: they took my brother",
     )
     claim = Claim(
-        id=10, report_id=5, quote="Abu Planted: they took my brother", event_type="disappearance.enforced"
+        id=10,
+        report_id=5,
+        quote="Abu Planted: they took my brother",
+        event_type="disappearance.enforced",
+        review_status="accepted",
     )
     out = public_incident(_incident(claim_ids=(10,)), [claim], NOW, pol, reports={5: chat})
     assert "Abu Planted" not in repr(out)
@@ -140,10 +147,22 @@ def test_individual_source_published_as_its_kind_only():
 def test_rejected_claim_is_not_published_and_small_claim_count_suppressed():
     pol = Policy()
     assert public_claim(Claim(id=1, review_status="rejected"), pol) is None
-    out = public_claim(Claim(id=2, fatalities=Count(low=1, high=2)), pol)
+    out = public_claim(Claim(id=2, fatalities=Count(low=1, high=2), review_status="accepted"), pol)
     assert out["fatalities"]["low"] is None and out["fatalities"]["suppressed_below"] == 3
 
 
 def test_field_removed_from_policy_disappears_from_output():
     pol = Policy.model_validate({"public_fields": {"incident": ["id", "grade"]}})
-    assert set(public_incident(_incident(), [], NOW, pol)) == {"id", "grade"}
+    assert set(public_incident(_incident(), REVIEWED, NOW, pol)) == {"id", "grade"}
+
+
+def test_incident_with_only_unreviewed_claims_is_not_published():
+    pol = Policy()
+    unread = [Claim(id=10, review_status="unreviewed"), Claim(id=11, review_status="rejected")]
+    assert public_incident(_incident(), unread, NOW, pol) is None
+    mixed = [Claim(id=10, review_status="unreviewed"), Claim(id=11, review_status="corrected")]
+    out = public_incident(_incident(), mixed, NOW, pol)
+    assert [c["id"] for c in out["claims"]] == [11]  # the unread claim is not shown either
+    # a team that publishes machine extractions says so in its policy
+    lax = Policy(public_review_statuses=("unreviewed", "accepted", "corrected"))
+    assert len(public_incident(_incident(), mixed, NOW, lax)["claims"]) == 2

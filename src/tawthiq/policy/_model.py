@@ -110,6 +110,8 @@ class Policy(BaseModel):
     publication_delay_days: int = Field(default=7, ge=0)
     publish_undated: bool = False
     public_grades: tuple[Grade, ...] = ("confirmed", "fair", "weak", "contested")
+    # Only claims a person has reviewed are published; an incident with none stays internal.
+    public_review_statuses: tuple[str, ...] = ("accepted", "corrected")
     # Reports that came over these channels are private: no quote, no body, no original.
     private_channels: tuple[str, ...] = ("chat", "email")
     # Source kinds whose label is replaced by the kind alone ("individual source").
@@ -156,6 +158,9 @@ publication_delay_days: 7
 publish_undated: false
 # Grades that are published; discounted incidents stay internal.
 public_grades: [confirmed, fair, weak, contested]
+# Claims published only once reviewed (machine extractions are not published unread);
+# an incident none of whose claims is public stays internal.
+public_review_statuses: [accepted, corrected]
 # Reports received over these channels are private: no quote, body or original file.
 private_channels: [chat, email]
 # Sources of these kinds appear only as their kind ("individual source").

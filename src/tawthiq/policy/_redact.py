@@ -201,9 +201,12 @@ def public_claim(
     report: Report | None = None,
     source: Source | None = None,
 ) -> dict[str, Any] | None:
-    """A claim as published, or ``None`` for a rejected claim. No quote from a private report."""
+    """A claim as published, or ``None`` when not reviewed as the policy requires (or rejected).
+
+    No quote or attribution from a private report.
+    """
     pol = _policy(policy)
-    if claim.review_status == "rejected":
+    if claim.review_status == "rejected" or claim.review_status not in pol.public_review_statuses:
         return None
     private = is_private_report(report, pol)
     data: dict[str, Any] = {
@@ -269,6 +272,8 @@ def public_incident(
     mine = [c for c in claims if c.id in own] if own else claims
     if not is_publishable(incident, mine, now, pol):
         return None
+    if not any(c.review_status in pol.public_review_statuses and c.review_status != "rejected" for c in mine):
+        return None  # nothing a person has reviewed: the public sees nothing of it
     reports = reports or {}
     sources = sources or {}
     out_claims = []
