@@ -29,6 +29,11 @@ _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه
 _UNKNOWN = {"", "-", "--", "?", "na", "n/a", "none", "null", "unknown", "غير معروف", "غير محدد", "مجهول"}
 
 
+# Every non-ASCII decimal digit (Arabic-Indic ٠-٩, Persian ۰-۹, …) to its ASCII digit.
+_DIGITS = {c: str(unicodedata.decimal(chr(c))) for c in range(0x80, 0x10000) if chr(c).isdecimal()}
+
+
+@lru_cache(maxsize=65536)  # a list repeats the same few words and dates thousands of times
 def fold(text: str) -> str:
     """Fold a header or vocabulary word for lookup: case, Arabic letter forms, digits, spacing.
 
@@ -36,7 +41,7 @@ def fold(text: str) -> str:
     :mod:`tawthiq.people.names`, which knows far more than this.
     """
     text = _TASHKEEL.sub("", unicodedata.normalize("NFKC", text)).translate(_ALEF).casefold()
-    text = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+    text = text.translate(_DIGITS)
     return " ".join(re.sub(r"[_\-:./()\[\]'’*#]+", " ", text).split())
 
 
@@ -143,23 +148,29 @@ def parse_date(value: Any) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    raw = to_text(value) or ""
+    return _parse_date_text(to_text(value) or "")
+
+
+_BAD_DATE = "{!r} is not a date (e.g. 2016-12-13 or 13/12/2016)"
+
+
+@lru_cache(maxsize=65536)
+def _parse_date_text(raw: str) -> date:
     text = fold(raw)
+    numeric = re.fullmatch(r"(\d{1,2}) (\d{1,2}) (\d{4})|(\d{4}) (\d{1,2}) (\d{1,2})", text)
+    if numeric:  # the common case, without dateutil (whose dayfirst reads 2000-01-02 as 1 February)
+        d, m, y, y2, m2, d2 = numeric.groups()
+        try:
+            return date(int(y or y2), int(m or m2), int(d or d2))
+        except ValueError:
+            raise ValueError(_BAD_DATE.format(raw)) from None
     for ar, en in _arabic_months():
         text = text.replace(ar, f" {en} ")
     text = re.sub(r"(?<=\d)\s*م(?!\w)|\b(?:عام|سنه)\b", " ", text)  # "2016م", "عام 2016"
-    # fold() turned '/' and '.' into spaces; numeric dates need a separator dateutil reads
-    text = re.sub(r"^(\d{1,2}) (\d{1,2}) (\d{4})$", r"\1/\2/\3", text.strip())
-    year_first = re.fullmatch(r"(\d{4})[ -](\d{1,2})[ -](\d{1,2})", text)
-    if year_first:  # ISO order; dateutil's dayfirst would read 2000-01-02 as 1 February
-        try:
-            return date(*map(int, year_first.groups()))
-        except ValueError:
-            raise ValueError(f"{raw!r} is not a date (e.g. 2016-12-13 or 13/12/2016)") from None
     try:
         first, second = (date_parser.parse(text, dayfirst=True, default=d) for d in _TWO_DEFAULTS)
     except (ValueError, OverflowError):
-        raise ValueError(f"{raw!r} is not a date (e.g. 2016-12-13 or 13/12/2016)") from None
+        raise ValueError(_BAD_DATE.format(raw)) from None
     if first != second:
         raise PartialDateError(f"{raw!r} is not a full date (day, month and year are needed)")
     return first.date()
