@@ -56,6 +56,9 @@ def load_gold(folder: Path, text_folder: Path, *, start_id: int = 0, outlet_of=N
         )
         ref = ReportRef(file=f"{g.stem}.txt", sha256=sha, title=meta.get("title"))
         for i, c in enumerate(data["claims"]):
+            if not c.get("span") and c.get("quote"):  # dev gold gives quotes, not spans
+                at = body.find(c["quote"])
+                c = {**c, "span": [at, at + len(c["quote"])] if at >= 0 else [0, 0]}
             claims.append(
                 SourcedClaim(claim=_claim(c, cid), report=ref, published=published, source_label=label)
             )
@@ -106,3 +109,46 @@ def pairwise(pred: set[frozenset[str]], gold: set[frozenset[str]]) -> tuple[floa
 
 def gold_clusters() -> list[list[str]]:
     return [c["claims"] for c in json.loads(GOLD_CLUSTERS.read_text(encoding="utf-8"))["clusters"]]
+
+
+def extracted_like(names: Sequence[str], gold: Sequence[SourcedClaim], reports: Sequence[Report]):
+    """Run the extractor on each report and pair its claims with gold claims of that report.
+
+    A predicted claim stands for the gold claim whose span it overlaps most (same event
+    family); unmatched predicted claims keep no gold name. Returns (pred names or None,
+    predicted SourcedClaims).
+    """
+    from tawthiq.extract import extract_claims
+
+    by_report: dict[str, list[tuple[str, SourcedClaim]]] = {}
+    for n, sc in zip(names, gold, strict=True):
+        by_report.setdefault(sc.report.sha256, []).append((n, sc))
+    pred_names: list[str | None] = []
+    pred: list[SourcedClaim] = []
+    cid = 900_000
+    for rep in reports:
+        golds = by_report.get(rep.sha256, [])
+        ref = golds[0][1].report if golds else ReportRef(file=rep.file_name, sha256=rep.sha256)
+        taken: set[str] = set()
+        for c in extract_claims(rep.body, rep.published_at, title=rep.title):
+            best, best_overlap = None, 0
+            for n, g in golds:
+                if n in taken or g.claim.event_type.split(".")[0] != c.event_type.split(".")[0]:
+                    continue
+                lo = max(c.span[0], g.claim.span[0])
+                hi = min(c.span[1], g.claim.span[1])
+                if hi - lo > best_overlap:
+                    best, best_overlap = n, hi - lo
+            if best:
+                taken.add(best)
+            cid += 1
+            pred_names.append(best)
+            pred.append(
+                SourcedClaim(
+                    claim=c.model_copy(update={"id": cid}),
+                    report=ref,
+                    published=rep.published_at,
+                    source_label=rep.source_label,
+                )
+            )
+    return pred_names, pred

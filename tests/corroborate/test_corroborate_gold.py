@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from corroborate_helpers import (
+    extracted_like,
     gold_clusters,
     gold_pairs,
     load_dev_gold,
@@ -54,6 +55,31 @@ def test_gold_clustering_on_dev_and_fixtures_meets_targets():
     reports += dev[2]
     p, r = _measure(names, claims, reports, "dev + fixtures")
     assert p >= 0.9 and r >= 0.85
+
+
+def test_end_to_end_clustering_of_the_extractors_claims(capsys):
+    """The extractor's claims, clustered: pairs between claims matched to gold claims are
+    scored against the gold clustering (unmatched claims are extraction errors, not counted).
+    The floor asserted is a regression guard; the figures are printed."""
+    names, claims, reports = load_fixture_gold()
+    dev = load_dev_gold(start_id=10_000)
+    if dev is not None:
+        names += dev[0]
+        claims += dev[1]
+        reports += dev[2]
+    pred_names, pred = extracted_like(names, claims, reports)
+    incidents = build_incidents(pred, reports)
+    by_id = {sc.claim.id: n for n, sc in zip(pred_names, pred, strict=True)}
+    groups = [[by_id[c] for c in (*i.claim_ids, *i.contradicting_claim_ids) if by_id[c]] for i in incidents]
+    p, r, tp, npred, ngold = pairwise(
+        predicted_pairs(groups), gold_pairs(set(filter(None, pred_names)), gold_clusters())
+    )
+    matched = sum(1 for n in pred_names if n)
+    print(
+        f"\nend to end ({'dev + ' if dev else ''}fixtures): {len(pred)} extracted claims, {matched} matched "
+        f"to gold; pairwise precision {p:.3f} recall {r:.3f} ({tp}/{npred} predicted, {ngold} gold pairs)"
+    )
+    assert p >= 0.7
 
 
 def test_gold_clusters_name_only_claims_that_exist():

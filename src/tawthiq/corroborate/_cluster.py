@@ -19,7 +19,8 @@ Candidate pairs come from blocks (kind, family, place key, week), so the work gr
 with the claims per place and week, not with the square of all claims. Inside the
 groups of compatible claims, clusters grow by complete linkage, strongest pair first:
 a claim joins a cluster only if it fits every member, so a vague claim ("air strikes
-on east Aleppo") cannot chain two different neighbourhoods into one incident.
+on east Aleppo") cannot chain two different neighbourhoods into one incident; and a
+vague claim that fits two different specific events joins neither.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
@@ -60,7 +61,7 @@ class _Item:
     family: str
     etype: str
     where: Where
-    window: tuple[date, date] | None
+    window: tuple[date, date, int] | None
     report: str
     denied: bool
     sc: SourcedClaim
@@ -126,7 +127,7 @@ def pair_score(a: _Item, b: _Item, contains: Contains | None = None) -> float | 
     if same_report or echo:
         score += 1.5
     if a.window and b.window:
-        if (a.window[1] - a.window[0]).days <= 4 and (b.window[1] - b.window[0]).days <= 4:
+        if (a.window[1] - a.window[0]).days <= 2 and (b.window[1] - b.window[0]).days <= 2:
             score += 1.0
         elif max((a.window[1] - a.window[0]).days, (b.window[1] - b.window[0]).days) > 20:
             score -= 0.5
@@ -136,10 +137,11 @@ def pair_score(a: _Item, b: _Item, contains: Contains | None = None) -> float | 
     return score
 
 
-def _weeks(window: tuple[date, date] | None) -> list[int]:
+def _weeks(window: tuple[date, date, int] | None) -> list[int]:
     if window is None:
         return []
-    a, b = window[0].toordinal() // 7, window[1].toordinal() // 7
+    a = (window[0].toordinal() - window[2]) // 7
+    b = (window[1].toordinal() + window[2]) // 7
     return list(range(a, b + 1))
 
 
@@ -200,6 +202,7 @@ def cluster_claims(
                     continue
                 s = pair_score(items[i], items[j], contains)
                 scores[key] = -1.0 if s is None else s
+    _drop_ambiguous(items, scores)
     edges = [(-s, i, j) for (i, j), s in scores.items() if s >= 0]
     heapq.heapify(edges)
     parent = list(range(len(items)))
@@ -236,6 +239,29 @@ def cluster_claims(
     ]
 
 
+def _drop_ambiguous(items: Sequence[_Item], scores: dict[tuple[int, int], float]) -> None:
+    """A claim with no specific place that fits claims about two different specific events
+    ("several killed across east Aleppo" beside strikes on Sukkari and on Sha'ar) cannot be
+    told apart: it stays alone rather than joining whichever strike scored first."""
+    nbrs: dict[int, list[int]] = defaultdict(list)
+    for (i, j), s in scores.items():
+        if s >= 0:
+            nbrs[i].append(j)
+            nbrs[j].append(i)
+    for i, js in nbrs.items():
+        if items[i].where.specific:
+            continue
+        spec = sorted(j for j in js if items[j].where.specific)
+        if len(spec) < 2:
+            continue
+        ambiguous = len(spec) > 40 or any(
+            scores.get((j, k), -1.0) < 0 for x, j in enumerate(spec) for k in spec[x + 1 :]
+        )
+        if ambiguous:
+            for j in spec:
+                scores[(i, j) if i < j else (j, i)] = -1.0
+
+
 def _attach_tallies(
     items: Sequence[_Item], clusters: list[list[int]], contains: Contains | None
 ) -> dict[int, list[int]]:
@@ -261,7 +287,8 @@ def _attach_tallies(
                 continue
             if tally.window is not None and head.window is not None:
                 mid = head.window[0] + (head.window[1] - head.window[0]) / 2
-                if not tally.window[0] <= mid <= tally.window[1]:
+                slack = timedelta(days=tally.window[2])
+                if not tally.window[0] - slack <= mid <= tally.window[1] + slack:
                     continue
             elif tally.report != head.report:
                 continue

@@ -72,8 +72,8 @@ _SLACK = {"day": 1, "days": 2, "week": 3, "month": 7, "unknown": 3}
 _OPEN = {"day": 1, "days": 7, "week": 7, "month": 31, "unknown": 30}
 
 
-def time_window(span, published: date | None) -> tuple[date, date] | None:
-    """The dates a claim's event can fall in, or None when the claim gives no usable date."""
+def time_window(span, published: date | None) -> tuple[date, date, int] | None:
+    """(start, end, slack in days) of a claim's event, or None when it gives no usable date."""
     start, end, prec = span.start, span.end, span.precision
     if start is None and end is None:
         return None
@@ -85,12 +85,13 @@ def time_window(span, published: date | None) -> tuple[date, date] | None:
         end = start + timedelta(days=_OPEN.get(prec, 30))
     if end < start:
         start, end = end, start
-    slack = timedelta(days=_SLACK.get(prec, 3))
-    return start - slack, end + slack
+    return start, end, _SLACK.get(prec, 3)
 
 
-def windows_meet(a: tuple[date, date], b: tuple[date, date]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
+def windows_meet(a: tuple[date, date, int], b: tuple[date, date, int]) -> bool:
+    """Overlapping, or apart by no more than the looser claim's slack (one day for two days)."""
+    gap = max((a[0] - b[1]).days, (b[0] - a[1]).days)
+    return gap <= max(a[2], b[2])
 
 
 def _point(c: Count) -> float | None:
