@@ -115,3 +115,14 @@ def test_commands_outside_a_workspace_say_how_to_make_one(tmp_path, monkeypatch)
 def test_every_command_has_help(cmd):
     r = run(*cmd, "--help")
     assert r.exit_code == 0 and "Usage" in r.stdout
+
+
+def test_an_empty_folder_is_an_error_not_a_silent_success(ws_path, tmp_path):
+    (tmp_path / "nothing").mkdir()
+    r = run("ingest", "-w", ws_path, tmp_path / "nothing")
+    assert r.exit_code == 1 and "no files found" in r.stderr
+
+
+def test_a_missing_path_is_named_and_the_rest_still_land(ws_path, fixtures, tmp_path):
+    r = run("ingest", "-w", ws_path, tmp_path / "typo.txt", fixtures / "page.html")
+    assert r.exit_code == 1 and "typo.txt: no such file" in r.stderr and "1 stored" in r.stderr

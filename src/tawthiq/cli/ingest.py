@@ -82,6 +82,8 @@ def ingest(
 
     with open_workspace(workspace, db) as ws:
         outcomes = ingest_paths(ws, paths, opts, on_file=show)
+    if not outcomes:
+        raise InputError("no files found under " + ", ".join(str(p) for p in paths))
     counts = {k: sum(1 for o in outcomes if o.status == k) for k in ("stored", "duplicate", "failed")}
     if json_:
         print_json([o.as_dict() for o in outcomes])

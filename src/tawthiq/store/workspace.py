@@ -142,8 +142,11 @@ def init_workspace(path: Path | str, db: str | None = None) -> Workspace:
         raise WorkspaceError(f"{folder}: already a Tawthiq workspace")
     if folder.exists() and not folder.is_dir():
         raise WorkspaceError(f"{folder}: exists and is not a folder")
+    fresh = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / EVIDENCE_DIR).mkdir(exist_ok=True)
+    if fresh:  # originals (chat exports name their senders) and the key: owner only
+        folder.chmod(0o700)
+    (folder / EVIDENCE_DIR).mkdir(mode=0o700, exist_ok=True)
     if not (folder / KEY_FILE).exists() and not os.environ.get("TAWTHIQ_KEY"):
         write_key_file(folder / KEY_FILE)
     marker = {"format": 1, "created_at": datetime.now(UTC).isoformat()}
