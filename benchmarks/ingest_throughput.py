@@ -30,7 +30,9 @@ def main() -> None:
         for i in range(args.n):
             (folder / f"r{i:06d}.txt").write_text(
                 f"DATE: 2016-12-{1 + i % 28:02d}\n\nReport {i}: shelling was reported in a district "
-                "of the city; numbers were not confirmed.\n", "utf-8")
+                "of the city; numbers were not confirmed.\n",
+                "utf-8",
+            )
         chat = "\n".join(f"13/12/2016, 10:{i % 60:02d} - Sender {i % 7}: message {i}" for i in range(args.n))
         (folder / "zz-chat.txt").write_text(chat + "\n", "utf-8")
         ws = init_workspace(Path(tmp) / "ws", db=args.db)
@@ -47,8 +49,10 @@ def main() -> None:
     print(f"backend: {args.db.split(':')[0] if args.db else 'sqlite'}")
     print(f"files ingested: {files} ({args.n} text + 1 chat export of {args.n} messages)")
     print(f"reports stored: {n_reports}")
-    print(f"ingest wall time: {t1 - t0:.1f} s  ->  {files / (t1 - t0):.0f} files/s, "
-          f"{n_reports / (t1 - t0):.0f} reports/s")
+    print(
+        f"ingest wall time: {t1 - t0:.1f} s  ->  {files / (t1 - t0):.0f} files/s, "
+        f"{n_reports / (t1 - t0):.0f} reports/s"
+    )
     print(f"audit verify: {check.events} events in {t3 - t2:.2f} s (ok={check.ok})")
 
 

@@ -52,8 +52,16 @@ def test_broken_files_fail_clearly_and_earlier_reports_stay(workspace, fixtures,
     with open(big, "wb") as fh:  # 50 MiB of random bytes
         fh.write(os.urandom(1024) * (50 * 1024))
     ingest_paths(workspace, [fixtures / "page.html"])
-    outs = ingest_paths(workspace, [fixtures / "bad_utf8.eml", fixtures / "truncated.html",
-                                    fixtures / "empty.txt", big, fixtures / "message.eml"])
+    outs = ingest_paths(
+        workspace,
+        [
+            fixtures / "bad_utf8.eml",
+            fixtures / "truncated.html",
+            fixtures / "empty.txt",
+            big,
+            fixtures / "message.eml",
+        ],
+    )
     by_name = {Path(o.path).name: o for o in outs}
     assert "not valid utf-8" in by_name["bad_utf8.eml"].reason
     assert "truncated HTML" in by_name["truncated.html"].reason
@@ -106,8 +114,11 @@ def test_folder_with_headers_and_sidecars_carries_its_own_dates(workspace, fixtu
 
 
 def test_published_option_fills_files_without_a_date_and_source_is_created(workspace, fixtures):
-    ingest_paths(workspace, [fixtures / "sidecar_report.txt"],
-                 IngestOptions(published=date(2016, 12, 1), source="UN OCHA", source_kind="un"))
+    ingest_paths(
+        workspace,
+        [fixtures / "sidecar_report.txt"],
+        IngestOptions(published=date(2016, 12, 1), source="UN OCHA", source_kind="un"),
+    )
     [rep] = _reports(workspace)
     assert rep.published_at == date(2016, 12, 1) and rep.source_label == "UN OCHA"
     with workspace.session() as s:

@@ -124,7 +124,9 @@ def verify_chain(session: Session) -> ChainCheck:
         count += 1
         if row.prev_hash != prev:
             return ChainCheck(
-                False, count, row.id,
+                False,
+                count,
+                row.id,
                 f"event {row.id}: prev_hash does not match the hash of the event before it "
                 "(an event was deleted, inserted or reordered)",
             )
@@ -139,14 +141,23 @@ def verify_chain(session: Session) -> ChainCheck:
 def to_entity(row: AuditEventRow) -> AuditEvent:
     at = row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC)
     return AuditEvent(
-        id=row.id, at=at, actor=row.actor, action=row.action, object_type=row.object_type,
-        object_id=row.object_id, before_hash=row.before_hash, after_hash=row.after_hash,
-        detail=row.detail, prev_hash=row.prev_hash, hash=row.hash,
+        id=row.id,
+        at=at,
+        actor=row.actor,
+        action=row.action,
+        object_type=row.object_type,
+        object_id=row.object_id,
+        before_hash=row.before_hash,
+        after_hash=row.after_hash,
+        detail=row.detail,
+        prev_hash=row.prev_hash,
+        hash=row.hash,
     )
 
 
-def list_events(session: Session, object_type: str | None = None, object_id: str | None = None,
-                limit: int | None = None) -> list[AuditEvent]:
+def list_events(
+    session: Session, object_type: str | None = None, object_id: str | None = None, limit: int | None = None
+) -> list[AuditEvent]:
     """Events in chain order, optionally for one object (e.g. the custody trail of a file)."""
     q = select(AuditEventRow).order_by(AuditEventRow.id)
     if object_type:

@@ -55,8 +55,14 @@ def add_evidence(session: Session, evidence: Evidence) -> bool:
         return False
     session.add(EvidenceRow(**evidence.model_dump()))
     session.flush()
-    record_event(session, "evidence.store", "evidence", evidence.sha256, after=evidence,
-                 detail=f"{evidence.size} bytes, {evidence.media_type}")
+    record_event(
+        session,
+        "evidence.store",
+        "evidence",
+        evidence.sha256,
+        after=evidence,
+        detail=f"{evidence.size} bytes, {evidence.media_type}",
+    )
     return True
 
 
@@ -69,8 +75,15 @@ def _source_entity(row: SourceRow, cipher: Cipher | None, reveal: bool) -> Sourc
         c = cipher or _cipher_required()
         identity = c.open(row.identity_enc, column="sources.identity")
         contact = c.open(row.contact_enc, column="sources.contact")
-    return Source(id=row.id, label=row.label, kind=row.kind, origin_group=row.origin_group,
-                  identity=identity, contact=contact, checkin_days=row.checkin_days)
+    return Source(
+        id=row.id,
+        label=row.label,
+        kind=row.kind,
+        origin_group=row.origin_group,
+        identity=identity,
+        contact=contact,
+        checkin_days=row.checkin_days,
+    )
 
 
 def _cipher_required() -> Cipher:
@@ -85,15 +98,19 @@ def get_or_create_source(session: Session, source: Source) -> Source:
     if row is None:
         cipher = _cipher(session, needed=source.identity is not None or source.contact is not None)
         row = SourceRow(
-            label=source.label, kind=source.kind, origin_group=source.origin_group,
+            label=source.label,
+            kind=source.kind,
+            origin_group=source.origin_group,
             identity_enc=cipher.seal(source.identity, column="sources.identity") if cipher else None,
             contact_enc=cipher.seal(source.contact, column="sources.contact") if cipher else None,
-            checkin_days=source.checkin_days, created_at=datetime.now(UTC),
+            checkin_days=source.checkin_days,
+            created_at=datetime.now(UTC),
         )
         session.add(row)
         session.flush()
-        record_event(session, "source.create", "source", row.id,
-                     after=_source_entity(row, None, reveal=False))
+        record_event(
+            session, "source.create", "source", row.id, after=_source_entity(row, None, reveal=False)
+        )
     return _source_entity(row, None, reveal=False)
 
 
@@ -113,11 +130,23 @@ def _report_entity(row: ReportRow, source_label: str | None, cipher: Cipher | No
             _cipher_required()
         sender = cipher.open(row.sender_enc, column="reports.sender")
     return Report(
-        id=row.id, sha256=row.sha256, file_name=row.file_name, media_type=row.media_type,
-        size=row.size, channel=row.channel, source_label=source_label, source_id=row.source_id,
-        received_at=_utc(row.received_at), published_at=row.published_at, language=row.language,
-        title=row.title, body=row.body, sender=sender, status=row.status,
-        failure_reason=row.failure_reason, part=row.part,
+        id=row.id,
+        sha256=row.sha256,
+        file_name=row.file_name,
+        media_type=row.media_type,
+        size=row.size,
+        channel=row.channel,
+        source_label=source_label,
+        source_id=row.source_id,
+        received_at=_utc(row.received_at),
+        published_at=row.published_at,
+        language=row.language,
+        title=row.title,
+        body=row.body,
+        sender=sender,
+        status=row.status,
+        failure_reason=row.failure_reason,
+        part=row.part,
     )
 
 
@@ -132,10 +161,20 @@ def add_reports(session: Session, reports: Sequence[Report]) -> list[Report]:
     labels: dict[int, str] = {}
     for rep in reports:
         row = ReportRow(
-            status=rep.status, failure_reason=rep.failure_reason, file_name=rep.file_name,
-            sha256=rep.sha256, size=rep.size, media_type=rep.media_type, channel=rep.channel,
-            part=rep.part, source_id=rep.source_id, received_at=rep.received_at or datetime.now(UTC),
-            published_at=rep.published_at, language=rep.language, title=rep.title, body=rep.body,
+            status=rep.status,
+            failure_reason=rep.failure_reason,
+            file_name=rep.file_name,
+            sha256=rep.sha256,
+            size=rep.size,
+            media_type=rep.media_type,
+            channel=rep.channel,
+            part=rep.part,
+            source_id=rep.source_id,
+            received_at=rep.received_at or datetime.now(UTC),
+            published_at=rep.published_at,
+            language=rep.language,
+            title=rep.title,
+            body=rep.body,
             sender_enc=cipher.seal(rep.sender, column="reports.sender") if cipher and rep.sender else None,
         )
         session.add(row)
@@ -144,8 +183,9 @@ def add_reports(session: Session, reports: Sequence[Report]) -> list[Report]:
             labels[rep.source_id] = session.get(SourceRow, rep.source_id).label
         entity = _report_entity(row, labels.get(rep.source_id) if rep.source_id else None, None, False)
         action = "report.fail" if rep.status == "failed" else "report.ingest"
-        record_event(session, action, "report", row.id, after=entity,
-                     detail=f"sha256={rep.sha256} part={rep.part}")
+        record_event(
+            session, action, "report", row.id, after=entity, detail=f"sha256={rep.sha256} part={rep.part}"
+        )
         out.append(entity)
     return out
 
@@ -155,9 +195,11 @@ def _labels(session: Session) -> dict[int, str]:
 
 
 def find_reports_by_sha256(session: Session, sha256: str) -> list[Report]:
-    rows = session.execute(
-        select(ReportRow).where(ReportRow.sha256 == sha256).order_by(ReportRow.part)
-    ).scalars().all()
+    rows = (
+        session.execute(select(ReportRow).where(ReportRow.sha256 == sha256).order_by(ReportRow.part))
+        .scalars()
+        .all()
+    )
     labels = _labels(session) if rows else {}
     return [_report_entity(r, labels.get(r.source_id), None, False) for r in rows]
 
