@@ -34,6 +34,8 @@ MAX_CHARS = 2_000_000  # a report longer than this is not one report (a 20 MB du
 _HARM = ("attack", "killing", "other")
 _BOILER = re.compile(r"^(?:image credit|join our|thank you for|please refresh|read more|share this|follow us|"
                      r"sign up|subscribe|advertisement|copyright|©)", re.I)
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z]")
 _ANAPHORA = re.compile(r"^\s*(?:The|These|Those|Both|All)\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|bombings?|"
                        r"shelling|assaults?|explosions?|blasts?)\b|^\s*(?:It|They) (?:killed|left|wounded)")
 _GROUP = re.compile(r"(?P<num>\b(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:civilians?|people|persons?|children|women|men)\s+"
@@ -42,10 +44,9 @@ _GROUP = re.compile(r"(?P<num>\b(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:civilians?|
 
 def latin_share(text: str) -> float:
     """Share of letters that are Latin script (Arabic-only text gives 0.0)."""
-    letters = [c for c in text[:20000] if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if c.isascii()) / len(letters)
+    sample = text[:20000]
+    letters = len(_LETTER.findall(sample))
+    return len(_LATIN.findall(sample)) / letters if letters else 0.0
 
 
 def _segments(sentence: str, gaz: Gazetteer, ctx: tuple[str, ...]) -> list[tuple[int, int, str | None]]:
@@ -141,7 +142,7 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
             seg = sentence[a:b]
             seg_places = places if place_text is None else sentence_places("in " + place_text, gaz, ctx)
             tolls = find_tolls(seg if a == 0 else "killing " + seg)
-            seg_events = find_events(seg) or events
+            seg_events = events if place_text is None else (find_events(seg) or events)
             if tolls[0] or tolls[1]:
                 harm = [h for h in seg_events if h.event_type.split(".")[0] in _HARM]
                 seg_events = harm or seg_events

@@ -139,6 +139,10 @@ class Gazetteer:
         out: list[PlaceMatch] = []
         i = 0
         while i < len(toks):
+            w = toks[i][2]
+            if not (w[0].isupper() or w[:2] in ("al", "el")):
+                i += 1  # a place name starts with a capital or an article
+                continue
             hit = self._match_at(text, toks, i, ctx)
             if hit is None:
                 i += 1
