@@ -25,6 +25,18 @@ from tawthiq.errors import EstimationError
 from tawthiq.estimate import SCENARIOS, LcmcrSettings, LoglinearSettings, lcmcr, loglinear, random_population
 
 
+def _report(scenario: str, m: str, r: dict, out=sys.stdout) -> None:
+    rel = np.array(r["rel"])
+    rhat = f"{np.mean(np.array(r['rhat']) > 1.1):.2f}" if r["rhat"] else "-"
+    failed = f"  ({r['fail']} failed)" if r["fail"] else ""
+    print(
+        f"{scenario:<14}{m:<10}{len(rel):>5}{np.median(np.abs(rel)):>15.3f}{np.median(rel):>12.3f}"
+        f"{np.mean(r['hit']):>10.2f}{np.median(r['width']):>13.3f}{rhat:>11}{np.median(r['sec']):>9.2f}{failed}",
+        file=out,
+        flush=True,
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="15 populations, shorter chains")
@@ -72,17 +84,12 @@ def main() -> None:
                 high = e.high if e.high is not None else np.inf
                 r["hit"].append(e.low <= pop.N <= high)
                 r["width"].append((high - e.low) / pop.N)
-            if (i + 1) % 10 == 0:
-                print(f"  … {scenario}: {i + 1}/{n}", file=sys.stderr, flush=True)
+            if (i + 1) % 10 == 0 and i + 1 < n:
+                print(f"  … {scenario}: {i + 1}/{n} so far:", file=sys.stderr, flush=True)
+                for m, r in rows.items():
+                    _report(scenario, m, r, out=sys.stderr)
         for m, r in rows.items():
-            rel = np.array(r["rel"])
-            rhat = f"{np.mean(np.array(r['rhat']) > 1.1):.2f}" if r["rhat"] else "-"
-            print(
-                f"{scenario:<14}{m:<10}{len(rel):>5}{np.median(np.abs(rel)):>15.3f}{np.median(rel):>12.3f}"
-                f"{np.mean(r['hit']):>10.2f}{np.median(r['width']):>13.3f}{rhat:>11}"
-                f"{np.median(r['sec']):>9.2f}" + (f"  ({r['fail']} failed)" if r["fail"] else ""),
-                flush=True,
-            )
+            _report(scenario, m, r)
 
 
 if __name__ == "__main__":
