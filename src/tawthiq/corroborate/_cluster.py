@@ -6,8 +6,9 @@ Never: reads or writes the database, never merges a ``tally`` into an incident.
 
 Two claims can be one event when all of these hold (:func:`pair_score`):
 same kind (incident with incident, status with status); same event family (the part
-before the dot), and the same type unless they share a specific place (air strike and
-shelling count as the same type: witnesses confuse them); places the same, nested
+before the dot), and the same type unless they share a specific place (kin types count
+as the same: air strike and shelling, ground attack and execution, detention and
+disappearance); places the same, nested
 ("Fardous" inside "east Aleppo") or near (see ``_places``); time windows that overlap
 once widened for their precision; fatality figures that can be one toll. A claim without
 a date or without a place joins only claims of its own report. For attacks, killings
@@ -40,9 +41,18 @@ from ._places import Contains, Where, places_relation, where_of
 
 __all__ = ["Cluster", "cluster_claims", "pair_score"]
 
-_BOMBARDMENT = frozenset({"attack.air_strike", "attack.shelling"})
+# Types that reports of one event often give differently: witnesses confuse air strikes
+# and shelling; "militias killed civilians" and "civilians were executed"; a detention
+# not acknowledged becomes a disappearance. Such pairs count as the same type.
+_KIN: tuple[frozenset[str], ...] = (
+    frozenset({"attack.air_strike", "attack.shelling"}),
+    frozenset({"attack.ground", "killing.execution"}),
+    frozenset({"detention.arbitrary", "disappearance.enforced"}),
+)
+# Families compared as one (for blocking and the family test), so kin types can meet.
+_FAMILY_GROUP = {"killing": "attack", "disappearance": "detention"}
 # Families where a city sees many events a day, so a place and a date alone do not identify one.
-_BUSY_FAMILIES = frozenset({"attack", "killing", "armed"})
+_BUSY_FAMILIES = frozenset({"attack", "armed"})  # "killing" is grouped with "attack"
 _REL_SCORE = {"same": 3.0, "nested": 2.0, "area": 1.0, "unknown": 0.5}
 
 
@@ -71,7 +81,7 @@ def _item(sc: SourcedClaim) -> _Item:
     c = sc.claim
     return _Item(
         kind=c.kind,
-        family=c.event_type.split(".")[0],
+        family=_FAMILY_GROUP.get(c.event_type.split(".")[0], c.event_type.split(".")[0]),
         etype=c.event_type,
         where=where_of(c.places),
         window=time_window(c.time, sc.published),
@@ -82,7 +92,12 @@ def _item(sc: SourcedClaim) -> _Item:
 
 
 def _types_fit(a: _Item, b: _Item) -> bool:
-    return a.etype == b.etype or (a.etype in _BOMBARDMENT and b.etype in _BOMBARDMENT)
+    return a.etype == b.etype or any(a.etype in k and b.etype in k for k in _KIN)
+
+
+def _same_family(a: _Item, b: _Item) -> bool:
+    fa, fb = a.etype.split(".")[0], b.etype.split(".")[0]
+    return fa == fb or _types_fit(a, b)
 
 
 def _echo(a: _Item, b: _Item) -> bool:
@@ -95,7 +110,7 @@ def _echo(a: _Item, b: _Item) -> bool:
 
 def pair_score(a: _Item, b: _Item, contains: Contains | None = None) -> float | None:
     """How strongly two claims look like one event; None when they cannot be."""
-    if a.kind != b.kind or a.family != b.family:
+    if a.kind != b.kind or not _same_family(a, b):
         return None
     same_report = a.report == b.report
     if a.window is None or b.window is None:
@@ -114,6 +129,7 @@ def pair_score(a: _Item, b: _Item, contains: Contains | None = None) -> float | 
         and not echo
         and rel in ("nested", "area")
         and a.family in _BUSY_FAMILIES
+        and not (a.denied or b.denied)  # a denial rarely repeats the toll it denies
         and (a.sc.claim.fatalities is None or b.sc.claim.fatalities is None)
     ):
         # "bombing in east Aleppo on Tuesday" fits every strike of that day: across
