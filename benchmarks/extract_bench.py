@@ -40,8 +40,9 @@ def corpus(n: int, seed: int = 7) -> list[str]:
         for ln in lines[1:]:
             sentences.extend(text for s, e in split_sentences(ln) if len(text := ln[s:e]) > 20)
     rng = random.Random(seed)
-    return [rng.choice(titles) + "\n\n" + " ".join(rng.choices(sentences, k=rng.randint(6, 14)))
-            for _ in range(n)]
+    return [
+        rng.choice(titles) + "\n\n" + " ".join(rng.choices(sentences, k=rng.randint(6, 14))) for _ in range(n)
+    ]
 
 
 def main(argv: list[str]) -> int:
@@ -67,11 +68,15 @@ def main(argv: list[str]) -> int:
     tracemalloc.stop()
     print(f"reports: {n} synthetic ({chars / n:.0f} characters on average), claims: {claims}, cores: {cores}")
     print(f"gazetteer load: {load_s:.2f} s (once per process)")
-    print(f"extraction: {n / elapsed:.1f} reports/s wall clock ({elapsed / n * 1000:.1f} ms/report); "
-          f"{n / cpu:.1f} reports per CPU-second (this process's own CPU time, less noisy on a busy machine)")
+    print(
+        f"extraction: {n / elapsed:.1f} reports/s wall clock ({elapsed / n * 1000:.1f} ms/report); "
+        f"{n / cpu:.1f} reports per CPU-second (this process's own CPU time, less noisy on a busy machine)"
+    )
     print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"peak traced Python memory during extraction: {peak / 2**20:.1f} MiB; "
-          f"process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    print(
+        f"peak traced Python memory during extraction: {peak / 2**20:.1f} MiB; "
+        f"process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
     t0 = time.perf_counter()
     for r in reports:
         split_sentences(r)

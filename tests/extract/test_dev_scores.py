@@ -28,11 +28,17 @@ def scores(tmp_path_factory):
         published = date.fromisoformat(json.loads(gold.read_text())["published"])
         text, title = read_report_file(DEV / "reports" / f"{gold.stem}.txt")
         claims = extract_claims(text, published, title=title)
-        obj = {"report": {"title": title, "published": published.isoformat()},
-               "claims": [c.contract() for c in claims]}
+        obj = {
+            "report": {"title": title, "published": published.isoformat()},
+            "claims": [c.contract() for c in claims],
+        }
         (out / gold.name).write_text(json.dumps(obj))
-    res = subprocess.run([sys.executable, str(SCORER), str(out), str(DEV / "gold"), "--json"],
-                         capture_output=True, text=True, check=True)
+    res = subprocess.run(
+        [sys.executable, str(SCORER), str(out), str(DEV / "gold"), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(res.stdout)
 
 

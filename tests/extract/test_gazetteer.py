@@ -20,8 +20,15 @@ def test_spellings_of_fardous_find_one_place(gaz, spelling):
     assert m.surface == spelling
 
 
-@pytest.mark.parametrize("a,b", [("Saliheen", "al-Salihin"), ("Karam al-Nazha", "Karm al-Nazha"),
-                                 ("Sheikh Saeed", "Shaykh Said"), ("Marjeh", "al-Marja")])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("Saliheen", "al-Salihin"),
+        ("Karam al-Nazha", "Karm al-Nazha"),
+        ("Sheikh Saeed", "Shaykh Said"),
+        ("Marjeh", "al-Marja"),
+    ],
+)
 def test_keys_survive_articles_doubled_letters_and_vowels(a, b):
     assert toponym_key(a) == toponym_key(b)
 

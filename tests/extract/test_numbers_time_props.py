@@ -19,8 +19,10 @@ def test_digits_with_thousands_separators_round_trip(n):
     assert (c.low, c.high, c.qualifier) == (n, None, "at_least")
 
 
-@given(st.integers(min_value=1, max_value=99_999), st.sampled_from(
-    [("more than", "more_than"), ("up to", "up_to"), ("about", "about"), ("", "exact")]))
+@given(
+    st.integers(min_value=1, max_value=99_999),
+    st.sampled_from([("more than", "more_than"), ("up to", "up_to"), ("about", "about"), ("", "exact")]),
+)
 def test_qualifiers_round_trip(n, qual):
     phrase, name = qual
     c = parse_count(f"{phrase} {n} people".strip())
@@ -60,8 +62,10 @@ def test_written_dates_round_trip(d):
     assert resolve_time(sentence, anchor).start == d
 
 
-@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
-       st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]))
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
+    st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]),
+)
 def test_weekdays_resolve_to_the_last_such_day_not_after_publication(anchor, day):
     t = resolve_time(f"Late on {day}, shells hit the market.", anchor)
     assert t.start <= anchor and (anchor - t.start).days < 7

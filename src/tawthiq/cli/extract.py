@@ -16,7 +16,15 @@ from typing import Annotated, Any
 
 import typer
 
-from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, handle_errors, out_console, print_json
+from tawthiq.cli._common import (
+    DbOpt,
+    JsonOpt,
+    WorkspaceOpt,
+    err_console,
+    handle_errors,
+    out_console,
+    print_json,
+)
 from tawthiq.errors import EncodingError, InputError
 
 __all__ = ["read_report_file", "register"]
@@ -34,8 +42,11 @@ def read_report_file(path: Path) -> tuple[str, str | None]:
         raise InputError("is a folder, not a report file", path=path)
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise InputError(f"file is {size / 1e6:.1f} MB; one report may be at most {MAX_FILE_BYTES // 2**20} MB "
-                         "(split it, or ingest it into a workspace)", path=path)
+        raise InputError(
+            f"file is {size / 1e6:.1f} MB; one report may be at most {MAX_FILE_BYTES // 2**20} MB "
+            "(split it, or ingest it into a workspace)",
+            path=path,
+        )
     data = path.read_bytes()
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise EncodingError("binary data, not text (NUL bytes)", path=path)
@@ -61,10 +72,15 @@ def _published(value: str | None) -> date | None:
 
 @handle_errors
 def extract(
-    file: Annotated[Path | None, typer.Argument(help="A report text file. Omit inside a workspace.",
-                                                show_default=False)] = None,
-    published: Annotated[str | None, typer.Option(
-        "--published", help="Publication date YYYY-MM-DD (anchors 'yesterday', 'late on Monday').")] = None,
+    file: Annotated[
+        Path | None, typer.Argument(help="A report text file. Omit inside a workspace.", show_default=False)
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published", help="Publication date YYYY-MM-DD (anchors 'yesterday', 'late on Monday')."
+        ),
+    ] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
@@ -83,13 +99,18 @@ def extract(
         err_console.print(f"{file}: empty report, no claims", highlight=False)
         claims = []
     elif latin_share(text) < 0.5:
-        err_console.print(f"{file}: no English text (Arabic or other script): no claims extracted; "
-                          "extraction reads English only", highlight=False)
+        err_console.print(
+            f"{file}: no English text (Arabic or other script): no claims extracted; "
+            "extraction reads English only",
+            highlight=False,
+        )
         claims = []
     else:
         claims = extract_claims(text, pub, title=title)
-    obj: dict[str, Any] = {"report": {"title": title, "published": pub.isoformat()},
-                           "claims": [c.contract() for c in claims]}
+    obj: dict[str, Any] = {
+        "report": {"title": title, "published": pub.isoformat()},
+        "claims": [c.contract() for c in claims],
+    }
     if json_:
         print_json(obj)
         return
@@ -100,11 +121,18 @@ def extract(
         table.add_column(col)
     for c in claims:
         f = c.fatalities
-        table.add_row(c.kind, c.event_type, ", ".join(p.name for p in c.places),
-                      c.time.start.isoformat() if c.time.start else "",
-                      "" if f is None else f"{f.low if f.low is not None else ''}"
-                      f"{'–' + str(f.high) if f.high not in (None, f.low) else ''} ({f.qualifier})",
-                      c.attributed_to or "", c.certainty)
+        table.add_row(
+            c.kind,
+            c.event_type,
+            ", ".join(p.name for p in c.places),
+            c.time.start.isoformat() if c.time.start else "",
+            ""
+            if f is None
+            else f"{f.low if f.low is not None else ''}"
+            f"{'–' + str(f.high) if f.high not in (None, f.low) else ''} ({f.qualifier})",
+            c.attributed_to or "",
+            c.certainty,
+        )
     out_console.print(table)
 
 
@@ -130,11 +158,23 @@ def _extract_workspace(workspace: Path | None, db: str | None, pub: date | None,
                 elif not r.body.strip() or latin_share(r.body) < 0.5:
                     note = "no English text: no claims"
                 with ws.session(actor="cli:extract") as s:
-                    claims = [] if note and when is None else extract_claims(r.body, when, title=r.title) \
-                        if not note else []
+                    claims = (
+                        []
+                        if note and when is None
+                        else extract_claims(r.body, when, title=r.title)
+                        if not note
+                        else []
+                    )
                     stored = save_claims(s, r.id, claims) if when is not None else []
-                summary.append({"report_id": r.id, "file": r.file_name, "claims": len(claims),
-                                "stored": len(stored), "note": note})
+                summary.append(
+                    {
+                        "report_id": r.id,
+                        "file": r.file_name,
+                        "claims": len(claims),
+                        "stored": len(stored),
+                        "note": note,
+                    }
+                )
                 if note:
                     err_console.print(f"report {r.id} ({r.file_name}): {note}", highlight=False)
                 progress.advance(task)

@@ -15,15 +15,28 @@ __all__ = ["canonical_party", "find_attribution", "find_certainty"]
 
 # alias (regex) → canonical party name. Aliases collapse; the canonical form is the long name.
 _ORGS: list[tuple[str, str]] = [
-    (r"Syrian Observatory for Human Rights|SOHR|the Observatory|(?:a |the )?(?:UK|Britain)-based (?:war )?monitor"
-     r"(?:ing group)?", "Syrian Observatory for Human Rights"),
+    (
+        r"Syrian Observatory for Human Rights|SOHR|the Observatory|"
+        r"(?:a |the )?(?:UK|Britain)-based (?:war )?monitor"
+        r"(?:ing group)?",
+        "Syrian Observatory for Human Rights",
+    ),
     (r"Syrian Network for Human Rights|SNHR", "Syrian Network for Human Rights"),
-    (r"(?:UN|United Nations)(?:['’]s)? (?:human rights office|Office of the High Commissioner for Human Rights)|"
-     r"OHCHR|UN human rights chief", "UN human rights office"),
-    (r"(?:UN|United Nations)(?:['’]s)? commission (?:for|on) human rights|Commission of Inquiry|\bCOI\b",
-     "UN commission for human rights"),
-    (r"World Health Organi[sz]ation|\bWHO\b(?= (?:representative|said|reported|spokes|says|\)))|"
-     r"\(WHO\)", "World Health Organization"),
+    (
+        r"(?:UN|United Nations)(?:['’]s)? "
+        r"(?:human rights office|Office of the High Commissioner for Human Rights)|"
+        r"OHCHR|UN human rights chief",
+        "UN human rights office",
+    ),
+    (
+        r"(?:UN|United Nations)(?:['’]s)? commission (?:for|on) human rights|Commission of Inquiry|\bCOI\b",
+        "UN commission for human rights",
+    ),
+    (
+        r"World Health Organi[sz]ation|\bWHO\b(?= (?:representative|said|reported|spokes|says|\)))|"
+        r"\(WHO\)",
+        "World Health Organization",
+    ),
     (r"International Committee of the Red Cross|\bICRC\b", "ICRC"),
     (r"International Red Cross|the Red Cross", "Red Cross"),
     (r"Syrian Arab Red Crescent|SARC", "Syrian Arab Red Crescent"),
@@ -43,17 +56,31 @@ _ORGS: list[tuple[str, str]] = [
     (r"(?:United Nations|\bUN\b)(?! Security)", "UN"),
 ]
 _ORGS_RX = [(re.compile(rf"(?:{p})", re.I if p[0] != "\\" else 0), name) for p, name in _ORGS]
-_MEDIA = r"(?:Reuters|AFP|AP|Al Jazeera|the BBC|BBC|CNN|Associated Press|Agence France-Presse|reporters|journalists)"
-_VERBS = (r"said|says|say|told|reported|announced|confirmed|confirms|stated|added|claimed|claims|"
-          r"tweeted|wrote|estimated|documented|warned|accused|accuse|accuses|blamed|have blamed|denied|denies|"
-          r"has said|have said|had said|said in a statement")
+_MEDIA = (
+    r"(?:Reuters|AFP|AP|Al Jazeera|the BBC|BBC|CNN|Associated Press|Agence France-Presse|"
+    r"reporters|journalists)"
+)
+_VERBS = (
+    r"said|says|say|told|reported|announced|confirmed|confirms|stated|added|claimed|claims|"
+    r"tweeted|wrote|estimated|documented|warned|accused|accuse|accuses|blamed|have blamed|denied|denies|"
+    r"has said|have said|had said|said in a statement"
+)
 _PERSON = re.compile(r"\b([A-Z][a-z]+(?:[ -](?:(?:[Aa]l|[Ee]l|Abu|bin|ibn|Al)[ -])?[A-Z][a-z'’]+){1,3})\b")
-_ROLE = re.compile(r"\b(?:spokes(?:wo)?man|spokesperson|representative|official|head|director|adviser|advisor|"
-                   r"envoy|chief|minister|coordinator|commander|surgeon|doctor|journalist|activist|member)\b", re.I)
-_PRONOUN = re.compile(r"^(?:he|she|they|it|the group|the monitor|the organi[sz]ation|the agency|the office|"
-                      r"the statement|the army|the ministry|officials)$", re.I)
-_LEADING = re.compile(r"^(?:however|but|and|earlier|later|meanwhile|separately|also|in addition|"
-                      r"on \w+day|on \w+)[, ]+", re.I)
+_ROLE = re.compile(
+    r"\b(?:spokes(?:wo)?man|spokesperson|representative|official|head|director|adviser|advisor|"
+    r"envoy|chief|minister|coordinator|commander|surgeon|doctor|journalist|activist|member)\b",
+    re.I,
+)
+_PRONOUN = re.compile(
+    r"^(?:he|she|they|it|the group|the monitor|the organi[sz]ation|the agency|the office|"
+    r"the statement|the army|the ministry|officials)$",
+    re.I,
+)
+_LEADING = re.compile(
+    r"^(?:however|but|and|earlier|later|meanwhile|separately|also|in addition|"
+    r"on \w+day|on \w+)[, ]+",
+    re.I,
+)
 
 
 def canonical_party(text: str) -> str | None:
@@ -75,16 +102,37 @@ def canonical_party(text: str) -> str | None:
         if re.search(r"\b(?:of|with|from|for) (?:the )?(?:rebel group |group )?" + re.escape(m.group(1)), t):
             continue  # the organisation an official speaks for, not a person
         words = m.group(1).split()
-        if any(w.lower() in ("syrian", "united", "nations", "the", "human", "rights", "red", "state", "government",
-                             "army", "observatory", "health", "world", "organization", "president", "rebel")
-               for w in words):
+        if any(
+            w.lower()
+            in (
+                "syrian",
+                "united",
+                "nations",
+                "the",
+                "human",
+                "rights",
+                "red",
+                "state",
+                "government",
+                "army",
+                "observatory",
+                "health",
+                "world",
+                "organization",
+                "president",
+                "rebel",
+            )
+            for w in words
+        ):
             continue
         person = m.group(1)
         break
     if org is None:
-        m = re.search(r"\b(?:official|member|spokes\w+|commander|representative) (?:of|with|from|for) (?:the )?"
-                      r"(?:rebel group |group |armed group )?([A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+|al|el|of|the)){0,5})",
-                      t)
+        m = re.search(
+            r"\b(?:official|member|spokes\w+|commander|representative) (?:of|with|from|for) (?:the )?"
+            r"(?:rebel group |group |armed group )?([A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+|al|el|of|the)){0,5})",
+            t,
+        )
         if m and person:
             return f"{m.group(1)} ({person})"
         if person and not _ROLE.search(t):
@@ -105,8 +153,12 @@ def _clean_np(np: str) -> str:
     # an apposition after the head ("An official from X, one of the biggest groups ...") is dropped,
     # unless the head is a bare person name and the apposition says whom they speak for
     parts = [p.strip() for p in re.split(r",\s*", np) if p.strip()]
-    while len(parts) > 1 and re.match(r"^(?:in|on|over|during|last|earlier|later|since|after|before|yesterday|"
-                                      r"today|however|meanwhile|\(.*\))\b", parts[0], re.I):
+    while len(parts) > 1 and re.match(
+        r"^(?:in|on|over|during|last|earlier|later|since|after|before|yesterday|"
+        r"today|however|meanwhile|\(.*\))\b",
+        parts[0],
+        re.I,
+    ):
         parts = parts[1:]  # a leading adverbial ("In recent weeks, activists have blamed ...")
     if len(parts) == 1:
         return parts[0]
@@ -123,11 +175,16 @@ def _clean_np(np: str) -> str:
 
 # News agencies relaying a story are the report's own voice (their sources are the party), as the
 # annotators of ../shared/data/dev coded them; corroboration groups wire copies by origin instead.
-_AGENCY = re.compile(r"^(?:the )?(?:AFP|Reuters|AP|Associated Press|Agence France-Presse|Al Jazeera|BBC|CNN)"
-                     r"(?: news agency| news)?$", re.I)
-_PARTY_WORD = re.compile(r"[A-Z]|\b(?:officials?|sources?|activists?|residents?|witnesses|group|monitor|ministry|"
-                         r"agency|television|media|spokes\w+|doctors?|medics?|rescuers?|workers?|army|military|"
-                         r"police|government|authorities|organi[sz]ation|office|directorate|council|committee)\b")
+_AGENCY = re.compile(
+    r"^(?:the )?(?:AFP|Reuters|AP|Associated Press|Agence France-Presse|Al Jazeera|BBC|CNN)"
+    r"(?: news agency| news)?$",
+    re.I,
+)
+_PARTY_WORD = re.compile(
+    r"[A-Z]|\b(?:officials?|sources?|activists?|residents?|witnesses|group|monitor|ministry|"
+    r"agency|television|media|spokes\w+|doctors?|medics?|rescuers?|workers?|army|military|"
+    r"police|government|authorities|organi[sz]ation|office|directorate|council|committee)\b"
+)
 
 
 def find_attribution(sentence: str, previous: str | None = None) -> str | None:
@@ -156,7 +213,9 @@ def _find_attribution(sentence: str, previous: str | None = None) -> str | None:
     if m and re.match(r"^(?:a|an)\s", m.group(1)) and not _PARTY_WORD.search(m.group(1)[:3] + m.group(1)[3:]):
         m = None
     if m is None:
-        m = re.search(rf"[,”\"]\s*([^,”\"]{{2,160}}?(?:,[^,”\"]{{2,80}}?)*)\s+(?:{_VERBS})\b[^,]{{0,40}}[.!]?\s*$", s)
+        m = re.search(
+            rf"[,”\"]\s*([^,”\"]{{2,160}}?(?:,[^,”\"]{{2,80}}?)*)\s+(?:{_VERBS})\b[^,]{{0,40}}[.!]?\s*$", s
+        )
     if m and not re.search(r"\b(?:that|who|which)\b", m.group(1)):
         np = m.group(1)
         if _PRONOUN.match(np.strip()):
@@ -181,25 +240,34 @@ def _find_attribution(sentence: str, previous: str | None = None) -> str | None:
         else:
             return canonical_party(_clean_np(np))
     # "what they say are", "they say", "activists say" inside the sentence → the sentence's subject
-    m = re.search(rf"\b(?:what )?(they|he|she|\w+)\s+(?:say|says|said|claim)\b", s)
+    m = re.search(r"\b(?:what )?(they|he|she|\w+)\s+(?:say|says|said|claim)\b", s)
     if m and m.group(1).lower() in ("they", "he", "she"):
         subj = re.match(r"^([A-Z][^,]{2,80}?)\s+(?:inside|in|from|at|have|has|had|who|are|were)\b", s)
         if subj:
             return canonical_party(subj.group(1))
-    m = re.search(rf"\b(activists|residents|witnesses|medics|rescuers|monitors|sources)\s+(?:say|said|reported|told)",
-                  s, re.I)
+    m = re.search(
+        r"\b(activists|residents|witnesses|medics|rescuers|monitors|sources)\s+(?:say|said|reported|told)",
+        s,
+        re.I,
+    )
     if m:
         return m.group(1).lower()
     return None
 
 
-_DENIED = re.compile(r"\b(?:denied|denies|deny|denial|rejected (?:the )?(?:claims?|reports?|allegations?)|"
-                     r"dismissed (?:the )?(?:claims?|reports?)|fabricated|not true|still (?:operating|working|"
-                     r"functioning|open))\b", re.I)
-_UNCONFIRMED = re.compile(r"\b(?:unconfirmed|unverified|could not (?:be )?(?:independently )?(?:verified|confirmed|"
-                          r"verify|confirm)|cannot (?:be )?(?:independently )?(?:verified|confirmed)|not (?:been )?"
-                          r"(?:able to )?(?:independently )?(?:verified|confirmed)|reportedly|allegedly|alleged|"
-                          r"purportedly|rumou?r(?:s|ed)?|accuse[sd]?|claims? (?:that|of)|suggested)\b", re.I)
+_DENIED = re.compile(
+    r"\b(?:denied|denies|deny|denial|rejected (?:the )?(?:claims?|reports?|allegations?)|"
+    r"dismissed (?:the )?(?:claims?|reports?)|fabricated|not true|still (?:operating|working|"
+    r"functioning|open))\b",
+    re.I,
+)
+_UNCONFIRMED = re.compile(
+    r"\b(?:unconfirmed|unverified|could not (?:be )?(?:independently )?(?:verified|confirmed|"
+    r"verify|confirm)|cannot (?:be )?(?:independently )?(?:verified|confirmed)|not (?:been )?"
+    r"(?:able to )?(?:independently )?(?:verified|confirmed)|reportedly|allegedly|alleged|"
+    r"purportedly|rumou?r(?:s|ed)?|accuse[sd]?|claims? (?:that|of)|suggested)\b",
+    re.I,
+)
 _CONFIRMED = re.compile(r"(?<!un)\b(?:confirmed|confirms|confirm|verified)\b", re.I)
 
 
@@ -210,6 +278,6 @@ def find_certainty(sentence: str) -> str:
     if _UNCONFIRMED.search(sentence):
         return "unconfirmed"
     m = _CONFIRMED.search(sentence)
-    if m and not re.search(r"\b(?:not|un|never|yet to)\s*(?:be\s+|been\s+)?$", sentence[:m.start()], re.I):
+    if m and not re.search(r"\b(?:not|un|never|yet to)\s*(?:be\s+|been\s+)?$", sentence[: m.start()], re.I):
         return "confirmed"
     return "reported"

@@ -32,14 +32,22 @@ __all__ = ["MAX_CHARS", "extract_claims", "latin_share"]
 
 MAX_CHARS = 2_000_000  # a report longer than this is not one report (a 20 MB dump is refused)
 _HARM = ("attack", "killing", "other")
-_BOILER = re.compile(r"^(?:image credit|join our|thank you for|please refresh|read more|share this|follow us|"
-                     r"sign up|subscribe|advertisement|copyright|©)", re.I)
+_BOILER = re.compile(
+    r"^(?:image credit|join our|thank you for|please refresh|read more|share this|follow us|"
+    r"sign up|subscribe|advertisement|copyright|©)",
+    re.I,
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z]")
-_ANAPHORA = re.compile(r"^\s*(?:The|These|Those|Both|All)\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|bombings?|"
-                       r"shelling|assaults?|explosions?|blasts?)\b|^\s*(?:It|They) (?:killed|left|wounded)")
-_GROUP = re.compile(r"(?P<num>\b(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:civilians?|people|persons?|children|women|men)\s+"
-                    r"in\s+)(?P<place>[^\s,;.][^,;.]{1,40}?)(?=,|;|\.|\s+and\b|$)", re.I)
+_ANAPHORA = re.compile(
+    r"^\s*(?:The|These|Those|Both|All)\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|bombings?|"
+    r"shelling|assaults?|explosions?|blasts?)\b|^\s*(?:It|They) (?:killed|left|wounded)"
+)
+_GROUP = re.compile(
+    r"(?P<num>\b(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:civilians?|people|persons?|children|women|men)\s+"
+    r"in\s+)(?P<place>[^\s,;.][^,;.]{1,40}?)(?=,|;|\.|\s+and\b|$)",
+    re.I,
+)
 
 
 def latin_share(text: str) -> float:
@@ -70,7 +78,9 @@ def _segments(sentence: str, gaz: Gazetteer, ctx: tuple[str, ...]) -> list[tuple
 def _main_place(title: str | None, text: str, gaz: Gazetteer) -> tuple[tuple[str, ...], PlaceRef | None]:
     head = (title or "") + "\n" + text[:1500]
     matches = [m for m in gaz.match(head) if m.place.id != "SY"]
-    ctx = tuple(dict.fromkeys(m.place.id for m in matches if m.place.kind in ("town", "governorate", "district")))
+    ctx = tuple(
+        dict.fromkeys(m.place.id for m in matches if m.place.kind in ("town", "governorate", "district"))
+    )
     if CITY in ctx or any(gaz.contains(CITY, m.place.id) for m in matches):
         ctx = (CITY, *ctx)
     main = None
@@ -100,8 +110,9 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
     if not isinstance(published, date):
         raise InputError(f"published must be a date, not {type(published).__name__}", field="published")
     if len(text) > MAX_CHARS:
-        raise InputError(f"report is {len(text):,} characters; the limit for one report is {MAX_CHARS:,}",
-                         field="text")
+        raise InputError(
+            f"report is {len(text):,} characters; the limit for one report is {MAX_CHARS:,}", field="text"
+        )
     if not text.strip() or latin_share(text) < 0.5:
         return []
     gaz = load_gazetteer()
@@ -110,9 +121,11 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
     spans = split_sentences(text)
     title_end = -1
     if spans:
-        first = text[spans[0][0]:spans[0][1]]
-        own_line = text[spans[0][1]:spans[0][1] + 2].startswith("\n") and not first.rstrip().endswith(".")
-        if (title is None and own_line) or (title and re.sub(r"^TITLE:\s*", "", first).strip() == title.strip()):
+        first = text[spans[0][0] : spans[0][1]]
+        own_line = text[spans[0][1] : spans[0][1] + 2].startswith("\n") and not first.rstrip().endswith(".")
+        if (title is None and own_line) or (
+            title and re.sub(r"^TITLE:\s*", "", first).strip() == title.strip()
+        ):
             title_end = spans[0][1]
     claims: list[tuple[Claim, bool]] = []
     previous_party: str | None = None
@@ -131,11 +144,18 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
                 prev, was_title = claims[-1]
                 fat, inj = find_tolls(sentence)
                 if (fat or inj) and not was_title:
-                    claims[-1] = (prev.model_copy(update={
-                        "fatalities": prev.fatalities or fat, "injured": prev.injured or inj,
-                        "quote": text[prev.span[0]:e].strip(), "span": (prev.span[0], e),
-                        "victims": tuple(dict.fromkeys(prev.victims + find_victims(sentence))),
-                    }), was_title)
+                    claims[-1] = (
+                        prev.model_copy(
+                            update={
+                                "fatalities": prev.fatalities or fat,
+                                "injured": prev.injured or inj,
+                                "quote": text[prev.span[0] : e].strip(),
+                                "span": (prev.span[0], e),
+                                "victims": tuple(dict.fromkeys(prev.victims + find_victims(sentence))),
+                            }
+                        ),
+                        was_title,
+                    )
             continue
         places = sentence_places(sentence, gaz, ctx)
         for a, b, place_text in _segments(sentence, gaz, ctx):
@@ -155,11 +175,20 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
             when = resolve_time(sentence if a == 0 else seg, anchor)
             perps = tuple(p for p in find_perpetrators(seg) if not (party and p.lower() in party.lower()))
             claim = Claim(
-                kind=find_kind(seg, best.event_type), event_type=best.event_type,
-                quote=seg.strip(), span=(s + a + (len(seg) - len(seg.lstrip())), s + b - (len(seg) - len(seg.rstrip()))),
-                places=refs, time=when, fatalities=tolls[0], injured=tolls[1], victims=find_victims(seg),
-                perpetrators=perps, attributed_to=party, certainty=find_certainty(sentence),
-                method="rules", confidence=_confidence(refs, bool(tolls[0] or tolls[1]), party, best.strength),
+                kind=find_kind(seg, best.event_type),
+                event_type=best.event_type,
+                quote=seg.strip(),
+                span=(s + a + (len(seg) - len(seg.lstrip())), s + b - (len(seg) - len(seg.rstrip()))),
+                places=refs,
+                time=when,
+                fatalities=tolls[0],
+                injured=tolls[1],
+                victims=find_victims(seg),
+                perpetrators=perps,
+                attributed_to=party,
+                certainty=find_certainty(sentence),
+                method="rules",
+                confidence=_confidence(refs, bool(tolls[0] or tolls[1]), party, best.strength),
             )
             claims.append((claim, e <= title_end))
     return _merge(claims, anchor)
@@ -193,14 +222,28 @@ def _merge(items: list[tuple[Claim, bool]], anchor: date) -> list[Claim]:
     # a sentence in the report's own voice restating an event another sentence gives with its source
     merged: list[Claim] = []
     for c in out:
-        twin = next((m for m in merged if m.event_type == c.event_type and _place_key(m) == _place_key(c)
-                     and m.time.start == c.time.start and m.kind == c.kind
-                     and (m.fatalities == c.fatalities or c.fatalities is None or m.fatalities is None)
-                     and (m.attributed_to is None or c.attributed_to is None or m.attributed_to == c.attributed_to)
-                     and m.certainty == c.certainty and not (c.fatalities and m.fatalities)), None)
+        twin = next(
+            (
+                m
+                for m in merged
+                if m.event_type == c.event_type
+                and _place_key(m) == _place_key(c)
+                and m.time.start == c.time.start
+                and m.kind == c.kind
+                and (m.fatalities == c.fatalities or c.fatalities is None or m.fatalities is None)
+                and (m.attributed_to is None or c.attributed_to is None or m.attributed_to == c.attributed_to)
+                and m.certainty == c.certainty
+                and not (c.fatalities and m.fatalities)
+            ),
+            None,
+        )
         if twin is None:
             merged.append(c)
             continue
-        richer = c if (c.fatalities and not twin.fatalities) or (c.attributed_to and not twin.attributed_to) else twin
+        richer = (
+            c
+            if (c.fatalities and not twin.fatalities) or (c.attributed_to and not twin.attributed_to)
+            else twin
+        )
         merged[merged.index(twin)] = richer
     return sorted(merged, key=lambda c: c.span)

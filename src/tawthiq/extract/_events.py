@@ -21,52 +21,115 @@ __all__ = ["EventHit", "find_events", "find_kind", "find_perpetrators", "find_to
 
 # (event type, pattern, strength): the strongest trigger of a sentence types its claim.
 _TRIGGERS: list[tuple[str, str, int]] = [
-    ("attack.chemical", r"chlorine|sarin|chemical (?:attack|weapon|munition)s?|toxic gas|poison gas|gas attack", 9),
-    ("killing.execution", r"execut(?:ed|ions?|ing)|summar(?:y|ily) (?:killed|killing)|lined up .{0,60}?shot|"
-     r"shot dead|butcher(?:y|ies|ed)|atrocities|slaughtered|extrajudicial", 8),
+    (
+        "attack.chemical",
+        r"chlorine|sarin|chemical (?:attack|weapon|munition)s?|toxic gas|poison gas|gas attack",
+        9,
+    ),
+    (
+        "killing.execution",
+        r"execut(?:ed|ions?|ing)|summar(?:y|ily) (?:killed|killing)|lined up .{0,60}?shot|"
+        r"shot dead|butcher(?:y|ies|ed)|atrocities|slaughtered|extrajudicial",
+        8,
+    ),
     # "massacre" names a toll, not a manner: an air strike that "resulted in a massacre" stays an air strike
     ("killing.execution", r"massacred?", 3),
-    ("attack.medical", r"hospitals?\b.{0,80}?(?:out of service|hit|struck|bombed|targeted|destroyed|damaged|"
-     r"still operating|still working|closed)|(?:hit|struck|bombed|targeted|attacked) (?:a |the )?(?:field )?"
-     r"(?:hospital|clinic|health (?:facility|centre|center)|ambulance)s?|health facilit(?:y|ies) .{0,40}?"
-     r"out of service|medics? (?:were )?(?:killed|targeted)|ambulances? (?:was |were )?(?:hit|attacked|targeted)", 7),
-    ("disappearance.enforced", r"gone missing|went missing|disappeared|whereabouts (?:are |still )?unknown|"
-     r"enforced disappearance|abducted|kidnapped", 7),
-    ("detention.arbitrary", r"detained|arrested|rounded up|taken (?:into|to) (?:custody|detention)|detention", 6),
-    ("evacuation", r"evacuat(?:ion|ed|ing|e)|convoy|humanitarian corridor|buses? (?:carrying|left|leaving)|"
-     r"(?:had |have )?left (?:east(?:ern)? |rebel-held )", 6),
+    (
+        "attack.medical",
+        r"hospitals?\b.{0,80}?(?:out of service|hit|struck|bombed|targeted|destroyed|damaged|"
+        r"still operating|still working|closed)|"
+        r"(?:hit|struck|bombed|targeted|attacked) (?:a |the )?(?:field )?"
+        r"(?:hospital|clinic|health (?:facility|centre|center)|ambulance)s?|health facilit(?:y|ies) .{0,40}?"
+        r"out of service|medics? (?:were )?(?:killed|targeted)|"
+        r"ambulances? (?:was |were )?(?:hit|attacked|targeted)",
+        7,
+    ),
+    (
+        "disappearance.enforced",
+        r"gone missing|went missing|disappeared|whereabouts (?:are |still )?unknown|"
+        r"enforced disappearance|abducted|kidnapped",
+        7,
+    ),
+    (
+        "detention.arbitrary",
+        r"detained|arrested|rounded up|taken (?:into|to) (?:custody|detention)|detention",
+        6,
+    ),
+    (
+        "evacuation",
+        r"evacuat(?:ion|ed|ing|e)|convoy|humanitarian corridor|buses? (?:carrying|left|leaving)|"
+        r"(?:had |have )?left (?:east(?:ern)? |rebel-held )",
+        6,
+    ),
     # a request for evacuation or aid that was refused is a denial of access, not an evacuation
-    ("humanitarian.access_denied", r"to no avail|turned down|(?:request|appeal|proposal)s? .{0,60}?(?:refused|rejected)",
-     7),
-    ("humanitarian.access_denied", r"no food or medic|(?:aid|food|medical supplies|convoys?) (?:was |were )?"
-     r"(?:blocked|denied|prevented)|to no avail|starv(?:ation|ing)|humanitarian access", 5),
-    ("siege.blockade", r"siege|besieging|blockade|supply (?:routes|"
-     r"lines|chains) (?:were |was |had been )?(?:cut|blocked)|blocked all supply|encircl(?:ed|ement)", 5),
-    ("attack.air_strike", r"air ?strikes?|air ?raids?|air attacks?|aerial (?:bombardment|attack|bombing)s?|"
-     r"warplanes?|jets? (?:struck|bombed|hit)|barrel bombs?|bombing (?:raids?|campaign)|\braids?\b|"
-     r"helicopters? (?:dropped|dropping)|air force|bombs? (?:hit|struck|fell)", 4),
-    ("attack.shelling", r"shell(?:ing|ed|s)|artillery|mortars?|rockets?(?: attacks?| fire)?|"
-     r"(?:heavy |mutual )?bombardments?|missiles?", 3),
-    ("attack.ground", r"firing (?:on|at)|opened fire|snipers?|sniper fire|stormed|ground (?:assault|attack|offensive)", 3),
-    ("territory.change", r"captur(?:ed|es?)\b|recaptur(?:ed|es?)|retaken|retook|(?:take|took|taken) back|"
-     r"seized (?:control )?|fully (?:recaptured|retaken|controlled)|regained|fell to|has fallen|"
-     r"took control|taken control|in the last moments before victory|victory|drove them from|collaps(?:e|ed|ing) "
-     r"(?:of )?(?:the |these )?front ?lines?|advanced? into", 4),
-    ("armed.clash", r"clash(?:es|ed)|(?:fierce|heavy|intense|ongoing|renewed) fighting|fighting (?:between|"
-     r"erupted|raged|continued)|fought|firefights?|battles? (?:raged|between)", 3),
+    (
+        "humanitarian.access_denied",
+        r"to no avail|turned down|(?:request|appeal|proposal)s? .{0,60}?(?:refused|rejected)",
+        7,
+    ),
+    (
+        "humanitarian.access_denied",
+        r"no food or medic|(?:aid|food|medical supplies|convoys?) (?:was |were )?"
+        r"(?:blocked|denied|prevented)|to no avail|starv(?:ation|ing)|humanitarian access",
+        5,
+    ),
+    (
+        "siege.blockade",
+        r"siege|besieging|blockade|supply (?:routes|"
+        r"lines|chains) (?:were |was |had been )?(?:cut|blocked)|blocked all supply|encircl(?:ed|ement)",
+        5,
+    ),
+    (
+        "attack.air_strike",
+        r"air ?strikes?|air ?raids?|air attacks?|aerial (?:bombardment|attack|bombing)s?|"
+        r"warplanes?|jets? (?:struck|bombed|hit)|barrel bombs?|bombing (?:raids?|campaign)|\braids?\b|"
+        r"helicopters? (?:dropped|dropping)|air force|bombs? (?:hit|struck|fell)",
+        4,
+    ),
+    (
+        "attack.shelling",
+        r"shell(?:ing|ed|s)|artillery|mortars?|rockets?(?: attacks?| fire)?|"
+        r"(?:heavy |mutual )?bombardments?|missiles?",
+        3,
+    ),
+    (
+        "attack.ground",
+        r"firing (?:on|at)|opened fire|snipers?|sniper fire|stormed|ground (?:assault|attack|offensive)",
+        3,
+    ),
+    (
+        "territory.change",
+        r"captur(?:ed|es?)\b|recaptur(?:ed|es?)|retaken|retook|(?:take|took|taken) back|"
+        r"seized (?:control )?|fully (?:recaptured|retaken|controlled)|regained|fell to|has fallen|"
+        r"took control|taken control|in the last moments before victory|victory|drove them from|"
+        r"collaps(?:e|ed|ing) "
+        r"(?:of )?(?:the |these )?front ?lines?|advanced? into",
+        4,
+    ),
+    (
+        "armed.clash",
+        r"clash(?:es|ed)|(?:fierce|heavy|intense|ongoing|renewed) fighting|fighting (?:between|"
+        r"erupted|raged|continued)|fought|firefights?|battles? (?:raged|between)",
+        3,
+    ),
     ("displacement.forced", r"displaced|fled (?:their|the)|forced (?:to flee|from their)|refugees", 2),
     ("other", r"landmines?|(?:car|truck) bombs?|explosions?|exploded|\bIED\b", 2),
 ]
 _COMPILED = [(t, re.compile(rf"\b(?:{p})", re.I), s) for t, p, s in _TRIGGERS]
-# "AF" (air force) in activists' briefs: case-sensitive, and only after an owner ("Assad's AF", "RU and ... AF").
+# "AF" (air force) in activists' briefs: case-sensitive, only after an owner ("Assad's AF", "RU and ... AF").
 _AF = re.compile(r"(?:['’]s|\bRU|\bRussian?)\s+(?:and\s+[\w'’]+\s+)?AF\b")
 
 # A trigger under one of these (a few words before it) is a fear, a plan or a hypothesis, not an event.
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|would|could|may|might|will|shall|fears?|feared|threat(?:en(?:ed|s)?)?|to be|risk of|"
-    r"face|facing|should|must|attempt to|bid (?:by \w+ )?to|trying to|in order to|plans? to|aim(?:ed|s)? to|no\b|not|never|hasn't|"
-    r"haven't|wasn't|weren't|without|expected to|prevent)\b[^.;:]{0,40}$", re.I)
-_NEGATED_LOCAL = re.compile(r"\b(?:no|not|never|hasn't|haven't|wasn't|weren't|without)\s+(?:\w+\s+){0,2}$", re.I)
+    r"face|facing|should|must|attempt to|bid (?:by \w+ )?to|trying to|in order to|plans? to|"
+    r"aim(?:ed|s)? to|no\b|not|never|hasn't|"
+    r"haven't|wasn't|weren't|without|expected to|prevent)\b[^.;:]{0,40}$",
+    re.I,
+)
+_NEGATED_LOCAL = re.compile(
+    r"\b(?:no|not|never|hasn't|haven't|wasn't|weren't|without)\s+(?:\w+\s+){0,2}$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -87,12 +150,16 @@ def find_events(sentence: str) -> list[EventHit]:
         return hits  # one pass over most sentences, which name no event
     for etype, rx, strength in _COMPILED:
         for m in rx.finditer(sentence):
-            if m.group(0)[0].isupper() and m.start() > 0 and re.match(r"[\w ]*?\s[A-Z]", sentence[m.end():m.end() + 3]):
+            if (
+                m.group(0)[0].isupper()
+                and m.start() > 0
+                and re.match(r"[\w ]*?\s[A-Z]", sentence[m.end() : m.end() + 3])
+            ):
                 continue  # part of a proper name ("the Chemical Weapons Convention"), not an event
-            before = sentence[max(0, m.start() - 60):m.start()]
+            before = sentence[max(0, m.start() - 60) : m.start()]
             if _NEGATED_LOCAL.search(before):
                 continue
-            window = sentence[max(0, m.start() - 45):m.start()]
+            window = sentence[max(0, m.start() - 45) : m.start()]
             if _HYPOTHETICAL.search(window) and not re.search(r"\b(?:said|say|says)\b", window):
                 continue
             hits.append(EventHit(etype, m.start(), m.end(), strength))
@@ -101,19 +168,29 @@ def find_events(sentence: str) -> list[EventHit]:
     return sorted(hits, key=lambda h: (-h.strength, h.start))
 
 
-_KILL = re.compile(r"\b(?:killed|killing|kills?|dead|died|deaths?|death toll|lost their lives|lives|"
-                   r"executed|shot|massacred|slain|perished|bodies|martyrs|toll)\b", re.I)
+_KILL = re.compile(
+    r"\b(?:killed|killing|kills?|dead|died|deaths?|death toll|lost their lives|lives|"
+    r"executed|shot|massacred|slain|perished|bodies|martyrs|toll)\b",
+    re.I,
+)
 _INJURE = re.compile(r"\b(?:injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)|hurt)\b", re.I)
-_MIXED = re.compile(r"\bcasualt(?:y|ies)\b|killed (?:and|or) (?:injured|wounded)|dead (?:and|or) (?:injured|wounded)|"
-                    r"(?:injured|wounded) (?:and|or) killed", re.I)
+_MIXED = re.compile(
+    r"\bcasualt(?:y|ies)\b|killed (?:and|or) (?:injured|wounded)|dead (?:and|or) (?:injured|wounded)|"
+    r"(?:injured|wounded) (?:and|or) killed",
+    re.I,
+)
 _PERSON = re.compile(
     r"^\s*(?:more\s+|other\s+|of\s+(?:them|whom)\s+|[\w-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?(?:civilians?|people|persons?|"
     r"children|child|boys?|girls?|women|woman|men|man|fighters?|rebels?|soldiers?|troops|militants?|residents?|"
     r"victims?|members?|family|families|medics?|doctors?|nurses?|workers?|journalists?|activists?|"
     r"evacuees|patients|detainees|others?|individuals|infants?|babies|students|elderly|relatives|more)\b",
-    re.I)
-_SUB = re.compile(r"\b(?:including|among (?:them|whom|those)|of (?:them|whom)|in addition to|mostly|"
-                  r"the majority of whom)\b[^.;]*$", re.I)
+    re.I,
+)
+_SUB = re.compile(
+    r"\b(?:including|among (?:them|whom|those)|of (?:them|whom)|in addition to|mostly|"
+    r"the majority of whom)\b[^.;]*$",
+    re.I,
+)
 
 
 def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
@@ -121,18 +198,31 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
     fatal: Count | None = None
     injured: Count | None = None
     for h in find_numbers(sentence):
-        after = sentence[h.end:h.end + 170]
-        before = sentence[max(0, h.start - 70):h.start]
-        bare = re.match(r"\s*(?:more\s+)?(?:were\s+|had been\s+|have been\s+)?(?:injured|wounded|killed|dead|hurt)\b",
-                        after, re.I)
-        if not bare and not _PERSON.match(after) and not re.search(r"(?:killing|killed|toll (?:rose|reached|climbed|"
-                                                      r"stood) (?:to|at)|rose to|injuring|wounding)\s*$", before,
-                                                      re.I):
+        after = sentence[h.end : h.end + 170]
+        before = sentence[max(0, h.start - 70) : h.start]
+        bare = re.match(
+            r"\s*(?:more\s+)?(?:were\s+|had been\s+|have been\s+)?(?:injured|wounded|killed|dead|hurt)\b",
+            after,
+            re.I,
+        )
+        if (
+            not bare
+            and not _PERSON.match(after)
+            and not re.search(
+                r"(?:killing|killed|toll (?:rose|reached|climbed|"
+                r"stood) (?:to|at)|rose to|injuring|wounding)\s*$",
+                before,
+                re.I,
+            )
+        ):
             continue
         if _SUB.search(before) and (fatal or injured):
             continue  # "including four children": a part of the total already counted
-        clause_after = re.split(r"[;:]|\band\s+(?=(?:a number|more than|at least|about|around|some|dozens|scores|"
-                                r"hundreds|tens|\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)", after)[0]
+        clause_after = re.split(
+            r"[;:]|\band\s+(?=(?:a number|more than|at least|about|around|some|dozens|scores|"
+            r"hundreds|tens|\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)",
+            after,
+        )[0]
         near_before = before[-40:]
         if _MIXED.search(clause_after[:40]) or _MIXED.search(near_before):
             return None, None
@@ -153,18 +243,32 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
             role = "killed"  # "the raids resulted in 9 civilians": a toll of dead
         if role == "killed" and fatal is None:
             c = h.count
-            if re.match(r"\s*\w+\s+(?:were |was )?killed (?:along )?with (?:their|his|her) (?:father|mother|"
-                        r"brother|sister|son|daughter|husband|wife)", after, re.I) and c.low:
+            if (
+                re.match(
+                    r"\s*\w+\s+(?:were |was )?killed (?:along )?with (?:their|his|her) (?:father|mother|"
+                    r"brother|sister|son|daughter|husband|wife)",
+                    after,
+                    re.I,
+                )
+                and c.low
+            ):
                 c = Count(low=c.low + 1, high=(c.high + 1) if c.high else None, qualifier=c.qualifier)
             fatal = c
         elif role == "injured" and injured is None:
             injured = h.count
-    if injured is None and re.search(r"\b(?:his|her|their) (?:mother|father|brother|sister|son|daughter|wife|"
-                                     r"husband) was (?:wounded|injured)", sentence, re.I):
+    if injured is None and re.search(
+        r"\b(?:his|her|their) (?:mother|father|brother|sister|son|daughter|wife|"
+        r"husband) was (?:wounded|injured)",
+        sentence,
+        re.I,
+    ):
         injured = Count(low=1, high=1, qualifier="exact")
-    if fatal is None and re.search(r"\b(?:a|an|one) (?:civilian|child|woman|man|boy|girl|person|doctor|nurse|"
-                                   r"medic|journalist|activist) (?:was|has been) (?:killed|shot dead|executed)",
-                                   sentence, re.I):
+    if fatal is None and re.search(
+        r"\b(?:a|an|one) (?:civilian|child|woman|man|boy|girl|person|doctor|nurse|"
+        r"medic|journalist|activist) (?:was|has been) (?:killed|shot dead|executed)",
+        sentence,
+        re.I,
+    ):
         fatal = Count(low=1, high=1, qualifier="exact")
     return fatal, injured
 
@@ -193,13 +297,18 @@ def find_victims(sentence: str) -> tuple[str, ...]:
 
 
 _ACTORS = re.compile(
-    r"\b(?:pro-government militias|(?:Syrian )?government (?:forces|soldiers|troops|helicopters|warplanes|aircraft)|"
-    r"(?:Syrian )?regime (?:forces|warplanes|troops|aircraft|helicopters)|Syrian regime|Syrian (?:army|troops|"
-    r"forces|warplanes)|Syria army|(?:allied )?Iranian-backed militias|militias loyal to (?:Syrian )?(?:President )?"
-    r"Bashar al-Assad|(?:al-)?Assad(?:'s|’s)? (?:forces|troops|AF|air force|regime)|forces loyal to [^,.]{3,40}|"
-    r"Russian(?:-backed)? (?:warplanes|jets|forces|aircraft|air force|bombing campaign)|RU\b|Russia(?=n? (?:and|launched))|"
-    r"(?:Syrian )?(?:opposition|rebel) (?:fighters|forces|groups)|Islamist rebels|rebels|Islamic State|ISIS|ISIL|"
-    r"SDF|YPG|Jabhat Fateh al-Sham|Nusra Front|US-led coalition)", re.I)
+    r"\b(?:pro-government militias|"
+    r"(?:Syrian )?government (?:forces|soldiers|troops|helicopters|warplanes|aircraft)|"
+    r"(?:Syrian )?regime (?:forces|warplanes|troops|aircraft|helicopters)|Syrian regime|"
+    r"Syrian (?:army|troops|forces|warplanes)|Syria army|(?:allied )?Iranian-backed militias|"
+    r"militias loyal to (?:Syrian )?(?:President )?Bashar al-Assad|"
+    r"(?:al-)?Assad(?:'s|’s)? (?:forces|troops|AF|air force|regime)|forces loyal to [^,.]{3,40}|"
+    r"Russian(?:-backed)? (?:warplanes|jets|forces|aircraft|air force|bombing campaign)|RU\b|"
+    r"Russia(?=n? (?:and|launched))|(?:Syrian )?(?:opposition|rebel) (?:fighters|forces|groups)|"
+    r"Islamist rebels|rebels|Islamic State|ISIS|ISIL|SDF|YPG|Jabhat Fateh al-Sham|Nusra Front|"
+    r"US-led coalition)",
+    re.I,
+)
 
 
 def find_perpetrators(sentence: str) -> tuple[str, ...]:
@@ -213,18 +322,28 @@ def find_perpetrators(sentence: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_TALLY = re.compile(r"\b(?:since|so far|in recent (?:weeks|months|days)|over the (?:last|past)|between \w+ \d|"
-                    r"on at least \w+ occasions|campaign|throughout|in total|the attacks|this year|"
-                    r"have killed|has killed)\b", re.I)
-_STATUS = re.compile(r"\b(?:out of service|still (?:operating|working|functioning)|under siege|besieged|siege|"
-                     r"in the last moments|gone missing|whereabouts|no food|to no avail|supply (?:routes|chains|lines)|"
-                     r"(?:recaptured|retaken|captured|captures|retook|fully)\b)", re.I)
+_TALLY = re.compile(
+    r"\b(?:since|so far|in recent (?:weeks|months|days)|over the (?:last|past)|between \w+ \d|"
+    r"on at least \w+ occasions|campaign|throughout|in total|the attacks|this year|"
+    r"have killed|has killed)\b",
+    re.I,
+)
+_STATUS = re.compile(
+    r"\b(?:out of service|still (?:operating|working|functioning)|under siege|besieged|siege|"
+    r"in the last moments|gone missing|whereabouts|no food|to no avail|supply (?:routes|chains|lines)|"
+    r"(?:recaptured|retaken|captured|captures|retook|fully)\b)",
+    re.I,
+)
 
 
 def find_kind(sentence: str, event_type: str) -> str:
     """incident, tally (an aggregate over a period or area) or status (a state of affairs)."""
-    if event_type in ("siege.blockade", "territory.change", "disappearance.enforced",
-                      "humanitarian.access_denied"):
+    if event_type in (
+        "siege.blockade",
+        "territory.change",
+        "disappearance.enforced",
+        "humanitarian.access_denied",
+    ):
         return "status"
     if event_type == "attack.medical" and _STATUS.search(sentence) and not re.search(r"\bhit\b", sentence):
         return "status"

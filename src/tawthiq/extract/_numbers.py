@@ -20,22 +20,59 @@ from tawthiq.errors import InputError
 
 __all__ = ["NumberHit", "find_numbers", "parse_count"]
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-          "fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _SCALES = ("hundred", "thousand", "million")
 _NUMWORD = r"(?:" + "|".join(_UNITS + _TENS + list(_SCALES)) + r")"
 _WORDNUM = rf"{_NUMWORD}(?:(?:[\s-]+|\s+and\s+){_NUMWORD})*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _NUM = rf"(?:{_DIGITS}|{_WORDNUM}|a dozen)"
 VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000}
-_VAGUE = r"(?:tens|dozens|scores|hundreds|thousands)(?= of\b|\s+(?:were|had|have|are|injured|wounded|killed|dead))"
+_VAGUE = (
+    r"(?:tens|dozens|scores|hundreds|thousands)(?= of\b|\s+(?:were|had|have|are|injured|wounded|killed|dead))"
+)
 _QUAL = {
-    "at least": "at_least", "no fewer than": "at_least", "not less than": "at_least", "a minimum of": "at_least",
-    "more than": "more_than", "over": "more_than", "upwards of": "more_than", "in excess of": "more_than",
-    "up to": "up_to", "as many as": "up_to",
-    "about": "about", "around": "about", "some": "about", "approximately": "about", "nearly": "about",
-    "almost": "about", "roughly": "about", "an estimated": "about", "estimated": "about", "close to": "about",
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "not less than": "at_least",
+    "a minimum of": "at_least",
+    "more than": "more_than",
+    "over": "more_than",
+    "upwards of": "more_than",
+    "in excess of": "more_than",
+    "up to": "up_to",
+    "as many as": "up_to",
+    "about": "about",
+    "around": "about",
+    "some": "about",
+    "approximately": "about",
+    "nearly": "about",
+    "almost": "about",
+    "roughly": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "close to": "about",
 }
 _QUAL_RE = r"(?:" + "|".join(sorted((re.escape(q) for q in _QUAL), key=len, reverse=True)) + r")"
 _RANGE = re.compile(rf"\b(?:between\s+)?({_NUM})\s*(?:and|to|-|–)\s*({_NUM})\b", re.I)
@@ -88,7 +125,7 @@ def find_numbers(text: str) -> list[NumberHit]:
     taken: list[tuple[int, int]] = []
     for m in _RANGE.finditer(text):
         a, b = _value(m.group(1)), _value(m.group(2))
-        if a is None or b is None or not a < b or "-" in m.group(0) and " " not in m.group(0) and a < 10:
+        if a is None or b is None or not a < b or ("-" in m.group(0) and " " not in m.group(0) and a < 10):
             continue
         if not m.group(0).lower().startswith("between") and re.search(r"\d{4}", m.group(0)):
             continue  # "2012-2016" is years, not a range of people

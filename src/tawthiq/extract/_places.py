@@ -18,12 +18,20 @@ from tawthiq.gazetteer import Gazetteer, PlaceMatch
 __all__ = ["SentencePlace", "sentence_places"]
 
 CITY = "C1007"
-_DIRECTION = re.compile(r"(?:\b(east|eastern|west|western|north|northern|south|southern|central)\s+|\b([EWNS])\.\s*)$",
-                        re.I)
-_LOCATIVE = re.compile(r"\b(?:in|on|at|near|of|from|into|targeted|targeting|hit|struck|shelled|bombed|around|"
-                       r"outside|towards?|and|village|town|city|countryside)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
-_TYPE_AFTER = re.compile(r"^\s*(?:area|town|village|city|countryside|province|neighbo(?:u)?rhoods?|district)\b", re.I)
-_UNKNOWN = re.compile(r"\b(?:in|at|near)\s+((?:[A-Z][a-z'’]+[\s-]){1,3})(?:area|town|village|neighbo(?:u)?rhood)\b")
+_DIRECTION = re.compile(
+    r"(?:\b(east|eastern|west|western|north|northern|south|southern|central)\s+|\b([EWNS])\.\s*)$", re.I
+)
+_LOCATIVE = re.compile(
+    r"\b(?:in|on|at|near|of|from|into|targeted|targeting|hit|struck|shelled|bombed|around|"
+    r"outside|towards?|and|village|town|city|countryside)\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+_TYPE_AFTER = re.compile(
+    r"^\s*(?:area|town|village|city|countryside|province|neighbo(?:u)?rhoods?|district)\b", re.I
+)
+_UNKNOWN = re.compile(
+    r"\b(?:in|at|near)\s+((?:[A-Z][a-z'’]+[\s-]){1,3})(?:area|town|village|neighbo(?:u)?rhood)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -35,13 +43,17 @@ class SentencePlace:
 
 def _keep(sentence: str, m: PlaceMatch, gaz: Gazetteer) -> bool:
     pid = m.place.id
-    prev = re.search(r"([A-Z][\w'’-]*)\s+$", sentence[:m.start])
-    if prev and pid.startswith(("geonames:", "ucdp:")) and not _DIRECTION.search(sentence[:m.start]) \
-            and sentence[:prev.start()].strip():
+    prev = re.search(r"([A-Z][\w'’-]*)\s+$", sentence[: m.start])
+    if (
+        prev
+        and pid.startswith(("geonames:", "ucdp:"))
+        and not _DIRECTION.search(sentence[: m.start])
+        and sentence[: prev.start()].strip()
+    ):
         return False  # the tail of a longer unknown name ("Jabha Shamiya" is a group, not Shamiya town)
     if pid.startswith(("geonames:", "ucdp:")):
         # a town from the big tables must stand where a place stands: "in X", "X town", "targeted X"
-        return bool(_LOCATIVE.search(sentence[:m.start]) or _TYPE_AFTER.match(sentence[m.end:]))
+        return bool(_LOCATIVE.search(sentence[: m.start]) or _TYPE_AFTER.match(sentence[m.end :]))
     return True
 
 
@@ -54,17 +66,19 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
             continue
         surface = m.surface
         start = m.start
-        d = _DIRECTION.search(sentence[:m.start])
+        d = _DIRECTION.search(sentence[: m.start])
         if d and m.place.kind in ("town", "governorate"):
             start = d.start()
-            surface = sentence[start:m.end]
+            surface = sentence[start : m.end]
         ref = gaz.to_ref(m.place, surface)
         found.append(SentencePlace(start, m.end, ref))
         ids.append(m.place.id)
     for m in _UNKNOWN.finditer(sentence):
         name = m.group(1).strip()
         if not any(p.start <= m.start(1) < p.end for p in found):
-            found.append(SentencePlace(m.start(1), m.start(1) + len(name), PlaceRef(name=name, precision="town")))
+            found.append(
+                SentencePlace(m.start(1), m.start(1) + len(name), PlaceRef(name=name, precision="town"))
+            )
             ids.append("")
     # drop a place that only contains another listed place (the governorate beside its town) ...
     keep: list[SentencePlace] = []
@@ -75,7 +89,9 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
             continue
         keep.append(sp)
     # ... and list Aleppo city after any place inside it
-    inside_city = [sp for sp, pid in zip(found, ids, strict=True) if pid and pid != CITY and gaz.contains(CITY, pid)]
+    inside_city = [
+        sp for sp, pid in zip(found, ids, strict=True) if pid and pid != CITY and gaz.contains(CITY, pid)
+    ]
     rank = {"neighbourhood": 0, "town": 1, "district": 2, "governorate": 3, "country": 4}
 
     def order(sp: SentencePlace) -> tuple[int, int, int]:

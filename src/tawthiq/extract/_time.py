@@ -32,10 +32,14 @@ _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MDY = re.compile(rf"\b({_MON})\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})(?:,?\s+(\d{{4}}))?\b", re.I)
 _NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
-_BETWEEN = re.compile(r"\b(?:between|from)\s+(.{3,30}?)\s+(?:and|to|until|-)\s+(.{3,30}?)(?=[,.;)]|\s[a-z]|$)",
-                      re.I)
-_WEEKDAY = re.compile(rf"\b(overnight\s+(?:on\s+)?|late\s+(?:on\s+)?|early\s+(?:on\s+)?|on\s+|last\s+)?({_DAY})"
-                      r"(\s+(?:night|evening|morning|afternoon))?", re.I)
+_BETWEEN = re.compile(
+    r"\b(?:between|from)\s+(.{3,30}?)\s+(?:and|to|until|-)\s+(.{3,30}?)(?=[,.;)]|\s[a-z]|$)", re.I
+)
+_WEEKDAY = re.compile(
+    rf"\b(overnight\s+(?:on\s+)?|late\s+(?:on\s+)?|early\s+(?:on\s+)?|on\s+|last\s+)?({_DAY})"
+    r"(\s+(?:night|evening|morning|afternoon))?",
+    re.I,
+)
 
 
 def parse_published(value: str, *, field: str = "published") -> date:
@@ -77,8 +81,11 @@ def _explicit_dates(text: str, anchor: date) -> list[tuple[int, date, bool]]:
         if d and not any(p <= m.start() < p + 12 for p, _, _ in out):
             out.append((m.start(), d, bool(year)))
     for m in _NUMERIC.finditer(text):
-        d = (_safe(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m.group(1)
-             else _safe(int(m.group(4)), int(m.group(5)), int(m.group(6))))
+        d = (
+            _safe(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            if m.group(1)
+            else _safe(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+        )
         if d:
             out.append((m.start(), d, True))
     return sorted(out)
@@ -166,10 +173,13 @@ def resolve_time(sentence: str, anchor: date) -> TimeSpan:
         n = (c.low or c.high) if c else None
         if n:
             span = timedelta(days=n * (7 if m.group(2) == "weeks" else 1))
-            return TimeSpan(start=anchor - span, end=anchor,
-                            precision="days" if m.group(2) == "days" else "week")
+            return TimeSpan(
+                start=anchor - span, end=anchor, precision="days" if m.group(2) == "days" else "week"
+            )
         return TimeSpan(start=None, end=anchor, precision="days" if m.group(2) == "days" else "week")
-    if re.search(r"\b(?:in recent days|over the (?:last|past) (?:few|several) days|in the past few days)\b", low):
+    if re.search(
+        r"\b(?:in recent days|over the (?:last|past) (?:few|several) days|in the past few days)\b", low
+    ):
         return TimeSpan(start=None, end=anchor, precision="days")
     if re.search(r"\b(?:in recent weeks|over the (?:last|past) (?:few|several) weeks)\b", low):
         return TimeSpan(start=None, end=anchor, precision="week")

@@ -32,20 +32,39 @@ __all__ = ["Gazetteer", "PlaceMatch", "load_gazetteer"]
 
 _TABLES = ("admin.tsv", "aleppo_neighbourhoods.tsv", "towns.tsv")
 PRECISION = {
-    "country": "country", "governorate": "governorate", "district": "district",
-    "subdistrict": "district", "town": "town", "city_district": "neighbourhood",
-    "neighbourhood": "neighbourhood", "landmark": "neighbourhood",
+    "country": "country",
+    "governorate": "governorate",
+    "district": "district",
+    "subdistrict": "district",
+    "town": "town",
+    "city_district": "neighbourhood",
+    "neighbourhood": "neighbourhood",
+    "landmark": "neighbourhood",
 }
 _BASE_RANK = {
-    "town": 2.0, "neighbourhood": 3.0, "landmark": 2.5, "city_district": 2.5, "governorate": 3.0,
-    "district": 1.5, "subdistrict": 1.0, "country": 4.0,
+    "town": 2.0,
+    "neighbourhood": 3.0,
+    "landmark": 2.5,
+    "city_district": 2.5,
+    "governorate": 3.0,
+    "district": 1.5,
+    "subdistrict": 1.0,
+    "country": 4.0,
 }
 _TYPE_WORDS = {
-    "province": ("governorate",), "governorate": ("governorate",), "countryside": ("governorate",),
-    "neighbourhood": ("neighbourhood", "landmark"), "neighborhood": ("neighbourhood", "landmark"),
-    "neighbourhoods": ("neighbourhood",), "neighborhoods": ("neighbourhood",),
-    "quarter": ("neighbourhood",), "district": ("city_district", "district", "neighbourhood"),
-    "town": ("town",), "village": ("town",), "city": ("town",), "area": ("neighbourhood", "town"),
+    "province": ("governorate",),
+    "governorate": ("governorate",),
+    "countryside": ("governorate",),
+    "neighbourhood": ("neighbourhood", "landmark"),
+    "neighborhood": ("neighbourhood", "landmark"),
+    "neighbourhoods": ("neighbourhood",),
+    "neighborhoods": ("neighbourhood",),
+    "quarter": ("neighbourhood",),
+    "district": ("city_district", "district", "neighbourhood"),
+    "town": ("town",),
+    "village": ("town",),
+    "city": ("town",),
+    "area": ("neighbourhood", "town"),
 }
 # Capitalised words that are never a place in this domain even when a village shares their key.
 _NEVER_WORDS = (
@@ -65,9 +84,37 @@ _NEVER_WORDS = (
 _NEVER = frozenset(fold(w) for w in _NEVER_WORDS.split())
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*")
 # First words of compound Arabic toponyms: "Om Hosh" unknown must not become a village called "Hosh".
-_PREFIXES = frozenset({"om", "umm", "um", "tal", "tall", "tell", "kafr", "kafar", "kfar", "deir", "dayr",
-                       "ain", "ayn", "bab", "jabal", "jebel", "khan", "beit", "bayt", "bir", "maarat", "qasr",
-                       "karm", "karam", "hay", "tel", "abu"})
+_PREFIXES = frozenset(
+    {
+        "om",
+        "umm",
+        "um",
+        "tal",
+        "tall",
+        "tell",
+        "kafr",
+        "kafar",
+        "kfar",
+        "deir",
+        "dayr",
+        "ain",
+        "ayn",
+        "bab",
+        "jabal",
+        "jebel",
+        "khan",
+        "beit",
+        "bayt",
+        "bir",
+        "maarat",
+        "qasr",
+        "karm",
+        "karam",
+        "hay",
+        "tel",
+        "abu",
+    }
+)
 _CONNECTORS = frozenset({"al", "el", "ad", "ash", "as", "an", "ar", "az", "at", "ibn", "bin", "of", "de"})
 
 
@@ -127,8 +174,12 @@ class Gazetteer:
     def to_ref(self, place: Place, surface: str | None = None) -> PlaceRef:
         """The :class:`PlaceRef` a claim carries: the name as written, the gazetteer's coordinate."""
         return PlaceRef(
-            name=surface or place.name_en, lat=place.lat, lon=place.lon,
-            precision=PRECISION.get(place.kind, "town"), place_id=place.id, name_ar=place.name_ar,
+            name=surface or place.name_en,
+            lat=place.lat,
+            lon=place.lon,
+            precision=PRECISION.get(place.kind, "town"),
+            place_id=place.id,
+            name_ar=place.name_ar,
         )
 
     # ------------------------------------------------------------ finding toponyms in text
@@ -154,17 +205,23 @@ class Gazetteer:
     def _match_at(self, text: str, toks, i: int, ctx: tuple[str, ...]):
         s0, _, w0 = toks[i]
         low0 = w0.lower()
-        starts_ok = w0[0].isupper() or (
-            low0 in ("al", "el") and i + 1 < len(toks) and toks[i + 1][2][0].isupper()
-            and text[toks[i][1]:toks[i + 1][0]] in ("-", " ")
-        ) or bool(re.match(r"(?:al|el)[A-Z]", w0))
+        starts_ok = (
+            w0[0].isupper()
+            or (
+                low0 in ("al", "el")
+                and i + 1 < len(toks)
+                and toks[i + 1][2][0].isupper()
+                and text[toks[i][1] : toks[i + 1][0]] in ("-", " ")
+            )
+            or bool(re.match(r"(?:al|el)[A-Z]", w0))
+        )
         if not starts_ok:
             return None
-        if i > 0 and toks[i - 1][2].lower() in _PREFIXES and text[toks[i - 1][1]:s0] in (" ", "-"):
+        if i > 0 and toks[i - 1][2].lower() in _PREFIXES and text[toks[i - 1][1] : s0] in (" ", "-"):
             return None
         last = i
         for j in range(i + 1, min(i + 6, len(toks))):
-            gap = text[toks[j - 1][1]:toks[j][0]]
+            gap = text[toks[j - 1][1] : toks[j][0]]
             if gap not in (" ", "-", " - ", "  "):
                 break
             last = j
@@ -172,8 +229,8 @@ class Gazetteer:
             w = toks[j][2]
             if (not w[0].isupper() and not re.match(r"(?:al|el)[A-Z]", w)) or w.lower() in _CONNECTORS:
                 continue  # a name ends on a capitalised word, never on "Al"
-            surface = text[s0:toks[j][1]]
-            if all(fold(t[2]) in _NEVER or t[2].lower() in _CONNECTORS for t in toks[i:j + 1]):
+            surface = text[s0 : toks[j][1]]
+            if all(fold(t[2]) in _NEVER or t[2].lower() in _CONNECTORS for t in toks[i : j + 1]):
                 continue
             cands = self._candidates(surface)
             if not cands:
@@ -205,7 +262,7 @@ class Gazetteer:
         return list(dict.fromkeys(out))
 
     def _resolve(self, text, toks, j, cands, ctx):
-        after = text[toks[j][1]:toks[j][1] + 40]
+        after = text[toks[j][1] : toks[j][1] + 40]
         type_word = re.match(r"\s*([A-Za-z]+)", after)
         wanted = _TYPE_WORDS.get(type_word.group(1).lower(), ()) if type_word else ()
         nxt = re.match(r"\s*(?:,|of|in)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)", after)
@@ -256,11 +313,16 @@ def load_gazetteer() -> Gazetteer:
             for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
                 variants = tuple(v for v in row["variants"].split("|") if v)
                 place = Place(
-                    id=row["id"], name_en=row["name_en"], name_ar=row["name_ar"] or None,
-                    variants=variants, kind=row["kind"], parent_id=row["parent_id"] or None,
+                    id=row["id"],
+                    name_en=row["name_en"],
+                    name_ar=row["name_ar"] or None,
+                    variants=variants,
+                    kind=row["kind"],
+                    parent_id=row["parent_id"] or None,
                     lat=float(row["lat"]) if row["lat"] else None,
                     lon=float(row["lon"]) if row["lon"] else None,
-                    source=row["source"], licence=row["licence"],
+                    source=row["source"],
+                    licence=row["licence"],
                 )
                 places[place.id] = place
                 rank[place.id] = _rank(row)

@@ -23,15 +23,29 @@ __all__ = ["count_claims", "load_claims", "save_claims"]
 def _to_row(report_id: int, c: Claim) -> ClaimRow:
     f, i = c.fatalities, c.injured
     return ClaimRow(
-        report_id=report_id, span_start=c.span[0], span_end=c.span[1], quote=c.quote, kind=c.kind,
-        event_type=c.event_type, places=[p.model_dump(mode="json") for p in c.places],
-        time_start=c.time.start, time_end=c.time.end, time_precision=c.time.precision,
-        fatalities_low=f.low if f else None, fatalities_high=f.high if f else None,
+        report_id=report_id,
+        span_start=c.span[0],
+        span_end=c.span[1],
+        quote=c.quote,
+        kind=c.kind,
+        event_type=c.event_type,
+        places=[p.model_dump(mode="json") for p in c.places],
+        time_start=c.time.start,
+        time_end=c.time.end,
+        time_precision=c.time.precision,
+        fatalities_low=f.low if f else None,
+        fatalities_high=f.high if f else None,
         fatalities_qualifier=f.qualifier if f else None,
-        injured_low=i.low if i else None, injured_high=i.high if i else None,
+        injured_low=i.low if i else None,
+        injured_high=i.high if i else None,
         injured_qualifier=i.qualifier if i else None,
-        victims=list(c.victims), perpetrators=list(c.perpetrators), attributed_to=c.attributed_to,
-        certainty=c.certainty, method=c.method, confidence=c.confidence, review_status="unreviewed",
+        victims=list(c.victims),
+        perpetrators=list(c.perpetrators),
+        attributed_to=c.attributed_to,
+        certainty=c.certainty,
+        method=c.method,
+        confidence=c.confidence,
+        review_status="unreviewed",
     )
 
 
@@ -43,14 +57,22 @@ def _count(low: int | None, high: int | None, qualifier: str | None) -> Count | 
 
 def _to_entity(r: ClaimRow) -> Claim:
     return Claim(
-        id=r.id, report_id=r.report_id, kind=r.kind, event_type=r.event_type, quote=r.quote,
+        id=r.id,
+        report_id=r.report_id,
+        kind=r.kind,
+        event_type=r.event_type,
+        quote=r.quote,
         span=(r.span_start, r.span_end),
         places=tuple(PlaceRef.model_validate(p) for p in (r.places or ()) if isinstance(p, dict)),
         time=TimeSpan(start=r.time_start, end=r.time_end, precision=r.time_precision),
         fatalities=_count(r.fatalities_low, r.fatalities_high, r.fatalities_qualifier),
         injured=_count(r.injured_low, r.injured_high, r.injured_qualifier),
-        victims=tuple(r.victims or ()), perpetrators=tuple(r.perpetrators or ()),
-        attributed_to=r.attributed_to, certainty=r.certainty, method=r.method, confidence=r.confidence,
+        victims=tuple(r.victims or ()),
+        perpetrators=tuple(r.perpetrators or ()),
+        attributed_to=r.attributed_to,
+        certainty=r.certainty,
+        method=r.method,
+        confidence=r.confidence,
         review_status=r.review_status,
     )
 
@@ -73,18 +95,30 @@ def save_claims(session: Session, report_id: int, claims: Sequence[Claim]) -> li
         row = _to_row(report_id, c)
         session.add(row)
         session.flush()
-        record_event(session, "claim.extract", "claim", row.id, after=_to_entity(row),
-                     detail=f"report {report_id}, method {c.method}")
+        record_event(
+            session,
+            "claim.extract",
+            "claim",
+            row.id,
+            after=_to_entity(row),
+            detail=f"report {report_id}, method {c.method}",
+        )
         added += 1
     if replaced:
-        record_event(session, "claim.replace", "report", report_id,
-                     detail=f"{len(replaced)} unreviewed machine claim(s) replaced by {added}")
+        record_event(
+            session,
+            "claim.replace",
+            "report",
+            report_id,
+            detail=f"{len(replaced)} unreviewed machine claim(s) replaced by {added}",
+        )
     session.flush()
     return load_claims(session, report_id=report_id)
 
 
-def load_claims(session: Session, *, report_id: int | None = None,
-                report_ids: Iterable[int] | None = None) -> list[Claim]:
+def load_claims(
+    session: Session, *, report_id: int | None = None, report_ids: Iterable[int] | None = None
+) -> list[Claim]:
     """Claims as entities, for one report, several, or all (by report then span)."""
     q = select(ClaimRow).order_by(ClaimRow.report_id, ClaimRow.span_start, ClaimRow.id)
     if report_id is not None:
