@@ -8,7 +8,8 @@ ciphertext (base64); on restore they are opened with the source key and sealed a
 the target workspace's key when the keys differ (the column name is the associated data).
 
 Values are encoded by column type, so the restore needs no guessing: bytes as base64,
-dates and datetimes as ISO 8601, JSON as JSON. Audit events keep their hashes, so the
+dates and datetimes as ISO 8601 (datetimes in UTC with their offset, so a dump moves
+between SQLite and PostgreSQL), JSON as JSON. Audit events keep their hashes, so the
 restored chain verifies and continues (the restore itself is appended as one event).
 """
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,10 @@ def _encode(col_type: Any, value: Any) -> Any:
         return None
     if isinstance(col_type, LargeBinary):
         return base64.b64encode(value).decode("ascii")
-    if isinstance(value, (datetime, date)):
+    if isinstance(value, datetime):  # UTC, always with its offset: SQLite gives naive UTC, PostgreSQL aware
+        value = value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+        return value.isoformat()
+    if isinstance(value, date):
         return value.isoformat()
     return value
 
