@@ -302,7 +302,7 @@ Index("ix_audit_events_object", AuditEventRow.object_type, AuditEventRow.object_
 
 
 class PersonListRow(Base):
-    """One imported list: whether it may name a person twice (the same-list constraint) and its last import."""
+    """One imported list: may it name a person twice (the same-list constraint); its last import."""
 
     __tablename__ = "person_lists"
     name: Mapped[str] = mapped_column(String(200), primary_key=True)
@@ -317,8 +317,12 @@ class PersonPairRow(Base):
     """A pair the last ``people link`` left in the review band, with its weights (ids, never names)."""
 
     __tablename__ = "person_pairs"
-    record_a: Mapped[int] = mapped_column(ForeignKey("person_records.id", ondelete="CASCADE"), primary_key=True)
-    record_b: Mapped[int] = mapped_column(ForeignKey("person_records.id", ondelete="CASCADE"), primary_key=True)
+    record_a: Mapped[int] = mapped_column(
+        ForeignKey("person_records.id", ondelete="CASCADE"), primary_key=True
+    )
+    record_b: Mapped[int] = mapped_column(
+        ForeignKey("person_records.id", ondelete="CASCADE"), primary_key=True
+    )
     probability: Mapped[float] = mapped_column(Float)
     weight: Mapped[float] = mapped_column(Float)
     weights: Mapped[dict[str, Any]] = mapped_column(default=dict)
@@ -329,8 +333,12 @@ class PersonPairDecisionRow(Base):
     """A reviewer's answer on a pair (``match`` / ``non_match``): a label for every later link run."""
 
     __tablename__ = "person_pair_decisions"
-    record_a: Mapped[int] = mapped_column(ForeignKey("person_records.id", ondelete="CASCADE"), primary_key=True)
-    record_b: Mapped[int] = mapped_column(ForeignKey("person_records.id", ondelete="CASCADE"), primary_key=True)
+    record_a: Mapped[int] = mapped_column(
+        ForeignKey("person_records.id", ondelete="CASCADE"), primary_key=True
+    )
+    record_b: Mapped[int] = mapped_column(
+        ForeignKey("person_records.id", ondelete="CASCADE"), primary_key=True
+    )
     decision: Mapped[str] = mapped_column(String(20))
     actor: Mapped[str] = mapped_column(String(200))
     decided_at: Mapped[datetime]
