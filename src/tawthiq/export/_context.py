@@ -18,7 +18,7 @@ from typing import Any
 from tawthiq.entities import Claim, Incident, MissingNote, PersonRecord, Place, PlaceRef, Report, Source
 from tawthiq.policy import Policy, effective_grade, public_incident
 
-__all__ = ["ExportContext", "admin1_of", "public_incidents", "select_incidents"]
+__all__ = ["ExportContext", "admin1_of", "country_of", "public_incidents", "select_incidents"]
 
 
 @dataclass(frozen=True)
@@ -77,8 +77,11 @@ def public_incidents(ctx: ExportContext) -> list[dict[str, Any]]:
     return out
 
 
-def admin1_of(place: PlaceRef | Mapping[str, Any] | None, places: Mapping[str, Place]) -> str | None:
-    """The governorate a place lies in, by walking the gazetteer's parents (None if unknown)."""
+_PlaceLike = PlaceRef | Mapping[str, Any] | None
+
+
+def _ancestor(place: _PlaceLike, places: Mapping[str, Place], kind: str) -> str | None:
+    """The English name of the nearest gazetteer ancestor of ``kind`` (the place itself counts)."""
     if place is None:
         return None
     pid = place.get("place_id") if isinstance(place, Mapping) else place.place_id
@@ -86,19 +89,17 @@ def admin1_of(place: PlaceRef | Mapping[str, Any] | None, places: Mapping[str, P
     while pid and pid in places and pid not in seen:
         seen.add(pid)
         p = places[pid]
-        if p.kind == "governorate":
+        if p.kind == kind:
             return p.name_en
         pid = p.parent_id
     return None
 
 
-def country_of(place: Mapping[str, Any] | None, places: Mapping[str, Place]) -> str | None:
-    pid = place.get("place_id") if place else None
-    seen: set[str] = set()
-    while pid and pid in places and pid not in seen:
-        seen.add(pid)
-        p = places[pid]
-        if p.kind == "country":
-            return p.name_en
-        pid = p.parent_id
-    return None
+def admin1_of(place: _PlaceLike, places: Mapping[str, Place]) -> str | None:
+    """The governorate a place lies in, by walking the gazetteer's parents (None if unknown)."""
+    return _ancestor(place, places, "governorate")
+
+
+def country_of(place: _PlaceLike, places: Mapping[str, Place]) -> str | None:
+    """The country a place lies in, by walking the gazetteer's parents (None if unknown)."""
+    return _ancestor(place, places, "country")
