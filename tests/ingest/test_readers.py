@@ -161,3 +161,19 @@ def test_header_date_parser_gives_input_error_never_a_crash(value):
         parse_date(value, path="r.txt", field="DATE")
     except InputError as exc:
         assert exc.field == "DATE"
+
+
+def test_email_header_with_raw_invalid_bytes_names_the_header_not_its_value(tmp_path):
+    p = tmp_path / "hdr.eml"
+    p.write_bytes(b"From: Planted \xff\xfe <p@example.org>\nSubject: s\n\nbody text\n")
+    with pytest.raises(EncodingError) as err:
+        read_file(p)
+    assert err.value.field == "From" and "Planted" not in str(err.value)
+
+
+def test_windows_1256_email_part_is_decoded_by_its_declared_charset(tmp_path):
+    p = tmp_path / "ar.eml"
+    head = b"From: a@example.org\nSubject: s\nContent-Type: text/plain; charset=windows-1256\n\n"
+    p.write_bytes(head + "نص عربي عن القصف".encode("cp1256") + b"\n")
+    [d] = read_file(p)
+    assert d.body == "نص عربي عن القصف" and d.language == "ar"

@@ -26,7 +26,7 @@ from tawthiq.ingest._types import Draft, ReadContext, Reader
 __all__ = ["EMAIL_READER", "read_email"]
 
 _HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:", re.MULTILINE)
-_SURROGATE = re.compile(r"[\udc80-\udcff]")
+_SURROGATE = re.compile(r"[\udc80-\udcff\ufffd]")  # raw bytes the parser could not decode
 
 
 def _header(msg: EmailMessage, name: str, path: Path) -> str | None:
