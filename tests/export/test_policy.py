@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tawthiq.entities import Claim, Count, Fatalities, Incident, PlaceRef, Report, Source, TimeSpan
 from tawthiq.errors import InputError
@@ -166,3 +169,21 @@ def test_incident_with_only_unreviewed_claims_is_not_published():
     # a team that publishes machine extractions says so in its policy
     lax = Policy(public_review_statuses=("unreviewed", "accepted", "corrected"))
     assert len(public_incident(_incident(), mixed, NOW, lax)["claims"]) == 2
+
+
+@given(
+    lat=st.floats(min_value=-60, max_value=60),
+    lon=st.floats(min_value=-179, max_value=179),
+    key=st.text(min_size=1, max_size=30),
+    radius=st.floats(min_value=100, max_value=20_000),
+)
+def test_fuzzed_point_stays_within_the_radius_and_off_the_true_point(lat, lon, key, radius):
+    from tawthiq.policy import fuzz_point
+
+    a = fuzz_point(lat, lon, key, radius, "secret")
+    assert a == fuzz_point(lat, lon, key, radius, "secret")
+    dy = (a[0] - lat) * 111_320
+    dx = (a[1] - lon) * 111_320 * math.cos(math.radians(lat))
+    dist = math.hypot(dx, dy)
+    # rounding to 4 decimals moves a point by at most ~8 m
+    assert 0.3 * radius - 10 <= dist <= radius + 10
