@@ -199,13 +199,20 @@ def find_attribution(sentence: str, previous: str | None = None) -> str | None:
 
 def _find_attribution(sentence: str, previous: str | None = None) -> str | None:
     s = sentence.strip()
-    m = re.search(r"\baccording to ([^,.;:]+(?:, (?:the|a|an) [^,.;:]+)?)", s, re.I)
+    m = re.search(r"\baccording to ([^,.;:]+(?:, (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:head|director|spokes\w+|"
+                  r"chief|official|representative|member|founder|[a-z-]*monitor)\b[^,.;:]*|, (?:the|a|an) [^,.;:]+)?)",
+                  s, re.I)
     if m:
         return canonical_party(_clean_np(m.group(1)))
     m = re.search(r"\bciting ([^,.;:]+)", s, re.I)
     if m:
         return canonical_party(_clean_np(m.group(1)))
     m = re.search(r"\bconfirmed by ([^,.;:]+)", s, re.I)
+    if m:
+        return canonical_party(_clean_np(m.group(1)))
+    # inverted trailing: '..., said Ibrahim Abu Laith, a spokesman for the White Helmets.' / '"...," said X.'
+    m = re.search(r"[,”\"]\s*(?:said|says|according to|told (?:Reuters|AFP|AP|Al Jazeera|reporters))\s+"
+                  r"([A-Z][^\"“”]{2,140}?)[.!]?\s*$", s)
     if m:
         return canonical_party(_clean_np(m.group(1)))
     # trailing: "..., its health directorate said late on Friday." / "...," X said.

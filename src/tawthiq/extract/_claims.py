@@ -37,6 +37,11 @@ _BOILER = re.compile(
     r"sign up|subscribe|advertisement|copyright|©)",
     re.I,
 )
+_VERIFY = re.compile(
+    r"\b(?:could not|cannot|can't|was unable to|were unable to|has not been able to|have not been able to)\s+"
+    r"(?:be\s+)?(?:independently\s+)?(?:verif|confirm)|\b(?:denied|denies)\b",
+    re.I,
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z]")
 _ANAPHORA = re.compile(
@@ -138,6 +143,11 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
         if party:
             previous_party = party
         events = find_events(sentence)
+        if not events and claims and _VERIFY.search(sentence):
+            # "The reports could not be independently verified." hedges the claim before it
+            prev, was_title = claims[-1]
+            claims[-1] = (prev.model_copy(update={"certainty": find_certainty(sentence)}), was_title)
+            continue
         if not events:
             # "The attacks ... killed at least nine civilians": the toll of the claim just before
             if claims and _ANAPHORA.match(sentence):
