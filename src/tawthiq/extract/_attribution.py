@@ -197,11 +197,16 @@ def find_attribution(sentence: str, previous: str | None = None) -> str | None:
     return party
 
 
+_ACCORDING = re.compile(
+    r"\baccording to ([^,.;:]+(?:, (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:head|director|spokes\w+|chief|"
+    r"official|representative|member|founder|[a-z-]*monitor)\b[^,.;:]*|, (?:the|a|an) [^,.;:]+)?)",
+    re.I,
+)
+
+
 def _find_attribution(sentence: str, previous: str | None = None) -> str | None:
     s = sentence.strip()
-    m = re.search(r"\baccording to ([^,.;:]+(?:, (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:head|director|spokes\w+|"
-                  r"chief|official|representative|member|founder|[a-z-]*monitor)\b[^,.;:]*|, (?:the|a|an) [^,.;:]+)?)",
-                  s, re.I)
+    m = _ACCORDING.search(s)
     if m:
         return canonical_party(_clean_np(m.group(1)))
     m = re.search(r"\bciting ([^,.;:]+)", s, re.I)
@@ -211,8 +216,11 @@ def _find_attribution(sentence: str, previous: str | None = None) -> str | None:
     if m:
         return canonical_party(_clean_np(m.group(1)))
     # inverted trailing: '..., said Ibrahim Abu Laith, a spokesman for the White Helmets.' / '"...," said X.'
-    m = re.search(r"[,”\"]\s*(?:said|says|according to|told (?:Reuters|AFP|AP|Al Jazeera|reporters))\s+"
-                  r"([A-Z][^\"“”]{2,140}?)[.!]?\s*$", s)
+    m = re.search(
+        r"[,”\"]\s*(?:said|says|according to|told (?:Reuters|AFP|AP|Al Jazeera|reporters))\s+"
+        r"([A-Z][^\"“”]{2,140}?)[.!]?\s*$",
+        s,
+    )
     if m:
         return canonical_party(_clean_np(m.group(1)))
     # trailing: "..., its health directorate said late on Friday." / "...," X said.
