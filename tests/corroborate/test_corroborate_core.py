@@ -366,3 +366,44 @@ def test_toll_low_never_exceeds_best_or_high(counts):
         assert f.low <= f.best
     if f.low is not None and f.high is not None:
         assert f.low <= f.high
+
+
+def test_kin_types_told_differently_by_two_reports_are_one_event():
+    shot = sc("r1", event_type="attack.ground", places=(FARDOUS, ALEPPO), fat=Count(low=14, high=14))
+    executed = sc(
+        "r2", event_type="killing.execution", places=(FARDOUS, EAST, ALEPPO), fat=Count(low=16, high=16)
+    )
+    assert len(build_incidents([shot, executed])) == 1
+    detained = sc(
+        "r3", event_type="detention.arbitrary", places=(FARDOUS, ALEPPO), fat=Count(low=14, high=14)
+    )
+    assert len(build_incidents([shot, detained])) == 2  # not kin: another family
+
+
+def test_a_denial_without_toll_or_neighbourhood_joins_the_one_event_it_denies():
+    strike = sc(
+        "r1",
+        event_type="attack.air_strike",
+        places=(SUKKARI, EAST, ALEPPO),
+        att="SOHR",
+        fat=Count(low=8, high=8),
+    )
+    denial = sc(
+        "r2",
+        event_type="attack.air_strike",
+        places=(ALEPPO,),
+        att="the Russian defence ministry",
+        certainty="denied",
+    )
+    inc = build_incidents([strike, denial])
+    assert len(inc) == 1
+    assert inc[0].grade == "contested"
+    assert inc[0].contradicting_claim_ids == (denial.claim.id,)
+
+
+def test_a_city_wide_claim_without_toll_from_another_report_stays_apart_from_a_neighbourhood_strike():
+    strike = sc(
+        "r1", event_type="attack.air_strike", places=(SUKKARI, EAST, ALEPPO), fat=Count(low=8, high=8)
+    )
+    vague = sc("r2", event_type="attack.air_strike", places=(EAST, ALEPPO))
+    assert len(build_incidents([strike, vague])) == 2
