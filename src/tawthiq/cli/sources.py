@@ -107,6 +107,13 @@ def list_(
 
     with open_workspace(workspace, db) as ws, ws.session() as s:
         rows = list_sources(s, reveal=reveal)
+        if reveal:  # issue 9: each view of a protected item is a custody event
+            from tawthiq.store.custody import record_custody
+
+            for r in rows:
+                if r.identity or r.contact:
+                    record_custody(s, "evidence.view", str(r.id), object_type="source",
+                                   detail="identity/contact shown by `sources list --reveal`")
     data = [
         {
             **r.model_dump(mode="json", exclude={"identity", "contact"}),

@@ -78,6 +78,8 @@ def reports(
     json_: JsonOpt = False,
     status: Annotated[str | None, typer.Option(help="Only this status: stored or failed.")] = None,
     reveal: Annotated[bool, typer.Option("--reveal", help="Show protected senders (needs the key).")] = False,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    offset: Annotated[int, typer.Option(help="Skip this many rows first.")] = 0,
 ) -> None:
     """List stored reports and failed intakes (id, file, sha256, status, reason, received)."""
     from tawthiq.store import list_reports, open_workspace
@@ -86,7 +88,22 @@ def reports(
         if reveal:
             ws.require_cipher()
         with ws.session() as s:
-            rows = [_report_dict(r, reveal) for r in list_reports(s, status=status, reveal=reveal)]
+            rows = [
+                _report_dict(r, reveal)
+                for r in list_reports(s, status=status, reveal=reveal, limit=limit, offset=offset)
+            ]
+            if reveal:  # issue 9: each view of a protected item is a custody event
+                from tawthiq.store.custody import record_custody
+
+                for d in rows:
+                    if d.get("sender"):
+                        record_custody(
+                            s,
+                            "evidence.view",
+                            str(d["id"]),
+                            object_type="report",
+                            detail="sender shown by `reports --reveal`",
+                        )
     if json_:
         print_json(rows)
         return
