@@ -126,3 +126,17 @@ def test_an_empty_folder_is_an_error_not_a_silent_success(ws_path, tmp_path):
 def test_a_missing_path_is_named_and_the_rest_still_land(ws_path, fixtures, tmp_path):
     r = run("ingest", "-w", ws_path, tmp_path / "typo.txt", fixtures / "page.html")
     assert r.exit_code == 1 and "typo.txt: no such file" in r.stderr and "1 stored" in r.stderr
+
+
+def test_reports_pages_with_limit_and_offset(ws_path, fixtures):
+    run("ingest", "-w", ws_path, fixtures / "chat_ios_dmy.txt")
+    rows = json.loads(run("reports", "-w", ws_path, "--json", "--limit", "2", "--offset", "1").stdout)
+    assert [d["part"] for d in rows] == [1, 2]
+
+
+def test_my_commands_are_documented():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text("utf-8")
+    for cmd in ("tawthiq init", "tawthiq ingest", "tawthiq reports", "tawthiq audit verify", "tawthiq demo"):
+        assert f"`{cmd}" in doc, f"{cmd} is missing from docs/cli.md"
