@@ -21,7 +21,14 @@ from datetime import date, timedelta
 from tawthiq.entities import Claim, PlaceRef
 from tawthiq.errors import InputError
 from tawthiq.extract._attribution import find_attribution, find_certainty
-from tawthiq.extract._events import find_events, find_kind, find_perpetrators, find_tolls, find_victims
+from tawthiq.extract._events import (
+    EventHit,
+    find_events,
+    find_kind,
+    find_perpetrators,
+    find_tolls,
+    find_victims,
+)
 from tawthiq.extract._numbers import find_numbers
 from tawthiq.extract._places import CITY, sentence_places
 from tawthiq.extract._sentences import split_sentences
@@ -39,9 +46,11 @@ _BOILER = re.compile(
 )
 _VERIFY = re.compile(
     r"\b(?:could not|cannot|can't|was unable to|were unable to|has not been able to|have not been able to)\s+"
-    r"(?:be\s+)?(?:independently\s+)?(?:verif|confirm)|\b(?:denied|denies)\b",
+    r"(?:be\s+)?(?:independently\s+)?(?:verif|confirm)",
     re.I,
 )
+_QUOTE_TRIM = " \t\n-–—:|"
+_KILLED = re.compile(r"\b(?:killed|died|dead|death toll|lost their lives)\b", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z]")
 _ANAPHORA = re.compile(
@@ -148,6 +157,16 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
             prev, was_title = claims[-1]
             claims[-1] = (prev.model_copy(update={"certainty": find_certainty(sentence)}), was_title)
             continue
+        if (
+            not events
+            and e > title_end
+            and not _ANAPHORA.match(sentence)
+            and _KILLED.search(sentence)
+            and find_tolls(sentence)[0]
+        ):
+            # "More than 320 civilians have been killed in eastern Aleppo since ...": a toll with no
+            # manner of death is still a claim; its type is "other" rather than a guessed attack
+            events = [EventHit("other", 0, 0, 1)]
         if not events:
             # "The attacks ... killed at least nine civilians": the toll of the claim just before
             if claims and _ANAPHORA.match(sentence):
@@ -179,7 +198,10 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
             best = seg_events[0]
             refs = tuple(p.ref for p in seg_places)
             if not refs:
-                refs = last_places if last_places and s > title_end else ((main,) if main else ())
+                # the previous sentence's places, less its neighbourhoods (a new sentence that names
+                # none has usually moved on from that street), else the title's main place
+                carried = tuple(p for p in last_places if p.precision != "neighbourhood")
+                refs = carried if carried and s > title_end else ((main,) if main else ())
             else:
                 last_places = refs
             when = resolve_time(sentence if a == 0 else seg, anchor)
@@ -187,8 +209,11 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
             claim = Claim(
                 kind=find_kind(seg, best.event_type),
                 event_type=best.event_type,
-                quote=seg.strip(),
-                span=(s + a + (len(seg) - len(seg.lstrip())), s + b - (len(seg) - len(seg.rstrip()))),
+                quote=seg.lstrip(_QUOTE_TRIM).rstrip(),
+                span=(
+                    s + a + (len(seg) - len(seg.lstrip(_QUOTE_TRIM))),
+                    s + b - (len(seg) - len(seg.rstrip())),
+                ),
                 places=refs,
                 time=when,
                 fatalities=tolls[0],

@@ -324,7 +324,7 @@ def find_perpetrators(sentence: str) -> tuple[str, ...]:
 
 _TALLY = re.compile(
     r"\b(?:since|so far|in recent (?:weeks|months|days)|over the (?:last|past)|between \w+ \d|"
-    r"on at least \w+ occasions|campaign|throughout|in total|the attacks|this year|"
+    r"on at least \w+ occasions|campaign|throughout|in total|this year|"
     r"have killed|has killed)\b",
     re.I,
 )
