@@ -20,7 +20,8 @@ import numpy as np
 from tawthiq.entities import Estimate
 from tawthiq.errors import EstimationError
 
-from ._lcmcr import Fit, LcmcrSettings, lcmcr
+from ._fit import Fit
+from ._lcmcr import LcmcrSettings, lcmcr
 from ._loglinear import LoglinearSettings, loglinear, loglinear_model
 from ._simulate import SCENARIOS, Population, random_population, simulate_population
 from ._table import ContingencyTable, merge_tables, read_table, table_from_histories

@@ -18,18 +18,11 @@ import numpy as np
 from tawthiq.entities import Estimate
 from tawthiq.errors import EstimationError
 
+from ._fit import Fit
 from ._lcmcr_kernel import gibbs_chain
 from ._table import ContingencyTable
 
 __all__ = ["Fit", "LcmcrSettings", "lcmcr"]
-
-
-@dataclass(frozen=True, eq=False)
-class Fit:
-    """An estimate and draws of N behind it (posterior draws, or draws from an approximate distribution)."""
-
-    estimate: Estimate
-    draws: np.ndarray
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from scipy.stats import chi2
 from tawthiq.entities import Estimate
 from tawthiq.errors import EstimationError
 
-from ._lcmcr import Fit
+from ._fit import Fit
 from ._table import ContingencyTable
 
 __all__ = ["LoglinearSettings", "loglinear", "loglinear_model"]

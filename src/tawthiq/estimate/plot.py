@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ._lcmcr import Fit
+from ._fit import Fit
 
 __all__ = ["plot_posterior"]
 
