@@ -154,3 +154,11 @@ def test_old_excel_files_are_refused_naming_the_file_and_the_way_out(cli, worksp
     shutil.copy(BAD, path)
     result = cli(workspace, "people", "import", str(path), "--list", "x", ok=False)
     assert result.exit_code == 1 and "list.xls" in result.stderr and ".xlsx" in result.stderr
+
+
+def test_tab_separated_list_with_commas_inside_names(cli_json, workspace, tmp_path):
+    path = tmp_path / "list.tsv"
+    path.write_text("id\tname\tage\n1\tFarra, Selim Abd al-Karim\t42\n2\tFarra, Najla Selim\t7\n", "utf-8")
+    out = cli_json(workspace, "people", "import", str(path), "--list", "t", "--yes")
+    assert out["mapping"] == {"id": "record_id", "name": "name_latin", "age": "age"}
+    assert out["stored"] == 2 and out["errors"] == []

@@ -126,15 +126,12 @@ def _read_csv(path: Path) -> Table:
     text = _decode(path)
     first_line = text.split("\n", 1)[0]
     try:
-        dialect: Any = csv.Sniffer().sniff(text[:16384], delimiters=",;\t|")
-        if dialect.delimiter not in first_line:
-            raise csv.Error("delimiter not in the header line")
+        delimiter: str | None = csv.Sniffer().sniff(text[:16384], delimiters=",;\t|").delimiter
     except csv.Error:
-        counts = {d: first_line.count(d) for d in ",;\t|"}
-        dialect = csv.excel_tab if max(counts, key=counts.__getitem__) == "\t" else csv.excel
-        if counts[";"] > counts[","] and counts[";"] > counts["\t"]:
-            dialect = type("semicolon", (csv.excel,), {"delimiter": ";"})
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+        delimiter = None
+    if delimiter not in first_line:  # the sniffer can pick a character found only in the rows
+        delimiter = max(",;\t|", key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     headers: tuple[str, ...] = ()
     rows = []
     for cells in reader:
