@@ -122,3 +122,19 @@ def test_feared_and_negated_events_are_not_claims():
         "There has been no shelling in Bustan al-Qasr since the morning."
     )
     assert extract_claims(text, date(2016, 12, 13)) == []
+
+
+def test_wire_story_said_x_family_tolls_and_a_verification_sentence(report):
+    family, mashhad, evacuated, tally = report(
+        "wire_story_said_x_family_toll_and_verification.txt", date(2016, 11, 27)
+    )
+    assert nums(family) == {"low": 3, "high": 3, "qualifier": "exact"}  # a woman and her two children
+    assert family.attributed_to == "Syrian Arab Red Crescent"  # "..., said a spokesman for the SARC."
+    assert family.time.start == date(2016, 11, 26)
+    assert nums(mashhad)["low"] == 15 and mashhad.injured.low == 40
+    assert mashhad.attributed_to == "Syrian Observatory for Human Rights (Rami Abdulrahman)"
+    assert mashhad.certainty == "unconfirmed"  # hedged by the sentence after it
+    assert evacuated.event_type == "evacuation" and evacuated.injured is None and evacuated.fatalities is None
+    assert evacuated.time.precision == "week"
+    assert tally.kind == "tally" and tally.event_type == "other"  # a toll with no manner of death
+    assert nums(tally) == {"low": 300, "high": None, "qualifier": "more_than"}

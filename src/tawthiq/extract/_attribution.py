@@ -48,7 +48,7 @@ _ORGS: list[tuple[str, str]] = [
     (r"Syrian American Medical Society|SAMS", "Syrian American Medical Society"),
     (r"Aleppo Media Cent(?:er|re)", "Aleppo Media Center"),
     (r"\bSANA\b|Syrian Arab News Agency|state news agency", "SANA"),
-    (r"state (?:television|TV|media)", "state television"),
+    (r"state (?:television|TV)", "state television"),
     (r"Russian (?:defen[cs]e ministry|ministry of defen[cs]e|military)", "Russian defence ministry"),
     (r"(?:US |U\.S\. )?State Department", "US State Department"),
     (r"(?:the )?Syrian army|Syrian military command|general command of the armed forces", "Syrian army"),
@@ -197,6 +197,8 @@ def find_attribution(sentence: str, previous: str | None = None) -> str | None:
     return party
 
 
+# what may follow ", X said" at the end of a sentence: when and how, not another clause
+_TAIL = r"(?:(?!\b(?:was|were|is|are|had|has|have|would|will|that)\b)[^,]){0,40}"
 _ACCORDING = re.compile(
     r"\baccording to ([^,.;:]+(?:, (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:head|director|spokes\w+|chief|"
     r"official|representative|member|founder|[a-z-]*monitor)\b[^,.;:]*|, (?:the|a|an) [^,.;:]+)?)",
@@ -218,18 +220,18 @@ def _find_attribution(sentence: str, previous: str | None = None) -> str | None:
     # inverted trailing: '..., said Ibrahim Abu Laith, a spokesman for the White Helmets.' / '"...," said X.'
     m = re.search(
         r"[,”\"]\s*(?:said|says|according to|told (?:Reuters|AFP|AP|Al Jazeera|reporters))\s+"
-        r"([A-Z][^\"“”]{2,140}?)[.!]?\s*$",
+        r"((?:(?:a|an|the)\s+)?[A-Za-z][^\"“”]{2,140}?)[.!]?\s*$",
         s,
     )
-    if m:
+    if m and not re.search(r"\b(?:was|were|is|are|had|has|have|would|will|that)\b", m.group(1)):
         return canonical_party(_clean_np(m.group(1)))
     # trailing: "..., its health directorate said late on Friday." / "...," X said.
-    m = re.search(rf"[,”\"]\s*([^,”\"]{{2,100}}?)\s+(?:{_VERBS})\b[^,]{{0,40}}[.!]?\s*$", s)
+    m = re.search(rf"[,”\"]\s*([^,”\"]{{2,100}}?)\s+(?:{_VERBS})\b{_TAIL}[.!]?\s*$", s)
     if m and re.match(r"^(?:a|an)\s", m.group(1)) and not _PARTY_WORD.search(m.group(1)[:3] + m.group(1)[3:]):
         m = None
     if m is None:
         m = re.search(
-            rf"[,”\"]\s*([^,”\"]{{2,160}}?(?:,[^,”\"]{{2,80}}?)*)\s+(?:{_VERBS})\b[^,]{{0,40}}[.!]?\s*$", s
+            rf"[,”\"]\s*([^,”\"]{{2,160}}?(?:,[^,”\"]{{2,80}}?)*)\s+(?:{_VERBS})\b{_TAIL}[.!]?\s*$", s
         )
     if m and not re.search(r"\b(?:that|who|which)\b", m.group(1)):
         np = m.group(1)

@@ -210,7 +210,7 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
             and not _PERSON.match(after)
             and not re.search(
                 r"(?:killing|killed|toll (?:rose|reached|climbed|"
-                r"stood) (?:to|at)|rose to|injuring|wounding)\s*$",
+                r"stood) (?:to|at)|rose to|injuring|wounding|injured|wounded)\s*$",
                 before,
                 re.I,
             )
@@ -223,6 +223,8 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
             r"hundreds|tens|\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)",
             after,
         )[0]
+        # a sub-count's noun is not the predicate: "400 people evacuated, including dozens of wounded"
+        clause_after = re.sub(r"\b(?:including|among them|among whom|of whom)\b[^,;]*", "", clause_after)
         near_before = before[-40:]
         if _MIXED.search(clause_after[:40]) or _MIXED.search(near_before):
             return None, None
@@ -253,7 +255,7 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
                 and c.low
             ):
                 c = Count(low=c.low + 1, high=(c.high + 1) if c.high else None, qualifier=c.qualifier)
-            fatal = c
+            fatal = _family_sum(sentence, h) or c
         elif role == "injured" and injured is None:
             injured = h.count
     if injured is None and re.search(
@@ -271,6 +273,34 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
     ):
         fatal = Count(low=1, high=1, qualifier="exact")
     return fatal, injured
+
+
+_KIN = (
+    r"(?:(?:a|an|one|his|her|their)\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    r"(?:woman|women|man|men|child|children|boys?|girls?|sons?|daughters?|wife|husband|father|mother|"
+    r"brothers?|sisters?|parents|relatives|civilians?|people)"
+)
+_KIN_LIST = re.compile(rf"\b(?:killed|killing|kills)\s+({_KIN}(?:\s*(?:,|and)\s*{_KIN})+)", re.I)
+
+
+def _family_sum(sentence: str, hit) -> Count | None:
+    """ "killed a woman and her two children" is 3: coordinated people after the verb add up."""
+    for m in _KIN_LIST.finditer(sentence):
+        if not (m.start(1) <= hit.start <= m.end(1)):
+            continue
+        total = 0
+        for item in re.split(r"\s*(?:,|\band\b)\s*", m.group(1)):
+            nums = find_numbers(item)
+            if nums and nums[0].count.low:
+                total += nums[0].count.low
+            elif re.search(r"\b(?:parents)\b", item):
+                total += 2
+            elif re.search(r"\b(?:a|an|one|his|her|their)\s+\w+$", item.strip()):
+                total += 1
+            else:
+                return None
+        return Count(low=total, high=total, qualifier="exact") if total else None
+    return None
 
 
 _VICTIMS = [
