@@ -187,3 +187,11 @@ def test_fuzzed_point_stays_within_the_radius_and_off_the_true_point(lat, lon, k
     dist = math.hypot(dx, dy)
     # rounding to 4 decimals moves a point by at most ~8 m
     assert 0.3 * radius - 10 <= dist <= radius + 10
+
+
+def test_front_line_matches_gazetteer_id_not_a_homonym_elsewhere():
+    pol = Policy(fuzz_secret="s")
+    in_aleppo = PlaceRef(name="al-Ansari", lat=36.1962, lon=37.1308, place_id="aleppo-nbhd:ansari")
+    homonym = PlaceRef(name="Ansari", lat=34.9, lon=36.7, place_id="SY040103")  # a sub-district in Homs
+    assert public_place(in_aleppo, pol)["fuzzed_within_m"] == 1500  # surface form differs, id matches
+    assert public_place(homonym, pol)["fuzzed_within_m"] is None

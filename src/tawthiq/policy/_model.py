@@ -82,16 +82,24 @@ class PublicFields(BaseModel):
     person: tuple[str, ...] = ("id", "status", "sex", "age", "event_date", "place")
 
 
+# Aleppo neighbourhoods the gazetteer notes as on the 2016 front line (../shared gazetteer, notes).
+_FRONT_2016_IDS = ("farafra", "aqabeh", "jdeydeh", "ansari", "amiriyah", "salah-al-din", "saif-al-dawla",
+                   "suleiman-al-halabi", "bustan-al-zahra")  # fmt: skip
+_FRONT_2016_NAMES = ("Farafra", "Aqabeh", "Jdeydeh", "Ansari", "Amiriyah", "Salah al-Din", "Saif al-Dawla",
+                     "Suleiman al-Halabi", "Bustan al-Zahra")  # fmt: skip
+
+
 class FrontLine(BaseModel):
     """Places whose published coordinates are moved, deterministically, within ``radius_m``."""
 
     model_config = _FROZEN
     radius_m: float = Field(default=1500.0, ge=0)
-    # Gazetteer ids, English or Arabic names (case-insensitive), as claims name them.
+    # A place with a gazetteer id matches by id only (so "Ansari" elsewhere is not moved);
+    # a place without one matches by its English or Arabic name.
     places: tuple[str, ...] = (
-        "Farafra", "Aqabeh", "Jdeydeh", "Ansari", "Amiriyah", "Salah al-Din", "Saif al-Dawla",
-        "Suleiman al-Halabi", "Bustan al-Zahra",
-    )  # Aleppo neighbourhoods noted on the 2016 front line in the gazetteer notes
+        *(f"aleppo-nbhd:{n}" for n in _FRONT_2016_IDS),
+        *_FRONT_2016_NAMES,
+    )
     # Points of these precisions are fuzzed wherever they are (a single building is a target).
     precisions: tuple[PlacePrecision, ...] = ("exact",)
 
@@ -144,9 +152,13 @@ public_fields:
 front_line:
   radius_m: 1500
   precisions: [exact]
-  # Aleppo neighbourhoods noted on the front line in 2016 (gazetteer notes); add ids
-  # ("aleppo-nbhd:fardous"), English or Arabic names.
-  places: [Farafra, Aqabeh, Jdeydeh, Ansari, Amiriyah, Salah al-Din, Saif al-Dawla,
+  # Aleppo neighbourhoods noted on the front line in 2016 (gazetteer notes). A place with a
+  # gazetteer id matches by id only; one without an id matches by English or Arabic name.
+  # To move every point of the 2016 eastern pocket, add its ids ("aleppo-nbhd:fardous", …).
+  places: [aleppo-nbhd:farafra, aleppo-nbhd:aqabeh, aleppo-nbhd:jdeydeh, aleppo-nbhd:ansari,
+           aleppo-nbhd:amiriyah, aleppo-nbhd:salah-al-din, aleppo-nbhd:saif-al-dawla,
+           aleppo-nbhd:suleiman-al-halabi, aleppo-nbhd:bustan-al-zahra,
+           Farafra, Aqabeh, Jdeydeh, Ansari, Amiriyah, Salah al-Din, Saif al-Dawla,
            Suleiman al-Halabi, Bustan al-Zahra]
 fuzz_secret: {secret}
 

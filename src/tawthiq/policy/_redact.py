@@ -76,8 +76,9 @@ def _near_front_line(place: PlaceRef, policy: Policy) -> bool:
     if place.precision in fl.precisions:
         return True
     names = _front_names(policy)
-    keys = {place.name, place.place_id, place.name_ar}
-    return any(k and k.strip().casefold() in names for k in keys)
+    if place.place_id:  # resolved against the gazetteer: the id decides, not a homonym
+        return place.place_id.strip().casefold() in names
+    return any(k and k.strip().casefold() in names for k in (place.name, place.name_ar))
 
 
 @lru_cache(maxsize=65536)
