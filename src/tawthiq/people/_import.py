@@ -8,8 +8,9 @@ and warnings (a partial date left empty) the same way.
 Never: touches the database, stops at the first bad row, or puts a name into a message
 (messages name the row and the field; the value only for fields that are not names).
 
-Reading: CSV bytes are UTF-8 when they decode as UTF-8, otherwise their encoding is detected
-by charset-normalizer; the delimiter is found by :class:`csv.Sniffer`; XLSX through openpyxl
+Reading: CSV and JSON-lines bytes are decoded by :func:`tawthiq.ingest.decode_text` (a BOM,
+then strict UTF-8, then charset-normalizer; corrupt UTF-8 is refused with its line); the CSV
+delimiter is found by :class:`csv.Sniffer`; XLSX through openpyxl
 (first sheet, first non-empty row as headers); JSON lines one object a line.
 """
 
@@ -24,11 +25,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from charset_normalizer import from_bytes
 from pydantic import ValidationError
 
 from tawthiq.entities import PersonRecord
-from tawthiq.errors import EncodingError, InputError, ParseError
+from tawthiq.errors import InputError, ParseError
+from tawthiq.ingest import decode_text
 from tawthiq.people._values import (
     PartialDateError,
     fold,
@@ -101,15 +102,7 @@ def read_table(path: str | Path) -> Table:
 
 
 def _decode(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise EncodingError("the bytes are not text in any encoding charset-normalizer knows", path=path)
-    return str(best)
+    return decode_text(path.read_bytes(), str(path))[0]
 
 
 def _unique(headers: Iterable[Any]) -> tuple[str, ...]:
