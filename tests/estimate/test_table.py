@@ -99,3 +99,12 @@ def test_histories_ignore_people_on_no_list_and_keep_unknown_strata():
     df = pd.DataFrame({"A": [1, 1, 0, 0], "B": [0, 1, 1, 0], "stratum": ["2016-12", None, "2016-12", "x"]})
     tables = table_from_histories(df, ["A", "B"], by="stratum")
     assert {t.stratum: t.observed for t in tables} == {"2016-12": 2, "unknown": 1}
+
+
+def test_a_list_holding_nobody_is_left_out_with_a_note(write_csv):
+    from tawthiq.estimate import loglinear
+
+    (t,) = read_table(write_csv("A,B,C,D,count\n1,0,0,0,30\n0,1,0,0,20\n1,1,0,0,10\n0,0,1,0,15\n1,0,1,0,5\n"))
+    e = loglinear(t).estimate
+    assert e.lists == ("A", "B", "C")
+    assert any("D" in n and "nobody" in n for n in e.diagnostics["notes"])

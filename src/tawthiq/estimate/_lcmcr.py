@@ -69,6 +69,7 @@ def _convergence(draws: np.ndarray) -> dict[str, float | None]:
 def lcmcr(table: ContingencyTable, settings: LcmcrSettings | None = None) -> Fit:
     """Estimate N with the latent-class model; chains use seeds ``seed``, ``seed+1``, …"""
     st = (settings or LcmcrSettings()).checked()
+    table = table.without_empty_lists()
     if table.n_lists < 3:
         raise EstimationError(f"lcmcr needs at least 3 lists, the table has {table.n_lists}")
     if table.observed == 0:

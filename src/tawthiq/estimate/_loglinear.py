@@ -215,6 +215,7 @@ def _split_normal_draws(rng, n: int, centre: float, low: float, high: float) -> 
 def loglinear(table: ContingencyTable, settings: LoglinearSettings | None = None) -> Fit:
     """Fit the model hierarchy, select by the criterion and average over models."""
     st = settings or LoglinearSettings()
+    table = table.without_empty_lists()
     if st.criterion not in ("aic", "bic"):
         raise EstimationError(f"criterion must be 'aic' or 'bic', not '{st.criterion}'")
     if table.n_lists < 2:

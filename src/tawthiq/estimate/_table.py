@@ -80,6 +80,20 @@ class ContingencyTable:
             counts[index[tuple(int(v) for v in row)]] += c
         return patterns, counts
 
+    def without_empty_lists(self) -> ContingencyTable:
+        """The same table without lists that hold nobody (no model can say anything about them), noted."""
+        sizes = self.list_sizes()
+        keep = [j for j, name in enumerate(self.lists) if sizes[name] > 0]
+        if len(keep) == self.n_lists:
+            return self
+        dropped = [name for name in self.lists if sizes[name] == 0]
+        acc: dict[tuple[int, ...], int] = {}
+        for row, c in zip(self.cells, self.counts, strict=True):
+            key = tuple(int(row[j]) for j in keep)
+            acc[key] = acc.get(key, 0) + int(c)
+        note = f"list(s) {', '.join(dropped)} hold nobody here and were left out"
+        return _from_dict(tuple(self.lists[j] for j in keep), acc, self.stratum, (*self.notes, note))
+
     def diagnostics(self) -> dict[str, object]:
         """Sample size per list and pairwise overlaps, as printed by the CLI."""
         return {"list_sizes": self.list_sizes(), "overlaps": self.overlaps(), "notes": list(self.notes)}
