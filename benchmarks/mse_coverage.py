@@ -45,6 +45,8 @@ def main() -> None:
     ap.add_argument("--methods", nargs="+", default=["lcmcr", "loglinear"], choices=["lcmcr", "loglinear"])
     ap.add_argument("--iterations", type=int, default=None, help="LCMCR iterations per chain")
     ap.add_argument("--seed", type=int, default=2016)
+    ap.add_argument("--start", type=int, default=0, help="first population index (to split a run)")
+    ap.add_argument("--out", default=None, help="also write one CSV line per run to this file")
     args = ap.parse_args()
     n = args.n or (15 if args.quick else 100)
     iterations = args.iterations or (20_000 if args.quick else 40_000)
@@ -58,11 +60,12 @@ def main() -> None:
         f"{'scenario':<14}{'method':<10}{'runs':>5}{'med |rel err|':>15}{'med signed':>12}{'coverage':>10}"
         f"{'med width/N':>13}{'R-hat>1.1':>11}{'sec/run':>9}"
     )
+    out = open(args.out, "a", encoding="utf-8") if args.out else None  # noqa: SIM115 (kept open for the run)
     for scenario in args.scenarios:
         rows = {
             m: {"rel": [], "hit": [], "width": [], "rhat": [], "sec": [], "fail": 0} for m in args.methods
         }
-        for i in range(n):
+        for i in range(args.start, args.start + n):
             pop = random_population(
                 np.random.default_rng([args.seed, SCENARIOS.index(scenario), i]), scenario=scenario
             )
@@ -84,8 +87,15 @@ def main() -> None:
                 high = e.high if e.high is not None else np.inf
                 r["hit"].append(e.low <= pop.N <= high)
                 r["width"].append((high - e.low) / pop.N)
-            if (i + 1) % 10 == 0 and i + 1 < n:
-                print(f"  … {scenario}: {i + 1}/{n} so far:", file=sys.stderr, flush=True)
+                if out is not None:
+                    out.write(
+                        f"{scenario},{i},{m},{pop.table.n_lists},{pop.N},{pop.table.observed},{e.N},{e.low},"
+                        f"{e.high},{r['rhat'][-1] if m == 'lcmcr' else ''},{r['sec'][-1]:.2f}\n"
+                    )
+                    out.flush()
+            done = i + 1 - args.start
+            if done % 10 == 0 and done < n:
+                print(f"  … {scenario}: {done}/{n} so far:", file=sys.stderr, flush=True)
                 for m, r in rows.items():
                     _report(scenario, m, r, out=sys.stderr)
         for m, r in rows.items():
