@@ -53,10 +53,14 @@ _QUOTE_TRIM = " \t\n-–—:|"
 _KILLED = re.compile(r"\b(?:killed|died|dead|death toll|lost their lives)\b", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z]")
-_ANAPHORA = re.compile(
-    r"^\s*(?:The|These|Those|Both|All)\s+(?:\w+\s+)?(?:attacks?|strikes?|raids?|bombings?|"
-    r"shelling|assaults?|explosions?|blasts?)\b|^\s*(?:It|They) (?:killed|left|wounded)"
+_REFERENT = (
+    r"(?:attacks?|strikes?|raids?|bombings?|shelling|assaults?|explosions?|blasts?|killings?|executions?)"
 )
+_ANAPHORA = re.compile(
+    rf"^\s*(?:The|These|Those|Both|All)\s+(?:\w+\s+)?{_REFERENT}\b|^\s*(?:It|They) (?:killed|left|wounded)|"
+    rf"\b(?:the|these) {_REFERENT} (?:took place|happened|occurred|were carried out|was carried out)\b"
+)
+_WHERE = re.compile(r"\b(?:took place|happened|occurred|carried out) in\b")
 _GROUP = re.compile(
     r"(?P<num>\b(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:civilians?|people|persons?|children|women|men)\s+"
     r"in\s+)(?P<place>[^\s,;.][^,;.]{1,40}?)(?=,|;|\.|\s+and\b|$)",
@@ -160,7 +164,7 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
         if (
             not events
             and e > title_end
-            and not _ANAPHORA.match(sentence)
+            and not _ANAPHORA.search(sentence)
             and _KILLED.search(sentence)
             and find_tolls(sentence)[0]
         ):
@@ -169,9 +173,16 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
             events = [EventHit("other", 0, 0, 1)]
         if not events:
             # "The attacks ... killed at least nine civilians": the toll of the claim just before
-            if claims and _ANAPHORA.match(sentence):
+            if claims and _ANAPHORA.search(sentence):
                 prev, was_title = claims[-1]
                 fat, inj = find_tolls(sentence)
+                more = _WHERE.search(sentence) and sentence_places(sentence, gaz, ctx)
+                if more and not was_title and not any(p.precision == "neighbourhood" for p in prev.places):
+                    # "The killings took place in Bustan al-Qasr and al-Ferdous": where the claim before was
+                    refs = tuple(p.ref for p in more)
+                    refs += tuple(p for p in prev.places if p.place_id not in {r.place_id for r in refs})
+                    prev = prev.model_copy(update={"places": refs})
+                    claims[-1] = (prev, was_title)
                 if (fat or inj) and not was_title:
                     claims[-1] = (
                         prev.model_copy(

@@ -29,7 +29,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (
         "killing.execution",
         r"execut(?:ed|ions?|ing)|summar(?:y|ily) (?:killed|killing)|lined up .{0,60}?shot|"
-        r"shot dead|butcher(?:y|ies|ed)|atrocities|slaughtered|extrajudicial",
+        r"shot (?:dead|on the spot|at close range|in the head)|summarily shot|"
+        r"butcher(?:y|ies|ed)|atrocities|slaughtered|extrajudicial",
         8,
     ),
     # "massacre" names a toll, not a manner: an air strike that "resulted in a massacre" stays an air strike
@@ -122,7 +123,8 @@ _AF = re.compile(r"(?:['’]s|\bRU|\bRussian?)\s+(?:and\s+[\w'’]+\s+)?AF\b")
 # A trigger under one of these (a few words before it) is a fear, a plan or a hypothesis, not an event.
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|would|could|may|might|will|shall|fears?|feared|threat(?:en(?:ed|s)?)?|to be|risk of|"
-    r"face|facing|should|must|attempt to|bid (?:by \w+ )?to|trying to|in order to|plans? to|"
+    r"face|facing|should|must|attempt to|ready to|prepared to|willing to|as soon as|hopes? to|"
+    r"bid (?:by \w+ )?to|trying to|in order to|plans? to|"
     r"aim(?:ed|s)? to|no\b|not|never|hasn't|"
     r"haven't|wasn't|weren't|without|expected to|prevent)\b[^.;:]{0,40}$",
     re.I,
@@ -160,7 +162,8 @@ def find_events(sentence: str) -> list[EventHit]:
             if _NEGATED_LOCAL.search(before):
                 continue
             window = sentence[max(0, m.start() - 45) : m.start()]
-            if _HYPOTHETICAL.search(window) and not re.search(r"\b(?:said|say|says)\b", window):
+            window = re.split(r"\b(?:said|say|says|told)\b", window)[-1]  # the speaker's clause only
+            if _HYPOTHETICAL.search(window):
                 continue
             hits.append(EventHit(etype, m.start(), m.end(), strength))
     for m in _AF.finditer(sentence):
@@ -354,7 +357,9 @@ def find_perpetrators(sentence: str) -> tuple[str, ...]:
 
 _TALLY = re.compile(
     r"\b(?:since|so far|in recent (?:weeks|months|days)|over the (?:last|past)|between \w+ \d|"
-    r"on at least \w+ occasions|campaign|throughout|in total|this year|"
+    r"on at least \w+ occasions|campaign|throughout (?:the )?(?:month|year|siege|offensive|campaign)|"
+    r"in total|"
+    r"this year|"
     r"have killed|has killed)\b",
     re.I,
 )
