@@ -40,6 +40,7 @@ FEATURE_COLUMNS = (
     "fam_sk",
     "sk_key",
     "tokens",
+    "blk",
     "sex",
     "age",
     "birth_year",
@@ -85,37 +86,61 @@ def _split(toks: list[str]) -> tuple[str | None, str | None, str | None, str | N
     return toks[0], toks[1], toks[2], toks[-1]
 
 
+_NameFeatures = tuple[
+    str | None, str | None, str | None, str | None, str | None, str | None, str | None, str | None,
+    str | None, list[str], str | None,
+]  # fmt: skip
+
+
+def _name_features(toks: tuple[str, ...]) -> _NameFeatures:
+    # A one-letter token is a stray glyph or half of a split word: it stays in the
+    # space-free key but is not a name part.
+    parts = [t for t in toks if len(t) > 1] or list(toks)
+    g, f, gf, fam = _split(parts)
+    sks = [skeleton(t) for t in parts]
+    return (
+        g,
+        f,
+        gf,
+        fam,
+        "".join(toks) or None,
+        sks[0] if sks else None,
+        sks[1] if len(sks) > 2 else None,
+        sks[-1] if len(sks) > 1 else None,
+        "".join(sks) or None,
+        sorted(set(parts)),
+        f"{sks[0]}|{sks[-1]}" if len(sks) > 1 else None,  # for EM training only
+    )
+
+
 def record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
     """One row of features per record; ``unique_id`` is ``PersonRecord.id``."""
     rows = []
+    cache: dict[tuple[str, ...], _NameFeatures] = {}
+    place_cache: dict[str, str | None] = {}
     for r in records:
-        toks, _ = _tokens(r)
-        # A one-letter token is a stray glyph or half of a split word: it stays in the
-        # space-free key but is not a name part.
-        parts = [t for t in toks if len(t) > 1] or toks
-        g, f, gf, fam = _split(parts)
-        sks = [skeleton(t) for t in parts]
-        birth_year = r.birth_date.year if r.birth_date else None
+        toks = tuple(_tokens(r)[0])
+        nf = cache.get(toks)
+        if nf is None:
+            nf = cache[toks] = _name_features(toks)
+        place = None
+        if r.place:
+            place = place_cache.get(r.place)
+            if place is None:
+                place = place_cache[r.place] = (
+                    " ".join(arabic_tokens(r.place) or latin_tokens(r.place)) or None
+                )
         rows.append(
             (
                 r.id,
                 r.list_name,
-                g,
-                f,
-                gf,
-                fam,
-                "".join(toks) or None,
-                sks[0] if sks else None,
-                sks[1] if len(sks) > 2 else None,
-                sks[-1] if len(sks) > 1 else None,
-                "".join(sks) or None,
-                sorted(set(parts)),
+                *nf,
                 r.sex,
                 r.age,
-                birth_year,
+                r.birth_date.year if r.birth_date else None,
                 r.birth_date.isoformat() if r.birth_date else None,
                 r.event_date.isoformat() if r.event_date else None,
-                " ".join(arabic_tokens(r.place) or latin_tokens(r.place)) or None if r.place else None,
+                place,
             )
         )
     df = pd.DataFrame.from_records(rows, columns=list(FEATURE_COLUMNS))

@@ -26,11 +26,10 @@ try:
 except ImportError:  # pragma: no cover - splink moved it
     SplinkException = RuntimeError  # type: ignore[misc,assignment]
 
-__all__ = ["MODEL_COMPARISONS", "build_settings", "score_pairs"]
+__all__ = ["MODEL_COMPARISONS", "build_settings", "score_pairs", "training_sample"]
 
 MODEL_COMPARISONS = (
     "name",
-    "given",
     "sex",
     "age",
     "birth_date",
@@ -38,42 +37,62 @@ MODEL_COMPARISONS = (
 )
 
 
-def _comparisons() -> list[Any]:
+def _comparisons(tf: bool) -> list[Any]:
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
 
     # One comparison for the whole name, levels from strict to loose: name parts are
     # strongly correlated, and summing one weight per part double-counts the same
     # evidence (homonyms then outweigh any age or birth-date disagreement).
-    three_of_four = "g_l = g_r AND fam_l = fam_r AND (f_l = f_r OR gf_l = gf_r)"
+    # Arab naming: siblings share father, grandfather and family and differ in the given
+    # name; cousins named after one grandfather share given, grandfather and family and
+    # differ in the father's name. Both guards live inside this one comparison (a level
+    # for "close names but the given or father name disagrees") rather than as separate
+    # comparisons: name parts are strongly correlated, and one weight per part would
+    # count the same evidence several times, so that homonyms outweigh any age or
+    # birth-date disagreement.
+    def compatible(col: str) -> Any:
+        return cll.Or(cll.ExactMatchLevel(col), cll.JaroWinklerLevel(col, 0.88))
+
+    same_gf = "(gf_l = gf_r OR gf_l IS NULL OR gf_r IS NULL)"
     name = cl.CustomComparison(
         [
             cll.NullLevel("key"),
-            cll.ExactMatchLevel("key", term_frequency_adjustments=True),
-            cll.Or(cll.CustomLevel("sk_key_l = sk_key_r"), cll.JaroWinklerLevel("key", 0.96)),
-            cll.CustomLevel(three_of_four, label_for_charts="given, family and father or grandfather"),
+            cll.ExactMatchLevel("key", term_frequency_adjustments=tf),
+            # The guards test aligned parts only: when PDF damage shifts the parts, the
+            # whole-name levels below decide.
+            cll.And(
+                cll.CustomLevel(f"f_l = f_r AND fam_l = fam_r AND {same_gf}"), cll.Not(compatible("g"))
+            ).configure(
+                label_for_charts="siblings: only the given name differs",
+                m_probability=GUARD_M,
+                fix_m_probability=True,
+            ),
+            cll.And(
+                cll.CustomLevel("g_l = g_r AND gf_l = gf_r AND fam_l = fam_r"), cll.Not(compatible("f"))
+            ).configure(
+                label_for_charts="cousins: only the father's name differs",
+                m_probability=GUARD_M,
+                fix_m_probability=True,
+            ),
+            cll.Or(cll.CustomLevel("sk_key_l = sk_key_r"), cll.JaroWinklerLevel("key", 0.96)).configure(
+                label_for_charts="same skeleton or nearly the same letters"
+            ),
+            cll.CustomLevel(
+                "g_l = g_r AND f_l = f_r AND fam_l = fam_r",
+                label_for_charts="given, father and family agree (grandfather dropped or damaged)",
+            ),
             cll.JaroWinklerLevel("key", 0.88),
             cll.ElseLevel(),
         ],
         output_column_name="name",
         comparison_description="whole name, space-free and ligature-folded: survives split and joined words",
     ).configure(
-        m_probabilities=[0.7, 0.15, 0.08, 0.05, 0.02],
-        u_probabilities=[1e-4, 2e-4, 1e-3, 0.02, 0.9787],
+        m_probabilities=[0.7, GUARD_M, GUARD_M, 0.12, 0.08, 0.07, 0.026],
+        u_probabilities=[1e-4, 5e-4, 5e-4, 2e-4, 1e-5, 0.02, 0.9787],
     )
-    given = cl.CustomComparison(
-        [
-            cll.NullLevel("g"),
-            cll.ExactMatchLevel("g"),
-            cll.Or(cll.CustomLevel("g_sk_l = g_sk_r"), cll.JaroWinklerLevel("g", 0.9)),
-            cll.ElseLevel(),
-        ],
-        output_column_name="given",
-        comparison_description="given name: a clear disagreement is the sibling guard",
-    ).configure(m_probabilities=[0.9, 0.07, 0.03], u_probabilities=[0.03, 0.02, 0.95])
     return [
         name,
-        given,
         cl.ExactMatch("sex").configure(m_probabilities=[0.98, 0.02], u_probabilities=[0.5, 0.5]),
         cl.CustomComparison(
             [
@@ -112,13 +131,19 @@ def _blocking_rules() -> list[Any]:
     ]
 
 
-def build_settings(link_type: str) -> Any:
-    """The splink ``SettingsCreator`` Tawthiq uses; the same for every backend."""
+def build_settings(link_type: str, *, term_frequencies: bool = True) -> Any:
+    """The splink ``SettingsCreator`` Tawthiq uses; the same for every backend.
+
+    ``term_frequencies`` switches splink's term-frequency adjustment of the exact-name
+    level (a common full name weighs less); it is off for lists too small to count
+    frequencies on (below ``MIN_RECORDS_TO_TRAIN``: a name seen twice in forty records
+    is not common).
+    """
     from splink import SettingsCreator
 
     return SettingsCreator(
         link_type=link_type,
-        comparisons=_comparisons(),
+        comparisons=_comparisons(term_frequencies),
         blocking_rules_to_generate_predictions=_blocking_rules(),
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=False,
@@ -136,10 +161,22 @@ def _db_api(backend: str, spark: Any) -> Any:
             raise LinkageError("backend 'spark' needs a SparkSession (pass spark=...)")
         from splink import SparkAPI
 
-        return SparkAPI(spark_session=spark)
+        # Spark breaks long query lineages by checkpointing, which needs a checkpoint
+        # directory; without one (a quick local session) cached tables do the job.
+        has_dir = spark.sparkContext.getCheckpointDir() is not None
+        return SparkAPI(spark_session=spark, break_lineage_method=None if has_dir else "persist")
     raise LinkageError(f"unknown linkage backend {backend!r}: use 'duckdb' or 'spark'")
 
 
+U_MAX_PAIRS = 2e6
+TRAIN_SAMPLE_RECORDS = 60_000
+GUARD_M = 0.002
+"""Share of true matches taken to fall in the sibling or cousin level: fixed, not trained.
+
+EM trained on name-similar pairs sees many cousins and siblings and would learn them as
+matches; a person's own given or father's name rarely changes outright between lists,
+so these two levels keep an expert value.
+"""
 MIN_RECORDS_TO_TRAIN = 500
 """Below this many records EM has too few pairs to learn from: the priors above are used.
 
@@ -159,16 +196,44 @@ def _train(linker: Any, n: int, seed: int) -> None:
     steps = [
         lambda: linker.training.estimate_probability_two_random_records_match([block_on("key")], recall=0.8),
         lambda: linker.training.estimate_u_using_random_sampling(
-            max_pairs=min(2e6, max(1e5, n * 20.0)), seed=seed
+            max_pairs=min(U_MAX_PAIRS, max(1e5, n * 100.0)), seed=seed
         ),
+        # Pairs with the same whole name train sex, age, birth date and place.
         lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on("key")),
-        lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on("fam", "f")),
+        # The whole-name comparison is trained on pairs that agree on the skeletons of the
+        # given and family names (the ``blk`` column), a column it does not read itself.
+        lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on("blk")),
     ]
     for step in steps:
         try:
             step()
         except (ValueError, ZeroDivisionError, SplinkException) as exc:
             logging.getLogger(__name__).info("splink training step skipped: %s", type(exc).__name__)
+
+
+def _linker(features: pd.DataFrame, settings: Any, link_type: str, db: Any, spark: Any) -> Any:
+    from splink import Linker
+
+    if link_type == "dedupe_only":
+        inputs = [features]
+    else:
+        inputs = [g for _, g in features.groupby("source_dataset", sort=True)]
+    if spark is not None:
+        inputs = [spark.createDataFrame(_spark_ready(x)) for x in inputs]
+    tables = [db.register(x) for x in inputs]
+    return Linker(tables if len(tables) > 1 else tables[0], settings, log_level=logging.WARNING)
+
+
+def training_sample(features: pd.DataFrame, size: int) -> pd.DataFrame:
+    """About ``size`` records, chosen by whole family-name skeletons.
+
+    A sample of single records would keep almost no pair of one person (both halves
+    must be drawn); a sample of whole family names keeps the pairs EM learns from.
+    """
+    key = features["fam_sk"].fillna(features["key"]).fillna("")
+    buckets = pd.util.hash_pandas_object(key, index=False) % 1000
+    keep = int(1000 * size / max(1, len(features))) + 1
+    return features[buckets < keep]
 
 
 def score_pairs(
@@ -180,24 +245,34 @@ def score_pairs(
     spark: Any = None,
     seed: int = 7,
 ) -> pd.DataFrame:
-    """Train (u by random sampling, m by EM) and score every blocked pair above ``floor``."""
-    from splink import Linker
+    """Train (u by random sampling, m by EM) and score every blocked pair above ``floor``.
+
+    Above ``TRAIN_SAMPLE_RECORDS`` records the model is trained on a sample of whole
+    family names (:func:`training_sample`) and then scores the whole input; the prior
+    is re-estimated on the whole input.
+    """
+    from splink import block_on
 
     logging.getLogger("splink").setLevel(logging.WARNING)
     db = _db_api(backend, spark)
-    if link_type == "dedupe_only":
-        inputs = [features]
-    else:
-        inputs = [g for _, g in features.groupby("source_dataset", sort=True)]
-    if backend == "spark":
-        inputs = [spark.createDataFrame(_spark_ready(x)) for x in inputs]
-    tables = [db.register(x) for x in inputs]
-    settings = build_settings(link_type)
+    spark_or_none = spark if backend == "spark" else None
+    settings = build_settings(link_type, term_frequencies=len(features) >= MIN_RECORDS_TO_TRAIN)
     settings.probability_two_random_records_match = _prior(features, link_type)
-    linker = Linker(tables if len(tables) > 1 else tables[0], settings, log_level=logging.WARNING)
     n = len(features)
-    if n >= MIN_RECORDS_TO_TRAIN:
-        _train(linker, n, seed)
+    if n > TRAIN_SAMPLE_RECORDS:
+        sample = training_sample(features, TRAIN_SAMPLE_RECORDS)
+        trainer = _linker(sample, settings, link_type, db, spark_or_none)
+        _train(trainer, len(sample), seed)
+        trained = trainer.misc.save_model_to_json()
+        linker = _linker(features, trained, link_type, db, spark_or_none)
+        try:
+            linker.training.estimate_probability_two_random_records_match([block_on("key")], recall=0.8)
+        except (ValueError, ZeroDivisionError, SplinkException) as exc:
+            logging.getLogger(__name__).info("prior kept from the sample: %s", type(exc).__name__)
+    else:
+        linker = _linker(features, settings, link_type, db, spark_or_none)
+        if n >= MIN_RECORDS_TO_TRAIN:
+            _train(linker, n, seed)
     if os.environ.get("TAWTHIQ_LINK_DEBUG_MODEL"):  # a path: the trained model, for the docs
         linker.misc.save_model_to_json(os.environ["TAWTHIQ_LINK_DEBUG_MODEL"], overwrite=True)
     pred = linker.inference.predict(threshold_match_probability=floor)

@@ -90,6 +90,15 @@ def _fold_letters(token: str) -> str:
     return _ALLAH_REVERSED.sub("الله", token)
 
 
+@lru_cache(maxsize=500_000)
+def _clean_token(raw: str) -> tuple[str, ...]:
+    """One whitespace-separated piece -> its folded letter tokens (cached: names repeat)."""
+    # Marks and tatweel go first: they are not word characters, and replacing them by a
+    # space (as other punctuation) would cut a word in pieces.
+    text = _TASHKEEL.sub("", unicodedata.normalize("NFKC", raw)).replace("ـ", "")
+    return tuple(t for t in (_fold_letters(x) for x in _NON_LETTER.sub(" ", text).split()) if t)
+
+
 def arabic_tokens(text: str | None) -> list[str]:
     """Letter-folded tokens with compounds joined (``عبد الله`` -> ``عبدالله``).
 
@@ -98,11 +107,7 @@ def arabic_tokens(text: str | None) -> list[str]:
     """
     if not text:
         return []
-    # Marks and tatweel go first: they are not word characters, and replacing them by a
-    # space (as other punctuation) would cut a word in pieces.
-    text = _TASHKEEL.sub("", unicodedata.normalize("NFKC", text)).replace("ـ", "")
-    raw = [_fold_letters(t) for t in _NON_LETTER.sub(" ", text).split()]
-    raw = [t for t in raw if t]
+    raw = [t for piece in text.split() for t in _clean_token(piece)]
     out: list[str] = []
     i = 0
     while i < len(raw):
@@ -152,8 +157,8 @@ _LATIN_SOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for p, r in (
         (r"ou|oo|u|o", "u"),
         (r"ee|ie|ei|i|y(?=[^aeiou]|$)", "i"),
-        (r"(\w)\1+", r"\1"),
         (r"e", "a"),
+        (r"(\w)\1+", r"\1"),
     )
 )
 
