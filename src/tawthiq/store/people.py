@@ -165,13 +165,17 @@ def load_records(session: Session, lists: Iterable[str] | None = None) -> list[P
     return [_record(r) for r in session.scalars(query)]
 
 
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[list[int]]:
+    """Slices of ids small enough for any database's bound-parameter limit (SQLite's is lowest)."""
+    for start in range(0, len(ids), size):
+        yield list(ids[start : start + size])
+
+
 def records_by_ids(session: Session, ids: Iterable[int]) -> dict[int, PersonRecord]:
-    ids = list(set(ids))
     out: dict[int, PersonRecord] = {}
-    for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
-        chunk = ids[start : start + 500]
-        out.update({r.id: _record(r) for r in session.scalars(select(PersonRecordRow).where(
-            PersonRecordRow.id.in_(chunk)))})  # fmt: skip
+    for chunk in _chunks(sorted(set(ids))):
+        rows = session.scalars(select(PersonRecordRow).where(PersonRecordRow.id.in_(chunk)))
+        out.update({r.id: _record(r) for r in rows})
     return out
 
 
@@ -194,25 +198,31 @@ def save_link_result(session: Session, result: LinkResult, records: Sequence[Per
             best[rid] = max(best.get(rid, 0.0), p.probability)
 
     session.execute(delete(PersonRecordLinkRow))
-    gone = old_persons - kept
-    if gone:
-        session.execute(delete(PersonRow).where(PersonRow.id.in_(list(gone))))
+    gone = sorted(old_persons - kept)
+    for chunk in _chunks(gone):
+        session.execute(delete(PersonRow).where(PersonRow.id.in_(chunk)))
     keys = set(session.scalars(select(PersonRow.key)))
-    links = []
-    for cluster, pid in zip(result.clusters, inherited, strict=True):
-        status = person_status(by_id[r].status for r in cluster if r in by_id)
-        if pid is None:
-            key = person_key((by_id[r].list_name, by_id[r].record_id) for r in cluster if r in by_id)
-            while key in keys:  # a member set seen before under a person since re-formed
-                key += "x"
-            keys.add(key)
-            row = PersonRow(key=key, status=status)
-            session.add(row)
-            session.flush()
-            pid = row.id
-        else:
-            session.execute(update(PersonRow).where(PersonRow.id == pid).values(status=status))
-        links.extend({"person_id": pid, "record_id": r, "match_probability": best.get(r)} for r in cluster)
+    statuses = [person_status(by_id[r].status for r in cluster if r in by_id) for cluster in result.clusters]
+    new_rows, kept_rows = [], []
+    for cluster, pid, status in zip(result.clusters, inherited, statuses, strict=True):
+        if pid is not None:
+            kept_rows.append({"id": pid, "status": status})
+            continue
+        key = person_key((by_id[r].list_name, by_id[r].record_id) for r in cluster if r in by_id)
+        while key in keys:  # a member set seen before under a person since re-formed
+            key += "x"
+        keys.add(key)
+        new_rows.append({"key": key, "status": status})
+    if kept_rows:
+        session.execute(update(PersonRow), kept_rows)
+    returning = insert(PersonRow).returning(PersonRow.id, sort_by_parameter_order=True)
+    new_ids = iter(session.scalars(returning, new_rows).all() if new_rows else ())
+    person_ids = [pid if pid is not None else next(new_ids) for pid in inherited]
+    links = [
+        {"person_id": pid, "record_id": r, "match_probability": best.get(r)}
+        for cluster, pid in zip(result.clusters, person_ids, strict=True)
+        for r in cluster
+    ]
     if links:
         session.execute(insert(PersonRecordLinkRow), links)
 
