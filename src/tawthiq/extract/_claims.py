@@ -60,6 +60,11 @@ _ANAPHORA = re.compile(
     rf"^\s*(?:The|These|Those|Both|All)\s+(?:\w+\s+)?{_REFERENT}\b|^\s*(?:It|They) (?:killed|left|wounded)|"
     rf"\b(?:the|these) {_REFERENT} (?:took place|happened|occurred|were carried out|was carried out)\b"
 )
+_WAR_WIDE = re.compile(
+    r"\b(?:the|Syria['’]s|this|a|its)\s+(?:\w+[- ]year(?:-old)?\s+|bloody\s+)?(?:civil\s+)?(?:war|conflict)\b"
+    r"[^.;]{0,80}\b(?:has|have|had)\s+(?:killed|left|displaced|claimed)",
+    re.I,
+)
 _WHERE = re.compile(r"\b(?:took place|happened|occurred|carried out) in\b")
 _GROUP = re.compile(
     r"(?P<num>\b(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:civilians?|people|persons?|children|women|men)\s+"
@@ -156,6 +161,8 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
         if party:
             previous_party = party
         events = find_events(sentence)
+        if _WAR_WIDE.search(sentence):
+            continue  # "the civil war has killed more than 300,000": the whole war, not this report's events
         if not events and claims and _VERIFY.search(sentence):
             # "The reports could not be independently verified." hedges the claim before it
             prev, was_title = claims[-1]

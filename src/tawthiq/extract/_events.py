@@ -82,6 +82,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     ),
     (
         "attack.air_strike",
+        r"cluster (?:munitions?|bombs?)|bunker[- ]buster|"
         r"air ?strikes?|air ?raids?|air attacks?|aerial (?:bombardment|attack|bombing)s?|"
         r"warplanes?|jets? (?:struck|bombed|hit)|barrel bombs?|bombing (?:raids?|campaign)|\braids?\b|"
         r"helicopters? (?:dropped|dropping)|air force|bombs? (?:hit|struck|fell)",
@@ -112,6 +113,13 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"clash(?:es|ed)|(?:fierce|heavy|intense|ongoing|renewed) fighting|fighting (?:between|"
         r"erupted|raged|continued)|fought|firefights?|battles? (?:raged|between)",
         3,
+    ),
+    # a bare "attacked" names harm but not its manner; the weakest attack trigger
+    (
+        "attack.ground",
+        r"(?:was|were|been) attacked|came under (?:attack|fire)|attack on (?:an? |the )?"
+        r"(?:aid |humanitarian )?(?:convoy|market|school|bakery|queue)",
+        2,
     ),
     ("displacement.forced", r"displaced|fled (?:their|the)|forced (?:to flee|from their)|refugees", 2),
     ("other", r"landmines?|(?:car|truck) bombs?|explosions?|exploded|\bIED\b", 2),

@@ -29,6 +29,7 @@ _LOCATIVE = re.compile(
 _TYPE_AFTER = re.compile(
     r"^\s*(?:area|town|village|city|countryside|province|neighbo(?:u)?rhoods?|district)\b", re.I
 )
+_BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
 _UNKNOWN = re.compile(
     r"\b(?:in|at|near)\s+((?:[A-Z][a-z'’]+[\s-]){1,3})(?:area|town|village|neighbo(?:u)?rhood)\b"
 )
@@ -80,6 +81,15 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
                 SentencePlace(m.start(1), m.start(1) + len(name), PlaceRef(name=name, precision="town"))
             )
             ids.append("")
+    # "near Urum al-Kubra, west of Aleppo": a place named as a bearing is not where it happened
+    bearing = [
+        i
+        for i, sp in enumerate(found)
+        if _BEARING.search(sentence[: sp.start]) and len(found) > 1 and sp.ref.precision != "neighbourhood"
+    ]
+    if bearing and len(bearing) < len(found):
+        found = [sp for i, sp in enumerate(found) if i not in bearing]
+        ids = [pid for i, pid in enumerate(ids) if i not in bearing]
     # drop a place that only contains another listed place (the governorate beside its town) ...
     keep: list[SentencePlace] = []
     for sp, pid in zip(found, ids, strict=True):
