@@ -138,3 +138,29 @@ def test_wire_story_said_x_family_tolls_and_a_verification_sentence(report):
     assert evacuated.time.precision == "week"
     assert tally.kind == "tally" and tally.event_type == "other"  # a toll with no manner of death
     assert nums(tally) == {"low": 300, "high": None, "qualifier": "more_than"}
+
+
+def test_monitor_brief_toll_rose_to(report):
+    claims = report("monitor_brief_toll_rose_to.txt", date(2016, 11, 20))
+    by_place = {c.places[0].name: c for c in claims if c.event_type.startswith("attack.")}
+    assert nums(by_place["Aleppo"]) == {"low": 9, "high": 9, "qualifier": "exact"}  # "... rose to 9"
+    assert nums(by_place["Karm al-Jabal"])["low"] == 31  # "the death toll ... rose to 31"
+    assert nums(by_place["al-Sakhour"])["low"] == 7  # "documented the death of 7", sub-counts not added
+    assert by_place["al-Hamdaniyah"].fatalities is None and by_place["al-Hamdaniyah"].injured.low == 6
+
+
+def test_background_war_tally_is_not_a_claim_and_a_bearing_is_not_the_place(report):
+    claims = report("background_war_tally_and_bearing.txt", date(2016, 10, 5))
+    assert not any(c.fatalities and c.fatalities.low == 300_000 for c in claims)
+    [convoy] = [c for c in claims if c.fatalities]
+    assert [p.name for p in convoy.places] == ["Urum al-Kubra"]  # "west of Aleppo" is a bearing
+    assert convoy.time.start == date(2016, 9, 19) and convoy.event_type.startswith("attack.")
+
+
+def test_the_killings_took_place_in_locates_the_claim_before(report):
+    claims = report("killings_took_place_in_four_neighbourhoods.txt")
+    first = claims[0]
+    assert nums(first) == {"low": 82, "high": None, "qualifier": "at_least"}
+    assert {p.place_id for p in first.places} >= {"aleppo-nbhd:fardous", "aleppo-nbhd:salihin"}
+    assert any(c.certainty == "denied" and c.event_type == "killing.execution" for c in claims)
+    assert not any(c.event_type == "evacuation" for c in claims)  # "ready to help evacuate" is not an event

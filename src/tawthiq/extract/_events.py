@@ -221,7 +221,8 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
             and not _PERSON.match(after)
             and not re.search(
                 r"(?:killing|killed|toll (?:rose|reached|climbed|"
-                r"stood) (?:to|at)|rose to|injuring|wounding|injured|wounded)\s*$",
+                r"stood) (?:to|at)|(?:rose|risen|climbed|increased|jumped|reached)(?: to)?|injuring|wounding|"
+                r"injured|wounded)\s*$",
                 before,
                 re.I,
             )
@@ -252,6 +253,13 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
                 role = "killed"
         elif inj_before and re.search(r"(?:injuring|wounding|injured|wounded)\s*$", before, re.I):
             role = "injured"
+        if re.search(r"\b(?:rose|risen|climbed|increased|jumped|reached)(?: to)?\s*$", before, re.I):
+            # "the number of people who were killed ... rose to 9", "the death toll ... reached 31"
+            head = sentence[: h.start]
+            k = [m.start() for m in _KILL.finditer(head)]
+            i = [m.start() for m in _INJURE.finditer(head)]
+            if k or i:
+                role = "killed" if (k[-1] if k else -1) > (i[-1] if i else -1) else "injured"
         if role is None and re.search(r"\bresulted in\s*$", before, re.I):
             role = "killed"  # "the raids resulted in 9 civilians": a toll of dead
         if role == "killed" and fatal is None:
