@@ -35,6 +35,7 @@ from tawthiq.entities import (
 from tawthiq.errors import InputError
 from tawthiq.store.audit import record_event
 from tawthiq.store.tables import (
+    AuditEventRow,
     ClaimRow,
     IncidentClaimRow,
     IncidentRow,
@@ -50,9 +51,12 @@ __all__ = [
     "claims_for_report",
     "count_incidents_by_day",
     "count_person_records",
+    "data_version",
     "get_claim",
     "get_incident",
     "get_report",
+    "incident_points",
+    "incidents_by_ids",
     "incidents_in_bbox",
     "list_claims",
     "list_incidents",
@@ -331,6 +335,43 @@ def incidents_in_bbox(
     rows = list(s.scalars(q))
     links = _links(s, [r.id for r in rows]) if with_claims else {}
     return [_incident(r, links.get(r.id, ())) for r in rows]
+
+
+def incidents_by_ids(s: Session, ids: Sequence[int], *, with_claims: bool = False) -> list[Incident]:
+    """Incidents with these ids, in id order."""
+    if not ids:
+        return []
+    rows = list(s.scalars(select(IncidentRow).where(IncidentRow.id.in_(list(ids))).order_by(IncidentRow.id)))
+    links = _links(s, [r.id for r in rows]) if with_claims else {}
+    return [_incident(r, links.get(r.id, ())) for r in rows]
+
+
+def data_version(s: Session) -> tuple[int, int, int]:
+    """Changes whenever incidents may have: (last audit event id, incident count, last incident id)."""
+    last_event = s.scalar(select(func.max(AuditEventRow.id))) or 0
+    count, last = s.execute(select(func.count(), func.max(IncidentRow.id)).select_from(IncidentRow)).one()
+    return last_event, count or 0, last or 0
+
+
+def incident_points(s: Session) -> list[tuple[int, str, str, date | None, int | None, dict[str, Any]]]:
+    """(id, event type, shown grade, first day, best toll, first place) of every incident with a place.
+
+    One pass over the table, for the web's in-memory map index (a bounding-box query over JSON
+    coordinates would parse every row's JSON on every map move).
+    """
+    q = select(
+        IncidentRow.id,
+        IncidentRow.event_type,
+        func.coalesce(IncidentRow.grade_override, IncidentRow.grade),
+        IncidentRow.time_start,
+        IncidentRow.fatalities_best,
+        IncidentRow.places,
+    )
+    out = []
+    for iid, etype, grade, day, best, places in s.execute(q):
+        if places and isinstance(places[0], dict) and places[0].get("lat") is not None:
+            out.append((iid, etype, grade, day, best, places[0]))
+    return out
 
 
 def count_incidents_by_day(s: Session, f: IncidentFilter = IncidentFilter()) -> dict[tuple[date, str], int]:

@@ -20,6 +20,8 @@ from tawthiq.store.incidents import override_incident_grade
 from tawthiq.store.people import load_records
 from tawthiq.store.users import User
 
+from ._mapindex import MapIndexCache
+
 __all__ = ["IncidentFilter", "WebData"]
 
 _REVIEWED = ("accepted", "corrected")
@@ -33,6 +35,7 @@ class WebData:
         self.policy = policy if policy is not None else load_policy(workspace.path)
         self._people_index: Any = None
         self._people_count = -1
+        self._map = MapIndexCache()
 
     # ------------------------------------------------------------ accounts
 
@@ -105,11 +108,34 @@ class WebData:
         with self.ws.session(actor=user.name) as s:
             return override_incident_grade(s, incident_id, grade, reason)  # type: ignore[arg-type]
 
+    def _in_view(
+        self,
+        s: Any,
+        bbox: tuple[float, float, float, float],
+        f: IncidentFilter,
+        limit: int,
+        with_claims: bool,
+    ) -> list[Incident]:
+        if f.place:  # name matching stays in SQL
+            return browse.incidents_in_bbox(s, bbox, f, limit=limit, with_claims=with_claims)
+        index = self._map.get(browse.data_version(s), lambda: browse.incident_points(s))
+        return browse.incidents_by_ids(s, index.query(bbox, f, limit), with_claims=with_claims)
+
+    def map_features(
+        self, bbox: tuple[float, float, float, float], f: IncidentFilter, limit: int, colours: dict[str, str]
+    ) -> list[dict[str, Any]] | None:
+        """Workspace map features straight from the map index; ``None`` when SQL must answer (place)."""
+        if f.place:
+            return None
+        with self.ws.session() as s:
+            index = self._map.get(browse.data_version(s), lambda: browse.incident_points(s))
+        return [index.feature(i, colours) for i in index.query(bbox, f, limit)]
+
     def incidents_in_bbox(
         self, bbox: tuple[float, float, float, float], f: IncidentFilter, limit: int
     ) -> list[Incident]:
         with self.ws.session() as s:
-            return browse.incidents_in_bbox(s, bbox, f, limit=limit)
+            return self._in_view(s, bbox, f, limit, with_claims=False)
 
     def timeline(self, f: IncidentFilter) -> dict[tuple[date, str], int]:
         with self.ws.session() as s:
@@ -183,7 +209,7 @@ class WebData:
     ) -> list[dict[str, Any]]:
         now = now or datetime.now(UTC)
         with self.ws.session() as s:
-            incidents = browse.incidents_in_bbox(s, bbox, f, limit=limit, with_claims=True)
+            incidents = self._in_view(s, bbox, f, limit, with_claims=True)
             return self._public(s, incidents, now)
 
     def public_place(self, place: Any) -> dict[str, Any]:

@@ -85,8 +85,11 @@ def map_page(request: Request, user: User = Depends(require("read"))) -> Respons
 @router.get("/map/incidents.json")
 def map_data(request: Request, bbox: str | None = None, user: User = Depends(require("read"))) -> Response:
     limit = request.app.state.settings.map_max_markers
-    incidents = request.app.state.data.incidents_in_bbox(parse_bbox(bbox), incident_filter(request), limit)
-    return JSONResponse(collection([incident_feature(i) for i in incidents], limit))
+    box, f = parse_bbox(bbox), incident_filter(request)
+    feats = request.app.state.data.map_features(box, f, limit, GRADE_COLOURS)
+    if feats is None:
+        feats = [incident_feature(i) for i in request.app.state.data.incidents_in_bbox(box, f, limit)]
+    return JSONResponse(collection(feats, limit))
 
 
 @cache

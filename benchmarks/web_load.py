@@ -1,0 +1,194 @@
+#!/usr/bin/env python
+"""Load test of the web workspace: 100,000 incidents, 20 concurrent clients on loopback.
+
+In: nothing (it builds a throwaway workspace in a temp folder: incidents, claims and reports
+bulk-inserted with SQLAlchemy Core, synthetic and invented, spread over Aleppo's gazetteer
+neighbourhoods and Nov-Dec 2016). Out: p50/p95/max latency per scenario, printed to stdout.
+Never: sends traffic anywhere but 127.0.0.1; every loop is bounded in requests and seconds.
+
+    .venv/bin/python benchmarks/web_load.py [--incidents 100000] [--clients 20] [--requests 40]
+
+The server is ``tawthiq serve``'s own uvicorn app in a subprocess (one worker), so the clients
+do not share its interpreter. Target (issue 7): p95 < 200 ms for the filtered incidents list's
+first page and for an incident page. Timings on a shared 2-core machine are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import httpx
+from sqlalchemy import insert
+
+from tawthiq.entities import EVENT_TYPES
+from tawthiq.store import init_workspace, users
+from tawthiq.store.tables import ClaimRow, IncidentClaimRow, IncidentRow, ReportRow
+
+GRADES = ("confirmed", "fair", "weak", "contested", "discounted")
+
+
+def _neighbourhoods() -> list[dict]:
+    from tawthiq.gazetteer import load_gazetteer
+
+    out = [
+        {"name": p.name_en, "name_ar": p.name_ar, "lat": p.lat, "lon": p.lon, "precision": "neighbourhood",
+         "place_id": p.id}
+        for p in load_gazetteer()
+        if p.kind == "neighbourhood" and p.lat is not None
+    ]
+    return out or [{"name": "Aleppo", "lat": 36.2, "lon": 37.16, "precision": "town"}]
+
+
+def build(path: Path, n: int, seed: int = 7) -> tuple[str, list[int]]:
+    """A workspace with ``n`` incidents (one claim each, one report per 10 claims); returns a token."""
+    rng = random.Random(seed)
+    places = _neighbourhoods()
+    ws = init_workspace(path)
+    t0 = time.perf_counter()
+    now = datetime.now(UTC)
+    day0 = date(2016, 11, 1)
+    with ws.session(actor="benchmark") as s:
+        n_reports = max(1, n // 10)
+        s.execute(insert(ReportRow), [
+            {"id": i + 1, "status": "stored", "sha256": f"{i:064x}", "received_at": now, "channel": "file",
+             "title": f"Synthetic report {i}", "body": "synthetic text " * 20, "language": "en"}
+            for i in range(n_reports)
+        ])
+        batch = 20_000
+        for start in range(0, n, batch):
+            inc_rows, claim_rows, links = [], [], []
+            for i in range(start, min(n, start + batch)):
+                place = rng.choice(places)
+                day = day0 + timedelta(days=rng.randrange(61))
+                etype = rng.choice(EVENT_TYPES)
+                killed = rng.choice((None, 1, 2, 5, 12, 40))
+                inc_rows.append({
+                    "id": i + 1, "key": f"bench-{i}", "event_type": etype, "places": [place],
+                    "time_start": day, "time_end": day, "time_precision": "day", "fatalities_best": killed,
+                    "fatalities_low": killed, "fatalities_high": killed, "fatalities_rule": "",
+                    "grade": rng.choice(GRADES), "rationale": "synthetic", "origins": ["o1"],
+                    "outlets": ["outlet"],
+                })
+                claim_rows.append({
+                    "id": i + 1, "report_id": (i % n_reports) + 1, "span_start": 0, "span_end": 14,
+                    "quote": "synthetic text", "kind": "incident", "event_type": etype, "places": [place],
+                    "time_start": day, "time_end": day, "time_precision": "day", "victims": [],
+                    "perpetrators": [], "certainty": "reported", "method": "rules", "confidence": 0.5,
+                    "review_status": "unreviewed",
+                })
+                links.append({"incident_id": i + 1, "claim_id": i + 1, "role": "supporting"})
+            s.execute(insert(IncidentRow), inc_rows)
+            s.execute(insert(ClaimRow), claim_rows)
+            s.execute(insert(IncidentClaimRow), links)
+        users.add_user(s, "bench", "viewer", "benchmark-password")
+        token = users.create_token(s, "bench", "web_load")
+    ws.close()
+    print(f"built {n:,} incidents in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    return token, list(range(1, n + 1))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(path: Path, port: int) -> subprocess.Popen:
+    code = (
+        "from tawthiq.store import open_workspace; from tawthiq.web import serve_workspace; "
+        f"serve_workspace(open_workspace({str(path)!r}), host='127.0.0.1', port={port})"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/public", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("the server did not start within 60 s")
+
+
+async def scenario(base: str, token: str, paths, clients: int, per_client: int, max_seconds: float):
+    """``clients`` concurrent clients, each sending at most ``per_client`` requests; stops at ``max_seconds``."""
+    latencies: list[float] = []
+    errors = 0
+    deadline = time.monotonic() + max_seconds
+    headers = {"authorization": f"Bearer {token}"}
+
+    async def client(k: int) -> None:
+        nonlocal errors
+        rng = random.Random(k)
+        async with httpx.AsyncClient(base_url=base, headers=headers, timeout=30) as http:
+            for _ in range(per_client):
+                if time.monotonic() > deadline:
+                    return
+                path = paths(rng)
+                t = time.perf_counter()
+                r = await http.get(path)
+                latencies.append((time.perf_counter() - t) * 1000)
+                if r.status_code != 200:
+                    errors += 1
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(client(k) for k in range(clients)))
+    return latencies, errors, time.perf_counter() - t0
+
+
+def pct(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--incidents", type=int, default=100_000)
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--requests", type=int, default=40, help="requests per client per scenario")
+    ap.add_argument("--max-seconds", type=float, default=60.0, help="time limit per scenario")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "ws"
+        token, ids = build(path, args.incidents)
+        port = _free_port()
+        proc = serve(path, port)
+        base = f"http://127.0.0.1:{port}"
+        scenarios = {
+            "incidents list, first page": lambda rng: "/incidents",
+            "incidents list, first page, filtered (grade+type)": lambda rng: "/incidents?grade=fair&type="
+            + rng.choice(EVENT_TYPES),
+            "incidents list, filtered by date range": lambda rng: "/incidents?from=2016-12-01&to=2016-12-15",
+            "incident page": lambda rng: f"/incidents/{rng.choice(ids)}",
+            "map bbox (east Aleppo)": lambda rng: "/map/incidents.json?bbox=37.15,36.17,37.20,36.22",
+        }
+        try:
+            httpx.get(base + "/incidents", headers={"authorization": f"Bearer {token}"}, timeout=30)  # warm up
+            print(f"{args.incidents:,} incidents · {args.clients} concurrent clients · "
+                  f"≤{args.requests} requests each · loopback · shared 2-core machine (noisy)")
+            print(f"{'scenario':52} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7} err")
+            for name, paths in scenarios.items():
+                lat, errors, secs = asyncio.run(
+                    scenario(base, token, paths, args.clients, args.requests, args.max_seconds)
+                )
+                print(f"{name:52} {len(lat):5d} {pct(lat, 50):8.1f} {pct(lat, 95):8.1f} {max(lat):8.1f} "
+                      f"{len(lat) / secs:7.1f} {errors}")
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    raise SystemExit(main())
