@@ -81,3 +81,8 @@ def test_two_lists_with_lcmcr_is_an_estimation_error(runner, write_csv):
 def test_unknown_method_is_a_usage_error(runner, write_csv):
     res = runner.invoke(app, ["estimate", "-t", str(write_csv(TABLE)), "--method", "magic"])
     assert res.exit_code == 2
+
+
+def test_workspace_only_options_with_a_table_are_a_usage_error(runner, write_csv):
+    res = runner.invoke(app, ["estimate", "-t", str(write_csv(TABLE)), "--status", "killed"])
+    assert res.exit_code == 2

@@ -191,6 +191,8 @@ def estimate(
 
     if iterations < 2 or chains < 1 or thin < 1 or classes < 1:
         raise typer.BadParameter("--iterations, --chains, --thin and --classes must be positive")
+    if table is not None and (lists or status):
+        raise typer.BadParameter("--lists and --status choose records in a workspace; not with --table")
     if table is not None:
         tables = read_table(table, by=by)
         source = str(table)
