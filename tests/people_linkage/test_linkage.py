@@ -110,10 +110,12 @@ def test_unknown_backend_is_refused(background):
 def test_same_settings_run_on_spark(background):
     pyspark = pytest.importorskip("pyspark")
     from pyspark.sql import SparkSession
+    from splink.backends.spark import similarity_jar_location
 
     assert pyspark
     spark = (
         SparkSession.builder.master("local[1]")
+        .config("spark.jars", similarity_jar_location())  # splink's Jaro-Winkler UDFs
         .appName("tawthiq-linkage-test")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.ui.enabled", "false")

@@ -22,6 +22,7 @@ from tawthiq.people._import import (
 from tawthiq.people._link_types import LinkedPair, LinkResult, PairDecision
 from tawthiq.people._persons import assign_person_ids, person_status
 from tawthiq.people.linkage import DEFAULT_MATCH_THRESHOLD, DEFAULT_REVIEW_THRESHOLD, link_records
+from tawthiq.people.names import NameParts, name_key, normalise_arabic, normalise_latin, split_name
 
 __all__ = [
     "DEFAULT_MATCH_THRESHOLD",
@@ -30,6 +31,7 @@ __all__ = [
     "ImportResult",
     "LinkResult",
     "LinkedPair",
+    "NameParts",
     "PairDecision",
     "Table",
     "assign_person_ids",
@@ -39,6 +41,10 @@ __all__ = [
     "link_records",
     "mapping_from_args",
     "mapping_from_yaml",
+    "name_key",
+    "normalise_arabic",
+    "normalise_latin",
     "person_status",
     "read_table",
+    "split_name",
 ]
