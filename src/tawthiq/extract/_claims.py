@@ -99,7 +99,7 @@ def _segments(sentence: str, gaz: Gazetteer, ctx: tuple[str, ...]) -> list[tuple
 
 
 def _main_place(title: str | None, text: str, gaz: Gazetteer) -> tuple[tuple[str, ...], PlaceRef | None]:
-    head = (title or "") + "\n" + text[:1500]
+    head = (title or "") + "\n" + text[:800]
     matches = [m for m in gaz.match(head) if m.place.id != "SY"]
     ctx = tuple(
         dict.fromkeys(m.place.id for m in matches if m.place.kind in ("town", "governorate", "district"))

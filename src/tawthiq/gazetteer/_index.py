@@ -141,6 +141,7 @@ class Gazetteer:
     _index: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _rank: dict[str, float] = field(default_factory=dict, repr=False)
     _cache: dict[str, list[str]] = field(default_factory=dict, repr=False)  # surface → candidate ids
+    _chains: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # id → ancestor ids
 
     # ------------------------------------------------------------ lookup and hierarchy
     def get(self, place_id: str) -> Place:
@@ -163,7 +164,12 @@ class Gazetteer:
 
     def contains(self, outer: str, inner: str) -> bool:
         """True when ``inner`` is ``outer`` or lies inside it by parent links."""
-        return outer == inner or any(p.id == outer for p in self.ancestors(inner))
+        if outer == inner:
+            return True
+        chain = self._chains.get(inner)
+        if chain is None:
+            chain = self._chains[inner] = frozenset(p.id for p in self.ancestors(inner))
+        return outer in chain
 
     def lookup(self, name: str) -> list[Place]:
         """Every place one of whose names has the same key as ``name``, best ranked first."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold", "toponym_key"]
 
@@ -28,6 +29,7 @@ _DOUBLE = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiouy]")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ASCII with apostrophes dropped and other punctuation as single spaces."""
     t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
@@ -35,6 +37,7 @@ def fold(text: str) -> str:
     return _NON_ALNUM.sub(" ", t).strip()
 
 
+@lru_cache(maxsize=65536)
 def toponym_key(text: str, *, strip_run_together: bool = True) -> str:
     """The spelling-blind key of a place name: articles, doubled letters and vowels removed.
 
