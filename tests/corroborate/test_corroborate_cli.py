@@ -83,10 +83,18 @@ def test_incidents_json_is_one_array_with_the_contract_fields(built):
             assert c["report"]["sha256"] == hashlib.sha256(raw).hexdigest()
 
 
+def _holding(incidents, file_name, words):
+    return [
+        i
+        for i in incidents
+        if any(c["report"]["file"] == file_name and words in c["quote"] for c in i["claims"])
+    ]
+
+
 def test_wire_rewrites_and_ngo_end_to_end_make_one_fair_incident_with_two_origins(built):
     runner, w, _ = built
     incidents = _incidents(runner, w)
-    market = _by_file(incidents, "wire_bustan_market.txt")
+    market = _holding(incidents, "wire_bustan_market.txt", "23 civilians")
     assert len(market) == 1
     inc = market[0]
     files = {c["report"]["file"] for c in inc["claims"]}
@@ -98,6 +106,7 @@ def test_wire_rewrites_and_ngo_end_to_end_make_one_fair_incident_with_two_origin
     } <= files
     assert len(inc["origins"]) == 2
     assert inc["grade"] == "fair"
+    assert inc["fatalities"]["low"] >= 23
 
 
 def test_denial_end_to_end_is_contested(built):
@@ -177,7 +186,7 @@ def test_an_override_is_kept_when_a_new_claim_joins_the_incident(built, workspac
     from tawthiq.store.incidents import list_incidents, load_sourced_claims, rebuild_incidents
 
     runner, w, _ = built
-    market = _by_file(_incidents(runner, w), "wire_bustan_market.txt")[0]
+    market = _holding(_incidents(runner, w), "wire_bustan_market.txt", "23 civilians")[0]
     run(runner, "incident", str(market["id"]), "--override", "confirmed", "--reason", "Visited", "-w", w)
     with workspace.session() as s:
         claims, reports = load_sourced_claims(s)

@@ -11,17 +11,19 @@ as the same: air strike and shelling, ground attack and execution, detention and
 disappearance); places the same, nested
 ("Fardous" inside "east Aleppo") or near (see ``_places``); time windows that overlap
 once widened for their precision; fatality figures that can be one toll. A claim without
-a date or without a place joins only claims of its own report. For attacks, killings
+a date or without a place joins only claims of its own report (copies and rewrites of a
+report count as that report). For attacks, killings
 and clashes (many a day in a city at war), claims of different reports that share no
 specific place (a neighbourhood, a site) must both give a toll to be joined — unless
 they are one origin's same sentence in two reports (a wire story and its rewrite).
 
 Candidate pairs come from blocks (kind, family, place key, week), so the work grows
-with the claims per place and week, not with the square of all claims. Inside the
-groups of compatible claims, clusters grow by complete linkage, strongest pair first:
-a claim joins a cluster only if it fits every member, so a vague claim ("air strikes
-on east Aleppo") cannot chain two different neighbourhoods into one incident; and a
-vague claim that fits two different specific events joins neither.
+with the claims per place and week, not with the square of all claims. Then, in two
+steps: claims that identify an event by themselves (a specific place or a toll) grow
+into clusters by complete linkage, strongest pair first — a claim joins only if it fits
+every member, so nothing chains two neighbourhoods into one incident; then each vague
+claim ("air strikes on east Aleppo") joins the one cluster it fits, or, when it fits
+none or two different events, stays with the other vague claims (complete linkage again).
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ class _Item:
     sc: SourcedClaim
 
 
-def _item(sc: SourcedClaim) -> _Item:
+def _item(sc: SourcedClaim, copies: dict[str, str]) -> _Item:
     c = sc.claim
     return _Item(
         kind=c.kind,
@@ -85,7 +87,7 @@ def _item(sc: SourcedClaim) -> _Item:
         etype=c.event_type,
         where=where_of(c.places),
         window=time_window(c.time, sc.published),
-        report=sc.report.sha256,
+        report=copies.get(sc.report.sha256, sc.report.sha256),
         denied=c.certainty == "denied",
         sc=sc,
     )
@@ -198,10 +200,15 @@ def cluster_claims(
     claims: Sequence[SourcedClaim],
     *,
     contains: Contains | None = None,
+    copies: dict[str, str] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[Cluster]:
-    """Group claims into incidents (complete linkage inside blocks); tallies stand beside them."""
-    items = [_item(sc) for sc in claims]
+    """Group claims into incidents (complete linkage inside blocks); tallies stand beside them.
+
+    ``copies`` maps a report's sha256 to the first report of its group of copies
+    (:func:`find_copies`): a wire story and its rewrites count as one report here.
+    """
+    items = [_item(sc, copies or {}) for sc in claims]
     scores: dict[tuple[int, int], float] = {}
     blocks = _blocks(items)
     done = 0
@@ -218,11 +225,54 @@ def cluster_claims(
                     continue
                 s = pair_score(items[i], items[j], contains)
                 scores[key] = -1.0 if s is None else s
-    _drop_ambiguous(items, scores)
-    edges = [(-s, i, j) for (i, j), s in scores.items() if s >= 0]
+    nbrs: dict[int, list[int]] = defaultdict(list)
+    for (i, j), sc in scores.items():
+        if sc >= 0:
+            nbrs[i].append(j)
+            nbrs[j].append(i)
+    events = [i for i, it in enumerate(items) if it.kind != "tally"]
+    anchors = [i for i in events if _is_anchor(items[i])]
+    groups = _complete_linkage(anchors, scores)
+    cluster_of = {m: n for n, g in enumerate(groups) for m in g}
+    leftover = []
+    for v in (i for i in events if not _is_anchor(items[i])):
+        near = {cluster_of[j] for j in nbrs.get(v, ()) if j in cluster_of}
+        fits = {n for n in near if _satellite_fits(v, groups[n], items, scores)}
+        if len(fits) == 1:
+            groups[fits.pop()].append(v)
+        else:  # fits none, or two different events and cannot be told apart
+            leftover.append(v)
+    groups += _complete_linkage(leftover, scores)
+    clusters = sorted(sorted(g) for g in groups)
+    tallies = _attach_tallies(items, clusters, contains)
+    return [
+        Cluster(kind=items[g[0]].kind, members=tuple(g), tallies=tuple(tallies.get(n, ())))
+        for n, g in enumerate(clusters)
+    ]
+
+
+def _is_anchor(it: _Item) -> bool:
+    """A claim that identifies an event by itself: a specific place or a toll. In families
+    with few events a day (evacuations, sieges, a city's fall) every claim does."""
+    return it.family not in _BUSY_FAMILIES or bool(it.where.specific) or it.sc.claim.fatalities is not None
+
+
+def _satellite_fits(v: int, group: list[int], items: Sequence[_Item], scores: dict) -> bool:
+    """A vague claim fits an event told in its own report (or a copy of it) by a claim it
+    fits, or an event all of whose claims it fits."""
+    ok = [scores.get((v, m) if v < m else (m, v), -1.0) >= 0 for m in group]
+    if all(ok):
+        return True
+    return any(fit and items[m].report == items[v].report for fit, m in zip(ok, group, strict=True))
+
+
+def _complete_linkage(members: Sequence[int], scores: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Merge clusters strongest pair first, only when every cross pair is compatible."""
+    inside = set(members)
+    edges = [(-s, i, j) for (i, j), s in scores.items() if s >= 0 and i in inside and j in inside]
     heapq.heapify(edges)
-    parent = list(range(len(items)))
-    groups: dict[int, list[int]] = {i: [i] for i in range(len(items)) if items[i].kind != "tally"}
+    parent = {i: i for i in members}
+    groups: dict[int, list[int]] = {i: [i] for i in members}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -231,11 +281,7 @@ def cluster_claims(
         return x
 
     def fits(a: list[int], b: list[int]) -> bool:
-        for x in a:
-            for y in b:
-                if scores.get((x, y) if x < y else (y, x), -1.0) < 0:
-                    return False
-        return True
+        return all(scores.get((x, y) if x < y else (y, x), -1.0) >= 0 for x in a for y in b)
 
     while edges:
         _, i, j = heapq.heappop(edges)
@@ -246,36 +292,7 @@ def cluster_claims(
             ri, rj = rj, ri
         parent[rj] = ri
         groups[ri].extend(groups.pop(rj))
-    clusters = [sorted(g) for g in groups.values()]
-    clusters.sort(key=lambda g: g[0])
-    tallies = _attach_tallies(items, clusters, contains)
-    return [
-        Cluster(kind=items[g[0]].kind, members=tuple(g), tallies=tuple(tallies.get(n, ())))
-        for n, g in enumerate(clusters)
-    ]
-
-
-def _drop_ambiguous(items: Sequence[_Item], scores: dict[tuple[int, int], float]) -> None:
-    """A claim with no specific place that fits claims about two different specific events
-    ("several killed across east Aleppo" beside strikes on Sukkari and on Sha'ar) cannot be
-    told apart: it stays alone rather than joining whichever strike scored first."""
-    nbrs: dict[int, list[int]] = defaultdict(list)
-    for (i, j), s in scores.items():
-        if s >= 0:
-            nbrs[i].append(j)
-            nbrs[j].append(i)
-    for i, js in nbrs.items():
-        if items[i].where.specific:
-            continue
-        spec = sorted(j for j in js if items[j].where.specific)
-        if len(spec) < 2:
-            continue
-        ambiguous = len(spec) > 40 or any(
-            scores.get((j, k), -1.0) < 0 for x, j in enumerate(spec) for k in spec[x + 1 :]
-        )
-        if ambiguous:
-            for j in spec:
-                scores[(i, j) if i < j else (j, i)] = -1.0
+    return list(groups.values())
 
 
 def _attach_tallies(

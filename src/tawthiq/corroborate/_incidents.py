@@ -17,7 +17,7 @@ from tawthiq.entities import Incident, PlaceRef, Report, SourcedClaim, TimeSpan
 from ._cluster import Cluster, cluster_claims
 from ._grades import DEFAULT_RULES, Rule, grade_incident
 from ._numbers import fatalities_of
-from ._origins import group_by_origin
+from ._origins import find_copies, group_by_origin
 from ._places import fold_name, skeleton
 
 __all__ = ["build_incidents", "claim_fingerprint", "incident_from_cluster", "incident_key"]
@@ -112,6 +112,7 @@ def build_incidents(
     Only ``incident`` and ``status`` claims make incidents; ``tally`` claims are listed
     in ``tally_claim_ids`` of the incidents they cover.
     """
-    with_origin = group_by_origin(claims, reports)
-    clusters = cluster_claims(with_origin, contains=contains, progress=progress)
+    copies = find_copies(reports)
+    with_origin = group_by_origin(claims, copies=copies)
+    clusters = cluster_claims(with_origin, contains=contains, copies=copies, progress=progress)
     return [incident_from_cluster(c, with_origin, rules) for c in clusters]

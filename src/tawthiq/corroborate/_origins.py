@@ -259,11 +259,19 @@ def find_copies(reports: Iterable[Report], *, threshold: float = 0.4, num_perm: 
 
 
 def group_by_origin(
-    claims: Sequence[SourcedClaim], reports: Iterable[Report] = (), *, threshold: float = 0.4
+    claims: Sequence[SourcedClaim],
+    reports: Iterable[Report] = (),
+    *,
+    threshold: float = 0.4,
+    copies: dict[str, str] | None = None,
 ) -> list[SourcedClaim]:
-    """Fill each claim's ``origin``: attributed party, else declared group, else copy group, else source."""
+    """Fill each claim's ``origin``: attributed party, else declared group, else copy group, else source.
+
+    ``copies`` (from :func:`find_copies`) may be given when already computed.
+    """
     claims = list(claims)
-    copies = find_copies(reports, threshold=threshold)
+    if copies is None:
+        copies = find_copies(reports, threshold=threshold)
     # a report's own origin: declared on its Source, else that of the first report it copies
     own: dict[str, str] = {}
     for sc in claims:
