@@ -29,6 +29,7 @@ _LOCATIVE = re.compile(
 _TYPE_AFTER = re.compile(
     r"^\s*(?:area|town|village|city|countryside|province|neighbo(?:u)?rhoods?|district)\b", re.I
 )
+_TYPED_ADMIN = re.compile(r"\s*(?:province|governorate|countryside|district)\b", re.I)
 _BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
 _UNKNOWN = re.compile(
     r"\b(?:in|at|near)\s+((?:[A-Z][a-z'’]+[\s-]){1,3})(?:area|town|village|neighbo(?:u)?rhood)\b"
@@ -71,6 +72,9 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
         if d and m.place.kind in ("town", "governorate"):
             start = d.start()
             surface = sentence[start : m.end]
+        typed = _TYPED_ADMIN.match(sentence[m.end :])
+        if typed and m.place.kind in ("governorate", "district"):
+            surface = sentence[start : m.end + typed.end()]  # "Aleppo province", as written
         ref = gaz.to_ref(m.place, surface)
         found.append(SentencePlace(start, m.end, ref))
         ids.append(m.place.id)
@@ -95,8 +99,12 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
     for sp, pid in zip(found, ids, strict=True):
         if pid == "SY" and len(found) > 1:
             continue
-        if pid and pid != CITY and any(o and o != pid and gaz.contains(pid, o) for o in ids):
-            continue
+        typed = bool(_TYPED_ADMIN.match(sentence[sp.end :])) and sp.ref.precision in (
+            "governorate",
+            "district",
+        )
+        if pid and pid != CITY and not typed and any(o and o != pid and gaz.contains(pid, o) for o in ids):
+            continue  # ... unless the text names it as such ("Aleppo province: ... al-Marja")
         keep.append(sp)
     # ... and list Aleppo city after any place inside it
     inside_city = [
@@ -115,6 +123,7 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
     ):
         city = gaz.get(CITY)
         keep.append(SentencePlace(len(sentence), len(sentence), gaz.to_ref(city, "Aleppo")))
+        keep.sort(key=order)
     # the same place written twice in one sentence is one place
     out: list[SentencePlace] = []
     seen: set[tuple[str | None, str]] = set()
