@@ -19,10 +19,12 @@ they are one origin's same sentence in two reports (a wire story and its rewrite
 
 Candidate pairs come from blocks (kind, family, place key, week), so the work grows
 with the claims per place and week, not with the square of all claims. Then, in two
-steps: claims that identify an event by themselves (a specific place or a toll) grow
+steps: claims that place an event by themselves (a specific place, or any claim of a
+family with few events a day) grow
 into clusters by complete linkage, strongest pair first — a claim joins only if it fits
 every member, so nothing chains two neighbourhoods into one incident; then each vague
-claim ("air strikes on east Aleppo") joins the one cluster it fits, or, when it fits
+claim ("air strikes on east Aleppo") joins the one cluster it fits (all its claims, or
+one of its own report), or, when it fits
 none or two different events, stays with the other vague claims (complete linkage again).
 """
 
@@ -252,9 +254,10 @@ def cluster_claims(
 
 
 def _is_anchor(it: _Item) -> bool:
-    """A claim that identifies an event by itself: a specific place or a toll. In families
-    with few events a day (evacuations, sieges, a city's fall) every claim does."""
-    return it.family not in _BUSY_FAMILIES or bool(it.where.specific) or it.sc.claim.fatalities is not None
+    """A claim that places an event by itself: it names a specific place (a neighbourhood,
+    a site). In families with few events a day (evacuations, sieges, a city's fall) every
+    claim does; "25 killed in air strikes on east Aleppo" does not, a city has several."""
+    return it.family not in _BUSY_FAMILIES or bool(it.where.specific)
 
 
 def _satellite_fits(v: int, group: list[int], items: Sequence[_Item], scores: dict) -> bool:
