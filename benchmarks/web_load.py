@@ -42,8 +42,14 @@ def _neighbourhoods() -> list[dict]:
     from tawthiq.gazetteer import load_gazetteer
 
     out = [
-        {"name": p.name_en, "name_ar": p.name_ar, "lat": p.lat, "lon": p.lon, "precision": "neighbourhood",
-         "place_id": p.id}
+        {
+            "name": p.name_en,
+            "name_ar": p.name_ar,
+            "lat": p.lat,
+            "lon": p.lon,
+            "precision": "neighbourhood",
+            "place_id": p.id,
+        }
         for p in load_gazetteer()
         if p.kind == "neighbourhood" and p.lat is not None
     ]
@@ -60,11 +66,22 @@ def build(path: Path, n: int, seed: int = 7) -> tuple[str, list[int]]:
     day0 = date(2016, 11, 1)
     with ws.session(actor="benchmark") as s:
         n_reports = max(1, n // 10)
-        s.execute(insert(ReportRow), [
-            {"id": i + 1, "status": "stored", "sha256": f"{i:064x}", "received_at": now, "channel": "file",
-             "title": f"Synthetic report {i}", "body": "synthetic text " * 20, "language": "en"}
-            for i in range(n_reports)
-        ])
+        s.execute(
+            insert(ReportRow),
+            [
+                {
+                    "id": i + 1,
+                    "status": "stored",
+                    "sha256": f"{i:064x}",
+                    "received_at": now,
+                    "channel": "file",
+                    "title": f"Synthetic report {i}",
+                    "body": "synthetic text " * 20,
+                    "language": "en",
+                }
+                for i in range(n_reports)
+            ],
+        )
         batch = 20_000
         for start in range(0, n, batch):
             inc_rows, claim_rows, links = [], [], []
@@ -73,20 +90,46 @@ def build(path: Path, n: int, seed: int = 7) -> tuple[str, list[int]]:
                 day = day0 + timedelta(days=rng.randrange(61))
                 etype = rng.choice(EVENT_TYPES)
                 killed = rng.choice((None, 1, 2, 5, 12, 40))
-                inc_rows.append({
-                    "id": i + 1, "key": f"bench-{i}", "event_type": etype, "places": [place],
-                    "time_start": day, "time_end": day, "time_precision": "day", "fatalities_best": killed,
-                    "fatalities_low": killed, "fatalities_high": killed, "fatalities_rule": "",
-                    "grade": rng.choice(GRADES), "rationale": "synthetic", "origins": ["o1"],
-                    "outlets": ["outlet"],
-                })
-                claim_rows.append({
-                    "id": i + 1, "report_id": (i % n_reports) + 1, "span_start": 0, "span_end": 14,
-                    "quote": "synthetic text", "kind": "incident", "event_type": etype, "places": [place],
-                    "time_start": day, "time_end": day, "time_precision": "day", "victims": [],
-                    "perpetrators": [], "certainty": "reported", "method": "rules", "confidence": 0.5,
-                    "review_status": "unreviewed",
-                })
+                inc_rows.append(
+                    {
+                        "id": i + 1,
+                        "key": f"bench-{i}",
+                        "event_type": etype,
+                        "places": [place],
+                        "time_start": day,
+                        "time_end": day,
+                        "time_precision": "day",
+                        "fatalities_best": killed,
+                        "fatalities_low": killed,
+                        "fatalities_high": killed,
+                        "fatalities_rule": "",
+                        "grade": rng.choice(GRADES),
+                        "rationale": "synthetic",
+                        "origins": ["o1"],
+                        "outlets": ["outlet"],
+                    }
+                )
+                claim_rows.append(
+                    {
+                        "id": i + 1,
+                        "report_id": (i % n_reports) + 1,
+                        "span_start": 0,
+                        "span_end": 14,
+                        "quote": "synthetic text",
+                        "kind": "incident",
+                        "event_type": etype,
+                        "places": [place],
+                        "time_start": day,
+                        "time_end": day,
+                        "time_precision": "day",
+                        "victims": [],
+                        "perpetrators": [],
+                        "certainty": "reported",
+                        "method": "rules",
+                        "confidence": 0.5,
+                        "review_status": "unreviewed",
+                    }
+                )
                 links.append({"incident_id": i + 1, "claim_id": i + 1, "role": "supporting"})
             s.execute(insert(IncidentRow), inc_rows)
             s.execute(insert(ClaimRow), claim_rows)
@@ -104,12 +147,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(path: Path, port: int) -> subprocess.Popen:
-    code = (
-        "from tawthiq.store import open_workspace; from tawthiq.web import serve_workspace; "
-        f"serve_workspace(open_workspace({str(path)!r}), host='127.0.0.1', port={port})"
+def serve(path: Path, port: int, workers: int) -> subprocess.Popen:
+    tawthiq = Path(sys.executable).with_name("tawthiq")
+    proc = subprocess.Popen(
+        [str(tawthiq), "serve", str(path), "--port", str(port), "--workers", str(workers)],
+        start_new_session=True,
     )
-    proc = subprocess.Popen([sys.executable, "-c", code])
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -122,7 +165,7 @@ def serve(path: Path, port: int) -> subprocess.Popen:
 
 
 async def scenario(base: str, token: str, paths, clients: int, per_client: int, max_seconds: float):
-    """``clients`` concurrent clients, each sending at most ``per_client`` requests; stops at ``max_seconds``."""
+    """``clients`` concurrent clients, at most ``per_client`` requests each; stops after ``max_seconds``."""
     latencies: list[float] = []
     errors = 0
     deadline = time.monotonic() + max_seconds
@@ -156,36 +199,54 @@ def main() -> int:
     ap.add_argument("--incidents", type=int, default=100_000)
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--requests", type=int, default=40, help="requests per client per scenario")
+    ap.add_argument("--workers", type=int, default=2, help="server processes (tawthiq serve --workers)")
+    ap.add_argument("--keep", type=Path, help="build the workspace here once and reuse it on later runs")
     ap.add_argument("--max-seconds", type=float, default=60.0, help="time limit per scenario")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "ws"
-        token, ids = build(path, args.incidents)
+        path = (args.keep or Path(tmp)) / "ws"
+        if args.keep and (args.keep / "token").exists():
+            token, ids = (args.keep / "token").read_text(), list(range(1, args.incidents + 1))
+        else:
+            token, ids = build(path, args.incidents)
+            if args.keep:
+                (args.keep / "token").write_text(token)
         port = _free_port()
-        proc = serve(path, port)
+        proc = serve(path, port, args.workers)
         base = f"http://127.0.0.1:{port}"
         scenarios = {
             "incidents list, first page": lambda rng: "/incidents",
-            "incidents list, first page, filtered (grade+type)": lambda rng: "/incidents?grade=fair&type="
-            + rng.choice(EVENT_TYPES),
+            "incidents list, first page, filtered (grade+type)": lambda rng: (
+                "/incidents?grade=fair&type=" + rng.choice(EVENT_TYPES)
+            ),
             "incidents list, filtered by date range": lambda rng: "/incidents?from=2016-12-01&to=2016-12-15",
             "incident page": lambda rng: f"/incidents/{rng.choice(ids)}",
             "map bbox (east Aleppo)": lambda rng: "/map/incidents.json?bbox=37.15,36.17,37.20,36.22",
         }
         try:
-            httpx.get(base + "/incidents", headers={"authorization": f"Bearer {token}"}, timeout=30)  # warm up
-            print(f"{args.incidents:,} incidents · {args.clients} concurrent clients · "
-                  f"≤{args.requests} requests each · loopback · shared 2-core machine (noisy)")
+            httpx.get(
+                base + "/incidents", headers={"authorization": f"Bearer {token}"}, timeout=30
+            )  # warm up
+            print(
+                f"{args.incidents:,} incidents · {args.workers} server worker(s) · "
+                f"{args.clients} concurrent clients · ≤{args.requests} requests each · loopback · "
+                "shared 2-core machine (noisy)"
+            )
             print(f"{'scenario':52} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7} err")
             for name, paths in scenarios.items():
                 lat, errors, secs = asyncio.run(
                     scenario(base, token, paths, args.clients, args.requests, args.max_seconds)
                 )
-                print(f"{name:52} {len(lat):5d} {pct(lat, 50):8.1f} {pct(lat, 95):8.1f} {max(lat):8.1f} "
-                      f"{len(lat) / secs:7.1f} {errors}")
+                print(
+                    f"{name:52} {len(lat):5d} {pct(lat, 50):8.1f} {pct(lat, 95):8.1f} {max(lat):8.1f} "
+                    f"{len(lat) / secs:7.1f} {errors}"
+                )
         finally:
-            proc.terminate()
-            proc.wait(timeout=20)
+            proc.terminate()  # uvicorn's supervisor stops its workers
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
     return 0
 
 

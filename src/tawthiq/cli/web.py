@@ -39,6 +39,7 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     session_hours: Annotated[float, typer.Option(help="A login lasts at most this long.")] = 8.0,
     secure_cookies: Annotated[bool, typer.Option(help="Mark cookies Secure (behind HTTPS).")] = False,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes (one per core at most).")] = 1,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
 ) -> None:
@@ -48,7 +49,7 @@ def serve(
     ws = _open(workspace_arg or workspace, db)
     settings = WebSettings(session_ttl_seconds=int(session_hours * 3600), secure_cookies=secure_cookies)
     err_console.print(f"serving {ws.path} at http://{host}:{port}/  (Ctrl-C to stop)", highlight=False)
-    serve_workspace(ws, settings, host=host, port=port)
+    serve_workspace(ws, settings, host=host, port=port, workers=workers)
 
 
 @handle_errors

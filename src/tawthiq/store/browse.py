@@ -49,6 +49,7 @@ __all__ = [
     "IncidentFilter",
     "claims_by_ids",
     "claims_for_report",
+    "count_incidents",
     "count_incidents_by_day",
     "count_person_records",
     "data_version",
@@ -290,12 +291,22 @@ def _links(s: Session, incident_ids: Sequence[int]) -> dict[int, list[tuple[int,
     return out
 
 
+def count_incidents(s: Session, f: IncidentFilter = IncidentFilter()) -> int:
+    return s.scalar(select(func.count()).select_from(IncidentRow).where(*_conditions(f))) or 0
+
+
 def list_incidents(
-    s: Session, f: IncidentFilter = IncidentFilter(), *, offset: int = 0, limit: int = 50
+    s: Session,
+    f: IncidentFilter = IncidentFilter(),
+    *,
+    offset: int = 0,
+    limit: int = 50,
+    total: int | None = None,
 ) -> tuple[list[Incident], int]:
-    """Incidents newest first, filtered; with the total for pagination."""
+    """Incidents newest first, filtered; with the total for pagination (counted unless given)."""
     cond = _conditions(f)
-    total = s.scalar(select(func.count()).select_from(IncidentRow).where(*cond)) or 0
+    if total is None:
+        total = count_incidents(s, f)
     q = (
         select(IncidentRow)
         .where(*cond)
@@ -347,10 +358,15 @@ def incidents_by_ids(s: Session, ids: Sequence[int], *, with_claims: bool = Fals
 
 
 def data_version(s: Session) -> tuple[int, int, int]:
-    """Changes whenever incidents may have: (last audit event id, incident count, last incident id)."""
+    """Changes whenever incidents or claims may have: (last audit event, last incident, last claim).
+
+    Every store write is audited, so the last audit event id moves on each change; the last ids
+    cover rows inserted in bulk. Three index look-ups, no scan.
+    """
     last_event = s.scalar(select(func.max(AuditEventRow.id))) or 0
-    count, last = s.execute(select(func.count(), func.max(IncidentRow.id)).select_from(IncidentRow)).one()
-    return last_event, count or 0, last or 0
+    last_incident = s.scalar(select(func.max(IncidentRow.id))) or 0
+    last_claim = s.scalar(select(func.max(ClaimRow.id))) or 0
+    return last_event, last_incident, last_claim
 
 
 def incident_points(s: Session) -> list[tuple[int, str, str, date | None, int | None, dict[str, Any]]]:

@@ -22,9 +22,35 @@ def serve_workspace(
     *,
     host: str = "127.0.0.1",
     port: int = 8000,
+    workers: int = 1,
     log_level: str = "warning",
 ) -> None:
-    """Run the app with uvicorn until interrupted (``tawthiq serve`` and ``tawthiq demo`` call this)."""
+    """Run the app with uvicorn until interrupted (``tawthiq serve`` and ``tawthiq demo`` call this).
+
+    With ``workers > 1`` uvicorn starts that many processes (one per core is the useful maximum);
+    each opens the workspace itself, and all share the CSRF secret so a form works on any of them.
+    """
+    import dataclasses
+    import json
+    import os
+
     import uvicorn
 
-    uvicorn.run(create_app(workspace, settings), host=host, port=port, log_level=log_level, access_log=False)
+    settings = settings or WebSettings()
+    if workers <= 1:
+        uvicorn.run(
+            create_app(workspace, settings), host=host, port=port, log_level=log_level, access_log=False
+        )
+        return
+    os.environ["TAWTHIQ_WEB_WORKSPACE"] = str(workspace.path)
+    os.environ["TAWTHIQ_WEB_DB"] = workspace.engine.url.render_as_string(hide_password=False)
+    os.environ["TAWTHIQ_WEB_SETTINGS"] = json.dumps(dataclasses.asdict(settings))
+    uvicorn.run(
+        "tawthiq.web._worker:make_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+        access_log=False,
+    )

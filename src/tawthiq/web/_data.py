@@ -9,6 +9,8 @@ the public an unreviewed claim: the public view passes only accepted or correcte
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -36,6 +38,8 @@ class WebData:
         self._people_index: Any = None
         self._people_count = -1
         self._map = MapIndexCache()
+        self._cache: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
 
     # ------------------------------------------------------------ accounts
 
@@ -90,9 +94,25 @@ class WebData:
 
     # ------------------------------------------------------------ incidents
 
+    def _cached(self, s: Any, key: Any, compute: Any) -> Any:
+        """``compute()`` once per data version: counts and timelines of 100,000 incidents are scans."""
+        version = browse.data_version(s)
+        full = (key, version)
+        with self._lock:
+            if full in self._cache:
+                self._cache.move_to_end(full)
+                return self._cache[full]
+        value = compute()
+        with self._lock:
+            self._cache[full] = value
+            while len(self._cache) > 512:
+                self._cache.popitem(last=False)
+        return value
+
     def incidents(self, f: IncidentFilter, offset: int, limit: int) -> tuple[list[Incident], int]:
         with self.ws.session() as s:
-            return browse.list_incidents(s, f, offset=offset, limit=limit)
+            total = self._cached(s, ("count", f), lambda: browse.count_incidents(s, f))
+            return browse.list_incidents(s, f, offset=offset, limit=limit, total=total)
 
     def incident(self, incident_id: int) -> tuple[Incident, list[Claim], dict[int, Report]] | None:
         with self.ws.session() as s:
@@ -139,7 +159,7 @@ class WebData:
 
     def timeline(self, f: IncidentFilter) -> dict[tuple[date, str], int]:
         with self.ws.session() as s:
-            return browse.count_incidents_by_day(s, f)
+            return self._cached(s, ("timeline", f), lambda: browse.count_incidents_by_day(s, f))
 
     def places(self, q: str | None, offset: int, limit: int):
         with self.ws.session() as s:
