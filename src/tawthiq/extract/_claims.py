@@ -269,8 +269,8 @@ def _merge(items: list[tuple[Claim, bool]], anchor: date) -> list[Claim]:
             continue
         if c.time.start and c.time.start < anchor - timedelta(days=365):
             continue  # background ("fighting erupted in 2012"), not a claim about this report's events
-        if c.places and all(p.precision == "country" for p in c.places) and not c.fatalities:
-            continue  # "attacks using chlorine in Syria": no place to put the claim, and no toll
+        if c.places and all(p.precision == "country" for p in c.places):
+            continue  # "attacks using chlorine in Syria", "3,264 killed in Syria": country-wide background
         out.append(c)
     # a sentence in the report's own voice restating an event another sentence gives with its source
     merged: list[Claim] = []

@@ -170,6 +170,10 @@ def find_events(sentence: str) -> list[EventHit]:
             if _NEGATED_LOCAL.search(before):
                 continue
             window = sentence[max(0, m.start() - 45) : m.start()]
+            if re.match(
+                r"[^.;:,]{0,25}?\b(?:would|could|might|will)\s+(?:be|mean|bring|lead)\b", sentence[m.end() :]
+            ):
+                continue  # "a victory in Aleppo would be ...": a prospect, not an event
             window = re.split(r"\b(?:said|say|says|told)\b", window)[-1]  # the speaker's clause only
             if _HYPOTHETICAL.search(window):
                 continue
