@@ -130,3 +130,17 @@ def test_same_settings_run_on_spark(background):
         assert on_spark.clusters == on_duckdb.clusters
     finally:
         spark.stop()
+
+
+def test_training_sample_keeps_both_records_of_a_family_name_together():
+    import pandas as pd
+
+    from tawthiq.people._link_model import training_sample
+
+    fam = [f"fam{i % 500}" for i in range(20_000)]
+    df = pd.DataFrame({"fam_sk": fam, "key": [f"k{i}" for i in range(20_000)]})
+    sample = training_sample(df, 2_000)
+    assert 1_000 < len(sample) < 4_000
+    kept = set(sample["fam_sk"])
+    # every record of a kept family name is in the sample: the pairs EM learns from survive
+    assert (df["fam_sk"].isin(kept)).sum() == len(sample)
