@@ -164,3 +164,15 @@ def test_the_killings_took_place_in_locates_the_claim_before(report):
     assert {p.place_id for p in first.places} >= {"aleppo-nbhd:fardous", "aleppo-nbhd:salihin"}
     assert any(c.certainty == "denied" and c.event_type == "killing.execution" for c in claims)
     assert not any(c.event_type == "evacuation" for c in claims)  # "ready to help evacuate" is not an event
+
+
+def test_missing_men_and_a_lede_date_that_is_not_a_dateline(report):
+    families, un, arrests, shelling = report(
+        "missing_men_lede_date_is_not_a_dateline.txt", date(2016, 12, 14)
+    )
+    assert (families.event_type, families.kind) == ("disappearance.enforced", "status")  # lost contact
+    assert families.time.start == date(2016, 12, 8)
+    assert un.event_type == "disappearance.enforced"  # detained, and their fate unknown
+    assert arrests.kind == "tally" and arrests.time.start == date(2016, 12, 1)  # since the start of the month
+    assert shelling.time.start == date(2016, 12, 13)  # Tuesday before a Wednesday publication
+    assert shelling.attributed_to == "Residents of al-Sukkari"

@@ -47,7 +47,9 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     ),
     (
         "disappearance.enforced",
-        r"gone missing|went missing|disappeared|whereabouts (?:are |still )?unknown|"
+        r"gone missing|went missing|disappeared|whereabouts (?:are |still |remain )?unknown|"
+        r"(?:are|were|remain|remains|still|reported|declared|been|men|people) missing\b|missing after|"
+        r"lost contact with|fate (?:is |was |remains )?unknown|"
         r"enforced disappearance|abducted|kidnapped",
         7,
     ),

@@ -97,7 +97,10 @@ def find_dateline(text: str, published: date) -> date | None:
     Used only when it lies within a week before publication (a brief "for 21/11/2016" published the
     next day is about the 21st).
     """
-    head = "\n".join(text.strip().splitlines()[:6])[:600]
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()][:6]
+    # a dateline is a short header line, or the very start of the first paragraph; a date inside
+    # the lede's story ("left through the crossing on 8 December") is an event date, not a dateline
+    head = "\n".join(ln if len(ln) <= 100 else ln[:45] for ln in lines)
     for _, d, _ in _explicit_dates(head, published):
         if published - timedelta(days=7) <= d <= published:
             return d
@@ -163,7 +166,11 @@ def resolve_time(sentence: str, anchor: date) -> TimeSpan:
     if re.search(r"\blast month\b", low):
         first = anchor.replace(day=1) - timedelta(days=1)
         return TimeSpan(start=first.replace(day=1), end=first, precision="month")
-    if re.search(r"\b(?:earlier this month|this month)\b", low):
+    if re.search(r"\bsince the (?:start|beginning) of the year\b", low):
+        return TimeSpan(start=anchor.replace(month=1, day=1), end=anchor, precision="month")
+    if re.search(r"\bsince the (?:start|beginning) of the week\b", low):
+        return TimeSpan(start=anchor - timedelta(days=anchor.weekday()), end=anchor, precision="week")
+    if re.search(r"\b(?:earlier this month|this month|since the (?:start|beginning) of the month)\b", low):
         return TimeSpan(start=anchor.replace(day=1), end=anchor, precision="month")
     m = re.search(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(\w+)\s+(days|weeks)\b", low)
     if m:
