@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tawthiq.errors import InputError
-from tawthiq.extract import find_numbers, parse_count, parse_published, resolve_time
+from tawthiq.extract import extract_claims, find_numbers, parse_count, parse_published, resolve_time
 
 _WORDS = {1: "one", 4: "four", 12: "twelve", 21: "twenty-one", 79: "seventy-nine", 300: "three hundred"}
 
@@ -86,3 +86,27 @@ def test_published_is_a_date_or_an_input_error(value):
 def test_any_sentence_gives_a_time_span(anchor, text):
     t = resolve_time(text, anchor)
     assert t.start is None or t.end is None or t.start <= t.end
+
+
+_SALAD = (
+    "killed at least dozens Aleppo al-Sukkari said the on Monday shelling including women and children "
+    "between 20 30 more than up to SOHR reportedly denied , . ; : - al el Fardous province overnight"
+)
+_WORDS_POOL = st.sampled_from(_SALAD.split())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS_POOL, max_size=40), st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 1, 1)))
+def test_word_salad_never_crashes_extraction_and_spans_hold(words, published):
+    text = " ".join(words)
+    for c in extract_claims(text, published):
+        assert text[c.span[0] : c.span[1]] == c.quote
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_never_crashes_the_gazetteer(text):
+    from tawthiq.gazetteer import load_gazetteer
+
+    for m in load_gazetteer().match(text):
+        assert text[m.start : m.end] == m.surface
