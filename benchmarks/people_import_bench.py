@@ -5,8 +5,9 @@
 The list is made here from the demo's invented name pools (src/tawthiq/demo/lists/generate.py),
 Arabic headers, Arabic-Indic digits, 1% bad rows. Prints, for each step, wall time and rows per
 minute: reading and parsing (pure: ``read_table`` + ``build_records``), the first store into a
-fresh SQLite workspace, and a re-import of the same file (every row compared, none written).
-Peak resident memory of the process at the end. Linking is measured by linkage_bench.py.
+fresh SQLite workspace, a re-import of the same file (every row compared, none written), and
+for the CSV storing a link result (persons, links; pairs of records, no splink) twice and reading
+the persons back. Peak resident memory of the process at the end. Linking is measured by linkage_bench.py.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from tawthiq.people import build_records, guess_mapping, read_table
+from tawthiq.people import LinkedPair, LinkResult, build_records, guess_mapping, read_table
 from tawthiq.store import init_workspace
-from tawthiq.store.people import save_list
+from tawthiq.store.people import load_persons, load_records, save_link_result, save_list
 
 ROOT = Path(__file__).resolve().parents[1]
 INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -73,8 +74,27 @@ def bench(path: Path, rows: int, tmp: Path, list_name: str) -> None:
             with ws.session() as s:
                 counts = _time(label, rows, lambda s=s: save_list(s, list_name, result.records))
             print(f"  inserted {counts.inserted:,}, unchanged {counts.unchanged:,}")
+        if list_name == "csv":
+            _bench_persons(ws, rows)
     finally:
         ws.close()
+
+
+def _bench_persons(ws, rows: int) -> None:
+    """Store a link result (every 2 consecutive records one person, no splink), twice, and read it."""
+    with ws.session() as s:
+        records = _time("load records", rows, lambda: load_records(s))
+    ids = [r.id for r in records]
+    clusters = tuple(tuple(ids[i : i + 2]) for i in range(0, len(ids), 2))
+    pairs = tuple(LinkedPair(a=c[0], b=c[1], probability=0.95, weight=4.0, decision="match")
+                  for c in clusters if len(c) == 2)  # fmt: skip
+    result = LinkResult(pairs=pairs, clusters=clusters)
+    for label in ("store persons, all new", "store persons again, ids kept"):
+        with ws.session() as s:
+            counts = _time(label, rows, lambda s=s: save_link_result(s, result, records))
+        print(f"  persons {counts.persons:,}: kept {counts.kept:,}, new {counts.new:,}")
+    with ws.session() as s:
+        _time("load persons with their records", rows, lambda: load_persons(s))
 
 
 def main() -> None:
