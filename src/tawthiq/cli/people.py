@@ -8,7 +8,6 @@ a name to stderr: row errors name the file, row and field only.
 from __future__ import annotations
 
 import csv
-import hashlib
 import importlib.util
 import sys
 from pathlib import Path
@@ -141,7 +140,8 @@ def import_list(
     as_json: JsonOpt = False,
 ) -> None:
     """Import a list into the workspace; re-importing updates records by the list's own id."""
-    table = read_table(file)
+    with err_console.status(f"reading {file.name}…"):
+        table = read_table(file)
     if maps or mapping_file:
         mapping = mapping_from_yaml(mapping_file) if mapping_file else {}
         mapping.update(mapping_from_args(maps or []))
@@ -157,7 +157,8 @@ def import_list(
     if "record_id" not in mapping.values():
         err_console.print("[yellow]warning:[/] no record_id column: rows are identified by their row "
                           "number, so re-import only an unchanged file")  # fmt: skip
-    result: ImportResult = build_records(table, mapping, list_name)
+    with err_console.status(f"checking {len(table.rows):,} rows…"):
+        result: ImportResult = build_records(table, mapping, list_name)
     for problem in (*result.errors, *result.warnings):
         err_console.print(f"[red]row refused:[/] {problem}" if problem in result.errors else
                           f"[yellow]warning:[/] {problem}", highlight=False, soft_wrap=True)  # fmt: skip
@@ -169,9 +170,9 @@ def import_list(
     from tawthiq.store.missing import queue_missing_matches
     from tawthiq.store.people import save_list
 
-    with _open(workspace, db) as ws, ws.session() as s:
+    with _open(workspace, db) as ws, ws.session() as s, err_console.status("storing…"):
         counts = save_list(s, list_name, result.records, has_duplicates=has_duplicates, file_name=file.name,
-                           sha256=hashlib.sha256(file.read_bytes()).hexdigest(), mapping=mapping)  # fmt: skip
+                           sha256=table.sha256, mapping=mapping)  # fmt: skip
         # issue 8: every missing person is compared with a list as it arrives; candidates go to review
         missing_candidates = queue_missing_matches(s, list_name)
     if missing_candidates:

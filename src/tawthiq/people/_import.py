@@ -17,10 +17,11 @@ delimiter is found by :class:`csv.Sniffer`; XLSX through openpyxl
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,7 @@ class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[int, dict[str, Any]], ...]
     errors: tuple[InputError, ...] = ()  # lines that are not rows at all (bad JSON)
+    sha256: str = ""  # of the file's bytes, for the audit log
 
 
 @dataclass(frozen=True)
@@ -90,19 +92,20 @@ def read_table(path: str | Path) -> Table:
     if not path.is_file():
         raise InputError("no such file", path=path)
     suffix = path.suffix.lower()
-    if suffix in (".csv", ".tsv", ".txt"):
-        return _read_csv(path)
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    if suffix in (".jsonl", ".ndjson", ".json"):
-        return _read_jsonl(path)
+    readers = {".csv": _read_csv, ".tsv": _read_csv, ".txt": _read_csv, ".xlsx": _read_xlsx,
+               ".xlsm": _read_xlsx, ".jsonl": _read_jsonl, ".ndjson": _read_jsonl,
+               ".json": _read_jsonl}  # fmt: skip
     if suffix == ".xls":
         raise ParseError("old Excel .xls files are not read: save the sheet as .xlsx or .csv", path=path)
-    raise ParseError(f"unknown list format {suffix!r} (use .csv, .tsv, .xlsx or .jsonl)", path=path)
+    if suffix not in readers:
+        raise ParseError(f"unknown list format {suffix!r} (use .csv, .tsv, .xlsx or .jsonl)", path=path)
+    data = path.read_bytes()
+    table = readers[suffix](path, data)
+    return replace(table, sha256=hashlib.sha256(data).hexdigest())
 
 
-def _decode(path: Path) -> str:
-    return decode_text(path.read_bytes(), str(path))[0]
+def _decode(path: Path, data: bytes) -> str:
+    return decode_text(data, str(path))[0]
 
 
 def _unique(headers: Iterable[Any]) -> tuple[str, ...]:
@@ -115,8 +118,8 @@ def _unique(headers: Iterable[Any]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _read_csv(path: Path) -> Table:
-    text = _decode(path)
+def _read_csv(path: Path, data: bytes) -> Table:
+    text = _decode(path, data)
     first_line = text.split("\n", 1)[0]
     try:
         delimiter: str | None = csv.Sniffer().sniff(text[:16384], delimiters=",;\t|").delimiter
@@ -139,11 +142,11 @@ def _read_csv(path: Path) -> Table:
     return Table(path, headers, tuple(rows))
 
 
-def _read_xlsx(path: Path) -> Table:
+def _read_xlsx(path: Path, data: bytes) -> Table:
     from openpyxl import load_workbook  # heavy; only when an XLSX comes in
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError, InvalidFileException…
         raise ParseError(f"not a readable .xlsx workbook ({type(exc).__name__})", path=path) from None
     try:
@@ -164,11 +167,11 @@ def _read_xlsx(path: Path) -> Table:
     return Table(path, headers, tuple(rows))
 
 
-def _read_jsonl(path: Path) -> Table:
+def _read_jsonl(path: Path, data: bytes) -> Table:
     headers: dict[str, None] = {}
     rows = []
     errors = []
-    for number, line in enumerate(_decode(path).splitlines(), start=1):
+    for number, line in enumerate(_decode(path, data).splitlines(), start=1):
         if not line.strip():
             continue
         try:
