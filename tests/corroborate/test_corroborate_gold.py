@@ -67,8 +67,10 @@ def test_end_to_end_clustering_of_the_extractors_claims(capsys):
         names += dev[0]
         claims += dev[1]
         reports += dev[2]
+    from tawthiq.gazetteer import load_gazetteer
+
     pred_names, pred = extracted_like(names, claims, reports)
-    incidents = build_incidents(pred, reports)
+    incidents = build_incidents(pred, reports, contains=load_gazetteer().contains)  # as the CLI does
     by_id = {sc.claim.id: n for n, sc in zip(pred_names, pred, strict=True)}
     groups = [[by_id[c] for c in (*i.claim_ids, *i.contradicting_claim_ids) if by_id[c]] for i in incidents]
     p, r, tp, npred, ngold = pairwise(

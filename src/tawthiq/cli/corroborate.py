@@ -101,6 +101,7 @@ def corroborate(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt
     Incidents whose claims did not change keep their ids; analyst overrides are kept.
     """
     from tawthiq.corroborate import build_incidents
+    from tawthiq.gazetteer import load_gazetteer
     from tawthiq.store import open_workspace
     from tawthiq.store.incidents import load_sourced_claims, rebuild_incidents
 
@@ -109,7 +110,9 @@ def corroborate(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt
             claims, reports = load_sourced_claims(s)
         err_console.print(f"{len(claims)} claim(s) from {len(reports)} report(s)", highlight=False)
         with err_console.status("clustering and grading"):
-            incidents = build_incidents(claims, reports)
+            # the gazetteer's parent links tell which neighbourhood lies in which town
+            contains = load_gazetteer().contains if claims else None
+            incidents = build_incidents(claims, reports, contains=contains)
         with ws.session(actor="cli:corroborate") as s:
             result = rebuild_incidents(s, incidents)
     summary = {"claims": len(claims), "incidents": len(incidents), **result.as_dict()}

@@ -164,7 +164,7 @@ def _sides_fit(a: _Pl, b: _Pl) -> bool:
 def _same_specific(a: _Pl, b: _Pl) -> bool:
     if _same_name(a, b):
         return True
-    if a.place_id and b.place_id:
+    if a.rank == b.rank:
         return False
     # an exact spot (a hospital, a market) inside a neighbourhood named by the other claim
     if a.rank != b.rank:
@@ -174,8 +174,8 @@ def _same_specific(a: _Pl, b: _Pl) -> bool:
 
 
 def _area_holds(area: _Pl, inner: _Pl, inner_areas: tuple[_Pl, ...], contains: Contains | None) -> bool:
-    if area.place_id and inner.place_id and contains is not None:
-        return contains(area.place_id, inner.place_id)
+    if area.place_id and inner.place_id and contains is not None and contains(area.place_id, inner.place_id):
+        return True
     # the specific claim names the area itself ("Fardous, east Aleppo, Aleppo")
     if any(_same_name(area, o) or (area.side is None and o.skel == area.skel) for o in inner_areas):
         return True
@@ -190,8 +190,13 @@ def _precision_of(p: _Pl) -> str:
 def _areas_meet(a: _Pl, b: _Pl, contains: Contains | None) -> bool:
     if _same_name(a, b):
         return True
-    if a.place_id and b.place_id and contains is not None:
-        return contains(a.place_id, b.place_id) or contains(b.place_id, a.place_id)
+    if (
+        a.place_id
+        and b.place_id
+        and contains is not None
+        and (contains(a.place_id, b.place_id) or contains(b.place_id, a.place_id))
+    ):
+        return _sides_fit(a, b)
     if a.skel == b.skel and a.skel and not _sides_fit(a, b):
         return False
     if a.rank == b.rank:
