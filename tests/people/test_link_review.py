@@ -156,3 +156,13 @@ def test_link_without_records_says_what_to_do(cli, workspace):
 def test_a_decision_on_unknown_records_is_refused(cli, workspace):
     result = cli(workspace, "people", "decide", "998", "999", "match", ok=False)
     assert result.exit_code == 1 and "998" in result.stderr
+
+
+def test_persons_says_when_records_wait_for_a_link(cli, cli_json, workspace, two_lists):
+    cli(workspace, "people", "import", str(FIXTURES / "overlap_a.csv"), "--list", "a", "--yes")
+    cli(workspace, "people", "link")
+    cli(workspace, "people", "import", str(FIXTURES / "overlap_b.csv"), "--list", "b", "--yes")
+    result = cli(workspace, "people", "persons", "--json")
+    assert "5 record(s) in no person yet" in result.stderr
+    cli(workspace, "people", "link")
+    assert "in no person" not in cli(workspace, "people", "persons", "--json").stderr

@@ -193,6 +193,7 @@ def import_list(
         + (f"; {counts.not_in_file} stored before are not in this file (kept)" if counts.not_in_file else ""),
         highlight=False,
     )
+    err_console.print("next: `tawthiq people link` to link the lists into persons")
 
 
 @people_app.command("lists")
@@ -387,10 +388,13 @@ def persons(
     as_json: JsonOpt = False,
 ) -> None:
     """Unique persons (after `people link`) with the lists that name them."""
-    from tawthiq.store.people import load_persons
+    from tawthiq.store.people import count_unlinked, load_persons
 
     with _open(workspace, db) as ws, ws.session() as s:
         found = load_persons(s)
+        unlinked = count_unlinked(s)
+    if unlinked:
+        err_console.print(f"[yellow]note:[/] {unlinked} record(s) in no person yet: run `people link`")
     data = [
         {"id": p.id, "status": p.status, "lists": sorted({r.list_name for r in recs}),
          "records": [record_json(r) for r in recs]}

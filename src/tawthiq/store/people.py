@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import Person, PersonRecord
@@ -39,6 +39,7 @@ __all__ = [
     "ImportCounts",
     "LinkCounts",
     "PersonList",
+    "count_unlinked",
     "decide_pair",
     "load_labels",
     "load_lists",
@@ -250,6 +251,13 @@ def save_link_result(session: Session, result: LinkResult, records: Sequence[Per
         f"removed {counts.removed}), review {counts.review}, backend {result.backend}",
     )  # fmt: skip
     return counts
+
+
+def count_unlinked(session: Session) -> int:
+    """Records in no person: imported since the last ``people link``."""
+    linked = select(PersonRecordLinkRow.record_id)
+    query = select(func.count()).select_from(PersonRecordRow).where(PersonRecordRow.id.not_in(linked))
+    return session.scalar(query) or 0
 
 
 def load_persons(session: Session) -> list[tuple[Person, list[PersonRecord]]]:
