@@ -92,11 +92,43 @@ _NameFeatures = tuple[
 ]  # fmt: skip
 
 
-def _name_features(toks: tuple[str, ...]) -> _NameFeatures:
+def _part_token(part: str | None) -> str | None:
+    """One name part as one folded token (a compound part stays whole)."""
+    if not part:
+        return None
+    if is_arabic(part):
+        return fold_arabic("".join(arabic_tokens(part))) or None
+    return "".join(normalise_latin(part).split()) or None
+
+
+def _explicit_parts(r: PersonRecord) -> tuple[str | None, ...] | None:
+    """The list's own part columns, by position, when it has them and no Arabic full name.
+
+    Kept in place: a list that leaves the given name empty must not turn the family name
+    into a given name.
+    """
+    if r.name_ar and is_arabic(r.name_ar):
+        return None
+    parts = (r.given_name, r.father_name, r.grandfather_name, r.family_name)
+    if not any(parts):
+        return None
+    return tuple(_part_token(p) for p in parts)
+
+
+def _name_features(toks: tuple[str, ...], positional: tuple[str | None, ...] | None = None) -> _NameFeatures:
     # A one-letter token is a stray glyph or half of a split word: it stays in the
     # space-free key but is not a name part.
     parts = [t for t in toks if len(t) > 1] or list(toks)
-    g, f, gf, fam = _split(parts)
+    g, f, gf, fam = positional if positional else _split(parts)
+    if positional:
+        parts = [p for p in positional if p]
+        toks = tuple(parts)
+        sks_pos = [skeleton(p) if p else None for p in positional]
+        return (
+            g, f, gf, fam, "".join(toks) or None, sks_pos[0], sks_pos[1], sks_pos[3],
+            "".join(x for x in sks_pos if x) or None, sorted(set(parts)),
+            f"{sks_pos[0]}|{sks_pos[3]}" if sks_pos[0] and sks_pos[3] else None,
+        )  # fmt: skip
     sks = [skeleton(t) for t in parts]
     return (
         g,
@@ -119,10 +151,14 @@ def record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
     cache: dict[tuple[str, ...], _NameFeatures] = {}
     place_cache: dict[str, str | None] = {}
     for r in records:
-        toks = tuple(_tokens(r)[0])
-        nf = cache.get(toks)
-        if nf is None:
-            nf = cache[toks] = _name_features(toks)
+        positional = _explicit_parts(r)
+        if positional is not None:
+            nf = _name_features((), positional)
+        else:
+            toks = tuple(_tokens(r)[0])
+            nf = cache.get(toks)
+            if nf is None:
+                nf = cache[toks] = _name_features(toks)
         place = None
         if r.place:
             place = place_cache.get(r.place)

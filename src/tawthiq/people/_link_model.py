@@ -114,7 +114,15 @@ def _comparisons(tf: bool) -> list[Any]:
             ],
             output_column_name="birth_date",
         ).configure(m_probabilities=[0.85, 0.05, 0.05, 0.05], u_probabilities=[1e-4, 0.02, 0.04, 0.94]),
-        cl.ExactMatch("place").configure(m_probabilities=[0.8, 0.2], u_probabilities=[0.1, 0.9]),
+        cl.CustomComparison(
+            [
+                cll.NullLevel("place"),
+                cll.ExactMatchLevel("place"),
+                cll.JaroWinklerLevel("place", 0.9),
+                cll.ElseLevel(),
+            ],
+            output_column_name="place",
+        ).configure(m_probabilities=[0.7, 0.2, 0.1], u_probabilities=[0.05, 0.05, 0.9]),
     ]
 
 
@@ -128,6 +136,11 @@ def _blocking_rules() -> list[Any]:
         block_on("f", "gf", "fam"),
         block_on("g", "gf", "fam"),
         block_on("sk_key"),
+        # two-part names (given and family only, as in most non-Arab lists) and typos
+        # in the name: the birth date with one name skeleton
+        block_on("g", "fam"),
+        block_on("birth_date", "fam_sk"),
+        block_on("birth_date", "g_sk"),
     ]
 
 
