@@ -407,3 +407,14 @@ def test_a_city_wide_claim_without_toll_from_another_report_stays_apart_from_a_n
     )
     vague = sc("r2", event_type="attack.air_strike", places=(EAST, ALEPPO))
     assert len(build_incidents([strike, vague])) == 2
+
+
+def test_a_claim_rejected_in_review_counts_for_neither_toll_nor_origin():
+    good = sc("r1", att="SOHR", fat=Count(low=14, high=14))
+    bad = sc("r2", att="the UN human rights office", fat=Count(low=20, high=20))
+    bad = bad.model_copy(update={"claim": bad.claim.model_copy(update={"review_status": "rejected"})})
+    inc = build_incidents([good, bad])[0]
+    assert (inc.fatalities.low, inc.fatalities.high) == (14, 14)
+    assert inc.grade == "weak"
+    only_bad = build_incidents([bad])[0]
+    assert only_bad.grade == "discounted"

@@ -118,7 +118,9 @@ def fatalities_of(members: Sequence[tuple[int, SourcedClaim]]) -> Fatalities:
     told = [
         (cid, sc.claim)
         for cid, sc in members
-        if sc.claim.fatalities is not None and sc.claim.certainty != "denied"
+        if sc.claim.fatalities is not None
+        and sc.claim.certainty != "denied"
+        and sc.claim.review_status != "rejected"  # a reviewer said this claim is wrong
     ]
     if not told:
         return Fatalities(rule="no claim gives a number of people killed")
