@@ -202,11 +202,16 @@ def _perpetrators_disagree(ev: Evidence) -> str | None:
     return None
 
 
+# Bodies whose confirmation rests on an investigation of their own (DESIGN.md: "an
+# authoritative investigation ... confirms it"), besides every UN body.
+INVESTIGATORS = frozenset({"Human Rights Watch", "Amnesty International", "UN Commission of Inquiry on Syria"})
+
+
 def _authority_confirms(ev: Evidence) -> str | None:
     for sc in ev.asserting:
         o = ev.origin(sc)
         kind = party_kind(o) or (sc.source_kind if o == sc.source_label else None)
-        if sc.claim.certainty == "confirmed" and kind == "un":
+        if sc.claim.certainty == "confirmed" and (kind == "un" or o in INVESTIGATORS):
             return f"Confirmed by {o}."
     return None
 
