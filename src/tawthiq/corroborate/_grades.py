@@ -204,7 +204,9 @@ def _perpetrators_disagree(ev: Evidence) -> str | None:
 
 # Bodies whose confirmation rests on an investigation of their own (DESIGN.md: "an
 # authoritative investigation ... confirms it"), besides every UN body.
-INVESTIGATORS = frozenset({"Human Rights Watch", "Amnesty International", "UN Commission of Inquiry on Syria"})
+INVESTIGATORS = frozenset(
+    {"Human Rights Watch", "Amnesty International", "UN Commission of Inquiry on Syria"}
+)
 
 
 def _authority_confirms(ev: Evidence) -> str | None:
