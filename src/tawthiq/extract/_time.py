@@ -117,8 +117,29 @@ def _month_span(month: int, anchor: date) -> tuple[date, date]:
     return date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1])
 
 
+# "activists said on Tuesday that ... on Monday": the day of the saying is not the day of the event
+_SAYING_TIME = re.compile(
+    r"\b(said|says|told \w+|announced|reported|added|stated|confirmed|tweeted|wrote)\s+"
+    rf"((?:late |early )?on {_DAY}(?:,? (?:{_MON}) \d{{1,2}}(?:,? \d{{4}})?)?|today|yesterday|"
+    rf"on (?:{_MON}) \d{{1,2}}(?:,? \d{{4}})?)",
+    re.I,
+)
+
+
 def resolve_time(sentence: str, anchor: date) -> TimeSpan:
-    """The time span a sentence gives, relative to ``anchor``; the anchor day when it gives none."""
+    """The time span a sentence gives, relative to ``anchor``; the anchor day when it gives none.
+
+    When the sentence also dates its event, the date of the saying ("said on Tuesday") is ignored.
+    """
+    masked = _SAYING_TIME.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), sentence)
+    if masked != sentence:
+        found = _resolve(masked, anchor)
+        if found is not None:
+            return found
+    return _resolve(sentence, anchor) or TimeSpan(start=anchor, end=anchor, precision="day")
+
+
+def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
     s = sentence
     low = s.lower()
     # an explicit range of dates: "between November 17 and December 13, 2016"
@@ -198,4 +219,4 @@ def resolve_time(sentence: str, anchor: date) -> TimeSpan:
     if m and int(m.group(1)) < anchor.year:
         y = int(m.group(1))
         return TimeSpan(start=date(y, 1, 1), end=date(y, 12, 31), precision="unknown")
-    return TimeSpan(start=anchor, end=anchor, precision="day")
+    return None
