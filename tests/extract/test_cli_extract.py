@@ -112,8 +112,8 @@ def test_missing_file_and_missing_published(tmp_path, run):
 def test_workspace_mode_is_rerunnable_and_keeps_reviewed_claims(workspace, run):
     from tawthiq.entities import Report
     from tawthiq.store import add_reports
-    from tawthiq.store.tables import ClaimRow
     from tawthiq.store.claims import load_claims
+    from tawthiq.store.tables import ClaimRow
 
     body = (REPORTS / "number_words_and_ranges.txt").read_text()
     with workspace.session() as s:
