@@ -1,8 +1,9 @@
 """`tawthiq people …`: import victim lists, link them into persons, review, list persons.
 
 Thin layer: parse options, call ``people`` (pure) and ``store.people`` (database), render.
-Data to stdout (``--json`` prints the model), progress and messages to stderr. Never prints
-a name to stderr: row errors name the file, row and field only.
+Data to stdout (``--json`` prints the model), progress and messages to stderr. Messages never
+carry a name (row errors name the file, row and field); only the interactive review screen
+shows the two records, to the reviewer at the terminal.
 """
 
 from __future__ import annotations

@@ -157,9 +157,8 @@ def save_list(
 
 
 def load_lists(session: Session) -> list[PersonList]:
-    sizes: dict[str, int] = defaultdict(int)
-    for name in session.scalars(select(PersonRecordRow.list_name)):
-        sizes[name] += 1
+    counted = select(PersonRecordRow.list_name, func.count()).group_by(PersonRecordRow.list_name)
+    sizes: dict[str, int] = defaultdict(int, {name: n for name, n in session.execute(counted)})
     rows = session.scalars(select(PersonListRow).order_by(PersonListRow.name))
     return [PersonList(r.name, r.has_duplicates, sizes[r.name], r.file_name, r.imported_at) for r in rows]
 
