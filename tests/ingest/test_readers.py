@@ -177,3 +177,32 @@ def test_windows_1256_email_part_is_decoded_by_its_declared_charset(tmp_path):
     p.write_bytes(head + "نص عربي عن القصف".encode("cp1256") + b"\n")
     [d] = read_file(p)
     assert d.body == "نص عربي عن القصف" and d.language == "ar"
+
+
+_names = st.text(alphabet=st.characters(whitelist_categories=("L",)), min_size=1, max_size=12)
+_bodies = st.text(
+    alphabet=st.characters(
+        whitelist_categories=("L", "N", "Zs", "P"), blacklist_characters="\u2028\u2029\x85"
+    ),
+    min_size=1,
+    max_size=60,
+).filter(lambda s: s.strip() == s and s)
+
+
+@given(
+    st.lists(
+        st.tuples(_names, _bodies, st.dates(date(2000, 1, 1), date(2099, 12, 31))), min_size=1, max_size=8
+    ),
+    st.sampled_from(["android", "ios"]),
+)
+def test_chat_export_round_trips_sender_body_and_date(tmp_path_factory, messages, shape):
+    lines = []
+    for name, body, day in messages:
+        stamp = f"{day.day:02d}/{day.month:02d}/{day.year}"
+        lines.append(
+            f"[{stamp}, 10:00:00] {name}: {body}" if shape == "ios" else f"{stamp}, 10:00 - {name}: {body}"
+        )
+    p = tmp_path_factory.mktemp("chat") / "chat.txt"
+    p.write_text("\n".join(lines) + "\n", "utf-8")
+    drafts = read_file(p, chat_date_order="dmy")
+    assert [(d.sender.reveal(), d.body, d.published_at) for d in drafts] == messages
