@@ -162,3 +162,12 @@ def test_tab_separated_list_with_commas_inside_names(cli_json, workspace, tmp_pa
     out = cli_json(workspace, "people", "import", str(path), "--list", "t", "--yes")
     assert out["mapping"] == {"id": "record_id", "name": "name_latin", "age": "age"}
     assert out["stored"] == 2 and out["errors"] == []
+
+
+def test_reordered_rows_are_unchanged_records_on_reimport(cli_json, workspace, tmp_path):
+    header, *rows = (FIXTURES / "overlap_a.csv").read_text("utf-8").splitlines()
+    cli_json(workspace, "people", "import", str(FIXTURES / "overlap_a.csv"), "--list", "a", "--yes")
+    shuffled = tmp_path / "overlap_a.csv"
+    shuffled.write_text("\n".join([header, *reversed(rows)]) + "\n", "utf-8")
+    again = cli_json(workspace, "people", "import", str(shuffled), "--list", "a", "--yes")
+    assert (again["inserted"], again["updated"], again["unchanged"]) == (0, 0, 6)

@@ -51,7 +51,10 @@ __all__ = [
     "save_list",
 ]
 
-_VALUE_FIELDS = tuple(f for f in PersonRecord.model_fields if f not in ("id", "list_name", "record_id"))
+_VALUE_FIELDS = tuple(
+    f for f in PersonRecord.model_fields
+    if f not in ("id", "list_name", "record_id") and f in PersonRecordRow.__table__.c
+)  # fmt: skip
 DECISIONS = ("match", "non_match")
 
 
@@ -137,7 +140,7 @@ def save_list(
         old = stored.get(rec.record_id)
         if old is None:
             inserts.append({"list_name": list_name, "record_id": rec.record_id, **values})
-        elif any(getattr(old, f) != v for f, v in values.items()):
+        elif any(getattr(old, f) != v for f, v in values.items() if f != "row"):  # moved rows are unchanged
             updates.append({"id": old.id, **values})
         else:
             unchanged += 1
