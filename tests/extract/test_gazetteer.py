@@ -65,3 +65,14 @@ def test_place_refs_carry_id_and_coordinates(gaz):
     ref = gaz.to_ref(gaz.get("aleppo-nbhd:sukkari"), "al-Sukkari")
     assert (ref.name, ref.precision, ref.place_id) == ("al-Sukkari", "neighbourhood", "aleppo-nbhd:sukkari")
     assert ref.lat == pytest.approx(36.175, abs=0.01)
+
+
+def test_same_key_resolved_by_type_word_and_containing_place(gaz):
+    assert gaz.match("Rockets hit Zahraa town north of the city.")[0].place.id == "ucdp:zahraa-town"
+    assert gaz.match("Rockets hit Zahraa of Aleppo.")[0].place.id == "aleppo-nbhd:zahraa"
+    assert "aleppo-nbhd:zuhour" not in {p.id for p in gaz.lookup("Zahraa")}  # same key, too different
+
+
+def test_context_prefers_places_inside_the_reports_city(gaz):
+    m = gaz.match("Shells fell on Nayrab.", context=("C1007",))[0]
+    assert gaz.contains("C1007", m.place.id)

@@ -173,9 +173,8 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Place]:
         """Every place one of whose names has the same key as ``name``, best ranked first."""
-        key = toponym_key(name)
-        hits = {pid for pid, _ in self._index.get(key, ())}
-        return sorted((self.places[p] for p in hits), key=lambda p: -self._rank.get(p.id, 0))
+        hits = self._candidates(name.strip())
+        return sorted((self.places[p] for p in hits), key=lambda p: (-self._rank.get(p.id, 0), p.id))
 
     def to_ref(self, place: Place, surface: str | None = None) -> PlaceRef:
         """The :class:`PlaceRef` a claim carries: the name as written, the gazetteer's coordinate."""
