@@ -10,7 +10,16 @@ from hypothesis import strategies as st
 from tawthiq.errors import InputError
 from tawthiq.extract import extract_claims, find_numbers, parse_count, parse_published, resolve_time
 
-_WORDS = {1: "one", 4: "four", 12: "twelve", 21: "twenty-one", 79: "seventy-nine", 300: "three hundred"}
+_WORDS = {
+    1: "one",
+    4: "four",
+    6: "half a dozen",
+    12: "twelve",
+    21: "twenty-one",
+    24: "two dozen",
+    79: "seventy-nine",
+    300: "three hundred",
+}
 
 
 @given(st.integers(min_value=1, max_value=999_999))

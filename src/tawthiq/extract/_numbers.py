@@ -47,7 +47,7 @@ _SCALES = ("hundred", "thousand", "million")
 _NUMWORD = r"(?:" + "|".join(_UNITS + _TENS + list(_SCALES)) + r")"
 _WORDNUM = rf"{_NUMWORD}(?:(?:[\s-]+|\s+and\s+){_NUMWORD})*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
-_NUM = rf"(?:{_DIGITS}|{_WORDNUM}|a dozen)"
+_NUM = rf"(?:(?:{_DIGITS}|{_WORDNUM}|a|half a)\s+dozen|{_DIGITS}|{_WORDNUM})"
 VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000}
 _VAGUE = (
     r"(?:tens|dozens|scores|hundreds|thousands)(?= of\b|\s+(?:were|had|have|are|injured|wounded|killed|dead))"
@@ -88,8 +88,14 @@ class NumberHit:
 
 def _value(token: str) -> int | None:
     t = token.strip().lower()
-    if t == "a dozen":
-        return 12
+    if t.endswith("dozen"):  # "a dozen", "two dozen", "half a dozen"
+        head = t[: -len("dozen")].strip()
+        if head in ("a", "one"):
+            return 12
+        if head == "half a":
+            return 6
+        n = _value(head)
+        return n * 12 if n is not None else None
     if re.fullmatch(_DIGITS, t):
         v = float(t.replace(",", ""))
         return int(v) if v == int(v) else None
