@@ -96,7 +96,7 @@ def extract(
         raise InputError("--published YYYY-MM-DD is required with a FILE", path=file, field="--published")
     text, title = read_report_file(file)
     if not text.strip():
-        err_console.print(f"{file}: empty report, no claims", highlight=False)
+        err_console.print(f"{file}: empty report, no claims", highlight=False, soft_wrap=True)
         claims = []
     elif latin_share(text) < 0.5:
         err_console.print(
@@ -176,15 +176,21 @@ def _extract_workspace(workspace: Path | None, db: str | None, pub: date | None,
                     }
                 )
                 if note:
-                    err_console.print(f"report {r.id} ({r.file_name}): {note}", highlight=False)
+                    err_console.print(
+                        f"report {r.id} ({r.file_name}): {note}", highlight=False, soft_wrap=True
+                    )
                 progress.advance(task)
     if json_:
         print_json(summary)
     else:
         total = sum(x["claims"] for x in summary)
-        err_console.print(f"{total} claim(s) extracted from {len(summary)} report(s)", highlight=False)
+        err_console.print(
+            f"{total} claim(s) extracted from {len(summary)} report(s)", highlight=False, soft_wrap=True
+        )
         for x in summary:
-            out_console.print(f"{x['report_id']}\t{x['claims']}\t{x['file'] or ''}", highlight=False)
+            out_console.print(
+                f"{x['report_id']}\t{x['claims']}\t{x['file'] or ''}", highlight=False, soft_wrap=True
+            )
 
 
 def register(app: typer.Typer) -> None:
