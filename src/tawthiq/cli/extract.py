@@ -103,6 +103,7 @@ def extract(
             f"{file}: no English text (Arabic or other script): no claims extracted; "
             "extraction reads English only",
             highlight=False,
+            soft_wrap=True,
         )
         claims = []
     else:
