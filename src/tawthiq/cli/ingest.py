@@ -74,11 +74,14 @@ def ingest(
     )
 
     def show(o) -> None:
-        n = len(o.report_ids)
-        what = f"{n} report(s)" if o.status == "stored" else (o.reason or "")
-        err_console.print(
-            f"[{_STYLE[o.status]}]{o.status}[/] {o.path}: {what}", highlight=False, soft_wrap=True
-        )
+        name = Path(o.path).name
+        if o.status == "stored":
+            line = f"{o.path}: {len(o.report_ids)} report(s)"
+        elif o.reason and o.reason.startswith(name) and o.path.endswith(name):
+            line = o.path[: -len(name)] + o.reason  # the reason already names the file
+        else:
+            line = f"{o.path}: {o.reason}"
+        err_console.print(f"[{_STYLE[o.status]}]{o.status}[/] {line}", highlight=False, soft_wrap=True)
 
     with open_workspace(workspace, db) as ws:
         outcomes = ingest_paths(ws, paths, opts, on_file=show)

@@ -153,7 +153,7 @@ def _record_failure(
 def ingest_file(ws: Workspace, path: Path, opts: IngestOptions) -> FileOutcome:
     """Ingest one file in one transaction (see the module docstring)."""
     if not path.is_file():
-        return FileOutcome(str(path), "failed", reason=f"{path}: no such file")
+        return FileOutcome(str(path), "failed", reason=f"{path.name}: no such file")
     sha, size = sha256_file(path)
     with ws.session(opts.actor) as s:
         earlier = find_reports_by_sha256(s, sha)
@@ -178,7 +178,7 @@ def ingest_file(ws: Workspace, path: Path, opts: IngestOptions) -> FileOutcome:
         )
     if size > opts.max_bytes:
         reason = (
-            f"{path}: file is {size / 1e6:.1f} MB, over the {opts.max_bytes / 1e6:g} MB limit "
+            f"{path.name}: file is {size / 1e6:.1f} MB, over the {opts.max_bytes / 1e6:g} MB limit "
             "(raise it with --max-size if this really is a report); hash and size recorded, "
             "bytes not kept"
         )
@@ -189,7 +189,8 @@ def ingest_file(ws: Workspace, path: Path, opts: IngestOptions) -> FileOutcome:
         reader, channel, media_type, drafts = _drafts(path, data, opts)
     except TawthiqError as exc:
         log.debug("ingest %s sha256=%s failed: %s", path, sha, exc)
-        return _record_failure(ws, path, sha, size, str(exc), data, opts)
+        # the stored reason names the file as the report row does: by name, not by this machine's path
+        return _record_failure(ws, path, sha, size, str(exc).replace(str(path), path.name), data, opts)
     now = datetime.now(UTC)
     try:
         with ws.session(opts.actor) as s:
