@@ -286,8 +286,9 @@ def _pair_json(pair: Any, recs: dict[int, PersonRecord]) -> dict[str, Any]:
 
 
 def _show_pair(n: int, total: int, pair: Any, a: PersonRecord, b: PersonRecord) -> None:
+    why = "" if pair.reason == "model" else f"; queued as {pair.reason}"
     table = RichTable(title=f"pair {n} of {total}: match probability {pair.probability:.2f} "
-                      f"(weight {pair.weight:+.1f})", title_justify="left")  # fmt: skip
+                      f"(weight {pair.weight:+.1f}{why})", title_justify="left")  # fmt: skip
     table.add_column("field", style="dim")
     table.add_column(f"A  #{pair.a}")
     table.add_column(f"B  #{pair.b}")
