@@ -153,6 +153,91 @@ class EventHit:
 
 
 _ANY_TRIGGER = re.compile("|".join(f"(?:{p})" for _, p, _ in _TRIGGERS), re.I)
+# Substrings one of which every match of a type's pattern contains (lower case): a type whose
+# words are absent from the sentence is not searched at all. Checked against the patterns above by
+# tests/extract/test_claims_fixtures.py (the outputs are the same with and without this filter).
+_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "attack.chemical": ("chlorine", "sarin", "chemical", "gas"),
+    "killing.execution": (
+        "execut",
+        "summar",
+        "shot",
+        "butcher",
+        "atrocit",
+        "slaughter",
+        "extrajudicial",
+        "massacre",
+    ),
+    "attack.medical": ("hospital", "clinic", "health", "medic", "ambulance"),
+    "disappearance.enforced": (
+        "missing",
+        "disappear",
+        "whereabouts",
+        "abduct",
+        "kidnap",
+        "lost contact",
+        "fate",
+    ),
+    "detention.arbitrary": ("detain", "arrest", "rounded up", "custody", "detention"),
+    "evacuation": ("evacuat", "convoy", "corridor", "bus", "left"),
+    "humanitarian.access_denied": (
+        "avail",
+        "turned down",
+        "request",
+        "appeal",
+        "proposal",
+        "no food",
+        "blocked",
+        "denied",
+        "prevented",
+        "starv",
+        "humanitarian access",
+    ),
+    "siege.blockade": ("siege", "besieging", "blockade", "supply", "encircl"),
+    "attack.air_strike": (
+        "cluster",
+        "bunker",
+        "air",
+        "aerial",
+        "warplane",
+        "jet",
+        "barrel",
+        "bombing",
+        "raid",
+        "helicopter",
+        "bomb",
+    ),
+    "attack.shelling": ("shell", "artillery", "mortar", "rocket", "bombardment", "missile"),
+    "attack.ground": (
+        "firing",
+        "opened fire",
+        "sniper",
+        "stormed",
+        "ground",
+        "attacked",
+        "under attack",
+        "under fire",
+        "attack on",
+    ),
+    "territory.change": (
+        "captur",
+        "retaken",
+        "retook",
+        "back",
+        "seized",
+        "regained",
+        "fell to",
+        "fallen",
+        "control",
+        "victory",
+        "drove them",
+        "collaps",
+        "advance",
+    ),
+    "armed.clash": ("clash", "fighting", "fought", "firefight", "battle"),
+    "displacement.forced": ("displaced", "fled", "forced", "refugee"),
+    "other": ("landmine", "bomb", "explosion", "exploded", "ied"),
+}
 
 
 def find_events(sentence: str) -> list[EventHit]:
@@ -160,7 +245,10 @@ def find_events(sentence: str) -> list[EventHit]:
     hits: list[EventHit] = []
     if not _ANY_TRIGGER.search(sentence) and "AF" not in sentence:
         return hits  # one pass over most sentences, which name no event
+    low = sentence.lower()
     for etype, rx, strength in _COMPILED:
+        if not any(k in low for k in _KEYWORDS[etype]):
+            continue
         for m in rx.finditer(sentence):
             if (
                 m.group(0)[0].isupper()
