@@ -1,4 +1,4 @@
-"""Filtered, paginated reads (and the two review writes) behind the web pages and the API.
+"""Filtered, paginated reads behind the web pages and the API (the review write is ``store/review.py``).
 
 In: a SQLAlchemy session and filters (:class:`IncidentFilter`, a bounding box, page offsets).
 Out: seam entities from ``entities.py`` (Report, Claim, Incident, Place, PersonRecord) and totals.
@@ -32,8 +32,6 @@ from tawthiq.entities import (
     Report,
     TimeSpan,
 )
-from tawthiq.errors import InputError
-from tawthiq.store.audit import record_event
 from tawthiq.store.tables import (
     AuditEventRow,
     ClaimRow,
@@ -64,7 +62,6 @@ __all__ = [
     "list_places",
     "list_reports",
     "reports_by_ids",
-    "review_claim",
     "source_kinds",
 ]
 
@@ -275,7 +272,9 @@ def _conditions(f: IncidentFilter) -> list[Any]:
     if f.date_from:
         cond.append(func.coalesce(IncidentRow.time_end, IncidentRow.time_start) >= f.date_from)
     if f.date_to:
-        cond.append(func.coalesce(IncidentRow.time_start, IncidentRow.time_end) <= f.date_to)
+        # On time_start itself (not a COALESCE) so the (time_start, id) index bounds the scan;
+        # an incident with no start date never matches a date filter.
+        cond.append(IncidentRow.time_start <= f.date_to)
     return cond
 
 
@@ -438,77 +437,3 @@ def list_places(
 
 def count_person_records(s: Session) -> int:
     return s.scalar(select(func.count()).select_from(PersonRecordRow)) or 0
-
-
-# ---------------------------------------------------------------- review writes (audited)
-# (a grade override is store.incidents.override_incident_grade, the corroboration stage's own)
-
-_CORRECTABLE = {
-    "event_type",
-    "certainty",
-    "attributed_to",
-    "fatalities_low",
-    "fatalities_high",
-    "fatalities_qualifier",
-    "time_start",
-    "time_end",
-}
-
-
-def _audit(
-    s: Session,
-    actor: str,
-    action: str,
-    object_type: str,
-    object_id: str,
-    before: dict[str, Any],
-    after: dict[str, Any],
-    detail: str | None = None,
-) -> None:
-    record_event(
-        s,
-        actor=actor,
-        action=action,
-        object_type=object_type,
-        object_id=object_id,
-        before=before,
-        after=after,
-        detail=detail,
-    )
-
-
-def review_claim(
-    s: Session, claim_id: int, status: str, *, actor: str, corrections: dict[str, Any] | None = None
-) -> Claim:
-    """Accept, correct or reject a claim; a correction sets the given fields. Audit-logged.
-
-    ``status`` is accepted, corrected or rejected; ``corrections`` only names fields a reviewer
-    may change (event type, certainty, attribution, fatalities, dates); anything else is an
-    InputError naming the field.
-    """
-    if status not in ("accepted", "corrected", "rejected"):
-        raise InputError(f"{status!r} is not a review decision", field="status")
-    row = s.get(ClaimRow, claim_id)
-    if row is None:
-        raise InputError(f"no claim {claim_id}", field="claim_id")
-    corrections = {k: v for k, v in (corrections or {}).items() if v not in (None, "")}
-    bad = sorted(set(corrections) - _CORRECTABLE)
-    if bad:
-        raise InputError(f"cannot be corrected here: {', '.join(bad)}", field=bad[0])
-    before = _claim(row).model_dump(mode="json")
-    for k, v in corrections.items():
-        setattr(row, k, v)
-    row.review_status = "corrected" if status == "accepted" and corrections else status
-    s.flush()
-    after = _claim(row).model_dump(mode="json")
-    _audit(
-        s,
-        actor,
-        f"claim.{row.review_status}",
-        "claim",
-        str(claim_id),
-        before,
-        after,
-        detail=", ".join(sorted(corrections)) or None,
-    )
-    return _claim(row)

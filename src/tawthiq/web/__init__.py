@@ -45,6 +45,7 @@ def serve_workspace(
     os.environ["TAWTHIQ_WEB_WORKSPACE"] = str(workspace.path)
     os.environ["TAWTHIQ_WEB_DB"] = workspace.engine.url.render_as_string(hide_password=False)
     os.environ["TAWTHIQ_WEB_SETTINGS"] = json.dumps(dataclasses.asdict(settings))
+    workspace.close()  # the workers open their own; the parent keeps no connection
     uvicorn.run(
         "tawthiq.web._worker:make_app",
         factory=True,

@@ -16,7 +16,7 @@ from typing import Any
 
 from tawthiq.entities import Claim, Incident, Report, Source
 from tawthiq.policy import Policy, load_policy, public_incident, public_place
-from tawthiq.store import browse, users
+from tawthiq.store import browse, record_event, review, users
 from tawthiq.store.browse import IncidentFilter
 from tawthiq.store.incidents import override_incident_grade
 from tawthiq.store.people import load_records
@@ -57,14 +57,14 @@ class WebData:
             if user is None:
                 return None
             cookie, expires = users.start_session(s, user, ttl_seconds)
-            browse.record_event(s, "user.login", "user", user.name, actor=user.name)
+            record_event(s, "user.login", "user", user.name, actor=user.name)
             return user, cookie, expires
 
     def logout(self, cookie: str, user: User | None) -> None:
         with self.ws.session(actor="web") as s:
             users.end_session(s, cookie)
             if user is not None:
-                browse.record_event(s, "user.logout", "user", user.name, actor=user.name)
+                record_event(s, "user.logout", "user", user.name, actor=user.name)
 
     # ------------------------------------------------------------ reports and claims
 
@@ -90,7 +90,7 @@ class WebData:
 
     def review_claim(self, claim_id: int, status: str, corrections: dict[str, Any], user: User) -> Claim:
         with self.ws.session(actor=user.name) as s:
-            return browse.review_claim(s, claim_id, status, actor=user.name, corrections=corrections)
+            return review.review_claim(s, claim_id, status, actor=user.name, corrections=corrections)
 
     # ------------------------------------------------------------ incidents
 
