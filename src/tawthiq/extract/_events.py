@@ -152,7 +152,6 @@ class EventHit:
     strength: int
 
 
-_ANY_TRIGGER = re.compile("|".join(f"(?:{p})" for _, p, _ in _TRIGGERS), re.I)
 # Substrings one of which every match of a type's pattern contains (lower case): a type whose
 # words are absent from the sentence is not searched at all. Checked against the patterns above by
 # tests/extract/test_claims_fixtures.py (the outputs are the same with and without this filter).
@@ -243,8 +242,6 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
 def find_events(sentence: str) -> list[EventHit]:
     """Every event trigger in the sentence that is asserted (not feared, planned or negated)."""
     hits: list[EventHit] = []
-    if not _ANY_TRIGGER.search(sentence) and "AF" not in sentence:
-        return hits  # one pass over most sentences, which name no event
     low = sentence.lower()
     for etype, rx, strength in _COMPILED:
         if not any(k in low for k in _KEYWORDS[etype]):
