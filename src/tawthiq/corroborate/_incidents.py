@@ -26,8 +26,12 @@ _PREC_RANK = {"exact": 0, "neighbourhood": 1, "town": 2, "district": 3, "governo
 
 
 def claim_fingerprint(sc: SourcedClaim) -> str:
-    """What identifies a claim across re-extractions: its report and its span in it."""
-    return f"{sc.report.sha256}:{sc.claim.span[0]}:{sc.claim.span[1]}"
+    """What identifies a claim across re-extractions: its report and its span in it.
+
+    The report id is part of it: the messages of one chat export or JSON-lines file share the
+    file's SHA-256, and two of them can hold a claim at the same span.
+    """
+    return f"{sc.report.sha256}:{sc.report_id}:{sc.claim.span[0]}:{sc.claim.span[1]}"
 
 
 def incident_key(members: Iterable[SourcedClaim]) -> str:
