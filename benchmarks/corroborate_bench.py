@@ -200,8 +200,10 @@ def main() -> None:
     for inc in incidents:
         grades[inc.grade] += 1
     print(f"claims: {len(claims)}  incidents: {len(incidents)}  true events: {max(truth) + 1}")
-    print(f"build_incidents wall time: {wall:.1f} s, CPU time {cpu:.1f} s  (target < 300 s; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores while it ran)")
+    print(
+        f"build_incidents wall time: {wall:.1f} s, CPU time {cpu:.1f} s  (target < 300 s; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores while it ran)"
+    )
     print(f"peak resident memory (whole process): {peak_mb:.0f} MB")
     print(f"pairwise precision {p:.3f}  recall {r:.3f} against the synthetic truth")
     print("grades: " + ", ".join(f"{g} {n}" for g, n in sorted(grades.items())))
