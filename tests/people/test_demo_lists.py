@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import csv
 import itertools
-from pathlib import Path
 
 import pytest
 
-DEMO = Path(__file__).resolve().parents[2] / "src" / "tawthiq" / "demo" / "lists"
-LISTS = (("aleppo_killed_vdc.csv", "vdc-aleppo"), ("aleppo_victims_en.xlsx", "victims-en"),
-         ("aleppo_missing.csv", "missing-aleppo"))  # fmt: skip
+from tawthiq.cli._demo import DEMO_LISTS as LISTS  # the lists `tawthiq demo` imports
+from tawthiq.demo import LISTS as DEMO
 
 
 def _pairs(groups) -> set[tuple]:

@@ -146,17 +146,44 @@ def demo(
     dir_: Annotated[Path, typer.Option("--dir", help="Demo workspace folder (recreated).")] = Path(
         "demo-workspace"
     ),
+    serve: Annotated[
+        bool | None,
+        typer.Option(
+            "--serve/--no-serve",
+            help="Serve the demo workspace at the end (default: when run from a terminal).",
+            show_default=False,
+        ),
+    ] = None,
+    port: Annotated[int, typer.Option(help="Port to serve on.")] = 8000,
     json_: JsonOpt = False,
 ) -> None:
-    """Build a demo workspace from the bundled demo corpus and print a summary."""
+    """Build a demo workspace from the bundled corpus and lists, run every stage, print a summary, serve it.
+
+    Ingest, extract, corroborate, people import and link, missing persons and sources, estimate;
+    then (from a terminal, or with --serve) the web workspace on 127.0.0.1, with a demo login.
+    """
+    import sys
+
+    import tawthiq.cli._demo  # noqa: F401 - appends the later stages' steps
     from tawthiq.demo import run_demo
 
     summary = run_demo(dir_, log=lambda msg: err_console.print(msg, highlight=False))
+    address = f"http://127.0.0.1:{port}/"
     if json_:
         print_json(summary)
     else:
         for key, value in summary.items():
             out_console.print(f"{key}: {value}", highlight=False)
+    if serve is None:
+        serve = sys.stdin.isatty() and sys.stdout.isatty() and not json_
+    if not serve:
+        err_console.print(f"serve it with: tawthiq serve {summary['workspace']} (then open {address})")
+        return
+    from tawthiq.store import open_workspace
+    from tawthiq.web import WebSettings, serve_workspace
+
+    err_console.print(f"serving the demo workspace at {address}  (Ctrl-C to stop)", highlight=False)
+    serve_workspace(open_workspace(dir_), WebSettings(), host="127.0.0.1", port=port)
 
 
 def register(app: typer.Typer) -> None:

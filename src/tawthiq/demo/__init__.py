@@ -23,9 +23,10 @@ from tawthiq.errors import WorkspaceError
 from tawthiq.store import Workspace, count_reports, init_workspace, verify_chain
 from tawthiq.store.workspace import MARKER
 
-__all__ = ["CORPUS", "STEPS", "DemoContext", "Step", "corpus_files", "run_demo"]
+__all__ = ["CORPUS", "LISTS", "STEPS", "DemoContext", "Step", "corpus_files", "run_demo"]
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
+LISTS = Path(__file__).resolve().parent / "lists"  # invented victim and missing lists (see lists/README)
 _SUFFIXES = {".txt", ".html", ".eml", ".jsonl"}
 
 

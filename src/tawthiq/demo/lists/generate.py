@@ -3,6 +3,7 @@
 In: nothing (a fixed random seed). Out, beside this file: ``aleppo_killed_vdc.csv`` (Arabic
 headers, Arabic-Indic digits), ``aleppo_victims_en.xlsx`` (English headers, Arabic and Latin
 names, Excel dates), ``aleppo_missing.csv`` (name parts, missing and detained), and
+``aleppo_field_hospital.jsonl`` (a field hospital's register, JSON lines), and
 ``truth.csv``, the answer key (which records are one person) for tests and estimation.
 Never: uses a real person. Every name is drawn at random from common given names and family
 names, so any resemblance to a real person is chance; the lists exist to show the traps.
@@ -316,11 +317,36 @@ def main() -> None:
         )
         w.writerows(rows3[i] for i in order)
 
+    # 4. A field hospital's register of the dead, as JSON lines: Arabic names, the grandfather's
+    #    name usually missing, ages often estimated. A separate random stream, so lists 1–3 stay
+    #    as they were; capture is independent of the other lists (a third "system" for estimation).
+    rng4 = random.Random(SEED + 4)
+    rows4 = []
+    for p in killed:
+        if rng4.random() >= (0.42 if p["age"] >= 18 else 0.3):
+            continue
+        rid = f"FH-{len(rows4) + 1:04d}"
+        gf = rng4.random() < 0.3
+        age = p["age"] if rng4.random() < 0.6 else 5 * round(p["age"] / 5)
+        rows4.append(
+            {"record": rid, "name": _vary_arabic(rng4, _arabic(p, grandfather=gf), 0.3),
+             "sex": "f" if p["female"] else "m", "age": age, "date": p["date"].isoformat(),
+             "place": PLACES[p["place"]][1], "status": "killed"}
+        )  # fmt: skip
+        truth.append(("field-hospital", rid, p["n"]))
+    import json
+
+    with (HERE / "aleppo_field_hospital.jsonl").open("w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows4)
+
     with (HERE / "truth.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["list", "record_id", "person"])
         w.writerows(sorted(truth))
-    print(f"vdc-aleppo {len(rows1)}, victims-en {n2}, missing-aleppo {len(rows3)}; killed {len(killed)}")
+    print(
+        f"vdc-aleppo {len(rows1)}, victims-en {n2}, missing-aleppo {len(rows3)}, field-hospital {len(rows4)}; "
+        f"killed {len(killed)}"
+    )
 
 
 if __name__ == "__main__":
