@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from tawthiq.errors import InputError
 from tawthiq.extract import MAX_CHARS, extract_claims
+
+REPORTS = Path(__file__).resolve().parents[1] / "fixtures" / "reports"
 
 
 def nums(c):
@@ -176,3 +179,18 @@ def test_missing_men_and_a_lede_date_that_is_not_a_dateline(report):
     assert arrests.kind == "tally" and arrests.time.start == date(2016, 12, 1)  # since the start of the month
     assert shelling.time.start == date(2016, 12, 13)  # Tuesday before a Wednesday publication
     assert shelling.attributed_to == "Residents of al-Sukkari"
+
+
+def test_keyword_filter_never_hides_a_trigger(monkeypatch):
+    """The per-type keyword filter is only a speed-up: with it off, every fixture sentence has the same events."""
+    from tawthiq.extract import _events
+    from tawthiq.extract._sentences import split_sentences
+
+    sentences = []
+    for f in sorted(REPORTS.glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        sentences += [text[s:e] for s, e in split_sentences(text)]
+    with_filter = [_events.find_events(s) for s in sentences]
+    monkeypatch.setattr(_events, "_KEYWORDS", {k: ("",) for k in _events._KEYWORDS})  # "" is in every text
+    assert [_events.find_events(s) for s in sentences] == with_filter
+    assert sum(map(len, with_filter)) > 20

@@ -153,8 +153,8 @@ class EventHit:
 
 
 # Substrings one of which every match of a type's pattern contains (lower case): a type whose
-# words are absent from the sentence is not searched at all. Checked against the patterns above by
-# tests/extract/test_claims_fixtures.py (the outputs are the same with and without this filter).
+# words are absent from the sentence is not searched at all (a speed-up only: the fixture test
+# test_keyword_filter_never_hides_a_trigger checks that events are the same without it).
 _KEYWORDS: dict[str, tuple[str, ...]] = {
     "attack.chemical": ("chlorine", "sarin", "chemical", "gas"),
     "killing.execution": (
