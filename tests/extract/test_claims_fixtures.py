@@ -182,7 +182,7 @@ def test_missing_men_and_a_lede_date_that_is_not_a_dateline(report):
 
 
 def test_keyword_filter_never_hides_a_trigger(monkeypatch):
-    """The per-type keyword filter is only a speed-up: with it off, every fixture sentence has the same events."""
+    """The keyword filter is only a speed-up: with it off, every fixture sentence has the same events."""
     from tawthiq.extract import _events
     from tawthiq.extract._sentences import split_sentences
 
