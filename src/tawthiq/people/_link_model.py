@@ -55,6 +55,9 @@ def _comparisons(tf: bool) -> list[Any]:
         return cll.Or(cll.ExactMatchLevel(col), cll.JaroWinklerLevel(col, 0.88))
 
     same_gf = "(gf_l = gf_r OR gf_l IS NULL OR gf_r IS NULL)"
+    # A near-exact name is discounted for a common name as the exact one is, so that a
+    # fuzzy pair never outranks an exact pair of the same common name in the one-to-one step.
+    tf_fuzzy: dict[str, Any] = {"tf_adjustment_column": "key", "tf_adjustment_weight": 1.0} if tf else {}
     name = cl.CustomComparison(
         [
             cll.NullLevel("key"),
@@ -76,12 +79,12 @@ def _comparisons(tf: bool) -> list[Any]:
                 fix_m_probability=True,
             ),
             cll.Or(cll.CustomLevel("sk_key_l = sk_key_r"), cll.JaroWinklerLevel("key", 0.96)).configure(
-                label_for_charts="same skeleton or nearly the same letters"
+                label_for_charts="same skeleton or nearly the same letters", **tf_fuzzy
             ),
             cll.CustomLevel(
                 "g_l = g_r AND f_l = f_r AND fam_l = fam_r",
                 label_for_charts="given, father and family agree (grandfather dropped or damaged)",
-            ),
+            ).configure(**tf_fuzzy),
             cll.JaroWinklerLevel("key", 0.88),
             cll.ElseLevel(),
         ],
