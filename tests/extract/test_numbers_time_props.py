@@ -22,12 +22,14 @@ _WORDS = {
 }
 
 
+@settings(deadline=None)  # a loaded shared machine must not fail a parser test on time
 @given(st.integers(min_value=1, max_value=999_999))
 def test_digits_with_thousands_separators_round_trip(n):
     c = parse_count(f"at least {n:,} civilians")
     assert (c.low, c.high, c.qualifier) == (n, None, "at_least")
 
 
+@settings(deadline=None)  # a loaded shared machine must not fail a parser test on time
 @given(
     st.integers(min_value=1, max_value=99_999),
     st.sampled_from([("more than", "more_than"), ("up to", "up_to"), ("about", "about"), ("", "exact")]),
@@ -44,12 +46,14 @@ def test_qualifiers_round_trip(n, qual):
         assert (c.low, c.high) == (n, n)
 
 
+@settings(deadline=None)  # a loaded shared machine must not fail a parser test on time
 @given(st.sampled_from(sorted(_WORDS.items())))
 def test_number_words(item):
     n, word = item
     assert parse_count(f"{word} people").low == n
 
 
+@settings(deadline=None)  # a loaded shared machine must not fail a parser test on time
 @given(st.integers(1, 5000), st.integers(1, 5000))
 def test_ranges_are_low_and_high(a, b):
     lo, hi = sorted((a, b))
@@ -58,12 +62,14 @@ def test_ranges_are_low_and_high(a, b):
         assert hits[0].count.contract() == {"low": lo, "high": hi, "qualifier": "exact"}
 
 
+@settings(deadline=None)  # a loaded shared machine must not fail a parser test on time
 @given(st.text(max_size=300))
 def test_any_text_never_crashes_the_number_finder(text):
     for h in find_numbers(text):
         assert 0 <= h.start < h.end <= len(text)
 
 
+@settings(deadline=None)  # a loaded shared machine must not fail a parser test on time
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
 def test_written_dates_round_trip(d):
     anchor = d + timedelta(days=30)
@@ -71,6 +77,7 @@ def test_written_dates_round_trip(d):
     assert resolve_time(sentence, anchor).start == d
 
 
+@settings(deadline=None)  # a loaded shared machine must not fail a parser test on time
 @given(
     st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
     st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]),
@@ -81,6 +88,7 @@ def test_weekdays_resolve_to_the_last_such_day_not_after_publication(anchor, day
     assert t.start.strftime("%A") == day
 
 
+@settings(deadline=None)  # a loaded shared machine must not fail a parser test on time
 @given(st.text(max_size=40))
 def test_published_is_a_date_or_an_input_error(value):
     try:
@@ -91,6 +99,7 @@ def test_published_is_a_date_or_an_input_error(value):
         assert d.isoformat() == value.strip()
 
 
+@settings(deadline=None)  # a loaded shared machine must not fail a parser test on time
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)), st.text(max_size=200))
 def test_any_sentence_gives_a_time_span(anchor, text):
     t = resolve_time(text, anchor)
