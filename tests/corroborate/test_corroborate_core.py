@@ -19,6 +19,7 @@ from tawthiq.corroborate import (
     group_by_origin,
     incident_key,
     normalize_party,
+    report_key,
     shown_rationale,
     with_override,
 )
@@ -253,7 +254,7 @@ def _report(sha: str, body: str, day: int) -> Report:
 def test_minhash_groups_a_wire_story_with_its_rewrites_and_names_the_group_after_the_first():
     _, _claims, reports = load_fixture_gold()
     copies = find_copies(reports)
-    by_file = {r.file_name: r.sha256 for r in reports}
+    by_file = {r.file_name: report_key(r) for r in reports}
     wire = by_file["wire_bustan_market.txt"]
     assert copies[by_file["rewrite1_bustan_market.txt"]] == wire
     assert copies[by_file["rewrite2_bustan_market.txt"]] == wire
@@ -418,3 +419,19 @@ def test_a_claim_rejected_in_review_counts_for_neither_toll_nor_origin():
     assert inc.grade == "weak"
     only_bad = build_incidents([bad])[0]
     assert only_bad.grade == "discounted"
+
+
+def test_messages_of_one_chat_export_are_separate_reports_though_they_share_the_file_hash():
+    sha = "c" * 64
+    reports = [
+        Report(id=1, sha256=sha, part=0, body="first message " * 20, published_at=DAY),
+        Report(id=2, sha256=sha, part=1, body="a different second message " * 20, published_at=DAY),
+    ]
+    copies = find_copies(reports)
+    assert copies[report_key(reports[0])] != copies[report_key(reports[1])]
+    a = sc("m1").model_copy(update={"report": ReportRef(sha256=sha), "report_id": 1})
+    b = sc("m2").model_copy(update={"report": ReportRef(sha256=sha), "report_id": 2})
+    undated = [
+        x.model_copy(update={"claim": x.claim.model_copy(update={"time": TimeSpan()})}) for x in (a, b)
+    ]
+    assert len(build_incidents(undated, reports)) == 2  # undated claims join only their own report

@@ -23,7 +23,7 @@ from ._grades import (
 )
 from ._incidents import build_incidents, claim_fingerprint, incident_from_cluster, incident_key
 from ._numbers import FATALITIES_RULE, count_interval, counts_compatible, fatalities_of
-from ._origins import ALIASES, find_copies, group_by_origin, normalize_party
+from ._origins import ALIASES, claim_report_key, find_copies, group_by_origin, normalize_party, report_key
 from ._places import places_match
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "Rule",
     "build_incidents",
     "claim_fingerprint",
+    "claim_report_key",
     "cluster_claims",
     "count_interval",
     "counts_compatible",
@@ -49,6 +50,7 @@ __all__ = [
     "pair_score",
     "perpetrator_side",
     "places_match",
+    "report_key",
     "shown_rationale",
     "with_override",
 ]

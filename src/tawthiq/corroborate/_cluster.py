@@ -41,6 +41,7 @@ from rapidfuzz import fuzz
 from tawthiq.entities import SourcedClaim
 
 from ._numbers import counts_compatible, time_window, windows_meet
+from ._origins import claim_report_key
 from ._places import Contains, Where, places_relation, where_of
 
 __all__ = ["Cluster", "cluster_claims", "pair_score"]
@@ -89,7 +90,7 @@ def _item(sc: SourcedClaim, copies: dict[str, str]) -> _Item:
         etype=c.event_type,
         where=where_of(c.places),
         window=time_window(c.time, sc.published),
-        report=copies.get(sc.report.sha256, sc.report.sha256),
+        report=copies.get(claim_report_key(sc), claim_report_key(sc)),
         denied=c.certainty == "denied",
         sc=sc,
     )
@@ -207,7 +208,7 @@ def cluster_claims(
 ) -> list[Cluster]:
     """Group claims into incidents (complete linkage inside blocks); tallies stand beside them.
 
-    ``copies`` maps a report's sha256 to the first report of its group of copies
+    ``copies`` maps a report's key to the first report of its group of copies
     (:func:`find_copies`): a wire story and its rewrites count as one report here.
     """
     items = [_item(sc, copies or {}) for sc in claims]

@@ -22,7 +22,16 @@ from datasketch import MinHash, MinHashLSH
 
 from tawthiq.entities import Report, SourcedClaim, SourceKind
 
-__all__ = ["ALIASES", "Party", "find_copies", "group_by_origin", "normalize_party", "party_kind"]
+__all__ = [
+    "ALIASES",
+    "Party",
+    "claim_report_key",
+    "find_copies",
+    "group_by_origin",
+    "normalize_party",
+    "party_kind",
+    "report_key",
+]
 
 
 @dataclass(frozen=True)
@@ -215,8 +224,19 @@ def _shingles(text: str, k: int = 3) -> set[bytes]:
     return {" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)}
 
 
+def report_key(r: Report) -> str:
+    """A report's identity: its file's SHA-256 and its id (the messages of one chat export
+    share the file's hash), or its part in the file when it has no id yet."""
+    return f"{r.sha256}#{r.id}" if r.id is not None else f"{r.sha256}#p{r.part}"
+
+
+def claim_report_key(sc: SourcedClaim) -> str:
+    """The :func:`report_key` of a claim's report."""
+    return f"{sc.report.sha256}#{sc.report_id}" if sc.report_id is not None else f"{sc.report.sha256}#p0"
+
+
 def find_copies(reports: Iterable[Report], *, threshold: float = 0.4, num_perm: int = 128) -> dict[str, str]:
-    """Map each report's sha256 to the sha256 of the earliest report it copies or rewrites.
+    """Map each report's key (:func:`report_key`) to the key of the earliest report it copies.
 
     Reports whose word-3-shingle sets have an estimated Jaccard similarity of at least
     ``threshold`` are one group (transitively); a lightly edited wire story keeps most
@@ -228,12 +248,12 @@ def find_copies(reports: Iterable[Report], *, threshold: float = 0.4, num_perm: 
     template = MinHash(num_perm=num_perm, seed=7)  # permutations drawn once, shared by all
     for r in reps:
         sh = _shingles(r.body)
-        if len(sh) < 5 or r.sha256 in hashes:
+        if len(sh) < 5 or report_key(r) in hashes:
             continue
         m = MinHash(num_perm=num_perm, seed=7, permutations=template.permutations, scheme=template.scheme)
         m.update_batch(list(sh))
-        hashes[r.sha256] = m
-        lsh.insert(r.sha256, m)
+        hashes[report_key(r)] = m
+        lsh.insert(report_key(r), m)
     parent = {sha: sha for sha in hashes}
 
     def root(x: str) -> str:
@@ -246,11 +266,11 @@ def find_copies(reports: Iterable[Report], *, threshold: float = 0.4, num_perm: 
         for other in lsh.query(m):
             if other != sha and m.jaccard(hashes[other]) >= threshold:
                 parent[root(other)] = root(sha)
-    when = {r.sha256: (r.published_at or date.max, r.sha256) for r in reps}
+    when = {report_key(r): (r.published_at or date.max, report_key(r)) for r in reps}
     groups: dict[str, list[str]] = {}
     for sha in hashes:
         groups.setdefault(root(sha), []).append(sha)
-    out = {r.sha256: r.sha256 for r in reps}
+    out = {report_key(r): report_key(r) for r in reps}
     for members in groups.values():
         first = min(members, key=lambda s: when[s])
         for sha in members:
@@ -275,10 +295,10 @@ def group_by_origin(
     # a report's own origin: declared on its Source, else that of the first report it copies
     own: dict[str, str] = {}
     for sc in claims:
-        own.setdefault(sc.report.sha256, sc.origin_group or _label(sc))
+        own.setdefault(claim_report_key(sc), sc.origin_group or _label(sc))
     report_origin: dict[str, str] = {}
     for sc in claims:
-        sha = sc.report.sha256
+        sha = claim_report_key(sc)
         if sc.origin_group:
             report_origin[sha] = sc.origin_group
         else:
@@ -286,7 +306,7 @@ def group_by_origin(
             report_origin[sha] = own.get(first, _label(sc))
     out = []
     for sc in claims:
-        base = report_origin[sc.report.sha256]
+        base = report_origin[claim_report_key(sc)]
         att = sc.claim.attributed_to
         if att and att.strip():
             origin = f"{_clean(att)} (per {base})" if _is_generic(att) else normalize_party(att)
