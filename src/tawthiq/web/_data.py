@@ -141,6 +141,14 @@ class WebData:
         index = self._map.get(browse.data_version(s), lambda: browse.incident_points(s))
         return browse.incidents_by_ids(s, index.query(bbox, f, limit), with_claims=with_claims)
 
+    def warm(self) -> None:
+        """Build the map index now (called in a background thread at start-up)."""
+        try:
+            with self.ws.session() as s:
+                self._map.get(browse.data_version(s), lambda: browse.incident_points(s))
+        except Exception:  # warming is only an optimisation: the first map request builds it again
+            return
+
     def map_features(
         self, bbox: tuple[float, float, float, float], f: IncidentFilter, limit: int, colours: dict[str, str]
     ) -> list[dict[str, Any]] | None:

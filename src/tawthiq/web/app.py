@@ -13,6 +13,8 @@ to :data:`ROUTER_MODULES`.
 from __future__ import annotations
 
 import importlib
+import threading
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -91,7 +93,16 @@ def create_app(
 ) -> FastAPI:
     """The app for ``workspace``; ``data`` may be given to share one :class:`WebData`."""
     settings = settings or WebSettings()
+    data = data or WebData(workspace)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        # Build the map index in the background, so the first map view does not wait for it.
+        threading.Thread(target=data.warm, name="tawthiq-map-warm", daemon=True).start()
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Tawthiq",
         version=__version__,
         description="Tawthiq workspace API: reports, claims, incidents, places. "
@@ -102,7 +113,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.workspace = workspace
-    app.state.data = data or WebData(workspace)
+    app.state.data = data
     app.state.templates = template_env()
 
     @app.middleware("http")
