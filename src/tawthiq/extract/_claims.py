@@ -21,18 +21,12 @@ from datetime import date, timedelta
 from tawthiq.entities import Claim, PlaceRef
 from tawthiq.errors import InputError
 from tawthiq.extract._attribution import find_attribution, find_certainty
-from tawthiq.extract._events import (
-    EventHit,
-    find_events,
-    find_kind,
-    find_perpetrators,
-    find_tolls,
-    find_victims,
-)
+from tawthiq.extract._events import EventHit, find_events, find_kind, find_perpetrators, find_victims
 from tawthiq.extract._numbers import find_numbers
 from tawthiq.extract._places import CITY, sentence_places
 from tawthiq.extract._sentences import split_sentences
 from tawthiq.extract._time import find_dateline, resolve_time
+from tawthiq.extract._tolls import find_tolls
 from tawthiq.gazetteer import Gazetteer, load_gazetteer
 
 __all__ = ["MAX_CHARS", "extract_claims", "latin_share"]

@@ -1,0 +1,161 @@
+"""Tolls as a sentence states them: fatalities and injured, never a sub-count twice.
+
+In: one sentence (or clause). Out: ``(fatalities, injured)`` as :class:`tawthiq.entities.Count`
+values per ../shared/eval/CLAIMS.md. Never: adds "including 11 women and 13 children" to a total,
+gives a number for a mixed "casualties" count, or counts evacuees and displaced people as dead.
+
+A person-count is a fatality or an injury by the casualty verb of its clause ("killing N", "N ...
+were killed", "the death toll rose to N", "resulted in N civilians"); coordinated people after the
+verb add up ("killed a woman and her two children" is 3).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tawthiq.entities import Count
+from tawthiq.extract._numbers import find_numbers
+
+__all__ = ["find_tolls"]
+
+_KILL = re.compile(
+    r"\b(?:killed|killing|kills?|dead|died|deaths?|death toll|lost their lives|lives|"
+    r"executed|shot|massacred|slain|perished|bodies|martyrs|toll)\b",
+    re.I,
+)
+_INJURE = re.compile(r"\b(?:injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)|hurt)\b", re.I)
+_MIXED = re.compile(
+    r"\bcasualt(?:y|ies)\b|killed (?:and|or) (?:injured|wounded)|dead (?:and|or) (?:injured|wounded)|"
+    r"(?:injured|wounded) (?:and|or) killed",
+    re.I,
+)
+_PERSON = re.compile(
+    r"^\s*(?:more\s+|other\s+|of\s+(?:them|whom)\s+|[\w-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?(?:civilians?|people|persons?|"
+    r"children|child|boys?|girls?|women|woman|men|man|fighters?|rebels?|soldiers?|troops|militants?|residents?|"
+    r"victims?|members?|family|families|medics?|doctors?|nurses?|workers?|journalists?|activists?|"
+    r"evacuees|patients|detainees|others?|individuals|infants?|babies|students|elderly|relatives|more)\b",
+    re.I,
+)
+_SUB = re.compile(
+    r"\b(?:including|among (?:them|whom|those)|of (?:them|whom)|in addition to|mostly|"
+    r"the majority of whom)\b[^.;]*$",
+    re.I,
+)
+
+
+def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
+    """(fatalities, injured) the sentence states; a mixed "casualties" count gives (None, None)."""
+    fatal: Count | None = None
+    injured: Count | None = None
+    for h in find_numbers(sentence):
+        after = sentence[h.end : h.end + 170]
+        before = sentence[max(0, h.start - 70) : h.start]
+        bare = re.match(
+            r"\s*(?:more\s+)?(?:were\s+|had been\s+|have been\s+)?(?:injured|wounded|killed|dead|hurt)\b",
+            after,
+            re.I,
+        )
+        if (
+            not bare
+            and not _PERSON.match(after)
+            and not re.search(
+                r"(?:killing|killed|toll (?:rose|reached|climbed|"
+                r"stood) (?:to|at)|(?:rose|risen|climbed|increased|jumped|reached)(?: to)?|injuring|wounding|"
+                r"injured|wounded)\s*$",
+                before,
+                re.I,
+            )
+        ):
+            continue
+        if _SUB.search(before) and (fatal or injured):
+            continue  # "including four children": a part of the total already counted
+        clause_after = re.split(
+            r"[;:]|\band\s+(?=(?:a number|more than|at least|about|around|some|dozens|scores|"
+            r"hundreds|tens|\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)",
+            after,
+        )[0]
+        # a sub-count's noun is not the predicate: "400 people evacuated, including dozens of wounded"
+        clause_after = re.sub(r"\b(?:including|among them|among whom|of whom)\b[^,;]*", "", clause_after)
+        near_before = before[-40:]
+        if _MIXED.search(clause_after[:40]) or _MIXED.search(near_before):
+            return None, None
+        kill_after, inj_after = _KILL.search(clause_after), _INJURE.search(clause_after)
+        kill_before, inj_before = _KILL.search(near_before), _INJURE.search(near_before)
+        role = None
+        if inj_after and (not kill_after or inj_after.start() < kill_after.start()):
+            role = "injured"
+        elif kill_after:
+            role = "killed"
+        if kill_before and not inj_before:
+            role = role or "killed"
+            if re.search(r"(?:killing|killed|rose to)\s*$", before, re.I):
+                role = "killed"
+        elif inj_before and re.search(r"(?:injuring|wounding|injured|wounded)\s*$", before, re.I):
+            role = "injured"
+        if re.search(r"\b(?:rose|risen|climbed|increased|jumped|reached)(?: to)?\s*$", before, re.I):
+            # "the number of people who were killed ... rose to 9", "the death toll ... reached 31"
+            head = sentence[: h.start]
+            k = [m.start() for m in _KILL.finditer(head)]
+            i = [m.start() for m in _INJURE.finditer(head)]
+            if k or i:
+                role = "killed" if (k[-1] if k else -1) > (i[-1] if i else -1) else "injured"
+        if role is None and re.search(r"\bresulted in\s*$", before, re.I):
+            role = "killed"  # "the raids resulted in 9 civilians": a toll of dead
+        if role == "killed" and fatal is None:
+            c = h.count
+            if (
+                re.match(
+                    r"\s*\w+\s+(?:were |was )?killed (?:along )?with (?:their|his|her) (?:father|mother|"
+                    r"brother|sister|son|daughter|husband|wife)",
+                    after,
+                    re.I,
+                )
+                and c.low
+            ):
+                c = Count(low=c.low + 1, high=(c.high + 1) if c.high else None, qualifier=c.qualifier)
+            fatal = _family_sum(sentence, h) or c
+        elif role == "injured" and injured is None:
+            injured = h.count
+    if injured is None and re.search(
+        r"\b(?:his|her|their) (?:mother|father|brother|sister|son|daughter|wife|"
+        r"husband) was (?:wounded|injured)",
+        sentence,
+        re.I,
+    ):
+        injured = Count(low=1, high=1, qualifier="exact")
+    if fatal is None and re.search(
+        r"\b(?:a|an|one) (?:civilian|child|woman|man|boy|girl|person|doctor|nurse|"
+        r"medic|journalist|activist) (?:was|has been) (?:killed|shot dead|executed)",
+        sentence,
+        re.I,
+    ):
+        fatal = Count(low=1, high=1, qualifier="exact")
+    return fatal, injured
+
+
+_KIN = (
+    r"(?:(?:a|an|one|his|her|their)\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    r"(?:woman|women|man|men|child|children|boys?|girls?|sons?|daughters?|wife|husband|father|mother|"
+    r"brothers?|sisters?|parents|relatives|civilians?|people)"
+)
+_KIN_LIST = re.compile(rf"\b(?:killed|killing|kills)\s+({_KIN}(?:\s*(?:,|and)\s*{_KIN})+)", re.I)
+
+
+def _family_sum(sentence: str, hit) -> Count | None:
+    """ "killed a woman and her two children" is 3: coordinated people after the verb add up."""
+    for m in _KIN_LIST.finditer(sentence):
+        if not (m.start(1) <= hit.start <= m.end(1)):
+            continue
+        total = 0
+        for item in re.split(r"\s*(?:,|\band\b)\s*", m.group(1)):
+            nums = find_numbers(item)
+            if nums and nums[0].count.low:
+                total += nums[0].count.low
+            elif re.search(r"\b(?:parents)\b", item):
+                total += 2
+            elif re.search(r"\b(?:a|an|one|his|her|their)\s+\w+$", item.strip()):
+                total += 1
+            else:
+                return None
+        return Count(low=total, high=total, qualifier="exact") if total else None
+    return None
