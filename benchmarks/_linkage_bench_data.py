@@ -161,10 +161,15 @@ def synthetic_dedup(data: Path, n: int, dup_rate: float = 0.25, seed: int = 11):
     truth: set[tuple[int, int]] = set()
     rid = 1
     family_line = None
+    used: set[str] = set()
     while len(records) < n:
-        if family_line is None or rng.random() < 0.7:  # siblings share father, grandfather, family
+        if family_line is None or rng.random() > 0.3:  # 30%: a sibling of the previous person
             family_line = (rng.choice(fathers), rng.choice(grands), rng.choice(families))
+            used = set()
         given, sex = rng.choice(givens)
+        while given in used:  # parents do not give two children one name
+            given, sex = rng.choice(givens)
+        used.add(given)
         name = " ".join((given, *family_line))
         age = rng.randint(0, 85)
         records.append(

@@ -44,11 +44,12 @@ def _score(truth: set[tuple[int, int]], predicted: set[tuple[int, int]]) -> tupl
 
 
 def _pairs_from_clusters(clusters, list_of) -> set[tuple[int, int]]:
+    one_list = len(set(list_of.values())) == 1
     out = set()
     for c in clusters:
         for i, a in enumerate(c):
             for b in c[i + 1 :]:
-                if list_of[a] != list_of[b] or len(set(list_of.values())) == 1:
+                if one_list or list_of[a] != list_of[b]:
                     out.add((min(a, b), max(a, b)))
     return out
 

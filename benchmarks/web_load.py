@@ -208,6 +208,23 @@ async def scenario(base: str, token: str, paths, clients: int, per_client: int, 
     return latencies, errors, time.perf_counter() - t0
 
 
+def server_cpu_seconds(pgid: int) -> float:
+    """User+system CPU of every process in the server's group (Linux /proc): a load-independent cost."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # field 5 of stat: process group
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
 def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
@@ -244,22 +261,30 @@ def main() -> int:
             ),
         }
         try:
-            httpx.get(
-                base + "/incidents", headers={"authorization": f"Bearer {token}"}, timeout=30
-            )  # warm up
+            auth = {"authorization": f"Bearer {token}"}
+            for _ in range(2 * args.workers):  # warm up every worker, map index included
+                httpx.get(base + "/incidents", headers=auth, timeout=120)
+                httpx.get(
+                    base + "/map/incidents.json?bbox=37.16,36.19,37.17,36.20", headers=auth, timeout=120
+                )
             print(
                 f"{args.incidents:,} incidents · {args.workers} server worker(s) · "
                 f"{args.clients} concurrent clients · ≤{args.requests} requests each · loopback · "
                 "shared 2-core machine (noisy)"
             )
-            print(f"{'scenario':52} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7} err")
+            print(
+                f"{'scenario':52} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7} "
+                f"{'srv CPU ms/req':>14} err"
+            )
             for name, paths in scenarios.items():
+                cpu0 = server_cpu_seconds(proc.pid)
                 lat, errors, secs = asyncio.run(
                     scenario(base, token, paths, args.clients, args.requests, args.max_seconds)
                 )
+                cpu_ms = (server_cpu_seconds(proc.pid) - cpu0) * 1000 / max(1, len(lat))
                 print(
                     f"{name:52} {len(lat):5d} {pct(lat, 50):8.1f} {pct(lat, 95):8.1f} {max(lat):8.1f} "
-                    f"{len(lat) / secs:7.1f} {errors}"
+                    f"{len(lat) / secs:7.1f} {cpu_ms:14.1f} {errors}"
                 )
         finally:
             stop(proc)
