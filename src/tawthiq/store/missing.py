@@ -20,10 +20,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import MissingNote, PersonRecord
-from tawthiq.errors import InputError, ProtectedDataError
+from tawthiq.errors import InputError
 from tawthiq.people.missing import MISSING_PAIR_REASON, current_status, match_note
 from tawthiq.store.audit import record_event
 from tawthiq.store.people import records_by_ids, save_list
+from tawthiq.store.session import as_utc, session_cipher
 from tawthiq.store.tables import (
     InquiryRow,
     MissingNoteRow,
@@ -76,19 +77,6 @@ class Inquiry:
     created_at: datetime
 
 
-def _cipher(session: Session):
-    cipher = session.info.get("cipher")
-    if cipher is None:
-        raise ProtectedDataError("no key: set TAWTHIQ_KEY or restore the workspace key file")
-    return cipher
-
-
-def _utc(dt: datetime | None) -> datetime | None:
-    if dt is None:
-        return None
-    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
-
-
 def _note_entity(row: MissingNoteRow, reveal: bool, cipher) -> MissingNote:
     email = phone = None
     if reveal:
@@ -102,8 +90,8 @@ def _note_entity(row: MissingNoteRow, reveal: bool, cipher) -> MissingNote:
         author_name=row.author_name,
         author_email=email,
         author_phone=phone,
-        source_date=_utc(row.source_date),
-        entry_date=_utc(row.entry_date),
+        source_date=as_utc(row.source_date),
+        entry_date=as_utc(row.entry_date),
         source=row.source,
         author_made_contact=row.author_made_contact,
         last_known_location=row.last_known_location,
@@ -123,7 +111,7 @@ def add_note(session: Session, record_id: int, note: MissingNote) -> MissingNote
     if session.scalar(select(MissingNoteRow.id).where(MissingNoteRow.note_record_id == note.note_record_id)):
         return None
     needs_key = note.author_email is not None or note.author_phone is not None
-    cipher = _cipher(session) if needs_key else None
+    cipher = session_cipher(session) if needs_key else None
     row = MissingNoteRow(
         note_record_id=note.note_record_id,
         person_record_id=record_id,
@@ -135,8 +123,8 @@ def add_note(session: Session, record_id: int, note: MissingNote) -> MissingNote
         author_phone_enc=cipher.seal(note.author_phone, column="missing_notes.author_phone")
         if cipher
         else None,
-        source_date=_utc(note.source_date),
-        entry_date=_utc(note.entry_date or datetime.now(UTC)),
+        source_date=as_utc(note.source_date),
+        entry_date=as_utc(note.entry_date or datetime.now(UTC)),
         source=note.source,
         author_made_contact=note.author_made_contact,
         last_known_location=note.last_known_location,
@@ -202,7 +190,7 @@ def load_missing(
     session: Session, *, record_ids: Iterable[int] | None = None, reveal: bool = False
 ) -> list[MissingPerson]:
     """Missing persons (records with status ``missing``) with their notes and derived status."""
-    cipher = _cipher(session) if reveal else None
+    cipher = session_cipher(session) if reveal else None
     query = select(PersonRecordRow).where(PersonRecordRow.status == "missing").order_by(PersonRecordRow.id)
     if record_ids is not None:
         query = query.where(PersonRecordRow.id.in_(list(record_ids)))
@@ -311,7 +299,7 @@ def _ticket_hash(ticket: str) -> str:
 def add_inquiry(session: Session, fields: dict[str, Any], contact: str | None) -> tuple[Inquiry, str]:
     """Store a family's inquiry; returns it with the ticket (shown once, kept only as a hash)."""
     ticket = secrets.token_urlsafe(12)
-    cipher = _cipher(session) if contact else None
+    cipher = session_cipher(session) if contact else None
     row = InquiryRow(
         ticket_hash=_ticket_hash(ticket),
         kind=fields.get("kind", "ask"),
@@ -343,7 +331,7 @@ def _inquiry(row: InquiryRow) -> Inquiry:
         status=row.status,
         answer=row.answer,
         person_record_id=row.person_record_id,
-        created_at=_utc(row.created_at),
+        created_at=as_utc(row.created_at),
     )
 
 
@@ -414,7 +402,7 @@ def accept_inquiry(session: Session, inquiry_id: int, *, actor: str) -> int:
             note_record_id=f"inquiry.{row.id}",
             status="information_sought",
             author_name="family",
-            source_date=_utc(row.created_at) or now,
+            source_date=as_utc(row.created_at) or now,
             entry_date=now,
             source=f"inquiry #{row.id}",
             last_known_location=row.last_seen_place,

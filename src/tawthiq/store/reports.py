@@ -19,6 +19,7 @@ from tawthiq.entities import Evidence, Report, Source
 from tawthiq.errors import ProtectedDataError
 from tawthiq.store._crypto import Cipher
 from tawthiq.store.audit import record_event
+from tawthiq.store.session import as_utc, session_cipher
 from tawthiq.store.tables import EvidenceRow, ReportRow, SourceRow
 
 __all__ = [
@@ -31,19 +32,6 @@ __all__ = [
     "list_reports",
     "list_sources",
 ]
-
-
-def _cipher(session: Session, needed: bool) -> Cipher | None:
-    cipher = session.info.get("cipher")
-    if needed and cipher is None:
-        raise ProtectedDataError("no key: set TAWTHIQ_KEY or restore the workspace key file")
-    return cipher
-
-
-def _utc(dt: datetime | None) -> datetime | None:
-    if dt is None:
-        return None
-    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
 
 
 # ---------------------------------------------------------------- evidence
@@ -96,7 +84,7 @@ def get_or_create_source(session: Session, source: Source) -> Source:
     """The source with ``source.label``, created (with sealed identity/contact) if new."""
     row = session.scalar(select(SourceRow).where(SourceRow.label == source.label))
     if row is None:
-        cipher = _cipher(session, needed=source.identity is not None or source.contact is not None)
+        cipher = session_cipher(session, needed=source.identity is not None or source.contact is not None)
         row = SourceRow(
             label=source.label,
             kind=source.kind,
@@ -138,7 +126,7 @@ def _report_entity(row: ReportRow, source_label: str | None, cipher: Cipher | No
         channel=row.channel,
         source_label=source_label,
         source_id=row.source_id,
-        received_at=_utc(row.received_at),
+        received_at=as_utc(row.received_at),
         published_at=row.published_at,
         language=row.language,
         title=row.title,
@@ -156,7 +144,7 @@ def add_reports(session: Session, reports: Sequence[Report]) -> list[Report]:
     A ``sender`` is sealed with the workspace cipher; without a key it is refused
     (:class:`ProtectedDataError`) rather than stored in clear.
     """
-    cipher = _cipher(session, needed=any(r.sender is not None for r in reports))
+    cipher = session_cipher(session, needed=any(r.sender is not None for r in reports))
     out: list[Report] = []
     labels: dict[int, str] = {}
     for rep in reports:

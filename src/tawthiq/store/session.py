@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tawthiq.errors import StoreError
 
-__all__ = ["make_engine", "normalise_url", "session_scope"]
+__all__ = ["as_utc", "make_engine", "normalise_url", "session_cipher", "session_scope"]
 
 
 def normalise_url(url: str) -> str:
@@ -62,3 +63,24 @@ def session_scope(factory: sessionmaker[Session], **info: Any) -> Iterator[Sessi
         raise
     finally:
         session.close()
+
+
+def session_cipher(session: Session, *, needed: bool = True) -> Any:
+    """The workspace cipher a session carries (``session.info['cipher']``).
+
+    With ``needed`` and no key, raises :class:`~tawthiq.errors.ProtectedDataError`: a protected
+    value is refused rather than stored or shown in clear.
+    """
+    cipher = session.info.get("cipher")
+    if needed and cipher is None:
+        from tawthiq.errors import ProtectedDataError
+
+        raise ProtectedDataError("no key: set TAWTHIQ_KEY or restore the workspace key file")
+    return cipher
+
+
+def as_utc(dt: datetime | None) -> datetime | None:
+    """A datetime in UTC: naive ones (SQLite gives them back naive) are taken as UTC."""
+    if dt is None:
+        return None
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)

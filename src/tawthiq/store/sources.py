@@ -17,10 +17,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import Protected, Report, Source
-from tawthiq.errors import InputError, ProtectedDataError
+from tawthiq.errors import InputError
 from tawthiq.sources import SourceCheckin, farewell_signal
 from tawthiq.store.audit import record_event
 from tawthiq.store.reports import get_or_create_source
+from tawthiq.store.session import as_utc, session_cipher
 from tawthiq.store.tables import SourceContactRow, SourceIndexRow, SourceRow
 
 __all__ = [
@@ -46,17 +47,6 @@ class Contact:
     farewell: str | None
 
 
-def _cipher(session: Session):
-    cipher = session.info.get("cipher")
-    if cipher is None:
-        raise ProtectedDataError("no key: set TAWTHIQ_KEY or restore the workspace key file")
-    return cipher
-
-
-def _utc(dt: datetime) -> datetime:
-    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
-
-
 def register_source(session: Session, source: Source) -> Source:
     """Create (or find by label) a source; index its identity so its chat messages count as contact."""
     stored = get_or_create_source(session, source)
@@ -64,7 +54,7 @@ def register_source(session: Session, source: Source) -> Source:
     if source.checkin_days is not None and row.checkin_days != source.checkin_days:
         set_checkin(session, stored.id, source.checkin_days)
     if source.identity is not None:
-        digest = _cipher(session).blind_index(source.identity, column=_INDEX_COLUMN)
+        digest = session_cipher(session).blind_index(source.identity, column=_INDEX_COLUMN)
         if session.get(SourceIndexRow, digest) is None:
             session.add(SourceIndexRow(digest=digest, source_id=stored.id))
             session.flush()
@@ -99,11 +89,11 @@ def log_contact(
         raise InputError(f"no source {source_id}", field="source")
     row = SourceContactRow(
         source_id=source_id,
-        at=_utc(at),
+        at=as_utc(at),
         channel=channel,
         report_id=report_id,
         farewell=farewell,
-        note_enc=_cipher(session).seal(note, column="source_contacts.note") if note else None,
+        note_enc=session_cipher(session).seal(note, column="source_contacts.note") if note else None,
     )
     session.add(row)
     session.flush()
@@ -114,7 +104,7 @@ def log_contact(
         source_id,
         detail=f"{channel}{' (farewell: ' + farewell + ')' if farewell else ''}",
     )
-    return Contact(row.id, source_id, _utc(row.at), channel, report_id, farewell)
+    return Contact(row.id, source_id, as_utc(row.at), channel, report_id, farewell)
 
 
 def contacts_from_reports(session: Session, reports: Iterable[Report]) -> list[Contact]:
@@ -127,7 +117,7 @@ def contacts_from_reports(session: Session, reports: Iterable[Report]) -> list[C
     for rep in reports:
         if rep.sender is None or rep.id is None or rep.status != "stored":
             continue
-        cipher = _cipher(session)
+        cipher = session_cipher(session)
         digest = cipher.blind_index(rep.sender, column=_INDEX_COLUMN)
         idx = session.get(SourceIndexRow, digest)
         if idx is None:
@@ -143,7 +133,7 @@ def contacts_from_reports(session: Session, reports: Iterable[Report]) -> list[C
         else:
             source_id = idx.source_id
         day = rep.published_at or (rep.received_at.date() if rep.received_at else datetime.now(UTC).date())
-        at = datetime.combine(day, time(12, 0), tzinfo=UTC) if rep.published_at else _utc(rep.received_at)
+        at = datetime.combine(day, time(12, 0), tzinfo=UTC) if rep.published_at else as_utc(rep.received_at)
         out.append(
             log_contact(
                 session,
@@ -163,7 +153,7 @@ def list_contacts(session: Session, source_id: int) -> list[Contact]:
         .where(SourceContactRow.source_id == source_id)
         .order_by(SourceContactRow.at.desc())
     )
-    return [Contact(r.id, r.source_id, _utc(r.at), r.channel, r.report_id, r.farewell) for r in rows]
+    return [Contact(r.id, r.source_id, as_utc(r.at), r.channel, r.report_id, r.farewell) for r in rows]
 
 
 def source_checkins(session: Session) -> list[SourceCheckin]:
@@ -191,8 +181,8 @@ def source_checkins(session: Session) -> list[SourceCheckin]:
                 label=s.label,
                 kind=s.kind,
                 checkin_days=s.checkin_days,
-                registered_at=_utc(s.created_at),
-                last_contact=_utc(latest.at) if latest else None,
+                registered_at=as_utc(s.created_at),
+                last_contact=as_utc(latest.at) if latest else None,
                 last_channel=latest.channel if latest else None,
                 farewell=latest.farewell if latest else None,
             )
