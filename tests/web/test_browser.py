@@ -19,8 +19,15 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
 
 
 @pytest.fixture
@@ -82,7 +89,9 @@ def test_log_in_and_review_a_claim_in_place(server, page, built):
 
     with built.ws.session() as s:
         assert [(e.actor, e.action) for e in list_events(s, object_type="claim", object_id=str(cid))][-1] == (
-            "rana", "claim.accepted")
+            "rana",
+            "claim.accepted",
+        )
     assert page.js_errors == []
 
 
