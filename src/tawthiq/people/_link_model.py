@@ -240,6 +240,30 @@ def _linker(features: pd.DataFrame, settings: Any, link_type: str, db: Any, spar
     return Linker(tables if len(tables) > 1 else tables[0], settings, log_level=logging.WARNING)
 
 
+def _guard_em(model: dict[str, Any], settings: Any) -> dict[str, Any]:
+    """Undo an EM run that converged on the wrong class for the name comparison.
+
+    On a sample rich in siblings and cousins, EM can take "similar names" for the match
+    class: the exact-name level then gets a lower m than the loosest fuzzy level. A
+    person's name agrees exactly more often than it merely resembles, so in that case the
+    name comparison keeps its expert m probabilities (u stays as sampled).
+    """
+    name = next((c for c in model["comparisons"] if c.get("output_column_name") == "name"), None)
+    if name is None:
+        return model
+    levels = [lv for lv in name["comparison_levels"] if not lv.get("is_null_level")]
+    m = [lv.get("m_probability") or 0.0 for lv in levels]
+    if len(m) < 2 or m[0] >= m[-2]:
+        return model
+    priors = settings.get_settings("duckdb").as_dict()["comparisons"]
+    prior_name = next(c for c in priors if c.get("output_column_name") == "name")
+    prior_levels = [lv for lv in prior_name["comparison_levels"] if not lv.get("is_null_level")]
+    for lv, prior in zip(levels, prior_levels, strict=True):
+        lv["m_probability"] = prior["m_probability"]
+    logging.getLogger(__name__).info("EM result for the name comparison discarded: expert m kept")
+    return model
+
+
 def training_sample(features: pd.DataFrame, size: int) -> pd.DataFrame:
     """About ``size`` records, chosen by whole family-name skeletons.
 
@@ -279,7 +303,7 @@ def score_pairs(
         sample = training_sample(features, TRAIN_SAMPLE_RECORDS)
         trainer = _linker(sample, settings, link_type, db, spark_or_none)
         _train(trainer, len(sample), seed)
-        trained = trainer.misc.save_model_to_json()
+        trained = _guard_em(trainer.misc.save_model_to_json(), settings)
         linker = _linker(features, trained, link_type, db, spark_or_none)
         try:
             linker.training.estimate_probability_two_random_records_match([block_on("key")], recall=0.8)
