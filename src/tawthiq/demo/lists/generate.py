@@ -344,8 +344,8 @@ def main() -> None:
         w.writerow(["list", "record_id", "person"])
         w.writerows(sorted(truth))
     print(
-        f"vdc-aleppo {len(rows1)}, victims-en {n2}, missing-aleppo {len(rows3)}, field-hospital {len(rows4)}; "
-        f"killed {len(killed)}"
+        f"vdc-aleppo {len(rows1)}, victims-en {n2}, missing-aleppo {len(rows3)}, "
+        f"field-hospital {len(rows4)}; killed {len(killed)}"
     )
 
 
