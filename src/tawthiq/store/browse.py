@@ -23,7 +23,6 @@ from sqlalchemy.orm import Session
 
 from tawthiq.entities import (
     Claim,
-    Count,
     Fatalities,
     Incident,
     Place,
@@ -32,6 +31,7 @@ from tawthiq.entities import (
     Report,
     TimeSpan,
 )
+from tawthiq.store.claims import claim_from_row
 from tawthiq.store.tables import (
     AuditEventRow,
     ClaimRow,
@@ -104,36 +104,8 @@ def _report(row: ReportRow, source_label: str | None = None) -> Report:
     )
 
 
-def _count(low: int | None, high: int | None, qualifier: str | None) -> Count | None:
-    if low is None and high is None and qualifier is None:
-        return None
-    return Count(low=low, high=high, qualifier=qualifier or "exact")
-
-
 def _places(data: Sequence[Any] | None) -> tuple[PlaceRef, ...]:
     return tuple(PlaceRef.model_validate(p) for p in (data or ()) if isinstance(p, dict))
-
-
-def _claim(row: ClaimRow) -> Claim:
-    return Claim(
-        id=row.id,
-        report_id=row.report_id,
-        kind=row.kind,
-        event_type=row.event_type,
-        quote=row.quote,
-        span=(row.span_start, row.span_end),
-        places=_places(row.places),
-        time=TimeSpan(start=row.time_start, end=row.time_end, precision=row.time_precision),
-        fatalities=_count(row.fatalities_low, row.fatalities_high, row.fatalities_qualifier),
-        injured=_count(row.injured_low, row.injured_high, row.injured_qualifier),
-        victims=tuple(row.victims or ()),
-        perpetrators=tuple(row.perpetrators or ()),
-        attributed_to=row.attributed_to,
-        certainty=row.certainty,
-        method=row.method,
-        confidence=row.confidence,
-        review_status=row.review_status,
-    )
 
 
 # Core rows (same attribute names as the ORM class) for list reads: no identity map, no
@@ -223,19 +195,20 @@ def source_kinds(s: Session, ids: Iterable[int]) -> dict[int, tuple[str, str, st
 
 def claims_for_report(s: Session, report_id: int) -> list[Claim]:
     q = select(ClaimRow).where(ClaimRow.report_id == report_id).order_by(ClaimRow.span_start)
-    return [_claim(r) for r in s.scalars(q)]
+    return [claim_from_row(r) for r in s.scalars(q)]
 
 
 def get_claim(s: Session, claim_id: int) -> Claim | None:
     row = s.get(ClaimRow, claim_id)
-    return _claim(row) if row else None
+    return claim_from_row(row) if row else None
 
 
 def claims_by_ids(s: Session, ids: Iterable[int]) -> list[Claim]:
     ids = list(set(ids))
     if not ids:
         return []
-    return [_claim(r) for r in s.scalars(select(ClaimRow).where(ClaimRow.id.in_(ids)).order_by(ClaimRow.id))]
+    rows = s.scalars(select(ClaimRow).where(ClaimRow.id.in_(ids)).order_by(ClaimRow.id))
+    return [claim_from_row(r) for r in rows]
 
 
 def list_claims(
@@ -244,7 +217,7 @@ def list_claims(
     cond = [ClaimRow.review_status == review_status] if review_status else []
     total = s.scalar(select(func.count()).select_from(ClaimRow).where(*cond)) or 0
     q = select(ClaimRow).where(*cond).order_by(ClaimRow.id).offset(offset).limit(limit)
-    return [_claim(r) for r in s.scalars(q)], total
+    return [claim_from_row(r) for r in s.scalars(q)], total
 
 
 # ---------------------------------------------------------------- incidents

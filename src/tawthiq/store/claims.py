@@ -17,7 +17,7 @@ from tawthiq.entities import Claim, Count, PlaceRef, TimeSpan
 from tawthiq.store.audit import record_event
 from tawthiq.store.tables import ClaimRow
 
-__all__ = ["count_claims", "load_claims", "save_claims"]
+__all__ = ["claim_from_row", "count_claims", "load_claims", "save_claims"]
 
 
 def _to_row(report_id: int, c: Claim) -> ClaimRow:
@@ -55,7 +55,8 @@ def _count(low: int | None, high: int | None, qualifier: str | None) -> Count | 
     return Count(low=low, high=high, qualifier=qualifier or "exact")
 
 
-def _to_entity(r: ClaimRow) -> Claim:
+def claim_from_row(r: ClaimRow) -> Claim:
+    """A claims row (ORM object or Core row with the same names) as a :class:`Claim`."""
     return Claim(
         id=r.id,
         report_id=r.report_id,
@@ -100,7 +101,7 @@ def save_claims(session: Session, report_id: int, claims: Sequence[Claim]) -> li
             "claim.extract",
             "claim",
             row.id,
-            after=_to_entity(row),
+            after=claim_from_row(row),
             detail=f"report {report_id}, method {c.method}",
         )
         added += 1
@@ -125,7 +126,7 @@ def load_claims(
         q = q.where(ClaimRow.report_id == report_id)
     if report_ids is not None:
         q = q.where(ClaimRow.report_id.in_(list(report_ids)))
-    return [_to_entity(r) for r in session.scalars(q)]
+    return [claim_from_row(r) for r in session.scalars(q)]
 
 
 def count_claims(session: Session, report_id: int) -> int:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from tawthiq.entities import Claim
 from tawthiq.errors import InputError
 from tawthiq.store.audit import record_event
-from tawthiq.store.browse import _claim
+from tawthiq.store.claims import claim_from_row
 from tawthiq.store.tables import ClaimRow
 
 __all__ = ["CORRECTABLE", "review_claim"]
@@ -72,12 +72,12 @@ def review_claim(
     bad = sorted(set(corrections) - CORRECTABLE)
     if bad:
         raise InputError(f"cannot be corrected here: {', '.join(bad)}", field=bad[0])
-    before = _claim(row).model_dump(mode="json")
+    before = claim_from_row(row).model_dump(mode="json")
     for k, v in corrections.items():
         setattr(row, k, v)
     row.review_status = "corrected" if status == "accepted" and corrections else status
     s.flush()
-    after = _claim(row).model_dump(mode="json")
+    after = claim_from_row(row).model_dump(mode="json")
     _audit(
         s,
         actor,
@@ -88,4 +88,4 @@ def review_claim(
         after,
         detail=", ".join(sorted(corrections)) or None,
     )
-    return _claim(row)
+    return claim_from_row(row)
