@@ -27,11 +27,11 @@ from tawthiq.entities import (
     Incident,
     Place,
     PlaceRef,
-    Protected,
     Report,
     TimeSpan,
 )
 from tawthiq.store.claims import claim_from_row
+from tawthiq.store.reports import report_from_row
 from tawthiq.store.tables import (
     AuditEventRow,
     ClaimRow,
@@ -65,7 +65,6 @@ __all__ = [
     "source_kinds",
 ]
 
-_MASK = Protected("")  # stands for "a sender exists"; the real value is never decrypted here
 
 
 @dataclass(frozen=True)
@@ -83,25 +82,7 @@ class IncidentFilter:
 
 
 def _report(row: ReportRow, source_label: str | None = None) -> Report:
-    return Report(
-        id=row.id,
-        sha256=row.sha256,
-        file_name=row.file_name,
-        media_type=row.media_type,
-        size=row.size,
-        channel=row.channel,
-        source_label=source_label,
-        source_id=row.source_id,
-        received_at=row.received_at,
-        published_at=row.published_at,
-        language=row.language,
-        title=row.title,
-        body=row.body or "",
-        sender=_MASK if row.sender_enc else None,
-        status=row.status,
-        failure_reason=row.failure_reason,
-        part=row.part,
-    )
+    return report_from_row(row, source_label, mark_sender=True)
 
 
 def _places(data: Sequence[Any] | None) -> tuple[PlaceRef, ...]:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tawthiq.entities import Evidence, Report, Source
+from tawthiq.entities import Evidence, Protected, Report, Source
 from tawthiq.errors import ProtectedDataError
 from tawthiq.store._crypto import Cipher
 from tawthiq.store.audit import record_event
@@ -23,6 +23,7 @@ from tawthiq.store.session import as_utc, session_cipher
 from tawthiq.store.tables import EvidenceRow, ReportRow, SourceRow
 
 __all__ = [
+    "SENDER_MASK",
     "add_evidence",
     "add_reports",
     "count_reports",
@@ -31,6 +32,7 @@ __all__ = [
     "get_report",
     "list_reports",
     "list_sources",
+    "report_from_row",
 ]
 
 
@@ -111,8 +113,21 @@ def list_sources(session: Session, *, reveal: bool = False) -> list[Source]:
 # ---------------------------------------------------------------- reports
 
 
-def _report_entity(row: ReportRow, source_label: str | None, cipher: Cipher | None, reveal: bool) -> Report:
-    sender = None
+# Stands for "a sender exists" where the real value is not decrypted (the web's report pages).
+SENDER_MASK = Protected("")
+
+
+def report_from_row(
+    row: ReportRow,
+    source_label: str | None,
+    cipher: Cipher | None = None,
+    reveal: bool = False,
+    *,
+    mark_sender: bool = False,
+) -> Report:
+    """A reports row as a :class:`Report`; the sender opened only with ``reveal`` (and the key),
+    else ``None`` — or :data:`SENDER_MASK` with ``mark_sender``, to show that there is one."""
+    sender = SENDER_MASK if mark_sender and row.sender_enc is not None else None
     if reveal and row.sender_enc is not None:
         if cipher is None:
             _cipher_required()
@@ -169,7 +184,7 @@ def add_reports(session: Session, reports: Sequence[Report]) -> list[Report]:
         session.flush()
         if rep.source_id is not None and rep.source_id not in labels:
             labels[rep.source_id] = session.get(SourceRow, rep.source_id).label
-        entity = _report_entity(row, labels.get(rep.source_id) if rep.source_id else None, None, False)
+        entity = report_from_row(row, labels.get(rep.source_id) if rep.source_id else None, None, False)
         action = "report.fail" if rep.status == "failed" else "report.ingest"
         record_event(
             session, action, "report", row.id, after=entity, detail=f"sha256={rep.sha256} part={rep.part}"
@@ -189,14 +204,14 @@ def find_reports_by_sha256(session: Session, sha256: str) -> list[Report]:
         .all()
     )
     labels = _labels(session) if rows else {}
-    return [_report_entity(r, labels.get(r.source_id), None, False) for r in rows]
+    return [report_from_row(r, labels.get(r.source_id), None, False) for r in rows]
 
 
 def get_report(session: Session, report_id: int, *, reveal: bool = False) -> Report | None:
     row = session.get(ReportRow, report_id)
     if row is None:
         return None
-    return _report_entity(row, _labels(session).get(row.source_id), session.info.get("cipher"), reveal)
+    return report_from_row(row, _labels(session).get(row.source_id), session.info.get("cipher"), reveal)
 
 
 def list_reports(
@@ -220,7 +235,7 @@ def list_reports(
         q = q.limit(limit)
     labels = _labels(session)
     cipher = session.info.get("cipher")
-    return [_report_entity(r, labels.get(r.source_id), cipher, reveal) for r in session.execute(q).scalars()]
+    return [report_from_row(r, labels.get(r.source_id), cipher, reveal) for r in session.execute(q).scalars()]
 
 
 def count_reports(session: Session) -> dict[str, int]:
