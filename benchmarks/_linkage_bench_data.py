@@ -87,7 +87,14 @@ def febrl4_records():
                 except ValueError:
                     bd = None
             given, surname = str(row.given_name).strip(), str(row.surname).strip()
-            place = " ".join(str(x) for x in (row.address_1, row.suburb, row.postcode) if str(x).strip())
+            # FEBRL's street number, address lines and postcode make one address line; the
+            # suburb is the place; soc_sec_id is the identity-document number.
+            address = " ".join(
+                str(x).strip()
+                for x in (row.street_number, row.address_1, row.address_2, row.postcode)
+                if str(x).strip()
+            )
+            place = str(row.suburb).strip()
             records.append(
                 PersonRecord(
                     id=n,
@@ -98,6 +105,8 @@ def febrl4_records():
                     family_name=surname or None,
                     birth_date=bd,
                     place=place or None,
+                    address=address or None,
+                    national_id=str(row.soc_sec_id).strip() or None,
                 )
             )
             by_ent.setdefault(rec_id.split("-")[1], []).append(n)

@@ -335,6 +335,10 @@ class PersonRecord(BaseModel):
     birth_date: date | None = None
     event_date: date | None = None
     place: str | None = None
+    # Identity-document number (national ID, passport) and residence address, as the list
+    # writes them: strong linkage evidence, never public (policy.ALWAYS_PROTECTED).
+    national_id: str | None = None
+    address: str | None = None
     status: PersonStatus = "unknown"
     row: int | None = None  # line or row in the imported file, for error messages
     # Missing persons (issue 8): where and when last seen, and how ("crossed at Bustan al-Qasr").

@@ -9,13 +9,24 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tawthiq.entities import Claim, Count, Fatalities, Incident, PlaceRef, Report, Source, TimeSpan
+from tawthiq.entities import (
+    Claim,
+    Count,
+    Fatalities,
+    Incident,
+    PersonRecord,
+    PlaceRef,
+    Report,
+    Source,
+    TimeSpan,
+)
 from tawthiq.errors import InputError
 from tawthiq.policy import (
     Policy,
     load_policy,
     public_claim,
     public_incident,
+    public_person,
     public_place,
     public_report,
     public_source,
@@ -195,3 +206,14 @@ def test_front_line_matches_gazetteer_id_not_a_homonym_elsewhere():
     homonym = PlaceRef(name="Ansari", lat=34.9, lon=36.7, place_id="SY040103")  # a sub-district in Homs
     assert public_place(in_aleppo, pol)["fuzzed_within_m"] == 1500  # surface form differs, id matches
     assert public_place(homonym, pol)["fuzzed_within_m"] is None
+
+
+def test_policy_cannot_make_a_person_s_id_number_or_address_public(tmp_path):
+    p = tmp_path / "policy.yaml"
+    p.write_text("public_fields:\n  person: [id, national_id, address]\n", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_policy(p)
+    assert "public_fields.person" in str(exc.value)
+    record = PersonRecord(id=3, list_name="l", record_id="1", national_id="401234567", address="12 Omar St")
+    shown = public_person(record, Policy())
+    assert shown["id"] == 3 and "national_id" not in shown and "address" not in shown

@@ -171,3 +171,18 @@ def test_reordered_rows_are_unchanged_records_on_reimport(cli_json, workspace, t
     shuffled.write_text("\n".join([header, *reversed(rows)]) + "\n", "utf-8")
     again = cli_json(workspace, "people", "import", str(shuffled), "--list", "a", "--yes")
     assert (again["inserted"], again["updated"], again["unchanged"]) == (0, 0, 6)
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["الرقم,الاسم,رقم الهوية,العنوان", "ID,Name,ID number,Address"],
+    ids=["arabic", "english"],
+)
+def test_id_number_and_address_columns_are_recognised_and_kept(cli_json, workspace, tmp_path, header):
+    f = tmp_path / "list.csv"
+    f.write_text(f"{header}\n1,سامر يحيى الزعتري,٤٠١٢٣٤٥٦٧,حي الرمال - شارع ١٢\n", "utf-8")
+    out = cli_json(workspace, "people", "import", str(f), "--list", "l", "--yes")
+    assert sorted(out["mapping"].values()) == ["address", "name_ar", "national_id", "record_id"]
+    cli_json(workspace, "people", "link")
+    (rec,) = [r for p in cli_json(workspace, "people", "persons") for r in p["records"]]
+    assert (rec["record_id"], rec["national_id"], rec["address"]) == ("1", "٤٠١٢٣٤٥٦٧", "حي الرمال - شارع ١٢")

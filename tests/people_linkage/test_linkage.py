@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+from datetime import date
+
 import pytest
 
 from tawthiq.entities import PersonRecord
@@ -144,3 +147,47 @@ def test_training_sample_keeps_both_records_of_a_family_name_together():
     kept = set(sample["fam_sk"])
     # every record of a kept family name is in the sample: the pairs EM learns from survive
     assert (df["fam_sk"].isin(kept)).sum() == len(sample)
+
+
+def _latin(list_name: str, start: int, rows: list[tuple]) -> list[PersonRecord]:
+    """Rows are (given, family, birth date, national_id, address)."""
+    return [
+        PersonRecord(id=start + i, list_name=list_name, record_id=str(i), given_name=g, family_name=fam,
+                     name_latin=f"{g} {fam}", birth_date=dob, national_id=nid, address=addr)
+        for i, (g, fam, dob, nid, addr) in enumerate(rows)
+    ]  # fmt: skip
+
+
+_PEOPLE = [
+    ("Tamsin", "Kowalczyk", date(1961, 3, 2), "4417305", "14 Wattle Street 2602"),
+    ("Oriel", "Brandstetter", date(1987, 11, 23), "5390821", "3 Kingsford Avenue 2905"),
+    ("Perpetua", "Vasquez", date(1974, 6, 9), "2271946", "88 Jerrabomberra Road 2620"),
+    ("Lachlan", "Oyelaran", date(1999, 1, 30), "8164023", "2 Banksia Close 2611"),
+]
+
+
+def test_one_id_number_links_records_whose_names_are_mistyped_on_both_sides():
+    a = _latin("a", 1, _PEOPLE)
+    b = _latin("b", 100, [("Tamzin", "Kowalcyzk", date(1961, 3, 2), "4417305", "14 Wattle St 2602"),
+                          *_PEOPLE[1:]])  # fmt: skip
+    assert _together(link_records(a + b), 1, 100)
+
+
+def test_a_typo_in_the_id_number_or_swapped_name_order_still_links():
+    a = _latin("a", 1, _PEOPLE)
+    b = _latin("b", 100, [("Tamsin", "Kowalczyk", date(1961, 3, 2), "4413705", None),  # transposed digits
+                          ("Brandstetter", "Oriel", date(1987, 11, 23), "5390821", None),  # family, given
+                          *_PEOPLE[2:]])  # fmt: skip
+    res = link_records(a + b)
+    assert _together(res, 1, 100) and _together(res, 2, 101)
+
+
+def test_one_name_with_two_different_id_numbers_is_not_linked_automatically():
+    names = itertools.product(
+        ["Ada", "Bram", "Cleo", "Dov", "Esme", "Fitz"], ["Quill", "Roan", "Sallow", "Thorne"]
+    )
+    others = [(g, fam, None, f"{7000000 + 7919 * i}", None) for i, (g, fam) in enumerate(names)]
+    a = _latin("a", 1, [("Tamsin", "Kowalczyk", None, "4417305", None), *others])
+    b = _latin("b", 100, [("Tamsin", "Kowalczyk", None, "9052618", None), *others])
+    res = link_records(a + b)
+    assert not _together(res, 1, 100) and _together(res, 2, 101)

@@ -48,7 +48,7 @@ people_app = typer.Typer(
 
 _SHOWN = ("list_name", "record_id", "name_ar", "name_latin", "given_name", "father_name",
           "grandfather_name", "family_name", "sex", "age", "birth_date", "event_date", "place",
-          "status")  # fmt: skip
+          "national_id", "address", "status")  # fmt: skip
 
 
 def _open(workspace: Path | None, db: str | None):
@@ -68,7 +68,8 @@ def record_json(r: PersonRecord) -> dict[str, Any]:
         "list": r.list_name, "record_id": r.record_id, "name": _display_name(r), "name_ar": r.name_ar,
         "name_latin": r.name_latin, "given_name": r.given_name, "father_name": r.father_name,
         "grandfather_name": r.grandfather_name, "family_name": r.family_name, "sex": r.sex, "age": r.age,
-        "birth_date": r.birth_date, "event_date": r.event_date, "place": r.place, "status": r.status,
+        "birth_date": r.birth_date, "event_date": r.event_date, "place": r.place,
+        "national_id": r.national_id, "address": r.address, "status": r.status,
     }  # fmt: skip
 
 
@@ -376,7 +377,8 @@ def decide(
 # ---------------------------------------------------------------- persons
 
 _CSV_COLUMNS = ("person_id", "person_status", "lists", "list", "record_id", "name", "name_ar", "name_latin",
-                "sex", "age", "birth_date", "event_date", "place", "status")  # fmt: skip
+                "sex", "age", "birth_date", "event_date", "place", "national_id", "address",
+                "status")  # fmt: skip
 
 
 @people_app.command("persons")

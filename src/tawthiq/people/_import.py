@@ -57,7 +57,7 @@ __all__ = [
 
 FIELDS: tuple[str, ...] = (
     "record_id", "name_ar", "name_latin", "given_name", "father_name", "grandfather_name",
-    "family_name", "sex", "age", "birth_date", "event_date", "place", "status",
+    "family_name", "sex", "age", "birth_date", "event_date", "place", "national_id", "address", "status",
 )  # fmt: skip
 _PARTS = ("given_name", "father_name", "grandfather_name", "family_name")
 _NAME_FIELDS = ("name_ar", "name_latin", *_PARTS)
@@ -219,6 +219,13 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
               "area", "neighbourhood", "neighborhood", "district", "المكان", "مكان الوفاه",
               "مكان الاستشهاد", "مكان الاعتقال", "مكان الاختفاء", "مكان الاقامه", "الحي", "المنطقه",
               "المدينه", "البلده"),
+    "national_id": ("id number", "national id", "national id number", "national number", "identity number",
+                    "identity card", "identity card number", "id card", "id card number", "id no",
+                    "document number", "passport", "passport number", "ssn", "social security number",
+                    "soc sec id", "رقم الهويه", "الهويه", "رقم الهويه الوطنيه", "الرقم الوطني",
+                    "رقم البطاقه", "رقم البطاقه الشخصيه", "رقم الوثيقه", "رقم جواز السفر", "رقم الجواز"),
+    "address": ("address", "home address", "residence address", "street", "street address",
+                "address line", "العنوان", "عنوان السكن", "عنوان الاقامه", "الشارع"),
     "status": ("status", "fate", "state", "الحاله", "الوضع", "المصير"),
 }  # fmt: skip
 _LOOKUP = {fold(word): fld for fld, words in _SYNONYMS.items() for word in words}

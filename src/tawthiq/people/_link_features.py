@@ -11,6 +11,8 @@ DuckDB and on Spark.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 
 import pandas as pd
@@ -47,7 +49,36 @@ FEATURE_COLUMNS = (
     "birth_date",
     "event_date",
     "place",
+    "national_id",
+    "address",
 )
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _id_key(value: str | None) -> str | None:
+    """A document number as compared: letters and digits only (any script's digits as 0-9), upper case."""
+    if not value:
+        return None
+    chars = (str(unicodedata.digit(ch)) if ch.isdecimal() else ch.upper() for ch in value if ch.isalnum())
+    out = "".join(chars)
+    return out or None
+
+
+def _address_key(value: str | None) -> str | None:
+    """An address as compared: its words letter-folded (Arabic or Latin), numbers in 0-9, one space apart."""
+    if not value:
+        return None
+    words = []
+    for tok in _WORD.findall(unicodedata.normalize("NFKC", value)):
+        if tok.isdecimal():
+            words.append(_id_key(tok) or "")
+        elif is_arabic(tok):
+            words.extend(fold_arabic(t) for t in arabic_tokens(tok))
+        else:
+            words.append(normalise_latin(tok))
+    return " ".join(w for w in words if w) or None
 
 
 def _parts_tokens(r: PersonRecord) -> list[str]:
@@ -177,6 +208,8 @@ def record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
                 r.birth_date.isoformat() if r.birth_date else None,
                 r.event_date.isoformat() if r.event_date else None,
                 place,
+                _id_key(r.national_id),
+                _address_key(r.address),
             )
         )
     df = pd.DataFrame.from_records(rows, columns=list(FEATURE_COLUMNS))

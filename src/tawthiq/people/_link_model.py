@@ -34,6 +34,8 @@ MODEL_COMPARISONS = (
     "age",
     "birth_date",
     "place",
+    "national_id",
+    "address",
 )
 
 
@@ -86,13 +88,19 @@ def _comparisons(tf: bool) -> list[Any]:
                 label_for_charts="given, father and family agree (grandfather dropped or damaged)",
             ).configure(**tf_fuzzy),
             cll.JaroWinklerLevel("key", 0.88),
+            # A list that writes "family, given" beside one that writes "given family"
+            # (two-part names only: in a longer Arab name the order is fixed).
+            cll.CustomLevel(
+                "g_sk_l = fam_sk_r AND fam_sk_l = g_sk_r AND f_l IS NULL AND f_r IS NULL",
+                label_for_charts="given and family names swapped (same skeletons)",
+            ),
             cll.ElseLevel(),
         ],
         output_column_name="name",
         comparison_description="whole name, space-free and ligature-folded: survives split and joined words",
     ).configure(
-        m_probabilities=[0.7, GUARD_M, GUARD_M, 0.12, 0.08, 0.07, 0.026],
-        u_probabilities=[1e-4, 5e-4, 5e-4, 2e-4, 1e-5, 0.02, 0.9787],
+        m_probabilities=[0.7, GUARD_M, GUARD_M, 0.12, 0.08, 0.07, 0.006, 0.02],
+        u_probabilities=[1e-4, 5e-4, 5e-4, 2e-4, 1e-5, 0.02, 1e-5, 0.97869],
     )
     return [
         name,
@@ -126,6 +134,31 @@ def _comparisons(tf: bool) -> list[Any]:
             ],
             output_column_name="place",
         ).configure(m_probabilities=[0.7, 0.2, 0.1], u_probabilities=[0.05, 0.05, 0.9]),
+        # An identity-document number: the same, one typo or transposed pair of digits
+        # (Damerau–Levenshtein 1), two, else. A clerk's slip keeps most of its weight; two
+        # different numbers are strong evidence of two people.
+        cl.CustomComparison(
+            [
+                cll.NullLevel("national_id"),
+                cll.ExactMatchLevel("national_id"),
+                cll.DamerauLevenshteinLevel("national_id", 1),
+                cll.DamerauLevenshteinLevel("national_id", 2),
+                cll.ElseLevel(),
+            ],
+            output_column_name="national_id",
+        ).configure(m_probabilities=[0.9, 0.05, 0.02, 0.03], u_probabilities=[1e-6, 1e-5, 1e-4, 0.9999]),
+        # A residence address (street, number, postcode as one line): exact, nearly the
+        # same letters, similar, else. A family moves, so disagreement weighs little.
+        cl.CustomComparison(
+            [
+                cll.NullLevel("address"),
+                cll.ExactMatchLevel("address"),
+                cll.JaroWinklerLevel("address", 0.9),
+                cll.JaroWinklerLevel("address", 0.75),
+                cll.ElseLevel(),
+            ],
+            output_column_name="address",
+        ).configure(m_probabilities=[0.7, 0.15, 0.08, 0.07], u_probabilities=[1e-4, 1e-3, 0.05, 0.949]),
     ]
 
 
@@ -144,6 +177,10 @@ def _blocking_rules() -> list[Any]:
         block_on("g", "fam"),
         block_on("birth_date", "fam_sk"),
         block_on("birth_date", "g_sk"),
+        # lists with document numbers or addresses: names may be mistyped on both sides
+        block_on("national_id"),
+        block_on("address"),
+        block_on("birth_date", "place"),
     ]
 
 

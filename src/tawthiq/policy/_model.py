@@ -41,7 +41,8 @@ ALWAYS_PROTECTED: dict[str, frozenset[str]] = {
     "report": frozenset({"sender"}),
     "claim": frozenset(),
     "incident": frozenset(),
-    "person": frozenset({"witness", "contact"}),
+    # An identity-document number and a home address point at a living family: never public.
+    "person": frozenset({"witness", "contact", "national_id", "address"}),
 }
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")

@@ -243,6 +243,8 @@ class PersonRecordRow(Base):
     birth_date: Mapped[date | None] = mapped_column(Date)
     event_date: Mapped[date | None] = mapped_column(Date)
     place: Mapped[str | None] = mapped_column(String(300))
+    national_id: Mapped[str | None] = mapped_column(String(100))
+    address: Mapped[str | None] = mapped_column(String(500))
     status: Mapped[str] = mapped_column(String(20), default="unknown")
     row: Mapped[int | None] = mapped_column(Integer)
     last_seen_date: Mapped[date | None] = mapped_column(Date)

@@ -101,6 +101,8 @@ def upgrade() -> None:
         sa.Column("birth_date", sa.Date(), nullable=True),
         sa.Column("event_date", sa.Date(), nullable=True),
         sa.Column("place", sa.String(length=300), nullable=True),
+        sa.Column("national_id", sa.String(length=100), nullable=True),
+        sa.Column("address", sa.String(length=500), nullable=True),
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("row", sa.Integer(), nullable=True),
         sa.Column("last_seen_date", sa.Date(), nullable=True),
