@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, and_, func, or_, select
+from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import (
@@ -44,6 +44,7 @@ from tawthiq.store.tables import (
 )
 
 __all__ = [
+    "IncidentColumns",
     "IncidentFilter",
     "claims_by_ids",
     "claims_for_report",
@@ -54,7 +55,7 @@ __all__ = [
     "get_claim",
     "get_incident",
     "get_report",
-    "incident_points",
+    "incident_columns",
     "incidents_by_ids",
     "incidents_in_bbox",
     "list_claims",
@@ -64,7 +65,6 @@ __all__ = [
     "reports_by_ids",
     "source_kinds",
 ]
-
 
 
 @dataclass(frozen=True)
@@ -319,33 +319,81 @@ def data_version(s: Session) -> tuple[int, int, int]:
     """Changes whenever incidents or claims may have: (last audit event, last incident, last claim).
 
     Every store write is audited, so the last audit event id moves on each change; the last ids
-    cover rows inserted in bulk. Three index look-ups, no scan.
+    cover rows inserted in bulk. One statement of three index look-ups, no scan: the web asks
+    for it on every list, incident and map request.
     """
-    last_event = s.scalar(select(func.max(AuditEventRow.id))) or 0
-    last_incident = s.scalar(select(func.max(IncidentRow.id))) or 0
-    last_claim = s.scalar(select(func.max(ClaimRow.id))) or 0
-    return last_event, last_incident, last_claim
+    row = s.execute(
+        select(
+            select(func.max(AuditEventRow.id)).scalar_subquery(),
+            select(func.max(IncidentRow.id)).scalar_subquery(),
+            select(func.max(ClaimRow.id)).scalar_subquery(),
+        )
+    ).one()
+    return row[0] or 0, row[1] or 0, row[2] or 0
 
 
-def incident_points(s: Session) -> list[tuple[int, str, str, date | None, int | None, dict[str, Any]]]:
-    """(id, event type, shown grade, first day, best toll, first place) of every incident with a place.
+@dataclass(frozen=True)
+class IncidentColumns:
+    """The columns of every incident that the web's in-memory index filters, sorts and maps on.
 
-    One pass over the table, for the web's in-memory map index (a bounding-box query over JSON
-    coordinates would parse every row's JSON on every map move).
+    Parallel lists, one entry per incident: ``grade`` is the shown grade (the override when
+    there is one); ``start``/``end`` are ISO days or ``None``; ``place`` is the first place
+    (a dict, or ``None`` when the incident has none).
+    """
+
+    ids: list[int]
+    event_types: list[str]
+    grades: list[str]
+    start: list[str | None]
+    end: list[str | None]
+    fatalities_best: list[int | None]
+    place: list[dict[str, Any] | None]
+
+
+def _iso(value: Any) -> str | None:
+    return value if value is None or isinstance(value, str) else value.isoformat()
+
+
+def incident_columns(s: Session) -> IncidentColumns:
+    """One pass over the incidents for the web's in-memory index (lists, counts and the map).
+
+    Days and the places JSON are read as the driver's text (no per-row date or JSON decoding by
+    SQLAlchemy): incidents share few distinct place lists, so each distinct text is parsed once.
+    About 0.4 s for 100,000 incidents on SQLite, against 2.6 s through entity conversion.
     """
     q = select(
         IncidentRow.id,
         IncidentRow.event_type,
         func.coalesce(IncidentRow.grade_override, IncidentRow.grade),
-        IncidentRow.time_start,
+        type_coerce(IncidentRow.time_start, String),
+        type_coerce(IncidentRow.time_end, String),
         IncidentRow.fatalities_best,
-        IncidentRow.places,
+        type_coerce(IncidentRow.places, String),
     )
-    out = []
-    for iid, etype, grade, day, best, places in s.execute(q):
-        if places and isinstance(places[0], dict) and places[0].get("lat") is not None:
-            out.append((iid, etype, grade, day, best, places[0]))
-    return out
+    cols = IncidentColumns([], [], [], [], [], [], [])
+    parsed: dict[str, dict[str, Any] | None] = {}
+    for iid, etype, grade, start, end, best, places in s.connection().execute(q):
+        if isinstance(places, str):  # SQLite: the JSON text; PostgreSQL's driver has parsed it
+            first = parsed.get(places, False)
+            if first is False:
+                value = json.loads(places)
+                first = parsed[places] = _first_place(value)
+        else:
+            first = _first_place(places)
+        cols.ids.append(iid)
+        cols.event_types.append(etype)
+        cols.grades.append(grade)
+        cols.start.append(_iso(start))
+        cols.end.append(_iso(end))
+        cols.fatalities_best.append(best)
+        cols.place.append(first)
+    return cols
+
+
+def _first_place(places: Any) -> dict[str, Any] | None:
+    if places and isinstance(places[0], dict) and places[0].get("lat") is not None:
+        return places[0]
+    return None
 
 
 def count_incidents_by_day(s: Session, f: IncidentFilter = IncidentFilter()) -> dict[tuple[date, str], int]:

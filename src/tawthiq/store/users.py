@@ -172,12 +172,29 @@ def create_token(session: Session, user_name: str, label: str = "", days: int | 
 
 
 def token_user(session: Session, secret: str, now: datetime | None = None) -> User | None:
-    row = session.get(ApiTokenRow, _digest(secret))
+    """The active user of a live token, else ``None``: one indexed look-up (asked on every API call).
+
+    The token is 256 random bits, so its plain SHA-256 is the right digest: no slow hash is
+    needed against guessing, and none is paid per request.
+    """
+    row = session.execute(
+        select(
+            UserRow.id,
+            UserRow.name,
+            UserRow.role,
+            UserRow.active,
+            ApiTokenRow.revoked,
+            ApiTokenRow.expires_at,
+        )
+        .join(UserRow, UserRow.id == ApiTokenRow.user_id)
+        .where(ApiTokenRow.token_hash == _digest(secret))
+    ).first()
     now = now or _now()
-    if row is None or row.revoked or (row.expires_at is not None and _aware(row.expires_at) <= now):
+    if row is None or row.revoked or not row.active:
         return None
-    user = session.get(UserRow, row.user_id)
-    return _user(user) if user is not None and user.active else None
+    if row.expires_at is not None and _aware(row.expires_at) <= now:
+        return None
+    return User(id=row.id, name=row.name, role=row.role, active=row.active)
 
 
 def revoke_token(session: Session, secret: str) -> bool:

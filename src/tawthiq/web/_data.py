@@ -22,7 +22,8 @@ from tawthiq.store.incidents import override_incident_grade
 from tawthiq.store.people import load_records
 from tawthiq.store.users import User
 
-from ._mapindex import MapIndexCache
+from ._index import IncidentIndex, IndexCache
+from ._render import GRADE_COLOURS
 
 __all__ = ["IncidentFilter", "WebData"]
 
@@ -37,7 +38,7 @@ class WebData:
         self.policy = policy if policy is not None else load_policy(workspace.path)
         self._people_index: Any = None
         self._people_count = -1
-        self._map = MapIndexCache()
+        self._index = IndexCache(GRADE_COLOURS)
         self._cache: OrderedDict[Any, Any] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -94,9 +95,15 @@ class WebData:
 
     # ------------------------------------------------------------ incidents
 
-    def _cached(self, s: Any, key: Any, compute: Any) -> Any:
-        """``compute()`` once per data version: counts and timelines of 100,000 incidents are scans."""
-        version = browse.data_version(s)
+    def _cached(self, s: Any, key: Any, compute: Any, version: Any = None) -> Any:
+        """``compute()`` once per data version (read from ``s`` unless given).
+
+        Correct because the version is read before ``compute()`` reads the data: a value is
+        never filed under a version older than the data it was made from, and every write
+        (audited, or adding incidents or claims) moves the version, so the next request after
+        a write misses and recomputes. Entities are frozen, so sharing them is safe.
+        """
+        version = browse.data_version(s) if version is None else version
         full = (key, version)
         with self._lock:
             if full in self._cache:
@@ -109,10 +116,35 @@ class WebData:
                 self._cache.popitem(last=False)
         return value
 
-    def incidents(self, f: IncidentFilter, offset: int, limit: int) -> tuple[list[Incident], int]:
+    def per_version(self, key: Any, compute: Any) -> Any:
+        """``compute()`` (which may call this object's readers) once per data version and ``key``.
+
+        For the web layer's role- and user-independent parts of a page (the incident rows of
+        a list): ``key`` must hold everything the value depends on besides the data (filters,
+        page, language); never a user, a role or a CSRF token.
+        """
         with self.ws.session() as s:
-            total = self._cached(s, ("count", f), lambda: browse.count_incidents(s, f))
-            return browse.list_incidents(s, f, offset=offset, limit=limit, total=total)
+            return self._cached(s, ("page-part", key), compute)
+
+    def _incident_index(self, s: Any, version: Any = None) -> IncidentIndex:
+        """The in-memory index at the database's current data version (rebuilt after any write)."""
+        version = browse.data_version(s) if version is None else version
+        return self._index.get(version, lambda: browse.incident_columns(s))
+
+    def incidents(self, f: IncidentFilter, offset: int, limit: int) -> tuple[list[Incident], int]:
+        """One page of the list (newest first) and the total, from the index; cached per data version."""
+        with self.ws.session() as s:
+            version = browse.data_version(s)
+
+            def page() -> tuple[list[Incident], int]:
+                if f.place:  # name matching stays in SQL; its count is cached per data version
+                    total = self._cached(s, ("count", f), lambda: browse.count_incidents(s, f), version)
+                    return browse.list_incidents(s, f, offset=offset, limit=limit, total=total)
+                ids, total = self._incident_index(s, version).page(f, offset, limit)
+                found = {i.id: i for i in browse.incidents_by_ids(s, ids, with_claims=True)}
+                return [found[i] for i in ids if i in found], total
+
+            return self._cached(s, ("incidents", f, offset, limit), page, version)
 
     def incident(self, incident_id: int) -> tuple[Incident, list[Claim], dict[int, Report]] | None:
         with self.ws.session() as s:
@@ -138,26 +170,26 @@ class WebData:
     ) -> list[Incident]:
         if f.place:  # name matching stays in SQL
             return browse.incidents_in_bbox(s, bbox, f, limit=limit, with_claims=with_claims)
-        index = self._map.get(browse.data_version(s), lambda: browse.incident_points(s))
-        return browse.incidents_by_ids(s, index.query(bbox, f, limit), with_claims=with_claims)
+        ids = self._incident_index(s).query(bbox, f, limit)
+        return browse.incidents_by_ids(s, ids, with_claims=with_claims)
 
     def warm(self) -> None:
-        """Build the map index now (called in a background thread at start-up)."""
+        """Build the incident index now (called in a background thread at start-up)."""
         try:
             with self.ws.session() as s:
-                self._map.get(browse.data_version(s), lambda: browse.incident_points(s))
+                self._incident_index(s)
         except Exception:  # warming is only an optimisation: the first map request builds it again
             return
 
-    def map_features(
-        self, bbox: tuple[float, float, float, float], f: IncidentFilter, limit: int, colours: dict[str, str]
-    ) -> list[dict[str, Any]] | None:
-        """Workspace map features straight from the map index; ``None`` when SQL must answer (place)."""
+    def map_json(
+        self, bbox: tuple[float, float, float, float], f: IncidentFilter, limit: int
+    ) -> bytes | None:
+        """The workspace map's GeoJSON straight from the index; ``None`` when SQL must answer (place)."""
         if f.place:
             return None
         with self.ws.session() as s:
-            index = self._map.get(browse.data_version(s), lambda: browse.incident_points(s))
-        return [index.feature(i, colours) for i in index.query(bbox, f, limit)]
+            index = self._incident_index(s)
+        return index.map_json(bbox, f, limit)
 
     def incidents_in_bbox(
         self, bbox: tuple[float, float, float, float], f: IncidentFilter, limit: int

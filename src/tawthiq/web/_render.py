@@ -8,6 +8,7 @@ Out: an ``HTMLResponse`` (English or Arabic interface, ``dir`` set) or a ``JSONR
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -15,6 +16,7 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from pydantic import BaseModel
 
 from tawthiq.entities import EVENT_TYPES
@@ -24,7 +26,7 @@ from ._i18n import LANGUAGES, direction, pick_language, translations
 from ._roles import can
 from ._timeline import TYPE_COLOURS
 
-__all__ = ["GRADE_COLOURS", "JSONResponse", "render", "template_env", "wants_json"]
+__all__ = ["GRADE_COLOURS", "JSONResponse", "fragment", "language", "render", "template_env", "wants_json"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 GRADE_COLOURS = {
@@ -35,16 +37,17 @@ GRADE_COLOURS = {
     "discounted": "#6e7781",
 }
 
-_ARABIC = range(0x0600, 0x0700)
+_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def _is_arabic(text: Any) -> bool:
-    return isinstance(text, str) and any(ord(ch) in _ARABIC for ch in text)
+    return isinstance(text, str) and _ARABIC.search(text) is not None
 
 
 def template_env() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        auto_reload=False,  # templates ship with the package: no stat() of every file per page
         autoescape=select_autoescape(["html", "svg"]),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -94,8 +97,13 @@ def language(request: Request) -> str:
 def render(
     request: Request, template: str, context: dict[str, Any], *, json_data: Any = None, status_code: int = 200
 ) -> Response:
-    """The page, or its ``.json`` twin when the path ends in ``.json``."""
+    """The page, or its ``.json`` twin when the path ends in ``.json``.
+
+    ``json_data`` may be a function of no arguments, so a page does not build its twin's data.
+    """
     if wants_json(request):
+        if callable(json_data):
+            json_data = json_data()
         return JSONResponse(
             _jsonable(json_data if json_data is not None else context), status_code=status_code
         )
@@ -115,3 +123,16 @@ def render(
     }
     html = env.get_template(template).render(ctx)
     return HTMLResponse(html, status_code=status_code)
+
+
+def fragment(request: Request, template: str, context: dict[str, Any]) -> Markup:
+    """A part of a page rendered in the request's language only: no user, role or CSRF token.
+
+    Such a part depends only on the data, its arguments and the language, so the web may keep
+    it per data version (``WebData.per_version``) and put it in any user's page.
+    """
+    lang = language(request)
+    tr = translations(lang)
+    env: Environment = request.app.state.templates
+    ctx = {"lang": lang, "dir": direction(lang), "_": tr.gettext, "ngettext": tr.ngettext, **context}
+    return Markup(env.get_template(template).render(ctx))

@@ -173,7 +173,9 @@ def api_incidents(
 def api_incidents_bbox(request: Request, bbox: str, user: User = Depends(_reader)) -> Response:
     """GeoJSON of incidents whose first place is in ``bbox`` = west,south,east,north."""
     limit = request.app.state.settings.map_max_markers
-    incidents = request.app.state.data.incidents_in_bbox(parse_bbox(bbox), incident_filter(request), limit)
+    incidents = request.app.state.data.incidents_in_bbox(
+        parse_bbox(bbox), incident_filter(request), limit + 1
+    )
     return JSONResponse(collection([incident_feature(i) for i in incidents], limit))
 
 

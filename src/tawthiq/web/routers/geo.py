@@ -73,8 +73,9 @@ def public_feature(pub: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def collection(features: list[dict[str, Any] | None], limit: int) -> dict[str, Any]:
-    feats = [f for f in features if f is not None]
-    return {"type": "FeatureCollection", "features": feats, "truncated": len(features) >= limit}
+    """A FeatureCollection of at most ``limit`` features; ask for ``limit + 1`` to learn ``truncated``."""
+    feats = [f for f in features[:limit] if f is not None]
+    return {"type": "FeatureCollection", "features": feats, "truncated": len(features) > limit}
 
 
 @router.get("/map")
@@ -86,9 +87,10 @@ def map_page(request: Request, user: User = Depends(require("read"))) -> Respons
 def map_data(request: Request, bbox: str | None = None, user: User = Depends(require("read"))) -> Response:
     limit = request.app.state.settings.map_max_markers
     box, f = parse_bbox(bbox), incident_filter(request)
-    feats = request.app.state.data.map_features(box, f, limit, GRADE_COLOURS)
-    if feats is None:
-        feats = [incident_feature(i) for i in request.app.state.data.incidents_in_bbox(box, f, limit)]
+    body = request.app.state.data.map_json(box, f, limit)
+    if body is not None:
+        return Response(body, media_type="application/json")
+    feats = [incident_feature(i) for i in request.app.state.data.incidents_in_bbox(box, f, limit + 1)]
     return JSONResponse(collection(feats, limit))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
+from markupsafe import Markup
 
 from tawthiq.entities import EVENT_TYPES
 from tawthiq.store.users import User
@@ -17,7 +18,7 @@ from tawthiq.store.users import User
 from .._auth import require, verify_csrf
 from .._errors import HTTPError
 from .._query import GRADES, filter_query, incident_filter, page_of
-from .._render import render
+from .._render import JSONResponse, fragment, language, render, wants_json
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
@@ -57,20 +58,31 @@ def incident_json(incident, claims=(), reports=None) -> dict:
 def incident_list(request: Request, user: User = Depends(require("read"))) -> Response:
     f = incident_filter(request)
     page = page_of(request)
-    incidents, total = request.app.state.data.incidents(f, page.offset, page.size)
-    meta = page.meta(total)
+    data = request.app.state.data
+    if wants_json(request):
+        incidents, total = data.incidents(f, page.offset, page.size)
+        meta = page.meta(total)
+        items = [incident_json(i) for i in incidents]
+        return JSONResponse({"items": items, **meta, "filters": filter_query(f)})
+
+    def rows() -> tuple[Markup, int]:
+        incidents, total = data.incidents(f, page.offset, page.size)
+        return fragment(request, "_incident_rows.html", {"incidents": incidents}), total
+
+    # The rows are the same for every user: kept per data version, filter, page and language.
+    # The rest of the page (user name, role, CSRF token) is rendered for this request.
+    rows_html, total = data.per_version(("incident-rows", language(request), f, page), rows)
     return render(
         request,
         "incidents.html",
         {
-            "incidents": incidents,
-            "meta": meta,
+            "rows": rows_html,
+            "meta": page.meta(total),
             "filters": f,
             "query": filter_query(f),
             "grades": GRADES,
             "event_types": EVENT_TYPES,
         },
-        json_data={"items": [incident_json(i) for i in incidents], **meta, "filters": filter_query(f)},
     )
 
 
@@ -85,7 +97,7 @@ def incident_page(request: Request, incident_id: int, user: User = Depends(requi
         request,
         "incident.html",
         {"incident": incident, "claims": claims, "reports": reports, "grades": GRADES},
-        json_data=incident_json(incident, claims, reports),
+        json_data=lambda: incident_json(incident, claims, reports),
     )
 
 

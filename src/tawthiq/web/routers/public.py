@@ -73,5 +73,5 @@ def public_map(request: Request) -> Response:
 @router.get("/public/map/incidents.json")
 def public_map_data(request: Request, bbox: str | None = None) -> Response:
     limit = request.app.state.settings.map_max_markers
-    items = request.app.state.data.public_in_bbox(parse_bbox(bbox), _public_filter(request), limit)
+    items = request.app.state.data.public_in_bbox(parse_bbox(bbox), _public_filter(request), limit + 1)
     return JSONResponse(collection([public_feature(i) for i in items], limit))

@@ -1,0 +1,102 @@
+"""The web's per-data-version caches and in-memory incident index: never stale, never another user's.
+
+Each test first asks for the page so that its cache and the index are warm, then writes the way
+another process would (through the store, not through this app), then asks again.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .conftest import FARDOUS, PASSWORD, add_user, login
+
+
+def _ids(client, query: str) -> set[int]:
+    return {i["id"] for i in client.get(f"/incidents.json?{query}").json()["items"]}
+
+
+def _row_grades(html: str) -> dict[int, str]:
+    rows = re.findall(r'<a href="/incidents/(\d+)">\d+</a>.*?class="grade grade-(\w+)"', html, re.S)
+    return {int(i): g for i, g in rows}
+
+
+def test_list_count_and_map_see_an_override_written_elsewhere_on_the_next_request(make_client, built):
+    from tawthiq.store.incidents import override_incident_grade
+
+    client = make_client("viewer")
+    execution = built.incident_ids["execution-saliheen"]
+    bbox = "/map/incidents.json?bbox=37.0,36.1,37.3,36.3"
+    assert _ids(client, "grade=contested") == set()
+    assert _row_grades(client.get("/incidents").text)[execution] == "weak"
+    before = {f["properties"]["id"]: f["properties"]["grade"] for f in client.get(bbox).json()["features"]}
+    assert before[execution] == "weak"
+
+    with built.ws.session(actor="test") as s:
+        override_incident_grade(s, execution, "contested", "origins disagree")
+
+    data = client.get("/incidents.json?grade=contested").json()
+    assert {i["id"] for i in data["items"]} == {execution} and data["total"] == 1
+    assert _row_grades(client.get("/incidents").text)[execution] == "contested"
+    assert "1 " in client.get("/incidents?grade=contested").text  # the pager's total, from the index
+    after = {f["properties"]["id"]: f["properties"]["grade"] for f in client.get(bbox).json()["features"]}
+    assert after[execution] == "contested"
+
+
+def test_incident_inserted_in_bulk_without_an_audit_event_is_listed_on_the_next_request(make_client, built):
+    from sqlalchemy import insert, select
+
+    from tawthiq.store.tables import IncidentRow
+
+    client = make_client("viewer")
+    assert client.get("/incidents.json").json()["total"] == 3
+    assert "bulk-new" not in client.get("/incidents").text
+    with built.ws.session(actor="test") as s:
+        s.execute(
+            insert(IncidentRow),
+            [
+                {
+                    "key": "bulk-new",
+                    "event_type": "attack.air_strike",
+                    "places": [FARDOUS],
+                    "time_start": date(2016, 12, 30),
+                    "time_end": date(2016, 12, 30),
+                    "grade": "confirmed",
+                    "rationale": "bulk-inserted for this test",
+                }
+            ],
+        )
+        new_id = s.scalar(select(IncidentRow.id).where(IncidentRow.key == "bulk-new"))
+    data = client.get("/incidents.json").json()
+    assert data["total"] == 4 and data["items"][0]["id"] == new_id  # newest first
+    assert f'href="/incidents/{new_id}"' in client.get("/incidents").text
+    assert _ids(client, "grade=confirmed&type=attack") == {new_id}
+    feats = client.get("/map/incidents.json?bbox=37.0,36.1,37.3,36.3").json()["features"]
+    assert new_id in {f["properties"]["id"] for f in feats}
+
+
+def test_cached_list_rows_never_carry_another_users_name_role_or_csrf_token(make_client, built):
+    first = make_client("documenter")  # warms the rows' cache, as documenter-user
+    page_a = first.get("/incidents?grade=fair").text
+    add_user(built.ws, "second-viewer", "viewer")
+    second = make_client()
+    second.app.state.data = first.app.state.data  # the same caches, as in one server process
+    login(second, "second-viewer", PASSWORD)
+    page_b = second.get("/incidents?grade=fair").text
+
+    def csrf(html: str) -> str:
+        return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+    assert _row_grades(page_a) == _row_grades(page_b) != {}  # the same rows (from the cache)
+    assert "documenter-user" in page_a and "documenter-user" not in page_b
+    assert "second-viewer" in page_b and "(viewer)" in page_b and "(documenter)" not in page_b
+    assert csrf(page_a) != csrf(page_b) and csrf(page_a) not in page_b
+    assert '<a href="/missing">' in page_a and '<a href="/missing">' not in page_b  # role-only link
+
+
+def test_cached_rows_follow_the_interface_language(make_client, built):
+    client = make_client("viewer")
+    english = client.get("/incidents?grade=fair&lang=en").text
+    arabic = client.get("/incidents?grade=fair&lang=ar").text
+    assert 'class="grade grade-fair">fair<' in english
+    assert 'class="grade grade-fair">fair<' not in arabic
