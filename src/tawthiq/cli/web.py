@@ -1,4 +1,4 @@
-"""Web commands: ``serve``, ``users add|list``, ``tokens create|revoke``.
+"""Web commands: ``serve``, ``users add|list|set-role|disable|enable|password``, ``tokens …``.
 
 In: command-line options. Out: a running server (address on stderr), user lists (``--json``),
 a new API token on stdout (shown once). Exit 0 ok, 1 a TawthiqError, 2 usage.
@@ -52,13 +52,37 @@ def serve(
     serve_workspace(ws, settings, host=host, port=port, workers=workers)
 
 
+def _read_password(password_stdin: bool) -> str:
+    if password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return typer.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
+
+
+def _when(dt) -> str:
+    return dt.strftime("%Y-%m-%d %H:%M") if dt else "-"
+
+
+def _say_user(user, json_: bool, message: str) -> None:
+    if json_:
+        print_json(user.model_dump(mode="json"))
+    else:
+        err_console.print(f"user {user.name} ({user.role}, {_state(user)}): {message}", highlight=False)
+
+
+def _state(user) -> str:
+    return "active" if user.active else "disabled"
+
+
+PasswordStdinOpt = Annotated[
+    bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+]
+
+
 @handle_errors
 def users_add(
     name: Annotated[str, typer.Argument(help="Login name.")],
     role: Annotated[str, typer.Option(help="viewer, reviewer, documenter or admin.")] = "viewer",
-    password_stdin: Annotated[
-        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
-    ] = False,
+    password_stdin: PasswordStdinOpt = False,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
@@ -66,30 +90,90 @@ def users_add(
     """Add a user (or reset an existing user's role and password)."""
     from tawthiq.store import users
 
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
+    password = _read_password(password_stdin)
     with _open(workspace, db) as ws, ws.session(actor="cli") as s:
         user = users.add_user(s, name, role, password)
-    if json_:
-        print_json(user.model_dump())
-    else:
-        err_console.print(f"user {user.name} ({user.role}) saved", highlight=False)
+    _say_user(user, json_, "saved")
 
 
 @handle_errors
 def users_list(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
-    """List users and their roles."""
+    """List users: role, active or disabled, when created, last login."""
     from tawthiq.store import users
 
     with _open(workspace, db) as ws, ws.session() as s:
         found = users.list_users(s)
     if json_:
-        print_json([u.model_dump() for u in found])
+        print_json([u.model_dump(mode="json") for u in found])
         return
     for u in found:
-        typer.echo(f"{u.name}\t{u.role}\t{'active' if u.active else 'inactive'}")
+        typer.echo(
+            f"{u.name}\t{u.role}\t{_state(u)}\t"
+            f"created {_when(u.created_at)}\tlast login {_when(u.last_login)}"
+        )
+
+
+@handle_errors
+def users_set_role(
+    name: Annotated[str, typer.Argument(help="Login name.")],
+    role: Annotated[str, typer.Argument(help="viewer, reviewer, documenter or admin.")],
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Change a user's role (the last active admin cannot be demoted)."""
+    from tawthiq.store import users
+
+    with _open(workspace, db) as ws, ws.session(actor="cli") as s:
+        user = users.set_role(s, name, role)
+    _say_user(user, json_, "role set")
+
+
+@handle_errors
+def users_disable(
+    name: Annotated[str, typer.Argument(help="Login name.")],
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Disable a user: their sessions end and their API tokens stop working at once."""
+    from tawthiq.store import users
+
+    with _open(workspace, db) as ws, ws.session(actor="cli") as s:
+        user = users.set_active(s, name, False)
+    _say_user(user, json_, "disabled")
+
+
+@handle_errors
+def users_enable(
+    name: Annotated[str, typer.Argument(help="Login name.")],
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Enable a disabled user again (their unrevoked tokens work again)."""
+    from tawthiq.store import users
+
+    with _open(workspace, db) as ws, ws.session(actor="cli") as s:
+        user = users.set_active(s, name, True)
+    _say_user(user, json_, "enabled")
+
+
+@handle_errors
+def users_password(
+    name: Annotated[str, typer.Argument(help="Login name.")],
+    password_stdin: PasswordStdinOpt = False,
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Reset a user's password; their open sessions end."""
+    from tawthiq.store import users
+
+    password = _read_password(password_stdin)
+    with _open(workspace, db) as ws, ws.session(actor="cli") as s:
+        user = users.set_password(s, name, password)
+    _say_user(user, json_, "password reset")
 
 
 @handle_errors
@@ -106,34 +190,72 @@ def tokens_create(
 
     with _open(workspace, db) as ws, ws.session(actor="cli") as s:
         token = users.create_token(s, user, label, days or None)
+    token_id = users.token_id(token)
     if json_:
-        print_json({"user": user, "label": label, "token": token})
+        print_json({"user": user, "label": label, "id": token_id, "token": token})
     else:
         typer.echo(token)
-        err_console.print("keep it secret: it will not be shown again", highlight=False)
+        err_console.print(f"token {token_id}: keep it secret, it will not be shown again", highlight=False)
+
+
+@handle_errors
+def tokens_list(
+    user: Annotated[str | None, typer.Option("--user", help="Only this user's tokens.")] = None,
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """List API tokens: id, owner, label, created, expires, state (never the secret)."""
+    from tawthiq.store import users
+
+    with _open(workspace, db) as ws, ws.session() as s:
+        found = users.list_tokens(s, user)
+    if json_:
+        print_json([t.model_dump(mode="json") for t in found])
+        return
+    for t in found:
+        state = "revoked" if t.revoked else "expired" if t.expired else "active"
+        typer.echo(
+            f"{t.id}\t{t.user}\t{state}\t"
+            f"created {_when(t.created_at)}\texpires {_when(t.expires_at)}\t{t.label}"
+        )
 
 
 @handle_errors
 def tokens_revoke(
-    token: Annotated[str, typer.Argument(help="The token to revoke.")],
+    token: Annotated[str | None, typer.Argument(help="The token to revoke (or give --id).")] = None,
+    token_id: Annotated[str | None, typer.Option("--id", help="The token's id from 'tokens list'.")] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
+    json_: JsonOpt = False,
 ) -> None:
-    """Revoke an API token."""
+    """Revoke an API token, by its secret or by its id."""
     from tawthiq.errors import InputError
     from tawthiq.store import users
 
+    if (token is None) == (token_id is None):
+        raise typer.BadParameter("give either the token or --id")
     with _open(workspace, db) as ws, ws.session(actor="cli") as s:
-        if not users.revoke_token(s, token):
+        if token_id is not None:
+            token_id = users.revoke_token_id(s, token_id).id
+        elif not users.revoke_token(s, token):
             raise InputError("no such token", field="token")
-    err_console.print("revoked", highlight=False)
+    if json_:
+        print_json({"revoked": True, **({"id": token_id} if token_id else {})})
+    else:
+        err_console.print("revoked", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
     users_app.command("add")(users_add)
     users_app.command("list")(users_list)
+    users_app.command("set-role")(users_set_role)
+    users_app.command("disable")(users_disable)
+    users_app.command("enable")(users_enable)
+    users_app.command("password")(users_password)
     tokens_app.command("create")(tokens_create)
+    tokens_app.command("list")(tokens_list)
     tokens_app.command("revoke")(tokens_revoke)
     app.add_typer(users_app, name="users")
     app.add_typer(tokens_app, name="tokens")

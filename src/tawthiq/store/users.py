@@ -1,10 +1,16 @@
 """Accounts of the web workspace: users, login sessions and API tokens.
 
 In: a SQLAlchemy session and plain values (name, role, password, token).
-Out: :class:`User` models (never a row, never a hash); fresh secrets are returned once, at creation.
+Out: :class:`User` and :class:`ApiToken` models (never a row, never a hash); fresh secrets are
+returned once, at creation. Every change is audit-logged (``user.*``, ``token.*``) with the
+session's actor.
 Never: stores a password or token in clear. Passwords are argon2id hashes (argon2-cffi, the
 OWASP-recommended default); session cookies and API tokens are 256-bit random values of which
-only the SHA-256 digest is stored, so a copy of the database lets nobody log in.
+only the SHA-256 digest is stored, so a copy of the database lets nobody log in. Never leaves a
+workspace without an active admin: demoting or disabling the last one is refused.
+
+A token is named in lists and in ``revoke`` by its **id**: the first 16 hex digits of its
+SHA-256 digest, which identify it without letting anyone use it.
 """
 
 from __future__ import annotations
@@ -16,28 +22,39 @@ from datetime import UTC, datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from tawthiq.errors import InputError
 from tawthiq.store.audit import record_event
-from tawthiq.store.tables import ApiTokenRow, UserRow, WebSessionRow
+from tawthiq.store.tables import ApiTokenRow, AuditEventRow, UserRow, WebSessionRow
 
 __all__ = [
+    "MIN_PASSWORD_LENGTH",
     "ROLES",
+    "ApiToken",
     "User",
     "add_user",
     "authenticate",
     "create_token",
+    "create_user",
     "end_session",
+    "list_tokens",
     "list_users",
     "revoke_token",
+    "revoke_token_id",
     "session_user",
+    "set_active",
+    "set_password",
+    "set_role",
     "start_session",
+    "token_id",
     "token_user",
 ]
 
 ROLES = ("viewer", "reviewer", "documenter", "admin")
+MIN_PASSWORD_LENGTH = 8  # NIST SP 800-63B's floor; longer passphrases are encouraged in docs/web.md
+TOKEN_ID_LENGTH = 16
 _hasher = PasswordHasher()
 # A hash computed once, verified against when the user does not exist, so a wrong user name
 # costs as long as a wrong password (no user enumeration by timing).
@@ -52,10 +69,30 @@ class User(BaseModel):
     name: str
     role: str
     active: bool = True
+    created_at: datetime | None = None
+    last_login: datetime | None = None  # from the audit log's ``user.login`` events; lists only
+
+
+class ApiToken(BaseModel):
+    """An API token as an admin sees it: who, what for, when; never the secret nor its digest."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    id: str
+    user: str
+    label: str
+    created_at: datetime
+    expires_at: datetime | None = None
+    revoked: bool = False
+    expired: bool = False
 
 
 def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def token_id(secret: str) -> str:
+    """The id under which a token is listed and can be revoked (a prefix of its digest)."""
+    return _digest(secret)[:TOKEN_ID_LENGTH]
 
 
 def _now() -> datetime:
@@ -66,20 +103,130 @@ def _aware(dt: datetime) -> datetime:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)  # SQLite gives naive datetimes back
 
 
-def _user(row: UserRow) -> User:
-    return User(id=row.id, name=row.name, role=row.role, active=row.active)
+def _user(row: UserRow, last_login: datetime | None = None) -> User:
+    return User(
+        id=row.id,
+        name=row.name,
+        role=row.role,
+        active=row.active,
+        created_at=_aware(row.created_at) if row.created_at else None,
+        last_login=last_login,
+    )
 
 
-def add_user(session: Session, name: str, role: str, password: str) -> User:
-    """Create a user (or reset an existing user's role and password)."""
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise InputError(f"{role!r} is not a role; use one of {', '.join(ROLES)}", field="role")
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InputError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters", field="password")
+
+
+def _row(session: Session, name: str) -> UserRow:
+    row = session.scalar(select(UserRow).where(UserRow.name == name.strip()))
+    if row is None:
+        raise InputError(f"no user named {name!r}", field="name")
+    return row
+
+
+def _keep_an_admin(session: Session, row: UserRow, *, role: str, active: bool, field: str) -> None:
+    """Refuse a change that would leave the workspace without an active admin."""
+    if not (row.role == "admin" and row.active) or (role == "admin" and active):
+        return
+    others = session.scalar(
+        select(func.count())
+        .select_from(UserRow)
+        .where(UserRow.role == "admin", UserRow.active.is_(True), UserRow.id != row.id)
+    )
+    if not others:
+        raise InputError(
+            f"{row.name!r} is the last active admin; make another user admin before this change",
+            field=field,
+        )
+
+
+def _end_sessions(session: Session, user_id: int) -> None:
+    session.execute(delete(WebSessionRow).where(WebSessionRow.user_id == user_id))
+
+
+def create_user(session: Session, name: str, role: str, password: str) -> User:
+    """Add a new user; refuses a name that is taken (see :func:`set_password` to reset one)."""
     name = name.strip()
     if not name:
         raise InputError("a user name cannot be empty", field="name")
-    if role not in ROLES:
-        raise InputError(f"{role!r} is not a role; use one of {', '.join(ROLES)}", field="role")
-    if len(password) < 8:
-        raise InputError("a password needs at least 8 characters", field="password")
+    if len(name) > 200:
+        raise InputError("a user name has at most 200 characters", field="name")
+    _check_role(role)
+    _check_password(password)
+    if session.scalar(select(UserRow.id).where(UserRow.name == name)) is not None:
+        raise InputError(f"a user named {name!r} already exists", field="name")
+    row = UserRow(name=name, role=role, password_hash=_hasher.hash(password), active=True, created_at=_now())
+    session.add(row)
+    session.flush()
+    record_event(session, "user.create", "user", row.name, after={"name": row.name, "role": row.role})
+    return _user(row)
+
+
+def set_role(session: Session, name: str, role: str) -> User:
+    """Change a user's role; takes effect on their next request (sessions and tokens included)."""
+    _check_role(role)
+    row = _row(session, name)
+    if row.role == role:
+        return _user(row)
+    _keep_an_admin(session, row, role=role, active=row.active, field="role")
+    before = {"name": row.name, "role": row.role}
+    row.role = role
+    session.flush()
+    record_event(
+        session,
+        "user.role",
+        "user",
+        row.name,
+        before=before,
+        after={"name": row.name, "role": role},
+        detail=f"{before['role']} -> {role}",
+    )
+    return _user(row)
+
+
+def set_active(session: Session, name: str, active: bool) -> User:
+    """Disable (or enable) a user. Disabling ends their sessions; their tokens stop working at once
+    (every request checks the user is active) and work again only if they are enabled again."""
+    row = _row(session, name)
+    if row.active == active:
+        return _user(row)
+    _keep_an_admin(session, row, role=row.role, active=active, field="active")
+    row.active = active
+    if not active:
+        _end_sessions(session, row.id)
+    session.flush()
+    record_event(session, "user.enable" if active else "user.disable", "user", row.name)
+    return _user(row)
+
+
+def set_password(session: Session, name: str, password: str) -> User:
+    """Reset a user's password; their open sessions end (whoever held one must log in again)."""
+    _check_password(password)
+    row = _row(session, name)
+    row.password_hash = _hasher.hash(password)
+    _end_sessions(session, row.id)
+    session.flush()
+    record_event(session, "user.password", "user", row.name)  # never the password or its hash
+    return _user(row)
+
+
+def add_user(session: Session, name: str, role: str, password: str) -> User:
+    """Create a user (or reset an existing user's role and password, and enable them)."""
+    name = name.strip()
+    if not name:
+        raise InputError("a user name cannot be empty", field="name")
+    _check_role(role)
+    _check_password(password)
     row = session.scalar(select(UserRow).where(UserRow.name == name))
+    if row is not None:
+        _keep_an_admin(session, row, role=role, active=True, field="role")
     if row is None:
         row = UserRow(
             name=name, role=role, password_hash=_hasher.hash(password), active=True, created_at=_now()
@@ -95,7 +242,18 @@ def add_user(session: Session, name: str, role: str, password: str) -> User:
 
 
 def list_users(session: Session) -> list[User]:
-    return [_user(r) for r in session.scalars(select(UserRow).order_by(UserRow.name))]
+    """Every user by name, with when they were created and last logged in (from the audit log)."""
+    logins = dict(
+        session.execute(
+            select(AuditEventRow.object_id, func.max(AuditEventRow.at))
+            .where(AuditEventRow.action == "user.login", AuditEventRow.object_type == "user")
+            .group_by(AuditEventRow.object_id)
+        ).all()
+    )
+    return [
+        _user(r, _aware(logins[r.name]) if logins.get(r.name) else None)
+        for r in session.scalars(select(UserRow).order_by(UserRow.name))
+    ]
 
 
 def authenticate(session: Session, name: str, password: str) -> User | None:
@@ -155,11 +313,16 @@ def create_token(session: Session, user_name: str, label: str = "", days: int | 
     row = session.scalar(select(UserRow).where(UserRow.name == user_name))
     if row is None:
         raise InputError(f"no user named {user_name!r}; add one with 'tawthiq users add'", field="user")
+    if not row.active:
+        raise InputError(f"user {user_name!r} is disabled; enable them first", field="user")
+    if days is not None and days < 0:
+        raise InputError("days must be 0 (never expires) or more", field="days")
     secret = "tq_" + secrets.token_urlsafe(32)
+    digest = _digest(secret)
     now = _now()
     session.add(
         ApiTokenRow(
-            token_hash=_digest(secret),
+            token_hash=digest,
             user_id=row.id,
             label=label[:200],
             created_at=now,
@@ -167,7 +330,9 @@ def create_token(session: Session, user_name: str, label: str = "", days: int | 
         )
     )
     session.flush()
-    record_event(session, "token.create", "user", row.name, detail=label[:200] or None)
+    # The id (a prefix of the digest) ties this event to a later ``token.revoke``; never the secret.
+    detail = f"token {digest[:TOKEN_ID_LENGTH]}" + (f": {label[:200]}" if label else "")
+    record_event(session, "token.create", "user", row.name, detail=detail)
     return secret
 
 
@@ -197,11 +362,63 @@ def token_user(session: Session, secret: str, now: datetime | None = None) -> Us
     return User(id=row.id, name=row.name, role=row.role, active=row.active)
 
 
+def _revoke(session: Session, row: ApiTokenRow) -> None:
+    if row.revoked:
+        return
+    row.revoked = True
+    session.flush()
+    owner = session.get(UserRow, row.user_id)
+    record_event(
+        session,
+        "token.revoke",
+        "user",
+        owner.name if owner is not None else str(row.user_id),
+        detail=f"token {row.token_hash[:TOKEN_ID_LENGTH]}",
+    )
+
+
 def revoke_token(session: Session, secret: str) -> bool:
+    """Revoke the token whose secret this is; False when no such token exists."""
     row = session.get(ApiTokenRow, _digest(secret))
     if row is None:
         return False
-    row.revoked = True
-    session.flush()
-    record_event(session, "token.revoke", "user", str(row.user_id))
+    _revoke(session, row)
     return True
+
+
+def revoke_token_id(session: Session, token_id: str) -> ApiToken:
+    """Revoke a token by its id (as :func:`list_tokens` shows it), without knowing its secret."""
+    token_id = token_id.strip().lower()
+    if len(token_id) != TOKEN_ID_LENGTH or any(c not in "0123456789abcdef" for c in token_id):
+        raise InputError(f"a token id is {TOKEN_ID_LENGTH} hex digits, as 'tokens list' shows", field="id")
+    row = session.scalar(select(ApiTokenRow).where(ApiTokenRow.token_hash.startswith(token_id)))
+    if row is None:
+        raise InputError(f"no token with id {token_id}", field="id")
+    _revoke(session, row)
+    return _token(row, session.get(UserRow, row.user_id), _now())
+
+
+def _token(row: ApiTokenRow, owner: UserRow | None, now: datetime) -> ApiToken:
+    expires = _aware(row.expires_at) if row.expires_at else None
+    return ApiToken(
+        id=row.token_hash[:TOKEN_ID_LENGTH],
+        user=owner.name if owner is not None else str(row.user_id),
+        label=row.label,
+        created_at=_aware(row.created_at),
+        expires_at=expires,
+        revoked=row.revoked,
+        expired=expires is not None and expires <= now,
+    )
+
+
+def list_tokens(session: Session, user_name: str | None = None) -> list[ApiToken]:
+    """API tokens, newest first (optionally one user's): ids, owners, labels, dates, never secrets."""
+    q = (
+        select(ApiTokenRow, UserRow)
+        .join(UserRow, UserRow.id == ApiTokenRow.user_id)
+        .order_by(ApiTokenRow.created_at.desc())
+    )
+    if user_name is not None:
+        q = q.where(UserRow.name == user_name)
+    now = _now()
+    return [_token(t, u, now) for t, u in session.execute(q).all()]

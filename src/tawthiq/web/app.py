@@ -45,6 +45,7 @@ ROUTER_MODULES: tuple[str, ...] = (
     "people",
     "public",
     "missing",
+    "admin",
     "api",
 )
 
