@@ -46,6 +46,7 @@ ROUTER_MODULES: tuple[str, ...] = (
     "public",
     "missing",
     "admin",
+    "protected",
     "api",
 )
 

@@ -8,7 +8,9 @@ answer, a ticket — so it cannot be used to enumerate records; it is rate limit
 
 Documenters and admins: ``/missing`` (the registry with derived status), ``/missing/inquiries``
 (the inquiries queue: answer, or take into the registry) and ``/sources/overdue`` (protected
-sources that went silent, urgent first). Every write is audit-logged with the user.
+sources that went silent, urgent first). Every write is audit-logged with the user. Protected
+values (a note author's e-mail or phone, a family's contact, a source's identity or contact) are
+never on these pages: a Reveal button asks ``routers/protected.py``, which records the view.
 """
 
 from __future__ import annotations
@@ -167,9 +169,13 @@ def inquiry_status(request: Request, ticket: str = Form("")) -> Response:
 @router.get("/missing.json")
 def missing_registry(request: Request, user: User = Depends(require("see_protected"))) -> Response:
     from tawthiq.store.missing import load_missing
+    from tawthiq.store.reveal import protected_present
 
     with request.app.state.workspace.session(actor=user.name) as s:
         people = load_missing(s)
+        note_ids = [n.id for m in people for n in m.notes if n.id is not None]
+        emails = protected_present(s, "missing_note.author_email", note_ids)
+        phones = protected_present(s, "missing_note.author_phone", note_ids)
     items = [
         {
             "record": m.record.id,
@@ -180,7 +186,14 @@ def missing_registry(request: Request, user: User = Depends(require("see_protect
             "last_seen_date": m.record.last_seen_date,
             "last_seen_place": m.record.last_seen_place,
             "circumstances": m.record.circumstances,
-            "notes": [n.model_dump(mode="json", exclude={"author_email", "author_phone"}) for n in m.notes],
+            "notes": [
+                {
+                    **n.model_dump(mode="json", exclude={"author_email", "author_phone"}),
+                    "has_author_email": n.id in emails,
+                    "has_author_phone": n.id in phones,
+                }
+                for n in m.notes
+            ],
         }
         for m in people
     ]
@@ -191,10 +204,12 @@ def missing_registry(request: Request, user: User = Depends(require("see_protect
 @router.get("/missing/inquiries.json")
 def inquiries(request: Request, user: User = Depends(require("see_protected"))) -> Response:
     from tawthiq.store.missing import list_inquiries
+    from tawthiq.store.reveal import protected_present
 
     with request.app.state.workspace.session(actor=user.name) as s:
         rows = list_inquiries(s)
-    items = [vars(r) for r in rows]
+        contacts = protected_present(s, "inquiry.contact", [r.id for r in rows])
+    items = [{**vars(r), "has_contact": r.id in contacts} for r in rows]
     return render(request, "inquiries.html", {"items": items}, json_data={"items": items})
 
 
@@ -220,9 +235,20 @@ def answer(
 @router.get("/sources/overdue.json")
 def overdue(request: Request, user: User = Depends(require("see_protected"))) -> Response:
     from tawthiq.sources import overdue_sources
+    from tawthiq.store.reveal import protected_present
     from tawthiq.store.sources import source_checkins
 
     with request.app.state.workspace.session(actor=user.name) as s:
         rows = overdue_sources(source_checkins(s), datetime.now(UTC))
-    items = [r.model_dump(mode="json") for r in rows]
+        ids = [r.source_id for r in rows]
+        identities = protected_present(s, "source.identity", ids)
+        contacts = protected_present(s, "source.contact", ids)
+    items = [
+        {
+            **r.model_dump(mode="json"),
+            "has_identity": r.source_id in identities,
+            "has_contact": r.source_id in contacts,
+        }
+        for r in rows
+    ]
     return render(request, "sources_overdue.html", {"items": items}, json_data={"items": items})

@@ -1,7 +1,8 @@
 """The inbox of reports (failed intakes with their reasons) and a report with its claims in place.
 
 In: page and status from the query. Out: ``reports.html``/``report.html`` or their ``.json`` twins.
-Never: shows a report's protected sender (the store gives a mask, the page says only "protected").
+Never: shows a report's protected sender or its source's identity (the store gives a mask, the
+page says only "protected"; documenters and admins get a Reveal button, ``routers/protected.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .._errors import HTTPError
 from .._highlight import highlight_spans
 from .._query import page_of
 from .._render import render
+from .._roles import can
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 _STATUSES = ("stored", "failed", "duplicate")
@@ -25,6 +27,16 @@ def report_json(report) -> dict:
     data = report.model_dump(mode="json", exclude={"sender"})
     data["has_protected_sender"] = report.sender is not None
     return data
+
+
+def _source_protected(request: Request, source_id: int | None) -> list[str]:
+    """Which protected fields the report's source holds (nothing is decrypted)."""
+    if source_id is None:
+        return []
+    from tawthiq.store.reveal import protected_present
+
+    with request.app.state.workspace.session() as s:
+        return [f for f in ("identity", "contact") if protected_present(s, f"source.{f}", [source_id])]
 
 
 @router.get("/reports")
@@ -52,9 +64,16 @@ def report_page(request: Request, report_id: int, user: User = Depends(require("
         raise HTTPError(404, "not_found", f"no report {report_id}")
     report, claims = found
     body = highlight_spans(report.body, [(c.id, c.span[0], c.span[1]) for c in claims if c.id is not None])
+    can_reveal = can(user.role, "see_protected")
     return render(
         request,
         "report.html",
-        {"report": report, "claims": claims, "body_html": body},
+        {
+            "report": report,
+            "claims": claims,
+            "body_html": body,
+            "can_reveal": can_reveal,
+            "source_protected": _source_protected(request, report.source_id) if can_reveal else [],
+        },
         json_data={"report": report_json(report), "claims": [c.model_dump(mode="json") for c in claims]},
     )

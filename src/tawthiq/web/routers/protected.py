@@ -1,0 +1,78 @@
+"""Reveal a protected value to a documenter or admin, one deliberate request at a time.
+
+Pages show only that a protected value exists ("protected", with a Reveal button for those
+allowed). ``POST /protected/{object}/{id}/{field}`` (CSRF-protected; ``.json`` twin) and
+``POST /api/v1/protected/{object}/{id}/{field}`` (token) decrypt one value through
+``tawthiq.store.reveal``, which writes an ``evidence.view`` custody event naming the user, the
+record and the field in the same transaction: no value reaches a screen unrecorded.
+Objects and fields: ``report``/``sender``, ``source``/``identity``|``contact``,
+``source_contact``/``note``, ``missing_note``/``author_email``|``author_phone``,
+``inquiry``/``contact``.
+Out: an HTML fragment for htmx (swapped in place of the button), a small page without
+JavaScript, or ``{"object", "id", "field", "value"}``; always ``Cache-Control: no-store``.
+Never: reveals on a GET (a link, a prefetch or a crawler cannot trigger a view), to a viewer or
+reviewer, or writes the value anywhere but the response.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from tawthiq.store.users import User
+
+from .._auth import require, verify_csrf
+from .._render import JSONResponse, render
+
+router = APIRouter(tags=["api"])
+_protected = require("see_protected")
+
+
+def _reveal(request: Request, user: User, obj: str, record_id: int, field: str, where: str) -> str | None:
+    from tawthiq.store.reveal import reveal_field
+
+    with request.app.state.workspace.session(actor=user.name) as s:
+        value = reveal_field(s, f"{obj}.{field}", record_id, where=where)
+    return value.reveal() if value is not None else None
+
+
+def _back(request: Request) -> str:
+    """The page the button was on (same site only), for the page shown without JavaScript."""
+    ref = urlparse(request.headers.get("referer", ""))
+    if ref.netloc == request.url.netloc and ref.path.startswith("/") and not ref.path.startswith("//"):
+        return ref.path + (f"?{ref.query}" if ref.query else "")
+    return "/"
+
+
+def _no_store(response: Response) -> Response:
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@router.post(
+    "/protected/{obj}/{record_id:int}/{field}", include_in_schema=False, dependencies=[Depends(verify_csrf)]
+)
+@router.post(
+    "/protected/{obj}/{record_id:int}/{field}.json",
+    include_in_schema=False,
+    dependencies=[Depends(verify_csrf)],
+)
+def reveal_page(
+    request: Request, obj: str, record_id: int, field: str, user: User = Depends(_protected)
+) -> Response:
+    value = _reveal(request, user, obj, record_id, field, "web")
+    data = {"object": obj, "id": record_id, "field": field, "value": value}
+    if request.headers.get("hx-request") == "true":
+        return _no_store(render(request, "_revealed.html", data, json_data=data))
+    return _no_store(render(request, "revealed.html", {**data, "back": _back(request)}, json_data=data))
+
+
+@router.post("/api/v1/protected/{obj}/{record_id}/{field}", dependencies=[Depends(verify_csrf)])
+def reveal_api(
+    request: Request, obj: str, record_id: int, field: str, user: User = Depends(_protected)
+) -> Response:
+    """Decrypt one protected value (documenter or admin); recorded as an ``evidence.view`` custody event."""
+    value = _reveal(request, user, obj, record_id, field, "api")
+    return _no_store(JSONResponse({"object": obj, "id": record_id, "field": field, "value": value}))
