@@ -68,10 +68,10 @@ def page(browser, request):
     context.close()
 
 
-def _login(page, base: str) -> None:
+def _login(page, base: str, name: str = "rana", password: str = PASSWORD) -> None:
     page.goto(f"{base}/login")
-    page.fill("input[name=name]", "rana")
-    page.fill("input[name=password]", PASSWORD)
+    page.fill("input[name=name]", name)
+    page.fill("input[name=password]", password)
     page.click("form[action='/login'] button[type=submit]")
     page.wait_for_url(f"{base}/incidents")
 
@@ -134,3 +134,40 @@ def test_arabic_interface_turns_the_page_right_to_left(server, page, built):
     assert "الحوادث" in page.inner_text("header nav")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "incident-ar.png"), full_page=True)
+
+
+def test_an_admin_adds_a_user_who_can_then_log_in(server, page, built):
+    add_user(built.ws, "root", "admin")
+    _login(page, server.url, "root")
+    page.click("header nav a[href='/admin']")
+    page.wait_for_url(f"{server.url}/admin")
+    form = page.locator("#add-user")
+    form.locator("input[name=name]").fill("samir")
+    form.locator("select[name=role]").select_option("reviewer")
+    form.locator("input[name=password]").fill("samir's long passphrase")
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(f"{server.url}/admin?done=user.create")
+    row = page.locator("#users tr", has_text="samir")
+    assert row.locator(".role").inner_text() == "reviewer"
+    page.click("form[action='/logout'] button")
+    _login(page, server.url, "samir", "samir's long passphrase")
+    assert "samir (reviewer)" in page.inner_text(".account")
+    assert "/admin" not in page.inner_text("header nav")
+    assert page.js_errors == []
+
+
+def test_a_documenter_reveals_a_sender_in_place_and_the_view_is_recorded(server, page, built):
+    from tawthiq.store import list_events
+
+    _login(page, server.url)
+    rid = built.report_ids["chat"]
+    page.goto(f"{server.url}/reports/{rid}")
+    assert PLANTED_SENDER not in page.content()
+    page.click(f"#reveal-report-{rid}-sender button")
+    page.wait_for_selector("span.revealed[data-field='report.sender']")
+    assert page.inner_text("span.revealed[data-field='report.sender']") == PLANTED_SENDER
+    assert page.url == f"{server.url}/reports/{rid}"  # swapped in place by htmx
+    with built.ws.session() as s:
+        views = [(e.actor, e.object_id, e.detail) for e in list_events(s) if e.action == "evidence.view"]
+    assert views == [("rana", str(rid), "sender shown (web)")]
+    assert page.js_errors == []
