@@ -1,0 +1,215 @@
+"""The feature code as it was before the vectorised rewrite: the reference the new one must equal.
+
+Frozen copy of ``tawthiq.people._link_features.record_features`` at commit df634cb (one
+Python loop per record). ``test_link_features.py`` checks that the fast implementation
+gives the same table on a varied synthetic fixture; keep this file unchanged unless the
+features' meaning is changed on purpose (then change both, and say so in the commit).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import pandas as pd
+
+from tawthiq.entities import PersonRecord
+from tawthiq.people.names import (
+    arabic_tokens,
+    fold_arabic,
+    is_arabic,
+    latin_tokens,
+    normalise_latin,
+    skeleton,
+)
+
+__all__ = ["reference_record_features"]
+
+FEATURE_COLUMNS = (
+    "unique_id",
+    "source_dataset",
+    "g",
+    "f",
+    "gf",
+    "fam",
+    "key",
+    "g_sk",
+    "f_sk",
+    "fam_sk",
+    "sk_key",
+    "tokens",
+    "blk",
+    "sex",
+    "age",
+    "birth_year",
+    "birth_date",
+    "event_date",
+    "place",
+    "national_id",
+    "address",
+)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _id_key(value: str | None) -> str | None:
+    """A document number as compared: letters and digits only (any script's digits as 0-9), upper case."""
+    if not value:
+        return None
+    chars = (str(unicodedata.digit(ch)) if ch.isdecimal() else ch.upper() for ch in value if ch.isalnum())
+    out = "".join(chars)
+    return out or None
+
+
+def _address_key(value: str | None) -> str | None:
+    """An address as compared: its words letter-folded (Arabic or Latin), numbers in 0-9, one space apart."""
+    if not value:
+        return None
+    words = []
+    for tok in _WORD.findall(unicodedata.normalize("NFKC", value)):
+        if tok.isdecimal():
+            words.append(_id_key(tok) or "")
+        elif is_arabic(tok):
+            words.extend(fold_arabic(t) for t in arabic_tokens(tok))
+        else:
+            words.append(normalise_latin(tok))
+    return " ".join(w for w in words if w) or None
+
+
+def _parts_tokens(r: PersonRecord) -> list[str]:
+    parts = [r.given_name, r.father_name, r.grandfather_name, r.family_name]
+    if any(parts):
+        joined = " ".join(p for p in parts if p)
+        return arabic_tokens(joined) if is_arabic(joined) else latin_tokens(joined)
+    return []
+
+
+def _tokens(r: PersonRecord) -> tuple[list[str], bool]:
+    """Name tokens of the record, preferring Arabic script (the lists' own writing)."""
+    if r.name_ar and is_arabic(r.name_ar):
+        return [fold_arabic(t) for t in arabic_tokens(r.name_ar)], True
+    toks = _parts_tokens(r)
+    if toks and is_arabic(toks[0]):
+        return [fold_arabic(t) for t in toks], True
+    if toks:
+        return [normalise_latin(t) for t in toks], False
+    name = r.name_latin or r.name_ar or ""
+    if is_arabic(name):
+        return [fold_arabic(t) for t in arabic_tokens(name)], True
+    return normalise_latin(name).split(), False
+
+
+def _split(toks: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
+    n = len(toks)
+    if n == 0:
+        return None, None, None, None
+    if n == 1:
+        return toks[0], None, None, None
+    if n == 2:
+        return toks[0], None, None, toks[1]
+    if n == 3:
+        return toks[0], toks[1], None, toks[2]
+    return toks[0], toks[1], toks[2], toks[-1]
+
+
+_NameFeatures = tuple[
+    str | None, str | None, str | None, str | None, str | None, str | None, str | None, str | None,
+    str | None, list[str], str | None,
+]  # fmt: skip
+
+
+def _part_token(part: str | None) -> str | None:
+    """One name part as one folded token (a compound part stays whole)."""
+    if not part:
+        return None
+    if is_arabic(part):
+        return fold_arabic("".join(arabic_tokens(part))) or None
+    return "".join(normalise_latin(part).split()) or None
+
+
+def _explicit_parts(r: PersonRecord) -> tuple[str | None, ...] | None:
+    """The list's own part columns, by position, when it has them and no Arabic full name.
+
+    Kept in place: a list that leaves the given name empty must not turn the family name
+    into a given name.
+    """
+    if r.name_ar and is_arabic(r.name_ar):
+        return None
+    parts = (r.given_name, r.father_name, r.grandfather_name, r.family_name)
+    if not any(parts):
+        return None
+    return tuple(_part_token(p) for p in parts)
+
+
+def _name_features(toks: tuple[str, ...], positional: tuple[str | None, ...] | None = None) -> _NameFeatures:
+    # A one-letter token is a stray glyph or half of a split word: it stays in the
+    # space-free key but is not a name part.
+    parts = [t for t in toks if len(t) > 1] or list(toks)
+    g, f, gf, fam = positional if positional else _split(parts)
+    if positional:
+        parts = [p for p in positional if p]
+        toks = tuple(parts)
+        sks_pos = [skeleton(p) if p else None for p in positional]
+        return (
+            g, f, gf, fam, "".join(toks) or None, sks_pos[0], sks_pos[1], sks_pos[3],
+            "".join(x for x in sks_pos if x) or None, sorted(set(parts)),
+            f"{sks_pos[0]}|{sks_pos[3]}" if sks_pos[0] and sks_pos[3] else None,
+        )  # fmt: skip
+    sks = [skeleton(t) for t in parts]
+    return (
+        g,
+        f,
+        gf,
+        fam,
+        "".join(toks) or None,
+        sks[0] if sks else None,
+        sks[1] if len(sks) > 2 else None,
+        sks[-1] if len(sks) > 1 else None,
+        "".join(sks) or None,
+        sorted(set(parts)),
+        f"{sks[0]}|{sks[-1]}" if len(sks) > 1 else None,  # for EM training only
+    )
+
+
+def reference_record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
+    """One row of features per record; ``unique_id`` is ``PersonRecord.id``."""
+    rows = []
+    cache: dict[tuple[str, ...], _NameFeatures] = {}
+    place_cache: dict[str, str | None] = {}
+    for r in records:
+        positional = _explicit_parts(r)
+        if positional is not None:
+            nf = _name_features((), positional)
+        else:
+            toks = tuple(_tokens(r)[0])
+            nf = cache.get(toks)
+            if nf is None:
+                nf = cache[toks] = _name_features(toks)
+        place = None
+        if r.place:
+            place = place_cache.get(r.place)
+            if place is None:
+                place = place_cache[r.place] = (
+                    " ".join(arabic_tokens(r.place) or latin_tokens(r.place)) or None
+                )
+        rows.append(
+            (
+                r.id,
+                r.list_name,
+                *nf,
+                r.sex,
+                r.age,
+                r.birth_date.year if r.birth_date else None,
+                r.birth_date.isoformat() if r.birth_date else None,
+                r.event_date.isoformat() if r.event_date else None,
+                place,
+                _id_key(r.national_id),
+                _address_key(r.address),
+            )
+        )
+    df = pd.DataFrame.from_records(rows, columns=list(FEATURE_COLUMNS))
+    df["age"] = df["age"].astype("Int64")
+    df["birth_year"] = df["birth_year"].astype("Int64")
+    return df
