@@ -139,7 +139,11 @@ def test_a_new_token_is_shown_once_and_never_again_then_revoked(make_client, bui
     token_id = re.search(r"<code>([0-9a-f]{16})</code>", r.text).group(1)
 
     bearer = {"authorization": f"Bearer {secret}"}
+    [tok] = [t for t in admin.get("/admin.json").json()["tokens"] if t["id"] == token_id]
+    assert tok["last_used"] is None
     assert make_client().get("/api/v1/incidents", headers=bearer).status_code == 200
+    [tok] = [t for t in admin.get("/admin.json").json()["tokens"] if t["id"] == token_id]
+    assert tok["last_used"] is not None  # the admin can tell a token in use from a forgotten one
     listing = admin.get("/admin").text + admin.get("/admin.json").text
     assert token_id in listing and "analysis notebook" in listing and secret not in listing
     with built.ws.session() as s:

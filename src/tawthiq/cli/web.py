@@ -205,7 +205,7 @@ def tokens_list(
     db: DbOpt = None,
     json_: JsonOpt = False,
 ) -> None:
-    """List API tokens: id, owner, label, created, expires, state (never the secret)."""
+    """List API tokens: id, owner, state, created, expires, last used, label (never the secret)."""
     from tawthiq.store import users
 
     with _open(workspace, db) as ws, ws.session() as s:
@@ -217,7 +217,8 @@ def tokens_list(
         state = "revoked" if t.revoked else "expired" if t.expired else "active"
         typer.echo(
             f"{t.id}\t{t.user}\t{state}\t"
-            f"created {_when(t.created_at)}\texpires {_when(t.expires_at)}\t{t.label}"
+            f"created {_when(t.created_at)}\texpires {_when(t.expires_at)}\t"
+            f"last used {_when(t.last_used)}\t{t.label}"
         )
 
 

@@ -404,6 +404,8 @@ class ApiTokenRow(Base):
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime | None]
     revoked: Mapped[bool] = mapped_column(default=False)
+    # Shown to admins (/admin, `tokens list`); written at most once a minute per token.
+    last_used_at: Mapped[datetime | None]
 
 
 # Web list and map queries (issue 7): filter by grade/type, order by date, and bbox by coordinates.

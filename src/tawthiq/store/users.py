@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from tawthiq.errors import InputError
@@ -84,6 +84,7 @@ class ApiToken(BaseModel):
     expires_at: datetime | None = None
     revoked: bool = False
     expired: bool = False
+    last_used: datetime | None = None
 
 
 def _digest(secret: str) -> str:
@@ -342,6 +343,7 @@ def token_user(session: Session, secret: str, now: datetime | None = None) -> Us
     The token is 256 random bits, so its plain SHA-256 is the right digest: no slow hash is
     needed against guessing, and none is paid per request.
     """
+    digest = _digest(secret)
     row = session.execute(
         select(
             UserRow.id,
@@ -350,15 +352,19 @@ def token_user(session: Session, secret: str, now: datetime | None = None) -> Us
             UserRow.active,
             ApiTokenRow.revoked,
             ApiTokenRow.expires_at,
+            ApiTokenRow.last_used_at,
         )
         .join(UserRow, UserRow.id == ApiTokenRow.user_id)
-        .where(ApiTokenRow.token_hash == _digest(secret))
+        .where(ApiTokenRow.token_hash == digest)
     ).first()
     now = now or _now()
     if row is None or row.revoked or not row.active:
         return None
     if row.expires_at is not None and _aware(row.expires_at) <= now:
         return None
+    # When it was last used, for admins: written at most once a minute, not on every call.
+    if row.last_used_at is None or (now - _aware(row.last_used_at)).total_seconds() > 60:
+        session.execute(update(ApiTokenRow).where(ApiTokenRow.token_hash == digest).values(last_used_at=now))
     return User(id=row.id, name=row.name, role=row.role, active=row.active)
 
 
@@ -408,6 +414,7 @@ def _token(row: ApiTokenRow, owner: UserRow | None, now: datetime) -> ApiToken:
         expires_at=expires,
         revoked=row.revoked,
         expired=expires is not None and expires <= now,
+        last_used=_aware(row.last_used_at) if row.last_used_at else None,
     )
 
 
