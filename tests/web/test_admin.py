@@ -174,3 +174,10 @@ def test_admin_page_in_arabic(make_client):
     assert '<html lang="ar" dir="rtl">' in html
     for word in ("المستخدمون ورموز الواجهة البرمجية", "إضافة مستخدم", "آخر دخول", "الإدارة"):
         assert word in html
+
+
+def test_re_adding_a_user_from_the_command_line_ends_their_sessions(make_client, built):
+    viewer = make_client("viewer")
+    assert viewer.get("/incidents").status_code == 200
+    add_user(built.ws, "viewer-user", "viewer")  # `tawthiq users add` on a taken name resets the password
+    assert viewer.get("/incidents", follow_redirects=False).status_code == 303

@@ -219,7 +219,9 @@ def set_password(session: Session, name: str, password: str) -> User:
 
 
 def add_user(session: Session, name: str, role: str, password: str) -> User:
-    """Create a user (or reset an existing user's role and password, and enable them)."""
+    """Create a user (or reset an existing user's role and password, enable them and end their
+    open sessions, as :func:`set_password` does). The CLI's ``users add``; the web uses
+    :func:`create_user`, which refuses a taken name."""
     name = name.strip()
     if not name:
         raise InputError("a user name cannot be empty", field="name")
@@ -237,6 +239,7 @@ def add_user(session: Session, name: str, role: str, password: str) -> User:
         row.role = role
         row.password_hash = _hasher.hash(password)
         row.active = True
+        _end_sessions(session, row.id)
     session.flush()
     record_event(session, "user.set", "user", row.name, after={"name": row.name, "role": row.role})
     return _user(row)
