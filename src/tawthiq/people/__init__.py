@@ -19,7 +19,7 @@ from tawthiq.people._import import (
     mapping_from_yaml,
     read_table,
 )
-from tawthiq.people._link_types import LinkedPair, LinkResult, PairDecision
+from tawthiq.people._link_types import AgeOffset, LinkedPair, LinkResult, PairDecision
 from tawthiq.people._persons import assign_person_ids, person_status
 from tawthiq.people.linkage import DEFAULT_MATCH_THRESHOLD, DEFAULT_REVIEW_THRESHOLD, link_records
 from tawthiq.people.names import NameParts, name_key, normalise_arabic, normalise_latin, split_name
@@ -28,6 +28,7 @@ __all__ = [
     "DEFAULT_MATCH_THRESHOLD",
     "DEFAULT_REVIEW_THRESHOLD",
     "FIELDS",
+    "AgeOffset",
     "ImportResult",
     "LinkResult",
     "LinkedPair",

@@ -1,7 +1,8 @@
 """Records -> scored pairs: features, the splink model, then the sibling guard.
 
 In: ``PersonRecord`` entities, the duplicate-holding lists, the review floor, backend.
-Out: :class:`LinkedPair` values for every pair scored at or above the floor.
+Out: :class:`LinkedPair` values for every pair scored at or above the floor, and the
+systematic age offsets found between the lists (:mod:`._link_lists`).
 Never: clusters, applies labels or touches the project database.
 """
 
@@ -13,8 +14,9 @@ from typing import Any
 
 from tawthiq.entities import PersonRecord
 from tawthiq.people._link_features import record_features
-from tawthiq.people._link_model import score_pairs
-from tawthiq.people._link_types import LinkedPair
+from tawthiq.people._link_lists import add_age_shifted, age_offsets, one_to_one, scoring_floor
+from tawthiq.people._link_model import MIN_RECORDS_TO_TRAIN, score_pairs
+from tawthiq.people._link_types import AgeOffset, LinkedPair
 
 __all__ = ["run_engine"]
 
@@ -32,14 +34,28 @@ def run_engine(
     backend: str,
     spark: Any,
     match_threshold: float,
-) -> list[LinkedPair]:
+) -> tuple[list[LinkedPair], list[AgeOffset]]:
+    """The scored pairs, and the systematic age offsets found between the lists."""
     lists = {r.list_name for r in records}
     link_type = _link_type(lists, dedupe)
     if link_type is None:
-        return []
+        return [], []
     feats = record_features(records)
-    df = score_pairs(feats, link_type=link_type, floor=floor, backend=backend, spark=spark)
+    offsets = age_offsets(feats)
+    feats = add_age_shifted(feats, offsets)
+    # Between duplicate-free lists each record has at most one partner: the model's
+    # probabilities are revised with that knowledge (``one_to_one``), which needs the
+    # competing candidates below the review floor too. Not for inputs too small to train
+    # on: their model runs on expert values and their overlap is too few links to count.
+    one_to_one_lists = link_type == "link_only" and len(records) >= MIN_RECORDS_TO_TRAIN
+    model_floor = scoring_floor(floor) if one_to_one_lists else floor
+    df = score_pairs(feats, link_type=link_type, floor=model_floor, backend=backend, spark=spark)
     list_of = dict(zip(feats["unique_id"].tolist(), feats["source_dataset"].tolist(), strict=True))
+    if one_to_one_lists:
+        sizes = feats["source_dataset"].value_counts().to_dict()
+        df["match_probability"], df["mw_one_to_one"] = one_to_one(df, list_of, sizes)
+        df["match_weight"] = df["match_weight"] + df["mw_one_to_one"]
+        df = df[df["match_probability"] >= floor]
     mw_cols = [c for c in df.columns if c.startswith("mw_")]
     out: list[LinkedPair] = []
     for row in df.itertuples(index=False):
@@ -67,4 +83,4 @@ def run_engine(
                 reason="model",
             )
         )
-    return out
+    return out, offsets

@@ -39,7 +39,38 @@ MODEL_COMPARISONS = (
 )
 
 
-def _comparisons(tf: bool) -> list[Any]:
+def _age(shifted: bool) -> Any:
+    """Age: exact, within 1, within 3 and, for lists with a systematic offset, within 1 after it.
+
+    The shifted level (``age_shifted``, see :mod:`._link_lists`) exists only when an offset
+    was found; it comes after the ordinary levels, so they keep their meaning and their
+    trained weights, and EM learns its own weight like theirs.
+    """
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    levels = [
+        cll.NullLevel("age"),
+        cll.ExactMatchLevel("age"),
+        cll.AbsoluteDifferenceLevel("age", 1),
+        cll.AbsoluteDifferenceLevel("age", 3),
+    ]
+    m, u = [0.6, 0.25, 0.08], [0.02, 0.04, 0.08]
+    if shifted:
+        levels.append(
+            cll.CustomLevel(
+                "abs(age_shifted_l - age_r) <= 1 OR abs(age_l - age_shifted_r) <= 1",
+                label_for_charts="ages within 1 year after the list's systematic offset",
+            )
+        )
+        m, u = [*m, 0.02], [*u, 0.04]
+    levels.append(cll.ElseLevel())
+    m, u = [*m, 1 - sum(m)], [*u, 1 - sum(u)]
+    age = cl.CustomComparison(levels, output_column_name="age")
+    return age.configure(m_probabilities=m, u_probabilities=u)
+
+
+def _comparisons(tf: bool, age_shifted: bool = False) -> list[Any]:
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
 
@@ -105,16 +136,7 @@ def _comparisons(tf: bool) -> list[Any]:
     return [
         name,
         cl.ExactMatch("sex").configure(m_probabilities=[0.98, 0.02], u_probabilities=[0.5, 0.5]),
-        cl.CustomComparison(
-            [
-                cll.NullLevel("age"),
-                cll.ExactMatchLevel("age"),
-                cll.AbsoluteDifferenceLevel("age", 1),
-                cll.AbsoluteDifferenceLevel("age", 3),
-                cll.ElseLevel(),
-            ],
-            output_column_name="age",
-        ).configure(m_probabilities=[0.6, 0.25, 0.08, 0.07], u_probabilities=[0.02, 0.04, 0.08, 0.86]),
+        _age(age_shifted),
         cl.CustomComparison(
             [
                 cll.NullLevel("birth_date"),
@@ -184,19 +206,20 @@ def _blocking_rules() -> list[Any]:
     ]
 
 
-def build_settings(link_type: str, *, term_frequencies: bool = True) -> Any:
+def build_settings(link_type: str, *, term_frequencies: bool = True, age_shifted: bool = False) -> Any:
     """The splink ``SettingsCreator`` Tawthiq uses; the same for every backend.
 
     ``term_frequencies`` switches splink's term-frequency adjustment of the exact-name
     level (a common full name weighs less); it is off for lists too small to count
     frequencies on (below ``MIN_RECORDS_TO_TRAIN``: a name seen twice in forty records
-    is not common).
+    is not common). ``age_shifted`` adds the age level for a list's systematic offset
+    (the feature table then has an ``age_shifted`` column, :mod:`._link_lists`).
     """
     from splink import SettingsCreator
 
     return SettingsCreator(
         link_type=link_type,
-        comparisons=_comparisons(term_frequencies),
+        comparisons=_comparisons(term_frequencies, age_shifted),
         blocking_rules_to_generate_predictions=_blocking_rules(),
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=False,
@@ -301,6 +324,38 @@ def _guard_em(model: dict[str, Any], settings: Any) -> dict[str, Any]:
     return model
 
 
+PARTIAL_NAME_MAX_SHARE = 0.5
+"""A partial-name level's Bayes factor is at most this share of the exact name's."""
+
+
+def _cap_partial_names(model: dict[str, Any]) -> dict[str, Any] | None:
+    """Keep every partial-name level weaker than the exact name; ``None`` if nothing changed.
+
+    A level such as "given, father and family agree" is met by about one random pair in
+    two million, so random sampling sees it once or twice and its u is mostly noise: it
+    can come out *stronger* than the exact whole name, and a record then links to a
+    near-namesake over its exact namesake. Agreeing on less of a name is never better
+    evidence than agreeing on all of it, so such a level's Bayes factor is capped at
+    ``PARTIAL_NAME_MAX_SHARE`` of the exact level's (its u is raised, its m kept).
+    """
+    name = next((c for c in model["comparisons"] if c.get("output_column_name") == "name"), None)
+    if name is None:
+        return None
+    levels = [lv for lv in name["comparison_levels"] if not lv.get("is_null_level")]
+    exact = levels[0]
+    m0, u0 = exact.get("m_probability"), exact.get("u_probability")
+    if not m0 or not u0:
+        return None
+    cap = PARTIAL_NAME_MAX_SHARE * m0 / u0
+    changed = False
+    for lv in levels[1:-1]:
+        m, u = lv.get("m_probability"), lv.get("u_probability")
+        if m and u and m / u > cap:
+            lv["u_probability"] = m / cap
+            changed = True
+    return model if changed else None
+
+
 def training_sample(features: pd.DataFrame, size: int) -> pd.DataFrame:
     """About ``size`` records, chosen by whole family-name skeletons.
 
@@ -333,7 +388,11 @@ def score_pairs(
     logging.getLogger("splink").setLevel(logging.WARNING)
     db = _db_api(backend, spark)
     spark_or_none = spark if backend == "spark" else None
-    settings = build_settings(link_type, term_frequencies=len(features) >= MIN_RECORDS_TO_TRAIN)
+    settings = build_settings(
+        link_type,
+        term_frequencies=len(features) >= MIN_RECORDS_TO_TRAIN,
+        age_shifted="age_shifted" in features.columns,
+    )
     settings.probability_two_random_records_match = _prior(features, link_type)
     n = len(features)
     if n > TRAIN_SAMPLE_RECORDS:
@@ -341,6 +400,7 @@ def score_pairs(
         trainer = _linker(sample, settings, link_type, db, spark_or_none)
         _train(trainer, len(sample), seed)
         trained = _guard_em(trainer.misc.save_model_to_json(), settings)
+        trained = _cap_partial_names(trained) or trained
         linker = _linker(features, trained, link_type, db, spark_or_none)
         try:
             linker.training.estimate_probability_two_random_records_match([block_on("key")], recall=0.8)
@@ -350,6 +410,10 @@ def score_pairs(
         linker = _linker(features, settings, link_type, db, spark_or_none)
         if n >= MIN_RECORDS_TO_TRAIN:
             _train(linker, n, seed)
+            model = linker.misc.save_model_to_json()
+            capped = _cap_partial_names(model)
+            if capped is not None:
+                linker = _linker(features, capped, link_type, db, spark_or_none)
     if os.environ.get("TAWTHIQ_LINK_DEBUG_MODEL"):  # a path: the trained model, for the docs
         linker.misc.save_model_to_json(os.environ["TAWTHIQ_LINK_DEBUG_MODEL"], overwrite=True)
     pred = linker.inference.predict(threshold_match_probability=floor)
@@ -374,6 +438,7 @@ def _prior(features: pd.DataFrame, link_type: str) -> float:
 
 def _spark_ready(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
-    for c in ("age", "birth_year"):
-        out[c] = out[c].astype("float64")
+    for c in ("age", "birth_year", "age_shifted"):
+        if c in out:
+            out[c] = out[c].astype("float64")
     return out

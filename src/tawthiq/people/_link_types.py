@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["LinkResult", "LinkedPair", "PairDecision"]
+__all__ = ["AgeOffset", "LinkResult", "LinkedPair", "PairDecision"]
 
 PairDecision = Literal["match", "review", "non_match"]
 
@@ -37,6 +37,25 @@ class LinkedPair(BaseModel):
     reason: str = "model"
 
 
+class AgeOffset(BaseModel):
+    """``list_name``'s ages from ``ages_from`` to ``ages_to`` are ``years`` off ``other_list``'s.
+
+    ``years`` is signed: such an age of ``list_name`` minus ``years`` is the age
+    ``other_list`` gives. ``pairs`` confident pairs show it, out of ``large`` confident pairs whose ages
+    differ by more than ``_link_lists.TOLERANCE`` years and ``confident`` confident pairs in all.
+    """
+
+    model_config = _FROZEN
+    list_name: str
+    other_list: str
+    years: int
+    ages_from: int
+    ages_to: int
+    pairs: int
+    large: int
+    confident: int
+
+
 class LinkResult(BaseModel):
     """Every scored candidate pair above the review floor, and the persons (clusters) they make.
 
@@ -50,6 +69,8 @@ class LinkResult(BaseModel):
     match_threshold: float = 0.9
     review_threshold: float = 0.5
     backend: str = "duckdb"
+    age_offsets: tuple[AgeOffset, ...] = ()
+    """Systematic age offsets found between the lists (see ``docs/linkage.md``); usually none."""
 
     @property
     def matches(self) -> tuple[LinkedPair, ...]:

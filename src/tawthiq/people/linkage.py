@@ -8,6 +8,7 @@ records, labels and the result), never logs a name.
 
 Stages:
 1. features (:mod:`._link_features`): folded Arabic parts, space-free key, skeletons;
+   a list's systematic age offset against another, found from the data (:mod:`._link_lists`);
 2. splink model (:mod:`._link_model`), DuckDB by default or Spark with the same settings;
 3. labels: a user's "match" sets the pair's probability to 1, "no match" to 0 and keeps
    the two clusters apart, on every re-run;
@@ -23,7 +24,7 @@ from typing import Any, Literal
 from tawthiq.entities import PersonRecord
 from tawthiq.errors import LinkageError
 from tawthiq.people._link_cluster import cluster_pairs
-from tawthiq.people._link_types import LinkedPair, LinkResult
+from tawthiq.people._link_types import AgeOffset, LinkedPair, LinkResult
 
 __all__ = ["DEFAULT_MATCH_THRESHOLD", "DEFAULT_REVIEW_THRESHOLD", "link_records"]
 
@@ -64,7 +65,7 @@ def link_records(
 
     Returns:
         LinkResult: pairs at or above ``review_threshold`` (and every labelled pair),
-        and the clusters (singletons included).
+        the clusters (singletons included) and the systematic age offsets found.
 
     Raises:
         LinkageError: a record without id, a repeated id, a bad backend or thresholds.
@@ -77,10 +78,12 @@ def link_records(
     label_map = {(min(a, b), max(a, b)): bool(m) for a, b, m in labels}
 
     scored: dict[tuple[int, int], LinkedPair] = {}
+    offsets: list[AgeOffset] = []
     if len(records) > 1:
         from tawthiq.people._link_engine import run_engine
 
-        for pair in run_engine(records, dedupe, review_threshold, backend, spark, match_threshold):
+        engine_pairs, offsets = run_engine(records, dedupe, review_threshold, backend, spark, match_threshold)
+        for pair in engine_pairs:
             scored[(pair.a, pair.b)] = pair
 
     for (a, b), is_match in label_map.items():
@@ -111,4 +114,5 @@ def link_records(
         match_threshold=match_threshold,
         review_threshold=review_threshold,
         backend=backend,
+        age_offsets=tuple(offsets),
     )

@@ -1,0 +1,221 @@
+"""List-level evidence: a systematic age offset between two lists, found from the data.
+
+In: the feature table of :mod:`._link_features` (one row per record). Out: the offsets
+found (:class:`AgeOffset`) and the same table with an ``age_shifted`` column: for the
+records of a list whose ages are off by a fixed number of years against another list, the
+age after undoing that offset; empty elsewhere. Never: links records, reads a database or
+logs a name or an age.
+
+Why: one release of a list can carry a clerical error that shifts the age of part of its
+people by the same number of years (a wrong reference year, a shifted column). Pair by
+pair, an age that differs by 21 years looks like two different people; across the list it
+is a pattern that no set of strangers produces. The offset is estimated on *confident*
+pairs only: two records, one in each list, with the same whole name of at least three
+parts that occurs exactly once in each list. Among those whose ages differ by more than
+``TOLERANCE`` years, one signed difference ``d`` (with its neighbours ``d ± 1``) must hold
+at least ``MIN_SHARE`` of them and at least ``MIN_PAIRS`` pairs. Homonyms give scattered
+differences and ages that drift between releases give small ones, so neither is taken for
+an offset. The offset holds for the ages of the list between the lowest and the highest
+that those pairs show: often one placeholder value (an "age" of -1 written for "unknown" in
+one release, a real age in the next), sometimes the whole list.
+
+The age comparison (:mod:`._link_model`) then has one more level, "ages agree within a year
+after the list's offset", with its own weight trained by EM like the others: the ordinary
+levels (same age, within 1, within 3) are untouched, so the offset weakens no other pair.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from tawthiq.people._link_types import AgeOffset
+
+__all__ = [
+    "MIN_PAIRS",
+    "MIN_SHARE",
+    "PI_MAX",
+    "TOLERANCE",
+    "AgeOffset",
+    "add_age_shifted",
+    "age_offsets",
+    "one_to_one",
+    "scoring_floor",
+]
+
+TOLERANCE = 3
+"""Age differences up to this many years are ordinary noise (the ordinary age levels)."""
+MIN_PAIRS = 10
+"""Fewest confident pairs that must show one offset before a list is said to carry it."""
+MIN_SHARE = 0.5
+"""Share of the confident pairs with a large age difference that one offset must explain."""
+
+_log = logging.getLogger(__name__)
+
+
+def _confident(features: pd.DataFrame) -> pd.DataFrame:
+    df = features.loc[
+        features["key"].notna() & features["age"].notna() & (features["tokens"].map(len) >= 3),
+        ["key", "source_dataset", "age"],
+    ]
+    once = df.groupby(["source_dataset", "key"])["age"].transform("size") == 1
+    return df[once]
+
+
+def age_offsets(features: pd.DataFrame) -> list[AgeOffset]:
+    """The systematic age offsets between the lists of ``features`` (at most one per list).
+
+    For two lists the offset is given to the first list by name (which of the two is wrong
+    cannot be told, and the comparison is symmetric). With more lists, the list that is off
+    against the most others carries it. The offset holds for the ages of that list between
+    the lowest and the highest seen in the confident pairs that show it: a placeholder age
+    (one value) or a whole list (its whole range).
+    """
+    df = _confident(features)
+    lists = sorted(df["source_dataset"].unique())
+    found: list[AgeOffset] = []
+    for i, x in enumerate(lists):
+        for y in lists[i + 1 :]:
+            pairs = df[df["source_dataset"] == x].merge(df[df["source_dataset"] == y], on="key")
+            diff = (pairs["age_x"] - pairs["age_y"]).astype("int64")
+            large = diff[diff.abs() > TOLERANCE]
+            if large.empty:
+                continue
+            d = int(large.value_counts().index[0])
+            shown = pairs[(diff - d).abs() <= 1]
+            n = len(shown)
+            if n >= MIN_PAIRS and n >= MIN_SHARE * len(large):
+                ax, ay = shown["age_x"], shown["age_y"]
+                counts = {"pairs": n, "large": len(large), "confident": len(pairs)}
+                found.append(AgeOffset(list_name=x, other_list=y, years=d, ages_from=int(ax.min()),
+                                       ages_to=int(ax.max()), **counts))  # fmt: skip
+                found.append(AgeOffset(list_name=y, other_list=x, years=-d, ages_from=int(ay.min()),
+                                       ages_to=int(ay.max()), **counts))  # fmt: skip
+    if not found:
+        return []
+    # The list that is off against more lists carries the offset (ties: the first by name).
+    involved = pd.Series([o.list_name for o in found]).value_counts()
+    out: dict[str, AgeOffset] = {}
+    taken: set[frozenset[str]] = set()
+    for o in sorted(found, key=lambda o: (-o.pairs, -involved[o.list_name], o.list_name)):
+        pair = frozenset((o.list_name, o.other_list))
+        if pair in taken or o.list_name in out:
+            continue
+        taken.add(pair)
+        out[o.list_name] = o
+    for o in out.values():
+        _log.info(
+            "list %r: ages %d to %d are %+d years off list %r (%d of %d confident pairs with ages more "
+            "than %d years apart; %d confident pairs)",
+            o.list_name, o.ages_from, o.ages_to, o.years, o.other_list,
+            o.pairs, o.large, TOLERANCE, o.confident,
+        )  # fmt: skip
+    return list(out.values())
+
+
+def add_age_shifted(features: pd.DataFrame, offsets: list[AgeOffset]) -> pd.DataFrame:
+    """``features`` with ``age_shifted``: the age minus its list's offset (ages in its range), else empty.
+
+    Without an offset the table is returned unchanged (no column): the model then has
+    no shifted-age level at all.
+    """
+    if not offsets:
+        return features
+    out = features.copy()
+    out["age_shifted"] = pd.array([pd.NA] * len(out), dtype="Int64")
+    for o in offsets:
+        rows = (out["source_dataset"] == o.list_name) & out["age"].between(o.ages_from, o.ages_to)
+        out.loc[rows, "age_shifted"] = out.loc[rows, "age"] - o.years
+    return out
+
+
+PI_MAX = 0.95
+"""Largest share of a list taken to be in the other list (bounds the one-to-one lift at 20)."""
+
+
+def scoring_floor(review_threshold: float) -> float:
+    """The model probability below which no pair can reach ``review_threshold`` after
+    :func:`one_to_one` (whose lift of the odds is at most ``1 / (1 - PI_MAX)``)."""
+    odds = review_threshold / (1 - review_threshold) * (1 - PI_MAX) if review_threshold < 1 else 1e9
+    return odds / (1 + odds)
+
+
+def _greedy_links(df: pd.DataFrame) -> int:
+    """Links a strongest-first one-to-one pass makes at probability 0.5 (the lists' overlap)."""
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    n = 0
+    top = df[df["p_model"] >= 0.5].sort_values("p_model", ascending=False, kind="stable")
+    for a, b in zip(top["a"].tolist(), top["b"].tolist(), strict=True):
+        if a in used_a or b in used_b:
+            continue
+        used_a.add(a)
+        used_b.add(b)
+        n += 1
+    return n
+
+
+def one_to_one(
+    pairs: pd.DataFrame, list_of: dict[int, str], sizes: dict[str, int]
+) -> tuple[pd.Series, pd.Series]:
+    """Match probabilities for two duplicate-free lists, each record having at most one partner.
+
+    In: the model's scored pairs (``unique_id_l``, ``unique_id_r``, ``match_probability``
+    and the ``mw_*`` match weights), each record's list and each list's size. Out: the new
+    probability of every pair and the change of its log2 odds (the "one_to_one" weight),
+    both aligned with ``pairs``.
+
+    The model scores a pair alone, against a prior of one random pair in millions. Between
+    two lists that are each free of duplicates, a record of list X has *one* partner in
+    list Y, with probability ``pi`` (the share of X found in Y, estimated from the data as
+    the links a one-to-one pass makes at probability 0.5, at most ``PI_MAX``), or none. So
+    for a record ``a`` of X and a candidate ``b`` of Y, with ``BF`` the model's Bayes factors
+    and ``N_Y`` the size of Y::
+
+        P_a(a = b) = (pi_X / N_Y) BF(a, b) / ((1 - pi_X) + (pi_X / N_Y) sum_b' BF(a, b'))
+
+    the sum running over every candidate ``b'`` of ``a`` in Y. Two things follow that a
+    pairwise score cannot see: a record with one strong candidate and nobody else who looks
+    like it is more surely linked (its odds grow by up to ``1 / (1 - pi)``), and a record
+    with two equally good candidates gives each at most one half (it goes to review). The
+    pair keeps the lower of the two sides' probabilities, ``min(P_a, P_b)``: both records
+    must single the other out.
+    """
+    p = pairs["match_probability"].astype("float64")
+    if pairs.empty:
+        return p, pd.Series(0.0, index=pairs.index)
+    mw_cols = [c for c in pairs.columns if c.startswith("mw_")]
+    bf = pd.Series(np.exp2(pairs[mw_cols].astype("float64").fillna(0.0).sum(axis=1).clip(-1000, 1000)),
+                   index=pairs.index)  # fmt: skip
+    la = pairs["unique_id_l"].map(list_of)
+    lb = pairs["unique_id_r"].map(list_of)
+    swap = la > lb
+    df = pd.DataFrame(
+        {
+            "a": pairs["unique_id_l"].where(~swap, pairs["unique_id_r"]),
+            "b": pairs["unique_id_r"].where(~swap, pairs["unique_id_l"]),
+            "la": la.where(~swap, lb),
+            "lb": lb.where(~swap, la),
+            "bf": bf,
+            "p_model": p,
+        }
+    )
+    out = p.copy()
+    for (x, y), g in df[df["la"] != df["lb"]].groupby(["la", "lb"], sort=True):
+        links = _greedy_links(g)
+        nx, ny = sizes[x], sizes[y]
+        pi_x, pi_y = min(PI_MAX, links / nx), min(PI_MAX, links / ny)
+        sum_a = g.groupby("a")["bf"].transform("sum")
+        sum_b = g.groupby("b")["bf"].transform("sum")
+        p_a = (pi_x / ny) * g["bf"] / ((1 - pi_x) + (pi_x / ny) * sum_a)
+        p_b = (pi_y / nx) * g["bf"] / ((1 - pi_y) + (pi_y / nx) * sum_b)
+        out.loc[g.index] = np.minimum(p_a, p_b)
+        _log.info(
+            "one-to-one: lists %r and %r, %d links at 0.5, %.0f%% and %.0f%% of each in the other",
+            x, y, links, 100 * pi_x, 100 * pi_y,
+        )  # fmt: skip
+    eps = 1e-300
+    lift = np.log2((out + eps) / (1 - out + eps)) - np.log2((p + eps) / (1 - p + eps))
+    return out, lift

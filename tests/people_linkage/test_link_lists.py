@@ -1,0 +1,159 @@
+"""List-level evidence: a systematic age offset between two lists, and one partner per record.
+
+Invented two-list fixtures only: every name is made up from the parts below.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pandas as pd
+
+from tawthiq.entities import PersonRecord
+from tawthiq.people import LinkResult, link_records
+from tawthiq.people._link_features import record_features
+from tawthiq.people._link_lists import add_age_shifted, age_offsets, one_to_one
+
+_GIVEN = [
+    "سامر",
+    "رنا",
+    "باسل",
+    "هالة",
+    "وسيم",
+    "دعاء",
+    "نزار",
+    "سهى",
+    "ماهر",
+    "رغد",
+    "كنان",
+    "لمى",
+    "غسان",
+    "ريم",
+]
+_FATHER = ["يحيى", "جمال", "مروان", "عادل", "رياض", "فؤاد", "منذر", "ضياء", "نبيل", "حسام"]
+_GRAND = ["سليم", "كامل", "توفيق", "نعيم", "شاكر", "راغب", "وديع"]
+_FAMILY = [
+    "الزعتري",
+    "البيطار",
+    "الكحال",
+    "الصواف",
+    "الحمصي",
+    "الشربجي",
+    "الدقاق",
+    "الملاح",
+    "القباني",
+    "الطباع",
+]
+
+
+def _people(n: int, seed: int) -> list[tuple[str, str, int]]:
+    """``n`` invented people, each given+father+family once: (name, sex, age)."""
+    rng = random.Random(seed)
+    combos = list(itertools.product(_GIVEN, _FATHER, _FAMILY))
+    rng.shuffle(combos)
+    return [
+        (f"{g} {f} {rng.choice(_GRAND)} {fam}", rng.choice("mf"), rng.randint(1, 80))
+        for g, f, fam in combos[:n]
+    ]
+
+
+def _records(list_name: str, start: int, rows: list[tuple[str, str, int]]) -> list[PersonRecord]:
+    return [
+        PersonRecord(id=start + i, list_name=list_name, record_id=str(i), name_ar=name, sex=sex, age=age)
+        for i, (name, sex, age) in enumerate(rows)
+    ]
+
+
+def _two_releases(*, planted: bool, homonyms: int = 0) -> tuple[list[PersonRecord], list[int]]:
+    """An older and a newer release of one list of 320 people; the newer adds 80 more.
+
+    ``planted``: the older release wrote -1 ("unknown") for the age of 40 people whose age
+    the newer gives as 20 (a placeholder turned into a value: a systematic offset of 21
+    years for part of the list). ``homonyms``: that many people of the newer release
+    share a whole name with someone of the older one but are other people (other ages).
+    Returns the records and the ids (older release) of the planted people.
+    """
+    people = _people(480, seed=5)
+    old_rows, new_rows, planted_ids = [], [], []
+    for i, (name, sex, age) in enumerate(people[:320]):
+        if planted and i % 8 == 0:
+            old_rows.append((name, sex, -1))
+            new_rows.append((name, sex, 20))
+            planted_ids.append(1 + i)
+        else:
+            old_rows.append((name, sex, age))
+            new_rows.append((name, sex, age + (i % 2)))
+    new_rows += [(name, sex, age) for name, sex, age in people[320:400]]
+    for j in range(homonyms):  # the old list's last people: a namesake in the new list, 30-50 years apart
+        name, sex, age = old_rows[319 - j]
+        old_rows[319 - j] = (people[400 + j][0], sex, age)  # the old person's own name: unique
+        new_rows[319 - j] = (people[400 + j][0], sex, age)
+        new_rows.append((name, sex, age + 30 + j % 20))
+        old_rows.append((name, sex, age))
+    return _records("older", 1, old_rows) + _records("newer", 1001, new_rows), planted_ids
+
+
+def _together(result: LinkResult, a: int, b: int) -> bool:
+    return any(a in c and b in c for c in result.clusters)
+
+
+def test_a_planted_age_offset_is_found_with_its_age_range():
+    records, _ = _two_releases(planted=True)
+    (offset,) = age_offsets(record_features(records))
+    assert (offset.list_name, offset.other_list, offset.years) == ("newer", "older", 21)
+    assert (offset.ages_from, offset.ages_to) == (20, 20)
+    assert offset.pairs == 40
+
+
+def test_shifted_age_is_set_only_inside_the_offset_range():
+    records, _ = _two_releases(planted=True)
+    feats = record_features(records)
+    shifted = add_age_shifted(feats, age_offsets(feats)).set_index("unique_id")["age_shifted"]
+    ages = feats.set_index("unique_id")["age"]
+    newer = feats.set_index("unique_id")["source_dataset"] == "newer"
+    assert (shifted[newer & (ages == 20)] == -1).all()
+    assert shifted[~(newer & (ages == 20))].isna().all()
+
+
+def test_people_whose_age_was_a_placeholder_link_across_the_offset():
+    records, planted = _two_releases(planted=True)
+    res = link_records(records)
+    assert len(res.age_offsets) == 1
+    linked = sum(_together(res, i, 1000 + i) for i in planted)
+    assert linked == len(planted)
+
+
+def test_no_offset_is_found_without_one_and_homonyms_with_other_ages_stay_apart():
+    records, _ = _two_releases(planted=False, homonyms=12)
+    assert age_offsets(record_features(records)) == []
+    res = link_records(records)
+    assert res.age_offsets == ()
+    # the older list's homonyms (ids 321-332) never join the newer list's namesakes
+    newer_homonyms = range(1001 + 400, 1001 + 412)
+    assert not any(_together(res, 321 + j, h) for j in range(12) for h in newer_homonyms)
+    # while the people themselves (renamed, unique) still link
+    assert all(_together(res, 320 - j, 1000 + 320 - j) for j in range(12))
+
+
+def _pairs(rows: list[tuple[int, int, float, float]]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=["unique_id_l", "unique_id_r", "match_probability", "mw_name"])
+    df["match_weight"] = df["mw_name"] - 14
+    return df
+
+
+def test_a_record_with_two_equally_good_candidates_links_to_neither():
+    # record 1 (list a) has two candidates in list b with the same strong evidence
+    lists = {1: "a", 2: "a", 10: "b", 11: "b", 12: "b"}
+    df = _pairs([(1, 10, 0.99, 20.0), (1, 11, 0.99, 20.0), (2, 12, 0.99, 20.0)])
+    p, _ = one_to_one(df, lists, {"a": 100, "b": 100})
+    assert p.iloc[0] <= 0.5 and p.iloc[1] <= 0.5
+    assert p.iloc[2] > 0.99
+
+
+def test_a_lone_candidate_is_surer_when_most_of_the_list_is_in_the_other():
+    lists = {i: "a" for i in range(100)} | {1000 + i: "b" for i in range(100)}
+    # 95 strong links, and one weaker pair (model probability 0.8) with no competitor
+    rows = [(i, 1000 + i, 0.999, 24.0) for i in range(95)] + [(99, 1099, 0.8, 16.0)]
+    p, lift = one_to_one(_pairs(rows), lists, {"a": 100, "b": 100})
+    assert p.iloc[-1] > 0.9 and lift.iloc[-1] > 0
