@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, and_, func, or_, select, type_coerce
+from sqlalchemy import String, and_, bindparam, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import (
@@ -122,6 +122,28 @@ def _incident(row: Any, links: Iterable[tuple[int, str]] = ()) -> Incident:
     )
 
 
+# Statements of the per-request readers, built once: building a select() costs more CPU than
+# SQLite needs to answer these primary-key look-ups (the compiled SQL is cached either way).
+_IDS = bindparam("ids", expanding=True)
+_REPORTS, _SOURCES, _CLAIMS = ReportRow.__table__, SourceRow.__table__, ClaimRow.__table__
+_REPORTS_BY_IDS = (
+    select(_REPORTS, _SOURCES.c.label)
+    .outerjoin(_SOURCES, _SOURCES.c.id == _REPORTS.c.source_id)
+    .where(_REPORTS.c.id.in_(_IDS))
+)
+_CLAIMS_BY_IDS = select(_CLAIMS).where(_CLAIMS.c.id.in_(_IDS)).order_by(_CLAIMS.c.id)
+_LINKS = select(IncidentClaimRow.incident_id, IncidentClaimRow.claim_id, IncidentClaimRow.role).where(
+    IncidentClaimRow.incident_id.in_(_IDS)
+)
+_INCIDENT = select(_INCIDENTS).where(IncidentRow.id == bindparam("id"))
+_INCIDENTS_BY_IDS = select(_INCIDENTS).where(IncidentRow.id.in_(_IDS)).order_by(IncidentRow.id)
+_DATA_VERSION = select(
+    select(func.max(AuditEventRow.id)).scalar_subquery(),
+    select(func.max(IncidentRow.id)).scalar_subquery(),
+    select(func.max(ClaimRow.id)).scalar_subquery(),
+)
+
+
 # ---------------------------------------------------------------- reports and claims
 
 
@@ -155,12 +177,7 @@ def reports_by_ids(s: Session, ids: Iterable[int]) -> dict[int, Report]:
     ids = list(set(ids))
     if not ids:
         return {}
-    q = (
-        select(ReportRow, SourceRow.label)
-        .outerjoin(SourceRow, SourceRow.id == ReportRow.source_id)
-        .where(ReportRow.id.in_(ids))
-    )
-    return {r.id: _report(r, label) for r, label in s.execute(q)}
+    return {r.id: _report(r, r.label) for r in s.execute(_REPORTS_BY_IDS, {"ids": ids})}
 
 
 def source_kinds(s: Session, ids: Iterable[int]) -> dict[int, tuple[str, str, str | None]]:
@@ -188,8 +205,7 @@ def claims_by_ids(s: Session, ids: Iterable[int]) -> list[Claim]:
     ids = list(set(ids))
     if not ids:
         return []
-    rows = s.scalars(select(ClaimRow).where(ClaimRow.id.in_(ids)).order_by(ClaimRow.id))
-    return [claim_from_row(r) for r in rows]
+    return [claim_from_row(r) for r in s.execute(_CLAIMS_BY_IDS, {"ids": ids})]
 
 
 def list_claims(
@@ -241,10 +257,7 @@ def _links(s: Session, incident_ids: Sequence[int]) -> dict[int, list[tuple[int,
     out: dict[int, list[tuple[int, str]]] = defaultdict(list)
     if not incident_ids:
         return out
-    q = select(IncidentClaimRow.incident_id, IncidentClaimRow.claim_id, IncidentClaimRow.role).where(
-        IncidentClaimRow.incident_id.in_(list(incident_ids))
-    )
-    for iid, cid, role in s.execute(q):
+    for iid, cid, role in s.execute(_LINKS, {"ids": list(incident_ids)}):
         out[iid].append((cid, role))
     return out
 
@@ -278,7 +291,7 @@ def list_incidents(
 
 
 def get_incident(s: Session, incident_id: int) -> Incident | None:
-    row = s.get(IncidentRow, incident_id)
+    row = s.execute(_INCIDENT, {"id": incident_id}).first()
     if row is None:
         return None
     return _incident(row, _links(s, [row.id]).get(row.id, ()))
@@ -310,7 +323,7 @@ def incidents_by_ids(s: Session, ids: Sequence[int], *, with_claims: bool = Fals
     """Incidents with these ids, in id order."""
     if not ids:
         return []
-    rows = list(s.execute(select(_INCIDENTS).where(IncidentRow.id.in_(list(ids))).order_by(IncidentRow.id)))
+    rows = list(s.execute(_INCIDENTS_BY_IDS, {"ids": list(ids)}))
     links = _links(s, [r.id for r in rows]) if with_claims else {}
     return [_incident(r, links.get(r.id, ())) for r in rows]
 
@@ -322,13 +335,7 @@ def data_version(s: Session) -> tuple[int, int, int]:
     cover rows inserted in bulk. One statement of three index look-ups, no scan: the web asks
     for it on every list, incident and map request.
     """
-    row = s.execute(
-        select(
-            select(func.max(AuditEventRow.id)).scalar_subquery(),
-            select(func.max(IncidentRow.id)).scalar_subquery(),
-            select(func.max(ClaimRow.id)).scalar_subquery(),
-        )
-    ).one()
+    row = s.execute(_DATA_VERSION).one()
     return row[0] or 0, row[1] or 0, row[2] or 0
 
 

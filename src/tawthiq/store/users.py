@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from tawthiq.errors import InputError
@@ -340,6 +340,23 @@ def create_token(session: Session, user_name: str, label: str = "", days: int | 
     return secret
 
 
+# Built once (asked on every API call): building a select() costs more than SQLite's look-up.
+_TOKEN_USER = (
+    select(
+        UserRow.id,
+        UserRow.name,
+        UserRow.role,
+        UserRow.active,
+        ApiTokenRow.revoked,
+        ApiTokenRow.expires_at,
+        ApiTokenRow.last_used_at,
+    )
+    .select_from(ApiTokenRow)
+    .join(UserRow, UserRow.id == ApiTokenRow.user_id)
+    .where(ApiTokenRow.token_hash == bindparam("digest"))
+)
+
+
 def token_user(session: Session, secret: str, now: datetime | None = None) -> User | None:
     """The active user of a live token, else ``None``: one indexed look-up (asked on every API call).
 
@@ -347,19 +364,7 @@ def token_user(session: Session, secret: str, now: datetime | None = None) -> Us
     needed against guessing, and none is paid per request.
     """
     digest = _digest(secret)
-    row = session.execute(
-        select(
-            UserRow.id,
-            UserRow.name,
-            UserRow.role,
-            UserRow.active,
-            ApiTokenRow.revoked,
-            ApiTokenRow.expires_at,
-            ApiTokenRow.last_used_at,
-        )
-        .join(UserRow, UserRow.id == ApiTokenRow.user_id)
-        .where(ApiTokenRow.token_hash == digest)
-    ).first()
+    row = session.execute(_TOKEN_USER, {"digest": digest}).first()
     now = now or _now()
     if row is None or row.revoked or not row.active:
         return None
