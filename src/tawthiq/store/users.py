@@ -290,22 +290,40 @@ def start_session(session: Session, user: User, ttl_seconds: int) -> tuple[str, 
     return secret, expires
 
 
+_SESSION_USER = (
+    select(
+        WebSessionRow.expires_at,
+        WebSessionRow.last_seen_at,
+        UserRow.id,
+        UserRow.name,
+        UserRow.role,
+        UserRow.active,
+    )
+    .select_from(WebSessionRow)
+    .outerjoin(UserRow, UserRow.id == WebSessionRow.user_id)
+    .where(WebSessionRow.id_hash == bindparam("digest"))
+)
+
+
 def session_user(session: Session, secret: str, now: datetime, idle_seconds: int) -> User | None:
-    """The user of a live session; ``None`` when it is unknown, expired or idle too long."""
-    row = session.get(WebSessionRow, _digest(secret))
+    """The user of a live session; ``None`` when it is unknown, expired or idle too long.
+
+    One joined read on every page; a write only to end a dead session or, at most once a
+    minute, to note that the session is still in use.
+    """
+    digest = _digest(secret)
+    row = session.execute(_SESSION_USER, {"digest": digest}).first()
     if row is None:
         return None
-    if _aware(row.expires_at) <= now or _aware(row.last_seen_at) + timedelta(seconds=idle_seconds) <= now:
-        session.delete(row)
-        session.flush()
+    last_seen = _aware(row.last_seen_at)
+    if _aware(row.expires_at) <= now or last_seen + timedelta(seconds=idle_seconds) <= now:
+        session.execute(delete(WebSessionRow).where(WebSessionRow.id_hash == digest))
         return None
-    user = session.get(UserRow, row.user_id)
-    if user is None or not user.active:
+    if row.id is None or not row.active:
         return None
-    if (now - _aware(row.last_seen_at)).total_seconds() > 60:  # do not write on every request
-        row.last_seen_at = now
-        session.flush()
-    return _user(user)
+    if (now - last_seen).total_seconds() > 60:  # do not write on every request
+        session.execute(update(WebSessionRow).where(WebSessionRow.id_hash == digest).values(last_seen_at=now))
+    return User(id=row.id, name=row.name, role=row.role, active=row.active)
 
 
 def end_session(session: Session, secret: str) -> None:

@@ -129,7 +129,11 @@ class WebData:
     def _incident_index(self, s: Any, version: Any = None) -> IncidentIndex:
         """The in-memory index at the database's current data version (rebuilt after any write)."""
         version = browse.data_version(s) if version is None else version
-        return self._index.get(version, lambda: browse.incident_columns(s))
+        return self._index.get(
+            version,
+            lambda: browse.incident_columns(s),
+            lambda old, new: browse.incidents_unchanged(s, old, new),
+        )
 
     def incidents(self, f: IncidentFilter, offset: int, limit: int) -> tuple[list[Incident], int]:
         """One page of the list (newest first) and the total, from the index; cached per data version."""
@@ -199,6 +203,8 @@ class WebData:
 
     def timeline(self, f: IncidentFilter) -> dict[tuple[date, str], int]:
         with self.ws.session() as s:
+            if not f.place:
+                return self._incident_index(s).by_day(f)
             return self._cached(s, ("timeline", f), lambda: browse.count_incidents_by_day(s, f))
 
     def places(self, q: str | None, offset: int, limit: int):
