@@ -1,16 +1,17 @@
-"""The feature code as it was before the vectorised rewrite: the reference the new one must equal.
+"""Feature and clustering code as it was before the speed work: the reference the new code must equal.
 
-Frozen copy of ``tawthiq.people._link_features.record_features`` at commit df634cb (one
-Python loop per record). ``test_link_features.py`` checks that the fast implementation
-gives the same table on a varied synthetic fixture; keep this file unchanged unless the
-features' meaning is changed on purpose (then change both, and say so in the commit).
+Frozen copies of ``tawthiq.people._link_features.record_features`` (one Python loop per
+record) and ``_link_cluster.cluster_pairs`` at commit df634cb. ``test_link_features.py``
+checks that the fast implementations give the same results on varied synthetic inputs;
+keep this file unchanged unless the meaning is changed on purpose (then change both, and
+say so in the commit).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -24,7 +25,7 @@ from tawthiq.people.names import (
     skeleton,
 )
 
-__all__ = ["reference_record_features"]
+__all__ = ["reference_cluster_pairs", "reference_record_features"]
 
 FEATURE_COLUMNS = (
     "unique_id",
@@ -213,3 +214,51 @@ def reference_record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
     df["age"] = df["age"].astype("Int64")
     df["birth_year"] = df["birth_year"].astype("Int64")
     return df
+
+
+def reference_cluster_pairs(
+    ids_to_list: Mapping[int, str],
+    scored: Iterable[tuple[int, int, float]],
+    *,
+    threshold: float,
+    dedupe_lists: frozenset[str] | set[str],
+    cannot_link: Iterable[tuple[int, int]] = (),
+) -> list[tuple[int, ...]]:
+    parent = {i: i for i in ids_to_list}
+    members: dict[int, list[int]] = {i: [i] for i in ids_to_list}
+    lists: dict[int, dict[str, int]] = {i: {ids_to_list[i]: 1} for i in ids_to_list}
+    apart: dict[int, set[int]] = {i: set() for i in ids_to_list}
+    for a, b in cannot_link:
+        if a in apart and b in apart:
+            apart[a].add(b)
+            apart[b].add(a)
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    # Strongest first; ties broken by ids so that re-runs give the same persons.
+    for a, b, p in sorted(scored, key=lambda t: (-t[2], min(t[0], t[1]), max(t[0], t[1]))):
+        if p < threshold:
+            break
+        if a not in parent or b not in parent:
+            continue
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        la, lb = lists[ra], lists[rb]
+        if any(name not in dedupe_lists and name in lb for name in la):
+            continue
+        if any(find(x) == rb for m in members[ra] for x in apart[m]):
+            continue
+        if len(members[ra]) < len(members[rb]):
+            ra, rb = rb, ra
+        parent[rb] = ra
+        members[ra].extend(members.pop(rb))
+        merged = lists[ra]
+        for name, c in lists.pop(rb).items():
+            merged[name] = merged.get(name, 0) + c
+    clusters = [tuple(sorted(m)) for m in members.values()]
+    return sorted(clusters)

@@ -104,3 +104,55 @@ def test_features_of_an_empty_input_have_every_column():
     new = record_features([])
     assert list(new.columns) == list(FEATURE_COLUMNS)
     assert len(new) == 0
+
+
+def test_scored_rows_become_pairs_with_tf_folded_weights_and_same_list_pairs_dropped():
+    from tawthiq.people._link_engine import _to_pairs
+    from tawthiq.people._link_types import LinkedPair
+
+    feats = pd.DataFrame({"unique_id": [1, 2, 3, 4], "source_dataset": ["A", "A", "B", "D"]})
+    df = pd.DataFrame(
+        {
+            "unique_id_l": [3, 1, 1, 4],
+            "unique_id_r": [1, 2, 4, 4 - 2],
+            "match_probability": [0.95, 0.99, 0.6, 0.7],
+            "match_weight": [10.0, 12.0, 1.5, 2.0],
+            "mw_name": [8.12345, 9.0, float("-inf"), None],
+            "mw_tf_adj_name": [-1.00049, 0.0, 2.5, float("nan")],
+            "mw_age": [2.0004, 1.0, -3.0, 4.0],
+        }
+    )
+    pairs = _to_pairs(df, feats, frozenset({"D"}), match_threshold=0.9)
+    # (1, 2) is inside list A, not named as holding duplicates: dropped.
+    assert [(p.a, p.b) for p in pairs] == [(1, 3), (1, 4), (2, 4)]
+    assert pairs[0].weights == {"name": round(round(8.12345, 3) - 1.00049, 3), "age": 2.0}
+    assert pairs[1].weights == {"name": 2.5, "age": -3.0}  # -inf dropped, tf kept
+    assert pairs[2].weights == {"age": 4.0}
+    assert [p.decision for p in pairs] == ["match", "review", "review"]
+    for p in pairs:  # valid entities although built without validation
+        assert LinkedPair.model_validate(p.model_dump()) == p
+
+
+def test_fast_clustering_gives_the_reference_persons_with_list_constraints_and_cannot_links():
+    from tawthiq.people._link_cluster import cluster_pairs
+
+    from ._reference_features import reference_cluster_pairs
+
+    rng = random.Random(3)
+    for trial in range(30):
+        n = rng.randint(1, 300)
+        ids = {i: rng.choice(("A", "B", "C", "D")) for i in rng.sample(range(1, 5 * n), n)}
+        keys = list(ids)
+        scored = [
+            (rng.choice(keys), rng.choice(keys), rng.choice((0.95, 0.9, 0.7, rng.random())))
+            for _ in range(rng.randint(0, 4 * n))
+        ]
+        scored += [(rng.choice(keys), 10**6 + 1, 0.99)]  # an id outside the records
+        cannot = [(rng.choice(keys), rng.choice(keys)) for _ in range(rng.randint(0, n // 5))]
+        dedupe = {"A", "D"} if trial % 2 else set()
+        threshold = rng.choice((0.5, 0.9))
+        new = cluster_pairs(ids, scored, threshold=threshold, dedupe_lists=dedupe, cannot_link=cannot)
+        old = reference_cluster_pairs(
+            ids, scored, threshold=threshold, dedupe_lists=dedupe, cannot_link=cannot
+        )
+        assert new == old

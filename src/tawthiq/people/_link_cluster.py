@@ -13,6 +13,7 @@ cluster still has at most one record from each duplicate-free list.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Mapping
 
 __all__ = ["cluster_pairs"]
@@ -26,26 +27,52 @@ def cluster_pairs(
     dedupe_lists: frozenset[str] | set[str],
     cannot_link: Iterable[tuple[int, int]] = (),
 ) -> list[tuple[int, ...]]:
-    parent = {i: i for i in ids_to_list}
-    members: dict[int, list[int]] = {i: [i] for i in ids_to_list}
-    lists: dict[int, dict[str, int]] = {i: {ids_to_list[i]: 1} for i in ids_to_list}
-    apart: dict[int, set[int]] = {i: set() for i in ids_to_list}
+    # Without this, building a million tuples makes the cyclic collector walk the whole
+    # heap again and again (nothing here is cyclic).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _cluster(ids_to_list, scored, threshold, dedupe_lists, cannot_link)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _cluster(
+    ids_to_list: Mapping[int, str],
+    scored: Iterable[tuple[int, int, float]],
+    threshold: float,
+    dedupe_lists: frozenset[str] | set[str],
+    cannot_link: Iterable[tuple[int, int]],
+) -> list[tuple[int, ...]]:
+    # State only for the records a pair touches: most records of a large list are alone.
+    parent: dict[int, int] = {}
+    members: dict[int, list[int]] = {}
+    lists: dict[int, dict[str, int]] = {}
+    apart: dict[int, set[int]] = {}  # root -> records its members must not join
     for a, b in cannot_link:
-        if a in apart and b in apart:
-            apart[a].add(b)
-            apart[b].add(a)
+        if a in ids_to_list and b in ids_to_list:
+            apart.setdefault(a, set()).add(b)
+            apart.setdefault(b, set()).add(a)
 
     def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        if x not in parent:
+            parent[x] = x
+            members[x] = [x]
+            lists[x] = {ids_to_list[x]: 1}
+            return x
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:  # path compression
+            parent[x], x = root, parent[x]
+        return root
 
     # Strongest first; ties broken by ids so that re-runs give the same persons.
     for a, b, p in sorted(scored, key=lambda t: (-t[2], min(t[0], t[1]), max(t[0], t[1]))):
         if p < threshold:
             break
-        if a not in parent or b not in parent:
+        if a not in ids_to_list or b not in ids_to_list:
             continue
         ra, rb = find(a), find(b)
         if ra == rb:
@@ -53,7 +80,7 @@ def cluster_pairs(
         la, lb = lists[ra], lists[rb]
         if any(name not in dedupe_lists and name in lb for name in la):
             continue
-        if any(find(x) == rb for m in members[ra] for x in apart[m]):
+        if apart and any(find(x) == rb for x in apart.get(ra, ())):
             continue
         if len(members[ra]) < len(members[rb]):
             ra, rb = rb, ra
@@ -62,5 +89,17 @@ def cluster_pairs(
         merged = lists[ra]
         for name, c in lists.pop(rb).items():
             merged[name] = merged.get(name, 0) + c
-    clusters = [tuple(sorted(m)) for m in members.values()]
-    return sorted(clusters)
+        if rb in apart:
+            apart.setdefault(ra, set()).update(apart.pop(rb))
+    # Clusters in the order of their smallest id (the order ``sorted`` gives disjoint tuples).
+    multi = [m for m in members.values() if len(m) > 1]
+    first = {min(m): m for m in multi}
+    joined = {x for m in multi for x in m}
+    out: list[tuple[int, ...]] = []
+    for i in sorted(ids_to_list):
+        m = first.get(i)
+        if m is not None:
+            out.append(tuple(sorted(m)))
+        elif i not in joined:
+            out.append((i,))
+    return out
