@@ -261,30 +261,97 @@ values: a name part agrees for ~85–90% of true matches and ~2% of random pairs
 """
 
 
-def _train(linker: Any, n: int, seed: int) -> None:
-    """u by random sampling, the prior by the exact-key rule, m by EM on two rules.
+def _step(what: str, fn: Any) -> None:
+    """Run one training step; one that splink refuses keeps the previous values.
 
-    A training step that splink refuses (too few pairs in a level, a level never
-    observed) keeps the previous values rather than failing the whole linkage.
+    (Too few pairs in a level, a level never observed: that must not fail the linkage.)
+    """
+    try:
+        fn()
+    except (ValueError, ZeroDivisionError, SplinkException) as exc:
+        logging.getLogger(__name__).info("splink training step %s skipped: %s", what, type(exc).__name__)
+
+
+def _train_u_and_prior(linker: Any, n: int, seed: int) -> dict[str, Any]:
+    """The prior by the exact-key rule and u by random sampling, on the whole input; the model.
+
+    u must come from random pairs of the *whole* list: a training sample chosen by family
+    names holds far more pairs that share a family name than the list does, so u sampled
+    there is too high for every name level, and the more so the larger the list.
+
+    A level that none of the ``N`` sampled pairs falls in keeps its starting u only if
+    that is at most ``1/N``; a higher starting value is contradicted by the sample and
+    becomes ``1/N``. (splink keeps the starting value, e.g. 1e-4 for the exact name, whose
+    true u in a list of a million is near 3e-7: nothing would then link at that size.)
+    Not for a level with a fixed m (the sibling and cousin guards): its weight is set
+    on purpose, and a lower u would turn the guard into evidence for a match; not for a
+    comparison whose column is empty in this input, nor for the "else" level.
     """
     from splink import block_on
 
-    steps = [
+    _step(
+        "prior",
         lambda: linker.training.estimate_probability_two_random_records_match([block_on("key")], recall=0.8),
-        lambda: linker.training.estimate_u_using_random_sampling(
-            max_pairs=min(U_MAX_PAIRS, max(1e5, n * 100.0)), seed=seed
-        ),
-        # Pairs with the same whole name train sex, age, birth date and place.
+    )
+    before = linker.misc.save_model_to_json()
+    max_pairs = min(U_MAX_PAIRS, max(1e5, n * 100.0))
+    _step("u", lambda: linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=seed))
+    model = linker.misc.save_model_to_json()
+    for comp, comp0 in zip(model["comparisons"], before["comparisons"], strict=True):
+        levels = list(zip(comp["comparison_levels"], comp0["comparison_levels"], strict=True))
+        seen = [lv.get("u_probability") != lv0.get("u_probability") for lv, lv0 in levels]
+        if not any(seen):  # a column empty in this input: nothing was learnt about it
+            continue
+        for (lv, _), was_seen in zip(levels[:-1], seen, strict=False):  # never the "else" level
+            u = lv.get("u_probability")
+            if u is not None and not was_seen and not lv.get("fix_m_probability") and u > 1.0 / max_pairs:
+                lv["u_probability"] = 1.0 / max_pairs
+    return model
+
+
+def _train_m(linker: Any) -> dict[str, Any]:
+    """m by EM on two rules; the trained model.
+
+    Pairs with the same whole name train sex, age, birth date, place and the other
+    non-name comparisons. The whole-name comparison is trained on pairs that agree on the
+    skeletons of the given and family names (the ``blk`` column, which it does not read);
+    that run trains the other comparisons again and splink averages the two. When that
+    second run took the wrong class for matches (:func:`_em_took_similar_names`), all of
+    it is discarded: the model after the first run is kept, with the name comparison's
+    expert m probabilities (u stays as sampled).
+    """
+    from splink import block_on
+
+    _step(
+        "EM on key",
         lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on("key")),
-        # The whole-name comparison is trained on pairs that agree on the skeletons of the
-        # given and family names (the ``blk`` column), a column it does not read itself.
+    )
+    after_key = linker.misc.save_model_to_json()
+    _step(
+        "EM on blk",
         lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on("blk")),
-    ]
-    for step in steps:
-        try:
-            step()
-        except (ValueError, ZeroDivisionError, SplinkException) as exc:
-            logging.getLogger(__name__).info("splink training step skipped: %s", type(exc).__name__)
+    )
+    model = linker.misc.save_model_to_json()
+    if _em_took_similar_names(model):
+        logging.getLogger(__name__).info("EM run on similar names discarded: expert m kept for the name")
+        return after_key
+    return model
+
+
+def _em_took_similar_names(model: dict[str, Any]) -> bool:
+    """True when EM converged on the wrong class for the name comparison.
+
+    On a sample rich in siblings, cousins and homonyms, EM can take "similar names" for
+    the match class: the exact-name level then gets a lower m than a fuzzy level. A
+    person's name agrees exactly more often than it merely resembles (any level but
+    "else"), and the pairs of that wrong class also differ in age and place, so none of
+    that run's estimates can be trusted.
+    """
+    name = next((c for c in model["comparisons"] if c.get("output_column_name") == "name"), None)
+    if name is None:
+        return False
+    m = [lv.get("m_probability") or 0.0 for lv in name["comparison_levels"] if not lv.get("is_null_level")]
+    return len(m) >= 3 and m[0] < max(m[1:-1])
 
 
 def _linker(features: pd.DataFrame, settings: Any, link_type: str, db: Any, spark: Any) -> Any:
@@ -298,30 +365,6 @@ def _linker(features: pd.DataFrame, settings: Any, link_type: str, db: Any, spar
         inputs = [spark.createDataFrame(_spark_ready(x)) for x in inputs]
     tables = [db.register(x) for x in inputs]
     return Linker(tables if len(tables) > 1 else tables[0], settings, log_level=logging.WARNING)
-
-
-def _guard_em(model: dict[str, Any], settings: Any) -> dict[str, Any]:
-    """Undo an EM run that converged on the wrong class for the name comparison.
-
-    On a sample rich in siblings and cousins, EM can take "similar names" for the match
-    class: the exact-name level then gets a lower m than the loosest fuzzy level. A
-    person's name agrees exactly more often than it merely resembles, so in that case the
-    name comparison keeps its expert m probabilities (u stays as sampled).
-    """
-    name = next((c for c in model["comparisons"] if c.get("output_column_name") == "name"), None)
-    if name is None:
-        return model
-    levels = [lv for lv in name["comparison_levels"] if not lv.get("is_null_level")]
-    m = [lv.get("m_probability") or 0.0 for lv in levels]
-    if len(m) < 2 or m[0] >= m[-2]:
-        return model
-    priors = settings.get_settings("duckdb").as_dict()["comparisons"]
-    prior_name = next(c for c in priors if c.get("output_column_name") == "name")
-    prior_levels = [lv for lv in prior_name["comparison_levels"] if not lv.get("is_null_level")]
-    for lv, prior in zip(levels, prior_levels, strict=True):
-        lv["m_probability"] = prior["m_probability"]
-    logging.getLogger(__name__).info("EM result for the name comparison discarded: expert m kept")
-    return model
 
 
 PARTIAL_NAME_MAX_SHARE = 0.5
@@ -379,12 +422,10 @@ def score_pairs(
 ) -> pd.DataFrame:
     """Train (u by random sampling, m by EM) and score every blocked pair above ``floor``.
 
-    Above ``TRAIN_SAMPLE_RECORDS`` records the model is trained on a sample of whole
-    family names (:func:`training_sample`) and then scores the whole input; the prior
-    is re-estimated on the whole input.
+    The prior and u are estimated on the whole input. Above ``TRAIN_SAMPLE_RECORDS``
+    records, m is trained by EM on a sample of whole family names
+    (:func:`training_sample`) and the model then scores the whole input.
     """
-    from splink import block_on
-
     logging.getLogger("splink").setLevel(logging.WARNING)
     db = _db_api(backend, spark)
     spark_or_none = spark if backend == "spark" else None
@@ -395,25 +436,15 @@ def score_pairs(
     )
     settings.probability_two_random_records_match = _prior(features, link_type)
     n = len(features)
-    if n > TRAIN_SAMPLE_RECORDS:
-        sample = training_sample(features, TRAIN_SAMPLE_RECORDS)
-        trainer = _linker(sample, settings, link_type, db, spark_or_none)
-        _train(trainer, len(sample), seed)
-        trained = _guard_em(trainer.misc.save_model_to_json(), settings)
+    linker = _linker(features, settings, link_type, db, spark_or_none)
+    if n >= MIN_RECORDS_TO_TRAIN:
+        model = _train_u_and_prior(linker, n, seed)
+        sample = training_sample(features, TRAIN_SAMPLE_RECORDS) if n > TRAIN_SAMPLE_RECORDS else features
+        trained = _train_m(_linker(sample, model, link_type, db, spark_or_none))
         trained = _cap_partial_names(trained) or trained
+        # The prior stays the one estimated on the whole input (EM's own is not kept).
+        trained["probability_two_random_records_match"] = model["probability_two_random_records_match"]
         linker = _linker(features, trained, link_type, db, spark_or_none)
-        try:
-            linker.training.estimate_probability_two_random_records_match([block_on("key")], recall=0.8)
-        except (ValueError, ZeroDivisionError, SplinkException) as exc:
-            logging.getLogger(__name__).info("prior kept from the sample: %s", type(exc).__name__)
-    else:
-        linker = _linker(features, settings, link_type, db, spark_or_none)
-        if n >= MIN_RECORDS_TO_TRAIN:
-            _train(linker, n, seed)
-            model = linker.misc.save_model_to_json()
-            capped = _cap_partial_names(model)
-            if capped is not None:
-                linker = _linker(features, capped, link_type, db, spark_or_none)
     if os.environ.get("TAWTHIQ_LINK_DEBUG_MODEL"):  # a path: the trained model, for the docs
         linker.misc.save_model_to_json(os.environ["TAWTHIQ_LINK_DEBUG_MODEL"], overwrite=True)
     pred = linker.inference.predict(threshold_match_probability=floor)
