@@ -50,6 +50,11 @@ def test_ages_round_trip_in_both_digit_systems(age, fmt, indic):
     assert parse_age(text.translate(INDIC) if indic else text) == age
 
 
+@pytest.mark.parametrize("cell", ["-1", " -1 ", "−1", "-٢", -1, -1.0])
+def test_a_negative_age_placeholder_is_unknown_not_read_without_its_sign(cell):
+    assert parse_age(cell) is None
+
+
 @given(st.one_of(st.text(max_size=12), st.integers(), st.floats(allow_nan=True)))
 def test_any_age_cell_is_an_age_none_or_a_value_error(cell):
     try:

@@ -264,7 +264,8 @@ def link(
         with ws.session() as s:
             counts = save_link_result(s, result, records)
     summary = {"records": counts.records, "persons": counts.persons, "kept": counts.kept, "new": counts.new,
-               "removed": counts.removed, "review": counts.review, "labels": len(labels)}  # fmt: skip
+               "removed": counts.removed, "review": counts.review, "labels": len(labels),
+               "age_offsets": [o.model_dump() for o in result.age_offsets]}  # fmt: skip
     if as_json:
         print_json(summary)
         return
@@ -274,6 +275,13 @@ def link(
         "(`tawthiq people review`)",
         highlight=False,
     )
+    for o in result.age_offsets:  # list-level evidence the linker used (docs/linkage.md, step 2a)
+        out_console.print(
+            f"age offset: list {o.list_name!r}, ages {o.ages_from} to {o.ages_to}, read as "
+            f"{-o.years:+d} years to match list {o.other_list!r} "
+            f"({o.pairs} of {o.large} namesake pairs with distant ages show it)",
+            highlight=False,
+        )
 
 
 # ---------------------------------------------------------------- review

@@ -102,15 +102,26 @@ def parse_status(value: Any) -> str:
 _AGE = re.compile(r"^(\d{1,3})(?:\s*(?:years?|yrs?|y|عام|عاما|سنه|سنوات|سنين))?$")
 
 
+_NEGATIVE = re.compile(r"^\s*[-\u2212\u2010\u2011\u2012\u2013]\s*[0-9\u0660-\u0669\u06f0-\u06f9]+\s*$")
+
+
 def parse_age(value: Any) -> int | None:
-    """Whole years, 0–120, from '34', '٣٤', '34 years', '34 سنة' or an Excel number."""
+    """Whole years, 0–120, from '34', '٣٤', '34 years', '34 سنة' or an Excel number.
+
+    A negative whole number ('-1', the usual placeholder of a list for "age not known") is
+    read as unknown, neither refused nor read without its sign.
+    """
     if _is_unknown(value):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if float(value).is_integer() and value < 0:
+            return None
         if float(value).is_integer() and 0 <= value <= 120:
             return int(value)
         raise ValueError(f"{value!r} is not an age in whole years (0–120)")
     text = to_text(value) or ""
+    if _NEGATIVE.match(text):
+        return None
     match = _AGE.match(fold(text))
     if not match or int(match.group(1)) > 120:
         raise ValueError(f"{text!r} is not an age in whole years (0–120)")
