@@ -186,6 +186,7 @@ def _comparisons(tf: bool, age_shifted: bool = False) -> list[Any]:
 
 def _blocking_rules() -> list[Any]:
     from splink import block_on
+    from splink.blocking_rule_library import CustomRule
 
     return [
         block_on("key"),
@@ -196,7 +197,7 @@ def _blocking_rules() -> list[Any]:
         block_on("sk_key"),
         # two-part names (given and family only, as in most non-Arab lists) and typos
         # in the name: the birth date with one name skeleton
-        block_on("g", "fam"),
+        CustomRule("l.g = r.g AND l.fam = r.fam AND (l.f IS NULL OR r.f IS NULL)"),
         block_on("birth_date", "fam_sk"),
         block_on("birth_date", "g_sk"),
         # lists with document numbers or addresses: names may be mistyped on both sides
@@ -246,6 +247,14 @@ def _db_api(backend: str, spark: Any) -> Any:
 
 U_MAX_PAIRS = 2e6
 TRAIN_SAMPLE_RECORDS = 60_000
+"""Above this many records, m is trained by EM on a sample (u and the prior on everything)."""
+EM_SAMPLE_RECORDS = 30_000
+"""Size of that sample: whole family names, about this many records.
+
+EM's cost grows with the pairs inside the sample's blocks; 30,000 records of whole
+families still give thousands of same-name pairs to learn sex, age and the rest from,
+at half the time of 60,000 (on a million-record list: 9 CPU seconds instead of 19).
+"""
 GUARD_M = 0.002
 """Share of true matches taken to fall in the sibling or cousin level: fixed, not trained.
 
@@ -439,7 +448,7 @@ def score_pairs(
     linker = _linker(features, settings, link_type, db, spark_or_none)
     if n >= MIN_RECORDS_TO_TRAIN:
         model = _train_u_and_prior(linker, n, seed)
-        sample = training_sample(features, TRAIN_SAMPLE_RECORDS) if n > TRAIN_SAMPLE_RECORDS else features
+        sample = training_sample(features, EM_SAMPLE_RECORDS) if n > TRAIN_SAMPLE_RECORDS else features
         trained = _train_m(_linker(sample, model, link_type, db, spark_or_none))
         trained = _cap_partial_names(trained) or trained
         # The prior stays the one estimated on the whole input (EM's own is not kept).
