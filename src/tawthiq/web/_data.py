@@ -253,8 +253,8 @@ class WebData:
     ) -> list[dict[str, Any]]:
         """One page of the workspace's incidents, then those the policy lets the public see."""
         now = now or datetime.now(UTC)
+        incidents, _ = self.incidents(f, offset, limit)  # the index: no COUNT(*) per public page
         with self.ws.session() as s:
-            incidents, _ = browse.list_incidents(s, f, offset=offset, limit=limit)
             return self._public(s, incidents, now)
 
     def public_incident(self, incident_id: int, now: datetime | None = None) -> dict[str, Any] | None:
