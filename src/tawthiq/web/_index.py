@@ -190,6 +190,14 @@ class IncidentIndex:
         )
 
 
+def _not_newer(version: Any, than: Any) -> bool:
+    """True when every part of ``version`` is at most the same part of ``than``."""
+    try:
+        return all(a <= b for a, b in zip(version, than, strict=True))
+    except (TypeError, ValueError):
+        return version == than
+
+
 class IndexCache:
     """One :class:`IncidentIndex` per data version; rebuilt by the first request after a change."""
 
@@ -205,8 +213,14 @@ class IndexCache:
         load: Callable[[], IncidentColumns],
         unchanged: Callable[[Any, Any], bool] | None = None,
     ) -> IncidentIndex:
-        """The index at ``version``: kept when ``unchanged(old, version)`` says no incident changed."""
+        """The index at ``version``: kept when ``unchanged(old, version)`` says no incident changed.
+
+        A request that read its version just before another request moved the index on gets the
+        newer index rather than a rebuild back to its older one (version parts only grow).
+        """
         with self._lock:
+            if self._index is not None and _not_newer(version, self._version):
+                return self._index
             known = self._index is not None and unchanged is not None
             if known and version != self._version and unchanged(self._version, version):
                 self._version = version
