@@ -177,3 +177,34 @@ def test_index_answers_every_filter_as_the_sql_query_does_undated_and_placeless_
         assert data.timeline(f) == want_days, f
         second, _ = data.incidents(f, 3, 4)
         assert [i.id for i in second] == [i.id for i in want[3:7]], f
+
+
+def test_map_features_from_the_index_equal_those_built_from_the_rows(make_client, built):
+    """The map's GeoJSON is joined from per-feature JSON made by the index: same as the SQL path."""
+    from tawthiq.store import browse
+    from tawthiq.store.browse import IncidentFilter
+    from tawthiq.store.incidents import override_incident_grade
+    from tawthiq.web.routers.geo import incident_feature
+
+    with built.ws.session(actor="test") as s:
+        override_incident_grade(s, built.incident_ids["execution-saliheen"], "contested", "disputed")
+    client = make_client("viewer")
+    for bbox in ("37.0,36.1,37.3,36.3", "-180,-90,180,90", "37.16,36.18,37.17,36.19"):
+        got = client.get(f"/map/incidents.json?bbox={bbox}").json()
+        with built.ws.session() as s:
+            box = tuple(float(x) for x in bbox.split(","))
+            rows = browse.incidents_in_bbox(s, box, IncidentFilter(), limit=5000)
+        want = [incident_feature(i) for i in rows]
+        assert got == {"type": "FeatureCollection", "features": want, "truncated": False}, bbox
+
+
+def test_map_says_truncated_only_when_more_incidents_matched_than_it_shows(make_client, built):
+    from tawthiq.web import WebSettings
+
+    ids = sorted(built.incident_ids.values())
+    world = "/map/incidents.json?bbox=-180,-90,180,90"
+    two = make_client("viewer", WebSettings(map_max_markers=2)).get(world).json()
+    assert two["truncated"] is True
+    assert [f["properties"]["id"] for f in two["features"]] == ids[:2]  # the lowest ids, as SQL
+    three = make_client("viewer", WebSettings(map_max_markers=3)).get(world).json()
+    assert three["truncated"] is False and len(three["features"]) == 3

@@ -79,6 +79,8 @@ class IncidentIndex:
         grades, grade_names = _factorize(cols.grades)
         self.grades = grades[order]
         self._grade_code = {g: k for k, g in enumerate(grade_names)}
+        self._grade_names = list(grade_names)
+        self.best = np.array(cols.fatalities_best, dtype=np.float64)[order]  # None -> nan
         place_codes, place_texts = _factorize(cols.places)
         self._places = [_first_place(t) for t in place_texts] + [None]
         lat = np.array([p["lat"] if p else np.nan for p in self._places], dtype=np.float64)
@@ -86,8 +88,6 @@ class IncidentIndex:
         self._place = place_codes[order]  # index into self._places (-1: the appended None)
         self.lat, self.lon = lat[self._place], lon[self._place]
         self.has_point = ~np.isnan(self.lat)
-        self._cols = cols  # the source rows (original order), for map features
-        self._source_row = order
         self._colours = colours
         self._features: dict[int, bytes] = {}  # position -> the feature's JSON, made on first use
         self._lock = threading.Lock()
@@ -142,19 +142,19 @@ class IncidentIndex:
         return [int(i) for i in ids[:limit]]
 
     def _feature(self, k: int) -> bytes:
-        row = int(self._source_row[k])
-        cols = self._cols
-        iid, grade, start = cols.ids[row], cols.grades[row], cols.start[row]
+        iid, grade = int(self.ids[k]), self._grade_names[self.grades[k]]
+        start = date.fromordinal(int(self.start[k])).isoformat() if self.start[k] >= 0 else None
+        best = None if np.isnan(self.best[k]) else int(self.best[k])
         place = self._places[self._place[k]]
         assert place is not None
         feature = {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
             "properties": {
-                "id": iid, "event_type": cols.event_types[row], "grade": grade,
+                "id": iid, "event_type": self._type_names[self.types[k]], "grade": grade,
                 "colour": self._colours.get(grade), "place": place.get("name"),
                 "place_ar": place.get("name_ar"), "precision": place.get("precision"),
-                "start": start[:10] if start else None, "fatalities": cols.fatalities_best[row],
+                "start": start, "fatalities": best,
                 "url": f"/incidents/{iid}",
             },
         }  # fmt: skip
