@@ -163,6 +163,8 @@ def test_index_answers_every_filter_as_the_sql_query_does_undated_and_placeless_
         IncidentFilter(grade="contested", event_type="attack"),
         IncidentFilter(event_type="attack.shelling"),
         IncidentFilter(event_type="killing"),
+        IncidentFilter(event_type="evacuation"),  # a type that is its own family
+        IncidentFilter(event_type="other", grade="weak"),
         IncidentFilter(date_from=date(2016, 12, 4)),
         IncidentFilter(date_to=date(2016, 12, 5)),
         IncidentFilter(grade="weak", date_from=date(2016, 12, 3), date_to=date(2016, 12, 6)),

@@ -234,7 +234,12 @@ def _conditions(f: IncidentFilter) -> list[Any]:
     if f.event_type:
         if "." not in f.event_type:  # a family ("attack"): a range, so the type index is used
             family = f.event_type.rstrip(".")
-            cond.append(and_(IncidentRow.event_type >= family + ".", IncidentRow.event_type < family + "/"))
+            cond.append(
+                or_(
+                    IncidentRow.event_type == family,  # a type without a family ("evacuation", "other")
+                    and_(IncidentRow.event_type >= family + ".", IncidentRow.event_type < family + "/"),
+                )
+            )
         else:
             cond.append(IncidentRow.event_type == f.event_type)
     if f.place:
