@@ -196,8 +196,13 @@ def _blocking_rules() -> list[Any]:
         block_on("g", "gf", "fam"),
         block_on("sk_key"),
         # two-part names (given and family only, as in most non-Arab lists) and typos
-        # in the name: the birth date with one name skeleton
-        CustomRule("l.g = r.g AND l.fam = r.fam AND (l.f IS NULL OR r.f IS NULL)"),
+        # in the name: the birth date with one name skeleton. Given+family only where a
+        # side lacks the father's or grandfather's name: between two full names a typo in
+        # one part is caught by the rules on the other three, and on a large list given+
+        # family alone makes most candidate pairs (10 of 15 million on a million records).
+        CustomRule(
+            "l.g = r.g AND l.fam = r.fam AND (l.f IS NULL OR r.f IS NULL OR l.gf IS NULL OR r.gf IS NULL)"
+        ),
         block_on("birth_date", "fam_sk"),
         block_on("birth_date", "g_sk"),
         # lists with document numbers or addresses: names may be mistyped on both sides
