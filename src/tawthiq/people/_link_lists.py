@@ -71,7 +71,8 @@ def age_offsets(features: pd.DataFrame) -> list[AgeOffset]:
     cannot be told, and the comparison is symmetric). With more lists, the list that is off
     against the most others carries it. The offset holds for the ages of that list between
     the lowest and the highest seen in the confident pairs that show it: a placeholder age
-    (one value) or a whole list (its whole range).
+    (one value) or a whole list (its whole range). The shifted-age level then applies to that
+    list's pairs with every other list (its weight is learned over all of them).
     """
     df = _confident(features)
     lists = sorted(df["source_dataset"].unique())
