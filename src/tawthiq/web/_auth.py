@@ -42,7 +42,12 @@ _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
 def _signer(request: Request) -> URLSafeSerializer:
-    return URLSafeSerializer(request.app.state.settings.secret_key, salt="tawthiq-csrf")
+    """The app's CSRF serializer, made once per app (every page signs a token)."""
+    state = request.app.state
+    signer = getattr(state, "csrf_signer", None)
+    if signer is None:
+        signer = state.csrf_signer = URLSafeSerializer(state.settings.secret_key, salt="tawthiq-csrf")
+    return signer
 
 
 def ensure_csrf_cookie(request: Request) -> str:
