@@ -74,6 +74,8 @@ def age_offsets(features: pd.DataFrame) -> list[AgeOffset]:
     (one value) or a whole list (its whole range). The shifted-age level then applies to that
     list's pairs with every other list (its weight is learned over all of them).
     """
+    if features["source_dataset"].nunique() < 2:
+        return []  # one list (a dedup run): nothing to compare its ages with
     df = _confident(features)
     lists = sorted(df["source_dataset"].unique())
     found: list[AgeOffset] = []
