@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from tawthiq.entities import PersonRecord
+from tawthiq.people._values import parse_age
 
 _ID = re.compile(r"\d{9}")
 
@@ -24,6 +25,14 @@ def _int(v) -> int | None:
     try:
         return int(float(v))
     except (TypeError, ValueError):
+        return None
+
+
+def _age(v) -> int | None:
+    """The age as ``people import`` reads it (a negative placeholder is unknown)."""
+    try:
+        return parse_age(v)
+    except ValueError:
         return None
 
 
@@ -60,7 +69,7 @@ def gaza_records(data: Path, file_a: str, file_b: str):
                     name_ar=row.name or None,
                     name_latin=row.en_name or None,
                     sex=_sex(row.sex),
-                    age=_int(row.age),
+                    age=_age(row.age),
                     birth_date=_date(getattr(row, "dob", None)),
                 )
             )
