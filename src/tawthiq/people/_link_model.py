@@ -13,8 +13,10 @@ for DuckDB and for Spark.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import re
 from typing import Any
 
 import pandas as pd
@@ -450,6 +452,12 @@ def score_pairs(
     )
     settings.probability_two_random_records_match = _prior(features, link_type)
     n = len(features)
+    # The sorted name-part list column is not read by these settings: left out, it spares
+    # DuckDB converting a million Python lists on each scan of the input.
+    if "tokens" in features.columns and not re.search(
+        r"\btokens\b", json.dumps(settings.get_settings("duckdb").as_dict())
+    ):
+        features = features.drop(columns=["tokens"])
     linker = _linker(features, settings, link_type, db, spark_or_none)
     if n >= MIN_RECORDS_TO_TRAIN:
         model = _train_u_and_prior(linker, n, seed)
