@@ -214,7 +214,21 @@ def _blocking_rules() -> list[Any]:
     ]
 
 
-def build_settings(link_type: str, *, term_frequencies: bool = True, age_shifted: bool = False) -> Any:
+OPTIONAL_COMPARISONS = ("national_id", "address")
+"""Comparisons of fields few lists have: left out of the model when no record has the field.
+
+An all-empty column only ever meets its null level (weight 0), so leaving it out changes no
+score; kept in, splink warns at every training step that its levels were never observed.
+"""
+
+
+def build_settings(
+    link_type: str,
+    *,
+    term_frequencies: bool = True,
+    age_shifted: bool = False,
+    absent: frozenset[str] = frozenset(),
+) -> Any:
     """The splink ``SettingsCreator`` Tawthiq uses; the same for every backend.
 
     ``term_frequencies`` switches splink's term-frequency adjustment of the exact-name
@@ -222,12 +236,18 @@ def build_settings(link_type: str, *, term_frequencies: bool = True, age_shifted
     frequencies on (below ``MIN_RECORDS_TO_TRAIN``: a name seen twice in forty records
     is not common). ``age_shifted`` adds the age level for a list's systematic offset
     (the feature table then has an ``age_shifted`` column, :mod:`._link_lists`).
+    ``absent`` names optional comparisons (:data:`OPTIONAL_COMPARISONS`) whose field no
+    record has: they are left out.
     """
     from splink import SettingsCreator
 
     return SettingsCreator(
         link_type=link_type,
-        comparisons=_comparisons(term_frequencies, age_shifted),
+        comparisons=[
+            c
+            for c in _comparisons(term_frequencies, age_shifted)
+            if c.get_comparison("duckdb").output_column_name not in absent
+        ],
         blocking_rules_to_generate_predictions=_blocking_rules(),
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=False,
@@ -449,6 +469,7 @@ def score_pairs(
         link_type,
         term_frequencies=len(features) >= MIN_RECORDS_TO_TRAIN,
         age_shifted="age_shifted" in features.columns,
+        absent=frozenset(c for c in OPTIONAL_COMPARISONS if features[c].isna().all()),
     )
     settings.probability_two_random_records_match = _prior(features, link_type)
     n = len(features)

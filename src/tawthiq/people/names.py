@@ -182,9 +182,25 @@ def _latin_token_norm(tok: str) -> str:
     return tok
 
 
-def normalise_latin(text: str | None) -> str:
-    """Spelling-folded Latin: Mohammed/Muhammad/Mohamad -> ``muhamad``; ou/u, ee/i."""
+def _normalise_latin_once(text: str | None) -> str:
     return " ".join(_latin_token_norm(t) for t in latin_tokens(text))
+
+
+def normalise_latin(text: str | None) -> str:
+    """Spelling-folded Latin: Mohammed/Muhammad/Mohamad -> ``muhamad``; ou/u, ee/i.
+
+    Applied until it no longer changes the text (at most four passes): folding a vowel can
+    make a new article or compound (``ol a`` -> ``ul a``, which the article rule joins), and a
+    name folded twice must read as a name folded once, or two lists that folded it a
+    different number of times would disagree.
+    """
+    out = _normalise_latin_once(text)
+    for _ in range(3):
+        again = _normalise_latin_once(out)
+        if again == out:
+            break
+        out = again
+    return out
 
 
 # ------------------------------------------------------------------ skeleton keys
