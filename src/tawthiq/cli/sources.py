@@ -112,8 +112,13 @@ def list_(
 
             for r in rows:
                 if r.identity or r.contact:
-                    record_custody(s, "evidence.view", str(r.id), object_type="source",
-                                   detail="identity/contact shown by `sources list --reveal`")
+                    record_custody(
+                        s,
+                        "evidence.view",
+                        str(r.id),
+                        object_type="source",
+                        detail="identity/contact shown by `sources list --reveal`",
+                    )
     data = [
         {
             **r.model_dump(mode="json", exclude={"identity", "contact"}),

@@ -53,9 +53,14 @@ def _file(ev: Evidence, derived: Sequence[DerivedFile], public: bool) -> dict[st
         "captured_at": ev.captured_at.isoformat(),
         "file_name": ev.file_name,
         "derived": [
-            {"sha256": d.sha256, "kind": d.kind, "size": d.size, "media_type": d.media_type,
-             "created_at": d.created_at.isoformat() if d.created_at else None,
-             "note": None if public else d.note}
+            {
+                "sha256": d.sha256,
+                "kind": d.kind,
+                "size": d.size,
+                "media_type": d.media_type,
+                "created_at": d.created_at.isoformat() if d.created_at else None,
+                "note": None if public else d.note,
+            }
             for d in derived
             if not public or d.kind == "redacted"
         ],
@@ -94,19 +99,43 @@ def build_dossier(
         for c in mine:
             rep = reports.get(c.report_id) if c.report_id is not None else None
             src = sources.get(rep.source_id) if rep and rep.source_id is not None else None
-            row = {**c.contract(), "id": c.id, "review_status": c.review_status, "method": c.method,
-                   "confidence": c.confidence}
-            row["role"] = ("contradicting" if c.id in incident.contradicting_claim_ids
-                           else "tally" if c.id in incident.tally_claim_ids else "supporting")
-            row["report"] = None if rep is None else {
-                "id": rep.id, "title": rep.title, "file_name": rep.file_name, "channel": rep.channel,
-                "published_at": rep.published_at.isoformat() if rep.published_at else None,
-                "received_at": rep.received_at.isoformat() if rep.received_at else None,
-                "source_label": rep.source_label, "sha256": rep.sha256,
-                "private": is_private_report(rep, policy),
-                "source": None if src is None else {"id": src.id, "label": src.label, "kind": src.kind,
-                                                    "origin_group": src.origin_group},
+            row = {
+                **c.contract(),
+                "id": c.id,
+                "review_status": c.review_status,
+                "method": c.method,
+                "confidence": c.confidence,
             }
+            row["role"] = (
+                "contradicting"
+                if c.id in incident.contradicting_claim_ids
+                else "tally"
+                if c.id in incident.tally_claim_ids
+                else "supporting"
+            )
+            row["report"] = (
+                None
+                if rep is None
+                else {
+                    "id": rep.id,
+                    "title": rep.title,
+                    "file_name": rep.file_name,
+                    "channel": rep.channel,
+                    "published_at": rep.published_at.isoformat() if rep.published_at else None,
+                    "received_at": rep.received_at.isoformat() if rep.received_at else None,
+                    "source_label": rep.source_label,
+                    "sha256": rep.sha256,
+                    "private": is_private_report(rep, policy),
+                    "source": None
+                    if src is None
+                    else {
+                        "id": src.id,
+                        "label": src.label,
+                        "kind": src.kind,
+                        "origin_group": src.origin_group,
+                    },
+                }
+            )
             claim_rows.append(row)
     # Files: a public dossier lists only files of reports that are not private.
     shas: list[str] = []

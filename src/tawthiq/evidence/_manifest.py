@@ -87,9 +87,7 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
 
 def _payload_files(folder: Path) -> list[Path]:
     skip = {MANIFEST_FILE, SIGNATURE_FILE}
-    return sorted(
-        p for p in folder.rglob("*") if p.is_file() and not (p.parent == folder and p.name in skip)
-    )
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not (p.parent == folder and p.name in skip))
 
 
 def write_signed_manifest(

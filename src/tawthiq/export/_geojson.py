@@ -57,5 +57,8 @@ def write_geojson(ctx: ExportContext, out: Path) -> dict[str, Any]:
     if not fc.is_valid:
         raise ValueError(f"invalid GeoJSON built: {fc.errors()}")  # a bug, not bad input
     (out / "incidents.geojson").write_text(json.dumps(fc, ensure_ascii=False, indent=1), encoding="utf-8")
-    return {"features": len(feats), "without_geometry": sum(f.geometry is None for f in feats),
-            "file": "incidents.geojson"}
+    return {
+        "features": len(feats),
+        "without_geometry": sum(f.geometry is None for f in feats),
+        "file": "incidents.geojson",
+    }

@@ -16,8 +16,14 @@ UCDP GED codebook: where_prec 1 exact location, 2 within 25 km, 3 second-order a
 
 from __future__ import annotations
 
-__all__ = ["ACLED_TYPES", "acled_geo_precision", "acled_time_precision", "ged_date_prec",
-           "ged_type_of_violence", "ged_where_prec"]
+__all__ = [
+    "ACLED_TYPES",
+    "acled_geo_precision",
+    "acled_time_precision",
+    "ged_date_prec",
+    "ged_type_of_violence",
+    "ged_where_prec",
+]
 
 _ERV, _VAC, _BAT, _SD = (
     "Explosions/Remote violence",

@@ -133,8 +133,12 @@ def public_count(count: Count | None, policy: Policy | None = None) -> dict[str,
     pol = _policy(policy)
     top = max((v for v in (count.low, count.high) if v is not None), default=None)
     if _suppressed(top, pol):
-        return {"low": None, "high": None, "qualifier": count.qualifier,
-                "suppressed_below": pol.suppress_counts_below}
+        return {
+            "low": None,
+            "high": None,
+            "qualifier": count.qualifier,
+            "suppressed_below": pol.suppress_counts_below,
+        }
     return {**count.contract(), "suppressed_below": None}
 
 
@@ -142,8 +146,13 @@ def _public_fatalities(incident: Incident, policy: Policy) -> dict[str, Any]:
     f = incident.fatalities
     top = f.best if f.best is not None else max((v for v in (f.low, f.high) if v is not None), default=None)
     if _suppressed(top, policy):
-        return {"best": None, "low": None, "high": None, "rule": f.rule,
-                "suppressed_below": policy.suppress_counts_below}
+        return {
+            "best": None,
+            "low": None,
+            "high": None,
+            "rule": f.rule,
+            "suppressed_below": policy.suppress_counts_below,
+        }
     return {"best": f.best, "low": f.low, "high": f.high, "rule": f.rule, "suppressed_below": None}
 
 

@@ -43,14 +43,28 @@ def _aware(dt: datetime) -> datetime:
 
 
 def _evidence(row: EvidenceRow) -> Evidence:
-    return Evidence(sha256=row.sha256, media_type=row.media_type, size=row.size,
-                    captured_at=_aware(row.captured_at), file_name=row.file_name)
+    return Evidence(
+        sha256=row.sha256,
+        media_type=row.media_type,
+        size=row.size,
+        captured_at=_aware(row.captured_at),
+        file_name=row.file_name,
+    )
 
 
 def _derived(row: DerivedFileRow) -> DerivedFile:
-    return DerivedFile(id=row.id, sha256=row.sha256, original_sha256=row.original_sha256, kind=row.kind,
-                       media_type=row.media_type, size=row.size, file_name=row.file_name, note=row.note,
-                       actor=row.actor, created_at=_aware(row.created_at))
+    return DerivedFile(
+        id=row.id,
+        sha256=row.sha256,
+        original_sha256=row.original_sha256,
+        kind=row.kind,
+        media_type=row.media_type,
+        size=row.size,
+        file_name=row.file_name,
+        note=row.note,
+        actor=row.actor,
+        created_at=_aware(row.created_at),
+    )
 
 
 def list_evidence(session: Session) -> list[Evidence]:
@@ -75,24 +89,38 @@ def list_derived_files(session: Session, original_sha256: str | None = None) -> 
 def add_derived_file(session: Session, derived: DerivedFile) -> DerivedFile:
     """Link a derived file (its bytes already in the evidence store) to its original; audited."""
     if session.get(EvidenceRow, derived.original_sha256) is None:
-        raise InputError(f"no original with SHA-256 {derived.original_sha256} in this workspace",
-                         field="original")
+        raise InputError(
+            f"no original with SHA-256 {derived.original_sha256} in this workspace", field="original"
+        )
     actor = session.info.get("actor") or derived.actor
     row = DerivedFileRow(
-        sha256=derived.sha256, original_sha256=derived.original_sha256, kind=derived.kind,
-        media_type=derived.media_type, size=derived.size, file_name=derived.file_name,
-        note=derived.note, actor=actor, created_at=derived.created_at or datetime.now(UTC),
+        sha256=derived.sha256,
+        original_sha256=derived.original_sha256,
+        kind=derived.kind,
+        media_type=derived.media_type,
+        size=derived.size,
+        file_name=derived.file_name,
+        note=derived.note,
+        actor=actor,
+        created_at=derived.created_at or datetime.now(UTC),
     )
     session.add(row)
     session.flush()
     entity = _derived(row)
-    record_event(session, "evidence.derive", "evidence", derived.original_sha256, after=entity,
-                 detail=f"{derived.kind} copy {derived.sha256}")
+    record_event(
+        session,
+        "evidence.derive",
+        "evidence",
+        derived.original_sha256,
+        after=entity,
+        detail=f"{derived.kind} copy {derived.sha256}",
+    )
     return entity
 
 
-def record_custody(session: Session, action: str, object_id: str, *, detail: str | None = None,
-                   object_type: str = "evidence") -> AuditEvent:
+def record_custody(
+    session: Session, action: str, object_id: str, *, detail: str | None = None, object_type: str = "evidence"
+) -> AuditEvent:
     """Append one custody event (``detail`` must never hold a protected value)."""
     if action not in CUSTODY_ACTIONS:
         raise ValueError(f"unknown custody action {action!r}")  # a programming error

@@ -86,9 +86,7 @@ def dump_tables(session: Session, out: Path) -> dict[str, int]:
 
 def is_empty(session: Session) -> list[str]:
     """Names of the tables that hold rows (an empty list means the database is empty)."""
-    return [
-        t.name for t in _tables() if (session.scalar(select(func.count()).select_from(t)) or 0) > 0
-    ]
+    return [t.name for t in _tables() if (session.scalar(select(func.count()).select_from(t)) or 0) > 0]
 
 
 def _rows(path: Path, table: Table) -> Iterator[dict[str, Any]]:
@@ -103,8 +101,9 @@ def _rows(path: Path, table: Table) -> Iterator[dict[str, Any]]:
                 raise InputError("not a JSON line", path=path, line=i) from None
             unknown = set(rec) - set(types)
             if unknown:
-                raise InputError(f"no such column in {table.name}", path=path, line=i,
-                                 field=sorted(unknown)[0])
+                raise InputError(
+                    f"no such column in {table.name}", path=path, line=i, field=sorted(unknown)[0]
+                )
             try:
                 yield {k: _decode(types[k], v) for k, v in rec.items()}
             except (ValueError, TypeError):
@@ -161,11 +160,18 @@ def load_tables(
         for table in _tables():
             pk = list(table.primary_key.columns)
             if len(pk) == 1 and isinstance(pk[0].type, Integer) and counts.get(table.name):
-                session.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('{table.name}', '{pk[0].name}'), "
-                    f"(SELECT MAX({pk[0].name}) FROM {table.name}))"
-                ))
+                session.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', '{pk[0].name}'), "
+                        f"(SELECT MAX({pk[0].name}) FROM {table.name}))"
+                    )
+                )
     session.flush()
-    record_event(session, "dump.import", "workspace", "dump",
-                 detail=f"{sum(counts.values())} rows in {len(counts)} tables")
+    record_event(
+        session,
+        "dump.import",
+        "workspace",
+        "dump",
+        detail=f"{sum(counts.values())} rows in {len(counts)} tables",
+    )
     return counts

@@ -198,9 +198,7 @@ class IncidentClaimRow(Base):
     """Which claims an incident rests on: ``role`` is supporting, contradicting or tally."""
 
     __tablename__ = "incident_claims"
-    incident_id: Mapped[int] = mapped_column(
-        ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
-    )
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
     role: Mapped[str] = mapped_column(String(20), default="supporting")
 
