@@ -313,6 +313,12 @@ class Incident(BaseModel):
     grade_override: Grade | None = None
     override_reason: str | None = None
 
+    def claim_role(self, claim_id: int | None) -> Literal["contradicting", "tally", "supporting"]:
+        """How a member claim stands in this incident (the pages and the dossier show it)."""
+        if claim_id in self.contradicting_claim_ids:
+            return "contradicting"
+        return "tally" if claim_id in self.tally_claim_ids else "supporting"
+
 
 # ---------------------------------------------------------------- people
 

@@ -106,13 +106,7 @@ def build_dossier(
                 "method": c.method,
                 "confidence": c.confidence,
             }
-            row["role"] = (
-                "contradicting"
-                if c.id in incident.contradicting_claim_ids
-                else "tally"
-                if c.id in incident.tally_claim_ids
-                else "supporting"
-            )
+            row["role"] = incident.claim_role(c.id)
             row["report"] = (
                 None
                 if rep is None

@@ -365,9 +365,7 @@ def get_incident(session: Session, incident_id: int) -> Incident | None:
 
 def incident_members(session: Session, incident: Incident) -> list[MemberClaim]:
     """The incident's claims (supporting, then contradicting, then tallies) with their reports."""
-    roles = {c: "tally" for c in incident.tally_claim_ids}
-    roles.update({c: "contradicting" for c in incident.contradicting_claim_ids})
-    roles.update({c: "supporting" for c in incident.claim_ids})
+    roles = _links(incident)
     if not roles:
         return []
     rows = session.execute(

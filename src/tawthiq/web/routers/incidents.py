@@ -42,13 +42,7 @@ def incident_json(incident, claims=(), reports=None) -> dict:
                 if rep
                 else None
             )
-            cd["role"] = (
-                "contradicting"
-                if c.id in incident.contradicting_claim_ids
-                else "tally"
-                if c.id in incident.tally_claim_ids
-                else "supporting"
-            )
+            cd["role"] = incident.claim_role(c.id)
             data["claims"].append(cd)
     return data
 
