@@ -147,7 +147,7 @@ def demo(workspace) -> Demo:
             ("wire.txt", wire_text, "file", wire, None),
             ("chat.txt", chat_text, "chat", person, PLANTED["sender"]),
         ):
-            sha, _, _ = store_bytes(ws.evidence_dir, data)
+            sha, _, _ = store_bytes(ws.evidence_dir, data, ws.cipher)
             evidence[name] = sha
             add_evidence(
                 s,

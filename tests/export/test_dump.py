@@ -43,6 +43,7 @@ def dumped(runner, demo, tmp_path):
 
 
 def test_round_trip_under_a_new_key_loses_nothing(runner, demo, dumped, tmp_path, planted):
+    from tawthiq.evidence import file_state, read_evidence
     from tawthiq.store import init_workspace, list_sources, verify_chain
 
     before = _read(dumped)  # the workspace as dumped (later events, e.g. export.write, come after)
@@ -74,10 +75,11 @@ def test_round_trip_under_a_new_key_loses_nothing(runner, demo, dumped, tmp_path
             assert verify_chain(s).ok
             person = next(x for x in list_sources(s, reveal=True) if x.kind == "individual")
             assert person.identity.reveal() == planted["identity"]  # re-sealed under the new key
-        for sha in demo.evidence.values():
-            assert (target.evidence_dir / sha[:2] / sha[2:]).read_bytes() == (
-                demo.ws.evidence_dir / sha[:2] / sha[2:]
-            ).read_bytes()
+        for sha in demo.evidence.values():  # re-sealed under the new key, the same originals
+            assert read_evidence(target.evidence_dir, sha, target.cipher) == read_evidence(
+                demo.ws.evidence_dir, sha, demo.ws.cipher
+            )
+            assert file_state(target.evidence_dir / sha[:2] / sha[2:], sha, target.cipher) == "sealed"
         assert (target.path / "policy.yaml").read_text() == (demo.path / "policy.yaml").read_text()
 
 

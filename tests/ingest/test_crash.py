@@ -64,7 +64,8 @@ def test_kill_9_mid_batch_leaves_whole_files_and_an_intact_chain(workspace, tmp_
         parts = defaultdict(list)
         for r in list_reports(s):
             parts[r.sha256].append(r.part)
-            assert verify_file(workspace.evidence_dir, r.sha256), "a row without its evidence file"
+            ok = verify_file(workspace.evidence_dir, r.sha256, workspace.cipher)
+            assert ok, "a row without its evidence file"
     assert all(sorted(p) == list(range(MESSAGES)) for p in parts.values()), "a half-written file"
 
     outs = ingest_paths(workspace, [batch])  # the re-run finishes the batch

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tawthiq.evidence import evidence_path, verify_file
+from tawthiq.evidence import evidence_path, read_evidence, verify_file
 from tawthiq.ingest import IngestOptions, ingest_paths
 from tawthiq.store import list_reports, list_sources, verify_chain
 
@@ -33,9 +33,9 @@ def test_dev_report_is_stored_with_its_sha256_and_bytes_as_evidence(workspace):
     assert rep.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert rep.size == path.stat().st_size and rep.file_name == path.name and rep.received_at
     stored = evidence_path(workspace.evidence_dir, rep.sha256)
-    assert stored.read_bytes() == path.read_bytes()
+    assert read_evidence(workspace.evidence_dir, rep.sha256, workspace.cipher) == path.read_bytes()
     assert stat.S_IMODE(stored.stat().st_mode) == 0o444
-    assert verify_file(workspace.evidence_dir, rep.sha256)
+    assert verify_file(workspace.evidence_dir, rep.sha256, workspace.cipher)
 
 
 def test_same_bytes_twice_is_a_duplicate_not_a_second_report(workspace, fixtures, tmp_path):
@@ -76,7 +76,7 @@ def test_broken_files_fail_clearly_and_earlier_reports_stay(workspace, fixtures,
     assert set(failed) == {"bad_utf8.eml", "truncated.html", "empty.txt", "big.bin"}
     assert failed["big.bin"].size == 50 * 1024 * 1024
     # the bytes of a parse failure are kept; the oversize file's are not (that is the limit)
-    assert verify_file(workspace.evidence_dir, failed["truncated.html"].sha256)
+    assert verify_file(workspace.evidence_dir, failed["truncated.html"].sha256, workspace.cipher)
     assert not evidence_path(workspace.evidence_dir, failed["big.bin"].sha256).exists()
     with workspace.session() as s:
         assert verify_chain(s).ok

@@ -1,4 +1,4 @@
-"""`tawthiq evidence …` (verify, public-key, derive, history), `verify-export` and `dossier`.
+"""`tawthiq evidence …` (verify, seal, public-key, derive, history), `verify-export` and `dossier`.
 
 Thin layer: load entities through ``store``, call ``tawthiq.evidence`` (hashing, signing,
 dossier rendering) and the policy, record custody events, print. Data to stdout, progress
@@ -21,7 +21,7 @@ __all__ = ["register"]
 
 evidence_app = typer.Typer(
     name="evidence",
-    help="The evidence store: verify every file, the signing key, derived copies, custody history.",
+    help="The evidence store: verify or seal every file, the signing key, derived copies, custody history.",
     no_args_is_help=True,
 )
 
@@ -35,24 +35,78 @@ def _open(workspace: Path | None, db: str | None):
 @evidence_app.command("verify")
 @handle_errors
 def verify_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_out: JsonOpt = False) -> None:
-    """Re-hash every stored file; report missing, altered or unregistered ones (exit 1 if any fail)."""
+    """Open and re-hash every stored file; report missing, altered, other-key, unregistered or
+    clear ones (exit 1 if a registered file is missing, altered or sealed with another key)."""
     from tawthiq.evidence import verify_store
-    from tawthiq.store.custody import list_derived_files, list_evidence
 
     with _open(workspace, db) as ws:
-        with ws.session() as s:
-            known = [e.sha256 for e in list_evidence(s)] + [d.sha256 for d in list_derived_files(s)]
-        err_console.print(f"re-hashing the evidence store in {ws.evidence_dir} …")
-        check = verify_store(ws.evidence_dir, known)
+        known = _registered(ws)
+        err_console.print(f"opening and re-hashing the evidence store in {ws.evidence_dir} …")
+        check = verify_store(ws.evidence_dir, known, ws.cipher)
     if json_out:
         print_json(check.model_dump(mode="json"))
     else:
         typer.echo(
-            f"{check.checked} file(s), {check.bytes} bytes re-hashed: {'ok' if check.ok else 'FAILED'}"
+            f"{check.checked} file(s) ({check.sealed} sealed, {check.clear} clear), {check.bytes} bytes "
+            f"re-hashed: {'ok' if check.ok else 'FAILED'}"
         )
         for p in check.problems:
-            typer.echo(f"  {p.problem}: {p.sha256} ({p.path})")
+            typer.echo(f"  {p.problem}: {p.sha256} ({p.path})" + (f": {p.detail}" if p.detail else ""))
     if not check.ok:
+        raise typer.Exit(1)
+
+
+def _registered(ws: Any) -> list[str]:
+    from tawthiq.store.custody import list_derived_files, list_evidence
+
+    with ws.session() as s:
+        return [e.sha256 for e in list_evidence(s)] + [d.sha256 for d in list_derived_files(s)]
+
+
+@evidence_app.command("seal")
+@handle_errors
+def seal_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_out: JsonOpt = False) -> None:
+    """Seal originals still in clear (from before sealing) in place with the workspace key.
+
+    One custody event (``evidence.seal``) per file; idempotent (sealed files are left alone);
+    an altered clear file is reported and not sealed (exit 1).
+    """
+    from tawthiq.errors import StoreError
+    from tawthiq.evidence import file_state, seal_file, stored_files
+    from tawthiq.store.custody import record_custody
+
+    with _open(workspace, db) as ws:
+        cipher = ws.require_cipher()
+        files = stored_files(ws.evidence_dir)
+        clear = sorted(sha for sha, path in files.items() if file_state(path, sha, cipher) == "clear")
+        err_console.print(f"sealing {len(clear)} clear file(s) of {len(files)} in {ws.evidence_dir} …")
+        sealed, failed = [], []
+        for sha in clear:
+            try:
+                # the event and the rename in one transaction: a failed seal logs nothing
+                with ws.session() as s:
+                    detail = "clear original sealed in place with the workspace key"
+                    record_custody(s, "evidence.seal", sha, detail=detail)
+                    seal_file(ws.evidence_dir, sha, cipher)
+            except StoreError as exc:
+                failed.append({"sha256": sha, "problem": str(exc)})
+                continue
+            sealed.append(sha)
+    summary = {
+        "files": len(files),
+        "sealed": sealed,
+        "already_sealed": len(files) - len(clear),
+        "failed": failed,
+    }
+    if json_out:
+        print_json(summary)
+    else:
+        typer.echo(
+            f"{len(sealed)} file(s) sealed, {summary['already_sealed']} already sealed, {len(failed)} failed"
+        )
+        for f in failed:
+            typer.echo(f"  not sealed: {f['problem']}")
+    if failed:
         raise typer.Exit(1)
 
 
@@ -92,16 +146,15 @@ def derive_cmd(
 ) -> None:
     """Store a working copy or redaction beside its original and link it (a custody event)."""
     from tawthiq.entities import DerivedFile
-    from tawthiq.evidence import store_bytes
+    from tawthiq.evidence import store_file
     from tawthiq.store.custody import add_derived_file
 
     if kind not in ("working", "redacted"):
         raise InputError("must be 'working' or 'redacted'", field="--kind")
     if not file.is_file():
         raise InputError("no such file", path=file)
-    data = file.read_bytes()
     with _open(workspace, db) as ws:
-        sha, _, _ = store_bytes(ws.evidence_dir, data)
+        sha, size, _, _ = store_file(ws.evidence_dir, file, ws.cipher)
         with ws.session() as s:
             d = add_derived_file(
                 s,
@@ -109,7 +162,7 @@ def derive_cmd(
                     sha256=sha,
                     original_sha256=original,
                     kind=_kind(kind),
-                    size=len(data),
+                    size=size,
                     file_name=file.name,
                     media_type=mimetypes.guess_type(file.name)[0] or "application/octet-stream",
                     note=note,
@@ -178,7 +231,7 @@ def _verify_export(folder: Path, public_key: Path | None, json_out: bool) -> Non
 
 def _dossier(incident_id: int, out: Path, public: bool, pdf: bool, ws: Any) -> dict[str, Any]:
     from tawthiq.cli.export import prepare_out, sign_folder
-    from tawthiq.evidence import build_dossier, evidence_path, render_dossier
+    from tawthiq.evidence import build_dossier, render_dossier
     from tawthiq.policy import load_policy
     from tawthiq.store import list_sources
     from tawthiq.store.browse import claims_by_ids, get_incident, reports_by_ids
@@ -215,9 +268,8 @@ def _dossier(incident_id: int, out: Path, public: bool, pdf: bool, ws: Any) -> d
         now=datetime.now(UTC),
     )
     folder = prepare_out(out)
-    originals = {sha: evidence_path(ws.evidence_dir, sha) for sha in data["originals"]}
     err_console.print(f"writing the {data['variant']} dossier of incident {incident_id} to {folder} …")
-    render_dossier(data, folder, originals, pdf=pdf)
+    render_dossier(data, folder, ws.evidence_dir, ws.cipher, pdf=pdf)
     with ws.session() as s:
         for sha in data["originals"]:
             record_custody(

@@ -139,14 +139,19 @@ def _dump_writer(ws: Any):
 
         with ws.session(actor="cli") as s:
             counts = dump_tables(s, out)
+        from tawthiq.evidence import file_state, reseal_file, stored_files
+
+        # Originals go into the dump sealed, as they are in the workspace (a dump is a backup,
+        # not a release): sealed files are copied as they are, clear ones sealed on the way.
         files = 0
-        if ws.evidence_dir.is_dir():
-            for src in ws.evidence_dir.rglob("*"):
-                if src.is_file() and not src.name.startswith(".tmp-"):
-                    dst = out / "evidence" / src.relative_to(ws.evidence_dir)
-                    dst.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(src, dst)
-                    files += 1
+        for sha, src in sorted(stored_files(ws.evidence_dir).items()):
+            if ws.cipher is not None and file_state(src, sha, ws.cipher) == "clear":
+                reseal_file(ws.evidence_dir, sha, out / "evidence", ws.cipher, ws.cipher)
+            else:
+                dst = out / "evidence" / src.relative_to(ws.evidence_dir)
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(src, dst)
+            files += 1
         if (ws.path / POLICY_FILE).exists():
             shutil.copyfile(ws.path / POLICY_FILE, out / POLICY_FILE)
         summary = {
@@ -155,6 +160,7 @@ def _dump_writer(ws: Any):
             "evidence_files": files,
             "key_sha256": _key_fingerprint(ws),
             "protected_fields": "AES-256-GCM ciphertext",
+            "evidence": "sealed with the workspace key (Tink AES-256-GCM-HKDF streams)",
         }
         (out / "dump.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
         return {"rows": sum(counts.values()), "tables": len(counts), "evidence_files": files}
@@ -237,7 +243,7 @@ def register(app: typer.Typer) -> None:
         json_out: JsonOpt = False,
     ) -> None:
         """Restore a dump into an EMPTY workspace (one transaction), with its evidence files."""
-        from tawthiq.evidence import store_bytes, verify_export
+        from tawthiq.evidence import reseal_file, stored_files, verify_export
         from tawthiq.policy import POLICY_FILE
         from tawthiq.store import Cipher, open_workspace
         from tawthiq.store._crypto import load_key
@@ -260,14 +266,12 @@ def register(app: typer.Typer) -> None:
                 counts = load_tables(
                     s, folder, source_cipher=src_cipher, target_cipher=ws.cipher, same_key=same
                 )
+                # each original opened with the dump's key, re-hashed against its name, sealed
+                # with this workspace's key (a dump from before sealing holds clear files: read too)
                 stored = 0
-                ev = folder / "evidence"
-                for f in sorted(ev.rglob("*")) if ev.is_dir() else []:
-                    if f.is_file():
-                        sha, _, _ = store_bytes(ws.evidence_dir, f.read_bytes())
-                        if sha != f.parent.name + f.name:
-                            raise InputError("file content does not match its name", path=f)
-                        stored += 1
+                for sha in sorted(stored_files(folder / "evidence")):
+                    reseal_file(folder / "evidence", sha, ws.evidence_dir, src_cipher or ws.cipher, ws.cipher)
+                    stored += 1
             if (folder / POLICY_FILE).exists():
                 shutil.copyfile(folder / POLICY_FILE, ws.path / POLICY_FILE)
         summary = {

@@ -16,7 +16,7 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -29,6 +29,11 @@ from tawthiq.policy import (
     is_private_report,
     public_incident,
 )
+
+from ._files import copy_evidence
+
+if TYPE_CHECKING:
+    from tawthiq.store import Cipher
 
 __all__ = ["build_dossier", "render_dossier"]
 
@@ -172,11 +177,17 @@ _ENV = Environment(
 def render_dossier(
     data: dict[str, Any],
     out: Path,
-    originals: Mapping[str, Path],
+    evidence_dir: Path | None = None,
+    cipher: Cipher | None = None,
     *,
     pdf: bool = True,
 ) -> list[Path]:
-    """Write the JSON, HTML and (optionally) PDF of a dossier, and copy its original files."""
+    """Write the JSON, HTML and (optionally) PDF of a dossier, and the original files.
+
+    Originals are opened from ``evidence_dir`` (sealed ones with ``cipher``), authenticated,
+    re-hashed and written in clear, streamed, to ``originals/SHA256``: the dossier is the output
+    the user asked for. Without ``evidence_dir`` no originals are written.
+    """
     out.mkdir(parents=True, exist_ok=True)
     written = []
     p = out / "dossier.json"
@@ -192,13 +203,11 @@ def render_dossier(
         p = out / "dossier.pdf"
         HTML(string=html, base_url=str(out)).write_pdf(p)
         written.append(p)
-    if originals:
+    if evidence_dir is not None and data.get("originals"):
         folder = out / "originals"
         folder.mkdir(exist_ok=True)
-        for sha in data.get("originals", []):
-            src = originals.get(sha)
-            if src is not None:
-                dst = folder / sha
-                dst.write_bytes(src.read_bytes())
-                written.append(dst)
+        for sha in data["originals"]:
+            dst = folder / sha
+            copy_evidence(evidence_dir, sha, dst, cipher)
+            written.append(dst)
     return written

@@ -4,10 +4,11 @@ In: a :class:`~tawthiq.store.Workspace`, paths (files or folders, walked recursi
 :class:`IngestOptions`. Out: one :class:`FileOutcome` per file — ``stored``, ``duplicate``
 (same SHA-256 as something already ingested) or ``failed`` (with the reason; the failed
 intake and its bytes are stored too).
-Never: loses input. Each file's original bytes go to the evidence store first (atomic,
-fsync'd), then its rows and audit events are written in one transaction; a crash between
-the two leaves an unreferenced evidence file, never a row without its file. Files too
-large (``max_bytes``) are recorded as failed with their hash and size, bytes not kept.
+Never: loses input. Each file's original bytes go to the evidence store first (sealed with
+the workspace key, atomic, fsync'd; no key, no intake), then its rows and audit events are
+written in one transaction; a crash between the two leaves an unreferenced evidence file,
+never a row without its file. Files too large (``max_bytes``) are recorded as failed with
+their hash and size, bytes not kept.
 """
 
 from __future__ import annotations
@@ -151,7 +152,11 @@ def _record_failure(
 
 
 def ingest_file(ws: Workspace, path: Path, opts: IngestOptions) -> FileOutcome:
-    """Ingest one file in one transaction (see the module docstring)."""
+    """Ingest one file in one transaction (see the module docstring).
+
+    Raises ProtectedDataError without a key (originals are stored sealed), before any write.
+    """
+    ws.require_cipher()
     if not path.is_file():
         return FileOutcome(str(path), "failed", reason=f"{path.name}: no such file")
     sha, size = sha256_file(path)
@@ -184,7 +189,8 @@ def ingest_file(ws: Workspace, path: Path, opts: IngestOptions) -> FileOutcome:
         )
         return _record_failure(ws, path, sha, size, reason, None, opts)
     data = path.read_bytes()
-    store_bytes(ws.evidence_dir, data)  # before the transaction: a row never lacks its file
+    # sealed, and before the transaction: a row never lacks its file
+    store_bytes(ws.evidence_dir, data, ws.cipher)
     try:
         reader, channel, media_type, drafts = _drafts(path, data, opts)
     except TawthiqError as exc:
@@ -244,7 +250,11 @@ def ingest_paths(
     opts: IngestOptions | None = None,
     on_file: Callable[[FileOutcome], None] | None = None,
 ) -> list[FileOutcome]:
-    """Ingest every file under ``paths``; one transaction per file; never stops at a bad file."""
+    """Ingest every file under ``paths``; one transaction per file; never stops at a bad file.
+
+    Raises ProtectedDataError without a key before the first file: nothing is written.
+    """
+    ws.require_cipher()
     opts = opts or IngestOptions()
     outcomes = []
     for f in iter_files(Path(p) for p in paths):

@@ -7,7 +7,8 @@ Never: reads or writes file bytes (``tawthiq.evidence`` does), decrypts a protec
 
 Custody actions (``object_type`` is ``evidence`` and the object id the SHA-256, or ``export``):
 ``evidence.derive`` (a working copy or redaction was made), ``evidence.transfer`` (an original
-left the workspace, e.g. into a dossier), ``evidence.view`` (a protected item was shown),
+left the workspace, e.g. into a dossier), ``evidence.seal`` (a clear original was sealed in
+place with the workspace key), ``evidence.view`` (a protected item was shown),
 ``export.write`` (an export folder was signed; detail names the format and manifest hash).
 """
 
@@ -35,7 +36,7 @@ __all__ = [
     "record_custody",
 ]
 
-CUSTODY_ACTIONS = ("evidence.derive", "evidence.transfer", "evidence.view", "export.write")
+CUSTODY_ACTIONS = ("evidence.derive", "evidence.seal", "evidence.transfer", "evidence.view", "export.write")
 
 
 def _aware(dt: datetime) -> datetime:

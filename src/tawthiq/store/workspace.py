@@ -10,7 +10,7 @@ Layout::
     PATH/tawthiq-workspace.json   marker: format version, creation time, optional db URL
     PATH/tawthiq.db               the SQLite database (unless a db URL is given)
     PATH/key                      AES-256 key, base64, mode 0600 (TAWTHIQ_KEY overrides it)
-    PATH/evidence/ab/cdef…        original files, content-addressed, read-only
+    PATH/evidence/ab/cdef…        original files, named by SHA-256, sealed with the key, read-only
 """
 
 from __future__ import annotations
@@ -64,7 +64,8 @@ class Workspace:
     def require_cipher(self) -> Cipher:
         if self.cipher is None:
             raise ProtectedDataError(
-                f"no key: set TAWTHIQ_KEY or restore {self.key_file} to read or write protected fields"
+                f"no key: set TAWTHIQ_KEY or restore {self.key_file} to read or write protected fields "
+                "and originals"
             )
         return self.cipher
 
