@@ -213,6 +213,24 @@ def test_an_altered_clear_original_is_reported_not_sealed(workspace, cli, cli_js
     assert "evidence.seal" not in [e["action"] for e in history["events"]]
 
 
+def test_a_clear_file_from_an_old_dump_is_sealed_on_import(workspace, tmp_path):
+    from tawthiq.evidence import reseal_file
+
+    old_dump = tmp_path / "old-dump" / "evidence"  # a dump written before sealing: clear files
+    data = CHAT.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    (old_dump / sha[:2]).mkdir(parents=True)
+    (old_dump / sha[:2] / sha[2:]).write_bytes(data)
+    assert reseal_file(old_dump, sha, workspace.evidence_dir, None, workspace.cipher)
+    stored = evidence_path(workspace.evidence_dir, sha)
+    assert file_state(stored, sha, workspace.cipher) == "sealed" and b"PLANTED" not in stored.read_bytes()
+    assert read_evidence(workspace.evidence_dir, sha, workspace.cipher) == data
+    (old_dump / sha[:2] / sha[2:]).write_bytes(data + b"changed")
+    with pytest.raises(StoreError, match="altered"):  # a changed file never lands under the old name
+        reseal_file(old_dump, sha, tmp_path / "other-store", None, workspace.cipher)
+    assert [f for f in (tmp_path / "other-store").rglob("*") if f.is_file()] == []  # nor a temp file
+
+
 def test_dossier_originals_equal_the_original_bytes_and_the_manifest_keeps_their_hash(runner, demo, tmp_path):
     from tawthiq.cli.main import app
 
