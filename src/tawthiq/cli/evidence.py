@@ -51,7 +51,8 @@ def verify_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_out: JsonO
             f"re-hashed: {'ok' if check.ok else 'FAILED'}"
         )
         for p in check.problems:
-            typer.echo(f"  {p.problem}: {p.sha256} ({p.path})" + (f": {p.detail}" if p.detail else ""))
+            detail = (p.detail or "").removeprefix(f"{p.path}: ")  # the path is already on the line
+            typer.echo(f"  {p.problem}: {p.sha256} ({p.path})" + (f": {detail}" if detail else ""))
     if not check.ok:
         raise typer.Exit(1)
 

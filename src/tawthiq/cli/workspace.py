@@ -40,7 +40,9 @@ def init(
     with init_workspace(path, db=db) as ws:
         err_console.print(f"created workspace {ws.path} ({ws.engine.dialect.name})")
         if ws.key_file.exists():
-            err_console.print(f"key file {ws.key_file} (mode 0600): back it up; protected fields need it")
+            err_console.print(
+                f"key file {ws.key_file} (mode 0600): back it up: protected fields and originals need it"
+            )
         from tawthiq.evidence import ensure_signing_key  # issue 9: export signing key, policy
         from tawthiq.policy import write_default_policy
 
