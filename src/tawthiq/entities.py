@@ -480,6 +480,7 @@ class AuditEvent(BaseModel):
     before_hash: str | None = None
     after_hash: str | None = None
     detail: str | None = None
+    reason: str | None = None  # why a protected value was shown (``evidence.view``)
     prev_hash: str
     hash: str
 

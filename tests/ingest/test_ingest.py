@@ -14,6 +14,7 @@ import pytest
 from tawthiq.evidence import evidence_path, read_evidence, verify_file
 from tawthiq.ingest import IngestOptions, ingest_paths
 from tawthiq.store import list_reports, list_sources, verify_chain
+from tawthiq.store.reveal import Disclosure
 
 DEV_REPORTS = Path(__file__).resolve().parents[2] / "../shared/data/dev/reports"
 
@@ -95,7 +96,10 @@ def test_chat_export_gives_one_report_per_message_with_sealed_senders(workspace,
     reps = _reports(workspace)
     assert [r.part for r in reps] == [0, 1, 2] and {r.channel for r in reps} == {"chat"}
     assert all(r.sender is None for r in reps)  # not revealed unless asked
-    assert _reports(workspace, reveal=True)[0].sender.reveal() == "Umm Planted"
+    assert (
+        _reports(workspace, reveal=Disclosure(actor="tester", reason="test"))[0].sender.reveal()
+        == "Umm Planted"
+    )
 
 
 def test_folder_with_headers_and_sidecars_carries_its_own_dates(workspace, fixtures, tmp_path):

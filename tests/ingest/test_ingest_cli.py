@@ -64,14 +64,14 @@ def test_protected_values_never_reach_logs_or_output_at_debug(ws_path, fixtures,
     leaked = [p for p in PLANTED if p.lower() in seen.lower()]
     assert leaked == [], f"protected values leaked: {len(leaked)} of {len(PLANTED)}"
     # and --reveal with the key shows them: the scan above could have found them
-    revealed = run("reports", "-w", ws_path, "--json", "--reveal").stdout
+    revealed = run("reports", "-w", ws_path, "--json", "--reveal", "--reason", "test").stdout
     assert "Umm Planted" in revealed
 
 
 def test_reveal_without_key_is_refused(ws_path, fixtures):
     run("ingest", "-w", ws_path, fixtures / "chat_ios_dmy.txt")
     (ws_path / "key").unlink()
-    r = run("reports", "-w", ws_path, "--reveal")
+    r = run("reports", "-w", ws_path, "--reveal", "--reason", "test")
     assert r.exit_code == 1 and "no key" in r.stderr
 
 

@@ -54,7 +54,7 @@ def test_overdue_sources_are_listed_longest_first_and_a_check_in_clears_them(wor
     ]
     listed = cli(workspace, "sources", "list", "--json").stdout
     assert "planted-phone-0944" not in listed and "planted-name" not in listed
-    revealed = cli_json(workspace, "sources", "list", "--reveal")
+    revealed = cli_json(workspace, "sources", "list", "--reveal", "--reason", "check-in call")
     assert {s["contact"] for s in revealed if s["label"].startswith("stringer")} == {"planted-phone-0944"}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -22,9 +23,11 @@ from tawthiq.store import (
     open_workspace,
 )
 from tawthiq.store._migrate import schema_drift
+from tawthiq.store.reveal import Disclosure
 from tawthiq.store.tables import ReportRow, SourceRow
 
 SHA = "ab" * 32
+WHY = Disclosure(actor="tester", reason="checking the store opens what it sealed")
 
 
 def test_migrations_match_models_so_drift_fails_ci(workspace):
@@ -46,10 +49,10 @@ def test_protected_sender_and_identity_are_ciphertext_at_rest(workspace):
         assert b"planted" not in raw_sender and b"Planted" not in raw_identity
         shown = list_reports(s)[0]
         assert shown.sender is None  # not revealed unless asked
-        revealed = list_reports(s, reveal=True)[0]
+        revealed = list_reports(s, reveal=WHY)[0]
         assert revealed.sender.reveal() == "+963 planted 555"
         assert "planted" not in repr(revealed)
-        assert list_sources(s, reveal=True)[0].identity.reveal() == "Planted Name Q"
+        assert list_sources(s, reveal=WHY)[0].identity.reveal() == "Planted Name Q"
 
 
 def test_protected_value_refused_without_key_rather_than_stored_in_clear(tmp_path, monkeypatch):
@@ -96,7 +99,7 @@ def test_env_key_overrides_and_wrong_key_does_not_open(tmp_path, monkeypatch):
     monkeypatch.setenv("TAWTHIQ_KEY", base64.b64encode(b"\x01" * 32).decode())
     with open_workspace(tmp_path / "ws") as ws2, ws2.session() as s:
         with pytest.raises(ProtectedDataError) as err:
-            list_reports(s, reveal=True)
+            list_reports(s, reveal=WHY)
         assert "hidden" not in str(err.value)
 
 
@@ -132,3 +135,60 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     ws.close()
+
+
+def test_a_store_call_that_decrypts_records_who_saw_what_and_why_in_the_same_transaction(workspace):
+    from tawthiq.entities import MissingNote, PersonRecord
+    from tawthiq.errors import InputError
+    from tawthiq.store import get_report, list_events, verify_chain
+    from tawthiq.store.missing import load_missing, save_missing
+
+    with workspace.session() as s:
+        src = get_or_create_source(s, Source(label="field contact 7", identity=Protected("Planted Name Q")))
+        get_or_create_source(s, Source(label="a wire"))  # nothing protected: nothing to record
+        [rep] = add_reports(s, [Report(sha256=SHA, body="text", sender=Protected("+963 planted 555"))])
+        rec = PersonRecord(list_name="registry", record_id="R1", name_latin="Test Missing", status="missing")
+        note = MissingNote(
+            note_record_id="n1",
+            author_email=Protected("planted@example.invalid"),
+            source_date=datetime(2016, 12, 15, tzinfo=UTC),
+        )
+        save_missing(s, "registry", [(rec, [note])])
+    # A flag is not enough: decrypting without saying who and why is refused before anything opens.
+    for call in (list_sources, list_reports, load_missing):
+        with pytest.raises(TypeError), workspace.session() as s:
+            call(s, reveal=True)
+    with pytest.raises(TypeError), workspace.session() as s:
+        get_report(s, rep.id, reveal=True)
+    for bad in ("", "   ", "x" * 301):
+        with pytest.raises(InputError) as err:
+            Disclosure(actor="tester", reason=bad)
+        assert err.value.field == "reason"
+    with pytest.raises(InputError) as err:
+        Disclosure(actor=" ", reason="a reason")
+    assert err.value.field == "actor"
+
+    with workspace.session(actor="someone-else") as s:
+        list_sources(s, reveal=WHY)
+        list_reports(s, reveal=WHY)
+        get_report(s, rep.id, reveal=WHY)
+        [person] = load_missing(s, reveal=WHY)
+        assert person.notes[0].author_email.reveal() == "planted@example.invalid"
+    with pytest.raises(RuntimeError), workspace.session() as s:  # a rolled-back view leaves no event
+        list_sources(s, reveal=WHY)
+        raise RuntimeError("crash after decrypting")
+    with workspace.session() as s:
+        views = [
+            (e.actor, e.object_type, e.detail, e.reason)
+            for e in list_events(s)
+            if e.action == "evidence.view"
+        ]
+        assert verify_chain(s).ok
+    why = WHY.reason
+    assert views == [
+        ("tester", "source", "identity shown (cli)", why),
+        ("tester", "report", "sender shown (cli)", why),
+        ("tester", "report", "sender shown (cli)", why),
+        ("tester", "missing_note", "author_email shown (cli)", why),
+    ]
+    assert src.id is not None and not any("planted" in str(v).lower() for v in views)

@@ -163,11 +163,17 @@ def test_a_documenter_reveals_a_sender_in_place_and_the_view_is_recorded(server,
     rid = built.report_ids["chat"]
     page.goto(f"{server.url}/reports/{rid}")
     assert PLANTED_SENDER not in page.content()
-    page.click(f"#reveal-report-{rid}-sender button")
+    form = f"#reveal-report-{rid}-sender"
+    page.click(f"{form} button")  # no reason yet: the browser asks for one, nothing is posted
+    assert page.locator(f"{form} input[name=reason]").evaluate("el => !el.validity.valid")
+    page.fill(f"{form} input[name=reason]", "calling the sender back")
+    page.click(f"{form} button")
     page.wait_for_selector("span.revealed[data-field='report.sender']")
     assert page.inner_text("span.revealed[data-field='report.sender']") == PLANTED_SENDER
     assert page.url == f"{server.url}/reports/{rid}"  # swapped in place by htmx
     with built.ws.session() as s:
-        views = [(e.actor, e.object_id, e.detail) for e in list_events(s) if e.action == "evidence.view"]
-    assert views == [("rana", str(rid), "sender shown (web)")]
+        views = [
+            (e.actor, e.object_id, e.detail, e.reason) for e in list_events(s) if e.action == "evidence.view"
+        ]
+    assert views == [("rana", str(rid), "sender shown (web)", "calling the sender back")]
     assert page.js_errors == []

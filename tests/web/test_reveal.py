@@ -2,7 +2,7 @@
 
 The traps: a value reaching a page without a deliberate request; a view left out of the audit
 log; the value itself (or its tail) copied into the audit log; a viewer, a GET, a forged form or a
-viewer's token revealing anything.
+viewer's token revealing anything; a reveal without a reason, or with a reason the log loses.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ PLANTED_EMAIL = "planted-author@example.invalid"
 PLANTED_PHONE = "+000 PLANTED-AUTHOR-PHONE"
 PLANTED_FAMILY = "+000 PLANTED-FAMILY-7781"
 PLANTED_SOURCE_CONTACT = "signal: PLANTED-SOURCE-CONTACT"
+WHY = "calling back about the 14 December report"
 PLANTED = (
     PLANTED_IDENTITY,
     PLANTED_SENDER,
@@ -40,19 +41,21 @@ def _audit_text(ws) -> str:
         )
 
 
-def _views(ws) -> list[tuple[str, str, str, str | None]]:
+def _views(ws, *, reason: str | None = WHY) -> list[tuple[str, str, str, str | None]]:
+    """The evidence.view events (actor, object, id, detail); each must carry ``reason``."""
     from tawthiq.store import list_events
 
     with ws.session() as s:
-        return [
-            (e.actor, e.object_type, e.object_id, e.detail)
-            for e in list_events(s)
-            if e.action == "evidence.view"
-        ]
+        views = [e for e in list_events(s) if e.action == "evidence.view"]
+    assert [e.reason for e in views] == [reason] * len(views)
+    return [(e.actor, e.object_type, e.object_id, e.detail) for e in views]
 
 
-def _reveal(client, path: str, *, page: str = "/incidents", **headers):
-    return client.post(path, data={"csrf_token": csrf_of(client, page)}, headers=headers)
+def _reveal(client, path: str, *, page: str = "/incidents", reason: str | None = WHY, **headers):
+    data = {"csrf_token": csrf_of(client, page)}
+    if reason is not None:
+        data["reason"] = reason
+    return client.post(path, data=data, headers=headers)
 
 
 def _chat_source_id(ws, report_id: int) -> int:
@@ -141,9 +144,14 @@ def test_api_reveal_by_token_is_recorded_as_api_and_refused_to_a_viewer_token(ma
     rid = built.report_ids["chat"]
     client = make_client()
     path = f"/api/v1/protected/report/{rid}/sender"
-    r = client.post(path, headers={"authorization": f"Bearer {viewer_token}"})
+    r = client.post(path, json={"reason": WHY}, headers={"authorization": f"Bearer {viewer_token}"})
     assert r.status_code == 403 and PLANTED_SENDER not in r.text
-    r = client.post(path, headers={"authorization": f"Bearer {doc_token}"})
+    doc_auth = {"authorization": f"Bearer {doc_token}"}
+    for body, status, code in (({}, 422, "invalid"), ({"reason": "  "}, 400, "bad_input")):
+        r = client.post(path, json=body, headers=doc_auth)  # no reason: nothing decrypted
+        assert r.status_code == status and r.json()["error"]["code"] == code
+        assert r.json()["error"]["field"] == "reason" and PLANTED_SENDER not in r.text
+    r = client.post(path, json={"reason": WHY}, headers=doc_auth)
     assert r.status_code == 200 and r.json()["value"] == PLANTED_SENDER
     assert _views(built.ws) == [("doc-api", "report", str(rid), "sender shown (api)")]
     assert "/api/v1/protected/{obj}/{record_id}/{field}" in client.get("/api/v1/openapi.json").json()["paths"]
@@ -213,3 +221,22 @@ def test_every_protected_page_offers_reveal_and_each_view_is_recorded(make_clien
         assert not any(p in json_twin for p in PLANTED), page
     assert _views(built.ws) == expected
     assert not any(p in _audit_text(built.ws) for p in PLANTED)
+
+
+def test_a_reveal_without_a_reason_is_refused_naming_the_field_and_decrypts_nothing(make_client, built):
+    rid = built.report_ids["chat"]
+    doc = make_client("documenter")
+    html = doc.get(f"/reports/{rid}").text
+    assert 'name="reason" required maxlength="300"' in html  # the browser asks before posting
+    for reason in (None, "", "   ", "x" * 301):
+        r = _reveal(doc, f"/protected/report/{rid}/sender.json", page=f"/reports/{rid}", reason=reason)
+        assert r.status_code == 400, reason
+        assert r.json()["error"]["field"] == "reason" and PLANTED_SENDER not in r.text
+    r = _reveal(doc, f"/protected/report/{rid}/sender", page=f"/reports/{rid}", reason="")
+    assert r.status_code == 400 and "reason" in r.text and PLANTED_SENDER not in r.text
+    assert _views(built.ws) == []
+    r = _reveal(doc, f"/protected/report/{rid}/sender.json", reason="  two\nlines  of reason ")
+    assert r.status_code == 200
+    assert _views(built.ws, reason="two lines of reason") == [
+        ("documenter-user", "report", str(rid), "sender shown (web)")
+    ]

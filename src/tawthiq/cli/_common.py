@@ -62,3 +62,40 @@ def handle_errors(fn: F) -> F:
 def print_json(data: Any) -> None:
     """Print JSON to stdout, UTF-8, Arabic unescaped."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+ReasonOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--reason",
+        help="Why you need to see protected values (required with --reveal; kept in the audit log).",
+        show_default=False,
+    ),
+]
+
+
+def reveal_disclosure(reveal: bool, reason: str | None) -> Any:
+    """The :class:`~tawthiq.store.reveal.Disclosure` for ``--reveal --reason``, or ``None``.
+
+    The actor is ``cli:`` and the operating-system user who ran the command (the CLI has no
+    login: whoever holds the key file is trusted, and the audit log names them as best it can).
+    """
+    from tawthiq.errors import InputError
+    from tawthiq.store.reveal import Disclosure
+
+    if not reveal:
+        if reason:
+            raise InputError("--reason goes with --reveal", field="reason")
+        return None
+    if not reason or not reason.strip():
+        raise InputError("--reveal needs --reason: say why you need to see protected values", field="reason")
+    return Disclosure(actor=f"cli:{_os_user()}", reason=reason, where="cli")
+
+
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name and no passwd entry (some containers)
+        return "unknown"

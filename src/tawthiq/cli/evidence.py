@@ -203,7 +203,8 @@ def history_cmd(
         )
         return
     for e in events:
-        typer.echo(f"{e.at.isoformat()}  {e.action:<18} {e.actor:<12} {e.detail or ''}")
+        reason = f" (reason: {e.reason})" if e.reason else ""
+        typer.echo(f"{e.at.isoformat()}  {e.action:<18} {e.actor:<12} {e.detail or ''}{reason}")
     for d in derived:
         typer.echo(f"derived {d.kind}: {d.sha256}")
 

@@ -2,7 +2,8 @@
 
 Thin layer over ``store.sources`` and ``tawthiq.sources``. Identities and contacts are read
 from a hidden prompt (never from the command line, where shell history would keep them) and
-are shown only with ``--reveal`` and the key.
+are shown only with ``--reveal --reason "…"`` and the key; the store records each source shown
+as an ``evidence.view`` custody event with the reason.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from rich.table import Table
 from tawthiq.cli._common import (
     DbOpt,
     JsonOpt,
+    ReasonOpt,
     WorkspaceOpt,
     err_console,
     handle_errors,
     out_console,
     print_json,
+    reveal_disclosure,
 )
 from tawthiq.entities import Protected, Source
 from tawthiq.errors import InputError
@@ -99,26 +102,18 @@ def list_(
     db: DbOpt = None,
     json_: JsonOpt = False,
     reveal: Annotated[
-        bool, typer.Option("--reveal", help="Show identities and contacts (needs the key).")
+        bool,
+        typer.Option("--reveal", help="Show identities and contacts (needs the key and --reason)."),
     ] = False,
+    reason: ReasonOpt = None,
 ) -> None:
     """Every source with its kind, origin group and check-in interval."""
     from tawthiq.store import list_sources, open_workspace
 
+    disclosure = reveal_disclosure(reveal, reason)
     with open_workspace(workspace, db) as ws, ws.session() as s:
-        rows = list_sources(s, reveal=reveal)
-        if reveal:  # issue 9: each view of a protected item is a custody event
-            from tawthiq.store.custody import record_custody
-
-            for r in rows:
-                if r.identity or r.contact:
-                    record_custody(
-                        s,
-                        "evidence.view",
-                        str(r.id),
-                        object_type="source",
-                        detail="identity/contact shown by `sources list --reveal`",
-                    )
+        # issue 9: the store records each source shown as an evidence.view custody event
+        rows = list_sources(s, reveal=disclosure)
     data = [
         {
             **r.model_dump(mode="json", exclude={"identity", "contact"}),

@@ -2,7 +2,8 @@
 
 In: command-line options. Out: data on stdout (a table, or JSON with ``--json``), messages on
 stderr; exit 0 ok, 1 a TawthiqError (bad input, broken chain), 2 usage.
-Never: prints a protected value unless ``--reveal`` is given and the key is present.
+Never: prints a protected value unless ``--reveal --reason "…"`` is given and the key is present
+(the store then records each value shown as an ``evidence.view`` custody event with the reason).
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from rich.table import Table
 from tawthiq.cli._common import (
     DbOpt,
     JsonOpt,
+    ReasonOpt,
     WorkspaceOpt,
     err_console,
     handle_errors,
     out_console,
     print_json,
+    reveal_disclosure,
 )
 from tawthiq.errors import StoreError
 
@@ -79,33 +82,24 @@ def reports(
     db: DbOpt = None,
     json_: JsonOpt = False,
     status: Annotated[str | None, typer.Option(help="Only this status: stored or failed.")] = None,
-    reveal: Annotated[bool, typer.Option("--reveal", help="Show protected senders (needs the key).")] = False,
+    reveal: Annotated[
+        bool, typer.Option("--reveal", help="Show protected senders (needs the key and --reason).")
+    ] = False,
+    reason: ReasonOpt = None,
     limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
     offset: Annotated[int, typer.Option(help="Skip this many rows first.")] = 0,
 ) -> None:
     """List stored reports and failed intakes (id, file, sha256, status, reason, received)."""
     from tawthiq.store import list_reports, open_workspace
 
+    disclosure = reveal_disclosure(reveal, reason)
     with open_workspace(workspace, db) as ws:
         if reveal:
             ws.require_cipher()
         with ws.session() as s:
-            rows = [
-                _report_dict(r, reveal)
-                for r in list_reports(s, status=status, reveal=reveal, limit=limit, offset=offset)
-            ]
-            if reveal:  # issue 9: each view of a protected item is a custody event
-                from tawthiq.store.custody import record_custody
-
-                for d in rows:
-                    if d.get("sender"):
-                        record_custody(
-                            s,
-                            "evidence.view",
-                            str(d["id"]),
-                            object_type="report",
-                            detail="sender shown by `reports --reveal`",
-                        )
+            # issue 9: the store records each sender shown as an evidence.view custody event
+            listed = list_reports(s, status=status, reveal=disclosure, limit=limit, offset=offset)
+            rows = [_report_dict(r, reveal) for r in listed]
     if json_:
         print_json(rows)
         return

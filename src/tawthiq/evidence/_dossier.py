@@ -46,6 +46,7 @@ def _event(e: AuditEvent, public: bool) -> dict[str, Any]:
         "object": f"{e.object_type}:{e.object_id}",
         "after_hash": e.after_hash,
         "detail": None if public else e.detail,
+        "reason": None if public else e.reason,  # why a protected value was shown (evidence.view)
         "hash": e.hash,
     }
 

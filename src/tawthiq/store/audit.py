@@ -64,6 +64,8 @@ def _event_hash(row: AuditEventRow) -> str:
         "detail": row.detail,
         "prev_hash": row.prev_hash,
     }
+    if row.reason is not None:  # only in events that have one, so older chains keep their hashes
+        payload["reason"] = row.reason
     return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
 
 
@@ -77,10 +79,12 @@ def record_event(
     after: BaseModel | Mapping[str, Any] | None = None,
     detail: str | None = None,
     actor: str | None = None,
+    reason: str | None = None,
 ) -> AuditEventRow:
     """Append one event to the chain in ``session``'s transaction and return its row.
 
-    ``actor`` defaults to ``session.info['actor']``. ``detail`` must not hold protected values.
+    ``actor`` defaults to ``session.info['actor']``. ``detail`` and ``reason`` (why a protected
+    value was shown, as the person wrote it) must not hold protected values.
     """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_ID})
@@ -94,6 +98,7 @@ def record_event(
         before_hash=content_hash(before),
         after_hash=content_hash(after),
         detail=detail,
+        reason=reason,
         prev_hash=prev or GENESIS,
     )
     row.hash = _event_hash(row)
@@ -150,6 +155,7 @@ def to_entity(row: AuditEventRow) -> AuditEvent:
         before_hash=row.before_hash,
         after_hash=row.after_hash,
         detail=row.detail,
+        reason=row.reason,
         prev_hash=row.prev_hash,
         hash=row.hash,
     )

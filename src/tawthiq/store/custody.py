@@ -120,12 +120,25 @@ def add_derived_file(session: Session, derived: DerivedFile) -> DerivedFile:
 
 
 def record_custody(
-    session: Session, action: str, object_id: str, *, detail: str | None = None, object_type: str = "evidence"
+    session: Session,
+    action: str,
+    object_id: str,
+    *,
+    detail: str | None = None,
+    object_type: str = "evidence",
+    actor: str | None = None,
+    reason: str | None = None,
 ) -> AuditEvent:
-    """Append one custody event (``detail`` must never hold a protected value)."""
+    """Append one custody event (``detail`` and ``reason`` must never hold a protected value).
+
+    ``actor`` defaults to the session's; ``reason`` is why a protected item was shown
+    (``evidence.view``, see :mod:`tawthiq.store.reveal`).
+    """
     if action not in CUSTODY_ACTIONS:
         raise ValueError(f"unknown custody action {action!r}")  # a programming error
-    return to_entity(record_event(session, action, object_type, object_id, detail=detail))
+    return to_entity(
+        record_event(session, action, object_type, object_id, detail=detail, actor=actor, reason=reason)
+    )
 
 
 def audit_head(session: Session) -> str | None:

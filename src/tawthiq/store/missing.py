@@ -24,6 +24,7 @@ from tawthiq.errors import InputError
 from tawthiq.people.missing import MISSING_PAIR_REASON, current_status, match_note
 from tawthiq.store.audit import record_event
 from tawthiq.store.people import records_by_ids, save_list
+from tawthiq.store.reveal import Disclosure, check_disclosure, record_view
 from tawthiq.store.session import as_utc, session_cipher
 from tawthiq.store.tables import (
     InquiryRow,
@@ -187,10 +188,16 @@ def save_missing(
 
 
 def load_missing(
-    session: Session, *, record_ids: Iterable[int] | None = None, reveal: bool = False
+    session: Session, *, record_ids: Iterable[int] | None = None, reveal: Disclosure | None = None
 ) -> list[MissingPerson]:
-    """Missing persons (records with status ``missing``) with their notes and derived status."""
-    cipher = session_cipher(session) if reveal else None
+    """Missing persons (records with status ``missing``) with their notes and derived status.
+
+    Note authors' e-mails and phones are decrypted only for ``reveal``; each note whose values
+    are shown is recorded as an ``evidence.view`` custody event in this transaction.
+    """
+    disclosure = check_disclosure(reveal)
+    cipher = session_cipher(session) if disclosure is not None else None
+    shown: list[tuple[int, list[str]]] = []
     query = select(PersonRecordRow).where(PersonRecordRow.status == "missing").order_by(PersonRecordRow.id)
     if record_ids is not None:
         query = query.where(PersonRecordRow.id.in_(list(record_ids)))
@@ -200,10 +207,19 @@ def load_missing(
     fields: dict[int, dict[str, str]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        for n in session.scalars(select(MissingNoteRow).where(MissingNoteRow.person_record_id.in_(chunk))):
-            notes[n.person_record_id].append(_note_entity(n, reveal, cipher))
+        for n in session.scalars(
+            select(MissingNoteRow).where(MissingNoteRow.person_record_id.in_(chunk))
+        ).all():
+            note = _note_entity(n, disclosure is not None, cipher)
+            notes[n.person_record_id].append(note)
+            if disclosure is not None:
+                seen = [f for f in ("author_email", "author_phone") if getattr(note, f) is not None]
+                if seen:
+                    shown.append((n.id, seen))
         for f in session.scalars(select(PfifFieldsRow).where(PfifFieldsRow.person_record_id.in_(chunk))):
             fields[f.person_record_id] = dict(f.fields or {})
+    for note_id, seen in shown:
+        record_view(session, disclosure, "missing_note", note_id, seen)
     out = []
     for r in rows:
         rec = PersonRecord.model_validate(r, from_attributes=True)

@@ -3,8 +3,10 @@
 In: a session from ``Workspace.session`` (its ``info`` carries the cipher and the actor) and
 ``entities.Report`` / ``entities.Source`` / ``entities.Evidence``. Out: the same entities with
 ids. Every write appends an audit event in the same transaction.
-Never: returns an ORM row to a caller; never decrypts unless asked (``reveal=True``), and
-then only into :class:`~tawthiq.entities.Protected`.
+Never: returns an ORM row to a caller; never decrypts unless asked with a
+:class:`~tawthiq.store.reveal.Disclosure` (``reveal=``: who is shown the values, why, where), and
+then only into :class:`~tawthiq.entities.Protected`, each record shown recorded as an
+``evidence.view`` custody event in the same transaction.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from tawthiq.entities import Evidence, Protected, Report, Source
 from tawthiq.errors import ProtectedDataError
 from tawthiq.store._crypto import Cipher
 from tawthiq.store.audit import record_event
+from tawthiq.store.reveal import Disclosure, check_disclosure, record_view
 from tawthiq.store.session import as_utc, session_cipher
 from tawthiq.store.tables import EvidenceRow, ReportRow, SourceRow
 
@@ -104,10 +107,22 @@ def get_or_create_source(session: Session, source: Source) -> Source:
     return _source_entity(row, None, reveal=False)
 
 
-def list_sources(session: Session, *, reveal: bool = False) -> list[Source]:
+def list_sources(session: Session, *, reveal: Disclosure | None = None) -> list[Source]:
+    """Every source by id; identities and contacts decrypted only for ``reveal``, and then each
+    source that holds one is recorded as an ``evidence.view`` custody event (who, why, which fields)."""
+    disclosure = check_disclosure(reveal)
     cipher = session.info.get("cipher")
-    rows = session.execute(select(SourceRow).order_by(SourceRow.id)).scalars()
-    return [_source_entity(r, cipher, reveal) for r in rows]
+    if disclosure is not None and cipher is None:
+        _cipher_required()
+    out = []
+    for row in session.execute(select(SourceRow).order_by(SourceRow.id)).scalars().all():
+        src = _source_entity(row, cipher, disclosure is not None)
+        if disclosure is not None:
+            shown = [f for f, v in (("identity", src.identity), ("contact", src.contact)) if v is not None]
+            if shown:
+                record_view(session, disclosure, "source", row.id, shown)
+        out.append(src)
+    return out
 
 
 # ---------------------------------------------------------------- reports
@@ -120,18 +135,15 @@ SENDER_MASK = Protected("")
 def report_from_row(
     row: ReportRow,
     source_label: str | None,
-    cipher: Cipher | None = None,
-    reveal: bool = False,
     *,
     mark_sender: bool = False,
+    sender: Protected | None = None,
 ) -> Report:
-    """A reports row as a :class:`Report`; the sender opened only with ``reveal`` (and the key),
-    else ``None`` — or :data:`SENDER_MASK` with ``mark_sender``, to show that there is one."""
-    sender = SENDER_MASK if mark_sender and row.sender_enc is not None else None
-    if reveal and row.sender_enc is not None:
-        if cipher is None:
-            _cipher_required()
-        sender = cipher.open(row.sender_enc, column="reports.sender")
+    """A reports row as a :class:`Report`. It never decrypts: the sender is ``sender`` when the
+    caller opened it (:func:`_open_sender`), else ``None``, or :data:`SENDER_MASK` with
+    ``mark_sender``, to show that there is one."""
+    if sender is None and mark_sender and row.sender_enc is not None:
+        sender = SENDER_MASK
     return Report(
         id=row.id,
         sha256=row.sha256,
@@ -184,7 +196,7 @@ def add_reports(session: Session, reports: Sequence[Report]) -> list[Report]:
         session.flush()
         if rep.source_id is not None and rep.source_id not in labels:
             labels[rep.source_id] = session.get(SourceRow, rep.source_id).label
-        entity = report_from_row(row, labels.get(rep.source_id) if rep.source_id else None, None, False)
+        entity = report_from_row(row, labels.get(rep.source_id) if rep.source_id else None)
         action = "report.fail" if rep.status == "failed" else "report.ingest"
         record_event(
             session, action, "report", row.id, after=entity, detail=f"sha256={rep.sha256} part={rep.part}"
@@ -204,14 +216,28 @@ def find_reports_by_sha256(session: Session, sha256: str) -> list[Report]:
         .all()
     )
     labels = _labels(session) if rows else {}
-    return [report_from_row(r, labels.get(r.source_id), None, False) for r in rows]
+    return [report_from_row(r, labels.get(r.source_id)) for r in rows]
 
 
-def get_report(session: Session, report_id: int, *, reveal: bool = False) -> Report | None:
+def _open_sender(session: Session, row: ReportRow, disclosure: Disclosure | None) -> Protected | None:
+    """The report's sender for ``disclosure`` (its view recorded), else ``None``."""
+    if disclosure is None or row.sender_enc is None:
+        return None
+    cipher = session.info.get("cipher") or _cipher_required()
+    sender = cipher.open(row.sender_enc, column="reports.sender")
+    record_view(session, disclosure, "report", row.id, ["sender"])
+    return sender
+
+
+def get_report(session: Session, report_id: int, *, reveal: Disclosure | None = None) -> Report | None:
+    """One report; its sender decrypted only for ``reveal`` (recorded as ``evidence.view``)."""
+    disclosure = check_disclosure(reveal)
     row = session.get(ReportRow, report_id)
     if row is None:
         return None
-    return report_from_row(row, _labels(session).get(row.source_id), session.info.get("cipher"), reveal)
+    return report_from_row(
+        row, _labels(session).get(row.source_id), sender=_open_sender(session, row, disclosure)
+    )
 
 
 def list_reports(
@@ -219,11 +245,16 @@ def list_reports(
     *,
     status: str | Iterable[str] | None = None,
     ids: Iterable[int] | None = None,
-    reveal: bool = False,
+    reveal: Disclosure | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[Report]:
-    """Reports in id order (stored and failed by default), optionally filtered."""
+    """Reports in id order (stored and failed by default), optionally filtered.
+
+    Senders are decrypted only for ``reveal``; each report whose sender is shown is recorded as
+    an ``evidence.view`` custody event in this transaction.
+    """
+    disclosure = check_disclosure(reveal)
     q = select(ReportRow).order_by(ReportRow.id)
     if status is not None:
         q = q.where(ReportRow.status.in_([status] if isinstance(status, str) else list(status)))
@@ -234,8 +265,12 @@ def list_reports(
     if limit is not None:
         q = q.limit(limit)
     labels = _labels(session)
-    cipher = session.info.get("cipher")
-    return [report_from_row(r, labels.get(r.source_id), cipher, reveal) for r in session.execute(q).scalars()]
+    if disclosure is not None and session.info.get("cipher") is None:
+        _cipher_required()
+    return [
+        report_from_row(r, labels.get(r.source_id), sender=_open_sender(session, r, disclosure))
+        for r in session.execute(q).scalars().all()
+    ]
 
 
 def count_reports(session: Session) -> dict[str, int]:

@@ -1,14 +1,22 @@
-"""Reveal one protected value to a permitted person, and record in the same transaction that it was seen.
+"""Reveal protected values to a permitted person, and record in the same transaction that they were seen.
 
-In: a session from ``Workspace.session`` (its ``info`` carries the cipher and the actor), one of
-:data:`PROTECTED_FIELDS` (``report.sender``, ``source.identity`` …) and the record's id.
+In: a session from ``Workspace.session`` (its ``info`` carries the cipher), a :class:`Disclosure`
+(who is shown the value, why, and where: web, api or cli), one of :data:`PROTECTED_FIELDS`
+(``report.sender``, ``source.identity`` …) and the record's id.
 Out: the value as :class:`~tawthiq.entities.Protected` (the caller calls ``reveal()`` only to
 render it), or ``None`` when the record holds no such value; and, when a value was shown, one
-``evidence.view`` custody event in the hash-chained audit log whose actor is the session's
-actor, whose object is the record (``report`` 12, ``missing_note`` 3 …) and whose detail names
-the field — never the value (issue 9's chain of custody, for the web and the API).
+``evidence.view`` custody event in the hash-chained audit log whose actor is the disclosure's
+actor, whose object is the record (``report`` 12, ``missing_note`` 3 …), whose detail names
+the field and where, and whose ``reason`` is the person's reason — never the value (issue 9's
+chain of custody).
 Never: decrypts without recording the view; puts a value or its hash in the audit log; decides
 who may reveal (the web's roles do: documenters and admins).
+
+Every store call that decrypts takes a :class:`Disclosure` (``reveal_field`` here;
+``list_sources``, ``list_reports``, ``get_report`` and ``load_missing`` with ``reveal=``) and
+records through :func:`record_view`; a :class:`Disclosure` cannot be made without an actor and a
+non-empty reason of at most :data:`REASON_MAX_LENGTH` characters, so a decrypting call without
+them is not possible.
 
 :func:`protected_present` answers which records hold a value, so a page can offer a "reveal"
 button without decrypting anything.
@@ -16,8 +24,10 @@ button without decrypting anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Literal
 
+from pydantic import BaseModel, ConfigDict, field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -27,7 +37,76 @@ from tawthiq.store.custody import record_custody
 from tawthiq.store.session import session_cipher
 from tawthiq.store.tables import InquiryRow, MissingNoteRow, ReportRow, SourceContactRow, SourceRow
 
-__all__ = ["PROTECTED_FIELDS", "protected_present", "reveal_field"]
+__all__ = [
+    "PROTECTED_FIELDS",
+    "REASON_MAX_LENGTH",
+    "Disclosure",
+    "check_disclosure",
+    "protected_present",
+    "record_view",
+    "reveal_field",
+]
+
+REASON_MAX_LENGTH = 300
+
+
+class Disclosure(BaseModel):
+    """Who is shown protected values, why, and where: what every decrypting store call needs.
+
+    Constructing one checks it: an empty actor or reason, or a reason longer than
+    :data:`REASON_MAX_LENGTH`, raises :class:`~tawthiq.errors.InputError` naming the field.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    actor: str
+    reason: str
+    where: Literal["web", "api", "cli"] = "cli"
+
+    @field_validator("actor")
+    @classmethod
+    def _actor(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise InputError("who is shown a protected value must be named", field="actor")
+        return value[:200]
+
+    @field_validator("reason")
+    @classmethod
+    def _reason(cls, value: str) -> str:
+        value = " ".join(value.split())  # one line in the audit log, whatever was typed
+        if not value:
+            raise InputError("say why you need to see this protected value", field="reason")
+        if len(value) > REASON_MAX_LENGTH:
+            raise InputError(f"a reason has at most {REASON_MAX_LENGTH} characters", field="reason")
+        return value
+
+
+def check_disclosure(reveal: object) -> Disclosure | None:
+    """``reveal`` as a decrypting call receives it: ``None`` (nothing decrypted) or a Disclosure.
+
+    ``reveal=True`` and friends are refused: decrypting without saying who and why is a bug.
+    """
+    if reveal is None or reveal is False:
+        return None
+    if not isinstance(reveal, Disclosure):
+        raise TypeError("reveal= takes a tawthiq.store.reveal.Disclosure (who, why, where), not a flag")
+    return reveal
+
+
+def record_view(
+    session: Session, disclosure: Disclosure, object_type: str, record_id: int | str, fields: Sequence[str]
+) -> None:
+    """One ``evidence.view`` custody event: ``fields`` of record ``record_id`` were shown."""
+    record_custody(
+        session,
+        "evidence.view",
+        str(record_id),
+        object_type=object_type,
+        detail=f"{', '.join(fields)} shown ({disclosure.where})",
+        actor=disclosure.actor,
+        reason=disclosure.reason,
+    )
+
 
 # "object.field" -> (table, ciphertext column, the column name bound into the ciphertext).
 PROTECTED_FIELDS: dict[str, tuple[type, str, str]] = {
@@ -49,13 +128,16 @@ def _field(key: str) -> tuple[type, str, str]:
     return PROTECTED_FIELDS[key]
 
 
-def reveal_field(session: Session, key: str, record_id: int, *, where: str = "web") -> Protected | None:
+def reveal_field(session: Session, key: str, record_id: int, *, disclosure: Disclosure) -> Protected | None:
     """The clear value of ``key`` (e.g. ``"report.sender"``) on record ``record_id``, its view recorded.
 
-    ``where`` says in the custody event where it was shown (``web``, ``api``). Raises
+    The custody event names ``disclosure``'s actor, reason and where. Raises
     :class:`~tawthiq.errors.InputError` for an unknown record or field, and
     :class:`~tawthiq.errors.ProtectedDataError` when the workspace has no key.
     """
+    disclosure = check_disclosure(disclosure)
+    if disclosure is None:
+        raise TypeError("reveal_field needs a Disclosure")
     table, column, bound = _field(key)
     object_type, field = key.split(".", 1)
     blob = session.scalar(select(getattr(table, column)).where(table.id == record_id))
@@ -64,9 +146,7 @@ def reveal_field(session: Session, key: str, record_id: int, *, where: str = "we
             raise InputError(f"no {object_type.replace('_', ' ')} {record_id}", field="id")
         return None
     value = session_cipher(session).open(blob, column=bound)
-    record_custody(
-        session, "evidence.view", str(record_id), object_type=object_type, detail=f"{field} shown ({where})"
-    )
+    record_view(session, disclosure, object_type, record_id, [field])
     return value
 
 

@@ -2,9 +2,10 @@
 
 Pages show only that a protected value exists ("protected", with a Reveal button for those
 allowed). ``POST /protected/{object}/{id}/{field}`` (CSRF-protected; ``.json`` twin) and
-``POST /api/v1/protected/{object}/{id}/{field}`` (token) decrypt one value through
-``tawthiq.store.reveal``, which writes an ``evidence.view`` custody event naming the user, the
-record and the field in the same transaction: no value reaches a screen unrecorded.
+``POST /api/v1/protected/{object}/{id}/{field}`` (token; JSON body ``{"reason": "…"}``) decrypt
+one value through ``tawthiq.store.reveal``, which writes an ``evidence.view`` custody event naming
+the user, the record, the field and the user's reason in the same transaction: no value reaches a
+screen unrecorded, and none without a reason (a form field ``reason``, at most 300 characters).
 Objects and fields: ``report``/``sender``, ``source``/``identity``|``contact``,
 ``source_contact``/``note``, ``missing_note``/``author_email``|``author_phone``,
 ``inquiry``/``contact``.
@@ -18,9 +19,11 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
+from pydantic import BaseModel, Field
 
+from tawthiq.store.reveal import REASON_MAX_LENGTH, Disclosure
 from tawthiq.store.users import User
 
 from .._auth import require, verify_csrf
@@ -30,11 +33,23 @@ router = APIRouter(tags=["api"])
 _protected = require("see_protected")
 
 
-def _reveal(request: Request, user: User, obj: str, record_id: int, field: str, where: str) -> str | None:
+class RevealRequest(BaseModel):
+    reason: str = Field(
+        min_length=1,
+        max_length=REASON_MAX_LENGTH,
+        description="Why you need to see this value; kept in the evidence.view custody event.",
+        examples=["calling the source back about the 14 December report"],
+    )
+
+
+def _reveal(
+    request: Request, user: User, obj: str, record_id: int, field: str, reason: str, where: str
+) -> str | None:
     from tawthiq.store.reveal import reveal_field
 
+    disclosure = Disclosure(actor=user.name, reason=reason, where=where)  # no reason: 400, field 'reason'
     with request.app.state.workspace.session(actor=user.name) as s:
-        value = reveal_field(s, f"{obj}.{field}", record_id, where=where)
+        value = reveal_field(s, f"{obj}.{field}", record_id, disclosure=disclosure)
     return value.reveal() if value is not None else None
 
 
@@ -60,9 +75,14 @@ def _no_store(response: Response) -> Response:
     dependencies=[Depends(verify_csrf)],
 )
 def reveal_page(
-    request: Request, obj: str, record_id: int, field: str, user: User = Depends(_protected)
+    request: Request,
+    obj: str,
+    record_id: int,
+    field: str,
+    reason: str = Form(""),
+    user: User = Depends(_protected),
 ) -> Response:
-    value = _reveal(request, user, obj, record_id, field, "web")
+    value = _reveal(request, user, obj, record_id, field, reason, "web")
     data = {"object": obj, "id": record_id, "field": field, "value": value}
     if request.headers.get("hx-request") == "true":
         return _no_store(render(request, "_revealed.html", data, json_data=data))
@@ -71,8 +91,14 @@ def reveal_page(
 
 @router.post("/api/v1/protected/{obj}/{record_id}/{field}", dependencies=[Depends(verify_csrf)])
 def reveal_api(
-    request: Request, obj: str, record_id: int, field: str, user: User = Depends(_protected)
+    request: Request,
+    obj: str,
+    record_id: int,
+    field: str,
+    body: RevealRequest,
+    user: User = Depends(_protected),
 ) -> Response:
-    """Decrypt one protected value (documenter or admin); recorded as an ``evidence.view`` custody event."""
-    value = _reveal(request, user, obj, record_id, field, "api")
+    """Decrypt one protected value (documenter or admin) for the reason given; recorded, with the
+    reason, as an ``evidence.view`` custody event."""
+    value = _reveal(request, user, obj, record_id, field, body.reason, "api")
     return _no_store(JSONResponse({"object": obj, "id": record_id, "field": field, "value": value}))

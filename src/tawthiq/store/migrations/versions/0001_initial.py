@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("before_hash", sa.String(length=64), nullable=True),
         sa.Column("after_hash", sa.String(length=64), nullable=True),
         sa.Column("detail", sa.Text(), nullable=True),
+        sa.Column("reason", sa.String(length=500), nullable=True),
         sa.Column("prev_hash", sa.String(length=64), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_events")),
