@@ -60,7 +60,7 @@ def test_admin_adds_a_user_who_can_then_log_in_and_the_audit_log_names_the_admin
     r = _post(admin, "/admin/users", name="hala", role="viewer", password="hala's long passphrase")
     assert r.status_code == 400 and "already exists" in r.text
     r = _post(admin, "/admin/users", name="omar", role="viewer", password="short")
-    assert r.status_code == 400 and "at least 8 characters" in r.text
+    assert r.status_code == 400 and "at least 15 characters" in r.text
     assert "omar" not in admin.get("/admin.json").text
 
 

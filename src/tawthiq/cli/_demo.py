@@ -115,7 +115,7 @@ def _estimate(ctx: DemoContext) -> dict[str, Any]:
 def _user(ctx: DemoContext) -> dict[str, Any]:
     from tawthiq.store import users
 
-    password = secrets.token_urlsafe(9)
+    password = secrets.token_urlsafe(15)  # 20 characters: over the 15 the rules ask
     with ctx.workspace.session(actor="demo") as s:
         users.add_user(s, DEMO_USER, "admin", password)
     return {"web login": f"{DEMO_USER} / {password}"}

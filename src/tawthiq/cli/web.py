@@ -40,6 +40,9 @@ def serve(
     session_hours: Annotated[float, typer.Option(help="A login lasts at most this long.")] = 8.0,
     secure_cookies: Annotated[bool, typer.Option(help="Mark cookies Secure (behind HTTPS).")] = False,
     workers: Annotated[int, typer.Option(min=1, help="Server processes (one per core at most).")] = 1,
+    min_password_length: Annotated[
+        int, typer.Option(help="Shortest password an admin may set on the web (at least 8).")
+    ] = 15,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
 ) -> None:
@@ -47,7 +50,11 @@ def serve(
     from tawthiq.web import WebSettings, serve_workspace
 
     ws = _open(workspace_arg or workspace, db)
-    settings = WebSettings(session_ttl_seconds=int(session_hours * 3600), secure_cookies=secure_cookies)
+    settings = WebSettings(
+        session_ttl_seconds=int(session_hours * 3600),
+        secure_cookies=secure_cookies,
+        min_password_length=min_password_length,
+    )
     err_console.print(f"serving {ws.path} at http://{host}:{port}/  (Ctrl-C to stop)", highlight=False)
     serve_workspace(ws, settings, host=host, port=port, workers=workers)
 
@@ -76,6 +83,12 @@ def _state(user) -> str:
 PasswordStdinOpt = Annotated[
     bool, typer.Option("--password-stdin", help="Read the password from standard input.")
 ]
+MinLengthOpt = Annotated[
+    int,
+    typer.Option(
+        "--min-length", help="Shortest password accepted (default 15, NIST SP 800-63B; at least 8)."
+    ),
+]
 
 
 @handle_errors
@@ -83,6 +96,7 @@ def users_add(
     name: Annotated[str, typer.Argument(help="Login name.")],
     role: Annotated[str, typer.Option(help="viewer, reviewer, documenter or admin.")] = "viewer",
     password_stdin: PasswordStdinOpt = False,
+    min_length: MinLengthOpt = 15,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
@@ -92,7 +106,7 @@ def users_add(
 
     password = _read_password(password_stdin)
     with _open(workspace, db) as ws, ws.session(actor="cli") as s:
-        user = users.add_user(s, name, role, password)
+        user = users.add_user(s, name, role, password, min_length=min_length)
     _say_user(user, json_, "saved")
 
 
@@ -163,6 +177,7 @@ def users_enable(
 def users_password(
     name: Annotated[str, typer.Argument(help="Login name.")],
     password_stdin: PasswordStdinOpt = False,
+    min_length: MinLengthOpt = 15,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
@@ -172,7 +187,7 @@ def users_password(
 
     password = _read_password(password_stdin)
     with _open(workspace, db) as ws, ws.session(actor="cli") as s:
-        user = users.set_password(s, name, password)
+        user = users.set_password(s, name, password, min_length=min_length)
     _say_user(user, json_, "password reset")
 
 

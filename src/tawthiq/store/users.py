@@ -11,13 +11,27 @@ workspace without an active admin: demoting or disabling the last one is refused
 
 A token is named in lists and in ``revoke`` by its **id**: the first 16 hex digits of its
 SHA-256 digest, which identify it without letting anyone use it.
+
+Password rules (NIST SP 800-63B rev. 4, §3.1.1.2, single-factor passwords), applied whenever a
+password is *set* (:func:`check_password`; logging in with an older password keeps working):
+at least ``min_length`` characters (default 15; a setting may lower it, never below 8), up to
+:data:`MAX_PASSWORD_LENGTH` (well over the 64 NIST asks to accept); any Unicode, counted in code
+points after NFKC normalisation, which is also what is hashed, so the same passphrase typed on
+another keyboard still matches; no composition rules (no "one digit and one symbol"); and a
+blocklist: zxcvbn's list of 30,000 common passwords (exact match, case-folded), and zxcvbn's
+estimate with the user's name and the service's name as context words, refusing what it guesses
+in under a million tries (repeats, sequences, keyboard walks, dictionary words and names, the
+user's own name). zxcvbn (Dropbox's estimator, its maintained Python port) is a registry package
+of pure code and data; nothing is fetched at run time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+import unicodedata
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -30,15 +44,20 @@ from tawthiq.store.audit import record_event
 from tawthiq.store.tables import ApiTokenRow, AuditEventRow, UserRow, WebSessionRow
 
 __all__ = [
+    "MAX_PASSWORD_LENGTH",
     "MIN_PASSWORD_LENGTH",
+    "PASSWORD_LENGTH_FLOOR",
     "ROLES",
     "ApiToken",
     "User",
     "add_user",
     "authenticate",
+    "check_min_length",
+    "check_password",
     "create_token",
     "create_user",
     "end_session",
+    "get_user",
     "list_tokens",
     "list_users",
     "revoke_token",
@@ -53,7 +72,12 @@ __all__ = [
 ]
 
 ROLES = ("viewer", "reviewer", "documenter", "admin")
-MIN_PASSWORD_LENGTH = 8  # NIST SP 800-63B's floor; longer passphrases are encouraged in docs/web.md
+MIN_PASSWORD_LENGTH = 15  # NIST SP 800-63B rev. 4: a password that is the only factor
+PASSWORD_LENGTH_FLOOR = 8  # the least a setting may ask (NIST's minimum with a second factor)
+MAX_PASSWORD_LENGTH = 1024  # NIST: accept at least 64; the cap only bounds the hashing work
+# zxcvbn's estimate below which a password is refused as guessable (its "score 0 or 1").
+MIN_GUESSES_LOG10 = 6
+CONTEXT_WORDS = ("tawthiq", "توثيق")
 TOKEN_ID_LENGTH = 16
 _hasher = PasswordHasher()
 # A hash computed once, verified against when the user does not exist, so a wrong user name
@@ -120,9 +144,56 @@ def _check_role(role: str) -> None:
         raise InputError(f"{role!r} is not a role; use one of {', '.join(ROLES)}", field="role")
 
 
-def _check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise InputError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters", field="password")
+def check_min_length(min_length: int) -> int:
+    """A configured minimum password length, refused below :data:`PASSWORD_LENGTH_FLOOR`."""
+    if min_length < PASSWORD_LENGTH_FLOOR or min_length > MAX_PASSWORD_LENGTH:
+        raise InputError(
+            f"the minimum password length must be {PASSWORD_LENGTH_FLOOR}..{MAX_PASSWORD_LENGTH}, "
+            f"not {min_length}",
+            field="min_password_length",
+        )
+    return min_length
+
+
+def _normal(password: str) -> str:
+    return unicodedata.normalize("NFKC", password)
+
+
+@cache
+def _common_passwords() -> frozenset[str]:
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    return frozenset(p.casefold() for p in FREQUENCY_LISTS["passwords"])
+
+
+def _guessable(password: str, name: str | None) -> bool:
+    if password.casefold() in _common_passwords():
+        return True
+    from zxcvbn import zxcvbn
+
+    context = [*CONTEXT_WORDS, *([name] if name else [])]
+    return zxcvbn(password[:72], user_inputs=context)["guesses_log10"] < MIN_GUESSES_LOG10
+
+
+def check_password(password: str, *, name: str | None = None, min_length: int = MIN_PASSWORD_LENGTH) -> str:
+    """The password as it is hashed (NFKC-normalised) when it may be set, else :class:`InputError`
+    (field ``password``). The message never repeats the password."""
+    min_length = check_min_length(min_length)
+    password = _normal(password)
+    if len(password) < min_length:
+        raise InputError(
+            f"a password needs at least {min_length} characters; a few words are easiest to remember",
+            field="password",
+        )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise InputError(f"a password has at most {MAX_PASSWORD_LENGTH} characters", field="password")
+    if _guessable(password, name):
+        raise InputError(
+            "this password is common or easy to guess (a known password, a repeat or sequence, "
+            "a dictionary word or the user's name); choose a few unrelated words",
+            field="password",
+        )
+    return password
 
 
 def _row(session: Session, name: str) -> UserRow:
@@ -152,7 +223,9 @@ def _end_sessions(session: Session, user_id: int) -> None:
     session.execute(delete(WebSessionRow).where(WebSessionRow.user_id == user_id))
 
 
-def create_user(session: Session, name: str, role: str, password: str) -> User:
+def create_user(
+    session: Session, name: str, role: str, password: str, *, min_length: int = MIN_PASSWORD_LENGTH
+) -> User:
     """Add a new user; refuses a name that is taken (see :func:`set_password` to reset one)."""
     name = name.strip()
     if not name:
@@ -160,7 +233,7 @@ def create_user(session: Session, name: str, role: str, password: str) -> User:
     if len(name) > 200:
         raise InputError("a user name has at most 200 characters", field="name")
     _check_role(role)
-    _check_password(password)
+    password = check_password(password, name=name, min_length=min_length)
     if session.scalar(select(UserRow.id).where(UserRow.name == name)) is not None:
         raise InputError(f"a user named {name!r} already exists", field="name")
     row = UserRow(name=name, role=role, password_hash=_hasher.hash(password), active=True, created_at=_now())
@@ -207,9 +280,11 @@ def set_active(session: Session, name: str, active: bool) -> User:
     return _user(row)
 
 
-def set_password(session: Session, name: str, password: str) -> User:
+def set_password(
+    session: Session, name: str, password: str, *, min_length: int = MIN_PASSWORD_LENGTH
+) -> User:
     """Reset a user's password; their open sessions end (whoever held one must log in again)."""
-    _check_password(password)
+    password = check_password(password, name=name.strip(), min_length=min_length)
     row = _row(session, name)
     row.password_hash = _hasher.hash(password)
     _end_sessions(session, row.id)
@@ -218,7 +293,9 @@ def set_password(session: Session, name: str, password: str) -> User:
     return _user(row)
 
 
-def add_user(session: Session, name: str, role: str, password: str) -> User:
+def add_user(
+    session: Session, name: str, role: str, password: str, *, min_length: int = MIN_PASSWORD_LENGTH
+) -> User:
     """Create a user (or reset an existing user's role and password, enable them and end their
     open sessions, as :func:`set_password` does). The CLI's ``users add``; the web uses
     :func:`create_user`, which refuses a taken name."""
@@ -226,7 +303,7 @@ def add_user(session: Session, name: str, role: str, password: str) -> User:
     if not name:
         raise InputError("a user name cannot be empty", field="name")
     _check_role(role)
-    _check_password(password)
+    password = check_password(password, name=name, min_length=min_length)
     row = session.scalar(select(UserRow).where(UserRow.name == name))
     if row is not None:
         _keep_an_admin(session, row, role=role, active=True, field="role")
@@ -245,6 +322,12 @@ def add_user(session: Session, name: str, role: str, password: str) -> User:
     return _user(row)
 
 
+def get_user(session: Session, user_id: int) -> User | None:
+    """The user with this id (no last login), or ``None``."""
+    row = session.get(UserRow, user_id)
+    return _user(row) if row is not None else None
+
+
 def list_users(session: Session) -> list[User]:
     """Every user by name, with when they were created and last logged in (from the audit log)."""
     logins = dict(
@@ -260,17 +343,29 @@ def list_users(session: Session) -> list[User]:
     ]
 
 
-def authenticate(session: Session, name: str, password: str) -> User | None:
-    """The user when ``password`` is right, else ``None`` (same cost whether the name exists or not)."""
-    row = session.scalar(select(UserRow).where(UserRow.name == name.strip()))
+def _verify(stored: str, password: str) -> bool:
     try:
-        _hasher.verify(row.password_hash if row is not None else _DUMMY_HASH, password)
+        return _hasher.verify(stored, password)
     except (VerificationError, InvalidHashError):
+        return False
+
+
+def authenticate(session: Session, name: str, password: str) -> User | None:
+    """The user when ``password`` is right, else ``None`` (same cost whether the name exists or not).
+
+    The NFKC form is checked first (what :func:`check_password` hashes); a password set before
+    normalisation, whose typed form differs from its NFKC form, is checked as typed and rehashed
+    in its NFKC form once it matches.
+    """
+    row = session.scalar(select(UserRow).where(UserRow.name == name.strip()))
+    stored = row.password_hash if row is not None else _DUMMY_HASH
+    normal = _normal(password)
+    ok = _verify(stored, normal)
+    legacy = not ok and normal != password and _verify(stored, password)
+    if not (ok or legacy) or row is None or not row.active:
         return None
-    if row is None or not row.active:
-        return None
-    if _hasher.check_needs_rehash(row.password_hash):
-        row.password_hash = _hasher.hash(password)
+    if legacy or _hasher.check_needs_rehash(row.password_hash):
+        row.password_hash = _hasher.hash(normal)
     return _user(row)
 
 

@@ -41,7 +41,7 @@ def _page(request: Request, *, error: InputError | None = None, done: str | None
     context = {
         **data,
         "roles": users.ROLES,
-        "min_password": users.MIN_PASSWORD_LENGTH,
+        "min_password": request.app.state.settings.min_password_length,
         "done": done if done in DONE else None,
         "error": error,
     }
@@ -76,7 +76,10 @@ def add_user(
     password: str = Form(""),
     admin: User = Depends(_admin),
 ) -> Response:
-    return _write(request, admin, "user.create", lambda s: users.create_user(s, name, role, password))
+    least = request.app.state.settings.min_password_length
+    return _write(
+        request, admin, "user.create", lambda s: users.create_user(s, name, role, password, min_length=least)
+    )
 
 
 @router.post("/admin/users/role", dependencies=[Depends(verify_csrf)])
@@ -100,7 +103,10 @@ def set_active(
 def reset_password(
     request: Request, name: str = Form(...), password: str = Form(""), admin: User = Depends(_admin)
 ) -> Response:
-    return _write(request, admin, "user.password", lambda s: users.set_password(s, name, password))
+    least = request.app.state.settings.min_password_length
+    return _write(
+        request, admin, "user.password", lambda s: users.set_password(s, name, password, min_length=least)
+    )
 
 
 @router.post("/admin/tokens", dependencies=[Depends(verify_csrf)])
