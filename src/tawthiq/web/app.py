@@ -48,6 +48,7 @@ ROUTER_MODULES: tuple[str, ...] = (
     "public",
     "missing",
     "admin",
+    "admin_api",
     "protected",
     "api",
 )

@@ -1,0 +1,185 @@
+"""The admin JSON API, ``/api/v1/admin/…``: users and API tokens, for admins only.
+
+In: an admin's API token (``Authorization: Bearer …``) or session (whose writes then send the
+``X-CSRF-Token`` header), and JSON bodies (:class:`NewUser`, :class:`RoleChange`,
+:class:`PasswordChange`, :class:`NewToken`).
+Out: :class:`~tawthiq.store.users.User` and :class:`~tawthiq.store.users.ApiToken` (never a
+password, a hash or a token's digest); a new token's secret in the response to its creation
+only (:class:`CreatedToken`, ``Cache-Control: no-store``). Errors in the API's one shape: 400
+``bad_input`` naming the field (a short or guessable password, an unknown role, a taken name,
+the last active admin), 404 ``not_found`` for an unknown user or token, 401/403 otherwise.
+Every write goes through ``tawthiq.store.users`` (the functions ``/admin`` and the CLI call),
+in one transaction whose actor is the admin, so the audit log names who did it.
+Never: echoes a password (request bodies carry it as a write-only ``SecretStr``, and the error
+handler repeats only the message, never the input), logs or shows a token secret again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar
+
+from fastapi import APIRouter, Depends, Request, Security
+from fastapi.responses import Response
+from pydantic import BaseModel, Field, SecretStr
+
+from tawthiq.store import users
+from tawthiq.store.users import ApiToken, User
+
+from .._auth import require, verify_csrf
+from .._errors import HTTPError
+from .._render import JSONResponse
+from .api import _ERRORS, _bearer
+
+router = APIRouter(prefix="/api/v1/admin", tags=["admin"], responses=_ERRORS)
+T = TypeVar("T")
+
+Role = Literal["viewer", "reviewer", "documenter", "admin"]
+
+
+def _admin(user: User = Depends(require("manage_users")), _token: Any = Security(_bearer)) -> User:
+    return user
+
+
+class UserList(BaseModel):
+    items: list[User]
+
+
+class TokenList(BaseModel):
+    items: list[ApiToken]
+
+
+class NewUser(BaseModel):
+    name: str = Field(description="Login name (at most 200 characters; must not be taken).")
+    role: Role = "viewer"
+    password: SecretStr = Field(
+        description="Initial password: at least 15 characters by default (`--min-password-length`), "
+        "any Unicode; common or guessable passwords are refused (docs/web.md, Password rules)."
+    )
+
+
+class RoleChange(BaseModel):
+    role: Role
+
+
+class PasswordChange(BaseModel):
+    password: SecretStr = Field(description="The new password (same rules); the user's sessions end.")
+
+
+class NewToken(BaseModel):
+    user: str = Field(description="The name of the user the token acts as (with that user's role).")
+    label: str = Field("", max_length=200, description="What the token is for.")
+    days: int | None = Field(365, ge=0, description="Days until it expires; 0 or null: never.")
+
+
+class CreatedToken(ApiToken):
+    secret: str = Field(description="The token itself: shown in this response only, never again.")
+
+
+def _write(request: Request, admin: User, change: Callable[[Any], T]) -> T:
+    """Run ``change(session)`` in one transaction whose actor (in the audit log) is ``admin``."""
+    with request.app.state.workspace.session(actor=admin.name) as s:
+        return change(s)
+
+
+def _name(session: Any, user_id: int) -> str:
+    user = users.get_user(session, user_id)
+    if user is None:
+        raise HTTPError(404, "not_found", f"no user {user_id}", field="user_id")
+    return user.name
+
+
+def _least(request: Request) -> int:
+    return request.app.state.settings.min_password_length
+
+
+@router.get("/users", response_model=UserList)
+def list_users(request: Request, admin: User = Depends(_admin)) -> Any:
+    """Every user: id, name, role, active or disabled, created, last login."""
+    with request.app.state.workspace.session() as s:
+        return {"items": users.list_users(s)}
+
+
+@router.post("/users", response_model=User, status_code=201, dependencies=[Depends(verify_csrf)])
+def add_user(request: Request, body: NewUser, admin: User = Depends(_admin)) -> Any:
+    """Add a user (``user.create`` in the audit log); a taken name is refused."""
+    password = body.password.get_secret_value()
+    return _write(
+        request,
+        admin,
+        lambda s: users.create_user(s, body.name, body.role, password, min_length=_least(request)),
+    )
+
+
+@router.put("/users/{user_id}/role", response_model=User, dependencies=[Depends(verify_csrf)])
+def set_role(request: Request, user_id: int, body: RoleChange, admin: User = Depends(_admin)) -> Any:
+    """Change a user's role (``user.role``); the last active admin cannot be demoted."""
+    return _write(request, admin, lambda s: users.set_role(s, _name(s, user_id), body.role))
+
+
+@router.post("/users/{user_id}/disable", response_model=User, dependencies=[Depends(verify_csrf)])
+def disable_user(request: Request, user_id: int, admin: User = Depends(_admin)) -> Any:
+    """Disable a user (``user.disable``): their sessions end and their tokens fail at once.
+    The last active admin cannot be disabled."""
+    return _write(request, admin, lambda s: users.set_active(s, _name(s, user_id), False))
+
+
+@router.post("/users/{user_id}/enable", response_model=User, dependencies=[Depends(verify_csrf)])
+def enable_user(request: Request, user_id: int, admin: User = Depends(_admin)) -> Any:
+    """Enable a user again (``user.enable``); their unrevoked tokens work again."""
+    return _write(request, admin, lambda s: users.set_active(s, _name(s, user_id), True))
+
+
+@router.put("/users/{user_id}/password", response_model=User, dependencies=[Depends(verify_csrf)])
+def reset_password(
+    request: Request, user_id: int, body: PasswordChange, admin: User = Depends(_admin)
+) -> Any:
+    """Reset a user's password (``user.password``, never the password); their sessions end."""
+    password = body.password.get_secret_value()
+    return _write(
+        request,
+        admin,
+        lambda s: users.set_password(s, _name(s, user_id), password, min_length=_least(request)),
+    )
+
+
+@router.get("/tokens", response_model=TokenList)
+def list_tokens(request: Request, user: str | None = None, admin: User = Depends(_admin)) -> Any:
+    """API tokens, newest first (``user``: one user's): id, owner, label, dates, state; never a secret."""
+    with request.app.state.workspace.session() as s:
+        return {"items": users.list_tokens(s, user)}
+
+
+@router.post(
+    "/tokens",
+    response_model=CreatedToken,
+    status_code=201,
+    dependencies=[Depends(verify_csrf)],
+)
+def create_token(request: Request, body: NewToken, admin: User = Depends(_admin)) -> Response:
+    """Create a token for a user (``token.create``, detail: its id and label). The ``secret`` is
+    in this response only (``Cache-Control: no-store``); the workspace keeps its SHA-256."""
+
+    def create(s: Any) -> CreatedToken:
+        secret = users.create_token(s, body.user, body.label, body.days or None)
+        tid = users.token_id(secret)
+        token = next(t for t in users.list_tokens(s, body.user) if t.id == tid)
+        return CreatedToken(**token.model_dump(), secret=secret)
+
+    created = _write(request, admin, create)
+    response = JSONResponse(created.model_dump(mode="json"), status_code=201)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@router.post("/tokens/{token_id}/revoke", response_model=ApiToken, dependencies=[Depends(verify_csrf)])
+def revoke_token(request: Request, token_id: str, admin: User = Depends(_admin)) -> Any:
+    """Revoke a token by its id (``token.revoke``); it fails at once (401)."""
+
+    def revoke(s: Any) -> ApiToken:
+        found = any(t.id == token_id.strip().lower() for t in users.list_tokens(s))
+        if not found and len(token_id.strip()) == users.TOKEN_ID_LENGTH:
+            raise HTTPError(404, "not_found", f"no token with id {token_id}", field="token_id")
+        return users.revoke_token_id(s, token_id)
+
+    return _write(request, admin, revoke)
