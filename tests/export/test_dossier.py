@@ -70,3 +70,19 @@ def test_copying_originals_into_a_dossier_is_a_custody_event(runner, demo, tmp_p
 def test_unknown_incident_is_a_clear_error(runner, demo, tmp_path):
     res = _dossier(runner, demo, tmp_path / "u", 9999, "--no-pdf")
     assert res.exit_code == 1 and "no incident 9999" in res.stderr
+
+
+def test_who_saw_a_protected_value_and_why_is_in_the_private_dossier_only(runner, demo, tmp_path):
+    why = "checking the chat sender before a call back"
+    res = runner.invoke(app, ["reports", "--reveal", "--reason", why, "-w", str(demo.path), "--json"])
+    assert res.exit_code == 0, res.stderr
+    inc = demo.incident_ids["fardous"]
+    assert _dossier(runner, demo, tmp_path / "p", inc, "--no-pdf").exit_code == 0
+    data = json.loads((tmp_path / "p" / "dossier.json").read_text(encoding="utf-8"))
+    [view] = [e for e in data["custody"] if e["action"] == "evidence.view"]
+    assert view["reason"] == why and view["detail"] == "sender shown (cli)"
+    assert why in (tmp_path / "p" / "dossier.html").read_text(encoding="utf-8")
+    assert _dossier(runner, demo, tmp_path / "pub", inc, "--public", "--no-pdf").exit_code == 0
+    public = json.loads((tmp_path / "pub" / "dossier.json").read_text(encoding="utf-8"))
+    assert all(e["reason"] is None for e in public["custody"])
+    assert why not in (tmp_path / "pub" / "dossier.html").read_text(encoding="utf-8")
