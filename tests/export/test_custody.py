@@ -43,3 +43,20 @@ def test_revealing_a_chat_sender_is_recorded(runner, demo):
 
     with demo.ws.session() as s:
         assert verify_chain(s).ok
+
+
+def test_audit_list_shows_who_saw_a_sources_protected_values_and_why(runner, demo, planted):
+    args = ["sources", "list", "--reveal", "--reason", "calling the stringer back", "-w", str(demo.path)]
+    assert runner.invoke(app, args).exit_code == 0
+    [source_id] = [e.object_id for e in _views(demo, "source")]
+    only_this = ["--action", "evidence.view", "--object", "source", "--id", source_id]
+    res = runner.invoke(app, ["audit", "list", *only_this, "--json", "-w", str(demo.path)])
+    assert res.exit_code == 0, res.stderr
+    [event] = json.loads(res.stdout)
+    assert event["reason"] == "calling the stringer back" and event["actor"].startswith("cli:")
+    table = runner.invoke(app, ["audit", "list", "--action", "evidence.view", "-w", str(demo.path)])
+    assert "calling the stringer back" in table.stdout
+    assert not any(v in res.stdout + table.stdout for v in planted.values())
+    newest = runner.invoke(app, ["audit", "list", "--last", "2", "--json", "-w", str(demo.path)])
+    events = json.loads(newest.stdout)
+    assert len(events) == 2 and events[0]["id"] < events[1]["id"] and events[1]["action"] == "evidence.view"

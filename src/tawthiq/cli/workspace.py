@@ -1,4 +1,4 @@
-"""Workspace commands: ``init``, ``reports``, ``audit verify``, ``demo``.
+"""Workspace commands: ``init``, ``reports``, ``audit verify``, ``audit list``, ``demo``.
 
 In: command-line options. Out: data on stdout (a table, or JSON with ``--json``), messages on
 stderr; exit 0 ok, 1 a TawthiqError (bad input, broken chain), 2 usage.
@@ -135,6 +135,44 @@ def audit_verify(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOp
         out_console.print(f"audit chain intact: {check.events} event(s)")
     if not check.ok:
         raise StoreError(f"audit chain broken at {check.reason}")
+
+
+@audit_app.command("list")
+@handle_errors
+def audit_list(
+    action: Annotated[
+        str | None, typer.Option(help="Only this action, e.g. evidence.view (who saw protected values).")
+    ] = None,
+    object_type: Annotated[
+        str | None, typer.Option("--object", help="Only events about this kind of record (report, source…).")
+    ] = None,
+    object_id: Annotated[
+        str | None, typer.Option("--id", help="Only events about the record with this id.")
+    ] = None,
+    last: Annotated[int, typer.Option(min=1, help="The newest N matching events (in chain order).")] = 100,
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Audit events, newest last: when, who, what, about which record, detail and reason.
+
+    With --action evidence.view --object source --id 3: the custody trail of a source's
+    protected values: everyone who has seen them, where and why. Never holds a protected value.
+    """
+    from tawthiq.store import list_events, open_workspace
+
+    with open_workspace(workspace, db) as ws, ws.session() as s:
+        events = list_events(s, object_type, object_id, action=action, last=last)
+    if json_:
+        print_json([e.model_dump(mode="json") for e in events])
+        return
+    for e in events:  # one line each (tab-separated), so long details and reasons stay greppable
+        reason = f"\treason: {e.reason}" if e.reason else ""
+        typer.echo(
+            f"{e.id}\t{e.at.isoformat(timespec='seconds')}\t{e.actor}\t{e.action}\t"
+            f"{e.object_type} {e.object_id}\t{e.detail or ''}{reason}"
+        )
+    err_console.print(f"{len(events)} event(s)")
 
 
 @handle_errors

@@ -162,14 +162,28 @@ def to_entity(row: AuditEventRow) -> AuditEvent:
 
 
 def list_events(
-    session: Session, object_type: str | None = None, object_id: str | None = None, limit: int | None = None
+    session: Session,
+    object_type: str | None = None,
+    object_id: str | None = None,
+    limit: int | None = None,
+    *,
+    action: str | None = None,
+    last: int | None = None,
 ) -> list[AuditEvent]:
-    """Events in chain order, optionally for one object (e.g. the custody trail of a file)."""
-    q = select(AuditEventRow).order_by(AuditEventRow.id)
+    """Events in chain order, optionally for one object (e.g. the custody trail of a file) or one
+    action (``evidence.view``: who saw protected values, and why). ``limit`` keeps the first
+    events, ``last`` the newest ones (still in chain order)."""
+    q = select(AuditEventRow)
     if object_type:
         q = q.where(AuditEventRow.object_type == object_type)
     if object_id is not None:
         q = q.where(AuditEventRow.object_id == str(object_id))
+    if action:
+        q = q.where(AuditEventRow.action == action)
+    if last:
+        newest = q.order_by(AuditEventRow.id.desc()).limit(last)
+        return [to_entity(r) for r in reversed(session.execute(newest).scalars().all())]
+    q = q.order_by(AuditEventRow.id)
     if limit:
         q = q.limit(limit)
     return [to_entity(r) for r in session.execute(q).scalars()]
