@@ -13,7 +13,7 @@ import pandas as pd
 from tawthiq.entities import PersonRecord
 from tawthiq.people import LinkResult, link_records
 from tawthiq.people._link_features import record_features
-from tawthiq.people._link_lists import add_age_shifted, age_offsets, one_to_one
+from tawthiq.people._link_lists import add_age_shifted, age_offsets, name_frequencies, one_to_one
 
 _GIVEN = [
     "سامر",
@@ -157,3 +157,69 @@ def test_a_lone_candidate_is_surer_when_most_of_the_list_is_in_the_other():
     rows = [(i, 1000 + i, 0.999, 24.0) for i in range(95)] + [(99, 1099, 0.8, 16.0)]
     p, lift = one_to_one(_pairs(rows), lists, {"a": 100, "b": 100})
     assert p.iloc[-1] > 0.9 and lift.iloc[-1] > 0
+
+
+def _frame(rows: list[tuple[str, str, str | None, str | None, str]]) -> pd.DataFrame:
+    """A feature table from (list, given, father, grandfather, family) rows."""
+    out = []
+    for i, (lst, g, f, gf, fam) in enumerate(rows):
+        parts = [p for p in (g, f, gf, fam) if p]
+        out.append({"unique_id": i, "source_dataset": lst, "g": g, "f": f, "gf": gf, "fam": fam,
+                    "key": "".join(parts), "tokens": sorted(set(parts))})  # fmt: skip
+    return pd.DataFrame(out)
+
+
+def _tf(table: pd.DataFrame, feats: pd.DataFrame, uid: int) -> float:
+    key_id = feats.set_index("unique_id").loc[uid, "key_id"]
+    return float(table.set_index("key_id").loc[key_id, "tf_key_id"])
+
+
+def test_a_whole_name_only_the_compared_pair_holds_is_rarer_than_its_count_says():
+    # 200 records: one four-part name held once in each list, the rest other people
+    rows = [("a", "سامر", "يحيى", "سليم", "الزعتري"), ("b", "سامر", "يحيى", "سليم", "الزعتري")]
+    rows += [("a" if i % 2 else "b", f"ن{i}", f"ف{i}", f"ج{i}", f"ع{i}") for i in range(198)]
+    feats, table = name_frequencies(_frame(rows))
+    # splink's own count says 2 in 200; the pair's own records are not other people
+    assert _tf(table, feats, 0) == 0.5 / 200
+    assert _tf(table, feats, 0) < 2 / 200
+
+
+def test_a_name_other_people_hold_keeps_most_of_its_count():
+    rows = [("a", "سامر", "يحيى", "سليم", "الزعتري")] * 2 + [("b", "سامر", "يحيى", "سليم", "الزعتري")] * 2
+    rows += [("a", f"ن{i}", f"ف{i}", f"ج{i}", f"ع{i}") for i in range(96)]
+    feats, table = name_frequencies(_frame(rows))
+    assert _tf(table, feats, 0) == (4 - 2 + 0.5) / 100
+
+
+def test_a_two_part_name_keeps_its_own_count():
+    rows = [("a", "سامر", None, None, "الزعتري"), ("b", "سامر", None, None, "الزعتري")]
+    rows += [("a", f"ن{i}", f"ف{i}", f"ج{i}", f"ع{i}") for i in range(98)]
+    feats, table = name_frequencies(_frame(rows))
+    assert _tf(table, feats, 0) == 2 / 100
+
+
+def test_a_common_given_name_in_a_large_lineage_is_not_taken_as_rare():
+    # the name is held once in each list, but its given name by 30 of 100 records and its
+    # lineage (father, grandfather, family) by 40: together they predict 12 holders
+    lineage = ("يحيى", "سليم", "الزعتري")
+    rows = [("a", "سامر", *lineage), ("b", "سامر", *lineage)]
+    rows += [("a" if i % 2 else "b", f"ن{i}", *lineage) for i in range(38)]
+    rows += [("a", "سامر", f"ف{i}", f"ج{i}", f"ع{i}") for i in range(28)]
+    rows += [("b", f"م{i}", f"ف{i}", f"ج{i}", f"ع{i}") for i in range(32)]
+    feats, table = name_frequencies(_frame(rows))
+    assert _tf(table, feats, 0) == 2 / 100  # its own count: nothing rarer
+
+
+def test_a_rare_four_part_name_links_automatically_when_one_list_lacks_the_age():
+    # 40 people of the older release have no age ("unknown"); the newer gives it. Their
+    # four-part names are held once in each list: the name alone must carry the link.
+    people = _people(400, seed=9)
+    old_rows = [(n, s, a) for n, s, a in people[:320]]
+    new_rows = [(n, s, a + (i % 2)) for i, (n, s, a) in enumerate(people[:320])] + people[320:]
+    records = _records("older", 1, old_rows) + _records("newer", 1001, new_rows)
+    no_age = set(range(1, 321, 8))
+    records = [r.model_copy(update={"age": None}) if r.id in no_age else r for r in records]
+    res = link_records(records)
+    decisions = {(p.a, p.b): p.decision for p in res.pairs}
+    assert all(decisions.get((i, 1000 + i)) == "match" for i in no_age)
+    assert all(_together(res, i, 1000 + i) for i in no_age)

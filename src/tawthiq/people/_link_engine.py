@@ -16,7 +16,13 @@ import pandas as pd
 
 from tawthiq.entities import PersonRecord
 from tawthiq.people._link_features import record_features
-from tawthiq.people._link_lists import add_age_shifted, age_offsets, one_to_one, scoring_floor
+from tawthiq.people._link_lists import (
+    add_age_shifted,
+    age_offsets,
+    name_frequencies,
+    one_to_one,
+    scoring_floor,
+)
 from tawthiq.people._link_model import MIN_RECORDS_TO_TRAIN, score_pairs
 from tawthiq.people._link_types import AgeOffset, LinkedPair
 
@@ -45,13 +51,16 @@ def run_engine(
     feats = record_features(records)
     offsets = age_offsets(feats)
     feats = add_age_shifted(feats, offsets)
+    feats, name_tf = name_frequencies(feats)
     # Between duplicate-free lists each record has at most one partner: the model's
     # probabilities are revised with that knowledge (``one_to_one``), which needs the
     # competing candidates below the review floor too. Not for inputs too small to train
     # on: their model runs on expert values and their overlap is too few links to count.
     one_to_one_lists = link_type == "link_only" and len(records) >= MIN_RECORDS_TO_TRAIN
     model_floor = scoring_floor(floor) if one_to_one_lists else floor
-    df = score_pairs(feats, link_type=link_type, floor=model_floor, backend=backend, spark=spark)
+    df = score_pairs(
+        feats, link_type=link_type, floor=model_floor, backend=backend, spark=spark, name_tf=name_tf
+    )
     if one_to_one_lists:
         list_of = dict(zip(feats["unique_id"].tolist(), feats["source_dataset"].tolist(), strict=True))
         sizes = feats["source_dataset"].value_counts().to_dict()

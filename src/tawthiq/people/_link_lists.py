@@ -1,12 +1,12 @@
-"""List-level evidence: a systematic age offset between two lists, found from the data.
+"""List-level evidence: what the lists as a whole say about one pair, found from the data.
 
-In: the feature table of :mod:`._link_features` (one row per record). Out: the offsets
-found (:class:`AgeOffset`) and the same table with an ``age_shifted`` column: for the
-records of a list whose ages are off by a fixed number of years against another list, the
-age after undoing that offset; empty elsewhere. Never: links records, reads a database or
-logs a name or an age.
+In: the feature table of :mod:`._link_features` (one row per record), or the model's scored
+pairs. Out: a systematic age offset between two lists (:class:`AgeOffset`, the
+``age_shifted`` column), how rare each whole name is among *other* people
+(:func:`name_frequencies`), and match probabilities revised for one partner per record
+(:func:`one_to_one`). Never: links records, reads a database or logs a name or an age.
 
-Why: one release of a list can carry a clerical error that shifts the age of part of its
+The age offset. Why: one release of a list can carry a clerical error that shifts the age of part of its
 people by the same number of years (a wrong reference year, a shifted column). Pair by
 pair, an age that differs by 21 years looks like two different people; across the list it
 is a pattern that no set of strangers produces. The offset is estimated on *confident*
@@ -22,6 +22,9 @@ one release, a real age in the next), sometimes the whole list.
 The age comparison (:mod:`._link_model`) then has one more level, "ages agree within a year
 after the list's offset", with its own weight trained by EM like the others: the ordinary
 levels (same age, within 1, within 3) are untouched, so the offset weakens no other pair.
+
+The frequency of a whole name: see :func:`name_frequencies`; one partner per record: see
+:func:`one_to_one`.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ __all__ = [
     "AgeOffset",
     "add_age_shifted",
     "age_offsets",
+    "name_frequencies",
     "one_to_one",
     "scoring_floor",
 ]
@@ -132,6 +136,70 @@ def add_age_shifted(features: pd.DataFrame, offsets: list[AgeOffset]) -> pd.Data
         rows = (out["source_dataset"] == o.list_name) & out["age"].between(o.ages_from, o.ages_to)
         out.loc[rows, "age_shifted"] = out.loc[rows, "age"] - o.years
     return out
+
+
+def _codes(values: pd.Series) -> np.ndarray:
+    """Integer codes of a column, -1 for empty."""
+    return pd.factorize(values)[0]
+
+
+def _counts(codes: np.ndarray) -> np.ndarray:
+    """For each row, how many rows share its code (0 for an empty value)."""
+    counts = np.bincount(codes[codes >= 0]) if (codes >= 0).any() else np.zeros(0, dtype=np.int64)
+    return np.where(codes >= 0, np.concatenate((counts, [0]))[codes], 0)
+
+
+def _combined(*codes: np.ndarray) -> np.ndarray:
+    """One code per distinct tuple of codes (empty values count as a value)."""
+    out = codes[0] + 1
+    for c in codes[1:]:
+        out = pd.factorize(out * (int(c.max()) + 2) + (c + 1))[0]
+    return out
+
+
+def name_frequencies(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The whole name's frequency among people other than the two records compared.
+
+    In: the feature table (``key``, ``g``, ``f``, ``gf``, ``fam``). Out: the table with a
+    ``key_id`` column (the whole name as an integer code, empty without a name) and the
+    lookup table (``key_id``, ``tf_key_id``) that the model's exact-name level reads
+    through splink's term-frequency adjustment (its Bayes factor is ``m / tf_key_id``).
+
+    splink's own term frequency of a name is its count over all records, ``c / N``. For a
+    name that only the compared pair holds (``c = 2``: one record in each list) that is
+    the pair itself, not evidence that other people are called so: a four-part name held
+    once in each of two lists of 20,000 then weighs as if one person in 10,000 bore it,
+    and with the age unknown such a pair fell short of an automatic link. Here the
+    frequency counts the *other* holders, ``c - 2``, with half a holder added for a count
+    of none (the Jeffreys estimate of a rate never observed): ``(max(c - 2, 0) + 1/2) / N``.
+    A name the pair alone holds weighs four times (2 bits) more than splink's count says;
+    a name one other person holds, about twice. Two guards keep it where the evidence is:
+
+    - never below what its parts predict, ``f(given) x f(lineage)``, the lineage being the
+      father's, grandfather's and family names: a common given name in a large family
+      (siblings and cousins share the lineage) is not a rare name, even when this exact
+      combination is held once;
+    - only names of three parts or more (a given, a father's and a family name): a
+      two-part name says too little about who a person is.
+
+    Other names keep ``c / N``, as splink counts it; no name is made more frequent than that.
+    """
+    key = _codes(features["key"])
+    named = key >= 0
+    n = max(1, int(named.sum()))
+    count = _counts(key)
+    given = _counts(np.where(named, _codes(features["g"]), -1))
+    lineage = _counts(np.where(named, _combined(*(_codes(features[c]) for c in ("f", "gf", "fam"))), -1))
+    by_parts = (given / n) * (lineage / n)
+    others = (np.maximum(count - 2, 0) + 0.5) / n
+    own = count / n
+    long_name = (features["g"].notna() & features["f"].notna() & features["fam"].notna()).to_numpy(dtype=bool)
+    tf = np.where(long_name, np.minimum(own, np.maximum(others, by_parts)), own)
+    # One value per name: the highest of its records (the most cautious reading).
+    table = pd.DataFrame({"key_id": key[named], "tf_key_id": tf[named]})
+    table = table.groupby("key_id", as_index=False).max()
+    key_id = pd.arrays.IntegerArray(np.where(named, key, 0).astype("int64"), ~named)
+    return features.assign(key_id=key_id), table
 
 
 PI_MAX = 0.95

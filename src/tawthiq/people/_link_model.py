@@ -72,7 +72,24 @@ def _age(shifted: bool) -> Any:
     return age.configure(m_probabilities=m, u_probabilities=u)
 
 
-def _comparisons(tf: bool, age_shifted: bool = False) -> list[Any]:
+def _exact_name(tf: bool, rare_names: bool) -> Any:
+    """The exact whole-name level, its Bayes factor scaled by how rare the name is.
+
+    With ``rare_names`` the frequency is the whole name's among other people
+    (``key_id`` and its lookup table, :func:`._link_lists.name_frequencies`), read through
+    splink's term-frequency adjustment against this level's own u; else splink's count
+    of the name (``tf``), or none.
+    """
+    import splink.comparison_level_library as cll
+
+    if tf and rare_names:
+        return cll.ExactMatchLevel("key").configure(
+            tf_adjustment_column="key_id", tf_adjustment_weight=1.0, disable_tf_exact_match_detection=True
+        )
+    return cll.ExactMatchLevel("key", term_frequency_adjustments=tf)
+
+
+def _comparisons(tf: bool, age_shifted: bool = False, rare_names: bool = False) -> list[Any]:
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
 
@@ -96,7 +113,7 @@ def _comparisons(tf: bool, age_shifted: bool = False) -> list[Any]:
     name = cl.CustomComparison(
         [
             cll.NullLevel("key"),
-            cll.ExactMatchLevel("key", term_frequency_adjustments=tf),
+            _exact_name(tf, rare_names),
             # The guards test aligned parts only: when PDF damage shifts the parts, the
             # whole-name levels below decide.
             cll.And(
@@ -227,6 +244,7 @@ def build_settings(
     *,
     term_frequencies: bool = True,
     age_shifted: bool = False,
+    rare_names: bool = False,
     absent: frozenset[str] = frozenset(),
 ) -> Any:
     """The splink ``SettingsCreator`` Tawthiq uses; the same for every backend.
@@ -236,6 +254,9 @@ def build_settings(
     frequencies on (below ``MIN_RECORDS_TO_TRAIN``: a name seen twice in forty records
     is not common). ``age_shifted`` adds the age level for a list's systematic offset
     (the feature table then has an ``age_shifted`` column, :mod:`._link_lists`).
+    ``rare_names`` reads the exact name's frequency among other people from the
+    ``key_id`` lookup table (:func:`._link_lists.name_frequencies`) instead of splink's
+    own count.
     ``absent`` names optional comparisons (:data:`OPTIONAL_COMPARISONS`) whose field no
     record has: they are left out.
     """
@@ -245,7 +266,7 @@ def build_settings(
         link_type=link_type,
         comparisons=[
             c
-            for c in _comparisons(term_frequencies, age_shifted)
+            for c in _comparisons(term_frequencies, age_shifted, rare_names)
             if c.get_comparison("duckdb").output_column_name not in absent
         ],
         blocking_rules_to_generate_predictions=_blocking_rules(),
@@ -390,7 +411,17 @@ def _em_took_similar_names(model: dict[str, Any]) -> bool:
     return len(m) >= 3 and m[0] < max(m[1:-1])
 
 
-def _linker(features: pd.DataFrame, settings: Any, link_type: str, db: Any, spark: Any) -> Any:
+def _linker(
+    features: pd.DataFrame,
+    settings: Any,
+    link_type: str,
+    db: Any,
+    spark: Any,
+    name_tf: pd.DataFrame | None = None,
+) -> Any:
+    """A splink linker over ``features``; ``name_tf`` (``key_id``, ``tf_key_id``) is
+    registered as the whole name's frequency table, computed on the whole input even when
+    ``features`` is a training sample."""
     from splink import Linker
 
     if link_type == "dedupe_only":
@@ -400,7 +431,11 @@ def _linker(features: pd.DataFrame, settings: Any, link_type: str, db: Any, spar
     if spark is not None:
         inputs = [spark.createDataFrame(_spark_ready(x)) for x in inputs]
     tables = [db.register(x) for x in inputs]
-    return Linker(tables if len(tables) > 1 else tables[0], settings, log_level=logging.WARNING)
+    linker = Linker(tables if len(tables) > 1 else tables[0], settings, log_level=logging.WARNING)
+    if name_tf is not None:
+        lookup = spark.createDataFrame(name_tf) if spark is not None else name_tf
+        linker.table_management.register_term_frequency_lookup(db.register(lookup), "key_id")
+    return linker
 
 
 PARTIAL_NAME_MAX_SHARE = 0.5
@@ -455,20 +490,27 @@ def score_pairs(
     backend: str = "duckdb",
     spark: Any = None,
     seed: int = 7,
+    name_tf: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Train (u by random sampling, m by EM) and score every blocked pair above ``floor``.
 
     The prior and u are estimated on the whole input. Above ``TRAIN_SAMPLE_RECORDS``
     records, m is trained by EM on a sample of whole family names
-    (:func:`training_sample`) and the model then scores the whole input.
+    (:func:`training_sample`) and the model then scores the whole input. ``name_tf``
+    (with a ``key_id`` column in ``features``): the whole name's frequency among other
+    people, :func:`._link_lists.name_frequencies`.
     """
     logging.getLogger("splink").setLevel(logging.WARNING)
     db = _db_api(backend, spark)
     spark_or_none = spark if backend == "spark" else None
+    term_frequencies = len(features) >= MIN_RECORDS_TO_TRAIN
+    if not (term_frequencies and "key_id" in features.columns):
+        name_tf = None  # the settings do not read it
     settings = build_settings(
         link_type,
-        term_frequencies=len(features) >= MIN_RECORDS_TO_TRAIN,
+        term_frequencies=term_frequencies,
         age_shifted="age_shifted" in features.columns,
+        rare_names=name_tf is not None,
         absent=frozenset(c for c in OPTIONAL_COMPARISONS if features[c].isna().all()),
     )
     settings.probability_two_random_records_match = _prior(features, link_type)
@@ -479,15 +521,15 @@ def score_pairs(
         r"\btokens\b", json.dumps(settings.get_settings("duckdb").as_dict())
     ):
         features = features.drop(columns=["tokens"])
-    linker = _linker(features, settings, link_type, db, spark_or_none)
+    linker = _linker(features, settings, link_type, db, spark_or_none, name_tf)
     if n >= MIN_RECORDS_TO_TRAIN:
         model = _train_u_and_prior(linker, n, seed)
         sample = training_sample(features, EM_SAMPLE_RECORDS) if n > TRAIN_SAMPLE_RECORDS else features
-        trained = _train_m(_linker(sample, model, link_type, db, spark_or_none))
+        trained = _train_m(_linker(sample, model, link_type, db, spark_or_none, name_tf))
         trained = _cap_partial_names(trained) or trained
         # The prior stays the one estimated on the whole input (EM's own is not kept).
         trained["probability_two_random_records_match"] = model["probability_two_random_records_match"]
-        linker = _linker(features, trained, link_type, db, spark_or_none)
+        linker = _linker(features, trained, link_type, db, spark_or_none, name_tf)
     if os.environ.get("TAWTHIQ_LINK_DEBUG_MODEL"):  # a path: the trained model, for the docs
         linker.misc.save_model_to_json(os.environ["TAWTHIQ_LINK_DEBUG_MODEL"], overwrite=True)
     pred = linker.inference.predict(threshold_match_probability=floor)
@@ -512,7 +554,7 @@ def _prior(features: pd.DataFrame, link_type: str) -> float:
 
 def _spark_ready(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
-    for c in ("age", "birth_year", "age_shifted"):
+    for c in ("age", "birth_year", "age_shifted", "key_id"):
         if c in out:
             out[c] = out[c].astype("float64")
     return out
