@@ -60,6 +60,8 @@ __all__ = [
     "get_user",
     "list_tokens",
     "list_users",
+    "peek_session",
+    "peek_token",
     "revoke_token",
     "revoke_token_id",
     "session_user",
@@ -406,19 +408,39 @@ def session_user(session: Session, secret: str, now: datetime, idle_seconds: int
     One joined read on every page; a write only to end a dead session or, at most once a
     minute, to note that the session is still in use.
     """
+    user, write = _session_check(session, secret, now, idle_seconds)
     digest = _digest(secret)
-    row = session.execute(_SESSION_USER, {"digest": digest}).first()
+    if write == "end":
+        session.execute(delete(WebSessionRow).where(WebSessionRow.id_hash == digest))
+    elif write == "touch":
+        session.execute(update(WebSessionRow).where(WebSessionRow.id_hash == digest).values(last_seen_at=now))
+    return user
+
+
+def peek_session(session: Session, secret: str, now: datetime, idle_seconds: int) -> tuple[User | None, bool]:
+    """What :func:`session_user` answers, read only: the user, and whether ``session_user``
+    would also write now (end a dead session, or note its use after a minute).
+
+    For a caller that must not wait on a write lock (the web's event loop): when the flag is
+    true it calls ``session_user`` elsewhere, which reads again and writes.
+    """
+    user, write = _session_check(session, secret, now, idle_seconds)
+    return user, write is not None
+
+
+def _session_check(
+    session: Session, secret: str, now: datetime, idle_seconds: int
+) -> tuple[User | None, str | None]:
+    row = session.execute(_SESSION_USER, {"digest": _digest(secret)}).first()
     if row is None:
-        return None
+        return None, None
     last_seen = _aware(row.last_seen_at)
     if _aware(row.expires_at) <= now or last_seen + timedelta(seconds=idle_seconds) <= now:
-        session.execute(delete(WebSessionRow).where(WebSessionRow.id_hash == digest))
-        return None
+        return None, "end"
     if row.id is None or not row.active:
-        return None
-    if (now - last_seen).total_seconds() > 60:  # do not write on every request
-        session.execute(update(WebSessionRow).where(WebSessionRow.id_hash == digest).values(last_seen_at=now))
-    return User(id=row.id, name=row.name, role=row.role, active=row.active)
+        return None, None
+    touch = (now - last_seen).total_seconds() > 60  # do not write on every request
+    return User(id=row.id, name=row.name, role=row.role, active=row.active), "touch" if touch else None
 
 
 def end_session(session: Session, secret: str) -> None:
@@ -476,17 +498,26 @@ def token_user(session: Session, secret: str, now: datetime | None = None) -> Us
     The token is 256 random bits, so its plain SHA-256 is the right digest: no slow hash is
     needed against guessing, and none is paid per request.
     """
-    digest = _digest(secret)
-    row = session.execute(_TOKEN_USER, {"digest": digest}).first()
+    now = now or _now()
+    user, touch = peek_token(session, secret, now)
+    if touch:  # when it was last used, for admins: written at most once a minute
+        session.execute(
+            update(ApiTokenRow).where(ApiTokenRow.token_hash == _digest(secret)).values(last_used_at=now)
+        )
+    return user
+
+
+def peek_token(session: Session, secret: str, now: datetime | None = None) -> tuple[User | None, bool]:
+    """What :func:`token_user` answers, read only: the user, and whether ``token_user`` would
+    also write now (the token's last use, at most once a minute). See :func:`peek_session`."""
+    row = session.execute(_TOKEN_USER, {"digest": _digest(secret)}).first()
     now = now or _now()
     if row is None or row.revoked or not row.active:
-        return None
+        return None, False
     if row.expires_at is not None and _aware(row.expires_at) <= now:
-        return None
-    # When it was last used, for admins: written at most once a minute, not on every call.
-    if row.last_used_at is None or (now - _aware(row.last_used_at)).total_seconds() > 60:
-        session.execute(update(ApiTokenRow).where(ApiTokenRow.token_hash == digest).values(last_used_at=now))
-    return User(id=row.id, name=row.name, role=row.role, active=row.active)
+        return None, False
+    touch = row.last_used_at is None or (now - _aware(row.last_used_at)).total_seconds() > 60
+    return User(id=row.id, name=row.name, role=row.role, active=row.active), touch
 
 
 def _revoke(session: Session, row: ApiTokenRow) -> None:

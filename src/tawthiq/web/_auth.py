@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 
 from fastapi import Request
 from itsdangerous import BadSignature, URLSafeSerializer
+from starlette.concurrency import run_in_threadpool
 
 from tawthiq.store.users import User
 
@@ -89,27 +90,50 @@ def current_user(request: Request) -> User | None:
     """The logged-in user (session cookie) or the token's user (Bearer), else ``None``."""
     if hasattr(request.state, "user"):
         return request.state.user
-    data = request.app.state.data
-    user: User | None = None
-    auth = request.headers.get("authorization", "")
-    if auth.lower().startswith("bearer "):
-        user = data.token_user(auth[7:].strip())
-        if user is None:
-            raise HTTPError(401, "bad_token", "the API token is unknown, revoked or expired")
-    else:
-        cookie = request.cookies.get(SESSION_COOKIE)
-        if cookie:
-            settings = request.app.state.settings
-            user = data.session_user(cookie, datetime.now(UTC), settings.idle_ttl_seconds)
+    request.state.user = _who(request, peek=False)[0]
+    return request.state.user
+
+
+async def _current_user_on_loop(request: Request) -> User | None:
+    """:func:`current_user` for the event loop: the read is inline; when the store would also
+    write (a session's or token's last use, at most once a minute, or ending a dead session),
+    the look-up runs again in the thread pool, so no write lock is ever waited on in the loop."""
+    if hasattr(request.state, "user"):
+        return request.state.user
+    user, write = _who(request, peek=True)
+    if write:
+        user = (await run_in_threadpool(_who, request, False))[0]
     request.state.user = user
     return user
 
 
-def require(action: str):
-    """Dependency factory: the user, who must be logged in and allowed ``action``."""
+def _who(request: Request, peek: bool) -> tuple[User | None, bool]:
+    """(user, whether the store must write) from the Bearer token or the session cookie."""
+    data = request.app.state.data
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        token = auth[7:].strip()
+        user, write = data.peek_token(token) if peek else (data.token_user(token), False)
+        if user is None:
+            raise HTTPError(401, "bad_token", "the API token is unknown, revoked or expired")
+        return user, write
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if not cookie:
+        return None, False
+    now, idle = datetime.now(UTC), request.app.state.settings.idle_ttl_seconds
+    if peek:
+        return data.peek_session(cookie, now, idle)
+    return data.session_user(cookie, now, idle), False
 
-    def dep(request: Request) -> User:
-        user = current_user(request)
+
+def require(action: str):
+    """Dependency factory: the user, who must be logged in and allowed ``action``.
+
+    The dependency is a coroutine, so FastAPI runs it on the event loop (``web/_inline.py``).
+    """
+
+    async def dep(request: Request) -> User:
+        user = await _current_user_on_loop(request)
         if user is None:
             raise HTTPError(401, "login_required", "log in to see this page")
         if not can(user.role, action):

@@ -23,11 +23,14 @@ from tawthiq.store.people import load_records
 from tawthiq.store.users import User
 
 from ._index import IncidentIndex, IndexCache
+from ._inline import leave_loop, on_loop
 from ._render import GRADE_COLOURS
 
 __all__ = ["IncidentFilter", "WebData"]
 
 _REVIEWED = ("accepted", "corrected")
+# A map view that needs more features made than this goes to the thread pool (~10 µs each).
+_MAP_NEW_ON_LOOP = 500
 
 
 class WebData:
@@ -51,6 +54,16 @@ class WebData:
     def token_user(self, token: str) -> User | None:
         with self.ws.session(actor="api") as s:
             return users.token_user(s, token)
+
+    def peek_session(self, cookie: str, now: datetime, idle_seconds: int) -> tuple[User | None, bool]:
+        """:meth:`session_user` without its write: (user, whether ``session_user`` must run)."""
+        with self.ws.session(actor="web") as s:
+            return users.peek_session(s, cookie, now, idle_seconds)
+
+    def peek_token(self, token: str) -> tuple[User | None, bool]:
+        """:meth:`token_user` without its write: (user, whether ``token_user`` must run)."""
+        with self.ws.session(actor="api") as s:
+            return users.peek_token(s, token)
 
     def login(self, name: str, password: str, ttl_seconds: int) -> tuple[User, str, datetime] | None:
         with self.ws.session(actor="web") as s:
@@ -124,16 +137,28 @@ class WebData:
         page, language); never a user, a role or a CSRF token.
         """
         with self.ws.session() as s:
-            return self._cached(s, ("page-part", key), compute)
+            version = browse.data_version(s)
+        # Not inside that session: ``compute`` opens its own, and a request holding two pooled
+        # connections at once can exhaust the pool under load (seen: 30 s waits, then errors).
+        return self._cached(None, ("page-part", key), compute, version)
 
     def _incident_index(self, s: Any, version: Any = None) -> IncidentIndex:
-        """The in-memory index at the database's current data version (rebuilt after any write)."""
+        """The in-memory index at the database's current data version (rebuilt after any write).
+
+        On the event loop (``web/_inline.py``) it never builds nor waits for a build: the
+        request goes to the thread pool instead.
+        """
         version = browse.data_version(s) if version is None else version
-        return self._index.get(
+        index = self._index.get(
             version,
             lambda: browse.incident_columns(s),
             lambda old, new: browse.incidents_unchanged(s, old, new),
+            build=not on_loop(),
         )
+        if index is None:
+            leave_loop()
+        assert index is not None
+        return index
 
     def incidents(self, f: IncidentFilter, offset: int, limit: int) -> tuple[list[Incident], int]:
         """One page of the list (newest first) and the total, from the index; cached per data version."""
@@ -142,6 +167,7 @@ class WebData:
 
             def page() -> tuple[list[Incident], int]:
                 if f.place:  # name matching stays in SQL; its count is cached per data version
+                    leave_loop()
                     total = self._cached(s, ("count", f), lambda: browse.count_incidents(s, f), version)
                     return browse.list_incidents(s, f, offset=offset, limit=limit, total=total)
                 ids, total = self._incident_index(s, version).page(f, offset, limit)
@@ -173,6 +199,7 @@ class WebData:
         with_claims: bool,
     ) -> list[Incident]:
         if f.place:  # name matching stays in SQL
+            leave_loop()
             return browse.incidents_in_bbox(s, bbox, f, limit=limit, with_claims=with_claims)
         ids = self._incident_index(s).query(bbox, f, limit)
         return browse.incidents_by_ids(s, ids, with_claims=with_claims)
@@ -193,7 +220,10 @@ class WebData:
             return None
         with self.ws.session() as s:
             index = self._incident_index(s)
-        return index.map_json(bbox, f, limit)
+        body = index.map_json(bbox, f, limit, max_new=_MAP_NEW_ON_LOOP if on_loop() else None)
+        if body is None:
+            leave_loop()
+        return body
 
     def incidents_in_bbox(
         self, bbox: tuple[float, float, float, float], f: IncidentFilter, limit: int
@@ -205,7 +235,12 @@ class WebData:
         with self.ws.session() as s:
             if not f.place:
                 return self._incident_index(s).by_day(f)
-            return self._cached(s, ("timeline", f), lambda: browse.count_incidents_by_day(s, f))
+
+            def by_day() -> dict[tuple[date, str], int]:
+                leave_loop()
+                return browse.count_incidents_by_day(s, f)
+
+            return self._cached(s, ("timeline", f), by_day)
 
     def places(self, q: str | None, offset: int, limit: int):
         with self.ws.session() as s:

@@ -160,11 +160,19 @@ class IncidentIndex:
         }  # fmt: skip
         return json.dumps(feature, ensure_ascii=False, separators=(",", ":")).encode()
 
-    def map_json(self, bbox: tuple[float, float, float, float], f: IncidentFilter, limit: int) -> bytes:
+    def map_json(
+        self,
+        bbox: tuple[float, float, float, float],
+        f: IncidentFilter,
+        limit: int,
+        max_new: int | None = None,
+    ) -> bytes | None:
         """The map's FeatureCollection (``routers.geo``'s shape) as JSON bytes.
 
         Each feature's JSON is made once per index and kept: a map view of thousands of markers
-        is then one join, not thousands of dict builds and a large ``json.dumps``.
+        is then one join, not thousands of dict builds and a large ``json.dumps``. With
+        ``max_new``: ``None`` instead when more features than that are still to be made, or
+        another thread is making some (the caller then asks again where it may wait).
         """
         hits = self._in_box(bbox, f)
         truncated = len(hits) > limit
@@ -173,6 +181,12 @@ class IncidentIndex:
         else:
             hits = hits[np.argsort(self.ids[hits], kind="stable")]
         parts = []
+        if max_new is not None:
+            if not self._lock.acquire(blocking=False):
+                return None
+            self._lock.release()
+            if sum(1 for k in hits.tolist() if k not in self._features) > max_new:
+                return None
         with self._lock:
             for k in hits.tolist():
                 frag = self._features.get(k)
@@ -212,19 +226,28 @@ class IndexCache:
         version: Any,
         load: Callable[[], IncidentColumns],
         unchanged: Callable[[Any, Any], bool] | None = None,
-    ) -> IncidentIndex:
+        *,
+        build: bool = True,
+    ) -> IncidentIndex | None:
         """The index at ``version``: kept when ``unchanged(old, version)`` says no incident changed.
 
         A request that read its version just before another request moved the index on gets the
         newer index rather than a rebuild back to its older one (version parts only grow).
+        With ``build=False``: ``None`` rather than building, or waiting for another thread's build.
         """
-        with self._lock:
+        if not self._lock.acquire(blocking=build):
+            return None
+        try:
             if self._index is not None and _not_newer(version, self._version):
                 return self._index
             known = self._index is not None and unchanged is not None
             if known and version != self._version and unchanged(self._version, version):
                 self._version = version
             if self._index is None or version != self._version:
+                if not build:
+                    return None
                 self._index = IncidentIndex(load(), self._colours)
                 self._version = version
             return self._index
+        finally:
+            self._lock.release()

@@ -21,6 +21,7 @@ from tawthiq.store.users import User
 
 from .._auth import require, verify_csrf
 from .._errors import HTTPError
+from .._inline import inline
 from .._query import filter_query, incident_filter, page_of, parse_bbox
 from .._render import JSONResponse
 from .claims import corrections_from
@@ -82,16 +83,19 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _reader(request: Request, _token: Any = Security(_bearer)) -> User:
-    return require("read")(request)
+_READ, _REVIEW, _OVERRIDE = require("read"), require("review_claim"), require("override_grade")
 
 
-def _reviewer(request: Request, _token: Any = Security(_bearer)) -> User:
-    return require("review_claim")(request)
+async def _reader(request: Request, _token: Any = Security(_bearer)) -> User:
+    return await _READ(request)
 
 
-def _documenter(request: Request, _token: Any = Security(_bearer)) -> User:
-    return require("override_grade")(request)
+async def _reviewer(request: Request, _token: Any = Security(_bearer)) -> User:
+    return await _REVIEW(request)
+
+
+async def _documenter(request: Request, _token: Any = Security(_bearer)) -> User:
+    return await _OVERRIDE(request)
 
 
 @v1.get("/reports", response_model=Paged, responses=_ERRORS)
@@ -154,6 +158,7 @@ def api_review(request: Request, claim_id: int, body: Review, user: User = Depen
 
 
 @v1.get("/incidents", response_model=Paged, responses=_ERRORS)
+@inline  # as /incidents (web/_inline.py)
 def api_incidents(
     request: Request,
     grade: str | None = None,
@@ -180,6 +185,7 @@ def api_incidents_bbox(request: Request, bbox: str, user: User = Depends(_reader
 
 
 @v1.get("/incidents/{incident_id}", responses=_ERRORS)
+@inline  # as /incidents/{id}
 def api_incident(request: Request, incident_id: int, user: User = Depends(_reader)) -> Any:
     """One incident with its claims, quotes, reports, origins, outlets, grade and rationale."""
     found = request.app.state.data.incident(incident_id)
@@ -206,6 +212,7 @@ def api_places(request: Request, q: str | None = None, user: User = Depends(_rea
 
 
 @v1.get("/timeline", responses=_ERRORS)
+@inline  # as /timeline
 def api_timeline(request: Request, user: User = Depends(_reader)) -> Any:
     """Incidents per first day and event type, under the same filters as the incidents list."""
     f = incident_filter(request)

@@ -19,6 +19,7 @@ from tawthiq.entities import Incident
 from tawthiq.store.users import User
 
 from .._auth import require
+from .._inline import inline
 from .._query import GRADES, incident_filter, page_of, parse_bbox
 from .._render import GRADE_COLOURS, JSONResponse, render
 
@@ -84,6 +85,7 @@ def map_page(request: Request, user: User = Depends(require("read"))) -> Respons
 
 
 @router.get("/map/incidents.json")
+@inline  # from the index's ready-made features; a cold view or the place filter goes to the pool
 def map_data(request: Request, bbox: str | None = None, user: User = Depends(require("read"))) -> Response:
     limit = request.app.state.settings.map_max_markers
     box, f = parse_bbox(bbox), incident_filter(request)

@@ -17,6 +17,7 @@ from tawthiq.store.users import User
 
 from .._auth import require, verify_csrf
 from .._errors import HTTPError
+from .._inline import inline
 from .._query import GRADES, filter_query, incident_filter, page_of
 from .._render import JSONResponse, fragment, language, render, wants_json
 
@@ -49,6 +50,7 @@ def incident_json(incident, claims=(), reports=None) -> dict:
 
 @router.get("/incidents")
 @router.get("/incidents.json")
+@inline  # the index and per-version caches; the place filter goes to the pool (web/_inline.py)
 def incident_list(request: Request, user: User = Depends(require("read"))) -> Response:
     f = incident_filter(request)
     page = page_of(request)
@@ -82,6 +84,7 @@ def incident_list(request: Request, user: User = Depends(require("read"))) -> Re
 
 @router.get("/incidents/{incident_id:int}")
 @router.get("/incidents/{incident_id:int}.json")
+@inline  # a few primary-key reads and one template
 def incident_page(request: Request, incident_id: int, user: User = Depends(require("read"))) -> Response:
     found = request.app.state.data.incident(incident_id)
     if found is None:

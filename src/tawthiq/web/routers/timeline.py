@@ -13,6 +13,7 @@ from tawthiq.entities import EVENT_TYPES
 from tawthiq.store.users import User
 
 from .._auth import require
+from .._inline import inline
 from .._query import GRADES, filter_query, incident_filter
 from .._render import render
 from .._timeline import timeline_svg
@@ -22,6 +23,7 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 
 @router.get("/timeline")
 @router.get("/timeline.json")
+@inline  # counts per day from the index; the place filter goes to the pool
 def timeline(request: Request, user: User = Depends(require("read"))) -> Response:
     f = incident_filter(request)
     counts = request.app.state.data.timeline(f)

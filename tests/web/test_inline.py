@@ -1,0 +1,186 @@
+"""Pages answered on the event loop (``web/_inline.py``): still checked, never held by slow work.
+
+The incident pages, the list, the map data and the timeline run on uvicorn's event loop; the
+traps are a slow request or an index rebuild freezing every other request of the process, a
+credential check skipped or a last-use write lost on the way, and a write lock waited on in
+the loop. These tests run a real uvicorn server in a thread and call it over loopback.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+import httpx
+import pytest
+
+from .conftest import PASSWORD, ServerThread, add_user, login
+
+
+def _token(ws, name: str, role: str = "viewer") -> str:
+    from tawthiq.store import users
+
+    add_user(ws, name, role)
+    with ws.session(actor="test") as s:
+        return users.create_token(s, name, "inline test")
+
+
+def _app(built):
+    from tawthiq.web import WebSettings, create_app
+
+    return create_app(built.ws, WebSettings())
+
+
+def _get(url: str, token: str, timeout: float = 10) -> httpx.Response:
+    return httpx.get(url, headers={"authorization": f"Bearer {token}"}, timeout=timeout)
+
+
+def test_a_slow_request_in_the_thread_pool_does_not_hold_the_incident_page(built):
+    app = _app(built)
+    token = _token(built.ws, "reader")
+    entered, release = threading.Event(), threading.Event()
+    real_report = app.state.data.report
+
+    def slow_report(report_id: int):  # stands for a dossier PDF or an export
+        entered.set()
+        release.wait(30)
+        return real_report(report_id)
+
+    app.state.data.report = slow_report
+    incident = built.incident_ids["shelling-fardous"]
+    with ServerThread(app) as srv:
+        slow = threading.Thread(
+            target=_get, args=(f"{srv.url}/reports/{built.report_ids['en']}.json", token, 40)
+        )
+        slow.start()
+        try:
+            assert entered.wait(10)
+            page = _get(f"{srv.url}/incidents/{incident}", token, timeout=5)
+            listed = _get(f"{srv.url}/incidents.json", token, timeout=5)
+            assert not release.is_set() and slow.is_alive()  # answered while the slow one waits
+        finally:
+            release.set()
+            slow.join(20)
+    assert page.status_code == 200 and "Fardous" in page.text
+    assert listed.status_code == 200 and listed.json()["total"] == 3
+
+
+def test_an_index_rebuild_after_a_write_does_not_hold_the_other_pages(built, monkeypatch):
+    from tawthiq.store import browse
+    from tawthiq.store.incidents import override_incident_grade
+
+    app = _app(built)
+    token = _token(built.ws, "reader")
+    execution = built.incident_ids["execution-saliheen"]
+    shelling = built.incident_ids["shelling-fardous"]
+    entered, release = threading.Event(), threading.Event()
+    real_columns = browse.incident_columns
+    answers: dict[str, httpx.Response] = {}
+
+    def slow_columns(s):  # the rebuild takes 0.7 s at 100,000 incidents: here, until released
+        if not release.is_set():
+            entered.set()
+            release.wait(30)
+        return real_columns(s)
+
+    with ServerThread(app) as srv:
+        assert _get(f"{srv.url}/incidents.json", token).json()["total"] == 3  # the index is built
+        with built.ws.session(actor="test") as s:  # a write elsewhere: the next list rebuilds it
+            override_incident_grade(s, execution, "contested", "origins disagree")
+        monkeypatch.setattr(browse, "incident_columns", slow_columns)
+
+        def rebuild() -> None:
+            answers["list"] = _get(f"{srv.url}/incidents.json?grade=contested", token, timeout=40)
+
+        rebuilding = threading.Thread(target=rebuild)
+        rebuilding.start()
+        try:
+            assert entered.wait(10)
+            page = _get(f"{srv.url}/incidents/{shelling}.json", token, timeout=5)
+            assert rebuilding.is_alive()  # the page was answered during the rebuild
+        finally:
+            release.set()
+            rebuilding.join(20)
+    assert page.status_code == 200 and page.json()["id"] == shelling
+    assert [i["id"] for i in answers["list"].json()["items"]] == [execution]  # the write is seen
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/incidents/{id}",
+        "/incidents.json",
+        "/map/incidents.json?bbox=37.0,36.1,37.3,36.3",
+        "/timeline",
+        "/api/v1/incidents",
+    ],
+)
+def test_inline_pages_refuse_a_revoked_token_and_a_missing_login(built, path):
+    from tawthiq.store import users
+
+    app = _app(built)
+    token = _token(built.ws, "reader")
+    path = path.format(id=built.incident_ids["shelling-fardous"])
+    with ServerThread(app) as srv:
+        assert _get(srv.url + path, token).status_code == 200
+        with built.ws.session(actor="test") as s:
+            (listed,) = users.list_tokens(s, "reader")
+            users.revoke_token_id(s, listed.id)
+        refused = _get(srv.url + path, token)
+        anonymous = httpx.get(srv.url + path, headers={"accept": "application/json"}, timeout=10)
+    for answer in (refused, anonymous):  # a page sends the browser to log in; JSON says 401
+        assert answer.status_code == 401 or answer.headers["location"].startswith("/login?next=")
+        assert "Fardous" not in answer.text
+
+
+def test_token_and_session_last_use_are_still_written_from_inline_pages(built):
+    from fastapi.testclient import TestClient
+    from sqlalchemy import select, update
+
+    from tawthiq.store import users
+    from tawthiq.store.tables import WebSessionRow
+
+    app = _app(built)
+    token = _token(built.ws, "reader")
+    incident = built.incident_ids["shelling-fardous"]
+    with built.ws.session(actor="test") as s:
+        assert users.list_tokens(s, "reader")[0].last_used is None
+    with ServerThread(app) as srv:
+        assert _get(f"{srv.url}/incidents/{incident}", token).status_code == 200
+    with built.ws.session(actor="test") as s:
+        assert users.list_tokens(s, "reader")[0].last_used is not None
+
+    add_user(built.ws, "browser-user", "viewer")
+    client = TestClient(app)
+    login(client, "browser-user", PASSWORD)
+    two_minutes_ago = datetime.now(UTC) - timedelta(minutes=2)
+    with built.ws.session(actor="test") as s:
+        s.execute(update(WebSessionRow).values(last_seen_at=two_minutes_ago))
+    assert client.get(f"/incidents/{incident}").status_code == 200
+    with built.ws.session(actor="test") as s:
+        seen = s.scalar(select(WebSessionRow.last_seen_at))
+    assert seen.replace(tzinfo=UTC) > two_minutes_ago + timedelta(seconds=60)
+
+
+def test_peeking_at_a_session_or_token_never_writes(built):
+    from sqlalchemy import select
+
+    from tawthiq.store import users
+    from tawthiq.store.tables import ApiTokenRow, WebSessionRow
+
+    token = _token(built.ws, "reader")
+    with built.ws.session(actor="test") as s:
+        user = users.authenticate(s, "reader", PASSWORD)
+        cookie, _ = users.start_session(s, user, 3600)
+    later = datetime.now(UTC) + timedelta(minutes=5)
+    with built.ws.session(actor="test") as s:
+        seen_before = s.scalar(select(WebSessionRow.last_seen_at))
+        found, write = users.peek_session(s, cookie, later, idle_seconds=3600)
+        assert found is not None and found.name == "reader" and write
+        found, write = users.peek_token(s, token)
+        assert found is not None and write
+        # Idle too long: no user, and a write is due (the session is to be ended).
+        assert users.peek_session(s, cookie, later + timedelta(hours=2), idle_seconds=3600) == (None, True)
+    with built.ws.session(actor="test") as s:
+        assert s.scalar(select(WebSessionRow.last_seen_at)) == seen_before
+        assert s.scalar(select(ApiTokenRow.last_used_at)) is None
