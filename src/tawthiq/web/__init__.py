@@ -39,7 +39,11 @@ def serve_workspace(
     settings = settings or WebSettings()
     if workers <= 1:
         uvicorn.run(
-            create_app(workspace, settings), host=host, port=port, log_level=log_level, access_log=False
+            create_app(workspace, settings, freeze_gc=True),
+            host=host,
+            port=port,
+            log_level=log_level,
+            access_log=False,
         )
         return
     os.environ["TAWTHIQ_WEB_WORKSPACE"] = str(workspace.path)

@@ -17,4 +17,4 @@ def make_app():
     from tawthiq.store import open_workspace
 
     ws = open_workspace(os.environ["TAWTHIQ_WEB_WORKSPACE"], db=os.environ.get("TAWTHIQ_WEB_DB") or None)
-    return create_app(ws, WebSettings(**json.loads(os.environ["TAWTHIQ_WEB_SETTINGS"])))
+    return create_app(ws, WebSettings(**json.loads(os.environ["TAWTHIQ_WEB_SETTINGS"])), freeze_gc=True)
