@@ -58,4 +58,14 @@ def serve_workspace(
         workers=workers,
         log_level=log_level,
         access_log=False,
+        timeout_worker_healthcheck=_WORKER_HEALTHCHECK_SECONDS,
     )
+
+
+# uvicorn's supervisor asks each worker every 0.5 s whether it is alive and kills one that has
+# not answered in this time. Its default, 5 s, is shorter than a worker's start (imports, the
+# workspace, the index) on a busy machine: under a load average of 10 on 2 cores a fresh worker
+# was killed before it could answer, and its replacement too, every 4-6 s for as long as the
+# load lasted, so one process served everything while the other restarted (docs/web.md,
+# Performance). A worker that is really hung is still killed, after a minute.
+_WORKER_HEALTHCHECK_SECONDS = 60
