@@ -14,6 +14,7 @@ are aiohttp sessions on uvloop, one event loop in this process: about 1 ms of CP
 where httpx took 3.5-4 ms of the same two cores. Besides the latencies it prints the CPU the
 server spent per request (all its processes, from /proc) and the CPU this client process spent
 per request: both are less load-dependent than latency.
+The last column is the machine's 1-minute load average after each scenario.
 Target (issue 7): p95 < 200 ms for the filtered incidents list's first page and for an
 incident page. Timings on a shared 2-core machine are noisy.
 """
@@ -228,8 +229,12 @@ async def scenario(base: str, token: str, paths, clients: int, per_client: int, 
             await http.close()
 
 
-def server_cpu_seconds(pgid: int) -> float:
-    """User+system CPU of every process in the server's group (Linux /proc): a load-independent cost."""
+def server_cpu_seconds(pgid: int, pids: set[int] | None = None) -> float:
+    """User+system CPU of every process in the server's group (Linux /proc): a load-independent cost.
+
+    ``pids``, when given, collects the group's process ids: a new one during a run is a worker
+    that uvicorn's supervisor killed and restarted (it missed its 5 s health check).
+    """
     tick = os.sysconf("SC_CLK_TCK")
     total = 0.0
     for entry in os.listdir("/proc"):
@@ -242,6 +247,8 @@ def server_cpu_seconds(pgid: int) -> float:
             continue
         if int(fields[2]) == pgid:  # field 5 of stat: process group
             total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+            if pids is not None:
+                pids.add(int(entry))
     return total
 
 
@@ -294,19 +301,25 @@ def main() -> int:
             )
             print(
                 f"{'scenario':52} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7} "
-                f"{'srv CPU ms/req':>14} {'client CPU ms/req':>17} err"
+                f"{'srv CPU ms/req':>14} {'client CPU ms/req':>17} err  load"
             )
+            pids: set[int] = set()
+            server_cpu_seconds(proc.pid, pids)
+            started = set(pids)
             for name, paths in scenarios.items():
-                cpu0, client0 = server_cpu_seconds(proc.pid), time.process_time()
+                cpu0, client0 = server_cpu_seconds(proc.pid, pids), time.process_time()
                 lat, errors, secs = uvloop.run(
                     scenario(base, token, paths, args.clients, args.requests, args.max_seconds)
                 )
-                cpu_ms = (server_cpu_seconds(proc.pid) - cpu0) * 1000 / max(1, len(lat))
+                cpu_ms = (server_cpu_seconds(proc.pid, pids) - cpu0) * 1000 / max(1, len(lat))
                 client_ms = (time.process_time() - client0) * 1000 / max(1, len(lat))
                 print(
                     f"{name:52} {len(lat):5d} {pct(lat, 50):8.1f} {pct(lat, 95):8.1f} {max(lat):8.1f} "
-                    f"{len(lat) / secs:7.1f} {cpu_ms:14.1f} {client_ms:17.1f} {errors}"
+                    f"{len(lat) / secs:7.1f} {cpu_ms:14.1f} {client_ms:17.1f} {errors:3d} "
+                    f"{os.getloadavg()[0]:5.1f}"
                 )
+            # A process not there at the start: uvicorn's supervisor restarted a worker.
+            print(f"server processes: {len(started)}; restarted during the run: {len(pids - started)}")
         finally:
             stop(proc)
     return 0
