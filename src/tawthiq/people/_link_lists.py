@@ -161,7 +161,7 @@ def name_frequencies(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     """The whole name's frequency among people other than the two records compared.
 
     In: the feature table (``key``, ``g``, ``f``, ``gf``, ``fam``). Out: the table with a
-    ``key_id`` column (the whole name as an integer code, empty without a name) and the
+    ``key_id`` column (the whole name as an integer code, -1 without a name) and the
     lookup table (``key_id``, ``tf_key_id``) that the model's exact-name level reads
     through splink's term-frequency adjustment (its Bayes factor is ``m / tf_key_id``).
 
@@ -198,8 +198,9 @@ def name_frequencies(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     # One value per name: the highest of its records (the most cautious reading).
     table = pd.DataFrame({"key_id": key[named], "tf_key_id": tf[named]})
     table = table.groupby("key_id", as_index=False).max()
-    key_id = pd.arrays.IntegerArray(np.where(named, key, 0).astype("int64"), ~named)
-    return features.assign(key_id=key_id), table
+    # -1 for a record without a name: no row of the lookup table, so no adjustment (a plain
+    # int64 column, which DuckDB reads without conversion).
+    return features.assign(key_id=key.astype("int64")), table
 
 
 PI_MAX = 0.95

@@ -554,7 +554,7 @@ def _prior(features: pd.DataFrame, link_type: str) -> float:
 
 def _spark_ready(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
-    for c in ("age", "birth_year", "age_shifted", "key_id"):
+    for c in ("age", "birth_year", "age_shifted"):
         if c in out:
             out[c] = out[c].astype("float64")
     return out
