@@ -184,3 +184,42 @@ def test_peeking_at_a_session_or_token_never_writes(built):
     with built.ws.session(actor="test") as s:
         assert s.scalar(select(WebSessionRow.last_seen_at)) == seen_before
         assert s.scalar(select(ApiTokenRow.last_used_at)) is None
+
+
+def test_slow_requests_holding_database_connections_do_not_hold_the_incident_page(built, monkeypatch):
+    """More slow requests than SQLAlchemy's default pool (5 + 10 overflow) each hold a connection:
+    the event loop must still get one at once (a wait there stops every inline page)."""
+    from tawthiq.store import browse
+
+    if built.ws.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL keeps SQLAlchemy's default pool: the server limits connections")
+    app = _app(built)
+    token = _token(built.ws, "reader")
+    release = threading.Event()
+    inside = threading.Semaphore(0)
+    real_claims = browse.claims_for_report
+
+    def slow_claims(s, report_id):  # called after the report's read: the connection is held
+        inside.release()
+        release.wait(30)
+        return real_claims(s, report_id)
+
+    monkeypatch.setattr(browse, "claims_for_report", slow_claims)
+    incident = built.incident_ids["shelling-fardous"]
+    report = built.report_ids["en"]
+    with ServerThread(app) as srv:
+        slow = [
+            threading.Thread(target=_get, args=(f"{srv.url}/reports/{report}.json", token, 40))
+            for _ in range(16)
+        ]
+        for t in slow:
+            t.start()
+        try:
+            for _ in range(15):  # the default pool's worth of connections is held
+                assert inside.acquire(timeout=20)
+            page = _get(f"{srv.url}/incidents/{incident}.json", token, timeout=5)
+        finally:
+            release.set()
+            for t in slow:
+                t.join(20)
+    assert page.status_code == 200 and page.json()["id"] == incident

@@ -32,7 +32,12 @@ def normalise_url(url: str) -> str:
 def make_engine(url: str) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30})
+        # No caller ever waits for a pooled connection: the web answers from one engine in up
+        # to 40 threads plus its event loop (web/_inline.py), and a wait in the loop would stop
+        # every page of that process. A SQLite connection is a file handle and a page cache;
+        # connections beyond 5 are closed when returned. (SQLAlchemy's default, 5 + 10, let 15
+        # slow requests make the loop wait.)
+        engine = create_engine(url, connect_args={"timeout": 30}, pool_size=5, max_overflow=64)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -26,6 +26,12 @@ page's CPU (6.6 ms in process, 2.6 ms inline). So:
 
 A body that may call ``leave_loop`` must not have written anything before it (it runs again
 from the start in the pool): the inline endpoints only read.
+
+Connections: SQLAlchemy's pool lends each transaction one connection, whichever thread asks
+(it opens SQLite files with ``check_same_thread=False``), so the loop and the pool threads share
+the engine. With SQLite the pool never makes anyone wait (``store/session.py``); with
+PostgreSQL it keeps SQLAlchemy's default of 15, so more than 15 slow requests at once holding
+connections would make the inline pages wait for one.
 """
 
 from __future__ import annotations
