@@ -41,3 +41,22 @@ def background() -> list[tuple]:
         sex = "f" if g in ("رنا", "هالة", "دعاء", "سهى", "رغد", "لمى") else "m"
         rows.append((f"{g} {f} {gf} {fam}", None, sex, 20 + n % 50))
     return rows
+
+
+@pytest.fixture(scope="module")
+def spark():
+    """A local one-core Spark session with splink's similarity functions (skips without pyspark)."""
+    pytest.importorskip("pyspark")
+    from pyspark.sql import SparkSession
+    from splink.backends.spark import similarity_jar_location
+
+    session = (
+        SparkSession.builder.master("local[1]")
+        .config("spark.jars", similarity_jar_location())  # splink's Jaro-Winkler UDFs
+        .appName("tawthiq-linkage-test")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.ui.enabled", "false")
+        .getOrCreate()
+    )
+    yield session
+    session.stop()

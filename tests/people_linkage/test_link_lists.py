@@ -9,6 +9,7 @@ import itertools
 import random
 
 import pandas as pd
+import pytest
 
 from tawthiq.entities import PersonRecord
 from tawthiq.people import LinkResult, link_records
@@ -210,16 +211,30 @@ def test_a_common_given_name_in_a_large_lineage_is_not_taken_as_rare():
     assert _tf(table, feats, 0) == 2 / 100  # its own count: nothing rarer
 
 
-def test_a_rare_four_part_name_links_automatically_when_one_list_lacks_the_age():
-    # 40 people of the older release have no age ("unknown"); the newer gives it. Their
-    # four-part names are held once in each list: the name alone must carry the link.
+def _releases_with_unknown_ages() -> tuple[list[PersonRecord], set[int]]:
+    """40 people of the older release have no age ("unknown"); the newer gives it. Their
+    four-part names are held once in each list: the name alone must carry the link."""
     people = _people(400, seed=9)
     old_rows = [(n, s, a) for n, s, a in people[:320]]
     new_rows = [(n, s, a + (i % 2)) for i, (n, s, a) in enumerate(people[:320])] + people[320:]
     records = _records("older", 1, old_rows) + _records("newer", 1001, new_rows)
     no_age = set(range(1, 321, 8))
-    records = [r.model_copy(update={"age": None}) if r.id in no_age else r for r in records]
+    return [r.model_copy(update={"age": None}) if r.id in no_age else r for r in records], no_age
+
+
+def test_a_rare_four_part_name_links_automatically_when_one_list_lacks_the_age():
+    records, no_age = _releases_with_unknown_ages()
     res = link_records(records)
     decisions = {(p.a, p.b): p.decision for p in res.pairs}
     assert all(decisions.get((i, 1000 + i)) == "match" for i in no_age)
     assert all(_together(res, i, 1000 + i) for i in no_age)
+
+
+@pytest.mark.slow
+def test_the_trained_model_with_name_frequencies_gives_the_same_persons_on_spark(spark):
+    # 720 records: above the size where u, EM and the whole-name frequency table are used,
+    # so the lookup registered on every linker must work on Spark as on DuckDB
+    records, no_age = _releases_with_unknown_ages()
+    on_spark = link_records(records, backend="spark", spark=spark)
+    assert on_spark.clusters == link_records(records).clusters
+    assert all(_together(on_spark, i, 1000 + i) for i in no_age)

@@ -110,29 +110,13 @@ def test_unknown_backend_is_refused(background):
 
 
 @pytest.mark.slow
-def test_same_settings_run_on_spark(background):
-    pyspark = pytest.importorskip("pyspark")
-    from pyspark.sql import SparkSession
-    from splink.backends.spark import similarity_jar_location
-
-    assert pyspark
-    spark = (
-        SparkSession.builder.master("local[1]")
-        .config("spark.jars", similarity_jar_location())  # splink's Jaro-Winkler UDFs
-        .appName("tawthiq-linkage-test")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.ui.enabled", "false")
-        .getOrCreate()
-    )
-    try:
-        a = make("april", 1, [("علاء عبد الله حمدان الصفدي", None, "m", 34), *background[:20]])
-        b = make("sept", 1000, [("عالء عبدهللا حمدان الصفدي", None, "m", 34), *background[20:40]])
-        on_spark = link_records(a + b, backend="spark", spark=spark)
-        on_duckdb = link_records(a + b)
-        assert _together(on_spark, 1, 1000)
-        assert on_spark.clusters == on_duckdb.clusters
-    finally:
-        spark.stop()
+def test_same_settings_run_on_spark(background, spark):
+    a = make("april", 1, [("علاء عبد الله حمدان الصفدي", None, "m", 34), *background[:20]])
+    b = make("sept", 1000, [("عالء عبدهللا حمدان الصفدي", None, "m", 34), *background[20:40]])
+    on_spark = link_records(a + b, backend="spark", spark=spark)
+    on_duckdb = link_records(a + b)
+    assert _together(on_spark, 1, 1000)
+    assert on_spark.clusters == on_duckdb.clusters
 
 
 def test_training_sample_keeps_both_records_of_a_family_name_together():
