@@ -79,8 +79,6 @@ _NameInput = tuple[str | None, str | None, str | None, str | None, str | None, s
 # Tokens that make ``arabic_tokens`` join a word to its neighbour: a name holding none of
 # them is the plain concatenation of its pieces' tokens.
 _COMPOUND_TOKENS = frozenset(_names._PREFIXES) | frozenset(_names._SUFFIXES)
-_VECTOR_MIN = 1
-"""From this many Arabic full names on, they go through the vectorised path."""
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -132,31 +130,12 @@ def _place_key(place: str) -> str | None:
     return " ".join(arabic_tokens(place) or latin_tokens(place)) or None
 
 
-class _ArabicTokeniser:
-    """``[fold_arabic(t) for t in arabic_tokens(text)]``, with per-piece caches."""
+def _arabic(text: str) -> list[str]:
+    """Folded Arabic tokens of a name the vectorised path left (one with a compound word).
 
-    def __init__(self) -> None:
-        self.pieces: dict[str, tuple[str, ...]] = {}
-        self.folded: dict[str, str] = {}
-
-    def __call__(self, text: str) -> list[str]:
-        pieces = self.pieces
-        raw: list[str] = []
-        for piece in text.split():
-            toks = pieces.get(piece)
-            if toks is None:
-                toks = pieces[piece] = _names._clean_token(piece)
-            raw += toks
-        if not _COMPOUND_TOKENS.isdisjoint(raw):
-            raw = arabic_tokens(text)
-        folded = self.folded
-        out = []
-        for t in raw:
-            f = folded.get(t)
-            if f is None:
-                f = folded[t] = fold_arabic(t)
-            out.append(f)
-        return out
+    ``arabic_tokens`` and ``fold_arabic`` keep their own caches per piece and per token.
+    """
+    return [fold_arabic(t) for t in arabic_tokens(text)]
 
 
 def _parts_tokens(parts: tuple[str | None, ...]) -> list[str]:
@@ -166,11 +145,11 @@ def _parts_tokens(parts: tuple[str | None, ...]) -> list[str]:
     return []
 
 
-def _tokens(inp: _NameInput, ar: _ArabicTokeniser) -> list[str]:
+def _tokens(inp: _NameInput) -> list[str]:
     """Name tokens of the record, preferring Arabic script (the lists' own writing)."""
     name_ar = inp[0]
     if name_ar and is_arabic(name_ar):
-        return ar(name_ar)
+        return _arabic(name_ar)
     toks = _parts_tokens(inp[2:])
     if toks and is_arabic(toks[0]):
         return [fold_arabic(t) for t in toks]
@@ -178,7 +157,7 @@ def _tokens(inp: _NameInput, ar: _ArabicTokeniser) -> list[str]:
         return [normalise_latin(t) for t in toks]
     name = inp[1] or name_ar or ""
     if is_arabic(name):
-        return ar(name)
+        return _arabic(name)
     return normalise_latin(name).split()
 
 
@@ -248,11 +227,11 @@ def _name_features(toks: list[str], positional: tuple[str | None, ...] | None = 
     )
 
 
-def _one_name(inp: _NameInput, ar: _ArabicTokeniser) -> _NameFeatures:
+def _one_name(inp: _NameInput) -> _NameFeatures:
     positional = _explicit_parts(inp)
     if positional is not None:
         return _name_features([], positional)
-    return _name_features(_tokens(inp, ar))
+    return _name_features(_tokens(inp))
 
 
 def _object_array(values: Sequence[object]) -> np.ndarray:
@@ -382,13 +361,12 @@ def _record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
     name_cols = [np.full(n, None, dtype=object) for _ in _NAME_COLUMNS]
     arabic = [i for i, r in enumerate(records) if r.name_ar and is_arabic(r.name_ar)]
     slow = np.ones(n, dtype=bool)
-    if len(arabic) >= _VECTOR_MIN:
+    if arabic:
         at = np.asarray(arabic, dtype=np.int64)
         ok, cols = _plain_arabic_names([records[i].name_ar for i in arabic])  # type: ignore[misc]
         for dst, src in zip(name_cols, cols, strict=True):
             dst[at[ok]] = src[ok]
         slow[at[ok]] = False
-    ar = _ArabicTokeniser()
     index: dict[_NameInput, int] = {}
     distinct: list[_NameFeatures] = []
     slow_at = np.flatnonzero(slow)
@@ -399,7 +377,7 @@ def _record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
         code = index.get(inp)
         if code is None:
             code = index[inp] = len(distinct)
-            distinct.append(_one_name(inp, ar))
+            distinct.append(_one_name(inp))
         codes[j] = code
     if distinct:
         for dst, values in zip(name_cols, zip(*distinct, strict=True), strict=True):
