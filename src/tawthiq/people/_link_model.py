@@ -13,10 +13,8 @@ for DuckDB and for Spark.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-import re
 from typing import Any
 
 import pandas as pd
@@ -395,6 +393,10 @@ def _train_m(linker: Any) -> dict[str, Any]:
     return model
 
 
+def _name_comparison(model: dict[str, Any]) -> dict[str, Any] | None:
+    return next((c for c in model["comparisons"] if c.get("output_column_name") == "name"), None)
+
+
 def _em_took_similar_names(model: dict[str, Any]) -> bool:
     """True when EM converged on the wrong class for the name comparison.
 
@@ -404,7 +406,7 @@ def _em_took_similar_names(model: dict[str, Any]) -> bool:
     "else"), and the pairs of that wrong class also differ in age and place, so none of
     that run's estimates can be trusted.
     """
-    name = next((c for c in model["comparisons"] if c.get("output_column_name") == "name"), None)
+    name = _name_comparison(model)
     if name is None:
         return False
     m = [lv.get("m_probability") or 0.0 for lv in name["comparison_levels"] if not lv.get("is_null_level")]
@@ -442,8 +444,8 @@ PARTIAL_NAME_MAX_SHARE = 0.5
 """A partial-name level's Bayes factor is at most this share of the exact name's."""
 
 
-def _cap_partial_names(model: dict[str, Any]) -> dict[str, Any] | None:
-    """Keep every partial-name level weaker than the exact name; ``None`` if nothing changed.
+def _cap_partial_names(model: dict[str, Any]) -> None:
+    """Keep every partial-name level weaker than the exact name (``model`` is edited in place).
 
     A level such as "given, father and family agree" is met by about one random pair in
     two million, so random sampling sees it once or twice and its u is mostly noise: it
@@ -452,7 +454,7 @@ def _cap_partial_names(model: dict[str, Any]) -> dict[str, Any] | None:
     evidence than agreeing on all of it, so such a level's Bayes factor is capped at
     ``PARTIAL_NAME_MAX_SHARE`` of the exact level's (its u is raised, its m kept).
     """
-    name = next((c for c in model["comparisons"] if c.get("output_column_name") == "name"), None)
+    name = _name_comparison(model)
     if name is None:
         return None
     levels = [lv for lv in name["comparison_levels"] if not lv.get("is_null_level")]
@@ -461,13 +463,10 @@ def _cap_partial_names(model: dict[str, Any]) -> dict[str, Any] | None:
     if not m0 or not u0:
         return None
     cap = PARTIAL_NAME_MAX_SHARE * m0 / u0
-    changed = False
     for lv in levels[1:-1]:
         m, u = lv.get("m_probability"), lv.get("u_probability")
         if m and u and m / u > cap:
             lv["u_probability"] = m / cap
-            changed = True
-    return model if changed else None
 
 
 def training_sample(features: pd.DataFrame, size: int) -> pd.DataFrame:
@@ -515,18 +514,15 @@ def score_pairs(
     )
     settings.probability_two_random_records_match = _prior(features, link_type)
     n = len(features)
-    # The sorted name-part list column is not read by these settings: left out, it spares
-    # DuckDB converting a million Python lists on each scan of the input.
-    if "tokens" in features.columns and not re.search(
-        r"\btokens\b", json.dumps(settings.get_settings("duckdb").as_dict())
-    ):
-        features = features.drop(columns=["tokens"])
+    # The sorted name-part list column is read by no comparison or blocking rule: left out, it
+    # spares DuckDB converting a million Python lists on each scan of the input.
+    features = features.drop(columns="tokens", errors="ignore")
     linker = _linker(features, settings, link_type, db, spark_or_none, name_tf)
     if n >= MIN_RECORDS_TO_TRAIN:
         model = _train_u_and_prior(linker, n, seed)
         sample = training_sample(features, EM_SAMPLE_RECORDS) if n > TRAIN_SAMPLE_RECORDS else features
         trained = _train_m(_linker(sample, model, link_type, db, spark_or_none, name_tf))
-        trained = _cap_partial_names(trained) or trained
+        _cap_partial_names(trained)
         # The prior stays the one estimated on the whole input (EM's own is not kept).
         trained["probability_two_random_records_match"] = model["probability_two_random_records_match"]
         linker = _linker(features, trained, link_type, db, spark_or_none, name_tf)
