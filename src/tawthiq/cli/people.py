@@ -46,9 +46,7 @@ people_app = typer.Typer(
     no_args_is_help=True,
 )
 
-_SHOWN = ("list_name", "record_id", "name_ar", "name_latin", "given_name", "father_name",
-          "grandfather_name", "family_name", "sex", "age", "birth_date", "event_date", "place",
-          "national_id", "address", "status")  # fmt: skip
+_SHOWN = ("list_name", *FIELDS)
 
 
 def _open(workspace: Path | None, db: str | None):
@@ -64,13 +62,8 @@ def _display_name(r: PersonRecord) -> str:
 
 def record_json(r: PersonRecord) -> dict[str, Any]:
     """One record as `persons --json` and `review --json` print it."""
-    return {
-        "list": r.list_name, "record_id": r.record_id, "name": _display_name(r), "name_ar": r.name_ar,
-        "name_latin": r.name_latin, "given_name": r.given_name, "father_name": r.father_name,
-        "grandfather_name": r.grandfather_name, "family_name": r.family_name, "sex": r.sex, "age": r.age,
-        "birth_date": r.birth_date, "event_date": r.event_date, "place": r.place,
-        "national_id": r.national_id, "address": r.address, "status": r.status,
-    }  # fmt: skip
+    rest = {f: getattr(r, f) for f in FIELDS[1:]}  # FIELDS[0] is record_id
+    return {"list": r.list_name, "record_id": r.record_id, "name": _display_name(r), **rest}
 
 
 # ---------------------------------------------------------------- import
