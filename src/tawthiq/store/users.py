@@ -409,11 +409,12 @@ def session_user(session: Session, secret: str, now: datetime, idle_seconds: int
     minute, to note that the session is still in use.
     """
     user, write = _session_check(session, secret, now, idle_seconds)
-    digest = _digest(secret)
     if write == "end":
-        session.execute(delete(WebSessionRow).where(WebSessionRow.id_hash == digest))
+        end_session(session, secret)
     elif write == "touch":
-        session.execute(update(WebSessionRow).where(WebSessionRow.id_hash == digest).values(last_seen_at=now))
+        session.execute(
+            update(WebSessionRow).where(WebSessionRow.id_hash == _digest(secret)).values(last_seen_at=now)
+        )
     return user
 
 
