@@ -78,10 +78,9 @@ def sha256_file(path: Path) -> tuple[str, int]:
     """(hex digest, size) of a file, read in 1 MiB chunks (a 50 MB file never sits in memory)."""
     h = hashlib.sha256()
     size = 0
-    with open(path, "rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            h.update(chunk)
-            size += len(chunk)
+    for chunk in _file_chunks(path):
+        h.update(chunk)
+        size += len(chunk)
     return h.hexdigest(), size
 
 
@@ -105,17 +104,12 @@ def _associated(key_id: bytes, sha256: str) -> bytes:
     return MAGIC + key_id + bytes.fromhex(sha256)
 
 
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _fsync_path(path: str | Path) -> None:
-    # Tink's encrypting stream closes the file it writes to; fsync through a new descriptor
-    # (fsync applies to the file, not to the descriptor).
+    """fsync a file or a folder through a new read-only descriptor.
+
+    Tink's encrypting stream closes the file it writes to, and a folder has no open file;
+    fsync applies to the file, not to the descriptor.
+    """
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -156,7 +150,7 @@ def _put(evidence_dir: Path, sha256: str, chunks: Iterable[bytes], cipher: Ciphe
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(target.parent)
+    _fsync_path(target.parent)
     return target
 
 
