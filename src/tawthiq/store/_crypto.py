@@ -43,7 +43,7 @@ _VERSION = b"\x01"
 class Cipher:
     """Seals and opens protected values with one AES-256-GCM key."""
 
-    __slots__ = ("_aead", "_file_aead", "_file_key", "_index_key")
+    __slots__ = ("_aead", "_file_aead", "_file_key", "_index_key", "file_key_id")
 
     def __init__(self, key: bytes) -> None:
         if len(key) != 32:
@@ -58,16 +58,12 @@ class Cipher:
             algorithm=hashes.SHA256(), length=32, salt=None, info=b"tawthiq evidence files v1"
         ).derive(key)
         self._file_aead = None
-
-    @property
-    def file_key_id(self) -> bytes:
-        """8 bytes that name the file key (HMAC of a constant): tells "another key" from "altered".
-
-        A key check value: it reveals nothing usable about the key (a truncated HMAC-SHA256).
-        """
+        # 8 bytes that name the file key (HMAC of a constant): tells "another key" from "altered".
+        # A key check value: it reveals nothing usable about the key (a truncated HMAC-SHA256).
+        # Computed once: the evidence check reads it several times per file.
         mac = hmac.HMAC(self._file_key, hashes.SHA256())
         mac.update(b"tawthiq evidence key id")
-        return mac.finalize()[:8]
+        self.file_key_id: bytes = mac.finalize()[:8]
 
     def file_aead(self):  # -> tink.streaming_aead.StreamingAead (tink imported lazily: ~0.1 s)
         """Tink streaming AEAD for files: AES-256-GCM, per-file key by HKDF-SHA256 from a random
