@@ -176,23 +176,21 @@ class IncidentIndex:
         """
         hits = self._in_box(bbox, f)
         truncated = len(hits) > limit
-        if truncated:  # keep the lowest ids, as the SQL path does
-            hits = hits[np.argsort(self.ids[hits], kind="stable")[:limit]]
-        else:
-            hits = hits[np.argsort(self.ids[hits], kind="stable")]
-        parts = []
-        if max_new is not None:
-            if not self._lock.acquire(blocking=False):
+        hits = hits[np.argsort(self.ids[hits], kind="stable")[:limit]]  # the lowest ids, as in SQL
+        # One hold for the count and the build: with max_new (the event loop) never a wait.
+        if not self._lock.acquire(blocking=max_new is None):
+            return None
+        try:
+            if max_new is not None and sum(1 for k in hits.tolist() if k not in self._features) > max_new:
                 return None
-            self._lock.release()
-            if sum(1 for k in hits.tolist() if k not in self._features) > max_new:
-                return None
-        with self._lock:
+            parts = []
             for k in hits.tolist():
                 frag = self._features.get(k)
                 if frag is None:
                     frag = self._features[k] = self._feature(k)
                 parts.append(frag)
+        finally:
+            self._lock.release()
         return b"".join(
             (
                 b'{"type":"FeatureCollection","features":[',
