@@ -111,9 +111,6 @@ class IncidentIndex:
             mask &= (self.start >= 0) & (self.start <= f.date_to.toordinal())
         return mask
 
-    def count(self, f: IncidentFilter) -> int:
-        return int(np.count_nonzero(self.mask(f)))
-
     def page(self, f: IncidentFilter, offset: int, limit: int) -> tuple[list[int], int]:
         """The ids of one list page (newest first) and how many incidents match in all."""
         hits = np.flatnonzero(self.mask(f))
