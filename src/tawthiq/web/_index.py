@@ -235,14 +235,14 @@ class IndexCache:
         try:
             if self._index is not None and _not_newer(version, self._version):
                 return self._index
-            known = self._index is not None and unchanged is not None
-            if known and version != self._version and unchanged(self._version, version):
+            # From here version differs from self._version (it is newer, or there is no index).
+            if self._index is not None and unchanged is not None and unchanged(self._version, version):
                 self._version = version
-            if self._index is None or version != self._version:
-                if not build:
-                    return None
-                self._index = IncidentIndex(load(), self._colours)
-                self._version = version
+                return self._index
+            if not build:
+                return None
+            self._index = IncidentIndex(load(), self._colours)
+            self._version = version
             return self._index
         finally:
             self._lock.release()
