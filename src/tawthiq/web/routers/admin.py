@@ -45,11 +45,7 @@ def _page(request: Request, *, error: InputError | None = None, done: str | None
         "done": done if done in DONE else None,
         "error": error,
     }
-    json_data = {
-        "users": [u.model_dump(mode="json") for u in data["users"]],
-        "tokens": [t.model_dump(mode="json") for t in data["tokens"]],
-    }
-    return render(request, "admin.html", context, json_data=json_data, status_code=400 if error else 200)
+    return render(request, "admin.html", context, json_data=data, status_code=400 if error else 200)
 
 
 def _write(request: Request, admin: User, action: str, change: Any) -> Response:
