@@ -107,22 +107,26 @@ def render(
         return JSONResponse(
             _jsonable(json_data if json_data is not None else context), status_code=status_code
         )
-    lang = language(request)
-    tr = translations(lang)
-    env: Environment = request.app.state.templates
-    user = current_user(request)
     ctx = {
         "request": request,
-        "user": user,
-        "lang": lang,
-        "dir": direction(lang),
-        "_": tr.gettext,
-        "ngettext": tr.ngettext,
+        "user": current_user(request),
+        **_language_context(request),
         "csrf_token": csrf_token_for(request),
         **context,
     }
-    html = env.get_template(template).render(ctx)
+    html = _templates(request).get_template(template).render(ctx)
     return HTMLResponse(html, status_code=status_code)
+
+
+def _templates(request: Request) -> Environment:
+    return request.app.state.templates
+
+
+def _language_context(request: Request) -> dict[str, Any]:
+    """The request's language, its direction and its gettext functions, for a template."""
+    lang = language(request)
+    tr = translations(lang)
+    return {"lang": lang, "dir": direction(lang), "_": tr.gettext, "ngettext": tr.ngettext}
 
 
 def fragment(request: Request, template: str, context: dict[str, Any]) -> Markup:
@@ -131,8 +135,5 @@ def fragment(request: Request, template: str, context: dict[str, Any]) -> Markup
     Such a part depends only on the data, its arguments and the language, so the web may keep
     it per data version (``WebData.per_version``) and put it in any user's page.
     """
-    lang = language(request)
-    tr = translations(lang)
-    env: Environment = request.app.state.templates
-    ctx = {"lang": lang, "dir": direction(lang), "_": tr.gettext, "ngettext": tr.ngettext, **context}
-    return Markup(env.get_template(template).render(ctx))
+    ctx = {**_language_context(request), **context}
+    return Markup(_templates(request).get_template(template).render(ctx))
