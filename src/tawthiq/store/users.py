@@ -57,6 +57,7 @@ __all__ = [
     "create_token",
     "create_user",
     "end_session",
+    "get_token",
     "get_user",
     "list_tokens",
     "list_users",
@@ -545,14 +546,33 @@ def revoke_token(session: Session, secret: str) -> bool:
     return True
 
 
-def revoke_token_id(session: Session, token_id: str) -> ApiToken:
-    """Revoke a token by its id (as :func:`list_tokens` shows it), without knowing its secret."""
+def _normal_token_id(token_id: str) -> str | None:
+    """A token id as typed, normalised (trimmed, lower case); ``None`` when it is not one."""
     token_id = token_id.strip().lower()
     if len(token_id) != TOKEN_ID_LENGTH or any(c not in "0123456789abcdef" for c in token_id):
+        return None
+    return token_id
+
+
+def _token_row(session: Session, token_id: str) -> ApiTokenRow | None:
+    return session.scalar(select(ApiTokenRow).where(ApiTokenRow.token_hash.startswith(token_id)))
+
+
+def get_token(session: Session, token_id: str) -> ApiToken | None:
+    """The token with this id (as :func:`list_tokens` shows it); ``None`` when none has it."""
+    tid = _normal_token_id(token_id)
+    row = _token_row(session, tid) if tid is not None else None
+    return None if row is None else _token(row, session.get(UserRow, row.user_id), _now())
+
+
+def revoke_token_id(session: Session, token_id: str) -> ApiToken:
+    """Revoke a token by its id (as :func:`list_tokens` shows it), without knowing its secret."""
+    tid = _normal_token_id(token_id)
+    if tid is None:
         raise InputError(f"a token id is {TOKEN_ID_LENGTH} hex digits, as 'tokens list' shows", field="id")
-    row = session.scalar(select(ApiTokenRow).where(ApiTokenRow.token_hash.startswith(token_id)))
+    row = _token_row(session, tid)
     if row is None:
-        raise InputError(f"no token with id {token_id}", field="id")
+        raise InputError(f"no token with id {tid}", field="id")
     _revoke(session, row)
     return _token(row, session.get(UserRow, row.user_id), _now())
 

@@ -162,8 +162,8 @@ def create_token(request: Request, body: NewToken, admin: User = Depends(_admin)
 
     def create(s: Any) -> CreatedToken:
         secret = users.create_token(s, body.user, body.label, body.days or None)
-        tid = users.token_id(secret)
-        token = next(t for t in users.list_tokens(s, body.user) if t.id == tid)
+        token = users.get_token(s, users.token_id(secret))
+        assert token is not None  # made just above, in this transaction
         return CreatedToken(**token.model_dump(), secret=secret)
 
     created = _write(request, admin, create)
@@ -177,8 +177,8 @@ def revoke_token(request: Request, token_id: str, admin: User = Depends(_admin))
     """Revoke a token by its id (``token.revoke``); it fails at once (401)."""
 
     def revoke(s: Any) -> ApiToken:
-        found = any(t.id == token_id.strip().lower() for t in users.list_tokens(s))
-        if not found and len(token_id.strip()) == users.TOKEN_ID_LENGTH:
+        # An id of the right length that no token has is 404; a malformed one, 400 (the store's).
+        if len(token_id.strip()) == users.TOKEN_ID_LENGTH and users.get_token(s, token_id) is None:
             raise HTTPError(404, "not_found", f"no token with id {token_id}", field="token_id")
         return users.revoke_token_id(s, token_id)
 
