@@ -37,7 +37,8 @@ T = TypeVar("T")
 Role = Literal["viewer", "reviewer", "documenter", "admin"]
 
 
-def _admin(user: User = Depends(require("manage_users")), _token: Any = Security(_bearer)) -> User:
+async def _admin(user: User = Depends(require("manage_users")), _token: Any = Security(_bearer)) -> User:
+    """An admin; a coroutine, so no thread-pool hop (``web/_inline.py``), like ``api``'s own."""
     return user
 
 
