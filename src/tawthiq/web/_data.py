@@ -160,21 +160,30 @@ class WebData:
         assert index is not None
         return index
 
+    def _page(
+        self, s: Any, version: Any, f: IncidentFilter, offset: int, limit: int
+    ) -> tuple[list[Incident], int]:
+        if f.place:  # name matching stays in SQL; its count is cached per data version
+            leave_loop()
+            total = self._cached(s, ("count", f), lambda: browse.count_incidents(s, f), version)
+            return browse.list_incidents(s, f, offset=offset, limit=limit, total=total)
+        ids, total = self._incident_index(s, version).page(f, offset, limit)
+        found = {i.id: i for i in browse.incidents_by_ids(s, ids, with_claims=True)}
+        return [found[i] for i in ids if i in found], total
+
     def incidents(self, f: IncidentFilter, offset: int, limit: int) -> tuple[list[Incident], int]:
         """One page of the list (newest first) and the total, from the index; cached per data version."""
         with self.ws.session() as s:
             version = browse.data_version(s)
+            return self._cached(
+                s, ("incidents", f, offset, limit), lambda: self._page(s, version, f, offset, limit), version
+            )
 
-            def page() -> tuple[list[Incident], int]:
-                if f.place:  # name matching stays in SQL; its count is cached per data version
-                    leave_loop()
-                    total = self._cached(s, ("count", f), lambda: browse.count_incidents(s, f), version)
-                    return browse.list_incidents(s, f, offset=offset, limit=limit, total=total)
-                ids, total = self._incident_index(s, version).page(f, offset, limit)
-                found = {i.id: i for i in browse.incidents_by_ids(s, ids, with_claims=True)}
-                return [found[i] for i in ids if i in found], total
-
-            return self._cached(s, ("incidents", f, offset, limit), page, version)
+    def incidents_uncached(self, f: IncidentFilter, offset: int, limit: int) -> tuple[list[Incident], int]:
+        """:meth:`incidents` without its cache, for a caller that keeps what it makes of the page
+        per data version itself (the HTML list's rows, ``per_version``): one cache entry, not two."""
+        with self.ws.session() as s:
+            return self._page(s, browse.data_version(s), f, offset, limit)
 
     def incident(self, incident_id: int) -> tuple[Incident, list[Claim], dict[int, Report]] | None:
         with self.ws.session() as s:

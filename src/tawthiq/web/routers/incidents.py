@@ -62,7 +62,7 @@ def incident_list(request: Request, user: User = Depends(require("read"))) -> Re
         return JSONResponse({"items": items, **meta, "filters": filter_query(f)})
 
     def rows() -> tuple[Markup, int]:
-        incidents, total = data.incidents(f, page.offset, page.size)
+        incidents, total = data.incidents_uncached(f, page.offset, page.size)
         return fragment(request, "_incident_rows.html", {"incidents": incidents}), total
 
     # The rows are the same for every user: kept per data version, filter, page and language.
