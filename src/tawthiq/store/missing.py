@@ -25,7 +25,7 @@ from tawthiq.people.missing import MISSING_PAIR_REASON, current_status, match_no
 from tawthiq.store.audit import record_event
 from tawthiq.store.people import records_by_ids, save_list
 from tawthiq.store.reveal import Disclosure, check_disclosure, record_view
-from tawthiq.store.session import as_utc, session_cipher
+from tawthiq.store.session import as_utc, chunks, session_cipher
 from tawthiq.store.tables import (
     InquiryRow,
     MissingNoteRow,
@@ -205,8 +205,7 @@ def load_missing(
     ids = [r.id for r in rows]
     notes: dict[int, list[MissingNote]] = defaultdict(list)
     fields: dict[int, dict[str, str]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         for n in session.scalars(
             select(MissingNoteRow).where(MissingNoteRow.person_record_id.in_(chunk))
         ).all():
@@ -437,8 +436,7 @@ def notes_by_record(session: Session, record_ids: Iterable[int]) -> dict[int, li
     """Each record's notes, oldest first, protected fields sealed (for exports)."""
     ids = list(record_ids)
     out: dict[int, list[MissingNote]] = defaultdict(list)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         rows = session.scalars(
             select(MissingNoteRow)
             .where(MissingNoteRow.person_record_id.in_(chunk))

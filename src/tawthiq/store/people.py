@@ -26,6 +26,7 @@ from tawthiq.errors import InputError
 from tawthiq.people._link_types import LinkedPair, LinkResult
 from tawthiq.people._persons import assign_person_ids, person_key, person_status
 from tawthiq.store.audit import record_event
+from tawthiq.store.session import chunks
 from tawthiq.store.tables import (
     PersonListRow,
     PersonPairDecisionRow,
@@ -173,15 +174,9 @@ def load_records(session: Session, lists: Iterable[str] | None = None) -> list[P
     return [_record(r) for r in session.execute(query)]
 
 
-def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[list[int]]:
-    """Slices of ids small enough for any database's bound-parameter limit (SQLite's is lowest)."""
-    for start in range(0, len(ids), size):
-        yield list(ids[start : start + size])
-
-
 def records_by_ids(session: Session, ids: Iterable[int]) -> dict[int, PersonRecord]:
     out: dict[int, PersonRecord] = {}
-    for chunk in _chunks(sorted(set(ids))):
+    for chunk in chunks(sorted(set(ids))):
         for row in session.execute(select(*_RECORD_COLUMNS).where(PersonRecordRow.id.in_(chunk))):
             rec = _record(row)
             out[rec.id] = rec
@@ -208,7 +203,7 @@ def save_link_result(session: Session, result: LinkResult, records: Sequence[Per
 
     session.execute(delete(PersonRecordLinkRow))
     gone = sorted(old_persons - kept)
-    for chunk in _chunks(gone):
+    for chunk in chunks(gone):
         session.execute(delete(PersonRow).where(PersonRow.id.in_(chunk)))
     keys = set(session.scalars(select(PersonRow.key)))
     statuses = [person_status(by_id[r].status for r in cluster if r in by_id) for cluster in result.clusters]

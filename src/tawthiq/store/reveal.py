@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 from tawthiq.entities import Protected
 from tawthiq.errors import InputError
 from tawthiq.store.custody import record_custody
-from tawthiq.store.session import session_cipher
+from tawthiq.store.session import chunks, session_cipher
 from tawthiq.store.tables import InquiryRow, MissingNoteRow, ReportRow, SourceContactRow, SourceRow
 
 __all__ = [
@@ -155,8 +155,7 @@ def protected_present(session: Session, key: str, record_ids: Iterable[int]) -> 
     table, column, _ = _field(key)
     ids = sorted(set(record_ids))
     found: set[int] = set()
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         q = select(table.id).where(table.id.in_(chunk), getattr(table, column).is_not(None))
         found.update(session.scalars(q))
     return found

@@ -8,7 +8,7 @@ migrations (``store/_migrate.py``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -89,3 +89,9 @@ def as_utc(dt: datetime | None) -> datetime | None:
     if dt is None:
         return None
     return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
+
+
+def chunks(ids: Sequence[int], size: int = 500) -> Iterator[list[int]]:
+    """Slices of ids small enough for any database's bound-parameter limit (SQLite's is lowest)."""
+    for start in range(0, len(ids), size):
+        yield list(ids[start : start + size])
