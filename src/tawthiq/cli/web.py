@@ -8,8 +8,9 @@ Never: prints or logs a password; a token is printed only at creation.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -76,6 +77,15 @@ def _say_user(user, json_: bool, message: str) -> None:
         err_console.print(f"user {user.name} ({user.role}, {_state(user)}): {message}", highlight=False)
 
 
+def _change_user(
+    workspace: Path | None, db: str | None, json_: bool, message: str, change: Callable[[Any], Any]
+) -> None:
+    """Run ``change(session)`` (a ``store.users`` write returning the user) as ``cli``, then say so."""
+    with _open(workspace, db) as ws, ws.session(actor="cli") as s:
+        user = change(s)
+    _say_user(user, json_, message)
+
+
 def _state(user) -> str:
     return "active" if user.active else "disabled"
 
@@ -138,9 +148,7 @@ def users_set_role(
     """Change a user's role (the last active admin cannot be demoted)."""
     from tawthiq.store import users
 
-    with _open(workspace, db) as ws, ws.session(actor="cli") as s:
-        user = users.set_role(s, name, role)
-    _say_user(user, json_, "role set")
+    _change_user(workspace, db, json_, "role set", lambda s: users.set_role(s, name, role))
 
 
 @handle_errors
@@ -153,9 +161,7 @@ def users_disable(
     """Disable a user: their sessions end and their API tokens stop working at once."""
     from tawthiq.store import users
 
-    with _open(workspace, db) as ws, ws.session(actor="cli") as s:
-        user = users.set_active(s, name, False)
-    _say_user(user, json_, "disabled")
+    _change_user(workspace, db, json_, "disabled", lambda s: users.set_active(s, name, False))
 
 
 @handle_errors
@@ -168,9 +174,7 @@ def users_enable(
     """Enable a disabled user again (their unrevoked tokens work again)."""
     from tawthiq.store import users
 
-    with _open(workspace, db) as ws, ws.session(actor="cli") as s:
-        user = users.set_active(s, name, True)
-    _say_user(user, json_, "enabled")
+    _change_user(workspace, db, json_, "enabled", lambda s: users.set_active(s, name, True))
 
 
 @handle_errors
