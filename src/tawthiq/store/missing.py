@@ -19,12 +19,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tawthiq.entities import MissingNote, PersonRecord
+from tawthiq.entities import MissingNote, PersonRecord, Protected
 from tawthiq.errors import InputError
 from tawthiq.people.missing import MISSING_PAIR_REASON, current_status, match_note
 from tawthiq.store.audit import record_event
 from tawthiq.store.people import records_by_ids, save_list
-from tawthiq.store.reveal import Disclosure, check_disclosure, record_view
+from tawthiq.store.reveal import Disclosure, check_disclosure, open_fields
 from tawthiq.store.session import as_utc, chunks, session_cipher
 from tawthiq.store.tables import (
     InquiryRow,
@@ -78,11 +78,11 @@ class Inquiry:
     created_at: datetime
 
 
-def _note_entity(row: MissingNoteRow, reveal: bool, cipher) -> MissingNote:
+def _note_entity(row: MissingNoteRow, opened: dict[str, Protected | None] | None = None) -> MissingNote:
+    """The note of ``row``; the author's e-mail and phone only as ``opened`` holds them."""
     email = phone = None
-    if reveal:
-        email = cipher.open(row.author_email_enc, column="missing_notes.author_email")
-        phone = cipher.open(row.author_phone_enc, column="missing_notes.author_phone")
+    if opened is not None:
+        email, phone = opened["author_email"], opened["author_phone"]
     return MissingNote(
         id=row.id,
         note_record_id=row.note_record_id,
@@ -135,7 +135,7 @@ def add_note(session: Session, record_id: int, note: MissingNote) -> MissingNote
     )
     session.add(row)
     session.flush()
-    stored = _note_entity(row, False, None)
+    stored = _note_entity(row)
     record_event(
         session,
         "missing.note",
@@ -197,7 +197,6 @@ def load_missing(
     """
     disclosure = check_disclosure(reveal)
     cipher = session_cipher(session) if disclosure is not None else None
-    shown: list[tuple[int, list[str]]] = []
     query = select(PersonRecordRow).where(PersonRecordRow.status == "missing").order_by(PersonRecordRow.id)
     if record_ids is not None:
         query = query.where(PersonRecordRow.id.in_(list(record_ids)))
@@ -209,16 +208,14 @@ def load_missing(
         for n in session.scalars(
             select(MissingNoteRow).where(MissingNoteRow.person_record_id.in_(chunk))
         ).all():
-            note = _note_entity(n, disclosure is not None, cipher)
-            notes[n.person_record_id].append(note)
+            opened = None
             if disclosure is not None:
-                seen = [f for f in ("author_email", "author_phone") if getattr(note, f) is not None]
-                if seen:
-                    shown.append((n.id, seen))
+                opened = open_fields(
+                    session, disclosure, cipher, "missing_note", n, ["author_email", "author_phone"]
+                )
+            notes[n.person_record_id].append(_note_entity(n, opened))
         for f in session.scalars(select(PfifFieldsRow).where(PfifFieldsRow.person_record_id.in_(chunk))):
             fields[f.person_record_id] = dict(f.fields or {})
-    for note_id, seen in shown:
-        record_view(session, disclosure, "missing_note", note_id, seen)
     out = []
     for r in rows:
         rec = PersonRecord.model_validate(r, from_attributes=True)
@@ -443,5 +440,5 @@ def notes_by_record(session: Session, record_ids: Iterable[int]) -> dict[int, li
             .order_by(MissingNoteRow.source_date, MissingNoteRow.note_record_id)
         )
         for n in rows:
-            out[n.person_record_id].append(_note_entity(n, False, None))
+            out[n.person_record_id].append(_note_entity(n))
     return dict(out)

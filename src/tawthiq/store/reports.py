@@ -21,7 +21,7 @@ from tawthiq.entities import Evidence, Protected, Report, Source
 from tawthiq.errors import ProtectedDataError
 from tawthiq.store._crypto import Cipher
 from tawthiq.store.audit import record_event
-from tawthiq.store.reveal import Disclosure, check_disclosure, record_view
+from tawthiq.store.reveal import Disclosure, check_disclosure, open_fields
 from tawthiq.store.session import as_utc, session_cipher
 from tawthiq.store.tables import EvidenceRow, ReportRow, SourceRow
 
@@ -62,12 +62,11 @@ def add_evidence(session: Session, evidence: Evidence) -> bool:
 # ---------------------------------------------------------------- sources
 
 
-def _source_entity(row: SourceRow, cipher: Cipher | None, reveal: bool) -> Source:
+def _source_entity(row: SourceRow, opened: dict[str, Protected | None] | None = None) -> Source:
+    """The source of ``row``; identity and contact only as ``opened`` holds them (else ``None``)."""
     identity = contact = None
-    if reveal:
-        c = cipher or _cipher_required()
-        identity = c.open(row.identity_enc, column="sources.identity")
-        contact = c.open(row.contact_enc, column="sources.contact")
+    if opened is not None:
+        identity, contact = opened["identity"], opened["contact"]
     return Source(
         id=row.id,
         label=row.label,
@@ -101,10 +100,8 @@ def get_or_create_source(session: Session, source: Source) -> Source:
         )
         session.add(row)
         session.flush()
-        record_event(
-            session, "source.create", "source", row.id, after=_source_entity(row, None, reveal=False)
-        )
-    return _source_entity(row, None, reveal=False)
+        record_event(session, "source.create", "source", row.id, after=_source_entity(row))
+    return _source_entity(row)
 
 
 def list_sources(session: Session, *, reveal: Disclosure | None = None) -> list[Source]:
@@ -116,12 +113,10 @@ def list_sources(session: Session, *, reveal: Disclosure | None = None) -> list[
         _cipher_required()
     out = []
     for row in session.execute(select(SourceRow).order_by(SourceRow.id)).scalars().all():
-        src = _source_entity(row, cipher, disclosure is not None)
+        opened = None
         if disclosure is not None:
-            shown = [f for f, v in (("identity", src.identity), ("contact", src.contact)) if v is not None]
-            if shown:
-                record_view(session, disclosure, "source", row.id, shown)
-        out.append(src)
+            opened = open_fields(session, disclosure, cipher, "source", row, ["identity", "contact"])
+        out.append(_source_entity(row, opened))
     return out
 
 
@@ -224,9 +219,7 @@ def _open_sender(session: Session, row: ReportRow, disclosure: Disclosure | None
     if disclosure is None or row.sender_enc is None:
         return None
     cipher = session.info.get("cipher") or _cipher_required()
-    sender = cipher.open(row.sender_enc, column="reports.sender")
-    record_view(session, disclosure, "report", row.id, ["sender"])
-    return sender
+    return open_fields(session, disclosure, cipher, "report", row, ["sender"])["sender"]
 
 
 def get_report(session: Session, report_id: int, *, reveal: Disclosure | None = None) -> Report | None:

@@ -25,7 +25,7 @@ button without decrypting anything.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 from sqlalchemy import select
@@ -42,6 +42,7 @@ __all__ = [
     "REASON_MAX_LENGTH",
     "Disclosure",
     "check_disclosure",
+    "open_fields",
     "protected_present",
     "record_view",
     "reveal_field",
@@ -120,6 +121,27 @@ PROTECTED_FIELDS: dict[str, tuple[type, str, str]] = {
 }
 
 
+def open_fields(
+    session: Session, disclosure: Disclosure, cipher: Any, object_type: str, row: Any, fields: Sequence[str]
+) -> dict[str, Protected | None]:
+    """The clear values of ``fields`` of ``row`` (a row of ``object_type``'s table), their view recorded.
+
+    Each field's ciphertext column and the column name bound into its ciphertext come from
+    :data:`PROTECTED_FIELDS` (``"source"``, ``["identity", "contact"]`` opens
+    ``sources.identity`` and ``sources.contact``). One ``evidence.view`` custody event names the
+    fields that held a value; none when none did. ``cipher`` is the caller's (it says which
+    error a workspace without a key gives).
+    """
+    values: dict[str, Protected | None] = {}
+    for field in fields:
+        _, column, bound = PROTECTED_FIELDS[f"{object_type}.{field}"]
+        values[field] = cipher.open(getattr(row, column), column=bound)
+    shown = [f for f, v in values.items() if v is not None]
+    if shown:
+        record_view(session, disclosure, object_type, row.id, shown)
+    return values
+
+
 def _field(key: str) -> tuple[type, str, str]:
     if key not in PROTECTED_FIELDS:
         raise InputError(
@@ -138,16 +160,14 @@ def reveal_field(session: Session, key: str, record_id: int, *, disclosure: Disc
     disclosure = check_disclosure(disclosure)
     if disclosure is None:
         raise TypeError("reveal_field needs a Disclosure")
-    table, column, bound = _field(key)
+    table, column, _ = _field(key)
     object_type, field = key.split(".", 1)
-    blob = session.scalar(select(getattr(table, column)).where(table.id == record_id))
-    if blob is None:
-        if session.scalar(select(table.id).where(table.id == record_id)) is None:
-            raise InputError(f"no {object_type.replace('_', ' ')} {record_id}", field="id")
+    row = session.get(table, record_id)
+    if row is None:
+        raise InputError(f"no {object_type.replace('_', ' ')} {record_id}", field="id")
+    if getattr(row, column) is None:
         return None
-    value = session_cipher(session).open(blob, column=bound)
-    record_view(session, disclosure, object_type, record_id, [field])
-    return value
+    return open_fields(session, disclosure, session_cipher(session), object_type, row, [field])[field]
 
 
 def protected_present(session: Session, key: str, record_ids: Iterable[int]) -> set[int]:
