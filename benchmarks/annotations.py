@@ -9,6 +9,8 @@ Never: copies article text into the project; the quote exists only in the tempor
 
 Command line (from the project root):
     python benchmarks/annotations.py span en/001-x.txt "quoted words"     # -> [start, end]
+    python benchmarks/annotations.py new en/001-x.txt [--annotator A1]       # a skeleton: sha256, published
+    python benchmarks/annotations.py resolve NAME.json [...]                # each claim's "quote" -> "span"
     python benchmarks/annotations.py check [NAME.json ...]                 # every annotation by default
     python benchmarks/annotations.py gold OUTDIR [--lang en] [--split measure]
 """
@@ -158,6 +160,52 @@ def find_span(name: str, quote: str, nth: int = 0) -> list[int]:
     return [start, start + len(quote)]
 
 
+def header(text: str) -> dict[str, str]:
+    """The corpus text's header block (``KEY: value`` lines before the first blank line)."""
+    out = {}
+    for line in text[: body_start(text)].splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().isupper():
+            out[key.strip()] = value.strip()
+    return out
+
+
+def skeleton(name: str, annotator: str) -> dict:
+    text = shared_text(name)
+    if text is None:
+        raise SystemExit(f"{name}: not found under {CORPUS}")
+    date = header(text).get("DATE", "unknown")
+    known = date != "unknown"
+    return {
+        "text": name,
+        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "published": date if known else None,
+        "published_from": "header" if known else None,
+        "annotator": annotator,
+        "claims": [],
+    }
+
+
+def resolve(path: Path) -> list[str]:
+    """Replace each claim's working ``quote`` (and optional ``nth``) by its ``span``; the quote is
+    never kept in the project. Returns the problems (a quote not found), leaving the file as it was."""
+    ann = json.loads(path.read_text(encoding="utf-8"))
+    errs = []
+    for i, c in enumerate(ann.get("claims", [])):
+        if "quote" not in c:
+            continue
+        try:
+            c["span"] = find_span(ann["text"], c["quote"], int(c.get("nth", 0)))
+        except SystemExit as exc:
+            errs.append(f"{path}: claim {i}: field 'quote': {exc}")
+            continue
+        del c["quote"]
+        c.pop("nth", None)
+    if not errs:
+        path.write_text(json.dumps(ann, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return errs
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -165,6 +213,11 @@ def main(argv: list[str]) -> int:
     sp.add_argument("name")
     sp.add_argument("quote")
     sp.add_argument("--nth", type=int, default=0)
+    nw = sub.add_parser("new")
+    nw.add_argument("name")
+    nw.add_argument("--annotator", default="?")
+    rs = sub.add_parser("resolve")
+    rs.add_argument("files", nargs="+", type=Path)
     ck = sub.add_parser("check")
     ck.add_argument("files", nargs="*")
     gd = sub.add_parser("gold")
@@ -178,6 +231,13 @@ def main(argv: list[str]) -> int:
     if args.cmd == "span":
         print(json.dumps(find_span(args.name, args.quote, args.nth)))
         return 0
+    if args.cmd == "new":
+        print(json.dumps(skeleton(args.name, args.annotator), ensure_ascii=False, indent=1))
+        return 0
+    if args.cmd == "resolve":
+        errs = [e for f in args.files for e in resolve(f)]
+        print("\n".join(errs) if errs else f"{len(args.files)} files resolved")
+        return 1 if errs else 0
     if args.cmd == "check":
         items = load()
         if args.files:
