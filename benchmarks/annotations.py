@@ -33,17 +33,42 @@ CORPUS = SHARED / "data" / "corpus"
 
 KINDS = {"incident", "tally", "status"}
 EVENT_TYPES = {
-    "attack.air_strike", "attack.shelling", "attack.chemical", "attack.ground", "attack.medical",
-    "killing.execution", "detention.arbitrary", "disappearance.enforced", "displacement.forced",
-    "siege.blockade", "evacuation", "humanitarian.access_denied", "territory.change", "armed.clash", "other",
+    "attack.air_strike",
+    "attack.shelling",
+    "attack.chemical",
+    "attack.ground",
+    "attack.medical",
+    "killing.execution",
+    "detention.arbitrary",
+    "disappearance.enforced",
+    "displacement.forced",
+    "siege.blockade",
+    "evacuation",
+    "humanitarian.access_denied",
+    "territory.change",
+    "armed.clash",
+    "other",
 }
 QUALIFIERS = {"exact", "about", "at_least", "more_than", "up_to", "vague"}
 PLACE_PRECISIONS = {"exact", "neighbourhood", "town", "district", "governorate", "country"}
 TIME_PRECISIONS = {"day", "days", "week", "month", "year", "unknown"}
 CERTAINTIES = {"confirmed", "reported", "unconfirmed", "denied"}
 CLAIM_KEYS = {
-    "kind", "event_type", "span", "places", "time", "fatalities", "injured", "victims", "perpetrators",
-    "attributed_to", "attributed_to_alt", "certainty", "optional", "incident", "note",
+    "kind",
+    "event_type",
+    "span",
+    "places",
+    "time",
+    "fatalities",
+    "injured",
+    "victims",
+    "perpetrators",
+    "attributed_to",
+    "attributed_to_alt",
+    "certainty",
+    "optional",
+    "incident",
+    "note",
 }
 
 
@@ -98,6 +123,8 @@ def problems(item: Annotated) -> list[str]:
     digest = hashlib.sha256(item.text.encode("utf-8")).hexdigest()
     if ann.get("sha256") != digest:
         errs.append(f"{where}: field 'sha256': the shared text changed (now {digest[:12]}…): re-check spans")
+    if ann.get("annotator") in (None, "", "?"):
+        errs.append(f"{where}: field 'annotator': missing (give --annotator to 'new')")
     if not isinstance(ann.get("published"), (str, type(None))):
         errs.append(f"{where}: field 'published': not YYYY-MM-DD or null")
     for i, c in enumerate(ann.get("claims", [])):
