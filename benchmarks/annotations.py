@@ -27,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 ANNOTATIONS = ROOT / "annotations" / "corpus"
+AGREEMENT = ROOT / "annotations" / "agreement"
 SPLIT = ROOT / "annotations" / "split.tsv"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "data" / "corpus"
@@ -100,11 +101,12 @@ def body_start(text: str) -> int:
     return cut + 2 if cut >= 0 else 0
 
 
-def load(lang: str | None = None, split: str | None = None) -> list[Annotated]:
-    """Every annotation, optionally of one language and one side of the split, in file order."""
+def load(lang: str | None = None, split: str | None = None, folder: Path = ANNOTATIONS) -> list[Annotated]:
+    """Every annotation in ``folder`` (the corpus annotations by default; ``AGREEMENT / "EN1"`` for one
+    annotator's second annotations), optionally of one language and one side of the split, in file order."""
     sides = read_split()
     out = []
-    for path in sorted(ANNOTATIONS.glob("*/*.json")):
+    for path in sorted(folder.glob("**/*.json")):
         ann = json.loads(path.read_text(encoding="utf-8"))
         name = ann["text"]
         row = sides.get(name, {})
@@ -266,7 +268,7 @@ def main(argv: list[str]) -> int:
         print("\n".join(errs) if errs else f"{len(args.files)} files resolved")
         return 1 if errs else 0
     if args.cmd == "check":
-        items = load()
+        items = load() + load(folder=AGREEMENT)
         if args.files:
             wanted = {Path(f).resolve() for f in args.files}
             items = [i for i in items if i.path.resolve() in wanted]

@@ -35,17 +35,28 @@ def _scorer():
     return mod
 
 
-def predict(item: ann.Annotated) -> list[dict]:
-    """The extractor's claims for one annotated text, in the CLAIMS.md contract form."""
-    from tawthiq.extract import extract_claims
+def published_of(item: ann.Annotated) -> date:
+    """The date the annotator gives (header DATE, else what the text or the event fixes)."""
+    published = item.annotation.get("published") or ann.header(item.text).get("DATE")
+    return date.fromisoformat(published) if published and published != "unknown" else date(1900, 1, 1)
 
-    header = ann.header(item.text)
-    published = item.annotation.get("published") or header.get("DATE")
-    pub = date.fromisoformat(published) if published and published != "unknown" else date(1900, 1, 1)
-    title = header.get("TITLE") or next(
+
+def title_of(item: ann.Annotated) -> str | None:
+    return ann.header(item.text).get("TITLE") or next(
         (ln.strip() for ln in item.text[ann.body_start(item.text) :].splitlines() if ln.strip()), None
     )
-    return [c.contract() for c in extract_claims(item.text, pub, title=title)]
+
+
+def predict_claims(item: ann.Annotated) -> list:
+    """The extractor's ``Claim`` values for one text (the whole file, as `extract FILE` reads it)."""
+    from tawthiq.extract import extract_claims
+
+    return extract_claims(item.text, published_of(item), title=title_of(item))
+
+
+def predict(item: ann.Annotated) -> list[dict]:
+    """The extractor's claims for one annotated text, in the CLAIMS.md contract form."""
+    return [c.contract() for c in predict_claims(item)]
 
 
 def score(sc, pairs: list[tuple[list[dict], list[dict]]]) -> dict:
