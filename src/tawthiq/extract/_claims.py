@@ -59,6 +59,8 @@ _WAR_WIDE = re.compile(
     r"[^.;]{0,80}\b(?:has|have|had)\s+(?:killed|left|displaced|claimed)",
     re.I,
 )
+# "URL: ...", "DATE: ...", "SAME_EVENT_GROUP: ..." lines at the top: metadata, not sentences
+_HEADER_BLOCK = re.compile(r"\A\ufeff?(?:[A-Z][A-Z0-9_-]{1,30}[ \t]*:[^\n]*\n)+")
 _WHERE = re.compile(r"\b(?:took place|happened|occurred|carried out) in\b")
 _GROUP = re.compile(
     r"(?P<num>\b(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:civilians?|people|persons?|children|women|men)\s+"
@@ -94,7 +96,11 @@ def _segments(sentence: str, gaz: Gazetteer, ctx: tuple[str, ...]) -> list[tuple
 
 def _main_place(title: str | None, text: str, gaz: Gazetteer) -> tuple[tuple[str, ...], PlaceRef | None]:
     head = (title or "") + "\n" + text[:800]
-    matches = [m for m in gaz.match(head) if m.place.id != "SY"]
+    matches = [
+        m
+        for m in gaz.match(head)
+        if m.place.id != "SY" and not (m.place.id.startswith("world:") and m.surface.isupper())
+    ]
     ctx = tuple(
         dict.fromkeys(m.place.id for m in matches if m.place.kind in ("town", "governorate", "district"))
     )
@@ -116,16 +122,21 @@ def _confidence(places: tuple[PlaceRef, ...], tolls: bool, party: str | None, st
     return round(min(c, 0.95), 2)
 
 
-def extract_claims(text: str, published: date, title: str | None = None) -> list[Claim]:
+def extract_claims(text: str, published: date | None, title: str | None = None) -> list[Claim]:
     """Claims in one English report, in reading order (pure: no I/O, no clock).
 
-    ``published`` anchors relative time ("late on Monday"); ``title``, when the text starts with it,
-    marks the headline so that it does not duplicate the lede.
+    ``published`` anchors relative time ("late on Monday"); None when the report has no known date:
+    then only dates that carry their year resolve, and every other claim has unknown time (never
+    the machine's clock). ``title``, when the text starts with it, marks the headline so that it
+    does not duplicate the lede. A header block of ``KEY: value`` lines at the top (``URL:``,
+    ``DATE:``…) is not read as sentences.
     """
     if not isinstance(text, str):
         raise InputError(f"report text must be a string, not {type(text).__name__}", field="text")
-    if not isinstance(published, date):
-        raise InputError(f"published must be a date, not {type(published).__name__}", field="published")
+    if published is not None and not isinstance(published, date):
+        raise InputError(
+            f"published must be a date or None, not {type(published).__name__}", field="published"
+        )
     if len(text) > MAX_CHARS:
         raise InputError(
             f"report is {len(text):,} characters; the limit for one report is {MAX_CHARS:,}", field="text"
@@ -133,9 +144,10 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
     if not text.strip() or latin_share(text) < 0.5:
         return []
     gaz = load_gazetteer()
-    anchor = find_dateline(text, published) or published
+    anchor = (find_dateline(text, published) or published) if published else None
     ctx, main = _main_place(title, text, gaz)
-    spans = split_sentences(text)
+    head = _HEADER_BLOCK.match(text)
+    spans = [sp for sp in split_sentences(text) if sp[0] >= (head.end() if head else 0)]
     title_end = -1
     if spans:
         first = text[spans[0][0] : spans[0][1]]
@@ -254,14 +266,14 @@ def _contains(a: Claim, b: Claim) -> bool:
     return bool(ids_a & ids_b)
 
 
-def _merge(items: list[tuple[Claim, bool]], anchor: date) -> list[Claim]:
+def _merge(items: list[tuple[Claim, bool]], anchor: date | None) -> list[Claim]:
     body = [c for c, is_title in items if not is_title]
     out: list[Claim] = []
     # a headline restating a body claim of the same family is the body claim
     for c, is_title in items:
         if is_title and any(b.event_type == c.event_type and _contains(c, b) for b in body):
             continue
-        if c.time.start and c.time.start < anchor - timedelta(days=365):
+        if anchor and c.time.start and c.time.start < anchor - timedelta(days=365):
             continue  # background ("fighting erupted in 2012"), not a claim about this report's events
         if c.places and all(p.precision == "country" for p in c.places):
             continue  # "attacks using chlorine in Syria", "3,264 killed in Syria": country-wide background
