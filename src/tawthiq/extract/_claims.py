@@ -32,7 +32,9 @@ from tawthiq.gazetteer import Gazetteer, load_gazetteer
 
 __all__ = ["MAX_CHARS", "extract_claims", "latin_share"]
 
-MAX_CHARS = 20_000_000  # as ingest's 20 MB file limit: a longer text is not one report (refused, naming the field)
+MAX_CHARS = (
+    20_000_000  # as ingest's 20 MB file limit: a longer text is not one report (refused, naming the field)
+)
 _HARM = ("attack", "killing", "other")
 _BOILER = re.compile(
     r"^(?:image credit|join our|thank you for|please refresh|read more|share this|follow us|"
