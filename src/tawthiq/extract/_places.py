@@ -38,7 +38,13 @@ _PASSING_BEFORE = re.compile(
     r"statement (?:issued )?|reporters )in\s+$|\b(?:from|in) (?:his|her|their|its) (?:office|base) in\s+$",
     re.I,
 )
-_PASSING_AFTER = re.compile(r"^-based\b|^\s+(?:headquarters|office|embassy|correspondent|bureau)\b", re.I)
+_PASSING_AFTER = re.compile(
+    r"^-based\b|^\s+(?:headquarters|office|embassy|correspondent|bureau|"
+    # a facility or a group named after a town ("al-Amal hospital") is not the town
+    r"hospital|school|clinic|mosque|church|market|bakery|university|street|square|brigades?|battalion|"
+    r"movement|front|party|tv|television|news|agency|times|post|globe|bank)\b",
+    re.I,
+)
 _TYPED_ADMIN = re.compile(r"\s*(?:province|governorate|countryside|district)\b", re.I)
 _BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
 _UNKNOWN = re.compile(
