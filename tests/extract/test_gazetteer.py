@@ -79,7 +79,7 @@ def test_context_prefers_places_inside_the_reports_city(gaz):
 
 
 def test_world_towns_locate_and_common_words_do_not(gaz):
-    [m] = gaz.match("fighting in Kharkiv and Bucha".split(" and ")[0])
+    [m] = gaz.match("fighting in Kharkiv")
     assert m.place.id.startswith("world:") and m.place.parent_id == "world:UA"
     assert gaz.contains("world:UA", m.place.id)
     assert gaz.match("Police said the Rapid Support Forces attacked") == []
