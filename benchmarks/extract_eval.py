@@ -35,10 +35,10 @@ def _scorer():
     return mod
 
 
-def published_of(item: ann.Annotated) -> date:
-    """The date the annotator gives (header DATE, else what the text or the event fixes)."""
+def published_of(item: ann.Annotated) -> date | None:
+    """The date the annotator gives (header DATE, else what the text or the event fixes); None if none."""
     published = item.annotation.get("published") or ann.header(item.text).get("DATE")
-    return date.fromisoformat(published) if published and published != "unknown" else date(1900, 1, 1)
+    return date.fromisoformat(published) if published and published != "unknown" else None
 
 
 def title_of(item: ann.Annotated) -> str | None:
