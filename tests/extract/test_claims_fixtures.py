@@ -194,3 +194,23 @@ def test_keyword_filter_never_hides_a_trigger(monkeypatch):
     monkeypatch.setattr(_events, "_KEYWORDS", {k: ("",) for k in _events._KEYWORDS})  # "" is in every text
     assert [_events.find_events(s) for s in sentences] == with_filter
     assert sum(map(len, with_filter)) > 20
+
+
+def test_headline_lede_and_quote_restating_one_toll_are_one_claim(report):
+    kafr_nabl, maarat = report("headline_lede_quote_restate_one_toll.txt")
+    assert nums(kafr_nabl) == {"low": 14, "high": None, "qualifier": "at_least"}
+    assert kafr_nabl.attributed_to == "Syrian Observatory for Human Rights"  # the named source is kept
+    assert kafr_nabl.event_type == "attack.shelling"
+    assert nums(maarat) == {"low": 3, "high": 3, "qualifier": "exact"}  # another toll: another claim
+    assert maarat.attributed_to.lower() == "rescuers in maarat al-numan"  # a place is not a person
+
+
+def test_speaker_after_the_quote_and_a_clause_never_becomes_a_party(report):
+    saraqib, barrels, binnish, clinic, nurses = report("quote_then_speaker_and_clause_is_no_party.txt")
+    assert saraqib.attributed_to == "UN human rights office (Liz Throssell)"
+    assert nums(saraqib) == {"low": 31, "high": None, "qualifier": "at_least"}
+    # not "government helicopters dropped more than 20 barrel bombs"
+    assert barrels.attributed_to == "Syrian Observatory for Human Rights"
+    assert binnish.attributed_to == "a source at the scene"  # "was told by X": X speaks
+    assert clinic.attributed_to == "MSF"
+    assert nurses.attributed_to == "MSF"  # "the medical charity" points back to MSF

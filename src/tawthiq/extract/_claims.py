@@ -24,6 +24,7 @@ from tawthiq.extract._attribution import find_attribution, find_certainty
 from tawthiq.extract._events import EventHit, find_events, find_kind, find_perpetrators, find_victims
 from tawthiq.extract._numbers import find_numbers
 from tawthiq.extract._places import CITY, sentence_places
+from tawthiq.extract._restate import merge_restatements
 from tawthiq.extract._sentences import split_sentences
 from tawthiq.extract._time import find_dateline, resolve_time
 from tawthiq.extract._tolls import find_tolls
@@ -238,7 +239,7 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
                 confidence=_confidence(refs, bool(tolls[0] or tolls[1]), party, best.strength),
             )
             claims.append((claim, e <= title_end))
-    return _merge(claims, anchor)
+    return merge_restatements(_merge(claims, anchor), anchor, title_end)
 
 
 def _place_key(c: Claim) -> str:
