@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from tawthiq.entities import Claim, PlaceRef
+from tawthiq.entities import Claim, PlaceRef, TimeSpan
 from tawthiq.errors import InputError
 from tawthiq.extract._attribution import find_attribution, find_certainty
 from tawthiq.extract._events import EventHit, find_events, find_kind, find_perpetrators, find_victims
+from tawthiq.extract._modality import is_clutter, is_unasserted, is_war_long
 from tawthiq.extract._numbers import find_numbers
 from tawthiq.extract._places import CITY, sentence_places
 from tawthiq.extract._restate import merge_restatements
@@ -58,6 +59,11 @@ _ANAPHORA = re.compile(
 _WAR_WIDE = re.compile(
     r"\b(?:the|Syria['’]s|this|a|its)\s+(?:\w+[- ]year(?:-old)?\s+|bloody\s+)?(?:civil\s+)?(?:war|conflict)\b"
     r"[^.;]{0,80}\b(?:has|have|had)\s+(?:killed|left|displaced|claimed)",
+    re.I,
+)
+_SAME_ATTACK = re.compile(
+    r"\b(?:in|during|by|from|after)\s+(?:the|this|that|a similar|the same|another|a second)\s+(?:\w+\s+)?"
+    r"(?:attack|strike|raid|bombing|shelling|bombardment|assault)s?\b",
     re.I,
 )
 _WHERE = re.compile(r"\b(?:took place|happened|occurred|carried out) in\b")
@@ -109,6 +115,16 @@ def _main_place(title: str | None, text: str, gaz: Gazetteer) -> tuple[tuple[str
     return ctx, main
 
 
+def _countries(places: tuple[PlaceRef, ...], gaz: Gazetteer) -> tuple[PlaceRef, ...]:
+    """The country of the first gazetteer place, as the place of a war-long total."""
+    for p in places:
+        if p.place_id:
+            for a in [gaz.get(p.place_id), *gaz.ancestors(p.place_id)]:
+                if a.kind == "country":
+                    return (gaz.to_ref(a, a.name_en),)
+    return ()
+
+
 def _confidence(places: tuple[PlaceRef, ...], tolls: bool, party: str | None, strength: int) -> float:
     c = 0.4 + 0.05 * min(strength, 8) / 2
     c += 0.1 if any(p.lat is not None for p in places) else 0.0
@@ -150,14 +166,17 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
     last_places: tuple[PlaceRef, ...] = ()
     for s, e in spans:
         sentence = text[s:e]
-        if _BOILER.match(sentence.strip()) or len(sentence) < 12:
+        if _BOILER.match(sentence.strip()) or len(sentence) < 12 or is_clutter(sentence):
             continue
         party = find_attribution(sentence, previous_party)
         if party:
             previous_party = party
         events = find_events(sentence)
-        if _WAR_WIDE.search(sentence):
-            continue  # "the civil war has killed more than 300,000": the whole war, not this report's events
+        war_long = bool(_WAR_WIDE.search(sentence)) or is_war_long(sentence)
+        if war_long and not find_tolls(sentence)[0]:
+            continue  # "the war has displaced millions": background, no toll to record
+        if is_unasserted(sentence) and not find_tolls(sentence)[0]:
+            continue  # an appeal, a need, a vow or a forecast: not a claim (CLAIMS.md)
         if not events and claims and _VERIFY.search(sentence):
             # "The reports could not be independently verified." hedges the claim before it
             prev, was_title = claims[-1]
@@ -171,8 +190,10 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
             and find_tolls(sentence)[0]
         ):
             # "More than 320 civilians have been killed in eastern Aleppo since ...": a toll with no
-            # manner of death is still a claim; its type is "other" rather than a guessed attack
-            events = [EventHit("other", 0, 0, 1)]
+            # manner of death is still a claim; its type is "other" rather than a guessed attack, unless
+            # it points back to the attack just told ("killed during the attack", "in a similar strike")
+            back = claims[-1][0].event_type if claims and _SAME_ATTACK.search(sentence) else "other"
+            events = [EventHit(back if back.split(".")[0] == "attack" else "other", 0, 0, 1)]
         if not events:
             # "The attacks ... killed at least nine civilians": the toll of the claim just before
             if claims and _ANAPHORA.search(sentence):
@@ -210,7 +231,10 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
                 seg_events = harm or seg_events
             best = seg_events[0]
             refs = tuple(p.ref for p in seg_places)
-            if not refs:
+            if not refs and war_long:
+                # a war-long total is about the country, not the town the sentence before was about
+                refs = _countries(last_places or ((main,) if main else ()), gaz)
+            elif not refs:
                 # the previous sentence's places, less its neighbourhoods (a new sentence that names
                 # none has usually moved on from that street), else the title's main place
                 carried = tuple(p for p in last_places if p.precision != "neighbourhood")
@@ -218,9 +242,11 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
             else:
                 last_places = refs
             when = resolve_time(sentence if a == 0 else seg, anchor)
+            if war_long and when.start == anchor:
+                when = TimeSpan()  # a war-long total is never dated on the report's day: its start is unknown
             perps = tuple(p for p in find_perpetrators(seg) if not (party and p.lower() in party.lower()))
             claim = Claim(
-                kind=find_kind(seg, best.event_type),
+                kind="tally" if war_long else find_kind(seg, best.event_type),
                 event_type=best.event_type,
                 quote=seg.lstrip(_QUOTE_TRIM).rstrip(),
                 span=(
@@ -262,10 +288,11 @@ def _merge(items: list[tuple[Claim, bool]], anchor: date) -> list[Claim]:
     for c, is_title in items:
         if is_title and any(b.event_type == c.event_type and _contains(c, b) for b in body):
             continue
-        if c.time.start and c.time.start < anchor - timedelta(days=365):
+        total = c.kind == "tally" and c.fatalities is not None  # a war-long toll is kept, as a tally
+        if c.time.start and c.time.start < anchor - timedelta(days=365) and not total:
             continue  # background ("fighting erupted in 2012"), not a claim about this report's events
-        if c.places and all(p.precision == "country" for p in c.places):
-            continue  # "attacks using chlorine in Syria", "3,264 killed in Syria": country-wide background
+        if c.places and all(p.precision == "country" for p in c.places) and not total:
+            continue  # "attacks using chlorine in Syria": country-wide background
         out.append(c)
     # a sentence in the report's own voice restating an event another sentence gives with its source
     merged: list[Claim] = []
