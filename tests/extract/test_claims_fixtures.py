@@ -250,3 +250,12 @@ def test_a_war_long_total_is_a_tally_of_the_country_never_a_dated_incident(repor
     assert nums(war) == {"low": 310000, "high": None, "qualifier": "more_than"}
     assert [p.name for p in war.places] == ["Syria"]  # not Douma, the town of the sentence before
     assert war.time.start == date(2011, 1, 1)  # "since the war began in 2011"
+
+
+def test_a_hedge_on_who_did_it_leaves_the_claim_reported(report):
+    anadan, atareb, darat_izza, hraytan, kafr_hamra = report("hedge_on_perpetrator_only.txt")
+    assert anadan.certainty == "reported"  # "allegedly by government helicopters": doubt about who
+    assert atareb.certainty == "reported"  # "believed to be carried out by Russian jets"
+    assert hraytan.certainty == "reported"  # the army denies involvement, not the deaths
+    assert darat_izza.certainty == "unconfirmed"  # "reportedly killed": doubt about the toll
+    assert kafr_hamra.certainty == "unconfirmed"  # the next sentence doubts the number of casualties

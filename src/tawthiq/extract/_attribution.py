@@ -375,11 +375,44 @@ _UNCONFIRMED = re.compile(
 _CONFIRMED = re.compile(r"(?<!un)\b(?:confirmed|confirms|confirm|verified)\b", re.I)
 
 
+# A hedge or a denial about WHO did it leaves the claim's core (that it happened, its toll) as reported
+# (annotation.md, "certainty — its scope"): "allegedly by regime forces", "believed to be Russian jets",
+# "accused the coalition of carrying out the strike", "said X was responsible – a claim X denied".
+_ACTOR = (
+    r"(?:by\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:forces|warplanes|jets|aircraft|planes|helicopters|army|"
+    r"militias?|militants|coalition|regime|government|rebels|troops|soldiers|group|fighters|drones?)"
+)
+_WHO_HEDGE = re.compile(
+    rf"\b(?:allegedly|reportedly|apparently|presumably)\s+(?:carried out\s+|launched\s+|fired\s+)?by\b|"
+    rf"\b(?:alleged|suspected|believed to (?:be|have been)|thought to (?:be|have been)|"
+    rf"said to (?:be|have been))\s+"
+    rf"{_ACTOR}|"
+    r"\baccus(?:ed|es|e|ing)\s+[^,.;]{1,60}?\s+of\s+(?:carrying out|being behind|launching|conducting|"
+    r"responsibility|committing|the (?:attack|strike|raid|bombing|shelling))|"
+    # "denied any involvement" is about who; "denied carrying out any executions" denies the event
+    r"\b(?:denied|denies|deny|rejected)\s+(?:any\s+)?(?:responsibility|involvement|being behind)|"
+    r"\bwas responsible\b[^.;]{0,30}?[–—-]\s*a claim\b[^.;]*?\bdenied\b",
+    re.I,
+)
+# the text doubts the toll or the event itself: "it was investigating reports that 50 to 80 had died"
+_DOUBT = re.compile(
+    r"\b(?:investigating (?:reports|claims|allegations)|working to (?:verify|confirm)|"
+    r"seeking to (?:verify|confirm)|"
+    r"trying to (?:verify|confirm)|could not (?:immediately )?(?:verify|confirm)|"
+    r"has not (?:yet )?been (?:independently )?(?:verified|confirmed))\b",
+    re.I,
+)
+
+
 def find_certainty(sentence: str) -> str:
-    """confirmed / reported / unconfirmed / denied, from the words of the sentence."""
-    if _DENIED.search(sentence):
+    """confirmed / reported / unconfirmed / denied, from the words of the sentence.
+
+    A hedge or denial whose scope is only the perpetrator does not count (see ``_WHO_HEDGE``).
+    """
+    core = _WHO_HEDGE.sub(" ", sentence)
+    if _DENIED.search(core):
         return "denied"
-    if _UNCONFIRMED.search(sentence):
+    if _UNCONFIRMED.search(core) or _DOUBT.search(core):
         return "unconfirmed"
     m = _CONFIRMED.search(sentence)
     if m and not re.search(r"\b(?:not|un|never|yet to)\s*(?:be\s+|been\s+)?$", sentence[: m.start()], re.I):

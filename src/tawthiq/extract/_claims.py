@@ -45,6 +45,11 @@ _VERIFY = re.compile(
     r"(?:be\s+)?(?:independently\s+)?(?:verif|confirm)",
     re.I,
 )
+_NUMBERS_DOUBTED = re.compile(
+    r"\b(?:number of (?:casualties|dead|deaths|victims)|casualty (?:figures|tolls?)|death tolls|"
+    r"the (?:figures|tolls))\b",
+    re.I,
+)
 _QUOTE_TRIM = " \t\n-–—:|"
 _KILLED = re.compile(r"\b(?:killed|died|dead|death toll|lost their lives)\b", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
@@ -181,6 +186,17 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
             # "The reports could not be independently verified." hedges the claim before it
             prev, was_title = claims[-1]
             claims[-1] = (prev.model_copy(update={"certainty": find_certainty(sentence)}), was_title)
+            if _NUMBERS_DOUBTED.search(sentence):
+                # "... could not verify the number of casualties": every toll just told of that event
+                k = len(claims) - 2
+                while (
+                    k >= 0
+                    and claims[k][0].fatalities is not None
+                    and not claims[k][1]
+                    and _contains(claims[k][0], prev)  # the same event's tolls, not another town's
+                ):
+                    claims[k] = (claims[k][0].model_copy(update={"certainty": "unconfirmed"}), False)
+                    k -= 1
             continue
         if (
             not events
