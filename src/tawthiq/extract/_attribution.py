@@ -37,6 +37,13 @@ _ORGS: list[tuple[str, str]] = [
         r"\(WHO\)",
         "World Health Organization",
     ),
+    (
+        r"(?:UN|U\.N\.|United Nations)(?:['’]s)? Office for the Coordination of Humanitarian Affairs|"
+        r"\bOCHA\b|"
+        r"(?:UN|U\.N\.|United Nations)(?:['’]s)? humanitarian (?:aid )?(?:agency|office|coordination office)",
+        "UN humanitarian office",
+    ),
+    (r"UN Assistance Mission in Afghanistan|\bUNAMA\b", "UNAMA"),
     (r"International Committee of the Red Cross|\bICRC\b", "ICRC"),
     (r"International Red Cross|the Red Cross", "Red Cross"),
     (r"Syrian Arab Red Crescent|SARC", "Syrian Arab Red Crescent"),
@@ -53,7 +60,7 @@ _ORGS: list[tuple[str, str]] = [
     (r"(?:US |U\.S\. )?State Department", "US State Department"),
     (r"(?:the )?Syrian army|Syrian military command|general command of the armed forces", "Syrian army"),
     (r"health directorate", "health directorate"),
-    (r"(?:United Nations|\bUN\b)(?! Security)", "UN"),
+    (r"(?:United Nations|\bUN\b|\bU\.N\.)(?! Security)", "UN"),
 ]
 _ORGS_RX = [(re.compile(rf"(?:{p})", re.I if p[0] != "\\" else 0), name) for p, name in _ORGS]
 _MEDIA = (
@@ -63,7 +70,9 @@ _MEDIA = (
 _VERBS = (
     r"said|says|say|told|reported|announced|confirmed|confirms|stated|added|claimed|claims|"
     r"tweeted|wrote|estimated|documented|warned|accused|accuse|accuses|blamed|have blamed|denied|denies|"
-    r"has said|have said|had said|said in a statement"
+    r"has said|have said|had said|said in a statement|revealed|"
+    r"(?:put|puts|placed|places|putting|placing) (?:the )?(?:\w+ ){0,2}"
+    r"(?:toll|number of (?:dead|deaths|victims))"
 )
 _PERSON = re.compile(r"\b([A-Z][a-z]+(?:[ -](?:(?:[Aa]l|[Ee]l|Abu|bin|ibn|Al)[ -])?[A-Z][a-z'’]+){1,3})\b")
 _ROLE = re.compile(
@@ -101,6 +110,8 @@ def canonical_party(text: str) -> str | None:
             continue
         if re.search(r"\b(?:of|with|from|for) (?:the )?(?:rebel group |group )?" + re.escape(m.group(1)), t):
             continue  # the organisation an official speaks for, not a person
+        if re.search(r"\b(?:in|at|near|outside)\s+$", t[: m.start()]):
+            continue  # "rescuers in Maarat al-Numan": a place, not a person
         words = m.group(1).split()
         if any(
             w.lower()
@@ -181,15 +192,73 @@ _AGENCY = re.compile(
     re.I,
 )
 _PARTY_WORD = re.compile(
-    r"[A-Z]|\b(?:officials?|sources?|activists?|residents?|witnesses|group|monitor|ministry|"
+    r"[A-Z]|\b(?:officials?|sources?|activists?|residents?|witnesses|eyewitnesses|journalists|locals|relatives|"
+    r"group|monitor|ministry|"
     r"agency|television|media|spokes\w+|doctors?|medics?|rescuers?|workers?|army|military|"
     r"police|government|authorities|organi[sz]ation|office|directorate|council|committee)\b"
 )
 
 
+# what is not part of a party's name: "Update:", "Last week Iraqi police", "It also", "the Coalition later",
+# "the NGO in a statement posted late Sunday on X"
+_PREFIX = re.compile(
+    r"^(?:[A-Z][a-z]+:\s+|(?:last|this|next) (?:week|month|night|year)\s+|(?:late |early )?(?:on )?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+|(?:yesterday|today|earlier|later|"
+    r"meanwhile|separately|also)\s+)+",
+    re.I,
+)
+_ADVERB = re.compile(
+    r"\b(?:also|later|now|initially|further|furthermore|previously|earlier|again|too|then|first|"
+    r"originally|subsequently|separately)\b",
+    re.I,
+)
+_TRAIL = re.compile(
+    r"\s+(?:in a (?:statement|report|tweet|post|press release)\b|on (?:its|their|his|her) )\S.*$", re.I
+)
+# a definite description of an organisation already named ("the medical charity", "the aid group")
+_ANAPHOR = re.compile(
+    r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:group|charity|monitor|organi[sz]ation|NGO|agency|office|"
+    r"body|mission|network|watchdog|committee|ministry|army|coalition|observatory)$",
+    re.I,
+)
+# a time or circumstance, never a speaker ("..., said on Friday")
+_WHEN = re.compile(
+    r"(?:on|in|at|late|early|last|this|yesterday|today|earlier|later|after|before|during|while|when)\b", re.I
+)
+# the report's own reporter speaks in the report's voice
+_OWN_REPORTER = re.compile(r"^(?:the |our |its |(?:\w+['’]s )?)(?:correspondent|reporter)s?$", re.I)
+# a clause, not a noun phrase: a finite verb with its object ("helicopters dropped more than 12 ...")
+_CLAUSE = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|would|will|did|does)\b|"
+    r"\b(?!based\b|led\b|armed\b|United\b|named\b)[a-z]{3,}ed\s+(?:the|a|an|more|at|over|on|in|\d)\b"
+)
+
+
+def _tidy(party: str, previous: str | None) -> str | None:
+    t = _PREFIX.sub("", party.strip())
+    t = _TRAIL.sub("", t)
+    t = re.sub(r"\s+", " ", _ADVERB.sub("", t)).strip(" ,")
+    if not t:
+        return None
+    if _PRONOUN.match(t):
+        return previous
+    if _ANAPHOR.match(t):
+        # "the medical charity" points back to the organisation named before; without one it stays as written
+        return previous if previous and previous[0].isupper() and previous != t else t
+    if _OWN_REPORTER.match(t):
+        return None
+    if t != party.strip():
+        t = canonical_party(t) or t
+    if _CLAUSE.search(t) or len(t.split()) > 14:
+        return None  # a whole sentence never becomes a party
+    return t
+
+
 def find_attribution(sentence: str, previous: str | None = None) -> str | None:
     """The party the sentence attributes its content to, or None (own voice / nobody cited)."""
     party = _find_attribution(sentence, previous)
+    if party is not None and party != previous:
+        party = _tidy(party, previous)
     if party is None or _AGENCY.match(party) or not _PARTY_WORD.search(party):
         return None
     if party.lower() in ("no", "any", "some", "the", "a", "it", "this", "that"):
@@ -209,6 +278,11 @@ _ACCORDING = re.compile(
 def _find_attribution(sentence: str, previous: str | None = None) -> str | None:
     s = sentence.strip()
     m = _ACCORDING.search(s)
+    if m and not re.match(r"(?:its|their|his|her|our)\b", m.group(1).strip(), re.I):
+        return canonical_party(_clean_np(m.group(1)))
+    m = re.search(
+        r"\b(?:was|were|had been|has been)\s+(?:\w+\s+)?told by ([^,.;:]+?)(?:\s+that\b|[,.;:]|$)", s
+    )
     if m:
         return canonical_party(_clean_np(m.group(1)))
     m = re.search(r"\bciting ([^,.;:]+)", s, re.I)
@@ -217,13 +291,26 @@ def _find_attribution(sentence: str, previous: str | None = None) -> str | None:
     m = re.search(r"\bconfirmed by ([^,.;:]+)", s, re.I)
     if m:
         return canonical_party(_clean_np(m.group(1)))
+    # a quotation, then its speaker: '"... 31 civilians," Liz Throssell, spokeswoman for the UN human rights
+    # office, said on Friday.' / '"...," Colville said.' / '"...," it said.'
+    m = re.search(rf"[”\"]\s*,?\s*([^”\"\s][^”\"]{{1,200}}?),?\s+(?:{_VERBS})\b{_TAIL}[.!]?\s*$", s)
+    if m and not _CLAUSE.search(m.group(1)) and not _WHEN.match(m.group(1)):
+        if _PRONOUN.match(m.group(1).strip()):
+            return previous
+        return canonical_party(_clean_np(m.group(1)))
     # inverted trailing: '..., said Ibrahim Abu Laith, a spokesman for the White Helmets.' / '"...," said X.'
     m = re.search(
         r"[,”\"]\s*(?:said|says|according to|told (?:Reuters|AFP|AP|Al Jazeera|reporters))\s+"
         r"((?:(?:a|an|the)\s+)?[A-Za-z][^\"“”]{2,140}?)[.!]?\s*$",
         s,
     )
-    if m and not re.search(r"\b(?:was|were|is|are|had|has|have|would|will|that)\b", m.group(1)):
+    if (
+        m
+        and not re.search(r"\b(?:was|were|is|are|had|has|have|would|will|that)\b", m.group(1))
+        and not _CLAUSE.search(m.group(1))
+        and not re.match(r"(?:its|their|his|her|our)\b", m.group(1), re.I)
+        and not _WHEN.match(m.group(1))
+    ):
         return canonical_party(_clean_np(m.group(1)))
     # trailing: "..., its health directorate said late on Friday." / "...," X said.
     m = re.search(rf"[,”\"]\s*([^,”\"]{{2,100}}?)\s+(?:{_VERBS})\b{_TAIL}[.!]?\s*$", s)
@@ -288,11 +375,44 @@ _UNCONFIRMED = re.compile(
 _CONFIRMED = re.compile(r"(?<!un)\b(?:confirmed|confirms|confirm|verified)\b", re.I)
 
 
+# A hedge or a denial about WHO did it leaves the claim's core (that it happened, its toll) as reported
+# (annotation.md, "certainty — its scope"): "allegedly by regime forces", "believed to be Russian jets",
+# "accused the coalition of carrying out the strike", "said X was responsible – a claim X denied".
+_ACTOR = (
+    r"(?:by\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:forces|warplanes|jets|aircraft|planes|helicopters|army|"
+    r"militias?|militants|coalition|regime|government|rebels|troops|soldiers|group|fighters|drones?)"
+)
+_WHO_HEDGE = re.compile(
+    rf"\b(?:allegedly|reportedly|apparently|presumably)\s+(?:carried out\s+|launched\s+|fired\s+)?by\b|"
+    rf"\b(?:alleged|suspected|believed to (?:be|have been)|thought to (?:be|have been)|"
+    rf"said to (?:be|have been))\s+"
+    rf"{_ACTOR}|"
+    r"\baccus(?:ed|es|e|ing)\s+[^,.;]{1,60}?\s+of\s+(?:carrying out|being behind|launching|conducting|"
+    r"responsibility|committing|the (?:attack|strike|raid|bombing|shelling))|"
+    # "denied any involvement" is about who; "denied carrying out any executions" denies the event
+    r"\b(?:denied|denies|deny|rejected)\s+(?:any\s+)?(?:responsibility|involvement|being behind)|"
+    r"\bwas responsible\b[^.;]{0,30}?[–—-]\s*a claim\b[^.;]*?\bdenied\b",
+    re.I,
+)
+# the text doubts the toll or the event itself: "it was investigating reports that 50 to 80 had died"
+_DOUBT = re.compile(
+    r"\b(?:investigating (?:reports|claims|allegations)|working to (?:verify|confirm)|"
+    r"seeking to (?:verify|confirm)|"
+    r"trying to (?:verify|confirm)|could not (?:immediately )?(?:verify|confirm)|"
+    r"has not (?:yet )?been (?:independently )?(?:verified|confirmed))\b",
+    re.I,
+)
+
+
 def find_certainty(sentence: str) -> str:
-    """confirmed / reported / unconfirmed / denied, from the words of the sentence."""
-    if _DENIED.search(sentence):
+    """confirmed / reported / unconfirmed / denied, from the words of the sentence.
+
+    A hedge or denial whose scope is only the perpetrator does not count (see ``_WHO_HEDGE``).
+    """
+    core = _WHO_HEDGE.sub(" ", sentence)
+    if _DENIED.search(core):
         return "denied"
-    if _UNCONFIRMED.search(sentence):
+    if _UNCONFIRMED.search(core) or _DOUBT.search(core):
         return "unconfirmed"
     m = _CONFIRMED.search(sentence)
     if m and not re.search(r"\b(?:not|un|never|yet to)\s*(?:be\s+|been\s+)?$", sentence[: m.start()], re.I):

@@ -19,12 +19,14 @@ import heapq
 import re
 from datetime import date, timedelta
 
-from tawthiq.entities import Claim, PlaceRef
+from tawthiq.entities import Claim, PlaceRef, TimeSpan
 from tawthiq.errors import InputError
 from tawthiq.extract._attribution import find_attribution, find_certainty
 from tawthiq.extract._events import EventHit, find_events, find_kind, find_perpetrators, find_victims
+from tawthiq.extract._modality import is_clutter, is_unasserted, is_war_long
 from tawthiq.extract._numbers import find_numbers
 from tawthiq.extract._places import CITY, sentence_places
+from tawthiq.extract._restate import merge_restatements
 from tawthiq.extract._sentences import split_sentences
 from tawthiq.extract._time import find_dateline, resolve_time
 from tawthiq.extract._tolls import find_tolls
@@ -46,6 +48,11 @@ _VERIFY = re.compile(
     r"(?:be\s+)?(?:independently\s+)?(?:verif|confirm)",
     re.I,
 )
+_NUMBERS_DOUBTED = re.compile(
+    r"\b(?:number of (?:casualties|dead|deaths|victims)|casualty (?:figures|tolls?)|death tolls|"
+    r"the (?:figures|tolls))\b",
+    re.I,
+)
 _QUOTE_TRIM = " \t\n-–—:|"
 _KILLED = re.compile(r"\b(?:killed|died|dead|death toll|lost their lives)\b", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
@@ -64,6 +71,11 @@ _WAR_WIDE = re.compile(
 )
 # "URL: ...", "DATE: ...", "SAME_EVENT_GROUP: ..." lines at the top: metadata, not sentences
 _HEADER_BLOCK = re.compile(r"\A\ufeff?(?:[A-Z][A-Z0-9_-]{1,30}[ \t]*:[^\n]*\n)+")
+_SAME_ATTACK = re.compile(
+    r"\b(?:in|during|by|from|after)\s+(?:the|this|that|a similar|the same|another|a second)\s+(?:\w+\s+)?"
+    r"(?:attack|strike|raid|bombing|shelling|bombardment|assault)s?\b",
+    re.I,
+)
 _WHERE = re.compile(r"\b(?:took place|happened|occurred|carried out) in\b")
 _GROUP = re.compile(
     r"(?P<num>\b(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:civilians?|people|persons?|children|women|men)\s+"
@@ -117,6 +129,16 @@ def _main_place(title: str | None, text: str, gaz: Gazetteer) -> tuple[tuple[str
     return ctx, main
 
 
+def _countries(places: tuple[PlaceRef, ...], gaz: Gazetteer) -> tuple[PlaceRef, ...]:
+    """The country of the first gazetteer place, as the place of a war-long total."""
+    for p in places:
+        if p.place_id:
+            for a in [gaz.get(p.place_id), *gaz.ancestors(p.place_id)]:
+                if a.kind == "country":
+                    return (gaz.to_ref(a, a.name_en),)
+    return ()
+
+
 def _confidence(places: tuple[PlaceRef, ...], tolls: bool, party: str | None, strength: int) -> float:
     c = 0.4 + 0.05 * min(strength, 8) / 2
     c += 0.1 if any(p.lat is not None for p in places) else 0.0
@@ -164,18 +186,32 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
     last_places: tuple[PlaceRef, ...] = ()
     for s, e in spans:
         sentence = text[s:e]
-        if _BOILER.match(sentence.strip()) or len(sentence) < 12:
+        if _BOILER.match(sentence.strip()) or len(sentence) < 12 or is_clutter(sentence):
             continue
         party = find_attribution(sentence, previous_party)
         if party:
             previous_party = party
         events = find_events(sentence)
-        if _WAR_WIDE.search(sentence):
-            continue  # "the civil war has killed more than 300,000": the whole war, not this report's events
+        war_long = bool(_WAR_WIDE.search(sentence)) or is_war_long(sentence)
+        if war_long and not find_tolls(sentence)[0]:
+            continue  # "the war has displaced millions": background, no toll to record
+        if is_unasserted(sentence) and not find_tolls(sentence)[0]:
+            continue  # an appeal, a need, a vow or a forecast: not a claim (CLAIMS.md)
         if not events and claims and _VERIFY.search(sentence):
             # "The reports could not be independently verified." hedges the claim before it
             prev, was_title = claims[-1]
             claims[-1] = (prev.model_copy(update={"certainty": find_certainty(sentence)}), was_title)
+            if _NUMBERS_DOUBTED.search(sentence):
+                # "... could not verify the number of casualties": every toll just told of that event
+                k = len(claims) - 2
+                while (
+                    k >= 0
+                    and claims[k][0].fatalities is not None
+                    and not claims[k][1]
+                    and _contains(claims[k][0], prev)  # the same event's tolls, not another town's
+                ):
+                    claims[k] = (claims[k][0].model_copy(update={"certainty": "unconfirmed"}), False)
+                    k -= 1
             continue
         if (
             not events
@@ -185,8 +221,10 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
             and find_tolls(sentence)[0]
         ):
             # "More than 320 civilians have been killed in eastern Aleppo since ...": a toll with no
-            # manner of death is still a claim; its type is "other" rather than a guessed attack
-            events = [EventHit("other", 0, 0, 1)]
+            # manner of death is still a claim; its type is "other" rather than a guessed attack, unless
+            # it points back to the attack just told ("killed during the attack", "in a similar strike")
+            back = claims[-1][0].event_type if claims and _SAME_ATTACK.search(sentence) else "other"
+            events = [EventHit(back if back.split(".")[0] == "attack" else "other", 0, 0, 1)]
         if not events:
             # "The attacks ... killed at least nine civilians": the toll of the claim just before
             if claims and _ANAPHORA.search(sentence):
@@ -224,7 +262,10 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
                 seg_events = harm or seg_events
             best = seg_events[0]
             refs = tuple(p.ref for p in seg_places)
-            if not refs:
+            if not refs and war_long:
+                # a war-long total is about the country, not the town the sentence before was about
+                refs = _countries(last_places or ((main,) if main else ()), gaz)
+            elif not refs:
                 # the previous sentence's places, less its neighbourhoods (a new sentence that names
                 # none has usually moved on from that street), else the title's main place
                 carried = tuple(p for p in last_places if p.precision != "neighbourhood")
@@ -232,9 +273,11 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
             else:
                 last_places = refs
             when = resolve_time(sentence if a == 0 else seg, anchor)
+            if war_long and when.start == anchor:
+                when = TimeSpan()  # a war-long total is never dated on the report's day: its start is unknown
             perps = tuple(p for p in find_perpetrators(seg) if not (party and p.lower() in party.lower()))
             claim = Claim(
-                kind=find_kind(seg, best.event_type),
+                kind="tally" if war_long else find_kind(seg, best.event_type),
                 event_type=best.event_type,
                 quote=seg.lstrip(_QUOTE_TRIM).rstrip(),
                 span=(
@@ -253,7 +296,7 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
                 confidence=_confidence(refs, bool(tolls[0] or tolls[1]), party, best.strength),
             )
             claims.append((claim, e <= title_end))
-    return _merge(claims, anchor)
+    return merge_restatements(_merge(claims, anchor), anchor, title_end)
 
 
 def _place_key(c: Claim) -> str:
@@ -276,10 +319,11 @@ def _merge(items: list[tuple[Claim, bool]], anchor: date | None) -> list[Claim]:
     for c, is_title in items:
         if is_title and any(b.event_type == c.event_type and _contains(c, b) for b in body):
             continue
-        if anchor and c.time.start and c.time.start < anchor - timedelta(days=365):
+        total = c.kind == "tally" and c.fatalities is not None  # a war-long toll is kept, as a tally
+        if anchor and c.time.start and c.time.start < anchor - timedelta(days=365) and not total:
             continue  # background ("fighting erupted in 2012"), not a claim about this report's events
-        if c.places and all(p.precision == "country" for p in c.places):
-            continue  # "attacks using chlorine in Syria", "3,264 killed in Syria": country-wide background
+        if c.places and all(p.precision == "country" for p in c.places) and not total:
+            continue  # "attacks using chlorine in Syria": country-wide background
         out.append(c)
     # a sentence in the report's own voice restating an event another sentence gives with its source:
     # the twin is the first earlier claim with the same type, place, day, kind and certainty, not both

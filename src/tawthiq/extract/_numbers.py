@@ -67,15 +67,19 @@ _QUAL = {
     "around": "about",
     "some": "about",
     "approximately": "about",
-    "nearly": "about",
-    "almost": "about",
+    "nearly": "up_to",  # CLAIMS.md: "almost/nearly N" -> up_to (low null, high N)
+    "almost": "up_to",
     "roughly": "about",
     "an estimated": "about",
     "estimated": "about",
     "close to": "about",
 }
 _QUAL_RE = r"(?:" + "|".join(sorted((re.escape(q) for q in _QUAL), key=len, reverse=True)) + r")"
-_RANGE = re.compile(rf"\b(?:between\s+)?({_NUM})\s*(?:and|to|-|–)\s*({_NUM})\b", re.I)
+_RANGE = re.compile(
+    rf"\b(?:between\s+|at least\s+)?({_NUM})\s*(?:and|to|-|–|and as many as|and up to)\s*({_NUM})\b", re.I
+)
+# "12 citizens at least were killed": the qualifier after the count
+_POST_AT_LEAST = re.compile(r"\s+(?:[a-z]+\s+)?at least\b", re.I)
 _SINGLE = re.compile(rf"(?:\b({_QUAL_RE})\s+)?\b({_NUM}|{_VAGUE})\b", re.I)
 
 
@@ -148,6 +152,8 @@ def find_numbers(text: str) -> list[NumberHit]:
             v = _value(word)
             if v is None:
                 continue
+            if qual == "exact" and _POST_AT_LEAST.match(text, m.end()):
+                qual = "at_least"
             count = _make(v, qual)
         hits.append(NumberHit(m.start(), m.end(), count))
     return sorted(hits, key=lambda h: h.start)

@@ -31,8 +31,9 @@ _MIXED = re.compile(
 )
 _PERSON = re.compile(
     r"^\s*(?:more\s+|other\s+|of\s+(?:them|whom)\s+|[\w-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?(?:civilians?|people|persons?|"
+    r"citizens?|non-combatants|staff|lives|corpses|"
     r"children|child|boys?|girls?|women|woman|men|man|fighters?|rebels?|soldiers?|troops|militants?|residents?|"
-    r"victims?|members?|family|families|medics?|doctors?|nurses?|workers?|journalists?|activists?|"
+    r"victims?|members?|medics?|doctors?|nurses?|workers?|journalists?|activists?|"
     r"evacuees|patients|detainees|others?|individuals|infants?|babies|students|elderly|relatives|more)\b",
     re.I,
 )
@@ -51,7 +52,8 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
         after = sentence[h.end : h.end + 170]
         before = sentence[max(0, h.start - 70) : h.start]
         bare = re.match(
-            r"\s*(?:more\s+)?(?:were\s+|had been\s+|have been\s+)?(?:injured|wounded|killed|dead|hurt)\b",
+            r"\s*(?:more\s+)?(?:who\s+|that\s+)?(?:were\s+|had been\s+|have been\s+)?"
+            r"(?:injured|wounded|killed|dead|hurt|died)\b",
             after,
             re.I,
         )
@@ -65,10 +67,14 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
                 before,
                 re.I,
             )
+            and not _TOLL_AT.search(sentence[: h.start])
         ):
             continue
         if _SUB.search(before) and (fatal or injured):
             continue  # "including four children": a part of the total already counted
+        if _AMONG.match(after) or re.search(r"\bamong\s+(?:them|whom|those)\s*$", before, re.I):
+            continue  # "11 children were among those killed", "13 ... among the 25": part of a total
+        after = _DASH_LIST.sub(" ", after)  # "Eleven members of a family – five women, ... – were killed"
         clause_after = re.split(
             r"[;:]|\band\s+(?=(?:a number|more than|at least|about|around|some|dozens|scores|"
             r"hundreds|tens|\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)",
@@ -101,6 +107,8 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
                 role = "killed" if (k[-1] if k else -1) > (i[-1] if i else -1) else "injured"
         if role is None and re.search(r"\bresulted in\s*$", before, re.I):
             role = "killed"  # "the raids resulted in 9 civilians": a toll of dead
+        if _TOLL_AT.search(sentence[: h.start]):
+            role = "killed"  # "put the death toll at 61", "claimed the lives of five", "loss of 23 lives"
         if role == "killed" and fatal is None:
             c = h.count
             if (
@@ -113,7 +121,7 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
                 and c.low
             ):
                 c = Count(low=c.low + 1, high=(c.high + 1) if c.high else None, qualifier=c.qualifier)
-            fatal = _family_sum(sentence, h) or c
+            fatal = _family_sum(sentence, h) or _composite(sentence, h) or c
         elif role == "injured" and injured is None:
             injured = h.count
     if injured is None and re.search(
@@ -123,14 +131,71 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
         re.I,
     ):
         injured = Count(low=1, high=1, qualifier="exact")
-    if fatal is None and re.search(
-        r"\b(?:a|an|one) (?:civilian|child|woman|man|boy|girl|person|doctor|nurse|"
-        r"medic|journalist|activist) (?:was|has been) (?:killed|shot dead|executed)",
-        sentence,
-        re.I,
+    if fatal is None and (
+        re.search(
+            r"\b(?:a|an|one) (?:[\w-]+ ){0,2}?(?:civilian|child|woman|man|boy|girl|person|doctor|nurse|"
+            r"medic|journalist|activist|volunteer|staff member|member|worker|watchman|paramedic)"
+            r"(?: (?:of|from) [^,.;]{1,40}?)?(?:, [^,.;]{1,40},)? (?:was|has been|had been) "
+            r"(?:killed|shot dead|executed)",
+            sentence,
+            re.I,
+        )
+        or re.search(
+            r"\b(?:the )?death of (?:a|an|one) (?:[\w-]+ ){0,2}?(?:civilian|child|woman|man|boy|girl|person|"
+            r"doctor|nurse|medic|journalist|activist|volunteer|staff member|member|worker)\b",
+            sentence,
+            re.I,
+        )
+        or re.search(
+            r"\bthe (?:child|boy|girl|woman|man|journalist|activist|doctor) [A-Z][\w'’-]+(?: [\w'’-]+){0,3} "
+            r"(?:was|has been) (?:killed|shot dead|executed)",
+            sentence,
+        )
     ):
         fatal = Count(low=1, high=1, qualifier="exact")
     return fatal, injured
+
+
+# the toll is the number that follows: "put the death toll at 61", "claimed the lives of five civilians",
+# "the tragic loss of at least 23 lives", "the number of dead at 19", "leading to kill 2 children"
+_TOLL_AT = re.compile(
+    r"(?:\b(?:death |casualty )?toll(?: [\w-]+){0,12}? (?:at|of)|"
+    r"\bnumber of (?:the )?(?:dead|deaths|victims|fatalities)(?: \w+){0,6}? "
+    r"(?:at|to)|\b(?:total )?number (?:of )?dead at|\b(?:claimed|claiming|claim) the lives of|\bloss of|"
+    r"\bleading to (?:the )?(?:kill|death of)|\bdeaths of)\s*(?:\w+\s+)?$",
+    re.I,
+)
+_AMONG = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:(?:were|was|are)\s+(?:also\s+)?among\b|among\s+(?:the|those)\b)", re.I
+)
+_DASH_LIST = re.compile(r"\s[–—]\s[^–—;]*?(?:\s[–—]\s?|,(?=\s*(?:were|was|have|had|are)\b))")
+_COUNT_NP = (
+    r"(?:(?:at least|more than|over|about|some|another)\s+)?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:staff(?: members)?|patients|children|women|men|civilians|people|soldiers|"
+    r"medics|workers|volunteers|members|fighters|policemen|rebels|employees|journalists|nurses|doctors|"
+    r"boys|girls|babies|infants|residents|students|worshippers|mourners|passengers|farmers)"
+)
+_COMPOSITE = re.compile(
+    rf"({_COUNT_NP}(?:\s*(?:,|&|\band\b)\s*{_COUNT_NP})+)\s+(?:were\s+|have been\s+|had been\s+)?"
+    r"(?:also\s+)?(?:killed|dead|died)\b",
+    re.I,
+)
+
+
+def _composite(sentence: str, hit) -> Count | None:
+    """ "at least 9 staff and 8 patients dead" is at least 17: coordinated counts of one toll add up."""
+    for m in _COMPOSITE.finditer(sentence):
+        if not (m.start(1) <= hit.start < m.end(1)):
+            continue
+        if re.search(r"\b(?:including|among (?:them|whom)|of whom)\s*$", sentence[: m.start(1)], re.I):
+            return None  # the parts of a total given before
+        parts = [find_numbers(p) for p in re.split(r"\s*(?:,|&|\band\b)\s*", m.group(1))]
+        if not all(parts) or any(p[0].count.low is None for p in parts):
+            return None
+        total = sum(p[0].count.low for p in parts)
+        exact = all(p[0].count.qualifier == "exact" for p in parts)
+        return Count(low=total, high=total if exact else None, qualifier="exact" if exact else "at_least")
+    return None
 
 
 _KIN = (

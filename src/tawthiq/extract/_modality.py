@@ -1,0 +1,104 @@
+"""What a sentence is, before what it says: site clutter, and sentences that assert nothing.
+
+In: one sentence (its text). Out: yes/no answers used by ._claims to skip a sentence or to read it as a
+tally. Never: looks at other sentences, or decides a claim's fields.
+
+- **Clutter** (annotation.md: "site clutter … is never a claim"): a report's header lines (``URL:``,
+  ``OUTLET:`` …), a bare link, a tag list ("OBSERVATORY, ALEPPO, RAID, KILL, ACTIVIST"), a caption that
+  introduces a picture ("Photos of the devastation …:"), "related stories" and navigation.
+- **Not an assertion** (CLAIMS.md, "What is not a claim"): appeals and demands ("urges all parties to
+  ensure medical evacuations", "calls for a corridor"), needs ("700 people require evacuation"), vows,
+  threats and plans ("has sworn to recapture", "plans to"), forecasts and fears ("is expected to rise",
+  "could face"), when the sentence states no toll that has already happened.
+- **War-long totals** ("in a war that has killed tens of thousands", "since the conflict began"): a
+  `tally` over the whole war, never an incident on the report's day.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["is_clutter", "is_unasserted", "is_war_long"]
+
+_HEADER = re.compile(
+    r"^(?:URL|OUTLET|SOURCE|DATE|PUBLISHED|LANGUAGE|CONFLICT|GENRE|SAME_EVENT_GROUP|AUTHOR|BYLINE|"
+    r"SECTION|TAGS?|KEYWORDS|CATEGORY|CATEGORIES)\s*:",
+    re.I,
+)
+_LINK = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", re.I)
+_NAV = re.compile(
+    r"^(?:related(?: stories| articles| news| posts| coverage)?|read (?:more|also|next)|see also|"
+    r"more on this|recommended|most (?:read|popular|viewed)|you may (?:also )?like|tags?|topics?|"
+    r"share(?: this)?|click here|watch|listen|photo|video|gallery|comments?)\b\s*[:|>»-]?",
+    re.I,
+)
+_CAPTION = re.compile(
+    r"^(?:photos?|pictures?|images?|video|footage|gallery)\s+(?:of|from|show)\b.*:\s*$", re.I
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|said|says|killed|died|hit|struck|dropped|fired|reported)\b", re.I
+)
+
+
+def is_clutter(sentence: str) -> bool:
+    """A line of the page around the report: header, link, tag list, caption, navigation."""
+    s = sentence.strip()
+    if _HEADER.match(s) or _LINK.match(s) or _CAPTION.match(s) or _NAV.match(s):
+        return True
+    items = [i.strip() for i in s.split(",")]
+    # "OBSERVATORY, ALEPPO, RAID, KILL, ACTIVIST, RAMUS": a tag list
+    return len(items) >= 4 and all(0 < len(i.split()) <= 3 for i in items) and not _FINITE.search(s)
+
+
+# the main verb of the sentence asks, needs, vows, plans or fears; nothing is asserted to have happened
+_UNASSERTED = re.compile(
+    r"\b(?:urges?|urged|calls? (?:on|for)|called (?:on|for)|appeal(?:s|ed)? (?:to|for)|demand(?:s|ed)?|"
+    r"require[sd]?|(?:need|needs|needed) (?:to|urgent|immediate)|must|should|(?:has|have) sworn to|"
+    r"(?:vow|vows|vowed|pledged|promised|threatened|plans?|planned|aims?|intends?|wants?|seeks?) to|"
+    r"is expected to|are expected to|"
+    r"(?:could|may|might|would|will) (?:face|be|lead|cause|kill|die|rise|increase)|fears? (?:that|of)|"
+    r"risk(?:s|ed)? (?:of|being))\b",
+    re.I,
+)
+# an event that happened: a past or perfect verb of harm
+_HAPPENED = re.compile(
+    r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hit|struck|shelled|"
+    r"bombed|destroyed|executed|detained|arrested|displaced|evacuated|trapped|besieged)\b|"
+    r"\b(?:killed|died|hit|struck|destroyed|bombed|shelled|fired|dropped|captured|seized|stormed|looted|"
+    r"attacked|targeted)\b(?!\s+(?:if|unless))",
+    re.I,
+)
+
+
+_PAST = re.compile(
+    r"\b(?!(?:based|armed|led|united|displaced|concerned|alarmed|needed|required|wounded|injured|"
+    r"besieged|detained|trapped|isolated|affected|related|alleged|suspected|reported)\b)[a-z]{3,}ed\b"
+)
+
+
+def is_unasserted(sentence: str) -> bool:
+    """An appeal, a need, a vow, a plan or a forecast that asserts no harm that has already happened."""
+    for m in _UNASSERTED.finditer(sentence):
+        before = sentence[: m.start()]
+        if re.search(r",\s*\w+ing\s+(?:\w+\s+)?$", before):
+            continue  # "..., raising fears of a disaster": a side remark on an asserted event
+        # "X imposed a siege ... and urged ...", "12 were killed, and the UN urged ...": the harm stands
+        return not (_HAPPENED.search(before) or _PAST.search(before))
+    return False
+
+
+_WAR_LONG = re.compile(
+    r"\b(?:since (?:the (?:start|beginning|outbreak) of )?(?:the|its|this) (?:war|conflict|revolt|"
+    r"revolution|uprising|crisis|fighting) (?:began|started|erupted|broke out)|"
+    r"since the (?:start|beginning|outbreak) of the (?:war|conflict|revolt|revolution|uprising|crisis)|"
+    r"since the coalition intervened|"
+    r"in (?:a|the|its|this|Syria['’]s|Yemen['’]s|Sudan['’]s)\s+(?:[\w-]+\s+){0,3}?(?:war|conflict|revolt|"
+    r"revolution|uprising)\s+(?:that|which)\s+(?:has|have|had)\s+(?:killed|left|claimed|displaced)|"
+    r"(?:war|conflict|revolt|revolution|uprising)\s+(?:that|which)\s+(?:has|have|had)\s+(?:killed|claimed))",
+    re.I,
+)
+
+
+def is_war_long(sentence: str) -> bool:
+    """A total over a whole war ("in a war that has killed tens of thousands", "since the war began")."""
+    return bool(_WAR_LONG.search(sentence))

@@ -1,0 +1,122 @@
+"""One claim for one assertion: a toll the report restates (headline, lede, body, quote) is one claim.
+
+In: the claims of one report, in reading order. Out: the same claims less restatements; of each group
+of restatements the most complete one is kept (a named source, a located place, a manner of death, the
+body rather than the headline). Never: merges two claims that give different tolls, different places,
+different days or different named sources (CLAIMS.md: "the same event asserted by another source, or
+with another number, is another claim").
+
+A restatement is a claim whose death toll has the same number as an earlier claim's ("At least 15
+civilians killed" in the headline, "Fifteen people were killed" in the lede, "'Fifteen people are
+dead,' the governor said" in the body), whose event type is of the same family or says nothing of the
+manner of death (``other``), whose places overlap or are missing on one side, whose day is the same
+(or the next: "on Thursday night" in the body, the report's day in the headline), and whose source is
+the same or not given on one side.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from tawthiq.entities import Claim, Count
+
+__all__ = ["merge_restatements"]
+
+
+def _number(c: Count | None) -> int | None:
+    if c is None:
+        return None
+    return c.low if c.low is not None else c.high
+
+
+def _family(t: str) -> str:
+    return t.split(".")[0]
+
+
+def _types_agree(a: Claim, b: Claim) -> bool:
+    return (
+        a.event_type == b.event_type
+        or "other" in (a.event_type, b.event_type)
+        or (_family(a.event_type) == _family(b.event_type))
+    )
+
+
+def _places_agree(a: Claim, b: Claim) -> bool:
+    if not a.places or not b.places:
+        return True
+    ka = {p.place_id or p.name.lower() for p in a.places}
+    kb = {p.place_id or p.name.lower() for p in b.places}
+    return bool(ka & kb)
+
+
+def _days_agree(a: Claim, b: Claim, anchor: date | None) -> bool:
+    if a.time.start is None or b.time.start is None or anchor in (a.time.start, b.time.start):
+        return True  # a sentence that names no day is dated on the report's day by default
+    return abs((a.time.start - b.time.start).days) <= 1
+
+
+def _words(party: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", party.lower()) if w not in {"the", "a", "an", "of", "for"}}
+
+
+def _sources_agree(a: Claim, b: Claim) -> bool:
+    if a.attributed_to is None or b.attributed_to is None:
+        return True
+    if a.attributed_to == b.attributed_to:
+        return True
+    wa, wb = _words(a.attributed_to), _words(b.attributed_to)
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.6
+
+
+def _restates(a: Claim, b: Claim, anchor: date | None) -> bool:
+    n = _number(a.fatalities)
+    return (
+        n is not None
+        and n == _number(b.fatalities)
+        and _types_agree(a, b)
+        and _places_agree(a, b)
+        and _days_agree(a, b, anchor)
+        and _sources_agree(a, b)
+    )
+
+
+def _completeness(c: Claim, headline: bool) -> tuple:
+    return (
+        c.attributed_to is not None,
+        not headline,
+        c.event_type != "other",
+        any(p.lat is not None for p in c.places),
+        len(c.places),
+    )
+
+
+def _headline(c: Claim, headline_end: int) -> bool:
+    """The report's headline, or a line written like one (no sentence-final punctuation)."""
+    return c.span[1] <= headline_end or not re.search(r"[.!?\"”’'»]\s*$", c.quote)
+
+
+def merge_restatements(
+    claims: list[Claim], anchor: date | None = None, headline_end: int = -1
+) -> list[Claim]:
+    """The claims with every restated toll kept once, as its most complete statement.
+
+    ``anchor`` is the day a sentence naming no day is dated on; ``headline_end`` is the offset where
+    the headline ends (claims before it are the headline's).
+    """
+    groups: list[list[Claim]] = []
+    for c in claims:
+        home = next((g for g in groups if all(_restates(m, c, anchor) for m in g)), None)
+        if home is None:
+            groups.append([c])
+        else:
+            home.append(c)
+    out = []
+    for g in groups:
+        best = max(g, key=lambda c: _completeness(c, _headline(c, headline_end)))
+        if best.event_type == "other":
+            typed = next((c for c in g if c.event_type != "other"), None)
+            if typed is not None:
+                best = best.model_copy(update={"event_type": typed.event_type})
+        out.append(best)
+    return sorted(out, key=lambda c: c.span)
