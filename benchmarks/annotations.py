@@ -27,23 +27,49 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 ANNOTATIONS = ROOT / "annotations" / "corpus"
+AGREEMENT = ROOT / "annotations" / "agreement"
 SPLIT = ROOT / "annotations" / "split.tsv"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "data" / "corpus"
 
 KINDS = {"incident", "tally", "status"}
 EVENT_TYPES = {
-    "attack.air_strike", "attack.shelling", "attack.chemical", "attack.ground", "attack.medical",
-    "killing.execution", "detention.arbitrary", "disappearance.enforced", "displacement.forced",
-    "siege.blockade", "evacuation", "humanitarian.access_denied", "territory.change", "armed.clash", "other",
+    "attack.air_strike",
+    "attack.shelling",
+    "attack.chemical",
+    "attack.ground",
+    "attack.medical",
+    "killing.execution",
+    "detention.arbitrary",
+    "disappearance.enforced",
+    "displacement.forced",
+    "siege.blockade",
+    "evacuation",
+    "humanitarian.access_denied",
+    "territory.change",
+    "armed.clash",
+    "other",
 }
 QUALIFIERS = {"exact", "about", "at_least", "more_than", "up_to", "vague"}
 PLACE_PRECISIONS = {"exact", "neighbourhood", "town", "district", "governorate", "country"}
 TIME_PRECISIONS = {"day", "days", "week", "month", "year", "unknown"}
 CERTAINTIES = {"confirmed", "reported", "unconfirmed", "denied"}
 CLAIM_KEYS = {
-    "kind", "event_type", "span", "places", "time", "fatalities", "injured", "victims", "perpetrators",
-    "attributed_to", "attributed_to_alt", "certainty", "optional", "incident", "note",
+    "kind",
+    "event_type",
+    "span",
+    "places",
+    "time",
+    "fatalities",
+    "injured",
+    "victims",
+    "perpetrators",
+    "attributed_to",
+    "attributed_to_alt",
+    "certainty",
+    "optional",
+    "incident",
+    "note",
 }
 
 
@@ -75,11 +101,12 @@ def body_start(text: str) -> int:
     return cut + 2 if cut >= 0 else 0
 
 
-def load(lang: str | None = None, split: str | None = None) -> list[Annotated]:
-    """Every annotation, optionally of one language and one side of the split, in file order."""
+def load(lang: str | None = None, split: str | None = None, folder: Path = ANNOTATIONS) -> list[Annotated]:
+    """Every annotation in ``folder`` (the corpus annotations by default; ``AGREEMENT / "EN1"`` for one
+    annotator's second annotations), optionally of one language and one side of the split, in file order."""
     sides = read_split()
     out = []
-    for path in sorted(ANNOTATIONS.glob("*/*.json")):
+    for path in sorted(folder.glob("**/*.json")):
         ann = json.loads(path.read_text(encoding="utf-8"))
         name = ann["text"]
         row = sides.get(name, {})
@@ -98,6 +125,8 @@ def problems(item: Annotated) -> list[str]:
     digest = hashlib.sha256(item.text.encode("utf-8")).hexdigest()
     if ann.get("sha256") != digest:
         errs.append(f"{where}: field 'sha256': the shared text changed (now {digest[:12]}…): re-check spans")
+    if ann.get("annotator") in (None, "", "?"):
+        errs.append(f"{where}: field 'annotator': missing (give --annotator to 'new')")
     if not isinstance(ann.get("published"), (str, type(None))):
         errs.append(f"{where}: field 'published': not YYYY-MM-DD or null")
     for i, c in enumerate(ann.get("claims", [])):
@@ -239,7 +268,7 @@ def main(argv: list[str]) -> int:
         print("\n".join(errs) if errs else f"{len(args.files)} files resolved")
         return 1 if errs else 0
     if args.cmd == "check":
-        items = load()
+        items = load() + load(folder=AGREEMENT)
         if args.files:
             wanted = {Path(f).resolve() for f in args.files}
             items = [i for i in items if i.path.resolve() in wanted]

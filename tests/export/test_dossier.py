@@ -58,6 +58,15 @@ def test_dossier_pdf_is_rendered_from_the_same_template(runner, demo, tmp_path):
     assert pdf.startswith(b"%PDF-") and len(pdf) > 2000
 
 
+def test_pdf_without_the_pdf_extra_names_the_extra_to_install(runner, demo, tmp_path, monkeypatch):
+    monkeypatch.setitem(__import__("sys").modules, "weasyprint", None)  # as on a plain install
+    out = tmp_path / "nopdf"
+    res = _dossier(runner, demo, out, demo.incident_ids["fardous"])
+    assert res.exit_code == 1
+    assert "pip install 'tawthiq[pdf]'" in res.stderr and "Traceback" not in res.stderr
+    assert (out / "dossier.html").exists() and not (out / "dossier.pdf").exists()
+
+
 def test_copying_originals_into_a_dossier_is_a_custody_event(runner, demo, tmp_path):
     _dossier(runner, demo, tmp_path / "c", demo.incident_ids["fardous"], "--no-pdf")
     res = runner.invoke(

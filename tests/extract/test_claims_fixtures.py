@@ -195,3 +195,50 @@ def test_keyword_filter_never_hides_a_trigger(monkeypatch):
     monkeypatch.setattr(_events, "_KEYWORDS", {k: ("",) for k in _events._KEYWORDS})  # "" is in every text
     assert [_events.find_events(s) for s in sentences] == with_filter
     assert sum(map(len, with_filter)) > 20
+
+
+def test_aid_convoy_air_strike_is_not_evacuation_and_types_follow_the_target(report):
+    strike, suspended, trapped, car_bomb, hospital = report("aid_convoy_air_strike_is_not_evacuation.txt")
+    assert strike.event_type == "attack.air_strike"  # an aid convoy hit from the air: not an evacuation
+    assert nums(strike) == {"low": 14, "high": 14, "qualifier": "exact"}
+    assert (suspended.event_type, suspended.kind) == ("humanitarian.access_denied", "status")
+    assert (trapped.event_type, trapped.kind) == ("siege.blockade", "status")
+    assert car_bomb.event_type == "attack.ground"  # a car bomb is a ground attack, not "other"
+    assert hospital.event_type == "attack.medical"  # the target decides, whatever the weapon
+    assert [p.name for p in hospital.places] == ["Idlib"]  # "al-Amal hospital" is not a town
+
+
+def test_gaza_and_darfur_towns_are_located_outside_syria(report):
+    jabalia, fasher = report("gaza_town_located_outside_syria.txt", date(2021, 5, 17))
+    place = jabalia.places[0]
+    assert place.name == "Jabalia" and place.precision == "town"
+    assert abs(place.lat - 31.53) < 0.05 and abs(place.lon - 34.48) < 0.05  # not Jablah in Syria
+    assert jabalia.time.start == date(2021, 5, 16)  # "on Sunday", from the publication date
+    assert fasher.places[0].name == "El-Fasher" and abs(fasher.places[0].lat - 13.63) < 0.05
+    # "told reporters in Geneva": where a speaker spoke is no place of any claim
+    assert all(p.name != "Geneva" for c in (jabalia, fasher) for p in c.places)
+
+
+def test_a_report_with_no_date_never_gets_the_clock():
+    text = (REPORTS / "no_date_never_the_clock.txt").read_text("utf-8")
+    monday, dated, month = extract_claims(text, None)
+    assert monday.time.contract() == {"start": None, "end": None, "precision": "unknown"}
+    assert dated.time.start == date(2015, 3, 3) and dated.time.precision == "day"
+    assert month.time.contract() == {"start": "2015-09-01", "end": "2015-09-30", "precision": "month"}
+
+
+def test_extraction_time_grows_linearly_with_a_one_line_text():
+    import sys
+    import time
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from extract_speed import make_text
+
+    extract_claims(make_text(2_000), date(2020, 1, 1))  # start-up outside the timing
+    small, large = make_text(20_000), make_text(200_000)
+    t0 = time.process_time()
+    extract_claims(small, date(2020, 1, 1))
+    t1 = time.process_time()
+    extract_claims(large, date(2020, 1, 1))
+    t2 = time.process_time()
+    assert (t2 - t1) < 20 * max(t1 - t0, 0.01)  # ten times the text: about ten times the time, not 40

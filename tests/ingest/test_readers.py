@@ -50,11 +50,29 @@ def test_header_lines_give_date_title_source_and_leave_the_body(fixtures):
     assert d.body.startswith("Families remained trapped")
 
 
-def test_header_date_in_wrong_shape_names_line_and_field(fixtures):
-    with pytest.raises(InputError) as err:
-        read_file(fixtures / "report_bad_header_date.txt", from_header=True)
-    assert (err.value.line, err.value.field) == (1, "DATE")
-    assert "YYYY-MM-DD" in str(err.value)
+def test_header_date_in_wrong_shape_is_a_warning_naming_line_and_field_and_the_report_is_kept(fixtures):
+    # issue 15: a malformed DATE: no longer refuses the report; it is kept without a date (its claims
+    # get an unknown time, never the clock) and the warning names the file, the line and the key
+    [d] = read_file(fixtures / "report_bad_header_date.txt", from_header=True)
+    assert d.published_at is None
+    [warning] = d.warnings
+    assert "report_bad_header_date.txt:1: field 'DATE'" in warning and "YYYY-MM-DD" in warning
+    assert not d.body.startswith("DATE")
+
+
+def test_header_block_is_read_whatever_keys_it_holds():
+    from tawthiq.ingest import read_header
+
+    text = "URL: https://example.org/a\nOUTLET: Example Wire\nCONFLICT: invented-1\nDATE: 2020-03-04\n\nBody."
+    head = read_header(text, "invented.txt")
+    assert (head.published_at, head.source, head.url) == (
+        date(2020, 3, 4),
+        "Example Wire",
+        "https://example.org/a",
+    )
+    assert head.metadata == {"CONFLICT": "invented-1"}
+    assert text[head.body_start :] == "Body."
+    assert read_header("Warning: this sentence has a colon.\nBody.", "x.txt").body_start == 0
 
 
 def test_html_strips_boilerplate_and_keeps_title_and_date(fixtures):

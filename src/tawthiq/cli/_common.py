@@ -15,6 +15,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from tawthiq.errors import TawthiqError
 
@@ -53,7 +54,8 @@ def handle_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except TawthiqError as exc:
-            err_console.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False, soft_wrap=True)
+            # escape: a message naming "names[0]" or "tawthiq[pdf]" is text, not rich markup
+            err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]

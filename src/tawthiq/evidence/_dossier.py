@@ -22,7 +22,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from tawthiq import __version__
 from tawthiq.entities import AuditEvent, Claim, DerivedFile, Evidence, Incident, Report, Source
-from tawthiq.errors import InputError
+from tawthiq.errors import InputError, TawthiqError
 from tawthiq.policy import (
     Policy,
     effective_grade,
@@ -199,7 +199,13 @@ def render_dossier(
     p.write_text(html, encoding="utf-8")
     written.append(p)
     if pdf:
-        from weasyprint import HTML  # heavy import: only when a PDF is asked for
+        try:
+            from weasyprint import HTML  # heavy import: only when a PDF is asked for
+        except ImportError as exc:
+            raise TawthiqError(
+                "a PDF dossier needs the optional 'pdf' extra: pip install 'tawthiq[pdf]' "
+                "(the HTML and JSON dossier were written)"
+            ) from exc
 
         p = out / "dossier.pdf"
         HTML(string=html, base_url=str(out)).write_pdf(p)

@@ -470,7 +470,7 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, st
 def arabic_claims(
     text: str,
     spans: list[tuple[int, int]],
-    anchor: date,
+    anchor: date | None,
     gaz: Gazetteer,
     title: str | None,
     title_end: int,

@@ -89,18 +89,20 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _year_for(month: int, day: int, anchor: date) -> int:
+def _year_for(month: int, day: int, anchor: date | None) -> int | None:
+    if anchor is None:
+        return None
     d = _safe(anchor.year, month, min(day, 28))
     return anchor.year if d and d <= anchor + timedelta(days=1) else anchor.year - 1
 
 
-def _explicit(s: str, anchor: date) -> list[tuple[int, date]]:
+def _explicit(s: str, anchor: date | None) -> list[tuple[int, date]]:
     out = []
     for m in _DMY.finditer(s):
         mon = _MONTHS[m.group(2)]
         day = int(m.group(1))
         y = int(m.group(3)) if m.group(3) else _year_for(mon, day, anchor)
-        d = _safe(y, mon, day)
+        d = _safe(y, mon, day) if y else None
         if d:
             out.append((m.start(), d))
     return out
@@ -120,9 +122,26 @@ def _month_span(month: int, year: int | None, anchor: date) -> tuple[date, date]
     return date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1])
 
 
-def resolve_time_ar(s: str, anchor: date) -> TimeSpan:
-    """The time span a folded Arabic sentence gives; the anchor day when it gives none."""
+def resolve_time_ar(s: str, anchor: date | None) -> TimeSpan:
+    """The time span a folded Arabic sentence gives; the anchor day when it gives none.
+
+    With no anchor (a report with no known date) only a date or month with its year resolves;
+    anything else is unknown time, never the machine's clock."""
+    if anchor is None:
+        return _absolute(s) or TimeSpan(start=None, end=None, precision="unknown")
     return _resolve(s, anchor) or TimeSpan(start=anchor, end=anchor, precision="day")
+
+
+def _absolute(s: str) -> TimeSpan | None:
+    dates = _explicit(s, None)
+    if dates:
+        return TimeSpan(start=dates[0][1], end=dates[0][1], precision="day")
+    m = _MY.search(s)
+    if m and m.group(2):
+        year = int(m.group(2))
+        start, end = _month_span(_MONTHS[m.group(1)], year, date(year, 12, 31))
+        return TimeSpan(start=start, end=end, precision="month")
+    return None
 
 
 def _saying(s: str, pos: int) -> bool:

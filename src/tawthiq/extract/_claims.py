@@ -20,6 +20,7 @@ English rules entirely.
 
 from __future__ import annotations
 
+import heapq
 import re
 from datetime import date, timedelta
 
@@ -40,7 +41,9 @@ from tawthiq.text.arabic import fold as fold_ar
 
 __all__ = ["MAX_CHARS", "extract_claims", "latin_share", "reads_language"]
 
-MAX_CHARS = 2_000_000  # a report longer than this is not one report (a 20 MB dump is refused)
+MAX_CHARS = (
+    20_000_000  # as ingest's 20 MB file limit: a longer text is not one report (refused, naming the field)
+)
 _HARM = ("attack", "killing", "other")
 _BOILER = re.compile(
     r"^(?:image credit|join our|thank you for|please refresh|read more|share this|follow us|"
@@ -68,6 +71,8 @@ _WAR_WIDE = re.compile(
     r"[^.;]{0,80}\b(?:has|have|had)\s+(?:killed|left|displaced|claimed)",
     re.I,
 )
+# "URL: ...", "DATE: ...", "SAME_EVENT_GROUP: ..." lines at the top: metadata, not sentences
+_HEADER_BLOCK = re.compile(r"\A\ufeff?(?:[A-Z][A-Z0-9_-]{1,30}[ \t]*:[^\n]*\n)+")
 _WHERE = re.compile(r"\b(?:took place|happened|occurred|carried out) in\b")
 _GROUP = re.compile(
     r"(?P<num>\b(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:civilians?|people|persons?|children|women|men)\s+"
@@ -103,7 +108,11 @@ def _segments(sentence: str, gaz: Gazetteer, ctx: tuple[str, ...]) -> list[tuple
 
 def _main_place(title: str | None, text: str, gaz: Gazetteer) -> tuple[tuple[str, ...], PlaceRef | None]:
     head = (title or "") + "\n" + text[:800]
-    matches = [m for m in gaz.match(head) if m.place.id != "SY"]
+    matches = [
+        m
+        for m in gaz.match(head)
+        if m.place.id != "SY" and not (m.place.id.startswith("world:") and m.surface.isupper())
+    ]
     ctx = tuple(
         dict.fromkeys(m.place.id for m in matches if m.place.kind in ("town", "governorate", "district"))
     )
@@ -125,16 +134,21 @@ def _confidence(places: tuple[PlaceRef, ...], tolls: bool, party: str | None, st
     return round(min(c, 0.95), 2)
 
 
-def extract_claims(text: str, published: date, title: str | None = None) -> list[Claim]:
+def extract_claims(text: str, published: date | None, title: str | None = None) -> list[Claim]:
     """Claims in one English or Arabic (or mixed) report, in reading order (pure: no I/O, no clock).
 
-    ``published`` anchors relative time ("late on Monday"); ``title``, when the text starts with it,
-    marks the headline so that it does not duplicate the lede.
+    ``published`` anchors relative time ("late on Monday"); None when the report has no known date:
+    then only dates that carry their year resolve, and every other claim has unknown time (never
+    the machine's clock). ``title``, when the text starts with it, marks the headline so that it
+    does not duplicate the lede. A header block of ``KEY: value`` lines at the top (``URL:``,
+    ``DATE:``…) is not read as sentences.
     """
     if not isinstance(text, str):
         raise InputError(f"report text must be a string, not {type(text).__name__}", field="text")
-    if not isinstance(published, date):
-        raise InputError(f"published must be a date, not {type(published).__name__}", field="published")
+    if published is not None and not isinstance(published, date):
+        raise InputError(
+            f"published must be a date or None, not {type(published).__name__}", field="published"
+        )
     if len(text) > MAX_CHARS:
         raise InputError(
             f"report is {len(text):,} characters; the limit for one report is {MAX_CHARS:,}", field="text"
@@ -155,10 +169,16 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
             field="text",
         )
     gaz = load_gazetteer()
-    anchor = find_dateline(text, published) or (ar_spans and find_dateline_ar(text, published)) or published
+    anchor = (
+        (find_dateline(text, published) or (ar_spans and find_dateline_ar(text, published)) or published)
+        if published
+        else None
+    )
     english = not ar_spans or _has_english(text)
     ctx, main = _main_place(title, text, gaz) if english else ((), None)
-    spans = split_sentences(text) if english else []
+    head = _HEADER_BLOCK.match(text)
+    spans = [sp for sp in split_sentences(text) if sp[0] >= (head.end() if head else 0)] if english else []
+    ar_spans = [sp for sp in ar_spans if sp[0] >= (head.end() if head else 0)]
     title_end = -1
     if spans:
         first = text[spans[0][0] : spans[0][1]]
@@ -262,7 +282,7 @@ def extract_claims(text: str, published: date, title: str | None = None) -> list
             )
             claims.append((claim, e <= title_end))
     out = _merge(claims, anchor)
-    if ar_spans:
+    if ar_spans:  # (an Arabic header value, such as OUTLET: in Arabic, is not a sentence)
         items = arabic_claims(text, ar_spans, anchor, gaz, title, _arabic_title_end(text, ar_spans, title))
         # Arabic monitors' country-wide tallies (SNHR's monthly toll "في سوريا") are claims of their own
         out = sorted(out + _merge(items, anchor, keep_country_tallies=True), key=lambda c: c.span)
@@ -329,7 +349,7 @@ def _contains(a: Claim, b: Claim) -> bool:
 
 
 def _merge(
-    items: list[tuple[Claim, bool]], anchor: date, *, keep_country_tallies: bool = False
+    items: list[tuple[Claim, bool]], anchor: date | None, *, keep_country_tallies: bool = False
 ) -> list[Claim]:
     body = [c for c, is_title in items if not is_title]
     out: list[Claim] = []
@@ -337,7 +357,7 @@ def _merge(
     for c, is_title in items:
         if is_title and any(b.event_type == c.event_type and _contains(c, b) for b in body):
             continue
-        if c.time.start and c.time.start < anchor - timedelta(days=365):
+        if anchor and c.time.start and c.time.start < anchor - timedelta(days=365):
             continue  # background ("fighting erupted in 2012"), not a claim about this report's events
         if (
             c.places
@@ -346,31 +366,36 @@ def _merge(
         ):
             continue  # "attacks using chlorine in Syria", "3,264 killed in Syria": country-wide background
         out.append(c)
-    # a sentence in the report's own voice restating an event another sentence gives with its source
+    # a sentence in the report's own voice restating an event another sentence gives with its source:
+    # the twin is the first earlier claim with the same type, place, day, kind and certainty, not both
+    # with a toll, and not attributed to two different parties. Claims are bucketed by those keys and,
+    # in a bucket, by (has a toll, party), each class a heap of positions, so that finding the twin
+    # costs the number of classes, not the number of claims (issue 15: a 1 MB report took minutes).
     merged: list[Claim] = []
+    buckets: dict[tuple, dict[tuple[bool, str | None], list[int]]] = {}
     for c in out:
-        twin = next(
-            (
-                m
-                for m in merged
-                if m.event_type == c.event_type
-                and _place_key(m) == _place_key(c)
-                and m.time.start == c.time.start
-                and m.kind == c.kind
-                and (m.fatalities == c.fatalities or c.fatalities is None or m.fatalities is None)
-                and (m.attributed_to is None or c.attributed_to is None or m.attributed_to == c.attributed_to)
-                and m.certainty == c.certainty
-                and not (c.fatalities and m.fatalities)
-            ),
-            None,
-        )
-        if twin is None:
+        key = (c.event_type, _place_key(c), c.time.start, c.kind, c.certainty)
+        classes = buckets.setdefault(key, {})
+        best: tuple[bool, str | None] | None = None
+        for cls, heap in classes.items():
+            has_toll, party = cls
+            if not heap or (has_toll and c.fatalities):
+                continue
+            if party is not None and c.attributed_to is not None and party != c.attributed_to:
+                continue
+            if best is None or heap[0] < classes[best][0]:
+                best = cls
+        if best is None:
+            heapq.heappush(classes.setdefault((bool(c.fatalities), c.attributed_to), []), len(merged))
             merged.append(c)
             continue
+        pos = heapq.heappop(classes[best])
+        twin = merged[pos]
         richer = (
             c
             if (c.fatalities and not twin.fatalities) or (c.attributed_to and not twin.attributed_to)
             else twin
         )
-        merged[merged.index(twin)] = richer
+        merged[pos] = richer
+        heapq.heappush(classes.setdefault((bool(richer.fatalities), richer.attributed_to), []), pos)
     return sorted(merged, key=lambda c: c.span)

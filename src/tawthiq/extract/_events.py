@@ -35,8 +35,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         "attack.medical",
         r"hospitals?\b.{0,80}?(?:out of service|hit|struck|bombed|targeted|destroyed|damaged|"
         r"still operating|still working|closed)|"
-        r"(?:hit|struck|bombed|targeted|attacked) (?:a |the )?(?:field )?"
-        r"(?:hospital|clinic|health (?:facility|centre|center)|ambulance)s?|health facilit(?:y|ies) .{0,40}?"
+        r"(?:hit|struck|bombed|targeted|attacked|shelled|strikes? on|attacks? on|raids? on|bombing of|"
+        r"shelling of) (?:a |the |an )?(?:[\w'’-]+ ){0,3}?(?:field )?"
+        r"(?:hospital|clinic|health (?:facility|centre|center)|ambulance|"
+        r"medical (?:centre|center|facility|point))s?|"
+        r"health facilit(?:y|ies) .{0,40}?"
         r"out of service|medics? (?:were )?(?:killed|targeted)|"
         r"ambulances? (?:was |were )?(?:hit|attacked|targeted)",
         7,
@@ -56,7 +59,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     ),
     (
         "evacuation",
-        r"evacuat(?:ion|ed|ing|e)|convoy|humanitarian corridor|buses? (?:carrying|left|leaving)|"
+        # a convoy is an evacuation only when it carries people out: an aid convoy struck from the air
+        # is an attack (or a denial of access), never an evacuation (issue 15)
+        r"evacuat(?:ion|ed|ing|e)|(?:evacuation|evacuee)s? convoys?|"
+        r"convoys? (?:of|carrying) (?:the )?(?:evacuees|buses|wounded|civilians|residents|fighters)|"
+        r"humanitarian corridor|buses? (?:carrying|left|leaving)|"
         r"(?:had |have )?left (?:east(?:ern)? |rebel-held )",
         6,
     ),
@@ -72,9 +79,21 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"(?:blocked|denied|prevented)|to no avail|starv(?:ation|ing)|humanitarian access",
         5,
     ),
+    # suspending or halting aid: the access is the claim
+    (
+        "humanitarian.access_denied",
+        r"(?:suspend(?:ed|s|ing)?|halt(?:ed|s|ing)?|stopp(?:ed|ing)|block(?:ed|ing)|cut off) "
+        r"(?:all |its |their |the )?(?:\w+ )?(?:aid|humanitarian|relief|food) ?(?:convoys?|deliveries|"
+        r"operations|access|distributions?|shipments?|trucks|supplies)?|"
+        r"(?:aid|relief|humanitarian) (?:convoys?|deliveries|operations|access) "
+        r"(?:was |were |have been |has been )?"
+        r"(?:suspended|halted|stopped|cut off)|denied (?:humanitarian )?access",
+        7,
+    ),
     (
         "siege.blockade",
-        r"siege|besieging|blockade|supply (?:routes|"
+        r"siege|besieg(?:ing|ed)|blockade|(?:people|civilians|residents|families|children|\d[\d,]*) "
+        r"(?:\w+ ){0,3}?(?:are |were |remain |remained |still |now )*trapped|supply (?:routes|"
         r"lines|chains) (?:were |was |had been )?(?:cut|blocked)|blocked all supply|encircl(?:ed|ement)",
         5,
     ),
@@ -101,7 +120,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         "territory.change",
         r"captur(?:ed|es?)\b|recaptur(?:ed|es?)|retaken|retook|(?:take|took|taken) back|"
         r"seized (?:control )?|fully (?:recaptured|retaken|controlled)|regained|fell to|has fallen|"
-        r"took control|taken control|in the last moments before victory|victory|drove them from|"
+        r"took control|taken control|took over|taken over|(?:was|were|has been|had been) taken by|"
+        r"in the last moments before victory|victory|drove them from|"
         r"collaps(?:e|ed|ing) "
         r"(?:of )?(?:the |these )?front ?lines?|advanced? into",
         4,
@@ -112,6 +132,13 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"erupted|raged|continued)|fought|firefights?|battles? (?:raged|between)",
         3,
     ),
+    # a car bomb or a suicide bombing is a ground attack (docs/annotation.md), stronger than "explosion"
+    (
+        "attack.ground",
+        r"(?:car|truck|vehicle|motorcycle)[- ]bombs?|suicide (?:bomb(?:ing|er)s?|attack(?:er)?s?|vests?)|"
+        r"booby[- ]trapped (?:car|vehicle|truck)|VBIEDs?",
+        5,
+    ),
     # a bare "attacked" names harm but not its manner; the weakest attack trigger
     (
         "attack.ground",
@@ -120,7 +147,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         2,
     ),
     ("displacement.forced", r"displaced|fled (?:their|the)|forced (?:to flee|from their)|refugees", 2),
-    ("other", r"landmines?|(?:car|truck) bombs?|explosions?|exploded|\bIED\b", 2),
+    ("other", r"landmines?|explosions?|exploded|\bIED\b", 2),
 ]
 _COMPILED = [(t, re.compile(rf"\b(?:{p})", re.I), s) for t, p, s in _TRIGGERS]
 # "AF" (air force) in activists' briefs: case-sensitive, only after an owner ("Assad's AF", "RU and ... AF").
@@ -164,6 +191,7 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "massacre",
     ),
     "attack.medical": ("hospital", "clinic", "health", "medic", "ambulance"),
+    # (the keys of a type are the union over all its rules)
     "disappearance.enforced": (
         "missing",
         "disappear",
@@ -187,8 +215,14 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "prevented",
         "starv",
         "humanitarian access",
+        "suspend",
+        "halt",
+        "stopp",
+        "block",
+        "cut off",
+        "access",
     ),
-    "siege.blockade": ("siege", "besieging", "blockade", "supply", "encircl"),
+    "siege.blockade": ("siege", "besieg", "blockade", "supply", "encircl", "trapped"),
     "attack.air_strike": (
         "cluster",
         "bunker",
@@ -210,6 +244,10 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "stormed",
         "ground",
         "attacked",
+        "bomb",
+        "suicide",
+        "booby",
+        "vbied",
         "under attack",
         "under fire",
         "attack on",
@@ -219,6 +257,8 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "retaken",
         "retook",
         "back",
+        "over",
+        "taken by",
         "seized",
         "regained",
         "fell to",

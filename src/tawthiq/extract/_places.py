@@ -18,6 +18,7 @@ from tawthiq.gazetteer import Gazetteer, PlaceMatch
 __all__ = ["SentencePlace", "sentence_places"]
 
 CITY = "C1007"
+_TABLE_TOWNS = ("geonames:", "ucdp:", "world:")
 _DIRECTION = re.compile(
     r"(?:\b(east|eastern|west|western|north|northern|south|southern|central)\s+|\b([EWNS])\.\s*)$", re.I
 )
@@ -27,7 +28,22 @@ _LOCATIVE = re.compile(
     re.I,
 )
 _TYPE_AFTER = re.compile(
-    r"^\s*(?:area|town|village|city|countryside|province|neighbo(?:u)?rhoods?|district)\b", re.I
+    r"^\s*(?:area|town|village|city|countryside|province|neighbo(?:u)?rhoods?|district|region|oblast|"
+    r"governorate|state|camp|refugee camp|strip)\b|^,\s+(?:the\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:[.,;]|$)",
+    re.I,
+)
+# where a speaker spoke, or an organisation sits, is not where the claim happened
+_PASSING_BEFORE = re.compile(
+    r"\b(?:told (?:\w+ ){0,2}|said |spoke |speaking |briefing |conference |based |headquartered |"
+    r"statement (?:issued )?|reporters )in\s+$|\b(?:from|in) (?:his|her|their|its) (?:office|base) in\s+$",
+    re.I,
+)
+_PASSING_AFTER = re.compile(
+    r"^-based\b|^\s+(?:headquarters|office|embassy|correspondent|bureau|"
+    # a facility or a group named after a town ("al-Amal hospital") is not the town
+    r"hospital|school|clinic|mosque|church|market|bakery|university|street|square|brigades?|battalion|"
+    r"movement|front|party|tv|television|news|agency|times|post|globe|bank)\b",
+    re.I,
 )
 _TYPED_ADMIN = re.compile(r"\s*(?:province|governorate|countryside|district)\b", re.I)
 _BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
@@ -45,15 +61,25 @@ class SentencePlace:
 
 def _keep(sentence: str, m: PlaceMatch, gaz: Gazetteer) -> bool:
     pid = m.place.id
+    if pid.startswith("world:") and (
+        # a wire dateline ("BEIRUT (Reuters) -") is where the reporter was, not where it happened
+        (m.surface.isupper() and len(m.surface) > 3)
+        or
+        # part of a longer name: "Boston Globe", "Kabul Bank" (a type word after it is fine: "Gaza City")
+        (re.match(r"\s[A-Z]", sentence[m.end : m.end + 2]) and not _TYPE_AFTER.match(sentence[m.end :]))
+        or _PASSING_BEFORE.search(sentence[max(0, m.start - 40) : m.start])
+        or _PASSING_AFTER.match(sentence[m.end :])
+    ):
+        return False
     prev = re.search(r"([A-Z][\w'’-]*)\s+$", sentence[: m.start])
     if (
         prev
-        and pid.startswith(("geonames:", "ucdp:"))
+        and pid.startswith(_TABLE_TOWNS)
         and not _DIRECTION.search(sentence[: m.start])
         and sentence[: prev.start()].strip()
     ):
         return False  # the tail of a longer unknown name ("Jabha Shamiya" is a group, not Shamiya town)
-    if pid.startswith(("geonames:", "ucdp:")):
+    if pid.startswith(_TABLE_TOWNS):
         # a town from the big tables must stand where a place stands: "in X", "X town", "targeted X"
         return bool(_LOCATIVE.search(sentence[: m.start]) or _TYPE_AFTER.match(sentence[m.end :]))
     return True
@@ -97,7 +123,7 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
     # drop a place that only contains another listed place (the governorate beside its town) ...
     keep: list[SentencePlace] = []
     for sp, pid in zip(found, ids, strict=True):
-        if pid == "SY" and len(found) > 1:
+        if (pid == "SY" or sp.ref.precision == "country") and len(found) > 1:
             continue
         typed = bool(_TYPED_ADMIN.match(sentence[sp.end :])) and sp.ref.precision in (
             "governorate",

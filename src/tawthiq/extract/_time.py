@@ -1,9 +1,12 @@
 """When a claim happened: dates and relative expressions resolved against the publication date.
 
-In: a sentence and an anchor date (the report's dateline, else ``--published``).
-Out: :class:`tawthiq.entities.TimeSpan` (start, end, precision per ../shared/eval/CLAIMS.md), and
-:func:`parse_published` for the ``--published`` option. Never: reads a clock (``date.today()`` is
-never used: the same text and anchor always give the same answer).
+In: a sentence and an anchor date (the report's dateline, else ``--published``; None when the report
+has no known date). Out: :class:`tawthiq.entities.TimeSpan` (start, end, precision per
+../shared/eval/CLAIMS.md), and :func:`parse_published` for the ``--published`` option. Never: reads a
+clock (``date.today()`` is never used: the same text and anchor always give the same answer). With
+no anchor, only dates that carry their year resolve; everything relative ("on Monday",
+"yesterday", "December 12") is unknown time, never today. A month ("in September 2016") keeps
+precision ``month`` and a year ("in 2015") precision ``year``.
 
 Hand-written rules, on purpose: dateparser and dateutil resolve one date string, but a report's time
 expressions are clauses ("overnight on Monday", "since September", "between November 17 and
@@ -59,25 +62,27 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _year_for(month: int, day: int, anchor: date) -> int:
-    """A date written without a year is the latest one not after the anchor."""
+def _year_for(month: int, day: int, anchor: date | None) -> int | None:
+    """A date written without a year is the latest one not after the anchor (unknown without one)."""
+    if anchor is None:
+        return None
     d = _safe(anchor.year, month, min(day, 28 if month == 2 else day))
     return anchor.year if d and d <= anchor + timedelta(days=1) else anchor.year - 1
 
 
-def _explicit_dates(text: str, anchor: date) -> list[tuple[int, date, bool]]:
+def _explicit_dates(text: str, anchor: date | None) -> list[tuple[int, date, bool]]:
     """(position, date, has_year) for every calendar date written in ``text``."""
     out: list[tuple[int, date, bool]] = []
     for m in _MDY.finditer(text):
         mon, day, year = _MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2)), m.group(3)
         y = int(year) if year else _year_for(mon, day, anchor)
-        d = _safe(y, mon, day)
+        d = _safe(y, mon, day) if y else None
         if d:
             out.append((m.start(), d, bool(year)))
     for m in _DMY.finditer(text):
         day, mon, year = int(m.group(1)), _MONTHS[m.group(2).lower().rstrip(".")], m.group(3)
         y = int(year) if year else _year_for(mon, day, anchor)
-        d = _safe(y, mon, day)
+        d = _safe(y, mon, day) if y else None
         if d and not any(p <= m.start() < p + 12 for p, _, _ in out):
             out.append((m.start(), d, bool(year)))
     for m in _NUMERIC.finditer(text):
@@ -126,11 +131,22 @@ _SAYING_TIME = re.compile(
 )
 
 
-def resolve_time(sentence: str, anchor: date) -> TimeSpan:
+_UNKNOWN = TimeSpan(start=None, end=None, precision="unknown")
+_MONTH_YEAR = re.compile(
+    rf"\b(?:in |during |throughout |since )?(?:early |late |mid-?)?({_MON}),?\s+((?:19|20)\d\d)\b", re.I
+)
+_YEAR = re.compile(r"\b(?:in|during|throughout|since|mid-?|early|late)\s*((?:19|20)\d\d)\b", re.I)
+
+
+def resolve_time(sentence: str, anchor: date | None) -> TimeSpan:
     """The time span a sentence gives, relative to ``anchor``; the anchor day when it gives none.
 
     When the sentence also dates its event, the date of the saying ("said on Tuesday") is ignored.
+    With no anchor (a report with no known date) a sentence that gives no dated year has unknown
+    time: start and end null, precision ``unknown``, never the machine's clock.
     """
+    if anchor is None:
+        return _resolve_absolute(sentence) or _UNKNOWN
     masked = _SAYING_TIME.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), sentence)
     if masked != sentence:
         found = _resolve(masked, anchor)
@@ -139,10 +155,35 @@ def resolve_time(sentence: str, anchor: date) -> TimeSpan:
     return _resolve(sentence, anchor) or TimeSpan(start=anchor, end=anchor, precision="day")
 
 
-def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
-    s = sentence
-    low = s.lower()
-    # an explicit range of dates: "between November 17 and December 13, 2016"
+def _resolve_absolute(sentence: str) -> TimeSpan | None:
+    """What a sentence dates without any anchor: full dates, a month of a year, a year."""
+    between = _between(sentence, None)
+    if between:
+        return between
+    dates = _explicit_dates(sentence, None)
+    if dates:
+        return TimeSpan(start=dates[0][1], end=dates[0][1], precision="day")
+    return _month_or_year(sentence, None)
+
+
+def _month_or_year(sentence: str, anchor: date | None) -> TimeSpan | None:
+    m = _MONTH_YEAR.search(sentence)
+    if m:
+        y, mon = int(m.group(2)), _MONTHS[m.group(1).lower().rstrip(".")]
+        start, end = date(y, mon, 1), date(y, mon, calendar.monthrange(y, mon)[1])
+        if m.group(0).lower().startswith("since"):
+            return TimeSpan(start=start, end=anchor, precision="month")
+        return TimeSpan(start=start, end=end, precision="month")
+    m = _YEAR.search(sentence)
+    if m and (anchor is None or int(m.group(1)) < anchor.year):
+        y = int(m.group(1))
+        if m.group(0).lower().startswith("since"):
+            return TimeSpan(start=date(y, 1, 1), end=anchor, precision="year")
+        return TimeSpan(start=date(y, 1, 1), end=date(y, 12, 31), precision="year")
+    return None
+
+
+def _between(s: str, anchor: date | None) -> TimeSpan | None:
     for m in _BETWEEN.finditer(s):
         a, b = _explicit_dates(m.group(1), anchor), _explicit_dates(m.group(2), anchor)
         if a and b:
@@ -153,6 +194,16 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
             if start > end:
                 start = _safe(end.year - 1, start.month, start.day) or start
             return TimeSpan(start=start, end=end, precision="days")
+    return None
+
+
+def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
+    s = sentence
+    low = s.lower()
+    # an explicit range of dates: "between November 17 and December 13, 2016"
+    between = _between(s, anchor)
+    if between:
+        return between
     dates = _explicit_dates(s, anchor)
     if dates:
         d = dates[0][1]
@@ -215,8 +266,4 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
     if m:
         start, end = _month_span(_MONTHS[m.group(1).rstrip(".")], anchor)
         return TimeSpan(start=start, end=end, precision="month")
-    m = re.search(r"\b(?:in|since|mid-?|early|late)\s*((?:19|20)\d\d)\b", low)
-    if m and int(m.group(1)) < anchor.year:
-        y = int(m.group(1))
-        return TimeSpan(start=date(y, 1, 1), end=date(y, 12, 31), precision="unknown")
-    return None
+    return _month_or_year(s, anchor)

@@ -28,6 +28,7 @@ from tawthiq.entities import Place, PlaceRef
 from tawthiq.errors import InputError
 from tawthiq.gazetteer._arabic import build_arabic_index, match_arabic
 from tawthiq.gazetteer._names import fold, toponym_key
+from tawthiq.gazetteer._world import WorldLayer, load_world, world_key
 
 __all__ = ["Gazetteer", "PlaceMatch", "load_gazetteer"]
 
@@ -52,6 +53,25 @@ _BASE_RANK = {
     "subdistrict": 1.0,
     "country": 4.0,
 }
+_WORLD = "world:"
+_DIRECTIONS = frozenset(
+    [
+        "east",
+        "eastern",
+        "west",
+        "western",
+        "north",
+        "northern",
+        "south",
+        "southern",
+        "central",
+        "greater",
+        "new",
+        "old",
+        "the",
+        "in",
+    ]
+)
 _TYPE_WORDS = {
     "province": ("governorate",),
     "governorate": ("governorate",),
@@ -83,6 +103,19 @@ _NEVER_WORDS = (
     "Khaled Khalid Mahmoud Mustafa Youssef Yusuf Jan Ammar Zouhir Ole Elizabeth David Ingy"
 )
 _NEVER = frozenset(fold(w) for w in _NEVER_WORDS.split())
+# English words and name parts that are also towns somewhere in the world (GeoNames): never a world
+# place (a Syrian place keeps its own rules). Measured on the tune texts: "Justice Ministry",
+# "Rapid Support Forces", "DATE:" headers, "Wadi ..." valleys.
+_WORLD_NEVER_WORDS = (
+    "Date Justice Rapid Support Forces Police Reading Nice Mobile Victoria Hope Union Liberty Mission "
+    "Progress Unity Concord Welcome Enterprise Wadi Deir Beit Umm Tel Tell Khan Kafr Sheikh Imam "
+    "Council Court Street Road Bridge Gate Camp Market Hospital School University College Center "
+    "Central North South East West Northern Southern Eastern Western Middle Upper Lower New Old "
+    "Great Little Saint San Santa Port Mount Lake River Valley Island Bay Beach Park Garden Palace "
+    "Paradise Salvation Resistance Freedom Victory Dignity Peace Hamas Hezbollah Taliban Houthi Ansar "
+    "Wagner Azov Janjaweed Amnesty Oxfam Save Doctors Border Frontier"
+)
+_WORLD_NEVER = frozenset(fold(w) for w in _WORLD_NEVER_WORDS.split())
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*")
 # First words of compound Arabic toponyms: "Om Hosh" unknown must not become a village called "Hosh".
 _PREFIXES = frozenset(
@@ -148,20 +181,28 @@ class Gazetteer:
     # ------------------------------------------------------------ lookup and hierarchy
     def get(self, place_id: str) -> Place:
         """The place with this id; :class:`InputError` naming the id when there is none."""
-        try:
-            return self.places[place_id]
-        except KeyError:
-            raise InputError(f"no place with id {place_id!r} in the gazetteer", field="place_id") from None
+        place = self.places.get(place_id)
+        if place is None and place_id.startswith(_WORLD):
+            place = self.world.get(place_id)
+        if place is None:
+            raise InputError(f"no place with id {place_id!r} in the gazetteer", field="place_id")
+        return place
+
+    @property
+    def world(self) -> WorldLayer:
+        """GeoNames' towns outside Syria and the world's countries, read on first use."""
+        return load_world()
 
     def ancestors(self, place_id: str) -> list[Place]:
         """Parents of a place, nearest first (neighbourhood → Aleppo city → … → Syria)."""
         out: list[Place] = []
         seen = {place_id}
         pid = self.get(place_id).parent_id
-        while pid and pid in self.places and pid not in seen:
+        while pid and pid not in seen and (pid in self.places or pid.startswith(_WORLD)):
             seen.add(pid)
-            out.append(self.places[pid])
-            pid = self.places[pid].parent_id
+            parent = self.get(pid)
+            out.append(parent)
+            pid = parent.parent_id
         return out
 
     def contains(self, outer: str, inner: str) -> bool:
@@ -176,6 +217,8 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Place]:
         """Every place one of whose names has the same key as ``name``, best ranked first."""
         hits = self._candidates(name.strip())
+        if not hits:
+            return [self.get(p) for p in self.world.candidates(name.strip())]
         return sorted((self.places[p] for p in hits), key=lambda p: (-self._rank.get(p.id, 0), p.id))
 
     def to_ref(self, place: Place, surface: str | None = None) -> PlaceRef:
@@ -250,11 +293,61 @@ class Gazetteer:
             if all(fold(t[2]) in _NEVER or t[2].lower() in _CONNECTORS for t in toks[i : j + 1]):
                 continue
             cands = self._candidates(surface)
-            if not cands:
-                continue
-            place, alts = self._resolve(text, toks, j, cands, ctx)
-            return PlaceMatch(s0, toks[j][1], surface, place, alts), j + 1
+            # a Syrian name always wins, unless it was only a spelling-blind guess ("Jabalia" is
+            # not Jablah) and the text spells a world place exactly
+            world = (
+                []
+                if cands and (self._exact(surface, cands) or self._in_context(cands, ctx))
+                else self._world_candidates(surface)
+            )
+            if cands and not world:
+                place, alts = self._resolve(text, toks, j, cands, ctx)
+                return PlaceMatch(s0, toks[j][1], surface, place, alts), j + 1
+            if world and self._inside_a_name(text, toks, i, j):
+                return None  # "Ahmed Qorra Ali": a world town inside a person's or a group's name
+            if world:
+                place, alts = self._resolve_world(world, ctx)
+                return PlaceMatch(s0, toks[j][1], surface, place, alts), j + 1
         return None
+
+    # ------------------------------------------------------------ the world layer
+    def _world_candidates(self, surface: str) -> list[str]:
+        """World places named exactly (up to articles, hyphens, doubled letters) by ``surface``."""
+        key = "\x00" + surface
+        hit = self._cache.get(key)
+        if hit is None:
+            words = surface.split()
+            common = [fold(w) in _NEVER or fold(w) in _WORLD_NEVER or w.lower() in _CONNECTORS for w in words]
+            if len(world_key(surface)) < 4 or all(common) or common[-1]:
+                hit = []  # "Of", "Bar": too short to name a place in a world of 70,000
+            else:
+                hit = self.world.candidates(surface)
+            self._cache[key] = hit
+        return hit
+
+    @staticmethod
+    def _inside_a_name(text: str, toks, i: int, j: int) -> bool:
+        before = toks[i - 1][2] if i > 0 and text[toks[i - 1][1] : toks[i][0]] == " " else ""
+        after = toks[j + 1][2] if j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] == " " else ""
+        return (before[:1].isupper() and before.lower() not in _DIRECTIONS) or fold(after) in _NEVER
+
+    def _exact(self, surface: str, cands: list[str]) -> bool:
+        """Does ``surface`` spell one of the Syrian candidates' names (not only share a key)?"""
+        k = world_key(surface)
+        for pid in cands:
+            p = self.places[pid]
+            if any(world_key(n) == k for n in (p.name_en, *p.variants)):
+                return True
+        return False
+
+    def _in_context(self, cands: list[str], ctx: tuple[str, ...]) -> bool:
+        return any(self.contains(c, pid) for pid in cands for c in ctx)
+
+    def _resolve_world(self, cands: list[str], ctx: tuple[str, ...]) -> tuple[Place, tuple[str, ...]]:
+        """The most populous candidate, unless one lies in a country the report already names."""
+        countries = {self.world.country(c) for c in ctx if c.startswith(_WORLD)}
+        ranked = sorted(cands, key=lambda pid: (self.world.country(pid) not in countries,))
+        return self.get(ranked[0]), tuple(ranked[1:])
 
     def _candidates(self, surface: str) -> list[str]:
         hit = self._cache.get(surface)

@@ -14,6 +14,7 @@ same way. :func:`read_file` is the pure part (bytes → drafts) for stages that 
 
 from pathlib import Path
 
+from tawthiq.ingest._headers import Header, read_header
 from tawthiq.ingest._plugins import hookimpl, pick_reader, readers
 from tawthiq.ingest._run import (
     DEFAULT_MAX_BYTES,
@@ -30,6 +31,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "Draft",
     "FileOutcome",
+    "Header",
     "IngestOptions",
     "ReadContext",
     "Reader",
@@ -41,6 +43,7 @@ __all__ = [
     "iter_files",
     "pick_reader",
     "read_file",
+    "read_header",
     "readers",
 ]
 

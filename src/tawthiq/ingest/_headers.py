@@ -1,14 +1,24 @@
 """Per-file metadata a folder of reports carries itself: header lines and sidecar files. Pure.
 
 In: a report's text, or the text of ``NAME.meta.json``. Out: the text without its header,
-and a dict with ``published_at``, ``title``, ``source``, ``language`` (whichever are given).
-Never: reads a file (the caller passes the text) nor guesses a date format.
+and a dict with ``published_at``, ``title``, ``source``, ``language``, ``url`` (whichever are
+given), ``metadata`` (every other header key, kept as written) and ``warnings``.
+Never: reads a file (the caller passes the text) nor guesses a date format; never drops a report
+for its header (a malformed date is a warning naming the file, and the report has no date).
 
-Header: the first lines of a text report, up to the first blank line or non-header line::
+Header: the first lines of a text report, ``KEY: value`` each, up to the first blank line or the
+first line that is not one, whatever keys it holds (issue 15: a reader that stopped at the first
+key it did not know ignored ``DATE:`` below ``URL:`` and ``OUTLET:``)::
 
+    URL: https://example.org/story
+    OUTLET: Aleppo Media Centre
     DATE: 2016-12-13
     TITLE: Shelling in al-Kallaseh
-    SOURCE: Aleppo Media Centre
+    CONFLICT: syria-aleppo-2016
+
+``DATE:``/``PUBLISHED:`` → ``published_at``; ``OUTLET:``/``SOURCE:`` → ``source``; ``TITLE:``,
+``LANGUAGE:``, ``URL:`` as named. :func:`read_header` is the one reader: ingest and
+``tawthiq extract FILE`` both read a file's header with it.
 
 Sidecar: ``report.txt.meta.json`` or ``report.meta.json`` beside ``report.txt``, a JSON
 object with ``published_at`` (or ``published`` / ``date``), ``title``, ``source``, ``language``.
@@ -18,16 +28,103 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from tawthiq.errors import InputError
 
-__all__ = ["parse_date", "read_sidecar", "sidecar_for", "split_header"]
+__all__ = ["Header", "parse_date", "read_header", "read_sidecar", "sidecar_for", "split_header"]
 
-_HEADER = re.compile(r"^(DATE|TITLE|SOURCE|LANGUAGE)\s*:\s*(.*?)\s*$", re.IGNORECASE)
-_KEYS = {"date": "published_at", "title": "title", "source": "source", "language": "language"}
+# A key is a short word in capitals ("SAME_EVENT_GROUP") or one of the known keys in any case
+# ("Date:"); a sentence with a colon ("Warning: ...", "He said: ...") is not a header line.
+_LINE = re.compile(r"^([A-Z][A-Z0-9_-]{1,30}|[A-Za-z]+)[ \t]*:[ \t]*(.*?)\s*$")
+_KEYS = {
+    "date": "published_at",
+    "published": "published_at",
+    "published_at": "published_at",
+    "title": "title",
+    "source": "source",
+    "outlet": "source",
+    "language": "language",
+    "lang": "language",
+    "url": "url",
+}
+_MAX_LINES = 60
+
+
+@dataclass(frozen=True)
+class Header:
+    """A report's header block: what it says, where the body starts, and what was wrong with it."""
+
+    published_at: date | None = None
+    title: str | None = None
+    source: str | None = None
+    language: str | None = None
+    url: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)  # every other key, as written
+    warnings: tuple[str, ...] = ()
+    body_start: int = 0  # character offset of the body in the text (0: no header)
+
+    def as_meta(self) -> dict[str, Any]:
+        meta: dict[str, Any] = {
+            k: v
+            for k, v in (
+                ("published_at", self.published_at),
+                ("title", self.title),
+                ("source", self.source),
+                ("language", self.language),
+                ("url", self.url),
+            )
+            if v
+        }
+        if self.metadata:
+            meta["metadata"] = dict(self.metadata)
+        if self.warnings:
+            meta["warnings"] = list(self.warnings)
+        return meta
+
+
+def read_header(text: str, path: str) -> Header:
+    """The header block at the top of ``text`` (``KEY: value`` lines), whatever keys it holds.
+
+    A malformed date gives a warning naming the file and line, and no date: the report is kept and
+    its claims get an unknown time, never the clock.
+    """
+    found: dict[str, Any] = {}
+    metadata: dict[str, str] = {}
+    warnings: list[str] = []
+    pos = 0
+    n = 0
+    lead = 1 if text.startswith("\ufeff") else 0
+    pos = lead
+    while n < _MAX_LINES and pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        line = text[pos:end]
+        m = _LINE.match(line)
+        if not m or (not m.group(1).isupper() and m.group(1).lower() not in _KEYS):
+            break
+        n += 1
+        key, value = m.group(1), m.group(2)
+        name = _KEYS.get(key.lower())
+        if name == "published_at":
+            try:
+                found.setdefault(name, parse_date(value, path=path, field=key, line=n))
+            except InputError as exc:
+                warnings.append(f"{exc}; the report is kept without a date")
+        elif name:
+            if value:
+                found.setdefault(name, value)
+        else:
+            metadata[key] = value
+        pos = end + 1
+    if not n:
+        return Header()
+    while pos < len(text) and text[pos] in " \t\r\n":
+        pos += 1
+    return Header(metadata=metadata, warnings=tuple(warnings), body_start=min(pos, len(text)), **found)
 
 
 def parse_date(value: Any, *, path: str, field: str, line: int | None = None) -> date:
@@ -43,23 +140,11 @@ def parse_date(value: Any, *, path: str, field: str, line: int | None = None) ->
 
 
 def split_header(text: str, path: str) -> tuple[str, dict[str, Any]]:
-    """Strip the ``DATE:``/``TITLE:``/``SOURCE:`` lines at the top; returns (rest, meta)."""
-    meta: dict[str, Any] = {}
-    lines = text.split("\n")
-    i = 0
-    while i < len(lines):
-        m = _HEADER.match(lines[i].lstrip("\ufeff"))
-        if not m:
-            break
-        key = _KEYS[m.group(1).lower()]
-        value = m.group(2)
-        meta[key] = parse_date(value, path=path, field="DATE", line=i + 1) if key == "published_at" else value
-        i += 1
-    if not meta:
-        return text, meta
-    while i < len(lines) and not lines[i].strip():
-        i += 1
-    return "\n".join(lines[i:]), meta
+    """The text without its header block, and the header as a dict (see :meth:`Header.as_meta`)."""
+    head = read_header(text, path)
+    if not head.body_start:
+        return text, {}
+    return text[head.body_start :], head.as_meta()
 
 
 def sidecar_for(path: Path) -> Path | None:

@@ -2,8 +2,9 @@
 
 The title is the first non-empty line when it is short (a headline); the body is the
 whole text, headline included, so character spans stay the spans of the text as stored.
-With ``--published-from-header`` the ``DATE:``/``TITLE:``/``SOURCE:`` lines at the top are
-read (and removed from the body).
+With ``--published-from-header`` the header block at the top (``KEY: value`` lines, any keys:
+:func:`tawthiq.ingest.read_header`) is read and removed from the body; a malformed ``DATE:`` is a
+warning and the report is kept without a date.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ def read_text(ctx: ReadContext) -> list[Draft]:
             published_at=meta.get("published_at"),
             language=meta.get("language") or detect_language(text),
             source=meta.get("source"),
+            url=meta.get("url"),
+            metadata=meta.get("metadata", {}),
+            warnings=tuple(meta.get("warnings", ())),
         )
     ]
 

@@ -63,6 +63,7 @@ class FileOutcome:
     reader: str | None = None
     report_ids: list[int] = field(default_factory=list)
     reason: str | None = None
+    warnings: list[str] = field(default_factory=list)  # the report was kept (a malformed header date)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -106,6 +107,9 @@ def _drafts(path: Path, data: bytes, opts: IngestOptions) -> tuple[str, str, str
                 language=meta.get("language") or d.language,
                 sender=d.sender,
                 source=meta.get("source") or d.source,
+                url=d.url,
+                metadata=d.metadata,
+                warnings=d.warnings,
             )
             for d in drafts
         ]
@@ -241,7 +245,10 @@ def ingest_file(ws: Workspace, path: Path, opts: IngestOptions) -> FileOutcome:
             ids = [r.id for r in find_reports_by_sha256(s, sha)]
         return FileOutcome(str(path), "duplicate", sha, reader, ids, "ingested concurrently")
     log.debug("ingest %s sha256=%s reader=%s reports=%d", path, sha, reader, len(stored))
-    return FileOutcome(str(path), "stored", sha, reader, [r.id for r in stored])
+    warnings = [w.replace(str(path), path.name) for d in drafts for w in d.warnings]
+    for w in warnings:
+        log.warning("ingest %s", w)
+    return FileOutcome(str(path), "stored", sha, reader, [r.id for r in stored], warnings=warnings)
 
 
 def ingest_paths(

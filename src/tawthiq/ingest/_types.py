@@ -27,6 +27,9 @@ class Draft:
     language: str | None = None
     sender: Protected | None = None
     source: str | None = None
+    url: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)  # header keys the reader does not use
+    warnings: tuple[str, ...] = ()  # what was wrong but did not stop the report (a bad DATE:)
 
 
 @dataclass(frozen=True)

