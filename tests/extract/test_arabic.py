@@ -100,6 +100,12 @@ def test_hedges_denial_and_forecast(report):
     assert claims[1].attributed_to == "Russian defence ministry"
 
 
+def test_a_car_bomb_is_a_ground_attack_as_in_english():
+    c = _one(extract_claims("قتل 16 مدنياً في تفجير سيارة مفخخة في حي الزهراء بمدينة حمص.", PUBLISHED))
+    assert (c.event_type, c.fatalities.low) == ("attack.ground", 16)
+    assert [p.name for p in c.places] == ["حي الزهراء", "مدينة حمص"]  # Homs' Zahraa, not Aleppo's
+
+
 def test_reversed_lam_alef_from_pdf_is_a_clear_input_error(report):
     with pytest.raises(InputError, match="visual order"):
         report("ar_reversed_lam_alef_pdf.txt")
@@ -236,3 +242,21 @@ def test_any_arabic_text_gives_claims_or_input_error_never_a_crash(text):
         return
     for c in claims:
         assert text[c.span[0] : c.span[1]] == c.quote
+
+
+def test_word_prefilter_never_hides_a_place(monkeypatch):
+    """The first-letters prefilter of match_arabic is only a speed-up: the same places without it."""
+    from tawthiq.gazetteer import _arabic
+
+    g = load_gazetteer()
+    texts = [
+        p.read_text(encoding="utf-8") for p in sorted(REPORTS.glob("ar_*.txt")) if "reversed" not in p.name
+    ]
+    texts.append("قتل 16 مدنياً في تفجير بمدينة حمص وبحي الشعار وفي ريف دمشق ولبلدة سراقب")
+
+    def places():
+        return [[(m.start, m.end, m.place.id) for m in g.match_arabic(t)] for t in texts]
+
+    fast = places()
+    monkeypatch.setattr(_arabic, "_may_start", lambda word, heads: True)
+    assert places() == fast

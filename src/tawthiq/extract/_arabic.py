@@ -109,7 +109,9 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     ),
     ("armed.clash", rf"{_L}{_P}(?:اشتباكات|اشتباك|معارك|مواجهات|اشتباكات عنيفة)\w*{_R}", 3),
     ("displacement.forced", rf"{_L}{_P}(?:نزوح|نازحين|النازحين|تهجير|هجروا|فرار|فروا|نزح)\w*{_R}", 2),
-    ("other", r"تفجير|انفجار|سيارة مفخخة|بسيارة مفخخة|عبوة ناسفة|لغم|ألغام|حزام ناسف|انتحاري", 3),
+    # car bombs, suicide bombings and bombings are attack.ground, as in the English rules (issue 15)
+    ("attack.ground", r"تفجير|سيارة مفخخة|بسيارة مفخخة|مفخخة|حزام ناسف|انتحاري|انتحارية", 3),
+    ("other", r"انفجار|عبوة ناسفة|لغم|ألغام", 2),
 ]
 _COMPILED = [(t, _rx(p), s) for t, p, s in _TRIGGERS]
 # a trigger under these (a few words before it) is a fear, a demand, a plan or a negation

@@ -208,9 +208,8 @@ def _heads(index: dict[str, list[str]]) -> frozenset[str]:
 
 
 def _may_start(word: str, heads: frozenset[str]) -> bool:
-    if strip_article(word) in _TYPE_WORDS:
-        return True
-    return any(strip_article(form)[:3] in heads for form in _unclitic(word))
+    forms = [strip_article(form) for form in _unclitic(word)]
+    return any(f in _TYPE_WORDS or f[:3] in heads for f in forms)
 
 
 def _match_at(gaz, index, ft, toks, i, ctx, aleppo_near):
