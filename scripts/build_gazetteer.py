@@ -176,13 +176,16 @@ def build(src: Path) -> dict[str, list[dict[str, str]]]:
         ar = next((a for a in alts if re.search(r"[\u0600-\u06ff]", a)), "")
         # lower-case alternates are romanisation keys ("xa lep po"), not names a report would use
         latin = [a for a in alts if a[0].isupper() and re.fullmatch(r"[A-Za-z\u00c0-\u024f' .-]+", a)]
+        # every other Arabic-script name too (issue 16): "أريحا" and "اريحا" meet by the Arabic key anyway,
+        # but GeoNames also lists older or dialect names a report may use
+        arabic = [a for a in alts if re.fullmatch(r"[\u0600-\u06ff ]+", a) and a != ar]
         towns.append(
             {
                 "id": f"geonames:{r['geonameid']}",
                 "kind": "town",
                 "name_en": r["name"],
                 "name_ar": ar,
-                "variants": "|".join(dict.fromkeys(a for a in latin if a != r["name"])),
+                "variants": "|".join(dict.fromkeys([*(a for a in latin if a != r["name"]), *arabic])),
                 "parent_id": gov_by_admin1.get(r["admin1_code"], "SY"),
                 "lat": r["latitude"],
                 "lon": r["longitude"],

@@ -65,11 +65,17 @@ def test_windows_1252_file_is_decoded(tmp_path, run):
     assert r.exit_code == 0 and len(json.loads(r.stdout)["claims"]) == 1
 
 
-def test_arabic_only_says_so_and_exits_zero(run):
+def test_arabic_only_is_read(run):
     r = run(str(REPORTS / "arabic_only_no_english.txt"), "--published", "2016-12-13", "--json")
     assert r.exit_code == 0
+    assert [c["places"][0]["name"] for c in json.loads(r.stdout)["claims"]] == ["حلب", "حي السكري"]
+
+
+def test_a_language_not_read_says_so_and_exits_zero(run):
+    r = run(str(REPORTS / "cyrillic_not_read.txt"), "--published", "2016-12-13", "--json")
+    assert r.exit_code == 0
     assert json.loads(r.stdout)["claims"] == []
-    assert "no English text" in r.stderr
+    assert "neither English nor Arabic" in r.stderr
 
 
 @pytest.mark.parametrize("value", ["13/12/2016", "2016-13-01", "yesterday"])

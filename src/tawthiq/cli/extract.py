@@ -86,7 +86,7 @@ def extract(
     json_: JsonOpt = False,
 ) -> None:
     """Extract claims (event, place, time, tolls, who says so, how sure) from English reports."""
-    from tawthiq.extract import extract_claims, latin_share
+    from tawthiq.extract import extract_claims, reads_language
 
     pub = _published(published)
     if file is None:
@@ -98,10 +98,10 @@ def extract(
     if not text.strip():
         err_console.print(f"{file}: empty report, no claims", highlight=False, soft_wrap=True)
         claims = []
-    elif latin_share(text) < 0.5:
+    elif not reads_language(text):
         err_console.print(
-            f"{file}: no English text (Arabic or other script): no claims extracted; "
-            "extraction reads English only",
+            f"{file}: neither English nor Arabic text: no claims extracted; "
+            "extraction reads English and Arabic",
             highlight=False,
             soft_wrap=True,
         )
@@ -140,7 +140,7 @@ def extract(
 def _extract_workspace(workspace: Path | None, db: str | None, pub: date | None, json_: bool) -> None:
     from rich.progress import Progress
 
-    from tawthiq.extract import extract_claims, latin_share
+    from tawthiq.extract import extract_claims, reads_language
     from tawthiq.store import list_reports, open_workspace
     from tawthiq.store.claims import save_claims
 
@@ -156,8 +156,8 @@ def _extract_workspace(workspace: Path | None, db: str | None, pub: date | None,
                 note = None
                 if when is None:
                     note = "no publication or received date: skipped (pass --published)"
-                elif not r.body.strip() or latin_share(r.body) < 0.5:
-                    note = "no English text: no claims"
+                elif not r.body.strip() or not reads_language(r.body):
+                    note = "neither English nor Arabic text: no claims"
                 with ws.session(actor="cli:extract") as s:
                     claims = (
                         []

@@ -21,6 +21,7 @@ from functools import lru_cache
 from datasketch import MinHash, MinHashLSH
 
 from tawthiq.entities import Report, SourcedClaim, SourceKind
+from tawthiq.text.arabic import fold_arabic, fold_pattern
 
 __all__ = [
     "ALIASES",
@@ -55,16 +56,43 @@ ALIASES: tuple[Party, ...] = (
             r"\bcolville\b",
             r"\bun'?s? commission(er)? for human rights\b",
             r"\bzeid\b",
+            fold_pattern(
+                r"مكتب الأمم المتحدة لحقوق الإنسان|المفوضية السامية|مفوضية الأمم المتحدة لحقوق الإنسان"
+            ),
         ),
     ),
     Party("UN Commission of Inquiry on Syria", "un", (r"\bcommission of inquiry\b", r"\bpinheiro\b")),
-    Party("World Health Organization", "un", (r"\bworld health organi[sz]ation\b", r"=\bWHO\b", r"\bhoff\b")),
-    Party("UNICEF", "un", (r"\bunicef\b",)),
     Party(
-        "UN OCHA", "un", (r"\bocha\b", r"\bun humanitarian\b", r"\bo'?brien\b", r"\begeland\b", r"\bun aid\b")
+        "World Health Organization",
+        "un",
+        (
+            r"\bworld health organi[sz]ation\b",
+            r"=\bWHO\b",
+            r"\bhoff\b",
+            fold_pattern(r"منظمة الصحة العالمية"),
+        ),
     ),
-    Party("ICRC (Red Cross)", "ngo", (r"\bicrc\b", r"\bred cross\b", r"\bsedky\b")),
-    Party("Syrian Arab Red Crescent", "ngo", (r"\bred crescent\b", r"\bsarc\b")),
+    Party("UNICEF", "un", (r"\bunicef\b", fold_pattern(r"اليونيسف|يونيسف"))),
+    Party(
+        "UN OCHA",
+        "un",
+        (
+            r"\bocha\b",
+            r"\bun humanitarian\b",
+            r"\bo'?brien\b",
+            r"\begeland\b",
+            r"\bun aid\b",
+            fold_pattern(r"(?:مكتب|منسق).{0,40}(?:ال|لل)شؤون الإنسانية|أوتشا"),
+        ),
+    ),
+    Party(
+        "ICRC (Red Cross)",
+        "ngo",
+        (r"\bicrc\b", r"\bred cross\b", r"\bsedky\b", fold_pattern(r"الصليب الأحمر")),
+    ),
+    Party(
+        "Syrian Arab Red Crescent", "ngo", (r"\bred crescent\b", r"\bsarc\b", fold_pattern(r"الهلال الأحمر"))
+    ),
     Party(
         "Syrian Observatory for Human Rights",
         "ngo",
@@ -75,21 +103,40 @@ ALIASES: tuple[Party, ...] = (
             r"\bobservatory\b",
             r"\brami abdel?[- ]rahman\b",
             r"britain[- ]based monitor",
+            fold_pattern(r"المرصد السوري|رامي عبد ?الرحمن|^(?:ال)?مرصد$"),
         ),
     ),
-    Party("Syrian Network for Human Rights", "ngo", (r"\bsnhr\b", r"\bsyrian network for human rights\b")),
+    Party(
+        "Syrian Network for Human Rights",
+        "ngo",
+        (r"\bsnhr\b", r"\bsyrian network for human rights\b", fold_pattern(r"الشبكة السورية لحقوق الإنسان")),
+    ),
     Party("Violations Documentation Center", "ngo", (r"\bvdc\b", r"\bviolations documentation cent")),
     Party(
         "Syrian Civil Defence (White Helmets)",
         "ngo",
-        (r"\bwhite helmets\b", r"\bcivil defen[cs]e\b", r"\bselmo\b"),
+        (
+            r"\bwhite helmets\b",
+            r"\bcivil defen[cs]e\b",
+            r"\bselmo\b",
+            fold_pattern(r"الدفاع المدني|الخوذ البيضاء"),
+        ),
     ),
-    Party("Human Rights Watch", "ngo", (r"\bhrw\b", r"\bhuman rights watch\b")),
-    Party("Amnesty International", "ngo", (r"\bamnesty\b",)),
+    Party(
+        "Human Rights Watch",
+        "ngo",
+        (r"\bhrw\b", r"\bhuman rights watch\b", fold_pattern(r"هيومن رايتس ووتش")),
+    ),
+    Party("Amnesty International", "ngo", (r"\bamnesty\b", fold_pattern(r"العفو الدولية"))),
     Party(
         "Medecins Sans Frontieres",
         "ngo",
-        (r"\bmsf\b", r"\bmedecins sans frontieres\b", r"\bdoctors without borders\b"),
+        (
+            r"\bmsf\b",
+            r"\bmedecins sans frontieres\b",
+            r"\bdoctors without borders\b",
+            fold_pattern(r"أطباء بلا حدود"),
+        ),
     ),
     Party("Syrian American Medical Society", "ngo", (r"\bsams\b", r"\bsyrian american medical society\b")),
     Party("Aleppo health directorate", "other", (r"\bhealth directorate\b",)),
@@ -104,6 +151,11 @@ ALIASES: tuple[Party, ...] = (
             r"\bassad\b",
             r"\bgovernment (forces|source|official)s?\b",
             r"\bmilitary source\b",
+            fold_pattern(
+                r"(?<![\u0621-\u064a])سانا(?![\u0621-\u064a])"
+                r"|وكالة الأنباء السورية|الوكالة العربية السورية للأنباء|"
+                r"الجيش السوري|الحكومة السورية|التلفزيون السوري|التلفزيون الرسمي|الإعلام الرسمي|مصدر عسكري"
+            ),
         ),
     ),
     Party(
@@ -115,6 +167,7 @@ ALIASES: tuple[Party, ...] = (
             r"\bmoscow\b",
             r"\bkonashenkov\b",
             r"\blavrov\b",
+            fold_pattern(r"وزارة الدفاع الروسية|الدفاع الروسية|الكرملين|موسكو"),
         ),
     ),
     Party(
@@ -144,6 +197,7 @@ ALIASES: tuple[Party, ...] = (
             r"\bde mistura\b",
             r"\blaerke\b",
             r"\bdujarric\b",
+            fold_pattern(r"الأمم المتحدة"),
         ),
     ),
 )
@@ -159,7 +213,18 @@ _GENERIC = re.compile(
 )
 
 
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+# Arabic unnamed speakers (a named one cannot be told by capitals, so only these words are generic)
+_GENERIC_AR = re.compile(
+    fold_pattern(
+        r"^(?:مصادر|مصدر|ناشطون|ناشطين|نشطاء|ناشط|أهالي|سكان|شهود|مسعفون|مسعفين|أطباء|مسؤول|مسؤولون)(?:\s|$)"
+    )
+)
+
+
 def _fold(text: str) -> str:
+    if _ARABIC.search(text):
+        text = fold_arabic(text).text  # one alef, ه for ة, no diacritics or tatweel (text/arabic.py)
     s = unicodedata.normalize("NFKD", text)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
     s = s.replace("’", "'")
@@ -210,6 +275,8 @@ def _is_generic(attributed_to: str) -> bool:
         return False
     if _GENERIC.match(_fold(attributed_to)):
         return True
+    if _ARABIC.search(attributed_to):
+        return bool(_GENERIC_AR.match(_fold(attributed_to)))
     words = re.findall(r"[^\W\d_]+", attributed_to)
     return not any(w[:1].isupper() for w in words[1:])
 

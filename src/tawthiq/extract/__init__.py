@@ -1,4 +1,4 @@
-"""Extraction: English report text → claims (what, where, when, how many, who says so, how sure).
+"""Extraction: English and Arabic report text → claims (what, where, when, how many, who says so, how sure).
 
 In: a report's text and publication date (and its title, if known).
 Out: :class:`tawthiq.entities.Claim` values as ../shared/eval/CLAIMS.md defines them, each with its
@@ -13,7 +13,7 @@ Never: I/O of any kind (no database, file, network or clock); it is a pure funct
 """
 
 from tawthiq.extract._attribution import canonical_party
-from tawthiq.extract._claims import MAX_CHARS, extract_claims, latin_share
+from tawthiq.extract._claims import MAX_CHARS, extract_claims, latin_share, reads_language
 from tawthiq.extract._numbers import find_numbers, parse_count
 from tawthiq.extract._time import find_dateline, parse_published, resolve_time
 
@@ -26,5 +26,6 @@ __all__ = [
     "latin_share",
     "parse_count",
     "parse_published",
+    "reads_language",
     "resolve_time",
 ]

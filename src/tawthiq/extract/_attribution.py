@@ -1,8 +1,9 @@
 """Who the report says makes a claim, and how sure the text is: attribution and certainty.
 
 In: one sentence, and the party the previous sentence was attributed to (for "it said", "the group
-said"). Out: a party name with aliases collapsed (SOHR, "the Observatory" → Syrian Observatory for
-Human Rights; "ORG (Person)" when a named person speaks for an organisation) and a certainty
+said"). Out: a party name with aliases collapsed (SOHR, "the Observatory", "المرصد السوري" → Syrian
+Observatory for Human Rights: Arabic names in :mod:`._arabic_parties`; "ORG (Person)" when a named
+person speaks for an organisation) and a certainty
 (confirmed, reported, unconfirmed, denied). Never: invents a party: ``None`` when the report speaks
 in its own voice or cites nobody ("unconfirmed reports").
 """
@@ -11,7 +12,11 @@ from __future__ import annotations
 
 import re
 
+from tawthiq.extract._arabic_parties import arabic_party
+
 __all__ = ["canonical_party", "find_attribution", "find_certainty"]
+
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 # alias (regex) → canonical party name. Aliases collapse; the canonical form is the long name.
 _ORGS: list[tuple[str, str]] = [
@@ -97,6 +102,9 @@ def canonical_party(text: str) -> str | None:
     t = re.sub(r"\s+", " ", text).strip(" ,.;:\"“”'‘’")
     if not t:
         return None
+    if _ARABIC.search(t):
+        # one identity across scripts: "المرصد السوري" is SOHR (aliases in ._arabic_parties)
+        return arabic_party(t) or t[:120]
     org = None
     org_span = (0, 0)
     for rx, name in _ORGS_RX:

@@ -1,4 +1,4 @@
-"""Report text → claims: the extraction pipeline, sentence by sentence.
+"""Report text → claims: the extraction pipeline, sentence by sentence, English and Arabic.
 
 In: a report's text, its publication date, optionally its title. Out: :class:`tawthiq.entities.Claim`
 values with span, quote, kind, event type, places, time, tolls, victims, perpetrators, attribution,
@@ -11,6 +11,11 @@ locate it (._places, falling back on the report's main place); date it (._time, 
 dateline or publication date); attribute it (._attribution, carrying "it said" over from the sentence
 before). Then merge restatements: a headline that restates a body claim, and a body sentence that
 restates, in the report's own voice, an event another sentence gives with its source.
+
+Arabic (issue 16): the language is decided per sentence by script; Arabic sentences go to
+:mod:`._arabic` (same Claim values, spans into the same text), the rest to the English rules above,
+and both go through the same merge. A report with no English line outside its header skips the
+English rules entirely.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from datetime import date, timedelta
 
 from tawthiq.entities import Claim, PlaceRef, TimeSpan
 from tawthiq.errors import InputError
+from tawthiq.extract._arabic import arabic_claims, arabic_sentences
+from tawthiq.extract._arabic_time import find_dateline_ar
 from tawthiq.extract._attribution import find_attribution, find_certainty
 from tawthiq.extract._events import EventHit, find_events, find_kind, find_perpetrators, find_victims
 from tawthiq.extract._modality import is_clutter, is_unasserted, is_war_long
@@ -31,8 +38,10 @@ from tawthiq.extract._sentences import split_sentences
 from tawthiq.extract._time import find_dateline, resolve_time
 from tawthiq.extract._tolls import find_tolls
 from tawthiq.gazetteer import Gazetteer, load_gazetteer
+from tawthiq.text.arabic import arabic_share, is_arabic_mojibake, is_visual_order
+from tawthiq.text.arabic import fold as fold_ar
 
-__all__ = ["MAX_CHARS", "extract_claims", "latin_share"]
+__all__ = ["MAX_CHARS", "extract_claims", "latin_share", "reads_language"]
 
 MAX_CHARS = (
     20_000_000  # as ingest's 20 MB file limit: a longer text is not one report (refused, naming the field)
@@ -148,7 +157,7 @@ def _confidence(places: tuple[PlaceRef, ...], tolls: bool, party: str | None, st
 
 
 def extract_claims(text: str, published: date | None, title: str | None = None) -> list[Claim]:
-    """Claims in one English report, in reading order (pure: no I/O, no clock).
+    """Claims in one English or Arabic (or mixed) report, in reading order (pure: no I/O, no clock).
 
     ``published`` anchors relative time ("late on Monday"); None when the report has no known date:
     then only dates that carry their year resolve, and every other claim has unknown time (never
@@ -166,13 +175,32 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
         raise InputError(
             f"report is {len(text):,} characters; the limit for one report is {MAX_CHARS:,}", field="text"
         )
-    if not text.strip() or latin_share(text) < 0.5:
+    if is_arabic_mojibake(text):
+        raise InputError(
+            "the text is Arabic in windows-1256 read as Latin-1 ('ÞÊá' for 'قتل'); decode it as "
+            "windows-1256 (tawthiq extract and ingest detect it from the file's bytes)",
+            field="text",
+        )
+    if not text.strip() or not reads_language(text):
         return []
+    ar_spans = arabic_sentences(text) if arabic_share(text) > 0 else []
+    if ar_spans and is_visual_order(text):
+        raise InputError(
+            "the Arabic text runs backwards (visual order, as some PDF extraction leaves it: 'هللا' "
+            "for 'الله'); extract the text again in logical order",
+            field="text",
+        )
     gaz = load_gazetteer()
-    anchor = (find_dateline(text, published) or published) if published else None
-    ctx, main = _main_place(title, text, gaz)
+    anchor = (
+        (find_dateline(text, published) or (ar_spans and find_dateline_ar(text, published)) or published)
+        if published
+        else None
+    )
+    english = not ar_spans or _has_english(text)
+    ctx, main = _main_place(title, text, gaz) if english else ((), None)
     head = _HEADER_BLOCK.match(text)
-    spans = [sp for sp in split_sentences(text) if sp[0] >= (head.end() if head else 0)]
+    spans = [sp for sp in split_sentences(text) if sp[0] >= (head.end() if head else 0)] if english else []
+    ar_spans = [sp for sp in ar_spans if sp[0] >= (head.end() if head else 0)]
     title_end = -1
     if spans:
         first = text[spans[0][0] : spans[0][1]]
@@ -186,7 +214,9 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
     last_places: tuple[PlaceRef, ...] = ()
     for s, e in spans:
         sentence = text[s:e]
-        if _BOILER.match(sentence.strip()) or len(sentence) < 12 or is_clutter(sentence):
+        if _BOILER.match(sentence.strip()) or len(sentence) < 12 or arabic_share(sentence) >= 0.5:
+            continue  # (an Arabic sentence is read by the Arabic rules below)
+        if is_clutter(sentence):
             continue
         party = find_attribution(sentence, previous_party)
         if party:
@@ -296,7 +326,58 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
                 confidence=_confidence(refs, bool(tolls[0] or tolls[1]), party, best.strength),
             )
             claims.append((claim, e <= title_end))
-    return merge_restatements(_merge(claims, anchor), anchor, title_end)
+    out = merge_restatements(_merge(claims, anchor), anchor, title_end)
+    if ar_spans:  # (an Arabic header value, such as OUTLET: in Arabic, is not a sentence)
+        items = arabic_claims(text, ar_spans, anchor, gaz, title, _arabic_title_end(text, ar_spans, title))
+        # Arabic monitors' country-wide tallies (SNHR's monthly toll "في سوريا") are claims of their own
+        out = sorted(out + _merge(items, anchor, keep_country_tallies=True), key=lambda c: c.span)
+    return out
+
+
+def reads_language(text: str) -> bool:
+    """Does :func:`extract_claims` read this text's language (English or Arabic script)?
+
+    >>> reads_language("Twelve civilians were killed."), reads_language("قتل 12 مدنيا")
+    (True, True)
+    >>> reads_language("Погибли двенадцать мирных жителей.")
+    False
+    """
+    sample = text[:20000]
+    letters = len(_LETTER.findall(sample))
+    if not letters:
+        return False
+    return (latin_share(sample) + arabic_share(sample) * _arabic_of_letters(sample, letters)) >= 0.5
+
+
+def _arabic_of_letters(sample: str, letters: int) -> float:
+    # arabic_share is relative to Arabic+Latin letters; scale it back to all letters
+    known = len(_LATIN.findall(sample)) + len(_ARABIC.findall(sample))
+    return known / letters if letters else 0.0
+
+
+_ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
+_HEADER_LINE = re.compile(r"^[A-Z][A-Z_ ]{1,30}:\s")
+
+
+def _has_english(text: str) -> bool:
+    """Any line outside the header block in Latin script (a mixed report)? Decides whether to run
+    the English rules at all on an Arabic report."""
+    return any(
+        latin_share(line) >= 0.5 and len(_LATIN.findall(line)) >= 12
+        for line in text.splitlines()
+        if line.strip() and not _HEADER_LINE.match(line)
+    )
+
+
+def _arabic_title_end(text: str, spans: list[tuple[int, int]], title: str | None) -> int:
+    """End of the Arabic headline: the first Arabic sentence when it is the title, or stands on its
+    own line without a final full stop near the top."""
+    a, b = spans[0]
+    first = text[a:b].strip()
+    if title is not None:
+        return b if fold_ar(first) == fold_ar(re.sub(r"^TITLE:\s*", "", title).strip()) else -1
+    own_line = text[b : b + 2].startswith("\n") and not first.endswith((".", "。"))
+    return b if own_line and a < 1500 else -1
 
 
 def _place_key(c: Claim) -> str:
@@ -312,7 +393,9 @@ def _contains(a: Claim, b: Claim) -> bool:
     return bool(ids_a & ids_b)
 
 
-def _merge(items: list[tuple[Claim, bool]], anchor: date | None) -> list[Claim]:
+def _merge(
+    items: list[tuple[Claim, bool]], anchor: date | None, *, keep_country_tallies: bool = False
+) -> list[Claim]:
     body = [c for c, is_title in items if not is_title]
     out: list[Claim] = []
     # a headline restating a body claim of the same family is the body claim
@@ -322,7 +405,12 @@ def _merge(items: list[tuple[Claim, bool]], anchor: date | None) -> list[Claim]:
         total = c.kind == "tally" and c.fatalities is not None  # a war-long toll is kept, as a tally
         if anchor and c.time.start and c.time.start < anchor - timedelta(days=365) and not total:
             continue  # background ("fighting erupted in 2012"), not a claim about this report's events
-        if c.places and all(p.precision == "country" for p in c.places) and not total:
+        if (
+            c.places
+            and all(p.precision == "country" for p in c.places)
+            and not total
+            and not (keep_country_tallies and c.kind == "tally")
+        ):
             continue  # "attacks using chlorine in Syria": country-wide background
         out.append(c)
     # a sentence in the report's own voice restating an event another sentence gives with its source:

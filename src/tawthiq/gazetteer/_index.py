@@ -1,7 +1,7 @@
 """The shipped gazetteer: load the compiled tables, find toponyms in text, walk the parent links.
 
 In: ``data/*.tsv`` compiled by ``scripts/build_gazetteer.py`` (OCHA COD-AB admin units, Aleppo city
-neighbourhoods, GeoNames and UCDP GED towns), and English text to search.
+neighbourhoods, GeoNames and UCDP GED towns), and English text to search (Arabic text: :mod:`._arabic`).
 Out: :class:`tawthiq.entities.Place` entries and :class:`PlaceMatch` hits with their character spans.
 Never: downloads, writes, or guesses a coordinate: every coordinate comes from a row with a source.
 
@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 
 from tawthiq.entities import Place, PlaceRef
 from tawthiq.errors import InputError
+from tawthiq.gazetteer._arabic import build_arabic_index, match_arabic
 from tawthiq.gazetteer._names import fold, toponym_key
 from tawthiq.gazetteer._world import WorldLayer, load_world, world_key
 
@@ -175,6 +176,7 @@ class Gazetteer:
     _rank: dict[str, float] = field(default_factory=dict, repr=False)
     _cache: dict[str, list[str]] = field(default_factory=dict, repr=False)  # surface → candidate ids
     _chains: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # id → ancestor ids
+    _index_ar: dict[str, list[str]] | None = field(default=None, repr=False)  # Arabic key → ids
 
     # ------------------------------------------------------------ lookup and hierarchy
     def get(self, place_id: str) -> Place:
@@ -249,6 +251,16 @@ class Gazetteer:
             out.append(hit[0])
             i = hit[1]
         return out
+
+    def match_arabic(self, text: str, context: Iterable[str] = ()) -> list[PlaceMatch]:
+        """Every toponym written in Arabic script in ``text`` (see :mod:`._arabic`), spans into ``text``."""
+        return match_arabic(self, text, context)
+
+    def arabic_index(self) -> dict[str, list[str]]:
+        """Arabic name key → place ids (built on first use: English-only callers never pay for it)."""
+        if self._index_ar is None:
+            self._index_ar = build_arabic_index(self.places.values())
+        return self._index_ar
 
     def _match_at(self, text: str, toks, i: int, ctx: tuple[str, ...]):
         s0, _, w0 = toks[i]

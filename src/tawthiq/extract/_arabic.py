@@ -1,0 +1,535 @@
+"""Arabic sentences → claims: the Arabic half of :func:`tawthiq.extract.extract_claims`.
+
+In: a report's text (all of it, so spans index it), the spans of its Arabic sentences, the anchor
+date, the gazetteer. Out: ``(Claim, is_title)`` pairs, the same :class:`~tawthiq.entities.Claim`
+values the English rules give (the front door merges headline restatements for both). Places are
+named as written, in Arabic, with the gazetteer's one identity and coordinate; known parties carry
+the canonical name the English rules give them (:mod:`._arabic_parties`); numbers are integers.
+Never: I/O; never matches on the raw text: every rule runs on the folded text
+(:mod:`tawthiq.text.arabic`: no diacritics or tatweel, one alef, ه for ة, ASCII digits) and maps
+its spans back.
+
+Rules, as for English: trigger families for the DESIGN.md taxonomy (غارة، براميل متفجرة، قصف
+مدفعي، قذائف، غاز الكلور، إعدام، اعتقال، حصار، إجلاء …), tolls (:mod:`._arabic_numbers`), time
+(:mod:`._arabic_time`), attribution by reporting verb (قال، أفاد، ذكر، أعلن، أكد، أوضح، وثق، رصد;
+بحسب، حسب، وفق، وفقا لـ، نقلا عن) and certainty by hedge (أنباء عن، لم يتسن التحقق، يزعم، مزاعم;
+نفى، لا صحة → denied).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from itertools import pairwise
+
+from tawthiq.entities import Claim, PlaceRef
+from tawthiq.extract._arabic_numbers import find_tolls_ar
+from tawthiq.extract._arabic_parties import arabic_party, is_agency
+from tawthiq.extract._arabic_time import resolve_time_ar
+from tawthiq.gazetteer import Gazetteer
+from tawthiq.text.arabic import Folded, arabic_share, fold_arabic, fold_pattern
+
+__all__ = ["arabic_claims", "arabic_sentences", "find_attribution_ar", "find_certainty_ar", "find_events_ar"]
+
+_L = r"(?<![\u0621-\u064a])"  # no Arabic letter before (a word start, after any proclitic group)
+_R = r"(?![\u0621-\u064a])"
+_P = r"(?:[وفب]|ل|ال|وال|بال|فال|لل|و?ب|و?ل)?"  # proclitics
+
+
+@lru_cache(maxsize=256)
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(fold_pattern(pattern))
+
+
+# (event type, pattern, strength), as in ._events: the strongest asserted trigger types the claim.
+_TRIGGERS: list[tuple[str, str, int]] = [
+    ("attack.chemical", r"الكلور|السارين|كيماوي|كيميائي|كيميائية|كيماوية|غازات? سام|حالات? اختناق", 9),
+    (
+        "killing.execution",
+        rf"{_L}{_P}(?:إعدام|اعدم|أعدم|أعدموا|إعدامات|تصفية|ذبح|ذبحوا)\w*{_R}|رميا بالرصاص|ميدانيا",
+        8,
+    ),
+    ("killing.execution", rf"{_L}{_P}(?:مجزرة|مجازر|مجزره)\w*{_R}", 3),
+    (
+        "attack.medical",
+        r"(?:استهداف|استهدف|استهدفت|قصف|غارة|غارات|ضرب|قصفت)\S*\s+(?:\S+\s+){0,3}?\S*(?:مشفى"
+        r"|مستشفى|مشافي|مستشفيات|مركز صحي|نقطة طبية|مستوصف|سيارة إسعاف|سيارات الإسعاف)|"
+        r"(?:مشفى|مستشفى|مشافي|مستشفيات)\S*\s+(?:\S+\s+){0,4}?(?:خارج الخدمة|عن الخدمة|للقصف|للاستهداف)",
+        7,
+    ),
+    (
+        "disappearance.enforced",
+        r"اختفاء قسري|الإخفاء القسري|مجهول(?:ي)? المصير|اختطاف|اختطف|خطف|مختطف|انقطع الاتصال",
+        7,
+    ),
+    (
+        "detention.arbitrary",
+        rf"{_L}{_P}(?:اعتقال|اعتقل|اعتقلت|احتجاز|احتجز|احتجزت|توقيف|حملات? دهم)\w*{_R}",
+        6,
+    ),
+    (
+        "evacuation",
+        rf"{_L}{_P}(?:إجلاء|اجلاء|أجلي|تم إجلاء|حافلات|الحافلات"
+        rf"|قافلة|قوافل الإجلاء|ممر إنساني|ممرات إنسانية)\w*{_R}",
+        6,
+    ),
+    (
+        "humanitarian.access_denied",
+        r"منع (?:دخول )?(?:المساعدات|القوافل|الغذاء|الدواء)|عرقلة (?:دخول )?المساعدات"
+        r"|نقص (?:الإمكانيات الطبية|المواد الغذائية|الغذاء|الدواء)|مجاعة|جوع",
+        5,
+    ),
+    ("siege.blockade", rf"{_L}{_P}(?:حصار|الحصار|يحاصر|تحاصر|فرض الحصار)\w*{_R}", 5),
+    (
+        "attack.air_strike",
+        r"غارة|غارات|غارتين|الغارات|قصف جوي|القصف الجوي|ضربة جوية|ضربات جوية|الضربات الجوية|طائرات? حربية|"
+        r"الطائرات الحربية|الطيران الحربي|طيران النظام"
+        r"|طيران التحالف|طائرات التحالف|الطيران الروسي|طائرات روسية|"
+        r"طائرات النظام|طائرة مروحية|طائرات مروحية|الطيران المروحي|سلاح الجو|براميل متفجرة|البراميل المتفجرة|"
+        r"برميل متفجر|ببراميل|بالبراميل|قنابل فراغية|قنابل عنقودية|ذخائر عنقودية|الطيران",
+        4,
+    ),
+    (
+        "attack.shelling",
+        rf"{_L}{_P}(?:قصف|القصف|قذائف|قذيفة|القذائف|بالقذائف|صواريخ|صاروخ|صاروخية|الصاروخية|هاون|مدفعي|مدفعية|المدفعي|راجمات|قصفه|قصفها)\w*{_R}",
+        3,
+    ),
+    (
+        "attack.ground",
+        rf"{_L}{_P}(?:قنص|القنص|قناص|قناصة|قناصي|قناصته|اطلاق النار"
+        rf"|إطلاق النار|أطلق النار|اطلقوا النار|رصاص|اقتحام|اقتحم|اقتحمت)\w*{_R}",
+        3,
+    ),
+    (
+        "territory.change",
+        r"سيطرت على|سيطروا على|استعاد(?:ت)? السيطرة|استعادة السيطرة|انتزعت"
+        r"|انتزعتها|بسط(?:ت)? سيطرت|السيطرة الكاملة على|تحرير مدينة|دخلت قوات",
+        4,
+    ),
+    ("armed.clash", rf"{_L}{_P}(?:اشتباكات|اشتباك|معارك|مواجهات|اشتباكات عنيفة)\w*{_R}", 3),
+    ("displacement.forced", rf"{_L}{_P}(?:نزوح|نازحين|النازحين|تهجير|هجروا|فرار|فروا|نزح)\w*{_R}", 2),
+    # car bombs, suicide bombings and bombings are attack.ground, as in the English rules (issue 15)
+    ("attack.ground", r"تفجير|سيارة مفخخة|بسيارة مفخخة|مفخخة|حزام ناسف|انتحاري|انتحارية", 3),
+    ("other", r"انفجار|عبوة ناسفة|لغم|ألغام", 2),
+]
+_COMPILED = [(t, _rx(p), s) for t, p, s in _TRIGGERS]
+# a trigger under these (a few words before it) is a fear, a demand, a plan or a negation
+_HYPOTHETICAL = _rx(
+    rf"{_L}(?:و|ف)?(?:قد(?=\s+[يتنا])|سوف|لن|لم|لا|يجب|ينبغي|يخشى|خشية|مخاوف|يخشون|حذر|حذرت|تحذير|يحذر|تحذر|يهدد|تهدد|"
+    r"بإيقاف|بوقف|لوقف|إيقاف|وقف|منع|لمنع|محاولة|في حال|إذا|اذا|لو|دعا|دعت|داعيا|مطالبا|طالب|يطالب|"
+    rf"لإنهاء|إنهاء|تجنب|لحماية|احتمال|مرشحة|خطر){_R}[^.،؛]{{0,25}}$"
+)
+# negations that assert: "ما لا يقل عن" (at least), "لا يزال" (still), "لا سيما" (especially)
+_NOT_A_HEDGE = _rx(r"ما لا يقل|لا يقل|لا تقل|لا يزال|لا تزال|ما زال|ما زالت|لا سيما|ولا سيما")
+_KILL_WORD = _rx(
+    rf"{_L}{_P}(?:قتل|قتلوا|قتيل|قتيلا|قتلى|مقتل|مصرع|استشهد|استشهدوا|استشهاد|شهيد|شهيدا|شهداء|قضى|قضوا|"
+    rf"ارتقى|ارتقوا|ارتقاء|لقي|لقوا|حتفهم|ضحايا|ضحية|ضحيتها|وفاة|إعدام){_R}"
+)
+_TALLY = _rx(
+    r"منذ (?:بداية|مطلع|اندلاع|انطلاق|بدء|أكثر من|عام|سنة|شهر|\d)"
+    r"|خلال (?:الشهر|شهر|العام|عام|\d+ (?:يوما|أيام|شهرا|أشهر|ساعة|ساعات)|"
+    r"أقل من|أكثر من|الأيام|الأسبوع|الأسابيع|الأشهر)|الشهري"
+    r"|حصيلة شهرية|تقرير(?:ها)? (?:الشهري|السنوي)|الحصيلة الإجمالية|"
+    r"في عدة مجازر|منذ بداية|طوال (?:الشهر|العام|الحملة)|(?:تشرين|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب"
+    r"|أيلول|يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\S* (?:\S+ )?الماضي"
+)
+_STATUS = {"siege.blockade", "territory.change", "disappearance.enforced", "humanitarian.access_denied"}
+
+_VICTIMS = [
+    ("civilians", r"مدني|مدنيا|مدنيين|مدنيون|المدنيين|مواطن|مواطنا|مواطنين|الأهالي|أهالي|السكان|أشخاص|شخصا"),
+    ("children", r"طفل|طفلا|أطفال|الأطفال|طفلان|طفلين|طفلة|قاصر"),
+    ("women", r"امرأة|نساء|النساء|سيدة|سيدات|مواطنات|امرأتان|زوجته"),
+    ("men", r"رجل|رجلا|رجال|الرجال|رجلان"),
+    ("medical workers", r"مسعف|مسعفين|أطباء|طبيب|ممرض|كوادر طبية|الكادر الطبي"),
+    ("journalists", r"صحفي|صحفيين|إعلامي|إعلاميين|مراسل"),
+    ("fighters", r"مقاتل|مقاتلين|مسلحا|مسلحين|عناصر"),
+    ("detainees", r"معتقل|معتقلا|معتقلين|سجناء|أسرى"),
+    ("displaced", r"نازح|نازحين|مهجرين"),
+]
+_VICTIMS_RX = [(name, _rx(rf"{_L}{_P}(?:{p}){_R}")) for name, p in _VICTIMS]
+_ACTORS = _rx(
+    r"(?:قوات|طيران|طائرات|مروحيات|جيش|مدفعية|سلاح جو) (?:النظام"
+    r"|الأسد|التحالف(?: الدولي)?|روسي[اة]?|الروسي|الحكومة|الحكومية|"
+    r"سوريا الديمقراطية|سوريا الديموقراطية|الاحتلال)(?: السوري)?"
+    r"|قوات النظام|القوات الحكومية|القوات النظامية|الطيران الروسي|"
+    r"الطائرات الروسية|طائرات روسية|التحالف الدولي"
+    r"|تنظيم الدولة(?: الإسلامية)?|داعش|جبهة النصرة|هيئة تحرير الشام|"
+    r"أحرار الشام|المجموعات الإرهابية|الجماعات الإرهابية"
+    r"|التنظيمات الإرهابية|المجموعات المسلحة|مسلحو المعارضة|"
+    r"مسلحي المعارضة|فصائل المعارضة|الفصائل(?: الإسلامية| المسلحة)?"
+    r"|إرهابيون|إرهابيين|القوات الروسية|الميليشيات(?: الموالية| الإيرانية)?"
+)
+
+# ------------------------------------------------------------------------------------- sentences
+_END = re.compile(r"(?<=[.!?؟…])[\"'”»)]*\s+")
+
+
+def arabic_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of ``text`` whose letters are mostly Arabic (a line break ends one)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip() or arabic_share(line) == 0.0:
+            continue
+        s = 0
+        for m in _END.finditer(line):
+            spans.append((start + s, start + m.start()))
+            s = m.end()
+        spans.append((start + s, start + len(line)))
+    out = []
+    for a, b in spans:
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        a, b = a + lead, a + len(seg.rstrip())
+        if b - a >= 2 and arabic_share(text[a:b]) >= 0.5:
+            out.append((a, b))
+    return out
+
+
+# ------------------------------------------------------------------------------------- events
+class _Hit:
+    __slots__ = ("end", "event_type", "start", "strength")
+
+    def __init__(self, event_type: str, start: int, end: int, strength: int) -> None:
+        self.event_type, self.start, self.end, self.strength = event_type, start, end, strength
+
+
+def find_events_ar(s: str) -> list[_Hit]:
+    """Asserted event triggers in a folded Arabic sentence, strongest first."""
+    hits = []
+    for etype, rx, strength in _COMPILED:
+        for m in rx.finditer(s):
+            before = _NOT_A_HEDGE.sub(" ", s[max(0, m.start() - 40) : m.start()])
+            if _HYPOTHETICAL.search(before):
+                continue
+            if (
+                etype == "attack.air_strike"
+                and m.group(0) == "الطيران"
+                and not re.search(fold_pattern(r"(?:قصف|استهدف|غار|شن|ألقى|ألقت)"), s)
+            ):
+                continue  # "الطيران" alone (aviation) is an air strike only with an attack verb
+            hits.append(_Hit(etype, m.start(), m.end(), strength))
+    return sorted(hits, key=lambda h: (-h.strength, h.start))
+
+
+def _kind(s: str, event_type: str) -> str:
+    if event_type in _STATUS:
+        return "status"
+    if _TALLY.search(s):
+        return "tally"
+    return "incident"
+
+
+def _victims(s: str) -> tuple[str, ...]:
+    return tuple(name for name, rx in _VICTIMS_RX if rx.search(s))
+
+
+def _perpetrators(s: str, f: Folded, text: str, offset: int) -> tuple[str, ...]:
+    out: list[str] = []
+    for m in _ACTORS.finditer(f.text):
+        a, b = f.span(m.start(), m.end())
+        name = text[a:b]
+        if name not in out:
+            out.append(name)
+    return tuple(out)
+
+
+# ------------------------------------------------------------------------------------- attribution
+_VERB = (
+    r"(?:قال|قالت|يقول|تقول|أفاد|أفادت|يفيد|تفيد|ذكر|ذكرت|يذكر|تذكر|أعلن|أعلنت|يعلن|تعلن|أكد|أكدت|يؤكد|تؤكد|"
+    r"أوضح|أوضحت|وثق|وثقت|يوثق|رصد|رصدت|صرح|صرحت|كشف|كشفت|أضاف|أضافت|أشار|أشارت|لفت|لفتت|نقل|نقلت|"
+    r"أحصى|أحصت|اعتبر|اعتبرت|بين|بينت|نشر|نشرت|أورد|أوردت|قدر|قدرت|نفى|نفت|نفوا|اتهم|اتهمت|حمل|حملت)"
+)
+_ADVERBIAL = (
+    r"(?:(?:و|ف)?(?:في وقت سابق(?: من)?(?: اليوم)?|في وقت لاحق"
+    r"|من جهته|من جهتها|بدوره|بدورها|في غضون ذلك|في الأثناء|"
+    r"إلى ذلك|الى ذلك|اليوم|أمس)\s*،?\s*)?"
+)
+_CONJ = r"(?:كما|فيما|بينما|حيث|في حين|وقد|قد|كذلك|وكان|وكانت|كان|كانت)"
+_LEAD_VERB = _rx(
+    rf"(?:(?:^|[،.؛:\"]\s*){_ADVERBIAL}(?:(?:و|ف)?{_CONJ}\s*،?\s*)?|\s{_CONJ}\s*،?\s*)(?:و|ف)?{_VERB}{_R}\s+"
+)
+_ACCORDING = _rx(
+    r"(?:بحسب|حسب|وفق|وفقا ل|وفقاً ل|طبقا ل|نقلا عن|نقلاً عن|استنادا إلى|على حد قول|بحسب ما أفاد|وفق ما أفاد"
+    r"|وفق ما ذكر|حسبما أفاد|حسبما ذكر|بحسب ما ذكر|وفق ما أعلن|كما أفاد|حسب ما أفاد)(?:\s*ت?ه?)?\s+"
+)
+# where the speaker's noun phrase ends
+_NP_END = _rx(
+    rf"\s*(?:[،,:؛.(]|\s(?:أن|إن|ان|بأن|بان|في بيان|في تصريح"
+    rf"|في تقرير|لوكالة|لمراسل|ل|اليوم|أمس|يوم|صباح|مساء|فجر|"
+    rf"الإثنين|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد|عن|على|إلى|الى|مقتل|استشهاد|ارتفاع|وقوع|سقوط|قيام|حدوث|"
+    rf"استهداف|معاودة|في وقت|منذ|خلال|حتى|عبر|بعد|قبل|امس){_R})"
+)
+_PRONOUN_SUBJ = _rx(
+    r"^(?:ال)?(?:وكالة|الوكالة|التقرير|المصدر|المصادر|البيان|المنظمة|الشبكة|المرصد|المسؤول|المتحدث|المكتب|الهيئة|اللجنة|اللجان|المدير|الجيش|الوزارة)$"
+)
+_NOT_SUBJECT = _rx(
+    r"^(?:و|ف)?(?:كان\s+|كانت\s+|قد\s+)?(?:فيما|كما|بينما|حيث|في|ثم|لكن|إلا|بعد|قبل|منذ|خلال|عند|بعدما|اليوم|أمس|"
+    r"حين|عندما|لما|إذ|ما|من|التي|الذي|الذين|وقت)(?:\s|$)"
+)
+_GENERIC = _rx(r"^(?:مصادر|مصدر|ناشطون|ناشطين|نشطاء|ناشط|أهالي|سكان|شهود|مسعفون|أطباء)")
+
+
+def _np(f: str, start: int) -> tuple[int, int]:
+    m = _NP_END.search(f, start)
+    end = m.start() if m else min(len(f), start + 80)
+    return start, end
+
+
+_TRIM = " \"'().«»“”"
+
+
+def _party(folded: str, written: str, previous: str | None) -> str | None:
+    p = folded.strip(_TRIM)
+    if not p or len(p) < 2:
+        return None
+    if is_agency(p):
+        return None
+    known = arabic_party(p)
+    if known:
+        return known
+    if _PRONOUN_SUBJ.match(p):
+        return previous
+    if _rx(
+        r"^(?:فيه|فيها|له|لها|لهم|عنه|عنها|منه|منها|به|بها|إلى|الى|أن|ان|إن|بأن|أنه|انه|أنها|انها)(?:\s|$)"
+    ).match(p):
+        return None  # "أكدت فيه أن": no speaker named after the verb
+    if find_events_ar(p) or _KILL_WORD.search(p):
+        return None  # a clause, not a speaker
+    return re.sub(r"\s+", " ", re.sub(r"[\"«»“”]", "", written)).strip(_TRIM)[:80] or None
+
+
+def find_attribution_ar(f: Folded, written: str, previous: str | None = None) -> str | None:
+    """The party an Arabic sentence attributes its content to, or None (own voice).
+
+    ``f`` is the folded sentence and ``written`` the sentence as written (an unknown party is
+    returned as written, with its hamzas and ta marbuta)."""
+    s = f.text
+
+    def party_at(a: int, b: int) -> str | None:
+        if b <= a:
+            return None
+        oa, ob = f.span(a, b)
+        return _party(s[a:b], written[oa:ob], previous)
+
+    for m in _ACCORDING.finditer(s):
+        party = party_at(*_np(s, m.end()))
+        if party:
+            return party
+    # subject before the verb: "مصدر عسكري أكد لسانا أن"، "وكان مصدر في محافظة حلب أفاد"
+    m = _rx(rf"^(?:و|ف)?(?:كان|كانت|قد)?\s*([^،,:\"]{{3,60}}?)\s+(?:كان\s+|قد\s+)?{_VERB}{_R}").match(s)
+    if m and not find_events_ar(m.group(1)) and not _NOT_SUBJECT.match(m.group(0)):
+        party = party_at(m.start(1), m.end(1))
+        if party:
+            return party
+    for m in _LEAD_VERB.finditer(s):
+        party = party_at(*_np(s, m.end()))
+        if party:
+            return party
+    return None
+
+
+_DENIED = _rx(
+    rf"{_L}(?:و|ف)?(?:نفى|نفت|ينفي|تنفي|نفي|نفيه|نفت|كذب|كذبت|تكذيب|ادعاءات"
+    rf"|مفبركة|مفبرك){_R}|لا صحة|عار عن الصحة|عارية عن الصحة|مزاعم كاذبة"
+)
+_UNCONFIRMED = _rx(
+    r"أنباء عن|انباء عن|ترددت أنباء|أنباء غير مؤكدة|غير مؤكدة"
+    r"|غير مؤكد|لم يتسن|لم يتسنى|لا يمكن التحقق|لم يتم التحقق|"
+    r"لم نتمكن من التحقق|لم يتم التأكد|تعذر التحقق|يتعذر التحقق|يزعم"
+    r"|يُزعم|زعم|مزاعم|المزعوم|المزعومة|مزعوم|بحسب ما يزعم|يدعي|تدعي|"
+    r"إشاعات|شائعات|أنباء أولية"
+)
+_CONFIRMED = _rx(r"(?:تم التأكد|تأكد|تأكدت|تحقق(?:ت|نا)? من|تم التحقق من|وثقت بالأسماء)")
+
+
+def find_certainty_ar(f: str) -> str:
+    """confirmed / reported / unconfirmed / denied, from the words of a folded Arabic sentence."""
+    if _DENIED.search(f):
+        return "denied"
+    if _UNCONFIRMED.search(f):
+        return "unconfirmed"
+    m = _CONFIRMED.search(f)
+    if m and not _rx(r"(?:لم|لا|عدم)\s*\S*\s*$").search(f[: m.start()]):
+        return "confirmed"
+    return "reported"
+
+
+# ------------------------------------------------------------------------------------- places
+_CITY = "C1007"
+_PLACE_WORD = r"(?:حي|حيي|أحياء|مدينة|مدينتي|بلدة|بلدتي|قرية|ضاحية|حارة|مخيم|منطقة)"
+_COMPOUND = r"(?:عين|تل|كفر|دير|بيت|خان|جسر|أبو|أم|بئر|رأس|وادي|باب|مرج|جبل|قصر|سوق|بستان|كرم|ساحة|حوش)"
+_UNKNOWN = _rx(
+    rf"{_L}(?:[وفب]|ل)?({_PLACE_WORD})\s+((?:{_COMPOUND}\s+(?:ال)?[\u0621-\u064a]{{2,}})|(?:ال)?[\u0621-\u064a]{{3,}}"
+    rf"(?:\s+(?:ال)[\u0621-\u064a]{{3,}})?)"
+)
+_REGION = _rx(
+    r"(?:في|على|ب)\s*((?!القسم|الأطراف|الجهة|المنطقة|الناحية|الأحياء|الضفة|الجبهة|المحاور|الحدود|المناطق|الريف)"
+    r"ال[\u0621-\u064a]{3,}\s+ال(?:شرقي|غربي|شمالي|جنوبي)(?:ه)?)(?![\u0621-\u064a])"
+)
+_NOT_NAME = _rx(
+    r"^(?:ال)?(?:سكني|دمشقي|حلبي|سكنية|المزدحم|المحاصرة|محاصرة|الخاضعة|الواقعة|الواقع|الرئيسي|القديمة|الصناعية|نفسها|المذكورة|"
+    r"الشعبي|التي|الذي|التابعة|المدينة|البلدة|أخرى)"
+)
+_DATELINE = re.compile(r"^\s*(?:\d|[-–—(:]|\s*\n)")
+_RANK = {"neighbourhood": 0, "town": 1, "district": 2, "governorate": 3, "country": 4}
+
+
+def _places(text: str, a: int, b: int, f: Folded, gaz: Gazetteer, ctx: tuple[str, ...]) -> list[PlaceRef]:
+    sentence = text[a:b]
+    found: list[tuple[int, PlaceRef]] = []
+    ids: list[str] = []
+    for m in gaz.match_arabic(sentence, ctx):
+        if m.start <= 2 and _DATELINE.match(sentence[m.end :]):
+            continue  # "دمشق 28 ابريل 2016 (شينخوا)"، "حلب-سانا": where the report was filed
+        found.append((m.start, gaz.to_ref(m.place, m.surface)))
+        ids.append(m.place.id)
+    for rx in (_UNKNOWN, _REGION):
+        for m in rx.finditer(f.text):
+            if rx is _UNKNOWN and _NOT_NAME.match(m.group(2)):
+                continue
+            s, e = f.span(m.start(1), m.end(2 if rx is _UNKNOWN else 1))
+            if any(ps <= s < ps + len(r.name) + 2 or s <= ps < e for ps, r in found):
+                continue
+            words = sentence[s:e].split(" ")
+            while len(words) > 2 and _NOT_NAME.match(fold_arabic(words[-1]).text):
+                words.pop()  # "حي الزهراء السكني" is "حي الزهراء"
+            e = s + len(" ".join(words))
+            kind = m.group(1) if rx is _UNKNOWN else ""
+            prec = "neighbourhood" if kind in ("حي", "حيي", "احياء", "ضاحيه", "حاره") else "town"
+            found.append((s, PlaceRef(name=sentence[s:e], precision=prec)))
+            ids.append("")
+    keep: list[tuple[int, PlaceRef]] = []
+    for (pos, ref), pid in zip(found, ids, strict=True):
+        if pid == "SY" and any(o != "SY" for o in ids):
+            continue  # the country beside a place in it
+        if pid and pid != _CITY and any(o and o != pid and gaz.contains(pid, o) for o in ids):
+            continue  # the governorate beside its town
+        keep.append((pos, ref))
+    inside_city = any(pid and pid != _CITY and gaz.contains(_CITY, pid) for pid in ids)
+    if inside_city and not any(r.place_id == _CITY for _, r in keep):
+        keep.append((len(sentence), gaz.to_ref(gaz.get(_CITY), "حلب")))
+    keep.sort(key=lambda pr: (_RANK.get(pr[1].precision, 5), pr[0]))
+    out: list[PlaceRef] = []
+    for _, r in keep:
+        if not any((r.place_id and r.place_id == o.place_id) or r.name == o.name for o in out):
+            out.append(r)
+    return out
+
+
+def main_place_ar(title: str | None, text: str, gaz: Gazetteer) -> tuple[tuple[str, ...], PlaceRef | None]:
+    """The document's context (place ids of its title and lede) and its main town or governorate."""
+    head = (title or "") + "\n" + text[:1200]
+    matches = [m for m in gaz.match_arabic(head) if m.place.id != "SY"]
+    ctx = tuple(
+        dict.fromkeys(m.place.id for m in matches if m.place.kind in ("town", "governorate", "district"))
+    )
+    main = next(
+        (gaz.to_ref(m.place, m.surface) for m in matches if m.place.kind in ("town", "governorate")), None
+    )
+    return ctx, main
+
+
+# ------------------------------------------------------------------------------------- claims
+_QUOTE_TRIM = " \t-–—:|\"'«»“”"
+
+
+def _confidence(places, tolls: bool, party: str | None, strength: int) -> float:
+    c = 0.4 + 0.05 * min(strength, 8) / 2
+    c += 0.1 if any(p.lat is not None for p in places) else 0.0
+    c += 0.1 if tolls else 0.0
+    c += 0.05 if party else 0.0
+    return round(min(c, 0.95), 2)
+
+
+# a run-on sentence of a monitor's bulletin: "…، في حين وثق المرصد 23 شهيدا …" is two claims
+_CLAUSE = _rx(r"[،,]\s*(?=(?:في حين|بينما|فيما|كذلك|كما|حيث|وسط|ليرتفع|ومن بين)\s)|؛\s*")
+
+
+def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str | None]]:
+    """Clauses (start, end, the whole sentence's party) of the sentences ``spans``."""
+    out: list[tuple[int, int, str | None]] = []
+    for a, b in spans:
+        sentence = text[a:b]
+        f = fold_arabic(sentence)
+        cuts = [m.start() for m in _CLAUSE.finditer(f.text)]
+        if not cuts:
+            out.append((a, b, None))
+            continue
+        party = find_attribution_ar(f, sentence, None)
+        bounds = [0] + [f.span(c, c + 1)[0] for c in cuts] + [len(sentence)]
+        for x, y in pairwise(bounds):
+            seg = text[a + x : a + y]
+            lead = len(seg) - len(seg.lstrip(" ،,؛"))
+            if y - x - lead > 3:
+                out.append((a + x + lead, a + y, party))
+    return out
+
+
+def arabic_claims(
+    text: str,
+    spans: list[tuple[int, int]],
+    anchor: date | None,
+    gaz: Gazetteer,
+    title: str | None,
+    title_end: int,
+) -> list[tuple[Claim, bool]]:
+    """Claims of the Arabic sentences ``spans`` of ``text``, with whether each is the headline's."""
+    ctx, main = main_place_ar(title, text, gaz)
+    out: list[tuple[Claim, bool]] = []
+    previous_party: str | None = None
+    last_places: tuple[PlaceRef, ...] = ()
+    last_type: tuple[int, str] | None = None
+    seen: set[str] = set()
+    for n, (a, b, sentence_party) in enumerate(_clauses(text, spans)):
+        sentence = text[a:b]
+        f = fold_arabic(sentence)
+        s = f.text
+        if s.strip() in seen:
+            continue  # the headline printed again as the first line of the body
+        seen.add(s.strip())
+        party = find_attribution_ar(f, sentence, previous_party) or sentence_party
+        if party:
+            previous_party = party
+        events = find_events_ar(s)
+        fat, inj = find_tolls_ar(s)
+        if (not events and (fat or inj) and _KILL_WORD.search(s)) or (not events and fat):
+            # a toll with no weapon named: the manner of the claim just before, else "other"
+            etype = last_type[1] if last_type and n - last_type[0] <= 2 else "other"
+            events = [_Hit(etype, 0, 0, 1)]
+        if not events:
+            continue
+        if fat or inj:
+            harm = [h for h in events if h.event_type.split(".")[0] in ("attack", "killing", "other")]
+            events = harm or events
+        best = events[0]
+        last_type = (n, best.event_type)
+        refs = tuple(_places(text, a, b, f, gaz, ctx))
+        if not refs:
+            carried = tuple(p for p in last_places if p.precision != "neighbourhood")
+            refs = carried if carried and a > title_end else ((main,) if main else ())
+        else:
+            last_places = refs
+        lead = len(sentence) - len(sentence.lstrip(_QUOTE_TRIM))
+        tail = len(sentence) - len(sentence.rstrip(_QUOTE_TRIM + "."))
+        claim = Claim(
+            kind=_kind(s, best.event_type),
+            event_type=best.event_type,
+            quote=sentence[lead : len(sentence) - tail] if tail else sentence[lead:],
+            span=(a + lead, b - tail),
+            places=refs,
+            time=resolve_time_ar(s, anchor),
+            fatalities=fat,
+            injured=inj,
+            victims=_victims(s),
+            perpetrators=_perpetrators(s, f, sentence, a),
+            attributed_to=party,
+            certainty=find_certainty_ar(s),
+            method="rules",
+            confidence=_confidence(refs, bool(fat or inj), party, best.strength),
+        )
+        out.append((claim, b <= title_end))
+    return out

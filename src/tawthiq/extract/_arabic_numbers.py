@@ -1,0 +1,281 @@
+"""Arabic counts and tolls: "ما لا يقل عن 33"، "ثلاثة وأربعين"، "عشرات"، "طفلان", killed or injured.
+
+In: a folded Arabic sentence (:func:`tawthiq.text.arabic.fold_arabic`: digits already ASCII, one
+alef, ه for ة). Out: :class:`NumberHit` values and ``(fatalities, injured)`` as
+:class:`tawthiq.entities.Count` per ../shared/eval/CLAIMS.md (عشرات 10, مئات 100, آلاف 1000 vague;
+ما لا يقل عن / على الأقل at_least; أكثر من / ما يزيد عن more_than; نحو / حوالي / قرابة about;
+بين 20 و30 a range). Never: adds a sub-count ("بينهم 11 طفلا") to a total, or gives a number for a
+mixed "شهيد وجريح" count.
+
+Number words are parsed by hand (units before tens, "و" between them: ثلاثة وأربعون = 43); text2num
+reads English and French only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tawthiq.entities import Count
+from tawthiq.text.arabic import fold, fold_pattern
+
+__all__ = ["ArNumber", "find_numbers_ar", "find_tolls_ar"]
+
+
+@lru_cache(maxsize=256)
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(fold_pattern(pattern))
+
+
+def _f(words: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for item in words.split(","):
+        value, *forms = item.split()
+        for w in forms:
+            out[fold(w)] = int(value)
+    return out
+
+
+_UNITS = _f(
+    "1 واحد واحدة, 2 اثنان اثنين اثنتان اثنتين اثنا اثني, 3 ثلاث ثلاثة, 4 أربع أربعة, 5 خمس خمسة,"
+    "6 ست ستة, 7 سبع سبعة, 8 ثمان ثماني ثمانية, 9 تسع تسعة, 10 عشر عشرة"
+)
+_TENS = _f(
+    "20 عشرون عشرين, 30 ثلاثون ثلاثين, 40 أربعون أربعين, 50 خمسون خمسين, 60 ستون ستين,"
+    "70 سبعون سبعين, 80 ثمانون ثمانين, 90 تسعون تسعين"
+)
+_HUNDREDS = _f(
+    "100 مئة مائة, 200 مئتان مئتين مائتان مائتين, 300 ثلاثمئة ثلاثمائة, 400 أربعمئة أربعمائة,"
+    "500 خمسمئة خمسمائة, 600 ستمئة ستمائة, 700 سبعمئة سبعمائة, 800 ثمانمئة ثمانمائة,"
+    "900 تسعمئة تسعمائة"
+)
+_SCALES = _f("1000 ألف ألفا, 2000 ألفان ألفين ألفي, 1000000 مليون")
+_VAGUE = _f("10 عشرات العشرات, 100 مئات المئات, 1000 آلاف الآلاف")
+_ALL_WORDS = {**_UNITS, **_TENS, **_HUNDREDS, **_SCALES}
+_WORD_RX = "|".join(sorted(_ALL_WORDS, key=len, reverse=True))
+_NUMWORDS = rf"(?:{_WORD_RX})(?:\s+و?(?:{_WORD_RX}|الاف|ملايين))*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_NUM = rf"(?:{_DIGITS}|(?<![\u0621-\u064a]){_NUMWORDS}(?![\u0621-\u064a]))"
+_QUALS = [
+    (r"ما لا يقل عن|لا يقل عن|ما لا يقل على|لا يقل عدد\w* عن", "at_least"),
+    (r"اكثر من|ما يزيد عن|ما يزيد على|يزيد عن|يزيد على|يفوق|ما يربو على|يربو على|ازيد من|فوق", "more_than"),
+    (r"نحو|حوالي|حوالى|قرابه|زهاء|ما يقارب|ما يقرب من|يقارب|تقريبا|قرابه", "about"),
+    (r"ما يصل الى|حتى|اقل من|ما دون", "up_to"),
+]
+_QUAL_RX = [(_rx(rf"(?:^|\s|[و])(?:{p})\s*(?:ال)?$"), q) for p, q in _QUALS]
+_NUMBER = _rx(
+    rf"(?:(?<!\d)({_DIGITS})|(?<![\u0621-\u064a])(?:ب|ل|و|ال)?({_NUMWORDS})(?![\u0621-\u064a]))"
+    r"(?:\s+(ال)?(الف|الاف|مليون|ملايين)(?![\u0621-\u064a]))?"
+)
+_VAGUE_RX = _rx(r"(?<![\u0621-\u064a])(?:[وب]?ال|[وب])?(عشرات|مئات|الاف)(?![\u0621-\u064a])")
+_RANGE = _rx(rf"(?:بين\s+)({_DIGITS})\s+و\s*({_DIGITS})|({_DIGITS})\s*(?:-|الى|إلى)\s*({_DIGITS})")
+_AT_LEAST_AFTER = _rx(r"^[^،,.؛]{0,40}?\bعلى الاقل\b")
+_ABOUT_AFTER = _rx(r"^\s*(?:\S+\s+){0,2}تقريبا\b")
+
+
+@dataclass(frozen=True)
+class ArNumber:
+    start: int
+    end: int
+    count: Count
+
+
+def _words_value(text: str) -> int | None:
+    total, current = 0, 0
+    seen = False
+    for tok in text.split():
+        tok = tok[1:] if (tok.startswith("و") and tok[1:] in _ALL_WORDS) or tok in ("والف", "والاف") else tok
+        if tok in ("الاف", "الف", "الفا"):
+            total += (current or 1) * 1000
+            current = 0
+        elif tok in ("مليون", "ملايين"):
+            total += (current or 1) * 1_000_000
+            current = 0
+        elif tok in _SCALES:
+            total += _SCALES[tok]
+        elif tok in _HUNDREDS:
+            current += _HUNDREDS[tok]
+        elif tok in _TENS:
+            current += _TENS[tok]
+        elif tok in _UNITS:
+            v = _UNITS[tok]
+            current += 10 if v == 10 and current else v  # ثلاثة عشر = 13
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _value(num: str) -> int | None:
+    if re.fullmatch(_DIGITS, num):
+        v = float(num.replace(",", ""))
+        return int(v) if v == int(v) else None
+    return _words_value(num)
+
+
+def _qualifier(before: str, after: str) -> str:
+    for rx, q in _QUAL_RX:
+        if rx.search(before[-30:]):
+            return q
+    if _AT_LEAST_AFTER.match(after):
+        return "at_least"
+    if _ABOUT_AFTER.match(after):
+        return "about"
+    return "exact"
+
+
+def _make(value: int, qual: str) -> Count:
+    if qual in ("exact", "about"):
+        return Count(low=value, high=value, qualifier=qual)
+    if qual == "up_to":
+        return Count(low=None, high=value, qualifier="up_to")
+    return Count(low=value, high=None, qualifier=qual)
+
+
+def find_numbers_ar(s: str) -> list[ArNumber]:
+    """Every count in a folded Arabic sentence, in order."""
+    hits: list[ArNumber] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RANGE.finditer(s):
+        a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        va, vb = _value(a), _value(b)
+        if va is None or vb is None or not va < vb or vb > 1900:
+            continue
+        hits.append(ArNumber(m.start(), m.end(), Count(low=va, high=vb, qualifier="exact")))
+        taken.append(m.span())
+    for m in _NUMBER.finditer(s):
+        g = 1 if m.group(1) else 2
+        if any(a <= m.start(g) < b for a, b in taken):
+            continue
+        v = _value(m.group(g).strip())
+        if v is None:
+            continue
+        if m.group(4):
+            v *= 1_000_000 if m.group(4) in ("مليون", "ملايين") else 1000
+        if 1900 <= v <= 2100 and re.fullmatch(r"\d{4}", m.group(g)):
+            continue  # a year
+        hits.append(ArNumber(m.start(g), m.end(), _make(v, _qualifier(s[: m.start(g)], s[m.end() :]))))
+        taken.append((m.start(g), m.end()))
+    for m in _VAGUE_RX.finditer(s):
+        if any(a <= m.start(1) < b for a, b in taken):
+            continue
+        word = m.group(1)
+        value = _VAGUE.get(word)
+        if value is None:
+            continue
+        hits.append(ArNumber(m.start(1), m.end(1), Count(low=value, high=None, qualifier="vague")))
+    return sorted(hits, key=lambda h: h.start)
+
+
+_K = (
+    r"(?:قتل|قتلو|قتلوا|قتلت|قتلتا|تقتل|يقتل|قتيل|قتيلا|قتلي|مقتل|مصرع|استشهد|استشهدوا|استشهاد|شهيد|شهيدا|شهداء"
+    r"|قضي|قضوا|ارتقي|ارتقوا|ارتقاء|لقي|لقوا|حتفه|حتفهم|وفاه|توفي|جثه|جثث|اعدام|اعدم|اعدموا|ضحيه|ضحيت|ضحايا|الوفيات)"
+)
+_I = r"(?:جرح|جرحي|جريح|جريحا|جروح|بجروح|اصيب|اصيبوا|اصابه|اصابات|مصاب|مصابا|مصابين|بجراح|جراح)"
+_KILL = _rx(rf"(?<![\u0621-\u064a])(?:[وفب]|ل|ال|وال|بال|لل)?{_K}(?:ها|هم|ه)?(?![\u0621-\u064a])")
+_INJ = _rx(rf"(?<![\u0621-\u064a])(?:[وفب]|ل|ال|وال|بال|لل)?{_I}(?:ها|هم|ه)?(?![\u0621-\u064a])")
+_PERSON = _rx(
+    r"^\s*(?:من\s+)?(?:ال)?(?:مدني|مدنيا|مدنيين|مدنيون|شخص|شخصا|اشخاص|مواطن|مواطنا|مواطنين|مواطنات|طفل|طفلا|"
+    r"اطفال|امراه|نساء|سيده|سيدات|رجل|رجلا|رجال|مقاتل|مقاتلا|مقاتلين|مسلح|مسلحا|مسلحين|عنصر|عنصرا|عناصر|"
+    r"جندي|جنديا|جنود|شاب|شابا|شبان|معتقل|معتقلا|معتقلين|ضحيه|ضحيت|ضحايا|قتيل|قتيلا|قتلي|شهيد|شهيدا|شهداء|"
+    r"جريح|جريحا|جرحي|مصاب|مصابا|مصابين|اخرين|اخرون|اخر|فرد|افراد|نازح|نازحين|عامل|عمال|مسعف|مسعفين)"
+    r"(?![\u0621-\u064a])"
+)
+_SUB = _rx(
+    r"(?<![\u0621-\u064a])(?:بينهم|بينها|بينهن|منهم|منها|ضمنهم|بمعدل|اغلبهم|معظمهم|ثلثهم)(?![\u0621-\u064a])"
+)
+_KN = r"(?:قتلى|قتيل|قتيلا|شهيد|شهيدا|شهداء|ضحايا|ضحية)"
+_IN = r"(?:جرحى|جريح|جريحا|مصاب|مصابا|مصابين|اصابات|إصابات)"
+# "15 شهيد وجريح", "قتلى وجرحى": one count of killed and injured together
+_MIXED = _rx(rf"(?:ال)?{_KN}\s+(?:و|او)\s*(?:ال)?{_IN}|(?:ال)?{_IN}\s+(?:و|او)\s*(?:ال)?{_KN}")
+# a singular or dual person noun right after a verbal noun of killing: "استشهاد مواطن" 1, "استشهاد شخصين" 2
+_ONE = _rx(
+    r"(?:مقتل|استشهاد|ارتقاء|مصرع|وفاه|اصابه|جرح|قتل|استشهد|اصيب|قضي)\s+(?:ال)?(?:مواطن|شخص|مدني|طفل|رجل|امراه|سيده|شاب|شهيد|طفله)"
+    r"(?:(ان|ين)|(?![\u0621-\u064a]))"
+)
+
+
+_KIN = _rx(
+    r"^\s*و(?:زوجته|زوجها|ابنه|ابنها|ابنته|ابنتها|طفله|طفلها|شقيقه|شقيقته|والده|والدته|اخيه|اخته)(?![\u0621-\u064a])"
+)
+
+
+def _is_sub(s: str, pos: int) -> bool:
+    """Is the number at ``pos`` inside "بينهم …" (a part of a total), with no new verb since?"""
+    subs = list(_SUB.finditer(s[max(0, pos - 60) : pos]))
+    if not subs:
+        return False
+    between = s[max(0, pos - 60) + subs[-1].end() : pos]
+    return not (_KILL.search(between) or _INJ.search(between) or _rx(r"[.؛]").search(between))
+
+
+def _role(s: str, h: ArNumber) -> str | None:
+    before = s[max(0, h.start - 40) : h.start]
+    after = s[h.end : h.end + 60]
+    clause_after = re.split(r"[،,.؛:]|\s(?:و|في حين|بينما|كما)\s", after)[0]
+    near_before = re.split(r"[،,.؛:]", before)[-1]
+    if _MIXED.search(clause_after[:40]) or _MIXED.search(near_before[-25:]):
+        return "mixed"
+    kb = list(_KILL.finditer(near_before))
+    ib = list(_INJ.finditer(near_before))
+    # a verbal noun or verb right before the number decides: "مقتل 33"، "اصابه 20"، "قتل 18 شخصا"
+    last_b = max([(m.end(), "killed") for m in kb] + [(m.end(), "injured") for m in ib], default=None)
+    if last_b and len(near_before) - last_b[0] <= 22:
+        return last_b[1]
+    ka, ia = _KILL.search(clause_after), _INJ.search(clause_after)
+    if ka or ia:
+        if ia and (not ka or ia.start() < ka.start()):
+            return "injured"
+        return "killed"
+    if _rx(
+        r"(?:ارتفاع|ارتفع|ليرتفع|يرتفع|يرفع|لترتفع|بلغ|بلغت|وصل"
+        r"|وصلت)\s*(?:الى|ل)?\s*(?:نحو|حوالي|قرابه|اكثر من|ما يزيد عن)?\s*$"
+    ).search(near_before):
+        head = s[: h.start]
+        k = [m.start() for m in _KILL.finditer(head)]
+        i = [m.start() for m in _INJ.finditer(head)]
+        tail_k = _KILL.search(s[h.end : h.end + 90])
+        if k or i or tail_k:
+            return "killed" if (k[-1] if k else -1) >= (i[-1] if i else -1) or tail_k else "injured"
+    return None
+
+
+def find_tolls_ar(s: str) -> tuple[Count | None, Count | None]:
+    """(fatalities, injured) a folded Arabic sentence states."""
+    fatal: Count | None = None
+    injured: Count | None = None
+    for h in find_numbers_ar(s):
+        after = s[h.end : h.end + 60]
+        before = s[max(0, h.start - 40) : h.start]
+        if not (_PERSON.match(after) or _KILL.match(after.lstrip()) or _INJ.match(after.lstrip())) and not (
+            _KILL.search(before[-22:])
+            or _INJ.search(before[-22:])
+            or _rx(r"(?:الى|بلغ|بلغت)\s*$").search(before)
+        ):
+            continue
+        if _rx(
+            r"^\s*(?:ال)?(?:غاره|غارات|قذيفه|قذايف|صاروخ|صواريخ|برميل|براميل|يوما|ايام|ساعه|ساعات|كغ|كيلو)"
+        ).match(after):
+            continue  # "25 غارة"، "خلال 31 يوما": not people
+        if _is_sub(s, h.start) and (fatal or injured):
+            continue  # "بينهم 11 طفلا": part of the total already counted
+        role = _role(s, h)
+        if role == "mixed":
+            return None, None
+        if role == "killed" and fatal is None:
+            fatal = h.count
+        elif role == "injured" and injured is None:
+            injured = h.count
+    for m in _ONE.finditer(s):
+        n = 2 if m.group(1) else 1
+        if _KIN.match(s[m.end() :]):
+            n += 1  # "استشهاد رجل وزوجته": the man and his wife
+        inj = m.group(0).startswith(("اصابه", "جرح", "اصيب"))
+        if _is_sub(s, m.start()):
+            continue
+        if inj and injured is None:
+            injured = Count(low=n, high=n, qualifier="exact")
+        elif not inj and fatal is None:
+            fatal = Count(low=n, high=n, qualifier="exact")
+    return fatal, injured

@@ -1,0 +1,206 @@
+"""When an Arabic sentence says its event happened, resolved against the publication date.
+
+In: a folded Arabic sentence (:func:`tawthiq.text.arabic.fold`) and an anchor date. Out:
+:class:`tawthiq.entities.TimeSpan`. Never: reads a clock.
+
+Covers dates with month names in both the Levantine (كانون الأول، تشرين الثاني، شباط …), the
+Gulf/Egyptian (ديسمبر، نوفمبر، فبراير …) and the Maghrebi (جانفي، فيفري …) forms, also written
+together ("تشرين الثاني/نوفمبر"); weekdays ("اليوم الأحد"، "مساء الخميس"، "ليلة الجمعة"), أمس،
+أول أمس، اليوم، فجر/صباح/مساء اليوم; "الأسبوع الماضي"، "الشهر الماضي"، "خلال تشرين الثاني الماضي";
+"خلال الأيام الأربعة الماضية" and "منذ بداية …" as spans.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from tawthiq.entities import TimeSpan
+from tawthiq.text.arabic import fold, fold_pattern
+
+__all__ = ["find_dateline_ar", "resolve_time_ar"]
+
+
+@lru_cache(maxsize=128)
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(fold_pattern(pattern))
+
+
+_MONTH_NAMES = {
+    1: "كانون الثاني|يناير|جانفي|جانفييه",
+    2: "شباط|فبراير|فيفري",
+    3: "آذار|اذار|مارس",
+    4: "نيسان|أبريل|ابريل|إبريل|أفريل",
+    5: "أيار|ايار|مايو|ماي",
+    6: "حزيران|يونيو|يونيه|جوان",
+    7: "تموز|يوليو|يوليه|جويلية",
+    8: "آب|اب|أغسطس|اغسطس|أوت",
+    9: "أيلول|ايلول|سبتمبر",
+    10: "تشرين الأول|أكتوبر|اكتوبر",
+    11: "تشرين الثاني|نوفمبر",
+    12: "كانون الأول|ديسمبر",
+}
+_MONTHS = {fold(n): m for m, names in _MONTH_NAMES.items() for n in names.split("|")}
+_MON = "(?:" + "|".join(sorted((re.escape(k) for k in _MONTHS), key=len, reverse=True)) + ")"
+# "تشرين الثاني/نوفمبر", "شباط / فبراير": the second name repeats the first
+_MONTH = rf"({_MON})(?:\s*/\s*{_MON})?"
+_YEAR = r"(?:\s+(?:من\s+)?(?:العام|عام|سنه)?\s*((?:19|20)\d\d))?"
+_DMY = _rx(
+    rf"(?<!\d)(?:ال\s*)?(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?{_MONTH}(?:\s+(?:الجاري|الماضي|الحالي))?{_YEAR}"
+)
+_MY = _rx(rf"(?:خلال|في|منذ|طوال|شهر)\s+(?:شهر\s+)?{_MONTH}(?:\s+(?:الماضي|الجاري|الحالي))?{_YEAR}")
+_DAYS = {
+    fold("الاثنين"): 0,
+    fold("الإثنين"): 0,
+    fold("الثلاثاء"): 1,
+    fold("الأربعاء"): 2,
+    fold("الخميس"): 3,
+    fold("الجمعة"): 4,
+    fold("السبت"): 5,
+    fold("الأحد"): 6,
+}
+_DAY = "(?:" + "|".join(sorted(_DAYS, key=len, reverse=True)) + ")"
+_WEEKDAY = _rx(
+    rf"(?<![\u0621-\u064a])(?:[وب])?(?:(ليله|ليل|فجر|صباح|ظهر|عصر|مساء|يوم)\s+)?({_DAY})(?![\u0621-\u064a])"
+)
+_REPORTING = _rx(r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|رصد|وثق)\S*")
+_YESTERDAY = _rx(
+    r"(?<![\u0621-\u064a])(?:[وب])?(?:(فجر|صباح|ظهر|عصر|مساء|ليل|ليله)\s+)?(?:يوم\s+)?(اول\s+)?(?:امس|البارحه)(?![\u0621-\u064a])"
+)
+_TODAY = _rx(
+    r"(?<![\u0621-\u064a])(?:فجر|صباح|ظهر|عصر|مساء|ليل)?\s*(?:ال)?يوم(?![\u0621-\u064a])|الليله(?! الماضيه)"
+)
+_LAST_NIGHT = _rx(r"الليله الماضيه|ليل امس|طوال الليل|خلال الليل")
+_LAST_WEEK = _rx(r"الاسبوع الماضي")
+_LAST_MONTH = _rx(r"الشهر الماضي")
+_PAST_DAYS = _rx(r"(?:خلال|في)\s+(?:ال)?(?:ايام|الايام)\s+(?:ال)?(\S+)?\s*(?:ال)?ماضيه")
+_PAST_N = _rx(r"خلال\s+(?:اقل من\s+|اكثر من\s+)?(\d+)\s+(ساعه|ساعات|يوما|ايام|اسابيع|اسبوعا|اشهر|شهرا)")
+_NUMWORD_DAYS = {
+    fold(w): n for n, w in enumerate(["_", "_", "_", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة"]) if w != "_"
+}
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, anchor: date | None) -> int | None:
+    if anchor is None:
+        return None
+    d = _safe(anchor.year, month, min(day, 28))
+    return anchor.year if d and d <= anchor + timedelta(days=1) else anchor.year - 1
+
+
+def _explicit(s: str, anchor: date | None) -> list[tuple[int, date]]:
+    out = []
+    for m in _DMY.finditer(s):
+        mon = _MONTHS[m.group(2)]
+        day = int(m.group(1))
+        y = int(m.group(3)) if m.group(3) else _year_for(mon, day, anchor)
+        d = _safe(y, mon, day) if y else None
+        if d:
+            out.append((m.start(), d))
+    return out
+
+
+def find_dateline_ar(text: str, published: date) -> date | None:
+    """A date in the first lines ("دمشق 28 ابريل 2016 (شينخوا)") within a week before publication."""
+    head = fold("\n".join(ln[:80] for ln in text.strip().splitlines()[:12] if ln.strip()))
+    for _, d in _explicit(head, published):
+        if published - timedelta(days=7) <= d <= published:
+            return d
+    return None
+
+
+def _month_span(month: int, year: int | None, anchor: date) -> tuple[date, date]:
+    y = year or (anchor.year if month <= anchor.month else anchor.year - 1)
+    return date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1])
+
+
+def resolve_time_ar(s: str, anchor: date | None) -> TimeSpan:
+    """The time span a folded Arabic sentence gives; the anchor day when it gives none.
+
+    With no anchor (a report with no known date) only a date or month with its year resolves;
+    anything else is unknown time, never the machine's clock."""
+    if anchor is None:
+        return _absolute(s) or TimeSpan(start=None, end=None, precision="unknown")
+    return _resolve(s, anchor) or TimeSpan(start=anchor, end=anchor, precision="day")
+
+
+def _absolute(s: str) -> TimeSpan | None:
+    dates = _explicit(s, None)
+    if dates:
+        return TimeSpan(start=dates[0][1], end=dates[0][1], precision="day")
+    m = _MY.search(s)
+    if m and m.group(2):
+        year = int(m.group(2))
+        start, end = _month_span(_MONTHS[m.group(1)], year, date(year, 12, 31))
+        return TimeSpan(start=start, end=end, precision="month")
+    return None
+
+
+def _saying(s: str, pos: int) -> bool:
+    """Is the time expression at ``pos`` the time of the saying ("قال المرصد، اليوم الإثنين، إن")?"""
+    m = None
+    for m in _REPORTING.finditer(s[:pos]):  # noqa: B007 (the last reporting verb before pos)
+        pass
+    return bool(
+        m and pos - m.end() < 60 and not re.search(r"[.؛]", s[m.end() : pos]) and "ان " in s[pos : pos + 40]
+    )
+
+
+def _resolve(s: str, anchor: date) -> TimeSpan | None:
+    dates = _explicit(s, anchor)
+    if dates:
+        d = dates[0][1]
+        return TimeSpan(start=d, end=d, precision="day")
+    m = _MY.search(s)
+    if m:
+        start, end = _month_span(_MONTHS[m.group(1)], int(m.group(2)) if m.group(2) else None, anchor)
+        return TimeSpan(
+            start=start, end=min(end, anchor) if end > anchor >= start else end, precision="month"
+        )
+    m = _PAST_N.search(s)
+    if m:
+        n = int(m.group(1))
+        unit = m.group(2)
+        days = n / 24 if unit.startswith("ساع") else n * (7 if "سبوع" in unit else 30 if "شهر" in unit else 1)
+        start = anchor - timedelta(days=max(int(days), 1) if days >= 1 else 1)
+        prec = "days" if days <= 6 else "week" if days <= 14 else "month"
+        return TimeSpan(start=start, end=anchor, precision=prec)
+    m = _PAST_DAYS.search(s)
+    if m:
+        n = _NUMWORD_DAYS.get(m.group(1) or "")
+        return TimeSpan(start=anchor - timedelta(days=n) if n else None, end=anchor, precision="days")
+    if _LAST_WEEK.search(s):
+        monday = anchor - timedelta(days=anchor.weekday() + 7)
+        return TimeSpan(start=monday, end=monday + timedelta(days=6), precision="week")
+    if _LAST_MONTH.search(s):
+        last = anchor.replace(day=1) - timedelta(days=1)
+        return TimeSpan(start=last.replace(day=1), end=last, precision="month")
+    hits: list[tuple[int, TimeSpan]] = []
+    for m in _WEEKDAY.finditer(s):
+        delta = (anchor.weekday() - _DAYS[m.group(2)]) % 7
+        day = anchor - timedelta(days=delta)
+        night = (m.group(1) or "") in ("ليله", "ليل")
+        hits.append(
+            (m.start(), TimeSpan(start=day, end=day + timedelta(days=1) if night else day, precision="day"))
+        )
+    for m in _YESTERDAY.finditer(s):
+        day = anchor - timedelta(days=2 if m.group(2) else 1)
+        hits.append((m.start(), TimeSpan(start=day, end=day, precision="day")))
+    for m in _LAST_NIGHT.finditer(s):
+        hits.append((m.start(), TimeSpan(start=anchor - timedelta(days=1), end=anchor, precision="day")))
+    for m in _TODAY.finditer(s):
+        hits.append((m.start(), TimeSpan(start=anchor, end=anchor, precision="day")))
+    if not hits:
+        return None
+    hits.sort(key=lambda h: h[0])
+    told = [h for h in hits if not _saying(s, h[0])]
+    # "أمس الأحد": the weekday and "yesterday" name one day; the first expression wins
+    return (told or hits)[0][1]

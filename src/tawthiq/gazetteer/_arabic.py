@@ -1,0 +1,286 @@
+"""Arabic toponyms: find the gazetteer's places in Arabic text, one identity in both scripts.
+
+In: the shipped gazetteer's places (their ``name_ar`` and Arabic-script variants) and Arabic text.
+Out: :class:`PlaceMatch` hits whose spans index the original text and whose place is the same
+:class:`~tawthiq.entities.Place` an English name resolves to ("حي الشعار" and "al-Sha'ar" are both
+``aleppo-nbhd:sha-ar``). Never: invents a coordinate; a name the gazetteer lacks is left to the caller.
+
+Matching is by :func:`tawthiq.text.arabic.name_key` (no diacritics or tatweel, one alef, ه for ة,
+ي for ى, no article, no place-kind word), on runs of up to four words, longest first; a word may carry
+a one-letter proclitic (و ف ب ل ك: "بمدينة", "وحي"). A place-kind word before the name picks among
+places sharing a key (حي → neighbourhood, مدينة/بلدة/قرية → town, محافظة/ريف → governorate), then the
+document's context, then the gazetteer's ranking, as for English names. Arabic has no capitals to
+mark a name, so a town, district or sub-district must stand where a place stands (after a place-kind
+word or a locative preposition or proclitic); governorates and Aleppo city need not,
+and an Aleppo neighbourhood needs Aleppo in the sentence or the document: "حي الزهراء" in Homs is not
+Aleppo's Zahraa.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from tawthiq.text.arabic import fold, fold_arabic, name_key, strip_article
+
+if TYPE_CHECKING:
+    from tawthiq.gazetteer._index import Gazetteer, PlaceMatch
+
+__all__ = ["build_arabic_index", "match_arabic"]
+
+_CITY = "C1007"
+_WORD = re.compile(r"[\u0621-\u064a]+")
+_AR = re.compile(r"[\u0600-\u06ff]")
+# place-kind word (folded, article removed) → gazetteer kinds it asks for
+_TYPE_WORDS: dict[str, tuple[str, ...]] = {
+    "حي": ("neighbourhood", "landmark", "city_district"),
+    "احياء": ("neighbourhood",),
+    "حيي": ("neighbourhood",),
+    "حاره": ("neighbourhood",),
+    "مدينه": ("town",),
+    "مدينتي": ("town",),
+    "بلده": ("town",),
+    "بلدتي": ("town",),
+    "قريه": ("town",),
+    "مخيم": ("town",),
+    "ضاحيه": ("neighbourhood", "town"),
+    "محافظه": ("governorate",),
+    "ريف": ("governorate",),
+    "منطقه": ("district", "town", "neighbourhood"),
+    "ناحيه": ("subdistrict",),
+}
+_LOCATIVE = frozenset(
+    fold(w)
+    for w in [
+        "في",
+        "على",
+        "من",
+        "إلى",
+        "الى",
+        "قرب",
+        "بالقرب",
+        "بمحيط",
+        "محيط",
+        "نحو",
+        "داخل",
+        "شرق",
+        "غرب",
+        "شمال",
+        "جنوب",
+        "وسط",
+    ]
+)
+_PROCLITICS = "وفبلك"
+# Common words that share a key with a small village; never a place on their own.
+_NEVER = frozenset(
+    name_key(w)
+    for w in [
+        "السوق",
+        "الشارع",
+        "المكان",
+        "الطريق",
+        "الوقت",
+        "البيان",
+        "الجيش",
+        "النظام",
+        "القصف",
+        "الغارات",
+        "الحرب",
+        "الناس",
+        "المدنيين",
+        "الدولة",
+        "الحكومة",
+        "المعارضة",
+        "الأمن",
+        "السلام",
+        "العاصمة",
+        "البلاد",
+        "المنطقة",
+        "الجهة",
+        "الأطراف",
+        "المحور",
+        "الحدود",
+        "المستشفى",
+        "المشفى",
+        "الجامع",
+        "المسجد",
+        "المدرسة",
+        "الساحة",
+        "السجن",
+        "الفرقة",
+        "المزرعة",
+        "الجسر",
+        "المعبر",
+        "النهر",
+        "البلدة",
+        "القرية",
+        "الأحياء",
+        "الحي",
+        "المدينة",
+        "الريف",
+        "المحافظة",
+        "الشهداء",
+        "القتلى",
+        "الجرحى",
+        "الأطفال",
+        "النساء",
+    ]
+)
+_DIRECTION = re.compile(r"^\s+(?:ال)?(?:شرقي|غربي|شمالي|جنوبي|شرقيه|غربيه|شماليه|جنوبيه|اوسط|وسطي)\b")
+_MAX_WORDS = 4
+
+
+def build_arabic_index(places: Iterable) -> dict[str, list[str]]:
+    """Key → place ids, over every Arabic-script name and variant of every place."""
+    index: dict[str, list[str]] = {}
+    for p in places:
+        names = [p.name_ar] if p.name_ar else []
+        if p.id == "SY":
+            names += ["سورية", "الجمهورية العربية السورية"]  # the ة spelling of the country is the common one
+        names += [v for v in p.variants if _AR.search(v)]
+        for n in names:
+            for key in _keys(n):
+                if len(key) >= 3 and p.id not in index.setdefault(key, []):
+                    index[key].append(p.id)
+    return index
+
+
+@lru_cache(maxsize=65536)
+def _keys(name: str) -> tuple[str, ...]:
+    """The place-kind-blind key, and the key keeping a leading ريف ("ريف دمشق" is a governorate)."""
+    words = [strip_article(w) for w in _WORD.findall(fold(name))]
+    if words and words[0] == "ريف" and len(words) > 1:
+        return ("".join(words), name_key(name))  # "ريف دمشق" is itself a governorate's name
+    return (name_key(name),)
+
+
+def _unclitic(word: str) -> list[str]:
+    """The word, and the word without a one-letter proclitic (and its article), longest first."""
+    out = [word]
+    if len(word) > 3 and word[0] in _PROCLITICS:
+        out.append(word[1:])
+        if len(word) > 4 and word[1] in "بل" and word[0] in "وف":
+            out.append(word[2:])  # وبمدينة, فلحي
+    return out
+
+
+def match_arabic(gaz: Gazetteer, text: str, context: Iterable[str] = ()) -> list[PlaceMatch]:
+    """Every gazetteer place named in Arabic in ``text``, in order, spans into ``text``."""
+    from tawthiq.gazetteer._index import PlaceMatch
+
+    index = gaz.arabic_index()
+    ctx = tuple(context)
+    folded = fold_arabic(text)
+    ft = folded.text
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(ft)]
+    aleppo_near = bool(re.search(r"(?:^|[^\w])(?:ب|ل|و|ف)?حلب(?:$|[^\w])", ft)) or any(
+        gaz.contains(_CITY, c) or c == _CITY for c in ctx
+    )
+    heads = _heads(index)
+    out: list[PlaceMatch] = []
+    i = 0
+    while i < len(toks):
+        if not _may_start(toks[i][2], heads):
+            i += 1  # no name starts with this word (a speed-up only: the same matches without it)
+            continue
+        hit = _match_at(gaz, index, ft, toks, i, ctx, aleppo_near)
+        if hit is None:
+            i += 1
+            continue
+        (fs, fe, place, alts), nxt = hit
+        s, e = folded.span(fs, fe)
+        out.append(PlaceMatch(s, e, text[s:e], place, alts))
+        i = nxt
+    return out
+
+
+_HEADS: dict[int, frozenset[str]] = {}
+
+
+def _heads(index: dict[str, list[str]]) -> frozenset[str]:
+    """The first three letters of every key: a word that starts none of them starts no name."""
+    h = _HEADS.get(id(index))
+    if h is None:
+        h = _HEADS[id(index)] = frozenset(k[:3] for k in index)
+    return h
+
+
+def _may_start(word: str, heads: frozenset[str]) -> bool:
+    forms = [strip_article(form) for form in _unclitic(word)]
+    return any(f in _TYPE_WORDS or f[:3] in heads for f in forms)
+
+
+def _match_at(gaz, index, ft, toks, i, ctx, aleppo_near):
+    first_forms = _unclitic(toks[i][2])
+    type_kinds: tuple[str, ...] = ()
+    start_tok = i
+    head = strip_article(first_forms[-1])
+    if head in _TYPE_WORDS or strip_article(toks[i][2]) in _TYPE_WORDS:
+        type_kinds = _TYPE_WORDS.get(head) or _TYPE_WORDS[strip_article(toks[i][2])]
+        if i + 1 >= len(toks):
+            return None
+        if (
+            head != "ريف"
+            or _WORD.search(ft[toks[i][1] : toks[i + 1][0]])
+            or ft[toks[i][1] : toks[i + 1][0]].strip()
+        ):
+            i += 1  # "ريف دمشق" is itself a governorate's name: keep ريف in the key
+    prev = strip_article(toks[start_tok - 1][2]) if start_tok > 0 else ""
+    locative = bool(type_kinds) or prev in _LOCATIVE or (toks[i][2][0] in "بل" and len(toks[i][2]) > 3)
+    for n in range(min(_MAX_WORDS, len(toks) - i), 0, -1):
+        words = [t[2] for t in toks[i : i + n]]
+        if any(ft[toks[k][1] : toks[k + 1][0]].strip() for k in range(i, i + n - 1)):
+            continue  # a name does not run over punctuation
+        forms = _unclitic(words[0]) if i != start_tok or not type_kinds else [first_forms[-1]]
+        for k, first in enumerate(forms):
+            key_words = [first, *words[1:]]
+            for key in _keys(" ".join(key_words)):
+                if len(key) < 3 or key in _NEVER or key not in index:
+                    continue
+                cands = [
+                    pid
+                    for pid in index[key]
+                    if _allowed(gaz, pid, locative or k > 0, aleppo_near, type_kinds)
+                ]
+                if not cands:
+                    continue
+                place, alts = _resolve(gaz, cands, type_kinds, ctx)
+                lead = len(words[0]) - len(first)
+                if lead == 0 and re.match(r"^(?:[وفبك]ال|لل)", first):
+                    lead = 1  # "بالرقة" is written "الرقة" with "in" before it
+                fs = toks[start_tok][0] if type_kinds else toks[i][0] + lead
+                if type_kinds and strip_article(toks[start_tok][2]) not in _TYPE_WORDS:
+                    fs += len(toks[start_tok][2]) - len(first_forms[-1])  # "بمدينة": the ب is not the name
+                fe = toks[i + n - 1][1]
+                d = _DIRECTION.match(ft[fe:])
+                if d and place.kind in ("governorate", "town", "district"):
+                    fe += d.end()  # "ريف إدلب الجنوبي", as written
+                return (fs, fe, place, alts), i + n
+    return None
+
+
+def _allowed(gaz, pid: str, locative: bool, aleppo_near: bool, type_kinds) -> bool:
+    p = gaz.places[pid]
+    if (
+        not locative
+        and p.kind not in ("governorate", "neighbourhood", "landmark", "city_district")
+        and pid != _CITY
+    ):
+        return False  # a bare word is a town or a district only where a place stands (no capitals in Arabic)
+    return not (p.parent_id == _CITY and pid != _CITY and not aleppo_near)
+
+
+def _resolve(gaz, cands: list[str], type_kinds, ctx):
+    def score(pid: str) -> float:
+        p = gaz.places[pid]
+        s = gaz._rank.get(pid, 0.0)
+        if p.kind in type_kinds:
+            s += 10
+        if any(gaz.contains(c, pid) for c in ctx):
+            s += 4
+        return s
+
+    ranked = sorted(cands, key=lambda pid: (-score(pid), pid))
+    return gaz.places[ranked[0]], tuple(ranked[1:])

@@ -1,0 +1,262 @@
+"""Arabic reports behind the same front door (issue 16): claims, places, parties, bad input.
+
+Every fixture is a sentence we wrote, stating invented facts, named for the trap it tests.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tawthiq.errors import InputError
+from tawthiq.extract import canonical_party, extract_claims, reads_language
+from tawthiq.extract._arabic_numbers import find_numbers_ar, find_tolls_ar
+from tawthiq.extract._arabic_time import resolve_time_ar
+from tawthiq.gazetteer import load_gazetteer
+from tawthiq.text.arabic import fold, fold_arabic, name_key
+
+REPORTS = Path(__file__).resolve().parents[1] / "fixtures" / "reports"
+PUBLISHED = date(2016, 12, 13)  # a Tuesday, as in conftest.py
+
+
+def _one(claims):
+    assert len(claims) == 1, [c.quote for c in claims]
+    return claims[0]
+
+
+def test_arabic_report_gives_number_place_party_certainty_and_date(report):
+    c = _one(report("ar_windows_1256.txt.cp1256"))
+    assert c.event_type == "attack.shelling" and c.kind == "incident"
+    assert c.fatalities.contract() == {"low": 7, "high": 7, "qualifier": "exact"}
+    assert c.injured.contract() == {"low": 20, "high": 20, "qualifier": "exact"}
+    assert [p.place_id for p in c.places] == ["aleppo-nbhd:fardous", "C1007"]
+    assert c.places[0].name == "حي الفردوس"  # as written
+    assert c.attributed_to == "Syrian Observatory for Human Rights"
+    assert c.certainty == "reported"
+    assert c.time.start == date(2016, 12, 12)  # أمس, published 2016-12-13
+
+
+def test_tatweel_and_diacritics_read_as_plain_text_and_spans_index_the_original(report):
+    text = (REPORTS / "ar_tatweel_and_diacritics.txt").read_text(encoding="utf-8")
+    c = _one(report("ar_tatweel_and_diacritics.txt"))
+    assert c.fatalities.low == 8 and c.injured.low == 12  # ثمانية، اثنا عشر
+    assert c.places[0].place_id == "aleppo-nbhd:sha-ar"
+    assert c.attributed_to == "Syria Civil Defence"
+    assert text[c.span[0] : c.span[1]] == c.quote
+
+
+def test_arabic_indic_digits_number_words_and_qualifiers(report):
+    claims = report("ar_arabic_indic_digits_and_number_words.txt")
+    assert claims[0].fatalities.contract() == {
+        "low": 27,
+        "high": None,
+        "qualifier": "at_least",
+    }
+    assert claims[0].event_type == "attack.shelling"
+    assert claims[0].places[0].place_id == "geonames:164816"  # بلدة سراقب
+    assert claims[0].time.start == date(2016, 12, 13)  # يوم الثلاثاء, published on a Tuesday
+    assert claims[1].injured.contract() == {"low": 43, "high": None, "qualifier": "more_than"}
+    tally = claims[2]
+    assert tally.kind == "tally" and tally.fatalities.contract() == {
+        "low": 40,
+        "high": 40,
+        "qualifier": "about",
+    }
+    assert tally.attributed_to == "Syrian Network for Human Rights"
+    assert (tally.time.start, tally.time.end) == (date(2016, 11, 1), date(2016, 11, 30))
+
+
+def test_hamza_and_ta_marbuta_variants_name_one_place(report):
+    claims = report("ar_hamza_and_ta_marbuta_variants.txt")
+    assert len(claims) == 2
+    assert {c.places[0].place_id for c in claims} == {"geonames:167611"}  # معرة النعمان, written two ways
+
+
+def test_levantine_and_gulf_month_names(report):
+    claims = report("ar_levantine_and_gulf_months.txt")
+    assert [c.time.start for c in claims] == [date(2016, 12, 5), date(2016, 12, 7)]
+
+
+def test_bidi_controls_do_not_hide_places_or_parties(report):
+    text = (REPORTS / "ar_bidi_controls.txt").read_text(encoding="utf-8")
+    c = _one(report("ar_bidi_controls.txt"))
+    assert c.fatalities.low == 9 and c.places[0].place_id == "aleppo-nbhd:fardous"
+    assert c.attributed_to == "Syrian Observatory for Human Rights"
+    assert text[c.span[0] : c.span[1]] == c.quote
+
+
+def test_hedges_denial_and_forecast(report):
+    claims = report("ar_hedges_and_denial.txt")
+    assert [(c.event_type, c.certainty) for c in claims] == [
+        ("killing.execution", "unconfirmed"),  # أنباء عن … لم يتسن التحقق
+        ("attack.shelling", "denied"),  # نفت وزارة الدفاع الروسية
+    ]  # وقد تتعرض … لقصف: a forecast, not a claim
+    assert claims[0].fatalities.low == 15 and claims[0].places[0].place_id == "aleppo-nbhd:salihin"
+    assert claims[1].attributed_to == "Russian defence ministry"
+
+
+def test_a_car_bomb_is_a_ground_attack_as_in_english():
+    c = _one(extract_claims("قتل 16 مدنياً في تفجير سيارة مفخخة في حي الزهراء بمدينة حمص.", PUBLISHED))
+    assert (c.event_type, c.fatalities.low) == ("attack.ground", 16)
+    assert [p.name for p in c.places] == ["حي الزهراء", "مدينة حمص"]  # Homs' Zahraa, not Aleppo's
+
+
+def test_reversed_lam_alef_from_pdf_is_a_clear_input_error(report):
+    with pytest.raises(InputError, match="visual order"):
+        report("ar_reversed_lam_alef_pdf.txt")
+
+
+def test_windows_1256_read_as_latin1_is_a_clear_input_error():
+    raw = (REPORTS / "ar_windows_1256.txt.cp1256").read_bytes()
+    with pytest.raises(InputError, match="windows-1256"):
+        extract_claims(raw.decode("latin-1"), PUBLISHED)
+
+
+def test_mixed_report_reads_each_sentence_in_its_language(report):
+    en, ar = report("ar_mixed_english_and_arabic.txt")
+    assert (en.fatalities.low, en.places[0].place_id) == (11, "aleppo-nbhd:sukkari")
+    assert (ar.fatalities.low, ar.places[0].place_id) == (4, "aleppo-nbhd:fardous")
+    assert ar.event_type == "attack.air_strike"  # براميل متفجرة
+    assert ar.attributed_to == "Syria Civil Defence"
+
+
+def test_an_arabic_and_an_english_claim_about_one_neighbourhood_share_its_identity():
+    ar = _one(extract_claims("قتل 6 مدنيين في قصف على حي الشعار في مدينة حلب.", PUBLISHED))
+    en = _one(extract_claims("Shelling killed six civilians in al-Shaar in Aleppo.", PUBLISHED))
+    assert ar.places[0].place_id == en.places[0].place_id == "aleppo-nbhd:sha-ar"
+    assert (ar.places[0].lat, ar.places[0].lon) == (en.places[0].lat, en.places[0].lon)
+
+
+@pytest.mark.parametrize(
+    "arabic, english",
+    [
+        ("المرصد السوري لحقوق الإنسان", "SOHR"),
+        ("الدفاع المدني", "White Helmets"),
+        ("الخوذ البيضاء", "Syria Civil Defence"),
+        ("الشبكة السورية لحقوق الإنسان", "SNHR"),
+        ("سانا", "SANA"),
+    ],
+)
+def test_parties_are_one_origin_across_scripts(arabic, english):
+    from tawthiq.corroborate import normalize_party
+
+    assert canonical_party(arabic) == canonical_party(english)
+    assert normalize_party(arabic) == normalize_party(english)
+
+
+def test_gazetteer_matches_arabic_variants_to_one_place():
+    g = load_gazetteer()
+    ids = {
+        m.place.id
+        for text in ("حيّ الشّعار في حلب", "الشعار، حلب", "حي الشعـــار بحلب")
+        for m in g.match_arabic(text)
+        if m.place.kind == "neighbourhood"
+    }
+    assert ids == {"aleppo-nbhd:sha-ar"}
+    assert [m.place.id for m in g.match_arabic("ريف دمشق")] == ["SY03"]  # a governorate's own name
+    assert [m.place.id for m in g.match_arabic("في ريف إدلب الجنوبي")] == ["SY07"]
+    # Homs has a Zahraa too: an Aleppo neighbourhood needs Aleppo in sight
+    assert not [m for m in g.match_arabic("تفجير في حي الزهراء في حمص") if m.place.parent_id == "C1007"]
+
+
+def test_languages_read():
+    assert reads_language("Twelve civilians were killed.")
+    assert reads_language("قتل 12 مدنيا")
+    assert not reads_language((REPORTS / "cyrillic_not_read.txt").read_text(encoding="utf-8"))
+    assert extract_claims((REPORTS / "cyrillic_not_read.txt").read_text(encoding="utf-8"), PUBLISHED) == []
+
+
+def test_cli_reads_an_arabic_file_in_windows_1256():
+    from typer.testing import CliRunner
+
+    from tawthiq.cli.main import app
+
+    r = CliRunner().invoke(
+        app, ["extract", str(REPORTS / "ar_windows_1256.txt.cp1256"), "--published", "2016-12-13", "--json"]
+    )
+    assert r.exit_code == 0, r.output
+    claims = json.loads(r.stdout)["claims"]
+    assert [(c["fatalities"]["low"], c["attributed_to"]) for c in claims] == [
+        (7, "Syrian Observatory for Human Rights")
+    ]
+
+
+@pytest.mark.parametrize(
+    "phrase, count",
+    [
+        ("ما لا يقل عن ٣٣ شخصا", (33, None, "at_least")),
+        ("أكثر من 80 قتيلا", (80, None, "more_than")),
+        ("نحو 40 مدنيا", (40, 40, "about")),
+        ("حوالي ألفي شخص", (2000, 2000, "about")),
+        ("ثلاثة وأربعين مدنيا", (43, 43, "exact")),
+        ("عشرات القتلى", (10, None, "vague")),
+        ("مئات الجرحى", (100, None, "vague")),
+        ("آلاف النازحين", (1000, None, "vague")),
+        ("بين 20 و30 قتيلا", (20, 30, "exact")),
+        ("ثلاثة آلاف وخمسمئة", (3500, 3500, "exact")),
+    ],
+)
+def test_arabic_counts(phrase, count):
+    c = find_numbers_ar(fold(phrase))[0].count
+    assert (c.low, c.high, c.qualifier) == count
+
+
+def test_mixed_killed_and_injured_count_gives_no_number():
+    assert find_tolls_ar(fold("موقعة نحو 15 شهيد وجريح")) == (None, None)
+
+
+def test_subcount_is_not_added():
+    fat, _ = find_tolls_ar(fold("قتل 18 شخصا بينهم 5 أطفال"))
+    assert fat.low == 18
+
+
+def test_relative_days():
+    sunday = date(2018, 2, 11)
+    assert resolve_time_ar(fold("فجر أمس"), sunday).start == date(2018, 2, 10)
+    assert resolve_time_ar(fold("مساء الخميس"), sunday).start == date(2018, 2, 8)
+    assert resolve_time_ar(fold("أول أمس"), sunday).start == date(2018, 2, 9)
+
+
+def test_name_key_unifies_spellings():
+    assert name_key("مدينة مَعَرّة النعمان") == name_key("معره النعمان")
+    assert name_key("إدلب") == name_key("ادلب")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("قتلمدنيوأإآةىـًٌٍَُِّْ٠١٢٣٤٥٦٧٨٩0123456789 ،.\u200f\u202bﻻ")), max_size=120
+    )
+)
+def test_any_arabic_text_gives_claims_or_input_error_never_a_crash(text):
+    f = fold_arabic(text)
+    assert len(f.offsets) == len(f.text)
+    try:
+        claims = extract_claims(text, PUBLISHED)
+    except InputError:
+        return
+    for c in claims:
+        assert text[c.span[0] : c.span[1]] == c.quote
+
+
+def test_word_prefilter_never_hides_a_place(monkeypatch):
+    """The first-letters prefilter of match_arabic is only a speed-up: the same places without it."""
+    from tawthiq.gazetteer import _arabic
+
+    g = load_gazetteer()
+    texts = [
+        p.read_text(encoding="utf-8") for p in sorted(REPORTS.glob("ar_*.txt")) if "reversed" not in p.name
+    ]
+    texts.append("قتل 16 مدنياً في تفجير بمدينة حمص وبحي الشعار وفي ريف دمشق ولبلدة سراقب")
+
+    def places():
+        return [[(m.start, m.end, m.place.id) for m in g.match_arabic(t)] for t in texts]
+
+    fast = places()
+    monkeypatch.setattr(_arabic, "_may_start", lambda word, heads: True)
+    assert places() == fast
