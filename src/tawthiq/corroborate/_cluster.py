@@ -62,9 +62,12 @@ _KIN: tuple[frozenset[str], ...] = (
     frozenset({"detention.arbitrary", "disappearance.enforced"}),
 )
 # Families compared as one (for blocking and the family test), so kin types can meet.
-_FAMILY_GROUP = {"killing": "attack", "disappearance": "detention"}
+# "other" (deaths whose cause the claim does not give: bodies found, a day's toll) is
+# grouped with attacks: it may be the same deaths another report gives a weapon for.
+_FAMILY_GROUP = {"killing": "attack", "disappearance": "detention", "other": "attack"}
 # Families where a city sees many events a day, so a place and a date alone do not identify one.
 _BUSY_FAMILIES = frozenset({"attack", "armed"})  # "killing" is grouped with "attack"
+_DISTRICT = 3  # the rank of a district in ``_places``
 _REL_SCORE = {"same": 3.0, "nested": 2.0, "area": 1.0, "unknown": 0.5}
 
 
@@ -106,7 +109,10 @@ def _item(sc: SourcedClaim, copies: dict[str, str]) -> _Item:
 
 
 def _types_fit(a: _Item, b: _Item) -> bool:
-    return a.etype == b.etype or any(a.etype in k and b.etype in k for k in _KIN)
+    if a.etype == b.etype or any(a.etype in k and b.etype in k for k in _KIN):
+        return True
+    # "other" gives no cause, so it fits any violent death (never a siege or an evacuation)
+    return "other" in (a.etype, b.etype) and a.family == b.family
 
 
 def _same_family(a: _Item, b: _Item) -> bool:
@@ -165,6 +171,8 @@ def _judge(a: _Item, b: _Item, contains: Contains | None = None) -> tuple[float,
     rel = places_relation(a.where, b.where, contains)
     if rel is None or (rel == "unknown" and not same_report):
         return None
+    if same_report and rel != "same" and _other_days(a, b):
+        return None
     if not _types_fit(a, b) and rel != "same":
         return None
     fa, fb = a.sc.claim.fatalities, b.sc.claim.fatalities
@@ -178,8 +186,10 @@ def _judge(a: _Item, b: _Item, contains: Contains | None = None) -> tuple[float,
         or echo
         or rel == "same"
         or a.family not in _BUSY_FAMILIES
-        or a.denied
-        or b.denied  # a denial rarely repeats the toll it denies
+        # a denial rarely repeats the toll it denies: it is matched on the claim it answers,
+        # when that claim places the event or gives a toll
+        or (a.denied and (bool(b.where.specific) or fb is not None))
+        or (b.denied and (bool(a.where.specific) or fa is not None))
         # "bombing in east Aleppo on Tuesday" fits every strike of that day: across
         # reports, a claim without a specific place is matched on its toll or its site
         or (fa is not None and fb is not None)
@@ -205,6 +215,16 @@ def _judge(a: _Item, b: _Item, contains: Contains | None = None) -> tuple[float,
 # One named site on one day: sources disagree more than rounding and a rising toll explain
 # (the army's 61 against the civil defence's 137 at one Mosul site); the grade says so.
 _SPOT_FACTOR = 4.0
+
+
+def _other_days(a: _Item, b: _Item) -> bool:
+    """Two days one report tells apart ("on Wednesday ... on Thursday"): its dates are resolved
+    against one publication date, so no reporting lag blurs them (at one named site, a day
+    apart is still the bodies recovered the next day)."""
+    ta, tb = a.sc.claim.time, b.sc.claim.time
+    if ta.precision != "day" or tb.precision != "day" or None in (ta.start, tb.start):
+        return False
+    return (ta.end or ta.start) < tb.start or (tb.end or tb.start) < ta.start  # type: ignore[operator]
 
 
 def _one_spot_one_day(a: _Item, b: _Item, rel: str) -> bool:
@@ -236,12 +256,19 @@ def _place_keys(where: Where) -> set[str]:
     for p in where.specific:
         if p.skel:
             keys.add(p.skel)
+    for p in (*where.specific, *where.areas):
+        if p.lat is not None and p.lon is not None:
+            keys.add(f"~{round(p.lat)},{round(p.lon)}")  # its one-degree cell
     for p in where.areas:
         if p.lat is not None and p.lon is not None:
             la, lo = round(p.lat, 1), round(p.lon, 1)
             for dla in (-0.1, 0.0, 0.1):
                 for dlo in (-0.1, 0.0, 0.1):
                     keys.add(f"@{round(la + dla, 1)},{round(lo + dlo, 1)}")
+            if p.rank >= _DISTRICT:
+                # a district or a province reaches towns in the cells around its point
+                la1, lo1 = round(p.lat), round(p.lon)
+                keys.update(f"~{la1 + d1},{lo1 + d2}" for d1 in (-1, 0, 1) for d2 in (-1, 0, 1))
     return keys
 
 

@@ -138,7 +138,8 @@ def fold_name(name: str) -> tuple[str, str | None]:
 def skeleton(folded: str) -> str:
     """Consonant skeleton of a folded name: vowels, w and y dropped, doubles collapsed
     (in Arabic script: ا, و and ي)."""
-    s = re.sub(r"[aeiouwy\sاوي]", "", folded)
+    s = re.sub(r"(?<=[aeiouy])h\b", "", folded)  # ta marbuta written or not: Hodeidah, Hodeida
+    s = re.sub(r"[aeiouwy\sاوي]", "", s)
     return re.sub(r"(.)\1+", r"\1", s)
 
 
@@ -250,9 +251,14 @@ def _same_point(a: _Pl, b: _Pl) -> bool:
     d = _km(a, b)
     if d is None or d > 0.3 or not _sides_fit(a, b):
         return False
+    return not _plainly_different(a, b)
+
+
+def _plainly_different(a: _Pl, b: _Pl) -> bool:
+    """Two names in one script that share little (Hamouriya and Arbeen, two towns 2 km apart)."""
     if a.folded and b.folded and has_arabic(a.folded) == has_arabic(b.folded):
-        return fuzz.ratio(a.folded, b.folded) >= 70
-    return True
+        return fuzz.ratio(a.folded, b.folded) < 70
+    return False
 
 
 def _sides_fit(a: _Pl, b: _Pl) -> bool:
@@ -301,7 +307,7 @@ def _areas_meet(a: _Pl, b: _Pl, contains: Contains | None) -> bool:
         return False
     if a.rank == b.rank:
         d = _km(a, b)
-        return d is not None and d <= 2.0
+        return d is not None and d <= 2.0 and not _plainly_different(a, b)
     outer, inner = (a, b) if a.rank > b.rank else (b, a)
     d = _km(outer, inner)
     return d is not None and d <= _REACH_KM.get(_precision_of(outer), 10.0)
