@@ -227,10 +227,18 @@ def _other_days(a: _Item, b: _Item) -> bool:
     return (ta.end or ta.start) < tb.start or (tb.end or tb.start) < ta.start  # type: ignore[operator]
 
 
+def _spread(it: _Item) -> bool:
+    """A claim over several neighbourhoods or sites at once ("57 killed in Sukkari, Kallaseh
+    and Bustan al-Qasr"): sharing one of them with a claim about one site is not one spot."""
+    finest = [p for p in it.where.specific if p.rank == min(q.rank for q in it.where.specific)]
+    return len(finest) > 1
+
+
 def _one_spot_one_day(a: _Item, b: _Item, rel: str) -> bool:
-    """One named site or neighbourhood on the same dates (or in one report): tolls that differ
-    are sources disagreeing (the grade says so), not two events, unless wildly apart."""
-    if rel != "same":
+    """One named site or neighbourhood (and only one, on both sides) on the same dates, or in
+    one report: tolls that differ are sources disagreeing (the grade says so), not two
+    events, unless wildly apart."""
+    if rel != "same" or _spread(a) or _spread(b):
         return False
     if a.report == b.report:
         return True
