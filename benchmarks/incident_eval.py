@@ -80,8 +80,10 @@ def _gold_claim(g: dict, item: ann.Annotated) -> dict:
     return d
 
 
-def evaluate(items: list[ann.Annotated], mode: str):
-    """(true pairs, predicted pairs, gold pairs, incidents) for the 'pipeline' or 'gold' mode."""
+def evaluate(items: list[ann.Annotated], mode: str, show: dict | None = None):
+    """(true pairs, predicted pairs, gold pairs, incidents) for the 'pipeline' or 'gold' mode.
+
+    ``show``, when given, is filled with what :func:`_show` prints (tune side only)."""
     from tawthiq.corroborate import build_incidents
 
     sc = extract_eval._scorer()
@@ -100,6 +102,8 @@ def evaluate(items: list[ann.Annotated], mode: str):
         for g in gold:
             gkey += 1
             keys.append(gkey)
+            if show is not None:
+                show.setdefault("gold", {})[gkey] = (item.name, g)
             if g.get("kind") == "incident" and g.get("incident"):
                 gold_label[gkey] = g["incident"]
         if mode == "gold":
@@ -132,7 +136,57 @@ def evaluate(items: list[ann.Annotated], mode: str):
             elif a != b:
                 pred_pairs.add(frozenset((a, b)))
     tp = len(pred_pairs & gold_pairs)
+    if show is not None:
+        show.update(label=gold_label, claim_gold=claim_gold, sourced={s.claim.id: s for s in sourced})
     return tp, len(pred_pairs), len(gold_pairs), incidents
+
+
+def _line(name: str, g: dict) -> str:
+    f = g.get("fatalities") or {}
+    fig = f"{f.get('low')}/{f.get('high')}/{f.get('qualifier')}" if f else "-"
+    places = ",".join(p.get("name", "?") for p in g.get("places") or []) or "-"
+    t = g.get("time") or {}
+    quote = " ".join((g.get("quote") or "").split())[:110]
+    return (
+        f"      {g.get('kind', '?')[:3]} {g.get('event_type')} [{places}] {t.get('start')}..{t.get('end')}"
+        f" {t.get('precision')} {fig} att={g.get('attributed_to')} {g.get('certainty')}\n"
+        f"        {name.split('/')[-1][:44]}: {quote}"
+    )
+
+
+def _show(show: dict, incidents) -> None:
+    """Per gold incident label: where its claims went; per predicted incident: its false pairs."""
+    gold, label, claim_gold = show["gold"], show["label"], show["claim_gold"]
+    where: dict[int, int] = {}  # gold key -> predicted incident number
+    for n, inc in enumerate(incidents):
+        for cid in _claim_ids(inc):
+            if cid in claim_gold:
+                where[claim_gold[cid]] = n
+    by_label: dict[str, list[int]] = {}
+    for k, lab in label.items():
+        by_label.setdefault(lab, []).append(k)
+    print("== gold incidents split over several predicted incidents")
+    for lab, ks in sorted(by_label.items()):
+        parts = {where.get(k) for k in ks}
+        if len(ks) < 2 or (len(parts) == 1 and None not in parts):
+            continue
+        print(f"  {lab}  ({len(ks)} claims in {len(parts)} incidents)")
+        for k in sorted(ks, key=lambda k: (str(where.get(k)), k)):
+            print(f"    -> inc {where.get(k)}")
+            print(_line(*gold[k]))
+    print("== predicted incidents mixing labels (false pairs)")
+    for n, inc in enumerate(incidents):
+        ks = [claim_gold.get(cid) for cid in _claim_ids(inc)]
+        labs = {label.get(k, f"<{gold[k][1].get('kind')}>" if k in gold else "<unmatched>") for k in ks}
+        if len(ks) < 2 or (len(labs) == 1 and not any(lab.startswith("<") for lab in labs)):
+            continue
+        print(f"  inc {n} {inc.event_type} grade={inc.grade} origins={list(inc.origins)[:4]}")
+        for k in ks:
+            if k in gold:
+                print(f"    [{label.get(k, '-')}]")
+                print(_line(*gold[k]))
+            else:
+                print("    [no gold claim]")
 
 
 def _claim_ids(inc) -> list[int]:
@@ -144,7 +198,14 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--split", choices=["tune", "measure"])
     ap.add_argument("--lang", choices=["en", "ar"])
     ap.add_argument("--json", action="store_true")
+    ap.add_argument(
+        "--show",
+        choices=["gold", "pipeline"],
+        help="print per-incident diagnostics of one mode (tune side only: never look at measure items)",
+    )
     args = ap.parse_args(argv)
+    if args.show and args.split != "tune":
+        ap.error("--show needs --split tune: the measure side is scored, never looked at")
     if not ann.CORPUS.exists():
         print(f"incident_eval: {ann.SHARED} is absent; nothing to score", file=sys.stderr)
         return 0
@@ -154,7 +215,10 @@ def main(argv: list[str]) -> int:
         return 1
     out = {}
     for mode in ("gold", "pipeline"):
-        tp, npred, ngold, incidents = evaluate(items, mode)
+        show: dict | None = {} if args.show == mode else None
+        tp, npred, ngold, incidents = evaluate(items, mode, show)
+        if show is not None:
+            _show(show, incidents)
         out[mode] = {
             "texts": len(items),
             "incidents": sum(1 for i in incidents if i.kind == "incident"),

@@ -23,7 +23,15 @@ from ._grades import (
 )
 from ._incidents import build_incidents, claim_fingerprint, incident_from_cluster, incident_key
 from ._numbers import FATALITIES_RULE, count_interval, counts_compatible, fatalities_of
-from ._origins import ALIASES, claim_report_key, find_copies, group_by_origin, normalize_party, report_key
+from ._origins import (
+    ALIASES,
+    claim_report_key,
+    credited_wire,
+    find_copies,
+    group_by_origin,
+    normalize_party,
+    report_key,
+)
 from ._places import places_match
 
 __all__ = [
@@ -39,6 +47,7 @@ __all__ = [
     "cluster_claims",
     "count_interval",
     "counts_compatible",
+    "credited_wire",
     "effective_grade",
     "fatalities_of",
     "find_copies",

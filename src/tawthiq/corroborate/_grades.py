@@ -67,6 +67,14 @@ def _independence_key(origin: str) -> str:
     return m.group(1) if m else origin
 
 
+def _own_voice(sc: SourcedClaim) -> bool:
+    return not (sc.claim.attributed_to or "").strip()
+
+
+def _same_report(a: SourcedClaim, b: SourcedClaim) -> bool:
+    return a.report.sha256 == b.report.sha256 and a.report_id == b.report_id
+
+
 @dataclass(frozen=True)
 class Evidence:
     """What the rules look at, computed once from an incident's member claims."""
@@ -108,6 +116,14 @@ class Evidence:
             if sc.claim.certainty == "unconfirmed" and _independence_key(o) not in sup and o not in out:
                 out.append(o)
         return out
+
+    def independent(self, a: SourcedClaim, b: SourcedClaim) -> bool:
+        """Can these two claims disagree as two origins? Not when they have one origin, nor
+        when one is the report's own voice beside a party it quotes (a report that states a
+        toll and then gives its source's figure, or qualifies it, speaks once)."""
+        if _independence_key(self.origin(a)) == _independence_key(self.origin(b)):
+            return False
+        return not (_same_report(a, b) and (_own_voice(a) or _own_voice(b)))
 
     @cached_property
     def outlets(self) -> list[str]:
@@ -155,10 +171,13 @@ def _all_rejected(ev: Evidence) -> str | None:
 
 
 def _denied(ev: Evidence) -> str | None:
-    if not ev.denying or not ev.asserting:
+    """Contested when an origin denies what an independent origin asserts; one source that
+    reports an event and reports a denial of part of it does not contest itself."""
+    pairs = [(d, a) for d in ev.denying for a in ev.asserting if ev.independent(d, a)]
+    if not pairs:
         return None
-    deniers = list(dict.fromkeys(ev.origin(sc) for sc in ev.denying))
-    asserters = list(dict.fromkeys(ev.origin(sc) for sc in ev.asserting))
+    deniers = list(dict.fromkeys(ev.origin(d) for d, _ in pairs))
+    asserters = list(dict.fromkeys(ev.origin(a) for _, a in pairs))
     return f"Denied by {_names(deniers)}; asserted by {_names(asserters)}."
 
 
@@ -166,7 +185,7 @@ def _toll_disagrees(ev: Evidence) -> str | None:
     told = [sc for sc in ev.asserting if sc.claim.fatalities is not None]
     for i, a in enumerate(told):
         for b in told[i + 1 :]:
-            if _independence_key(ev.origin(a)) == _independence_key(ev.origin(b)):
+            if not ev.independent(a, b):
                 continue
             if counts_disagree(a.claim.fatalities, b.claim.fatalities):  # type: ignore[arg-type]
                 return (
@@ -186,18 +205,21 @@ def _fig(sc: SourcedClaim) -> str:
 
 
 def _perpetrators_disagree(ev: Evidence) -> str | None:
+    blaming = [
+        (sc, sides)
+        for sc in ev.asserting
+        if (sides := {s for p in sc.claim.perpetrators if (s := perpetrator_side(p))})
+    ]
     blamed: dict[str, set[str]] = {}
-    for sc in ev.asserting:
-        sides = {s for p in sc.claim.perpetrators if (s := perpetrator_side(p))}
-        if sides:
-            blamed.setdefault(_independence_key(ev.origin(sc)), set()).update(sides)
-    keys = list(blamed)
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            if blamed[a].isdisjoint(blamed[b]):
+    for sc, sides in blaming:
+        blamed.setdefault(_independence_key(ev.origin(sc)), set()).update(sides)
+    for i, (a, _) in enumerate(blaming):
+        for b, _ in blaming[i + 1 :]:
+            ka, kb = _independence_key(ev.origin(a)), _independence_key(ev.origin(b))
+            if ev.independent(a, b) and blamed[ka].isdisjoint(blamed[kb]):
                 return (
-                    f"Origins disagree on who did it: {a} blames {_names(sorted(blamed[a]))}, "
-                    f"{b} blames {_names(sorted(blamed[b]))}."
+                    f"Origins disagree on who did it: {ka} blames {_names(sorted(blamed[ka]))}, "
+                    f"{kb} blames {_names(sorted(blamed[kb]))}."
                 )
     return None
 

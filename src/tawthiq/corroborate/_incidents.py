@@ -116,7 +116,8 @@ def build_incidents(
     Only ``incident`` and ``status`` claims make incidents; ``tally`` claims are listed
     in ``tally_claim_ids`` of the incidents they cover.
     """
+    reports = list(reports)
     copies = find_copies(reports)
-    with_origin = group_by_origin(claims, copies=copies)
+    with_origin = group_by_origin(claims, reports, copies=copies)
     clusters = cluster_claims(with_origin, contains=contains, copies=copies, progress=progress)
     return [incident_from_cluster(c, with_origin, rules) for c in clusters]

@@ -49,14 +49,14 @@ def count_interval(c: Count) -> tuple[float, float]:
     return min(lo_f, hi_f), max(lo_f, hi_f)
 
 
-def counts_compatible(a: Count | None, b: Count | None) -> bool:
+def counts_compatible(a: Count | None, b: Count | None, *, factor: float = 2.0) -> bool:
     """Tolls of one event as told by two claims: a toll may rise (bodies found later) and
-    reports round, so a figure up to about twice the other still fits; 8 and 100 do not."""
+    reports round, so a figure up to about ``factor`` times the other still fits; 8 and 100 do not."""
     if a is None or b is None:
         return True
     alo, ahi = count_interval(a)
     blo, bhi = count_interval(b)
-    return max(alo, blo) <= 2 * min(ahi, bhi) + 3
+    return max(alo, blo) <= factor * min(ahi, bhi) + 3
 
 
 def counts_disagree(a: Count, b: Count) -> bool:

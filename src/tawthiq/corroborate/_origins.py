@@ -21,12 +21,14 @@ from functools import lru_cache
 from datasketch import MinHash, MinHashLSH
 
 from tawthiq.entities import Report, SourcedClaim, SourceKind
-from tawthiq.text.arabic import fold_arabic, fold_pattern
+
+from ._arabic import fold_arabic, has_arabic
 
 __all__ = [
     "ALIASES",
     "Party",
     "claim_report_key",
+    "credited_wire",
     "find_copies",
     "group_by_origin",
     "normalize_party",
@@ -56,23 +58,22 @@ ALIASES: tuple[Party, ...] = (
             r"\bcolville\b",
             r"\bun'?s? commission(er)? for human rights\b",
             r"\bzeid\b",
-            fold_pattern(
-                r"مكتب الأمم المتحدة لحقوق الإنسان|المفوضية السامية|مفوضية الأمم المتحدة لحقوق الإنسان"
-            ),
+            r"مفوض.*حقوق انسان",
+            r"مكتب .*حقوق انسان",
+            r"كولفيل",
         ),
     ),
-    Party("UN Commission of Inquiry on Syria", "un", (r"\bcommission of inquiry\b", r"\bpinheiro\b")),
+    Party(
+        "UN Commission of Inquiry on Syria",
+        "un",
+        (r"\bcommission of inquiry\b", r"\bpinheiro\b", r"لجنه (تحقيق|دوليه مستقله)"),
+    ),
     Party(
         "World Health Organization",
         "un",
-        (
-            r"\bworld health organi[sz]ation\b",
-            r"=\bWHO\b",
-            r"\bhoff\b",
-            fold_pattern(r"منظمة الصحة العالمية"),
-        ),
+        (r"\bworld health organi[sz]ation\b", r"=\bWHO\b", r"\bhoff\b", r"منظمه صحه عالميه"),
     ),
-    Party("UNICEF", "un", (r"\bunicef\b", fold_pattern(r"اليونيسف|يونيسف"))),
+    Party("UNICEF", "un", (r"\bunicef\b", r"يونيسيف|يونيسف")),
     Party(
         "UN OCHA",
         "un",
@@ -82,17 +83,13 @@ ALIASES: tuple[Party, ...] = (
             r"\bo'?brien\b",
             r"\begeland\b",
             r"\bun aid\b",
-            fold_pattern(r"(?:مكتب|منسق).{0,40}(?:ال|لل)شؤون الإنسانية|أوتشا"),
+            r"\bcoordination of humanitarian affairs\b",
+            r"شوون انسانيه",
+            r"اوتشا",
         ),
     ),
-    Party(
-        "ICRC (Red Cross)",
-        "ngo",
-        (r"\bicrc\b", r"\bred cross\b", r"\bsedky\b", fold_pattern(r"الصليب الأحمر")),
-    ),
-    Party(
-        "Syrian Arab Red Crescent", "ngo", (r"\bred crescent\b", r"\bsarc\b", fold_pattern(r"الهلال الأحمر"))
-    ),
+    Party("ICRC (Red Cross)", "ngo", (r"\bicrc\b", r"\bred cross\b", r"\bsedky\b", r"صليب احمر")),
+    Party("Syrian Arab Red Crescent", "ngo", (r"\bred crescent\b", r"\bsarc\b", r"هلال احمر")),
     Party(
         "Syrian Observatory for Human Rights",
         "ngo",
@@ -103,43 +100,61 @@ ALIASES: tuple[Party, ...] = (
             r"\bobservatory\b",
             r"\brami abdel?[- ]rahman\b",
             r"britain[- ]based monitor",
-            fold_pattern(r"المرصد السوري|رامي عبد ?الرحمن|^(?:ال)?مرصد$"),
+            r"\bمرصد\b",
+            r"رامي عبد ?رحمن",
         ),
     ),
     Party(
         "Syrian Network for Human Rights",
         "ngo",
-        (r"\bsnhr\b", r"\bsyrian network for human rights\b", fold_pattern(r"الشبكة السورية لحقوق الإنسان")),
+        (r"\bsnhr\b", r"\bsyrian network for human rights\b", r"شبكه سوريه"),
     ),
-    Party("Violations Documentation Center", "ngo", (r"\bvdc\b", r"\bviolations documentation cent")),
+    Party(
+        "Violations Documentation Center",
+        "ngo",
+        (r"\bvdc\b", r"\bviolations documentation cent", r"مركز توثيق انتهاكات"),
+    ),
+    # The civil defence in Syria; other countries' civil defence (Iraq's, Gaza's) is another body.
     Party(
         "Syrian Civil Defence (White Helmets)",
         "ngo",
         (
             r"\bwhite helmets\b",
-            r"\bcivil defen[cs]e\b",
+            r"^(the )?(syria[n]? )?civil defen[cs]e\b(?! in (iraq|gaza|ukraine|yemen))",
+            r"\bsyria civil defen[cs]e\b",
+            r"\b(idlib|aleppo|douma|ghouta|homs|hama|daraa|deraa|raqqa|syrian) civil defen[cs]e\b",
             r"\bselmo\b",
-            fold_pattern(r"الدفاع المدني|الخوذ البيضاء"),
+            r"^(ال)?دفاع مدني(?! (عراقي|في غزه|فلسطيني))",
+            r"خوذ بيض",
         ),
     ),
-    Party(
-        "Human Rights Watch",
-        "ngo",
-        (r"\bhrw\b", r"\bhuman rights watch\b", fold_pattern(r"هيومن رايتس ووتش")),
-    ),
-    Party("Amnesty International", "ngo", (r"\bamnesty\b", fold_pattern(r"العفو الدولية"))),
+    Party("Human Rights Watch", "ngo", (r"\bhrw\b", r"\bhuman rights watch\b", r"هيومن رايتس")),
+    Party("Amnesty International", "ngo", (r"\bamnesty\b", r"عفو دوليه")),
     Party(
         "Medecins Sans Frontieres",
         "ngo",
-        (
-            r"\bmsf\b",
-            r"\bmedecins sans frontieres\b",
-            r"\bdoctors without borders\b",
-            fold_pattern(r"أطباء بلا حدود"),
-        ),
+        (r"\bmsf\b", r"\bmedecins sans frontieres\b", r"\bdoctors without borders\b", r"اطباء بلا حدود"),
     ),
-    Party("Syrian American Medical Society", "ngo", (r"\bsams\b", r"\bsyrian american medical society\b")),
-    Party("Aleppo health directorate", "other", (r"\bhealth directorate\b",)),
+    Party(
+        "Syrian American Medical Society",
+        "ngo",
+        (r"\bsams\b", r"\bsyrian american medical society\b", r"سامز"),
+    ),
+    Party(
+        "Local Coordination Committees",
+        "ngo",
+        (r"\blocal co-?ordination committees\b", r"\blcc\b", r"لجان تنسيق محليه"),
+    ),
+    Party(
+        "Raqqa is Being Slaughtered Silently",
+        "ngo",
+        (r"\braqqa is being slaughtered silently\b", r"\brbss\b", r"رقه تذبح بصمت"),
+    ),
+    Party("Aleppo health directorate", "other", (r"\bhealth directorate\b", r"مديريه صحه")),
+    # Wires: "AFP reported" with nobody quoted is the wire's own voice.
+    Party("AFP", "wire", (r"\bafp\b", r"\bagence france[- ]presse\b", r"فرانس برس", r"=\(?ا ف ب\)?")),
+    Party("Reuters", "wire", (r"\breuters\b", r"رويترز")),
+    Party("Associated Press", "wire", (r"=^(the )?AP$", r"\bassociated press\b", r"اسوشيتد برس")),
     Party(
         "Syrian government",
         "government",
@@ -151,11 +166,14 @@ ALIASES: tuple[Party, ...] = (
             r"\bassad\b",
             r"\bgovernment (forces|source|official)s?\b",
             r"\bmilitary source\b",
-            fold_pattern(
-                r"(?<![\u0621-\u064a])سانا(?![\u0621-\u064a])"
-                r"|وكالة الأنباء السورية|الوكالة العربية السورية للأنباء|"
-                r"الجيش السوري|الحكومة السورية|التلفزيون السوري|التلفزيون الرسمي|الإعلام الرسمي|مصدر عسكري"
-            ),
+            r"سانا",
+            r"وكاله انبا سوريه",  # ء is dropped by the folding
+            r"اعلام (رسمي|سوري)",
+            r"تلفزيون (سوري|رسمي)",
+            r"(جيش|حكومه|نظام) سوري(?! حر)",
+            r"مصدر عسكري",
+            r"قوات حكوميه",
+            r"وزاره (خارجيه|دفاع) سوريه",
         ),
     ),
     Party(
@@ -167,7 +185,7 @@ ALIASES: tuple[Party, ...] = (
             r"\bmoscow\b",
             r"\bkonashenkov\b",
             r"\blavrov\b",
-            fold_pattern(r"وزارة الدفاع الروسية|الدفاع الروسية|الكرملين|موسكو"),
+            r"روسيا|روسيه|كرملين|موسكو|كوناشينكوف|لافروف",
         ),
     ),
     Party(
@@ -181,11 +199,14 @@ ALIASES: tuple[Party, ...] = (
             r"\bwashington\b",
             r"\bkerry\b",
             r"\bwhite house\b",
+            r"ولايات متحده|واشنطن|بنتاغون|بيت ابيض|خارجيه امريكيه",
         ),
     ),
-    Party("Ahrar al-Sham", "other", (r"\bahrar\b",)),
-    Party("Levant Front (Jabha Shamiya)", "other", (r"\bjabha shamiya\b", r"\blevant front\b")),
-    Party("Free Syrian Army", "other", (r"\bfree syrian army\b", r"\bfsa\b")),
+    Party("Ahrar al-Sham", "other", (r"\bahrar\b", r"احرار شام")),
+    Party(
+        "Levant Front (Jabha Shamiya)", "other", (r"\bjabha shamiya\b", r"\blevant front\b", r"جبهه شاميه")
+    ),
+    Party("Free Syrian Army", "other", (r"\bfree syrian army\b", r"\bfsa\b", r"جيش سوري حر")),
     Party(
         "United Nations",
         "un",
@@ -197,7 +218,9 @@ ALIASES: tuple[Party, ...] = (
             r"\bde mistura\b",
             r"\blaerke\b",
             r"\bdujarric\b",
-            fold_pattern(r"الأمم المتحدة"),
+            r"امم متحده",
+            r"بان كي مون",
+            r"دي ميستورا",
         ),
     ),
 )
@@ -213,18 +236,16 @@ _GENERIC = re.compile(
 )
 
 
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
-# Arabic unnamed speakers (a named one cannot be told by capitals, so only these words are generic)
+# Unnamed speakers written in Arabic (folded: no article, ة → ه): ناشطون، مصادر محلية، أهالي ...
 _GENERIC_AR = re.compile(
-    fold_pattern(
-        r"^(?:مصادر|مصدر|ناشطون|ناشطين|نشطاء|ناشط|أهالي|سكان|شهود|مسعفون|مسعفين|أطباء|مسؤول|مسؤولون)(?:\s|$)"
-    )
+    r"^(و)?(ناشط|نشطاء|مصدر|مصادر|شهود|شاهد|سكان|اهالي|اهل|مسعف|اطباء|طبيب|مسوول|مسوولين|"
+    r"ناشطين|ناشطون|مراسل|صفحات|مواقع|وسائل اعلام|اعلام محلي|تنسيقيات)"
 )
 
 
 def _fold(text: str) -> str:
-    if _ARABIC.search(text):
-        text = fold_arabic(text).text  # one alef, ه for ة, no diacritics or tatweel (text/arabic.py)
+    if has_arabic(text):
+        text = fold_arabic(text)
     s = unicodedata.normalize("NFKD", text)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
     s = s.replace("’", "'")
@@ -273,12 +294,44 @@ def _is_generic(attributed_to: str) -> bool:
     proper name at all ("two relatives of the victims", "a nurse at a field clinic")."""
     if normalize_party(attributed_to) in {p.name for p in ALIASES}:
         return False
+    if has_arabic(attributed_to):  # no capitals to show a proper name: known words only
+        return bool(_GENERIC_AR.match(_fold(attributed_to)))
     if _GENERIC.match(_fold(attributed_to)):
         return True
-    if _ARABIC.search(attributed_to):
-        return bool(_GENERIC_AR.match(_fold(attributed_to)))
     words = re.findall(r"[^\W\d_]+", attributed_to)
     return not any(w[:1].isupper() for w in words[1:])
+
+
+# ---------------------------------------------------------------- wire credits
+
+# A report that credits a wire in its dateline or its credit line is a rewrite of the wire's
+# story: what it says in its own voice is the wire's. Looked for only where a credit stands
+# (the first and the last few hundred characters), never in the running text, where "Reuters
+# reported" may be one source among several.
+_WIRE_CREDITS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "AFP",
+        re.compile(r"\(AFP\)|[-–—]\s*AFP\b|\bAFP\s*[-–—]|Agence France[- ]Presse|\(أ\s*ف\s*ب\)|فرانس برس"),
+    ),
+    ("Reuters", re.compile(r"\(Reuters\)|[-–—]\s*Reuters\b|\bReuters\s*[-–—]|\(رويترز\)|رويترز\s*[-–—]")),
+    ("Associated Press", re.compile(r"\(AP\)|[-–—]\s*AP\b|\bAP\s*[-–—]|\(ا\s*ب\)")),
+    (
+        "Syrian government",
+        re.compile(r"\(سانا\)|[-–—]\s*سانا\b|\bسانا\s*[-–—]|\(SANA\)|[-–—]\s*SANA\b|\bSANA\s*[-–—]"),
+    ),
+)
+_CREDIT_REACH = 400
+
+
+def credited_wire(body: str | None) -> str | None:
+    """The wire a report credits in its dateline or credit line ("BEIRUT (AFP) -", "— Reuters",
+    "دمشق-سانا"), as the canonical origin name; None when it credits none or several."""
+    if not body:
+        return None
+    text = body.strip()
+    where = text[:_CREDIT_REACH] + "\n" + text[-_CREDIT_REACH:]
+    found = [name for name, pattern in _WIRE_CREDITS if pattern.search(where)]
+    return found[0] if len(found) == 1 else None
 
 
 # ---------------------------------------------------------------- copies and rewrites
@@ -354,20 +407,26 @@ def group_by_origin(
 ) -> list[SourcedClaim]:
     """Fill each claim's ``origin``: attributed party, else declared group, else copy group, else source.
 
-    ``copies`` (from :func:`find_copies`) may be given when already computed.
+    ``copies`` (from :func:`find_copies`) may be given when already computed. A report that
+    credits a wire (:func:`credited_wire`) has the wire as its own origin.
     """
     claims = list(claims)
+    reports = list(reports)
     if copies is None:
         copies = find_copies(reports, threshold=threshold)
+    wires = {report_key(r): w for r in reports if (w := credited_wire(r.body))}
     # a report's own origin: declared on its Source, else that of the first report it copies
     own: dict[str, str] = {}
     for sc in claims:
-        own.setdefault(claim_report_key(sc), sc.origin_group or _label(sc))
+        key = claim_report_key(sc)
+        own.setdefault(key, sc.origin_group or wires.get(key) or _label(sc))
     report_origin: dict[str, str] = {}
     for sc in claims:
         sha = claim_report_key(sc)
         if sc.origin_group:
             report_origin[sha] = sc.origin_group
+        elif sha in wires:
+            report_origin[sha] = wires[sha]
         else:
             first = copies.get(sha, sha)
             report_origin[sha] = own.get(first, _label(sc))
