@@ -407,6 +407,10 @@ class Estimate(BaseModel):
     ``low``/``high`` the 95% interval (``high`` None when unbounded); ``observed`` the people on at least
     one list. ``strata`` holds one Estimate per stratum when the total is their sum; ``N`` is None when a
     stratum could not be estimated (the reason is in ``diagnostics["error"]``).
+
+    ``status`` is ``did_not_converge`` when the sampler's chains disagree (R-hat) or hold too few
+    independent draws (ESS): the numbers are then not an estimate and must be shown as "did not converge"
+    with ``reason`` (why, and what to try), never as a figure (issue 20).
     """
 
     model_config = _FROZEN
@@ -415,6 +419,8 @@ class Estimate(BaseModel):
     low: int | None
     high: int | None
     observed: int
+    status: Literal["ok", "did_not_converge"] = "ok"
+    reason: str | None = None
     stratum: str | None = None
     lists: tuple[str, ...] = ()
     diagnostics: dict[str, Any] = Field(default_factory=dict)

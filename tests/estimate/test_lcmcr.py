@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from tawthiq.errors import EstimationError
-from tawthiq.estimate import lcmcr, read_table, simulate_population
+from tawthiq.estimate import LcmcrSettings, lcmcr, read_table, simulate_population
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +70,29 @@ def test_kosovo_posterior_is_above_the_observed_and_near_the_published_order(mse
     assert e.observed == 4400
     assert e.low > 4400
     assert e.low < 10_000 < e.high
+
+
+def test_a_run_too_short_to_judge_is_flagged_did_not_converge_with_what_to_try(two_class_population):
+    # 4 chains x 75 kept draws cannot reach 400 effective draws: the run must not pass as an estimate
+    short = LcmcrSettings(iterations=100, max_iterations=100, thin=1, chains=4, seed=3)
+    e = lcmcr(two_class_population.table, short).estimate
+    assert e.status == "did_not_converge"
+    assert "did not converge" in e.reason and "Try" in e.reason and "ESS" in e.reason
+    assert e.diagnostics["converged"] is False
+
+
+def test_chains_are_continued_until_they_converge(two_class_population, quick):
+    e = lcmcr(two_class_population.table, replace(quick, iterations=1000, max_iterations=64_000)).estimate
+    assert e.status == "ok" and e.reason is None
+    assert e.diagnostics["iterations"] >= 1000
+    c = e.diagnostics["convergence"]
+    assert c["r_hat"] < 1.02 and c["ess_bulk"] >= 400 and c["ess_tail"] >= 400
+
+
+def test_a_stratum_that_did_not_converge_makes_the_total_not_converged(two_class_population):
+    from tawthiq.estimate import estimate_tables
+
+    short = LcmcrSettings(iterations=100, max_iterations=100, thin=1, chains=2, seed=3)
+    (total,) = estimate_tables([two_class_population.table, two_class_population.table], "lcmcr", short)
+    assert total.estimate.status == "did_not_converge"
+    assert "stratum" in total.estimate.reason

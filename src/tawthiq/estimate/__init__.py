@@ -8,7 +8,10 @@ Never: touches a database or the network; results depend only on the tables, the
 
 Methods: ``lcmcr`` (Bayesian latent-class model, Manrique-Vallier 2016) and ``loglinear`` (Poisson GLM
 hierarchy with AIC/BIC selection, model averaging and profile-likelihood intervals). Strata are
-estimated separately and the total is their sum (draws added, so the total's interval is a real one).
+estimated separately and the total is their sum (draws added, so the total's interval is a real one);
+:func:`estimate_stratified` adds the check against the pooled table. An LCMCR estimate whose chains did
+not converge has ``status == "did_not_converge"`` and a ``reason``: show that, not the number.
+:func:`estimate_with_linkage_uncertainty` carries the doubt about unreviewed record pairs into N.
 """
 
 from __future__ import annotations
@@ -22,20 +25,28 @@ from tawthiq.errors import EstimationError
 
 from ._fit import Fit
 from ._lcmcr import LcmcrSettings, lcmcr
+from ._linkage import LinkageFit, estimate_with_linkage_uncertainty, link_records_once
 from ._loglinear import LoglinearSettings, loglinear, loglinear_model
 from ._simulate import SCENARIOS, Population, random_population, simulate_population
+from ._strata import AGE_GROUPS, age_group, estimate_stratified
 from ._table import ContingencyTable, merge_tables, read_table, table_from_histories
 
 __all__ = [
+    "AGE_GROUPS",
     "METHODS",
     "SCENARIOS",
     "ContingencyTable",
     "Fit",
     "LcmcrSettings",
+    "LinkageFit",
     "LoglinearSettings",
     "Population",
+    "age_group",
+    "estimate_stratified",
     "estimate_tables",
+    "estimate_with_linkage_uncertainty",
     "lcmcr",
+    "link_records_once",
     "loglinear",
     "loglinear_model",
     "merge_tables",
@@ -94,12 +105,20 @@ def _total(
         rhats = [f.estimate.diagnostics["convergence"]["r_hat"] for f in ok]
         rhats = [r for r in rhats if r is not None]
         diag["max_r_hat"] = max(rhats) if rhats else None
+    stuck = [f.estimate for f in ok if f.estimate.status != "ok"]
     est = Estimate(
         method=method,
         N=round(point),
         low=int(np.floor(low)),
         high=None if any(f.estimate.high is None for f in ok) else int(np.ceil(high)),
         observed=merged.observed,
+        status="did_not_converge" if stuck else "ok",
+        reason=(
+            f"stratum(s) {', '.join(str(e.stratum) for e in stuck)} did not converge, so neither does their "
+            f"total; first: {stuck[0].reason}"
+            if stuck
+            else None
+        ),
         stratum=None,
         lists=merged.lists,
         diagnostics=diag,

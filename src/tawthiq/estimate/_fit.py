@@ -15,8 +15,10 @@ __all__ = ["Fit"]
 class Fit:
     """An estimate and draws of N behind it (posterior draws, or draws from an approximate distribution).
 
-    The draws are what a plot shows and what stratum totals add up; they never go into JSON.
+    The draws are what a plot shows and what stratum totals add up; they never go into JSON. ``chains``
+    holds the same draws as (chains, draws) when a sampler made them (for trace plots), else None.
     """
 
     estimate: Estimate
     draws: np.ndarray
+    chains: np.ndarray | None = None

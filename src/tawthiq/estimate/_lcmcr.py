@@ -1,15 +1,22 @@
 """LCMCR: Bayesian latent-class estimate of N from one contingency table.
 
 In: a :class:`ContingencyTable` (at least 3 lists) and sampler settings. Out: a :class:`Fit` whose
-``estimate`` holds the posterior median of N, the 95% equal-tailed credible interval and the convergence
-diagnostics (split R-hat and bulk/tail ESS from ArviZ over the chains), and whose ``draws`` are the pooled
-posterior draws of N. Never: reads files or a database; the result depends only on the table and the seed.
+``estimate`` holds the posterior median of N, the 95% equal-tailed credible interval, the convergence
+diagnostics (rank-normalized split R-hat and bulk/tail ESS over the chains) and ``status``
+(``did_not_converge`` with the reason and what to try when the chains never agreed), and whose ``draws``
+are the pooled posterior draws of N. Never: reads files or a database; the result depends only on the
+table, the settings and the seed (not on the number of threads).
+
+Chains run in parallel threads (the numba kernel releases the GIL), one per core. They run
+``iterations`` each; while R-hat or ESS say the draws are not yet enough, every chain is continued,
+doubling its length, up to ``max_iterations``; the first quarter of every chain is discarded as burn-in.
+Dense tables stop after the first run; sparse ones, whose chains move in long excursions, get the longer
+runs they need, and are flagged when even those are not enough.
 """
 
 from __future__ import annotations
 
 import os
-import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
@@ -18,8 +25,9 @@ import numpy as np
 from tawthiq.entities import Estimate
 from tawthiq.errors import EstimationError
 
+from ._convergence import convergence
 from ._fit import Fit
-from ._lcmcr_kernel import gibbs_chain
+from ._lcmcr_kernel import initial_state, run_block
 from ._table import ContingencyTable
 
 __all__ = ["Fit", "LcmcrSettings", "lcmcr"]
@@ -27,47 +35,81 @@ __all__ = ["Fit", "LcmcrSettings", "lcmcr"]
 
 @dataclass(frozen=True)
 class LcmcrSettings:
-    """Sampler settings; defaults follow the LCMCR R package (K=10, a_alpha=b_alpha=0.25)."""
+    """Sampler settings; the prior follows the LCMCR R package (K=10, a_alpha=b_alpha=0.25).
+
+    ``iterations`` per chain in the first run (burn-in included); chains are continued, doubling, up to
+    ``max_iterations`` until R-hat < ``r_hat_max`` and bulk and tail ESS >= ``ess_min``. ``burn_in``
+    defaults to a quarter of the iterations run. ``thin`` only thins the draws returned (ESS is computed
+    on every draw).
+    """
 
     K: int = 10
-    iterations: int = 100_000  # per chain, burn-in included (the sampler mixes slowly on sparse tables)
-    burn_in: int | None = None  # default: half the iterations
-    thin: int = 50
+    iterations: int = 10_000
+    max_iterations: int = 80_000
+    burn_in: int | None = None
+    thin: int = 5
     chains: int = 4
     seed: int = 0
     a_alpha: float = 0.25
     b_alpha: float = 0.25
     workers: int | None = None  # threads for the chains (default: one per core)
+    r_hat_max: float = 1.02
+    ess_min: float = 400.0
 
     def checked(self) -> LcmcrSettings:
         if self.K < 1 or self.iterations < 2 or self.thin < 1 or self.chains < 1:
             raise EstimationError("lcmcr: K, iterations, thin and chains must be positive")
-        burn = self.iterations // 2 if self.burn_in is None else self.burn_in
+        burn = self.iterations // 4 if self.burn_in is None else self.burn_in
         if not 0 <= burn < self.iterations:
             raise EstimationError("lcmcr: burn-in must be between 0 and the number of iterations")
         if (self.iterations - burn) // self.thin < 2:
             raise EstimationError("lcmcr: too few iterations after burn-in and thinning to keep 2 draws")
-        return replace(self, burn_in=burn)
+        return replace(self, max_iterations=max(self.max_iterations, self.iterations))
 
 
-def _convergence(draws: np.ndarray) -> dict[str, float | None]:
-    """Split R-hat and ESS of N over (chains, draws), from ArviZ."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # ArviZ's import-time FutureWarning about its refactor
-        import arviz as az
+class _Chain:
+    """One chain's state and every draw it has made so far."""
 
-        x = draws.astype(float)
-        if np.all(x == x[0, 0]):
-            return {"r_hat": None, "ess_bulk": None, "ess_tail": None}
-        return {
-            "r_hat": round(float(az.rhat(x)), 4),
-            "ess_bulk": round(float(az.ess(x, method="bulk")), 1),
-            "ess_tail": round(float(az.ess(x, method="tail")), 1),
-        }
+    def __init__(self, n_lists: int, st: LcmcrSettings, c: int) -> None:
+        self.state = initial_state(n_lists, st.K, st.seed + c)
+        self.c = c
+        self.blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+
+    def run(self, cells: np.ndarray, counts: np.ndarray, st: LcmcrSettings, n: int) -> None:
+        seed = int(np.random.SeedSequence([st.seed, self.c, len(self.blocks)]).generate_state(1)[0])
+        adapt = min(2000, n // 4) if not self.blocks else 0  # tune proposals in the first burn-in only
+        out = run_block(cells, counts, st.K, st.a_alpha, st.b_alpha, self.state, n, adapt, seed)
+        self.blocks.append(out)
+
+    def draws(self, i: int) -> np.ndarray:
+        return np.concatenate([b[i] for b in self.blocks])
+
+
+def _ok(conv: dict[str, float | None], st: LcmcrSettings) -> bool:
+    r, eb, et = conv["r_hat"], conv["ess_bulk"], conv["ess_tail"]
+    if r is None:  # every draw the same: nothing to converge
+        return True
+    return r < st.r_hat_max and (eb or 0) >= st.ess_min and (et or 0) >= st.ess_min
+
+
+def _reason(conv: dict[str, float | None], st: LcmcrSettings, ran: int, table: ContingencyTable) -> str:
+    why = []
+    if conv["r_hat"] is not None and conv["r_hat"] >= st.r_hat_max:
+        why.append(f"the {st.chains} chains disagree (R-hat {conv['r_hat']} ≥ {st.r_hat_max})")
+    ess = min(conv["ess_bulk"] or 0, conv["ess_tail"] or 0)
+    if ess < st.ess_min:
+        why.append(f"too few independent draws (ESS {ess:.0f} < {st.ess_min:.0f})")
+    zero = [k for k, v in table.overlaps().items() if v == 0]
+    sparse = f"; {len(zero)} pair(s) of lists share nobody ({', '.join(zero[:3])})" if zero else ""
+    return (
+        f"did not converge after {ran:,} iterations per chain: {' and '.join(why)}{sparse}. "
+        f"Try: more iterations (e.g. --iterations {2 * ran:,}), merging or dropping small lists, "
+        "stratifying less finely, or the log-linear estimate (--method loglinear) for comparison"
+    )
 
 
 def lcmcr(table: ContingencyTable, settings: LcmcrSettings | None = None) -> Fit:
-    """Estimate N with the latent-class model; chains use seeds ``seed``, ``seed+1``, …"""
+    """Estimate N with the latent-class model; run chains until they agree (or the budget ends)."""
     st = (settings or LcmcrSettings()).checked()
     table = table.without_empty_lists()
     if table.n_lists < 3:
@@ -76,47 +118,65 @@ def lcmcr(table: ContingencyTable, settings: LcmcrSettings | None = None) -> Fit
         raise EstimationError("nobody observed: nothing to estimate")
     cells = np.ascontiguousarray(table.cells, dtype=np.int8)
     counts = np.ascontiguousarray(table.counts, dtype=np.int64)
-
-    def chain(c: int):
-        return gibbs_chain(
-            cells, counts, st.K, st.a_alpha, st.b_alpha, st.iterations, st.burn_in, st.thin, st.seed + c
-        )
-
+    chains = [_Chain(table.n_lists, st, c) for c in range(st.chains)]
     workers = max(1, min(st.chains, st.workers or os.cpu_count() or 1))
-    if workers == 1:
-        results = [chain(c) for c in range(st.chains)]
-    else:
-        with ThreadPoolExecutor(workers) as pool:  # the kernel releases the GIL
-            results = list(pool.map(chain, range(st.chains)))
-    chains_n = [r[0] for r in results]
-    chains_alpha = [r[1] for r in results]
-    chains_k = [r[2] for r in results]
-    draws = np.stack(chains_n)
+    pool = ThreadPoolExecutor(workers) if workers > 1 else None
+    ran, step = 0, st.iterations
+    try:
+        while True:
+            if pool is None:
+                for ch in chains:
+                    ch.run(cells, counts, st, step)
+            else:
+                list(pool.map(lambda ch, n=step: ch.run(cells, counts, st, n), chains))
+            ran += step
+            burn = (ran // 4) if st.burn_in is None else min(st.burn_in, ran - 2)
+            n_all = np.stack([ch.draws(0)[burn:] for ch in chains])
+            conv = convergence(n_all)
+            if _ok(conv, st) or ran >= st.max_iterations:
+                break
+            step = min(ran, st.max_iterations - ran)  # double the length of every chain
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    converged = _ok(conv, st)
+    draws = n_all[:, :: st.thin]
     pooled = draws.reshape(-1)
     low, med, high = np.quantile(pooled, [0.025, 0.5, 0.975])
+    occupied = np.concatenate([ch.draws(2)[burn:] for ch in chains])
+    alpha = np.concatenate([ch.draws(1)[burn:] for ch in chains])
     diag: dict[str, object] = {
         **table.diagnostics(),
         "posterior_mean": round(float(pooled.mean()), 1),
         "posterior_median": float(med),
-        "convergence": _convergence(draws),
+        "convergence": conv,
+        "converged": converged,
         "chains": st.chains,
         "draws_per_chain": int(draws.shape[1]),
-        "iterations": st.iterations,
-        "burn_in": st.burn_in,
+        "iterations": ran,
+        "burn_in": burn,
         "thin": st.thin,
         "K": st.K,
         "seed": st.seed,
-        "occupied_classes_mean": round(float(np.concatenate(chains_k).mean()), 2),
-        "alpha_mean": round(float(np.concatenate(chains_alpha).mean()), 3),
+        "occupied_classes_mean": round(float(occupied.mean()), 2),
+        "occupied_classes_max": int(occupied.max()),
+        "alpha_mean": round(float(alpha.mean()), 3),
     }
+    if occupied.max() >= st.K:
+        diag["warning"] = (
+            f"every one of the K={st.K} latent classes was used: the truncation may bind; "
+            f"rerun with more classes (--classes {2 * st.K})"
+        )
     est = Estimate(
         method="lcmcr",
         N=round(med),
         low=int(np.floor(low)),
         high=int(np.ceil(high)),
         observed=table.observed,
+        status="ok" if converged else "did_not_converge",
+        reason=None if converged else _reason(conv, st, ran, table),
         stratum=table.stratum,
         lists=table.lists,
         diagnostics=diag,
     )
-    return Fit(est, pooled)
+    return Fit(est, pooled, chains=draws)
