@@ -14,6 +14,7 @@ same way. :func:`read_file` is the pure part (bytes → drafts) for stages that 
 
 from pathlib import Path
 
+from tawthiq.ingest._jsonl import load_json_line
 from tawthiq.ingest._plugins import hookimpl, pick_reader, readers
 from tawthiq.ingest._run import (
     DEFAULT_MAX_BYTES,
@@ -39,6 +40,7 @@ __all__ = [
     "ingest_file",
     "ingest_paths",
     "iter_files",
+    "load_json_line",
     "pick_reader",
     "read_file",
     "readers",
