@@ -62,3 +62,18 @@ def test_a_few_legacy_bytes_are_still_read_when_there_are_enough_to_tell(fixture
     # Windows-1256 Arabic is many high bytes: the stray-byte rule must not refuse it
     [d] = read_file(fixtures / "arabic_cp1256.txt")
     assert d.language == "ar"
+
+
+@pytest.mark.parametrize(
+    ("name", "field", "words"),
+    [
+        ("email_charset_punycode.eml", "body", "not decodable as its declared charset 'punycode'"),
+        ("email_charset_unicode_escape_lone_surrogate.eml", "body", "NUL or a lone surrogate"),
+        ("email_header_nul.eml", "Subject", "NUL"),
+    ],
+)
+def test_email_charsets_and_headers_that_make_unstorable_text_are_refused(name, field, words):
+    # found by benchmarks/fuzz.py: a codec named as the charset, a NUL in a header
+    with pytest.raises(EncodingError) as err:
+        read_file(TRAPS / name)
+    assert err.value.field == field and words in str(err.value)

@@ -33,6 +33,7 @@ __all__ = ["EMAIL_READER", "read_email"]
 
 _HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:", re.MULTILINE)
 _SURROGATE = re.compile(r"[\udc80-\udcff\ufffd]")  # raw bytes the parser could not decode
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 # What email's header parsing raises on malformed or hostile values (CPython 3.11-3.13).
@@ -61,28 +62,40 @@ def _header(msg: EmailMessage, name: str, path: Path) -> str | None:
         raise _unreadable(exc, name, path) from None
     if _SURROGATE.search(text):
         raise EncodingError("header holds bytes that are not valid UTF-8", path=path, field=name)
+    if "\x00" in text:
+        raise EncodingError("header holds a NUL byte: not text", path=path, field=name)
     return text
 
 
 def _decode_part(part: EmailMessage, index: int, path: Path) -> str:
     payload = part.get_payload(decode=True) or b""
     charset = part.get_content_charset() or "us-ascii"
-    if charset in ("us-ascii", "ascii") and any(b > 127 for b in payload):
+    if charset in ("us-ascii", "ascii") and not payload.isascii():
         charset = "utf-8"  # undeclared 8-bit text: UTF-8 is the only honest guess, checked strictly
     try:
-        return payload.decode(charset).replace("\r\n", "\n")
+        text = payload.decode(charset).replace("\r\n", "\n")
     except LookupError:
         raise EncodingError(
             f"MIME part {index}: unknown charset {charset!r}", path=path, field="body"
         ) from None
     except UnicodeDecodeError as e:
         line = payload.count(b"\n", 0, e.start) + 1
+        byte = f" (0x{payload[e.start]:02x}, line {line} of the part)" if e.start < len(payload) else ""
         raise EncodingError(
             f"MIME part {index} ({part.get_content_type()}): declared charset {charset}, but byte "
-            f"{e.start} (0x{payload[e.start]:02x}, line {line} of the part) is not valid {charset}",
+            f"{e.start}{byte} is not valid {charset}",
             path=path,
             field="body",
         ) from None
+    except (UnicodeError, ValueError):  # codecs such as punycode or idna raise without a position
+        raise EncodingError(
+            f"MIME part {index}: not decodable as its declared charset {charset!r}", path=path, field="body"
+        ) from None
+    bad = _UNSTORABLE.search(text)
+    if bad:  # a NUL, or a lone surrogate from a codec such as unicode_escape named as the charset
+        raise EncodingError(f"MIME part {index}: character {bad.start()} is a NUL or a lone surrogate, "
+                            "not text", path=path, field="body")  # fmt: skip
+    return text
 
 
 def read_email(ctx: ReadContext) -> list[Draft]:
