@@ -107,3 +107,11 @@ def test_people_import_cli_answers_every_trap_without_a_traceback(cli, workspace
     assert result.exit_code in (0, 1), result.exception
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_long_cell_in_a_date_column_is_refused_at_once_with_a_short_message(tmp_path):
+    path = tmp_path / "csv_date_cell_100000_chars.csv"
+    path.write_text("id,name,date of death\n1,Ahmad," + "1 " * 50_000 + "\n", encoding="utf-8")
+    _table, result = _import(path)
+    [error] = result.errors
+    assert error.field == "event_date" and len(error.message) < 120
