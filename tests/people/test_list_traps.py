@@ -115,3 +115,12 @@ def test_a_long_cell_in_a_date_column_is_refused_at_once_with_a_short_message(tm
     _table, result = _import(path)
     [error] = result.errors
     assert error.field == "event_date" and len(error.message) < 120
+
+
+def test_a_folder_or_unreadable_path_is_an_input_error_not_an_os_error(tmp_path):
+    folder = tmp_path / "list.csv"
+    folder.mkdir()
+    with pytest.raises(InputError):
+        read_table(folder)
+    with pytest.raises(InputError):
+        mapping_from_yaml(folder)

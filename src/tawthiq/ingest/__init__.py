@@ -14,6 +14,7 @@ same way. :func:`read_file` is the pure part (bytes → drafts) for stages that 
 
 from pathlib import Path
 
+from tawthiq.errors import InputError
 from tawthiq.ingest._jsonl import load_json_line
 from tawthiq.ingest._plugins import hookimpl, pick_reader, readers
 from tawthiq.ingest._run import (
@@ -50,7 +51,10 @@ __all__ = [
 def read_file(path: Path | str, *, from_header: bool = False, chat_date_order: str = "auto") -> list[Draft]:
     """Parse one file without storing it (pure apart from reading the file)."""
     p = Path(path)
-    data = p.read_bytes()
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or type(exc).__name__})", path=p) from None
     reader = pick_reader(p, data[:4096])
     return reader.read(
         ReadContext(path=p, data=data, from_header=from_header, chat_date_order=chat_date_order)

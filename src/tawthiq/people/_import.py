@@ -106,7 +106,10 @@ def read_table(path: str | Path) -> Table:
         raise ParseError("old Excel .xls files are not read: save the sheet as .xlsx or .csv", path=path)
     if suffix not in readers:
         raise ParseError(f"unknown list format {suffix!r} (use .csv, .tsv, .xlsx or .jsonl)", path=path)
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or type(exc).__name__})", path=path) from None
     table = readers[suffix](path, data)
     return replace(table, sha256=hashlib.sha256(data).hexdigest())
 
@@ -370,7 +373,11 @@ def mapping_from_yaml(path: str | Path) -> dict[str, str]:
     if not path.is_file():
         raise InputError("no such mapping file", path=path)
     try:
-        data = yaml.safe_load(decode_text(path.read_bytes(), str(path))[0])
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or type(exc).__name__})", path=path) from None
+    try:
+        data = yaml.safe_load(decode_text(raw, str(path))[0])
     except yaml.YAMLError as exc:
         line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
         raise ParseError("not valid YAML", path=path, line=line) from None

@@ -223,7 +223,10 @@ def load_policy(path: str | Path | None) -> Policy:
         p = p / POLICY_FILE
     if not p.exists():
         return Policy()
-    raw = p.read_bytes()
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or type(exc).__name__})", path=p) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
