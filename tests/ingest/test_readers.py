@@ -165,10 +165,18 @@ def test_language_by_script(text, lang):
     assert detect_language(text) == lang
 
 
-@given(st.text(max_size=200))
+@given(st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=200))
 def test_any_utf8_text_round_trips_through_decode(text):
     decoded, enc = decode_text(text.encode("utf-8"), "x.txt")
     assert decoded == text.replace("\r\n", "\n").replace("\r", "\n") and enc == "utf-8"
+
+
+@given(st.text(max_size=100), st.text(max_size=100))
+def test_a_nul_is_refused_with_its_byte_and_line_never_stored(before, after):
+    data = (before + "\x00" + after).encode("utf-8")
+    with pytest.raises(EncodingError, match="NUL byte at byte") as err:
+        decode_text(data, "x.txt")
+    assert err.value.line == data.count(b"\n", 0, data.find(b"\x00")) + 1
 
 
 @given(st.text(max_size=40))

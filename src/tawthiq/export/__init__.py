@@ -7,6 +7,7 @@ Never: touches the database; public formats go through :mod:`tawthiq.policy` onl
 Exporters are pluggy plugins (:func:`exporters` lists them; see ``_registry`` for why).
 """
 
+from ._cells import neutralise_cell, write_table
 from ._context import ExportContext, public_incidents, select_incidents
 from ._registry import Exporter, exporters, hookimpl, hookspec, plugin_manager
 from ._taxonomy import ACLED_TYPES
@@ -18,7 +19,9 @@ __all__ = [
     "exporters",
     "hookimpl",
     "hookspec",
+    "neutralise_cell",
     "plugin_manager",
     "public_incidents",
     "select_incidents",
+    "write_table",
 ]

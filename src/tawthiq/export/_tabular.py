@@ -3,16 +3,17 @@
 In: an :class:`ExportContext`; every row comes from :func:`public_incidents`, so the policy
 (fields, fuzzing, small-count suppression, delay, grades) is applied exactly as on the web.
 Out: one UTF-8 CSV file per format in the output folder; returns details for the manifest.
-Never: reads a protected value or an unpublished incident; touches the database.
+Never: reads a protected value or an unpublished incident; touches the database; writes a
+text cell a spreadsheet would run as a formula (see ``_cells``).
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ._cells import write_table
 from ._context import ExportContext, admin1_of, country_of, public_incidents
 from ._taxonomy import (
     ACLED_TYPES,
@@ -49,14 +50,7 @@ HXL_COLUMNS = (
 
 
 def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    n = 0
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        for row in rows:
-            w.writerow(["" if v is None else v for v in row])
-            n += 1
-    return n
+    return write_table(path, header, rows)  # formula cells neutralised there (issue 21)
 
 
 def _first_point(inc: dict[str, Any]) -> dict[str, Any]:

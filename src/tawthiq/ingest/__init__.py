@@ -14,7 +14,9 @@ same way. :func:`read_file` is the pure part (bytes → drafts) for stages that 
 
 from pathlib import Path
 
+from tawthiq.errors import InputError
 from tawthiq.ingest._headers import Header, read_header
+from tawthiq.ingest._jsonl import load_json_line
 from tawthiq.ingest._plugins import hookimpl, pick_reader, readers
 from tawthiq.ingest._run import (
     DEFAULT_MAX_BYTES,
@@ -41,6 +43,7 @@ __all__ = [
     "ingest_file",
     "ingest_paths",
     "iter_files",
+    "load_json_line",
     "pick_reader",
     "read_file",
     "read_header",
@@ -51,7 +54,10 @@ __all__ = [
 def read_file(path: Path | str, *, from_header: bool = False, chat_date_order: str = "auto") -> list[Draft]:
     """Parse one file without storing it (pure apart from reading the file)."""
     p = Path(path)
-    data = p.read_bytes()
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or type(exc).__name__})", path=p) from None
     reader = pick_reader(p, data[:4096])
     return reader.read(
         ReadContext(path=p, data=data, from_header=from_header, chat_date_order=chat_date_order)

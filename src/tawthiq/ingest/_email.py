@@ -5,6 +5,11 @@ Parsed by the standard library (``email`` with ``policy.default``). The body is 
 extraction. Each part is decoded strictly in its declared charset: a part whose bytes are
 not valid in that charset is refused with the part, line and byte named (no silent
 replacement characters). ``Subject`` is the title, ``Date`` the publication date.
+
+The standard library's header parsers raise more than ``ValueError`` on hostile headers
+(issue 21: ``Date: Mon, 1 Jan 99999999999999999999 10:00:00 +0000`` is an ``OverflowError``
+raised as the header is read): every header is read through :func:`_header`, which turns any
+of them into a :class:`~tawthiq.errors.ParseError` naming the header.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
@@ -27,37 +33,69 @@ __all__ = ["EMAIL_READER", "read_email"]
 
 _HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:", re.MULTILINE)
 _SURROGATE = re.compile(r"[\udc80-\udcff\ufffd]")  # raw bytes the parser could not decode
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+# What email's header parsing raises on malformed or hostile values (CPython 3.11-3.13).
+_HEADER_FAILURES = (ValueError, OverflowError, TypeError, IndexError, AttributeError, LookupError)
+
+
+def _unreadable(exc: Exception, name: str, path: Path) -> ParseError:
+    why = "a number in it is out of range" if isinstance(exc, OverflowError) else "malformed"
+    return ParseError(f"unreadable header: {why}", path=path, field=name)
+
+
+def _header_value(msg: EmailMessage, name: str, path: Path) -> Any:
+    try:
+        return msg.get(name)
+    except _HEADER_FAILURES as exc:
+        raise _unreadable(exc, name, path) from None
 
 
 def _header(msg: EmailMessage, name: str, path: Path) -> str | None:
-    value = msg.get(name)
+    value = _header_value(msg, name, path)
     if value is None:
         return None
-    text = str(value)
+    try:
+        text = str(value)
+    except _HEADER_FAILURES as exc:
+        raise _unreadable(exc, name, path) from None
     if _SURROGATE.search(text):
         raise EncodingError("header holds bytes that are not valid UTF-8", path=path, field=name)
+    if "\x00" in text:
+        raise EncodingError("header holds a NUL byte: not text", path=path, field=name)
     return text
 
 
 def _decode_part(part: EmailMessage, index: int, path: Path) -> str:
     payload = part.get_payload(decode=True) or b""
     charset = part.get_content_charset() or "us-ascii"
-    if charset in ("us-ascii", "ascii") and any(b > 127 for b in payload):
+    if charset in ("us-ascii", "ascii") and not payload.isascii():
         charset = "utf-8"  # undeclared 8-bit text: UTF-8 is the only honest guess, checked strictly
     try:
-        return payload.decode(charset).replace("\r\n", "\n")
+        text = payload.decode(charset).replace("\r\n", "\n")
     except LookupError:
         raise EncodingError(
             f"MIME part {index}: unknown charset {charset!r}", path=path, field="body"
         ) from None
     except UnicodeDecodeError as e:
         line = payload.count(b"\n", 0, e.start) + 1
+        byte = f" (0x{payload[e.start]:02x}, line {line} of the part)" if e.start < len(payload) else ""
         raise EncodingError(
             f"MIME part {index} ({part.get_content_type()}): declared charset {charset}, but byte "
-            f"{e.start} (0x{payload[e.start]:02x}, line {line} of the part) is not valid {charset}",
+            f"{e.start}{byte} is not valid {charset}",
             path=path,
             field="body",
         ) from None
+    except (UnicodeError, ValueError):  # codecs such as punycode or idna raise without a position
+        raise EncodingError(
+            f"MIME part {index}: not decodable as its declared charset {charset!r}", path=path, field="body"
+        ) from None
+    bad = _UNSTORABLE.search(text)
+    if bad:  # a NUL, or a lone surrogate from a codec such as unicode_escape named as the charset
+        raise EncodingError(f"MIME part {index}: character {bad.start()} is a NUL or a lone surrogate, "
+                            "not text", path=path, field="body")  # fmt: skip
+    return text
 
 
 def read_email(ctx: ReadContext) -> list[Draft]:
@@ -66,15 +104,16 @@ def read_email(ctx: ReadContext) -> list[Draft]:
     msg = BytesParser(policy=policy.default).parsebytes(ctx.data)
     subject = _header(msg, "Subject", ctx.path)
     sender = _header(msg, "From", ctx.path)
-    if subject is None and sender is None and msg.get("Date") is None:
+    if subject is None and sender is None and _header_value(msg, "Date", ctx.path) is None:
         raise ParseError("not an e-mail message: no From, Subject or Date header", path=ctx.path)
     published = None
-    if msg.get("Date") is not None:
+    date_header = _header_value(msg, "Date", ctx.path)
+    if date_header is not None:
         try:
-            published = msg["Date"].datetime.date()
-        except (AttributeError, TypeError, ValueError):
+            published = date_header.datetime.date()
+        except _HEADER_FAILURES:
             raise ParseError(
-                f"unreadable date {str(msg['Date'])[:40]!r}", path=ctx.path, field="Date"
+                f"unreadable date {str(date_header)[:40]!r}", path=ctx.path, field="Date"
             ) from None
     body = None
     parts = [p for p in msg.walk() if not p.is_multipart()]

@@ -2,8 +2,10 @@
 
 In: the bytes of a file. Out: the decoded text (newlines normalised to ``\\n``) and the
 encoding name; an ``ar``/``en``/``und`` language code for a text.
-Never: guesses silently on corrupt UTF-8: a file that is UTF-8 apart from a few bad bytes
-is refused with the offset and line of the first bad byte, instead of being read as mojibake.
+Never: guesses silently on corrupt UTF-8: a file that is UTF-8 apart from a few bad bytes,
+or ASCII with a handful of stray high bytes (too few to tell any encoding from), is refused
+with the offset and line of the first bad byte, instead of being read as mojibake (issue 21:
+ASCII plus one 0xFF was stored with a '˙'). The original bytes stay evidence either way.
 
 Encodings: a BOM decides (UTF-8, UTF-16); then strict UTF-8; then charset-normalizer
 (which recognises Windows-1256 Arabic and BOM-less UTF-16); bytes it cannot read as text
@@ -37,12 +39,39 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
+# Fewer non-ASCII bytes than this and a legacy encoding cannot be told from a stray byte:
+# an Arabic word in Windows-1256 is already 3 or more, a corrupted ASCII file has one or two.
+_MIN_LEGACY_BYTES = 8
+_ASCII = bytes(range(128))
+
+
 def _normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _no_nul(text: str, encoding: str, data: bytes, path: str) -> tuple[str, str]:
+    """NUL is no character of a text (and PostgreSQL cannot store it): a binary file, or UTF-16
+    without its byte-order mark read as UTF-8."""
+    at = text.find("\x00")
+    if at < 0:
+        return text, encoding
+    utf8 = encoding == "utf-8"
+    where = data.find(b"\x00") if utf8 else at
+    raise EncodingError(
+        f"NUL byte at {'byte' if utf8 else 'character'} {where}: not text "
+        "(a binary file, or UTF-16 without its byte-order mark)",
+        path=path,
+        line=_line_of(data, where) if utf8 else text.count("\n", 0, at) + 1,
+    )
+
+
 def decode_text(data: bytes, path: str) -> tuple[str, str]:
     """(text, encoding). Raises :class:`EncodingError` naming the file, line and byte offset."""
+    text, encoding = _decode_text(data, path)
+    return _no_nul(text, encoding, data, path)
+
+
+def _decode_text(data: bytes, path: str) -> tuple[str, str]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -64,6 +93,15 @@ def decode_text(data: bytes, path: str) -> tuple[str, str]:
         raise EncodingError(
             f"invalid UTF-8: byte {first_bad} (0x{data[first_bad]:02x}) is not valid UTF-8 "
             f"({bad} bad byte sequence(s) in a UTF-8 text)",
+            path=path,
+            line=_line_of(data, first_bad),
+        )
+    high = len(data.translate(None, _ASCII))  # the non-ASCII bytes
+    if 0 < high < _MIN_LEGACY_BYTES and b"\x00" not in data[:8192]:
+        raise EncodingError(
+            f"invalid UTF-8: byte {first_bad} (0x{data[first_bad]:02x}) is not valid UTF-8, and "
+            f"the file is ASCII apart from {high} such byte(s), too few to tell another encoding: "
+            "a stray byte, or save the file as UTF-8",
             path=path,
             line=_line_of(data, first_bad),
         )

@@ -10,8 +10,14 @@ Never: touches the database, stops at the first bad row, or puts a name into a m
 
 Reading: CSV and JSON-lines bytes are decoded by :func:`tawthiq.ingest.decode_text` (a BOM,
 then strict UTF-8, then charset-normalizer; corrupt UTF-8 is refused with its line); the CSV
-delimiter is found by :class:`csv.Sniffer`; XLSX through openpyxl
-(first sheet, first non-empty row as headers); JSON lines one object a line.
+delimiter is the one the header line uses most (one column when it uses none); XLSX through
+openpyxl (first sheet, first non-empty row as headers); JSON lines one object a line, through
+:func:`tawthiq.ingest.load_json_line`.
+
+Whatever a file holds, the readers answer with :class:`~tawthiq.errors.InputError` (file, line,
+field), never another exception (issue 21). A row the CSV parser cannot read — a quote never
+closed, text after a closing quote, a cell over 131,072 characters, more cells than the header —
+is a row error with its line, not a silent merge into the row before.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,7 +37,7 @@ from pydantic import ValidationError
 
 from tawthiq.entities import PersonRecord
 from tawthiq.errors import InputError, ParseError
-from tawthiq.ingest import decode_text
+from tawthiq.ingest import decode_text, load_json_line
 from tawthiq.people._values import (
     PartialDateError,
     fold,
@@ -99,7 +106,10 @@ def read_table(path: str | Path) -> Table:
         raise ParseError("old Excel .xls files are not read: save the sheet as .xlsx or .csv", path=path)
     if suffix not in readers:
         raise ParseError(f"unknown list format {suffix!r} (use .csv, .tsv, .xlsx or .jsonl)", path=path)
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or type(exc).__name__})", path=path) from None
     table = readers[suffix](path, data)
     return replace(table, sha256=hashlib.sha256(data).hexdigest())
 
@@ -118,41 +128,95 @@ def _unique(headers: Iterable[Any]) -> tuple[str, ...]:
     return tuple(out)
 
 
+_DELIMITERS = ",;\t|"
+_QUOTED = re.compile(r'"[^"]*"?')
+
+
+def _delimiter(path: Path, header: str) -> str:
+    """The candidate found most often in the header line outside quotes.
+
+    A one-column list (no candidate at all) is read with ``,`` (``\\t`` for .tsv), so it is one
+    column, not a crash (issue 21: csv.Sniffer gives up on one column, an empty file, ragged rows).
+    The header decides rather than a sniffer over the rows: deterministic, linear, and a cell
+    holding commas further down cannot change it.
+    """
+    bare = _QUOTED.sub("", header)
+    best = max(_DELIMITERS, key=bare.count)
+    if bare.count(best):
+        return best
+    return "\t" if path.suffix.lower() == ".tsv" else ","
+
+
+def _csv_problem(exc: csv.Error, path: Path, start: int, end: int) -> ParseError:
+    msg = str(exc)
+    if "unexpected end of data" in msg:
+        text = (f"a quote opened on line {start} is never closed: lines {start}–{end} are not read "
+                "as rows (close the quote, or double a quote inside a cell: \"\")")  # fmt: skip
+    elif "field limit" in msg:
+        text = (f"a cell over {csv.field_size_limit():,} characters "
+                "(an unclosed quote swallowing the lines after it, or not a list)")  # fmt: skip
+    elif "expected after" in msg:
+        text = 'text after a closing quote (a quote inside a cell must be doubled: "")'
+    else:
+        text = f"not CSV here ({msg})"
+    return ParseError(text, path=path, line=start)
+
+
 def _read_csv(path: Path, data: bytes) -> Table:
     text = _decode(path, data)
-    first_line = text.split("\n", 1)[0]
-    try:
-        delimiter: str | None = csv.Sniffer().sniff(text[:16384], delimiters=",;\t|").delimiter
-    except csv.Error:
-        delimiter = None
-    if delimiter not in first_line:  # the sniffer can pick a character found only in the rows
-        delimiter = max(",;\t|", key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header_line = next((line for line in text.split("\n", 64)[:64] if line.strip()), "")
+    delimiter = _delimiter(path, header_line)
+    # strict: a quote left open or text after a closing quote is an error with its line, never
+    # a silent merge of the next line into a cell (issue 21: `1,"Ahmad` / `2,B` became one name)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     headers: tuple[str, ...] = ()
     rows = []
-    for cells in reader:
+    errors: list[InputError] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # the reader starts afresh on the next line
+            errors.append(_csv_problem(exc, path, start, reader.line_num))
+            continue
         if not any(c.strip() for c in cells):
             continue
         if not headers:
             headers = _unique(cells)
             continue
-        rows.append((reader.line_num, dict(zip(headers, cells, strict=False))))
+        if len(cells) > len(headers) and any(c.strip() for c in cells[len(headers) :]):
+            errors.append(ParseError(
+                f"{len(cells)} cells but the header has {len(headers)} columns "
+                f"(a {_DELIMITER_NAMES[delimiter]} inside a cell that is not quoted?)",
+                path=path, line=start))  # fmt: skip
+            continue
+        rows.append((start, dict(zip(headers, cells, strict=False))))
     if not headers:
+        if errors:
+            raise errors[0]
         raise ParseError("the file is empty (no header row)", path=path)
-    return Table(path, headers, tuple(rows))
+    return Table(path, headers, tuple(rows), tuple(errors))
+
+
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
 
 
 def _read_xlsx(path: Path, data: bytes) -> Table:
     from openpyxl import load_workbook  # heavy; only when an XLSX comes in
 
+    headers: tuple[str, ...] = ()
+    rows = []
+    number = 0
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError, InvalidFileException…
         raise ParseError(f"not a readable .xlsx workbook ({type(exc).__name__})", path=path) from None
     try:
+        if not book.worksheets:
+            raise ParseError("the workbook has no sheet", path=path)
         sheet = book.worksheets[0]
-        headers: tuple[str, ...] = ()
-        rows = []
         for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
             if not any(to_text(c) for c in cells):
                 continue
@@ -160,6 +224,11 @@ def _read_xlsx(path: Path, data: bytes) -> Table:
                 headers = _unique(cells)
                 continue
             rows.append((number, dict(zip(headers, cells, strict=False))))
+    except InputError:
+        raise
+    except Exception as exc:  # the sheet's XML is read lazily, row by row: same edge as load_workbook
+        raise ParseError(f"not a readable .xlsx sheet ({type(exc).__name__})", path=path,
+                         line=number + 1) from None  # fmt: skip
     finally:
         book.close()
     if not headers:
@@ -167,23 +236,34 @@ def _read_xlsx(path: Path, data: bytes) -> Table:
     return Table(path, headers, tuple(rows))
 
 
+def _cell(value: Any) -> Any:
+    """A JSON value as a cell: objects and arrays as their JSON text."""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
 def _read_jsonl(path: Path, data: bytes) -> Table:
     headers: dict[str, None] = {}
     rows = []
-    errors = []
-    for number, line in enumerate(_decode(path, data).splitlines(), start=1):
+    errors: list[InputError] = []
+    # split on "\n" only: str.splitlines() also splits on U+2028, \x1c…, which JSON strings may hold
+    for number, line in enumerate(_decode(path, data).split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            errors.append(ParseError(f"not JSON ({exc.msg})", path=path, line=number))
+            obj = load_json_line(line, path=path, line=number)
+        except InputError as exc:
+            errors.append(exc)
             continue
         if not isinstance(obj, dict):
             errors.append(ParseError("a line must be a JSON object", path=path, line=number))
             continue
-        row = {str(k): (json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v)
-               for k, v in obj.items()}  # fmt: skip
+        try:
+            row = {str(k): _cell(v) for k, v in obj.items()}
+        except (RecursionError, ValueError):
+            errors.append(ParseError("a value nested too deeply to read as a cell", path=path, line=number))
+            continue
         headers.update(dict.fromkeys(row))
         rows.append((number, row))
     if not rows and not errors:
@@ -290,16 +370,23 @@ def mapping_from_args(items: Iterable[str]) -> dict[str, str]:
 def mapping_from_yaml(path: str | Path) -> dict[str, str]:
     """A YAML mapping ``{column: field}``, at the top level or under ``columns:``."""
     path = Path(path)
+    if not path.is_file():
+        raise InputError("no such mapping file", path=path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("no such mapping file", path=path) from None
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or type(exc).__name__})", path=path) from None
+    try:
+        data = yaml.safe_load(decode_text(raw, str(path))[0])
     except yaml.YAMLError as exc:
         line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
         raise ParseError("not valid YAML", path=path, line=line) from None
+    except RecursionError:
+        raise ParseError("not a mapping: nested too deeply", path=path) from None
     if isinstance(data, dict) and isinstance(data.get("columns"), dict):
         data = data["columns"]
-    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+    if not isinstance(data, dict) or not all(isinstance(v, str) and isinstance(k, str | int | float)
+                                             for k, v in data.items()):  # fmt: skip
         raise ParseError("a mapping file holds 'COLUMN: field' lines (optionally under 'columns:')",
                          path=path)  # fmt: skip
     return {str(k): v for k, v in data.items()}

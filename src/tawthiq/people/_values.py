@@ -55,6 +55,12 @@ def to_text(value: Any) -> str | None:
     return text or None
 
 
+def _show(value: Any) -> str:
+    """A cell for a message: its repr, cut at 40 characters (a cell can be 131,072)."""
+    text = repr(to_text(value) if not isinstance(value, int | float) else value)
+    return text if len(text) <= 42 else text[:40] + "…'"
+
+
 def _is_unknown(value: Any) -> bool:
     text = to_text(value)
     return text is None or fold(text) in _UNKNOWN
@@ -74,7 +80,7 @@ def parse_sex(value: Any) -> str | None:
     key = fold(to_text(value) or "")
     if key in _SEX:
         return _SEX[key]
-    raise ValueError(f"{to_text(value)!r} is not a sex (m/f, male/female, ذكر/أنثى)")
+    raise ValueError(f"{_show(value)} is not a sex (m/f, male/female, ذكر/أنثى)")
 
 
 _STATUS = {
@@ -96,7 +102,7 @@ def parse_status(value: Any) -> str:
     key = fold(to_text(value) or "")
     if key in _STATUS_KEYS:
         return _STATUS_KEYS[key]
-    raise ValueError(f"{to_text(value)!r} is not a status (killed, detained, missing, injured)")
+    raise ValueError(f"{_show(value)} is not a status (killed, detained, missing, injured)")
 
 
 _AGE = re.compile(r"^(\d{1,3})(?:\s*(?:years?|yrs?|y|عام|عاما|سنه|سنوات|سنين))?$")
@@ -118,13 +124,13 @@ def parse_age(value: Any) -> int | None:
             return None
         if float(value).is_integer() and 0 <= value <= 120:
             return int(value)
-        raise ValueError(f"{value!r} is not an age in whole years (0–120)")
+        raise ValueError(f"{_show(value)} is not an age in whole years (0–120)")
     text = to_text(value) or ""
     if _NEGATIVE.match(text):
         return None
     match = _AGE.match(fold(text))
     if not match or int(match.group(1)) > 120:
-        raise ValueError(f"{text!r} is not an age in whole years (0–120)")
+        raise ValueError(f"{_show(text)} is not an age in whole years (0–120)")
     return int(match.group(1))
 
 
@@ -162,11 +168,16 @@ def parse_date(value: Any) -> date | None:
     return _parse_date_text(to_text(value) or "")
 
 
-_BAD_DATE = "{!r} is not a date (e.g. 2016-12-13 or 13/12/2016)"
+_BAD_DATE = "{} is not a date (e.g. 2016-12-13 or 13/12/2016)"
+# No date is written in more characters than this; a longer cell is refused before dateutil,
+# whose time grows with the text (a 131,072-character cell took seconds).
+_LONGEST_DATE = 64
 
 
 @lru_cache(maxsize=65536)
 def _parse_date_text(raw: str) -> date:
+    if len(raw) > _LONGEST_DATE:
+        raise ValueError(_BAD_DATE.format(_show(raw)))
     text = fold(raw)
     numeric = re.fullmatch(r"(\d{1,2}) (\d{1,2}) (\d{4})|(\d{4}) (\d{1,2}) (\d{1,2})", text)
     if numeric:  # the common case, without dateutil (whose dayfirst reads 2000-01-02 as 1 February)
@@ -174,14 +185,14 @@ def _parse_date_text(raw: str) -> date:
         try:
             return date(int(y or y2), int(m or m2), int(d or d2))
         except ValueError:
-            raise ValueError(_BAD_DATE.format(raw)) from None
+            raise ValueError(_BAD_DATE.format(_show(raw))) from None
     for ar, en in _arabic_months():
         text = text.replace(ar, f" {en} ")
     text = re.sub(r"(?<=\d)\s*م(?!\w)|\b(?:عام|سنه)\b", " ", text)  # "2016م", "عام 2016"
     try:
         first, second = (date_parser.parse(text, dayfirst=True, default=d) for d in _TWO_DEFAULTS)
     except (ValueError, OverflowError):
-        raise ValueError(_BAD_DATE.format(raw)) from None
+        raise ValueError(_BAD_DATE.format(_show(raw))) from None
     if first != second:
-        raise PartialDateError(f"{raw!r} is not a full date (day, month and year are needed)")
+        raise PartialDateError(f"{_show(raw)} is not a full date (day, month and year are needed)")
     return first.date()

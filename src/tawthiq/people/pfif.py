@@ -15,6 +15,12 @@ read (``first_name``/``last_name`` → ``given_name``/``family_name``, ``found``
 ``detained_denied`` are written as ``believed_alive`` / ``believed_missing`` with the exact status
 in an extension element (``tawthiq:status``) that other readers ignore and Tawthiq reads back.
 
+Dates are checked as dates, not only as shapes (issue 21: ``2016-02-30`` in a note and
+``2016-13-45`` as a date of birth crashed the import; ``2016-99-99T99:99:99Z`` was stored),
+an unknown ``tawthiq:status`` is refused with its line, and a ``person_record_id`` or
+``note_record_id`` used twice in one file is reported with both lines instead of failing in
+the database.
+
 Hand-written on lxml rather than a PFIF package: none is published on PyPI for Python 3
 (Google Person Finder's module is Python 2 and not packaged).
 """
@@ -25,11 +31,12 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import get_args
 
 from lxml import etree
 from pydantic import BaseModel, ConfigDict
 
-from tawthiq.entities import MissingNote, PersonRecord, Protected
+from tawthiq.entities import MissingNote, NoteStatus, PersonRecord, Protected
 from tawthiq.errors import InputError, ParseError
 
 __all__ = [
@@ -72,6 +79,7 @@ NOTE_STATUSES = (
     "believed_missing",
     "believed_dead",
 )
+TAWTHIQ_STATUSES = tuple(s for s in get_args(NoteStatus) if s)
 _DETENTION_AS_PFIF = {"detained_acknowledged": "believed_alive", "detained_denied": "believed_missing"}
 
 _TIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
@@ -113,6 +121,18 @@ def parse_pfif(data: bytes, *, path: str | Path = "<pfif>") -> list[PfifPerson]:
     persons: dict[str, PfifPerson] = {}
     order: list[str] = []
     loose_notes: list[tuple[dict[str, str], int]] = []
+    person_line: dict[str, int] = {}
+    note_line: dict[str, int] = {}
+
+    def once(seen: dict[str, int], field: str, value: str | None, line: int) -> None:
+        if not value:
+            return
+        if value in seen:
+            problems.append(InputError(f"{value!r} is already used on line {seen[value]}",
+                                       path=path, line=line, field=field))  # fmt: skip
+        else:
+            seen[value] = line
+
     for child in root:
         if not isinstance(child.tag, str):
             continue
@@ -126,14 +146,19 @@ def parse_pfif(data: bytes, *, path: str | Path = "<pfif>") -> list[PfifPerson]:
                 note = _read_fields(sub, ns, "note", path, problems)
                 note.setdefault("person_record_id", fields.get("person_record_id", ""))
                 _check_note(note, sub.sourceline, path, problems, nested=True)
+                once(note_line, "note_record_id", note.get("note_record_id"), sub.sourceline)
                 notes.append(note)
             _check_person(fields, child.sourceline, version, path, problems)
+            once(person_line, "person_record_id", fields.get("person_record_id"), child.sourceline)
             rid = fields.get("person_record_id", f"#line{child.sourceline}")
+            if rid in persons:
+                continue  # reported above; the file is refused
             persons[rid] = PfifPerson(fields=fields, notes=tuple(notes), version=version)
             order.append(rid)
         elif q.localname == "note":
             note = _read_fields(child, ns, "note", path, problems)
             _check_note(note, child.sourceline, path, problems, nested=False)
+            once(note_line, "note_record_id", note.get("note_record_id"), child.sourceline)
             loose_notes.append((note, child.sourceline))
     for note, line in loose_notes:
         rid = note.get("person_record_id", "")
@@ -198,12 +223,12 @@ def _check_person(fields: dict[str, str], line: int, version: str, path, problem
     if version == "1.4" and not fields.get("source_date"):
         bad("source_date", "missing (mandatory in PFIF 1.4)")
     for f in ("entry_date", "source_date", "expiry_date"):
-        if fields.get(f) and not _TIME_RE.match(fields[f]):
-            bad(f, f"{fields[f]!r} is not a UTC time YYYY-MM-DDThh:mm:ssZ")
+        if fields.get(f) and not _is_time(fields[f]):
+            bad(f, f"{fields[f]!r} is not a UTC time YYYY-MM-DDThh:mm:ssZ (a real date and time)")
     if fields.get("sex") and fields["sex"] not in ("female", "male", "other"):
         bad("sex", f"{fields['sex']!r} is not one of female, male, other")
-    if fields.get("date_of_birth") and not _DOB_RE.match(fields["date_of_birth"]):
-        bad("date_of_birth", f"{fields['date_of_birth']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    if fields.get("date_of_birth") and not _is_dob(fields["date_of_birth"]):
+        bad("date_of_birth", f"{fields['date_of_birth']!r} is not a real date YYYY, YYYY-MM or YYYY-MM-DD")
     if fields.get("age") and not _AGE_RE.match(fields["age"]):
         bad("age", f"{fields['age']!r} is not a number or a range N-M")
 
@@ -220,12 +245,40 @@ def _check_note(note: dict[str, str], line: int, path, problems: list[InputError
     if note.get("note_record_id") and not _ID_RE.match(note["note_record_id"]):
         bad("note_record_id", "must be 'domain/unique-id'")
     for f in ("entry_date", "source_date"):
-        if note.get(f) and not _TIME_RE.match(note[f]):
-            bad(f, f"{note[f]!r} is not a UTC time YYYY-MM-DDThh:mm:ssZ")
+        if note.get(f) and not _is_time(note[f]):
+            bad(f, f"{note[f]!r} is not a UTC time YYYY-MM-DDThh:mm:ssZ (a real date and time)")
     if note.get("status", "") not in NOTE_STATUSES:
         bad("status", f"{note['status']!r} is not a PFIF note status")
+    if note.get("tawthiq_status") and note["tawthiq_status"] not in TAWTHIQ_STATUSES:
+        bad(
+            "tawthiq:status",
+            f"{note['tawthiq_status']!r} is not a status (one of {', '.join(TAWTHIQ_STATUSES)})",
+        )
+    if note.get("tawthiq_confidential", "false") not in ("true", "false"):
+        bad("tawthiq:confidential", "must be true or false")
     if note.get("author_made_contact") and note["author_made_contact"] not in ("true", "false"):
         bad("author_made_contact", "must be true or false")
+
+
+def _is_time(s: str) -> bool:
+    if not _TIME_RE.match(s):
+        return False
+    try:
+        _time(s)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_dob(s: str) -> bool:
+    if not _DOB_RE.match(s):
+        return False
+    year, month, day = [*s.split("-"), "01", "01"][:3]
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 # ------------------------------------------------------------------ mapping

@@ -8,6 +8,10 @@ The defaults are written by ``tawthiq init`` as ``policy.yaml`` with comments, s
 sees every knob before it publishes anything. Protected fields (a source's identity and
 contact, a chat sender, a witness name) are listed in :data:`ALWAYS_PROTECTED`: no policy
 file can make them public; a file that tries is an :class:`~tawthiq.errors.InputError`.
+
+Whatever the file holds — bytes that are not UTF-8, brackets nested past Python's recursion
+limit, a number where a list of field names belongs, an infinite radius, a delay past the
+calendar — the answer is an ``InputError`` naming the file, line or field (issue 21).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from tawthiq.entities import Grade, PlacePrecision
-from tawthiq.errors import InputError
+from tawthiq.errors import EncodingError, InputError
 
 __all__ = [
     "ALWAYS_PROTECTED",
@@ -94,7 +98,7 @@ class FrontLine(BaseModel):
     """Places whose published coordinates are moved, deterministically, within ``radius_m``."""
 
     model_config = _FROZEN
-    radius_m: float = Field(default=1500.0, ge=0)
+    radius_m: float = Field(default=1500.0, ge=0, le=100_000, allow_inf_nan=False)
     # A place with a gazetteer id matches by id only (so "Ansari" elsewhere is not moved);
     # a place without one matches by its English or Arabic name.
     places: tuple[str, ...] = (
@@ -115,8 +119,8 @@ class Policy(BaseModel):
     # Secret mixed into the per-place offset, so the offset cannot be recomputed from the
     # place id alone; written at random by init. Keep policy.yaml out of public releases.
     fuzz_secret: str = Field(default="tawthiq-default-fuzz-secret", repr=False)
-    suppress_counts_below: int = Field(default=3, ge=0)
-    publication_delay_days: int = Field(default=7, ge=0)
+    suppress_counts_below: int = Field(default=3, ge=0, le=1_000_000)
+    publication_delay_days: int = Field(default=7, ge=0, le=36_500)  # a century: timedelta's range
     publish_undated: bool = False
     public_grades: tuple[Grade, ...] = ("confirmed", "fair", "weak", "contested")
     # Only claims a person has reviewed are published; an incident with none stays internal.
@@ -196,7 +200,9 @@ def _check_protected(data: dict[str, Any], path: Path) -> None:
     if not isinstance(fields, dict):
         raise InputError("must be a mapping of entity to field names", path=path, field="public_fields")
     for entity, names in fields.items():
-        bad = sorted(set(names or ()) & ALWAYS_PROTECTED.get(entity, frozenset()))
+        if names is not None and (not isinstance(names, list) or not all(isinstance(n, str) for n in names)):
+            raise InputError("must be a list of field names", path=path, field=f"public_fields.{entity}")
+        bad = sorted(set(names or ()) & ALWAYS_PROTECTED.get(str(entity), frozenset()))
         if bad:
             raise InputError(
                 f"{', '.join(bad)} is protected and can never be public",
@@ -218,10 +224,24 @@ def load_policy(path: str | Path | None) -> Policy:
     if not p.exists():
         return Policy()
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or type(exc).__name__})", path=p) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise EncodingError(
+            f"byte {e.start} (0x{raw[e.start]:02x}) is not valid UTF-8",
+            path=p,
+            line=raw.count(b"\n", 0, e.start) + 1,
+        ) from None
+    try:
+        data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         raise InputError("not valid YAML", path=p, line=None if line is None else line + 1) from None
+    except RecursionError:
+        raise InputError("not a policy: nested too deeply", path=p) from None
     if not isinstance(data, dict):
         raise InputError("a policy file must be a YAML mapping", path=p)
     _check_protected(data, p)
@@ -230,4 +250,6 @@ def load_policy(path: str | Path | None) -> Policy:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(x) for x in first["loc"])
-        raise InputError(first["msg"], path=p, field=where) from None
+        raise InputError(first["msg"], path=p, field=where or None) from None
+    except RecursionError:  # an alias that holds itself (`a: &a [*a]`)
+        raise InputError("a value refers to itself", path=p) from None
