@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 __all__ = [
     "EVENT_TYPES",
+    "AgeOffset",
     "AuditEvent",
     "Certainty",
     "Claim",
@@ -32,8 +33,11 @@ __all__ = [
     "Fatalities",
     "Grade",
     "Incident",
+    "LinkResult",
+    "LinkedPair",
     "MissingNote",
     "NoteStatus",
+    "PairDecision",
     "Person",
     "PersonRecord",
     "Place",
@@ -44,6 +48,7 @@ __all__ = [
     "Report",
     "ReportRef",
     "Source",
+    "SourceCheckin",
     "SourceKind",
     "SourcedClaim",
     "TimePrecision",
@@ -200,6 +205,20 @@ class Source(BaseModel):
     identity: Protected | None = None
     contact: Protected | None = None
     checkin_days: int | None = None
+
+
+class SourceCheckin(BaseModel):
+    """One source's check-in state, as the store reads it for ``sources.overdue_sources``."""
+
+    model_config = ConfigDict(frozen=True)
+    source_id: int
+    label: str
+    kind: str = "individual"
+    checkin_days: float | None
+    registered_at: datetime
+    last_contact: datetime | None = None
+    last_channel: str | None = None
+    farewell: str | None = None  # the farewell pattern of the latest message, if any
 
 
 class ReportRef(BaseModel):
@@ -398,6 +417,77 @@ class Person(BaseModel):
     key: str = ""
     record_ids: tuple[int, ...] = ()
     status: PersonStatus = "unknown"
+
+
+# ---------------------------------------------------------------- linkage results
+# A linkage result holds record ids and weights only, never names or other record contents,
+# so it can be logged or shown without leaking who the people are.
+
+PairDecision = Literal["match", "review", "non_match"]
+
+
+class LinkedPair(BaseModel):
+    """Two records (``PersonRecord.id``) and how strongly the linker thinks they are one person.
+
+    ``weights`` are the per-comparison match weights (log2 Bayes factors, splink's ``mw_*``
+    columns, term-frequency adjustment included), for the review screen; ``probability`` is the
+    final match probability after the deterministic passes; ``reason`` says which stage
+    decided (``model``, ``exact_key``, ``label``, ``sibling_guard`` …).
+    """
+
+    model_config = _FROZEN
+    a: int
+    b: int
+    probability: float
+    weight: float
+    decision: PairDecision
+    weights: dict[str, float] = {}
+    reason: str = "model"
+
+
+class AgeOffset(BaseModel):
+    """``list_name``'s ages from ``ages_from`` to ``ages_to`` are ``years`` off ``other_list``'s.
+
+    ``years`` is signed: such an age of ``list_name`` minus ``years`` is the age
+    ``other_list`` gives. ``pairs`` confident pairs show it, out of ``large`` confident pairs whose ages
+    differ by more than ``_link_lists.TOLERANCE`` years and ``confident`` confident pairs in all.
+    """
+
+    model_config = _FROZEN
+    list_name: str
+    other_list: str
+    years: int
+    ages_from: int
+    ages_to: int
+    pairs: int
+    large: int
+    confident: int
+
+
+class LinkResult(BaseModel):
+    """Every scored candidate pair above the review floor, and the persons (clusters) they make.
+
+    ``clusters`` holds every record id exactly once (singletons included), each cluster
+    sorted, clusters sorted by their first id, so re-runs give the same order.
+    """
+
+    model_config = _FROZEN
+    pairs: tuple[LinkedPair, ...] = ()
+    clusters: tuple[tuple[int, ...], ...] = ()
+    match_threshold: float = 0.9
+    review_threshold: float = 0.5
+    backend: str = "duckdb"
+    age_offsets: tuple[AgeOffset, ...] = ()
+    """Systematic age offsets found between the lists (see ``docs/linkage.md``); usually none."""
+
+    @property
+    def matches(self) -> tuple[LinkedPair, ...]:
+        return tuple(p for p in self.pairs if p.decision == "match")
+
+    @property
+    def review(self) -> tuple[LinkedPair, ...]:
+        """Uncertain pairs for the review queue (between the two thresholds, unlabelled)."""
+        return tuple(p for p in self.pairs if p.decision == "review")
 
 
 class Estimate(BaseModel):

@@ -162,7 +162,7 @@ def import_list(
     if not result.records:
         raise InputError(f"no good rows among {result.rows}; nothing stored", path=file)
 
-    from tawthiq.store.missing import queue_missing_matches
+    from tawthiq.app.missing import queue_missing_matches
     from tawthiq.store.people import save_list
 
     with _open(workspace, db) as ws, ws.session() as s, err_console.status("storing…"):
@@ -231,8 +231,9 @@ def link(
     Idempotent: the same records and decisions give the same persons, and a person keeps
     its id while its records stay together. Review decisions are used as labels.
     """
+    from tawthiq.app.people import save_link_result
     from tawthiq.people import DEFAULT_MATCH_THRESHOLD, DEFAULT_REVIEW_THRESHOLD, link_records
-    from tawthiq.store.people import load_labels, load_lists, load_records, save_link_result
+    from tawthiq.store.people import load_labels, load_lists, load_records
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with _open(workspace, db) as ws, Progress(*columns, console=err_console, transient=True) as progress:
@@ -326,7 +327,8 @@ def review(
     Answer m (match), n (no match), s (skip) or q (quit). Each answer is stored at once,
     audit-logged, and used as a label by the next `tawthiq people link`. `--json` lists the queue.
     """
-    from tawthiq.store.people import decide_pair, records_by_ids, review_queue
+    from tawthiq.app.people import decide_pair
+    from tawthiq.store.people import records_by_ids, review_queue
 
     with _open(workspace, db) as ws:
         with ws.session() as s:
@@ -368,7 +370,7 @@ def decide(
     db: DbOpt = None,
 ) -> None:
     """Record a review decision without the interactive screen (for scripts)."""
-    from tawthiq.store.people import decide_pair
+    from tawthiq.app.people import decide_pair
 
     with _open(workspace, db) as ws, ws.session() as s:
         decide_pair(s, a, b, decision.replace("-", "_").replace("no_match", "non_match"))

@@ -65,9 +65,10 @@ def pfif_import(
     json_: JsonOpt = False,
 ) -> None:
     """Import missing persons and their notes from PFIF; the file is validated first (1.4 rules)."""
+    from tawthiq.app.missing import queue_missing_matches
     from tawthiq.people.pfif import parse_pfif, to_records
     from tawthiq.store import open_workspace
-    from tawthiq.store.missing import queue_missing_matches, save_missing
+    from tawthiq.store.missing import save_missing
 
     data = _read(file)
     persons = parse_pfif(data, path=file)
@@ -105,9 +106,9 @@ def pfif_export(
     db: DbOpt = None,
 ) -> None:
     """Export every missing person as PFIF 1.4: no protected field, no confidential note."""
+    from tawthiq.app.missing import load_missing
     from tawthiq.people.pfif import from_records, write_pfif
     from tawthiq.store import open_workspace
-    from tawthiq.store.missing import load_missing
 
     with open_workspace(workspace, db) as ws, ws.session() as s:
         people = load_missing(s)
@@ -123,8 +124,8 @@ def pfif_export(
 @handle_errors
 def missing_list(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
     """Missing persons with their derived status, last seen, and number of notes."""
+    from tawthiq.app.missing import load_missing
     from tawthiq.store import open_workspace
-    from tawthiq.store.missing import load_missing
 
     with open_workspace(workspace, db) as ws, ws.session() as s:
         people = load_missing(s)
@@ -161,8 +162,8 @@ def missing_show(
     json_: JsonOpt = False,
 ) -> None:
     """One missing person's status history, oldest first, and the status derived from it."""
+    from tawthiq.app.missing import load_missing
     from tawthiq.store import open_workspace
-    from tawthiq.store.missing import load_missing
 
     with open_workspace(workspace, db) as ws, ws.session() as s:
         found = load_missing(s, record_ids=[record])
