@@ -236,8 +236,10 @@ def _dossier(incident_id: int, out: Path, public: bool, pdf: bool, ws: Any) -> d
     from tawthiq.evidence import build_dossier, render_dossier
     from tawthiq.policy import load_policy
     from tawthiq.store import list_sources
-    from tawthiq.store.browse import claims_by_ids, get_incident, reports_by_ids
+    from tawthiq.store.browse import get_incident
+    from tawthiq.store.claims import claims_by_ids
     from tawthiq.store.custody import custody_events, evidence_by_sha, list_derived_files, record_custody
+    from tawthiq.store.reports import reports_by_ids
 
     policy = load_policy(ws.path)
     with ws.session() as s:

@@ -85,13 +85,9 @@ def _context(ws: Any, fmt: str, filters: dict[str, Any], country: str | None):
     from tawthiq.gazetteer import load_gazetteer
     from tawthiq.policy import load_policy
     from tawthiq.store import list_sources
-    from tawthiq.store.browse import (
-        IncidentFilter,
-        claims_by_ids,
-        list_incidents,
-        list_places,
-        reports_by_ids,
-    )
+    from tawthiq.store.browse import IncidentFilter, list_incidents, list_places
+    from tawthiq.store.claims import claims_by_ids
+    from tawthiq.store.reports import reports_by_ids
 
     policy = load_policy(ws.path)
     with ws.session(actor="cli") as s:

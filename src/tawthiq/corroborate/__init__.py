@@ -21,6 +21,7 @@ from ._grades import (
     shown_rationale,
     with_override,
 )
+from ._identity import inherit_incident_ids
 from ._incidents import build_incidents, claim_fingerprint, incident_from_cluster, incident_key
 from ._numbers import FATALITIES_RULE, count_interval, counts_compatible, fatalities_of
 from ._origins import ALIASES, claim_report_key, find_copies, group_by_origin, normalize_party, report_key
@@ -46,6 +47,7 @@ __all__ = [
     "group_by_origin",
     "incident_from_cluster",
     "incident_key",
+    "inherit_incident_ids",
     "normalize_party",
     "pair_score",
     "perpetrator_side",
