@@ -14,17 +14,24 @@ with :meth:`Protected.reveal`, so it cannot leak into a log line or a traceback 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 __all__ = [
+    "CLAIM_ROLES",
     "EVENT_TYPES",
+    "GRADES",
+    "NOTE_STATUSES",
+    "REPORT_STATUSES",
+    "REVIEW_STATUSES",
+    "USER_ROLES",
     "AgeOffset",
     "AuditEvent",
     "Certainty",
     "Claim",
     "ClaimKind",
+    "ClaimRole",
     "Count",
     "DerivedFile",
     "Estimate",
@@ -47,12 +54,15 @@ __all__ = [
     "Qualifier",
     "Report",
     "ReportRef",
+    "ReportStatus",
+    "ReviewStatus",
     "Source",
     "SourceCheckin",
     "SourceKind",
     "SourcedClaim",
     "TimePrecision",
     "TimeSpan",
+    "UserRole",
 ]
 
 EventType = Literal[
@@ -72,7 +82,7 @@ EventType = Literal[
     "armed.clash",
     "other",
 ]
-EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 
 ClaimKind = Literal["incident", "tally", "status"]
 Certainty = Literal["confirmed", "reported", "unconfirmed", "denied"]
@@ -80,6 +90,17 @@ PlacePrecision = Literal["exact", "neighbourhood", "town", "district", "governor
 TimePrecision = Literal["day", "days", "week", "month", "unknown"]
 Qualifier = Literal["exact", "about", "at_least", "more_than", "up_to", "vague"]
 Grade = Literal["confirmed", "fair", "weak", "contested", "discounted"]
+GRADES: tuple[Grade, ...] = get_args(Grade)
+# An incident's member claims: the claims it rests on, those that dispute it, tallies beside it.
+ClaimRole = Literal["supporting", "contradicting", "tally"]
+CLAIM_ROLES: tuple[ClaimRole, ...] = get_args(ClaimRole)
+ReviewStatus = Literal["unreviewed", "accepted", "corrected", "rejected"]
+REVIEW_STATUSES: tuple[ReviewStatus, ...] = get_args(ReviewStatus)
+ReportStatus = Literal["stored", "failed", "duplicate"]
+REPORT_STATUSES: tuple[ReportStatus, ...] = get_args(ReportStatus)
+# Web and API users, each role able to do what the ones before it can (web/_roles.py).
+UserRole = Literal["viewer", "reviewer", "documenter", "admin"]
+USER_ROLES: tuple[UserRole, ...] = get_args(UserRole)
 SourceKind = Literal["ngo", "media", "wire", "un", "government", "individual", "social", "other"]
 PersonStatus = Literal["killed", "detained", "missing", "injured", "unknown"]
 
@@ -248,7 +269,7 @@ class Report(BaseModel):
     title: str | None = None
     body: str = ""
     sender: Protected | None = None  # chat sender / e-mail From: protected
-    status: Literal["stored", "failed", "duplicate"] = "stored"
+    status: ReportStatus = "stored"
     failure_reason: str | None = None
     part: int = 0  # index of the message within a multi-report file (chat export, JSONL)
 
@@ -273,7 +294,7 @@ class Claim(BaseModel):
     confidence: float = 0.5
     id: int | None = None
     report_id: int | None = None
-    review_status: Literal["unreviewed", "accepted", "corrected", "rejected"] = "unreviewed"
+    review_status: ReviewStatus = "unreviewed"
 
     def contract(self) -> dict[str, Any]:
         """The claim exactly as ../shared/eval/CLAIMS.md prints it."""
@@ -332,7 +353,12 @@ class Incident(BaseModel):
     grade_override: Grade | None = None
     override_reason: str | None = None
 
-    def claim_role(self, claim_id: int | None) -> Literal["contradicting", "tally", "supporting"]:
+    @property
+    def effective_grade(self) -> Grade:
+        """The grade shown everywhere: the analyst's override, else the computed grade."""
+        return self.grade_override or self.grade
+
+    def claim_role(self, claim_id: int | None) -> ClaimRole:
         """How a member claim stands in this incident (the pages and the dossier show it)."""
         if claim_id in self.contradicting_claim_ids:
             return "contradicting"
@@ -382,6 +408,7 @@ NoteStatus = Literal[
     "detained_acknowledged",
     "detained_denied",
 ]
+NOTE_STATUSES: tuple[NoteStatus, ...] = get_args(NoteStatus)  # "" is a note that only informs
 
 
 class MissingNote(BaseModel):

@@ -15,12 +15,12 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from tawthiq.entities import Incident, Report, SourcedClaim
+from tawthiq.entities import GRADES, Incident, Report, SourcedClaim
 from tawthiq.errors import InputError
 from tawthiq.store import Workspace
 from tawthiq.store import browse as reader
 from tawthiq.store import incidents as incident_store
-from tawthiq.store.incidents import GRADES, RebuildResult
+from tawthiq.store.incidents import RebuildResult
 
 __all__ = ["Corroborated", "corroborate", "list_incidents", "rebuild_incidents"]
 

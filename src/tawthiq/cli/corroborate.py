@@ -20,9 +20,8 @@ from tawthiq.cli._common import (
     out_console,
     print_json,
 )
+from tawthiq.entities import GRADES
 from tawthiq.errors import InputError
-
-GRADES = ("confirmed", "fair", "weak", "contested", "discounted")
 
 
 def _day(value: str | None, field: str) -> date | None:
@@ -42,7 +41,7 @@ def _grade(value: str | None, field: str) -> str | None:
 
 def incident_json(inc: Any, members: list[Any]) -> dict[str, Any]:
     """The incident as `--json` prints it (issue 4): claims in the CLAIMS.md form plus their report."""
-    from tawthiq.corroborate import effective_grade, shown_rationale
+    from tawthiq.corroborate import shown_rationale
 
     def claim(m: Any) -> dict[str, Any]:
         return {
@@ -56,7 +55,7 @@ def incident_json(inc: Any, members: list[Any]) -> dict[str, Any]:
         "id": inc.id,
         "key": inc.key,
         "kind": inc.kind,
-        "grade": effective_grade(inc),
+        "grade": inc.effective_grade,
         "computed_grade": inc.grade,
         "grade_override": inc.grade_override,
         "override_reason": inc.override_reason,
@@ -136,7 +135,6 @@ def incidents(
 ) -> None:
     """List incidents: grade, place, dates, fatalities, origins, outlets."""
     from tawthiq.app.corroborate import list_incidents
-    from tawthiq.corroborate import effective_grade
     from tawthiq.store import open_workspace
     from tawthiq.store.incidents import incident_members
 
@@ -155,7 +153,7 @@ def incidents(
     for i in found:
         table.add_row(
             str(i.id),
-            effective_grade(i) + (" *" if i.grade_override else ""),
+            i.effective_grade + (" *" if i.grade_override else ""),
             i.event_type,
             ", ".join(p.name for p in i.places[:2]),
             _dates(i),

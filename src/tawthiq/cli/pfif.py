@@ -24,7 +24,7 @@ from tawthiq.cli._common import (
     out_console,
     print_json,
 )
-from tawthiq.entities import MissingNote
+from tawthiq.entities import NOTE_STATUSES, MissingNote
 from tawthiq.errors import InputError
 
 __all__ = ["missing_app", "pfif_app"]
@@ -36,15 +36,7 @@ missing_app = typer.Typer(
     help="Missing persons: status history, notes, family inquiries.", no_args_is_help=True
 )
 
-_STATUSES = (
-    "information_sought",
-    "believed_alive",
-    "believed_missing",
-    "believed_dead",
-    "is_note_author",
-    "detained_acknowledged",
-    "detained_denied",
-)
+_STATUSES = tuple(s for s in NOTE_STATUSES if s)  # "" (information only) is said as ''
 
 
 def _read(path: Path) -> bytes:

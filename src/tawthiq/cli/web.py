@@ -15,12 +15,13 @@ from typing import Annotated, Any
 import typer
 
 from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, handle_errors, print_json
+from tawthiq.entities import USER_ROLES
+
+_ROLES_SAID = f"{', '.join(USER_ROLES[:-1])} or {USER_ROLES[-1]}"  # viewer, reviewer, documenter or admin
 
 __all__ = ["register"]
 
-users_app = typer.Typer(
-    help="Web users and their roles (viewer, reviewer, documenter, admin).", no_args_is_help=True
-)
+users_app = typer.Typer(help=f"Web users and their roles ({', '.join(USER_ROLES)}).", no_args_is_help=True)
 tokens_app = typer.Typer(help="API tokens for /api/v1 (Authorization: Bearer …).", no_args_is_help=True)
 
 
@@ -104,7 +105,7 @@ MinLengthOpt = Annotated[
 @handle_errors
 def users_add(
     name: Annotated[str, typer.Argument(help="Login name.")],
-    role: Annotated[str, typer.Option(help="viewer, reviewer, documenter or admin.")] = "viewer",
+    role: Annotated[str, typer.Option(help=f"{_ROLES_SAID}.")] = "viewer",
     password_stdin: PasswordStdinOpt = False,
     min_length: MinLengthOpt = 15,
     workspace: WorkspaceOpt = None,
@@ -140,7 +141,7 @@ def users_list(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt 
 @handle_errors
 def users_set_role(
     name: Annotated[str, typer.Argument(help="Login name.")],
-    role: Annotated[str, typer.Argument(help="viewer, reviewer, documenter or admin.")],
+    role: Annotated[str, typer.Argument(help=f"{_ROLES_SAID}.")],
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,

@@ -26,6 +26,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import (
+    CLAIM_ROLES,
+    GRADES,
     Claim,
     Grade,
     Incident,
@@ -48,8 +50,6 @@ __all__ = [
     "override_incident_grade",
     "save_incidents",
 ]
-
-GRADES = ("confirmed", "fair", "weak", "contested", "discounted")
 
 
 @dataclass(frozen=True)
@@ -250,7 +250,7 @@ def incident_members(session: Session, incident: Incident) -> list[MemberClaim]:
         .join(ReportRow, ClaimRow.report_id == ReportRow.id)
         .where(ClaimRow.id.in_(list(roles)))
     ).all()
-    order = {"supporting": 0, "contradicting": 1, "tally": 2}
+    order = {role: n for n, role in enumerate(CLAIM_ROLES)}  # supporting, contradicting, tally
     out = [MemberClaim(roles[c.id], claim_from_row(c), _ref(r)) for c, r in rows]
     return sorted(out, key=lambda m: (order[m.role], m.claim.id or 0))
 
