@@ -140,47 +140,22 @@ def extract(
 def _extract_workspace(workspace: Path | None, db: str | None, pub: date | None, json_: bool) -> None:
     from rich.progress import Progress
 
-    from tawthiq.extract import extract_claims, latin_share
-    from tawthiq.store import list_reports, open_workspace
-    from tawthiq.store.claims import save_claims
+    from tawthiq.app.extract import ReportExtraction, extract_workspace
+    from tawthiq.store import open_workspace
 
-    ws = open_workspace(workspace, db=db)
-    summary: list[dict[str, Any]] = []
-    with ws:
-        with ws.session(actor="cli:extract") as s:
-            reports = list_reports(s, status="stored")
-        with Progress(console=err_console, transient=True) as progress:
-            task = progress.add_task("extracting", total=len(reports))
-            for r in reports:
-                when = r.published_at or (r.received_at.date() if r.received_at else None) or pub
-                note = None
-                if when is None:
-                    note = "no publication or received date: skipped (pass --published)"
-                elif not r.body.strip() or latin_share(r.body) < 0.5:
-                    note = "no English text: no claims"
-                with ws.session(actor="cli:extract") as s:
-                    claims = (
-                        []
-                        if note and when is None
-                        else extract_claims(r.body, when, title=r.title)
-                        if not note
-                        else []
-                    )
-                    stored = save_claims(s, r.id, claims) if when is not None else []
-                summary.append(
-                    {
-                        "report_id": r.id,
-                        "file": r.file_name,
-                        "claims": len(claims),
-                        "stored": len(stored),
-                        "note": note,
-                    }
-                )
-                if note:
-                    err_console.print(
-                        f"report {r.id} ({r.file_name}): {note}", highlight=False, soft_wrap=True
-                    )
-                progress.advance(task)
+    with open_workspace(workspace, db=db) as ws, Progress(console=err_console, transient=True) as progress:
+        task = progress.add_task("extracting", total=None)
+
+        def done(x: ReportExtraction) -> None:
+            if x.note:
+                shown = f"report {x.report_id} ({x.file}): {x.note}"
+                err_console.print(shown, highlight=False, soft_wrap=True)
+            progress.advance(task)
+
+        results = extract_workspace(
+            ws, published=pub, on_total=lambda n: progress.update(task, total=n), on_report=done
+        )
+    summary = [x.as_dict() for x in results]
     if json_:
         print_json(summary)
     else:

@@ -162,14 +162,14 @@ def import_list(
     if not result.records:
         raise InputError(f"no good rows among {result.rows}; nothing stored", path=file)
 
-    from tawthiq.app.missing import queue_missing_matches
-    from tawthiq.store.people import save_list
+    from tawthiq.app.people import import_list as store_list
 
-    with _open(workspace, db) as ws, ws.session() as s, err_console.status("storing…"):
-        counts = save_list(s, list_name, result.records, has_duplicates=has_duplicates, file_name=file.name,
-                           sha256=table.sha256, mapping=mapping)  # fmt: skip
+    with _open(workspace, db) as ws, err_console.status("storing…"):
         # issue 8: every missing person is compared with a list as it arrives; candidates go to review
-        missing_candidates = queue_missing_matches(s, list_name)
+        counts, missing_candidates = store_list(
+            ws, list_name, result.records, has_duplicates=has_duplicates, file_name=file.name,
+            sha256=table.sha256, mapping=mapping,
+        )  # fmt: skip
     if missing_candidates:
         err_console.print(f"{missing_candidates} possible match(es) with missing persons queued for review "
                           "(`tawthiq people review`)")  # fmt: skip
@@ -231,34 +231,18 @@ def link(
     Idempotent: the same records and decisions give the same persons, and a person keeps
     its id while its records stay together. Review decisions are used as labels.
     """
-    from tawthiq.app.people import save_link_result
-    from tawthiq.people import DEFAULT_MATCH_THRESHOLD, DEFAULT_REVIEW_THRESHOLD, link_records
-    from tawthiq.store.people import load_labels, load_lists, load_records
+    from tawthiq.app.people import link as link_lists
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with _open(workspace, db) as ws, Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task("loading records and decisions…", total=None)
-        with ws.session() as s:
-            records = load_records(s)
-            labels = load_labels(s)
-            dedupe = {x.name for x in load_lists(s) if x.has_duplicates}
-        if not records:
-            raise InputError("no person records yet: import a list with `tawthiq people import`")
-        progress.update(task, description=f"linking {len(records):,} records (splink, DuckDB)…")
-        result = link_records(
-            records, dedupe_lists=dedupe, labels=labels,
-            match_threshold=match_threshold or DEFAULT_MATCH_THRESHOLD,
-            review_threshold=review_threshold or DEFAULT_REVIEW_THRESHOLD,
+        linked = link_lists(
+            ws, match_threshold=match_threshold, review_threshold=review_threshold,
+            on_step=lambda text: progress.update(task, description=text),
         )  # fmt: skip
-        # issue 8: a missing person joins another list's record only once a reviewer confirmed it
-        from tawthiq.people.missing import hold_missing_matches
-
-        result = hold_missing_matches(result, records, [(a, b) for a, b, ok in labels if ok])
-        progress.update(task, description=f"storing {len(result.clusters):,} persons…")
-        with ws.session() as s:
-            counts = save_link_result(s, result, records)
+    counts, result = linked.counts, linked.result
     summary = {"records": counts.records, "persons": counts.persons, "kept": counts.kept, "new": counts.new,
-               "removed": counts.removed, "review": counts.review, "labels": len(labels),
+               "removed": counts.removed, "review": counts.review, "labels": linked.labels,
                "age_offsets": [o.model_dump() for o in result.age_offsets]}  # fmt: skip
     if as_json:
         print_json(summary)
@@ -327,14 +311,10 @@ def review(
     Answer m (match), n (no match), s (skip) or q (quit). Each answer is stored at once,
     audit-logged, and used as a label by the next `tawthiq people link`. `--json` lists the queue.
     """
-    from tawthiq.app.people import decide_pair
-    from tawthiq.store.people import records_by_ids, review_queue
+    from tawthiq.app.people import decide_pair, review_queue
 
     with _open(workspace, db) as ws:
-        with ws.session() as s:
-            queue = review_queue(s)[:limit] if limit else review_queue(s)
-            recs = records_by_ids(s, [i for p in queue for i in (p.a, p.b)])
-        queue = [p for p in queue if p.a in recs and p.b in recs]
+        queue, recs = review_queue(ws, limit)
         if as_json:
             print_json([_pair_json(p, recs) for p in queue])
             return
@@ -395,11 +375,10 @@ def persons(
     as_json: JsonOpt = False,
 ) -> None:
     """Unique persons (after `people link`) with the lists that name them."""
-    from tawthiq.store.people import count_unlinked, load_persons
+    from tawthiq.app.people import load_persons
 
-    with _open(workspace, db) as ws, ws.session() as s:
-        found = load_persons(s)
-        unlinked = count_unlinked(s)
+    with _open(workspace, db) as ws:
+        found, unlinked = load_persons(ws)
     if unlinked:
         err_console.print(f"[yellow]note:[/] {unlinked} record(s) in no person yet: run `people link`")
     data = [

@@ -155,11 +155,11 @@ def checkin(
     db: DbOpt = None,
 ) -> None:
     """Set how often a source is expected to check in."""
+    from tawthiq.app.sources import set_checkin
     from tawthiq.store import open_workspace
-    from tawthiq.store.sources import set_checkin
 
-    with open_workspace(workspace, db) as ws, ws.session() as s:
-        set_checkin(s, source_id, days)
+    with open_workspace(workspace, db) as ws:
+        set_checkin(ws, source_id, days)
     err_console.print(f"source {source_id}: check-in every {days} day(s)")
 
 
@@ -176,15 +176,12 @@ def contact(
     db: DbOpt = None,
 ) -> None:
     """Log a contact with a source (a call, a check-in): it resets the overdue clock."""
-    from tawthiq.sources import farewell_signal
+    from tawthiq.app.sources import log_contact
     from tawthiq.store import open_workspace
-    from tawthiq.store.sources import log_contact
 
     text = typer.prompt("note", hide_input=True) if note else None
-    with open_workspace(workspace, db) as ws, ws.session() as s:
-        c = log_contact(
-            s, source_id, _when(at, "at"), channel=channel, note=text, farewell=farewell_signal(text)
-        )
+    with open_workspace(workspace, db) as ws:
+        c = log_contact(ws, source_id, _when(at, "at"), channel=channel, note=text)
     err_console.print(f"contact {c.id} logged for source {source_id} at {c.at:%Y-%m-%d %H:%M}")
 
 
@@ -230,12 +227,11 @@ def overdue(
     now: Annotated[str | None, typer.Option(help="Reckon as of this time (ISO); default now.")] = None,
 ) -> None:
     """Sources past their expected check-in: urgent (last message a farewell) first, then longest overdue."""
-    from tawthiq.sources import overdue_sources
+    from tawthiq.app.sources import overdue as overdue_sources
     from tawthiq.store import open_workspace
-    from tawthiq.store.sources import source_checkins
 
-    with open_workspace(workspace, db) as ws, ws.session() as s:
-        rows = overdue_sources(source_checkins(s), _when(now, "now"))
+    with open_workspace(workspace, db) as ws:
+        rows = overdue_sources(ws, _when(now, "now"))
     if json_:
         print_json([r.model_dump(mode="json") for r in rows])
         return

@@ -198,10 +198,10 @@ def demo(
     """
     import sys
 
-    import tawthiq.cli._demo  # noqa: F401 - appends the later stages' steps
+    from tawthiq.cli._demo import DEMO_STEPS
     from tawthiq.demo import run_demo
 
-    summary = run_demo(dir_, log=lambda msg: err_console.print(msg, highlight=False))
+    summary = run_demo(dir_, log=lambda msg: err_console.print(msg, highlight=False), steps=DEMO_STEPS)
     address = f"http://127.0.0.1:{port}/"
     if json_:
         print_json(summary)
