@@ -19,12 +19,14 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 __all__ = [
+    "CERTAINTIES",
     "CLAIM_ROLES",
     "EVENT_TYPES",
     "GRADES",
     "NOTE_STATUSES",
     "REPORT_STATUSES",
     "REVIEW_STATUSES",
+    "SOURCE_KINDS",
     "USER_ROLES",
     "AgeOffset",
     "AuditEvent",
@@ -86,6 +88,7 @@ EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 
 ClaimKind = Literal["incident", "tally", "status"]
 Certainty = Literal["confirmed", "reported", "unconfirmed", "denied"]
+CERTAINTIES: tuple[Certainty, ...] = get_args(Certainty)
 PlacePrecision = Literal["exact", "neighbourhood", "town", "district", "governorate", "country"]
 TimePrecision = Literal["day", "days", "week", "month", "unknown"]
 Qualifier = Literal["exact", "about", "at_least", "more_than", "up_to", "vague"]
@@ -102,6 +105,7 @@ REPORT_STATUSES: tuple[ReportStatus, ...] = get_args(ReportStatus)
 UserRole = Literal["viewer", "reviewer", "documenter", "admin"]
 USER_ROLES: tuple[UserRole, ...] = get_args(UserRole)
 SourceKind = Literal["ngo", "media", "wire", "un", "government", "individual", "social", "other"]
+SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
 PersonStatus = Literal["killed", "detained", "missing", "injured", "unknown"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")

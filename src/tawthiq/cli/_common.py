@@ -56,7 +56,7 @@ def handle_errors(fn: F) -> F:
             err_console.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def print_json(data: Any) -> None:

@@ -192,7 +192,7 @@ def incident(
         raise InputError("use either --override GRADE or --clear-override", field="--override")
     with open_workspace(workspace, db=db) as ws, ws.session(actor="cli:incident") as s:
         if override or clear_override:
-            inc = override_incident_grade(s, incident_id, override, reason or "")  # type: ignore[arg-type]
+            inc = override_incident_grade(s, incident_id, override, reason or "")
             shown = override or inc.grade
             err_console.print(f"incident {incident_id}: grade set to {shown}", highlight=False)
         inc = get_incident(s, incident_id, with_kind=True)

@@ -257,7 +257,7 @@ def register(app: typer.Typer) -> None:
             if source_key is not None:
                 if not source_key.exists():
                     raise InputError("no such key file", path=source_key)
-                src_cipher = Cipher(load_key(source_key))  # type: ignore[arg-type]
+                src_cipher = Cipher(load_key(source_key))
             with ws.session(actor="cli") as s:
                 counts = load_tables(
                     s, folder, source_cipher=src_cipher, target_cipher=ws.cipher, same_key=same

@@ -55,11 +55,11 @@ def ingest(
     json_: JsonOpt = False,
 ) -> None:
     """Ingest reports: text, HTML, .eml, WhatsApp .txt exports, JSON lines, and folders of them."""
-    from tawthiq.entities import SourceKind
+    from tawthiq.entities import SOURCE_KINDS
     from tawthiq.ingest import IngestOptions, ingest_paths
     from tawthiq.store import open_workspace
 
-    kinds = SourceKind.__args__  # type: ignore[attr-defined]
+    kinds = SOURCE_KINDS
     if source_kind not in kinds:
         raise InputError(f"{source_kind!r} is not one of {', '.join(kinds)}", field="--source-kind")
     if chat_date_order not in ("auto", "dmy", "mdy"):

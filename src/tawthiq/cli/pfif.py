@@ -214,7 +214,7 @@ def missing_note(
         raise InputError(f"{on!r} is not YYYY-MM-DD", field="date") from None
     note = MissingNote(
         note_record_id=f"note.{record}.{datetime.now(UTC):%Y%m%dT%H%M%S%f}",
-        status=status,  # type: ignore[arg-type]
+        status=status,
         author_name=author,
         source_date=when,
         source=source,

@@ -168,7 +168,7 @@ def _toll_disagrees(ev: Evidence) -> str | None:
         for b in told[i + 1 :]:
             if _independence_key(ev.origin(a)) == _independence_key(ev.origin(b)):
                 continue
-            if counts_disagree(a.claim.fatalities, b.claim.fatalities):  # type: ignore[arg-type]
+            if counts_disagree(a.claim.fatalities, b.claim.fatalities):
                 return (
                     f"Origins disagree on the toll: {ev.origin(a)} gives {_fig(a)}, "
                     f"{ev.origin(b)} gives {_fig(b)}."

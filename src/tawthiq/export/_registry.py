@@ -41,7 +41,7 @@ class Exporter:
 
 class ExporterSpec:
     @hookspec
-    def tawthiq_exporters(self) -> list[Exporter]:  # type: ignore[empty-body]
+    def tawthiq_exporters(self) -> list[Exporter]:
         """Return the exporters this plugin provides."""
 
 

@@ -88,7 +88,7 @@ def match_note(
     when = f" (date on the list: {matched.event_date.isoformat()})" if matched.event_date else ""
     return MissingNote(
         note_record_id=f"match.{missing.list_name}.{missing.record_id}.{matched.list_name}.{matched.record_id}",
-        status=status,  # type: ignore[arg-type]
+        status=status,
         author_name=author,
         source_date=now,
         entry_date=now,

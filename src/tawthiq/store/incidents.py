@@ -100,7 +100,7 @@ def load_sourced_claims(session: Session) -> tuple[list[SourcedClaim], list[Repo
                 report_id=rep.id,
                 published=rep.published_at,
                 source_label=src.label if src else None,
-                source_kind=(src.kind if src else "other"),  # type: ignore[arg-type]
+                source_kind=(src.kind if src else "other"),
                 origin_group=src.origin_group if src else None,
             )
         )
@@ -282,4 +282,4 @@ def override_incident_grade(session: Session, incident_id: int, grade: Grade | N
         detail=f"computed {row.grade} -> {grade or row.grade}: {reason.strip()}",
     )
     session.flush()
-    return get_incident(session, incident_id, with_kind=True)  # type: ignore[return-value]
+    return get_incident(session, incident_id, with_kind=True)

@@ -199,7 +199,7 @@ class WebData:
 
     def override_grade(self, incident_id: int, grade: str | None, reason: str, user: User) -> Incident:
         with self.ws.session(actor=user.name) as s:
-            return override_incident_grade(s, incident_id, grade, reason)  # type: ignore[arg-type]
+            return override_incident_grade(s, incident_id, grade, reason)
 
     def _in_view(
         self,

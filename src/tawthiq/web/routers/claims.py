@@ -12,7 +12,7 @@ from datetime import date
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from tawthiq.entities import EVENT_TYPES, REVIEW_STATUSES, Certainty
+from tawthiq.entities import CERTAINTIES, EVENT_TYPES, REVIEW_STATUSES
 from tawthiq.store.users import User
 
 from .._auth import require, verify_csrf
@@ -92,7 +92,7 @@ def corrections_from(form: dict[str, str | None]) -> dict[str, object]:
             )
         out["event_type"] = form["event_type"]
     if form.get("certainty"):
-        if form["certainty"] not in Certainty.__args__:  # type: ignore[attr-defined]
+        if form["certainty"] not in CERTAINTIES:
             raise HTTPError(400, "bad_input", f"{form['certainty']!r} is not a certainty", field="certainty")
         out["certainty"] = form["certainty"]
     if form.get("attributed_to"):
