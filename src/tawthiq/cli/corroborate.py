@@ -16,7 +16,6 @@ from tawthiq.cli._common import (
     JsonOpt,
     WorkspaceOpt,
     err_console,
-    handle_errors,
     out_console,
     print_json,
 )
@@ -93,7 +92,6 @@ def _dates(inc: Any) -> str:
     return f"{t.start or '…'} – {t.end}"
 
 
-@handle_errors
 def corroborate(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
     """(Re)build the incidents of the whole workspace from its claims; idempotent.
 
@@ -120,7 +118,6 @@ def corroborate(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt
     )
 
 
-@handle_errors
 def incidents(
     grade: Annotated[str | None, typer.Option(help=f"Only this grade: {', '.join(GRADES)}.")] = None,
     type_: Annotated[
@@ -166,7 +163,6 @@ def incidents(
         err_console.print("* grade set by an analyst", highlight=False)
 
 
-@handle_errors
 def incident(
     incident_id: Annotated[int, typer.Argument(help="Incident id (from `tawthiq incidents`).")],
     override: Annotated[

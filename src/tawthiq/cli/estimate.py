@@ -20,7 +20,6 @@ from tawthiq.cli._common import (
     JsonOpt,
     WorkspaceOpt,
     err_console,
-    handle_errors,
     out_console,
     print_json,
 )
@@ -105,7 +104,6 @@ def _render(fits: list[Any], source: str) -> None:
         out_console.print(f"note: {note}")
 
 
-@handle_errors
 def estimate(
     table: Annotated[
         Path | None,

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, handle_errors, print_json
+from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, print_json
 from tawthiq.errors import InputError
 
 __all__ = ["register"]
@@ -33,7 +33,6 @@ def _open(workspace: Path | None, db: str | None):
 
 
 @evidence_app.command("verify")
-@handle_errors
 def verify_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_out: JsonOpt = False) -> None:
     """Open and re-hash every stored file; report missing, altered, other-key, unregistered or
     clear ones (exit 1 if a registered file is missing, altered or sealed with another key)."""
@@ -65,7 +64,6 @@ def _registered(ws: Any) -> list[str]:
 
 
 @evidence_app.command("seal")
-@handle_errors
 def seal_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_out: JsonOpt = False) -> None:
     """Seal originals still in clear (from before sealing) in place with the workspace key.
 
@@ -112,7 +110,6 @@ def seal_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_out: JsonOpt
 
 
 @evidence_app.command("public-key")
-@handle_errors
 def public_key_cmd(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the PEM to this file.")] = None,
     workspace: WorkspaceOpt = None,
@@ -135,7 +132,6 @@ def public_key_cmd(
 
 
 @evidence_app.command("derive")
-@handle_errors
 def derive_cmd(
     original: Annotated[str, typer.Argument(help="SHA-256 of the original in the evidence store.")],
     file: Annotated[Path, typer.Argument(help="The working copy or redaction to store.")],
@@ -180,7 +176,6 @@ def _kind(kind: str) -> Literal["working", "redacted"]:
 
 
 @evidence_app.command("history")
-@handle_errors
 def history_cmd(
     sha256: Annotated[str, typer.Argument(help="SHA-256 of an original.")],
     workspace: WorkspaceOpt = None,
@@ -299,7 +294,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(evidence_app)
 
     @app.command("verify-export")
-    @handle_errors
     def verify_export_cmd(
         folder: Annotated[Path, typer.Argument(help="A folder written by `tawthiq export` or `dossier`.")],
         public_key: Annotated[
@@ -314,7 +308,6 @@ def register(app: typer.Typer) -> None:
         _verify_export(folder, public_key, json_out)
 
     @app.command("dossier")
-    @handle_errors
     def dossier_cmd(
         incident_id: Annotated[int, typer.Argument(metavar="INCIDENT_ID", help="The incident's id.")],
         out: Annotated[Path, typer.Option("--out", "-o", help="New (or empty) output folder.")],

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, handle_errors, print_json
+from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, print_json
 from tawthiq.errors import InputError
 
 __all__ = ["prepare_out", "register", "sign_folder"]
@@ -166,7 +166,6 @@ def _dump_writer(ws: Any):
 
 def register(app: typer.Typer) -> None:
     @app.command("export")
-    @handle_errors
     def export_cmd(
         fmt: Annotated[str, typer.Argument(metavar="FORMAT", help=f"One of: {', '.join(_FORMATS)}.")],
         out: Annotated[Path, typer.Option("--out", "-o", help="New (or empty) output folder.")],
@@ -222,7 +221,6 @@ def register(app: typer.Typer) -> None:
             )
 
     @app.command("import-dump")
-    @handle_errors
     def import_dump_cmd(
         folder: Annotated[Path, typer.Argument(help="A folder written by `tawthiq export dump`.")],
         source_key: Annotated[

@@ -21,7 +21,6 @@ from tawthiq.cli._common import (
     JsonOpt,
     WorkspaceOpt,
     err_console,
-    handle_errors,
     out_console,
     print_json,
 )
@@ -70,7 +69,6 @@ def _published(value: str | None) -> date | None:
     return parse_published(value, field="--published") if value is not None else None
 
 
-@handle_errors
 def extract(
     file: Annotated[
         Path | None, typer.Argument(help="A report text file. Omit inside a workspace.", show_default=False)

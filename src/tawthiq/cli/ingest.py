@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, handle_errors, print_json
+from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, print_json
 from tawthiq.errors import InputError
 
 __all__ = ["register"]
@@ -31,7 +31,6 @@ def _published(value: str | None) -> date | None:
         raise InputError(f"{value!r} is not a date YYYY-MM-DD", field="--published") from None
 
 
-@handle_errors
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
     workspace: WorkspaceOpt = None,

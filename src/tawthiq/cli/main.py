@@ -10,8 +10,10 @@ import importlib
 import typer
 
 from tawthiq import __version__
+from tawthiq.cli._common import TawthiqGroup
 
 app = typer.Typer(
+    cls=TawthiqGroup,  # the one error handler: TawthiqError -> message on stderr, exit 1
     name="tawthiq",
     help="Tawthiq (توثيق): reports from a war into a defensible record of harm to civilians.",
     no_args_is_help=True,

@@ -23,7 +23,6 @@ from tawthiq.cli._common import (
     JsonOpt,
     WorkspaceOpt,
     err_console,
-    handle_errors,
     out_console,
     print_json,
 )
@@ -105,7 +104,6 @@ def _issue(e: InputError) -> dict[str, Any]:
 
 
 @people_app.command("import")
-@handle_errors
 def import_list(
     file: Annotated[Path, typer.Argument(help="The list: .csv/.tsv, .xlsx or .jsonl.", show_default=False)],
     list_name: Annotated[str, typer.Option("--list", "-l", help="The list's name (e.g. 'vdc-2016').")],
@@ -192,7 +190,6 @@ def import_list(
 
 
 @people_app.command("lists")
-@handle_errors
 def lists(workspace: WorkspaceOpt = None, db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """The imported lists: records, whether they may hold duplicates, last file."""
     from tawthiq.store.people import load_lists
@@ -214,7 +211,6 @@ def lists(workspace: WorkspaceOpt = None, db: DbOpt = None, as_json: JsonOpt = F
 
 
 @people_app.command("link")
-@handle_errors
 def link(
     match_threshold: Annotated[
         float | None, typer.Option(help="Probability from which records are one person.")
@@ -299,7 +295,6 @@ _ANSWERS = {"m": "match", "n": "non_match", "s": "skip", "q": "quit"}
 
 
 @people_app.command("review")
-@handle_errors
 def review(
     limit: Annotated[int | None, typer.Option(help="Review (or list) at most this many pairs.")] = None,
     workspace: WorkspaceOpt = None,
@@ -341,7 +336,6 @@ def review(
 
 
 @people_app.command("decide")
-@handle_errors
 def decide(
     a: Annotated[int, typer.Argument(help="Record id A (as `review --json` shows it).")],
     b: Annotated[int, typer.Argument(help="Record id B.")],
@@ -365,7 +359,6 @@ _CSV_COLUMNS = ("person_id", "person_status", "lists", "list", "record_id", "nam
 
 
 @people_app.command("persons")
-@handle_errors
 def persons(
     csv_out: Annotated[
         Path | None, typer.Option("--csv", help="Also write one row per record to this CSV.")

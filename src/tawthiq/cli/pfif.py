@@ -20,7 +20,6 @@ from tawthiq.cli._common import (
     JsonOpt,
     WorkspaceOpt,
     err_console,
-    handle_errors,
     out_console,
     print_json,
 )
@@ -46,7 +45,6 @@ def _read(path: Path) -> bytes:
 
 
 @pfif_app.command("import")
-@handle_errors
 def pfif_import(
     file: Annotated[Path, typer.Argument(help="A PFIF 1.1–1.4 XML file.")],
     list_name: Annotated[
@@ -90,7 +88,6 @@ def _public_fields(fields: dict[str, str]) -> dict[str, str]:
 
 
 @pfif_app.command("export")
-@handle_errors
 def pfif_export(
     out: Annotated[Path, typer.Option("--out", help="File to write (PFIF 1.4 XML).")],
     domain: Annotated[str, typer.Option(help="Record-id domain for records made here.")] = "tawthiq.local",
@@ -113,7 +110,6 @@ def pfif_export(
 
 
 @missing_app.command("list")
-@handle_errors
 def missing_list(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
     """Missing persons with their derived status, last seen, and number of notes."""
     from tawthiq.app.missing import load_missing
@@ -146,7 +142,6 @@ def missing_list(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOp
 
 
 @missing_app.command("show")
-@handle_errors
 def missing_show(
     record: Annotated[int, typer.Argument(help="Person record id (as `people missing list` shows).")],
     workspace: WorkspaceOpt = None,
@@ -187,7 +182,6 @@ def missing_show(
 
 
 @missing_app.command("note")
-@handle_errors
 def missing_note(
     record: Annotated[int, typer.Argument(help="Person record id.")],
     status: Annotated[str, typer.Option(help=f"One of {', '.join(_STATUSES)}, or '' for information.")] = "",
@@ -228,7 +222,6 @@ def missing_note(
 
 
 @missing_app.command("inquiries")
-@handle_errors
 def inquiries(
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
@@ -256,7 +249,6 @@ def inquiries(
 
 
 @missing_app.command("answer")
-@handle_errors
 def answer(
     inquiry: Annotated[int, typer.Argument(help="Inquiry id.")],
     text: Annotated[str, typer.Option(help="The answer the family will read with its ticket.")],

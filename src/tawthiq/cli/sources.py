@@ -20,7 +20,6 @@ from tawthiq.cli._common import (
     ReasonOpt,
     WorkspaceOpt,
     err_console,
-    handle_errors,
     out_console,
     print_json,
     reveal_disclosure,
@@ -50,7 +49,6 @@ def _when(value: str | None, field: str) -> datetime:
 
 
 @sources_app.command("add")
-@handle_errors
 def add(
     label: Annotated[str, typer.Argument(help="Public label (a code name, never the real name).")],
     kind: Annotated[str, typer.Option(help=f"One of {', '.join(KINDS)}.")] = "individual",
@@ -96,7 +94,6 @@ def add(
 
 
 @sources_app.command("list")
-@handle_errors
 def list_(
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
@@ -147,7 +144,6 @@ def list_(
 
 
 @sources_app.command("checkin")
-@handle_errors
 def checkin(
     source_id: Annotated[int, typer.Argument(help="Source id.")],
     days: Annotated[int, typer.Option(help="Expected check-in interval in days.")],
@@ -164,7 +160,6 @@ def checkin(
 
 
 @sources_app.command("contact")
-@handle_errors
 def contact(
     source_id: Annotated[int, typer.Argument(help="Source id.")],
     at: Annotated[str | None, typer.Option(help="When (ISO); default now.")] = None,
@@ -186,7 +181,6 @@ def contact(
 
 
 @sources_app.command("log")
-@handle_errors
 def log(
     source_id: Annotated[int, typer.Argument(help="Source id.")],
     workspace: WorkspaceOpt = None,
@@ -219,7 +213,6 @@ def log(
 
 
 @sources_app.command("overdue")
-@handle_errors
 def overdue(
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,

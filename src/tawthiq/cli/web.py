@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, handle_errors, print_json
+from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, print_json
 from tawthiq.entities import USER_ROLES
 
 _ROLES_SAID = f"{', '.join(USER_ROLES[:-1])} or {USER_ROLES[-1]}"  # viewer, reviewer, documenter or admin
@@ -31,7 +31,6 @@ def _open(workspace: Path | None, db: str | None):
     return open_workspace(workspace, db=db)
 
 
-@handle_errors
 def serve(
     workspace_arg: Annotated[
         Path | None,
@@ -102,7 +101,6 @@ MinLengthOpt = Annotated[
 ]
 
 
-@handle_errors
 def users_add(
     name: Annotated[str, typer.Argument(help="Login name.")],
     role: Annotated[str, typer.Option(help=f"{_ROLES_SAID}.")] = "viewer",
@@ -121,7 +119,6 @@ def users_add(
     _say_user(user, json_, "saved")
 
 
-@handle_errors
 def users_list(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
     """List users: role, active or disabled, when created, last login."""
     from tawthiq.store import users
@@ -138,7 +135,6 @@ def users_list(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt 
         )
 
 
-@handle_errors
 def users_set_role(
     name: Annotated[str, typer.Argument(help="Login name.")],
     role: Annotated[str, typer.Argument(help=f"{_ROLES_SAID}.")],
@@ -152,7 +148,6 @@ def users_set_role(
     _change_user(workspace, db, json_, "role set", lambda s: users.set_role(s, name, role))
 
 
-@handle_errors
 def users_disable(
     name: Annotated[str, typer.Argument(help="Login name.")],
     workspace: WorkspaceOpt = None,
@@ -165,7 +160,6 @@ def users_disable(
     _change_user(workspace, db, json_, "disabled", lambda s: users.set_active(s, name, False))
 
 
-@handle_errors
 def users_enable(
     name: Annotated[str, typer.Argument(help="Login name.")],
     workspace: WorkspaceOpt = None,
@@ -178,7 +172,6 @@ def users_enable(
     _change_user(workspace, db, json_, "enabled", lambda s: users.set_active(s, name, True))
 
 
-@handle_errors
 def users_password(
     name: Annotated[str, typer.Argument(help="Login name.")],
     password_stdin: PasswordStdinOpt = False,
@@ -196,7 +189,6 @@ def users_password(
     _say_user(user, json_, "password reset")
 
 
-@handle_errors
 def tokens_create(
     user: Annotated[str, typer.Option("--user", help="The token acts as this user, with their role.")],
     label: Annotated[str, typer.Option(help="What the token is for.")] = "",
@@ -218,7 +210,6 @@ def tokens_create(
         err_console.print(f"token {token_id}: keep it secret, it will not be shown again", highlight=False)
 
 
-@handle_errors
 def tokens_list(
     user: Annotated[str | None, typer.Option("--user", help="Only this user's tokens.")] = None,
     workspace: WorkspaceOpt = None,
@@ -242,7 +233,6 @@ def tokens_list(
         )
 
 
-@handle_errors
 def tokens_revoke(
     token: Annotated[str | None, typer.Argument(help="The token to revoke (or give --id).")] = None,
     token_id: Annotated[str | None, typer.Option("--id", help="The token's id from 'tokens list'.")] = None,
