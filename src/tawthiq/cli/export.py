@@ -8,7 +8,6 @@ event. Data (the summary) to stdout, progress to stderr; exit 1 on bad input.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
 import shutil
 from datetime import UTC, date, datetime
@@ -64,19 +63,11 @@ def sign_folder(ws: Any, out: Path, export: str, details: dict[str, Any]) -> dic
 
 def _missing_persons(s: Any) -> list[tuple[Any, list[Any]]]:
     """Missing/detained person records with their notes (notes when the people stage stores them)."""
+    from tawthiq.store.missing import notes_by_record
     from tawthiq.store.people import load_records
 
     recs = [r for r in load_records(s) if r.status in ("missing", "detained")]
-    notes_of: dict[int, list[Any]] = {}
-    try:  # issue 8 stores status notes; until then records go out without notes
-        store_missing = importlib.import_module("tawthiq.store.missing")
-    except ModuleNotFoundError as exc:
-        if exc.name != "tawthiq.store.missing":
-            raise
-        store_missing = None
-    loader = getattr(store_missing, "notes_by_record", None)
-    if loader is not None:
-        notes_of = loader(s, [r.id for r in recs])
+    notes_of = notes_by_record(s, [r.id for r in recs])
     return [(r, list(notes_of.get(r.id, []))) for r in recs]
 
 

@@ -9,7 +9,6 @@ shows the two records, to the reviewer at the terminal.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -26,6 +25,7 @@ from tawthiq.cli._common import (
     out_console,
     print_json,
 )
+from tawthiq.cli.pfif import missing_app, pfif_app
 from tawthiq.entities import PersonRecord
 from tawthiq.errors import InputError
 from tawthiq.people import (
@@ -405,9 +405,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(people_app, name="people")
 
 
-# PFIF import/export (another module) hangs under `people pfif` when it is there.
-if importlib.util.find_spec("tawthiq.cli.pfif") is not None:
-    from tawthiq.cli.pfif import missing_app, pfif_app
-
-    people_app.add_typer(pfif_app, name="pfif")
-    people_app.add_typer(missing_app, name="missing")
+# PFIF import/export and the missing-persons registry (cli/pfif.py) hang under `people`.
+people_app.add_typer(pfif_app, name="pfif")
+people_app.add_typer(missing_app, name="missing")
