@@ -151,7 +151,7 @@ def estimate(
     ] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
-    json_out: JsonOpt = False,
+    json_: JsonOpt = False,
 ) -> None:
     """Estimate how many people there were, documented or not, with a 95% interval.
 
@@ -182,7 +182,7 @@ def estimate(
 
         plot_posterior(fits, plot, title=source)
         err_console.print(f"plot written to {plot}", highlight=False)
-    if json_out:
+    if json_:
         data = [f.estimate.model_dump(mode="json") for f in fits]
         print_json(data if method == Method.all else data[0])
     else:

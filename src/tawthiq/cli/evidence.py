@@ -33,7 +33,7 @@ def _open(workspace: Path | None, db: str | None):
 
 
 @evidence_app.command("verify")
-def verify_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_out: JsonOpt = False) -> None:
+def verify_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
     """Open and re-hash every stored file; report missing, altered, other-key, unregistered or
     clear ones (exit 1 if a registered file is missing, altered or sealed with another key)."""
     from tawthiq.evidence import verify_store
@@ -42,7 +42,7 @@ def verify_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_out: JsonO
         known = _registered(ws)
         err_console.print(f"opening and re-hashing the evidence store in {ws.evidence_dir} …")
         check = verify_store(ws.evidence_dir, known, ws.cipher)
-    if json_out:
+    if json_:
         print_json(check.model_dump(mode="json"))
     else:
         typer.echo(
@@ -64,7 +64,7 @@ def _registered(ws: Any) -> list[str]:
 
 
 @evidence_app.command("seal")
-def seal_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_out: JsonOpt = False) -> None:
+def seal_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
     """Seal originals still in clear (from before sealing) in place with the workspace key.
 
     One custody event (``evidence.seal``) per file; idempotent (sealed files are left alone);
@@ -97,7 +97,7 @@ def seal_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_out: JsonOpt
         "already_sealed": len(files) - len(clear),
         "failed": failed,
     }
-    if json_out:
+    if json_:
         print_json(summary)
     else:
         typer.echo(
@@ -113,7 +113,7 @@ def seal_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_out: JsonOpt
 def public_key_cmd(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the PEM to this file.")] = None,
     workspace: WorkspaceOpt = None,
-    json_out: JsonOpt = False,
+    json_: JsonOpt = False,
 ) -> None:
     """Print the workspace's Ed25519 public key (PEM) that signs every export."""
     from tawthiq.evidence import ensure_signing_key, fingerprint, load_public_key
@@ -124,7 +124,7 @@ def public_key_cmd(
     fp = fingerprint(load_public_key(pem))
     if out is not None:
         out.write_bytes(pem)
-    if json_out:
+    if json_:
         print_json({"algorithm": "Ed25519", "fingerprint_sha256": fp, "pem": pem.decode("ascii")})
     else:
         typer.echo(pem.decode("ascii"), nl=False)
@@ -139,7 +139,7 @@ def derive_cmd(
     note: Annotated[str | None, typer.Option("--note", help="What was done (no protected values).")] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
-    json_out: JsonOpt = False,
+    json_: JsonOpt = False,
 ) -> None:
     """Store a working copy or redaction beside its original and link it (a custody event)."""
     from tawthiq.entities import DerivedFile
@@ -165,7 +165,7 @@ def derive_cmd(
                     note=note,
                 ),
             )
-    if json_out:
+    if json_:
         print_json(d.model_dump(mode="json"))
     else:
         typer.echo(f"{d.kind} copy {d.sha256} linked to original {d.original_sha256}")
@@ -180,7 +180,7 @@ def history_cmd(
     sha256: Annotated[str, typer.Argument(help="SHA-256 of an original.")],
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
-    json_out: JsonOpt = False,
+    json_: JsonOpt = False,
 ) -> None:
     """The custody history of one original (every event about it, in chain order)."""
     from tawthiq.store.custody import custody_events, list_derived_files
@@ -188,7 +188,7 @@ def history_cmd(
     with _open(workspace, db) as ws, ws.session() as s:
         events = custody_events(s, [("evidence", sha256)])
         derived = list_derived_files(s, sha256)
-    if json_out:
+    if json_:
         print_json(
             {
                 "sha256": sha256,
@@ -204,11 +204,11 @@ def history_cmd(
         typer.echo(f"derived {d.kind}: {d.sha256}")
 
 
-def _verify_export(folder: Path, public_key: Path | None, json_out: bool) -> None:
+def _verify_export(folder: Path, public_key: Path | None, json_: bool) -> None:
     from tawthiq.evidence import verify_export
 
     check = verify_export(folder, public_key)
-    if json_out:
+    if json_:
         print_json(check.model_dump(mode="json"))
     else:
         status = "ok" if check.ok else "FAILED"
@@ -302,10 +302,10 @@ def register(app: typer.Typer) -> None:
                 "--public-key", help="The publisher's public key (PEM); default: the manifest's own."
             ),
         ] = None,
-        json_out: JsonOpt = False,
+        json_: JsonOpt = False,
     ) -> None:
         """Check an export's signature and every file's SHA-256 (exit 1 if anything differs)."""
-        _verify_export(folder, public_key, json_out)
+        _verify_export(folder, public_key, json_)
 
     @app.command("dossier")
     def dossier_cmd(
@@ -319,12 +319,12 @@ def register(app: typer.Typer) -> None:
         ] = True,
         workspace: WorkspaceOpt = None,
         db: DbOpt = None,
-        json_out: JsonOpt = False,
+        json_: JsonOpt = False,
     ) -> None:
         """An incident dossier (HTML, PDF, JSON, original files, custody), signed."""
         with _open(workspace, db) as ws:
             summary = _dossier(incident_id, out, public, pdf, ws)
-        if json_out:
+        if json_:
             print_json(summary)
         else:
             typer.echo(f"dossier of incident {incident_id}: {summary['files']} file(s) in {out}, signed")

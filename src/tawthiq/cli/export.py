@@ -177,7 +177,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         workspace: WorkspaceOpt = None,
         db: DbOpt = None,
-        json_out: JsonOpt = False,
+        json_: JsonOpt = False,
     ) -> None:
         """Export incidents (or missing persons, or everything) in a standard format, signed."""
         from tawthiq.export import exporters
@@ -203,7 +203,7 @@ def register(app: typer.Typer) -> None:
                 "filters": {k: (str(v) if isinstance(v, date) else v) for k, v in ctx.filters.items()},
             }
             summary = sign_folder(ws, folder, fmt, details)
-        if json_out:
+        if json_:
             print_json(summary)
         else:
             typer.echo(
@@ -225,7 +225,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         workspace: WorkspaceOpt = None,
         db: DbOpt = None,
-        json_out: JsonOpt = False,
+        json_: JsonOpt = False,
     ) -> None:
         """Restore a dump into an EMPTY workspace (one transaction), with its evidence files."""
         from tawthiq.evidence import reseal_file, stored_files, verify_export
@@ -265,7 +265,7 @@ def register(app: typer.Typer) -> None:
             "evidence_files": stored,
             "resealed": not same,
         }
-        if json_out:
+        if json_:
             print_json(summary)
         else:
             typer.echo(f"restored {summary['rows']} rows in {len(counts)} tables and {stored} evidence files")

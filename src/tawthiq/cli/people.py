@@ -130,7 +130,7 @@ def import_list(
     ] = False,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
-    as_json: JsonOpt = False,
+    json_: JsonOpt = False,
 ) -> None:
     """Import a list into the workspace; re-importing updates records by the list's own id."""
     with err_console.status(f"reading {file.name}…"):
@@ -177,7 +177,7 @@ def import_list(
         "not_in_file": counts.not_in_file, "mapping": mapping, "missing_candidates": missing_candidates,
         "errors": [_issue(e) for e in result.errors], "warnings": [_issue(e) for e in result.warnings],
     }  # fmt: skip
-    if as_json:
+    if json_:
         print_json(summary)
         return
     out_console.print(
@@ -190,13 +190,13 @@ def import_list(
 
 
 @people_app.command("lists")
-def lists(workspace: WorkspaceOpt = None, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+def lists(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
     """The imported lists: records, whether they may hold duplicates, last file."""
     from tawthiq.store.people import load_lists
 
     with _open(workspace, db) as ws, ws.session() as s:
         found = load_lists(s)
-    if as_json:
+    if json_:
         print_json([{"name": x.name, "records": x.records, "has_duplicates": x.has_duplicates,
                      "file": x.file_name, "imported_at": x.imported_at} for x in found])  # fmt: skip
         return
@@ -220,7 +220,7 @@ def link(
     ] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
-    as_json: JsonOpt = False,
+    json_: JsonOpt = False,
 ) -> None:
     """Link every imported record into persons; uncertain pairs go to the review queue.
 
@@ -240,7 +240,7 @@ def link(
     summary = {"records": counts.records, "persons": counts.persons, "kept": counts.kept, "new": counts.new,
                "removed": counts.removed, "review": counts.review, "labels": linked.labels,
                "age_offsets": [o.model_dump() for o in result.age_offsets]}  # fmt: skip
-    if as_json:
+    if json_:
         print_json(summary)
         return
     out_console.print(
@@ -299,7 +299,7 @@ def review(
     limit: Annotated[int | None, typer.Option(help="Review (or list) at most this many pairs.")] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
-    as_json: JsonOpt = False,
+    json_: JsonOpt = False,
 ) -> None:
     """Review uncertain pairs: both records side by side with the match weights.
 
@@ -310,7 +310,7 @@ def review(
 
     with _open(workspace, db) as ws:
         queue, recs = review_queue(ws, limit)
-        if as_json:
+        if json_:
             print_json([_pair_json(p, recs) for p in queue])
             return
         if not queue:
@@ -365,7 +365,7 @@ def persons(
     ] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
-    as_json: JsonOpt = False,
+    json_: JsonOpt = False,
 ) -> None:
     """Unique persons (after `people link`) with the lists that name them."""
     from tawthiq.app.people import load_persons
@@ -388,7 +388,7 @@ def persons(
                     writer.writerow({"person_id": person["id"], "person_status": person["status"],
                                      "lists": ";".join(person["lists"]), **rec})  # fmt: skip
         err_console.print(f"wrote {csv_out} ({len(data)} persons)")
-    if as_json:
+    if json_:
         print_json(data)
         return
     if csv_out is not None:
