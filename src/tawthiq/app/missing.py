@@ -8,15 +8,17 @@ people stage does) nor builds SQL (the store does).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from tawthiq.people.missing import MISSING_PAIR_REASON, MissingPerson, current_status
+from tawthiq.store import Workspace
 from tawthiq.store import missing as missing_store
 from tawthiq.store.reveal import Disclosure
 
-__all__ = ["accept_inquiry", "load_missing", "queue_missing_matches"]
+__all__ = ["accept_inquiry", "import_pfif", "load_missing", "pfif_records", "queue_missing_matches"]
 
 
 def load_missing(
@@ -58,3 +60,35 @@ def accept_inquiry(session: Session, inquiry_id: int, *, actor: str) -> int:
     if new:
         queue_missing_matches(session, missing_store.INQUIRY_LIST)
     return record_id
+
+
+def pfif_records(persons: Sequence[Any], list_name: str) -> tuple[list[Any], dict[str, dict[str, str]]]:
+    """PFIF persons (``people.pfif.parse_pfif``'s, validated) as the list's records with their
+    notes, and each record's PFIF fields that are not protected (kept for a later export)."""
+    from tawthiq.people.pfif import PROTECTED_FIELDS, to_records
+
+    items = to_records(persons, list_name)
+    fields = {
+        p.fields["person_record_id"]: {k: v for k, v in p.fields.items() if k not in PROTECTED_FIELDS}
+        for p in persons
+    }
+    return items, fields
+
+
+def import_pfif(
+    ws: Workspace,
+    list_name: str,
+    items: Sequence[Any],
+    fields: dict[str, dict[str, str]],
+    *,
+    file_name: str,
+    sha256: str,
+) -> dict[str, Any]:
+    """Store missing persons read from PFIF (:func:`pfif_records`) as the list ``list_name``, in
+    one transaction, and compare them with every other list at once. Returns the counts."""
+    with ws.session() as s:
+        counts = missing_store.save_missing(
+            s, list_name, items, pfif_fields=fields, file_name=file_name, sha256=sha256
+        )
+        candidates = queue_missing_matches(s, list_name)
+    return {"list": list_name, "persons": len(items), **counts, "candidates": candidates}

@@ -55,22 +55,18 @@ def pfif_import(
     json_: JsonOpt = False,
 ) -> None:
     """Import missing persons and their notes from PFIF; the file is validated first (1.4 rules)."""
-    from tawthiq.app.missing import queue_missing_matches
-    from tawthiq.people.pfif import parse_pfif, to_records
+    from tawthiq.app.missing import import_pfif, pfif_records
+    from tawthiq.people.pfif import parse_pfif
     from tawthiq.store import open_workspace
-    from tawthiq.store.missing import save_missing
 
     data = _read(file)
     persons = parse_pfif(data, path=file)
     name = list_name or file.stem
-    items = to_records(persons, name)
-    fields = {p.fields["person_record_id"]: _public_fields(p.fields) for p in persons}
-    with open_workspace(workspace, db) as ws, ws.session() as s:
-        counts = save_missing(
-            s, name, items, pfif_fields=fields, file_name=file.name, sha256=hashlib.sha256(data).hexdigest()
-        )
-        candidates = queue_missing_matches(s, name)
-    result = {"list": name, "persons": len(items), **counts, "candidates": candidates}
+    items, fields = pfif_records(persons, name)
+    with open_workspace(workspace, db) as ws:
+        sha256 = hashlib.sha256(data).hexdigest()
+        result = import_pfif(ws, name, items, fields, file_name=file.name, sha256=sha256)
+    counts, candidates = result, result["candidates"]
     if json_:
         print_json(result)
     else:
@@ -79,12 +75,6 @@ def pfif_import(
             f"{counts['updated']}), {counts['notes_added']} new note(s); {candidates} possible match(es) "
             "with other lists queued for review"
         )
-
-
-def _public_fields(fields: dict[str, str]) -> dict[str, str]:
-    from tawthiq.people.pfif import PROTECTED_FIELDS
-
-    return {k: v for k, v in fields.items() if k not in PROTECTED_FIELDS}
 
 
 @pfif_app.command("export")
