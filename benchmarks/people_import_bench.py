@@ -22,9 +22,10 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from tawthiq.app.people import save_link_result
 from tawthiq.people import LinkedPair, LinkResult, build_records, guess_mapping, read_table
 from tawthiq.store import init_workspace
-from tawthiq.store.people import load_persons, load_records, save_link_result, save_list
+from tawthiq.store.people import load_persons, load_records, save_list
 
 ROOT = Path(__file__).resolve().parents[1]
 INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")

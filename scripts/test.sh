@@ -2,7 +2,11 @@
 # Run Tawthiq's test suite on a fresh machine or a developer's:
 #   1. create .venv if missing and install the project with its test extras from pyproject.toml;
 #   2. start a throwaway PostgreSQL 15 (scripts/_pg.sh) so the store tests run on it too;
-#   3. run pytest with 2 workers (pytest-xdist). Extra arguments go to pytest.
+#   3. check the structure (docs/architecture.md): ruff check, ruff format --check, the import
+#      layers (import-linter: cli/web -> app -> stages -> store -> entities; the store imports
+#      no stage) and mypy on src/ (configured in pyproject.toml); any failure stops here;
+#   4. run pytest with 2 workers (pytest-xdist). Extra arguments go to pytest.
+# TAWTHIQ_SKIP_CHECKS=1 skips step 3 (a quick re-run of some tests).
 # TAWTHIQ_SKIP_INSTALL=1 skips step 1's pip install (a venv shared with running work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +34,15 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -
     || echo "test.sh: could not install chromium; browser tests will be skipped" >&2
 fi
 # --- end of browser set-up ----------------------------------------------------------------
+
+# --- the structure checks (issue 14), on this checkout's src/ whatever the venv points at ----
+if [ "${TAWTHIQ_SKIP_CHECKS:-0}" != "1" ]; then
+  echo "test.sh: ruff, import layers, mypy" >&2
+  .venv/bin/ruff check src tests
+  .venv/bin/ruff format --check src tests
+  PYTHONPATH="$ROOT/src${PYTHONPATH:+:$PYTHONPATH}" .venv/bin/lint-imports
+  PYTHONPATH="$ROOT/src${PYTHONPATH:+:$PYTHONPATH}" .venv/bin/mypy
+fi
 
 # shellcheck source=scripts/_pg.sh
 source "$ROOT/scripts/_pg.sh"

@@ -14,16 +14,26 @@ with :meth:`Protected.reveal`, so it cannot leak into a log line or a traceback 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 __all__ = [
+    "CERTAINTIES",
+    "CLAIM_ROLES",
     "EVENT_TYPES",
+    "GRADES",
+    "NOTE_STATUSES",
+    "REPORT_STATUSES",
+    "REVIEW_STATUSES",
+    "SOURCE_KINDS",
+    "USER_ROLES",
+    "AgeOffset",
     "AuditEvent",
     "Certainty",
     "Claim",
     "ClaimKind",
+    "ClaimRole",
     "Count",
     "DerivedFile",
     "Estimate",
@@ -32,8 +42,11 @@ __all__ = [
     "Fatalities",
     "Grade",
     "Incident",
+    "LinkResult",
+    "LinkedPair",
     "MissingNote",
     "NoteStatus",
+    "PairDecision",
     "Person",
     "PersonRecord",
     "Place",
@@ -43,11 +56,15 @@ __all__ = [
     "Qualifier",
     "Report",
     "ReportRef",
+    "ReportStatus",
+    "ReviewStatus",
     "Source",
+    "SourceCheckin",
     "SourceKind",
     "SourcedClaim",
     "TimePrecision",
     "TimeSpan",
+    "UserRole",
 ]
 
 EventType = Literal[
@@ -67,15 +84,28 @@ EventType = Literal[
     "armed.clash",
     "other",
 ]
-EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 
 ClaimKind = Literal["incident", "tally", "status"]
 Certainty = Literal["confirmed", "reported", "unconfirmed", "denied"]
+CERTAINTIES: tuple[Certainty, ...] = get_args(Certainty)
 PlacePrecision = Literal["exact", "neighbourhood", "town", "district", "governorate", "country"]
 TimePrecision = Literal["day", "days", "week", "month", "year", "unknown"]
 Qualifier = Literal["exact", "about", "at_least", "more_than", "up_to", "vague"]
 Grade = Literal["confirmed", "fair", "weak", "contested", "discounted"]
+GRADES: tuple[Grade, ...] = get_args(Grade)
+# An incident's member claims: the claims it rests on, those that dispute it, tallies beside it.
+ClaimRole = Literal["supporting", "contradicting", "tally"]
+CLAIM_ROLES: tuple[ClaimRole, ...] = get_args(ClaimRole)
+ReviewStatus = Literal["unreviewed", "accepted", "corrected", "rejected"]
+REVIEW_STATUSES: tuple[ReviewStatus, ...] = get_args(ReviewStatus)
+ReportStatus = Literal["stored", "failed", "duplicate"]
+REPORT_STATUSES: tuple[ReportStatus, ...] = get_args(ReportStatus)
+# Web and API users, each role able to do what the ones before it can (web/_roles.py).
+UserRole = Literal["viewer", "reviewer", "documenter", "admin"]
+USER_ROLES: tuple[UserRole, ...] = get_args(UserRole)
 SourceKind = Literal["ngo", "media", "wire", "un", "government", "individual", "social", "other"]
+SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
 PersonStatus = Literal["killed", "detained", "missing", "injured", "unknown"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
@@ -202,6 +232,20 @@ class Source(BaseModel):
     checkin_days: int | None = None
 
 
+class SourceCheckin(BaseModel):
+    """One source's check-in state, as the store reads it for ``sources.overdue_sources``."""
+
+    model_config = ConfigDict(frozen=True)
+    source_id: int
+    label: str
+    kind: str = "individual"
+    checkin_days: float | None
+    registered_at: datetime
+    last_contact: datetime | None = None
+    last_channel: str | None = None
+    farewell: str | None = None  # the farewell pattern of the latest message, if any
+
+
 class ReportRef(BaseModel):
     """How an incident's claim points back at its report (issue 4's `report` object)."""
 
@@ -229,7 +273,7 @@ class Report(BaseModel):
     title: str | None = None
     body: str = ""
     sender: Protected | None = None  # chat sender / e-mail From: protected
-    status: Literal["stored", "failed", "duplicate"] = "stored"
+    status: ReportStatus = "stored"
     failure_reason: str | None = None
     part: int = 0  # index of the message within a multi-report file (chat export, JSONL)
 
@@ -254,7 +298,7 @@ class Claim(BaseModel):
     confidence: float = 0.5
     id: int | None = None
     report_id: int | None = None
-    review_status: Literal["unreviewed", "accepted", "corrected", "rejected"] = "unreviewed"
+    review_status: ReviewStatus = "unreviewed"
 
     def contract(self) -> dict[str, Any]:
         """The claim exactly as ../shared/eval/CLAIMS.md prints it."""
@@ -313,7 +357,12 @@ class Incident(BaseModel):
     grade_override: Grade | None = None
     override_reason: str | None = None
 
-    def claim_role(self, claim_id: int | None) -> Literal["contradicting", "tally", "supporting"]:
+    @property
+    def effective_grade(self) -> Grade:
+        """The grade shown everywhere: the analyst's override, else the computed grade."""
+        return self.grade_override or self.grade
+
+    def claim_role(self, claim_id: int | None) -> ClaimRole:
         """How a member claim stands in this incident (the pages and the dossier show it)."""
         if claim_id in self.contradicting_claim_ids:
             return "contradicting"
@@ -363,6 +412,7 @@ NoteStatus = Literal[
     "detained_acknowledged",
     "detained_denied",
 ]
+NOTE_STATUSES: tuple[NoteStatus, ...] = get_args(NoteStatus)  # "" is a note that only informs
 
 
 class MissingNote(BaseModel):
@@ -398,6 +448,77 @@ class Person(BaseModel):
     key: str = ""
     record_ids: tuple[int, ...] = ()
     status: PersonStatus = "unknown"
+
+
+# ---------------------------------------------------------------- linkage results
+# A linkage result holds record ids and weights only, never names or other record contents,
+# so it can be logged or shown without leaking who the people are.
+
+PairDecision = Literal["match", "review", "non_match"]
+
+
+class LinkedPair(BaseModel):
+    """Two records (``PersonRecord.id``) and how strongly the linker thinks they are one person.
+
+    ``weights`` are the per-comparison match weights (log2 Bayes factors, splink's ``mw_*``
+    columns, term-frequency adjustment included), for the review screen; ``probability`` is the
+    final match probability after the deterministic passes; ``reason`` says which stage
+    decided (``model``, ``exact_key``, ``label``, ``sibling_guard`` …).
+    """
+
+    model_config = _FROZEN
+    a: int
+    b: int
+    probability: float
+    weight: float
+    decision: PairDecision
+    weights: dict[str, float] = {}
+    reason: str = "model"
+
+
+class AgeOffset(BaseModel):
+    """``list_name``'s ages from ``ages_from`` to ``ages_to`` are ``years`` off ``other_list``'s.
+
+    ``years`` is signed: such an age of ``list_name`` minus ``years`` is the age
+    ``other_list`` gives. ``pairs`` confident pairs show it, out of ``large`` confident pairs whose ages
+    differ by more than ``_link_lists.TOLERANCE`` years and ``confident`` confident pairs in all.
+    """
+
+    model_config = _FROZEN
+    list_name: str
+    other_list: str
+    years: int
+    ages_from: int
+    ages_to: int
+    pairs: int
+    large: int
+    confident: int
+
+
+class LinkResult(BaseModel):
+    """Every scored candidate pair above the review floor, and the persons (clusters) they make.
+
+    ``clusters`` holds every record id exactly once (singletons included), each cluster
+    sorted, clusters sorted by their first id, so re-runs give the same order.
+    """
+
+    model_config = _FROZEN
+    pairs: tuple[LinkedPair, ...] = ()
+    clusters: tuple[tuple[int, ...], ...] = ()
+    match_threshold: float = 0.9
+    review_threshold: float = 0.5
+    backend: str = "duckdb"
+    age_offsets: tuple[AgeOffset, ...] = ()
+    """Systematic age offsets found between the lists (see ``docs/linkage.md``); usually none."""
+
+    @property
+    def matches(self) -> tuple[LinkedPair, ...]:
+        return tuple(p for p in self.pairs if p.decision == "match")
+
+    @property
+    def review(self) -> tuple[LinkedPair, ...]:
+        """Uncertain pairs for the review queue (between the two thresholds, unlabelled)."""
+        return tuple(p for p in self.pairs if p.decision == "review")
 
 
 class Estimate(BaseModel):

@@ -182,8 +182,9 @@ def test_an_override_needs_a_reason_is_audited_and_survives_a_rebuild(built, wor
 
 
 def test_an_override_is_kept_when_a_new_claim_joins_the_incident(built, workspace):
+    from tawthiq.app.corroborate import list_incidents, rebuild_incidents
     from tawthiq.corroborate import build_incidents
-    from tawthiq.store.incidents import list_incidents, load_sourced_claims, rebuild_incidents
+    from tawthiq.store.incidents import load_sourced_claims
 
     runner, w, _ = built
     market = _holding(_incidents(runner, w), "wire_bustan_market.txt", "23 civilians")[0]

@@ -7,11 +7,12 @@ from datetime import date
 
 from typer.testing import CliRunner
 
+from tawthiq.app.people import save_link_result
 from tawthiq.cli.main import app
 from tawthiq.entities import PersonRecord
 from tawthiq.people import LinkResult
 from tawthiq.store.capture import capture_histories
-from tawthiq.store.people import load_records, save_link_result, save_list
+from tawthiq.store.people import load_records, save_list
 
 
 def _records(list_name: str, n: int, month: int, place: str | None) -> list[PersonRecord]:

@@ -108,11 +108,30 @@ def test_twenty_megabytes_is_refused_before_reading(tmp_path, run):
     assert r.exit_code == 1 and "huge.txt" in r.stderr and "MB" in r.stderr
 
 
-def test_missing_file_and_missing_published(tmp_path, run):
+def test_missing_file_is_an_error(tmp_path, run):
     r = run(str(tmp_path / "nope.txt"), "--published", "2016-12-13")
     assert r.exit_code == 1 and "no such file" in r.stderr
-    r = run(str(REPORTS / "subcount_including_women_and_children.txt"))
-    assert r.exit_code == 1 and "--published" in r.stderr
+
+
+def test_no_published_and_no_date_header_never_dates_from_the_clock(tmp_path, run):
+    f = tmp_path / "undated.txt"
+    f.write_text("Twelve civilians were killed in an air strike on al-Shaar on Monday.\n", encoding="utf-8")
+    r = run(str(f), "--json")
+    assert r.exit_code == 0 and "--published" in r.stderr  # the warning says what to pass
+    (claim,) = json.loads(r.stdout)["claims"]
+    assert claim["time"] == {"start": None, "end": None, "precision": "unknown"}
+
+
+def test_a_date_header_is_the_publication_date_of_a_single_file(tmp_path, run):
+    f = tmp_path / "dated.txt"
+    f.write_text(
+        "DATE: 2016-12-13\nOUTLET: Invented Daily\n\n"
+        "Twelve civilians were killed in an air strike on al-Shaar on Monday.\n",
+        encoding="utf-8",
+    )
+    obj = json.loads(run(str(f), "--json").stdout)
+    assert obj["report"]["published"] == "2016-12-13"
+    assert obj["claims"][0]["time"]["start"] == "2016-12-12"  # Monday before the header's date
 
 
 def test_workspace_mode_is_rerunnable_and_keeps_reviewed_claims(workspace, run):

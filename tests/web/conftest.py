@@ -80,8 +80,8 @@ def _claim_row(report_id: int, body: str, quote: str, **kw):
 def build_workspace(ws) -> Built:
     """Fill ``ws`` through the store's own functions (claims are inserted as rows: the
     extraction stage's store module is not a dependency of the web tests)."""
+    from tawthiq.app.corroborate import rebuild_incidents
     from tawthiq.store import add_reports, get_or_create_source
-    from tawthiq.store.incidents import rebuild_incidents
     from tawthiq.store.people import save_list
 
     out = Built(ws)

@@ -189,7 +189,7 @@ def test_peeking_at_a_session_or_token_never_writes(built):
 def test_slow_requests_holding_database_connections_do_not_hold_the_incident_page(built, monkeypatch):
     """More slow requests than SQLAlchemy's default pool (5 + 10 overflow) each hold a connection:
     the event loop must still get one at once (a wait there stops every inline page)."""
-    from tawthiq.store import browse
+    from tawthiq.store import claims as browse  # claims_for_report lives in store/claims.py
 
     if built.ws.engine.dialect.name != "sqlite":
         pytest.skip("PostgreSQL keeps SQLAlchemy's default pool: the server limits connections")

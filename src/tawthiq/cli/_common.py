@@ -1,5 +1,8 @@
 """Options and rendering shared by every command: the workspace, --json, errors → exit codes.
 
+Errors: :class:`TawthiqGroup` (the root group of ``cli/main.py``) turns any ``TawthiqError``
+of any command into a one-line message and exit code 1; commands do not catch them.
+
 Exit codes: 0 ok, 1 bad input or a failed operation (a TawthiqError), 2 usage.
 Data goes to stdout; progress and messages to stderr.
 """
@@ -8,14 +11,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperGroup
 
 from tawthiq.errors import TawthiqError
 
@@ -43,22 +45,18 @@ DbOpt = Annotated[
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the model the API returns).")]
 
-F = TypeVar("F", bound=Callable[..., Any])
 
+class TawthiqGroup(TyperGroup):
+    """The root command group: the one place a :class:`TawthiqError` becomes a one-line message
+    on stderr and exit code 1, for every command and sub-command below it."""
 
-def handle_errors(fn: F) -> F:
-    """Turn TawthiqError into a one-line message on stderr and exit code 1."""
-
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # typer.Context (typer vendors its own click)
         try:
-            return fn(*args, **kwargs)
+            return super().invoke(ctx)
         except TawthiqError as exc:
             # escape: a message naming "names[0]" or "tawthiq[pdf]" is text, not rich markup
             err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 def print_json(data: Any) -> None:

@@ -1,28 +1,25 @@
-"""The demo's later steps: the same commands a user runs, on the demo workspace, in order.
+"""The demo's later steps: the same use cases a user's commands run, on the demo workspace, in order.
 
 In: a :class:`~tawthiq.demo.DemoContext` (the freshly ingested demo workspace).
-Out: summary entries, appended to :data:`tawthiq.demo.STEPS` when this module is imported.
-Never: does a stage's work itself — each step calls the CLI command a documenter would type
-(``extract``, ``corroborate``, ``people import``/``link``, ``estimate``, …) with ``--json`` and
-reads its answer, so the demo shows exactly what the commands do.
+Out: :data:`DEMO_STEPS`, every step of ``tawthiq demo`` (``run_demo(..., steps=DEMO_STEPS)``),
+each returning its summary entries.
+Never: does a stage's work itself — each step calls the use case (``tawthiq.app``) behind the
+command a documenter would type (``extract``, ``corroborate``, ``people import``/``link``,
+``estimate``, …), so the demo shows exactly what the commands do; never changes module state
+when imported.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
-import json
 import secrets
 from collections import Counter
-from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
-import typer
-
 from tawthiq.demo import STEPS, DemoContext, Step
-from tawthiq.errors import WorkspaceError
+from tawthiq.errors import InputError
 
-__all__ = ["DEMO_LISTS", "DEMO_USER"]
+__all__ = ["DEMO_LISTS", "DEMO_STEPS", "DEMO_USER"]
 
 DEMO_USER = "demo"
 # (file in tawthiq/demo/lists, list name): three lists of the killed and a missing-persons list
@@ -34,80 +31,85 @@ DEMO_LISTS = (
 )
 
 
-def _json(command: Callable[..., None], **kwargs: Any) -> Any:
-    """Run a CLI command function with its ``--json`` flag and return what it printed."""
-    out = io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out):
-            command(**kwargs)
-    except typer.Exit as exc:
-        if exc.exit_code:
-            raise WorkspaceError(f"demo step failed: {command.__name__} exited {exc.exit_code}") from None
-    return json.loads(out.getvalue())
-
-
 def _extract(ctx: DemoContext) -> dict[str, Any]:
-    from tawthiq.cli.extract import extract
+    from tawthiq.app.extract import extract_workspace
 
     ctx.log("extracting claims …")
-    rows = _json(extract, workspace=ctx.path, json_=True)
-    return {"claims": sum(r["stored"] for r in rows)}
+    done = extract_workspace(ctx.workspace)
+    return {"claims": sum(x.stored for x in done)}
 
 
 def _corroborate(ctx: DemoContext) -> dict[str, Any]:
-    from tawthiq.cli.corroborate import corroborate, incidents
+    from tawthiq.app.corroborate import corroborate, list_incidents
 
     ctx.log("grouping claims into incidents and grading them …")
-    _json(corroborate, workspace=ctx.path, json_=True)
-    found = _json(incidents, workspace=ctx.path, json_=True)
-    grades = Counter(i["grade"] for i in found)
+    corroborate(ctx.workspace)
+    with ctx.workspace.session(actor="cli:incidents") as s:
+        found = list_incidents(s)
+    grades = Counter(i.effective_grade for i in found)
     return {"incidents": len(found), "grades": dict(sorted(grades.items()))}
 
 
 def _people(ctx: DemoContext) -> dict[str, Any]:
-    from tawthiq.cli.people import import_list, link, persons, review
+    from tawthiq.app.people import import_list, link, load_persons, review_queue
     from tawthiq.demo import LISTS
+    from tawthiq.people import build_records, guess_mapping, read_table
 
     for file, name in DEMO_LISTS:
         ctx.log(f"importing list {name} …")
-        _json(import_list, file=LISTS / file, list_name=name, yes=True, workspace=ctx.path, as_json=True)
+        path = LISTS / file
+        table = read_table(path)
+        mapping = guess_mapping(table.headers, table.rows)  # the bundled lists' headers are all known
+        if not mapping:
+            raise InputError(f"no column header is known (headers: {', '.join(table.headers)})", path=path)
+        result = build_records(table, mapping, name)
+        if not result.records:
+            raise InputError(f"no good rows among {result.rows}; nothing stored", path=path)
+        import_list(ctx.workspace, name, result.records, file_name=path.name, sha256=table.sha256,
+                    mapping=mapping)  # fmt: skip
     ctx.log("linking records into persons (splink) …")
-    linked = _json(link, workspace=ctx.path, as_json=True)
-    people = _json(persons, workspace=ctx.path, as_json=True)
-    queue = _json(review, workspace=ctx.path, as_json=True)
+    linked = link(ctx.workspace)
+    persons, _ = load_persons(ctx.workspace)
+    queue, _ = review_queue(ctx.workspace)
     return {
-        "person records": linked["records"],
-        "unique persons": len(people),
+        "person records": linked.counts.records,
+        "unique persons": len(persons),
         "pairs to review": len(queue),
     }
 
 
 def _missing_and_sources(ctx: DemoContext) -> dict[str, Any]:
-    from tawthiq.cli.pfif import missing_list
-    from tawthiq.cli.sources import checkin, list_, overdue
+    from tawthiq.app.missing import load_missing
+    from tawthiq.app.sources import overdue, set_checkin
+    from tawthiq.store import list_sources
 
-    missing = _json(missing_list, workspace=ctx.path, json_=True)
-    for src in _json(list_, workspace=ctx.path, json_=True):
-        if src["kind"] == "individual":  # the chat senders: expected to check in every two days
-            checkin(source_id=src["id"], days=2, workspace=ctx.path)
-    late = _json(overdue, workspace=ctx.path, json_=True)
+    with ctx.workspace.session() as s:
+        missing = load_missing(s)
+        sources = list_sources(s)
+    for src in sources:
+        if src.kind == "individual":  # the chat senders: expected to check in every two days
+            set_checkin(ctx.workspace, src.id, 2)
+    late = overdue(ctx.workspace, datetime.now(UTC))
     return {
         "missing persons": len(missing),
-        "sources overdue": f"{len(late)} ({sum(o['priority'] == 'urgent' for o in late)} urgent)",
+        "sources overdue": f"{len(late)} ({sum(o.priority == 'urgent' for o in late)} urgent)",
     }
 
 
 def _estimate(ctx: DemoContext) -> dict[str, Any]:
-    from tawthiq.cli.estimate import Method, estimate
+    from tawthiq.app.estimate import estimate_tables, workspace_tables
+    from tawthiq.estimate import LcmcrSettings, LoglinearSettings
 
     ctx.log("estimating the undocumented dead (LCMCR and log-linear) …")
-    fits = _json(
-        estimate, method=Method.all, status="killed", iterations=20_000, chains=2, workspace=ctx.path,
-        json_out=True,
-    )  # fmt: skip
+    tables = workspace_tables(ctx.workspace, None, None, "killed")
+    # what `tawthiq estimate --method all --status killed --iterations 20000 --chains 2` runs
+    lcmcr = LcmcrSettings(K=10, iterations=20_000, thin=50, chains=2, seed=0)
+    fits = [
+        f.estimate for f in estimate_tables(tables, "all", lcmcr, LoglinearSettings(criterion="aic", seed=0))
+    ]
     return {
-        f"estimate ({f['method']})": f"{f['N']:.0f} killed, 95% interval {f['low']:.0f}–{f['high']:.0f} "
-        f"({f['observed']} documented)"
+        f"estimate ({f.method})": f"{f.N:.0f} killed, 95% interval {f.low:.0f}–{f.high:.0f} "
+        f"({f.observed} documented)"
         for f in fits
     }
 
@@ -121,13 +123,12 @@ def _user(ctx: DemoContext) -> dict[str, Any]:
     return {"web login": f"{DEMO_USER} / {password}"}
 
 
-STEPS.extend(
-    [
-        Step("extract", _extract),
-        Step("corroborate", _corroborate),
-        Step("people", _people),
-        Step("missing and sources", _missing_and_sources),
-        Step("estimate", _estimate),
-        Step("web user", _user),
-    ]
+DEMO_STEPS: tuple[Step, ...] = (
+    *STEPS,
+    Step("extract", _extract),
+    Step("corroborate", _corroborate),
+    Step("people", _people),
+    Step("missing and sources", _missing_and_sources),
+    Step("estimate", _estimate),
+    Step("web user", _user),
 )

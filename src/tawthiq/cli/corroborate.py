@@ -1,7 +1,7 @@
 """`tawthiq corroborate`, `tawthiq incidents`, `tawthiq incident ID`: build, list, show, override.
 
-Loads claims from the store, calls the pure ``tawthiq.corroborate`` stage, saves through
-``tawthiq.store.incidents``, renders. Data to stdout (a table, or ``--json``), progress to stderr.
+Parses, calls the use cases of ``tawthiq.app.corroborate`` (load claims, the pure
+``tawthiq.corroborate`` stage, save), renders. Data to stdout (a table, or ``--json``), progress to stderr.
 """
 
 from __future__ import annotations
@@ -16,13 +16,11 @@ from tawthiq.cli._common import (
     JsonOpt,
     WorkspaceOpt,
     err_console,
-    handle_errors,
     out_console,
     print_json,
 )
+from tawthiq.entities import GRADES
 from tawthiq.errors import InputError
-
-GRADES = ("confirmed", "fair", "weak", "contested", "discounted")
 
 
 def _day(value: str | None, field: str) -> date | None:
@@ -42,7 +40,7 @@ def _grade(value: str | None, field: str) -> str | None:
 
 def incident_json(inc: Any, members: list[Any]) -> dict[str, Any]:
     """The incident as `--json` prints it (issue 4): claims in the CLAIMS.md form plus their report."""
-    from tawthiq.corroborate import effective_grade, shown_rationale
+    from tawthiq.corroborate import shown_rationale
 
     def claim(m: Any) -> dict[str, Any]:
         return {
@@ -56,7 +54,7 @@ def incident_json(inc: Any, members: list[Any]) -> dict[str, Any]:
         "id": inc.id,
         "key": inc.key,
         "kind": inc.kind,
-        "grade": effective_grade(inc),
+        "grade": inc.effective_grade,
         "computed_grade": inc.grade,
         "grade_override": inc.grade_override,
         "override_reason": inc.override_reason,
@@ -94,28 +92,21 @@ def _dates(inc: Any) -> str:
     return f"{t.start or '…'} – {t.end}"
 
 
-@handle_errors
 def corroborate(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
     """(Re)build the incidents of the whole workspace from its claims; idempotent.
 
     Incidents whose claims did not change keep their ids; analyst overrides are kept.
     """
-    from tawthiq.corroborate import build_incidents
-    from tawthiq.gazetteer import load_gazetteer
+    from tawthiq.app.corroborate import corroborate as corroborate_workspace
     from tawthiq.store import open_workspace
-    from tawthiq.store.incidents import load_sourced_claims, rebuild_incidents
+
+    def loaded(claims: Any, reports: Any) -> None:
+        err_console.print(f"{len(claims)} claim(s) from {len(reports)} report(s)", highlight=False)
 
     with open_workspace(workspace, db=db) as ws:
-        with err_console.status("loading claims"), ws.session(actor="cli:corroborate") as s:
-            claims, reports = load_sourced_claims(s)
-        err_console.print(f"{len(claims)} claim(s) from {len(reports)} report(s)", highlight=False)
-        with err_console.status("clustering and grading"):
-            # the gazetteer's parent links tell which neighbourhood lies in which town
-            contains = load_gazetteer().contains if claims else None
-            incidents = build_incidents(claims, reports, contains=contains)
-        with ws.session(actor="cli:corroborate") as s:
-            result = rebuild_incidents(s, incidents)
-    summary = {"claims": len(claims), "incidents": len(incidents), **result.as_dict()}
+        done = corroborate_workspace(ws, step=err_console.status, on_loaded=loaded)
+    result = done.result
+    summary = {"claims": done.claims, "incidents": done.incidents, **result.as_dict()}
     if json_:
         print_json(summary)
         return
@@ -127,7 +118,6 @@ def corroborate(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt
     )
 
 
-@handle_errors
 def incidents(
     grade: Annotated[str | None, typer.Option(help=f"Only this grade: {', '.join(GRADES)}.")] = None,
     type_: Annotated[
@@ -141,16 +131,14 @@ def incidents(
     json_: JsonOpt = False,
 ) -> None:
     """List incidents: grade, place, dates, fatalities, origins, outlets."""
-    from tawthiq.corroborate import effective_grade, places_match
+    from tawthiq.app.corroborate import list_incidents
     from tawthiq.store import open_workspace
-    from tawthiq.store.incidents import incident_members, list_incidents
+    from tawthiq.store.incidents import incident_members
 
     _grade(grade, "--grade")
     d_since, d_until = _day(since, "--since"), _day(until, "--until")
     with open_workspace(workspace, db=db) as ws, ws.session(actor="cli:incidents") as s:
-        found = list_incidents(s, grade=grade, event_type=type_, since=d_since, until=d_until)
-        if place:
-            found = [i for i in found if any(places_match(p.name, place) for p in i.places)]
+        found = list_incidents(s, grade=grade, event_type=type_, place=place, since=d_since, until=d_until)
         if json_:
             print_json([incident_json(i, incident_members(s, i)) for i in found])
             return
@@ -162,7 +150,7 @@ def incidents(
     for i in found:
         table.add_row(
             str(i.id),
-            effective_grade(i) + (" *" if i.grade_override else ""),
+            i.effective_grade + (" *" if i.grade_override else ""),
             i.event_type,
             ", ".join(p.name for p in i.places[:2]),
             _dates(i),
@@ -175,7 +163,6 @@ def incidents(
         err_console.print("* grade set by an analyst", highlight=False)
 
 
-@handle_errors
 def incident(
     incident_id: Annotated[int, typer.Argument(help="Incident id (from `tawthiq incidents`).")],
     override: Annotated[
@@ -191,7 +178,8 @@ def incident(
 ) -> None:
     """Show one incident with its claims and quotes; or override its grade with a reason."""
     from tawthiq.store import open_workspace
-    from tawthiq.store.incidents import get_incident, incident_members, override_incident_grade
+    from tawthiq.store.browse import get_incident
+    from tawthiq.store.incidents import incident_members, override_incident_grade
 
     _grade(override, "--override")
     if (override or clear_override) and not (reason and reason.strip()):
@@ -200,10 +188,10 @@ def incident(
         raise InputError("use either --override GRADE or --clear-override", field="--override")
     with open_workspace(workspace, db=db) as ws, ws.session(actor="cli:incident") as s:
         if override or clear_override:
-            inc = override_incident_grade(s, incident_id, override, reason or "")  # type: ignore[arg-type]
+            inc = override_incident_grade(s, incident_id, override, reason or "")
             shown = override or inc.grade
             err_console.print(f"incident {incident_id}: grade set to {shown}", highlight=False)
-        inc = get_incident(s, incident_id)
+        inc = get_incident(s, incident_id, with_kind=True)
         if inc is None:
             raise InputError(f"no incident with id {incident_id}", field="ID")
         data = incident_json(inc, incident_members(s, inc))

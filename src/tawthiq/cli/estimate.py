@@ -20,12 +20,10 @@ from tawthiq.cli._common import (
     JsonOpt,
     WorkspaceOpt,
     err_console,
-    handle_errors,
     out_console,
     print_json,
 )
 from tawthiq.entities import Estimate
-from tawthiq.errors import InputError
 
 
 class Method(StrEnum):
@@ -39,42 +37,16 @@ class Criterion(StrEnum):
     bic = "bic"
 
 
-def _governorate_resolver():
-    """Place as written → governorate name, through the gazetteer (None when it does not resolve)."""
-    from tawthiq.gazetteer import load_gazetteer
-
-    g = load_gazetteer()
-
-    def resolve(place: str) -> str | None:
-        found = g.lookup(place) or [m.place for m in g.match(place)]  # a name, else names inside the text
-        for p in found:
-            if p.kind == "governorate":
-                return p.name_en
-            for a in g.ancestors(p.id):
-                if a.kind == "governorate":
-                    return a.name_en
-        return None
-
-    return resolve
-
-
 def _workspace_tables(
     workspace: Path | None, db: str | None, by: str | None, lists: str | None, status: str | None
 ):
-    from tawthiq.estimate import table_from_histories
+    from tawthiq.app.estimate import check_stratum, workspace_tables
     from tawthiq.store import open_workspace
-    from tawthiq.store.capture import STRATA, capture_histories
 
-    if by is not None and by not in STRATA:
-        raise InputError(f"in a workspace, --by is {' or '.join(STRATA)}, not '{by}'", field="--by")
+    check_stratum(by)
     wanted = [s.strip() for s in lists.split(",") if s.strip()] if lists else None
-    resolver = _governorate_resolver() if by == "governorate" else None
-    with open_workspace(workspace, db) as ws, ws.session(actor="cli") as s:
-        df = capture_histories(s, by, lists=wanted, status=status, place_stratum=resolver)
-    if df.empty:
-        raise InputError("no person records in this workspace: import lists with `tawthiq people import`")
-    cols = [c for c in df.columns if c != "stratum"]
-    return table_from_histories(df, cols, by="stratum" if by else None)
+    with open_workspace(workspace, db) as ws:
+        return workspace_tables(ws, by, wanted, status)
 
 
 def _interval(e: Estimate) -> str:
@@ -132,7 +104,6 @@ def _render(fits: list[Any], source: str) -> None:
         out_console.print(f"note: {note}")
 
 
-@handle_errors
 def estimate(
     table: Annotated[
         Path | None,
@@ -180,14 +151,15 @@ def estimate(
     ] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
-    json_out: JsonOpt = False,
+    json_: JsonOpt = False,
 ) -> None:
     """Estimate how many people there were, documented or not, with a 95% interval.
 
     Prints N and its interval per stratum and in total, with diagnostics.
     Diagnostics: people per list, overlaps, LCMCR convergence (R-hat, ESS) or the selected log-linear model.
     """
-    from tawthiq.estimate import LcmcrSettings, LoglinearSettings, estimate_tables, read_table
+    from tawthiq.app.estimate import estimate_tables
+    from tawthiq.estimate import LcmcrSettings, LoglinearSettings, read_table
 
     if iterations < 2 or chains < 1 or thin < 1 or classes < 1:
         raise typer.BadParameter("--iterations, --chains, --thin and --classes must be positive")
@@ -210,7 +182,7 @@ def estimate(
 
         plot_posterior(fits, plot, title=source)
         err_console.print(f"plot written to {plot}", highlight=False)
-    if json_out:
+    if json_:
         data = [f.estimate.model_dump(mode="json") for f in fits]
         print_json(data if method == Method.all else data[0])
     else:

@@ -8,13 +8,12 @@ to stderr; exit 1 when a check fails or the input is bad.
 from __future__ import annotations
 
 import mimetypes
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import typer
 
-from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, handle_errors, print_json
+from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, print_json
 from tawthiq.errors import InputError
 
 __all__ = ["register"]
@@ -33,8 +32,7 @@ def _open(workspace: Path | None, db: str | None):
 
 
 @evidence_app.command("verify")
-@handle_errors
-def verify_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_out: JsonOpt = False) -> None:
+def verify_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
     """Open and re-hash every stored file; report missing, altered, other-key, unregistered or
     clear ones (exit 1 if a registered file is missing, altered or sealed with another key)."""
     from tawthiq.evidence import verify_store
@@ -43,7 +41,7 @@ def verify_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_out: JsonO
         known = _registered(ws)
         err_console.print(f"opening and re-hashing the evidence store in {ws.evidence_dir} …")
         check = verify_store(ws.evidence_dir, known, ws.cipher)
-    if json_out:
+    if json_:
         print_json(check.model_dump(mode="json"))
     else:
         typer.echo(
@@ -65,8 +63,7 @@ def _registered(ws: Any) -> list[str]:
 
 
 @evidence_app.command("seal")
-@handle_errors
-def seal_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_out: JsonOpt = False) -> None:
+def seal_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
     """Seal originals still in clear (from before sealing) in place with the workspace key.
 
     One custody event (``evidence.seal``) per file; idempotent (sealed files are left alone);
@@ -99,7 +96,7 @@ def seal_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_out: JsonOpt
         "already_sealed": len(files) - len(clear),
         "failed": failed,
     }
-    if json_out:
+    if json_:
         print_json(summary)
     else:
         typer.echo(
@@ -112,11 +109,10 @@ def seal_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_out: JsonOpt
 
 
 @evidence_app.command("public-key")
-@handle_errors
 def public_key_cmd(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the PEM to this file.")] = None,
     workspace: WorkspaceOpt = None,
-    json_out: JsonOpt = False,
+    json_: JsonOpt = False,
 ) -> None:
     """Print the workspace's Ed25519 public key (PEM) that signs every export."""
     from tawthiq.evidence import ensure_signing_key, fingerprint, load_public_key
@@ -127,7 +123,7 @@ def public_key_cmd(
     fp = fingerprint(load_public_key(pem))
     if out is not None:
         out.write_bytes(pem)
-    if json_out:
+    if json_:
         print_json({"algorithm": "Ed25519", "fingerprint_sha256": fp, "pem": pem.decode("ascii")})
     else:
         typer.echo(pem.decode("ascii"), nl=False)
@@ -135,7 +131,6 @@ def public_key_cmd(
 
 
 @evidence_app.command("derive")
-@handle_errors
 def derive_cmd(
     original: Annotated[str, typer.Argument(help="SHA-256 of the original in the evidence store.")],
     file: Annotated[Path, typer.Argument(help="The working copy or redaction to store.")],
@@ -143,7 +138,7 @@ def derive_cmd(
     note: Annotated[str | None, typer.Option("--note", help="What was done (no protected values).")] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
-    json_out: JsonOpt = False,
+    json_: JsonOpt = False,
 ) -> None:
     """Store a working copy or redaction beside its original and link it (a custody event)."""
     from tawthiq.entities import DerivedFile
@@ -169,7 +164,7 @@ def derive_cmd(
                     note=note,
                 ),
             )
-    if json_out:
+    if json_:
         print_json(d.model_dump(mode="json"))
     else:
         typer.echo(f"{d.kind} copy {d.sha256} linked to original {d.original_sha256}")
@@ -180,12 +175,11 @@ def _kind(kind: str) -> Literal["working", "redacted"]:
 
 
 @evidence_app.command("history")
-@handle_errors
 def history_cmd(
     sha256: Annotated[str, typer.Argument(help="SHA-256 of an original.")],
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
-    json_out: JsonOpt = False,
+    json_: JsonOpt = False,
 ) -> None:
     """The custody history of one original (every event about it, in chain order)."""
     from tawthiq.store.custody import custody_events, list_derived_files
@@ -193,7 +187,7 @@ def history_cmd(
     with _open(workspace, db) as ws, ws.session() as s:
         events = custody_events(s, [("evidence", sha256)])
         derived = list_derived_files(s, sha256)
-    if json_out:
+    if json_:
         print_json(
             {
                 "sha256": sha256,
@@ -209,11 +203,11 @@ def history_cmd(
         typer.echo(f"derived {d.kind}: {d.sha256}")
 
 
-def _verify_export(folder: Path, public_key: Path | None, json_out: bool) -> None:
+def _verify_export(folder: Path, public_key: Path | None, json_: bool) -> None:
     from tawthiq.evidence import verify_export
 
     check = verify_export(folder, public_key)
-    if json_out:
+    if json_:
         print_json(check.model_dump(mode="json"))
     else:
         status = "ok" if check.ok else "FAILED"
@@ -232,72 +226,18 @@ def _verify_export(folder: Path, public_key: Path | None, json_out: bool) -> Non
 
 
 def _dossier(incident_id: int, out: Path, public: bool, pdf: bool, ws: Any) -> dict[str, Any]:
-    from tawthiq.cli.export import prepare_out, sign_folder
-    from tawthiq.evidence import build_dossier, render_dossier
-    from tawthiq.policy import load_policy
-    from tawthiq.store import list_sources
-    from tawthiq.store.browse import claims_by_ids, get_incident, reports_by_ids
-    from tawthiq.store.custody import custody_events, evidence_by_sha, list_derived_files, record_custody
+    from tawthiq.app.evidence import dossier
 
-    policy = load_policy(ws.path)
-    with ws.session() as s:
-        inc = get_incident(s, incident_id)
-        if inc is None:
-            raise InputError(f"no incident {incident_id} in this workspace", field="INCIDENT_ID")
-        ids = (*inc.claim_ids, *inc.contradicting_claim_ids, *inc.tally_claim_ids)
-        claims = claims_by_ids(s, ids)
-        reports = reports_by_ids(s, {c.report_id for c in claims if c.report_id is not None})
-        sources = {src.id: src for src in list_sources(s)}
-        evidence = evidence_by_sha(s, {r.sha256 for r in reports.values()})
-        derived = [d for sha in evidence for d in list_derived_files(s, sha)]
-        objects = [
-            ("incident", str(inc.id)),
-            *(("claim", str(c.id)) for c in claims),
-            *(("report", str(r)) for r in reports),
-            *(("evidence", sha) for sha in evidence),
-        ]
-        custody = custody_events(s, objects)
-    data = build_dossier(
-        inc,
-        claims,
-        reports,
-        sources,
-        evidence,
-        derived,
-        custody,
-        policy=policy,
-        public=public,
-        now=datetime.now(UTC),
-    )
-    folder = prepare_out(out)
-    err_console.print(f"writing the {data['variant']} dossier of incident {incident_id} to {folder} …")
-    render_dossier(data, folder, ws.evidence_dir, ws.cipher, pdf=pdf)
-    with ws.session() as s:
-        for sha in data["originals"]:
-            record_custody(
-                s,
-                "evidence.transfer",
-                sha,
-                detail=f"copied into the {data['variant']} dossier of incident {incident_id}",
-            )
-    return sign_folder(
-        ws,
-        folder,
-        "dossier-public" if public else "dossier",
-        {
-            "incident": incident_id,
-            "claims": len(data["claims"]),
-            "originals": len(data["originals"]),
-            "pdf": pdf,
-        },
-    )
+    def writing(variant: str, folder: Path) -> None:
+        err_console.print(f"writing the {variant} dossier of incident {incident_id} to {folder} …")
+
+    return dossier(ws, incident_id, out, public=public, pdf=pdf, on_writing=writing)
 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(evidence_app)
 
     @app.command("verify-export")
-    @handle_errors
     def verify_export_cmd(
         folder: Annotated[Path, typer.Argument(help="A folder written by `tawthiq export` or `dossier`.")],
         public_key: Annotated[
@@ -306,13 +246,12 @@ def register(app: typer.Typer) -> None:
                 "--public-key", help="The publisher's public key (PEM); default: the manifest's own."
             ),
         ] = None,
-        json_out: JsonOpt = False,
+        json_: JsonOpt = False,
     ) -> None:
         """Check an export's signature and every file's SHA-256 (exit 1 if anything differs)."""
-        _verify_export(folder, public_key, json_out)
+        _verify_export(folder, public_key, json_)
 
     @app.command("dossier")
-    @handle_errors
     def dossier_cmd(
         incident_id: Annotated[int, typer.Argument(metavar="INCIDENT_ID", help="The incident's id.")],
         out: Annotated[Path, typer.Option("--out", "-o", help="New (or empty) output folder.")],
@@ -324,12 +263,12 @@ def register(app: typer.Typer) -> None:
         ] = True,
         workspace: WorkspaceOpt = None,
         db: DbOpt = None,
-        json_out: JsonOpt = False,
+        json_: JsonOpt = False,
     ) -> None:
         """An incident dossier (HTML, PDF, JSON, original files, custody), signed."""
         with _open(workspace, db) as ws:
             summary = _dossier(incident_id, out, public, pdf, ws)
-        if json_out:
+        if json_:
             print_json(summary)
         else:
             typer.echo(f"dossier of incident {incident_id}: {summary['files']} file(s) in {out}, signed")

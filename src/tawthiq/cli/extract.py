@@ -1,4 +1,4 @@
-"""``tawthiq extract``: claims from English reports, one file or every report in a workspace.
+"""``tawthiq extract``: claims from English and Arabic reports, one file or every report in a workspace.
 
 In: ``FILE --published YYYY-MM-DD`` (no workspace needed), or no FILE inside a workspace.
 Out: with FILE, exactly the object of ../shared/eval/CLAIMS.md on stdout (``--json``) or a table;
@@ -21,7 +21,6 @@ from tawthiq.cli._common import (
     JsonOpt,
     WorkspaceOpt,
     err_console,
-    handle_errors,
     out_console,
     print_json,
 )
@@ -70,7 +69,6 @@ def _published(value: str | None) -> date | None:
     return parse_published(value, field="--published") if value is not None else None
 
 
-@handle_errors
 def extract(
     file: Annotated[
         Path | None, typer.Argument(help="A report text file. Omit inside a workspace.", show_default=False)
@@ -85,16 +83,31 @@ def extract(
     db: DbOpt = None,
     json_: JsonOpt = False,
 ) -> None:
-    """Extract claims (event, place, time, tolls, who says so, how sure) from English reports."""
+    """Extract claims (event, place, time, tolls, who says so, how sure) from English and Arabic reports.
+
+    With a FILE, the date is --published, else the file's DATE: header; with neither, relative
+    times ("on Monday") stay unknown (never today's date).
+    """
     from tawthiq.extract import extract_claims, reads_language
+    from tawthiq.ingest import read_header
 
     pub = _published(published)
     if file is None:
         _extract_workspace(workspace, db, pub, json_)
         return
-    if pub is None:
-        raise InputError("--published YYYY-MM-DD is required with a FILE", path=file, field="--published")
     text, title = read_report_file(file)
+    header = read_header(text, str(file))
+    for warning in header.warnings:
+        err_console.print(f"warning: {warning}", highlight=False, soft_wrap=True, markup=False)
+    pub = pub or header.published_at
+    if pub is None:
+        err_console.print(
+            f"{file}: no publication date (no --published, no DATE: header): times that depend on it "
+            "are unknown",
+            highlight=False,
+            soft_wrap=True,
+            markup=False,
+        )
     if not text.strip():
         err_console.print(f"{file}: empty report, no claims", highlight=False, soft_wrap=True)
         claims = []
@@ -109,7 +122,7 @@ def extract(
     else:
         claims = extract_claims(text, pub, title=title)
     obj: dict[str, Any] = {
-        "report": {"title": title, "published": pub.isoformat()},
+        "report": {"title": title, "published": pub.isoformat() if pub else None},
         "claims": [c.contract() for c in claims],
     }
     if json_:
@@ -140,47 +153,22 @@ def extract(
 def _extract_workspace(workspace: Path | None, db: str | None, pub: date | None, json_: bool) -> None:
     from rich.progress import Progress
 
-    from tawthiq.extract import extract_claims, reads_language
-    from tawthiq.store import list_reports, open_workspace
-    from tawthiq.store.claims import save_claims
+    from tawthiq.app.extract import ReportExtraction, extract_workspace
+    from tawthiq.store import open_workspace
 
-    ws = open_workspace(workspace, db=db)
-    summary: list[dict[str, Any]] = []
-    with ws:
-        with ws.session(actor="cli:extract") as s:
-            reports = list_reports(s, status="stored")
-        with Progress(console=err_console, transient=True) as progress:
-            task = progress.add_task("extracting", total=len(reports))
-            for r in reports:
-                when = r.published_at or (r.received_at.date() if r.received_at else None) or pub
-                note = None
-                if when is None:
-                    note = "no publication or received date: skipped (pass --published)"
-                elif not r.body.strip() or not reads_language(r.body):
-                    note = "neither English nor Arabic text: no claims"
-                with ws.session(actor="cli:extract") as s:
-                    claims = (
-                        []
-                        if note and when is None
-                        else extract_claims(r.body, when, title=r.title)
-                        if not note
-                        else []
-                    )
-                    stored = save_claims(s, r.id, claims) if when is not None else []
-                summary.append(
-                    {
-                        "report_id": r.id,
-                        "file": r.file_name,
-                        "claims": len(claims),
-                        "stored": len(stored),
-                        "note": note,
-                    }
-                )
-                if note:
-                    err_console.print(
-                        f"report {r.id} ({r.file_name}): {note}", highlight=False, soft_wrap=True
-                    )
-                progress.advance(task)
+    with open_workspace(workspace, db=db) as ws, Progress(console=err_console, transient=True) as progress:
+        task = progress.add_task("extracting", total=None)
+
+        def done(x: ReportExtraction) -> None:
+            if x.note:
+                shown = f"report {x.report_id} ({x.file}): {x.note}"
+                err_console.print(shown, highlight=False, soft_wrap=True)
+            progress.advance(task)
+
+        results = extract_workspace(
+            ws, published=pub, on_total=lambda n: progress.update(task, total=n), on_report=done
+        )
+    summary = [x.as_dict() for x in results]
     if json_:
         print_json(summary)
     else:

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, handle_errors, print_json
+from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, print_json
 from tawthiq.errors import InputError
 
 __all__ = ["register"]
@@ -31,7 +31,6 @@ def _published(value: str | None) -> date | None:
         raise InputError(f"{value!r} is not a date YYYY-MM-DD", field="--published") from None
 
 
-@handle_errors
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
     workspace: WorkspaceOpt = None,
@@ -55,11 +54,11 @@ def ingest(
     json_: JsonOpt = False,
 ) -> None:
     """Ingest reports: text, HTML, .eml, WhatsApp .txt exports, JSON lines, and folders of them."""
-    from tawthiq.entities import SourceKind
+    from tawthiq.entities import SOURCE_KINDS
     from tawthiq.ingest import IngestOptions, ingest_paths
     from tawthiq.store import open_workspace
 
-    kinds = SourceKind.__args__  # type: ignore[attr-defined]
+    kinds = SOURCE_KINDS
     if source_kind not in kinds:
         raise InputError(f"{source_kind!r} is not one of {', '.join(kinds)}", field="--source-kind")
     if chat_date_order not in ("auto", "dmy", "mdy"):

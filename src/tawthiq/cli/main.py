@@ -1,17 +1,30 @@
 """`tawthiq`: the console script. Each stage's commands live in their own module here.
 
-Each module in ``_COMMAND_MODULES`` exposes ``register(app)``; this file only assembles them.
+Each module in ``_COMMAND_MODULES`` exposes ``register(app)``; this file only assembles them,
+under the root group that handles every command's errors (``cli._common.TawthiqGroup``).
 """
 
 from __future__ import annotations
 
-import importlib
-
 import typer
 
 from tawthiq import __version__
+from tawthiq.cli import (
+    corroborate,
+    estimate,
+    evidence,
+    export,
+    extract,
+    ingest,
+    people,
+    sources,
+    web,
+    workspace,
+)
+from tawthiq.cli._common import TawthiqGroup
 
 app = typer.Typer(
+    cls=TawthiqGroup,  # the one error handler: TawthiqError -> message on stderr, exit 1
     name="tawthiq",
     help="Tawthiq (توثيق): reports from a war into a defensible record of harm to civilians.",
     no_args_is_help=True,
@@ -19,18 +32,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-_COMMAND_MODULES = (
-    "workspace",  # init, demo, reports, audit
-    "ingest",
-    "extract",
-    "corroborate",
-    "people",
-    "estimate",
-    "evidence",
-    "export",
-    "sources",
-    "web",
-)
+# in this order: workspace (init, demo, reports, audit), ingest, extract, corroborate, people,
+# estimate, evidence, export, sources, web
+_COMMAND_MODULES = (workspace, ingest, extract, corroborate, people, estimate, evidence, export, sources, web)
 
 
 def _version(value: bool) -> None:
@@ -48,14 +52,8 @@ def _root(
     """Tawthiq (توثيق): reports from a war into a defensible record of harm to civilians."""
 
 
-for _name in _COMMAND_MODULES:
-    try:
-        _mod = importlib.import_module(f"tawthiq.cli.{_name}")
-    except ModuleNotFoundError as exc:  # a stage not built yet; never hide a broken import
-        if exc.name != f"tawthiq.cli.{_name}":
-            raise
-        continue
-    _mod.register(app)
+for _module in _COMMAND_MODULES:
+    _module.register(app)
 
 
 def main() -> None:

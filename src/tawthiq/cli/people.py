@@ -9,7 +9,6 @@ shows the two records, to the reviewer at the terminal.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -23,10 +22,10 @@ from tawthiq.cli._common import (
     JsonOpt,
     WorkspaceOpt,
     err_console,
-    handle_errors,
     out_console,
     print_json,
 )
+from tawthiq.cli.pfif import missing_app, pfif_app
 from tawthiq.entities import PersonRecord
 from tawthiq.errors import InputError
 from tawthiq.people import (
@@ -105,7 +104,6 @@ def _issue(e: InputError) -> dict[str, Any]:
 
 
 @people_app.command("import")
-@handle_errors
 def import_list(
     file: Annotated[Path, typer.Argument(help="The list: .csv/.tsv, .xlsx or .jsonl.", show_default=False)],
     list_name: Annotated[str, typer.Option("--list", "-l", help="The list's name (e.g. 'vdc-2016').")],
@@ -132,7 +130,7 @@ def import_list(
     ] = False,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
-    as_json: JsonOpt = False,
+    json_: JsonOpt = False,
 ) -> None:
     """Import a list into the workspace; re-importing updates records by the list's own id."""
     with err_console.status(f"reading {file.name}…"):
@@ -162,14 +160,14 @@ def import_list(
     if not result.records:
         raise InputError(f"no good rows among {result.rows}; nothing stored", path=file)
 
-    from tawthiq.store.missing import queue_missing_matches
-    from tawthiq.store.people import save_list
+    from tawthiq.app.people import import_list as store_list
 
-    with _open(workspace, db) as ws, ws.session() as s, err_console.status("storing…"):
-        counts = save_list(s, list_name, result.records, has_duplicates=has_duplicates, file_name=file.name,
-                           sha256=table.sha256, mapping=mapping)  # fmt: skip
+    with _open(workspace, db) as ws, err_console.status("storing…"):
         # issue 8: every missing person is compared with a list as it arrives; candidates go to review
-        missing_candidates = queue_missing_matches(s, list_name)
+        counts, missing_candidates = store_list(
+            ws, list_name, result.records, has_duplicates=has_duplicates, file_name=file.name,
+            sha256=table.sha256, mapping=mapping,
+        )  # fmt: skip
     if missing_candidates:
         err_console.print(f"{missing_candidates} possible match(es) with missing persons queued for review "
                           "(`tawthiq people review`)")  # fmt: skip
@@ -179,7 +177,7 @@ def import_list(
         "not_in_file": counts.not_in_file, "mapping": mapping, "missing_candidates": missing_candidates,
         "errors": [_issue(e) for e in result.errors], "warnings": [_issue(e) for e in result.warnings],
     }  # fmt: skip
-    if as_json:
+    if json_:
         print_json(summary)
         return
     out_console.print(
@@ -192,14 +190,13 @@ def import_list(
 
 
 @people_app.command("lists")
-@handle_errors
-def lists(workspace: WorkspaceOpt = None, db: DbOpt = None, as_json: JsonOpt = False) -> None:
+def lists(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
     """The imported lists: records, whether they may hold duplicates, last file."""
     from tawthiq.store.people import load_lists
 
     with _open(workspace, db) as ws, ws.session() as s:
         found = load_lists(s)
-    if as_json:
+    if json_:
         print_json([{"name": x.name, "records": x.records, "has_duplicates": x.has_duplicates,
                      "file": x.file_name, "imported_at": x.imported_at} for x in found])  # fmt: skip
         return
@@ -214,7 +211,6 @@ def lists(workspace: WorkspaceOpt = None, db: DbOpt = None, as_json: JsonOpt = F
 
 
 @people_app.command("link")
-@handle_errors
 def link(
     match_threshold: Annotated[
         float | None, typer.Option(help="Probability from which records are one person.")
@@ -224,42 +220,27 @@ def link(
     ] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
-    as_json: JsonOpt = False,
+    json_: JsonOpt = False,
 ) -> None:
     """Link every imported record into persons; uncertain pairs go to the review queue.
 
     Idempotent: the same records and decisions give the same persons, and a person keeps
     its id while its records stay together. Review decisions are used as labels.
     """
-    from tawthiq.people import DEFAULT_MATCH_THRESHOLD, DEFAULT_REVIEW_THRESHOLD, link_records
-    from tawthiq.store.people import load_labels, load_lists, load_records, save_link_result
+    from tawthiq.app.people import link as link_lists
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with _open(workspace, db) as ws, Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task("loading records and decisions…", total=None)
-        with ws.session() as s:
-            records = load_records(s)
-            labels = load_labels(s)
-            dedupe = {x.name for x in load_lists(s) if x.has_duplicates}
-        if not records:
-            raise InputError("no person records yet: import a list with `tawthiq people import`")
-        progress.update(task, description=f"linking {len(records):,} records (splink, DuckDB)…")
-        result = link_records(
-            records, dedupe_lists=dedupe, labels=labels,
-            match_threshold=match_threshold or DEFAULT_MATCH_THRESHOLD,
-            review_threshold=review_threshold or DEFAULT_REVIEW_THRESHOLD,
+        linked = link_lists(
+            ws, match_threshold=match_threshold, review_threshold=review_threshold,
+            on_step=lambda text: progress.update(task, description=text),
         )  # fmt: skip
-        # issue 8: a missing person joins another list's record only once a reviewer confirmed it
-        from tawthiq.people.missing import hold_missing_matches
-
-        result = hold_missing_matches(result, records, [(a, b) for a, b, ok in labels if ok])
-        progress.update(task, description=f"storing {len(result.clusters):,} persons…")
-        with ws.session() as s:
-            counts = save_link_result(s, result, records)
+    counts, result = linked.counts, linked.result
     summary = {"records": counts.records, "persons": counts.persons, "kept": counts.kept, "new": counts.new,
-               "removed": counts.removed, "review": counts.review, "labels": len(labels),
+               "removed": counts.removed, "review": counts.review, "labels": linked.labels,
                "age_offsets": [o.model_dump() for o in result.age_offsets]}  # fmt: skip
-    if as_json:
+    if json_:
         print_json(summary)
         return
     out_console.print(
@@ -314,26 +295,22 @@ _ANSWERS = {"m": "match", "n": "non_match", "s": "skip", "q": "quit"}
 
 
 @people_app.command("review")
-@handle_errors
 def review(
     limit: Annotated[int | None, typer.Option(help="Review (or list) at most this many pairs.")] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
-    as_json: JsonOpt = False,
+    json_: JsonOpt = False,
 ) -> None:
     """Review uncertain pairs: both records side by side with the match weights.
 
     Answer m (match), n (no match), s (skip) or q (quit). Each answer is stored at once,
     audit-logged, and used as a label by the next `tawthiq people link`. `--json` lists the queue.
     """
-    from tawthiq.store.people import decide_pair, records_by_ids, review_queue
+    from tawthiq.app.people import decide_pair, review_queue
 
     with _open(workspace, db) as ws:
-        with ws.session() as s:
-            queue = review_queue(s)[:limit] if limit else review_queue(s)
-            recs = records_by_ids(s, [i for p in queue for i in (p.a, p.b)])
-        queue = [p for p in queue if p.a in recs and p.b in recs]
-        if as_json:
+        queue, recs = review_queue(ws, limit)
+        if json_:
             print_json([_pair_json(p, recs) for p in queue])
             return
         if not queue:
@@ -359,7 +336,6 @@ def review(
 
 
 @people_app.command("decide")
-@handle_errors
 def decide(
     a: Annotated[int, typer.Argument(help="Record id A (as `review --json` shows it).")],
     b: Annotated[int, typer.Argument(help="Record id B.")],
@@ -368,7 +344,7 @@ def decide(
     db: DbOpt = None,
 ) -> None:
     """Record a review decision without the interactive screen (for scripts)."""
-    from tawthiq.store.people import decide_pair
+    from tawthiq.app.people import decide_pair
 
     with _open(workspace, db) as ws, ws.session() as s:
         decide_pair(s, a, b, decision.replace("-", "_").replace("no_match", "non_match"))
@@ -383,21 +359,19 @@ _CSV_COLUMNS = ("person_id", "person_status", "lists", "list", "record_id", "nam
 
 
 @people_app.command("persons")
-@handle_errors
 def persons(
     csv_out: Annotated[
         Path | None, typer.Option("--csv", help="Also write one row per record to this CSV.")
     ] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
-    as_json: JsonOpt = False,
+    json_: JsonOpt = False,
 ) -> None:
     """Unique persons (after `people link`) with the lists that name them."""
-    from tawthiq.store.people import count_unlinked, load_persons
+    from tawthiq.app.people import load_persons
 
-    with _open(workspace, db) as ws, ws.session() as s:
-        found = load_persons(s)
-        unlinked = count_unlinked(s)
+    with _open(workspace, db) as ws:
+        found, unlinked = load_persons(ws)
     if unlinked:
         err_console.print(f"[yellow]note:[/] {unlinked} record(s) in no person yet: run `people link`")
     data = [
@@ -414,7 +388,7 @@ def persons(
                     writer.writerow({"person_id": person["id"], "person_status": person["status"],
                                      "lists": ";".join(person["lists"]), **rec})  # fmt: skip
         err_console.print(f"wrote {csv_out} ({len(data)} persons)")
-    if as_json:
+    if json_:
         print_json(data)
         return
     if csv_out is not None:
@@ -431,9 +405,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(people_app, name="people")
 
 
-# PFIF import/export (another module) hangs under `people pfif` when it is there.
-if importlib.util.find_spec("tawthiq.cli.pfif") is not None:
-    from tawthiq.cli.pfif import missing_app, pfif_app
-
-    people_app.add_typer(pfif_app, name="pfif")
-    people_app.add_typer(missing_app, name="missing")
+# PFIF import/export and the missing-persons registry (cli/pfif.py) hang under `people`.
+people_app.add_typer(pfif_app, name="pfif")
+people_app.add_typer(missing_app, name="missing")

@@ -20,11 +20,10 @@ from tawthiq.cli._common import (
     JsonOpt,
     WorkspaceOpt,
     err_console,
-    handle_errors,
     out_console,
     print_json,
 )
-from tawthiq.entities import MissingNote
+from tawthiq.entities import NOTE_STATUSES, MissingNote
 from tawthiq.errors import InputError
 
 __all__ = ["missing_app", "pfif_app"]
@@ -36,15 +35,7 @@ missing_app = typer.Typer(
     help="Missing persons: status history, notes, family inquiries.", no_args_is_help=True
 )
 
-_STATUSES = (
-    "information_sought",
-    "believed_alive",
-    "believed_missing",
-    "believed_dead",
-    "is_note_author",
-    "detained_acknowledged",
-    "detained_denied",
-)
+_STATUSES = tuple(s for s in NOTE_STATUSES if s)  # "" (information only) is said as ''
 
 
 def _read(path: Path) -> bytes:
@@ -54,7 +45,6 @@ def _read(path: Path) -> bytes:
 
 
 @pfif_app.command("import")
-@handle_errors
 def pfif_import(
     file: Annotated[Path, typer.Argument(help="A PFIF 1.1–1.4 XML file.")],
     list_name: Annotated[
@@ -65,21 +55,18 @@ def pfif_import(
     json_: JsonOpt = False,
 ) -> None:
     """Import missing persons and their notes from PFIF; the file is validated first (1.4 rules)."""
-    from tawthiq.people.pfif import parse_pfif, to_records
+    from tawthiq.app.missing import import_pfif, pfif_records
+    from tawthiq.people.pfif import parse_pfif
     from tawthiq.store import open_workspace
-    from tawthiq.store.missing import queue_missing_matches, save_missing
 
     data = _read(file)
     persons = parse_pfif(data, path=file)
     name = list_name or file.stem
-    items = to_records(persons, name)
-    fields = {p.fields["person_record_id"]: _public_fields(p.fields) for p in persons}
-    with open_workspace(workspace, db) as ws, ws.session() as s:
-        counts = save_missing(
-            s, name, items, pfif_fields=fields, file_name=file.name, sha256=hashlib.sha256(data).hexdigest()
-        )
-        candidates = queue_missing_matches(s, name)
-    result = {"list": name, "persons": len(items), **counts, "candidates": candidates}
+    items, fields = pfif_records(persons, name)
+    with open_workspace(workspace, db) as ws:
+        sha256 = hashlib.sha256(data).hexdigest()
+        result = import_pfif(ws, name, items, fields, file_name=file.name, sha256=sha256)
+    counts, candidates = result, result["candidates"]
     if json_:
         print_json(result)
     else:
@@ -90,14 +77,7 @@ def pfif_import(
         )
 
 
-def _public_fields(fields: dict[str, str]) -> dict[str, str]:
-    from tawthiq.people.pfif import PROTECTED_FIELDS
-
-    return {k: v for k, v in fields.items() if k not in PROTECTED_FIELDS}
-
-
 @pfif_app.command("export")
-@handle_errors
 def pfif_export(
     out: Annotated[Path, typer.Option("--out", help="File to write (PFIF 1.4 XML).")],
     domain: Annotated[str, typer.Option(help="Record-id domain for records made here.")] = "tawthiq.local",
@@ -105,9 +85,9 @@ def pfif_export(
     db: DbOpt = None,
 ) -> None:
     """Export every missing person as PFIF 1.4: no protected field, no confidential note."""
+    from tawthiq.app.missing import load_missing
     from tawthiq.people.pfif import from_records, write_pfif
     from tawthiq.store import open_workspace
-    from tawthiq.store.missing import load_missing
 
     with open_workspace(workspace, db) as ws, ws.session() as s:
         people = load_missing(s)
@@ -120,11 +100,10 @@ def pfif_export(
 
 
 @missing_app.command("list")
-@handle_errors
 def missing_list(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
     """Missing persons with their derived status, last seen, and number of notes."""
+    from tawthiq.app.missing import load_missing
     from tawthiq.store import open_workspace
-    from tawthiq.store.missing import load_missing
 
     with open_workspace(workspace, db) as ws, ws.session() as s:
         people = load_missing(s)
@@ -153,7 +132,6 @@ def missing_list(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOp
 
 
 @missing_app.command("show")
-@handle_errors
 def missing_show(
     record: Annotated[int, typer.Argument(help="Person record id (as `people missing list` shows).")],
     workspace: WorkspaceOpt = None,
@@ -161,8 +139,8 @@ def missing_show(
     json_: JsonOpt = False,
 ) -> None:
     """One missing person's status history, oldest first, and the status derived from it."""
+    from tawthiq.app.missing import load_missing
     from tawthiq.store import open_workspace
-    from tawthiq.store.missing import load_missing
 
     with open_workspace(workspace, db) as ws, ws.session() as s:
         found = load_missing(s, record_ids=[record])
@@ -194,7 +172,6 @@ def missing_show(
 
 
 @missing_app.command("note")
-@handle_errors
 def missing_note(
     record: Annotated[int, typer.Argument(help="Person record id.")],
     status: Annotated[str, typer.Option(help=f"One of {', '.join(_STATUSES)}, or '' for information.")] = "",
@@ -221,7 +198,7 @@ def missing_note(
         raise InputError(f"{on!r} is not YYYY-MM-DD", field="date") from None
     note = MissingNote(
         note_record_id=f"note.{record}.{datetime.now(UTC):%Y%m%dT%H%M%S%f}",
-        status=status,  # type: ignore[arg-type]
+        status=status,
         author_name=author,
         source_date=when,
         source=source,
@@ -235,7 +212,6 @@ def missing_note(
 
 
 @missing_app.command("inquiries")
-@handle_errors
 def inquiries(
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
@@ -263,7 +239,6 @@ def inquiries(
 
 
 @missing_app.command("answer")
-@handle_errors
 def answer(
     inquiry: Annotated[int, typer.Argument(help="Inquiry id.")],
     text: Annotated[str, typer.Option(help="The answer the family will read with its ticket.")],

@@ -20,7 +20,6 @@ from tawthiq.cli._common import (
     ReasonOpt,
     WorkspaceOpt,
     err_console,
-    handle_errors,
     out_console,
     print_json,
     reveal_disclosure,
@@ -50,7 +49,6 @@ def _when(value: str | None, field: str) -> datetime:
 
 
 @sources_app.command("add")
-@handle_errors
 def add(
     label: Annotated[str, typer.Argument(help="Public label (a code name, never the real name).")],
     kind: Annotated[str, typer.Option(help=f"One of {', '.join(KINDS)}.")] = "individual",
@@ -96,7 +94,6 @@ def add(
 
 
 @sources_app.command("list")
-@handle_errors
 def list_(
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
@@ -147,7 +144,6 @@ def list_(
 
 
 @sources_app.command("checkin")
-@handle_errors
 def checkin(
     source_id: Annotated[int, typer.Argument(help="Source id.")],
     days: Annotated[int, typer.Option(help="Expected check-in interval in days.")],
@@ -155,16 +151,15 @@ def checkin(
     db: DbOpt = None,
 ) -> None:
     """Set how often a source is expected to check in."""
+    from tawthiq.app.sources import set_checkin
     from tawthiq.store import open_workspace
-    from tawthiq.store.sources import set_checkin
 
-    with open_workspace(workspace, db) as ws, ws.session() as s:
-        set_checkin(s, source_id, days)
+    with open_workspace(workspace, db) as ws:
+        set_checkin(ws, source_id, days)
     err_console.print(f"source {source_id}: check-in every {days} day(s)")
 
 
 @sources_app.command("contact")
-@handle_errors
 def contact(
     source_id: Annotated[int, typer.Argument(help="Source id.")],
     at: Annotated[str | None, typer.Option(help="When (ISO); default now.")] = None,
@@ -176,20 +171,16 @@ def contact(
     db: DbOpt = None,
 ) -> None:
     """Log a contact with a source (a call, a check-in): it resets the overdue clock."""
-    from tawthiq.sources import farewell_signal
+    from tawthiq.app.sources import log_contact
     from tawthiq.store import open_workspace
-    from tawthiq.store.sources import log_contact
 
     text = typer.prompt("note", hide_input=True) if note else None
-    with open_workspace(workspace, db) as ws, ws.session() as s:
-        c = log_contact(
-            s, source_id, _when(at, "at"), channel=channel, note=text, farewell=farewell_signal(text)
-        )
+    with open_workspace(workspace, db) as ws:
+        c = log_contact(ws, source_id, _when(at, "at"), channel=channel, note=text)
     err_console.print(f"contact {c.id} logged for source {source_id} at {c.at:%Y-%m-%d %H:%M}")
 
 
 @sources_app.command("log")
-@handle_errors
 def log(
     source_id: Annotated[int, typer.Argument(help="Source id.")],
     workspace: WorkspaceOpt = None,
@@ -222,7 +213,6 @@ def log(
 
 
 @sources_app.command("overdue")
-@handle_errors
 def overdue(
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
@@ -230,12 +220,11 @@ def overdue(
     now: Annotated[str | None, typer.Option(help="Reckon as of this time (ISO); default now.")] = None,
 ) -> None:
     """Sources past their expected check-in: urgent (last message a farewell) first, then longest overdue."""
-    from tawthiq.sources import overdue_sources
+    from tawthiq.app.sources import overdue as overdue_sources
     from tawthiq.store import open_workspace
-    from tawthiq.store.sources import source_checkins
 
-    with open_workspace(workspace, db) as ws, ws.session() as s:
-        rows = overdue_sources(source_checkins(s), _when(now, "now"))
+    with open_workspace(workspace, db) as ws:
+        rows = overdue_sources(ws, _when(now, "now"))
     if json_:
         print_json([r.model_dump(mode="json") for r in rows])
         return

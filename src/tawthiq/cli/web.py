@@ -14,13 +14,14 @@ from typing import Annotated, Any
 
 import typer
 
-from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, handle_errors, print_json
+from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, print_json
+from tawthiq.entities import USER_ROLES
+
+_ROLES_SAID = f"{', '.join(USER_ROLES[:-1])} or {USER_ROLES[-1]}"  # viewer, reviewer, documenter or admin
 
 __all__ = ["register"]
 
-users_app = typer.Typer(
-    help="Web users and their roles (viewer, reviewer, documenter, admin).", no_args_is_help=True
-)
+users_app = typer.Typer(help=f"Web users and their roles ({', '.join(USER_ROLES)}).", no_args_is_help=True)
 tokens_app = typer.Typer(help="API tokens for /api/v1 (Authorization: Bearer …).", no_args_is_help=True)
 
 
@@ -30,7 +31,6 @@ def _open(workspace: Path | None, db: str | None):
     return open_workspace(workspace, db=db)
 
 
-@handle_errors
 def serve(
     workspace_arg: Annotated[
         Path | None,
@@ -101,10 +101,9 @@ MinLengthOpt = Annotated[
 ]
 
 
-@handle_errors
 def users_add(
     name: Annotated[str, typer.Argument(help="Login name.")],
-    role: Annotated[str, typer.Option(help="viewer, reviewer, documenter or admin.")] = "viewer",
+    role: Annotated[str, typer.Option(help=f"{_ROLES_SAID}.")] = "viewer",
     password_stdin: PasswordStdinOpt = False,
     min_length: MinLengthOpt = 15,
     workspace: WorkspaceOpt = None,
@@ -120,7 +119,6 @@ def users_add(
     _say_user(user, json_, "saved")
 
 
-@handle_errors
 def users_list(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
     """List users: role, active or disabled, when created, last login."""
     from tawthiq.store import users
@@ -137,10 +135,9 @@ def users_list(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt 
         )
 
 
-@handle_errors
 def users_set_role(
     name: Annotated[str, typer.Argument(help="Login name.")],
-    role: Annotated[str, typer.Argument(help="viewer, reviewer, documenter or admin.")],
+    role: Annotated[str, typer.Argument(help=f"{_ROLES_SAID}.")],
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
@@ -151,7 +148,6 @@ def users_set_role(
     _change_user(workspace, db, json_, "role set", lambda s: users.set_role(s, name, role))
 
 
-@handle_errors
 def users_disable(
     name: Annotated[str, typer.Argument(help="Login name.")],
     workspace: WorkspaceOpt = None,
@@ -164,7 +160,6 @@ def users_disable(
     _change_user(workspace, db, json_, "disabled", lambda s: users.set_active(s, name, False))
 
 
-@handle_errors
 def users_enable(
     name: Annotated[str, typer.Argument(help="Login name.")],
     workspace: WorkspaceOpt = None,
@@ -177,7 +172,6 @@ def users_enable(
     _change_user(workspace, db, json_, "enabled", lambda s: users.set_active(s, name, True))
 
 
-@handle_errors
 def users_password(
     name: Annotated[str, typer.Argument(help="Login name.")],
     password_stdin: PasswordStdinOpt = False,
@@ -195,7 +189,6 @@ def users_password(
     _say_user(user, json_, "password reset")
 
 
-@handle_errors
 def tokens_create(
     user: Annotated[str, typer.Option("--user", help="The token acts as this user, with their role.")],
     label: Annotated[str, typer.Option(help="What the token is for.")] = "",
@@ -217,7 +210,6 @@ def tokens_create(
         err_console.print(f"token {token_id}: keep it secret, it will not be shown again", highlight=False)
 
 
-@handle_errors
 def tokens_list(
     user: Annotated[str | None, typer.Option("--user", help="Only this user's tokens.")] = None,
     workspace: WorkspaceOpt = None,
@@ -241,7 +233,6 @@ def tokens_list(
         )
 
 
-@handle_errors
 def tokens_revoke(
     token: Annotated[str | None, typer.Argument(help="The token to revoke (or give --id).")] = None,
     token_id: Annotated[str | None, typer.Option("--id", help="The token's id from 'tokens list'.")] = None,

@@ -20,7 +20,6 @@ from tawthiq.cli._common import (
     ReasonOpt,
     WorkspaceOpt,
     err_console,
-    handle_errors,
     out_console,
     print_json,
     reveal_disclosure,
@@ -32,7 +31,6 @@ __all__ = ["register"]
 audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
 
 
-@handle_errors
 def init(
     path: Annotated[Path, typer.Argument(help="Folder to create the workspace in.")] = Path("."),
     db: DbOpt = None,
@@ -76,7 +74,6 @@ def _report_dict(r, reveal: bool) -> dict:
     return d
 
 
-@handle_errors
 def reports(
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
@@ -122,7 +119,6 @@ def reports(
 
 
 @audit_app.command("verify")
-@handle_errors
 def audit_verify(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
     """Recompute the audit chain; exit 1 naming the first broken link."""
     from tawthiq.store import open_workspace, verify_chain
@@ -138,7 +134,6 @@ def audit_verify(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOp
 
 
 @audit_app.command("list")
-@handle_errors
 def audit_list(
     action: Annotated[
         str | None, typer.Option(help="Only this action, e.g. evidence.view (who saw protected values).")
@@ -175,7 +170,6 @@ def audit_list(
     err_console.print(f"{len(events)} event(s)")
 
 
-@handle_errors
 def demo(
     dir_: Annotated[Path, typer.Option("--dir", help="Demo workspace folder (recreated).")] = Path(
         "demo-workspace"
@@ -198,10 +192,10 @@ def demo(
     """
     import sys
 
-    import tawthiq.cli._demo  # noqa: F401 - appends the later stages' steps
+    from tawthiq.cli._demo import DEMO_STEPS
     from tawthiq.demo import run_demo
 
-    summary = run_demo(dir_, log=lambda msg: err_console.print(msg, highlight=False))
+    summary = run_demo(dir_, log=lambda msg: err_console.print(msg, highlight=False), steps=DEMO_STEPS)
     address = f"http://127.0.0.1:{port}/"
     if json_:
         print_json(summary)

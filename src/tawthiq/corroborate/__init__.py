@@ -15,12 +15,12 @@ from ._grades import (
     DEFAULT_RULES,
     Evidence,
     Rule,
-    effective_grade,
     grade_incident,
     perpetrator_side,
     shown_rationale,
     with_override,
 )
+from ._identity import inherit_incident_ids
 from ._incidents import build_incidents, claim_fingerprint, incident_from_cluster, incident_key
 from ._numbers import FATALITIES_RULE, count_interval, counts_compatible, fatalities_of
 from ._origins import (
@@ -48,13 +48,13 @@ __all__ = [
     "count_interval",
     "counts_compatible",
     "credited_wire",
-    "effective_grade",
     "fatalities_of",
     "find_copies",
     "grade_incident",
     "group_by_origin",
     "incident_from_cluster",
     "incident_key",
+    "inherit_incident_ids",
     "normalize_party",
     "pair_score",
     "perpetrator_side",

@@ -2,7 +2,8 @@
 
 In: an ``Incident`` and its member ``SourcedClaim`` values (with ``origin`` filled).
 Out: the incident with ``grade`` and ``rationale`` set; :func:`with_override` for an
-analyst's grade and reason; :func:`effective_grade` and :func:`shown_rationale` for display.
+analyst's grade and reason; :func:`shown_rationale` for display (the grade shown is
+``Incident.effective_grade``).
 Never: touches a database or the audit log (the store records overrides); pure.
 
 Rules are values (:class:`Rule`): a grade, a name, and a test that returns the reason in
@@ -27,7 +28,6 @@ __all__ = [
     "DEFAULT_RULES",
     "Evidence",
     "Rule",
-    "effective_grade",
     "grade_incident",
     "shown_rationale",
     "with_override",
@@ -187,7 +187,7 @@ def _toll_disagrees(ev: Evidence) -> str | None:
         for b in told[i + 1 :]:
             if not ev.independent(a, b):
                 continue
-            if counts_disagree(a.claim.fatalities, b.claim.fatalities):  # type: ignore[arg-type]
+            if counts_disagree(a.claim.fatalities, b.claim.fatalities):
                 return (
                     f"Origins disagree on the toll: {ev.origin(a)} gives {_fig(a)}, "
                     f"{ev.origin(b)} gives {_fig(b)}."
@@ -317,10 +317,6 @@ def with_override(incident: Incident, grade: Grade, reason: str) -> Incident:
 
         raise InputError("an override needs a reason", field="reason")
     return incident.model_copy(update={"grade_override": grade, "override_reason": reason.strip()})
-
-
-def effective_grade(incident: Incident) -> Grade:
-    return incident.grade_override or incident.grade
 
 
 def shown_rationale(incident: Incident) -> str:

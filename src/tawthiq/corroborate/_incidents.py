@@ -72,7 +72,7 @@ def _time(members: Sequence[SourcedClaim]) -> TimeSpan:
     votes = Counter((t.start, t.end) for t in dated if rank(t) == best)
     top = max(votes.values())
     start, end = min((k for k, v in votes.items() if v == top), key=lambda k: (k[0] or k[1], k[1] or k[0]))
-    return TimeSpan(start=start, end=end, precision=order[best])  # type: ignore[arg-type]
+    return TimeSpan(start=start, end=end, precision=order[best])
 
 
 def incident_from_cluster(
@@ -88,7 +88,7 @@ def incident_from_cluster(
         dict.fromkeys(sc.source_label or sc.report.file or sc.report.sha256[:12] for sc in members)
     )
     inc = Incident(
-        kind=cluster.kind,  # type: ignore[arg-type]
+        kind=cluster.kind,
         key=incident_key(members),
         event_type=event_type,
         places=_places(members),

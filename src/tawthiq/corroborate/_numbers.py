@@ -44,8 +44,8 @@ def count_interval(c: Count) -> tuple[float, float]:
         return float(lo or 0), INF if hi is None else float(hi)
     if lo is None and hi is None:
         return 0.0, INF
-    lo_f = float(lo if lo is not None else hi)  # type: ignore[arg-type]
-    hi_f = float(hi if hi is not None else lo)  # type: ignore[arg-type]
+    lo_f = float(lo if lo is not None else hi)
+    hi_f = float(hi if hi is not None else lo)
     return min(lo_f, hi_f), max(lo_f, hi_f)
 
 
@@ -126,9 +126,9 @@ def fatalities_of(members: Sequence[tuple[int, SourcedClaim]]) -> Fatalities:
         return Fatalities(rule="no claim gives a number of people killed")
     credible = [(cid, c) for cid, c in told if c.certainty in ("reported", "confirmed")]
     basis = credible or told
-    floors = [(f, cid) for cid, c in basis if (f := _floor(c.fatalities)) is not None]  # type: ignore[arg-type]
-    tops = [(t, cid) for cid, c in told if (t := _top(c.fatalities)) is not None]  # type: ignore[arg-type]
-    points = [p for _, c in basis if (p := _point(c.fatalities)) is not None]  # type: ignore[arg-type]
+    floors = [(f, cid) for cid, c in basis if (f := _floor(c.fatalities)) is not None]
+    tops = [(t, cid) for cid, c in told if (t := _top(c.fatalities)) is not None]
+    points = [p for _, c in basis if (p := _point(c.fatalities)) is not None]
     low = max(floors)[0] if floors else None
     high = max(tops)[0] if tops else None
     if points:

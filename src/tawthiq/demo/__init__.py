@@ -3,18 +3,20 @@
 In: a folder (recreated) and a ``log`` callable for progress. Out: a summary dict (what each
 step did). Never: touches anything outside that folder; never downloads anything.
 
-``STEPS`` is an ordered list of :class:`Step`. Each later stage appends its own step
-(extract → corroborate → people → estimate → serve): a function taking the
-:class:`DemoContext` and returning a dict that is merged into the summary::
+``STEPS`` holds the steps every demo starts with (ingest); ``tawthiq demo`` runs them and the
+later stages' steps (``tawthiq.cli._demo.DEMO_STEPS``: extract → corroborate → people →
+estimate → web user), each a function taking the :class:`DemoContext` and returning a dict
+that is merged into the summary::
 
-    from tawthiq.demo import STEPS, Step
-    STEPS.append(Step("extract", lambda ctx: {"claims": run_extract(ctx.workspace)}))
+    run_demo(path, steps=(*STEPS, Step("extract", lambda ctx: {"claims": run_extract(ctx.workspace)})))
+
+Nothing is appended to a module-level list: what runs is what the caller passes.
 """
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,13 +74,17 @@ def _audit(ctx: DemoContext) -> dict[str, Any]:
     return {"audit events": check.events, "audit chain": "intact" if check.ok else f"BROKEN: {check.reason}"}
 
 
-STEPS: list[Step] = [Step("ingest", _ingest)]
+STEPS: tuple[Step, ...] = (Step("ingest", _ingest),)
 # the audit check runs last whatever is appended: see run_demo
-_FINAL: list[Step] = [Step("audit", _audit)]
+_FINAL: tuple[Step, ...] = (Step("audit", _audit),)
 
 
-def run_demo(path: Path | str = "demo-workspace", log: Callable[[str], None] = lambda _m: None) -> dict:
-    """Recreate ``path`` as a workspace, run every step, return the summary."""
+def run_demo(
+    path: Path | str = "demo-workspace",
+    log: Callable[[str], None] = lambda _m: None,
+    steps: Sequence[Step] = STEPS,
+) -> dict:
+    """Recreate ``path`` as a workspace, run ``steps`` (then the audit check), return the summary."""
     folder = Path(path).expanduser().resolve()
     if folder.exists():
         if not (folder / MARKER).is_file() and any(folder.iterdir()):
@@ -86,7 +92,7 @@ def run_demo(path: Path | str = "demo-workspace", log: Callable[[str], None] = l
         shutil.rmtree(folder)
     with init_workspace(folder) as ws:
         ctx = DemoContext(path=folder, workspace=ws, log=log, summary={"workspace": str(folder)})
-        for step in [*STEPS, *_FINAL]:
+        for step in [*steps, *_FINAL]:
             log(f"demo step: {step.name}")
             ctx.summary.update(step.run(ctx))
     return ctx.summary

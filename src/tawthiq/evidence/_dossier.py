@@ -25,7 +25,6 @@ from tawthiq.entities import AuditEvent, Claim, DerivedFile, Evidence, Incident,
 from tawthiq.errors import InputError, TawthiqError
 from tawthiq.policy import (
     Policy,
-    effective_grade,
     is_private_report,
     public_incident,
 )
@@ -100,7 +99,7 @@ def build_dossier(
         claim_rows = inc.pop("claims", [])
     else:
         inc = incident.model_dump(mode="json")
-        inc["grade"] = effective_grade(incident)
+        inc["grade"] = incident.effective_grade
         claim_rows = []
         for c in mine:
             rep = reports.get(c.report_id) if c.report_id is not None else None

@@ -89,7 +89,7 @@ def load_public_key(data_or_path: bytes | str | Path) -> Ed25519PublicKey:
             raise InputError("no such public key file", path=where)
         data = where.read_bytes()
     try:
-        key = serialization.load_pem_public_key(data)  # type: ignore[arg-type]
+        key = serialization.load_pem_public_key(data)
     except (ValueError, TypeError):
         raise InputError("not a PEM public key", path=where) from None
     if not isinstance(key, Ed25519PublicKey):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tawthiq.entities import Claim, Incident, MissingNote, PersonRecord, Place, PlaceRef, Report, Source
-from tawthiq.policy import Policy, effective_grade, public_incident
+from tawthiq.policy import Policy, public_incident
 
 __all__ = ["ExportContext", "admin1_of", "country_of", "public_incidents", "select_incidents"]
 
@@ -51,7 +51,7 @@ def select_incidents(
     t = set(event_types) if event_types else None
     out = []
     for inc in incidents:
-        if g is not None and effective_grade(inc) not in g:
+        if g is not None and inc.effective_grade not in g:
             continue
         if t is not None and inc.event_type not in t and inc.event_type.split(".")[0] not in t:
             continue

@@ -1,7 +1,8 @@
 """The exporter registry: every format, built-in or third-party, is a pluggy plugin.
 
 In: plugins implementing the ``tawthiq_exporters`` hook (built-ins from ``_builtin``, others
-from the ``tawthiq`` setuptools entry-point group). Out: :func:`exporters` (name -> Exporter).
+from the ``tawthiq`` setuptools entry-point group), through the one plugin manager
+(:func:`tawthiq.plugins.plugin_manager`). Out: :func:`exporters` (name -> Exporter).
 Never: runs an exporter; the CLI picks one and calls it.
 
 Why pluggy over a plain dict: STYLE.md asks that exporters plug in like datasette's
@@ -16,14 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pluggy
+from tawthiq.hookspecs import hookimpl, hookspec
+from tawthiq.plugins import plugin_manager
 
 from ._context import ExportContext
 
 __all__ = ["Exporter", "exporters", "hookimpl", "hookspec", "plugin_manager"]
-
-hookspec = pluggy.HookspecMarker("tawthiq")
-hookimpl = pluggy.HookimplMarker("tawthiq")
 
 
 @dataclass(frozen=True)
@@ -37,29 +36,6 @@ class Exporter:
     description: str
     public: bool
     write: Callable[[ExportContext, Path], dict[str, Any]]
-
-
-class ExporterSpec:
-    @hookspec
-    def tawthiq_exporters(self) -> list[Exporter]:  # type: ignore[empty-body]
-        """Return the exporters this plugin provides."""
-
-
-_PM: pluggy.PluginManager | None = None
-
-
-def plugin_manager() -> pluggy.PluginManager:
-    """The one plugin manager for exporters (built-ins registered, entry points loaded)."""
-    global _PM
-    if _PM is None:
-        from . import _builtin
-
-        pm = pluggy.PluginManager("tawthiq")
-        pm.add_hookspecs(ExporterSpec)
-        pm.register(_builtin, name="tawthiq.export.builtin")
-        pm.load_setuptools_entrypoints("tawthiq")
-        _PM = pm
-    return _PM
 
 
 def exporters() -> dict[str, Exporter]:

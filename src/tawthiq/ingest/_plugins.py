@@ -1,51 +1,32 @@
-"""The readers registry: pluggy, with the built-in readers registered like any plugin.
+"""The readers: the built-in ones as a plugin, and the readers of every plugin in priority order.
 
 In: plugins that implement ``tawthiq_ingest_readers()`` (this module's built-ins, and any
-installed package exposing a ``tawthiq`` entry point). Out: :func:`readers` (sorted by
-priority) and :func:`pick_reader` (the first that accepts a file).
+installed package exposing a ``tawthiq`` entry point), through :func:`tawthiq.plugins.plugin_manager`.
+Out: :func:`readers` (sorted by priority) and :func:`pick_reader` (the first that accepts a file).
 Never: reads a file itself.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-import pluggy
-
+from tawthiq.hookspecs import hookimpl, hookspec
 from tawthiq.ingest._types import Reader
+from tawthiq.plugins import plugin_manager
 
-__all__ = ["hookimpl", "hookspec", "pick_reader", "plugin_manager", "readers"]
-
-hookspec = pluggy.HookspecMarker("tawthiq")
-hookimpl = pluggy.HookimplMarker("tawthiq")
+__all__ = ["hookimpl", "hookspec", "pick_reader", "plugin_manager", "readers", "tawthiq_ingest_readers"]
 
 
-class IngestSpec:
-    @hookspec
-    def tawthiq_ingest_readers(self) -> list[Reader]:
-        """Return the readers this plugin adds (see ``tawthiq.ingest.Reader``)."""
+@hookimpl
+def tawthiq_ingest_readers() -> list[Reader]:
+    """The built-in readers (this module is one of ``tawthiq.plugins.DEFAULT_PLUGINS``)."""
+    from tawthiq.ingest._chat import CHAT_READER
+    from tawthiq.ingest._email import EMAIL_READER
+    from tawthiq.ingest._html import HTML_READER
+    from tawthiq.ingest._jsonl import JSONL_READER
+    from tawthiq.ingest._plain import TEXT_READER
 
-
-class _BuiltIns:
-    @hookimpl
-    def tawthiq_ingest_readers(self) -> list[Reader]:
-        from tawthiq.ingest._chat import CHAT_READER
-        from tawthiq.ingest._email import EMAIL_READER
-        from tawthiq.ingest._html import HTML_READER
-        from tawthiq.ingest._jsonl import JSONL_READER
-        from tawthiq.ingest._plain import TEXT_READER
-
-        return [EMAIL_READER, JSONL_READER, HTML_READER, CHAT_READER, TEXT_READER]
-
-
-@cache
-def plugin_manager() -> pluggy.PluginManager:
-    pm = pluggy.PluginManager("tawthiq")
-    pm.add_hookspecs(IngestSpec)
-    pm.register(_BuiltIns(), name="tawthiq.ingest.builtins")
-    pm.load_setuptools_entrypoints("tawthiq")
-    return pm
+    return [EMAIL_READER, JSONL_READER, HTML_READER, CHAT_READER, TEXT_READER]
 
 
 def readers() -> list[Reader]:

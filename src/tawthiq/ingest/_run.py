@@ -235,10 +235,17 @@ def ingest_file(ws: Workspace, path: Path, opts: IngestOptions) -> FileOutcome:
                 )
             stored = add_reports(s, reports)
             if any(r.sender is not None for r in reports):  # issue 8: a message is contact with its source
+                from tawthiq.sources import farewell_signal
                 from tawthiq.store.sources import contacts_from_reports
 
                 contacts_from_reports(
-                    s, [r.model_copy(update={"id": st.id}) for r, st in zip(reports, stored, strict=True)]
+                    s,
+                    [r.model_copy(update={"id": st.id}) for r, st in zip(reports, stored, strict=True)],
+                    {
+                        st.id: farewell_signal(r.body)
+                        for r, st in zip(reports, stored, strict=True)
+                        if r.sender is not None
+                    },
                 )
     except IntegrityError:  # another process ingested the same bytes at the same moment
         with ws.session(opts.actor) as s:

@@ -20,7 +20,7 @@ from tawthiq.people._import import (
     read_table,
 )
 from tawthiq.people._link_types import AgeOffset, LinkedPair, LinkResult, PairDecision
-from tawthiq.people._persons import assign_person_ids, person_status
+from tawthiq.people._persons import assign_person_ids, person_status, plan_persons
 from tawthiq.people.linkage import DEFAULT_MATCH_THRESHOLD, DEFAULT_REVIEW_THRESHOLD, link_records
 from tawthiq.people.names import NameParts, name_key, normalise_arabic, normalise_latin, split_name
 
@@ -46,6 +46,7 @@ __all__ = [
     "normalise_arabic",
     "normalise_latin",
     "person_status",
+    "plan_persons",
     "read_table",
     "split_name",
 ]

@@ -16,7 +16,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
-__all__ = ["STATUS_ORDER", "assign_person_ids", "person_key", "person_status"]
+from tawthiq.entities import LinkResult, Person, PersonRecord
+
+__all__ = ["STATUS_ORDER", "assign_person_ids", "person_key", "person_status", "plan_persons"]
 
 # A person named "killed" on one list and "missing" on another is reported as killed: the
 # more definite fate wins; detention is more definite than "missing" (someone holds them).
@@ -56,3 +58,22 @@ def person_key(members: Iterable[tuple[str, str]]) -> str:
     """A stable text key from the (list, record_id) pairs a person was created with."""
     text = "\n".join(sorted(f"{lst}\t{rid}" for lst, rid in members))
     return "p" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def plan_persons(
+    result: LinkResult, records: Sequence[PersonRecord], previous: Mapping[int, Iterable[int]]
+) -> list[Person]:
+    """The persons ``result``'s clusters make, in cluster order: ``id`` is the old person each
+    continues (None for a new one), ``key`` is set for new persons only (from their members),
+    ``status`` is the most definite status among the members."""
+    by_id = {r.id: r for r in records}
+    inherited = assign_person_ids(result.clusters, previous)
+    out = []
+    for cluster, pid in zip(result.clusters, inherited, strict=True):
+        status = person_status(by_id[r].status for r in cluster if r in by_id)
+        key = ""
+        if pid is None:
+            key = person_key((by_id[r].list_name, by_id[r].record_id) for r in cluster if r in by_id)
+        # built unvalidated: one per cluster on lists of a million records, valid by construction
+        out.append(Person.model_construct(id=pid, key=key, record_ids=tuple(cluster), status=status))
+    return out

@@ -13,17 +13,21 @@ family's first report usually says.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tawthiq.entities import MissingNote, PersonRecord
+from tawthiq.entities import LinkedPair, MissingNote, PersonRecord
 from tawthiq.people._link_types import LinkResult
 
 __all__ = [
     "MISSING_PAIR_REASON",
     "STATUS_LABELS",
+    "MissingPerson",
     "current_status",
     "hold_missing_matches",
+    "match_candidates",
     "match_note",
+    "matched_pair",
     "status_history",
 ]
 
@@ -84,7 +88,7 @@ def match_note(
     when = f" (date on the list: {matched.event_date.isoformat()})" if matched.event_date else ""
     return MissingNote(
         note_record_id=f"match.{missing.list_name}.{missing.record_id}.{matched.list_name}.{matched.record_id}",
-        status=status,  # type: ignore[arg-type]
+        status=status,
         author_name=author,
         source_date=now,
         entry_date=now,
@@ -142,3 +146,39 @@ def hold_missing_matches(
         clusters.extend(tuple(sorted(g)) for g in groups.values())
     clusters.sort(key=lambda c: c[0])
     return result.model_copy(update={"pairs": tuple(pairs), "clusters": tuple(clusters)})
+
+
+@dataclass(frozen=True)
+class MissingPerson:
+    """A missing person's record, its notes (oldest first), the status derived from them, and the
+    PFIF fields kept from its import."""
+
+    record: PersonRecord
+    notes: tuple[MissingNote, ...]
+    status: str
+    pfif_fields: dict[str, str]
+
+
+def match_candidates(
+    missing: Sequence[PersonRecord], others: Sequence[PersonRecord], threshold: float
+) -> list[LinkedPair]:
+    """The pairs between a missing person and a record of another list worth a reviewer's look.
+
+    Links both sides together (``link_records``, splink) and keeps every cross pair (one side
+    missing, the other not) at or above ``threshold``. Never merges: the caller queues them.
+    """
+    from tawthiq.people.linkage import link_records  # heavy: splink
+
+    result = link_records([*missing, *others], review_threshold=threshold)
+    missing_ids = {r.id for r in missing}
+    return [
+        p for p in result.pairs if p.probability >= threshold and (p.a in missing_ids) != (p.b in missing_ids)
+    ]
+
+
+def matched_pair(a: PersonRecord, b: PersonRecord, decision: str) -> tuple[PersonRecord, PersonRecord] | None:
+    """``(missing, other)`` when a reviewer's ``decision`` confirms that a missing person is the
+    record of another status; None otherwise (no note to add)."""
+    if decision != "match" or (a.status == "missing") == (b.status == "missing"):
+        return None
+    return (a, b) if a.status == "missing" else (b, a)

@@ -318,7 +318,7 @@ def _note_from_pfif(n: dict[str, str]) -> MissingNote:
     amc = n.get("author_made_contact")
     return MissingNote(
         note_record_id=n["note_record_id"],
-        status=status,  # type: ignore[arg-type]
+        status=status,
         author_name=n.get("author_name", ""),
         author_email=Protected(n["author_email"]) if n.get("author_email") else None,
         author_phone=Protected(n["author_phone"]) if n.get("author_phone") else None,

@@ -22,7 +22,6 @@ from ._model import (
     write_default_policy,
 )
 from ._redact import (
-    effective_grade,
     fuzz_point,
     incident_date,
     is_private_report,
@@ -43,7 +42,6 @@ __all__ = [
     "FrontLine",
     "Policy",
     "PublicFields",
-    "effective_grade",
     "fuzz_point",
     "incident_date",
     "is_private_report",

@@ -27,7 +27,6 @@ from tawthiq.entities import Claim, Count, Incident, Person, PersonRecord, Place
 from ._model import Policy
 
 __all__ = [
-    "effective_grade",
     "fuzz_point",
     "incident_date",
     "is_private_report",
@@ -235,11 +234,6 @@ def public_claim(
     return _pick(data, _public(pol, "claim"))
 
 
-def effective_grade(incident: Incident) -> str:
-    """The grade a reader sees: a reviewer's override wins over the computed grade."""
-    return incident.grade_override or incident.grade
-
-
 def incident_date(incident: Incident, claims: Iterable[Claim] = ()) -> date | None:
     """The last day the incident is known to have happened on (its end, else start, else claims')."""
     if incident.time.end or incident.time.start:
@@ -253,7 +247,7 @@ def is_publishable(
 ) -> bool:
     """Grade is public, and the publication delay has passed (or the policy publishes undated)."""
     pol = _policy(policy)
-    if effective_grade(incident) not in pol.public_grades:
+    if incident.effective_grade not in pol.public_grades:
         return False
     day = incident_date(incident, claims)
     if day is None:
@@ -301,7 +295,7 @@ def public_incident(
         "places": [public_place(p, pol) for p in incident.places],
         "time": incident.time.contract(),
         "fatalities": _public_fatalities(incident, pol),
-        "grade": effective_grade(incident),
+        "grade": incident.effective_grade,
         "rationale": incident.rationale,
         "origins": list(incident.origins),
         "outlets": list(incident.outlets),

@@ -15,19 +15,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from tawthiq.entities import SourceCheckin
+
 __all__ = ["OverdueSource", "SourceCheckin", "overdue_sources"]
-
-
-class SourceCheckin(BaseModel):
-    model_config = ConfigDict(frozen=True)
-    source_id: int
-    label: str
-    kind: str = "individual"
-    checkin_days: float | None
-    registered_at: datetime
-    last_contact: datetime | None = None
-    last_channel: str | None = None
-    farewell: str | None = None  # the farewell pattern of the latest message, if any
 
 
 class OverdueSource(BaseModel):

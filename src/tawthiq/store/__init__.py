@@ -19,9 +19,11 @@ API for the other stages::
         verify_chain(s) -> ChainCheck(ok, events, broken_id, reason); list_events(s, ...)
     ws.cipher.seal(value, column="table.column") -> bytes; ws.cipher.open(blob, column=...) -> Protected
 
-Stage files (``store/claims.py``, ``store/incidents.py``, ``store/people.py``, …) belong to
-their stages: they take a session, convert entities to rows of ``tables`` and call
-``record_event`` after each write, in the same session.
+The modules per subject (``store/claims.py``, ``store/incidents.py``, ``store/people.py``, …)
+are the repository of their stage's entities: they take a session, convert entities to rows of
+``tables`` and back (one mapper and one reader per entity), and call ``record_event`` after each
+write, in the same session. They decide no domain rule: the stage does, and the use case
+(``tawthiq.app``) hands its result to the store (docs/architecture.md).
 """
 
 from tawthiq.store._crypto import Cipher

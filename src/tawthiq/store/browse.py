@@ -1,9 +1,12 @@
-"""Filtered, paginated reads behind the web pages and the API (the review write is ``store/review.py``).
+"""The incident reader (filtered, paginated, by ids, in a bounding box), places, data versions.
+
+Reports and claims are read by ``store/reports.py`` and ``store/claims.py``; incidents are
+written by ``store/incidents.py``; this module is the one row mapper and reader of incidents,
+behind the web pages, the API, the CLI and the exports.
 
 In: a SQLAlchemy session and filters (:class:`IncidentFilter`, a bounding box, page offsets).
-Out: seam entities from ``entities.py`` (Report, Claim, Incident, Place, PersonRecord) and totals.
-Never: returns an ORM row, decrypts a protected value (a report with a sender gets a masked
-placeholder, enough for the policy to know the report is private), or renders anything.
+Out: seam entities from ``entities.py`` (Incident, Place) and totals.
+Never: returns an ORM row, decrypts a protected value, or renders anything.
 
 The map asks for a bounding box: coordinates live in the ``places`` JSON column, read with
 SQLAlchemy's portable JSON path operators (``json_extract`` on SQLite, ``->>`` on PostgreSQL).
@@ -13,25 +16,21 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import String, and_, bindparam, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import (
-    Claim,
     Fatalities,
     Incident,
     Place,
     PlaceRef,
-    Report,
     TimeSpan,
 )
-from tawthiq.store.claims import claim_from_row
-from tawthiq.store.reports import report_from_row
 from tawthiq.store.tables import (
     AuditEventRow,
     ClaimRow,
@@ -39,32 +38,24 @@ from tawthiq.store.tables import (
     IncidentRow,
     PersonRecordRow,
     PlaceRow,
-    ReportRow,
-    SourceRow,
 )
 
 __all__ = [
     "IncidentColumns",
     "IncidentFilter",
-    "claims_by_ids",
-    "claims_for_report",
     "count_incidents",
     "count_incidents_by_day",
     "count_person_records",
     "data_version",
-    "get_claim",
+    "find_incidents",
     "get_incident",
-    "get_report",
     "incident_columns",
+    "incident_from_row",
     "incidents_by_ids",
     "incidents_in_bbox",
     "incidents_unchanged",
-    "list_claims",
     "list_incidents",
     "list_places",
-    "list_reports",
-    "reports_by_ids",
-    "source_kinds",
 ]
 
 
@@ -82,10 +73,6 @@ class IncidentFilter:
 # ---------------------------------------------------------------- rows -> entities
 
 
-def _report(row: ReportRow, source_label: str | None = None) -> Report:
-    return report_from_row(row, source_label, mark_sender=True)
-
-
 def _places(data: Sequence[Any] | None) -> tuple[PlaceRef, ...]:
     return tuple(PlaceRef.model_validate(p) for p in (data or ()) if isinstance(p, dict))
 
@@ -95,12 +82,24 @@ def _places(data: Sequence[Any] | None) -> tuple[PlaceRef, ...]:
 _INCIDENTS = IncidentRow.__table__
 
 
-def _incident(row: Any, links: Iterable[tuple[int, str]] = ()) -> Incident:
+def incident_from_row(
+    row: Any, links: Iterable[tuple[int, str]] = (), kinds: Mapping[int, str] | None = None
+) -> Incident:
+    """An incidents row (ORM object or Core row with the same names) as an :class:`Incident`.
+
+    ``links`` are its ``(claim id, role)`` pairs; with ``kinds`` (claim id -> claim kind) the
+    incident's kind is that of its first supporting claim (else first contradicting one).
+    """
     roles: dict[str, list[int]] = defaultdict(list)
     for claim_id, role in links:
         roles[role].append(claim_id)
+    sup, con = sorted(roles["supporting"]), sorted(roles["contradicting"])
+    kind = "incident"
+    if kinds is not None:
+        kind = kinds.get(sup[0] if sup else (con[0] if con else -1), "incident")
     return Incident(
         id=row.id,
+        kind=kind,
         key=row.key,
         event_type=row.event_type,
         places=_places(row.places),
@@ -115,8 +114,8 @@ def _incident(row: Any, links: Iterable[tuple[int, str]] = ()) -> Incident:
         rationale=row.rationale or "",
         origins=tuple(row.origins or ()),
         outlets=tuple(row.outlets or ()),
-        claim_ids=tuple(sorted(roles["supporting"])),
-        contradicting_claim_ids=tuple(sorted(roles["contradicting"])),
+        claim_ids=tuple(sup),
+        contradicting_claim_ids=tuple(con),
         tally_claim_ids=tuple(sorted(roles["tally"])),
         grade_override=row.grade_override,
         override_reason=row.override_reason,
@@ -126,16 +125,10 @@ def _incident(row: Any, links: Iterable[tuple[int, str]] = ()) -> Incident:
 # Statements of the per-request readers, built once: building a select() costs more CPU than
 # SQLite needs to answer these primary-key look-ups (the compiled SQL is cached either way).
 _IDS = bindparam("ids", expanding=True)
-_REPORTS, _SOURCES, _CLAIMS = ReportRow.__table__, SourceRow.__table__, ClaimRow.__table__
-_REPORTS_BY_IDS = (
-    select(_REPORTS, _SOURCES.c.label)
-    .outerjoin(_SOURCES, _SOURCES.c.id == _REPORTS.c.source_id)
-    .where(_REPORTS.c.id.in_(_IDS))
-)
-_CLAIMS_BY_IDS = select(_CLAIMS).where(_CLAIMS.c.id.in_(_IDS)).order_by(_CLAIMS.c.id)
-_LINKS = select(IncidentClaimRow.incident_id, IncidentClaimRow.claim_id, IncidentClaimRow.role).where(
-    IncidentClaimRow.incident_id.in_(_IDS)
-)
+_ALL_LINKS = select(
+    IncidentClaimRow.incident_id, IncidentClaimRow.claim_id, IncidentClaimRow.role, ClaimRow.kind
+).join(ClaimRow, ClaimRow.id == IncidentClaimRow.claim_id)
+_LINKS = _ALL_LINKS.where(IncidentClaimRow.incident_id.in_(_IDS))
 _INCIDENT = select(_INCIDENTS).where(IncidentRow.id == bindparam("id"))
 _INCIDENTS_BY_IDS = select(_INCIDENTS).where(IncidentRow.id.in_(_IDS)).order_by(IncidentRow.id)
 _DATA_VERSION = select(
@@ -143,79 +136,6 @@ _DATA_VERSION = select(
     select(func.max(IncidentRow.id)).scalar_subquery(),
     select(func.max(ClaimRow.id)).scalar_subquery(),
 )
-
-
-# ---------------------------------------------------------------- reports and claims
-
-
-def list_reports(
-    s: Session, *, status: str | None = None, offset: int = 0, limit: int = 50
-) -> tuple[list[Report], int]:
-    """Reports newest first (failed intakes included unless ``status`` says otherwise)."""
-    cond = [ReportRow.status == status] if status else []
-    total = s.scalar(select(func.count()).select_from(ReportRow).where(*cond)) or 0
-    q = (
-        select(ReportRow, SourceRow.label)
-        .outerjoin(SourceRow, SourceRow.id == ReportRow.source_id)
-        .where(*cond)
-        .order_by(ReportRow.received_at.desc(), ReportRow.id.desc())
-        .offset(offset)
-        .limit(limit)
-    )
-    return [_report(r, label) for r, label in s.execute(q)], total
-
-
-def get_report(s: Session, report_id: int) -> Report | None:
-    row = s.execute(
-        select(ReportRow, SourceRow.label)
-        .outerjoin(SourceRow, SourceRow.id == ReportRow.source_id)
-        .where(ReportRow.id == report_id)
-    ).first()
-    return _report(row[0], row[1]) if row else None
-
-
-def reports_by_ids(s: Session, ids: Iterable[int]) -> dict[int, Report]:
-    ids = list(set(ids))
-    if not ids:
-        return {}
-    return {r.id: _report(r, r.label) for r in s.execute(_REPORTS_BY_IDS, {"ids": ids})}
-
-
-def source_kinds(s: Session, ids: Iterable[int]) -> dict[int, tuple[str, str, str | None]]:
-    """(label, kind, origin_group) of sources by id: never their protected identity."""
-    ids = list(set(ids))
-    if not ids:
-        return {}
-    q = select(SourceRow.id, SourceRow.label, SourceRow.kind, SourceRow.origin_group).where(
-        SourceRow.id.in_(ids)
-    )
-    return {i: (label, kind, og) for i, label, kind, og in s.execute(q)}
-
-
-def claims_for_report(s: Session, report_id: int) -> list[Claim]:
-    q = select(ClaimRow).where(ClaimRow.report_id == report_id).order_by(ClaimRow.span_start)
-    return [claim_from_row(r) for r in s.scalars(q)]
-
-
-def get_claim(s: Session, claim_id: int) -> Claim | None:
-    row = s.get(ClaimRow, claim_id)
-    return claim_from_row(row) if row else None
-
-
-def claims_by_ids(s: Session, ids: Iterable[int]) -> list[Claim]:
-    ids = list(set(ids))
-    if not ids:
-        return []
-    return [claim_from_row(r) for r in s.execute(_CLAIMS_BY_IDS, {"ids": ids})]
-
-
-def list_claims(
-    s: Session, *, review_status: str | None = None, offset: int = 0, limit: int = 50
-) -> tuple[list[Claim], int]:
-    cond = [ClaimRow.review_status == review_status] if review_status else []
-    total = s.scalar(select(func.count()).select_from(ClaimRow).where(*cond)) or 0
-    q = select(ClaimRow).where(*cond).order_by(ClaimRow.id).offset(offset).limit(limit)
-    return [claim_from_row(r) for r in s.scalars(q)], total
 
 
 # ---------------------------------------------------------------- incidents
@@ -259,17 +179,59 @@ def _conditions(f: IncidentFilter) -> list[Any]:
     return cond
 
 
-def _links(s: Session, incident_ids: Sequence[int]) -> dict[int, list[tuple[int, str]]]:
+def _links(
+    s: Session, incident_ids: Sequence[int], kinds: dict[int, str] | None = None
+) -> dict[int, list[tuple[int, str]]]:
+    """Each incident's ``(claim id, role)`` pairs; fills ``kinds`` (claim id -> kind) when given.
+
+    From 500 incidents on, every link is read and the unasked ones dropped: one scan instead of
+    an IN list past the database's bound-parameter limit.
+    """
     out: dict[int, list[tuple[int, str]]] = defaultdict(list)
     if not incident_ids:
         return out
-    for iid, cid, role in s.execute(_LINKS, {"ids": list(incident_ids)}):
+    if len(incident_ids) < 500:
+        rows = s.execute(_LINKS, {"ids": list(incident_ids)})
+    else:
+        wanted = set(incident_ids)
+        rows = (r for r in s.execute(_ALL_LINKS) if r[0] in wanted)
+    for iid, cid, role, kind in rows:
         out[iid].append((cid, role))
+        if kinds is not None:
+            kinds[cid] = kind
     return out
 
 
 def count_incidents(s: Session, f: IncidentFilter = IncidentFilter()) -> int:
     return s.scalar(select(func.count()).select_from(IncidentRow).where(*_conditions(f))) or 0
+
+
+def find_incidents(
+    s: Session,
+    f: IncidentFilter = IncidentFilter(),
+    *,
+    order: Literal["newest", "id"] = "newest",
+    offset: int = 0,
+    limit: int | None = None,
+    with_kind: bool = False,
+) -> list[Incident]:
+    """Incidents matching ``f`` with their claims, newest first (or in id order); the one reader
+    behind the web's lists, the CLI, exports and the corroborate stage's rebuild.
+
+    ``with_kind`` also reads the claims' kinds to tell each incident's kind (``status`` …).
+    """
+    by = (
+        (IncidentRow.time_start.desc().nulls_last(), IncidentRow.id.desc())
+        if order == "newest"
+        else (IncidentRow.id,)
+    )
+    q = select(_INCIDENTS).where(*_conditions(f)).order_by(*by).offset(offset)
+    if limit is not None:
+        q = q.limit(limit)
+    rows = list(s.execute(q))
+    kinds: dict[int, str] | None = {} if with_kind else None
+    links = _links(s, [r.id for r in rows], kinds)
+    return [incident_from_row(r, links.get(r.id, ()), kinds) for r in rows]
 
 
 def list_incidents(
@@ -280,27 +242,18 @@ def list_incidents(
     limit: int = 50,
     total: int | None = None,
 ) -> tuple[list[Incident], int]:
-    """Incidents newest first, filtered; with the total for pagination (counted unless given)."""
-    cond = _conditions(f)
+    """A page of incidents newest first, filtered; with the total for pagination (counted unless given)."""
     if total is None:
         total = count_incidents(s, f)
-    q = (
-        select(_INCIDENTS)
-        .where(*cond)
-        .order_by(IncidentRow.time_start.desc().nulls_last(), IncidentRow.id.desc())
-        .offset(offset)
-        .limit(limit)
-    )
-    rows = list(s.execute(q))
-    links = _links(s, [r.id for r in rows])
-    return [_incident(r, links.get(r.id, ())) for r in rows], total
+    return find_incidents(s, f, offset=offset, limit=limit), total
 
 
-def get_incident(s: Session, incident_id: int) -> Incident | None:
+def get_incident(s: Session, incident_id: int, *, with_kind: bool = False) -> Incident | None:
     row = s.execute(_INCIDENT, {"id": incident_id}).first()
     if row is None:
         return None
-    return _incident(row, _links(s, [row.id]).get(row.id, ()))
+    kinds: dict[int, str] | None = {} if with_kind else None
+    return incident_from_row(row, _links(s, [row.id], kinds).get(row.id, ()), kinds)
 
 
 def incidents_in_bbox(
@@ -322,7 +275,7 @@ def incidents_in_bbox(
     q = select(_INCIDENTS).where(and_(*cond)).order_by(IncidentRow.id).limit(limit)
     rows = list(s.execute(q))
     links = _links(s, [r.id for r in rows]) if with_claims else {}
-    return [_incident(r, links.get(r.id, ())) for r in rows]
+    return [incident_from_row(r, links.get(r.id, ())) for r in rows]
 
 
 def incidents_by_ids(s: Session, ids: Sequence[int], *, with_claims: bool = False) -> list[Incident]:
@@ -331,7 +284,7 @@ def incidents_by_ids(s: Session, ids: Sequence[int], *, with_claims: bool = Fals
         return []
     rows = list(s.execute(_INCIDENTS_BY_IDS, {"ids": list(ids)}))
     links = _links(s, [r.id for r in rows]) if with_claims else {}
-    return [_incident(r, links.get(r.id, ())) for r in rows]
+    return [incident_from_row(r, links.get(r.id, ())) for r in rows]
 
 
 def data_version(s: Session) -> tuple[int, int, int]:

@@ -10,14 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import Claim, Count, PlaceRef, TimeSpan
 from tawthiq.store.audit import record_event
 from tawthiq.store.tables import ClaimRow
 
-__all__ = ["claim_from_row", "count_claims", "load_claims", "save_claims"]
+__all__ = [
+    "claim_from_row",
+    "claims_by_ids",
+    "claims_for_report",
+    "count_claims",
+    "get_claim",
+    "list_claims",
+    "load_claims",
+    "save_claims",
+]
 
 
 def _to_row(report_id: int, c: Claim) -> ClaimRow:
@@ -131,3 +140,37 @@ def load_claims(
 
 def count_claims(session: Session, report_id: int) -> int:
     return len(list(session.scalars(select(ClaimRow.id).where(ClaimRow.report_id == report_id))))
+
+
+def claims_for_report(s: Session, report_id: int) -> list[Claim]:
+    q = select(ClaimRow).where(ClaimRow.report_id == report_id).order_by(ClaimRow.span_start)
+    return [claim_from_row(r) for r in s.scalars(q)]
+
+
+def get_claim(s: Session, claim_id: int) -> Claim | None:
+    row = s.get(ClaimRow, claim_id)
+    return claim_from_row(row) if row else None
+
+
+# Built once: building a select() costs more CPU than SQLite needs to answer the look-up.
+_CLAIMS = ClaimRow.__table__
+_CLAIMS_BY_IDS = (
+    select(_CLAIMS).where(_CLAIMS.c.id.in_(bindparam("ids", expanding=True))).order_by(_CLAIMS.c.id)
+)
+
+
+def claims_by_ids(s: Session, ids: Iterable[int]) -> list[Claim]:
+    ids = list(set(ids))
+    if not ids:
+        return []
+    return [claim_from_row(r) for r in s.execute(_CLAIMS_BY_IDS, {"ids": ids})]
+
+
+def list_claims(
+    s: Session, *, review_status: str | None = None, offset: int = 0, limit: int = 50
+) -> tuple[list[Claim], int]:
+    """A page of claims in id order, with the total for pagination."""
+    cond = [ClaimRow.review_status == review_status] if review_status else []
+    total = s.scalar(select(func.count()).select_from(ClaimRow).where(*cond)) or 0
+    q = select(ClaimRow).where(*cond).order_by(ClaimRow.id).offset(offset).limit(limit)
+    return [claim_from_row(r) for r in s.scalars(q)], total

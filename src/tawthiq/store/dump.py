@@ -146,7 +146,7 @@ def load_tables(
         n = 0
         for rec in _rows(path, table):
             if reseal:
-                rec = _reseal(rec, table.name, source_cipher, target_cipher)  # type: ignore[arg-type]
+                rec = _reseal(rec, table.name, source_cipher, target_cipher)
             batch.append(rec)
             if len(batch) >= _BATCH:
                 session.execute(table.insert(), batch)

@@ -1,56 +1,55 @@
-"""Incidents in the database: load claims for corroboration, save incidents, list, override.
+"""Incidents in the database: load claims for corroboration, save incidents, override a grade.
 
-In: a session (``Workspace.session()``) and ``Incident`` entities from ``tawthiq.corroborate``.
-Out: ``SourcedClaim``/``Report`` entities to corroborate, ``Incident`` entities with ids,
-each member claim with its report reference, and a :class:`RebuildResult`.
-Never: grades or clusters anything (that is ``corroborate``'s pure work); never writes
-without an audit event; never drops an analyst's override when incidents are rebuilt.
+In: a session (``Workspace.session()``), ``Incident`` entities from ``tawthiq.corroborate`` and
+which stored incident each continues (``corroborate.inherit_incident_ids``).
+Out: ``SourcedClaim``/``Report`` entities to corroborate, the stored incidents' memberships,
+each member claim with its report reference, and a :class:`RebuildResult`. Reading incidents
+is ``store/browse.py``'s (one reader, one row mapper).
+Never: grades, clusters or decides which old incident a new one continues (that is
+``corroborate``'s pure work); never writes without an audit event; never drops an analyst's
+override when incidents are rebuilt.
 
-Rebuilding is idempotent: an incident whose members did not change keeps its row, id and
-key and gets no audit event; an incident whose members changed keeps the id (and the
-override) of the old incident it shares most claims with; old incidents nobody inherits
-are deleted (audited, with their override recorded in the event's detail).
+Saving is idempotent: an incident whose members did not change keeps its row, id and key and
+gets no audit event; an incident that continues a stored one keeps its id (and override);
+stored incidents nobody continues are deleted (audited, with their override recorded in the
+event's detail).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import (
+    CLAIM_ROLES,
+    GRADES,
     Claim,
-    Count,
-    Fatalities,
     Grade,
     Incident,
-    PlaceRef,
     Report,
     ReportRef,
     SourcedClaim,
-    TimeSpan,
 )
 from tawthiq.errors import InputError
 from tawthiq.store.audit import record_event
+from tawthiq.store.browse import get_incident
+from tawthiq.store.claims import claim_from_row
 from tawthiq.store.tables import ClaimRow, IncidentClaimRow, IncidentRow, ReportRow, SourceRow
 
 __all__ = [
     "MemberClaim",
     "RebuildResult",
-    "get_incident",
     "incident_members",
-    "list_incidents",
+    "incident_memberships",
     "load_sourced_claims",
     "override_incident_grade",
-    "rebuild_incidents",
+    "save_incidents",
 ]
-
-GRADES = ("confirmed", "fair", "weak", "contested", "discounted")
 
 
 @dataclass(frozen=True)
@@ -77,34 +76,6 @@ class MemberClaim:
 # ---------------------------------------------------------------- claims in
 
 
-def _count(low: int | None, high: int | None, qualifier: str | None) -> Count | None:
-    if low is None and high is None and qualifier is None:
-        return None
-    return Count(low=low, high=high, qualifier=qualifier or "exact")  # type: ignore[arg-type]
-
-
-def _claim(row: ClaimRow) -> Claim:
-    return Claim(
-        id=row.id,
-        report_id=row.report_id,
-        kind=row.kind,
-        event_type=row.event_type,  # type: ignore[arg-type]
-        quote=row.quote,
-        span=(row.span_start, row.span_end),
-        places=tuple(PlaceRef.model_validate(p) for p in row.places or ()),
-        time=TimeSpan(start=row.time_start, end=row.time_end, precision=row.time_precision),  # type: ignore[arg-type]
-        fatalities=_count(row.fatalities_low, row.fatalities_high, row.fatalities_qualifier),
-        injured=_count(row.injured_low, row.injured_high, row.injured_qualifier),
-        victims=tuple(row.victims or ()),
-        perpetrators=tuple(row.perpetrators or ()),
-        attributed_to=row.attributed_to,
-        certainty=row.certainty,  # type: ignore[arg-type]
-        method=row.method,
-        confidence=row.confidence,
-        review_status=row.review_status,  # type: ignore[arg-type]
-    )
-
-
 def _ref(rep: ReportRow) -> ReportRef:
     return ReportRef(file=rep.file_name, sha256=rep.sha256, title=rep.title)
 
@@ -124,12 +95,12 @@ def load_sourced_claims(session: Session) -> tuple[list[SourcedClaim], list[Repo
     for claim_row, rep, src in rows:
         claims.append(
             SourcedClaim(
-                claim=_claim(claim_row),
+                claim=claim_from_row(claim_row),
                 report=_ref(rep),
                 report_id=rep.id,
                 published=rep.published_at,
                 source_label=src.label if src else None,
-                source_kind=(src.kind if src else "other"),  # type: ignore[arg-type]
+                source_kind=(src.kind if src else "other"),
                 origin_group=src.origin_group if src else None,
             )
         )
@@ -185,39 +156,28 @@ def _snapshot(row: IncidentRow, links: dict[int, str]) -> dict[str, Any]:
     }
 
 
-def rebuild_incidents(session: Session, incidents: Sequence[Incident]) -> RebuildResult:
-    """Replace the workspace's incidents by ``incidents``, keeping ids and overrides (see module doc)."""
+def incident_memberships(session: Session) -> tuple[dict[int, str], dict[int, dict[int, str]]]:
+    """The stored incidents as ``({id: key}, {id: {claim id: role}})``, for the corroborate
+    stage to tell which of them each rebuilt incident continues."""
+    keys = dict(session.execute(select(IncidentRow.id, IncidentRow.key)).all())
+    links: dict[int, dict[int, str]] = defaultdict(dict)
+    for iid, cid, role in session.execute(
+        select(IncidentClaimRow.incident_id, IncidentClaimRow.claim_id, IncidentClaimRow.role)
+    ):
+        links[iid][cid] = role
+    return keys, dict(links)
+
+
+def save_incidents(
+    session: Session, incidents: Sequence[Incident], matched: Mapping[int, int]
+) -> RebuildResult:
+    """Replace the workspace's incidents by ``incidents``; ``matched`` maps the index of each new
+    incident that continues a stored one to that one's id (it keeps the id and the override)."""
     old_rows = {r.id: r for r in session.execute(select(IncidentRow)).scalars()}
     old_links: dict[int, dict[int, str]] = defaultdict(dict)
     for link in session.execute(select(IncidentClaimRow)).scalars():
         old_links[link.incident_id][link.claim_id] = link.role
-    by_key = {r.key: r.id for r in old_rows.values()}
-    matched: dict[int, int] = {}  # new index -> old id
-    taken: set[int] = set()
-    for n, inc in enumerate(incidents):
-        if inc.key in by_key and by_key[inc.key] not in taken:
-            matched[n] = by_key[inc.key]
-            taken.add(by_key[inc.key])
-    # members changed: inherit from the old incident sharing most claims (at least half of its own)
-    claim_owner: dict[int, list[int]] = defaultdict(list)
-    for oid, links in old_links.items():
-        for cid, role in links.items():
-            if role != "tally":
-                claim_owner[cid].append(oid)
-    for n, inc in enumerate(incidents):
-        if n in matched:
-            continue
-        overlap: dict[int, int] = defaultdict(int)
-        for cid in (*inc.claim_ids, *inc.contradicting_claim_ids):
-            for oid in claim_owner.get(cid, ()):
-                if oid not in taken:
-                    overlap[oid] += 1
-        if overlap:
-            oid = max(overlap, key=lambda o: (overlap[o], -o))
-            old_size = sum(1 for r in old_links[oid].values() if r != "tally")
-            if overlap[oid] * 2 >= old_size:
-                matched[n] = oid
-                taken.add(oid)
+    taken = set(matched.values())
     deleted = 0
     for oid, row in old_rows.items():
         if oid in taken:
@@ -280,89 +240,6 @@ def rebuild_incidents(session: Session, incidents: Sequence[Incident]) -> Rebuil
 # ---------------------------------------------------------------- reading
 
 
-def _entity(row: IncidentRow, links: dict[int, str], kinds: dict[int, str]) -> Incident:
-    sup = tuple(sorted(c for c, r in links.items() if r == "supporting"))
-    con = tuple(sorted(c for c, r in links.items() if r == "contradicting"))
-    tal = tuple(sorted(c for c, r in links.items() if r == "tally"))
-    kind = kinds.get(sup[0] if sup else (con[0] if con else -1), "incident")
-    return Incident(
-        id=row.id,
-        kind=kind,
-        key=row.key,
-        event_type=row.event_type,  # type: ignore[arg-type]
-        places=tuple(PlaceRef.model_validate(p) for p in row.places or ()),
-        time=TimeSpan(start=row.time_start, end=row.time_end, precision=row.time_precision),  # type: ignore[arg-type]
-        fatalities=Fatalities(
-            best=row.fatalities_best,
-            low=row.fatalities_low,
-            high=row.fatalities_high,
-            rule=row.fatalities_rule or "",
-            claim_ids=(),
-        ),
-        grade=row.grade,
-        rationale=row.rationale,
-        origins=tuple(row.origins or ()),  # type: ignore[arg-type]
-        outlets=tuple(row.outlets or ()),
-        claim_ids=sup,
-        contradicting_claim_ids=con,
-        tally_claim_ids=tal,
-        grade_override=row.grade_override,
-        override_reason=row.override_reason,  # type: ignore[arg-type]
-    )
-
-
-def _load(session: Session, rows: Iterable[IncidentRow]) -> list[Incident]:
-    rows = list(rows)
-    if not rows:
-        return []
-    ids = [r.id for r in rows]
-    links: dict[int, dict[int, str]] = defaultdict(dict)
-    kinds: dict[int, str] = {}
-    q = select(
-        IncidentClaimRow.incident_id, IncidentClaimRow.claim_id, IncidentClaimRow.role, ClaimRow.kind
-    ).join(ClaimRow, ClaimRow.id == IncidentClaimRow.claim_id)
-    if len(ids) < 500:
-        q = q.where(IncidentClaimRow.incident_id.in_(ids))
-    for iid, cid, role, kind in session.execute(q):
-        links[iid][cid] = role
-        kinds[cid] = kind
-    return [_entity(r, links[r.id], kinds) for r in rows]
-
-
-def list_incidents(
-    session: Session,
-    *,
-    grade: str | None = None,
-    event_type: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-) -> list[Incident]:
-    """Incidents in id order, filtered. ``grade`` is the grade shown (an override wins);
-    ``event_type`` matches the type or its family ("attack"). Filtering by place name is
-    ``corroborate.places_match``'s job (name folding), done by the caller."""
-    if grade is not None and grade not in GRADES:
-        raise InputError(f"unknown grade {grade!r}; one of {', '.join(GRADES)}", field="grade")
-    q = select(IncidentRow).order_by(IncidentRow.id)
-    if event_type:
-        q = q.where((IncidentRow.event_type == event_type) | IncidentRow.event_type.like(f"{event_type}.%"))
-    if since:
-        q = q.where(
-            (IncidentRow.time_end >= since)
-            | (IncidentRow.time_end.is_(None) & (IncidentRow.time_start >= since))
-        )
-    if until:
-        q = q.where(IncidentRow.time_start <= until)
-    out = _load(session, session.execute(q).scalars())
-    if grade:
-        out = [i for i in out if (i.grade_override or i.grade) == grade]
-    return out
-
-
-def get_incident(session: Session, incident_id: int) -> Incident | None:
-    row = session.get(IncidentRow, incident_id)
-    return _load(session, [row])[0] if row else None
-
-
 def incident_members(session: Session, incident: Incident) -> list[MemberClaim]:
     """The incident's claims (supporting, then contradicting, then tallies) with their reports."""
     roles = _links(incident)
@@ -373,8 +250,8 @@ def incident_members(session: Session, incident: Incident) -> list[MemberClaim]:
         .join(ReportRow, ClaimRow.report_id == ReportRow.id)
         .where(ClaimRow.id.in_(list(roles)))
     ).all()
-    order = {"supporting": 0, "contradicting": 1, "tally": 2}
-    out = [MemberClaim(roles[c.id], _claim(c), _ref(r)) for c, r in rows]
+    order = {role: n for n, role in enumerate(CLAIM_ROLES)}  # supporting, contradicting, tally
+    out = [MemberClaim(roles[c.id], claim_from_row(c), _ref(r)) for c, r in rows]
     return sorted(out, key=lambda m: (order[m.role], m.claim.id or 0))
 
 
@@ -405,4 +282,4 @@ def override_incident_grade(session: Session, incident_id: int, grade: Grade | N
         detail=f"computed {row.grade} -> {grade or row.grade}: {reason.strip()}",
     )
     session.flush()
-    return get_incident(session, incident_id)  # type: ignore[return-value]
+    return get_incident(session, incident_id, with_kind=True)

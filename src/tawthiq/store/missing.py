@@ -19,11 +19,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tawthiq.entities import MissingNote, PersonRecord, Protected
+from tawthiq.entities import LinkedPair, MissingNote, PersonRecord, Protected
 from tawthiq.errors import InputError
-from tawthiq.people.missing import MISSING_PAIR_REASON, current_status, match_note
 from tawthiq.store.audit import record_event
-from tawthiq.store.people import records_by_ids, save_list
+from tawthiq.store.people import save_list
 from tawthiq.store.reveal import Disclosure, check_disclosure, open_fields
 from tawthiq.store.session import as_utc, chunks, session_cipher
 from tawthiq.store.tables import (
@@ -37,28 +36,29 @@ from tawthiq.store.tables import (
 
 __all__ = [
     "INQUIRY_LIST",
-    "MISSING_PAIR_REASON",
     "Inquiry",
-    "MissingPerson",
+    "StoredMissing",
     "accept_inquiry",
     "add_inquiry",
     "add_note",
     "answer_inquiry",
-    "apply_match_decision",
     "find_inquiry",
     "list_inquiries",
     "load_missing",
+    "match_sides",
     "notes_by_record",
-    "queue_missing_matches",
+    "queue_pairs",
     "save_missing",
 ]
 
 
 @dataclass(frozen=True)
-class MissingPerson:
+class StoredMissing:
+    """A missing person as stored: the record, its notes (oldest first) and its PFIF fields.
+    The status derived from the notes is the people stage's (``people.missing.current_status``)."""
+
     record: PersonRecord
     notes: tuple[MissingNote, ...]
-    status: str
     pfif_fields: dict[str, str]
 
 
@@ -189,8 +189,8 @@ def save_missing(
 
 def load_missing(
     session: Session, *, record_ids: Iterable[int] | None = None, reveal: Disclosure | None = None
-) -> list[MissingPerson]:
-    """Missing persons (records with status ``missing``) with their notes and derived status.
+) -> list[StoredMissing]:
+    """Missing persons (records with status ``missing``) with their notes, oldest first.
 
     Note authors' e-mails and phones are decrypted only for ``reveal``; each note whose values
     are shown is recorded as an ``evidence.view`` custody event in this transaction.
@@ -220,25 +220,20 @@ def load_missing(
     for r in rows:
         rec = PersonRecord.model_validate(r, from_attributes=True)
         ns = tuple(sorted(notes[r.id], key=lambda n: (n.source_date, n.note_record_id)))
-        out.append(MissingPerson(rec, ns, current_status(ns), fields.get(r.id, {})))
+        out.append(StoredMissing(rec, ns, fields.get(r.id, {})))
     return out
 
 
 # ---------------------------------------------------------------- matching against later lists
 
 
-def queue_missing_matches(session: Session, list_name: str, *, threshold: float | None = None) -> int:
-    """Compare the missing persons with a newly imported list; candidate pairs go to review.
+def match_sides(session: Session, list_name: str) -> tuple[list[PersonRecord], list[PersonRecord]]:
+    """The two sides to compare after importing ``list_name``: ``(missing, others)``.
 
     Both ways: a new victim or detainee list is compared with every missing person of other
-    lists, and a new list of missing persons with every record of other status. Uses the people
-    stage's linkage (``link_records``); every cross pair at or above the review threshold enters
-    the review queue with reason ``missing-person`` — never merged automatically. Returns how many
-    pairs were queued.
+    lists, and a new list of missing persons with every record of other status. Either side
+    may be empty (nothing to compare).
     """
-    from tawthiq.people import DEFAULT_REVIEW_THRESHOLD, link_records  # heavy: splink
-
-    threshold = DEFAULT_REVIEW_THRESHOLD if threshold is None else threshold
     is_missing = PersonRecordRow.status == "missing"
     in_list = PersonRecordRow.list_name == list_name
     missing_rows = select(PersonRecordRow).where(is_missing, in_list)
@@ -248,17 +243,20 @@ def queue_missing_matches(session: Session, list_name: str, *, threshold: float 
         other_rows = select(PersonRecordRow).where(~is_missing, in_list)
     missing = [PersonRecord.model_validate(r, from_attributes=True) for r in session.scalars(missing_rows)]
     if not missing:
-        return 0
+        return [], []
     others = [PersonRecord.model_validate(r, from_attributes=True) for r in session.scalars(other_rows)]
-    if not others:
-        return 0
-    result = link_records([*missing, *others], review_threshold=threshold)
-    missing_ids = {r.id for r in missing}
+    return missing, others
+
+
+def queue_pairs(session: Session, list_name: str, pairs: Iterable[LinkedPair], *, reason: str) -> int:
+    """Put candidate pairs into the review queue with ``reason`` (never merged automatically).
+
+    A pair a reviewer already decided on is skipped; one already queued gets the reason.
+    Returns how many pairs were queued; the ``missing.match`` audit event names ``list_name``.
+    """
     decided = set(session.execute(select(PersonPairDecisionRow.record_a, PersonPairDecisionRow.record_b)))
     queued = 0
-    for p in result.pairs:
-        if p.probability < threshold or (p.a in missing_ids) == (p.b in missing_ids):
-            continue
+    for p in pairs:
         a, b = sorted((p.a, p.b))
         if (a, b) in decided:
             continue
@@ -271,34 +269,17 @@ def queue_missing_matches(session: Session, list_name: str, *, threshold: float 
                     probability=p.probability,
                     weight=p.weight,
                     weights=dict(p.weights),
-                    reason=MISSING_PAIR_REASON,
+                    reason=reason,
                 )
             )
         else:
-            row.reason = MISSING_PAIR_REASON
+            row.reason = reason
         queued += 1
     session.flush()
     record_event(
         session, "missing.match", "person_list", list_name, detail=f"{queued} candidate pair(s) queued"
     )
     return queued
-
-
-def apply_match_decision(
-    session: Session, a: int, b: int, decision: str, *, actor: str
-) -> MissingNote | None:
-    """After a reviewer's decision: a confirmed match between a missing person and a record on
-    another list adds a note to the missing person (e.g. ``believed_dead``, citing list and record)."""
-    if decision != "match":
-        return None
-    recs = records_by_ids(session, (a, b))
-    if len(recs) != 2:
-        return None
-    ra, rb = recs[a], recs[b]
-    if (ra.status == "missing") == (rb.status == "missing"):
-        return None
-    missing, other = (ra, rb) if ra.status == "missing" else (rb, ra)
-    return add_note(session, missing.id, match_note(missing, other, author=actor))
 
 
 # ---------------------------------------------------------------- family inquiries
@@ -379,14 +360,15 @@ def answer_inquiry(
 INQUIRY_LIST = "family-inquiries"
 
 
-def accept_inquiry(session: Session, inquiry_id: int, *, actor: str) -> int:
+def accept_inquiry(session: Session, inquiry_id: int, *, actor: str) -> tuple[int, bool]:
     """Take a family's registration into the registry: a missing-person record with a first note
-    (``information_sought``), compared at once with every list. Returns the record's id."""
+    (``information_sought``). Returns the record's id, and whether it is new (then the caller
+    compares it with every list: ``tawthiq.app.missing.accept_inquiry``)."""
     row = session.get(InquiryRow, inquiry_id)
     if row is None:
         raise InputError(f"no inquiry {inquiry_id}", field="inquiry")
     if row.person_record_id is not None:
-        return row.person_record_id
+        return row.person_record_id, False
     arabic = any("\u0600" <= ch <= "\u06ff" for ch in row.name)
     rec = PersonRecord(
         list_name=INQUIRY_LIST,
@@ -425,8 +407,7 @@ def accept_inquiry(session: Session, inquiry_id: int, *, actor: str) -> int:
     row.status = "open" if row.status == "open" else row.status
     session.flush()
     record_event(session, "inquiry.accept", "inquiry", row.id, detail=f"record {record_id}", actor=actor)
-    queue_missing_matches(session, INQUIRY_LIST)
-    return record_id
+    return record_id, True
 
 
 def notes_by_record(session: Session, record_ids: Iterable[int]) -> dict[int, list[MissingNote]]:

@@ -7,7 +7,8 @@ Never: links, parses or prints; never puts a name into an audit event (ids and c
 Re-importing a list updates its records in place by ``(list, record_id)``, so their primary
 keys, and with them every review decision on them, survive; records missing from the new file
 are kept (and counted), never deleted behind the user's back. Re-linking keeps a person's id
-while its records stay together (:func:`tawthiq.people._persons.assign_person_ids`).
+while its records stay together: which stored person a new cluster continues is the people
+stage's rule (:func:`tawthiq.people.plan_persons`); this module only writes the plan.
 """
 
 from __future__ import annotations
@@ -21,10 +22,8 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from tawthiq.entities import Person, PersonRecord
+from tawthiq.entities import LinkedPair, LinkResult, Person, PersonRecord
 from tawthiq.errors import InputError
-from tawthiq.people._link_types import LinkedPair, LinkResult
-from tawthiq.people._persons import assign_person_ids, person_key, person_status
 from tawthiq.store.audit import record_event
 from tawthiq.store.session import chunks
 from tawthiq.store.tables import (
@@ -46,6 +45,7 @@ __all__ = [
     "load_lists",
     "load_persons",
     "load_records",
+    "person_members",
     "records_by_ids",
     "review_queue",
     "save_link_result",
@@ -186,15 +186,26 @@ def records_by_ids(session: Session, ids: Iterable[int]) -> dict[int, PersonReco
 # ---------------------------------------------------------------- linking
 
 
-def save_link_result(session: Session, result: LinkResult, records: Sequence[PersonRecord]) -> LinkCounts:
-    """Replace persons and the review queue by ``result``, keeping ids of persons that persist."""
-    by_id = {r.id: r for r in records}
+def person_members(session: Session) -> dict[int, list[int]]:
+    """The stored persons as ``{person id: record ids}`` (what the next link inherits from)."""
     previous: dict[int, list[int]] = defaultdict(list)
     for pid, rid in session.execute(select(PersonRecordLinkRow.person_id, PersonRecordLinkRow.record_id)):
         previous[pid].append(rid)
+    return previous
+
+
+def save_link_result(
+    session: Session, result: LinkResult, persons: Sequence[Person], *, records: int
+) -> LinkCounts:
+    """Replace persons and the review queue by ``result``.
+
+    ``persons`` are the people stage's plan, one per cluster of ``result`` in its order
+    (:func:`tawthiq.people.plan_persons`): a person with an ``id`` keeps that stored person's
+    row (its status updated), one without gets a new row under its ``key``; stored persons
+    nobody continues are deleted. ``records`` is how many records were linked (for the counts).
+    """
     old_persons = set(session.scalars(select(PersonRow.id)))
-    inherited = assign_person_ids(result.clusters, previous)
-    kept = {pid for pid in inherited if pid is not None}
+    kept = {p.id for p in persons if p.id is not None}
 
     best: dict[int, float] = {}
     for p in result.matches:
@@ -206,22 +217,21 @@ def save_link_result(session: Session, result: LinkResult, records: Sequence[Per
     for chunk in chunks(gone):
         session.execute(delete(PersonRow).where(PersonRow.id.in_(chunk)))
     keys = set(session.scalars(select(PersonRow.key)))
-    statuses = [person_status(by_id[r].status for r in cluster if r in by_id) for cluster in result.clusters]
     new_rows, kept_rows = [], []
-    for cluster, pid, status in zip(result.clusters, inherited, statuses, strict=True):
-        if pid is not None:
-            kept_rows.append({"id": pid, "status": status})
+    for person in persons:
+        if person.id is not None:
+            kept_rows.append({"id": person.id, "status": person.status})
             continue
-        key = person_key((by_id[r].list_name, by_id[r].record_id) for r in cluster if r in by_id)
+        key = person.key
         while key in keys:  # a member set seen before under a person since re-formed
             key += "x"
         keys.add(key)
-        new_rows.append({"key": key, "status": status})
+        new_rows.append({"key": key, "status": person.status})
     if kept_rows:
         session.execute(update(PersonRow), kept_rows)
     returning = insert(PersonRow).returning(PersonRow.id, sort_by_parameter_order=True)
     new_ids = iter(session.scalars(returning, new_rows).all() if new_rows else ())
-    person_ids = [pid if pid is not None else next(new_ids) for pid in inherited]
+    person_ids = [p.id if p.id is not None else next(new_ids) for p in persons]
     links = [
         {"person_id": pid, "record_id": r, "match_probability": best.get(r)}
         for cluster, pid in zip(result.clusters, person_ids, strict=True)
@@ -239,7 +249,7 @@ def save_link_result(session: Session, result: LinkResult, records: Sequence[Per
     if queue:
         session.execute(insert(PersonPairRow), queue)
     counts = LinkCounts(
-        records=len(records), persons=len(result.clusters), kept=len(kept),
+        records=records, persons=len(result.clusters), kept=len(kept),
         new=len(result.clusters) - len(kept), removed=len(gone), review=len(queue),
     )  # fmt: skip
     record_event(
@@ -296,8 +306,12 @@ def review_queue(session: Session) -> list[LinkedPair]:
     return sorted(pairs, key=lambda p: (abs(p.probability - 0.5), p.a, p.b))
 
 
-def decide_pair(session: Session, a: int, b: int, decision: str, *, actor: str | None = None) -> None:
-    """Store (or change) a reviewer's decision on a pair, audit-logged; used as a label by the next link."""
+def decide_pair(session: Session, a: int, b: int, decision: str, *, actor: str | None = None) -> str:
+    """Store (or change) a reviewer's decision on a pair, audit-logged; used as a label by the next link.
+
+    Returns the actor the decision was recorded for. What a decision means for a missing person
+    is the people stage's rule, applied by ``tawthiq.app.people.decide_pair``.
+    """
     if decision not in DECISIONS:
         raise InputError(f"{decision!r} is not a decision ({', '.join(DECISIONS)})", field="decision")
     a, b = _pair(a, b)
@@ -314,10 +328,7 @@ def decide_pair(session: Session, a: int, b: int, decision: str, *, actor: str |
     session.flush()
     record_event(session, "people.review", "person_pair", f"{a}-{b}", before=before,
                  after={"decision": decision}, detail=decision, actor=actor)  # fmt: skip
-    # issue 8: a confirmed match of a missing person adds a note to their status history
-    from tawthiq.store.missing import apply_match_decision
-
-    apply_match_decision(session, a, b, decision, actor=actor)
+    return actor
 
 
 def load_labels(session: Session) -> list[tuple[int, int, bool]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import Evidence, Protected, Report, Source
@@ -35,7 +35,10 @@ __all__ = [
     "get_report",
     "list_reports",
     "list_sources",
+    "page_reports",
     "report_from_row",
+    "reports_by_ids",
+    "source_kinds",
 ]
 
 
@@ -222,15 +225,21 @@ def _open_sender(session: Session, row: ReportRow, disclosure: Disclosure | None
     return open_fields(session, disclosure, cipher, "report", row, ["sender"])["sender"]
 
 
-def get_report(session: Session, report_id: int, *, reveal: Disclosure | None = None) -> Report | None:
-    """One report; its sender decrypted only for ``reveal`` (recorded as ``evidence.view``)."""
+def get_report(
+    session: Session, report_id: int, *, reveal: Disclosure | None = None, mark_sender: bool = False
+) -> Report | None:
+    """One report; its sender decrypted only for ``reveal`` (recorded as ``evidence.view``), or
+    with ``mark_sender`` masked as :data:`SENDER_MASK` to show there is one (the web's pages)."""
     disclosure = check_disclosure(reveal)
-    row = session.get(ReportRow, report_id)
-    if row is None:
+    found = session.execute(
+        select(ReportRow, SourceRow.label)
+        .outerjoin(SourceRow, SourceRow.id == ReportRow.source_id)
+        .where(ReportRow.id == report_id)
+    ).first()
+    if found is None:
         return None
-    return report_from_row(
-        row, _labels(session).get(row.source_id), sender=_open_sender(session, row, disclosure)
-    )
+    row, label = found
+    return report_from_row(row, label, mark_sender=mark_sender, sender=_open_sender(session, row, disclosure))
 
 
 def list_reports(
@@ -241,14 +250,23 @@ def list_reports(
     reveal: Disclosure | None = None,
     limit: int | None = None,
     offset: int = 0,
+    newest_first: bool = False,
+    mark_sender: bool = False,
 ) -> list[Report]:
-    """Reports in id order (stored and failed by default), optionally filtered.
+    """Reports in id order, or newest (received) first, stored and failed by default, optionally
+    filtered: the one reader of reports.
 
     Senders are decrypted only for ``reveal``; each report whose sender is shown is recorded as
-    an ``evidence.view`` custody event in this transaction.
+    an ``evidence.view`` custody event in this transaction. ``mark_sender`` masks them instead
+    (:data:`SENDER_MASK`).
     """
     disclosure = check_disclosure(reveal)
-    q = select(ReportRow).order_by(ReportRow.id)
+    q = select(ReportRow, SourceRow.label).outerjoin(SourceRow, SourceRow.id == ReportRow.source_id)
+    q = (
+        q.order_by(ReportRow.received_at.desc(), ReportRow.id.desc())
+        if newest_first
+        else q.order_by(ReportRow.id)
+    )
     if status is not None:
         q = q.where(ReportRow.status.in_([status] if isinstance(status, str) else list(status)))
     if ids is not None:
@@ -257,13 +275,55 @@ def list_reports(
         q = q.offset(offset)
     if limit is not None:
         q = q.limit(limit)
-    labels = _labels(session)
     if disclosure is not None and session.info.get("cipher") is None:
         _cipher_required()
     return [
-        report_from_row(r, labels.get(r.source_id), sender=_open_sender(session, r, disclosure))
-        for r in session.execute(q).scalars().all()
+        report_from_row(r, label, mark_sender=mark_sender, sender=_open_sender(session, r, disclosure))
+        for r, label in session.execute(q).all()
     ]
+
+
+def page_reports(
+    session: Session, *, status: str | None = None, offset: int = 0, limit: int = 50
+) -> tuple[list[Report], int]:
+    """A page of reports newest first, senders masked (the web's list), with the total."""
+    cond = [ReportRow.status == status] if status else []
+    total = session.scalar(select(func.count()).select_from(ReportRow).where(*cond)) or 0
+    page = list_reports(
+        session, status=status or None, offset=offset, limit=limit, newest_first=True, mark_sender=True
+    )
+    return page, total
+
+
+# Built once: building a select() costs more CPU than SQLite needs to answer these primary-key
+# look-ups (the compiled SQL is cached either way).
+_REPORTS_BY_IDS = (
+    select(ReportRow.__table__, SourceRow.__table__.c.label)
+    .outerjoin(SourceRow.__table__, SourceRow.__table__.c.id == ReportRow.__table__.c.source_id)
+    .where(ReportRow.__table__.c.id.in_(bindparam("ids", expanding=True)))
+)
+
+
+def reports_by_ids(session: Session, ids: Iterable[int]) -> dict[int, Report]:
+    """Reports by id, senders masked (the web's incident and map pages)."""
+    ids = list(set(ids))
+    if not ids:
+        return {}
+    return {
+        r.id: report_from_row(r, r.label, mark_sender=True)
+        for r in session.execute(_REPORTS_BY_IDS, {"ids": ids})
+    }
+
+
+def source_kinds(session: Session, ids: Iterable[int]) -> dict[int, tuple[str, str, str | None]]:
+    """(label, kind, origin_group) of sources by id: never their protected identity."""
+    ids = list(set(ids))
+    if not ids:
+        return {}
+    q = select(SourceRow.id, SourceRow.label, SourceRow.kind, SourceRow.origin_group).where(
+        SourceRow.id.in_(ids)
+    )
+    return {i: (label, kind, og) for i, label, kind, og in session.execute(q)}
 
 
 def count_reports(session: Session) -> dict[str, int]:

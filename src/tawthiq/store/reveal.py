@@ -110,7 +110,7 @@ def record_view(
 
 
 # "object.field" -> (table, ciphertext column, the column name bound into the ciphertext).
-PROTECTED_FIELDS: dict[str, tuple[type, str, str]] = {
+PROTECTED_FIELDS: dict[str, tuple[Any, str, str]] = {
     "report.sender": (ReportRow, "sender_enc", "reports.sender"),
     "source.identity": (SourceRow, "identity_enc", "sources.identity"),
     "source.contact": (SourceRow, "contact_enc", "sources.contact"),
@@ -142,7 +142,7 @@ def open_fields(
     return values
 
 
-def _field(key: str) -> tuple[type, str, str]:
+def _field(key: str) -> tuple[Any, str, str]:
     if key not in PROTECTED_FIELDS:
         raise InputError(
             f"{key!r} is not a protected field; one of {', '.join(PROTECTED_FIELDS)}", field="field"

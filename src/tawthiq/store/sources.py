@@ -2,23 +2,22 @@
 
 In: a session (with the workspace cipher in ``session.info``), :class:`~tawthiq.entities.Source`,
 stored chat :class:`~tawthiq.entities.Report` s. Out: sources, contacts and
-:class:`~tawthiq.sources.SourceCheckin` rows for the overdue list.
+:class:`~tawthiq.entities.SourceCheckin` rows for the overdue list.
 Never: compares or stores an identity in clear — a chat sender is matched to its source through
 the keyed blind index (``Cipher.blind_index``) — and never puts a message or identity in a log.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tawthiq.entities import Protected, Report, Source
+from tawthiq.entities import Protected, Report, Source, SourceCheckin
 from tawthiq.errors import InputError
-from tawthiq.sources import SourceCheckin, farewell_signal
 from tawthiq.store.audit import record_event
 from tawthiq.store.reports import get_or_create_source
 from tawthiq.store.session import as_utc, session_cipher
@@ -107,8 +106,13 @@ def log_contact(
     return Contact(row.id, source_id, as_utc(row.at), channel, report_id, farewell)
 
 
-def contacts_from_reports(session: Session, reports: Iterable[Report]) -> list[Contact]:
+def contacts_from_reports(
+    session: Session, reports: Iterable[Report], farewells: Mapping[int, str | None]
+) -> list[Contact]:
     """Every chat or e-mail message with a sender counts as contact with that sender's source.
+
+    ``farewells`` holds, by report id, the farewell pattern the sources stage found in the
+    message (``tawthiq.sources.farewell_signal``), or None.
 
     A sender no source is registered for becomes a new ``individual`` source, labelled by a short
     digest (never by the name), so the documenter can name it and set its check-in interval.
@@ -141,7 +145,7 @@ def contacts_from_reports(session: Session, reports: Iterable[Report]) -> list[C
                 at,
                 channel=rep.channel,
                 report_id=rep.id,
-                farewell=farewell_signal(rep.body),
+                farewell=farewells.get(rep.id),
             )
         )
     return out

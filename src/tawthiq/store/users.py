@@ -39,6 +39,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from tawthiq.entities import USER_ROLES
 from tawthiq.errors import InputError
 from tawthiq.store.audit import record_event
 from tawthiq.store.tables import ApiTokenRow, AuditEventRow, UserRow, WebSessionRow
@@ -74,7 +75,7 @@ __all__ = [
     "token_user",
 ]
 
-ROLES = ("viewer", "reviewer", "documenter", "admin")
+ROLES = USER_ROLES
 MIN_PASSWORD_LENGTH = 15  # NIST SP 800-63B rev. 4: a password that is the only factor
 PASSWORD_LENGTH_FLOOR = 8  # the least a setting may ask (NIST's minimum with a second factor)
 MAX_PASSWORD_LENGTH = 1024  # NIST: accept at least 64; the cap only bounds the hashing work

@@ -17,6 +17,8 @@ from typing import Any
 from tawthiq.entities import Claim, Incident, Report, Source
 from tawthiq.policy import Policy, load_policy, public_incident, public_place
 from tawthiq.store import browse, record_event, review, users
+from tawthiq.store import claims as claim_store
+from tawthiq.store import reports as report_store
 from tawthiq.store.browse import IncidentFilter
 from tawthiq.store.incidents import override_incident_grade
 from tawthiq.store.people import load_records
@@ -84,23 +86,23 @@ class WebData:
 
     def reports(self, status: str | None, offset: int, limit: int) -> tuple[list[Report], int]:
         with self.ws.session() as s:
-            return browse.list_reports(s, status=status, offset=offset, limit=limit)
+            return report_store.page_reports(s, status=status, offset=offset, limit=limit)
 
     def report(self, report_id: int) -> tuple[Report, list[Claim]] | None:
         with self.ws.session() as s:
-            rep = browse.get_report(s, report_id)
-            return (rep, browse.claims_for_report(s, report_id)) if rep else None
+            rep = report_store.get_report(s, report_id, mark_sender=True)
+            return (rep, claim_store.claims_for_report(s, report_id)) if rep else None
 
     def claims(self, review_status: str | None, offset: int, limit: int) -> tuple[list[Claim], int]:
         with self.ws.session() as s:
-            return browse.list_claims(s, review_status=review_status, offset=offset, limit=limit)
+            return claim_store.list_claims(s, review_status=review_status, offset=offset, limit=limit)
 
     def claim(self, claim_id: int) -> tuple[Claim, Report | None] | None:
         with self.ws.session() as s:
-            c = browse.get_claim(s, claim_id)
+            c = claim_store.get_claim(s, claim_id)
             if c is None:
                 return None
-            return c, browse.get_report(s, c.report_id) if c.report_id else None
+            return c, report_store.get_report(s, c.report_id, mark_sender=True) if c.report_id else None
 
     def review_claim(self, claim_id: int, status: str, corrections: dict[str, Any], user: User) -> Claim:
         with self.ws.session(actor=user.name) as s:
@@ -191,13 +193,13 @@ class WebData:
             if inc is None:
                 return None
             ids = (*inc.claim_ids, *inc.contradicting_claim_ids, *inc.tally_claim_ids)
-            claims = browse.claims_by_ids(s, ids)
-            reports = browse.reports_by_ids(s, [c.report_id for c in claims if c.report_id])
+            claims = claim_store.claims_by_ids(s, ids)
+            reports = report_store.reports_by_ids(s, [c.report_id for c in claims if c.report_id])
             return inc, claims, reports
 
     def override_grade(self, incident_id: int, grade: str | None, reason: str, user: User) -> Incident:
         with self.ws.session(actor=user.name) as s:
-            return override_incident_grade(s, incident_id, grade, reason)  # type: ignore[arg-type]
+            return override_incident_grade(s, incident_id, grade, reason)
 
     def _in_view(
         self,
@@ -271,15 +273,15 @@ class WebData:
     # ------------------------------------------------------------ the public view (tawthiq.policy)
 
     def _sources(self, s: Any, reports: dict[int, Report]) -> dict[int, Source]:
-        info = browse.source_kinds(s, [r.source_id for r in reports.values() if r.source_id])
+        info = report_store.source_kinds(s, [r.source_id for r in reports.values() if r.source_id])
         return {
             i: Source(id=i, label=label, kind=kind, origin_group=og) for i, (label, kind, og) in info.items()
         }
 
     def _public(self, s: Any, incidents: list[Incident], now: datetime) -> list[dict[str, Any]]:
         ids = [cid for inc in incidents for cid in (*inc.claim_ids, *inc.contradicting_claim_ids)]
-        claims = [c for c in browse.claims_by_ids(s, ids) if c.review_status in _REVIEWED]
-        reports = browse.reports_by_ids(s, [c.report_id for c in claims if c.report_id])
+        claims = [c for c in claim_store.claims_by_ids(s, ids) if c.review_status in _REVIEWED]
+        reports = report_store.reports_by_ids(s, [c.report_id for c in claims if c.report_id])
         sources = self._sources(s, reports)
         out = []
         for inc in incidents:

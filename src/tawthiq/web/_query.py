@@ -11,14 +11,13 @@ from datetime import date
 
 from fastapi import Request
 
-from tawthiq.entities import EVENT_TYPES
+from tawthiq.entities import EVENT_TYPES, GRADES
 from tawthiq.store.browse import IncidentFilter
 
 from ._errors import HTTPError
 
-__all__ = ["GRADES", "Page", "filter_query", "incident_filter", "page_of", "parse_bbox"]
+__all__ = ["Page", "filter_query", "incident_filter", "page_of", "parse_bbox"]
 
-GRADES = ("confirmed", "fair", "weak", "contested", "discounted")
 _FAMILIES = {t.split(".", 1)[0] for t in EVENT_TYPES}
 
 

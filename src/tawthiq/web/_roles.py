@@ -12,12 +12,12 @@ roles below it may do.
 
 from __future__ import annotations
 
-from typing import Literal
+from tawthiq.entities import USER_ROLES, UserRole
 
 __all__ = ["ROLES", "Role", "can"]
 
-Role = Literal["viewer", "reviewer", "documenter", "admin"]
-ROLES: tuple[str, ...] = ("viewer", "reviewer", "documenter", "admin")
+Role = UserRole
+ROLES: tuple[str, ...] = USER_ROLES
 
 _NEEDS: dict[str, str] = {
     "read": "viewer",

@@ -17,12 +17,13 @@ handler repeats only the message, never the input), logs or shows a token secret
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, Depends, Request, Security
 from fastapi.responses import Response
 from pydantic import BaseModel, Field, SecretStr
 
+from tawthiq.entities import UserRole
 from tawthiq.store import users
 from tawthiq.store.users import ApiToken, User
 
@@ -34,7 +35,7 @@ from .api import _ERRORS, _bearer
 router = APIRouter(prefix="/api/v1/admin", tags=["admin"], responses=_ERRORS)
 T = TypeVar("T")
 
-Role = Literal["viewer", "reviewer", "documenter", "admin"]
+Role = UserRole
 
 
 async def _admin(user: User = Depends(require("manage_users")), _token: Any = Security(_bearer)) -> User:

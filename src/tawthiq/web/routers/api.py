@@ -17,6 +17,7 @@ from fastapi.responses import Response
 from fastapi.security import HTTPBearer
 from pydantic import BaseModel, Field
 
+from tawthiq.entities import Grade, ReportStatus, ReviewStatus
 from tawthiq.store.users import User
 
 from .._auth import require, verify_csrf
@@ -68,9 +69,7 @@ class Review(BaseModel):
 
 
 class Override(BaseModel):
-    grade: Literal["confirmed", "fair", "weak", "contested", "discounted"] | None = Field(
-        description="null clears the override"
-    )
+    grade: Grade | None = Field(description="null clears the override")
     reason: str = ""
 
 
@@ -101,7 +100,7 @@ async def _documenter(request: Request, _token: Any = Security(_bearer)) -> User
 @v1.get("/reports", response_model=Paged, responses=_ERRORS)
 def api_reports(
     request: Request,
-    status: Literal["stored", "failed", "duplicate"] | None = None,
+    status: ReportStatus | None = None,
     user: User = Depends(_reader),
 ) -> Any:
     """Reports, newest first; ``status=failed`` lists failed intakes with their reasons."""
@@ -124,7 +123,7 @@ def api_report(request: Request, report_id: int, user: User = Depends(_reader)) 
 @v1.get("/claims", response_model=Paged, responses=_ERRORS)
 def api_claims(
     request: Request,
-    status: Literal["unreviewed", "accepted", "corrected", "rejected"] | None = None,
+    status: ReviewStatus | None = None,
     user: User = Depends(_reader),
 ) -> Any:
     page = page_of(request)

@@ -12,7 +12,7 @@ from datetime import date
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from tawthiq.entities import EVENT_TYPES, Certainty
+from tawthiq.entities import CERTAINTIES, EVENT_TYPES, REVIEW_STATUSES
 from tawthiq.store.users import User
 
 from .._auth import require, verify_csrf
@@ -22,7 +22,6 @@ from .._render import render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 _DECISIONS = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}
-_REVIEW = ("unreviewed", "accepted", "corrected", "rejected")
 
 
 @router.get("/claims")
@@ -32,8 +31,10 @@ def queue(
 ) -> Response:
     if status == "all":
         status = None
-    if status and status not in _REVIEW:
-        raise HTTPError(400, "bad_input", f"status must be one of all, {', '.join(_REVIEW)}", field="status")
+    if status and status not in REVIEW_STATUSES:
+        raise HTTPError(
+            400, "bad_input", f"status must be one of all, {', '.join(REVIEW_STATUSES)}", field="status"
+        )
     page = page_of(request)
     claims, total = request.app.state.data.claims(status, page.offset, page.size)
     meta = page.meta(total)
@@ -91,7 +92,7 @@ def corrections_from(form: dict[str, str | None]) -> dict[str, object]:
             )
         out["event_type"] = form["event_type"]
     if form.get("certainty"):
-        if form["certainty"] not in Certainty.__args__:  # type: ignore[attr-defined]
+        if form["certainty"] not in CERTAINTIES:
             raise HTTPError(400, "bad_input", f"{form['certainty']!r} is not a certainty", field="certainty")
         out["certainty"] = form["certainty"]
     if form.get("attributed_to"):

@@ -15,12 +15,12 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from tawthiq.entities import Incident
+from tawthiq.entities import GRADES, Incident
 from tawthiq.store.users import User
 
 from .._auth import require
 from .._inline import inline
-from .._query import GRADES, incident_filter, page_of, parse_bbox
+from .._query import incident_filter, page_of, parse_bbox
 from .._render import GRADE_COLOURS, JSONResponse, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -30,7 +30,7 @@ def incident_feature(inc: Incident) -> dict[str, Any] | None:
     place = next((p for p in inc.places if p.lat is not None and p.lon is not None), None)
     if place is None:
         return None
-    grade = inc.grade_override or inc.grade
+    grade = inc.effective_grade
     return {
         "type": "Feature",
         "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},

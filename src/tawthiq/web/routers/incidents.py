@@ -12,13 +12,13 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 
-from tawthiq.entities import EVENT_TYPES
+from tawthiq.entities import EVENT_TYPES, GRADES
 from tawthiq.store.users import User
 
 from .._auth import require, verify_csrf
 from .._errors import HTTPError
 from .._inline import inline
-from .._query import GRADES, filter_query, incident_filter, page_of
+from .._query import filter_query, incident_filter, page_of
 from .._render import JSONResponse, fragment, language, render, wants_json
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -26,7 +26,7 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 
 def incident_json(incident, claims=(), reports=None) -> dict:
     data = incident.model_dump(mode="json")
-    data["effective_grade"] = incident.grade_override or incident.grade
+    data["effective_grade"] = incident.effective_grade
     if claims:
         reports = reports or {}
         data["claims"] = []

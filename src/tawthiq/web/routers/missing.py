@@ -168,7 +168,7 @@ def inquiry_status(request: Request, ticket: str = Form("")) -> Response:
 @router.get("/missing")
 @router.get("/missing.json")
 def missing_registry(request: Request, user: User = Depends(require("see_protected"))) -> Response:
-    from tawthiq.store.missing import load_missing
+    from tawthiq.app.missing import load_missing
     from tawthiq.store.reveal import protected_present
 
     with request.app.state.workspace.session(actor=user.name) as s:
@@ -221,7 +221,8 @@ def answer(
     take_in: str | None = Form(None),
     user: User = Depends(require("see_protected")),
 ) -> Response:
-    from tawthiq.store.missing import accept_inquiry, answer_inquiry
+    from tawthiq.app.missing import accept_inquiry
+    from tawthiq.store.missing import answer_inquiry
 
     body = _text(text, "text", 2000)
     with request.app.state.workspace.session(actor=user.name) as s:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from tawthiq.entities import REPORT_STATUSES
 from tawthiq.store.users import User
 
 from .._auth import require
@@ -20,7 +21,6 @@ from .._render import render
 from .._roles import can
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
-_STATUSES = ("stored", "failed", "duplicate")
 
 
 def report_json(report) -> dict:
@@ -42,8 +42,10 @@ def _source_protected(request: Request, source_id: int | None) -> list[str]:
 @router.get("/reports")
 @router.get("/reports.json")
 def inbox(request: Request, status: str | None = None, user: User = Depends(require("read"))) -> Response:
-    if status and status not in _STATUSES:
-        raise HTTPError(400, "bad_input", f"status must be one of {', '.join(_STATUSES)}", field="status")
+    if status and status not in REPORT_STATUSES:
+        raise HTTPError(
+            400, "bad_input", f"status must be one of {', '.join(REPORT_STATUSES)}", field="status"
+        )
     page = page_of(request)
     reports, total = request.app.state.data.reports(status, page.offset, page.size)
     meta = page.meta(total)

@@ -9,12 +9,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from tawthiq.entities import EVENT_TYPES
+from tawthiq.entities import EVENT_TYPES, GRADES
 from tawthiq.store.users import User
 
 from .._auth import require
 from .._inline import inline
-from .._query import GRADES, filter_query, incident_filter
+from .._query import filter_query, incident_filter
 from .._render import render
 from .._timeline import timeline_svg
 

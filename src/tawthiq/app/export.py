@@ -1,0 +1,190 @@
+"""Use cases of the export stage: export the workspace in a format, signed; and what a dossier
+and a dump share (the output folder, the signature, the custody event).
+
+In: a workspace, a format name from the registry (``tawthiq.export.exporters``), filters, an
+output folder. Out: the summary the CLI prints. Never: prints (``on_writing`` hears the folder);
+never formats a row itself (the exporter does) nor builds SQL (the store does).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from tawthiq.errors import InputError
+from tawthiq.store import Workspace
+
+__all__ = ["check_format", "export_workspace", "key_fingerprint", "prepare_out", "sign_folder"]
+
+
+def check_format(fmt: str) -> dict[str, Any]:
+    """The registry of exporters (name -> Exporter), once ``fmt`` is known to be in it."""
+    from tawthiq.export import exporters
+
+    registry = exporters()
+    if fmt not in registry:
+        raise InputError(f"unknown format {fmt!r}; choose one of: {', '.join(registry)}", field="FORMAT")
+    return registry
+
+
+def export_workspace(
+    ws: Workspace,
+    fmt: str,
+    out: Path,
+    filters: dict[str, Any],
+    country: str | None = None,
+    *,
+    on_writing: Callable[[Path], None] | None = None,
+) -> dict[str, Any]:
+    """Write ``fmt`` into the new (or empty) folder ``out``, sign it, log ``export.write``.
+
+    ``filters`` are ``grade`` and ``type`` (lists), ``since`` and ``until`` (dates).
+    """
+    registry = check_format(fmt)
+    ctx = _context(ws, fmt, filters, country)
+    folder = prepare_out(out)
+    if on_writing is not None:
+        on_writing(folder)
+    details = registry[fmt].write(ctx, folder)
+    details = {
+        **details,
+        "public": registry[fmt].public,
+        "filters": {k: (str(v) if isinstance(v, date) else v) for k, v in ctx.filters.items()},
+    }
+    return sign_folder(ws, folder, fmt, details)
+
+
+def prepare_out(out: Path) -> Path:
+    """The output folder, created; an existing non-empty folder is refused (never mixed)."""
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise InputError("exists and is not an empty folder; choose a new --out", path=out)
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def sign_folder(ws: Any, out: Path, export: str, details: dict[str, Any]) -> dict[str, Any]:
+    """Sign ``out`` with the workspace key (manifest pins the audit head); log ``export.write``."""
+    from tawthiq.evidence import MANIFEST_FILE, write_signed_manifest
+    from tawthiq.store.custody import audit_head, record_custody
+
+    with ws.session(actor="cli") as s:
+        head = audit_head(s)
+        manifest = write_signed_manifest(
+            out, workspace=ws.path, export=export, audit_head=head, details=details
+        )
+        digest = hashlib.sha256((out / MANIFEST_FILE).read_bytes()).hexdigest()
+        record_custody(
+            s,
+            "export.write",
+            export,
+            object_type="export",
+            detail=f"format={export} files={len(manifest.files)} manifest_sha256={digest}",
+        )
+    return {
+        "export": export,
+        "out": str(out),
+        "files": len(manifest.files),
+        "audit_head": head,
+        "manifest_sha256": digest,
+        "key_fingerprint": manifest.public_key_fingerprint,
+        **details,
+    }
+
+
+def _missing_persons(s: Any) -> list[tuple[Any, list[Any]]]:
+    """Missing/detained person records with their notes (notes when the people stage stores them)."""
+    from tawthiq.store.missing import notes_by_record
+    from tawthiq.store.people import load_records
+
+    recs = [r for r in load_records(s) if r.status in ("missing", "detained")]
+    notes_of = notes_by_record(s, [r.id for r in recs])
+    return [(r, list(notes_of.get(r.id, []))) for r in recs]
+
+
+def _context(ws: Any, fmt: str, filters: dict[str, Any], country: str | None):
+    from tawthiq.export import ExportContext, select_incidents
+    from tawthiq.gazetteer import load_gazetteer
+    from tawthiq.policy import load_policy
+    from tawthiq.store import list_sources
+    from tawthiq.store.browse import IncidentFilter, list_incidents, list_places
+    from tawthiq.store.claims import claims_by_ids
+    from tawthiq.store.reports import reports_by_ids
+
+    policy = load_policy(ws.path)
+    with ws.session(actor="cli") as s:
+        incidents, _ = list_incidents(s, IncidentFilter(), limit=10**9)
+        incidents = select_incidents(
+            incidents,
+            grades=filters.get("grade"),
+            since=filters.get("since"),
+            until=filters.get("until"),
+            event_types=filters.get("type"),
+        )
+        ids = {i for inc in incidents for i in (*inc.claim_ids, *inc.contradicting_claim_ids)}
+        claims = {c.id: c for c in claims_by_ids(s, ids)}
+        reports = reports_by_ids(s, {c.report_id for c in claims.values() if c.report_id is not None})
+        sources = {src.id: src for src in list_sources(s)}
+        places = {p.id: p for p in load_gazetteer()}  # the shipped gazetteer, then the workspace's
+        places.update({p.id: p for p in list_places(s, limit=10**9)[0]})
+        missing = _missing_persons(s) if fmt == "pfif" else []
+    return ExportContext(
+        incidents=incidents,
+        claims=claims,
+        reports=reports,
+        sources=sources,
+        places=places,
+        missing=missing,
+        policy=policy,
+        now=datetime.now(UTC),
+        country=country,
+        filters={k: v for k, v in filters.items() if v},
+        dump_writer=_dump_writer(ws),
+    )
+
+
+def key_fingerprint(ws: Any) -> str | None:
+    from tawthiq.store._crypto import load_key
+
+    key = load_key(ws.key_file)
+    return hashlib.sha256(key).hexdigest() if key else None
+
+
+def _dump_writer(ws: Any):
+    def write(out: Path) -> dict[str, Any]:
+        from tawthiq.policy import POLICY_FILE
+        from tawthiq.store.dump import dump_tables
+
+        with ws.session(actor="cli") as s:
+            counts = dump_tables(s, out)
+        from tawthiq.evidence import file_state, reseal_file, stored_files
+
+        # Originals go into the dump sealed, as they are in the workspace (a dump is a backup,
+        # not a release): sealed files are copied as they are, clear ones sealed on the way.
+        files = 0
+        for sha, src in sorted(stored_files(ws.evidence_dir).items()):
+            if ws.cipher is not None and file_state(src, sha, ws.cipher) == "clear":
+                reseal_file(ws.evidence_dir, sha, out / "evidence", ws.cipher, ws.cipher)
+            else:
+                dst = out / "evidence" / src.relative_to(ws.evidence_dir)
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(src, dst)
+            files += 1
+        if (ws.path / POLICY_FILE).exists():
+            shutil.copyfile(ws.path / POLICY_FILE, out / POLICY_FILE)
+        summary = {
+            "format": "tawthiq-dump/1",
+            "tables": counts,
+            "evidence_files": files,
+            "key_sha256": key_fingerprint(ws),
+            "protected_fields": "AES-256-GCM ciphertext",
+            "evidence": "sealed with the workspace key (Tink AES-256-GCM-HKDF streams)",
+        }
+        (out / "dump.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+        return {"rows": sum(counts.values()), "tables": len(counts), "evidence_files": files}
+
+    return write

@@ -1,0 +1,80 @@
+"""Use case of the extract stage: extract the claims of every stored report and save them.
+
+In: a workspace and the publication date to assume when a report has none. Out: one
+:class:`ReportExtraction` per report (how many claims were found and stored, or why none).
+Never: prints; never reads text itself (``tawthiq.extract`` does) nor builds SQL (the store does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from tawthiq.store import Workspace, list_reports
+
+__all__ = ["ReportExtraction", "extract_workspace"]
+
+
+@dataclass(frozen=True)
+class ReportExtraction:
+    report_id: int | None
+    file: str | None
+    claims: int
+    stored: int
+    note: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def extract_workspace(
+    ws: Workspace,
+    *,
+    published: date | None = None,
+    actor: str = "cli:extract",
+    on_total: Callable[[int], None] | None = None,
+    on_report: Callable[[ReportExtraction], None] | None = None,
+) -> list[ReportExtraction]:
+    """Extract and save the claims of every stored report, one transaction per report.
+
+    Re-runnable: a report's unreviewed machine claims are replaced, reviewed ones kept
+    (``store.claims.save_claims``). A report with no publication date (and no ``published``) gets
+    claims whose relative times are unknown, with a note: never the date it was received, nor the
+    clock (issue 15). One with neither English nor Arabic text gets no claims; one the extractor
+    refuses (``InputError``) is noted with the reason and the others go on. ``on_total`` hears the
+    number of reports, ``on_report`` each report's outcome as it is done.
+    """
+    from tawthiq.errors import InputError
+    from tawthiq.extract import extract_claims, reads_language
+    from tawthiq.store.claims import save_claims
+
+    with ws.session(actor=actor) as s:
+        reports = list_reports(s, status="stored")
+    if on_total is not None:
+        on_total(len(reports))
+    out = []
+    for r in reports:
+        when = r.published_at or published
+        note = None
+        claims: list = []
+        failed = False
+        if not r.body.strip() or not reads_language(r.body):
+            note = "neither English nor Arabic text: no claims"
+        else:
+            if when is None:
+                note = "no publication date: times that depend on it are unknown (pass --published)"
+            try:
+                claims = extract_claims(r.body, when, title=r.title)
+            except InputError as exc:  # one bad report never stops the others; its old claims stay
+                note, failed = f"not extracted: {exc}", True
+        stored = []
+        if not failed:
+            with ws.session(actor=actor) as s:
+                stored = save_claims(s, r.id, claims)
+        done = ReportExtraction(r.id, r.file_name, len(claims), len(stored), note)
+        out.append(done)
+        if on_report is not None:
+            on_report(done)
+    return out

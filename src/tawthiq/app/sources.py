@@ -1,0 +1,42 @@
+"""Use cases of the sources stage: log a contact, set a check-in interval, find the silent sources.
+
+In: a workspace and what the caller parsed. Out: contacts and the overdue list.
+Never: prints; never decides what reads as a farewell or who is overdue (``tawthiq.sources``
+does) nor builds SQL (``store.sources`` does).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tawthiq.store import Workspace
+from tawthiq.store import sources as source_store
+
+__all__ = ["log_contact", "overdue", "set_checkin"]
+
+
+def set_checkin(ws: Workspace, source_id: int, days: float | None) -> None:
+    """Set (or clear) how often a source is expected to check in."""
+    with ws.session() as s:
+        source_store.set_checkin(s, source_id, days)
+
+
+def log_contact(
+    ws: Workspace, source_id: int, at: datetime, *, channel: str = "manual", note: str | None = None
+) -> source_store.Contact:
+    """Log a contact with a source (it resets the overdue clock); a note reading as a farewell
+    is marked so (the note itself is stored encrypted, never in clear)."""
+    from tawthiq.sources import farewell_signal
+
+    with ws.session() as s:
+        return source_store.log_contact(
+            s, source_id, at, channel=channel, note=note, farewell=farewell_signal(note)
+        )
+
+
+def overdue(ws: Workspace, now: datetime | None = None) -> list:
+    """Sources past their expected check-in: urgent (last message a farewell) first, then longest overdue."""
+    from tawthiq.sources import overdue_sources
+
+    with ws.session() as s:
+        return overdue_sources(source_store.source_checkins(s), now)

@@ -1,0 +1,37 @@
+"""The plugin hooks: what a package can add to Tawthiq without editing it (docs/plugins.md).
+
+In: nothing (the hook specifications and the pluggy markers). Out: :data:`hookspec`,
+:data:`hookimpl` and the hook functions below. Never: imports a stage at run time (the types
+named in the hooks are for the type checker only), so any layer may import this module.
+
+A plugin is a module or object with ``@hookimpl`` functions named like the specs, registered
+through the ``tawthiq`` setuptools entry-point group (or, for the built-ins, in
+:data:`tawthiq.plugins.DEFAULT_PLUGINS`, as datasette does).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from tawthiq.export import Exporter
+    from tawthiq.ingest import Reader
+
+__all__ = ["hookimpl", "hookspec", "tawthiq_exporters", "tawthiq_ingest_readers"]
+
+hookspec = pluggy.HookspecMarker("tawthiq")
+hookimpl = pluggy.HookimplMarker("tawthiq")
+
+
+@hookspec
+def tawthiq_ingest_readers() -> list[Reader]:
+    """Return the readers this plugin adds (see ``tawthiq.ingest.Reader``): each says which files
+    it accepts and turns their bytes into report drafts; the lowest ``priority`` is asked first."""
+
+
+@hookspec
+def tawthiq_exporters() -> list[Exporter]:
+    """Return the export formats this plugin adds (see ``tawthiq.export.Exporter``). A plugin
+    never replaces a built-in format of the same name."""
