@@ -25,6 +25,7 @@ import gc
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import cache
 from itertools import chain, pairwise
 
 import numpy as np
@@ -33,17 +34,20 @@ import pyarrow as pa
 import pyarrow.compute as pc_
 
 from tawthiq.entities import PersonRecord
+from tawthiq.errors import TawthiqError
+from tawthiq.gazetteer import Gazetteer, load_gazetteer
 from tawthiq.people import names as _names
 from tawthiq.people.names import (
     arabic_tokens,
     fold_arabic,
     is_arabic,
     latin_tokens,
+    letter_skeleton,
     normalise_latin,
     skeleton,
 )
 
-__all__ = ["FEATURE_COLUMNS", "record_features"]
+__all__ = ["FEATURE_COLUMNS", "cross_script_keys", "place_key", "rasm_key", "record_features"]
 
 FEATURE_COLUMNS = (
     "unique_id",
@@ -67,6 +71,9 @@ FEATURE_COLUMNS = (
     "place",
     "national_id",
     "address",
+    "rasm",
+    "x_sk",
+    "scr",
 )
 _NAME_COLUMNS = FEATURE_COLUMNS[2:13]
 
@@ -126,8 +133,70 @@ def _by_distinct(values: list[str | None], fn: Callable[[str], str | None]) -> n
 _MISSING = object()
 
 
-def _place_key(place: str) -> str | None:
-    return " ".join(arabic_tokens(place) or latin_tokens(place)) or None
+@cache
+def _gazetteer() -> Gazetteer | None:
+    try:
+        return load_gazetteer()
+    except TawthiqError:  # pragma: no cover - a broken install: places compare as written
+        return None
+
+
+def place_key(place: str) -> str | None:
+    """A place as compared: ``gz:<id>`` when the gazetteer knows it (one identity in either
+    script), else its folded words tagged with their script (``ar:`` or ``la:``).
+
+    The model reads two places of different tags as unknown, not as a disagreement: a
+    place written in Arabic on one list and in Latin on the other, that the gazetteer does
+    not resolve, says nothing about the pair (it counted −3.2 against it, issue 19).
+    """
+    gaz = _gazetteer()
+    hits = gaz.lookup(place) if gaz is not None else []
+    if hits:
+        return f"gz:{hits[0].id}"
+    toks = arabic_tokens(place) if is_arabic(place) else []
+    if toks:
+        return "ar:" + " ".join(toks)
+    words = latin_tokens(place)
+    return "la:" + " ".join(words) if words else None
+
+
+_RASM = str.maketrans(
+    {"ب": "ٮ", "ت": "ٮ", "ث": "ٮ", "ن": "ٮ", "ي": "ٮ", "ج": "ح", "خ": "ح", "ذ": "د", "ز": "ر",
+     "ش": "س", "ض": "ص", "ظ": "ط", "غ": "ع", "ق": "ف"}
+)  # fmt: skip
+_TEETH = re.compile("[ٮر]")
+
+
+def cross_script_keys(*parts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per record: the letter-by-letter skeleton of the given, father's, grandfather's and
+    family names (``names.letter_skeleton``), and the script they are written in (``ar``,
+    ``la``). The model compares the skeletons of two records in different scripts only
+    (an Arabic name against its Latin transliteration)."""
+    cache: dict[tuple[str | None, ...], tuple[str | None, str | None]] = {}
+    sks: list[str | None] = []
+    scripts: list[str | None] = []
+    for row in zip(*(p.tolist() for p in parts), strict=True):
+        hit = cache.get(row)
+        if hit is None:
+            named = [p for p in row if p]
+            sk = "".join(letter_skeleton(p) for p in named)
+            hit = cache[row] = (sk or None, ("ar" if is_arabic(named[0]) else "la") if sk else None)
+        sks.append(hit[0])
+        scripts.append(hit[1])
+    return _object_array(sks), _object_array(scripts)
+
+
+def rasm_key(key: str) -> str | None:
+    """The letter shapes of an Arabic name key without their dots, and without the "teeth".
+
+    What PDF font damage leaves intact: in the September release's unblocked true pairs the
+    edits are dots (ي/ب/ن/ت/ث, س/ش, ق/ف …) and inserted or dropped teeth (ي, ن, ر); 160 of
+    the 183 true pairs no other blocking rule found share this key, at about 10,700 candidate
+    pairs on the hard task. A Latin key has none (None).
+    """
+    if not is_arabic(key):
+        return None
+    return _TEETH.sub("", key.translate(_RASM)) or None
 
 
 def _arabic(text: str) -> list[str]:
@@ -393,7 +462,9 @@ def _record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
     cols["birth_year"] = pd.array(_object_array([b.year if b else None for b in births]), dtype="Int64")
     cols["birth_date"] = _object_array([b.isoformat() if b else None for b in births])
     cols["event_date"] = _object_array([e.isoformat() if (e := r.event_date) else None for r in records])
-    cols["place"] = _by_distinct([r.place for r in records], _place_key)
+    cols["place"] = _by_distinct([r.place for r in records], place_key)
     cols["national_id"] = _by_distinct([r.national_id for r in records], _id_key)
     cols["address"] = _by_distinct([r.address for r in records], _address_key)
+    cols["rasm"] = _by_distinct(list(cols["key"]), rasm_key)  # type: ignore[call-overload]
+    cols["x_sk"], cols["scr"] = cross_script_keys(*(cols[c] for c in ("g", "f", "gf", "fam")))
     return pd.DataFrame(cols, columns=list(FEATURE_COLUMNS))
