@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from tawthiq.entities import PersonRecord
-from tawthiq.people._link_features import cross_script_keys, place_key, rasm_key  # issue 19
+from tawthiq.people._link_features import cross_script_keys, place_id, place_key, rasm_key  # issue 19
 from tawthiq.people.names import (
     arabic_tokens,
     fold_arabic,
@@ -54,6 +54,7 @@ FEATURE_COLUMNS = (
     "rasm",
     "x_sk",
     "scr",
+    "place_id",
 )
 
 
@@ -213,6 +214,7 @@ def reference_record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
                 _address_key(r.address),
                 rasm_key(nf[4]) if nf[4] else None,
                 *(x[0] for x in cross_script_keys(*(np.array([v], dtype=object) for v in nf[:4]))),
+                place_id(r.place) if r.place else None,
             )
         )
     df = pd.DataFrame.from_records(rows, columns=list(FEATURE_COLUMNS))

@@ -47,7 +47,7 @@ from tawthiq.people.names import (
     skeleton,
 )
 
-__all__ = ["FEATURE_COLUMNS", "cross_script_keys", "place_key", "rasm_key", "record_features"]
+__all__ = ["FEATURE_COLUMNS", "cross_script_keys", "place_id", "place_key", "rasm_key", "record_features"]
 
 FEATURE_COLUMNS = (
     "unique_id",
@@ -74,6 +74,7 @@ FEATURE_COLUMNS = (
     "rasm",
     "x_sk",
     "scr",
+    "place_id",
 )
 _NAME_COLUMNS = FEATURE_COLUMNS[2:13]
 
@@ -142,22 +143,25 @@ def _gazetteer() -> Gazetteer | None:
 
 
 def place_key(place: str) -> str | None:
-    """A place as compared: ``gz:<id>`` when the gazetteer knows it (one identity in either
-    script), else its folded words tagged with their script (``ar:`` or ``la:``).
+    """A place as written, compared: its folded words tagged with their script (``ar:``, ``la:``)."""
+    if is_arabic(place):
+        toks = arabic_tokens(place)
+        return "ar:" + " ".join(toks) if toks else None
+    words = latin_tokens(place)
+    return "la:" + " ".join(words) if words else None
 
-    The model reads two places of different tags as unknown, not as a disagreement: a
-    place written in Arabic on one list and in Latin on the other, that the gazetteer does
-    not resolve, says nothing about the pair (it counted −3.2 against it, issue 19).
+
+def place_id(place: str) -> str | None:
+    """The gazetteer's id of a place (one identity in either script), or None when unknown.
+
+    The model takes two places with one id as the same place, and two places in different
+    scripts of which either has no id as unknown, not as a disagreement: a place written in
+    Arabic on one list and in Latin on the other said nothing about the pair but counted
+    -3.2 against it (issue 19).
     """
     gaz = _gazetteer()
     hits = gaz.lookup(place) if gaz is not None else []
-    if hits:
-        return f"gz:{hits[0].id}"
-    toks = arabic_tokens(place) if is_arabic(place) else []
-    if toks:
-        return "ar:" + " ".join(toks)
-    words = latin_tokens(place)
-    return "la:" + " ".join(words) if words else None
+    return hits[0].id if hits else None
 
 
 _RASM = str.maketrans(
@@ -466,5 +470,6 @@ def _record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
     cols["national_id"] = _by_distinct([r.national_id for r in records], _id_key)
     cols["address"] = _by_distinct([r.address for r in records], _address_key)
     cols["rasm"] = _by_distinct(list(cols["key"]), rasm_key)  # type: ignore[call-overload]
+    cols["place_id"] = _by_distinct([r.place for r in records], place_id)
     cols["x_sk"], cols["scr"] = cross_script_keys(*(cols[c] for c in ("g", "f", "gf", "fam")))
     return pd.DataFrame(cols, columns=list(FEATURE_COLUMNS))

@@ -180,11 +180,15 @@ def _comparisons(tf: bool, age_shifted: bool = False, rare_names: bool = False) 
         cl.CustomComparison(
             [
                 # Unknown also when the two are written in different scripts and the
-                # gazetteer resolved neither to one place (``_link_features.place_key``).
+                # gazetteer resolved either to no place (``_link_features.place_id``).
                 cll.CustomLevel(
-                    "place_l IS NULL OR place_r IS NULL OR substr(place_l, 1, 3) <> substr(place_r, 1, 3)"
+                    "place_l IS NULL OR place_r IS NULL OR (substr(place_l, 1, 3) <> substr(place_r, 1, 3)"
+                    " AND (place_id_l IS NULL OR place_id_r IS NULL))"
                 ).configure(is_null_level=True, label_for_charts="place unknown or not comparable"),
-                cll.ExactMatchLevel("place"),
+                cll.CustomLevel(
+                    "place_id_l = place_id_r OR place_l = place_r",
+                    label_for_charts="one gazetteer place or the same words",
+                ),
                 cll.JaroWinklerLevel("place", 0.9),
                 cll.ElseLevel(),
             ],
