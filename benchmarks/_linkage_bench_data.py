@@ -8,6 +8,7 @@ frequencies, so no real person's full name is in it.
 
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 from datetime import date
@@ -50,7 +51,19 @@ def _sex(v) -> str | None:
     return v if v in ("m", "f") else None
 
 
-def gaza_records(data: Path, file_a: str, file_b: str):
+FOLDS = ("tune", "measure")
+
+
+def person_fold(list_id: str) -> str:
+    """The cross-validation fold of a person, by a hash of the list's id (the same person in
+    every release, so a person's records never straddle the folds; the September file holds
+    even ids only, so no digit of the id itself would split it in two)."""
+    return FOLDS[int(hashlib.sha256(list_id.encode()).hexdigest(), 16) % 2]
+
+
+def gaza_records(data: Path, file_a: str, file_b: str, fold: str | None = None):
+    """Two releases as lists A and B and the true cross-list pairs; ``fold`` keeps only the
+    people of one cross-validation fold (:func:`person_fold`)."""
     records: list[PersonRecord] = []
     ids: dict[str, list[int]] = {}
     next_id = 1
@@ -60,6 +73,8 @@ def gaza_records(data: Path, file_a: str, file_b: str):
             # As in the data README's baseline: only rows with a 9-digit id take part
             # (the id chooses the rows and scores the result; it is never linked on).
             if not _ID.fullmatch(row.id or ""):
+                continue
+            if fold is not None and person_fold(row.id) != fold:
                 continue
             records.append(
                 PersonRecord(
@@ -121,6 +136,45 @@ def febrl4_records():
             by_ent.setdefault(rec_id.split("-")[1], []).append(n)
             n += 1
     truth = {(min(v), max(v)) for v in by_ent.values() if len(v) == 2}
+    return records, truth
+
+
+def small_cross_script(data: Path, n_people: int = 50, n_alone: int = 10, seed: int = 1):
+    """A small task across scripts: ``n_people`` people on both lists, ``n_alone`` more on each.
+
+    List A gives the August release's Arabic name, list B the September release's Latin
+    transliteration (``en_name``) of people drawn at random among those in both releases
+    (and, alone, among those in one only); sex and age as each release gives them.
+    """
+    rng = random.Random(seed)
+    aug = pd.read_csv(data / "killed_in_gaza_20240808.csv", dtype=str, keep_default_na=False)
+    sep = pd.read_csv(data / "killed_in_gaza_20240921_even_ids.csv", dtype=str, keep_default_na=False)
+    aug = aug[aug["id"].str.fullmatch(r"\d{9}") & (aug["name"] != "")]
+    sep = sep[sep["id"].str.fullmatch(r"\d{9}") & (sep["en_name"] != "")]
+    aug, sep = (x.drop_duplicates("id").set_index("id") for x in (aug, sep))
+    both = sorted(set(aug.index) & set(sep.index))
+    shared = rng.sample(both, n_people)
+    only_a = rng.sample(sorted(set(aug.index) - set(sep.index)), n_alone)
+    only_b = rng.sample(sorted(set(sep.index) - set(aug.index)), n_alone)
+    records: list[PersonRecord] = []
+    ids: dict[str, list[int]] = {}
+    for list_name, frame, chosen in (("A", aug, shared + only_a), ("B", sep, shared + only_b)):
+        for pid in chosen:
+            row = frame.loc[pid]
+            n = len(records) + 1
+            records.append(
+                PersonRecord(
+                    id=n,
+                    list_name=list_name,
+                    record_id=str(n),
+                    name_ar=row["name"] if list_name == "A" else None,
+                    name_latin=row["en_name"] if list_name == "B" else None,
+                    sex=_sex(row["sex"]),
+                    age=_age(row["age"]),
+                )
+            )
+            ids.setdefault(pid, []).append(n)
+    truth = {(min(v), max(v)) for v in ids.values() if len(v) == 2}
     return records, truth
 
 

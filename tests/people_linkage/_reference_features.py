@@ -13,9 +13,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from tawthiq.entities import PersonRecord
+from tawthiq.people._link_features import cross_script_keys, place_id, place_key, rasm_key  # issue 19
 from tawthiq.people.names import (
     arabic_tokens,
     fold_arabic,
@@ -49,6 +51,10 @@ FEATURE_COLUMNS = (
     "place",
     "national_id",
     "address",
+    "rasm",
+    "x_sk",
+    "scr",
+    "place_id",
 )
 
 
@@ -192,9 +198,7 @@ def reference_record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
         if r.place:
             place = place_cache.get(r.place)
             if place is None:
-                place = place_cache[r.place] = (
-                    " ".join(arabic_tokens(r.place) or latin_tokens(r.place)) or None
-                )
+                place = place_cache[r.place] = place_key(r.place)
         rows.append(
             (
                 r.id,
@@ -208,6 +212,9 @@ def reference_record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
                 place,
                 _id_key(r.national_id),
                 _address_key(r.address),
+                rasm_key(nf[4]) if nf[4] else None,
+                *(x[0] for x in cross_script_keys(*(np.array([v], dtype=object) for v in nf[:4]))),
+                place_id(r.place) if r.place else None,
             )
         )
     df = pd.DataFrame.from_records(rows, columns=list(FEATURE_COLUMNS))

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import string
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tawthiq.people.names import (
     NameFrequencies,
+    arabic_tokens,
     fold_arabic,
+    is_arabic,
     latin_skeleton,
+    letter_skeleton,
     name_key,
     normalise_arabic,
     normalise_latin,
@@ -125,3 +129,25 @@ def test_latin_normalisation_is_idempotent_and_lowercase(text):
     once = normalise_latin(text)
     assert once == once.lower()
     assert normalise_latin(once) == once
+
+
+@pytest.mark.parametrize(
+    ("with_article", "without"),
+    [("al-Najjar", "Najjar"), ("an-Najjar", "النجار"), ("El-Homsi", "Homsi"), ("Al Tahhan", "الطحان"),
+     ("ash-Shami", "Shami"), ("الحلبي", "Halabi")],
+)  # fmt: skip
+def test_al_prefix_latin_to_arabic_skeletons_agree(with_article, without):
+    def sk(text: str, fn) -> str:
+        toks = arabic_tokens(text) if is_arabic(text) else normalise_latin(text).split()
+        return "".join(fn(t) for t in toks)
+
+    assert sk(with_article, letter_skeleton) == sk(without, letter_skeleton)
+
+
+def test_article_is_kept_where_no_name_follows_it():
+    assert latin_skeleton("alaa") != latin_skeleton("aa")
+    assert latin_skeleton("elias") == "ls"
+
+
+def test_patronymic_connectors_have_no_skeleton():
+    assert skeleton("bin") == skeleton("ibn") == skeleton("بن") == skeleton("ابن") == ""

@@ -25,6 +25,7 @@ import gc
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import cache
 from itertools import chain, pairwise
 
 import numpy as np
@@ -33,17 +34,20 @@ import pyarrow as pa
 import pyarrow.compute as pc_
 
 from tawthiq.entities import PersonRecord
+from tawthiq.errors import TawthiqError
+from tawthiq.gazetteer import Gazetteer, load_gazetteer
 from tawthiq.people import names as _names
 from tawthiq.people.names import (
     arabic_tokens,
     fold_arabic,
     is_arabic,
     latin_tokens,
+    letter_skeleton,
     normalise_latin,
     skeleton,
 )
 
-__all__ = ["FEATURE_COLUMNS", "record_features"]
+__all__ = ["FEATURE_COLUMNS", "cross_script_keys", "place_id", "place_key", "rasm_key", "record_features"]
 
 FEATURE_COLUMNS = (
     "unique_id",
@@ -67,6 +71,10 @@ FEATURE_COLUMNS = (
     "place",
     "national_id",
     "address",
+    "rasm",
+    "x_sk",
+    "scr",
+    "place_id",
 )
 _NAME_COLUMNS = FEATURE_COLUMNS[2:13]
 
@@ -126,8 +134,73 @@ def _by_distinct(values: list[str | None], fn: Callable[[str], str | None]) -> n
 _MISSING = object()
 
 
-def _place_key(place: str) -> str | None:
-    return " ".join(arabic_tokens(place) or latin_tokens(place)) or None
+@cache
+def _gazetteer() -> Gazetteer | None:
+    try:
+        return load_gazetteer()
+    except TawthiqError:  # pragma: no cover - a broken install: places compare as written
+        return None
+
+
+def place_key(place: str) -> str | None:
+    """A place as written, compared: its folded words tagged with their script (``ar:``, ``la:``)."""
+    if is_arabic(place):
+        toks = arabic_tokens(place)
+        return "ar:" + " ".join(toks) if toks else None
+    words = latin_tokens(place)
+    return "la:" + " ".join(words) if words else None
+
+
+def place_id(place: str) -> str | None:
+    """The gazetteer's id of a place (one identity in either script), or None when unknown.
+
+    The model takes two places with one id as the same place, and two places in different
+    scripts of which either has no id as unknown, not as a disagreement: a place written in
+    Arabic on one list and in Latin on the other said nothing about the pair but counted
+    -3.2 against it (issue 19).
+    """
+    gaz = _gazetteer()
+    hits = gaz.lookup(place) if gaz is not None else []
+    return hits[0].id if hits else None
+
+
+_RASM = str.maketrans(
+    {"ب": "ٮ", "ت": "ٮ", "ث": "ٮ", "ن": "ٮ", "ي": "ٮ", "ج": "ح", "خ": "ح", "ذ": "د", "ز": "ر",
+     "ش": "س", "ض": "ص", "ظ": "ط", "غ": "ع", "ق": "ف"}
+)  # fmt: skip
+_TEETH = re.compile("[ٮر]")
+
+
+def cross_script_keys(*parts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per record: the letter-by-letter skeleton of the given, father's, grandfather's and
+    family names (``names.letter_skeleton``), and the script they are written in (``ar``,
+    ``la``). The model compares the skeletons of two records in different scripts only
+    (an Arabic name against its Latin transliteration)."""
+    cache: dict[tuple[str | None, ...], tuple[str | None, str | None]] = {}
+    sks: list[str | None] = []
+    scripts: list[str | None] = []
+    for row in zip(*(p.tolist() for p in parts), strict=True):
+        hit = cache.get(row)
+        if hit is None:
+            named = [p for p in row if p]
+            sk = "".join(letter_skeleton(p) for p in named)
+            hit = cache[row] = (sk or None, ("ar" if is_arabic(named[0]) else "la") if sk else None)
+        sks.append(hit[0])
+        scripts.append(hit[1])
+    return _object_array(sks), _object_array(scripts)
+
+
+def rasm_key(key: str) -> str | None:
+    """The letter shapes of an Arabic name key without their dots, and without the "teeth".
+
+    What PDF font damage leaves intact: in the September release's unblocked true pairs the
+    edits are dots (ي/ب/ن/ت/ث, س/ش, ق/ف …) and inserted or dropped teeth (ي, ن, ر); 160 of
+    the 183 true pairs no other blocking rule found share this key, at about 10,700 candidate
+    pairs on the hard task. A Latin key has none (None).
+    """
+    if not is_arabic(key):
+        return None
+    return _TEETH.sub("", key.translate(_RASM)) or None
 
 
 def _arabic(text: str) -> list[str]:
@@ -393,7 +466,10 @@ def _record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
     cols["birth_year"] = pd.array(_object_array([b.year if b else None for b in births]), dtype="Int64")
     cols["birth_date"] = _object_array([b.isoformat() if b else None for b in births])
     cols["event_date"] = _object_array([e.isoformat() if (e := r.event_date) else None for r in records])
-    cols["place"] = _by_distinct([r.place for r in records], _place_key)
+    cols["place"] = _by_distinct([r.place for r in records], place_key)
     cols["national_id"] = _by_distinct([r.national_id for r in records], _id_key)
     cols["address"] = _by_distinct([r.address for r in records], _address_key)
+    cols["rasm"] = _by_distinct(list(cols["key"]), rasm_key)  # type: ignore[call-overload]
+    cols["place_id"] = _by_distinct([r.place for r in records], place_id)
+    cols["x_sk"], cols["scr"] = cross_script_keys(*(cols[c] for c in ("g", "f", "gf", "fam")))
     return pd.DataFrame(cols, columns=list(FEATURE_COLUMNS))

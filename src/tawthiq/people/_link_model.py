@@ -128,14 +128,27 @@ def _comparisons(tf: bool, age_shifted: bool = False, rare_names: bool = False) 
                 m_probability=GUARD_M,
                 fix_m_probability=True,
             ),
-            cll.Or(cll.CustomLevel("sk_key_l = sk_key_r"), cll.JaroWinklerLevel("key", 0.96)).configure(
-                label_for_charts="same skeleton or nearly the same letters", **tf_fuzzy
-            ),
+            cll.Or(
+                cll.CustomLevel("sk_key_l = sk_key_r"),
+                cll.JaroWinklerLevel("key", 0.96),
+                # an Arabic name and its Latin transliteration, letter by letter
+                cll.CustomLevel("x_sk_l = x_sk_r AND scr_l <> scr_r"),
+            ).configure(label_for_charts="same skeleton or nearly the same letters", **tf_fuzzy),
             cll.CustomLevel(
                 "g_l = g_r AND f_l = f_r AND fam_l = fam_r",
                 label_for_charts="given, father and family agree (grandfather dropped or damaged)",
             ).configure(**tf_fuzzy),
+            # PDF font damage: the same letter shapes without dots and teeth (see
+            # ``_link_features.rasm_key``), where the letters themselves differ.
+            cll.CustomLevel(
+                "rasm_l = rasm_r", label_for_charts="same letter shapes without dots (PDF font damage)"
+            ),
             cll.JaroWinklerLevel("key", 0.88),
+            # An Arabic name against a Latin transliteration that differs in one part (a
+            # table's spelling, a dropped "bin", a compound written apart).
+            cll.And(cll.JaroWinklerLevel("x_sk", 0.9), cll.CustomLevel("scr_l <> scr_r")).configure(
+                label_for_charts="letter skeletons nearly agree across scripts"
+            ),
             # A list that writes "family, given" beside one that writes "given family"
             # (two-part names only: in a longer Arab name the order is fixed).
             cll.CustomLevel(
@@ -147,8 +160,8 @@ def _comparisons(tf: bool, age_shifted: bool = False, rare_names: bool = False) 
         output_column_name="name",
         comparison_description="whole name, space-free and ligature-folded: survives split and joined words",
     ).configure(
-        m_probabilities=[0.7, GUARD_M, GUARD_M, 0.12, 0.08, 0.07, 0.006, 0.02],
-        u_probabilities=[1e-4, 5e-4, 5e-4, 2e-4, 1e-5, 0.02, 1e-5, 0.97869],
+        m_probabilities=[0.7, GUARD_M, GUARD_M, 0.12, 0.08, 0.01, 0.06, 0.01, 0.006, 0.01],
+        u_probabilities=[1e-4, 5e-4, 5e-4, 2e-4, 1e-5, 1e-5, 0.02, 1e-4, 1e-5, 0.97858],
     )
     return [
         name,
@@ -166,8 +179,16 @@ def _comparisons(tf: bool, age_shifted: bool = False, rare_names: bool = False) 
         ).configure(m_probabilities=[0.85, 0.05, 0.05, 0.05], u_probabilities=[1e-4, 0.02, 0.04, 0.94]),
         cl.CustomComparison(
             [
-                cll.NullLevel("place"),
-                cll.ExactMatchLevel("place"),
+                # Unknown also when the two are written in different scripts and the
+                # gazetteer resolved either to no place (``_link_features.place_id``).
+                cll.CustomLevel(
+                    "place_l IS NULL OR place_r IS NULL OR (substr(place_l, 1, 3) <> substr(place_r, 1, 3)"
+                    " AND (place_id_l IS NULL OR place_id_r IS NULL))"
+                ).configure(is_null_level=True, label_for_charts="place unknown or not comparable"),
+                cll.CustomLevel(
+                    "place_id_l = place_id_r OR place_l = place_r",
+                    label_for_charts="one gazetteer place or the same words",
+                ),
                 cll.JaroWinklerLevel("place", 0.9),
                 cll.ElseLevel(),
             ],
@@ -201,7 +222,7 @@ def _comparisons(tf: bool, age_shifted: bool = False, rare_names: bool = False) 
     ]
 
 
-def _blocking_rules() -> list[Any]:
+def _blocking_rules(cross_script: bool = True) -> list[Any]:
     from splink import block_on
     from splink.blocking_rule_library import CustomRule
 
@@ -212,6 +233,10 @@ def _blocking_rules() -> list[Any]:
         block_on("f", "gf", "fam"),
         block_on("g", "gf", "fam"),
         block_on("sk_key"),
+        block_on("rasm"),
+        # An Arabic name against a Latin one, letter by letter: only when the input has both
+        # (on one script the join would pair every same-skeleton pair only to drop them all).
+        *([CustomRule("l.x_sk = r.x_sk AND l.scr <> r.scr")] if cross_script else []),
         # two-part names (given and family only, as in most non-Arab lists) and typos
         # in the name: the birth date with one name skeleton. Given+family only where a
         # side lacks the father's or grandfather's name: between two full names a typo in
@@ -244,6 +269,7 @@ def build_settings(
     age_shifted: bool = False,
     rare_names: bool = False,
     absent: frozenset[str] = frozenset(),
+    cross_script: bool = True,
 ) -> Any:
     """The splink ``SettingsCreator`` Tawthiq uses; the same for every backend.
 
@@ -255,6 +281,8 @@ def build_settings(
     ``rare_names`` reads the exact name's frequency among other people from the
     ``key_id`` lookup table (:func:`._link_lists.name_frequencies`) instead of splink's
     own count.
+    ``cross_script`` (names in both scripts in the input) adds the blocking rule on the
+    letter skeleton across scripts.
     ``absent`` names optional comparisons (:data:`OPTIONAL_COMPARISONS`) whose field no
     record has: they are left out.
     """
@@ -267,7 +295,9 @@ def build_settings(
             for c in _comparisons(term_frequencies, age_shifted, rare_names)
             if c.get_comparison("duckdb").output_column_name not in absent
         ],
-        blocking_rules_to_generate_predictions=_blocking_rules(),
+        # A small input compares every pair (at most 125,000 below MIN_RECORDS_TO_TRAIN): no
+        # blocking key can then miss an Arabic name whose transliteration differs in a part.
+        blocking_rules_to_generate_predictions=_blocking_rules(cross_script) if term_frequencies else [],
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=False,
         max_iterations=20,
@@ -309,10 +339,11 @@ matches; a person's own given or father's name rarely changes outright between l
 so these two levels keep an expert value.
 """
 MIN_RECORDS_TO_TRAIN = 500
-"""Below this many records EM has too few pairs to learn from: the priors above are used.
+"""Below this many records EM has too few pairs to learn from: the shipped prior model is
+used (:mod:`._link_prior`, trained by ``scripts/train_link_prior.py``).
 
-The priors (``configure(m_probabilities=…, u_probabilities=…)``) are expert starting
-values: a name part agrees for ~85–90% of true matches and ~2% of random pairs.
+The values in ``configure(m_probabilities=…, u_probabilities=…)`` above are expert
+starting values for EM on larger inputs.
 """
 
 
@@ -511,6 +542,7 @@ def score_pairs(
         age_shifted="age_shifted" in features.columns,
         rare_names=name_tf is not None,
         absent=frozenset(c for c in OPTIONAL_COMPARISONS if features[c].isna().all()),
+        cross_script=features["scr"].nunique() > 1,
     )
     settings.probability_two_random_records_match = _prior(features, link_type)
     n = len(features)
@@ -526,6 +558,13 @@ def score_pairs(
         # The prior stays the one estimated on the whole input (EM's own is not kept).
         trained["probability_two_random_records_match"] = model["probability_two_random_records_match"]
         linker = _linker(features, trained, link_type, db, spark_or_none, name_tf)
+    else:
+        # Too few pairs for EM: the shipped prior model and a fixed prior per pair, so that
+        # the score of two records depends on nothing else in the input (_link_prior).
+        from tawthiq.people._link_prior import apply_prior
+
+        model = apply_prior(linker.misc.save_model_to_json())
+        linker = _linker(features, model, link_type, db, spark_or_none, name_tf)
     if os.environ.get("TAWTHIQ_LINK_DEBUG_MODEL"):  # a path: the trained model, for the docs
         linker.misc.save_model_to_json(os.environ["TAWTHIQ_LINK_DEBUG_MODEL"], overwrite=True)
     pred = linker.inference.predict(threshold_match_probability=floor)

@@ -26,10 +26,23 @@ from tawthiq.errors import LinkageError
 from tawthiq.people._link_cluster import cluster_pairs
 from tawthiq.people._link_types import AgeOffset, LinkedPair, LinkResult
 
-__all__ = ["DEFAULT_MATCH_THRESHOLD", "DEFAULT_REVIEW_THRESHOLD", "link_records"]
+__all__ = [
+    "DEFAULT_MATCH_THRESHOLD",
+    "DEFAULT_REVIEW_BUDGET",
+    "DEFAULT_REVIEW_THRESHOLD",
+    "REVIEW_FLOOR",
+    "link_records",
+]
 
 DEFAULT_MATCH_THRESHOLD = 0.9
 DEFAULT_REVIEW_THRESHOLD = 0.5
+DEFAULT_REVIEW_BUDGET = 0.02
+"""Share of the records the review queue may hold: below ``review_threshold`` the most
+probable pairs fill it, down to :data:`REVIEW_FLOOR` (issue 19: the model ranks well
+below 0.5, where a reviewer still finds a true pair in about one of two; an exact, rare
+name whose age disagrees between two releases sits there)."""
+REVIEW_FLOOR = 0.1
+"""No pair the model finds less likely than this goes to review, whatever the budget."""
 
 
 def _check(records: Sequence[PersonRecord]) -> None:
@@ -42,6 +55,22 @@ def _check(records: Sequence[PersonRecord]) -> None:
         seen.add(r.id)
 
 
+def _within_budget(
+    pairs: Sequence[LinkedPair], review_threshold: float, match_threshold: float, budget: int
+) -> list[LinkedPair]:
+    """Every pair at or above ``review_threshold``, and the most probable pairs below it while
+    the review queue holds fewer than ``budget`` pairs (ties at the cut all stay out)."""
+    kept = [p for p in pairs if p.probability >= review_threshold]
+    room = budget - sum(1 for p in kept if p.probability < match_threshold)
+    below = sorted((p for p in pairs if p.probability < review_threshold), key=lambda p: -p.probability)
+    if room <= 0 or not below:
+        return kept
+    if room < len(below) and below[room].probability == below[room - 1].probability:
+        cut = below[room].probability
+        below = [p for p in below[:room] if p.probability > cut]
+    return kept + below[:room]
+
+
 def link_records(
     records: Sequence[PersonRecord],
     *,
@@ -51,6 +80,7 @@ def link_records(
     spark: Any = None,
     match_threshold: float = DEFAULT_MATCH_THRESHOLD,
     review_threshold: float = DEFAULT_REVIEW_THRESHOLD,
+    review_budget: float = DEFAULT_REVIEW_BUDGET,
 ) -> LinkResult:
     """Score candidate pairs and cluster records into persons.
 
@@ -62,9 +92,14 @@ def link_records(
         backend: ``"duckdb"`` (embedded) or ``"spark"`` (pass a ``SparkSession``).
         match_threshold: probability from which a pair is linked automatically.
         review_threshold: probability from which an unlabelled pair goes to review.
+        review_budget: share of the records the review queue may hold; while there is
+            room, the most probable pairs below ``review_threshold`` (down to
+            :data:`REVIEW_FLOOR`) go to review too. Only for inputs large enough to train
+            on (``_link_model.MIN_RECORDS_TO_TRAIN``); ``0`` turns it off.
 
     Returns:
-        LinkResult: pairs at or above ``review_threshold`` (and every labelled pair),
+        LinkResult: pairs at or above ``review_threshold``, those the review budget took,
+        every labelled pair,
         the clusters (singletons included) and the systematic age offsets found.
 
     Raises:
@@ -81,9 +116,12 @@ def link_records(
     offsets: list[AgeOffset] = []
     if len(records) > 1:
         from tawthiq.people._link_engine import run_engine
+        from tawthiq.people._link_model import MIN_RECORDS_TO_TRAIN
 
-        engine_pairs, offsets = run_engine(records, dedupe, review_threshold, backend, spark, match_threshold)
-        for pair in engine_pairs:
+        budget = int(review_budget * len(records)) if len(records) >= MIN_RECORDS_TO_TRAIN else 0
+        floor = min(review_threshold, REVIEW_FLOOR) if budget > 0 else review_threshold
+        engine_pairs, offsets = run_engine(records, dedupe, floor, backend, spark, match_threshold)
+        for pair in _within_budget(engine_pairs, review_threshold, match_threshold, budget):
             scored[(pair.a, pair.b)] = pair
 
     for (a, b), is_match in label_map.items():

@@ -35,6 +35,7 @@ __all__ = [
     "latin_skeleton",
     "latin_spellings",
     "latin_tokens",
+    "letter_skeleton",
     "name_key",
     "normalise_arabic",
     "normalise_latin",
@@ -147,6 +148,8 @@ _LATIN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"[-_.]", " "),
         # Abd al-/Abdul/Abdel/Abd el- -> abdal ; the article joins its word.
         (r"\babd(?:ul|ol|il|al|el|\s+al|\s+el|\s+ul|\s+l)?\s*", "abdal"),
+        # The article assimilated to a sun letter (ash-Shami, an-Najjar, ad-Dabbagh): al-.
+        (r"\ba(sh|th|dh|[tdrzsnl])\s+(?=\1)", "al"),
         (r"\b(?:al|el|ul)\s+(?=\w)", "al"),
         (r"\b(?:abu|abou|abo|abi)\s+", "abu"),
         (r"\s+(?=(?:din|deen|dine|allah|ullah|ulla)\b)", ""),
@@ -209,10 +212,27 @@ _VOWELS = re.compile(r"[aeiouyw]")
 _ARABIC_WEAK = re.compile("[اويءه]")
 
 
+_CONNECTORS = frozenset({"bin", "ibn", "ban", "bint", "bn"})
+"""Patronymic connectors (bin, ibn, ben, bint; بن, ابن, بنت through the table): no skeleton.
+
+A list may write "Muhammad bin Salman" where another writes "محمد سلمان"."""
+_CONSONANT = re.compile(r"[^aeiouyw]")
+
+
 @lru_cache(maxsize=200_000)
 def latin_skeleton(token: str) -> str:
-    """Consonant skeleton of one Latin token: ``mohammed`` / ``muhamad`` -> ``mhmd``."""
-    t = _latin_token_norm(token.lower())
+    """Consonant skeleton of one Latin token: ``mohammed`` / ``muhamad`` -> ``mhmd``.
+
+    Without the article: ``al-Najjar``, ``Najjar`` and ``النجار`` all give ``njr`` (one list
+    writes the article, another drops it). Only when at least two consonants follow it, so
+    ``Alaa`` and ``Elias`` keep their first letters. A patronymic connector (bin, ibn) has
+    an empty skeleton.
+    """
+    t = re.sub(r"[^a-z]", "", _latin_token_norm(token.lower()))
+    if t in _CONNECTORS:
+        return ""
+    if t.startswith("al") and len(_CONSONANT.findall(t[2:])) >= 2:
+        t = t[2:]
     for a, b in (("kh", "x"), ("sh", "c"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("ph", "f"), ("q", "k")):
         t = t.replace(a, b)
     t = re.sub(r"(\w)\1+", r"\1", _VOWELS.sub("", re.sub(r"[^a-z]", "", t)))
@@ -229,6 +249,36 @@ def skeleton(token: str) -> str:
     if _ARABIC.search(token):
         return latin_skeleton(transliterate_token(token))
     return latin_skeleton(token)
+
+
+_LETTER_CLASS = str.maketrans(
+    {"ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "x", "د": "d", "ذ": "d", "ر": "r",
+     "ز": "z", "س": "s", "ش": "c", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "g", "ف": "f",
+     "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
+     "ا": None, "و": None, "ي": None, "ى": None, "ء": None, "ع": None, "أ": None, "إ": None,
+     "آ": None, "ؤ": None, "ئ": None, "ة": "h"}
+)  # fmt: skip
+_ARABIC_CONNECTORS = frozenset({"بن", "ابن", "بنت"})
+
+
+@lru_cache(maxsize=200_000)
+def letter_skeleton(token: str) -> str:
+    """Consonant skeleton of one token letter by letter, on :func:`latin_skeleton`'s alphabet.
+
+    An Arabic token is mapped letter by letter (long vowels, ع and hamza dropped, as Latin
+    spellings drop them), not through the table: the table's most common spelling of a rare
+    token can be a poor one (``الكحال`` as "alkhal", read kh), and a letter map agrees with
+    a careful transliteration ("al-Kahhal": ``khl``). Without the article and connectors,
+    as :func:`latin_skeleton`. A Latin token gives its :func:`latin_skeleton`.
+    """
+    if not _ARABIC.search(token):
+        return latin_skeleton(token)
+    if token in _ARABIC_CONNECTORS:
+        return ""
+    t = re.sub(r"[^a-z]", "", token.translate(_LETTER_CLASS))
+    if token.startswith("ال") and len(t) >= 3:  # the article's l, then two consonants
+        t = t[1:]
+    return re.sub(r"(\w)\1+", r"\1", t)
 
 
 def transliterate(text: str | None) -> str:
