@@ -290,3 +290,17 @@ def test_a_hedge_on_who_did_it_leaves_the_claim_reported(report):
     assert hraytan.certainty == "reported"  # the army denies involvement, not the deaths
     assert darat_izza.certainty == "unconfirmed"  # "reportedly killed": doubt about the toll
     assert kafr_hamra.certainty == "unconfirmed"  # the next sentence doubts the number of casualties
+
+
+def test_strikes_by_an_air_power_and_the_tolls_that_follow_keep_their_weapon(report):
+    coalition, radio, market, volunteer, hospital, missiles = report(
+        "coalition_strikes_and_follow_up_tolls.txt", date(2017, 6, 10)
+    )
+    assert coalition.event_type == "attack.air_strike"  # "US-led coalition strikes", not "other"
+    # a second toll of the same strike, with no weapon and no new place, keeps the strike's type
+    assert radio.event_type == "attack.air_strike" and nums(radio)["low"] == 12
+    assert radio.time.start == coalition.time.start == date(2017, 6, 6)  # the strike's day, not today's
+    assert market.event_type == "attack.air_strike"  # "a Saudi-led bombardment" is from the air
+    assert volunteer.event_type == "attack.air_strike"  # "was evacuating": what the victim was doing
+    assert hospital.event_type == "attack.medical"  # a hospital stormed by gunmen
+    assert missiles.event_type == "attack.shelling"  # the weapon named wins over the party

@@ -253,8 +253,22 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
             # "More than 320 civilians have been killed in eastern Aleppo since ...": a toll with no
             # manner of death is still a claim; its type is "other" rather than a guessed attack, unless
             # it points back to the attack just told ("killed during the attack", "in a similar strike")
-            back = claims[-1][0].event_type if claims and _SAME_ATTACK.search(sentence) else "other"
-            events = [EventHit(back if back.split(".")[0] == "attack" else "other", 0, 0, 1)]
+            # or when it names no place of its own beyond the claim before (the other tolls of one
+            # strike: "Step News put the toll at 25", "the Observatory said 30 died")
+            back = "other"
+            follow_up = None
+            if claims:
+                prev = claims[-1][0]
+                if _SAME_ATTACK.search(sentence) or (
+                    prev.kind == "incident"
+                    and find_kind(sentence, "other") == "incident"
+                    and _within(sentence_places(sentence, gaz, ctx), prev)
+                ):
+                    back = prev.event_type
+                    follow_up = prev if back.split(".")[0] in ("attack", "killing") else None
+            events = [EventHit(back if back.split(".")[0] in ("attack", "killing") else "other", 0, 0, 1)]
+        else:
+            follow_up = None
         if not events:
             # "The attacks ... killed at least nine civilians": the toll of the claim just before
             if claims and _ANAPHORA.search(sentence):
@@ -303,6 +317,8 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
             else:
                 last_places = refs
             when = resolve_time(sentence if a == 0 else seg, anchor)
+            if follow_up is not None and when.start == anchor and when.precision == "day":
+                when = follow_up.time  # another toll of the strike just told, on that strike's day
             if war_long and when.start == anchor:
                 when = TimeSpan()  # a war-long total is never dated on the report's day: its start is unknown
             perps = tuple(p for p in find_perpetrators(seg) if not (party and p.lower() in party.lower()))
@@ -378,6 +394,12 @@ def _arabic_title_end(text: str, spans: list[tuple[int, int]], title: str | None
         return b if fold_ar(first) == fold_ar(re.sub(r"^TITLE:\s*", "", title).strip()) else -1
     own_line = text[b : b + 2].startswith("\n") and not first.endswith((".", "。"))
     return b if own_line and a < 1500 else -1
+
+
+def _within(found: list, prev: Claim) -> bool:
+    """Does a sentence with these gazetteer matches stay where the claim before was?"""
+    ids = {p.place_id for p in prev.places}
+    return all(m.ref.place_id in ids for m in found)
 
 
 def _place_key(c: Claim) -> str:
