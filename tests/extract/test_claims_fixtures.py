@@ -304,3 +304,19 @@ def test_strikes_by_an_air_power_and_the_tolls_that_follow_keep_their_weapon(rep
     assert volunteer.event_type == "attack.air_strike"  # "was evacuating": what the victim was doing
     assert hospital.event_type == "attack.medical"  # a hospital stormed by gunmen
     assert missiles.event_type == "attack.shelling"  # the weapon named wins over the party
+
+
+def test_two_sources_in_one_sentence_and_a_per_place_breakdown_are_one_claim_each(report):
+    council, defence, azaz, idlib, maarat = report(
+        "two_sources_and_a_per_place_breakdown_in_one_sentence.txt", date(2017, 6, 7)
+    )
+    assert (council.attributed_to, nums(council)["low"]) == ("a local council", 11)
+    # "..., while the civil defence put the death toll at 14": another source, another claim, same strike
+    assert (defence.attributed_to, nums(defence)["low"]) == ("Syria Civil Defence", 14)
+    assert defence.event_type == "attack.air_strike" and defence.time.start == date(2017, 6, 5)
+    assert [(c.places[0].name, nums(c)["low"]) for c in (azaz, idlib, maarat)] == [
+        ("Azaz", 7),
+        ("Idlib", 5),
+        ("Maarat al-Numan", 4),
+    ]
+    assert all(c.time.start == date(2017, 6, 6) for c in (azaz, idlib, maarat))  # the sentence's Tuesday

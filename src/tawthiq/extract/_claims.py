@@ -87,8 +87,11 @@ _SAME_ATTACK = re.compile(
 )
 _WHERE = re.compile(r"\b(?:took place|happened|occurred|carried out) in\b")
 _GROUP = re.compile(
-    r"(?P<num>\b(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:civilians?|people|persons?|children|women|men)\s+"
-    r"in\s+)(?P<place>[^\s,;.][^,;.]{1,40}?)(?=,|;|\.|\s+and\b|$)",
+    # "6 civilians in X and 4 in Y", "14 were killed in X, 12 in Y, another six in Z"
+    r"(?P<num>\b(?:(?:another|a further)\s+)?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:(?:civilians?|people|persons?|children|women|men)\s+)?"
+    r"(?:(?:were|have been|had been)\s+)?(?:(?:killed|died)\s+)?"
+    r"in\s+(?:the\s+(?:province|city|town|village)\s+of\s+)?)(?P<place>[^\s,;.][^,;.]{1,40}?)(?=,|;|\.|\s+and\b|$)",
     re.I,
 )
 
@@ -107,7 +110,7 @@ def _segments(sentence: str, gaz: Gazetteer, ctx: tuple[str, ...]) -> list[tuple
     """
     groups = []
     for m in _GROUP.finditer(sentence):
-        if find_numbers(m.group("num")) and sentence_places(m.group("place"), gaz, ctx):
+        if find_numbers(m.group("num")) and sentence_places("in " + m.group("place"), gaz, ctx):
             groups.append(m)
     if len(groups) < 2:
         return [(0, len(sentence), None)]
@@ -209,6 +212,10 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
             title and re.sub(r"^TITLE:\s*", "", first).strip() == title.strip()
         ):
             title_end = spans[0][1]
+    pieces = [_two_sources(text, sp) for sp in spans]
+    seconds = {p[1] for p in pieces if len(p) == 2}  # the second source's account of one sentence
+    spans = [piece for p in pieces for piece in p]
+    last_events: list[EventHit] = []
     claims: list[tuple[Claim, bool]] = []
     previous_party: str | None = None
     last_places: tuple[PlaceRef, ...] = ()
@@ -222,6 +229,9 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
         if party:
             previous_party = party
         events = find_events(sentence)
+        if not events and (s, e) in seconds:
+            events = last_events  # ", while the Institute said 296 were killed": the same attacks
+        last_events = events
         war_long = bool(_WAR_WIDE.search(sentence)) or is_war_long(sentence)
         if war_long and not find_tolls(sentence)[0]:
             continue  # "the war has displaced millions": background, no toll to record
@@ -299,7 +309,7 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
         for a, b, place_text in _segments(sentence, gaz, ctx):
             seg = sentence[a:b]
             seg_places = places if place_text is None else sentence_places("in " + place_text, gaz, ctx)
-            tolls = find_tolls(seg if a == 0 else "killing " + seg)
+            tolls = find_tolls(seg if a == 0 else "killing " + _ANOTHER.sub("", seg, count=1))
             seg_events = events if place_text is None else (find_events(seg) or events)
             if tolls[0] or tolls[1]:
                 harm = [h for h in seg_events if h.event_type.split(".")[0] in _HARM]
@@ -317,6 +327,10 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
             else:
                 last_places = refs
             when = resolve_time(sentence if a == 0 else seg, anchor)
+            if anchor and when.start == anchor and when.end == anchor and (a > 0 or (s, e) in seconds):
+                # a piece that names no day of its own: the day of its sentence, or of the first
+                # source's account ("..., while the civil defence put the toll at 14")
+                when = resolve_time(sentence, anchor) if a > 0 else claims[-1][0].time if claims else when
             if follow_up is not None and when.start == anchor and when.precision == "day":
                 when = follow_up.time  # another toll of the strike just told, on that strike's day
             if war_long and when.start == anchor:
@@ -394,6 +408,27 @@ def _arabic_title_end(text: str, spans: list[tuple[int, int]], title: str | None
         return b if fold_ar(first) == fold_ar(re.sub(r"^TITLE:\s*", "", title).strip()) else -1
     own_line = text[b : b + 2].startswith("\n") and not first.endswith((".", "。"))
     return b if own_line and a < 1500 else -1
+
+
+_ANOTHER = re.compile(r"^\s*(?:another|a further)\s+", re.I)
+# ", while Y said ...", "; Y put the toll at ...": a second source giving its own account in one sentence
+_WHILE = re.compile(r"(?:,|;)\s+(?:while|whereas|but)\s+|;\s+(?=[A-Z])")
+
+
+def _two_sources(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """One sentence in which two sources each give an account ("X put the toll at 17, while Y said
+    21") as two pieces, each with its own source; any other sentence as it is."""
+    s, e = span
+    sentence = text[s:e]
+    for m in _WHILE.finditer(sentence):
+        first, second = sentence[: m.start()], sentence[m.end() :]
+        if (
+            find_attribution(second) is not None
+            and find_attribution(first) is not None
+            and (find_tolls(first)[0] or find_tolls(second)[0])
+        ):
+            return [(s, s + m.start()), (s + m.end(), e)]
+    return [span]
 
 
 def _within(found: list, prev: Claim) -> bool:
