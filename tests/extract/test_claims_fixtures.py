@@ -320,3 +320,11 @@ def test_two_sources_in_one_sentence_and_a_per_place_breakdown_are_one_claim_eac
         ("Maarat al-Numan", 4),
     ]
     assert all(c.time.start == date(2017, 6, 6) for c in (azaz, idlib, maarat))  # the sentence's Tuesday
+
+
+def test_an_aleppo_street_name_in_a_report_that_never_names_aleppo_is_not_aleppo(report):
+    (strike,) = report("aleppo_street_name_in_a_mosul_report.txt", date(2017, 3, 18))
+    # "al Jadida" is also a neighbourhood of Aleppo; the report is about Mosul, and "Mosul on
+    # Monday" is the town followed by a lowercase word, not part of a longer name
+    assert [p.name for p in strike.places] == ["Mosul"]
+    assert abs(strike.places[0].lat - 36.34) < 0.05

@@ -32,7 +32,7 @@ from tawthiq.extract._attribution import find_attribution, find_certainty
 from tawthiq.extract._events import EventHit, find_events, find_kind, find_perpetrators, find_victims
 from tawthiq.extract._modality import is_clutter, is_unasserted, is_war_long
 from tawthiq.extract._numbers import find_numbers
-from tawthiq.extract._places import CITY, sentence_places
+from tawthiq.extract._places import CITY, NOT_ALEPPO, sentence_places
 from tawthiq.extract._restate import merge_restatements
 from tawthiq.extract._sentences import split_sentences
 from tawthiq.extract._time import find_dateline, resolve_time
@@ -201,6 +201,9 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
     )
     english = not ar_spans or _has_english(text)
     ctx, main = _main_place(title, text, gaz) if english else ((), None)
+    if any(c.startswith("world:") for c in ctx) and not _ALEPPO.search(text):
+        # the report opens on a town outside Syria and never names Aleppo: no street of Aleppo is meant
+        ctx = (*ctx, NOT_ALEPPO)
     head = _HEADER_BLOCK.match(text)
     spans = [sp for sp in split_sentences(text) if sp[0] >= (head.end() if head else 0)] if english else []
     ar_spans = [sp for sp in ar_spans if sp[0] >= (head.end() if head else 0)]
@@ -410,6 +413,7 @@ def _arabic_title_end(text: str, spans: list[tuple[int, int]], title: str | None
     return b if own_line and a < 1500 else -1
 
 
+_ALEPPO = re.compile(r"aleppo|halab", re.I)
 _ANOTHER = re.compile(r"^\s*(?:another|a further)\s+", re.I)
 # ", while Y said ...", "; Y put the toll at ...": a second source giving its own account in one sentence
 _WHILE = re.compile(r"(?:,|;)\s+(?:while|whereas|but)\s+|;\s+(?=[A-Z])")

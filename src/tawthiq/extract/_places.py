@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from tawthiq.entities import PlaceRef
 from tawthiq.gazetteer import Gazetteer, PlaceMatch
 
-__all__ = ["SentencePlace", "sentence_places"]
+__all__ = ["CITY", "NOT_ALEPPO", "SentencePlace", "sentence_places"]
 
 CITY = "C1007"
+# in a context: the report never names Aleppo, so no street of Aleppo is meant ("al Jadida" in Mosul)
+NOT_ALEPPO = "-aleppo"
 _TABLE_TOWNS = ("geonames:", "ucdp:", "world:")
 _DIRECTION = re.compile(
     r"(?:\b(east|eastern|west|western|north|northern|south|southern|central)\s+|\b([EWNS])\.\s*)$", re.I
@@ -89,9 +91,14 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
     """Places a sentence names, most specific first, with Aleppo city added under its neighbourhoods."""
     found: list[SentencePlace] = []
     ids: list[str] = []
+    elsewhere = NOT_ALEPPO in context
+    if elsewhere:
+        context = tuple(c for c in context if c != NOT_ALEPPO)
     for m in gaz.match(sentence, context):
         if not _keep(sentence, m, gaz):
             continue
+        if elsewhere and m.place.id != CITY and gaz.contains(CITY, m.place.id):
+            continue  # "al Jadida" of Mosul: an Aleppo neighbourhood only in a report that names Aleppo
         surface = m.surface
         start = m.start
         d = _DIRECTION.search(sentence[: m.start])
