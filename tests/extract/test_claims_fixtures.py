@@ -328,3 +328,10 @@ def test_an_aleppo_street_name_in_a_report_that_never_names_aleppo_is_not_aleppo
     # Monday" is the town followed by a lowercase word, not part of a longer name
     assert [p.name for p in strike.places] == ["Mosul"]
     assert abs(strike.places[0].lat - 36.34) < 0.05
+
+
+def test_a_headline_printed_twice_is_read_once_and_a_described_monitor_is_the_one_named(report):
+    saraqib, azaz = report("headline_printed_twice_and_a_monitor_described.txt", date(2017, 6, 7))
+    assert nums(saraqib)["low"] == 9 and not saraqib.quote.startswith("Air strikes kill")
+    # "a monitor said", after the Syrian Observatory was named: the same party, not "a monitor"
+    assert azaz.attributed_to == "Syrian Observatory for Human Rights"

@@ -221,16 +221,21 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
     last_events: list[EventHit] = []
     claims: list[tuple[Claim, bool]] = []
     previous_party: str | None = None
+    named_parties: list[str] = []
     last_places: tuple[PlaceRef, ...] = ()
     for s, e in spans:
         sentence = text[s:e]
+        if s > title_end and _is_title(sentence, title) and claims and any(t for _, t in claims):
+            continue  # the headline printed again further down the page: read once
         if _BOILER.match(sentence.strip()) or len(sentence) < 12 or arabic_share(sentence) >= 0.5:
             continue  # (an Arabic sentence is read by the Arabic rules below)
         if is_clutter(sentence):
             continue
-        party = find_attribution(sentence, previous_party)
+        party = find_attribution(sentence, previous_party, tuple(named_parties))
         if party:
             previous_party = party
+            if party not in named_parties:
+                named_parties.append(party)
         events = find_events(sentence)
         if not events and (s, e) in seconds:
             events = last_events  # ", while the Institute said 296 were killed": the same attacks
@@ -358,7 +363,7 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
                 method="rules",
                 confidence=_confidence(refs, bool(tolls[0] or tolls[1]), party, best.strength),
             )
-            claims.append((claim, e <= title_end))
+            claims.append((claim, e <= title_end or _is_title(sentence, title)))
     out = merge_restatements(_merge(claims, anchor), anchor, title_end)
     if ar_spans:  # (an Arabic header value, such as OUTLET: in Arabic, is not a sentence)
         items = arabic_claims(text, ar_spans, anchor, gaz, title, _arabic_title_end(text, ar_spans, title))
@@ -433,6 +438,11 @@ def _two_sources(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
         ):
             return [(s, s + m.start()), (s + m.end(), e)]
     return [span]
+
+
+def _is_title(sentence: str, title: str | None) -> bool:
+    """Is this sentence the report's title again (as corpus pages print it twice or three times)?"""
+    return bool(title) and re.sub(r"^TITLE:\s*", "", sentence).strip() == title.strip()
 
 
 def _within(found: list, prev: Claim) -> bool:
