@@ -30,6 +30,7 @@ from tawthiq.extract._arabic import arabic_claims, arabic_sentences
 from tawthiq.extract._arabic_time import find_dateline_ar
 from tawthiq.extract._attribution import find_attribution, find_certainty
 from tawthiq.extract._events import EventHit, find_events, find_kind, find_perpetrators, find_victims
+from tawthiq.extract._filter import keep_claims
 from tawthiq.extract._modality import is_clutter, is_unasserted, is_war_long
 from tawthiq.extract._numbers import find_numbers
 from tawthiq.extract._places import CITY, NOT_ALEPPO, sentence_places
@@ -160,6 +161,21 @@ def _confidence(places: tuple[PlaceRef, ...], tolls: bool, party: str | None, st
 
 
 def extract_claims(text: str, published: date | None, title: str | None = None) -> list[Claim]:
+    """Claims in one English or Arabic (or mixed) report, in reading order (pure: no I/O, no clock).
+
+    ``published`` anchors relative time ("late on Monday"); None when the report has no known date:
+    then only dates that carry their year resolve, and every other claim has unknown time (never
+    the machine's clock). ``title``, when the text starts with it, marks the headline so that it
+    does not duplicate the lede. A header block of ``KEY: value`` lines at the top (``URL:``,
+    ``DATE:``…) is not read as sentences. English candidates of the rules pass the claim filter
+    (:mod:`._filter`, trained on our tune-side annotations) when its parameters ship.
+    """
+    return rule_claims(text, published, title, filtered=True)
+
+
+def rule_claims(
+    text: str, published: date | None, title: str | None = None, *, filtered: bool = False
+) -> list[Claim]:
     """Claims in one English or Arabic (or mixed) report, in reading order (pure: no I/O, no clock).
 
     ``published`` anchors relative time ("late on Monday"); None when the report has no known date:
@@ -365,6 +381,8 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
             )
             claims.append((claim, e <= title_end or _is_title(sentence, title)))
     out = merge_restatements(_merge(claims, anchor), anchor, title_end)
+    if filtered:
+        out = keep_claims(out, len(text))
     if ar_spans:  # (an Arabic header value, such as OUTLET: in Arabic, is not a sentence)
         items = arabic_claims(text, ar_spans, anchor, gaz, title, _arabic_title_end(text, ar_spans, title))
         # Arabic monitors' country-wide tallies (SNHR's monthly toll "في سوريا") are claims of their own
