@@ -305,12 +305,17 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# one search per type (in C) instead of a Python loop over its keywords
+_KEYWORD_RX = {t: re.compile("|".join(re.escape(k) for k in keys)) for t, keys in _KEYWORDS.items()}
+
+
 def find_events(sentence: str) -> list[EventHit]:
     """Every event trigger in the sentence that is asserted (not feared, planned or negated)."""
     hits: list[EventHit] = []
     low = sentence.lower()
+    present = {etype: rx.search(low) is not None for etype, rx in _KEYWORD_RX.items()}
     for etype, rx, strength in _COMPILED:
-        if not any(k in low for k in _KEYWORDS[etype]):
+        if not present[etype]:
             continue
         for m in rx.finditer(sentence):
             if (
