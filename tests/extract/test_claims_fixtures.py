@@ -355,3 +355,16 @@ def test_the_plain_sentence_splitter_agrees_with_syntok_on_every_fixture():
         assert [_sentences.split_sentences(t) for t in texts] == fast
     finally:
         _sentences._plain_split = plain
+
+
+def test_civilians_shot_as_they_fled_and_a_capital_named_after_a_comma(report):
+    fled, hall = report("gunmen_shot_fleeing_civilians_in_a_capital.txt", date(2017, 6, 10))
+    # "shot at civilians trying to flee ..., killing 27": a killing with its toll, not skipped
+    assert fled.event_type == "killing.execution" and nums(fled)["low"] == 27
+    assert [p.name for p in hall.places] == ["Sana"]  # "Yemen's capital, Sana"
+    # "Nasser al-Argaly": a person, though a town somewhere shares the first name
+    from tawthiq.extract._places import sentence_places
+    from tawthiq.gazetteer import load_gazetteer
+
+    line = (REPORTS / "gunmen_shot_fleeing_civilians_in_a_capital.txt").read_text("utf-8").splitlines()[-1]
+    assert sentence_places(line, load_gazetteer()) == []

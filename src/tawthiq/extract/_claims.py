@@ -64,7 +64,7 @@ _NUMBERS_DOUBTED = re.compile(
     re.I,
 )
 _QUOTE_TRIM = " \t\n-–—:|"
-_KILLED = re.compile(r"\b(?:killed|died|dead|death toll|lost their lives)\b", re.I)
+_KILLED = re.compile(r"\b(?:killed|killing|died|dead|death toll|lost their lives)\b", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z]")
 _REFERENT = (
@@ -123,7 +123,9 @@ def _segments(sentence: str, gaz: Gazetteer, ctx: tuple[str, ...]) -> list[tuple
 
 
 def _main_place(title: str | None, text: str, gaz: Gazetteer) -> tuple[tuple[str, ...], PlaceRef | None]:
-    head = (title or "") + "\n" + text[:800]
+    block = _HEADER_BLOCK.match(text)
+    body = text[block.end() :] if block else text  # "OUTLET: The Boston Globe" is not where it happened
+    head = (title or "") + "\n" + body[:800]
     matches = [
         m
         for m in gaz.match(head)

@@ -26,6 +26,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         "killing.execution",
         r"execut(?:ed|ions?|ing)|summar(?:y|ily) (?:killed|killing)|lined up .{0,60}?shot|"
         r"shot (?:dead|on the spot|at close range|in the head)|summarily shot|"
+        # people shot down as they fled or gathered: a killing, not an exchange of fire
+        r"shot and killed|gunned down|shot at (?:civilians|people|residents|families|those)|"
         r"butcher(?:y|ies|ed)|atrocities|slaughtered|extrajudicial",
         8,
     ),
@@ -199,6 +201,7 @@ class EventHit:
 _KEYWORDS: dict[str, tuple[str, ...]] = {
     "attack.chemical": ("chlorine", "sarin", "chemical", "gas"),
     "killing.execution": (
+        "gunned",
         "execut",
         "summar",
         "shot",

@@ -26,7 +26,8 @@ _DIRECTION = re.compile(
 )
 _LOCATIVE = re.compile(
     r"\b(?:in|on|at|near|of|from|into|targeted|targeting|hit|struck|shelled|bombed|around|"
-    r"outside|towards?|and|village|town|city|countryside)\s+(?:the\s+)?(?:\w+\s+)?$",
+    r"outside|towards?|and|village|town|city|countryside)\s+(?:the\s+)?(?:\w+\s+)?$|"
+    r"\bcapital,?\s+$",  # "Yemen's capital, Sana"
     re.I,
 )
 _TYPE_AFTER = re.compile(
@@ -47,6 +48,7 @@ _PASSING_AFTER = re.compile(
     r"movement|front|party|tv|television|news|agency|times|post|globe|bank)\b",
     re.I,
 )
+_PERSON_AFTER = re.compile(r"\s(?:al|el|bin|ibn|abu)[- ][A-Z][\w'’-]+,\s+(?:a|an|the|who|his|her)\b")
 _TYPED_ADMIN = re.compile(r"\s*(?:province|governorate|countryside|district)\b", re.I)
 _BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
 _UNKNOWN = re.compile(
@@ -73,6 +75,8 @@ def _keep(sentence: str, m: PlaceMatch, gaz: Gazetteer) -> bool:
         or _PASSING_AFTER.match(sentence[m.end :])
     ):
         return False
+    if m.start < 2 and _PERSON_AFTER.match(sentence[m.end :]):
+        return False  # "Nasser al-Argaly, the ministry's undersecretary, said": a person, not a district
     prev = re.search(r"([A-Z][\w'’-]*)\s+$", sentence[: m.start])
     if (
         prev
