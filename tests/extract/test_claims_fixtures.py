@@ -368,3 +368,12 @@ def test_civilians_shot_as_they_fled_and_a_capital_named_after_a_comma(report):
 
     line = (REPORTS / "gunmen_shot_fleeing_civilians_in_a_capital.txt").read_text("utf-8").splitlines()[-1]
     assert sentence_places(line, load_gazetteer()) == []
+
+
+def test_first_level_regions_outside_the_town_layer_are_kept_by_name(report):
+    darfur, helmand, gaza, daraa = report("regions_beyond_the_town_layer.txt", date(2024, 6, 8))
+    assert [(p.name, p.precision, p.lat) for p in darfur.places] == [("North Darfur", "governorate", None)]
+    assert [p.name for p in helmand.places] == ["Helmand province"]
+    assert [p.name for p in gaza.places] == ["Gaza Strip"]  # the Strip, not Gaza city
+    # "the Syrian province of Daraa": the gazetteer's Daraa, never a region called "Syrian province"
+    assert [p.name for p in daraa.places] == ["Daraa"]

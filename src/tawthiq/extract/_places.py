@@ -56,6 +56,15 @@ _UNKNOWN = re.compile(
 )
 
 
+_REGION = re.compile(
+    r"\b((?:(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)\s+)?(?:Darfur|Kordofan)|"
+    r"(?:Eastern\s+|Western\s+)?Ghouta|Gaza Strip|West Bank|Blue Nile|"
+    # "Helmand province", "Donetsk oblast"; not "the Syrian province of Daraa", not "The Eastern Region"
+    r"(?!(?:The|A|An|This|That|Its|Their)\b)[A-Z][a-z-]{2,}(?:\s(?!(?:The|A|An)\b)[A-Z][a-z-]+)?"
+    r"\s+(?:[Pp]rovince|[Oo]blast|[Gg]overnorate|[Rr]egion)(?!\s+of\b))\b"
+)
+
+
 @dataclass(frozen=True)
 class SentencePlace:
     start: int
@@ -122,6 +131,19 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
                 SentencePlace(m.start(1), m.start(1) + len(name), PlaceRef(name=name, precision="town"))
             )
             ids.append("")
+    # a first-level region the gazetteer's towns do not hold ("North Darfur", "Helmand province",
+    # "the Gaza Strip"): kept by name, as written, without a coordinate (never a town's)
+    for m in _REGION.finditer(sentence):
+        name = m.group(1).strip()
+        if _PASSING_BEFORE.search(sentence[max(0, m.start(1) - 40) : m.start(1)]):
+            continue
+        inside = [i for i, p in enumerate(found) if m.start(1) <= p.start < m.end(1)]
+        if inside and not m.group(0).endswith(" Strip"):
+            continue  # "Kharkiv region", "Idlib province": the gazetteer's own place
+        for i in reversed(inside):  # "Gaza" of "the Gaza Strip" is the Strip, not the city
+            del found[i], ids[i]
+        found.append(SentencePlace(m.start(1), m.end(1), PlaceRef(name=name, precision="governorate")))
+        ids.append("")
     # "near Urum al-Kubra, west of Aleppo": a place named as a bearing is not where it happened
     bearing = [
         i
