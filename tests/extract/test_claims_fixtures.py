@@ -377,3 +377,15 @@ def test_first_level_regions_outside_the_town_layer_are_kept_by_name(report):
     assert [p.name for p in gaza.places] == ["Gaza Strip"]  # the Strip, not Gaza city
     # "the Syrian province of Daraa": the gazetteer's Daraa, never a region called "Syrian province"
     assert [p.name for p in daraa.places] == ["Daraa"]
+
+
+def test_the_past_week_and_hours_and_a_road_named_for_a_date():
+    from tawthiq.extract import resolve_time
+
+    anchor = date(2017, 8, 22)
+    week = resolve_time("More than 70 civilians were killed in the past week.", anchor)
+    assert (week.start, week.end, week.precision) == (date(2017, 8, 15), anchor, "week")
+    hours = resolve_time("Nine were killed in the last 48 hours.", anchor)
+    assert (hours.start, hours.precision) == (date(2017, 8, 20), "days")
+    road = resolve_time("On Monday, strikes hit two cars on the July 7 road.", anchor)
+    assert road.start == date(2017, 8, 21)  # the Monday; "July 7 road" is a road's name
