@@ -389,3 +389,14 @@ def test_the_past_week_and_hours_and_a_road_named_for_a_date():
     assert (hours.start, hours.precision) == (date(2017, 8, 20), "days")
     road = resolve_time("On Monday, strikes hit two cars on the July 7 road.", anchor)
     assert road.start == date(2017, 8, 21)  # the Monday; "July 7 road" is a road's name
+
+
+def test_a_relaying_agency_a_role_and_as_he_explained():
+    from tawthiq.extract._attribution import find_attribution
+
+    relayed = "Rebel officials said that at least 30 people were wounded in the raid, TASS reports."
+    assert find_attribution(relayed) == "Rebel officials"  # the agency relays; the claimant is inside
+    assert find_attribution("According to the mayor, 14 bodies lay in the street.") == "the mayor"
+    assert find_attribution("As he explained, six people were killed.", "Kharkiv regional council") == (
+        "Kharkiv regional council"
+    )

@@ -195,7 +195,8 @@ def _clean_np(np: str) -> str:
 # News agencies relaying a story are the report's own voice (their sources are the party), as the
 # annotators of ../shared/data/dev coded them; corroboration groups wire copies by origin instead.
 _AGENCY = re.compile(
-    r"^(?:the )?(?:AFP|Reuters|AP|Associated Press|Agence France-Presse|Al Jazeera|BBC|CNN)"
+    r"^(?:the )?(?:AFP|Reuters|AP|Associated Press|Agence France-Presse|Al Jazeera|BBC|CNN|TASS|Sputnik|"
+    r"Xinhua|Anadolu|dpa|UPI|RIA Novosti|Interfax)"
     r"(?: news agency| news)?$",
     re.I,
 )
@@ -203,7 +204,8 @@ _PARTY_WORD = re.compile(
     r"[A-Z]|\b(?:officials?|sources?|activists?|residents?|witnesses|eyewitnesses|journalists|locals|relatives|"
     r"group|monitor|ministry|"
     r"agency|television|media|spokes\w+|doctors?|medics?|rescuers?|workers?|army|military|"
-    r"police|government|authorities|organi[sz]ation|office|directorate|council|committee)\b"
+    r"police|government|authorities|organi[sz]ation|office|directorate|council|committee|"
+    r"mayor|governor|minister|commander|chief|director|coordinator|envoy|president|head)\b"
 )
 
 
@@ -303,12 +305,25 @@ def _described(party: str, named: tuple[str, ...]) -> str | None:
     return None
 
 
+_RELAY = re.compile(
+    r",\s*(?:the\s+)?(?:AFP|Reuters|AP|Associated Press|TASS|Sputnik|Xinhua|Anadolu|dpa|UPI|RIA Novosti|"
+    r"Interfax)(?: news agency)?\s+(?:reports|reported|said|says)\b[^,]*$"
+)
+
+
 def find_attribution(sentence: str, previous: str | None = None, named: tuple[str, ...] = ()) -> str | None:
     """The party the sentence attributes its content to, or None (own voice / nobody cited).
 
     ``named``: the parties the report named before, in order; a description that fits one of them
     ("a monitor said" after the Syrian Observatory was named) is that party.
     """
+    relay = _RELAY.search(sentence)
+    if relay:
+        # "Houthi rebels claim that ..., TASS reports.": the agency relays; the claimant is inside
+        inner = _find_attribution(sentence[: relay.start()] + ".", previous)
+        sentence = sentence if inner is None else sentence[: relay.start()] + "."
+    if re.match(r"\s*As (?:he|she|they|it) (?:explained|said|noted|added|put it)\b", sentence):
+        return previous  # "As he explained, six people were killed ...": the speaker before
     party = _find_attribution(sentence, previous)
     if party is not None and party != previous:
         party = _tidy(party, previous)
