@@ -400,3 +400,11 @@ def test_a_relaying_agency_a_role_and_as_he_explained():
     assert find_attribution("As he explained, six people were killed.", "Kharkiv regional council") == (
         "Kharkiv regional council"
     )
+
+
+def test_a_town_opening_a_sentence_with_an_apposition_that_says_it_is_a_town():
+    from tawthiq.extract._places import sentence_places
+    from tawthiq.gazetteer import load_gazetteer
+
+    line = "El-Fasher, the last state capital of the Darfur region held by the army, saw heavy shelling."
+    assert sentence_places(line, load_gazetteer())[0].ref.name == "El-Fasher"

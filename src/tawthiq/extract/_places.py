@@ -32,7 +32,9 @@ _LOCATIVE = re.compile(
 )
 _TYPE_AFTER = re.compile(
     r"^\s*(?:area|town|village|city|countryside|province|neighbo(?:u)?rhoods?|district|region|oblast|"
-    r"governorate|state|camp|refugee camp|strip)\b|^,\s+(?:the\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:[.,;]|$)",
+    r"governorate|state|camp|refugee camp|strip)\b|^,\s+(?:the\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:[.,;]|$)|"
+    # "El-Fasher, the last remaining capital of ...": an apposition that says it is a town
+    r"^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:capital|city|town|village|port|provincial capital)\b",
     re.I,
 )
 # where a speaker spoke, or an organisation sits, is not where the claim happened
