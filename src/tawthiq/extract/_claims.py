@@ -448,6 +448,8 @@ def _two_sources(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """One sentence in which two sources each give an account ("X put the toll at 17, while Y said
     21") as two pieces, each with its own source; any other sentence as it is."""
     s, e = span
+    if e - s > 1500:
+        return [span]  # a run-on "sentence" of a whole page: never searched pairwise (linear time)
     sentence = text[s:e]
     for m in _WHILE.finditer(sentence):
         first, second = sentence[: m.start()], sentence[m.end() :]
