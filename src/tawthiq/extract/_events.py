@@ -117,8 +117,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"(?:coalition|[\w.]+-led|NATO|allied|Israeli|Russian|American|U\.?S\.?) "
         r"(?:(?!missile|rocket|artillery|shell|mortar|tank|ground|cruise|ballistic)[\w-]+ ){0,2}?"
         r"(?:jets|aircraft|planes|bombardments?|bombings?|strikes?)|"
+        # plural strikes that kill or hit ("killed in strikes that destroyed ...", "strikes hit three
+        # vehicles"); a bare "the first strike hit" in a wire story is a detail, not a new claim
         r"(?<!hunger )(?<!general )(?<!missile )(?<!rocket )(?<!artillery )(?<!drone )(?<!air )"
-        r"(?<!lucky )\bstrikes?\b(?! (?:force|team|back|a balance|a deal|out))",
+        r"\b(?:in|by) strikes\b|(?<!hunger )(?<!general )(?<!missile )(?<!rocket )(?<!artillery )"
+        r"(?<!drone )(?<!air )\bstrikes (?:hit|struck|killed|targeted|on)\b",
         4,
     ),
     (
