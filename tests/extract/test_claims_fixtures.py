@@ -408,3 +408,10 @@ def test_a_town_opening_a_sentence_with_an_apposition_that_says_it_is_a_town():
 
     line = "El-Fasher, the last state capital of the Darfur region held by the army, saw heavy shelling."
     assert sentence_places(line, load_gazetteer())[0].ref.name == "El-Fasher"
+
+
+def test_the_number_of_victims_has_risen_to_is_a_toll_of_dead():
+    from tawthiq.extract._tolls import find_tolls
+
+    fatal, injured = find_tolls("The number of victims of Sunday's raids on Azaz has risen to 31 people.")
+    assert (fatal.low, fatal.qualifier, injured) == (31, "exact", None)

@@ -111,6 +111,8 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
             i = [m.start() for m in _INJURE.finditer(head)]
             if k or i:
                 role = "killed" if (k[-1] if k else -1) > (i[-1] if i else -1) else "injured"
+            elif re.search(r"\bnumber of (?:the )?victims\b", head, re.I):
+                role = "killed"  # "the number of victims ... has risen to 60 people": a running toll
         if role is None and re.search(r"\bresulted in\s*$", before, re.I):
             role = "killed"  # "the raids resulted in 9 civilians": a toll of dead
         if _TOLL_AT.search(sentence[: h.start]):
