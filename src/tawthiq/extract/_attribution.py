@@ -195,7 +195,8 @@ def _clean_np(np: str) -> str:
 # News agencies relaying a story are the report's own voice (their sources are the party), as the
 # annotators of ../shared/data/dev coded them; corroboration groups wire copies by origin instead.
 _AGENCY = re.compile(
-    r"^(?:the )?(?:AFP|Reuters|AP|Associated Press|Agence France-Presse|Al Jazeera|BBC|CNN)"
+    r"^(?:the )?(?:AFP|Reuters|AP|Associated Press|Agence France-Presse|Al Jazeera|BBC|CNN|TASS|Sputnik|"
+    r"Xinhua|Anadolu|dpa|UPI|RIA Novosti|Interfax)"
     r"(?: news agency| news)?$",
     re.I,
 )
@@ -203,7 +204,8 @@ _PARTY_WORD = re.compile(
     r"[A-Z]|\b(?:officials?|sources?|activists?|residents?|witnesses|eyewitnesses|journalists|locals|relatives|"
     r"group|monitor|ministry|"
     r"agency|television|media|spokes\w+|doctors?|medics?|rescuers?|workers?|army|military|"
-    r"police|government|authorities|organi[sz]ation|office|directorate|council|committee)\b"
+    r"police|government|authorities|organi[sz]ation|office|directorate|council|committee|"
+    r"mayor|governor|minister|commander|chief|director|coordinator|envoy|president|head)\b"
 )
 
 
@@ -262,8 +264,66 @@ def _tidy(party: str, previous: str | None) -> str | None:
     return t
 
 
-def find_attribution(sentence: str, previous: str | None = None) -> str | None:
-    """The party the sentence attributes its content to, or None (own voice / nobody cited)."""
+# an organisation described, not named ("a monitor said", "the UN agency", "a rights group"): the head
+# noun of the description and the names of parties it can describe
+_DESCRIBED = re.compile(
+    r"^(?:a|an|the|this|that)\s+(?:[\w-]+\s+){0,3}?(?P<head>monitor|monitoring group|observatory|watchdog|"
+    r"rights group|rights organi[sz]ation|human rights group|agency|ministry|charity|aid group|"
+    r"medical charity|aid organi[sz]ation|relief organi[sz]ation|humanitarian organi[sz]ation|"
+    r"group|organi[sz]ation|body|office|network|mission)$",
+    re.I,
+)
+_FITS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        r"monitor|observatory|watchdog",
+        re.compile(r"Observatory|Network for Human Rights|Airwars|monitor", re.I),
+    ),
+    (
+        r"rights",
+        re.compile(r"Human Rights|Amnesty|Rights Watch|Network for Human Rights|Observatory", re.I),
+    ),
+    (r"agency|office|mission", re.compile(r"^(?:UN|U\.N\.|United Nations)\b|UNICEF|OCHA|UNHCR|UNAMA|WHO\b")),
+    (r"ministry", re.compile(r"Ministry", re.I)),
+    (
+        r"charity|aid|relief|humanitarian|medical",
+        re.compile(r"MSF|M[ée]decins|Doctors|Save the Children|Red Cross|Red Crescent|Oxfam|ICRC", re.I),
+    ),
+]
+
+
+def _described(party: str, named: tuple[str, ...]) -> str | None:
+    """The party named earlier in the report that the description ``party`` stands for, or None."""
+    m = _DESCRIBED.match(party.strip())
+    if not m or not named:
+        return None
+    for cue, fits in _FITS:
+        if re.search(cue, party, re.I):
+            for earlier in reversed(named):
+                if earlier != party and fits.search(earlier):
+                    return earlier
+            return None
+    return None
+
+
+_RELAY = re.compile(
+    r",\s*(?:the\s+)?(?:AFP|Reuters|AP|Associated Press|TASS|Sputnik|Xinhua|Anadolu|dpa|UPI|RIA Novosti|"
+    r"Interfax)(?: news agency)?\s+(?:reports|reported|said|says)\b[^,]*$"
+)
+
+
+def find_attribution(sentence: str, previous: str | None = None, named: tuple[str, ...] = ()) -> str | None:
+    """The party the sentence attributes its content to, or None (own voice / nobody cited).
+
+    ``named``: the parties the report named before, in order; a description that fits one of them
+    ("a monitor said" after the Syrian Observatory was named) is that party.
+    """
+    relay = _RELAY.search(sentence)
+    if relay:
+        # "Houthi rebels claim that ..., TASS reports.": the agency relays; the claimant is inside
+        inner = _find_attribution(sentence[: relay.start()] + ".", previous)
+        sentence = sentence if inner is None else sentence[: relay.start()] + "."
+    if re.match(r"\s*As (?:he|she|they|it) (?:explained|said|noted|added|put it)\b", sentence):
+        return previous  # "As he explained, six people were killed ...": the speaker before
     party = _find_attribution(sentence, previous)
     if party is not None and party != previous:
         party = _tidy(party, previous)
@@ -271,7 +331,7 @@ def find_attribution(sentence: str, previous: str | None = None) -> str | None:
         return None
     if party.lower() in ("no", "any", "some", "the", "a", "it", "this", "that"):
         return None
-    return party
+    return _described(party, named) or party
 
 
 # what may follow ", X said" at the end of a sentence: when and how, not another clause

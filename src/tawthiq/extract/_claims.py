@@ -30,9 +30,10 @@ from tawthiq.extract._arabic import arabic_claims, arabic_sentences
 from tawthiq.extract._arabic_time import find_dateline_ar
 from tawthiq.extract._attribution import find_attribution, find_certainty
 from tawthiq.extract._events import EventHit, find_events, find_kind, find_perpetrators, find_victims
+from tawthiq.extract._filter import keep_claims
 from tawthiq.extract._modality import is_clutter, is_unasserted, is_war_long
 from tawthiq.extract._numbers import find_numbers
-from tawthiq.extract._places import CITY, sentence_places
+from tawthiq.extract._places import CITY, NOT_ALEPPO, sentence_places
 from tawthiq.extract._restate import merge_restatements
 from tawthiq.extract._sentences import split_sentences
 from tawthiq.extract._time import find_dateline, resolve_time
@@ -63,7 +64,7 @@ _NUMBERS_DOUBTED = re.compile(
     re.I,
 )
 _QUOTE_TRIM = " \t\n-–—:|"
-_KILLED = re.compile(r"\b(?:killed|died|dead|death toll|lost their lives)\b", re.I)
+_KILLED = re.compile(r"\b(?:killed|killing|died|dead|death toll|lost their lives)\b", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z]")
 _REFERENT = (
@@ -87,8 +88,11 @@ _SAME_ATTACK = re.compile(
 )
 _WHERE = re.compile(r"\b(?:took place|happened|occurred|carried out) in\b")
 _GROUP = re.compile(
-    r"(?P<num>\b(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:civilians?|people|persons?|children|women|men)\s+"
-    r"in\s+)(?P<place>[^\s,;.][^,;.]{1,40}?)(?=,|;|\.|\s+and\b|$)",
+    # "6 civilians in X and 4 in Y", "14 were killed in X, 12 in Y, another six in Z"
+    r"(?P<num>\b(?:(?:another|a further)\s+)?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+"
+    r"(?:(?:civilians?|people|persons?|children|women|men)\s+)?"
+    r"(?:(?:were|have been|had been)\s+)?(?:(?:killed|died)\s+)?"
+    r"in\s+(?:the\s+(?:province|city|town|village)\s+of\s+)?)(?P<place>[^\s,;.][^,;.]{1,40}?)(?=,|;|\.|\s+and\b|$)",
     re.I,
 )
 
@@ -107,7 +111,7 @@ def _segments(sentence: str, gaz: Gazetteer, ctx: tuple[str, ...]) -> list[tuple
     """
     groups = []
     for m in _GROUP.finditer(sentence):
-        if find_numbers(m.group("num")) and sentence_places(m.group("place"), gaz, ctx):
+        if find_numbers(m.group("num")) and sentence_places("in " + m.group("place"), gaz, ctx):
             groups.append(m)
     if len(groups) < 2:
         return [(0, len(sentence), None)]
@@ -119,7 +123,9 @@ def _segments(sentence: str, gaz: Gazetteer, ctx: tuple[str, ...]) -> list[tuple
 
 
 def _main_place(title: str | None, text: str, gaz: Gazetteer) -> tuple[tuple[str, ...], PlaceRef | None]:
-    head = (title or "") + "\n" + text[:800]
+    block = _HEADER_BLOCK.match(text)
+    body = text[block.end() :] if block else text  # "OUTLET: The Boston Globe" is not where it happened
+    head = (title or "") + "\n" + body[:800]
     matches = [
         m
         for m in gaz.match(head)
@@ -163,6 +169,21 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
     then only dates that carry their year resolve, and every other claim has unknown time (never
     the machine's clock). ``title``, when the text starts with it, marks the headline so that it
     does not duplicate the lede. A header block of ``KEY: value`` lines at the top (``URL:``,
+    ``DATE:``…) is not read as sentences. English candidates of the rules pass the claim filter
+    (:mod:`._filter`, trained on our tune-side annotations) when its parameters ship.
+    """
+    return rule_claims(text, published, title, filtered=True)
+
+
+def rule_claims(
+    text: str, published: date | None, title: str | None = None, *, filtered: bool = False
+) -> list[Claim]:
+    """Claims in one English or Arabic (or mixed) report, in reading order (pure: no I/O, no clock).
+
+    ``published`` anchors relative time ("late on Monday"); None when the report has no known date:
+    then only dates that carry their year resolve, and every other claim has unknown time (never
+    the machine's clock). ``title``, when the text starts with it, marks the headline so that it
+    does not duplicate the lede. A header block of ``KEY: value`` lines at the top (``URL:``,
     ``DATE:``…) is not read as sentences.
     """
     if not isinstance(text, str):
@@ -198,6 +219,9 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
     )
     english = not ar_spans or _has_english(text)
     ctx, main = _main_place(title, text, gaz) if english else ((), None)
+    if any(c.startswith("world:") for c in ctx) and not _ALEPPO.search(text):
+        # the report opens on a town outside Syria and never names Aleppo: no street of Aleppo is meant
+        ctx = (*ctx, NOT_ALEPPO)
     head = _HEADER_BLOCK.match(text)
     spans = [sp for sp in split_sentences(text) if sp[0] >= (head.end() if head else 0)] if english else []
     ar_spans = [sp for sp in ar_spans if sp[0] >= (head.end() if head else 0)]
@@ -209,19 +233,31 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
             title and re.sub(r"^TITLE:\s*", "", first).strip() == title.strip()
         ):
             title_end = spans[0][1]
+    pieces = [_two_sources(text, sp) for sp in spans]
+    seconds = {p[1] for p in pieces if len(p) == 2}  # the second source's account of one sentence
+    spans = [piece for p in pieces for piece in p]
+    last_events: list[EventHit] = []
     claims: list[tuple[Claim, bool]] = []
     previous_party: str | None = None
+    named_parties: list[str] = []
     last_places: tuple[PlaceRef, ...] = ()
     for s, e in spans:
         sentence = text[s:e]
+        if s > title_end and _is_title(sentence, title) and claims and any(t for _, t in claims):
+            continue  # the headline printed again further down the page: read once
         if _BOILER.match(sentence.strip()) or len(sentence) < 12 or arabic_share(sentence) >= 0.5:
             continue  # (an Arabic sentence is read by the Arabic rules below)
         if is_clutter(sentence):
             continue
-        party = find_attribution(sentence, previous_party)
+        party = find_attribution(sentence, previous_party, tuple(named_parties))
         if party:
             previous_party = party
+            if party not in named_parties:
+                named_parties.append(party)
         events = find_events(sentence)
+        if not events and (s, e) in seconds:
+            events = last_events  # ", while the Institute said 296 were killed": the same attacks
+        last_events = events
         war_long = bool(_WAR_WIDE.search(sentence)) or is_war_long(sentence)
         if war_long and not find_tolls(sentence)[0]:
             continue  # "the war has displaced millions": background, no toll to record
@@ -253,8 +289,22 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
             # "More than 320 civilians have been killed in eastern Aleppo since ...": a toll with no
             # manner of death is still a claim; its type is "other" rather than a guessed attack, unless
             # it points back to the attack just told ("killed during the attack", "in a similar strike")
-            back = claims[-1][0].event_type if claims and _SAME_ATTACK.search(sentence) else "other"
-            events = [EventHit(back if back.split(".")[0] == "attack" else "other", 0, 0, 1)]
+            # or when it names no place of its own beyond the claim before (the other tolls of one
+            # strike: "Step News put the toll at 25", "the Observatory said 30 died")
+            back = "other"
+            follow_up = None
+            if claims:
+                prev = claims[-1][0]
+                if _SAME_ATTACK.search(sentence) or (
+                    prev.kind == "incident"
+                    and find_kind(sentence, "other") == "incident"
+                    and _within(sentence_places(sentence, gaz, ctx), prev)
+                ):
+                    back = prev.event_type
+                    follow_up = prev if back.split(".")[0] in ("attack", "killing") else None
+            events = [EventHit(back if back.split(".")[0] in ("attack", "killing") else "other", 0, 0, 1)]
+        else:
+            follow_up = None
         if not events:
             # "The attacks ... killed at least nine civilians": the toll of the claim just before
             if claims and _ANAPHORA.search(sentence):
@@ -285,7 +335,7 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
         for a, b, place_text in _segments(sentence, gaz, ctx):
             seg = sentence[a:b]
             seg_places = places if place_text is None else sentence_places("in " + place_text, gaz, ctx)
-            tolls = find_tolls(seg if a == 0 else "killing " + seg)
+            tolls = find_tolls(seg if a == 0 else "killing " + _ANOTHER.sub("", seg, count=1))
             seg_events = events if place_text is None else (find_events(seg) or events)
             if tolls[0] or tolls[1]:
                 harm = [h for h in seg_events if h.event_type.split(".")[0] in _HARM]
@@ -303,6 +353,12 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
             else:
                 last_places = refs
             when = resolve_time(sentence if a == 0 else seg, anchor)
+            if anchor and when.start == anchor and when.end == anchor and (a > 0 or (s, e) in seconds):
+                # a piece that names no day of its own: the day of its sentence, or of the first
+                # source's account ("..., while the civil defence put the toll at 14")
+                when = resolve_time(sentence, anchor) if a > 0 else claims[-1][0].time if claims else when
+            if follow_up is not None and when.start == anchor and when.precision == "day":
+                when = follow_up.time  # another toll of the strike just told, on that strike's day
             if war_long and when.start == anchor:
                 when = TimeSpan()  # a war-long total is never dated on the report's day: its start is unknown
             perps = tuple(p for p in find_perpetrators(seg) if not (party and p.lower() in party.lower()))
@@ -325,8 +381,10 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
                 method="rules",
                 confidence=_confidence(refs, bool(tolls[0] or tolls[1]), party, best.strength),
             )
-            claims.append((claim, e <= title_end))
+            claims.append((claim, e <= title_end or _is_title(sentence, title)))
     out = merge_restatements(_merge(claims, anchor), anchor, title_end)
+    if filtered:
+        out = keep_claims(out, len(text))
     if ar_spans:  # (an Arabic header value, such as OUTLET: in Arabic, is not a sentence)
         items = arabic_claims(text, ar_spans, anchor, gaz, title, _arabic_title_end(text, ar_spans, title))
         # Arabic monitors' country-wide tallies (SNHR's monthly toll "في سوريا") are claims of their own
@@ -378,6 +436,41 @@ def _arabic_title_end(text: str, spans: list[tuple[int, int]], title: str | None
         return b if fold_ar(first) == fold_ar(re.sub(r"^TITLE:\s*", "", title).strip()) else -1
     own_line = text[b : b + 2].startswith("\n") and not first.endswith((".", "。"))
     return b if own_line and a < 1500 else -1
+
+
+_ALEPPO = re.compile(r"aleppo|halab", re.I)
+_ANOTHER = re.compile(r"^\s*(?:another|a further)\s+", re.I)
+# ", while Y said ...", "; Y put the toll at ...": a second source giving its own account in one sentence
+_WHILE = re.compile(r"(?:,|;)\s+(?:while|whereas|but)\s+|;\s+(?=[A-Z])")
+
+
+def _two_sources(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """One sentence in which two sources each give an account ("X put the toll at 17, while Y said
+    21") as two pieces, each with its own source; any other sentence as it is."""
+    s, e = span
+    if e - s > 1500:
+        return [span]  # a run-on "sentence" of a whole page: never searched pairwise (linear time)
+    sentence = text[s:e]
+    for m in _WHILE.finditer(sentence):
+        first, second = sentence[: m.start()], sentence[m.end() :]
+        if (
+            find_attribution(second) is not None
+            and find_attribution(first) is not None
+            and (find_tolls(first)[0] or find_tolls(second)[0])
+        ):
+            return [(s, s + m.start()), (s + m.end(), e)]
+    return [span]
+
+
+def _is_title(sentence: str, title: str | None) -> bool:
+    """Is this sentence the report's title again (as corpus pages print it twice or three times)?"""
+    return bool(title) and re.sub(r"^TITLE:\s*", "", sentence).strip() == title.strip()
+
+
+def _within(found: list, prev: Claim) -> bool:
+    """Does a sentence with these gazetteer matches stay where the claim before was?"""
+    ids = {p.place_id for p in prev.places}
+    return all(m.ref.place_id in ids for m in found)
 
 
 def _place_key(c: Claim) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -131,6 +132,12 @@ def _make(value: int, qual: str) -> Count:
 
 def find_numbers(text: str) -> list[NumberHit]:
     """Every count in ``text``, in order (a range is one hit)."""
+    return list(_find_numbers(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_numbers(text: str) -> tuple[NumberHit, ...]:
+    # cached: one sentence is asked about several times; hits are frozen values
     hits: list[NumberHit] = []
     taken: list[tuple[int, int]] = []
     for m in _RANGE.finditer(text):
@@ -156,4 +163,4 @@ def find_numbers(text: str) -> list[NumberHit]:
                 qual = "at_least"
             count = _make(v, qual)
         hits.append(NumberHit(m.start(), m.end(), count))
-    return sorted(hits, key=lambda h: h.start)
+    return tuple(sorted(hits, key=lambda h: h.start))

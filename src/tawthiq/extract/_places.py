@@ -15,21 +15,26 @@ from dataclasses import dataclass
 from tawthiq.entities import PlaceRef
 from tawthiq.gazetteer import Gazetteer, PlaceMatch
 
-__all__ = ["SentencePlace", "sentence_places"]
+__all__ = ["CITY", "NOT_ALEPPO", "SentencePlace", "sentence_places"]
 
 CITY = "C1007"
+# in a context: the report never names Aleppo, so no street of Aleppo is meant ("al Jadida" in Mosul)
+NOT_ALEPPO = "-aleppo"
 _TABLE_TOWNS = ("geonames:", "ucdp:", "world:")
 _DIRECTION = re.compile(
     r"(?:\b(east|eastern|west|western|north|northern|south|southern|central)\s+|\b([EWNS])\.\s*)$", re.I
 )
 _LOCATIVE = re.compile(
     r"\b(?:in|on|at|near|of|from|into|targeted|targeting|hit|struck|shelled|bombed|around|"
-    r"outside|towards?|and|village|town|city|countryside)\s+(?:the\s+)?(?:\w+\s+)?$",
+    r"outside|towards?|and|village|town|city|countryside)\s+(?:the\s+)?(?:\w+\s+)?$|"
+    r"\bcapital,?\s+$",  # "Yemen's capital, Sana"
     re.I,
 )
 _TYPE_AFTER = re.compile(
     r"^\s*(?:area|town|village|city|countryside|province|neighbo(?:u)?rhoods?|district|region|oblast|"
-    r"governorate|state|camp|refugee camp|strip)\b|^,\s+(?:the\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:[.,;]|$)",
+    r"governorate|state|camp|refugee camp|strip)\b|^,\s+(?:the\s+)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:[.,;]|$)|"
+    # "El-Fasher, the last remaining capital of ...": an apposition that says it is a town
+    r"^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:capital|city|town|village|port|provincial capital)\b",
     re.I,
 )
 # where a speaker spoke, or an organisation sits, is not where the claim happened
@@ -45,10 +50,20 @@ _PASSING_AFTER = re.compile(
     r"movement|front|party|tv|television|news|agency|times|post|globe|bank)\b",
     re.I,
 )
+_PERSON_AFTER = re.compile(r"\s(?:al|el|bin|ibn|abu)[- ][A-Z][\w'’-]+,\s+(?:a|an|the|who|his|her)\b")
 _TYPED_ADMIN = re.compile(r"\s*(?:province|governorate|countryside|district)\b", re.I)
 _BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
 _UNKNOWN = re.compile(
     r"\b(?:in|at|near)\s+((?:[A-Z][a-z'’]+[\s-]){1,3})(?:area|town|village|neighbo(?:u)?rhood)\b"
+)
+
+
+_REGION = re.compile(
+    r"\b((?:(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)\s+)?(?:Darfur|Kordofan)|"
+    r"(?:Eastern\s+|Western\s+)?Ghouta|Gaza Strip|West Bank|Blue Nile|"
+    # "Helmand province", "Donetsk oblast"; not "the Syrian province of Daraa", not "The Eastern Region"
+    r"(?!(?:The|A|An|This|That|Its|Their)\b)[A-Z][a-z-]{2,}(?:\s(?!(?:The|A|An)\b)[A-Z][a-z-]+)?"
+    r"\s+(?:[Pp]rovince|[Oo]blast|[Gg]overnorate|[Rr]egion)(?!\s+of\b))\b"
 )
 
 
@@ -71,6 +86,8 @@ def _keep(sentence: str, m: PlaceMatch, gaz: Gazetteer) -> bool:
         or _PASSING_AFTER.match(sentence[m.end :])
     ):
         return False
+    if m.start < 2 and _PERSON_AFTER.match(sentence[m.end :]):
+        return False  # "Nasser al-Argaly, the ministry's undersecretary, said": a person, not a district
     prev = re.search(r"([A-Z][\w'’-]*)\s+$", sentence[: m.start])
     if (
         prev
@@ -89,9 +106,14 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
     """Places a sentence names, most specific first, with Aleppo city added under its neighbourhoods."""
     found: list[SentencePlace] = []
     ids: list[str] = []
+    elsewhere = NOT_ALEPPO in context
+    if elsewhere:
+        context = tuple(c for c in context if c != NOT_ALEPPO)
     for m in gaz.match(sentence, context):
         if not _keep(sentence, m, gaz):
             continue
+        if elsewhere and m.place.id != CITY and gaz.contains(CITY, m.place.id):
+            continue  # "al Jadida" of Mosul: an Aleppo neighbourhood only in a report that names Aleppo
         surface = m.surface
         start = m.start
         d = _DIRECTION.search(sentence[: m.start])
@@ -111,6 +133,19 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
                 SentencePlace(m.start(1), m.start(1) + len(name), PlaceRef(name=name, precision="town"))
             )
             ids.append("")
+    # a first-level region the gazetteer's towns do not hold ("North Darfur", "Helmand province",
+    # "the Gaza Strip"): kept by name, as written, without a coordinate (never a town's)
+    for m in _REGION.finditer(sentence):
+        name = m.group(1).strip()
+        if _PASSING_BEFORE.search(sentence[max(0, m.start(1) - 40) : m.start(1)]):
+            continue
+        inside = [i for i, p in enumerate(found) if m.start(1) <= p.start < m.end(1)]
+        if inside and not m.group(0).endswith(" Strip"):
+            continue  # "Kharkiv region", "Idlib province": the gazetteer's own place
+        for i in reversed(inside):  # "Gaza" of "the Gaza Strip" is the Strip, not the city
+            del found[i], ids[i]
+        found.append(SentencePlace(m.start(1), m.end(1), PlaceRef(name=name, precision="governorate")))
+        ids.append("")
     # "near Urum al-Kubra, west of Aleppo": a place named as a bearing is not where it happened
     bearing = [
         i

@@ -96,6 +96,9 @@ def _headline(c: Claim, headline_end: int) -> bool:
     return c.span[1] <= headline_end or not re.search(r"[.!?\"”’'»]\s*$", c.quote)
 
 
+_NEARBY = 16
+
+
 def merge_restatements(
     claims: list[Claim], anchor: date | None = None, headline_end: int = -1
 ) -> list[Claim]:
@@ -105,10 +108,21 @@ def merge_restatements(
     the headline ends (claims before it are the headline's).
     """
     groups: list[list[Claim]] = []
+    # only claims with the same toll can restate each other: groups are indexed by toll, and a claim
+    # is compared with the latest _NEARBY groups of its toll, each of at most _NEARBY claims (a real
+    # report restates a toll a handful of times; a 1 MB text repeating one toll must stay linear)
+    by_toll: dict[int | None, list[list[Claim]]] = {}
     for c in claims:
-        home = next((g for g in groups if all(_restates(m, c, anchor) for m in g)), None)
+        n = _number(c.fatalities)
+        same = by_toll.setdefault(n, []) if n is not None else []
+        home = next(
+            (g for g in same[-_NEARBY:] if len(g) < _NEARBY and all(_restates(m, c, anchor) for m in g)),
+            None,
+        )
         if home is None:
             groups.append([c])
+            if n is not None:
+                same.append(groups[-1])
         else:
             home.append(c)
     out = []

@@ -70,16 +70,26 @@ def _year_for(month: int, day: int, anchor: date | None) -> int | None:
     return anchor.year if d and d <= anchor + timedelta(days=1) else anchor.year - 1
 
 
+_NAMED_AFTER = re.compile(
+    r"\s+(?:road|street|st\b|avenue|bridge|square|highway|brigades?|movement|revolution|camp|hospital)\b",
+    re.I,
+)
+
+
 def _explicit_dates(text: str, anchor: date | None) -> list[tuple[int, date, bool]]:
     """(position, date, has_year) for every calendar date written in ``text``."""
     out: list[tuple[int, date, bool]] = []
     for m in _MDY.finditer(text):
+        if _NAMED_AFTER.match(text, m.end()):
+            continue  # "July 7 road", "the 15 March movement": a name, not a date
         mon, day, year = _MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2)), m.group(3)
         y = int(year) if year else _year_for(mon, day, anchor)
         d = _safe(y, mon, day) if y else None
         if d:
             out.append((m.start(), d, bool(year)))
     for m in _DMY.finditer(text):
+        if _NAMED_AFTER.match(text, m.end()):
+            continue
         day, mon, year = int(m.group(1)), _MONTHS[m.group(2).lower().rstrip(".")], m.group(3)
         y = int(year) if year else _year_for(mon, day, anchor)
         d = _safe(y, mon, day) if y else None
@@ -244,6 +254,14 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
         return TimeSpan(start=anchor - timedelta(days=anchor.weekday()), end=anchor, precision="week")
     if re.search(r"\b(?:earlier this month|this month|since the (?:start|beginning) of the month)\b", low):
         return TimeSpan(start=anchor.replace(day=1), end=anchor, precision="month")
+    m = re.search(r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(\d+)\s+hours\b", low)
+    if m:  # "in the last 48 hours": the days those hours cover
+        days = max(1, -(-int(m.group(1)) // 24))
+        return TimeSpan(start=anchor - timedelta(days=days), end=anchor, precision="days")
+    m = re.search(r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(week|month)\b", low)
+    if m:  # "in the past week": the seven days before the report
+        back = timedelta(days=7 if m.group(1) == "week" else 30)
+        return TimeSpan(start=anchor - back, end=anchor, precision=m.group(1))
     m = re.search(r"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(\w+)\s+(days|weeks)\b", low)
     if m:
         from tawthiq.extract._numbers import parse_count

@@ -12,6 +12,7 @@ verb add up ("killed a woman and her two children" is 3).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tawthiq.entities import Count
 from tawthiq.extract._numbers import find_numbers
@@ -44,8 +45,13 @@ _SUB = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
-    """(fatalities, injured) the sentence states; a mixed "casualties" count gives (None, None)."""
+    """(fatalities, injured) the sentence states; a mixed "casualties" count gives (None, None).
+
+    Cached: the pipeline asks about one sentence several times (is it a toll? which?), and the
+    answer is a pair of frozen values.
+    """
     fatal: Count | None = None
     injured: Count | None = None
     for h in find_numbers(sentence):
@@ -105,6 +111,8 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
             i = [m.start() for m in _INJURE.finditer(head)]
             if k or i:
                 role = "killed" if (k[-1] if k else -1) > (i[-1] if i else -1) else "injured"
+            elif re.search(r"\bnumber of (?:the )?victims\b", head, re.I):
+                role = "killed"  # "the number of victims ... has risen to 60 people": a running toll
         if role is None and re.search(r"\bresulted in\s*$", before, re.I):
             role = "killed"  # "the raids resulted in 9 civilians": a toll of dead
         if _TOLL_AT.search(sentence[: h.start]):

@@ -103,6 +103,8 @@ _NEVER_WORDS = (
     "Khaled Khalid Mahmoud Mustafa Youssef Yusuf Jan Ammar Zouhir Ole Elizabeth David Ingy"
 )
 _NEVER = frozenset(fold(w) for w in _NEVER_WORDS.split())
+# a lowercase particle that continues a person's name ("Nasser al-Argaly"), unlike "on" or "and"
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "ould"})
 # English words and name parts that are also towns somewhere in the world (GeoNames): never a world
 # place (a Syrian place keeps its own rules). Measured on the tune texts: "Justice Ministry",
 # "Rapid Support Forces", "DATE:" headers, "Wadi ..." valleys.
@@ -329,7 +331,11 @@ class Gazetteer:
     def _inside_a_name(text: str, toks, i: int, j: int) -> bool:
         before = toks[i - 1][2] if i > 0 and text[toks[i - 1][1] : toks[i][0]] == " " else ""
         after = toks[j + 1][2] if j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] == " " else ""
-        return (before[:1].isupper() and before.lower() not in _DIRECTIONS) or fold(after) in _NEVER
+        # a capitalised word of the never-list after it ("Kabul Bank" ...); a lowercase "on" or "and"
+        # after a town ("in Mosul on Monday") ends the name, it does not make it part of one
+        return (before[:1].isupper() and before.lower() not in _DIRECTIONS) or (
+            (after[:1].isupper() or after.lower() in _NAME_PARTICLES) and fold(after) in _NEVER
+        )
 
     def _exact(self, surface: str, cands: list[str]) -> bool:
         """Does ``surface`` spell one of the Syrian candidates' names (not only share a key)?"""
