@@ -260,3 +260,74 @@ def test_word_prefilter_never_hides_a_place(monkeypatch):
     fast = places()
     monkeypatch.setattr(_arabic, "_may_start", lambda word, heads: True)
     assert places() == fast
+
+
+# ---------------------------------------------------------------- generalising (round two)
+def _ar(text, published=PUBLISHED, title=None):
+    return extract_claims(text, published, title=title)
+
+
+def test_header_url_with_an_arabic_slug_is_not_a_sentence():
+    text = (
+        "URL: https://example.org/ar/news/مقتل-سبعة-بقصف-على-بلدة-تلدو\n"
+        "OUTLET: Example\n\n"
+        "قتل سبعة مدنيين بقصف مدفعي على بلدة تلدو اليوم.\n"
+    )
+    c = _one(_ar(text))
+    assert c.fatalities.low == 7 and not c.quote.startswith("URL")
+
+
+def test_headline_with_its_own_figure_is_kept_and_a_restating_one_is_not():
+    restated = "عشرات الضحايا بقصف على بلدة تلدو\n\nقتل 14 مدنيا بقصف مدفعي على بلدة تلدو اليوم.\n"
+    assert [c.fatalities.low for c in _ar(restated, title="عشرات الضحايا بقصف على بلدة تلدو")] == [14]
+    own = "مقتل 9 مدنيين بقصف على مدينة الرستن\n\nوقتل 4 مدنيين بقصف مدفعي على بلدة تلدو اليوم.\n"
+    lows = sorted(c.fatalities.low for c in _ar(own, title="مقتل 9 مدنيين بقصف على مدينة الرستن"))
+    assert lows == [4, 9]
+
+
+def test_lede_and_body_repeating_one_toll_are_one_claim_with_the_source():
+    text = (
+        "قتل 11 مدنيا بغارة جوية على بلدة تلدو صباح اليوم.\n"
+        "وقال الدفاع المدني إن 11 مدنيا قتلوا بغارة على بلدة تلدو.\n"
+    )
+    c = _one(_ar(text))
+    assert c.fatalities.low == 11 and c.attributed_to == "Syria Civil Defence"
+
+
+def test_a_sentence_with_no_date_takes_the_date_of_the_event_before_it():
+    text = (
+        "قتل 5 مدنيين بغارة جوية على بلدة تلدو يوم الأحد.\n"
+        "وأصيب 9 آخرون بجروح في غارة ثانية على مدينة الرستن.\n"
+    )
+    claims = _ar(text)
+    assert {c.time.start for c in claims} == {date(2016, 12, 11)}
+
+
+def test_a_country_wide_toll_is_a_tally_of_other_causes():
+    text = (
+        "وثقت الشبكة السورية لحقوق الإنسان مقتل 900 شخص في سوريا خلال تشرين الثاني الماضي.\n"
+        "وقتل 300 منهم في سوريا على يد قوات النظام.\n"
+    )
+    claims = _ar(text)
+    assert [(c.kind, c.event_type) for c in claims] == [("tally", "other"), ("tally", "other")]
+    assert claims[1].time.start == date(2016, 11, 1)
+
+
+def test_a_monitors_own_dispatch_speaks_for_the_monitor():
+    text = (
+        "OUTLET: Syrian Observatory for Human Rights (المرصد السوري لحقوق الإنسان)\n\n"
+        "استشهد 6 مواطنين في غارات جوية على بلدة تلدو اليوم.\n"
+    )
+    assert _one(_ar(text)).attributed_to == "Syrian Observatory for Human Rights"
+    reposted = text.replace("OUTLET: Syrian Observatory", "OUTLET: Some Site via Syrian Observatory")
+    assert _one(_ar(reposted)).attributed_to is None
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_not_a_target_and_habit_is_not_an_event():
+    text = (
+        "قتل 8 مدنيين بغارة جوية على بلدة تلدو اليوم.\n"
+        "ونقلت فرق الإسعاف المصابين إلى المشافي القريبة.\n"
+        "وغالبا ما تتعرض البلدة لقصف بالبراميل المتفجرة.\n"
+    )
+    c = _one(_ar(text))
+    assert c.event_type == "attack.air_strike"

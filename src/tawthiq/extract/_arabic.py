@@ -23,10 +23,11 @@ from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 
-from tawthiq.entities import Claim, PlaceRef
+from tawthiq.entities import Claim, Count, PlaceRef, TimeSpan
 from tawthiq.extract._arabic_numbers import find_tolls_ar
 from tawthiq.extract._arabic_parties import arabic_party, is_agency
-from tawthiq.extract._arabic_time import resolve_time_ar
+from tawthiq.extract._arabic_time import explicit_time_ar, resolve_time_ar
+from tawthiq.extract._attribution import canonical_party
 from tawthiq.gazetteer import Gazetteer
 from tawthiq.text.arabic import Folded, arabic_share, fold_arabic, fold_pattern
 
@@ -114,6 +115,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     ("other", r"انفجار|عبوة ناسفة|لغم|ألغام", 2),
 ]
 _COMPILED = [(t, _rx(p), s) for t, p, s in _TRIGGERS]
+_TAKEN_TO = _rx(r"(?:الى|نقل|نقلت|نقلوا|اسعاف|اسعافهم)\s+(?:ال)?\S*$")
 # a trigger under these (a few words before it) is a fear, a demand, a plan or a negation
 _HYPOTHETICAL = _rx(
     rf"{_L}(?:و|ف)?(?:قد(?=\s+[يتنا])|سوف|لن|لم|لا|يجب|ينبغي|يخشى|خشية|مخاوف|يخشون|حذر|حذرت|تحذير|يحذر|تحذر|يهدد|تهدد|"
@@ -134,6 +136,9 @@ _TALLY = _rx(
     r"في عدة مجازر|منذ بداية|طوال (?:الشهر|العام|الحملة)|(?:تشرين|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب"
     r"|أيلول|يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\S* (?:\S+ )?الماضي"
 )
+# a sentence of habit or support ("غالبا ما تتعرض"، "ويدعم التحالف … بالغارات") or one that names an
+# event's character ("ووصف المرصد القصف بالمجزرة"): with no toll of its own, not a claim
+_NOT_AN_EVENT = _rx(rf"{_L}(?:و|ف)?(?:غالبا ما|عادة ما|كثيرا ما|يدعم|تدعم|يساند|تساند|وصف|وصفت|يصف|تصف){_R}")
 _STATUS = {"siege.blockade", "territory.change", "disappearance.enforced", "humanitarian.access_denied"}
 
 _VICTIMS = [
@@ -163,6 +168,8 @@ _ACTORS = _rx(
 
 # ------------------------------------------------------------------------------------- sentences
 _END = re.compile(r"(?<=[.!?؟…])[\"'”»)]*\s+")
+# a "KEY: value" header line (URL:, OUTLET:, TITLE: …): never a sentence, even with an Arabic slug
+_HEADER = re.compile(r"^[A-Z][A-Z_ ]{1,30}:\s")
 
 
 def arabic_sentences(text: str) -> list[tuple[int, int]]:
@@ -172,7 +179,7 @@ def arabic_sentences(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
-        if not line.strip() or arabic_share(line) == 0.0:
+        if not line.strip() or arabic_share(line) == 0.0 or _HEADER.match(line):
             continue
         s = 0
         for m in _END.finditer(line):
@@ -205,6 +212,10 @@ def find_events_ar(s: str) -> list[_Hit]:
             before = _NOT_A_HEDGE.sub(" ", s[max(0, m.start() - 40) : m.start()])
             if _HYPOTHETICAL.search(before):
                 continue
+            if etype == "attack.medical" and _rx(
+                r"(?:الى|نقل|نقلت|نقلوا|اسعاف|اسعافهم)\s+(?:ال)?\S*$"
+            ).search(s[: m.end() - len(m.group(0).split()[-1])]):
+                continue  # "نقلت … المصابين إلى المشافي": where the wounded went, not a target
             if (
                 etype == "attack.air_strike"
                 and m.group(0) == "الطيران"
@@ -469,6 +480,119 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, st
     return out
 
 
+_OUTLET = re.compile(r"^OUTLET:[ \t]*(.+)$", re.M)
+# parties whose own site speaks for them: their dispatch's unattributed claims are theirs
+_MONITORS = frozenset(
+    {
+        "Syrian Observatory for Human Rights",
+        "Syrian Network for Human Rights",
+        "Syria Civil Defence",
+        "Human Rights Watch",
+        "Amnesty International",
+        "MSF",
+        "Syrian American Medical Society",
+        "UN OCHA",
+        "UN human rights office",
+        "World Health Organization",
+        "UNICEF",
+        "ICRC",
+    }
+)
+
+
+def _outlet_party(text: str) -> str | None:
+    """The monitor or NGO that publishes the report (a header ``OUTLET:`` naming one), else None."""
+    m = _OUTLET.search(text[:3000])
+    if not m:
+        return None
+    value = m.group(1)
+    if _rx(r"(?:عبر|نقلا عن)").search(fold_arabic(value).text) or re.search(
+        r"\b(?:via|reprint|reposting)\b", value, re.I
+    ):
+        return None  # an outlet reposting the monitor: the claims carry the monitor's name when named
+    for part in re.split(r"[()]", value):
+        part = part.strip()
+        if not part:
+            continue
+        name = arabic_party(part) or canonical_party(part)
+        if name in _MONITORS:
+            return name
+    return None
+
+
+def _document_type(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """The attack the headline and lede name (the manner of a toll that names none)."""
+    for a, b in spans[:3]:
+        for h in find_events_ar(fold_arabic(text[a:b]).text):
+            if h.event_type.startswith("attack."):
+                return h.event_type
+    return None
+
+
+def _same_count(x: Count | None, y: Count | None) -> bool:
+    return x is not None and y is not None and (x.low, x.high) == (y.low, y.high)
+
+
+def _places_agree(x: Claim, y: Claim) -> bool:
+    if not x.places or not y.places:
+        return True
+    ka = {p.place_id or fold_arabic(p.name).text for p in x.places}
+    kb = {p.place_id or fold_arabic(p.name).text for p in y.places}
+    return bool(ka & kb)
+
+
+def _restates(head: Claim, body: Claim) -> bool:
+    """Does the headline ``head`` restate ``body`` (same manner, place, and a number it may blur)?"""
+    if head.event_type.split(".")[0] != body.event_type.split(".")[0] or not _places_agree(head, body):
+        return False
+    hf = head.fatalities
+    if hf is None or hf.qualifier == "vague":
+        return True
+    return _same_count(hf, body.fatalities) or (
+        hf.low is not None and body.fatalities is not None and body.fatalities.low == hf.low
+    )
+
+
+def merge_restatements_ar(items: list[tuple[Claim, bool]]) -> list[tuple[Claim, bool]]:
+    """One claim for one assertion: a headline that a body claim restates is flagged as the title's
+    (the front door drops it); a sentence repeating another's toll (same count, manner and place,
+    not two different parties) is one claim, the richer of the two, with the party either names."""
+    body = [c for c, t in items if not t]
+    out: list[tuple[Claim, bool]] = []
+    for c, is_title in items:
+        if is_title and not any(_restates(c, b) for b in body):
+            is_title = False  # a headline figure found nowhere in the body is a claim of its own
+        if is_title:
+            out.append((c, True))
+            continue
+        twin = next(
+            (
+                i
+                for i, (o, t) in enumerate(out)
+                if not t
+                and _same_count(o.fatalities, c.fatalities)
+                and o.event_type.split(".")[0] == c.event_type.split(".")[0]
+                and o.kind == c.kind
+                and _places_agree(o, c)
+                and (o.attributed_to is None or c.attributed_to is None or o.attributed_to == c.attributed_to)
+            ),
+            None,
+        )
+        if twin is None:
+            out.append((c, False))
+            continue
+        o = out[twin][0]
+        richer, other = (
+            (c, o) if (len(c.places), bool(c.injured)) > (len(o.places), bool(o.injured)) else (o, c)
+        )
+        if richer.attributed_to is None and other.attributed_to:
+            richer = richer.model_copy(update={"attributed_to": other.attributed_to})
+        if richer.injured is None and other.injured is not None:
+            richer = richer.model_copy(update={"injured": other.injured})
+        out[twin] = (richer, False)
+    return out
+
+
 def arabic_claims(
     text: str,
     spans: list[tuple[int, int]],
@@ -479,10 +603,14 @@ def arabic_claims(
 ) -> list[tuple[Claim, bool]]:
     """Claims of the Arabic sentences ``spans`` of ``text``, with whether each is the headline's."""
     ctx, main = main_place_ar(title, text, gaz)
+    own_voice = _outlet_party(text)
+    doc_type = _document_type(text, spans)
     out: list[tuple[Claim, bool]] = []
     previous_party: str | None = None
     last_places: tuple[PlaceRef, ...] = ()
     last_type: tuple[int, str] | None = None
+    last_time: TimeSpan | None = None
+    last_tally_time: TimeSpan | None = None
     seen: set[str] = set()
     for n, (a, b, sentence_party) in enumerate(_clauses(text, spans)):
         sentence = text[a:b]
@@ -497,8 +625,8 @@ def arabic_claims(
         events = find_events_ar(s)
         fat, inj = find_tolls_ar(s)
         if (not events and (fat or inj) and _KILL_WORD.search(s)) or (not events and fat):
-            # a toll with no weapon named: the manner of the claim just before, else "other"
-            etype = last_type[1] if last_type and n - last_type[0] <= 2 else "other"
+            # a toll with no weapon named: the manner of the claim just before, else the headline's
+            etype = last_type[1] if last_type and n - last_type[0] <= 2 else doc_type or "other"
             events = [_Hit(etype, 0, 0, 1)]
         if not events:
             continue
@@ -506,30 +634,49 @@ def arabic_claims(
             harm = [h for h in events if h.event_type.split(".")[0] in ("attack", "killing", "other")]
             events = harm or events
         best = events[0]
-        last_type = (n, best.event_type)
+        if not (fat or inj) and _NOT_AN_EVENT.search(s):
+            continue  # habitual background ("غالبا ما تتعرض …"), a description ("ووصف المرصد القصف بالمجزرة")
         refs = tuple(_places(text, a, b, f, gaz, ctx))
+        country_only = bool(refs) and all(p.precision == "country" for p in refs)
+        if best.strength <= 1 and country_only:
+            best = _Hit("other", 0, 0, 1)  # a country-wide toll of all causes
+        elif best.event_type == "other" and best.strength <= 2 and doc_type and (fat or inj):
+            best = _Hit(doc_type, best.start, best.end, best.strength)
+        last_type = (n, best.event_type)
         if not refs:
             carried = tuple(p for p in last_places if p.precision != "neighbourhood")
             refs = carried if carried and a > title_end else ((main,) if main else ())
         else:
             last_places = refs
+        kind = _kind(s, best.event_type)
+        if country_only and fat is not None and kind == "incident":
+            kind = "tally"  # a country-wide count is never one incident
+        when = explicit_time_ar(s, anchor)
+        if when is None:
+            # no time of its own: the time of the claim it follows (a tally's period for a tally)
+            carry = last_tally_time if kind == "tally" else last_time
+            when = carry or resolve_time_ar(s, anchor)
+        elif kind == "tally":
+            last_tally_time = when
+        else:
+            last_time = when
         lead = len(sentence) - len(sentence.lstrip(_QUOTE_TRIM))
         tail = len(sentence) - len(sentence.rstrip(_QUOTE_TRIM + "."))
         claim = Claim(
-            kind=_kind(s, best.event_type),
+            kind=kind,
             event_type=best.event_type,
             quote=sentence[lead : len(sentence) - tail] if tail else sentence[lead:],
             span=(a + lead, b - tail),
             places=refs,
-            time=resolve_time_ar(s, anchor),
+            time=when,
             fatalities=fat,
             injured=inj,
             victims=_victims(s),
             perpetrators=_perpetrators(s, f, sentence, a),
-            attributed_to=party,
+            attributed_to=party or own_voice,
             certainty=find_certainty_ar(s),
             method="rules",
             confidence=_confidence(refs, bool(fat or inj), party, best.strength),
         )
         out.append((claim, b <= title_end))
-    return out
+    return merge_restatements_ar(out)
