@@ -331,3 +331,59 @@ def test_the_hospital_the_wounded_were_taken_to_is_not_a_target_and_habit_is_not
     )
     c = _one(_ar(text))
     assert c.event_type == "attack.air_strike"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "qualifier"),
+    [
+        ("أودى القصف بحياة 12 مدنيا", 12, "exact"),
+        ("أودت الغارة بحياة سبعة أشخاص", 7, "exact"),
+        ("قتل أحد عشر مدنيا يوم الأحد", 11, "exact"),
+        ("استشهاد 3 مواطنين بينهم طفل وإصابة 12 شخصا على الأقل", 3, "exact"),
+        ("راح ضحيتها عشرة مدنيين على الأقل", 10, "at_least"),
+    ],
+)
+def test_killing_phrases_and_where_at_least_belongs(phrase, low, qualifier):
+    fat, _ = find_tolls_ar(fold(phrase))
+    assert (fat.low, fat.qualifier) == (low, qualifier)
+
+
+def test_victims_alone_is_a_mixed_count_and_sunday_is_not_one():
+    assert find_tolls_ar(fold("أوقع التصعيد عشرات الضحايا المدنيين")) == (None, None)
+    fat, _ = find_tolls_ar(fold("قتل مدني يوم الأحد"))
+    assert fat is None or fat.low == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("أفاد ناشطون بمقتل 5 مدنيين في بلدة تلدو", "ناشطون"),
+        ("وفقاً لوزارة الصحة في المدينة قتل 50 شخصا", "وزارة الصحة في المدينة"),
+        ("قتل 12 مدنيا بحسب ما أعلنت مديرية الصحة", "مديرية الصحة"),
+        ("نقلت وكالة رويترز عن مسؤول في الدفاع المدني أن 10 قتلوا", "Syria Civil Defence"),
+        ("حذر مكتب الأمم المتحدة للشؤون الإنسانية من تدهور الوضع بعد مقتل 40 مدنيا", "UN OCHA"),
+        ("وتحدثت أنباء عن مقتل 5 أشخاص", None),
+    ],
+)
+def test_attribution_verbs_and_prepositions(sentence, party):
+    from tawthiq.extract._arabic import find_attribution_ar
+
+    assert find_attribution_ar(fold_arabic(sentence), sentence) == party
+
+
+def test_a_pronoun_subject_names_the_party_named_before_with_that_noun():
+    text = (
+        "أعلنت لجان التنسيق المحلية مقتل 30 شخصا في بلدة تلدو اليوم.\n"
+        "بينما ذكرت الشبكة السورية لحقوق الإنسان أن 9 أشخاص قتلوا في مدينة الرستن.\n"
+        "وكشفت اللجان عن إعدام 6 معتقلين في بلدة كفرنبل.\n"
+    )
+    last = [c for c in _ar(text) if c.fatalities and c.fatalities.low == 6]
+    assert _one(last).attributed_to == "لجان التنسيق المحلية"
+
+
+def test_allegations_are_unconfirmed_not_denied_and_a_forecast_is_no_event():
+    from tawthiq.extract._arabic import find_certainty_ar, find_events_ar
+
+    assert find_certainty_ar(fold("وتحدثت ادعاءات عن قصف بالكلور")) == "unconfirmed"
+    assert find_certainty_ar(fold("نفت الوزارة قصف المستشفى")) == "denied"
+    assert find_events_ar(fold("وحذر من أن المدينة ستتعرض لقصف عنيف")) == []

@@ -120,7 +120,8 @@ _TAKEN_TO = _rx(r"(?:الى|نقل|نقلت|نقلوا|اسعاف|اسعافهم
 _HYPOTHETICAL = _rx(
     rf"{_L}(?:و|ف)?(?:قد(?=\s+[يتنا])|سوف|لن|لم|لا|يجب|ينبغي|يخشى|خشية|مخاوف|يخشون|حذر|حذرت|تحذير|يحذر|تحذر|يهدد|تهدد|"
     r"بإيقاف|بوقف|لوقف|إيقاف|وقف|منع|لمنع|محاولة|في حال|إذا|اذا|لو|دعا|دعت|داعيا|مطالبا|طالب|يطالب|"
-    rf"لإنهاء|إنهاء|تجنب|لحماية|احتمال|مرشحة|خطر){_R}[^.،؛]{{0,25}}$"
+    rf"لإنهاء|إنهاء|تجنب|لحماية|احتمال|مرشحة|مرشح|يتوقع|تتوقع|يُتوقع|متوقع|توقع|توقعات|قد يرتفع|خطر"
+    rf"|يهددون|بتدمير|تهديد|يتعرض|ستتعرض|سيتعرض|ستكون|سيكون){_R}[^.،؛]{{0,25}}$"
 )
 # negations that assert: "ما لا يقل عن" (at least), "لا يزال" (still), "لا سيما" (especially)
 _NOT_A_HEDGE = _rx(r"ما لا يقل|لا يقل|لا تقل|لا يزال|لا تزال|ما زال|ما زالت|لا سيما|ولا سيما")
@@ -252,7 +253,8 @@ def _perpetrators(s: str, f: Folded, text: str, offset: int) -> tuple[str, ...]:
 _VERB = (
     r"(?:قال|قالت|يقول|تقول|أفاد|أفادت|يفيد|تفيد|ذكر|ذكرت|يذكر|تذكر|أعلن|أعلنت|يعلن|تعلن|أكد|أكدت|يؤكد|تؤكد|"
     r"أوضح|أوضحت|وثق|وثقت|يوثق|رصد|رصدت|صرح|صرحت|كشف|كشفت|أضاف|أضافت|أشار|أشارت|لفت|لفتت|نقل|نقلت|"
-    r"أحصى|أحصت|اعتبر|اعتبرت|بين|بينت|نشر|نشرت|أورد|أوردت|قدر|قدرت|نفى|نفت|نفوا|اتهم|اتهمت|حمل|حملت)"
+    r"أحصى|أحصت|اعتبر|اعتبرت|بين|بينت|نشر|نشرت|أورد|أوردت|قدر|قدرت|نفى|نفت|نفوا|اتهم|اتهمت|حمل|حملت|"
+    r"تحدث|تحدثت|يتحدث|حذر|حذرت|أدان|أدانت|دان|دانت|ندد|نددت|أبلغ|أبلغت|أحصى|سجل|سجلت|أفادت|روى|روت)"
 )
 _ADVERBIAL = (
     r"(?:(?:و|ف)?(?:في وقت سابق(?: من)?(?: اليوم)?|في وقت لاحق"
@@ -264,15 +266,18 @@ _LEAD_VERB = _rx(
     rf"(?:(?:^|[،.؛:\"]\s*){_ADVERBIAL}(?:(?:و|ف)?{_CONJ}\s*،?\s*)?|\s{_CONJ}\s*،?\s*)(?:و|ف)?{_VERB}{_R}\s+"
 )
 _ACCORDING = _rx(
-    r"(?:بحسب|حسب|وفق|وفقا ل|وفقاً ل|طبقا ل|نقلا عن|نقلاً عن|استنادا إلى|على حد قول|بحسب ما أفاد|وفق ما أفاد"
-    r"|وفق ما ذكر|حسبما أفاد|حسبما ذكر|بحسب ما ذكر|وفق ما أعلن|كما أفاد|حسب ما أفاد)(?:\s*ت?ه?)?\s+"
+    rf"(?:(?:بحسب|حسب|وفق|كما)\s*ما\s+{_VERB}(?:ه|ها|هم)?{_R}|حسبما\s*{_VERB}(?:ه|ها|هم)?{_R}|(?:وفقا|وفقاً|طبقا|طبقاً)\s*ل"
+    r"|(?:بحسب|حسب|وفق|نقلا عن|نقلاً عن|استنادا إلى|استناداً إلى|على حد قول|على لسان)\s)\s*"
 )
+# "نقلت وكالة رويترز عن مسؤول …": the outlet relays; the one it quotes is the party
+_RELAYED = _rx(r"(?:^|[،.؛:\s])(?:و|ف)?(?:نقل|نقلت|تنقل|ينقل)\s+[^،.؛]{2,60}?\s+عن\s+")
 # where the speaker's noun phrase ends
 _NP_END = _rx(
     rf"\s*(?:[،,:؛.(]|\s(?:أن|إن|ان|بأن|بان|في بيان|في تصريح"
     rf"|في تقرير|لوكالة|لمراسل|ل|اليوم|أمس|يوم|صباح|مساء|فجر|"
     rf"الإثنين|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد|عن|على|إلى|الى|مقتل|استشهاد|ارتفاع|وقوع|سقوط|قيام|حدوث|"
-    rf"استهداف|معاودة|في وقت|منذ|خلال|حتى|عبر|بعد|قبل|امس){_R})"
+    rf"استهداف|معاودة|في وقت|منذ|خلال|حتى|عبر|بعد|قبل|امس|من|بمقتل|باستشهاد|بسقوط|بوقوع|بإصابة|بمصرع|"
+    rf"قتل|قتلوا|استشهد|استشهدوا|أصيب|أصيبوا|سقط|سقطت|لقي|لقوا|قضى|قضوا|ارتقى|ارتقوا|جرح){_R})"
 )
 _PRONOUN_SUBJ = _rx(
     r"^(?:ال)?(?:وكالة|الوكالة|التقرير|المصدر|المصادر|البيان|المنظمة|الشبكة|المرصد|المسؤول|المتحدث|المكتب|الهيئة|اللجنة|اللجان|المدير|الجيش|الوزارة)$"
@@ -281,6 +286,7 @@ _NOT_SUBJECT = _rx(
     r"^(?:و|ف)?(?:كان\s+|كانت\s+|قد\s+)?(?:فيما|كما|بينما|حيث|في|ثم|لكن|إلا|بعد|قبل|منذ|خلال|عند|بعدما|اليوم|أمس|"
     r"حين|عندما|لما|إذ|ما|من|التي|الذي|الذين|وقت)(?:\s|$)"
 )
+_NOBODY = _rx(r"^(?:ال)?(?:أنباء|انباء|معلومات|تقارير|أخبار|اخبار|شائعات|إشاعات)(?:\s|$)")
 _GENERIC = _rx(r"^(?:مصادر|مصدر|ناشطون|ناشطين|نشطاء|ناشط|أهالي|سكان|شهود|مسعفون|أطباء)")
 
 
@@ -293,7 +299,9 @@ def _np(f: str, start: int) -> tuple[int, int]:
 _TRIM = " \"'().«»“”"
 
 
-def _party(folded: str, written: str, previous: str | None) -> str | None:
+def _party(
+    folded: str, written: str, previous: str | None, seen: list[tuple[str, str]] | None = None
+) -> str | None:
     p = folded.strip(_TRIM)
     if not p or len(p) < 2:
         return None
@@ -303,6 +311,12 @@ def _party(folded: str, written: str, previous: str | None) -> str | None:
     if known:
         return known
     if _PRONOUN_SUBJ.match(p):
+        head = re.sub(r"^ال", "", p.split()[0]) if p.split() else ""
+        for folded_name, name in reversed(seen or []):
+            if head and head in folded_name:
+                return (
+                    name  # "وكشفت اللجان" after "لجان التنسيق المحلية": the committees, not the last speaker
+                )
         return previous
     if _rx(
         r"^(?:فيه|فيها|له|لها|لهم|عنه|عنها|منه|منها|به|بها|إلى|الى|أن|ان|إن|بأن|أنه|انه|أنها|انها)(?:\s|$)"
@@ -310,22 +324,35 @@ def _party(folded: str, written: str, previous: str | None) -> str | None:
         return None  # "أكدت فيه أن": no speaker named after the verb
     if find_events_ar(p) or _KILL_WORD.search(p):
         return None  # a clause, not a speaker
+    if _NOBODY.match(p):
+        return None  # "تحدثت أنباء عن …": unconfirmed reports cite nobody
     return re.sub(r"\s+", " ", re.sub(r"[\"«»“”]", "", written)).strip(_TRIM)[:80] or None
 
 
-def find_attribution_ar(f: Folded, written: str, previous: str | None = None) -> str | None:
+def find_attribution_ar(
+    f: Folded, written: str, previous: str | None = None, seen: list[tuple[str, str]] | None = None
+) -> str | None:
     """The party an Arabic sentence attributes its content to, or None (own voice).
 
     ``f`` is the folded sentence and ``written`` the sentence as written (an unknown party is
-    returned as written, with its hamzas and ta marbuta)."""
+    returned as written, with its hamzas and ta marbuta). ``seen`` (folded phrase, party) of the
+    report's earlier speakers, to which a found party is added, lets "اللجان" or "الشبكة" name the
+    committees or network named before rather than the last speaker."""
     s = f.text
 
     def party_at(a: int, b: int) -> str | None:
         if b <= a:
             return None
         oa, ob = f.span(a, b)
-        return _party(s[a:b], written[oa:ob], previous)
+        party = _party(s[a:b], written[oa:ob], previous, seen)
+        if party and seen is not None and not _PRONOUN_SUBJ.match(s[a:b].strip(_TRIM)):
+            seen.append((s[a:b], party))
+        return party
 
+    for m in _RELAYED.finditer(s):
+        party = party_at(*_np(s, m.end()))
+        if party:
+            return party
     for m in _ACCORDING.finditer(s):
         party = party_at(*_np(s, m.end()))
         if party:
@@ -344,7 +371,7 @@ def find_attribution_ar(f: Folded, written: str, previous: str | None = None) ->
 
 
 _DENIED = _rx(
-    rf"{_L}(?:و|ف)?(?:نفى|نفت|ينفي|تنفي|نفي|نفيه|نفت|كذب|كذبت|تكذيب|ادعاءات"
+    rf"{_L}(?:و|ف)?(?:نفى|نفت|ينفي|تنفي|نفي|نفيه|نفت|كذب|كذبت|تكذيب"
     rf"|مفبركة|مفبرك){_R}|لا صحة|عار عن الصحة|عارية عن الصحة|مزاعم كاذبة"
 )
 _UNCONFIRMED = _rx(
@@ -352,7 +379,8 @@ _UNCONFIRMED = _rx(
     r"|غير مؤكد|لم يتسن|لم يتسنى|لا يمكن التحقق|لم يتم التحقق|"
     r"لم نتمكن من التحقق|لم يتم التأكد|تعذر التحقق|يتعذر التحقق|يزعم"
     r"|يُزعم|زعم|مزاعم|المزعوم|المزعومة|مزعوم|بحسب ما يزعم|يدعي|تدعي|"
-    r"إشاعات|شائعات|أنباء أولية"
+    r"إشاعات|شائعات|أنباء أولية|ادعاءات|الادعاءات|ادعاء|يدعى|يُدعى|تفيد تقارير|تقارير غير مؤكدة"
+    r"|لم يتم التأكد|لم تتأكد|لم يتأكد|لم نتحقق"
 )
 _CONFIRMED = _rx(r"(?:تم التأكد|تأكد|تأكدت|تحقق(?:ت|نا)? من|تم التحقق من|وثقت بالأسماء)")
 
@@ -612,6 +640,7 @@ def arabic_claims(
     last_time: TimeSpan | None = None
     last_tally_time: TimeSpan | None = None
     seen: set[str] = set()
+    seen_parties: list[tuple[str, str]] = []
     for n, (a, b, sentence_party) in enumerate(_clauses(text, spans)):
         sentence = text[a:b]
         f = fold_arabic(sentence)
@@ -619,7 +648,7 @@ def arabic_claims(
         if s.strip() in seen:
             continue  # the headline printed again as the first line of the body
         seen.add(s.strip())
-        party = find_attribution_ar(f, sentence, previous_party) or sentence_party
+        party = find_attribution_ar(f, sentence, previous_party, seen_parties) or sentence_party
         if party:
             previous_party = party
         events = find_events_ar(s)
