@@ -387,3 +387,21 @@ def test_allegations_are_unconfirmed_not_denied_and_a_forecast_is_no_event():
     assert find_certainty_ar(fold("وتحدثت ادعاءات عن قصف بالكلور")) == "unconfirmed"
     assert find_certainty_ar(fold("نفت الوزارة قصف المستشفى")) == "denied"
     assert find_events_ar(fold("وحذر من أن المدينة ستتعرض لقصف عنيف")) == []
+
+
+def test_towns_outside_syria_are_found_by_their_arabic_names_where_a_place_stands():
+    gaz = load_gazetteer()
+
+    def names(text):
+        return [(m.surface, m.place.name_en) for m in gaz.match_arabic(text)]
+
+    assert names("قصف على مدينة غزة") == [("مدينة غزة", "Gaza")]
+    assert names("غارة على صنعاء") == [("صنعاء", "Sanaa")]
+    assert names("بقيادة واشنطن") == []  # no place word or locative: a name in a phrase, not a place
+    assert names("في بلدة عين ترما") == []  # the first word of a longer (unknown) name
+    assert names("في المحلات التجارية") == []  # a common word that is a small town somewhere
+
+
+def test_an_arabic_claim_in_gaza_has_gazas_coordinate():
+    c = _one(_ar("قتل 30 شخصا بغارة جوية على مدينة غزة اليوم.\n"))
+    assert c.places[0].place_id.startswith("world:") and 31.0 < c.places[0].lat < 32.0

@@ -548,6 +548,18 @@ def _outlet_party(text: str) -> str | None:
     return None
 
 
+def _title_line_end(text: str, spans: list[tuple[int, int]], title: str) -> int:
+    """End of the headline when it stands on its own line near the top as several sentences
+    ("اختلطت الأرزاق بالأشلاء… طيران النظام يرتكب مجزرة"), else -1."""
+    want = fold_arabic(re.sub(r"^TITLE:\s*", "", title)).text.strip()
+    a = spans[0][0]
+    if a > 1500:
+        return -1
+    line_end = text.find("\n", a)
+    line_end = len(text) if line_end < 0 else line_end
+    return line_end if fold_arabic(text[a:line_end]).text.strip() == want else -1
+
+
 def _document_type(text: str, spans: list[tuple[int, int]]) -> str | None:
     """The attack the headline and lede name (the manner of a toll that names none)."""
     for a, b in spans[:3]:
@@ -571,7 +583,7 @@ def _places_agree(x: Claim, y: Claim) -> bool:
 
 def _restates(head: Claim, body: Claim) -> bool:
     """Does the headline ``head`` restate ``body`` (same manner, place, and a number it may blur)?"""
-    if head.event_type.split(".")[0] != body.event_type.split(".")[0] or not _places_agree(head, body):
+    if head.event_type != body.event_type or not _places_agree(head, body):
         return False
     hf = head.fatalities
     if hf is None or hf.qualifier == "vague":
@@ -631,6 +643,8 @@ def arabic_claims(
 ) -> list[tuple[Claim, bool]]:
     """Claims of the Arabic sentences ``spans`` of ``text``, with whether each is the headline's."""
     ctx, main = main_place_ar(title, text, gaz)
+    if title_end < 0 and title and spans:
+        title_end = _title_line_end(text, spans, title)
     own_voice = _outlet_party(text)
     doc_type = _document_type(text, spans)
     out: list[tuple[Claim, bool]] = []
