@@ -405,3 +405,19 @@ def test_towns_outside_syria_are_found_by_their_arabic_names_where_a_place_stand
 def test_an_arabic_claim_in_gaza_has_gazas_coordinate():
     c = _one(_ar("قتل 30 شخصا بغارة جوية على مدينة غزة اليوم.\n"))
     assert c.places[0].place_id.startswith("world:") and 31.0 < c.places[0].lat < 32.0
+
+
+def test_suffocation_cases_are_wounded_and_the_wounded_of_the_strike_before_join_it():
+    assert find_tolls_ar(fold("سجلت 11 حالة اختناق بين المدنيين"))[1].low == 11
+    assert find_tolls_ar(fold("قضى 21 شخصا اختناقا"))[0].low == 21
+    text = "قتل 10 مدنيين بغارة جوية على بلدة تلدو اليوم، كما تسببت الغارة بإصابة العشرات منهم.\n"
+    c = _one(_ar(text))
+    assert (c.fatalities.low, c.injured.low, c.injured.qualifier) == (10, 10, "vague")
+
+
+def test_per_place_breakdown_with_one_toll_each_is_not_merged_across_manners():
+    text = (
+        "وقال مصدر في الشرطة إن قذائف صاروخية سقطت على حي الفردوس في حلب ما أدى لمقتل شخصين.\n"
+        "ولفت المصدر إلى أن قناصا أطلق النار على أهالي حي الشعار ما أسفر عن مقتل شخصين.\n"
+    )
+    assert sorted(c.event_type for c in _ar(text)) == ["attack.ground", "attack.shelling"]

@@ -593,6 +593,22 @@ def _restates(head: Claim, body: Claim) -> bool:
     )
 
 
+def _continues(prev_item: tuple[Claim, bool], c: Claim) -> bool:
+    """Is ``c`` only the wounded of the claim before it (no dead, no place, party or time of its own)?"""
+    prev, prev_title = prev_item
+    return (
+        not prev_title
+        and c.fatalities is None
+        and c.injured is not None
+        and prev.injured is None
+        and prev.fatalities is not None
+        and prev.event_type == c.event_type
+        and c.places == prev.places
+        and c.time == prev.time
+        and c.attributed_to == prev.attributed_to
+    )
+
+
 def merge_restatements_ar(items: list[tuple[Claim, bool]]) -> list[tuple[Claim, bool]]:
     """One claim for one assertion: a headline that a body claim restates is flagged as the title's
     (the front door drops it); a sentence repeating another's toll (same count, manner and place,
@@ -611,13 +627,17 @@ def merge_restatements_ar(items: list[tuple[Claim, bool]]) -> list[tuple[Claim, 
                 for i, (o, t) in enumerate(out)
                 if not t
                 and _same_count(o.fatalities, c.fatalities)
-                and o.event_type.split(".")[0] == c.event_type.split(".")[0]
+                and o.event_type == c.event_type
                 and o.kind == c.kind
                 and _places_agree(o, c)
                 and (o.attributed_to is None or c.attributed_to is None or o.attributed_to == c.attributed_to)
             ),
             None,
         )
+        if twin is None and out and _continues(out[-1], c):
+            prev = out[-1][0]
+            out[-1] = (prev.model_copy(update={"injured": c.injured}), out[-1][1])
+            continue  # "… مقتل 10 مدنيين، كما تسببت بإصابة العشرات": the wounded of the same strike
         if twin is None:
             out.append((c, False))
             continue
@@ -680,17 +700,17 @@ def arabic_claims(
         if not (fat or inj) and _NOT_AN_EVENT.search(s):
             continue  # habitual background ("غالبا ما تتعرض …"), a description ("ووصف المرصد القصف بالمجزرة")
         refs = tuple(_places(text, a, b, f, gaz, ctx))
+        if not refs:
+            carried = tuple(p for p in last_places if p.precision != "neighbourhood")
+            refs = carried if carried and a > title_end else ((main,) if main else ())
+        else:
+            last_places = refs
         country_only = bool(refs) and all(p.precision == "country" for p in refs)
         if best.strength <= 1 and country_only:
             best = _Hit("other", 0, 0, 1)  # a country-wide toll of all causes
         elif best.event_type == "other" and best.strength <= 2 and doc_type and (fat or inj):
             best = _Hit(doc_type, best.start, best.end, best.strength)
         last_type = (n, best.event_type)
-        if not refs:
-            carried = tuple(p for p in last_places if p.precision != "neighbourhood")
-            refs = carried if carried and a > title_end else ((main,) if main else ())
-        else:
-            last_places = refs
         kind = _kind(s, best.event_type)
         if country_only and fat is not None and kind == "incident":
             kind = "tally"  # a country-wide count is never one incident
