@@ -421,3 +421,11 @@ def test_per_place_breakdown_with_one_toll_each_is_not_merged_across_manners():
         "ولفت المصدر إلى أن قناصا أطلق النار على أهالي حي الشعار ما أسفر عن مقتل شخصين.\n"
     )
     assert sorted(c.event_type for c in _ar(text)) == ["attack.ground", "attack.shelling"]
+
+
+def test_a_passing_mention_with_no_number_place_or_time_is_not_a_claim():
+    text = (
+        "قتل 7 مدنيين بقصف مدفعي على بلدة تلدو اليوم.\n"
+        "وتعرضت المنطقة لمزيد من الاستهداف بالصواريخ وسط اشتباكات متقطعة.\n"
+    )
+    assert [c.fatalities.low for c in _ar(text)] == [7]

@@ -700,6 +700,7 @@ def arabic_claims(
         if not (fat or inj) and _NOT_AN_EVENT.search(s):
             continue  # habitual background ("غالبا ما تتعرض …"), a description ("ووصف المرصد القصف بالمجزرة")
         refs = tuple(_places(text, a, b, f, gaz, ctx))
+        own_place = bool(refs)
         if not refs:
             carried = tuple(p for p in last_places if p.precision != "neighbourhood")
             refs = carried if carried and a > title_end else ((main,) if main else ())
@@ -715,6 +716,8 @@ def arabic_claims(
         if country_only and fat is not None and kind == "incident":
             kind = "tally"  # a country-wide count is never one incident
         when = explicit_time_ar(s, anchor)
+        if when is None and not own_place and not (fat or inj) and kind == "incident" and b > title_end:
+            continue  # a passing mention (no number, place or time of its own): at most optional
         if when is None:
             # no time of its own: the time of the claim it follows (a tally's period for a tally)
             carry = last_tally_time if kind == "tally" else last_time
