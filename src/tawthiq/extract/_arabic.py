@@ -137,8 +137,8 @@ _TALLY = _rx(
     r"في عدة مجازر|منذ بداية|طوال (?:الشهر|العام|الحملة)|(?:تشرين|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب"
     r"|أيلول|يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\S* (?:\S+ )?الماضي"
 )
-# a sentence of habit or support ("غالبا ما تتعرض"، "ويدعم التحالف … بالغارات") or one that names an
-# event's character ("ووصف المرصد القصف بالمجزرة"): with no toll of its own, not a claim
+# a sentence of habit or support ("كثيرا ما تقصف"، "وتساند الطائرات القوات البرية بالغارات") or one
+# that names an event's character ("ووصفت المنظمة الهجوم بالوحشي"): with no toll of its own, no claim
 _NOT_AN_EVENT = _rx(rf"{_L}(?:و|ف)?(?:غالبا ما|عادة ما|كثيرا ما|يدعم|تدعم|يساند|تساند|وصف|وصفت|يصف|تصف){_R}")
 _STATUS = {"siege.blockade", "territory.change", "disappearance.enforced", "humanitarian.access_denied"}
 
@@ -216,7 +216,7 @@ def find_events_ar(s: str) -> list[_Hit]:
             if etype == "attack.medical" and _rx(
                 r"(?:الى|نقل|نقلت|نقلوا|اسعاف|اسعافهم)\s+(?:ال)?\S*$"
             ).search(s[: m.end() - len(m.group(0).split()[-1])]):
-                continue  # "نقلت … المصابين إلى المشافي": where the wounded went, not a target
+                continue  # "نقل الجرحى إلى المستشفى الوطني": where the wounded went, not a target
             if (
                 etype == "attack.air_strike"
                 and m.group(0) == "الطيران"
@@ -550,7 +550,7 @@ def _outlet_party(text: str) -> str | None:
 
 def _title_line_end(text: str, spans: list[tuple[int, int]], title: str) -> int:
     """End of the headline when it stands on its own line near the top as several sentences
-    ("اختلطت الأرزاق بالأشلاء… طيران النظام يرتكب مجزرة"), else -1."""
+    ("مجزرة في السوق… الطيران يقصف بلدة تلدو"), else -1."""
     want = fold_arabic(re.sub(r"^TITLE:\s*", "", title)).text.strip()
     a = spans[0][0]
     if a > 1500:
@@ -637,7 +637,7 @@ def merge_restatements_ar(items: list[tuple[Claim, bool]]) -> list[tuple[Claim, 
         if twin is None and out and _continues(out[-1], c):
             prev = out[-1][0]
             out[-1] = (prev.model_copy(update={"injured": c.injured}), out[-1][1])
-            continue  # "… مقتل 10 مدنيين، كما تسببت بإصابة العشرات": the wounded of the same strike
+            continue  # "… مقتل 4 مدنيين، كما أدى إلى إصابة 9 آخرين": the wounded of the same strike
         if twin is None:
             out.append((c, False))
             continue
@@ -698,7 +698,7 @@ def arabic_claims(
             events = harm or events
         best = events[0]
         if not (fat or inj) and _NOT_AN_EVENT.search(s):
-            continue  # habitual background ("غالبا ما تتعرض …"), a description ("ووصف المرصد القصف بالمجزرة")
+            continue  # habit ("كثيرا ما تقصف …"), a description ("ووصفت المنظمة الهجوم بالوحشي")
         refs = tuple(_places(text, a, b, f, gaz, ctx))
         own_place = bool(refs)
         if not refs:
