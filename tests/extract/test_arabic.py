@@ -260,3 +260,172 @@ def test_word_prefilter_never_hides_a_place(monkeypatch):
     fast = places()
     monkeypatch.setattr(_arabic, "_may_start", lambda word, heads: True)
     assert places() == fast
+
+
+# ---------------------------------------------------------------- generalising (round two)
+def _ar(text, published=PUBLISHED, title=None):
+    return extract_claims(text, published, title=title)
+
+
+def test_header_url_with_an_arabic_slug_is_not_a_sentence():
+    text = (
+        "URL: https://example.org/ar/news/مقتل-سبعة-بقصف-على-بلدة-تلدو\n"
+        "OUTLET: Example\n\n"
+        "قتل سبعة مدنيين بقصف مدفعي على بلدة تلدو اليوم.\n"
+    )
+    c = _one(_ar(text))
+    assert c.fatalities.low == 7 and not c.quote.startswith("URL")
+
+
+def test_headline_with_its_own_figure_is_kept_and_a_restating_one_is_not():
+    restated = "عشرات الضحايا بقصف على بلدة تلدو\n\nقتل 14 مدنيا بقصف مدفعي على بلدة تلدو اليوم.\n"
+    assert [c.fatalities.low for c in _ar(restated, title="عشرات الضحايا بقصف على بلدة تلدو")] == [14]
+    own = "مقتل 9 مدنيين بقصف على مدينة الرستن\n\nوقتل 4 مدنيين بقصف مدفعي على بلدة تلدو اليوم.\n"
+    lows = sorted(c.fatalities.low for c in _ar(own, title="مقتل 9 مدنيين بقصف على مدينة الرستن"))
+    assert lows == [4, 9]
+
+
+def test_lede_and_body_repeating_one_toll_are_one_claim_with_the_source():
+    text = (
+        "قتل 11 مدنيا بغارة جوية على بلدة تلدو صباح اليوم.\n"
+        "وقال الدفاع المدني إن 11 مدنيا قتلوا بغارة على بلدة تلدو.\n"
+    )
+    c = _one(_ar(text))
+    assert c.fatalities.low == 11 and c.attributed_to == "Syria Civil Defence"
+
+
+def test_a_sentence_with_no_date_takes_the_date_of_the_event_before_it():
+    text = (
+        "قتل 5 مدنيين بغارة جوية على بلدة تلدو يوم الأحد.\n"
+        "وأصيب 9 آخرون بجروح في غارة ثانية على مدينة الرستن.\n"
+    )
+    claims = _ar(text)
+    assert {c.time.start for c in claims} == {date(2016, 12, 11)}
+
+
+def test_a_country_wide_toll_is_a_tally_of_other_causes():
+    text = (
+        "وثقت الشبكة السورية لحقوق الإنسان مقتل 900 شخص في سوريا خلال تشرين الثاني الماضي.\n"
+        "وقتل 300 منهم في سوريا على يد قوات النظام.\n"
+    )
+    claims = _ar(text)
+    assert [(c.kind, c.event_type) for c in claims] == [("tally", "other"), ("tally", "other")]
+    assert claims[1].time.start == date(2016, 11, 1)
+
+
+def test_a_monitors_own_dispatch_speaks_for_the_monitor():
+    text = (
+        "OUTLET: Syrian Observatory for Human Rights (المرصد السوري لحقوق الإنسان)\n\n"
+        "استشهد 6 مواطنين في غارات جوية على بلدة تلدو اليوم.\n"
+    )
+    assert _one(_ar(text)).attributed_to == "Syrian Observatory for Human Rights"
+    reposted = text.replace("OUTLET: Syrian Observatory", "OUTLET: Some Site via Syrian Observatory")
+    assert _one(_ar(reposted)).attributed_to is None
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_not_a_target_and_habit_is_not_an_event():
+    text = (
+        "قتل 8 مدنيين بغارة جوية على بلدة تلدو اليوم.\n"
+        "ونقل الهلال الأحمر الجرحى إلى المستشفى الوطني.\n"
+        "وكثيرا ما تقصف البلدة بالبراميل المتفجرة.\n"
+    )
+    c = _one(_ar(text))
+    assert c.event_type == "attack.air_strike"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "qualifier"),
+    [
+        ("أودى القصف بحياة 12 مدنيا", 12, "exact"),
+        ("أودت الغارة بحياة سبعة أشخاص", 7, "exact"),
+        ("قتل أحد عشر مدنيا يوم الأحد", 11, "exact"),
+        ("مقتل 4 رجال بينهم شاب وجرح 9 أشخاص على الأقل", 4, "exact"),
+        ("راح ضحيته ستة أطفال على الأقل", 6, "at_least"),
+    ],
+)
+def test_killing_phrases_and_where_at_least_belongs(phrase, low, qualifier):
+    fat, _ = find_tolls_ar(fold(phrase))
+    assert (fat.low, fat.qualifier) == (low, qualifier)
+
+
+def test_victims_alone_is_a_mixed_count_and_sunday_is_not_one():
+    assert find_tolls_ar(fold("أوقع التصعيد عشرات الضحايا المدنيين")) == (None, None)
+    fat, _ = find_tolls_ar(fold("قتل مدني يوم الأحد"))
+    assert fat is None or fat.low == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("أفاد ناشطون بمقتل 5 مدنيين في بلدة تلدو", "ناشطون"),
+        ("وفقاً لوزارة الصحة في المدينة قتل 50 شخصا", "وزارة الصحة في المدينة"),
+        ("قتل 12 مدنيا بحسب ما أعلنت مديرية الصحة", "مديرية الصحة"),
+        ("نقلت وكالة رويترز عن مسؤول في الدفاع المدني أن 10 قتلوا", "Syria Civil Defence"),
+        ("حذر مكتب الأمم المتحدة للشؤون الإنسانية من تدهور الوضع بعد مقتل 40 مدنيا", "UN OCHA"),
+        ("وتحدثت أنباء عن مقتل 5 أشخاص", None),
+    ],
+)
+def test_attribution_verbs_and_prepositions(sentence, party):
+    from tawthiq.extract._arabic import find_attribution_ar
+
+    assert find_attribution_ar(fold_arabic(sentence), sentence) == party
+
+
+def test_a_pronoun_subject_names_the_party_named_before_with_that_noun():
+    text = (
+        "أعلنت لجان التنسيق المحلية مقتل 30 شخصا في بلدة تلدو اليوم.\n"
+        "بينما ذكرت الشبكة السورية لحقوق الإنسان أن 9 أشخاص قتلوا في مدينة الرستن.\n"
+        "وكشفت اللجان عن إعدام 6 معتقلين في بلدة كفرنبل.\n"
+    )
+    last = [c for c in _ar(text) if c.fatalities and c.fatalities.low == 6]
+    assert _one(last).attributed_to == "لجان التنسيق المحلية"
+
+
+def test_allegations_are_unconfirmed_not_denied_and_a_forecast_is_no_event():
+    from tawthiq.extract._arabic import find_certainty_ar, find_events_ar
+
+    assert find_certainty_ar(fold("وتحدثت ادعاءات عن قصف بالكلور")) == "unconfirmed"
+    assert find_certainty_ar(fold("نفت الوزارة قصف المستشفى")) == "denied"
+    assert find_events_ar(fold("وحذر من أن المدينة ستتعرض لقصف عنيف")) == []
+
+
+def test_towns_outside_syria_are_found_by_their_arabic_names_where_a_place_stands():
+    gaz = load_gazetteer()
+
+    def names(text):
+        return [(m.surface, m.place.name_en) for m in gaz.match_arabic(text)]
+
+    assert names("قصف على مدينة غزة") == [("مدينة غزة", "Gaza")]
+    assert names("غارة على صنعاء") == [("صنعاء", "Sanaa")]
+    assert names("بقيادة واشنطن") == []  # no place word or locative: a name in a phrase, not a place
+    assert names("في بلدة عين ترما") == []  # the first word of a longer (unknown) name
+    assert names("في المحلات التجارية") == []  # a common word that is a small town somewhere
+
+
+def test_an_arabic_claim_in_gaza_has_gazas_coordinate():
+    c = _one(_ar("قتل 30 شخصا بغارة جوية على مدينة غزة اليوم.\n"))
+    assert c.places[0].place_id.startswith("world:") and 31.0 < c.places[0].lat < 32.0
+
+
+def test_suffocation_cases_are_wounded_and_the_wounded_of_the_strike_before_join_it():
+    assert find_tolls_ar(fold("سجلت 11 حالة اختناق بين المدنيين"))[1].low == 11
+    assert find_tolls_ar(fold("قضى 21 شخصا اختناقا"))[0].low == 21
+    text = "قتل 10 مدنيين بغارة جوية على بلدة تلدو اليوم، كما تسببت الغارة بإصابة العشرات منهم.\n"
+    c = _one(_ar(text))
+    assert (c.fatalities.low, c.injured.low, c.injured.qualifier) == (10, 10, "vague")
+
+
+def test_per_place_breakdown_with_one_toll_each_is_not_merged_across_manners():
+    text = (
+        "وقال مصدر في الشرطة إن قذائف صاروخية سقطت على حي الفردوس في حلب ما أدى لمقتل شخصين.\n"
+        "ولفت المصدر إلى أن قناصا أطلق النار على أهالي حي الشعار ما أسفر عن مقتل شخصين.\n"
+    )
+    assert sorted(c.event_type for c in _ar(text)) == ["attack.ground", "attack.shelling"]
+
+
+def test_a_passing_mention_with_no_number_place_or_time_is_not_a_claim():
+    text = (
+        "قتل 7 مدنيين بقصف مدفعي على بلدة تلدو اليوم.\n"
+        "وتعرضت المنطقة لمزيد من الاستهداف بالصواريخ وسط اشتباكات متقطعة.\n"
+    )
+    assert [c.fatalities.low for c in _ar(text)] == [7]

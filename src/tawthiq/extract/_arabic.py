@@ -23,10 +23,11 @@ from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 
-from tawthiq.entities import Claim, PlaceRef
+from tawthiq.entities import Claim, Count, PlaceRef, TimeSpan
 from tawthiq.extract._arabic_numbers import find_tolls_ar
 from tawthiq.extract._arabic_parties import arabic_party, is_agency
-from tawthiq.extract._arabic_time import resolve_time_ar
+from tawthiq.extract._arabic_time import explicit_time_ar, resolve_time_ar
+from tawthiq.extract._attribution import canonical_party
 from tawthiq.gazetteer import Gazetteer
 from tawthiq.text.arabic import Folded, arabic_share, fold_arabic, fold_pattern
 
@@ -114,11 +115,13 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     ("other", r"انفجار|عبوة ناسفة|لغم|ألغام", 2),
 ]
 _COMPILED = [(t, _rx(p), s) for t, p, s in _TRIGGERS]
+_TAKEN_TO = _rx(r"(?:الى|نقل|نقلت|نقلوا|اسعاف|اسعافهم)\s+(?:ال)?\S*$")
 # a trigger under these (a few words before it) is a fear, a demand, a plan or a negation
 _HYPOTHETICAL = _rx(
     rf"{_L}(?:و|ف)?(?:قد(?=\s+[يتنا])|سوف|لن|لم|لا|يجب|ينبغي|يخشى|خشية|مخاوف|يخشون|حذر|حذرت|تحذير|يحذر|تحذر|يهدد|تهدد|"
     r"بإيقاف|بوقف|لوقف|إيقاف|وقف|منع|لمنع|محاولة|في حال|إذا|اذا|لو|دعا|دعت|داعيا|مطالبا|طالب|يطالب|"
-    rf"لإنهاء|إنهاء|تجنب|لحماية|احتمال|مرشحة|خطر){_R}[^.،؛]{{0,25}}$"
+    rf"لإنهاء|إنهاء|تجنب|لحماية|احتمال|مرشحة|مرشح|يتوقع|تتوقع|يُتوقع|متوقع|توقع|توقعات|قد يرتفع|خطر"
+    rf"|يهددون|بتدمير|تهديد|يتعرض|ستتعرض|سيتعرض|ستكون|سيكون){_R}[^.،؛]{{0,25}}$"
 )
 # negations that assert: "ما لا يقل عن" (at least), "لا يزال" (still), "لا سيما" (especially)
 _NOT_A_HEDGE = _rx(r"ما لا يقل|لا يقل|لا تقل|لا يزال|لا تزال|ما زال|ما زالت|لا سيما|ولا سيما")
@@ -134,6 +137,9 @@ _TALLY = _rx(
     r"في عدة مجازر|منذ بداية|طوال (?:الشهر|العام|الحملة)|(?:تشرين|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب"
     r"|أيلول|يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\S* (?:\S+ )?الماضي"
 )
+# a sentence of habit or support ("كثيرا ما تقصف"، "وتساند الطائرات القوات البرية بالغارات") or one
+# that names an event's character ("ووصفت المنظمة الهجوم بالوحشي"): with no toll of its own, no claim
+_NOT_AN_EVENT = _rx(rf"{_L}(?:و|ف)?(?:غالبا ما|عادة ما|كثيرا ما|يدعم|تدعم|يساند|تساند|وصف|وصفت|يصف|تصف){_R}")
 _STATUS = {"siege.blockade", "territory.change", "disappearance.enforced", "humanitarian.access_denied"}
 
 _VICTIMS = [
@@ -163,6 +169,8 @@ _ACTORS = _rx(
 
 # ------------------------------------------------------------------------------------- sentences
 _END = re.compile(r"(?<=[.!?؟…])[\"'”»)]*\s+")
+# a "KEY: value" header line (URL:, OUTLET:, TITLE: …): never a sentence, even with an Arabic slug
+_HEADER = re.compile(r"^[A-Z][A-Z_ ]{1,30}:\s")
 
 
 def arabic_sentences(text: str) -> list[tuple[int, int]]:
@@ -172,7 +180,7 @@ def arabic_sentences(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
-        if not line.strip() or arabic_share(line) == 0.0:
+        if not line.strip() or arabic_share(line) == 0.0 or _HEADER.match(line):
             continue
         s = 0
         for m in _END.finditer(line):
@@ -205,6 +213,10 @@ def find_events_ar(s: str) -> list[_Hit]:
             before = _NOT_A_HEDGE.sub(" ", s[max(0, m.start() - 40) : m.start()])
             if _HYPOTHETICAL.search(before):
                 continue
+            if etype == "attack.medical" and _rx(
+                r"(?:الى|نقل|نقلت|نقلوا|اسعاف|اسعافهم)\s+(?:ال)?\S*$"
+            ).search(s[: m.end() - len(m.group(0).split()[-1])]):
+                continue  # "نقل الجرحى إلى المستشفى الوطني": where the wounded went, not a target
             if (
                 etype == "attack.air_strike"
                 and m.group(0) == "الطيران"
@@ -241,7 +253,8 @@ def _perpetrators(s: str, f: Folded, text: str, offset: int) -> tuple[str, ...]:
 _VERB = (
     r"(?:قال|قالت|يقول|تقول|أفاد|أفادت|يفيد|تفيد|ذكر|ذكرت|يذكر|تذكر|أعلن|أعلنت|يعلن|تعلن|أكد|أكدت|يؤكد|تؤكد|"
     r"أوضح|أوضحت|وثق|وثقت|يوثق|رصد|رصدت|صرح|صرحت|كشف|كشفت|أضاف|أضافت|أشار|أشارت|لفت|لفتت|نقل|نقلت|"
-    r"أحصى|أحصت|اعتبر|اعتبرت|بين|بينت|نشر|نشرت|أورد|أوردت|قدر|قدرت|نفى|نفت|نفوا|اتهم|اتهمت|حمل|حملت)"
+    r"أحصى|أحصت|اعتبر|اعتبرت|بين|بينت|نشر|نشرت|أورد|أوردت|قدر|قدرت|نفى|نفت|نفوا|اتهم|اتهمت|حمل|حملت|"
+    r"تحدث|تحدثت|يتحدث|حذر|حذرت|أدان|أدانت|دان|دانت|ندد|نددت|أبلغ|أبلغت|أحصى|سجل|سجلت|أفادت|روى|روت)"
 )
 _ADVERBIAL = (
     r"(?:(?:و|ف)?(?:في وقت سابق(?: من)?(?: اليوم)?|في وقت لاحق"
@@ -253,15 +266,18 @@ _LEAD_VERB = _rx(
     rf"(?:(?:^|[،.؛:\"]\s*){_ADVERBIAL}(?:(?:و|ف)?{_CONJ}\s*،?\s*)?|\s{_CONJ}\s*،?\s*)(?:و|ف)?{_VERB}{_R}\s+"
 )
 _ACCORDING = _rx(
-    r"(?:بحسب|حسب|وفق|وفقا ل|وفقاً ل|طبقا ل|نقلا عن|نقلاً عن|استنادا إلى|على حد قول|بحسب ما أفاد|وفق ما أفاد"
-    r"|وفق ما ذكر|حسبما أفاد|حسبما ذكر|بحسب ما ذكر|وفق ما أعلن|كما أفاد|حسب ما أفاد)(?:\s*ت?ه?)?\s+"
+    rf"(?:(?:بحسب|حسب|وفق|كما)\s*ما\s+{_VERB}(?:ه|ها|هم)?{_R}|حسبما\s*{_VERB}(?:ه|ها|هم)?{_R}|(?:وفقا|وفقاً|طبقا|طبقاً)\s*ل"
+    r"|(?:بحسب|حسب|وفق|نقلا عن|نقلاً عن|استنادا إلى|استناداً إلى|على حد قول|على لسان)\s)\s*"
 )
+# "نقلت وكالة رويترز عن مسؤول …": the outlet relays; the one it quotes is the party
+_RELAYED = _rx(r"(?:^|[،.؛:\s])(?:و|ف)?(?:نقل|نقلت|تنقل|ينقل)\s+[^،.؛]{2,60}?\s+عن\s+")
 # where the speaker's noun phrase ends
 _NP_END = _rx(
     rf"\s*(?:[،,:؛.(]|\s(?:أن|إن|ان|بأن|بان|في بيان|في تصريح"
     rf"|في تقرير|لوكالة|لمراسل|ل|اليوم|أمس|يوم|صباح|مساء|فجر|"
     rf"الإثنين|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد|عن|على|إلى|الى|مقتل|استشهاد|ارتفاع|وقوع|سقوط|قيام|حدوث|"
-    rf"استهداف|معاودة|في وقت|منذ|خلال|حتى|عبر|بعد|قبل|امس){_R})"
+    rf"استهداف|معاودة|في وقت|منذ|خلال|حتى|عبر|بعد|قبل|امس|من|بمقتل|باستشهاد|بسقوط|بوقوع|بإصابة|بمصرع|"
+    rf"قتل|قتلوا|استشهد|استشهدوا|أصيب|أصيبوا|سقط|سقطت|لقي|لقوا|قضى|قضوا|ارتقى|ارتقوا|جرح){_R})"
 )
 _PRONOUN_SUBJ = _rx(
     r"^(?:ال)?(?:وكالة|الوكالة|التقرير|المصدر|المصادر|البيان|المنظمة|الشبكة|المرصد|المسؤول|المتحدث|المكتب|الهيئة|اللجنة|اللجان|المدير|الجيش|الوزارة)$"
@@ -270,6 +286,7 @@ _NOT_SUBJECT = _rx(
     r"^(?:و|ف)?(?:كان\s+|كانت\s+|قد\s+)?(?:فيما|كما|بينما|حيث|في|ثم|لكن|إلا|بعد|قبل|منذ|خلال|عند|بعدما|اليوم|أمس|"
     r"حين|عندما|لما|إذ|ما|من|التي|الذي|الذين|وقت)(?:\s|$)"
 )
+_NOBODY = _rx(r"^(?:ال)?(?:أنباء|انباء|معلومات|تقارير|أخبار|اخبار|شائعات|إشاعات)(?:\s|$)")
 _GENERIC = _rx(r"^(?:مصادر|مصدر|ناشطون|ناشطين|نشطاء|ناشط|أهالي|سكان|شهود|مسعفون|أطباء)")
 
 
@@ -282,7 +299,9 @@ def _np(f: str, start: int) -> tuple[int, int]:
 _TRIM = " \"'().«»“”"
 
 
-def _party(folded: str, written: str, previous: str | None) -> str | None:
+def _party(
+    folded: str, written: str, previous: str | None, seen: list[tuple[str, str]] | None = None
+) -> str | None:
     p = folded.strip(_TRIM)
     if not p or len(p) < 2:
         return None
@@ -292,6 +311,12 @@ def _party(folded: str, written: str, previous: str | None) -> str | None:
     if known:
         return known
     if _PRONOUN_SUBJ.match(p):
+        head = re.sub(r"^ال", "", p.split()[0]) if p.split() else ""
+        for folded_name, name in reversed(seen or []):
+            if head and head in folded_name:
+                return (
+                    name  # "وكشفت اللجان" after "لجان التنسيق المحلية": the committees, not the last speaker
+                )
         return previous
     if _rx(
         r"^(?:فيه|فيها|له|لها|لهم|عنه|عنها|منه|منها|به|بها|إلى|الى|أن|ان|إن|بأن|أنه|انه|أنها|انها)(?:\s|$)"
@@ -299,22 +324,35 @@ def _party(folded: str, written: str, previous: str | None) -> str | None:
         return None  # "أكدت فيه أن": no speaker named after the verb
     if find_events_ar(p) or _KILL_WORD.search(p):
         return None  # a clause, not a speaker
+    if _NOBODY.match(p):
+        return None  # "تحدثت أنباء عن …": unconfirmed reports cite nobody
     return re.sub(r"\s+", " ", re.sub(r"[\"«»“”]", "", written)).strip(_TRIM)[:80] or None
 
 
-def find_attribution_ar(f: Folded, written: str, previous: str | None = None) -> str | None:
+def find_attribution_ar(
+    f: Folded, written: str, previous: str | None = None, seen: list[tuple[str, str]] | None = None
+) -> str | None:
     """The party an Arabic sentence attributes its content to, or None (own voice).
 
     ``f`` is the folded sentence and ``written`` the sentence as written (an unknown party is
-    returned as written, with its hamzas and ta marbuta)."""
+    returned as written, with its hamzas and ta marbuta). ``seen`` (folded phrase, party) of the
+    report's earlier speakers, to which a found party is added, lets "اللجان" or "الشبكة" name the
+    committees or network named before rather than the last speaker."""
     s = f.text
 
     def party_at(a: int, b: int) -> str | None:
         if b <= a:
             return None
         oa, ob = f.span(a, b)
-        return _party(s[a:b], written[oa:ob], previous)
+        party = _party(s[a:b], written[oa:ob], previous, seen)
+        if party and seen is not None and not _PRONOUN_SUBJ.match(s[a:b].strip(_TRIM)):
+            seen.append((s[a:b], party))
+        return party
 
+    for m in _RELAYED.finditer(s):
+        party = party_at(*_np(s, m.end()))
+        if party:
+            return party
     for m in _ACCORDING.finditer(s):
         party = party_at(*_np(s, m.end()))
         if party:
@@ -333,7 +371,7 @@ def find_attribution_ar(f: Folded, written: str, previous: str | None = None) ->
 
 
 _DENIED = _rx(
-    rf"{_L}(?:و|ف)?(?:نفى|نفت|ينفي|تنفي|نفي|نفيه|نفت|كذب|كذبت|تكذيب|ادعاءات"
+    rf"{_L}(?:و|ف)?(?:نفى|نفت|ينفي|تنفي|نفي|نفيه|نفت|كذب|كذبت|تكذيب"
     rf"|مفبركة|مفبرك){_R}|لا صحة|عار عن الصحة|عارية عن الصحة|مزاعم كاذبة"
 )
 _UNCONFIRMED = _rx(
@@ -341,7 +379,8 @@ _UNCONFIRMED = _rx(
     r"|غير مؤكد|لم يتسن|لم يتسنى|لا يمكن التحقق|لم يتم التحقق|"
     r"لم نتمكن من التحقق|لم يتم التأكد|تعذر التحقق|يتعذر التحقق|يزعم"
     r"|يُزعم|زعم|مزاعم|المزعوم|المزعومة|مزعوم|بحسب ما يزعم|يدعي|تدعي|"
-    r"إشاعات|شائعات|أنباء أولية"
+    r"إشاعات|شائعات|أنباء أولية|ادعاءات|الادعاءات|ادعاء|يدعى|يُدعى|تفيد تقارير|تقارير غير مؤكدة"
+    r"|لم يتم التأكد|لم تتأكد|لم يتأكد|لم نتحقق"
 )
 _CONFIRMED = _rx(r"(?:تم التأكد|تأكد|تأكدت|تحقق(?:ت|نا)? من|تم التحقق من|وثقت بالأسماء)")
 
@@ -469,6 +508,151 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, st
     return out
 
 
+_OUTLET = re.compile(r"^OUTLET:[ \t]*(.+)$", re.M)
+# parties whose own site speaks for them: their dispatch's unattributed claims are theirs
+_MONITORS = frozenset(
+    {
+        "Syrian Observatory for Human Rights",
+        "Syrian Network for Human Rights",
+        "Syria Civil Defence",
+        "Human Rights Watch",
+        "Amnesty International",
+        "MSF",
+        "Syrian American Medical Society",
+        "UN OCHA",
+        "UN human rights office",
+        "World Health Organization",
+        "UNICEF",
+        "ICRC",
+    }
+)
+
+
+def _outlet_party(text: str) -> str | None:
+    """The monitor or NGO that publishes the report (a header ``OUTLET:`` naming one), else None."""
+    m = _OUTLET.search(text[:3000])
+    if not m:
+        return None
+    value = m.group(1)
+    if _rx(r"(?:عبر|نقلا عن)").search(fold_arabic(value).text) or re.search(
+        r"\b(?:via|reprint|reposting)\b", value, re.I
+    ):
+        return None  # an outlet reposting the monitor: the claims carry the monitor's name when named
+    for part in re.split(r"[()]", value):
+        part = part.strip()
+        if not part:
+            continue
+        name = arabic_party(part) or canonical_party(part)
+        if name in _MONITORS:
+            return name
+    return None
+
+
+def _title_line_end(text: str, spans: list[tuple[int, int]], title: str) -> int:
+    """End of the headline when it stands on its own line near the top as several sentences
+    ("مجزرة في السوق… الطيران يقصف بلدة تلدو"), else -1."""
+    want = fold_arabic(re.sub(r"^TITLE:\s*", "", title)).text.strip()
+    a = spans[0][0]
+    if a > 1500:
+        return -1
+    line_end = text.find("\n", a)
+    line_end = len(text) if line_end < 0 else line_end
+    return line_end if fold_arabic(text[a:line_end]).text.strip() == want else -1
+
+
+def _document_type(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """The attack the headline and lede name (the manner of a toll that names none)."""
+    for a, b in spans[:3]:
+        for h in find_events_ar(fold_arabic(text[a:b]).text):
+            if h.event_type.startswith("attack."):
+                return h.event_type
+    return None
+
+
+def _same_count(x: Count | None, y: Count | None) -> bool:
+    return x is not None and y is not None and (x.low, x.high) == (y.low, y.high)
+
+
+def _places_agree(x: Claim, y: Claim) -> bool:
+    if not x.places or not y.places:
+        return True
+    ka = {p.place_id or fold_arabic(p.name).text for p in x.places}
+    kb = {p.place_id or fold_arabic(p.name).text for p in y.places}
+    return bool(ka & kb)
+
+
+def _restates(head: Claim, body: Claim) -> bool:
+    """Does the headline ``head`` restate ``body`` (same manner, place, and a number it may blur)?"""
+    if head.event_type != body.event_type or not _places_agree(head, body):
+        return False
+    hf = head.fatalities
+    if hf is None or hf.qualifier == "vague":
+        return True
+    return _same_count(hf, body.fatalities) or (
+        hf.low is not None and body.fatalities is not None and body.fatalities.low == hf.low
+    )
+
+
+def _continues(prev_item: tuple[Claim, bool], c: Claim) -> bool:
+    """Is ``c`` only the wounded of the claim before it (no dead, no place, party or time of its own)?"""
+    prev, prev_title = prev_item
+    return (
+        not prev_title
+        and c.fatalities is None
+        and c.injured is not None
+        and prev.injured is None
+        and prev.fatalities is not None
+        and prev.event_type == c.event_type
+        and c.places == prev.places
+        and c.time == prev.time
+        and c.attributed_to == prev.attributed_to
+    )
+
+
+def merge_restatements_ar(items: list[tuple[Claim, bool]]) -> list[tuple[Claim, bool]]:
+    """One claim for one assertion: a headline that a body claim restates is flagged as the title's
+    (the front door drops it); a sentence repeating another's toll (same count, manner and place,
+    not two different parties) is one claim, the richer of the two, with the party either names."""
+    body = [c for c, t in items if not t]
+    out: list[tuple[Claim, bool]] = []
+    for c, is_title in items:
+        if is_title and not any(_restates(c, b) for b in body):
+            is_title = False  # a headline figure found nowhere in the body is a claim of its own
+        if is_title:
+            out.append((c, True))
+            continue
+        twin = next(
+            (
+                i
+                for i, (o, t) in enumerate(out)
+                if not t
+                and _same_count(o.fatalities, c.fatalities)
+                and o.event_type == c.event_type
+                and o.kind == c.kind
+                and _places_agree(o, c)
+                and (o.attributed_to is None or c.attributed_to is None or o.attributed_to == c.attributed_to)
+            ),
+            None,
+        )
+        if twin is None and out and _continues(out[-1], c):
+            prev = out[-1][0]
+            out[-1] = (prev.model_copy(update={"injured": c.injured}), out[-1][1])
+            continue  # "… مقتل 4 مدنيين، كما أدى إلى إصابة 9 آخرين": the wounded of the same strike
+        if twin is None:
+            out.append((c, False))
+            continue
+        o = out[twin][0]
+        richer, other = (
+            (c, o) if (len(c.places), bool(c.injured)) > (len(o.places), bool(o.injured)) else (o, c)
+        )
+        if richer.attributed_to is None and other.attributed_to:
+            richer = richer.model_copy(update={"attributed_to": other.attributed_to})
+        if richer.injured is None and other.injured is not None:
+            richer = richer.model_copy(update={"injured": other.injured})
+        out[twin] = (richer, False)
+    return out
+
+
 def arabic_claims(
     text: str,
     spans: list[tuple[int, int]],
@@ -479,11 +663,18 @@ def arabic_claims(
 ) -> list[tuple[Claim, bool]]:
     """Claims of the Arabic sentences ``spans`` of ``text``, with whether each is the headline's."""
     ctx, main = main_place_ar(title, text, gaz)
+    if title_end < 0 and title and spans:
+        title_end = _title_line_end(text, spans, title)
+    own_voice = _outlet_party(text)
+    doc_type = _document_type(text, spans)
     out: list[tuple[Claim, bool]] = []
     previous_party: str | None = None
     last_places: tuple[PlaceRef, ...] = ()
     last_type: tuple[int, str] | None = None
+    last_time: TimeSpan | None = None
+    last_tally_time: TimeSpan | None = None
     seen: set[str] = set()
+    seen_parties: list[tuple[str, str]] = []
     for n, (a, b, sentence_party) in enumerate(_clauses(text, spans)):
         sentence = text[a:b]
         f = fold_arabic(sentence)
@@ -491,14 +682,14 @@ def arabic_claims(
         if s.strip() in seen:
             continue  # the headline printed again as the first line of the body
         seen.add(s.strip())
-        party = find_attribution_ar(f, sentence, previous_party) or sentence_party
+        party = find_attribution_ar(f, sentence, previous_party, seen_parties) or sentence_party
         if party:
             previous_party = party
         events = find_events_ar(s)
         fat, inj = find_tolls_ar(s)
         if (not events and (fat or inj) and _KILL_WORD.search(s)) or (not events and fat):
-            # a toll with no weapon named: the manner of the claim just before, else "other"
-            etype = last_type[1] if last_type and n - last_type[0] <= 2 else "other"
+            # a toll with no weapon named: the manner of the claim just before, else the headline's
+            etype = last_type[1] if last_type and n - last_type[0] <= 2 else doc_type or "other"
             events = [_Hit(etype, 0, 0, 1)]
         if not events:
             continue
@@ -506,30 +697,52 @@ def arabic_claims(
             harm = [h for h in events if h.event_type.split(".")[0] in ("attack", "killing", "other")]
             events = harm or events
         best = events[0]
-        last_type = (n, best.event_type)
+        if not (fat or inj) and _NOT_AN_EVENT.search(s):
+            continue  # habit ("كثيرا ما تقصف …"), a description ("ووصفت المنظمة الهجوم بالوحشي")
         refs = tuple(_places(text, a, b, f, gaz, ctx))
+        own_place = bool(refs)
         if not refs:
             carried = tuple(p for p in last_places if p.precision != "neighbourhood")
             refs = carried if carried and a > title_end else ((main,) if main else ())
         else:
             last_places = refs
+        country_only = bool(refs) and all(p.precision == "country" for p in refs)
+        if best.strength <= 1 and country_only:
+            best = _Hit("other", 0, 0, 1)  # a country-wide toll of all causes
+        elif best.event_type == "other" and best.strength <= 2 and doc_type and (fat or inj):
+            best = _Hit(doc_type, best.start, best.end, best.strength)
+        last_type = (n, best.event_type)
+        kind = _kind(s, best.event_type)
+        if country_only and fat is not None and kind == "incident":
+            kind = "tally"  # a country-wide count is never one incident
+        when = explicit_time_ar(s, anchor)
+        if when is None and not own_place and not (fat or inj) and kind == "incident" and b > title_end:
+            continue  # a passing mention (no number, place or time of its own): at most optional
+        if when is None:
+            # no time of its own: the time of the claim it follows (a tally's period for a tally)
+            carry = last_tally_time if kind == "tally" else last_time
+            when = carry or resolve_time_ar(s, anchor)
+        elif kind == "tally":
+            last_tally_time = when
+        else:
+            last_time = when
         lead = len(sentence) - len(sentence.lstrip(_QUOTE_TRIM))
         tail = len(sentence) - len(sentence.rstrip(_QUOTE_TRIM + "."))
         claim = Claim(
-            kind=_kind(s, best.event_type),
+            kind=kind,
             event_type=best.event_type,
             quote=sentence[lead : len(sentence) - tail] if tail else sentence[lead:],
             span=(a + lead, b - tail),
             places=refs,
-            time=resolve_time_ar(s, anchor),
+            time=when,
             fatalities=fat,
             injured=inj,
             victims=_victims(s),
             perpetrators=_perpetrators(s, f, sentence, a),
-            attributed_to=party,
+            attributed_to=party or own_voice,
             certainty=find_certainty_ar(s),
             method="rules",
             confidence=_confidence(refs, bool(fat or inj), party, best.strength),
         )
         out.append((claim, b <= title_end))
-    return out
+    return merge_restatements_ar(out)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from tawthiq.entities import TimeSpan
 from tawthiq.text.arabic import fold, fold_pattern
 
-__all__ = ["find_dateline_ar", "resolve_time_ar"]
+__all__ = ["explicit_time_ar", "find_dateline_ar", "resolve_time_ar"]
 
 
 @lru_cache(maxsize=128)
@@ -130,6 +130,12 @@ def resolve_time_ar(s: str, anchor: date | None) -> TimeSpan:
     if anchor is None:
         return _absolute(s) or TimeSpan(start=None, end=None, precision="unknown")
     return _resolve(s, anchor) or TimeSpan(start=anchor, end=anchor, precision="day")
+
+
+def explicit_time_ar(s: str, anchor: date | None) -> TimeSpan | None:
+    """The time span a folded Arabic sentence names itself, or None when it names none (so that a
+    claim can take the time of the claim it follows rather than the report's day)."""
+    return _resolve(s, anchor) if anchor is not None else _absolute(s)
 
 
 def _absolute(s: str) -> TimeSpan | None:

@@ -388,7 +388,10 @@ def rule_claims(
     if ar_spans:  # (an Arabic header value, such as OUTLET: in Arabic, is not a sentence)
         items = arabic_claims(text, ar_spans, anchor, gaz, title, _arabic_title_end(text, ar_spans, title))
         # Arabic monitors' country-wide tallies (SNHR's monthly toll "في سوريا") are claims of their own
-        out = sorted(out + _merge(items, anchor, keep_country_tallies=True), key=lambda c: c.span)
+        # (the Arabic rules merge their own restatements: _arabic.merge_restatements_ar)
+        out = sorted(
+            out + _merge(items, anchor, keep_country_tallies=True, twins=False), key=lambda c: c.span
+        )
     return out
 
 
@@ -487,7 +490,11 @@ def _contains(a: Claim, b: Claim) -> bool:
 
 
 def _merge(
-    items: list[tuple[Claim, bool]], anchor: date | None, *, keep_country_tallies: bool = False
+    items: list[tuple[Claim, bool]],
+    anchor: date | None,
+    *,
+    keep_country_tallies: bool = False,
+    twins: bool = True,
 ) -> list[Claim]:
     body = [c for c, is_title in items if not is_title]
     out: list[Claim] = []
@@ -511,6 +518,8 @@ def _merge(
     # with a toll, and not attributed to two different parties. Claims are bucketed by those keys and,
     # in a bucket, by (has a toll, party), each class a heap of positions, so that finding the twin
     # costs the number of classes, not the number of claims (issue 15: a 1 MB report took minutes).
+    if not twins:
+        return out
     merged: list[Claim] = []
     buckets: dict[tuple, dict[tuple[bool, str | None], list[int]]] = {}
     for c in out:

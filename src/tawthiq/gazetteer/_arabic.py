@@ -178,7 +178,7 @@ def match_arabic(gaz: Gazetteer, text: str, context: Iterable[str] = ()) -> list
     aleppo_near = bool(re.search(r"(?:^|[^\w])(?:ب|ل|و|ف)?حلب(?:$|[^\w])", ft)) or any(
         gaz.contains(_CITY, c) or c == _CITY for c in ctx
     )
-    heads = _heads(index)
+    heads = _heads(index) | _world_heads()
     out: list[PlaceMatch] = []
     i = 0
     while i < len(toks):
@@ -187,6 +187,8 @@ def match_arabic(gaz: Gazetteer, text: str, context: Iterable[str] = ()) -> list
             continue
         hit = _match_at(gaz, index, ft, toks, i, ctx, aleppo_near)
         if hit is None:
+            hit = _match_world(gaz, index, ft, toks, i)
+        if hit is None:
             i += 1
             continue
         (fs, fe, place, alts), nxt = hit
@@ -194,6 +196,71 @@ def match_arabic(gaz: Gazetteer, text: str, context: Iterable[str] = ()) -> list
         out.append(PlaceMatch(s, e, text[s:e], place, alts))
         i = nxt
     return out
+
+
+_COMPOUND_HEADS = frozenset(
+    fold(w)
+    for w in [
+        *("عين", "وادي", "دير", "تل", "كفر", "خان", "بيت", "جبل", "رأس", "راس", "باب"),
+        *("أبو", "ابو", "أم", "ام", "بئر", "سوق", "قصر", "مرج", "حي"),
+    ]
+)
+_WORLD_UNTYPED_MIN = 100_000  # people: a world town named with no place word before it
+
+
+@lru_cache(maxsize=1)
+def _world_heads() -> frozenset[str]:
+    from tawthiq.gazetteer._world import load_world_arabic
+
+    return frozenset(k[:3] for k in load_world_arabic())
+
+
+def _match_world(gaz, index, ft, toks, i):
+    """A town outside Syria named in Arabic (غزة، صنعاء، الموصل), where a place stands: after a
+    place-kind word, a locative word or a proclitic; the Syrian layers' names always win."""
+    from tawthiq.gazetteer._world import load_world_arabic
+
+    world = load_world_arabic()
+    start = i
+    forms = {strip_article(f) for f in _unclitic(toks[i][2])}
+    if forms & {*_TYPE_WORDS, "قطاع", "عاصمه"}:
+        i += 1
+        if i >= len(toks):
+            return None
+    prev = strip_article(toks[start - 1][2]) if start > 0 else ""
+    typed = start != i
+    if not typed and prev not in _LOCATIVE:
+        return None  # "بقيادة واشنطن"، "وكان": a world town only where a place stands
+    for n in range(min(3, len(toks) - i), 0, -1):
+        if any(ft[toks[k][1] : toks[k + 1][0]].strip() for k in range(i, i + n - 1)):
+            continue
+        words = [t[2] for t in toks[i : i + n]]
+        for first_form in _unclitic(words[0]):
+            key = name_key(" ".join([first_form, *words[1:]]))
+            if len(key) < 3 or key in _NEVER or key in index or key not in world:
+                continue
+            if (
+                n == 1
+                and strip_article(first_form) in _COMPOUND_HEADS
+                and i + 1 < len(toks)
+                and not ft[toks[i][1] : toks[i + 1][0]].strip()
+            ):
+                continue  # "بلدة عين ترما": the first word of a longer name
+            pid = max(world[key], key=gaz.world.population)
+            if not typed and gaz.world.population(pid) < _WORLD_UNTYPED_MIN:
+                continue  # "في المحلات": a common word that is also a small town somewhere
+            place = gaz.get(pid)
+            lead = len(words[0]) - len(first_form)
+            if lead == 0 and re.match(r"^(?:[وفبك]ال|لل)", first_form):
+                lead = 1
+            if start == i:
+                fs = toks[i][0] + lead
+            else:  # "بمدينة غزة": the name with its place word, without the ب
+                word = toks[start][2]
+                bare = next(f for f in _unclitic(word) if strip_article(f) in {*_TYPE_WORDS, "قطاع", "عاصمه"})
+                fs = toks[start][0] + len(word) - len(bare)
+            return (fs, toks[i + n - 1][1], place, ()), i + n
+    return None
 
 
 _HEADS: dict[int, frozenset[str]] = {}

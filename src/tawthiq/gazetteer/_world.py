@@ -21,7 +21,7 @@ from importlib import resources
 from tawthiq.entities import Place
 from tawthiq.gazetteer._names import fold
 
-__all__ = ["WorldLayer", "load_world", "world_key"]
+__all__ = ["WorldLayer", "load_world", "load_world_arabic", "world_key"]
 
 _ARTICLES = frozenset({"al", "el", "ad", "an", "as", "ash", "ar", "az", "at", "ath", "the"})
 _DOUBLE = re.compile(r"(.)\1+")
@@ -128,3 +128,17 @@ def load_world() -> WorldLayer:
             elif i not in slot:
                 slot.append(i)
     return WorldLayer(lines, index)
+
+
+@lru_cache(maxsize=1)
+def load_world_arabic() -> dict[str, tuple[str, ...]]:
+    """Arabic name key (:func:`tawthiq.text.arabic.name_key`) → world place ids, from GeoNames'
+    Arabic-script alternate names of towns of 20,000 people or more (``data/world_ar.tsv``, compiled
+    by ``scripts/build_world_gazetteer.py``); read on the first Arabic name the Syrian layers lack."""
+    text = (resources.files("tawthiq.gazetteer") / "data" / "world_ar.tsv").read_text("utf-8")
+    index: dict[str, list[str]] = {}
+    for line in text.split("\n")[1:]:
+        if line:
+            key, pid = line.split("\t")
+            index.setdefault(key, []).append(pid)
+    return {k: tuple(v) for k, v in index.items()}
