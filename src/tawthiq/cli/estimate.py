@@ -60,15 +60,27 @@ def _check(e: Estimate) -> str:
     d = e.diagnostics
     if e.N is None:
         return str(d.get("error", ""))
+    if getattr(e, "status", "ok") == "did_not_converge":
+        return f"did not converge: {e.reason}"
     if e.method == "lcmcr" and "convergence" in d:
         c = d["convergence"]
-        flag = "" if c["r_hat"] is not None and c["r_hat"] < 1.1 else "  [not converged: more --iterations]"
-        return f"R-hat {c['r_hat']}, ESS {c['ess_bulk']}{flag}"
+        return f"R-hat {c['r_hat']}, ESS {c['ess_bulk']}"
     if e.method == "loglinear" and "selected" in d:
         return f"best ({d['criterion'].upper()}): {d['selected']['model']}; {d['models_fitted']} models"
     if "max_r_hat" in d and d["max_r_hat"] is not None:
         return f"max R-hat {d['max_r_hat']}"
     return ""
+
+
+def _usable(e: Estimate) -> bool:
+    """A number to show: estimated, and (LCMCR) from chains that converged (issue 20)."""
+    return e.N is not None and e.status != "did_not_converge"
+
+
+def _shown_n(e: Estimate) -> str:
+    if e.N is None:
+        return "–"
+    return f"{e.N:,}" if _usable(e) else "did not converge"
 
 
 def _render(fits: list[Any], source: str) -> None:
@@ -81,15 +93,15 @@ def _render(fits: list[Any], source: str) -> None:
             t.add_row(
                 str(s.stratum),
                 f"{s.observed:,}",
-                f"{s.N:,}" if s.N is not None else "–",
-                _interval(s),
+                _shown_n(s),
+                _interval(s) if _usable(s) else "–",
                 _check(s),
             )
         t.add_row(
             "total" if e.strata else "all",
             f"{e.observed:,}",
-            f"{e.N:,}",
-            _interval(e),
+            _shown_n(e),
+            _interval(e) if _usable(e) else "–",
             _check(e),
             style="bold",
         )
@@ -129,10 +141,17 @@ def estimate(
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (chains use seed, seed+1, …).")] = 0,
     iterations: Annotated[
-        int, typer.Option("--iterations", help="LCMCR sampler iterations per chain, burn-in (half) included.")
-    ] = 100_000,
+        int,
+        typer.Option(
+            "--iterations",
+            help=(
+                "LCMCR: iterations per chain in the first run (burn-in a quarter); chains are continued, "
+                "doubling, until R-hat and ESS say they converged, else the estimate says 'did not converge'."
+            ),
+        ),
+    ] = 10_000,
     chains: Annotated[int, typer.Option("--chains", help="LCMCR chains (R-hat needs 2 or more).")] = 4,
-    thin: Annotated[int, typer.Option("--thin", help="LCMCR: keep every n-th draw.")] = 50,
+    thin: Annotated[int, typer.Option("--thin", help="LCMCR: keep every n-th draw.")] = 5,
     classes: Annotated[int, typer.Option("--classes", help="LCMCR: maximum latent classes K.")] = 10,
     criterion: Annotated[
         Criterion, typer.Option("--criterion", help="Log-linear model selection and weights.")

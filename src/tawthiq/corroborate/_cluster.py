@@ -224,7 +224,7 @@ def _other_days(a: _Item, b: _Item) -> bool:
     ta, tb = a.sc.claim.time, b.sc.claim.time
     if ta.precision != "day" or tb.precision != "day" or None in (ta.start, tb.start):
         return False
-    return (ta.end or ta.start) < tb.start or (tb.end or tb.start) < ta.start  # type: ignore[operator]
+    return (ta.end or ta.start) < tb.start or (tb.end or tb.start) < ta.start
 
 
 def _spread(it: _Item) -> bool:

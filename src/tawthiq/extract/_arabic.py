@@ -427,17 +427,17 @@ def _places(text: str, a: int, b: int, f: Folded, gaz: Gazetteer, ctx: tuple[str
         found.append((m.start, gaz.to_ref(m.place, m.surface)))
         ids.append(m.place.id)
     for rx in (_UNKNOWN, _REGION):
-        for m in rx.finditer(f.text):
-            if rx is _UNKNOWN and _NOT_NAME.match(m.group(2)):
+        for rm in rx.finditer(f.text):
+            if rx is _UNKNOWN and _NOT_NAME.match(rm.group(2)):
                 continue
-            s, e = f.span(m.start(1), m.end(2 if rx is _UNKNOWN else 1))
+            s, e = f.span(rm.start(1), rm.end(2 if rx is _UNKNOWN else 1))
             if any(ps <= s < ps + len(r.name) + 2 or s <= ps < e for ps, r in found):
                 continue
             words = sentence[s:e].split(" ")
             while len(words) > 2 and _NOT_NAME.match(fold_arabic(words[-1]).text):
                 words.pop()  # "حي الزهراء السكني" is "حي الزهراء"
             e = s + len(" ".join(words))
-            kind = m.group(1) if rx is _UNKNOWN else ""
+            kind = rm.group(1) if rx is _UNKNOWN else ""
             prec = "neighbourhood" if kind in ("حي", "حيي", "احياء", "ضاحيه", "حاره") else "town"
             found.append((s, PlaceRef(name=sentence[s:e], precision=prec)))
             ids.append("")
