@@ -50,7 +50,7 @@ def _report(item: ann.Annotated):
     return report, ReportRef(file=report.file_name, sha256=sha, title=report.title)
 
 
-def _sourced(claims, item, report, ref, start: int, genre: str):
+def _sourced(claims, report, ref, start: int, genre: str):
     from tawthiq.entities import Claim, SourcedClaim
 
     out = []
@@ -108,13 +108,13 @@ def evaluate(items: list[ann.Annotated], mode: str, show: dict | None = None):
                 gold_label[gkey] = g["incident"]
         if mode == "gold":
             claims = [_gold_claim(g, item) for g in gold]
-            batch = _sourced(claims, item, report, ref, next_id, genre)
+            batch = _sourced(claims, report, ref, next_id, genre)
             for sc_, k in zip(batch, keys, strict=True):
                 claim_gold[sc_.claim.id] = k
         else:
             objs = extract_eval.predict_claims(item)
             pred = [c.contract() for c in objs]
-            batch = _sourced(objs, item, report, ref, next_id, genre)
+            batch = _sourced(objs, report, ref, next_id, genre)
             index = {id(p): i for i, p in enumerate(pred)}
             for p, g in sc.score_report(pred, gold):
                 claim_gold[batch[index[id(p)]].claim.id] = keys[gold.index(g)]

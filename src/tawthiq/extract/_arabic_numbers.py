@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tawthiq.entities import Count
+from tawthiq.extract._numbers import (
+    _make,
+)  # one CLAIMS.md number rule (low/high by qualifier) for both scripts
 from tawthiq.text.arabic import fold, fold_pattern
 
 __all__ = ["ArNumber", "find_numbers_ar", "find_tolls_ar"]
@@ -127,14 +130,6 @@ def _qualifier(before: str, after: str) -> str:
     if _ABOUT_AFTER.match(after):
         return "about"
     return "exact"
-
-
-def _make(value: int, qual: str) -> Count:
-    if qual in ("exact", "about"):
-        return Count(low=value, high=value, qualifier=qual)
-    if qual == "up_to":
-        return Count(low=None, high=value, qualifier="up_to")
-    return Count(low=value, high=None, qualifier=qual)
 
 
 def find_numbers_ar(s: str) -> list[ArNumber]:

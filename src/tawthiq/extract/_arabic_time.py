@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from tawthiq.entities import TimeSpan
+from tawthiq.extract._time import _safe
 from tawthiq.text.arabic import fold, fold_pattern
 
 __all__ = ["explicit_time_ar", "find_dateline_ar", "resolve_time_ar"]
@@ -80,13 +81,6 @@ _PAST_N = _rx(r"خلال\s+(?:اقل من\s+|اكثر من\s+)?(\d+)\s+(ساعه
 _NUMWORD_DAYS = {
     fold(w): n for n, w in enumerate(["_", "_", "_", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة"]) if w != "_"
 }
-
-
-def _safe(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
 
 
 def _year_for(month: int, day: int, anchor: date | None) -> int | None:
