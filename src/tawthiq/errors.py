@@ -7,6 +7,7 @@
     ├── WorkspaceError                     no workspace here, or a broken one
     ├── StoreError                         the database refused or is inconsistent
     ├── ProtectedDataError                 protected data asked for without the key
+    ├── PermissionDenied                   the user's role may not do this
     ├── LinkageError                       people linkage could not run
     └── EstimationError                    an estimator could not run on this table
 
@@ -26,6 +27,7 @@ __all__ = [
     "InputErrors",
     "LinkageError",
     "ParseError",
+    "PermissionDenied",
     "ProtectedDataError",
     "StoreError",
     "TawthiqError",
@@ -96,6 +98,10 @@ class StoreError(TawthiqError):
 
 class ProtectedDataError(TawthiqError):
     """Protected data was asked for without the key (or the key does not open it)."""
+
+
+class PermissionDenied(TawthiqError):
+    """The acting user's role may not do this (a reviewer exporting internally, a viewer reviewing)."""
 
 
 class LinkageError(TawthiqError):

@@ -99,3 +99,22 @@ def _os_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no login name and no passwd entry (some containers)
         return "unknown"
+
+
+AsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as",
+        envvar="TAWTHIQ_USER",
+        help="Act as this web user of the workspace, with their role (default: the web user named "
+        "like your login, else the workspace owner).",
+        show_default=False,
+    ),
+]
+
+
+def cli_operator(ws: Any, as_user: str | None) -> Any:
+    """The :class:`~tawthiq.app.roles.Operator` running this command (``--as``, else the OS user)."""
+    from tawthiq.app.claims import cli_operator as operator
+
+    return operator(ws, _os_user(), as_user)

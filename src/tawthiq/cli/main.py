@@ -10,6 +10,7 @@ import typer
 
 from tawthiq import __version__
 from tawthiq.cli import (
+    claims,
     corroborate,
     estimate,
     evidence,
@@ -32,9 +33,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-# in this order: workspace (init, demo, reports, audit), ingest, extract, corroborate, people,
+# in this order: workspace (init, demo, reports, audit), ingest, extract, claims, corroborate, people,
 # estimate, evidence, export, sources, web
-_COMMAND_MODULES = (workspace, ingest, extract, corroborate, people, estimate, evidence, export, sources, web)
+_COMMAND_MODULES = (
+    workspace, ingest, extract, claims, corroborate, people, estimate, evidence, export, sources, web
+)  # fmt: skip
 
 
 def _version(value: bool) -> None:

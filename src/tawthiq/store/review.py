@@ -41,6 +41,7 @@ def _audit(
     before: dict[str, Any],
     after: dict[str, Any],
     detail: str | None = None,
+    reason: str | None = None,
 ) -> None:
     record_event(
         s,
@@ -51,13 +52,21 @@ def _audit(
         before=before,
         after=after,
         detail=detail,
+        reason=reason,
     )
 
 
 def review_claim(
-    s: Session, claim_id: int, status: str, *, actor: str, corrections: dict[str, Any] | None = None
+    s: Session,
+    claim_id: int,
+    status: str,
+    *,
+    actor: str,
+    corrections: dict[str, Any] | None = None,
+    reason: str | None = None,
 ) -> Claim:
-    """Accept, correct or reject a claim; a correction sets the given fields. Audit-logged.
+    """Accept, correct or reject a claim; a correction sets the given fields. Audit-logged
+    (``claim.accepted`` / ``claim.corrected`` / ``claim.rejected``, with ``reason`` when given).
 
     ``status`` is accepted, corrected or rejected; ``corrections`` only names fields a reviewer
     may change (event type, certainty, attribution, fatalities, dates); anything else is an
@@ -87,5 +96,6 @@ def review_claim(
         before,
         after,
         detail=", ".join(sorted(corrections)) or None,
+        reason=reason,
     )
     return claim_from_row(row)

@@ -16,7 +16,7 @@ from typing import Any
 
 from tawthiq.entities import Claim, Incident, Report, Source
 from tawthiq.policy import Policy, load_policy, public_incident, public_place
-from tawthiq.store import browse, record_event, review, users
+from tawthiq.store import browse, record_event, users
 from tawthiq.store import claims as claim_store
 from tawthiq.store import reports as report_store
 from tawthiq.store.browse import IncidentFilter
@@ -105,8 +105,13 @@ class WebData:
             return c, report_store.get_report(s, c.report_id, mark_sender=True) if c.report_id else None
 
     def review_claim(self, claim_id: int, status: str, corrections: dict[str, Any], user: User) -> Claim:
-        with self.ws.session(actor=user.name) as s:
-            return review.review_claim(s, claim_id, status, actor=user.name, corrections=corrections)
+        """The same use case as ``tawthiq claims approve|reject`` (``app.claims``), as this user."""
+        from tawthiq.app.claims import review_claim
+        from tawthiq.app.roles import Operator
+
+        return review_claim(
+            self.ws, claim_id, status, Operator(actor=user.name, role=user.role), corrections=corrections
+        )
 
     # ------------------------------------------------------------ incidents
 

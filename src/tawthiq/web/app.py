@@ -27,7 +27,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tawthiq import __version__
-from tawthiq.errors import InputError, TawthiqError
+from tawthiq.errors import InputError, PermissionDenied, TawthiqError
 
 from ._auth import CSRF_COOKIE
 from ._data import WebData
@@ -124,6 +124,10 @@ def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(InputError)
     async def _input_error(request: Request, exc: InputError) -> Response:
         return _error(request, 400, "bad_input", exc.message, exc.field)
+
+    @app.exception_handler(PermissionDenied)
+    async def _denied(request: Request, exc: PermissionDenied) -> Response:
+        return _error(request, 403, "forbidden", str(exc))
 
     @app.exception_handler(TawthiqError)
     async def _tawthiq_error(request: Request, exc: TawthiqError) -> Response:
