@@ -60,7 +60,8 @@ def test_list_shows_only_unreviewed_by_default_and_json_has_the_api_model(runner
 
 def test_approve_all_accepts_every_unreviewed_claim_and_audits_each_with_the_reason(runner, unreviewed):
     ids = sorted(unreviewed.claim_quotes)
-    assert _run(runner, unreviewed, "claims", "reject", str(ids[1]), "--reason", "not civilians").exit_code == 0
+    res = _run(runner, unreviewed, "claims", "reject", str(ids[1]), "--reason", "not civilians")
+    assert res.exit_code == 0, res.output
     res = _run(runner, unreviewed, "claims", "approve", "--all", "--reason", "trusted UN batch", "--json")
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout) == {"accepted": 3}
@@ -68,7 +69,8 @@ def test_approve_all_accepts_every_unreviewed_claim_and_audits_each_with_the_rea
     assert statuses[ids[1]] == "rejected"  # a reviewer's rejection is not overruled by the batch
     assert sorted(s for s in statuses.values()) == ["accepted"] * 3 + ["rejected"]
     events = _events(unreviewed, "claim.accepted")
-    assert sorted(int(e.object_id) for e in events) == sorted(i for i, s in statuses.items() if s == "accepted")
+    accepted = sorted(i for i, s in statuses.items() if s == "accepted")
+    assert sorted(int(e.object_id) for e in events) == accepted
     assert {e.reason for e in events} == {"trusted UN batch"}
     assert all(e.actor.startswith("cli:") for e in events)
     rejected = _events(unreviewed, "claim.rejected")
