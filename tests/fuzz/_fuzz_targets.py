@@ -1,7 +1,7 @@
 """Fuzz targets: one per reader, shared by the bounded suite and ``benchmarks/fuzz.py``.
 
 A target takes bytes, writes them to a file with the reader's suffix, and runs the reader the
-way a command does (``read_file``, ``read_table`` + ``build_records``, ``parse_pfif`` +
+way a command does (``read_file``, ``read_table`` + ``build_records``, ``read_pfif`` +
 ``to_records``, ``load_policy``, ``mapping_from_yaml``). Its contract (issue 21):
 
 * it returns, or raises :class:`~tawthiq.errors.InputError` — anything else is a crash;
@@ -58,9 +58,10 @@ def _list(path: Path) -> None:
 
 
 def _pfif(path: Path) -> None:
-    from tawthiq.people.pfif import from_records, parse_pfif, to_records, write_pfif
+    from tawthiq.people.pfif import from_records, read_pfif, to_records, write_pfif
 
-    persons = parse_pfif(path.read_bytes(), path=path)
+    # the lenient read `people pfif import` does by default: more records reach the mapping
+    persons = read_pfif(path.read_bytes(), path=path).persons
     items = to_records(persons, "fuzz")
     write_pfif(from_records(items, domain="fuzz.example"))  # what came in can go out
 

@@ -37,7 +37,16 @@ def test_pfif_trap_is_refused_naming_file_line_and_field(name, line, field, word
     assert words in str(e)
 
 
-def test_pfif_import_cli_refuses_a_duplicate_id_before_the_database(cli, workspace):
+def test_pfif_import_strict_refuses_a_duplicate_id_before_the_database(cli, workspace):
     path = TRAPS / "pfif_duplicate_person_record_id.xml"
-    result = cli(workspace, "people", "pfif", "import", str(path), ok=False)
+    result = cli(workspace, "people", "pfif", "import", str(path), "--strict", ok=False)
     assert result.exit_code == 1 and "already used on line 3" in result.stdout + result.stderr
+
+
+def test_pfif_import_keeps_the_first_of_a_duplicate_id_and_reports_the_second(cli_json, workspace):
+    path = TRAPS / "pfif_duplicate_person_record_id.xml"
+    result = cli_json(workspace, "people", "pfif", "import", str(path))
+    assert result["inserted"] == 1
+    [skipped] = result["skipped"]
+    assert (skipped["line"], skipped["field"], skipped["record_id"]) == (8, "person_record_id", "example.org/p.1")
+    assert "already used on line 3" in skipped["reason"]

@@ -50,31 +50,63 @@ def pfif_import(
     list_name: Annotated[
         str | None, typer.Option("--list", help="List name (default: the file name).")
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Refuse the whole file if any record breaks a PFIF 1.4 rule (default: skip or "
+            "repair such records, import the rest and report each).",
+        ),
+    ] = False,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
 ) -> None:
-    """Import missing persons and their notes from PFIF; the file is validated first (1.4 rules)."""
+    """Import missing persons and their notes from PFIF, in one transaction.
+
+    Records another system wrote against the PFIF 1.4 rules are repaired where they can be (a
+    note without author_name: left empty) and skipped where they cannot (an impossible date, an
+    unknown status, an id used twice); each is reported with file, line, record id and field.
+    """
     from tawthiq.app.missing import import_pfif, pfif_records
-    from tawthiq.people.pfif import parse_pfif
+    from tawthiq.people.pfif import PfifRead, parse_pfif, read_pfif
     from tawthiq.store import open_workspace
 
     data = _read(file)
-    persons = parse_pfif(data, path=file)
+    read = PfifRead(parse_pfif(data, path=file)) if strict else read_pfif(data, path=file)
+    for issue in read.issues:
+        colour = "red" if issue.action == "skipped" else "yellow"
+        err_console.print(f"[{colour}]{issue.action}:[/] {issue}", highlight=False, soft_wrap=True)
+    if read.skipped and not read.persons:
+        raise InputError(
+            f"no person could be imported ({len(read.skipped)} record(s) skipped); nothing stored", path=file
+        )
     name = list_name or file.stem
-    items, fields = pfif_records(persons, name)
+    items, fields = pfif_records(read.persons, name)
     with open_workspace(workspace, db) as ws:
         sha256 = hashlib.sha256(data).hexdigest()
         result = import_pfif(ws, name, items, fields, file_name=file.name, sha256=sha256)
-    counts, candidates = result, result["candidates"]
+    result = {
+        **result,
+        "file": str(file),
+        "skipped": [i.as_dict() for i in read.skipped],
+        "repaired": [i.as_dict() for i in read.repaired],
+    }
     if json_:
         print_json(result)
-    else:
-        err_console.print(
-            f"{file}: {len(items)} person(s) into list '{name}' (new {counts['inserted']}, updated "
-            f"{counts['updated']}), {counts['notes_added']} new note(s); {candidates} possible match(es) "
-            "with other lists queued for review"
-        )
+        return
+    err_console.print(
+        f"{file}: {len(items)} person(s) into list '{name}' (new {result['inserted']}, updated "
+        f"{result['updated']}), {result['notes_added']} new note(s); {result['candidates']} possible "
+        "match(es) with other lists queued for review"
+        + (
+            f"; {len(read.skipped)} record(s) skipped, {len(read.repaired)} repaired (listed above)"
+            if read.issues
+            else ""
+        ),
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 @pfif_app.command("export")

@@ -21,6 +21,11 @@ an unknown ``tawthiq:status`` is refused with its line, and a ``person_record_id
 ``note_record_id`` used twice in one file is reported with both lines instead of failing in
 the database.
 
+Two reads (issue 17): :func:`read_pfif` is lenient, as Person Finder is with another system's
+file — it repairs what it can (a note without ``author_name``: left empty), skips the records it
+cannot take, and returns each as a :class:`PfifIssue`; :func:`parse_pfif` is strict and refuses
+the file at any problem.
+
 Hand-written on lxml rather than a PFIF package: none is published on PyPI for Python 3
 (Google Person Finder's module is Python 2 and not packaged).
 """
@@ -29,21 +34,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import get_args
+from typing import Literal, get_args
 
 from lxml import etree
 from pydantic import BaseModel, ConfigDict
 
 from tawthiq.entities import MissingNote, NoteStatus, PersonRecord, Protected
-from tawthiq.errors import InputError, ParseError
+from tawthiq.errors import InputError, InputErrors, ParseError
 
 __all__ = [
     "PFIF_NS",
+    "PfifIssue",
     "PfifPerson",
+    "PfifRead",
     "from_records",
     "parse_pfif",
+    "read_pfif",
     "to_records",
     "write_pfif",
 ]
@@ -97,14 +106,90 @@ class PfifPerson(BaseModel):
     version: str = "1.4"
 
 
+Action = Literal["skipped", "repaired"]
+
+
+@dataclass(frozen=True)
+class PfifIssue:
+    """One problem with one record of a PFIF file, and what the lenient reader did about it.
+
+    ``record_id`` is the record's PFIF id (``person_record_id`` or ``note_record_id``; empty when
+    the record has none) — an id, never a name or a contact. ``action`` is ``skipped`` (the record
+    is not imported; a skipped person takes its notes with it) or ``repaired`` (imported with the
+    field as ``reason`` says).
+    """
+
+    path: str
+    line: int
+    kind: Literal["person", "note"]
+    record_id: str
+    field: str
+    reason: str
+    action: Action
+
+    def as_error(self) -> InputError:
+        """The problem as the :class:`InputError` a strict read raises (file, line, field)."""
+        return InputError(self.reason, path=self.path, line=self.line, field=self.field)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"file": self.path, "line": self.line, "kind": self.kind, "record_id": self.record_id,
+                "field": self.field, "reason": self.reason, "action": self.action}  # fmt: skip
+
+    def __str__(self) -> str:
+        rid = f" {self.record_id!r}" if self.record_id else ""
+        return (
+            f"{self.path}:{self.line}: {self.kind}{rid}: field '{self.field}': {self.reason} — {self.action}"
+        )
+
+
+@dataclass(frozen=True)
+class PfifRead:
+    """What a lenient read kept (persons with their good notes) and every issue met on the way."""
+
+    persons: list[PfifPerson]
+    issues: tuple[PfifIssue, ...] = ()
+    version: str = "1.4"
+
+    @property
+    def skipped(self) -> tuple[PfifIssue, ...]:
+        return tuple(i for i in self.issues if i.action == "skipped")
+
+    @property
+    def repaired(self) -> tuple[PfifIssue, ...]:
+        return tuple(i for i in self.issues if i.action == "repaired")
+
+
+# A problem found in one record: (field, reason, repair). ``repair`` None means the record cannot
+# be imported; a string is the value the field takes instead ("" = left empty).
+_Problem = tuple[str, str, str | None]
+
+
 # ------------------------------------------------------------------ reading
 
 
 def parse_pfif(data: bytes, *, path: str | Path = "<pfif>") -> list[PfifPerson]:
-    """Parse a PFIF document (1.1–1.4) and check it against the 1.4 field rules.
+    """Parse a PFIF document (1.1–1.4) strictly against the 1.4 field rules.
 
-    Every problem is collected and raised together as one :class:`InputError`, naming the file,
-    the line of the element and the field.
+    Any problem — even one the lenient :func:`read_pfif` would repair — refuses the file: every
+    problem is raised together as one :class:`InputErrors`, naming the file, the line of the
+    element and the field (``tawthiq people pfif import --strict``).
+    """
+    read = read_pfif(data, path=path)
+    if read.issues:
+        raise InputErrors([i.as_error() for i in read.issues], path=path)
+    return read.persons
+
+
+def read_pfif(data: bytes, *, path: str | Path = "<pfif>") -> PfifRead:
+    """Read a PFIF document (1.1–1.4) leniently, as Person Finder imports another system's file.
+
+    Repaired: a note without ``author_name`` or ``text`` (left empty), a person without
+    ``source_date`` (left empty), a ``sex``, ``age`` or ``author_made_contact`` that is not a PFIF
+    value (left empty). Skipped: a record without its id or a malformed one, a person without any
+    name, an impossible date or time, an unknown note status, a ``person_record_id`` or
+    ``note_record_id`` used again in the file (the first is kept), a note whose person is not in
+    the file or was skipped. Each is a :class:`PfifIssue` (file, line, record id, field, reason).
+    A document that is not PFIF XML at all is still a :class:`ParseError`.
     """
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
     try:
@@ -117,21 +202,48 @@ def parse_pfif(data: bytes, *, path: str | Path = "<pfif>") -> list[PfifPerson]:
             "root element is not <pfif> in a PFIF 1.1–1.4 namespace", path=path, line=root.sourceline
         )
     version = _VERSION_OF_NS[ns]
-    problems: list[InputError] = []
+    where = str(path)
+    issues: list[PfifIssue] = []
     persons: dict[str, PfifPerson] = {}
     order: list[str] = []
+    skipped_persons: set[str] = set()
     loose_notes: list[tuple[dict[str, str], int]] = []
     person_line: dict[str, int] = {}
     note_line: dict[str, int] = {}
 
-    def once(seen: dict[str, int], field: str, value: str | None, line: int) -> None:
-        if not value:
-            return
-        if value in seen:
-            problems.append(InputError(f"{value!r} is already used on line {seen[value]}",
-                                       path=path, line=line, field=field))  # fmt: skip
-        else:
-            seen[value] = line
+    def report(
+        kind, rid: str, line: int, problems: list[_Problem], fields: dict[str, str], extra: str = ""
+    ) -> bool:
+        """Record each problem; apply the repairs; True when the record is to be skipped."""
+        fatal = any(fix is None for _, _, fix in problems)
+        for field, reason, fix in problems:
+            if fix is not None and not fatal:
+                if fix:
+                    fields[field] = fix
+                else:
+                    fields.pop(field, None)
+                reason += "; left empty" if not fix else f"; set to {fix!r}"
+            action: Action = "skipped" if fatal else "repaired"
+            issues.append(PfifIssue(where, line, kind, rid, field, reason + (extra if fatal else ""), action))
+        return fatal
+
+    def again(seen: dict[str, int], field: str, value: str | None, line: int) -> list[_Problem]:
+        if value and value in seen:
+            return [(field, f"{value!r} is already used on line {seen[value]}", None)]
+        return []
+
+    def read_note(elem, person_id: str, *, nested: bool) -> dict[str, str] | None:
+        note = _read_fields(elem, ns, "note")
+        if nested:
+            note.setdefault("person_record_id", person_id)
+        line = elem.sourceline
+        nid = note.get("note_record_id", "")
+        problems = _check_note(note, nested=nested) + again(note_line, "note_record_id", nid, line)
+        if report("note", nid, line, problems, note):
+            return None
+        if nid:
+            note_line[nid] = line
+        return note
 
     for child in root:
         if not isinstance(child.tag, str):
@@ -140,48 +252,37 @@ def parse_pfif(data: bytes, *, path: str | Path = "<pfif>") -> list[PfifPerson]:
         if q.namespace != ns:
             continue  # other namespaces are ignored, as the spec asks
         if q.localname == "person":
-            fields = _read_fields(child, ns, "person", path, problems)
-            notes = []
-            for sub in child.findall(f"{{{ns}}}note"):
-                note = _read_fields(sub, ns, "note", path, problems)
-                note.setdefault("person_record_id", fields.get("person_record_id", ""))
-                _check_note(note, sub.sourceline, path, problems, nested=True)
-                once(note_line, "note_record_id", note.get("note_record_id"), sub.sourceline)
-                notes.append(note)
-            _check_person(fields, child.sourceline, version, path, problems)
-            once(person_line, "person_record_id", fields.get("person_record_id"), child.sourceline)
-            rid = fields.get("person_record_id", f"#line{child.sourceline}")
-            if rid in persons:
-                continue  # reported above; the file is refused
+            fields = _read_fields(child, ns, "person")
+            rid = fields.get("person_record_id", "")
+            line = child.sourceline
+            problems = _check_person(fields, version) + again(person_line, "person_record_id", rid, line)
+            notes = [n for sub in child.findall(f"{{{ns}}}note")
+                     if (n := read_note(sub, rid, nested=True)) is not None]  # fmt: skip
+            extra = f" (with its {len(notes)} note(s))" if notes else ""
+            if report("person", rid, line, problems, fields, extra):
+                if rid and rid not in person_line:
+                    skipped_persons.add(rid)
+                continue
+            person_line[rid] = line
             persons[rid] = PfifPerson(fields=fields, notes=tuple(notes), version=version)
             order.append(rid)
         elif q.localname == "note":
-            note = _read_fields(child, ns, "note", path, problems)
-            _check_note(note, child.sourceline, path, problems, nested=False)
-            once(note_line, "note_record_id", note.get("note_record_id"), child.sourceline)
-            loose_notes.append((note, child.sourceline))
+            note = read_note(child, "", nested=False)
+            if note is not None:
+                loose_notes.append((note, child.sourceline))
     for note, line in loose_notes:
         rid = note.get("person_record_id", "")
         if rid not in persons:
-            problems.append(
-                InputError(
-                    f"note refers to person {rid!r}, not in this file",
-                    path=path,
-                    line=line,
-                    field="person_record_id",
-                )
-            )
+            why = "was skipped" if rid in skipped_persons else "is not in this file"
+            problem: _Problem = ("person_record_id", f"note refers to person {rid!r}, which {why}", None)
+            report("note", note.get("note_record_id", ""), line, [problem], note)
             continue
         p = persons[rid]
         persons[rid] = p.model_copy(update={"notes": (*p.notes, note)})
-    if problems:
-        from tawthiq.errors import InputErrors
-
-        raise InputErrors(problems, path=path)
-    return [persons[r] for r in order]
+    return PfifRead([persons[r] for r in order], tuple(issues), version)
 
 
-def _read_fields(elem, ns: str, kind: str, path, problems: list[InputError]) -> dict[str, str]:
+def _read_fields(elem, ns: str, kind: str) -> dict[str, str]:
     allowed = PERSON_FIELDS_14 if kind == "person" else NOTE_FIELDS_14
     out: dict[str, str] = {}
     for f in elem:
@@ -206,58 +307,60 @@ def _read_fields(elem, ns: str, kind: str, path, problems: list[InputError]) -> 
     return out
 
 
-def _check_person(fields: dict[str, str], line: int, version: str, path, problems: list[InputError]) -> None:
-    def bad(field: str, msg: str) -> None:
-        problems.append(InputError(msg, path=path, line=line, field=field))
-
+def _check_person(fields: dict[str, str], version: str) -> list[_Problem]:
+    out: list[_Problem] = []
     if not fields.get("person_record_id"):
-        bad("person_record_id", "missing (mandatory)")
+        out.append(("person_record_id", "missing (mandatory)", None))
     elif not _ID_RE.match(fields["person_record_id"]):
-        bad("person_record_id", "must be 'domain/unique-id'")
+        out.append(("person_record_id", "must be 'domain/unique-id'", None))
     if not fields.get("full_name"):
         given, family = fields.get("given_name", ""), fields.get("family_name", "")
         if version in ("1.1", "1.2") and (given or family):
             fields["full_name"] = " ".join(x for x in (given, family) if x)
         else:
-            bad("full_name", "missing (mandatory in PFIF 1.3 and 1.4)")
+            out.append(("full_name", "missing (mandatory in PFIF 1.3 and 1.4)", None))
     if version == "1.4" and not fields.get("source_date"):
-        bad("source_date", "missing (mandatory in PFIF 1.4)")
+        out.append(("source_date", "missing (mandatory in PFIF 1.4)", ""))
     for f in ("entry_date", "source_date", "expiry_date"):
         if fields.get(f) and not _is_time(fields[f]):
-            bad(f, f"{fields[f]!r} is not a UTC time YYYY-MM-DDThh:mm:ssZ (a real date and time)")
+            out.append(
+                (f, f"{fields[f]!r} is not a UTC time YYYY-MM-DDThh:mm:ssZ (a real date and time)", None)
+            )
     if fields.get("sex") and fields["sex"] not in ("female", "male", "other"):
-        bad("sex", f"{fields['sex']!r} is not one of female, male, other")
+        out.append(("sex", f"{fields['sex']!r} is not one of female, male, other", ""))
     if fields.get("date_of_birth") and not _is_dob(fields["date_of_birth"]):
-        bad("date_of_birth", f"{fields['date_of_birth']!r} is not a real date YYYY, YYYY-MM or YYYY-MM-DD")
+        dob = fields["date_of_birth"]
+        out.append(("date_of_birth", f"{dob!r} is not a real date YYYY, YYYY-MM or YYYY-MM-DD", None))
     if fields.get("age") and not _AGE_RE.match(fields["age"]):
-        bad("age", f"{fields['age']!r} is not a number or a range N-M")
+        out.append(("age", f"{fields['age']!r} is not a number or a range N-M", ""))
+    return out
 
 
-def _check_note(note: dict[str, str], line: int, path, problems: list[InputError], *, nested: bool) -> None:
-    def bad(field: str, msg: str) -> None:
-        problems.append(InputError(msg, path=path, line=line, field=field))
-
-    for f in ("note_record_id", "author_name", "source_date", "text"):
+def _check_note(note: dict[str, str], *, nested: bool) -> list[_Problem]:
+    out: list[_Problem] = []
+    for f, fix in (("note_record_id", None), ("author_name", ""), ("source_date", None), ("text", "")):
         if not note.get(f):
-            bad(f, "missing (mandatory)")
+            out.append((f, "missing (mandatory)", fix))
     if not nested and not note.get("person_record_id"):
-        bad("person_record_id", "missing (mandatory on a note outside its person)")
+        out.append(("person_record_id", "missing (mandatory on a note outside its person)", None))
     if note.get("note_record_id") and not _ID_RE.match(note["note_record_id"]):
-        bad("note_record_id", "must be 'domain/unique-id'")
+        out.append(("note_record_id", "must be 'domain/unique-id'", None))
     for f in ("entry_date", "source_date"):
         if note.get(f) and not _is_time(note[f]):
-            bad(f, f"{note[f]!r} is not a UTC time YYYY-MM-DDThh:mm:ssZ (a real date and time)")
+            out.append(
+                (f, f"{note[f]!r} is not a UTC time YYYY-MM-DDThh:mm:ssZ (a real date and time)", None)
+            )
     if note.get("status", "") not in NOTE_STATUSES:
-        bad("status", f"{note['status']!r} is not a PFIF note status")
+        out.append(("status", f"{note['status']!r} is not a PFIF note status", None))
     if note.get("tawthiq_status") and note["tawthiq_status"] not in TAWTHIQ_STATUSES:
-        bad(
-            "tawthiq:status",
-            f"{note['tawthiq_status']!r} is not a status (one of {', '.join(TAWTHIQ_STATUSES)})",
-        )
+        known = ", ".join(TAWTHIQ_STATUSES)
+        out.append(("tawthiq:status", f"{note['tawthiq_status']!r} is not a status (one of {known})", None))
+    # whether a note must stay in the workspace cannot be guessed: a bad flag skips the note
     if note.get("tawthiq_confidential", "false") not in ("true", "false"):
-        bad("tawthiq:confidential", "must be true or false")
+        out.append(("tawthiq:confidential", "must be true or false", None))
     if note.get("author_made_contact") and note["author_made_contact"] not in ("true", "false"):
-        bad("author_made_contact", "must be true or false")
+        out.append(("author_made_contact", "must be true or false", ""))
+    return out
 
 
 def _is_time(s: str) -> bool:
