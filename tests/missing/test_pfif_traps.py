@@ -48,5 +48,6 @@ def test_pfif_import_keeps_the_first_of_a_duplicate_id_and_reports_the_second(cl
     result = cli_json(workspace, "people", "pfif", "import", str(path))
     assert result["inserted"] == 1
     [skipped] = result["skipped"]
-    assert (skipped["line"], skipped["field"], skipped["record_id"]) == (8, "person_record_id", "example.org/p.1")
+    where = (skipped["line"], skipped["field"], skipped["record_id"])
+    assert where == (8, "person_record_id", "example.org/p.1")
     assert "already used on line 3" in skipped["reason"]
