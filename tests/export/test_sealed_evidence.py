@@ -66,7 +66,7 @@ def _plant_clear(ws, data: bytes, name: str = "legacy.txt") -> str:
 
 
 def test_phone_numbers_of_a_planted_chat_export_are_in_no_file_under_evidence(workspace, cli_json):
-    [out] = cli_json(workspace, "ingest", str(CHAT))
+    [out] = cli_json(workspace, "ingest", str(CHAT))["outcomes"]
     assert out["status"] == "stored" and len(out["report_ids"]) == 3
     files = _bytes_under(workspace.evidence_dir)
     assert files, "the original was not stored"

@@ -129,7 +129,18 @@ def test_published_option_fills_files_without_a_date_and_source_is_created(works
         assert [(x.label, x.kind) for x in list_sources(s)] == [("UN OCHA", "un")]
 
 
-def test_bad_jsonl_line_fails_the_whole_file_so_nothing_is_half_imported(workspace, fixtures):
+def test_bad_jsonl_lines_are_failed_intakes_in_place_and_the_good_line_is_stored(workspace, fixtures):
     [out] = ingest_paths(workspace, [fixtures / "bad.jsonl"])
-    assert out.status == "failed" and "bad.jsonl:2: field 'published_at'" in out.reason
-    assert _reports(workspace, status="stored") == []
+    assert out.status == "stored" and len(out.report_ids) == 1
+    assert [(f.line, f.field) for f in out.failures] == [(2, "published_at"), (3, "body"), (4, None)]
+    reps = _reports(workspace)
+    assert [(r.part, r.status) for r in reps] == [(0, "stored"), (1, "failed"), (2, "failed"), (3, "failed")]
+    assert "bad.jsonl:2: field 'published_at'" in reps[1].failure_reason
+    assert {f.report_id for f in out.failures} == {r.id for r in reps[1:]}
+
+
+def test_strict_refuses_a_jsonl_file_with_one_bad_line_whole_writing_nothing(workspace, fixtures):
+    [out] = ingest_paths(workspace, [fixtures / "bad.jsonl"], IngestOptions(strict=True))
+    assert out.status == "failed" and out.stopped and "bad.jsonl:2: field 'published_at'" in out.reason
+    assert _reports(workspace) == []
+    assert not any(p.is_file() for p in workspace.evidence_dir.rglob("*")), "an orphan evidence file"

@@ -92,10 +92,11 @@ def test_ingest_exits_1_naming_the_broken_file_while_the_rest_land(ws_path, fixt
     assert "truncated HTML" in failed["reason"] and len(failed["sha256"]) == 64 and failed["received_at"]
 
 
-def test_ingest_json_is_one_array_on_stdout(ws_path, fixtures):
+def test_ingest_json_is_one_object_on_stdout_with_outcomes_and_counts(ws_path, fixtures):
     r = run("ingest", "-w", ws_path, "--json", fixtures / "page.html", fixtures / "page.html")
     data = json.loads(r.stdout)
-    assert [d["status"] for d in data] == ["stored", "duplicate"]
+    assert [d["status"] for d in data["outcomes"]] == ["stored", "duplicate"]
+    assert data["counts"]["stored"] == 1 and data["counts"]["duplicate"] == 1 and data["exit_code"] == 0
 
 
 def test_bad_published_date_is_a_clear_error_not_a_traceback(ws_path, fixtures):

@@ -1,13 +1,19 @@
 """``tawthiq ingest PATH…``: files and folders into the workspace, one transaction per file.
 
-In: paths and options. Out: one line per file on stderr (stored / duplicate / failed: reason),
-a summary; ``--json`` prints the outcomes as one JSON array on stdout. Exit 1 when any file
-failed (the others are stored all the same).
+In: paths and options. Out: one line per file on stderr (stored / duplicate / failed: reason,
+and each bad record of a stored file), a summary line; ``--json`` prints one object on stdout:
+``outcomes`` (one per file), ``failures`` (file, line, field, reason, report_id), ``counts``,
+``stopped`` and ``exit_code``.
+Exit codes: 0 every file stored or a duplicate; 1 some files or records failed (recorded as
+failed intakes; the rest are stored all the same); 3 ``--strict`` stopped at a failure (nothing
+of that file written, the files after it not read). Errors before any file (no workspace, a bad
+option, no files found) are exit 1 as for every command.
 Never: prints a protected value (chat senders and e-mail From: are sealed at once).
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -20,6 +26,8 @@ from tawthiq.errors import InputError
 __all__ = ["register"]
 
 _STYLE = {"stored": "green", "duplicate": "yellow", "failed": "bold red"}
+EXIT_SOME_FAILED = 1
+EXIT_STOPPED = 3
 
 
 def _published(value: str | None) -> date | None:
@@ -51,6 +59,13 @@ def ingest(
     chat_date_order: Annotated[
         str, typer.Option(help="Day/month order of chat exports: auto, dmy or mdy.")
     ] = "auto",
+    strict: Annotated[
+        bool,
+        typer.Option(
+            help="Stop at the first file or record that fails, writing nothing of that file (exit 3); "
+            "by default it is recorded as a failed intake and the batch goes on (exit 1)."
+        ),
+    ] = False,
     json_: JsonOpt = False,
 ) -> None:
     """Ingest reports: text, HTML, .eml, WhatsApp .txt exports, JSON lines, and folders of them."""
@@ -70,6 +85,7 @@ def ingest(
         from_header=published_from_header,
         max_bytes=int(max_size * 1_000_000),
         chat_date_order=chat_date_order,
+        strict=strict,
     )
 
     def show(o) -> None:
@@ -81,21 +97,52 @@ def ingest(
         else:
             line = f"{o.path}: {o.reason}"
         err_console.print(f"[{_STYLE[o.status]}]{o.status}[/] {line}", highlight=False, soft_wrap=True)
+        if o.status == "stored":
+            for f in o.failures:
+                where = f"{o.path}:{f.line}" if f.line is not None else o.path
+                fld = f"field '{f.field}': " if f.field else ""
+                kept = f" (failed intake #{f.report_id})" if f.report_id is not None else ""
+                err_console.print(
+                    f"  [bold red]record failed[/] {where}: {fld}{f.reason}{kept}",
+                    highlight=False,
+                    soft_wrap=True,
+                )
+        if o.stopped:
+            err_console.print(
+                f"[bold red]stopped[/] (--strict) at {o.path}: nothing of it was written", highlight=False
+            )
 
     with open_workspace(workspace, db) as ws:
         outcomes = ingest_paths(ws, paths, opts, on_file=show)
     if not outcomes:
         raise InputError("no files found under " + ", ".join(str(p) for p in paths))
     counts = {k: sum(1 for o in outcomes if o.status == k) for k in ("stored", "duplicate", "failed")}
+    failed_records = sum(len(o.failures) for o in outcomes if o.status == "stored")
+    stopped = any(o.stopped for o in outcomes)
+    code = EXIT_STOPPED if stopped else EXIT_SOME_FAILED if counts["failed"] or failed_records else 0
     if json_:
-        print_json([o.as_dict() for o in outcomes])
+        print_json(
+            {
+                "outcomes": [o.as_dict() for o in outcomes],
+                "failures": [asdict(f) for o in outcomes for f in o.failures],
+                "counts": {
+                    "files": len(outcomes),
+                    **counts,
+                    "failed_records": failed_records,
+                    "reports": sum(len(o.report_ids) for o in outcomes if o.status == "stored"),
+                },
+                "stopped": stopped,
+                "exit_code": code,
+            }
+        )
+    records = f"; {failed_records} record(s) failed, kept as failed intakes" if failed_records else ""
     err_console.print(
         f"{len(outcomes)} file(s): {counts['stored']} stored, {counts['duplicate']} duplicate, "
-        f"{counts['failed']} failed",
+        f"{counts['failed']} failed{records}" + (" — stopped by --strict" if stopped else ""),
         highlight=False,
     )
-    if counts["failed"]:
-        raise typer.Exit(1)
+    if code:
+        raise typer.Exit(code)
 
 
 def register(app: typer.Typer) -> None:

@@ -20,6 +20,7 @@ from tawthiq.ingest._jsonl import load_json_line
 from tawthiq.ingest._plugins import hookimpl, pick_reader, readers
 from tawthiq.ingest._run import (
     DEFAULT_MAX_BYTES,
+    Failure,
     FileOutcome,
     IngestOptions,
     ingest_file,
@@ -32,6 +33,7 @@ from tawthiq.ingest._types import Draft, ReadContext, Reader
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "Draft",
+    "Failure",
     "FileOutcome",
     "Header",
     "IngestOptions",

@@ -119,6 +119,9 @@ def _line(obj: Any, path: str, line: int) -> Draft:
 
 
 def read_jsonl(ctx: ReadContext) -> list[Draft]:
+    """One draft per non-empty line. A bad line refuses the file with every bad line named,
+    unless ``ctx.per_record``: then each bad line comes back in its place as a draft holding its
+    ``failure`` and the good lines are kept (a file of nothing but bad lines is still refused)."""
     text, _enc = decode_text(ctx.data, str(ctx.path))
     path = str(ctx.path)
     drafts: list[Draft] = []
@@ -129,22 +132,23 @@ def read_jsonl(ctx: ReadContext) -> list[Draft]:
             continue
         try:
             obj = load_json_line(raw, path=path, line=n)
-            drafts.append(_line(obj, path, n))
+            draft = _line(obj, path, n)
+            rid = obj.get("id")
+            if isinstance(rid, str | int) and not isinstance(rid, bool):
+                key = str(rid)
+                if key in first_line_of:
+                    raise InputError(
+                        f"already used on line {first_line_of[key]}", path=path, line=n, field="id"
+                    )
+                first_line_of[key] = n
         except InputError as exc:
             errors.append(exc)
+            drafts.append(Draft(body="", failure=exc))
             continue
-        rid = obj.get("id")
-        if isinstance(rid, str | int) and not isinstance(rid, bool):
-            key = str(rid)
-            if key in first_line_of:
-                errors.append(
-                    InputError(f"already used on line {first_line_of[key]}", path=path, line=n, field="id")
-                )
-            else:
-                first_line_of[key] = n
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
+        drafts.append(draft)
+    if errors and (not ctx.per_record or len(errors) == len(drafts)):
+        if len(errors) == 1:
+            raise errors[0]
         raise InputErrors(errors[:50], path=path)
     if not drafts:
         raise InputError("no reports: the file has no non-empty lines", path=path)

@@ -3,12 +3,17 @@
 In: a :class:`~tawthiq.store.Workspace`, paths (files or folders, walked recursively) and
 :class:`IngestOptions`. Out: one :class:`FileOutcome` per file — ``stored``, ``duplicate``
 (same SHA-256 as something already ingested) or ``failed`` (with the reason; the failed
-intake and its bytes are stored too).
-Never: loses input. Each file's original bytes go to the evidence store first (sealed with
-the workspace key, atomic, fsync'd; no key, no intake), then its rows and audit events are
-written in one transaction; a crash between the two leaves an unreferenced evidence file,
-never a row without its file. Files too large (``max_bytes``) are recorded as failed with
-their hash and size, bytes not kept.
+intake and its bytes are stored too) — each with its :class:`Failure` list (file, line, field,
+reason): a bad record of a multi-record file (a JSON line) is a failed intake of its own in its
+place among the file's reports, and the good records are stored.
+Never: loses input, never stops a batch at a bad file (unless ``strict``). Each file is parsed
+first; then its original bytes go to the evidence store (sealed with the workspace key, atomic,
+fsync'd; no key, no intake), then its rows and audit events are written in one transaction; a
+crash between the two leaves an unreferenced evidence file, never a row without its file.
+Whatever a reader raises, and a value the database refuses, ends as a failed intake that
+points to the sealed bytes. With ``strict`` the batch stops at the first failure and a file
+that failed to parse leaves nothing behind. Files too large (``max_bytes``) are recorded as
+failed with their hash and size, bytes not kept.
 """
 
 from __future__ import annotations
@@ -16,14 +21,14 @@ from __future__ import annotations
 import logging
 import mimetypes
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from tawthiq.entities import Evidence, Report, Source, SourceKind
-from tawthiq.errors import InputError, TawthiqError
+from tawthiq.errors import InputError, ParseError, TawthiqError
 from tawthiq.evidence import sha256_file, store_bytes
 from tawthiq.ingest._headers import read_sidecar, sidecar_for
 from tawthiq.ingest._plugins import pick_reader
@@ -36,7 +41,15 @@ from tawthiq.store import (
     get_or_create_source,
 )
 
-__all__ = ["DEFAULT_MAX_BYTES", "FileOutcome", "IngestOptions", "ingest_paths", "iter_files"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Failure",
+    "FileOutcome",
+    "IngestOptions",
+    "ingest_file",
+    "ingest_paths",
+    "iter_files",
+]
 
 log = logging.getLogger(__name__)
 DEFAULT_MAX_BYTES = 20_000_000  # decimal MB, as the CLI and messages say
@@ -51,11 +64,33 @@ class IngestOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     chat_date_order: str = "auto"
     actor: str = "cli"
+    # Stop at the first file that fails, writing nothing of it (no row, no evidence file); the
+    # files before it stay stored. A multi-record file with one bad record fails whole.
+    strict: bool = False
+
+
+@dataclass
+class Failure:
+    """One thing that could not be ingested: a file, or one record (``line``) of it.
+
+    ``report_id`` is its failed intake (``None`` when nothing was written: ``--strict``).
+    ``reason`` names no protected value and no path of this machine (the file by name only).
+    """
+
+    file: str
+    reason: str
+    line: int | None = None
+    field: str | None = None
+    report_id: int | None = None
 
 
 @dataclass
 class FileOutcome:
-    """What happened to one file. ``reason`` never holds a protected value."""
+    """What happened to one file. ``reason`` never holds a protected value.
+
+    ``status`` is the file's: ``stored`` (possibly with some of its records in ``failures``),
+    ``duplicate`` or ``failed``; ``stopped`` is set on the file ``--strict`` stopped at.
+    """
 
     path: str
     status: str  # stored, duplicate, failed
@@ -64,6 +99,8 @@ class FileOutcome:
     report_ids: list[int] = field(default_factory=list)
     reason: str | None = None
     warnings: list[str] = field(default_factory=list)  # the report was kept (a malformed header date)
+    failures: list[Failure] = field(default_factory=list)
+    stopped: bool = False
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -91,16 +128,37 @@ def _media_type(path: Path, reader_type: str | None) -> str:
 
 
 def _drafts(path: Path, data: bytes, opts: IngestOptions) -> tuple[str, str, str, list[Draft]]:
-    reader = pick_reader(path, data[:4096])
     if not data:
         raise InputError("empty file (0 bytes)", path=path)
-    drafts = reader.read(
-        ReadContext(path=path, data=data, from_header=opts.from_header, chat_date_order=opts.chat_date_order)
+    reader = pick_reader(path, data[:4096])
+    ctx = ReadContext(
+        path=path,
+        data=data,
+        from_header=opts.from_header,
+        chat_date_order=opts.chat_date_order,
+        per_record=not opts.strict,
     )
+    try:
+        drafts = reader.read(ctx)
+    except TawthiqError:
+        raise
+    except Exception as exc:
+        # A reader is plugin code (ours or a third party's): whatever else it raises on a hostile
+        # file is a bug in that reader, but must not stop a batch or leave its bytes orphaned, so
+        # it becomes a failed intake here. Only the exception's type is kept: its message may
+        # quote the file (a sender's name).
+        log.debug("reader %s raised %s on %s", reader.name, type(exc).__name__, path.name)
+        raise ParseError(
+            f"the {reader.name} reader could not read this file ({type(exc).__name__}); "
+            "its bytes are kept as evidence",
+            path=path,
+        ) from None
     if opts.from_header and (side := sidecar_for(path)) is not None:
         meta = read_sidecar(side)
         drafts = [
-            Draft(
+            d
+            if d.failure is not None
+            else Draft(
                 body=d.body,
                 title=meta.get("title") or d.title,
                 published_at=meta.get("published_at") or d.published_at,
@@ -116,10 +174,29 @@ def _drafts(path: Path, data: bytes, opts: IngestOptions) -> tuple[str, str, str
     return reader.name, reader.channel, reader.media_type, drafts
 
 
+def _local(text: str, path: Path) -> str:
+    """``text`` with this machine's path of the file replaced by the file's name."""
+    return text.replace(str(path), path.name)
+
+
+def _failures(exc: InputError, path: Path, report_id: int | None) -> list[Failure]:
+    """One :class:`Failure` per problem in ``exc`` (an ``InputErrors`` holds several)."""
+    errors = getattr(exc, "errors", None) or [exc]
+    return [
+        Failure(str(path), _local(e.message, path), e.line, e.field, report_id)
+        for e in errors
+        if isinstance(e, InputError)
+    ]
+
+
 def _record_failure(
     ws: Workspace, path: Path, sha: str, size: int, reason: str, data: bytes | None, opts: IngestOptions
 ) -> FileOutcome:
+    """One transaction: the file's evidence row (its bytes, sealed just before, unless too large)
+    and its failed intake."""
     now = datetime.now(UTC)
+    if data is not None:
+        store_bytes(ws.evidence_dir, data, ws.cipher)
     with ws.session(opts.actor) as s:
         if data is not None:
             add_evidence(
@@ -155,27 +232,66 @@ def _record_failure(
     return FileOutcome(str(path), "failed", sha, None, [rep[0].id], reason)
 
 
+def _failed_file(
+    ws: Workspace, path: Path, sha: str, size: int, exc: InputError, data: bytes, opts: IngestOptions
+) -> FileOutcome:
+    """A file no reader could read: a failed intake with its sealed bytes, or with ``strict``
+    nothing written at all."""
+    log.debug("ingest %s sha256=%s failed: %s", path.name, sha, type(exc).__name__)
+    reason = _local(str(exc), path)  # the stored reason names the file by name, not by this machine's path
+    if opts.strict:
+        out = FileOutcome(str(path), "failed", sha, None, [], reason, stopped=True)
+    else:
+        out = _record_failure(ws, path, sha, size, reason, data, opts)
+    out.failures = _failures(exc, path, out.report_ids[0] if out.report_ids else None)
+    return out
+
+
+# What a database raises on a value it cannot hold (a lone surrogate SQLite cannot encode, a NUL
+# PostgreSQL refuses) once a reader let it through: that file fails, the batch goes on.
+_REFUSED_VALUE = (DataError, ValueError)  # UnicodeEncodeError is a ValueError
+
+
+def _refused_value(exc: Exception) -> bool:
+    if isinstance(exc, StatementError) and not isinstance(exc, IntegrityError):
+        return isinstance(exc, DataError) or isinstance(exc.orig, _REFUSED_VALUE)
+    return isinstance(exc, ValueError)
+
+
 def ingest_file(ws: Workspace, path: Path, opts: IngestOptions) -> FileOutcome:
     """Ingest one file in one transaction (see the module docstring).
 
-    Raises ProtectedDataError without a key (originals are stored sealed), before any write.
+    The file is parsed before its bytes are sealed, so a file that fails under ``strict`` leaves
+    nothing behind. Raises ProtectedDataError without a key (originals are stored sealed), before
+    any write.
     """
     ws.require_cipher()
     if not path.is_file():
-        return FileOutcome(str(path), "failed", reason=f"{path.name}: no such file")
+        reason = f"{path.name}: no such file"
+        return FileOutcome(
+            str(path),
+            "failed",
+            reason=reason,
+            failures=[Failure(str(path), "no such file")],
+            stopped=opts.strict,
+        )
     sha, size = sha256_file(path)
     with ws.session(opts.actor) as s:
         earlier = find_reports_by_sha256(s, sha)
     if earlier:
-        first = earlier[0]
-        if first.status == "failed":
+        kept = [r for r in earlier if r.status != "failed"]
+        if not kept:
+            first = earlier[0]
+            reason = f"already recorded as failed intake #{first.id}: {first.failure_reason}"
             return FileOutcome(
                 str(path),
                 "failed",
                 sha,
                 None,
                 [first.id],
-                f"already recorded as failed intake #{first.id}: {first.failure_reason}",
+                reason,
+                failures=[Failure(str(path), reason, report_id=first.id)],
+                stopped=opts.strict,
             )
         return FileOutcome(
             str(path),
@@ -183,7 +299,7 @@ def ingest_file(ws: Workspace, path: Path, opts: IngestOptions) -> FileOutcome:
             sha,
             None,
             [r.id for r in earlier],
-            f"same bytes as report #{first.id} ({first.file_name})",
+            f"same bytes as report #{kept[0].id} ({kept[0].file_name})",
         )
     if size > opts.max_bytes:
         reason = (
@@ -191,31 +307,85 @@ def ingest_file(ws: Workspace, path: Path, opts: IngestOptions) -> FileOutcome:
             "(raise it with --max-size if this really is a report); hash and size recorded, "
             "bytes not kept"
         )
-        return _record_failure(ws, path, sha, size, reason, None, opts)
+        if opts.strict:
+            return FileOutcome(
+                str(path), "failed", sha, reason=reason, failures=[Failure(str(path), reason)], stopped=True
+            )
+        out = _record_failure(ws, path, sha, size, reason, None, opts)
+        out.failures = [Failure(str(path), reason, report_id=out.report_ids[0])]
+        return out
     data = path.read_bytes()
+    try:
+        reader, channel, media_type, drafts = _drafts(path, data, opts)
+    except InputError as exc:
+        return _failed_file(ws, path, sha, size, exc, data, opts)
     # sealed, and before the transaction: a row never lacks its file
     store_bytes(ws.evidence_dir, data, ws.cipher)
     try:
-        reader, channel, media_type, drafts = _drafts(path, data, opts)
-    except TawthiqError as exc:
-        log.debug("ingest %s sha256=%s failed: %s", path, sha, exc)
-        # the stored reason names the file as the report row does: by name, not by this machine's path
-        return _record_failure(ws, path, sha, size, str(exc).replace(str(path), path.name), data, opts)
-    now = datetime.now(UTC)
-    try:
+        stored = _write(ws, path, sha, size, channel, media_type, drafts, opts)
+    except IntegrityError:  # another process ingested the same bytes at the same moment
         with ws.session(opts.actor) as s:
-            add_evidence(
-                s,
-                Evidence(sha256=sha, media_type=media_type, size=size, captured_at=now, file_name=path.name),
-            )
-            source_ids: dict[str, int] = {}
-            reports = []
-            for part, d in enumerate(drafts):
-                label = d.source or opts.source
-                if label and label not in source_ids:
-                    source_ids[label] = get_or_create_source(
-                        s, Source(label=label, kind=opts.source_kind if label == opts.source else "other")
-                    ).id
+            ids = [r.id for r in find_reports_by_sha256(s, sha)]
+        return FileOutcome(str(path), "duplicate", sha, reader, ids, "ingested concurrently")
+    except (StatementError, ValueError) as exc:
+        if not _refused_value(exc):
+            raise
+        err = ParseError(
+            f"the database refused a value this file holds ({type(exc).__name__}); "
+            "its bytes are kept as evidence",
+            path=path,
+        )
+        # the bytes are sealed already: recorded as a failed intake even under strict, never orphaned
+        out = _failed_file(ws, path, sha, size, err, data, replace(opts, strict=False))
+        out.stopped = opts.strict
+        return out
+    log.debug("ingest %s sha256=%s reader=%s reports=%d", path.name, sha, reader, len(stored))
+    warnings = [_local(w, path) for d in drafts for w in d.warnings]
+    for w in warnings:
+        log.warning("ingest %s", w)
+    failures = [
+        f
+        for d, st in zip(drafts, stored, strict=True)
+        if d.failure is not None
+        for f in _failures(d.failure, path, st.id)
+    ]
+    for f in failures:
+        log.warning(
+            "ingest %s:%s: record not read, kept as failed intake #%s", path.name, f.line, f.report_id
+        )
+    return FileOutcome(
+        str(path),
+        "stored",
+        sha,
+        reader,
+        [st.id for d, st in zip(drafts, stored, strict=True) if d.failure is None],
+        warnings=warnings,
+        failures=failures,
+    )
+
+
+def _write(
+    ws: Workspace,
+    path: Path,
+    sha: str,
+    size: int,
+    channel: str,
+    media_type: str,
+    drafts: list[Draft],
+    opts: IngestOptions,
+) -> list[Report]:
+    """The file's evidence row, its reports (a bad record as a failed intake in its place), the
+    sources they name and the contacts they are: one transaction."""
+    now = datetime.now(UTC)
+    with ws.session(opts.actor) as s:
+        add_evidence(
+            s,
+            Evidence(sha256=sha, media_type=media_type, size=size, captured_at=now, file_name=path.name),
+        )
+        source_ids: dict[str, int] = {}
+        reports = []
+        for part, d in enumerate(drafts):
+            if d.failure is not None:
                 reports.append(
                     Report(
                         sha256=sha,
@@ -223,39 +393,50 @@ def ingest_file(ws: Workspace, path: Path, opts: IngestOptions) -> FileOutcome:
                         media_type=media_type,
                         size=size,
                         channel=channel,
-                        source_id=source_ids.get(label) if label else None,
                         received_at=now,
-                        published_at=d.published_at or opts.published,
-                        language=d.language,
-                        title=d.title,
-                        body=d.body,
-                        sender=d.sender,
+                        status="failed",
+                        failure_reason=_local(str(d.failure), path),
                         part=part,
                     )
                 )
-            stored = add_reports(s, reports)
-            if any(r.sender is not None for r in reports):  # issue 8: a message is contact with its source
-                from tawthiq.sources import farewell_signal
-                from tawthiq.store.sources import contacts_from_reports
-
-                contacts_from_reports(
-                    s,
-                    [r.model_copy(update={"id": st.id}) for r, st in zip(reports, stored, strict=True)],
-                    {
-                        st.id: farewell_signal(r.body)
-                        for r, st in zip(reports, stored, strict=True)
-                        if r.sender is not None
-                    },
+                continue
+            label = d.source or opts.source
+            if label and label not in source_ids:
+                source_ids[label] = get_or_create_source(
+                    s, Source(label=label, kind=opts.source_kind if label == opts.source else "other")
+                ).id
+            reports.append(
+                Report(
+                    sha256=sha,
+                    file_name=path.name,
+                    media_type=media_type,
+                    size=size,
+                    channel=channel,
+                    source_id=source_ids.get(label) if label else None,
+                    received_at=now,
+                    published_at=d.published_at or opts.published,
+                    language=d.language,
+                    title=d.title,
+                    body=d.body,
+                    sender=d.sender,
+                    part=part,
                 )
-    except IntegrityError:  # another process ingested the same bytes at the same moment
-        with ws.session(opts.actor) as s:
-            ids = [r.id for r in find_reports_by_sha256(s, sha)]
-        return FileOutcome(str(path), "duplicate", sha, reader, ids, "ingested concurrently")
-    log.debug("ingest %s sha256=%s reader=%s reports=%d", path, sha, reader, len(stored))
-    warnings = [w.replace(str(path), path.name) for d in drafts for w in d.warnings]
-    for w in warnings:
-        log.warning("ingest %s", w)
-    return FileOutcome(str(path), "stored", sha, reader, [r.id for r in stored], warnings=warnings)
+            )
+        stored = add_reports(s, reports)
+        if any(r.sender is not None for r in reports):  # issue 8: a message is contact with its source
+            from tawthiq.sources import farewell_signal
+            from tawthiq.store.sources import contacts_from_reports
+
+            contacts_from_reports(
+                s,
+                [r.model_copy(update={"id": st.id}) for r, st in zip(reports, stored, strict=True)],
+                {
+                    st.id: farewell_signal(r.body)
+                    for r, st in zip(reports, stored, strict=True)
+                    if r.sender is not None
+                },
+            )
+    return stored
 
 
 def ingest_paths(
@@ -264,7 +445,9 @@ def ingest_paths(
     opts: IngestOptions | None = None,
     on_file: Callable[[FileOutcome], None] | None = None,
 ) -> list[FileOutcome]:
-    """Ingest every file under ``paths``; one transaction per file; never stops at a bad file.
+    """Ingest every file under ``paths``; one transaction per file; a bad file (or a bad record
+    of a multi-record file) is recorded as a failed intake and the batch goes on, unless
+    ``opts.strict``: then it stops at the first, whose outcome has ``stopped`` set.
 
     Raises ProtectedDataError without a key before the first file: nothing is written.
     """
@@ -276,4 +459,6 @@ def ingest_paths(
         outcomes.append(outcome)
         if on_file:
             on_file(outcome)
+        if outcome.stopped:
+            break
     return outcomes

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from tawthiq.entities import Protected
+from tawthiq.errors import InputError
 
 __all__ = ["Draft", "ReadContext", "Reader"]
 
@@ -30,6 +31,10 @@ class Draft:
     url: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)  # header keys the reader does not use
     warnings: tuple[str, ...] = ()  # what was wrong but did not stop the report (a bad DATE:)
+    # A record of a multi-record file (a JSON line) that could not be read, handed back instead
+    # of refusing the whole file when the reader was asked with ``ReadContext.per_record``: the
+    # ingest records it as a failed intake with this error (file, line, field) and goes on.
+    failure: InputError | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,9 @@ class ReadContext:
     data: bytes
     from_header: bool = False
     chat_date_order: str = "auto"  # auto, dmy, mdy
+    # True: a multi-record reader hands back a bad record as a Draft with ``failure`` (and keeps
+    # reading) instead of refusing the file; a reader that ignores it refuses the file as before.
+    per_record: bool = False
 
 
 @dataclass(frozen=True)
