@@ -120,7 +120,9 @@ def evaluate(items: list[ann.Annotated], mode: str, show: dict | None = None):
                 claim_gold[batch[index[id(p)]].claim.id] = keys[gold.index(g)]
         next_id += len(batch) + 1
         sourced.extend(batch)
-    incidents = build_incidents(sourced, reports)
+    from tawthiq.gazetteer import load_gazetteer
+
+    incidents = build_incidents(sourced, reports, contains=load_gazetteer().contains)
     gold_pairs = set()
     by_label: dict[str, list[int]] = {}
     for k, label in gold_label.items():

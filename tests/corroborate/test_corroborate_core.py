@@ -437,3 +437,31 @@ def test_messages_of_one_chat_export_are_separate_reports_though_they_share_the_
         x.model_copy(update={"claim": x.claim.model_copy(update={"time": TimeSpan()})}) for x in (a, b)
     ]
     assert len(build_incidents(undated, reports)) == 2  # undated claims join only their own report
+
+
+def test_a_hospital_attack_and_the_air_strike_that_hit_it_are_one_event():
+    kunduz = PlaceRef(name="Kunduz", lat=36.728, lon=68.857, precision="town")
+    hospital = sc(
+        "r1", event_type="attack.medical", places=(kunduz,), fat=Count(low=3, high=None, qualifier="at_least")
+    )
+    strike = sc(
+        "r2",
+        event_type="attack.air_strike",
+        places=(kunduz,),
+        fat=Count(low=9, high=None, qualifier="at_least"),
+    )
+    assert len(build_incidents([hospital, strike])) == 1
+    executed = sc("r3", event_type="killing.execution", places=(kunduz,), fat=Count(low=9, high=9))
+    assert len(build_incidents([hospital, executed])) == 2  # a shooting is not the strike on a hospital
+
+
+def test_a_town_lies_inside_the_province_named_after_its_capital():
+    province = PlaceRef(
+        name="Hodeidah province", lat=14.798, lon=42.955, precision="governorate", place_id="world:79415"
+    )
+    town = PlaceRef(name="Bayt al-Faqih", lat=14.516, lon=43.324, precision="town", place_id="world:76991")
+    far_town = PlaceRef(name="Sanaa", lat=15.354, lon=44.207, precision="town", place_id="world:71137")
+    market = dict(event_type="attack.air_strike", fat=Count(low=21, high=None, qualifier="at_least"))
+    at_province = sc("r1", places=(province,), **market)
+    assert len(build_incidents([at_province, sc("r2", places=(town,), **market)])) == 1
+    assert len(build_incidents([at_province, sc("r2", places=(far_town,), **market)])) == 2  # 250 km away

@@ -415,3 +415,13 @@ def test_the_number_of_victims_has_risen_to_is_a_toll_of_dead():
 
     fatal, injured = find_tolls("The number of victims of Sunday's raids on Azaz has risen to 31 people.")
     assert (fatal.low, fatal.qualifier, injured) == (31, "exact", None)
+
+
+def test_a_province_named_after_a_world_town_is_the_region_and_a_possessive_is_no_name(report):
+    hodeidah, kharkiv = report("region_around_a_world_town_and_a_possessive.txt", date(2018, 10, 25))
+    # "Yemen's Hodeidah": a possessive before the town does not make it the tail of a longer name
+    [p] = hodeidah.places
+    assert (p.name, p.precision) == ("Hodeidah province", "governorate")
+    assert p.lat is not None and p.place_id  # the capital's point, the only one the gazetteer has
+    # the region around the town, not the town itself: a town 40 km away is inside it, not other ground
+    assert [(q.name, q.precision) for q in kharkiv.places] == [("Kharkiv region", "governorate")]

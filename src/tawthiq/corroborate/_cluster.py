@@ -58,6 +58,10 @@ __all__ = ["Cluster", "cluster_claims", "pair_score"]
 # not acknowledged becomes a disappearance. Such pairs count as the same type.
 _KIN: tuple[frozenset[str], ...] = (
     frozenset({"attack.air_strike", "attack.shelling"}),
+    # a hospital is hit by a strike or a shell: "air strike hits MSF hospital" and "5 staff killed
+    # in last night's air strikes" tell one attack typed two ways
+    frozenset({"attack.medical", "attack.air_strike"}),
+    frozenset({"attack.medical", "attack.shelling"}),
     frozenset({"attack.ground", "killing.execution"}),
     frozenset({"detention.arbitrary", "disappearance.enforced"}),
 )

@@ -94,6 +94,7 @@ def _keep(sentence: str, m: PlaceMatch, gaz: Gazetteer) -> bool:
         and pid.startswith(_TABLE_TOWNS)
         and not _DIRECTION.search(sentence[: m.start])
         and sentence[: prev.start()].strip()
+        and not re.search(r"['’]s$", prev.group(1))  # "Yemen's Hodeidah province": a possessive, not a name
     ):
         return False  # the tail of a longer unknown name ("Jabha Shamiya" is a group, not Shamiya town)
     if pid.startswith(_TABLE_TOWNS):
@@ -141,7 +142,15 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
             continue
         inside = [i for i, p in enumerate(found) if m.start(1) <= p.start < m.end(1)]
         if inside and not m.group(0).endswith(" Strip"):
-            continue  # "Kharkiv region", "Idlib province": the gazetteer's own place
+            # "Idlib province": the gazetteer's own place. "Hodeidah Province", "Kharkiv region": the
+            # region around a town of the world layer, named as written at the region's level (with
+            # the town's point, the only one we have), so that a town inside it is not other ground
+            for i in inside:
+                ref = found[i].ref
+                if ref.precision == "town" and (ref.place_id or "").startswith("world:"):
+                    region = ref.model_copy(update={"name": name, "precision": "governorate"})
+                    found[i] = SentencePlace(m.start(1), m.end(1), region)
+            continue
         for i in reversed(inside):  # "Gaza" of "the Gaza Strip" is the Strip, not the city
             del found[i], ids[i]
         found.append(SentencePlace(m.start(1), m.end(1), PlaceRef(name=name, precision="governorate")))

@@ -333,7 +333,9 @@ class Gazetteer:
         after = toks[j + 1][2] if j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] == " " else ""
         # a capitalised word of the never-list after it ("Kabul Bank" ...); a lowercase "on" or "and"
         # after a town ("in Mosul on Monday") ends the name, it does not make it part of one
-        return (before[:1].isupper() and before.lower() not in _DIRECTIONS) or (
+        # a possessive before it ("Yemen's Hodeidah province") names where the place lies, not a name
+        possessive = before.endswith(("'s", "’s"))
+        return (before[:1].isupper() and before.lower() not in _DIRECTIONS and not possessive) or (
             (after[:1].isupper() or after.lower() in _NAME_PARTICLES) and fold(after) in _NEVER
         )
 
