@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from tawthiq.app.people import save_link_result
 from tawthiq.cli.main import app
 from tawthiq.entities import PersonRecord
+from tawthiq.estimate import age_group
 from tawthiq.people import LinkResult
 from tawthiq.store.capture import capture_histories
 from tawthiq.store.people import load_records, save_list
@@ -100,3 +101,33 @@ def test_cli_by_governorate_counts_unplaced_people_in_unknown(workspace):
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert {s["stratum"]: s["observed"] for s in data["strata"]} == {"Aleppo": 8, "unknown": 1}
+
+
+def test_sex_stratum_is_none_when_a_persons_records_disagree(workspace):
+    recs = {
+        "a": [PersonRecord(list_name="a", record_id="a1", name_latin="x", sex="m", status="killed")],
+        "b": [PersonRecord(list_name="b", record_id="b1", name_latin="x", sex="f", status="killed"),
+              PersonRecord(list_name="b", record_id="b2", name_latin="y", sex="f", status="killed")],
+        "c": [PersonRecord(list_name="c", record_id="c1", name_latin="y", sex=None, status="killed")],
+    }  # fmt: skip
+    with workspace.session() as s:
+        for name, rs in recs.items():
+            save_list(s, name, rs)
+        got = {(r.list_name, r.record_id): r.id for r in load_records(s)}
+        clusters = ((got["a", "a1"], got["b", "b1"]), (got["b", "b2"], got["c", "c1"]))
+        save_link_result(s, LinkResult(clusters=clusters), load_records(s))
+        df = capture_histories(s, by="sex")
+    by_lists = {(row.a, row.b, row.c): row.stratum for row in df.itertuples()}
+    assert by_lists[(1, 1, 0)] is None  # one list says man, the other woman: not guessed
+    assert by_lists[(0, 1, 1)] == "f"  # one says woman, the other says nothing
+
+
+def test_age_group_stratum_is_the_group_of_the_median_age(workspace):
+    ages = {"a": 17, "b": 19, "c": 40}  # one person, three lists: median 19, not the youngest's group
+    with workspace.session() as s:
+        for name, age in ages.items():
+            save_list(s, name, [PersonRecord(list_name=name, record_id=f"{name}1", name_latin="x", age=age)])
+        recs = load_records(s)
+        save_link_result(s, LinkResult(clusters=(tuple(sorted(r.id for r in recs)),)), recs)
+        df = capture_histories(s, by="age-group", age_stratum=age_group)
+    assert list(df["stratum"]) == ["18-29"]

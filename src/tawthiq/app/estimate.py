@@ -14,7 +14,34 @@ from typing import Any
 from tawthiq.errors import InputError
 from tawthiq.store import Workspace
 
-__all__ = ["check_stratum", "estimate_tables", "governorate_resolver", "workspace_tables"]
+__all__ = [
+    "check_stratum",
+    "estimate_tables",
+    "governorate_resolver",
+    "place_resolver",
+    "workspace_tables",
+]
+
+
+def _place_finder() -> Callable[[str], list[Any]]:
+    """Place as written → gazetteer places, in either script.
+
+    Only the gazetteer's own places count (not the world layer's look-alikes: a name in Arabic script has
+    no Latin key there, and would match anything). A list's place column names places on their own, without
+    the city around them, so Arabic names are read with every city that has neighbourhoods as context.
+    """
+    from tawthiq.gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+    cities = sorted({p.parent_id for p in g.places.values() if p.kind == "neighbourhood" and p.parent_id})
+
+    def find(place: str) -> list[Any]:
+        found = [p for p in g.lookup(place) if p.id in g.places]
+        if not found:  # names inside the text, Latin then Arabic script
+            found = [m.place for m in g.match(place)] or [m.place for m in g.match_arabic(place, cities)]
+        return found
+
+    return find
 
 
 def governorate_resolver() -> Callable[[str], str | None]:
@@ -22,10 +49,10 @@ def governorate_resolver() -> Callable[[str], str | None]:
     from tawthiq.gazetteer import load_gazetteer
 
     g = load_gazetteer()
+    find = _place_finder()
 
     def resolve(place: str) -> str | None:
-        found = g.lookup(place) or [m.place for m in g.match(place)]  # a name, else names inside the text
-        for p in found:
+        for p in find(place):
             if p.kind == "governorate":
                 return p.name_en
             for a in g.ancestors(p.id):
@@ -36,8 +63,20 @@ def governorate_resolver() -> Callable[[str], str | None]:
     return resolve
 
 
+def place_resolver() -> Callable[[str], str | None]:
+    """Place as written → the gazetteer's English name of it (neighbourhood, town, …), so that one place
+    written in two scripts or spellings is one stratum; None when it does not resolve."""
+    find = _place_finder()
+
+    def resolve(place: str) -> str | None:
+        found = find(place)
+        return found[0].name_en if found else None
+
+    return resolve
+
+
 def check_stratum(by: str | None) -> None:
-    """Refuse a stratum a workspace cannot give (``month`` or ``governorate``)."""
+    """Refuse a stratum a workspace cannot give (see ``store.capture.STRATA``)."""
     from tawthiq.store.capture import STRATA
 
     if by is not None and by not in STRATA:
@@ -46,15 +85,23 @@ def check_stratum(by: str | None) -> None:
 
 def workspace_tables(ws: Workspace, by: str | None, lists: Sequence[str] | None, status: str | None) -> Any:
     """The capture histories of the workspace's linked persons as contingency tables (one per
-    stratum: ``month`` or ``governorate``), on ``lists`` (default all), ``status`` (e.g. killed)."""
-    from tawthiq.estimate import table_from_histories
+    stratum: ``month``, ``governorate``, ``place``, ``sex`` or ``age-group``), on ``lists`` (default
+    all), ``status`` (e.g. killed)."""
+    from tawthiq.estimate import age_group, table_from_histories
     from tawthiq.store.capture import capture_histories
 
     check_stratum(by)
-    resolver = governorate_resolver() if by == "governorate" else None
+    resolver = {"governorate": governorate_resolver, "place": place_resolver}.get(by or "")
     wanted = list(lists) if lists is not None else None
     with ws.session(actor="cli") as s:
-        df = capture_histories(s, by, lists=wanted, status=status, place_stratum=resolver)
+        df = capture_histories(
+            s,
+            by,
+            lists=wanted,
+            status=status,
+            place_stratum=resolver() if resolver else None,
+            age_stratum=age_group,
+        )
     if df.empty:
         raise InputError("no person records in this workspace: import lists with `tawthiq people import`")
     cols = [c for c in df.columns if c != "stratum"]
@@ -62,7 +109,15 @@ def workspace_tables(ws: Workspace, by: str | None, lists: Sequence[str] | None,
 
 
 def estimate_tables(tables: Any, method: str, lcmcr: Any, loglinear: Any) -> list[Any]:
-    """Fit ``method`` (lcmcr, loglinear or all) on every table: the stage's fits, in method order."""
+    """Fit ``method`` (lcmcr, loglinear or all) on every table: the stage's fits, in method order.
+
+    With two strata or more, each method's fit is the sum of the strata with the pooled table's estimate
+    beside it (``diagnostics["unstratified"]``: the check that stratifying changed nothing it should not).
+    """
+    from tawthiq.estimate import METHODS, estimate_stratified
     from tawthiq.estimate import estimate_tables as fit
 
-    return fit(tables, method, lcmcr, loglinear)
+    if len(tables) < 2 or method not in (*METHODS, "all"):
+        return fit(tables, method, lcmcr, loglinear)  # one table, or a method the stage will refuse
+    methods = METHODS if method == "all" else (method,)
+    return [estimate_stratified(tables, m, lcmcr, loglinear) for m in methods]

@@ -83,6 +83,18 @@ def _shown_n(e: Estimate) -> str:
     return f"{e.N:,}" if _usable(e) else "did not converge"
 
 
+def _pooled_line(method: str, check: dict[str, Any]) -> str:
+    """The check of a stratified total against the pooled table's estimate, in one line."""
+    if check.get("N") is None or check.get("status") == "did_not_converge":
+        return f"check, {method} on the pooled table (no strata): did not converge; {check.get('note', '')}"
+    high = f"{check['high']:,}" if check.get("high") is not None else "unbounded"
+    verdict = "agrees" if check["agree"] else "DISAGREES"
+    return (
+        f"check, {method} on the pooled table (no strata): {check['N']:,} ({check['low']:,} – {high}), "
+        f"{verdict}: {check['note']}"
+    )
+
+
 def _render(fits: list[Any], source: str) -> None:
     for fit in fits:
         e: Estimate = fit.estimate
@@ -98,7 +110,7 @@ def _render(fits: list[Any], source: str) -> None:
                 _check(s),
             )
         t.add_row(
-            "total" if e.strata else "all",
+            "total" if e.strata else (str(e.stratum) if e.stratum else "all"),
             f"{e.observed:,}",
             _shown_n(e),
             _interval(e) if _usable(e) else "–",
@@ -106,6 +118,9 @@ def _render(fits: list[Any], source: str) -> None:
             style="bold",
         )
         out_console.print(t)
+        check = e.diagnostics.get("unstratified")
+        if check:
+            out_console.print(_pooled_line(e.method, check), highlight=False)
         if e.diagnostics.get("warning"):
             out_console.print(f"warning: {e.diagnostics['warning']}")
     e = fits[0].estimate
@@ -131,7 +146,9 @@ def estimate(
         str | None,
         typer.Option(
             "--by",
-            help="Stratify: a column of the table, or month|governorate in a workspace.",
+            help="Stratify: a column of the table, or month|governorate|place|sex|age-group in a workspace. "
+            "Each stratum is estimated on its own, the total is their sum, and the pooled table's "
+            "estimate is shown beside it as a check.",
             show_default=False,
         ),
     ] = None,

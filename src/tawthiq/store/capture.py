@@ -7,8 +7,10 @@ person of its own, seen on its list only. Never: writes, and never returns a nam
 record: only list membership and the stratum leave this module.
 
 Strata: ``month`` is the month (YYYY-MM) of the earliest event date among the person's records;
-``governorate`` (or any other place grouping) the value ``place_stratum`` gives for the person's records'
-places (the first that resolves), or the place as written when no function is passed. People whose
+``governorate`` and ``place`` the value ``place_stratum`` gives for the person's records' places (the
+first that resolves), or the place as written when no function is passed; ``sex`` the sex the person's
+records give (``m`` or ``f``; None when they disagree); ``age-group`` the value ``age_stratum`` gives for
+the median of the ages the records give (the age itself when no function is passed). People whose
 stratum cannot be told get ``None`` (the estimator counts them in an ``unknown`` stratum).
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from statistics import median
 
 import pandas as pd
 from sqlalchemy import select
@@ -26,7 +29,7 @@ from tawthiq.store.tables import PersonRecordLinkRow, PersonRecordRow
 
 __all__ = ["STRATA", "capture_histories"]
 
-STRATA = ("month", "governorate")
+STRATA = ("month", "governorate", "place", "sex", "age-group")
 
 
 def capture_histories(
@@ -36,8 +39,9 @@ def capture_histories(
     lists: Iterable[str] | None = None,
     status: str | None = None,
     place_stratum: Callable[[str], str | None] | None = None,
+    age_stratum: Callable[[float], str | None] | None = None,
 ) -> pd.DataFrame:
-    """One row per person: 0/1 per list, plus ``stratum`` when ``by`` is ``month`` or ``governorate``.
+    """One row per person: 0/1 per list, plus ``stratum`` when ``by`` is one of :data:`STRATA`.
 
     ``lists`` restricts the lists used (others are ignored as if absent); ``status`` keeps only records
     with that status (e.g. ``killed``). Columns are the list names in alphabetical order.
@@ -49,6 +53,8 @@ def capture_histories(
         PersonRecordRow.list_name,
         PersonRecordRow.event_date,
         PersonRecordRow.place,
+        PersonRecordRow.sex,
+        PersonRecordRow.age,
         PersonRecordLinkRow.person_id,
     ).outerjoin(PersonRecordLinkRow, PersonRecordLinkRow.record_id == PersonRecordRow.id)
     wanted = set(lists) if lists is not None else None
@@ -58,9 +64,9 @@ def capture_histories(
         q = q.where(PersonRecordRow.status == status)
     people: dict[tuple[str, int], list] = defaultdict(list)
     names: set[str] = set()
-    for rec_id, list_name, event_date, place, person_id in session.execute(q):
+    for rec_id, list_name, event_date, place, sex, age, person_id in session.execute(q):
         key = ("p", person_id) if person_id is not None else ("r", rec_id)
-        people[key].append((list_name, event_date, place))
+        people[key].append((list_name, event_date, place, sex, age))
         names.add(list_name)
     if wanted is not None:
         missing = sorted(wanted - names)
@@ -70,13 +76,20 @@ def capture_histories(
     rows = []
     for recs in people.values():
         row: dict[str, object] = dict.fromkeys(columns, 0)
-        for list_name, _, _ in recs:
+        for list_name, *_ in recs:
             row[list_name] = 1
         if by == "month":
-            dates = [d for _, d, _ in recs if d is not None]
+            dates = [r[1] for r in recs if r[1] is not None]
             row["stratum"] = min(dates).strftime("%Y-%m") if dates else None
-        elif by == "governorate":
-            row["stratum"] = _place_stratum([p for _, _, p in recs if p], place_stratum)
+        elif by in ("governorate", "place"):
+            row["stratum"] = _place_stratum([r[2] for r in recs if r[2]], place_stratum)
+        elif by == "sex":
+            sexes = {r[3] for r in recs if r[3]}
+            row["stratum"] = sexes.pop() if len(sexes) == 1 else None
+        elif by == "age-group":
+            ages = [r[4] for r in recs if r[4] is not None]
+            age = float(median(ages)) if ages else None
+            row["stratum"] = None if age is None else (age_stratum(age) if age_stratum else str(int(age)))
         rows.append(row)
     return pd.DataFrame(rows, columns=[*columns, *(["stratum"] if by else [])])
 
