@@ -11,18 +11,42 @@ Values are encoded by column type, so the restore needs no guessing: bytes as ba
 dates and datetimes as ISO 8601 (datetimes in UTC with their offset, so a dump moves
 between SQLite and PostgreSQL), JSON as JSON. Audit events keep their hashes, so the
 restored chain verifies and continues (the restore itself is appended as one event).
+
+A dump whose manifest verifies can still hold wrong rows (edited and signed again, or written by
+a buggy tool): every row is checked against its table before it is inserted (UTF-8, one JSON
+object, every column, each value of its column's type and range, no key twice, foreign keys to
+rows already loaded), and the first that fails is an :class:`InputError` naming the file, line
+and column (issue 21); the caller's one transaction then writes nothing.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Integer, LargeBinary, Table, func, select, text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    UniqueConstraint,
+    func,
+    select,
+    text,
+)
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from tawthiq.errors import InputError, StoreError
@@ -89,25 +113,157 @@ def is_empty(session: Session) -> list[str]:
     return [t.name for t in _tables() if (session.scalar(select(func.count()).select_from(t)) or 0) > 0]
 
 
-def _rows(path: Path, table: Table) -> Iterator[dict[str, Any]]:
-    types = {c.name: c.type for c in table.columns}
-    with path.open(encoding="utf-8") as fh:
-        for i, line in enumerate(fh, 1):
+# A dump moves between SQLite and PostgreSQL: an Integer column holds what PostgreSQL's int4 does,
+# a BigInteger what int8 does (SQLite would take more, PostgreSQL would not).
+_INT_RANGE = {Integer: 2**31, BigInteger: 2**63}
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # NUL (PostgreSQL) or a lone surrogate (SQLite)
+
+
+def _check(col: Column, value: Any, path: Path, line: int) -> Any:
+    """``value`` (from JSON) decoded for ``col``, or an InputError naming the file, line and column."""
+
+    def bad(msg: str) -> InputError:
+        return InputError(msg, path=path, line=line, field=col.name)
+
+    if value is None:
+        if not col.nullable:
+            raise bad("is null, but the column needs a value")
+        return None
+    t = col.type
+    if isinstance(t, Boolean):
+        if not isinstance(value, bool):
+            raise bad(f"must be true or false, not {type(value).__name__}")
+        return value
+    if isinstance(t, Integer):  # BigInteger is an Integer
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise bad(f"must be an integer, not {type(value).__name__}")
+        limit = _INT_RANGE[BigInteger if isinstance(t, BigInteger) else Integer]
+        if not -limit <= value < limit:
+            raise bad(f"integer out of range for its column ({len(str(abs(value)))} digits)")
+        return value
+    if isinstance(t, Float):
+        if not isinstance(value, int | float) or isinstance(value, bool) or value != value:
+            raise bad(f"must be a number, not {type(value).__name__}")
+        return value
+    if isinstance(t, JSON):
+        return value
+    if not isinstance(value, str):
+        raise bad(f"must be a string, not {type(value).__name__}")
+    if isinstance(t, LargeBinary):
+        try:
+            return base64.b64decode(value, validate=True)
+        except ValueError:
+            raise bad("is not base64") from None
+    if isinstance(t, DateTime | Date):
+        try:
+            return _decode(t, value)
+        except ValueError:
+            raise bad(
+                f"{value[:40]!r} is not an ISO 8601 {'date-time' if isinstance(t, DateTime) else 'date'}"
+            ) from None
+    if isinstance(t, String):  # Text is a String
+        if t.length is not None and len(value) > t.length:
+            raise bad(f"is {len(value)} characters, over the column's {t.length}")
+        if m := _UNSTORABLE.search(value):
+            raise bad(f"character {m.start()} is a NUL or a lone surrogate, which no database stores")
+    return value
+
+
+def _unique_keys(table: Table) -> list[tuple[str, ...]]:
+    """Column-name tuples whose values must be unique: the primary key and unique constraints."""
+    keys = [tuple(c.name for c in table.primary_key.columns)] if table.primary_key.columns else []
+    for con in table.constraints:
+        if isinstance(con, UniqueConstraint):
+            keys.append(tuple(c.name for c in con.columns))
+    for idx in table.indexes:
+        if idx.unique:
+            keys.append(tuple(c.name for c in idx.columns))
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+def _parents(table: Table) -> list[tuple[str, str, str]]:
+    """(column, parent table, parent column) of each foreign key to another table."""
+    return [
+        (fk.parent.name, fk.column.table.name, fk.column.name)
+        for fk in table.foreign_keys
+        if fk.column.table.name != table.name
+    ]
+
+
+def _rows(
+    path: Path, table: Table, loaded: dict[tuple[str, str], set[Any]], done: set[str]
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Rows of one table file, each checked against the table before anything is inserted: UTF-8,
+    one JSON object a line, every column present and of its type, no key used twice in the file,
+    every foreign key found among the rows already loaded (``loaded``: (table, column) -> values,
+    filled here for the columns other tables point to). Any failure is an InputError naming the
+    file, line and column."""
+    cols = {c.name: c for c in table.columns}
+    keys = _unique_keys(table)
+    seen: dict[tuple[str, ...], dict[tuple[Any, ...], int]] = {k: {} for k in keys}
+    # a parent that loads after this table (a cycle) cannot be checked here: the database will
+    parents = [p for p in _parents(table) if p[1] in done]
+    targets = [c for (t, c) in loaded if t == table.name]
+    with path.open("rb") as fh:
+        for i, raw in enumerate(fh, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"not UTF-8: byte {exc.start} (0x{raw[exc.start]:02x}) of the line", path=path, line=i
+                ) from None
             if not line.strip():
                 continue
             try:
-                rec = json.loads(line)
-            except ValueError:
-                raise InputError("not a JSON line", path=path, line=i) from None
-            unknown = set(rec) - set(types)
+                rec = json.loads(line, parse_constant=_no_constant)
+            except RecursionError:
+                raise InputError("not a JSON line: nested too deeply", path=path, line=i) from None
+            except ValueError as exc:  # JSONDecodeError, an integer over 4,300 digits, NaN
+                msg = (
+                    exc.msg if isinstance(exc, json.JSONDecodeError) else "a number over 4,300 digits or NaN"
+                )
+                raise InputError(f"not a JSON line ({msg})", path=path, line=i) from None
+            if not isinstance(rec, dict):
+                raise InputError(f"a row must be a JSON object, not {type(rec).__name__}", path=path, line=i)
+            unknown = set(rec) - set(cols)
             if unknown:
                 raise InputError(
                     f"no such column in {table.name}", path=path, line=i, field=sorted(unknown)[0]
                 )
-            try:
-                yield {k: _decode(types[k], v) for k, v in rec.items()}
-            except (ValueError, TypeError):
-                raise InputError("value does not fit its column type", path=path, line=i) from None
+            missing = [c for c in cols if c not in rec]
+            if missing:
+                raise InputError(
+                    f"missing: a dump row holds every column of {table.name}",
+                    path=path,
+                    line=i,
+                    field=missing[0],
+                )
+            row = {k: _check(cols[k], v, path, i) for k, v in rec.items()}
+            for key in keys:
+                value = tuple(rec[c] for c in key)
+                if any(v is None for v in value):
+                    continue  # NULLs never collide in a unique constraint
+                first = seen[key].setdefault(value, i)
+                if first != i:
+                    raise InputError(
+                        f"same {', '.join(key)} as line {first}: a row twice, or two rows with one key",
+                        path=path,
+                        line=i,
+                        field=key[0],
+                    )
+            for col, parent, pcol in parents:
+                v = rec[col]
+                if v is not None and (parent, pcol) in loaded and v not in loaded[(parent, pcol)]:
+                    raise InputError(
+                        f"{parent}.{pcol} = {v} is in no row of {parent}.jsonl", path=path, line=i, field=col
+                    )
+            for c in targets:
+                loaded[(table.name, c)].add(rec[c])
+            yield i, row
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
 
 
 def _reseal(rec: dict[str, Any], table: str, source: Cipher, target: Cipher) -> dict[str, Any]:
@@ -116,6 +272,22 @@ def _reseal(rec: dict[str, Any], table: str, source: Cipher, target: Cipher) -> 
             column = f"{table}.{col[:-4]}"
             rec[col] = target.seal(source.open(blob, column=column), column=column)
     return rec
+
+
+def _insert(
+    session: Session, table: Table, batch: list[dict[str, Any]], path: Path, lines: list[int]
+) -> None:
+    """Insert checked rows; what the database still refuses (a row whose parent is missing) is an
+    InputError naming the file and the lines of the batch (the caller's transaction rolls back)."""
+    try:
+        session.execute(table.insert(), batch)
+    except (IntegrityError, DataError) as exc:
+        where = f"lines {lines[0]}-{lines[-1]}" if len(lines) > 1 else f"line {lines[0]}"
+        raise InputError(
+            f"the database refused a row of {where} ({type(exc.orig).__name__}: a key used twice "
+            "or a row whose parent row is missing)",
+            path=path,
+        ) from None
 
 
 def load_tables(
@@ -138,22 +310,28 @@ def load_tables(
             path=dump,
         )
     counts: dict[str, int] = {}
+    # the values each foreign key points to, filled as their tables load (parents come first)
+    loaded: dict[tuple[str, str], set[Any]] = {
+        (parent, pcol): set() for t in _tables() for _, parent, pcol in _parents(t)
+    }
     for table in _tables():
         path = dump / TABLES_DIR / f"{table.name}.jsonl"
         if not path.exists():
             raise InputError(f"missing table file for {table.name}", path=path)
         batch: list[dict[str, Any]] = []
+        lines: list[int] = []
         n = 0
-        for rec in _rows(path, table):
+        for line, rec in _rows(path, table, loaded, set(counts)):
             if reseal:
                 rec = _reseal(rec, table.name, source_cipher, target_cipher)
             batch.append(rec)
+            lines.append(line)
             if len(batch) >= _BATCH:
-                session.execute(table.insert(), batch)
+                _insert(session, table, batch, path, lines)
                 n += len(batch)
-                batch = []
+                batch, lines = [], []
         if batch:
-            session.execute(table.insert(), batch)
+            _insert(session, table, batch, path, lines)
             n += len(batch)
         counts[table.name] = n
     if session.get_bind().dialect.name == "postgresql":
