@@ -149,3 +149,12 @@ def test_shipped_prior_covers_every_level_of_the_settings():
             continue
         labels = [lv["label_for_charts"] for lv in comp["comparison_levels"] if not lv.get("is_null_level")]
         assert [lv["label"] for lv in shipped[comp["output_column_name"]]] == labels
+
+
+def test_spark_backend_without_pyspark_names_the_extra_not_a_module_error(monkeypatch):
+    # as on a plain `pip install tawthiq` (issue 17): no pyspark, and the Python API asked for Spark
+    from tawthiq.errors import LinkageError
+
+    monkeypatch.setitem(__import__("sys").modules, "pyspark", None)
+    with pytest.raises(LinkageError, match=r"pip install 'tawthiq\[spark\]'"):
+        link_records(_lists(), backend="spark", spark=object())

@@ -71,6 +71,17 @@ def _within_budget(
     return kept + below[:room]
 
 
+def _need_pyspark() -> None:
+    """Fail early, in one line naming the extra, when the Spark backend is asked for on an
+    install without it (``pip install tawthiq`` brings DuckDB only; issue 17)."""
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        raise LinkageError(
+            "the Spark linkage backend needs the optional 'spark' extra: pip install 'tawthiq[spark]'"
+        ) from None
+
+
 def link_records(
     records: Sequence[PersonRecord],
     *,
@@ -103,8 +114,11 @@ def link_records(
         the clusters (singletons included) and the systematic age offsets found.
 
     Raises:
-        LinkageError: a record without id, a repeated id, a bad backend or thresholds.
+        LinkageError: a record without id, a repeated id, a bad backend or thresholds; the
+            Spark backend without pyspark installed (the message names the ``spark`` extra).
     """
+    if backend == "spark":
+        _need_pyspark()
     if not 0 < review_threshold <= match_threshold <= 1:
         raise LinkageError("thresholds must satisfy 0 < review_threshold <= match_threshold <= 1")
     _check(records)
