@@ -101,7 +101,12 @@ def test_a_disabled_users_session_and_token_stop_working_at_once(make_client, bu
 
     assert _post(admin, "/admin/users/active", name="viewer-user", active="1").status_code == 303
     assert viewer.get("/api/v1/incidents", headers=bearer).status_code == 200
-    assert [a for _, a in _events(built.ws, "viewer-user")][-2:] == ["user.disable", "user.enable"]
+    # the refused login of the disabled user is in the audit log too (issue 18)
+    assert [a for _, a in _events(built.ws, "viewer-user")][-3:] == [
+        "user.disable",
+        "user.login_failed",
+        "user.enable",
+    ]
 
 
 def test_the_last_active_admin_cannot_be_demoted_or_disabled(make_client, built):

@@ -44,6 +44,17 @@ def serve(
     min_password_length: Annotated[
         int, typer.Option(help="Shortest password an admin may set on the web (at least 8).")
     ] = 15,
+    trusted_proxy: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Address or network of a reverse proxy whose X-Forwarded-For is believed "
+            "(repeat for several); none by default."
+        ),
+    ] = None,
+    login_lockout_failures: Annotated[
+        int, typer.Option(min=1, help="Failed logins that lock an account for --login-lockout-minutes.")
+    ] = 10,
+    login_lockout_minutes: Annotated[float, typer.Option(min=0, help="How long a lockout lasts.")] = 15.0,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
 ) -> None:
@@ -55,6 +66,9 @@ def serve(
         session_ttl_seconds=int(session_hours * 3600),
         secure_cookies=secure_cookies,
         min_password_length=min_password_length,
+        trusted_proxies=tuple(trusted_proxy or ()),
+        login_lockout_failures=login_lockout_failures,
+        login_lockout_seconds=login_lockout_minutes * 60,
     )
     err_console.print(f"serving {ws.path} at http://{host}:{port}/  (Ctrl-C to stop)", highlight=False)
     serve_workspace(ws, settings, host=host, port=port, workers=workers)

@@ -23,6 +23,12 @@ estimate with the user's name and the service's name as context words, refusing 
 in under a million tries (repeats, sequences, keyboard walks, dictionary words and names, the
 user's own name). zxcvbn (Dropbox's estimator, its maintained Python port) is a registry package
 of pure code and data; nothing is fetched at run time.
+
+User names (issue 18): stored NFKC-normalised and trimmed; a name holding a control, format,
+bidirectional-control or invisible character (U+200F RIGHT-TO-LEFT MARK, U+202E, U+2066,
+zero-width joiners, tabs, no-break spaces …) is refused, so no two names can look the same on a
+page while differing in what cannot be seen. Names are unique by :func:`name_key` (NFKC, then
+case-folded): ``U_ADMIN`` and ``ｕ_admin`` are taken once ``u_admin`` exists, and log in as it.
 """
 
 from __future__ import annotations
@@ -58,10 +64,13 @@ __all__ = [
     "create_token",
     "create_user",
     "end_session",
+    "find_user",
     "get_token",
     "get_user",
     "list_tokens",
     "list_users",
+    "name_key",
+    "normal_name",
     "peek_session",
     "peek_token",
     "revoke_token",
@@ -200,11 +209,73 @@ def check_password(password: str, *, name: str | None = None, min_length: int = 
     return password
 
 
+# Unicode categories no user name may hold: controls (Cc), format characters (Cf: the bidi marks
+# and embeddings U+200E/F, U+202A-E, U+2066-9, U+061C, zero-width joiners, soft hyphen), line and
+# paragraph separators, surrogates, private-use and unassigned code points.
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+MAX_NAME_LENGTH = 200
+
+
+def normal_name(name: str) -> str:
+    """A user name as it is stored: NFKC-normalised and trimmed; :class:`InputError` (field
+    ``name``) when it is empty, too long, or holds an invisible, control or bidi character or a
+    space other than U+0020. The message names the position and code point, not the name."""
+    name = unicodedata.normalize("NFKC", name).strip()
+    if not name:
+        raise InputError("a user name cannot be empty", field="name")
+    if len(name) > MAX_NAME_LENGTH:
+        raise InputError(f"a user name has at most {MAX_NAME_LENGTH} characters", field="name")
+    for position, char in enumerate(name, start=1):
+        category = unicodedata.category(char)
+        if category in _REFUSED_CATEGORIES or (category == "Zs" and char != " "):
+            raise InputError(
+                f"a user name cannot hold the invisible or control character U+{ord(char):04X} "
+                f"(character {position}); type the name without it",
+                field="name",
+            )
+    return name
+
+
+def name_key(name: str) -> str:
+    """What makes two user names the same name: NFKC, case-folded, NFKC again (Unicode's
+    "identifier caseless match", UAX #31). ``U_ADMIN``, ``u_admin`` and ``ｕ＿ａｄｍｉｎ`` share one key."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).strip().casefold())
+
+
+def _find(session: Session, name: str) -> UserRow | None:
+    """The user whose name is ``name`` as typed (NFKC), else the one with the same :func:`name_key`.
+
+    The users table is small (people, not records), so a caseless look-up scans it in Python
+    rather than keeping a second, derived name column.
+    """
+    typed = unicodedata.normalize("NFKC", name).strip()
+    row = session.scalar(select(UserRow).where(UserRow.name == typed))
+    if row is not None:
+        return row
+    key = name_key(typed)
+    return next(
+        (r for r in session.scalars(select(UserRow).order_by(UserRow.id)) if name_key(r.name) == key), None
+    )
+
+
 def _row(session: Session, name: str) -> UserRow:
-    row = session.scalar(select(UserRow).where(UserRow.name == name.strip()))
+    row = _find(session, name)
     if row is None:
-        raise InputError(f"no user named {name!r}", field="name")
+        raise InputError(f"no user named {name.strip()!r}", field="name")
     return row
+
+
+def _refuse_taken(session: Session, name: str, *, same: UserRow | None = None) -> None:
+    """InputError when a user other than ``same`` has a name with the same :func:`name_key`."""
+    taken = _find(session, name)
+    if taken is not None and taken is not same:
+        if taken.name == name:
+            raise InputError(f"a user named {name!r} already exists", field="name")
+        raise InputError(
+            f"a user named {taken.name!r} already exists; names that differ only in case or in "
+            "character form are the same name",
+            field="name",
+        )
 
 
 def _keep_an_admin(session: Session, row: UserRow, *, role: str, active: bool, field: str) -> None:
@@ -230,16 +301,12 @@ def _end_sessions(session: Session, user_id: int) -> None:
 def create_user(
     session: Session, name: str, role: str, password: str, *, min_length: int = MIN_PASSWORD_LENGTH
 ) -> User:
-    """Add a new user; refuses a name that is taken (see :func:`set_password` to reset one)."""
-    name = name.strip()
-    if not name:
-        raise InputError("a user name cannot be empty", field="name")
-    if len(name) > 200:
-        raise InputError("a user name has at most 200 characters", field="name")
+    """Add a new user; refuses a name that is taken, in any case or character form (see
+    :func:`set_password` to reset one)."""
+    name = normal_name(name)
     _check_role(role)
     password = check_password(password, name=name, min_length=min_length)
-    if session.scalar(select(UserRow.id).where(UserRow.name == name)) is not None:
-        raise InputError(f"a user named {name!r} already exists", field="name")
+    _refuse_taken(session, name)
     row = UserRow(name=name, role=role, password_hash=_hasher.hash(password), active=True, created_at=_now())
     session.add(row)
     session.flush()
@@ -302,13 +369,13 @@ def add_user(
 ) -> User:
     """Create a user (or reset an existing user's role and password, enable them and end their
     open sessions, as :func:`set_password` does). The CLI's ``users add``; the web uses
-    :func:`create_user`, which refuses a taken name."""
-    name = name.strip()
-    if not name:
-        raise InputError("a user name cannot be empty", field="name")
+    :func:`create_user`, which refuses a taken name. A name that differs from an existing one
+    only in case or character form is refused: say the existing name to reset that user."""
+    name = normal_name(name)
     _check_role(role)
     password = check_password(password, name=name, min_length=min_length)
     row = session.scalar(select(UserRow).where(UserRow.name == name))
+    _refuse_taken(session, name, same=row)
     if row is not None:
         _keep_an_admin(session, row, role=role, active=True, field="role")
     if row is None:
@@ -324,6 +391,12 @@ def add_user(
     session.flush()
     record_event(session, "user.set", "user", row.name, after={"name": row.name, "role": row.role})
     return _user(row)
+
+
+def find_user(session: Session, name: str) -> User | None:
+    """The user this name (as typed at a login: any case or character form) names, or ``None``."""
+    row = _find(session, name)
+    return _user(row) if row is not None else None
 
 
 def get_user(session: Session, user_id: int) -> User | None:
@@ -359,9 +432,9 @@ def authenticate(session: Session, name: str, password: str) -> User | None:
 
     The NFKC form is checked first (what :func:`check_password` hashes); a password set before
     normalisation, whose typed form differs from its NFKC form, is checked as typed and rehashed
-    in its NFKC form once it matches.
+    in its NFKC form once it matches. The name is matched as :func:`_find` does (caseless).
     """
-    row = session.scalar(select(UserRow).where(UserRow.name == name.strip()))
+    row = _find(session, name)
     stored = row.password_hash if row is not None else _DUMMY_HASH
     normal = _normal(password)
     ok = _verify(stored, normal)

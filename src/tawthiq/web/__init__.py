@@ -29,6 +29,9 @@ def serve_workspace(
 
     With ``workers > 1`` uvicorn starts that many processes (one per core is the useful maximum);
     each opens the workspace itself, and all share the CSRF secret so a form works on any of them.
+    uvicorn's own proxy-header handling is off: by default it believes ``X-Forwarded-For`` from
+    127.0.0.1, so any local client could choose the address that login throttling and the inquiry
+    form's rate limit count. The app believes it only from ``settings.trusted_proxies``.
     """
     import dataclasses
     import json
@@ -44,6 +47,7 @@ def serve_workspace(
             port=port,
             log_level=log_level,
             access_log=False,
+            proxy_headers=False,  # forwarded headers: only from settings.trusted_proxies (app.py)
         )
         return
     os.environ["TAWTHIQ_WEB_WORKSPACE"] = str(workspace.path)
@@ -58,6 +62,7 @@ def serve_workspace(
         workers=workers,
         log_level=log_level,
         access_log=False,
+        proxy_headers=False,
         timeout_worker_healthcheck=_WORKER_HEALTHCHECK_SECONDS,
     )
 

@@ -67,14 +67,39 @@ class WebData:
         with self.ws.session(actor="api") as s:
             return users.peek_token(s, token)
 
-    def login(self, name: str, password: str, ttl_seconds: int) -> tuple[User, str, datetime] | None:
+    def login(
+        self, name: str, password: str, ttl_seconds: int, client: str = "unknown"
+    ) -> tuple[User, str, datetime] | None:
+        """A new session for the right password; a failure is audit-logged (``user.login_failed``,
+        the account when the name exists, ``?`` when not: a name nobody has may be a password
+        typed in the wrong field) with the client's hashed address, never the password."""
         with self.ws.session(actor="web") as s:
             user = users.authenticate(s, name, password)
             if user is None:
+                known = users.find_user(s, name)
+                record_event(
+                    s,
+                    "user.login_failed",
+                    "user",
+                    known.name if known else "?",
+                    detail=f"wrong name or password (client {client})",
+                )
                 return None
             cookie, expires = users.start_session(s, user, ttl_seconds)
             record_event(s, "user.login", "user", user.name, actor=user.name)
             return user, cookie, expires
+
+    def login_throttled(self, name: str, client: str, seconds: float) -> None:
+        """Audit-log the first refused attempt of a login delay or lockout (``user.login_locked``)."""
+        with self.ws.session(actor="web") as s:
+            known = users.find_user(s, name)
+            record_event(
+                s,
+                "user.login_locked",
+                "user",
+                known.name if known else "?",
+                detail=f"too many failed logins; refused for {seconds:.0f} s (client {client})",
+            )
 
     def logout(self, cookie: str, user: User | None) -> None:
         with self.ws.session(actor="web") as s:

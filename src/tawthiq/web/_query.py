@@ -8,15 +8,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Path, Request
 
 from tawthiq.entities import EVENT_TYPES, GRADES
 from tawthiq.store.browse import IncidentFilter
 
 from ._errors import HTTPError
 
-__all__ = ["Page", "filter_query", "incident_filter", "page_of", "parse_bbox"]
+__all__ = [
+    "MAX_ID",
+    "MAX_PAGE",
+    "Page",
+    "RecordId",
+    "filter_query",
+    "incident_filter",
+    "page_of",
+    "parse_bbox",
+]
+
+# The largest id a database row can have (a signed 64-bit integer, SQLite's and PostgreSQL's
+# BIGINT). A path id past it would overflow when bound to a statement (issue 18: a 500 with
+# OverflowError); as a path parameter it fails validation, which the app answers 404.
+MAX_ID = 2**63 - 1
+# Far past any list's last page, and small enough that page x page_size stays a 64-bit offset.
+MAX_PAGE = 10**9
+
+RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="A record's id.")]
 
 _FAMILIES = {t.split(".", 1)[0] for t in EVENT_TYPES}
 
@@ -57,6 +76,8 @@ def page_of(request: Request) -> Page:
     size = _int(request.query_params.get("page_size"), "page_size", settings.page_size)
     if number < 1:
         raise HTTPError(400, "bad_input", "pages start at 1", field="page")
+    if number > MAX_PAGE:
+        raise HTTPError(400, "bad_input", f"page must be at most {MAX_PAGE}", field="page")
     if not 1 <= size <= settings.max_page_size:
         raise HTTPError(400, "bad_input", f"page_size must be 1..{settings.max_page_size}", field="page_size")
     return Page(number, size)

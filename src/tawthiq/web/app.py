@@ -3,7 +3,8 @@
 In: an open :class:`~tawthiq.store.workspace.Workspace` and :class:`WebSettings`.
 Out: an ASGI app with every router of :data:`ROUTER_MODULES`, the bundled static files
 (``/static``, Leaflet, markercluster and htmx from npm: no CDN, no map tiles), one error shape,
-and security headers (a Content-Security-Policy that allows only this origin).
+and security headers (a Content-Security-Policy that allows only this origin) on every response,
+errors and 500s included; ``Cache-Control: no-store`` on every response to a logged-in request.
 Never: opens the workspace itself or reads settings from the environment (``tawthiq serve`` does).
 
 To add a router, write ``web/routers/NAME.py`` with a module-level ``router`` and add ``"NAME"``
@@ -14,7 +15,10 @@ from __future__ import annotations
 
 import gc
 import importlib
+import logging
 import threading
+import time
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import parse_qs
@@ -29,10 +33,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from tawthiq import __version__
 from tawthiq.errors import InputError, PermissionDenied, TawthiqError
 
-from ._auth import CSRF_COOKIE
+from ._auth import CSRF_COOKIE, SESSION_COOKIE
 from ._data import WebData
 from ._errors import HTTPError, error_body
 from ._render import JSONResponse, render, template_env, wants_json
+from ._throttle import LoginThrottle
 from .settings import WebSettings
 
 __all__ = ["ROUTER_MODULES", "create_app"]
@@ -60,9 +65,23 @@ _CSP = (
 )
 
 
+def _logged_in(scope: Any) -> bool:
+    """Whether the request carries a credential (a session cookie or a Bearer token) or was
+    answered for a user: its response may hold what only that user may see."""
+    if scope.get("state", {}).get("user") is not None:
+        return True
+    for name, value in scope.get("headers", ()):
+        if name == b"authorization" or (name == b"cookie" and SESSION_COOKIE.encode() in value):
+            return True
+    return False
+
+
 class _CookiesAndHeaders:
     """Pure ASGI middleware: the CSRF cookie minted during the request, the ``lang`` cookie
-    when ``?lang=`` chose one, and the security headers on every response.
+    when ``?lang=`` chose one, the security headers on every response, and
+    ``Cache-Control: no-store`` on every response to a logged-in request (issue 18: after a
+    logout, Back must not show a page from the browser's cache). It wraps the whole app, the
+    server-error handler included (:class:`_App`), so a 404 and a 500 carry the headers too.
 
     Not ``@app.middleware("http")``: Starlette's BaseHTTPMiddleware runs each request through
     an extra task and memory stream, about 1 ms of CPU per request.
@@ -95,6 +114,10 @@ class _CookiesAndHeaders:
                 for name, value in _HEADERS:
                     if name not in headers:
                         headers[name] = value
+                if self.secure_cookies and "strict-transport-security" not in headers:
+                    headers["Strict-Transport-Security"] = "max-age=31536000"
+                if _logged_in(scope) and not scope.get("path", "").startswith("/static/"):
+                    headers["Cache-Control"] = "no-store"
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -104,7 +127,20 @@ _HEADERS = (
     ("Content-Security-Policy", _CSP),
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "same-origin"),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
 )
+
+_log = logging.getLogger("tawthiq.web")
+
+
+class _App(FastAPI):
+    """FastAPI with :class:`_CookiesAndHeaders` outside everything, Starlette's
+    ServerErrorMiddleware included: ``add_middleware`` would put it inside, and a 500 would go out
+    without the security headers."""
+
+    def build_middleware_stack(self) -> Any:
+        return _CookiesAndHeaders(super().build_middleware_stack(), self.state.settings.secure_cookies)
 
 
 def _error(request: Request, status: int, code: str, message: str, field: str | None = None) -> Response:
@@ -136,8 +172,25 @@ def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
-        loc = [str(x) for x in first.get("loc", ()) if x not in ("query", "body", "path", "form")]
+        where = tuple(first.get("loc", ()))
+        loc = [str(x) for x in where if x not in ("query", "body", "path", "form")]
+        if where[:1] == ("path",):
+            # /incidents/99999999999999999999 or /incidents/abc names no record: not found
+            return _error(request, 404, "not_found", "no such record", ".".join(loc) or None)
         return _error(request, 422, "invalid", str(first.get("msg")), ".".join(loc) or None)
+
+    @app.exception_handler(Exception)
+    async def _server_error(request: Request, exc: Exception) -> Response:
+        # Starlette's ServerErrorMiddleware calls this, then re-raises for the server's log.
+        # The answer names nothing of the failure: no trace, no statement, no value.
+        _log.error("unhandled error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+        body = error_body(500, "server_error", "the server failed to answer; the error has been logged")
+        if wants_json(request) or "application/json" in request.headers.get("accept", ""):
+            return JSONResponse(body, status_code=500)
+        try:
+            return render(request, "error.html", body["error"], status_code=500)
+        except Exception:  # the page itself may be what fails: fall back to the JSON shape
+            return JSONResponse(body, status_code=500)
 
     @app.exception_handler(StarletteHTTPException)
     async def _starlette(request: Request, exc: StarletteHTTPException) -> Response:
@@ -167,10 +220,12 @@ def create_app(
     *,
     data: WebData | None = None,
     freeze_gc: bool = False,
+    clock: Callable[[], float] = time.monotonic,
 ) -> FastAPI:
     """The app for ``workspace``; ``data`` may be given to share one :class:`WebData`.
 
-    ``freeze_gc``: for a server process (``tawthiq serve``), see :func:`_warm`.
+    ``freeze_gc``: for a server process (``tawthiq serve``), see :func:`_warm`. ``clock``: the
+    monotonic seconds login throttling counts in (a test passes a clock it moves).
     """
     settings = settings or WebSettings()
     data = data or WebData(workspace)
@@ -181,7 +236,7 @@ def create_app(
         threading.Thread(target=_warm, args=(data, freeze_gc), name="tawthiq-map-warm", daemon=True).start()
         yield
 
-    app = FastAPI(
+    app = _App(
         lifespan=lifespan,
         title="Tawthiq",
         version=__version__,
@@ -195,8 +250,12 @@ def create_app(
     app.state.workspace = workspace
     app.state.data = data
     app.state.templates = template_env()
+    app.state.login_throttle = LoginThrottle(settings, clock)
 
-    app.add_middleware(_CookiesAndHeaders, secure_cookies=settings.secure_cookies)
+    if settings.trusted_proxies:
+        from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))
 
     _install_errors(app)
     from pathlib import Path

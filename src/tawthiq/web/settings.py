@@ -22,6 +22,17 @@ class WebSettings:
     session nobody used for that long. ``secure_cookies`` should be on behind HTTPS.
     ``min_password_length`` applies when an admin sets a password on ``/admin`` or the admin API
     (15 by default, NIST SP 800-63B rev. 4 for a single factor; never below 8).
+
+    Login throttling (``web/_throttle.py``, docs/web.md): per account and per client, the first
+    ``login_free_failures`` failures are free; then each attempt waits ``login_delay_seconds``,
+    doubled per further failure up to ``login_max_delay_seconds``; ``login_lockout_failures`` on
+    an account (``login_client_lockout_failures`` from one client) lock it for
+    ``login_lockout_seconds``; counts are forgotten after ``login_forget_seconds`` without failure.
+
+    ``trusted_proxies``: addresses (or networks, ``10.0.0.0/8``) of reverse proxies whose
+    ``X-Forwarded-For`` / ``X-Forwarded-Proto`` are believed. Empty (the default): the client is
+    the connection's peer and forwarded headers are ignored, so nobody can pick the address that
+    throttling and rate limits count.
     """
 
     secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
@@ -33,8 +44,25 @@ class WebSettings:
     default_language: str = "en"
     map_max_markers: int = 5000
     min_password_length: int = 15
+    login_free_failures: int = 5
+    login_delay_seconds: float = 1.0
+    login_max_delay_seconds: float = 60.0
+    login_lockout_failures: int = 10
+    login_client_lockout_failures: int = 30
+    login_lockout_seconds: float = 900.0
+    login_forget_seconds: float = 3600.0
+    trusted_proxies: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         from tawthiq.store.users import check_min_length
 
         check_min_length(self.min_password_length)
+        # JSON (the worker processes' settings) turns the tuple into a list
+        object.__setattr__(self, "trusted_proxies", tuple(self.trusted_proxies))
+        if (
+            self.login_free_failures < 0
+            or min(self.login_lockout_failures, self.login_client_lockout_failures) < 1
+        ):
+            from tawthiq.errors import InputError
+
+            raise InputError("login failure counts must be at least 1", field="login_lockout_failures")

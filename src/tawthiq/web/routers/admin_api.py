@@ -29,6 +29,7 @@ from tawthiq.store.users import ApiToken, User
 
 from .._auth import require, verify_csrf
 from .._errors import HTTPError
+from .._query import RecordId
 from .._render import JSONResponse
 from .api import _ERRORS, _bearer
 
@@ -114,27 +115,27 @@ def add_user(request: Request, body: NewUser, admin: User = Depends(_admin)) -> 
 
 
 @router.put("/users/{user_id}/role", response_model=User, dependencies=[Depends(verify_csrf)])
-def set_role(request: Request, user_id: int, body: RoleChange, admin: User = Depends(_admin)) -> Any:
+def set_role(request: Request, user_id: RecordId, body: RoleChange, admin: User = Depends(_admin)) -> Any:
     """Change a user's role (``user.role``); the last active admin cannot be demoted."""
     return _write(request, admin, lambda s: users.set_role(s, _name(s, user_id), body.role))
 
 
 @router.post("/users/{user_id}/disable", response_model=User, dependencies=[Depends(verify_csrf)])
-def disable_user(request: Request, user_id: int, admin: User = Depends(_admin)) -> Any:
+def disable_user(request: Request, user_id: RecordId, admin: User = Depends(_admin)) -> Any:
     """Disable a user (``user.disable``): their sessions end and their tokens fail at once.
     The last active admin cannot be disabled."""
     return _write(request, admin, lambda s: users.set_active(s, _name(s, user_id), False))
 
 
 @router.post("/users/{user_id}/enable", response_model=User, dependencies=[Depends(verify_csrf)])
-def enable_user(request: Request, user_id: int, admin: User = Depends(_admin)) -> Any:
+def enable_user(request: Request, user_id: RecordId, admin: User = Depends(_admin)) -> Any:
     """Enable a user again (``user.enable``); their unrevoked tokens work again."""
     return _write(request, admin, lambda s: users.set_active(s, _name(s, user_id), True))
 
 
 @router.put("/users/{user_id}/password", response_model=User, dependencies=[Depends(verify_csrf)])
 def reset_password(
-    request: Request, user_id: int, body: PasswordChange, admin: User = Depends(_admin)
+    request: Request, user_id: RecordId, body: PasswordChange, admin: User = Depends(_admin)
 ) -> Any:
     """Reset a user's password (``user.password``, never the password); their sessions end."""
     password = body.password.get_secret_value()

@@ -23,7 +23,7 @@ from tawthiq.store.users import User
 from .._auth import require, verify_csrf
 from .._errors import HTTPError
 from .._inline import inline
-from .._query import filter_query, incident_filter, page_of, parse_bbox
+from .._query import RecordId, filter_query, incident_filter, page_of, parse_bbox
 from .._render import JSONResponse
 from .claims import corrections_from
 from .geo import collection, incident_feature
@@ -111,7 +111,7 @@ def api_reports(
 
 
 @v1.get("/reports/{report_id}", responses=_ERRORS)
-def api_report(request: Request, report_id: int, user: User = Depends(_reader)) -> Any:
+def api_report(request: Request, report_id: RecordId, user: User = Depends(_reader)) -> Any:
     """One report with its text and extracted claims (spans index into ``body``)."""
     found = request.app.state.data.report(report_id)
     if found is None:
@@ -132,7 +132,7 @@ def api_claims(
 
 
 @v1.get("/claims/{claim_id}", responses=_ERRORS)
-def api_claim(request: Request, claim_id: int, user: User = Depends(_reader)) -> Any:
+def api_claim(request: Request, claim_id: RecordId, user: User = Depends(_reader)) -> Any:
     found = request.app.state.data.claim(claim_id)
     if found is None:
         raise HTTPError(404, "not_found", f"no claim {claim_id}")
@@ -140,7 +140,7 @@ def api_claim(request: Request, claim_id: int, user: User = Depends(_reader)) ->
 
 
 @v1.post("/claims/{claim_id}/review", responses=_ERRORS, dependencies=[Depends(verify_csrf)])
-def api_review(request: Request, claim_id: int, body: Review, user: User = Depends(_reviewer)) -> Any:
+def api_review(request: Request, claim_id: RecordId, body: Review, user: User = Depends(_reviewer)) -> Any:
     """Accept, correct or reject a claim (reviewer or above); audit-logged with the token's user."""
     status = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}[body.decision]
     corrections = {}
@@ -185,7 +185,7 @@ def api_incidents_bbox(request: Request, bbox: str, user: User = Depends(_reader
 
 @v1.get("/incidents/{incident_id}", responses=_ERRORS)
 @inline  # as /incidents/{id}
-def api_incident(request: Request, incident_id: int, user: User = Depends(_reader)) -> Any:
+def api_incident(request: Request, incident_id: RecordId, user: User = Depends(_reader)) -> Any:
     """One incident with its claims, quotes, reports, origins, outlets, grade and rationale."""
     found = request.app.state.data.incident(incident_id)
     if found is None:
@@ -195,7 +195,7 @@ def api_incident(request: Request, incident_id: int, user: User = Depends(_reade
 
 @v1.post("/incidents/{incident_id}/override", responses=_ERRORS, dependencies=[Depends(verify_csrf)])
 def api_override(
-    request: Request, incident_id: int, body: Override, user: User = Depends(_documenter)
+    request: Request, incident_id: RecordId, body: Override, user: User = Depends(_documenter)
 ) -> Any:
     """Override the computed grade with a reason (documenter or above); audit-logged."""
     inc = request.app.state.data.override_grade(incident_id, body.grade, body.reason, user)
@@ -233,7 +233,7 @@ def api_public_incidents(request: Request) -> Any:
 
 
 @public_router.get("/incidents/{incident_id}", responses=_ERRORS)
-def api_public_incident(request: Request, incident_id: int) -> Any:
+def api_public_incident(request: Request, incident_id: RecordId) -> Any:
     item = request.app.state.data.public_incident(incident_id)
     if item is None:
         raise HTTPError(404, "not_found", f"no public incident {incident_id}")

@@ -17,7 +17,7 @@ from tawthiq.store.users import User
 
 from .._auth import require, verify_csrf
 from .._errors import HTTPError
-from .._query import page_of
+from .._query import RecordId, page_of
 from .._render import render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -48,7 +48,7 @@ def queue(
 
 @router.get("/claims/{claim_id:int}")
 @router.get("/claims/{claim_id:int}.json")
-def claim_page(request: Request, claim_id: int, user: User = Depends(require("read"))) -> Response:
+def claim_page(request: Request, claim_id: RecordId, user: User = Depends(require("read"))) -> Response:
     found = request.app.state.data.claim(claim_id)
     if found is None:
         raise HTTPError(404, "not_found", f"no claim {claim_id}")
@@ -115,7 +115,7 @@ def corrections_from(form: dict[str, str | None]) -> dict[str, object]:
 @router.post("/claims/{claim_id:int}/review", dependencies=[Depends(verify_csrf)])
 def review(
     request: Request,
-    claim_id: int,
+    claim_id: RecordId,
     decision: str = Form(...),
     event_type: str | None = Form(None),
     certainty: str | None = Form(None),

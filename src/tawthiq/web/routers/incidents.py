@@ -18,7 +18,7 @@ from tawthiq.store.users import User
 from .._auth import require, verify_csrf
 from .._errors import HTTPError
 from .._inline import inline
-from .._query import filter_query, incident_filter, page_of
+from .._query import RecordId, filter_query, incident_filter, page_of
 from .._render import JSONResponse, fragment, language, render, wants_json
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -85,7 +85,7 @@ def incident_list(request: Request, user: User = Depends(require("read"))) -> Re
 @router.get("/incidents/{incident_id:int}")
 @router.get("/incidents/{incident_id:int}.json")
 @inline  # a few primary-key reads and one template
-def incident_page(request: Request, incident_id: int, user: User = Depends(require("read"))) -> Response:
+def incident_page(request: Request, incident_id: RecordId, user: User = Depends(require("read"))) -> Response:
     found = request.app.state.data.incident(incident_id)
     if found is None:
         raise HTTPError(404, "not_found", f"no incident {incident_id}")
@@ -101,7 +101,7 @@ def incident_page(request: Request, incident_id: int, user: User = Depends(requi
 @router.post("/incidents/{incident_id:int}/override", dependencies=[Depends(verify_csrf)])
 def override(
     request: Request,
-    incident_id: int,
+    incident_id: RecordId,
     grade: str = Form(...),
     reason: str = Form(""),
     user: User = Depends(require("override_grade")),

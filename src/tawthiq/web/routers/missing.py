@@ -15,7 +15,6 @@ never on these pages: a Reveal button asks ``routers/protected.py``, which recor
 
 from __future__ import annotations
 
-import hashlib
 import threading
 import time
 from collections import defaultdict, deque
@@ -28,7 +27,9 @@ from tawthiq.store.users import User
 
 from .._auth import require, verify_csrf
 from .._errors import HTTPError
+from .._query import RecordId
 from .._render import render
+from .._throttle import client_key
 
 router = APIRouter(tags=["missing"], include_in_schema=False)
 
@@ -68,8 +69,8 @@ def _limiter(request: Request) -> RateLimiter:
 
 
 def _client(request: Request) -> str:
-    host = request.client.host if request.client else "unknown"
-    return hashlib.sha256(host.encode()).hexdigest()[:16]
+    """The connection's peer, or a configured proxy's ``X-Forwarded-For`` (``trusted_proxies``)."""
+    return client_key(request.client.host if request.client else None)
 
 
 def _check_rate(request: Request, bucket: str, limit: int) -> None:
@@ -216,7 +217,7 @@ def inquiries(request: Request, user: User = Depends(require("see_protected"))) 
 @router.post("/missing/inquiries/{inquiry_id:int}/answer", dependencies=[Depends(verify_csrf)])
 def answer(
     request: Request,
-    inquiry_id: int,
+    inquiry_id: RecordId,
     text: str = Form(""),
     take_in: str | None = Form(None),
     user: User = Depends(require("see_protected")),

@@ -27,6 +27,7 @@ from tawthiq.store.reveal import REASON_MAX_LENGTH, Disclosure
 from tawthiq.store.users import User
 
 from .._auth import require, verify_csrf
+from .._query import RecordId
 from .._render import JSONResponse, render
 
 router = APIRouter(tags=["api"])
@@ -77,7 +78,7 @@ def _no_store(response: Response) -> Response:
 def reveal_page(
     request: Request,
     obj: str,
-    record_id: int,
+    record_id: RecordId,
     field: str,
     reason: str = Form(""),
     user: User = Depends(_protected),
@@ -93,7 +94,7 @@ def reveal_page(
 def reveal_api(
     request: Request,
     obj: str,
-    record_id: int,
+    record_id: RecordId,
     field: str,
     body: RevealRequest,
     user: User = Depends(_protected),

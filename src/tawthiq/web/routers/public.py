@@ -17,7 +17,7 @@ from fastapi.responses import Response
 from tawthiq.store.browse import IncidentFilter
 
 from .._errors import HTTPError
-from .._query import filter_query, incident_filter, page_of, parse_bbox
+from .._query import RecordId, filter_query, incident_filter, page_of, parse_bbox
 from .._render import JSONResponse, render
 from .geo import collection, public_feature
 
@@ -56,7 +56,7 @@ def public_list(request: Request) -> Response:
 
 @router.get("/public/incidents/{incident_id:int}")
 @router.get("/public/incidents/{incident_id:int}.json")
-def public_incident_page(request: Request, incident_id: int) -> Response:
+def public_incident_page(request: Request, incident_id: RecordId) -> Response:
     item = request.app.state.data.public_incident(incident_id)
     if item is None:
         raise HTTPError(404, "not_found", f"no public incident {incident_id}")

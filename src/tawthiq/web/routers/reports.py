@@ -16,7 +16,7 @@ from tawthiq.store.users import User
 from .._auth import require
 from .._errors import HTTPError
 from .._highlight import highlight_spans
-from .._query import page_of
+from .._query import RecordId, page_of
 from .._render import render
 from .._roles import can
 
@@ -60,7 +60,7 @@ def inbox(request: Request, status: str | None = None, user: User = Depends(requ
 
 @router.get("/reports/{report_id:int}")
 @router.get("/reports/{report_id:int}.json")
-def report_page(request: Request, report_id: int, user: User = Depends(require("read"))) -> Response:
+def report_page(request: Request, report_id: RecordId, user: User = Depends(require("read"))) -> Response:
     found = request.app.state.data.report(report_id)
     if found is None:
         raise HTTPError(404, "not_found", f"no report {report_id}")
