@@ -465,3 +465,16 @@ def test_a_town_lies_inside_the_province_named_after_its_capital():
     at_province = sc("r1", places=(province,), **market)
     assert len(build_incidents([at_province, sc("r2", places=(town,), **market)])) == 1
     assert len(build_incidents([at_province, sc("r2", places=(far_town,), **market)])) == 2  # 250 km away
+
+
+def test_two_town_wide_accounts_that_fit_only_each_other_are_one_event():
+    raqqa = PlaceRef(name="Raqqa", lat=35.953, lon=39.008, precision="town")
+    raids = sc("r1", event_type="attack.air_strike", places=(raqqa,))  # no toll: a town and a day only
+    toll = sc("r2", event_type="attack.air_strike", places=(raqqa,), fat=Count(low=17, high=17))
+    assert len(build_incidents([raids, toll])) == 1
+    # another strike on Raqqa that day, told by a third outlet: the raids could be either, so apart
+    other = sc("r3", event_type="attack.air_strike", places=(raqqa,), fat=Count(low=60, high=60))
+    assert len(build_incidents([raids, toll, other])) == 3
+    # a week-long account ("since Monday") is not pinned to the one strike of the day
+    week = sc("r4", event_type="attack.air_strike", places=(raqqa,), precision="week")
+    assert len(build_incidents([week, toll])) == 2

@@ -30,7 +30,9 @@ incident. In two steps: claims that place an event by themselves (a specific pla
 any claim of a family with few events a day) first; then each vague claim ("air strikes
 on east Aleppo") joins the one group it is identified with and contradicts nowhere (or
 one told in its own report), or, when it fits none or two different events, stays with
-the other vague claims (grouped by the same rule).
+the other vague claims (grouped by the same rule). Last, two groups of such town-wide
+accounts of one day, from different reports, that fit only each other are joined: there is
+no other event for either to be (:func:`_join_lone_accounts`).
 """
 
 from __future__ import annotations
@@ -352,6 +354,7 @@ def cluster_claims(
         else:  # fits none, or two different events and cannot be told apart
             leftover.append(v)
     groups += _complete_linkage(leftover, scores, links)
+    groups = _join_lone_accounts(groups, items, scores)
     clusters = sorted(sorted(g) for g in groups)
     tallies = _attach_tallies(items, clusters, contains)
     return [
@@ -376,6 +379,61 @@ def _satellite_fits(
     if all(ok):
         return any(((v, m) if v < m else (m, v)) in links for m in group)
     return any(fit and items[m].report == items[v].report for fit, m in zip(ok, group, strict=True))
+
+
+_SLACK_OF_DAYS = 2  # ``time_window``'s slack for a day or a few days (a week, a month: more)
+
+
+def _join_lone_accounts(
+    groups: list[list[int]], items: Sequence[_Item], scores: dict[tuple[int, int], float]
+) -> list[list[int]]:
+    """Two groups from different reports that fit only each other are one event.
+
+    In a busy family a town and a day do not identify an event, so "coalition raids on Raqqa
+    all night" (no toll) and "17 killed in coalition strikes on Raqqa on Thursday" from another
+    report stay apart when other strikes on Raqqa that day are told. When they are the only
+    account each has (every pair across them fits, and neither fits any other group) there is
+    no other event for either to be: they are joined. Two groups that could each be another
+    group's event stay apart, so a city with several strikes a day is never chained.
+    """
+    of = {m: n for n, g in enumerate(groups) for m in g}
+    reports = [{items[m].report for m in g} for g in groups]
+    touching: dict[int, set[int]] = defaultdict(set)
+    for (i, j), s in scores.items():
+        if s >= 0 and of.get(i) is not None and of.get(j) is not None and of[i] != of[j]:
+            touching[of[i]].add(of[j])
+            touching[of[j]].add(of[i])
+
+    def fits(a: int, b: int) -> bool:
+        return all(scores.get((x, y) if x < y else (y, x), -1.0) >= 0 for x in groups[a] for y in groups[b])
+
+    def dated(m: int) -> bool:  # a day, or two (an overnight): "since May 1" spans other events
+        w = items[m].window
+        return w is not None and (w[1] - w[0]).days <= 1 and w[2] <= _SLACK_OF_DAYS
+
+    vague = {
+        n for n, g in enumerate(groups) if not any(items[m].where.specific for m in g) and all(map(dated, g))
+    }
+    partners = {n: {o for o in near if fits(n, o)} for n, near in touching.items()}
+    merged: set[int] = set()
+    out = []
+    for n, g in enumerate(groups):
+        if n in merged:
+            continue
+        p = partners.get(n, set())
+        if len(p) == 1:
+            (o,) = p
+            if (
+                o not in merged
+                and partners.get(o) == {n}
+                and not (reports[n] & reports[o])
+                and {n, o} <= vague
+            ):
+                merged.update((n, o))
+                out.append(g + groups[o])
+                continue
+        out.append(g)
+    return out
 
 
 def _complete_linkage(
