@@ -79,6 +79,7 @@ def test_acled_export_of_a_planted_formula_is_neutralised(tmp_path, monkeypatch)
     class Ctx:
         country = None
         places: ClassVar[dict] = {}
+        internal = False
 
     for writer in (_tabular.write_acled, _tabular.write_ged, _tabular.write_hxl):
         out = tmp_path / writer.__name__

@@ -76,3 +76,38 @@ def test_public_view_hides_incidents_inside_the_publication_delay(make_client, b
         row.time_start = row.time_end = datetime.now(UTC).date()
     client = make_client()
     assert client.get(f"/public/incidents/{built.incident_ids['shelling-fardous']}").status_code == 404
+
+
+def test_public_page_json_and_api_say_how_many_incidents_each_rule_holds_back(make_client, built):
+    # shelling-fardous is published; execution-saliheen rests on an unreviewed claim; clash-raqqa
+    # is discounted
+    client = make_client()
+    expected = {
+        "incidents": 3,
+        "published": 1,
+        "withheld": 2,
+        "by_rule": {
+            "unreviewed_claims": 1,
+            "grade": 1,
+            "publication_delay": 0,
+            "undated": 0,
+            "small_count": 0,
+        },
+    }
+    assert client.get("/public/incidents.json").json()["withheld"] == expected
+    assert client.get("/api/v1/public/incidents").json()["withheld"] == expected
+    html = client.get("/public").text
+    assert "Published: 1 of 3 incidents in the record." in html
+    assert "Held back: 1 with no reviewed claim, 1 by grade, 0 within the publication delay" in html
+    assert "نشور: 1 من 3" in client.get("/public?lang=ar").text
+
+
+def test_public_withheld_count_moves_when_a_claim_is_approved(make_client, built):
+    from tawthiq.app.claims import review_claim
+    from tawthiq.app.roles import Operator
+
+    client = make_client()
+    assert client.get("/public/incidents.json").json()["withheld"]["published"] == 1
+    review_claim(built.ws, built.claim_ids["execution"], "accept", Operator("test", "reviewer"))
+    after = client.get("/public/incidents.json").json()["withheld"]
+    assert (after["published"], after["by_rule"]["unreviewed_claims"]) == (2, 0)

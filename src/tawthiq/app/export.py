@@ -19,6 +19,8 @@ from typing import Any
 from tawthiq.errors import InputError
 from tawthiq.store import Workspace
 
+from .roles import Operator, require_role
+
 __all__ = ["check_format", "export_workspace", "key_fingerprint", "prepare_out", "sign_folder"]
 
 
@@ -40,23 +42,58 @@ def export_workspace(
     country: str | None = None,
     *,
     on_writing: Callable[[Path], None] | None = None,
+    internal: Operator | None = None,
+    reason: str | None = None,
 ) -> dict[str, Any]:
     """Write ``fmt`` into the new (or empty) folder ``out``, sign it, log ``export.write``.
 
-    ``filters`` are ``grade`` and ``type`` (lists), ``since`` and ``until`` (dates).
+    ``filters`` are ``grade`` and ``type`` (lists), ``since`` and ``until`` (dates). An
+    incident format's summary (and manifest) holds ``withheld``: how many of the selected
+    incidents the policy held back, by rule (``tawthiq.policy.withheld_tally``).
+
+    ``internal`` (the operator, documenter or admin, with a ``reason``) writes an internal
+    export for a trusted partner: withheld incidents included and marked, still signed, no
+    protected field; audited as ``export.internal`` with the operator and the reason.
     """
+    from tawthiq.export import withheld_of
+
     registry = check_format(fmt)
-    ctx = _context(ws, fmt, filters, country)
+    exporter = registry[fmt]
+    if internal is not None:
+        _check_internal(exporter, internal, reason)
+    ctx = _context(ws, fmt, filters, country, internal=internal is not None)
     folder = prepare_out(out)
     if on_writing is not None:
         on_writing(folder)
-    details = registry[fmt].write(ctx, folder)
+    details = exporter.write(ctx, folder)
     details = {
         **details,
-        "public": registry[fmt].public,
+        "public": exporter.public and internal is None,
         "filters": {k: (str(v) if isinstance(v, date) else v) for k, v in ctx.filters.items()},
     }
-    return sign_folder(ws, folder, fmt, details)
+    if exporter.incidents and exporter.public:
+        details["withheld"] = withheld_of(ctx).as_dict()
+    if internal is not None:
+        details["internal"] = True
+    return sign_folder(
+        ws,
+        folder,
+        fmt,
+        details,
+        actor=internal.actor if internal is not None else None,
+        internal_reason=reason if internal is not None else None,
+    )
+
+
+def _check_internal(exporter: Any, operator: Operator, reason: str | None) -> None:
+    if not (exporter.incidents and exporter.public):
+        raise InputError(f"--internal is for incident formats, not {exporter.name!r}", field="--internal")
+    require_role(operator, "export_internal")
+    if not reason or not reason.strip():
+        raise InputError(
+            "an internal export needs --reason: who it is for and why (kept in the audit log)",
+            field="--reason",
+        )
 
 
 def prepare_out(out: Path) -> Path:
@@ -67,8 +104,17 @@ def prepare_out(out: Path) -> Path:
     return out
 
 
-def sign_folder(ws: Any, out: Path, export: str, details: dict[str, Any]) -> dict[str, Any]:
-    """Sign ``out`` with the workspace key (manifest pins the audit head); log ``export.write``."""
+def sign_folder(
+    ws: Any,
+    out: Path,
+    export: str,
+    details: dict[str, Any],
+    *,
+    actor: str | None = None,
+    internal_reason: str | None = None,
+) -> dict[str, Any]:
+    """Sign ``out`` with the workspace key (manifest pins the audit head); log ``export.write``
+    (and ``export.internal`` with ``actor`` and the reason, for an internal export)."""
     from tawthiq.evidence import MANIFEST_FILE, write_signed_manifest
     from tawthiq.store.custody import audit_head, record_custody
 
@@ -85,6 +131,17 @@ def sign_folder(ws: Any, out: Path, export: str, details: dict[str, Any]) -> dic
             object_type="export",
             detail=f"format={export} files={len(manifest.files)} manifest_sha256={digest}",
         )
+        if internal_reason is not None:
+            record_custody(
+                s,
+                "export.internal",
+                export,
+                object_type="export",
+                actor=actor,
+                reason=internal_reason.strip()[:500],
+                detail=f"format={export} rows={details.get('rows', details.get('features'))} "
+                f"manifest_sha256={digest}",
+            )
     return {
         "export": export,
         "out": str(out),
@@ -106,7 +163,7 @@ def _missing_persons(s: Any) -> list[tuple[Any, list[Any]]]:
     return [(r, list(notes_of.get(r.id, []))) for r in recs]
 
 
-def _context(ws: Any, fmt: str, filters: dict[str, Any], country: str | None):
+def _context(ws: Any, fmt: str, filters: dict[str, Any], country: str | None, *, internal: bool = False):
     from tawthiq.export import ExportContext, select_incidents
     from tawthiq.gazetteer import load_gazetteer
     from tawthiq.policy import load_policy
@@ -144,6 +201,7 @@ def _context(ws: Any, fmt: str, filters: dict[str, Any], country: str | None):
         country=country,
         filters={k: v for k, v in filters.items() if v},
         dump_writer=_dump_writer(ws),
+        internal=internal,
     )
 
 

@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, print_json
+from tawthiq.cli._common import AsOpt, DbOpt, JsonOpt, WorkspaceOpt, cli_operator, err_console, print_json
 from tawthiq.errors import InputError
 
 __all__ = ["register"]
@@ -43,15 +43,36 @@ def register(app: typer.Typer) -> None:
         country: Annotated[
             str | None, typer.Option("--country", help="Country column when the gazetteer has none.")
         ] = None,
+        internal: Annotated[
+            bool,
+            typer.Option(
+                "--internal",
+                help="For a trusted partner: include incidents the policy withholds (unreviewed, "
+                "delayed …), each marked; documenter or admin, needs --reason; audited.",
+            ),
+        ] = False,
+        reason: Annotated[
+            str | None,
+            typer.Option(
+                "--reason", help="With --internal: who it is for and why (audit log).", show_default=False
+            ),
+        ] = None,
+        as_user: AsOpt = None,
         workspace: WorkspaceOpt = None,
         db: DbOpt = None,
         json_: JsonOpt = False,
     ) -> None:
-        """Export incidents (or missing persons, or everything) in a standard format, signed."""
+        """Export incidents (or missing persons, or everything) in a standard format, signed.
+
+        Incident formats say on stderr (and in the manifest, `withheld`) how many incidents the
+        redaction policy held back, by rule.
+        """
         from tawthiq.app.export import check_format, export_workspace
         from tawthiq.store import open_workspace
 
         check_format(fmt)
+        if reason is not None and not internal:
+            raise InputError("--reason goes with --internal", field="--reason")
         filters = {
             "grade": grade,
             "since": _day(since, "--since"),
@@ -63,8 +84,15 @@ def register(app: typer.Typer) -> None:
             err_console.print(f"exporting {fmt} to {folder} …")
 
         with open_workspace(workspace, db) as ws:
-            summary = export_workspace(ws, fmt, out, filters, country, on_writing=writing)
+            operator = cli_operator(ws, as_user) if internal else None
+            summary = export_workspace(
+                ws, fmt, out, filters, country, on_writing=writing, internal=operator, reason=reason
+            )
         folder = Path(summary["out"])
+        if "withheld" in summary:
+            err_console.print(
+                _withheld_line(summary["withheld"], internal=internal), highlight=False, soft_wrap=True
+            )
         if json_:
             print_json(summary)
         else:
@@ -132,6 +160,20 @@ def register(app: typer.Typer) -> None:
             print_json(summary)
         else:
             typer.echo(f"restored {summary['rows']} rows in {len(counts)} tables and {stored} evidence files")
+
+
+def _withheld_line(withheld: dict, *, internal: bool) -> str:
+    """``withheld by policy: …`` as a person reads it (the manifest holds the same counts)."""
+    from tawthiq.policy import WithheldTally
+
+    tally = WithheldTally(**{k: withheld[k] for k in ("incidents", "published", "withheld")},
+                          **withheld["by_rule"])  # fmt: skip
+    line = tally.summary()
+    if internal:
+        return f"internal export: withheld incidents included, each marked; a public export would have {line}"
+    if tally.incidents and not tally.published and tally.unreviewed_claims:
+        line += " — review claims with `tawthiq claims review` or `tawthiq claims approve`"
+    return line
 
 
 def _day(value: str | None, opt: str) -> date | None:

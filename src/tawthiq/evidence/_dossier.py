@@ -24,9 +24,12 @@ from tawthiq import __version__
 from tawthiq.entities import AuditEvent, Claim, DerivedFile, Evidence, Incident, Report, Source
 from tawthiq.errors import InputError, TawthiqError
 from tawthiq.policy import (
+    RULE_TEXT,
+    WHOLE_RULES,
     Policy,
     is_private_report,
     public_incident,
+    withheld_reasons,
 )
 
 from ._files import copy_evidence
@@ -91,9 +94,10 @@ def build_dossier(
     if public:
         inc = public_incident(incident, mine, now, policy, reports=reports, sources=sources)
         if inc is None:
+            why = [RULE_TEXT[r] for r in withheld_reasons(incident, mine, now, policy) if r in WHOLE_RULES]
             raise InputError(
-                f"incident {incident.id} is withheld by the redaction policy (grade, publication "
-                "delay or no date): no public dossier",
+                f"incident {incident.id} is withheld by the redaction policy ({'; '.join(why)}): "
+                "no public dossier",
                 field="incident",
             )
         claim_rows = inc.pop("claims", [])

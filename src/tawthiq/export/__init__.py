@@ -8,12 +8,13 @@ Exporters are pluggy plugins (:func:`exporters` lists them; see ``_registry`` fo
 """
 
 from ._cells import neutralise_cell, write_table
-from ._context import ExportContext, public_incidents, select_incidents
+from ._context import INTERNAL_MARKS, ExportContext, public_incidents, select_incidents, withheld_of
 from ._registry import Exporter, exporters, hookimpl, hookspec, plugin_manager
 from ._taxonomy import ACLED_TYPES
 
 __all__ = [
     "ACLED_TYPES",
+    "INTERNAL_MARKS",
     "ExportContext",
     "Exporter",
     "exporters",
@@ -23,5 +24,6 @@ __all__ = [
     "plugin_manager",
     "public_incidents",
     "select_incidents",
+    "withheld_of",
     "write_table",
 ]

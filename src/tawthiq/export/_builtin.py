@@ -19,6 +19,18 @@ def tawthiq_exporters() -> list[Exporter]:
         Exporter("ged", "UCDP-GED-style CSV (where_prec, date_prec, best/low/high)", True, write_ged),
         Exporter("geojson", "GeoJSON FeatureCollection of incidents as points", True, write_geojson),
         Exporter("hxl", "HXL-tagged CSV (#event, #date, #adm1, #geo+lat …)", True, write_hxl),
-        Exporter("pfif", "PFIF 1.4 XML of missing persons and their status notes", True, write_pfif_export),
-        Exporter("dump", "full private JSON backup, restored by `tawthiq import-dump`", False, write_dump),
+        Exporter(
+            "pfif",
+            "PFIF 1.4 XML of missing persons and their status notes",
+            True,
+            write_pfif_export,
+            incidents=False,
+        ),
+        Exporter(
+            "dump",
+            "full private JSON backup, restored by `tawthiq import-dump`",
+            False,
+            write_dump,
+            incidents=False,
+        ),
     ]

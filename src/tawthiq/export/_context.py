@@ -16,9 +16,29 @@ from pathlib import Path
 from typing import Any
 
 from tawthiq.entities import Claim, Incident, MissingNote, PersonRecord, Place, PlaceRef, Report, Source
-from tawthiq.policy import Policy, public_incident
+from tawthiq.policy import (
+    WHOLE_RULES,
+    Policy,
+    WithheldTally,
+    internal_policy,
+    public_incident,
+    withheld_reasons,
+    withheld_tally,
+)
 
-__all__ = ["ExportContext", "admin1_of", "country_of", "public_incidents", "select_incidents"]
+__all__ = [
+    "INTERNAL_MARKS",
+    "ExportContext",
+    "admin1_of",
+    "country_of",
+    "public_incidents",
+    "select_incidents",
+    "withheld_of",
+]
+
+# The two marks every row of an internal export carries (columns, or GeoJSON properties):
+# whether a person reviewed any of its claims, and "public" or "withheld: rule, rule".
+INTERNAL_MARKS = ("tawthiq_reviewed", "tawthiq_publication_status")
 
 
 @dataclass(frozen=True)
@@ -36,6 +56,9 @@ class ExportContext:
     country: str | None = None
     filters: Mapping[str, Any] = field(default_factory=dict)
     dump_writer: Callable[[Path], dict[str, Any]] | None = None
+    # An internal export for a trusted partner: incidents the policy withholds are included,
+    # each marked (INTERNAL_MARKS); fields, fuzzing and suppression as in public output.
+    internal: bool = False
 
 
 def select_incidents(
@@ -65,16 +88,36 @@ def select_incidents(
     return out
 
 
+def _claims_of(ctx: ExportContext, inc: Incident) -> list[Claim]:
+    ids = (*inc.claim_ids, *inc.contradicting_claim_ids)
+    return [ctx.claims[i] for i in ids if i in ctx.claims]
+
+
 def public_incidents(ctx: ExportContext) -> list[dict[str, Any]]:
-    """Each incident in its public form (policy applied); withheld ones are left out."""
+    """Each incident in its public form (policy applied); withheld ones are left out.
+
+    In an internal export (``ctx.internal``) withheld incidents are kept, each with the marks
+    ``tawthiq_reviewed`` (bool) and ``tawthiq_publication_status`` (``public`` or
+    ``withheld: unreviewed_claims, publication_delay`` …, the rules of the real policy).
+    """
+    policy = internal_policy(ctx.policy) if ctx.internal else ctx.policy
     out = []
     for inc in ctx.incidents:
-        ids = (*inc.claim_ids, *inc.contradicting_claim_ids)
-        claims = [ctx.claims[i] for i in ids if i in ctx.claims]
-        pub = public_incident(inc, claims, ctx.now, ctx.policy, reports=ctx.reports, sources=ctx.sources)
-        if pub is not None:
-            out.append(pub)
+        claims = _claims_of(ctx, inc)
+        pub = public_incident(inc, claims, ctx.now, policy, reports=ctx.reports, sources=ctx.sources)
+        if pub is None:
+            continue
+        if ctx.internal:
+            reasons = [r for r in withheld_reasons(inc, claims, ctx.now, ctx.policy) if r in WHOLE_RULES]
+            pub[INTERNAL_MARKS[0]] = "unreviewed_claims" not in reasons
+            pub[INTERNAL_MARKS[1]] = f"withheld: {', '.join(reasons)}" if reasons else "public"
+        out.append(pub)
     return out
+
+
+def withheld_of(ctx: ExportContext) -> WithheldTally:
+    """What a public export of ``ctx``'s incidents holds back, by rule (under the real policy)."""
+    return withheld_tally(((inc, _claims_of(ctx, inc)) for inc in ctx.incidents), ctx.now, ctx.policy)
 
 
 _PlaceLike = PlaceRef | Mapping[str, Any] | None

@@ -15,7 +15,7 @@ from typing import Any
 
 import geojson
 
-from ._context import ExportContext, admin1_of, public_incidents
+from ._context import INTERNAL_MARKS, ExportContext, admin1_of, public_incidents
 
 __all__ = ["write_geojson"]
 
@@ -47,6 +47,8 @@ def _feature(inc: dict[str, Any], ctx: ExportContext) -> geojson.Feature:
         "rationale": inc.get("rationale"),
         "claims": len(inc.get("claims") or []),
     }
+    if ctx.internal:
+        props.update({m: inc.get(m) for m in INTERNAL_MARKS})
     geom = geojson.Point((point["lon"], point["lat"])) if point else None
     return geojson.Feature(id=inc.get("id"), geometry=geom, properties=props)
 

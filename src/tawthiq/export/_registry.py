@@ -29,13 +29,16 @@ __all__ = ["Exporter", "exporters", "hookimpl", "hookspec", "plugin_manager"]
 class Exporter:
     """One export format: ``write(context, folder)`` fills the folder and returns manifest details.
 
-    ``public`` formats apply the redaction policy; the private ``dump`` does not.
+    ``public`` formats apply the redaction policy; the private ``dump`` does not. ``incidents``
+    formats write one row per incident, so they report what the policy withheld and may be
+    written ``--internal``; PFIF (missing persons) and the dump do not.
     """
 
     name: str
     description: str
     public: bool
     write: Callable[[ExportContext, Path], dict[str, Any]]
+    incidents: bool = True
 
 
 def exporters() -> dict[str, Exporter]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ._cells import write_table
-from ._context import ExportContext, admin1_of, country_of, public_incidents
+from ._context import INTERNAL_MARKS, ExportContext, admin1_of, country_of, public_incidents
 from ._taxonomy import (
     ACLED_TYPES,
     acled_geo_precision,
@@ -48,6 +48,9 @@ HXL_COLUMNS = (
     ("Origins", "#meta+source"), ("Rationale", "#description"),
 )  # fmt: skip
 
+# an internal export's marks as HXL columns (same order as INTERNAL_MARKS)
+_HXL_MARKS = (("Reviewed", "#status+reviewed"), ("Publication status", "#status+publication"))
+
 
 def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
     return write_table(path, header, rows)  # formula cells neutralised there (issue 21)
@@ -59,6 +62,15 @@ def _first_point(inc: dict[str, Any]) -> dict[str, Any]:
         if p.get("lat") is not None and p.get("lon") is not None:
             return p
     return places[0] if places else {}
+
+
+def _header(ctx: ExportContext, columns: Sequence[str]) -> list[str]:
+    """The format's columns, then the internal marks when the export is internal."""
+    return [*columns, *INTERNAL_MARKS] if ctx.internal else list(columns)
+
+
+def _marks(ctx: ExportContext, inc: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(inc.get(m) for m in INTERNAL_MARKS) if ctx.internal else ()
 
 
 def _fat(inc: dict[str, Any]) -> dict[str, Any]:
@@ -101,8 +113,9 @@ def write_acled(ctx: ExportContext, out: Path) -> dict[str, Any]:
             acled_geo_precision(p.get("precision"), bool(p.get("fuzzed_within_m"))),
             "; ".join(_sources(inc)), None, note, fat.get("best"),
             f"tawthiq grade={inc.get('grade')}", inc.get("event_type"), inc.get("grade"),
+            *_marks(ctx, inc),
         ))  # fmt: skip
-    n = _write_csv(out / "acled.csv", ACLED_COLUMNS, rows)
+    n = _write_csv(out / "acled.csv", _header(ctx, ACLED_COLUMNS), rows)
     return {"rows": n, "file": "acled.csv"}
 
 
@@ -128,15 +141,16 @@ def write_ged(ctx: ExportContext, out: Path) -> dict[str, Any]:
             1 if inc.get("grade") in ("confirmed", "fair") else 2,
             ged_date_prec((inc.get("time") or {}).get("precision")), start, end,
             fat.get("best"), fat.get("best"), fat.get("high"), fat.get("low"),
-            inc.get("event_type"), inc.get("grade"),
+            inc.get("event_type"), inc.get("grade"), *_marks(ctx, inc),
         ))  # fmt: skip
-    n = _write_csv(out / "ged.csv", GED_COLUMNS, rows)
+    n = _write_csv(out / "ged.csv", _header(ctx, GED_COLUMNS), rows)
     return {"rows": n, "file": "ged.csv"}
 
 
 def write_hxl(ctx: ExportContext, out: Path) -> dict[str, Any]:
     """``hxl.csv``: a header row, then the HXL hashtag row, then one row per public incident."""
-    rows: list[Sequence[Any]] = [[tag for _, tag in HXL_COLUMNS]]
+    columns = [*HXL_COLUMNS, *(_HXL_MARKS if ctx.internal else ())]
+    rows: list[Sequence[Any]] = [[tag for _, tag in columns]]
     for inc in public_incidents(ctx):
         p = _first_point(inc)
         fat = _fat(inc)
@@ -146,7 +160,7 @@ def write_hxl(ctx: ExportContext, out: Path) -> dict[str, Any]:
             t.get("precision"), ctx.country or country_of(p, ctx.places), admin1_of(p, ctx.places),
             p.get("name"), p.get("lat"), p.get("lon"), p.get("precision"),
             fat.get("best"), fat.get("low"), fat.get("high"), inc.get("grade"),
-            "; ".join(inc.get("origins") or []), inc.get("rationale"),
+            "; ".join(inc.get("origins") or []), inc.get("rationale"), *_marks(ctx, inc),
         ))  # fmt: skip
-    n = _write_csv(out / "hxl.csv", [label for label, _ in HXL_COLUMNS], rows) - 1
+    n = _write_csv(out / "hxl.csv", [label for label, _ in columns], rows) - 1
     return {"rows": n, "file": "hxl.csv"}

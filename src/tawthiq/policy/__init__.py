@@ -34,16 +34,30 @@ from ._redact import (
     public_report,
     public_source,
 )
+from ._withheld import (
+    RULE_TEXT,
+    WHOLE_RULES,
+    WITHHELD_RULES,
+    WithheldTally,
+    internal_policy,
+    withheld_reasons,
+    withheld_tally,
+)
 
 __all__ = [
     "ALWAYS_PROTECTED",
     "DEFAULT_POLICY_YAML",
     "POLICY_FILE",
+    "RULE_TEXT",
+    "WHOLE_RULES",
+    "WITHHELD_RULES",
     "FrontLine",
     "Policy",
     "PublicFields",
+    "WithheldTally",
     "fuzz_point",
     "incident_date",
+    "internal_policy",
     "is_private_report",
     "is_publishable",
     "load_policy",
@@ -54,5 +68,7 @@ __all__ = [
     "public_place",
     "public_report",
     "public_source",
+    "withheld_reasons",
+    "withheld_tally",
     "write_default_policy",
 ]

@@ -25,6 +25,7 @@ from typing import Any
 from tawthiq.entities import Claim, Count, Incident, Person, PersonRecord, PlaceRef, Report, Source
 
 from ._model import Policy
+from ._withheld import WHOLE_RULES, _last_day, fatalities_suppressed, withheld_reasons
 
 __all__ = [
     "fuzz_point",
@@ -143,8 +144,7 @@ def public_count(count: Count | None, policy: Policy | None = None) -> dict[str,
 
 def _public_fatalities(incident: Incident, policy: Policy) -> dict[str, Any]:
     f = incident.fatalities
-    top = f.best if f.best is not None else max((v for v in (f.low, f.high) if v is not None), default=None)
-    if _suppressed(top, policy):
+    if fatalities_suppressed(incident, policy):
         return {
             "best": None,
             "low": None,
@@ -236,24 +236,15 @@ def public_claim(
 
 def incident_date(incident: Incident, claims: Iterable[Claim] = ()) -> date | None:
     """The last day the incident is known to have happened on (its end, else start, else claims')."""
-    if incident.time.end or incident.time.start:
-        return incident.time.end or incident.time.start
-    days = [c.time.end or c.time.start for c in claims]
-    return max((d for d in days if d is not None), default=None)
+    return _last_day(incident, claims)
 
 
 def is_publishable(
     incident: Incident, claims: Iterable[Claim], now: datetime | date, policy: Policy | None = None
 ) -> bool:
     """Grade is public, and the publication delay has passed (or the policy publishes undated)."""
-    pol = _policy(policy)
-    if incident.effective_grade not in pol.public_grades:
-        return False
-    day = incident_date(incident, claims)
-    if day is None:
-        return pol.publish_undated
-    today = now.date() if isinstance(now, datetime) else now
-    return (today - day).days >= pol.publication_delay_days
+    reasons = withheld_reasons(incident, claims, now, _policy(policy))
+    return not any(r in ("grade", "publication_delay", "undated") for r in reasons)
 
 
 def public_incident(
@@ -274,10 +265,9 @@ def public_incident(
     claims = list(claims)
     own = set(incident.claim_ids) | set(incident.contradicting_claim_ids)
     mine = [c for c in claims if c.id in own] if own else claims
-    if not is_publishable(incident, mine, now, pol):
+    # held back whole by a rule (nothing reviewed, grade, delay, no date): the public sees nothing
+    if any(r in WHOLE_RULES for r in withheld_reasons(incident, mine, now, pol)):
         return None
-    if not any(c.review_status in pol.public_review_statuses and c.review_status != "rejected" for c in mine):
-        return None  # nothing a person has reviewed: the public sees nothing of it
     reports = reports or {}
     sources = sources or {}
     out_claims = []

@@ -36,7 +36,14 @@ __all__ = [
     "record_custody",
 ]
 
-CUSTODY_ACTIONS = ("evidence.derive", "evidence.seal", "evidence.transfer", "evidence.view", "export.write")
+CUSTODY_ACTIONS = (
+    "evidence.derive",
+    "evidence.seal",
+    "evidence.transfer",
+    "evidence.view",
+    "export.write",
+    "export.internal",
+)
 
 
 def _aware(dt: datetime) -> datetime:

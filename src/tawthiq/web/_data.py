@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from tawthiq.entities import Claim, Incident, Report, Source
-from tawthiq.policy import Policy, load_policy, public_incident, public_place
+from tawthiq.policy import Policy, load_policy, public_incident, public_place, withheld_tally
 from tawthiq.store import browse, record_event, users
 from tawthiq.store import claims as claim_store
 from tawthiq.store import reports as report_store
@@ -341,6 +341,25 @@ class WebData:
                 return None
             found = self._public(s, [inc], now)
             return found[0] if found else None
+
+    def public_withheld(self, now: datetime | None = None) -> dict[str, Any]:
+        """What the public view holds back of the workspace's incidents, by rule
+        (``tawthiq.policy.withheld_tally``): once per data version and day (the delay moves daily).
+        """
+        now = now or datetime.now(UTC)
+
+        def compute() -> dict[str, Any]:
+            with self.ws.session() as s:
+                incidents, _ = browse.list_incidents(s, IncidentFilter(), limit=10**9)
+                ids = [cid for inc in incidents for cid in (*inc.claim_ids, *inc.contradicting_claim_ids)]
+                claims = {c.id: c for c in claim_store.claims_by_ids(s, ids)}
+            items = (
+                (inc, [claims[i] for i in (*inc.claim_ids, *inc.contradicting_claim_ids) if i in claims])
+                for inc in incidents
+            )
+            return withheld_tally(items, now, self.policy).as_dict()
+
+        return self.per_version(("public-withheld", now.date()), compute)
 
     def public_in_bbox(
         self,

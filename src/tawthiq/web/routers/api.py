@@ -226,10 +226,16 @@ def api_timeline(request: Request, user: User = Depends(_reader)) -> Any:
 
 @public_router.get("/incidents", responses=_ERRORS)
 def api_public_incidents(request: Request) -> Any:
-    """What the public view shows: no token needed; redacted by the workspace's policy."""
+    """What the public view shows: no token needed; redacted by the workspace's policy.
+
+    ``withheld``: how many of the workspace's incidents the policy holds back, by rule
+    (``incidents``, ``published``, ``withheld``, ``by_rule``: unreviewed_claims, grade,
+    publication_delay, undated, small_count).
+    """
     page = page_of(request)
     items = request.app.state.data.public_incidents(_public_filter(request), page.offset, page.size)
-    return {"items": items, "page": page.number, "page_size": page.size}
+    withheld = request.app.state.data.public_withheld()
+    return {"items": items, "page": page.number, "page_size": page.size, "withheld": withheld}
 
 
 @public_router.get("/incidents/{incident_id}", responses=_ERRORS)

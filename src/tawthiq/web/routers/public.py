@@ -41,15 +41,22 @@ def public_list(request: Request) -> Response:
     f = _public_filter(request)
     page = page_of(request)
     items = request.app.state.data.public_incidents(f, page.offset, page.size)
+    withheld = request.app.state.data.public_withheld()
     return render(
         request,
         "public_incidents.html",
-        {"items": items, "page": page, "query": filter_query(incident_filter(request))},
+        {
+            "items": items,
+            "page": page,
+            "query": filter_query(incident_filter(request)),
+            "withheld": withheld,
+        },
         json_data={
             "items": items,
             "page": page.number,
             "page_size": page.size,
             "note": "incidents the redaction policy holds back are left out of each page",
+            "withheld": withheld,
         },
     )
 
