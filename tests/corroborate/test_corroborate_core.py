@@ -478,3 +478,14 @@ def test_two_town_wide_accounts_that_fit_only_each_other_are_one_event():
     # a week-long account ("since Monday") is not pinned to the one strike of the day
     week = sc("r4", event_type="attack.air_strike", places=(raqqa,), precision="week")
     assert len(build_incidents([week, toll])) == 2
+
+
+def test_in_one_report_a_claim_on_the_publication_day_may_be_the_event_of_the_day_before():
+    def strike(day: date) -> SourcedClaim:  # one report (published 2016-12-13), Aleppo, 8 killed
+        return sc("r1", places=(ALEPPO,), event_type="attack.air_strike", day=day, fat=Count(low=8, high=8))
+
+    told_monday, undated_sentence = strike(date(2016, 12, 12)), strike(date(2016, 12, 13))
+    # the second sentence names no day: the report's own day is a default, a day of lag is no proof
+    assert len(build_incidents([told_monday, undated_sentence])) == 1
+    # "on Sunday ... on Monday", neither on the report's day: the report itself tells two days apart
+    assert len(build_incidents([told_monday, strike(date(2016, 12, 11))])) == 2

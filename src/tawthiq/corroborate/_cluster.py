@@ -230,7 +230,11 @@ def _other_days(a: _Item, b: _Item) -> bool:
     ta, tb = a.sc.claim.time, b.sc.claim.time
     if ta.precision != "day" or tb.precision != "day" or None in (ta.start, tb.start):
         return False
-    return (ta.end or ta.start) < tb.start or (tb.end or tb.start) < ta.start
+    # a claim dated on its report's own day may owe that day to no time word at all (the
+    # extractor's default): a day's difference from another claim of the report is then no proof
+    defaulted = a.sc.published in (ta.start, ta.end) or b.sc.published in (tb.start, tb.end)
+    gap = timedelta(days=1 if defaulted else 0)
+    return (ta.end or ta.start) + gap < tb.start or (tb.end or tb.start) + gap < ta.start
 
 
 def _spread(it: _Item) -> bool:
