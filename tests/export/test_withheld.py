@@ -101,6 +101,7 @@ def test_public_dossier_refusal_names_the_real_rule(runner, unreviewed, tmp_path
     )
     assert res.exit_code == 1
     assert "no reviewed claim" in res.stderr and "grade" not in res.stderr and "delay" not in res.stderr
+    assert "tawthiq claims review" in res.stderr  # what to do about it
     res = _run(runner, unreviewed, "claims", "approve", "--all", "--reason", "batch")
     assert res.exit_code == 0
     false = unreviewed.incident_ids["false"]

@@ -94,10 +94,11 @@ def build_dossier(
     if public:
         inc = public_incident(incident, mine, now, policy, reports=reports, sources=sources)
         if inc is None:
-            why = [RULE_TEXT[r] for r in withheld_reasons(incident, mine, now, policy) if r in WHOLE_RULES]
+            rules = [r for r in withheld_reasons(incident, mine, now, policy) if r in WHOLE_RULES]
+            hint = "; review its claims: `tawthiq claims review`" if "unreviewed_claims" in rules else ""
             raise InputError(
-                f"incident {incident.id} is withheld by the redaction policy ({'; '.join(why)}): "
-                "no public dossier",
+                f"incident {incident.id} is withheld by the redaction policy "
+                f"({'; '.join(RULE_TEXT[r] for r in rules)}): no public dossier{hint}",
                 field="incident",
             )
         claim_rows = inc.pop("claims", [])

@@ -50,7 +50,7 @@ WITHHELD_RULES: tuple[str, ...] = (*WHOLE_RULES, "small_count")
 
 # what each rule means, for a message a documenter reads (CLI, dossier refusal)
 RULE_TEXT = {
-    "unreviewed_claims": "no reviewed claim (`tawthiq claims review`)",
+    "unreviewed_claims": "no reviewed claim",
     "grade": "grade not published",
     "publication_delay": "within the publication delay",
     "undated": "no date",
