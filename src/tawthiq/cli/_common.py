@@ -48,7 +48,14 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the model the
 
 class TawthiqGroup(TyperGroup):
     """The root command group: the one place a :class:`TawthiqError` becomes a one-line message
-    on stderr and exit code 1, for every command and sub-command below it."""
+    on stderr and exit code 1, for every command and sub-command below it; and the one place
+    every command's ``--help`` gets its examples and shows flags as flags (``cli._help``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # Typer has built every sub-command by now
+        from tawthiq.cli._help import polish_help
+
+        polish_help(self)
 
     def invoke(self, ctx: Any) -> Any:  # typer.Context (typer vendors its own click)
         try:
