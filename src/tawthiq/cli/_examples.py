@@ -124,6 +124,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "tawthiq export acled --out out/acled --grade fair --grade confirmed",
         "tawthiq export geojson -o out/map --since 2016-12-01 --type attack",
         "tawthiq export dump --out backup/         # everything, to restore with import-dump",
+        'tawthiq export ged -o out/coi --internal --reason "UN COI request 14"   # withheld ones too, marked',
     ),
     "verify-export": (
         "tawthiq verify-export out/acled",
