@@ -79,6 +79,9 @@ def test_a_run_too_short_to_judge_is_flagged_did_not_converge_with_what_to_try(t
     assert e.status == "did_not_converge"
     assert "did not converge" in e.reason and "Try" in e.reason and "ESS" in e.reason
     assert e.diagnostics["converged"] is False
+    # not reportable: no number anyone could print by reading N; the chains' figures only for diagnosis
+    assert (e.N, e.low, e.high) == (None, None, None)
+    assert e.diagnostics["unconverged"]["N"] > 0 and "diagnosis only" in e.diagnostics["unconverged"]["note"]
 
 
 def test_chains_are_continued_until_they_converge(two_class_population, quick):
@@ -96,3 +99,32 @@ def test_a_stratum_that_did_not_converge_makes_the_total_not_converged(two_class
     (total,) = estimate_tables([two_class_population.table, two_class_population.table], "lcmcr", short)
     assert total.estimate.status == "did_not_converge"
     assert "stratum" in total.estimate.reason
+    assert total.estimate.N is None and all(s.N is None for s in total.estimate.strata)
+
+
+def test_the_pooled_check_of_an_unconverged_total_compares_nothing(two_class_population):
+    from tawthiq.estimate import estimate_stratified
+
+    short = LcmcrSettings(iterations=100, max_iterations=100, thin=1, chains=2, seed=3)
+    fit = estimate_stratified([two_class_population.table, two_class_population.table], "lcmcr", short)
+    check = fit.estimate.diagnostics["unstratified"]
+    assert check["agree"] is None and "did not converge" in check["note"]
+
+
+def test_cli_shows_an_unconverged_estimate_as_not_reportable(two_class_population, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from tawthiq.cli.main import app
+
+    t = two_class_population.table
+    rows = ["".join(f"{c}," for c in t.lists) + "count"]
+    rows += [",".join(str(int(v)) for v in cell) + f",{n}" for cell, n in zip(t.cells, t.counts, strict=True)]
+    (tmp_path / "t.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    args = ["estimate", "-t", str(tmp_path / "t.csv"), "--iterations", "100", "--max-iterations", "100"]
+    res = CliRunner().invoke(app, [*args, "--json"])
+    data = json.loads(res.stdout)
+    assert data["status"] == "did_not_converge" and data["N"] is None and data["low"] is None
+    human = CliRunner().invoke(app, args).stdout
+    assert "did not converge" in human and f"{data['diagnostics']['unconverged']['N']:,}" not in human

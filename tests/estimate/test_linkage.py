@@ -72,14 +72,21 @@ def test_combined_interval_covers_the_truth_and_leaving_the_queue_distinct_does_
         different,
         queue,
         imputations=6,
-        lcmcr_settings=replace(quick, max_iterations=12_000),
+        lcmcr_settings=replace(quick, max_iterations=24_000),
         seed=3,
     )
     e = fit.estimate
     naive = fit.all_distinct.estimate
-    assert e.low <= pop.N <= e.high, (e.low, pop.N, e.high)
-    assert not naive.low <= pop.N <= naive.high  # the queue left as "all different" overcounts
-    assert naive.N > pop.N
+    assert e.status == "ok" and e.low <= pop.N <= e.high, (e.low, pop.N, e.high)
+    # the queue left as "all different" overcounts; its sparse table may not even converge, and then its
+    # figures are withheld from N (kept for diagnosis): judged on them either way
+    n, low, high = (
+        (naive.N, naive.low, naive.high)
+        if naive.N is not None
+        else (naive.diagnostics["unconverged"][k] for k in ("N", "low", "high"))
+    )
+    assert not low <= pop.N <= high
+    assert n > pop.N
     assert fit.all_same.estimate.observed <= e.observed <= naive.observed
     info = e.diagnostics["linkage"]
     assert info["unreviewed_pairs"] == len(queue) and info["imputations"] == 6

@@ -108,8 +108,11 @@ def _estimate(ctx: DemoContext) -> dict[str, Any]:
         f.estimate for f in estimate_tables(tables, "all", lcmcr, LoglinearSettings(criterion="aic", seed=0))
     ]
     return {
-        f"estimate ({f.method})": f"{f.N:.0f} killed, 95% interval {f.low:.0f}–{f.high:.0f} "
-        f"({f.observed} documented)"
+        f"estimate ({f.method})": (
+            f"{f.N:.0f} killed, 95% interval {f.low:.0f}–{f.high:.0f} ({f.observed} documented)"
+            if f.N is not None and f.low is not None and f.high is not None
+            else f"not reportable ({f.reason or 'no interval'}); {f.observed} documented"
+        )
         for f in fits
     }
 

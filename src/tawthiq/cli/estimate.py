@@ -58,10 +58,10 @@ def _interval(e: Estimate) -> str:
 
 def _check(e: Estimate) -> str:
     d = e.diagnostics
+    if e.status == "did_not_converge":
+        return f"did not converge: {e.reason}"
     if e.N is None:
         return str(d.get("error", ""))
-    if getattr(e, "status", "ok") == "did_not_converge":
-        return f"did not converge: {e.reason}"
     if e.method == "lcmcr" and "convergence" in d:
         c = d["convergence"]
         return f"R-hat {c['r_hat']}, ESS {c['ess_bulk']}"
@@ -78,15 +78,15 @@ def _usable(e: Estimate) -> bool:
 
 
 def _shown_n(e: Estimate) -> str:
-    if e.N is None:
-        return "–"
-    return f"{e.N:,}" if _usable(e) else "did not converge"
+    if e.status == "did_not_converge":
+        return "did not converge"
+    return f"{e.N:,}" if e.N is not None else "–"
 
 
 def _pooled_line(method: str, check: dict[str, Any]) -> str:
     """The check of a stratified total against the pooled table's estimate, in one line."""
-    if check.get("N") is None or check.get("status") == "did_not_converge":
-        return f"check, {method} on the pooled table (no strata): did not converge; {check.get('note', '')}"
+    if check.get("N") is None or check.get("agree") is None:
+        return f"check, {method} on the pooled table (no strata): {check['note']}"
     high = f"{check['high']:,}" if check.get("high") is not None else "unbounded"
     verdict = "agrees" if check["agree"] else "DISAGREES"
     return (
@@ -167,6 +167,14 @@ def estimate(
             ),
         ),
     ] = 10_000,
+    max_iterations: Annotated[
+        int,
+        typer.Option(
+            "--max-iterations",
+            help="LCMCR: the longest a chain may be continued; an estimate still not converged then is "
+            "reported as 'did not converge', with no number.",
+        ),
+    ] = 80_000,
     chains: Annotated[int, typer.Option("--chains", help="LCMCR chains (R-hat needs 2 or more).")] = 4,
     thin: Annotated[int, typer.Option("--thin", help="LCMCR: keep every n-th draw.")] = 5,
     classes: Annotated[int, typer.Option("--classes", help="LCMCR: maximum latent classes K.")] = 10,
@@ -209,7 +217,12 @@ def estimate(
         source = "workspace" + (f" by {by}" if by else "")
     err_console.print(f"estimating ({method.value}) from {len(tables)} table(s)…", highlight=False)
     lc = LcmcrSettings(
-        K=classes, iterations=iterations, thin=min(thin, max(1, iterations // 4)), chains=chains, seed=seed
+        K=classes,
+        iterations=iterations,
+        max_iterations=max(max_iterations, iterations),
+        thin=min(thin, max(1, iterations // 4)),
+        chains=chains,
+        seed=seed,
     )
     ll = LoglinearSettings(criterion=criterion.value, seed=seed)
     fits = estimate_tables(tables, method.value, lc, ll)

@@ -10,7 +10,7 @@ Methods: ``lcmcr`` (Bayesian latent-class model, Manrique-Vallier 2016) and ``lo
 hierarchy with AIC/BIC selection, model averaging and profile-likelihood intervals). Strata are
 estimated separately and the total is their sum (draws added, so the total's interval is a real one);
 :func:`estimate_stratified` adds the check against the pooled table. An LCMCR estimate whose chains did
-not converge has ``status == "did_not_converge"`` and a ``reason``: show that, not the number.
+not converge has ``status == "did_not_converge"``, a ``reason`` and no number (N, low and high None).
 :func:`estimate_with_linkage_uncertainty` carries the doubt about unreviewed record pairs into N.
 """
 
@@ -23,7 +23,7 @@ import numpy as np
 from tawthiq.entities import Estimate
 from tawthiq.errors import EstimationError
 
-from ._fit import Fit
+from ._fit import Fit, withhold
 from ._lcmcr import LcmcrSettings, lcmcr
 from ._linkage import LinkageFit, estimate_with_linkage_uncertainty, link_records_once
 from ._loglinear import LoglinearSettings, loglinear, loglinear_model
@@ -77,7 +77,7 @@ def _total(
     unestimated = sum(t.observed for i, t in enumerate(tables) if i in failures)
     draws = np.sum([f.draws[:n] for f in ok], axis=0) + unestimated
     low, med, high = np.quantile(draws, [0.025, 0.5, 0.975])
-    point = med if method == "lcmcr" else sum(f.estimate.N for f in ok) + unestimated
+    point = med if method == "lcmcr" else sum(f.estimate.N or 0 for f in ok) + unestimated
     strata = []
     for i, (t, f) in enumerate(zip(tables, fits, strict=True)):
         if f is None:
@@ -124,7 +124,7 @@ def _total(
         diagnostics=diag,
         strata=tuple(strata),
     )
-    return Fit(est, draws)
+    return Fit(withhold(est), draws)
 
 
 def estimate_tables(

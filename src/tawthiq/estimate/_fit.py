@@ -1,4 +1,5 @@
-"""What every estimator returns: the Estimate and the draws of N behind it. Pure data, no behaviour."""
+"""What every estimator returns: the Estimate and the draws of N behind it, and the rule that an estimate
+whose chains did not converge carries no number."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import numpy as np
 
 from tawthiq.entities import Estimate
 
-__all__ = ["Fit"]
+__all__ = ["Fit", "withhold"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -22,3 +23,28 @@ class Fit:
     estimate: Estimate
     draws: np.ndarray
     chains: np.ndarray | None = None
+
+
+def withhold(estimate: Estimate) -> Estimate:
+    """``estimate`` without its numbers when it did not converge (issue 20): N, low and high None.
+
+    The figures the chains happened to give move to ``diagnostics["unconverged"]``, marked as being for
+    diagnosis only, so nobody can print an unconverged N by reading ``N``; the reason stays in ``reason``.
+    An estimate that converged is returned unchanged.
+    """
+    if estimate.status != "did_not_converge" or estimate.N is None:
+        return estimate
+    kept = {
+        "N": estimate.N,
+        "low": estimate.low,
+        "high": estimate.high,
+        "note": "for diagnosis only: the chains did not converge, so this is not an estimate",
+    }
+    return estimate.model_copy(
+        update={
+            "N": None,
+            "low": None,
+            "high": None,
+            "diagnostics": {**estimate.diagnostics, "unconverged": kept},
+        }
+    )

@@ -4,8 +4,10 @@ In: a :class:`ContingencyTable` (at least 3 lists) and sampler settings. Out: a 
 ``estimate`` holds the posterior median of N, the 95% equal-tailed credible interval, the convergence
 diagnostics (rank-normalized split R-hat and bulk/tail ESS over the chains) and ``status``
 (``did_not_converge`` with the reason and what to try when the chains never agreed), and whose ``draws``
-are the pooled posterior draws of N. Never: reads files or a database; the result depends only on the
-table, the settings and the seed (not on the number of threads).
+are the pooled posterior draws of N. An estimate that did not converge has N, low and high None (the
+figures the chains gave are in ``diagnostics["unconverged"]``, for diagnosis only). Never: reads files
+or a database; the result depends only on the table, the settings and the seed (not on the number of
+threads).
 
 Chains run in parallel threads (the numba kernel releases the GIL), one per core. They run
 ``iterations`` each; while R-hat or ESS say the draws are not yet enough, every chain is continued,
@@ -26,7 +28,7 @@ from tawthiq.entities import Estimate
 from tawthiq.errors import EstimationError
 
 from ._convergence import convergence
-from ._fit import Fit
+from ._fit import Fit, withhold
 from ._lcmcr_kernel import initial_state, run_block
 from ._table import ContingencyTable
 
@@ -179,4 +181,4 @@ def lcmcr(table: ContingencyTable, settings: LcmcrSettings | None = None) -> Fit
         lists=table.lists,
         diagnostics=diag,
     )
-    return Fit(est, pooled, chains=draws)
+    return Fit(withhold(est), pooled, chains=draws)

@@ -27,7 +27,7 @@ import numpy as np
 from tawthiq.entities import Estimate
 from tawthiq.errors import EstimationError
 
-from ._fit import Fit
+from ._fit import Fit, withhold
 from ._lcmcr import LcmcrSettings, lcmcr
 from ._loglinear import LoglinearSettings, loglinear
 from ._table import ContingencyTable, _from_dict
@@ -209,7 +209,9 @@ def estimate_with_linkage_uncertainty(
             "unreviewed_pairs": len(queue),
             "expected_links": round(float(probs.sum()), 1),
             "observed_range": [int(min(observed)), int(max(observed))],
-            "combined": {"N": round(med), "low": int(np.floor(low)), "high": int(np.ceil(high))},
+            "combined": {"N": None, "low": None, "high": None, "status": "did_not_converge"}
+            if bad
+            else {"N": round(med), "low": int(np.floor(low)), "high": int(np.ceil(high)), "status": "ok"},
             "all_distinct": _summary(distinct),
             "all_same": _summary(together),
             "linkage_share_of_variance": round((1 + 1 / len(fits)) * between / total_var, 3)
@@ -233,4 +235,4 @@ def estimate_with_linkage_uncertainty(
         lists=tuple(lists),
         diagnostics=diag,
     )
-    return LinkageFit(Fit(est, pooled), distinct, together, tuple(fits))
+    return LinkageFit(Fit(withhold(est), pooled), distinct, together, tuple(fits))

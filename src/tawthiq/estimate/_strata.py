@@ -46,9 +46,10 @@ def estimate_stratified(
 ) -> Fit:
     """Each stratum estimated on its own, their total, and the pooled table's estimate to compare.
 
-    ``method`` is ``lcmcr`` or ``loglinear``. The total's ``diagnostics["unstratified"]`` holds the pooled
-    estimate (N, interval, status) and ``agree``: whether each interval holds the other's N. A stratum
-    that cannot be estimated has ``N`` None and the reason (see :func:`estimate_tables`).
+    ``method`` is ``lcmcr`` or ``loglinear``. The total's ``diagnostics["unstratified"]`` holds the
+    pooled estimate (N, interval, status) and ``agree``: whether each interval holds the other's N (None
+    when either did not converge: then there is nothing to compare). A stratum that cannot be estimated
+    has ``N`` None and the reason (see :func:`estimate_tables`).
     """
     from . import estimate_tables
 
@@ -61,21 +62,21 @@ def estimate_stratified(
         [merge_tables(tables, stratum="all")], method, lcmcr_settings, loglinear_settings
     )
     t, p = total.estimate, pooled.estimate
-    high_t = t.high if t.high is not None else float("inf")
-    high_p = p.high if p.high is not None else float("inf")
-    agree = t.low <= p.N <= high_t and p.low <= t.N <= high_p
-    check = {
-        "N": p.N,
-        "low": p.low,
-        "high": p.high,
-        "status": p.status,
-        "agree": agree,
-        "note": (
+    agree: bool | None
+    if t.N is None or p.N is None or t.low is None or p.low is None:  # one of them did not converge
+        agree = None
+        which = "the sum of strata" if t.N is None else "the pooled table"
+        note = f"no check: {which} did not converge, so there is no number to compare"
+    else:
+        high_t = t.high if t.high is not None else float("inf")
+        high_p = p.high if p.high is not None else float("inf")
+        agree = t.low <= p.N <= high_t and p.low <= t.N <= high_p
+        note = (
             "the pooled table gives a compatible estimate: stratifying cost only precision"
             if agree
             else f"the pooled table gives {p.N:,} against {t.N:,} for the sum of strata: capture differs "
             "between strata, so the pooled figure is biased; report the sum of strata, and say why"
-        ),
-    }
+        )
+    check = {"N": p.N, "low": p.low, "high": p.high, "status": p.status, "agree": agree, "note": note}
     est = t.model_copy(update={"diagnostics": {**t.diagnostics, "unstratified": check}})
     return Fit(est, total.draws)

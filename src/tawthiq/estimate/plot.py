@@ -40,7 +40,12 @@ def plot_posterior(fits: Sequence[Fit], path: str | Path, title: str | None = No
         for v in (e.low, e.high):
             if v is not None:
                 ax.axvline(v, color="#c0392b", ls="--")
-        interval = f"95%: {e.low:,}–{e.high:,}" if e.high is not None else f"95%: {e.low:,}–unbounded"
+        if e.N is None or e.low is None:
+            interval = (
+                "did not converge: not an estimate" if e.status == "did_not_converge" else "no estimate"
+            )
+        else:
+            interval = f"95%: {e.low:,}–{e.high:,}" if e.high is not None else f"95%: {e.low:,}–unbounded"
         ax.set_title(f"{_LABEL.get(e.method, e.method)} ({interval})", fontsize=9)
         ax.set_xlabel("N (people)")
         ax.set_yticks([])
