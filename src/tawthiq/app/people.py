@@ -27,6 +27,7 @@ __all__ = [
     "import_list",
     "link",
     "load_persons",
+    "review_page",
     "review_queue",
     "save_link_result",
 ]
@@ -117,6 +118,24 @@ def review_queue(ws: Workspace, limit: int | None = None) -> tuple[list[LinkedPa
     return [p for p in queue if p.a in recs and p.b in recs], recs
 
 
+def review_page(
+    ws: Workspace, *, missing: bool, offset: int = 0, limit: int | None = None
+) -> tuple[list[LinkedPair], dict[int, PersonRecord], int]:
+    """One page of the review queue of one kind, with its records and the kind's total.
+
+    ``missing=True``: the pairs between a missing person and a record on another list (reason
+    ``missing-person``: a family's news, for documenters); ``missing=False``: every other pair.
+    Most uncertain first, as :func:`review_queue`.
+    """
+    from tawthiq.people.missing import MISSING_PAIR_REASON
+
+    with ws.session() as s:
+        queue = [p for p in people_store.review_queue(s) if (p.reason == MISSING_PAIR_REASON) == missing]
+        shown = queue[offset : offset + limit if limit else None]
+        recs = people_store.records_by_ids(s, [i for p in shown for i in (p.a, p.b)])
+    return [p for p in shown if p.a in recs and p.b in recs], recs, len(queue)
+
+
 def save_link_result(session: Session, result: LinkResult, records: Sequence[PersonRecord]) -> LinkCounts:
     """Replace persons and the review queue by ``result``, keeping ids of persons that persist."""
     from tawthiq.people import plan_persons
@@ -125,12 +144,15 @@ def save_link_result(session: Session, result: LinkResult, records: Sequence[Per
     return people_store.save_link_result(session, result, persons, records=len(records))
 
 
-def decide_pair(session: Session, a: int, b: int, decision: str, *, actor: str | None = None) -> None:
-    """Store (or change) a reviewer's decision on a pair, audit-logged; used as a label by the next link.
+def decide_pair(
+    session: Session, a: int, b: int, decision: str, *, actor: str | None = None, reason: str | None = None
+) -> None:
+    """Store (or change) a reviewer's decision on a pair, audit-logged with ``reason``; used as a
+    label by the next link.
 
     Issue 8: a confirmed match of a missing person adds a note to their status history.
     """
-    actor = people_store.decide_pair(session, a, b, decision, actor=actor)
+    actor = people_store.decide_pair(session, a, b, decision, actor=actor, reason=reason)
     apply_match_decision(session, a, b, decision, actor=actor)
 
 

@@ -4,9 +4,10 @@ The roles are ordered: viewer < reviewer < documenter < admin; each role may do 
 roles below it may do.
 
 - viewer: read the workspace (reports, claims, incidents, map, timeline, people).
-- reviewer: also accept, correct or reject claims.
+- reviewer: also accept, correct or reject claims, and decide person pairs (``/people/review``).
 - documenter: also override an incident's grade (with a reason), see protected work (the
-  missing-persons registry, families' inquiries and overdue sources), and write an internal
+  missing-persons registry, families' inquiries, overdue sources and the matches between a
+  missing person and another list's record, ``/people/review?kind=missing``), and write an internal
   export for a trusted partner (``export FORMAT --internal``).
 - admin: also manage users and API tokens.
 
@@ -29,6 +30,7 @@ ROLES: tuple[str, ...] = USER_ROLES
 NEEDS: dict[str, str] = {
     "read": "viewer",
     "review_claim": "reviewer",
+    "review_pair": "reviewer",  # person pairs (web /people/review)
     "override_grade": "documenter",
     "see_protected": "documenter",  # missing persons' registry, inquiries, silent sources (issue 8)
     "export_internal": "documenter",  # unreviewed incidents for a trusted partner (issue 17)

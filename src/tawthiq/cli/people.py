@@ -340,14 +340,18 @@ def decide(
     a: Annotated[int, typer.Argument(help="Record id A (as `review --json` shows it).")],
     b: Annotated[int, typer.Argument(help="Record id B.")],
     decision: Annotated[str, typer.Argument(help="match or non_match.")],
+    reason: Annotated[
+        str | None, typer.Option(help="Why (kept with the decision in the audit log, as the web asks).")
+    ] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
 ) -> None:
     """Record a review decision without the interactive screen (for scripts)."""
     from tawthiq.app.people import decide_pair
 
+    why = " ".join(reason.split()) if reason else None
     with _open(workspace, db) as ws, ws.session() as s:
-        decide_pair(s, a, b, decision.replace("-", "_").replace("no_match", "non_match"))
+        decide_pair(s, a, b, decision.replace("-", "_").replace("no_match", "non_match"), reason=why)
     err_console.print(f"pair {a}–{b}: {decision}")
 
 

@@ -306,11 +306,15 @@ def review_queue(session: Session) -> list[LinkedPair]:
     return sorted(pairs, key=lambda p: (abs(p.probability - 0.5), p.a, p.b))
 
 
-def decide_pair(session: Session, a: int, b: int, decision: str, *, actor: str | None = None) -> str:
+def decide_pair(
+    session: Session, a: int, b: int, decision: str, *, actor: str | None = None, reason: str | None = None
+) -> str:
     """Store (or change) a reviewer's decision on a pair, audit-logged; used as a label by the next link.
 
-    Returns the actor the decision was recorded for. What a decision means for a missing person
-    is the people stage's rule, applied by ``tawthiq.app.people.decide_pair``.
+    ``reason`` (why the reviewer decided so, as they wrote it; the web asks for one) goes into the
+    ``people.review`` audit event. Returns the actor the decision was recorded for. What a
+    decision means for a missing person is the people stage's rule, applied by
+    ``tawthiq.app.people.decide_pair``.
     """
     if decision not in DECISIONS:
         raise InputError(f"{decision!r} is not a decision ({', '.join(DECISIONS)})", field="decision")
@@ -327,7 +331,7 @@ def decide_pair(session: Session, a: int, b: int, decision: str, *, actor: str |
         row.decision, row.actor, row.decided_at = decision, actor, _now()
     session.flush()
     record_event(session, "people.review", "person_pair", f"{a}-{b}", before=before,
-                 after={"decision": decision}, detail=decision, actor=actor)  # fmt: skip
+                 after={"decision": decision}, detail=decision, actor=actor, reason=reason)  # fmt: skip
     return actor
 
 

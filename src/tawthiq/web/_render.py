@@ -23,6 +23,7 @@ from tawthiq.entities import EVENT_TYPES
 
 from ._auth import csrf_token_for, current_user
 from ._i18n import LANGUAGES, direction, pick_language, translations
+from ._labels import duration, label, toll
 from ._roles import can
 from ._timeline import TYPE_COLOURS
 
@@ -53,6 +54,9 @@ def template_env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["dir_of"] = lambda text: "rtl" if _is_arabic(text) else "auto"
+    env.filters["label"] = label
+    env.filters["toll"] = toll
+    env.filters["duration"] = duration
     env.filters["page_query"] = lambda query, n: urlencode({**(query or {}), "page": n})
     env.globals.update(
         GRADE_COLOURS=GRADE_COLOURS,

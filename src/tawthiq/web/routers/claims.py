@@ -2,7 +2,9 @@
 
 In: the review form (decision, corrected fields, CSRF token) from a reviewer or above.
 Out: the claim's partial (HTMX swaps it in place) or a redirect; the change is audit-logged
-with the user by ``store.browse.review_claim``. Never: lets a viewer write.
+with the user by ``store.browse.review_claim``. A correction that fails (high below low, a bad
+date) comes back in place with the message and the fields as typed (``web/_forms.py``); without
+JavaScript, the claim's page with them, status 400. Never: lets a viewer write.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from tawthiq.store.users import User
 
 from .._auth import require, verify_csrf
 from .._errors import HTTPError
+from .._forms import FORM_ERRORS, show_form_error
 from .._query import RecordId, page_of
 from .._render import render
 
@@ -126,26 +129,30 @@ def review(
     time_end: str | None = Form(None),
     user: User = Depends(require("review_claim")),
 ) -> Response:
-    if decision not in _DECISIONS:
-        raise HTTPError(400, "bad_input", "decision must be accept, correct or reject", field="decision")
-    corrections = (
-        corrections_from(
-            {
-                "event_type": event_type,
-                "certainty": certainty,
-                "attributed_to": attributed_to,
-                "fatalities_low": fatalities_low,
-                "fatalities_high": fatalities_high,
-                "time_start": time_start,
-                "time_end": time_end,
-            }
-        )
-        if decision == "correct"
-        else {}
-    )
-    if decision == "correct" and not corrections:
-        raise HTTPError(400, "bad_input", "a correction needs at least one corrected field", field="decision")
-    claim = request.app.state.data.review_claim(claim_id, _DECISIONS[decision], corrections, user)
+    values = {
+        "event_type": event_type,
+        "certainty": certainty,
+        "attributed_to": attributed_to,
+        "fatalities_low": fatalities_low,
+        "fatalities_high": fatalities_high,
+        "time_start": time_start,
+        "time_end": time_end,
+    }
+    try:
+        if decision not in _DECISIONS:
+            raise HTTPError(400, "bad_input", "decision must be accept, correct or reject", field="decision")
+        corrections = corrections_from(values) if decision == "correct" else {}
+        if decision == "correct" and not corrections:
+            raise HTTPError(
+                400, "bad_input", "a correction needs at least one corrected field", field="decision"
+            )
+        claim = request.app.state.data.review_claim(claim_id, _DECISIONS[decision], corrections, user)
+    except FORM_ERRORS as exc:
+        found = request.app.state.data.claim(claim_id)
+        if found is None:
+            raise HTTPError(404, "not_found", f"no claim {claim_id}") from None
+        ctx = {"claim": found[0], "report": found[1], "event_types": EVENT_TYPES, "values": values}
+        return show_form_error(request, exc, fragment="_claim.html", page="claim.html", context=ctx)
     if request.headers.get("hx-request"):
         return render(request, "_claim.html", {"claim": claim, "event_types": EVENT_TYPES})
     back = f"/reports/{claim.report_id}#claim-{claim.id}" if claim.report_id else f"/claims/{claim.id}"

@@ -2,7 +2,8 @@
 
 In: filters (grade, type, place, from, to) and page from the query; the override form.
 Out: ``incidents.html``/``incident.html`` or their ``.json`` twins; an override (grade and a
-reason, documenter or above) audit-logged with the user. Never: hides the computed grade
+reason, documenter or above) audit-logged with the user; without a reason the form comes back
+in place with the message and the chosen grade (``web/_forms.py``). Never: hides the computed grade
 behind an override: both are shown, with the override's reason.
 """
 
@@ -17,6 +18,7 @@ from tawthiq.store.users import User
 
 from .._auth import require, verify_csrf
 from .._errors import HTTPError
+from .._forms import FORM_ERRORS, is_htmx, show_form_error
 from .._inline import inline
 from .._query import RecordId, filter_query, incident_filter, page_of
 from .._render import JSONResponse, fragment, language, render, wants_json
@@ -107,5 +109,23 @@ def override(
     user: User = Depends(require("override_grade")),
 ) -> Response:
     chosen = None if grade in ("", "none") else grade  # "none" clears the override
-    request.app.state.data.override_grade(incident_id, chosen, reason, user)
+    try:
+        if not reason.strip():
+            raise HTTPError(400, "bad_input", "say why you override the grade", field="reason")
+        request.app.state.data.override_grade(incident_id, chosen, reason, user)
+    except FORM_ERRORS as exc:
+        found = request.app.state.data.incident(incident_id)
+        if found is None:
+            raise HTTPError(404, "not_found", f"no incident {incident_id}") from None
+        incident, claims, reports = found
+        ctx = {
+            "incident": incident,
+            "claims": claims,
+            "reports": reports,
+            "grades": GRADES,
+            "chosen": {"grade": grade, "reason": reason},
+        }
+        return show_form_error(request, exc, fragment="_override.html", page="incident.html", context=ctx)
+    if is_htmx(request):  # the whole page changes (both grades, the reason): htmx loads it again
+        return Response(status_code=204, headers={"HX-Redirect": f"/incidents/{incident_id}"})
     return RedirectResponse(f"/incidents/{incident_id}", status_code=303)

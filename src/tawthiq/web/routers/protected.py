@@ -10,7 +10,8 @@ Objects and fields: ``report``/``sender``, ``source``/``identity``|``contact``,
 ``source_contact``/``note``, ``missing_note``/``author_email``|``author_phone``,
 ``inquiry``/``contact``.
 Out: an HTML fragment for htmx (swapped in place of the button), a small page without
-JavaScript, or ``{"object", "id", "field", "value"}``; always ``Cache-Control: no-store``.
+JavaScript, or ``{"object", "id", "field", "value"}``; always ``Cache-Control: no-store``. A blank
+reason brings the form back in place with the message (status 422 for htmx, 400 otherwise).
 Never: reveals on a GET (a link, a prefetch or a crawler cannot trigger a view), to a viewer or
 reviewer, or writes the value anywhere but the response.
 """
@@ -23,10 +24,12 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from tawthiq.errors import InputError
 from tawthiq.store.reveal import REASON_MAX_LENGTH, Disclosure
 from tawthiq.store.users import User
 
 from .._auth import require, verify_csrf
+from .._forms import show_form_error
 from .._query import RecordId
 from .._render import JSONResponse, render
 
@@ -81,9 +84,20 @@ def reveal_page(
     record_id: RecordId,
     field: str,
     reason: str = Form(""),
+    label: str = Form(""),
     user: User = Depends(_protected),
 ) -> Response:
-    value = _reveal(request, user, obj, record_id, field, reason, "web")
+    try:
+        value = _reveal(request, user, obj, record_id, field, reason, "web")
+    except InputError as exc:
+        if exc.field != "reason":  # an unknown object, field or record: the usual error
+            raise
+        ctx = {"object": obj, "id": record_id, "field": field, "label": label[:100], "back": _back(request)}
+        return _no_store(
+            show_form_error(
+                request, exc, fragment="_reveal_failed.html", page="reveal_failed.html", context=ctx
+            )
+        )
     data = {"object": obj, "id": record_id, "field": field, "value": value}
     if request.headers.get("hx-request") == "true":
         return _no_store(render(request, "_revealed.html", data, json_data=data))

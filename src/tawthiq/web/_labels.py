@@ -1,0 +1,204 @@
+"""Human labels for internal values, in the interface's language: one ``label`` filter.
+
+In: a value a page shows (an event type ``killing.execution``, a status ``believed_missing``, a
+qualifier ``at_least``, a field name ``father_name``, a date, a number) and the request's
+language. Out: its label in English (:data:`LABELS`), translated through the page's catalogue
+(``locale/<lang>/LC_MESSAGES/messages.po``); dates and numbers formatted by Babel for the
+language (Syrian Arabic month names in the Arabic interface). Anything else comes back as
+it was: names, places and quotes are data and are never translated.
+Never: changes a stored value or a JSON twin (JSON keeps the internal values).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+from jinja2 import pass_context
+
+__all__ = ["LABELS", "duration", "label", "toll"]
+
+
+def N_(text: str) -> str:
+    """Marks ``text`` for the catalogue (``pybabel extract``) without translating it here."""
+    return text
+
+
+# Every internal value a page shows, with its English label (the catalogue's msgid).
+LABELS: dict[str, str] = {
+    # event types (entities.EVENT_TYPES)
+    "attack.air_strike": N_("air strike"),
+    "attack.shelling": N_("shelling"),
+    "attack.chemical": N_("chemical attack"),
+    "attack.ground": N_("ground attack"),
+    "attack.medical": N_("attack on medical care"),
+    "killing.execution": N_("execution"),
+    "detention.arbitrary": N_("arbitrary detention"),
+    "disappearance.enforced": N_("enforced disappearance"),
+    "displacement.forced": N_("forced displacement"),
+    "siege.blockade": N_("siege or blockade"),
+    "evacuation": N_("evacuation"),
+    "humanitarian.access_denied": N_("humanitarian access denied"),
+    "territory.change": N_("change of control"),
+    "armed.clash": N_("armed clash"),
+    "other": N_("other"),
+    # grades and certainties
+    "confirmed": N_("confirmed"),
+    "fair": N_("fair"),
+    "weak": N_("weak"),
+    "contested": N_("contested"),
+    "discounted": N_("discounted"),
+    "reported": N_("reported"),
+    "unconfirmed": N_("unconfirmed"),
+    "denied": N_("denied"),
+    # toll qualifiers
+    "exact": N_("exactly"),
+    "about": N_("about"),
+    "at_least": N_("at least"),
+    "more_than": N_("more than"),
+    "up_to": N_("up to"),
+    "vague": N_("an unclear number"),
+    # precisions of place and time
+    "neighbourhood": N_("neighbourhood"),
+    "town": N_("town"),
+    "district": N_("district"),
+    "governorate": N_("governorate"),
+    "country": N_("country"),
+    "day": N_("day"),
+    "days": N_("days"),
+    "week": N_("week"),
+    "month": N_("month"),
+    "year": N_("year"),
+    "unknown": N_("unknown"),
+    # review, claim roles and kinds
+    "unreviewed": N_("unreviewed"),
+    "accepted": N_("accepted"),
+    "corrected": N_("corrected"),
+    "rejected": N_("rejected"),
+    "supporting": N_("supporting"),
+    "contradicting": N_("contradicting"),
+    "tally": N_("tally"),
+    "incident": N_("incident"),
+    "status": N_("status"),
+    # reports and families' inquiries
+    "stored": N_("stored"),
+    "failed": N_("failed"),
+    "duplicate": N_("duplicate"),
+    "all": N_("all"),
+    "open": N_("open"),
+    "answered": N_("answered"),
+    "ask": N_("asking about someone"),
+    "register": N_("registering a missing person"),
+    # silent sources
+    "urgent": N_("urgent"),
+    "overdue": N_("overdue"),
+    # person statuses and missing persons' note statuses (people.missing.STATUS_LABELS)
+    "killed": N_("killed"),
+    "detained": N_("detained"),
+    "missing": N_("missing"),
+    "injured": N_("injured"),
+    "information_sought": N_("information sought"),
+    "believed_alive": N_("believed alive"),
+    "believed_missing": N_("believed missing"),
+    "believed_dead": N_("believed dead"),
+    "is_note_author": N_("is the note's author (alive)"),
+    "detained_acknowledged": N_("detention acknowledged"),
+    "detained_denied": N_("detention denied"),
+    # person-pair review
+    "match": N_("same person"),
+    "non_match": N_("not the same person"),
+    "missing-person": N_("a possible match with a missing person"),
+    "given": N_("given"),
+    "m": N_("male"),
+    "f": N_("female"),
+    # person record fields
+    "list_name": N_("list"),
+    "record_id": N_("record"),
+    "name_ar": N_("name (Arabic)"),
+    "name_latin": N_("name (Latin)"),
+    "given_name": N_("given name"),
+    "father_name": N_("father's name"),
+    "grandfather_name": N_("grandfather's name"),
+    "family_name": N_("family name"),
+    "sex": N_("sex"),
+    "age": N_("age"),
+    "birth_date": N_("date of birth"),
+    "event_date": N_("date of death or disappearance"),
+    "place": N_("place"),
+    "national_id": N_("national id"),
+    "address": N_("address"),
+    "last_seen_date": N_("last seen on"),
+    "last_seen_place": N_("last seen at"),
+    # roles
+    "viewer": N_("viewer"),
+    "reviewer": N_("reviewer"),
+    "documenter": N_("documenter"),
+    "admin": N_("admin"),
+}
+
+
+def _locale(lang: str) -> str:
+    # Arabic as written in Syria: Babel's ar_SY gives the Syrian month names (كانون الأول); its
+    # digits are CLDR's default for Arabic (0-9), as the lists and reports mostly write them.
+    return "ar_SY" if lang == "ar" else "en_GB"
+
+
+@pass_context
+def label(ctx: Any, value: Any) -> Any:
+    """The label of ``value`` in the page's language; dates and numbers formatted for it."""
+    if isinstance(value, bool) or value is None:
+        return value
+    lang = ctx.get("lang", "en")
+    if isinstance(value, str):
+        text = LABELS.get(value)
+        return ctx["_"](text) if text is not None else value
+    if isinstance(value, datetime):
+        return format_datetime(value, "medium", locale=_locale(lang))
+    if isinstance(value, date):
+        return format_date(value, "long", locale=_locale(lang))
+    if isinstance(value, int | float):
+        return format_decimal(value, locale=_locale(lang))
+    return value
+
+
+@pass_context
+def toll(ctx: Any, fatalities: Any) -> str:
+    """A claim's toll as people say it: "at least 82", "12–15", "about 40" (translated)."""
+    if fatalities is None:
+        return ""
+    low, high = fatalities.low, fatalities.high
+    num = lambda n: label(ctx, n)  # noqa: E731
+    if low is not None and high is not None and high != low:
+        amount = f"{num(low)}–{num(high)}"
+    elif low is not None or high is not None:
+        amount = str(num(low if low is not None else high))
+    else:
+        amount = ""
+    qualifier = fatalities.qualifier
+    if qualifier in (None, "exact") or (high is not None and high != low):
+        return amount or ctx["_"](LABELS["vague"])
+    return f"{label(ctx, qualifier)} {amount}".strip()
+
+
+@pass_context
+def duration(ctx: Any, hours: float | None) -> str:
+    """A span of hours as people read it: "3 days 15 h", "5 h", "under an hour" (translated).
+
+    Whole hours, rounded down: an overdue source 87,423.2 hours late is "3,642 days 15 h", not a
+    decimal nobody can picture.
+    """
+    if hours is None:
+        return ""
+    whole = int(hours)
+    days, rest = divmod(whole, 24)
+    gettext, ngettext = ctx["_"], ctx["ngettext"]
+    parts = []
+    if days:
+        parts.append(ngettext("%(num)s day", "%(num)s days", days) % {"num": label(ctx, days)})
+    if rest or not days:
+        if not days and not rest:
+            return gettext("under an hour")
+        parts.append(ngettext("%(num)s h", "%(num)s h", rest) % {"num": label(ctx, rest)})
+    return " ".join(parts)
