@@ -30,6 +30,11 @@ REV = "0001"
 
 
 def main() -> int:
+    later = sorted(p.name for p in (MIGRATIONS / "versions").glob("0*.py") if not p.name.startswith(REV))
+    if later:  # 0001 regenerated from today's models would hold what these revisions add
+        print(f"refused: revisions after 0001 exist ({', '.join(later)}); add a new revision "
+              "instead (docs/store.md)", file=sys.stderr)  # fmt: skip
+        return 1
     target = MIGRATIONS / "versions" / f"{REV}_initial.py"
     target.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

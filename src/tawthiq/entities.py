@@ -16,11 +16,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
 __all__ = [
     "CERTAINTIES",
     "CLAIM_ROLES",
+    "DATE_PRECISIONS",
     "EVENT_TYPES",
     "GRADES",
     "NOTE_STATUSES",
@@ -35,6 +36,7 @@ __all__ = [
     "ClaimKind",
     "ClaimRole",
     "Count",
+    "DatePrecision",
     "DerivedFile",
     "Estimate",
     "EventType",
@@ -65,6 +67,8 @@ __all__ = [
     "TimePrecision",
     "TimeSpan",
     "UserRole",
+    "date_text",
+    "partial_date",
 ]
 
 EventType = Literal[
@@ -107,6 +111,36 @@ USER_ROLES: tuple[UserRole, ...] = get_args(UserRole)
 SourceKind = Literal["ngo", "media", "wire", "un", "government", "individual", "social", "other"]
 SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
 PersonStatus = Literal["killed", "detained", "missing", "injured", "unknown"]
+# How much of a list's date is known (issue 17): "12/2016" is a month, "2016" a year. The date is
+# kept as the first day of that period, never shown as that day (:func:`date_text`).
+DatePrecision = Literal["day", "month", "year"]
+DATE_PRECISIONS: tuple[DatePrecision, ...] = get_args(DatePrecision)
+
+
+def date_text(value: date | None, precision: DatePrecision | None = None) -> str | None:
+    """A date as ISO text at its precision: ``2016-12-13``, ``2016-12`` (month), ``2016`` (year).
+
+    >>> date_text(date(2016, 12, 1), "month")
+    '2016-12'
+    """
+    if value is None:
+        return None
+    if precision == "year":
+        return f"{value.year:04d}"
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+def partial_date(text: str) -> tuple[date, DatePrecision]:
+    """The inverse of :func:`date_text`: ``2016-12`` → (2016-12-01, ``month``). ValueError otherwise."""
+    parts = text.split("-")
+    if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2:
+        return date(int(parts[0]), int(parts[1]), 1), "month"
+    if len(parts) == 1 and len(text) == 4 and text.isdigit():
+        return date(int(text), 1, 1), "year"
+    return date.fromisoformat(text), "day"
+
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -400,6 +434,54 @@ class PersonRecord(BaseModel):
     last_seen_date: date | None = None
     last_seen_place: str | None = None
     circumstances: str | None = None
+    # How much of birth_date / event_date the list gives (issue 17): "month" for "12/2016", "year"
+    # for "2016", the date being the first day of that period; "day" for a full date, None without
+    # one. JSON shows the date at its precision ("2016-12"), and reads it back the same way.
+    birth_date_precision: DatePrecision | None = None
+    event_date_precision: DatePrecision | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _partial_dates(cls, data: Any) -> Any:
+        """Read "2016-12" / "2016" (as JSON shows them) as the period's first day and its precision."""
+        if type(data) is dict:
+            ev, bd = data.get("event_date"), data.get("birth_date")
+            if (type(ev) is str and len(ev) < 10) or (type(bd) is str and len(bd) < 10):
+                data = dict(data)
+                for field in ("birth_date", "event_date"):
+                    value = data.get(field)
+                    if type(value) is str and len(value) < 10:
+                        data[field], data[f"{field}_precision"] = partial_date(value)
+        return data
+
+    @model_validator(mode="after")
+    def _day_precision(self) -> PersonRecord:
+        # a date given without its precision is a full date; no date, no precision. Set on the
+        # frozen model while it is being built (written out: this runs for every record loaded).
+        if self.event_date_precision is None:
+            if self.event_date is not None:
+                object.__setattr__(self, "event_date_precision", "day")
+        elif self.event_date is None:
+            object.__setattr__(self, "event_date_precision", None)
+        if self.birth_date_precision is None:
+            if self.birth_date is not None:
+                object.__setattr__(self, "birth_date_precision", "day")
+        elif self.birth_date is None:
+            object.__setattr__(self, "birth_date_precision", None)
+        return self
+
+    @property
+    def event_date_text(self) -> str | None:
+        """``event_date`` at its precision, for display: ``2016-12`` for a month."""
+        return date_text(self.event_date, self.event_date_precision)
+
+    @field_serializer("birth_date", when_used="json")
+    def _birth_date_json(self, value: date | None) -> str | None:
+        return date_text(value, self.birth_date_precision)
+
+    @field_serializer("event_date", when_used="json")
+    def _event_date_json(self, value: date | None) -> str | None:
+        return date_text(value, self.event_date_precision)
 
 
 NoteStatus = Literal[

@@ -61,7 +61,8 @@ def _display_name(r: PersonRecord) -> str:
 
 def record_json(r: PersonRecord) -> dict[str, Any]:
     """One record as `persons --json` and `review --json` print it."""
-    rest = {f: getattr(r, f) for f in FIELDS[1:]}  # FIELDS[0] is record_id
+    shown = r.model_dump(mode="json")  # dates at their precision: "2016-12" for a month
+    rest = {f: shown[f] for f in FIELDS[1:]}  # FIELDS[0] is record_id
     return {"list": r.list_name, "record_id": r.record_id, "name": _display_name(r), **rest}
 
 
@@ -275,8 +276,9 @@ def _show_pair(n: int, total: int, pair: Any, a: PersonRecord, b: PersonRecord) 
     table.add_column("field", style="dim")
     table.add_column(f"A  #{pair.a}")
     table.add_column(f"B  #{pair.b}")
+    shown_a, shown_b = a.model_dump(mode="json"), b.model_dump(mode="json")  # "2016-12" for a month
     for f in _SHOWN:
-        va, vb = getattr(a, f), getattr(b, f)
+        va, vb = shown_a[f], shown_b[f]
         if va is None and vb is None:
             continue
         style = "" if va == vb else "bold"

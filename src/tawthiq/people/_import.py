@@ -4,7 +4,8 @@ In: a file path, a column mapping (``{column: field}``, from the command line, a
 guessed from Arabic or English headers) and the list's name.
 Out: :class:`ImportResult` — the good rows as :class:`~tawthiq.entities.PersonRecord` (``id``
 unset), every bad row as an :class:`~tawthiq.errors.InputError` naming file, row and field,
-and warnings (a partial date left empty) the same way.
+and warnings (a date without its year, left empty) the same way. A month or a year alone
+("12/2016", "2016") is kept with its precision (``event_date_precision``).
 Never: touches the database, stops at the first bad row, or puts a name into a message
 (messages name the row and the field; the value only for fields that are not names).
 
@@ -42,7 +43,7 @@ from tawthiq.people._values import (
     PartialDateError,
     fold,
     parse_age,
-    parse_date,
+    parse_partial_date,
     parse_sex,
     parse_status,
     to_text,
@@ -423,8 +424,8 @@ def split_full_name(full: str) -> dict[str, str]:
     return {k: v for k, v in found.items() if v}
 
 
-_PARSERS = {"sex": parse_sex, "age": parse_age, "birth_date": parse_date, "event_date": parse_date,
-            "status": parse_status}  # fmt: skip
+_PARSERS = {"sex": parse_sex, "age": parse_age, "status": parse_status}
+_DATE_FIELDS = ("birth_date", "event_date")
 
 
 def build_records(table: Table, mapping: Mapping[str, str], list_name: str) -> ImportResult:
@@ -440,7 +441,16 @@ def build_records(table: Table, mapping: Mapping[str, str], list_name: str) -> I
         row_errors = []
         for fld, col in columns.items():
             cell = row.get(col)
-            if fld in _PARSERS:
+            if fld in _DATE_FIELDS:  # kept with its precision: "12/2016" is a month (issue 17)
+                try:
+                    got = parse_partial_date(cell)
+                except PartialDateError as exc:
+                    warnings.append(InputError(f"{exc}; left empty", path=table.path, line=number, field=fld))
+                except ValueError as exc:
+                    row_errors.append(InputError(str(exc), path=table.path, line=number, field=fld))
+                else:
+                    values[fld], values[f"{fld}_precision"] = got if got else (None, None)
+            elif fld in _PARSERS:
                 try:
                     values[fld] = _PARSERS[fld](cell)
                 except PartialDateError as exc:

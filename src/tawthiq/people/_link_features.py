@@ -33,7 +33,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc_
 
-from tawthiq.entities import PersonRecord
+from tawthiq.entities import PersonRecord, date_text
 from tawthiq.errors import TawthiqError
 from tawthiq.gazetteer import Gazetteer, load_gazetteer
 from tawthiq.people import names as _names
@@ -464,8 +464,13 @@ def _record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
     cols["age"] = pd.array(_object_array([r.age for r in records]), dtype="Int64")
     births = [r.birth_date for r in records]
     cols["birth_year"] = pd.array(_object_array([b.year if b else None for b in births]), dtype="Int64")
-    cols["birth_date"] = _object_array([b.isoformat() if b else None for b in births])
-    cols["event_date"] = _object_array([e.isoformat() if (e := r.event_date) else None for r in records])
+    # the model weighs an exact birth date as a full date: a month or a year alone counts through
+    # birth_year only, never as a date equal to the first of its month (issue 17)
+    cols["birth_date"] = _object_array(
+        [b.isoformat() if b and r.birth_date_precision in (None, "day") else None
+         for b, r in zip(births, records, strict=True)]
+    )  # fmt: skip
+    cols["event_date"] = _object_array([date_text(r.event_date, r.event_date_precision) for r in records])
     cols["place"] = _by_distinct([r.place for r in records], place_key)
     cols["national_id"] = _by_distinct([r.national_id for r in records], _id_key)
     cols["address"] = _by_distinct([r.address for r in records], _address_key)

@@ -3,7 +3,8 @@
 In: one cell as read from CSV, XLSX or JSON (a string, a number, a date or ``None``).
 Out: the typed value, ``None`` for an empty or "unknown" cell, or a ``ValueError`` whose
 message says what was expected (the caller adds file, row and field).
-Never: reads files, guesses a value it cannot read (a partial date is reported, not invented).
+Never: reads files, guesses a value it cannot read (a partial date keeps its precision: a
+month is never turned into its first day).
 
 Dates are read by :mod:`dateutil` (day first, as Syrian lists write them); Arabic month names
 (Levantine كانون الأول and Egyptian ديسمبر) come from CLDR through :mod:`babel` and are
@@ -22,7 +23,18 @@ from typing import Any
 from babel.dates import get_month_names
 from dateutil import parser as date_parser
 
-__all__ = ["PartialDateError", "fold", "parse_age", "parse_date", "parse_sex", "parse_status", "to_text"]
+from tawthiq.entities import DatePrecision
+
+__all__ = [
+    "PartialDateError",
+    "fold",
+    "parse_age",
+    "parse_date",
+    "parse_partial_date",
+    "parse_sex",
+    "parse_status",
+    "to_text",
+]
 
 _TASHKEEL = re.compile("[\u064b-\u0652\u0670\u0640]")  # harakat, dagger alef, tatweel
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
@@ -146,10 +158,27 @@ def _arabic_months() -> list[tuple[str, str]]:
 
 
 class PartialDateError(ValueError):
-    """A date without its day or month: the row is kept, the field left empty, the user told."""
+    """A date without its year (``13 December``): the row is kept, the field left empty, the user told."""
 
 
 _TWO_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
+
+
+def parse_partial_date(value: Any) -> tuple[date, DatePrecision] | None:
+    """A date and how much of it is known: a full date (``day``), a month or a year.
+
+    Full dates as :func:`parse_date` reads them; ``12/2016``, ``2016-12``, ``December 2016`` and
+    ``كانون الأول ٢٠١٦`` are the month (2016-12-01, ``month``), ``2016`` and ``عام 2016`` the year
+    (2016-01-01, ``year``) — kept with their precision, never shown as their first day (issue 17).
+    A date without a year is a :class:`PartialDateError`.
+    """
+    if _is_unknown(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date(), "day"
+    if isinstance(value, date):
+        return value, "day"
+    return _parse_date_text(to_text(value) or "")
 
 
 def parse_date(value: Any) -> date | None:
@@ -157,15 +186,15 @@ def parse_date(value: Any) -> date | None:
 
     Accepts 2016-12-13, 13/12/2016, 13.12.2016, ١٣/١٢/٢٠١٦, 13 December 2016,
     ١٣ كانون الأول ٢٠١٦, and Excel dates. A partial date ('12/2016', '2016') is a
-    :class:`PartialDateError`: it is never turned into the first of the month.
+    :class:`PartialDateError`: it is never turned into the first of the month here (lists keep
+    it with its precision through :func:`parse_partial_date`).
     """
-    if _is_unknown(value):
+    got = parse_partial_date(value)
+    if got is None:
         return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return _parse_date_text(to_text(value) or "")
+    if got[1] != "day":
+        raise PartialDateError(f"{_show(value)} is not a full date (day, month and year are needed)")
+    return got[0]
 
 
 _BAD_DATE = "{} is not a date (e.g. 2016-12-13 or 13/12/2016)"
@@ -175,15 +204,24 @@ _LONGEST_DATE = 64
 
 
 @lru_cache(maxsize=65536)
-def _parse_date_text(raw: str) -> date:
+def _parse_date_text(raw: str) -> tuple[date, DatePrecision]:
     if len(raw) > _LONGEST_DATE:
         raise ValueError(_BAD_DATE.format(_show(raw)))
     text = fold(raw)
-    numeric = re.fullmatch(r"(\d{1,2}) (\d{1,2}) (\d{4})|(\d{4}) (\d{1,2}) (\d{1,2})", text)
+    numeric = re.fullmatch(
+        r"(\d{1,2}) (\d{1,2}) (\d{4})|(\d{4}) (\d{1,2}) (\d{1,2})"  # a day
+        r"|(\d{1,2}) (\d{4})|(\d{4}) (\d{1,2})"  # a month: 12/2016, 2016-12
+        r"|(\d{4})",  # a year
+        text,
+    )
     if numeric:  # the common case, without dateutil (whose dayfirst reads 2000-01-02 as 1 February)
-        d, m, y, y2, m2, d2 = numeric.groups()
+        d, m, y, y2, m2, d2, m3, y3, y4, m4, y5 = numeric.groups()
         try:
-            return date(int(y or y2), int(m or m2), int(d or d2))
+            if y or y2:
+                return date(int(y or y2), int(m or m2), int(d or d2)), "day"
+            if y3 or y4:
+                return date(int(y3 or y4), int(m3 or m4), 1), "month"
+            return date(int(y5), 1, 1), "year"
         except ValueError:
             raise ValueError(_BAD_DATE.format(_show(raw))) from None
     for ar, en in _arabic_months():
@@ -193,6 +231,10 @@ def _parse_date_text(raw: str) -> date:
         first, second = (date_parser.parse(text, dayfirst=True, default=d) for d in _TWO_DEFAULTS)
     except (ValueError, OverflowError):
         raise ValueError(_BAD_DATE.format(_show(raw))) from None
-    if first != second:
-        raise PartialDateError(f"{_show(raw)} is not a full date (day, month and year are needed)")
-    return first.date()
+    if first.year != second.year:
+        raise PartialDateError(f"{_show(raw)} has no year")
+    if first.month != second.month:
+        return date(first.year, 1, 1), "year"
+    if first.day != second.day:
+        return date(first.year, first.month, 1), "month"
+    return first.date(), "day"

@@ -85,7 +85,8 @@ def match_note(
     """The note a reviewer's confirmed match adds: the matched list's status, citing list and record."""
     now = now or datetime.now(UTC)
     status = _STATUS_FROM_LIST.get(matched.status, "")
-    when = f" (date on the list: {matched.event_date.isoformat()})" if matched.event_date else ""
+    on_list = matched.event_date_text  # "2016-12" for a month
+    when = f" (date on the list: {on_list})" if on_list else ""
     return MissingNote(
         note_record_id=f"match.{missing.list_name}.{missing.record_id}.{matched.list_name}.{matched.record_id}",
         status=status,

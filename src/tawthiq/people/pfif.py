@@ -42,7 +42,7 @@ from typing import Literal, get_args
 from lxml import etree
 from pydantic import BaseModel, ConfigDict
 
-from tawthiq.entities import MissingNote, NoteStatus, PersonRecord, Protected
+from tawthiq.entities import MissingNote, NoteStatus, PersonRecord, Protected, date_text
 from tawthiq.errors import InputError, InputErrors, ParseError
 
 __all__ = [
@@ -405,7 +405,7 @@ def to_records(persons: Iterable[PfifPerson], list_name: str) -> list[tuple[Pers
             family_name=f.get("family_name") or None,
             sex={"male": "m", "female": "f"}.get(f.get("sex", "")),
             age=int(f["age"]) if f.get("age", "").isdigit() else None,
-            birth_date=_full_date(f.get("date_of_birth")),
+            birth_date=f.get("date_of_birth") or None,  # YYYY, YYYY-MM, YYYY-MM-DD: kept at its precision
             place=f.get("home_neighborhood") or f.get("home_city") or None,
             status="missing",
             circumstances=f.get("description") or None,
@@ -477,7 +477,7 @@ def from_records(
             ("family_name", rec.family_name),
             ("sex", {"m": "male", "f": "female"}.get(rec.sex or "")),
             ("age", str(rec.age) if rec.age is not None else None),
-            ("date_of_birth", rec.birth_date.isoformat() if rec.birth_date else None),
+            ("date_of_birth", date_text(rec.birth_date, rec.birth_date_precision)),
             ("description", rec.circumstances),
         ):
             if val:
@@ -551,9 +551,3 @@ def _fmt_time(dt: datetime) -> str:
     if dt.tzinfo is not None:
         dt = dt.astimezone(UTC)
     return dt.replace(microsecond=0, tzinfo=None).isoformat() + "Z"
-
-
-def _full_date(s: str | None) -> date | None:
-    if s and len(s) == 10:
-        return date.fromisoformat(s)
-    return None

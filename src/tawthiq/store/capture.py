@@ -52,6 +52,7 @@ def capture_histories(
         PersonRecordRow.id,
         PersonRecordRow.list_name,
         PersonRecordRow.event_date,
+        PersonRecordRow.event_date_precision,
         PersonRecordRow.place,
         PersonRecordRow.sex,
         PersonRecordRow.age,
@@ -64,8 +65,10 @@ def capture_histories(
         q = q.where(PersonRecordRow.status == status)
     people: dict[tuple[str, int], list] = defaultdict(list)
     names: set[str] = set()
-    for rec_id, list_name, event_date, place, sex, age, person_id in session.execute(q):
+    for rec_id, list_name, event_date, precision, place, sex, age, person_id in session.execute(q):
         key = ("p", person_id) if person_id is not None else ("r", rec_id)
+        if precision == "year":  # "2016" says nothing of the month: no month stratum (issue 17)
+            event_date = None
         people[key].append((list_name, event_date, place, sex, age))
         names.add(list_name)
     if wanted is not None:

@@ -248,6 +248,10 @@ class PersonRecordRow(Base):
     last_seen_date: Mapped[date | None] = mapped_column(Date)
     last_seen_place: Mapped[str | None] = mapped_column(String(300))
     circumstances: Mapped[str | None] = mapped_column(Text)
+    # "month" or "year" when the list gave no more (the date is the period's first day), "day"
+    # for a full date, NULL without a date (entities.PersonRecord, migration 0002)
+    birth_date_precision: Mapped[str | None] = mapped_column(String(5))
+    event_date_precision: Mapped[str | None] = mapped_column(String(5))
 
 
 class PersonRow(Base):
