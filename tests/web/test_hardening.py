@@ -340,3 +340,32 @@ def test_the_admin_api_refuses_a_case_variant_of_a_taken_name(make_client, built
         headers={"authorization": f"Bearer {token}"},
     )
     assert r.status_code == 400 and r.json()["error"]["field"] == "name"
+
+
+def test_a_correction_with_a_toll_past_any_count_is_refused_not_a_server_error(make_client, built):
+    from tawthiq.store import users
+
+    reviewer = TestClient(make_client("reviewer").app, raise_server_exceptions=False)
+    login(reviewer, "reviewer-user", PASSWORD)
+    claim = built.claim_ids["shelling"]
+    r = reviewer.post(
+        f"/claims/{claim}/review",
+        data={
+            "csrf_token": csrf_of(reviewer, f"/claims/{claim}"),
+            "decision": "correct",
+            "fatalities_low": HUGE,
+        },
+        headers={"accept": "application/json"},
+    )
+    assert r.status_code == 400 and r.json()["error"]["field"] == "fatalities_low"
+    with built.ws.session() as s:
+        token = users.create_token(s, "reviewer-user", "script")
+    bearer = {"authorization": f"Bearer {token}"}
+    body = {"decision": "correct", "corrections": {"fatalities_high": int(HUGE)}}
+    r = reviewer.post(f"/api/v1/claims/{claim}/review", json=body, headers=bearer)
+    assert r.status_code == 422 and r.json()["error"]["field"] == "corrections.fatalities_high"
+    body = {"decision": "correct", "corrections": {"fatalities": 3}}  # a field that does not exist
+    assert reviewer.post(f"/api/v1/claims/{claim}/review", json=body, headers=bearer).status_code == 422
+    body = {"decision": "correct", "corrections": {"fatalities_low": "7"}}
+    r = reviewer.post(f"/api/v1/claims/{claim}/review", json=body, headers=bearer)
+    assert r.status_code == 200 and r.json()["fatalities"]["low"] == 7

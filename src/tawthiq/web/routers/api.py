@@ -9,13 +9,14 @@ Never: returns a protected value; writes without the role the pages require.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Request, Security
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import Response
 from fastapi.security import HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from tawthiq.entities import Grade, ReportStatus, ReviewStatus
 from tawthiq.store.users import User
@@ -25,7 +26,7 @@ from .._errors import HTTPError
 from .._inline import inline
 from .._query import RecordId, filter_query, incident_filter, page_of, parse_bbox
 from .._render import JSONResponse
-from .claims import corrections_from
+from .claims import MAX_COUNT, corrections_from
 from .geo import collection, incident_feature
 from .incidents import incident_json
 from .public import _public_filter
@@ -59,13 +60,22 @@ class Paged(BaseModel):
     filters: dict[str, str] = Field(default_factory=dict)
 
 
+class Corrections(BaseModel):
+    """The fields a correction may change; an unknown field is refused (422), not ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+    event_type: str | None = Field(None, description="an event type (taxonomy in DESIGN.md)")
+    certainty: str | None = None
+    attributed_to: str | None = Field(None, max_length=300)
+    fatalities_low: int | None = Field(None, ge=0, le=MAX_COUNT)
+    fatalities_high: int | None = Field(None, ge=0, le=MAX_COUNT)
+    time_start: date | None = None
+    time_end: date | None = None
+
+
 class Review(BaseModel):
     decision: Literal["accept", "correct", "reject"]
-    corrections: dict[str, str | int | None] = Field(
-        default_factory=dict,
-        description="for 'correct': event_type, certainty, attributed_to, fatalities_low, fatalities_high, "
-        "time_start, time_end",
-    )
+    corrections: Corrections = Field(default_factory=Corrections, description="for 'correct' only")
 
 
 class Override(BaseModel):
@@ -146,7 +156,7 @@ def api_review(request: Request, claim_id: RecordId, body: Review, user: User = 
     corrections = {}
     if body.decision == "correct":
         corrections = corrections_from(
-            {k: None if v is None else str(v) for k, v in body.corrections.items()}
+            {k: str(v) for k, v in body.corrections.model_dump(mode="json", exclude_none=True).items()}
         )
         if not corrections:
             raise HTTPError(

@@ -64,6 +64,11 @@ def claim_page(request: Request, claim_id: RecordId, user: User = Depends(requir
     )
 
 
+# The largest toll a correction may give. Past it a number is a typing slip, not a count of
+# people, and one past 2**63 - 1 overflowed the database driver (a 500; issue 18).
+MAX_COUNT = 10_000_000
+
+
 def _opt_int(value: str | None, field: str) -> int | None:
     if value in (None, ""):
         return None
@@ -73,6 +78,8 @@ def _opt_int(value: str | None, field: str) -> int | None:
         raise HTTPError(400, "bad_input", f"{value!r} is not a whole number", field=field) from None
     if n < 0:
         raise HTTPError(400, "bad_input", "cannot be negative", field=field)
+    if n > MAX_COUNT:
+        raise HTTPError(400, "bad_input", f"at most {MAX_COUNT:,}", field=field)
     return n
 
 
