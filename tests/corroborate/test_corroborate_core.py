@@ -489,3 +489,18 @@ def test_in_one_report_a_claim_on_the_publication_day_may_be_the_event_of_the_da
     assert len(build_incidents([told_monday, undated_sentence])) == 1
     # "on Sunday ... on Monday", neither on the report's day: the report itself tells two days apart
     assert len(build_incidents([told_monday, strike(date(2016, 12, 11))])) == 2
+
+
+def test_an_initial_toll_is_a_floor_the_later_toll_outgrew_not_a_rival_figure():
+    town = PlaceRef(name="Bayt al-Faqih", lat=14.516, lon=43.324, precision="town")
+
+    def told(report: str, n: int, quote: str, qualifier="exact") -> SourcedClaim:
+        high = None if qualifier == "at_least" else n
+        fat = Count(low=n, high=high, qualifier=qualifier)
+        return sc(report, places=(town,), event_type="attack.air_strike", fat=fat, quote=quote)
+
+    later = told("r2", 21, "The strike on the market killed at least 21 people.", "at_least")
+    initial = told("r1", 5, "Initial reports had five dead in the market strike.")
+    assert len(build_incidents([initial, later])) == 1
+    rival = told("r1", 5, "Five people were killed in the market strike.")
+    assert len(build_incidents([rival, later])) == 2  # 5 and 21, both as final: two events

@@ -425,3 +425,16 @@ def test_a_province_named_after_a_world_town_is_the_region_and_a_possessive_is_n
     assert p.lat is not None and p.place_id  # the capital's point, the only one the gazetteer has
     # the region around the town, not the town itself: a town 40 km away is inside it, not other ground
     assert [(q.name, q.precision) for q in kharkiv.places] == [("Kharkiv region", "governorate")]
+
+
+def test_follow_up_tolls_by_other_sources_keep_the_strike_and_a_district_is_kept_by_name(report):
+    name = "follow_up_tolls_by_other_sources_and_a_district.txt"
+    strike, council, admission = report(name, date(2019, 3, 6))
+    # "in the Nawzad district": a district the gazetteer lacks, kept by name at its level
+    assert [(p.name, p.precision) for p in strike.places] == [("Nawzad", "district")]
+    # a toll with no weapon word, put by another source, is another account of the same strike
+    assert council.event_type == strike.event_type == "attack.air_strike"
+    assert council.time == strike.time  # the strike's Monday, not the report's day
+    assert nums(council) == {"low": 14, "high": 14, "qualifier": "about"}
+    assert council.attributed_to == "The district council"  # "put the total number dead at"
+    assert nums(admission) == {"low": 11, "high": 11, "qualifier": "exact"}  # "causing 11 deaths"

@@ -46,7 +46,7 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
-from tawthiq.entities import SourcedClaim
+from tawthiq.entities import Count, SourcedClaim
 
 from ._arabic import fold_arabic
 from ._numbers import counts_compatible, time_window, windows_meet
@@ -183,7 +183,9 @@ def _judge(a: _Item, b: _Item, contains: Contains | None = None) -> tuple[float,
         return None
     fa, fb = a.sc.claim.fatalities, b.sc.claim.fatalities
     if not (a.denied or b.denied) and not counts_compatible(
-        fa, fb, factor=_SPOT_FACTOR if _one_spot_one_day(a, b, rel) else 2.0
+        _floor_if_early(fa, a),
+        _floor_if_early(fb, b),
+        factor=_SPOT_FACTOR if _one_spot_one_day(a, b, rel) else 2.0,
     ):
         return None
     echo = _echo(a, b)
@@ -216,6 +218,17 @@ def _judge(a: _Item, b: _Item, contains: Contains | None = None) -> tuple[float,
     if a.sites & b.sites:
         score += 0.5
     return score, identifies
+
+
+# "Initial reports had five dead", "the military initially put the toll at 61", "a preliminary
+# toll": a first count the toll has since outgrown, a floor for the later ones, not a rival figure
+_EARLY = re.compile(r"\b(?:initial(?:ly)?|at first|first reports|preliminary|early reports)\b", re.I)
+
+
+def _floor_if_early(count: Count | None, it: _Item) -> Count | None:
+    if count is None or count.low is None or not _EARLY.search(it.sc.claim.quote or ""):
+        return count
+    return Count(low=count.low, high=None, qualifier="at_least")
 
 
 # One named site on one day: sources disagree more than rounding and a rising toll explain

@@ -77,7 +77,7 @@ _VERBS = (
     r"tweeted|wrote|estimated|documented|warned|accused|accuse|accuses|blamed|have blamed|denied|denies|"
     r"has said|have said|had said|said in a statement|revealed|"
     r"(?:put|puts|placed|places|putting|placing) (?:the )?(?:\w+ ){0,2}"
-    r"(?:toll|number of (?:dead|deaths|victims))"
+    r"(?:toll|number (?:of )?(?:dead|deaths|victims|fatalities))"
 )
 _PERSON = re.compile(r"\b([A-Z][a-z]+(?:[ -](?:(?:[Aa]l|[Ee]l|Abu|bin|ibn|Al)[ -])?[A-Z][a-z'’]+){1,3})\b")
 _ROLE = re.compile(

@@ -64,7 +64,11 @@ _NUMBERS_DOUBTED = re.compile(
     re.I,
 )
 _QUOTE_TRIM = " \t\n-–—:|"
-_KILLED = re.compile(r"\b(?:killed|killing|died|dead|death toll|lost their lives)\b", re.I)
+_KILLED = re.compile(
+    r"\b(?:killed|killing|died|dead|deaths|death toll|toll|lost their lives|"
+    r"number (?:of )?(?:dead|deaths))\b",
+    re.I,
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z]")
 _REFERENT = (

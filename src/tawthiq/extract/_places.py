@@ -54,7 +54,8 @@ _PERSON_AFTER = re.compile(r"\s(?:al|el|bin|ibn|abu)[- ][A-Z][\w'’-]+,\s+(?:a|
 _TYPED_ADMIN = re.compile(r"\s*(?:province|governorate|countryside|district)\b", re.I)
 _BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
 _UNKNOWN = re.compile(
-    r"\b(?:in|at|near)\s+((?:[A-Z][a-z'’]+[\s-]){1,3})(?:area|town|village|neighbo(?:u)?rhood)\b"
+    r"\b(?:in|at|near)\s+(?:the\s+)?((?:[A-Z][a-z'’]+[\s-]){1,3})(?P<type>area|town|village|neighbo(?:u)?rhood|"
+    r"district)\b"
 )
 
 
@@ -130,9 +131,10 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
     for m in _UNKNOWN.finditer(sentence):
         name = m.group(1).strip()
         if not any(p.start <= m.start(1) < p.end for p in found):
-            found.append(
-                SentencePlace(m.start(1), m.start(1) + len(name), PlaceRef(name=name, precision="town"))
-            )
+            # "in the Garmsir district": a district the world layer's towns do not hold, by name
+            prec = "district" if m.group("type") == "district" else "town"
+            ref = PlaceRef(name=name, precision=prec)
+            found.append(SentencePlace(m.start(1), m.start(1) + len(name), ref))
             ids.append("")
     # a first-level region the gazetteer's towns do not hold ("North Darfur", "Helmand province",
     # "the Gaza Strip"): kept by name, as written, without a coordinate (never a town's)

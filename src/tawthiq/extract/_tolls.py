@@ -59,7 +59,7 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
         before = sentence[max(0, h.start - 70) : h.start]
         bare = re.match(
             r"\s*(?:more\s+)?(?:who\s+|that\s+)?(?:were\s+|had been\s+|have been\s+)?"
-            r"(?:injured|wounded|killed|dead|hurt|died)\b",
+            r"(?:injured|wounded|killed|dead|hurt|died|deaths)\b",
             after,
             re.I,
         )
