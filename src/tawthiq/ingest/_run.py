@@ -429,7 +429,8 @@ def _write(
 
             contacts_from_reports(
                 s,
-                [r.model_copy(update={"id": st.id}) for r, st in zip(reports, stored, strict=True)],
+                stored,
+                {st.id: r.sender for r, st in zip(reports, stored, strict=True) if r.sender is not None},
                 {
                     st.id: farewell_signal(r.body)
                     for r, st in zip(reports, stored, strict=True)

@@ -16,19 +16,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import AuditEvent
 from tawthiq.store.tables import AuditEventRow
 
-__all__ = ["GENESIS", "ChainCheck", "content_hash", "list_events", "record_event", "verify_chain"]
+__all__ = [
+    "GENESIS",
+    "ChainCheck",
+    "Event",
+    "content_hash",
+    "list_events",
+    "record_event",
+    "record_events",
+    "verify_chain",
+]
 
 GENESIS = "0" * 64
 _PG_LOCK_ID = 0x7A77_7468  # any constant: "one audit appender at a time" on PostgreSQL
@@ -52,21 +61,68 @@ def _iso(at: datetime) -> str:
     return at.isoformat(timespec="microseconds") + "Z"
 
 
-def _event_hash(row: AuditEventRow) -> str:
-    payload = {
-        "at": _iso(row.at),
-        "actor": row.actor,
-        "action": row.action,
-        "object_type": row.object_type,
-        "object_id": row.object_id,
-        "before_hash": row.before_hash,
-        "after_hash": row.after_hash,
-        "detail": row.detail,
-        "prev_hash": row.prev_hash,
-    }
-    if row.reason is not None:  # only in events that have one, so older chains keep their hashes
-        payload["reason"] = row.reason
+_HASHED = ("actor", "action", "object_type", "object_id", "before_hash", "after_hash", "detail", "prev_hash")
+
+
+def _values_hash(values: Mapping[str, Any]) -> str:
+    payload = {"at": _iso(values["at"]), **{k: values[k] for k in _HASHED}}
+    if values.get("reason") is not None:  # only in events that have one, so older chains keep their hashes
+        payload["reason"] = values["reason"]
     return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+
+
+def _event_hash(row: AuditEventRow) -> str:
+    return _values_hash({"at": row.at, "reason": row.reason, **{k: getattr(row, k) for k in _HASHED}})
+
+
+def _tail(session: Session) -> str:
+    """The hash of the chain's last event (locking the chain on PostgreSQL), or GENESIS."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_ID})
+    return session.scalar(select(AuditEventRow.hash).order_by(AuditEventRow.id.desc()).limit(1)) or GENESIS
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event for :func:`record_events` (the arguments of :func:`record_event`)."""
+
+    action: str
+    object_type: str
+    object_id: str | int
+    before: BaseModel | Mapping[str, Any] | None = None
+    after: BaseModel | Mapping[str, Any] | None = None
+    detail: str | None = None
+    actor: str | None = None
+    reason: str | None = None
+
+
+def record_events(session: Session, events: Sequence[Event]) -> None:
+    """Append ``events`` to the chain in order, in ``session``'s transaction: one lock, one read
+    of the tail and one multi-row insert instead of one round trip each (a chat export of 50,000
+    messages is 100,000 events). The chain is the one :func:`record_event` builds, event by event.
+    """
+    if not events:
+        return
+    prev = _tail(session)
+    default_actor = session.info.get("actor") or "unknown"
+    rows = []
+    for ev in events:
+        values = {
+            "at": datetime.now(UTC),
+            "actor": ev.actor or default_actor,
+            "action": ev.action,
+            "object_type": ev.object_type,
+            "object_id": str(ev.object_id),
+            "before_hash": content_hash(ev.before),
+            "after_hash": content_hash(ev.after),
+            "detail": ev.detail,
+            "reason": ev.reason,
+            "prev_hash": prev,
+        }
+        prev = values["hash"] = _values_hash(values)
+        rows.append(values)
+    # ids in parameter order: the chain is read back by id
+    session.execute(insert(AuditEventRow.__table__), rows)
 
 
 def record_event(
@@ -86,9 +142,7 @@ def record_event(
     ``actor`` defaults to ``session.info['actor']``. ``detail`` and ``reason`` (why a protected
     value was shown, as the person wrote it) must not hold protected values.
     """
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_ID})
-    prev = session.scalar(select(AuditEventRow.hash).order_by(AuditEventRow.id.desc()).limit(1))
+    prev = _tail(session)
     row = AuditEventRow(
         at=datetime.now(UTC),
         actor=actor or session.info.get("actor") or "unknown",
@@ -99,7 +153,7 @@ def record_event(
         after_hash=content_hash(after),
         detail=detail,
         reason=reason,
-        prev_hash=prev or GENESIS,
+        prev_hash=prev,
     )
     row.hash = _event_hash(row)
     session.add(row)

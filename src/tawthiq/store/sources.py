@@ -13,14 +13,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import Protected, Report, Source, SourceCheckin
 from tawthiq.errors import InputError
-from tawthiq.store.audit import record_event
+from tawthiq.store.audit import Event, record_event, record_events
 from tawthiq.store.reports import get_or_create_source
-from tawthiq.store.session import as_utc, session_cipher
+from tawthiq.store.session import as_utc, chunks, session_cipher
 from tawthiq.store.tables import SourceContactRow, SourceIndexRow, SourceRow
 
 __all__ = [
@@ -107,48 +107,89 @@ def log_contact(
 
 
 def contacts_from_reports(
-    session: Session, reports: Iterable[Report], farewells: Mapping[int, str | None]
+    session: Session,
+    reports: Iterable[Report],
+    senders: Mapping[int, Protected],
+    farewells: Mapping[int, str | None],
 ) -> list[Contact]:
     """Every chat or e-mail message with a sender counts as contact with that sender's source.
 
-    ``farewells`` holds, by report id, the farewell pattern the sources stage found in the
-    message (``tawthiq.sources.farewell_signal``), or None.
+    ``reports`` are stored (they have ids); ``senders`` holds their senders by report id (the
+    stored entities never carry one). ``farewells`` holds, by report id, the farewell pattern
+    the sources stage found in the message (``tawthiq.sources.farewell_signal``), or None.
 
     A sender no source is registered for becomes a new ``individual`` source, labelled by a short
     digest (never by the name), so the documenter can name it and set its check-in interval.
     """
-    out = []
+    cipher = None
+    source_of: dict[str, int] = {}  # blind index -> source id, looked up once per sender
+    values: list[dict] = []
     for rep in reports:
-        if rep.sender is None or rep.id is None or rep.status != "stored":
+        sender = senders.get(rep.id) if rep.id is not None else None
+        if sender is None or rep.status != "stored":
             continue
-        cipher = session_cipher(session)
-        digest = cipher.blind_index(rep.sender, column=_INDEX_COLUMN)
-        idx = session.get(SourceIndexRow, digest)
-        if idx is None:
-            src = register_source(
-                session,
-                Source(
-                    label=f"{rep.channel} sender {digest[:8]}",
-                    kind="individual",
-                    identity=Protected(rep.sender.reveal()),
-                ),
-            )
-            source_id = src.id
-        else:
-            source_id = idx.source_id
+        cipher = cipher or session_cipher(session)
+        digest = cipher.blind_index(sender, column=_INDEX_COLUMN)
+        if digest not in source_of:
+            idx = session.get(SourceIndexRow, digest)
+            if idx is None:
+                source_of[digest] = register_source(
+                    session,
+                    Source(
+                        label=f"{rep.channel} sender {digest[:8]}",
+                        kind="individual",
+                        identity=Protected(sender.reveal()),
+                    ),
+                ).id
+            else:
+                source_of[digest] = idx.source_id
         day = rep.published_at or (rep.received_at.date() if rep.received_at else datetime.now(UTC).date())
         at = datetime.combine(day, time(12, 0), tzinfo=UTC) if rep.published_at else as_utc(rep.received_at)
-        out.append(
-            log_contact(
-                session,
-                source_id,
-                at,
-                channel=rep.channel,
-                report_id=rep.id,
-                farewell=farewells.get(rep.id),
+        values.append(
+            {
+                "source_id": source_of[digest],
+                "at": at,
+                "channel": rep.channel,
+                "report_id": rep.id,
+                "farewell": farewells.get(rep.id),
+                "note_enc": None,
+            }
+        )
+    return _add_contacts(session, values)
+
+
+def _add_contacts(session: Session, values: list[dict]) -> list[Contact]:
+    """Contacts in one multi-row insert, each audited as ``source.contact`` (one batch of events)."""
+    if not values:
+        return []
+    # one executemany through Core (see add_reports), then the ids by report: each report is new
+    session.execute(insert(SourceContactRow.__table__), values)
+    by_report = {
+        rid: cid
+        for chunk in chunks([v["report_id"] for v in values])
+        for cid, rid in session.execute(
+            select(SourceContactRow.id, SourceContactRow.report_id).where(
+                SourceContactRow.report_id.in_(chunk)
             )
         )
-    return out
+    }
+    ids = [by_report[v["report_id"]] for v in values]
+    record_events(
+        session,
+        [
+            Event(
+                "source.contact",
+                "source",
+                v["source_id"],
+                detail=f"{v['channel']}{' (farewell: ' + v['farewell'] + ')' if v['farewell'] else ''}",
+            )
+            for v in values
+        ],
+    )
+    return [
+        Contact(i, v["source_id"], as_utc(v["at"]), v["channel"], v["report_id"], v["farewell"])
+        for i, v in zip(ids, values, strict=True)
+    ]
 
 
 def list_contacts(session: Session, source_id: int) -> list[Contact]:
