@@ -197,7 +197,7 @@ def add_reports(session: Session, reports: Sequence[Report]) -> list[Report]:
     # One executemany through Core, then the ids by (sha256, part), which is unique: the ORM's bulk
     # path, or RETURNING in parameter order (one statement a row on SQLite), cost several times more.
     session.execute(insert(ReportRow.__table__), values)
-    shas = sorted({v["sha256"] for v in values})
+    shas = sorted({rep.sha256 for rep in reports})
     by_key = {
         (sha, part): rid
         for chunk in chunks(shas)
