@@ -22,9 +22,11 @@ PG_ENV = "TAWTHIQ_TEST_PG_URL"
 
 
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     for name in ("TAWTHIQ_KEY", "TAWTHIQ_WORKSPACE", "TAWTHIQ_DB"):
         monkeypatch.delenv(name, raising=False)
+    # the CLI's log file (cli/_logging.py): never the tester's own ~/.local/state/tawthiq
+    monkeypatch.setenv("TAWTHIQ_LOG_FILE", str(tmp_path_factory.getbasetemp() / "tawthiq.log"))
 
 
 def _pg_database(admin_url: str) -> Iterator[str]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -64,6 +66,44 @@ class TawthiqGroup(TyperGroup):
             # escape: a message naming "names[0]" or "tawthiq[pdf]" is text, not rich markup
             err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
+
+
+class Bar:
+    """One task of a :func:`progress` display: say what is being done, how much of how many."""
+
+    def __init__(self, progress: Any, task: Any, shown: bool) -> None:
+        self._progress, self._task = progress, task
+        self.shown = shown  # False off a terminal and with --json: updates are then no-ops
+
+    def update(self, description: str | None = None, total: float | None = None) -> None:
+        self._progress.update(self._task, description=description, total=total)
+
+    def advance(self, n: float = 1) -> None:
+        self._progress.advance(self._task, n)
+
+
+@contextmanager
+def progress(description: str, *, json_: bool = False, total: float | None = None) -> Iterator[Bar]:
+    """A rich progress display on stderr for a command that can take more than a few seconds.
+
+    Shown only when stderr is a terminal and never with ``--json`` (a script reading the JSON,
+    or a log of the run, gets no spinner frames); it disappears when the work is done. Without
+    a ``total`` it is a spinner with the elapsed time; with one, a bar with done/total.
+    """
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())  # fmt: skip
+    shown = not json_ and err_console.is_terminal
+    with Progress(*columns, console=err_console, transient=True, disable=not shown) as p:
+        yield Bar(p, p.add_task(description, total=total), shown)
 
 
 def print_json(data: Any) -> None:

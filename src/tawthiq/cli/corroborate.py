@@ -6,6 +6,8 @@ Parses, calls the use cases of ``tawthiq.app.corroborate`` (load claims, the pur
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Annotated, Any
 
@@ -18,6 +20,7 @@ from tawthiq.cli._common import (
     err_console,
     out_console,
     print_json,
+    progress,
 )
 from tawthiq.entities import GRADES
 from tawthiq.errors import InputError
@@ -103,8 +106,14 @@ def corroborate(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt
     def loaded(claims: Any, reports: Any) -> None:
         err_console.print(f"{len(claims)} claim(s) from {len(reports)} report(s)", highlight=False)
 
-    with open_workspace(workspace, db=db) as ws:
-        done = corroborate_workspace(ws, step=err_console.status, on_loaded=loaded)
+    with open_workspace(workspace, db=db) as ws, progress("corroborating", json_=json_) as bar:
+
+        @contextmanager
+        def step(text: str) -> Iterator[None]:
+            bar.update(description=text)
+            yield
+
+        done = corroborate_workspace(ws, step=step, on_loaded=loaded)
     result = done.result
     summary = {"claims": done.claims, "incidents": done.incidents, **result.as_dict()}
     if json_:

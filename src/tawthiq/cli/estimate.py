@@ -22,6 +22,7 @@ from tawthiq.cli._common import (
     err_console,
     out_console,
     print_json,
+    progress,
 )
 from tawthiq.entities import Estimate
 
@@ -225,7 +226,8 @@ def estimate(
         seed=seed,
     )
     ll = LoglinearSettings(criterion=criterion.value, seed=seed)
-    fits = estimate_tables(tables, method.value, lc, ll)
+    with progress(f"estimating ({method.value})", json_=json_):
+        fits = estimate_tables(tables, method.value, lc, ll)
     if plot is not None:
         from tawthiq.estimate.plot import plot_posterior
 

@@ -15,7 +15,16 @@ from typing import Annotated
 
 import typer
 
-from tawthiq.cli._common import AsOpt, DbOpt, JsonOpt, WorkspaceOpt, cli_operator, err_console, print_json
+from tawthiq.cli._common import (
+    AsOpt,
+    DbOpt,
+    JsonOpt,
+    WorkspaceOpt,
+    cli_operator,
+    err_console,
+    print_json,
+    progress,
+)
 from tawthiq.errors import InputError
 
 __all__ = ["register"]
@@ -83,7 +92,7 @@ def register(app: typer.Typer) -> None:
         def writing(folder: Path) -> None:
             err_console.print(f"exporting {fmt} to {folder} …")
 
-        with open_workspace(workspace, db) as ws:
+        with open_workspace(workspace, db) as ws, progress(f"exporting {fmt}", json_=json_):
             operator = cli_operator(ws, as_user) if internal else None
             summary = export_workspace(
                 ws, fmt, out, filters, country, on_writing=writing, internal=operator, reason=reason
@@ -131,7 +140,7 @@ def register(app: typer.Typer) -> None:
         if check.export != "dump":
             raise InputError(f"this is a {check.export!r} export, not a dump", path=folder)
         meta = json.loads((folder / "dump.json").read_text(encoding="utf-8"))
-        with open_workspace(workspace, db) as ws:
+        with open_workspace(workspace, db) as ws, progress("restoring the dump", json_=json_):
             same = meta.get("key_sha256") in (None, key_fingerprint(ws))
             src_cipher = None
             if source_key is not None:

@@ -23,6 +23,7 @@ from tawthiq.cli._common import (
     err_console,
     out_console,
     print_json,
+    progress,
 )
 from tawthiq.errors import EncodingError, InputError
 
@@ -151,23 +152,18 @@ def extract(
 
 
 def _extract_workspace(workspace: Path | None, db: str | None, pub: date | None, json_: bool) -> None:
-    from rich.progress import Progress
-
     from tawthiq.app.extract import ReportExtraction, extract_workspace
     from tawthiq.store import open_workspace
 
-    with open_workspace(workspace, db=db) as ws, Progress(console=err_console, transient=True) as progress:
-        task = progress.add_task("extracting", total=None)
+    with open_workspace(workspace, db=db) as ws, progress("extracting claims", json_=json_) as bar:
 
         def done(x: ReportExtraction) -> None:
             if x.note:
                 shown = f"report {x.report_id} ({x.file}): {x.note}"
                 err_console.print(shown, highlight=False, soft_wrap=True)
-            progress.advance(task)
+            bar.advance()
 
-        results = extract_workspace(
-            ws, published=pub, on_total=lambda n: progress.update(task, total=n), on_report=done
-        )
+        results = extract_workspace(ws, published=pub, on_total=lambda n: bar.update(total=n), on_report=done)
     summary = [x.as_dict() for x in results]
     if json_:
         print_json(summary)

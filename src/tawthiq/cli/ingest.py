@@ -20,7 +20,7 @@ from typing import Annotated
 
 import typer
 
-from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, print_json
+from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, print_json, progress
 from tawthiq.errors import InputError
 
 __all__ = ["register"]
@@ -112,8 +112,13 @@ def ingest(
                 f"[bold red]stopped[/] (--strict) at {o.path}: nothing of it was written", highlight=False
             )
 
-    with open_workspace(workspace, db) as ws:
-        outcomes = ingest_paths(ws, paths, opts, on_file=show)
+    with open_workspace(workspace, db) as ws, progress("ingesting", json_=json_) as bar:
+
+        def shown_and_counted(o) -> None:
+            show(o)
+            bar.advance()
+
+        outcomes = ingest_paths(ws, paths, opts, on_file=shown_and_counted)
     if not outcomes:
         raise InputError("no files found under " + ", ".join(str(p) for p in paths))
     counts = {k: sum(1 for o in outcomes if o.status == k) for k in ("stored", "duplicate", "failed")}

@@ -23,6 +23,7 @@ from tawthiq.cli import (
     workspace,
 )
 from tawthiq.cli._common import TawthiqGroup
+from tawthiq.cli._logging import configure_logging, reset_logging
 
 app = typer.Typer(
     cls=TawthiqGroup,  # the one error handler: TawthiqError -> message on stderr, exit 1
@@ -48,11 +49,21 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version."
     ),
+    verbose: bool = typer.Option(
+        False,
+        "--verbose",
+        "-v",
+        help="Also show log messages and library warnings on stderr (they always go to the log "
+        "file: TAWTHIQ_LOG_FILE, default ~/.local/state/tawthiq/tawthiq.log).",
+    ),
 ) -> None:
     """Tawthiq (توثيق): reports from a war into a defensible record of harm to civilians."""
+    configure_logging(verbose)
+    ctx.call_on_close(reset_logging)
 
 
 for _module in _COMMAND_MODULES:

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
 from tawthiq.cli._common import (
@@ -24,6 +23,7 @@ from tawthiq.cli._common import (
     err_console,
     out_console,
     print_json,
+    progress,
 )
 from tawthiq.cli.pfif import missing_app, pfif_app
 from tawthiq.entities import PersonRecord
@@ -151,7 +151,7 @@ def import_list(
     if "record_id" not in mapping.values():
         err_console.print("[yellow]warning:[/] no record_id column: rows are identified by their row "
                           "number, so re-import only an unchanged file")  # fmt: skip
-    with err_console.status(f"checking {len(table.rows):,} rows…"):
+    with progress(f"checking {len(table.rows):,} rows", json_=json_):
         result: ImportResult = build_records(table, mapping, list_name)
     for problem in (*result.errors, *result.warnings):
         err_console.print(f"[red]row refused:[/] {problem}" if problem in result.errors else
@@ -163,7 +163,7 @@ def import_list(
 
     from tawthiq.app.people import import_list as store_list
 
-    with _open(workspace, db) as ws, err_console.status("storing…"):
+    with _open(workspace, db) as ws, progress("storing the list", json_=json_):
         # issue 8: every missing person is compared with a list as it arrives; candidates go to review
         counts, missing_candidates = store_list(
             ws, list_name, result.records, has_duplicates=has_duplicates, file_name=file.name,
@@ -230,12 +230,10 @@ def link(
     """
     from tawthiq.app.people import link as link_lists
 
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-    with _open(workspace, db) as ws, Progress(*columns, console=err_console, transient=True) as progress:
-        task = progress.add_task("loading records and decisions…", total=None)
+    with _open(workspace, db) as ws, progress("loading records and decisions", json_=json_) as bar:
         linked = link_lists(
             ws, match_threshold=match_threshold, review_threshold=review_threshold,
-            on_step=lambda text: progress.update(task, description=text),
+            on_step=lambda text: bar.update(description=text),
         )  # fmt: skip
     counts, result = linked.counts, linked.result
     summary = {"records": counts.records, "persons": counts.persons, "kept": counts.kept, "new": counts.new,

@@ -22,6 +22,7 @@ from tawthiq.cli._common import (
     err_console,
     out_console,
     print_json,
+    progress,
 )
 from tawthiq.entities import NOTE_STATUSES, MissingNote
 from tawthiq.errors import InputError
@@ -83,7 +84,7 @@ def pfif_import(
         )
     name = list_name or file.stem
     items, fields = pfif_records(read.persons, name)
-    with open_workspace(workspace, db) as ws:
+    with open_workspace(workspace, db) as ws, progress(f"importing {len(items)} person(s)", json_=json_):
         sha256 = hashlib.sha256(data).hexdigest()
         result = import_pfif(ws, name, items, fields, file_name=file.name, sha256=sha256)
     result = {
