@@ -86,3 +86,28 @@ def test_unknown_method_is_a_usage_error(runner, write_csv):
 def test_workspace_only_options_with_a_table_are_a_usage_error(runner, write_csv):
     res = runner.invoke(app, ["estimate", "-t", str(write_csv(TABLE)), "--status", "killed"])
     assert res.exit_code == 2
+
+
+TWO_LISTS = (
+    "A,B,count,month\n1,0,40,2016-11\n0,1,30,2016-11\n1,1,20,2016-11\n"
+    "1,0,35,2016-12\n0,1,25,2016-12\n1,1,15,2016-12\n"
+)
+
+
+@pytest.mark.parametrize("by", [[], ["--by", "month"]])
+def test_method_all_on_two_lists_runs_loglinear_and_says_why_lcmcr_was_skipped(runner, write_csv, by):
+    # issue 17: two lists used to stop `--method all` entirely ("lcmcr needs at least 3 lists")
+    res = runner.invoke(app, ["estimate", "-t", str(write_csv(TWO_LISTS)), "--method", "all", *by, "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert [d["method"] for d in data] == ["loglinear"]
+    a, b, both = 40 + 35 + 20 + 15, 30 + 25 + 20 + 15, 20 + 15
+    assert data[0]["observed"] == a + b - both
+    assert data[0]["low"] <= data[0]["N"] <= data[0]["high"]
+    assert "skipped lcmcr: lcmcr needs at least 3 lists, the table has 2" in res.stderr
+
+
+def test_lcmcr_asked_by_name_on_two_lists_is_still_refused(runner, write_csv):
+    res = runner.invoke(app, ["estimate", "-t", str(write_csv(TWO_LISTS)), "--method", "lcmcr"])
+    assert res.exit_code == 1
+    assert "lcmcr needs at least 3 lists" in res.stderr

@@ -111,13 +111,15 @@ def workspace_tables(ws: Workspace, by: str | None, lists: Sequence[str] | None,
 def estimate_tables(tables: Any, method: str, lcmcr: Any, loglinear: Any) -> list[Any]:
     """Fit ``method`` (lcmcr, loglinear or all) on every table: the stage's fits, in method order.
 
+    ``all`` fits every method the tables allow (``tawthiq.estimate.skipped_methods`` says which
+    it left out and why).
+
     With two strata or more, each method's fit is the sum of the strata with the pooled table's estimate
     beside it (``diagnostics["unstratified"]``: the check that stratifying changed nothing it should not).
     """
-    from tawthiq.estimate import METHODS, estimate_stratified
+    from tawthiq.estimate import METHODS, estimate_stratified, runnable_methods
     from tawthiq.estimate import estimate_tables as fit
 
     if len(tables) < 2 or method not in (*METHODS, "all"):
         return fit(tables, method, lcmcr, loglinear)  # one table, or a method the stage will refuse
-    methods = METHODS if method == "all" else (method,)
-    return [estimate_stratified(tables, m, lcmcr, loglinear) for m in methods]
+    return [estimate_stratified(tables, m, lcmcr, loglinear) for m in runnable_methods(tables, method)]

@@ -204,7 +204,7 @@ def estimate(
     Diagnostics: people per list, overlaps, LCMCR convergence (R-hat, ESS) or the selected log-linear model.
     """
     from tawthiq.app.estimate import estimate_tables
-    from tawthiq.estimate import LcmcrSettings, LoglinearSettings, read_table
+    from tawthiq.estimate import LcmcrSettings, LoglinearSettings, read_table, skipped_methods
 
     if iterations < 2 or chains < 1 or thin < 1 or classes < 1:
         raise typer.BadParameter("--iterations, --chains, --thin and --classes must be positive")
@@ -228,6 +228,8 @@ def estimate(
     ll = LoglinearSettings(criterion=criterion.value, seed=seed)
     with progress(f"estimating ({method.value})", json_=json_):
         fits = estimate_tables(tables, method.value, lc, ll)
+    for skipped, why in skipped_methods(tables, method.value).items():
+        err_console.print(f"skipped {skipped}: {why}", highlight=False)
     if plot is not None:
         from tawthiq.estimate.plot import plot_posterior
 

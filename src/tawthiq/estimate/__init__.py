@@ -34,6 +34,7 @@ from ._table import ContingencyTable, merge_tables, read_table, table_from_histo
 __all__ = [
     "AGE_GROUPS",
     "METHODS",
+    "MIN_LISTS",
     "SCENARIOS",
     "ContingencyTable",
     "Fit",
@@ -52,11 +53,45 @@ __all__ = [
     "merge_tables",
     "random_population",
     "read_table",
+    "runnable_methods",
     "simulate_population",
+    "skipped_methods",
     "table_from_histories",
 ]
 
 METHODS = ("lcmcr", "loglinear")
+MIN_LISTS = {"lcmcr": 3, "loglinear": 2}
+"""Lists each method needs. LCMCR's latent classes are not identified from two lists; on two lists
+the log-linear model is the independence model (Lincoln–Petersen). ``_lcmcr`` and ``_loglinear``
+refuse tables below these; ``method="all"`` runs only the methods a table allows (issue 17)."""
+
+
+def skipped_methods(tables: Sequence[ContingencyTable], method: str = "all") -> dict[str, str]:
+    """The methods ``method`` stands for that these tables do not allow, each with the reason.
+
+    Only ``"all"`` skips: a method asked for by name is run, and refuses with its own error.
+    """
+    if method != "all" or not tables:
+        return {}
+    n = tables[0].n_lists  # the strata of one table share its lists
+    return {m: f"{m} needs at least {k} lists, the table has {n}" for m, k in MIN_LISTS.items() if n < k}
+
+
+def runnable_methods(tables: Sequence[ContingencyTable], method: str) -> tuple[str, ...]:
+    """The methods to run for ``method`` (lcmcr, loglinear or all) on these tables.
+
+    Raises:
+        EstimationError: ``method`` is unknown, or is ``all`` and the tables allow no method.
+    """
+    if method != "all":
+        if method not in METHODS:
+            raise EstimationError(f"unknown method '{method}': use lcmcr, loglinear or all")
+        return (method,)
+    skipped = skipped_methods(tables, method)
+    methods = tuple(m for m in METHODS if m not in skipped)
+    if not methods:
+        raise EstimationError("no method can run: " + "; ".join(skipped.values()))
+    return methods
 
 
 def _one(table: ContingencyTable, method: str, lc: LcmcrSettings, ll: LoglinearSettings) -> Fit:
@@ -133,16 +168,15 @@ def estimate_tables(
     lcmcr_settings: LcmcrSettings | None = None,
     loglinear_settings: LoglinearSettings | None = None,
 ) -> list[Fit]:
-    """Estimate N for one table, or per stratum and in total; ``method`` is lcmcr, loglinear or all.
+    """Estimate N for one table, or per stratum and in total; ``method`` is lcmcr, loglinear or all
+    (every method the table allows: :func:`skipped_methods` names the others and why).
 
     Returns one :class:`Fit` per method. With one table it is that table's estimate; with several, the
     total (``estimate.strata`` holds each stratum's estimate, ``N`` None where a stratum failed).
     """
-    methods = METHODS if method == "all" else (method,)
-    if any(m not in METHODS for m in methods):
-        raise EstimationError(f"unknown method '{method}': use lcmcr, loglinear or all")
     if not tables:
         raise EstimationError("no table to estimate from")
+    methods = runnable_methods(tables, method)  # "all": those the table allows (skipped_methods says why)
     lc = lcmcr_settings or LcmcrSettings()
     ll = loglinear_settings or LoglinearSettings()
     out = []
