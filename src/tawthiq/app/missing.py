@@ -38,8 +38,10 @@ def load_missing(
 def queue_missing_matches(session: Session, list_name: str, *, threshold: float | None = None) -> int:
     """Compare the missing persons with a newly imported list; candidate pairs go to review.
 
-    Both ways (:func:`tawthiq.store.missing.match_sides`); every cross pair at or above the
-    review threshold enters the review queue with reason ``missing-person`` — never merged
+    Both ways (:func:`tawthiq.store.missing.match_sides`): the list's missing persons against the
+    other lists' records, and the list's other records against the other lists' missing persons,
+    across scripts; every cross pair with a record on the list at or above the review threshold
+    enters the review queue with reason ``missing-person`` — never merged
     automatically. Returns how many pairs were queued.
     """
     from tawthiq.people import DEFAULT_REVIEW_THRESHOLD
@@ -49,7 +51,7 @@ def queue_missing_matches(session: Session, list_name: str, *, threshold: float 
     missing, others = missing_store.match_sides(session, list_name)
     if not missing or not others:
         return 0
-    pairs = match_candidates(missing, others, threshold)
+    pairs = match_candidates(missing, others, threshold, list_name=list_name)
     return missing_store.queue_pairs(session, list_name, pairs, reason=MISSING_PAIR_REASON)
 
 

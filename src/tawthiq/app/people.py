@@ -85,6 +85,7 @@ def link(
     with ws.session() as s:
         records = people_store.load_records(s)
         labels = people_store.load_labels(s)
+        queued = people_store.review_queue(s)  # missing-person pairs queued at import stay queued
         dedupe = {x.name for x in people_store.load_lists(s) if x.has_duplicates}
     if not records:
         raise InputError("no person records yet: import a list with `tawthiq people import`")
@@ -95,7 +96,7 @@ def link(
         match_threshold=match_threshold or DEFAULT_MATCH_THRESHOLD,
         review_threshold=review_threshold or DEFAULT_REVIEW_THRESHOLD,
     )  # fmt: skip
-    result = hold_missing_matches(result, records, [(a, b) for a, b, ok in labels if ok])
+    result = hold_missing_matches(result, records, [(a, b) for a, b, ok in labels if ok], queued)
     if on_step is not None:
         on_step(f"storing {len(result.clusters):,} persons…")
     with ws.session() as s:

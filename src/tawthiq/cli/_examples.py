@@ -80,7 +80,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "tawthiq people link                       # every list's records into persons",
         "tawthiq people link --match-threshold 0.95 --review-threshold 0.6",
     ),
-    "people review": ("tawthiq people review --limit 25          # uncertain pairs side by side",),
+    "people review": (
+        "tawthiq people review --limit 25          # uncertain pairs side by side",
+        "tawthiq people review --missing           # is a missing person on a list of the killed?",
+    ),
     "people decide": (
         "tawthiq people decide 118 342 match",
         "tawthiq people decide 118 97 non_match",

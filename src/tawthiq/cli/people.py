@@ -297,6 +297,14 @@ _ANSWERS = {"m": "match", "n": "non_match", "s": "skip", "q": "quit"}
 @people_app.command("review")
 def review(
     limit: Annotated[int | None, typer.Option(help="Review (or list) at most this many pairs.")] = None,
+    missing: Annotated[
+        bool,
+        typer.Option(
+            "--missing",
+            help="Only the possible matches between a missing person and a record on another list "
+            "(killed, detained, injured), in either script.",
+        ),
+    ] = False,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
@@ -305,16 +313,22 @@ def review(
 
     Answer m (match), n (no match), s (skip) or q (quit). Each answer is stored at once,
     audit-logged, and used as a label by the next `tawthiq people link`. `--json` lists the queue.
+    A confirmed match of a missing person adds a note to their history (believed_dead for a
+    record on a list of the killed).
     """
-    from tawthiq.app.people import decide_pair, review_queue
+    from tawthiq.app.people import decide_pair, review_page, review_queue
 
     with _open(workspace, db) as ws:
-        queue, recs = review_queue(ws, limit)
+        if missing:
+            queue, recs, _ = review_page(ws, missing=True, limit=limit)
+        else:
+            queue, recs = review_queue(ws, limit)
         if json_:
             print_json([_pair_json(p, recs) for p in queue])
             return
         if not queue:
-            err_console.print("The review queue is empty.")
+            err_console.print("No possible match of a missing person to review." if missing else
+                              "The review queue is empty.")  # fmt: skip
             return
         tally = {"match": 0, "non_match": 0, "skip": 0}
         for n, pair in enumerate(queue, start=1):

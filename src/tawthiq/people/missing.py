@@ -104,27 +104,52 @@ def _aware(dt: datetime) -> datetime:
 
 
 def hold_missing_matches(
-    result: LinkResult, records: Sequence[PersonRecord], confirmed: Iterable[tuple[int, int]] = ()
+    result: LinkResult,
+    records: Sequence[PersonRecord],
+    confirmed: Iterable[tuple[int, int]] = (),
+    queued: Iterable[LinkedPair] = (),
 ) -> LinkResult:
-    """Send every automatic match between a missing person and a record of another status to review.
+    """Send every pair between a missing person and a record of another status to review.
 
-    Pairs a reviewer already confirmed (``confirmed``: ``(a, b)`` with ``a < b``) stay matched. The
-    clusters are split along the held pairs (connected components of the remaining matches), so a
-    missing person joins a victim's person only after a reviewer said so.
+    Automatic matches become review pairs; uncertain pairs keep their place in the queue under
+    the reason ``missing-person`` (so they are the missing-match review, not the general one);
+    and the missing-person pairs of the review queue (``queued``: the queue as stored), put
+    there when a list was imported and which the linker's blocking over all lists may not
+    propose again, stay queued unless a reviewer decided them or a record is gone. Pairs a
+    reviewer already confirmed (``confirmed``: ``(a, b)`` with ``a < b``) stay matched. The
+    clusters are split along the held pairs (connected components of the remaining matches), so
+    a missing person joins a victim's person only after a reviewer said so.
     """
     missing = {r.id for r in records if r.status == "missing"}
     if not missing:
         return result
     ok = {tuple(sorted(p)) for p in confirmed}
-    pairs, held = [], set()
+    pairs, held, seen = [], set(), set()
     for p in result.pairs:
         crossing = (p.a in missing) != (p.b in missing)
-        if p.decision == "match" and crossing and tuple(sorted((p.a, p.b))) not in ok:
-            held.add(tuple(sorted((p.a, p.b))))
+        key = tuple(sorted((p.a, p.b)))
+        seen.add(key)
+        if p.decision == "match" and crossing and key not in ok:
+            held.add(key)
             p = p.model_copy(update={"decision": "review", "reason": MISSING_PAIR_REASON})
+        elif p.decision == "review" and crossing:
+            p = p.model_copy(update={"reason": MISSING_PAIR_REASON})
         pairs.append(p)
+    known = {r.id for r in records}
+    for p in queued:
+        key = tuple(sorted((p.a, p.b)))
+        if (
+            p.reason != MISSING_PAIR_REASON
+            or key in seen
+            or key in ok
+            or not {p.a, p.b} <= known
+            or (p.a in missing) == (p.b in missing)
+        ):
+            continue
+        seen.add(key)
+        pairs.append(p.model_copy(update={"decision": "review", "reason": MISSING_PAIR_REASON}))
     if not held:
-        return result
+        return result.model_copy(update={"pairs": tuple(pairs)})
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
@@ -161,19 +186,30 @@ class MissingPerson:
 
 
 def match_candidates(
-    missing: Sequence[PersonRecord], others: Sequence[PersonRecord], threshold: float
+    missing: Sequence[PersonRecord],
+    others: Sequence[PersonRecord],
+    threshold: float,
+    *,
+    list_name: str | None = None,
 ) -> list[LinkedPair]:
-    """The pairs between a missing person and a record of another list worth a reviewer's look.
+    """The pairs between a missing person and a record of another status worth a reviewer's look.
 
-    Links both sides together (``link_records``, splink) and keeps every cross pair (one side
-    missing, the other not) at or above ``threshold``. Never merges: the caller queues them.
+    Links both sides together (``link_records``, splink: names compared across Arabic script and
+    Latin transliterations) and keeps every cross pair (one side missing, the other not) at or
+    above ``threshold``; with ``list_name``, only the pairs with a record on that list (the one
+    just imported). Never merges: the caller queues them.
     """
     from tawthiq.people.linkage import link_records  # heavy: splink
 
     result = link_records([*missing, *others], review_threshold=threshold)
     missing_ids = {r.id for r in missing}
+    on_list = None if list_name is None else {r.id for r in (*missing, *others) if r.list_name == list_name}
     return [
-        p for p in result.pairs if p.probability >= threshold and (p.a in missing_ids) != (p.b in missing_ids)
+        p
+        for p in result.pairs
+        if p.probability >= threshold
+        and (p.a in missing_ids) != (p.b in missing_ids)
+        and (on_list is None or p.a in on_list or p.b in on_list)
     ]
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import LinkedPair, MissingNote, PersonRecord, Protected
@@ -230,17 +230,17 @@ def load_missing(
 def match_sides(session: Session, list_name: str) -> tuple[list[PersonRecord], list[PersonRecord]]:
     """The two sides to compare after importing ``list_name``: ``(missing, others)``.
 
-    Both ways: a new victim or detainee list is compared with every missing person of other
-    lists, and a new list of missing persons with every record of other status. Either side
-    may be empty (nothing to compare).
+    Both ways at once: the list's missing persons against every record of other status on the
+    other lists, and the list's records of other status against every missing person of the
+    other lists — a list may hold both (missing and killed on one Arabic list). Either side may
+    be empty (nothing to compare); the pairs to keep are the people stage's rule.
     """
     is_missing = PersonRecordRow.status == "missing"
     in_list = PersonRecordRow.list_name == list_name
-    missing_rows = select(PersonRecordRow).where(is_missing, in_list)
-    other_rows = select(PersonRecordRow).where(~is_missing, ~in_list)
-    if session.scalar(select(PersonRecordRow.id).where(~is_missing, in_list).limit(1)) is not None:
-        missing_rows = select(PersonRecordRow).where(is_missing, ~in_list)
-        other_rows = select(PersonRecordRow).where(~is_missing, in_list)
+    has_missing = session.scalar(select(PersonRecordRow.id).where(is_missing, in_list).limit(1)) is not None
+    has_others = session.scalar(select(PersonRecordRow.id).where(~is_missing, in_list).limit(1)) is not None
+    missing_rows = select(PersonRecordRow).where(is_missing, in_list if not has_others else true())
+    other_rows = select(PersonRecordRow).where(~is_missing, in_list if not has_missing else true())
     missing = [PersonRecord.model_validate(r, from_attributes=True) for r in session.scalars(missing_rows)]
     if not missing:
         return [], []
