@@ -12,7 +12,8 @@ pipeline, a predicted claim stands for the gold claim the scorer matches it to i
 predicted claims in one incident whose gold claims carry different labels (or none) is a false pair.
 
     python benchmarks/incident_eval.py --split measure            # both languages
-    python benchmarks/incident_eval.py --split tune --lang en --show
+    python benchmarks/incident_eval.py --split tune --lang en --show pipeline
+    python benchmarks/incident_eval.py --split tune --why pipeline   # lost gold pairs by cause
 """
 
 from __future__ import annotations
@@ -191,6 +192,69 @@ def _show(show: dict, incidents) -> None:
                 print("    [no gold claim]")
 
 
+def _reason(a, b, contains) -> str:
+    """The first test of ``corroborate._cluster._judge`` two predicted claims fail (or how they fit)."""
+    from tawthiq.corroborate import _cluster as cl
+    from tawthiq.corroborate._places import places_relation
+
+    x, y = cl._item(a, {}), cl._item(b, {})
+    where = "same report" if x.report == y.report else "across reports"
+    if x.kind != y.kind:
+        return f"kinds differ ({where})"
+    if not cl._same_family(x, y):
+        return f"families differ ({where})"
+    if x.window is None or y.window is None:
+        if x.report != y.report:
+            return f"a claim without a date ({where})"
+    elif not cl.windows_meet(x.window, y.window):
+        return f"dates apart ({where})"
+    rel = places_relation(x.where, y.where, contains)
+    if rel is None or (rel == "unknown" and x.report != y.report):
+        return f"places differ or unknown ({where})"
+    if x.report == y.report and rel != "same" and cl._other_days(x, y):
+        return f"other days of one report ({where})"
+    if not cl._types_fit(x, y) and rel != "same":
+        return f"types do not fit ({where})"
+    judged = cl._judge(x, y, contains)
+    if judged is None:
+        return f"tolls cannot be one ({where})"
+    return (
+        f"fit and identify, kept apart by another member ({where})"
+        if judged[1]
+        else (f"fit but do not identify one event ({where})")
+    )
+
+
+def _why(show: dict, incidents) -> None:
+    """Every gold pair the pipeline loses, by its first cause (tune side only)."""
+    from collections import Counter
+
+    from tawthiq.gazetteer import load_gazetteer
+
+    label, claim_gold, sourced = show["label"], show["claim_gold"], show["sourced"]
+    pred_of = {k: cid for cid, k in claim_gold.items()}
+    where = {cid: n for n, inc in enumerate(incidents) for cid in _claim_ids(inc)}
+    by_label: dict[str, list[int]] = {}
+    for k, lab in label.items():
+        by_label.setdefault(lab, []).append(k)
+    causes: Counter[str] = Counter()
+    contains = load_gazetteer().contains
+    for ks in by_label.values():
+        for a, b in combinations(sorted(ks), 2):
+            pa, pb = pred_of.get(a), pred_of.get(b)
+            if pa is None or pb is None:
+                causes["a gold claim no extracted claim matches"] += 1
+            elif "tally" in (sourced[pa].claim.kind, sourced[pb].claim.kind):
+                causes["an extracted claim is a tally"] += 1
+            elif where.get(pa) is not None and where.get(pa) == where.get(pb):
+                causes["joined (a true pair)"] += 1
+            else:
+                causes[_reason(sourced[pa], sourced[pb], contains)] += 1
+    print("== gold pairs by what became of them")
+    for cause, n in causes.most_common():
+        print(f"  {n:5d}  {cause}")
+
+
 def _claim_ids(inc) -> list[int]:
     return [*inc.claim_ids, *inc.contradicting_claim_ids]
 
@@ -205,9 +269,14 @@ def main(argv: list[str]) -> int:
         choices=["gold", "pipeline"],
         help="print per-incident diagnostics of one mode (tune side only: never look at measure items)",
     )
+    ap.add_argument(
+        "--why",
+        choices=["gold", "pipeline"],
+        help="count the gold pairs one mode loses by their first cause (tune side only)",
+    )
     args = ap.parse_args(argv)
-    if args.show and args.split != "tune":
-        ap.error("--show needs --split tune: the measure side is scored, never looked at")
+    if (args.show or args.why) and args.split != "tune":
+        ap.error("--show and --why need --split tune: the measure side is scored, never looked at")
     if not ann.CORPUS.exists():
         print(f"incident_eval: {ann.SHARED} is absent; nothing to score", file=sys.stderr)
         return 0
@@ -217,10 +286,12 @@ def main(argv: list[str]) -> int:
         return 1
     out = {}
     for mode in ("gold", "pipeline"):
-        show: dict | None = {} if args.show == mode else None
+        show: dict | None = {} if mode in (args.show, args.why) else None
         tp, npred, ngold, incidents = evaluate(items, mode, show)
-        if show is not None:
+        if show is not None and args.show == mode:
             _show(show, incidents)
+        if show is not None and args.why == mode:
+            _why(show, incidents)
         out[mode] = {
             "texts": len(items),
             "incidents": sum(1 for i in incidents if i.kind == "incident"),
