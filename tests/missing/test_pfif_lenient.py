@@ -98,6 +98,15 @@ def test_bad_records_are_skipped_and_the_rest_imported_with_a_report_per_record(
     ]
 
 
+def test_the_audit_log_of_the_import_names_each_skipped_record_by_line_and_id(workspace, cli_json):
+    cli_json(workspace, "people", "pfif", "import", str(SOME_BAD), "--list", "registry")
+    [event] = [e for e in cli_json(workspace, "audit", "list") if e["action"] == "missing.pfif_issues"]
+    assert event["object_id"] == "registry"
+    for line, _, rid, _ in EXPECTED_SKIPS:
+        assert f"{line}:{DOMAIN}{rid}" in event["detail"]
+    assert "Hala" not in event["detail"] and "Fadi" not in event["detail"]  # ids, never names
+
+
 def test_strict_import_refuses_the_whole_file_and_stores_nothing(workspace, cli, cli_json):
     result = cli(workspace, "people", "pfif", "import", str(SOME_BAD), "--strict", ok=False)
     assert result.exit_code == 1

@@ -85,12 +85,18 @@ def import_pfif(
     *,
     file_name: str,
     sha256: str,
+    skipped: Sequence[str] = (),
+    repaired: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Store missing persons read from PFIF (:func:`pfif_records`) as the list ``list_name``, in
-    one transaction, and compare them with every other list at once. Returns the counts."""
+    one transaction, and compare them with every other list at once. Returns the counts.
+
+    ``skipped`` / ``repaired``: where the lenient read left out or repaired a record (``line:id``),
+    kept in the audit log with the import."""
     with ws.session() as s:
         counts = missing_store.save_missing(
-            s, list_name, items, pfif_fields=fields, file_name=file_name, sha256=sha256
-        )
+            s, list_name, items, pfif_fields=fields, file_name=file_name, sha256=sha256,
+            skipped=skipped, repaired=repaired,
+        )  # fmt: skip
         candidates = queue_missing_matches(s, list_name)
     return {"list": list_name, "persons": len(items), **counts, "candidates": candidates}

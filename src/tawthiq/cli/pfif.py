@@ -86,7 +86,11 @@ def pfif_import(
     items, fields = pfif_records(read.persons, name)
     with open_workspace(workspace, db) as ws, progress(f"importing {len(items)} person(s)", json_=json_):
         sha256 = hashlib.sha256(data).hexdigest()
-        result = import_pfif(ws, name, items, fields, file_name=file.name, sha256=sha256)
+        result = import_pfif(
+            ws, name, items, fields, file_name=file.name, sha256=sha256,
+            skipped=[f"{i.line}:{i.record_id}" for i in read.skipped],
+            repaired=[f"{i.line}:{i.record_id}" for i in read.repaired],
+        )  # fmt: skip
     result = {
         **result,
         "file": str(file),

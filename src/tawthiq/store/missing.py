@@ -155,9 +155,22 @@ def save_missing(
     pfif_fields: dict[str, dict[str, str]] | None = None,
     file_name: str | None = None,
     sha256: str | None = None,
+    skipped: Sequence[str] = (),
+    repaired: Sequence[str] = (),
 ) -> dict[str, int]:
-    """Store missing-person records (by record id, as any list) with their notes and PFIF fields."""
+    """Store missing-person records (by record id, as any list) with their notes and PFIF fields.
+
+    ``skipped`` and ``repaired`` are the file's records a lenient read left out or repaired (their
+    PFIF ids, never a name): recorded in the audit log with the import, so the record of what came
+    in says what did not.
+    """
     counts = save_list(session, list_name, [r for r, _ in items], file_name=file_name, sha256=sha256)
+    if skipped or repaired:
+        record_event(
+            session, "missing.pfif_issues", "person_list", list_name, after={"sha256": sha256},
+            detail=f"{file_name}: skipped {len(skipped)} ({', '.join(skipped)}); "
+            f"repaired {len(repaired)} ({', '.join(repaired)})",
+        )  # fmt: skip
     ids = dict(
         session.execute(
             select(PersonRecordRow.record_id, PersonRecordRow.id).where(
