@@ -438,3 +438,13 @@ def test_follow_up_tolls_by_other_sources_keep_the_strike_and_a_district_is_kept
     assert nums(council) == {"low": 14, "high": 14, "qualifier": "about"}
     assert council.attributed_to == "The district council"  # "put the total number dead at"
     assert nums(admission) == {"low": 11, "high": 11, "qualifier": "exact"}  # "causing 11 deaths"
+
+
+def test_helicopters_that_bombed_and_explosive_barrels_are_air_strikes():
+    text = (
+        "Regime helicopters bombed a bakery in Kafr Nabl on Monday with two explosive barrels, "
+        "killing seven civilians."
+    )
+    [c] = extract_claims(text, date(2015, 3, 3))
+    assert c.event_type == "attack.air_strike"
+    assert nums(c) == {"low": 7, "high": 7, "qualifier": "exact"}

@@ -105,7 +105,9 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"cluster (?:munitions?|bombs?)|bunker[- ]buster|"
         r"air ?strikes?|air ?raids?|air attacks?|aerial (?:bombardment|attack|bombing)s?|"
         r"war ?planes?|jets? (?:struck|bombed|hit)|barrel bombs?|bombing (?:raids?|campaign)|\braids?\b|"
-        r"helicopters? (?:dropped|dropping)|air force|bombs? (?:hit|struck|fell)|drone strikes?|drones?",
+        r"helicopters? (?:dropped|dropping|bombed|struck|hit|targeted)|"
+        r"(?:air ?craft|planes?) (?:bombed|struck)|"
+        r"explosive barrels?|air force|bombs? (?:hit|struck|fell)|drone strikes?|drones?",
         4,
     ),
     # an attack by a party that fights from the air ("US-led coalition strikes", "a Saudi-led
