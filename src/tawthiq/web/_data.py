@@ -15,7 +15,15 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from tawthiq.entities import Claim, Incident, Report, Source
-from tawthiq.policy import Policy, load_policy, public_incident, public_place, withheld_tally
+from tawthiq.policy import (
+    WHOLE_RULES,
+    Policy,
+    load_policy,
+    public_incident,
+    public_place,
+    withheld_reasons,
+    withheld_tally,
+)
 from tawthiq.store import browse, record_event, users
 from tawthiq.store import claims as claim_store
 from tawthiq.store import reports as report_store
@@ -121,6 +129,17 @@ class WebData:
     def claims(self, review_status: str | None, offset: int, limit: int) -> tuple[list[Claim], int]:
         with self.ws.session() as s:
             return claim_store.list_claims(s, review_status=review_status, offset=offset, limit=limit)
+
+    def claims_with_reports(
+        self, review_status: str | None, offset: int, limit: int
+    ) -> tuple[list[Claim], dict[int, Report], int]:
+        """A page of claims, the reports they come from (title, source label) and the total."""
+        with self.ws.session() as s:
+            claims, total = claim_store.list_claims(
+                s, review_status=review_status, offset=offset, limit=limit
+            )
+            reports = report_store.reports_by_ids(s, {c.report_id for c in claims if c.report_id})
+        return claims, reports, total
 
     def claim(self, claim_id: int) -> tuple[Claim, Report | None] | None:
         with self.ws.session() as s:
@@ -283,6 +302,31 @@ class WebData:
 
             return self._cached(s, ("timeline", f), by_day)
 
+    def incident_places(self, q: str | None, offset: int, limit: int) -> tuple[list[dict[str, Any]], int]:
+        """The places the workspace's incidents are at, with how many incidents each (most first),
+        matching ``q`` (English or Arabic name, or gazetteer id; case-insensitive substring)."""
+        with self.ws.session() as s:
+            version = browse.data_version(s)
+            rows = self._cached(
+                s, ("incident-places",), lambda: self._incident_index(s, version).place_counts(), version
+            )
+        needle = (q or "").strip().casefold()
+        found = [
+            {
+                "place_id": p.get("place_id"),
+                "name": p.get("name"),
+                "name_ar": p.get("name_ar"),
+                "precision": p.get("precision"),
+                "lat": p.get("lat"),
+                "lon": p.get("lon"),
+                "incidents": n,
+            }
+            for p, n in rows
+            if not needle
+            or any(needle in str(p.get(k) or "").casefold() for k in ("name", "name_ar", "place_id"))
+        ]
+        return found[offset : offset + limit], len(found)
+
     def places(self, q: str | None, offset: int, limit: int):
         with self.ws.session() as s:
             return browse.list_places(s, q, offset=offset, limit=limit)
@@ -326,12 +370,30 @@ class WebData:
 
     def public_incidents(
         self, f: IncidentFilter, offset: int, limit: int, now: datetime | None = None
-    ) -> list[dict[str, Any]]:
-        """One page of the workspace's incidents, then those the policy lets the public see."""
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of the incidents the policy lets the public see, and how many there are.
+
+        Paged over the public incidents themselves (issue 18: paging the workspace's incidents
+        and then dropping the held-back ones gave short pages and a "Next" to an empty page).
+        The matching public ids are kept per data version, day and filter.
+        """
         now = now or datetime.now(UTC)
-        incidents, _ = self.incidents(f, offset, limit)  # the index: no COUNT(*) per public page
+        public = self._public_state(now)[1]
+
+        def matching() -> list[int]:
+            with self.ws.session() as s:
+                if f.place:  # name matching stays in SQL
+                    found, _ = browse.list_incidents(s, f, limit=10**9)
+                    ids = [i.id for i in found]
+                else:
+                    ids, _ = self._incident_index(s).page(f, 0, 10**12)
+            return [i for i in ids if i in public]
+
+        ids = self.per_version(("public-ids", f, now.date()), matching)
+        page = ids[offset : offset + limit]
         with self.ws.session() as s:
-            return self._public(s, incidents, now)
+            found = {i.id: i for i in browse.incidents_by_ids(s, page, with_claims=True)}
+            return self._public(s, [found[i] for i in page if i in found], now), len(ids)
 
     def public_incident(self, incident_id: int, now: datetime | None = None) -> dict[str, Any] | None:
         now = now or datetime.now(UTC)
@@ -346,20 +408,30 @@ class WebData:
         """What the public view holds back of the workspace's incidents, by rule
         (``tawthiq.policy.withheld_tally``): once per data version and day (the delay moves daily).
         """
-        now = now or datetime.now(UTC)
+        return self._public_state(now or datetime.now(UTC))[0]
 
-        def compute() -> dict[str, Any]:
+    def _public_state(self, now: datetime) -> tuple[dict[str, Any], frozenset[int]]:
+        """The withheld tally and the ids of the incidents published (whole or with the toll
+        withheld), from one pass over the workspace, per data version and day."""
+
+        def compute() -> tuple[dict[str, Any], frozenset[int]]:
             with self.ws.session() as s:
                 incidents, _ = browse.list_incidents(s, IncidentFilter(), limit=10**9)
                 ids = [cid for inc in incidents for cid in (*inc.claim_ids, *inc.contradicting_claim_ids)]
                 claims = {c.id: c for c in claim_store.claims_by_ids(s, ids)}
-            items = (
+            items = [
                 (inc, [claims[i] for i in (*inc.claim_ids, *inc.contradicting_claim_ids) if i in claims])
                 for inc in incidents
+            ]
+            published = frozenset(
+                inc.id
+                for inc, own in items
+                if inc.id is not None
+                and not any(r in WHOLE_RULES for r in withheld_reasons(inc, own, now, self.policy))
             )
-            return withheld_tally(items, now, self.policy).as_dict()
+            return withheld_tally(items, now, self.policy).as_dict(), published
 
-        return self.per_version(("public-withheld", now.date()), compute)
+        return self.per_version(("public-state", now.date()), compute)
 
     def public_in_bbox(
         self,

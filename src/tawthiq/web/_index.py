@@ -95,6 +95,23 @@ class IncidentIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def place_counts(self) -> list[tuple[dict[str, Any], int]]:
+        """Each place incidents are at (their first place with coordinates, as on the map) and how
+        many incidents: most first. Places are one when their gazetteer id (else name and point) is."""
+        codes = self._place[self._place >= 0]
+        counts = np.bincount(codes, minlength=len(self._places))
+        merged: dict[Any, list[Any]] = {}
+        for k, n in enumerate(counts.tolist()):
+            place = self._places[k]
+            if place is None or not n:
+                continue
+            key = place.get("place_id") or (place.get("name"), place.get("lat"), place.get("lon"))
+            if key in merged:
+                merged[key][1] += n
+            else:
+                merged[key] = [place, n]
+        return sorted(((p, n) for p, n in merged.values()), key=lambda pn: (-pn[1], str(pn[0].get("name"))))
+
     def mask(self, f: IncidentFilter) -> np.ndarray:
         """Which incidents pass ``f`` (all but ``place``), with the SQL filters' meaning."""
         mask = np.ones(len(self.ids), dtype=bool)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -23,11 +24,20 @@ from tawthiq.entities import EVENT_TYPES
 
 from ._auth import csrf_token_for, current_user
 from ._i18n import LANGUAGES, direction, pick_language, translations
-from ._labels import duration, label, toll
+from ._labels import LABELS, duration, label, toll
 from ._roles import can
 from ._timeline import TYPE_COLOURS
 
-__all__ = ["GRADE_COLOURS", "JSONResponse", "fragment", "language", "render", "template_env", "wants_json"]
+__all__ = [
+    "GRADE_COLOURS",
+    "JSONResponse",
+    "fragment",
+    "language",
+    "render",
+    "template_env",
+    "type_labels",
+    "wants_json",
+]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 GRADE_COLOURS = {
@@ -131,6 +141,12 @@ def _language_context(request: Request) -> dict[str, Any]:
     lang = language(request)
     tr = translations(lang)
     return {"lang": lang, "dir": direction(lang), "_": tr.gettext, "ngettext": tr.ngettext}
+
+
+def type_labels(request: Request, values: Iterable[str]) -> dict[str, str]:
+    """Each value's label in the request's language (``web/_labels.py``), for text drawn in Python."""
+    gettext = translations(language(request)).gettext
+    return {v: gettext(LABELS[v]) if v in LABELS else v for v in values}
 
 
 def fragment(request: Request, template: str, context: dict[str, Any]) -> Markup:

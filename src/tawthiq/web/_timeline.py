@@ -8,34 +8,52 @@ is a few rectangles, and drawing it here keeps the page free of JavaScript and o
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
 __all__ = ["TYPE_COLOURS", "timeline_svg"]
 
-# One colour per first-level family of the taxonomy (DESIGN.md), colour-blind-safe (Okabe–Ito).
+# One colour per event type (issue 18: air strike, shelling and ground attack were one colour,
+# the family's), from the colour-blind-safe Okabe–Ito and Paul Tol "muted" palettes; no two
+# alike. Related types sit in related hues (attacks warm, detention and disappearance blue and
+# purple). ``tests/web/test_labels.py`` checks every type has its own colour.
 TYPE_COLOURS: dict[str, str] = {
-    "attack": "#D55E00",
-    "killing": "#000000",
-    "detention": "#0072B2",
-    "disappearance": "#CC79A7",
-    "displacement": "#E69F00",
-    "siege": "#56B4E9",
+    "attack.air_strike": "#D55E00",
+    "attack.shelling": "#E69F00",
+    "attack.chemical": "#999933",
+    "attack.ground": "#882255",
+    "attack.medical": "#CC6677",
+    "killing.execution": "#000000",
+    "detention.arbitrary": "#0072B2",
+    "disappearance.enforced": "#AA4499",
+    "displacement.forced": "#DDCC77",
+    "siege.blockade": "#56B4E9",
     "evacuation": "#009E73",
-    "humanitarian": "#F0E442",
-    "territory": "#999999",
-    "armed": "#882255",
+    "humanitarian.access_denied": "#F0E442",
+    "territory.change": "#332288",
+    "armed.clash": "#44AA99",
     "other": "#BBBBBB",
 }
 
 
 def _colour(event_type: str) -> str:
-    return TYPE_COLOURS.get(event_type.split(".", 1)[0], TYPE_COLOURS["other"])
+    return TYPE_COLOURS.get(event_type, TYPE_COLOURS["other"])
 
 
-def timeline_svg(counts: dict[tuple[date, str], int], *, width: int = 900, height: int = 260) -> Markup:
-    """A stacked bar per day (every day from the first to the last, gaps drawn as empty)."""
+def timeline_svg(
+    counts: dict[tuple[date, str], int],
+    *,
+    width: int = 900,
+    height: int = 260,
+    labels: Mapping[str, str] | None = None,
+) -> Markup:
+    """A stacked bar per day (every day from the first to the last, gaps drawn as empty).
+
+    ``labels``: the name each event type is shown by (the interface's language); default the type.
+    """
+    labels = labels or {}
     if not counts:
         return Markup(
             f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="60" role="img">'
@@ -72,7 +90,7 @@ def timeline_svg(counts: dict[tuple[date, str], int], *, width: int = 900, heigh
             parts.append(
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(bar_w - 1, 0.5):.1f}" height="{h:.1f}" '
                 f'fill="{_colour(t)}" data-day="{d.isoformat()}" data-type="{escape(t)}" data-count="{c}">'
-                f"<title>{d.isoformat()} · {escape(t)}: {c}</title></rect>"
+                f"<title>{d.isoformat()} · {escape(labels.get(t, t))}: {c}</title></rect>"
             )
     step = max(1, span // 8)
     for i in range(0, span, step):
@@ -82,6 +100,6 @@ def timeline_svg(counts: dict[tuple[date, str], int], *, width: int = 900, heigh
     for j, t in enumerate(types):
         y = height + 20 * j
         parts.append(f'<rect x="{left}" y="{y}" width="12" height="12" fill="{_colour(t)}"/>')
-        parts.append(f'<text x="{left + 18}" y="{y + 11}" font-size="12">{escape(t)}</text>')
+        parts.append(f'<text x="{left + 18}" y="{y + 11}" font-size="12">{escape(labels.get(t, t))}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -240,12 +240,13 @@ def api_public_incidents(request: Request) -> Any:
 
     ``withheld``: how many of the workspace's incidents the policy holds back, by rule
     (``incidents``, ``published``, ``withheld``, ``by_rule``: unreviewed_claims, grade,
-    publication_delay, undated, small_count).
+    publication_delay, undated, small_count). Pages run over the published incidents only:
+    ``total``, ``pages``, ``next`` and ``prev`` count them, so ``next`` never leads to an empty page.
     """
     page = page_of(request)
-    items = request.app.state.data.public_incidents(_public_filter(request), page.offset, page.size)
+    items, total = request.app.state.data.public_incidents(_public_filter(request), page.offset, page.size)
     withheld = request.app.state.data.public_withheld()
-    return {"items": items, "page": page.number, "page_size": page.size, "withheld": withheld}
+    return {"items": items, **page.meta(total), "withheld": withheld}
 
 
 @public_router.get("/incidents/{incident_id}", responses=_ERRORS)

@@ -39,12 +39,12 @@ def queue(
             400, "bad_input", f"status must be one of all, {', '.join(REVIEW_STATUSES)}", field="status"
         )
     page = page_of(request)
-    claims, total = request.app.state.data.claims(status, page.offset, page.size)
+    claims, reports, total = request.app.state.data.claims_with_reports(status, page.offset, page.size)
     meta = page.meta(total)
     return render(
         request,
         "claims.html",
-        {"claims": claims, "meta": meta, "status": status or "all"},
+        {"claims": claims, "reports": reports, "meta": meta, "status": status or "all"},
         json_data={"items": [c.model_dump(mode="json") for c in claims], **meta},
     )
 

@@ -122,12 +122,14 @@ def map_places() -> Response:
 @router.get("/places")
 @router.get("/places.json")
 def places_page(request: Request, q: str | None = None, user: User = Depends(require("read"))) -> Response:
+    """The places the record's incidents are at, with how many incidents each, most first
+    (issue 18: the page listed the workspace's gazetteer table, which nothing fills)."""
     page = page_of(request)
-    places, total = request.app.state.data.places(q, page.offset, page.size)
+    places, total = request.app.state.data.incident_places(q, page.offset, page.size)
     meta = page.meta(total)
     return render(
         request,
         "places.html",
         {"places": places, "meta": meta, "q": q or ""},
-        json_data={"items": [p.model_dump(mode="json") for p in places], **meta},
+        json_data={"items": places, **meta},
     )

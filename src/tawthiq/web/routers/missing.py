@@ -184,9 +184,17 @@ def missing_registry(request: Request, user: User = Depends(require("see_protect
             "record_id": m.record.record_id,
             "name": m.record.name_ar or m.record.name_latin,
             "status": m.status,
-            "last_seen_date": m.record.last_seen_date,
-            "last_seen_place": m.record.last_seen_place,
+            # A list gives when and where someone disappeared as the record's date and place;
+            # a PFIF note or a family's inquiry as last seen (issue 18: the column was empty).
+            "last_seen_date": m.record.last_seen_date or m.record.event_date,
+            "last_seen_place": m.record.last_seen_place or m.record.place,
             "circumstances": m.record.circumstances,
+            "listed": {
+                "list": m.record.list_name,
+                "record_id": m.record.record_id,
+                "date": m.record.event_date,
+                "place": m.record.place,
+            },
             "notes": [
                 {
                     **n.model_dump(mode="json", exclude={"author_email", "author_phone"}),

@@ -40,24 +40,19 @@ def _public_filter(request: Request) -> IncidentFilter:
 def public_list(request: Request) -> Response:
     f = _public_filter(request)
     page = page_of(request)
-    items = request.app.state.data.public_incidents(f, page.offset, page.size)
+    items, total = request.app.state.data.public_incidents(f, page.offset, page.size)
     withheld = request.app.state.data.public_withheld()
+    meta = page.meta(total)
     return render(
         request,
         "public_incidents.html",
         {
             "items": items,
-            "page": page,
+            "meta": meta,
             "query": filter_query(incident_filter(request)),
             "withheld": withheld,
         },
-        json_data={
-            "items": items,
-            "page": page.number,
-            "page_size": page.size,
-            "note": "incidents the redaction policy holds back are left out of each page",
-            "withheld": withheld,
-        },
+        json_data={"items": items, **meta, "withheld": withheld},
     )
 
 

@@ -15,7 +15,7 @@ from tawthiq.store.users import User
 from .._auth import require
 from .._inline import inline
 from .._query import filter_query, incident_filter
-from .._render import render
+from .._render import render, type_labels
 from .._timeline import timeline_svg
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -32,7 +32,7 @@ def timeline(request: Request, user: User = Depends(require("read"))) -> Respons
         request,
         "timeline.html",
         {
-            "svg": timeline_svg(counts),
+            "svg": timeline_svg(counts, labels=type_labels(request, {t for _, t in counts})),
             "filters": f,
             "query": filter_query(f),
             "grades": GRADES,
