@@ -238,6 +238,7 @@ def test_security_headers_on_404_and_on_a_server_error(built):
 # ------------------------------------------------------------------ ids past 64 bits
 
 HUGE = "99999999999999999999"  # > 2**63 - 1: used to overflow when bound to SQLite (a 500)
+PAST_32_BITS = str(2**31)  # ids are INTEGER: PostgreSQL refused it ("integer out of range", a 500)
 
 
 @pytest.mark.parametrize(
@@ -254,6 +255,8 @@ HUGE = "99999999999999999999"  # > 2**63 - 1: used to overflow when bound to SQL
         f"/api/v1/claims/{HUGE}",
         f"/api/v1/public/incidents/{HUGE}",
         "/api/v1/incidents/0",
+        f"/incidents/{PAST_32_BITS}",
+        f"/api/v1/reports/{PAST_32_BITS}",
     ],
 )
 def test_an_id_past_64_bits_is_not_found_not_a_server_error(make_client, path):
@@ -271,10 +274,12 @@ def test_writes_to_an_id_past_64_bits_are_not_found(make_client, built):
         token = users.create_token(s, "admin-user", "script")
     client = TestClient(admin.app, raise_server_exceptions=False)
     bearer = {"authorization": f"Bearer {token}"}
-    r = client.put(f"/api/v1/admin/users/{HUGE}/role", json={"role": "viewer"}, headers=bearer)
-    assert r.status_code == 404
-    r = client.post(f"/api/v1/incidents/{HUGE}/override", json={"grade": None, "reason": "x"}, headers=bearer)
-    assert r.status_code == 404
+    for big in (HUGE, PAST_32_BITS):
+        r = client.put(f"/api/v1/admin/users/{big}/role", json={"role": "viewer"}, headers=bearer)
+        assert r.status_code == 404, big
+        override = {"grade": None, "reason": "x"}
+        r = client.post(f"/api/v1/incidents/{big}/override", json=override, headers=bearer)
+        assert r.status_code == 404, big
     assert client.get(f"/api/v1/incidents?page={HUGE}", headers=bearer).status_code == 400
 
 
@@ -369,3 +374,16 @@ def test_a_correction_with_a_toll_past_any_count_is_refused_not_a_server_error(m
     body = {"decision": "correct", "corrections": {"fatalities_low": "7"}}
     r = reviewer.post(f"/api/v1/claims/{claim}/review", json=body, headers=bearer)
     assert r.status_code == 200 and r.json()["fatalities"]["low"] == 7
+
+
+def test_a_token_lifetime_past_any_calendar_is_refused_not_a_server_error(make_client, built):
+    from tawthiq.store import users
+
+    admin = make_client("admin")
+    with built.ws.session() as s:
+        token = users.create_token(s, "admin-user", "script")
+    client = TestClient(admin.app, raise_server_exceptions=False)
+    bearer = {"authorization": f"Bearer {token}"}
+    r = client.post("/api/v1/admin/tokens", json={"user": "admin-user", "days": 10**12}, headers=bearer)
+    assert r.status_code == 422
+    assert "days" in r.text

@@ -72,7 +72,9 @@ class PasswordChange(BaseModel):
 class NewToken(BaseModel):
     user: str = Field(description="The name of the user the token acts as (with that user's role).")
     label: str = Field("", max_length=200, description="What the token is for.")
-    days: int | None = Field(365, ge=0, description="Days until it expires; 0 or null: never.")
+    days: int | None = Field(
+        365, ge=0, le=36_500, description="Days until it expires (at most 100 years); 0 or null: never."
+    )
 
 
 class CreatedToken(ApiToken):
