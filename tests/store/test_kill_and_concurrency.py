@@ -1,0 +1,226 @@
+"""Kill -9 and concurrency for writing commands other than ingest (issue 21 item 6).
+
+``tests/ingest/test_crash.py`` kills an ingest mid-batch. Here, as a user's shell would run
+them (the real CLI in a subprocess): ``import-dump`` killed mid-transaction writes nothing and a
+re-run restores every row; ``export dump`` killed mid-way leaves no folder that verifies and the
+workspace untouched; two writers (``ingest`` and ``people import``) and a reader on one
+workspace at once lose nothing, and the reader only ever sees whole files and a chain that
+verifies. Slow (tens of seconds on a loaded machine): marked ``slow``.
+
+The kill lands mid-import by watching the SQLite write-ahead log grow (rows are being written,
+uncommitted: ``import-dump`` commits once, at the end), so those run on SQLite; the writers and
+reader run on PostgreSQL too when ``TAWTHIQ_TEST_PG_URL`` is set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from tawthiq.ingest import ingest_paths
+from tawthiq.store import init_workspace, list_events, open_workspace, verify_chain
+from tawthiq.store.dump import is_empty
+from tawthiq.store.tables import Base, PersonRecordRow, ReportRow
+
+pytestmark = pytest.mark.slow
+
+CLI = [sys.executable, "-c", "from tawthiq.cli.main import app; app()"]
+MESSAGES = 20_000  # about 80,000 rows: an import-dump of several seconds, long enough to kill
+
+
+def _env() -> dict[str, str]:
+    # the subprocess imports this checkout's tawthiq, as the test process does
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    return {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
+
+
+def _chat(path: Path, n: int, tag: str) -> Path:
+    lines = (f"{1 + i % 28}/12/16, 10:{i % 60:02d} - Sender {i % 5}: {tag} message {i}" for i in range(n))
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def _counts(ws) -> dict[str, int]:
+    with ws.session() as s:
+        return {
+            t.name: s.scalar(select(func.count()).select_from(t)) or 0 for t in Base.metadata.sorted_tables
+        }
+
+
+def _kill_when(proc: subprocess.Popen, ready, what: str) -> None:
+    deadline = time.monotonic() + 180
+    while not ready() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    if proc.poll() is not None:
+        pytest.fail(f"{what} finished before the kill (exit {proc.returncode}): make the workspace larger")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    """A workspace with a chat export of MESSAGES messages, and its dump."""
+    root = tmp_path_factory.mktemp("big")
+    with init_workspace(root / "ws") as ws:
+        [out] = ingest_paths(ws, [_chat(root / "chat.txt", MESSAGES, "big")])
+        assert out.status == "stored"
+        counts = _counts(ws)
+    dump = root / "dump"
+    r = subprocess.run(
+        [*CLI, "export", "dump", "--out", str(dump), "-w", str(root / "ws")],
+        env=_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    return root / "ws", dump, counts
+
+
+def test_kill_9_during_import_dump_writes_nothing_and_a_rerun_restores_every_row(big, tmp_path):
+    src, dump, counts = big
+    init_workspace(tmp_path / "target").close()
+    target = tmp_path / "target"
+    args = [*CLI, "import-dump", str(dump), "-w", str(target), "--source-key", str(src / "key")]
+    proc = subprocess.Popen(args, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wal = target / "tawthiq.db-wal"
+    _kill_when(proc, lambda: wal.exists() and wal.stat().st_size > 4_000_000, "import-dump")
+
+    with open_workspace(target) as ws, ws.session() as s:
+        assert is_empty(s) == [], "a killed import-dump left rows behind"
+        assert verify_chain(s).ok
+    r = subprocess.run([*args, "--json"], env=_env(), capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    with open_workspace(target) as ws:
+        after = _counts(ws)
+        with ws.session() as s:
+            assert verify_chain(s).ok
+            assert list_events(s, last=1)[0].action == "dump.import"
+    # every row of the dump, once: the import adds its own dump.import event and nothing else
+    assert after == {**counts, "audit_events": counts["audit_events"] + 1}
+
+
+def test_kill_9_during_export_leaves_no_folder_that_verifies_and_the_workspace_untouched(big, tmp_path):
+    src, _, _ = big
+    with open_workspace(src) as ws:
+        before = _counts(ws)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [*CLI, "export", "dump", "--out", str(out), "-w", str(src)],
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _kill_when(proc, lambda: (out / "tables").is_dir() and any((out / "tables").iterdir()), "export")
+    assert not (out / "manifest.json").exists(), "the kill landed after signing: make the workspace larger"
+
+    check = subprocess.run([*CLI, "verify-export", str(out)], env=_env(), capture_output=True, text=True)
+    assert check.returncode == 1, "a half-written export verified"
+    with open_workspace(src) as ws:
+        assert _counts(ws) == before, "a killed export wrote to the workspace"
+        with ws.session() as s:
+            assert verify_chain(s).ok
+    again = subprocess.run(
+        [*CLI, "export", "dump", "--out", str(out), "-w", str(src)],
+        env=_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert again.returncode == 1 and "not an empty folder" in again.stderr  # never mixed with the rest
+    fresh = tmp_path / "out2"
+    ok = subprocess.run(
+        [*CLI, "export", "dump", "--out", str(fresh), "-w", str(src)],
+        env=_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert (
+        subprocess.run([*CLI, "verify-export", str(fresh)], env=_env(), capture_output=True).returncode == 0
+    )
+
+
+READER = """
+import json, sys, time
+from pathlib import Path
+from collections import defaultdict
+from sqlalchemy import func, select
+from tawthiq.store import open_workspace, verify_chain
+from tawthiq.store.tables import ReportRow
+ws = open_workspace(Path(sys.argv[1]), sys.argv[2] or None)
+stop = Path(sys.argv[3])
+seen = []
+while True:
+    last = stop.exists()
+    with ws.session() as s:  # one snapshot: the chain and the reports as one moment saw them
+        parts = defaultdict(int)
+        for sha, n in s.execute(select(ReportRow.sha256, func.count()).group_by(ReportRow.sha256)):
+            parts[sha] = n
+        check = verify_chain(s)
+    seen.append({"ok": check.ok, "events": check.events, "files": sorted(set(parts.values()))})
+    if last:
+        break
+    time.sleep(0.05)
+print(json.dumps(seen))
+"""
+
+
+def test_two_writers_and_a_reader_on_one_workspace_lose_nothing(workspace, tmp_path):
+    files, per_file, rows = 30, 40, 3000
+    folder = tmp_path / "chats"
+    folder.mkdir()
+    for i in range(files):
+        _chat(folder / f"chat-{i:02d}.txt", per_file, f"file {i}")
+    people = tmp_path / "list.csv"
+    people.write_text(
+        "id,name,sex,age,date of death,place\n"
+        + "".join(
+            f"R{i},Person Number{i} Invented,m,{20 + i % 50},2016-12-{1 + i % 28:02d},Fardous\n"
+            for i in range(rows)
+        ),
+        "utf-8",
+    )
+    db = (
+        []
+        if workspace.engine.dialect.name == "sqlite"
+        else ["--db", workspace.engine.url.render_as_string(hide_password=False)]
+    )
+    where = ["-w", str(workspace.path), *db]
+    stop = tmp_path / "stop"
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(workspace.path), db[1] if db else "", str(stop)],
+        env=_env(),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    writers = [
+        subprocess.Popen(
+            [*CLI, "ingest", *where, str(folder)], env=_env(), stderr=subprocess.PIPE, text=True
+        ),
+        subprocess.Popen(
+            [*CLI, "people", "import", str(people), "--list", "invented", "--yes", *where],
+            env=_env(),
+            stderr=subprocess.PIPE,
+            text=True,
+        ),
+    ]
+    errors = [w.communicate(timeout=600)[1] for w in writers]
+    stop.touch()
+    snapshots = json.loads(reader.communicate(timeout=600)[0])
+    assert [w.returncode for w in writers] == [0, 0], errors
+
+    with workspace.session() as s:
+        assert s.scalar(select(func.count()).select_from(ReportRow)) == files * per_file
+        assert s.scalar(select(func.count()).select_from(PersonRecordRow)) == rows
+        assert verify_chain(s).ok
+    assert all(snap["ok"] for snap in snapshots), "the reader saw a broken chain"
+    assert all(snap["files"] in ([], [per_file]) for snap in snapshots), "the reader saw a half-written file"
+    events = [snap["events"] for snap in snapshots]
+    assert events == sorted(events) and len(snapshots) >= 2
