@@ -387,3 +387,23 @@ def test_a_token_lifetime_past_any_calendar_is_refused_not_a_server_error(make_c
     r = client.post("/api/v1/admin/tokens", json={"user": "admin-user", "days": 10**12}, headers=bearer)
     assert r.status_code == 422
     assert "days" in r.text
+
+
+def test_a_nul_character_is_refused_not_a_server_error_on_postgresql(make_client, built):
+    # PostgreSQL holds no NUL in a text value: ?user=%00 and a reason with \u0000 were 500s there
+    from tawthiq.store import users
+
+    admin = make_client("admin")
+    with built.ws.session() as s:
+        token = users.create_token(s, "admin-user", "script")
+    client = TestClient(admin.app, raise_server_exceptions=False)
+    bearer = {"authorization": f"Bearer {token}"}
+    r = client.get("/api/v1/admin/tokens?user=%00", headers=bearer)
+    assert r.status_code == 400
+    assert r.json()["error"] == {**r.json()["error"], "code": "bad_input", "field": "user"}
+    incident = built.incident_ids["shelling-fardous"]
+    override = {"grade": "confirmed", "reason": "checked\u0000"}
+    r = client.post(f"/api/v1/incidents/{incident}/override", json=override, headers=bearer)
+    assert r.status_code in (200, 400), r.text  # SQLite keeps the character; PostgreSQL refuses it
+    if r.status_code == 400:
+        assert r.json()["error"]["code"] == "bad_input" and "checked" not in r.text

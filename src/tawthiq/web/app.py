@@ -23,10 +23,11 @@ from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import parse_qs
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -152,6 +153,15 @@ def _error(request: Request, status: int, code: str, message: str, field: str | 
     return render(request, "error.html", body["error"], status_code=status)
 
 
+def _no_nul_in_query(request: Request) -> None:
+    """Refuse a NUL character in a query parameter (400 naming it). No user types one, and
+    PostgreSQL cannot hold one in a text value: ``?user=%00`` was a 500 there (issue 18)."""
+    for name, value in request.query_params.multi_items():
+        if "\x00" in name or "\x00" in value:
+            field = name.strip("\x00") or None
+            raise HTTPError(400, "bad_input", "a NUL character is not allowed", field=field)
+
+
 def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(HTTPError)
     async def _http_error(request: Request, exc: HTTPError) -> Response:
@@ -178,6 +188,14 @@ def _install_errors(app: FastAPI) -> None:
             # /incidents/99999999999999999999 or /incidents/abc names no record: not found
             return _error(request, 404, "not_found", "no such record", ".".join(loc) or None)
         return _error(request, 422, "invalid", str(first.get("msg")), ".".join(loc) or None)
+
+    @app.exception_handler(DataError)
+    async def _data_error(request: Request, exc: DataError) -> Response:
+        # The database refused a value the request carried (a NUL character in a text, a number
+        # past what the column holds) that validation let through: the request is at fault, and
+        # the answer names no statement or value.
+        _log.warning("database refused a value on %s %s", request.method, request.url.path)
+        return _error(request, 400, "bad_input", "the database refused a value in the request")
 
     @app.exception_handler(Exception)
     async def _server_error(request: Request, exc: Exception) -> Response:
@@ -242,6 +260,7 @@ def create_app(
         version=__version__,
         description="Tawthiq workspace API: reports, claims, incidents, places. "
         "Authenticate with `Authorization: Bearer <token>` (`tawthiq tokens create`).",
+        dependencies=[Depends(_no_nul_in_query)],
         docs_url=None,  # served by routers/api.py from the bundled Swagger UI
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
