@@ -54,6 +54,14 @@ def _cov(rows: list[dict]) -> str:
 
 
 def summarize(rows: list[dict], out=sys.stdout) -> None:
+    seen: set[tuple[str, str, str]] = set()
+    unique = []
+    for r in rows:  # a study split into overlapping runs repeats populations: each counts once
+        key = (r["scenario"], r["i"], r["method"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(r)
+    rows = unique
     for r in rows:
         r["hit"] = float(r["low"]) <= float(r["N"]) <= (float(r["high"]) if r["high"] else np.inf)
         r["rel"] = (float(r["N_hat"]) - float(r["N"])) / float(r["N"])

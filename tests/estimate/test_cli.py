@@ -111,3 +111,27 @@ def test_lcmcr_asked_by_name_on_two_lists_is_still_refused(runner, write_csv):
     res = runner.invoke(app, ["estimate", "-t", str(write_csv(TWO_LISTS)), "--method", "lcmcr"])
     assert res.exit_code == 1
     assert "lcmcr needs at least 3 lists" in res.stderr
+
+
+def test_plot_as_svg_draws_the_strata_beside_their_total(runner, write_csv, tmp_path):
+    svg = tmp_path / "n.svg"
+    res = runner.invoke(
+        app, ["estimate", "-t", str(write_csv(TABLE)), "--by", "month", "--plot", str(svg), *FAST]
+    )
+    assert res.exit_code == 0, res.output
+    text = svg.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("<?xml") and "<svg" in text
+    assert "strata side by side" in text and "2016-11" in text and "2016-12" in text
+
+
+def test_plot_of_one_lcmcr_table_shows_the_chains(runner, write_csv, tmp_path):
+    svg = tmp_path / "n.svg"
+    res = runner.invoke(app, ["estimate", "-t", str(write_csv(TABLE)), "--plot", str(svg), *FAST])
+    assert res.exit_code == 0, res.output
+    assert "trace of N per chain" in svg.read_text(encoding="utf-8")
+
+
+def test_plot_in_an_unknown_format_is_refused_before_estimating(runner, write_csv, tmp_path):
+    res = runner.invoke(app, ["estimate", "-t", str(write_csv(TABLE)), "--plot", str(tmp_path / "n.gif")])
+    assert res.exit_code == 2 and "estimating" not in res.stderr
+    assert not (tmp_path / "n.gif").exists()

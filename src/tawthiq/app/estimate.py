@@ -19,6 +19,8 @@ __all__ = [
     "estimate_tables",
     "governorate_resolver",
     "place_resolver",
+    "save_estimates",
+    "saved_estimates",
     "workspace_tables",
 ]
 
@@ -123,3 +125,21 @@ def estimate_tables(tables: Any, method: str, lcmcr: Any, loglinear: Any) -> lis
     if len(tables) < 2 or method not in (*METHODS, "all"):
         return fit(tables, method, lcmcr, loglinear)  # one table, or a method the stage will refuse
     return [estimate_stratified(tables, m, lcmcr, loglinear) for m in runnable_methods(tables, method)]
+
+
+def save_estimates(ws: Workspace, fits: Sequence[Any], source: dict[str, Any], now: Any = None) -> Any:
+    """Keep this run's estimates under the workspace (``store.estimates``): the Estimate of each method,
+    ``source`` (what was estimated: ``by``, ``lists``, ``status``, the settings and seed), the time."""
+    from datetime import UTC, datetime
+
+    from tawthiq.store.estimates import save_estimate
+
+    record = {**source, "estimates": [f.estimate.model_dump(mode="json") for f in fits]}
+    return save_estimate(ws.path, record, now or datetime.now(UTC))
+
+
+def saved_estimates(ws: Workspace, limit: int = 20) -> list[dict[str, Any]]:
+    """The newest saved estimates of the workspace, newest first (see ``store.estimates``)."""
+    from tawthiq.store.estimates import latest_estimates
+
+    return latest_estimates(ws.path, limit)

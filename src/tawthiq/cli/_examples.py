@@ -113,6 +113,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "tawthiq estimate --status killed          # LCMCR over the linked lists, 95% interval",
         "tawthiq estimate --method all --status killed --lists vdc-aleppo,hospital",
         "tawthiq estimate --by month --method loglinear --json",
+        "tawthiq estimate --status killed --by sex --plot by-sex.svg  # strata, total, pooled check",
         "tawthiq estimate --table overlaps.csv --plot n.png --seed 1",
     ),
     # evidence, export

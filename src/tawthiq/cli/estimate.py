@@ -155,7 +155,13 @@ def estimate(
     ] = None,
     method: Annotated[Method, typer.Option("--method", "-m", help="Estimator.")] = Method.lcmcr,
     plot: Annotated[
-        Path | None, typer.Option("--plot", help="Write the distribution of N as a PNG.", show_default=False)
+        Path | None,
+        typer.Option(
+            "--plot",
+            help="Write a picture (.png or .svg): the distribution of N with the documented count marked, "
+            "the strata side by side, and (LCMCR, one table) the trace of every chain.",
+            show_default=False,
+        ),
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (chains use seed, seed+1, …).")] = 0,
     iterations: Annotated[
@@ -194,6 +200,13 @@ def estimate(
             "--status", help="Workspace: only records with this status (e.g. killed).", show_default=False
         ),
     ] = None,
+    save: Annotated[
+        bool,
+        typer.Option(
+            "--save/--no-save",
+            help="Workspace: keep the result under the workspace's estimates/ folder (shown at /estimates).",
+        ),
+    ] = True,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
@@ -208,6 +221,8 @@ def estimate(
 
     if iterations < 2 or chains < 1 or thin < 1 or classes < 1:
         raise typer.BadParameter("--iterations, --chains, --thin and --classes must be positive")
+    if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
+        raise typer.BadParameter(f"--plot writes .png or .svg, not '{plot.name}'")
     if table is not None and (lists or status):
         raise typer.BadParameter("--lists and --status choose records in a workspace; not with --table")
     if table is not None:
@@ -235,6 +250,22 @@ def estimate(
 
         plot_posterior(fits, plot, title=source)
         err_console.print(f"plot written to {plot}", highlight=False)
+    if table is None and save:
+        from tawthiq.app.estimate import save_estimates
+        from tawthiq.store import open_workspace
+
+        what = {
+            "source": source,
+            "by": by,
+            "lists": [s.strip() for s in lists.split(",") if s.strip()] if lists else None,
+            "status": status,
+            "settings": {"method": method.value, "seed": seed, "iterations": iterations,
+                         "max_iterations": lc.max_iterations, "chains": chains, "thin": lc.thin,
+                         "classes": classes, "criterion": criterion.value},
+        }  # fmt: skip
+        with open_workspace(workspace, db) as ws:
+            saved = save_estimates(ws, fits, what)
+        err_console.print(f"saved to {saved}", highlight=False)
     if json_:
         data = [f.estimate.model_dump(mode="json") for f in fits]
         print_json(data if method == Method.all else data[0])

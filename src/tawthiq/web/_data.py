@@ -291,6 +291,12 @@ class WebData:
         with self.ws.session() as s:
             return self._in_view(s, bbox, f, limit, with_claims=False)
 
+    def saved_estimates(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The newest estimates ``tawthiq estimate`` saved under the workspace, newest first."""
+        from tawthiq.app.estimate import saved_estimates
+
+        return saved_estimates(self.ws, limit)
+
     def timeline(self, f: IncidentFilter) -> dict[tuple[date, str], int]:
         with self.ws.session() as s:
             if not f.place:

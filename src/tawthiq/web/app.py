@@ -51,6 +51,7 @@ ROUTER_MODULES: tuple[str, ...] = (
     "incidents",
     "geo",
     "timeline",
+    "estimates",
     "people",
     "public",
     "missing",

@@ -1,0 +1,93 @@
+"""/estimates: the latest estimates saved under the workspace, each interval drawn as an SVG, and its JSON."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+
+from tawthiq.app.estimate import save_estimates
+from tawthiq.estimate import (
+    LcmcrSettings,
+    LoglinearSettings,
+    estimate_tables,
+    loglinear,
+    random_population,
+)
+
+T0 = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+
+
+def _table():
+    return random_population(np.random.default_rng(4), scenario="heterogeneous").table
+
+
+def _save_runs(ws):
+    """An older log-linear run that converged, then a newer stratified LCMCR run that did not."""
+    good = loglinear(_table(), LoglinearSettings(seed=1))
+    save_estimates(ws, [good], {"source": "workspace", "by": None}, now=T0)
+    short = LcmcrSettings(iterations=100, max_iterations=100, thin=1, chains=2, seed=3)
+    stuck = estimate_tables([_table(), _table()], "lcmcr", short)
+    save_estimates(ws, stuck, {"source": "workspace by sex", "by": "sex"}, now=T0 + timedelta(hours=1))
+    return good.estimate, stuck[0].estimate
+
+
+def test_estimates_json_lists_the_newest_run_first_as_saved(make_client, built):
+    good, _ = _save_runs(built.ws)
+    items = make_client("viewer").get("/estimates.json").json()["items"]
+    assert [i["source"] for i in items] == ["workspace by sex", "workspace"]
+    assert items[1]["estimates"][0]["N"] == good.N and items[1]["estimates"][0]["low"] == good.low
+    assert items[0]["estimates"][0]["status"] == "did_not_converge" and items[0]["estimates"][0]["N"] is None
+
+
+def test_page_draws_each_interval_and_no_number_for_a_run_that_did_not_converge(make_client, built):
+    good, stuck = _save_runs(built.ws)
+    html = make_client("viewer").get("/estimates").text
+    svgs = re.findall(r"<svg[^>]*class=\"estimate\".*?</svg>", html, flags=re.S)
+    assert len(svgs) == 2
+    stuck_svg, good_svg = svgs  # newest first
+    assert f"N = {good.N:,}" in good_svg and f"95% interval {good.low:,}" in good_svg
+    assert "<rect" not in stuck_svg and "did not converge" in stuck_svg  # words, not a bar
+    hidden = stuck.diagnostics["unconverged"]["N"]
+    assert f"{hidden:,}" not in html.split('class="estimate-run"')[1]  # the withheld figure is not shown
+
+
+def test_a_corrupt_saved_estimate_is_named_and_the_others_still_shown(make_client, built):
+    _save_runs(built.ws)
+    (built.ws.path / "estimates" / "29991231T000000000000Z.json").write_text("{not json", encoding="utf-8")
+    client = make_client("viewer")
+    items = client.get("/estimates.json").json()["items"]
+    assert (
+        items[0]["file"] == "29991231T000000000000Z.json"
+        and "29991231T000000000000Z.json" in items[0]["error"]
+    )
+    assert len(items) == 3 and "29991231T000000000000Z.json" in client.get("/estimates").text
+
+
+def test_estimates_need_login(make_client, built):
+    _save_runs(built.ws)
+    assert make_client().get("/estimates.json").status_code == 401
+
+
+def test_cli_saves_a_workspace_estimate_that_the_page_then_shows(make_client, built, cli_json):
+    from tawthiq.app.people import save_link_result
+    from tawthiq.entities import PersonRecord
+    from tawthiq.people import LinkResult
+    from tawthiq.store.people import load_records, save_list
+
+    # person i is on list a when i < 60, on b when 30 <= i < 90, on c when i is even: overlaps everywhere
+    on = {"a": range(0, 60), "b": range(30, 90), "c": range(0, 90, 2)}
+    with built.ws.session() as s:
+        for name, people in on.items():
+            recs = [PersonRecord(list_name=name, record_id=f"{name}-{i}", name_latin=f"P{i}") for i in people]
+            save_list(s, name, recs)
+        recs = [r for r in load_records(s) if r.list_name in on]  # the fixture has lists of its own
+        by_person: dict[str, list[int]] = {}
+        for r in recs:
+            by_person.setdefault(r.record_id.split("-")[1], []).append(r.id)
+        clusters = tuple(sorted(tuple(sorted(ids)) for ids in by_person.values()))
+        save_link_result(s, LinkResult(clusters=clusters), recs)
+    data = cli_json(built.ws, "estimate", "--method", "loglinear", "--lists", "a,b,c")
+    items = make_client("viewer").get("/estimates.json").json()["items"]
+    assert items[0]["estimates"][0]["N"] == data["N"] and items[0]["settings"]["method"] == "loglinear"
