@@ -95,3 +95,20 @@ def test_who_saw_a_protected_value_and_why_is_in_the_private_dossier_only(runner
     public = json.loads((tmp_path / "pub" / "dossier.json").read_text(encoding="utf-8"))
     assert all(e["reason"] is None for e in public["custody"])
     assert why not in (tmp_path / "pub" / "dossier.html").read_text(encoding="utf-8")
+
+
+def test_public_dossier_ships_no_original_of_a_source_kept_anonymous(runner, demo, tmp_path):
+    # the public label of an 'individual' source is its kind; its original file would name it
+    from sqlalchemy import text
+
+    with demo.ws.session() as s:
+        s.execute(text("UPDATE sources SET kind = 'individual' WHERE label = 'Wire One'"))
+    out = tmp_path / "anon"
+    res = _dossier(runner, demo, out, demo.incident_ids["fardous"], "--public", "--no-pdf")
+    assert res.exit_code == 0, res.output + res.stderr
+    data = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    assert data["originals"] == [] and data["files"] == []
+    assert not (out / "originals").exists()
+    private = tmp_path / "private"
+    assert _dossier(runner, demo, private, demo.incident_ids["fardous"], "--no-pdf").exit_code == 0
+    assert (private / "originals" / demo.evidence["wire.txt"]).is_file()

@@ -75,6 +75,14 @@ def _file(ev: Evidence, derived: Sequence[DerivedFile], public: bool) -> dict[st
     }
 
 
+def _withheld_file(report: Report, sources: Mapping[int, Source], policy: Policy) -> bool:
+    """Whether a public dossier leaves out this report's original (see :func:`build_dossier`)."""
+    if is_private_report(report, policy):
+        return True
+    src = sources.get(report.source_id) if report.source_id is not None else None
+    return src is not None and src.kind in policy.anonymous_source_kinds
+
+
 def build_dossier(
     incident: Incident,
     claims: Sequence[Claim],
@@ -141,11 +149,13 @@ def build_dossier(
                 }
             )
             claim_rows.append(row)
-    # Files: a public dossier lists only files of reports that are not private.
+    # Files: a public dossier lists only files of reports that are not private, and none of a
+    # source the policy keeps anonymous: its label is replaced by its kind, and its original (a
+    # signed statement, a letterhead) would name it again.
     shas: list[str] = []
     for c in mine:
         rep = reports.get(c.report_id) if c.report_id is not None else None
-        if rep is None or (public and is_private_report(rep, policy)):
+        if rep is None or (public and _withheld_file(rep, sources, policy)):
             continue
         if rep.sha256 in evidence and rep.sha256 not in shas:
             shas.append(rep.sha256)
