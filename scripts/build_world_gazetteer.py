@@ -80,7 +80,9 @@ def build() -> list[list[str]]:
         if c["countrycode"] == "SY":
             continue
         name = c["name"].strip()
-        keys = [world_key(name)]
+        # a name with no Latin letter (Cyrillic "Петровец") has the empty key: never index it, or
+        # every name without a Latin key (any Arabic name) would find this town
+        keys = [k for k in [world_key(name)] if k]
         for alt in sorted(set(c.get("alternatenames") or ())):
             alt = alt.strip()
             k = world_key(alt)

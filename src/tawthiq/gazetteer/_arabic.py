@@ -28,7 +28,7 @@ from tawthiq.text.arabic import fold, fold_arabic, name_key, strip_article
 if TYPE_CHECKING:
     from tawthiq.gazetteer._index import Gazetteer, PlaceMatch
 
-__all__ = ["build_arabic_index", "match_arabic"]
+__all__ = ["build_arabic_index", "lookup_arabic", "match_arabic"]
 
 _CITY = "C1007"
 _WORD = re.compile(r"[\u0621-\u064a]+")
@@ -351,3 +351,35 @@ def _resolve(gaz, cands: list[str], type_kinds, ctx):
 
     ranked = sorted(cands, key=lambda pid: (-score(pid), pid))
     return gaz.places[ranked[0]], tuple(ranked[1:])
+
+
+_TRAILING_DIRECTION = re.compile(r"\s+(?:ال)?(?:شرقي|غربي|شمالي|جنوبي|اوسط|وسطي)ه?$")
+
+
+def lookup_arabic(gaz: Gazetteer, name: str) -> list[str]:
+    """Ids of the places one of whose Arabic names has the key of ``name`` (a name, not a text).
+
+    As written in a list or a claim: with or without ال, ة/ه, ى/ي, hamza forms, diacritics and
+    tatweel ("حيّ الشّعار" = "الشعار"). A place-kind word first (حي، مدينة، ريف …) ranks the places of
+    that kind first; a direction last ("ريف إدلب الجنوبي") is a part of the place before it. The Syrian
+    layers first, else the world's Arabic names (most populous first). Never a place none of whose
+    names has that key: a name the gazetteer lacks finds nothing.
+    """
+    folded = _TRAILING_DIRECTION.sub("", fold(name).strip())
+    words = [strip_article(w) for w in _WORD.findall(folded)]
+    if not words:
+        return []
+    type_kinds = _TYPE_WORDS.get(words[0], ())
+    index = gaz.arabic_index()
+    for key in _keys(folded):
+        if len(key) >= 3 and key in index:
+            return [p.id for p in _rank_all(gaz, index[key], type_kinds)]
+    from tawthiq.gazetteer._world import load_world_arabic
+
+    world = load_world_arabic().get(name_key(folded), ())
+    return sorted(world, key=lambda pid: (-gaz.world.population(pid), pid))
+
+
+def _rank_all(gaz, cands: list[str], type_kinds) -> list:
+    place, alts = _resolve(gaz, cands, type_kinds, ())
+    return [place, *(gaz.places[p] for p in alts)]

@@ -26,9 +26,10 @@ from rapidfuzz import fuzz
 
 from tawthiq.entities import Place, PlaceRef
 from tawthiq.errors import InputError
-from tawthiq.gazetteer._arabic import build_arabic_index, match_arabic
+from tawthiq.gazetteer._arabic import build_arabic_index, lookup_arabic, match_arabic
 from tawthiq.gazetteer._names import fold, toponym_key
 from tawthiq.gazetteer._world import WorldLayer, load_world, world_key
+from tawthiq.text.arabic import arabic_share
 
 __all__ = ["Gazetteer", "PlaceMatch", "load_gazetteer"]
 
@@ -217,7 +218,13 @@ class Gazetteer:
         return outer in chain
 
     def lookup(self, name: str) -> list[Place]:
-        """Every place one of whose names has the same key as ``name``, best ranked first."""
+        """Every place one of whose names has the same key as ``name``, best ranked first.
+
+        A name in Arabic script is looked up among the Arabic names (:func:`._arabic.lookup_arabic`):
+        its Latin key is empty, and an empty key must find nothing.
+        """
+        if arabic_share(name) > 0.5:
+            return [self.get(p) for p in lookup_arabic(self, name)]
         hits = self._candidates(name.strip())
         if not hits:
             return [self.get(p) for p in self.world.candidates(name.strip())]

@@ -68,8 +68,15 @@ class WorldLayer:
         return self._row(place_id) is not None
 
     def candidates(self, name: str) -> list[str]:
-        """Ids of the world places one of whose names has the key of ``name``, most populous first."""
-        hit = self._index.get(world_key(name))
+        """Ids of the world places one of whose names has the key of ``name``, most populous first.
+
+        A name with no Latin letter (Arabic, Cyrillic) has the empty key and finds nothing here: the
+        table keys Latin names only (Arabic names are :func:`load_world_arabic`'s).
+        """
+        key = world_key(name)
+        if not key:
+            return []
+        hit = self._index.get(key)
         if hit is None:
             return []
         rows = [self._lines[i].split("\t") for i in ([hit] if isinstance(hit, int) else hit)]
@@ -119,6 +126,8 @@ def load_world() -> WorldLayer:
         if not line:
             continue
         for key in line[line.rindex("\t") + 1 :].split("|"):
+            if not key:
+                continue  # a name with no Latin key: indexing "" would answer every non-Latin name
             slot = index.get(key)
             if slot is None:
                 index[key] = i
