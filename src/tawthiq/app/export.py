@@ -215,7 +215,7 @@ def key_fingerprint(ws: Any) -> str | None:
 def _dump_writer(ws: Any):
     def write(out: Path) -> dict[str, Any]:
         from tawthiq.policy import POLICY_FILE
-        from tawthiq.store.dump import dump_tables
+        from tawthiq.store.dump import dump_schema, dump_tables
 
         with ws.session(actor="cli") as s:
             counts = dump_tables(s, out)
@@ -236,6 +236,7 @@ def _dump_writer(ws: Any):
             shutil.copyfile(ws.path / POLICY_FILE, out / POLICY_FILE)
         summary = {
             "format": "tawthiq-dump/1",
+            "schema": dump_schema(),  # the migration revision: an older dump is migrated on import
             "tables": counts,
             "evidence_files": files,
             "key_sha256": key_fingerprint(ws),

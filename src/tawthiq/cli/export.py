@@ -149,7 +149,12 @@ def register(app: typer.Typer) -> None:
                 src_cipher = Cipher(load_key(source_key))
             with ws.session(actor="cli") as s:
                 counts = load_tables(
-                    s, folder, source_cipher=src_cipher, target_cipher=ws.cipher, same_key=same
+                    s,
+                    folder,
+                    source_cipher=src_cipher,
+                    target_cipher=ws.cipher,
+                    same_key=same,
+                    schema=meta.get("schema"),
                 )
                 # each original opened with the dump's key, re-hashed against its name, sealed
                 # with this workspace's key (a dump from before sealing holds clear files: read too)

@@ -22,13 +22,17 @@ and column (issue 21); the caller's one transaction then writes nothing.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import re
+import tempfile
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -39,10 +43,12 @@ from sqlalchemy import (
     Float,
     Integer,
     LargeBinary,
+    MetaData,
     String,
     Table,
     UniqueConstraint,
     func,
+    inspect,
     select,
     text,
 )
@@ -51,10 +57,12 @@ from sqlalchemy.orm import Session
 
 from tawthiq.errors import InputError, StoreError
 from tawthiq.store._crypto import Cipher
+from tawthiq.store._migrate import alembic_config, head_revision
 from tawthiq.store.audit import record_event
+from tawthiq.store.session import make_engine
 from tawthiq.store.tables import Base
 
-__all__ = ["TABLES_DIR", "dump_tables", "is_empty", "load_tables"]
+__all__ = ["TABLES_DIR", "dump_schema", "dump_tables", "is_empty", "load_tables"]
 
 TABLES_DIR = "tables"
 _BATCH = 2000
@@ -106,6 +114,11 @@ def dump_tables(session: Session, out: Path) -> dict[str, int]:
                 n += 1
         counts[table.name] = n
     return counts
+
+
+def dump_schema() -> str | None:
+    """The schema revision a dump written now carries (``dump.json``'s ``schema``)."""
+    return head_revision()
 
 
 def is_empty(session: Session) -> list[str]:
@@ -191,19 +204,23 @@ def _parents(table: Table) -> list[tuple[str, str, str]]:
 
 
 def _rows(
-    path: Path, table: Table, loaded: dict[tuple[str, str], set[Any]], done: set[str]
+    path: Path,
+    table: Table,
+    loaded: dict[tuple[str, str], set[Any]],
+    done: set[str],
+    only: set[str] | None = None,
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     """Rows of one table file, each checked against the table before anything is inserted: UTF-8,
     one JSON object a line, every column present and of its type, no key used twice in the file,
     every foreign key found among the rows already loaded (``loaded``: (table, column) -> values,
     filled here for the columns other tables point to). Any failure is an InputError naming the
     file, line and column."""
-    cols = {c.name: c for c in table.columns}
-    keys = _unique_keys(table)
+    cols = {c.name: c for c in table.columns if only is None or c.name in only}
+    keys = [k for k in _unique_keys(table) if only is None or set(k) <= only]
     seen: dict[tuple[str, ...], dict[tuple[Any, ...], int]] = {k: {} for k in keys}
     # a parent that loads after this table (a cycle) cannot be checked here: the database will
-    parents = [p for p in _parents(table) if p[1] in done]
-    targets = [c for (t, c) in loaded if t == table.name]
+    parents = [p for p in _parents(table) if p[1] in done and p[0] in cols]
+    targets = [c for (t, c) in loaded if t == table.name and c in cols]
     with path.open("rb") as fh:
         for i, raw in enumerate(fh, 1):
             try:
@@ -297,8 +314,16 @@ def load_tables(
     source_cipher: Cipher | None,
     target_cipher: Cipher | None,
     same_key: bool,
+    schema: str | None = None,
 ) -> dict[str, int]:
-    """Restore a dump into an empty database (one transaction, rolled back on any error)."""
+    """Restore a dump into an empty database (one transaction, rolled back on any error).
+
+    ``schema``: the migration revision the dump was written at (its ``dump.json``); None for a
+    dump from before it was recorded, whose revision is then read from its columns. A dump of an
+    older schema is first restored into a scratch SQLite database at its revision, brought to
+    head by the same Alembic migrations a workspace goes through, and loaded from there, so a
+    backup made by an older Tawthiq restores with its data migrated, never refused or guessed.
+    """
     busy = is_empty(session)
     if busy:
         raise StoreError(f"import-dump needs an EMPTY workspace; these tables hold rows: {', '.join(busy)}")
@@ -309,31 +334,142 @@ def load_tables(
             "(--source-key FILE) so they can be sealed again under this workspace's key",
             path=dump,
         )
+    revision = _dump_revision(dump, schema)
+    if revision == head_revision():
+        counts = _load(session, dump, None, (source_cipher, target_cipher) if reseal else None)
+    else:
+        with tempfile.TemporaryDirectory(prefix="tawthiq-dump-") as tmp:
+            migrated = _migrate_dump(dump, revision, Path(tmp))
+            counts = _load(session, migrated, None, (source_cipher, target_cipher) if reseal else None)
+    _finish(session, counts, revision)
+    return counts
+
+
+def _load(
+    session: Session,
+    dump: Path,
+    columns: dict[str, set[str]] | None,
+    ciphers: tuple[Cipher | None, Cipher | None] | None,
+) -> dict[str, int]:
+    """Insert every table file of ``dump``, checked row by row. ``columns``: the tables and columns
+    of an older schema (a scratch database at the dump's revision), None for head; ``ciphers``:
+    (source, target) to seal protected fields again, None to carry them as they are."""
     counts: dict[str, int] = {}
+    tables = [t for t in _tables() if columns is None or t.name in columns]
     # the values each foreign key points to, filled as their tables load (parents come first)
     loaded: dict[tuple[str, str], set[Any]] = {
-        (parent, pcol): set() for t in _tables() for _, parent, pcol in _parents(t)
+        (parent, pcol): set() for t in tables for _, parent, pcol in _parents(t)
     }
-    for table in _tables():
+    for table in tables:
         path = dump / TABLES_DIR / f"{table.name}.jsonl"
         if not path.exists():
             raise InputError(f"missing table file for {table.name}", path=path)
+        only = None if columns is None else columns[table.name]
+        target = table if only is None else _subset(table, only)
         batch: list[dict[str, Any]] = []
         lines: list[int] = []
         n = 0
-        for line, rec in _rows(path, table, loaded, set(counts)):
-            if reseal:
-                rec = _reseal(rec, table.name, source_cipher, target_cipher)
+        for line, rec in _rows(path, table, loaded, set(counts), only):
+            if ciphers is not None:
+                rec = _reseal(rec, table.name, *ciphers)
             batch.append(rec)
             lines.append(line)
             if len(batch) >= _BATCH:
-                _insert(session, table, batch, path, lines)
+                _insert(session, target, batch, path, lines)
                 n += len(batch)
                 batch, lines = [], []
         if batch:
-            _insert(session, table, batch, path, lines)
+            _insert(session, target, batch, path, lines)
             n += len(batch)
         counts[table.name] = n
+    return counts
+
+
+def _subset(table: Table, only: set[str]) -> Table:
+    """``table`` with only the columns an older schema has (typed as at head, for the inserts)."""
+    return Table(table.name, MetaData(), *(Column(c, table.c[c].type) for c in sorted(only)))
+
+
+def _revisions() -> list[str]:
+    """The migrations' revisions, newest first."""
+    return [r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()]
+
+
+@functools.cache
+def _columns_at(revision: str) -> dict[str, frozenset[str]]:
+    """{table: columns} of the schema at ``revision`` (a scratch SQLite database migrated to it)."""
+    with tempfile.TemporaryDirectory(prefix="tawthiq-schema-") as tmp:
+        engine = make_engine(f"sqlite:///{Path(tmp) / 'schema.sqlite'}")
+        try:
+            command.upgrade(alembic_config(engine), revision)
+            found = inspect(engine)
+            return {
+                name: frozenset(c["name"] for c in found.get_columns(name))
+                for name in found.get_table_names()
+                if name != "alembic_version"
+            }
+        finally:
+            engine.dispose()
+
+
+def _first_columns(dump: Path) -> dict[str, frozenset[str]]:
+    """{table: the columns of its first row} for each table file of the dump that holds a row."""
+    found: dict[str, frozenset[str]] = {}
+    for path in sorted((dump / TABLES_DIR).glob("*.jsonl")):
+        with path.open("rb") as fh:
+            for raw in fh:
+                if raw.strip():
+                    try:
+                        rec = json.loads(raw)
+                    except (ValueError, RecursionError):
+                        break  # the strict load names the line
+                    if isinstance(rec, dict):
+                        found[path.stem] = frozenset(rec)
+                    break
+    return found
+
+
+def _dump_revision(dump: Path, schema: str | None) -> str | None:
+    """The revision to restore the dump at: its recorded one, or the newest whose columns are
+    the dump's; head (the strict load, whose errors name the line and column) when none fits."""
+    known = _revisions()
+    head = known[0] if known else None
+    if schema is not None:
+        if schema not in known:
+            raise InputError(
+                f"the dump was written at schema revision {schema!r}, which this Tawthiq does not "
+                f"know (it knows up to {head!r}): restore it with the Tawthiq that wrote it, or a newer one",
+                path=dump / "dump.json",
+                field="schema",
+            )
+        return schema
+    first = _first_columns(dump)
+    for revision in known:
+        at = _columns_at(revision)
+        if all(name in at and cols == at[name] for name, cols in first.items()):
+            return revision
+    return head
+
+
+def _migrate_dump(dump: Path, revision: str | None, tmp: Path) -> Path:
+    """The dump restored into a scratch SQLite database at ``revision``, upgraded to head by the
+    migrations, and dumped again (protected fields carried as they are) into ``tmp``."""
+    assert revision is not None
+    engine = make_engine(f"sqlite:///{tmp / 'old.sqlite'}")
+    try:
+        command.upgrade(alembic_config(engine), revision)
+        columns = {name: set(cols) for name, cols in _columns_at(revision).items()}
+        with Session(engine) as old, old.begin():
+            _load(old, dump, columns, None)
+        command.upgrade(alembic_config(engine), "head")
+        with Session(engine) as old:
+            dump_tables(old, tmp / "head")
+    finally:
+        engine.dispose()
+    return tmp / "head"
+
+
+def _finish(session: Session, counts: dict[str, int], revision: str | None) -> None:
     if session.get_bind().dialect.name == "postgresql":
         for table in _tables():
             pk = list(table.primary_key.columns)
@@ -345,11 +481,11 @@ def load_tables(
                     )
                 )
     session.flush()
+    migrated = "" if revision == head_revision() else f", migrated from schema {revision}"
     record_event(
         session,
         "dump.import",
         "workspace",
         "dump",
-        detail=f"{sum(counts.values())} rows in {len(counts)} tables",
+        detail=f"{sum(counts.values())} rows in {len(counts)} tables{migrated}",
     )
-    return counts
