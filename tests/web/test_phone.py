@@ -1,0 +1,177 @@
+"""Phone layouts: every main page fits a 390 px wide screen (issue 18 item 6).
+
+Debian's Chromium (through Playwright's ``executable_path``, as in ``test_browser.py``) loads each
+page at 390×844, logged in as a documenter and logged out, in English and in Arabic, and fails
+when the document is wider than the window (``scrollWidth > innerWidth``: the page would scroll
+sideways). A wide table may scroll inside its own box; the page itself may not.
+
+With ``TAWTHIQ_SCREENSHOTS=DIR`` set, the same run writes a compressed screenshot of each page
+at phone width and at desktop width into DIR (``scripts/screenshots.sh`` regenerates
+``docs/screenshots/``); without it nothing is written.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import ServerThread, add_user
+from .test_browser import ARGS, CHROMIUM, _login
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+# (screenshot name, path); "{incident}" is the Fardous shelling incident's id.
+WORKSPACE_PAGES = [
+    ("incidents", "/incidents"),
+    ("incident", "/incidents/{incident}"),
+    ("reports", "/reports"),
+    ("report", "/reports/{report}"),
+    ("claims", "/claims"),
+    ("people", "/people"),
+    ("missing", "/missing"),
+    ("map", "/map"),
+    ("timeline", "/timeline"),
+    ("places", "/places"),
+    ("pairs", "/people/review"),
+    ("inquiry", "/inquiry"),
+]
+PUBLIC_PAGES = [
+    ("public", "/public"),
+    ("public-incident", "/public/incidents/{incident}"),
+    ("public-map", "/public/map"),
+    ("inquiry-public", "/inquiry"),
+    ("login", "/login"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def server(built):
+    from tawthiq.web import create_app
+
+    add_user(built.ws, "rana", "documenter")
+    with ServerThread(create_app(built.ws)) as srv:
+        yield srv
+
+
+def _screenshot_dir() -> Path | None:
+    folder = os.environ.get("TAWTHIQ_SCREENSHOTS")
+    if not folder:
+        return None
+    path = Path(folder)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _save(page, folder: Path | None, name: str) -> None:
+    """A viewport screenshot as a PNG of 64 colours (Pillow), small enough for the docs."""
+    if folder is None:
+        return
+    from io import BytesIO
+
+    from PIL import Image
+
+    png = page.screenshot(full_page=False)
+    image = Image.open(BytesIO(png)).convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT)
+    image.save(folder / f"{name}.png", optimize=True)
+
+
+def _overflow(page) -> tuple[int, int, list[str]]:
+    """(document width, window width, the widest elements sticking out) for the message."""
+    width, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    culprits = page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(e => !e.closest('.scroll-x, .leaflet-container'))
+            .filter(e => {
+                const r = e.getBoundingClientRect();
+                return r.right > window.innerWidth + 1 || r.left < -1;
+            })
+            .slice(0, 5)
+            .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')
+                + ' ' + Math.round(e.getBoundingClientRect().width) + 'px')"""
+    )
+    return width, inner, culprits
+
+
+def _check_pages(browser, base: str, pages, built, *, logged_in: bool, tag: str) -> list[str]:
+    ids = {"incident": built.incident_ids["shelling-fardous"], "report": built.report_ids["en"]}
+    folder = _screenshot_dir()
+    failures: list[str] = []
+    for lang in ("en", "ar"):
+        context = browser.new_context(viewport=PHONE, device_scale_factor=1, locale="en-GB")
+        page = context.new_page()
+        if logged_in:
+            _login(page, base)
+        for name, path in pages:
+            url = f"{base}{path.format(**ids)}?lang={lang}"
+            response = page.goto(url)
+            assert response is not None and response.ok, f"{url}: {response and response.status}"
+            page.wait_for_load_state("networkidle")
+            width, inner, culprits = _overflow(page)
+            if width > inner:
+                failures.append(f"{path} ({lang}, {tag}): {width}px wide on a {inner}px screen; {culprits}")
+            _save(page, folder, f"{name}-{lang}-phone")
+        if folder is not None:
+            page.set_viewport_size(DESKTOP)
+            for name, path in pages:
+                page.goto(f"{base}{path.format(**ids)}?lang={lang}")
+                page.wait_for_load_state("networkidle")
+                _save(page, folder, f"{name}-{lang}")
+        context.close()
+    return failures
+
+
+def test_no_workspace_page_scrolls_sideways_on_a_phone(server, browser, built):
+    failures = _check_pages(browser, server.url, WORKSPACE_PAGES, built, logged_in=True, tag="documenter")
+    assert not failures, "\n".join(failures)
+
+
+def test_no_public_page_scrolls_sideways_on_a_phone(server, browser, built):
+    failures = _check_pages(browser, server.url, PUBLIC_PAGES, built, logged_in=False, tag="logged out")
+    assert not failures, "\n".join(failures)
+
+
+def test_the_phone_menu_is_folded_and_opens(server, browser, built):
+    context = browser.new_context(viewport=PHONE, locale="en-GB")
+    page = context.new_page()
+    _login(page, server.url)
+    menu = page.locator("header details.menu")
+    assert not page.locator("header nav a[href='/map']").is_visible()
+    header_height = page.evaluate("document.querySelector('header.top').getBoundingClientRect().height")
+    assert header_height < PHONE["height"] / 6, f"the header takes {header_height}px of a phone screen"
+    menu.locator("summary").click()
+    assert page.locator("header nav a[href='/map']").is_visible()
+    page.click("header nav a[href='/map']")
+    page.wait_for_url(f"{server.url}/map")
+    context.close()
+
+
+def test_the_inquiry_form_puts_one_field_per_line_on_a_phone(server, browser, built):
+    context = browser.new_context(viewport=PHONE, locale="en-GB")
+    page = context.new_page()
+    page.goto(f"{server.url}/inquiry")
+    tops = page.evaluate(
+        """() => ['name', 'age', 'sex', 'last_seen_date', 'last_seen_place', 'circumstances', 'contact']
+            .map(n => document.querySelector(`form.inquiry [name=${n}]`).getBoundingClientRect())
+            .map(r => [Math.round(r.top), Math.round(r.bottom)])"""
+    )
+    for (_, bottom), (top, _) in itertools.pairwise(tops):
+        assert top >= bottom, f"two inquiry fields share a line: {tops}"
+    context.close()
