@@ -91,6 +91,7 @@ def evaluate(items: list[ann.Annotated], mode: str, show: dict | None = None):
     sides = ann.read_split()
     sourced, reports = [], []
     gold_label: dict[int, str] = {}  # gold claim key -> label
+    lang: dict[object, str] = {}  # gold claim key and sourced claim id ("c", id) -> language of its text
     claim_gold: dict[int, int] = {}  # sourced claim id -> gold claim key
     next_id = 1
     gkey = 0
@@ -103,6 +104,7 @@ def evaluate(items: list[ann.Annotated], mode: str, show: dict | None = None):
         for g in gold:
             gkey += 1
             keys.append(gkey)
+            lang[gkey] = item.language
             if show is not None:
                 show.setdefault("gold", {})[gkey] = (item.name, g)
             if g.get("kind") == "incident" and g.get("incident"):
@@ -120,6 +122,8 @@ def evaluate(items: list[ann.Annotated], mode: str, show: dict | None = None):
             for p, g in sc.score_report(pred, gold):
                 claim_gold[batch[index[id(p)]].claim.id] = keys[gold.index(g)]
         next_id += len(batch) + 1
+        for sc_ in batch:
+            lang[("c", sc_.claim.id)] = item.language
         sourced.extend(batch)
     from tawthiq.gazetteer import load_gazetteer
 
@@ -131,17 +135,29 @@ def evaluate(items: list[ann.Annotated], mode: str, show: dict | None = None):
     for ks in by_label.values():
         gold_pairs.update(frozenset(p) for p in combinations(sorted(ks), 2))
     pred_pairs = set()
+    cross_pred = set()  # pairs of claims from texts in two languages (an Arabic and an English report)
     for inc in incidents:
-        members = [claim_gold.get(cid) for cid in _claim_ids(inc)]
-        for a, b in combinations(members, 2):
+        members = [(claim_gold.get(cid), lang[("c", cid)]) for cid in _claim_ids(inc)]
+        for (a, la), (b, lb) in combinations(members, 2):
             if a is None or b is None:
-                pred_pairs.add(frozenset((("x", id(inc), a), ("x", id(inc), b))))  # a false pair
+                pair = frozenset((("x", id(inc), a), ("x", id(inc), b)))  # a false pair
+                if la != lb:
+                    cross_pred.add(frozenset((("x", id(inc), a, la), ("x", id(inc), b, lb))))
+                pred_pairs.add(pair)
+                continue
             elif a != b:
-                pred_pairs.add(frozenset((a, b)))
+                pair = frozenset((a, b))
+            else:
+                continue
+            pred_pairs.add(pair)
+            if la != lb:
+                cross_pred.add(pair)
     tp = len(pred_pairs & gold_pairs)
+    cross_gold = {p for p in gold_pairs if len({lang[k] for k in p}) == 2}
+    cross = (len(cross_pred & cross_gold), len(cross_pred), len(cross_gold))
     if show is not None:
         show.update(label=gold_label, claim_gold=claim_gold, sourced={s.claim.id: s for s in sourced})
-    return tp, len(pred_pairs), len(gold_pairs), incidents
+    return tp, len(pred_pairs), len(gold_pairs), incidents, cross
 
 
 def _line(name: str, g: dict) -> str:
@@ -287,7 +303,7 @@ def main(argv: list[str]) -> int:
     out = {}
     for mode in ("gold", "pipeline"):
         show: dict | None = {} if mode in (args.show, args.why) else None
-        tp, npred, ngold, incidents = evaluate(items, mode, show)
+        tp, npred, ngold, incidents, (ctp, cpred, cgold) = evaluate(items, mode, show)
         if show is not None and args.show == mode:
             _show(show, incidents)
         if show is not None and args.why == mode:
@@ -300,6 +316,14 @@ def main(argv: list[str]) -> int:
             "true_pairs": tp,
             "predicted_pairs": npred,
             "gold_pairs": ngold,
+            # the pairs whose two claims come from an Arabic and an English text
+            "cross_language": {
+                "pairwise_precision": round(ctp / cpred, 3) if cpred else 1.0,
+                "pairwise_recall": round(ctp / cgold, 3) if cgold else 1.0,
+                "true_pairs": ctp,
+                "predicted_pairs": cpred,
+                "gold_pairs": cgold,
+            },
         }
     if args.json:
         print(json.dumps(out, indent=1))
@@ -310,6 +334,12 @@ def main(argv: list[str]) -> int:
             f"{what:30s} texts {r['texts']:3d}  incidents {r['incidents']:3d}  "
             f"pairwise P {r['pairwise_precision']:.3f}  R {r['pairwise_recall']:.3f}  "
             f"(true {r['true_pairs']}, predicted {r['predicted_pairs']}, gold {r['gold_pairs']})"
+        )
+        c = r["cross_language"]
+        print(
+            f"{'  of which Arabic ~ English':30s} {'':25s}  "
+            f"pairwise P {c['pairwise_precision']:.3f}  R {c['pairwise_recall']:.3f}  "
+            f"(true {c['true_pairs']}, predicted {c['predicted_pairs']}, gold {c['gold_pairs']})"
         )
     return 0
 

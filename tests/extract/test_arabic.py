@@ -429,3 +429,79 @@ def test_a_passing_mention_with_no_number_place_or_time_is_not_a_claim():
         "وتعرضت المنطقة لمزيد من الاستهداف بالصواريخ وسط اشتباكات متقطعة.\n"
     )
     assert [c.fatalities.low for c in _ar(text)] == [7]
+
+
+# ----------------------------------------------------------------- third round: classes (issue 16)
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("قتلت طائرات التحالف الدولي 18 مدنيا في مدينة الرقة.", 18),  # verb, subject, then the count
+        ("أصابت قذائف الهاون 9 أشخاص في حي الشعار بحلب.", None),  # the same verb form for the wounded
+        ("راح ضحية القصف الصاروخي 7 مدنيين في حي الفردوس بحلب.", 7),
+        ("قتل عنصران من الدفاع المدني في غارة على مدينة أريحا.", 2),  # a dual noun
+        ("قتل طفل وامرأة في قصف على بلدة كفرزيتا.", 2),  # singular persons joined by و
+        ("استشهد شاب وطفلين بقذيفة على حي الميدان بحلب.", 3),
+    ],
+)
+def test_killing_verbs_before_their_subject_and_counted_nouns_give_the_toll(sentence, killed):
+    c = _one(_ar(sentence))
+    assert (c.fatalities.low if c.fatalities else None) == killed
+
+
+def test_the_active_wounding_verb_counts_the_wounded():
+    c = _one(_ar("أصابت قذائف الهاون 9 أشخاص في حي الشعار بحلب."))
+    assert c.injured is not None and c.injured.low == 9
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "استهدفت طائرة مسيرة سيارة في مدينة الباب ما أدى إلى مقتل 3 أشخاص.",
+        "قصفت مروحيات النظام بلدة اللطامنة ببرميلين متفجرين.",
+        "قتل 5 أشخاص بغارة نفذتها طائرة بدون طيار على بلدة سرمين.",
+    ],
+)
+def test_drones_helicopters_and_barrels_in_the_dual_are_air_strikes(sentence):
+    assert _one(_ar(sentence)).event_type == "attack.air_strike"
+
+
+def test_a_march_is_not_a_drone():
+    claims = _ar("خرجت مسيرة احتجاجية في مدينة إدلب بعد قصف مدفعي قتل 4 مدنيين.")
+    assert [c.event_type for c in claims] == ["attack.shelling"]
+
+
+def test_a_definition_of_a_weapon_is_no_event():
+    assert _ar("يشار إلى أن البراميل المتفجرة هي عبارة عن براميل محشوة بالمتفجرات تلقيها المروحيات.") == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day"),
+    [
+        ("في الرابع من يناير", date(2016, 1, 4)),
+        ("في الحادي والعشرين من شهر شباط الماضي", date(2016, 2, 21)),
+        ("في الثاني عشر من كانون الأول", date(2016, 12, 12)),
+        ("في العاشر من تشرين الثاني/نوفمبر 2016", date(2016, 11, 10)),
+    ],
+)
+def test_ordinal_days_in_words_are_dates(phrase, day):
+    c = _one(_ar(f"قتل 9 أشخاص في غارات على بلدة حريتان {phrase}."))
+    assert (c.time.start, c.time.precision, c.kind) == (day, "day", "incident")
+
+
+def test_the_month_of_tishreen_al_awwal_is_not_the_first_of_a_month():
+    c = _one(_ar("قتل 9 أشخاص في غارات على بلدة حريتان في تشرين الأول من العام الماضي.", date(2016, 3, 10)))
+    assert (c.time.start, c.time.end, c.time.precision) == (date(2015, 10, 1), date(2015, 10, 31), "month")
+
+
+def test_a_monitors_count_for_a_month_is_a_tally():
+    c = _one(_ar("وثقت الشبكة السورية لحقوق الإنسان مقتل 210 مدنيين في شهر تشرين الثاني."))
+    assert c.kind == "tally" and c.time.precision == "month" and c.fatalities.low == 210
+
+
+def test_a_neighbourhood_of_a_city_not_named_is_kept_whole_and_not_a_foreign_town():
+    """Aleppo is not named, so the Aleppo neighbourhood is not allowed; its first word (بستان) is a
+    town in Turkey, and "حصار" (siege) a town in India: neither may stand for the place."""
+    c = _one(_ar("قتل 4 مدنيين بنيران قناص في حي بستان القصر."))
+    assert [(p.name, p.place_id) for p in c.places] == [("حي بستان القصر", None)]
+    c = _one(_ar("قتل مئات المدنيين في حصار مضايا."))
+    assert all(not (p.place_id or "").startswith("world:") for p in c.places)

@@ -88,7 +88,12 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"الطائرات الحربية|الطيران الحربي|طيران النظام"
         r"|طيران التحالف|طائرات التحالف|الطيران الروسي|طائرات روسية|"
         r"طائرات النظام|طائرة مروحية|طائرات مروحية|الطيران المروحي|سلاح الجو|براميل متفجرة|البراميل المتفجرة|"
-        r"برميل متفجر|ببراميل|بالبراميل|قنابل فراغية|قنابل عنقودية|ذخائر عنقودية|الطيران",
+        r"برميل متفجر|ببراميل|بالبراميل|قنابل فراغية|قنابل عنقودية|ذخائر عنقودية|الطيران"
+        # what flies: helicopters (مروحية، مروحيات)، drones (طائرة مسيرة، بدون طيار)، warplanes (مقاتلات)، and
+        # barrels in the dual or counted (برميلين، 4 براميل)
+        rf"|{_L}{_P}(?:مروحيات|مروحية|المروحيات|درون)\w*{_R}|طائرة مسيرة|طائرات مسيرة|الطائرات المسيرة"
+        r"|الطائرة المسيرة|بدون طيار|دون طيار|(?:ال)?مقاتلات (?:ال)?(?:حربية|روسية|التحالف|النظام)"
+        r"|برميلين|براميل متفجرة|برميلا",
         4,
     ),
     (
@@ -134,12 +139,21 @@ _TALLY = _rx(
     r"|خلال (?:الشهر|شهر|العام|عام|\d+ (?:يوما|أيام|شهرا|أشهر|ساعة|ساعات)|"
     r"أقل من|أكثر من|الأيام|الأسبوع|الأسابيع|الأشهر)|الشهري"
     r"|حصيلة شهرية|تقرير(?:ها)? (?:الشهري|السنوي)|الحصيلة الإجمالية|"
-    r"في عدة مجازر|منذ بداية|طوال (?:الشهر|العام|الحملة)|(?:تشرين|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب"
-    r"|أيلول|يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\S* (?:\S+ )?الماضي"
+    r"في عدة مجازر|منذ بداية|طوال (?:الشهر|العام|الحملة)"
+)
+# "في تموز الماضي"، "في شهر آذار": a month-long period, unless the sentence names a day of it
+_TALLY_MONTH = _rx(
+    r"(?:(?:تشرين|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب"
+    r"|أيلول|يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\S* (?:\S+ )?الماضي)"
+    r"|(?:في|خلال) شهر (?:تشرين|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب"
+    r"|أيلول|يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)"
 )
 # a sentence of habit or support ("كثيرا ما تقصف"، "وتساند الطائرات القوات البرية بالغارات") or one
 # that names an event's character ("ووصفت المنظمة الهجوم بالوحشي"): with no toll of its own, no claim
-_NOT_AN_EVENT = _rx(rf"{_L}(?:و|ف)?(?:غالبا ما|عادة ما|كثيرا ما|يدعم|تدعم|يساند|تساند|وصف|وصفت|يصف|تصف){_R}")
+_NOT_AN_EVENT = _rx(
+    rf"{_L}(?:و|ف)?(?:غالبا ما|عادة ما|كثيرا ما|يدعم|تدعم|يساند|تساند|وصف|وصفت|يصف|تصف){_R}"
+    r"|(?:هي|هو|وهي|وهو) (?:عبارة عن|عبارة)"  # a definition: "البراميل المتفجرة هي عبارة عن …"
+)
 _STATUS = {"siege.blockade", "territory.change", "disappearance.enforced", "humanitarian.access_denied"}
 
 _VICTIMS = [
@@ -227,10 +241,12 @@ def find_events_ar(s: str) -> list[_Hit]:
     return sorted(hits, key=lambda h: (-h.strength, h.start))
 
 
-def _kind(s: str, event_type: str) -> str:
+def _kind(s: str, event_type: str, when: TimeSpan | None = None) -> str:
     if event_type in _STATUS:
         return "status"
     if _TALLY.search(s):
+        return "tally"
+    if _TALLY_MONTH.search(s) and not (when and when.precision == "day"):
         return "tally"
     return "incident"
 
@@ -712,10 +728,10 @@ def arabic_claims(
         elif best.event_type == "other" and best.strength <= 2 and doc_type and (fat or inj):
             best = _Hit(doc_type, best.start, best.end, best.strength)
         last_type = (n, best.event_type)
-        kind = _kind(s, best.event_type)
+        when = explicit_time_ar(s, anchor)
+        kind = _kind(s, best.event_type, when)
         if country_only and fat is not None and kind == "incident":
             kind = "tally"  # a country-wide count is never one incident
-        when = explicit_time_ar(s, anchor)
         if when is None and not own_place and not (fat or inj) and kind == "incident" and b > title_end:
             continue  # a passing mention (no number, place or time of its own): at most optional
         if when is None:

@@ -169,7 +169,8 @@ def find_numbers_ar(s: str) -> list[ArNumber]:
 
 _K = (
     r"(?:قتل|قتلو|قتلوا|قتلت|قتلتا|تقتل|يقتل|قتيل|قتيلا|قتلي|مقتل|مصرع|استشهد|استشهدوا|استشهاد|شهيد|شهيدا|شهداء"
-    r"|قضي|قضوا|ارتقي|ارتقوا|ارتقاء|لقي|لقوا|حتفه|حتفهم|وفاه|توفي|جثه|جثث|اعدام|اعدم|اعدموا|ضحيت|الوفيات|بحياه)"
+    r"|قضي|قضوا|ارتقي|ارتقوا|ارتقاء|لقي|لقوا|حتفه|حتفهم|وفاه|توفي|جثه|جثث|اعدام|اعدم|اعدموا|ضحيت|الوفيات|بحياه"
+    r"|راح\s+ضحيه)"
 )
 # suffocation cases (حالات اختناق) are counted as wounded, as in English
 _I = (
@@ -194,12 +195,21 @@ _IN = r"(?:جرحى|جريح|جريحا|مصاب|مصابا|مصابين|اصا�
 # "15 شهيد وجريح", "قتلى وجرحى": one count of killed and injured together
 _MIXED = _rx(rf"(?:ال)?{_KN}\s+(?:و|او)\s*(?:ال)?{_IN}|(?:ال)?{_IN}\s+(?:و|او)\s*(?:ال)?{_KN}")
 # a singular or dual person noun right after a verbal noun of killing: "استشهاد مواطن" 1, "استشهاد شخصين" 2
+_ONE_NOUN = (
+    r"(?:مواطن|شخص|مدني|طفل|رجل|امراه|سيده|شاب|شهيد|طفله|عنصر|مقاتل|جندي|مسعف|صحفي|ناشط|متطوع|عامل|ممرض|طبيب"
+    r"|امراتان|امراتين|سيدتان|سيدتين|طفلتان|طفلتين)"
+)
 _ONE = _rx(
-    r"(?:مقتل|استشهاد|ارتقاء|مصرع|وفاه|اصابه|جرح|قتل|استشهد|اصيب|قضي)\s+(?:ال)?(?:مواطن|شخص|مدني|طفل|رجل|امراه|سيده|شاب|شهيد|طفله)"
+    rf"(?:مقتل|استشهاد|ارتقاء|مصرع|وفاه|اصابه|جرح|قتل|استشهد|اصيب|قضي)\s+(?:ال)?{_ONE_NOUN}"
     r"(?:(ان|ين)|(?![\u0621-\u064a]))"
 )
+# "قتل طفل وامرأة"، "مقتل شاب وطفلين": one more singular (or two more dual) person joined by و
+_AND_ONE = _rx(rf"^\s*و\s*(?:ال)?{_ONE_NOUN}(?:(ان|ين)|(?![\u0621-\u064a]))")
 
 
+_ACTIVE = _rx(
+    r"(?<![\u0621-\u064a])[وف]?(?:قتل|قتلت|تقتل|يقتل|اصاب|اصابت|يصيب|تصيب|جرح|جرحت)(?![\u0621-\u064a])"
+)
 _KIN = _rx(
     r"^\s*و(?:زوجته|زوجها|ابنه|ابنها|ابنته|ابنتها|طفله|طفلها|شقيقه|شقيقته|والده|والدته|اخيه|اخته)(?![\u0621-\u064a])"
 )
@@ -232,6 +242,12 @@ def _role(s: str, h: ArNumber) -> str | None:
         if ia and (not ka or ia.start() < ka.start()):
             return "injured"
         return "killed"
+    # an active verb with its subject between it and the count: "قتلت طائرات التحالف الدولي 18 مدنيا"
+    if _PERSON.match(after):
+        clause_before = re.split(r"[،,.؛:\d]", s[max(0, h.start - 70) : h.start])[-1]
+        verb = list(_ACTIVE.finditer(clause_before))
+        if verb:
+            return "injured" if verb[-1].group(0).lstrip("وف").startswith(("اصاب", "جرح")) else "killed"
     if _rx(
         r"(?:ارتفاع|ارتفع|ليرتفع|يرتفع|يرفع|لترتفع|بلغ|بلغت|وصل"
         r"|وصلت)\s*(?:الى|ل)?\s*(?:نحو|حوالي|قرابه|اكثر من|ما يزيد عن)?\s*$"
@@ -272,9 +288,13 @@ def find_tolls_ar(s: str) -> tuple[Count | None, Count | None]:
         elif role == "injured" and injured is None:
             injured = h.count
     for m in _ONE.finditer(s):
-        n = 2 if m.group(1) else 1
+        n = 2 if m.group(1) or m.group(0).endswith(("تان", "تين")) else 1
         if _KIN.match(s[m.end() :]):
             n += 1  # "استشهاد رجل وزوجته": the man and his wife
+        end = m.end()
+        while (more := _AND_ONE.match(s[end:])) is not None:
+            n += 2 if more.group(1) or more.group(0).endswith(("تان", "تين")) else 1
+            end += more.end()
         inj = m.group(0).startswith(("اصابه", "جرح", "اصيب"))
         if _is_sub(s, m.start()):
             continue

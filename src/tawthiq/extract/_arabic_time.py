@@ -51,6 +51,23 @@ _YEAR = r"(?:\s+(?:من\s+)?(?:العام|عام|سنه)?\s*((?:19|20)\d\d))?"
 _DMY = _rx(
     rf"(?<!\d)(?:ال\s*)?(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?{_MONTH}(?:\s+(?:الجاري|الماضي|الحالي))?{_YEAR}"
 )
+# ordinal days written in words ("في الرابع من يناير"، "الحادي والعشرين من شهر آذار"): always with من
+# before the month, so that "تشرين الأول" is never the first of a month
+_ORDINAL_UNITS = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+_ORDINALS = {fold(w): i for i, w in enumerate(_ORDINAL_UNITS, start=1)}
+_ORDINALS[fold("الحادي")] = 1
+_ORDINALS[fold("العاشر")] = 10
+for _i, _w in enumerate(["الحادي", *_ORDINAL_UNITS[1:]], start=1):
+    _ORDINALS[fold(_w + " عشر")] = 10 + _i
+for _tens, _w in ((20, "العشرين"), (30, "الثلاثين")):
+    _ORDINALS[fold(_w)] = _tens
+    for _i, _u in enumerate(["الحادي", *_ORDINAL_UNITS[1:]], start=1):
+        if _tens + _i <= 31:
+            _ORDINALS[fold(_u + " و" + _w)] = _tens + _i
+_ORD = "(?:" + "|".join(sorted((re.escape(k) for k in _ORDINALS), key=len, reverse=True)) + ")"
+_ORD_DMY = _rx(
+    rf"(?<![\u0621-\u064a])({_ORD})\s+من\s+(?:شهر\s+)?{_MONTH}(?:\s+(?:الجاري|الماضي|الحالي))?{_YEAR}"
+)
 _MY = _rx(rf"(?:خلال|في|منذ|طوال|شهر)\s+(?:شهر\s+)?{_MONTH}(?:\s+(?:الماضي|الجاري|الحالي))?{_YEAR}")
 _DAYS = {
     fold("الاثنين"): 0,
@@ -83,6 +100,14 @@ _NUMWORD_DAYS = {
 }
 
 
+# "من العام الماضي" after a month: the year before the anchor's
+_LAST_YEAR = _rx(r"^\s+(?:من\s+)?(?:العام|عام|السنه)\s+(?:الماضي|المنصرم|الفايت)")
+
+
+def _last_year(s: str, end: int, anchor: date | None) -> int | None:
+    return anchor.year - 1 if anchor is not None and _LAST_YEAR.match(s[end:]) else None
+
+
 def _year_for(month: int, day: int, anchor: date | None) -> int | None:
     if anchor is None:
         return None
@@ -92,14 +117,16 @@ def _year_for(month: int, day: int, anchor: date | None) -> int | None:
 
 def _explicit(s: str, anchor: date | None) -> list[tuple[int, date]]:
     out = []
-    for m in _DMY.finditer(s):
-        mon = _MONTHS[m.group(2)]
-        day = int(m.group(1))
-        y = int(m.group(3)) if m.group(3) else _year_for(mon, day, anchor)
-        d = _safe(y, mon, day) if y else None
-        if d:
-            out.append((m.start(), d))
-    return out
+    for rx, day_of in ((_DMY, int), (_ORD_DMY, _ORDINALS.__getitem__)):
+        for m in rx.finditer(s):
+            mon = _MONTHS[m.group(2)]
+            day = day_of(m.group(1))
+            y = int(m.group(3)) if m.group(3) else None
+            y = y or _last_year(s, m.end(), anchor) or _year_for(mon, day, anchor)
+            d = _safe(y, mon, day) if y else None
+            if d:
+                out.append((m.start(), d))
+    return sorted(out)
 
 
 def find_dateline_ar(text: str, published: date) -> date | None:
@@ -161,7 +188,8 @@ def _resolve(s: str, anchor: date) -> TimeSpan | None:
         return TimeSpan(start=d, end=d, precision="day")
     m = _MY.search(s)
     if m:
-        start, end = _month_span(_MONTHS[m.group(1)], int(m.group(2)) if m.group(2) else None, anchor)
+        year = int(m.group(2)) if m.group(2) else _last_year(s, m.end(), anchor)
+        start, end = _month_span(_MONTHS[m.group(1)], year, anchor)
         return TimeSpan(
             start=start, end=min(end, anchor) if end > anchor >= start else end, precision="month"
         )

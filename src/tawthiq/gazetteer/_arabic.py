@@ -126,6 +126,26 @@ _NEVER = frozenset(
         "الجرحى",
         "الأطفال",
         "النساء",
+        # the nouns of war reporting: "في حصار مضايا" is a siege, not India's Hisar
+        "الحصار",
+        "الهجوم",
+        "الاشتباكات",
+        "المعارك",
+        "الغارة",
+        "القصف",
+        "التفجير",
+        "الانفجار",
+        "الإجلاء",
+        "الاعتقال",
+        "المجزرة",
+        "القذائف",
+        "الصواريخ",
+        "الطيران",
+        "الطائرات",
+        "القوات",
+        "الضحايا",
+        "الهدنة",
+        "الاتفاق",
     ]
 )
 _DIRECTION = re.compile(r"^\s+(?:ال)?(?:شرقي|غربي|شمالي|جنوبي|شرقيه|غربيه|شماليه|جنوبيه|اوسط|وسطي)\b")
@@ -231,6 +251,8 @@ def _match_world(gaz, index, ft, toks, i):
     typed = start != i
     if not typed and prev not in _LOCATIVE:
         return None  # "بقيادة واشنطن"، "وكان": a world town only where a place stands
+    if _starts_syrian_name(index, ft, toks, i):
+        return None  # "حي بستان القصر" without Aleppo in sight: not a Turkish town named بستان
     for n in range(min(3, len(toks) - i), 0, -1):
         if any(ft[toks[k][1] : toks[k + 1][0]].strip() for k in range(i, i + n - 1)):
             continue
@@ -261,6 +283,19 @@ def _match_world(gaz, index, ft, toks, i):
                 fs = toks[start][0] + len(word) - len(bare)
             return (fs, toks[i + n - 1][1], place, ()), i + n
     return None
+
+
+def _starts_syrian_name(index, ft, toks, i) -> bool:
+    """Do this word and the next ones (two to four, no punctuation between) spell a Syrian place
+    the context did not allow? Then its first word is no world town of its own."""
+    for n in range(min(_MAX_WORDS, len(toks) - i), 1, -1):
+        if any(ft[toks[k][1] : toks[k + 1][0]].strip() for k in range(i, i + n - 1)):
+            continue
+        words = [t[2] for t in toks[i : i + n]]
+        for first in _unclitic(words[0]):
+            if any(len(k) >= 3 and k in index for k in _keys(" ".join([first, *words[1:]]))):
+                return True
+    return False
 
 
 _HEADS: dict[int, frozenset[str]] = {}
