@@ -12,26 +12,36 @@ from datetime import datetime
 from tawthiq.store import Workspace
 from tawthiq.store import sources as source_store
 
-__all__ = ["log_contact", "overdue", "set_checkin"]
+__all__ = ["contacts", "log_contact", "overdue", "set_checkin"]
 
 
-def set_checkin(ws: Workspace, source_id: int, days: float | None) -> None:
-    """Set (or clear) how often a source is expected to check in."""
+def set_checkin(ws: Workspace, source: int | str, days: float | None) -> int:
+    """Set (or clear) how often a source (its id or label) is expected to check in; its id."""
     with ws.session() as s:
+        source_id = source_store.resolve_source(s, source)
         source_store.set_checkin(s, source_id, days)
+    return source_id
 
 
 def log_contact(
-    ws: Workspace, source_id: int, at: datetime, *, channel: str = "manual", note: str | None = None
+    ws: Workspace, source: int | str, at: datetime, *, channel: str = "manual", note: str | None = None
 ) -> source_store.Contact:
-    """Log a contact with a source (it resets the overdue clock); a note reading as a farewell
-    is marked so (the note itself is stored encrypted, never in clear)."""
+    """Log a contact with a source (its id or label; it resets the overdue clock); a note reading
+    as a farewell is marked so (the note itself is stored encrypted, never in clear)."""
     from tawthiq.sources import farewell_signal
 
     with ws.session() as s:
+        source_id = source_store.resolve_source(s, source)
         return source_store.log_contact(
             s, source_id, at, channel=channel, note=note, farewell=farewell_signal(note)
         )
+
+
+def contacts(ws: Workspace, source: int | str) -> tuple[int, list[source_store.Contact]]:
+    """A source's (its id or label) id and contact log, newest first."""
+    with ws.session() as s:
+        source_id = source_store.resolve_source(s, source)
+        return source_id, source_store.list_contacts(s, source_id)
 
 
 def overdue(ws: Workspace, now: datetime | None = None) -> list:

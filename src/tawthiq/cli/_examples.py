@@ -151,12 +151,12 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "tawthiq sources list",
         'tawthiq sources list --reveal --reason "locating Activist-7 after 3 days silent"',
     ),
-    "sources checkin": ("tawthiq sources checkin 3 --days 2",),
+    "sources checkin": ("tawthiq sources checkin Activist-7 --days 2   # by label, or by id: 3",),
     "sources contact": (
-        "tawthiq sources contact 3 --channel signal",
+        "tawthiq sources contact activist-7 --channel signal   # a label in any case, if unique",
         "tawthiq sources contact 3 --at 2016-12-13T21:40 --channel whatsapp --note",
     ),
-    "sources log": ("tawthiq sources log 3 --json",),
+    "sources log": ("tawthiq sources log Activist-7", "tawthiq sources log 3 --json"),
     "sources overdue": (
         "tawthiq sources overdue                   # urgent (last message a farewell) first",
         "tawthiq sources overdue --now 2016-12-15T08:00",

@@ -33,6 +33,7 @@ sources_app = typer.Typer(
     help="Sources at risk: protected identities, contact log, overdue check-ins (admins and documenters).",
     no_args_is_help=True,
 )
+SOURCE_HELP = "Source id or label (exact, else case-insensitive)."
 KINDS = ("ngo", "media", "wire", "un", "government", "individual", "social", "other")
 
 
@@ -145,7 +146,7 @@ def list_(
 
 @sources_app.command("checkin")
 def checkin(
-    source_id: Annotated[int, typer.Argument(help="Source id.")],
+    source: Annotated[str, typer.Argument(help=SOURCE_HELP)],
     days: Annotated[int, typer.Option(help="Expected check-in interval in days.")],
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
@@ -155,13 +156,13 @@ def checkin(
     from tawthiq.store import open_workspace
 
     with open_workspace(workspace, db) as ws:
-        set_checkin(ws, source_id, days)
+        source_id = set_checkin(ws, source, days)
     err_console.print(f"source {source_id}: check-in every {days} day(s)")
 
 
 @sources_app.command("contact")
 def contact(
-    source_id: Annotated[int, typer.Argument(help="Source id.")],
+    source: Annotated[str, typer.Argument(help=SOURCE_HELP)],
     at: Annotated[str | None, typer.Option(help="When (ISO); default now.")] = None,
     channel: Annotated[str, typer.Option(help="phone, signal, whatsapp, in person …")] = "manual",
     note: Annotated[
@@ -176,23 +177,23 @@ def contact(
 
     text = typer.prompt("note", hide_input=True) if note else None
     with open_workspace(workspace, db) as ws:
-        c = log_contact(ws, source_id, _when(at, "at"), channel=channel, note=text)
-    err_console.print(f"contact {c.id} logged for source {source_id} at {c.at:%Y-%m-%d %H:%M}")
+        c = log_contact(ws, source, _when(at, "at"), channel=channel, note=text)
+    err_console.print(f"contact {c.id} logged for source {c.source_id} at {c.at:%Y-%m-%d %H:%M}")
 
 
 @sources_app.command("log")
 def log(
-    source_id: Annotated[int, typer.Argument(help="Source id.")],
+    source: Annotated[str, typer.Argument(help=SOURCE_HELP)],
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
 ) -> None:
     """A source's contact log, newest first (times, channels, farewell signals; never the messages)."""
+    from tawthiq.app.sources import contacts
     from tawthiq.store import open_workspace
-    from tawthiq.store.sources import list_contacts
 
-    with open_workspace(workspace, db) as ws, ws.session() as s:
-        rows = list_contacts(s, source_id)
+    with open_workspace(workspace, db) as ws:
+        _, rows = contacts(ws, source)
     data = [
         {
             "id": c.id,
@@ -228,7 +229,7 @@ def overdue(
     if json_:
         print_json([r.model_dump(mode="json") for r in rows])
         return
-    table = Table("priority", "source", "label", "last contact", "expected by", "overdue", "farewell")
+    table = Table("priority", "source", "label", "last heard", "expected by", "overdue", "farewell")
     for r in rows:
         table.add_row(
             r.priority,
@@ -236,14 +237,21 @@ def overdue(
             r.label,
             f"{r.last_contact:%Y-%m-%d %H:%M}" if r.last_contact else "never",
             f"{r.expected_by:%Y-%m-%d %H:%M}",
-            _span(r.overdue_hours),
+            _span(r.overdue_hours, r.expected_by),
             r.farewell or "",
         )
     out_console.print(table)
     err_console.print(f"{len(rows)} source(s) overdue")
 
 
-def _span(hours: float) -> str:
+LONG_OVERDUE_DAYS = 30
+
+
+def _span(hours: float, expected_by: datetime) -> str:
+    """How late a source is; past a month, since when (a workspace of 2016 reports read today is
+    not usefully "3,643.3 days" late: the date says it; ``--json`` keeps ``overdue_hours``)."""
+    if hours >= LONG_OVERDUE_DAYS * 24:
+        return f"yes, since {expected_by:%Y-%m-%d}"
     return f"{hours / 24:.1f} days" if hours >= 48 else f"{hours:.0f} h"
 
 

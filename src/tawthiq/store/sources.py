@@ -29,6 +29,7 @@ __all__ = [
     "list_contacts",
     "log_contact",
     "register_source",
+    "resolve_source",
     "set_checkin",
     "source_checkins",
 ]
@@ -58,6 +59,35 @@ def register_source(session: Session, source: Source) -> Source:
             session.add(SourceIndexRow(digest=digest, source_id=stored.id))
             session.flush()
     return stored.model_copy(update={"checkin_days": row.checkin_days})
+
+
+def resolve_source(session: Session, ref: int | str) -> int:
+    """The id of the source ``ref`` names: its id, else its label (exact, then case-insensitive).
+
+    An id wins over a label made of digits. A case-insensitive label matching several sources is
+    an :class:`InputError` listing their ids (labels and protected identities are not repeated:
+    a label typed by mistake may be a real name). Identities are never searched.
+    """
+    text = str(ref).strip()
+    if text.isdigit() and session.get(SourceRow, int(text)) is not None:
+        return int(text)
+    exact = session.scalar(select(SourceRow.id).where(SourceRow.label == text))
+    if exact is not None:
+        return exact
+    folded = text.casefold()
+    # casefold in Python (lower() in SQL differs between SQLite and PostgreSQL outside ASCII)
+    ids = sorted(
+        i for i, label in session.execute(select(SourceRow.id, SourceRow.label)) if label.casefold() == folded
+    )
+    if len(ids) == 1:
+        return ids[0]
+    if ids:
+        raise InputError(
+            f"{len(ids)} sources have this label in another case (ids {', '.join(map(str, ids))}); "
+            "give the id or the exact label",
+            field="source",
+        )
+    raise InputError("no source has this id or label (see `tawthiq sources list`)", field="source")
 
 
 def set_checkin(session: Session, source_id: int, days: float | None) -> None:
