@@ -448,3 +448,28 @@ def test_helicopters_that_bombed_and_explosive_barrels_are_air_strikes():
     [c] = extract_claims(text, date(2015, 3, 3))
     assert c.event_type == "attack.air_strike"
     assert nums(c) == {"low": 7, "high": 7, "qualifier": "exact"}
+
+
+def test_war_totals_in_other_words_are_tallies_of_the_country_and_a_targeted_hospital_is_medical(report):
+    name = "war_totals_in_other_words_and_hospital_targets.txt"
+    taiz, un, long_war, loss, mocha, hays, dhamar = report(name, date(2018, 3, 7))
+    assert taiz.kind == "incident" and taiz.event_type == "attack.shelling"
+    # killed, injured and displaced in one sentence: the dead are not a displacement, and "estimates
+    # that" names who says so
+    assert (un.kind, un.event_type, un.attributed_to) == ("tally", "other", "UN")
+    assert nums(un) == {"low": 9000, "high": None, "qualifier": "at_least"}
+    assert un.time.start is None  # "since the war began": never the report's day
+    # "died in Yemen's long civil war": the country the possessive names, not Taiz
+    assert long_war.kind == "tally" and [p.name for p in long_war.places] == ["Yemen"]
+    # "the conflict has resulted in the loss of at least 12,500 lives" is a toll, not background
+    assert loss.kind == "tally" and nums(loss) == {"low": 12500, "high": None, "qualifier": "at_least"}
+    assert [p.precision for p in loss.places] == ["country"]
+    assert mocha.attributed_to == "Activists"  # "Activists on Tuesday reported": the day is not the party
+    assert hays.event_type == "attack.medical"  # "hits a charity hospital": present tense, as a headline
+    assert dhamar.event_type == "attack.medical"  # "looted the facility" after the hospital is named
+
+
+def test_tens_of_thousands_is_ten_thousand_vague():
+    [c] = extract_claims("The war in Sudan has killed tens of thousands of people since April 2023.", None)
+    assert c.kind == "tally"
+    assert nums(c) == {"low": 10000, "high": None, "qualifier": "vague"}

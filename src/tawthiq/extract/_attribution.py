@@ -74,7 +74,7 @@ _MEDIA = (
 )
 _VERBS = (
     r"said|says|say|told|reported|announced|confirmed|confirms|stated|added|claimed|claims|"
-    r"tweeted|wrote|estimated|documented|warned|accused|accuse|accuses|blamed|have blamed|denied|denies|"
+    r"tweeted|wrote|estimated|estimates(?= that)|claim(?= that)|documented|warned|accused|accuse|accuses|blamed|have blamed|denied|denies|"
     r"has said|have said|had said|said in a statement|revealed|"
     r"(?:put|puts|placed|places|putting|placing) (?:the )?(?:\w+ ){0,2}"
     r"(?:toll|number (?:of )?(?:dead|deaths|victims|fatalities))"
@@ -166,6 +166,13 @@ def canonical_party(text: str) -> str | None:
     return org
 
 
+_WHEN_AFTER = re.compile(
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+(?:\w+day|\d{1,2}\s+\w+|\w+\s+\d{1,2})|yesterday|today|"
+    r"last (?:week|night|month)|this (?:week|morning)|earlier|later)$",
+    re.I,
+)
+
+
 def _clean_np(np: str) -> str:
     np = _LEADING.sub("", np.strip())
     np = re.sub(r"^(?:that|and|but|as|while|after|when)\s+", "", np, flags=re.I)
@@ -179,6 +186,8 @@ def _clean_np(np: str) -> str:
         re.I,
     ):
         parts = parts[1:]  # a leading adverbial ("In recent weeks, activists have blamed ...")
+    # a trailing time is when they spoke, not who ("Activists on Monday reported" → Activists)
+    parts = [_WHEN_AFTER.sub("", p) or p for p in parts]
     if len(parts) == 1:
         return parts[0]
     if len(parts) > 1:

@@ -48,6 +48,8 @@ MAX_CHARS = (
     20_000_000  # as ingest's 20 MB file limit: a longer text is not one report (refused, naming the field)
 )
 _HARM = ("attack", "killing", "other")
+# types that kill nobody by themselves: a death toll beside one of these is told of some other harm
+_NO_DEATHS = ("displacement.forced", "evacuation", "territory.change")
 _BOILER = re.compile(
     r"^(?:image credit|join our|thank you for|please refresh|read more|share this|follow us|"
     r"sign up|subscribe|advertisement|copyright|©)",
@@ -65,7 +67,7 @@ _NUMBERS_DOUBTED = re.compile(
 )
 _QUOTE_TRIM = " \t\n-–—:|"
 _KILLED = re.compile(
-    r"\b(?:killed|killing|died|dead|deaths|death toll|toll|lost their lives|"
+    r"\b(?:killed|killing|died|dead|deaths|death toll|toll|lost their lives|loss of\b[^.;]{0,40}?\blives|"
     r"number (?:of )?(?:dead|deaths))\b",
     re.I,
 )
@@ -156,6 +158,17 @@ def _countries(places: tuple[PlaceRef, ...], gaz: Gazetteer) -> tuple[PlaceRef, 
                 if a.kind == "country":
                     return (gaz.to_ref(a, a.name_en),)
     return ()
+
+
+def _named_country(sentence: str, gaz: Gazetteer) -> tuple[PlaceRef, ...]:
+    """A country named in the sentence, possessives included ("in Syria's 16-month-old revolt")."""
+    for m in gaz.match(_POSSESSIVE.sub(" ", sentence)):
+        if m.place.kind == "country":
+            return (gaz.to_ref(m.place, m.place.name_en),)
+    return ()
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _confidence(places: tuple[PlaceRef, ...], tolls: bool, party: str | None, strength: int) -> float:
@@ -343,12 +356,18 @@ def rule_claims(
             seg_events = events if place_text is None else (find_events(seg) or events)
             if tolls[0] or tolls[1]:
                 harm = [h for h in seg_events if h.event_type.split(".")[0] in _HARM]
+                if not harm and tolls[0] and all(h.event_type in _NO_DEATHS for h in seg_events):
+                    # "6,660 killed ... and two million displaced": the dead are not a displacement;
+                    # a death toll with no manner of death is `other`
+                    harm = [EventHit("other", 0, 0, 1)]
                 seg_events = harm or seg_events
             best = seg_events[0]
             refs = tuple(p.ref for p in seg_places)
             if not refs and war_long:
-                # a war-long total is about the country, not the town the sentence before was about
-                refs = _countries(last_places or ((main,) if main else ()), gaz)
+                # a war-long total is about the country, not the town the sentence before was about:
+                # the country the sentence names ("in Syria's revolt"), else the country of the places
+                # told before
+                refs = _named_country(seg, gaz) or _countries(last_places or ((main,) if main else ()), gaz)
             elif not refs:
                 # the previous sentence's places, less its neighbourhoods (a new sentence that names
                 # none has usually moved on from that street), else the title's main place

@@ -37,11 +37,15 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         "attack.medical",
         r"hospitals?\b.{0,80}?(?:out of service|hit|struck|bombed|targeted|destroyed|damaged|"
         r"still operating|still working|closed)|"
-        r"(?:hit|struck|bombed|targeted|attacked|shelled|strikes? on|attacks? on|raids? on|bombing of|"
+        r"(?:hits?|struck|strikes|bombed|bombs|targeted|targets|attacked|attacks|shelled|shells|strikes? on|"
+        r"attacks? on|raids? on|bombing of|"
         r"shelling of|stormed|raided|looted|occupied|shot at|opened fire (?:on|in|at)) "
         r"(?:a |the |an )?(?:[\w'’-]+ ){0,3}?(?:field )?"
         r"(?:hospital|clinic|health (?:facility|centre|center)|ambulance|"
         r"medical (?:centre|center|facility|point))s?|"
+        # "... South Hospital, after RSF soldiers stormed the facility": the hospital named before
+        r"hospital\b.{0,120}?\b(?:stormed|raided|looted|attacked|shelled|bombed|hit|struck|targeted) "
+        r"(?:the |its )(?:facility|premises|building|compound)|"
         r"health facilit(?:y|ies) .{0,40}?"
         r"out of service|medics? (?:were )?(?:killed|targeted)|"
         r"ambulances? (?:was |were )?(?:hit|attacked|targeted)",

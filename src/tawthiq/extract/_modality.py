@@ -94,7 +94,13 @@ _WAR_LONG = re.compile(
     r"since the coalition intervened|"
     r"in (?:a|the|its|this|Syria['’]s|Yemen['’]s|Sudan['’]s)\s+(?:[\w-]+\s+){0,3}?(?:war|conflict|revolt|"
     r"revolution|uprising)\s+(?:that|which)\s+(?:has|have|had)\s+(?:killed|left|claimed|displaced)|"
-    r"(?:war|conflict|revolt|revolution|uprising)\s+(?:that|which)\s+(?:has|have|had)\s+(?:killed|claimed))",
+    r"(?:war|conflict|revolt|revolution|uprising)\s+(?:that|which)\s+(?:has|have|had)\s+(?:killed|claimed)|"
+    # "17,129 people have been killed in Syria's 16-month-old revolt", "died in the conflict"
+    r"(?:killed|died|dead|deaths|lost their lives)\s+(?:\w+\s+){0,2}?in\s+(?:a|the|its|this|\w+['’]s)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:war|conflict|revolt|revolution|uprising)\b(?!\s+(?:zone|area|region)\b)|"
+    # "Since then, the conflict has resulted in ... 16,650 lives", "the war has cost"
+    r"\b(?:the|this|its)\s+(?:[\w-]+\s+){0,2}?(?:war|conflict)\s+(?:has|have|had)\s+(?:also\s+)?"
+    r"(?:resulted in|caused|cost|claimed))",
     re.I,
 )
 

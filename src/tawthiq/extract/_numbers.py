@@ -50,8 +50,10 @@ _WORDNUM = rf"{_NUMWORD}(?:(?:[\s-]+|\s+and\s+){_NUMWORD})*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _NUM = rf"(?:(?:{_DIGITS}|{_WORDNUM}|a|half a)\s+dozen|{_DIGITS}|{_WORDNUM})"
 VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000}
+# "tens of thousands" is 10 x 1000 (docs/annotation.md: 10,000 vague), "hundreds of thousands" 100,000
 _VAGUE = (
-    r"(?:tens|dozens|scores|hundreds|thousands)(?= of\b|\s+(?:were|had|have|are|injured|wounded|killed|dead))"
+    r"(?:(?:tens|hundreds) of thousands|tens|dozens|scores|hundreds|thousands)"
+    r"(?= of\b|\s+(?:were|had|have|are|injured|wounded|killed|dead))"
 )
 _QUAL = {
     "at least": "at_least",
@@ -153,8 +155,10 @@ def _find_numbers(text: str) -> tuple[NumberHit, ...]:
             continue
         word = m.group(2).lower()
         qual = _QUAL.get((m.group(1) or "").lower(), "exact")
-        if word in VAGUE:
-            count = Count(low=VAGUE[word], high=None, qualifier="vague")
+        if word in VAGUE or word.endswith(" of thousands"):
+            head = word.split()[0]
+            low = VAGUE[head] * (1000 if word.endswith(" of thousands") else 1)
+            count = Count(low=low, high=None, qualifier="vague")
         else:
             v = _value(word)
             if v is None:
