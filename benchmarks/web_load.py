@@ -7,6 +7,14 @@ neighbourhoods and Nov-Dec 2016). Out: p50/p95/max latency per scenario, printed
 Never: sends traffic anywhere but 127.0.0.1; every loop is bounded in requests and seconds.
 
     .venv/bin/python benchmarks/web_load.py [--incidents 100000] [--clients 20] [--requests 40]
+    .venv/bin/python benchmarks/web_load.py --ab [--concurrency 1,5,20] [--ab-requests 400] [--keepalive]
+
+``--ab`` (issue 18) measures what a user gets: the default command, ``tawthiq serve WORKSPACE``
+with no option (so its default worker count), loaded by ApacheBench (``ab``, Debian's
+apache2-utils: a C client whose CPU cost is negligible beside the server's) at 1, 5 and 20
+concurrent clients on ``/public/incidents.json``, the incidents list and an incident page;
+it prints requests per second and p50/p95/max from ab's own percentile table, and the server's
+CPU per request.
 
 The server is ``tawthiq serve``'s own uvicorn app in a subprocess (``--workers``, default 2),
 so the clients do not share its interpreter; they do share the machine's cores. The clients
@@ -65,8 +73,12 @@ def _neighbourhoods() -> list[dict]:
     return out or [{"name": "Aleppo", "lat": 36.2, "lon": 37.16, "precision": "town"}]
 
 
-def build(path: Path, n: int, seed: int = 7) -> tuple[str, list[int]]:
-    """A workspace with ``n`` incidents (one claim each, one report per 10 claims); returns a token."""
+def build(path: Path, n: int, seed: int = 7, reviewed: float = 0.7) -> tuple[str, list[int]]:
+    """A workspace with ``n`` incidents (one claim each, one report per 10 claims); returns a token.
+
+    A share ``reviewed`` of the claims is accepted, so the public view has incidents to show
+    (an unreviewed claim is never published); the others stay unreviewed.
+    """
     rng = random.Random(seed)
     places = _neighbourhoods()
     ws = init_workspace(path)
@@ -136,7 +148,7 @@ def build(path: Path, n: int, seed: int = 7) -> tuple[str, list[int]]:
                         "certainty": "reported",
                         "method": "rules",
                         "confidence": 0.5,
-                        "review_status": "unreviewed",
+                        "review_status": "accepted" if rng.random() < reviewed else "unreviewed",
                     }
                 )
                 links.append({"incident_id": i + 1, "claim_id": i + 1, "role": "supporting"})
@@ -156,12 +168,13 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(path: Path, port: int, workers: int) -> subprocess.Popen:
+def serve(path: Path, port: int, workers: int | None) -> subprocess.Popen:
+    """``tawthiq serve`` in its own process group; ``workers=None``: the default command."""
     tawthiq = Path(sys.executable).with_name("tawthiq")
-    proc = subprocess.Popen(
-        [str(tawthiq), "serve", str(path), "--port", str(port), "--workers", str(workers)],
-        start_new_session=True,
-    )
+    command = [str(tawthiq), "serve", str(path), "--port", str(port)]
+    if workers is not None:
+        command += ["--workers", str(workers)]
+    proc = subprocess.Popen(command, start_new_session=True)
     deadline = time.monotonic() + 180  # workers import the whole stack: slow on a busy machine
     while time.monotonic() < deadline:
         try:
@@ -256,6 +269,73 @@ def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
 
+def run_ab(url: str, token: str | None, clients: int, requests: int, keepalive: bool) -> dict[str, float]:
+    """One ab run: requests/s, p50/p95/max ms (ab's percentile table), failed and non-2xx counts."""
+    import re
+
+    command = ["ab", "-q", "-n", str(requests), "-c", str(clients), "-s", "60"]
+    if keepalive:
+        command.append("-k")
+    if token:
+        command += ["-H", f"Authorization: Bearer {token}"]
+    out = subprocess.run([*command, url], capture_output=True, text=True, timeout=600, check=True).stdout
+
+    def number(pattern: str) -> float:
+        m = re.search(pattern, out, re.M)
+        return float(m.group(1)) if m else 0.0
+
+    return {
+        "rps": number(r"^Requests per second:\s+([\d.]+)"),
+        "p50": number(r"^\s+50%\s+(\d+)"),
+        "p95": number(r"^\s+95%\s+(\d+)"),
+        "max": number(r"^\s+100%\s+(\d+)"),
+        "failed": number(r"^Failed requests:\s+(\d+)"),
+        "non2xx": number(r"^Non-2xx responses:\s+(\d+)"),
+    }
+
+
+def main_ab(args: argparse.Namespace, path: Path, token: str, ids: list[int]) -> None:
+    """The default ``tawthiq serve`` under ab at each concurrency (issue 18)."""
+    import shutil
+
+    if shutil.which("ab") is None:
+        raise SystemExit("ab not found: apt-get install apache2-utils")
+    port = _free_port()
+    proc = serve(path, port, None)
+    base = f"http://127.0.0.1:{port}"
+    mid = ids[len(ids) // 2]
+    targets = {
+        "/public/incidents.json": (f"{base}/public/incidents.json", None),
+        "/incidents (list, first page)": (f"{base}/incidents", token),
+        f"/incidents/{mid} (incident page)": (f"{base}/incidents/{mid}", token),
+    }
+    levels = [int(x) for x in args.concurrency.split(",")]
+    try:
+        auth = {"authorization": f"Bearer {token}"}
+        for url, tok in targets.values():  # warm: the index, the caches, the first page
+            httpx.get(url, headers=auth if tok else {}, timeout=180)
+        print(
+            f"{args.incidents:,} incidents · `tawthiq serve` with default options · ab, "
+            f"{args.ab_requests} requests per run{' · keep-alive' if args.keepalive else ''} · loopback · "
+            "shared 2-core machine"
+        )
+        print(
+            f"{'path':40} {'clients':>7} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} "
+            f"{'srv CPU ms/req':>14} {'fail':>5} load"
+        )
+        for name, (url, tok) in targets.items():
+            for clients in levels:
+                cpu0 = server_cpu_seconds(proc.pid)
+                r = run_ab(url, tok, clients, args.ab_requests, args.keepalive)
+                cpu_ms = (server_cpu_seconds(proc.pid) - cpu0) * 1000 / args.ab_requests
+                print(
+                    f"{name:40} {clients:7d} {r['rps']:8.1f} {r['p50']:7.0f} {r['p95']:7.0f} {r['max']:7.0f} "
+                    f"{cpu_ms:14.1f} {int(r['failed'] + r['non2xx']):5d} {os.getloadavg()[0]:4.1f}"
+                )
+    finally:
+        stop(proc)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--incidents", type=int, default=100_000)
@@ -264,6 +344,10 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2, help="server processes (tawthiq serve --workers)")
     ap.add_argument("--keep", type=Path, help="build the workspace here once and reuse it on later runs")
     ap.add_argument("--max-seconds", type=float, default=60.0, help="time limit per scenario")
+    ap.add_argument("--ab", action="store_true", help="the default `tawthiq serve` under ab (issue 18)")
+    ap.add_argument("--concurrency", default="1,5,20", help="ab: concurrent clients per run")
+    ap.add_argument("--ab-requests", type=int, default=400, help="ab: requests per run")
+    ap.add_argument("--keepalive", action="store_true", help="ab: reuse connections (-k)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = (args.keep or Path(tmp)) / "ws"
@@ -273,6 +357,9 @@ def main() -> int:
             token, ids = build(path, args.incidents)
             if args.keep:
                 (args.keep / "token").write_text(token)
+        if args.ab:
+            main_ab(args, path, token, ids)
+            return 0
         port = _free_port()
         proc = serve(path, port, args.workers)
         base = f"http://127.0.0.1:{port}"

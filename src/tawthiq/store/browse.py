@@ -43,6 +43,7 @@ from tawthiq.store.tables import (
 __all__ = [
     "IncidentColumns",
     "IncidentFilter",
+    "IncidentPublicationFacts",
     "count_incidents",
     "count_incidents_by_day",
     "count_person_records",
@@ -56,6 +57,7 @@ __all__ = [
     "incidents_unchanged",
     "list_incidents",
     "list_places",
+    "publication_facts",
 ]
 
 
@@ -353,16 +355,90 @@ def incident_columns(s: Session) -> IncidentColumns:
         IncidentRow.fatalities_best,
         cast(IncidentRow.places, String),
     )
-    # The DB-API rows as they are: these column types need no SQLAlchemy result processing,
-    # which would cost as much again as the query at 100,000 rows.
-    result = s.connection().execute(q)
-    try:
-        rows = result.cursor.fetchall()
-    finally:
-        result.close()
+    rows = _raw_rows(s, q)
     if not rows:
         return IncidentColumns((), (), (), (), (), (), ())
     return IncidentColumns(*zip(*rows, strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentPublicationFacts:
+    """What the redaction policy reads of one incident to decide whether it is published
+    (``tawthiq.policy.PublicationFacts``): the shown grade, its days, its toll, and of its own
+    claims (supporting and contradicting) only their review statuses and latest day."""
+
+    id: int
+    grade: str
+    time_start: date | None
+    time_end: date | None
+    fatalities_best: int | None
+    fatalities_low: int | None
+    fatalities_high: int | None
+    review_statuses: frozenset[str]
+    last_claim_day: date | None
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text[:10]) if text else None
+
+
+def publication_facts(s: Session) -> list[IncidentPublicationFacts]:
+    """:class:`IncidentPublicationFacts` of every incident, in id order, from two queries.
+
+    No claim is loaded: the claims are grouped in SQL by incident and review status (their
+    latest day each). Days are read as text and parsed once per distinct value. Replaces
+    loading every incident and claim as entities for the public view's filter (issue 18: 28.9 s
+    at 100,000 incidents).
+    """
+    claim_day = func.max(cast(func.coalesce(ClaimRow.time_end, ClaimRow.time_start), String))
+    grouped = (
+        select(IncidentClaimRow.incident_id, ClaimRow.review_status, claim_day)
+        .join(ClaimRow, ClaimRow.id == IncidentClaimRow.claim_id)
+        .where(IncidentClaimRow.role.in_(("supporting", "contradicting")))
+        .group_by(IncidentClaimRow.incident_id, ClaimRow.review_status)
+    )
+    days: dict[str | None, date | None] = {None: None}
+
+    def day(text: str | None) -> date | None:
+        if text not in days:
+            days[text] = _day(text)
+        return days[text]
+
+    statuses: dict[int, frozenset[str]] = {}
+    last: dict[int, date] = {}
+    sets: dict[frozenset[str], frozenset[str]] = {}  # one frozenset per combination of statuses
+    for iid, status, text in _raw_rows(s, grouped):
+        both = statuses.get(iid, frozenset()) | {status}
+        statuses[iid] = sets.setdefault(both, both)
+        d = day(text)
+        if d is not None and (iid not in last or d > last[iid]):
+            last[iid] = d
+    q = select(
+        IncidentRow.id,
+        func.coalesce(IncidentRow.grade_override, IncidentRow.grade),
+        cast(IncidentRow.time_start, String),
+        cast(IncidentRow.time_end, String),
+        IncidentRow.fatalities_best,
+        IncidentRow.fatalities_low,
+        IncidentRow.fatalities_high,
+    ).order_by(IncidentRow.id)
+    none: frozenset[str] = frozenset()
+    return [
+        IncidentPublicationFacts(
+            iid, grade, day(start), day(end), best, low, high, statuses.get(iid, none), last.get(iid)
+        )
+        for iid, grade, start, end, best, low, high in _raw_rows(s, q)
+    ]
+
+
+def _raw_rows(s: Session, q: Any) -> list[Any]:
+    """The DB-API rows of ``q`` as they are (text, integers): no SQLAlchemy result processing,
+    which costs as much again as the query on a pass over every incident."""
+    result = s.connection().execute(q)
+    try:
+        return result.cursor.fetchall()
+    finally:
+        result.close()
 
 
 def count_incidents_by_day(s: Session, f: IncidentFilter = IncidentFilter()) -> dict[tuple[date, str], int]:

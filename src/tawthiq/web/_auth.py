@@ -33,6 +33,7 @@ __all__ = [
     "csrf_token_for",
     "current_user",
     "ensure_csrf_cookie",
+    "optional_user",
     "require",
     "verify_csrf",
 ]
@@ -105,6 +106,16 @@ async def _current_user_on_loop(request: Request) -> User | None:
         user = (await run_in_threadpool(_who, request, False))[0]
     request.state.user = user
     return user
+
+
+async def optional_user(request: Request) -> User | None:
+    """Dependency for a page anyone may see that runs on the event loop (the public list): the
+    visitor if logged in, else ``None``, read as :func:`require` reads it (a write, if any, in
+    the thread pool), so rendering the page's header later reads the user already found.
+    A ``.json`` twin shows no user, so it reads none (as before it was inline)."""
+    if request.url.path.endswith(".json"):
+        return None
+    return await _current_user_on_loop(request)
 
 
 def _who(request: Request, peek: bool) -> tuple[User | None, bool]:

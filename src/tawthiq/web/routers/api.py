@@ -235,6 +235,7 @@ def api_timeline(request: Request, user: User = Depends(_reader)) -> Any:
 
 
 @public_router.get("/incidents", responses=_ERRORS)
+@inline  # as /public/incidents.json
 def api_public_incidents(request: Request) -> Any:
     """What the public view shows: no token needed; redacted by the workspace's policy.
 

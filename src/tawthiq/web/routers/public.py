@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from tawthiq.store.browse import IncidentFilter
 
+from .._auth import optional_user
 from .._errors import HTTPError
+from .._inline import inline
 from .._query import RecordId, filter_query, incident_filter, page_of, parse_bbox
 from .._render import JSONResponse, render
 from .geo import collection, public_feature
@@ -34,9 +36,10 @@ def _public_filter(request: Request) -> IncidentFilter:
     )
 
 
-@router.get("/public")
-@router.get("/public/incidents")
-@router.get("/public/incidents.json")
+@router.get("/public", dependencies=[Depends(optional_user)])
+@router.get("/public/incidents", dependencies=[Depends(optional_user)])
+@router.get("/public/incidents.json", dependencies=[Depends(optional_user)])
+@inline  # pages kept per data version and day (WebData.public_incidents); a miss goes to the pool
 def public_list(request: Request) -> Response:
     f = _public_filter(request)
     page = page_of(request)
