@@ -3,7 +3,9 @@
 ``tests/ingest/test_crash.py`` kills an ingest mid-batch. Here, as a user's shell would run
 them (the real CLI in a subprocess): ``import-dump`` killed mid-transaction writes nothing and a
 re-run restores every row; ``export dump`` killed mid-way leaves no folder that verifies and the
-workspace untouched; two writers (``ingest`` and ``people import``) and a reader on one
+workspace untouched; ``people import`` killed mid-list keeps no half list; ``people link`` killed
+while it writes leaves no persons or the whole linkage, and a re-run gives the persons an
+uninterrupted run gives; two writers (``ingest`` and ``people import``) and a reader on one
 workspace at once lose nothing, and the reader only ever sees whole files and a chain that
 verifies. Slow (tens of seconds on a loaded machine): marked ``slow``.
 
@@ -224,3 +226,110 @@ def test_two_writers_and_a_reader_on_one_workspace_lose_nothing(workspace, tmp_p
     assert all(snap["files"] in ([], [per_file]) for snap in snapshots), "the reader saw a half-written file"
     events = [snap["events"] for snap in snapshots]
     assert events == sorted(events) and len(snapshots) >= 2
+
+
+# ------------------------------------------------------------------ people import and people link
+
+GIVEN = ["Ahmad", "Mohammad", "Omar", "Khaled", "Yusuf", "Hasan", "Ali", "Samir", "Fatima", "Maryam", "Huda"]
+FAMILY = ["Haddad", "Najjar", "Halabi", "Homsi", "Tahhan", "Sabbagh", "Khatib", "Masri", "Shami", "Attar"]
+
+
+def _invented_list(path: Path, n: int, seed: int, offset: int = 0) -> Path:
+    """An invented victim list: names drawn from small pools (so linking has work), dates, places."""
+    import random
+
+    rnd = random.Random(seed)
+    rows = []
+    for i in range(offset, offset + n):
+        person = random.Random(i)  # the same invented person on every list that holds number i
+        name = f"{person.choice(GIVEN)} {person.choice(GIVEN)} {person.choice(FAMILY)}"
+        if rnd.random() < 0.2:
+            name = name.replace("a", "e", 1)  # a spelling variant, as lists have
+        rows.append(
+            f"R{i},{name},{person.choice('mf')},{18 + person.randrange(60)},2016-12-{1 + i % 28:02d}\n"
+        )
+    path.write_text("id,name,sex,age,date of death\n" + "".join(rows), "utf-8")
+    return path
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, *args], env=_env(), capture_output=True, text=True)
+
+
+def _link_state(ws) -> tuple[int, int, list[int]]:
+    """(persons, record links, how many persons each linked record belongs to, distinct)."""
+    from tawthiq.store.tables import PersonRecordLinkRow, PersonRow
+
+    with ws.session() as s:
+        persons = s.scalar(select(func.count()).select_from(PersonRow)) or 0
+        links = s.scalar(select(func.count()).select_from(PersonRecordLinkRow)) or 0
+        per_record = (
+            select(func.count().label("n"))
+            .select_from(PersonRecordLinkRow)
+            .group_by(PersonRecordLinkRow.record_id)
+        ).subquery()
+        shares = sorted({n for (n,) in s.execute(select(per_record.c.n).distinct())})
+        assert verify_chain(s).ok
+    return persons, links, shares
+
+
+def test_kill_9_during_people_import_writes_nothing_and_a_rerun_imports_every_row(tmp_path):
+    from tawthiq.store.tables import PersonListRow
+
+    big = _invented_list(tmp_path / "big.csv", 40_000, seed=1)
+    init_workspace(tmp_path / "ws").close()
+    args = [*CLI, "people", "import", str(big), "--list", "invented", "--yes", "-w", str(tmp_path / "ws")]
+    proc = subprocess.Popen(args, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wal = tmp_path / "ws" / "tawthiq.db-wal"
+    _kill_when(proc, lambda: wal.exists() and wal.stat().st_size > 2_000_000, "people import")
+
+    with open_workspace(tmp_path / "ws") as ws, ws.session() as s:
+        assert s.scalar(select(func.count()).select_from(PersonRecordRow)) == 0, "half a list was kept"
+        assert s.scalar(select(func.count()).select_from(PersonListRow)) == 0
+        assert verify_chain(s).ok
+    r = subprocess.run(args, env=_env(), capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    with open_workspace(tmp_path / "ws") as ws, ws.session() as s:
+        assert s.scalar(select(func.count()).select_from(PersonRecordRow)) == 40_000
+        assert verify_chain(s).ok
+
+
+def test_kill_9_during_people_link_leaves_the_last_whole_linkage_and_a_rerun_gives_the_same_persons(tmp_path):
+    import shutil
+
+    ws_path = tmp_path / "ws"
+    init_workspace(ws_path).close()
+    lists = {
+        "list-a": _invented_list(tmp_path / "a.csv", 4_000, seed=2),
+        "list-b": _invented_list(tmp_path / "b.csv", 4_000, seed=3, offset=2_000),  # half the same people
+    }
+    for name, path in lists.items():
+        r = _cli("people", "import", str(path), "--list", name, "--yes", "-w", str(ws_path))
+        assert r.returncode == 0, r.stderr
+    reference = tmp_path / "reference"
+    shutil.copytree(ws_path, reference)
+    r = _cli("people", "link", "-w", str(reference))
+    assert r.returncode == 0, r.stderr
+    with open_workspace(reference) as ws:
+        expected = _link_state(ws)
+    assert expected[0] > 0 and expected[2] == [1], expected
+
+    proc = subprocess.Popen(
+        [*CLI, "people", "link", "-w", str(ws_path)],
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wal = ws_path / "tawthiq.db-wal"
+    start = wal.stat().st_size if wal.exists() else 0
+    _kill_when(proc, lambda: wal.exists() and wal.stat().st_size > start + 500_000, "people link")
+    with open_workspace(ws_path) as ws:
+        persons, links, shares = _link_state(ws)
+    # all or nothing: no persons yet (the kill came before the commit), or the whole linkage
+    assert (persons, links) in ((0, 0), expected[:2]), "a killed link left a partial linkage"
+    assert shares in ([], [1]), "a record belongs to two persons"
+
+    r = _cli("people", "link", "-w", str(ws_path))
+    assert r.returncode == 0, r.stderr
+    with open_workspace(ws_path) as ws:
+        assert _link_state(ws) == expected
