@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tawthiq.entities import Count
 from tawthiq.errors import InputError
 from tawthiq.extract import canonical_party, extract_claims, reads_language
 from tawthiq.extract._arabic_numbers import find_numbers_ar, find_tolls_ar
@@ -505,3 +506,46 @@ def test_a_neighbourhood_of_a_city_not_named_is_kept_whole_and_not_a_foreign_tow
     assert [(p.name, p.place_id) for p in c.places] == [("حي بستان القصر", None)]
     c = _one(_ar("قتل مئات المدنيين في حصار مضايا."))
     assert all(not (p.place_id or "").startswith("world:") for p in c.places)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "قتل 12 مدنياً في غارات على مدينة سراقب، وفقاً للدفاع المدني.",  # ل + ال written لل
+        "قتل 12 مدنياً في غارات على مدينة سراقب، على ما أفادت منظمة الخوذ البيضاء.",
+    ],
+)
+def test_according_to_with_the_article_after_li_and_as_x_reported_name_the_party(sentence):
+    assert _one(_ar(sentence)).attributed_to == "Syria Civil Defence"
+
+
+def test_a_clause_saying_the_toll_could_not_be_verified_hedges_the_claim_before_it():
+    c = _one(_ar("وذكر ناشطون أن 12 مدنياً قتلوا في غارات على مدينة سراقب، فيما لم يتسن التحقق من الحصيلة."))
+    assert c.certainty == "unconfirmed" and c.fatalities.low == 12
+    claims = _ar("قتل 12 مدنياً في غارات على مدينة سراقب.\nولم يتسنَّ التحقق من ذلك من مصدر مستقل.\n")
+    assert [c.certainty for c in claims] == ["unconfirmed"]
+
+
+def test_a_clause_that_details_or_sets_the_scene_is_not_a_claim_of_its_own():
+    text = (
+        "قتل 9 مدنيين في قصف مدفعي على مدينة دوما، حيث استهدف القصف سوق الهال الشعبي.\n"
+        "وأصيب 20 آخرون في غارات على بلدة حمورية، وسط نقص الإمكانيات الطبية والأدوية.\n"
+    )
+    assert [(c.event_type, c.fatalities, c.injured and c.injured.low) for c in _ar(text)] == [
+        ("attack.shelling", Count(low=9, high=9, qualifier="exact"), None),
+        ("attack.air_strike", None, 20),
+    ]
+
+
+def test_a_quarter_the_gazetteer_lacks_lies_in_the_town_the_report_is_about():
+    text = (
+        "قتل 20 مدنيا في غارات على مدينة الرقة اليوم.\n"
+        "ومن بين القتلى 12 شخصا قتلوا في غارة استهدفت مقهى في ضاحية جزرة غرب المدينة.\n"
+    )
+    second = _ar(text)[-1]
+    assert [p.name for p in second.places] == ["ضاحية جزرة", "مدينة الرقة"]
+    assert second.places[1].place_id == load_gazetteer().lookup("الرقة")[0].id
+
+
+def test_a_toll_likely_to_rise_is_a_forecast_not_a_claim():
+    assert _ar("ويرجح أن يرتفع عدد القتلى في غارات على مدينة سراقب.") == []

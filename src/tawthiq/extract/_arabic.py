@@ -126,7 +126,7 @@ _HYPOTHETICAL = _rx(
     rf"{_L}(?:و|ف)?(?:قد(?=\s+[يتنا])|سوف|لن|لم|لا|يجب|ينبغي|يخشى|خشية|مخاوف|يخشون|حذر|حذرت|تحذير|يحذر|تحذر|يهدد|تهدد|"
     r"بإيقاف|بوقف|لوقف|إيقاف|وقف|منع|لمنع|محاولة|في حال|إذا|اذا|لو|دعا|دعت|داعيا|مطالبا|طالب|يطالب|"
     rf"لإنهاء|إنهاء|تجنب|لحماية|احتمال|مرشحة|مرشح|يتوقع|تتوقع|يُتوقع|متوقع|توقع|توقعات|قد يرتفع|خطر"
-    rf"|يهددون|بتدمير|تهديد|يتعرض|ستتعرض|سيتعرض|ستكون|سيكون){_R}[^.،؛]{{0,25}}$"
+    rf"|يهددون|بتدمير|تهديد|يتعرض|ستتعرض|سيتعرض|ستكون|سيكون|يرجح|ترجح|مرجح|ويرجح){_R}[^.،؛]{{0,25}}$"
 )
 # negations that assert: "ما لا يقل عن" (at least), "لا يزال" (still), "لا سيما" (especially)
 _NOT_A_HEDGE = _rx(r"ما لا يقل|لا يقل|لا تقل|لا يزال|لا تزال|ما زال|ما زالت|لا سيما|ولا سيما")
@@ -154,6 +154,9 @@ _NOT_AN_EVENT = _rx(
     rf"{_L}(?:و|ف)?(?:غالبا ما|عادة ما|كثيرا ما|يدعم|تدعم|يساند|تساند|وصف|وصفت|يصف|تصف){_R}"
     r"|(?:هي|هو|وهي|وهو) (?:عبارة عن|عبارة)"  # a definition: "البراميل المتفجرة هي عبارة عن …"
 )
+# a clause that only details or sets the scene of the event just told, with no toll of its own:
+# "…، حيث استهدف القصف سوق الهال"، "…، وسط نقص الإمكانيات الطبية"
+_DETAIL = _rx(r"^[\s،,]*(?:و)?(?:حيث|وسط|في ظل)\s")
 _STATUS = {"siege.blockade", "territory.change", "disappearance.enforced", "humanitarian.access_denied"}
 
 _VICTIMS = [
@@ -282,7 +285,7 @@ _LEAD_VERB = _rx(
     rf"(?:(?:^|[،.؛:\"]\s*){_ADVERBIAL}(?:(?:و|ف)?{_CONJ}\s*،?\s*)?|\s{_CONJ}\s*،?\s*)(?:و|ف)?{_VERB}{_R}\s+"
 )
 _ACCORDING = _rx(
-    rf"(?:(?:بحسب|حسب|وفق|كما)\s*ما\s+{_VERB}(?:ه|ها|هم)?{_R}|حسبما\s*{_VERB}(?:ه|ها|هم)?{_R}|(?:وفقا|وفقاً|طبقا|طبقاً)\s*ل"
+    rf"(?:(?:بحسب|حسب|وفق|كما|على)\s*ما\s+{_VERB}(?:ه|ها|هم)?{_R}|حسبما\s*{_VERB}(?:ه|ها|هم)?{_R}|(?:وفقا|وفقاً|طبقا|طبقاً)\s*ل"
     r"|(?:بحسب|حسب|وفق|نقلا عن|نقلاً عن|استنادا إلى|استناداً إلى|على حد قول|على لسان)\s)\s*"
 )
 # "نقلت وكالة رويترز عن مسؤول …": the outlet relays; the one it quotes is the party
@@ -356,11 +359,13 @@ def find_attribution_ar(
     committees or network named before rather than the last speaker."""
     s = f.text
 
-    def party_at(a: int, b: int) -> str | None:
+    def party_at(a: int, b: int, article: bool = False) -> str | None:
         if b <= a:
             return None
         oa, ob = f.span(a, b)
-        party = _party(s[a:b], written[oa:ob], previous, seen)
+        # "وفقاً للدفاع المدني": ل before the article writes "لل"; the party is "الدفاع المدني"
+        lead = "ا" if article else ""
+        party = _party(lead + s[a:b], lead + written[oa:ob], previous, seen)
         if party and seen is not None and not _PRONOUN_SUBJ.match(s[a:b].strip(_TRIM)):
             seen.append((s[a:b], party))
         return party
@@ -370,7 +375,8 @@ def find_attribution_ar(
         if party:
             return party
     for m in _ACCORDING.finditer(s):
-        party = party_at(*_np(s, m.end()))
+        article = m.group(0).endswith("ل") and s[m.end() : m.end() + 1] == "ل"
+        party = party_at(*_np(s, m.end()), article=article)
         if party:
             return party
     # subject before the verb: "مصدر عسكري أكد لسانا أن"، "وكان مصدر في محافظة حلب أفاد"
@@ -397,6 +403,11 @@ _UNCONFIRMED = _rx(
     r"|يُزعم|زعم|مزاعم|المزعوم|المزعومة|مزعوم|بحسب ما يزعم|يدعي|تدعي|"
     r"إشاعات|شائعات|أنباء أولية|ادعاءات|الادعاءات|ادعاء|يدعى|يُدعى|تفيد تقارير|تقارير غير مؤكدة"
     r"|لم يتم التأكد|لم تتأكد|لم يتأكد|لم نتحقق"
+)
+# a clause or sentence that only says the account could not be verified hedges the claim before it
+_VERIFY = _rx(
+    r"لم يتسن|لم يتسنى|تعذر التحقق|يتعذر التحقق|لا يمكن التحقق|لم يتم التحقق|لم نتمكن من التحقق"
+    r"|لم يتمكن .{0,30}من التحقق|بشكل مستقل|من مصدر مستقل"
 )
 _CONFIRMED = _rx(r"(?:تم التأكد|تأكد|تأكدت|تحقق(?:ت|نا)? من|تم التحقق من|وثقت بالأسماء)")
 
@@ -691,6 +702,7 @@ def arabic_claims(
     last_tally_time: TimeSpan | None = None
     seen: set[str] = set()
     seen_parties: list[tuple[str, str]] = []
+    last_claim_n = -2
     for n, (a, b, sentence_party) in enumerate(_clauses(text, spans)):
         sentence = text[a:b]
         f = fold_arabic(sentence)
@@ -708,12 +720,15 @@ def arabic_claims(
             etype = last_type[1] if last_type and n - last_type[0] <= 2 else doc_type or "other"
             events = [_Hit(etype, 0, 0, 1)]
         if not events:
+            if _VERIFY.search(s) and out and last_claim_n >= n - 1 and out[-1][0].certainty == "reported":
+                # "…، فيما لم يتسن التحقق من الحصيلة" / a next sentence saying the same: the claim before
+                out[-1] = (out[-1][0].model_copy(update={"certainty": "unconfirmed"}), out[-1][1])
             continue
         if fat or inj:
             harm = [h for h in events if h.event_type.split(".")[0] in ("attack", "killing", "other")]
             events = harm or events
         best = events[0]
-        if not (fat or inj) and _NOT_AN_EVENT.search(s):
+        if not (fat or inj) and (_NOT_AN_EVENT.search(s) or _DETAIL.match(s)):
             continue  # habit ("كثيرا ما تقصف …"), a description ("ووصفت المنظمة الهجوم بالوحشي")
         refs = tuple(_places(text, a, b, f, gaz, ctx))
         own_place = bool(refs)
@@ -721,6 +736,13 @@ def arabic_claims(
             carried = tuple(p for p in last_places if p.precision != "neighbourhood")
             refs = carried if carried and a > title_end else ((main,) if main else ())
         else:
+            if all(p.lat is None and p.precision == "neighbourhood" for p in refs):
+                # "في ضاحية جزرة غرب المدينة": a quarter the gazetteer lacks lies in the town the
+                # report is about (the town of the sentences before, else the title's)
+                town = next((p for p in last_places if p.precision == "town" and p.lat is not None), None)
+                town = town or (main if main and main.precision == "town" else None)
+                if town is not None:
+                    refs = (*refs, town)
             last_places = refs
         country_only = bool(refs) and all(p.precision == "country" for p in refs)
         if best.strength <= 1 and country_only:
@@ -761,4 +783,5 @@ def arabic_claims(
             confidence=_confidence(refs, bool(fat or inj), party, best.strength),
         )
         out.append((claim, b <= title_end))
+        last_claim_n = n
     return merge_restatements_ar(out)
