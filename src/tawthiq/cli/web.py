@@ -55,6 +55,17 @@ def serve(
         int, typer.Option(min=1, help="Failed logins that lock an account for --login-lockout-minutes.")
     ] = 10,
     login_lockout_minutes: Annotated[float, typer.Option(min=0, help="How long a lockout lasts.")] = 15.0,
+    map_tiles: Annotated[
+        str | None,
+        typer.Option(
+            metavar="URL",
+            help="A tile server for the map's background, e.g. https://tiles.example.org/{z}/{x}/{y}.png "
+            "(online use only; by default no tile is fetched and the map draws the shipped layers).",
+        ),
+    ] = None,
+    map_tiles_attribution: Annotated[
+        str, typer.Option(metavar="TEXT", help="The credit the tile server asks for, shown on the map.")
+    ] = "",
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
 ) -> None:
@@ -69,6 +80,8 @@ def serve(
         trusted_proxies=tuple(trusted_proxy or ()),
         login_lockout_failures=login_lockout_failures,
         login_lockout_seconds=login_lockout_minutes * 60,
+        map_tile_url=map_tiles,
+        map_tile_attribution=map_tiles_attribution,
     )
     err_console.print(f"serving {ws.path} at http://{host}:{port}/  (Ctrl-C to stop)", highlight=False)
     serve_workspace(ws, settings, host=host, port=port, workers=workers)

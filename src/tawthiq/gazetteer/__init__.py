@@ -2,7 +2,8 @@
 
 In: the compiled tables in ``data/`` (built by ``scripts/build_gazetteer.py`` from
 ../shared/data/gazetteer; sources and licences in ``data/NOTICE.txt`` and on every row).
-Out: :class:`tawthiq.entities.Place` entries, toponym matches in text, parent links for nesting tests.
+Out: :class:`tawthiq.entities.Place` entries, toponym matches in text, parent links for nesting tests,
+and the map's background layers with the area each place stands for (``_layers``).
 Never: fetches a place from the network or writes anything.
 
 >>> g = load_gazetteer()
@@ -13,6 +14,18 @@ True
 """
 
 from tawthiq.gazetteer._index import PRECISION, Gazetteer, PlaceMatch, load_gazetteer
+from tawthiq.gazetteer._layers import LAYERS, layer_bytes, layer_credits, place_area
 from tawthiq.gazetteer._names import fold, toponym_key
 
-__all__ = ["PRECISION", "Gazetteer", "PlaceMatch", "fold", "load_gazetteer", "toponym_key"]
+__all__ = [
+    "LAYERS",
+    "PRECISION",
+    "Gazetteer",
+    "PlaceMatch",
+    "fold",
+    "layer_bytes",
+    "layer_credits",
+    "load_gazetteer",
+    "place_area",
+    "toponym_key",
+]

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from tawthiq.gazetteer import place_area
 from tawthiq.store.browse import IncidentColumns, IncidentFilter
 
 __all__ = ["IncidentIndex", "IndexCache"]
@@ -168,7 +169,7 @@ class IncidentIndex:
                 "id": iid, "event_type": self._type_names[self.types[k]], "grade": grade,
                 "colour": self._colours.get(grade), "place": place.get("name"),
                 "place_ar": place.get("name_ar"), "precision": place.get("precision"),
-                "start": start, "fatalities": best,
+                "area": place_area(place), "start": start, "fatalities": best,
                 "url": f"/incidents/{iid}",
             },
         }  # fmt: skip

@@ -40,11 +40,13 @@ __all__ = [
 ]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+# Okabe & Ito's colour-blind-safe palette (blue, sky blue, orange, vermillion) and a grey; the
+# map's cluster bubbles are white with a dark ring, a colour no grade has (issue 18).
 GRADE_COLOURS = {
-    "confirmed": "#1a7f37",
-    "fair": "#0969da",
-    "weak": "#bf8700",
-    "contested": "#cf222e",
+    "confirmed": "#0072b2",
+    "fair": "#56b4e9",
+    "weak": "#e69f00",
+    "contested": "#d55e00",
     "discounted": "#6e7781",
 }
 

@@ -89,9 +89,14 @@ class _CookiesAndHeaders:
     an extra task and memory stream, about 1 ms of CPU per request.
     """
 
-    def __init__(self, app: Any, secure_cookies: bool) -> None:
+    def __init__(self, app: Any, secure_cookies: bool, img_origin: str | None = None) -> None:
         self.app = app
         self.secure_cookies = secure_cookies
+        # a configured map tile server (settings.map_tile_url) is the only other origin allowed
+        csp = (
+            _CSP.replace("img-src 'self' data:", f"img-src 'self' data: {img_origin}") if img_origin else _CSP
+        )
+        self.headers = tuple((n, csp if n == "Content-Security-Policy" else v) for n, v in _HEADERS)
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -113,7 +118,7 @@ class _CookiesAndHeaders:
                 for name, value in cookies.raw_headers:
                     if name == b"set-cookie":
                         headers.append("set-cookie", value.decode("latin-1"))
-                for name, value in _HEADERS:
+                for name, value in self.headers:
                     if name not in headers:
                         headers[name] = value
                 if self.secure_cookies and "strict-transport-security" not in headers:
@@ -142,7 +147,10 @@ class _App(FastAPI):
     without the security headers."""
 
     def build_middleware_stack(self) -> Any:
-        return _CookiesAndHeaders(super().build_middleware_stack(), self.state.settings.secure_cookies)
+        settings = self.state.settings
+        return _CookiesAndHeaders(
+            super().build_middleware_stack(), settings.secure_cookies, settings.map_tile_origin
+        )
 
 
 def _error(request: Request, status: int, code: str, message: str, field: str | None = None) -> Response:

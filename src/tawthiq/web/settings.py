@@ -33,6 +33,10 @@ class WebSettings:
     ``X-Forwarded-For`` / ``X-Forwarded-Proto`` are believed. Empty (the default): the client is
     the connection's peer and forwarded headers are ignored, so nobody can pick the address that
     throttling and rate limits count.
+
+    ``map_tile_url``: a tile server for the map's background, for online use
+    (``https://tile.example.org/{z}/{x}/{y}.png``) with its ``map_tile_attribution``. ``None``
+    (the default): no tile is fetched; the map draws the vector layers shipped in the package.
     """
 
     secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
@@ -52,6 +56,8 @@ class WebSettings:
     login_lockout_seconds: float = 900.0
     login_forget_seconds: float = 3600.0
     trusted_proxies: tuple[str, ...] = ()
+    map_tile_url: str | None = None
+    map_tile_attribution: str = ""
 
     def __post_init__(self) -> None:
         from tawthiq.store.users import check_min_length
@@ -66,3 +72,26 @@ class WebSettings:
             from tawthiq.errors import InputError
 
             raise InputError("login failure counts must be at least 1", field="login_lockout_failures")
+        if self.map_tile_url is not None:
+            from urllib.parse import urlsplit
+
+            from tawthiq.errors import InputError
+
+            url = urlsplit(self.map_tile_url)
+            if (
+                url.scheme not in ("http", "https")
+                or not url.netloc
+                or not all(k in self.map_tile_url for k in ("{z}", "{x}", "{y}"))
+            ):
+                raise InputError("a map tile URL is http(s)://host/…{z}/{x}/{y}…", field="map_tile_url")
+
+    @property
+    def map_tile_origin(self) -> str | None:
+        """The tile server's origin (for the Content-Security-Policy's img-src), if any."""
+        if self.map_tile_url is None:
+            return None
+        from urllib.parse import urlsplit
+
+        url = urlsplit(self.map_tile_url.replace("{s}", "a"))
+        host = url.netloc.replace("a.", "*.", 1) if "{s}." in self.map_tile_url else url.netloc
+        return f"{url.scheme}://{host}"

@@ -3,22 +3,25 @@
 In: a bounding box (``west,south,east,north``) and the incident filters.
 Out: ``map.html`` and GeoJSON FeatureCollections of what is in view (at most
 ``settings.map_max_markers``; ``truncated`` says when more matched), coloured by grade, with
-each point's precision so the page can draw a neighbourhood as an area, not a pin.
-Never: loads tiles: the page draws gazetteer neighbourhood points on a plain background.
+each place's ``area`` (:func:`tawthiq.gazetteer.place_area`) so the page draws a neighbourhood,
+a district or "eastern Aleppo" as the area it stands for, never as a precise dot; and the
+background layers shipped in the package (``/map/layers/NAME.geojson``, with their attribution).
+Never: loads tiles unless ``settings.map_tile_url`` names a tile server (off by default).
 """
 
 from __future__ import annotations
 
-from functools import cache
-from typing import Any
+from typing import Any, get_args
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from tawthiq.entities import GRADES, Incident
+from tawthiq.entities import EVENT_TYPES, GRADES, Incident, PlacePrecision
+from tawthiq.gazetteer import LAYERS, layer_bytes, layer_credits, place_area
 from tawthiq.store.users import User
 
 from .._auth import require
+from .._errors import HTTPError
 from .._inline import inline
 from .._query import incident_filter, page_of, parse_bbox
 from .._render import GRADE_COLOURS, JSONResponse, render
@@ -42,6 +45,7 @@ def incident_feature(inc: Incident) -> dict[str, Any] | None:
             "place": place.name,
             "place_ar": place.name_ar,
             "precision": place.precision,
+            "area": place_area(place.model_dump()),
             "start": inc.time.start.isoformat() if inc.time.start else None,
             "fatalities": inc.fatalities.best,
             "url": f"/incidents/{inc.id}",
@@ -66,6 +70,7 @@ def public_feature(pub: dict[str, Any]) -> dict[str, Any] | None:
             "place_ar": place.get("name_ar"),
             "precision": place.get("precision"),
             "fuzzed_within_m": place.get("fuzzed_within_m"),
+            "area": place_area(place),
             "start": (pub.get("time") or {}).get("start"),
             "fatalities": fat.get("best"),
             "url": f"/public/incidents/{pub.get('id')}",
@@ -79,9 +84,37 @@ def collection(features: list[dict[str, Any] | None], limit: int) -> dict[str, A
     return {"type": "FeatureCollection", "features": feats, "truncated": len(features) > limit}
 
 
+def map_context(request: Request, data_url: str, public: bool) -> dict[str, Any]:
+    """What ``map.html`` needs: the data URL, the layers and their credits, the optional tiles."""
+    settings = request.app.state.settings
+    return {
+        "data_url": data_url,
+        "grades": () if public else GRADES,
+        "public": public,
+        "layers": [f"/map/layers/{name}.geojson" for name in LAYERS],
+        "layer_credits": layer_credits(),
+        "tile_url": settings.map_tile_url,
+        "tile_attribution": settings.map_tile_attribution,
+        # internal values a pop-up shows, labelled in the page's language (map.js has no catalogue)
+        "map_values": (*EVENT_TYPES, *GRADES, *get_args(PlacePrecision)),
+    }
+
+
 @router.get("/map")
 def map_page(request: Request, user: User = Depends(require("read"))) -> Response:
-    return render(request, "map.html", {"data_url": "/map/incidents.json", "grades": GRADES, "public": False})
+    return render(request, "map.html", map_context(request, "/map/incidents.json", public=False))
+
+
+@router.get("/map/layers/{name}.geojson")
+def map_layer(name: str) -> Response:
+    """A background layer shipped in the package (public data, no login): GeoJSON with its credit."""
+    if name not in LAYERS:
+        raise HTTPError(404, "not_found", f"no map layer {name!r}; layers: {', '.join(LAYERS)}")
+    return Response(
+        layer_bytes(name),
+        media_type="application/geo+json",
+        headers={"Cache-Control": "public, max-age=86400"},
+    )
 
 
 @router.get("/map/incidents.json")
@@ -94,29 +127,6 @@ def map_data(request: Request, bbox: str | None = None, user: User = Depends(req
         return Response(body, media_type="application/json")
     feats = [incident_feature(i) for i in request.app.state.data.incidents_in_bbox(box, f, limit + 1)]
     return JSONResponse(collection(feats, limit))
-
-
-@cache
-def _background() -> dict[str, Any]:
-    """The bundled gazetteer's neighbourhoods (public data shipped in the package) as points."""
-    from tawthiq.gazetteer import load_gazetteer
-
-    feats = [
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
-            "properties": {"id": p.id, "name": p.name_en, "name_ar": p.name_ar, "kind": p.kind},
-        }
-        for p in load_gazetteer()
-        if p.kind == "neighbourhood" and p.lat is not None and p.lon is not None
-    ]
-    return {"type": "FeatureCollection", "features": feats}
-
-
-@router.get("/map/places.json")
-def map_places() -> Response:
-    """The map's background: gazetteer neighbourhoods as labelled dots (no tiles, no login needed)."""
-    return JSONResponse(_background())
 
 
 @router.get("/places")

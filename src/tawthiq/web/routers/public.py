@@ -21,7 +21,7 @@ from .._errors import HTTPError
 from .._inline import inline
 from .._query import RecordId, filter_query, incident_filter, page_of, parse_bbox
 from .._render import JSONResponse, render
-from .geo import collection, public_feature
+from .geo import collection, map_context, public_feature
 
 router = APIRouter(tags=["public"], include_in_schema=False)
 
@@ -70,9 +70,7 @@ def public_incident_page(request: Request, incident_id: RecordId) -> Response:
 
 @router.get("/public/map")
 def public_map(request: Request) -> Response:
-    return render(
-        request, "map.html", {"data_url": "/public/map/incidents.json", "grades": (), "public": True}
-    )
+    return render(request, "map.html", map_context(request, "/public/map/incidents.json", public=True))
 
 
 @router.get("/public/map/incidents.json")

@@ -1,50 +1,144 @@
-/* Tawthiq map: Leaflet + markercluster, no tiles. Loads only the incidents in view (bbox JSON).
-   Colours come from the grade (CSS classes grade-*); neighbourhood-precision places also get a
-   dashed circle so nobody reads a neighbourhood as a street address. Text goes in via
+/* Tawthiq map: Leaflet + markercluster over vector layers shipped with the package (no tiles
+   unless the workspace names a tile server). Loads only the incidents in view (bbox JSON).
+   A place known only as an area (a neighbourhood, a sector, "eastern Aleppo", a district) is
+   drawn as that area, from the layer the server names in the feature's `area`, with the
+   incident's marker as a ring inside it, never as a precise dot. Grade colours come from the
+   server (GRADE_COLOURS); clusters are neutral bubbles with a count. Labels and pop-ups are in
+   the page's language (#map-labels, written by the server from its catalogue). Text goes in via
    textContent only (names and places are data, never HTML). */
 (function () {
   "use strict";
   var el = document.getElementById("map");
   if (!el || !window.L) { return; }
   var status = document.getElementById("map-status");
+  var labels = JSON.parse((document.getElementById("map-labels") || {}).textContent || "{}");
+  var fields = labels.fields || {}, values = labels.values || {};
+  var lang = el.dataset.lang || "en";
   var src = el.dataset.src;
   var isPublic = el.dataset.public === "true";
-  // No tile layer, so the zoom range must be given (markercluster needs maxZoom).
-  var map = L.map(el, { zoomControl: true, attributionControl: false, minZoom: 3, maxZoom: 18 });
+  var map = L.map(el, { zoomControl: true, minZoom: 5, maxZoom: 18 });
+  map.attributionControl.setPrefix(false);
+  map.createPane("background").style.zIndex = 200;
+  map.createPane("areas").style.zIndex = 350;
   map.setView([36.2, 37.16], 12);  // Aleppo
+  if (el.dataset.tiles) {
+    L.tileLayer(el.dataset.tiles, { maxZoom: 18, attribution: el.dataset.tilesAttribution || "" }).addTo(map);
+  }
+  var shapes = {};          // layer feature id -> geometry (for incident areas)
+  var labelGroups = [];     // [group, minZoom, maxZoom]
   var areas = L.layerGroup().addTo(map);
-  var clusters = L.markerClusterGroup({ disableClusteringAtZoom: 17, showCoverageOnHover: false });
+  var clusters = L.markerClusterGroup({
+    showCoverageOnHover: false, maxClusterRadius: 40,
+    iconCreateFunction: function (c) {
+      var span = document.createElement("span");
+      span.textContent = String(c.getChildCount());
+      return L.divIcon({ html: span.outerHTML, className: "map-cluster", iconSize: [34, 34] });
+    }
+  });
   clusters.addTo(map);
   var byId = {};
   var pending = null;
   var wanted = (location.hash || "").replace("#", "");
+  var layersReady = null;
 
+  function say(text, n) { return (text || "").replace("%(n)s", String(n)).replace("%(m)s", String(n)); }
+  function valueLabel(v) { return values[v] || v; }
+  function nameOf(p) { return (lang === "ar" && p.name_ar) ? p.name_ar : p.name; }
   function dirOf(text) { return /[\u0600-\u06FF]/.test(text || "") ? "rtl" : "auto"; }
 
+  // ------------------------------------------------------------------ background layers
+  var STYLES = {
+    syria: { className: "map-country", weight: 1.5 },
+    syria_governorates: { className: "map-governorate", weight: 1.2, fill: false },
+    syria_districts: { className: "map-district", weight: 0.7, fill: false, dashArray: "3 3" },
+    aleppo_areas: { className: "map-city", weight: 1, fill: false },
+    aleppo_neighbourhoods: { className: "map-neighbourhood", weight: 0.6 }
+  };
+  var LABEL_ZOOM = {  // which names are written at which zoom levels
+    syria_governorates: [5, 8], syria_districts: [9, 11], aleppo_areas: [12, 13], aleppo_neighbourhoods: [14, 18]
+  };
+
+  function labelFor(props, cls) {
+    var span = document.createElement("span");
+    span.textContent = nameOf(props);
+    span.dir = dirOf(span.textContent);
+    return L.tooltip({ permanent: true, direction: "center", className: "map-label " + cls, interactive: false })
+      .setLatLng([props.label[1], props.label[0]]).setContent(span);
+  }
+
+  function addLayer(name, fc) {
+    var group = L.layerGroup();
+    fc.features.forEach(function (f) {
+      var p = f.properties;
+      shapes[p.id] = f.geometry;
+      // The areas layer holds overlapping shapes (sectors, the halves, the city): only the city's
+      // outline is background; the others are drawn when an incident stands for them.
+      if (name === "aleppo_areas" && p.kind !== "city") { if (p.kind === "sector") { group.addLayer(labelFor(p, "map-label-" + name)); } return; }
+      if (f.geometry.type === "Point") {
+        L.circle([f.geometry.coordinates[1], f.geometry.coordinates[0]],
+                 { radius: p.radius_m, pane: "background", className: "map-neighbourhood map-point-place", weight: 0.6, interactive: false }).addTo(map);
+      } else {
+        L.geoJSON(f, { pane: "background", interactive: false, style: STYLES[name] }).addTo(map);
+      }
+      if (name !== "syria" && p.kind !== "city") { group.addLayer(labelFor(p, "map-label-" + name)); }
+    });
+    if (LABEL_ZOOM[name]) { labelGroups.push([group, LABEL_ZOOM[name][0], LABEL_ZOOM[name][1]]); }
+    if (fc.attribution) { map.attributionControl.addAttribution(fc.attribution); }
+  }
+
+  function showLabels() {
+    var z = map.getZoom();
+    labelGroups.forEach(function (g) {
+      var on = z >= g[1] && z <= g[2];
+      if (on && !map.hasLayer(g[0])) { g[0].addTo(map); } else if (!on && map.hasLayer(g[0])) { map.removeLayer(g[0]); }
+    });
+  }
+
+  function loadLayers() {
+    var urls = (el.dataset.layers || "").split(" ").filter(Boolean);
+    return Promise.all(urls.map(function (u) {
+      return fetch(u, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : null; })
+        .catch(function () { return null; });
+    })).then(function (all) {
+      all.forEach(function (fc, i) { if (fc) { addLayer(urls[i].split("/").pop().replace(".geojson", ""), fc); } });
+      showLabels();
+      el.dataset.layersLoaded = String(all.filter(Boolean).length);
+    });
+  }
+
+  // ------------------------------------------------------------------ incidents
   function line(parent, label, value) {
     if (value === null || value === undefined || value === "") { return; }
     var p = document.createElement("div");
-    var b = document.createElement("b");
-    b.textContent = label + ": ";
-    var s = document.createElement("span");
+    if (label) {
+      var b = document.createElement("b");
+      b.textContent = label + ": ";
+      p.appendChild(b);
+    }
+    var s = document.createElement("bdi");
     s.textContent = String(value);
     s.dir = dirOf(String(value));
-    p.appendChild(b); p.appendChild(s); parent.appendChild(p);
+    p.appendChild(s); parent.appendChild(p);
   }
 
   function popup(props) {
     var box = document.createElement("div");
     box.className = "popup";
     var a = document.createElement("a");
-    a.href = props.url; a.textContent = "#" + props.id + " " + props.event_type;
+    a.href = props.url; a.textContent = "#" + props.id + " " + valueLabel(props.event_type);
     box.appendChild(a);
-    line(box, "place", props.place);
-    if (props.place_ar && props.place_ar !== props.place) { line(box, "مكان", props.place_ar); }
-    line(box, el.dataset.precisionLabel || "precision", props.precision +
-      (props.fuzzed_within_m ? " (moved ≤ " + Math.round(props.fuzzed_within_m) + " m)" : ""));
-    line(box, "date", props.start);
-    line(box, el.dataset.killedLabel || "killed", props.fatalities);
-    line(box, "grade", props.grade);
+    var area = props.area;
+    // the place as written; in Arabic its Arabic name, unless the text named a part of the city
+    // ("eastern Aleppo" carries the city's Arabic name, حلب): then the part's own Arabic name
+    var part = area && area.kind === "polygon" && String(area.id).indexOf("aleppo-part:") === 0;
+    var place = (lang === "ar" && (part ? area.name_ar : props.place_ar)) || props.place;
+    line(box, fields.place || "place", place);
+    if (area && area.kind === "polygon") { line(box, fields.area || "area", nameOf(area)); }
+    line(box, fields.precision || "precision", valueLabel(props.precision));
+    if (props.fuzzed_within_m) { line(box, "", say(fields.moved, Math.round(props.fuzzed_within_m))); }
+    line(box, fields.date || "date", props.start);
+    line(box, fields.killed || "killed", props.fatalities);
+    line(box, fields.grade || "grade", valueLabel(props.grade));
     return box;
   }
 
@@ -56,24 +150,46 @@
     return src + "?" + params.toString();
   }
 
+  function drawArea(p, ll, drawn) {
+    var area = p.area;
+    if (!area) { return; }
+    var style = { pane: "areas", color: p.colour || "#555", weight: 2, dashArray: "6 4", fillOpacity: 0.12,
+                  className: "precision-area grade-" + p.grade, interactive: false };
+    if (area.kind === "polygon") {
+      var key = area.id + "|" + p.grade;
+      if (drawn[key] || !shapes[area.id]) { return; }
+      drawn[key] = true;
+      areas.addLayer(L.geoJSON(shapes[area.id], { pane: "areas", interactive: false, style: function () { return style; } }));
+    } else {
+      var ckey = ll.join(",") + "|" + area.radius_m + "|" + p.grade;
+      if (drawn[ckey]) { return; }
+      drawn[ckey] = true;
+      style.radius = area.radius_m;
+      areas.addLayer(L.circle(ll, style));
+    }
+  }
+
   function draw(data) {
     clusters.clearLayers(); areas.clearLayers(); byId = {};
+    var drawn = {};
     data.features.forEach(function (f) {
       var p = f.properties, c = f.geometry.coordinates, ll = [c[1], c[0]];
-      var icon = L.divIcon({ className: "incident-marker grade-" + p.grade, iconSize: [14, 14],
-                             html: '<span data-incident="' + Number(p.id) + '"></span>' });
-      var m = L.marker(ll, { icon: icon, title: "#" + p.id + " " + p.event_type });
+      var area = p.area;
+      // an incident known only as an area sits at the area's label point, inside it
+      var at = (area && area.kind === "polygon") ? [area.at[1], area.at[0]] : ll;
+      var kind = area ? "incident-area" : "incident-point";
+      var icon = L.divIcon({ className: "incident-marker " + kind + " grade-" + p.grade, iconSize: [14, 14],
+                             html: '<span data-incident="' + Number(p.id) + '" data-drawn-as="' + (area ? "area" : "point") + '"></span>' });
+      var m = L.marker(at, { icon: icon, title: "#" + p.id + " " + valueLabel(p.event_type) });
       m.bindPopup(popup(p));
       clusters.addLayer(m);
       byId[String(p.id)] = m;
-      if (p.precision === "neighbourhood" || p.fuzzed_within_m) {
-        areas.addLayer(L.circle(ll, { radius: p.fuzzed_within_m || 500, className: "precision-area grade-" + p.grade,
-                                      dashArray: "4 4", weight: 1, fillOpacity: 0.05 }));
-      }
+      drawArea(p, ll, drawn);
     });
     el.dataset.loaded = String(data.features.length);
     if (status) {
-      status.textContent = data.features.length + " in view" + (data.truncated ? " (first " + data.features.length + " only; zoom in)" : "");
+      status.textContent = say(fields.in_view, data.features.length) +
+        (data.truncated ? " (" + say(fields.truncated, data.features.length) + ")" : "");
     }
     if (wanted && byId[wanted]) {
       var target = byId[wanted]; wanted = "";
@@ -84,21 +200,15 @@
   function load() {
     if (pending) { pending.abort(); }
     pending = new AbortController();
-    fetch(query(), { credentials: "same-origin", signal: pending.signal })
-      .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); })
-      .then(draw)
+    var signal = pending.signal;
+    Promise.all([fetch(query(), { credentials: "same-origin", signal: signal })
+      .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.json(); }), layersReady])
+      .then(function (res) { draw(res[0]); })
       .catch(function (e) { if (e.name !== "AbortError" && status) { status.textContent = String(e); } });
   }
 
-  fetch(el.dataset.places, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (data) {
-    data.features.forEach(function (f) {
-      var c = f.geometry.coordinates;
-      var label = f.properties.name + (f.properties.name_ar ? " · " + f.properties.name_ar : "");
-      L.circleMarker([c[1], c[0]], { radius: 2, className: "place-dot", interactive: true })
-        .bindTooltip(label, { direction: "top" }).addTo(map);
-    });
-  }).catch(function () { /* the gazetteer background is optional */ });
-
+  layersReady = loadLayers();
+  map.on("zoomend", showLabels);
   map.on("moveend", load);
   if (wanted && !isPublic) {
     fetch("/incidents/" + encodeURIComponent(wanted) + ".json", { credentials: "same-origin" })
