@@ -549,3 +549,34 @@ def test_a_quarter_the_gazetteer_lacks_lies_in_the_town_the_report_is_about():
 
 def test_a_toll_likely_to_rise_is_a_forecast_not_a_claim():
     assert _ar("ويرجح أن يرتفع عدد القتلى في غارات على مدينة سراقب.") == []
+
+
+def test_a_conjunction_glued_to_a_word_is_no_place_but_a_list_of_places_is():
+    """ "فرقه" is "its teams", not "ف" + Raqqa governorate; "في حمص وحلب" and "حلب وحمص" are two places."""
+    g = load_gazetteer()
+    assert g.match_arabic("قال الدفاع المدني إن فرقه انتشلت جثث 16 شخصاً") == []
+    assert [m.surface for m in g.match_arabic("قصف على حمص وحلب")] == ["حمص", "حلب"]
+    assert [m.surface for m in g.match_arabic("حلب وحمص")] == ["حلب", "حمص"]
+
+
+def test_a_war_long_toll_is_a_tally_in_the_country_dated_from_its_period():
+    text = (
+        "قتل 14 مدنياً في غارات على بلدة كفرنبل اليوم.\n"
+        "وتشهد سوريا منذ عام 2011 نزاعاً دامياً تسبب بمقتل أكثر من 370 ألف شخص.\n"
+        "وتشهد البلاد منذ بداية الثورة نزاعاً مسلحاً.\n"
+    )
+    claims = _ar(text)
+    assert [c.kind for c in claims] == ["incident", "tally"]
+    war = claims[1]
+    assert (war.event_type, [p.place_id for p in war.places]) == ("other", ["SY"])
+    assert (war.time.start, war.time.precision) == (date(2011, 1, 1), "year")
+    assert war.fatalities.contract() == {"low": 370000, "high": None, "qualifier": "more_than"}
+
+
+def test_a_headline_over_the_province_is_the_body_claim_in_its_town():
+    text = (
+        "مقتل 14 مدنياً بغارات روسية على ريف إدلب\n\n"
+        "قتل 14 مدنياً على الأقل جراء غارات جوية على بلدة كفرنبل في ريف إدلب الجنوبي.\n"
+    )
+    claims = _ar(text, title="مقتل 14 مدنياً بغارات روسية على ريف إدلب")
+    assert [(c.fatalities.qualifier, c.places[0].name) for c in claims] == [("at_least", "بلدة كفرنبل")]

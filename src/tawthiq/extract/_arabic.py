@@ -139,7 +139,7 @@ _TALLY = _rx(
     r"|خلال (?:الشهر|شهر|العام|عام|\d+ (?:يوما|أيام|شهرا|أشهر|ساعة|ساعات)|"
     r"أقل من|أكثر من|الأيام|الأسبوع|الأسابيع|الأشهر)|الشهري"
     r"|حصيلة شهرية|تقرير(?:ها)? (?:الشهري|السنوي)|الحصيلة الإجمالية|"
-    r"في عدة مجازر|منذ بداية|طوال (?:الشهر|العام|الحملة)"
+    r"في عدة مجازر|منذ بداية|طوال (?:الشهر|العام|الحملة)|منذ (?:أيام|أسابيع|أشهر|شهور)"
 )
 # "في تموز الماضي"، "في شهر آذار": a month-long period, unless the sentence names a day of it
 _TALLY_MONTH = _rx(
@@ -157,6 +157,12 @@ _NOT_AN_EVENT = _rx(
 # a clause that only details or sets the scene of the event just told, with no toll of its own:
 # "…، حيث استهدف القصف سوق الهال"، "…، وسط نقص الإمكانيات الطبية"
 _DETAIL = _rx(r"^[\s،,]*(?:و)?(?:حيث|وسط|في ظل)\s")
+# a toll of the whole war: "منذ عام 2011"، "منذ بداية الثورة"، "منذ اندلاع النزاع"
+_WAR_LONG = _rx(
+    r"منذ (?:عام |العام |سنة )?(?:2011|2012)|منذ (?:بداية|بدء|اندلاع|انطلاق|انطلاقة|مطلع) (?:ال)?(?:ثورة|نزاع"
+    r"|حرب|أزمة|احتجاجات|صراع|انتفاضة)"
+    r"|منذ (?:أكثر من |نحو |قرابة )?(?:سبع|ثماني|ثمان|تسع|عشر|ست|خمس|\d+) سنوات"
+)
 _STATUS = {"siege.blockade", "territory.change", "disappearance.enforced", "humanitarian.access_denied"}
 
 _VICTIMS = [
@@ -608,9 +614,22 @@ def _places_agree(x: Claim, y: Claim) -> bool:
     return bool(ka & kb)
 
 
+def _holds(head: Claim, body: Claim) -> bool:
+    """Is a place of the headline around a place of the body ("ريف إدلب" around "بلدة كفرنبل")?"""
+    from tawthiq.gazetteer import load_gazetteer
+
+    contains = load_gazetteer().contains
+    return any(
+        h.place_id and b.place_id and contains(h.place_id, b.place_id)
+        for h in head.places
+        for b in body.places
+    )
+
+
 def _restates(head: Claim, body: Claim) -> bool:
-    """Does the headline ``head`` restate ``body`` (same manner, place, and a number it may blur)?"""
-    if head.event_type != body.event_type or not _places_agree(head, body):
+    """Does the headline ``head`` restate ``body`` (same manner, place or a place around the body's,
+    and a number it may blur)?"""
+    if head.event_type != body.event_type or not (_places_agree(head, body) or _holds(head, body)):
         return False
     hf = head.fatalities
     if hf is None or hf.qualifier == "vague":
@@ -680,6 +699,29 @@ def merge_restatements_ar(items: list[tuple[Claim, bool]]) -> list[tuple[Claim, 
     return out
 
 
+def _claim(text, a, b, s, f, kind, best, refs, when, fat, inj, speaker, party=None) -> Claim:
+    """The :class:`Claim` of the clause ``text[a:b]`` (folded ``s``/``f``), its quote trimmed."""
+    sentence = text[a:b]
+    lead = len(sentence) - len(sentence.lstrip(_QUOTE_TRIM))
+    tail = len(sentence) - len(sentence.rstrip(_QUOTE_TRIM + "."))
+    return Claim(
+        kind=kind,
+        event_type=best.event_type,
+        quote=sentence[lead : len(sentence) - tail] if tail else sentence[lead:],
+        span=(a + lead, b - tail),
+        places=refs,
+        time=when,
+        fatalities=fat,
+        injured=inj,
+        victims=_victims(s),
+        perpetrators=_perpetrators(s, f, sentence, a),
+        attributed_to=speaker,
+        certainty=find_certainty_ar(s),
+        method="rules",
+        confidence=_confidence(refs, bool(fat or inj), party, best.strength),
+    )
+
+
 def arabic_claims(
     text: str,
     spans: list[tuple[int, int]],
@@ -730,6 +772,26 @@ def arabic_claims(
         best = events[0]
         if not (fat or inj) and (_NOT_AN_EVENT.search(s) or _DETAIL.match(s)):
             continue  # habit ("كثيرا ما تقصف …"), a description ("ووصفت المنظمة الهجوم بالوحشي")
+        war = _WAR_LONG.search(s)
+        if war:
+            if fat is None:
+                continue  # "تشهد سوريا منذ 2011 نزاعاً …" with no toll: background
+            # a war-long toll: a tally of all causes in the country, dated from its period, never on
+            # the report's day, and not the place or time of the sentences after it
+            since = re.search(r"(?:19|20)\d\d", war.group(0))
+            when = (
+                TimeSpan(start=date(int(since.group(0)), 1, 1), end=anchor, precision="year")
+                if since and anchor is not None
+                else TimeSpan(start=None, end=None, precision="unknown")
+            )
+            syria = gaz.to_ref(gaz.get("SY"), "سوريا")
+            hit = _Hit("other", 0, 0, 1)
+            claim = _claim(
+                text, a, b, s, f, "tally", hit, (syria,), when, fat, inj, party or own_voice, party
+            )
+            out.append((claim, b <= title_end))
+            last_claim_n = n
+            continue
         refs = tuple(_places(text, a, b, f, gaz, ctx))
         own_place = bool(refs)
         if not refs:
@@ -764,24 +826,7 @@ def arabic_claims(
             last_tally_time = when
         else:
             last_time = when
-        lead = len(sentence) - len(sentence.lstrip(_QUOTE_TRIM))
-        tail = len(sentence) - len(sentence.rstrip(_QUOTE_TRIM + "."))
-        claim = Claim(
-            kind=kind,
-            event_type=best.event_type,
-            quote=sentence[lead : len(sentence) - tail] if tail else sentence[lead:],
-            span=(a + lead, b - tail),
-            places=refs,
-            time=when,
-            fatalities=fat,
-            injured=inj,
-            victims=_victims(s),
-            perpetrators=_perpetrators(s, f, sentence, a),
-            attributed_to=party or own_voice,
-            certainty=find_certainty_ar(s),
-            method="rules",
-            confidence=_confidence(refs, bool(fat or inj), party, best.strength),
-        )
+        claim = _claim(text, a, b, s, f, kind, best, refs, when, fat, inj, party or own_voice, party)
         out.append((claim, b <= title_end))
         last_claim_n = n
     return merge_restatements_ar(out)

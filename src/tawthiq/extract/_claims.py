@@ -410,6 +410,9 @@ def rule_claims(
         out = keep_claims(out, len(text))
     if ar_spans:  # (an Arabic header value, such as OUTLET: in Arabic, is not a sentence)
         items = arabic_claims(text, ar_spans, anchor, gaz, title, _arabic_title_end(text, ar_spans, title))
+        # a headline still flagged is one merge_restatements_ar found restated in the body (its places
+        # may only hold the body's: "ريف إدلب" around "بلدة كفرنبل"): the body claim stands for it
+        items = [(c, False) for c, is_title in items if not is_title]
         # Arabic monitors' country-wide tallies (SNHR's monthly toll "في سوريا") are claims of their own
         # (the Arabic rules merge their own restatements: _arabic.merge_restatements_ar)
         out = sorted(

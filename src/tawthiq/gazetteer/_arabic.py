@@ -341,10 +341,18 @@ def _match_at(gaz, index, ft, toks, i, ctx, aleppo_near):
             for key in _keys(" ".join(key_words)):
                 if len(key) < 3 or key in _NEVER or key not in index:
                     continue
+                # ب and ل are prepositions ("بمدينة"، "لحلب"): a place stands there; و and ف are
+                # conjunctions ("فرقه" is "its teams", not "ف" + Raqqa): only inside a list of places
+                listed = any(strip_article(t[2]) in _LOCATIVE for t in toks[max(0, i - 4) : i]) or (
+                    i > 0 and any(len(x) >= 3 and x in index for x in _keys(toks[i - 1][2]))
+                )  # "في كفرنبل وسراقب"، "حلب وحمص": a list of places
+                clitic_locative = k > 0 and (words[0][0] in "بل" or (words[0][0] == "و" and listed))
+                if k > 0 and words[0][0] in "وف" and not clitic_locative and not type_kinds:
+                    continue  # "فرقه" (its teams) is no governorate of Raqqa
                 cands = [
                     pid
                     for pid in index[key]
-                    if _allowed(gaz, pid, locative or k > 0, aleppo_near, type_kinds)
+                    if _allowed(gaz, pid, locative or clitic_locative, aleppo_near, type_kinds)
                 ]
                 if not cands:
                     continue
