@@ -44,6 +44,7 @@ def _feature(inc: dict[str, Any], ctx: ExportContext) -> geojson.Feature:
         "fatalities_high": fat.get("high"),
         "fatalities_suppressed_below": fat.get("suppressed_below"),
         "origins": inc.get("origins"),
+        "perpetrators": inc.get("perpetrators") or [],
         "rationale": inc.get("rationale"),
         "claims": len(inc.get("claims") or []),
     }

@@ -28,7 +28,7 @@ __all__ = ["write_acled", "write_ged", "write_hxl"]
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "actor2", "civilian_targeting", "iso", "country", "admin1",
+    "sub_event_type", "actor1", "assoc_actor_1", "actor2", "civilian_targeting", "iso", "country", "admin1",
     "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
     "fatalities", "tags", "tawthiq_event_type", "tawthiq_grade",
 )  # fmt: skip
@@ -87,6 +87,12 @@ def _suppressed_note(inc: dict[str, Any]) -> str:
     return f" Fatalities withheld by policy (fewer than {n})." if n else ""
 
 
+def _perpetrators(inc: dict[str, Any]) -> list[str]:
+    """Who the incident's public claims say did it, most often named first (``policy``); empty
+    when none was extracted or the policy does not publish ``perpetrators``. Never guessed."""
+    return list(inc.get("perpetrators") or [])
+
+
 def _sources(inc: dict[str, Any]) -> list[str]:
     return list(inc.get("outlets") or []) or list(inc.get("origins") or [])
 
@@ -99,6 +105,9 @@ def write_acled(ctx: ExportContext, out: Path) -> dict[str, Any]:
         disorder, etype, sub = ACLED_TYPES[inc.get("event_type", "other")]
         day = _date(inc, "start")
         fat = _fat(inc)
+        country = ctx.country or country_of(p, ctx.places)
+        targeting = "Civilian targeting" if etype == "Violence against civilians" else None
+        perps = _perpetrators(inc)
         note = (
             f"{inc.get('event_type')} at {p.get('name') or 'unknown place'}"
             f" ({inc.get('grade')}): {inc.get('rationale') or ''}".strip()
@@ -107,8 +116,9 @@ def write_acled(ctx: ExportContext, out: Path) -> dict[str, Any]:
         rows.append((
             f"TWQ{inc.get('id')}", day, day[:4] if day else None,
             acled_time_precision((inc.get("time") or {}).get("precision")), disorder, etype, sub,
-            None, None, "Civilian targeting" if etype == "Violence against civilians" else None,
-            None, ctx.country or country_of(p, ctx.places), admin1_of(p, ctx.places), p.get("name"),
+            perps[0] if perps else None, "; ".join(perps[1:]) or None,
+            (f"Civilians ({country})" if country else "Civilians") if targeting else None, targeting,
+            None, country, admin1_of(p, ctx.places), p.get("name"),
             p.get("lat"), p.get("lon"),
             acled_geo_precision(p.get("precision"), bool(p.get("fuzzed_within_m"))),
             "; ".join(_sources(inc)), None, note, fat.get("best"),
@@ -131,9 +141,12 @@ def write_ged(ctx: ExportContext, out: Path) -> dict[str, Any]:
         outlets = inc.get("outlets") or []
         reports = [c.get("report") or {} for c in inc.get("claims") or []]
         dates = sorted(r["published_at"] for r in reports if r.get("published_at"))
+        violence = ged_type_of_violence(inc.get("event_type", ""))
+        perps = _perpetrators(inc)
         rows.append((
-            inc.get("id"), start[:4] if start else None, ged_type_of_violence(inc.get("event_type", "")),
-            None, None, "; ".join(outlets), "; ".join(inc.get("origins") or []),
+            inc.get("id"), start[:4] if start else None, violence,
+            perps[0] if perps else None, "Civilians" if violence == 3 else None,
+            "; ".join(outlets), "; ".join(inc.get("origins") or []),
             dates[0] if dates else None,
             ged_where_prec(p.get("precision"), bool(p.get("fuzzed_within_m"))), p.get("name"),
             p.get("name"), admin1_of(p, ctx.places), lat, lon, wkt,

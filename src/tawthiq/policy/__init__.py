@@ -24,6 +24,7 @@ from ._model import (
 from ._redact import (
     fuzz_point,
     incident_date,
+    incident_perpetrators,
     is_private_report,
     is_publishable,
     public_claim,
@@ -63,6 +64,7 @@ __all__ = [
     "facts_withheld_tally",
     "fuzz_point",
     "incident_date",
+    "incident_perpetrators",
     "internal_policy",
     "is_private_report",
     "is_publishable",

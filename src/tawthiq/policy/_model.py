@@ -68,6 +68,7 @@ class PublicFields(BaseModel):
         "origins",
         "outlets",
         "claims",
+        "perpetrators",
     )
     claim: tuple[str, ...] = (
         "id",
@@ -145,7 +146,8 @@ version: 1
 
 # Fields of each entity that may appear in public output. Remove a name to hide it.
 public_fields:
-  incident: [id, key, event_type, places, time, fatalities, grade, rationale, origins, outlets, claims]
+  incident: [id, key, event_type, places, time, fatalities, grade, rationale, origins, outlets, claims,
+             perpetrators]
   claim: [id, kind, event_type, quote, places, time, fatalities, injured, attributed_to, certainty, report]
   report: [id, title, source_label, published_at, channel, language, sha256]
   source: [id, label, kind, origin_group]

@@ -30,6 +30,7 @@ from ._withheld import WHOLE_RULES, _last_day, fatalities_suppressed, withheld_r
 __all__ = [
     "fuzz_point",
     "incident_date",
+    "incident_perpetrators",
     "is_private_report",
     "is_publishable",
     "public_claim",
@@ -271,13 +272,17 @@ def public_incident(
     reports = reports or {}
     sources = sources or {}
     out_claims = []
+    named: list[tuple[str, ...]] = []
     for c in mine:
         rep = reports.get(c.report_id) if c.report_id is not None else None
         src = sources.get(rep.source_id) if rep is not None and rep.source_id is not None else None
         pc = public_claim(c, pol, rep, src)
         if pc is not None:
-            pc["role"] = "contradicting" if c.id in incident.contradicting_claim_ids else "supporting"
+            supporting = c.id not in incident.contradicting_claim_ids
+            pc["role"] = "supporting" if supporting else "contradicting"
             out_claims.append(pc)
+            if supporting and not is_private_report(rep, pol):
+                named.append(c.perpetrators)
     data: dict[str, Any] = {
         "id": incident.id,
         "key": incident.key,
@@ -290,8 +295,28 @@ def public_incident(
         "origins": list(incident.origins),
         "outlets": list(incident.outlets),
         "claims": out_claims,
+        "perpetrators": incident_perpetrators(named),
     }
     return _pick(data, _public(pol, "incident"))
+
+
+def incident_perpetrators(named: Iterable[Iterable[str]]) -> list[str]:
+    """The perpetrators an incident's public supporting claims name, most often named first.
+
+    ``named`` holds each claim's perpetrators; names equal but for case and spaces count as one
+    (the first spelling kept); a tie keeps the order the claims name them in. The caller leaves
+    out claims of private reports (no text of a chat or e-mail is published) and contradicting
+    claims (a denial's "not us" is not an attribution).
+    """
+    counts: dict[str, int] = {}
+    spelling: dict[str, str] = {}
+    for perps in named:
+        for name in dict.fromkeys(" ".join(p.split()) for p in perps if p and p.strip()):
+            key = name.casefold()
+            spelling.setdefault(key, name)
+            counts[key] = counts.get(key, 0) + 1
+    order = {k: i for i, k in enumerate(spelling)}
+    return [spelling[k] for k in sorted(counts, key=lambda k: (-counts[k], order[k]))]
 
 
 def public_person(person: PersonRecord | Person, policy: Policy | None = None) -> dict[str, Any]:
