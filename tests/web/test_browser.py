@@ -107,7 +107,9 @@ def test_open_an_incident_and_find_its_marker_on_the_map(server, page, built):
     assert marker is not None
     page.wait_for_selector(".leaflet-popup-content .popup", timeout=15000)
     popup = page.inner_text(".leaflet-popup-content")
-    assert "attack.shelling" in popup and "neighbourhood" in popup and "Fardous" in popup
+    # labels, not internal values: "shelling", never "attack.shelling"
+    assert "shelling" in popup and "attack.shelling" not in popup
+    assert "neighbourhood" in popup and "Fardous" in popup
     assert int(page.get_attribute("#map", "data-loaded")) >= 1
     assert page.js_errors == []
 
@@ -176,4 +178,35 @@ def test_a_documenter_reveals_a_sender_in_place_and_the_view_is_recorded(server,
             (e.actor, e.object_id, e.detail, e.reason) for e in list_events(s) if e.action == "evidence.view"
         ]
     assert views == [("rana", str(rid), "sender shown (web)", "calling the sender back")]
+    assert page.js_errors == []
+
+
+def test_the_map_draws_the_shipped_background_and_areas_from_this_machine_only(server, page, built):
+    """Offline map: the vector layers are drawn with names, the Fardous incident (known to the
+    neighbourhood) is a ring inside its dashed neighbourhood, not a dot, and every request the
+    page makes goes to this server (no tiles, no CDN)."""
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    _login(page, server.url)
+    iid = built.incident_ids["shelling-fardous"]
+    page.goto(f"{server.url}/map?lang=ar#{iid}")
+    page.wait_for_selector("#map[data-layers-loaded='5']", state="attached", timeout=15000)
+    page.wait_for_selector(".leaflet-popup-content .popup", timeout=15000)
+    marker = page.locator(f"[data-incident='{iid}']")
+    assert marker.get_attribute("data-drawn-as") == "area"
+    assert page.locator("path.precision-area").count() >= 1  # the neighbourhood, dashed
+    assert page.locator("path.map-neighbourhood").count() > 100
+    assert page.locator("path.map-governorate").count() == 14
+    labels = page.locator(".map-label").all_inner_texts()
+    assert "الفردوس" in labels  # neighbourhood names at this zoom, in the page's language
+    popup = page.inner_text(".leaflet-popup-content")
+    assert "قصف" in popup and "attack.shelling" not in popup and "precision" not in popup
+    # zoomed out to the country: the two Aleppo incidents are one white count bubble, no grade's colour
+    page.evaluate("window.tawthiqMap.setView([35.0, 38.5], 7)")
+    bubble = page.wait_for_selector(".map-cluster", timeout=15000)
+    assert bubble.inner_text().strip() == "2"
+    assert bubble.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 255, 255)"
+    assert requests and all(u.startswith(server.url) for u in requests), [
+        u for u in requests if not u.startswith(server.url)
+    ]
     assert page.js_errors == []

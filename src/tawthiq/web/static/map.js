@@ -133,7 +133,7 @@
     var part = area && area.kind === "polygon" && String(area.id).indexOf("aleppo-part:") === 0;
     var place = (lang === "ar" && (part ? area.name_ar : props.place_ar)) || props.place;
     line(box, fields.place || "place", place);
-    if (area && area.kind === "polygon") { line(box, fields.area || "area", nameOf(area)); }
+    if (area && area.kind === "polygon" && nameOf(area) !== place) { line(box, fields.area || "area", nameOf(area)); }
     line(box, fields.precision || "precision", valueLabel(props.precision));
     if (props.fuzzed_within_m) { line(box, "", say(fields.moved, Math.round(props.fuzzed_within_m))); }
     line(box, fields.date || "date", props.start);
