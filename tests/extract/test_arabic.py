@@ -580,3 +580,33 @@ def test_a_headline_over_the_province_is_the_body_claim_in_its_town():
     )
     claims = _ar(text, title="مقتل 14 مدنياً بغارات روسية على ريف إدلب")
     assert [(c.fatalities.qualifier, c.places[0].name) for c in claims] == [("at_least", "بلدة كفرنبل")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end", "precision"),
+    [
+        ("يوم الثلاثاء", date(2016, 12, 13), date(2016, 12, 13), "day"),  # يوم is "the day of", not today
+        ("مساء يوم الأحد", date(2016, 12, 11), date(2016, 12, 11), "day"),
+        ("يوم الثلاثاء الماضي", date(2016, 12, 6), date(2016, 12, 6), "day"),  # written on a Tuesday
+        ("في 11/12/2016", date(2016, 12, 11), date(2016, 12, 11), "day"),  # day first
+        ("بتاريخ 2016-12-11", date(2016, 12, 11), date(2016, 12, 11), "day"),
+        ("في الـ5 من الشهر الجاري", date(2016, 12, 5), date(2016, 12, 5), "day"),
+        ("في الخامس من الشهر الماضي", date(2016, 11, 5), date(2016, 11, 5), "day"),
+        ("خلال الساعات الـ48 الماضية", date(2016, 12, 11), date(2016, 12, 13), "days"),
+        ("خلال الأسبوع الجاري", date(2016, 12, 12), date(2016, 12, 13), "week"),
+        ("منذ مطلع الشهر الجاري", date(2016, 12, 1), date(2016, 12, 13), "month"),
+    ],
+)
+def test_arabic_date_forms_of_the_press(phrase, start, end, precision):
+    t = resolve_time_ar(fold(f"قتل 5 مدنيين {phrase}"), PUBLISHED)
+    assert (t.start, t.end, t.precision) == (start, end, precision)
+
+
+def test_a_toll_over_a_year_is_a_tally_of_that_year():
+    c = _one(_ar("وثقت الشبكة مقتل 1200 مدني في محافظة إدلب خلال العام الماضي.", date(2017, 1, 20)))
+    assert (c.kind, c.time.start, c.time.end, c.time.precision) == (
+        "tally",
+        date(2016, 1, 1),
+        date(2016, 12, 31),
+        "year",
+    )

@@ -87,11 +87,17 @@ _REPORTING = _rx(r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعل
 _YESTERDAY = _rx(
     r"(?<![\u0621-\u064a])(?:[وب])?(?:(فجر|صباح|ظهر|عصر|مساء|ليل|ليله)\s+)?(?:يوم\s+)?(اول\s+)?(?:امس|البارحه)(?![\u0621-\u064a])"
 )
+# "اليوم" is today; "يوم" alone is "the day of" ("يوم الثلاثاء" is Tuesday, not today)
 _TODAY = _rx(
-    r"(?<![\u0621-\u064a])(?:فجر|صباح|ظهر|عصر|مساء|ليل)?\s*(?:ال)?يوم(?![\u0621-\u064a])|الليله(?! الماضيه)"
+    r"(?<![\u0621-\u064a])(?:(?:فجر|صباح|ظهر|عصر|مساء|ليل)\s+)?اليوم(?![\u0621-\u064a])|الليله(?! الماضيه)"
 )
 _LAST_NIGHT = _rx(r"الليله الماضيه|ليل امس|طوال الليل|خلال الليل")
-_LAST_WEEK = _rx(r"الاسبوع الماضي")
+_LAST_WEEK = _rx(r"الاسبوع (?:الماضي|الفايت|المنصرم)")
+_THIS_WEEK = _rx(r"(?:خلال|في|هذا|مطلع)\s+(?:ال)?اسبوع\s+(?:ال)?(?:جاري|حالي)|هذا الاسبوع")
+# "خلال الساعات الـ24 الماضية"، "خلال الـ48 ساعة الماضية"
+_PAST_HOURS = _rx(r"خلال\s+(?:ال)?(?:ساعات\s+)?(?:ال\s*)?(\d+)\s*(?:ساعه\s+)?(?:ال)?ماضيه")
+_YEAR_SPAN = _rx(r"(?:في|خلال|طوال)\s+(?:العام|عام|سنه)\s+(?:((?:19|20)\d\d)|(?:ال)?(ماضي|منصرم|فايت))")
+_SINCE_START = _rx(r"منذ\s+(?:مطلع|بدايه|بداية|اول)\s+(?:ال)?(عام|سنه|شهر)(?:\s+(?:ال)?(?:جاري|حالي))?")
 _LAST_MONTH = _rx(r"الشهر الماضي")
 _PAST_DAYS = _rx(r"(?:خلال|في)\s+(?:ال)?(?:ايام|الايام)\s+(?:ال)?(\S+)?\s*(?:ال)?ماضيه")
 _PAST_N = _rx(r"خلال\s+(?:اقل من\s+|اكثر من\s+)?(\d+)\s+(ساعه|ساعات|يوما|ايام|اسابيع|اسبوعا|اشهر|شهرا)")
@@ -115,8 +121,39 @@ def _year_for(month: int, day: int, anchor: date | None) -> int | None:
     return anchor.year if d and d <= anchor + timedelta(days=1) else anchor.year - 1
 
 
-def _explicit(s: str, anchor: date | None) -> list[tuple[int, date]]:
+# numeric dates, day first as Arabic-language outlets write them: "12/3/2017"، "5-3-2017"، and ISO
+# order "2017/03/05"; "الـ5 من الشهر الجاري" (this month) and "… من الشهر الماضي" (last month)
+_DMY_NUM = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?![\d/.-])")
+_YMD_NUM = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)[/.-](\d{1,2})[/.-](\d{1,2})(?![\d/.-])")
+_THIS_MONTH_DAY = _rx(
+    rf"(?<![\u0621-\u064a])(?:ال\s*)?(\d{{1,2}}|{_ORD})\s+من\s+(?:ال)?شهر\s+(?:ال)?(جاري|حالي|ماضي|منصرم|فايت)"
+)
+
+
+def _numeric(s: str, anchor: date | None) -> list[tuple[int, date]]:
     out = []
+    for m in _DMY_NUM.finditer(s):
+        d = _safe(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if d:
+            out.append((m.start(), d))
+    for m in _YMD_NUM.finditer(s):
+        d = _safe(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            out.append((m.start(), d))
+    if anchor is not None:
+        for m in _THIS_MONTH_DAY.finditer(s):
+            day = int(m.group(1)) if m.group(1).isdigit() else _ORDINALS[m.group(1)]
+            first = anchor.replace(day=1)
+            if m.group(2) not in ("جاري", "حالي"):
+                first = (first - timedelta(days=1)).replace(day=1)
+            d = _safe(first.year, first.month, day)
+            if d:
+                out.append((m.start(), d))
+    return out
+
+
+def _explicit(s: str, anchor: date | None) -> list[tuple[int, date]]:
+    out = _numeric(s, anchor)
     for rx, day_of in ((_DMY, int), (_ORD_DMY, _ORDINALS.__getitem__)):
         for m in rx.finditer(s):
             mon = _MONTHS[m.group(2)]
@@ -193,6 +230,19 @@ def _resolve(s: str, anchor: date) -> TimeSpan | None:
         return TimeSpan(
             start=start, end=min(end, anchor) if end > anchor >= start else end, precision="month"
         )
+    m = _PAST_HOURS.search(s)
+    if m:
+        days = max(int(m.group(1)) // 24, 1)
+        prec = "days" if days <= 6 else "week"
+        return TimeSpan(start=anchor - timedelta(days=days), end=anchor, precision=prec)
+    m = _YEAR_SPAN.search(s)
+    if m:
+        y = int(m.group(1)) if m.group(1) else anchor.year - 1
+        return TimeSpan(start=date(y, 1, 1), end=min(date(y, 12, 31), anchor), precision="year")
+    m = _SINCE_START.search(s)
+    if m:
+        start = anchor.replace(month=1, day=1) if m.group(1) in ("عام", "سنه") else anchor.replace(day=1)
+        return TimeSpan(start=start, end=anchor, precision="year" if m.group(1) != "شهر" else "month")
     m = _PAST_N.search(s)
     if m:
         n = int(m.group(1))
@@ -205,6 +255,9 @@ def _resolve(s: str, anchor: date) -> TimeSpan | None:
     if m:
         n = _NUMWORD_DAYS.get(m.group(1) or "")
         return TimeSpan(start=anchor - timedelta(days=n) if n else None, end=anchor, precision="days")
+    if _THIS_WEEK.search(s):
+        monday = anchor - timedelta(days=anchor.weekday())
+        return TimeSpan(start=monday, end=anchor, precision="week")
     if _LAST_WEEK.search(s):
         monday = anchor - timedelta(days=anchor.weekday() + 7)
         return TimeSpan(start=monday, end=monday + timedelta(days=6), precision="week")
@@ -214,6 +267,8 @@ def _resolve(s: str, anchor: date) -> TimeSpan | None:
     hits: list[tuple[int, TimeSpan]] = []
     for m in _WEEKDAY.finditer(s):
         delta = (anchor.weekday() - _DAYS[m.group(2)]) % 7
+        if delta == 0 and re.match(r"\s+(?:ال)?(?:ماضي|فايت|منصرم)", s[m.end() :]):
+            delta = 7  # "يوم الجمعة الماضي" written on a Friday: a week ago
         day = anchor - timedelta(days=delta)
         night = (m.group(1) or "") in ("ليله", "ليل")
         hits.append(
