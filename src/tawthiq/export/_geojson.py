@@ -16,6 +16,7 @@ from typing import Any
 import geojson
 
 from ._context import INTERNAL_MARKS, ExportContext, admin1_of, public_incidents
+from ._taxonomy import place_scale
 
 __all__ = ["write_geojson"]
 
@@ -37,7 +38,7 @@ def _feature(inc: dict[str, Any], ctx: ExportContext) -> geojson.Feature:
         "place": first.get("name"),
         "place_ar": first.get("name_ar"),
         "admin1": admin1_of(first, ctx.places),
-        "place_precision": first.get("precision"),
+        "place_precision": place_scale(first) if first else None,
         "fuzzed_within_m": first.get("fuzzed_within_m"),
         "fatalities_best": fat.get("best"),
         "fatalities_low": fat.get("low"),

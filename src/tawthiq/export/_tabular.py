@@ -22,6 +22,7 @@ from ._taxonomy import (
     ged_date_prec,
     ged_type_of_violence,
     ged_where_prec,
+    place_scale,
 )
 
 __all__ = ["write_acled", "write_ged", "write_hxl"]
@@ -120,7 +121,7 @@ def write_acled(ctx: ExportContext, out: Path) -> dict[str, Any]:
             (f"Civilians ({country})" if country else "Civilians") if targeting else None, targeting,
             None, country, admin1_of(p, ctx.places), p.get("name"),
             p.get("lat"), p.get("lon"),
-            acled_geo_precision(p.get("precision"), bool(p.get("fuzzed_within_m"))),
+            acled_geo_precision(place_scale(p), bool(p.get("fuzzed_within_m"))),
             "; ".join(_sources(inc)), None, note, fat.get("best"),
             f"tawthiq grade={inc.get('grade')}", inc.get("event_type"), inc.get("grade"),
             *_marks(ctx, inc),
@@ -148,7 +149,7 @@ def write_ged(ctx: ExportContext, out: Path) -> dict[str, Any]:
             perps[0] if perps else None, "Civilians" if violence == 3 else None,
             "; ".join(outlets), "; ".join(inc.get("origins") or []),
             dates[0] if dates else None,
-            ged_where_prec(p.get("precision"), bool(p.get("fuzzed_within_m"))), p.get("name"),
+            ged_where_prec(place_scale(p), bool(p.get("fuzzed_within_m"))), p.get("name"),
             p.get("name"), admin1_of(p, ctx.places), lat, lon, wkt,
             ctx.country or country_of(p, ctx.places),
             1 if inc.get("grade") in ("confirmed", "fair") else 2,
@@ -171,7 +172,7 @@ def write_hxl(ctx: ExportContext, out: Path) -> dict[str, Any]:
         rows.append((
             inc.get("id"), inc.get("event_type"), _date(inc, "start"), _date(inc, "end"),
             t.get("precision"), ctx.country or country_of(p, ctx.places), admin1_of(p, ctx.places),
-            p.get("name"), p.get("lat"), p.get("lon"), p.get("precision"),
+            p.get("name"), p.get("lat"), p.get("lon"), place_scale(p) if p else None,
             fat.get("best"), fat.get("low"), fat.get("high"), inc.get("grade"),
             "; ".join(inc.get("origins") or []), inc.get("rationale"), *_marks(ctx, inc),
         ))  # fmt: skip

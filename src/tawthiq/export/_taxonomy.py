@@ -12,9 +12,18 @@ region (province); time_precision 1 = the day, 2 = within the week, 3 = within t
 UCDP GED codebook: where_prec 1 exact location, 2 within 25 km, 3 second-order admin (district),
 4 first-order admin (governorate), 6 country; date_prec 1 day, 2 two to six days, 3 a week,
 4 a month, 5 longer; type_of_violence 1 state-based, 2 non-state, 3 one-sided (against civilians).
+
+The codes follow the *kind* of place (:func:`place_scale`), not only the extractor's precision: a
+part of a town named by a compass point ("eastern Aleppo", "شرق حلب", "حلب الشرقية") carries the
+town's point and the precision ``town`` (the annotators' convention), but it is an area of the
+town, so ACLED 2 and GED 2 ("within 25 km of a known point"), never 1.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
 
 __all__ = [
     "ACLED_TYPES",
@@ -23,6 +32,7 @@ __all__ = [
     "ged_date_prec",
     "ged_type_of_violence",
     "ged_where_prec",
+    "place_scale",
 ]
 
 _ERV, _VAC, _BAT, _SD = (
@@ -51,15 +61,44 @@ ACLED_TYPES: dict[str, tuple[str, str, str]] = {
     "other": ("Strategic developments", _SD, "Other"),
 }
 
-_ACLED_GEO = {"exact": 1, "neighbourhood": 1, "town": 1, "district": 2, "governorate": 3, "country": 3}
+# the kinds of place an export tells apart, most precise first ("town_part": "eastern Aleppo")
+SCALES = ("exact", "neighbourhood", "town_part", "town", "district", "governorate", "country")
+_ACLED_GEO = {"exact": 1, "neighbourhood": 1, "town": 1, "town_part": 2, "district": 2, "governorate": 3,
+              "country": 3}  # fmt: skip
 _ACLED_TIME = {"day": 1, "days": 2, "week": 2, "month": 3, "unknown": 3}
-_GED_WHERE = {"exact": 1, "neighbourhood": 1, "town": 1, "district": 3, "governorate": 4, "country": 6}
+_GED_WHERE = {"exact": 1, "neighbourhood": 1, "town": 1, "town_part": 2, "district": 3, "governorate": 4,
+              "country": 6}  # fmt: skip
+# a compass part of a place, as the extractors write it: "eastern Aleppo", "E. Aleppo", "شرق حلب",
+# "شرقي حلب", "حلب الشرقية"
+_COMPASS = r"(?:north|south)?-?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|central|[EWNS]\."
+_PART_OF = re.compile(
+    rf"^\s*(?:the\s+)?(?:{_COMPASS})\s+\S|"
+    r"^\s*(?:شرق|غرب|شمال|جنوب|وسط)(?:ي|ى)?\s+\S|"
+    r"\S\s+(?:ال)?(?:شرقي|غربي|شمالي|جنوبي|اوسط|أوسط|وسطى)(?:ة|ه)?\s*$",
+    re.I,
+)
+
+
+def place_scale(place: Mapping[str, Any]) -> str:
+    """The kind of place a (public) place is, for the precision codes: one of :data:`SCALES`.
+
+    The extractor's precision, except that a town named with a compass point ("eastern Aleppo")
+    is ``town_part``: an area of the town at the town's point. An unknown precision is the
+    coarsest (``country``): a code never claims more than is known.
+    """
+    precision = place.get("precision") or "country"
+    names = [n for n in (place.get("name"), place.get("name_ar")) if n]
+    if precision == "town" and any(_PART_OF.search(n) for n in names):
+        return "town_part"
+    return precision if precision in SCALES else "country"
+
+
 _GED_DATE = {"day": 1, "days": 2, "week": 3, "month": 4, "unknown": 5}
 
 
-def acled_geo_precision(precision: str | None, fuzzed: bool) -> int:
-    """A fuzzed point is at best "near" its town (2)."""
-    code = _ACLED_GEO.get(precision or "", 3)
+def acled_geo_precision(scale: str | None, fuzzed: bool) -> int:
+    """ACLED's code for a :func:`place_scale`; a fuzzed point is at best "near" its town (2)."""
+    code = _ACLED_GEO.get(scale or "", 3)
     return max(code, 2) if fuzzed else code
 
 
@@ -67,9 +106,9 @@ def acled_time_precision(precision: str | None) -> int:
     return _ACLED_TIME.get(precision or "", 3)
 
 
-def ged_where_prec(precision: str | None, fuzzed: bool) -> int:
-    """A fuzzed point is "within 25 km" (2) at best."""
-    code = _GED_WHERE.get(precision or "", 6)
+def ged_where_prec(scale: str | None, fuzzed: bool) -> int:
+    """GED's code for a :func:`place_scale`; a fuzzed point is "within 25 km" (2) at best."""
+    code = _GED_WHERE.get(scale or "", 6)
     return max(code, 2) if fuzzed else code
 
 
