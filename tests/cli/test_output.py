@@ -97,3 +97,32 @@ def test_no_progress_when_stderr_is_not_a_terminal(ws):
     res = CliRunner().invoke(app, ["corroborate"])
     assert res.exit_code == 0, res.output
     assert "corroborating" not in res.stderr and "loading claims" not in res.stderr
+
+
+def test_an_unexpected_error_is_one_line_naming_the_log_never_a_traceback_with_values(ws, monkeypatch):
+    # a bug's traceback prints the failing values (a statement's parameters, a witness's words)
+    def broken(*args, **kwargs):
+        raise RuntimeError("a value from the data: Witness Invented-Name")
+
+    monkeypatch.setattr(app_corroborate, "corroborate", broken)
+    res = CliRunner().invoke(app, ["corroborate"])
+    assert res.exit_code == 1 and isinstance(res.exception, SystemExit)
+    assert "unexpected error (RuntimeError)" in res.stderr and "tawthiq.log" in res.stderr
+    assert "Traceback" not in res.stderr and "Invented-Name" not in res.stderr + res.stdout
+    log = (ws / "logs" / "tawthiq.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "unexpected error in" in log
+
+
+def test_a_database_error_in_the_log_names_no_values(tmp_path):
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    from tawthiq.store.session import make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE t (name TEXT UNIQUE)"))
+        conn.execute(text("INSERT INTO t VALUES (:n)"), {"n": "Witness Invented-Name"})
+    with pytest.raises(IntegrityError) as caught, engine.begin() as conn:
+        conn.execute(text("INSERT INTO t VALUES (:n)"), {"n": "Witness Invented-Name"})
+    assert "Invented-Name" not in str(caught.value)

@@ -504,3 +504,15 @@ def test_an_initial_toll_is_a_floor_the_later_toll_outgrew_not_a_rival_figure():
     assert len(build_incidents([initial, later])) == 1
     rival = told("r1", 5, "Five people were killed in the market strike.")
     assert len(build_incidents([rival, later])) == 2  # 5 and 21, both as final: two events
+
+
+def test_two_incidents_from_claims_at_one_span_of_one_report_get_distinct_keys():
+    # one sentence, two events far apart: the fingerprints (report, span) are equal, the keys
+    # must not be (the store's key is unique: `tawthiq corroborate` crashed on it)
+    strike = sc("r1", places=(FARDOUS,), event_type="attack.air_strike", day=date(2016, 12, 1))
+    shelling = sc("r1", places=(SUKKARI,), event_type="attack.shelling", day=date(2016, 12, 20))
+    incidents = build_incidents([strike, shelling])
+    assert len(incidents) == 2
+    assert len({i.key for i in incidents}) == 2
+    again = build_incidents([strike, shelling])
+    assert sorted(i.key for i in again) == sorted(i.key for i in incidents)  # stable across runs

@@ -333,3 +333,114 @@ def test_kill_9_during_people_link_leaves_the_last_whole_linkage_and_a_rerun_giv
     assert r.returncode == 0, r.stderr
     with open_workspace(ws_path) as ws:
         assert _link_state(ws) == expected
+
+
+# ------------------------------------------------------------------ corroborate
+
+
+def _invented_claims(ws, reports: int, per_report: int, seed: int) -> None:
+    """Invented reports and claims (no text of any real report): strikes in 12 neighbourhoods over
+    60 days, each report telling several, so corroboration has incidents to build."""
+    import random
+    from datetime import UTC, date, datetime, timedelta
+
+    from tawthiq.entities import Source
+    from tawthiq.store import get_or_create_source
+    from tawthiq.store.tables import ClaimRow
+
+    rnd = random.Random(seed)
+    places = [
+        {
+            "name": f"Neighbourhood {i}",
+            "lat": 36.15 + i * 0.01,
+            "lon": 37.10 + i * 0.01,
+            "precision": "neighbourhood",
+        }
+        for i in range(12)
+    ]
+    with ws.session(actor="test") as s:
+        sources = [
+            get_or_create_source(s, Source(label=f"Outlet {i}", kind="media", origin_group=f"Outlet {i}"))
+            for i in range(8)
+        ]
+        for r in range(reports):
+            report = ReportRow(
+                sha256=f"{r:064x}",
+                file_name=f"invented-{r}.txt",
+                source_id=sources[r % len(sources)].id,
+                received_at=datetime(2016, 12, 20, tzinfo=UTC),
+                body="invented",
+            )
+            s.add(report)
+            s.flush()
+            rows = []
+            for _ in range(per_report):
+                day = date(2016, 10, 1) + timedelta(days=rnd.randrange(60))
+                n = rnd.randrange(1, 40)
+                rows.append(
+                    ClaimRow(
+                        report_id=report.id,
+                        span_start=0,
+                        span_end=8,
+                        quote="invented",
+                        kind="incident",
+                        event_type=rnd.choice(["attack.air_strike", "attack.shelling"]),
+                        places=[rnd.choice(places)],
+                        time_start=day,
+                        time_end=day,
+                        time_precision="day",
+                        fatalities_low=n,
+                        fatalities_high=n,
+                        fatalities_qualifier="exact",
+                        review_status="accepted",
+                    )
+                )
+            s.add_all(rows)
+
+
+def _incident_state(ws) -> tuple[int, list[tuple[int, ...]]]:
+    """(incidents, the claims of each incident as sorted groups) and the chain verified."""
+    from collections import defaultdict
+
+    from tawthiq.store.tables import IncidentClaimRow, IncidentRow
+
+    with ws.session() as s:
+        incidents = s.scalar(select(func.count()).select_from(IncidentRow)) or 0
+        groups: dict[int, list[int]] = defaultdict(list)
+        for inc, claim in s.execute(select(IncidentClaimRow.incident_id, IncidentClaimRow.claim_id)):
+            groups[inc].append(claim)
+        assert verify_chain(s).ok
+    return incidents, sorted(tuple(sorted(g)) for g in groups.values())
+
+
+def test_kill_9_during_corroborate_leaves_no_incidents_or_all_and_a_rerun_builds_the_same(tmp_path):
+    import shutil
+
+    ws_path = tmp_path / "ws"
+    with init_workspace(ws_path) as ws:
+        _invented_claims(ws, reports=400, per_report=25, seed=4)
+    reference = tmp_path / "reference"
+    shutil.copytree(ws_path, reference)
+    r = _cli("corroborate", "-w", str(reference))
+    assert r.returncode == 0, r.stderr
+    with open_workspace(reference) as ws:
+        expected = _incident_state(ws)
+    assert expected[0] > 100, expected[0]
+
+    proc = subprocess.Popen(
+        [*CLI, "corroborate", "-w", str(ws_path)],
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wal = ws_path / "tawthiq.db-wal"
+    start = wal.stat().st_size if wal.exists() else 0
+    _kill_when(proc, lambda: wal.exists() and wal.stat().st_size > start + 300_000, "corroborate")
+    with open_workspace(ws_path) as ws:
+        after_kill = _incident_state(ws)
+    assert after_kill in ((0, []), expected), "a killed corroborate left part of the incidents"
+
+    r = _cli("corroborate", "-w", str(ws_path))
+    assert r.returncode == 0, r.stderr
+    with open_workspace(ws_path) as ws:
+        assert _incident_state(ws) == expected

@@ -10,6 +10,7 @@ Data goes to stdout; progress and messages to stderr.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from tawthiq.errors import TawthiqError
 
@@ -65,6 +67,22 @@ class TawthiqGroup(TyperGroup):
         except TawthiqError as exc:
             # escape: a message naming "names[0]" or "tawthiq[pdf]" is text, not rich markup
             err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+        except (typer.Exit, typer.Abort, TyperException):  # exit codes and usage errors: click's own
+            raise
+        except Exception as exc:
+            # A bug, not bad input. The user gets one line, never a traceback: a traceback prints
+            # the failing statement's values and the locals of the frames, which may be a
+            # witness's words. The log file keeps it for the report (issue 21: nothing escapes).
+            from tawthiq.cli._logging import log_file
+
+            logging.getLogger("tawthiq.cli").error("unexpected error in %s", ctx.command_path, exc_info=True)
+            err_console.print(
+                f"[bold red]error:[/] the command stopped on an unexpected error ({type(exc).__name__}); "
+                f"the details are in the log file {escape(str(log_file()))}: please report it",
+                highlight=False,
+                soft_wrap=True,
+            )
             raise typer.Exit(1) from None
 
 

@@ -120,4 +120,25 @@ def build_incidents(
     copies = find_copies(reports)
     with_origin = group_by_origin(claims, reports, copies=copies)
     clusters = cluster_claims(with_origin, contains=contains, copies=copies, progress=progress)
-    return [incident_from_cluster(c, with_origin, rules) for c in clusters]
+    return _unique_keys([incident_from_cluster(c, with_origin, rules) for c in clusters])
+
+
+def _unique_keys(incidents: list[Incident]) -> list[Incident]:
+    """Incidents whose keys collide get their claim ids hashed into the key.
+
+    A key hashes its claims' fingerprints (report and span): two claims at one span of one report
+    (one sentence telling a strike in one place and shelling in another) that end up in two
+    incidents gave both the same key, and saving the second broke the store's unique key (a
+    crash of ``tawthiq corroborate``). Claims keep their ids across re-extraction, so the new
+    keys are as stable as the old ones; incidents whose keys do not collide keep theirs.
+    """
+    counts = Counter(inc.key for inc in incidents)
+    if all(n == 1 for n in counts.values()):
+        return incidents
+    out = []
+    for inc in incidents:
+        if counts[inc.key] > 1:
+            ids = ",".join(str(i) for i in sorted((*inc.claim_ids, *inc.contradicting_claim_ids)))
+            inc = inc.model_copy(update={"key": hashlib.sha256(f"{inc.key}:{ids}".encode()).hexdigest()[:16]})
+        out.append(inc)
+    return out

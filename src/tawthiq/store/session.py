@@ -30,6 +30,9 @@ def normalise_url(url: str) -> str:
 
 
 def make_engine(url: str) -> Engine:
+    """An engine for ``url``. ``hide_parameters``: a database error's message never holds the
+    statement's values (a name, a quote; protected fields are ciphertext but their neighbours
+    are not), wherever it ends up: a log file, a 500's log line, a bug report."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
         # No caller ever waits for a pooled connection: the web answers from one engine in up
@@ -37,7 +40,9 @@ def make_engine(url: str) -> Engine:
         # every page of that process. A SQLite connection is a file handle and a page cache;
         # connections beyond 5 are closed when returned. (SQLAlchemy's default, 5 + 10, let 15
         # slow requests make the loop wait.)
-        engine = create_engine(url, connect_args={"timeout": 30}, pool_size=5, max_overflow=64)
+        engine = create_engine(
+            url, connect_args={"timeout": 30}, pool_size=5, max_overflow=64, hide_parameters=True
+        )
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -50,7 +55,7 @@ def make_engine(url: str) -> Engine:
 
         return engine
     try:
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     except (SQLAlchemyError, ImportError, ValueError) as exc:
         raise StoreError(f"cannot use database URL ({type(exc).__name__})") from None
 
