@@ -362,7 +362,10 @@ def test_victims_alone_is_a_mixed_count_and_sunday_is_not_one():
         ("وفقاً لوزارة الصحة في المدينة قتل 50 شخصا", "وزارة الصحة في المدينة"),
         ("قتل 12 مدنيا بحسب ما أعلنت مديرية الصحة", "مديرية الصحة"),
         ("نقلت وكالة رويترز عن مسؤول في الدفاع المدني أن 10 قتلوا", "Syria Civil Defence"),
-        ("حذر مكتب الأمم المتحدة للشؤون الإنسانية من تدهور الوضع بعد مقتل 40 مدنيا", "UN OCHA"),
+        (
+            "حذر مكتب الأمم المتحدة للشؤون الإنسانية من تدهور الوضع بعد مقتل 40 مدنيا",
+            "UN humanitarian office",
+        ),
         ("وتحدثت أنباء عن مقتل 5 أشخاص", None),
     ],
 )
@@ -610,3 +613,39 @@ def test_a_toll_over_a_year_is_a_tally_of_that_year():
         date(2016, 12, 31),
         "year",
     )
+
+
+@pytest.mark.parametrize(
+    ("arabic", "english"),
+    [
+        ("مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", "OCHA"),
+        ("منظمة الصحة العالمية", "World Health Organization"),
+        ("اللجنة الدولية للصليب الأحمر", "ICRC"),
+        ("منظمة أطباء بلا حدود", "Doctors Without Borders"),
+        ("منظمة العفو الدولية", "Amnesty"),
+        ("وزارة الدفاع الروسية", "Russian defence ministry"),
+    ],
+)
+def test_an_arabic_party_carries_the_english_canonical_name(arabic, english):
+    from tawthiq.corroborate import normalize_party
+
+    assert canonical_party(arabic) == canonical_party(english)
+    assert normalize_party(arabic) == normalize_party(english)
+
+
+@pytest.mark.parametrize(
+    ("arabic", "english"),
+    [
+        ("الجمعية الطبية السورية الأمريكية", "SAMS"),
+        ("مركز حلب الإعلامي", "Aleppo Media Center"),
+        ("التحالف الدولي", "the US-led coalition"),
+        ("التحالف الدولي بقيادة واشنطن", "the international coalition"),
+        ("لجان التنسيق المحلية", "Local Coordination Committees"),
+    ],
+)
+def test_an_origin_named_in_arabic_and_in_english_counts_once(arabic, english):
+    """The origin table (corroborate) folds ء away: "أطباء بلا حدود" was not MSF there."""
+    from tawthiq.corroborate import normalize_party
+
+    assert normalize_party(arabic) == normalize_party(english)
+    assert normalize_party("the Saudi-led coalition") != normalize_party("التحالف الدولي")

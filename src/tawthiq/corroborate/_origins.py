@@ -133,12 +133,13 @@ ALIASES: tuple[Party, ...] = (
     Party(
         "Medecins Sans Frontieres",
         "ngo",
-        (r"\bmsf\b", r"\bmedecins sans frontieres\b", r"\bdoctors without borders\b", r"اطباء بلا حدود"),
+        # the folding drops ء: "أطباء" is "اطبا"
+        (r"\bmsf\b", r"\bmedecins sans frontieres\b", r"\bdoctors without borders\b", r"اطباء? بلا حدود"),
     ),
     Party(
         "Syrian American Medical Society",
         "ngo",
-        (r"\bsams\b", r"\bsyrian american medical society\b", r"سامز"),
+        (r"\bsams\b", r"\bsyrian american medical society\b", r"سامز", r"جمعيه طبيه سوريه (امريكيه|اميركيه)"),
     ),
     Party(
         "Local Coordination Committees",
@@ -149,6 +150,21 @@ ALIASES: tuple[Party, ...] = (
         "Raqqa is Being Slaughtered Silently",
         "ngo",
         (r"\braqqa is being slaughtered silently\b", r"\brbss\b", r"رقه تذبح بصمت"),
+    ),
+    Party("Aleppo Media Center", "ngo", (r"\baleppo media cent(er|re)\b", r"\bamc\b", r"مركز حلب اعلامي")),
+    # the coalition against the Islamic State in Syria and Iraq (not the Saudi-led coalition in Yemen)
+    Party(
+        "US-led coalition",
+        "government",
+        (
+            r"\b(us|u\.s\.|american|washington)[- ]led (international |military )?coalition\b",
+            r"\binternational coalition\b",
+            r"\bcoalition against (the )?(isis|isil|is|islamic state|daesh)\b",
+            r"\bcjtf[- ]oir\b",
+            r"\boperation inherent resolve\b",
+            r"^(ال)?تحالف دولي",
+            r"تحالف (دولي )?(بقياده|تقوده) (امريكيه|اميركيه|واشنطن|ولايات متحده)",
+        ),
     ),
     Party("Aleppo health directorate", "other", (r"\bhealth directorate\b", r"مديريه صحه")),
     # Wires: "AFP reported" with nobody quoted is the wire's own voice.

@@ -553,7 +553,7 @@ _MONITORS = frozenset(
         "Amnesty International",
         "MSF",
         "Syrian American Medical Society",
-        "UN OCHA",
+        "UN humanitarian office",
         "UN human rights office",
         "World Health Organization",
         "UNICEF",

@@ -48,7 +48,7 @@ ARABIC_PARTIES: list[tuple[str, str]] = [
         "SANA",
     ),
     (r"وزارة الدفاع الروسية|الدفاع الروسية", "Russian defence ministry"),
-    (r"(?:مكتب|منسق).{0,40}(?:ال|لل)شؤون الإنسانية|أوتشا", "UN OCHA"),
+    (r"(?:مكتب|منسق).{0,40}(?:ال|لل)شؤون الإنسانية|أوتشا", "UN humanitarian office"),
     (r"الأمم المتحدة", "UN"),
 ]
 _COMPILED = [(re.compile(fold_pattern(p)), name) for p, name in ARABIC_PARTIES]
