@@ -115,7 +115,7 @@ def test_incident_page_shows_claims_quotes_origins_outlets_rationale(make_client
         "two independent origins agree",
         "Aleppo Monitor (test)",
         "neighbourhood",
-        '<span dir="rtl" lang="ar">الفردوس</span>',
+        '<bdi dir="rtl" lang="ar">الفردوس</bdi>',
     ):
         assert needle in html
     data = client.get(f"/incidents/{iid}.json").json()

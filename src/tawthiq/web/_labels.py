@@ -18,7 +18,9 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 from jinja2 import pass_context
 
-__all__ = ["LABELS", "duration", "label", "toll"]
+from ._errors import FIXED_MESSAGES
+
+__all__ = ["LABELS", "day", "duration", "error_text", "label", "toll"]
 
 
 def N_(text: str) -> str:
@@ -131,6 +133,19 @@ LABELS: dict[str, str] = {
     "address": N_("address"),
     "last_seen_date": N_("last seen on"),
     "last_seen_place": N_("last seen at"),
+    # error codes (web/_errors.py, app.py), shown as an error page's heading
+    "bad_input": N_("bad input"),
+    "bad_request": N_("bad request"),
+    "bad_token": N_("bad token"),
+    "csrf": N_("form expired"),
+    "forbidden": N_("not allowed"),
+    "invalid": N_("invalid request"),
+    "login_required": N_("log in first"),
+    "not_found": N_("not found"),
+    "rate_limited": N_("too many requests"),
+    "server_error": N_("server error"),
+    "method_not_allowed": N_("method not allowed"),
+    "http_error": N_("error"),
     # roles
     "viewer": N_("viewer"),
     "reviewer": N_("reviewer"),
@@ -161,6 +176,29 @@ def label(ctx: Any, value: Any) -> Any:
     if isinstance(value, int | float):
         return format_decimal(value, locale=_locale(lang))
     return value
+
+
+@pass_context
+def day(ctx: Any, value: Any) -> Any:
+    """A date (or a datetime, or a JSON twin's ``YYYY-MM-DD`` string) as the page's language
+    writes it; nothing for no date. Any other string comes back as it was."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return label(ctx, value)
+
+
+@pass_context
+def error_text(ctx: Any, message: Any) -> Any:
+    """An error message in the page's language when it is one of the fixed messages
+    (:data:`~tawthiq.web._errors.FIXED_MESSAGES`); any other (with an id or a role in it) as written."""
+    if isinstance(message, str) and message in FIXED_MESSAGES:
+        return ctx["_"](message)
+    return message
 
 
 @pass_context

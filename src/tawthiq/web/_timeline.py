@@ -90,7 +90,10 @@ def timeline_svg(
             parts.append(
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(bar_w - 1, 0.5):.1f}" height="{h:.1f}" '
                 f'fill="{_colour(t)}" data-day="{d.isoformat()}" data-type="{escape(t)}" data-count="{c}">'
-                f"<title>{d.isoformat()} · {escape(labels.get(t, t))}: {c}</title></rect>"
+                # U+2068/U+2069 (first-strong isolate) keep an Arabic label and the Latin date and
+                # count in order inside the tooltip, where no <bdi> can go (issue 18 item 4).
+                f"<title>\u2068{d.isoformat()}\u2069 · \u2068{escape(labels.get(t, t))}\u2069: {c}"
+                "</title></rect>"
             )
     step = max(1, span // 8)
     for i in range(0, span, step):
