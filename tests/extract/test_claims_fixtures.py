@@ -473,3 +473,52 @@ def test_tens_of_thousands_is_ten_thousand_vague():
     [c] = extract_claims("The war in Sudan has killed tens of thousands of people since April 2023.", None)
     assert c.kind == "tally"
     assert nums(c) == {"low": 10000, "high": None, "qualifier": "vague"}
+
+
+def test_a_hard_wrapped_wire_copy_is_read_across_its_line_breaks(report):
+    text = (REPORTS / "hard_wrapped_wire_copy_and_a_described_ministry.txt").read_text(encoding="utf-8")
+    claims = report("hard_wrapped_wire_copy_and_a_described_ministry.txt", date(2018, 3, 3))
+    market = next(c for c in claims if nums(c) and nums(c)["low"] == 17)
+    # the line breaks inside the paragraph end no sentence: speaker, toll and place are one claim
+    assert market.attributed_to is not None and "Taiz health office" in market.attributed_to
+    assert market.event_type == "attack.air_strike" and market.places[0].name == "Taiz"
+    assert text[market.span[0] : market.span[1]] == market.quote and "\n" in market.quote
+    risen = next(c for c in claims if nums(c) and nums(c)["low"] == 21)
+    # "the health ministry" after "local media": a description points back only to a party of its sort
+    assert risen.attributed_to is not None and "ministry" in risen.attributed_to.lower()
+    assert "media" not in risen.attributed_to
+
+
+def test_a_headline_over_its_lede_is_not_a_wrapped_paragraph():
+    text = "Shelling kills 8 in Douma\nShelling killed 8 civilians in Douma on Tuesday, SOHR said.\n"
+    claims = extract_claims(text, date(2016, 12, 13))
+    assert [nums(c)["low"] for c in claims if c.fatalities] == [8]
+    assert all("\n" not in c.quote for c in claims)
+
+
+def test_bodies_are_a_toll_and_weeks_of_fighting_a_tally_from_that_day():
+    [c] = extract_claims(
+        "Rescuers pulled 11 bodies from the rubble of a building in Ariha after an air strike on Monday.",
+        date(2020, 2, 6),
+    )
+    assert nums(c) == {"low": 11, "high": 11, "qualifier": "exact"}
+    [t] = extract_claims(
+        "At least 134 people have been killed in two weeks of fighting in El Fasher, MSF said.",
+        date(2024, 5, 27),
+    )
+    assert t.kind == "tally" and t.time.start == date(2024, 5, 13)  # two weeks before the report
+    [m] = extract_claims(
+        "In the four months since the battle began, 300 civilians have been killed in air strikes on "
+        "Hodeidah.",
+        date(2018, 10, 25),
+    )
+    assert (m.time.start, m.time.precision) == (date(2018, 6, 1), "month")
+
+
+def test_how_a_party_spoke_is_not_its_name():
+    text = (
+        "MSF said its hospital in El Fasher was shelled. On Saturday, shelling killed four patients in "
+        "El Fasher, the NGO said in a statement posted late Sunday on X."
+    )
+    claims = extract_claims(text, date(2024, 6, 10))
+    assert claims[-1].attributed_to == "MSF"

@@ -174,6 +174,14 @@ _WHEN_AFTER = re.compile(
 )
 
 
+# how they said it is not who: "the NGO in a statement posted late Sunday on X" → the NGO
+_HOW_AFTER = re.compile(
+    r"\s+(?:in|on|via|through)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|post|tweet|"
+    r"press release|video|report|briefing|interview)\b.*$",
+    re.I,
+)
+
+
 def _clean_np(np: str) -> str:
     np = _LEADING.sub("", np.strip())
     np = re.sub(r"^(?:that|and|but|as|while|after|when)\s+", "", np, flags=re.I)
@@ -188,7 +196,7 @@ def _clean_np(np: str) -> str:
     ):
         parts = parts[1:]  # a leading adverbial ("In recent weeks, activists have blamed ...")
     # a trailing time is when they spoke, not who ("Activists on Monday reported" → Activists)
-    parts = [_WHEN_AFTER.sub("", p) or p for p in parts]
+    parts = [_WHEN_AFTER.sub("", _HOW_AFTER.sub("", p)) or p for p in parts]
     if len(parts) == 1:
         return parts[0]
     if len(parts) > 1:
@@ -241,6 +249,12 @@ _ANAPHOR = re.compile(
     r"body|mission|network|watchdog|committee|ministry|army|coalition|observatory)$",
     re.I,
 )
+_HEAD_FITS = {
+    "ministry": re.compile(r"ministry|minister", re.I),
+    "army": re.compile(r"army|military|forces", re.I),
+    "coalition": re.compile(r"coalition", re.I),
+    "observatory": re.compile(r"observatory", re.I),
+}
 # a time or circumstance, never a speaker ("..., said on Friday")
 _WHEN = re.compile(
     r"(?:on|in|at|late|early|last|this|yesterday|today|earlier|later|after|before|during|while|when)\b", re.I
@@ -263,7 +277,13 @@ def _tidy(party: str, previous: str | None) -> str | None:
     if _PRONOUN.match(t):
         return previous
     if _ANAPHOR.match(t):
-        # "the medical charity" points back to the organisation named before; without one it stays as written
+        # "the medical charity" points back to the organisation named before; without one it stays as
+        # written. A head noun that says what the party is points back only to a party of that sort:
+        # "the health ministry" after "Syrian state media" is the ministry, not the state media
+        head = t.split()[-1].lower()
+        fits = _HEAD_FITS.get(head)
+        if fits is not None and previous and not fits.search(previous):
+            return t
         return previous if previous and previous[0].isupper() and previous != t else t
     if _OWN_REPORTER.match(t):
         return None
@@ -353,8 +373,14 @@ _ACCORDING = re.compile(
 )
 
 
+# a wire dateline before the lede: "TAIZ, March 3 (Reuters) - ", "BEIRUT (AP) — " is where, not who
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()]{1,40}\))?\s*[-–—]+\s+"
+)
+
+
 def _find_attribution(sentence: str, previous: str | None = None) -> str | None:
-    s = sentence.strip()
+    s = _DATELINE.sub("", sentence.strip())
     m = _ACCORDING.search(s)
     if m and not re.match(r"(?:its|their|his|her|our)\b", m.group(1).strip(), re.I):
         return canonical_party(_clean_np(m.group(1)))

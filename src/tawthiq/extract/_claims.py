@@ -259,7 +259,10 @@ def rule_claims(
     named_parties: list[str] = []
     last_places: tuple[PlaceRef, ...] = ()
     for s, e in spans:
-        sentence = text[s:e]
+        raw = text[s:e]
+        # a hard-wrapped wire copy ("A senior official at the Houthi-run\nYemeni Health Ministry said"):
+        # the rules read the sentence as one line; quotes and spans come from the text as written
+        sentence = raw.replace("\r", " ").replace("\n", " ")
         if s > title_end and _is_title(sentence, title) and claims and any(t for _, t in claims):
             continue  # the headline printed again further down the page: read once
         if _BOILER.match(sentence.strip()) or len(sentence) < 12 or arabic_share(sentence) >= 0.5:
@@ -388,7 +391,7 @@ def rule_claims(
             claim = Claim(
                 kind="tally" if war_long else find_kind(seg, best.event_type),
                 event_type=best.event_type,
-                quote=seg.lstrip(_QUOTE_TRIM).rstrip(),
+                quote=raw[a:b].lstrip(_QUOTE_TRIM).rstrip(),
                 span=(
                     s + a + (len(seg) - len(seg.lstrip(_QUOTE_TRIM))),
                     s + b - (len(seg) - len(seg.rstrip())),

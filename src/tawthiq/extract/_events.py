@@ -409,6 +409,10 @@ _TALLY = re.compile(
     r"on at least \w+ occasions|campaign|throughout (?:the )?(?:month|year|siege|offensive|campaign)|"
     r"in total|"
     r"this year|"
+    # "in two weeks of fighting", "during July": a toll summed over a period
+    r"in (?:\w+|the (?:last|past) \w+) (?:days|weeks|months) of|"
+    r"during (?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"the month)|"
     r"have killed|has killed)\b",
     re.I,
 )

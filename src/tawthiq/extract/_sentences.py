@@ -11,6 +11,7 @@ line with no sentence-final punctuation inside it is one sentence without asking
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from syntok import segmenter
 
@@ -50,10 +51,67 @@ def _plain_split(line: str) -> list[tuple[int, int]] | None:
     return out
 
 
+# A hard-wrapped paragraph (wire copy, e-mail, text from a PDF: "A senior official at the Houthi-run\n
+# Yemeni Health Ministry said ... more than 450\npeople had been injured"): its line breaks are not
+# sentence ends. A paragraph is read as wrapped when it has three lines or more, none longer than
+# 100 characters, and at least half of its breaks are soft: the line does not end a sentence and the
+# next goes on in lowercase, or the line stops on a comma, a hyphen or a short function word.
+_HARD_END = re.compile(r"[.!?:;\"'”’)\]]\s*$")
+_SOFT_TAIL = re.compile(
+    r"(?:[,-]|\b(?:the|a|an|of|in|on|at|to|and|or|by|for|from|with|that|had|has|have|was|were)\b)\s*$"
+)
+_BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s")
+_WRAP_WIDTH = 100
+
+
+def _unwrap(text: str) -> str:
+    """``text`` with the soft line breaks of hard-wrapped paragraphs made spaces (same length)."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].strip():
+            j += 1
+        para = lines[i:j]  # one paragraph: lines i .. j-1
+        if (
+            len(para) >= 3
+            and max(len(ln) for ln in para[:-1]) <= _WRAP_WIDTH
+            and not any(_BULLET.match(ln) for ln in para)
+        ):
+            breaks = [
+                not _HARD_END.search(a)
+                and (b.lstrip()[:1].islower() or b.lstrip()[:1].isdigit() or bool(_SOFT_TAIL.search(a)))
+                for a, b in pairwise(para)
+            ]
+            if sum(breaks) * 2 >= len(breaks):
+                for k in range(i, j - 1):
+                    if not _HARD_END.search(lines[k]):
+                        out[k] = lines[k] + "\x00"  # marks a break to join
+        i = j
+    return _join(out) if out != lines else text
+
+
+def _join(out: list[str]) -> str:
+    parts = []
+    for k, ln in enumerate(out):
+        if ln.endswith("\x00"):
+            parts.append(ln[:-1] + " ")  # the break itself becomes a space: same length
+        else:
+            parts.append(ln + ("\n" if k < len(out) - 1 else ""))
+    return "".join(parts)
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``."""
     spans: list[tuple[int, int]] = []
     pos = 0
+    text = _unwrap(text)
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1

@@ -274,6 +274,15 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
                 start=anchor - span, end=anchor, precision="days" if m.group(2) == "days" else "week"
             )
         return TimeSpan(start=None, end=anchor, precision="days" if m.group(2) == "days" else "week")
+    m = re.search(
+        r"\b(?:(?:in|after|over)\s+(\w+)\s+(days|weeks|months)\s+of|"
+        r"(?:in|over|during)\s+the\s+(\w+)\s+(days|weeks|months)\s+since)\b",
+        low,
+    )
+    if m:  # "in two weeks of fighting", "in the four months since the battle began": that long back
+        span = _back(m.group(1) or m.group(3), m.group(2) or m.group(4), anchor)
+        if span is not None:
+            return span
     if re.search(
         r"\b(?:in recent days|over the (?:last|past) (?:few|several) days|in the past few days)\b", low
     ):
@@ -285,3 +294,20 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
         start, end = _month_span(_MONTHS[m.group(1).rstrip(".")], anchor)
         return TimeSpan(start=start, end=end, precision="month")
     return _month_or_year(s, anchor)
+
+
+def _back(count: str, unit: str, anchor: date) -> TimeSpan | None:
+    """N days, weeks or months before the anchor up to it; a month count starts on its month's first day."""
+    from tawthiq.extract._numbers import parse_count
+
+    c = parse_count(count)
+    n = (c.low or c.high) if c and c.qualifier == "exact" else None
+    if not n or n > 120:
+        return None
+    if unit == "months":
+        y, mo = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
+        return TimeSpan(start=date(y, mo + 1, 1), end=anchor, precision="month")
+    days = n * (7 if unit == "weeks" else 1)
+    return TimeSpan(
+        start=anchor - timedelta(days=days), end=anchor, precision="days" if unit == "days" else "week"
+    )

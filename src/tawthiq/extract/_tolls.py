@@ -32,7 +32,7 @@ _MIXED = re.compile(
 )
 _PERSON = re.compile(
     r"^\s*(?:more\s+|other\s+|of\s+(?:them|whom)\s+|[\w-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?(?:civilians?|people|persons?|"
-    r"citizens?|non-combatants|staff|lives|corpses|"
+    r"citizens?|non-combatants|staff|lives|corpses|bodies|"
     r"children|child|boys?|girls?|women|woman|men|man|fighters?|rebels?|soldiers?|troops|militants?|residents?|"
     r"victims?|members?|medics?|doctors?|nurses?|workers?|journalists?|activists?|"
     r"evacuees|patients|detainees|others?|individuals|infants?|babies|students|elderly|relatives|more)\b",
