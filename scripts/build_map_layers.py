@@ -23,7 +23,8 @@ Layers:
 - ``aleppo_areas``: the 12 municipal sectors (the union of their neighbourhoods' polygons), the
   walled Old City (its sector), the city (``C1007``, the union of all polygons) and its two halves
   as reporting names them: ``aleppo-part:east`` (the places in the opposition-held east in 2016,
-  ``east_2016=yes``) and ``aleppo-part:west`` (``east_2016=no``).
+  ``east_2016=yes``) and ``aleppo-part:west`` (``east_2016=no``), their holes filled (a place
+  of unknown status inside the east is still in "eastern Aleppo").
 
 usage: python scripts/build_map_layers.py [SHARED_GAZETTEER_DIR]
 """
@@ -40,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from shapely import make_valid, set_precision
-from shapely.geometry import mapping, shape
+from shapely.geometry import Polygon, mapping, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import (
     polylabel,
@@ -253,8 +254,11 @@ def aleppo_layers(geo: Path) -> dict[str, dict[str, Any]]:
             halves[e["east_2016"]].append(geom)
     area_feats = []
 
-    def closed(parts: list[BaseGeometry]) -> BaseGeometry:
-        return simplified(unary_union(parts).buffer(CLOSE).buffer(-CLOSE), CITY_TOLERANCE * 2)
+    def closed(parts: list[BaseGeometry], fill: bool = False) -> BaseGeometry:
+        geom = unary_union(parts).buffer(CLOSE).buffer(-CLOSE)
+        if fill:  # a half of the city is one stretch of ground: no holes where a place's status is unknown
+            geom = unary_union([Polygon(g.exterior) for g in getattr(geom, "geoms", [geom])])
+        return simplified(geom, CITY_TOLERANCE * 2)
 
     for sid, parts in sector_parts.items():
         r = by_id[sid]
@@ -270,12 +274,22 @@ def aleppo_layers(geo: Path) -> dict[str, dict[str, Any]]:
             )
     area_feats.append(
         feature(
-            "aleppo-part:east", "eastern Aleppo", "شرق حلب", closed(halves["yes"]), CITY_DECIMALS, kind="part"
+            "aleppo-part:east",
+            "eastern Aleppo",
+            "شرق حلب",
+            closed(halves["yes"], fill=True),
+            CITY_DECIMALS,
+            kind="part",
         )
     )
     area_feats.append(
         feature(
-            "aleppo-part:west", "western Aleppo", "غرب حلب", closed(halves["no"]), CITY_DECIMALS, kind="part"
+            "aleppo-part:west",
+            "western Aleppo",
+            "غرب حلب",
+            closed(halves["no"], fill=True),
+            CITY_DECIMALS,
+            kind="part",
         )
     )
     city = [g for n, parts in by_name.items() for g in parts]

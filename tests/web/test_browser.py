@@ -197,8 +197,19 @@ def test_the_map_draws_the_shipped_background_and_areas_from_this_machine_only(s
     assert page.locator("path.precision-area").count() >= 1  # the neighbourhood, dashed
     assert page.locator("path.map-neighbourhood").count() > 100
     assert page.locator("path.map-governorate").count() == 14
-    labels = page.locator(".map-label").all_inner_texts()
-    assert "الفردوس" in labels  # neighbourhood names at this zoom, in the page's language
+    labels = page.locator(".map-label").all_text_contents()
+    assert "الفردوس" in labels and "Fardous" not in labels  # names at this zoom, in the page's language
+    # names that would overlap are hidden, none drawn over another
+    shown = page.eval_on_selector_all(
+        ".map-label",
+        "els => els.filter(e => getComputedStyle(e).visibility !== 'hidden')"
+        ".map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })",
+    )
+    assert shown and not any(
+        a[0] < b[2] and a[2] > b[0] and a[1] < b[3] and a[3] > b[1]
+        for i, a in enumerate(shown)
+        for b in shown[:i]
+    )
     popup = page.inner_text(".leaflet-popup-content")
     assert "قصف" in popup and "attack.shelling" not in popup and "precision" not in popup
     # zoomed out to the country: the two Aleppo incidents are one white count bubble, no grade's colour

@@ -163,6 +163,15 @@ def test_a_neighbourhood_from_the_index_and_from_sql_is_drawn_as_its_polygon(mak
     [
         ({"name": "east Aleppo", "place_id": "C1007", "precision": "town"}, ("polygon", "aleppo-part:east")),
         ({"name": "شرق حلب", "place_id": "C1007", "precision": "town"}, ("polygon", "aleppo-part:east")),
+        # as the Arabic extractor writes it: "أحياء حلب الشرقية" (the eastern neighbourhoods of Aleppo)
+        (
+            {"name": "أحياء حلب الشرقية", "place_id": "C1007", "precision": "town"},
+            ("polygon", "aleppo-part:east"),
+        ),
+        (
+            {"name": "أحياء حلب الغربية", "place_id": "C1007", "precision": "town"},
+            ("polygon", "aleppo-part:west"),
+        ),
         (
             {"name": "western Aleppo", "place_id": "C1007", "precision": "town"},
             ("polygon", "aleppo-part:west"),

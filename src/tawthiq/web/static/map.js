@@ -66,9 +66,14 @@
       .setLatLng([props.label[1], props.label[0]]).setContent(span);
   }
 
+  var KIND_ORDER = { sector: 0, neighbourhood: 1, city_district: 1, landmark: 2, csr: 3 };
+
   function addLayer(name, fc) {
     var group = L.layerGroup();
-    fc.features.forEach(function (f) {
+    // names that matter most first: they keep their place when labels collide (declutter)
+    fc.features.slice().sort(function (a, b) {
+      return (KIND_ORDER[a.properties.kind] || 0) - (KIND_ORDER[b.properties.kind] || 0);
+    }).forEach(function (f) {
       var p = f.properties;
       shapes[p.id] = f.geometry;
       // The areas layer holds overlapping shapes (sectors, the halves, the city): only the city's
@@ -91,6 +96,26 @@
     labelGroups.forEach(function (g) {
       var on = z >= g[1] && z <= g[2];
       if (on && !map.hasLayer(g[0])) { g[0].addTo(map); } else if (!on && map.hasLayer(g[0])) { map.removeLayer(g[0]); }
+    });
+    declutter();
+  }
+
+  // A name that would overlap one already written is hidden (in the order names were added:
+  // neighbourhoods before landmarks and other areas), so the dense Old City stays readable.
+  function declutter() {
+    var kept = [];
+    labelGroups.forEach(function (g) {
+      if (!map.hasLayer(g[0])) { return; }
+      g[0].eachLayer(function (t) {
+        var e = t.getElement && t.getElement();
+        if (!e) { return; }
+        e.style.visibility = "";
+        var r = e.getBoundingClientRect();
+        var hit = kept.some(function (k) {
+          return r.left < k.right && r.right > k.left && r.top < k.bottom && r.bottom > k.top;
+        });
+        if (hit) { e.style.visibility = "hidden"; } else { kept.push(r); }
+      });
     });
   }
 
