@@ -6,7 +6,7 @@ Every fixture is a sentence we wrote, stating invented facts, named for the trap
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -572,7 +572,7 @@ def test_a_war_long_toll_is_a_tally_in_the_country_dated_from_its_period():
     assert [c.kind for c in claims] == ["incident", "tally"]
     war = claims[1]
     assert (war.event_type, [p.place_id for p in war.places]) == ("other", ["SY"])
-    assert (war.time.start, war.time.precision) == (date(2011, 1, 1), "year")
+    assert (war.time.start, war.time.precision) == (date(2011, 3, 15), "year")  # the first protests
     assert war.fatalities.contract() == {"low": 370000, "high": None, "qualifier": "more_than"}
 
 
@@ -649,3 +649,36 @@ def test_an_origin_named_in_arabic_and_in_english_counts_once(arabic, english):
 
     assert normalize_party(arabic) == normalize_party(english)
     assert normalize_party("the Saudi-led coalition") != normalize_party("التحالف الدولي")
+
+
+def test_an_armed_attack_with_no_weapon_named_is_a_ground_attack_not_the_manner_before():
+    text = (
+        "قتل 6 مدنيين في غارات على مدينة سراقب اليوم.\n"
+        "وقتل أربعة من عناصر القوات الحكومية في هجوم مسلح استهدف حاجزا أمنيا بريف حماة.\n"
+        "وأسفر الهجوم عن إصابة ثلاثة آخرين.\n"
+    )
+    assert [c.event_type for c in _ar(text)][:2] == ["attack.air_strike", "attack.ground"]
+
+
+def test_the_attack_named_again_keeps_the_manner_told_before():
+    text = "قتل 6 مدنيين في غارات على مدينة سراقب اليوم.\nوأسفر الهجوم عن مقتل طفلين آخرين في المدينة.\n"
+    assert {c.event_type for c in _ar(text)} == {"attack.air_strike"}
+
+
+def test_the_seat_of_the_speakers_office_is_not_the_claims_place():
+    text = (
+        "قتل 9 مدنيين بقذائف صاروخية على حي الحمدانية في مدينة حلب اليوم.\n"
+        "وكان مصدر في محافظة حلب أفاد بأن 12 شخصا قتلوا جراء القذائف.\n"
+    )
+    second = _ar(text)[-1]
+    assert second.fatalities.low == 12
+    assert all(p.place_id != "SY02" for p in second.places)  # not the governorate of the source's office
+
+
+@pytest.mark.parametrize(
+    ("phrase", "days", "precision"),
+    [("منذ أكثر من أسبوع", 7, "week"), ("منذ أسبوعين", 14, "week"), ("منذ 3 أيام", 3, "days")],
+)
+def test_since_a_length_of_time_spans_back_from_the_report(phrase, days, precision):
+    t = resolve_time_ar(fold(f"تتعرض المدينة لقصف مكثف {phrase}"), PUBLISHED)
+    assert (t.start, t.end, t.precision) == (PUBLISHED - timedelta(days=days), PUBLISHED, precision)

@@ -118,6 +118,14 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     # car bombs, suicide bombings and bombings are attack.ground, as in the English rules (issue 15)
     ("attack.ground", r"تفجير|سيارة مفخخة|بسيارة مفخخة|مفخخة|حزام ناسف|انتحاري|انتحارية", 3),
     ("other", r"انفجار|عبوة ناسفة|لغم|ألغام", 2),
+    # an armed attack with no weapon of the air or of artillery named: "مجموعة منشقة استهدفت حاجزا"،
+    # "هاجم مسلحون"، "كمين"; "الهجوم" (the attack) points back to an attack already told, so it is not here
+    (
+        "attack.ground",
+        rf"{_L}(?:و|ف)?(?:هاجم|هاجمت|هاجموا|يهاجم|كمين|كمينا|هجوما مسلحا|هجوم مسلح){_R}"
+        r"|استهدف(?:ت|وا)? (?:ال)?(?:حاجز|حاجزا|نقطة|دورية|مقر|موقع)",
+        2,
+    ),
 ]
 _COMPILED = [(t, _rx(p), s) for t, p, s in _TRIGGERS]
 _TAKEN_TO = _rx(r"(?:الى|نقل|نقلت|نقلوا|اسعاف|اسعافهم)\s+(?:ال)?\S*$")
@@ -164,6 +172,7 @@ _WAR_LONG = _rx(
     r"|حرب|أزمة|احتجاجات|صراع|انتفاضة)"
     r"|منذ (?:أكثر من |نحو |قرابة )?(?:سبع|ثماني|ثمان|تسع|عشر|ست|خمس|\d+) سنوات"
 )
+_WAR_START = date(2011, 3, 15)
 _STATUS = {"siege.blockade", "territory.change", "disappearance.enforced", "humanitarian.access_denied"}
 
 _VICTIMS = [
@@ -447,6 +456,13 @@ _NOT_NAME = _rx(
     r"^(?:ال)?(?:سكني|دمشقي|حلبي|سكنية|المزدحم|المحاصرة|محاصرة|الخاضعة|الواقعة|الواقع|الرئيسي|القديمة|الصناعية|نفسها|المذكورة|"
     r"الشعبي|التي|الذي|التابعة|المدينة|البلدة|أخرى)"
 )
+# a place named as the seat of the speaker's office ("مصدر في محافظة حلب"، "مجلس مدينة حلب"، "محافظ
+# حمص"، "مديرية صحة إدلب"): CLAIMS.md, a place mentioned only as where a spokesman spoke is not the
+# claim's place
+_OFFICE = _rx(
+    rf"{_L}(?:و|ف)?(?:مصدر|مصادر|مسؤول|مسؤولون|مسؤولين|محافظ|مجلس|مديرية|مديرية صحة|قيادة|قيادة شرطة|مكتب"
+    r"|مدير|رئيس مجلس|ناطق|متحدث|مراسل|مراسلنا|مراسلة)(?: (?:في|ب|باسم|لدى))?\s*$"
+)
 _DATELINE = re.compile(r"^\s*(?:\d|[-–—(:]|\s*\n)")
 _RANK = {"neighbourhood": 0, "town": 1, "district": 2, "governorate": 3, "country": 4}
 
@@ -458,6 +474,8 @@ def _places(text: str, a: int, b: int, f: Folded, gaz: Gazetteer, ctx: tuple[str
     for m in gaz.match_arabic(sentence, ctx):
         if m.start <= 2 and _DATELINE.match(sentence[m.end :]):
             continue  # "دمشق 28 ابريل 2016 (شينخوا)"، "حلب-سانا": where the report was filed
+        if _OFFICE.search(fold_arabic(sentence[max(0, m.start - 40) : m.start]).text):
+            continue  # "مصدر في محافظة حلب"، "محافظ حمص": the speaker's office, not where it happened
         found.append((m.start, gaz.to_ref(m.place, m.surface)))
         ids.append(m.place.id)
     for rx in (_UNKNOWN, _REGION):
@@ -779,12 +797,12 @@ def arabic_claims(
                 continue  # "تشهد سوريا منذ 2011 نزاعاً …" with no toll: background
             # a war-long toll: a tally of all causes in the country, dated from its period, never on
             # the report's day, and not the place or time of the sentences after it
+            # the war in Syria is dated from the first protests, 15 March 2011 (the annotators' and
+            # the monitors' convention), whether the text says "منذ 2011" or "منذ بداية الثورة"
             since = re.search(r"(?:19|20)\d\d", war.group(0))
-            when = (
-                TimeSpan(start=date(int(since.group(0)), 1, 1), end=anchor, precision="year")
-                if since and anchor is not None
-                else TimeSpan(start=None, end=None, precision="unknown")
-            )
+            year = int(since.group(0)) if since else 2011
+            start = _WAR_START if year == 2011 else date(year, 1, 1)
+            when = TimeSpan(start=start, end=anchor, precision="year")
             syria = gaz.to_ref(gaz.get("SY"), "سوريا")
             hit = _Hit("other", 0, 0, 1)
             claim = _claim(

@@ -101,6 +101,11 @@ _SINCE_START = _rx(r"منذ\s+(?:مطلع|بدايه|بداية|اول)\s+(?:ا�
 _LAST_MONTH = _rx(r"الشهر الماضي")
 _PAST_DAYS = _rx(r"(?:خلال|في)\s+(?:ال)?(?:ايام|الايام)\s+(?:ال)?(\S+)?\s*(?:ال)?ماضيه")
 _PAST_N = _rx(r"خلال\s+(?:اقل من\s+|اكثر من\s+)?(\d+)\s+(ساعه|ساعات|يوما|ايام|اسابيع|اسبوعا|اشهر|شهرا)")
+# "منذ أكثر من أسبوع"، "منذ 10 أيام"، "منذ شهر": from that long ago to the anchor (a dual is two)
+_SINCE_N = _rx(
+    r"منذ\s+(?:اقل من\s+|اكثر من\s+|نحو\s+|قرابه\s+|حوالي\s+)?(?:(\d+)\s+)?"
+    r"(اسبوعين|يومين|شهرين|اسبوع|شهر|يوما|ايام|اسابيع|اشهر|شهرا)(?![\u0621-\u064a])"
+)
 _NUMWORD_DAYS = {
     fold(w): n for n, w in enumerate(["_", "_", "_", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة"]) if w != "_"
 }
@@ -243,9 +248,9 @@ def _resolve(s: str, anchor: date) -> TimeSpan | None:
     if m:
         start = anchor.replace(month=1, day=1) if m.group(1) in ("عام", "سنه") else anchor.replace(day=1)
         return TimeSpan(start=start, end=anchor, precision="year" if m.group(1) != "شهر" else "month")
-    m = _PAST_N.search(s)
-    if m:
-        n = int(m.group(1))
+    m = _PAST_N.search(s) or _SINCE_N.search(s)
+    if m and (m.group(1) or m.group(2) not in ("ايام", "اسابيع", "اشهر")):  # "منذ أسابيع": no length
+        n = int(m.group(1)) if m.group(1) else 2 if m.group(2) in ("اسبوعين", "يومين", "شهرين") else 1
         unit = m.group(2)
         days = n / 24 if unit.startswith("ساع") else n * (7 if "سبوع" in unit else 30 if "شهر" in unit else 1)
         start = anchor - timedelta(days=max(int(days), 1) if days >= 1 else 1)
