@@ -418,7 +418,7 @@ def test_kill_9_during_corroborate_leaves_no_incidents_or_all_and_a_rerun_builds
 
     ws_path = tmp_path / "ws"
     with init_workspace(ws_path) as ws:
-        _invented_claims(ws, reports=400, per_report=25, seed=4)
+        _invented_claims(ws, reports=200, per_report=20, seed=4)
     reference = tmp_path / "reference"
     shutil.copytree(ws_path, reference)
     r = _cli("corroborate", "-w", str(reference))
