@@ -301,7 +301,7 @@ def main_ab(args: argparse.Namespace, path: Path, token: str, ids: list[int]) ->
     if shutil.which("ab") is None:
         raise SystemExit("ab not found: apt-get install apache2-utils")
     port = _free_port()
-    proc = serve(path, port, None)
+    proc = serve(path, port, args.workers)  # None: the default command, no --workers
     base = f"http://127.0.0.1:{port}"
     mid = ids[len(ids) // 2]
     targets = {
@@ -312,10 +312,12 @@ def main_ab(args: argparse.Namespace, path: Path, token: str, ids: list[int]) ->
     levels = [int(x) for x in args.concurrency.split(",")]
     try:
         auth = {"authorization": f"Bearer {token}"}
-        for url, tok in targets.values():  # warm: the index, the caches, the first page
-            httpx.get(url, headers=auth if tok else {}, timeout=180)
+        for _ in range(2 * (args.workers or 1)):  # warm every worker: the index, the caches, the page
+            for url, tok in targets.values():
+                httpx.get(url, headers=auth if tok else {}, timeout=180)
+        how = "with default options" if args.workers is None else f"--workers {args.workers}"
         print(
-            f"{args.incidents:,} incidents · `tawthiq serve` with default options · ab, "
+            f"{args.incidents:,} incidents · `tawthiq serve` {how} · ab, "
             f"{args.ab_requests} requests per run{' · keep-alive' if args.keepalive else ''} · loopback · "
             "shared 2-core machine"
         )
@@ -341,7 +343,12 @@ def main() -> int:
     ap.add_argument("--incidents", type=int, default=100_000)
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--requests", type=int, default=40, help="requests per client per scenario")
-    ap.add_argument("--workers", type=int, default=2, help="server processes (tawthiq serve --workers)")
+    ap.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="server processes (tawthiq serve --workers); default: 2, and with --ab serve's own default",
+    )
     ap.add_argument("--keep", type=Path, help="build the workspace here once and reuse it on later runs")
     ap.add_argument("--max-seconds", type=float, default=60.0, help="time limit per scenario")
     ap.add_argument("--ab", action="store_true", help="the default `tawthiq serve` under ab (issue 18)")
@@ -361,6 +368,7 @@ def main() -> int:
             main_ab(args, path, token, ids)
             return 0
         port = _free_port()
+        args.workers = args.workers or 2
         proc = serve(path, port, args.workers)
         base = f"http://127.0.0.1:{port}"
         scenarios = {

@@ -224,3 +224,53 @@ def test_slow_requests_holding_database_connections_do_not_hold_the_incident_pag
             for t in slow:
                 t.join(20)
     assert page.status_code == 200 and page.json()["id"] == incident
+
+
+def test_inline_pages_answer_while_every_thread_pool_thread_is_held(built):
+    """The lists, the incident page and the public list never wait for a pool thread: with the
+    pool cut to one thread and that thread held by a slow request, they still answer. (An
+    app-wide ``def`` dependency sent every request through the pool: here they would hang.)"""
+    import anyio.to_thread
+
+    app = _app(built)
+    token = _token(built.ws, "reader")
+    entered, release = threading.Event(), threading.Event()
+    real_report = app.state.data.report
+
+    def slow_report(report_id: int):  # stands for a dossier PDF or an export
+        entered.set()
+        release.wait(30)
+        return real_report(report_id)
+
+    async def one_pool_thread(scope, receive, send):
+        if scope["type"] == "http":
+            anyio.to_thread.current_default_thread_limiter().total_tokens = 1
+        await app(scope, receive, send)
+
+    incident = built.incident_ids["shelling-fardous"]
+    pages = [
+        f"/incidents/{incident}",
+        "/incidents.json",
+        "/incidents",
+        "/public/incidents.json",
+        "/api/v1/public/incidents",
+        "/public",
+    ]
+    with ServerThread(one_pool_thread) as srv:
+        for path in pages:  # warm: the index and the per-version caches (a miss uses the pool)
+            assert _get(srv.url + path, token).status_code == 200
+        app.state.data.report = slow_report
+        slow = threading.Thread(
+            target=_get, args=(f"{srv.url}/reports/{built.report_ids['en']}.json", token, 40)
+        )
+        slow.start()
+        try:
+            assert entered.wait(10)
+            answers = {path: _get(srv.url + path, token, timeout=5) for path in pages}
+            assert not release.is_set() and slow.is_alive()  # answered while the pool is held
+        finally:
+            release.set()
+            slow.join(20)
+    assert {p: r.status_code for p, r in answers.items()} == dict.fromkeys(pages, 200)
+    assert "Fardous" in answers[f"/incidents/{incident}"].text
+    assert answers["/public/incidents.json"].json()["total"] == 1

@@ -32,6 +32,7 @@ __all__ = [
     "GRADE_COLOURS",
     "JSONResponse",
     "fragment",
+    "json_bytes",
     "language",
     "render",
     "template_env",
@@ -82,13 +83,18 @@ def template_env() -> Environment:
     return env
 
 
+def json_bytes(content: Any) -> bytes:
+    """The web's one JSON encoding: Arabic as characters, not ``\\u`` escapes; dates as ISO text."""
+    return json.dumps(content, ensure_ascii=False, default=str).encode("utf-8")
+
+
 class JSONResponse(Response):
     """JSON with Arabic as characters, not ``\\u`` escapes."""
 
     media_type = "application/json"
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, default=str).encode("utf-8")
+        return json_bytes(content)
 
 
 def _jsonable(data: Any) -> Any:

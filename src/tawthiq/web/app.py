@@ -162,9 +162,14 @@ def _error(request: Request, status: int, code: str, message: str, field: str | 
     return render(request, "error.html", body["error"], status_code=status)
 
 
-def _no_nul_in_query(request: Request) -> None:
+async def _no_nul_in_query(request: Request) -> None:
     """Refuse a NUL character in a query parameter (400 naming it). No user types one, and
-    PostgreSQL cannot hold one in a text value: ``?user=%00`` was a 500 there (issue 18)."""
+    PostgreSQL cannot hold one in a text value: ``?user=%00`` was a 500 there (issue 18).
+
+    A coroutine: FastAPI runs a plain ``def`` dependency in the thread pool, and this one runs
+    for every request, so as a ``def`` it sent even the pages answered on the event loop
+    (``web/_inline.py``) through the pool: a thread hop per request, and no answer at all while
+    the pool's threads were all busy with slow requests (issue 18)."""
     for name, value in request.query_params.multi_items():
         if "\x00" in name or "\x00" in value:
             field = name.strip("\x00") or None

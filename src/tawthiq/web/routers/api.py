@@ -29,7 +29,7 @@ from .._render import JSONResponse
 from .claims import MAX_COUNT, corrections_from
 from .geo import collection, incident_feature
 from .incidents import incident_json
-from .public import _public_filter
+from .public import public_list_json
 from .reports import report_json
 
 _bearer = HTTPBearer(auto_error=False, description="An API token from `tawthiq tokens create`.")
@@ -244,10 +244,7 @@ def api_public_incidents(request: Request) -> Any:
     publication_delay, undated, small_count). Pages run over the published incidents only:
     ``total``, ``pages``, ``next`` and ``prev`` count them, so ``next`` never leads to an empty page.
     """
-    page = page_of(request)
-    items, total = request.app.state.data.public_incidents(_public_filter(request), page.offset, page.size)
-    withheld = request.app.state.data.public_withheld()
-    return {"items": items, **page.meta(total), "withheld": withheld}
+    return public_list_json(request)
 
 
 @public_router.get("/incidents/{incident_id}", responses=_ERRORS)

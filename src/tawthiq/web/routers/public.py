@@ -20,7 +20,7 @@ from .._auth import optional_user
 from .._errors import HTTPError
 from .._inline import inline
 from .._query import RecordId, filter_query, incident_filter, page_of, parse_bbox
-from .._render import JSONResponse, render
+from .._render import JSONResponse, json_bytes, render, wants_json
 from .geo import collection, map_context, public_feature
 
 router = APIRouter(tags=["public"], include_in_schema=False)
@@ -41,22 +41,43 @@ def _public_filter(request: Request) -> IncidentFilter:
 @router.get("/public/incidents.json", dependencies=[Depends(optional_user)])
 @inline  # pages kept per data version and day (WebData.public_incidents); a miss goes to the pool
 def public_list(request: Request) -> Response:
+    if wants_json(request):
+        return public_list_json(request)
     f = _public_filter(request)
     page = page_of(request)
     items, total = request.app.state.data.public_incidents(f, page.offset, page.size)
     withheld = request.app.state.data.public_withheld()
-    meta = page.meta(total)
     return render(
         request,
         "public_incidents.html",
         {
             "items": items,
-            "meta": meta,
+            "meta": page.meta(total),
             "query": filter_query(incident_filter(request)),
             "withheld": withheld,
         },
-        json_data={"items": items, **meta, "withheld": withheld},
     )
+
+
+def public_list_json(request: Request) -> Response:
+    """``/public/incidents.json`` and ``/api/v1/public/incidents``: ``{"items", page, page_size,
+    total, pages, next, prev, "withheld"}``, encoded once per data version, day, filter and page.
+
+    The body holds only what the policy publishes (no user, no token), so every visitor may get
+    the same bytes. Encoding a page of 50 incidents with their claims (~60 KB) on every request
+    was half of its CPU (issue 18).
+    """
+    data = request.app.state.data
+    f = _public_filter(request)
+    page = page_of(request)
+
+    def body() -> bytes:
+        items, total = data.public_incidents(f, page.offset, page.size)
+        withheld = data.public_withheld()
+        return json_bytes({"items": items, **page.meta(total), "withheld": withheld})
+
+    content = data.per_version(("public-json", datetime.now(UTC).date(), f, page.offset, page.size), body)
+    return Response(content, media_type="application/json")
 
 
 @router.get("/public/incidents/{incident_id:int}")
