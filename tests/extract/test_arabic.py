@@ -682,3 +682,20 @@ def test_the_seat_of_the_speakers_office_is_not_the_claims_place():
 def test_since_a_length_of_time_spans_back_from_the_report(phrase, days, precision):
     t = resolve_time_ar(fold(f"تتعرض المدينة لقصف مكثف {phrase}"), PUBLISHED)
     assert (t.start, t.end, t.precision) == (PUBLISHED - timedelta(days=days), PUBLISHED, precision)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "killed", "wounded"),
+    [
+        ("قتلت الغارات 22 طفلاً و6 معلمين", (28, 28, "exact"), None),  # coordinated counts of one toll
+        ("مقتل ما لا يقل عن 4 ممرضين و7 مرضى", (11, None, "at_least"), None),
+        ("قتل 18 شخصا بينهم 5 أطفال و3 نساء", (18, 18, "exact"), None),  # sub-counts never added
+        ("مقتل 5 مدنيين و10 جرحى", (5, 5, "exact"), (10, 10, "exact")),  # a count's own noun decides
+        ("سقط 5 قتلى و10 جرحى", (5, 5, "exact"), (10, 10, "exact")),
+        ("مقتل 3 وإصابة 7", (3, 3, "exact"), (7, 7, "exact")),
+    ],
+)
+def test_coordinated_counts_add_up_and_a_wounded_noun_keeps_its_count(phrase, killed, wounded):
+    fat, inj = find_tolls_ar(fold(phrase))
+    assert (fat.low, fat.high, fat.qualifier) == killed
+    assert ((inj.low, inj.high, inj.qualifier) if inj else None) == wounded

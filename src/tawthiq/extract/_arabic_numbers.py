@@ -184,7 +184,8 @@ _PERSON = _rx(
     r"اطفال|امراه|نساء|سيده|سيدات|رجل|رجلا|رجال|مقاتل|مقاتلا|مقاتلين|مسلح|مسلحا|مسلحين|عنصر|عنصرا|عناصر|"
     r"جندي|جنديا|جنود|شاب|شابا|شبان|معتقل|معتقلا|معتقلين|ضحيه|ضحيت|ضحايا|قتيل|قتيلا|قتلي|شهيد|شهيدا|شهداء|"
     r"جريح|جريحا|جرحي|مصاب|مصابا|مصابين|اخرين|اخرون|اخر|فرد|افراد|نازح|نازحين|عامل|عمال|مسعف|مسعفين|"
-    r"حاله|حالات)"
+    r"حاله|حالات|معلم|معلما|معلمين|معلمه|معلمات|طالب|طالبا|طلاب|تلميذ|تلاميذ|مريض|مريضا|مرضي|ممرض|ممرضا|ممرضين|"
+    r"ممرضه|ممرضات|متطوع|متطوعا|متطوعين|صحفي|صحفيا|صحفيين|موظف|موظفا|موظفين|طبيب|طبيبا|اطباء)"
     r"(?![\u0621-\u064a])"
 )
 _SUB = _rx(
@@ -207,6 +208,8 @@ _ONE = _rx(
 _AND_ONE = _rx(rf"^\s*و\s*(?:ال)?{_ONE_NOUN}(?:(ان|ين)|(?![\u0621-\u064a]))")
 
 
+_CASUALTY_NOUN = _rx(r"\s*(?:ال)?(?:قتلي|قتيل|قتيلا|شهيد|شهيدا|شهداء|جرحي|جريح|جريحا|مصاب|مصابا|مصابين)")
+_WOUNDED_NOUN = _rx(r"^\s*(?:ال)?(?:جرحي|جريح|جريحا|مصاب|مصابا|مصابين|مصابون)(?![\u0621-\u064a])")
 _ACTIVE = _rx(
     r"(?<![\u0621-\u064a])[وف]?(?:قتل|قتلت|تقتل|يقتل|اصاب|اصابت|يصيب|تصيب|جرح|جرحت)(?![\u0621-\u064a])"
 )
@@ -231,6 +234,9 @@ def _role(s: str, h: ArNumber) -> str | None:
     near_before = re.split(r"[،,.؛:]", before)[-1]
     if _MIXED.search(clause_after[:40]) or _MIXED.search(near_before[-25:]):
         return "mixed"
+    # the count's own noun decides first: "مقتل 5 مدنيين و10 جرحى" (10 wounded, not 10 more dead)
+    if _WOUNDED_NOUN.match(after):
+        return "injured"
     kb = list(_KILL.finditer(near_before))
     ib = list(_INJ.finditer(near_before))
     # a verbal noun or verb right before the number decides: "مقتل 33"، "اصابه 20"، "قتل 18 شخصا"
@@ -265,8 +271,31 @@ def find_tolls_ar(s: str) -> tuple[Count | None, Count | None]:
     """(fatalities, injured) a folded Arabic sentence states."""
     fatal: Count | None = None
     injured: Count | None = None
+    last: tuple[ArNumber, str] | None = None  # the count just taken and its role
     for h in find_numbers_ar(s):
         after = s[h.end : h.end + 60]
+        if (
+            last is not None
+            and _PERSON.match(after)
+            and not _KILL.match(after.lstrip())
+            and not _INJ.match(after.lstrip())
+            and not _CASUALTY_NOUN.match(after)
+            and h.count.qualifier == "exact"
+            and h.count.low
+        ):
+            # "قتلت 22 طفلاً و6 معلمين": coordinated counts of one toll add up
+            noun = _PERSON.match(s[last[0].end : h.start])
+            if noun and re.fullmatch(r"\s+و\s*", s[last[0].end + noun.end() : h.start]):
+                total = fatal if last[1] == "killed" else injured
+                if total is not None and total.low is not None:
+                    high = total.high + h.count.low if total.high is not None else None
+                    total = Count(low=total.low + h.count.low, high=high, qualifier=total.qualifier)
+                    if last[1] == "killed":
+                        fatal = total
+                    else:
+                        injured = total
+                    last = (h, last[1])
+                    continue
         before = s[max(0, h.start - 40) : h.start]
         if not (_PERSON.match(after) or _KILL.match(after.lstrip()) or _INJ.match(after.lstrip())) and not (
             _KILL.search(before[-22:])
@@ -285,8 +314,12 @@ def find_tolls_ar(s: str) -> tuple[Count | None, Count | None]:
             return None, None
         if role == "killed" and fatal is None:
             fatal = h.count
+            last = (h, role)
         elif role == "injured" and injured is None:
             injured = h.count
+            last = (h, role)
+        else:
+            last = None
     for m in _ONE.finditer(s):
         n = 2 if m.group(1) or m.group(0).endswith(("تان", "تين")) else 1
         if _KIN.match(s[m.end() :]):
