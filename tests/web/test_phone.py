@@ -5,9 +5,10 @@ page at 390×844, logged in as a documenter and logged out, in English and in Ar
 when the document is wider than the window (``scrollWidth > innerWidth``: the page would scroll
 sideways). A wide table may scroll inside its own box; the page itself may not.
 
-With ``TAWTHIQ_SCREENSHOTS=DIR`` set, the same run writes a compressed screenshot of each page
-at phone width and at desktop width into DIR (``scripts/screenshots.sh`` regenerates
-``docs/screenshots/``); without it nothing is written.
+With ``TAWTHIQ_SCREENSHOTS=DIR`` set, the same run writes a screenshot (64 colours) of each main
+page (:data:`SHOWN`) in English and Arabic, at phone width and at 1280 px, into DIR
+(``scripts/screenshots.sh`` regenerates ``docs/screenshots/``, shown in docs/web.md); without it
+nothing is written.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ WORKSPACE_PAGES = [
     ("pairs", "/people/review"),
     ("inquiry", "/inquiry"),
 ]
+# The pages docs/web.md shows: 9 pages x 2 languages x 2 widths = 36 screenshots.
+SHOWN = {"incidents", "incident", "report", "claims", "map", "missing", "pairs", "public", "inquiry-public"}
 PUBLIC_PAGES = [
     ("public", "/public"),
     ("public-incident", "/public/incidents/{incident}"),
@@ -80,9 +83,9 @@ def _screenshot_dir() -> Path | None:
     return path
 
 
-def _save(page, folder: Path | None, name: str) -> None:
+def _save(page, folder: Path | None, name: str, suffix: str) -> None:
     """A viewport screenshot as a PNG of 64 colours (Pillow), small enough for the docs."""
-    if folder is None:
+    if folder is None or name not in SHOWN:
         return
     from io import BytesIO
 
@@ -90,7 +93,7 @@ def _save(page, folder: Path | None, name: str) -> None:
 
     png = page.screenshot(full_page=False)
     image = Image.open(BytesIO(png)).convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT)
-    image.save(folder / f"{name}.png", optimize=True)
+    image.save(folder / f"{name}-{suffix}.png", optimize=True)
 
 
 def _overflow(page) -> tuple[int, int, list[str]]:
@@ -115,7 +118,8 @@ def _check_pages(browser, base: str, pages, built, *, logged_in: bool, tag: str)
     folder = _screenshot_dir()
     failures: list[str] = []
     for lang in ("en", "ar"):
-        context = browser.new_context(viewport=PHONE, device_scale_factor=1, locale="en-GB")
+        locale = "ar-SY" if lang == "ar" else "en-GB"  # the browser's own widgets (date fields) too
+        context = browser.new_context(viewport=PHONE, device_scale_factor=1, locale=locale)
         page = context.new_page()
         if logged_in:
             _login(page, base)
@@ -127,13 +131,15 @@ def _check_pages(browser, base: str, pages, built, *, logged_in: bool, tag: str)
             width, inner, culprits = _overflow(page)
             if width > inner:
                 failures.append(f"{path} ({lang}, {tag}): {width}px wide on a {inner}px screen; {culprits}")
-            _save(page, folder, f"{name}-{lang}-phone")
+            _save(page, folder, name, f"{lang}-phone")
         if folder is not None:
             page.set_viewport_size(DESKTOP)
             for name, path in pages:
+                if name not in SHOWN:
+                    continue
                 page.goto(f"{base}{path.format(**ids)}?lang={lang}")
                 page.wait_for_load_state("networkidle")
-                _save(page, folder, f"{name}-{lang}")
+                _save(page, folder, name, lang)
         context.close()
     return failures
 
