@@ -310,6 +310,23 @@ class Report(BaseModel):
     status: ReportStatus = "stored"
     failure_reason: str | None = None
     part: int = 0  # index of the message within a multi-report file (chat export, JSONL)
+    # How much of published_at is known (issue 17 item 5): "month" for "DATE: 2016-12", "year" for
+    # "DATE: 2016", published_at being the first day of that period; "day" for a full date, None
+    # without one. published_at stays a date in JSON; published_text shows it at its precision.
+    published_precision: DatePrecision | None = None
+
+    @model_validator(mode="after")
+    def _published_day_precision(self) -> Report:
+        if self.published_precision is None and self.published_at is not None:
+            object.__setattr__(self, "published_precision", "day")
+        elif self.published_at is None and self.published_precision is not None:
+            object.__setattr__(self, "published_precision", None)
+        return self
+
+    @property
+    def published_text(self) -> str | None:
+        """``published_at`` at its precision: ``2016-12-13``, ``2016-12`` (month), ``2016`` (year)."""
+        return date_text(self.published_at, self.published_precision)
 
 
 class Claim(BaseModel):

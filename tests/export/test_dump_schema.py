@@ -17,6 +17,7 @@ from tawthiq.cli.main import app
 
 LIST = "record_id,name_latin,sex,event_date\nr1,Test Person One,m,2016-12-12\nr2,Test Person Two,f,\n"
 ADDED_BY_0002 = ("birth_date_precision", "event_date_precision")
+ADDED_BY_0003 = ("published_precision",)  # reports (issue 17 item 5)
 
 
 @pytest.fixture
@@ -57,7 +58,23 @@ def _as_before_0002(dump: Path, demo, *, keep_schema: str | None) -> None:
     if keep_schema is not None:
         meta["schema"] = keep_schema
     (dump / "dump.json").write_text(json.dumps(meta), encoding="utf-8")
+    # nor the report date's precision, added after it (0003)
+    path = dump / "tables" / "reports.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    assert rows and all(set(ADDED_BY_0003) <= set(r) for r in rows)
+    path.write_text(
+        "".join(json.dumps({k: v for k, v in r.items() if k not in ADDED_BY_0003}) + "\n" for r in rows),
+        encoding="utf-8",
+    )
     _resign(dump, demo)
+
+
+def _report_precisions(target: Path) -> set[tuple[bool, str | None]]:
+    from tawthiq.store import open_workspace
+    from tawthiq.store.tables import ReportRow
+
+    with open_workspace(target) as ws, ws.session() as s:
+        return {(r.published_at is not None, r.published_precision) for r in s.query(ReportRow)}
 
 
 def _restore(runner, demo, dump: Path, target: Path):
@@ -88,6 +105,8 @@ def test_a_dump_from_before_a_migration_restores_with_the_migration_applied(
     assert res.exit_code == 0, res.output + res.stderr
     # the migration's own data step: a full date stored before 0002 is known to the day
     assert _precisions(tmp_path / "target") == {"r1": ("2016-12-12", "day"), "r2": (None, None)}
+    # and 0003's: a report's full date stored before it is known to the day
+    assert _report_precisions(tmp_path / "target") == {(True, "day")}
 
 
 def test_a_dump_written_today_records_its_schema_and_restores_as_is(runner, demo, dumped, tmp_path):

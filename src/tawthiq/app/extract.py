@@ -47,7 +47,7 @@ def extract_workspace(
     number of reports, ``on_report`` each report's outcome as it is done.
     """
     from tawthiq.errors import InputError
-    from tawthiq.extract import extract_claims, reads_language
+    from tawthiq.extract import extract_claims_in_period, reads_language
     from tawthiq.store.claims import save_claims
 
     with ws.session(actor=actor) as s:
@@ -57,6 +57,8 @@ def extract_workspace(
     out = []
     for r in reports:
         when = r.published_at or published
+        # a report dated to a month or year: times that depend on its date are kept to that period
+        precision = r.published_precision if r.published_at else "day"
         note = None
         claims: list = []
         failed = False
@@ -66,7 +68,7 @@ def extract_workspace(
             if when is None:
                 note = "no publication date: times that depend on it are unknown (pass --published)"
             try:
-                claims = extract_claims(r.body, when, title=r.title)
+                claims = extract_claims_in_period(r.body, when, precision, title=r.title)
             except InputError as exc:  # one bad report never stops the others; its old claims stay
                 note, failed = f"not extracted: {exc}", True
         stored = []

@@ -89,7 +89,8 @@ def extract(
     With a FILE, the date is --published, else the file's DATE: header; with neither, relative
     times ("on Monday") stay unknown (never today's date).
     """
-    from tawthiq.extract import extract_claims, reads_language
+    from tawthiq.entities import date_text
+    from tawthiq.extract import extract_claims_in_period, reads_language
     from tawthiq.ingest import read_header
 
     pub = _published(published)
@@ -100,6 +101,7 @@ def extract(
     header = read_header(text, str(file))
     for warning in header.warnings:
         err_console.print(f"warning: {warning}", highlight=False, soft_wrap=True, markup=False)
+    precision = "day" if pub is not None else header.published_precision
     pub = pub or header.published_at
     if pub is None:
         err_console.print(
@@ -121,9 +123,9 @@ def extract(
         )
         claims = []
     else:
-        claims = extract_claims(text, pub, title=title)
+        claims = extract_claims_in_period(text, pub, precision, title=title)
     obj: dict[str, Any] = {
-        "report": {"title": title, "published": pub.isoformat() if pub else None},
+        "report": {"title": title, "published": date_text(pub, precision) if pub else None},
         "claims": [c.contract() for c in claims],
     }
     if json_:

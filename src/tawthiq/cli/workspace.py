@@ -65,7 +65,8 @@ def _report_dict(r, reveal: bool) -> dict:
         "media_type": r.media_type,
         "size": r.size,
         "source": r.source_label,
-        "published_at": r.published_at.isoformat() if r.published_at else None,
+        "published_at": r.published_text,  # "2016-12" for a report dated to the month
+        "published_precision": r.published_precision,
         "language": r.language,
         "title": r.title,
     }

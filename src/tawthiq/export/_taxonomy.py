@@ -65,7 +65,8 @@ ACLED_TYPES: dict[str, tuple[str, str, str]] = {
 SCALES = ("exact", "neighbourhood", "town_part", "town", "district", "governorate", "country")
 _ACLED_GEO = {"exact": 1, "neighbourhood": 1, "town": 1, "town_part": 2, "district": 2, "governorate": 3,
               "country": 3}  # fmt: skip
-_ACLED_TIME = {"day": 1, "days": 2, "week": 2, "month": 3, "unknown": 3}
+# ACLED has no code coarser than the month: a year-only date is 3 as well
+_ACLED_TIME = {"day": 1, "days": 2, "week": 2, "month": 3, "year": 3, "unknown": 3}
 _GED_WHERE = {"exact": 1, "neighbourhood": 1, "town": 1, "town_part": 2, "district": 3, "governorate": 4,
               "country": 6}  # fmt: skip
 # a compass part of a place, as the extractors write it: "eastern Aleppo", "E. Aleppo", "شرق حلب",
@@ -93,7 +94,7 @@ def place_scale(place: Mapping[str, Any]) -> str:
     return precision if precision in SCALES else "country"
 
 
-_GED_DATE = {"day": 1, "days": 2, "week": 3, "month": 4, "unknown": 5}
+_GED_DATE = {"day": 1, "days": 2, "week": 3, "month": 4, "year": 5, "unknown": 5}
 
 
 def acled_geo_precision(scale: str | None, fuzzed: bool) -> int:

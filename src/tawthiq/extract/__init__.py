@@ -15,12 +15,14 @@ Never: I/O of any kind (no database, file, network or clock); it is a pure funct
 from tawthiq.extract._attribution import canonical_party
 from tawthiq.extract._claims import MAX_CHARS, extract_claims, latin_share, reads_language
 from tawthiq.extract._numbers import find_numbers, parse_count
+from tawthiq.extract._period import extract_claims_in_period
 from tawthiq.extract._time import find_dateline, parse_published, resolve_time
 
 __all__ = [
     "MAX_CHARS",
     "canonical_party",
     "extract_claims",
+    "extract_claims_in_period",
     "find_dateline",
     "find_numbers",
     "latin_share",

@@ -33,9 +33,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from tawthiq.entities import DatePrecision
 from tawthiq.errors import InputError
 
-__all__ = ["Header", "parse_date", "read_header", "read_sidecar", "sidecar_for", "split_header"]
+__all__ = [
+    "Header",
+    "parse_date",
+    "parse_report_date",
+    "read_header",
+    "read_sidecar",
+    "sidecar_for",
+    "split_header",
+]
 
 # A key is a short word in capitals ("SAME_EVENT_GROUP") or one of the known keys in any case
 # ("Date:"); a sentence with a colon ("Warning: ...", "He said: ...") is not a header line.
@@ -64,6 +73,7 @@ class Header:
     language: str | None = None
     url: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)  # every other key, as written
+    published_precision: DatePrecision | None = None  # "month" for "DATE: 2016-12", "year" for "2016"
     warnings: tuple[str, ...] = ()
     body_start: int = 0  # character offset of the body in the text (0: no header)
 
@@ -72,6 +82,7 @@ class Header:
             k: v
             for k, v in (
                 ("published_at", self.published_at),
+                ("published_precision", self.published_precision if self.published_at else None),
                 ("title", self.title),
                 ("source", self.source),
                 ("language", self.language),
@@ -111,7 +122,10 @@ def read_header(text: str, path: str) -> Header:
         name = _KEYS.get(key.lower())
         if name == "published_at":
             try:
-                found.setdefault(name, parse_date(value, path=path, field=key, line=n))
+                if name not in found:
+                    found[name], found["published_precision"] = parse_report_date(
+                        value, path=path, field=key, line=n
+                    )
             except InputError as exc:
                 warnings.append(f"{exc}; the report is kept without a date")
         elif name:
@@ -137,6 +151,23 @@ def parse_date(value: Any, *, path: str, field: str, line: int | None = None) ->
             except ValueError:
                 raise InputError(f"{value!r} is not a real date", path=path, line=line, field=field) from None
     raise InputError(f"{value!r} is not a date YYYY-MM-DD", path=path, line=line, field=field)
+
+
+def parse_report_date(
+    value: Any, *, path: str, field: str, line: int | None = None
+) -> tuple[date, DatePrecision]:
+    """A report's date and how much of it is known: ``YYYY-MM-DD`` (a time after it is allowed and
+    dropped) is a day, ``YYYY-MM`` a month and ``YYYY`` a year, kept as the period's first day
+    (issue 17 item 5). Anything else is an :class:`InputError` naming the file, line and field."""
+    if isinstance(value, str):
+        s = value.strip()
+        m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", s)
+        if m:
+            year, month = int(m.group(1)), int(m.group(2) or 1)
+            if year >= 1 and 1 <= month <= 12:
+                return date(year, month, 1), "month" if m.group(2) else "year"
+            raise InputError(f"{value!r} is not a real month", path=path, line=line, field=field)
+    return parse_date(value, path=path, field=field, line=line), "day"
 
 
 def split_header(text: str, path: str) -> tuple[str, dict[str, Any]]:
@@ -168,7 +199,9 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     meta: dict[str, Any] = {}
     for key in ("published_at", "published", "date"):
         if key in obj and obj[key] is not None:
-            meta["published_at"] = parse_date(obj[key], path=str(path), field=key)
+            meta["published_at"], meta["published_precision"] = parse_report_date(
+                obj[key], path=str(path), field=key
+            )
             break
     for key in ("title", "source", "language"):
         if key in obj and obj[key] is not None:

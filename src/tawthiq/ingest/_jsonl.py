@@ -23,7 +23,7 @@ from typing import Any
 
 from tawthiq.entities import Protected
 from tawthiq.errors import InputError, InputErrors, ParseError
-from tawthiq.ingest._headers import parse_date
+from tawthiq.ingest._headers import parse_report_date
 from tawthiq.ingest._text import decode_text, detect_language
 from tawthiq.ingest._types import Draft, ReadContext, Reader
 
@@ -103,15 +103,16 @@ def _line(obj: Any, path: str, line: int) -> Draft:
         raise InputError(
             "missing or empty: every line needs the report's text", path=path, line=line, field="body"
         )
-    published = None
+    published, precision = None, None
     for k in ("published_at", "published"):
         if obj.get(k) is not None:
-            published = parse_date(_str(obj, k, path, line), path=path, field=k, line=line)
+            published, precision = parse_report_date(_str(obj, k, path, line), path=path, field=k, line=line)
     sender = _str(obj, "sender", path, line)
     return Draft(
         body=body,
         title=_str(obj, "title", path, line),
         published_at=published,
+        published_precision=precision,
         language=_str(obj, "language", path, line) or detect_language(body),
         sender=Protected(sender) if sender else None,
         source=_str(obj, "source", path, line),

@@ -40,6 +40,7 @@ def read_text(ctx: ReadContext) -> list[Draft]:
             body=text,
             title=meta.get("title") or first_line_title(text),
             published_at=meta.get("published_at"),
+            published_precision=meta.get("published_precision"),
             language=meta.get("language") or detect_language(text),
             source=meta.get("source"),
             url=meta.get("url"),

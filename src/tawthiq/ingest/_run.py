@@ -162,6 +162,9 @@ def _drafts(path: Path, data: bytes, opts: IngestOptions) -> tuple[str, str, str
                 body=d.body,
                 title=meta.get("title") or d.title,
                 published_at=meta.get("published_at") or d.published_at,
+                published_precision=(
+                    meta.get("published_precision") if meta.get("published_at") else d.published_precision
+                ),
                 language=meta.get("language") or d.language,
                 sender=d.sender,
                 source=meta.get("source") or d.source,
@@ -415,6 +418,7 @@ def _write(
                     source_id=source_ids.get(label) if label else None,
                     received_at=now,
                     published_at=d.published_at or opts.published,
+                    published_precision=d.published_precision if d.published_at else None,
                     language=d.language,
                     title=d.title,
                     body=d.body,

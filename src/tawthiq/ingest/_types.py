@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from tawthiq.entities import Protected
+from tawthiq.entities import DatePrecision, Protected
 from tawthiq.errors import InputError
 
 __all__ = ["Draft", "ReadContext", "Reader"]
@@ -26,6 +26,7 @@ class Draft:
     title: str | None = None
     published_at: date | None = None
     language: str | None = None
+    published_precision: DatePrecision | None = None  # "month"/"year": published_at is the period's 1st
     sender: Protected | None = None
     source: str | None = None
     url: str | None = None

@@ -191,7 +191,7 @@ def public_report(
         "id": report.id,
         "title": report.title,
         "source_label": label,
-        "published_at": report.published_at.isoformat() if report.published_at else None,
+        "published_at": report.published_text,  # at its precision: "2016-12" for a month
         "channel": report.channel,
         "language": report.language,
         "sha256": report.sha256,

@@ -110,6 +110,7 @@ def load_sourced_claims(session: Session) -> tuple[list[SourcedClaim], list[Repo
                 sha256=rep.sha256,
                 file_name=rep.file_name,
                 published_at=rep.published_at,
+                published_precision=rep.published_precision,
                 title=rep.title,
                 body=rep.body,
                 source_label=src.label if src else None,

@@ -136,6 +136,9 @@ class ReportRow(Base):
     title: Mapped[str | None] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text, default="")
     sender_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # "month" or "year" when the report gives no more (published_at is the period's first day),
+    # "day" for a full date, NULL without a date (entities.Report, migration 0003)
+    published_precision: Mapped[str | None] = mapped_column(String(5))
 
 
 # ---------------------------------------------------------------- claims and incidents

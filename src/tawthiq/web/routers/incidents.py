@@ -40,7 +40,7 @@ def incident_json(incident, claims=(), reports=None) -> dict:
                     "id": rep.id,
                     "title": rep.title,
                     "source_label": rep.source_label,
-                    "published_at": rep.published_at.isoformat() if rep.published_at else None,
+                    "published_at": rep.published_text,  # at its precision: "2016-12"
                 }
                 if rep
                 else None
