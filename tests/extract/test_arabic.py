@@ -699,3 +699,21 @@ def test_coordinated_counts_add_up_and_a_wounded_noun_keeps_its_count(phrase, ki
     fat, inj = find_tolls_ar(fold(phrase))
     assert (fat.low, fat.high, fat.qualifier) == killed
     assert ((inj.low, inj.high, inj.qualifier) if inj else None) == wounded
+
+
+@pytest.mark.parametrize(
+    ("phrase", "killed", "wounded"),
+    [
+        ("لقي طفل مصرعه في القصف", 1, None),
+        ("لقي طفلان مصرعهما", 2, None),
+        ("سقط قتيلان في القصف", 2, None),  # a casualty noun that is its own count
+        ("أسفر القصف عن سقوط قتيل وثلاثة جرحى", 1, 3),
+        ("أودى القصف بحياة شخصين", 2, None),
+        ("ارتفعت الحصيلة إلى 12", 12, None),  # "the toll" alone is the death toll
+        ("ارتفعت حصيلة الجرحى إلى 12", None, 12),
+        ("بلغت حصيلة الضحايا 30", None, None),  # ضحايا alone is a mixed count
+    ],
+)
+def test_singular_dual_and_running_tolls(phrase, killed, wounded):
+    fat, inj = find_tolls_ar(fold(phrase))
+    assert (fat.low if fat else None, inj.low if inj else None) == (killed, wounded)

@@ -201,15 +201,21 @@ _ONE_NOUN = (
     r"|امراتان|امراتين|سيدتان|سيدتين|طفلتان|طفلتين)"
 )
 _ONE = _rx(
-    rf"(?:مقتل|استشهاد|ارتقاء|مصرع|وفاه|اصابه|جرح|قتل|استشهد|اصيب|قضي)\s+(?:ال)?{_ONE_NOUN}"
+    rf"(?:مقتل|استشهاد|ارتقاء|مصرع|وفاه|اصابه|جرح|قتل|استشهد|اصيب|قضي|بحياه|لقي|لقيت)\s+(?:ال)?{_ONE_NOUN}"
     r"(?:(ان|ين)|(?![\u0621-\u064a]))"
 )
 # "قتل طفل وامرأة"، "مقتل شاب وطفلين": one more singular (or two more dual) person joined by و
 _AND_ONE = _rx(rf"^\s*و\s*(?:ال)?{_ONE_NOUN}(?:(ان|ين)|(?![\u0621-\u064a]))")
 
 
+# a casualty noun that is its own count: "سقط قتيلان" 2، "سقوط قتيل وثلاثة جرحى" 1، "ارتقى شهيدان" 2
+_SELF_COUNTED = _rx(
+    r"(?<![\u0621-\u064a])(?:سقوط|سقط|وقوع|وقع|ارتقي|ارتقاء|خلف|خلفت|اوقع|اوقعت|عن)\s+"
+    r"(قتيلان|قتيلين|شهيدان|شهيدين|جريحان|جريحين|مصابان|مصابين|قتيل|شهيد|جريح|مصاب)(?![\u0621-\u064a])"
+)
 _CASUALTY_NOUN = _rx(r"\s*(?:ال)?(?:قتلي|قتيل|قتيلا|شهيد|شهيدا|شهداء|جرحي|جريح|جريحا|مصاب|مصابا|مصابين)")
 _WOUNDED_NOUN = _rx(r"^\s*(?:ال)?(?:جرحي|جريح|جريحا|مصاب|مصابا|مصابين|مصابون)(?![\u0621-\u064a])")
+_TOLL_WORD = _rx(r"(?<![\u0621-\u064a])(?:ال)?حصيله(?![\u0621-\u064a])")  # "ارتفعت الحصيلة إلى 12"
 _ACTIVE = _rx(
     r"(?<![\u0621-\u064a])[وف]?(?:قتل|قتلت|تقتل|يقتل|اصاب|اصابت|يصيب|تصيب|جرح|جرحت)(?![\u0621-\u064a])"
 )
@@ -255,11 +261,12 @@ def _role(s: str, h: ArNumber) -> str | None:
         if verb:
             return "injured" if verb[-1].group(0).lstrip("وف").startswith(("اصاب", "جرح")) else "killed"
     if _rx(
-        r"(?:ارتفاع|ارتفع|ليرتفع|يرتفع|يرفع|لترتفع|بلغ|بلغت|وصل"
-        r"|وصلت)\s*(?:الى|ل)?\s*(?:نحو|حوالي|قرابه|اكثر من|ما يزيد عن)?\s*$"
+        r"(?:ارتفاع|ارتفع|ارتفعت|ليرتفع|يرتفع|يرفع|لترتفع|بلغ|بلغت|وصل"
+        r"|وصلت)(?:\s+(?:ال)?(?:حصيله|عدد|اعداد)(?:\s+\S+)?)?\s*(?:الى|ل)?\s*"
+        r"(?:نحو|حوالي|قرابه|اكثر من|ما يزيد عن)?\s*$"
     ).search(near_before):
         head = s[: h.start]
-        k = [m.start() for m in _KILL.finditer(head)]
+        k = [m.start() for m in _KILL.finditer(head)] + [m.start() for m in _TOLL_WORD.finditer(head)]
         i = [m.start() for m in _INJ.finditer(head)]
         tail_k = _KILL.search(s[h.end : h.end + 90])
         if k or i or tail_k:
@@ -335,4 +342,11 @@ def find_tolls_ar(s: str) -> tuple[Count | None, Count | None]:
             injured = Count(low=n, high=n, qualifier="exact")
         elif not inj and fatal is None:
             fatal = Count(low=n, high=n, qualifier="exact")
+    for m in _SELF_COUNTED.finditer(s):
+        word = m.group(1)
+        n = 2 if word.endswith(("ان", "ين")) and not word.startswith("مصابين") else 1
+        if word.startswith(("جري", "مصاب")):
+            injured = injured or Count(low=n, high=n, qualifier="exact")
+        else:
+            fatal = fatal or Count(low=n, high=n, qualifier="exact")
     return fatal, injured
