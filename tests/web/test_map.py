@@ -63,6 +63,9 @@ def test_every_background_layer_is_served_without_login_as_valid_geojson_with_it
 
 def test_the_map_page_credits_each_layer_source_and_fetches_no_tiles_by_default(make_client, built):
     client = make_client("viewer")
+    # 200 KB of public layers per map page: the browser may keep them, even behind a login
+    assert client.get("/map/layers/syria_districts.geojson").headers["cache-control"].startswith("public")
+    assert client.get("/map").headers["cache-control"] == "no-store"
     r = client.get("/map")
     html = r.text
     for name in LAYERS:

@@ -81,7 +81,7 @@ def _neighbourhood_radius() -> float:
 def place_area(place: Mapping[str, Any]) -> dict[str, Any] | None:
     """The area the map draws for ``place`` instead of a dot; ``None`` for an exact point.
 
-    ``{"kind": "polygon", "layer", "id", "name", "name_ar", "at": [lon, lat]}``: the shape of a
+    ``{"kind": "polygon", "layer", "id", "at": [lon, lat]}``: the shape of a
     layer's feature (a neighbourhood, a sector, "eastern Aleppo", the city, a district, a
     governorate, the country), ``at`` being the point inside it where the map puts the incident.
     ``{"kind": "circle", "radius_m"}``: a circle around the place's point, for a neighbourhood
@@ -101,15 +101,8 @@ def place_area(place: Mapping[str, Any]) -> dict[str, Any] | None:
         pid = pid[:6]  # a sub-district (no polygon in the OCHA copy): its district
     hit = _shapes().get(pid)
     if hit is not None and hit[2] != "Point":
-        layer, props, _ = hit
-        return {
-            "kind": "polygon",
-            "layer": layer,
-            "id": pid,
-            "name": props["name"],
-            "name_ar": props["name_ar"],
-            "at": props["label"],
-        }
+        layer, props, _ = hit  # names are in the layer (the page has it): not repeated per incident
+        return {"kind": "polygon", "layer": layer, "id": pid, "at": props["label"]}
     if hit is not None:
         radius = float(hit[1]["radius_m"])
     elif precision == "neighbourhood":

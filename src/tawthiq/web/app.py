@@ -123,7 +123,8 @@ class _CookiesAndHeaders:
                         headers[name] = value
                 if self.secure_cookies and "strict-transport-security" not in headers:
                     headers["Strict-Transport-Security"] = "max-age=31536000"
-                if _logged_in(scope) and not scope.get("path", "").startswith("/static/"):
+                # the package's own files (static assets, the map's public layers) hold nothing of the user
+                if _logged_in(scope) and not scope.get("path", "").startswith(("/static/", "/map/layers/")):
                     headers["Cache-Control"] = "no-store"
             await send(message)
 

@@ -25,6 +25,7 @@
     L.tileLayer(el.dataset.tiles, { maxZoom: 18, attribution: el.dataset.tilesAttribution || "" }).addTo(map);
   }
   var shapes = {};          // layer feature id -> geometry (for incident areas)
+  var shapeNames = {};      // layer feature id -> its properties (names in both scripts)
   var labelGroups = [];     // [group, minZoom, maxZoom]
   var areas = L.layerGroup().addTo(map);
   var clusters = L.markerClusterGroup({
@@ -76,6 +77,7 @@
     }).forEach(function (f) {
       var p = f.properties;
       shapes[p.id] = f.geometry;
+      shapeNames[p.id] = p;
       // The areas layer holds overlapping shapes (sectors, the halves, the city): only the city's
       // outline is background; the others are drawn when an incident stands for them.
       if (name === "aleppo_areas" && p.kind !== "city") { if (p.kind === "sector") { group.addLayer(labelFor(p, "map-label-" + name)); } return; }
@@ -155,10 +157,11 @@
     var area = props.area;
     // the place as written; in Arabic its Arabic name, unless the text named a part of the city
     // ("eastern Aleppo" carries the city's Arabic name, حلب): then the part's own Arabic name
-    var part = area && area.kind === "polygon" && String(area.id).indexOf("aleppo-part:") === 0;
-    var place = (lang === "ar" && (part ? area.name_ar : props.place_ar)) || props.place;
+    var shape = area && area.kind === "polygon" ? shapeNames[area.id] : null;
+    var part = shape && String(area.id).indexOf("aleppo-part:") === 0;
+    var place = (lang === "ar" && (part ? shape.name_ar : props.place_ar)) || props.place;
     line(box, fields.place || "place", place);
-    if (area && area.kind === "polygon" && nameOf(area) !== place) { line(box, fields.area || "area", nameOf(area)); }
+    if (shape && nameOf(shape) !== place) { line(box, fields.area || "area", nameOf(shape)); }
     line(box, fields.precision || "precision", valueLabel(props.precision));
     if (props.fuzzed_within_m) { line(box, "", say(fields.moved, Math.round(props.fuzzed_within_m))); }
     line(box, fields.date || "date", props.start);
