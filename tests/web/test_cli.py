@@ -139,3 +139,21 @@ def test_cli_tokens_are_listed_by_id_without_secret_and_revoked_by_id(workspace,
     assert cli_json(workspace, "tokens", "revoke", "--id", made["id"]) == {"revoked": True, "id": made["id"]}
     assert client.get("/api/v1/incidents", headers=auth).status_code == 401
     assert cli_json(workspace, "tokens", "list")[0]["revoked"] is True
+
+
+def test_serve_refuses_a_tile_url_without_z_x_y_before_it_serves(tmp_path, monkeypatch):
+    """`serve --map-tiles` takes a tile template; a plain image URL is refused at start, naming
+    the setting, and no server starts."""
+    import tawthiq.web
+
+    started = []
+    monkeypatch.setattr(tawthiq.web, "serve_workspace", lambda ws, settings, **k: started.append(settings))
+    runner = CliRunner()
+    ws = str(tmp_path / "ws")
+    assert runner.invoke(app, ["init", ws]).exit_code == 0
+    r = runner.invoke(app, ["serve", ws, "--map-tiles", "https://tiles.example.org/world.png"])
+    assert r.exit_code == 1 and "map_tile_url" in r.output and "{z}/{x}/{y}" in r.output
+    assert started == []
+    r = runner.invoke(app, ["serve", ws, "--map-tiles", "https://tiles.example.org/{z}/{x}/{y}.png"])
+    assert r.exit_code == 0, r.output
+    assert [s.map_tile_url for s in started] == ["https://tiles.example.org/{z}/{x}/{y}.png"]
