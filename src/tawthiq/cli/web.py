@@ -40,7 +40,14 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     session_hours: Annotated[float, typer.Option(help="A login lasts at most this long.")] = 8.0,
     secure_cookies: Annotated[bool, typer.Option(help="Mark cookies Secure (behind HTTPS).")] = False,
-    workers: Annotated[int, typer.Option(min=1, help="Server processes (one per core at most).")] = 1,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Server processes (one per core at most). One by default: it answers pages on its "
+            "event loop; each more process keeps its own caches and login-throttling counts.",
+        ),
+    ] = 1,
     min_password_length: Annotated[
         int, typer.Option(help="Shortest password an admin may set on the web (at least 8).")
     ] = 15,
