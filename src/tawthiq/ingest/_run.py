@@ -23,6 +23,7 @@ import mimetypes
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
+from glob import escape as glob_escape
 from pathlib import Path
 
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
@@ -106,9 +107,20 @@ class FileOutcome:
         return asdict(self)
 
 
+def _is_sidecar_of_a_report(path: Path) -> bool:
+    """``report.txt.meta.json`` (or ``report.meta.json``) beside the report it describes."""
+    if not path.name.endswith(".meta.json") or not path.is_file():
+        return False
+    stem = path.name[: -len(".meta.json")]
+    siblings = [path.with_name(stem), *path.parent.glob(f"{glob_escape(stem)}.*")]
+    return any(s != path and s.is_file() and sidecar_for(s) == path for s in siblings)
+
+
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
     """Files in the order given; folders walked recursively in name order, skipping hidden
-    files and ``*.meta.json`` sidecars. A missing path is yielded as is (it fails later)."""
+    files and ``*.meta.json`` sidecars. A sidecar named on the command line beside its report
+    (``ingest corpus/*`` passes both) is skipped too: it is the report's metadata, not a report.
+    A missing path is yielded as is (it fails later)."""
     for p in paths:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
@@ -119,7 +131,7 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
                     and not f.name.endswith(".meta.json")
                 ):
                     yield f
-        else:
+        elif not _is_sidecar_of_a_report(p):
             yield p
 
 
