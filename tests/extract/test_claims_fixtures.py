@@ -522,3 +522,34 @@ def test_how_a_party_spoke_is_not_its_name():
     )
     claims = extract_claims(text, date(2024, 6, 10))
     assert claims[-1].attributed_to == "MSF"
+
+
+def test_an_age_is_not_a_count():
+    claims = extract_claims(
+        "Two civilians were shot dead by Israeli troops near Khan Younis on Monday, medics said. "
+        "Medics said one of the dead was a 16-year-old boy.",
+        date(2022, 5, 17),
+    )
+    assert [nums(c) for c in claims] == [{"low": 2, "high": 2, "qualifier": "exact"}]  # never 16
+
+
+def test_a_raid_by_troops_is_on_the_ground_and_an_air_raid_from_the_air():
+    [ground] = extract_claims(
+        "The army said its forces killed three militants in a raid on the Jenin camp on Tuesday.",
+        date(2022, 5, 20),
+    )
+    assert ground.event_type == "attack.ground"
+    [air] = extract_claims("Warplanes killed four civilians in raids on Ariha on Tuesday.", date(2020, 2, 6))
+    assert air.event_type == "attack.air_strike"
+
+
+def test_a_mission_that_verified_or_documented_a_half_year_toll_speaks_for_a_tally():
+    text = (
+        "KABUL — The UN mission (UNAMA) documented 1,692 civilian deaths and 3,430 injured in the first "
+        "six months of the year in Afghanistan. OHCHR has verified that at least 16 civilians were "
+        "killed in the shelling of a market in Kramatorsk on 9 April."
+    )
+    half_year, market = extract_claims(text, date(2022, 7, 20))
+    assert half_year.kind == "tally" and half_year.time.start == date(2022, 1, 1)
+    assert nums(half_year) == {"low": 1692, "high": 1692, "qualifier": "exact"}
+    assert market.attributed_to == "UN human rights office"  # "has verified that"

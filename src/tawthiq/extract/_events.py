@@ -352,7 +352,26 @@ def find_events(sentence: str) -> list[EventHit]:
             hits.append(EventHit(etype, m.start(), m.end(), strength))
     for m in _AF.finditer(sentence):
         hits.append(EventHit("attack.air_strike", m.start(), m.end(), 4))
+    if hits and _GROUND_RAIDER.search(sentence) and not _AIR_WORD.search(sentence):
+        # "its forces killed three militants in a raid on the camp": a raid by troops is on the ground
+        hits = [
+            EventHit("attack.ground", h.start, h.end, h.strength)
+            if h.event_type == "attack.air_strike" and sentence[h.start : h.end].lower() in ("raid", "raids")
+            else h
+            for h in hits
+        ]
     return sorted(hits, key=lambda h: (-h.strength, h.start))
+
+
+_GROUND_RAIDER = re.compile(
+    r"\b(?:forces|troops|soldiers|police|policemen|commandos|gunmen|militants|fighters|army|"
+    r"special operations|raiding party)\b",
+    re.I,
+)
+_AIR_WORD = re.compile(
+    r"\b(?:air|aerial|airstrikes?|jets?|warplanes?|planes?|aircraft|helicopters?|drones?|bomb(?:s|ed|ing)?)\b",
+    re.I,
+)
 
 
 _VICTIMS = [
@@ -411,6 +430,7 @@ _TALLY = re.compile(
     r"this year|"
     # "in two weeks of fighting", "during July": a toll summed over a period
     r"in (?:\w+|the (?:last|past) \w+) (?:days|weeks|months) of|"
+    r"in the (?:first|last) \w+ (?:days|weeks|months)\b|"
     r"during (?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"the month)|"
     r"have killed|has killed)\b",

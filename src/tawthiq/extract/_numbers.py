@@ -86,6 +86,9 @@ _POST_AT_LEAST = re.compile(r"\s+(?:[a-z]+\s+)?at least\b", re.I)
 _SINGLE = re.compile(rf"(?:\b({_QUAL_RE})\s+)?\b({_NUM}|{_VAGUE})\b", re.I)
 
 
+_AGE = re.compile(r"[- ](?:years?|months?)[- ]old\b|-years?\b", re.I)
+
+
 @dataclass(frozen=True)
 class NumberHit:
     start: int
@@ -154,6 +157,8 @@ def _find_numbers(text: str) -> tuple[NumberHit, ...]:
         if any(s <= m.start(2) < e for s, e in taken):
             continue
         word = m.group(2).lower()
+        if _AGE.match(text, m.end()):
+            continue  # "a 16-year-old boy": an age, not a count of people
         qual = _QUAL.get((m.group(1) or "").lower(), "exact")
         if word in VAGUE or word.endswith(" of thousands"):
             head = word.split()[0]

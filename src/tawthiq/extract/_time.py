@@ -274,6 +274,9 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
                 start=anchor - span, end=anchor, precision="days" if m.group(2) == "days" else "week"
             )
         return TimeSpan(start=None, end=anchor, precision="days" if m.group(2) == "days" else "week")
+    m = re.search(r"\bthe first (\w+) months of (?:the|this) year\b", low)
+    if m:  # "in the first six months of the year": from 1 January
+        return TimeSpan(start=anchor.replace(month=1, day=1), end=anchor, precision="month")
     m = re.search(
         r"\b(?:(?:in|after|over)\s+(\w+)\s+(days|weeks|months)\s+of|"
         r"(?:in|over|during)\s+the\s+(\w+)\s+(days|weeks|months)\s+since)\b",
