@@ -176,14 +176,15 @@ def _keys(name: str) -> tuple[str, ...]:
     return (name_key(name),)
 
 
-def _unclitic(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _unclitic(word: str) -> tuple[str, ...]:
     """The word, and the word without a one-letter proclitic (and its article), longest first."""
     out = [word]
     if len(word) > 3 and word[0] in _PROCLITICS:
         out.append(word[1:])
         if len(word) > 4 and word[1] in "بل" and word[0] in "وف":
             out.append(word[2:])  # وبمدينة, فلحي
-    return out
+    return tuple(out)
 
 
 def match_arabic(gaz: Gazetteer, text: str, context: Iterable[str] = ()) -> list[PlaceMatch]:
@@ -331,10 +332,13 @@ def _match_at(gaz, index, ft, toks, i, ctx, aleppo_near):
             i += 1  # "ريف دمشق" is itself a governorate's name: keep ريف in the key
     prev = strip_article(toks[start_tok - 1][2]) if start_tok > 0 else ""
     locative = bool(type_kinds) or prev in _LOCATIVE or (toks[i][2][0] in "بل" and len(toks[i][2]) > 3)
-    for n in range(min(_MAX_WORDS, len(toks) - i), 0, -1):
+    run = 1  # a name does not run over punctuation: the words up to the first mark
+    while run < _MAX_WORDS and i + run < len(toks):
+        if ft[toks[i + run - 1][1] : toks[i + run][0]].strip():
+            break
+        run += 1
+    for n in range(min(run, len(toks) - i), 0, -1):
         words = [t[2] for t in toks[i : i + n]]
-        if any(ft[toks[k][1] : toks[k + 1][0]].strip() for k in range(i, i + n - 1)):
-            continue  # a name does not run over punctuation
         forms = _unclitic(words[0]) if i != start_tok or not type_kinds else [first_forms[-1]]
         for k, first in enumerate(forms):
             key_words = [first, *words[1:]]

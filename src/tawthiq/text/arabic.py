@@ -111,6 +111,9 @@ def fold_arabic(text: str) -> Folded:
         folded = text.translate(_TABLE)
         if len(folded) == len(text):  # nothing dropped: the map is the identity (the common case)
             return Folded(folded, range(len(text)), len(text))
+        # every other character maps to one character: the kept ones are the offsets (a tanween in
+        # "مدنياً" sent every sentence through the character-by-character loop below, 1/3 of the time)
+        return Folded(folded, [i for i, ch in enumerate(text) if ch not in _DROP], len(text))
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
@@ -194,6 +197,7 @@ def is_arabic_mojibake(text: str) -> bool:
 _ARTICLE = re.compile(r"^(?:[وفبك]?ال|لل)(?=\w{2,})")
 
 
+@lru_cache(maxsize=65536)
 def strip_article(word: str) -> str:
     """A folded word without its article and the conjunction/preposition before it (وال، بال، لل)."""
     return _ARTICLE.sub("", word)
