@@ -26,7 +26,7 @@ Layers:
   ``east_2016=yes``) and ``aleppo-part:west`` (``east_2016=no``), their holes filled (a place
   of unknown status inside the east is still in "eastern Aleppo").
 
-usage: python scripts/build_map_layers.py [SHARED_GAZETTEER_DIR]
+usage: python scripts/build_map_layers.py [SHARED_GAZETTEER_DIR [OUT_DIR]]
 """
 
 from __future__ import annotations
@@ -299,19 +299,20 @@ def aleppo_layers(geo: Path) -> dict[str, dict[str, Any]]:
 
 def main(argv: list[str]) -> int:
     src = Path(argv[1]) if len(argv) > 1 else DEFAULT_SRC
+    out = Path(argv[2]) if len(argv) > 2 else OUT
     geo = src / "geo"
     if not geo.is_dir():
         print(f"no {geo}: the layers are built from ../shared/data/gazetteer/geo", file=sys.stderr)
         return 1
     layers = {**admin_layers(geo), **aleppo_layers(geo)}
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     total = 0
     for name, fc in sorted(layers.items()):
         text = json.dumps(fc, ensure_ascii=False, separators=(",", ":")) + "\n"
-        (OUT / f"{name}.geojson").write_text(text, "utf-8")
+        (out / f"{name}.geojson").write_text(text, "utf-8")
         total += len(text.encode())
         print(f"{name}: {len(fc['features'])} features, {len(text.encode()) / 1024:.0f} KiB")
-    print(f"total {total / 1024:.0f} KiB in {OUT.relative_to(ROOT)}")
+    print(f"total {total / 1024:.0f} KiB in {out}")
     return 0
 
 

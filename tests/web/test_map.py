@@ -61,6 +61,20 @@ def test_every_background_layer_is_served_without_login_as_valid_geojson_with_it
     assert r.status_code == 404 and "syria_districts" in r.text  # names the layers there are
 
 
+def test_the_shipped_layers_are_what_the_build_script_makes_from_the_shared_data(tmp_path):
+    import runpy
+
+    root = Path(__file__).resolve().parents[2]
+    shared = root.parent / "shared" / "data" / "gazetteer"
+    if not (shared / "geo").is_dir():
+        pytest.skip(f"no {shared}/geo: the layers are built from ../shared (docs/gazetteer.md)")
+    script = runpy.run_path(str(root / "scripts" / "build_map_layers.py"))
+    assert script["main"](["build_map_layers.py", str(shared), str(tmp_path)]) == 0
+    shipped = root / "src" / "tawthiq" / "gazetteer" / "data" / "layers"
+    for name in LAYERS:
+        assert (tmp_path / f"{name}.geojson").read_bytes() == (shipped / f"{name}.geojson").read_bytes(), name
+
+
 def test_the_map_page_credits_each_layer_source_and_fetches_no_tiles_by_default(make_client, built):
     client = make_client("viewer")
     # 200 KB of public layers per map page: the browser may keep them, even behind a login
