@@ -35,7 +35,13 @@ def test_every_fixed_error_message_is_listed_and_translated():
     assert len(written) > 10  # the pattern still finds the raise sites
     assert written - FIXED_MESSAGES == set(), "an error message missing from FIXED_MESSAGES"
     assert FIXED_MESSAGES - written == set(), "FIXED_MESSAGES lists a message no longer written"
-    assert FIXED_MESSAGES - set(_arabic_catalogue()) == set(), "untranslated error messages"
+    arabic = _arabic_catalogue()
+    assert FIXED_MESSAGES - set(arabic) == set(), "untranslated error messages"
+    slots = re.compile(r"%\(\w+\)[rs]")
+    lost = {
+        m: arabic[m] for m in FIXED_MESSAGES if sorted(slots.findall(m)) != sorted(slots.findall(arabic[m]))
+    }
+    assert lost == {}, "a translation that drops or adds a value"
 
 
 def test_a_family_leaving_the_name_empty_reads_why_in_arabic(make_client):
@@ -62,11 +68,31 @@ def test_json_keeps_the_english_message_and_the_code_in_the_arabic_interface(mak
     }
 
 
-def test_a_message_with_a_value_in_it_is_shown_as_written_under_a_translated_heading(make_client):
+def test_a_message_with_an_id_in_it_is_translated_and_filled(make_client):
     client = make_client("viewer")
     r = client.get("/incidents/987654?lang=ar")
     assert r.status_code == 404
-    assert "no incident 987654" in r.text and "غير موجود" in r.text
+    assert "لا توجد حادثة رقم 987654" in r.text and "غير موجود" in r.text
+    assert "no incident" not in r.text
+    assert client.get("/incidents/987654.json?lang=ar").json()["error"]["message"] == "no incident 987654"
+
+
+def test_a_family_writing_too_long_a_place_reads_the_limit_in_arabic(make_client):
+    client = make_client()
+    client.get("/inquiry?lang=ar")
+    token = csrf_of(client, "/inquiry")
+    r = client.post(
+        "/inquiry", data={"csrf_token": token, "kind": "ask", "name": "س", "last_seen_place": "x" * 201}
+    )
+    assert r.status_code == 400
+    assert "200 حرفاً على الأكثر" in r.text and "characters" not in r.text
+
+
+def test_a_message_naming_a_role_is_shown_as_written_under_a_translated_heading(make_client):
+    client = make_client("viewer")
+    r = client.get("/people/review?kind=missing&lang=ar")
+    assert r.status_code == 403
+    assert "your role (viewer)" in r.text and "غير مسموح" in r.text
 
 
 def test_an_english_page_keeps_the_english_message(make_client):

@@ -34,12 +34,16 @@ WORKSPACE_PAGES = [
     ("reports", "/reports"),
     ("report", "/reports/{report}"),
     ("claims", "/claims"),
+    ("claim", "/claims/{claim}"),
     ("people", "/people"),
     ("missing", "/missing"),
     ("map", "/map"),
     ("timeline", "/timeline"),
     ("places", "/places"),
     ("pairs", "/people/review"),
+    ("estimates", "/estimates"),
+    ("inquiries", "/missing/inquiries"),
+    ("overdue", "/sources/overdue"),
     ("inquiry", "/inquiry"),
 ]
 # The pages docs/web.md shows: 9 pages x 2 languages x 2 widths = 36 screenshots.
@@ -50,6 +54,7 @@ PUBLIC_PAGES = [
     ("public-map", "/public/map"),
     ("inquiry-public", "/inquiry"),
     ("login", "/login"),
+    ("inquiry-status", "/inquiry/status"),
 ]
 
 
@@ -114,7 +119,11 @@ def _overflow(page) -> tuple[int, int, list[str]]:
 
 
 def _check_pages(browser, base: str, pages, built, *, logged_in: bool, tag: str) -> list[str]:
-    ids = {"incident": built.incident_ids["shelling-fardous"], "report": built.report_ids["en"]}
+    ids = {
+        "incident": built.incident_ids["shelling-fardous"],
+        "report": built.report_ids["en"],
+        "claim": built.claim_ids["execution"],
+    }
     folder = _screenshot_dir()
     failures: list[str] = []
     for lang in ("en", "ar"):

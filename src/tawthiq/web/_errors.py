@@ -23,11 +23,23 @@ def N_(text: str) -> str:
     return text
 
 
-# Every error message of the web layer written without a value in it, as raised (HTTPError) or
-# answered (app.py); tests/web/test_error_language.py fails on one missing here or untranslated.
+# Every error message of the web layer written as a literal, as raised (HTTPError, a template
+# when it has ``params``) or answered (app.py); tests/web/test_error_language.py fails on one
+# missing here or untranslated.
 FIXED_MESSAGES: frozenset[str] = frozenset(
     {
         N_("'from' is after 'to'"),
+        N_("%(value)r is not YYYY-MM-DD"),
+        N_("%(value)r is not a whole number"),
+        N_("a reason has at most %(limit)s characters"),
+        N_("at most %(limit)s"),
+        N_("at most %(limit)s characters"),
+        N_("no claim %(id)s"),
+        N_("no incident %(id)s"),
+        N_("no pair of person records %(a)s, %(b)s"),
+        N_("no public incident %(id)s"),
+        N_("no report %(id)s"),
+        N_("page must be at most %(limit)s"),
         N_("CSRF token does not match this browser; reload the page"),
         N_("a NUL character is not allowed"),
         N_("a correction needs at least one corrected field"),
@@ -60,11 +72,24 @@ FIXED_MESSAGES: frozenset[str] = frozenset(
 class HTTPError(Exception):
     """An error the web layer answers with ``status`` and a stable ``code``."""
 
-    def __init__(self, status: int, code: str, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        *,
+        field: str | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> None:
+        """``message`` may be a template with ``params`` (``"no incident %(id)s", {"id": 12}``): the
+        English text is ``message % params``, and a page translates the template, then fills it."""
+        text = message % params if params else message
+        super().__init__(text)
         self.status = status
         self.code = code
-        self.message = message
+        self.message = text
+        self.template = message
+        self.params = params
         self.field = field
 
 

@@ -31,9 +31,16 @@ def is_htmx(request: Request) -> bool:
 
 
 def form_error(exc: HTTPError | InputError) -> dict[str, Any]:
-    """``{"message", "field", "code"}`` of a failed form, for the template and the JSON twin."""
+    """``{"message", "field", "code"}`` of a failed form, for the template and the JSON twin
+    (with the message's ``template`` and ``params``, which the page translates)."""
     if isinstance(exc, HTTPError):
-        return {"message": exc.message, "field": exc.field, "code": exc.code}
+        return {
+            "message": exc.message,
+            "field": exc.field,
+            "code": exc.code,
+            "template": exc.template,
+            "params": exc.params,
+        }
     return {"message": exc.message, "field": exc.field, "code": "bad_input"}
 
 

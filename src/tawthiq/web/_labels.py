@@ -193,9 +193,15 @@ def day(ctx: Any, value: Any) -> Any:
 
 
 @pass_context
-def error_text(ctx: Any, message: Any) -> Any:
+def error_text(ctx: Any, message: Any, template: Any = None, params: Any = None) -> Any:
     """An error message in the page's language when it is one of the fixed messages
-    (:data:`~tawthiq.web._errors.FIXED_MESSAGES`); any other (with an id or a role in it) as written."""
+    (:data:`~tawthiq.web._errors.FIXED_MESSAGES`), or made from one (``template`` filled with
+    ``params``); any other (a role, a list of choices in it) as written."""
+    if isinstance(template, str) and template in FIXED_MESSAGES and isinstance(params, dict) and params:
+        try:
+            return ctx["_"](template) % params
+        except (KeyError, TypeError, ValueError):  # a translation that lost a placeholder
+            return message
     if isinstance(message, str) and message in FIXED_MESSAGES:
         return ctx["_"](message)
     return message

@@ -68,7 +68,9 @@ def _int(value: str | None, field: str, default: int) -> int:
     try:
         return int(value)
     except ValueError:
-        raise HTTPError(400, "bad_input", f"{value!r} is not a whole number", field=field) from None
+        raise HTTPError(
+            400, "bad_input", "%(value)r is not a whole number", field=field, params={"value": value}
+        ) from None
 
 
 def page_of(request: Request) -> Page:
@@ -78,7 +80,9 @@ def page_of(request: Request) -> Page:
     if number < 1:
         raise HTTPError(400, "bad_input", "pages start at 1", field="page")
     if number > MAX_PAGE:
-        raise HTTPError(400, "bad_input", f"page must be at most {MAX_PAGE}", field="page")
+        raise HTTPError(
+            400, "bad_input", "page must be at most %(limit)s", field="page", params={"limit": MAX_PAGE}
+        )
     if not 1 <= size <= settings.max_page_size:
         raise HTTPError(400, "bad_input", f"page_size must be 1..{settings.max_page_size}", field="page_size")
     return Page(number, size)
@@ -90,7 +94,9 @@ def _date(value: str | None, field: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise HTTPError(400, "bad_input", f"{value!r} is not YYYY-MM-DD", field=field) from None
+        raise HTTPError(
+            400, "bad_input", "%(value)r is not YYYY-MM-DD", field=field, params={"value": value}
+        ) from None
 
 
 def incident_filter(request: Request) -> IncidentFilter:

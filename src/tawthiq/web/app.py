@@ -154,13 +154,24 @@ class _App(FastAPI):
         )
 
 
-def _error(request: Request, status: int, code: str, message: str, field: str | None = None) -> Response:
+def _error(
+    request: Request,
+    status: int,
+    code: str,
+    message: str,
+    field: str | None = None,
+    *,
+    template: str | None = None,
+    params: dict[str, Any] | None = None,
+) -> Response:
     if status == 401 and not wants_json(request) and request.method == "GET":
         return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
     body = error_body(status, code, message, field)
     if wants_json(request) or "application/json" in request.headers.get("accept", ""):
         return JSONResponse(body, status_code=status)
-    return render(request, "error.html", body["error"], status_code=status)
+    # the page translates the message's template (web/_errors.py FIXED_MESSAGES), then fills it
+    page = {**body["error"], "template": template, "params": params}
+    return render(request, "error.html", page, status_code=status)
 
 
 async def _no_nul_in_query(request: Request) -> None:
@@ -180,7 +191,9 @@ async def _no_nul_in_query(request: Request) -> None:
 def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(HTTPError)
     async def _http_error(request: Request, exc: HTTPError) -> Response:
-        return _error(request, exc.status, exc.code, exc.message, exc.field)
+        return _error(
+            request, exc.status, exc.code, exc.message, exc.field, template=exc.template, params=exc.params
+        )
 
     @app.exception_handler(InputError)
     async def _input_error(request: Request, exc: InputError) -> Response:

@@ -54,7 +54,7 @@ def queue(
 def claim_page(request: Request, claim_id: RecordId, user: User = Depends(require("read"))) -> Response:
     found = request.app.state.data.claim(claim_id)
     if found is None:
-        raise HTTPError(404, "not_found", f"no claim {claim_id}")
+        raise HTTPError(404, "not_found", "no claim %(id)s", params={"id": claim_id})
     claim, report = found
     return render(
         request,
@@ -75,11 +75,15 @@ def _opt_int(value: str | None, field: str) -> int | None:
     try:
         n = int(value)
     except ValueError:
-        raise HTTPError(400, "bad_input", f"{value!r} is not a whole number", field=field) from None
+        raise HTTPError(
+            400, "bad_input", "%(value)r is not a whole number", field=field, params={"value": value}
+        ) from None
     if n < 0:
         raise HTTPError(400, "bad_input", "cannot be negative", field=field)
     if n > MAX_COUNT:
-        raise HTTPError(400, "bad_input", f"at most {MAX_COUNT:,}", field=field)
+        raise HTTPError(
+            400, "bad_input", "at most %(limit)s", field=field, params={"limit": f"{MAX_COUNT:,}"}
+        )
     return n
 
 
@@ -89,7 +93,9 @@ def _opt_date(value: str | None, field: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise HTTPError(400, "bad_input", f"{value!r} is not YYYY-MM-DD", field=field) from None
+        raise HTTPError(
+            400, "bad_input", "%(value)r is not YYYY-MM-DD", field=field, params={"value": value}
+        ) from None
 
 
 def corrections_from(form: dict[str, str | None]) -> dict[str, object]:
@@ -157,7 +163,7 @@ def review(
     except FORM_ERRORS as exc:
         found = request.app.state.data.claim(claim_id)
         if found is None:
-            raise HTTPError(404, "not_found", f"no claim {claim_id}") from None
+            raise HTTPError(404, "not_found", "no claim %(id)s", params={"id": claim_id}) from None
         ctx = {"claim": found[0], "report": found[1], "event_types": EVENT_TYPES, "values": values}
         return show_form_error(request, exc, fragment="_claim.html", page="claim.html", context=ctx)
     if request.headers.get("hx-request"):

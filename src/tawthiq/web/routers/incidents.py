@@ -90,7 +90,7 @@ def incident_list(request: Request, user: User = Depends(require("read"))) -> Re
 def incident_page(request: Request, incident_id: RecordId, user: User = Depends(require("read"))) -> Response:
     found = request.app.state.data.incident(incident_id)
     if found is None:
-        raise HTTPError(404, "not_found", f"no incident {incident_id}")
+        raise HTTPError(404, "not_found", "no incident %(id)s", params={"id": incident_id})
     incident, claims, reports = found
     return render(
         request,
@@ -116,7 +116,7 @@ def override(
     except FORM_ERRORS as exc:
         found = request.app.state.data.incident(incident_id)
         if found is None:
-            raise HTTPError(404, "not_found", f"no incident {incident_id}") from None
+            raise HTTPError(404, "not_found", "no incident %(id)s", params={"id": incident_id}) from None
         incident, claims, reports = found
         ctx = {
             "incident": incident,

@@ -83,7 +83,9 @@ def _text(value: str | None, field: str, limit: int, *, required: bool = False) 
     if required and not value:
         raise HTTPError(400, "bad_input", "please fill this in", field=field)
     if len(value) > limit:
-        raise HTTPError(400, "bad_input", f"at most {limit} characters", field=field)
+        raise HTTPError(
+            400, "bad_input", "at most %(limit)s characters", field=field, params={"limit": limit}
+        )
     return value or None
 
 

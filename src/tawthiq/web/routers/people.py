@@ -144,7 +144,13 @@ def _reason(value: str) -> str:
     if not reason:
         raise HTTPError(400, "bad_input", "say why you decided so", field="reason")
     if len(reason) > _REASON_MAX:
-        raise HTTPError(400, "bad_input", f"a reason has at most {_REASON_MAX} characters", field="reason")
+        raise HTTPError(
+            400,
+            "bad_input",
+            "a reason has at most %(limit)s characters",
+            field="reason",
+            params={"limit": _REASON_MAX},
+        )
     return reason
 
 
@@ -169,7 +175,7 @@ def decide(
     with ws.session(actor=user.name) as s:
         recs = records_by_ids(s, (a, b))
     if a == b or len(recs) != 2:
-        raise HTTPError(404, "not_found", f"no pair of person records {a}, {b}")
+        raise HTTPError(404, "not_found", "no pair of person records %(a)s, %(b)s", params={"a": a, "b": b})
     if any(r.status == "missing" for r in recs.values()) and not can(user.role, "see_protected"):
         raise HTTPError(403, "forbidden", f"your role ({user.role}) may not decide on a missing person")
     chosen = {"a": a, "b": b, "decision": decision, "reason": reason}

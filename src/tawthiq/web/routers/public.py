@@ -85,7 +85,7 @@ def public_list_json(request: Request) -> Response:
 def public_incident_page(request: Request, incident_id: RecordId) -> Response:
     item = request.app.state.data.public_incident(incident_id)
     if item is None:
-        raise HTTPError(404, "not_found", f"no public incident {incident_id}")
+        raise HTTPError(404, "not_found", "no public incident %(id)s", params={"id": incident_id})
     return render(request, "public_incident.html", {"item": item}, json_data=item)
 
 

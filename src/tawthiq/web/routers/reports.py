@@ -63,7 +63,7 @@ def inbox(request: Request, status: str | None = None, user: User = Depends(requ
 def report_page(request: Request, report_id: RecordId, user: User = Depends(require("read"))) -> Response:
     found = request.app.state.data.report(report_id)
     if found is None:
-        raise HTTPError(404, "not_found", f"no report {report_id}")
+        raise HTTPError(404, "not_found", "no report %(id)s", params={"id": report_id})
     report, claims = found
     body = highlight_spans(report.body, [(c.id, c.span[0], c.span[1]) for c in claims if c.id is not None])
     can_reveal = can(user.role, "see_protected")
