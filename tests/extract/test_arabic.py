@@ -717,3 +717,23 @@ def test_coordinated_counts_add_up_and_a_wounded_noun_keeps_its_count(phrase, ki
 def test_singular_dual_and_running_tolls(phrase, killed, wounded):
     fat, inj = find_tolls_ar(fold(phrase))
     assert (fat.low if fat else None, inj.low if inj else None) == (killed, wounded)
+
+
+SOHR, SCD = "Syrian Observatory for Human Rights", "Syria Civil Defence"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party", "certainty"),
+    [
+        ("المرصد: مقتل 12 مدنيا في غارات على مدينة إدلب", SOHR, "reported"),
+        ('الدفاع المدني لـ"عنب بلدي": مقتل 12 مدنيا في غارات على مدينة إدلب', SCD, "reported"),
+        ("حلب: مقتل 12 مدنيا في غارات على حي الشعار", None, "reported"),  # a place before the colon
+        # "يدعى" (named) is no hedge; "يدعي أن" (claims that) is
+        ("وقال مسؤول في الدفاع المدني يدعى أحمد إن 12 مدنيا قتلوا في غارات على مدينة إدلب.", SCD, "reported"),
+        ("ويدعي النظام أن 12 مسلحا قتلوا في غارات على مدينة إدلب.", None, "unconfirmed"),
+        ("واتهم ناشطون الطيران الروسي بقصف بلدة معرشورين ما أدى إلى مقتل 12 مدنيا.", "ناشطون", "reported"),
+    ],
+)
+def test_party_before_a_colon_a_man_named_is_no_hedge_and_the_accuser_speaks(sentence, party, certainty):
+    c = _one(_ar(sentence))
+    assert (c.attributed_to, c.certainty) == (party, certainty)

@@ -321,6 +321,11 @@ _NOT_SUBJECT = _rx(
     r"^(?:و|ف)?(?:كان\s+|كانت\s+|قد\s+)?(?:فيما|كما|بينما|حيث|في|ثم|لكن|إلا|بعد|قبل|منذ|خلال|عند|بعدما|اليوم|أمس|"
     r"حين|عندما|لما|إذ|ما|من|التي|الذي|الذين|وقت)(?:\s|$)"
 )
+# the first word of a doer after an unnamed speaker ("ناشطون الطيران الروسي"): the speaker ends there
+_DOER = _rx(
+    r"^(?:و|ب|ل)?(?:ال)?(?:طيران|طائرات|طائره|قوات|جيش|نظام|تنظيم|مروحيات|فصائل|تحالف|ميليشيات|مليشيات|روسيا|النظام)"
+)
+_COLON_HEAD = _rx(r"^\s*([^:،.\"\d]{2,50}?)(?:\s+ل\S*(?:\s+\S+)?)?\s*:(?!:)\s*\S")
 _NOBODY = _rx(r"^(?:ال)?(?:أنباء|انباء|معلومات|تقارير|أخبار|اخبار|شائعات|إشاعات)(?:\s|$)")
 _GENERIC = _rx(r"^(?:مصادر|مصدر|ناشطون|ناشطين|نشطاء|ناشط|أهالي|سكان|شهود|مسعفون|أطباء)")
 
@@ -357,6 +362,16 @@ def _party(
         r"^(?:فيه|فيها|له|لها|لهم|عنه|عنها|منه|منها|به|بها|إلى|الى|أن|ان|إن|بأن|أنه|انه|أنها|انها)(?:\s|$)"
     ).match(p):
         return None  # "أكدت فيه أن": no speaker named after the verb
+    if (find_events_ar(p) or _KILL_WORD.search(p)) and _GENERIC.match(p):
+        # "واتهم ناشطون الطيران الروسي بقصف …": the unnamed speakers, up to the first word of the deed
+        words = written.strip(_TRIM).split()
+        keep = words[:1]
+        for w in words[1:3]:
+            fw = fold_arabic(w).text
+            if find_events_ar(fw) or _KILL_WORD.search(fw) or _DOER.match(fw):
+                break
+            keep.append(w)
+        return " ".join(keep) or None
     if find_events_ar(p) or _KILL_WORD.search(p):
         return None  # a clause, not a speaker
     if _NOBODY.match(p):
@@ -386,6 +401,12 @@ def find_attribution_ar(
             seen.append((s[a:b], party))
         return party
 
+    # a headline "المرصد: مقتل 12 …"، "الدفاع المدني لـ"عنب بلدي": …": a known party before the colon
+    head = _COLON_HEAD.match(s)
+    if head:
+        known = arabic_party(head.group(1)) or canonical_party(head.group(1))
+        if known and (known != head.group(1).strip() or _GENERIC.match(head.group(1))):
+            return known
     for m in _RELAYED.finditer(s):
         party = party_at(*_np(s, m.end()))
         if party:
@@ -416,8 +437,10 @@ _UNCONFIRMED = _rx(
     r"أنباء عن|انباء عن|ترددت أنباء|أنباء غير مؤكدة|غير مؤكدة"
     r"|غير مؤكد|لم يتسن|لم يتسنى|لا يمكن التحقق|لم يتم التحقق|"
     r"لم نتمكن من التحقق|لم يتم التأكد|تعذر التحقق|يتعذر التحقق|يزعم"
-    r"|يُزعم|زعم|مزاعم|المزعوم|المزعومة|مزعوم|بحسب ما يزعم|يدعي|تدعي|"
-    r"إشاعات|شائعات|أنباء أولية|ادعاءات|الادعاءات|ادعاء|يدعى|يُدعى|تفيد تقارير|تقارير غير مؤكدة"
+    r"|يُزعم|زعم|مزاعم|المزعوم|المزعومة|مزعوم|بحسب ما يزعم|"
+    # "يدعي أن" (claims that); "مسؤول يدعى أحمد" (named Ahmad) is no hedge, and folding makes ى ي
+    r"(?:يدعي|تدعي|يدعون|يدعى|يُدعى) (?:أن|ان|بأن)|^\s*(?:و|ف)?(?:يدعي|تدعي|يدعون|ادعى|ادعت|ادعوا)\s|"
+    r"إشاعات|شائعات|أنباء أولية|ادعاءات|الادعاءات|ادعاء|تفيد تقارير|تقارير غير مؤكدة"
     r"|لم يتم التأكد|لم تتأكد|لم يتأكد|لم نتحقق"
 )
 # a clause or sentence that only says the account could not be verified hedges the claim before it
