@@ -152,3 +152,56 @@ def test_publication_facts_decide_as_the_policy_does_on_entities(built):
     assert "unreviewed_claims" not in by_key["rejected-and-accepted"]
     assert by_key["no-claims"][0] == "unreviewed_claims"
     assert "grade" not in by_key["clash-raqqa"]
+
+
+def _map_ids(client, bbox: str) -> set[int]:
+    features = client.get(f"/public/map/incidents.json?bbox={bbox}").json()["features"]
+    return {f["properties"]["id"] for f in features}
+
+
+def test_public_map_finds_an_incident_by_its_published_point_never_by_its_true_one(built):
+    """A box around the true point of a fuzzed place must not find it (else smaller and smaller
+    boxes reveal the point the policy moves); a box around the published point must."""
+    from fastapi.testclient import TestClient
+
+    from tawthiq.entities import PlaceRef
+    from tawthiq.policy import FrontLine, Policy, public_place
+    from tawthiq.web import create_app
+    from tawthiq.web._data import WebData
+
+    policy = Policy(
+        fuzz_secret="test-secret", front_line=FrontLine(radius_m=1000, places=("aleppo-nbhd:fardous",))
+    )
+    client = TestClient(create_app(built.ws, data=WebData(built.ws, policy=policy)))
+    shown = public_place(PlaceRef(**FARDOUS), policy)
+    assert shown["fuzzed_within_m"] == 1000 and (shown["lat"], shown["lon"]) != (
+        FARDOUS["lat"],
+        FARDOUS["lon"],
+    )
+
+    def box(lat: float, lon: float, d: float = 0.0005) -> str:
+        return f"{lon - d},{lat - d},{lon + d},{lat + d}"
+
+    shelling = built.incident_ids["shelling-fardous"]
+    assert shelling not in _map_ids(client, box(FARDOUS["lat"], FARDOUS["lon"]))
+    assert _map_ids(client, box(shown["lat"], shown["lon"])) == {shelling}
+    (feature,) = client.get(f"/public/map/incidents.json?bbox={box(shown['lat'], shown['lon'])}").json()[
+        "features"
+    ]
+    assert feature["geometry"]["coordinates"] == [shown["lon"], shown["lat"]]
+
+
+def test_warm_public_map_shows_a_newly_approved_incident_and_drops_a_rejected_one(make_client, built):
+    client = make_client()
+    aleppo = "37.0,36.1,37.3,36.3"
+    shelling = built.incident_ids["shelling-fardous"]
+    execution = built.incident_ids["execution-saliheen"]
+    assert _map_ids(client, aleppo) == {shelling}  # warm: public forms kept per version
+
+    review_claim(built.ws, built.claim_ids["execution"], "accept", Operator("test", "reviewer"))
+    assert _map_ids(client, aleppo) == {shelling, execution}
+
+    for name in ("shelling", "arabic", "chat"):
+        review_claim(built.ws, built.claim_ids[name], "reject", Operator("test", "reviewer"))
+    assert _map_ids(client, aleppo) == {execution}
+    assert UNREVIEWED_MARKER not in client.get(f"/public/map/incidents.json?bbox={aleppo}").text
