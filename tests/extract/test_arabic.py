@@ -737,3 +737,27 @@ SOHR, SCD = "Syrian Observatory for Human Rights", "Syria Civil Defence"
 def test_party_before_a_colon_a_man_named_is_no_hedge_and_the_accuser_speaks(sentence, party, certainty):
     c = _one(_ar(sentence))
     assert (c.attributed_to, c.certainty) == (party, certainty)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "types"),
+    [
+        ("سيطرت قوات النظام على بلدة خان شيخون اليوم.", ["territory.change"]),  # the subject in between
+        ("استعادت القوات الحكومية السيطرة على مدينة سراقب.", ["territory.change"]),
+        # a relative clause describes a place: no second event
+        ("قتل 9 مدنيين في مدينة سراقب قرب قاعدة جوية انتزعتها القوات الحكومية.", ["other"]),
+        ("قتل 9 مدنيين في البلدة التي سيطرت عليها القوات الحكومية أمس.", ["other"]),
+    ],
+)
+def test_territory_taken_with_its_subject_between_and_a_place_described_is_not_taken(sentence, types):
+    assert [c.event_type for c in _ar(sentence)] == types
+
+
+def test_a_governorate_named_like_the_reports_town_is_the_town():
+    text = (
+        "قتل 20 مدنيا في غارات على مدينة الرقة اليوم.\n"
+        "وقتل 15 شخصا في غارة على مقهى غرب المدينة التي تحاول قوات سوريا الديمقراطية اقتحام الرقة منها.\n"
+    )
+    second = _ar(text, title="غارات على مدينة الرقة")[-1]
+    raqqa_town = load_gazetteer().lookup("مدينة الرقة")[0]
+    assert raqqa_town.kind == "town" and [p.place_id for p in second.places] == [raqqa_town.id]

@@ -110,7 +110,10 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (
         "territory.change",
         r"سيطرت على|سيطروا على|استعاد(?:ت)? السيطرة|استعادة السيطرة|انتزعت"
-        r"|انتزعتها|بسط(?:ت)? سيطرت|السيطرة الكاملة على|تحرير مدينة|دخلت قوات",
+        r"|انتزعتها|بسط(?:ت)? سيطرت|السيطرة الكاملة على|تحرير مدينة|دخلت قوات"
+        # the subject between the verb and its object: "سيطرت قوات النظام على"، "استعادت القوات السيطرة"
+        r"|(?:سيطرت|سيطر|استعادت|استعاد)\s+(?:قوات|القوات|فصائل|الفصائل|عناصر|مقاتلو|تنظيم|الجيش|جيش)"
+        r"(?:\s+\S+){0,3}?\s+(?:على|السيطرة)",
         4,
     ),
     ("armed.clash", rf"{_L}{_P}(?:اشتباكات|اشتباك|معارك|مواجهات|اشتباكات عنيفة)\w*{_R}", 3),
@@ -128,6 +131,9 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     ),
 ]
 _COMPILED = [(t, _rx(p), s) for t, p, s in _TRIGGERS]
+_DESCRIBED = _rx(r"(?:التي|الذي|اللتين|اللذين)\s+(?:\S+\s+)?\|$")
+# an indefinite noun (no article, no conjunction glued) right before the verb: a relative clause
+_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?!ال|و)[\u0621-\u064a]{3,}\s+$")
 _TAKEN_TO = _rx(r"(?:الى|نقل|نقلت|نقلوا|اسعاف|اسعافهم)\s+(?:ال)?\S*$")
 # a trigger under these (a few words before it) is a fear, a demand, a plan or a negation
 _HYPOTHETICAL = _rx(
@@ -256,6 +262,14 @@ def find_events_ar(s: str) -> list[_Hit]:
                 and not re.search(fold_pattern(r"(?:قصف|استهدف|غار|شن|ألقى|ألقت)"), s)
             ):
                 continue  # "الطيران" alone (aviation) is an air strike only with an attack verb
+            if etype == "territory.change" and _DESCRIBED.search(s[max(0, m.start() - 25) : m.start()] + "|"):
+                continue  # "البلدة التي سيطرت عليها": a place described, not a place taken
+            if (
+                etype == "territory.change"
+                and re.match(r"(?:ها|ه|هم)(?![\u0621-\u064a])", s[m.end() : m.end() + 3])
+                and _INDEFINITE_BEFORE.search(s[max(0, m.start() - 25) : m.start()])
+            ):
+                continue  # "قاعدة جوية انتزعتها القوات" (an air base the forces took): a relative clause
             hits.append(_Hit(etype, m.start(), m.end(), strength))
     return sorted(hits, key=lambda h: (-h.strength, h.start))
 

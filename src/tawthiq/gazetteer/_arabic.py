@@ -361,6 +361,11 @@ def _match_at(gaz, index, ft, toks, i, ctx, aleppo_near):
                 if not cands:
                     continue
                 place, alts = _resolve(gaz, cands, type_kinds, ctx)
+                if place.kind == "governorate" and not type_kinds:
+                    # "لاقتحام الرقة" in a report about the town of Raqqa: the town, not its governorate
+                    town = next((p for p in index[key] if p in ctx and gaz.places[p].kind == "town"), None)
+                    if town is not None:
+                        place, alts = gaz.places[town], tuple(c for c in cands if c != town)
                 lead = len(words[0]) - len(first)
                 if lead == 0 and re.match(r"^(?:[وفبك]ال|لل)", first):
                     lead = 1  # "بالرقة" is written "الرقة" with "in" before it
