@@ -64,3 +64,10 @@ def test_dates_and_numbers_are_written_for_the_interface_locale(make_client, bui
         assert "2016-12-12" not in ar.split("<main>")[1] and "2016-12-12" not in en.split("<main>")[1], path
         assert ar_day in ar or format_date(date(2016, 12, 13), "long", locale="ar_SY") in ar, path
         assert "December 2016" in en, path
+
+
+def test_the_timeline_names_itself_and_isolates_its_tooltips_in_arabic(make_client, built):
+    html = make_client("viewer").get("/timeline?lang=ar").text
+    assert 'aria-label="الحوادث في كل يوم حسب النوع"' in html
+    # an Arabic type between a Latin date and a count: each part isolated, so none swaps sides
+    assert "<title>\u20682016-12-12\u2069 · \u2068قصف" in html

@@ -8,7 +8,7 @@ is a few rectangles, and drawing it here keeps the page free of JavaScript and o
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
 from markupsafe import Markup, escape
@@ -48,16 +48,18 @@ def timeline_svg(
     width: int = 900,
     height: int = 260,
     labels: Mapping[str, str] | None = None,
+    gettext: Callable[[str], str] = str,
 ) -> Markup:
     """A stacked bar per day (every day from the first to the last, gaps drawn as empty).
 
     ``labels``: the name each event type is shown by (the interface's language); default the type.
+    ``gettext``: translates the figure's own words (its accessible name, "no dated incidents").
     """
     labels = labels or {}
     if not counts:
         return Markup(
             f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="60" role="img">'
-            '<text x="10" y="30">no dated incidents</text></svg>'
+            f'<text x="10" y="30">{escape(gettext("no dated incidents"))}</text></svg>'
         )
     days = sorted({d for d, _ in counts})
     first, last = days[0], days[-1]
@@ -70,9 +72,10 @@ def timeline_svg(
     left, bottom, top = 40, 40, 10
     plot_w, plot_h = width - left - 10, height - bottom - top
     bar_w = max(1.0, plot_w / span)
+    name = escape(gettext("incidents per day by type"))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height + 20 * len(types)}" '
-        f'width="100%" role="img" aria-label="incidents per day by type" class="timeline">',
+        f'width="100%" role="img" aria-label="{name}" class="timeline">',
         f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#444"/>',
         f'<text x="{left - 4}" y="{top + 10}" text-anchor="end" font-size="11">{peak}</text>',
         f'<text x="{left - 4}" y="{top + plot_h}" text-anchor="end" font-size="11">0</text>',

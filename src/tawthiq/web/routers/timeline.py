@@ -13,9 +13,10 @@ from tawthiq.entities import EVENT_TYPES, GRADES
 from tawthiq.store.users import User
 
 from .._auth import require
+from .._i18n import translations
 from .._inline import inline
 from .._query import filter_query, incident_filter
-from .._render import render, type_labels
+from .._render import language, render, type_labels
 from .._timeline import timeline_svg
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -32,7 +33,11 @@ def timeline(request: Request, user: User = Depends(require("read"))) -> Respons
         request,
         "timeline.html",
         {
-            "svg": timeline_svg(counts, labels=type_labels(request, {t for _, t in counts})),
+            "svg": timeline_svg(
+                counts,
+                labels=type_labels(request, {t for _, t in counts}),
+                gettext=translations(language(request)).gettext,
+            ),
             "filters": f,
             "query": filter_query(f),
             "grades": GRADES,
