@@ -553,3 +553,25 @@ def test_a_mission_that_verified_or_documented_a_half_year_toll_speaks_for_a_tal
     assert half_year.kind == "tally" and half_year.time.start == date(2022, 1, 1)
     assert nums(half_year) == {"low": 1692, "high": 1692, "qualifier": "exact"}
     assert market.attributed_to == "UN human rights office"  # "has verified that"
+
+
+def test_people_named_one_by_one_after_killing_add_up():
+    shelled, kafr_nabl, family = extract_claims(
+        "Turkish forces shelled villages near Tal Tamr on Monday, killing a child. "
+        "Activists documented the death of a child and a woman in shelling on Kafr Nabl on Monday. "
+        "An air strike on Ariha on Monday killed a woman, her husband and their three children.",
+        date(2019, 5, 7),
+    )
+    assert nums(shelled) == {"low": 1, "high": 1, "qualifier": "exact"}
+    assert nums(kafr_nabl) == {"low": 2, "high": 2, "qualifier": "exact"}  # not 1: two people
+    assert nums(family) == {"low": 5, "high": 5, "qualifier": "exact"}
+
+
+def test_a_monitor_that_assesses_that_is_the_source():
+    [c] = extract_claims(
+        "Airwars assesses that between 4 and 9 civilians were likely killed in a Coalition strike on "
+        "Raqqa on May 3.",
+        date(2019, 5, 7),
+    )
+    assert c.attributed_to == "Airwars"
+    assert nums(c) == {"low": 4, "high": 9, "qualifier": "exact"}

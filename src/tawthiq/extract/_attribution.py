@@ -75,7 +75,7 @@ _MEDIA = (
 _VERBS = (
     r"said|says|say|told|reported|announced|confirmed|confirms|stated|added|claimed|claims|"
     r"tweeted|wrote|estimated|estimates(?= that)|claim(?= that)|documented|"
-    r"(?:has |have )?verified(?= that)|recorded|warned|accused|accuse|accuses|"
+    r"(?:has |have )?verified(?= that)|recorded|assess(?:es|ed)(?= that)|warned|accused|accuse|accuses|"
     r"blamed|have blamed|denied|denies|"
     r"has said|have said|had said|said in a statement|revealed|"
     r"(?:put|puts|placed|places|putting|placing) (?:the )?(?:\w+ ){0,2}"

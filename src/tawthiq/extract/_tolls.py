@@ -139,6 +139,13 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
         re.I,
     ):
         injured = Count(low=1, high=1, qualifier="exact")
+    if fatal is None:
+        # "killing a child", "the death of a child and a woman", "killed a man and his son": people
+        # named one by one after a verb or noun of killing add up (no digit to anchor on)
+        m = _KIN_ONES.search(sentence)
+        total = _kin_total(m.group(1)) if m else None
+        if total:
+            fatal = Count(low=total, high=total, qualifier="exact")
     if fatal is None and (
         re.search(
             r"\b(?:a|an|one) (?:[\w-]+ ){0,2}?(?:civilian|child|woman|man|boy|girl|person|doctor|nurse|"
@@ -212,6 +219,32 @@ _KIN = (
     r"brothers?|sisters?|parents|relatives|civilians?|people)"
 )
 _KIN_LIST = re.compile(rf"\b(?:killed|killing|kills)\s+({_KIN}(?:\s*(?:,|and)\s*{_KIN})+)", re.I)
+
+
+_KIN_ONES = re.compile(
+    rf"\b(?:killed|killing|kills|death of|deaths of)\s+({_KIN}(?:\s*(?:,|and)\s*{_KIN})*)\b"
+    r"(?!\s+(?:of|who|from)\b)",
+    re.I,
+)
+
+
+_ONE_PERSON = re.compile(r"\b(?:a|an|one|his|her|their)\s+(?!civilians|people|children|women|men)\w+$")
+
+
+def _kin_total(items: str) -> int | None:
+    """The number of people in "a woman and her two children" (3); None when one item has no count."""
+    total = 0
+    for item in re.split(r"\s*(?:,|\band\b)\s*", items):
+        nums = find_numbers(item)
+        if nums and nums[0].count.low:
+            total += nums[0].count.low
+        elif re.search(r"\b(?:parents)\b", item):
+            total += 2
+        elif _ONE_PERSON.search(item.strip()):
+            total += 1
+        else:
+            return None
+    return total or None
 
 
 def _family_sum(sentence: str, hit) -> Count | None:
