@@ -13,7 +13,7 @@ with :meth:`Protected.reveal`, so it cannot leak into a log line or a traceback 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
@@ -225,6 +225,22 @@ class TimeSpan(BaseModel):
             "end": self.end.isoformat() if self.end else None,
             "precision": self.precision,
         }
+
+    def text(self) -> str:
+        """The span as a reader wants it: ``2016-12-12``, ``2016-11-30 – 2016-12-30``, ``2016-12``
+        (a whole calendar month known to the month), ``2016`` (a whole year); empty if unknown."""
+        s, e = self.start, self.end
+        if s is None and e is None:
+            return ""
+        if s is not None and e is not None and s.day == 1:
+            whole_month = (s.year, s.month) == (e.year, e.month) and (e + timedelta(days=1)).day == 1
+            if self.precision in ("month", "year") and whole_month:
+                return date_text(s, "month")
+            if self.precision == "year" and (s.month, e.year, e.month, e.day) == (1, s.year, 12, 31):
+                return date_text(s, "year")
+        if e is None or s == e:
+            return str(s)
+        return f"{s or '…'} – {e}"
 
 
 class Count(BaseModel):

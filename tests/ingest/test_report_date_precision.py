@@ -60,6 +60,25 @@ def test_a_relative_time_spans_the_month_and_an_absolute_date_stays_a_day():
     assert (day[0].time.start, day[0].time.precision) == (date(2016, 12, 13), "day")
 
 
+@pytest.mark.parametrize(
+    ("span", "text"),
+    [
+        ((date(2016, 12, 12), date(2016, 12, 12), "day"), "2016-12-12"),
+        ((date(2016, 11, 30), date(2016, 12, 30), "month"), "2016-11-30 – 2016-12-30"),
+        ((date(2016, 12, 1), date(2016, 12, 31), "month"), "2016-12"),
+        ((date(2016, 1, 1), date(2016, 12, 31), "year"), "2016"),
+        ((date(2016, 12, 1), date(2016, 12, 31), "days"), "2016-12-01 – 2016-12-31"),  # days, not "a month"
+        ((None, date(2016, 12, 13), "days"), "… – 2016-12-13"),
+        ((None, None, "unknown"), ""),
+    ],
+)
+def test_a_time_span_reads_as_a_day_a_span_a_month_or_a_year(span, text):
+    from tawthiq.entities import TimeSpan
+
+    start, end, precision = span
+    assert TimeSpan(start=start, end=end, precision=precision).text() == text
+
+
 def test_a_report_model_without_a_precision_is_a_day_and_shows_at_its_precision():
     assert Report(sha256="x", published_at=date(2016, 12, 13)).published_precision == "day"
     month = Report(sha256="x", published_at=date(2016, 12, 1), published_precision="month")
@@ -88,6 +107,12 @@ def test_a_month_dated_report_keeps_its_month_from_ingest_to_the_exports(
     cli(workspace, "extract")
     claims = cli_json(workspace, "claims", "list")["items"]
     by_quote = {c["quote"][:9]: c["time"] for c in claims}
+    # the claims table's date column shows the month-long span, not its first day as the date
+    from tawthiq.cli.claims import _when
+    from tawthiq.entities import Claim
+
+    month_claim = Claim.model_validate({"time": by_quote["Yesterday"]})
+    assert _when(month_claim) == f"{by_quote['Yesterday']['start']} – {by_quote['Yesterday']['end']}"
     assert by_quote["Yesterday"]["precision"] == "month"
     assert by_quote["On 12 Dec"] == {"start": "2016-12-12", "end": "2016-12-12", "precision": "day"}
     cli(workspace, "claims", "approve", "--all", "--reason", "test batch")

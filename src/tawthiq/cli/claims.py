@@ -49,7 +49,7 @@ def _open(workspace: Path | None, db: str | None):
 
 
 def _when(c: Claim) -> str:
-    return (c.time.start or c.time.end).isoformat() if (c.time.start or c.time.end) else ""
+    return c.time.text()  # a span or a month as such, not only its first day
 
 
 def _killed(c: Claim) -> str:

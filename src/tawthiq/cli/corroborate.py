@@ -87,12 +87,7 @@ def _toll(inc: Any) -> str:
 
 
 def _dates(inc: Any) -> str:
-    t = inc.time
-    if not t.start and not t.end:
-        return ""
-    if t.start == t.end or not t.end:
-        return str(t.start)
-    return f"{t.start or '…'} – {t.end}"
+    return str(inc.time.text())
 
 
 def corroborate(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
