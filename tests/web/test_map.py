@@ -159,6 +159,13 @@ def test_eastern_aleppo_is_drawn_as_the_east_of_the_city_never_as_a_dot_on_the_c
     # the incident's marker stands inside the east, well away from the city's centre point
     at = shapely.geometry.Point(area["at"])
     assert polygon.contains(at) and at.distance(shapely.geometry.Point(CITADEL)) > 0.01  # ≈ 1 km
+    # zoomed in on the marker (the Citadel out of view) the incident stays; centred on the stored
+    # point (as /map#ID does) it is there too
+    lon, lat = area["at"]
+    near_marker = _features(client, f"{path}?bbox={lon - 0.005},{lat - 0.005},{lon + 0.005},{lat + 0.005}")
+    assert east["id"] in {p["id"] for p in near_marker.values()}
+    near_citadel = _features(client, f"{path}?bbox=37.155,36.195,37.170,36.205")
+    assert east["id"] in {p["id"] for p in near_citadel.values()}
     # a neighbourhood is its own polygon
     sukkari = next(p for name, p in got.items() if "sukkari" in name.lower())
     assert sukkari["area"]["kind"] == "polygon" and sukkari["area"]["id"] == "aleppo-nbhd:sukkari"

@@ -55,6 +55,17 @@ def _first_place(text: str | None) -> dict[str, Any] | None:
     return None
 
 
+def _marker(place: dict[str, Any] | None) -> tuple[float, float]:
+    """(lon, lat) where the map draws an incident at ``place``: the interior point of the polygon
+    its place stands for, else the place's own point (nan, nan without a place)."""
+    if place is None:
+        return (np.nan, np.nan)
+    area = place_area(place)
+    if area is not None and area["kind"] == "polygon":
+        return (float(area["at"][0]), float(area["at"][1]))
+    return (float(place["lon"]), float(place["lat"]))
+
+
 class IncidentIndex:
     """Parallel numpy arrays, one row per incident, in the list's order (day desc, id desc).
 
@@ -89,6 +100,12 @@ class IncidentIndex:
         self._place = place_codes[order]  # index into self._places (-1: the appended None)
         self.lat, self.lon = lat[self._place], lon[self._place]
         self.has_point = ~np.isnan(self.lat)
+        # where the map draws each incident: inside the area its place stands for ("eastern Aleppo"
+        # is drawn in the east, its stored point is the city's centre); a box holding either matches,
+        # so zooming in on the marker keeps it and /map#ID (centred on the stored point) finds it
+        marker = [_marker(p) for p in self._places]
+        self.mlat = np.array([m[1] for m in marker], dtype=np.float64)[self._place]
+        self.mlon = np.array([m[0] for m in marker], dtype=np.float64)[self._place]
         self._colours = colours
         self._features: dict[int, bytes] = {}  # position -> the feature's JSON, made on first use
         self._lock = threading.Lock()
@@ -148,11 +165,13 @@ class IncidentIndex:
     def _in_box(self, bbox: tuple[float, float, float, float], f: IncidentFilter) -> np.ndarray:
         west, south, east, north = bbox
         mask = self.mask(f) & self.has_point
-        mask &= (self.lat >= south) & (self.lat <= north) & (self.lon >= west) & (self.lon <= east)
-        return np.flatnonzero(mask)
+        point = (self.lat >= south) & (self.lat <= north) & (self.lon >= west) & (self.lon <= east)
+        drawn = (self.mlat >= south) & (self.mlat <= north) & (self.mlon >= west) & (self.mlon <= east)
+        return np.flatnonzero(mask & (point | drawn))
 
     def query(self, bbox: tuple[float, float, float, float], f: IncidentFilter, limit: int) -> list[int]:
-        """Ids in (west, south, east, north) passing ``f``: the ``limit`` lowest, in id order."""
+        """Ids in (west, south, east, north) passing ``f`` (by stored point or drawn marker): the
+        ``limit`` lowest, in id order."""
         ids = np.sort(self.ids[self._in_box(bbox, f)])
         return [int(i) for i in ids[:limit]]
 
