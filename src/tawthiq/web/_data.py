@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from tawthiq.entities import Claim, Incident, Report, Source
+from tawthiq.gazetteer import place_area
 from tawthiq.policy import (
     WHOLE_RULES,
     Policy,
@@ -40,12 +41,18 @@ from ._render import GRADE_COLOURS
 __all__ = ["IncidentFilter", "WebData"]
 
 
-def _public_point(pub: dict[str, Any] | None) -> tuple[float, float] | None:
-    """(lat, lon) of the first published place with coordinates: where the public map draws it."""
+def _public_points(pub: dict[str, Any] | None) -> list[tuple[float, float]]:
+    """(lat, lon) of the first published place with coordinates, and of the marker the public map
+    draws inside the area that place stands for (``place_area``: a point of a shipped layer,
+    chosen by the published place, so it tells nothing the public form does not)."""
     for place in (pub or {}).get("places") or ():
         if place.get("lat") is not None and place.get("lon") is not None:
-            return float(place["lat"]), float(place["lon"])
-    return None
+            points = [(float(place["lat"]), float(place["lon"]))]
+            area = place_area(place)
+            if area is not None and area["kind"] == "polygon":
+                points.append((float(area["at"][1]), float(area["at"][0])))
+            return points
+    return []
 
 
 _REVIEWED = ("accepted", "corrected")
@@ -478,7 +485,8 @@ class WebData:
         limit: int,
         now: datetime | None = None,
     ) -> list[dict[str, Any]]:
-        """Published incidents whose **published** point lies in ``bbox``: at most ``limit``, in id order.
+        """Published incidents whose **published** point, or the marker the map draws inside the
+        area that point's place stands for, lies in ``bbox``: at most ``limit``, in id order.
 
         The box is tested against the point the public sees (moved near front lines), never the
         true one: filtering on the true point let anyone find it with ever smaller boxes. So the
@@ -512,12 +520,8 @@ class WebData:
                             forms[iid] = pub
             for i in chunk:
                 pub = forms.get(i)
-                point = _public_point(pub)
-                if (
-                    pub is not None
-                    and point is not None
-                    and west <= point[1] <= east
-                    and south <= point[0] <= north
+                if pub is not None and any(
+                    west <= lon <= east and south <= lat <= north for lat, lon in _public_points(pub)
                 ):
                     out.append(pub)
                     if len(out) >= limit:
