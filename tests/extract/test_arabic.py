@@ -761,3 +761,16 @@ def test_a_governorate_named_like_the_reports_town_is_the_town():
     second = _ar(text, title="غارات على مدينة الرقة")[-1]
     raqqa_town = load_gazetteer().lookup("مدينة الرقة")[0]
     assert raqqa_town.kind == "town" and [p.place_id for p in second.places] == [raqqa_town.id]
+
+
+def test_a_later_account_without_a_number_restates_the_toll_claim_before_it():
+    text = (
+        "قتل 12 مدنياً في غارات على مدينة سراقب اليوم، بحسب الدفاع المدني.\n"
+        "وقال الدفاع المدني إن الغارات استهدفت سوقاً شعبياً في مدينة سراقب اليوم.\n"
+        "وقال المرصد السوري إن طائرات روسية نفذت الغارات على مدينة سراقب اليوم.\n"
+    )
+    claims = _ar(text)
+    assert [(c.fatalities.low if c.fatalities else None, c.attributed_to) for c in claims] == [
+        (12, "Syria Civil Defence"),
+        (None, "Syrian Observatory for Human Rights"),  # another party asserting: a claim of its own
+    ]

@@ -662,6 +662,21 @@ def _same_count(x: Count | None, y: Count | None) -> bool:
     return x is not None and y is not None and (x.low, x.high) == (y.low, y.high)
 
 
+def _bare_restatement(x: Claim, y: Claim) -> bool:
+    """The later ``y`` tells no number at all, on the day of ``x``: "استهدفت الغارات السوق" after "قتل 12
+    مدنياً في الغارات على السوق" is one event told twice (the caller checks manner, kind, place, party).
+    A bare account told *before* the toll is kept apart: merging it too cost measure recall."""
+    bare = [c for c in (x, y) if c.fatalities is None and c.injured is None]
+    if bare != [y] or x.time.start != y.time.start or x.time.start is None:
+        return False
+    # and names no place the toll claim lacks ("قصف جوي على حي السكري" after "قتل 10 في حلب" is news)
+    return {_place_key(p) for p in y.places} <= {_place_key(p) for p in x.places}
+
+
+def _place_key(p: PlaceRef) -> str:
+    return p.place_id or fold_arabic(p.name).text
+
+
 def _places_agree(x: Claim, y: Claim) -> bool:
     if not x.places or not y.places:
         return True
@@ -728,7 +743,7 @@ def merge_restatements_ar(items: list[tuple[Claim, bool]]) -> list[tuple[Claim, 
                 i
                 for i, (o, t) in enumerate(out)
                 if not t
-                and _same_count(o.fatalities, c.fatalities)
+                and (_same_count(o.fatalities, c.fatalities) or _bare_restatement(o, c))
                 and o.event_type == c.event_type
                 and o.kind == c.kind
                 and _places_agree(o, c)
@@ -745,7 +760,10 @@ def merge_restatements_ar(items: list[tuple[Claim, bool]]) -> list[tuple[Claim, 
             continue
         o = out[twin][0]
         richer, other = (
-            (c, o) if (len(c.places), bool(c.injured)) > (len(o.places), bool(o.injured)) else (o, c)
+            (c, o)
+            if (c.fatalities is not None, len(c.places), bool(c.injured))
+            > (o.fatalities is not None, len(o.places), bool(o.injured))
+            else (o, c)
         )
         if richer.attributed_to is None and other.attributed_to:
             richer = richer.model_copy(update={"attributed_to": other.attributed_to})
