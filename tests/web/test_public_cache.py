@@ -29,6 +29,7 @@ def test_incident_of_a_newly_approved_claim_appears_in_the_warm_public_list(make
     shelling = built.incident_ids["shelling-fardous"]
     assert _public_ids(client) == {key: {shelling} for key in _PUBLIC}  # warm: cached per version
     assert "Saliheen" not in client.get("/public").text
+    assert client.get(f"/public/incidents/{execution}.json").status_code == 404
 
     review_claim(built.ws, built.claim_ids["execution"], "accept", Operator("test", "reviewer"))
 
@@ -46,6 +47,12 @@ def test_incident_whose_claims_are_rejected_leaves_the_warm_public_list_and_its_
     shelling = built.incident_ids["shelling-fardous"]
     assert _public_ids(client) == {key: {shelling} for key in _PUBLIC}
     assert "shells hit a market in Fardous" in client.get("/public/incidents.json").text
+    pages = (
+        f"/public/incidents/{shelling}.json",
+        f"/public/incidents/{shelling}",
+        f"/api/v1/public/incidents/{shelling}",
+    )
+    assert [client.get(p).status_code for p in pages] == [200, 200, 200]  # warm: public forms kept
 
     for name in ("shelling", "arabic", "chat"):
         review_claim(built.ws, built.claim_ids[name], "reject", Operator("test", "reviewer"))
@@ -56,7 +63,7 @@ def test_incident_whose_claims_are_rejected_leaves_the_warm_public_list_and_its_
     assert f'href="/public/incidents/{shelling}"' not in client.get("/public").text
     withheld = client.get("/public/incidents.json").json()["withheld"]
     assert (withheld["published"], withheld["by_rule"]["unreviewed_claims"]) == (0, 2)
-    assert client.get(f"/public/incidents/{shelling}.json").status_code == 404
+    assert [client.get(p).status_code for p in pages] == [404, 404, 404]
 
 
 def test_grade_overridden_to_discounted_leaves_the_warm_public_list(make_client, built):
@@ -205,3 +212,15 @@ def test_warm_public_map_shows_a_newly_approved_incident_and_drops_a_rejected_on
         review_claim(built.ws, built.claim_ids[name], "reject", Operator("test", "reviewer"))
     assert _map_ids(client, aleppo) == {execution}
     assert UNREVIEWED_MARKER not in client.get(f"/public/map/incidents.json?bbox={aleppo}").text
+
+
+def test_cached_public_rows_follow_the_interface_language(make_client, built):
+    client = make_client()
+    shelling = built.incident_ids["shelling-fardous"]
+    english = client.get("/public?lang=en").text  # fills the English rows first
+    arabic = client.get("/public?lang=ar").text
+    assert (
+        f'href="/public/incidents/{shelling}"' in english and f'href="/public/incidents/{shelling}"' in arabic
+    )
+    assert 'class="grade grade-fair">fair<' in english
+    assert 'class="grade grade-fair">fair<' not in arabic and "الفردوس" in arabic

@@ -441,7 +441,25 @@ class WebData:
             return self._public(s, [found[i] for i in page if i in found], now), len(ids)
 
     def public_incident(self, incident_id: int, now: datetime | None = None) -> dict[str, Any] | None:
-        now = now or datetime.now(UTC)
+        """One incident's public form, ``None`` when the policy holds it back (or it does not exist).
+
+        Without ``now``: only an incident of the published set (``_public_state``), its form kept
+        per data version and day with the public map's, so a repeated page answers on the loop.
+        """
+        if now is None:
+            today = datetime.now(UTC)
+            if incident_id not in self._public_state(today)[1]:
+                return None
+            forms: dict[int, dict[str, Any] | None] = self.per_version(("public-forms", today.date()), dict)
+            if incident_id in forms:
+                return forms[incident_id]
+            leave_loop()
+            found = self._public_incident(incident_id, today)
+            forms[incident_id] = found
+            return found
+        return self._public_incident(incident_id, now)
+
+    def _public_incident(self, incident_id: int, now: datetime) -> dict[str, Any] | None:
         with self.ws.session() as s:
             inc = browse.get_incident(s, incident_id)
             if inc is None:

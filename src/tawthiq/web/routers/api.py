@@ -248,6 +248,7 @@ def api_public_incidents(request: Request) -> Any:
 
 
 @public_router.get("/incidents/{incident_id}", responses=_ERRORS)
+@inline  # as /public/incidents/{id}
 def api_public_incident(request: Request, incident_id: RecordId) -> Any:
     item = request.app.state.data.public_incident(incident_id)
     if item is None:
