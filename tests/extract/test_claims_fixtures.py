@@ -575,3 +575,19 @@ def test_a_monitor_that_assesses_that_is_the_source():
     )
     assert c.attributed_to == "Airwars"
     assert nums(c) == {"low": 4, "high": 9, "qualifier": "exact"}
+
+
+def test_a_coalition_that_targeted_and_a_party_that_conceded_after_a_leading_adverbial():
+    strike, conceded = extract_claims(
+        "The Saudi-led coalition targeted a funeral hall in Sanaa on Saturday, killing 82 people. "
+        "The coalition later conceded causing 27 deaths in Sanaa in a strike on Friday.",
+        date(2016, 10, 9),
+    )
+    assert strike.event_type == "attack.air_strike"  # an air coalition acting, no weapon named
+    [houthis] = extract_claims(
+        "On their official website, Houthi rebels claim that at least 100 people were killed in an air "
+        "strike on Sanaa on Saturday.",
+        date(2016, 10, 9),
+    )
+    assert houthis.attributed_to == "Houthi rebels"  # not "official website"
+    assert conceded.attributed_to is not None and "coalition" in conceded.attributed_to.lower()

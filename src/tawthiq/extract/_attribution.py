@@ -75,7 +75,8 @@ _MEDIA = (
 _VERBS = (
     r"said|says|say|told|reported|announced|confirmed|confirms|stated|added|claimed|claims|"
     r"tweeted|wrote|estimated|estimates(?= that)|claim(?= that)|documented|"
-    r"(?:has |have )?verified(?= that)|recorded|assess(?:es|ed)(?= that)|warned|accused|accuse|accuses|"
+    r"(?:has |have )?verified(?= that)|recorded|assess(?:es|ed)(?= that)|warned|"
+    r"conceded|concedes|admitted|admits|acknowledged|acknowledges|accused|accuse|accuses|"
     r"blamed|have blamed|denied|denies|"
     r"has said|have said|had said|said in a statement|revealed|"
     r"(?:put|puts|placed|places|putting|placing) (?:the )?(?:\w+ ){0,2}"
@@ -184,18 +185,21 @@ _HOW_AFTER = re.compile(
 
 
 def _clean_np(np: str) -> str:
-    np = _LEADING.sub("", np.strip())
-    np = re.sub(r"^(?:that|and|but|as|while|after|when)\s+", "", np, flags=re.I)
-    # an apposition after the head ("An official from X, one of the biggest groups ...") is dropped,
-    # unless the head is a bare person name and the apposition says whom they speak for
-    parts = [p.strip() for p in re.split(r",\s*", np) if p.strip()]
+    # a leading adverbial before a comma goes first, whole ("In recent weeks, activists have blamed
+    # ...", "On their official website, Houthi rebels claim ..."), then a leading word ("Later X")
+    parts = [p.strip() for p in re.split(r",\s*", np.strip()) if p.strip()]
     while len(parts) > 1 and re.match(
         r"^(?:in|on|over|during|last|earlier|later|since|after|before|yesterday|"
         r"today|however|meanwhile|\(.*\))\b",
         parts[0],
         re.I,
     ):
-        parts = parts[1:]  # a leading adverbial ("In recent weeks, activists have blamed ...")
+        parts = parts[1:]
+    np = _LEADING.sub("", ", ".join(parts))
+    np = re.sub(r"^(?:that|and|but|as|while|after|when)\s+", "", np, flags=re.I)
+    # an apposition after the head ("An official from X, one of the biggest groups ...") is dropped,
+    # unless the head is a bare person name and the apposition says whom they speak for
+    parts = [p.strip() for p in re.split(r",\s*", np) if p.strip()]
     # a trailing time is when they spoke, not who ("Activists on Monday reported" → Activists)
     parts = [_WHEN_AFTER.sub("", _HOW_AFTER.sub("", p)) or p for p in parts]
     if len(parts) == 1:

@@ -127,7 +127,10 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         # vehicles"); a bare "the first strike hit" in a wire story is a detail, not a new claim
         r"(?<!hunger )(?<!general )(?<!missile )(?<!rocket )(?<!artillery )(?<!drone )(?<!air )"
         r"\b(?:in|by) strikes\b|(?<!hunger )(?<!general )(?<!missile )(?<!rocket )(?<!artillery )"
-        r"(?<!drone )(?<!air )\bstrikes (?:hit|struck|killed|targeted|on)\b",
+        r"(?<!drone )(?<!air )\bstrikes (?:hit|struck|killed|targeted|on)\b|"
+        # "The Saudi-led coalition targeted a building": a coalition that fights from the air, acting
+        r"\b(?:[\w.]+-led|international|anti-(?:IS|ISIS|ISIL|Daesh)) coalition (?:forces |jets |aircraft |"
+        r"warplanes )?(?:targeted|struck|hit|bombed|pounded|attacked)\b",
         4,
     ),
     (
