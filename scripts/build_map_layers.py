@@ -312,6 +312,9 @@ def main(argv: list[str]) -> int:
         (out / f"{name}.geojson").write_text(text, "utf-8")
         total += len(text.encode())
         print(f"{name}: {len(fc['features'])} features, {len(text.encode()) / 1024:.0f} KiB")
+    # the MIT licence asks for its notice in every copy of the CSR polygons
+    licence = geo / "LICENSE-CSR-MIT.txt"
+    (out / licence.name).write_text(licence.read_text("utf-8"), "utf-8")
     print(f"total {total / 1024:.0f} KiB in {out}")
     return 0
 

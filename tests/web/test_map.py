@@ -55,6 +55,13 @@ def test_every_background_layer_is_served_without_login_as_valid_geojson_with_it
             if f["geometry"]["type"] != "Point":  # the label (and stacked incidents) sit inside
                 assert shape.contains(shapely.geometry.Point(p["label"])), (name, p["id"])
     assert total < 2_000_000  # shipped in the package and loaded by every map page
+    # the MIT licence of the CSR polygons travels with them, in the package
+    from importlib import resources
+
+    mit = (resources.files("tawthiq.gazetteer") / "data" / "layers" / "LICENSE-CSR-MIT.txt").read_text(
+        "utf-8"
+    )
+    assert "Columbia Center for Spatial Research" in mit and "Permission is hereby granted" in mit
     r = client.get("/map/layers/../../etc/passwd.geojson")
     assert r.status_code == 404
     r = client.get("/map/layers/world.geojson")
@@ -71,8 +78,8 @@ def test_the_shipped_layers_are_what_the_build_script_makes_from_the_shared_data
     script = runpy.run_path(str(root / "scripts" / "build_map_layers.py"))
     assert script["main"](["build_map_layers.py", str(shared), str(tmp_path)]) == 0
     shipped = root / "src" / "tawthiq" / "gazetteer" / "data" / "layers"
-    for name in LAYERS:
-        assert (tmp_path / f"{name}.geojson").read_bytes() == (shipped / f"{name}.geojson").read_bytes(), name
+    for name in [f"{n}.geojson" for n in LAYERS] + ["LICENSE-CSR-MIT.txt"]:
+        assert (tmp_path / name).read_bytes() == (shipped / name).read_bytes(), name
 
 
 def test_the_map_page_credits_each_layer_source_and_fetches_no_tiles_by_default(make_client, built):
