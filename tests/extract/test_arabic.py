@@ -774,3 +774,20 @@ def test_a_later_account_without_a_number_restates_the_toll_claim_before_it():
         (12, "Syria Civil Defence"),
         (None, "Syrian Observatory for Human Rights"),  # another party asserting: a claim of its own
     ]
+
+
+def test_a_per_place_breakdown_is_one_claim_per_place_each_quoting_its_part():
+    text = "استشهد 3 مواطنين في بلدة كفربطنا، و2 في مدينة دوما، ومواطن في مدينة حرستا، جراء القصف الجوي.\n"
+    claims = _ar(text)
+    assert [(c.fatalities.low, c.places[0].name) for c in claims] == [
+        (3, "بلدة كفربطنا"),
+        (2, "مدينة دوما"),
+        (1, "مدينة حرستا"),
+    ]
+    assert {c.event_type for c in claims} == {"attack.air_strike"}
+    assert all(text[c.span[0] : c.span[1]] == c.quote for c in claims)
+
+
+def test_a_toll_with_its_subcounts_by_place_is_not_a_breakdown():
+    c = _one(_ar("قتل 12 مدنيا في غارات على ريف إدلب، بينهم 5 في بلدة حاس و4 في بلدة كفرنبل."))
+    assert c.fatalities.low == 12

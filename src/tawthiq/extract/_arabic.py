@@ -900,7 +900,43 @@ def arabic_claims(
             last_tally_time = when
         else:
             last_time = when
+        pieces = _breakdown(s, fat) if fat is not None and inj is None else []
+        if pieces:
+            # "استشهد 3 مواطنين في بلدة كفربطنا، و2 في مدينة دوما، ومواطن في حرستا": one claim per place
+            for fs, fe, count in pieces:
+                pa, pb = (a + x for x in f.span(fs, fe))
+                pf = fold_arabic(text[pa:pb])
+                prefs = tuple(_places(text, pa, pb, pf, gaz, ctx)) or refs
+                toll = Count(low=count, high=count, qualifier="exact")
+                piece = _claim(
+                    text, pa, pb, pf.text, pf, kind, best, prefs, when, toll, None, party or own_voice, party
+                )
+                out.append((piece, b <= title_end))
+            last_claim_n = n
+            continue
         claim = _claim(text, a, b, s, f, kind, best, refs, when, fat, inj, party or own_voice, party)
         out.append((claim, b <= title_end))
         last_claim_n = n
     return merge_restatements_ar(out)
+
+
+# a per-place breakdown: "N (noun) في X، وM في Y، ومواطن في Z" (a singular person noun is one)
+_PIECE = _rx(
+    r"(?:^|(?<=[\s،,]))(?:و\s*)?(?:(\d+)|(مواطن|شخص|طفل|مدني|امرأة|رجل|شاب|سيدة))(?:\s+[^\s،,]+)?\s+في\s"
+)
+
+
+def _breakdown(s: str, fat: Count) -> list[tuple[int, int, int]]:
+    """(start, end, count) of each place of a per-place breakdown of the toll ``fat``, or []."""
+    hits = list(_PIECE.finditer(s))
+    if len(hits) < 2 or fat.qualifier != "exact" or "بينهم" in s or "منهم" in s:
+        return []
+    counts = [int(m.group(1)) if m.group(1) else 1 for m in hits]
+    if counts[0] != fat.low or any(c <= 0 for c in counts):
+        return []
+    out = []
+    for i, m in enumerate(hits):
+        end = hits[i + 1].start() if i + 1 < len(hits) else len(s)
+        seg = s[m.start() : end].rstrip(" ،,و")
+        out.append((m.start(), m.start() + len(seg), counts[i]))
+    return out
