@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -189,4 +190,33 @@ def test_the_inquiry_form_puts_one_field_per_line_on_a_phone(server, browser, bu
     )
     for (_, bottom), (top, _) in itertools.pairwise(tops):
         assert top >= bottom, f"two inquiry fields share a line: {tops}"
+    context.close()
+
+
+def test_the_filters_fold_on_a_phone_unless_one_is_set(server, browser, built):
+    context = browser.new_context(viewport=PHONE, locale="en-GB")
+    page = context.new_page()
+    _login(page, server.url)
+    page.goto(f"{server.url}/incidents")
+    assert not page.locator("form.filters-form select[name=grade]").is_visible()
+    first_card = page.locator("table.incidents tbody tr").first
+    assert first_card.bounding_box()["y"] < PHONE["height"] / 2  # the list, not the form, fills the screen
+    page.click("details.filters-box summary")
+    page.select_option("form.filters-form select[name=grade]", "fair")
+    page.click("form.filters-form button[type=submit]")
+    page.wait_for_url(re.compile(r".*grade=fair.*"))
+    assert page.locator("form.filters-form select[name=grade]").is_visible()  # a filter set: shown open
+    context.close()
+
+
+def test_on_a_wide_screen_the_menu_and_filters_are_shown_unfolded(server, browser, built):
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB")
+    page = context.new_page()
+    _login(page, server.url)
+    page.goto(f"{server.url}/incidents")
+    assert not page.locator("header details.menu summary").is_visible()
+    assert page.locator("header nav a[href='/map']").is_visible()
+    assert page.locator("form.filters-form select[name=grade]").is_visible()
+    nav_box = page.locator("header nav").bounding_box()
+    assert nav_box["height"] < 80, "the menu is not one or two rows"
     context.close()
