@@ -591,3 +591,15 @@ def test_a_coalition_that_targeted_and_a_party_that_conceded_after_a_leading_adv
     )
     assert houthis.attributed_to == "Houthi rebels"  # not "official website"
     assert conceded.attributed_to is not None and "coalition" in conceded.attributed_to.lower()
+
+
+def test_the_month_of_may_is_not_the_modal_may():
+    [c] = extract_claims(
+        "On 26 May, ISIL reportedly shot at civilians trying to flee al-Shifa neighbourhood in western "
+        "Mosul, killing 27 people, including 14 women and five children.",
+        date(2017, 6, 9),
+    )
+    assert c.event_type == "killing.execution"  # not "other": "26 May" is no "may" of a forecast
+    assert c.time.start == date(2017, 5, 26)
+    forecast = "Officials warned that the strikes may kill 12 people in Mosul."
+    assert extract_claims(forecast, date(2017, 6, 9)) == []

@@ -183,7 +183,7 @@ _AF = re.compile(r"(?:['’]s|\bRU|\bRussian?)\s+(?:and\s+[\w'’]+\s+)?AF\b")
 
 # A trigger under one of these (a few words before it) is a fear, a plan or a hypothesis, not an event.
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if|would|could|may|might|will|shall|fears?|feared|threat(?:en(?:ed|s)?)?|to be|risk of|"
+    r"\b(?:if|would|could|(?-i:may)|might|will|shall|fears?|feared|threat(?:en(?:ed|s)?)?|to be|risk of|"
     r"face|facing|should|must|attempt to|ready to|prepared to|willing to|as soon as|hopes? to|"
     r"bid (?:by \w+ )?to|trying to|in order to|plans? to|"
     r"aim(?:ed|s)? to|no\b|not|never|hasn't|"

@@ -56,7 +56,7 @@ _UNASSERTED = re.compile(
     r"require[sd]?|(?:need|needs|needed) (?:to|urgent|immediate)|must|should|(?:has|have) sworn to|"
     r"(?:vow|vows|vowed|pledged|promised|threatened|plans?|planned|aims?|intends?|wants?|seeks?) to|"
     r"is expected to|are expected to|"
-    r"(?:could|may|might|would|will) (?:face|be|lead|cause|kill|die|rise|increase)|fears? (?:that|of)|"
+    r"(?:could|(?-i:may)|might|would|will) (?:face|be|lead|cause|kill|die|rise|increase)|fears? (?:that|of)|"
     r"risk(?:s|ed)? (?:of|being))\b",
     re.I,
 )
