@@ -86,10 +86,7 @@ def test_a_report_model_without_a_precision_is_a_day_and_shows_at_its_precision(
     assert Report(sha256="x", published_precision="month").published_precision is None
 
 
-def test_a_month_dated_report_keeps_its_month_from_ingest_to_the_exports(
-    workspace, cli, cli_json, tmp_path, monkeypatch
-):
-    monkeypatch.setenv("COLUMNS", "200")
+def test_a_month_dated_report_keeps_its_month_from_ingest_to_the_exports(workspace, cli, cli_json, tmp_path):
     report = tmp_path / "month.txt"
     report.write_text(f"DATE: 2016-12\nTITLE: Strikes on al-Sukkari\n\n{RELATIVE}\n\n{ABSOLUTE}\n", "utf-8")
     lines = tmp_path / "year.jsonl"

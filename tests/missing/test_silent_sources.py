@@ -115,7 +115,11 @@ def test_a_source_silent_for_years_is_shown_with_its_dates_not_a_count_of_thousa
     workspace, cli, monkeypatch
 ):
     # the demo's 2016 check-ins read against today's clock said "3643.3 days"
-    monkeypatch.setenv("COLUMNS", "200")  # the table whole, not wrapped
+    from tawthiq.cli._common import out_console
+
+    # the table whole, not wrapped: the console's width is fixed when it is made (COLUMNS then),
+    # so set it on the console itself, and let monkeypatch put the old value back
+    monkeypatch.setattr(out_console, "_width", 200)
     cli(workspace, "sources", "add", "stringer", "--checkin-days", "2")
     cli(workspace, "sources", "contact", "stringer", "--at", "2016-12-13T12:00")
     out = cli(workspace, "sources", "overdue", "--now", "2026-12-06T12:00").stdout
