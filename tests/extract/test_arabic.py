@@ -791,3 +791,18 @@ def test_a_per_place_breakdown_is_one_claim_per_place_each_quoting_its_part():
 def test_a_toll_with_its_subcounts_by_place_is_not_a_breakdown():
     c = _one(_ar("قتل 12 مدنيا في غارات على ريف إدلب، بينهم 5 في بلدة حاس و4 في بلدة كفرنبل."))
     assert c.fatalities.low == 12
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ('"قتل 12 مدنيا في الغارات على مدينة سراقب"، قال أحمد الشيخ، وهو مسعف في الدفاع المدني.', SCD),
+        ("ووفق إحصائية لمركز إدلب الإعلامي، قتل 12 مدنيا في الغارات على مدينة سراقب.", "مركز إدلب الإعلامي"),
+        (
+            "وبحسب تقرير للشبكة السورية لحقوق الإنسان، قتل 12 مدنيا في الغارات على مدينة سراقب.",
+            "Syrian Network for Human Rights",
+        ),
+    ],
+)
+def test_a_person_speaks_for_the_body_of_his_apposition_and_a_document_for_its_author(sentence, party):
+    assert _one(_ar(sentence)).attributed_to == party

@@ -25,7 +25,7 @@ from itertools import pairwise
 
 from tawthiq.entities import Claim, Count, PlaceRef, TimeSpan
 from tawthiq.extract._arabic_numbers import find_tolls_ar
-from tawthiq.extract._arabic_parties import arabic_party, is_agency
+from tawthiq.extract._arabic_parties import ARABIC_PARTIES, arabic_party, is_agency
 from tawthiq.extract._arabic_time import explicit_time_ar, resolve_time_ar
 from tawthiq.extract._attribution import canonical_party
 from tawthiq.gazetteer import Gazetteer
@@ -390,10 +390,36 @@ def _party(
         return None  # a clause, not a speaker
     if _NOBODY.match(p):
         return None  # "تحدثت أنباء عن …": unconfirmed reports cite nobody
-    return re.sub(r"\s+", " ", re.sub(r"[\"«»“”]", "", written)).strip(_TRIM)[:80] or None
+    name = re.sub(r"\s+", " ", re.sub(r"[\"«»“”]", "", written)).strip(_TRIM)
+    # "إحصائية لمركز إدلب الإعلامي"، "تقرير للشبكة": the body that counted, not its document
+    doc = _DOCUMENT_OF.match(name)
+    if doc:
+        name = ("ال" if doc.group(1) else "") + doc.group(2)
+        return arabic_party(name) or name[:80]
+    return name[:80] or None
 
 
 def find_attribution_ar(
+    f: Folded, written: str, previous: str | None = None, seen: list[tuple[str, str]] | None = None
+) -> str | None:
+    """The party an Arabic sentence attributes its content to, or None (own voice); a person whose
+    apposition names a known body ("أحمد الشيخ، وهو مسعف في الدفاع المدني") speaks for that body."""
+    party = _find_attribution_ar(f, written, previous, seen)
+    if party and arabic_party(party) is None and party not in _KNOWN_NAMES:
+        m = _APPOSITION.search(f.text)
+        if m:
+            return arabic_party(m.group(1)) or party
+    return party
+
+
+_DOCUMENT_OF = re.compile(
+    r"^(?:إحصائي(?:ة|ات)|احصائي(?:ة|ات)|تقرير|بيان|أرقام|ارقام|بيانات)\s+ل(ل?)ـ?\s*(\S.*)$"
+)
+_APPOSITION = _rx(r"[،,]\s*(?:و)?(?:هو|هي|وهو|وهي)\s+[^،,.]{0,40}?(?:في|لدى|من|ب|مع)\s*([^،,.]{3,60})")
+_KNOWN_NAMES = frozenset(name for _, name in ARABIC_PARTIES)
+
+
+def _find_attribution_ar(
     f: Folded, written: str, previous: str | None = None, seen: list[tuple[str, str]] | None = None
 ) -> str | None:
     """The party an Arabic sentence attributes its content to, or None (own voice).
