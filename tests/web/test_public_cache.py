@@ -224,3 +224,21 @@ def test_cached_public_rows_follow_the_interface_language(make_client, built):
     )
     assert 'class="grade grade-fair">fair<' in english
     assert 'class="grade grade-fair">fair<' not in arabic and "الفردوس" in arabic
+
+
+def test_public_map_and_pages_stay_whole_when_more_incidents_are_public_than_forms_are_kept(
+    make_client, built, monkeypatch
+):
+    from tawthiq.web import _data
+
+    monkeypatch.setattr(_data._PublicForms, "SIZE", 1)  # every form but the last is dropped
+    client = make_client()
+    review_claim(built.ws, built.claim_ids["execution"], "accept", Operator("test", "reviewer"))
+    shelling = built.incident_ids["shelling-fardous"]
+    execution = built.incident_ids["execution-saliheen"]
+    for _ in range(2):
+        assert _map_ids(client, "37.0,36.1,37.3,36.3") == {shelling, execution}
+        for i in (shelling, execution):
+            assert client.get(f"/public/incidents/{i}.json").json()["id"] == i
+    forms = client.app.state.data.per_version(("public-forms", datetime.now(UTC).date()), _data._PublicForms)
+    assert len(forms) == 1

@@ -41,6 +41,36 @@ from ._render import GRADE_COLOURS
 __all__ = ["IncidentFilter", "WebData"]
 
 
+_MISSING = object()
+
+
+class _PublicForms:
+    """Incidents' public forms by id for one data version and day, the newest :attr:`SIZE` kept.
+
+    Bounded because a form is ~4 KB: the 55,963 published incidents of the 100,000-incident
+    benchmark workspace would hold 220 MB once a map had panned over all of them.
+    """
+
+    SIZE = 10_000
+
+    def __init__(self) -> None:
+        self._forms: OrderedDict[int, dict[str, Any] | None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def lookup(self, incident_id: int) -> Any:
+        """The form (``None``: not published), or ``_MISSING`` when it is not kept."""
+        return self._forms.get(incident_id, _MISSING)
+
+    def put(self, incident_id: int, form: dict[str, Any] | None) -> None:
+        with self._lock:
+            self._forms[incident_id] = form
+            while len(self._forms) > self.SIZE:
+                self._forms.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._forms)
+
+
 def _public_points(pub: dict[str, Any] | None) -> list[tuple[float, float]]:
     """(lat, lon) of the first published place with coordinates, and of the marker the public map
     draws inside the area that place stands for (``place_area``: a point of a shipped layer,
@@ -450,12 +480,13 @@ class WebData:
             today = datetime.now(UTC)
             if incident_id not in self._public_state(today)[1]:
                 return None
-            forms: dict[int, dict[str, Any] | None] = self.per_version(("public-forms", today.date()), dict)
-            if incident_id in forms:
-                return forms[incident_id]
+            forms: _PublicForms = self.per_version(("public-forms", today.date()), _PublicForms)
+            kept = forms.lookup(incident_id)
+            if kept is not _MISSING:
+                return kept
             leave_loop()
             found = self._public_incident(incident_id, today)
-            forms[incident_id] = found
+            forms.put(incident_id, found)
             return found
         return self._public_incident(incident_id, now)
 
@@ -525,19 +556,21 @@ class WebData:
             else:
                 ids = self._incident_index(s).query(wide, f, 10**12)
         ids = [i for i in ids if i in published]
-        forms: dict[int, dict[str, Any] | None] = self.per_version(("public-forms", now.date()), dict)
+        forms: _PublicForms = self.per_version(("public-forms", now.date()), _PublicForms)
         out: list[dict[str, Any]] = []
         for start in range(0, len(ids), 400):  # 400: under the store's bulk-read bound of 500
             chunk = ids[start : start + 400]
-            missing = [i for i in chunk if i not in forms]
+            got = {i: forms.lookup(i) for i in chunk}
+            missing = [i for i, form in got.items() if form is _MISSING]
             if missing:
                 with self.ws.session() as s:
                     incidents = browse.incidents_by_ids(s, missing, with_claims=True)
-                    for iid, pub in self._public_pairs(s, incidents, now):
-                        if iid is not None:
-                            forms[iid] = pub
+                    made = dict(self._public_pairs(s, incidents, now))
+                for i in missing:
+                    got[i] = made.get(i)
+                    forms.put(i, got[i])
             for i in chunk:
-                pub = forms.get(i)
+                pub = got[i]
                 if pub is not None and any(
                     west <= lon <= east and south <= lat <= north for lat, lon in _public_points(pub)
                 ):
