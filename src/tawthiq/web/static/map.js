@@ -162,6 +162,9 @@
     var place = (lang === "ar" && (part ? shape.name_ar : props.place_ar)) || props.place;
     line(box, fields.place || "place", place);
     if (shape && nameOf(shape) !== place) { line(box, fields.area || "area", nameOf(shape)); }
+    if (area && area.kind === "circle" && !props.fuzzed_within_m) {
+      line(box, fields.area || "area", say(fields.within, Math.round(area.radius_m)));
+    }
     line(box, fields.precision || "precision", valueLabel(props.precision));
     if (props.fuzzed_within_m) { line(box, "", say(fields.moved, Math.round(props.fuzzed_within_m))); }
     line(box, fields.date || "date", props.start);
