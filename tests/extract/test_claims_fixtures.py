@@ -603,3 +603,20 @@ def test_the_month_of_may_is_not_the_modal_may():
     assert c.time.start == date(2017, 5, 26)
     forecast = "Officials warned that the strikes may kill 12 people in Mosul."
     assert extract_claims(forecast, date(2017, 6, 9)) == []
+
+
+def test_a_toll_over_a_campaign_that_began_years_ago_is_a_country_tally_and_an_assault_on_a_hospital():
+    strike, campaign = extract_claims(
+        "An air strike on a funeral hall in Sanaa on Saturday killed 82 people, the health ministry said. "
+        "The UN says 3,800 civilians have been killed by the airstrikes, which began in March 2015.",
+        date(2016, 10, 9),
+    )
+    assert strike.kind == "incident" and strike.places[0].name == "Sanaa"
+    assert campaign.kind == "tally" and [p.name for p in campaign.places] == ["Yemen"]  # not Sanaa
+    assert campaign.time.start == date(2015, 3, 1)
+    assert nums(campaign) == {"low": 3800, "high": 3800, "qualifier": "exact"}
+    [hospital] = extract_claims(
+        "The RSF launched an assault on South Hospital in El Fasher on Saturday, forcing its closure.",
+        date(2024, 6, 10),
+    )
+    assert hospital.event_type == "attack.medical"

@@ -38,7 +38,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"hospitals?\b.{0,80}?(?:out of service|hit|struck|bombed|targeted|destroyed|damaged|"
         r"still operating|still working|closed)|"
         r"(?:hits?|struck|strikes|bombed|bombs|targeted|targets|attacked|attacks|shelled|shells|strikes? on|"
-        r"attacks? on|raids? on|bombing of|"
+        r"attacks? on|raids? on|assaults? on|bombing of|"
         r"shelling of|stormed|raided|looted|occupied|shot at|opened fire (?:on|in|at)) "
         r"(?:a |the |an )?(?:[\w'’-]+ ){0,3}?(?:field )?"
         r"(?:hospital|clinic|health (?:facility|centre|center)|ambulance|"

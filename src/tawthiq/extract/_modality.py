@@ -100,7 +100,11 @@ _WAR_LONG = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:war|conflict|revolt|revolution|uprising)\b(?!\s+(?:zone|area|region)\b)|"
     # "Since then, the conflict has resulted in ... 16,650 lives", "the war has cost"
     r"\b(?:the|this|its)\s+(?:[\w-]+\s+){0,2}?(?:war|conflict)\s+(?:has|have|had)\s+(?:also\s+)?"
-    r"(?:resulted in|caused|cost|claimed))",
+    r"(?:resulted in|caused|cost|claimed)|"
+    # "3,800 civilians have been killed by the airstrikes, which began in March 2015": counted up to now
+    # over a campaign that began long ago
+    r"\b(?:have|has)\s+(?:now\s+)?been\s+killed\b[^.;]{0,80}\b(?:which|that)\s+(?:began|started|erupted)\s+"
+    r"in\s+(?:\w+\s+)?\d{4})",
     re.I,
 )
 
