@@ -304,11 +304,16 @@ def main_ab(args: argparse.Namespace, path: Path, token: str, ids: list[int]) ->
     proc = serve(path, port, args.workers)  # None: the default command, no --workers
     base = f"http://127.0.0.1:{port}"
     mid = ids[len(ids) // 2]
+    first_public = httpx.get(f"{base}/public/incidents.json", timeout=180).json()["items"]
     targets = {
         "/public/incidents.json": (f"{base}/public/incidents.json", None),
+        "/public (HTML list)": (f"{base}/public", None),
         "/incidents (list, first page)": (f"{base}/incidents", token),
         f"/incidents/{mid} (incident page)": (f"{base}/incidents/{mid}", token),
     }
+    if first_public:  # a public incident page (anonymous), if anything is published
+        pid = first_public[0]["id"]
+        targets[f"/public/incidents/{pid} (public page)"] = (f"{base}/public/incidents/{pid}", None)
     levels = [int(x) for x in args.concurrency.split(",")]
     try:
         auth = {"authorization": f"Bearer {token}"}
