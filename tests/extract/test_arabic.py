@@ -806,3 +806,10 @@ def test_a_toll_with_its_subcounts_by_place_is_not_a_breakdown():
 )
 def test_a_person_speaks_for_the_body_of_his_apposition_and_a_document_for_its_author(sentence, party):
     assert _one(_ar(sentence)).attributed_to == party
+
+
+def test_a_strike_on_a_civil_defence_centre_is_an_attack_on_medical_care():
+    c = _one(_ar("قتل 3 متطوعين في غارة جوية استهدفت مركزا للدفاع المدني في بلدة حاس."))
+    assert (c.event_type, c.fatalities.low) == ("attack.medical", 3)
+    c = _one(_ar("قال الدفاع المدني إن 5 مدنيين قتلوا في غارات على بلدة حاس."))
+    assert c.event_type == "attack.air_strike"  # the civil defence speaking is no target
