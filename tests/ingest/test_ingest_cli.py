@@ -102,7 +102,7 @@ def test_ingest_json_is_one_object_on_stdout_with_outcomes_and_counts(ws_path, f
 def test_bad_published_date_is_a_clear_error_not_a_traceback(ws_path, fixtures):
     r = run("ingest", "-w", ws_path, "--published", "13/12/2016", fixtures / "page.html")
     assert r.exit_code == 1
-    assert "field '--published': '13/12/2016' is not a date YYYY-MM-DD" in r.stderr
+    assert "field '--published': '13/12/2016' is not a date YYYY-MM-DD (or a month YYYY-MM" in r.stderr
     assert "Traceback" not in r.output
 
 

@@ -125,6 +125,18 @@ def test_a_month_dated_report_keeps_its_month_from_ingest_to_the_exports(workspa
     assert set(ged[ged.where_coordinates == "al-Sukkari"].source_date) == {"2016-12"}
 
 
+def test_published_on_the_command_line_may_be_a_month_for_files_that_carry_no_date(
+    workspace, cli, cli_json, tmp_path
+):
+    plain = tmp_path / "undated.txt"
+    plain.write_text(RELATIVE + "\n", "utf-8")
+    cli(workspace, "ingest", str(plain), "--published", "2016-12")
+    (rep,) = cli_json(workspace, "reports")
+    assert (rep["published_at"], rep["published_precision"]) == ("2016-12", "month")
+    res = cli(workspace, "ingest", str(plain), "--published", "2016-13", ok=False)
+    assert res.exit_code == 1 and "field '--published'" in res.stderr
+
+
 def test_migration_0003_gives_reports_stored_before_it_the_precision_of_a_day(tmp_path):
     from alembic import command
     from sqlalchemy import create_engine, text

@@ -21,6 +21,7 @@ from typing import Annotated
 import typer
 
 from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, print_json, progress
+from tawthiq.entities import DatePrecision
 from tawthiq.errors import InputError
 
 __all__ = ["register"]
@@ -30,13 +31,18 @@ EXIT_SOME_FAILED = 1
 EXIT_STOPPED = 3
 
 
-def _published(value: str | None) -> date | None:
+def _published(value: str | None) -> tuple[date | None, DatePrecision | None]:
+    """``--published``: a day, or a month (``2016-12``) or year (``2016``) kept at that precision."""
+    from tawthiq.ingest import parse_report_date
+
     if value is None:
-        return None
+        return None, None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{value!r} is not a date YYYY-MM-DD", field="--published") from None
+        return parse_report_date(value, path="", field="--published")
+    except InputError:
+        raise InputError(
+            f"{value!r} is not a date YYYY-MM-DD (or a month YYYY-MM, or a year YYYY)", field="--published"
+        ) from None
 
 
 def ingest(
@@ -49,7 +55,8 @@ def ingest(
         typer.Option(help="Kind of a new --source: ngo, media, wire, un, government, …"),
     ] = "other",
     published: Annotated[
-        str | None, typer.Option(help="Publication date YYYY-MM-DD for files that carry none.")
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD (or YYYY-MM, YYYY) for files that carry none."),
     ] = None,
     published_from_header: Annotated[
         bool,
@@ -78,10 +85,12 @@ def ingest(
         raise InputError(f"{source_kind!r} is not one of {', '.join(kinds)}", field="--source-kind")
     if chat_date_order not in ("auto", "dmy", "mdy"):
         raise InputError(f"{chat_date_order!r} is not auto, dmy or mdy", field="--chat-date-order")
+    published_day, published_precision = _published(published)
     opts = IngestOptions(
         source=source,
         source_kind=source_kind,
-        published=_published(published),
+        published=published_day,
+        published_precision=published_precision,
         from_header=published_from_header,
         max_bytes=int(max_size * 1_000_000),
         chat_date_order=chat_date_order,

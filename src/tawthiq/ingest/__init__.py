@@ -15,7 +15,7 @@ same way. :func:`read_file` is the pure part (bytes → drafts) for stages that 
 from pathlib import Path
 
 from tawthiq.errors import InputError
-from tawthiq.ingest._headers import Header, read_header
+from tawthiq.ingest._headers import Header, parse_report_date, read_header
 from tawthiq.ingest._jsonl import load_json_line
 from tawthiq.ingest._plugins import hookimpl, pick_reader, readers
 from tawthiq.ingest._run import (
@@ -46,6 +46,7 @@ __all__ = [
     "ingest_paths",
     "iter_files",
     "load_json_line",
+    "parse_report_date",
     "pick_reader",
     "read_file",
     "read_header",

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
-from tawthiq.entities import Evidence, Report, Source, SourceKind
+from tawthiq.entities import DatePrecision, Evidence, Report, Source, SourceKind
 from tawthiq.errors import InputError, ParseError, TawthiqError
 from tawthiq.evidence import sha256_file, store_bytes
 from tawthiq.ingest._headers import read_sidecar, sidecar_for
@@ -61,6 +61,7 @@ class IngestOptions:
     source: str | None = None
     source_kind: SourceKind = "other"
     published: date | None = None
+    published_precision: DatePrecision | None = None  # of --published: "month" for 2016-12
     from_header: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     chat_date_order: str = "auto"
@@ -430,7 +431,11 @@ def _write(
                     source_id=source_ids.get(label) if label else None,
                     received_at=now,
                     published_at=d.published_at or opts.published,
-                    published_precision=d.published_precision if d.published_at else None,
+                    published_precision=(
+                        d.published_precision
+                        if d.published_at
+                        else (opts.published_precision if opts.published else None)
+                    ),
                     language=d.language,
                     title=d.title,
                     body=d.body,
