@@ -71,3 +71,12 @@ def test_the_timeline_names_itself_and_isolates_its_tooltips_in_arabic(make_clie
     assert 'aria-label="الحوادث في كل يوم حسب النوع"' in html
     # an Arabic type between a Latin date and a count: each part isolated, so none swaps sides
     assert "<title>\u20682016-12-12\u2069 · \u2068قصف" in html
+
+
+def test_a_report_names_its_channel_and_language_in_the_interface_language(make_client, built):
+    client = make_client("viewer")
+    rid = built.report_ids["en"]  # an html report in English
+    en = client.get(f"/reports/{rid}?lang=en").text
+    ar = client.get(f"/reports/{rid}?lang=ar").text
+    assert "<dd>web page</dd>" in en and "<dd>English</dd>" in en
+    assert "<dd>صفحة ويب</dd>" in ar and "<dd>الإنجليزية</dd>" in ar

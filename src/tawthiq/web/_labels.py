@@ -14,13 +14,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 from jinja2 import pass_context
 
 from ._errors import FIXED_MESSAGES
 
-__all__ = ["LABELS", "day", "duration", "error_text", "label", "toll"]
+__all__ = ["LABELS", "day", "duration", "error_text", "label", "language_name", "toll"]
 
 
 def N_(text: str) -> str:
@@ -84,6 +85,12 @@ LABELS: dict[str, str] = {
     "tally": N_("tally"),
     "incident": N_("incident"),
     "status": N_("status"),
+    # report channels (ingest)
+    "file": N_("file"),
+    "html": N_("web page"),
+    "email": N_("e-mail"),
+    "chat": N_("chat message"),
+    "jsonl": N_("JSON lines"),
     # reports and families' inquiries
     "stored": N_("stored"),
     "failed": N_("failed"),
@@ -190,6 +197,18 @@ def day(ctx: Any, value: Any) -> Any:
         except ValueError:
             return value
     return label(ctx, value)
+
+
+@pass_context
+def language_name(ctx: Any, code: Any) -> Any:
+    """A report's language code (``ar``, ``en``) as the page's language names it (Babel's CLDR
+    names: "Arabic", "العربية"); an unknown code as written."""
+    if not isinstance(code, str) or not code:
+        return code or ""
+    try:
+        return Locale.parse(_locale(ctx.get("lang", "en"))).languages.get(code, code)
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
 @pass_context
