@@ -620,3 +620,14 @@ def test_a_toll_over_a_campaign_that_began_years_ago_is_a_country_tally_and_an_a
         date(2024, 6, 10),
     )
     assert hospital.event_type == "attack.medical"
+
+
+def test_a_count_of_wounded_restated_is_one_claim_and_another_count_is_another():
+    claims = extract_claims(
+        "Four civilians were reportedly wounded in shelling on Douma on Tuesday. "
+        "The shelling of Douma wounded four civilians, the Observatory said. "
+        "Seven people were wounded in shelling on Harasta on Tuesday.",
+        date(2016, 12, 13),
+    )
+    assert [(c.injured.low, c.places[0].name) for c in claims] == [(4, "Douma"), (7, "Harasta")]
+    assert claims[0].attributed_to == "Syrian Observatory for Human Rights"  # the complete statement kept

@@ -6,7 +6,8 @@ body rather than the headline). Never: merges two claims that give different tol
 different days or different named sources (CLAIMS.md: "the same event asserted by another source, or
 with another number, is another claim").
 
-A restatement is a claim whose death toll has the same number as an earlier claim's ("At least 15
+A restatement is a claim whose death toll (or, when it gives no dead, whose count of wounded) has the
+same number as an earlier claim's ("At least 15
 civilians killed" in the headline, "Fifteen people were killed" in the lede, "'Fifteen people are
 dead,' the governor said" in the body), whose event type is of the same family or says nothing of the
 manner of death (``other``), whose places overlap or are missing on one side, whose day is the same
@@ -69,11 +70,20 @@ def _sources_agree(a: Claim, b: Claim) -> bool:
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.6
 
 
+def _toll(c: Claim) -> tuple[str, int] | None:
+    """The claim's toll as a key: its dead, else (a claim with only wounded) its wounded."""
+    n = _number(c.fatalities)
+    if n is not None:
+        return ("dead", n)
+    m = _number(c.injured)
+    return ("hurt", m) if m is not None and c.fatalities is None else None
+
+
 def _restates(a: Claim, b: Claim, anchor: date | None) -> bool:
-    n = _number(a.fatalities)
+    n = _toll(a)
     return (
         n is not None
-        and n == _number(b.fatalities)
+        and n == _toll(b)
         and _types_agree(a, b)
         and _places_agree(a, b)
         and _days_agree(a, b, anchor)
@@ -111,9 +121,9 @@ def merge_restatements(
     # only claims with the same toll can restate each other: groups are indexed by toll, and a claim
     # is compared with the latest _NEARBY groups of its toll, each of at most _NEARBY claims (a real
     # report restates a toll a handful of times; a 1 MB text repeating one toll must stay linear)
-    by_toll: dict[int | None, list[list[Claim]]] = {}
+    by_toll: dict[tuple[str, int] | None, list[list[Claim]]] = {}
     for c in claims:
-        n = _number(c.fatalities)
+        n = _toll(c)
         same = by_toll.setdefault(n, []) if n is not None else []
         home = next(
             (g for g in same[-_NEARBY:] if len(g) < _NEARBY and all(_restates(m, c, anchor) for m in g)),
