@@ -654,7 +654,7 @@ def test_an_origin_named_in_arabic_and_in_english_counts_once(arabic, english):
 def test_an_armed_attack_with_no_weapon_named_is_a_ground_attack_not_the_manner_before():
     text = (
         "قتل 6 مدنيين في غارات على مدينة سراقب اليوم.\n"
-        "وقتل أربعة من عناصر القوات الحكومية في هجوم مسلح استهدف حاجزا أمنيا بريف حماة.\n"
+        "وقتل أربعة مدنيين في هجوم مسلح استهدف حاجزا أمنيا بريف حماة.\n"
         "وأسفر الهجوم عن إصابة ثلاثة آخرين.\n"
     )
     assert [c.event_type for c in _ar(text)][:2] == ["attack.air_strike", "attack.ground"]
@@ -730,7 +730,7 @@ SOHR, SCD = "Syrian Observatory for Human Rights", "Syria Civil Defence"
         ("حلب: مقتل 12 مدنيا في غارات على حي الشعار", None, "reported"),  # a place before the colon
         # "يدعى" (named) is no hedge; "يدعي أن" (claims that) is
         ("وقال مسؤول في الدفاع المدني يدعى أحمد إن 12 مدنيا قتلوا في غارات على مدينة إدلب.", SCD, "reported"),
-        ("ويدعي النظام أن 12 مسلحا قتلوا في غارات على مدينة إدلب.", None, "unconfirmed"),
+        ("ويدعي النظام أن 12 شخصا قتلوا في غارات على مدينة إدلب.", None, "unconfirmed"),
         ("واتهم ناشطون الطيران الروسي بقصف بلدة معرشورين ما أدى إلى مقتل 12 مدنيا.", "ناشطون", "reported"),
     ],
 )
@@ -813,3 +813,17 @@ def test_a_strike_on_a_civil_defence_centre_is_an_attack_on_medical_care():
     assert (c.event_type, c.fatalities.low) == ("attack.medical", 3)
     c = _one(_ar("قال الدفاع المدني إن 5 مدنيين قتلوا في غارات على بلدة حاس."))
     assert c.event_type == "attack.air_strike"  # the civil defence speaking is no target
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("فيما قتل 287 مسلحاً في المعارك على أطراف مدينة حلب.", False),  # fighters only
+        ("وقتل أربعة من عناصر القوات الحكومية في هجوم على حاجز بريف حماة.", False),
+        ("قتل 3 عناصر من الدفاع المدني في غارة على بلدة حاس.", True),  # rescuers are not fighters
+        ("قتل 5 مسلحين و3 مدنيين في غارة على بلدة حاس.", True),  # civilians among them
+        ("قتل 12 شخصا في غارة على بلدة حاس.", True),
+    ],
+)
+def test_a_toll_of_fighters_only_is_not_harm_to_civilians(sentence, kept):
+    assert bool(_ar(sentence)) is kept

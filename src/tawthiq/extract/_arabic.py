@@ -181,6 +181,16 @@ _WAR_LONG = _rx(
     r"|منذ (?:أكثر من |نحو |قرابة )?(?:سبع|ثماني|ثمان|تسع|عشر|ست|خمس|\d+) سنوات"
 )
 _WAR_START = date(2011, 3, 15)
+# who was killed: fighters only ("287 مسلحاً"، "أربعة من عناصر القوات") or anyone else
+_ARMED = r"(?:ال)?(?:قوات|جيش|تنظيم|فصائل|هيئة|جبهة|ميليشيا|ميليشيات|حزب|أمن|شرطة|وحدات|حرس|لواء|كتيبة)"
+_COMBATANTS = _rx(
+    rf"{_L}(?:[وب]|ال)?(?:مسلح|مسلحا|مسلحين|مسلحون|مقاتل|مقاتلا|مقاتلين|مقاتلون|جنود|جندي|جنديا|جنديين){_R}"
+    rf"|{_L}(?:عناصر|عنصرا|عنصر|عنصران|عنصرين)\s+(?:من\s+)?{_ARMED}"
+)
+_NONCOMBATANTS = _rx(
+    r"مدني|طفل|أطفال|امرأة|نساء|سيدة|مواطن|شخص|أشخاص|أهالي|سكان|مسعف|الدفاع المدني|صحفي|إعلامي|طبيب|ممرض"
+    r"|معتقل|نازح|عائلة|عائلات|مريض|مرضى|معلم|طالب|طلاب|تلاميذ"
+)
 _STATUS = {"siege.blockade", "territory.change", "disappearance.enforced", "humanitarian.access_denied"}
 
 _VICTIMS = [
@@ -928,6 +938,8 @@ def arabic_claims(
             last_tally_time = when
         else:
             last_time = when
+        if fat is not None and _COMBATANTS.search(s) and not _NONCOMBATANTS.search(s):
+            continue  # "فيما قتل 287 مسلحاً": a toll of fighters only is not harm to civilians (DESIGN.md)
         pieces = _breakdown(s, fat) if fat is not None and inj is None else []
         if pieces:
             # "استشهد 3 مواطنين في بلدة كفربطنا، و2 في مدينة دوما، ومواطن في حرستا": one claim per place
