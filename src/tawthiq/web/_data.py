@@ -101,6 +101,7 @@ class WebData:
         self._index = IndexCache(GRADE_COLOURS)
         self._cache: OrderedDict[Any, Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._public_pass = threading.Lock()  # one pass over the workspace's facts at a time
 
     # ------------------------------------------------------------ accounts
 
@@ -216,16 +217,26 @@ class WebData:
         """
         version = browse.data_version(s) if version is None else version
         full = (key, version)
+        kept = self._kept(full)
+        if kept is not _MISSING:
+            return kept
+        value = compute()
+        self._keep(full, value)
+        return value
+
+    def _kept(self, full: Any) -> Any:
+        """The value filed under ``(key, version)``, or ``_MISSING``."""
         with self._lock:
             if full in self._cache:
                 self._cache.move_to_end(full)
                 return self._cache[full]
-        value = compute()
+        return _MISSING
+
+    def _keep(self, full: Any, value: Any) -> None:
         with self._lock:
             self._cache[full] = value
             while len(self._cache) > 512:
                 self._cache.popitem(last=False)
-        return value
 
     def per_version(self, key: Any, compute: Any) -> Any:
         """``compute()`` (which may call this object's readers) once per data version and ``key``.
@@ -513,9 +524,19 @@ class WebData:
         and every claim were loaded as entities: the first public request after any change took
         28.9 s at 100,000 incidents.
         """
-
-        def compute() -> tuple[dict[str, Any], frozenset[int]]:
-            leave_loop()  # a pass over the workspace: never on the event loop
+        with self.ws.session() as s:
+            version = browse.data_version(s)
+        full = (("public-state", now.date()), version)
+        kept = self._kept(full)
+        if kept is not _MISSING:
+            return kept
+        leave_loop()  # a pass over the workspace: never on the event loop
+        # Visitors arriving together after a change wait for one pass instead of each making it
+        # (20 clients would each spend 1.3 s of CPU at 100,000 incidents).
+        with self._public_pass:
+            kept = self._kept(full)
+            if kept is not _MISSING:
+                return kept
             with self.ws.session() as s:
                 facts = browse.publication_facts(s)
             published = frozenset(
@@ -523,9 +544,9 @@ class WebData:
                 for f in facts
                 if not any(r in WHOLE_RULES for r in facts_withheld_reasons(f, now, self.policy))
             )
-            return facts_withheld_tally(facts, now, self.policy).as_dict(), published
-
-        return self.per_version(("public-state", now.date()), compute)
+            value = facts_withheld_tally(facts, now, self.policy).as_dict(), published
+            self._keep(full, value)
+            return value
 
     def public_in_bbox(
         self,
