@@ -631,3 +631,14 @@ def test_a_count_of_wounded_restated_is_one_claim_and_another_count_is_another()
     )
     assert [(c.injured.low, c.places[0].name) for c in claims] == [(4, "Douma"), (7, "Harasta")]
     assert claims[0].attributed_to == "Syrian Observatory for Human Rights"  # the complete statement kept
+
+
+def test_two_events_in_one_sentence_joined_by_while_are_two_claims():
+    toll, hospitals = extract_claims(
+        "The UN said more than 100 people were killed in Eastern Ghouta since Monday, while five "
+        "hospitals were hit by airstrikes.",
+        date(2018, 2, 21),
+    )
+    assert toll.event_type == "other" and nums(toll) == {"low": 100, "high": None, "qualifier": "more_than"}
+    assert hospitals.event_type == "attack.medical" and hospitals.fatalities is None
+    assert hospitals.quote.startswith("five hospitals")

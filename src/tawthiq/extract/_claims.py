@@ -491,6 +491,17 @@ def _two_sources(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
             and (find_tolls(first)[0] or find_tolls(second)[0])
         ):
             return [(s, s + m.start()), (s + m.end(), e)]
+        ev1, ev2 = find_events(first), find_events(second)
+        if (
+            m.group(0).strip(" ,;").startswith("while")
+            and ev2
+            and (ev1 or _KILLED.search(first))
+            and find_tolls(first)[0]
+            and {h.event_type for h in ev1} != {h.event_type for h in ev2}
+        ):
+            # "... 100 people were killed since Monday, while five hospitals were hit by airstrikes":
+            # two events, each told in its own clause
+            return [(s, s + m.start()), (s + m.end(), e)]
     return [span]
 
 
