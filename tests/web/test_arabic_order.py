@@ -29,23 +29,23 @@ def test_each_name_in_a_line_of_the_other_script_is_isolated(make_client, built)
     assert "<span dir" not in rows  # every place name in a <bdi>, none loose in the line
 
 
-def test_a_person_with_both_names_shows_the_arabic_first_in_arabic_only(make_client, built):
+@pytest.mark.parametrize("path", ["/people?q=Samer+Haddad", "/missing?"])
+def test_a_person_with_both_names_shows_the_arabic_first_in_arabic_only(make_client, built, path):
     from tawthiq.entities import PersonRecord
     from tawthiq.store.people import save_list
 
     with built.ws.session(actor="test") as s:
-        save_list(
-            s,
-            "test-list-b",
-            [
-                PersonRecord(
-                    list_name="test-list-b", record_id="9", name_ar="سامر حداد", name_latin="Samer Haddad"
-                )
-            ],
+        record = PersonRecord(
+            list_name="test-list-b",
+            record_id="9",
+            name_ar="سامر حداد",
+            name_latin="Samer Haddad",
+            status="missing",
         )
+        save_list(s, "test-list-b", [record])
     client = make_client("documenter")
-    ar = _rows(client.get("/people?q=Samer+Haddad&lang=ar").text)
-    en = _rows(client.get("/people?q=Samer+Haddad&lang=en").text)
+    ar = _rows(client.get(f"{path}&lang=ar").text)
+    en = _rows(client.get(f"{path}&lang=en").text)
     assert ar.index("سامر حداد") < ar.index("Samer Haddad")
     assert en.index("Samer Haddad") < en.index("سامر حداد")
     assert '<bdi dir="ltr">Samer Haddad</bdi>' in ar and '<bdi dir="rtl" lang="ar">سامر حداد</bdi>' in en

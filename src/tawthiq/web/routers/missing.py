@@ -185,6 +185,9 @@ def missing_registry(request: Request, user: User = Depends(require("see_protect
             "list": m.record.list_name,
             "record_id": m.record.record_id,
             "name": m.record.name_ar or m.record.name_latin,
+            # both, for the page to put the interface language's first (templates/_names.html)
+            "name_ar": m.record.name_ar,
+            "name_latin": m.record.name_latin,
             "status": m.status,
             # A list gives when and where someone disappeared as the record's date and place;
             # a PFIF note or a family's inquiry as last seen (issue 18: the column was empty).
