@@ -12,6 +12,7 @@ Never: changes a stored value or a JSON twin (JSON keeps the internal values).
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
@@ -161,10 +162,12 @@ LABELS: dict[str, str] = {
 }
 
 
-def _locale(lang: str) -> str:
+@lru_cache(maxsize=8)
+def _locale(lang: str) -> Locale:
     # Arabic as written in Syria: Babel's ar_SY gives the Syrian month names (كانون الأول); its
     # digits are CLDR's default for Arabic (0-9), as the lists and reports mostly write them.
-    return "ar_SY" if lang == "ar" else "en_GB"
+    # Parsed once: Babel parses a locale name on every call (9 µs of the 15-23 µs of a number).
+    return Locale.parse("ar_SY" if lang == "ar" else "en_GB")
 
 
 @pass_context
@@ -206,7 +209,7 @@ def language_name(ctx: Any, code: Any) -> Any:
     if not isinstance(code, str) or not code:
         return code or ""
     try:
-        return Locale.parse(_locale(ctx.get("lang", "en"))).languages.get(code, code)
+        return _locale(ctx.get("lang", "en")).languages.get(code, code)
     except (ValueError, UnknownLocaleError):
         return code
 
