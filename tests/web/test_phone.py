@@ -220,3 +220,18 @@ def test_on_a_wide_screen_the_menu_and_filters_are_shown_unfolded(server, browse
     nav_box = page.locator("header nav").bounding_box()
     assert nav_box["height"] < 80, "the menu is not one or two rows"
     context.close()
+
+
+def test_the_admin_page_fits_a_phone(server, browser, built):
+    add_user(built.ws, "root", "admin")
+    failures: list[str] = []
+    for lang in ("en", "ar"):
+        context = browser.new_context(viewport=PHONE, locale="en-GB")
+        page = context.new_page()
+        _login(page, server.url, "root")
+        page.goto(f"{server.url}/admin?lang={lang}")
+        width, inner, culprits = _overflow(page)
+        if width > inner:
+            failures.append(f"/admin ({lang}): {width}px wide on a {inner}px screen; {culprits}")
+        context.close()
+    assert not failures, "\n".join(failures)
