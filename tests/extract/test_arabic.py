@@ -827,3 +827,16 @@ def test_a_strike_on_a_civil_defence_centre_is_an_attack_on_medical_care():
 )
 def test_a_toll_of_fighters_only_is_not_harm_to_civilians(sentence, kept):
     assert bool(_ar(sentence)) is kept
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [
+        ("قبل يومين", date(2016, 12, 11)),
+        ("قبل 3 أيام", date(2016, 12, 10)),
+        ("قبل أيام", PUBLISHED),  # no length: the report's day
+        ("قبل يومين من الهجوم", PUBLISHED),  # before another event, not before the report
+    ],
+)
+def test_days_ago_count_back_from_the_report(phrase, start):
+    assert resolve_time_ar(fold(f"قتل 5 مدنيين {phrase}"), PUBLISHED).start == start

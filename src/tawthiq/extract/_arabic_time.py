@@ -106,6 +106,10 @@ _SINCE_N = _rx(
     r"منذ\s+(?:اقل من\s+|اكثر من\s+|نحو\s+|قرابه\s+|حوالي\s+)?(?:(\d+)\s+)?"
     r"(اسبوعين|يومين|شهرين|اسبوع|شهر|يوما|ايام|اسابيع|اشهر|شهرا)(?![\u0621-\u064a])"
 )
+# "قبل يومين"، "قبل 3 أيام"، "قبل أسبوع": that long before the anchor
+_AGO = _rx(
+    r"(?<![\u0621-\u064a])قبل\s+(?:(\d+)\s+(ايام|يوما|اسابيع)|(يومين|اسبوعين|اسبوع))(?![\u0621-\u064a])(?!\s+من)"
+)
 _NUMWORD_DAYS = {
     fold(w): n for n, w in enumerate(["_", "_", "_", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة"]) if w != "_"
 }
@@ -235,6 +239,15 @@ def _resolve(s: str, anchor: date) -> TimeSpan | None:
         return TimeSpan(
             start=start, end=min(end, anchor) if end > anchor >= start else end, precision="month"
         )
+    m = _AGO.search(s)
+    if m:
+        unit = m.group(2) or m.group(3)
+        n = int(m.group(1)) if m.group(1) else 2 if unit in ("يومين", "اسبوعين") else 1
+        if unit.startswith("اسبوع") or unit == "اسابيع":
+            mid = anchor - timedelta(days=7 * n)
+            return TimeSpan(start=mid - timedelta(days=3), end=mid + timedelta(days=3), precision="week")
+        day = anchor - timedelta(days=n)
+        return TimeSpan(start=day, end=day, precision="day")
     m = _PAST_HOURS.search(s)
     if m:
         days = max(int(m.group(1)) // 24, 1)
