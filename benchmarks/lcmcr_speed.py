@@ -5,8 +5,8 @@
     .venv/bin/python benchmarks/lcmcr_speed.py --csv runs.csv       # also the LCMCR runs of mse_coverage.py
 
 Target (issue 20): at most 5 s per table at the default settings on a 2-core machine, with 2 or more
-chains in parallel and convergence checked (R-hat and ESS; chains start at 10,000 sweeps and are
-doubled only while those say the draws are not enough). For each table: the wall time of
+chains in parallel and convergence checked (R-hat and ESS; chains start at 5,000 sweeps and are
+continued only while those say the draws are not enough). For each table: the wall time of
 ``lcmcr(table)`` in a warm process (the kernel compiled or loaded from numba's cache first, timed apart),
 the CPU time it used (all threads: what it costs the machine), the sweeps per chain it ran and its status;
 then, over every table, the median, the share at most 5 s and the worst, in CPU seconds. CPU seconds are

@@ -170,10 +170,11 @@ def estimate(
             "--iterations",
             help=(
                 "LCMCR: iterations per chain in the first run (burn-in a quarter); chains are continued, "
-                "doubling, until R-hat and ESS say they converged, else the estimate says 'did not converge'."
+                "by half to all of their length, until R-hat and ESS say they converged, else the estimate "
+                "says 'did not converge'."
             ),
         ),
-    ] = 10_000,
+    ] = 5_000,
     max_iterations: Annotated[
         int,
         typer.Option(

@@ -8,8 +8,10 @@ has the improper prior p(N) proportional to 1/N, as in the LCMCR R package.
 Hand-written because no Python package implements this sampler. One sweep:
 
 0. label swaps (Metropolis on the stick-breaking prior) and Metropolis moves of the capture probabilities
-   and weights under the observed-data likelihood (memberships and N integrated out), then the
-   unobserved, how many and in which classes, drawn afresh;
+   and weights under the observed-data likelihood (memberships and N integrated out), ``rounds`` times
+   (they carry the chain on large and sparse tables, and with the pattern probabilities updated in
+   O(cells) per move they cost less than the rest of the sweep), then the unobserved, how many and in
+   which classes, drawn afresh;
 1. the classes of the observed, one multinomial per capture pattern (people with the same pattern are
    exchangeable), so a sweep costs O(cells x K x lists) whatever N is;
 2. the unobserved of each class with its capture probabilities integrated out (random-walk Metropolis);
@@ -31,6 +33,8 @@ import numpy as np
 from numba import njit
 
 __all__ = ["gibbs_block", "gibbs_chain", "initial_state", "run_block"]
+
+FEW = 32  # patterns with at most this many people get their classes drawn person by person
 
 
 @njit(cache=True, nogil=True)
@@ -103,41 +107,44 @@ def _unobserved_scale(a, pk_log, o, s, J, k):
 
 
 @njit(cache=True, nogil=True)
-def _class_columns(cells, lam, k, f, miss):
-    """f[c, k] = P(pattern c | class k) and miss[k] = P(no list | class k), for class k."""
-    C, J = cells.shape
+def _class_columns(on_ptr, on_idx, lam, k, f, miss, odds):
+    """f[c, k] = P(pattern c | class k) and miss[k] = P(no list | class k), for class k.
+
+    ``on_idx[on_ptr[c]:on_ptr[c + 1]]`` are the lists pattern c is on: a pattern costs one product over
+    its own lists, the odds lam / (1 - lam) computed once per list.
+    """
+    J = lam.shape[0]
     q = 1.0
     for j in range(J):
         q *= 1.0 - lam[j, k]
+        odds[j] = lam[j, k] / (1.0 - lam[j, k])
     miss[k] = q
-    for c in range(C):
+    for c in range(on_ptr.shape[0] - 1):
         x = q
-        for j in range(J):
-            if cells[c, j] == 1:
-                x *= lam[j, k] / (1.0 - lam[j, k])
+        for i in range(on_ptr[c], on_ptr[c + 1]):
+            x *= odds[on_idx[i]]
         f[c, k] = x
 
 
 @njit(cache=True, nogil=True)
-def _observed_loglik(counts, n_obs, pi, f, miss):
-    """log p(observed table | pi, lam) with N integrated out under p(N) ~ 1/N: sum n_c log(p_c / (1 - p0))."""
-    C, K = f.shape
-    p0 = 0.0
-    for k in range(K):
-        p0 += pi[k] * miss[k]
-    if not p0 < 1.0:
-        return -np.inf
-    ll = -n_obs * np.log(1.0 - p0)
+def _lists_of_patterns(cells):
+    """(on_ptr, on_idx): for each pattern, the lists it is on, in compressed rows."""
+    C, J = cells.shape
+    on_ptr = np.zeros(C + 1, dtype=np.int64)
     for c in range(C):
-        if counts[c] == 0:
-            continue
-        pc = 0.0
-        for k in range(K):
-            pc += pi[k] * f[c, k]
-        if not pc > 0.0:
-            return -np.inf
-        ll += counts[c] * np.log(pc)
-    return ll
+        n = 0
+        for j in range(J):
+            if cells[c, j] == 1:
+                n += 1
+        on_ptr[c + 1] = on_ptr[c] + n
+    on_idx = np.empty(on_ptr[C], dtype=np.int64)
+    for c in range(C):
+        i = on_ptr[c]
+        for j in range(J):
+            if cells[c, j] == 1:
+                on_idx[i] = j
+                i += 1
+    return on_ptr, on_idx
 
 
 @njit(cache=True, nogil=True)
@@ -201,7 +208,39 @@ def _weights(v, pi):
 
 
 @njit(cache=True, nogil=True)
-def _marginal_moves(cells, counts, n_obs, lam, v, pi, alpha, steps, adapt, f, miss, f_new, miss_new, pi_new):
+def _mixture(pi, f, miss, pc):
+    """pc[c] = P(pattern c) = sum_k pi_k f[c, k]; returns P(no list) = sum_k pi_k miss[k]."""
+    C, K = f.shape
+    p0 = 0.0
+    for k in range(K):
+        p0 += pi[k] * miss[k]
+    for c in range(C):
+        x = 0.0
+        for k in range(K):
+            x += pi[k] * f[c, k]
+        pc[c] = x
+    return p0
+
+
+@njit(cache=True, nogil=True)
+def _loglik_of(counts, n_obs, pc, p0):
+    """log p(observed table) from the pattern probabilities: sum n_c log(p_c / (1 - p0)), O(cells)."""
+    if not p0 < 1.0:
+        return -np.inf
+    ll = -n_obs * np.log(1.0 - p0)
+    for c in range(counts.shape[0]):
+        if counts[c] == 0:
+            continue
+        if not pc[c] > 0.0:
+            return -np.inf
+        ll += counts[c] * np.log(pc[c])
+    return ll
+
+
+@njit(cache=True, nogil=True)
+def _marginal_moves(
+    on_ptr, on_idx, counts, n_obs, lam, v, pi, alpha, steps, adapt, f, miss, pc, pc_new, head, fk, odds, fresh
+):
     """Metropolis moves on (lam, v) under the observed-data posterior, class memberships and N integrated out.
 
     Data augmentation alone crawls when many people are observed: given the memberships the parameters are
@@ -210,14 +249,25 @@ def _marginal_moves(cells, counts, n_obs, lam, v, pi, alpha, steps, adapt, f, mi
     of all its capture probabilities on the logit scale (a class easier or harder to document everywhere,
     which moves N) and a move of its stick-breaking weight. ``steps`` holds the proposal scales, tuned
     toward 30% acceptance while ``adapt`` > 0 (burn-in only).
+
+    A move changes one class's column of the mixture (or, for a weight, scales the classes after it), so
+    the pattern probabilities ``pc`` are updated in O(cells), not recomputed in O(cells x K): ``head``
+    holds the part of each pattern's probability from the classes before k, which the moves of class k
+    and later do not touch.
     """
-    C, J = cells.shape
+    C = counts.shape[0]
+    J = lam.shape[0]
     K = v.shape[0]
-    for k in range(K):
-        _class_columns(cells, lam, k, f, miss)
+    if fresh:  # lam changed since f was computed (else f is current: the moves keep it so)
+        for k in range(K):
+            _class_columns(on_ptr, on_idx, lam, k, f, miss, odds)
     _relabel(lam, v, pi, alpha, f, miss)
-    ll = _observed_loglik(counts, n_obs, pi, f, miss)
+    p0 = _mixture(pi, f, miss, pc)
+    ll = _loglik_of(counts, n_obs, pc, p0)
     lam_old = np.empty(J)
+    head0 = 0.0
+    for c in range(C):
+        head[c] = 0.0
     for k in range(K):
         # (a) every capture probability of class k shifted together on the logit scale.
         e = steps[k] * np.random.standard_normal()
@@ -231,22 +281,30 @@ def _marginal_moves(cells, counts, n_obs, lam, v, pi, alpha, steps, adapt, f, mi
             lam[j, k] = y
             lp += np.log(y * (1.0 - y)) - np.log(x * (1.0 - x))  # Beta(1, 1) prior on the logit scale
         for c in range(C):
-            f_new[c, 0] = f[c, k]
+            fk[c] = f[c, k]
         m_old = miss[k]
-        _class_columns(cells, lam, k, f, miss)
-        ll_new = _observed_loglik(counts, n_obs, pi, f, miss)
+        _class_columns(on_ptr, on_idx, lam, k, f, miss, odds)
+        w = pi[k]
+        for c in range(C):
+            pc_new[c] = max(pc[c] - w * fk[c], 0.0) + w * f[c, k]
+        p0_new = max(p0 - w * m_old, 0.0) + w * miss[k]
+        ll_new = _loglik_of(counts, n_obs, pc_new, p0_new)
         acc = np.log(np.random.random()) < ll_new - ll + lp
         if acc:
             ll = ll_new
+            p0 = p0_new
+            for c in range(C):
+                pc[c] = pc_new[c]
         else:
             for j in range(J):
                 lam[j, k] = lam_old[j]
             for c in range(C):
-                f[c, k] = f_new[c, 0]
+                f[c, k] = fk[c]
             miss[k] = m_old
         if adapt > 0:
             steps[k] *= np.exp(((1.0 if acc else 0.0) - 0.3) / np.sqrt(adapt))
-        # (b) the stick-breaking proportion of class k on the logit scale, prior Beta(1, alpha).
+        # (b) the stick-breaking proportion of class k on the logit scale, prior Beta(1, alpha): pi_k
+        # scales by y / x and every later class by (1 - y) / (1 - x).
         if k < K - 1:
             i = K + k
             x = v[k]
@@ -257,18 +315,28 @@ def _marginal_moves(cells, counts, n_obs, lam, v, pi, alpha, steps, adapt, f, mi
                 + np.log(y * (1.0 - y))
                 - np.log(x * (1.0 - x))
             )
-            v[k] = y
-            _weights(v, pi_new)
-            ll_new = _observed_loglik(counts, n_obs, pi_new, f, miss)
+            r_k, r_tail = y / x, (1.0 - y) / (1.0 - x)
+            w = pi[k]
+            for c in range(C):
+                own = w * f[c, k]
+                pc_new[c] = head[c] + r_k * own + r_tail * max(pc[c] - head[c] - own, 0.0)
+            own = w * miss[k]
+            p0_new = head0 + r_k * own + r_tail * max(p0 - head0 - own, 0.0)
+            ll_new = _loglik_of(counts, n_obs, pc_new, p0_new)
             acc = np.log(np.random.random()) < ll_new - ll + lp
             if acc:
                 ll = ll_new
-                for h in range(K):
-                    pi[h] = pi_new[h]
-            else:
-                v[k] = x
+                p0 = p0_new
+                v[k] = y
+                _weights(v, pi)
+                for c in range(C):
+                    pc[c] = pc_new[c]
             if adapt > 0:
                 steps[i] *= np.exp(((1.0 if acc else 0.0) - 0.3) / np.sqrt(adapt))
+        w = pi[k]
+        for c in range(C):
+            head[c] += w * f[c, k]
+        head0 += w * miss[k]
 
 
 @njit(cache=True, nogil=True)
@@ -310,6 +378,7 @@ def gibbs_block(
     iterations,
     adapt,
     seed,
+    rounds,
     out_n,
     out_alpha,
     out_k,
@@ -332,42 +401,41 @@ def gibbs_block(
     draw = np.zeros(K, dtype=np.int64)
     o = np.zeros(K, dtype=np.int64)  # observed people per class
     s = np.zeros((J, K), dtype=np.int64)  # captures per list and class
-    miss = np.empty(K)  # probability that a person of class k is on no list
-    odds = np.empty((J, K))
-    C = cells.shape[0]
-    f = np.empty((C, K))
-    f_new = np.empty((C, 1))
-    miss_k = np.empty(K)
-    miss_new = np.empty(K)
-    pi_new = np.empty(K)
+    f = np.empty((C, K))  # P(pattern c | class k)
+    miss_k = np.empty(K)  # P(no list | class k)
+    odds = np.empty(J)
+    on_ptr, on_idx = _lists_of_patterns(cells)
+    pc = np.empty(C)
+    pc_new = np.empty(C)
+    head = np.empty(C)
+    fk = np.empty(C)
     for it in range(iterations):
         # 0. Metropolis moves of the parameters with memberships and N integrated out, then the unobserved
         # (how many, which classes) drawn afresh given the parameters: a valid blocked update.
-        _marginal_moves(
-            cells,
-            counts,
-            n_obs,
-            lam,
-            v,
-            pi,
-            alpha,
-            steps,
-            it + 1 if it < adapt else 0,
-            f,
-            miss_k,
-            f_new,
-            miss_new,
-            pi_new,
-        )
+        for r in range(rounds):
+            _marginal_moves(
+                on_ptr,
+                on_idx,
+                counts,
+                n_obs,
+                lam,
+                v,
+                pi,
+                alpha,
+                steps,
+                it + 1 if it < adapt else 0,
+                f,
+                miss_k,
+                pc,
+                pc_new,
+                head,
+                fk,
+                odds,
+                r == 0,
+            )
         _draw_unobserved(n_obs, lam, pi, probs, draw, n0k)
         # 1. classes of the observed, one multinomial per capture pattern: the probability of a pattern in
-        # class k is pi_k times miss[k] times the odds lam / (1 - lam) of each list the pattern is on.
-        for k in range(K):
-            q = 1.0
-            for j in range(J):
-                q *= 1.0 - lam[j, k]
-                odds[j, k] = lam[j, k] / (1.0 - lam[j, k])
-            miss[k] = q
+        # class k is pi_k f[c, k], f as the moves above left it (they keep it in step with lam).
         o[:] = 0
         s[:, :] = 0
         for c in range(C):
@@ -375,10 +443,7 @@ def gibbs_block(
                 continue
             tot = 0.0
             for k in range(K):
-                q = pi[k] * miss[k]
-                for j in range(J):
-                    if cells[c, j] == 1:
-                        q *= odds[j, k]
+                q = pi[k] * f[c, k]
                 probs[k] = q
                 tot += q
             if not tot > 0.0:
@@ -389,10 +454,12 @@ def gibbs_block(
                     probs[k] /= tot
             _multinomial_into(counts[c], probs, draw)
             for k in range(K):
-                o[k] += draw[k]
-                for j in range(J):
-                    if cells[c, j] == 1:
-                        s[j, k] += draw[k]
+                d = draw[k]
+                if d == 0:
+                    continue
+                o[k] += d
+                for i in range(on_ptr[c], on_ptr[c + 1]):
+                    s[on_idx[i], k] += d
         # 2. the unobserved of each class, with that class's capture probabilities integrated out
         # (a partially collapsed step: lam and n0 of a class are strongly coupled when lam is small, and
         # drawing one given the other crawls). Random-walk Metropolis on the integer n0_k, its step scaled
@@ -469,12 +536,12 @@ def initial_state(n_lists: int, K: int, seed: int) -> dict[str, np.ndarray | flo
     }
 
 
-def run_block(cells, counts, K, a_alpha, b_alpha, state, iterations, adapt, seed):
+def run_block(cells, counts, K, a_alpha, b_alpha, state, iterations, adapt, seed, rounds=1):
     """Continue a chain from ``state`` (updated) for ``iterations`` sweeps; (N, alpha, occupied) per sweep."""
     out = (np.empty(iterations, dtype=np.int64), np.empty(iterations), np.empty(iterations, dtype=np.int64))
     state["alpha"] = gibbs_block(
         cells, counts, K, a_alpha, b_alpha, state["lam"], state["v"], state["pi"], state["n0k"],
-        state["steps"], state["alpha"], iterations, adapt, seed, *out,
+        state["steps"], state["alpha"], iterations, adapt, seed, rounds, *out,
     )  # fmt: skip
     return out
 

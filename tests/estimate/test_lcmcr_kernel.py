@@ -1,0 +1,83 @@
+"""The LCMCR kernel's shortcuts keep the sampler exact: bookkeeping in step with the parameters, sane growth.
+
+The moves update the pattern probabilities in O(cells) instead of recomputing them, and the class
+assignment reuses them: a rejected move that is not undone, or an update that drifts, would bias every
+estimate without any error. The chains are continued by what the ESS says is missing, within bounds.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tawthiq.estimate import LcmcrSettings, simulate_population
+from tawthiq.estimate._lcmcr import _next_step
+from tawthiq.estimate._lcmcr_kernel import (
+    _class_columns,
+    _lists_of_patterns,
+    _marginal_moves,
+    _mixture,
+    _weights,
+    initial_state,
+    run_block,
+)
+
+
+def _table():
+    capture = np.array([[0.30, 0.05], [0.25, 0.08], [0.35, 0.04], [0.20, 0.06], [0.30, 0.03], [0.25, 0.1]])
+    return simulate_population(4000, np.array([0.7, 0.3]), capture, rng=7).table
+
+
+def test_pattern_probabilities_stay_in_step_with_the_parameters_after_accepted_and_rejected_moves():
+    t = _table()
+    cells = np.ascontiguousarray(t.cells, dtype=np.int8)
+    counts = np.ascontiguousarray(t.counts, dtype=np.int64)
+    K, C, J = 10, len(counts), t.n_lists
+    state = initial_state(J, K, 5)
+    run_block(cells, counts, K, 0.25, 0.25, state, 200, 100, 9)  # seeds this thread's numba generator
+    on_ptr, on_idx = _lists_of_patterns(cells)
+    lam, v, pi, steps = state["lam"], state["v"], state["pi"], state["steps"]
+    f, miss, pc, pc_new, head, fk, odds = (
+        np.empty((C, K)),
+        np.empty(K),
+        *(np.empty(C) for _ in range(4)),
+        np.empty(J),
+    )
+    before = lam.copy()
+    for i in range(30):
+        n_obs = int(counts.sum())  # after the first call, f is trusted as the moves left it
+        _marginal_moves(
+            on_ptr, on_idx, counts, n_obs, lam, v, pi, 1.0, steps, 0,
+            f, miss, pc, pc_new, head, fk, odds, i == 0,
+        )  # fmt: skip
+        f_ref, miss_ref = np.empty((C, K)), np.empty(K)
+        for k in range(K):
+            _class_columns(on_ptr, on_idx, lam, k, f_ref, miss_ref, odds)
+        assert np.allclose(f, f_ref, rtol=1e-12, atol=0)
+        assert np.allclose(miss, miss_ref, rtol=1e-12, atol=0)
+        pi_ref = np.empty(K)
+        _weights(v, pi_ref)
+        assert np.allclose(pi, pi_ref, rtol=1e-12, atol=1e-300)
+        pc_ref = np.empty(C)
+        _mixture(pi, f_ref, miss_ref, pc_ref)
+        assert np.allclose(pc, pc_ref, rtol=1e-9, atol=0)
+    assert not np.array_equal(before, lam)  # moves were accepted, not only rejected
+
+
+def test_every_pattern_lists_exactly_the_lists_it_is_on():
+    cells = np.array([[1, 0, 0], [0, 1, 1], [1, 1, 1]], dtype=np.int8)
+    on_ptr, on_idx = _lists_of_patterns(cells)
+    assert [list(on_idx[on_ptr[c] : on_ptr[c + 1]]) for c in range(3)] == [[0], [1, 2], [0, 1, 2]]
+
+
+def test_a_short_run_is_continued_by_what_the_ess_says_is_missing_within_half_and_all_its_length():
+    st = LcmcrSettings()  # ESS 400 wanted
+    ran = 10_000
+
+    def conv(ess, r_hat=1.0):
+        return {"r_hat": r_hat, "ess_bulk": ess, "ess_tail": ess}
+
+    assert _next_step(conv(350.0), st, ran) == 5_000  # nearly there: half, not another 10,000
+    assert _next_step(conv(280.0), st, ran) == round(ran * 1.1 * 400 / 280 - ran)
+    assert _next_step(conv(50.0), st, ran) == ran  # far off: at most double
+    assert _next_step(conv(2_000.0, r_hat=1.05), st, ran) == 5_000  # only R-hat fails: half
+    assert _next_step(conv(0.0), st, ran) == ran
