@@ -642,3 +642,13 @@ def test_two_events_in_one_sentence_joined_by_while_are_two_claims():
     assert toll.event_type == "other" and nums(toll) == {"low": 100, "high": None, "qualifier": "more_than"}
     assert hospitals.event_type == "attack.medical" and hospitals.fatalities is None
     assert hospitals.quote.startswith("five hospitals")
+
+
+def test_headline_present_tense_kills_and_rises_to_give_the_toll():
+    headline = "Israeli strike on a school in Deir al-Balah kills at least 30"
+    [kills] = extract_claims(headline, date(2024, 6, 6))
+    assert nums(kills) == {"low": 30, "high": None, "qualifier": "at_least"}
+    [rises] = extract_claims(
+        "Death toll in Deir al-Balah school strike rises to 33: health ministry", date(2024, 6, 6)
+    )
+    assert nums(rises) == {"low": 33, "high": 33, "qualifier": "exact"}

@@ -67,8 +67,9 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
             not bare
             and not _PERSON.match(after)
             and not re.search(
-                r"(?:killing|killed|toll (?:rose|reached|climbed|"
-                r"stood) (?:to|at)|(?:rose|risen|climbed|increased|jumped|reached)(?: to)?|injuring|wounding|"
+                r"(?:killing|killed|kills|kill|toll (?:rose|rises|reached|reaches|climbed|climbs|"
+                r"stood|stands) (?:to|at)|(?:rose|rises|risen|climbed|climbs|increased|increases|jumped|"
+                r"jumps|reached|reaches)(?: to)?|injuring|wounding|"
                 r"injured|wounded)\s*$",
                 before,
                 re.I,
@@ -100,11 +101,16 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
             role = "killed"
         if kill_before and not inj_before:
             role = role or "killed"
-            if re.search(r"(?:killing|killed|rose to)\s*$", before, re.I):
+            if re.search(r"(?:killing|killed|kills|rose to|rises to)\s*$", before, re.I):
                 role = "killed"
         elif inj_before and re.search(r"(?:injuring|wounding|injured|wounded)\s*$", before, re.I):
             role = "injured"
-        if re.search(r"\b(?:rose|risen|climbed|increased|jumped|reached)(?: to)?\s*$", before, re.I):
+        if re.search(
+            r"\b(?:rose|rises|risen|climbed|climbs|increased|increases|jumped|jumps|reached|reaches)"
+            r"(?: to)?\s*$",
+            before,
+            re.I,
+        ):
             # "the number of people who were killed ... rose to 9", "the death toll ... reached 31"
             head = sentence[: h.start]
             k = [m.start() for m in _KILL.finditer(head)]
