@@ -88,11 +88,26 @@ def test_a_family_writing_too_long_a_place_reads_the_limit_in_arabic(make_client
     assert "200 حرفاً على الأكثر" in r.text and "characters" not in r.text
 
 
-def test_a_message_naming_a_role_is_shown_as_written_under_a_translated_heading(make_client):
+def test_a_refusal_names_the_role_and_the_action_in_arabic(make_client, built):
     client = make_client("viewer")
     r = client.get("/people/review?kind=missing&lang=ar")
     assert r.status_code == 403
-    assert "your role (viewer)" in r.text and "غير مسموح" in r.text
+    assert "دورك (مطّلع) لا يسمح برؤية المطابقات" in r.text and "غير مسموح" in r.text
+    r = client.get("/missing?lang=ar")
+    assert r.status_code == 403
+    assert "دورك (مطّلع) لا يسمح بهذا: الاطلاع على البيانات المحمية" in r.text
+    assert "your role" not in r.text and "see protected" not in r.text
+    assert (
+        client.get("/missing.json?lang=ar").json()["error"]["message"]
+        == "your role (viewer) may not see protected"
+    )
+
+
+def test_every_action_a_role_may_be_refused_has_a_label():
+    from tawthiq.app.roles import NEEDS
+    from tawthiq.web._labels import LABELS
+
+    assert {a.replace("_", " ") for a in NEEDS} - set(LABELS) == set()
 
 
 def test_an_english_page_keeps_the_english_message(make_client):

@@ -148,7 +148,12 @@ def require(action: str):
         if user is None:
             raise HTTPError(401, "login_required", "log in to see this page")
         if not can(user.role, action):
-            raise HTTPError(403, "forbidden", f"your role ({user.role}) may not {action.replace('_', ' ')}")
+            raise HTTPError(
+                403,
+                "forbidden",
+                "your role (%(role)s) may not %(action)s",
+                params={"role": user.role, "action": action.replace("_", " ")},
+            )
         return user
 
     return dep

@@ -154,6 +154,14 @@ LABELS: dict[str, str] = {
     "server_error": N_("server error"),
     "method_not_allowed": N_("method not allowed"),
     "http_error": N_("error"),
+    # what a role may do (app/roles.py), as a refusal names it ("your role may not override grade")
+    "read": N_("read"),
+    "review claim": N_("review claim"),
+    "review pair": N_("review pair"),
+    "override grade": N_("override grade"),
+    "see protected": N_("see protected"),
+    "export internal": N_("export internal"),
+    "manage users": N_("manage users"),
     # roles
     "viewer": N_("viewer"),
     "reviewer": N_("reviewer"),
@@ -220,8 +228,10 @@ def error_text(ctx: Any, message: Any, template: Any = None, params: Any = None)
     (:data:`~tawthiq.web._errors.FIXED_MESSAGES`), or made from one (``template`` filled with
     ``params``); any other (a role, a list of choices in it) as written."""
     if isinstance(template, str) and template in FIXED_MESSAGES and isinstance(params, dict) and params:
+        # a role and an action are internal values with labels; an id or a typed value is data
+        values = {k: label(ctx, v) if k in ("role", "action") else v for k, v in params.items()}
         try:
-            return ctx["_"](template) % params
+            return ctx["_"](template) % values
         except (KeyError, TypeError, ValueError):  # a translation that lost a placeholder
             return message
     if isinstance(message, str) and message in FIXED_MESSAGES:

@@ -78,7 +78,12 @@ def _kind(request: Request, user: User, kind: str) -> str:
     if kind not in _KINDS:
         raise HTTPError(400, "bad_input", f"kind must be one of {', '.join(_KINDS)}", field="kind")
     if kind == "missing" and not can(user.role, "see_protected"):
-        raise HTTPError(403, "forbidden", f"your role ({user.role}) may not see missing-person matches")
+        raise HTTPError(
+            403,
+            "forbidden",
+            "your role (%(role)s) may not see missing-person matches",
+            params={"role": user.role},
+        )
     return kind
 
 
@@ -177,7 +182,12 @@ def decide(
     if a == b or len(recs) != 2:
         raise HTTPError(404, "not_found", "no pair of person records %(a)s, %(b)s", params={"a": a, "b": b})
     if any(r.status == "missing" for r in recs.values()) and not can(user.role, "see_protected"):
-        raise HTTPError(403, "forbidden", f"your role ({user.role}) may not decide on a missing person")
+        raise HTTPError(
+            403,
+            "forbidden",
+            "your role (%(role)s) may not decide on a missing person",
+            params={"role": user.role},
+        )
     chosen = {"a": a, "b": b, "decision": decision, "reason": reason}
     try:
         if decision not in _PAIR_DECISIONS:
