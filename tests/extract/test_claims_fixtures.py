@@ -652,3 +652,13 @@ def test_headline_present_tense_kills_and_rises_to_give_the_toll():
         "Death toll in Deir al-Balah school strike rises to 33: health ministry", date(2024, 6, 6)
     )
     assert nums(rises) == {"low": 33, "high": 33, "qualifier": "exact"}
+
+
+def test_a_live_blog_time_stamp_is_not_the_speaker():
+    [c] = extract_claims(
+        "12:30 GMT - Palestinian Red Crescent says its ambulance was hit in Khan Younis, wounding two "
+        "paramedics.",
+        date(2024, 6, 6),
+    )
+    assert c.attributed_to == "Palestinian Red Crescent"
+    assert c.event_type == "attack.medical" and c.injured.contract()["low"] == 2

@@ -380,7 +380,9 @@ _ACCORDING = re.compile(
 
 # a wire dateline before the lede: "TAIZ, March 3 (Reuters) - ", "BEIRUT (AP) — " is where, not who
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()]{1,40}\))?\s*[-–—]+\s+"
+    r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()]{1,40}\))?\s*[-–—]+\s+|"
+    # a live blog's time stamp: "12:30 GMT - ", "15:20 – "
+    r"^\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|[A-Z]{2,4})?\s*[-–—:]\s+"
 )
 
 
