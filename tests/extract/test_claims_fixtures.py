@@ -662,3 +662,17 @@ def test_a_live_blog_time_stamp_is_not_the_speaker():
     )
     assert c.attributed_to == "Palestinian Red Crescent"
     assert c.event_type == "attack.medical" and c.injured.contract()["low"] == 2
+
+
+def test_people_who_fled_an_attack_are_a_displacement_and_a_toll_beside_it_keeps_its_attack():
+    [fled] = extract_claims(
+        "Thousands of civilians have fled regime bombardments of rebel-held areas in Daraa in the past "
+        "three days.",
+        date(2018, 6, 22),
+    )
+    assert fled.event_type == "displacement.forced"  # the bombardment is why they fled
+    [strike] = extract_claims(
+        "Air strikes killed 12 people in Daraa on Friday, and thousands of civilians have fled the fighting.",
+        date(2018, 6, 22),
+    )
+    assert strike.event_type == "attack.air_strike" and nums(strike)["low"] == 12

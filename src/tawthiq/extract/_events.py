@@ -355,6 +355,12 @@ def find_events(sentence: str) -> list[EventHit]:
             hits.append(EventHit(etype, m.start(), m.end(), strength))
     for m in _AF.finditer(sentence):
         hits.append(EventHit("attack.air_strike", m.start(), m.end(), 4))
+    flight = _FLED_FROM.search(sentence)
+    if flight and hits:
+        # "Thousands of civilians have fled regime bombardments of Daraa": the attack is why they fled;
+        # what the sentence tells is the flight
+        hits = [h for h in hits if not (flight.start() < h.start < flight.end())]
+        hits.append(EventHit("displacement.forced", flight.start(), flight.start(1), 9))
     if hits and _GROUND_RAIDER.search(sentence) and not _AIR_WORD.search(sentence):
         # "its forces killed three militants in a raid on the camp": a raid by troops is on the ground
         hits = [
@@ -366,6 +372,12 @@ def find_events(sentence: str) -> list[EventHit]:
     return sorted(hits, key=lambda h: (-h.strength, h.start))
 
 
+_FLED_FROM = re.compile(
+    r"\b(?:\d[\d,]*|thousands|hundreds|tens of thousands|families|civilians|residents|people)\b[^.;]{0,40}?"
+    r"\b(?:have|has|had)\s+fled(\s+(?:from\s+)?(?:the\s+)?(?:[\w\"“”'-]+\s+){0,3}?"
+    r"(?:bombardments?|shelling|air ?strikes?|fighting|clashes|violence|attacks?|offensive|raids?)\b)",
+    re.I,
+)
 _GROUND_RAIDER = re.compile(
     r"\b(?:forces|troops|soldiers|police|policemen|commandos|gunmen|militants|fighters|army|"
     r"special operations|raiding party)\b",
