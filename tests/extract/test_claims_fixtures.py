@@ -676,3 +676,12 @@ def test_people_who_fled_an_attack_are_a_displacement_and_a_toll_beside_it_keeps
         date(2018, 6, 22),
     )
     assert strike.event_type == "attack.air_strike" and nums(strike)["low"] == 12
+
+
+def test_the_ngo_is_the_organisation_its_own_sentence_names():
+    [c] = extract_claims(
+        "On Saturday, MSF suspended all activities in South Hospital in El Fasher after RSF soldiers "
+        "stormed the facility and opened fire, killing two patients, the NGO said.",
+        date(2024, 6, 10),
+    )
+    assert c.attributed_to == "MSF"

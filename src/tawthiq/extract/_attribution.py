@@ -366,6 +366,12 @@ def find_attribution(sentence: str, previous: str | None = None, named: tuple[st
         return None
     if party.lower() in ("no", "any", "some", "the", "a", "it", "this", "that"):
         return None
+    head = party.split()[-1].lower()
+    if _ANAPHOR.match(party) and head in ("ngo", "charity", "organisation", "organization"):
+        # "MSF ... suspended all activities, the NGO said": the organisation the sentence itself names
+        for rx, name in _ORGS_RX:
+            if rx.search(sentence) and not rx.search(party):
+                return name
     return _described(party, named) or party
 
 
