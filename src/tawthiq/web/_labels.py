@@ -141,6 +141,11 @@ LABELS: dict[str, str] = {
     "address": N_("address"),
     "last_seen_date": N_("last seen on"),
     "last_seen_place": N_("last seen at"),
+    # the family inquiry form's other fields (an error names the field)
+    "name": N_("name"),
+    "kind": N_("kind"),
+    "circumstances": N_("circumstances"),
+    "contact": N_("contact"),
     # error codes (web/_errors.py, app.py), shown as an error page's heading
     "bad_input": N_("bad input"),
     "bad_request": N_("bad request"),

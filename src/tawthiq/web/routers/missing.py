@@ -27,6 +27,7 @@ from tawthiq.store.users import User
 
 from .._auth import require, verify_csrf
 from .._errors import HTTPError
+from .._forms import show_form_error
 from .._query import RecordId
 from .._render import render
 from .._throttle import client_key
@@ -89,6 +90,34 @@ def _text(value: str | None, field: str, limit: int, *, required: bool = False) 
     return value or None
 
 
+def _inquiry_fields(typed: dict[str, str | None], contact: str | None) -> tuple[dict, str | None]:
+    """The inquiry's fields, checked, and its contact; an :class:`HTTPError` naming the field."""
+    kind = typed["kind"]
+    name, age, sex = typed["name"], typed["age"], typed["sex"]
+    last_seen_date, last_seen_place = typed["last_seen_date"], typed["last_seen_place"]
+    circumstances = typed["circumstances"]
+    if kind not in ("ask", "register"):
+        raise HTTPError(400, "bad_input", "kind must be ask or register", field="kind")
+    fields: dict = {"kind": kind, "name": _text(name, "name", _MAX["name"], required=True)}
+    if age:
+        if not age.strip().isdigit() or int(age) > 120:
+            raise HTTPError(400, "bad_input", "a whole number of years", field="age")
+        fields["age"] = int(age)
+    if sex:
+        if sex not in ("m", "f"):
+            raise HTTPError(400, "bad_input", "m or f", field="sex")
+        fields["sex"] = sex
+    if last_seen_date:
+        try:
+            fields["last_seen_date"] = date.fromisoformat(last_seen_date)
+        except ValueError:
+            raise HTTPError(400, "bad_input", "a date YYYY-MM-DD", field="last_seen_date") from None
+    fields["last_seen_place"] = _text(last_seen_place, "last_seen_place", _MAX["place"])
+    fields["circumstances"] = _text(circumstances, "circumstances", _MAX["circumstances"])
+    contact_value = _text(contact, "contact", _MAX["contact"])
+    return fields, contact_value
+
+
 # ---------------------------------------------------------------- public
 
 
@@ -111,25 +140,27 @@ def inquiry_submit(
     contact: str | None = Form(None),
 ) -> Response:
     _check_rate(request, "submit", SUBMIT_LIMIT)
-    if kind not in ("ask", "register"):
-        raise HTTPError(400, "bad_input", "kind must be ask or register", field="kind")
-    fields: dict = {"kind": kind, "name": _text(name, "name", _MAX["name"], required=True)}
-    if age:
-        if not age.strip().isdigit() or int(age) > 120:
-            raise HTTPError(400, "bad_input", "a whole number of years", field="age")
-        fields["age"] = int(age)
-    if sex:
-        if sex not in ("m", "f"):
-            raise HTTPError(400, "bad_input", "m or f", field="sex")
-        fields["sex"] = sex
-    if last_seen_date:
-        try:
-            fields["last_seen_date"] = date.fromisoformat(last_seen_date)
-        except ValueError:
-            raise HTTPError(400, "bad_input", "a date YYYY-MM-DD", field="last_seen_date") from None
-    fields["last_seen_place"] = _text(last_seen_place, "last_seen_place", _MAX["place"])
-    fields["circumstances"] = _text(circumstances, "circumstances", _MAX["circumstances"])
-    contact_value = _text(contact, "contact", _MAX["contact"])
+    typed = {
+        "kind": kind,
+        "name": name,
+        "age": age,
+        "sex": sex,
+        "last_seen_date": last_seen_date,
+        "last_seen_place": last_seen_place,
+        "circumstances": circumstances,
+    }
+    try:
+        fields, contact_value = _inquiry_fields(typed, contact)
+    except HTTPError as exc:
+        # the form again, in place, with the message and what the family typed (the contact is
+        # not written back into the page: it is protected, so it is asked for again)
+        return show_form_error(
+            request,
+            exc,
+            fragment="inquiry.html",
+            page="inquiry.html",
+            context={"done": None, "values": typed},
+        )
     from tawthiq.store.missing import add_inquiry
 
     with request.app.state.workspace.session(actor="public") as s:
