@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import geojson
 import pandas as pd
@@ -63,6 +64,32 @@ def test_geojson_is_valid_and_points_are_fuzzed_near_front_line(runner, demo, tm
     salah = pts["Salah al-Din"]
     assert (salah.y, salah.x) != true_salah
     assert salah.distance(shapely.geometry.Point(true_salah[1], true_salah[0])) < 0.02  # ≈ within 1.5 km
+
+
+def test_geojson_area_of_a_fuzzed_place_is_drawn_from_the_published_point_not_the_true_one(
+    runner, demo, tmp_path, true_salah
+):
+    from tawthiq.gazetteer import place_area
+
+    assert _export(runner, demo, "geojson", tmp_path / "j").exit_code == 0
+    text = (tmp_path / "j" / "incidents.geojson").read_text(encoding="utf-8")
+    feats = {f["properties"]["place"]: f for f in json.loads(text)["features"]}
+    salah = feats["Salah al-Din"]
+    moved = salah["properties"]["fuzzed_within_m"]
+    area = salah["properties"]["area"]
+    # the true place is an exact point (no area): an area from it would be None or reveal it
+    assert place_area({"precision": "exact", "lat": true_salah[0], "lon": true_salah[1]}) is None
+    assert area == {"kind": "circle", "radius_m": moved} and moved > 0
+    # the circle sits on the published point and still holds the true one: nothing is narrowed
+    lon, lat = salah["geometry"]["coordinates"]
+    north_m = (true_salah[0] - lat) * 111_320
+    east_m = (true_salah[1] - lon) * 111_320 * math.cos(math.radians(lat))
+    assert math.hypot(north_m, east_m) <= area["radius_m"]
+    # and the true coordinates appear nowhere in the file, at the precision they are stored
+    assert f"{true_salah[0]}" not in text and f"{true_salah[1]}" not in text
+    # an unmoved neighbourhood without an outline is a circle too, never a bare dot
+    fardous = feats["Fardous"]["properties"]
+    assert fardous["fuzzed_within_m"] is None and fardous["area"]["kind"] == "circle"
 
 
 def test_public_formats_contain_no_protected_value(runner, demo, tmp_path, planted, all_text):

@@ -3,7 +3,11 @@
 In: an :class:`ExportContext` (policy applied by :func:`public_incidents`: fuzzed points).
 Out: ``incidents.geojson`` (RFC 7946 FeatureCollection, WGS84 lon/lat); incidents with no
 coordinate are kept with ``geometry: null`` (allowed by RFC 7946 §3.2) so counts match the CSVs.
-Never: writes a true coordinate the policy fuzzes; touches the database.
+Each feature's ``area`` is the area the map draws for its place (:func:`tawthiq.gazetteer.place_area`)
+computed from the place as published (moved point, ``fuzzed_within_m``), never from the true one:
+a circle centred on the published point and at least as wide as the move, or a shipped layer's
+polygon chosen by the published place id.
+Never: writes a true coordinate the policy fuzzes, or an area derived from one; touches the database.
 Built with the ``geojson`` package's types, so the output is validated as it is written.
 """
 
@@ -14,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import geojson
+
+from tawthiq.gazetteer import place_area
 
 from ._context import INTERNAL_MARKS, ExportContext, admin1_of, public_incidents
 from ._taxonomy import place_scale
@@ -40,6 +46,8 @@ def _feature(inc: dict[str, Any], ctx: ExportContext) -> geojson.Feature:
         "admin1": admin1_of(first, ctx.places),
         "place_precision": place_scale(first) if first else None,
         "fuzzed_within_m": first.get("fuzzed_within_m"),
+        # ``first`` is the published place (policy applied): its area tells no more than its point
+        "area": place_area(point) if point else None,
         "fatalities_best": fat.get("best"),
         "fatalities_low": fat.get("low"),
         "fatalities_high": fat.get("high"),
