@@ -145,3 +145,53 @@ def test_the_inquiry_form_comes_back_with_what_the_family_wrote_but_not_their_co
     assert "FAMILY-CONTACT" not in html  # protected: asked for again, never written back
     with built.ws.session() as s:
         assert list_inquiries(s) == []  # nothing stored from a refused form
+
+
+def test_a_wrong_status_lists_the_accepted_statuses_by_their_arabic_labels(make_client):
+    client = make_client("viewer")
+    r = client.get("/claims?status=bogus&lang=ar")
+    assert r.status_code == 400
+    assert "يجب أن تكون الحالة واحدة من: الكل أو غير مراجَع أو مقبول أو مصحَّح أو مرفوض" in r.text
+    assert "must be one of" not in r.text and "unreviewed" not in r.text
+    r = client.get("/reports?status=bogus&lang=ar")
+    assert "يجب أن تكون الحالة واحدة من: محفوظ أو فشل أو مكرر" in r.text and "stored" not in r.text
+    # the English page and the JSON keep the values a URL takes
+    en = client.get("/claims?status=bogus&lang=en").text
+    assert "status must be one of all, unreviewed, accepted, corrected, rejected" in en
+    assert client.get("/reports.json?status=bogus&lang=ar").json()["error"] == {
+        "status": 400,
+        "code": "bad_input",
+        "message": "status must be one of stored, failed, duplicate",
+        "field": "status",
+    }
+
+
+def test_a_wrong_grade_or_event_type_in_the_arabic_filter_reads_in_arabic_with_what_was_typed(
+    make_client,
+):
+    client = make_client("viewer")
+    r = client.get("/incidents?grade=bogus&lang=ar")
+    assert r.status_code == 400
+    assert "&#39;bogus&#39; ليست درجة تحقق؛ اختر واحدة من: مؤكدة أو مرجّحة" in r.text
+    assert "is not a grade" not in r.text and "confirmed" not in r.text
+    r = client.get("/incidents?type=bogus&lang=ar")
+    assert "&#39;bogus&#39; ليس نوعاً من أنواع الأحداث" in r.text and "event type" not in r.text
+    assert client.get("/incidents.json?grade=bogus").json()["error"]["message"] == (
+        "'bogus' is not a grade; use one of confirmed, fair, weak, contested, discounted"
+    )
+    r = client.get("/people/review?kind=bogus&lang=ar")
+    assert "يجب أن يكون النوع واحداً من: أزواج سجلات الأشخاص أو مفقود" in r.text
+    assert "must be one of" not in r.text
+
+
+def test_a_correction_with_an_unknown_event_type_is_refused_in_arabic_in_place(make_client, built):
+    cid = built.claim_ids["execution"]
+    client = make_client("reviewer")
+    client.get(f"/claims/{cid}?lang=ar")
+    form = {"csrf_token": csrf_of(client, f"/claims/{cid}"), "decision": "correct", "event_type": "bogus"}
+    r = client.post(f"/claims/{cid}/review", data=form, headers={"HX-Request": "true"})
+    assert r.status_code == 422
+    assert "&#39;bogus&#39; ليس نوعاً من أنواع الأحداث" in r.text and "is not an event type" not in r.text
+    form["event_type"], form["certainty"] = "", "bogus"
+    r = client.post(f"/claims/{cid}/review", data=form, headers={"HX-Request": "true"})
+    assert "&#39;bogus&#39; ليست درجة يقين" in r.text and "is not a certainty" not in r.text

@@ -216,5 +216,8 @@ def _register_missing_and_overdue(ws) -> None:
 
     with ws.session(actor="test") as s:
         source_id = get_or_create_source(s, Source(label="Field contact (test)", kind="individual")).id
+        silent_since_2016 = get_or_create_source(s, Source(label="Old contact (test)", kind="individual")).id
     set_checkin(ws, source_id, 1)
     log_contact(ws, source_id, datetime.now(UTC) - timedelta(hours=87))
+    set_checkin(ws, silent_since_2016, 1)  # overdue "since 15 December 2016"
+    log_contact(ws, silent_since_2016, datetime(2016, 12, 14, tzinfo=UTC))

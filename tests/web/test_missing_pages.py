@@ -114,3 +114,31 @@ def test_a_documenter_answers_and_takes_an_inquiry_into_the_registry(make_client
         "/inquiry/status.json", data={"ticket": ticket, "csrf_token": csrf_of(public, "/inquiry")}
     )
     assert answer.json()["answer"] == "We have registered her; we will write here."
+
+
+def test_the_silent_sources_page_says_since_when_for_a_source_silent_for_years(make_client, built):
+    from datetime import timedelta
+
+    from tawthiq.app.sources import log_contact, set_checkin
+    from tawthiq.entities import Source
+    from tawthiq.store import get_or_create_source
+
+    with built.ws.session(actor="test") as s:
+        old = get_or_create_source(s, Source(label="Silent since 2016", kind="individual")).id
+        recent = get_or_create_source(s, Source(label="Silent since Tuesday", kind="individual")).id
+    for source_id in (old, recent):
+        set_checkin(built.ws, source_id, 1)
+    log_contact(built.ws, old, datetime(2016, 12, 14, 10, tzinfo=UTC))
+    log_contact(built.ws, recent, datetime.now(UTC) - timedelta(hours=87))
+    client = make_client("documenter")
+
+    def overdue_cell(html: str, label: str) -> str:
+        row = html.split(label)[1].split("</tr>")[0]
+        return row.split("data-hours=")[1].split(">", 1)[1].split("</td>")[0]
+
+    en = client.get("/sources/overdue?lang=en").text
+    assert overdue_cell(en, "Silent since 2016") == "since 15 December 2016"
+    assert overdue_cell(en, "Silent since Tuesday") == "2 days 15 h"
+    ar = client.get("/sources/overdue?lang=ar").text
+    assert overdue_cell(ar, "Silent since 2016") == "منذ 15 كانون الأول 2016"
+    assert overdue_cell(ar, "Silent since Tuesday") == "يومان 15 ساعة"

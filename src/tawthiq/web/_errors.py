@@ -7,15 +7,16 @@ Never: puts a traceback, a SQL statement or a protected value in a response.
 
 The message stays English in JSON (clients match on ``code`` and ``field``); an HTML page in the
 Arabic interface shows the translation of a message in :data:`FIXED_MESSAGES` (the ``error_text``
-filter, ``_labels.py``) and the error code's label. A message with a value in it (an id, a role)
-is shown as written.
+filter, ``_labels.py``) and the error code's label. A message with values in it is raised as a
+template with ``params`` and translated, then filled; a list of accepted values (``choices``) is
+written ``a, b, c`` in English and by the values' labels in the Arabic interface.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["FIXED_MESSAGES", "HTTPError", "error_body"]
+__all__ = ["FIXED_MESSAGES", "HTTPError", "english_params", "error_body"]
 
 
 def N_(text: str) -> str:
@@ -31,6 +32,11 @@ FIXED_MESSAGES: frozenset[str] = frozenset(
         N_("'from' is after 'to'"),
         N_("%(value)r is not YYYY-MM-DD"),
         N_("%(value)r is not a whole number"),
+        N_("%(value)r is not a certainty"),
+        N_("%(value)r is not a grade; use one of %(choices)s"),
+        N_("%(value)r is not an event type"),
+        N_("kind must be one of %(choices)s"),
+        N_("status must be one of %(choices)s"),
         N_("a reason has at most %(limit)s characters"),
         N_("at most %(limit)s"),
         N_("at most %(limit)s characters"),
@@ -72,6 +78,11 @@ FIXED_MESSAGES: frozenset[str] = frozenset(
 )
 
 
+def english_params(params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` as the English message writes them: a list of accepted values as ``a, b, c``."""
+    return {k: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v for k, v in params.items()}
+
+
 class HTTPError(Exception):
     """An error the web layer answers with ``status`` and a stable ``code``."""
 
@@ -86,7 +97,7 @@ class HTTPError(Exception):
     ) -> None:
         """``message`` may be a template with ``params`` (``"no incident %(id)s", {"id": 12}``): the
         English text is ``message % params``, and a page translates the template, then fills it."""
-        text = message % params if params else message
+        text = message % english_params(params) if params else message
         super().__init__(text)
         self.status = status
         self.code = code

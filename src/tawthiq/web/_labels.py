@@ -17,12 +17,24 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal
+from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
 from jinja2 import pass_context
 
 from ._errors import FIXED_MESSAGES
 
-__all__ = ["LABELS", "day", "duration", "error_text", "label", "language_name", "toll"]
+__all__ = [
+    "LABELS",
+    "LONG_OVERDUE_DAYS",
+    "day",
+    "duration",
+    "error_text",
+    "label",
+    "language_name",
+    "overdue",
+    "percent",
+    "toll",
+]
 
 
 def N_(text: str) -> str:
@@ -116,7 +128,8 @@ LABELS: dict[str, str] = {
     "is_note_author": N_("is the note's author (alive)"),
     "detained_acknowledged": N_("detention acknowledged"),
     "detained_denied": N_("detention denied"),
-    # person-pair review
+    # person-pair review (and its two kinds, /people/review?kind=pairs|missing)
+    "pairs": N_("person pairs"),
     "match": N_("same person"),
     "non_match": N_("not the same person"),
     "missing-person": N_("a possible match with a missing person"),
@@ -231,10 +244,20 @@ def language_name(ctx: Any, code: Any) -> Any:
 def error_text(ctx: Any, message: Any, template: Any = None, params: Any = None) -> Any:
     """An error message in the page's language when it is one of the fixed messages
     (:data:`~tawthiq.web._errors.FIXED_MESSAGES`), or made from one (``template`` filled with
-    ``params``); any other (a role, a list of choices in it) as written."""
+    ``params``); any other as written. A list of accepted values (``choices``) is written by its
+    values in English (``a, b, c``, what a URL takes) and by their labels joined the language's way
+    in the Arabic interface ("الكل أو غير مراجَع أو مقبول")."""
     if isinstance(template, str) and template in FIXED_MESSAGES and isinstance(params, dict) and params:
         # a role and an action are internal values with labels; an id or a typed value is data
+        lang = ctx.get("lang", "en")
         values = {k: label(ctx, v) if k in ("role", "action") else v for k, v in params.items()}
+        for k, v in params.items():
+            if isinstance(v, list | tuple):
+                values[k] = (
+                    ", ".join(map(str, v))
+                    if lang == "en"
+                    else format_list([str(label(ctx, x)) for x in v], style="or", locale=_locale(lang))
+                )
         try:
             return ctx["_"](template) % values
         except (KeyError, TypeError, ValueError):  # a translation that lost a placeholder
@@ -283,3 +306,25 @@ def duration(ctx: Any, hours: float | None) -> str:
             return gettext("under an hour")
         parts.append(ngettext("%(num)s h", "%(num)s h", rest) % {"num": label(ctx, rest)})
     return " ".join(parts)
+
+
+@pass_context
+def percent(ctx: Any, share: float | None) -> str:
+    """A share in 0..1 as a whole percentage the page's language writes (Babel: "87%")."""
+    if share is None:
+        return ""
+    return format_percent(share, locale=_locale(ctx.get("lang", "en")))
+
+
+# Past this a source's lapse is told by its date, as ``tawthiq sources overdue`` does (cli/sources.py).
+LONG_OVERDUE_DAYS = 30
+
+
+@pass_context
+def overdue(ctx: Any, hours: float | None, expected_by: Any = None) -> str:
+    """How late a source is: days and hours for a recent lapse, "since 15 December 2016" past a
+    month (a workspace of 2016 reports read today is not usefully "3,642 days 15 h" late)."""
+    if hours is not None and expected_by and hours >= LONG_OVERDUE_DAYS * 24:
+        when = expected_by[:10] if isinstance(expected_by, str) else expected_by
+        return ctx["_"]("since %(date)s") % {"date": day(ctx, when)}
+    return duration(ctx, hours)

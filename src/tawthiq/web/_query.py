@@ -104,11 +104,17 @@ def incident_filter(request: Request) -> IncidentFilter:
     grade = q.get("grade") or None
     if grade and grade not in GRADES:
         raise HTTPError(
-            400, "bad_input", f"{grade!r} is not a grade; use one of {', '.join(GRADES)}", field="grade"
+            400,
+            "bad_input",
+            "%(value)r is not a grade; use one of %(choices)s",
+            field="grade",
+            params={"value": grade, "choices": GRADES},
         )
     etype = q.get("type") or None
     if etype and etype not in EVENT_TYPES and etype not in _FAMILIES:
-        raise HTTPError(400, "bad_input", f"{etype!r} is not an event type", field="type")
+        raise HTTPError(
+            400, "bad_input", "%(value)r is not an event type", field="type", params={"value": etype}
+        )
     f = IncidentFilter(
         grade=grade,
         event_type=etype,

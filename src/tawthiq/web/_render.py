@@ -24,7 +24,7 @@ from tawthiq.entities import EVENT_TYPES
 
 from ._auth import csrf_token_for, current_user
 from ._i18n import LANGUAGES, direction, pick_language, translations
-from ._labels import LABELS, day, duration, error_text, label, language_name, toll
+from ._labels import LABELS, day, duration, error_text, label, language_name, overdue, percent, toll
 from ._roles import can
 from ._timeline import TYPE_COLOURS
 
@@ -73,6 +73,8 @@ def template_env() -> Environment:
     env.filters["day"] = day
     env.filters["language_name"] = language_name
     env.filters["duration"] = duration
+    env.filters["overdue"] = overdue
+    env.filters["percent"] = percent
     env.filters["page_query"] = lambda query, n: urlencode({**(query or {}), "page": n})
     env.globals.update(
         GRADE_COLOURS=GRADE_COLOURS,

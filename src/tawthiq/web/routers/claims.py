@@ -36,7 +36,11 @@ def queue(
         status = None
     if status and status not in REVIEW_STATUSES:
         raise HTTPError(
-            400, "bad_input", f"status must be one of all, {', '.join(REVIEW_STATUSES)}", field="status"
+            400,
+            "bad_input",
+            "status must be one of %(choices)s",
+            field="status",
+            params={"choices": ("all", *REVIEW_STATUSES)},
         )
     page = page_of(request)
     claims, reports, total = request.app.state.data.claims_with_reports(status, page.offset, page.size)
@@ -104,12 +108,22 @@ def corrections_from(form: dict[str, str | None]) -> dict[str, object]:
     if form.get("event_type"):
         if form["event_type"] not in EVENT_TYPES:
             raise HTTPError(
-                400, "bad_input", f"{form['event_type']!r} is not an event type", field="event_type"
+                400,
+                "bad_input",
+                "%(value)r is not an event type",
+                field="event_type",
+                params={"value": form["event_type"]},
             )
         out["event_type"] = form["event_type"]
     if form.get("certainty"):
         if form["certainty"] not in CERTAINTIES:
-            raise HTTPError(400, "bad_input", f"{form['certainty']!r} is not a certainty", field="certainty")
+            raise HTTPError(
+                400,
+                "bad_input",
+                "%(value)r is not a certainty",
+                field="certainty",
+                params={"value": form["certainty"]},
+            )
         out["certainty"] = form["certainty"]
     if form.get("attributed_to"):
         out["attributed_to"] = form["attributed_to"].strip()[:300]

@@ -76,7 +76,9 @@ _COMPARED_ONLY = ("national_id", "address")
 
 def _kind(request: Request, user: User, kind: str) -> str:
     if kind not in _KINDS:
-        raise HTTPError(400, "bad_input", f"kind must be one of {', '.join(_KINDS)}", field="kind")
+        raise HTTPError(
+            400, "bad_input", "kind must be one of %(choices)s", field="kind", params={"choices": _KINDS}
+        )
     if kind == "missing" and not can(user.role, "see_protected"):
         raise HTTPError(
             403,

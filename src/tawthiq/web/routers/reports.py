@@ -44,7 +44,11 @@ def _source_protected(request: Request, source_id: int | None) -> list[str]:
 def inbox(request: Request, status: str | None = None, user: User = Depends(require("read"))) -> Response:
     if status and status not in REPORT_STATUSES:
         raise HTTPError(
-            400, "bad_input", f"status must be one of {', '.join(REPORT_STATUSES)}", field="status"
+            400,
+            "bad_input",
+            "status must be one of %(choices)s",
+            field="status",
+            params={"choices": REPORT_STATUSES},
         )
     page = page_of(request)
     reports, total = request.app.state.data.reports(status, page.offset, page.size)
