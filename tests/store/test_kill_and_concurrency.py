@@ -273,6 +273,35 @@ def _link_state(ws) -> tuple[int, int, list[int]]:
     return persons, links, shares
 
 
+def _uninterrupted(ws_path: Path, command: list[str], state):
+    """``state`` of a copy of the workspace after ``command`` ran to its end (the reference)."""
+    import shutil
+
+    reference = ws_path.parent / f"{ws_path.name}-reference"
+    shutil.copytree(ws_path, reference)
+    r = _cli(*command, "-w", str(reference))
+    assert r.returncode == 0, r.stderr
+    with open_workspace(reference) as ws:
+        return state(ws)
+
+
+def _killed_then_rerun(ws_path: Path, command: list[str], state, grows: int):
+    """``state`` after ``command`` was killed while its write grew the log by ``grows`` bytes,
+    and ``state`` after a re-run to the end."""
+    proc = subprocess.Popen(
+        [*CLI, *command, "-w", str(ws_path)], env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    wal = ws_path / "tawthiq.db-wal"
+    start = wal.stat().st_size if wal.exists() else 0
+    _kill_when(proc, lambda: wal.exists() and wal.stat().st_size > start + grows, " ".join(command))
+    with open_workspace(ws_path) as ws:
+        killed = state(ws)
+    r = _cli(*command, "-w", str(ws_path))
+    assert r.returncode == 0, r.stderr
+    with open_workspace(ws_path) as ws:
+        return killed, state(ws)
+
+
 def test_kill_9_during_people_import_writes_nothing_and_a_rerun_imports_every_row(tmp_path):
     from tawthiq.store.tables import PersonListRow
 
@@ -295,8 +324,6 @@ def test_kill_9_during_people_import_writes_nothing_and_a_rerun_imports_every_ro
 
 
 def test_kill_9_during_people_link_leaves_the_last_whole_linkage_and_a_rerun_gives_the_same_persons(tmp_path):
-    import shutil
-
     ws_path = tmp_path / "ws"
     init_workspace(ws_path).close()
     lists = {
@@ -306,33 +333,13 @@ def test_kill_9_during_people_link_leaves_the_last_whole_linkage_and_a_rerun_giv
     for name, path in lists.items():
         r = _cli("people", "import", str(path), "--list", name, "--yes", "-w", str(ws_path))
         assert r.returncode == 0, r.stderr
-    reference = tmp_path / "reference"
-    shutil.copytree(ws_path, reference)
-    r = _cli("people", "link", "-w", str(reference))
-    assert r.returncode == 0, r.stderr
-    with open_workspace(reference) as ws:
-        expected = _link_state(ws)
+    expected = _uninterrupted(ws_path, ["people", "link"], _link_state)
     assert expected[0] > 0 and expected[2] == [1], expected
-
-    proc = subprocess.Popen(
-        [*CLI, "people", "link", "-w", str(ws_path)],
-        env=_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    wal = ws_path / "tawthiq.db-wal"
-    start = wal.stat().st_size if wal.exists() else 0
-    _kill_when(proc, lambda: wal.exists() and wal.stat().st_size > start + 500_000, "people link")
-    with open_workspace(ws_path) as ws:
-        persons, links, shares = _link_state(ws)
+    killed, rerun = _killed_then_rerun(ws_path, ["people", "link"], _link_state, grows=500_000)
     # all or nothing: no persons yet (the kill came before the commit), or the whole linkage
-    assert (persons, links) in ((0, 0), expected[:2]), "a killed link left a partial linkage"
-    assert shares in ([], [1]), "a record belongs to two persons"
-
-    r = _cli("people", "link", "-w", str(ws_path))
-    assert r.returncode == 0, r.stderr
-    with open_workspace(ws_path) as ws:
-        assert _link_state(ws) == expected
+    assert killed[:2] in ((0, 0), expected[:2]), "a killed link left a partial linkage"
+    assert killed[2] in ([], [1]), "a record belongs to two persons"
+    assert rerun == expected
 
 
 # ------------------------------------------------------------------ corroborate
@@ -414,33 +421,11 @@ def _incident_state(ws) -> tuple[int, list[tuple[int, ...]]]:
 
 
 def test_kill_9_during_corroborate_leaves_no_incidents_or_all_and_a_rerun_builds_the_same(tmp_path):
-    import shutil
-
     ws_path = tmp_path / "ws"
     with init_workspace(ws_path) as ws:
         _invented_claims(ws, reports=200, per_report=20, seed=4)
-    reference = tmp_path / "reference"
-    shutil.copytree(ws_path, reference)
-    r = _cli("corroborate", "-w", str(reference))
-    assert r.returncode == 0, r.stderr
-    with open_workspace(reference) as ws:
-        expected = _incident_state(ws)
+    expected = _uninterrupted(ws_path, ["corroborate"], _incident_state)
     assert expected[0] > 100, expected[0]
-
-    proc = subprocess.Popen(
-        [*CLI, "corroborate", "-w", str(ws_path)],
-        env=_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    wal = ws_path / "tawthiq.db-wal"
-    start = wal.stat().st_size if wal.exists() else 0
-    _kill_when(proc, lambda: wal.exists() and wal.stat().st_size > start + 300_000, "corroborate")
-    with open_workspace(ws_path) as ws:
-        after_kill = _incident_state(ws)
-    assert after_kill in ((0, []), expected), "a killed corroborate left part of the incidents"
-
-    r = _cli("corroborate", "-w", str(ws_path))
-    assert r.returncode == 0, r.stderr
-    with open_workspace(ws_path) as ws:
-        assert _incident_state(ws) == expected
+    killed, rerun = _killed_then_rerun(ws_path, ["corroborate"], _incident_state, grows=300_000)
+    assert killed in ((0, []), expected), "a killed corroborate left part of the incidents"
+    assert rerun == expected

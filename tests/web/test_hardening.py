@@ -266,14 +266,18 @@ def test_an_id_past_64_bits_is_not_found_not_a_server_error(make_client, path):
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
 
 
-def test_writes_to_an_id_past_64_bits_are_not_found(make_client, built):
+def _admin_api(make_client, built) -> tuple[TestClient, dict[str, str]]:
+    """A client of the admin's app that reports server errors as 500s, and an admin token header."""
     from tawthiq.store import users
 
     admin = make_client("admin")
     with built.ws.session() as s:
         token = users.create_token(s, "admin-user", "script")
-    client = TestClient(admin.app, raise_server_exceptions=False)
-    bearer = {"authorization": f"Bearer {token}"}
+    return TestClient(admin.app, raise_server_exceptions=False), {"authorization": f"Bearer {token}"}
+
+
+def test_writes_to_an_id_past_64_bits_are_not_found(make_client, built):
+    client, bearer = _admin_api(make_client, built)
     for big in (HUGE, PAST_32_BITS):
         r = client.put(f"/api/v1/admin/users/{big}/role", json={"role": "viewer"}, headers=bearer)
         assert r.status_code == 404, big
@@ -377,13 +381,7 @@ def test_a_correction_with_a_toll_past_any_count_is_refused_not_a_server_error(m
 
 
 def test_a_token_lifetime_past_any_calendar_is_refused_not_a_server_error(make_client, built):
-    from tawthiq.store import users
-
-    admin = make_client("admin")
-    with built.ws.session() as s:
-        token = users.create_token(s, "admin-user", "script")
-    client = TestClient(admin.app, raise_server_exceptions=False)
-    bearer = {"authorization": f"Bearer {token}"}
+    client, bearer = _admin_api(make_client, built)
     r = client.post("/api/v1/admin/tokens", json={"user": "admin-user", "days": 10**12}, headers=bearer)
     assert r.status_code == 422
     assert "days" in r.text
@@ -391,13 +389,7 @@ def test_a_token_lifetime_past_any_calendar_is_refused_not_a_server_error(make_c
 
 def test_a_nul_character_is_refused_not_a_server_error_on_postgresql(make_client, built):
     # PostgreSQL holds no NUL in a text value: ?user=%00 and a reason with \u0000 were 500s there
-    from tawthiq.store import users
-
-    admin = make_client("admin")
-    with built.ws.session() as s:
-        token = users.create_token(s, "admin-user", "script")
-    client = TestClient(admin.app, raise_server_exceptions=False)
-    bearer = {"authorization": f"Bearer {token}"}
+    client, bearer = _admin_api(make_client, built)
     r = client.get("/api/v1/admin/tokens?user=%00", headers=bearer)
     assert r.status_code == 400
     assert r.json()["error"] == {**r.json()["error"], "code": "bad_input", "field": "user"}
