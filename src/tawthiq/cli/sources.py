@@ -244,12 +244,11 @@ def overdue(
     err_console.print(f"{len(rows)} source(s) overdue")
 
 
-LONG_OVERDUE_DAYS = 30
-
-
 def _span(hours: float, expected_by: datetime) -> str:
     """How late a source is; past a month, since when (a workspace of 2016 reports read today is
     not usefully "3,643.3 days" late: the date says it; ``--json`` keeps ``overdue_hours``)."""
+    from tawthiq.sources import LONG_OVERDUE_DAYS
+
     if hours >= LONG_OVERDUE_DAYS * 24:
         return f"yes, since {expected_by:%Y-%m-%d}"
     return f"{hours / 24:.1f} days" if hours >= 48 else f"{hours:.0f} h"

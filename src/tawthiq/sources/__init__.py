@@ -6,6 +6,6 @@ as a farewell raises its priority. All of it is protected data (admins and docum
 """
 
 from tawthiq.sources._farewell import farewell_signal
-from tawthiq.sources._overdue import OverdueSource, SourceCheckin, overdue_sources
+from tawthiq.sources._overdue import LONG_OVERDUE_DAYS, OverdueSource, SourceCheckin, overdue_sources
 
-__all__ = ["OverdueSource", "SourceCheckin", "farewell_signal", "overdue_sources"]
+__all__ = ["LONG_OVERDUE_DAYS", "OverdueSource", "SourceCheckin", "farewell_signal", "overdue_sources"]

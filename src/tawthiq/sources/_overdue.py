@@ -17,7 +17,11 @@ from pydantic import BaseModel, ConfigDict
 
 from tawthiq.entities import SourceCheckin
 
-__all__ = ["OverdueSource", "SourceCheckin", "overdue_sources"]
+__all__ = ["LONG_OVERDUE_DAYS", "OverdueSource", "SourceCheckin", "overdue_sources"]
+
+# Past this a source's lapse is told by its date, not a count of days (a workspace of 2016
+# reports read today is not usefully "3,643 days" late): the CLI and the web both say "since …".
+LONG_OVERDUE_DAYS = 30
 
 
 class OverdueSource(BaseModel):

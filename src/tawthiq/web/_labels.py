@@ -21,11 +21,12 @@ from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from jinja2 import pass_context
 
+from tawthiq.sources import LONG_OVERDUE_DAYS
+
 from ._errors import FIXED_MESSAGES
 
 __all__ = [
     "LABELS",
-    "LONG_OVERDUE_DAYS",
     "day",
     "duration",
     "error_text",
@@ -314,10 +315,6 @@ def percent(ctx: Any, share: float | None) -> str:
     if share is None:
         return ""
     return format_percent(share, locale=_locale(ctx.get("lang", "en")))
-
-
-# Past this a source's lapse is told by its date, as ``tawthiq sources overdue`` does (cli/sources.py).
-LONG_OVERDUE_DAYS = 30
 
 
 @pass_context
