@@ -16,6 +16,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -347,3 +348,41 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     rep = outcome.get_result()
     setattr(item, "rep_" + rep.when, rep)
+
+
+# ------------------------------------------------------------------ the browser tests' fixtures
+# (test_browser.py, test_phone.py): Debian's Chromium through Playwright, a real server on loopback
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture
+def server(built):
+    """A real server on loopback over the web tests' workspace, with the documenter "rana"."""
+    from tawthiq.web import create_app
+
+    add_user(built.ws, "rana", "documenter")
+    with ServerThread(create_app(built.ws)) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium (no browser download); the test is skipped, saying why, without it."""
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()

@@ -13,42 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import PASSWORD, PLANTED_IDENTITY, PLANTED_SENDER, UNREVIEWED_MARKER, ServerThread, add_user
+from .conftest import PASSWORD, PLANTED_IDENTITY, PLANTED_SENDER, UNREVIEWED_MARKER, add_user
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
-
-
-@pytest.fixture
-def server(built):
-    from tawthiq.web import create_app
-
-    add_user(built.ws, "rana", "documenter")
-    with ServerThread(create_app(built.ws)) as srv:
-        yield srv
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("no /usr/bin/chromium: apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ServerThread, add_user
-from .test_browser import ARGS, CHROMIUM, _login
+from .conftest import add_user
+from .test_browser import _login
 
 pytestmark = pytest.mark.browser
 
@@ -57,27 +57,6 @@ PUBLIC_PAGES = [
     ("login", "/login"),
     ("inquiry-status", "/inquiry/status"),
 ]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("no /usr/bin/chromium: apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def server(built):
-    from tawthiq.web import create_app
-
-    add_user(built.ws, "rana", "documenter")
-    with ServerThread(create_app(built.ws)) as srv:
-        yield srv
 
 
 def _screenshot_dir() -> Path | None:
