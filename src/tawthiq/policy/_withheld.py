@@ -113,13 +113,12 @@ def _own(incident: Incident, claims: Iterable[Claim]) -> list[Claim]:
 def _facts(incident: Incident, claims: Iterable[Claim]) -> _Facts:
     """The facts of ``incident`` given claims that may hold more than its own."""
     mine = _own(incident, claims)
-    days = [c.time.end or c.time.start for c in mine]
     f = incident.fatalities
     return _Facts(
         grade=incident.effective_grade,
         time_start=incident.time.start,
         time_end=incident.time.end,
-        last_claim_day=max((d for d in days if d is not None), default=None),
+        last_claim_day=_latest_claim_day(mine),
         review_statuses=frozenset(c.review_status for c in mine),
         fatalities_best=f.best,
         fatalities_low=f.low,
@@ -141,11 +140,13 @@ def _facts_last_day(facts: PublicationFacts) -> date | None:
     return facts.time_end or facts.time_start or facts.last_claim_day
 
 
+def _latest_claim_day(claims: Iterable[Claim]) -> date | None:
+    """The latest day among ``claims`` (each its end, else its start)."""
+    return max((d for c in claims if (d := c.time.end or c.time.start) is not None), default=None)
+
+
 def _last_day(incident: Incident, claims: Iterable[Claim]) -> date | None:
-    if incident.time.end or incident.time.start:
-        return incident.time.end or incident.time.start
-    days = [c.time.end or c.time.start for c in claims]
-    return max((d for d in days if d is not None), default=None)
+    return incident.time.end or incident.time.start or _latest_claim_day(claims)
 
 
 def _count_suppressed(best: int | None, low: int | None, high: int | None, policy: Policy) -> bool:
