@@ -334,13 +334,13 @@ def load_tables(
             "(--source-key FILE) so they can be sealed again under this workspace's key",
             path=dump,
         )
+    ciphers = (source_cipher, target_cipher) if reseal else None
     revision = _dump_revision(dump, schema)
     if revision == head_revision():
-        counts = _load(session, dump, None, (source_cipher, target_cipher) if reseal else None)
+        counts = _load(session, dump, None, ciphers)
     else:
         with tempfile.TemporaryDirectory(prefix="tawthiq-dump-") as tmp:
-            migrated = _migrate_dump(dump, revision, Path(tmp))
-            counts = _load(session, migrated, None, (source_cipher, target_cipher) if reseal else None)
+            counts = _load(session, _migrate_dump(dump, revision, Path(tmp)), None, ciphers)
     _finish(session, counts, revision)
     return counts
 
