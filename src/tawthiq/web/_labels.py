@@ -23,7 +23,7 @@ from jinja2 import pass_context
 
 from tawthiq.sources import LONG_OVERDUE_DAYS
 
-from ._errors import FIXED_MESSAGES
+from ._errors import FIXED_MESSAGES, english_params
 
 __all__ = [
     "LABELS",
@@ -251,14 +251,12 @@ def error_text(ctx: Any, message: Any, template: Any = None, params: Any = None)
     if isinstance(template, str) and template in FIXED_MESSAGES and isinstance(params, dict) and params:
         # a role and an action are internal values with labels; an id or a typed value is data
         lang = ctx.get("lang", "en")
-        values = {k: label(ctx, v) if k in ("role", "action") else v for k, v in params.items()}
+        values = english_params(params)  # the English message's own values (HTTPError)
         for k, v in params.items():
-            if isinstance(v, list | tuple):
-                values[k] = (
-                    ", ".join(map(str, v))
-                    if lang == "en"
-                    else format_list([str(label(ctx, x)) for x in v], style="or", locale=_locale(lang))
-                )
+            if k in ("role", "action"):
+                values[k] = label(ctx, v)
+            elif lang != "en" and isinstance(v, list | tuple):
+                values[k] = format_list([str(label(ctx, x)) for x in v], style="or", locale=_locale(lang))
         try:
             return ctx["_"](template) % values
         except (KeyError, TypeError, ValueError):  # a translation that lost a placeholder
