@@ -3,15 +3,16 @@
 ``tests/ingest/test_crash.py`` kills an ingest mid-batch. Here, as a user's shell would run
 them (the real CLI in a subprocess): ``import-dump`` killed mid-transaction writes nothing and a
 re-run restores every row; ``export dump`` killed mid-way leaves no folder that verifies and the
-workspace untouched; ``people import`` killed mid-list keeps no half list; ``people link`` killed
-while it writes leaves no persons or the whole linkage, and a re-run gives the persons an
-uninterrupted run gives; two writers (``ingest`` and ``people import``) and a reader on one
-workspace at once lose nothing, and the reader only ever sees whole files and a chain that
-verifies. Slow (tens of seconds on a loaded machine): marked ``slow``.
+workspace untouched; ``people import``, ``people link`` and ``corroborate`` killed inside their
+transaction, rows already written, keep none of them, and a re-run gives what an uninterrupted
+run gives; two writers (``ingest`` and ``people import``) and a reader on one workspace at once
+lose nothing, and the reader only ever sees whole files and a chain that verifies. Slow (tens of
+seconds on a loaded machine): marked ``slow``.
 
-The kill lands mid-import by watching the SQLite write-ahead log grow (rows are being written,
-uncommitted: ``import-dump`` commits once, at the end), so those run on SQLite; the writers and
-reader run on PostgreSQL too when ``TAWTHIQ_TEST_PG_URL`` is set.
+``import-dump`` is killed when the SQLite write-ahead log has grown (its one large transaction
+spills to the log as it goes); the others are held at one of their writing statements
+(:data:`HOLD_WRITES`), since a smaller transaction reaches the log only at its commit. These run
+on SQLite; the writers and reader run on PostgreSQL too when ``TAWTHIQ_TEST_PG_URL`` is set.
 """
 
 from __future__ import annotations
@@ -285,15 +286,44 @@ def _uninterrupted(ws_path: Path, command: list[str], state):
         return state(ws)
 
 
-def _killed_then_rerun(ws_path: Path, command: list[str], state, grows: int):
-    """``state`` after ``command`` was killed while its write grew the log by ``grows`` bytes,
-    and ``state`` after a re-run to the end."""
+# Loaded into the killed command only (a sitecustomize on its PYTHONPATH): at its Nth writing
+# statement the command marks a file and waits, inside its open transaction, for the kill. Watching
+# the log is no signal here: SQLite keeps an uncommitted transaction in memory and writes the log at
+# the commit (`people link` writes its 850 KB in about 10 ms, between two looks at the file).
+HOLD_WRITES = """
+import os, time
+from pathlib import Path
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+_mark = Path(os.environ["TAWTHIQ_TEST_WRITING"])
+_hold_at = int(os.environ["TAWTHIQ_TEST_HOLD_AT"])
+_writes = 0
+
+@event.listens_for(Engine, "before_cursor_execute")
+def _hold(conn, cursor, statement, parameters, context, executemany):
+    global _writes
+    if statement.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE"):
+        _writes += 1
+        if _writes == _hold_at:
+            _mark.touch()
+            time.sleep(120)
+"""
+
+
+def _killed_then_rerun(ws_path: Path, command: list[str], state, hold_at: int = 20):
+    """``state`` after ``command`` was killed at its ``hold_at``-th writing statement, in the
+    middle of its writing (:data:`HOLD_WRITES`), and ``state`` after a re-run to the end."""
+    hook = ws_path.parent / "hold-writes"
+    hook.mkdir(exist_ok=True)
+    (hook / "sitecustomize.py").write_text(HOLD_WRITES, "utf-8")
+    writing = ws_path.parent / "writing"
+    env = {**_env(), "TAWTHIQ_TEST_WRITING": str(writing), "TAWTHIQ_TEST_HOLD_AT": str(hold_at)}
+    env["PYTHONPATH"] = str(hook) + os.pathsep + env["PYTHONPATH"]
     proc = subprocess.Popen(
-        [*CLI, *command, "-w", str(ws_path)], env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [*CLI, *command, "-w", str(ws_path)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    wal = ws_path / "tawthiq.db-wal"
-    start = wal.stat().st_size if wal.exists() else 0
-    _kill_when(proc, lambda: wal.exists() and wal.stat().st_size > start + grows, " ".join(command))
+    _kill_when(proc, writing.exists, " ".join(command))
     with open_workspace(ws_path) as ws:
         killed = state(ws)
     r = _cli(*command, "-w", str(ws_path))
@@ -302,25 +332,26 @@ def _killed_then_rerun(ws_path: Path, command: list[str], state, grows: int):
         return killed, state(ws)
 
 
-def test_kill_9_during_people_import_writes_nothing_and_a_rerun_imports_every_row(tmp_path):
+def _people_state(ws) -> tuple[int, int]:
+    """(person records, lists) and the chain verified."""
     from tawthiq.store.tables import PersonListRow
 
-    big = _invented_list(tmp_path / "big.csv", 40_000, seed=1)
-    init_workspace(tmp_path / "ws").close()
-    args = [*CLI, "people", "import", str(big), "--list", "invented", "--yes", "-w", str(tmp_path / "ws")]
-    proc = subprocess.Popen(args, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wal = tmp_path / "ws" / "tawthiq.db-wal"
-    _kill_when(proc, lambda: wal.exists() and wal.stat().st_size > 2_000_000, "people import")
+    with ws.session() as s:
+        records = s.scalar(select(func.count()).select_from(PersonRecordRow)) or 0
+        lists = s.scalar(select(func.count()).select_from(PersonListRow)) or 0
+        assert verify_chain(s).ok
+    return records, lists
 
-    with open_workspace(tmp_path / "ws") as ws, ws.session() as s:
-        assert s.scalar(select(func.count()).select_from(PersonRecordRow)) == 0, "half a list was kept"
-        assert s.scalar(select(func.count()).select_from(PersonListRow)) == 0
-        assert verify_chain(s).ok
-    r = subprocess.run(args, env=_env(), capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr
-    with open_workspace(tmp_path / "ws") as ws, ws.session() as s:
-        assert s.scalar(select(func.count()).select_from(PersonRecordRow)) == 40_000
-        assert verify_chain(s).ok
+
+def test_kill_9_during_people_import_writes_nothing_and_a_rerun_imports_every_row(tmp_path):
+    big = _invented_list(tmp_path / "big.csv", 40_000, seed=1)
+    ws_path = tmp_path / "ws"
+    init_workspace(ws_path).close()
+    command = ["people", "import", str(big), "--list", "invented", "--yes"]
+    # its writes: the list, its 40,000 records (one statement), the audit event: held at the last
+    killed, rerun = _killed_then_rerun(ws_path, command, _people_state, hold_at=3)
+    assert killed == (0, 0), "half a list was kept"
+    assert rerun == (40_000, 1)
 
 
 def test_kill_9_during_people_link_leaves_the_last_whole_linkage_and_a_rerun_gives_the_same_persons(tmp_path):
@@ -335,10 +366,9 @@ def test_kill_9_during_people_link_leaves_the_last_whole_linkage_and_a_rerun_giv
         assert r.returncode == 0, r.stderr
     expected = _uninterrupted(ws_path, ["people", "link"], _link_state)
     assert expected[0] > 0 and expected[2] == [1], expected
-    killed, rerun = _killed_then_rerun(ws_path, ["people", "link"], _link_state, grows=500_000)
-    # all or nothing: no persons yet (the kill came before the commit), or the whole linkage
-    assert killed[:2] in ((0, 0), expected[:2]), "a killed link left a partial linkage"
-    assert killed[2] in ([], [1]), "a record belongs to two persons"
+    killed, rerun = _killed_then_rerun(ws_path, ["people", "link"], _link_state)
+    # killed inside its transaction, after writing some rows: none of them is kept
+    assert killed == (0, 0, []), "a killed link left a partial linkage"
     assert rerun == expected
 
 
@@ -426,6 +456,6 @@ def test_kill_9_during_corroborate_leaves_no_incidents_or_all_and_a_rerun_builds
         _invented_claims(ws, reports=200, per_report=20, seed=4)
     expected = _uninterrupted(ws_path, ["corroborate"], _incident_state)
     assert expected[0] > 100, expected[0]
-    killed, rerun = _killed_then_rerun(ws_path, ["corroborate"], _incident_state, grows=300_000)
-    assert killed in ((0, []), expected), "a killed corroborate left part of the incidents"
+    killed, rerun = _killed_then_rerun(ws_path, ["corroborate"], _incident_state)
+    assert killed == (0, []), "a killed corroborate left part of the incidents"
     assert rerun == expected
