@@ -9,10 +9,11 @@ over ``claim_features``, its intercept, and the threshold), or with ``--check`` 
 Never: reads the ``measure`` side (its texts and annotations stay unseen), or writes article text:
 the shipped weights are words and word pairs with a number each.
 
-Labels: a candidate is positive when its span overlaps a gold claim's span (required or optional:
-a prediction matched to an optional gold claim is no error). The threshold is chosen by 5-fold
-cross-validation grouped by text, maximising the claim F1 over the tune texts that the kept
-candidates would give (gold claims no candidate overlaps count as misses either way).
+Labels: a candidate is positive when the shared scorer (``../shared/eval/score_claims.py``) pairs it
+with a gold claim, required or optional, among all of its text's candidates (the scorer pairs by
+event family and place, not by span). The threshold is chosen by 5-fold cross-validation grouped by
+text, maximising the scorer's claim F1 over the tune texts when only the kept candidates are
+predicted.
 
 usage: python scripts/train_claim_filter.py [--check] [--out PATH]
 """
@@ -33,46 +34,65 @@ OUT = ROOT / "src" / "tawthiq" / "extract" / "data" / "claim_filter.json"
 C = 2.0  # L2 strength: a few hundred candidates, thousands of word features
 
 
-def candidates() -> tuple[list[list[str]], list[int], list[int], int]:
-    """Features, labels and text index of every rule candidate on the tune side, and the number of
-    required gold claims no candidate overlaps."""
+def candidates() -> tuple[list[list[str]], list[int], list[int], list[tuple[list[dict], list[dict]]]]:
+    """Features, labels and text index of every rule candidate on the tune side, and per text the
+    candidates' contract forms with that text's gold claims (to score a threshold as the scorer does).
+
+    A candidate is positive when ``score_claims.score_report`` pairs it with a gold claim (required or
+    optional) among all the text's candidates: the scorer matches by event family and place, not by
+    span, so a candidate overlapping a gold span may still be an error and one elsewhere a hit."""
     import annotations as ann
     import extract_eval as ev
 
     from tawthiq.extract._claims import rule_claims
     from tawthiq.extract._filter import claim_features
 
+    sc = ev._scorer()
     X: list[list[str]] = []
     y: list[int] = []
     groups: list[int] = []
-    unreached = 0
+    texts: list[tuple[list[dict], list[dict]]] = []
     items = [it for it in ann.load("en", "tune") if it.text]
     if not items:
         raise SystemExit("no tune-side texts: ../shared/data/corpus is needed to train the claim filter")
     for k, item in enumerate(items):
         published = ev.published_of(item)
         claims = rule_claims(item.text, published if isinstance(published, date) else None, ev.title_of(item))
-        gold = [tuple(c["span"]) for c in item.annotation.get("claims", [])]
-        required = [tuple(c["span"]) for c in item.annotation.get("claims", []) if not c.get("optional")]
-        for c in claims:
-            s, e = c.span
+        pred = [c.contract() for c in claims]
+        gold = ann.to_gold(item)["claims"]
+        matched = {id(p) for p, _ in sc.score_report(pred, gold)}
+        for c, p in zip(claims, pred, strict=True):
             X.append(claim_features(c, len(item.text)))
-            y.append(int(any(s < ge and gs < e for gs, ge in gold)))
+            y.append(int(id(p) in matched))
             groups.append(k)
-        unreached += sum(
-            1 for gs, ge in required if not any(c.span[0] < ge and gs < c.span[1] for c in claims)
-        )
-    return X, y, groups, unreached
+        texts.append((pred, gold))
+    return X, y, groups, texts
 
 
-def _f1(probs: list[float], y: list[int], threshold: float, unreached: int) -> float:
-    tp = sum(1 for p, t in zip(probs, y, strict=True) if p >= threshold and t)
-    fp = sum(1 for p, t in zip(probs, y, strict=True) if p >= threshold and not t)
-    fn = sum(1 for p, t in zip(probs, y, strict=True) if p < threshold and t) + unreached
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+def _f1(
+    probs: list[float], groups: list[int], texts: list[tuple[list[dict], list[dict]]], threshold: float
+) -> float:
+    """The claim F1 over the tune texts, by the shared scorer, when only candidates scoring at least
+    ``threshold`` are kept (``probs`` and ``groups`` in the candidates' order, text by text)."""
+    import extract_eval as ev
+
+    sc = ev._scorer()
+    pairs: list[tuple[list[dict], list[dict]]] = []
+    i = 0
+    for k, (pred, gold) in enumerate(texts):
+        kept = []
+        for p in pred:
+            assert groups[i] == k
+            if probs[i] >= threshold:
+                kept.append(p)
+            i += 1
+        pairs.append((kept, gold))
+    return ev.score(sc, pairs)["f1"]
 
 
-def train(X: list[list[str]], y: list[int], groups: list[int], unreached: int) -> dict:
+def train(
+    X: list[list[str]], y: list[int], groups: list[int], texts: list[tuple[list[dict], list[dict]]]
+) -> dict:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
@@ -90,7 +110,7 @@ def train(X: list[list[str]], y: list[int], groups: list[int], unreached: int) -
         for i, pi in zip(test_ix, p, strict=True):
             probs[i] = float(pi)
     grid = [round(0.05 * k, 2) for k in range(0, 13)]
-    scores = {t: _f1(probs, y, t, unreached) for t in grid}
+    scores = {t: _f1(probs, groups, texts, t) for t in grid}
     threshold = max(grid, key=lambda t: (round(scores[t], 4), -t))  # ties: keep more
     vec, model = fit(X, y)
     weights = {

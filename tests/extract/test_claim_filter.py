@@ -15,6 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "en"
+SCORER = ROOT.parent / "shared" / "eval" / "score_claims.py"
 
 
 def _script():
@@ -26,10 +27,21 @@ def _script():
     return mod
 
 
-def test_f1_of_kept_candidates():
+@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/eval/score_claims.py is absent: no scorer")
+def test_threshold_is_scored_by_the_shared_scorer_not_by_span_overlap():
     mod = _script()
-    # two positives kept, one negative kept, one positive dropped, one gold claim no candidate reached
-    assert mod._f1([0.9, 0.8, 0.7, 0.1], [1, 1, 0, 1], 0.5, 1) == pytest.approx(2 * 2 / (2 * 2 + 1 + 2))
+    aleppo = [{"name": "Aleppo", "lat": 36.2, "lon": 37.15}]
+    gold = [{"event_type": "attack.air_strike", "kind": "incident", "places": aleppo, "span": [500, 540]}]
+    # the first candidate lies far from the gold span but the scorer pairs it (same family and place);
+    # the second overlaps the gold span yet is of another family: a false positive for the scorer
+    pred = [
+        {"event_type": "attack.shelling", "kind": "incident", "places": aleppo, "span": [0, 40]},
+        {"event_type": "detention.arbitrary", "kind": "incident", "places": aleppo, "span": [500, 540]},
+    ]
+    texts = [(pred, gold)]
+    assert mod._f1([0.9, 0.2], [0, 0], texts, 0.5) == pytest.approx(1.0)
+    assert mod._f1([0.9, 0.2], [0, 0], texts, 0.0) == pytest.approx(2 / 3, abs=1e-3)
+    assert mod._f1([0.2, 0.9], [0, 0], texts, 0.5) == 0.0
 
 
 @pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="../shared/data/corpus is absent: cannot retrain")
