@@ -51,14 +51,19 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         rf"{_L}{_P}(?:إعدام|اعدم|أعدم|أعدموا|إعدامات|تصفية|ذبح|ذبحوا)\w*{_R}|رميا بالرصاص|ميدانيا",
         8,
     ),
-    ("killing.execution", rf"{_L}{_P}(?:مجزرة|مجازر|مجزره)\w*{_R}", 3),
+    # a massacre names a toll, not a manner: any means the sentence names (shelling, a strike, a
+    # clash) types it, as in the English rules; alone it is an execution (annotation.md)
+    ("killing.execution", rf"{_L}{_P}(?:مجزرة|مجازر|مجزره)\w*{_R}", 2),
     (
         "attack.medical",
         r"(?:استهداف|استهدف|استهدفت|قصف|غارة|غارات|ضرب|قصفت)\S*\s+(?:\S+\s+){0,3}?\S*(?:مشفى"
         r"|مستشفى|مشافي|مستشفيات|مركز صحي|نقطة طبية|مستوصف|سيارة إسعاف|سيارات الإسعاف"
         # a civil-defence centre is a medical target (annotation.md)
         r"|مركزا? (?:لل|ال)?دفاع المدني|مقرا? (?:لل|ال)?دفاع المدني|مراكز (?:لل|ال)?دفاع المدني)|"
-        r"(?:مشفى|مستشفى|مشافي|مستشفيات)\S*\s+(?:\S+\s+){0,4}?(?:خارج الخدمة|عن الخدمة|للقصف|للاستهداف)",
+        r"(?:مشفى|مستشفى|مشافي|مستشفيات)\S*\s+(?:\S+\s+){0,4}?(?:خارج الخدمة|عن الخدمة|للقصف|للاستهداف)|"
+        # "قصف شنته مقاتلات الاحتلال مساء أمس على ساحة المستشفى": the strike is "on" the hospital
+        r"(?:قصف|غارة|غارات|استهداف|ضربة|ضربات)\S*\s+[^.؛]{0,80}?\s(?:على|علي)\s+(?:\S+\s+)?"
+        r"(?:ال)?(?:مشفى|مستشفى|مشافي|مستشفيات|مستوصف)",
         7,
     ),
     (
@@ -95,6 +100,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         # barrels in the dual or counted (برميلين، 4 براميل)
         rf"|{_L}{_P}(?:مروحيات|مروحية|المروحيات|درون)\w*{_R}|طائرة مسيرة|طائرات مسيرة|الطائرات المسيرة"
         r"|الطائرة المسيرة|بدون طيار|دون طيار|(?:ال)?مقاتلات (?:ال)?(?:حربية|روسية|التحالف|النظام)"
+        # warplanes and drones by whose they are, in any war: "طائرات الاحتلال"، "مقاتلات إسرائيلية"،
+        # "طيران العدوان"، "بالمسيرات"، "مسيرات روسية"
+        r"|(?:طائرات|طائرة|مقاتلات|مقاتلة|طيران) (?:ال)?(?:احتلال|إسرائيلية|إسرائيلي|عدو|عدوان|سعودية|سعودي"
+        r"|أمريكية|أميركية|أمريكي|أميركي|روسي|روسية|سورية|سوري|تركية|تركي|جيش|حربي|حربية)"
+        r"|(?:بال|ال|ب)مسيرات|مسيرات (?:ال)?(?:روسية|أوكرانية|إيرانية|إسرائيلية|انتحارية|مفخخة|الدعم السريع)"
         r"|برميلين|براميل متفجرة|برميلا",
         4,
     ),
@@ -174,12 +184,27 @@ _NOT_AN_EVENT = _rx(
 # a clause that only details or sets the scene of the event just told, with no toll of its own:
 # "…، حيث استهدف القصف سوق الهال"، "…، وسط نقص الإمكانيات الطبية"
 _DETAIL = _rx(r"^[\s،,]*(?:و)?(?:حيث|وسط|في ظل)\s")
-# a toll of the whole war: "منذ عام 2011"، "منذ بداية الثورة"، "منذ اندلاع النزاع"
+# a toll of the whole war: "منذ عام 2011"، "منذ بداية الثورة"، "منذ اندلاع النزاع"، "في الصراع الذي بدأ
+# قبل ثلاث سنوات"
 _WAR_LONG = _rx(
     r"منذ (?:عام |العام |سنة )?(?:2011|2012)|منذ (?:بداية|بدء|اندلاع|انطلاق|انطلاقة|مطلع) (?:ال)?(?:ثورة|نزاع"
     r"|حرب|أزمة|احتجاجات|صراع|انتفاضة)"
     r"|منذ (?:أكثر من |نحو |قرابة )?(?:سبع|ثماني|ثمان|تسع|عشر|ست|خمس|\d+) سنوات"
+    r"|(?:في|خلال) (?:ال)?(?:صراع|نزاع|حرب|ثورة)(?: ال\S+)? (?:الذي|التي) (?:بدأ|بدأت|اندلع|اندلعت|دخل|دخلت)"
 )
+# a country named in Arabic: where a war-long toll of a war outside Syria lies ("قتل 10 آلاف في اليمن")
+_COUNTRIES = {
+    "world:YE": "اليمن",
+    "world:SD": "السودان",
+    "world:UA": "أوكرانيا|اوكرانيا",
+    "world:PS": "فلسطين|الأراضي الفلسطينية",
+    "world:MM": "ميانمار|بورما",
+    "world:IQ": "العراق",
+    "world:AF": "أفغانستان|افغانستان",
+    "world:LY": "ليبيا",
+    "world:LB": "لبنان",
+}
+_COUNTRY_RX = [(pid, _rx(rf"{_L}(?:[وفبل]|في )?(?:{names}){_R}")) for pid, names in _COUNTRIES.items()]
 _WAR_START = date(2011, 3, 15)
 # who was killed: fighters only ("287 مسلحاً"، "أربعة من عناصر القوات") or anyone else
 _ARMED = r"(?:ال)?(?:قوات|جيش|تنظيم|فصائل|هيئة|جبهة|ميليشيا|ميليشيات|حزب|أمن|شرطة|وحدات|حرس|لواء|كتيبة)"
@@ -696,6 +721,43 @@ def _document_type(text: str, spans: list[tuple[int, int]]) -> str | None:
     return None
 
 
+# a count of some of the dead just told: "(من) بين الضحايا/القتلى …" (named before the number), and
+# "الـ5 المتبقين" (the rest of those counted before)
+_AMONG = _rx(rf"{_L}(?:و)?(?:من )?بين (?:ال)?(?:ضحايا|قتلى|شهداء|جرحى|مصابين){_R}")
+_REST = _rx(rf"{_L}(?:ال)?(?:ـ\s*)?\d+\s+(?:ال)?(?:متبقين|متبقون|باقين|باقون){_R}")
+
+
+def _part_of_before(s: str) -> bool:
+    """Does the sentence count a part of the dead told before? "ومن بين القتلى 15 شخصا" does (the
+    part named before any number); a total followed by its parts ("قتل 10 بينهم 3 أطفال") does not."""
+    if _REST.search(s):
+        return True
+    m = _AMONG.search(s)
+    digit = re.search(r"\d", s)
+    return m is not None and (digit is None or m.start() < digit.start())
+
+
+def _within(refs: tuple[PlaceRef, ...], before: Claim) -> bool:
+    """Are all the places ``refs`` among the places of the claim ``before``?"""
+    return {_place_key(p) for p in refs} <= {_place_key(p) for p in before.places}
+
+
+def _war_places(text, a, b, f, gaz, ctx, main, syrian) -> tuple[PlaceRef, ...]:
+    """Where a war-long toll lies: the country the sentence names outside Syria ("في اليمن"), else
+    Syria in a Syrian report; elsewhere the places the sentence names ("في قطاع غزة"), else the
+    report's main place (a war in Gaza or Sudan is no toll of Syria)."""
+    for pid, rx in _COUNTRY_RX:
+        m = rx.search(f.text)
+        if m:
+            s, e = f.span(m.start(), m.end())
+            name = re.sub(r"^(?:في )?[وفبل]?(?=\S{4})", "", text[a + s : a + e].strip())
+            return (PlaceRef(name=name, precision="country", place_id=pid),)
+    if syrian:
+        return (gaz.to_ref(gaz.get("SY"), "سوريا"),)
+    own = tuple(_places(text, a, b, f, gaz, ctx))
+    return own or ((main,) if main else ())
+
+
 def _same_count(x: Count | None, y: Count | None) -> bool:
     return x is not None and y is not None and (x.low, x.high) == (y.low, y.high)
 
@@ -848,6 +910,7 @@ def arabic_claims(
         title_end = _title_line_end(text, spans, title)
     own_voice = _outlet_party(text)
     doc_type = _document_type(text, spans)
+    syrian = main is None or main.place_id is None or not main.place_id.startswith("world:")
     out: list[tuple[Claim, bool]] = []
     previous_party: str | None = None
     last_places: tuple[PlaceRef, ...] = ()
@@ -882,6 +945,8 @@ def arabic_claims(
             harm = [h for h in events if h.event_type.split(".")[0] in ("attack", "killing", "other")]
             events = harm or events
         best = events[0]
+        if not (fat or inj) and all(h.event_type == "killing.execution" and h.strength == 2 for h in events):
+            continue  # "ضحايا مجزرة السوق"، "أكدت الوزارة أن المجزرة سبقها تحذير": told before
         if not (fat or inj) and (_NOT_AN_EVENT.search(s) or _DETAIL.match(s)):
             continue  # habit ("كثيرا ما تقصف …"), a description ("ووصفت المنظمة الهجوم بالوحشي")
         war = _WAR_LONG.search(s)
@@ -892,15 +957,14 @@ def arabic_claims(
             # the report's day, and not the place or time of the sentences after it
             # the war in Syria is dated from the first protests, 15 March 2011 (the annotators' and
             # the monitors' convention), whether the text says "منذ 2011" or "منذ بداية الثورة"
-            since = re.search(r"(?:19|20)\d\d", war.group(0))
-            year = int(since.group(0)) if since else 2011
-            start = _WAR_START if year == 2011 else date(year, 1, 1)
+            where = _war_places(text, a, b, f, gaz, ctx, main, syrian)
+            in_syria = where[0].place_id == "SY" if where else syrian
+            since = re.search(r"(?:19|20)\d\d", s[war.start() : war.end() + 30])
+            year = int(since.group(0)) if since else (2011 if in_syria else None)
+            start = _WAR_START if year == 2011 and in_syria else (date(year, 1, 1) if year else None)
             when = TimeSpan(start=start, end=anchor, precision="year")
-            syria = gaz.to_ref(gaz.get("SY"), "سوريا")
             hit = _Hit("other", 0, 0, 1)
-            claim = _claim(
-                text, a, b, s, f, "tally", hit, (syria,), when, fat, inj, party or own_voice, party
-            )
+            claim = _claim(text, a, b, s, f, "tally", hit, where, when, fat, inj, party or own_voice, party)
             out.append((claim, b <= title_end))
             last_claim_n = n
             continue
@@ -918,6 +982,8 @@ def arabic_claims(
                 if town is not None:
                     refs = (*refs, town)
             last_places = refs
+        if fat is not None and out and _part_of_before(s) and (not own_place or _within(refs, out[-1][0])):
+            continue  # "بين الضحايا ثلاثة من عائلة"، "الـ5 المتبقين في دوما": a part of the toll before
         country_only = bool(refs) and all(p.precision == "country" for p in refs)
         if best.strength <= 1 and country_only:
             best = _Hit("other", 0, 0, 1)  # a country-wide toll of all causes

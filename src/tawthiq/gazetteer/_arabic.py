@@ -73,6 +73,14 @@ _LOCATIVE = frozenset(
     ]
 )
 _PROCLITICS = "وفبلك"
+
+
+def _is_locative(word: str) -> bool:
+    """A locative word, also with و or ف glued on: "وفي الحديدة،" opens a place as "في" does."""
+    w = strip_article(word)
+    return w in _LOCATIVE or (len(w) > 2 and w[0] in "وف" and w[1:] in _LOCATIVE)
+
+
 # Common words that share a key with a small village; never a place on their own.
 _NEVER = frozenset(
     name_key(w)
@@ -250,7 +258,7 @@ def _match_world(gaz, index, ft, toks, i):
             return None
     prev = strip_article(toks[start - 1][2]) if start > 0 else ""
     typed = start != i
-    if not typed and prev not in _LOCATIVE:
+    if not typed and not _is_locative(prev):
         return None  # "بقيادة واشنطن"، "وكان": a world town only where a place stands
     if _starts_syrian_name(index, ft, toks, i):
         return None  # "حي بستان القصر" without Aleppo in sight: not a Turkish town named بستان
@@ -331,7 +339,7 @@ def _match_at(gaz, index, ft, toks, i, ctx, aleppo_near):
         ):
             i += 1  # "ريف دمشق" is itself a governorate's name: keep ريف in the key
     prev = strip_article(toks[start_tok - 1][2]) if start_tok > 0 else ""
-    locative = bool(type_kinds) or prev in _LOCATIVE or (toks[i][2][0] in "بل" and len(toks[i][2]) > 3)
+    locative = bool(type_kinds) or _is_locative(prev) or (toks[i][2][0] in "بل" and len(toks[i][2]) > 3)
     run = 1  # a name does not run over punctuation: the words up to the first mark
     while run < _MAX_WORDS and i + run < len(toks):
         if ft[toks[i + run - 1][1] : toks[i + run][0]].strip():
@@ -347,7 +355,7 @@ def _match_at(gaz, index, ft, toks, i, ctx, aleppo_near):
                     continue
                 # ب and ل are prepositions ("بمدينة"، "لحلب"): a place stands there; و and ف are
                 # conjunctions ("فرقه" is "its teams", not "ف" + Raqqa): only inside a list of places
-                listed = any(strip_article(t[2]) in _LOCATIVE for t in toks[max(0, i - 4) : i]) or (
+                listed = any(_is_locative(t[2]) for t in toks[max(0, i - 4) : i]) or (
                     i > 0 and any(len(x) >= 3 and x in index for x in _keys(toks[i - 1][2]))
                 )  # "في كفرنبل وسراقب"، "حلب وحمص": a list of places
                 clitic_locative = k > 0 and (words[0][0] in "بل" or (words[0][0] == "و" and listed))

@@ -1,0 +1,143 @@
+"""Arabic rules stated for classes of reporting beyond the tune texts (issue 16, fourth round).
+
+Every sentence here is invented for its trap; none is copied from a report.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tawthiq.extract import extract_claims
+from tawthiq.gazetteer import load_gazetteer
+
+PUBLISHED = date(2023, 11, 7)
+
+
+def _ar(text, published=PUBLISHED, title=None):
+    return extract_claims(text, published, title=title)
+
+
+def _one(claims):
+    assert len(claims) == 1, [c.quote for c in claims]
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place_id"),
+    [
+        ("وفي تعز، قتل 3 أطفال", "تعز", "world:70225"),
+        ("وفي كييف أصيب 5 أشخاص", "كييف", "world:703448"),
+        ("ومن حلب خرجت القافلة", "حلب", "C1007"),
+    ],
+)
+def test_a_place_after_a_preposition_with_a_conjunction_glued_on_is_found(text, name, place_id):
+    found = [(m.surface, m.place.id) for m in load_gazetteer().match_arabic(text)]
+    assert (name, place_id) in found
+
+
+def test_a_conjunction_alone_still_opens_no_place():
+    assert load_gazetteer().match_arabic("فرقه الإنقاذ وصلت") == []
+
+
+def test_a_massacre_takes_the_means_its_sentence_names():
+    c = _one(
+        _ar("قال المرصد إن 40 مواطنا قتلوا في مجزرة بلدة حاس، مشيرا إلى أن القصف المدفعي استمر حتى الفجر.")
+    )
+    assert (c.event_type, c.fatalities.low) == ("attack.shelling", 40)
+
+
+def test_a_massacre_with_no_means_named_is_still_an_execution():
+    c = _one(_ar("ارتكبت الميليشيات مجزرة في قرية الحمرا راح ضحيتها 14 مدنيا."))
+    assert c.event_type == "killing.execution"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقال مدير المستشفى إن من الصعب التعرف على جثث ضحايا مجزرة السوق.",
+        "وأكدت الوزارة أن المجزرة سبقها تحذير مباشر.",
+    ],
+)
+def test_a_massacre_named_again_without_a_toll_is_no_new_claim(sentence):
+    text = "قتل 30 مدنيا في غارة على سوق بلدة حاس مساء أمس.\n" + sentence
+    claims = _ar(text)
+    assert [c.fatalities.low for c in claims] == [30]
+
+
+def test_a_strike_on_a_hospital_several_words_away_is_an_attack_on_medical_care():
+    c = _one(
+        _ar("وسقط 80 شهيدا على الأقل في قصف شنته طائرات حربية مساء أمس على ساحة المستشفى الوطني في خان يونس.")
+    )
+    assert c.event_type == "attack.medical"
+    c = _one(_ar("قتل 4 مدنيين في قصف على بلدة حاس، ونقل الجرحى إلى المستشفى الوطني."))
+    assert c.event_type == "attack.shelling"  # where the wounded went is no target
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "استشهد 4 مواطنين بقصف طائرات الاحتلال منزلا في خان يونس.",
+        "قتل 6 مدنيين في قصف لطيران العدوان على محافظة صعدة.",
+        "قتل 15 شخصا في هجوم بالمسيرات على سوق في مدينة أم درمان.",
+        "أصيب 9 أشخاص في هجوم مسيرات روسية على مدينة أوديسا.",
+    ],
+)
+def test_warplanes_and_drones_of_any_war_are_air_strikes(sentence):
+    assert _one(_ar(sentence)).event_type == "attack.air_strike"
+
+
+def test_a_protest_march_is_no_drone():
+    assert _ar("خرجت مسيرات حاشدة في المدينة.") == []
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        "وأضاف أن بين الضحايا ثلاثة من عائلة واحدة.",
+        "بينما استشهد الـ 5 المتبقين في مدينة دوما.",
+    ],
+)
+def test_a_part_of_the_toll_just_told_is_no_claim_of_its_own(part):
+    text = "قتل 8 مدنيين في غارات على مدينتي دوما وعربين أمس.\n" + part
+    assert [c.fatalities.low for c in _ar(text)] == [8]
+
+
+def test_a_part_in_a_place_of_its_own_is_a_claim():
+    text = (
+        "قتل 20 مدنيا في غارات على مدينة الرقة أمس.\n"
+        "ومن بين القتلى 12 شخصا قضوا في غارة استهدفت مقهى في حي المشلب."
+    )
+    assert [c.fatalities.low for c in _ar(text)] == [20, 12]
+
+
+def test_a_total_followed_by_its_parts_stays_one_claim():
+    c = _one(_ar("قتل 10 مدنيين بينهم 3 أطفال في غارة على بلدة حاس."))
+    assert c.fatalities.low == 10
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "start"),
+    [
+        ("قتل أكثر من 10 آلاف شخص في اليمن منذ بداية الحرب في مارس 2015.", "اليمن", date(2015, 1, 1)),
+        ("قتل 9 آلاف مدني في أوكرانيا منذ اندلاع الحرب.", "أوكرانيا", None),
+        ("وقتل أكثر من 100 ألف شخص في الصراع السوري الذي بدأ قبل خمس سنوات.", "سوريا", date(2011, 3, 15)),
+    ],
+)
+def test_a_war_long_toll_lies_in_the_country_of_its_war(sentence, place, start):
+    c = _one(_ar(sentence))
+    assert (c.kind, c.event_type) == ("tally", "other")
+    assert [p.name for p in c.places] == [place]
+    assert c.time.start == start
+
+
+def test_a_war_long_toll_in_a_gaza_report_is_no_toll_of_syria():
+    text = (
+        "TITLE: قصف على مخيم جباليا\n\n"
+        "استشهد 12 فلسطينيا في غارة على منزل في مخيم جباليا شمال قطاع غزة فجر اليوم.\n"
+        "وارتفعت حصيلة الشهداء منذ بداية الحرب إلى 9000 شهيد."
+    )
+    tally = next(c for c in _ar(text, title="قصف على مخيم جباليا") if c.kind == "tally")
+    assert all(p.place_id != "SY" for p in tally.places) and tally.places
+    assert tally.time.start is None
