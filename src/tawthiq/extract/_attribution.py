@@ -22,7 +22,7 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _ORGS: list[tuple[str, str]] = [
     (
         r"Syrian Observatory for Human Rights|SOHR|the Observatory|"
-        r"(?:a |the )?(?:UK|Britain)-based (?:war )?monitor"
+        r"(?:a |the )?(?:UK|Britain|British|London|Coventry)-based (?:war )?(?:monitor|watchdog)"
         r"(?:ing group)?",
         "Syrian Observatory for Human Rights",
     ),
@@ -179,7 +179,8 @@ _WHEN_AFTER = re.compile(
 # how they said it is not who: "the NGO in a statement posted late Sunday on X" → the NGO
 _HOW_AFTER = re.compile(
     r"\s+(?:in|on|via|through)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|post|tweet|"
-    r"press release|video|report|briefing|interview)\b.*$",
+    r"press release|video|report|briefing|interview|page|website|account|channel)\b.*$|"
+    r"\s+(?:on|via)\s+(?:Facebook|Twitter|X|Telegram|Instagram|YouTube|WhatsApp)\b.*$",
     re.I,
 )
 
@@ -402,22 +403,39 @@ def _find_attribution(sentence: str, previous: str | None = None) -> str | None:
     )
     if m:
         return canonical_party(_clean_np(m.group(1)))
+    # "Preliminary findings from the UN mission (UNAMA) indicate that ...": the body whose findings
+    m = re.search(
+        r"\b(?i:findings|figures|data|records|documentation|investigations?|reports?|statements?|tallies|"
+        r"tally|count|monitoring)\s+(?:from|by|of)\s+((?:the\s+)?[A-Z][^,.;:]{1,120}?)\s+"
+        r"(?:indicate|indicated|show|showed|shows|suggest|suggests|suggested|found|reveal|revealed)\b",
+        s,
+    )
+    if m:
+        return canonical_party(_clean_np(m.group(1)))
     m = re.search(r"\bciting ([^,.;:]+)", s, re.I)
     if m:
         return canonical_party(_clean_np(m.group(1)))
-    m = re.search(r"\bconfirmed by ([^,.;:]+)", s, re.I)
+    m = re.search(r"\bconfirmed by ((?:(?! (?:as|who|which|that|to|in|on|after)\b)[^,.;:])+)", s, re.I)
     if m:
         return canonical_party(_clean_np(m.group(1)))
     # a quotation, then its speaker: '"... 31 civilians," Liz Throssell, spokeswoman for the UN human rights
     # office, said on Friday.' / '"...," Colville said.' / '"...," it said.'
-    m = re.search(rf"[”\"]\s*,?\s*([^”\"\s][^”\"]{{1,200}}?),?\s+(?:{_VERBS})\b{_TAIL}[.!]?\s*$", s)
+    # (a scare quote inside a clause — 'forces have “massacred” more than 90 people, ..., the
+    # watchdog said' — is no quotation: the quoted words end with their own punctuation, or a comma
+    # follows the closing mark)
+    m = re.search(
+        rf"(?:[,.!?…]\s*[”\"]\s*,?|[”\"]\s*,)\s*([^”\"\s][^”\"]{{1,200}}?),?\s+"
+        rf"(?:{_VERBS})\b{_TAIL}[.!]?\s*$",
+        s,
+    )
     if m and not _CLAUSE.search(m.group(1)) and not _WHEN.match(m.group(1)):
         if _PRONOUN.match(m.group(1).strip()):
             return previous
         return canonical_party(_clean_np(m.group(1)))
     # inverted trailing: '..., said Ibrahim Abu Laith, a spokesman for the White Helmets.' / '"...," said X.'
     m = re.search(
-        r"[,”\"]\s*(?:said|says|according to|told (?:Reuters|AFP|AP|Al Jazeera|reporters))\s+"
+        r"[,”\"]\s*(?:said|says|reported|reports|announced|wrote|added|"
+        r"according to|told (?:Reuters|AFP|AP|Al Jazeera|reporters))\s+"
         r"((?:(?:a|an|the)\s+)?[A-Za-z][^\"“”]{2,140}?)[.!]?\s*$",
         s,
     )

@@ -1,0 +1,43 @@
+"""Who speaks for a claim: English reporting patterns, each stated as a class (docs/extraction.md).
+
+Sentences are our own, written for the pattern; none is taken from a report.
+"""
+
+from __future__ import annotations
+
+from tawthiq.extract._attribution import find_attribution
+
+SOHR = "Syrian Observatory for Human Rights"
+
+
+def test_a_scare_quote_inside_the_clause_is_not_a_quotation_before_its_speaker():
+    scare = (
+        "Militias “cleansed” more than 40 homes in the hamlet, including a school, in the western "
+        "province, the London-based watchdog said."
+    )
+    assert find_attribution(scare, None, (SOHR,)) == SOHR
+    # a real quotation still gives its speaker after it
+    quoted = "“We counted 17 bodies in the square,” Amal Haddad said."
+    assert find_attribution(quoted) == "Amal Haddad"
+
+
+def test_findings_or_figures_from_a_body_that_indicate_speak_for_that_body():
+    s = "Early findings from the UN Assistance Mission in Afghanistan indicate that nine farmers died."
+    assert find_attribution(s) == "UNAMA"
+    s = "Figures from Airwars show that 30 residents were killed in the raid."
+    assert find_attribution(s) == "Airwars"
+
+
+def test_confirmed_by_a_party_as_having_is_that_party_not_the_rest_of_the_clause():
+    s = "At least 60 residents were later confirmed by the Coalition as having died in the raid on the block."
+    assert find_attribution(s) == "the Coalition"
+
+
+def test_a_report_inverted_after_the_clause_names_its_outlet_not_the_clause():
+    s = (
+        "Shells hit the market of the town, killing at least 8 people, reported the pro-government "
+        "Valley Witness news network on Telegram on Sunday."
+    )
+    party = find_attribution(s)
+    assert party is not None and "Valley Witness" in party
+    assert "Shells" not in party and "Telegram" not in party
