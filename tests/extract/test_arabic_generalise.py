@@ -141,3 +141,33 @@ def test_a_war_long_toll_in_a_gaza_report_is_no_toll_of_syria():
     tally = next(c for c in _ar(text, title="قصف على مخيم جباليا") if c.kind == "tally")
     assert all(p.place_id != "SY" for p in tally.places) and tally.places
     assert tally.time.start is None
+
+
+def test_a_reporting_verb_with_no_subject_goes_on_with_the_speaker_before():
+    text = (
+        "قالت لجنة الإغاثة المحلية إن 9 مدنيين قتلوا في قصف على بلدة حاس أمس.\n"
+        'وأضافت في بيان أن "القصف استهدف سوقا في بلدة كفرنبل وقتل 4 أشخاص".'
+    )
+    assert [c.attributed_to for c in _ar(text)] == ["لجنة الإغاثة المحلية"] * 2
+
+
+def test_between_after_a_reporting_verb_is_no_verb_with_a_subject_before_it():
+    text = (
+        "قال مسؤول في البلدية إن 6 مدنيين قتلوا في غارة على بلدة حاس أمس.\n"
+        "وأضاف أن بين القتلى 7 من عائلة واحدة في بلدة كفرنبل."
+    )
+    assert [c.attributed_to for c in _ar(text)] == ["مسؤول في البلدية"] * 2
+
+
+def test_an_office_named_again_by_its_title_is_the_official_named_before():
+    text = (
+        "قتل 8 أشخاص في انفجار سيارة مفخخة في حي الزهراء بمدينة حمص، بحسب ما ذكر محافظ حمص سالم الأحمد.\n"
+        'وقال المحافظ إن "سيارة مفخخة انفجرت قرب دوار في حي الزهراء وأصابت 20 شخصا".'
+    )
+    assert {c.attributed_to for c in _ar(text)} == {"محافظ حمص سالم الأحمد"}
+
+
+@pytest.mark.parametrize("opener", ["يشار إلى أن", "الجدير بالذكر أن", "ويذكر أن"])
+def test_the_reports_own_asides_name_no_speaker(opener):
+    c = _one(_ar(f"{opener} طائرات حربية قتلت 5 مدنيين في غارة على بلدة حاس أمس."))
+    assert c.attributed_to is None
