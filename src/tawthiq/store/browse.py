@@ -31,6 +31,7 @@ from tawthiq.entities import (
     PlaceRef,
     TimeSpan,
 )
+from tawthiq.store.session import is_row_id
 from tawthiq.store.tables import (
     AuditEventRow,
     ClaimRow,
@@ -251,6 +252,8 @@ def list_incidents(
 
 
 def get_incident(s: Session, incident_id: int, *, with_kind: bool = False) -> Incident | None:
+    if not is_row_id(incident_id):
+        return None
     row = s.execute(_INCIDENT, {"id": incident_id}).first()
     if row is None:
         return None

@@ -24,7 +24,7 @@ from tawthiq.errors import InputError
 from tawthiq.store.audit import record_event
 from tawthiq.store.people import save_list
 from tawthiq.store.reveal import Disclosure, check_disclosure, open_fields
-from tawthiq.store.session import as_utc, chunks, session_cipher
+from tawthiq.store.session import as_utc, chunks, is_row_id, session_cipher
 from tawthiq.store.tables import (
     InquiryRow,
     MissingNoteRow,
@@ -107,7 +107,7 @@ def _note_entity(row: MissingNoteRow, opened: dict[str, Protected | None] | None
 
 def add_note(session: Session, record_id: int, note: MissingNote) -> MissingNote | None:
     """Append a note to a person record's history; None if a note with that id is already there."""
-    if session.get(PersonRecordRow, record_id) is None:
+    if not is_row_id(record_id) or session.get(PersonRecordRow, record_id) is None:
         raise InputError(f"no person record {record_id}", field="person_record_id")
     if session.scalar(select(MissingNoteRow.id).where(MissingNoteRow.note_record_id == note.note_record_id)):
         return None
@@ -212,7 +212,7 @@ def load_missing(
     cipher = session_cipher(session) if disclosure is not None else None
     query = select(PersonRecordRow).where(PersonRecordRow.status == "missing").order_by(PersonRecordRow.id)
     if record_ids is not None:
-        query = query.where(PersonRecordRow.id.in_(list(record_ids)))
+        query = query.where(PersonRecordRow.id.in_([i for i in record_ids if is_row_id(i)]))
     rows = list(session.scalars(query))
     ids = [r.id for r in rows]
     notes: dict[int, list[MissingNote]] = defaultdict(list)
@@ -358,9 +358,14 @@ def answer_inquiry(
     session: Session, inquiry_id: int, answer: str, *, record_id: int | None = None, actor: str
 ) -> Inquiry:
     """A documenter's answer, which the family reads with its ticket (and nothing more)."""
-    row = session.get(InquiryRow, inquiry_id)
+    row = session.get(InquiryRow, inquiry_id) if is_row_id(inquiry_id) else None
     if row is None:
         raise InputError(f"no inquiry {inquiry_id}", field="inquiry")
+    known = record_id is None or (
+        is_row_id(record_id) and session.get(PersonRecordRow, record_id) is not None
+    )
+    if not known:
+        raise InputError(f"no person record {record_id}", field="record")
     before = {"status": row.status}
     row.answer, row.status, row.person_record_id = answer, "answered", record_id or row.person_record_id
     session.flush()
@@ -377,7 +382,7 @@ def accept_inquiry(session: Session, inquiry_id: int, *, actor: str) -> tuple[in
     """Take a family's registration into the registry: a missing-person record with a first note
     (``information_sought``). Returns the record's id, and whether it is new (then the caller
     compares it with every list: ``tawthiq.app.missing.accept_inquiry``)."""
-    row = session.get(InquiryRow, inquiry_id)
+    row = session.get(InquiryRow, inquiry_id) if is_row_id(inquiry_id) else None
     if row is None:
         raise InputError(f"no inquiry {inquiry_id}", field="inquiry")
     if row.person_record_id is not None:

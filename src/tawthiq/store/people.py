@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from tawthiq.entities import LinkedPair, LinkResult, Person, PersonRecord
 from tawthiq.errors import InputError
 from tawthiq.store.audit import record_event
-from tawthiq.store.session import chunks
+from tawthiq.store.session import chunks, is_row_id
 from tawthiq.store.tables import (
     PersonListRow,
     PersonPairDecisionRow,
@@ -176,7 +176,7 @@ def load_records(session: Session, lists: Iterable[str] | None = None) -> list[P
 
 def records_by_ids(session: Session, ids: Iterable[int]) -> dict[int, PersonRecord]:
     out: dict[int, PersonRecord] = {}
-    for chunk in chunks(sorted(set(ids))):
+    for chunk in chunks(sorted({i for i in ids if is_row_id(i)})):
         for row in session.execute(select(*_RECORD_COLUMNS).where(PersonRecordRow.id.in_(chunk))):
             rec = _record(row)
             out[rec.id] = rec

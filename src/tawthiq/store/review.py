@@ -15,6 +15,7 @@ from tawthiq.entities import Claim
 from tawthiq.errors import InputError
 from tawthiq.store.audit import record_event
 from tawthiq.store.claims import claim_from_row
+from tawthiq.store.session import is_row_id
 from tawthiq.store.tables import ClaimRow
 
 __all__ = ["CORRECTABLE", "review_claim"]
@@ -74,7 +75,7 @@ def review_claim(
     """
     if status not in ("accepted", "corrected", "rejected"):
         raise InputError(f"{status!r} is not a review decision", field="status")
-    row = s.get(ClaimRow, claim_id)
+    row = s.get(ClaimRow, claim_id) if is_row_id(claim_id) else None
     if row is None:
         raise InputError(f"no claim {claim_id}", field="claim_id")
     corrections = {k: v for k, v in (corrections or {}).items() if v not in (None, "")}

@@ -19,7 +19,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tawthiq.errors import StoreError
 
-__all__ = ["as_utc", "make_engine", "normalise_url", "session_cipher", "session_scope"]
+__all__ = ["MAX_ID", "as_utc", "is_row_id", "make_engine", "normalise_url", "session_cipher", "session_scope"]
+
+# The largest id a row can have: the tables' ids are INTEGER, a signed 32-bit integer on
+# PostgreSQL (SQLite takes 64 bits). An id a user typed is checked against it before it is bound
+# to a statement: past it PostgreSQL fails with "integer out of range" and SQLite (past 2**63)
+# with OverflowError, where the user should read "no such record" (issue 21; the web bounds its
+# path ids the same way, web/_query.py).
+MAX_ID = 2**31 - 1
 
 
 def normalise_url(url: str) -> str:
@@ -100,3 +107,8 @@ def chunks(ids: Sequence[int], size: int = 500) -> Iterator[list[int]]:
     """Slices of ids small enough for any database's bound-parameter limit (SQLite's is lowest)."""
     for start in range(0, len(ids), size):
         yield list(ids[start : start + size])
+
+
+def is_row_id(value: int) -> bool:
+    """Whether ``value`` can be a row's id: looking up any other (a typed 30-digit number) finds nothing."""
+    return 0 < value <= MAX_ID

@@ -20,7 +20,7 @@ from tawthiq.entities import Protected, Report, Source, SourceCheckin
 from tawthiq.errors import InputError
 from tawthiq.store.audit import Event, record_event, record_events
 from tawthiq.store.reports import get_or_create_source
-from tawthiq.store.session import as_utc, chunks, session_cipher
+from tawthiq.store.session import as_utc, chunks, is_row_id, session_cipher
 from tawthiq.store.tables import SourceContactRow, SourceIndexRow, SourceRow
 
 __all__ = [
@@ -64,12 +64,14 @@ def register_source(session: Session, source: Source) -> Source:
 def resolve_source(session: Session, ref: int | str) -> int:
     """The id of the source ``ref`` names: its id, else its label (exact, then case-insensitive).
 
-    An id wins over a label made of digits. A case-insensitive label matching several sources is
+    An id wins over a label made of digits; a number no row id can be (past 2**31 - 1) is looked
+    up as a label only. A case-insensitive label matching several sources is
     an :class:`InputError` listing their ids (labels and protected identities are not repeated:
     a label typed by mistake may be a real name). Identities are never searched.
     """
     text = str(ref).strip()
-    if text.isdigit() and session.get(SourceRow, int(text)) is not None:
+    # isdecimal, not isdigit: int() refuses "²", which isdigit accepts
+    if text.isdecimal() and is_row_id(int(text)) and session.get(SourceRow, int(text)) is not None:
         return int(text)
     exact = session.scalar(select(SourceRow.id).where(SourceRow.label == text))
     if exact is not None:
