@@ -31,7 +31,13 @@ from tawthiq.extract._arabic_time import find_dateline_ar
 from tawthiq.extract._attribution import find_attribution, find_certainty
 from tawthiq.extract._events import EventHit, find_events, find_kind, find_perpetrators, find_victims
 from tawthiq.extract._filter import keep_claims
-from tawthiq.extract._modality import is_clutter, is_unasserted, is_war_long
+from tawthiq.extract._modality import (
+    is_clutter,
+    is_labelled_massacre,
+    is_unasserted,
+    is_under_review,
+    is_war_long,
+)
 from tawthiq.extract._numbers import find_numbers
 from tawthiq.extract._places import CITY, NOT_ALEPPO, sentence_places
 from tawthiq.extract._restate import merge_restatements
@@ -283,6 +289,15 @@ def rule_claims(
             continue  # "the war has displaced millions": background, no toll to record
         if is_unasserted(sentence) and not find_tolls(sentence)[0]:
             continue  # an appeal, a need, a vow or a forecast: not a claim (CLAIMS.md)
+        if (
+            events
+            and all(h.event_type == "killing.execution" for h in events)
+            and is_labelled_massacre(sentence)
+            and not find_tolls(sentence)[0]
+        ):
+            continue  # "condemned the massacre", '"This is a massacre."': a label, not a report
+        if is_under_review(sentence) and not find_tolls(sentence)[0]:
+            continue  # "UNAMA is reviewing reports of casualties": nothing asserted yet
         if not events and claims and _VERIFY.search(sentence):
             # "The reports could not be independently verified." hedges the claim before it
             prev, was_title = claims[-1]

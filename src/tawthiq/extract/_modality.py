@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_clutter", "is_unasserted", "is_war_long"]
+from tawthiq.extract._numbers import find_numbers
+
+__all__ = ["is_clutter", "is_labelled_massacre", "is_unasserted", "is_under_review", "is_war_long"]
 
 _HEADER = re.compile(
     r"^(?:URL|OUTLET|SOURCE|DATE|PUBLISHED|LANGUAGE|CONFLICT|GENRE|SAME_EVENT_GROUP|AUTHOR|BYLINE|"
@@ -88,9 +90,13 @@ def is_unasserted(sentence: str) -> bool:
 
 
 _WAR_LONG = re.compile(
+    # "since the uprising against the president began in March 2011": words may stand between
     r"\b(?:since (?:the (?:start|beginning|outbreak) of )?(?:the|its|this) (?:war|conflict|revolt|"
-    r"revolution|uprising|crisis|fighting) (?:began|started|erupted|broke out)|"
-    r"since the (?:start|beginning|outbreak) of the (?:war|conflict|revolt|revolution|uprising|crisis)|"
+    r"revolution|uprising|crisis|fighting)(?:\s+[\w'’-]+){0,6}?\s+(?:began|started|erupted|broke out)|"
+    r"since the (?:start|beginning|outbreak) of (?:the|its|this) (?:[\w-]+\s+){0,2}?(?:war|conflict|revolt|"
+    r"revolution|uprising|crisis)|"
+    # "the humanitarian impact of the conflict ..., with 10 million displaced": the whole war's cost
+    r"\b(?:impact|toll|cost|consequences) of (?:the|this|its) (?:[\w-]+\s+){0,2}?(?:war|conflict)\b|"
     r"since the coalition intervened|"
     r"in (?:a|the|its|this|Syria['’]s|Yemen['’]s|Sudan['’]s)\s+(?:[\w-]+\s+){0,3}?(?:war|conflict|revolt|"
     r"revolution|uprising)\s+(?:that|which)\s+(?:has|have|had)\s+(?:killed|left|claimed|displaced)|"
@@ -112,3 +118,42 @@ _WAR_LONG = re.compile(
 def is_war_long(sentence: str) -> bool:
     """A total over a whole war ("in a war that has killed tens of thousands", "since the war began")."""
     return bool(_WAR_LONG.search(sentence))
+
+
+# "massacre" as a label put on an event, not a report of one: condemned, denounced, described as,
+# accused of, "This is a massacre", a scare-quoted 'massacre' town, or massacres in general
+_LABEL = re.compile(
+    r"\b(?:condemn\w*|denounc\w*|deplor\w*|decr(?:y|ied|ies)|accus\w*\s+[^.;]{0,60}?\bof|"
+    r"call(?:s|ed|ing)?\s+(?:it|this|that)|describ\w*\s+(?:it\s+|this\s+|that\s+)?as|"
+    r"(?:this|it|that)\s+(?:is|was)|visit\w*)\s+(?:the\s+|a\s+|an\s+)?[\"“‘'”’]?\s*massacres?\b|"
+    r"[\"“‘']\s*(?:a\s+|the\s+)?massacres?\s*[.!]?[\"”’']|"
+    r"\b(?:many|several|numerous|countless|repeated|multiple)\s+massacres\b",
+    re.I,
+)
+_MASSACRE_NOUN = re.compile(r"\bmassacres?\b(?!d)", re.I)
+
+
+def is_labelled_massacre(sentence: str) -> bool:
+    """The sentence puts the word "massacre" on an event (condemns it, quotes it, speaks of massacres
+    in general) without reporting one: no toll, and no other word of harm than the label."""
+    if not (_LABEL.search(sentence) and _MASSACRE_NOUN.search(sentence)):
+        return False
+    # "condemned the massacre of 40 farmers": a count of its victims makes it a report
+    return not any(
+        re.search(r"\bmassacres?\s+of\s+(?:\S+\s+){0,2}$", sentence[: h.start])
+        for h in find_numbers(sentence)
+    )
+
+
+# a body that is looking into reports asserts nothing yet: "UNAMA is reviewing reports of civilian
+# casualties from alleged airstrikes in other parts of the country"
+_REVIEW = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:currently\s+|still\s+|now\s+)?(?:reviewing|investigating|examining|"
+    r"looking into|assessing|verifying|checking)\s+(?:the\s+)?(?:reports|claims|allegations|accounts)\b",
+    re.I,
+)
+
+
+def is_under_review(sentence: str) -> bool:
+    """The sentence says reports are being looked into, not that anything happened."""
+    return bool(_REVIEW.search(sentence))

@@ -218,7 +218,8 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
     if dates:
         d = dates[0][1]
         return TimeSpan(start=d, end=d, precision="day")
-    m = re.search(rf"\bsince\s+(?:early\s+|late\s+|mid-?)?({_MON})\b", low)
+    # "since March" runs from the last March; "since March 2013" names its year (read below)
+    m = re.search(rf"\bsince\s+(?:early\s+|late\s+|mid-?)?({_MON})\b(?!,?\s*(?:19|20)\d\d)", low)
     if m:
         start, _ = _month_span(_MONTHS[m.group(1).rstrip(".")], anchor)
         return TimeSpan(start=start, end=anchor, precision="month")
