@@ -70,3 +70,17 @@ def test_answering_an_inquiry_about_a_record_that_is_not_there_is_refused_and_ch
     with workspace.session() as s:
         (after,) = list_inquiries(s)
     assert after.status == "open" and after.answer is None
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("sources", "add", "stringer", "--checkin-days"), ("sources", "checkin", "stringer", "--days")],
+)
+@pytest.mark.parametrize("days", [THIRTY_DIGITS, "36526", "0"])
+def test_a_check_in_interval_past_a_century_is_refused_naming_the_field(
+    workspace, cli, cli_json, command, days
+):
+    cli(workspace, "sources", "add", "stringer", "--checkin-days", "2")
+    result = cli(workspace, *command, days, ok=False)
+    assert result.exit_code == 1 and "field 'checkin_days'" in result.stderr, result.stderr
+    assert [s["checkin_days"] for s in cli_json(workspace, "sources", "list")] == [2]

@@ -47,8 +47,20 @@ class Contact:
     farewell: str | None
 
 
+# A check-in interval past a century means nothing, and past ~2.7 million days the overdue list's
+# date arithmetic overflows (a 30-digit --checkin-days was an OverflowError, issue 21).
+MAX_CHECKIN_DAYS = 36_525
+
+
+def _check_days(days: float | None) -> None:
+    if days is not None and not 0 < days <= MAX_CHECKIN_DAYS:
+        said = f"{days} is not a positive number of days up to {MAX_CHECKIN_DAYS:,} (a century)"
+        raise InputError(said, field="checkin_days")
+
+
 def register_source(session: Session, source: Source) -> Source:
     """Create (or find by label) a source; index its identity so its chat messages count as contact."""
+    _check_days(source.checkin_days)
     stored = get_or_create_source(session, source)
     row = session.get(SourceRow, stored.id)
     if source.checkin_days is not None and row.checkin_days != source.checkin_days:
@@ -96,8 +108,7 @@ def set_checkin(session: Session, source_id: int, days: float | None) -> None:
     row = session.get(SourceRow, source_id)
     if row is None:
         raise InputError(f"no source {source_id}", field="source")
-    if days is not None and days <= 0:
-        raise InputError(f"{days} is not a positive number of days", field="checkin_days")
+    _check_days(days)
     before = {"checkin_days": row.checkin_days}
     row.checkin_days = days
     session.flush()
