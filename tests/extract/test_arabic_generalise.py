@@ -171,3 +171,30 @@ def test_an_office_named_again_by_its_title_is_the_official_named_before():
 def test_the_reports_own_asides_name_no_speaker(opener):
     c = _one(_ar(f"{opener} طائرات حربية قتلت 5 مدنيين في غارة على بلدة حاس أمس."))
     assert c.attributed_to is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["قتل وجرح أكثر من 40 شخصا في غارة على بلدة حاس.", "أسفرت الغارة عن مقتل وإصابة 20 شخصا في بلدة حاس."],
+)
+def test_killed_and_wounded_counted_together_give_no_number(sentence):
+    c = _one(_ar(sentence))
+    assert (c.fatalities, c.injured) == (None, None)
+
+
+def test_killed_and_wounded_counted_apart_keep_both_numbers():
+    c = _one(_ar("قتل 5 أشخاص وجرح 20 في غارة على بلدة حاس."))
+    assert (c.fatalities.low, c.injured.low) == (5, 20)
+
+
+def test_fighting_since_the_first_years_of_the_war_with_no_toll_is_background():
+    assert _ar("وتشهد مدينة حلب معارك مستمرة منذ صيف 2012 بين القوات والفصائل.") == []
+
+
+def test_a_place_word_before_a_verb_with_its_pronoun_names_no_place():
+    claims = _ar("وقال ناشطون إن الانفجار استهدف منطقة تسكنها عائلات نازحة في مدينة حمص.")
+    assert [p.name for p in _one(claims).places] == ["مدينة حمص"]
+
+
+def test_whole_is_no_town_after_the_letter_kaf():
+    assert load_gazetteer().match_arabic("في كامل المحافظات") == []

@@ -188,6 +188,8 @@ def _keys(name: str) -> tuple[str, ...]:
 def _unclitic(word: str) -> tuple[str, ...]:
     """The word, and the word without a one-letter proclitic (and its article), longest first."""
     out = [word]
+    if word[0] == "ك" and not word.startswith("كال"):
+        return tuple(out)  # "كامل" (whole) is no ك + a town; "كالرقة" (like Raqqa) still is
     if len(word) > 3 and word[0] in _PROCLITICS:
         out.append(word[1:])
         if len(word) > 4 and word[1] in "بل" and word[0] in "وف":
