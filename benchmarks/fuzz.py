@@ -14,12 +14,16 @@ stops it at 6× in wall time). Crashes and hangs are kept as regression fixtures
 ``tests/fixtures/fuzz/crashes/<target>/`` (up to three per distinct exception site), which the
 suite replays (``tests/fuzz/test_fuzz_readers.py``). Prints, per target: inputs, accepted,
 refused, crashes (distinct sites), hangs, and the slowest input in CPU milliseconds.
+
+Put the inputs on a memory file system (``TMPDIR=/dev/shm``): each input is written to a file,
+and on the shared machine's disk that took ten times the reading (5 ms a file against 0.5 ms).
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import logging
 import random
 import signal
 import sys
@@ -78,6 +82,7 @@ def main() -> None:
     sites: dict[str, set[str]] = defaultdict(set)
     kept: Counter = Counter()
     signal.signal(signal.SIGALRM, _alarm)
+    logging.disable(logging.WARNING)  # the store targets' ingest logs each refused record
     deadline = time.monotonic() + args.minutes * 60
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -7,6 +7,11 @@ way a command does (``read_file``, ``read_table`` + ``build_records``, ``read_pf
 * it returns, or raises :class:`~tawthiq.errors.InputError` — anything else is a crash;
 * what it returns can be stored: no NUL, no lone surrogate in any text.
 
+Two targets write: ``store_jsonl`` and ``store_chat`` ingest into a workspace as
+``tawthiq ingest`` does, and check that nothing is lost or half-written (every file a stored
+report, a duplicate or a failed intake, its sealed bytes exactly the file's, the audit chain
+intact).
+
 :func:`mutate` is the byte-level mutator (bit flips, interesting bytes, inserts, deletes,
 chunk repeats that grow a shape, splices of two seeds, truncation), seeded for replay.
 """
@@ -18,8 +23,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tawthiq.errors import InputError
+
+if TYPE_CHECKING:
+    from tawthiq.store import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "tests" / "fixtures" / "fuzz" / "seeds"
@@ -45,6 +54,41 @@ def _ingest(path: Path) -> None:
             _check_text(getattr(d, name), name)
         if d.sender is not None:
             _check_text(d.sender.reveal(), "sender")
+
+
+class Lost(AssertionError):
+    """An ingest lost input or left it half-written: a file with no row, a row without its bytes,
+    sealed bytes that differ from the file's, or a broken audit chain."""
+
+
+_WORKSPACES: dict[Path, Workspace] = {}
+_CHAIN_EVERY = 250  # the audit chain is re-verified every this many inputs (verifying is O(events))
+_INGESTED = [0]
+
+
+def _ingest_store(path: Path) -> None:
+    """``tawthiq ingest FILE`` into a workspace (one SQLite workspace per folder, kept between
+    inputs): whatever the bytes, the file ends stored, duplicate or as a failed intake whose sealed
+    bytes are exactly the file's, every row it names is there, and the audit chain verifies."""
+    from tawthiq.evidence import read_evidence
+    from tawthiq.ingest import IngestOptions, ingest_file
+    from tawthiq.store import find_reports_by_sha256, init_workspace, verify_chain
+
+    ws = _WORKSPACES.get(path.parent)
+    if ws is None:
+        ws = _WORKSPACES[path.parent] = init_workspace(path.parent / f"ws-{len(_WORKSPACES)}")
+    out = ingest_file(ws, path, IngestOptions())
+    _INGESTED[0] += 1
+    if out.status not in ("stored", "duplicate", "failed") or not out.report_ids or out.sha256 is None:
+        raise Lost(f"outcome {out.status} with report ids {out.report_ids}")
+    with ws.session() as s:
+        rows = {r.id for r in find_reports_by_sha256(s, out.sha256)}
+        if not set(out.report_ids) <= rows or any(f.report_id not in rows for f in out.failures):
+            raise Lost(f"{out.status}: rows {sorted(rows)}, outcome names {out.report_ids}")
+        if read_evidence(ws.evidence_dir, out.sha256, ws.cipher) != path.read_bytes():
+            raise Lost("the sealed evidence is not the file's bytes")
+        if _INGESTED[0] % _CHAIN_EVERY == 0 and not verify_chain(s).ok:
+            raise Lost("the audit chain does not verify")
 
 
 def _list(path: Path) -> None:
@@ -94,6 +138,8 @@ TARGETS: dict[str, Target] = {
         Target("html", ".html", _ingest, ("page.html",)),
         Target("email", ".eml", _ingest, ("email_plain.eml", "multipart.eml")),
         Target("jsonl", ".jsonl", _ingest, ("reports.jsonl", "reports_ar.jsonl")),
+        Target("store_jsonl", ".jsonl", _ingest_store, ("reports.jsonl", "reports_ar.jsonl")),
+        Target("store_chat", ".txt", _ingest_store, ("chat_android.txt", "report_header.txt")),
         Target("list_csv", ".csv", _list, ("list_arabic.csv", "list_tabs_quoted_multiline.tsv")),
         Target("list_tsv", ".tsv", _list, ("list_tabs_quoted_multiline.tsv", "list_arabic.csv")),
         Target("list_jsonl", ".jsonl", _list, ("list_families.jsonl", "reports_ar.jsonl")),
