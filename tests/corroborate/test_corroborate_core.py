@@ -516,3 +516,31 @@ def test_two_incidents_from_claims_at_one_span_of_one_report_get_distinct_keys()
     assert len({i.key for i in incidents}) == 2
     again = build_incidents([strike, shelling])
     assert sorted(i.key for i in again) == sorted(i.key for i in incidents)  # stable across runs
+
+
+def test_a_neighbourhood_account_without_toll_joins_another_reports_toll_for_its_town_that_day():
+    town = PlaceRef(name="Qaryatayn", lat=34.229, lon=37.240, precision="town")
+    suburb = PlaceRef(name="Qaryatayn west suburb", lat=34.231, lon=37.228, precision="neighbourhood")
+    strike = dict(event_type="attack.air_strike")
+    # one outlet counts the town's dead that day; another tells where a strike fell, without a toll
+    toll = sc("r1", places=(town,), fat=Count(low=14, high=14), **strike)
+    where = sc("r2", places=(suburb, town), **strike)
+    assert len(build_incidents([toll, where])) == 1
+    # the same pair a week apart, or with the toll spread over a week ("since Monday"), stays apart
+    later = sc("r2", places=(suburb, town), day=date(2016, 12, 19), **strike)
+    assert len(build_incidents([toll, later])) == 2
+    week = sc("r1", places=(town,), precision="week", fat=Count(low=14, high=14), **strike)
+    assert len(build_incidents([week, where])) == 2
+    # two counted strikes on the town that day: the suburb account could be either, so it joins neither
+    other = sc("r3", places=(town,), fat=Count(low=90, high=90), **strike)
+    assert len(build_incidents([toll, where, other])) == 3
+
+
+def test_a_town_wide_account_without_toll_stays_apart_from_a_counted_neighbourhood_strike():
+    # "strikes pounded the town on Monday" is the day's bombardment, not the one strike of it
+    # that another outlet counts in a named neighbourhood (the toll must be the town-wide account's)
+    counted = sc(
+        "r1", event_type="attack.air_strike", places=(NAIRAB, EAST, ALEPPO), fat=Count(low=6, high=6)
+    )
+    bombardment = sc("r2", event_type="attack.air_strike", places=(EAST, ALEPPO))
+    assert len(build_incidents([counted, bombardment])) == 2

@@ -19,7 +19,9 @@ A pair that fits *identifies* one event when it is of one report, one origin's s
 sentence in two reports (a wire story and its rewrite), a shared specific place (a
 neighbourhood, a site), or a family with few events a day; for attacks, killings and
 clashes (many a day in a city at war) two claims that share only a town must both give a
-toll, or name the same kind of site struck (a funeral, a market, a hospital).
+toll, or name the same kind of site struck (a funeral, a market, a hospital), or be two
+accounts of one town's day tied by a toll (:func:`_one_town_one_day`) that no other counted
+event of that day could also claim.
 
 Candidate pairs come from blocks (kind, family, place key, week), so the work grows
 with the claims per place and week, not with the square of all claims. Groups grow along
@@ -163,9 +165,16 @@ def _judge(a: _Item, b: _Item, contains: Contains | None = None) -> tuple[float,
     """None when two claims cannot be one event (a conflict); else (strength, identifies).
 
     A pair that *identifies* is enough to say two groups of claims tell one event; one
-    that only fits (air strikes on one town on one day, no toll on one side) lets the
+    that only fits (air strikes on one town on one day, no toll on either side) lets the
     groups be one when another pair identifies them.
     """
+    judged = _judge_full(a, b, contains)
+    return None if judged is None else judged[:2]
+
+
+def _judge_full(a: _Item, b: _Item, contains: Contains | None = None) -> tuple[float, bool, bool] | None:
+    """:func:`_judge`, and whether the pair is identified only by a toll on one town's day
+    (:func:`_one_town_one_day`: the claim without a toll could be another counted event of that day)."""
     if a.kind != b.kind or not _same_family(a, b):
         return None
     same_report = a.report == b.report
@@ -189,7 +198,7 @@ def _judge(a: _Item, b: _Item, contains: Contains | None = None) -> tuple[float,
     ):
         return None
     echo = _echo(a, b)
-    identifies = (
+    strong = (
         same_report
         or echo
         or rel == "same"
@@ -203,6 +212,7 @@ def _judge(a: _Item, b: _Item, contains: Contains | None = None) -> tuple[float,
         or (fa is not None and fb is not None)
         or bool(a.sites & b.sites)
     )
+    weak = not strong and _one_town_one_day(a, b, rel)
     score = _REL_SCORE[rel]
     if a.etype == b.etype:
         score += 1.0
@@ -217,7 +227,38 @@ def _judge(a: _Item, b: _Item, contains: Contains | None = None) -> tuple[float,
         score += 0.5
     if a.sites & b.sites:
         score += 0.5
-    return score, identifies
+    return score, strong or weak, weak
+
+
+_TOWN_RELS = frozenset({"area", "nested"})
+
+
+def _one_day(it: _Item) -> bool:
+    """Dated to one day, or two (an overnight), give or take a day of reporting lag."""
+    w = it.window
+    return w is not None and (w[1] - w[0]).days <= 1 and w[2] <= _SLACK_OF_DAYS
+
+
+def _one_town_one_day(a: _Item, b: _Item, rel: str) -> bool:
+    """Two reports' accounts of one town's day that a toll ties together.
+
+    Both name only the town (or one names a neighbourhood or site in it) and date the event to
+    one day or an overnight. Town-wide on both sides, one toll is enough: a deadly attack on a
+    town that day is what reports count, and another report's account of the town's day without
+    a toll tells the same one ("coalition raids on Raqqa on Thursday" beside "17 killed in
+    coalition strikes on Raqqa on Thursday"). With a neighbourhood or a site on one side, the toll
+    must be the town-wide account's ("23 killed in strikes on the city on Thursday" and "a strike
+    hit a café in its western suburb"): a town-wide account without a toll is the day's general
+    bombardment, not one strike of it. Where the town saw two such attacks that day, their tolls
+    or the vague-claim rule (a claim that fits two incidents joins neither) keep them apart.
+    """
+    if rel not in _TOWN_RELS or not (_one_day(a) and _one_day(b)):
+        return False
+    fa, fb = a.sc.claim.fatalities, b.sc.claim.fatalities
+    if rel == "area":
+        return fa is not None or fb is not None
+    wide = b if a.where.specific else a
+    return wide.sc.claim.fatalities is not None
 
 
 # "Initial reports had five dead", "the military initially put the toll at 61", "a preliminary
@@ -337,6 +378,7 @@ def cluster_claims(
     items = [_item(sc, copies or {}) for sc in claims]
     scores: dict[tuple[int, int], float] = {}  # -1: cannot be one event
     links: set[tuple[int, int]] = set()  # pairs that identify one event
+    weak: set[tuple[int, int]] = set()  # of which identified only by a toll on one town's day
     blocks = _blocks(items)
     done = 0
     for members in blocks.values():
@@ -350,10 +392,13 @@ def cluster_claims(
                 key = (i, j) if i < j else (j, i)
                 if key in scores:
                     continue
-                judged = _judge(items[i], items[j], contains)
+                judged = _judge_full(items[i], items[j], contains)
                 scores[key] = -1.0 if judged is None else judged[0]
                 if judged is not None and judged[1]:
                     links.add(key)
+                    if judged[2]:
+                        weak.add(key)
+    links -= _ambiguous(weak, items, scores)
     nbrs: dict[int, list[int]] = defaultdict(list)
     for i, j in links:
         nbrs[i].append(j)
@@ -378,6 +423,26 @@ def cluster_claims(
         Cluster(kind=items[g[0]].kind, members=tuple(g), tallies=tuple(tallies.get(n, ())))
         for n, g in enumerate(clusters)
     ]
+
+
+def _ambiguous(
+    weak: set[tuple[int, int]], items: Sequence[_Item], scores: dict[tuple[int, int], float]
+) -> set[tuple[int, int]]:
+    """The weak links of a claim without a toll that two counted events of its town's day,
+    which cannot be one, both claim: it could be either, so it is tied to neither."""
+    by_untold: dict[int, list[int]] = defaultdict(list)
+    for i, j in weak:
+        untold = i if items[i].sc.claim.fatalities is None else j
+        by_untold[untold].append(j if untold == i else i)
+    out: set[tuple[int, int]] = set()
+    for v, partners in by_untold.items():
+        if any(
+            scores.get((x, y) if x < y else (y, x), -1.0) < 0
+            for n, x in enumerate(partners)
+            for y in partners[n + 1 :]
+        ):
+            out.update((v, p) if v < p else (p, v) for p in partners)
+    return out
 
 
 def _is_anchor(it: _Item) -> bool:
