@@ -98,6 +98,14 @@ _SAME_ATTACK = re.compile(
     r"(?:attack|strike|raid|bombing|shelling|bombardment|assault)s?\b",
     re.I,
 )
+_DATE_STAMP = re.compile(r"\s*date\s+(?:19|20)\d\d-[01]\d-[0-3]\d\s+")
+
+
+def _stamp_end(text: str, start: int, end: int) -> int:
+    m = _DATE_STAMP.match(text, start, end)
+    return m.end() if m else start
+
+
 _WHERE = re.compile(r"\b(?:took place|happened|occurred|carried out) in\b")
 _GROUP = re.compile(
     # "6 civilians in X and 4 in Y", "14 were killed in X, 12 in Y, another six in Z"
@@ -247,13 +255,17 @@ def rule_claims(
         ctx = (*ctx, NOT_ALEPPO)
     head = _HEADER_BLOCK.match(text)
     spans = [sp for sp in split_sentences(text) if sp[0] >= (head.end() if head else 0)] if english else []
+    # a page's date stamp before the lede (" date 2024-06-10 Sudan's ministry ... on Saturday") is when
+    # the page was dated, not when the event was: the sentence starts after it
+    spans = [(_stamp_end(text, a, b), b) for a, b in spans]
+    spans = [(a, b) for a, b in spans if a < b]
     ar_spans = [sp for sp in ar_spans if sp[0] >= (head.end() if head else 0)]
     title_end = -1
     if spans:
         first = text[spans[0][0] : spans[0][1]]
         own_line = text[spans[0][1] : spans[0][1] + 2].startswith("\n") and not first.rstrip().endswith(".")
         if (title is None and own_line) or (
-            title and re.sub(r"^TITLE:\s*", "", first).strip() == title.strip()
+            title and re.sub(r"^TITLE:\s*", "", first).strip() == _DATE_STAMP.sub("", title, count=1).strip()
         ):
             title_end = spans[0][1]
     pieces = [_two_sources(text, sp) for sp in spans]
@@ -522,7 +534,9 @@ def _two_sources(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
 
 def _is_title(sentence: str, title: str | None) -> bool:
     """Is this sentence the report's title again (as corpus pages print it twice or three times)?"""
-    return bool(title) and re.sub(r"^TITLE:\s*", "", sentence).strip() == title.strip()
+    if not title:
+        return False
+    return re.sub(r"^TITLE:\s*", "", sentence).strip() == _DATE_STAMP.sub("", title, count=1).strip()
 
 
 def _within(found: list, prev: Claim) -> bool:

@@ -20,7 +20,13 @@ import re
 
 from tawthiq.extract._numbers import find_numbers
 
-__all__ = ["is_clutter", "is_labelled_massacre", "is_unasserted", "is_under_review", "is_war_long"]
+__all__ = [
+    "is_clutter",
+    "is_labelled_massacre",
+    "is_unasserted",
+    "is_under_review",
+    "is_war_long",
+]
 
 _HEADER = re.compile(
     r"^(?:URL|OUTLET|SOURCE|DATE|PUBLISHED|LANGUAGE|CONFLICT|GENRE|SAME_EVENT_GROUP|AUTHOR|BYLINE|"

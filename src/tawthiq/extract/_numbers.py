@@ -86,6 +86,7 @@ _POST_AT_LEAST = re.compile(r"\s+(?:[a-z]+\s+)?at least\b", re.I)
 _SINGLE = re.compile(rf"(?:\b({_QUAL_RE})\s+)?\b({_NUM}|{_VAGUE})\b", re.I)
 
 
+_NOT_A_COUNT = re.compile(r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}:\d\d\b")
 _AGE = re.compile(r"[- ](?:years?|months?)[- ]old\b|-years?\b", re.I)
 
 
@@ -144,7 +145,8 @@ def find_numbers(text: str) -> list[NumberHit]:
 def _find_numbers(text: str) -> tuple[NumberHit, ...]:
     # cached: one sentence is asked about several times; hits are frozen values
     hits: list[NumberHit] = []
-    taken: list[tuple[int, int]] = []
+    # an ISO date ("2022-04-03", a page's date stamp) or a clock time ("15:20") is never a count
+    taken: list[tuple[int, int]] = [m.span() for m in _NOT_A_COUNT.finditer(text)]
     for m in _RANGE.finditer(text):
         a, b = _value(m.group(1)), _value(m.group(2))
         if a is None or b is None or not a < b or ("-" in m.group(0) and " " not in m.group(0) and a < 10):

@@ -88,7 +88,13 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
             after,
         )[0]
         # a sub-count's noun is not the predicate: "400 people evacuated, including dozens of wounded"
-        clause_after = re.sub(r"\b(?:including|among them|among whom|of whom)\b[^,;]*", "", clause_after)
+        # ... up to the verb it stands before: "30 civilians including women and children died"
+        clause_after = re.sub(
+            r"\b(?:including|among them|among whom|of whom)\b"
+            r"(?:(?!\b(?:were|was|have|has|had|died|dead|perished)\b)[^,;])*",
+            "",
+            clause_after,
+        )
         near_before = before[-40:]
         if _MIXED.search(clause_after[:40]) or _MIXED.search(near_before):
             return None, None
