@@ -1,4 +1,5 @@
-"""Use cases of the corroborate stage: rebuild the incidents from the claims, list and show them.
+"""Use cases of the corroborate stage: rebuild the incidents from the claims, list and show them,
+override an incident's grade.
 
 In: a workspace or a session and what the caller parsed (filters, ids). Out: incidents, their
 member claims, and the :class:`~tawthiq.store.incidents.RebuildResult` of a rebuild.
@@ -22,7 +23,7 @@ from tawthiq.store import browse as reader
 from tawthiq.store import incidents as incident_store
 from tawthiq.store.incidents import RebuildResult
 
-__all__ = ["Corroborated", "corroborate", "list_incidents", "rebuild_incidents"]
+__all__ = ["Corroborated", "corroborate", "list_incidents", "override_grade", "rebuild_incidents"]
 
 Step = Callable[[str], AbstractContextManager[object]]
 
@@ -98,3 +99,10 @@ def list_incidents(
 
         found = [i for i in found if any(places_match(p.name, place) for p in i.places)]
     return found
+
+
+def override_grade(session: Session, incident_id: int, grade: str | None, reason: str) -> Incident:
+    """Set (``grade=None``: clear) an analyst's grade of an incident with the reason, audit-logged
+    under the session's actor (``tawthiq incident --override``, the web's form and the API alike).
+    Returns the incident as it now is; its shown grade is :attr:`Incident.effective_grade`."""
+    return incident_store.override_incident_grade(session, incident_id, grade, reason)

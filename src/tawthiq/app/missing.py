@@ -1,5 +1,5 @@
 """Use cases of missing persons: read them with their status, match them against new lists,
-take in a family's inquiry.
+add a note, and a family's inquiry from the public form to its answer.
 
 In: a session and what the caller parsed. Out: :class:`~tawthiq.people.missing.MissingPerson`
 values, counts, ids. Never: prints; never derives a status or matches records itself (the
@@ -9,16 +9,32 @@ people stage does) nor builds SQL (the store does).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from tawthiq.entities import MissingNote
 from tawthiq.people.missing import MISSING_PAIR_REASON, MissingPerson, current_status
 from tawthiq.store import Workspace
 from tawthiq.store import missing as missing_store
-from tawthiq.store.reveal import Disclosure
+from tawthiq.store.missing import Inquiry
+from tawthiq.store.reveal import Disclosure, protected_present
 
-__all__ = ["accept_inquiry", "import_pfif", "load_missing", "pfif_records", "queue_missing_matches"]
+__all__ = [
+    "Registry",
+    "accept_inquiry",
+    "add_note",
+    "answer_inquiry",
+    "find_inquiry",
+    "import_pfif",
+    "list_inquiries",
+    "load_missing",
+    "pfif_records",
+    "queue_missing_matches",
+    "registry",
+    "submit_inquiry",
+]
 
 
 def load_missing(
@@ -100,3 +116,76 @@ def import_pfif(
         )  # fmt: skip
         candidates = queue_missing_matches(s, list_name)
     return {"list": list_name, "persons": len(items), **counts, "candidates": candidates}
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The missing persons, and which of their notes hold an author's e-mail or phone (the
+    values themselves stay sealed: a page shows a Reveal button, never the value)."""
+
+    persons: list[MissingPerson]
+    note_emails: set[int]
+    note_phones: set[int]
+
+
+def registry(ws: Workspace, *, actor: str) -> Registry:
+    """The missing-persons registry as a documenter sees it (``/missing``), in one transaction."""
+    with ws.session(actor=actor) as s:
+        persons = load_missing(s)
+        note_ids = [n.id for m in persons for n in m.notes if n.id is not None]
+        return Registry(
+            persons,
+            protected_present(s, "missing_note.author_email", note_ids),
+            protected_present(s, "missing_note.author_phone", note_ids),
+        )
+
+
+def add_note(ws: Workspace, record_id: int, note: MissingNote) -> MissingNote | None:
+    """Append a note to a person record's history (its status is derived from the notes); the
+    stored note, or ``None`` when a note with its id is already there."""
+    with ws.session() as s:
+        return missing_store.add_note(s, record_id, note)
+
+
+def submit_inquiry(ws: Workspace, fields: dict[str, Any], contact: str | None) -> str:
+    """Store a family's inquiry from the public form (audit actor ``public``); returns its
+    ticket, shown to the family once and kept only as a hash. The contact is stored sealed."""
+    with ws.session(actor="public") as s:
+        _, ticket = missing_store.add_inquiry(s, fields, contact)
+    return ticket
+
+
+def find_inquiry(ws: Workspace, ticket: str) -> Inquiry | None:
+    """The inquiry this ticket opens, or ``None``: a ticket opens one inquiry and nothing else."""
+    with ws.session(actor="public") as s:
+        return missing_store.find_inquiry(s, ticket)
+
+
+def list_inquiries(
+    ws: Workspace, *, status: str | None = None, actor: str = "cli"
+) -> tuple[list[Inquiry], set[int]]:
+    """Families' inquiries, oldest first (only ``status`` ones when given), and the ids of those
+    that left a contact (nothing is decrypted)."""
+    with ws.session(actor=actor) as s:
+        rows = missing_store.list_inquiries(s, status=status)
+        return rows, protected_present(s, "inquiry.contact", [r.id for r in rows])
+
+
+def answer_inquiry(
+    ws: Workspace,
+    inquiry_id: int,
+    text: str | None,
+    *,
+    take_in: bool = False,
+    record_id: int | None = None,
+    actor: str,
+) -> int | None:
+    """Answer a family's inquiry (``text``; ``None``: no answer) and, with ``take_in``, first take
+    it into the registry (:func:`accept_inquiry`), the answer then naming the new record; one
+    transaction. Returns the record the answer concerns."""
+    with ws.session(actor=actor) as s:
+        if take_in:
+            record_id = accept_inquiry(s, inquiry_id, actor=actor)
+        if text is not None:
+            missing_store.answer_inquiry(s, inquiry_id, text, record_id=record_id, actor=actor)
+    return record_id

@@ -11,8 +11,9 @@ from datetime import datetime
 
 from tawthiq.store import Workspace
 from tawthiq.store import sources as source_store
+from tawthiq.store.reveal import protected_present
 
-__all__ = ["contacts", "log_contact", "overdue", "set_checkin"]
+__all__ = ["contacts", "log_contact", "overdue", "overdue_held", "set_checkin"]
 
 
 def set_checkin(ws: Workspace, source: int | str, days: float | None) -> int:
@@ -50,3 +51,16 @@ def overdue(ws: Workspace, now: datetime | None = None) -> list:
 
     with ws.session() as s:
         return overdue_sources(source_store.source_checkins(s), now)
+
+
+def overdue_held(
+    ws: Workspace, now: datetime | None = None, *, actor: str
+) -> tuple[list, set[int], set[int]]:
+    """:func:`overdue`, and which of those sources hold an identity and a contact (nothing is
+    decrypted: a page shows a Reveal button, never the value); one transaction."""
+    from tawthiq.sources import overdue_sources
+
+    with ws.session(actor=actor) as s:
+        rows = overdue_sources(source_store.source_checkins(s), now)
+        ids = [r.source_id for r in rows]
+        return rows, protected_present(s, "source.identity", ids), protected_present(s, "source.contact", ids)

@@ -181,9 +181,10 @@ def incident(
     json_: JsonOpt = False,
 ) -> None:
     """Show one incident with its claims and quotes; or override its grade with a reason."""
+    from tawthiq.app.corroborate import override_grade
     from tawthiq.store import open_workspace
     from tawthiq.store.browse import get_incident
-    from tawthiq.store.incidents import incident_members, override_incident_grade
+    from tawthiq.store.incidents import incident_members
 
     _grade(override, "--override")
     if (override or clear_override) and not (reason and reason.strip()):
@@ -192,7 +193,7 @@ def incident(
         raise InputError("use either --override GRADE or --clear-override", field="--override")
     with open_workspace(workspace, db=db) as ws, ws.session(actor="cli:incident") as s:
         if override or clear_override:
-            inc = override_incident_grade(s, incident_id, override, reason or "")
+            inc = override_grade(s, incident_id, override, reason or "")
             shown = override or inc.grade
             err_console.print(f"incident {incident_id}: grade set to {shown}", highlight=False)
         inc = get_incident(s, incident_id, with_kind=True)

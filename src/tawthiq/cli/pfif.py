@@ -224,8 +224,8 @@ def missing_note(
     db: DbOpt = None,
 ) -> None:
     """Add a note to a missing person's history (the status is derived from the notes)."""
+    from tawthiq.app.missing import add_note
     from tawthiq.store import open_workspace
-    from tawthiq.store.missing import add_note
 
     if status and status not in _STATUSES:
         raise InputError(f"{status!r} is not one of {', '.join(_STATUSES)}", field="status")
@@ -243,8 +243,8 @@ def missing_note(
         confidential=confidential,
         last_known_location=last_seen_at,
     )
-    with open_workspace(workspace, db) as ws, ws.session() as s:
-        stored = add_note(s, record, note)
+    with open_workspace(workspace, db) as ws:
+        stored = add_note(ws, record, note)
     err_console.print(f"note {stored.id if stored else '(already there)'} added to record {record}")
 
 
@@ -256,11 +256,11 @@ def inquiries(
     status: Annotated[str | None, typer.Option(help="open, answered or closed.")] = None,
 ) -> None:
     """Families' inquiries from the public form (the review queue for documenters)."""
+    from tawthiq.app.missing import list_inquiries
     from tawthiq.store import open_workspace
-    from tawthiq.store.missing import list_inquiries
 
-    with open_workspace(workspace, db) as ws, ws.session() as s:
-        rows = list_inquiries(s, status=status)
+    with open_workspace(workspace, db) as ws:
+        rows, _ = list_inquiries(ws, status=status)
     data = [
         {k: (v.isoformat() if isinstance(v, date | datetime) else v) for k, v in vars(r).items()}
         for r in rows
@@ -284,9 +284,9 @@ def answer(
     db: DbOpt = None,
 ) -> None:
     """Answer a family's inquiry; only the holder of its ticket can read the answer."""
+    from tawthiq.app.missing import answer_inquiry
     from tawthiq.store import open_workspace
-    from tawthiq.store.missing import answer_inquiry
 
-    with open_workspace(workspace, db) as ws, ws.session() as s:
-        answer_inquiry(s, inquiry, text, record_id=record, actor="cli")
+    with open_workspace(workspace, db) as ws:
+        answer_inquiry(ws, inquiry, text, record_id=record, actor="cli")
     err_console.print(f"inquiry {inquiry} answered")

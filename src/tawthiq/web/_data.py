@@ -30,7 +30,6 @@ from tawthiq.store import browse, record_event, users
 from tawthiq.store import claims as claim_store
 from tawthiq.store import reports as report_store
 from tawthiq.store.browse import IncidentFilter
-from tawthiq.store.incidents import override_incident_grade
 from tawthiq.store.people import load_records
 from tawthiq.store.users import User
 
@@ -305,8 +304,11 @@ class WebData:
             return inc, claims, reports
 
     def override_grade(self, incident_id: int, grade: str | None, reason: str, user: User) -> Incident:
+        """The same use case as ``tawthiq incident --override`` (``app.corroborate``), as this user."""
+        from tawthiq.app.corroborate import override_grade
+
         with self.ws.session(actor=user.name) as s:
-            return override_incident_grade(s, incident_id, grade, reason)
+            return override_grade(s, incident_id, grade, reason)
 
     def _in_view(
         self,

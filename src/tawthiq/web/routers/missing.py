@@ -161,10 +161,9 @@ def inquiry_submit(
             page="inquiry.html",
             context={"done": None, "values": typed},
         )
-    from tawthiq.store.missing import add_inquiry
+    from tawthiq.app.missing import submit_inquiry
 
-    with request.app.state.workspace.session(actor="public") as s:
-        _, ticket = add_inquiry(s, fields, contact_value)
+    ticket = submit_inquiry(request.app.state.workspace, fields, contact_value)
     # The same answer whoever is asked about: nothing here says whether a record exists.
     return render(
         request, "inquiry.html", {"done": ticket}, json_data={"ticket": ticket, "status": "received"}
@@ -180,10 +179,9 @@ def inquiry_status_form(request: Request) -> Response:
 @router.post("/inquiry/status.json", dependencies=[Depends(verify_csrf)])
 def inquiry_status(request: Request, ticket: str = Form("")) -> Response:
     _check_rate(request, "lookup", LOOKUP_LIMIT)
-    from tawthiq.store.missing import find_inquiry
+    from tawthiq.app.missing import find_inquiry
 
-    with request.app.state.workspace.session(actor="public") as s:
-        found = find_inquiry(s, ticket[:100]) if ticket.strip() else None
+    found = find_inquiry(request.app.state.workspace, ticket[:100]) if ticket.strip() else None
     # Only what the family itself sent, and the documenters' answer: no record, no other inquiry.
     shown = None
     if found is not None:
@@ -202,14 +200,10 @@ def inquiry_status(request: Request, ticket: str = Form("")) -> Response:
 @router.get("/missing")
 @router.get("/missing.json")
 def missing_registry(request: Request, user: User = Depends(require("see_protected"))) -> Response:
-    from tawthiq.app.missing import load_missing
-    from tawthiq.store.reveal import protected_present
+    from tawthiq.app.missing import registry
 
-    with request.app.state.workspace.session(actor=user.name) as s:
-        people = load_missing(s)
-        note_ids = [n.id for m in people for n in m.notes if n.id is not None]
-        emails = protected_present(s, "missing_note.author_email", note_ids)
-        phones = protected_present(s, "missing_note.author_phone", note_ids)
+    found = registry(request.app.state.workspace, actor=user.name)
+    people, emails, phones = found.persons, found.note_emails, found.note_phones
     items = [
         {
             "record": m.record.id,
@@ -248,12 +242,9 @@ def missing_registry(request: Request, user: User = Depends(require("see_protect
 @router.get("/missing/inquiries")
 @router.get("/missing/inquiries.json")
 def inquiries(request: Request, user: User = Depends(require("see_protected"))) -> Response:
-    from tawthiq.store.missing import list_inquiries
-    from tawthiq.store.reveal import protected_present
+    from tawthiq.app.missing import list_inquiries
 
-    with request.app.state.workspace.session(actor=user.name) as s:
-        rows = list_inquiries(s)
-        contacts = protected_present(s, "inquiry.contact", [r.id for r in rows])
+    rows, contacts = list_inquiries(request.app.state.workspace, actor=user.name)
     items = [{**vars(r), "has_contact": r.id in contacts} for r in rows]
     return render(request, "inquiries.html", {"items": items}, json_data={"items": items})
 
@@ -266,29 +257,19 @@ def answer(
     take_in: str | None = Form(None),
     user: User = Depends(require("see_protected")),
 ) -> Response:
-    from tawthiq.app.missing import accept_inquiry
-    from tawthiq.store.missing import answer_inquiry
+    from tawthiq.app.missing import answer_inquiry
 
     body = _text(text, "text", 2000)
-    with request.app.state.workspace.session(actor=user.name) as s:
-        record_id = accept_inquiry(s, inquiry_id, actor=user.name) if take_in else None
-        if body:
-            answer_inquiry(s, inquiry_id, body, record_id=record_id, actor=user.name)
+    answer_inquiry(request.app.state.workspace, inquiry_id, body, take_in=bool(take_in), actor=user.name)
     return RedirectResponse("/missing/inquiries", status_code=303)
 
 
 @router.get("/sources/overdue")
 @router.get("/sources/overdue.json")
 def overdue(request: Request, user: User = Depends(require("see_protected"))) -> Response:
-    from tawthiq.sources import overdue_sources
-    from tawthiq.store.reveal import protected_present
-    from tawthiq.store.sources import source_checkins
+    from tawthiq.app.sources import overdue_held
 
-    with request.app.state.workspace.session(actor=user.name) as s:
-        rows = overdue_sources(source_checkins(s), datetime.now(UTC))
-        ids = [r.source_id for r in rows]
-        identities = protected_present(s, "source.identity", ids)
-        contacts = protected_present(s, "source.contact", ids)
+    rows, identities, contacts = overdue_held(request.app.state.workspace, datetime.now(UTC), actor=user.name)
     items = [
         {
             **r.model_dump(mode="json"),
