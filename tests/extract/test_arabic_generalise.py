@@ -198,3 +198,40 @@ def test_a_place_word_before_a_verb_with_its_pronoun_names_no_place():
 
 def test_whole_is_no_town_after_the_letter_kaf():
     assert load_gazetteer().match_arabic("في كامل المحافظات") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("ونقلت وكالة رويترز عن مسؤول طبي قوله إن 7 مدنيين قتلوا في غارة على بلدة حاس.", "مسؤول طبي"),
+        ("قتل 7 مدنيين في غارة على بلدة حاس، حسبما ذكرت وكالة الأنباء الرسمية (سانا).", "SANA"),
+        (
+            "قتل 7 مدنيين في غارة على بلدة حاس، وفق حصيلة للمرصد السوري.",
+            "Syrian Observatory for Human Rights",
+        ),
+        (
+            "قال مكتب حقوق الإنسان التابع للأمم المتحدة إن 7 مدنيين قتلوا في غارة على بلدة حاس.",
+            "UN human rights office",
+        ),
+        ("أكد مراسلنا في المنطقة مقتل 7 مدنيين في غارة على بلدة حاس.", None),
+        ("قتل 7 مدنيين في غارة على بلدة حاس، بحسب مراسل قناة محلية.", "مراسل قناة محلية"),
+    ],
+)
+def test_who_speaks_the_quoted_the_bracketed_the_counter_and_our_own_reporter(sentence, party):
+    assert _one(_ar(sentence)).attributed_to == party
+
+
+def test_a_statement_is_no_town():
+    c = _one(_ar("قالت الأمم المتحدة في بيان إن 7 مدنيين قتلوا في غارة على بلدة حاس."))
+    assert [p.name for p in c.places] == ["بلدة حاس"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead"),
+    [
+        ("قالت منظمة الصحة العالمية إن 7 من العاملين الصحيين قتلوا في غارة على بلدة حاس.", 7),
+        ("أفادت مصادر طبية بأن 20 فلسطينيا قتلوا في غارة على رفح.", 20),
+    ],
+)
+def test_workers_and_people_named_by_their_nation_are_counted(sentence, dead):
+    assert _one(_ar(sentence)).fatalities.low == dead

@@ -364,7 +364,8 @@ _NP_END = _rx(
     rf"|في تقرير|لوكالة|لمراسل|ل|اليوم|أمس|يوم|صباح|مساء|فجر|"
     rf"الإثنين|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد|عن|على|إلى|الى|مقتل|استشهاد|ارتفاع|وقوع|سقوط|قيام|حدوث|"
     rf"استهداف|معاودة|في وقت|منذ|خلال|حتى|عبر|بعد|قبل|امس|من|بمقتل|باستشهاد|بسقوط|بوقوع|بإصابة|بمصرع|"
-    rf"قتل|قتلوا|استشهد|استشهدوا|أصيب|أصيبوا|سقط|سقطت|لقي|لقوا|قضى|قضوا|ارتقى|ارتقوا|جرح){_R})"
+    rf"قتل|قتلوا|استشهد|استشهدوا|أصيب|أصيبوا|سقط|سقطت|لقي|لقوا|قضى|قضوا|ارتقى|ارتقوا|جرح"
+    rf"|قوله|قولها|قولهم|قولها){_R})"
 )
 _PRONOUN_SUBJ = _rx(
     r"^(?:ال)?(?:وكالة|الوكالة|التقرير|المصدر|المصادر|البيان|المنظمة|الشبكة|المرصد|المسؤول|المتحدث|المكتب|الهيئة"
@@ -384,9 +385,15 @@ _NOT_SUBJECT = _rx(
 _DOER = _rx(
     r"^(?:و|ب|ل)?(?:ال)?(?:طيران|طائرات|طائره|قوات|جيش|نظام|تنظيم|مروحيات|فصائل|تحالف|ميليشيات|مليشيات|روسيا|النظام)"
 )
+_PAREN = re.compile(r"\s*\(([^()]{2,40})\)")
 _SUBJECTLESS = _rx(r"(?:أن|إن|ان|بأن|بان|في بيان|في تصريح|:|\")")
 _COLON_HEAD = _rx(r"^\s*([^:،.\"\d]{2,50}?)(?:\s+ل\S*(?:\s+\S+)?)?\s*:(?!:)\s*\S")
 _NOBODY = _rx(r"^(?:ال)?(?:أنباء|انباء|معلومات|تقارير|أخبار|اخبار|شائعات|إشاعات)(?:\s|$)")
+# the outlet's own correspondent: "مراسلنا"، "مراسل الموقع" (the site's), not "مراسل قناة X"
+_OWN_REPORTER = _rx(
+    r"^(?:مراسلنا|مراسلتنا|مراسلونا|(?:مراسل|مراسلة) (?:الموقع|الصحيفة|القناة|الوكالة|الشبكة))"
+    r"(?:\s+في\s+\S+)?$"
+)
 _GENERIC = _rx(r"^(?:مصادر|مصدر|ناشطون|ناشطين|نشطاء|ناشط|أهالي|سكان|شهود|مسعفون|أطباء)")
 
 
@@ -437,6 +444,8 @@ def _party(
         return None  # a clause, not a speaker
     if _NOBODY.match(p):
         return None  # "تحدثت أنباء عن …": unconfirmed reports cite nobody
+    if _OWN_REPORTER.match(p):
+        return None  # "أكد مراسلنا": the outlet's own correspondent is its own voice (annotation.md)
     name = re.sub(r"\s+", " ", re.sub(r"[\"«»“”]", "", written)).strip(_TRIM)
     # "إحصائية لمركز إدلب الإعلامي"، "تقرير للشبكة": the body that counted, not its document
     doc = _DOCUMENT_OF.match(name)
@@ -460,7 +469,7 @@ def find_attribution_ar(
 
 
 _DOCUMENT_OF = re.compile(
-    r"^(?:إحصائي(?:ة|ات)|احصائي(?:ة|ات)|تقرير|بيان|أرقام|ارقام|بيانات)\s+ل(ل?)ـ?\s*(\S.*)$"
+    r"^(?:إحصائي(?:ة|ات)|احصائي(?:ة|ات)|تقرير|بيان|أرقام|ارقام|بيانات|حصيلة|توثيق|إحصاء|احصاء)\s+ل(ل?)ـ?\s*(\S.*)$"
 )
 _APPOSITION = _rx(r"[،,]\s*(?:و)?(?:هو|هي|وهو|وهي)\s+[^،,.]{0,40}?(?:في|لدى|من|ب|مع)\s*([^،,.]{3,60})")
 _KNOWN_NAMES = frozenset(name for _, name in ARABIC_PARTIES)
@@ -480,6 +489,9 @@ def _find_attribution_ar(
     def party_at(a: int, b: int, article: bool = False) -> str | None:
         if b <= a:
             return None
+        paren = _PAREN.match(s, b)
+        if paren and arabic_party(paren.group(1)):
+            return arabic_party(paren.group(1))  # "وكالة الأنباء الرسمية (سانا)": the name in brackets
         oa, ob = f.span(a, b)
         # "وفقاً للدفاع المدني": ل before the article writes "لل"; the party is "الدفاع المدني"
         lead = "ا" if article else ""

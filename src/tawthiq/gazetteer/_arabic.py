@@ -184,10 +184,17 @@ def _keys(name: str) -> tuple[str, ...]:
     return (name_key(name),)
 
 
+# words of war reporting that begin with the letter of a proclitic but carry none ("بيان" is a
+# statement, not ب + a town named يان)
+_WHOLE = frozenset(fold(w) for w in ("بيان", "بيانه", "بيانها", "بيانات", "ببيان", "وبيان", "لبيان"))
+
+
 @lru_cache(maxsize=65536)
 def _unclitic(word: str) -> tuple[str, ...]:
     """The word, and the word without a one-letter proclitic (and its article), longest first."""
     out = [word]
+    if word in _WHOLE:
+        return tuple(out)
     if word[0] == "ك" and not word.startswith("كال"):
         return tuple(out)  # "كامل" (whole) is no ك + a town; "كالرقة" (like Raqqa) still is
     if len(word) > 3 and word[0] in _PROCLITICS:
