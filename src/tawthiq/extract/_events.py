@@ -361,6 +361,28 @@ def find_events(sentence: str) -> list[EventHit]:
         # what the sentence tells is the flight
         hits = [h for h in hits if not (flight.start() < h.start < flight.end())]
         hits.append(EventHit("displacement.forced", flight.start(), flight.start(1), 9))
+    # "tents of displaced Palestinians", "shelter for those displaced": people who were displaced,
+    # named in passing, not a displacement the sentence tells
+    hits = [
+        h
+        for h in hits
+        if not (
+            h.event_type == "displacement.forced"
+            and sentence[h.start : h.end].lower() == "displaced"
+            and (
+                _DISPLACED_PEOPLE.match(sentence, h.end)
+                or _DISPLACED_AFTER.search(sentence[max(0, h.start - 30) : h.start])
+            )
+        )
+    ]
+    if any(h.event_type.split(".")[0] in ("attack", "killing") for h in hits) or _AFTERMATH.search(sentence):
+        # "other family members were missing" after a strike, "in addition to those who died, others went
+        # missing": the missing of an attack, not people taken (an abduction word still counts)
+        hits = [
+            h
+            for h in hits
+            if h.event_type != "disappearance.enforced" or _TAKEN.search(sentence[h.start : h.end])
+        ]
     if hits and _GROUND_RAIDER.search(sentence) and not _AIR_WORD.search(sentence):
         # "its forces killed three militants in a raid on the camp": a raid by troops is on the ground
         hits = [
@@ -372,6 +394,15 @@ def find_events(sentence: str) -> list[EventHit]:
     return sorted(hits, key=lambda h: (-h.strength, h.start))
 
 
+_DISPLACED_PEOPLE = re.compile(
+    r"\s+(?:[A-Z][a-z]+s\b|(?:people|persons|families|populations?|civilians|residents|children|women|men|"
+    r"communities|households|Palestinians|Syrians|Sudanese|Afghans|Yemenis|Iraqis|Ukrainians)\b)"
+)
+_DISPLACED_AFTER = re.compile(
+    r"\b(?:of|for|to|among|from|with|the|those|internally|newly|already|previously)\s+(?:the\s+)?$", re.I
+)
+_AFTERMATH = re.compile(r"\b(?:died|dead|killed|rubble|debris)\b", re.I)
+_TAKEN = re.compile(r"enforced|abducted|kidnapped", re.I)
 _FLED_FROM = re.compile(
     r"\b(?:\d[\d,]*|thousands|hundreds|tens of thousands|families|civilians|residents|people)\b[^.;]{0,40}?"
     r"\b(?:have|has|had)\s+fled(\s+(?:from\s+)?(?:the\s+)?(?:[\w\"“”'-]+\s+){0,3}?"

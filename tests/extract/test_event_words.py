@@ -1,0 +1,51 @@
+"""Words of an event that name people, not the event: the displaced, the missing of an attack.
+
+Sentences are our own, written for each class (docs/extraction.md, "Round v2"); none is from a report.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tawthiq.extract import extract_claims
+from tawthiq.extract._events import find_events
+
+DAY = date(2020, 5, 10)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shells fell near the tents of displaced Syrians beside the clinic.",
+        "The school had become a shelter for those displaced by earlier fighting.",
+        "Aid is running short for displaced families in the valley.",
+        "The crisis makes it harder for internally displaced people to find safety.",
+    ],
+)
+def test_displaced_people_named_in_passing_are_no_displacement(sentence):
+    assert "displacement.forced" not in {h.event_type for h in find_events(sentence)}
+
+
+def test_people_displaced_by_an_event_are_still_a_displacement():
+    (claim,) = extract_claims("About 3,000 families were displaced from Kafr Nabl on Monday.", DAY)
+    assert claim.event_type == "displacement.forced"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Besides those who died, an unknown number of villagers went missing.",
+        "Two of the family were killed in the strike and three others were missing under the rubble.",
+    ],
+)
+def test_the_missing_of_an_attack_are_not_an_enforced_disappearance(sentence):
+    assert "disappearance.enforced" not in {h.event_type for h in find_events(sentence)}
+
+
+def test_people_taken_and_people_detained_whose_fate_is_unknown_stay_disappearances():
+    s = "Gunmen abducted four aid workers on the road and they are still missing."
+    assert "disappearance.enforced" in {h.event_type for h in find_events(s)}
+    s = "Relatives say 30 men detained at the checkpoint have been missing since March."
+    assert "disappearance.enforced" in {h.event_type for h in find_events(s)}
