@@ -49,3 +49,20 @@ def test_people_taken_and_people_detained_whose_fate_is_unknown_stay_disappearan
     assert "disappearance.enforced" in {h.event_type for h in find_events(s)}
     s = "Relatives say 30 men detained at the checkpoint have been missing since March."
     assert "disappearance.enforced" in {h.event_type for h in find_events(s)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials said an airstrike on the Al-Noor Children's Hospital killed 40 people.",
+        "Officials said a blast at a hospital in the old town on Friday killed 30 people.",
+        "Officials said an air strike on Friday killed about 60 people at a hospital in the old town.",
+    ],
+)
+def test_a_strike_or_blast_at_a_hospital_is_an_attack_on_medical_care(sentence):
+    assert find_events(sentence)[0].event_type == "attack.medical"
+
+
+def test_the_wounded_dying_in_hospital_after_a_strike_is_not_an_attack_on_it():
+    s = "Two wounded men died in hospital after the air strike on the market."
+    assert find_events(s)[0].event_type == "attack.air_strike"

@@ -37,13 +37,17 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         "attack.medical",
         r"hospitals?\b.{0,80}?(?:out of service|hit|struck|bombed|targeted|destroyed|damaged|"
         r"still operating|still working|closed)|"
-        r"(?:hits?|struck|strikes|bombed|bombs|targeted|targets|attacked|attacks|shelled|shells|strikes? on|"
+        r"(?:hits?|struck|strikes|bombed|bombs|targeted|targets|attacked|attacks|shelled|shells|"
+        r"(?:air ?)?strikes? on|air ?raids? on|(?:explosion|blast)s? (?:at|in|inside)|"
         r"attacks? on|raids? on|assaults? on|bombing of|"
         r"shelling of|stormed|raided|looted|occupied|shot at|opened fire (?:on|in|at)) "
         r"(?:a |the |an )?(?:[\w'’-]+ ){0,3}?(?:field )?"
         r"(?:hospital|clinic|health (?:facility|centre|center)|ambulance|"
         r"medical (?:centre|center|facility|point))s?|"
         # "... South Hospital, after RSF soldiers stormed the facility": the hospital named before
+        # "an air strike on Tuesday killed about 500 people at a hospital": the dead were at the hospital
+        r"(?:air ?strikes?|explosion|blast|bombing|shelling)\b[^.;]{0,60}?\bkill(?:ed|ing)\b[^.;]{0,40}? "
+        r"(?:at|inside) (?:a |the )(?:[\w'’-]+ ){0,3}?hospital|"
         r"hospital\b.{0,120}?\b(?:stormed|raided|looted|attacked|shelled|bombed|hit|struck|targeted) "
         r"(?:the |its )(?:facility|premises|building|compound)|"
         r"health facilit(?:y|ies) .{0,40}?"
