@@ -235,3 +235,19 @@ def test_a_statement_is_no_town():
 )
 def test_workers_and_people_named_by_their_nation_are_counted(sentence, dead):
     assert _one(_ar(sentence)).fatalities.low == dead
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day"),
+    [
+        ("صباح أمس الأول", date(2023, 11, 5)),  # the day before yesterday, as "أول أمس"
+        ("يوم 3/11", date(2023, 11, 3)),  # day and month, the year of the report
+        ("في 2023/11/2.", date(2023, 11, 2)),  # a full stop right after the date
+        ("في 4 تشرين ثاني", date(2023, 11, 4)),  # the Levantine month without its article
+        ("في 1 كانون أول", date(2022, 12, 1)),  # a month after the report's: the year before
+        ("في 6 نونبر", date(2023, 11, 6)),  # the Moroccan name
+    ],
+)
+def test_days_written_the_ways_arabic_outlets_write_them(phrase, day):
+    c = _one(_ar(f"قتل 12 شخصا في غارة على بلدة حاس {phrase}"))
+    assert (c.time.start, c.time.precision) == (day, "day")

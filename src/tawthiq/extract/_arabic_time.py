@@ -40,9 +40,18 @@ _MONTH_NAMES = {
     8: "آب|اب|أغسطس|اغسطس|أوت",
     9: "أيلول|ايلول|سبتمبر",
     10: "تشرين الأول|أكتوبر|اكتوبر",
-    11: "تشرين الثاني|نوفمبر",
-    12: "كانون الأول|ديسمبر",
+    11: "تشرين الثاني|نوفمبر|نونبر",
+    12: "كانون الأول|ديسمبر|دجنبر",
 }
+# the Levantine pairs also without the article ("كانون أول"، "تشرين ثاني"), and the Moroccan names
+# of the months that differ from the Gulf ones (يوليوز، غشت، شتنبر، نونبر، دجنبر)
+_MONTH_NAMES[1] += "|كانون ثاني"
+_MONTH_NAMES[7] += "|يوليوز"
+_MONTH_NAMES[8] += "|غشت"
+_MONTH_NAMES[9] += "|شتنبر"
+_MONTH_NAMES[10] += "|تشرين أول"
+_MONTH_NAMES[11] += "|تشرين ثاني"
+_MONTH_NAMES[12] += "|كانون أول"
 _MONTHS = {fold(n): m for m, names in _MONTH_NAMES.items() for n in names.split("|")}
 _MON = "(?:" + "|".join(sorted((re.escape(k) for k in _MONTHS), key=len, reverse=True)) + ")"
 # "تشرين الثاني/نوفمبر", "شباط / فبراير": the second name repeats the first
@@ -85,7 +94,8 @@ _WEEKDAY = _rx(
 )
 _REPORTING = _rx(r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|رصد|وثق)\S*")
 _YESTERDAY = _rx(
-    r"(?<![\u0621-\u064a])(?:[وب])?(?:(فجر|صباح|ظهر|عصر|مساء|ليل|ليله)\s+)?(?:يوم\s+)?(اول\s+)?(?:امس|البارحه)(?![\u0621-\u064a])"
+    r"(?<![\u0621-\u064a])(?:[وب])?(?:(فجر|صباح|ظهر|عصر|مساء|ليل|ليله)\s+)?(?:يوم\s+)?(اول\s+)?(?:امس|البارحه)"
+    r"(\s+الاول)?(?![\u0621-\u064a])"  # "أمس الأول" is "أول أمس", the day before yesterday
 )
 # "اليوم" is today; "يوم" alone is "the day of" ("يوم الثلاثاء" is Tuesday, not today)
 _TODAY = _rx(
@@ -132,15 +142,26 @@ def _year_for(month: int, day: int, anchor: date | None) -> int | None:
 
 # numeric dates, day first as Arabic-language outlets write them: "12/3/2017"، "5-3-2017"، and ISO
 # order "2017/03/05"; "الـ5 من الشهر الجاري" (this month) and "… من الشهر الماضي" (last month)
-_DMY_NUM = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?![\d/.-])")
-_YMD_NUM = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)[/.-](\d{1,2})[/.-](\d{1,2})(?![\d/.-])")
+# (a sentence's full stop right after the date ends it: "في 2016/12/7.")
+_DMY_NUM = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d|[/.-]\d)")
+_YMD_NUM = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)[/.-](\d{1,2})[/.-](\d{1,2})(?!\d|[/.-]\d)")
 _THIS_MONTH_DAY = _rx(
     rf"(?<![\u0621-\u064a])(?:ال\s*)?(\d{{1,2}}|{_ORD})\s+من\s+(?:ال)?شهر\s+(?:ال)?(جاري|حالي|ماضي|منصرم|فايت)"
 )
 
 
+# "يوم 7/12"، "في 7-12": a day and month without the year, after يوم or في (not a score or a ratio)
+_DM_NUM = re.compile(fold_pattern(r"(?:يوم|في|بتاريخ)\s+(\d{1,2})[/-](\d{1,2})(?!\d|[/.-]\d)"))
+
+
 def _numeric(s: str, anchor: date | None) -> list[tuple[int, date]]:
     out = []
+    for m in _DM_NUM.finditer(s):
+        day, mon = int(m.group(1)), int(m.group(2))
+        y = _year_for(mon, day, anchor) if 1 <= mon <= 12 else None
+        d = _safe(y, mon, day) if y else None
+        if d:
+            out.append((m.start(1), d))
     for m in _DMY_NUM.finditer(s):
         d = _safe(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if d:
@@ -293,7 +314,7 @@ def _resolve(s: str, anchor: date) -> TimeSpan | None:
             (m.start(), TimeSpan(start=day, end=day + timedelta(days=1) if night else day, precision="day"))
         )
     for m in _YESTERDAY.finditer(s):
-        day = anchor - timedelta(days=2 if m.group(2) else 1)
+        day = anchor - timedelta(days=2 if m.group(2) or m.group(3) else 1)
         hits.append((m.start(), TimeSpan(start=day, end=day, precision="day")))
     for m in _LAST_NIGHT.finditer(s):
         hits.append((m.start(), TimeSpan(start=anchor - timedelta(days=1), end=anchor, precision="day")))
