@@ -544,3 +544,27 @@ def test_a_town_wide_account_without_toll_stays_apart_from_a_counted_neighbourho
     )
     bombardment = sc("r2", event_type="attack.air_strike", places=(EAST, ALEPPO))
     assert len(build_incidents([counted, bombardment])) == 2
+
+
+def test_an_outlet_giving_a_named_partys_figure_in_its_own_voice_passes_it_on_not_a_second_origin():
+    toll = dict(fat=Count(low=40, high=None, qualifier="at_least"))
+    quoted = sc("r1", att="the UN human rights office", outlet="Wire desk", **toll)
+    own_voice = sc("r2", outlet="City Paper", **toll)  # the speaker was cut in the rewrite
+
+    def body(text: str, word: str) -> str:  # texts apart enough that MinHash sees no copy
+        return text + " " + " ".join(f"{word}{i}" for i in range(60))
+
+    wire = _report("r1" * 4, body("The UN human rights office said at least 40 were shot.", "wire"), 13)
+    paper = _report(
+        "r2" * 4, body("Forty or more died in Fardous, the UN human rights office said.", "city"), 13
+    )
+    inc = build_incidents([quoted, own_voice], [wire, paper])[0]
+    assert inc.origins == ("UN human rights office (OHCHR)",)
+    assert inc.grade == "weak"  # one origin, told by two outlets
+    # a paper that never names the office, or gives another figure, still speaks for itself
+    silent = _report(
+        "r2" * 4, body("Forty or more died in Fardous, residents told our reporter.", "city"), 13
+    )
+    assert len(build_incidents([quoted, own_voice], [wire, silent])[0].origins) == 2
+    other_figure = sc("r2", outlet="City Paper", fat=Count(low=45, high=None, qualifier="at_least"))
+    assert len(build_incidents([quoted, other_figure], [wire, paper])[0].origins) == 2

@@ -30,6 +30,7 @@ from ._origins import (
     find_copies,
     group_by_origin,
     normalize_party,
+    passed_on,
     report_key,
 )
 from ._places import places_match
@@ -57,6 +58,7 @@ __all__ = [
     "inherit_incident_ids",
     "normalize_party",
     "pair_score",
+    "passed_on",
     "perpetrator_side",
     "places_match",
     "report_key",

@@ -17,7 +17,7 @@ from tawthiq.entities import Incident, PlaceRef, Report, SourcedClaim, TimeSpan
 from ._cluster import Cluster, cluster_claims
 from ._grades import DEFAULT_RULES, Rule, grade_incident
 from ._numbers import fatalities_of
-from ._origins import find_copies, group_by_origin
+from ._origins import find_copies, group_by_origin, passed_on, report_key
 from ._places import fold_name, skeleton
 
 __all__ = ["build_incidents", "claim_fingerprint", "incident_from_cluster", "incident_key"]
@@ -120,6 +120,12 @@ def build_incidents(
     copies = find_copies(reports)
     with_origin = group_by_origin(claims, reports, copies=copies)
     clusters = cluster_claims(with_origin, contains=contains, copies=copies, progress=progress)
+    bodies = {report_key(r): r.body for r in reports if r.body}
+    if bodies:
+        with_origin = list(with_origin)
+        for c in clusters:
+            for i, sc in zip(c.members, passed_on([with_origin[i] for i in c.members], bodies), strict=True):
+                with_origin[i] = sc
     return _unique_keys([incident_from_cluster(c, with_origin, rules) for c in clusters])
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "group_by_origin",
     "normalize_party",
     "party_kind",
+    "passed_on",
     "report_key",
 ]
 
@@ -464,3 +465,51 @@ def _clean(att: str) -> str:
 
 def _label(sc: SourcedClaim) -> str:
     return sc.source_label or sc.report.title or sc.report.file or sc.report.sha256[:12]
+
+
+# ---------------------------------------------------------------- figures passed on
+
+
+def _names_party(body_folded: str, body: str, party: str) -> bool:
+    """Does a report's text name this party (by any of its aliases, or its name as written)?"""
+    for p in ALIASES:
+        if p.name == party:
+            return any(_hit(pat, body_folded, body) for pat in p.patterns)
+    return _fold(party) in body_folded
+
+
+def passed_on(members: Sequence[SourcedClaim], bodies: dict[str, str]) -> list[SourcedClaim]:
+    """The claims of one incident, an outlet's own-voice figure counted under the named party
+    it passes on.
+
+    A rewrite may give a statement's figure in its own voice ("at least 82 civilians were
+    killed ... the UN human rights office said", the attribution missed or cut): its claim has
+    no speaker and would count as the outlet's own origin, an independent one. When another
+    report's claim of the same incident gives the very same figure under a named party, and
+    the outlet's text names that party, the outlet is passing the party's figure on: the
+    claim's origin is the party's. Unnamed speakers ("activists") are never credited so.
+    """
+    named: dict[tuple[int | None, int | None, str], set[tuple[str, str]]] = {}
+    for sc in members:
+        att, f = sc.claim.attributed_to, sc.claim.fatalities
+        if not att or not att.strip() or _is_generic(att) or f is None or sc.origin is None:
+            continue
+        named.setdefault((f.low, f.high, f.qualifier), set()).add((sc.origin, claim_report_key(sc)))
+    if not named:
+        return list(members)
+    out = []
+    folded: dict[str, str] = {}
+    for sc in members:
+        f = sc.claim.fatalities
+        att = sc.claim.attributed_to
+        if f is not None and not (att and att.strip()) and sc.claim.certainty != "denied":
+            key = claim_report_key(sc)
+            body = bodies.get(key, "")
+            parties = sorted({o for o, rk in named.get((f.low, f.high, f.qualifier), ()) if rk != key})
+            if body and parties:
+                fb = folded.setdefault(key, _fold(body))
+                said = [o for o in parties if _names_party(fb, body, o)]
+                if len(said) == 1:
+                    sc = sc.model_copy(update={"origin": said[0]})
+        out.append(sc)
+    return out
