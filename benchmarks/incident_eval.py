@@ -254,21 +254,35 @@ def _why(show: dict, incidents) -> None:
     for k, lab in label.items():
         by_label.setdefault(lab, []).append(k)
     causes: Counter[str] = Counter()
+    per_label: dict[str, Counter[str]] = {}
     contains = load_gazetteer().contains
-    for ks in by_label.values():
+    for lab, ks in by_label.items():
         for a, b in combinations(sorted(ks), 2):
             pa, pb = pred_of.get(a), pred_of.get(b)
             if pa is None or pb is None:
-                causes["a gold claim no extracted claim matches"] += 1
+                cause = "a gold claim no extracted claim matches"
             elif "tally" in (sourced[pa].claim.kind, sourced[pb].claim.kind):
-                causes["an extracted claim is a tally"] += 1
+                cause = "an extracted claim is a tally"
             elif where.get(pa) is not None and where.get(pa) == where.get(pb):
-                causes["joined (a true pair)"] += 1
+                cause = "joined (a true pair)"
             else:
-                causes[_reason(sourced[pa], sourced[pb], contains)] += 1
+                cause = _reason(sourced[pa], sourced[pb], contains)
+            causes[cause] += 1
+            per_label.setdefault(lab, Counter())[cause] += 1
     print("== gold pairs by what became of them")
     for cause, n in causes.most_common():
         print(f"  {n:5d}  {cause}")
+    # one large event can dominate the counts (a massacre told by twenty claims loses hundreds of
+    # pairs): the gold incidents that lose the most pairs to corroboration, with their causes
+    print("== gold incidents losing the most pairs (not counting unmatched claims)")
+
+    def lost(c: Counter[str]) -> int:
+        return sum(n for k, n in c.items() if not k.startswith(("joined", "a gold claim no")))
+
+    for lab, c in sorted(per_label.items(), key=lambda kv: -lost(kv[1]))[:8]:
+        if lost(c):
+            top = "; ".join(f"{k} {n}" for k, n in c.most_common() if not k.startswith("a gold claim no"))
+            print(f"  {lost(c):5d}  {lab}: {top}")
 
 
 def _claim_ids(inc) -> list[int]:
