@@ -251,3 +251,56 @@ def test_workers_and_people_named_by_their_nation_are_counted(sentence, dead):
 def test_days_written_the_ways_arabic_outlets_write_them(phrase, day):
     c = _one(_ar(f"قتل 12 شخصا في غارة على بلدة حاس {phrase}"))
     assert (c.time.start, c.time.precision) == (day, "day")
+
+
+def test_two_bare_accounts_of_one_party_day_and_place_are_one_claim():
+    text = (
+        "قال المرصد السوري، الجمعة، إن طائرات التحالف شنت طوال الليل غارات كثيفة على مدينة الرقة.\n"
+        'وقال مدير المرصد: "استمرت غارات التحالف طوال الليل على مدينة الرقة".'
+    )
+    assert len(_ar(text, published=date(2017, 6, 9))) == 1
+
+
+def test_bare_accounts_of_two_parties_stay_two_claims():
+    text = (
+        "قال المرصد السوري، الجمعة، إن طائرات التحالف شنت غارات على مدينة الرقة.\n"
+        "وقالت حملة محلية، الجمعة، إن غارات التحالف استهدفت مدينة الرقة."
+    )
+    assert len(_ar(text, published=date(2017, 6, 9))) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("قتل 40 مدنيا في هجوم شنته قوات مسلحة على قرية في ولاية الجزيرة.", "attack.ground"),
+        ("أحرق الجيش قرية في ولاية راخين وقتل 30 من سكانها.", "attack.ground"),
+        ("قتل 12 مدنيا في هجمات بالبراميل المتفجرة على حلب.", "attack.air_strike"),  # the weapon wins
+    ],
+)
+def test_an_attack_or_a_burning_with_no_weapon_is_a_ground_attack(sentence, etype):
+    assert _one(_ar(sentence)).event_type == etype
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("قتل 40 مدنيا في قصف على ولاية الجزيرة.", "ولاية الجزيرة"),
+        ("قتل 25 شخصا في قصف جوي على إقليم راخين.", "إقليم راخين"),
+    ],
+)
+def test_a_state_or_province_is_kept_by_name(sentence, place):
+    c = _one(_ar(sentence))
+    assert [(p.name, p.precision) for p in c.places] == [(place, "governorate")]
+
+
+def test_a_town_of_two_words_whose_first_is_short_is_found():
+    found = [(m.surface, m.place.id) for m in load_gazetteer().match_arabic("قتل 20 شخصا في أم درمان")]
+    assert found == [("أم درمان", "world:365137")]
+
+
+def test_a_small_town_abroad_is_found_bare_in_a_report_about_its_country():
+    gaz = load_gazetteer()
+    assert gaz.match_arabic("قتل 20 في دير البلح") == []  # too small to be named bare anywhere
+    gaza = [m.place.id for m in gaz.match_arabic("في قطاع غزة")]
+    found = [(m.surface, m.place.id) for m in gaz.match_arabic("قتل 20 في دير البلح", gaza)]
+    assert found == [("دير البلح", "world:281141")]

@@ -207,6 +207,10 @@ _COUNTRIES = {
 }
 _COUNTRY_RX = [(pid, _rx(rf"{_L}(?:[وفبل]|في )?(?:{names}){_R}")) for pid, names in _COUNTRIES.items()]
 _WAR_START = date(2011, 3, 15)
+# an attack (indefinite: "الهجوم" points back) or a burning, with a toll and no weapon named
+_AN_ATTACK = _rx(
+    rf"{_L}(?:و|ف|ب)?(?:هجوم|هجوما|هجمات|هجومين){_R}|{_L}(?:و|ف)?(?:أحرق|أحرقت|أحرقوا|إحراق|حرق){_R}"
+)
 # who was killed: fighters only ("287 مسلحاً"، "أربعة من عناصر القوات") or anyone else
 _ARMED = r"(?:ال)?(?:قوات|جيش|تنظيم|فصائل|هيئة|جبهة|ميليشيا|ميليشيات|حزب|أمن|شرطة|وحدات|حرس|لواء|كتيبة)"
 _COMBATANTS = _rx(
@@ -568,7 +572,7 @@ def find_certainty_ar(f: str) -> str:
 
 # ------------------------------------------------------------------------------------- places
 _CITY = "C1007"
-_PLACE_WORD = r"(?:حي|حيي|أحياء|مدينة|مدينتي|بلدة|بلدتي|قرية|ضاحية|حارة|مخيم|منطقة)"
+_PLACE_WORD = r"(?:حي|حيي|أحياء|مدينة|مدينتي|بلدة|بلدتي|قرية|ضاحية|حارة|مخيم|منطقة|ولاية|إقليم|اقليم|مقاطعة)"
 _COMPOUND = r"(?:عين|تل|كفر|دير|بيت|خان|جسر|أبو|أم|بئر|رأس|وادي|باب|مرج|جبل|قصر|سوق|بستان|كرم|ساحة|حوش)"
 _UNKNOWN = _rx(
     rf"{_L}(?:[وفب]|ل)?({_PLACE_WORD})\s+((?:{_COMPOUND}\s+(?:ال)?[\u0621-\u064a]{{2,}})|(?:ال)?[\u0621-\u064a]{{3,}}"
@@ -619,6 +623,8 @@ def _places(text: str, a: int, b: int, f: Folded, gaz: Gazetteer, ctx: tuple[str
             e = s + len(" ".join(words))
             kind = rm.group(1) if rx is _UNKNOWN else ""
             prec = "neighbourhood" if kind in ("حي", "حيي", "احياء", "ضاحيه", "حاره") else "town"
+            if kind in ("ولايه", "اقليم", "مقاطعه"):
+                prec = "governorate"  # a state or province of Sudan, Myanmar or Ukraine
             found.append((s, PlaceRef(name=sentence[s:e], precision=prec)))
             ids.append("")
     keep: list[tuple[int, PlaceRef]] = []
@@ -801,6 +807,18 @@ def _bare_restatement(x: Claim, y: Claim) -> bool:
     return {_place_key(p) for p in y.places} <= {_place_key(p) for p in x.places}
 
 
+def _both_bare(x: Claim, y: Claim) -> bool:
+    """Two accounts with no number at all, on one day, of one party, in the same places
+    ("شنت طائرات التحالف غارات على الرقة" and its director's "استمرت الغارات على الرقة"): one account."""
+    return (
+        all(c.fatalities is None and c.injured is None for c in (x, y))
+        and x.time.start == y.time.start
+        and x.time.start is not None
+        and x.attributed_to == y.attributed_to
+        and {_place_key(p) for p in y.places} == {_place_key(p) for p in x.places}
+    )
+
+
 def _place_key(p: PlaceRef) -> str:
     return p.place_id or fold_arabic(p.name).text
 
@@ -871,7 +889,7 @@ def merge_restatements_ar(items: list[tuple[Claim, bool]]) -> list[tuple[Claim, 
                 i
                 for i, (o, t) in enumerate(out)
                 if not t
-                and (_same_count(o.fatalities, c.fatalities) or _bare_restatement(o, c))
+                and (_same_count(o.fatalities, c.fatalities) or _bare_restatement(o, c) or _both_bare(o, c))
                 and o.event_type == c.event_type
                 and o.kind == c.kind
                 and _places_agree(o, c)
@@ -963,6 +981,8 @@ def arabic_claims(
         if (not events and (fat or inj) and _KILL_WORD.search(s)) or (not events and fat):
             # a toll with no weapon named: the manner of the claim just before, else the headline's
             etype = last_type[1] if last_type and n - last_type[0] <= 2 else doc_type or "other"
+            if _AN_ATTACK.search(s):
+                etype = "attack.ground"  # "في هجوم شنته قوات …"، "أحرق الجيش القرية": no weapon named
             events = [_Hit(etype, 0, 0, 1)]
         if not events:
             if _VERIFY.search(s) and out and last_claim_n >= n - 1 and out[-1][0].certainty == "reported":

@@ -225,7 +225,7 @@ def match_arabic(gaz: Gazetteer, text: str, context: Iterable[str] = ()) -> list
             continue
         hit = _match_at(gaz, index, ft, toks, i, ctx, aleppo_near)
         if hit is None:
-            hit = _match_world(gaz, index, ft, toks, i)
+            hit = _match_world(gaz, index, ft, toks, i, ctx)
         if hit is None:
             i += 1
             continue
@@ -253,7 +253,7 @@ def _world_heads() -> frozenset[str]:
     return frozenset(k[:3] for k in load_world_arabic())
 
 
-def _match_world(gaz, index, ft, toks, i):
+def _match_world(gaz, index, ft, toks, i, ctx=()):
     """A town outside Syria named in Arabic (غزة، صنعاء، الموصل), where a place stands: after a
     place-kind word, a locative word or a proclitic; the Syrian layers' names always win."""
     from tawthiq.gazetteer._world import load_world_arabic
@@ -287,7 +287,11 @@ def _match_world(gaz, index, ft, toks, i):
             ):
                 continue  # "بلدة عين ترما": the first word of a longer name
             pid = max(world[key], key=gaz.world.population)
-            if not typed and gaz.world.population(pid) < _WORLD_UNTYPED_MIN:
+            if (
+                not typed
+                and gaz.world.population(pid) < _WORLD_UNTYPED_MIN
+                and not _same_country(gaz, pid, ctx)
+            ):
                 continue  # "في المحلات": a common word that is also a small town somewhere
             place = gaz.get(pid)
             lead = len(words[0]) - len(first_form)
@@ -301,6 +305,13 @@ def _match_world(gaz, index, ft, toks, i):
                 fs = toks[start][0] + len(word) - len(bare)
             return (fs, toks[i + n - 1][1], place, ()), i + n
     return None
+
+
+def _same_country(gaz, pid: str, ctx: tuple[str, ...]) -> bool:
+    """Is the world town ``pid`` in the country of a place the report's title or lede names? A
+    report about Gaza names "دير البلح" bare, though it has fewer people than a bare name needs."""
+    country = gaz.get(pid).parent_id
+    return bool(country) and any(c.startswith("world:") and gaz.get(c).parent_id == country for c in ctx)
 
 
 def _starts_syrian_name(index, ft, toks, i) -> bool:
@@ -336,7 +347,34 @@ def _all_heads(syrian: frozenset[str]) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _may_start(word: str, heads: frozenset[str]) -> bool:
     forms = [strip_article(form) for form in _unclitic(word)]
-    return any(f in _TYPE_WORDS or f[:3] in heads for f in forms)
+    # a word of two letters ("أم درمان"، "ود مدني") starts a name whose key runs into the next word
+    return any(f in _TYPE_WORDS or f[:3] in heads or (len(f) == 2 and f not in _PARTICLES) for f in forms)
+
+
+# two-letter words that start no name (the short-word test above would try each of them)
+_PARTICLES = frozenset(
+    fold(w)
+    for w in (
+        "في",
+        "من",
+        "عن",
+        "أو",
+        "أن",
+        "إن",
+        "لا",
+        "ما",
+        "مع",
+        "ثم",
+        "هو",
+        "هي",
+        "قد",
+        "لم",
+        "لن",
+        "كل",
+        "له",
+        "به",
+    )
+)
 
 
 def _match_at(gaz, index, ft, toks, i, ctx, aleppo_near):
