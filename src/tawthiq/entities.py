@@ -13,6 +13,7 @@ with :meth:`Protected.reveal`, so it cannot leak into a log line or a traceback 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal, get_args
 
@@ -22,6 +23,7 @@ __all__ = [
     "CERTAINTIES",
     "CLAIM_ROLES",
     "DATE_PRECISIONS",
+    "EVENT_FAMILIES",
     "EVENT_TYPES",
     "GRADES",
     "NOTE_STATUSES",
@@ -44,6 +46,7 @@ __all__ = [
     "Fatalities",
     "Grade",
     "Incident",
+    "IncidentFilter",
     "LinkResult",
     "LinkedPair",
     "MissingNote",
@@ -89,6 +92,9 @@ EventType = Literal[
     "other",
 ]
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+# What an event-type filter may name besides a type: its family ("attack" for every
+# "attack.*"); a type without one ("evacuation", "other") is its own family.
+EVENT_FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(t.split(".", 1)[0] for t in EVENT_TYPES))
 
 ClaimKind = Literal["incident", "tally", "status"]
 Certainty = Literal["confirmed", "reported", "unconfirmed", "denied"]
@@ -437,6 +443,52 @@ class Incident(BaseModel):
 
 
 # ---------------------------------------------------------------- people
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    """What the incidents list, the map, the timeline and ``tawthiq incidents`` filter on (all
+    optional): the one query model of incident filters, hashable (a cache key of the web).
+
+    Two executors answer it, with the same meaning: SQL (``store.browse``) and the web's
+    in-memory index (``web/_index.py``, every field but ``place``). :meth:`problem` is the one
+    check of its values (the web's query string; ``tawthiq incidents`` checks only the grade).
+
+    - ``grade``: the grade shown, :attr:`Incident.effective_grade` (an analyst's override wins);
+    - ``event_type``: a type (``attack.air_strike``) or a family (``attack``: every type in it),
+      see :attr:`family` and :attr:`exact_type`;
+    - ``place``: text in the incident's places (a name, an Arabic name, a gazetteer id);
+    - ``date_from``: incidents ending (else starting) on or after this day;
+    - ``date_to``: incidents starting on or before this day. An undated incident passes no date.
+    """
+
+    grade: str | None = None
+    event_type: str | None = None
+    place: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+    @property
+    def family(self) -> str | None:
+        """The event family asked for (``event_type`` without a dot), else ``None``."""
+        return self.event_type if self.event_type and "." not in self.event_type else None
+
+    @property
+    def exact_type(self) -> str | None:
+        """The one event type asked for (``event_type`` with a dot), else ``None``."""
+        return self.event_type if self.event_type and "." in self.event_type else None
+
+    def problem(self) -> str | None:
+        """The first field whose value cannot be asked, in the order ``grade`` (not one of
+        :data:`GRADES`), ``event_type`` (neither one of :data:`EVENT_TYPES` nor of
+        :data:`EVENT_FAMILIES`), ``date_from`` (after ``date_to``); ``None`` when all can."""
+        if self.grade and self.grade not in GRADES:
+            return "grade"
+        if self.event_type and self.event_type not in EVENT_TYPES and self.event_type not in EVENT_FAMILIES:
+            return "event_type"
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            return "date_from"
+        return None
 
 
 class PersonRecord(BaseModel):

@@ -16,7 +16,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from tawthiq.entities import GRADES, Incident, Report, SourcedClaim
+from tawthiq.entities import GRADES, Incident, IncidentFilter, Report, SourcedClaim
 from tawthiq.errors import InputError
 from tawthiq.store import Workspace
 from tawthiq.store import browse as reader
@@ -90,9 +90,9 @@ def list_incidents(
     """Incidents in id order, filtered. ``grade`` is the grade shown (an override wins);
     ``event_type`` matches the type or its family ("attack"); ``place`` any spelling of a
     place name (``corroborate.places_match``'s name folding)."""
-    if grade is not None and grade not in GRADES:
+    if grade is not None and grade not in GRADES:  # any type is taken: an unknown one matches nothing
         raise InputError(f"unknown grade {grade!r}; one of {', '.join(GRADES)}", field="grade")
-    f = reader.IncidentFilter(grade=grade, event_type=event_type, date_from=since, date_to=until)
+    f = IncidentFilter(grade=grade, event_type=event_type, date_from=since, date_to=until)
     found = reader.find_incidents(session, f, order="id", with_kind=True)
     if place:
         from tawthiq.corroborate import places_match

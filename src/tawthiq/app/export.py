@@ -164,11 +164,12 @@ def _missing_persons(s: Any) -> list[tuple[Any, list[Any]]]:
 
 
 def _context(ws: Any, fmt: str, filters: dict[str, Any], country: str | None, *, internal: bool = False):
+    from tawthiq.entities import IncidentFilter
     from tawthiq.export import ExportContext, select_incidents
     from tawthiq.gazetteer import load_gazetteer
     from tawthiq.policy import load_policy
     from tawthiq.store import list_sources
-    from tawthiq.store.browse import IncidentFilter, list_incidents, list_places
+    from tawthiq.store.browse import list_incidents, list_places
     from tawthiq.store.claims import claims_by_ids
     from tawthiq.store.reports import reports_by_ids
 

@@ -4,7 +4,8 @@ Reports and claims are read by ``store/reports.py`` and ``store/claims.py``; inc
 written by ``store/incidents.py``; this module is the one row mapper and reader of incidents,
 behind the web pages, the API, the CLI and the exports.
 
-In: a SQLAlchemy session and filters (:class:`IncidentFilter`, a bounding box, page offsets).
+In: a SQLAlchemy session and filters (:class:`~tawthiq.entities.IncidentFilter`, the one query
+model of incident filters, re-exported here; a bounding box, page offsets).
 Out: seam entities from ``entities.py`` (Incident, Place) and totals.
 Never: returns an ORM row, decrypts a protected value, or renders anything.
 
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Session
 from tawthiq.entities import (
     Fatalities,
     Incident,
+    IncidentFilter,
     Place,
     PlaceRef,
     TimeSpan,
@@ -60,17 +62,6 @@ __all__ = [
     "list_places",
     "publication_facts",
 ]
-
-
-@dataclass(frozen=True)
-class IncidentFilter:
-    """What the incidents list, the map and the timeline filter on (all optional)."""
-
-    grade: str | None = None
-    event_type: str | None = None
-    place: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
 
 
 # ---------------------------------------------------------------- rows -> entities
@@ -145,6 +136,7 @@ _DATA_VERSION = select(
 
 
 def _conditions(f: IncidentFilter) -> list[Any]:
+    """The SQL executor of the query model (``IncidentFilter``'s docstring gives each field's meaning)."""
     cond: list[Any] = []
     if f.grade:
         # Spelled out (not COALESCE) so SQLite and PostgreSQL use the grade indexes.
@@ -154,17 +146,15 @@ def _conditions(f: IncidentFilter) -> list[Any]:
                 IncidentRow.grade_override == f.grade,
             )
         )
-    if f.event_type:
-        if "." not in f.event_type:  # a family ("attack"): a range, so the type index is used
-            family = f.event_type.rstrip(".")
-            cond.append(
-                or_(
-                    IncidentRow.event_type == family,  # a type without a family ("evacuation", "other")
-                    and_(IncidentRow.event_type >= family + ".", IncidentRow.event_type < family + "/"),
-                )
+    if family := f.family:  # a range ("attack." <= type < "attack/"), so the type index is used
+        cond.append(
+            or_(
+                IncidentRow.event_type == family,  # a type without a family ("evacuation", "other")
+                and_(IncidentRow.event_type >= family + ".", IncidentRow.event_type < family + "/"),
             )
-        else:
-            cond.append(IncidentRow.event_type == f.event_type)
+        )
+    elif f.exact_type:
+        cond.append(IncidentRow.event_type == f.exact_type)
     if f.place:
         # Names, Arabic names and gazetteer ids all live in the places JSON text.
         # The JSON text may hold Arabic as \\u escapes (json.dumps' default), so match both spellings.

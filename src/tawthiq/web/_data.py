@@ -15,7 +15,7 @@ from collections import OrderedDict
 from datetime import UTC, date, datetime
 from typing import Any
 
-from tawthiq.entities import Claim, Incident, Report, Source
+from tawthiq.entities import Claim, Incident, IncidentFilter, Report, Source
 from tawthiq.gazetteer import place_area
 from tawthiq.policy import (
     WHOLE_RULES,
@@ -29,7 +29,6 @@ from tawthiq.policy import (
 from tawthiq.store import browse, record_event, users
 from tawthiq.store import claims as claim_store
 from tawthiq.store import reports as report_store
-from tawthiq.store.browse import IncidentFilter
 from tawthiq.store.people import load_records
 from tawthiq.store.users import User
 

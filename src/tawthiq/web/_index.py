@@ -28,8 +28,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from tawthiq.entities import IncidentFilter
 from tawthiq.gazetteer import place_area
-from tawthiq.store.browse import IncidentColumns, IncidentFilter
+from tawthiq.store.browse import IncidentColumns
 
 __all__ = ["IncidentIndex", "IndexCache"]
 
@@ -131,15 +132,15 @@ class IncidentIndex:
         return sorted(((p, n) for p, n in merged.values()), key=lambda pn: (-pn[1], str(pn[0].get("name"))))
 
     def mask(self, f: IncidentFilter) -> np.ndarray:
-        """Which incidents pass ``f`` (all but ``place``), with the SQL filters' meaning."""
+        """Which incidents pass ``f`` (all but ``place``): the in-memory executor of the query
+        model, with the meaning ``IncidentFilter``'s docstring gives (the SQL one's)."""
         mask = np.ones(len(self.ids), dtype=bool)
         if f.grade:
             mask &= self.grades == self._grade_code.get(f.grade, -2)
-        if f.event_type:
-            if "." in f.event_type:
-                mask &= self.types == self._type_code.get(f.event_type, -2)
-            else:
-                mask &= self.families == self._family_code.get(f.event_type.rstrip("."), -2)
+        if f.exact_type:
+            mask &= self.types == self._type_code.get(f.exact_type, -2)
+        elif f.family:
+            mask &= self.families == self._family_code.get(f.family, -2)
         if f.date_from:
             mask &= self.lower >= f.date_from.toordinal()  # undated (-1) never passes
         if f.date_to:

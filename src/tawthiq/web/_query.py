@@ -1,19 +1,19 @@
 """Query-string parsing shared by pages and API: pagination and incident filters.
 
-In: query parameters as strings. Out: :class:`Page` and :class:`~tawthiq.store.browse.IncidentFilter`.
+In: query parameters as strings. Out: :class:`Page` and :class:`~tawthiq.entities.IncidentFilter`
+(the one query model of incident filters: which values it takes is its ``problem()``).
 Never: trusts a value: a bad date, grade, type or bbox is an :class:`HTTPError` naming the field.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Annotated
 
 from fastapi import Path, Request
 
-from tawthiq.entities import EVENT_TYPES, GRADES
-from tawthiq.store.browse import IncidentFilter
+from tawthiq.entities import GRADES, IncidentFilter
 
 from ._errors import HTTPError
 
@@ -38,7 +38,8 @@ MAX_PAGE = 10**9
 
 RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="A record's id.")]
 
-_FAMILIES = {t.split(".", 1)[0] for t in EVENT_TYPES}
+# The query parameter of each field of the query model (and back, for pagination links).
+_PARAMS = {"grade": "grade", "event_type": "type", "place": "place", "date_from": "from", "date_to": "to"}
 
 
 @dataclass(frozen=True)
@@ -99,42 +100,43 @@ def _date(value: str | None, field: str) -> date | None:
         ) from None
 
 
-def incident_filter(request: Request) -> IncidentFilter:
-    q = request.query_params
-    grade = q.get("grade") or None
-    if grade and grade not in GRADES:
+def _refuse(f: IncidentFilter) -> None:
+    """An :class:`HTTPError` naming the query parameter of the query model's first problem."""
+    field = f.problem()
+    if field == "grade":
         raise HTTPError(
             400,
             "bad_input",
             "%(value)r is not a grade; use one of %(choices)s",
             field="grade",
-            params={"value": grade, "choices": GRADES},
+            params={"value": f.grade, "choices": GRADES},
         )
-    etype = q.get("type") or None
-    if etype and etype not in EVENT_TYPES and etype not in _FAMILIES:
+    if field == "event_type":
         raise HTTPError(
-            400, "bad_input", "%(value)r is not an event type", field="type", params={"value": etype}
+            400, "bad_input", "%(value)r is not an event type", field="type", params={"value": f.event_type}
         )
-    f = IncidentFilter(
-        grade=grade,
-        event_type=etype,
-        place=(q.get("place") or "").strip() or None,
-        date_from=_date(q.get("from"), "from"),
-        date_to=_date(q.get("to"), "to"),
-    )
-    if f.date_from and f.date_to and f.date_from > f.date_to:
+    if field == "date_from":
         raise HTTPError(400, "bad_input", "'from' is after 'to'", field="from")
+
+
+def incident_filter(request: Request) -> IncidentFilter:
+    q = request.query_params
+    f = IncidentFilter(
+        grade=q.get("grade") or None,
+        event_type=q.get("type") or None,
+        place=(q.get("place") or "").strip() or None,
+    )
+    _refuse(f)  # grade and type first: a bad one is named before a bad date
+    f = replace(f, date_from=_date(q.get("from"), "from"), date_to=_date(q.get("to"), "to"))
+    _refuse(f)
     return f
 
 
 def filter_query(f: IncidentFilter) -> dict[str, str]:
     """The filter as query parameters, for pagination links."""
     out = {
-        "grade": f.grade,
-        "type": f.event_type,
-        "place": f.place,
-        "from": f.date_from.isoformat() if f.date_from else None,
-        "to": f.date_to.isoformat() if f.date_to else None,
+        _PARAMS[name]: value.isoformat() if isinstance(value, date) else value
+        for name, value in vars(f).items()
     }
     return {k: v for k, v in out.items() if v}
 

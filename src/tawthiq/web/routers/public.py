@@ -9,13 +9,14 @@ a report's body or sender, or anything of an incident the policy holds back (404
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from markupsafe import Markup
 
-from tawthiq.store.browse import IncidentFilter
+from tawthiq.entities import IncidentFilter
 
 from .._auth import optional_user
 from .._errors import HTTPError
@@ -32,9 +33,7 @@ def _public_filter(request: Request) -> IncidentFilter:
     f = incident_filter(request)
     cutoff = (datetime.now(UTC) - timedelta(days=request.app.state.data.policy.publication_delay_days)).date()
     to = min(f.date_to, cutoff) if f.date_to else cutoff
-    return IncidentFilter(
-        grade=f.grade, event_type=f.event_type, place=f.place, date_from=f.date_from, date_to=to
-    )
+    return replace(f, date_to=to)
 
 
 @router.get("/public", dependencies=[Depends(optional_user)])
