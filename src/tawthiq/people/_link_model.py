@@ -81,10 +81,34 @@ def _exact_name(tf: bool, rare_names: bool) -> Any:
     import splink.comparison_level_library as cll
 
     if tf and rare_names:
-        return cll.ExactMatchLevel("key").configure(
-            tf_adjustment_column="key_id", tf_adjustment_weight=1.0, disable_tf_exact_match_detection=True
+        # ``key_id`` is the whole name's integer code: equal exactly when ``key`` is (a record
+        # without a name meets the null level first). Exact on ``key_id``, this level is the
+        # one splink finds as the base of every level adjusted by ``key_id`` (the near-exact
+        # levels, :func:`_near_name_tf`).
+        return cll.ExactMatchLevel("key_id").configure(
+            tf_adjustment_column="key_id", tf_adjustment_weight=1.0, label_for_charts="Exact match on key"
         )
     return cll.ExactMatchLevel("key", term_frequency_adjustments=tf)
+
+
+def _near_name_tf(tf: bool, rare_names: bool) -> dict[str, Any]:
+    """The term-frequency adjustment of the near-exact name levels.
+
+    Their Bayes factor ``m / u`` is scaled by how rare the name is against the average
+    name: ``u_exact / f``, ``u_exact`` the exact level's u (a random pair's chance of
+    holding one name) and ``f`` the larger of the two names' frequencies. With
+    ``rare_names``, ``f`` is the frequency among *other* people, as for the exact level
+    (:func:`._link_lists.name_frequencies`); with splink's count ``c / N`` a name that the
+    two records alone hold (a damaged duplicate, one holder each) was read as a name one
+    person in N bears, and on a list where ``u_exact`` is below ``1 / N`` (a million
+    records) that *lowered* a near-exact pair of a unique name below the average pair's
+    weight. Without ``tf``: no adjustment.
+    """
+    if tf and rare_names:
+        return {"tf_adjustment_column": "key_id", "tf_adjustment_weight": 1.0}
+    if tf:
+        return {"tf_adjustment_column": "key", "tf_adjustment_weight": 1.0}
+    return {}
 
 
 def _comparisons(tf: bool, age_shifted: bool = False, rare_names: bool = False) -> list[Any]:
@@ -107,7 +131,7 @@ def _comparisons(tf: bool, age_shifted: bool = False, rare_names: bool = False) 
     same_gf = "(gf_l = gf_r OR gf_l IS NULL OR gf_r IS NULL)"
     # A near-exact name is discounted for a common name as the exact one is, so that a
     # fuzzy pair never outranks an exact pair of the same common name in the one-to-one step.
-    tf_fuzzy: dict[str, Any] = {"tf_adjustment_column": "key", "tf_adjustment_weight": 1.0} if tf else {}
+    tf_fuzzy = _near_name_tf(tf, rare_names)
     name = cl.CustomComparison(
         [
             cll.NullLevel("key"),
@@ -254,12 +278,26 @@ def _blocking_rules(cross_script: bool = True) -> list[Any]:
     ]
 
 
-OPTIONAL_COMPARISONS = ("national_id", "address")
-"""Comparisons of fields few lists have: left out of the model when no record has the field.
+OPTIONAL_COMPARISONS = ("national_id", "address", "sex", "age", "birth_date", "place")
+"""Comparisons left out of the model when no record has their field (``COMPARISON_FIELDS``).
 
 An all-empty column only ever meets its null level (weight 0), so leaving it out changes no
-score; kept in, splink warns at every training step that its levels were never observed.
+score; kept in, splink warns at every training step that its levels were never observed, and
+pays for it: random sampling estimates u for every comparison, and one with no observed level
+never meets splink's early stop, so the whole sample is compared on it (most lists give no place,
+many no birth date).
 """
+COMPARISON_FIELDS = {"birth_date": ("birth_date", "birth_year"), "place": ("place", "place_id")}
+"""The feature columns a comparison reads, where they are not just its own name."""
+
+
+def absent_comparisons(features: pd.DataFrame) -> frozenset[str]:
+    """The optional comparisons whose fields no record of ``features`` has."""
+    return frozenset(
+        c
+        for c in OPTIONAL_COMPARISONS
+        if all(features[f].isna().all() for f in COMPARISON_FIELDS.get(c, (c,)) if f in features.columns)
+    )
 
 
 def build_settings(
@@ -464,7 +502,11 @@ def _linker(
     if spark is not None:
         inputs = [spark.createDataFrame(_spark_ready(x)) for x in inputs]
     tables = [db.register(x) for x in inputs]
-    linker = Linker(tables if len(tables) > 1 else tables[0], settings, log_level=logging.WARNING)
+    # The settings are Tawthiq's own, tested once (tests/people_linkage): splink's validation
+    # re-parses every level's SQL for each linker (three a run), a second of CPU on a list.
+    linker = Linker(
+        tables if len(tables) > 1 else tables[0], settings, log_level=logging.WARNING, validate_settings=False
+    )
     if name_tf is not None:
         lookup = spark.createDataFrame(name_tf) if spark is not None else name_tf
         linker.table_management.register_term_frequency_lookup(db.register(lookup), "key_id")
@@ -541,7 +583,7 @@ def score_pairs(
         term_frequencies=term_frequencies,
         age_shifted="age_shifted" in features.columns,
         rare_names=name_tf is not None,
-        absent=frozenset(c for c in OPTIONAL_COMPARISONS if features[c].isna().all()),
+        absent=absent_comparisons(features),
         cross_script=features["scr"].nunique() > 1,
     )
     settings.probability_two_random_records_match = _prior(features, link_type)
@@ -551,6 +593,12 @@ def score_pairs(
     features = features.drop(columns="tokens", errors="ignore")
     linker = _linker(features, settings, link_type, db, spark_or_none, name_tf)
     if n >= MIN_RECORDS_TO_TRAIN:
+        if n > TRAIN_SAMPLE_RECORDS:
+            # The fuzzy name levels' frequency table (``key``) on the whole input: splink caches
+            # it on the database API, so the first linker to need it fixes it for every later one.
+            # Left to the EM sample, it held a sample's frequencies (a name 1 in 30,000 instead of
+            # 1 in a million) and missed the names outside the sample (no adjustment at all).
+            linker.table_management.compute_tf_table("key")
         model = _train_u_and_prior(linker, n, seed)
         sample = training_sample(features, EM_SAMPLE_RECORDS) if n > TRAIN_SAMPLE_RECORDS else features
         trained = _train_m(_linker(sample, model, link_type, db, spark_or_none, name_tf))
