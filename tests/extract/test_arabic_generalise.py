@@ -304,3 +304,17 @@ def test_a_small_town_abroad_is_found_bare_in_a_report_about_its_country():
     gaza = [m.place.id for m in gaz.match_arabic("في قطاع غزة")]
     found = [(m.surface, m.place.id) for m in gaz.match_arabic("قتل 20 في دير البلح", gaza)]
     assert found == [("دير البلح", "world:281141")]
+
+
+def test_a_toll_reached_with_its_period_between_verb_and_number():
+    c = _one(_ar("قالت الشبكة إن حصيلة القتلى في سورية بلغت الشهر الماضي 1354 شخصا."))
+    assert (c.fatalities.low, c.kind) == (1354, "tally")
+
+
+def test_a_bracketed_breakdown_does_not_type_the_toll():
+    text = (
+        "ووثقت الشبكة مقتل 125 مدنيا على يد الفصائل خلال الشهر الماضي "
+        "(116 مدنيا، و9 أثناء المواجهات بين الفصائل)."
+    )
+    c = _one(_ar(text))
+    assert (c.event_type, c.fatalities.low) == ("other", 125)

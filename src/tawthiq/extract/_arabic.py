@@ -207,6 +207,7 @@ _COUNTRIES = {
 }
 _COUNTRY_RX = [(pid, _rx(rf"{_L}(?:[وفبل]|في )?(?:{names}){_R}")) for pid, names in _COUNTRIES.items()]
 _WAR_START = date(2011, 3, 15)
+_ASIDE = re.compile(r"\([^()]{12,}\)")
 # an attack (indefinite: "الهجوم" points back) or a burning, with a toll and no weapon named
 _AN_ATTACK = _rx(
     rf"{_L}(?:و|ف|ب)?(?:هجوم|هجوما|هجمات|هجومين){_R}|{_L}(?:و|ف)?(?:أحرق|أحرقت|أحرقوا|إحراق|حرق){_R}"
@@ -976,7 +977,8 @@ def arabic_claims(
         party = find_attribution_ar(f, sentence, previous_party, seen_parties) or sentence_party
         if party:
             previous_party = party
-        events = find_events_ar(s)
+        # a bracketed aside ("(116 مدنياً، و9 مقاتلين أثناء المواجهات)") details the toll; it never types it
+        events = find_events_ar(_ASIDE.sub(lambda m: " " * len(m.group(0)), s))
         fat, inj = find_tolls_ar(s)
         if (not events and (fat or inj) and _KILL_WORD.search(s)) or (not events and fat):
             # a toll with no weapon named: the manner of the claim just before, else the headline's
