@@ -318,3 +318,16 @@ def test_a_bracketed_breakdown_does_not_type_the_toll():
     )
     c = _one(_ar(text))
     assert (c.event_type, c.fatalities.low) == ("other", 125)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead"),
+    [
+        ("قتلت امرأة وطفلاها في غارة على بلدة حاس.", 3),  # a feminine verb, a dual with its pronoun
+        ("قتل رجل وابنيه في غارة على بلدة حاس.", 3),
+        ("استشهدت طفلة في غارة على بلدة حاس.", 1),
+        ("قتل أب وابنه في غارة على بلدة حاس.", 2),
+    ],
+)
+def test_persons_counted_by_their_nouns_and_kin(sentence, dead):
+    assert _one(_ar(sentence)).fatalities.low == dead
