@@ -13,16 +13,20 @@ Never: reads or writes the store; the CLI loads, calls :func:`build_incidents`, 
 from ._cluster import Cluster, cluster_claims, pair_score
 from ._grades import (
     DEFAULT_RULES,
+    PERPETRATOR_SIDES,
+    RATIONALE_PHRASES,
     Evidence,
     Rule,
     grade_incident,
     perpetrator_side,
+    read_rationale,
+    say,
     shown_rationale,
     with_override,
 )
 from ._identity import inherit_incident_ids
 from ._incidents import build_incidents, claim_fingerprint, incident_from_cluster, incident_key
-from ._numbers import FATALITIES_RULE, count_interval, counts_compatible, fatalities_of
+from ._numbers import FATALITIES_RULE, FATALITIES_RULES, count_interval, counts_compatible, fatalities_of
 from ._origins import (
     ALIASES,
     claim_report_key,
@@ -39,6 +43,9 @@ __all__ = [
     "ALIASES",
     "DEFAULT_RULES",
     "FATALITIES_RULE",
+    "FATALITIES_RULES",
+    "PERPETRATOR_SIDES",
+    "RATIONALE_PHRASES",
     "Cluster",
     "Evidence",
     "Rule",
@@ -61,7 +68,9 @@ __all__ = [
     "passed_on",
     "perpetrator_side",
     "places_match",
+    "read_rationale",
     "report_key",
+    "say",
     "shown_rationale",
     "with_override",
 ]

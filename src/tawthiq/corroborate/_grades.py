@@ -26,9 +26,13 @@ from ._origins import party_kind
 
 __all__ = [
     "DEFAULT_RULES",
+    "PERPETRATOR_SIDES",
+    "RATIONALE_PHRASES",
     "Evidence",
     "Rule",
     "grade_incident",
+    "read_rationale",
+    "say",
     "shown_rationale",
     "with_override",
 ]
@@ -160,13 +164,82 @@ class Rule:
         return Rule(self.grade, f"{self.name} or {other.name}", lambda ev: self(ev) or other(ev))
 
 
-def _names(xs: Sequence[str]) -> str:
-    return "; ".join(xs)
+# The rationale is made of these phrases only, joined by a space: fixed English templates
+# filled with data (origin names, sides, figures, counts). The text is what is stored, printed
+# and exported; the keys let a reader write the same facts in another language
+# (:func:`read_rationale`; the web's Arabic pages). A list of names is joined by "; ".
+RATIONALE_PHRASES: dict[str, str] = {
+    "all_rejected": "All %(n)s claim(s) were rejected in review.",
+    "denied": "Denied by %(deniers)s; asserted by %(asserters)s.",
+    "toll_disagrees": "Origins disagree on the toll: %(a)s gives %(a_figure)s, %(b)s gives %(b_figure)s.",
+    "perpetrators_disagree": (
+        "Origins disagree on who did it: %(a)s blames %(a_sides)s, %(b)s blames %(b_sides)s."
+    ),
+    "authority_confirms": "Confirmed by %(origin)s.",
+    "party_acknowledges": "Acknowledged by the responsible party: %(origin)s.",
+    # before "independent_origins", whose pattern would take this one's ending as a name
+    "independent_confirmed": "%(n)s independent origins: %(origins)s; at least one says it is confirmed.",
+    "independent_origins": "%(n)s independent origins: %(origins)s.",
+    "single_origin": "A single origin: %(origin)s.",
+    "only_unconfirmed": "Only unconfirmed reports: %(origins)s.",
+    "no_firm_origin": "No origin states it without doubt.",
+    "also_unconfirmed": "Unconfirmed also by %(origins)s.",
+    "outlet": "Reported by %(n)s outlet.",
+    "outlets": "Reported by %(n)s outlets.",
+}
+_LIST_PARAMS = frozenset({"deniers", "asserters", "origins", "a_sides", "b_sides"})
+PERPETRATOR_SIDES: tuple[str, ...] = tuple(side for _, side in _SIDES)
+
+
+def say(key: str, **params: object) -> str:
+    """The phrase ``key`` of :data:`RATIONALE_PHRASES` with its values (lists joined by "; ")."""
+    values = {k: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v for k, v in params.items()}
+    return RATIONALE_PHRASES[key] % values
+
+
+def _phrase_regex(template: str, *, start_only: bool = False) -> str:
+    out, pos = [], 0
+    for m in re.finditer(r"%\((\w+)\)s", template):
+        out.append(re.escape(template[pos : m.start()]))
+        if start_only and m.group(1) != "n":
+            return "".join(out)
+        if m.group(1) == "n":
+            out.append(r"\d+" if start_only else r"(?P<n>\d+)")
+        else:
+            out.append(rf"(?P<{m.group(1)}>.+?)")
+        pos = m.end()
+    return "".join(out) + re.escape(template[pos:])
+
+
+_PHRASE_RES = {k: re.compile(_phrase_regex(t)) for k, t in RATIONALE_PHRASES.items()}
+# a phrase ends with "." and the next one starts with one of the phrases' fixed openings
+_BETWEEN = re.compile(
+    r"(?<=\.) (?=" + "|".join(_phrase_regex(t, start_only=True) for t in RATIONALE_PHRASES.values()) + ")"
+)
+
+
+def read_rationale(text: str) -> tuple[tuple[str, dict[str, object]], ...]:
+    """A rationale read back into its phrases: ``(key, values)`` per phrase, a list of names as a
+    tuple, a count as an int; a sentence no phrase makes (a custom rule's, an older build's) as
+    ``("", {"text": sentence})``. ``say`` of each known phrase, joined by spaces, gives the text."""
+    out: list[tuple[str, dict[str, object]]] = []
+    for piece in _BETWEEN.split(text.strip()) if text.strip() else ():
+        for key, rx in _PHRASE_RES.items():
+            m = rx.fullmatch(piece)
+            if m:
+                values: dict[str, object] = {}
+                for k, v in m.groupdict().items():
+                    values[k] = int(v) if k == "n" else tuple(v.split("; ")) if k in _LIST_PARAMS else v
+                out.append((key, values))
+                break
+        else:
+            out.append(("", {"text": piece}))
+    return tuple(out)
 
 
 def _all_rejected(ev: Evidence) -> str | None:
     if ev.members and not ev.active:
-        return f"All {len(ev.members)} claim(s) were rejected in review."
+        return say("all_rejected", n=len(ev.members))
     return None
 
 
@@ -178,7 +251,7 @@ def _denied(ev: Evidence) -> str | None:
         return None
     deniers = list(dict.fromkeys(ev.origin(d) for d, _ in pairs))
     asserters = list(dict.fromkeys(ev.origin(a) for _, a in pairs))
-    return f"Denied by {_names(deniers)}; asserted by {_names(asserters)}."
+    return say("denied", deniers=deniers, asserters=asserters)
 
 
 def _toll_disagrees(ev: Evidence) -> str | None:
@@ -188,9 +261,8 @@ def _toll_disagrees(ev: Evidence) -> str | None:
             if not ev.independent(a, b):
                 continue
             if counts_disagree(a.claim.fatalities, b.claim.fatalities):
-                return (
-                    f"Origins disagree on the toll: {ev.origin(a)} gives {_fig(a)}, "
-                    f"{ev.origin(b)} gives {_fig(b)}."
+                return say(
+                    "toll_disagrees", a=ev.origin(a), a_figure=_fig(a), b=ev.origin(b), b_figure=_fig(b)
                 )
     return None
 
@@ -217,9 +289,12 @@ def _perpetrators_disagree(ev: Evidence) -> str | None:
         for b, _ in blaming[i + 1 :]:
             ka, kb = _independence_key(ev.origin(a)), _independence_key(ev.origin(b))
             if ev.independent(a, b) and blamed[ka].isdisjoint(blamed[kb]):
-                return (
-                    f"Origins disagree on who did it: {ka} blames {_names(sorted(blamed[ka]))}, "
-                    f"{kb} blames {_names(sorted(blamed[kb]))}."
+                return say(
+                    "perpetrators_disagree",
+                    a=ka,
+                    a_sides=sorted(blamed[ka]),
+                    b=kb,
+                    b_sides=sorted(blamed[kb]),
                 )
     return None
 
@@ -236,7 +311,7 @@ def _authority_confirms(ev: Evidence) -> str | None:
         o = ev.origin(sc)
         kind = party_kind(o) or (sc.source_kind if o == sc.source_label else None)
         if sc.claim.certainty == "confirmed" and (kind == "un" or o in INVESTIGATORS):
-            return f"Confirmed by {o}."
+            return say("authority_confirms", origin=o)
     return None
 
 
@@ -248,21 +323,21 @@ def _responsible_party_acknowledges(ev: Evidence) -> str | None:
         speaker_side = perpetrator_side(o)
         sides = {perpetrator_side(p) for sc2 in ev.asserting for p in sc2.claim.perpetrators}
         if speaker_side and speaker_side in sides:
-            return f"Acknowledged by the responsible party: {o}."
+            return say("party_acknowledges", origin=o)
     return None
 
 
 def _independent_confirmed(ev: Evidence) -> str | None:
     sup = ev.supporting_origins
     if len(sup) >= 2 and any(sc.claim.certainty == "confirmed" for sc in ev.asserting):
-        return f"{len(sup)} independent origins: {_names(sup)}; at least one says it is confirmed."
+        return say("independent_confirmed", n=len(sup), origins=sup)
     return None
 
 
 def _two_origins(ev: Evidence) -> str | None:
     sup = ev.supporting_origins
     if len(sup) >= 2:
-        return f"{len(sup)} independent origins: {_names(sup)}."
+        return say("independent_origins", n=len(sup), origins=sup)
     return None
 
 
@@ -270,13 +345,13 @@ def _one_origin(ev: Evidence) -> str:
     sup = ev.supporting_origins
     unc = ev.unconfirmed_origins
     if sup:
-        text = f"A single origin: {sup[0]}."
+        text = say("single_origin", origin=sup[0])
     elif unc:
-        text = f"Only unconfirmed reports: {_names(unc)}."
+        text = say("only_unconfirmed", origins=unc)
     else:
-        text = "No origin states it without doubt."
+        text = say("no_firm_origin")
     if sup and unc:
-        text += f" Unconfirmed also by {_names(unc)}."
+        text += " " + say("also_unconfirmed", origins=unc)
     return text
 
 
@@ -306,7 +381,7 @@ def grade_incident(
             grade, reason = rule.grade, said
             break
     n = len(ev.outlets)
-    rationale = f"{reason} Reported by {n} outlet{'s' if n != 1 else ''}."
+    rationale = f"{reason} {say('outlet' if n == 1 else 'outlets', n=n)}"
     return incident.model_copy(update={"grade": grade, "rationale": rationale})
 
 

@@ -16,6 +16,7 @@ from tawthiq.entities import Count, Fatalities, SourcedClaim
 
 __all__ = [
     "FATALITIES_RULE",
+    "FATALITIES_RULES",
     "count_interval",
     "counts_compatible",
     "counts_disagree",
@@ -32,6 +33,12 @@ FATALITIES_RULE = (
     "high = the highest figure any non-denied claim gives; best = the median of the "
     "credible point figures (exact, about, range midpoints), never below low, else low"
 )
+# Every rule an incident's toll states, by key (a reader writes it in another language: the web)
+FATALITIES_RULES: dict[str, str] = {
+    "credible": FATALITIES_RULE,
+    "unconfirmed_only": FATALITIES_RULE + " (no credible claim gave a number: unconfirmed ones used)",
+    "no_number": "no claim gives a number of people killed",
+}
 
 
 def count_interval(c: Count) -> tuple[float, float]:
@@ -123,7 +130,7 @@ def fatalities_of(members: Sequence[tuple[int, SourcedClaim]]) -> Fatalities:
         and sc.claim.review_status != "rejected"  # a reviewer said this claim is wrong
     ]
     if not told:
-        return Fatalities(rule="no claim gives a number of people killed")
+        return Fatalities(rule=FATALITIES_RULES["no_number"])
     credible = [(cid, c) for cid, c in told if c.certainty in ("reported", "confirmed")]
     basis = credible or told
     floors = [(f, cid) for cid, c in basis if (f := _floor(c.fatalities)) is not None]
@@ -140,7 +147,5 @@ def fatalities_of(members: Sequence[tuple[int, SourcedClaim]]) -> Fatalities:
     if high is not None and low is not None and high < low:
         high = low
     used = sorted({cid for _, cid in floors} | {cid for _, cid in tops})
-    rule = FATALITIES_RULE + (
-        " (no credible claim gave a number: unconfirmed ones used)" if not credible else ""
-    )
+    rule = FATALITIES_RULES["credible" if credible else "unconfirmed_only"]
     return Fatalities(best=best, low=low, high=high, rule=rule, claim_ids=tuple(used))

@@ -11,6 +11,7 @@ Never: changes a stored value or a JSON twin (JSON keeps the internal values).
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
@@ -20,7 +21,9 @@ from babel.dates import format_date, format_datetime
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from jinja2 import pass_context
+from markupsafe import Markup, escape
 
+from tawthiq.corroborate import FATALITIES_RULES, read_rationale
 from tawthiq.sources import LONG_OVERDUE_DAYS
 
 from ._errors import FIXED_MESSAGES, english_params
@@ -34,7 +37,9 @@ __all__ = [
     "language_name",
     "overdue",
     "percent",
+    "rationale",
     "toll",
+    "toll_rule",
 ]
 
 
@@ -323,3 +328,137 @@ def overdue(ctx: Any, hours: float | None, expected_by: Any = None) -> str:
         when = expected_by[:10] if isinstance(expected_by, str) else expected_by
         return ctx["_"]("since %(date)s") % {"date": day(ctx, when)}
     return duration(ctx, hours)
+
+
+# The sides a rationale names when origins disagree on who did it (corroborate.PERPETRATOR_SIDES)
+SIDE_LABELS: dict[str, str] = {
+    "Islamic State": N_("Islamic State"),
+    "Kurdish-led forces": N_("Kurdish-led forces"),
+    "US-led coalition": N_("US-led coalition"),
+    "Turkish forces": N_("Turkish forces"),
+    "armed opposition": N_("armed opposition"),
+    "pro-government forces": N_("pro-government forces"),
+}
+# Each toll rule an incident states (corroborate.FATALITIES_RULES), as the interface says it
+TOLL_RULE_LABELS: dict[str, str] = {
+    "credible": N_(
+        "low: the highest lower bound a credible claim gives (reported or confirmed, not denied; "
+        "unconfirmed claims count only when no credible claim gives a number); high: the highest "
+        "figure any claim not denied gives; best: the median of the credible point figures, never "
+        "below low"
+    ),
+    "unconfirmed_only": N_("(no credible claim gave a number: unconfirmed claims used)"),
+    "no_number": N_("no claim gives a number of people killed"),
+}
+_FIGURE = re.compile(r"(?:(at least|more than|up to|about) )?(\d+)(?:-(\d+))?")
+_QUALIFIER = {"at least": "at_least", "more than": "more_than", "up to": "up_to", "about": "about"}
+
+
+def _phrases(gettext: Any, ngettext: Any, n: int) -> dict[str, str]:
+    """The interface's wording of each phrase of corroborate.RATIONALE_PHRASES, by key (written
+    as calls so that ``pybabel extract`` finds them, plural forms included)."""
+    return {
+        "all_rejected": ngettext(
+            "All %(n)s claim was rejected in review.", "All %(n)s claims were rejected in review.", n
+        ),
+        "denied": gettext("Denied by %(deniers)s; asserted by %(asserters)s."),
+        "toll_disagrees": gettext(
+            "Origins disagree on the toll: %(a)s gives %(a_figure)s, %(b)s gives %(b_figure)s."
+        ),
+        "perpetrators_disagree": gettext(
+            "Origins disagree on who did it: %(a)s blames %(a_sides)s, %(b)s blames %(b_sides)s."
+        ),
+        "authority_confirms": gettext("Confirmed by %(origin)s."),
+        "party_acknowledges": gettext("Acknowledged by the responsible party: %(origin)s."),
+        "independent_confirmed": ngettext(
+            "%(n)s independent origin: %(origins)s; at least one says it is confirmed.",
+            "%(n)s independent origins: %(origins)s; at least one says it is confirmed.",
+            n,
+        ),
+        "independent_origins": ngettext(
+            "%(n)s independent origin: %(origins)s.", "%(n)s independent origins: %(origins)s.", n
+        ),
+        "single_origin": gettext("A single origin: %(origin)s."),
+        "only_unconfirmed": gettext("Only unconfirmed reports: %(origins)s."),
+        "no_firm_origin": gettext("No origin states it without doubt."),
+        "also_unconfirmed": gettext("Unconfirmed also by %(origins)s."),
+        "outlet": ngettext("Reported by %(n)s outlet.", "Reported by %(n)s outlets.", n),
+        "outlets": ngettext("Reported by %(n)s outlet.", "Reported by %(n)s outlets.", n),
+    }
+
+
+def _as_recorded(ctx: Any, text: str) -> Markup:
+    """Stored English text no phrase of the interface makes (a custom rule's, an older build's):
+    shown as recorded, marked as English, never silently dropped."""
+    return Markup('<span class="as-recorded">{} <bdi lang="en" dir="ltr">{}</bdi></span>').format(
+        ctx["_"]("(as recorded, in English)"), text
+    )
+
+
+def _fill(ctx: Any, key: str, values: dict[str, Any]) -> Markup:
+    lang = ctx.get("lang", "en")
+    loc = _locale(lang)
+
+    def names(xs: Any) -> Markup:
+        items = [str(Markup("<bdi>{}</bdi>").format(x)) for x in xs]
+        return Markup(format_list(items, locale=loc))
+
+    def side(x: str) -> Markup:
+        text = SIDE_LABELS.get(x)
+        return escape(ctx["_"](text)) if text else Markup("<bdi>{}</bdi>").format(x)
+
+    def figure(x: str) -> Markup:
+        m = _FIGURE.fullmatch(x)
+        if not m:
+            return Markup("<bdi>{}</bdi>").format(x)
+        q, low, high = m.groups()
+        if high is not None:
+            return escape(f"{label(ctx, int(low))}–{label(ctx, int(high))}")
+        amount = label(ctx, int(low))
+        return escape(f"{label(ctx, _QUALIFIER[q])} {amount}" if q else amount)
+
+    filled: dict[str, Any] = {}
+    for k, v in values.items():
+        if k == "n":
+            filled[k] = escape(label(ctx, v))
+        elif k in ("a_sides", "b_sides"):
+            filled[k] = Markup(format_list([str(side(x)) for x in v], locale=loc))
+        elif k in ("a_figure", "b_figure"):
+            filled[k] = figure(v)
+        elif isinstance(v, tuple):
+            filled[k] = names(v)
+        else:
+            filled[k] = Markup("<bdi>{}</bdi>").format(v)
+    template = _phrases(ctx["_"], ctx["ngettext"], int(values.get("n", 1) or 0))[key]
+    return Markup(escape(template) % filled)
+
+
+@pass_context
+def rationale(ctx: Any, text: Any) -> Any:
+    """A grade's rationale in the page's language: each phrase corroborate wrote
+    (:func:`tawthiq.corroborate.read_rationale`) in the interface's words, the names in it as
+    written (each in ``<bdi>``), sides, figures and counts translated. The English interface shows
+    the stored text as it is (what the CLI and the exports print)."""
+    if not isinstance(text, str) or not text or ctx.get("lang", "en") == "en":
+        return text or ""
+    parts = [
+        _fill(ctx, key, values) if key else _as_recorded(ctx, str(values["text"]))
+        for key, values in read_rationale(text)
+    ]
+    return Markup(" ").join(parts)
+
+
+@pass_context
+def toll_rule(ctx: Any, rule: Any) -> Any:
+    """The rule an incident's toll was counted by, in the page's language
+    (:data:`tawthiq.corroborate.FATALITIES_RULES`); stored text of another rule as recorded."""
+    if not isinstance(rule, str) or not rule or ctx.get("lang", "en") == "en":
+        return rule or ""
+    gettext = ctx["_"]
+    if rule == FATALITIES_RULES["credible"]:
+        return gettext(TOLL_RULE_LABELS["credible"])
+    if rule == FATALITIES_RULES["unconfirmed_only"]:
+        return f"{gettext(TOLL_RULE_LABELS['credible'])} {gettext(TOLL_RULE_LABELS['unconfirmed_only'])}"
+    if rule == FATALITIES_RULES["no_number"]:
+        return gettext(TOLL_RULE_LABELS["no_number"])
+    return _as_recorded(ctx, rule)

@@ -24,7 +24,19 @@ from tawthiq.entities import EVENT_TYPES
 
 from ._auth import csrf_token_for, current_user
 from ._i18n import LANGUAGES, direction, pick_language, translations
-from ._labels import LABELS, day, duration, error_text, label, language_name, overdue, percent, toll
+from ._labels import (
+    LABELS,
+    day,
+    duration,
+    error_text,
+    label,
+    language_name,
+    overdue,
+    percent,
+    rationale,
+    toll,
+    toll_rule,
+)
 from ._roles import can
 from ._timeline import TYPE_COLOURS
 
@@ -75,6 +87,8 @@ def template_env() -> Environment:
     env.filters["duration"] = duration
     env.filters["overdue"] = overdue
     env.filters["percent"] = percent
+    env.filters["rationale"] = rationale
+    env.filters["toll_rule"] = toll_rule
     env.filters["page_query"] = lambda query, n: urlencode({**(query or {}), "page": n})
     env.globals.update(
         GRADE_COLOURS=GRADE_COLOURS,
