@@ -34,9 +34,9 @@ def _dd(html: str, term: str) -> str:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     """The demo workspace up to corroboration: the incidents the grader really writes."""
+    from tawthiq.app.corroborate import list_incidents
     from tawthiq.cli._demo import DEMO_STEPS
     from tawthiq.demo import run_demo
-    from tawthiq.app.corroborate import list_incidents
     from tawthiq.store import open_workspace
 
     path = tmp_path_factory.mktemp("demo") / "ws"

@@ -33,6 +33,7 @@ __all__ = [
     "day",
     "duration",
     "error_text",
+    "field_label",
     "label",
     "language_name",
     "overdue",
@@ -194,6 +195,46 @@ LABELS: dict[str, str] = {
 }
 
 
+# The fields an error names (``HTTPError``/``InputError`` ``field``, a form's input names), by the
+# label their form gives them; a field not here is looked up in LABELS (the person-record fields,
+# ``kind``, ``status``), else shown as written.
+FIELD_LABELS: dict[str, str] = {
+    "a": N_("first record"),
+    "b": N_("second record"),
+    "active": N_("active"),
+    "attributed_to": N_("Attributed to"),
+    "bbox": N_("map area"),
+    "certainty": N_("Certainty"),
+    "corrections": N_("corrections"),
+    "csrf_token": N_("form token"),
+    "days": N_("Days until it expires (0: never)"),
+    "decision": N_("Decision"),
+    "event_type": N_("Type"),
+    "fatalities_high": N_("Killed, high"),
+    "fatalities_low": N_("Killed, low"),
+    "from": N_("From"),
+    "grade": N_("Grade"),
+    "label": N_("Label"),
+    "next": N_("page to return to"),
+    "page": N_("page"),
+    "page_size": N_("page size"),
+    "password": N_("Password"),
+    "q": N_("Search"),
+    "reason": N_("Reason"),
+    "role": N_("Role"),
+    "take_in": N_("take into the registry"),
+    "text": N_("text"),
+    "ticket": N_("Your ticket"),
+    "time_end": N_("To"),
+    "time_start": N_("From"),
+    "to": N_("To"),
+    "token_id": N_("token"),
+    "type": N_("Type"),
+    "user": N_("User"),
+    "user_id": N_("User"),
+}
+
+
 @lru_cache(maxsize=8)
 def _locale(lang: str) -> Locale:
     # Arabic as written in Syria: Babel's ar_SY gives the Syrian month names (كانون الأول); its
@@ -218,6 +259,16 @@ def label(ctx: Any, value: Any) -> Any:
     if isinstance(value, int | float):
         return format_decimal(value, locale=_locale(lang))
     return value
+
+
+@pass_context
+def field_label(ctx: Any, field: Any) -> Any:
+    """The field an error names, as its form labels it, in the page's language ("Reason",
+    "السبب"); a field without a label as written."""
+    if not isinstance(field, str):
+        return field
+    text = FIELD_LABELS.get(field) or LABELS.get(field)
+    return ctx["_"](text) if text is not None else field
 
 
 @pass_context

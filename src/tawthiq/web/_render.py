@@ -29,6 +29,7 @@ from ._labels import (
     day,
     duration,
     error_text,
+    field_label,
     label,
     language_name,
     overdue,
@@ -82,6 +83,7 @@ def template_env() -> Environment:
     env.filters["label"] = label
     env.filters["toll"] = toll
     env.filters["error_text"] = error_text
+    env.filters["field_label"] = field_label
     env.filters["day"] = day
     env.filters["language_name"] = language_name
     env.filters["duration"] = duration
