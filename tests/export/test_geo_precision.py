@@ -21,6 +21,15 @@ KINDS = [
     (("E. Aleppo", "town"), ("town_part", 2, 2)),
     (("شرق حلب", "town"), ("town_part", 2, 2)),
     (("حلب الشرقية", "town"), ("town_part", 2, 2)),
+    # the one rule of gazetteer.compass_part (issue 18): a part after the name, two points, a
+    # bearing from the town (ground beside it: not at the town's point either), diacritics
+    (("Aleppo East", "town"), ("town_part", 2, 2)),
+    (("north-east Aleppo", "town"), ("town_part", 2, 2)),
+    (("east of Aleppo", "town"), ("town_part", 2, 2)),
+    (("شرقيّ حلب", "town"), ("town_part", 2, 2)),
+    (("الأحياء الشرقية من حلب", "town"), ("town_part", 2, 2)),
+    (("ريف حلب الشرقي", "town"), ("town_part", 2, 2)),
+    (("باب شرقي", "town"), ("town", 1, 1)),  # Bab Sharqi: a name, no article, not a part
     (("Aleppo", "town"), ("town", 1, 1)),
     (("حلب", "town"), ("town", 1, 1)),
     (("Eastleigh", "town"), ("town", 1, 1)),  # a compass word inside a name is not a part of a town

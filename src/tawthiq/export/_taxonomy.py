@@ -21,9 +21,10 @@ town, so ACLED 2 and GED 2 ("within 25 km of a known point"), never 1.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
+
+from tawthiq.gazetteer import compass_part
 
 __all__ = [
     "ACLED_TYPES",
@@ -69,27 +70,19 @@ _ACLED_GEO = {"exact": 1, "neighbourhood": 1, "town": 1, "town_part": 2, "distri
 _ACLED_TIME = {"day": 1, "days": 2, "week": 2, "month": 3, "year": 3, "unknown": 3}
 _GED_WHERE = {"exact": 1, "neighbourhood": 1, "town": 1, "town_part": 2, "district": 3, "governorate": 4,
               "country": 6}  # fmt: skip
-# a compass part of a place, as the extractors write it: "eastern Aleppo", "E. Aleppo", "شرق حلب",
-# "شرقي حلب", "حلب الشرقية"
-_COMPASS = r"(?:north|south)?-?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|central|[EWNS]\."
-_PART_OF = re.compile(
-    rf"^\s*(?:the\s+)?(?:{_COMPASS})\s+\S|"
-    r"^\s*(?:شرق|غرب|شمال|جنوب|وسط)(?:ي|ى)?\s+\S|"
-    r"\S\s+(?:ال)?(?:شرقي|غربي|شمالي|جنوبي|اوسط|أوسط|وسطى)(?:ة|ه)?\s*$",
-    re.I,
-)
 
 
 def place_scale(place: Mapping[str, Any]) -> str:
     """The kind of place a (public) place is, for the precision codes: one of :data:`SCALES`.
 
-    The extractor's precision, except that a town named with a compass point ("eastern Aleppo")
-    is ``town_part``: an area of the town at the town's point. An unknown precision is the
-    coarsest (``country``): a code never claims more than is known.
+    The extractor's precision, except that a town named with a compass point is ``town_part``:
+    an area of the town ("eastern Aleppo", "حلب الشرقية") or ground beside it ("east of Aleppo",
+    "ريف حلب الشرقي") at the town's point (``tawthiq.gazetteer.compass_part``, the map's rule too).
+    An unknown precision is the coarsest (``country``): a code never claims more than is known.
     """
     precision = place.get("precision") or "country"
     names = [n for n in (place.get("name"), place.get("name_ar")) if n]
-    if precision == "town" and any(_PART_OF.search(n) for n in names):
+    if precision == "town" and any(compass_part(n) for n in names):
         return "town_part"
     return precision if precision in SCALES else "country"
 

@@ -3,7 +3,8 @@
 In: the compiled tables in ``data/`` (built by ``scripts/build_gazetteer.py`` from
 ../shared/data/gazetteer; sources and licences in ``data/NOTICE.txt`` and on every row).
 Out: :class:`tawthiq.entities.Place` entries, toponym matches in text, parent links for nesting tests,
-and the map's background layers with the area each place stands for (``_layers``).
+the map's background layers with the area each place stands for (``_layers``), and the compass
+part of a place a name means (``compass_part``: "eastern Aleppo", "حلب الشرقية").
 Never: fetches a place from the network or writes anything.
 
 >>> g = load_gazetteer()
@@ -13,15 +14,19 @@ Never: fetches a place from the network or writes anything.
 True
 """
 
+from tawthiq.gazetteer._compass import DIRECTIONS, CompassPart, compass_part
 from tawthiq.gazetteer._index import PRECISION, Gazetteer, PlaceMatch, load_gazetteer
 from tawthiq.gazetteer._layers import LAYERS, layer_bytes, layer_credits, place_area
 from tawthiq.gazetteer._names import fold, toponym_key
 
 __all__ = [
+    "DIRECTIONS",
     "LAYERS",
     "PRECISION",
+    "CompassPart",
     "Gazetteer",
     "PlaceMatch",
+    "compass_part",
     "fold",
     "layer_bytes",
     "layer_credits",

@@ -21,7 +21,6 @@ True
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -29,14 +28,16 @@ from typing import Any
 
 from tawthiq.errors import InputError
 
+from ._compass import compass_part
+
 __all__ = ["LAYERS", "layer_bytes", "layer_credits", "place_area"]
 
 # Bottom to top, as the map stacks them.
 LAYERS = ("syria", "syria_governorates", "syria_districts", "aleppo_areas", "aleppo_neighbourhoods")
 CITY = "C1007"
 # "eastern Aleppo", "east Aleppo", "شرق حلب", "حلب الشرقية": the east of the city, not its centre
-_EAST = re.compile(r"\beast(?:ern)?\b|شرق", re.IGNORECASE)
-_WEST = re.compile(r"\bwest(?:ern)?\b|غرب", re.IGNORECASE)
+# (compass_part; a diagonal, "north-east Aleppo", crosses the 2016 line: the whole city)
+_HALVES = {"east": "aleppo-part:east", "west": "aleppo-part:west"}
 # The radius of the circle drawn for a place known to this precision that no layer has a shape for
 # (a town of the towns table, a place outside Syria): a typical extent, in metres.
 RADIUS_M = {"town": 2_000, "district": 15_000, "governorate": 40_000, "country": 150_000}
@@ -93,10 +94,9 @@ def place_area(place: Mapping[str, Any]) -> dict[str, Any] | None:
     precision = place.get("precision")
     moved = float(place.get("fuzzed_within_m") or 0)
     if pid == CITY:
-        if _EAST.search(name):
-            pid = "aleppo-part:east"
-        elif _WEST.search(name):
-            pid = "aleppo-part:west"
+        part = compass_part(name)
+        if part is not None and part.within:
+            pid = _HALVES.get(part.direction, pid)
     if len(pid) == 8 and pid.startswith("SY") and pid[2:].isdigit():
         pid = pid[:6]  # a sub-district (no polygon in the OCHA copy): its district
     hit = _shapes().get(pid)
