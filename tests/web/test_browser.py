@@ -181,6 +181,8 @@ def test_the_map_draws_the_shipped_background_and_areas_from_this_machine_only(s
     )
     popup = page.inner_text(".leaflet-popup-content")
     assert "قصف" in popup and "attack.shelling" not in popup and "precision" not in popup
+    # the date as the Arabic pages write it (Syrian month name, Latin digits), not ISO (issue 18)
+    assert "12 كانون الأول 2016" in popup and "2016-12-12" not in popup
     # zoomed out to the country: the two Aleppo incidents are one white count bubble, no grade's colour
     page.evaluate("window.tawthiqMap.setView([35.0, 38.5], 7)")
     bubble = page.wait_for_selector(".map-cluster", timeout=15000)

@@ -161,6 +161,8 @@ LABELS: dict[str, str] = {
     "address": N_("address"),
     "last_seen_date": N_("last seen on"),
     "last_seen_place": N_("last seen at"),
+    # the linkage model's comparisons (a pair's match weights) not named above
+    "date": N_("date"),
     # the family inquiry form's other fields (an error names the field)
     "name": N_("name"),
     "kind": N_("kind"),

@@ -44,6 +44,15 @@
 
   function say(text, n) { return (text || "").replace("%(n)s", String(n)).replace("%(m)s", String(n)); }
   function valueLabel(v) { return values[v] || v; }
+  // dates and numbers as the page's language writes them (Arabic: Syrian month names, the Latin
+  // digits the server's Babel ar_SY uses too)
+  var locale = lang === "ar" ? "ar-SY-u-nu-latn" : "en-GB";
+  function day(iso) {
+    var d = iso ? new Date(String(iso).slice(0, 10) + "T00:00:00Z") : null;
+    if (!d || isNaN(d.getTime())) { return iso; }
+    return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+  }
+  function num(n) { return typeof n === "number" ? new Intl.NumberFormat(locale).format(n) : n; }
   function nameOf(p) { return (lang === "ar" && p.name_ar) ? p.name_ar : p.name; }
   function dirOf(text) { return /[\u0600-\u06FF]/.test(text || "") ? "rtl" : "auto"; }
 
@@ -163,12 +172,12 @@
     line(box, fields.place || "place", place);
     if (shape && nameOf(shape) !== place) { line(box, fields.area || "area", nameOf(shape)); }
     if (area && area.kind === "circle" && !props.fuzzed_within_m) {
-      line(box, fields.area || "area", say(fields.within, Math.round(area.radius_m)));
+      line(box, fields.area || "area", say(fields.within, num(Math.round(area.radius_m))));
     }
     line(box, fields.precision || "precision", valueLabel(props.precision));
-    if (props.fuzzed_within_m) { line(box, "", say(fields.moved, Math.round(props.fuzzed_within_m))); }
-    line(box, fields.date || "date", props.start);
-    line(box, fields.killed || "killed", props.fatalities);
+    if (props.fuzzed_within_m) { line(box, "", say(fields.moved, num(Math.round(props.fuzzed_within_m)))); }
+    line(box, fields.date || "date", day(props.start));
+    line(box, fields.killed || "killed", num(props.fatalities));
     line(box, fields.grade || "grade", valueLabel(props.grade));
     return box;
   }
@@ -219,7 +228,7 @@
     });
     el.dataset.loaded = String(data.features.length);
     if (status) {
-      status.textContent = say(fields.in_view, data.features.length) +
+      status.textContent = say(fields.in_view, num(data.features.length)) +
         (data.truncated ? " (" + say(fields.truncated, data.features.length) + ")" : "");
     }
     if (wanted && byId[wanted]) {

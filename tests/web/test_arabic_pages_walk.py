@@ -1,0 +1,54 @@
+"""English left on the Arabic pages after walking them as a user (issue 18, item 4): the match
+weights of a person pair, the separators between values, the public incident's origins, toll and
+moved location. (The map's pop-up dates: tests/web/test_browser.py.)"""
+
+from __future__ import annotations
+
+import re
+
+from .test_people_review import pairs  # noqa: F401  (the fixture: pairs the linker left)
+
+
+def test_a_pairs_match_weights_name_each_comparison_in_arabic(make_client, pairs):  # noqa: F811
+    html = make_client("reviewer").get("/people/review", params={"lang": "ar"}).text
+    weights = re.search(r'<table class="list pair-weights">.*?</table>', html, re.S).group(0)
+    compared = re.findall(r"<tr><td>([^<]+)</td>", weights)
+    assert compared and all(re.search(r"[\u0600-\u06ff]", c) for c in compared), compared
+
+
+def test_every_comparison_of_the_linkage_model_has_an_arabic_label():
+    from pathlib import Path
+
+    from tawthiq.web._i18n import translations
+    from tawthiq.web._labels import LABELS
+
+    model = Path(__file__).resolve().parents[2] / "src/tawthiq/people/_link_model.py"
+    names = set(re.findall(r'output_column_name="(\w+)"', model.read_text("utf-8")))
+    assert {"name", "age", "birth_date", "place"} <= names
+    ar = translations("ar")
+    assert {
+        n for n in names if n not in LABELS or not re.search(r"[\u0600-\u06ff]", ar.gettext(LABELS[n]))
+    } == set()
+
+
+def test_the_arabic_incident_page_separates_values_with_the_arabic_comma(make_client, built):
+    html = make_client("viewer").get(f"/incidents/{built.incident_ids['shelling-fardous']}?lang=ar").text
+    assert "(الأدنى 12، الأعلى 12)" in html
+    assert "<bdi>am</bdi>، <bdi>individual</bdi>" in html
+    english = make_client("viewer").get(f"/incidents/{built.incident_ids['shelling-fardous']}?lang=en").text
+    assert "(low 12, high 12)" in english
+
+
+def test_the_arabic_public_incident_isolates_origins_and_writes_the_toll_the_arabic_way(make_client, built):
+    from tawthiq.store.tables import IncidentRow
+
+    iid = built.incident_ids["shelling-fardous"]
+    with built.ws.session(actor="test") as s:
+        row = s.get(IncidentRow, iid)
+        row.fatalities_best = row.fatalities_low = row.fatalities_high = 1200
+    client = make_client()
+    html = client.get(f"/public/incidents/{iid}", params={"lang": "ar"}).text
+    killed = re.search(r"<dt>القتلى</dt><dd>(.*?)</dd>", html, re.S).group(1)
+    assert killed == "1,200"
+    assert "<bdi>am</bdi>، <bdi>individual</bdi>" in html
+    assert client.get(f"/public/incidents/{iid}.json").json()["fatalities"]["best"] == 1200
