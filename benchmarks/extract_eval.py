@@ -9,6 +9,7 @@ Never: writes into the project; the gold quotes exist only in a temporary folder
     python benchmarks/extract_eval.py                       # both sides, both languages
     python benchmarks/extract_eval.py --split measure --lang en --by genre --by conflict
     python benchmarks/extract_eval.py --split tune --lang ar --show-errors   # what to fix (tune only!)
+    python benchmarks/extract_eval.py --split tune --lang en --places   # place misses by class (tune only!)
 """
 
 from __future__ import annotations
@@ -89,6 +90,83 @@ def score(sc, pairs: list[tuple[list[dict], list[dict]]]) -> dict:
     }
 
 
+_REGION_PRECISIONS = ("governorate", "country")
+
+
+def place_misses(sc, item: ann.Annotated, pred: list[dict], gold: list[dict]) -> list[dict]:
+    """Gold claims lost on place alone (``lost="claim"``: an extracted claim of the same event family
+    over the same sentence(s), spans overlapping, would have matched, but the places disagree: no
+    shared name, no points within 3 km), and matched claims whose place has no point within 2 km of
+    the gold's (``lost="place_2km"``). Each gets a class:
+
+    - ``not-found``: the extracted claim has no place at all;
+    - ``region``: the gold place is a region or country (precision governorate/country) that the
+      extracted claim does not name;
+    - ``no-point``: the extracted claim names a place the gazetteer gave no point, and not the gold's;
+    - ``passing``: the extracted place is the place of another gold claim of the text, or is named in
+      the text but in none of the gold claims (a place mentioned in passing taken for the event's);
+    - ``wrong-resolution``: the name the extracted claim carries is written inside the gold claim's
+      span, yet its point is more than 3 km from every gold point (the gazetteer chose another town).
+    """
+    matches = sc.score_report(pred, gold)
+    got = {id(g) for _, g in matches}
+    key = sc.norm_name
+    spans = [c["span"] for c in item.annotation.get("claims", [])]  # to_gold keeps the order, not the span
+    span_of = {id(g): tuple(s) for g, s in zip(gold, spans, strict=True)}
+    other_places: dict[int, set[str]] = {}
+    for g in gold:
+        other_places[id(g)] = {
+            key(x.get("name", "")) for o in gold if o is not g for x in o.get("places") or []
+        } - {key(x.get("name", "")) for x in g.get("places") or []}
+
+    def classify(p: dict, g: dict) -> str:
+        pp, gp = p.get("places") or [], g["places"]
+        gs, ge = span_of[id(g)]
+        if not pp:
+            return "not-found"
+        if all(x.get("precision") in _REGION_PRECISIONS for x in gp):
+            return "region"
+        if all(not sc.coords(x) for x in pp):
+            return "no-point"
+        if any(key(x.get("name", "")) in other_places[id(g)] for x in pp):
+            return "passing"
+        if any(x.get("name") and x["name"] in item.text[gs:ge] and sc.coords(x) for x in pp):
+            return "wrong-resolution"
+        return "passing"
+
+    def row(kind: str, p: dict, g: dict) -> dict:
+        return {
+            "text": item.name,
+            "lost": kind,
+            "class": classify(p, g),
+            "span": list(span_of[id(g)]),
+            "gold": [(x.get("name"), x.get("precision"), sc.coords(x)) for x in g["places"]],
+            "predicted": [(x.get("name"), x.get("precision"), sc.coords(x)) for x in p.get("places") or []],
+        }
+
+    out = []
+    for p, g in matches:  # matched by a shared name, but no point within 2 km of the gold's
+        if g.get("places") and not sc.field_hits(p, g).get("place_2km", True):
+            out.append(row("place_2km", p, g))
+    for g in gold:
+        if id(g) in got or g.get("optional") or not g.get("places"):
+            continue
+        gs, ge = span_of[id(g)]
+        near = [
+            p
+            for p in pred
+            if sc.family(p.get("event_type")) == sc.family(g.get("event_type"))
+            and not sc.places_agree(p.get("places"), g.get("places"))
+            and (p.get("span") or (0, 0))[0] < ge
+            and gs < (p.get("span") or (0, 0))[1]
+        ]
+        if not near:
+            continue
+        p = max(near, key=lambda c: min(ge, c["span"][1]) - max(gs, c["span"][0]))
+        out.append(row("claim", p, g))
+    return out
+
+
 def _conflict(row: str) -> str:
     return row.split("-")[0] if row else "?"
 
@@ -100,6 +178,11 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--by", action="append", choices=["genre", "conflict"], default=[])
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--show-errors", action="store_true", help="per-text misses (use on the tune side only)")
+    ap.add_argument(
+        "--places",
+        action="store_true",
+        help="gold claims lost on place alone, by class, with predicted and gold places (tune side only)",
+    )
     args = ap.parse_args(argv)
     if not ann.CORPUS.exists() or not SCORER.exists():
         print(f"extract_eval: {ann.SHARED} is absent; nothing to score", file=sys.stderr)
@@ -146,6 +229,18 @@ def main(argv: list[str]) -> int:
         f"{timing['texts']} texts, {chars:,} characters in {elapsed:.2f} s "
         f"({timing['texts_per_second']} texts/s, extraction in-process, one core)"
     )
+    if args.places:
+        misses = [m for item, pred, gold in results for m in place_misses(sc, item, pred, gold)]
+        by_class: dict[str, int] = defaultdict(int)
+        for m in misses:
+            by_class[m["lost"] + ":" + m["class"]] += 1
+        print(
+            f"place misses (claim: lost on place alone; place_2km: matched, point off): {len(misses)}  "
+            + "  ".join(f"{k} {v}" for k, v in sorted(by_class.items()))
+        )
+        for m in sorted(misses, key=lambda m: (m["lost"], m["class"], m["text"])):
+            where = f"{m['text']} span={m['span']}"
+            print(f"PLACE {m['lost']}:{m['class']:16s} {where} gold={m['gold']} predicted={m['predicted']}")
     if args.show_errors:
         for item, pred, gold in results:
             matches = sc.score_report(pred, gold)
