@@ -41,3 +41,14 @@ def test_a_report_inverted_after_the_clause_names_its_outlet_not_the_clause():
     party = find_attribution(s)
     assert party is not None and "Valley Witness" in party
     assert "Shells" not in party and "Telegram" not in party
+
+
+def test_a_civil_defence_outside_syria_is_not_the_white_helmets():
+    s = "Strikes killed 30 people across the strip on Saturday, the territory's civil defence agency said."
+    assert find_attribution(s) == "territory's civil defence agency"
+    s = "Nine bodies were pulled from the rubble, Iraqi civil defence on the scene reported."
+    assert find_attribution(s) == "Iraqi civil defence"
+    # in a Syrian report the civil defence is the White Helmets, as before
+    assert (
+        find_attribution("Five were killed in the strike, the civil defence said.") == "Syria Civil Defence"
+    )

@@ -66,3 +66,20 @@ def test_a_strike_or_blast_at_a_hospital_is_an_attack_on_medical_care(sentence):
 def test_the_wounded_dying_in_hospital_after_a_strike_is_not_an_attack_on_it():
     s = "Two wounded men died in hospital after the air strike on the market."
     assert find_events(s)[0].event_type == "attack.air_strike"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Soldiers torched more than 200 homes in the hamlet on Sunday.",
+        "Troops set fire to the village of Nyaung Pin before dawn.",
+        "Militiamen burned down dozens of huts at the edge of the camp.",
+    ],
+)
+def test_homes_and_villages_burned_by_troops_are_a_ground_attack(sentence):
+    assert find_events(sentence)[0].event_type == "attack.ground"
+
+
+def test_one_shell_that_hit_is_shelling():
+    (claim,) = extract_claims("Three children were killed when a shell hit their home in Kafr Nabl.", DAY)
+    assert claim.event_type == "attack.shelling" and claim.fatalities and claim.fatalities.low == 3

@@ -67,6 +67,11 @@ _ORGS: list[tuple[str, str]] = [
     (r"health directorate", "health directorate"),
     (r"(?:United Nations|\bUN\b|\bU\.N\.)(?! Security)", "UN"),
 ]
+_OTHER_CIVIL_DEFENCE = re.compile(
+    r"\b(?:Gaza|Palestinian|Ukrain\w*|Lebanese|Lebanon|Iraqi|Iraq|Yemeni|Yemen|Sudanese|Sudan|Israeli|Turkish|"
+    r"Afghan|Libyan|territory['’]s)\b[^,.;]{0,25}?\bcivil defen[cs]e(?: agency| directorate| service)?",
+    re.I,
+)
 _ORGS_RX = [(re.compile(rf"(?:{p})", re.I if p[0] != "\\" else 0), name) for p, name in _ORGS]
 _MEDIA = (
     r"(?:Reuters|AFP|AP|Al Jazeera|the BBC|BBC|CNN|Associated Press|Agence France-Presse|"
@@ -108,6 +113,10 @@ def canonical_party(text: str) -> str | None:
     if _ARABIC.search(t):
         # one identity across scripts: "المرصد السوري" is SOHR (aliases in ._arabic_parties)
         return arabic_party(t) or t[:120]
+    other = _OTHER_CIVIL_DEFENCE.search(t)
+    if other:
+        # Gaza's, Iraq's or "the territory's" civil defence is not Syria's White Helmets
+        return other.group(0)
     org = None
     org_span = (0, 0)
     for rx, name in _ORGS_RX:

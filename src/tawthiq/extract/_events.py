@@ -140,12 +140,19 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (
         "attack.shelling",
         r"shell(?:ing|ed|s)|artillery|mortars?|rockets?(?: attacks?| fire)?|"
+        # one shell that hit: "killed when a shell hit their home"
+        r"(?:a|an|one|another|the) (?:[\w-]+ )?shell (?:hit|struck|landed|fell|exploded|slammed)|"
         r"(?:heavy |mutual )?bombardments?|missiles?",
         3,
     ),
     (
         "attack.ground",
-        r"firing (?:on|at)|opened fire|snipers?|sniper fire|stormed|ground (?:assault|attack|offensive)",
+        r"firing (?:on|at)|opened fire|snipers?|sniper fire|stormed|ground (?:assault|attack|offensive)|"
+        # homes and villages burned by troops: "torched more than 200 homes", "set fire to the village"
+        r"(?:torched|burned down|burnt down|set fire to|set ablaze|razed|burned|burnt) (?:down )?"
+        r"(?:(?:more than |at least |about |some |over |nearly |dozens of |hundreds of |scores of )?[\d,]+ )?"
+        r"(?:the |a |an |their |several |many |entire )?(?:[\w'’-]+ ){0,2}?"
+        r"(?:homes|houses|villages?|buildings|shops|huts|dwellings|neighbou?rhoods?|markets?)\b",
         3,
     ),
     (
@@ -287,6 +294,11 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
     "attack.shelling": ("shell", "artillery", "mortar", "rocket", "bombardment", "missile"),
     "attack.ground": (
+        "torch",
+        "burn",
+        "set fire",
+        "ablaze",
+        "razed",
         "firing",
         "opened fire",
         "sniper",
