@@ -331,3 +331,26 @@ def test_a_bracketed_breakdown_does_not_type_the_toll():
 )
 def test_persons_counted_by_their_nouns_and_kin(sentence, dead):
     assert _one(_ar(sentence)).fatalities.low == dead
+
+
+def test_a_toll_since_a_day_is_a_running_tally_from_that_day():
+    c = _one(_ar("وبذلك ترتفع حصيلة القتلى في بلدة حاس منذ السابع من أكتوبر إلى 950 قتيلا."))
+    assert (c.kind, c.time.start, c.time.end) == ("tally", date(2023, 10, 7), PUBLISHED)
+
+
+def test_the_ministry_speaking_in_a_town_does_not_place_the_claim_there():
+    c = _one(_ar("أعلنت وزارة الصحة في غزة مقتل 45 شخصا في غارات على مدينة رفح اليوم."))
+    assert [p.name for p in c.places] == ["مدينة رفح"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "party"),
+    [
+        ("الدفاع المدني في غزة", "الدفاع المدني في غزة"),
+        ("الدفاع المدني اللبناني", "الدفاع المدني اللبناني"),
+        ("الدفاع المدني في حلب", "Syria Civil Defence"),
+    ],
+)
+def test_a_civil_defence_outside_syria_is_not_the_white_helmets(speaker, party):
+    c = _one(_ar(f"قال {speaker} إن 12 شخصا قتلوا في غارة على بلدة حاس."))
+    assert c.attributed_to == party

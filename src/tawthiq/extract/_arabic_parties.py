@@ -24,7 +24,12 @@ ARABIC_PARTIES: list[tuple[str, str]] = [
         "Syrian Observatory for Human Rights",
     ),
     (r"الشبكة السورية لحقوق الإنسان|الشبكة السورية", "Syrian Network for Human Rights"),
-    (r"الدفاع المدني|الخوذ البيضاء|الخوذات البيضاء", "Syria Civil Defence"),
+    # the civil defence of Gaza, Lebanon, Sudan or Yemen is another body, kept as written
+    (
+        r"الدفاع المدني(?! (?:في |ب)?(?:غزة|قطاع غزة|القطاع|لبنان|اللبناني|الفلسطيني|السودان|السوداني"
+        r"|اليمن|اليمني|العراق|العراقي|ليبيا|الليبي|أوكرانيا|الأوكراني))|الخوذ البيضاء|الخوذات البيضاء",
+        "Syria Civil Defence",
+    ),
     (
         r"مكتب الأمم المتحدة لحقوق الإنسان|المفوضية السامية"
         r"|مفوضية الأمم المتحدة لحقوق الإنسان|مفوض.{0,20}حقوق الإنسان"

@@ -125,6 +125,7 @@ _NUMWORD_DAYS = {
 }
 
 
+_SINCE_DATE = _rx(r"(?:منذ|ومنذ)\s+(?:يوم\s+)?(?:ال\s*)?$")
 # "من العام الماضي" after a month: the year before the anchor's
 _LAST_YEAR = _rx(r"^\s+(?:من\s+)?(?:العام|عام|السنه)\s+(?:الماضي|المنصرم|الفايت)")
 
@@ -251,7 +252,10 @@ def _saying(s: str, pos: int) -> bool:
 def _resolve(s: str, anchor: date) -> TimeSpan | None:
     dates = _explicit(s, anchor)
     if dates:
-        d = dates[0][1]
+        pos, d = dates[0]
+        if _SINCE_DATE.search(s[max(0, pos - 12) : pos]) and d < anchor:
+            # "منذ السابع من أكتوبر": from that day to the report's, a span, not that one day
+            return TimeSpan(start=d, end=anchor, precision="days")
         return TimeSpan(start=d, end=d, precision="day")
     m = _MY.search(s)
     if m:
