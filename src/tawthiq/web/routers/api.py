@@ -24,13 +24,12 @@ from tawthiq.store.users import User
 from .._auth import require, verify_csrf
 from .._errors import HTTPError
 from .._inline import inline
+from .._json import incident_json, report_json, report_row_json
 from .._query import RecordId, filter_query, incident_filter, page_of, parse_bbox
 from .._render import JSONResponse
 from .claims import MAX_COUNT, corrections_from
 from .geo import collection, incident_feature
-from .incidents import incident_json
 from .public import public_list_json
-from .reports import report_json
 
 _bearer = HTTPBearer(auto_error=False, description="An API token from `tawthiq tokens create`.")
 v1 = APIRouter(prefix="/api/v1", tags=["api"])
@@ -116,7 +115,7 @@ def api_reports(
     """Reports, newest first; ``status=failed`` lists failed intakes with their reasons."""
     page = page_of(request)
     reports, total = request.app.state.data.reports(status, page.offset, page.size)
-    items = [{k: v for k, v in report_json(r).items() if k != "body"} for r in reports]
+    items = [report_row_json(r) for r in reports]
     return {"items": items, **page.meta(total)}
 
 

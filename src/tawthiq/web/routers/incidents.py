@@ -20,34 +20,11 @@ from .._auth import require, verify_csrf
 from .._errors import HTTPError
 from .._forms import FORM_ERRORS, is_htmx, show_form_error
 from .._inline import inline
+from .._json import incident_json
 from .._query import RecordId, filter_query, incident_filter, page_of
 from .._render import JSONResponse, fragment, language, render, wants_json
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
-
-
-def incident_json(incident, claims=(), reports=None) -> dict:
-    data = incident.model_dump(mode="json")
-    data["effective_grade"] = incident.effective_grade
-    if claims:
-        reports = reports or {}
-        data["claims"] = []
-        for c in claims:
-            cd = c.model_dump(mode="json")
-            rep = reports.get(c.report_id)
-            cd["report"] = (
-                {
-                    "id": rep.id,
-                    "title": rep.title,
-                    "source_label": rep.source_label,
-                    "published_at": rep.published_text,  # at its precision: "2016-12"
-                }
-                if rep
-                else None
-            )
-            cd["role"] = incident.claim_role(c.id)
-            data["claims"].append(cd)
-    return data
 
 
 @router.get("/incidents")

@@ -16,17 +16,12 @@ from tawthiq.store.users import User
 from .._auth import require
 from .._errors import HTTPError
 from .._highlight import highlight_spans
+from .._json import report_json, report_row_json
 from .._query import RecordId, page_of
 from .._render import render
 from .._roles import can
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
-
-
-def report_json(report) -> dict:
-    data = report.model_dump(mode="json", exclude={"sender"})
-    data["has_protected_sender"] = report.sender is not None
-    return data
 
 
 def _source_protected(request: Request, source_id: int | None) -> list[str]:
@@ -53,7 +48,7 @@ def inbox(request: Request, status: str | None = None, user: User = Depends(requ
     page = page_of(request)
     reports, total = request.app.state.data.reports(status, page.offset, page.size)
     meta = page.meta(total)
-    items = [{k: v for k, v in report_json(r).items() if k != "body"} for r in reports]
+    items = [report_row_json(r) for r in reports]
     return render(
         request,
         "reports.html",
