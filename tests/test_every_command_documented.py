@@ -13,8 +13,12 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
 def _subcommands(cmd) -> list[tuple[str, object]]:
-    # typer's groups are not click.Group subclasses in every version: ask for their commands
-    return sorted(getattr(cmd, "commands", {}).items())
+    # typer's groups are not click.Group subclasses in every version: ask for their commands, by
+    # list_commands/get_command (the root group loads its commands only when asked)
+    if not hasattr(cmd, "list_commands"):
+        return []
+    ctx = typer.Context(cmd)
+    return [(name, cmd.get_command(ctx, name)) for name in sorted(cmd.list_commands(ctx))]
 
 
 def _commands(cmd, prefix: str) -> list[str]:

@@ -47,9 +47,10 @@ def _parse(line: str):
     words = shlex.split(line, comments=True)
     assert words[0] == "tawthiq", line
     cmd, path, rest = _root(), [], words[1:]
-    while getattr(cmd, "commands", None) and rest and rest[0] in cmd.commands:
+    # list_commands/get_command: the root group loads its commands only when asked
+    while hasattr(cmd, "list_commands") and rest and rest[0] in cmd.list_commands(typer.Context(cmd)):
         path.append(rest[0])
-        cmd = cmd.commands[rest.pop(0)]
+        cmd = cmd.get_command(typer.Context(cmd), rest.pop(0))
     return " ".join(path), cmd, rest
 
 

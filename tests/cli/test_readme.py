@@ -44,9 +44,10 @@ def _commands(text: str) -> list[str]:
 def _resolve(line: str):
     words = shlex.split(line, comments=True)
     cmd, path, rest = typer.main.get_command(app), [], words[1:]
-    while getattr(cmd, "commands", None) and rest and rest[0] in cmd.commands:
+    # list_commands/get_command: the root group loads its commands only when asked
+    while hasattr(cmd, "list_commands") and rest and rest[0] in cmd.list_commands(typer.Context(cmd)):
         path.append(rest[0])
-        cmd = cmd.commands[rest.pop(0)]
+        cmd = cmd.get_command(typer.Context(cmd), rest.pop(0))
     return path, cmd, rest
 
 

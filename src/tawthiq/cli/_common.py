@@ -9,13 +9,14 @@ Data goes to stdout; progress and messages to stderr.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 import typer
 from rich.console import Console
@@ -53,13 +54,41 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the model the
 class TawthiqGroup(TyperGroup):
     """The root command group: the one place a :class:`TawthiqError` becomes a one-line message
     on stderr and exit code 1, for every command and sub-command below it; and the one place
-    every command's ``--help`` gets its examples and shows flags as flags (``cli._help``)."""
+    every command's ``--help`` gets its examples and shows flags as flags (``cli._help``).
+
+    It loads its commands lazily (click's documented ``LazyGroup``, "Advanced Groups and
+    Context": ``list_commands`` names them, ``get_command`` imports the one asked for):
+    :attr:`lazy_commands` maps each command to the ``tawthiq.cli`` module whose ``register(app)``
+    defines it, in the order ``--help`` lists them. ``tawthiq incidents`` imports
+    ``cli/corroborate.py`` and not the people, claims or web modules.
+    """
+
+    lazy_commands: ClassVar[Mapping[str, str]] = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # Typer has built every sub-command by now
+        super().__init__(*args, **kwargs)
         from tawthiq.cli._help import polish_help
 
-        polish_help(self)
+        polish_help(self, deep=False)  # the root; each lazy command when it is loaded (_load)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*super().list_commands(ctx), *(n for n in self.lazy_commands if n not in self.commands)]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in self.lazy_commands:
+            self._load(self.lazy_commands[cmd_name])
+        return super().get_command(ctx, cmd_name)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in self.lazy_commands:  # a typo: "did you mean" weighs every name
+            for module in dict.fromkeys(self.lazy_commands.values()):
+                self._load(module)
+        return super().resolve_command(ctx, args)
+
+    def _load(self, module: str) -> None:
+        """Add the commands ``tawthiq.cli.<module>`` registers (each shown as flags, with examples)."""
+        for name, cmd in _module_commands(module).items():
+            self.commands.setdefault(name, cmd)
 
     def invoke(self, ctx: Any) -> Any:  # typer.Context (typer vendors its own click)
         try:
@@ -84,6 +113,24 @@ class TawthiqGroup(TyperGroup):
                 soft_wrap=True,
             )
             raise typer.Exit(1) from None
+
+
+@functools.cache
+def _module_commands(module: str) -> dict[str, Any]:
+    """The click commands a module's ``register(app)`` adds, built once per process (as Typer
+    builds the root's own: same settings), their ``--help`` polished."""
+    import importlib
+
+    import typer.main
+
+    from tawthiq.cli._help import polish_help
+
+    sub = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    importlib.import_module(f"tawthiq.cli.{module}").register(sub)
+    commands = dict(typer.main.get_group(sub).commands)
+    for name, cmd in commands.items():
+        polish_help(cmd, (name,))
+    return commands
 
 
 class Bar:

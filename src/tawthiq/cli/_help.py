@@ -1,6 +1,6 @@
 """What every command's ``--help`` shows beyond Typer's defaults: flags as flags, and examples.
 
-In: the root click group, once Typer has built it (``TawthiqGroup.__init__``). Out: the same
+In: the root click group (``TawthiqGroup.__init__``) and each command it loads. Out: the same
 commands, changed in place: a boolean flag's type column is empty (Typer 0.29 writes
 ``--json <bool>``, which reads as if the flag took a value), and each command's epilog holds its
 examples from :data:`tawthiq.cli._examples.EXAMPLES`. Never: changes how a command parses or runs.
@@ -20,15 +20,21 @@ __all__ = ["iter_commands", "polish_help"]
 
 
 def iter_commands(group: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
-    """Every command under ``group`` with its path (``("people", "pfif", "import")``), groups too."""
-    for name, cmd in sorted(getattr(group, "commands", {}).items()):
+    """Every command under ``group`` with its path (``("people", "pfif", "import")``), groups too;
+    through ``list_commands``/``get_command``, so the root's lazy commands are loaded."""
+    if not hasattr(group, "list_commands"):
+        return
+    ctx = typer.Context(group)
+    for name in sorted(group.list_commands(ctx)):
+        cmd = group.get_command(ctx, name)
         yield (*path, name), cmd
         yield from iter_commands(cmd, (*path, name))
 
 
-def polish_help(root: Any) -> None:
-    """Flags without a type, examples in the epilog, for every command under ``root``."""
-    for path, cmd in [((), root), *iter_commands(root)]:
+def polish_help(root: Any, at: tuple[str, ...] = (), *, deep: bool = True) -> None:
+    """Flags without a type, examples in the epilog, for ``root`` (at path ``at``) and, when
+    ``deep``, every command under it."""
+    for path, cmd in [(at, root), *(iter_commands(root, at) if deep else ())]:
         _flags_as_flags(cmd)
         lines = EXAMPLES.get(" ".join(path))
         if lines and not cmd.epilog:

@@ -291,16 +291,19 @@ def tokens_revoke(
         err_console.print("revoked", highlight=False)
 
 
+# once, at import: register() may be called more than once (a root group per test)
+users_app.command("add")(users_add)
+users_app.command("list")(users_list)
+users_app.command("set-role")(users_set_role)
+users_app.command("disable")(users_disable)
+users_app.command("enable")(users_enable)
+users_app.command("password")(users_password)
+tokens_app.command("create")(tokens_create)
+tokens_app.command("list")(tokens_list)
+tokens_app.command("revoke")(tokens_revoke)
+
+
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
-    users_app.command("add")(users_add)
-    users_app.command("list")(users_list)
-    users_app.command("set-role")(users_set_role)
-    users_app.command("disable")(users_disable)
-    users_app.command("enable")(users_enable)
-    users_app.command("password")(users_password)
-    tokens_app.command("create")(tokens_create)
-    tokens_app.command("list")(tokens_list)
-    tokens_app.command("revoke")(tokens_revoke)
     app.add_typer(users_app, name="users")
     app.add_typer(tokens_app, name="tokens")
