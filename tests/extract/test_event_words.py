@@ -83,3 +83,13 @@ def test_homes_and_villages_burned_by_troops_are_a_ground_attack(sentence):
 def test_one_shell_that_hit_is_shelling():
     (claim,) = extract_claims("Three children were killed when a shell hit their home in Kafr Nabl.", DAY)
     assert claim.event_type == "attack.shelling" and claim.fatalities and claim.fatalities.low == 3
+
+
+def test_one_strike_that_has_killed_is_an_incident_and_a_campaign_that_has_killed_a_tally():
+    s = "Officials said an airstrike on the Al-Noor Hospital has killed hundreds of people."
+    (claim,) = extract_claims(s, DAY)
+    assert claim.kind == "incident"
+    (claim,) = extract_claims("Air strikes have killed 300 people in the city this month.", DAY)
+    assert claim.kind == "tally"
+    (claim,) = extract_claims("The bombing campaign has killed at least 2,000 civilians.", DAY)
+    assert claim.kind == "tally"

@@ -517,6 +517,17 @@ def find_kind(sentence: str, event_type: str) -> str:
         return "status"
     if event_type == "attack.medical" and _STATUS.search(sentence) and not re.search(r"\bhit\b", sentence):
         return "status"
-    if _TALLY.search(sentence):
+    cues = [m.group(0).lower() for m in _TALLY.finditer(sentence)]
+    if cues and all(c == "has killed" for c in cues) and _ONE_EVENT_HAS_KILLED.search(sentence):
+        return "incident"  # "an airstrike on the hospital has killed hundreds": one event, not a sum
+    if cues:
         return "tally"
     return "incident"
+
+
+# one event as the subject of "has killed": "an airstrike on the X Hospital has killed hundreds"
+_ONE_EVENT_HAS_KILLED = re.compile(
+    r"\b(?:an?|the|one|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:air ?strike|strike|explosion|blast|bombing|shell|"
+    r"missile|raid|car bomb|suicide bombing)\b(?:\s+(?:on|at|in|near)\s+[^.;,]{1,60}?)?\s+has\s+killed\b",
+    re.I,
+)
