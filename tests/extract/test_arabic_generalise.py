@@ -120,7 +120,7 @@ def test_a_total_followed_by_its_parts_stays_one_claim():
 @pytest.mark.parametrize(
     ("sentence", "place", "start"),
     [
-        ("قتل أكثر من 10 آلاف شخص في اليمن منذ بداية الحرب في مارس 2015.", "اليمن", date(2015, 1, 1)),
+        ("قتل أكثر من 10 آلاف شخص في اليمن منذ بداية الحرب في مارس 2015.", "اليمن", date(2015, 3, 1)),
         ("قتل 9 آلاف مدني في أوكرانيا منذ اندلاع الحرب.", "أوكرانيا", None),
         ("وقتل أكثر من 100 ألف شخص في الصراع السوري الذي بدأ قبل خمس سنوات.", "سوريا", date(2011, 3, 15)),
     ],
@@ -354,3 +354,21 @@ def test_the_ministry_speaking_in_a_town_does_not_place_the_claim_there():
 def test_a_civil_defence_outside_syria_is_not_the_white_helmets(speaker, party):
     c = _one(_ar(f"قال {speaker} إن 12 شخصا قتلوا في غارة على بلدة حاس."))
     assert c.attributed_to == party
+
+
+def test_a_war_abroad_dated_by_its_year_is_a_tally_from_its_month():
+    c = _one(
+        _ar("ويشهد السودان منذ منتصف أبريل 2023 حربا أسفرت عن مقتل أكثر من 15 ألف شخص، بحسب الأمم المتحدة.")
+    )
+    assert (c.kind, [p.name for p in c.places], c.time.start) == ("tally", ["السودان"], date(2023, 4, 1))
+
+
+def test_a_syrian_toll_since_a_later_year_is_no_war_long_tally():
+    c = _one(_ar("قتل 500 مدني في الغوطة الشرقية منذ مطلع 2018 في الحرب على المنطقة."))
+    assert [p.name for p in c.places] == ["الغوطة الشرقية"]
+    assert c.fatalities.low == 500  # and the year after "منذ مطلع" is no count of a place
+
+
+def test_a_state_named_by_its_direction_keeps_its_whole_name():
+    c = _one(_ar("قتل 5 مدنيين في قصف على ولاية جنوب كردفان."))
+    assert [p.name for p in c.places] == ["ولاية جنوب كردفان"]

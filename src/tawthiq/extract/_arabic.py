@@ -196,6 +196,38 @@ _WAR_LONG = _rx(
     r"|منذ (?:أكثر من |نحو |قرابة )?(?:سبع|ثماني|ثمان|تسع|عشر|ست|خمس|\d+) سنوات"
     r"|(?:في|خلال) (?:ال)?(?:صراع|نزاع|حرب|ثورة)(?: ال\S+)? (?:الذي|التي) (?:بدأ|بدأت|اندلع|اندلعت|دخل|دخلت)"
 )
+# a war outside Syria dated by its year: "يشهد السودان منذ منتصف أبريل 2023 حربا"، "الحرب المستمرة منذ 2015"
+_WAR_SINCE_YEAR = _rx(
+    r"منذ [^.،؛]{0,25}?((?:19|20)\d\d)[^.،؛]{0,30}?(?:حرب|حربا|نزاع|نزاعا|صراع|صراعا|قتال|اقتتال)"
+    r"|(?:حرب|الحرب|نزاع|النزاع|صراع|الصراع|القتال|الاقتتال)[^.،؛]{0,30}?منذ [^.،؛]{0,25}?((?:19|20)\d\d)"
+)
+_MONTH_OF_YEAR = _rx(
+    r"(كانون الثاني|يناير|شباط|فبراير|آذار|مارس|نيسان|أبريل|ابريل|أيار|مايو|حزيران|يونيو|تموز|يوليو|آب|أغسطس"
+    r"|أيلول|سبتمبر|تشرين الأول|أكتوبر|اكتوبر|تشرين الثاني|نوفمبر|كانون الأول|ديسمبر)"
+    r"\s+(?:عام |العام )?((?:19|20)\d\d)"
+)
+_MONTH_NUMBER = {
+    fold_arabic(name).text: i
+    for i, names in enumerate(
+        [
+            "",
+            "كانون الثاني|يناير",
+            "شباط|فبراير",
+            "آذار|مارس",
+            "نيسان|أبريل|ابريل",
+            "أيار|مايو",
+            "حزيران|يونيو",
+            "تموز|يوليو",
+            "آب|أغسطس",
+            "أيلول|سبتمبر",
+            "تشرين الأول|أكتوبر|اكتوبر",
+            "تشرين الثاني|نوفمبر",
+            "كانون الأول|ديسمبر",
+        ]
+    )
+    for name in names.split("|")
+    if name
+}
 # a country named in Arabic: where a war-long toll of a war outside Syria lies ("قتل 10 آلاف في اليمن")
 _COUNTRIES = {
     "world:YE": "اليمن",
@@ -579,7 +611,8 @@ _CITY = "C1007"
 _PLACE_WORD = r"(?:حي|حيي|أحياء|مدينة|مدينتي|بلدة|بلدتي|قرية|ضاحية|حارة|مخيم|منطقة|ولاية|إقليم|اقليم|مقاطعة)"
 _COMPOUND = r"(?:عين|تل|كفر|دير|بيت|خان|جسر|أبو|أم|بئر|رأس|وادي|باب|مرج|جبل|قصر|سوق|بستان|كرم|ساحة|حوش)"
 _UNKNOWN = _rx(
-    rf"{_L}(?:[وفب]|ل)?({_PLACE_WORD})\s+((?:{_COMPOUND}\s+(?:ال)?[\u0621-\u064a]{{2,}})|(?:ال)?[\u0621-\u064a]{{3,}}"
+    rf"{_L}(?:[وفب]|ل)?({_PLACE_WORD})\s+((?:(?:{_COMPOUND}|شمال|جنوب|شرق|غرب|وسط)\s+(?:ال)?[\u0621-\u064a]{{2,}})"
+    rf"|(?:ال)?[\u0621-\u064a]{{3,}}"
     rf"(?:\s+(?:ال)[\u0621-\u064a]{{3,}})?)"
 )
 _REGION = _rx(
@@ -1004,6 +1037,8 @@ def arabic_claims(
         if not (fat or inj) and (_NOT_AN_EVENT.search(s) or _DETAIL.match(s)):
             continue  # habit ("كثيرا ما تقصف …"), a description ("ووصفت المنظمة الهجوم بالوحشي")
         war = _WAR_LONG.search(s)
+        if war is None and (not syrian or any(rx.search(s) for _, rx in _COUNTRY_RX)):
+            war = _WAR_SINCE_YEAR.search(s)  # a war abroad, dated by its year
         if war:
             if fat is None:
                 continue  # "تشهد سوريا منذ 2011 نزاعاً …" with no toll: background
@@ -1016,6 +1051,9 @@ def arabic_claims(
             since = re.search(r"(?:19|20)\d\d", s[war.start() : war.end() + 30])
             year = int(since.group(0)) if since else (2011 if in_syria else None)
             start = _WAR_START if year == 2011 and in_syria else (date(year, 1, 1) if year else None)
+            month = _MONTH_OF_YEAR.search(s[war.start() : war.end() + 30])
+            if start is not None and start != _WAR_START and month and int(month.group(2)) == year:
+                start = date(year, _MONTH_NUMBER[month.group(1)], 1)  # "منذ منتصف أبريل 2023": its month
             when = TimeSpan(start=start, end=anchor, precision="year")
             hit = _Hit("other", 0, 0, 1)
             claim = _claim(text, a, b, s, f, "tally", hit, where, when, fat, inj, party or own_voice, party)
@@ -1092,6 +1130,14 @@ def _breakdown(s: str, fat: Count) -> list[tuple[int, int, int]]:
     if len(hits) < 2 or fat.qualifier != "exact" or "بينهم" in s or "منهم" in s:
         return []
     counts = [int(m.group(1)) if m.group(1) else 1 for m in hits]
+    if any(
+        1900 <= c <= 2099
+        and _rx(r"(?:عام|العام|سنة|مطلع|منذ|بداية|أواخر|منتصف)\s*$").search(
+            s[max(0, m.start() - 12) : m.start()]
+        )
+        for c, m in zip(counts, hits, strict=True)
+    ):
+        return []  # "منذ مطلع 2018 في …": a year, not a count of a place
     if counts[0] != fat.low or any(c <= 0 for c in counts):
         return []
     out = []
