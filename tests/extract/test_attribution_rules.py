@@ -52,3 +52,13 @@ def test_a_civil_defence_outside_syria_is_not_the_white_helmets():
     assert (
         find_attribution("Five were killed in the strike, the civil defence said.") == "Syria Civil Defence"
     )
+
+
+def test_the_party_of_a_saying_clause_speaks_for_the_toll_it_carries():
+    s = "Jets pounded the town on Monday, with a monitor saying at least 9 civilians had been killed."
+    assert find_attribution(s, None, (SOHR,)) == SOHR
+    s = "Four families lost relatives, with Valley Radio and other sources saying that 12 people died."
+    party = find_attribution(s)
+    assert party is not None and party.startswith("Valley Radio")
+    # a participle with no party of its own names nobody
+    assert find_attribution("Residents fled the town, saying the shelling had not stopped.") is None

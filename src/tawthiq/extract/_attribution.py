@@ -421,6 +421,15 @@ def _find_attribution(sentence: str, previous: str | None = None) -> str | None:
     )
     if m:
         return canonical_party(_clean_np(m.group(1)))
+    # "..., with a monitor saying at least 17 had been killed", "..., the ministry saying that ...":
+    # the party of the participle clause that carries the toll
+    m = re.search(
+        r"(?:\bwith\s+|[,;]\s+)(?!with\b)((?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,6}?[\w'’.-]+)\s+saying\b",
+        s,
+        re.I,
+    )
+    if m and not _CLAUSE.search(m.group(1)) and _PARTY_WORD.search(m.group(1)):
+        return canonical_party(_clean_np(m.group(1)))
     m = re.search(r"\bciting ([^,.;:]+)", s, re.I)
     if m:
         return canonical_party(_clean_np(m.group(1)))
