@@ -16,6 +16,7 @@ neighbourhoods, governorates, towns by size).
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -380,8 +381,10 @@ class Gazetteer:
         folded = fold(surface)
         out: list[str] = []
         for pid, variant in entries:
-            if len(key) <= 2 and folded != variant:
-                continue  # a two-consonant key is too short to trust without an exact spelling
+            if len(key) <= 2 and folded != variant and world_key(folded) != world_key(variant):
+                # a two-consonant key is too short to trust without the same spelling, up to
+                # articles, hyphens, doubled letters and a final "-h" ("Al-Jiza" is "Al Jizah")
+                continue
             if fuzz.ratio(folded, variant) >= 70 or folded.replace(" ", "") == variant.replace(" ", ""):
                 out.append(pid)
         return list(dict.fromkeys(out))
@@ -402,7 +405,15 @@ class Gazetteer:
                 s += 6
             if any(self.contains(c, pid) for c in ctx):
                 s += 4
+            elif p.kind == "town" and p.lat is not None and any(_km(p, t) <= _NEAR_KM for t in near):
+                s += 3  # among namesakes, the one near a town the title or lede names
             return s
+
+        near = [
+            t
+            for t in (self.places.get(c) for c in ctx)
+            if t is not None and t.kind == "town" and t.lat is not None and t.lon is not None
+        ]
 
         ranked = sorted(cands, key=lambda pid: (-score(pid), pid))
         return self.places[ranked[0]], tuple(ranked[1:])
@@ -412,6 +423,19 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.places)
+
+
+# a namesake this close to a town of the report's title or lede is the one meant: Syria's
+# same-named villages ("Jazra" by Raqqa and "Jazraya" by Aleppo, Idlib's "Jibala" and Latakia's
+# "Jablah") lie 80 km and more apart, a town and the villages its report names mostly within 60
+_NEAR_KM = 60.0
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance in km between two places with points."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(h))
 
 
 def _rank(row: dict[str, str]) -> float:
