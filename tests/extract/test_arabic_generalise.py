@@ -372,3 +372,22 @@ def test_a_syrian_toll_since_a_later_year_is_no_war_long_tally():
 def test_a_state_named_by_its_direction_keeps_its_whole_name():
     c = _one(_ar("قتل 5 مدنيين في قصف على ولاية جنوب كردفان."))
     assert [p.name for p in c.places] == ["ولاية جنوب كردفان"]
+
+
+def test_a_dateline_before_the_verb_is_no_speaker():
+    c = _one(_ar("صنعاء (رويترز) - قال مسؤولون محليون إن 12 مدنيا قتلوا في غارات على بلدة حاس."))
+    assert c.attributed_to == "مسؤولون محليون"
+
+
+def test_the_wounded_told_next_join_the_claim_just_told():
+    text = (
+        "قال مسؤولون محليون إن 12 مدنيا قتلوا في غارات على بلدة حاس أمس.\nوأضافوا أن 20 آخرين أصيبوا بجروح."
+    )
+    c = _one(_ar(text))
+    assert (c.fatalities.low, c.injured.low, c.attributed_to) == (12, 20, "مسؤولون محليون")
+
+
+@pytest.mark.parametrize(("verb", "role"), [("قتلا", "fatalities"), ("أصيبا", "injured")])
+def test_a_dual_noun_before_its_dual_verb_is_two(verb, role):
+    c = _one(_ar(f"وقال مصدر طبي إن طفلين {verb} بقذيفة سقطت على بلدة حاس."))
+    assert getattr(c, role).low == 2

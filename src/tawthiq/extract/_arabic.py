@@ -381,7 +381,9 @@ _VERB = (
     r"(?:قال|قالت|يقول|تقول|أفاد|أفادت|يفيد|تفيد|ذكر|ذكرت|يذكر|تذكر|أعلن|أعلنت|يعلن|تعلن|أكد|أكدت|يؤكد|تؤكد|"
     r"أوضح|أوضحت|وثق|وثقت|يوثق|رصد|رصدت|صرح|صرحت|كشف|كشفت|أضاف|أضافت|أشار|أشارت|لفت|لفتت|نقل|نقلت|"
     r"أحصى|أحصت|اعتبر|اعتبرت|بين|بينت|نشر|نشرت|أورد|أوردت|قدر|قدرت|نفى|نفت|نفوا|اتهم|اتهمت|حمل|حملت|"
-    r"تحدث|تحدثت|يتحدث|حذر|حذرت|أدان|أدانت|دان|دانت|ندد|نددت|أبلغ|أبلغت|أحصى|سجل|سجلت|أفادت|روى|روت)"
+    r"تحدث|تحدثت|يتحدث|حذر|حذرت|أدان|أدانت|دان|دانت|ندد|نددت|أبلغ|أبلغت|أحصى|سجل|سجلت|أفادت|روى|روت"
+    # the plural of unnamed speakers: "وأضافوا أن"، "قالوا إن"
+    r"|قالوا|أضافوا|أكدوا|أفادوا|ذكروا|أشاروا|أوضحوا|أعلنوا|تحدثوا)"
 )
 _ADVERBIAL = (
     r"(?:(?:و|ف)?(?:في وقت سابق(?: من)?(?: اليوم)?|في وقت لاحق"
@@ -390,7 +392,7 @@ _ADVERBIAL = (
 )
 _CONJ = r"(?:كما|فيما|بينما|حيث|في حين|وقد|قد|كذلك|وكان|وكانت|كان|كانت)"
 _LEAD_VERB = _rx(
-    rf"(?:(?:^|[،.؛:\"]\s*){_ADVERBIAL}(?:(?:و|ف)?{_CONJ}\s*،?\s*)?|\s{_CONJ}\s*،?\s*)(?:و|ف)?{_VERB}{_R}\s+"
+    rf"(?:(?:^|[،.؛:\"\-–—]\s*){_ADVERBIAL}(?:(?:و|ف)?{_CONJ}\s*،?\s*)?|\s{_CONJ}\s*،?\s*)(?:و|ف)?{_VERB}{_R}\s+"
 )
 _ACCORDING = _rx(
     rf"(?:(?:بحسب|حسب|وفق|كما|على)\s*ما\s+{_VERB}(?:ه|ها|هم)?{_R}|حسبما\s*{_VERB}(?:ه|ها|هم)?{_R}|(?:وفقا|وفقاً|طبقا|طبقاً)\s*ل"
@@ -426,6 +428,8 @@ _DOER = _rx(
     r"^(?:و|ب|ل)?(?:ال)?(?:طيران|طائرات|طائره|قوات|جيش|نظام|تنظيم|مروحيات|فصائل|تحالف|ميليشيات|مليشيات|روسيا|النظام)"
 )
 _PAREN = re.compile(r"\s*\(([^()]{2,40})\)")
+# "صنعاء (رويترز) - قال …": a dateline before the verb is no subject
+_DATELINE_MARK = re.compile(r"[()]|\s[-–—]\s|\s[-–—]$")
 _SUBJECTLESS = _rx(r"(?:أن|إن|ان|بأن|بان|في بيان|في تصريح|:|\")")
 _COLON_HEAD = _rx(r"^\s*([^:،.\"\d]{2,50}?)(?:\s+ل\S*(?:\s+\S+)?)?\s*:(?!:)\s*\S")
 _NOBODY = _rx(r"^(?:ال)?(?:أنباء|انباء|معلومات|تقارير|أخبار|اخبار|شائعات|إشاعات)(?:\s|$)")
@@ -557,7 +561,12 @@ def _find_attribution_ar(
             return party
     # subject before the verb: "مصدر عسكري أكد لسانا أن"، "وكان مصدر في محافظة حلب أفاد"
     m = _rx(rf"^(?:و|ف)?(?:كان|كانت|قد)?\s*([^،,:\"]{{3,60}}?)\s+(?:كان\s+|قد\s+)?{_VERB}{_R}").match(s)
-    if m and not find_events_ar(m.group(1)) and not _NOT_SUBJECT.match(m.group(0)):
+    if (
+        m
+        and not find_events_ar(m.group(1))
+        and not _NOT_SUBJECT.match(m.group(0))
+        and not _DATELINE_MARK.search(m.group(1))
+    ):
         party = party_at(m.start(1), m.end(1))
         if party:
             return party
@@ -1023,6 +1032,11 @@ def arabic_claims(
             if _AN_ATTACK.search(s):
                 etype = "attack.ground"  # "في هجوم شنته قوات …"، "أحرق الجيش القرية": no weapon named
             events = [_Hit(etype, 0, 0, 1)]
+        wounded_only = not events and inj is not None and fat is None
+        if wounded_only and out and last_claim_n == n - 1 and out[-1][0].injured is None:
+            # "وأضافوا أن 20 آخرين أصيبوا بجروح": the wounded of the claim just told
+            out[-1] = (out[-1][0].model_copy(update={"injured": inj}), out[-1][1])
+            continue
         if not events:
             if _VERIFY.search(s) and out and last_claim_n >= n - 1 and out[-1][0].certainty == "reported":
                 # "…، فيما لم يتسن التحقق من الحصيلة" / a next sentence saying the same: the claim before

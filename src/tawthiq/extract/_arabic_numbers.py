@@ -168,13 +168,13 @@ def find_numbers_ar(s: str) -> list[ArNumber]:
 
 
 _K = (
-    r"(?:قتل|قتلو|قتلوا|قتلت|قتلتا|تقتل|يقتل|قتيل|قتيلا|قتلي|مقتل|مصرع|استشهد|استشهدوا|استشهاد|شهيد|شهيدا|شهداء"
+    r"(?:قتل|قتلو|قتلوا|قتلت|قتلتا|قتلا|استشهدا|لقيا|قضيا|تقتل|يقتل|قتيل|قتيلا|قتلي|مقتل|مصرع|استشهد|استشهدوا|استشهاد|شهيد|شهيدا|شهداء"
     r"|قضي|قضوا|ارتقي|ارتقوا|ارتقاء|لقي|لقوا|حتفه|حتفهم|وفاه|توفي|جثه|جثث|اعدام|اعدم|اعدموا|ضحيت|الوفيات|بحياه"
     r"|راح\s+ضحيه)"
 )
 # suffocation cases (حالات اختناق) are counted as wounded, as in English
 _I = (
-    r"(?:جرح|جرحي|جريح|جريحا|جروح|بجروح|اصيب|اصيبوا|اصابه|اصابات|مصاب|مصابا|مصابين|بجراح|جراح"
+    r"(?:جرح|جرحي|جريح|جريحا|جروح|بجروح|اصيب|اصيبوا|اصيبا|اصابه|اصابات|مصاب|مصابا|مصابين|بجراح|جراح"
     r"|اختناق|بالاختناق)"
 )
 _KILL = _rx(rf"(?<![\u0621-\u064a])(?:[وفب]|ل|ال|وال|بال|لل)?{_K}(?:ها|هم|ه)?(?![\u0621-\u064a])")
@@ -212,6 +212,10 @@ _DUAL = r"(?:(ان|ين|اه|اها|يه|يها)|(?![\u0621-\u064a]))"
 _ONE = _rx(
     rf"(?:مقتل|استشهاد|ارتقاء|مصرع|وفاه|اصابه|جرح|قتل|قتلت|استشهد|استشهدت|اصيب|اصيبت|قضي|قضت|بحياه|لقي|لقيت)"
     rf"\s+(?:ال)?{_ONE_NOUN}{_DUAL}"
+)
+# a dual noun before its dual verb: "إن طفلين قتلا بقذيفة"، "شخصان أصيبا"
+_DUAL_BEFORE = _rx(
+    rf"(?<![\u0621-\u064a])(?:ال)?{_ONE_NOUN}(?:ان|ين)\s+(قتلا|استشهدا|لقيا|قضيا|اصيبا|جرحا)(?![\u0621-\u064a])"
 )
 # "قتل طفل وامرأة"، "مقتل شاب وطفلين": one more singular (or two more dual) person joined by و
 _AND_ONE = _rx(rf"^\s*و\s*(?:ال)?{_ONE_NOUN}{_DUAL}")
@@ -354,6 +358,11 @@ def find_tolls_ar(s: str) -> tuple[Count | None, Count | None]:
             injured = Count(low=n, high=n, qualifier="exact")
         elif not inj and fatal is None:
             fatal = Count(low=n, high=n, qualifier="exact")
+    for m in _DUAL_BEFORE.finditer(s):
+        if m.group(1) in ("اصيبا", "جرحا"):
+            injured = injured or Count(low=2, high=2, qualifier="exact")
+        else:
+            fatal = fatal or Count(low=2, high=2, qualifier="exact")
     for m in _SELF_COUNTED.finditer(s):
         word = m.group(1)
         n = 2 if word.endswith(("ان", "ين")) and not word.startswith("مصابين") else 1
