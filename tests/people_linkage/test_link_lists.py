@@ -14,7 +14,13 @@ import pytest
 from tawthiq.entities import PersonRecord
 from tawthiq.people import LinkResult, link_records
 from tawthiq.people._link_features import record_features
-from tawthiq.people._link_lists import add_age_shifted, age_offsets, name_frequencies, one_to_one
+from tawthiq.people._link_lists import (
+    add_age_shifted,
+    age_offsets,
+    name_frequencies,
+    near_frequencies,
+    one_to_one,
+)
 
 _GIVEN = [
     "سامر",
@@ -209,6 +215,39 @@ def test_a_common_given_name_in_a_large_lineage_is_not_taken_as_rare():
     rows += [("b", f"م{i}", f"ف{i}", f"ج{i}", f"ع{i}") for i in range(32)]
     feats, table = name_frequencies(_frame(rows))
     assert _tf(table, feats, 0) == 2 / 100  # its own count: nothing rarer
+
+
+def _near(table: pd.DataFrame, feats: pd.DataFrame, uid: int) -> float:
+    near_id = feats.set_index("unique_id").loc[uid, "near_id"]
+    return float(table.set_index("near_id").loc[near_id, "tf_near_id"])
+
+
+def _with_skeletons(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(sk_key=frame["key"])  # distinct names, distinct skeletons here
+
+
+def test_a_name_whose_given_father_and_family_many_others_hold_is_not_near_rare():
+    # محمد محمد X المصري against محمد محمد Y المصري: the whole name is held once, but the
+    # given, father's and family name by 20 people with other grandfathers. A near pair of
+    # it (the grandfather dropped or damaged) is no evidence of one person among those 20.
+    rows = [("a", "سامر", "يحيى", f"ج{i}", "الزعتري") for i in range(20)]
+    rows += [("b", f"ن{i}", f"ف{i}", f"ج{i}", f"ع{i}") for i in range(80)]
+    frame = _with_skeletons(_frame(rows))
+    feats, table = name_frequencies(frame)
+    near_feats, near_table = near_frequencies(frame)
+    assert _tf(table, feats, 0) == 0.5 / 100  # the exact name: nobody else holds it
+    assert _near(near_table, near_feats, 0) == (20 - 2 + 0.5) / 100
+
+
+def test_a_damaged_duplicate_of_a_name_one_other_person_holds_counts_that_person():
+    # the clean name is held by two people; a damaged copy of one of them (the pair compared)
+    # leaves one other holder: c - 1, not the exact level's c - 2
+    rows = [("a", "سامر", "يحيى", "سليم", "الزعتري")] * 2 + [("a", "سامر", "يحيى", "سليم", "الزعتريي")]
+    rows += [("a", f"ن{i}", f"ف{i}", f"ج{i}", f"ع{i}") for i in range(97)]
+    frame = _frame(rows)
+    frame = frame.assign(sk_key=frame["key"].str.rstrip("ي"))  # the damage keeps the skeleton
+    near_feats, near_table = near_frequencies(frame)
+    assert _near(near_table, near_feats, 0) == (3 - 2 + 0.5) / 100
 
 
 def _releases_with_unknown_ages() -> tuple[list[PersonRecord], set[int]]:

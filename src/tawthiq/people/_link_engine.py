@@ -20,6 +20,7 @@ from tawthiq.people._link_lists import (
     add_age_shifted,
     age_offsets,
     name_frequencies,
+    near_frequencies,
     one_to_one,
     scoring_floor,
 )
@@ -52,6 +53,7 @@ def run_engine(
     offsets = age_offsets(feats)
     feats = add_age_shifted(feats, offsets)
     feats, name_tf = name_frequencies(feats)
+    feats, near_tf = near_frequencies(feats)
     # Between duplicate-free lists each record has at most one partner: the model's
     # probabilities are revised with that knowledge (``one_to_one``), which needs the
     # competing candidates below the review floor too. Not for inputs too small to train
@@ -59,7 +61,13 @@ def run_engine(
     one_to_one_lists = link_type == "link_only" and len(records) >= MIN_RECORDS_TO_TRAIN
     model_floor = scoring_floor(floor) if one_to_one_lists else floor
     df = score_pairs(
-        feats, link_type=link_type, floor=model_floor, backend=backend, spark=spark, name_tf=name_tf
+        feats,
+        link_type=link_type,
+        floor=model_floor,
+        backend=backend,
+        spark=spark,
+        name_tf=name_tf,
+        near_tf=near_tf,
     )
     if one_to_one_lists:
         list_of = dict(zip(feats["unique_id"].tolist(), feats["source_dataset"].tolist(), strict=True))

@@ -291,3 +291,41 @@ def one_to_one(
     eps = 1e-300
     lift = np.log2((out + eps) / (1 - out + eps)) - np.log2((p + eps) / (1 - p + eps))
     return out, lift
+
+
+def near_frequencies(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """How many other people hold a name *near* each name: the frequency the near-exact
+    name levels read (same skeleton; given, father and family agree).
+
+    In: the feature table (``key``, ``sk_key``, ``g``, ``f``, ``gf``, ``fam``). Out: the
+    table with a ``near_id`` column (the whole name's integer code, as ``key_id``) and the
+    lookup table (``near_id``, ``tf_near_id``).
+
+    A near pair holds one record of each of two names, so the exact name's count among
+    others is ``c - 1`` for each side; and people who are not the pair may hold the level's
+    own key: the same consonant skeleton (``sk_key``) or the same given, father's and family
+    name, ``c' - 2`` beside the pair. On a list of a million the names *near* a common
+    name are many even when its exact spelling is held once (محمد محمد X المصري against
+    محمد محمد Y المصري), and the exact count alone took them for rare. For names of three
+    parts or more: ``(max(c - 1, c_skeleton - 2, c_given+father+family - 2, 0) + 1/2) / N``,
+    never below ``f(given) x f(lineage)`` (as :func:`name_frequencies`); shorter names:
+    the larger of the name's and the skeleton's counts over ``N``. One value per name,
+    the highest of its records.
+    """
+    key = _codes(features["key"])
+    named = key >= 0
+    n = max(1, int(named.sum()))
+    long_name = (features["g"].notna() & features["f"].notna() & features["fam"].notna()).to_numpy(dtype=bool)
+    c_key = _counts(key)
+    c_sk = _counts(np.where(named, _codes(features["sk_key"]), -1))
+    parts = _combined(*(_codes(features[c]) for c in ("g", "f", "fam")))
+    c_gfp = _counts(np.where(named & long_name, parts, -1))
+    given = _counts(np.where(named, _codes(features["g"]), -1))
+    lineage = _counts(np.where(named, _combined(*(_codes(features[c]) for c in ("f", "gf", "fam"))), -1))
+    others = np.maximum.reduce([c_key - 1, c_sk - 2, c_gfp - 2, np.zeros_like(c_key)])
+    near = np.maximum((others + 0.5) / n, (given / n) * (lineage / n))
+    short = np.maximum(c_key, c_sk) / n
+    tf = np.where(long_name, near, short)
+    table = pd.DataFrame({"near_id": key[named], "tf_near_id": tf[named]})
+    table = table.groupby("near_id", as_index=False).max()
+    return features.assign(near_id=key.astype("int64")), table

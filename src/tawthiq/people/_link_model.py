@@ -81,12 +81,15 @@ def _exact_name(tf: bool, rare_names: bool) -> Any:
     import splink.comparison_level_library as cll
 
     if tf and rare_names:
-        # ``key_id`` is the whole name's integer code: equal exactly when ``key`` is (a record
-        # without a name meets the null level first). Exact on ``key_id``, this level is the
-        # one splink finds as the base of every level adjusted by ``key_id`` (the near-exact
-        # levels, :func:`_near_name_tf`).
-        return cll.ExactMatchLevel("key_id").configure(
-            tf_adjustment_column="key_id", tf_adjustment_weight=1.0, label_for_charts="Exact match on key"
+        # ``near_id`` is the whole name's integer code: equal exactly when ``key`` is (a record
+        # without a name meets the null level first). Exact on ``near_id``, this level is the
+        # one splink finds as the base of every level adjusted by ``near_id`` (the near-exact
+        # levels, :func:`_near_name_tf`); its own adjustment reads ``key_id`` against its own u.
+        return cll.ExactMatchLevel("near_id").configure(
+            tf_adjustment_column="key_id",
+            tf_adjustment_weight=1.0,
+            disable_tf_exact_match_detection=True,
+            label_for_charts="Exact match on key",
         )
     return cll.ExactMatchLevel("key", term_frequency_adjustments=tf)
 
@@ -97,15 +100,15 @@ def _near_name_tf(tf: bool, rare_names: bool) -> dict[str, Any]:
     Their Bayes factor ``m / u`` is scaled by how rare the name is against the average
     name: ``u_exact / f``, ``u_exact`` the exact level's u (a random pair's chance of
     holding one name) and ``f`` the larger of the two names' frequencies. With
-    ``rare_names``, ``f`` is the frequency among *other* people, as for the exact level
-    (:func:`._link_lists.name_frequencies`); with splink's count ``c / N`` a name that the
-    two records alone hold (a damaged duplicate, one holder each) was read as a name one
-    person in N bears, and on a list where ``u_exact`` is below ``1 / N`` (a million
-    records) that *lowered* a near-exact pair of a unique name below the average pair's
-    weight. Without ``tf``: no adjustment.
+    ``rare_names``, ``f`` is how many *other* people hold the name or a name near it
+    (``near_id``, :func:`._link_lists.near_frequencies`); with splink's count ``c / N`` a
+    name that the two records alone hold (a damaged duplicate, one holder each) was read as
+    a name one person in N bears, and on a list where ``u_exact`` is below ``1 / N`` (a
+    million records) that *lowered* a near-exact pair of a unique name below the average
+    pair's weight. Without ``tf``: no adjustment.
     """
     if tf and rare_names:
-        return {"tf_adjustment_column": "key_id", "tf_adjustment_weight": 1.0}
+        return {"tf_adjustment_column": "near_id", "tf_adjustment_weight": 1.0}
     if tf:
         return {"tf_adjustment_column": "key", "tf_adjustment_weight": 1.0}
     return {}
@@ -489,6 +492,7 @@ def _linker(
     db: Any,
     spark: Any,
     name_tf: pd.DataFrame | None = None,
+    near_tf: pd.DataFrame | None = None,
 ) -> Any:
     """A splink linker over ``features``; ``name_tf`` (``key_id``, ``tf_key_id``) is
     registered as the whole name's frequency table, computed on the whole input even when
@@ -507,9 +511,10 @@ def _linker(
     linker = Linker(
         tables if len(tables) > 1 else tables[0], settings, log_level=logging.WARNING, validate_settings=False
     )
-    if name_tf is not None:
-        lookup = spark.createDataFrame(name_tf) if spark is not None else name_tf
-        linker.table_management.register_term_frequency_lookup(db.register(lookup), "key_id")
+    for table, column in ((name_tf, "key_id"), (near_tf, "near_id")):
+        if table is not None:
+            lookup = spark.createDataFrame(table) if spark is not None else table
+            linker.table_management.register_term_frequency_lookup(db.register(lookup), column)
     return linker
 
 
@@ -563,6 +568,7 @@ def score_pairs(
     spark: Any = None,
     seed: int = 7,
     name_tf: pd.DataFrame | None = None,
+    near_tf: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Train (u by random sampling, m by EM) and score every blocked pair above ``floor``.
 
@@ -576,8 +582,10 @@ def score_pairs(
     db = _db_api(backend, spark)
     spark_or_none = spark if backend == "spark" else None
     term_frequencies = len(features) >= MIN_RECORDS_TO_TRAIN
-    if not (term_frequencies and "key_id" in features.columns):
-        name_tf = None  # the settings do not read it
+    if not (term_frequencies and "key_id" in features.columns and "near_id" in features.columns):
+        name_tf = near_tf = None  # the settings do not read them
+    elif name_tf is None or near_tf is None:
+        name_tf = near_tf = None
     settings = build_settings(
         link_type,
         term_frequencies=term_frequencies,
@@ -591,9 +599,9 @@ def score_pairs(
     # The sorted name-part list column is read by no comparison or blocking rule: left out, it
     # spares DuckDB converting a million Python lists on each scan of the input.
     features = features.drop(columns="tokens", errors="ignore")
-    linker = _linker(features, settings, link_type, db, spark_or_none, name_tf)
+    linker = _linker(features, settings, link_type, db, spark_or_none, name_tf, near_tf)
     if n >= MIN_RECORDS_TO_TRAIN:
-        if n > TRAIN_SAMPLE_RECORDS:
+        if n > TRAIN_SAMPLE_RECORDS and name_tf is None:
             # The fuzzy name levels' frequency table (``key``) on the whole input: splink caches
             # it on the database API, so the first linker to need it fixes it for every later one.
             # Left to the EM sample, it held a sample's frequencies (a name 1 in 30,000 instead of
@@ -601,18 +609,18 @@ def score_pairs(
             linker.table_management.compute_tf_table("key")
         model = _train_u_and_prior(linker, n, seed)
         sample = training_sample(features, EM_SAMPLE_RECORDS) if n > TRAIN_SAMPLE_RECORDS else features
-        trained = _train_m(_linker(sample, model, link_type, db, spark_or_none, name_tf))
+        trained = _train_m(_linker(sample, model, link_type, db, spark_or_none, name_tf, near_tf))
         _cap_partial_names(trained)
         # The prior stays the one estimated on the whole input (EM's own is not kept).
         trained["probability_two_random_records_match"] = model["probability_two_random_records_match"]
-        linker = _linker(features, trained, link_type, db, spark_or_none, name_tf)
+        linker = _linker(features, trained, link_type, db, spark_or_none, name_tf, near_tf)
     else:
         # Too few pairs for EM: the shipped prior model and a fixed prior per pair, so that
         # the score of two records depends on nothing else in the input (_link_prior).
         from tawthiq.people._link_prior import apply_prior
 
         model = apply_prior(linker.misc.save_model_to_json())
-        linker = _linker(features, model, link_type, db, spark_or_none, name_tf)
+        linker = _linker(features, model, link_type, db, spark_or_none, name_tf, near_tf)
     if os.environ.get("TAWTHIQ_LINK_DEBUG_MODEL"):  # a path: the trained model, for the docs
         linker.misc.save_model_to_json(os.environ["TAWTHIQ_LINK_DEBUG_MODEL"], overwrite=True)
     pred = linker.inference.predict(threshold_match_probability=floor)
