@@ -391,3 +391,15 @@ def test_the_wounded_told_next_join_the_claim_just_told():
 def test_a_dual_noun_before_its_dual_verb_is_two(verb, role):
     c = _one(_ar(f"وقال مصدر طبي إن طفلين {verb} بقذيفة سقطت على بلدة حاس."))
     assert getattr(c, role).low == 2
+
+
+def test_a_count_whose_parts_come_before_its_verb_is_still_the_dead():
+    c = _one(_ar("قال مسؤولون إن 23 شخصا على الأقل، بينهم ثلاثة أطفال، قتلوا اليوم في قصف على بلدة حاس."))
+    assert (c.fatalities.low, c.fatalities.qualifier) == (23, "at_least")
+
+
+def test_a_toll_since_an_invasion_lies_in_its_country_from_the_day_named():
+    c = _one(
+        _ar("ووثقت الأمم المتحدة مقتل أكثر من 5 آلاف مدني في أوكرانيا منذ بدء الغزو الروسي في 24 فبراير.")
+    )
+    assert (c.kind, [p.name for p in c.places], c.time.start) == ("tally", ["أوكرانيا"], date(2023, 2, 24))

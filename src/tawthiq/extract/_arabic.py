@@ -192,7 +192,7 @@ _DETAIL = _rx(r"^[\s،,]*(?:و)?(?:حيث|وسط|في ظل)\s")
 _WAR_LONG = _rx(
     r"منذ (?:(?:صيف|ربيع|شتاء|خريف|مطلع|أواخر|منتصف|أوائل|بداية|بدايات) )?(?:عام |العام |سنة )?(?:2011|2012)"
     r"|منذ (?:بداية|بدء|اندلاع|انطلاق|انطلاقة|مطلع) (?:ال)?(?:ثورة|نزاع"
-    r"|حرب|أزمة|احتجاجات|صراع|انتفاضة)"
+    r"|حرب|أزمة|احتجاجات|صراع|انتفاضة|غزو|عدوان|اجتياح)"
     r"|منذ (?:أكثر من |نحو |قرابة )?(?:سبع|ثماني|ثمان|تسع|عشر|ست|خمس|\d+) سنوات"
     r"|(?:في|خلال) (?:ال)?(?:صراع|نزاع|حرب|ثورة)(?: ال\S+)? (?:الذي|التي) (?:بدأ|بدأت|اندلع|اندلعت|دخل|دخلت)"
 )
@@ -1068,6 +1068,11 @@ def arabic_claims(
             month = _MONTH_OF_YEAR.search(s[war.start() : war.end() + 30])
             if start is not None and start != _WAR_START and month and int(month.group(2)) == year:
                 start = date(year, _MONTH_NUMBER[month.group(1)], 1)  # "منذ منتصف أبريل 2023": its month
+            if start is None and not in_syria:
+                # "منذ بدء الغزو الروسي في 24 فبراير": the day the sentence names, when before the report
+                named = explicit_time_ar(s[war.start() :], anchor)
+                if named is not None and named.start is not None and (anchor is None or named.start < anchor):
+                    start = named.start
             when = TimeSpan(start=start, end=anchor, precision="year")
             hit = _Hit("other", 0, 0, 1)
             claim = _claim(text, a, b, s, f, "tally", hit, where, when, fat, inj, party or own_voice, party)

@@ -246,9 +246,13 @@ def _is_sub(s: str, pos: int) -> bool:
     return not (_KILL.search(between) or _INJ.search(between) or _rx(r"[.؛]").search(between))
 
 
+_PARTS_ASIDE = _rx(r"^((?:\s+\S+){1,3}?)\s*[،,]\s*(?:بينهم|منهم|من بينهم)\s[^،,.؛]{1,40}[،,]")
+
+
 def _role(s: str, h: ArNumber) -> str | None:
     before = s[max(0, h.start - 40) : h.start]
-    after = s[h.end : h.end + 60]
+    # "23 شخصا على الأقل، بينهم ثلاثة أطفال، قتلوا": the aside of its parts does not end the clause
+    after = _PARTS_ASIDE.sub(lambda m: m.group(1) + " ", s[h.end : h.end + 100], count=1)[:60]
     clause_after = re.split(r"[،,.؛:]|\s(?:و|في حين|بينما|كما)\s", after)[0]
     near_before = re.split(r"[،,.؛:]", before)[-1]
     if _MIXED.search(clause_after[:40]) or _MIXED.search(near_before[-25:]):
