@@ -199,6 +199,11 @@ def build(src: Path) -> dict[str, list[dict[str, str]]]:
         raw = r["where_coordinates"]
         m = re.match(r"^(.*?)\s+(town|village|city|suburb|area|camp|hamlet)$", raw)
         name, kind_word = (m.group(1), m.group(2)) if m else (raw, "")
+        if not m and not r["adm_2"] and _AREA.match(raw) and r["adm_1"]:
+            # an area across districts that reports name as a place ("Eastern Ghouta", "Eastern
+            # Qalamoun"): a district-level row at UCDP's point, under its governorate
+            towns.append(_ucdp_area(r, gov_by_name.get(slug(r["adm_1"].replace(" Governorate", "")), "SY")))
+            continue
         if not m or slug(name) in {"aleppo"}:
             continue  # military sites, roads and the like are left out; Aleppo city is C1007
         pt = (float(r["latitude"]), float(r["longitude"]))
@@ -229,6 +234,28 @@ def build(src: Path) -> dict[str, list[dict[str, str]]]:
         )
         seen.append((slug(name), pt))
     return {"admin": admin, "aleppo_neighbourhoods": neighbourhoods, "towns": towns}
+
+
+# a UCDP location with no district that is a proper name of one or two capitalised words, not a
+# governorate's part ("Northern Idlib Governorate"), a road, a river or a border
+_AREA = re.compile(r"^(?!Syria$)[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?$")
+
+
+def _ucdp_area(r: dict[str, str], parent: str) -> dict[str, str]:
+    raw = r["where_coordinates"]
+    return {
+        "id": f"ucdp:{slug(raw)}",
+        "kind": "district",
+        "name_en": raw,
+        "name_ar": "",
+        "variants": "",
+        "parent_id": parent,
+        "lat": f"{float(r['latitude']):.5f}",
+        "lon": f"{float(r['longitude']):.5f}",
+        "source": f"UCDP GED where_coordinates '{raw}' (median of {r['n_events']} events; an area)",
+        "licence": UCDP_LICENCE,
+        "extra": f"n_events={r['n_events']};ucdp_kind=area",
+    }
 
 
 def write(tables: dict[str, list[dict[str, str]]], out: Path) -> None:

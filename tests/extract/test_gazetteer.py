@@ -171,3 +171,20 @@ def test_among_namesakes_the_one_near_a_town_of_the_title_or_lede_wins(gaz):
     assert bare[0].place.id != near[0].place.id  # the context decides
     assert gaz.contains("SY11", near[0].place.id)  # the namesake by Raqqa, not the village by Aleppo
     assert near[0].place.id in bare[0].alternatives
+
+
+def test_an_area_across_districts_that_reports_name_is_a_place_with_a_point(gaz):
+    """UCDP's "Eastern Ghouta" has no district and no type word; it was left out, so every claim in
+    the Ghouta had a name and no point."""
+    from tawthiq.extract._places import sentence_places
+
+    [east] = sentence_places("Shelling killed nine people in Eastern Ghouta on the day.", gaz)
+    [west] = sentence_places("Shelling killed nine people in Western Ghouta on the day.", gaz)
+    assert (east.ref.name, east.ref.precision) == ("Eastern Ghouta", "district")
+    assert east.ref.place_id != west.ref.place_id and east.ref.lat != west.ref.lat
+    assert gaz.contains("SY03", east.ref.place_id)  # in Rural Damascus
+    # roads, borders and governorate parts of the same source stay out
+    assert gaz.lookup("International highway in Eastern Ghouta") == []
+    assert all(
+        p.kind != "district" or p.id.startswith("SY") for p in gaz.lookup("Northern Idlib Governorate")
+    )
