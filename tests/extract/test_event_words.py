@@ -93,3 +93,15 @@ def test_one_strike_that_has_killed_is_an_incident_and_a_campaign_that_has_kille
     assert claim.kind == "tally"
     (claim,) = extract_claims("The bombing campaign has killed at least 2,000 civilians.", DAY)
     assert claim.kind == "tally"
+
+
+def test_what_people_sought_safety_from_is_why_they_fled_not_an_attack_told():
+    s = "The school sheltered hundreds who fled their homes in the north, seeking safety from air strikes."
+    types = {h.event_type for h in find_events(s)}
+    assert "attack.air_strike" not in types and "displacement.forced" in types
+
+
+def test_an_evacuation_order_is_not_an_evacuation():
+    assert find_events("The order for evacuation could not be carried out given the fighting.") == []
+    (claim,) = extract_claims("Some 300 wounded were evacuated from the besieged district on Monday.", DAY)
+    assert claim.event_type == "evacuation"

@@ -377,6 +377,16 @@ def find_events(sentence: str) -> list[EventHit]:
         # what the sentence tells is the flight
         hits = [h for h in hits if not (flight.start() < h.start < flight.end())]
         hits.append(EventHit("displacement.forced", flight.start(), flight.start(1), 9))
+    # what people sought safety from is why they fled, not an attack told: "residents who fled their homes,
+    # seeking safety from Israeli airstrikes"; an evacuation order is not an evacuation
+    refuge = [m.span() for m in _REFUGE_FROM.finditer(sentence)]
+    if refuge:
+        hits = [h for h in hits if not any(a <= h.start < b for a, b in refuge)]
+    hits = [
+        h
+        for h in hits
+        if not (h.event_type == "evacuation" and _ORDER.search(sentence[max(0, h.start - 20) : h.end + 15]))
+    ]
     # "tents of displaced Palestinians", "shelter for those displaced": people who were displaced,
     # named in passing, not a displacement the sentence tells
     hits = [
@@ -410,6 +420,12 @@ def find_events(sentence: str) -> list[EventHit]:
     return sorted(hits, key=lambda h: (-h.strength, h.start))
 
 
+_REFUGE_FROM = re.compile(
+    r"\b(?:seek(?:ing|s)?|sought|tak(?:ing|e|es)|took|find(?:ing|s)?|found)\s+(?:safety|refuge|shelter|cover)\s+"
+    r"from\b[^.;]{0,60}",
+    re.I,
+)
+_ORDER = re.compile(r"\border(?:s|ed)?\b", re.I)
 _DISPLACED_PEOPLE = re.compile(
     r"\s+(?:[A-Z][a-z]+s\b|(?:people|persons|families|populations?|civilians|residents|children|women|men|"
     r"communities|households|Palestinians|Syrians|Sudanese|Afghans|Yemenis|Iraqis|Ukrainians)\b)"
