@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tawthiq.corroborate import FATALITIES_RULES, say
 from tawthiq.entities import Fatalities, Incident, PersonRecord, PlaceRef, Protected, Report, Source, TimeSpan
 
 PLANTED_IDENTITY = "Qamar Planted-Identity Zeyn"
@@ -201,9 +202,13 @@ def build_workspace(ws) -> Built:
                 event_type="attack.shelling",
                 places=(PlaceRef(**FARDOUS),),
                 time=TimeSpan(start=date(2016, 12, 12), end=date(2016, 12, 12), precision="day"),
-                fatalities=Fatalities(best=12, low=12, high=12, rule="max of at-least claims"),
+                # the rationale and the toll's rule as corroborate writes them (the Arabic pages
+                # write them in Arabic: tests/web/test_rationale_language.py)
+                fatalities=Fatalities(best=12, low=12, high=12, rule=FATALITIES_RULES["credible"]),
                 grade="fair",
-                rationale="two independent origins agree (am, local contact)",
+                rationale=say("independent_origins", n=2, origins=["am", "individual"])
+                + " "
+                + say("outlet", n=1),
                 origins=("am", "individual"),
                 outlets=("Aleppo Monitor (test)",),
                 claim_ids=(c["shelling"], c["arabic"], c["chat"]),
@@ -215,7 +220,7 @@ def build_workspace(ws) -> Built:
                 time=TimeSpan(start=date(2016, 12, 12), end=date(2016, 12, 12), precision="day"),
                 fatalities=Fatalities(best=5, low=5, high=5),
                 grade="weak",
-                rationale="a single origin",
+                rationale=f"{say('single_origin', origin='am')} {say('outlets', n=0)}",
                 origins=("am",),
                 claim_ids=(c["execution"],),
             ),

@@ -70,7 +70,7 @@ def test_open_an_incident_and_find_its_marker_on_the_map(server, page, built):
     page.goto(f"{server.url}/incidents?place=Fardous")
     page.click(f"a[href='/incidents/{iid}']")
     page.wait_for_url(f"{server.url}/incidents/{iid}")
-    assert "two independent origins agree" in page.content()
+    assert "2 independent origins: am; individual." in page.content()
     page.click(f"a[href='/map#{iid}']")
     marker = page.wait_for_selector(f"[data-incident='{iid}']", state="attached", timeout=15000)
     assert marker is not None

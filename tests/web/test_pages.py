@@ -112,7 +112,7 @@ def test_incident_page_shows_claims_quotes_origins_outlets_rationale(make_client
     html = client.get(f"/incidents/{iid}").text
     for needle in (
         "shells hit a market in Fardous",
-        "two independent origins agree",
+        "2 independent origins: am; individual. Reported by 1 outlet.",
         "Aleppo Monitor (test)",
         "neighbourhood",
         '<bdi dir="rtl" lang="ar">الفردوس</bdi>',
