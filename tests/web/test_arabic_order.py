@@ -70,7 +70,7 @@ def test_the_timeline_names_itself_and_isolates_its_tooltips_in_arabic(make_clie
     html = make_client("viewer").get("/timeline?lang=ar").text
     assert 'aria-label="الحوادث في كل يوم حسب النوع"' in html
     # an Arabic type between a Latin date and a count: each part isolated, so none swaps sides
-    assert "<title>\u20682016-12-12\u2069 · \u2068قصف" in html
+    assert "<title>\u206812 كانون الأول 2016\u2069 · \u2068قصف" in html
 
 
 def test_a_report_names_its_channel_and_language_in_the_interface_language(make_client, built):

@@ -52,3 +52,18 @@ def test_the_arabic_public_incident_isolates_origins_and_writes_the_toll_the_ara
     assert killed == "1,200"
     assert "<bdi>am</bdi>، <bdi>individual</bdi>" in html
     assert client.get(f"/public/incidents/{iid}.json").json()["fatalities"]["best"] == 1200
+
+
+def test_the_timeline_and_the_admin_page_write_dates_the_arabic_way(make_client, built):
+    client = make_client("admin")
+    svg = client.get("/timeline", params={"lang": "ar"}).text
+    written = re.findall(r"<(?:text|title)[^>]*>([^<]*)</(?:text|title)>", svg)
+    assert any("كانون الأول 2016" in w for w in written)
+    assert [w for w in written if re.search(r"\d{4}-\d\d-\d\d", w)] == []  # axis and tooltips
+    assert 'data-day="2016-12-12"' in svg  # the data keeps ISO
+    assert client.get("/timeline.json").json()["items"][0]["day"].count("-") == 2
+    english = client.get("/timeline", params={"lang": "en"}).text
+    assert "12 Dec 2016" in english
+    admin = client.get("/admin", params={"lang": "ar"}).text
+    main = admin.split("<main>")[1]
+    assert not re.search(r"<td>\d{4}-\d\d-\d\d", main)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_datetime, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from jinja2 import pass_context
@@ -39,6 +39,7 @@ __all__ = [
     "overdue",
     "percent",
     "rationale",
+    "short_day",
     "toll",
     "toll_rule",
 ]
@@ -285,6 +286,12 @@ def day(ctx: Any, value: Any) -> Any:
         except ValueError:
             return value
     return label(ctx, value)
+
+
+def short_day(lang: str, value: date) -> str:
+    """A day as ``lang`` writes it briefly, for a chart's axis and tooltips (Babel's skeleton
+    ``yMMMd``): "12 Dec 2016", "12 كانون الأول 2016"."""
+    return format_skeleton("yMMMd", value, locale=_locale(lang))
 
 
 @pass_context

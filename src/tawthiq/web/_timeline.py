@@ -49,11 +49,14 @@ def timeline_svg(
     height: int = 260,
     labels: Mapping[str, str] | None = None,
     gettext: Callable[[str], str] = str,
+    day: Callable[[date], str] = date.isoformat,
 ) -> Markup:
     """A stacked bar per day (every day from the first to the last, gaps drawn as empty).
 
     ``labels``: the name each event type is shown by (the interface's language); default the type.
     ``gettext``: translates the figure's own words (its accessible name, "no dated incidents").
+    ``day``: writes a day on the axis and in the tooltips (``_labels.short_day``: "12 كانون الأول
+    2016" in Arabic); ``data-day`` keeps ISO.
     """
     labels = labels or {}
     if not counts:
@@ -95,14 +98,14 @@ def timeline_svg(
                 f'fill="{_colour(t)}" data-day="{d.isoformat()}" data-type="{escape(t)}" data-count="{c}">'
                 # U+2068/U+2069 (first-strong isolate) keep an Arabic label and the Latin date and
                 # count in order inside the tooltip, where no <bdi> can go (issue 18 item 4).
-                f"<title>\u2068{d.isoformat()}\u2069 · \u2068{escape(labels.get(t, t))}\u2069: {c}"
+                f"<title>\u2068{escape(day(d))}\u2069 · \u2068{escape(labels.get(t, t))}\u2069: {c}"
                 "</title></rect>"
             )
     step = max(1, span // 8)
     for i in range(0, span, step):
         d = first + timedelta(days=i)
         x = left + i * bar_w
-        parts.append(f'<text x="{x:.1f}" y="{top + plot_h + 16}" font-size="11">{d.isoformat()}</text>')
+        parts.append(f'<text x="{x:.1f}" y="{top + plot_h + 16}" font-size="11">{escape(day(d))}</text>')
     for j, t in enumerate(types):
         y = height + 20 * j
         parts.append(f'<rect x="{left}" y="{y}" width="12" height="12" fill="{_colour(t)}"/>')

@@ -15,6 +15,7 @@ from tawthiq.store.users import User
 from .._auth import require
 from .._i18n import translations
 from .._inline import inline
+from .._labels import short_day
 from .._query import filter_query, incident_filter
 from .._render import language, render, type_labels
 from .._timeline import timeline_svg
@@ -37,6 +38,7 @@ def timeline(request: Request, user: User = Depends(require("read"))) -> Respons
                 counts,
                 labels=type_labels(request, {t for _, t in counts}),
                 gettext=translations(language(request)).gettext,
+                day=lambda d: short_day(language(request), d),
             ),
             "filters": f,
             "query": filter_query(f),
