@@ -403,3 +403,20 @@ def test_a_toll_since_an_invasion_lies_in_its_country_from_the_day_named():
         _ar("ووثقت الأمم المتحدة مقتل أكثر من 5 آلاف مدني في أوكرانيا منذ بدء الغزو الروسي في 24 فبراير.")
     )
     assert (c.kind, [p.name for p in c.places], c.time.start) == ("tally", ["أوكرانيا"], date(2023, 2, 24))
+
+
+def test_one_toll_of_one_party_told_with_and_without_its_qualifier_is_one_claim():
+    text = (
+        "قال المرصد السوري إن 11 مدنيا على الأقل قتلوا في غارة على بلدة حاس أمس.\n"
+        'وقال مدير المرصد إن "الغارة استهدفت حيا سكنيا في بلدة حاس وقتلت 11 مدنيا وجرحت العشرات".'
+    )
+    c = _one(_ar(text))
+    assert (c.fatalities.low, c.injured.low) == (11, 10)
+
+
+def test_one_number_from_two_parties_stays_two_claims():
+    text = (
+        "قال المرصد السوري إن 11 مدنيا على الأقل قتلوا في غارة على بلدة حاس أمس.\n"
+        "وقالت وكالة محلية إن 11 مدنيا قتلوا في غارة على بلدة حاس أمس."
+    )
+    assert len(_ar(text)) == 2

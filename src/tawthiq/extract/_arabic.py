@@ -854,6 +854,18 @@ def _bare_restatement(x: Claim, y: Claim) -> bool:
     return {_place_key(p) for p in y.places} <= {_place_key(p) for p in x.places}
 
 
+def _same_low(x: Claim, y: Claim) -> bool:
+    """One toll of one day told with and without its qualifier ("11 على الأقل" then "11")."""
+    return (
+        x.fatalities is not None
+        and y.fatalities is not None
+        and x.fatalities.low == y.fatalities.low
+        and x.time.start == y.time.start
+        and x.attributed_to is not None
+        and x.attributed_to == y.attributed_to
+    )
+
+
 def _both_bare(x: Claim, y: Claim) -> bool:
     """Two accounts with no number at all, on one day, of one party, in the same places
     ("شنت طائرات التحالف غارات على الرقة" and its director's "استمرت الغارات على الرقة"): one account."""
@@ -936,7 +948,12 @@ def merge_restatements_ar(items: list[tuple[Claim, bool]]) -> list[tuple[Claim, 
                 i
                 for i, (o, t) in enumerate(out)
                 if not t
-                and (_same_count(o.fatalities, c.fatalities) or _bare_restatement(o, c) or _both_bare(o, c))
+                and (
+                    _same_count(o.fatalities, c.fatalities)
+                    or _bare_restatement(o, c)
+                    or _both_bare(o, c)
+                    or _same_low(o, c)
+                )
                 and o.event_type == c.event_type
                 and o.kind == c.kind
                 and _places_agree(o, c)
