@@ -420,3 +420,15 @@ def test_one_number_from_two_parties_stays_two_claims():
         "وقالت وكالة محلية إن 11 مدنيا قتلوا في غارة على بلدة حاس أمس."
     )
     assert len(_ar(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("speaker", "party"),
+    [
+        ("الهلال الأحمر العربي السوري", "Syrian Arab Red Crescent"),
+        ("الهلال الأحمر الفلسطيني", "الهلال الأحمر الفلسطيني"),
+        ("الهلال الأحمر اليمني", "الهلال الأحمر اليمني"),
+    ],
+)
+def test_a_red_crescent_outside_syria_is_its_own_society(speaker, party):
+    assert _one(_ar(f"قال {speaker} إن 12 شخصا قتلوا في غارة على بلدة حاس.")).attributed_to == party

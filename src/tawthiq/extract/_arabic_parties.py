@@ -41,7 +41,12 @@ ARABIC_PARTIES: list[tuple[str, str]] = [
     (r"منظمة الصحة العالمية", "World Health Organization"),
     (r"اللجنة الدولية للصليب الأحمر", "ICRC"),
     (r"الصليب الأحمر", "Red Cross"),
-    (r"الهلال الأحمر", "Syrian Arab Red Crescent"),
+    # the Red Crescent of Palestine, Yemen, Sudan … is another society, kept as written
+    (
+        r"الهلال الأحمر(?! (?:الفلسطيني|اليمني|السوداني|العراقي|الليبي|اللبناني|المصري|التركي|الإماراتي"
+        r"|القطري|الكويتي|السعودي|الأردني|الإيراني|في غزة|في اليمن|في السودان))",
+        "Syrian Arab Red Crescent",
+    ),
     (r"هيومن رايتس ووتش|هيومان رايتس ووتش", "Human Rights Watch"),
     (r"العفو الدولية", "Amnesty International"),
     (r"اليونيسف|يونيسف|منظمة الأمم المتحدة للطفولة", "UNICEF"),
