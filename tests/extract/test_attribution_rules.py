@@ -62,3 +62,22 @@ def test_the_party_of_a_saying_clause_speaks_for_the_toll_it_carries():
     assert party is not None and party.startswith("Valley Radio")
     # a participle with no party of its own names nobody
     assert find_attribution("Residents fled the town, saying the shelling had not stopped.") is None
+
+
+def test_a_title_with_a_full_stop_does_not_cut_the_speakers_name():
+    s = "At least 30 people died, according to Dr. Hana Saleh, the director of the city's main hospital."
+    party = find_attribution(s)
+    assert party is not None and "Hana Saleh" in party
+
+
+def test_the_un_mission_or_the_mission_is_the_un_body_the_report_named():
+    named = ("UNAMA",)
+    assert (
+        find_attribution("The UN mission said on Tuesday that nine farmers were killed.", None, named)
+        == "UNAMA"
+    )
+    assert (
+        find_attribution("Nine farmers were killed, the mission said in a statement.", None, named) == "UNAMA"
+    )
+    # the UN itself stays the UN
+    assert find_attribution("The UN said nine farmers were killed.", None, named) == "UN"

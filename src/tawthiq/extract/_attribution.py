@@ -235,7 +235,7 @@ _AGENCY = re.compile(
 )
 _PARTY_WORD = re.compile(
     r"[A-Z]|\b(?:officials?|sources?|activists?|residents?|witnesses|eyewitnesses|journalists|locals|relatives|"
-    r"group|monitor|ministry|"
+    r"group|monitor|monitors|ministry|mission|network|observers|commission|"
     r"agency|television|media|spokes\w+|doctors?|medics?|rescuers?|workers?|army|military|"
     r"police|government|authorities|organi[sz]ation|office|directorate|council|committee|"
     r"mayor|governor|minister|commander|chief|director|coordinator|envoy|president|head)\b"
@@ -382,6 +382,13 @@ def find_attribution(sentence: str, previous: str | None = None, named: tuple[st
         for rx, name in _ORGS_RX:
             if rx.search(sentence) and not rx.search(party):
                 return name
+    if party == "UN" and named:
+        # "the UN mission said", "the UN agency said": the UN body the report named before, not the UN
+        m = re.search(
+            r"\b(?:UN|U\.N\.|United Nations)(?:['’]s)? (?P<head>mission|agency|office|body)\b", sentence
+        )
+        if m:
+            return _described(f"the {m.group('head')}", named) or party
     return _described(party, named) or party
 
 
@@ -402,8 +409,14 @@ _DATELINE = re.compile(
 )
 
 
+# a title's or an abbreviation's full stop is not the end of a name: "according to Dr. Mounir al-Boursh"
+_ABBREV = re.compile(
+    r"\b(Dr|Gen|Col|Lt|Maj|Brig|Capt|Cpt|Mr|Mrs|Ms|Prof|Sgt|Sen|Rep|Gov|Lt\. Gen)\.(?=\s+[A-Z])"
+)
+
+
 def _find_attribution(sentence: str, previous: str | None = None) -> str | None:
-    s = _DATELINE.sub("", sentence.strip())
+    s = _ABBREV.sub(r"\1", _DATELINE.sub("", sentence.strip()))
     m = _ACCORDING.search(s)
     if m and not re.match(r"(?:its|their|his|her|our)\b", m.group(1).strip(), re.I):
         return canonical_party(_clean_np(m.group(1)))
