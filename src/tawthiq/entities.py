@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Literal, get_args
+from typing import Any, Literal, get_args, overload
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
@@ -123,6 +123,12 @@ DatePrecision = Literal["day", "month", "year"]
 DATE_PRECISIONS: tuple[DatePrecision, ...] = get_args(DatePrecision)
 
 
+@overload
+def date_text(value: date, precision: DatePrecision | None = None) -> str: ...
+@overload
+def date_text(value: None, precision: DatePrecision | None = None) -> None: ...
+@overload
+def date_text(value: date | None, precision: DatePrecision | None = None) -> str | None: ...
 def date_text(value: date | None, precision: DatePrecision | None = None) -> str | None:
     """A date as ISO text at its precision: ``2016-12-13``, ``2016-12`` (month), ``2016`` (year).
 

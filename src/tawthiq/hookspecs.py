@@ -25,13 +25,14 @@ hookspec = pluggy.HookspecMarker("tawthiq")
 hookimpl = pluggy.HookimplMarker("tawthiq")
 
 
+# A hook specification's body is never run (pluggy calls the plugins' implementations): no return.
 @hookspec
-def tawthiq_ingest_readers() -> list[Reader]:
+def tawthiq_ingest_readers() -> list[Reader]:  # type: ignore[empty-body]
     """Return the readers this plugin adds (see ``tawthiq.ingest.Reader``): each says which files
     it accepts and turns their bytes into report drafts; the lowest ``priority`` is asked first."""
 
 
 @hookspec
-def tawthiq_exporters() -> list[Exporter]:
+def tawthiq_exporters() -> list[Exporter]:  # type: ignore[empty-body]
     """Return the export formats this plugin adds (see ``tawthiq.export.Exporter``). A plugin
     never replaces a built-in format of the same name."""

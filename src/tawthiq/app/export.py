@@ -159,7 +159,7 @@ def _missing_persons(s: Any) -> list[tuple[Any, list[Any]]]:
     from tawthiq.store.people import load_records
 
     recs = [r for r in load_records(s) if r.status in ("missing", "detained")]
-    notes_of = notes_by_record(s, [r.id for r in recs])
+    notes_of = notes_by_record(s, [r.id for r in recs if r.id is not None])  # stored: all have one
     return [(r, list(notes_of.get(r.id, []))) for r in recs]
 
 

@@ -111,9 +111,9 @@ def extract(
             soft_wrap=True,
             markup=False,
         )
+    claims: list[Any] = []
     if not text.strip():
         err_console.print(f"{file}: empty report, no claims", highlight=False, soft_wrap=True)
-        claims = []
     elif not reads_language(text):
         err_console.print(
             f"{file}: neither English nor Arabic text: no claims extracted; "
@@ -121,7 +121,6 @@ def extract(
             highlight=False,
             soft_wrap=True,
         )
-        claims = []
     else:
         claims = extract_claims_in_period(text, pub, precision, title=title)
     obj: dict[str, Any] = {

@@ -392,7 +392,7 @@ def persons(
         found, unlinked = load_persons(ws)
     if unlinked:
         err_console.print(f"[yellow]note:[/] {unlinked} record(s) in no person yet: run `people link`")
-    data = [
+    data: list[dict[str, Any]] = [
         {"id": p.id, "status": p.status, "lists": sorted({r.list_name for r in recs}),
          "records": [record_json(r) for r in recs]}
         for p, recs in found

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -144,7 +144,7 @@ def missing_list(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOp
 
     with open_workspace(workspace, db) as ws, ws.session() as s:
         people = load_missing(s)
-    data = [
+    data: list[dict[str, Any]] = [
         {
             "record": m.record.id,
             "list": m.record.list_name,

@@ -51,7 +51,7 @@ class EvidenceCheck(BaseModel):
 
 def stored_files(evidence_dir: Path) -> dict[str, Path]:
     """Every file of the evidence store by its name (SHA-256), leftovers ``.tmp-*`` aside."""
-    out = {}
+    out: dict[str, Path] = {}
     if not evidence_dir.is_dir():
         return out
     for sub in evidence_dir.iterdir():

@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from sqlalchemy import String, and_, bindparam, cast, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from tawthiq.entities import (
     Fatalities,
@@ -118,7 +119,7 @@ def incident_from_row(
 
 # Statements of the per-request readers, built once: building a select() costs more CPU than
 # SQLite needs to answer these primary-key look-ups (the compiled SQL is cached either way).
-_IDS = bindparam("ids", expanding=True)
+_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
 _ALL_LINKS = select(
     IncidentClaimRow.incident_id, IncidentClaimRow.claim_id, IncidentClaimRow.role, ClaimRow.kind
 ).join(ClaimRow, ClaimRow.id == IncidentClaimRow.claim_id)
@@ -424,7 +425,7 @@ def publication_facts(s: Session) -> list[IncidentPublicationFacts]:
     ]
 
 
-def _raw_rows(s: Session, q: Any) -> list[Any]:
+def _raw_rows(s: Session, q: Any) -> Sequence[Any]:
     """The DB-API rows of ``q`` as they are (text, integers): no SQLAlchemy result processing,
     which costs as much again as the query on a pass over every incident."""
     result = s.connection().execute(q)
@@ -442,7 +443,7 @@ def count_incidents_by_day(s: Session, f: IncidentFilter = IncidentFilter()) -> 
         .where(day.is_not(None), *_conditions(f))
         .group_by(day, IncidentRow.event_type)
     )
-    return {(d, t): n for d, t, n in s.execute(q)}
+    return {(d, t): n for d, t, n in s.execute(q) if d is not None}  # none is: the WHERE
 
 
 # ---------------------------------------------------------------- places and people

@@ -251,7 +251,7 @@ def incident_members(session: Session, incident: Incident) -> list[MemberClaim]:
         .join(ReportRow, ClaimRow.report_id == ReportRow.id)
         .where(ClaimRow.id.in_(list(roles)))
     ).all()
-    order = {role: n for n, role in enumerate(CLAIM_ROLES)}  # supporting, contradicting, tally
+    order: dict[str, int] = {r: n for n, r in enumerate(CLAIM_ROLES)}  # supporting, contradicting, tally
     out = [MemberClaim(roles[c.id], claim_from_row(c), _ref(r)) for c, r in rows]
     return sorted(out, key=lambda m: (order[m.role], m.claim.id or 0))
 
@@ -283,4 +283,6 @@ def override_incident_grade(session: Session, incident_id: int, grade: Grade | N
         detail=f"computed {row.grade} -> {grade or row.grade}: {reason.strip()}",
     )
     session.flush()
-    return get_incident(session, incident_id, with_kind=True)
+    changed = get_incident(session, incident_id, with_kind=True)
+    assert changed is not None  # the row was read above, in this transaction
+    return changed

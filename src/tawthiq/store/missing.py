@@ -406,6 +406,7 @@ def accept_inquiry(session: Session, inquiry_id: int, *, actor: str) -> tuple[in
             PersonRecordRow.list_name == INQUIRY_LIST, PersonRecordRow.record_id == rec.record_id
         )
     )
+    assert record_id is not None  # saved just above, in this transaction
     now = datetime.now(UTC)
     add_note(
         session,

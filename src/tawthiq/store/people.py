@@ -178,8 +178,7 @@ def records_by_ids(session: Session, ids: Iterable[int]) -> dict[int, PersonReco
     out: dict[int, PersonRecord] = {}
     for chunk in chunks(sorted({i for i in ids if is_row_id(i)})):
         for row in session.execute(select(*_RECORD_COLUMNS).where(PersonRecordRow.id.in_(chunk))):
-            rec = _record(row)
-            out[rec.id] = rec
+            out[row.id] = _record(row)
     return out
 
 

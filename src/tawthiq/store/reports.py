@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
@@ -200,7 +201,7 @@ def add_reports(session: Session, reports: Sequence[Report]) -> list[Report]:
     # path, or RETURNING in parameter order (one statement a row on SQLite), cost several times more.
     session.execute(insert(ReportRow.__table__), values)
     shas = sorted({rep.sha256 for rep in reports})
-    by_key = {
+    by_key: dict[tuple[Any, Any], int] = {
         (sha, part): rid
         for chunk in chunks(shas)
         for rid, sha, part in session.execute(

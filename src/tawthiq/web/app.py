@@ -118,9 +118,9 @@ class _CookiesAndHeaders:
                 for name, value in cookies.raw_headers:
                     if name == b"set-cookie":
                         headers.append("set-cookie", value.decode("latin-1"))
-                for name, value in self.headers:
-                    if name not in headers:
-                        headers[name] = value
+                for key, text in self.headers:
+                    if key not in headers:
+                        headers[key] = text
                 if self.secure_cookies and "strict-transport-security" not in headers:
                     headers["Strict-Transport-Security"] = "max-age=31536000"
                 # the package's own files (static assets, the map's public layers) hold nothing of the user

@@ -214,7 +214,7 @@ def main() -> None:
         return rng.random() < base + boost
 
     # 1. Arabic headers, Arabic-Indic digits, tatweel here and there, full four-part names.
-    rows1 = []
+    rows1: list[list[str]] = []
     for p in killed:
         if not caught(p, 0.55):
             continue
@@ -274,19 +274,19 @@ def main() -> None:
 
     # 3. Missing and detained, name parts in Arabic, a Latin name; some later found among the killed.
     later_killed = rng.sample(killed, 9)
-    rows3 = []
+    rows3: list[list[str]] = []
     for p in missing + later_killed:
         status = "missing" if p in later_killed or rng.random() < 0.6 else "detained"
         seen = p["date"] - timedelta(days=rng.randint(0, 3)) if p in later_killed else p["date"]
         when = seen.strftime("%Y-%m-%d") if len(rows3) != 7 else seen.strftime("%m/%Y")  # one partial date
-        name = {k: _vary_arabic(rng, p[k], 0.3) for k in ("given", "father", "grandfather", "family")}
+        parts = {k: _vary_arabic(rng, p[k], 0.3) for k in ("given", "father", "grandfather", "family")}
         rows3.append(
             [
                 f"M{len(rows3) + 1:03d}",
-                name["given"],
-                name["father"],
-                name["grandfather"],
-                name["family"],
+                parts["given"],
+                parts["father"],
+                parts["grandfather"],
+                parts["family"],
                 _latin(rng, p, grandfather=True),
                 "f" if p["female"] else "m",
                 p["age"],
@@ -321,7 +321,7 @@ def main() -> None:
     #    name usually missing, ages often estimated. A separate random stream, so lists 1–3 stay
     #    as they were; capture is independent of the other lists (a third "system" for estimation).
     rng4 = random.Random(SEED + 4)
-    rows4 = []
+    rows4: list[list[str]] = []
     for p in killed:
         if rng4.random() >= (0.42 if p["age"] >= 18 else 0.3):
             continue
