@@ -64,3 +64,21 @@ def test_since_a_month_of_a_named_year_starts_in_that_year():
     assert span.start == date(2013, 3, 1) and span.end == DAY
     # a month with no year is the last such month before the report
     assert resolve_time("Dozens were killed since March.", DAY).start == date(2016, 3, 1)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thousands of people will be killed if the assault goes ahead, the agency warned.",
+        "A ground offensive could kill hundreds of civilians, relief groups said.",
+    ],
+)
+def test_a_warning_that_carries_a_toll_is_not_a_claim(sentence):
+    assert extract_claims(sentence, DAY) == []
+
+
+def test_a_toll_told_as_done_stays_when_the_sentence_also_warns():
+    (claim,) = extract_claims(
+        "Twelve people were killed on Monday and the toll could rise, medics said.", DAY
+    )
+    assert claim.fatalities and claim.fatalities.low == 12

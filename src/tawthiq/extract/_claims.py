@@ -33,6 +33,7 @@ from tawthiq.extract._events import EventHit, find_events, find_kind, find_perpe
 from tawthiq.extract._filter import keep_claims
 from tawthiq.extract._modality import (
     is_clutter,
+    is_forecast_toll,
     is_labelled_massacre,
     is_unasserted,
     is_under_review,
@@ -301,6 +302,8 @@ def rule_claims(
             continue  # "the war has displaced millions": background, no toll to record
         if is_unasserted(sentence) and not find_tolls(sentence)[0]:
             continue  # an appeal, a need, a vow or a forecast: not a claim (CLAIMS.md)
+        if is_forecast_toll(sentence):
+            continue  # "thousands will be killed if ...": a warning's toll has not happened
         if (
             events
             and all(h.event_type == "killing.execution" for h in events)

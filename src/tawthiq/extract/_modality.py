@@ -163,3 +163,19 @@ _REVIEW = re.compile(
 def is_under_review(sentence: str) -> bool:
     """The sentence says reports are being looked into, not that anything happened."""
     return bool(_REVIEW.search(sentence))
+
+
+# a toll that has not happened: "thousands will be killed if the offensive goes ahead", "could kill hundreds"
+_FUTURE_TOLL = re.compile(
+    r"\b(?:will|would|could|(?-i:may)|might|(?:is|are) likely to|(?:is|are) expected to)\s+"
+    r"(?:\w+\s+)?(?:be\s+)?(?:killed|die|kill|perish|lose their lives)\b",
+    re.I,
+)
+
+
+def is_forecast_toll(sentence: str) -> bool:
+    """Every toll word of the sentence is a forecast or a warning, and no harm is told as done."""
+    if not _FUTURE_TOLL.search(sentence):
+        return False
+    rest = _FUTURE_TOLL.sub(" ", sentence)
+    return not _HAPPENED.search(rest)
