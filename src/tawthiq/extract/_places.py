@@ -202,9 +202,10 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
     for sp, pid in zip(found, ids, strict=True):
         if (pid == "SY" or sp.ref.precision == "country") and len(found) > 1:
             continue
-        typed = bool(_TYPED_ADMIN.match(sentence[sp.end :])) and sp.ref.precision in (
-            "governorate",
-            "district",
+        typed = (
+            bool(_TYPED_ADMIN.match(sentence[sp.end :])) and sp.ref.precision in ("governorate", "district")
+        ) or (
+            pid.startswith("world:") and sp.ref.precision == "governorate"  # a region named with its word
         )
         if pid and pid != CITY and not typed and any(o and o != pid and gaz.contains(pid, o) for o in ids):
             continue  # ... unless the text names it as such ("Aleppo province: ... al-Marja")

@@ -310,8 +310,8 @@ def _match_world(gaz, index, ft, toks, i, ctx=()):
 def _same_country(gaz, pid: str, ctx: tuple[str, ...]) -> bool:
     """Is the world town ``pid`` in the country of a place the report's title or lede names? A
     report about Gaza names "دير البلح" bare, though it has fewer people than a bare name needs."""
-    country = gaz.get(pid).parent_id
-    return bool(country) and any(c.startswith("world:") and gaz.get(c).parent_id == country for c in ctx)
+    country = gaz.world.country(pid)
+    return bool(country) and any(c.startswith("world:") and gaz.world.country(c) == country for c in ctx)
 
 
 def _starts_syrian_name(index, ft, toks, i) -> bool:

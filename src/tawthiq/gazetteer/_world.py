@@ -118,7 +118,7 @@ class WorldLayer:
             row = self._row(place_id)
             if row is None:
                 return None
-            pid, kind, name, country, lat, lon, _pop, _keys = row
+            pid, kind, name, country, lat, lon, _pop, region, _keys = row
             gid = pid.split(":", 1)[1]
             place = self._places[place_id] = Place(
                 id=pid,
@@ -126,7 +126,8 @@ class WorldLayer:
                 name_ar=None,
                 variants=(),
                 kind=kind,
-                parent_id=None if kind == "country" else f"world:{country}",
+                # a town of a country whose regions the layer holds lies in its region
+                parent_id=None if kind == "country" else f"world:{region or country}",
                 lat=float(lat) if lat else None,
                 lon=float(lon) if lon else None,
                 source=_SOURCE.format(gid)
