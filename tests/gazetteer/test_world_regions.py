@@ -94,3 +94,39 @@ def test_a_town_lies_in_its_region_and_both_are_kept_when_the_text_names_both(ga
     assert not gaz.contains("world:UA.07", gaz.world.candidates("Lviv")[0])  # another oblast's town
     # a town of a country without region rows keeps its country as parent
     assert gaz.get(gaz.world.candidates("Marseille")[0]).parent_id == "world:FR"
+
+
+@pytest.mark.parametrize(
+    "written,geonames",
+    [("Maidan Wardak province", "Vardak"), ("Logar province", "Lowgar"), ("Nuristan province", "Nurestan")],
+)
+def test_a_region_spelt_otherwise_than_geonames_is_found_by_its_consonants(gaz, written, geonames):
+    [sp] = sentence_places(f"An air strike in {written} killed four farmers.", gaz)
+    assert gaz.get(sp.ref.place_id).name_en == geonames and sp.ref.name == written
+
+
+def test_a_consonant_guess_two_regions_share_is_none_unless_the_report_names_the_country():
+    lines = [
+        f"world:AA.01\tgovernorate\tJufrah\tAA\t1.0\t1.0\t10\t\t{world_key('Jufrah')}",
+        f"world:AA.02\tgovernorate\tJafarah\tAA\t2.0\t2.0\t10\t\t{world_key('Jafarah')}",
+        f"world:BB.01\tgovernorate\tMarden\tBB\t3.0\t3.0\t10\t\t{world_key('Marden')}",
+        f"world:CC.01\tgovernorate\tMordan\tCC\t4.0\t4.0\t10\t\t{world_key('Mordan')}",
+    ]
+    layer = WorldLayer(lines, {})
+    assert layer.regions("Jifara") == []  # Jufrah or Jafarah: no guess
+    assert layer.regions("Mardin") == []  # two countries' regions ...
+    assert layer.regions("Mardin", {"CC"}) == ["world:CC.01"]  # ... the report's country decides
+
+
+@pytest.mark.parametrize(
+    "sentence,region",
+    [
+        ("Soldiers burned villages in Rakhine state, killing thirty.", "world:MM.01"),
+        ("Shelling in Khartoum State killed five people.", "world:SD.29"),
+    ],
+)
+def test_a_state_is_a_region_only_when_the_world_layer_holds_one_of_that_name(gaz, sentence, region):
+    [sp] = sentence_places(sentence, gaz)
+    assert (sp.ref.place_id, sp.ref.precision) == (region, "governorate")  # not Khartoum city
+    places = sentence_places("The Islamic State claimed the attack in Mosul.", gaz)
+    assert [p.ref.name for p in places] == ["Mosul"]

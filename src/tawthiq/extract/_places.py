@@ -68,7 +68,13 @@ _REGION = re.compile(
 )
 
 
-_REGION_WORD = re.compile(r"\s+(?:province|oblast|governorate|region)$", re.I)
+_REGION_WORD = re.compile(r"\s+(?:province|oblast|governorate|region|state)$", re.I)
+# "Rakhine state", "Khartoum State": a region only when the world layer holds a region of that name
+# (the "Islamic State" is none)
+_STATE = re.compile(
+    r"\b((?!(?:The|A|An|This|That|Its|Their|Islamic|United|Member|Nation)\b)[A-Z][a-z-]{2,}"
+    r"(?:\s[A-Z][a-z-]+)?\s+[Ss]tate)\b(?!\s+of\b)"
+)
 
 
 def _world_region(
@@ -188,6 +194,17 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
             continue
         found.append(SentencePlace(m.start(1), m.end(1), PlaceRef(name=name, precision="governorate")))
         ids.append("")
+    for m in _STATE.finditer(sentence):
+        if any(sp.start <= m.start(1) < sp.end for sp in found if sp.ref.precision == "governorate"):
+            continue
+        region = _world_region(m.group(1), gaz, context, found)
+        if region is None:
+            continue
+        inside = [i for i, p in enumerate(found) if m.start(1) <= p.start < m.end(1)]
+        for i in reversed(inside):  # "Khartoum" of "Khartoum state" is the state, not the city
+            del found[i], ids[i]
+        found.append(SentencePlace(m.start(1), m.end(1), gaz.to_ref(region, m.group(1))))
+        ids.append(region.id)
     # "near Urum al-Kubra, west of Aleppo": a place named as a bearing is not where it happened
     bearing = [
         i

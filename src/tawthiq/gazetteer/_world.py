@@ -23,7 +23,7 @@ from importlib import resources
 from tawthiq.entities import Place
 from tawthiq.gazetteer._names import fold
 
-__all__ = ["WorldLayer", "load_world", "load_world_arabic", "world_key"]
+__all__ = ["WorldLayer", "load_world", "load_world_arabic", "region_skeleton", "world_key"]
 
 _ARTICLES = frozenset({"al", "el", "ad", "an", "as", "ash", "ar", "az", "at", "ath", "the"})
 _DOUBLE = re.compile(r"(.)\1+")
@@ -51,6 +51,22 @@ def world_key(name: str) -> str:
     return _FINAL_H.sub("", key)
 
 
+_NOT_CONSONANT = re.compile(r"[aeiouwy]")
+
+
+def region_skeleton(name: str) -> str:
+    """The consonants of a region's name, for regions only: articles dropped, a final "-h" after a
+    vowel dropped, q as k, v as w, then vowels, w and y removed and doubled letters collapsed.
+
+    >>> region_skeleton("Maidan Wardak") == region_skeleton("Maidan Vardak")
+    True
+    >>> region_skeleton("Lowgar") == region_skeleton("Logar") == "lgr"
+    True
+    """
+    key = world_key(name).replace("q", "k").replace("v", "w")
+    return _DOUBLE.sub(r"\1", _NOT_CONSONANT.sub("", key))
+
+
 class WorldLayer:
     """World places by key; rows are parsed and :class:`Place` values made only when asked for."""
 
@@ -59,6 +75,7 @@ class WorldLayer:
         self._index = index
         self._ids: dict[str, int] | None = None
         self._places: dict[str, Place] = {}
+        self._region_skeletons: dict[str, list[int]] | None = None
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -97,12 +114,39 @@ class WorldLayer:
         """
         key = world_key(name)
         hit = self._index.get(key) if key else None
-        if hit is None:
-            return []
-        rows = [self._lines[i].split("\t") for i in ([hit] if isinstance(hit, int) else hit)]
+        rows = [self._lines[i].split("\t") for i in ([hit] if isinstance(hit, int) else hit or [])]
         rows = [r for r in rows if r[1] == "governorate"]
+        if not rows:
+            # spellings of one region differ in vowels and in w/v/y ("Wardak"/"Vardak", "Logar"/
+            # "Lowgar", "Nuristan"/"Nurestan"): among the regions alone, the consonants decide; a
+            # name of two words may be its capital's first word and the region ("Maidan Wardak").
+            # Only one region, or one in the report's countries, is an answer here: a guess that
+            # two regions share ("Jufra"/"Jafara" of Libya) is none.
+            words = name.split()
+            for cand in (name, words[-1]) if len(words) > 1 else (name,):
+                skeleton = region_skeleton(cand)
+                if len(skeleton) < 3:
+                    continue
+                found = [self._lines[i].split("\t") for i in self._skeletons().get(skeleton, ())]
+                if len(found) > 1:
+                    found = [r for r in found if r[3] in countries]
+                if len(found) == 1:
+                    return [found[0][0]]
+            return []
         rows.sort(key=lambda r: (r[3] not in countries, -int(r[6] or 0), r[0]))
         return [r[0] for r in rows]
+
+    def _skeletons(self) -> dict[str, list[int]]:
+        if self._region_skeletons is None:
+            index: dict[str, list[int]] = {}
+            for i, line in enumerate(self._lines):
+                if "\tgovernorate\t" in line:
+                    row = line.split("\t")
+                    for k in {region_skeleton(row[2]), *(region_skeleton(v) for v in row[-1].split("|"))}:
+                        if k and i not in index.setdefault(k, []):
+                            index[k].append(i)
+            self._region_skeletons = index
+        return self._region_skeletons
 
     def population(self, place_id: str) -> int:
         row = self._row(place_id)
