@@ -688,3 +688,28 @@ def test_the_ngo_is_the_organisation_its_own_sentence_names():
         date(2024, 6, 10),
     )
     assert c.attributed_to == "MSF"
+
+
+def test_own_voice_toll_after_another_source_spoke_is_the_reports_own_account_not_a_restatement():
+    # the ministry's 40, the civil defence's 45, then the report tells 40 in its own voice: three
+    # accounts of one strike (CLAIMS.md: the same event asserted by another source is another claim)
+    claims = extract_claims(
+        "An air strike on a school in Khan Younis killed 40 people on Tuesday, the health ministry said. "
+        "The civil defence said 45 people were killed in the air strike on the school. "
+        "Forty people were killed in the air strike on the school in Khan Younis, most of them children.",
+        date(2024, 6, 5),
+    )
+    tolls = [(c.fatalities.low, c.attributed_to) for c in claims]
+    assert [n for n, _ in tolls] == [40, 45, 40]
+    assert tolls[0][1] == "the health ministry" and "civil defence" in tolls[1][1].lower()
+    assert tolls[2][1] is None  # the report's own account, not folded into the ministry's
+
+
+def test_own_voice_toll_right_after_its_source_carries_that_source_and_is_one_claim():
+    # no other source between them: the second sentence carries on the ministry's account
+    claims = extract_claims(
+        "An air strike on a school in Khan Younis killed 40 people on Tuesday, the health ministry said. "
+        "Forty people died when the missile hit the school in Khan Younis.",
+        date(2024, 6, 5),
+    )
+    assert [(c.fatalities.low, c.attributed_to is not None) for c in claims] == [(40, True)]

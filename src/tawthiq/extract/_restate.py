@@ -12,7 +12,8 @@ civilians killed" in the headline, "Fifteen people were killed" in the lede, "'F
 dead,' the governor said" in the body), whose event type is of the same family or says nothing of the
 manner of death (``other``), whose places overlap or are missing on one side, whose day is the same
 (or the next: "on Thursday night" in the body, the report's day in the headline), and whose source is
-the same or not given on one side.
+the same or not given on one side — except that once another source has spoken in between, a named
+source's toll told again in the report's own voice is the report's own account, another claim.
 """
 
 from __future__ import annotations
@@ -61,13 +62,27 @@ def _words(party: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", party.lower()) if w not in {"the", "a", "an", "of", "for"}}
 
 
-def _sources_agree(a: Claim, b: Claim) -> bool:
+def _same_party(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.6
+
+
+def _sources_agree(a: Claim, b: Claim, speaker: str | None) -> bool:
+    """Can ``b``, told after ``a``, be ``a``'s source saying it again?
+
+    ``speaker`` is the last source the report named before ``b``. A toll in the report's own voice
+    carries on the account of that speaker ("the Observatory said 14 were killed. Fourteen people
+    died when rockets hit the market": one claim). Once another source has spoken in between, the
+    report telling a named source's toll again in its own voice is its own account, another claim
+    (CLAIMS.md: the same event asserted by another source is another claim).
+    """
+    if a.attributed_to is not None and b.attributed_to is None:
+        return speaker is None or _same_party(a.attributed_to, speaker)
     if a.attributed_to is None or b.attributed_to is None:
         return True
-    if a.attributed_to == b.attributed_to:
-        return True
-    wa, wb = _words(a.attributed_to), _words(b.attributed_to)
-    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.6
+    return _same_party(a.attributed_to, b.attributed_to)
 
 
 def _toll(c: Claim) -> tuple[str, int] | None:
@@ -79,7 +94,7 @@ def _toll(c: Claim) -> tuple[str, int] | None:
     return ("hurt", m) if m is not None and c.fatalities is None else None
 
 
-def _restates(a: Claim, b: Claim, anchor: date | None) -> bool:
+def _restates(a: Claim, b: Claim, anchor: date | None, speaker: str | None = None) -> bool:
     n = _toll(a)
     return (
         n is not None
@@ -87,7 +102,7 @@ def _restates(a: Claim, b: Claim, anchor: date | None) -> bool:
         and _types_agree(a, b)
         and _places_agree(a, b)
         and _days_agree(a, b, anchor)
-        and _sources_agree(a, b)
+        and _sources_agree(a, b, speaker)
     )
 
 
@@ -122,13 +137,19 @@ def merge_restatements(
     # is compared with the latest _NEARBY groups of its toll, each of at most _NEARBY claims (a real
     # report restates a toll a handful of times; a 1 MB text repeating one toll must stay linear)
     by_toll: dict[tuple[str, int] | None, list[list[Claim]]] = {}
+    speaker: str | None = None  # the last source named before c
     for c in claims:
         n = _toll(c)
         same = by_toll.setdefault(n, []) if n is not None else []
         home = next(
-            (g for g in same[-_NEARBY:] if len(g) < _NEARBY and all(_restates(m, c, anchor) for m in g)),
+            (
+                g
+                for g in same[-_NEARBY:]
+                if len(g) < _NEARBY and all(_restates(m, c, anchor, speaker) for m in g)
+            ),
             None,
         )
+        speaker = c.attributed_to or speaker
         if home is None:
             groups.append([c])
             if n is not None:
