@@ -1,4 +1,5 @@
-"""Near-exact names on a list large enough to train on a sample (issue 19, the 1M dedup).
+"""Near-exact names on a list large enough to train on a sample (issue 19, the 1M dedup), and
+lists that share no whole name.
 
 Invented names only: every name is made up from the parts in :mod:`.conftest`'s style.
 """
@@ -65,3 +66,15 @@ def test_a_damaged_duplicate_weighs_the_same_whether_or_not_its_family_is_in_the
     weights = {(p.a, p.b): p.weights["name"] for p in res.pairs}
     w_inside, w_outside = weights[(inside.id, 5000)], weights[(outside.id, 5001)]
     assert w_inside == pytest.approx(w_outside, abs=1e-3)
+
+
+@pytest.mark.parametrize("two_lists", [True, False], ids=["two lists", "one list with duplicates"])
+def test_lists_that_share_no_whole_name_link_without_error_and_join_nobody(two_lists: bool):
+    # The prior is counted on pairs with the same whole name; with none it came out 0 and
+    # scoring failed on its logarithm (a bare "ValueError: math domain error" from people link).
+    records = _register(600, seed=5)
+    if two_lists:
+        records = [r.model_copy(update={"list_name": "a" if r.id % 2 else "b"}) for r in records]
+    res = link_records(records, dedupe_lists=set() if two_lists else {"register"})
+    assert all(len(c) == 1 for c in res.clusters)
+    assert sorted(x for c in res.clusters for x in c) == sorted(r.id for r in records)

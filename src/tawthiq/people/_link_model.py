@@ -418,7 +418,9 @@ def _train_u_and_prior(linker: Any, n: int, seed: int) -> dict[str, Any]:
 
     _step(
         "prior",
-        lambda: linker.training.estimate_probability_two_random_records_match([block_on("key")], recall=0.8),
+        lambda: linker.training.estimate_probability_two_random_records_match(
+            [block_on("key")], recall=PRIOR_RULE_RECALL
+        ),
     )
     before = linker.misc.save_model_to_json()
     max_pairs = min(U_MAX_PAIRS, max(1e5, n * 100.0))
@@ -608,6 +610,7 @@ def score_pairs(
             # 1 in a million) and missed the names outside the sample (no adjustment at all).
             linker.table_management.compute_tf_table("key")
         model = _train_u_and_prior(linker, n, seed)
+        _prior_when_no_name_is_shared(model, _pair_count(features, link_type))
         sample = training_sample(features, EM_SAMPLE_RECORDS) if n > TRAIN_SAMPLE_RECORDS else features
         trained = _train_m(_linker(sample, model, link_type, db, spark_or_none, name_tf, near_tf))
         _cap_partial_names(trained)
@@ -628,6 +631,30 @@ def score_pairs(
     keep = ["unique_id_l", "unique_id_r", "match_probability", "match_weight"]
     keep += [c for c in df.columns if c.startswith("mw_")]
     return df[keep]
+
+
+PRIOR_RULE_RECALL = 0.8
+"""The share of true pairs the prior's rule (the same whole name) is taken to find."""
+
+
+def _pair_count(features: pd.DataFrame, link_type: str) -> float:
+    """How many pairs the model could compare: across lists, or within the one list."""
+    sizes = features["source_dataset"].value_counts().tolist()
+    n = len(features)
+    if link_type == "dedupe_only" or len(sizes) < 2:
+        return n * (n - 1) / 2
+    return (n * n - sum(s * s for s in sizes)) / 2
+
+
+def _prior_when_no_name_is_shared(model: dict[str, Any], pairs: float) -> None:
+    """Two lists that share no whole name (or one list without an exact duplicate): splink's
+    prior by the exact-name rule is then 0, and scoring failed on its logarithm (a bare
+    ``ValueError: math domain error`` from ``people link``). Half a pair is taken instead, the
+    estimate of a count never observed used for the name frequencies too:
+    ``(0 + 1/2) / recall / pairs`` (``model`` is edited in place)."""
+    prior = model.get("probability_two_random_records_match")
+    if prior is None or not 0 < prior < 1:
+        model["probability_two_random_records_match"] = min(0.5, 0.5 / PRIOR_RULE_RECALL / max(1.0, pairs))
 
 
 def _prior(features: pd.DataFrame, link_type: str) -> float:
