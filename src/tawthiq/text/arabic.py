@@ -65,8 +65,10 @@ _MAP = {
 }
 _MAP.update({chr(0x0660 + i): str(i) for i in range(10)})  # ٠١٢٣٤٥٦٧٨٩
 _MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})  # ۰۱۲۳۴۵۶۷۸۹
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# what is NOT an Arabic (a Latin) letter: deleting it and taking the length counts the letters, about
+# twice as fast as findall, which builds a list of one-letter strings
+_NOT_ARABIC_LETTER = re.compile(r"[^\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]+")
+_NOT_LATIN_LETTER = re.compile(r"[^A-Za-z\u00c0-\u024f]+")
 
 
 def _is_presentation(ch: str) -> bool:
@@ -138,21 +140,26 @@ def fold_pattern(pattern: str) -> str:
     return "".join(_fold_char(ch) if "\u0600" <= ch <= "\u06ff" else ch for ch in pattern)
 
 
-def _share(rx: re.Pattern[str], text: str) -> float:
-    sample = text[:20000]
-    ar = len(_ARABIC_LETTER.findall(sample))
-    la = len(_LATIN_LETTER.findall(sample))
-    return len(rx.findall(sample)) / (ar + la) if ar + la else 0.0
+def _letters(rx: re.Pattern[str], sample: str) -> int:
+    return len(rx.sub("", sample))
 
 
 def arabic_share(text: str) -> float:
     """Share of the Arabic and Latin letters of ``text`` that are Arabic (0.0 when it has none)."""
-    return _share(_ARABIC_LETTER, text)
+    sample = text[:20000]
+    ar = _letters(_NOT_ARABIC_LETTER, sample)
+    if not ar:
+        return 0.0  # an English sentence: no need to count its Latin letters
+    return ar / (ar + _letters(_NOT_LATIN_LETTER, sample))
 
 
 def latin_share(text: str) -> float:
     """Share of the Arabic and Latin letters of ``text`` that are Latin."""
-    return _share(_LATIN_LETTER, text)
+    sample = text[:20000]
+    la = _letters(_NOT_LATIN_LETTER, sample)
+    if not la:
+        return 0.0
+    return la / (la + _letters(_NOT_ARABIC_LETTER, sample))
 
 
 _WORD = re.compile(r"[\u0621-\u064a]+")
