@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
@@ -196,9 +195,53 @@ def test_keyword_filter_never_hides_a_trigger(monkeypatch):
         sentences += [text[s:e] for s, e in split_sentences(text)]
     with_filter = [_events.find_events(s) for s in sentences]
     # an empty pattern is found in every text: every type's regexes run
-    monkeypatch.setattr(_events, "_KEYWORD_RX", {k: re.compile("") for k in _events._KEYWORD_RX})
+    # the empty string is in every text: every type's regexes run
+    monkeypatch.setattr(_events, "_KEYWORDS", {k: ("",) for k in _events._KEYWORDS})
     assert [_events.find_events(s) for s in sentences] == with_filter
     assert sum(map(len, with_filter)) > 20
+
+
+# invented sentences that the war-long, flight and "AF" patterns match, in capitals and with a
+# non-ASCII letter that re.I folds but lower() does not (the long s)
+_PREFILTER_TRAPS = (
+    "More than 300,000 people have died in Syria's 16-month-old revolt that has killed thousands.",
+    "SINCE THE WAR BEGAN IN 2011, 500,000 HAVE BEEN KILLED.",
+    "Since the coalition intervened, 4,000 civilians have been killed.",
+    "Nearly 3,800 civilians have been killed by the air strikes, which began in March 2015.",
+    "\u017fince the uprising started in 2011, thousands have been killed.",
+    "Thousands of civilians have FLED regime bombardments of Daraa.",
+    "Hundreds of families have \u017fled the shelling of the town.",
+    "Assad's AF struck the market, killing 9.",
+    "RU and regime AF hit Anadan.",
+)
+
+
+def test_word_prefilters_never_hide_a_war_long_flight_or_af_sentence():
+    """The word tests before the war-long, flight and "AF" patterns are only a speed-up: every
+    sentence the patterns match (fixtures and traps, capitals and non-ASCII letters) passes them."""
+    from tawthiq.extract import _claims, _events, _modality
+    from tawthiq.extract._sentences import split_sentences
+
+    sentences = list(_PREFILTER_TRAPS)
+    for f in sorted(REPORTS.glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        sentences += [text[s:e] for s, e in split_sentences(text)]
+    matched = 0
+    for s in sentences:
+        war = bool(_modality._WAR_LONG.search(s) or _claims._WAR_WIDE.search(s))
+        matched += war
+        assert not war or _modality.may_tell_war(s), s
+        assert _modality.is_war_long(s) == bool(_modality._WAR_LONG.search(s)), s
+        if _events._FLED_FROM.search(s):
+            matched += 1
+            assert "fled" in s.lower() or not s.isascii(), s
+        if _events._AF.search(s):
+            matched += 1
+            assert "AF" in s, s
+    assert matched >= len(_PREFILTER_TRAPS)
+    # the traps are events as the patterns read them: flight and air strikes are found
+    kinds = {h.event_type for s in _PREFILTER_TRAPS for h in _events.find_events(s)}
+    assert {"displacement.forced", "attack.air_strike"} <= kinds
 
 
 def test_aid_convoy_air_strike_is_not_evacuation_and_types_follow_the_target(report):

@@ -38,6 +38,7 @@ from tawthiq.extract._modality import (
     is_unasserted,
     is_under_review,
     is_war_long,
+    may_tell_war,
 )
 from tawthiq.extract._numbers import find_numbers
 from tawthiq.extract._places import CITY, NOT_ALEPPO, sentence_places
@@ -305,7 +306,7 @@ def rule_claims(
         if not events and (s, e) in seconds:
             events = last_events  # ", while the Institute said 296 were killed": the same attacks
         last_events = events
-        war_long = bool(_WAR_WIDE.search(sentence)) or is_war_long(sentence)
+        war_long = may_tell_war(sentence) and (bool(_WAR_WIDE.search(sentence)) or is_war_long(sentence))
         if war_long and not find_tolls(sentence)[0]:
             continue  # "the war has displaced millions": background, no toll to record
         if is_unasserted(sentence) and not find_tolls(sentence)[0]:
@@ -474,7 +475,10 @@ def reads_language(text: str) -> bool:
     letters = _count(_NOT_LETTER, sample)
     if not letters:
         return False
-    return (latin_share(sample) + arabic_share(sample) * _arabic_of_letters(sample, letters)) >= 0.5
+    latin = _count(_NOT_LATIN, sample) / letters  # latin_share(sample)
+    if latin >= 0.5:
+        return True  # the Arabic term adds a share >= 0: an English report needs no Arabic count
+    return (latin + arabic_share(sample) * _arabic_of_letters(sample, letters)) >= 0.5
 
 
 def _arabic_of_letters(sample: str, letters: int) -> float:

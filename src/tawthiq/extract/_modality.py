@@ -26,6 +26,7 @@ __all__ = [
     "is_unasserted",
     "is_under_review",
     "is_war_long",
+    "may_tell_war",
 ]
 
 _HEADER = re.compile(
@@ -121,9 +122,23 @@ _WAR_LONG = re.compile(
 )
 
 
+# every match of _WAR_LONG (and of _claims._WAR_WIDE) holds one of these words ("revolution" holds "revolt")
+_WAR_WORDS = ("since", "war", "conflict", "revolt", "uprising", "began", "started", "erupted")
+
+
+def may_tell_war(sentence: str) -> bool:
+    """False only when the sentence cannot match the war-long patterns: an ASCII sentence without one
+    of :data:`_WAR_WORDS` (lower-cased). A speed-up only: in ASCII, re.I matches exactly what
+    lower() finds; any other sentence returns True and goes to the patterns."""
+    if not sentence.isascii():
+        return True
+    low = sentence.lower()
+    return any(map(low.__contains__, _WAR_WORDS))
+
+
 def is_war_long(sentence: str) -> bool:
     """A total over a whole war ("in a war that has killed tens of thousands", "since the war began")."""
-    return bool(_WAR_LONG.search(sentence))
+    return may_tell_war(sentence) and bool(_WAR_LONG.search(sentence))
 
 
 # "massacre" as a label put on an event, not a report of one: condemned, denounced, described as,

@@ -182,13 +182,14 @@ def is_visual_order(text: str) -> bool:
 
 
 _HIGH_LATIN1 = re.compile(r"[\u00c0-\u00ff]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 
 
 def is_arabic_mojibake(text: str) -> bool:
     """True when ``text`` is Arabic in windows-1256 that was decoded as Latin-1 or windows-1252
     ("ÞÊá" for "قتل"): most letters are accented Latin, and re-decoding gives Arabic."""
     sample = text[:4000]
-    letters = len(re.findall(r"[^\W\d_]", sample))
+    letters = _letters(_NOT_LETTER, sample)
     if letters < 20 or len(_HIGH_LATIN1.findall(sample)) < 0.5 * letters:
         return False
     for codec in ("latin-1", "cp1252"):
