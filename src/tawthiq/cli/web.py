@@ -114,9 +114,9 @@ def _say_user(user, json_: bool, message: str) -> None:
 def _change_user(
     workspace: Path | None, db: str | None, json_: bool, message: str, change: Callable[[Any], Any]
 ) -> None:
-    """Run ``change(session)`` (a ``store.users`` write returning the user) as ``cli``, then say so."""
-    with _open(workspace, db) as ws, ws.session(actor="cli") as s:
-        user = change(s)
+    """Run ``change(workspace)`` (an ``app.accounts`` write returning the user), then say so."""
+    with _open(workspace, db) as ws:
+        user = change(ws)
     _say_user(user, json_, message)
 
 
@@ -145,20 +145,20 @@ def users_add(
     json_: JsonOpt = False,
 ) -> None:
     """Add a user (or reset an existing user's role and password)."""
-    from tawthiq.store import users
+    from tawthiq.app import accounts
 
     password = _read_password(password_stdin)
-    with _open(workspace, db) as ws, ws.session(actor="cli") as s:
-        user = users.add_user(s, name, role, password, min_length=min_length)
+    with _open(workspace, db) as ws:
+        user = accounts.add_user(ws, name, role, password, actor="cli", min_length=min_length)
     _say_user(user, json_, "saved")
 
 
 def users_list(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
     """List users: role, active or disabled, when created, last login."""
-    from tawthiq.store import users
+    from tawthiq.app import accounts
 
-    with _open(workspace, db) as ws, ws.session() as s:
-        found = users.list_users(s)
+    with _open(workspace, db) as ws:
+        found = accounts.list_users(ws)
     if json_:
         print_json([u.model_dump(mode="json") for u in found])
         return
@@ -177,9 +177,9 @@ def users_set_role(
     json_: JsonOpt = False,
 ) -> None:
     """Change a user's role (the last active admin cannot be demoted)."""
-    from tawthiq.store import users
+    from tawthiq.app import accounts
 
-    _change_user(workspace, db, json_, "role set", lambda s: users.set_role(s, name, role))
+    _change_user(workspace, db, json_, "role set", lambda ws: accounts.set_role(ws, name, role, actor="cli"))
 
 
 def users_disable(
@@ -189,9 +189,11 @@ def users_disable(
     json_: JsonOpt = False,
 ) -> None:
     """Disable a user: their sessions end and their API tokens stop working at once."""
-    from tawthiq.store import users
+    from tawthiq.app import accounts
 
-    _change_user(workspace, db, json_, "disabled", lambda s: users.set_active(s, name, False))
+    _change_user(
+        workspace, db, json_, "disabled", lambda ws: accounts.set_active(ws, name, False, actor="cli")
+    )
 
 
 def users_enable(
@@ -201,9 +203,9 @@ def users_enable(
     json_: JsonOpt = False,
 ) -> None:
     """Enable a disabled user again (their unrevoked tokens work again)."""
-    from tawthiq.store import users
+    from tawthiq.app import accounts
 
-    _change_user(workspace, db, json_, "enabled", lambda s: users.set_active(s, name, True))
+    _change_user(workspace, db, json_, "enabled", lambda ws: accounts.set_active(ws, name, True, actor="cli"))
 
 
 def users_password(
@@ -215,11 +217,11 @@ def users_password(
     json_: JsonOpt = False,
 ) -> None:
     """Reset a user's password; their open sessions end."""
-    from tawthiq.store import users
+    from tawthiq.app import accounts
 
     password = _read_password(password_stdin)
-    with _open(workspace, db) as ws, ws.session(actor="cli") as s:
-        user = users.set_password(s, name, password, min_length=min_length)
+    with _open(workspace, db) as ws:
+        user = accounts.set_password(ws, name, password, actor="cli", min_length=min_length)
     _say_user(user, json_, "password reset")
 
 
@@ -232,11 +234,11 @@ def tokens_create(
     json_: JsonOpt = False,
 ) -> None:
     """Create an API token; it is printed once, on stdout, and only its digest is stored."""
-    from tawthiq.store import users
+    from tawthiq.app import accounts
 
-    with _open(workspace, db) as ws, ws.session(actor="cli") as s:
-        token = users.create_token(s, user, label, days or None)
-    token_id = users.token_id(token)
+    with _open(workspace, db) as ws:
+        token, created = accounts.create_token(ws, user, label, days or None, actor="cli")
+    token_id = created.id
     if json_:
         print_json({"user": user, "label": label, "id": token_id, "token": token})
     else:
@@ -251,10 +253,10 @@ def tokens_list(
     json_: JsonOpt = False,
 ) -> None:
     """List API tokens: id, owner, state, created, expires, last used, label (never the secret)."""
-    from tawthiq.store import users
+    from tawthiq.app import accounts
 
-    with _open(workspace, db) as ws, ws.session() as s:
-        found = users.list_tokens(s, user)
+    with _open(workspace, db) as ws:
+        found = accounts.list_tokens(ws, user)
     if json_:
         print_json([t.model_dump(mode="json") for t in found])
         return
@@ -275,15 +277,15 @@ def tokens_revoke(
     json_: JsonOpt = False,
 ) -> None:
     """Revoke an API token, by its secret or by its id."""
+    from tawthiq.app import accounts
     from tawthiq.errors import InputError
-    from tawthiq.store import users
 
     if (token is None) == (token_id is None):
         raise typer.BadParameter("give either the token or --id")
-    with _open(workspace, db) as ws, ws.session(actor="cli") as s:
+    with _open(workspace, db) as ws:
         if token_id is not None:
-            token_id = users.revoke_token_id(s, token_id).id
-        elif not users.revoke_token(s, token):
+            token_id = accounts.revoke_token_id(ws, token_id, actor="cli").id
+        elif token is not None and not accounts.revoke_token(ws, token, actor="cli"):
             raise InputError("no such token", field="token")
     if json_:
         print_json({"revoked": True, **({"id": token_id} if token_id else {})})

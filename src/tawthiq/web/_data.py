@@ -15,6 +15,7 @@ from collections import OrderedDict
 from datetime import UTC, date, datetime
 from typing import Any
 
+from tawthiq.app import accounts
 from tawthiq.entities import Claim, Incident, IncidentFilter, Report, Source
 from tawthiq.gazetteer import place_area
 from tawthiq.policy import (
@@ -26,7 +27,7 @@ from tawthiq.policy import (
     public_incident,
     public_place,
 )
-from tawthiq.store import browse, record_event, users
+from tawthiq.store import browse
 from tawthiq.store import claims as claim_store
 from tawthiq.store import reports as report_store
 from tawthiq.store.people import load_records
@@ -101,65 +102,35 @@ class WebData:
         self._lock = threading.Lock()
         self._public_pass = threading.Lock()  # one pass over the workspace's facts at a time
 
-    # ------------------------------------------------------------ accounts
+    # ------------------------------------------------------------ accounts (app.accounts)
 
     def session_user(self, cookie: str, now: datetime, idle_seconds: int) -> User | None:
-        with self.ws.session(actor="web") as s:
-            return users.session_user(s, cookie, now, idle_seconds)
+        return accounts.session_user(self.ws, cookie, now, idle_seconds)
 
     def token_user(self, token: str) -> User | None:
-        with self.ws.session(actor="api") as s:
-            return users.token_user(s, token)
+        return accounts.token_user(self.ws, token)
 
     def peek_session(self, cookie: str, now: datetime, idle_seconds: int) -> tuple[User | None, bool]:
         """:meth:`session_user` without its write: (user, whether ``session_user`` must run)."""
-        with self.ws.session(actor="web") as s:
-            return users.peek_session(s, cookie, now, idle_seconds)
+        return accounts.peek_session(self.ws, cookie, now, idle_seconds)
 
     def peek_token(self, token: str) -> tuple[User | None, bool]:
         """:meth:`token_user` without its write: (user, whether ``token_user`` must run)."""
-        with self.ws.session(actor="api") as s:
-            return users.peek_token(s, token)
+        return accounts.peek_token(self.ws, token)
 
     def login(
         self, name: str, password: str, ttl_seconds: int, client: str = "unknown"
     ) -> tuple[User, str, datetime] | None:
-        """A new session for the right password; a failure is audit-logged (``user.login_failed``,
-        the account when the name exists, ``?`` when not: a name nobody has may be a password
-        typed in the wrong field) with the client's hashed address, never the password."""
-        with self.ws.session(actor="web") as s:
-            user = users.authenticate(s, name, password)
-            if user is None:
-                known = users.find_user(s, name)
-                record_event(
-                    s,
-                    "user.login_failed",
-                    "user",
-                    known.name if known else "?",
-                    detail=f"wrong name or password (client {client})",
-                )
-                return None
-            cookie, expires = users.start_session(s, user, ttl_seconds)
-            record_event(s, "user.login", "user", user.name, actor=user.name)
-            return user, cookie, expires
+        """:func:`tawthiq.app.accounts.login`: a new session for the right password, every
+        failure audit-logged (``user.login_failed``), never the password."""
+        return accounts.login(self.ws, name, password, ttl_seconds, client)
 
     def login_throttled(self, name: str, client: str, seconds: float) -> None:
         """Audit-log the first refused attempt of a login delay or lockout (``user.login_locked``)."""
-        with self.ws.session(actor="web") as s:
-            known = users.find_user(s, name)
-            record_event(
-                s,
-                "user.login_locked",
-                "user",
-                known.name if known else "?",
-                detail=f"too many failed logins; refused for {seconds:.0f} s (client {client})",
-            )
+        accounts.login_locked(self.ws, name, client, seconds)
 
     def logout(self, cookie: str, user: User | None) -> None:
-        with self.ws.session(actor="web") as s:
-            users.end_session(s, cookie)
-            if user is not None:
-                record_event(s, "user.logout", "user", user.name, actor=user.name)
+        accounts.logout(self.ws, cookie, user)
 
     # ------------------------------------------------------------ reports and claims
 

@@ -4,7 +4,7 @@ In: an admin's session and CSRF-protected forms: add a user, change a role, disa
 reset a password; create or revoke an API token.
 Out: the admin page (and its ``.json`` twin: users and tokens, never a secret or a hash); a new
 token's secret on the response page of its creation only (``Cache-Control: no-store``).
-Every write goes through ``tawthiq.store.users`` in one transaction whose actor is the admin,
+Every write is a use case of ``tawthiq.app.accounts``, one transaction whose actor is the admin,
 so the audit log names who did it; the store refuses to demote or disable the last active admin.
 Never: stores, logs or shows again a token's secret; shows a password or a hash; answers anyone
 but an admin (others get 403, the public 401/redirect to the login page).
@@ -17,8 +17,9 @@ from typing import Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from tawthiq.app import accounts
+from tawthiq.entities import USER_ROLES
 from tawthiq.errors import InputError
-from tawthiq.store import users
 from tawthiq.store.users import User
 
 from .._auth import require, verify_csrf
@@ -32,15 +33,15 @@ DONE = ("user.create", "user.role", "user.disable", "user.enable", "user.passwor
 
 
 def _listing(request: Request) -> dict[str, Any]:
-    with request.app.state.workspace.session() as s:
-        return {"users": users.list_users(s), "tokens": users.list_tokens(s)}
+    ws = request.app.state.workspace
+    return {"users": accounts.list_users(ws), "tokens": accounts.list_tokens(ws)}
 
 
 def _page(request: Request, *, error: InputError | None = None, done: str | None = None) -> Response:
     data = _listing(request)
     context = {
         **data,
-        "roles": users.ROLES,
+        "roles": USER_ROLES,
         "min_password": request.app.state.settings.min_password_length,
         "done": done if done in DONE else None,
         "error": error,
@@ -48,11 +49,11 @@ def _page(request: Request, *, error: InputError | None = None, done: str | None
     return render(request, "admin.html", context, json_data=data, status_code=400 if error else 200)
 
 
-def _write(request: Request, admin: User, action: str, change: Any) -> Response:
-    """Run ``change(session)`` as ``admin``; a refused change re-renders the page with the reason."""
+def _write(request: Request, action: str, change: Any) -> Response:
+    """Run ``change(workspace)`` (an ``app.accounts`` use case acting as the admin); a refused
+    change re-renders the page with the reason."""
     try:
-        with request.app.state.workspace.session(actor=admin.name) as s:
-            change(s)
+        change(request.app.state.workspace)
     except InputError as exc:
         return _page(request, error=exc)
     return RedirectResponse(f"/admin?done={action}", status_code=303)
@@ -74,7 +75,9 @@ def add_user(
 ) -> Response:
     least = request.app.state.settings.min_password_length
     return _write(
-        request, admin, "user.create", lambda s: users.create_user(s, name, role, password, min_length=least)
+        request,
+        "user.create",
+        lambda ws: accounts.create_user(ws, name, role, password, actor=admin.name, min_length=least),
     )
 
 
@@ -82,7 +85,7 @@ def add_user(
 def set_role(
     request: Request, name: str = Form(...), role: str = Form(...), admin: User = Depends(_admin)
 ) -> Response:
-    return _write(request, admin, "user.role", lambda s: users.set_role(s, name, role))
+    return _write(request, "user.role", lambda ws: accounts.set_role(ws, name, role, actor=admin.name))
 
 
 @router.post("/admin/users/active", dependencies=[Depends(verify_csrf)])
@@ -91,7 +94,9 @@ def set_active(
 ) -> Response:
     on = active == "1"
     return _write(
-        request, admin, "user.enable" if on else "user.disable", lambda s: users.set_active(s, name, on)
+        request,
+        "user.enable" if on else "user.disable",
+        lambda ws: accounts.set_active(ws, name, on, actor=admin.name),
     )
 
 
@@ -101,7 +106,9 @@ def reset_password(
 ) -> Response:
     least = request.app.state.settings.min_password_length
     return _write(
-        request, admin, "user.password", lambda s: users.set_password(s, name, password, min_length=least)
+        request,
+        "user.password",
+        lambda ws: accounts.set_password(ws, name, password, actor=admin.name, min_length=least),
     )
 
 
@@ -114,15 +121,16 @@ def create_token(
     admin: User = Depends(_admin),
 ) -> Response:
     try:
-        with request.app.state.workspace.session(actor=admin.name) as s:
-            secret = users.create_token(s, user, label, days or None)
+        secret, token = accounts.create_token(
+            request.app.state.workspace, user, label, days or None, actor=admin.name
+        )
     except InputError as exc:
         return _page(request, error=exc)
     # The only time the secret exists outside its owner's hands: this response, never cached.
     response = render(
         request,
         "admin_token.html",
-        {"secret": secret, "token_id": users.token_id(secret), "owner": user, "label": label},
+        {"secret": secret, "token_id": token.id, "owner": user, "label": label},
     )
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -130,4 +138,6 @@ def create_token(
 
 @router.post("/admin/tokens/revoke", dependencies=[Depends(verify_csrf)])
 def revoke_token(request: Request, token_id: str = Form(...), admin: User = Depends(_admin)) -> Response:
-    return _write(request, admin, "token.revoke", lambda s: users.revoke_token_id(s, token_id))
+    return _write(
+        request, "token.revoke", lambda ws: accounts.revoke_token_id(ws, token_id, actor=admin.name)
+    )

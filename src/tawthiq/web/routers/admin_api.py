@@ -8,8 +8,8 @@ password, a hash or a token's digest); a new token's secret in the response to i
 only (:class:`CreatedToken`, ``Cache-Control: no-store``). Errors in the API's one shape: 400
 ``bad_input`` naming the field (a short or guessable password, an unknown role, a taken name,
 the last active admin), 404 ``not_found`` for an unknown user or token, 401/403 otherwise.
-Every write goes through ``tawthiq.store.users`` (the functions ``/admin`` and the CLI call),
-in one transaction whose actor is the admin, so the audit log names who did it.
+Every write is a use case of ``tawthiq.app.accounts`` (the functions ``/admin`` and the CLI
+call), one transaction whose actor is the admin, so the audit log names who did it.
 Never: echoes a password (request bodies carry it as a write-only ``SecretStr``, and the error
 handler repeats only the message, never the input), logs or shows a token secret again.
 """
@@ -23,8 +23,8 @@ from fastapi import APIRouter, Depends, Request, Security
 from fastapi.responses import Response
 from pydantic import BaseModel, Field, SecretStr
 
+from tawthiq.app import accounts
 from tawthiq.entities import UserRole
-from tawthiq.store import users
 from tawthiq.store.users import ApiToken, User
 
 from .._auth import require, verify_csrf
@@ -81,17 +81,14 @@ class CreatedToken(ApiToken):
     secret: str = Field(description="The token itself: shown in this response only, never again.")
 
 
-def _write(request: Request, admin: User, change: Callable[[Any], T]) -> T:
-    """Run ``change(session)`` in one transaction whose actor (in the audit log) is ``admin``."""
-    with request.app.state.workspace.session(actor=admin.name) as s:
-        return change(s)
-
-
-def _name(session: Any, user_id: int) -> str:
-    user = users.get_user(session, user_id)
-    if user is None:
-        raise HTTPError(404, "not_found", f"no user {user_id}", field="user_id")
-    return user.name
+def _write(request: Request, change: Callable[[Any], T]) -> T:
+    """Run ``change(workspace)``, an ``app.accounts`` use case; an unknown user id is 404."""
+    try:
+        return change(request.app.state.workspace)
+    except accounts.UnknownAccount as exc:
+        if exc.field == "user_id":
+            raise HTTPError(404, "not_found", exc.message, field="user_id") from None
+        raise
 
 
 def _least(request: Request) -> int:
@@ -101,8 +98,7 @@ def _least(request: Request) -> int:
 @router.get("/users", response_model=UserList)
 def list_users(request: Request, admin: User = Depends(_admin)) -> Any:
     """Every user: id, name, role, active or disabled, created, last login."""
-    with request.app.state.workspace.session() as s:
-        return {"items": users.list_users(s)}
+    return {"items": accounts.list_users(request.app.state.workspace)}
 
 
 @router.post("/users", response_model=User, status_code=201, dependencies=[Depends(verify_csrf)])
@@ -111,28 +107,29 @@ def add_user(request: Request, body: NewUser, admin: User = Depends(_admin)) -> 
     password = body.password.get_secret_value()
     return _write(
         request,
-        admin,
-        lambda s: users.create_user(s, body.name, body.role, password, min_length=_least(request)),
+        lambda ws: accounts.create_user(
+            ws, body.name, body.role, password, actor=admin.name, min_length=_least(request)
+        ),
     )
 
 
 @router.put("/users/{user_id}/role", response_model=User, dependencies=[Depends(verify_csrf)])
 def set_role(request: Request, user_id: RecordId, body: RoleChange, admin: User = Depends(_admin)) -> Any:
     """Change a user's role (``user.role``); the last active admin cannot be demoted."""
-    return _write(request, admin, lambda s: users.set_role(s, _name(s, user_id), body.role))
+    return _write(request, lambda ws: accounts.set_role(ws, user_id, body.role, actor=admin.name))
 
 
 @router.post("/users/{user_id}/disable", response_model=User, dependencies=[Depends(verify_csrf)])
 def disable_user(request: Request, user_id: RecordId, admin: User = Depends(_admin)) -> Any:
     """Disable a user (``user.disable``): their sessions end and their tokens fail at once.
     The last active admin cannot be disabled."""
-    return _write(request, admin, lambda s: users.set_active(s, _name(s, user_id), False))
+    return _write(request, lambda ws: accounts.set_active(ws, user_id, False, actor=admin.name))
 
 
 @router.post("/users/{user_id}/enable", response_model=User, dependencies=[Depends(verify_csrf)])
 def enable_user(request: Request, user_id: RecordId, admin: User = Depends(_admin)) -> Any:
     """Enable a user again (``user.enable``); their unrevoked tokens work again."""
-    return _write(request, admin, lambda s: users.set_active(s, _name(s, user_id), True))
+    return _write(request, lambda ws: accounts.set_active(ws, user_id, True, actor=admin.name))
 
 
 @router.put("/users/{user_id}/password", response_model=User, dependencies=[Depends(verify_csrf)])
@@ -143,16 +140,14 @@ def reset_password(
     password = body.password.get_secret_value()
     return _write(
         request,
-        admin,
-        lambda s: users.set_password(s, _name(s, user_id), password, min_length=_least(request)),
+        lambda ws: accounts.set_password(ws, user_id, password, actor=admin.name, min_length=_least(request)),
     )
 
 
 @router.get("/tokens", response_model=TokenList)
 def list_tokens(request: Request, user: str | None = None, admin: User = Depends(_admin)) -> Any:
     """API tokens, newest first (``user``: one user's): id, owner, label, dates, state; never a secret."""
-    with request.app.state.workspace.session() as s:
-        return {"items": users.list_tokens(s, user)}
+    return {"items": accounts.list_tokens(request.app.state.workspace, user)}
 
 
 @router.post(
@@ -165,13 +160,10 @@ def create_token(request: Request, body: NewToken, admin: User = Depends(_admin)
     """Create a token for a user (``token.create``, detail: its id and label). The ``secret`` is
     in this response only (``Cache-Control: no-store``); the workspace keeps its SHA-256."""
 
-    def create(s: Any) -> CreatedToken:
-        secret = users.create_token(s, body.user, body.label, body.days or None)
-        token = users.get_token(s, users.token_id(secret))
-        assert token is not None  # made just above, in this transaction
-        return CreatedToken(**token.model_dump(), secret=secret)
-
-    created = _write(request, admin, create)
+    secret, token = accounts.create_token(
+        request.app.state.workspace, body.user, body.label, body.days or None, actor=admin.name
+    )
+    created = CreatedToken(**token.model_dump(), secret=secret)
     response = JSONResponse(created.model_dump(mode="json"), status_code=201)
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -181,10 +173,8 @@ def create_token(request: Request, body: NewToken, admin: User = Depends(_admin)
 def revoke_token(request: Request, token_id: str, admin: User = Depends(_admin)) -> Any:
     """Revoke a token by its id (``token.revoke``); it fails at once (401)."""
 
-    def revoke(s: Any) -> ApiToken:
-        # An id of the right length that no token has is 404; a malformed one, 400 (the store's).
-        if len(token_id.strip()) == users.TOKEN_ID_LENGTH and users.get_token(s, token_id) is None:
-            raise HTTPError(404, "not_found", f"no token with id {token_id}", field="token_id")
-        return users.revoke_token_id(s, token_id)
-
-    return _write(request, admin, revoke)
+    # An id of the right length that no token has is 404; a malformed one, 400 (the store's).
+    try:
+        return accounts.revoke_token_id(request.app.state.workspace, token_id, actor=admin.name)
+    except accounts.UnknownAccount:
+        raise HTTPError(404, "not_found", f"no token with id {token_id}", field="token_id") from None
