@@ -1,8 +1,9 @@
-"""The web's one door to the workspace: each method is one transaction through ``tawthiq.store``.
+"""The web's one door to the workspace: each method is one transaction through ``tawthiq.store``,
+or a use case of ``tawthiq.app`` (logins, sessions and tokens: ``app.accounts``).
 
 In: an open :class:`~tawthiq.store.workspace.Workspace` and plain arguments from the routers.
 Out: seam entities (and, for the public view, the dicts ``tawthiq.policy`` makes).
-Never: builds SQL (``store.browse``/``store.users`` do), reveals a protected value, or shows
+Never: builds SQL (``store.browse`` does), reveals a protected value, or shows
 the public an unreviewed claim: the public view passes only accepted or corrected claims to
 ``tawthiq.policy.public_incident``, which then applies grades, delay, fuzzing and suppression.
 """
