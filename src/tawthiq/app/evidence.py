@@ -1,21 +1,31 @@
-"""Use case of the evidence stage: an incident's dossier, with its sources, hashes and custody.
+"""Use cases of the evidence stage: an incident's dossier, and the custody of stored originals
+(verify, seal, derive, history).
 
-In: a workspace, an incident id, an output folder. Out: the signed dossier's summary.
-Never: prints (``on_writing`` hears the folder); never renders or redacts itself (``evidence``
-and ``policy`` do) nor builds SQL (the store does).
+In: a workspace, an incident id, an output folder; an original's SHA-256, a derived file.
+Out: the signed dossier's summary; the evidence store's check; the seal summary; the derived
+file linked; an original's custody events and derived copies.
+Never: prints (``on_writing`` / ``on_start`` hear what is about to happen); never renders,
+redacts, hashes or seals itself (``evidence`` and ``policy`` do) nor builds SQL (the store
+does). Every custody event is written in the transaction of the change it records: a seal's
+event and its rename, a derived copy's row and its ``evidence.derive`` event.
 """
 
 from __future__ import annotations
 
+import mimetypes
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
+from tawthiq.entities import AuditEvent, DerivedFile
 from tawthiq.errors import InputError
 from tawthiq.store import Workspace
 
-__all__ = ["dossier"]
+if TYPE_CHECKING:
+    from tawthiq.evidence import EvidenceCheck
+
+__all__ = ["custody_history", "derive", "dossier", "seal_evidence", "verify_evidence"]
 
 
 def dossier(
@@ -92,3 +102,92 @@ def dossier(
             "pdf": pdf,
         },
     )
+
+
+def _registered(ws: Workspace) -> list[str]:
+    from tawthiq.store.custody import list_derived_files, list_evidence
+
+    with ws.session() as s:
+        return [e.sha256 for e in list_evidence(s)] + [d.sha256 for d in list_derived_files(s)]
+
+
+def verify_evidence(ws: Workspace, *, on_start: Callable[[Path], None] | None = None) -> EvidenceCheck:
+    """Open and re-hash every stored file against the registered originals and derived copies:
+    the :class:`~tawthiq.evidence.EvidenceCheck` (missing, altered, other-key, unregistered, clear).
+    ``on_start(evidence_dir)`` hears when the re-hashing starts. Writes nothing."""
+    from tawthiq.evidence import verify_store
+
+    known = _registered(ws)
+    if on_start is not None:
+        on_start(ws.evidence_dir)
+    return verify_store(ws.evidence_dir, known, ws.cipher)
+
+
+def seal_evidence(ws: Workspace, *, on_start: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    """Seal originals still in clear in place with the workspace key: one ``evidence.seal``
+    custody event per file, in the transaction of its rename (a failed seal logs nothing).
+    Idempotent; an altered clear file is reported in ``failed`` and not sealed.
+    ``on_start(clear, files)`` hears how many are to be sealed."""
+    from tawthiq.errors import StoreError
+    from tawthiq.evidence import file_state, seal_file, stored_files
+    from tawthiq.store.custody import record_custody
+
+    cipher = ws.require_cipher()
+    files = stored_files(ws.evidence_dir)
+    clear = sorted(sha for sha, path in files.items() if file_state(path, sha, cipher) == "clear")
+    if on_start is not None:
+        on_start(len(clear), len(files))
+    sealed, failed = [], []
+    for sha in clear:
+        try:
+            # the event and the rename in one transaction: a failed seal logs nothing
+            with ws.session() as s:
+                detail = "clear original sealed in place with the workspace key"
+                record_custody(s, "evidence.seal", sha, detail=detail)
+                seal_file(ws.evidence_dir, sha, cipher)
+        except StoreError as exc:
+            failed.append({"sha256": sha, "problem": str(exc)})
+            continue
+        sealed.append(sha)
+    return {
+        "files": len(files),
+        "sealed": sealed,
+        "already_sealed": len(files) - len(clear),
+        "failed": failed,
+    }
+
+
+def derive(
+    ws: Workspace,
+    original: str,
+    file: Path,
+    kind: Literal["working", "redacted"],
+    note: str | None = None,
+) -> DerivedFile:
+    """Store a working copy or redaction beside its original (sealed like it) and link it, with
+    its ``evidence.derive`` custody event, in one transaction; an unknown original is refused."""
+    from tawthiq.evidence import store_file
+    from tawthiq.store.custody import add_derived_file
+
+    sha, size, _, _ = store_file(ws.evidence_dir, file, ws.cipher)
+    with ws.session() as s:
+        return add_derived_file(
+            s,
+            DerivedFile(
+                sha256=sha,
+                original_sha256=original,
+                kind=kind,
+                size=size,
+                file_name=file.name,
+                media_type=mimetypes.guess_type(file.name)[0] or "application/octet-stream",
+                note=note,
+            ),
+        )
+
+
+def custody_history(ws: Workspace, sha256: str) -> tuple[list[AuditEvent], list[DerivedFile]]:
+    """Every custody event about one original (chain order) and its derived copies."""
+    from tawthiq.store.custody import custody_events, list_derived_files
+
+    with ws.session() as s:
+        return custody_events(s, [("evidence", sha256)]), list_derived_files(s, sha256)

@@ -1,13 +1,13 @@
 """`tawthiq evidence …` (verify, seal, public-key, derive, history), `verify-export` and `dossier`.
 
-Thin layer: load entities through ``store``, call ``tawthiq.evidence`` (hashing, signing,
-dossier rendering) and the policy, record custody events, print. Data to stdout, progress
+Thin layer: call the use cases of ``tawthiq.app.evidence`` (verify, seal, derive, history,
+dossier; each writes its custody events), or ``tawthiq.evidence`` for what needs no workspace
+(public key, verify-export), and print. Data to stdout, progress
 to stderr; exit 1 when a check fails or the input is bad.
 """
 
 from __future__ import annotations
 
-import mimetypes
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -35,12 +35,13 @@ def _open(workspace: Path | None, db: str | None):
 def verify_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
     """Open and re-hash every stored file; report missing, altered, other-key, unregistered or
     clear ones (exit 1 if a registered file is missing, altered or sealed with another key)."""
-    from tawthiq.evidence import verify_store
+    from tawthiq.app.evidence import verify_evidence
+
+    def starting(evidence_dir: Path) -> None:
+        err_console.print(f"opening and re-hashing the evidence store in {evidence_dir} …")
 
     with _open(workspace, db) as ws:
-        known = _registered(ws)
-        err_console.print(f"opening and re-hashing the evidence store in {ws.evidence_dir} …")
-        check = verify_store(ws.evidence_dir, known, ws.cipher)
+        check = verify_evidence(ws, on_start=starting)
     if json_:
         print_json(check.model_dump(mode="json"))
     else:
@@ -55,13 +56,6 @@ def verify_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt 
         raise typer.Exit(1)
 
 
-def _registered(ws: Any) -> list[str]:
-    from tawthiq.store.custody import list_derived_files, list_evidence
-
-    with ws.session() as s:
-        return [e.sha256 for e in list_evidence(s)] + [d.sha256 for d in list_derived_files(s)]
-
-
 @evidence_app.command("seal")
 def seal_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = False) -> None:
     """Seal originals still in clear (from before sealing) in place with the workspace key.
@@ -69,33 +63,15 @@ def seal_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = 
     One custody event (``evidence.seal``) per file; idempotent (sealed files are left alone);
     an altered clear file is reported and not sealed (exit 1).
     """
-    from tawthiq.errors import StoreError
-    from tawthiq.evidence import file_state, seal_file, stored_files
-    from tawthiq.store.custody import record_custody
+    from tawthiq.app.evidence import seal_evidence
 
     with _open(workspace, db) as ws:
-        cipher = ws.require_cipher()
-        files = stored_files(ws.evidence_dir)
-        clear = sorted(sha for sha, path in files.items() if file_state(path, sha, cipher) == "clear")
-        err_console.print(f"sealing {len(clear)} clear file(s) of {len(files)} in {ws.evidence_dir} …")
-        sealed, failed = [], []
-        for sha in clear:
-            try:
-                # the event and the rename in one transaction: a failed seal logs nothing
-                with ws.session() as s:
-                    detail = "clear original sealed in place with the workspace key"
-                    record_custody(s, "evidence.seal", sha, detail=detail)
-                    seal_file(ws.evidence_dir, sha, cipher)
-            except StoreError as exc:
-                failed.append({"sha256": sha, "problem": str(exc)})
-                continue
-            sealed.append(sha)
-    summary = {
-        "files": len(files),
-        "sealed": sealed,
-        "already_sealed": len(files) - len(clear),
-        "failed": failed,
-    }
+
+        def starting(clear: int, files: int) -> None:
+            err_console.print(f"sealing {clear} clear file(s) of {files} in {ws.evidence_dir} …")
+
+        summary = seal_evidence(ws, on_start=starting)
+    sealed, failed = summary["sealed"], summary["failed"]
     if json_:
         print_json(summary)
     else:
@@ -141,29 +117,14 @@ def derive_cmd(
     json_: JsonOpt = False,
 ) -> None:
     """Store a working copy or redaction beside its original and link it (a custody event)."""
-    from tawthiq.entities import DerivedFile
-    from tawthiq.evidence import store_file
-    from tawthiq.store.custody import add_derived_file
+    from tawthiq.app.evidence import derive
 
     if kind not in ("working", "redacted"):
         raise InputError("must be 'working' or 'redacted'", field="--kind")
     if not file.is_file():
         raise InputError("no such file", path=file)
     with _open(workspace, db) as ws:
-        sha, size, _, _ = store_file(ws.evidence_dir, file, ws.cipher)
-        with ws.session() as s:
-            d = add_derived_file(
-                s,
-                DerivedFile(
-                    sha256=sha,
-                    original_sha256=original,
-                    kind=_kind(kind),
-                    size=size,
-                    file_name=file.name,
-                    media_type=mimetypes.guess_type(file.name)[0] or "application/octet-stream",
-                    note=note,
-                ),
-            )
+        d = derive(ws, original, file, _kind(kind), note)
     if json_:
         print_json(d.model_dump(mode="json"))
     else:
@@ -182,11 +143,10 @@ def history_cmd(
     json_: JsonOpt = False,
 ) -> None:
     """The custody history of one original (every event about it, in chain order)."""
-    from tawthiq.store.custody import custody_events, list_derived_files
+    from tawthiq.app.evidence import custody_history
 
-    with _open(workspace, db) as ws, ws.session() as s:
-        events = custody_events(s, [("evidence", sha256)])
-        derived = list_derived_files(s, sha256)
+    with _open(workspace, db) as ws:
+        events, derived = custody_history(ws, sha256)
     if json_:
         print_json(
             {

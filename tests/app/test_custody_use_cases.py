@@ -1,0 +1,129 @@
+"""The evidence custody use cases (``app.evidence``) behind ``tawthiq evidence verify|seal|derive|history``.
+
+The traps: a custody event missing, renamed or by the wrong actor; an event that outlives a
+change that failed (a seal whose rename failed, a derived copy whose link failed), or a
+change with no event; a verification that writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import text
+
+from tawthiq.app.evidence import custody_history, derive, seal_evidence, verify_evidence
+from tawthiq.entities import Evidence
+from tawthiq.errors import InputError, StoreError
+from tawthiq.evidence import MAGIC, evidence_path
+from tawthiq.store import add_evidence, list_events
+
+DATA = b"a report as a workspace from before sealing kept it\n"
+
+
+def _plant_clear(ws, data: bytes = DATA) -> str:
+    """An original stored in clear (as before sealing), registered, its event by ``test``."""
+    sha = hashlib.sha256(data).hexdigest()
+    path = evidence_path(ws.evidence_dir, sha)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    os.chmod(path, 0o444)
+    with ws.session(actor="test") as s:
+        add_evidence(
+            s,
+            Evidence(
+                sha256=sha,
+                media_type="text/plain",
+                size=len(data),
+                captured_at=datetime(2016, 12, 14, tzinfo=UTC),
+                file_name="legacy.txt",
+            ),
+        )
+    return sha
+
+
+def _events(ws) -> list[tuple[str, str, str]]:
+    with ws.session() as s:
+        return [(e.action, e.actor, e.object_id) for e in list_events(s)]
+
+
+def _derived_rows(ws) -> list[tuple]:
+    with ws.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text("SELECT sha256, original_sha256 FROM derived_files"))]
+
+
+def test_sealing_records_one_seal_event_per_clear_original_and_is_idempotent(workspace):
+    sha = _plant_clear(workspace)
+    before = _events(workspace)
+    heard = []
+    summary = seal_evidence(workspace, on_start=lambda clear, files: heard.append((clear, files)))
+    assert summary == {"files": 1, "sealed": [sha], "already_sealed": 0, "failed": []} and heard == [(1, 1)]
+    assert _events(workspace) == [*before, ("evidence.seal", "cli", sha)]
+    assert evidence_path(workspace.evidence_dir, sha).read_bytes().startswith(MAGIC)
+    again = seal_evidence(workspace)
+    assert again["sealed"] == [] and again["already_sealed"] == 1
+    assert _events(workspace) == [*before, ("evidence.seal", "cli", sha)]
+
+
+def test_a_seal_whose_rename_fails_logs_no_seal_event_and_leaves_the_file_clear(workspace, monkeypatch):
+    sha = _plant_clear(workspace)
+    before = _events(workspace)
+
+    def failing(*args, **kwargs):
+        raise StoreError("disk full while sealing")
+
+    monkeypatch.setattr("tawthiq.evidence.seal_file", failing)
+    summary = seal_evidence(workspace)
+    assert summary["sealed"] == [] and [f["sha256"] for f in summary["failed"]] == [sha]
+    assert _events(workspace) == before
+    assert evidence_path(workspace.evidence_dir, sha).read_bytes() == DATA
+
+
+def test_deriving_links_the_copy_with_its_derive_event_on_the_original(workspace, tmp_path):
+    sha = _plant_clear(workspace)
+    copy = tmp_path / "redacted.txt"
+    copy.write_bytes(b"a report [redacted]\n")
+    before = _events(workspace)
+    d = derive(workspace, sha, copy, "redacted", "names removed")
+    assert (d.original_sha256, d.kind, d.media_type, d.actor) == (sha, "redacted", "text/plain", "cli")
+    assert _events(workspace) == [*before, ("evidence.derive", "cli", sha)]
+    events, derived = custody_history(workspace, sha)
+    assert [e.action for e in events][-1] == "evidence.derive" and derived == [d]
+
+
+def test_a_derived_copy_whose_event_fails_is_not_linked(workspace, tmp_path, monkeypatch):
+    sha = _plant_clear(workspace)
+    copy = tmp_path / "working.txt"
+    copy.write_bytes(b"a working copy\n")
+    before = _events(workspace)
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("audit write failed")
+
+    monkeypatch.setattr("tawthiq.store.custody.record_event", failing)
+    with pytest.raises(RuntimeError, match="audit write failed"):
+        derive(workspace, sha, copy, "working")
+    assert _derived_rows(workspace) == [] and _events(workspace) == before
+
+
+def test_deriving_from_an_unknown_original_is_refused_naming_the_field(workspace, tmp_path):
+    copy = tmp_path / "working.txt"
+    copy.write_bytes(b"a working copy\n")
+    with pytest.raises(InputError) as refused:
+        derive(workspace, "ab" * 32, copy, "working")
+    assert refused.value.field == "original" and _derived_rows(workspace) == []
+
+
+def test_verifying_the_evidence_store_finds_an_altered_original_and_writes_nothing(workspace):
+    sha = _plant_clear(workspace)
+    before = _events(workspace)
+    assert verify_evidence(workspace).ok
+    path = evidence_path(workspace.evidence_dir, sha)
+    os.chmod(path, 0o644)
+    path.write_bytes(DATA + b"edited\n")
+    heard = []
+    check = verify_evidence(workspace, on_start=heard.append)
+    assert not check.ok and [p.problem for p in check.problems] == ["altered"]
+    assert heard == [workspace.evidence_dir] and _events(workspace) == before
