@@ -261,7 +261,8 @@ def _marginal_moves(
     if fresh:  # lam changed since f was computed (else f is current: the moves keep it so)
         for k in range(K):
             _class_columns(on_ptr, on_idx, lam, k, f, miss, odds)
-    _relabel(lam, v, pi, alpha, f, miss)
+    if K > 1:  # one class (--classes 1, the independence model) has no label to swap
+        _relabel(lam, v, pi, alpha, f, miss)
     p0 = _mixture(pi, f, miss, pc)
     ll = _loglik_of(counts, n_obs, pc, p0)
     lam_old = np.empty(J)
@@ -269,43 +270,52 @@ def _marginal_moves(
     for c in range(C):
         head[c] = 0.0
     for k in range(K):
+        # Classes that together hold less than one person in 10^9 are left to the Gibbs steps: the table
+        # cannot tell their parameters apart, so moves (a) and (b) would cost O(cells) each for nothing
+        # (most of the K = 10 classes are such tails). Still exact: whether (a) runs depends on pi_k, which
+        # (a) does not change, and whether (b) runs on the stick left before class k, which (b) does not
+        # change.
+        rest = 1.0
+        for h in range(k):
+            rest -= pi[h]
         # (a) every capture probability of class k shifted together on the logit scale.
-        e = steps[k] * np.random.standard_normal()
-        lp = 0.0
-        for j in range(J):
-            lam_old[j] = lam[j, k]
-            x = lam[j, k]
-            lo = np.log(x / (1.0 - x)) + e
-            y = 1.0 / (1.0 + np.exp(-lo))
-            y = min(max(y, 1e-12), 1.0 - 1e-12)
-            lam[j, k] = y
-            lp += np.log(y * (1.0 - y)) - np.log(x * (1.0 - x))  # Beta(1, 1) prior on the logit scale
-        for c in range(C):
-            fk[c] = f[c, k]
-        m_old = miss[k]
-        _class_columns(on_ptr, on_idx, lam, k, f, miss, odds)
-        w = pi[k]
-        for c in range(C):
-            pc_new[c] = max(pc[c] - w * fk[c], 0.0) + w * f[c, k]
-        p0_new = max(p0 - w * m_old, 0.0) + w * miss[k]
-        ll_new = _loglik_of(counts, n_obs, pc_new, p0_new)
-        acc = np.log(np.random.random()) < ll_new - ll + lp
-        if acc:
-            ll = ll_new
-            p0 = p0_new
-            for c in range(C):
-                pc[c] = pc_new[c]
-        else:
+        if pi[k] >= 1e-9:
+            e = steps[k] * np.random.standard_normal()
+            lp = 0.0
             for j in range(J):
-                lam[j, k] = lam_old[j]
+                lam_old[j] = lam[j, k]
+                x = lam[j, k]
+                lo = np.log(x / (1.0 - x)) + e
+                y = 1.0 / (1.0 + np.exp(-lo))
+                y = min(max(y, 1e-12), 1.0 - 1e-12)
+                lam[j, k] = y
+                lp += np.log(y * (1.0 - y)) - np.log(x * (1.0 - x))  # Beta(1, 1) prior on the logit scale
             for c in range(C):
-                f[c, k] = fk[c]
-            miss[k] = m_old
-        if adapt > 0:
-            steps[k] *= np.exp(((1.0 if acc else 0.0) - 0.3) / np.sqrt(adapt))
+                fk[c] = f[c, k]
+            m_old = miss[k]
+            _class_columns(on_ptr, on_idx, lam, k, f, miss, odds)
+            w = pi[k]
+            for c in range(C):
+                pc_new[c] = max(pc[c] - w * fk[c], 0.0) + w * f[c, k]
+            p0_new = max(p0 - w * m_old, 0.0) + w * miss[k]
+            ll_new = _loglik_of(counts, n_obs, pc_new, p0_new)
+            acc = np.log(np.random.random()) < ll_new - ll + lp
+            if acc:
+                ll = ll_new
+                p0 = p0_new
+                for c in range(C):
+                    pc[c] = pc_new[c]
+            else:
+                for j in range(J):
+                    lam[j, k] = lam_old[j]
+                for c in range(C):
+                    f[c, k] = fk[c]
+                miss[k] = m_old
+            if adapt > 0:
+                steps[k] *= np.exp(((1.0 if acc else 0.0) - 0.3) / np.sqrt(adapt))
         # (b) the stick-breaking proportion of class k on the logit scale, prior Beta(1, alpha): pi_k
         # scales by y / x and every later class by (1 - y) / (1 - x).
-        if k < K - 1:
+        if k < K - 1 and rest >= 1e-9:
             i = K + k
             x = v[k]
             lo = np.log(x / (1.0 - x)) + steps[i] * np.random.standard_normal()
