@@ -245,6 +245,25 @@ def test_any_arabic_text_gives_claims_or_input_error_never_a_crash(text):
         assert text[c.span[0] : c.span[1]] == c.quote
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("قتل مدنيا،.ـًٌٍَُِّْ\u200f\u202b\u200d\u06d6")), max_size=80),
+    st.integers(min_value=0, max_value=2500),
+)
+def test_fold_offsets_after_dropped_runs_point_at_the_kept_characters(text, pad):
+    """The kept offsets are built from the runs of dropped characters (diacritics, tatweel, bidi
+    controls), for a sentence (whose fold is cached) and a long text (whose fold is not): each
+    folded character maps to the original character it came from, as the one-by-one fold does."""
+    from tawthiq.text.arabic import _fold_char
+
+    long_text = text + "ق" * pad
+    for t in (text, long_text, text):  # the third call is the cached fold of the first
+        f = fold_arabic(t)
+        expected = [i for i, ch in enumerate(t) for _ in _fold_char(ch)]
+        assert list(f.offsets) == expected
+        assert f.text == "".join(_fold_char(ch) for ch in t)
+
+
 def test_word_prefilter_never_hides_a_place(monkeypatch):
     """The first-letters prefilter of match_arabic is only a speed-up: the same places without it."""
     from tawthiq.gazetteer import _arabic
