@@ -126,3 +126,27 @@ def test_a_database_error_in_the_log_names_no_values(tmp_path):
     with pytest.raises(IntegrityError) as caught, engine.begin() as conn:
         conn.execute(text("INSERT INTO t VALUES (:n)"), {"n": "Witness Invented-Name"})
     assert "Invented-Name" not in str(caught.value)
+
+
+def test_emit_prints_json_with_arabic_unescaped_and_dates_as_text_and_skips_the_renderer(capsys):
+    from datetime import date
+
+    from tawthiq.cli._common import emit
+
+    rendered: list[object] = []
+    emit({"place": "حلب", "day": date(2016, 12, 13)}, True, rendered.append)
+    out = capsys.readouterr().out
+    assert '"place": "حلب"' in out and '"day": "2016-12-13"' in out  # not \\u062d…, not a TypeError
+    assert json.loads(out) == {"place": "حلب", "day": "2016-12-13"} and out.endswith("}\n")
+    assert rendered == []
+
+
+def test_emit_without_json_renders_and_never_builds_the_json(capsys):
+    from tawthiq.cli._common import emit
+
+    def no_json(_: object) -> object:
+        raise AssertionError("a text run built the JSON (an extra query per row)")
+
+    rendered: list[object] = []
+    emit([1, 2], False, rendered.append, as_json=no_json)
+    assert rendered == [[1, 2]] and capsys.readouterr().out == ""

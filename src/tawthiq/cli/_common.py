@@ -13,10 +13,10 @@ import functools
 import json
 import logging
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 import typer
 from rich.console import Console
@@ -174,6 +174,25 @@ def progress(description: str, *, json_: bool = False, total: float | None = Non
 def print_json(data: Any) -> None:
     """Print JSON to stdout, UTF-8, Arabic unescaped."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+_T = TypeVar("_T")
+
+
+def emit(
+    data: _T, json_: bool, render: Callable[[_T], object], *, as_json: Callable[[_T], Any] | None = None
+) -> None:
+    """A command's result, the one way out: with ``--json``, ``data`` printed by :func:`print_json`
+    (through ``as_json`` first when given, so a text run never builds the JSON); else
+    ``render(data)``, the command's table or text lines.
+
+    ``data`` is plain values or entities; a renderer that needs more than ``data`` closes over it
+    and ignores its argument.
+    """
+    if json_:
+        print_json(as_json(data) if as_json is not None else data)
+    else:
+        render(data)
 
 
 ReasonOpt = Annotated[

@@ -21,6 +21,7 @@ from tawthiq.cli._common import (
     JsonOpt,
     WorkspaceOpt,
     cli_operator,
+    emit,
     err_console,
     out_console,
     print_json,
@@ -77,16 +78,18 @@ def list_cmd(
 
     with _open(workspace, db) as ws:
         claims, total = list_claims(ws, status, limit=limit)
-    if json_:
-        print_json({"items": [c.model_dump(mode="json") for c in claims], "total": total})
-        return
-    table = RichTable("id", "status", "event type", "place", "date", "killed", "certainty", "report")
-    for c in claims:
-        place = c.places[0].name if c.places else ""
-        table.add_row(str(c.id), c.review_status, c.event_type, place, _when(c), _killed(c),
-                      c.certainty, str(c.report_id or ""))  # fmt: skip
-    out_console.print(table)
-    err_console.print(f"{len(claims)} of {total} {status} claim(s)", highlight=False)
+
+    def _table(claims: list[Claim]) -> None:
+        table = RichTable("id", "status", "event type", "place", "date", "killed", "certainty", "report")
+        for c in claims:
+            place = c.places[0].name if c.places else ""
+            table.add_row(str(c.id), c.review_status, c.event_type, place, _when(c), _killed(c),
+                          c.certainty, str(c.report_id or ""))  # fmt: skip
+        out_console.print(table)
+        err_console.print(f"{len(claims)} of {total} {status} claim(s)", highlight=False)
+
+    emit(claims, json_, _table,
+         as_json=lambda cs: {"items": [c.model_dump(mode="json") for c in cs], "total": total})  # fmt: skip
 
 
 def _show(n: int, total: int, c: Claim, report: Report | None) -> None:
@@ -164,10 +167,9 @@ def _need_reason(reason: str | None) -> str:
 
 
 def _decided(claims: list[Claim], verb: str, json_: bool) -> None:
-    if json_:
-        print_json({"items": [c.model_dump(mode="json") for c in claims], "count": len(claims)})
-    else:
-        typer.echo(f"{verb} {len(claims)} claim(s): {', '.join(str(c.id) for c in claims)}")
+    emit(claims, json_,
+         lambda cs: typer.echo(f"{verb} {len(cs)} claim(s): {', '.join(str(c.id) for c in cs)}"),
+         as_json=lambda cs: {"items": [c.model_dump(mode="json") for c in cs], "count": len(cs)})  # fmt: skip
 
 
 @claims_app.command("approve")
@@ -196,10 +198,7 @@ def approve_cmd(
         operator = cli_operator(ws, as_user)
         if all_:
             n = approve_all(ws, operator, why)
-            if json_:
-                print_json({"accepted": n})
-            else:
-                typer.echo(f"accepted {n} unreviewed claim(s)")
+            emit({"accepted": n}, json_, lambda _: typer.echo(f"accepted {n} unreviewed claim(s)"))
             return
         _decided(review_claims(ws, ids or [], "accept", operator, reason=why), "accepted", json_)
 

@@ -17,12 +17,12 @@ from tawthiq.cli._common import (
     DbOpt,
     JsonOpt,
     WorkspaceOpt,
+    emit,
     err_console,
     out_console,
-    print_json,
     progress,
 )
-from tawthiq.entities import GRADES
+from tawthiq.entities import GRADES, Incident
 from tawthiq.errors import InputError
 
 
@@ -111,15 +111,12 @@ def corroborate(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt
         done = corroborate_workspace(ws, step=step, on_loaded=loaded)
     result = done.result
     summary = {"claims": done.claims, "incidents": done.incidents, **result.as_dict()}
-    if json_:
-        print_json(summary)
-        return
-    out_console.print(
+    emit(summary, json_, lambda _: out_console.print(
         f"{summary['incidents']} incident(s) from {summary['claims']} claim(s): "
         f"{result.created} new, {result.updated} updated, {result.unchanged} unchanged, "
         f"{result.deleted} removed; {result.overrides_kept} analyst override(s) kept",
         highlight=False,
-    )
+    ))  # fmt: skip
 
 
 def incidents(
@@ -143,9 +140,11 @@ def incidents(
     d_since, d_until = _day(since, "--since"), _day(until, "--until")
     with open_workspace(workspace, db=db) as ws, ws.session(actor="cli:incidents") as s:
         found = list_incidents(s, grade=grade, event_type=type_, place=place, since=d_since, until=d_until)
-        if json_:
-            print_json([incident_json(i, incident_members(s, i)) for i in found])
-            return
+        emit(found, json_, _incidents_table,
+             as_json=lambda f: [incident_json(i, incident_members(s, i)) for i in f])  # fmt: skip
+
+
+def _incidents_table(found: list[Incident]) -> None:
     from rich.table import Table
 
     table = Table(title=f"{len(found)} incident(s)")
@@ -200,10 +199,7 @@ def incident(
         if inc is None:
             raise InputError(f"no incident with id {incident_id}", field="ID")
         data = incident_json(inc, incident_members(s, inc))
-    if json_:
-        print_json(data)
-        return
-    _render(data)
+    emit(data, json_, _render)
 
 
 def _render(d: dict[str, Any]) -> None:

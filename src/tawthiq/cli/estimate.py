@@ -19,9 +19,9 @@ from tawthiq.cli._common import (
     DbOpt,
     JsonOpt,
     WorkspaceOpt,
+    emit,
     err_console,
     out_console,
-    print_json,
     progress,
 )
 from tawthiq.entities import Estimate
@@ -267,11 +267,9 @@ def estimate(
         with open_workspace(workspace, db) as ws:
             saved = save_estimates(ws, fits, what)
         err_console.print(f"saved to {saved}", highlight=False)
-    if json_:
-        data = [f.estimate.model_dump(mode="json") for f in fits]
-        print_json(data if method == Method.all else data[0])
-    else:
-        _render(fits, source)
+    emit(fits, json_, lambda fs: _render(fs, source), as_json=lambda fs: (
+        [f.estimate.model_dump(mode="json") for f in fs] if method == Method.all
+        else fs[0].estimate.model_dump(mode="json")))  # fmt: skip
 
 
 def register(app: typer.Typer) -> None:

@@ -21,8 +21,8 @@ from tawthiq.cli._common import (
     JsonOpt,
     WorkspaceOpt,
     cli_operator,
+    emit,
     err_console,
-    print_json,
     progress,
 )
 from tawthiq.errors import InputError
@@ -102,13 +102,9 @@ def register(app: typer.Typer) -> None:
             err_console.print(
                 _withheld_line(summary["withheld"], internal=internal), highlight=False, soft_wrap=True
             )
-        if json_:
-            print_json(summary)
-        else:
-            typer.echo(
-                f"{fmt}: {summary['files']} file(s) in {folder}, signed "
-                f"(key {summary['key_fingerprint'][:16]}…)"
-            )
+        emit(summary, json_, lambda d: typer.echo(
+            f"{fmt}: {d['files']} file(s) in {folder}, signed "
+            f"(key {d['key_fingerprint'][:16]}…)"))  # fmt: skip
 
     @app.command("import-dump")
     def import_dump_cmd(
@@ -170,10 +166,8 @@ def register(app: typer.Typer) -> None:
             "evidence_files": stored,
             "resealed": not same,
         }
-        if json_:
-            print_json(summary)
-        else:
-            typer.echo(f"restored {summary['rows']} rows in {len(counts)} tables and {stored} evidence files")
+        emit(summary, json_, lambda d: typer.echo(
+            f"restored {d['rows']} rows in {len(counts)} tables and {stored} evidence files"))  # fmt: skip
 
 
 def _withheld_line(withheld: dict, *, internal: bool) -> str:

@@ -20,9 +20,9 @@ from tawthiq.cli._common import (
     DbOpt,
     JsonOpt,
     WorkspaceOpt,
+    emit,
     err_console,
     out_console,
-    print_json,
     progress,
 )
 from tawthiq.errors import EncodingError, InputError
@@ -123,13 +123,13 @@ def extract(
         )
     else:
         claims = extract_claims_in_period(text, pub, precision, title=title)
-    obj: dict[str, Any] = {
+    emit(claims, json_, lambda cs: _claims_table(cs, file), as_json=lambda cs: {
         "report": {"title": title, "published": date_text(pub, precision) if pub else None},
-        "claims": [c.contract() for c in claims],
-    }
-    if json_:
-        print_json(obj)
-        return
+        "claims": [c.contract() for c in cs],
+    })  # fmt: skip
+
+
+def _claims_table(claims: list[Any], file: Path) -> None:
     from rich.table import Table
 
     table = Table(title=f"{len(claims)} claim(s) in {file.name}")
@@ -165,18 +165,18 @@ def _extract_workspace(workspace: Path | None, db: str | None, pub: date | None,
             bar.advance()
 
         results = extract_workspace(ws, published=pub, on_total=lambda n: bar.update(total=n), on_report=done)
-    summary = [x.as_dict() for x in results]
-    if json_:
-        print_json(summary)
-    else:
-        total = sum(x["claims"] for x in summary)
-        err_console.print(
-            f"{total} claim(s) extracted from {len(summary)} report(s)", highlight=False, soft_wrap=True
+    emit([x.as_dict() for x in results], json_, _summary_lines)
+
+
+def _summary_lines(summary: list[dict[str, Any]]) -> None:
+    total = sum(x["claims"] for x in summary)
+    err_console.print(
+        f"{total} claim(s) extracted from {len(summary)} report(s)", highlight=False, soft_wrap=True
+    )
+    for x in summary:
+        out_console.print(
+            f"{x['report_id']}\t{x['claims']}\t{x['file'] or ''}", highlight=False, soft_wrap=True
         )
-        for x in summary:
-            out_console.print(
-                f"{x['report_id']}\t{x['claims']}\t{x['file'] or ''}", highlight=False, soft_wrap=True
-            )
 
 
 def register(app: typer.Typer) -> None:

@@ -20,6 +20,7 @@ from tawthiq.cli._common import (
     DbOpt,
     JsonOpt,
     WorkspaceOpt,
+    emit,
     err_console,
     out_console,
     print_json,
@@ -178,13 +179,14 @@ def import_list(
         "not_in_file": counts.not_in_file, "mapping": mapping, "missing_candidates": missing_candidates,
         "errors": [_issue(e) for e in result.errors], "warnings": [_issue(e) for e in result.warnings],
     }  # fmt: skip
-    if json_:
-        print_json(summary)
-        return
+    emit(summary, json_, _imported_lines)
+
+
+def _imported_lines(d: dict[str, Any]) -> None:
     out_console.print(
-        f"{list_name}: {len(result.records)} of {result.rows} rows stored ({counts.inserted} new, "
-        f"{counts.updated} updated, {counts.unchanged} unchanged); {len(result.errors)} refused"
-        + (f"; {counts.not_in_file} stored before are not in this file (kept)" if counts.not_in_file else ""),
+        f"{d['list']}: {d['stored']} of {d['rows']} rows stored ({d['inserted']} new, "
+        f"{d['updated']} updated, {d['unchanged']} unchanged); {len(d['errors'])} refused"
+        + (f"; {d['not_in_file']} stored before are not in this file (kept)" if d["not_in_file"] else ""),
         highlight=False,
     )
     err_console.print("next: `tawthiq people link` to link the lists into persons")
@@ -197,10 +199,12 @@ def lists(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = Fal
 
     with _open(workspace, db) as ws, ws.session() as s:
         found = load_lists(s)
-    if json_:
-        print_json([{"name": x.name, "records": x.records, "has_duplicates": x.has_duplicates,
-                     "file": x.file_name, "imported_at": x.imported_at} for x in found])  # fmt: skip
-        return
+    emit(found, json_, _lists_table, as_json=lambda f: [
+        {"name": x.name, "records": x.records, "has_duplicates": x.has_duplicates, "file": x.file_name,
+         "imported_at": x.imported_at} for x in f])  # fmt: skip
+
+
+def _lists_table(found: list[Any]) -> None:
     table = RichTable("list", "records", "has duplicates", "file", "imported")
     for x in found:
         table.add_row(x.name, str(x.records), "yes" if x.has_duplicates else "no", x.file_name or "",
@@ -239,9 +243,10 @@ def link(
     summary = {"records": counts.records, "persons": counts.persons, "kept": counts.kept, "new": counts.new,
                "removed": counts.removed, "review": counts.review, "labels": linked.labels,
                "age_offsets": [o.model_dump() for o in result.age_offsets]}  # fmt: skip
-    if json_:
-        print_json(summary)
-        return
+    emit(summary, json_, lambda _: _linked_lines(counts, result))
+
+
+def _linked_lines(counts: Any, result: Any) -> None:
     out_console.print(
         f"{counts.records} records → {counts.persons} persons ({counts.kept} kept their id, "
         f"{counts.new} new, {counts.removed} dissolved); {counts.review} pairs to review "
@@ -406,11 +411,10 @@ def persons(
                     writer.writerow({"person_id": person["id"], "person_status": person["status"],
                                      "lists": ";".join(person["lists"]), **rec})  # fmt: skip
         err_console.print(f"wrote {csv_out} ({len(data)} persons)")
-    if json_:
-        print_json(data)
-        return
-    if csv_out is not None:
-        return
+    emit(data, json_, lambda d: None if csv_out is not None else _persons_table(d))
+
+
+def _persons_table(data: list[dict[str, Any]]) -> None:
     table = RichTable("id", "status", "lists", "name")
     for person in data:
         table.add_row(str(person["id"]), person["status"], ", ".join(person["lists"]),

@@ -19,9 +19,9 @@ from tawthiq.cli._common import (
     DbOpt,
     JsonOpt,
     WorkspaceOpt,
+    emit,
     err_console,
     out_console,
-    print_json,
     progress,
 )
 from tawthiq.entities import NOTE_STATUSES, MissingNote
@@ -97,11 +97,12 @@ def pfif_import(
         "skipped": [i.as_dict() for i in read.skipped],
         "repaired": [i.as_dict() for i in read.repaired],
     }
-    if json_:
-        print_json(result)
-        return
+    emit(result, json_, lambda r: _imported_line(file, len(items), name, r, read))
+
+
+def _imported_line(file: Path, items: int, name: str, result: dict[str, Any], read: Any) -> None:
     err_console.print(
-        f"{file}: {len(items)} person(s) into list '{name}' (new {result['inserted']}, updated "
+        f"{file}: {items} person(s) into list '{name}' (new {result['inserted']}, updated "
         f"{result['updated']}), {result['notes_added']} new note(s); {result['candidates']} possible "
         "match(es) with other lists queued for review"
         + (
@@ -158,9 +159,10 @@ def missing_list(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOp
         }
         for m in people
     ]
-    if json_:
-        print_json(data)
-        return
+    emit(data, json_, _missing_table)
+
+
+def _missing_table(data: list[dict[str, Any]]) -> None:
     table = Table("record", "list", "name", "status", "last seen", "notes")
     for d in data:
         seen = " ".join(x for x in (d["last_seen_date"], d["last_seen_place"]) if x)
@@ -189,9 +191,10 @@ def missing_show(
         "status": m.status,
         "notes": [n.model_dump(mode="json", exclude={"author_email", "author_phone"}) for n in m.notes],
     }
-    if json_:
-        print_json(data)
-        return
+    emit(data, json_, lambda _: _history_table(m))
+
+
+def _history_table(m: Any) -> None:
     out_console.print(
         f"[bold]{m.record.name_ar or m.record.name_latin}[/] — current status: [bold]{m.status}[/]"
     )
@@ -265,9 +268,10 @@ def inquiries(
         {k: (v.isoformat() if isinstance(v, date | datetime) else v) for k, v in vars(r).items()}
         for r in rows
     ]
-    if json_:
-        print_json(data)
-        return
+    emit(data, json_, _inquiries_table)
+
+
+def _inquiries_table(data: list[dict[str, Any]]) -> None:
     table = Table("id", "kind", "name", "last seen", "status", "created")
     for d in data:
         seen = " ".join(x for x in (d["last_seen_date"], d["last_seen_place"]) if x)

@@ -9,7 +9,7 @@ as an ``evidence.view`` custody event with the reason.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -19,9 +19,9 @@ from tawthiq.cli._common import (
     JsonOpt,
     ReasonOpt,
     WorkspaceOpt,
+    emit,
     err_console,
     out_console,
-    print_json,
     reveal_disclosure,
 )
 from tawthiq.entities import Protected, Source
@@ -85,13 +85,9 @@ def add(
                 checkin_days=checkin_days,
             ),
         )
-    if json_:
-        print_json(src.model_dump(mode="json"))
-    else:
-        err_console.print(
-            f"source {src.id} '{src.label}'"
-            + (f", check-in every {checkin_days} day(s)" if checkin_days else "")
-        )
+    emit(src, json_, lambda s: err_console.print(
+        f"source {s.id} '{s.label}'" + (f", check-in every {checkin_days} day(s)" if checkin_days else "")
+    ), as_json=lambda s: s.model_dump(mode="json"))  # fmt: skip
 
 
 @sources_app.command("list")
@@ -126,9 +122,10 @@ def list_(
         }
         for r in rows
     ]
-    if json_:
-        print_json(data)
-        return
+    emit(data, json_, lambda d: _sources_table(d, reveal))
+
+
+def _sources_table(data: list[dict[str, Any]], reveal: bool) -> None:
     table = Table(
         "id", "label", "kind", "origin group", "check-in (days)", *(("identity",) if reveal else ())
     )
@@ -204,9 +201,10 @@ def log(
         }
         for c in rows
     ]
-    if json_:
-        print_json(data)
-        return
+    emit(data, json_, _contacts_table)
+
+
+def _contacts_table(data: list[dict[str, Any]]) -> None:
     table = Table("at", "channel", "report", "farewell")
     for d in data:
         table.add_row(d["at"], d["channel"], str(d["report_id"] or ""), d["farewell"] or "")
@@ -226,9 +224,10 @@ def overdue(
 
     with open_workspace(workspace, db) as ws:
         rows = overdue_sources(ws, _when(now, "now"))
-    if json_:
-        print_json([r.model_dump(mode="json") for r in rows])
-        return
+    emit(rows, json_, _overdue_table, as_json=lambda rs: [r.model_dump(mode="json") for r in rs])
+
+
+def _overdue_table(rows: list[Any]) -> None:
     table = Table("priority", "source", "label", "last heard", "expected by", "overdue", "farewell")
     for r in rows:
         table.add_row(

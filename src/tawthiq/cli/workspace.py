@@ -9,7 +9,7 @@ Never: prints a protected value unless ``--reveal --reason "…"`` is given and 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -19,6 +19,7 @@ from tawthiq.cli._common import (
     JsonOpt,
     ReasonOpt,
     WorkspaceOpt,
+    emit,
     err_console,
     out_console,
     print_json,
@@ -98,9 +99,10 @@ def reports(
             # issue 9: the store records each sender shown as an evidence.view custody event
             listed = list_reports(s, status=status, reveal=disclosure, limit=limit, offset=offset)
             rows = [_report_dict(r, reveal) for r in listed]
-    if json_:
-        print_json(rows)
-        return
+    emit(rows, json_, lambda r: _reports_table(r, reveal))
+
+
+def _reports_table(rows: list[dict[str, Any]], reveal: bool) -> None:
     table = Table(
         "id", "file", "part", "sha256", "status", "reason", "received", *(["sender"] if reveal else [])
     )
@@ -159,9 +161,10 @@ def audit_list(
 
     with open_workspace(workspace, db) as ws, ws.session() as s:
         events = list_events(s, object_type, object_id, action=action, last=last)
-    if json_:
-        print_json([e.model_dump(mode="json") for e in events])
-        return
+    emit(events, json_, _event_lines, as_json=lambda es: [e.model_dump(mode="json") for e in es])
+
+
+def _event_lines(events: list[Any]) -> None:
     for e in events:  # one line each (tab-separated), so long details and reasons stay greppable
         reason = f"\treason: {e.reason}" if e.reason else ""
         typer.echo(
@@ -198,11 +201,7 @@ def demo(
 
     summary = run_demo(dir_, log=lambda msg: err_console.print(msg, highlight=False), steps=DEMO_STEPS)
     address = f"http://127.0.0.1:{port}/"
-    if json_:
-        print_json(summary)
-    else:
-        for key, value in summary.items():
-            out_console.print(f"{key}: {value}", highlight=False)
+    emit(summary, json_, _summary_lines)
     if serve is None:
         serve = sys.stdin.isatty() and sys.stdout.isatty() and not json_
     if not serve:
@@ -213,6 +212,11 @@ def demo(
 
     err_console.print(f"serving the demo workspace at {address}  (Ctrl-C to stop)", highlight=False)
     serve_workspace(open_workspace(dir_), WebSettings(), host="127.0.0.1", port=port)
+
+
+def _summary_lines(summary: dict[str, object]) -> None:
+    for key, value in summary.items():
+        out_console.print(f"{key}: {value}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
