@@ -1,4 +1,5 @@
-"""The evidence custody use cases (``app.evidence``) behind ``tawthiq evidence verify|seal|derive|history``.
+"""The evidence custody use cases (``app.evidence``) behind ``tawthiq evidence verify|seal|derive|history``
+and the web's reveal of a protected value.
 
 The traps: a custody event missing, renamed or by the wrong actor; an event that outlives a
 change that failed (a seal whose rename failed, a derived copy whose link failed), or a
@@ -10,15 +11,17 @@ from __future__ import annotations
 import hashlib
 import os
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
-from tawthiq.app.evidence import custody_history, derive, seal_evidence, verify_evidence
+from tawthiq.app.evidence import custody_history, derive, reveal, seal_evidence, verify_evidence
 from tawthiq.entities import Evidence
 from tawthiq.errors import InputError, StoreError
 from tawthiq.evidence import MAGIC, evidence_path
 from tawthiq.store import add_evidence, list_events
+from tawthiq.store.reveal import Disclosure
 
 DATA = b"a report as a workspace from before sealing kept it\n"
 
@@ -127,3 +130,36 @@ def test_verifying_the_evidence_store_finds_an_altered_original_and_writes_nothi
     check = verify_evidence(workspace, on_start=heard.append)
     assert not check.ok and [p.problem for p in check.problems] == ["altered"]
     assert heard == [workspace.evidence_dir] and _events(workspace) == before
+
+
+CHAT = Path(__file__).resolve().parents[1] / "fixtures" / "evidence" / "chat_planted_phones.txt"
+
+
+def test_revealing_a_protected_value_records_who_saw_it_and_why(workspace, cli_json):
+    report_id = cli_json(workspace, "ingest", str(CHAT))["outcomes"][0]["report_ids"][0]
+    why = Disclosure(actor="amal", reason="calling the source back", where="web")
+    value = reveal(workspace, "report.sender", report_id, why)
+    assert value is not None and "Planted" in value.reveal()
+    with workspace.session() as s:
+        [view] = list_events(s, action="evidence.view")
+    assert (view.actor, view.object_type, view.object_id, view.reason) == (
+        "amal",
+        "report",
+        str(report_id),
+        "calling the source back",
+    )
+    assert "Planted" not in (view.detail or "")
+
+
+def test_a_reveal_whose_custody_event_fails_shows_nothing(workspace, cli_json, monkeypatch):
+    report_id = cli_json(workspace, "ingest", str(CHAT))["outcomes"][0]["report_ids"][0]
+    before = _events(workspace)
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("audit write failed")
+
+    monkeypatch.setattr("tawthiq.store.reveal.record_custody", failing)
+    why = Disclosure(actor="amal", reason="calling the source back", where="api")
+    with pytest.raises(RuntimeError, match="audit write failed"):
+        reveal(workspace, "report.sender", report_id, why)
+    assert _events(workspace) == before

@@ -18,14 +18,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from tawthiq.entities import AuditEvent, DerivedFile
+from tawthiq.entities import AuditEvent, DerivedFile, Protected
 from tawthiq.errors import InputError
 from tawthiq.store import Workspace
 
 if TYPE_CHECKING:
     from tawthiq.evidence import EvidenceCheck
+    from tawthiq.store.reveal import Disclosure
 
-__all__ = ["custody_history", "derive", "dossier", "seal_evidence", "verify_evidence"]
+__all__ = ["custody_history", "derive", "dossier", "reveal", "seal_evidence", "verify_evidence"]
 
 
 def dossier(
@@ -191,3 +192,14 @@ def custody_history(ws: Workspace, sha256: str) -> tuple[list[AuditEvent], list[
 
     with ws.session() as s:
         return custody_events(s, [("evidence", sha256)]), list_derived_files(s, sha256)
+
+
+def reveal(ws: Workspace, key: str, record_id: int, disclosure: Disclosure) -> Protected | None:
+    """The clear value of one protected field (``"report.sender"``, ``"source.contact"``, …) of
+    one record, with its ``evidence.view`` custody event (actor, reason, where: ``disclosure``'s)
+    in the same transaction, whose actor is the one shown it; ``None`` when the field is empty
+    (nothing recorded). An unknown field or record is an :class:`InputError`."""
+    from tawthiq.store.reveal import reveal_field
+
+    with ws.session(actor=disclosure.actor) as s:
+        return reveal_field(s, key, record_id, disclosure=disclosure)

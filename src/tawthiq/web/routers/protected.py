@@ -3,7 +3,7 @@
 Pages show only that a protected value exists ("protected", with a Reveal button for those
 allowed). ``POST /protected/{object}/{id}/{field}`` (CSRF-protected; ``.json`` twin) and
 ``POST /api/v1/protected/{object}/{id}/{field}`` (token; JSON body ``{"reason": "…"}``) decrypt
-one value through ``tawthiq.store.reveal``, which writes an ``evidence.view`` custody event naming
+one value through ``tawthiq.app.evidence.reveal``, which writes an ``evidence.view`` custody event naming
 the user, the record, the field and the user's reason in the same transaction: no value reaches a
 screen unrecorded, and none without a reason (a form field ``reason``, at most 300 characters).
 Objects and fields: ``report``/``sender``, ``source``/``identity``|``contact``,
@@ -49,11 +49,10 @@ class RevealRequest(BaseModel):
 def _reveal(
     request: Request, user: User, obj: str, record_id: int, field: str, reason: str, where: str
 ) -> str | None:
-    from tawthiq.store.reveal import reveal_field
+    from tawthiq.app.evidence import reveal
 
     disclosure = Disclosure(actor=user.name, reason=reason, where=where)  # no reason: 400, field 'reason'
-    with request.app.state.workspace.session(actor=user.name) as s:
-        value = reveal_field(s, f"{obj}.{field}", record_id, disclosure=disclosure)
+    value = reveal(request.app.state.workspace, f"{obj}.{field}", record_id, disclosure)
     return value.reveal() if value is not None else None
 
 
