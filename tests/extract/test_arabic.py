@@ -273,11 +273,13 @@ def test_word_prefilter_never_hides_a_place(monkeypatch):
         p.read_text(encoding="utf-8") for p in sorted(REPORTS.glob("ar_*.txt")) if "reversed" not in p.name
     ]
     texts.append("قتل 16 مدنياً في تفجير بمدينة حمص وبحي الشعار وفي ريف دمشق ولبلدة سراقب")
+    texts.append("قتل 5 مدنيين في غزة وفي مدينة صنعاء وبالموصل، ولبلدة سراقب في ريف إدلب")  # world and Syrian
 
     def places():
         return [[(m.start, m.end, m.place.id) for m in g.match_arabic(t)] for t in texts]
 
     fast = places()
+    assert any(pid.startswith("world:") for ms in fast for _, _, pid in ms)  # the world layer is tried too
     monkeypatch.setattr(_arabic, "_may_start", lambda word, heads: True)
     assert places() == fast
 
