@@ -43,6 +43,16 @@ def test_email_date_year_overflow_is_a_parse_error_on_the_date_header(name):
     assert err.value.field == "Date" and Path(err.value.path).name == name
 
 
+def test_email_part_content_type_with_a_star_and_no_value_names_the_header_and_its_line():
+    # found by the long run (benchmarks/fuzz.py, seed 3): `text/plain; cb1*` in a part made the
+    # standard library's parser raise IndexError while reading the message
+    name = "email_part_content_type_star_without_value.eml"
+    with pytest.raises(ParseError) as err:
+        read_file(TRAPS / name)
+    e = err.value
+    assert (Path(e.path).name, e.line, e.field) == (name, 8, "Content-Type")
+
+
 def test_chat_ascii_plus_one_0xff_is_refused_with_the_offset_not_stored_as_a_dot_above():
     data = (TRAPS / "chat_ascii_plus_one_0xff.txt").read_bytes()
     with pytest.raises(EncodingError) as err:

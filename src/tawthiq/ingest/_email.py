@@ -40,9 +40,12 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _HEADER_FAILURES = (ValueError, OverflowError, TypeError, IndexError, AttributeError, LookupError)
 
 
+def _why(exc: Exception) -> str:
+    return "a number in it is out of range" if isinstance(exc, OverflowError) else "malformed"
+
+
 def _unreadable(exc: Exception, name: str, path: Path) -> ParseError:
-    why = "a number in it is out of range" if isinstance(exc, OverflowError) else "malformed"
-    return ParseError(f"unreadable header: {why}", path=path, field=name)
+    return ParseError(f"unreadable header: {_why(exc)}", path=path, field=name)
 
 
 def _header_value(msg: EmailMessage, name: str, path: Path) -> Any:
@@ -98,10 +101,34 @@ def _decode_part(part: EmailMessage, index: int, path: Path) -> str:
     return text
 
 
+def _failing_header(data: bytes) -> tuple[str | None, int | None]:
+    """The first header line (of any part) the strict parser refuses: its name and line number.
+
+    ``policy.default`` parses a part's ``Content-Type`` while it reads the message, and a value
+    such as ``text/plain; cb1"`` raised IndexError there (CPython 3.11); the same value, read line
+    by line, is found by the header factory that raised.
+    """
+    for number, raw in enumerate(data.splitlines(), 1):
+        name, colon, value = raw.decode("utf-8", "surrogateescape").partition(":")
+        if not colon or not _HEADER_LINE.match(raw):
+            continue
+        try:
+            policy.default.header_factory(name, value.strip())
+        except _HEADER_FAILURES:
+            return name, number
+    return None, None
+
+
 def read_email(ctx: ReadContext) -> list[Draft]:
     if not _HEADER_LINE.match(ctx.data.lstrip()[:200]):
         raise ParseError("not an e-mail message: it does not start with header lines", path=ctx.path, line=1)
-    msg = BytesParser(policy=policy.default).parsebytes(ctx.data)
+    try:
+        msg = BytesParser(policy=policy.default).parsebytes(ctx.data)
+    except _HEADER_FAILURES as exc:  # a part's Content-Type is parsed with the message (issue 21)
+        name, line = _failing_header(ctx.data)
+        raise ParseError(
+            f"unreadable header: {_why(exc)}", path=ctx.path, line=line, field=name or "header"
+        ) from None
     subject = _header(msg, "Subject", ctx.path)
     sender = _header(msg, "From", ctx.path)
     if subject is None and sender is None and _header_value(msg, "Date", ctx.path) is None:
