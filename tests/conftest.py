@@ -103,3 +103,36 @@ def cli_json(cli):
         return json.loads(cli(ws, *args, "--json", input=input).stdout)
 
     return run
+
+
+@pytest.fixture
+def plant_clear_original():
+    """A function that stores an original as a workspace from before sealing held it: clear bytes
+    named by their hash, read-only, registered as evidence with its event by ``test``; returns the hash."""
+    import hashlib
+    from datetime import UTC, datetime
+
+    from tawthiq.entities import Evidence
+    from tawthiq.evidence import evidence_path
+    from tawthiq.store import add_evidence
+
+    def plant(ws, data: bytes, name: str = "legacy.txt") -> str:
+        sha = hashlib.sha256(data).hexdigest()
+        path = evidence_path(ws.evidence_dir, sha)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        os.chmod(path, 0o444)
+        with ws.session(actor="test") as s:
+            add_evidence(
+                s,
+                Evidence(
+                    sha256=sha,
+                    media_type="text/plain",
+                    size=len(data),
+                    captured_at=datetime(2016, 12, 14, tzinfo=UTC),
+                    file_name=name,
+                ),
+            )
+        return sha
+
+    return plant

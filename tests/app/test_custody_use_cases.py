@@ -8,43 +8,19 @@ change with no event; a verification that writes.
 
 from __future__ import annotations
 
-import hashlib
 import os
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from tawthiq.app.evidence import custody_history, derive, reveal, seal_evidence, verify_evidence
-from tawthiq.entities import Evidence
 from tawthiq.errors import InputError, StoreError
 from tawthiq.evidence import MAGIC, evidence_path
-from tawthiq.store import add_evidence, list_events
+from tawthiq.store import list_events
 from tawthiq.store.reveal import Disclosure
 
 DATA = b"a report as a workspace from before sealing kept it\n"
-
-
-def _plant_clear(ws, data: bytes = DATA) -> str:
-    """An original stored in clear (as before sealing), registered, its event by ``test``."""
-    sha = hashlib.sha256(data).hexdigest()
-    path = evidence_path(ws.evidence_dir, sha)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    os.chmod(path, 0o444)
-    with ws.session(actor="test") as s:
-        add_evidence(
-            s,
-            Evidence(
-                sha256=sha,
-                media_type="text/plain",
-                size=len(data),
-                captured_at=datetime(2016, 12, 14, tzinfo=UTC),
-                file_name="legacy.txt",
-            ),
-        )
-    return sha
 
 
 def _events(ws) -> list[tuple[str, str, str]]:
@@ -57,8 +33,8 @@ def _derived_rows(ws) -> list[tuple]:
         return [tuple(r) for r in conn.execute(text("SELECT sha256, original_sha256 FROM derived_files"))]
 
 
-def test_sealing_records_one_seal_event_per_clear_original_and_is_idempotent(workspace):
-    sha = _plant_clear(workspace)
+def test_sealing_records_one_seal_event_per_clear_original_and_is_idempotent(workspace, plant_clear_original):
+    sha = plant_clear_original(workspace, DATA)
     before = _events(workspace)
     heard = []
     summary = seal_evidence(workspace, on_start=lambda clear, files: heard.append((clear, files)))
@@ -70,8 +46,10 @@ def test_sealing_records_one_seal_event_per_clear_original_and_is_idempotent(wor
     assert _events(workspace) == [*before, ("evidence.seal", "cli", sha)]
 
 
-def test_a_seal_whose_rename_fails_logs_no_seal_event_and_leaves_the_file_clear(workspace, monkeypatch):
-    sha = _plant_clear(workspace)
+def test_a_seal_whose_rename_fails_logs_no_seal_event_and_leaves_the_file_clear(
+    workspace, monkeypatch, plant_clear_original
+):
+    sha = plant_clear_original(workspace, DATA)
     before = _events(workspace)
 
     def failing(*args, **kwargs):
@@ -84,8 +62,10 @@ def test_a_seal_whose_rename_fails_logs_no_seal_event_and_leaves_the_file_clear(
     assert evidence_path(workspace.evidence_dir, sha).read_bytes() == DATA
 
 
-def test_deriving_links_the_copy_with_its_derive_event_on_the_original(workspace, tmp_path):
-    sha = _plant_clear(workspace)
+def test_deriving_links_the_copy_with_its_derive_event_on_the_original(
+    workspace, tmp_path, plant_clear_original
+):
+    sha = plant_clear_original(workspace, DATA)
     copy = tmp_path / "redacted.txt"
     copy.write_bytes(b"a report [redacted]\n")
     before = _events(workspace)
@@ -96,8 +76,10 @@ def test_deriving_links_the_copy_with_its_derive_event_on_the_original(workspace
     assert [e.action for e in events][-1] == "evidence.derive" and derived == [d]
 
 
-def test_a_derived_copy_whose_event_fails_is_not_linked(workspace, tmp_path, monkeypatch):
-    sha = _plant_clear(workspace)
+def test_a_derived_copy_whose_event_fails_is_not_linked(
+    workspace, tmp_path, monkeypatch, plant_clear_original
+):
+    sha = plant_clear_original(workspace, DATA)
     copy = tmp_path / "working.txt"
     copy.write_bytes(b"a working copy\n")
     before = _events(workspace)
@@ -119,8 +101,10 @@ def test_deriving_from_an_unknown_original_is_refused_naming_the_field(workspace
     assert refused.value.field == "original" and _derived_rows(workspace) == []
 
 
-def test_verifying_the_evidence_store_finds_an_altered_original_and_writes_nothing(workspace):
-    sha = _plant_clear(workspace)
+def test_verifying_the_evidence_store_finds_an_altered_original_and_writes_nothing(
+    workspace, plant_clear_original
+):
+    sha = plant_clear_original(workspace, DATA)
     before = _events(workspace)
     assert verify_evidence(workspace).ok
     path = evidence_path(workspace.evidence_dir, sha)

@@ -39,32 +39,6 @@ def _writable(path: Path) -> None:
     os.chmod(path, 0o644)
 
 
-def _plant_clear(ws, data: bytes, name: str = "legacy.txt") -> str:
-    """An original as a workspace from before sealing holds it: clear bytes named by their hash."""
-    from datetime import UTC, datetime
-
-    from tawthiq.entities import Evidence
-    from tawthiq.store import add_evidence
-
-    sha = hashlib.sha256(data).hexdigest()
-    path = evidence_path(ws.evidence_dir, sha)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    os.chmod(path, 0o444)
-    with ws.session(actor="test") as s:
-        add_evidence(
-            s,
-            Evidence(
-                sha256=sha,
-                media_type="text/plain",
-                size=len(data),
-                captured_at=datetime(2016, 12, 14, tzinfo=UTC),
-                file_name=name,
-            ),
-        )
-    return sha
-
-
 def test_phone_numbers_of_a_planted_chat_export_are_in_no_file_under_evidence(workspace, cli_json):
     [out] = cli_json(workspace, "ingest", str(CHAT))["outcomes"]
     assert out["status"] == "stored" and len(out["report_ids"]) == 3
@@ -173,9 +147,11 @@ def test_without_a_key_intake_fails_clearly_and_writes_nothing(workspace, cli):
         read_evidence(workspace.evidence_dir, sha, None)
 
 
-def test_a_clear_legacy_original_is_still_read_and_seal_converts_it_once(workspace, cli, cli_json):
+def test_a_clear_legacy_original_is_still_read_and_seal_converts_it_once(
+    workspace, cli, cli_json, plant_clear_original
+):
     data = CHAT.read_bytes()
-    sha = _plant_clear(workspace, data)
+    sha = plant_clear_original(workspace, data)
     path = evidence_path(workspace.evidence_dir, sha)
     assert file_state(path, sha, workspace.cipher) == "clear"
     assert read_evidence(workspace.evidence_dir, sha, workspace.cipher) == data
@@ -199,8 +175,8 @@ def test_a_clear_legacy_original_is_still_read_and_seal_converts_it_once(workspa
     assert code == 0 and check["problems"] == [] and check["sealed"] == 1
 
 
-def test_an_altered_clear_original_is_reported_not_sealed(workspace, cli, cli_json):
-    sha = _plant_clear(workspace, b"a report from before sealing")
+def test_an_altered_clear_original_is_reported_not_sealed(workspace, cli, cli_json, plant_clear_original):
+    sha = plant_clear_original(workspace, b"a report from before sealing")
     path = evidence_path(workspace.evidence_dir, sha)
     _writable(path)
     path.write_bytes(b"a report from before sealing, changed")
@@ -260,10 +236,10 @@ def test_public_exports_never_include_an_original(runner, demo, tmp_path, fmt):
         assert data not in originals and MAGIC not in data, f"{path} carries an original"
 
 
-def test_dump_carries_originals_sealed_never_in_clear(runner, demo, tmp_path, planted):
+def test_dump_carries_originals_sealed_never_in_clear(runner, demo, tmp_path, planted, plant_clear_original):
     from tawthiq.cli.main import app
 
-    sha = _plant_clear(demo.ws, b"legacy report naming " + planted["witness"].encode())
+    sha = plant_clear_original(demo.ws, b"legacy report naming " + planted["witness"].encode())
     out = tmp_path / "dump"
     res = runner.invoke(app, ["export", "dump", "--out", str(out), "-w", str(demo.path)])
     assert res.exit_code == 0, res.output + res.stderr
