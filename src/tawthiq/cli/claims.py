@@ -16,6 +16,7 @@ from rich.markup import escape
 from rich.table import Table as RichTable
 
 from tawthiq.cli._common import (
+    MAX_ROWS,
     AsOpt,
     DbOpt,
     JsonOpt,
@@ -68,7 +69,7 @@ def list_cmd(
     status: Annotated[
         str, typer.Option("--status", help=f"all, or one of: {', '.join(REVIEW_STATUSES)}.")
     ] = "unreviewed",
-    limit: Annotated[int | None, typer.Option(help="At most this many claims.")] = None,
+    limit: Annotated[int | None, typer.Option(min=0, max=MAX_ROWS, help="At most this many claims.")] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
@@ -118,7 +119,9 @@ _ANSWERS = {"a": "accept", "r": "reject", "s": "skip", "q": "quit"}
 
 @claims_app.command("review")
 def review_cmd(
-    limit: Annotated[int | None, typer.Option(help="Review at most this many claims.")] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=0, max=MAX_ROWS, help="Review at most this many claims.")
+    ] = None,
     reason: ReviewReason = None,
     as_user: AsOpt = None,
     workspace: WorkspaceOpt = None,

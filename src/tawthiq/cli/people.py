@@ -17,6 +17,7 @@ import typer
 from rich.table import Table as RichTable
 
 from tawthiq.cli._common import (
+    MAX_ROWS,
     DbOpt,
     JsonOpt,
     WorkspaceOpt,
@@ -301,7 +302,9 @@ _ANSWERS = {"m": "match", "n": "non_match", "s": "skip", "q": "quit"}
 
 @people_app.command("review")
 def review(
-    limit: Annotated[int | None, typer.Option(help="Review (or list) at most this many pairs.")] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=0, max=MAX_ROWS, help="Review (or list) at most this many pairs.")
+    ] = None,
     missing: Annotated[
         bool,
         typer.Option(

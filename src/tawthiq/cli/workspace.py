@@ -15,6 +15,7 @@ import typer
 from rich.table import Table
 
 from tawthiq.cli._common import (
+    MAX_ROWS,
     DbOpt,
     JsonOpt,
     ReasonOpt,
@@ -85,8 +86,8 @@ def reports(
         bool, typer.Option("--reveal", help="Show protected senders (needs the key and --reason).")
     ] = False,
     reason: ReasonOpt = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
-    offset: Annotated[int, typer.Option(help="Skip this many rows first.")] = 0,
+    limit: Annotated[int | None, typer.Option(min=0, max=MAX_ROWS, help="At most this many rows.")] = None,
+    offset: Annotated[int, typer.Option(min=0, max=MAX_ROWS, help="Skip this many rows first.")] = 0,
 ) -> None:
     """List stored reports and failed intakes (id, file, sha256, status, reason, received)."""
     from tawthiq.store import list_reports, open_workspace
@@ -147,7 +148,9 @@ def audit_list(
     object_id: Annotated[
         str | None, typer.Option("--id", help="Only events about the record with this id.")
     ] = None,
-    last: Annotated[int, typer.Option(min=1, help="The newest N matching events (in chain order).")] = 100,
+    last: Annotated[
+        int, typer.Option(min=1, max=MAX_ROWS, help="The newest N matching events (in chain order).")
+    ] = 100,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
