@@ -26,6 +26,7 @@ __all__ = [
     "EVENT_FAMILIES",
     "EVENT_TYPES",
     "GRADES",
+    "MAX_ID",
     "NOTE_STATUSES",
     "REPORT_STATUSES",
     "REVIEW_STATUSES",
@@ -73,6 +74,14 @@ __all__ = [
     "date_text",
     "partial_date",
 ]
+
+# The largest id a stored entity can have: the tables' ids are INTEGER, a signed 32-bit integer on
+# PostgreSQL (SQLite takes 64 bits). An id a user types (a CLI argument, a web path or form field) is
+# checked against it before it is bound to a statement: past it PostgreSQL fails with "integer out
+# of range" and SQLite (past 2**63) with OverflowError, where the user should read "no such record"
+# (issues 18 and 21). No table holds more rows than this either, so it also bounds a row count
+# or offset a user types (--limit, --offset, --last).
+MAX_ID = 2**31 - 1
 
 EventType = Literal[
     "attack.air_strike",

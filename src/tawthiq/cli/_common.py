@@ -178,10 +178,6 @@ def print_json(data: Any) -> None:
 
 _T = TypeVar("_T")
 
-# The largest row count or offset a command takes (--limit, --offset, --last): past it a number is a
-# usage error naming the option; a 30-digit one overflowed the database's integer (an unexpected error).
-MAX_ROWS = 2**31 - 1
-
 
 def emit(
     data: _T, json_: bool, render: Callable[[_T], object], *, as_json: Callable[[_T], Any] | None = None

@@ -16,7 +16,6 @@ from rich.markup import escape
 from rich.table import Table as RichTable
 
 from tawthiq.cli._common import (
-    MAX_ROWS,
     AsOpt,
     DbOpt,
     JsonOpt,
@@ -27,7 +26,7 @@ from tawthiq.cli._common import (
     out_console,
     print_json,
 )
-from tawthiq.entities import REVIEW_STATUSES, Claim, Report
+from tawthiq.entities import MAX_ID, REVIEW_STATUSES, Claim, Report
 from tawthiq.errors import InputError
 
 __all__ = ["register"]
@@ -69,7 +68,7 @@ def list_cmd(
     status: Annotated[
         str, typer.Option("--status", help=f"all, or one of: {', '.join(REVIEW_STATUSES)}.")
     ] = "unreviewed",
-    limit: Annotated[int | None, typer.Option(min=0, max=MAX_ROWS, help="At most this many claims.")] = None,
+    limit: Annotated[int | None, typer.Option(min=0, max=MAX_ID, help="At most this many claims.")] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
@@ -120,7 +119,7 @@ _ANSWERS = {"a": "accept", "r": "reject", "s": "skip", "q": "quit"}
 @claims_app.command("review")
 def review_cmd(
     limit: Annotated[
-        int | None, typer.Option(min=0, max=MAX_ROWS, help="Review at most this many claims.")
+        int | None, typer.Option(min=0, max=MAX_ID, help="Review at most this many claims.")
     ] = None,
     reason: ReviewReason = None,
     as_user: AsOpt = None,

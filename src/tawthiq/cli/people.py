@@ -17,7 +17,6 @@ import typer
 from rich.table import Table as RichTable
 
 from tawthiq.cli._common import (
-    MAX_ROWS,
     DbOpt,
     JsonOpt,
     WorkspaceOpt,
@@ -28,7 +27,7 @@ from tawthiq.cli._common import (
     progress,
 )
 from tawthiq.cli.pfif import missing_app, pfif_app
-from tawthiq.entities import PersonRecord
+from tawthiq.entities import MAX_ID, PersonRecord
 from tawthiq.errors import InputError
 from tawthiq.people import (
     FIELDS,
@@ -303,7 +302,7 @@ _ANSWERS = {"m": "match", "n": "non_match", "s": "skip", "q": "quit"}
 @people_app.command("review")
 def review(
     limit: Annotated[
-        int | None, typer.Option(min=0, max=MAX_ROWS, help="Review (or list) at most this many pairs.")
+        int | None, typer.Option(min=0, max=MAX_ID, help="Review (or list) at most this many pairs.")
     ] = None,
     missing: Annotated[
         bool,

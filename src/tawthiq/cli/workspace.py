@@ -15,7 +15,6 @@ import typer
 from rich.table import Table
 
 from tawthiq.cli._common import (
-    MAX_ROWS,
     DbOpt,
     JsonOpt,
     ReasonOpt,
@@ -26,6 +25,7 @@ from tawthiq.cli._common import (
     print_json,
     reveal_disclosure,
 )
+from tawthiq.entities import MAX_ID
 from tawthiq.errors import StoreError
 
 __all__ = ["register"]
@@ -86,8 +86,8 @@ def reports(
         bool, typer.Option("--reveal", help="Show protected senders (needs the key and --reason).")
     ] = False,
     reason: ReasonOpt = None,
-    limit: Annotated[int | None, typer.Option(min=0, max=MAX_ROWS, help="At most this many rows.")] = None,
-    offset: Annotated[int, typer.Option(min=0, max=MAX_ROWS, help="Skip this many rows first.")] = 0,
+    limit: Annotated[int | None, typer.Option(min=0, max=MAX_ID, help="At most this many rows.")] = None,
+    offset: Annotated[int, typer.Option(min=0, max=MAX_ID, help="Skip this many rows first.")] = 0,
 ) -> None:
     """List stored reports and failed intakes (id, file, sha256, status, reason, received)."""
     from tawthiq.store import list_reports, open_workspace
@@ -149,7 +149,7 @@ def audit_list(
         str | None, typer.Option("--id", help="Only events about the record with this id.")
     ] = None,
     last: Annotated[
-        int, typer.Option(min=1, max=MAX_ROWS, help="The newest N matching events (in chain order).")
+        int, typer.Option(min=1, max=MAX_ID, help="The newest N matching events (in chain order).")
     ] = 100,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,

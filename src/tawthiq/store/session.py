@@ -17,16 +17,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from tawthiq.entities import MAX_ID
 from tawthiq.errors import StoreError
 
-__all__ = ["MAX_ID", "as_utc", "is_row_id", "make_engine", "normalise_url", "session_cipher", "session_scope"]
-
-# The largest id a row can have: the tables' ids are INTEGER, a signed 32-bit integer on
-# PostgreSQL (SQLite takes 64 bits). An id a user typed is checked against it before it is bound
-# to a statement: past it PostgreSQL fails with "integer out of range" and SQLite (past 2**63)
-# with OverflowError, where the user should read "no such record" (issue 21; the web bounds its
-# path ids the same way, web/_query.py).
-MAX_ID = 2**31 - 1
+__all__ = ["as_utc", "is_row_id", "make_engine", "normalise_url", "session_cipher", "session_scope"]
 
 
 def normalise_url(url: str) -> str:

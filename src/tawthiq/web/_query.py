@@ -13,7 +13,7 @@ from typing import Annotated
 
 from fastapi import Path, Request
 
-from tawthiq.entities import GRADES, IncidentFilter
+from tawthiq.entities import GRADES, MAX_ID, IncidentFilter
 
 from ._errors import HTTPError
 
@@ -28,11 +28,7 @@ __all__ = [
     "parse_bbox",
 ]
 
-# The largest id a database row can have: the tables' ids are INTEGER, a signed 32-bit
-# integer on PostgreSQL (SQLite would take 64 bits). A path id past it would fail when bound to
-# a statement (issue 18: a 500 with OverflowError on SQLite past 2**63, "integer out of range"
-# on PostgreSQL past 2**31); as a path parameter it fails validation, which the app answers 404.
-MAX_ID = 2**31 - 1
+# A path id past entities.MAX_ID fails validation, which the app answers 404.
 # Far past any list's last page, and small enough that page x page_size stays a 64-bit offset.
 MAX_PAGE = 10**9
 
