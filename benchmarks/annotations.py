@@ -199,6 +199,13 @@ def header(text: str) -> dict[str, str]:
     return out
 
 
+def title(text: str) -> str | None:
+    """The title the extractor is given: the header's TITLE, else the body's first non-empty line."""
+    return header(text).get("TITLE") or next(
+        (ln.strip() for ln in text[body_start(text) :].splitlines() if ln.strip()), None
+    )
+
+
 def skeleton(name: str, annotator: str) -> dict:
     text = shared_text(name)
     if text is None:

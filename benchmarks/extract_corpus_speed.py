@@ -50,10 +50,7 @@ def inputs(text: str) -> tuple[date | None, str | None]:
         day = date.fromisoformat(published) if published and published != "unknown" else None
     except ValueError:
         day = None
-    title = head.get("TITLE") or next(
-        (ln.strip() for ln in text[ann.body_start(text) :].splitlines() if ln.strip()), None
-    )
-    return day, title
+    return day, ann.title(text)
 
 
 def run(items: list[tuple[str, str, date | None, str | None]]) -> dict[str, list | str]:

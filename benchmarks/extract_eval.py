@@ -43,9 +43,7 @@ def published_of(item: ann.Annotated) -> date | None:
 
 
 def title_of(item: ann.Annotated) -> str | None:
-    return ann.header(item.text).get("TITLE") or next(
-        (ln.strip() for ln in item.text[ann.body_start(item.text) :].splitlines() if ln.strip()), None
-    )
+    return ann.title(item.text)
 
 
 def predict_claims(item: ann.Annotated) -> list:
