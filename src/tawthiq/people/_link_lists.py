@@ -157,6 +157,19 @@ def _combined(*codes: np.ndarray) -> np.ndarray:
     return out
 
 
+def _name_basis(features: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, int, np.ndarray, np.ndarray]:
+    """What both name frequencies start from: the whole name's codes (-1 without a name), which
+    records are named, their number N, which names have three parts or more (given, father's and
+    family name), and the floor ``f(given) x f(lineage)`` a name's frequency never goes below."""
+    key = _codes(features["key"])
+    named = key >= 0
+    n = max(1, int(named.sum()))
+    long_name = (features["g"].notna() & features["f"].notna() & features["fam"].notna()).to_numpy(dtype=bool)
+    given = _counts(np.where(named, _codes(features["g"]), -1))
+    lineage = _counts(np.where(named, _combined(*(_codes(features[c]) for c in ("f", "gf", "fam"))), -1))
+    return key, named, n, long_name, (given / n) * (lineage / n)
+
+
 def name_frequencies(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The whole name's frequency among people other than the two records compared.
 
@@ -184,16 +197,10 @@ def name_frequencies(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
 
     Other names keep ``c / N``, as splink counts it; no name is made more frequent than that.
     """
-    key = _codes(features["key"])
-    named = key >= 0
-    n = max(1, int(named.sum()))
+    key, named, n, long_name, by_parts = _name_basis(features)
     count = _counts(key)
-    given = _counts(np.where(named, _codes(features["g"]), -1))
-    lineage = _counts(np.where(named, _combined(*(_codes(features[c]) for c in ("f", "gf", "fam"))), -1))
-    by_parts = (given / n) * (lineage / n)
     others = (np.maximum(count - 2, 0) + 0.5) / n
     own = count / n
-    long_name = (features["g"].notna() & features["f"].notna() & features["fam"].notna()).to_numpy(dtype=bool)
     tf = np.where(long_name, np.minimum(own, np.maximum(others, by_parts)), own)
     # One value per name: the highest of its records (the most cautious reading).
     table = pd.DataFrame({"key_id": key[named], "tf_key_id": tf[named]})
@@ -312,18 +319,13 @@ def near_frequencies(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     the larger of the name's and the skeleton's counts over ``N``. One value per name,
     the highest of its records.
     """
-    key = _codes(features["key"])
-    named = key >= 0
-    n = max(1, int(named.sum()))
-    long_name = (features["g"].notna() & features["f"].notna() & features["fam"].notna()).to_numpy(dtype=bool)
+    key, named, n, long_name, by_parts = _name_basis(features)
     c_key = _counts(key)
     c_sk = _counts(np.where(named, _codes(features["sk_key"]), -1))
     parts = _combined(*(_codes(features[c]) for c in ("g", "f", "fam")))
     c_gfp = _counts(np.where(named & long_name, parts, -1))
-    given = _counts(np.where(named, _codes(features["g"]), -1))
-    lineage = _counts(np.where(named, _combined(*(_codes(features[c]) for c in ("f", "gf", "fam"))), -1))
     others = np.maximum.reduce([c_key - 1, c_sk - 2, c_gfp - 2, np.zeros_like(c_key)])
-    near = np.maximum((others + 0.5) / n, (given / n) * (lineage / n))
+    near = np.maximum((others + 0.5) / n, by_parts)
     short = np.maximum(c_key, c_sk) / n
     tf = np.where(long_name, near, short)
     table = pd.DataFrame({"near_id": key[named], "tf_near_id": tf[named]})
