@@ -14,6 +14,7 @@ predicted claims in one incident whose gold claims carry different labels (or no
     python benchmarks/incident_eval.py --split measure            # both languages
     python benchmarks/incident_eval.py --split tune --lang en --show pipeline
     python benchmarks/incident_eval.py --split tune --why pipeline   # lost gold pairs by cause
+    python benchmarks/incident_eval.py --split tune --decompose      # where the pipeline's recall goes
 """
 
 from __future__ import annotations
@@ -285,6 +286,88 @@ def _why(show: dict, incidents) -> None:
             print(f"  {lost(c):5d}  {lab}: {top}")
 
 
+_EXTRACTION = "(a) extraction: a gold claim no extracted claim matches"
+_KIND = "(c) other: an extracted claim matched to a gold incident claim is a tally or a status"
+
+
+def _decompose(pipe: dict, pipe_incidents, gold: dict, gold_incidents) -> dict:
+    """Every gold pair the pipeline loses, in three parts (tune side only).
+
+    (a) extraction: one or both gold claims have no matched extracted claim; (b) corroboration: both
+    are matched (as incident claims) but put into different incidents, by the first test of
+    :func:`_reason` the two extracted claims fail, each split by whether the *gold* claims of the
+    pair are joined when the gold claims are corroborated (then the extracted fields moved them
+    apart: a wrong date, place, type or toll) or not (then a corroboration rule keeps them apart
+    even with the annotators' fields); (c) other: a matched extracted claim has another kind.
+    Counted in pairs and in gold incidents (one large event can weigh hundreds of pairs).
+    """
+    from collections import Counter
+
+    from tawthiq.gazetteer import load_gazetteer
+
+    contains = load_gazetteer().contains
+    label, claim_gold, sourced = pipe["label"], pipe["claim_gold"], pipe["sourced"]
+    pred_of = {k: cid for cid, k in claim_gold.items()}
+    where = {cid: n for n, inc in enumerate(pipe_incidents) for cid in _claim_ids(inc)}
+    gold_where = {
+        gold["claim_gold"][cid]: n for n, inc in enumerate(gold_incidents) for cid in _claim_ids(inc)
+    }
+    by_label: dict[str, list[int]] = {}
+    for k, lab in label.items():
+        by_label.setdefault(lab, []).append(k)
+    pairs: Counter[str] = Counter()
+    events: dict[str, set[str]] = {}
+    for lab, ks in by_label.items():
+        for a, b in combinations(sorted(ks), 2):
+            pa, pb = pred_of.get(a), pred_of.get(b)
+            if pa is None or pb is None:
+                part = _EXTRACTION
+            elif sourced[pa].claim.kind != "incident" or sourced[pb].claim.kind != "incident":
+                part = _KIND
+            elif where.get(pa) is not None and where.get(pa) == where.get(pb):
+                part = "joined (a true pair)"
+            else:
+                gold_joined = gold_where.get(a) is not None and gold_where.get(a) == gold_where.get(b)
+                why = _reason(sourced[pa], sourced[pb], contains).replace(" (same report)", "")
+                why = why.replace(" (across reports)", "")
+                part = (
+                    "(b) corroboration: "
+                    + why
+                    + (
+                        " | gold claims joined: extracted fields differ"
+                        if gold_joined
+                        else " | gold claims apart too: the rule"
+                    )
+                )
+            pairs[part] += 1
+            events.setdefault(part, set()).add(lab)
+    paired = [k for ks in by_label.values() if len(ks) > 1 for k in ks]
+    return {
+        "pairs": dict(pairs),
+        "events": {k: len(v) for k, v in events.items()},
+        "gold_pairs": sum(pairs.values()),
+        # the claims behind (a): gold incident claims of incidents told more than once, and how many
+        # of them an extracted claim matches
+        "gold_claims": len(paired),
+        "matched_claims": sum(1 for k in paired if k in pred_of),
+    }
+
+
+def _print_decompose(d: dict) -> None:
+    total = d["gold_pairs"]
+    print(f"== the pipeline's gold pairs ({total}) by what became of them (tune side)")
+    print(f"  {'pairs':>5s}  {'share':>5s}  {'events':>6s}")
+    for part, n in sorted(d["pairs"].items(), key=lambda kv: (kv[0][:3], -kv[1])):
+        print(f"  {n:5d}  {n / total:5.1%}  {d['events'][part]:6d}  {part}")
+    for head in ("joined", "(a)", "(b)", "(c)"):
+        n = sum(v for k, v in d["pairs"].items() if k.startswith(head))
+        print(f"  {head:7s} {n:5d} pairs ({n / total:.1%})")
+    print(
+        f"  gold incident claims of events told more than once: {d['gold_claims']},"
+        f" matched by an extracted claim: {d['matched_claims']}"
+    )
+
+
 def _claim_ids(inc) -> list[int]:
     return [*inc.claim_ids, *inc.contradicting_claim_ids]
 
@@ -304,9 +387,17 @@ def main(argv: list[str]) -> int:
         choices=["gold", "pipeline"],
         help="count the gold pairs one mode loses by their first cause (tune side only)",
     )
+    ap.add_argument(
+        "--decompose",
+        action="store_true",
+        help="split the pipeline's lost gold pairs into extraction, corroboration (by reason) and other"
+        " (tune side only)",
+    )
     args = ap.parse_args(argv)
-    if (args.show or args.why) and args.split != "tune":
-        ap.error("--show and --why need --split tune: the measure side is scored, never looked at")
+    if (args.show or args.why or args.decompose) and args.split != "tune":
+        ap.error(
+            "--show, --why and --decompose need --split tune: the measure side is scored, never looked at"
+        )
     if not ann.CORPUS.exists():
         print(f"incident_eval: {ann.SHARED} is absent; nothing to score", file=sys.stderr)
         return 0
@@ -314,14 +405,17 @@ def main(argv: list[str]) -> int:
     if not items:
         print("incident_eval: no annotations match", file=sys.stderr)
         return 1
-    out = {}
+    out: dict = {}
+    shown: dict[str, tuple[dict, list]] = {}
     for mode in ("gold", "pipeline"):
-        show: dict | None = {} if mode in (args.show, args.why) else None
+        show: dict | None = {} if mode in (args.show, args.why) or args.decompose else None
         tp, npred, ngold, incidents, (ctp, cpred, cgold) = evaluate(items, mode, show)
         if show is not None and args.show == mode:
             _show(show, incidents)
         if show is not None and args.why == mode:
             _why(show, incidents)
+        if show is not None:
+            shown[mode] = (show, incidents)
         out[mode] = {
             "texts": len(items),
             "incidents": sum(1 for i in incidents if i.kind == "incident"),
@@ -339,10 +433,15 @@ def main(argv: list[str]) -> int:
                 "gold_pairs": cgold,
             },
         }
+    if args.decompose:
+        out["decompose"] = _decompose(*shown["pipeline"], *shown["gold"])
+        if not args.json:
+            _print_decompose(out["decompose"])
     if args.json:
         print(json.dumps(out, indent=1))
         return 0
-    for mode, r in out.items():
+    for mode in ("gold", "pipeline"):
+        r = out[mode]
         what = "corroboration of gold claims" if mode == "gold" else "extract → corroborate"
         print(
             f"{what:30s} texts {r['texts']:3d}  incidents {r['incidents']:3d}  "
