@@ -1,0 +1,255 @@
+"""Who an Arabic sentence attributes its content to, and how sure it says it is.
+
+In: a folded Arabic sentence (and the sentence as written, for names kept as written). Out: the
+party (a known party's canonical name, :mod:`._arabic_parties`, else the phrase as written) and the
+certainty (confirmed / reported / unconfirmed / denied).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tawthiq.extract._arabic_events import _KILL_WORD, find_events_ar
+from tawthiq.extract._arabic_lexicon import _L, _R, _rx
+from tawthiq.extract._arabic_parties import ARABIC_PARTIES, arabic_party, is_agency
+from tawthiq.extract._attribution import canonical_party
+from tawthiq.text.arabic import Folded, fold_arabic
+
+__all__ = ["find_attribution_ar", "find_certainty_ar"]
+
+_VERB = (
+    r"(?:قال|قالت|يقول|تقول|أفاد|أفادت|يفيد|تفيد|ذكر|ذكرت|يذكر|تذكر|أعلن|أعلنت|يعلن|تعلن|أكد|أكدت|يؤكد|تؤكد|"
+    r"أوضح|أوضحت|وثق|وثقت|يوثق|رصد|رصدت|صرح|صرحت|كشف|كشفت|أضاف|أضافت|أشار|أشارت|لفت|لفتت|نقل|نقلت|"
+    r"أحصى|أحصت|اعتبر|اعتبرت|بين|بينت|نشر|نشرت|أورد|أوردت|قدر|قدرت|نفى|نفت|نفوا|اتهم|اتهمت|حمل|حملت|"
+    r"تحدث|تحدثت|يتحدث|حذر|حذرت|أدان|أدانت|دان|دانت|ندد|نددت|أبلغ|أبلغت|أحصى|سجل|سجلت|أفادت|روى|روت"
+    # the plural of unnamed speakers: "وأضافوا أن"، "قالوا إن"
+    r"|قالوا|أضافوا|أكدوا|أفادوا|ذكروا|أشاروا|أوضحوا|أعلنوا|تحدثوا)"
+)
+_ADVERBIAL = (
+    r"(?:(?:و|ف)?(?:في وقت سابق(?: من)?(?: اليوم)?|في وقت لاحق"
+    r"|من جهته|من جهتها|بدوره|بدورها|في غضون ذلك|في الأثناء|"
+    r"إلى ذلك|الى ذلك|اليوم|أمس)\s*،?\s*)?"
+)
+_CONJ = r"(?:كما|فيما|بينما|حيث|في حين|وقد|قد|كذلك|وكان|وكانت|كان|كانت)"
+_LEAD_VERB = _rx(
+    rf"(?:(?:^|[،.؛:\"\-–—]\s*){_ADVERBIAL}(?:(?:و|ف)?{_CONJ}\s*،?\s*)?|\s{_CONJ}\s*،?\s*)(?:و|ف)?{_VERB}{_R}\s+"
+)
+_ACCORDING = _rx(
+    rf"(?:(?:بحسب|حسب|وفق|كما|على)\s*ما\s+{_VERB}(?:ه|ها|هم)?{_R}|حسبما\s*{_VERB}(?:ه|ها|هم)?{_R}|(?:وفقا|وفقاً|طبقا|طبقاً)\s*ل"
+    r"|(?:بحسب|حسب|وفق|نقلا عن|نقلاً عن|استنادا إلى|استناداً إلى|على حد قول|على لسان)\s)\s*"
+)
+# "نقلت وكالة رويترز عن مسؤول …": the outlet relays; the one it quotes is the party
+_RELAYED = _rx(r"(?:^|[،.؛:\s])(?:و|ف)?(?:نقل|نقلت|تنقل|ينقل)\s+[^،.؛]{2,60}?\s+عن\s+")
+# where the speaker's noun phrase ends
+_NP_END = _rx(
+    rf"\s*(?:[،,:؛.(]|\s(?:أن|إن|ان|بأن|بان|في بيان|في تصريح"
+    rf"|في تقرير|لوكالة|لمراسل|ل|اليوم|أمس|يوم|صباح|مساء|فجر|"
+    rf"الإثنين|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد|عن|على|إلى|الى|مقتل|استشهاد|ارتفاع|وقوع|سقوط|قيام|حدوث|"
+    rf"استهداف|معاودة|في وقت|منذ|خلال|حتى|عبر|بعد|قبل|امس|من|بمقتل|باستشهاد|بسقوط|بوقوع|بإصابة|بمصرع|"
+    rf"قتل|قتلوا|استشهد|استشهدوا|أصيب|أصيبوا|سقط|سقطت|لقي|لقوا|قضى|قضوا|ارتقى|ارتقوا|جرح"
+    rf"|قوله|قولها|قولهم|قولها){_R})"
+)
+_PRONOUN_SUBJ = _rx(
+    r"^(?:ال)?(?:وكالة|الوكالة|التقرير|المصدر|المصادر|البيان|المنظمة|الشبكة|المرصد|المسؤول|المتحدث|المكتب|الهيئة"
+    r"|اللجنة|اللجان|المدير|الجيش|الوزارة"
+    # an office named again by its title alone ("وقال المحافظ" after "محافظ حمص فلان"): the one named before
+    r"|المحافظ|الوزير|الناطق|المنسق|الحاكم|المفوض|المتحدثة|المسؤولة|المديرة|الأمين العام|الطبيب|المسعف)$"
+)
+_NOT_SUBJECT = _rx(
+    r"^(?:و|ف)?(?:كان\s+|كانت\s+|قد\s+)?(?:فيما|كما|بينما|حيث|في|ثم|لكن|إلا|بعد|قبل|منذ|خلال|عند|بعدما|اليوم|أمس|"
+    r"حين|عندما|لما|إذ|ما|من|التي|الذي|الذين|وقت"
+    # the report's own voice ("يشار إلى أن"، "الجدير بالذكر أن"، "تجدر الإشارة إلى أن") is nobody
+    r"|يشار|يذكر|الجدير|تجدر|يجدر|يُشار|يُذكر)(?:\s|$)"
+    # a reporting verb of its own ("وأضاف أن بين الضحايا"): no subject stands before the next verb
+    rf"|^(?:و|ف)?{_VERB}{_R}"
+)
+# the first word of a doer after an unnamed speaker ("ناشطون الطيران الروسي"): the speaker ends there
+_DOER = _rx(
+    r"^(?:و|ب|ل)?(?:ال)?(?:طيران|طائرات|طائره|قوات|جيش|نظام|تنظيم|مروحيات|فصائل|تحالف|ميليشيات|مليشيات|روسيا|النظام)"
+)
+_PAREN = re.compile(r"\s*\(([^()]{2,40})\)")
+# "صنعاء (رويترز) - قال …": a dateline before the verb is no subject
+_DATELINE_MARK = re.compile(r"[()]|\s[-–—]\s|\s[-–—]$")
+_SUBJECTLESS = _rx(r"(?:أن|إن|ان|بأن|بان|في بيان|في تصريح|:|\")")
+_COLON_HEAD = _rx(r"^\s*([^:،.\"\d]{2,50}?)(?:\s+ل\S*(?:\s+\S+)?)?\s*:(?!:)\s*\S")
+_NOBODY = _rx(r"^(?:ال)?(?:أنباء|انباء|معلومات|تقارير|أخبار|اخبار|شائعات|إشاعات)(?:\s|$)")
+# the outlet's own correspondent: "مراسلنا"، "مراسل الموقع" (the site's), not "مراسل قناة X"
+_OWN_REPORTER = _rx(
+    r"^(?:مراسلنا|مراسلتنا|مراسلونا|(?:مراسل|مراسلة) (?:الموقع|الصحيفة|القناة|الوكالة|الشبكة))"
+    r"(?:\s+في\s+\S+)?$"
+)
+_GENERIC = _rx(r"^(?:مصادر|مصدر|ناشطون|ناشطين|نشطاء|ناشط|أهالي|سكان|شهود|مسعفون|أطباء)")
+
+
+def _np(f: str, start: int) -> tuple[int, int]:
+    m = _NP_END.search(f, start)
+    end = m.start() if m else min(len(f), start + 80)
+    return start, end
+
+
+_TRIM = " \"'().«»“”"
+
+
+def _party(
+    folded: str, written: str, previous: str | None, seen: list[tuple[str, str]] | None = None
+) -> str | None:
+    p = folded.strip(_TRIM)
+    if not p or len(p) < 2:
+        return None
+    if is_agency(p):
+        return None
+    known = arabic_party(p)
+    if known:
+        return known
+    if _PRONOUN_SUBJ.match(p):
+        head = re.sub(r"^ال", "", p.split()[0]) if p.split() else ""
+        for folded_name, name in reversed(seen or []):
+            if head and head in folded_name:
+                return (
+                    name  # "وكشفت اللجان" after "لجان التنسيق المحلية": the committees, not the last speaker
+                )
+        return previous
+    if _rx(
+        r"^(?:فيه|فيها|له|لها|لهم|عنه|عنها|منه|منها|به|بها|إلى|الى|أن|ان|إن|بأن|أنه|انه|أنها|انها"
+        r"|في بيان|في تصريح|في تقرير|في حديث)(?:\s|$)"
+    ).match(p):
+        return None  # "أكدت فيه أن": no speaker named after the verb
+    if (find_events_ar(p) or _KILL_WORD.search(p)) and _GENERIC.match(p):
+        # "واتهم ناشطون الطيران الروسي بقصف …": the unnamed speakers, up to the first word of the deed
+        words = written.strip(_TRIM).split()
+        keep = words[:1]
+        for w in words[1:3]:
+            fw = fold_arabic(w).text
+            if find_events_ar(fw) or _KILL_WORD.search(fw) or _DOER.match(fw):
+                break
+            keep.append(w)
+        return " ".join(keep) or None
+    if find_events_ar(p) or _KILL_WORD.search(p):
+        return None  # a clause, not a speaker
+    if _NOBODY.match(p):
+        return None  # "تحدثت أنباء عن …": unconfirmed reports cite nobody
+    if _OWN_REPORTER.match(p):
+        return None  # "أكد مراسلنا": the outlet's own correspondent is its own voice (annotation.md)
+    name = re.sub(r"\s+", " ", re.sub(r"[\"«»“”]", "", written)).strip(_TRIM)
+    # "إحصائية لمركز إدلب الإعلامي"، "تقرير للشبكة": the body that counted, not its document
+    doc = _DOCUMENT_OF.match(name)
+    if doc:
+        name = ("ال" if doc.group(1) else "") + doc.group(2)
+        return arabic_party(name) or name[:80]
+    return name[:80] or None
+
+
+def find_attribution_ar(
+    f: Folded, written: str, previous: str | None = None, seen: list[tuple[str, str]] | None = None
+) -> str | None:
+    """The party an Arabic sentence attributes its content to, or None (own voice); a person whose
+    apposition names a known body ("أحمد الشيخ، وهو مسعف في الدفاع المدني") speaks for that body."""
+    party = _find_attribution_ar(f, written, previous, seen)
+    if party and arabic_party(party) is None and party not in _KNOWN_NAMES:
+        m = _APPOSITION.search(f.text)
+        if m:
+            return arabic_party(m.group(1)) or party
+    return party
+
+
+_DOCUMENT_OF = re.compile(
+    r"^(?:إحصائي(?:ة|ات)|احصائي(?:ة|ات)|تقرير|بيان|أرقام|ارقام|بيانات|حصيلة|توثيق|إحصاء|احصاء)\s+ل(ل?)ـ?\s*(\S.*)$"
+)
+_APPOSITION = _rx(r"[،,]\s*(?:و)?(?:هو|هي|وهو|وهي)\s+[^،,.]{0,40}?(?:في|لدى|من|ب|مع)\s*([^،,.]{3,60})")
+_KNOWN_NAMES = frozenset(name for _, name in ARABIC_PARTIES)
+
+
+def _find_attribution_ar(
+    f: Folded, written: str, previous: str | None = None, seen: list[tuple[str, str]] | None = None
+) -> str | None:
+    """The party an Arabic sentence attributes its content to, or None (own voice).
+
+    ``f`` is the folded sentence and ``written`` the sentence as written (an unknown party is
+    returned as written, with its hamzas and ta marbuta). ``seen`` (folded phrase, party) of the
+    report's earlier speakers, to which a found party is added, lets "اللجان" or "الشبكة" name the
+    committees or network named before rather than the last speaker."""
+    s = f.text
+
+    def party_at(a: int, b: int, article: bool = False) -> str | None:
+        if b <= a:
+            return None
+        paren = _PAREN.match(s, b)
+        if paren and arabic_party(paren.group(1)):
+            return arabic_party(paren.group(1))  # "وكالة الأنباء الرسمية (سانا)": the name in brackets
+        oa, ob = f.span(a, b)
+        # "وفقاً للدفاع المدني": ل before the article writes "لل"; the party is "الدفاع المدني"
+        lead = "ا" if article else ""
+        party = _party(lead + s[a:b], lead + written[oa:ob], previous, seen)
+        if party and seen is not None and not _PRONOUN_SUBJ.match(s[a:b].strip(_TRIM)):
+            seen.append((s[a:b], party))
+        return party
+
+    # a headline "المرصد: مقتل 12 …"، "الدفاع المدني لـ"عنب بلدي": …": a known party before the colon
+    head = _COLON_HEAD.match(s)
+    if head:
+        known = arabic_party(head.group(1)) or canonical_party(head.group(1))
+        if known and (known != head.group(1).strip() or _GENERIC.match(head.group(1))):
+            return known
+    for m in _RELAYED.finditer(s):
+        party = party_at(*_np(s, m.end()))
+        if party:
+            return party
+    for m in _ACCORDING.finditer(s):
+        article = m.group(0).endswith("ل") and s[m.end() : m.end() + 1] == "ل"
+        party = party_at(*_np(s, m.end()), article=article)
+        if party:
+            return party
+    # subject before the verb: "مصدر عسكري أكد لسانا أن"، "وكان مصدر في محافظة حلب أفاد"
+    m = _rx(rf"^(?:و|ف)?(?:كان|كانت|قد)?\s*([^،,:\"]{{3,60}}?)\s+(?:كان\s+|قد\s+)?{_VERB}{_R}").match(s)
+    if (
+        m
+        and not find_events_ar(m.group(1))
+        and not _NOT_SUBJECT.match(m.group(0))
+        and not _DATELINE_MARK.search(m.group(1))
+    ):
+        party = party_at(m.start(1), m.end(1))
+        if party:
+            return party
+    for m in _LEAD_VERB.finditer(s):
+        party = party_at(*_np(s, m.end()))
+        if party:
+            return party
+    # "وأضاف أن …"، "وقال في بيان: …": a reporting verb with no subject goes on with the speaker before
+    lead = _LEAD_VERB.match(s)
+    if lead and _SUBJECTLESS.match(s, lead.end()):
+        return previous
+    return None
+
+
+_DENIED = _rx(
+    rf"{_L}(?:و|ف)?(?:نفى|نفت|ينفي|تنفي|نفي|نفيه|نفت|كذب|كذبت|تكذيب"
+    rf"|مفبركة|مفبرك){_R}|لا صحة|عار عن الصحة|عارية عن الصحة|مزاعم كاذبة"
+)
+_UNCONFIRMED = _rx(
+    r"أنباء عن|انباء عن|ترددت أنباء|أنباء غير مؤكدة|غير مؤكدة"
+    r"|غير مؤكد|لم يتسن|لم يتسنى|لا يمكن التحقق|لم يتم التحقق|"
+    r"لم نتمكن من التحقق|لم يتم التأكد|تعذر التحقق|يتعذر التحقق|يزعم"
+    r"|يُزعم|زعم|مزاعم|المزعوم|المزعومة|مزعوم|بحسب ما يزعم|"
+    # "يدعي أن" (claims that); "مسؤول يدعى أحمد" (named Ahmad) is no hedge, and folding makes ى ي
+    r"(?:يدعي|تدعي|يدعون|يدعى|يُدعى) (?:أن|ان|بأن)|^\s*(?:و|ف)?(?:يدعي|تدعي|يدعون|ادعى|ادعت|ادعوا)\s|"
+    r"إشاعات|شائعات|أنباء أولية|ادعاءات|الادعاءات|ادعاء|تفيد تقارير|تقارير غير مؤكدة"
+    r"|لم يتم التأكد|لم تتأكد|لم يتأكد|لم نتحقق"
+)
+# a clause or sentence that only says the account could not be verified hedges the claim before it
+_VERIFY = _rx(
+    r"لم يتسن|لم يتسنى|تعذر التحقق|يتعذر التحقق|لا يمكن التحقق|لم يتم التحقق|لم نتمكن من التحقق"
+    r"|لم يتمكن .{0,30}من التحقق|بشكل مستقل|من مصدر مستقل"
+)
+_CONFIRMED = _rx(r"(?:تم التأكد|تأكد|تأكدت|تحقق(?:ت|نا)? من|تم التحقق من|وثقت بالأسماء)")
+
+
+def find_certainty_ar(f: str) -> str:
+    """confirmed / reported / unconfirmed / denied, from the words of a folded Arabic sentence."""
+    if _DENIED.search(f):
+        return "denied"
+    if _UNCONFIRMED.search(f):
+        return "unconfirmed"
+    m = _CONFIRMED.search(f)
+    if m and not _rx(r"(?:لم|لا|عدم)\s*\S*\s*$").search(f[: m.start()]):
+        return "confirmed"
+    return "reported"

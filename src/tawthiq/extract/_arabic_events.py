@@ -1,0 +1,263 @@
+"""Arabic event triggers (the DESIGN.md taxonomy), the claim's kind, victims and perpetrators.
+
+In: a folded Arabic sentence. Out: asserted triggers strongest first (:func:`find_events_ar`), the
+kind (incident / tally / status), victim categories in English, perpetrators as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tawthiq.entities import TimeSpan
+from tawthiq.extract._arabic_lexicon import _L, _P, _R, _rx
+from tawthiq.text.arabic import Folded, fold_pattern
+
+__all__ = ["find_events_ar"]
+
+# (event type, pattern, strength), as in ._events: the strongest asserted trigger types the claim.
+_TRIGGERS: list[tuple[str, str, int]] = [
+    ("attack.chemical", r"الكلور|السارين|كيماوي|كيميائي|كيميائية|كيماوية|غازات? سام|حالات? اختناق", 9),
+    (
+        "killing.execution",
+        rf"{_L}{_P}(?:إعدام|اعدم|أعدم|أعدموا|إعدامات|تصفية|ذبح|ذبحوا)\w*{_R}|رميا بالرصاص|ميدانيا",
+        8,
+    ),
+    # a massacre names a toll, not a manner: any means the sentence names (shelling, a strike, a
+    # clash) types it, as in the English rules; alone it is an execution (annotation.md)
+    ("killing.execution", rf"{_L}{_P}(?:مجزرة|مجازر|مجزره)\w*{_R}", 2),
+    (
+        "attack.medical",
+        r"(?:استهداف|استهدف|استهدفت|قصف|غارة|غارات|ضرب|قصفت)\S*\s+(?:\S+\s+){0,3}?\S*(?:مشفى"
+        r"|مستشفى|مشافي|مستشفيات|مركز صحي|نقطة طبية|مستوصف|سيارة إسعاف|سيارات الإسعاف"
+        # a civil-defence centre is a medical target (annotation.md)
+        r"|مركزا? (?:لل|ال)?دفاع المدني|مقرا? (?:لل|ال)?دفاع المدني|مراكز (?:لل|ال)?دفاع المدني)|"
+        r"(?:مشفى|مستشفى|مشافي|مستشفيات)\S*\s+(?:\S+\s+){0,4}?(?:خارج الخدمة|عن الخدمة|للقصف|للاستهداف)|"
+        # "قصف شنته مقاتلات الاحتلال مساء أمس على ساحة المستشفى": the strike is "on" the hospital
+        r"(?:قصف|غارة|غارات|استهداف|ضربة|ضربات)\S*\s+[^.؛]{0,80}?\s(?:على|علي)\s+(?:\S+\s+)?"
+        r"(?:ال)?(?:مشفى|مستشفى|مشافي|مستشفيات|مستوصف)",
+        7,
+    ),
+    (
+        "disappearance.enforced",
+        r"اختفاء قسري|الإخفاء القسري|مجهول(?:ي)? المصير|اختطاف|اختطف|خطف|مختطف|انقطع الاتصال",
+        7,
+    ),
+    (
+        "detention.arbitrary",
+        rf"{_L}{_P}(?:اعتقال|اعتقل|اعتقلت|احتجاز|احتجز|احتجزت|توقيف|حملات? دهم)\w*{_R}",
+        6,
+    ),
+    (
+        "evacuation",
+        rf"{_L}{_P}(?:إجلاء|اجلاء|أجلي|تم إجلاء|حافلات|الحافلات"
+        rf"|قافلة|قوافل الإجلاء|ممر إنساني|ممرات إنسانية)\w*{_R}",
+        6,
+    ),
+    (
+        "humanitarian.access_denied",
+        r"منع (?:دخول )?(?:المساعدات|القوافل|الغذاء|الدواء)|عرقلة (?:دخول )?المساعدات"
+        r"|نقص (?:الإمكانيات الطبية|المواد الغذائية|الغذاء|الدواء)|مجاعة|جوع",
+        5,
+    ),
+    ("siege.blockade", rf"{_L}{_P}(?:حصار|الحصار|يحاصر|تحاصر|فرض الحصار)\w*{_R}", 5),
+    (
+        "attack.air_strike",
+        r"غارة|غارات|غارتين|الغارات|قصف جوي|القصف الجوي|ضربة جوية|ضربات جوية|الضربات الجوية|طائرات? حربية|"
+        r"الطائرات الحربية|الطيران الحربي|طيران النظام"
+        r"|طيران التحالف|طائرات التحالف|الطيران الروسي|طائرات روسية|"
+        r"طائرات النظام|طائرة مروحية|طائرات مروحية|الطيران المروحي|سلاح الجو|براميل متفجرة|البراميل المتفجرة|"
+        r"برميل متفجر|ببراميل|بالبراميل|قنابل فراغية|قنابل عنقودية|ذخائر عنقودية|الطيران"
+        # what flies: helicopters (مروحية، مروحيات)، drones (طائرة مسيرة، بدون طيار)، warplanes (مقاتلات)، and
+        # barrels in the dual or counted (برميلين، 4 براميل)
+        rf"|{_L}{_P}(?:مروحيات|مروحية|المروحيات|درون)\w*{_R}|طائرة مسيرة|طائرات مسيرة|الطائرات المسيرة"
+        r"|الطائرة المسيرة|بدون طيار|دون طيار|(?:ال)?مقاتلات (?:ال)?(?:حربية|روسية|التحالف|النظام)"
+        # warplanes and drones by whose they are, in any war: "طائرات الاحتلال"، "مقاتلات إسرائيلية"،
+        # "طيران العدوان"، "بالمسيرات"، "مسيرات روسية"
+        r"|(?:طائرات|طائرة|مقاتلات|مقاتلة|طيران) (?:ال)?(?:احتلال|إسرائيلية|إسرائيلي|عدو|عدوان|سعودية|سعودي"
+        r"|أمريكية|أميركية|أمريكي|أميركي|روسي|روسية|سورية|سوري|تركية|تركي|جيش|حربي|حربية)"
+        r"|(?:بال|ال|ب)مسيرات|مسيرات (?:ال)?(?:روسية|أوكرانية|إيرانية|إسرائيلية|انتحارية|مفخخة|الدعم السريع)"
+        r"|برميلين|براميل متفجرة|برميلا",
+        4,
+    ),
+    (
+        "attack.shelling",
+        rf"{_L}{_P}(?:قصف|القصف|قذائف|قذيفة|القذائف|بالقذائف|صواريخ|صاروخ|صاروخية|الصاروخية|هاون|مدفعي|مدفعية|المدفعي|راجمات|قصفه|قصفها)\w*{_R}",
+        3,
+    ),
+    (
+        "attack.ground",
+        rf"{_L}{_P}(?:قنص|القنص|قناص|قناصة|قناصي|قناصته|اطلاق النار"
+        rf"|إطلاق النار|أطلق النار|اطلقوا النار|رصاص|اقتحام|اقتحم|اقتحمت)\w*{_R}",
+        3,
+    ),
+    (
+        "territory.change",
+        r"سيطرت على|سيطروا على|استعاد(?:ت)? السيطرة|استعادة السيطرة|انتزعت"
+        r"|انتزعتها|بسط(?:ت)? سيطرت|السيطرة الكاملة على|تحرير مدينة|دخلت قوات"
+        # the subject between the verb and its object: "سيطرت قوات النظام على"، "استعادت القوات السيطرة"
+        r"|(?:سيطرت|سيطر|استعادت|استعاد)\s+(?:قوات|القوات|فصائل|الفصائل|عناصر|مقاتلو|تنظيم|الجيش|جيش)"
+        r"(?:\s+\S+){0,3}?\s+(?:على|السيطرة)",
+        4,
+    ),
+    ("armed.clash", rf"{_L}{_P}(?:اشتباكات|اشتباك|معارك|مواجهات|اشتباكات عنيفة)\w*{_R}", 3),
+    ("displacement.forced", rf"{_L}{_P}(?:نزوح|نازحين|النازحين|تهجير|هجروا|فرار|فروا|نزح)\w*{_R}", 2),
+    # car bombs, suicide bombings and bombings are attack.ground, as in the English rules (issue 15)
+    ("attack.ground", r"تفجير|سيارة مفخخة|بسيارة مفخخة|مفخخة|حزام ناسف|انتحاري|انتحارية", 3),
+    ("other", r"انفجار|عبوة ناسفة|لغم|ألغام", 2),
+    # an armed attack with no weapon of the air or of artillery named: "مجموعة منشقة استهدفت حاجزا"،
+    # "هاجم مسلحون"، "كمين"; "الهجوم" (the attack) points back to an attack already told, so it is not here
+    (
+        "attack.ground",
+        rf"{_L}(?:و|ف)?(?:هاجم|هاجمت|هاجموا|يهاجم|كمين|كمينا|هجوما مسلحا|هجوم مسلح){_R}"
+        r"|استهدف(?:ت|وا)? (?:ال)?(?:حاجز|حاجزا|نقطة|دورية|مقر|موقع)",
+        2,
+    ),
+]
+_COMPILED = [(t, _rx(p), s) for t, p, s in _TRIGGERS]
+_DESCRIBED = _rx(r"(?:التي|الذي|اللتين|اللذين)\s+(?:\S+\s+)?\|$")
+# an indefinite noun (no article, no conjunction glued) right before the verb: a relative clause
+_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?!ال|و)[\u0621-\u064a]{3,}\s+$")
+_TAKEN_TO = _rx(r"(?:الى|نقل|نقلت|نقلوا|اسعاف|اسعافهم)\s+(?:ال)?\S*$")
+# a trigger under these (a few words before it) is a fear, a demand, a plan or a negation
+_HYPOTHETICAL = _rx(
+    rf"{_L}(?:و|ف)?(?:قد(?=\s+[يتنا])|سوف|لن|لم|لا|يجب|ينبغي|يخشى|خشية|مخاوف|يخشون|حذر|حذرت|تحذير|يحذر|تحذر|يهدد|تهدد|"
+    r"بإيقاف|بوقف|لوقف|إيقاف|وقف|منع|لمنع|محاولة|في حال|إذا|اذا|لو|دعا|دعت|داعيا|مطالبا|طالب|يطالب|"
+    rf"لإنهاء|إنهاء|تجنب|لحماية|احتمال|مرشحة|مرشح|يتوقع|تتوقع|يُتوقع|متوقع|توقع|توقعات|قد يرتفع|خطر"
+    rf"|يهددون|بتدمير|تهديد|يتعرض|ستتعرض|سيتعرض|ستكون|سيكون|يرجح|ترجح|مرجح|ويرجح){_R}[^.،؛]{{0,25}}$"
+)
+# negations that assert: "ما لا يقل عن" (at least), "لا يزال" (still), "لا سيما" (especially)
+_NOT_A_HEDGE = _rx(r"ما لا يقل|لا يقل|لا تقل|لا يزال|لا تزال|ما زال|ما زالت|لا سيما|ولا سيما")
+_KILL_WORD = _rx(
+    rf"{_L}{_P}(?:قتل|قتلوا|قتيل|قتيلا|قتلى|مقتل|مصرع|استشهد|استشهدوا|استشهاد|شهيد|شهيدا|شهداء|قضى|قضوا|"
+    rf"ارتقى|ارتقوا|ارتقاء|لقي|لقوا|حتفهم|ضحايا|ضحية|ضحيتها|وفاة|إعدام){_R}"
+)
+_TALLY = _rx(
+    r"منذ (?:بداية|مطلع|اندلاع|انطلاق|بدء|أكثر من|عام|سنة|شهر|\d)"
+    r"|خلال (?:الشهر|شهر|العام|عام|\d+ (?:يوما|أيام|شهرا|أشهر|ساعة|ساعات)|"
+    r"أقل من|أكثر من|الأيام|الأسبوع|الأسابيع|الأشهر)|الشهري"
+    r"|حصيلة شهرية|تقرير(?:ها)? (?:الشهري|السنوي)|الحصيلة الإجمالية|"
+    r"في عدة مجازر|منذ بداية|طوال (?:الشهر|العام|الحملة)|منذ (?:أيام|أسابيع|أشهر|شهور)"
+    # "منذ السابع من أكتوبر": a toll since a day is a running tally
+    r"|منذ (?:يوم )?(?:ال)?\S+ من (?:شهر )?(?:تشرين|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول"
+    r"|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر)"
+    r"|(?:في|خلال) (?:العام|عام|سنة) (?:\d{4}|الماضي|المنصرم)"
+)
+# "في تموز الماضي"، "في شهر آذار": a month-long period, unless the sentence names a day of it
+_TALLY_MONTH = _rx(
+    r"(?:(?:تشرين|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب"
+    r"|أيلول|يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\S* (?:\S+ )?الماضي)"
+    r"|(?:في|خلال) شهر (?:تشرين|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب"
+    r"|أيلول|يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)"
+)
+# a sentence of habit or support ("كثيرا ما تقصف"، "وتساند الطائرات القوات البرية بالغارات") or one
+# that names an event's character ("ووصفت المنظمة الهجوم بالوحشي"): with no toll of its own, no claim
+_NOT_AN_EVENT = _rx(
+    rf"{_L}(?:و|ف)?(?:غالبا ما|عادة ما|كثيرا ما|يدعم|تدعم|يساند|تساند|وصف|وصفت|يصف|تصف){_R}"
+    r"|(?:هي|هو|وهي|وهو) (?:عبارة عن|عبارة)"  # a definition: "البراميل المتفجرة هي عبارة عن …"
+)
+# a clause that only details or sets the scene of the event just told, with no toll of its own:
+# "…، حيث استهدف القصف سوق الهال"، "…، وسط نقص الإمكانيات الطبية"
+_DETAIL = _rx(r"^[\s،,]*(?:و)?(?:حيث|وسط|في ظل)\s")
+
+# an attack (indefinite: "الهجوم" points back) or a burning, with a toll and no weapon named
+_AN_ATTACK = _rx(
+    rf"{_L}(?:و|ف|ب)?(?:هجوم|هجوما|هجمات|هجومين){_R}|{_L}(?:و|ف)?(?:أحرق|أحرقت|أحرقوا|إحراق|حرق){_R}"
+)
+# who was killed: fighters only ("287 مسلحاً"، "أربعة من عناصر القوات") or anyone else
+_ARMED = r"(?:ال)?(?:قوات|جيش|تنظيم|فصائل|هيئة|جبهة|ميليشيا|ميليشيات|حزب|أمن|شرطة|وحدات|حرس|لواء|كتيبة)"
+_COMBATANTS = _rx(
+    rf"{_L}(?:[وب]|ال)?(?:مسلح|مسلحا|مسلحين|مسلحون|مقاتل|مقاتلا|مقاتلين|مقاتلون|جنود|جندي|جنديا|جنديين){_R}"
+    rf"|{_L}(?:عناصر|عنصرا|عنصر|عنصران|عنصرين)\s+(?:من\s+)?{_ARMED}"
+)
+_NONCOMBATANTS = _rx(
+    r"مدني|طفل|أطفال|امرأة|نساء|سيدة|مواطن|شخص|أشخاص|أهالي|سكان|مسعف|الدفاع المدني|صحفي|إعلامي|طبيب|ممرض"
+    r"|معتقل|نازح|عائلة|عائلات|مريض|مرضى|معلم|طالب|طلاب|تلاميذ"
+)
+_STATUS = {"siege.blockade", "territory.change", "disappearance.enforced", "humanitarian.access_denied"}
+
+_VICTIMS = [
+    ("civilians", r"مدني|مدنيا|مدنيين|مدنيون|المدنيين|مواطن|مواطنا|مواطنين|الأهالي|أهالي|السكان|أشخاص|شخصا"),
+    ("children", r"طفل|طفلا|أطفال|الأطفال|طفلان|طفلين|طفلة|قاصر"),
+    ("women", r"امرأة|نساء|النساء|سيدة|سيدات|مواطنات|امرأتان|زوجته"),
+    ("men", r"رجل|رجلا|رجال|الرجال|رجلان"),
+    ("medical workers", r"مسعف|مسعفين|أطباء|طبيب|ممرض|كوادر طبية|الكادر الطبي"),
+    ("journalists", r"صحفي|صحفيين|إعلامي|إعلاميين|مراسل"),
+    ("fighters", r"مقاتل|مقاتلين|مسلحا|مسلحين|عناصر"),
+    ("detainees", r"معتقل|معتقلا|معتقلين|سجناء|أسرى"),
+    ("displaced", r"نازح|نازحين|مهجرين"),
+]
+_VICTIMS_RX = [(name, _rx(rf"{_L}{_P}(?:{p}){_R}")) for name, p in _VICTIMS]
+_ACTORS = _rx(
+    r"(?:قوات|طيران|طائرات|مروحيات|جيش|مدفعية|سلاح جو) (?:النظام"
+    r"|الأسد|التحالف(?: الدولي)?|روسي[اة]?|الروسي|الحكومة|الحكومية|"
+    r"سوريا الديمقراطية|سوريا الديموقراطية|الاحتلال)(?: السوري)?"
+    r"|قوات النظام|القوات الحكومية|القوات النظامية|الطيران الروسي|"
+    r"الطائرات الروسية|طائرات روسية|التحالف الدولي"
+    r"|تنظيم الدولة(?: الإسلامية)?|داعش|جبهة النصرة|هيئة تحرير الشام|"
+    r"أحرار الشام|المجموعات الإرهابية|الجماعات الإرهابية"
+    r"|التنظيمات الإرهابية|المجموعات المسلحة|مسلحو المعارضة|"
+    r"مسلحي المعارضة|فصائل المعارضة|الفصائل(?: الإسلامية| المسلحة)?"
+    r"|إرهابيون|إرهابيين|القوات الروسية|الميليشيات(?: الموالية| الإيرانية)?"
+)
+
+
+# ------------------------------------------------------------------------------------- events
+class _Hit:
+    __slots__ = ("end", "event_type", "start", "strength")
+
+    def __init__(self, event_type: str, start: int, end: int, strength: int) -> None:
+        self.event_type, self.start, self.end, self.strength = event_type, start, end, strength
+
+
+def find_events_ar(s: str) -> list[_Hit]:
+    """Asserted event triggers in a folded Arabic sentence, strongest first."""
+    hits = []
+    for etype, rx, strength in _COMPILED:
+        for m in rx.finditer(s):
+            before = _NOT_A_HEDGE.sub(" ", s[max(0, m.start() - 40) : m.start()])
+            if _HYPOTHETICAL.search(before):
+                continue
+            if etype == "attack.medical" and _rx(
+                r"(?:الى|نقل|نقلت|نقلوا|اسعاف|اسعافهم)\s+(?:ال)?\S*$"
+            ).search(s[: m.end() - len(m.group(0).split()[-1])]):
+                continue  # "نقل الجرحى إلى المستشفى الوطني": where the wounded went, not a target
+            if (
+                etype == "attack.air_strike"
+                and m.group(0) == "الطيران"
+                and not re.search(fold_pattern(r"(?:قصف|استهدف|غار|شن|ألقى|ألقت)"), s)
+            ):
+                continue  # "الطيران" alone (aviation) is an air strike only with an attack verb
+            if etype == "territory.change" and _DESCRIBED.search(s[max(0, m.start() - 25) : m.start()] + "|"):
+                continue  # "البلدة التي سيطرت عليها": a place described, not a place taken
+            if (
+                etype == "territory.change"
+                and re.match(r"(?:ها|ه|هم)(?![\u0621-\u064a])", s[m.end() : m.end() + 3])
+                and _INDEFINITE_BEFORE.search(s[max(0, m.start() - 25) : m.start()])
+            ):
+                continue  # "قاعدة جوية انتزعتها القوات" (an air base the forces took): a relative clause
+            hits.append(_Hit(etype, m.start(), m.end(), strength))
+    return sorted(hits, key=lambda h: (-h.strength, h.start))
+
+
+def _kind(s: str, event_type: str, when: TimeSpan | None = None) -> str:
+    if event_type in _STATUS:
+        return "status"
+    if _TALLY.search(s):
+        return "tally"
+    if _TALLY_MONTH.search(s) and not (when and when.precision == "day"):
+        return "tally"
+    return "incident"
+
+
+def _victims(s: str) -> tuple[str, ...]:
+    return tuple(name for name, rx in _VICTIMS_RX if rx.search(s))
+
+
+def _perpetrators(s: str, f: Folded, text: str, offset: int) -> tuple[str, ...]:
+    out: list[str] = []
+    for m in _ACTORS.finditer(f.text):
+        a, b = f.span(m.start(), m.end())
+        name = text[a:b]
+        if name not in out:
+            out.append(name)
+    return tuple(out)

@@ -1,0 +1,154 @@
+"""One claim for one assertion in an Arabic report: headline restatements, twin sentences, the
+wounded of the claim before (:func:`merge_restatements_ar`).
+"""
+
+from __future__ import annotations
+
+from tawthiq.entities import Claim, Count, PlaceRef
+from tawthiq.text.arabic import fold_arabic
+
+__all__ = ["merge_restatements_ar"]
+
+
+def _same_count(x: Count | None, y: Count | None) -> bool:
+    return x is not None and y is not None and (x.low, x.high) == (y.low, y.high)
+
+
+def _bare_restatement(x: Claim, y: Claim) -> bool:
+    """The later ``y`` tells no number at all, on the day of ``x``: "استهدفت الغارات السوق" after "قتل 12
+    مدنياً في الغارات على السوق" is one event told twice (the caller checks manner, kind, place, party).
+    A bare account told *before* the toll is kept apart: merging it too cost measure recall."""
+    bare = [c for c in (x, y) if c.fatalities is None and c.injured is None]
+    if bare != [y] or x.time.start != y.time.start or x.time.start is None:
+        return False
+    # and names no place the toll claim lacks ("قصف جوي على حي السكري" after "قتل 10 في حلب" is news)
+    return {_place_key(p) for p in y.places} <= {_place_key(p) for p in x.places}
+
+
+def _same_low(x: Claim, y: Claim) -> bool:
+    """One toll of one day told with and without its qualifier ("11 على الأقل" then "11")."""
+    return (
+        x.fatalities is not None
+        and y.fatalities is not None
+        and x.fatalities.low == y.fatalities.low
+        and x.time.start == y.time.start
+        and x.attributed_to is not None
+        and x.attributed_to == y.attributed_to
+    )
+
+
+def _both_bare(x: Claim, y: Claim) -> bool:
+    """Two accounts with no number at all, on one day, of one party, in the same places
+    ("شنت طائرات التحالف غارات على الرقة" and its director's "استمرت الغارات على الرقة"): one account."""
+    return (
+        all(c.fatalities is None and c.injured is None for c in (x, y))
+        and x.time.start == y.time.start
+        and x.time.start is not None
+        and x.attributed_to == y.attributed_to
+        and {_place_key(p) for p in y.places} == {_place_key(p) for p in x.places}
+    )
+
+
+def _place_key(p: PlaceRef) -> str:
+    return p.place_id or fold_arabic(p.name).text
+
+
+def _places_agree(x: Claim, y: Claim) -> bool:
+    if not x.places or not y.places:
+        return True
+    ka = {p.place_id or fold_arabic(p.name).text for p in x.places}
+    kb = {p.place_id or fold_arabic(p.name).text for p in y.places}
+    return bool(ka & kb)
+
+
+def _holds(head: Claim, body: Claim) -> bool:
+    """Is a place of the headline around a place of the body ("ريف إدلب" around "بلدة كفرنبل")?"""
+    from tawthiq.gazetteer import load_gazetteer
+
+    contains = load_gazetteer().contains
+    return any(
+        h.place_id and b.place_id and contains(h.place_id, b.place_id)
+        for h in head.places
+        for b in body.places
+    )
+
+
+def _restates(head: Claim, body: Claim) -> bool:
+    """Does the headline ``head`` restate ``body`` (same manner, place or a place around the body's,
+    and a number it may blur)?"""
+    if head.event_type != body.event_type or not (_places_agree(head, body) or _holds(head, body)):
+        return False
+    hf = head.fatalities
+    if hf is None or hf.qualifier == "vague":
+        return True
+    return _same_count(hf, body.fatalities) or (
+        hf.low is not None and body.fatalities is not None and body.fatalities.low == hf.low
+    )
+
+
+def _continues(prev_item: tuple[Claim, bool], c: Claim) -> bool:
+    """Is ``c`` only the wounded of the claim before it (no dead, no place, party or time of its own)?"""
+    prev, prev_title = prev_item
+    return (
+        not prev_title
+        and c.fatalities is None
+        and c.injured is not None
+        and prev.injured is None
+        and prev.fatalities is not None
+        and prev.event_type == c.event_type
+        and c.places == prev.places
+        and c.time == prev.time
+        and c.attributed_to == prev.attributed_to
+    )
+
+
+def merge_restatements_ar(items: list[tuple[Claim, bool]]) -> list[tuple[Claim, bool]]:
+    """One claim for one assertion: a headline that a body claim restates is flagged as the title's
+    (the front door drops it); a sentence repeating another's toll (same count, manner and place,
+    not two different parties) is one claim, the richer of the two, with the party either names."""
+    body = [c for c, t in items if not t]
+    out: list[tuple[Claim, bool]] = []
+    for c, is_title in items:
+        if is_title and not any(_restates(c, b) for b in body):
+            is_title = False  # a headline figure found nowhere in the body is a claim of its own
+        if is_title:
+            out.append((c, True))
+            continue
+        twin = next(
+            (
+                i
+                for i, (o, t) in enumerate(out)
+                if not t
+                and (
+                    _same_count(o.fatalities, c.fatalities)
+                    or _bare_restatement(o, c)
+                    or _both_bare(o, c)
+                    or _same_low(o, c)
+                )
+                and o.event_type == c.event_type
+                and o.kind == c.kind
+                and _places_agree(o, c)
+                and (o.attributed_to is None or c.attributed_to is None or o.attributed_to == c.attributed_to)
+            ),
+            None,
+        )
+        if twin is None and out and _continues(out[-1], c):
+            prev = out[-1][0]
+            out[-1] = (prev.model_copy(update={"injured": c.injured}), out[-1][1])
+            continue  # "… مقتل 4 مدنيين، كما أدى إلى إصابة 9 آخرين": the wounded of the same strike
+        if twin is None:
+            out.append((c, False))
+            continue
+        o = out[twin][0]
+        richer, other = (
+            (c, o)
+            if (c.fatalities is not None, len(c.places), bool(c.injured))
+            > (o.fatalities is not None, len(o.places), bool(o.injured))
+            else (o, c)
+        )
+        if richer.attributed_to is None and other.attributed_to:
+            richer = richer.model_copy(update={"attributed_to": other.attributed_to})
+        if richer.injured is None and other.injured is not None:
+            richer = richer.model_copy(update={"injured": other.injured})
+        out[twin] = (richer, False)
+    return out

@@ -1,0 +1,102 @@
+"""Places of an Arabic sentence: the gazetteer's Arabic names, unknown places after a place word,
+regions with a direction; the speaker's office and a dateline are not the claim's place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tawthiq.entities import PlaceRef
+from tawthiq.extract._arabic_lexicon import _L, _rx
+from tawthiq.gazetteer import Gazetteer
+from tawthiq.text.arabic import Folded, fold_arabic
+
+__all__ = ["main_place_ar"]
+
+_CITY = "C1007"
+_PLACE_WORD = r"(?:حي|حيي|أحياء|مدينة|مدينتي|بلدة|بلدتي|قرية|ضاحية|حارة|مخيم|منطقة|ولاية|إقليم|اقليم|مقاطعة)"
+_COMPOUND = r"(?:عين|تل|كفر|دير|بيت|خان|جسر|أبو|أم|بئر|رأس|وادي|باب|مرج|جبل|قصر|سوق|بستان|كرم|ساحة|حوش)"
+_UNKNOWN = _rx(
+    rf"{_L}(?:[وفب]|ل)?({_PLACE_WORD})\s+((?:(?:{_COMPOUND}|شمال|جنوب|شرق|غرب|وسط)\s+(?:ال)?[\u0621-\u064a]{{2,}})"
+    rf"|(?:ال)?[\u0621-\u064a]{{3,}}"
+    rf"(?:\s+(?:ال)[\u0621-\u064a]{{3,}})?)"
+)
+_REGION = _rx(
+    r"(?:في|على|ب)\s*((?!القسم|الأطراف|الجهة|المنطقة|الناحية|الأحياء|الضفة|الجبهة|المحاور|الحدود|المناطق|الريف)"
+    r"ال[\u0621-\u064a]{3,}\s+ال(?:شرقي|غربي|شمالي|جنوبي)(?:ه)?)(?![\u0621-\u064a])"
+)
+_NOT_NAME = _rx(
+    # a verb with its object pronoun ("منطقة تسكنها الطائفة"، "بلدة يقطنها"): a relative clause, no name
+    r"^[يت][\u0621-\u064a]{2,}(?:ها|هم|هما)(?![\u0621-\u064a])|"
+    r"^(?:ال)?(?:سكني|دمشقي|حلبي|سكنية|المزدحم|المحاصرة|محاصرة|الخاضعة|الواقعة|الواقع|الرئيسي|القديمة|الصناعية|نفسها|المذكورة|"
+    r"الشعبي|التي|الذي|التابعة|المدينة|البلدة|أخرى)"
+)
+# a place named as the seat of the speaker's office ("مصدر في محافظة حلب"، "مجلس مدينة حلب"، "محافظ
+# حمص"، "مديرية صحة إدلب"): CLAIMS.md, a place mentioned only as where a spokesman spoke is not the
+# claim's place
+_OFFICE = _rx(
+    rf"{_L}(?:و|ف)?(?:مصدر|مصادر|مسؤول|مسؤولون|مسؤولين|محافظ|مجلس|مديرية|مديرية صحة|قيادة|قيادة شرطة|مكتب"
+    r"|وزارة الصحة|وزارة الداخلية|الدفاع المدني|وزارة الصحة الفلسطينية|وزارة الصحة السورية"
+    r"|مدير|رئيس مجلس|ناطق|متحدث|مراسل|مراسلنا|مراسلة)(?: (?:في|ب|باسم|لدى))?\s*$"
+)
+_DATELINE = re.compile(r"^\s*(?:\d|[-–—(:]|\s*\n)")
+_RANK = {"neighbourhood": 0, "town": 1, "district": 2, "governorate": 3, "country": 4}
+
+
+def _places(text: str, a: int, b: int, f: Folded, gaz: Gazetteer, ctx: tuple[str, ...]) -> list[PlaceRef]:
+    sentence = text[a:b]
+    found: list[tuple[int, PlaceRef]] = []
+    ids: list[str] = []
+    for m in gaz.match_arabic(sentence, ctx):
+        if m.start <= 2 and _DATELINE.match(sentence[m.end :]):
+            continue  # "دمشق 28 ابريل 2016 (شينخوا)"، "حلب-سانا": where the report was filed
+        if _OFFICE.search(fold_arabic(sentence[max(0, m.start - 40) : m.start]).text):
+            continue  # "مصدر في محافظة حلب"، "محافظ حمص": the speaker's office, not where it happened
+        found.append((m.start, gaz.to_ref(m.place, m.surface)))
+        ids.append(m.place.id)
+    for rx in (_UNKNOWN, _REGION):
+        for rm in rx.finditer(f.text):
+            if rx is _UNKNOWN and _NOT_NAME.match(rm.group(2)):
+                continue
+            s, e = f.span(rm.start(1), rm.end(2 if rx is _UNKNOWN else 1))
+            if any(ps <= s < ps + len(r.name) + 2 or s <= ps < e for ps, r in found):
+                continue
+            words = sentence[s:e].split(" ")
+            while len(words) > 2 and _NOT_NAME.match(fold_arabic(words[-1]).text):
+                words.pop()  # "حي الزهراء السكني" is "حي الزهراء"
+            e = s + len(" ".join(words))
+            kind = rm.group(1) if rx is _UNKNOWN else ""
+            prec = "neighbourhood" if kind in ("حي", "حيي", "احياء", "ضاحيه", "حاره") else "town"
+            if kind in ("ولايه", "اقليم", "مقاطعه"):
+                prec = "governorate"  # a state or province of Sudan, Myanmar or Ukraine
+            found.append((s, PlaceRef(name=sentence[s:e], precision=prec)))
+            ids.append("")
+    keep: list[tuple[int, PlaceRef]] = []
+    for (pos, ref), pid in zip(found, ids, strict=True):
+        if pid == "SY" and any(o != "SY" for o in ids):
+            continue  # the country beside a place in it
+        if pid and pid != _CITY and any(o and o != pid and gaz.contains(pid, o) for o in ids):
+            continue  # the governorate beside its town
+        keep.append((pos, ref))
+    inside_city = any(pid and pid != _CITY and gaz.contains(_CITY, pid) for pid in ids)
+    if inside_city and not any(r.place_id == _CITY for _, r in keep):
+        keep.append((len(sentence), gaz.to_ref(gaz.get(_CITY), "حلب")))
+    keep.sort(key=lambda pr: (_RANK.get(pr[1].precision, 5), pr[0]))
+    out: list[PlaceRef] = []
+    for _, r in keep:
+        if not any((r.place_id and r.place_id == o.place_id) or r.name == o.name for o in out):
+            out.append(r)
+    return out
+
+
+def main_place_ar(title: str | None, text: str, gaz: Gazetteer) -> tuple[tuple[str, ...], PlaceRef | None]:
+    """The document's context (place ids of its title and lede) and its main town or governorate."""
+    head = (title or "") + "\n" + text[:1200]
+    matches = [m for m in gaz.match_arabic(head) if m.place.id != "SY"]
+    ctx = tuple(
+        dict.fromkeys(m.place.id for m in matches if m.place.kind in ("town", "governorate", "district"))
+    )
+    main = next(
+        (gaz.to_ref(m.place, m.surface) for m in matches if m.place.kind in ("town", "governorate")), None
+    )
+    return ctx, main
