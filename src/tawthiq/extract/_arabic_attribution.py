@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from tawthiq.extract._arabic_events import _KILL_WORD, find_events_ar
-from tawthiq.extract._arabic_lexicon import _L, _R, _rx
+from tawthiq.extract._arabic_lexicon import _L, _R, _rx, alternation, verb_forms
 from tawthiq.extract._arabic_parties import ARABIC_PARTIES, arabic_party, is_agency
 from tawthiq.extract._attribution import canonical_party
 from tawthiq.text.arabic import Folded, fold_arabic
@@ -221,11 +221,29 @@ def _find_attribution_ar(
     return None
 
 
-_DENIED = _rx(
-    rf"{_L}(?:و|ف)?(?:نفى|نفت|ينفي|تنفي|نفي|نفيه|نفت|كذب|كذبت|تكذيب"
-    rf"|مفبركة|مفبرك){_R}|لا صحة|عار عن الصحة|عارية عن الصحة|مزاعم كاذبة"
+# denying: the verbs نفى، أنكر، كذّب in every third-person form, their verbal nouns, and the phrases
+# that call an account baseless ("لا أساس له من الصحة"، "عارية تماما عن الصحة")
+_DENY_VERBS = alternation(
+    [
+        *verb_forms("نفى", "نفي", weak="a"),
+        *verb_forms("أنكر", "نكر"),
+        *verb_forms("كذب", "كذب"),
+        *("نفي", "نفيه", "نفيها", "إنكار", "تكذيب", "مفبركة", "مفبرك"),
+    ]
 )
+_DENIED = _rx(
+    rf"{_L}(?:و|ف)?{_DENY_VERBS}{_R}|لا صحة|لا أساس (?:له|لها|لهذه|لهذا)?\s*من الصحة"
+    r"|(?:عار|عارية|عاري)(?: تماما| كليا)? (?:عن|من) الصحة|مزاعم كاذبة"
+)
+# an account the speaker could not verify: every way of saying "could not" before every word for
+# checking (التحقق، التأكد، التثبت), the speaker's name or "علينا" between them or not
+_CANNOT = (
+    r"(?:لم يتسن|لم يتسنى|تعذر|يتعذر|لا يمكن|لم يمكن|يصعب|من الصعب|من المتعذر|لم يتم|لا يتم"
+    r"|لم (?:ن|ي|ت)تمكن|لا (?:ن|ي|ت)ستطيع|لم (?:ن|ي|ت)ستطع)"
+)
+_NOT_VERIFIED = rf"{_CANNOT}\s+(?:\S+\s+){{0,3}}?(?:من\s+)?(?:ال)?(?:تحقق|تأكد|تثبت)"
 _UNCONFIRMED = _rx(
+    rf"{_NOT_VERIFIED}|"
     r"أنباء عن|انباء عن|ترددت أنباء|أنباء غير مؤكدة|غير مؤكدة"
     r"|غير مؤكد|لم يتسن|لم يتسنى|لا يمكن التحقق|لم يتم التحقق|"
     r"لم نتمكن من التحقق|لم يتم التأكد|تعذر التحقق|يتعذر التحقق|يزعم"
@@ -237,6 +255,7 @@ _UNCONFIRMED = _rx(
 )
 # a clause or sentence that only says the account could not be verified hedges the claim before it
 _VERIFY = _rx(
+    rf"{_NOT_VERIFIED}|"
     r"لم يتسن|لم يتسنى|تعذر التحقق|يتعذر التحقق|لا يمكن التحقق|لم يتم التحقق|لم نتمكن من التحقق"
     r"|لم يتمكن .{0,30}من التحقق|بشكل مستقل|من مصدر مستقل"
 )

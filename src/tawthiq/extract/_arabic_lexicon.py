@@ -22,3 +22,52 @@ _P = r"(?:[وفب]|ل|ال|وال|بال|فال|لل|و?ب|و?ل)?"  # proclitic
 @lru_cache(maxsize=256)
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(fold_pattern(pattern))
+
+
+# ------------------------------------------------------------------------------ word-form tables
+# Hand-written generators, not a morphology package: the rules need the written (unvocalised,
+# folded) forms of a few dozen verbs and nouns, and a light stemmer (snowballstemmer's Arabic,
+# tashaphyne) conflates what the rules must tell apart (قتل the verb and قتلى the dead, أصاب and
+# إصابة); a generator writes the inflections news reporting uses, and a test reads each one back.
+
+
+def verb_forms(perfect: str, imperfect: str | None = None, weak: str = "") -> list[str]:
+    """The third-person forms of a verb as news writes them, unvocalised (so active and passive
+    perfect are one spelling: قتل / قُتل).
+
+    Perfect: he, she, they two (m, f), they (m): قتل، قتلت، قتلا، قتلتا، قتلوا. A verb ending in
+    alef maqsura (``weak="a"``: قضى، نفى، روى) drops it: قضت، قضيا، قضتا، قضوا; one ending in ya
+    (``weak="i"``: لقي، توفي) keeps it but for the plural: لقيت، لقيا، لقوا. Imperfect (``imperfect``
+    is the stem after the prefix: قول for يقول): يقول، تقول، يقولون، يقولان، تقولان; a stem ending in
+    ي (يقضي) takes its plural on the root: يقضون.
+    """
+    if weak == "a":
+        stem = perfect[:-1]
+        out = [perfect, stem + "ت", stem + "يا", stem + "تا", stem + "وا"]
+    elif weak == "i":
+        stem = perfect[:-1]
+        out = [perfect, perfect + "ت", perfect + "ا", perfect + "تا", stem + "وا"]
+    else:
+        out = [perfect, perfect + "ت", perfect + "ا", perfect + "تا", perfect + "وا"]
+    if imperfect:
+        plural = imperfect[:-1] + "ون" if imperfect.endswith("ي") else imperfect + "ون"
+        out += ["ي" + imperfect, "ت" + imperfect, "ي" + plural, "ت" + plural]
+        out += ["ي" + imperfect + "ان", "ت" + imperfect + "ان"]
+    return out
+
+
+def noun_forms(singular: str, *plurals: str, feminine: bool = True) -> list[str]:
+    """A noun and adjective's written forms: singular, indefinite accusative (-ا), dual (-ان، -ين),
+    the feminine (-ة, -تان, -تين, -ات) when ``feminine``, the sound masculine plural (-ون، -ين)
+    only when given among ``plurals`` (a broken plural such as قتلى or شهداء is given as written)."""
+    out = [singular, singular + "ا", singular + "ان", singular + "ين"]
+    if feminine:
+        out += [singular + "ة", singular + "تان", singular + "تين", singular + "ات"]
+    return out + list(plurals)
+
+
+def alternation(forms: list[str] | tuple[str, ...]) -> str:
+    """A regex group of ``forms`` (written plainly; :func:`_rx` folds them), longest first so that a
+    form is never cut short by one of its prefixes."""
+    unique = sorted(set(forms), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) for w in unique) + ")"

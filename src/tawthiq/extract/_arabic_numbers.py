@@ -40,20 +40,43 @@ def _f(words: str) -> dict[str, int]:
     return out
 
 
-_UNITS = _f(
-    "1 واحد واحدة أحد إحدى, 2 اثنان اثنين اثنتان اثنتين اثنا اثني, 3 ثلاث ثلاثة, 4 أربع أربعة, 5 خمس خمسة,"
-    "6 ست ستة, 7 سبع سبعة, 8 ثمان ثماني ثمانية, 9 تسع تسعة, 10 عشر عشرة"
-)
-_TENS = _f(
-    "20 عشرون عشرين, 30 ثلاثون ثلاثين, 40 أربعون أربعين, 50 خمسون خمسين, 60 ستون ستين,"
-    "70 سبعون سبعين, 80 ثمانون ثمانين, 90 تسعون تسعين"
-)
-_HUNDREDS = _f(
-    "100 مئة مائة, 200 مئتان مئتين مائتان مائتين مئتي مائتي, 300 ثلاثمئة ثلاثمائة, 400 أربعمئة أربعمائة,"
-    "500 خمسمئة خمسمائة, 600 ستمئة ستمائة, 700 سبعمئة سبعمائة, 800 ثمانمئة ثمانمائة,"
-    "900 تسعمئة تسعمائة"
-)
-_SCALES = _f("1000 ألف ألفا, 2000 ألفان ألفين ألفي, 1000000 مليون")
+def _number_words() -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, int]]:
+    """Every written form of the number words, generated from the grammar rather than listed.
+
+    Hand-written (no registry package spells Arabic numerals; text2num reads English and French):
+    units 1-10 in both genders (ثلاث / ثلاثة) and the cases of 1 and 2 (اثنان، اثنين، اثنا، اثني، اثنتان،
+    اثنتين، اثنتا، اثنتي), tens with their nominative -ون and oblique -ين, hundreds joined to their
+    unit and in both spellings (ثلاثمئة، ثلاثمائة; "ثلاث مئة" apart is read by :func:`_words_value`),
+    the dual hundreds with and without their nun (مئتان، مئتا، مئتين، مئتي), thousands and millions.
+    """
+    stems = {3: "ثلاث", 4: "أربع", 5: "خمس", 6: "ست", 7: "سبع", 8: "ثمان", 9: "تسع", 10: "عشر"}
+    units: dict[str, int] = {}
+    for w in ("واحد", "واحدة", "واحدا", "أحد", "إحدى"):
+        units[w] = 1
+    for w in ("اثنان", "اثنين", "اثنا", "اثني", "اثنتان", "اثنتين", "اثنتا", "اثنتي"):
+        units[w] = 2
+    for n, stem in stems.items():
+        units[stem] = n
+        units[stem + ("ية" if n == 8 else "ة")] = n  # ثمانية, not ثمانة
+    units["ثماني"] = 8
+    tens = {"عشرون": 20, "عشرين": 20}
+    for n, stem in stems.items():
+        if n < 10:
+            tens[stem + "ون"] = tens[stem + "ين"] = 10 * n
+    hundreds: dict[str, int] = {}
+    for hundred in ("مئة", "مائة"):
+        hundreds[hundred] = 100
+        for end in ("تان", "تين", "تا", "تي"):
+            hundreds[hundred[:-1] + end] = 200
+        for n, stem in stems.items():
+            if n < 10:
+                hundreds[stem + hundred] = 100 * n
+        hundreds["ثماني" + hundred] = 800
+    scales = {"ألف": 1000, "ألفا": 1000, "ألفان": 2000, "ألفين": 2000, "ألفي": 2000, "مليون": 1000000}
+    return tuple({fold(w): v for w, v in d.items()} for d in (units, tens, hundreds, scales))  # type: ignore[return-value]
+
+
+_UNITS, _TENS, _HUNDREDS, _SCALES = _number_words()
 _VAGUE = _f("10 عشرات العشرات, 100 مئات المئات, 1000 آلاف الآلاف")
 _ALL_WORDS = {**_UNITS, **_TENS, **_HUNDREDS, **_SCALES}
 # "أحد" / "إحدى" is a number only before عشر (أحد عشر 11): "يوم الأحد" is Sunday, "أحد المدنيين" one of them
@@ -91,8 +114,14 @@ class ArNumber:
 def _words_value(text: str) -> int | None:
     total, current = 0, 0
     seen = False
-    for tok in text.split():
-        tok = tok[1:] if (tok.startswith("و") and tok[1:] in _ALL_WORDS) or tok in ("والف", "والاف") else tok
+    unit = 0  # the unit just read, when the token before was one ("ثلاث مئة" is 300, not 103)
+    for raw in text.split():
+        tok = raw[1:] if (raw.startswith("و") and raw[1:] in _ALL_WORDS) or raw in ("والف", "والاف") else raw
+        if unit and tok is raw and _HUNDREDS.get(tok) == 100 and 3 <= unit <= 9:
+            current += unit * 100 - unit
+            unit = 0
+            continue
+        unit = _UNITS.get(tok, 0)
         if tok in ("الاف", "الف", "الفا"):
             total += (current or 1) * 1000
             current = 0
