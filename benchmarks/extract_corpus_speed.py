@@ -86,6 +86,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="warm passes to time (the best is printed)")
     ap.add_argument("--dump", type=Path, help="write every claim of every text here (JSON lines)")
     ap.add_argument("--check", type=Path, help="compare every claim with a dump; exit 1 on a difference")
+    ap.add_argument("--by-language", action="store_true", help="also time English and Arabic texts apart")
     ap.add_argument("--profile", type=int, metavar="N", help="print the N costliest functions of one pass")
     args = ap.parse_args(argv)
     if not ann.CORPUS.exists():
@@ -139,6 +140,23 @@ def main(argv: list[str]) -> int:
         f"{len(corpus)} corpus texts, {chars:,} characters: best of {args.repeat} warm passes "
         f"{best:.3f} CPU s = {len(corpus) / best:.1f} texts/s, {chars / best:,.0f} characters/s (load {load})"
     )
+    if args.by_language:
+        # issue 16: Arabic within 2x English per character; the two languages timed in turn, best of N
+        rate = {}
+        for lang in ("en", "ar"):
+            part = [item for item in corpus if item[0].startswith(f"{lang}/")]
+            n = sum(len(t) for _, t, _, _ in part)
+            took = None
+            for _ in range(args.repeat):
+                forget_sentences()
+                t0 = time.process_time()
+                run(part)
+                spent = time.process_time() - t0
+                took = spent if took is None else min(took, spent)
+            assert took
+            rate[lang] = n / took
+            print(f"  {lang}: {len(part)} texts, {n:,} characters, {rate[lang]:,.0f} characters/CPU-second")
+        print(f"  Arabic takes {rate['en'] / rate['ar']:.2f}x English's time per character")
     return 0
 
 

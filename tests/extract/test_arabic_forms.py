@@ -13,7 +13,7 @@ import pytest
 
 from tawthiq.extract import extract_claims
 from tawthiq.extract._arabic_attribution import find_certainty_ar
-from tawthiq.extract._arabic_numbers import find_numbers_ar
+from tawthiq.extract._arabic_numbers import find_numbers_ar, find_tolls_ar
 from tawthiq.text.arabic import fold_arabic
 
 PUBLISHED = date(2024, 3, 12)
@@ -160,3 +160,63 @@ def test_a_sentence_that_only_says_it_could_not_be_checked_hedges_the_claim_befo
 )
 def test_every_form_of_denying_is_denied(sentence):
     assert find_certainty_ar(fold_arabic(sentence).text) == "denied"
+
+
+# ------------------------------------------------------------------ verbs and nouns of killing, wounding
+def _tolls(sentence: str):
+    fat, inj = find_tolls_ar(fold_arabic(sentence).text)
+    return (fat.low if fat else None, inj.low if inj else None)
+
+
+# the forms as a writer would vocalise them or not, with a conjunction glued on or not; the subject
+# (women, men, two people) agrees with the verb
+_AFTER_SUBJECT = [
+    ("نساء", ["قتلت", "استشهدت", "واستشهدت", "قضت", "لقيت حتفها", "توفيت", "ارتقت", "أُعدمت"]),
+    ("رجال", ["قُتلوا", "فقتلوا", "استشهدوا", "قضوا", "لقوا حتفهم", "لقوا مصرعهم", "توفوا", "ارتقوا"]),
+    ("رجال", ["أعدموا"]),
+]
+_BEFORE_COUNT = ["قُتل", "وقُتل", "قتلت", "استشهد", "واستشهدت", "قضى", "توفي", "توفيت", "ارتقى", "أُعدم"]
+_WOUNDED_BEFORE = ["أُصيب", "وأصيبت", "جُرح", "جرحت", "يُصاب", "تصاب", "وأصيب"]
+_WOUNDED_AFTER = ["أصيبوا", "أصيبت", "جرحوا", "جرحت", "يصابون"]
+
+
+@pytest.mark.parametrize(("noun", "verb"), [(n, v) for n, vs in _AFTER_SUBJECT for v in vs])
+def test_a_verb_of_dying_in_any_person_after_its_counted_subject_makes_a_death_toll(noun, verb):
+    assert _tolls(f"وقال ناشطون إن 7 {noun} {verb} في القصف على البلدة") == (7, None)
+
+
+@pytest.mark.parametrize("verb", _BEFORE_COUNT)
+def test_a_verb_of_dying_in_any_form_before_the_count_makes_a_death_toll(verb):
+    assert _tolls(f"{verb} 9 مدنيين في القصف على البلدة") == (9, None)
+
+
+@pytest.mark.parametrize("verb", _WOUNDED_BEFORE)
+def test_a_verb_of_wounding_in_any_form_before_the_count_makes_a_wounded_toll(verb):
+    assert _tolls(f"{verb} 9 مدنيين في القصف على البلدة") == (None, 9)
+
+
+@pytest.mark.parametrize("verb", _WOUNDED_AFTER)
+def test_a_verb_of_wounding_after_its_subject_makes_a_wounded_toll(verb):
+    assert _tolls(f"وقال المسعفون إن 6 أشخاص {verb} في القصف") == (None, 6)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tolls"),
+    [
+        ("قتيلان في غارة على بلدة سراقب", (2, None)),  # a headline with no verb
+        ("شهيدتان في قصف على حي الشعار", (2, None)),
+        ("وسقطت قتيلة في القصف", (1, None)),
+        ("جريحتان في قصف على البلدة", (None, 2)),
+        ("وبلغ عدد الضحايا 12 شهيدة", (12, None)),
+        ("أسفر القصف عن 14 قتيلة و20 جريحة", (14, 20)),
+        ("أودى القصف بحياة طفلتين", (2, None)),
+        ("امرأتان قتلتا في القصف", (2, None)),  # a dual subject and its dual feminine verb
+    ],
+)
+def test_feminine_and_dual_casualty_nouns_count_themselves(sentence, tolls):
+    assert _tolls(sentence) == tolls
+
+
+def test_victims_under_the_rubble_are_still_no_death_toll():
+    # "الضحايا" may be the dead and the wounded together (annotation guidelines): no number
+    assert _tolls("وأكدت الوزارة أن هناك مئات الضحايا تحت الأنقاض") == (None, None)

@@ -9,7 +9,17 @@ from __future__ import annotations
 import re
 
 from tawthiq.entities import TimeSpan
-from tawthiq.extract._arabic_lexicon import _L, _P, _R, _rx
+from tawthiq.extract._arabic_lexicon import (
+    _L,
+    _P,
+    _R,
+    ENCLITICS,
+    KILL_NOUNS,
+    KILL_NOUNS_OF_ACTION,
+    KILL_VERBS,
+    _rx,
+    alternation,
+)
 from tawthiq.text.arabic import Folded, fold_pattern
 
 __all__ = ["find_events_ar"]
@@ -129,7 +139,9 @@ _HYPOTHETICAL = _rx(
 _NOT_A_HEDGE = _rx(r"ما لا يقل|لا يقل|لا تقل|لا يزال|لا تزال|ما زال|ما زالت|لا سيما|ولا سيما")
 _KILL_WORD = _rx(
     rf"{_L}{_P}(?:قتل|قتلوا|قتيل|قتيلا|قتلى|مقتل|مصرع|استشهد|استشهدوا|استشهاد|شهيد|شهيدا|شهداء|قضى|قضوا|"
-    rf"ارتقى|ارتقوا|ارتقاء|لقي|لقوا|حتفهم|ضحايا|ضحية|ضحيتها|وفاة|إعدام){_R}"
+    rf"ارتقى|ارتقوا|ارتقاء|لقي|لقوا|حتفهم|ضحايا|ضحية|ضحيتها|وفاة|إعدام"
+    # every form of the verbs and nouns of killing (_arabic_lexicon): قتلت، استشهدت، توفيت، شهيدة …
+    rf"|{alternation(KILL_VERBS + KILL_NOUNS + KILL_NOUNS_OF_ACTION)}){ENCLITICS}{_R}"
 )
 _TALLY = _rx(
     r"منذ (?:بداية|مطلع|اندلاع|انطلاق|بدء|أكثر من|عام|سنة|شهر|\d)"

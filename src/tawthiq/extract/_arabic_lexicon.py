@@ -71,3 +71,27 @@ def alternation(forms: list[str] | tuple[str, ...]) -> str:
     form is never cut short by one of its prefixes."""
     unique = sorted(set(forms), key=lambda w: (-len(w), w))
     return "(?:" + "|".join(re.escape(w) for w in unique) + ")"
+
+
+# verbs of dying and killing, as news writes them: قتل (and قُتل)، استشهد، قضى، ارتقى، لقي (حتفه)،
+# توفي، أعدم، ذبح، and of wounding: أصيب، جرح
+KILL_VERBS = [
+    *verb_forms("قتل", "قتل"),
+    *verb_forms("استشهد", "ستشهد"),
+    *verb_forms("قضى", "قضي", weak="a"),
+    *verb_forms("ارتقى", "رتقي", weak="a"),
+    *verb_forms("لقي", weak="i"),
+    *("يلقى", "تلقى", "يلقون"),
+    *verb_forms("توفي", weak="i"),
+    *verb_forms("أعدم", "عدم"),
+    *verb_forms("ذبح", "ذبح"),
+]
+WOUND_VERBS = [*verb_forms("أصيب", "صاب"), *verb_forms("جرح", "جرح")]
+# the nouns that count the dead and the wounded (قتيلة، شهيدتان، جريحات …), the verbal nouns beside
+# (not ضحية / ضحايا: "victims" may be the dead and the wounded together, a count of neither)
+KILL_NOUNS = [*noun_forms("قتيل", "قتلى"), *noun_forms("شهيد", "شهداء")]
+WOUND_NOUNS = [*noun_forms("جريح", "جرحى"), *noun_forms("مصاب", "مصابون", "مصابين")]
+KILL_NOUNS_OF_ACTION = ["مقتل", "استشهاد", "ارتقاء", "وفاة", "إعدام", "مصرع", "ذبح"]
+WOUND_NOUNS_OF_ACTION = ["إصابة", "إصابات", "جرح", "جروح", "جراح"]
+# pronouns glued to the end of a verb or noun: "حتفهم"، "مقتلهما"، "إصابتها"
+ENCLITICS = r"(?:هما|هم|هن|ها|ه)?"

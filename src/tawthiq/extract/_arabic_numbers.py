@@ -18,6 +18,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tawthiq.entities import Count
+from tawthiq.extract._arabic_lexicon import (
+    ENCLITICS,
+    KILL_NOUNS,
+    KILL_NOUNS_OF_ACTION,
+    KILL_VERBS,
+    WOUND_NOUNS,
+    WOUND_NOUNS_OF_ACTION,
+    WOUND_VERBS,
+    alternation,
+)
 from tawthiq.extract._numbers import (
     _make,
 )  # one CLAIMS.md number rule (low/high by qualifier) for both scripts
@@ -199,15 +209,18 @@ def find_numbers_ar(s: str) -> list[ArNumber]:
 _K = (
     r"(?:قتل|قتلو|قتلوا|قتلت|قتلتا|قتلا|استشهدا|لقيا|قضيا|تقتل|يقتل|قتيل|قتيلا|قتلي|مقتل|مصرع|استشهد|استشهدوا|استشهاد|شهيد|شهيدا|شهداء"
     r"|قضي|قضوا|ارتقي|ارتقوا|ارتقاء|لقي|لقوا|حتفه|حتفهم|وفاه|توفي|جثه|جثث|اعدام|اعدم|اعدموا|ضحيت|الوفيات|بحياه"
-    r"|راح\s+ضحيه)"
+    r"|راح\s+ضحيه"
+    # every form of the verbs and nouns of killing (_arabic_lexicon): قتلت، استشهدت، لقيت، توفيت، قتيلة …
+    rf"|{alternation(KILL_VERBS + KILL_NOUNS + KILL_NOUNS_OF_ACTION)})"
 )
 # suffocation cases (حالات اختناق) are counted as wounded, as in English
 _I = (
     r"(?:جرح|جرحت|جرحوا|جرحي|جريح|جريحا|جروح|بجروح|اصيب|اصيبوا|اصيبا|اصابه|اصابات|مصاب|مصابا|مصابين|بجراح|جراح"
-    r"|اختناق|بالاختناق)"
+    r"|اختناق|بالاختناق"
+    rf"|{alternation(WOUND_VERBS + WOUND_NOUNS + WOUND_NOUNS_OF_ACTION)})"
 )
-_KILL = _rx(rf"(?<![\u0621-\u064a])(?:[وفب]|ل|ال|وال|بال|لل)?{_K}(?:ها|هم|ه)?(?![\u0621-\u064a])")
-_INJ = _rx(rf"(?<![\u0621-\u064a])(?:[وفب]|ل|ال|وال|بال|لل)?{_I}(?:ها|هم|ه)?(?![\u0621-\u064a])")
+_KILL = _rx(rf"(?<![\u0621-\u064a])(?:[وفب]|ل|ال|وال|بال|لل)?{_K}{ENCLITICS}(?![\u0621-\u064a])")
+_INJ = _rx(rf"(?<![\u0621-\u064a])(?:[وفب]|ل|ال|وال|بال|لل)?{_I}{ENCLITICS}(?![\u0621-\u064a])")
 _PERSON = _rx(
     r"^\s*(?:من\s+)?(?:ال)?(?:مدني|مدنيا|مدنيين|مدنيون|شخص|شخصا|اشخاص|مواطن|مواطنا|مواطنين|مواطنات|طفل|طفلا|"
     r"اطفال|امراه|نساء|سيده|سيدات|رجل|رجلا|رجال|مقاتل|مقاتلا|مقاتلين|مسلح|مسلحا|مسلحين|عنصر|عنصرا|عناصر|"
@@ -217,7 +230,8 @@ _PERSON = _rx(
     r"ممرضه|ممرضات|متطوع|متطوعا|متطوعين|صحفي|صحفيا|صحفيين|موظف|موظفا|موظفين|طبيب|طبيبا|اطباء"
     # workers, refugees and the people of a war by their nation ("7 من العاملين الصحيين"، "20 فلسطينيا")
     r"|عاملين|عاملا|العاملين|لاجي|لاجيا|لاجيين|مهاجرين|صيادين|مزارعين|فلسطيني|فلسطينيا|فلسطينيين"
-    r"|يمني|يمنيا|يمنيين|سوداني|سودانيا|سودانيين|عراقيا|عراقيين|سوريين)"
+    r"|يمني|يمنيا|يمنيين|سوداني|سودانيا|سودانيين|عراقيا|عراقيين|سوريين"
+    rf"|{alternation(KILL_NOUNS + WOUND_NOUNS)})"
     r"(?![\u0621-\u064a])"
 )
 _SUB = _rx(
@@ -238,13 +252,21 @@ _ONE_NOUN = (
 )
 # the feminine verbs too ("قتلت امرأة"); a dual may carry a pronoun ("وطفلاها"، "وابنيه": her two children)
 _DUAL = r"(?:(ان|ين|اه|اها|يه|يها)|(?![\u0621-\u064a]))"
+_HE_SHE = [
+    f for f in KILL_VERBS + WOUND_VERBS if not f.startswith(("ي", "ت")) and not f.endswith(("ا", "وا"))
+]
 _ONE = _rx(
-    rf"(?:مقتل|استشهاد|ارتقاء|مصرع|وفاه|اصابه|جرح|قتل|قتلت|استشهد|استشهدت|اصيب|اصيبت|قضي|قضت|بحياه|لقي|لقيت)"
+    rf"(?:مقتل|استشهاد|ارتقاء|مصرع|وفاه|اصابه|جرح|قتل|قتلت|استشهد|استشهدت|اصيب|اصيبت|قضي|قضت|بحياه|لقي|لقيت"
+    # he and she of every verb of killing or wounding (_arabic_lexicon): توفيت، ارتقت، أعدم، جرحت …
+    rf"|{alternation(_HE_SHE)})"
     rf"\s+(?:ال)?{_ONE_NOUN}{_DUAL}"
 )
 # a dual noun before its dual verb: "إن طفلين قتلا بقذيفة"، "شخصان أصيبا"
+_DUAL_VERBS = [f for f in KILL_VERBS + WOUND_VERBS if f.endswith("ا") and not f.endswith("وا")]
 _DUAL_BEFORE = _rx(
-    rf"(?<![\u0621-\u064a])(?:ال)?{_ONE_NOUN}(?:ان|ين)\s+(قتلا|استشهدا|لقيا|قضيا|اصيبا|جرحا)(?![\u0621-\u064a])"
+    rf"(?<![\u0621-\u064a])(?:ال)?(?:{_ONE_NOUN}(?:ان|ين|تان|تين)|امراتان|امراتين)\s+"
+    rf"({alternation(_DUAL_VERBS)})"
+    r"(?![\u0621-\u064a])"
 )
 # "قتل طفل وامرأة"، "مقتل شاب وطفلين": one more singular (or two more dual) person joined by و
 _AND_ONE = _rx(rf"^\s*و\s*(?:ال)?{_ONE_NOUN}{_DUAL}")
@@ -252,11 +274,23 @@ _AND_ONE = _rx(rf"^\s*و\s*(?:ال)?{_ONE_NOUN}{_DUAL}")
 
 # a casualty noun that is its own count: "سقط قتيلان" 2، "سقوط قتيل وثلاثة جرحى" 1، "ارتقى شهيدان" 2
 _SELF_COUNTED = _rx(
-    r"(?<![\u0621-\u064a])(?:سقوط|سقط|وقوع|وقع|ارتقي|ارتقاء|خلف|خلفت|اوقع|اوقعت|عن)\s+"
-    r"(قتيلان|قتيلين|شهيدان|شهيدين|جريحان|جريحين|مصابان|مصابين|قتيل|شهيد|جريح|مصاب)(?![\u0621-\u064a])"
+    r"(?<![\u0621-\u064a])(?:و|ف)?(?:سقوط|سقط|سقطت|وقوع|وقع|ارتقي|ارتقاء|خلف|خلفت|اوقع|اوقعت|عن)\s+"
+    r"(قتيلان|قتيلين|شهيدان|شهيدين|جريحان|جريحين|مصابان|مصابين|قتيل|شهيد|جريح|مصاب"
+    # the feminine, one or two: "سقوط قتيلة"، "ارتقاء شهيدتين"
+    r"|قتيله|شهيده|جريحه|مصابه|قتيلتان|قتيلتين|شهيدتان|شهيدتين|جريحتان|جريحتين|مصابتان|مصابتين)(?![\u0621-\u064a])"
 )
-_CASUALTY_NOUN = _rx(r"\s*(?:ال)?(?:قتلي|قتيل|قتيلا|شهيد|شهيدا|شهداء|جرحي|جريح|جريحا|مصاب|مصابا|مصابين)")
-_WOUNDED_NOUN = _rx(r"^\s*(?:ال)?(?:جرحي|جريح|جريحا|مصاب|مصابا|مصابين|مصابون)(?![\u0621-\u064a])")
+# a dual casualty noun is its own count wherever it stands ("قتيلان في غارة على …"); مصابين is
+# also the plural, so only its nominative dual
+_DUAL_NOUN = _rx(
+    r"(?<![\u0621-\u064a])(?:[وب]|ال|وال|بال)?"
+    r"(قتيلان|قتيلين|شهيدان|شهيدين|جريحان|جريحين|مصابان|قتيلتان|قتيلتين|شهيدتان|شهيدتين|جريحتان"
+    r"|جريحتين|مصابتان|مصابتين)(?![\u0621-\u064a])"
+)
+_CASUALTY_NOUN = _rx(
+    rf"\s*(?:ال)?(?:قتلي|قتيل|قتيلا|شهيد|شهيدا|شهداء|جرحي|جريح|جريحا|مصاب|مصابا|مصابين"
+    rf"|{alternation(KILL_NOUNS + WOUND_NOUNS)})"
+)
+_WOUNDED_NOUN = _rx(rf"^\s*(?:ال)?{alternation(WOUND_NOUNS)}(?![\u0621-\u064a])")
 _TOLL_WORD = _rx(r"(?<![\u0621-\u064a])(?:ال)?حصيله(?![\u0621-\u064a])")  # "ارتفعت الحصيلة إلى 12"
 _ACTIVE = _rx(
     r"(?<![\u0621-\u064a])[وف]?(?:قتل|قتلت|تقتل|يقتل|اصاب|اصابت|يصيب|تصيب|جرح|جرحت)(?![\u0621-\u064a])"
@@ -392,13 +426,15 @@ def find_tolls_ar(s: str) -> tuple[Count | None, Count | None]:
         elif not inj and fatal is None:
             fatal = Count(low=n, high=n, qualifier="exact")
     for m in _DUAL_BEFORE.finditer(s):
-        if m.group(1) in ("اصيبا", "جرحا"):
+        if m.group(1).startswith(("اصيب", "جرح")):
             injured = injured or Count(low=2, high=2, qualifier="exact")
         else:
             fatal = fatal or Count(low=2, high=2, qualifier="exact")
-    for m in _SELF_COUNTED.finditer(s):
+    for m in (*_SELF_COUNTED.finditer(s), *_DUAL_NOUN.finditer(s)):
         word = m.group(1)
         n = 2 if word.endswith(("ان", "ين")) and not word.startswith("مصابين") else 1
+        if _is_sub(s, m.start()):
+            continue
         if word.startswith(("جري", "مصاب")):
             injured = injured or Count(low=n, high=n, qualifier="exact")
         else:
