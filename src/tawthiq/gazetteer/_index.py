@@ -310,6 +310,11 @@ class Gazetteer:
                 if cands and (self._exact(surface, cands) or self._in_context(cands, ctx))
                 else self._world_candidates(surface)
             )
+            if not world and not (cands and (self._exact(surface, cands) or self._in_context(cands, ctx))):
+                # no place has the name's exact key: a transliteration variant of one world town
+                # ("Chuhuif", "Houdeidah"), in the report's countries when its title or lede names
+                # places; over a Syrian spelling-blind guess only when the report names that country
+                world = self._variant_candidates(surface, ctx, in_context_only=bool(cands))
             if cands and not world:
                 place, alts = self._resolve(text, toks, j, cands, ctx)
                 return PlaceMatch(s0, toks[j][1], surface, place, alts), j + 1
@@ -326,14 +331,35 @@ class Gazetteer:
         key = "\x00" + surface
         hit = self._cache.get(key)
         if hit is None:
-            words = surface.split()
-            common = [fold(w) in _NEVER or fold(w) in _WORLD_NEVER or w.lower() in _CONNECTORS for w in words]
-            if len(world_key(surface)) < 4 or all(common) or common[-1]:
-                hit = []  # "Of", "Bar": too short to name a place in a world of 70,000
-            else:
-                hit = self.world.candidates(surface)
+            # "Of", "Bar": too short to name a place in a world of 70,000
+            hit = self.world.candidates(surface) if self._world_candidates_allowed(surface) else []
             self._cache[key] = hit
         return hit
+
+    def _variant_candidates(self, surface: str, ctx: tuple[str, ...], *, in_context_only: bool) -> list[str]:
+        """The world town a transliteration variant of ``surface`` names (:meth:`WorldLayer.
+        variant_candidates`), under the guards of :meth:`_world_candidates`. A report whose title or
+        lede names places (``ctx``) takes only a town in one of their countries (a Syrian place is in
+        Syria, where the world layer has no town); with ``in_context_only`` the same holds even for a
+        report that names none."""
+        if not self._world_candidates_allowed(surface):
+            return []
+        countries = {
+            self.world.country(c) if c.startswith(_WORLD) else "SY"
+            for c in ctx
+            if c in self.places or (c.startswith(_WORLD) and c in self.world)
+        }
+        if in_context_only and not countries:
+            return []
+        hit = self.world.variant_candidates(surface, countries)
+        if countries and hit and self.world.country(hit[0]) not in countries:
+            return []
+        return hit
+
+    def _world_candidates_allowed(self, surface: str) -> bool:
+        words = surface.split()
+        common = [fold(w) in _NEVER or fold(w) in _WORLD_NEVER or w.lower() in _CONNECTORS for w in words]
+        return len(world_key(surface)) >= 4 and not all(common) and not common[-1]
 
     @staticmethod
     def _inside_a_name(text: str, toks, i: int, j: int) -> bool:

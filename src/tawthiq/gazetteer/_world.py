@@ -16,6 +16,7 @@ one small country): across 70,000 places, "Mosul" must not meet "Masal" or "Misi
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from importlib import resources
@@ -23,7 +24,15 @@ from importlib import resources
 from tawthiq.entities import Place
 from tawthiq.gazetteer._names import fold
 
-__all__ = ["WorldLayer", "load_world", "load_world_arabic", "region_skeleton", "world_key"]
+__all__ = [
+    "WorldLayer",
+    "load_world",
+    "load_world_arabic",
+    "load_world_variants",
+    "region_skeleton",
+    "variant_key",
+    "world_key",
+]
 
 _ARTICLES = frozenset({"al", "el", "ad", "an", "as", "ash", "ar", "az", "at", "ath", "the"})
 _DOUBLE = re.compile(r"(.)\1+")
@@ -49,6 +58,51 @@ def world_key(name: str) -> str:
         words = [w for w in words if w not in _ARTICLES] or words
     key = _DOUBLE.sub(r"\1", "".join(words))
     return _FINAL_H.sub("", key)
+
+
+# Transliteration habits of Arabic, Persian, Pashto, Ukrainian and Russian town names in English and
+# French reporting, in order: each rule joins spellings a reader takes for one name (see variant_key)
+_VARIANT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"ck|q|c(?=[aoukr]|$)", "k"),  # Qandahar, Candahar, Kandahar; Kramatorsck
+        (r"dzh|dj|zh", "j"),  # Djalalabad; Zaporizhzhia/Zaporijia
+        (r"kh", "h"),  # Khan Yunis, Han Yunis; Bakhmut, Bahmut
+        (r"(?<=[gdt])h", ""),  # Benghazi/Bengazi, Dhamar/Damar, Thamar
+        (r"ph", "f"),
+        (r"w", "v"),  # Wardak/Vardak
+        (r"v$", "f"),  # Chuhuiv/Chuhuif, Kharkiv/Kharkif (a final v sounds f)
+        (r"y", "i"),  # Jabaliya/Jabalia, Hudaydah
+        (r"ou|oo|o", "u"),  # Mossul/Mosoul/Mosul, Kaboul, Kondoz/Kunduz, Mariupol
+        (r"[ae]i", "ai"),  # Hodeidah/Hudaydah, Deir/Dair, Nuseirat/Nusairat
+        (r"ee|e", "i"),  # Tekrit/Tikrit, Kerkuk/Kirkuk, Mareb/Marib, Taez/Taiz
+        (r"(.)\1+", r"\1"),  # letters doubled by the rules above
+    )
+)
+
+
+@lru_cache(maxsize=65536)
+def variant_key(name: str) -> str:
+    """A looser key than :func:`world_key`, for a name no place has the exact key of: the spellings
+    one name takes across transliteration schemes meet (q/k/ck/c, kh/h, gh/g, dh/d, zh/j, w/v, a final
+    v as f, y as i, o/ou as u, e/ee as i, ei/ay as ai, doubled letters), while a and i and u stay apart,
+    so that "Mosul" and "Masal" still differ.
+
+    Hand-written on purpose: these are habits of English, French and German renderings of Arabic,
+    Persian and Cyrillic names; no package on PyPI maps between them (phonetic keys such as Soundex or
+    Metaphone are built for English surnames and drop the vowels that tell Mosul from Masal).
+
+    >>> variant_key("Chuhuif") == variant_key("Chuhuiv")
+    True
+    >>> variant_key("Houdeidah") == variant_key("Al Hudaydah") == variant_key("Hodeida")
+    True
+    >>> variant_key("Mosul") == variant_key("Masal")
+    False
+    """
+    key = world_key(name)
+    for pattern, repl in _VARIANT_RULES:
+        key = pattern.sub(repl, key)
+    return key
 
 
 _NOT_CONSONANT = re.compile(r"[aeiouwy]")
@@ -105,6 +159,29 @@ class WorldLayer:
         rows = [r for r in rows if r[1] != "governorate"]  # regions only by :meth:`regions`
         rows.sort(key=lambda r: (r[1] != "country", -int(r[6] or 0), r[0]))
         return [r[0] for r in rows]
+
+    def variant_candidates(self, name: str, countries: frozenset[str] | set[str] = frozenset()) -> list[str]:
+        """The one world town whose names have the transliteration variant key of ``name``
+        (:func:`variant_key`: "Chuhuif" is Chuhuiv, "Houdeidah" Hodeidah), for a name no exact key
+        knows; empty when the variant fits towns in two places and the report's ``countries`` (ISO
+        codes) do not leave one: "Kaboul" fits Kabul of Afghanistan and a Kabul of Israel, and is
+        Kabul only in a report that names Afghanistan. Rows of one town (within 10 km) are one town.
+        Regions and countries are never answers here.
+        """
+        key = world_key(name)
+        if len(key) < 4:
+            return []
+        ids = load_world_variants().get(variant_key(name), ())
+        rows = [r for r in (self._row(pid) for pid in ids) if r is not None and r[1] == "town"]
+        if countries and any(r[3] in countries for r in rows):
+            rows = [r for r in rows if r[3] in countries]
+        if not rows:
+            return []
+        rows.sort(key=lambda r: (-int(r[6] or 0), r[0]))
+        lat0, lon0 = float(rows[0][4]), float(rows[0][5])
+        if any(_km(lat0, lon0, float(r[4]), float(r[5])) > _SAME_TOWN_KM for r in rows[1:]):
+            return []  # two towns: a guess between them is none
+        return [rows[0][0]]
 
     def regions(self, name: str, countries: frozenset[str] | set[str] = frozenset()) -> list[str]:
         """Ids of the first-level regions (kind ``governorate``) named ``name`` without its region
@@ -184,6 +261,15 @@ class WorldLayer:
         return place
 
 
+_SAME_TOWN_KM = 10.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(h))
+
+
 @lru_cache(maxsize=1)
 def load_world() -> WorldLayer:
     """The world layer shipped in the package (read on first use, once per process, ~0.3 s)."""
@@ -205,6 +291,20 @@ def load_world() -> WorldLayer:
             elif i not in slot:
                 slot.append(i)
     return WorldLayer(lines, index)
+
+
+@lru_cache(maxsize=1)
+def load_world_variants() -> dict[str, tuple[str, ...]]:
+    """Transliteration variant key (:func:`variant_key`) → ids of the world towns with a name of that
+    variant (``data/world_variants.tsv``, compiled by ``scripts/build_world_gazetteer.py``); read on
+    the first name no exact key of the world layer knows."""
+    text = (resources.files("tawthiq.gazetteer") / "data" / "world_variants.tsv").read_text("utf-8")
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.split("\n")[1:]:
+        if line:
+            key, ids = line.split("\t")
+            out[key] = tuple(ids.split("|"))
+    return out
 
 
 @lru_cache(maxsize=1)
