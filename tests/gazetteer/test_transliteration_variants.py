@@ -80,9 +80,37 @@ def test_towns_whose_names_differ_in_a_vowel_stay_apart(a, b):
 
 
 def test_a_variant_that_fits_towns_in_two_countries_is_none_without_the_reports_country(gaz):
-    # "Tayz" fits Taiz, Yemen, and Theix, France: the report must say which
-    assert _town(gaz, "Tayz") is None
-    assert _town(gaz, "Tayz", context=("world:YE",)) == _town(gaz, "Taiz")
+    # "Bayruit" fits Beirut, Lebanon, and Bayreuth, Germany: the report must say which
+    assert _town(gaz, "Bayruit") is None
+    assert _town(gaz, "Bayruit", context=("world:LB",)) == _town(gaz, "Beirut")
+
+
+def test_among_towns_sharing_a_variant_key_only_those_spelt_alike_count(gaz):
+    # "Kondoz" shares its variant key with Kunduz (rapidfuzz ratio 100) and Artova, Turkey (67)
+    assert gaz.world.variant_candidates("Kondoz") == [_town(gaz, "Kunduz")]
+
+
+def test_an_english_word_sharing_a_variant_key_with_a_small_town_is_no_place(gaz):
+    # "Brief" keys like Braives, Belgium, but is spelt unlike it
+    assert gaz.match("Brief from activists") == []
+    assert _town(gaz, "Brief") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chuhuif residents fled overnight.",  # not where a place stands
+        "Women and children fled in the night.",  # "Women" keys like Wolomin, Poland
+        "Fighters of ISIL withdrew.",  # an acronym
+        "PHOTO: smoke rises over the city.",
+    ],
+)
+def test_a_variant_is_believed_only_where_a_place_stands(gaz, sentence):
+    assert [m.surface for m in gaz.match(sentence)] == []
+
+
+def test_a_variant_before_a_type_word_is_a_place(gaz):
+    assert gaz.match("Chuhuif town was shelled.")[0].place.id == _town(gaz, "Chuhuiv")
 
 
 def test_a_report_on_syria_never_takes_a_variant_town_abroad(gaz):

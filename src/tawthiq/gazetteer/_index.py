@@ -153,6 +153,18 @@ _PREFIXES = frozenset(
         "abu",
     }
 )
+# where a town's name spelt in an unknown transliteration is believed: after these words, or before
+# a type word (Gazetteer._stands_as_place)
+_VARIANT_BEFORE = frozenset(
+    {
+        *("in", "at", "near", "on", "of", "from", "into", "outside", "around", "towards", "toward", "to"),
+        *("across", "hit", "struck", "shelled", "bombed", "targeted", "attacked", "besieged", "captured"),
+        "stormed",
+    }
+)
+_VARIANT_AFTER = frozenset(
+    {"city", "town", "village", "district", "region", "oblast", "province", "governorate", "area", "camp"}
+)
 _CONNECTORS = frozenset({"al", "el", "ad", "ash", "as", "an", "ar", "az", "at", "ibn", "bin", "of", "de"})
 
 
@@ -314,7 +326,11 @@ class Gazetteer:
                 # no place has the name's exact key: a transliteration variant of one world town
                 # ("Chuhuif", "Houdeidah"), in the report's countries when its title or lede names
                 # places; over a Syrian spelling-blind guess only when the report names that country
-                world = self._variant_candidates(surface, ctx, in_context_only=bool(cands))
+                world = (
+                    self._variant_candidates(surface, ctx, in_context_only=bool(cands))
+                    if self._stands_as_place(text, toks, i, j)
+                    else []
+                )
             if cands and not world:
                 place, alts = self._resolve(text, toks, j, cands, ctx)
                 return PlaceMatch(s0, toks[j][1], surface, place, alts), j + 1
@@ -355,6 +371,18 @@ class Gazetteer:
         if countries and hit and self.world.country(hit[0]) not in countries:
             return []
         return hit
+
+    @staticmethod
+    def _stands_as_place(text: str, toks, i: int, j: int) -> bool:
+        """Is the name at tokens i..j written where a place stands: after a locative ("in X", "hit
+        X", "the city of X") or before a type word ("X city")? A guess by transliteration is made
+        only there: capitalised words ("Women", "Among", "Photo") share variant keys with towns."""
+        if toks[i][2].isupper() and len(toks[i][2]) > 1:
+            return False  # "RAID", "ISIL", "PHOTO": a heading, an acronym
+        before = toks[i - 1][2].lower() if i > 0 and text[toks[i - 1][1] : toks[i][0]] == " " else ""
+        spaced = j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] == " "
+        after = toks[j + 1][2].lower() if spaced else ""
+        return before in _VARIANT_BEFORE or after in _VARIANT_AFTER
 
     def _world_candidates_allowed(self, surface: str) -> bool:
         words = surface.split()

@@ -21,6 +21,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from rapidfuzz import fuzz
+
 from tawthiq.entities import Place
 from tawthiq.gazetteer._names import fold
 
@@ -163,16 +165,20 @@ class WorldLayer:
     def variant_candidates(self, name: str, countries: frozenset[str] | set[str] = frozenset()) -> list[str]:
         """The one world town whose names have the transliteration variant key of ``name``
         (:func:`variant_key`: "Chuhuif" is Chuhuiv, "Houdeidah" Hodeidah), for a name no exact key
-        knows; empty when the variant fits towns in two places and the report's ``countries`` (ISO
-        codes) do not leave one: "Kaboul" fits Kabul of Afghanistan and a Kabul of Israel, and is
-        Kabul only in a report that names Afghanistan. Rows of one town (within 10 km) are one town.
-        Regions and countries are never answers here.
+        knows, and spelt like one of the town's names (rapidfuzz ratio ≥ 80 against its keys:
+        "Chuhuif" is Chuhuyiv, 86; "Brief" is not Braives, 67); empty when the variant fits towns
+        in two places and the report's ``countries`` (ISO codes) do not leave one ("Bayruit": Beirut
+        or Bayreuth). Rows of one town (within 10 km) are one town. Regions and countries are never
+        answers here.
         """
         key = world_key(name)
-        if len(key) < 4:
-            return []
+        if len(key) < 5:
+            return []  # "Read", "Code", "Zeid": four letters fit too many towns somewhere
         ids = load_world_variants().get(variant_key(name), ())
         rows = [r for r in (self._row(pid) for pid in ids) if r is not None and r[1] == "town"]
+        # and spelt like one of the town's names (rapidfuzz ratio): "Brief" shares a variant key
+        # with Braives (67), "Chuhuif" with Chuhuyiv (86); a name of five letters or more
+        rows = [r for r in rows if max(fuzz.ratio(key, k) for k in r[8].split("|")) >= _VARIANT_RATIO]
         if countries and any(r[3] in countries for r in rows):
             rows = [r for r in rows if r[3] in countries]
         if not rows:
@@ -262,6 +268,7 @@ class WorldLayer:
 
 
 _SAME_TOWN_KM = 10.0
+_VARIANT_RATIO = 80
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
