@@ -19,7 +19,10 @@ __all__ = ["EventHit", "find_events", "find_kind", "find_perpetrators", "find_vi
 _TRIGGERS: list[tuple[str, str, int]] = [
     (
         "attack.chemical",
-        r"chlorine|sarin|chemical (?:attack|weapon|munition)s?|toxic gas|poison gas|gas attack",
+        r"chlorine|sarin|chemical (?:attack|weapon|munition|agent|strike|bomb|shell|rocket|barrel)s?|"
+        r"nerve (?:agent|gas)s?|mustard (?:gas|agent)s?|phosgene|(?-i:VX)|"
+        r"toxic (?:gas|gases|chemicals?|substances?|agents?)|poison(?:ous)? gas|"
+        r"gas (?:attack|canister|cylinder|shell|bomb|barrel)s?",
         9,
     ),
     (
@@ -28,22 +31,29 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"shot (?:dead|on the spot|at close range|in the head)|summarily shot|"
         # people shot down as they fled or gathered: a killing, not an exchange of fire
         r"shot and killed|gunned down|shot at (?:civilians|people|residents|families|those)|"
-        r"butcher(?:y|ies|ed)|atrocities|slaughtered|extrajudicial",
+        r"butcher(?:y|ies|ed)|atrocities|slaughtered|extrajudicial|"
+        # every inflection of the verbs of killing people held: beheaded, hanged, tortured to death
+        r"behead(?:ed|ing|ings)?|decapitat(?:ed|ing|ions?)|hanged|firing squads?|"
+        r"execution-style|tortured to death|(?:died|killed|death|deaths) (?:under|from) torture|"
+        r"throats? (?:were |was )?slit|slit (?:the |their |his |her )throats?|lynch(?:ed|ing|ings)",
         8,
     ),
     # "massacre" names a toll, not a manner: an air strike that "resulted in a massacre" stays an air strike
-    ("killing.execution", r"massacred?", 3),
+    ("killing.execution", r"massacre[sd]?|murder(?:ed|s|ing)?\b", 3),
     (
         "attack.medical",
         r"hospitals?\b.{0,80}?(?:out of service|hit|struck|bombed|targeted|destroyed|damaged|"
         r"still operating|still working|closed)|"
-        r"(?:hits?|struck|strikes|bombed|bombs|targeted|targets|attacked|attacks|shelled|shells|"
-        r"(?:air ?)?strikes? on|air ?raids? on|(?:explosion|blast)s? (?:at|in|inside)|"
+        r"(?:hits?|hitting|struck|strikes|striking|bomb(?:ed|s|ing)|target(?:ed|s|ing)|attack(?:ed|s|ing)|"
+        r"shell(?:ed|s|ing)|pound(?:ed|s|ing)|destroy(?:ed|s|ing)|damag(?:ed|es|ing)|"
+        r"(?:air[- ]?)?strikes? on|air[- ]?raids? on|(?:explosion|blast)s? (?:at|in|inside)|"
         r"attacks? on|raids? on|assaults? on|bombing of|"
-        r"shelling of|stormed|raided|looted|occupied|shot at|opened fire (?:on|in|at)) "
-        r"(?:a |the |an )?(?:[\w'’-]+ ){0,3}?(?:field )?"
-        r"(?:hospital|clinic|health (?:facility|centre|center)|ambulance|"
-        r"medical (?:centre|center|facility|point))s?|"
+        r"shelling of|storm(?:ed|ing|s)|raid(?:ed|ing|s)|loot(?:ed|ing)|occupied|shot at|"
+        r"open(?:ed|ing)? fire (?:on|in|at)) "
+        r"(?:a |the |an )?(?:[\w'’-]+ ){0,3}?(?:field |mobile |maternity )?"
+        r"(?:hospital|clinic|dispensar(?:y|ie)|health (?:facility|centre|center|post|unit)|ambulance|"
+        r"medical (?:centre|center|facility|point|convoy|team)|civil defen[cs]e (?:centre|center|station|"
+        r"headquarters|post|building))s?|"
         # "... South Hospital, after RSF soldiers stormed the facility": the hospital named before
         # "an air strike on Tuesday killed about 500 people at a hospital": the dead were at the hospital
         r"(?:air ?strikes?|explosion|blast|bombing|shelling)\b[^.;]{0,60}?\bkill(?:ed|ing)\b[^.;]{0,40}? "
@@ -60,12 +70,17 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"gone missing|went missing|disappeared|whereabouts (?:are |still |remain )?unknown|"
         r"(?:are|were|remain|remains|still|reported|declared|been|men|people) missing\b|missing after|"
         r"lost contact with|fate (?:is |was |remains )?unknown|"
-        r"enforced disappearance|abducted|kidnapped",
+        r"enforced disappearances?|disappearances|vanished|abduct(?:ed|ing|ions?|s)?|"
+        r"kidnap(?:ped|ping|pings|s)?|"
+        r"taken to (?:an )?unknown (?:location|destination)",
         7,
     ),
     (
         "detention.arbitrary",
-        r"detained|arrested|rounded up|taken (?:into|to) (?:custody|detention)|detention",
+        r"detain(?:ed|ing|s)?\b|(?<!cardiac )arrest(?:ed|ing|s)?\b|rounded up|"
+        r"taken (?:into|to) (?:custody|detention)|"
+        r"detention|imprison(?:ed|ing|ment)|jailed|incarcerat(?:ed|ion)|apprehended|taken prisoner|"
+        r"held (?:incommunicado|without (?:charge|trial))",
         6,
     ),
     (
@@ -98,23 +113,36 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"operations|access|distributions?|shipments?|trucks|supplies)?|"
         r"(?:aid|relief|humanitarian) (?:convoys?|deliveries|operations|access) "
         r"(?:was |were |have been |has been )?"
-        r"(?:suspended|halted|stopped|cut off)|denied (?:humanitarian )?access",
+        r"(?:suspended|halted|stopped|cut off)|denied (?:humanitarian )?access|denied entry|"
+        r"(?:barred|obstruct(?:ed|ing|s)?|prevent(?:ed|ing|s)?) (?:the )?(?:aid|humanitarian|relief|"
+        r"convoys?|trucks|deliveries|delivery)|(?:aid|relief|convoys?|trucks) (?:was |were )?"
+        r"(?:refused entry|turned back|not allowed (?:in|to enter))",
         7,
     ),
     (
         "siege.blockade",
         r"siege|besieg(?:ing|ed)|blockade|(?:people|civilians|residents|families|children|\d[\d,]*) "
         r"(?:\w+ ){0,3}?(?:are |were |remain |remained |still |now )*trapped|supply (?:routes|"
-        r"lines|chains) (?:were |was |had been )?(?:cut|blocked)|blocked all supply|encircl(?:ed|ement)",
+        r"lines|chains) (?:were |was |had been )?(?:cut|blocked)|blocked all supply|encircl(?:ed|ement|ing)|"
+        r"cordon(?:ed)? off|starv(?:e|ed|ing) (?:\w+ )?(?:out|into submission)",
         5,
     ),
     (
         "attack.air_strike",
         r"cluster (?:munitions?|bombs?)|bunker[- ]buster|"
-        r"air ?strikes?|air ?raids?|air attacks?|aerial (?:bombardment|attack|bombing)s?|"
-        r"war ?planes?|jets? (?:struck|bombed|hit)|barrel bombs?|bombing (?:raids?|campaign)|\braids?\b|"
-        r"helicopters? (?:dropped|dropping|bombed|struck|hit|targeted)|"
-        r"(?:air ?craft|planes?) (?:bombed|struck)|"
+        r"air[- ]?strikes?|air[- ]?raids?|air[- ]?attacks?|aerial (?:bombardments?|attacks?|bombings?|"
+        r"strikes?|raids?|ordnance|bombs?|munitions?|assaults?|campaign)|"
+        r"war ?planes?|barrel bombs?|bombing (?:raids?|campaign)|\braids?\b|"
+        r"(?:guided|glide|vacuum|thermobaric|parachute|incendiary) bombs?|air-?dropped|"
+        r"fighter[- ](?:jets?|bombers?|planes?)|(?:helicopter )?gunships?|military aircraft|"
+        r"(?-i:UAVs?)|unmanned aerial vehicles?|(?:helicopter|drone) (?:attacks?|strikes?|raids?)|"
+        # what flies, then any inflection of a verb of attack: "helicopters on Monday dropped", "jets pounded"
+        r"(?:jets?|helicopters?|air ?craft|planes?|drones?) (?:\w+ ){0,2}?(?:bomb(?:s|ed|ing)?|"
+        r"str(?:ike|ikes|uck|iking)|hit(?:s|ting)?|pound(?:s|ed|ing)|target(?:s|ed|ing)|strafe[sd]?|strafing|"
+        r"raid(?:s|ed|ing)|attack(?:s|ed|ing)|dropp(?:ed|ing)|drops?|fired|firing|launch(?:ed|es|ing)|"
+        r"shell(?:s|ed|ing)|rocket(?:s|ed|ing))\b|"
+        r"(?:dropp(?:ed|ing)|fired|firing|launch(?:ed|ing)) (?:[\w-]+ ){0,5}?from (?:helicopters?|planes?|"
+        r"aircraft|jets?|drones?)|"
         r"explosive barrels?|air force|bombs? (?:hit|struck|fell)|drone strikes?|drones?",
         4,
     ),
@@ -139,15 +167,24 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     ),
     (
         "attack.shelling",
-        r"shell(?:ing|ed|s)|artillery|mortars?|rockets?(?: attacks?| fire)?|"
+        r"shell(?:ing|ed|s|fire)|artillery|mortars?|rockets?(?: attacks?| fire)?|rocketed|howitzers?|"
+        r"tank (?:fire|shells?|rounds?)|barrages?|projectiles?|(?-i:Grads?|Katyushas?|MLRS)\b|"
         # one shell that hit: "killed when a shell hit their home"
-        r"(?:a|an|one|another|the) (?:[\w-]+ )?shell (?:hit|struck|landed|fell|exploded|slammed)|"
-        r"(?:heavy |mutual )?bombardments?|missiles?",
+        r"(?:a|an|one|another|the) (?:[\w-]+ )?shell (?:hit|struck|landed|fell|exploded|slammed|killed|"
+        r"wounded|injured)|"
+        r"(?:heavy |mutual )?bombardments?|bombard(?:ed|ing|s)?\b|pound(?:ed|ing)\b|missiles?",
         3,
     ),
     (
         "attack.ground",
-        r"firing (?:on|at)|opened fire|snipers?|sniper fire|stormed|ground (?:assault|attack|offensive)|"
+        r"firing (?:on|at)|open(?:ed|s|ing)? fire|snipers?|sniper fire|stormed|"
+        r"ground (?:assault|attack|offensive)|"
+        r"ambush(?:ed|es|ing)?|grenades?|stabb(?:ed|ing|ings)|knife attacks?|"
+        r"armed (?:attacks?|assaults?|raids?)|shot (?:and (?:wounded|injured)|at)|"
+        # people who fight on the ground, then any inflection of a verb of attack: "troops raided a village"
+        r"(?:militants|gunmen|insurgents|fighters|troops|soldiers|militiamen|militias?|attackers|assailants|"
+        r"armed men|policemen|police|forces|rebels|paramilitaries) (?:\w+ ){0,2}?(?:attack(?:ed|s|ing)|"
+        r"raid(?:ed|s|ing)|storm(?:ed|s|ing)|assault(?:ed|s|ing))\b|"
         # homes and villages burned by troops: "torched more than 200 homes", "set fire to the village"
         r"(?:torched|burned down|burnt down|set fire to|set ablaze|razed|burned|burnt) (?:down )?"
         r"(?:(?:more than |at least |about |some |over |nearly |dozens of |hundreds of |scores of )?[\d,]+ )?"
@@ -160,6 +197,9 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"captur(?:ed|es?)\b|recaptur(?:ed|es?)|retaken|retook|(?:take|took|taken) back|"
         r"seized (?:control )?|fully (?:recaptured|retaken|controlled)|regained|fell to|has fallen|"
         r"took control|taken control|took over|taken over|(?:was|were|has been|had been) taken by|"
+        r"overr(?:an|un)|liberat(?:ed|ing)|(?:seized|gained|wrested|assumed|established|regained) "
+        r"(?:full |total |complete )?control|(?:full|total|complete) control (?:over|of)|"
+        r"(?:pushed|drove|driven) (?:\w+ ){0,3}?out of|"
         r"in the last moments before victory|victory|drove them from|"
         r"collaps(?:e|ed|ing) "
         r"(?:of )?(?:the |these )?front ?lines?|advanced? into",
@@ -167,10 +207,14 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     ),
     (
         "armed.clash",
-        r"clash(?:es|ed)|(?:fierce|heavy|intense|ongoing|renewed) fighting|fighting (?:between|"
-        r"erupted|raged|continued)|fought|firefights?|battles? (?:raged|between)",
+        r"clash(?:es|ed|ing)?|(?:fierce|heavy|intense|ongoing|renewed|violent|bloody|street|sporadic|"
+        r"house-to-house) fighting|fighting (?:between|erupted|raged|continued|broke out|flared|intensified|"
+        r"resumed)|fought|firefights?|battles? (?:raged|between)|skirmish(?:es)?|gun ?battles?|"
+        r"exchange[sd]? (?:of )?(?:fire|gunfire)",
         3,
     ),
+    # gunmen and gunfire: an attack on the ground, weaker than any named manner ("gunmen massacred")
+    ("attack.ground", r"gunm[ae]n\b|gun ?fire", 2),
     # a car bomb or a suicide bombing is a ground attack (docs/annotation.md), stronger than "explosion"
     (
         "attack.ground",
@@ -185,7 +229,13 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"(?:aid |humanitarian )?(?:convoy|market|school|bakery|queue)",
         2,
     ),
-    ("displacement.forced", r"displaced|fled (?:their|the)|forced (?:to flee|from their)|refugees", 2),
+    (
+        "displacement.forced",
+        r"displaced|displacement|fled (?:their|the|from)|forced (?:to flee|from their)|refugees|"
+        r"forcibly (?:displaced|transferred|expelled|evicted|removed)|(?:expelled|evicted|deported|uprooted) "
+        r"(?:from|thousands|hundreds|families|residents|people|civilians)|fleeing (?:their|the|from)|exodus",
+        2,
+    ),
     ("other", r"landmines?|explosions?|exploded|\bIED\b", 2),
 ]
 _COMPILED = [(t, re.compile(rf"\b(?:{p})", re.I), s) for t, p, s in _TRIGGERS]
@@ -222,7 +272,17 @@ class EventHit:
 # words are absent from the sentence is not searched at all (a speed-up only: the fixture test
 # test_keyword_filter_never_hides_a_trigger checks that events are the same without it).
 _KEYWORDS: dict[str, tuple[str, ...]] = {
-    "attack.chemical": ("chlorine", "sarin", "chemical", "gas"),
+    "attack.chemical": (
+        "chlorine",
+        "sarin",
+        "chemical",
+        "gas",
+        "nerve",
+        "mustard",
+        "phosgene",
+        "vx",
+        "toxic",
+    ),
     "killing.execution": (
         "gunned",
         "execut",
@@ -233,8 +293,17 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "slaughter",
         "extrajudicial",
         "massacre",
+        "behead",
+        "decapitat",
+        "hanged",
+        "firing squad",
+        "execution",
+        "torture",
+        "throat",
+        "lynch",
+        "murder",
     ),
-    "attack.medical": ("hospital", "clinic", "health", "medic", "ambulance"),
+    "attack.medical": ("hospital", "clinic", "health", "medic", "ambulance", "dispensar", "civil defen"),
     # (the keys of a type are the union over all its rules)
     "disappearance.enforced": (
         "missing",
@@ -244,8 +313,25 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "kidnap",
         "lost contact",
         "fate",
+        "vanish",
+        "unknown loc",
+        "unknown dest",
     ),
-    "detention.arbitrary": ("detain", "arrest", "rounded up", "custody", "detention"),
+    "detention.arbitrary": (
+        "detain",
+        "arrest",
+        "rounded up",
+        "custody",
+        "detention",
+        "imprison",
+        "jail",
+        "incarcerat",
+        "apprehend",
+        "prisoner",
+        "incommunicado",
+        "without charge",
+        "without trial",
+    ),
     "evacuation": ("evacuat", "convoy", "corridor", "bus", "left"),
     "humanitarian.access_denied": (
         "avail",
@@ -265,8 +351,14 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "block",
         "cut off",
         "access",
+        "entry",
+        "barred",
+        "obstruct",
+        "prevent",
+        "turned back",
+        "not allowed",
     ),
-    "siege.blockade": ("siege", "besieg", "blockade", "supply", "encircl", "trapped"),
+    "siege.blockade": ("siege", "besieg", "blockade", "supply", "encircl", "trapped", "cordon", "starv"),
     "attack.air_strike": (
         "strike",
         "coalition",
@@ -291,8 +383,30 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "raid",
         "helicopter",
         "bomb",
+        "gunship",
+        "uav",
+        "unmanned",
+        "fighter",
+        "craft",
+        "plane",
+        "helicopter",
     ),
-    "attack.shelling": ("shell", "artillery", "mortar", "rocket", "bombardment", "missile"),
+    "attack.shelling": (
+        "shell",
+        "artillery",
+        "mortar",
+        "rocket",
+        "bombard",
+        "missile",
+        "howitzer",
+        "tank",
+        "barrage",
+        "projectile",
+        "grad",
+        "katyusha",
+        "mlrs",
+        "pound",
+    ),
     "attack.ground": (
         "torch",
         "burn",
@@ -312,6 +426,19 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "under attack",
         "under fire",
         "attack on",
+        "gunm",
+        "gun fire",
+        "gunfire",
+        "ambush",
+        "grenade",
+        "stabb",
+        "knife",
+        "armed",
+        "shot",
+        "fire",
+        "raid",
+        "storm",
+        "assault",
     ),
     "territory.change": (
         "captur",
@@ -329,9 +456,26 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "drove them",
         "collaps",
         "advance",
+        "overr",
+        "liberat",
+        "pushed",
+        "drove",
+        "driven",
     ),
-    "armed.clash": ("clash", "fighting", "fought", "firefight", "battle"),
-    "displacement.forced": ("displaced", "fled", "forced", "refugee"),
+    "armed.clash": ("clash", "fighting", "fought", "firefight", "battle", "skirmish", "exchange"),
+    "displacement.forced": (
+        "displace",
+        "fled",
+        "forced",
+        "refugee",
+        "forcibly",
+        "expelled",
+        "evicted",
+        "deported",
+        "uprooted",
+        "fleeing",
+        "exodus",
+    ),
     "other": ("landmine", "bomb", "explosion", "exploded", "ied"),
 }
 
@@ -433,7 +577,7 @@ _DISPLACED_AFTER = re.compile(
     r"\b(?:of|for|to|among|from|with|the|those|internally|newly|already|previously)\s+(?:the\s+)?$", re.I
 )
 _AFTERMATH = re.compile(r"\b(?:died|dead|killed|rubble|debris)\b", re.I)
-_TAKEN = re.compile(r"enforced|abducted|kidnapped", re.I)
+_TAKEN = re.compile(r"enforced|abduct|kidnap|taken to", re.I)
 _FLED_FROM = re.compile(
     r"\b(?:\d[\d,]*|thousands|hundreds|tens of thousands|families|civilians|residents|people)\b[^.;]{0,40}?"
     r"\b(?:have|has|had)\s+fled(\s+(?:from\s+)?(?:the\s+)?(?:[\w\"“”'-]+\s+){0,3}?"

@@ -21,7 +21,10 @@ __all__ = ["find_tolls"]
 
 _KILL = re.compile(
     r"\b(?:killed|killing|kills?|dead|died|deaths?|death toll|lost their lives|lives|"
-    r"executed|shot|massacred|slain|perished|bodies|martyrs|toll)\b",
+    r"executed|shot|massacred|slain|perished|bodies|martyrs|toll|"
+    # every verb of killing people, not only "killed" (docs/extraction.md, coverage round)
+    r"slaughtered|murdered|gunned down|beheaded|decapitated|hanged|lynched|assassinated|"
+    r"tortured to death|(?:burned|burnt|stabbed|beaten|starved|crushed) to death)\b",
     re.I,
 )
 _INJURE = re.compile(r"\b(?:injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)|hurt)\b", re.I)
