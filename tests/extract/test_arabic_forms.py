@@ -12,7 +12,8 @@ from datetime import date
 import pytest
 
 from tawthiq.extract import extract_claims
-from tawthiq.extract._arabic_attribution import find_certainty_ar
+from tawthiq.extract._arabic_attribution import find_attribution_ar, find_certainty_ar
+from tawthiq.extract._arabic_events import find_events_ar
 from tawthiq.extract._arabic_numbers import find_numbers_ar, find_tolls_ar
 from tawthiq.text.arabic import fold_arabic
 
@@ -220,3 +221,97 @@ def test_feminine_and_dual_casualty_nouns_count_themselves(sentence, tolls):
 def test_victims_under_the_rubble_are_still_no_death_toll():
     # "الضحايا" may be the dead and the wounded together (annotation guidelines): no number
     assert _tolls("وأكدت الوزارة أن هناك مئات الضحايا تحت الأنقاض") == (None, None)
+
+
+# ------------------------------------------------------------------ reporting verbs
+_SPEAKER = "وزارة الصحة"
+_SAYS = [
+    "قالت",
+    "وقالت",
+    "تقول",
+    "وأفادت",
+    "ذكرت",
+    "أعلنت",
+    "وأكدت",
+    "تؤكد",
+    "أوضحت",
+    "وأشارت",
+    "لفتت",
+    "صرّحت",
+    "كشفت",
+    "وأضافت",
+    "أوردت",
+    "شددت",
+    "ونوهت",
+    "وتابعت",
+    "وأردفت",
+    "وأخبرت",
+    "روت",
+    "وثقت",
+    "سجلت",
+    "أحصت",
+    "قدّرت",
+    "حذرت",
+    "نددت",
+]
+_SAY_PLURAL = ["قالوا", "وأكدوا", "أفادوا", "ذكروا", "أشاروا", "شددوا", "تابعوا", "يقولون", "يؤكدون"]
+
+
+@pytest.mark.parametrize("verb", _SAYS)
+def test_every_reporting_verb_names_its_subject_as_the_speaker(verb):
+    sentence = f"{verb} {_SPEAKER} أن 8 مدنيين قتلوا في القصف"
+    assert find_attribution_ar(fold_arabic(sentence), sentence) == _SPEAKER
+
+
+@pytest.mark.parametrize("verb", _SAY_PLURAL)
+def test_reporting_verbs_in_the_plural_name_unnamed_speakers(verb):
+    sentence = f"{verb} مسعفون محليون إن 8 مدنيين قتلوا في القصف"
+    assert find_attribution_ar(fold_arabic(sentence), sentence) == "مسعفون محليون"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وأبلغت وزارة الصحة رويترز أن 8 مدنيين قتلوا",
+        "وأخبرت وزارة الصحة الصحفيين أن 8 مدنيين قتلوا",
+        "وقالت وزارة الصحة لوسائل الإعلام إن 8 مدنيين قتلوا",
+        "بحسب ما أفادت به وزارة الصحة، قتل 8 مدنيين",
+        "وفق ما ذكرته وزارة الصحة، قتل 8 مدنيين",
+    ],
+)
+def test_the_one_told_and_a_pointing_pronoun_are_not_part_of_the_speaker(sentence):
+    assert find_attribution_ar(fold_arabic(sentence), sentence) == _SPEAKER
+
+
+@pytest.mark.parametrize("subject", ["الأرقام", "التقديرات", "الإحصاءات", "المعطيات"])
+def test_figures_that_show_are_no_speaker(subject):
+    sentence = f"وتشير {subject} إلى مقتل 8 مدنيين في القصف"
+    assert find_attribution_ar(fold_arabic(sentence), sentence) is None
+
+
+# ------------------------------------------------------------------ events of the taxonomy
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("أطلق الجنود النار على المتظاهرين", "attack.ground"),
+        ("وفتحت قوات الأمن النار على الحشود", "attack.ground"),
+        ("أطلقوا النار على سيارة مدنية", "attack.ground"),
+        ("قصفت الطائرات البلدة بعد الظهر", "attack.air_strike"),
+        ("سقطت قنبلة ألقتها طائرة على السوق", "attack.air_strike"),
+        ("نحر التنظيم رجلين أمام الأهالي", "killing.execution"),
+        ("ونحروا ثلاثة أسرى", "killing.execution"),
+        ("اقتادت القوات 5 شبان إلى جهة مجهولة", "detention.arbitrary"),
+        ("واقتادوا المعلم من منزله", "detention.arbitrary"),
+        ("وأخفي قسرا منذ اعتقاله قبل عامين", "disappearance.enforced"),
+        ("وثقت الشبكة أسماء 40 من المغيبين في السجون", "disappearance.enforced"),
+        ("ظهرت أعراض اختناق على المصابين", "attack.chemical"),
+    ],
+)
+def test_each_event_of_the_taxonomy_is_found_in_its_other_wordings(sentence, event_type):
+    hits = find_events_ar(fold_arabic(sentence).text)
+    assert hits and hits[0].event_type == event_type
+
+
+def test_forced_displacement_is_not_a_forced_disappearance():
+    hits = find_events_ar(fold_arabic("وندد الأهالي بتهجير السكان قسريا من البلدة").text)
+    assert hits and hits[0].event_type == "displacement.forced"

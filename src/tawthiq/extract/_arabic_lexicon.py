@@ -95,3 +95,46 @@ KILL_NOUNS_OF_ACTION = ["مقتل", "استشهاد", "ارتقاء", "وفاة"
 WOUND_NOUNS_OF_ACTION = ["إصابة", "إصابات", "جرح", "جروح", "جراح"]
 # pronouns glued to the end of a verb or noun: "حتفهم"، "مقتلهما"، "إصابتها"
 ENCLITICS = r"(?:هما|هم|هن|ها|ه)?"
+
+
+# reporting verbs in every third-person form (قالت، قالا، قالوا، يقولون …). An imperfect is written
+# only where it cannot be another word: يبلغ (amounts to), يتابع (follows), يحمل (carries) and the
+# noun بين (between) are left out.
+REPORTING_VERBS = [
+    *verb_forms("قال", "قول"),
+    *verb_forms("أفاد", "فيد"),
+    *verb_forms("ذكر", "ذكر"),
+    *verb_forms("أعلن", "علن"),
+    *verb_forms("أكد", "ؤكد"),
+    *verb_forms("أوضح", "وضح"),
+    *verb_forms("أشار", "شير"),
+    *verb_forms("لفت", "لفت"),
+    *verb_forms("وثق", "وثق"),
+    *verb_forms("رصد", "رصد"),
+    *verb_forms("صرح", "صرح"),
+    *verb_forms("كشف", "كشف"),
+    *verb_forms("أضاف", "ضيف"),
+    *verb_forms("نقل", "نقل"),
+    *verb_forms("أحصى", "حصي", weak="a"),
+    *verb_forms("اعتبر", "عتبر"),
+    *verb_forms("نشر", "نشر"),
+    *verb_forms("أورد", "ورد"),
+    *verb_forms("قدر", "قدر"),
+    *verb_forms("نفى", "نفي", weak="a"),
+    *verb_forms("اتهم", "تهم"),
+    *verb_forms("تحدث", "تحدث"),
+    *verb_forms("حذر", "حذر"),
+    *verb_forms("أدان", "دين"),
+    *verb_forms("دان"),
+    *verb_forms("ندد", "ندد"),
+    *verb_forms("أبلغ"),
+    *verb_forms("سجل", "سجل"),
+    *verb_forms("روى", "روي", weak="a"),
+    *verb_forms("شدد", "شدد"),
+    *verb_forms("نوه", "نوه"),
+    *verb_forms("تابع"),
+    *verb_forms("أردف", "ردف"),
+    *verb_forms("أخبر", "خبر"),
+    *verb_forms("حمل"),
+    *("بين", "بينت"),
+]
