@@ -568,3 +568,48 @@ def test_an_outlet_giving_a_named_partys_figure_in_its_own_voice_passes_it_on_no
     assert len(build_incidents([quoted, own_voice], [wire, silent])[0].origins) == 2
     other_figure = sc("r2", outlet="City Paper", fat=Count(low=45, high=None, qualifier="at_least"))
     assert len(build_incidents([quoted, other_figure], [wire, paper])[0].origins) == 2
+
+
+def test_one_large_toll_told_as_shelling_and_as_executions_is_one_massacre():
+    # a village's day, told by two outlets: one says the army's guns killed 78, the other that
+    # gunmen went from house to house and killed at least 80. Each outlet adds a line without a toll.
+    village = PlaceRef(name="Kafr Sousa al-Gharbiya", lat=35.101, lon=36.402, precision="town")
+    friday = date(2013, 3, 8)
+
+    def told(report: str, event_type: str, fat: Count | None = None, day: date = friday) -> SourcedClaim:
+        return sc(report, event_type=event_type, places=(village,), day=day, fat=fat)
+
+    shelled = told("r1", "attack.shelling", Count(low=78, high=78))
+    guns = told("r1", "attack.shelling")  # "tanks fired on the village from the ridge"
+    executed = told("r2", "killing.execution", Count(low=80, high=None, qualifier="at_least"))
+    doors = told("r2", "killing.execution")  # "men went from house to house"
+    incidents = build_incidents([shelled, guns, executed, doors])
+    assert len(incidents) == 1
+    assert incidents[0].fatalities.low == 80
+    # an air strike told beside a ground assault, the same rule: the toll ties them
+    bombed = told("r3", "attack.air_strike", Count(low=41, high=41))
+    stormed = told("r4", "attack.ground", Count(low=45, high=45))
+    assert len(build_incidents([bombed, stormed])) == 1
+
+
+def test_two_causes_stay_two_events_unless_one_large_toll_ties_them():
+    village = PlaceRef(name="Kafr Sousa al-Gharbiya", lat=35.101, lon=36.402, precision="town")
+    friday = date(2013, 3, 8)
+
+    def told(report: str, event_type: str, fat: Count | None, day: date = friday) -> SourcedClaim:
+        return sc(report, event_type=event_type, places=(village,), day=day, fat=fat)
+
+    shelled = told("r1", "attack.shelling", Count(low=78, high=78))
+    # tolls a third apart: the shelling's dead and a separate killing
+    assert len(build_incidents([shelled, told("r2", "killing.execution", Count(low=30, high=30))])) == 2
+    # "dozens" is a word, not a figure that could tie two accounts
+    dozens = Count(low=10, high=None, qualifier="vague")
+    assert len(build_incidents([shelled, told("r2", "killing.execution", dozens)])) == 2
+    # small tolls repeat by chance in a town at war
+    few = told("r1", "attack.shelling", Count(low=5, high=5))
+    assert len(build_incidents([few, told("r2", "killing.execution", Count(low=5, high=5))])) == 2
+    # the same toll two days later is another day's event
+    later = told("r2", "killing.execution", Count(low=78, high=78), day=date(2013, 3, 11))
+    assert len(build_incidents([shelled, later])) == 2
+    # a detention is no violent death, whatever its figure
+    assert len(build_incidents([shelled, told("r2", "detention.arbitrary", Count(low=78, high=78))])) == 2

@@ -35,6 +35,11 @@ one told in its own report), or, when it fits none or two different events, stay
 the other vague claims (grouped by the same rule). Last, two groups of such town-wide
 accounts of one day, from different reports, that fit only each other are joined: there is
 no other event for either to be (:func:`_join_lone_accounts`).
+
+Types of violent death that do not fit (shelling beside executions) are kept apart, except where
+one large toll ties them: two such claims with near figures of at least 20 are a *bridge*, and two
+groups a bridge ties are joined when their only conflicts are such differing causes
+(:func:`_one_toll_two_causes`, the second pass of :func:`_complete_linkage`).
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ import heapq
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from rapidfuzz import fuzz
@@ -121,6 +126,47 @@ def _types_fit(a: _Item, b: _Item) -> bool:
         return True
     # "other" gives no cause, so it fits any violent death (never a siege or an evacuation)
     return "other" in (a.etype, b.etype) and a.family == b.family
+
+
+# The taxonomy's types of violent death: people killed by a weapon fired from afar or by hand.
+_VIOLENT_DEATH = frozenset({"attack.air_strike", "attack.shelling", "attack.ground", "killing.execution"})
+# A toll this large, told as a figure, rarely repeats by chance at one place on one day
+_LARGE_TOLL = 20
+_NEAR_TOLL = 1.25  # the larger floor at most this many times the smaller: one count, updated or rounded
+
+
+def _one_toll_two_causes(a: _Item, b: _Item) -> bool:
+    """One massacre told with two causes: "shelling killed 90 in the town" and "108 executed in the
+    town" are one event when both are violent-death types and give one large toll.
+
+    Outlets often disagree on how the dead of one day died (shelled, bombed, shot in their
+    homes), while a large death toll at one place and time is what identifies the event: two
+    figures of at least 20 (words such as "dozens" are no figure) within a quarter of each other.
+    The place and date tests still apply (:func:`_judge`)."""
+    if a.etype not in _VIOLENT_DEATH or b.etype not in _VIOLENT_DEATH:
+        return False
+    fa, fb = a.sc.claim.fatalities, b.sc.claim.fatalities
+    if (
+        fa is None
+        or fb is None
+        or "vague" in (fa.qualifier, fb.qualifier)
+        or "up_to" in (fa.qualifier, fb.qualifier)
+    ):
+        return False
+    if fa.low is None or fb.low is None:
+        return False
+    lo, hi = sorted((fa.low, fb.low))
+    return lo >= _LARGE_TOLL and hi <= _NEAR_TOLL * lo
+
+
+def _only_causes_differ(a: _Item, b: _Item, contains: Contains | None) -> float | None:
+    """Two violent-death claims that would be one event but for their causes (shelling beside
+    executions): everything else of :func:`_judge` holds when one is given the other's type.
+    The pair's strength so judged, or None."""
+    if a.etype not in _VIOLENT_DEATH or b.etype not in _VIOLENT_DEATH or _types_fit(a, b):
+        return None
+    judged = _judge_full(a, replace(b, etype=a.etype, family=a.family), contains)
+    return None if judged is None else judged[0]
 
 
 def _same_family(a: _Item, b: _Item) -> bool:
@@ -379,6 +425,8 @@ def cluster_claims(
     scores: dict[tuple[int, int], float] = {}  # -1: cannot be one event
     links: set[tuple[int, int]] = set()  # pairs that identify one event
     weak: set[tuple[int, int]] = set()  # of which identified only by a toll on one town's day
+    soft: set[tuple[int, int]] = set()  # conflicts only because two violent-death causes differ
+    bridges: dict[tuple[int, int], float] = {}  # of which one large toll told by both: their strength
     blocks = _blocks(items)
     done = 0
     for members in blocks.values():
@@ -398,6 +446,12 @@ def cluster_claims(
                     links.add(key)
                     if judged[2]:
                         weak.add(key)
+                elif judged is None:
+                    as_one = _only_causes_differ(items[i], items[j], contains)
+                    if as_one is not None:
+                        soft.add(key)
+                        if _one_toll_two_causes(items[i], items[j]):
+                            bridges[key] = as_one
     links -= _ambiguous(weak, items, scores)
     nbrs: dict[int, list[int]] = defaultdict(list)
     for i, j in links:
@@ -405,7 +459,7 @@ def cluster_claims(
         nbrs[j].append(i)
     events = [i for i, it in enumerate(items) if it.kind != "tally"]
     anchors = [i for i in events if _is_anchor(items[i])]
-    groups = _complete_linkage(anchors, scores, links)
+    groups = _complete_linkage(anchors, scores, links, bridges, soft)
     cluster_of = {m: n for n, g in enumerate(groups) for m in g}
     leftover = []
     for v in (i for i in events if not _is_anchor(items[i])):
@@ -415,7 +469,7 @@ def cluster_claims(
             groups[fits.pop()].append(v)
         else:  # fits none, or two different events and cannot be told apart
             leftover.append(v)
-    groups += _complete_linkage(leftover, scores, links)
+    groups += _complete_linkage(leftover, scores, links, bridges, soft)
     groups = _join_lone_accounts(groups, items, scores)
     clusters = sorted(sorted(g) for g in groups)
     tallies = _attach_tallies(items, clusters, contains)
@@ -519,12 +573,20 @@ def _join_lone_accounts(
 
 
 def _complete_linkage(
-    members: Sequence[int], scores: dict[tuple[int, int], float], links: set[tuple[int, int]]
+    members: Sequence[int],
+    scores: dict[tuple[int, int], float],
+    links: set[tuple[int, int]],
+    bridges: dict[tuple[int, int], float] | None = None,
+    soft: set[tuple[int, int]] | None = None,
 ) -> list[list[int]]:
-    """Merge clusters along identifying pairs, strongest first, only when no cross pair conflicts."""
+    """Merge clusters along identifying pairs, strongest first, only when no cross pair conflicts.
+
+    Along a *bridge* (one large toll told with two causes, :func:`_one_toll_two_causes`) the
+    cross pairs that conflict only because their causes differ (:func:`_only_causes_differ`:
+    "shelling of the town" beside "the massacre in the town") do not keep the groups apart:
+    the toll has shown the two causes to be one event's."""
     inside = set(members)
     edges = [(-scores[(i, j)], i, j) for (i, j) in links if i in inside and j in inside]
-    heapq.heapify(edges)
     parent = {i: i for i in members}
     groups: dict[int, list[int]] = {i: [i] for i in members}
 
@@ -534,18 +596,29 @@ def _complete_linkage(
             x = parent[x]
         return x
 
-    def fits(a: list[int], b: list[int]) -> bool:
-        return all(scores.get((x, y) if x < y else (y, x), -1.0) >= 0 for x in a for y in b)
+    def fits(a: list[int], b: list[int], bridge: bool) -> bool:
+        for x in a:
+            for y in b:
+                key = (x, y) if x < y else (y, x)
+                if scores.get(key, -1.0) < 0 and not (bridge and key in (soft or ())):
+                    return False
+        return True
 
-    while edges:
-        _, i, j = heapq.heappop(edges)
-        ri, rj = find(i), find(j)
-        if ri == rj or not fits(groups[ri], groups[rj]):
-            continue
-        if len(groups[ri]) < len(groups[rj]):
-            ri, rj = rj, ri
-        parent[rj] = ri
-        groups[ri].extend(groups.pop(rj))
+    def merge(edges: list[tuple[float, int, int]], bridge: bool) -> None:
+        heapq.heapify(edges)
+        while edges:
+            _, i, j = heapq.heappop(edges)
+            ri, rj = find(i), find(j)
+            if ri == rj or not fits(groups[ri], groups[rj], bridge):
+                continue
+            if len(groups[ri]) < len(groups[rj]):
+                ri, rj = rj, ri
+            parent[rj] = ri
+            groups[ri].extend(groups.pop(rj))
+
+    merge(edges, False)
+    # then the groups one large toll ties across two causes, each group whole
+    merge([(-w, i, j) for (i, j), w in (bridges or {}).items() if i in inside and j in inside], True)
     return list(groups.values())
 
 
