@@ -315,3 +315,19 @@ def test_each_event_of_the_taxonomy_is_found_in_its_other_wordings(sentence, eve
 def test_forced_displacement_is_not_a_forced_disappearance():
     hits = find_events_ar(fold_arabic("وندد الأهالي بتهجير السكان قسريا من البلدة").text)
     assert hits and hits[0].event_type == "displacement.forced"
+
+
+# ------------------------------------------------------------------ durations in words
+@pytest.mark.parametrize(
+    ("phrase", "days_before"),
+    [("قبل ثلاثة أيام", 3), ("قبل 3 أيام", 3), ("قبل خمسة أيام", 5), ("قبل يومين", 2), ("قبل سبعة أيام", 7)],
+)
+def test_days_ago_in_digits_or_words_date_the_event(phrase, days_before):
+    (c,) = extract_claims(f"قتل 4 مدنيين في قصف على بلدة سراقب {phrase}.", PUBLISHED)
+    assert c.time.start == date.fromordinal(PUBLISHED.toordinal() - days_before)
+
+
+@pytest.mark.parametrize("count", ["ثلاثة", "ثلاث", "3"])
+def test_a_period_of_days_in_words_or_digits_is_a_span(count):
+    (c,) = extract_claims(f"وثق المرصد مقتل 40 مدنيا في إدلب خلال {count} أيام.", PUBLISHED)
+    assert c.time.end == PUBLISHED and c.time.start == date.fromordinal(PUBLISHED.toordinal() - 3)

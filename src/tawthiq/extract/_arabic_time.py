@@ -110,15 +110,45 @@ _YEAR_SPAN = _rx(r"(?:في|خلال|طوال)\s+(?:العام|عام|سنه)\s+(
 _SINCE_START = _rx(r"منذ\s+(?:مطلع|بدايه|بداية|اول)\s+(?:ال)?(عام|سنه|شهر)(?:\s+(?:ال)?(?:جاري|حالي))?")
 _LAST_MONTH = _rx(r"الشهر الماضي")
 _PAST_DAYS = _rx(r"(?:خلال|في)\s+(?:ال)?(?:ايام|الايام)\s+(?:ال)?(\S+)?\s*(?:ال)?ماضيه")
-_PAST_N = _rx(r"خلال\s+(?:اقل من\s+|اكثر من\s+)?(\d+)\s+(ساعه|ساعات|يوما|ايام|اسابيع|اسبوعا|اشهر|شهرا)")
+# a count of days, weeks or hours in digits or in words, either gender ("ثلاثة أيام"، "عشر ساعات")
+_SMALL_WORDS = {
+    fold(w): n
+    for n, ws in enumerate(
+        [
+            "",
+            "",
+            "",
+            "ثلاثة ثلاث",
+            "أربعة أربع",
+            "خمسة خمس",
+            "ستة ست",
+            "سبعة سبع",
+            "ثمانية ثماني ثمان",
+            "تسعة تسع",
+            "عشرة عشر",
+        ]
+    )
+    for w in ws.split()
+}
+_N = "(\\d+|" + "|".join(sorted(_SMALL_WORDS, key=len, reverse=True)) + ")"
+
+
+def _n(value: str | None) -> int | None:
+    """A count written in digits or as a small number word; None if none."""
+    if not value:
+        return None
+    return int(value) if value.isdigit() else _SMALL_WORDS.get(value)
+
+
+_PAST_N = _rx(rf"خلال\s+(?:اقل من\s+|اكثر من\s+)?{_N}\s+(ساعه|ساعات|يوما|ايام|اسابيع|اسبوعا|اشهر|شهرا)")
 # "منذ أكثر من أسبوع"، "منذ 10 أيام"، "منذ شهر": from that long ago to the anchor (a dual is two)
 _SINCE_N = _rx(
-    r"منذ\s+(?:اقل من\s+|اكثر من\s+|نحو\s+|قرابه\s+|حوالي\s+)?(?:(\d+)\s+)?"
+    rf"منذ\s+(?:اقل من\s+|اكثر من\s+|نحو\s+|قرابه\s+|حوالي\s+)?(?:{_N}\s+)?"
     r"(اسبوعين|يومين|شهرين|اسبوع|شهر|يوما|ايام|اسابيع|اشهر|شهرا)(?![\u0621-\u064a])"
 )
 # "قبل يومين"، "قبل 3 أيام"، "قبل أسبوع": that long before the anchor
 _AGO = _rx(
-    r"(?<![\u0621-\u064a])قبل\s+(?:(\d+)\s+(ايام|يوما|اسابيع)|(يومين|اسبوعين|اسبوع))(?![\u0621-\u064a])(?!\s+من)"
+    rf"(?<![\u0621-\u064a])قبل\s+(?:{_N}\s+(ايام|يوما|اسابيع)|(يومين|اسبوعين|اسبوع))(?![\u0621-\u064a])(?!\s+من)"
 )
 _NUMWORD_DAYS = {
     fold(w): n for n, w in enumerate(["_", "_", "_", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة"]) if w != "_"
@@ -267,7 +297,7 @@ def _resolve(s: str, anchor: date) -> TimeSpan | None:
     m = _AGO.search(s)
     if m:
         unit = m.group(2) or m.group(3)
-        n = int(m.group(1)) if m.group(1) else 2 if unit in ("يومين", "اسبوعين") else 1
+        n = _n(m.group(1)) or (2 if unit in ("يومين", "اسبوعين") else 1)
         if unit.startswith("اسبوع") or unit == "اسابيع":
             mid = anchor - timedelta(days=7 * n)
             return TimeSpan(start=mid - timedelta(days=3), end=mid + timedelta(days=3), precision="week")
@@ -288,7 +318,7 @@ def _resolve(s: str, anchor: date) -> TimeSpan | None:
         return TimeSpan(start=start, end=anchor, precision="year" if m.group(1) != "شهر" else "month")
     m = _PAST_N.search(s) or _SINCE_N.search(s)
     if m and (m.group(1) or m.group(2) not in ("ايام", "اسابيع", "اشهر")):  # "منذ أسابيع": no length
-        n = int(m.group(1)) if m.group(1) else 2 if m.group(2) in ("اسبوعين", "يومين", "شهرين") else 1
+        n = _n(m.group(1)) or (2 if m.group(2) in ("اسبوعين", "يومين", "شهرين") else 1)
         unit = m.group(2)
         days = n / 24 if unit.startswith("ساع") else n * (7 if "سبوع" in unit else 30 if "شهر" in unit else 1)
         start = anchor - timedelta(days=max(int(days), 1) if days >= 1 else 1)
