@@ -140,7 +140,8 @@ def test_wire_story_said_x_family_tolls_and_a_verification_sentence(report):
     assert mashhad.certainty == "unconfirmed"  # hedged by the sentence after it
     assert evacuated.event_type == "evacuation" and evacuated.injured is None and evacuated.fatalities is None
     assert evacuated.time.precision == "week"
-    assert tally.kind == "tally" and tally.event_type == "other"  # a toll with no manner of death
+    # a toll with no manner of its own is of the harm the report leads with ("Rockets and air strikes")
+    assert tally.kind == "tally" and tally.event_type == "attack.air_strike"
     assert nums(tally) == {"low": 300, "high": None, "qualifier": "more_than"}
 
 

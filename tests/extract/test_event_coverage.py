@@ -226,3 +226,47 @@ def test_keyword_filter_never_hides_a_coverage_trigger(monkeypatch):
     monkeypatch.setattr(_events, "_KEYWORDS", {k: ("",) for k in _events._KEYWORDS})
     assert [_events.find_events(s) for s in sentences] == with_filter
     assert sum(map(len, with_filter)) > len(sentences)
+
+
+# a toll that names no manner of its own (issue 15 item 3): the scorer pairs by event family, so an
+# `other` claim is a missed claim and a false one at once; it takes the manner the report leads with
+def _toll_claim(text):
+    claims = [c for c in extract_claims(text, DAY) if c.fatalities and c.fatalities.low == 40]
+    assert len(claims) == 1
+    return claims[0]
+
+
+def test_a_toll_with_no_manner_takes_the_manner_the_report_leads_with():
+    text = (
+        "Jets pound market town\n\n"
+        "Warplanes struck the market of Saraqib on Monday, residents said.\n"
+        "Shops and a bakery were left in ruins.\n"
+        "Forty people have died in the town since the market was hit, a doctor said."
+    )
+    assert _toll_claim(text).event_type == "attack.air_strike"
+
+
+def test_a_toll_told_before_any_manner_stays_other():
+    text = (
+        "Forty people have died in Saraqib this week, a doctor said.\n"
+        "Residents said the bakery was hit by shells a day later."
+    )
+    assert _toll_claim(text).event_type == "other"
+
+
+def test_a_toll_in_a_report_that_leads_with_no_attack_stays_other():
+    text = (
+        "Families return to Saraqib\n\n"
+        "Hundreds of families went back to Saraqib on Monday after the ceasefire.\n"
+        "Forty people have died in the town this month, a doctor said."
+    )
+    assert _toll_claim(text).event_type == "other"
+
+
+def test_a_war_long_toll_keeps_no_manner_whatever_the_lede():
+    text = (
+        "Jets pound market town\n\n"
+        "Warplanes struck the market of Saraqib on Monday, residents said.\n"
+        "The war in Syria has killed 40 people a day since 2011, monitors say."
+    )
+    assert _toll_claim(text).event_type == "other"

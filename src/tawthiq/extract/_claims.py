@@ -286,6 +286,7 @@ def rule_claims(
     previous_party: str | None = None
     named_parties: list[str] = []
     last_places: tuple[PlaceRef, ...] = ()
+    lede: list[tuple[int, str]] | None = None  # the manners of harm the report leads with, found when needed
     for s, e in spans:
         raw = text[s:e]
         # a hard-wrapped wire copy ("A senior official at the Houthi-run\nYemeni Health Ministry said"):
@@ -361,6 +362,13 @@ def rule_claims(
                 ):
                     back = prev.event_type
                     follow_up = prev if back.split(".")[0] in ("attack", "killing") else None
+            if back == "other" and not war_long:
+                # "Forty people have died in the town since the offensive began": a toll with no manner of
+                # its own is of the harm the report leads with (the scorer pairs by event family, and an
+                # `other` claim pairs with nothing); a war-long total stays `other` (annotation.md)
+                if lede is None:
+                    lede = _lede_types(text, spans)
+                back = next((t for end, t in lede if end <= s), "other")
             events = [EventHit(back if back.split(".")[0] in ("attack", "killing") else "other", 0, 0, 1)]
         else:
             follow_up = None
@@ -545,6 +553,19 @@ def _two_sources(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
             # two events, each told in its own clause
             return [(s, s + m.start()), (s + m.end(), e)]
     return [span]
+
+
+def _lede_types(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """The manner of harm the report leads with: (end, type) of the first attack or killing word of
+    each of its headline and first two sentences. A toll that names no manner of its own, told after
+    one of them, takes the first."""
+    out = []
+    for a, b in spans[:3]:
+        for h in find_events(text[a:b].replace("\n", " ")):
+            if h.event_type.split(".")[0] in ("attack", "killing"):
+                out.append((b, h.event_type))
+                break
+    return out
 
 
 def _is_title(sentence: str, title: str | None) -> bool:
