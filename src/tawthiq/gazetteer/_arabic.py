@@ -41,6 +41,9 @@ _TYPE_WORDS: dict[str, tuple[str, ...]] = {
     "حاره": ("neighbourhood",),
     "مدينه": ("town",),
     "مدينتي": ("town",),
+    "مدن": ("town",),  # plurals: "مدن الغوطة الشرقية"، "بلدات ريف حماة"، "قرى جبل الزاوية"
+    "بلدات": ("town",),
+    "قري": ("town",),
     "بلده": ("town",),
     "بلدتي": ("town",),
     "قريه": ("town",),
@@ -218,6 +221,11 @@ def match_arabic(gaz: Gazetteer, text: str, context: Iterable[str] = ()) -> list
     )
     syrian = _heads(index)
     heads = _all_heads(syrian)
+    abroad = (
+        set()
+        if any(not c.startswith("world:") for c in ctx)
+        else {gaz.world.country(c) for c in ctx if c.startswith("world:")} - {""}
+    )
     out: list[PlaceMatch] = []
     i = 0
     while i < len(toks):
@@ -227,6 +235,18 @@ def match_arabic(gaz: Gazetteer, text: str, context: Iterable[str] = ()) -> list
         # the Syrian layers' 389 heads are far fewer than the world's 2,248: a word that starts no
         # Syrian name goes straight to the world layer (64% of the corpus's calls; the same matches)
         hit = _match_at(gaz, index, ft, toks, i, ctx, aleppo_near) if _may_start(toks[i][2], syrian) else None
+        if hit is not None and hit[0][2].kind in ("town", "district", "subdistrict"):
+            # a report whose title and lede name places abroad and none in Syria: "الحديدة" there is
+            # Yemen's Hodeidah, not Syria's village of Hadidah; and "محافظة الحديدة" (a region's
+            # word) is a region abroad rather than a Syrian village
+            region_word = any(strip_article(f) in _REGION_WORDS for f in _unclitic(toks[i][2]))
+            over = abroad or region_word
+            world_hit = _match_world(gaz, index, ft, toks, i, ctx, over_syrian=True) if over else None
+            if world_hit is not None and (
+                gaz.world.country(world_hit[0][2].id) in abroad
+                or (region_word and world_hit[0][2].kind == "governorate")
+            ):
+                hit = world_hit
         if hit is None:
             hit = _match_world(gaz, index, ft, toks, i, ctx)
         if hit is None:
@@ -247,6 +267,26 @@ _COMPOUND_HEADS = frozenset(
     ]
 )
 _WORLD_UNTYPED_MIN = 100_000  # people: a world town named with no place word before it
+# place words of a first-level region outside Syria (محافظة الحديدة، ولاية الخرطوم، إقليم دارفور،
+# مقاطعة خاركيف): the world layer's region of that name, else its town
+_REGION_WORDS = frozenset({"محافظه", "ولايه", "اقليم", "مقاطعه"})
+_WORLD_TYPE_WORDS = frozenset({*_TYPE_WORDS, *_REGION_WORDS, "قطاع", "عاصمه"})
+
+
+def _world_pick(gaz, ids, region_word: str) -> list[str]:
+    """World ids sharing an Arabic key, best first, the most populous first among each kind: after
+    a region's place word the regions (after محافظة, failing one, the town the governorate is named
+    after, as before regions had Arabic names; never after ولاية: "ولاية الجزيرة" is Sudan's Gezira,
+    not Algiers); else towns, then countries (as in English, a bare "الحديدة" is the town)."""
+    order = (
+        {"governorate": 0, "town": 1}
+        if region_word == "محافظه"
+        else {"governorate": 0}
+        if region_word
+        else {"town": 0, "country": 1}
+    )
+    kept = [pid for pid in ids if gaz.world.kind(pid) in order]
+    return sorted(kept, key=lambda pid: (order[gaz.world.kind(pid)], -gaz.world.population(pid), pid))
 
 
 @lru_cache(maxsize=1)
@@ -256,15 +296,17 @@ def _world_heads() -> frozenset[str]:
     return frozenset(k[:3] for k in load_world_arabic())
 
 
-def _match_world(gaz, index, ft, toks, i, ctx=()):
+def _match_world(gaz, index, ft, toks, i, ctx=(), over_syrian=False):
     """A town outside Syria named in Arabic (غزة، صنعاء، الموصل), where a place stands: after a
-    place-kind word, a locative word or a proclitic; the Syrian layers' names always win."""
+    place-kind word, a locative word or a proclitic; the Syrian layers' names always win, unless
+    ``over_syrian`` (the report names places abroad and none in Syria: :func:`match_arabic`)."""
     from tawthiq.gazetteer._world import load_world_arabic
 
     world = load_world_arabic()
     start = i
     forms = {strip_article(f) for f in _unclitic(toks[i][2])}
-    if forms & {*_TYPE_WORDS, "قطاع", "عاصمه"}:
+    region_word = next(iter(sorted(forms & _REGION_WORDS)), "")
+    if forms & _WORLD_TYPE_WORDS:
         i += 1
         if i >= len(toks):
             return None
@@ -272,7 +314,7 @@ def _match_world(gaz, index, ft, toks, i, ctx=()):
     typed = start != i
     if not typed and not _is_locative(prev):
         return None  # "بقيادة واشنطن"، "وكان": a world town only where a place stands
-    if _starts_syrian_name(index, ft, toks, i):
+    if not over_syrian and _starts_syrian_name(index, ft, toks, i):
         return None  # "حي بستان القصر" without Aleppo in sight: not a Turkish town named بستان
     for n in range(min(3, len(toks) - i), 0, -1):
         if any(ft[toks[k][1] : toks[k + 1][0]].strip() for k in range(i, i + n - 1)):
@@ -280,7 +322,7 @@ def _match_world(gaz, index, ft, toks, i, ctx=()):
         words = [t[2] for t in toks[i : i + n]]
         for first_form in _unclitic(words[0]):
             key = name_key(" ".join([first_form, *words[1:]]))
-            if len(key) < 3 or key in _NEVER or key in index or key not in world:
+            if len(key) < 3 or key in _NEVER or (key in index and not over_syrian) or key not in world:
                 continue
             if (
                 n == 1
@@ -289,7 +331,10 @@ def _match_world(gaz, index, ft, toks, i, ctx=()):
                 and not ft[toks[i][1] : toks[i + 1][0]].strip()
             ):
                 continue  # "بلدة عين ترما": the first word of a longer name
-            pid = max(world[key], key=gaz.world.population)
+            ranked = _world_pick(gaz, world[key], region_word)
+            if not ranked:
+                continue  # a region's name without a region's word
+            pid = ranked[0]
             if (
                 not typed
                 and gaz.world.population(pid) < _WORLD_UNTYPED_MIN
@@ -304,9 +349,9 @@ def _match_world(gaz, index, ft, toks, i, ctx=()):
                 fs = toks[i][0] + lead
             else:  # "بمدينة غزة": the name with its place word, without the ب
                 word = toks[start][2]
-                bare = next(f for f in _unclitic(word) if strip_article(f) in {*_TYPE_WORDS, "قطاع", "عاصمه"})
+                bare = next(f for f in _unclitic(word) if strip_article(f) in _WORLD_TYPE_WORDS)
                 fs = toks[start][0] + len(word) - len(bare)
-            return (fs, toks[i + n - 1][1], place, ()), i + n
+            return (fs, toks[i + n - 1][1], place, tuple(ranked[1:])), i + n
     return None
 
 
@@ -451,6 +496,7 @@ def _allowed(gaz, pid: str, locative: bool, aleppo_near: bool, type_kinds) -> bo
         not locative
         and p.kind not in ("governorate", "neighbourhood", "landmark", "city_district")
         and pid != _CITY
+        and not (p.kind == "district" and pid.startswith("ucdp:"))  # "الغوطة الشرقية", an area: no word
     ):
         return False  # a bare word is a town or a district only where a place stands (no capitals in Arabic)
     return not (p.parent_id == _CITY and pid != _CITY and not aleppo_near)
@@ -482,19 +528,21 @@ def lookup_arabic(gaz: Gazetteer, name: str) -> list[str]:
     layers first, else the world's Arabic names (most populous first). Never a place none of whose
     names has that key: a name the gazetteer lacks finds nothing.
     """
-    folded = _TRAILING_DIRECTION.sub("", fold(name).strip())
+    whole = fold(name).strip()
+    folded = _TRAILING_DIRECTION.sub("", whole)
     words = [strip_article(w) for w in _WORD.findall(folded)]
     if not words:
         return []
     type_kinds = _TYPE_WORDS.get(words[0], ())
     index = gaz.arabic_index()
-    for key in _keys(folded):
+    # the whole name first: a direction may be part of it ("الغوطة الشرقية", "القلمون الشرقي")
+    for key in (*_keys(whole), *_keys(folded)) if whole != folded else _keys(folded):
         if len(key) >= 3 and key in index:
             return [p.id for p in _rank_all(gaz, index[key], type_kinds)]
     from tawthiq.gazetteer._world import load_world_arabic
 
     world = load_world_arabic().get(name_key(folded), ())
-    return sorted(world, key=lambda pid: (-gaz.world.population(pid), pid))
+    return _world_pick(gaz, world, words[0] if words[0] in _REGION_WORDS else "")
 
 
 def _rank_all(gaz, cands: list[str], type_kinds) -> list:

