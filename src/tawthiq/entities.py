@@ -60,6 +60,7 @@ __all__ = [
     "PlaceRef",
     "Protected",
     "Qualifier",
+    "RationalePhrase",
     "Report",
     "ReportRef",
     "ReportStatus",
@@ -424,6 +425,21 @@ class SourcedClaim(BaseModel):
     origin: str | None = None
 
 
+class RationalePhrase(BaseModel):
+    """One sentence of a grade's rationale as data: the ``key`` of a phrase of
+    ``corroborate.RATIONALE_PHRASES`` with the ``values`` it is filled with (a list of names as a
+    tuple, a count as an int, a figure as written: "at least 79"). A sentence no phrase makes (a
+    custom rule's reason) has the key "" and its text in ``values["text"]``.
+
+    The English text (stored, printed, exported) and the web's Arabic are both written from
+    these, so a name holding "; " or ". " is never split, and a change of wording in one language
+    cannot break the other (issue 18)."""
+
+    model_config = _FROZEN
+    key: str
+    values: dict[str, int | str | tuple[str, ...]] = Field(default_factory=dict)
+
+
 class Incident(BaseModel):
     """One real-world event: its claims (supporting and contradicting) and its grade."""
 
@@ -437,6 +453,10 @@ class Incident(BaseModel):
     fatalities: Fatalities = Field(default_factory=Fatalities)
     grade: Grade = "weak"
     rationale: str = ""
+    # the rationale's phrases; None for an incident stored before they were (migration 0004):
+    # readers then read them back from the text (corroborate.read_rationale). Left out of every
+    # model_dump (the analyst's JSON, the dossier keep their fields): the pages write them.
+    rationale_phrases: tuple[RationalePhrase, ...] | None = Field(default=None, exclude=True)
     origins: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
     claim_ids: tuple[int, ...] = ()

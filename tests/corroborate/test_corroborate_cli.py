@@ -144,6 +144,31 @@ def test_corroborate_twice_changes_nothing_and_keeps_ids(built, workspace):
         assert len(list_events(s)) == n_events
 
 
+def test_a_rebuild_stores_the_phrases_of_incidents_stored_before_them_and_changes_nothing_else(
+    built, workspace
+):
+    """Migration 0004 leaves the phrases of stored incidents unknown (NULL); the next corroborate
+    writes them, with the same text, and records no change (the words did not change)."""
+    from tawthiq.store import list_events
+    from tawthiq.store.browse import find_incidents
+    from tawthiq.store.tables import IncidentRow
+
+    runner, w, first = built
+    with workspace.session() as s:
+        stored = {i.id: (i.rationale, i.rationale_phrases) for i in find_incidents(s)}
+        assert stored and all(p for _, p in stored.values())
+    with workspace.session(actor="test") as s:  # as migration 0004 leaves them
+        s.query(IncidentRow).update({IncidentRow.rationale_phrases: None})
+    with workspace.session() as s:
+        assert all(i.rationale_phrases is None for i in find_incidents(s))
+        n_events = len(list_events(s))
+    again = json.loads(run(runner, "corroborate", "-w", w, "--json").stdout)
+    assert again["unchanged"] == first["incidents"] and again["updated"] == 0
+    with workspace.session() as s:
+        assert {i.id: (i.rationale, i.rationale_phrases) for i in find_incidents(s)} == stored
+        assert len(list_events(s)) == n_events
+
+
 def test_an_override_needs_a_reason_is_audited_and_survives_a_rebuild(built, workspace):
     from tawthiq.store import list_events
 

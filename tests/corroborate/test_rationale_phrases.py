@@ -1,5 +1,7 @@
-"""A grade's rationale is made of fixed phrases filled with data, and reads back into them: the
-web writes the same facts in Arabic from what ``read_rationale`` gives (issue 18)."""
+"""A grade's rationale is made of fixed phrases filled with data. The grader keeps the phrases as
+data (``Incident.rationale_phrases``), from which the English text is written and the web writes
+the same facts in Arabic; ``read_rationale`` reads them back from the text only for an incident
+stored before they were (issue 18)."""
 
 from __future__ import annotations
 
@@ -7,8 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_corroborate_core import sc
 
-from tawthiq.corroborate import RATIONALE_PHRASES, Rule, build_incidents, read_rationale, say
-from tawthiq.entities import Count
+from tawthiq.corroborate import (
+    RATIONALE_PHRASES,
+    Rule,
+    build_incidents,
+    grade_incident,
+    rationale_text,
+    read_rationale,
+    say,
+)
+from tawthiq.entities import Count, Incident
 
 
 def _rebuilt(text: str) -> str:
@@ -38,6 +48,9 @@ def test_every_rationale_the_grader_writes_reads_back_into_known_phrases():
             phrases = read_rationale(inc.rationale)
             assert all(key for key, _ in phrases), inc.rationale
             assert _rebuilt(inc.rationale) == inc.rationale
+            # the phrases the grader stores are those the text reads back into, and write it
+            assert [(p.key, p.values) for p in inc.rationale_phrases] == list(phrases)
+            assert rationale_text(inc.rationale_phrases) == inc.rationale
             seen |= {key for key, _ in phrases}
     assert {"independent_origins", "authority_confirms", "toll_disagrees", "perpetrators_disagree"} <= seen
     assert {"denied", "single_origin", "also_unconfirmed", "only_unconfirmed", "outlet", "outlets"} & seen
@@ -74,6 +87,11 @@ def test_a_figure_and_sides_come_back_as_written():
 def test_a_custom_rules_sentence_is_kept_as_written_beside_the_known_phrases():
     inc = build_incidents([sc("r1")], rules=(Rule("weak", "custom", lambda ev: "Custom reason."),))[0]
     assert read_rationale(inc.rationale) == (("", {"text": "Custom reason."}), ("outlet", {"n": 1}))
+    assert [(p.key, p.values) for p in inc.rationale_phrases] == [
+        ("", {"text": "Custom reason."}),
+        ("outlet", {"n": 1}),
+    ]
+    assert inc.rationale == "Custom reason. Reported by 1 outlet."
     assert read_rationale("two independent origins agree (am, local contact)") == (
         ("", {"text": "two independent origins agree (am, local contact)"}),
     )
@@ -113,3 +131,34 @@ def test_any_phrase_with_any_names_round_trips(key, names, n):
     read = read_rationale(text)
     assert read[0][0] == key and read[-1] == ("outlets", {"n": n})
     assert _rebuilt(text) == text
+
+
+def _origin(name: str, certainty: str = "reported"):
+    return sc(f"r-{name}", att=None, certainty=certainty).model_copy(
+        update={"origin": name, "source_label": name}
+    )
+
+
+def test_a_party_name_holding_a_semicolon_is_stored_as_one_name_though_the_text_reads_as_two():
+    named = "Local Coordination Committees; Aleppo office"
+    inc = grade_incident(Incident(), [_origin(named), _origin("SOHR")])
+    (origins, outlets) = inc.rationale_phrases
+    assert (origins.key, origins.values["origins"]) == ("independent_origins", (named, "SOHR"))
+    assert (outlets.key, outlets.values) == ("outlets", {"n": 2})
+    # the English is unchanged: the same text the grader wrote before the phrases were kept
+    assert inc.rationale == f"2 independent origins: {named}; SOHR. Reported by 2 outlets."
+    # which is why parsing it back (all an incident stored before them has) splits the name
+    assert read_rationale(inc.rationale)[0][1]["origins"] == (
+        "Local Coordination Committees",
+        "Aleppo office",
+        "SOHR",
+    )
+
+
+def test_rules_joined_with_and_keep_the_phrases_of_both():
+    rule = Rule("weak", "both", lambda ev: say("no_firm_origin")) & Rule(
+        "weak", "custom", lambda ev: "Custom reason."
+    )
+    inc = grade_incident(Incident(), [_origin("SOHR")], rules=(rule,))
+    assert [p.key for p in inc.rationale_phrases] == ["no_firm_origin", "", "outlet"]
+    assert inc.rationale == "No origin states it without doubt. Custom reason. Reported by 1 outlet."

@@ -18,6 +18,7 @@ from tawthiq.cli.main import app
 LIST = "record_id,name_latin,sex,event_date\nr1,Test Person One,m,2016-12-12\nr2,Test Person Two,f,\n"
 ADDED_BY_0002 = ("birth_date_precision", "event_date_precision")
 ADDED_BY_0003 = ("published_precision",)  # reports (issue 17 item 5)
+ADDED_BY_0004 = ("rationale_phrases",)  # incidents (issue 18)
 
 
 @pytest.fixture
@@ -66,6 +67,14 @@ def _as_before_0002(dump: Path, demo, *, keep_schema: str | None) -> None:
         "".join(json.dumps({k: v for k, v in r.items() if k not in ADDED_BY_0003}) + "\n" for r in rows),
         encoding="utf-8",
     )
+    # nor the rationale's phrases (0004)
+    path = dump / "tables" / "incidents.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    assert rows and all(set(ADDED_BY_0004) <= set(r) for r in rows)
+    path.write_text(
+        "".join(json.dumps({k: v for k, v in r.items() if k not in ADDED_BY_0004}) + "\n" for r in rows),
+        encoding="utf-8",
+    )
     _resign(dump, demo)
 
 
@@ -107,6 +116,24 @@ def test_a_dump_from_before_a_migration_restores_with_the_migration_applied(
     assert _precisions(tmp_path / "target") == {"r1": ("2016-12-12", "day"), "r2": (None, None)}
     # and 0003's: a report's full date stored before it is known to the day
     assert _report_precisions(tmp_path / "target") == {(True, "day")}
+    # 0004 has no data step: each rationale keeps its text; its phrases, not in the old dump, are
+    # left unknown (None: the web reads them back from the text) rather than guessed
+    before, after = _rationales(demo.ws), _rationales(tmp_path / "target")
+    assert before
+    assert after == {i: (text, None) for i, (text, _) in before.items()}
+
+
+def _rationales(ws_or_path) -> dict[int, tuple[str, object]]:
+    from tawthiq.store import open_workspace
+    from tawthiq.store.browse import find_incidents
+
+    ws = open_workspace(ws_or_path) if isinstance(ws_or_path, Path) else ws_or_path
+    try:
+        with ws.session() as s:
+            return {i.id: (i.rationale, i.rationale_phrases) for i in find_incidents(s, order="id")}
+    finally:
+        if ws is not ws_or_path:
+            ws.close()
 
 
 def test_a_dump_written_today_records_its_schema_and_restores_as_is(runner, demo, dumped, tmp_path):

@@ -59,6 +59,7 @@ def test_the_arabic_incident_pages_of_the_demo_show_no_english_rationale_or_coun
     client = TestClient(create_app(ws, WebSettings()))
     login(client, "reader", PASSWORD)
     for inc in incidents:
+        assert inc.rationale_phrases, inc.id  # the grader stored them: the page parses nothing
         html = client.get(f"/incidents/{inc.id}?lang=ar").text
         why, killed = _dd(html, "المبررات"), _dd(html, "القتلى")
         assert ARABIC.search(why) and ARABIC.search(killed), inc.id
@@ -148,3 +149,59 @@ def test_figures_sides_and_counts_are_written_the_arabic_way(make_client, built)
     assert "يذكر <bdi>SOHR</bdi> ما لا يقل عن 1,200" in why and "10–12" in why
     assert "يتّهم <bdi>SOHR</bdi> القوات الموالية للحكومة" in why and "المعارضة المسلحة" in why
     assert "نشرته 3 وسائل نشر." in why
+
+
+SPLIT_NAME = "Local Coordination Committees; Aleppo office"
+
+
+def _store_phrases(built, rationale: str, *phrases) -> int:
+    """An incident whose grade the grader explained with ``phrases`` (and ``rationale`` as text)."""
+    from tawthiq.store.tables import IncidentRow
+
+    iid = built.incident_ids["shelling-fardous"]
+    with built.ws.session(actor="test") as s:
+        row = s.get(IncidentRow, iid)
+        row.rationale = rationale
+        row.rationale_phrases = [p.phrases[0].model_dump(mode="json") for p in phrases]
+    return iid
+
+
+def test_a_party_name_holding_a_semicolon_stays_one_name_on_the_arabic_pages(make_client, built):
+    from tawthiq.corroborate import say
+
+    phrases = (say("independent_origins", n=2, origins=[SPLIT_NAME, "SOHR"]), say("outlet", n=1))
+    iid = _store_phrases(built, " ".join(phrases), *phrases)
+    one_name = f"<bdi>{SPLIT_NAME}</bdi> و<bdi>SOHR</bdi>"
+    why = _dd(make_client("viewer").get(f"/incidents/{iid}?lang=ar").text, "المبررات")
+    assert f"مصدران أصليان مستقلان: {one_name}." in why
+    public = make_client()
+    assert f"مصدران أصليان مستقلان: {one_name}." in public.get(f"/public/incidents/{iid}?lang=ar").text
+    # the public JSON keeps its fields: the English text, no phrases of its own
+    item = public.get(f"/public/incidents/{iid}.json").json()
+    assert item["rationale"] == " ".join(phrases) and "rationale_phrases" not in item
+
+
+def test_the_arabic_rationale_does_not_depend_on_the_english_wording(make_client, built):
+    from tawthiq.corroborate import say
+
+    phrases = (say("single_origin", origin="SOHR"), say("outlets", n=3))
+    # the English text as another build (or a reworded template) wrote it
+    iid = _store_phrases(built, "Only one source: SOHR. Three outlets carried it.", *phrases)
+    why = _dd(make_client("viewer").get(f"/incidents/{iid}?lang=ar").text, "المبررات")
+    assert "as-recorded" not in why and "source" not in why
+    assert "<bdi>SOHR</bdi>" in why and "نشرته 3 وسائل نشر." in why
+
+
+def test_an_incident_stored_before_its_phrases_has_them_read_back_from_the_text(make_client, built):
+    from tawthiq.corroborate import say
+    from tawthiq.store.tables import IncidentRow
+
+    iid = built.incident_ids["shelling-fardous"]
+    with built.ws.session(actor="test") as s:
+        row = s.get(IncidentRow, iid)
+        row.rationale, row.rationale_phrases = (
+            f"{say('single_origin', origin='SOHR')} {say('outlets', n=3)}",
+            None,
+        )
+    why = _dd(make_client("viewer").get(f"/incidents/{iid}?lang=ar").text, "المبررات")
+    assert "as-recorded" not in why and "<bdi>SOHR</bdi>" in why and "نشرته 3 وسائل نشر." in why

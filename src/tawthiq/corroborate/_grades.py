@@ -1,9 +1,9 @@
 """Grades: confirmed / fair / weak / contested / discounted, each with its reason in plain words.
 
 In: an ``Incident`` and its member ``SourcedClaim`` values (with ``origin`` filled).
-Out: the incident with ``grade`` and ``rationale`` set; :func:`with_override` for an
-analyst's grade and reason; :func:`shown_rationale` for display (the grade shown is
-``Incident.effective_grade``).
+Out: the incident with ``grade``, ``rationale`` and its phrases ``rationale_phrases`` set;
+:func:`with_override` for an analyst's grade and reason; :func:`shown_rationale` for display
+(the grade shown is ``Incident.effective_grade``).
 Never: touches a database or the audit log (the store records overrides); pure.
 
 Rules are values (:class:`Rule`): a grade, a name, and a test that returns the reason in
@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from tawthiq.entities import Grade, Incident, SourcedClaim
+from tawthiq.entities import Grade, Incident, RationalePhrase, SourcedClaim
 
 from ._numbers import counts_disagree
 from ._origins import party_kind
@@ -31,6 +31,7 @@ __all__ = [
     "Evidence",
     "Rule",
     "grade_incident",
+    "rationale_text",
     "read_rationale",
     "say",
     "shown_rationale",
@@ -156,7 +157,7 @@ class Rule:
     def __and__(self, other: Rule) -> Rule:
         def both(ev: Evidence) -> str | None:
             a, b = self(ev), other(ev)
-            return f"{a} {b}" if a and b else None
+            return _joined(a, b) if a and b else None
 
         return Rule(self.grade, f"{self.name} and {other.name}", both)
 
@@ -166,8 +167,8 @@ class Rule:
 
 # The rationale is made of these phrases only, joined by a space: fixed English templates
 # filled with data (origin names, sides, figures, counts). The text is what is stored, printed
-# and exported; the keys let a reader write the same facts in another language
-# (:func:`read_rationale`; the web's Arabic pages). A list of names is joined by "; ".
+# and exported; the phrases are stored beside it as data (``Incident.rationale_phrases``), from
+# which the web writes the same facts in another language. A list of names is joined by "; ".
 RATIONALE_PHRASES: dict[str, str] = {
     "all_rejected": "All %(n)s claim(s) were rejected in review.",
     "denied": "Denied by %(deniers)s; asserted by %(asserters)s.",
@@ -191,10 +192,42 @@ _LIST_PARAMS = frozenset({"deniers", "asserters", "origins", "a_sides", "b_sides
 PERPETRATOR_SIDES: tuple[str, ...] = tuple(side for _, side in _SIDES)
 
 
-def say(key: str, **params: object) -> str:
+class Said(str):
+    """Text of the rationale that knows the phrases it is made of (what :func:`say` returns), so
+    the grader stores the phrases as data rather than parsing them back from the English. A rule
+    may return plain text instead (a custom rule's reason): it becomes a phrase of key ""."""
+
+    phrases: tuple[RationalePhrase, ...]
+
+    def __new__(cls, text: str, phrases: tuple[RationalePhrase, ...]) -> Said:
+        said = super().__new__(cls, text)
+        said.phrases = phrases
+        return said
+
+
+def _phrases_of(text: str) -> tuple[RationalePhrase, ...]:
+    if isinstance(text, Said):
+        return text.phrases
+    return (RationalePhrase(key="", values={"text": text}),) if text else ()
+
+
+def _joined(*parts: str) -> Said:
+    """Sentences of a rationale, joined by a space, with their phrases."""
+    phrases = tuple(p for part in parts for p in _phrases_of(part))
+    return Said(" ".join(parts), phrases)
+
+
+def say(key: str, **params: object) -> Said:
     """The phrase ``key`` of :data:`RATIONALE_PHRASES` with its values (lists joined by "; ")."""
     values = {k: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v for k, v in params.items()}
-    return RATIONALE_PHRASES[key] % values
+    kept = {k: tuple(map(str, v)) if isinstance(v, list | tuple) else v for k, v in params.items()}
+    return Said(RATIONALE_PHRASES[key] % values, (RationalePhrase(key=key, values=kept),))
+
+
+def rationale_text(phrases: Sequence[RationalePhrase]) -> str:
+    """The English rationale written from its phrases: what the grader stores, the CLI prints
+    and the exports carry (a phrase of key "" as its text)."""
+    return " ".join(say(p.key, **p.values) if p.key else str(p.values["text"]) for p in phrases)
 
 
 def _phrase_regex(template: str, *, start_only: bool = False) -> str:
@@ -221,7 +254,10 @@ _BETWEEN = re.compile(
 def read_rationale(text: str) -> tuple[tuple[str, dict[str, object]], ...]:
     """A rationale read back into its phrases: ``(key, values)`` per phrase, a list of names as a
     tuple, a count as an int; a sentence no phrase makes (a custom rule's, an older build's) as
-    ``("", {"text": sentence})``. ``say`` of each known phrase, joined by spaces, gives the text."""
+    ``("", {"text": sentence})``. ``say`` of each known phrase, joined by spaces, gives the text.
+
+    Only for an incident stored before its phrases were (``Incident.rationale_phrases`` is None,
+    migration 0004): a name holding "; " comes back as two names. The grader stores the phrases."""
     out: list[tuple[str, dict[str, object]]] = []
     for piece in _BETWEEN.split(text.strip()) if text.strip() else ():
         for key, rx in _PHRASE_RES.items():
@@ -351,7 +387,7 @@ def _one_origin(ev: Evidence) -> str:
     else:
         text = say("no_firm_origin")
     if sup and unc:
-        text += " " + say("also_unconfirmed", origins=unc)
+        text = _joined(text, say("also_unconfirmed", origins=unc))
     return text
 
 
@@ -374,15 +410,16 @@ def grade_incident(
     """Grade an incident from its members; the first rule that fires decides, with its reason."""
     ev = Evidence(tuple(members))
     grade: Grade = "weak"
-    reason = _one_origin(ev)
+    reason: str = _one_origin(ev)
     for rule in rules:
         said = rule(ev)
         if said:
             grade, reason = rule.grade, said
             break
     n = len(ev.outlets)
-    rationale = f"{reason} {say('outlet' if n == 1 else 'outlets', n=n)}"
-    return incident.model_copy(update={"grade": grade, "rationale": rationale})
+    phrases = _joined(reason, say("outlet" if n == 1 else "outlets", n=n)).phrases
+    update = {"grade": grade, "rationale": rationale_text(phrases), "rationale_phrases": phrases}
+    return incident.model_copy(update=update)
 
 
 def with_override(incident: Incident, grade: Grade, reason: str) -> Incident:

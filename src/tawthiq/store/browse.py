@@ -107,6 +107,7 @@ def incident_from_row(
         ),
         grade=row.grade,
         rationale=row.rationale or "",
+        rationale_phrases=row.rationale_phrases,
         origins=tuple(row.origins or ()),
         outlets=tuple(row.outlets or ()),
         claim_ids=tuple(sup),

@@ -138,6 +138,11 @@ def _fill(row: IncidentRow, inc: Incident) -> None:
     row.fatalities_best, row.fatalities_low, row.fatalities_high = f.best, f.low, f.high
     row.fatalities_rule = f.rule
     row.grade, row.rationale = inc.grade, inc.rationale
+    # the same words as data: no audit snapshot of their own (the text above is in it), so a
+    # rebuild that fills the phrases of a row stored before 0004 leaves it "unchanged"
+    row.rationale_phrases = (
+        None if inc.rationale_phrases is None else [p.model_dump(mode="json") for p in inc.rationale_phrases]
+    )
     row.origins, row.outlets = list(inc.origins), list(inc.outlets)
 
 

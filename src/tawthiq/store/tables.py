@@ -191,6 +191,8 @@ class IncidentRow(Base):
     fatalities_rule: Mapped[str] = mapped_column(Text, default="")
     grade: Mapped[str] = mapped_column(String(20), default="weak")
     rationale: Mapped[str] = mapped_column(Text, default="")
+    # [{"key": …, "values": {…}}] (entities.RationalePhrase); NULL: stored before 0004
+    rationale_phrases: Mapped[list[Any] | None] = mapped_column(JsonList)
     origins: Mapped[list[Any]] = mapped_column(JsonList, default=list)
     outlets: Mapped[list[Any]] = mapped_column(JsonList, default=list)
     grade_override: Mapped[str | None] = mapped_column(String(20))

@@ -44,6 +44,24 @@ __all__ = ["IncidentFilter", "WebData"]
 _MISSING = object()
 
 
+class PublicForm(dict[str, Any]):
+    """An incident's public form (``policy.public_incident``'s dict, its JSON unchanged) that also
+    carries the rationale's phrases (``Incident.rationale_phrases``) for the public page to write
+    the rationale in the page's language. They are the rationale's own words as data: the page
+    shows them only where the policy publishes the rationale; they are in no JSON."""
+
+    rationale_phrases: Any = None
+
+
+def _public_form(pub: dict[str, Any] | None, inc: Incident) -> PublicForm | None:
+    if pub is None:
+        return None
+    form = PublicForm(pub)
+    if "rationale" in pub:
+        form.rationale_phrases = inc.rationale_phrases
+    return form
+
+
 class _PublicForms:
     """Incidents' public forms by id for one data version and day, the newest :attr:`SIZE` kept.
 
@@ -408,7 +426,7 @@ class WebData:
                 out.append((inc.id, None))
                 continue
             pub = public_incident(inc, mine, now, self.policy, reports=reports, sources=sources)
-            out.append((inc.id, pub))
+            out.append((inc.id, _public_form(pub, inc)))
         return out
 
     def public_incidents(

@@ -494,16 +494,20 @@ def _fill(ctx: Any, key: str, values: dict[str, Any]) -> Markup:
 
 
 @pass_context
-def rationale(ctx: Any, text: Any) -> Any:
+def rationale(ctx: Any, text: Any, phrases: Any = None) -> Any:
     """A grade's rationale in the page's language: each phrase corroborate wrote
-    (:func:`tawthiq.corroborate.read_rationale`) in the interface's words, the names in it as
-    written (each in ``<bdi>``), sides, figures and counts translated. The English interface shows
-    the stored text as it is (what the CLI and the exports print)."""
+    (``Incident.rationale_phrases``: a key and its values) in the interface's words, the names in
+    it as written (each in ``<bdi>``), sides, figures and counts translated. The English interface
+    shows the stored text as it is (what the CLI and the exports print).
+
+    An incident stored before its phrases were (``phrases`` None, migration 0004) has them read
+    back from the English text (:func:`tawthiq.corroborate.read_rationale`) until the next
+    ``tawthiq corroborate`` stores them."""
     if not isinstance(text, str) or not text or ctx.get("lang", "en") == "en":
         return text or ""
+    said = [(p.key, p.values) for p in phrases] if isinstance(phrases, tuple) else read_rationale(text)
     parts = [
-        _fill(ctx, key, values) if key else _as_recorded(ctx, str(values["text"]))
-        for key, values in read_rationale(text)
+        _fill(ctx, key, values) if key else _as_recorded(ctx, str(values["text"])) for key, values in said
     ]
     return Markup(" ").join(parts)
 
