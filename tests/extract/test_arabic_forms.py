@@ -331,3 +331,59 @@ def test_days_ago_in_digits_or_words_date_the_event(phrase, days_before):
 def test_a_period_of_days_in_words_or_digits_is_a_span(count):
     (c,) = extract_claims(f"وثق المرصد مقتل 40 مدنيا في إدلب خلال {count} أيام.", PUBLISHED)
     assert c.time.end == PUBLISHED and c.time.start == date.fromordinal(PUBLISHED.toordinal() - 3)
+
+
+# ------------------------------------------------------------------ qualifiers, vague words, ranges
+def _toll(sentence: str):
+    fat, _ = find_tolls_ar(fold_arabic(sentence).text)
+    return (fat.low, fat.high, fat.qualifier) if fat else None
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "expected"),
+    [
+        ("ما لا يقل عن", (40, None, "at_least")),
+        ("أكثر من", (40, None, "more_than")),
+        ("أزيد من", (40, None, "more_than")),
+        ("ما يزيد على", (40, None, "more_than")),
+        ("ما يربو على", (40, None, "more_than")),
+        ("نحو", (40, 40, "about")),
+        ("حوالي", (40, 40, "about")),
+        ("زهاء", (40, 40, "about")),
+        ("ما يقارب", (40, 40, "about")),
+        ("ما يناهز", (40, 40, "about")),
+        ("ما يصل إلى", (None, 40, "up_to")),
+        ("أقل من", (None, 40, "up_to")),
+    ],
+)
+def test_every_qualifier_of_the_contract_before_a_count(qualifier, expected):
+    assert _toll(f"قتل {qualifier} 40 مدنيا في القصف") == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("عشرات المدنيين", (10, None, "vague")),
+        ("مئات المدنيين", (100, None, "vague")),
+        ("الآلاف من المدنيين", (1000, None, "vague")),
+        ("عشرات الآلاف من المدنيين", (10000, None, "vague")),
+        ("مئات الآلاف من المدنيين", (100000, None, "vague")),
+    ],
+)
+def test_vague_words_and_their_compounds_by_the_contract_rule(words, expected):
+    assert _toll(f"قتل {words} منذ بداية الحرب") == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        ("ما بين عشرين وثلاثين", (20, 30, "exact")),  # two tens are two numbers, not 50
+        ("بين ثلاثين وأربعين", (30, 40, "exact")),
+        ("ما بين 20 و30", (20, 30, "exact")),
+        ("12 ألفا من", (12000, 12000, "exact")),
+        ("1.5 ألف", (1500, 1500, "exact")),
+        ("ثلاثة وعشرين", (23, 23, "exact")),  # the unit before the tens is one number
+    ],
+)
+def test_ranges_in_words_and_thousands_after_a_count(count, expected):
+    assert _toll(f"قتل {count} مدنيا في القصف") == expected

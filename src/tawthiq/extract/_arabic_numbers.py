@@ -99,15 +99,17 @@ _NUM = rf"(?:{_DIGITS}|(?<![\u0621-\u064a]){_NUMWORDS}(?![\u0621-\u064a]))"
 _QUALS = [
     (r"ما لا يقل عن|لا يقل عن|ما لا يقل على|لا يقل عدد\w* عن", "at_least"),
     (r"اكثر من|ما يزيد عن|ما يزيد على|يزيد عن|يزيد على|يفوق|ما يربو على|يربو على|ازيد من|فوق", "more_than"),
-    (r"نحو|حوالي|حوالى|قرابه|زهاء|ما يقارب|ما يقرب من|يقارب|تقريبا|قرابه", "about"),
+    (r"نحو|حوالي|حوالى|قرابه|زهاء|ما يقارب|ما يقرب من|يقارب|تقريبا|قرابه|ما يناهز|يناهز", "about"),
     (r"ما يصل الى|حتى|اقل من|ما دون", "up_to"),
 ]
 _QUAL_RX = [(_rx(rf"(?:^|\s|[و])(?:{p})\s*(?:ال)?$"), q) for p, q in _QUALS]
 _NUMBER = _rx(
     rf"(?:(?<!\d)({_DIGITS})|(?<![\u0621-\u064a])(?:ب|ل|و|ال)?({_NUMWORDS})(?![\u0621-\u064a]))"
-    r"(?:\s+(ال)?(الف|الاف|مليون|ملايين)(?![\u0621-\u064a]))?"
+    r"(?:\s+(ال)?(الف|الفا|الاف|مليون|مليونا|ملايين)(?![\u0621-\u064a]))?"
 )
-_VAGUE_RX = _rx(r"(?<![\u0621-\u064a])(?:[وب]?ال|[وب])?(عشرات|مئات|الاف)(?![\u0621-\u064a])")
+_VAGUE_RX = _rx(
+    r"(?<![\u0621-\u064a])(?:[وب]?ال|[وب])?(عشرات|مئات|الاف)(?:\s+(?:ال)?(الاف|الالاف|ملايين))?(?![\u0621-\u064a])"
+)
 _RANGE = _rx(rf"(?:بين\s+)({_DIGITS})\s+و\s*({_DIGITS})|({_DIGITS})\s*(?:-|الى|إلى)\s*({_DIGITS})")
 # "على الأقل" after the noun it counts ("عشرة مدنيين على الأقل"), not after a later count
 _AT_LEAST_AFTER = _rx(r"^\s*(?:[^\s،,.؛\d]+\s+){0,2}على الاقل\b")
@@ -143,6 +145,8 @@ def _words_value(text: str) -> int | None:
         elif tok in _HUNDREDS:
             current += _HUNDREDS[tok]
         elif tok in _TENS:
+            if current % 100 >= 20:
+                return None  # "عشرين وثلاثين": two tens are two numbers (a range), not 50
             current += _TENS[tok]
         elif tok in _UNITS:
             v = _UNITS[tok]
@@ -171,6 +175,20 @@ def _qualifier(before: str, after: str) -> str:
     return "exact"
 
 
+def _range_in_words(s: str, m: re.Match[str], g: int, hits: list[ArNumber], taken: list) -> None:
+    """ "بين عشرين وثلاثين": number words that are no one number, after بين, are a range."""
+    words = m.group(g).strip()
+    if not re.search(r"(?:^|\s)(?:ما\s+)?بين\s*$", s[max(0, m.start(g) - 10) : m.start(g)]):
+        return
+    parts = re.split(r"\s+و", words)
+    for cut in range(1, len(parts)):
+        low, high = _words_value(" و".join(parts[:cut])), _words_value(" و".join(parts[cut:]))
+        if low is not None and high is not None and low < high:
+            hits.append(ArNumber(m.start(g), m.end(), Count(low=low, high=high, qualifier="exact")))
+            taken.append((m.start(g), m.end()))
+            return
+
+
 def find_numbers_ar(s: str) -> list[ArNumber]:
     """Every count in a folded Arabic sentence, in order."""
     hits: list[ArNumber] = []
@@ -186,11 +204,18 @@ def find_numbers_ar(s: str) -> list[ArNumber]:
         g = 1 if m.group(1) else 2
         if any(a <= m.start(g) < b for a, b in taken):
             continue
-        v = _value(m.group(g).strip())
-        if v is None:
-            continue
-        if m.group(4):
-            v *= 1_000_000 if m.group(4) in ("مليون", "ملايين") else 1000
+        raw = m.group(g).strip()
+        if m.group(4) and re.fullmatch(r"\d+\.\d+", raw):
+            # "1.5 ألف"، "2.3 مليون": a decimal count of thousands or millions is whole
+            scale = 1_000_000 if m.group(4).startswith(("مليون", "ملايين")) else 1000
+            v = round(float(raw) * scale)
+        else:
+            v = _value(raw)
+            if v is None:
+                _range_in_words(s, m, g, hits, taken)
+                continue
+            if m.group(4):
+                v *= 1_000_000 if m.group(4).startswith(("مليون", "ملايين")) else 1000
         if 1900 <= v <= 2100 and re.fullmatch(r"\d{4}", m.group(g)):
             continue  # a year
         hits.append(ArNumber(m.start(g), m.end(), _make(v, _qualifier(s[: m.start(g)], s[m.end() :]))))
@@ -202,7 +227,10 @@ def find_numbers_ar(s: str) -> list[ArNumber]:
         value = _VAGUE.get(word)
         if value is None:
             continue
-        hits.append(ArNumber(m.start(1), m.end(1), Count(low=value, high=None, qualifier="vague")))
+        if m.group(2):  # "عشرات الآلاف" 10,000; "مئات الآلاف" 100,000; "آلاف الملايين"
+            value *= 1_000_000 if m.group(2) == "ملايين" else 1000
+        end = m.end(2) if m.group(2) else m.end(1)
+        hits.append(ArNumber(m.start(1), end, Count(low=value, high=None, qualifier="vague")))
     return sorted(hits, key=lambda h: h.start)
 
 
