@@ -84,6 +84,10 @@ _VERBS = (
     r"conceded|concedes|admitted|admits|acknowledged|acknowledges|accused|accuse|accuses|"
     r"blamed|have blamed|denied|denies|"
     r"has said|have said|had said|said in a statement|revealed|"
+    # the rest of the family of neutral reporting verbs (docs/extraction.md, "Coverage round")
+    r"noted|notes|reports|explained|explains|insisted|insists|asserted|asserts|indicated|indicates|"
+    r"disclosed|maintained|observed|mentioned|informed|posted|alleged|alleges|"
+    r"(?:found|finds|concluded|concludes|believes|believed)(?= that)|was quoted as saying|"
     r"(?:put|puts|placed|places|putting|placing) (?:the )?(?:\w+ ){0,2}"
     r"(?:toll|number (?:of )?(?:dead|deaths|victims|fatalities))"
 )
@@ -395,7 +399,8 @@ def find_attribution(sentence: str, previous: str | None = None, named: tuple[st
 # what may follow ", X said" at the end of a sentence: when and how, not another clause
 _TAIL = r"(?:(?!\b(?:was|were|is|are|had|has|have|would|will|that)\b)[^,]){0,40}"
 _ACCORDING = re.compile(
-    r"\baccording to ([^,.;:]+(?:, (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:head|director|spokes\w+|chief|"
+    r"\b(?:according to|as (?:reported|documented|stated|confirmed|recorded) by) "
+    r"([^,.;:]+(?:, (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:head|director|spokes\w+|chief|"
     r"official|representative|member|founder|[a-z-]*monitor)\b[^,.;:]*|, (?:the|a|an) [^,.;:]+)?)",
     re.I,
 )
@@ -527,7 +532,8 @@ def _find_attribution(sentence: str, previous: str | None = None) -> str | None:
 
 _DENIED = re.compile(
     r"\b(?:denied|denies|deny|denial|rejected (?:the )?(?:claims?|reports?|allegations?)|"
-    r"dismissed (?:the )?(?:claims?|reports?)|fabricated|not true|still (?:operating|working|"
+    r"dismissed (?:the )?(?:claims?|reports?|allegations?)|refut(?:ed|es)|fabricated|not true|untrue|"
+    r"baseless|unfounded|(?:were|was|are|is) false|still (?:operating|working|"
     r"functioning|open))\b",
     re.I,
 )
@@ -535,7 +541,10 @@ _UNCONFIRMED = re.compile(
     r"\b(?:unconfirmed|unverified|could not (?:be )?(?:independently )?(?:verified|confirmed|"
     r"verify|confirm)|cannot (?:be )?(?:independently )?(?:verified|confirmed)|not (?:been )?"
     r"(?:able to )?(?:independently )?(?:verified|confirmed)|reportedly|allegedly|alleged|"
-    r"purportedly|rumou?r(?:s|ed)?|accuse[sd]?|claims? (?:that|of)|suggested)\b",
+    r"purportedly|supposedly|ostensibly|rumou?r(?:s|ed)?|accuse[sd]?|claims? (?:that|of)|suggested|"
+    # "is said to have killed", "it is claimed that": the hedges of the reportedly family
+    r"(?:is|are|was|were) (?:said|reported|alleged|claimed|rumou?red) to have|"
+    r"it (?:is|was) (?:claimed|alleged|rumou?red))\b",
     re.I,
 )
 _CONFIRMED = re.compile(r"(?<!un)\b(?:confirmed|confirms|confirm|verified)\b", re.I)
@@ -549,7 +558,8 @@ _ACTOR = (
     r"militias?|militants|coalition|regime|government|rebels|troops|soldiers|group|fighters|drones?)"
 )
 _WHO_HEDGE = re.compile(
-    rf"\b(?:allegedly|reportedly|apparently|presumably)\s+(?:carried out\s+|launched\s+|fired\s+)?by\b|"
+    rf"\b(?:allegedly|reportedly|apparently|presumably|purportedly|supposedly|ostensibly)\s+"
+    rf"(?:carried out\s+|launched\s+|fired\s+)?by\b|"
     rf"\b(?:alleged|suspected|believed to (?:be|have been)|thought to (?:be|have been)|"
     rf"said to (?:be|have been))\s+"
     rf"{_ACTOR}|"
