@@ -387,3 +387,20 @@ def test_vague_words_and_their_compounds_by_the_contract_rule(words, expected):
 )
 def test_ranges_in_words_and_thousands_after_a_count(count, expected):
     assert _toll(f"قتل {count} مدنيا في القصف") == expected
+
+
+# ------------------------------------------------------------------ how bulletins of other wars count
+@pytest.mark.parametrize(
+    ("sentence", "tolls"),
+    [
+        ("30 شهيدا و50 إصابة في قصف على مخيم جباليا", (30, 50)),  # إصابة as the count's noun
+        ("مقتل 12 شخصا و20 إصابة في هجوم على السوق", (12, 20)),
+        ("تسجيل 12 حالة وفاة و20 إصابة بعد القصف", (12, 20)),
+        ("حصدت الغارات أرواح 12 مدنيا", (12, None)),
+        ("أزهق القصف أرواح 9 أشخاص", (9, None)),
+        ("ارتفعت حصيلة الشهداء إلى 30 والإصابات إلى 50", (30, 50)),
+        ("لقي 12 شخصا مصرعهم وأصيب 20 آخرون", (12, 20)),
+    ],
+)
+def test_bulletin_wordings_of_the_dead_and_the_wounded(sentence, tolls):
+    assert _tolls(sentence) == tolls
