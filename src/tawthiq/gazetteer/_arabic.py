@@ -221,11 +221,6 @@ def match_arabic(gaz: Gazetteer, text: str, context: Iterable[str] = ()) -> list
     )
     syrian = _heads(index)
     heads = _all_heads(syrian)
-    abroad = (
-        set()
-        if any(not c.startswith("world:") for c in ctx)
-        else {gaz.world.country(c) for c in ctx if c.startswith("world:")} - {""}
-    )
     out: list[PlaceMatch] = []
     i = 0
     while i < len(toks):
@@ -236,6 +231,8 @@ def match_arabic(gaz: Gazetteer, text: str, context: Iterable[str] = ()) -> list
         # Syrian name goes straight to the world layer (64% of the corpus's calls; the same matches)
         hit = _match_at(gaz, index, ft, toks, i, ctx, aleppo_near) if _may_start(toks[i][2], syrian) else None
         if hit is not None and hit[0][2].kind in ("town", "district", "subdistrict"):
+            # without the report's context, the places found so far in this text stand for it here
+            abroad = _abroad(gaz, ctx or tuple(m.place.id for m in out))
             # a report whose title and lede name places abroad and none in Syria: "الحديدة" there is
             # Yemen's Hodeidah, not Syria's village of Hadidah; and "محافظة الحديدة" (a region's
             # word) is a region abroad rather than a Syrian village
@@ -294,6 +291,13 @@ def _world_heads() -> frozenset[str]:
     from tawthiq.gazetteer._world import load_world_arabic
 
     return frozenset(k[:3] for k in load_world_arabic())
+
+
+def _abroad(gaz, ids: tuple[str, ...]) -> set[str]:
+    """The countries of ``ids`` when all are world places; empty when one is Syrian (or none)."""
+    if not ids or any(not c.startswith("world:") for c in ids):
+        return set()
+    return {gaz.world.country(c) for c in ids} - {""}
 
 
 def _match_world(gaz, index, ft, toks, i, ctx=(), over_syrian=False):

@@ -266,7 +266,10 @@ class Gazetteer:
             if not (w[0].isupper() or w[:2] in ("al", "el")):
                 i += 1  # a place name starts with a capital or an article
                 continue
-            hit = self._match_at(text, toks, i, ctx)
+            # without the report's context, the places found so far in this text stand for it in
+            # one question only: are they all abroad (:meth:`_abroad`)? "Car bombs in Baghdad ...
+            # in Ramadi": Iraq's Ramadi
+            hit = self._match_at(text, toks, i, ctx, ctx or tuple(m.place.id for m in out))
             if hit is None:
                 i += 1
                 continue
@@ -284,7 +287,7 @@ class Gazetteer:
             self._index_ar = build_arabic_index(self.places.values())
         return self._index_ar
 
-    def _match_at(self, text: str, toks, i: int, ctx: tuple[str, ...]):
+    def _match_at(self, text: str, toks, i: int, ctx: tuple[str, ...], seen: tuple[str, ...] = ()):
         s0, _, w0 = toks[i]
         low0 = w0.lower()
         starts_ok = (
@@ -322,6 +325,11 @@ class Gazetteer:
                 if cands and (self._exact(surface, cands) or self._in_context(cands, ctx))
                 else self._world_candidates(surface)
             )
+            abroad = self._abroad(seen)
+            if cands and not world and abroad and not self._in_context(cands, ctx):
+                # a report whose title and lede name places abroad and none in Syria: "Ramadi" there
+                # is Iraq's city, not Syria's village of Ar Ramadi; "Saada" Yemen's, not Syria's
+                world = [pid for pid in self._world_candidates(surface) if self.world.country(pid) in abroad]
             if not world and not (cands and (self._exact(surface, cands) or self._in_context(cands, ctx))):
                 # no place has the name's exact key: a transliteration variant of one world town
                 # ("Chuhuif", "Houdeidah"), in the report's countries when its title or lede names
@@ -351,6 +359,17 @@ class Gazetteer:
             hit = self.world.candidates(surface) if self._world_candidates_allowed(surface) else []
             self._cache[key] = hit
         return hit
+
+    def _abroad(self, ctx: tuple[str, ...]) -> frozenset[str]:
+        """The countries of the report's places (``ctx``: its title and lede) when all lie abroad;
+        empty when one is Syrian (or there are none): a report on Aleppo keeps Syria's names first."""
+        key = "\x01" + "|".join(ctx)
+        hit = self._cache.get(key)
+        if hit is None:
+            syrian = any(c in self.places for c in ctx)
+            countries = {self.world.country(c) for c in ctx if c.startswith(_WORLD)} - {""}
+            hit = self._cache[key] = sorted(countries) if countries and not syrian else []
+        return frozenset(hit)
 
     def _variant_candidates(self, surface: str, ctx: tuple[str, ...], *, in_context_only: bool) -> list[str]:
         """The world town a transliteration variant of ``surface`` names (:meth:`WorldLayer.
