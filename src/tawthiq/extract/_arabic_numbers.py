@@ -318,8 +318,7 @@ _CASUALTY_NOUN = _rx(
     rf"\s*(?:ال)?(?:قتلي|قتيل|قتيلا|شهيد|شهيدا|شهداء|جرحي|جريح|جريحا|مصاب|مصابا|مصابين"
     rf"|{alternation(KILL_NOUNS + WOUND_NOUNS)})"
 )
-# the count's own noun of wounding, also إصابة as a count ("30 شهيدا و50 إصابة")
-_WOUNDED_NOUN = _rx(rf"^\s*(?:ال)?(?:{alternation(WOUND_NOUNS)}|اصابه|اصابات)(?![\u0621-\u064a])")
+_WOUNDED_NOUN = _rx(rf"^\s*(?:ال)?{alternation(WOUND_NOUNS)}(?![\u0621-\u064a])")
 _TOLL_WORD = _rx(r"(?<![\u0621-\u064a])(?:ال)?حصيله(?![\u0621-\u064a])")  # "ارتفعت الحصيلة إلى 12"
 _ACTIVE = _rx(
     r"(?<![\u0621-\u064a])[وف]?(?:قتل|قتلت|تقتل|يقتل|اصاب|اصابت|يصيب|تصيب|جرح|جرحت)(?![\u0621-\u064a])"
