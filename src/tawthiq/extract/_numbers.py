@@ -48,7 +48,9 @@ _SCALES = ("hundred", "thousand", "million")
 _NUMWORD = r"(?:" + "|".join(_UNITS + _TENS + list(_SCALES)) + r")"
 _WORDNUM = rf"{_NUMWORD}(?:(?:[\s-]+|\s+and\s+){_NUMWORD})*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
-_NUM = rf"(?:(?:{_DIGITS}|{_WORDNUM}|a|half a)\s+dozen|{_DIGITS}|{_WORDNUM})"
+# "1.2 million", "12 thousand": digits with a scale word
+_SCALED = rf"(?:{_DIGITS})\s+(?:million|thousand|hundred)\b"
+_NUM = rf"(?:(?:{_DIGITS}|{_WORDNUM}|a|half a)\s+dozen|{_SCALED}|{_DIGITS}|{_WORDNUM})"
 VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000}
 # "tens of thousands" is 10 x 1000 (docs/annotation.md: 10,000 vague), "hundreds of thousands" 100,000
 _VAGUE = (
@@ -76,6 +78,18 @@ _QUAL = {
     "an estimated": "about",
     "estimated": "about",
     "close to": "about",
+    # the rest of each family (docs/annotation.md: "Under N", "as many as N" -> up_to N)
+    "approx.": "about",
+    "under": "up_to",
+    "just under": "up_to",
+    "fewer than": "up_to",
+    "less than": "up_to",
+    "no more than": "up_to",
+    "not more than": "up_to",
+    "at most": "up_to",
+    "a maximum of": "up_to",
+    "just over": "more_than",
+    "well over": "more_than",
 }
 _QUAL_RE = r"(?:" + "|".join(sorted((re.escape(q) for q in _QUAL), key=len, reverse=True)) + r")"
 _RANGE = re.compile(
@@ -107,6 +121,13 @@ def _value(token: str) -> int | None:
             return 6
         n = _value(head)
         return n * 12 if n is not None else None
+    m = re.fullmatch(rf"({_DIGITS})\s+(million|thousand|hundred)", t)
+    if m:
+        scaled = (
+            float(m.group(1).replace(",", ""))
+            * {"million": 10**6, "thousand": 1000, "hundred": 100}[m.group(2)]
+        )
+        return int(scaled) if scaled == int(scaled) else None
     if re.fullmatch(_DIGITS, t):
         v = float(t.replace(",", ""))
         return int(v) if v == int(v) else None

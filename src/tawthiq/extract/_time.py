@@ -33,8 +33,14 @@ _DAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 _MDY = re.compile(rf"\b({_MON})\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
-_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MON})(?:,?\s+(\d{{4}}))?\b", re.I)
-_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})(?:,?\s+(\d{{4}}))?\b", re.I)
+# day first, as the press outside the US writes it: 21/11/2016, 21.11.2016, 21-11-2016; or ISO
+_NUMERIC = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+# "on the 13th": a day of the month the anchor is in (or the month before, when that day is still to come)
+_ORDINAL_DAY = re.compile(rf"\bon the (\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON})", re.I)
+_AGO = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)\s+ago\b", re.I
+)
 _BETWEEN = re.compile(
     r"\b(?:between|from)\s+(.{3,30}?)\s+(?:and|to|until|-)\s+(.{3,30}?)(?=[,.;)]|\s[a-z]|$)", re.I
 )
@@ -97,9 +103,9 @@ def _explicit_dates(text: str, anchor: date | None) -> list[tuple[int, date, boo
             out.append((m.start(), d, bool(year)))
     for m in _NUMERIC.finditer(text):
         d = (
-            _safe(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            _safe(int(m.group(4)), int(m.group(3)), int(m.group(1)))
             if m.group(1)
-            else _safe(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+            else _safe(int(m.group(5)), int(m.group(6)), int(m.group(7)))
         )
         if d:
             out.append((m.start(), d, True))
@@ -233,6 +239,27 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
         if "overnight" in lead or "night" in tail:
             return TimeSpan(start=day, end=day + timedelta(days=1), precision="day")
         return TimeSpan(start=day, end=day, precision="day")
+    if "day before yesterday" in low:
+        day = anchor - timedelta(days=2)
+        return TimeSpan(start=day, end=day, precision="day")
+    m = _AGO.search(s)
+    if m:  # "three days ago", "a week ago"
+        n = {"a": 1, "an": 1}.get(m.group(1).lower()) or _back_count(m.group(1))
+        if n:
+            if m.group(2).lower().startswith("day"):
+                day = anchor - timedelta(days=n)
+                return TimeSpan(start=day, end=day, precision="day")
+            start = anchor - timedelta(days=7 * n)
+            return TimeSpan(start=start, end=start + timedelta(days=6), precision="week")
+    m = _ORDINAL_DAY.search(s)
+    if m:
+        n = int(m.group(1))
+        day = _safe(anchor.year, anchor.month, n) if 1 <= n <= 31 else None
+        if day is not None and day > anchor:
+            y, mo = divmod(anchor.year * 12 + anchor.month - 2, 12)
+            day = _safe(y, mo + 1, n)
+        if day is not None:
+            return TimeSpan(start=day, end=day, precision="day")
     if re.search(r"\b(?:yesterday|last night)\b", low):
         day = anchor - timedelta(days=1)
         return TimeSpan(start=day, end=anchor if "night" in low else day, precision="day")
@@ -298,6 +325,13 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
         start, end = _month_span(_MONTHS[m.group(1).rstrip(".")], anchor)
         return TimeSpan(start=start, end=end, precision="month")
     return _month_or_year(s, anchor)
+
+
+def _back_count(word: str) -> int | None:
+    from tawthiq.extract._numbers import parse_count
+
+    c = parse_count(word)
+    return (c.low or c.high) if c and c.qualifier == "exact" else None
 
 
 def _back(count: str, unit: str, anchor: date) -> TimeSpan | None:
