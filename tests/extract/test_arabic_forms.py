@@ -401,3 +401,27 @@ def test_ranges_in_words_and_thousands_after_a_count(count, expected):
 )
 def test_bulletin_wordings_of_the_dead_and_the_wounded(sentence, tolls):
     assert _tolls(sentence) == tolls
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "منعت القوات دخول المساعدات إلى البلدة المحاصرة",
+        "وعرقلت الحواجز وصول القوافل إلى المخيم",
+        "قطعت القوات المياه والكهرباء عن الحي",
+        "أغلقت السلطات المعابر أمام الإمدادات",
+        "واتهمت المنظمة الطرفين باتباع سياسة التجويع",
+    ],
+)
+def test_every_way_of_stopping_aid_is_access_denied(sentence):
+    hits = find_events_ar(fold_arabic(sentence).text)
+    assert hits and hits[0].event_type == "humanitarian.access_denied"
+
+
+@pytest.mark.parametrize("said", ["وأُفيد عن", "وقيل إن هناك", "ويقال إن هناك", "بحسب ما أفيد، سقط"])
+def test_reportedly_is_unconfirmed(said):
+    assert find_certainty_ar(fold_arabic(f"{said} 5 قتلى في القصف").text) == "unconfirmed"
+
+
+def test_an_active_reporting_verb_stays_reported():
+    assert find_certainty_ar(fold_arabic("وأفاد المرصد بمقتل 5 مدنيين في القصف").text) == "reported"

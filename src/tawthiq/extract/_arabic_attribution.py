@@ -254,6 +254,8 @@ _UNCONFIRMED = _rx(
     # "يدعي أن" (claims that); "مسؤول يدعى أحمد" (named Ahmad) is no hedge, and folding makes ى ي
     r"(?:يدعي|تدعي|يدعون|يدعى|يُدعى) (?:أن|ان|بأن)|^\s*(?:و|ف)?(?:يدعي|تدعي|يدعون|ادعى|ادعت|ادعوا)\s|"
     r"إشاعات|شائعات|أنباء أولية|ادعاءات|الادعاءات|ادعاء|تفيد تقارير|تقارير غير مؤكدة"
+    # "reportedly" (CLAIMS.md): the passive of reporting, "it was reported / said"
+    r"|(?<![\u0621-\u064a])(?:و|ف)?(?:أُفيد|قيل|يقال|يُقال)(?![\u0621-\u064a])|بحسب ما أفيد|وفق ما أفيد"
     r"|لم يتم التأكد|لم تتأكد|لم يتأكد|لم نتحقق"
 )
 # a clause or sentence that only says the account could not be verified hedges the claim before it
