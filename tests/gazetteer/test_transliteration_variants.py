@@ -139,3 +139,18 @@ def test_a_claim_in_a_town_spelt_otherwise_gets_the_towns_point():
     chuhuiv = load_gazetteer().get(_town(load_gazetteer(), "Chuhuiv") or "")
     hit = [p for p in places if p.name == "Chuhuif"]
     assert hit and (hit[0].lat, hit[0].lon) == (chuhuiv.lat, chuhuiv.lon)
+
+
+def test_the_shipped_variant_table_holds_the_variant_of_every_towns_keys():
+    # world_variants.tsv is compiled by scripts/build_world_gazetteer.py: a change to variant_key's
+    # rules without a rebuild would leave towns unreachable by their variants (one row in 25 checked)
+    from importlib import resources
+
+    from tawthiq.gazetteer._world import load_world_variants
+
+    variants = load_world_variants()
+    text = (resources.files("tawthiq.gazetteer") / "data" / "world.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.split("\n")[1::25] if "\ttown\t" in line]
+    keys = [(r[0], k) for r in rows for k in r[-1].split("|") if k]
+    stale = [(pid, k) for pid, k in keys if pid not in variants.get(variant_key(k), ())]
+    assert len(rows) > 2000 and stale == []
