@@ -9,7 +9,9 @@ the run's process (threads included: DuckDB's own threads count), peak memory
 (the child process's max RSS: each run has its own process), records per minute, and
 ``fp_unpaired``: the false links whose two records both lack a same-id record in the
 other list (on the Gaza lists mostly one person whose id changed between releases: the
-id is a silver standard).
+id is a silver standard), and ``load``: the machine's 1-minute load average before and after
+the row's process (wall time means little without it). Last, per task run by both methods,
+Tawthiq's CPU seconds against generic splink's.
 Never: prints a name or a row of the lists, or uses ``id`` to link (only to score).
 
 Tasks:
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
+import os
 import resource
 import sys
 import time
@@ -206,20 +209,31 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             q = ctx.Queue()
             proc = ctx.Process(target=_run, args=(task, method, args.large_n, q))
+            load0 = os.getloadavg()[0]
             proc.start()
+            got = []
             while (row := q.get()) is not None:
-                rows.append(row)
+                got.append(row)
                 print("done", row[:2], file=sys.stderr)
             proc.join()
+            # The machine's 1-minute load average before and after the run: wall time means
+            # little without it (CPU seconds are the process's own).
+            rows += [(*row, f"{load0:.1f}-{os.getloadavg()[0]:.1f}") for row in got]
     df = pd.DataFrame(
         rows,
         columns=["task", "method", "records", "true_links", "precision", "recall", "f1", "review_share",
-                 "reviewer_f1", "wall_s", "cpu_s", "peak_mib", "records_per_min", "fp_unpaired"],
+                 "reviewer_f1", "wall_s", "cpu_s", "peak_mib", "records_per_min", "fp_unpaired", "load"],
     )  # fmt: skip
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         rounding = {"precision": 4, "recall": 4, "f1": 4, "review_share": 4, "reviewer_f1": 4, "wall_s": 1,
                     "cpu_s": 1, "peak_mib": 0}  # fmt: skip
         print(df.round({**rounding, "records_per_min": 0}))
+    # Tawthiq's CPU seconds against generic splink's on the same records in the same run.
+    cpu = df.drop_duplicates(["task", "method"]).set_index(["task", "method"])["cpu_s"]
+    for task in dict.fromkeys(df["task"]):
+        if (task, "tawthiq (auto)") in cpu and (task, "generic splink") in cpu:
+            t, g = cpu[(task, "tawthiq (auto)")], cpu[(task, "generic splink")]
+            print(f"{task}: CPU s Tawthiq {t:.1f}, generic splink {g:.1f}, Tawthiq / generic {t / g:.2f}")
     return 0
 
 
