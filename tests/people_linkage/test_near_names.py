@@ -124,3 +124,33 @@ def test_a_duplicate_without_its_grandfather_is_not_discounted_for_how_often_str
     linked = {(p.a, p.b) for p in res.pairs if p.probability >= res.review_threshold}
     found = sum((r.id, 7000 + k) in linked for k, r in enumerate(rare))
     assert found >= 27
+
+
+def _name_model(u_exact: float, u_skeleton: float, u_parts: float, u_jw: float) -> dict:
+    levels = [
+        {"is_null_level": True},
+        {"m_probability": 0.5, "u_probability": u_exact, "tf_adjustment_column": "key_id"},
+        {"m_probability": 0.2, "u_probability": u_skeleton, "tf_adjustment_column": "near_id"},
+        {"m_probability": 0.1, "u_probability": u_parts, "tf_adjustment_column": "near_id"},
+        {"m_probability": 0.05, "u_probability": u_jw},
+        {"m_probability": 0.15, "u_probability": 0.99},
+    ]
+    return {"comparisons": [{"output_column_name": "name", "comparison_levels": levels}]}
+
+
+def test_near_levels_sampled_rarer_than_the_exact_name_keep_their_u():
+    # The Gaza lists: common names are spelled alike, so random pairs of one spelling outnumber
+    # near-spelled ones; those sampled u are evidence and stay (the measure folds do not move).
+    m = _name_model(u_exact=8.6e-5, u_skeleton=3.9e-6, u_parts=2.8e-6, u_jw=1.5e-4)
+    model._near_levels_read_frequency(m)
+    u = [lv.get("u_probability") for lv in m["comparisons"][0]["comparison_levels"]]
+    assert u[1:] == [8.6e-5, 3.9e-6, 2.8e-6, 1.5e-4, 0.99]
+
+
+def test_only_the_frequency_scaled_near_levels_are_brought_down_to_the_exact_names_u():
+    # The loose Jaro-Winkler level is not scaled by the name's frequency: its u is its only
+    # measure of how often strangers meet it, and stays as sampled.
+    m = _name_model(u_exact=5e-7, u_skeleton=5.2e-7, u_parts=2.1e-6, u_jw=1.4e-4)
+    model._near_levels_read_frequency(m)
+    u = [lv.get("u_probability") for lv in m["comparisons"][0]["comparison_levels"]]
+    assert u[1:] == [5e-7, 5e-7, 5e-7, 1.4e-4, 0.99]
