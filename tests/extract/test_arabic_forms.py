@@ -425,3 +425,43 @@ def test_reportedly_is_unconfirmed(said):
 
 def test_an_active_reporting_verb_stays_reported():
     assert find_certainty_ar(fold_arabic("وأفاد المرصد بمقتل 5 مدنيين في القصف").text) == "reported"
+
+
+# ------------------------------------------------------------------ month names of every calendar
+# each month as the Levant (with and without its article), Egypt and the Gulf, and the Maghreb write it
+_MONTHS = {
+    1: ["كانون الثاني", "كانون ثاني", "يناير", "جانفي"],
+    2: ["شباط", "فبراير", "فيفري"],
+    3: ["آذار", "اذار", "مارس"],
+    4: ["نيسان", "أبريل", "ابريل", "إبريل", "أفريل"],
+    5: ["أيار", "مايو", "ماي"],
+    6: ["حزيران", "يونيو", "يونيه", "جوان"],
+    7: ["تموز", "يوليو", "يوليه", "جويلية", "يوليوز"],
+    8: ["آب", "أغسطس", "اغسطس", "أوت", "غشت"],
+    9: ["أيلول", "سبتمبر", "شتنبر"],
+    10: ["تشرين الأول", "تشرين أول", "أكتوبر", "اكتوبر"],
+    11: ["تشرين الثاني", "تشرين ثاني", "نوفمبر", "نونبر"],
+    12: ["كانون الأول", "كانون أول", "ديسمبر", "دجنبر"],
+}
+_MONTH_CASES = [(m, name) for m, names in _MONTHS.items() for name in names]
+_YEAR_END = date(2023, 12, 31)  # every month of 2023 is before it
+
+
+@pytest.mark.parametrize(("month", "name"), _MONTH_CASES)
+def test_every_month_name_dates_a_day(month, name):
+    (c,) = extract_claims(f"قتل 6 مدنيين في قصف على بلدة سراقب في 9 {name} 2023.", _YEAR_END)
+    assert c.time.start == date(2023, month, 9)
+
+
+@pytest.mark.parametrize(("month", "name"), _MONTH_CASES)
+def test_every_month_name_after_an_ordinal_day(month, name):
+    (c,) = extract_claims(f"قتل 6 مدنيين في قصف على بلدة سراقب في الحادي عشر من {name} 2023.", _YEAR_END)
+    assert c.time.start == date(2023, month, 11)
+
+
+@pytest.mark.parametrize(
+    ("levantine", "gulf", "month"), [("كانون الأول", "ديسمبر", 12), ("شباط", "فبراير", 2)]
+)
+def test_a_month_written_twice_in_two_calendars_is_one_month(levantine, gulf, month):
+    (c,) = extract_claims(f"قتل 6 مدنيين في قصف على بلدة سراقب في 9 {levantine}/{gulf} 2023.", _YEAR_END)
+    assert c.time.start == date(2023, month, 9)
