@@ -757,3 +757,41 @@ def test_own_voice_toll_right_after_its_source_carries_that_source_and_is_one_cl
         date(2024, 6, 5),
     )
     assert [(c.fatalities.low, c.attributed_to is not None) for c in claims] == [(40, True)]
+
+
+# a later account with no number that only tells again the event just given with its toll (docs/extraction.md,
+# "Coverage round": the largest precision class after the event families); sentences of our own
+def test_a_later_account_without_a_number_of_the_same_strike_and_source_is_the_toll_claim():
+    claims = extract_claims(
+        "Warplanes struck the market of Saraqib on Monday, killing 12 civilians, the Observatory said. "
+        "One of the air strikes hit a bakery in the market, the Observatory said.",
+        date(2020, 5, 12),
+    )
+    assert len(claims) == 1 and nums(claims[0])["low"] == 12
+
+
+def test_another_source_telling_the_strike_again_is_its_own_claim():
+    claims = extract_claims(
+        "Warplanes struck the market of Saraqib on Monday, killing 12 civilians. "
+        "The civil defence said the air strikes hit a bakery in the market.",
+        date(2020, 5, 12),
+    )
+    assert [c.attributed_to for c in claims] == [None, "Syria Civil Defence"]
+
+
+def test_an_account_of_another_target_after_the_toll_is_its_own_claim():
+    claims = extract_claims(
+        "Artillery shelled the town of Saraqib on Monday, killing 12 civilians. "
+        "The same guns also shelled a clinic in the town.",
+        date(2020, 5, 12),
+    )
+    assert [c.event_type for c in claims] == ["attack.shelling", "attack.medical"]
+
+
+def test_an_account_told_before_the_toll_is_kept():
+    claims = extract_claims(
+        "Air strikes hit a bakery in the market of Saraqib on Monday. "
+        "Warplanes struck the market, killing 12 civilians.",
+        date(2020, 5, 12),
+    )
+    assert len(claims) == 2

@@ -42,7 +42,7 @@ from tawthiq.extract._modality import (
 )
 from tawthiq.extract._numbers import find_numbers
 from tawthiq.extract._places import CITY, NOT_ALEPPO, sentence_places
-from tawthiq.extract._restate import merge_restatements
+from tawthiq.extract._restate import drop_bare_retellings, merge_restatements
 from tawthiq.extract._sentences import split_sentences
 from tawthiq.extract._time import find_dateline, resolve_time
 from tawthiq.extract._tolls import find_tolls
@@ -455,7 +455,7 @@ def rule_claims(
                 confidence=_confidence(refs, bool(tolls[0] or tolls[1]), party, best.strength),
             )
             claims.append((claim, e <= title_end or _is_title(sentence, title)))
-    out = merge_restatements(_merge(claims, anchor), anchor, title_end)
+    out = drop_bare_retellings(merge_restatements(_merge(claims, anchor), anchor, title_end), anchor)
     if filtered:
         out = keep_claims(out, len(text))
     if ar_spans:  # (an Arabic header value, such as OUTLET: in Arabic, is not a sentence)

@@ -23,7 +23,7 @@ from datetime import date
 
 from tawthiq.entities import Claim, Count
 
-__all__ = ["merge_restatements"]
+__all__ = ["drop_bare_retellings", "merge_restatements"]
 
 
 def _number(c: Count | None) -> int | None:
@@ -165,3 +165,55 @@ def merge_restatements(
                 best = best.model_copy(update={"event_type": typed.event_type})
         out.append(best)
     return sorted(out, key=lambda c: c.span)
+
+
+def _within_places(toll: Claim, bare: Claim) -> bool:
+    """Does ``bare`` name no place that ``toll`` lacks (a detail inside the same ground)?"""
+    if not bare.places:
+        return True
+    kt = {p.place_id or p.name.lower() for p in toll.places}
+    return all((p.place_id or p.name.lower()) in kt for p in bare.places)
+
+
+def drop_bare_retellings(claims: list[Claim], anchor: date | None = None) -> list[Claim]:
+    """The claims less the accounts that only tell again, without any number, an event the report has
+    just given with its toll: "Warplanes struck the market of Saraqib, killing 12. One of the strikes
+    hit a bakery, the monitor said." is one claim (annotation.md: the same assertion repeated by the
+    same source is one claim). The later account must be of the toll claim's event type and kind, name
+    no place the toll claim lacks, fall on its day (a sentence naming no day agrees), and come from its
+    source or from none (from none only, when the toll is the report's own); another source's account
+    of the event stays a claim of its own ("MSF said it was shocked by the attack" after the report's
+    own toll), and so does an account told before the toll, or of another target (an attack on a health
+    centre after the shelling's toll) (the Arabic rules' twin: `_arabic_merge._bare_restatement`).
+    """
+    out: list[Claim] = []
+    tolls: list[Claim] = []  # the latest toll claims, newest last
+    speaker: str | None = None
+    for c in claims:
+        bare = c.fatalities is None and c.injured is None
+        if bare and c.kind == "incident":
+            x = next(
+                (
+                    t
+                    for t in reversed(tolls[-_NEARBY:])
+                    if t.event_type == c.event_type
+                    and t.kind == c.kind
+                    and _within_places(t, c)
+                    and _days_agree(t, c, anchor)
+                    and (
+                        c.attributed_to is None
+                        if t.attributed_to is None
+                        else c.attributed_to is None or _same_party(t.attributed_to, c.attributed_to)
+                    )
+                    and _sources_agree(t, c, speaker)
+                ),
+                None,
+            )
+            if x is not None:
+                speaker = c.attributed_to or speaker
+                continue
+        if not bare:
+            tolls.append(c)
+        speaker = c.attributed_to or speaker
+        out.append(c)
+    return out
