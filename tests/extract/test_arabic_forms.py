@@ -465,3 +465,55 @@ def test_every_month_name_after_an_ordinal_day(month, name):
 def test_a_month_written_twice_in_two_calendars_is_one_month(levantine, gulf, month):
     (c,) = extract_claims(f"قتل 6 مدنيين في قصف على بلدة سراقب في 9 {levantine}/{gulf} 2023.", _YEAR_END)
     assert c.time.start == date(2023, month, 9)
+
+
+# ------------------------------------------------------------------ the persons a toll counts
+_COUNTED = [
+    "فتيات",
+    "مسنين",
+    "شبان",
+    "أسرى",
+    "سجناء",
+    "ضباط",
+    "شرطيين",
+    "رعاة",
+    "مصلين",
+    "ركاب",
+    "زبائن",
+    "سكان",
+    "لاجئين",
+    "لبنانيين",
+    "أوكرانيين",
+    "أفغان",
+    "ليبيين",
+    "مصريين",
+    "إسرائيليين",
+    "صوماليين",
+    "أكراد",
+    "نساء",
+    "أطفال",
+    "مواطنين",
+    "فلسطينيين",
+    "يمنيين",
+]
+
+
+@pytest.mark.parametrize("persons", _COUNTED)
+def test_a_count_of_any_persons_before_its_verb_is_a_toll(persons):
+    assert _tolls(f"وقال المسعفون إن 5 {persons} قتلوا في القصف") == (5, None)
+
+
+@pytest.mark.parametrize(
+    ("verb", "tolls"),
+    [
+        ("قتلن", (5, None)),
+        ("استشهدن", (5, None)),
+        ("قضين", (5, None)),
+        ("لقين حتفهن", (5, None)),
+        ("توفين", (5, None)),
+        ("أصبن", (None, 5)),
+        ("جرحن", (None, 5)),
+    ],
+)
+def test_the_feminine_plural_verb_after_women_counted(verb, tolls):
+    assert _tolls(f"وقالت الوزارة إن 5 نساء {verb} في القصف") == tolls

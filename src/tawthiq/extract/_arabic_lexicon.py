@@ -38,20 +38,20 @@ def verb_forms(perfect: str, imperfect: str | None = None, weak: str = "") -> li
     """The third-person forms of a verb as news writes them, unvocalised (so active and passive
     perfect are one spelling: قتل / قُتل).
 
-    Perfect: he, she, they two (m, f), they (m): قتل، قتلت، قتلا، قتلتا، قتلوا. A verb ending in
-    alef maqsura (``weak="a"``: قضى، نفى، روى) drops it: قضت، قضيا، قضتا، قضوا; one ending in ya
-    (``weak="i"``: لقي، توفي) keeps it but for the plural: لقيت، لقيا، لقوا. Imperfect (``imperfect``
-    is the stem after the prefix: قول for يقول): يقول، تقول، يقولون، يقولان، تقولان; a stem ending in
-    ي (يقضي) takes its plural on the root: يقضون.
+    Perfect: he, she, they two (m, f), they (m, f): قتل، قتلت، قتلا، قتلتا، قتلوا، قتلن. A verb ending
+    in alef maqsura (``weak="a"``: قضى، نفى، روى) drops it: قضت، قضيا، قضتا، قضوا، قضين; one ending
+    in ya (``weak="i"``: لقي، توفي) keeps it but for the plural: لقيت، لقيا، لقوا، لقين. Imperfect
+    (``imperfect`` is the stem after the prefix: قول for يقول): يقول، تقول، يقولون، يقولان، تقولان; a
+    stem ending in ي (يقضي) takes its plural on the root: يقضون.
     """
     if weak == "a":
         stem = perfect[:-1]
-        out = [perfect, stem + "ت", stem + "يا", stem + "تا", stem + "وا"]
+        out = [perfect, stem + "ت", stem + "يا", stem + "تا", stem + "وا", stem + "ين"]
     elif weak == "i":
         stem = perfect[:-1]
-        out = [perfect, perfect + "ت", perfect + "ا", perfect + "تا", stem + "وا"]
+        out = [perfect, perfect + "ت", perfect + "ا", perfect + "تا", stem + "وا", perfect + "ن"]
     else:
-        out = [perfect, perfect + "ت", perfect + "ا", perfect + "تا", perfect + "وا"]
+        out = [perfect, perfect + "ت", perfect + "ا", perfect + "تا", perfect + "وا", perfect + "ن"]
     if imperfect:
         plural = imperfect[:-1] + "ون" if imperfect.endswith("ي") else imperfect + "ون"
         out += ["ي" + imperfect, "ت" + imperfect, "ي" + plural, "ت" + plural]
@@ -89,7 +89,7 @@ KILL_VERBS = [
     *verb_forms("أعدم", "عدم"),
     *verb_forms("ذبح", "ذبح"),
 ]
-WOUND_VERBS = [*verb_forms("أصيب", "صاب"), *verb_forms("جرح", "جرح")]
+WOUND_VERBS = [*verb_forms("أصيب", "صاب"), "أصبن", *verb_forms("جرح", "جرح")]
 # the nouns that count the dead and the wounded (قتيلة، شهيدتان، جريحات …), the verbal nouns beside
 # (not ضحية / ضحايا: "victims" may be the dead and the wounded together, a count of neither)
 KILL_NOUNS = [*noun_forms("قتيل", "قتلى"), *noun_forms("شهيد", "شهداء")]
@@ -140,4 +140,51 @@ REPORTING_VERBS = [
     *verb_forms("أخبر", "خبر"),
     *verb_forms("حمل"),
     *("بين", "بينت"),
+]
+
+
+def nisba_forms(adjective: str) -> list[str]:
+    """A relative adjective (a nation, a role: فلسطيني، مدني) as a counted noun: فلسطيني، فلسطينيا،
+    فلسطينيان، فلسطينيين، فلسطينيون، فلسطينية، فلسطينيات."""
+    return [adjective + end for end in ("", "ا", "ان", "ين", "ون", "ة", "تان", "تين", "ات")]
+
+
+# persons a toll counts, beyond those _arabic_numbers always listed: people by age and sex, by
+# trade, the held and the displaced, the worshippers and passengers at a place struck, and the people
+# of the wars the corpus reports named by their nation
+PERSON_NOUNS = [
+    *("فتاة", "فتاتين", "فتاتان", "فتيات", "فتى", "فتيان", "فتية", "رضيع", "رضيعا", "رضع", "رضيعة"),
+    *noun_forms("مسن", "مسنين", "مسنون"),
+    *("شاب", "شابا", "شابين", "شابان", "شبان", "شباب", "شابة", "شابات"),
+    *noun_forms("أسير", "أسرى"),
+    *noun_forms("سجين", "سجناء"),
+    *noun_forms("ضابط", "ضباط"),
+    *nisba_forms("شرطي"),
+    *("راع", "رعاة", "راعيا", "مصل", "مصلين", "مصلون", "مصليا", "راكب", "راكبا", "ركاب", "زبون", "زبائن"),
+    *("سكان", "أهالي", "مدنيات", "لاجئ", "لاجئا", "لاجئين", "لاجئون", "لاجئة", "لاجئات"),
+    *(
+        form
+        for nation in (
+            "فلسطيني",
+            "يمني",
+            "سوداني",
+            "عراقي",
+            "سوري",
+            "لبناني",
+            "ليبي",
+            "مصري",
+            "أفغاني",
+            "أوكراني",
+            "روسي",
+            "إسرائيلي",
+            "تركي",
+            "إيراني",
+            "أردني",
+            "صومالي",
+            "إثيوبي",
+            "كردي",
+        )
+        for form in nisba_forms(nation)
+    ),
+    *("أفغان", "أكراد"),
 ]

@@ -23,6 +23,7 @@ from tawthiq.extract._arabic_lexicon import (
     KILL_NOUNS,
     KILL_NOUNS_OF_ACTION,
     KILL_VERBS,
+    PERSON_NOUNS,
     WOUND_NOUNS,
     WOUND_NOUNS_OF_ACTION,
     WOUND_VERBS,
@@ -259,7 +260,7 @@ _PERSON = _rx(
     # workers, refugees and the people of a war by their nation ("7 من العاملين الصحيين"، "20 فلسطينيا")
     r"|عاملين|عاملا|العاملين|لاجي|لاجيا|لاجيين|مهاجرين|صيادين|مزارعين|فلسطيني|فلسطينيا|فلسطينيين"
     r"|يمني|يمنيا|يمنيين|سوداني|سودانيا|سودانيين|عراقيا|عراقيين|سوريين"
-    rf"|{alternation(KILL_NOUNS + WOUND_NOUNS)})"
+    rf"|{alternation(KILL_NOUNS + WOUND_NOUNS + PERSON_NOUNS)})"
     r"(?![\u0621-\u064a])"
 )
 _SUB = _rx(
