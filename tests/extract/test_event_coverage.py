@@ -270,3 +270,21 @@ def test_a_war_long_toll_keeps_no_manner_whatever_the_lede():
         "The war in Syria has killed 40 people a day since 2011, monitors say."
     )
     assert _toll_claim(text).event_type == "other"
+
+
+def test_an_explosion_takes_the_manner_the_report_leads_with():
+    text = (
+        "Jets pound market town\n\n"
+        "Warplanes struck the market of Saraqib on Monday, residents said.\n"
+        "A huge explosion tore through the street, killing 40 people, a doctor said."
+    )
+    assert _toll_claim(text).event_type == "attack.air_strike"
+
+
+def test_a_landmine_keeps_its_own_type_whatever_the_lede():
+    text = (
+        "Jets pound market town\n\n"
+        "Warplanes struck the market of Saraqib on Monday, residents said.\n"
+        "A landmine killed 40 people on the road out of the town, a doctor said."
+    )
+    assert _toll_claim(text).event_type == "other"

@@ -412,6 +412,13 @@ def rule_claims(
                     harm = [EventHit("other", 0, 0, 1)]
                 seg_events = harm or seg_events
             best = seg_events[0]
+            if best.event_type == "other" and not war_long and _NO_MANNER.match(sentence, best.start):
+                # "There was a strong explosion in the ward": an explosion names no manner either; it is
+                # of the harm the report leads with (a landmine or an IED keeps its own type, `other`)
+                if lede is None:
+                    lede = _lede_types(text, spans)
+                kind_of = next((t for end, t in lede if end <= s), "other")
+                best = EventHit(kind_of, best.start, best.end, best.strength)
             refs = tuple(p.ref for p in seg_places)
             if not refs and war_long:
                 # a war-long total is about the country, not the town the sentence before was about:
@@ -553,6 +560,9 @@ def _two_sources(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
             # two events, each told in its own clause
             return [(s, s + m.start()), (s + m.end(), e)]
     return [span]
+
+
+_NO_MANNER = re.compile(r"explo", re.I)
 
 
 def _lede_types(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
