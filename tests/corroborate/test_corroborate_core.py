@@ -613,3 +613,19 @@ def test_two_causes_stay_two_events_unless_one_large_toll_ties_them():
     assert len(build_incidents([shelled, later])) == 2
     # a detention is no violent death, whatever its figure
     assert len(build_incidents([shelled, told("r2", "detention.arbitrary", Count(low=78, high=78))])) == 2
+
+
+def test_a_far_place_written_first_gives_way_to_the_place_the_rest_of_its_report_is_about():
+    aleppo = PlaceRef(name="Aleppo", lat=36.2021, lon=37.1343, precision="town")
+    deir_hafer = PlaceRef(name="Deir Hafer", lat=36.1569, lon=37.7078, precision="town")  # 51 km east
+    hospital = dict(event_type="attack.medical")
+    # one report: a bishop in Aleppo condemns the strike; the report's other sentence places it
+    condemned = sc("r1", places=(aleppo, deir_hafer), **hospital)
+    struck = sc("r1", places=(deir_hafer,), fat=Count(low=14, high=14), **hospital)
+    # another outlet's account of the strike
+    bombed = sc("r2", places=(deir_hafer,), fat=Count(low=14, high=14), **hospital)
+    assert len(build_incidents([condemned, struck, bombed])) == 1
+    # alone in its report, the sentence is read where it starts: Aleppo, not the strike's town
+    alone = sc("r3", places=(aleppo, deir_hafer), **hospital)
+    incidents = build_incidents([alone, bombed])
+    assert len(incidents) == 2

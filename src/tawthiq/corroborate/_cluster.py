@@ -36,6 +36,9 @@ the other vague claims (grouped by the same rule). Last, two groups of such town
 accounts of one day, from different reports, that fit only each other are joined: there is
 no other event for either to be (:func:`_join_lone_accounts`).
 
+A claim whose first place is far from the place its report's other claims are at is also read at
+that place (:func:`_other_readings`): the first was the passing mention.
+
 Types of violent death that do not fit (shelling beside executions) are kept apart, except where
 one large toll ties them: two such claims with near figures of at least 20 are a *bridge*, and two
 groups a bridge ties are joined when their only conflicts are such differing causes
@@ -53,12 +56,12 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
-from tawthiq.entities import Count, SourcedClaim
+from tawthiq.entities import Count, PlaceRef, SourcedClaim
 
 from ._arabic import fold_arabic
 from ._numbers import counts_compatible, time_window, windows_meet
 from ._origins import claim_report_key
-from ._places import Contains, Where, places_relation, where_of
+from ._places import PLACE_RANK, Contains, Where, places_relation, where_of
 
 __all__ = ["Cluster", "cluster_claims", "pair_score"]
 
@@ -104,6 +107,8 @@ class _Item:
     denied: bool
     sites: frozenset[str]
     sc: SourcedClaim
+    # the claim read at another of its places, kept when its report's other claims are there
+    readings: tuple[Where, ...] = ()
 
 
 def _item(sc: SourcedClaim, copies: dict[str, str]) -> _Item:
@@ -118,7 +123,64 @@ def _item(sc: SourcedClaim, copies: dict[str, str]) -> _Item:
         denied=c.certainty == "denied",
         sites=_sites(c.quote),
         sc=sc,
+        readings=_other_readings(c.places),
     )
+
+
+def _head(where: Where) -> str | None:
+    """The place a reading of a claim is about: its first finest place (gazetteer id, else skeleton)."""
+    first = next(iter(where.specific or where.areas), None)
+    return None if first is None else first.place_id or first.skel or first.folded
+
+
+def _other_readings(places: tuple[PlaceRef, ...]) -> tuple[Where, ...]:
+    """The claim read with each of its other places of the finest level first ("the church in
+    Jerusalem condemned the strike on the hospital in Gaza" read at Gaza)."""
+    if len(places) < 2:
+        return ()
+    ranks = [PLACE_RANK.get(p.precision, PLACE_RANK["town"]) for p in places]
+    finest = [i for i, r in enumerate(ranks) if r == min(ranks)][1:]  # where_of reads the first one
+    if not finest:
+        return ()
+    first = where_of(places)
+    out: list[Where] = []
+    for i in finest:
+        w = where_of((places[i], *places[:i], *places[i + 1 :]))
+        if _head(w) != _head(first) and all(_head(w) != _head(o) for o in out):
+            out.append(w)
+    return tuple(out)
+
+
+def _readings_of_its_report(items: list[_Item]) -> list[_Item]:
+    """Keep a claim's other readings only at places its report's other claims are placed at.
+
+    A place far from a claim's first one is a mention in passing (where the family had fled from,
+    where the spokesman spoke) — unless the rest of the report is about that place: then the first
+    place was the passing one (the city of a church that condemned the strike, a port the market
+    is "near"), and the claim meets other claims at either."""
+    heads: dict[str, list[str | None]] = defaultdict(list)
+    for it in items:
+        heads[it.report].append(_head(it.where))
+    out = []
+    for it in items:
+        if it.readings:  # a reading's place is never the claim's own first one
+            told = set(heads[it.report])
+            it = replace(it, readings=tuple(w for w in it.readings if _head(w) in told))
+        out.append(it)
+    return out
+
+
+def _relation(a: _Item, b: _Item, contains: Contains | None) -> str | None:
+    """:func:`places_relation` at the claims' first places, else at another reading of either."""
+    rel = places_relation(a.where, b.where, contains)
+    if rel is not None or not (a.readings or b.readings):
+        return rel
+    for wa in (a.where, *a.readings):
+        for wb in (b.where, *b.readings):
+            r = places_relation(wa, wb, contains)
+            if r is not None and r != "unknown":
+                return r
+    return None
 
 
 def _types_fit(a: _Item, b: _Item) -> bool:
@@ -229,7 +291,7 @@ def _judge_full(a: _Item, b: _Item, contains: Contains | None = None) -> tuple[f
             return None
     elif not windows_meet(a.window, b.window):
         return None
-    rel = places_relation(a.where, b.where, contains)
+    rel = _relation(a, b, contains)
     if rel is None or (rel == "unknown" and not same_report):
         return None
     if same_report and rel != "same" and _other_days(a, b):
@@ -398,6 +460,8 @@ def _blocks(items: Sequence[_Item]) -> dict[tuple, list[int]]:
         base = (it.kind, it.family)
         weeks = _weeks(it.window)
         places = _place_keys(it.where)
+        for w in it.readings:
+            places |= _place_keys(w)
         if not weeks or not places:
             # no date or no place: it can only meet claims of its own report
             blocks[(*base, "report", it.report)].append(i)
@@ -421,12 +485,19 @@ def cluster_claims(
     ``copies`` maps a report's key to the first report of its group of copies
     (:func:`find_copies`): a wire story and its rewrites count as one report here.
     """
-    items = [_item(sc, copies or {}) for sc in claims]
+    items = _readings_of_its_report([_item(sc, copies or {}) for sc in claims])
     scores: dict[tuple[int, int], float] = {}  # -1: cannot be one event
     links: set[tuple[int, int]] = set()  # pairs that identify one event
     weak: set[tuple[int, int]] = set()  # of which identified only by a toll on one town's day
-    soft: set[tuple[int, int]] = set()  # conflicts only because two violent-death causes differ
-    bridges: dict[tuple[int, int], float] = {}  # of which one large toll told by both: their strength
+    bridges: dict[tuple[int, int], float] = {}  # one large toll told with two causes: their strength
+
+    def soft(key: tuple[int, int]) -> bool:  # a conflict only because two violent-death causes differ
+        if key not in soft_seen:
+            i, j = key
+            soft_seen[key] = key in bridges or _only_causes_differ(items[i], items[j], contains) is not None
+        return soft_seen[key]
+
+    soft_seen: dict[tuple[int, int], bool] = {}
     blocks = _blocks(items)
     done = 0
     for members in blocks.values():
@@ -446,12 +517,10 @@ def cluster_claims(
                     links.add(key)
                     if judged[2]:
                         weak.add(key)
-                elif judged is None:
+                elif judged is None and _one_toll_two_causes(items[i], items[j]):
                     as_one = _only_causes_differ(items[i], items[j], contains)
                     if as_one is not None:
-                        soft.add(key)
-                        if _one_toll_two_causes(items[i], items[j]):
-                            bridges[key] = as_one
+                        bridges[key] = as_one
     links -= _ambiguous(weak, items, scores)
     nbrs: dict[int, list[int]] = defaultdict(list)
     for i, j in links:
@@ -577,7 +646,7 @@ def _complete_linkage(
     scores: dict[tuple[int, int], float],
     links: set[tuple[int, int]],
     bridges: dict[tuple[int, int], float] | None = None,
-    soft: set[tuple[int, int]] | None = None,
+    soft: Callable[[tuple[int, int]], bool] | None = None,
 ) -> list[list[int]]:
     """Merge clusters along identifying pairs, strongest first, only when no cross pair conflicts.
 
@@ -600,7 +669,7 @@ def _complete_linkage(
         for x in a:
             for y in b:
                 key = (x, y) if x < y else (y, x)
-                if scores.get(key, -1.0) < 0 and not (bridge and key in (soft or ())):
+                if scores.get(key, -1.0) < 0 and not (bridge and soft is not None and soft(key)):
                     return False
         return True
 

@@ -50,6 +50,7 @@ _REACH_KM = {
     "country": 1e9,
 }
 _RANK = {"exact": 0, "neighbourhood": 1, "town": 2, "district": 3, "governorate": 4, "country": 5}
+PLACE_RANK = _RANK  # for the clustering's other readings of a claim (finest first)
 
 _SIDE_WORDS = {
     "east": "east",
