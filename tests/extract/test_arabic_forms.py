@@ -517,3 +517,32 @@ def test_a_count_of_any_persons_before_its_verb_is_a_toll(persons):
 )
 def test_the_feminine_plural_verb_after_women_counted(verb, tolls):
     assert _tolls(f"وقالت الوزارة إن 5 نساء {verb} في القصف") == tolls
+
+
+# ------------------------------------------------------------------ fighters are not civilians harmed
+@pytest.mark.parametrize(
+    "fighters",
+    [
+        "20 إرهابيا",
+        "5 عسكريين",
+        "3 ضباط",
+        "7 مسلحين",
+        "6 مقاتلين",
+        "4 جنود",
+        "4 أفراد من قوات الأمن",
+        "9 مرتزقة",
+    ],
+)
+def test_a_toll_of_fighters_only_in_any_form_is_no_claim_of_harm_to_civilians(fighters):
+    assert extract_claims(f"قتل {fighters} في هجوم على حاجز قرب درعا.", PUBLISHED) == []
+
+
+def test_fighters_and_civilians_together_stay_a_claim():
+    (c,) = extract_claims("قتل 5 ضباط و3 مدنيين في هجوم على حاجز قرب درعا.", PUBLISHED)
+    assert c.fatalities is not None
+
+
+def test_fighter_jets_are_not_fighters():
+    # مقاتلات (warplanes) is the feminine plural of مقاتل: it must not make a toll one of fighters
+    (c,) = extract_claims("قصفت مقاتلات حربية البلدة وقتلت 7 مدنيين.", PUBLISHED)
+    assert c.event_type == "attack.air_strike" and c.fatalities.low == 7

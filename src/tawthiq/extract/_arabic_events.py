@@ -19,6 +19,8 @@ from tawthiq.extract._arabic_lexicon import (
     KILL_VERBS,
     _rx,
     alternation,
+    nisba_forms,
+    noun_forms,
     verb_forms,
 )
 from tawthiq.text.arabic import Folded, fold_pattern
@@ -203,9 +205,24 @@ _AN_ATTACK = _rx(
 )
 # who was killed: fighters only ("287 مسلحاً"، "أربعة من عناصر القوات") or anyone else
 _ARMED = r"(?:ال)?(?:قوات|جيش|تنظيم|فصائل|هيئة|جبهة|ميليشيا|ميليشيات|حزب|أمن|شرطة|وحدات|حرس|لواء|كتيبة)"
+# fighters in every form (not the feminine: مقاتلات are warplanes, مسلحة an adjective): armed men,
+# fighters, soldiers, military men, officers, "terrorists" (as state media count them), mercenaries
+_FIGHTERS = alternation(
+    [
+        *noun_forms("مسلح", "مسلحون", "مسلحين", feminine=False),
+        *noun_forms("مقاتل", "مقاتلون", "مقاتلين", feminine=False),
+        *("جندي", "جنديا", "جنديان", "جنديين", "جنود"),
+        *(
+            f
+            for f in nisba_forms("عسكري") + nisba_forms("إرهابي")
+            if not f.endswith(("ة", "تان", "تين", "ات"))
+        ),
+        *("ضابط", "ضابطا", "ضابطان", "ضابطين", "ضباط", "مرتزق", "مرتزقة", "إرهابيو", "مسلحو", "مقاتلو"),
+    ]
+)
 _COMBATANTS = _rx(
-    rf"{_L}(?:[وب]|ال)?(?:مسلح|مسلحا|مسلحين|مسلحون|مقاتل|مقاتلا|مقاتلين|مقاتلون|جنود|جندي|جنديا|جنديين){_R}"
-    rf"|{_L}(?:عناصر|عنصرا|عنصر|عنصران|عنصرين)\s+(?:من\s+)?{_ARMED}"
+    rf"{_L}(?:[وب]|ال)?{_FIGHTERS}{_R}"
+    rf"|{_L}(?:عناصر|عنصرا|عنصر|عنصران|عنصرين|أفراد|فردا|فردين)\s+(?:من\s+)?{_ARMED}"
 )
 _NONCOMBATANTS = _rx(
     r"مدني|طفل|أطفال|امرأة|نساء|سيدة|مواطن|شخص|أشخاص|أهالي|سكان|مسعف|الدفاع المدني|صحفي|إعلامي|طبيب|ممرض"
