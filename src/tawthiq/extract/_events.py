@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 __all__ = ["EventHit", "find_events", "find_kind", "find_perpetrators", "find_victims"]
 
 # (event type, pattern, strength): the strongest trigger of a sentence types its claim.
@@ -480,14 +482,42 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+_AUTOMATON: tuple[object, ahocorasick.Automaton | None, frozenset[str]] = (None, None, frozenset())
+
+
+def _types_present(low: str) -> set[str]:
+    """The types one of whose keywords is in ``low``: every keyword of every type found in one pass
+    (pyahocorasick's Aho-Corasick automaton; ~230 substring scans a sentence took 38 ms of the
+    corpus pass, the automaton 2 ms). Rebuilt when ``_KEYWORDS`` is replaced (the tests that turn the
+    filter off give every type the empty keyword, which is in every text)."""
+    global _AUTOMATON
+    if _AUTOMATON[0] is not _KEYWORDS:
+        auto = ahocorasick.Automaton()
+        by_key: dict[str, set[str]] = {}
+        for etype, keys in _KEYWORDS.items():
+            for k in keys:
+                by_key.setdefault(k, set()).add(etype)
+        always = frozenset(by_key.pop("", set()))
+        for k, types in by_key.items():
+            auto.add_word(k, frozenset(types))
+        if by_key:
+            auto.make_automaton()
+        _AUTOMATON = (_KEYWORDS, auto if by_key else None, always)
+    _, auto, found = _AUTOMATON
+    out = set(found)
+    if auto is not None:
+        for _, types in auto.iter(low):
+            out |= types
+    return out
+
+
 def find_events(sentence: str) -> list[EventHit]:
     """Every event trigger in the sentence that is asserted (not feared, planned or negated)."""
     hits: list[EventHit] = []
     low = sentence.lower()
-    # substring tests in C (str.__contains__): faster than one regex alternation per type
-    present = {etype: any(map(low.__contains__, keys)) for etype, keys in _KEYWORDS.items()}
+    present = _types_present(low)
     for etype, rx, strength in _COMPILED:
-        if not present[etype]:
+        if etype not in present:
             continue
         for m in rx.finditer(sentence):
             if (
