@@ -546,3 +546,26 @@ def test_fighter_jets_are_not_fighters():
     # مقاتلات (warplanes) is the feminine plural of مقاتل: it must not make a toll one of fighters
     (c,) = extract_claims("قصفت مقاتلات حربية البلدة وقتلت 7 مدنيين.", PUBLISHED)
     assert c.event_type == "attack.air_strike" and c.fatalities.low == 7
+
+
+# ------------------------------------------------------------------ weapons in the dual and plural
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("سقطت قذيفتان على الحي", "attack.shelling"),
+        ("سقوط قذيفتين على السوق", "attack.shelling"),
+        ("انفجرت عبوتان ناسفتان قرب المدرسة", "other"),
+        ("انفجار سيارتين مفخختين عند الحاجز", "attack.ground"),
+        ("استهدفت ضربتان جويتان السوق", "attack.air_strike"),
+        ("ونفذت ضربتين جويتين على الحي", "attack.air_strike"),
+        ("استهدفت طائرتان مسيرتان سيارة مدنية", "attack.air_strike"),
+        ("ألقيت قنبلتان عنقوديتان على الحقول", "attack.air_strike"),
+        ("ارتكبت القوات مجزرتين في القرية", "killing.execution"),
+        ("أطلق المسلحون النار من الرشاشات الثقيلة", "attack.ground"),
+        ("هجوم بغاز الخردل على القرية", "attack.chemical"),
+        ("استخدام غاز الأعصاب في الهجوم", "attack.chemical"),
+    ],
+)
+def test_weapons_in_the_dual_and_plural_type_the_attack(sentence, event_type):
+    hits = find_events_ar(fold_arabic(sentence).text)
+    assert hits and hits[0].event_type == event_type

@@ -27,12 +27,16 @@ from tawthiq.text.arabic import Folded, fold_pattern
 
 __all__ = ["find_events_ar"]
 
+# a feminine noun or adjective in the singular, dual (with and without its nun) and plural:
+# "قذيفة، قذيفتان، قذيفتين، قذيفتا، قذيفتي، قذيفات" (stem without its ta marbuta, then .format)
+_DUAL_F = "{}(?:ة|تان|تين|تا|تي|ات)"
 _OPEN_FIRE = alternation(verb_forms("أطلق", "طلق") + verb_forms("فتح", "فتح"))
 # (event type, pattern, strength), as in ._events: the strongest asserted trigger types the claim.
 _TRIGGERS: list[tuple[str, str, int]] = [
     (
         "attack.chemical",
-        r"الكلور|السارين|كيماوي|كيميائي|كيميائية|كيماوية|غازات? سام|حالات? (?:ال)?اختناق|أعراض (?:ال)?اختناق",
+        r"الكلور|السارين|كيماوي|كيميائي|كيميائية|كيماوية|غازات? سام|حالات? (?:ال)?اختناق|أعراض (?:ال)?اختناق"
+        r"|(?:ال)?خردل|غاز (?:ال)?أعصاب|غازات? (?:ال)?أعصاب",
         9,
     ),
     (
@@ -43,7 +47,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     ),
     # a massacre names a toll, not a manner: any means the sentence names (shelling, a strike, a
     # clash) types it, as in the English rules; alone it is an execution (annotation.md)
-    ("killing.execution", rf"{_L}{_P}(?:مجزرة|مجازر|مجزره)\w*{_R}", 2),
+    ("killing.execution", rf"{_L}{_P}(?:مجزرة|مجازر|مجزره|{_DUAL_F.format('مجزر')})\w*{_R}", 2),
     (
         "attack.medical",
         r"(?:استهداف|استهدف|استهدفت|قصف|غارة|غارات|ضرب|قصفت)\S*\s+(?:\S+\s+){0,3}?\S*(?:مشفى"
@@ -107,13 +111,17 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"|أمريكية|أميركية|أمريكي|أميركي|روسي|روسية|سورية|سوري|تركية|تركي|جيش|حربي|حربية)"
         r"|(?:بال|ال|ب)مسيرات|مسيرات (?:ال)?(?:روسية|أوكرانية|إيرانية|إسرائيلية|انتحارية|مفخخة|الدعم السريع)"
         r"|برميلين|براميل متفجرة|برميلا"
+        # in the dual and plural: "ضربتين جويتين"، "طائرتان مسيرتان"، "قنبلتين عنقوديتين"
+        rf"|{_DUAL_F.format('ضرب')} {_DUAL_F.format('جوي')}|{_DUAL_F.format('طائر')} {_DUAL_F.format('مسير')}"
+        rf"|(?:{_DUAL_F.format('قنبل')}|قنابل) {_DUAL_F.format('عنقودي')}"
         # aircraft after an attack verb: "قصفت الطائرات البلدة"، "قنبلة ألقتها طائرة"
         r"|(?:قصف|قصفت|استهدف|استهدفت|ألقت|ألقى|ألقتها|ألقاها|شنت|شن|أغارت)\s+(?:ال)?(?:طائرة|طائرات|مقاتلة|مقاتلات)",
         4,
     ),
     (
         "attack.shelling",
-        rf"{_L}{_P}(?:قصف|القصف|قذائف|قذيفة|القذائف|بالقذائف|صواريخ|صاروخ|صاروخية|الصاروخية|هاون|مدفعي|مدفعية|المدفعي|راجمات|قصفه|قصفها)\w*{_R}",
+        rf"{_L}{_P}(?:قصف|القصف|قذائف|قذيفة|القذائف|بالقذائف|صواريخ|صاروخ|صاروخية|الصاروخية|هاون|مدفعي|مدفعية|المدفعي|راجمات|قصفه|قصفها"
+        rf"|{_DUAL_F.format('قذيف')})\w*{_R}",
         3,
     ),
     (
@@ -134,8 +142,13 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     ("armed.clash", rf"{_L}{_P}(?:اشتباكات|اشتباك|معارك|مواجهات|اشتباكات عنيفة)\w*{_R}", 3),
     ("displacement.forced", rf"{_L}{_P}(?:نزوح|نازحين|النازحين|تهجير|هجروا|فرار|فروا|نزح)\w*{_R}", 2),
     # car bombs, suicide bombings and bombings are attack.ground, as in the English rules (issue 15)
-    ("attack.ground", r"تفجير|سيارة مفخخة|بسيارة مفخخة|مفخخة|حزام ناسف|انتحاري|انتحارية", 3),
-    ("other", r"انفجار|عبوة ناسفة|لغم|ألغام", 2),
+    (
+        "attack.ground",
+        r"تفجير|سيارة مفخخة|بسيارة مفخخة|مفخخة|حزام ناسف|انتحاري|انتحارية"
+        rf"|{_DUAL_F.format('مفخخ')}|{_L}{_P}(?:رشاش|رشاشات|الرشاشات|رشاشة){_R}",
+        3,
+    ),
+    ("other", rf"انفجار|عبوة ناسفة|لغم|ألغام|{_DUAL_F.format('عبو')} {_DUAL_F.format('ناسف')}", 2),
     # an armed attack with no weapon of the air or of artillery named: "مجموعة منشقة استهدفت حاجزا"،
     # "هاجم مسلحون"، "كمين"; "الهجوم" (the attack) points back to an attack already told, so it is not here
     (
