@@ -569,3 +569,25 @@ def test_fighter_jets_are_not_fighters():
 def test_weapons_in_the_dual_and_plural_type_the_attack(sentence, event_type):
     hits = find_events_ar(fold_arabic(sentence).text)
     assert hits and hits[0].event_type == event_type
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("استهدفت غارتا التحالف السوق", "attack.air_strike"),
+        ("قصفت مروحيتان البلدة", "attack.air_strike"),
+        ("ألقت مروحيتا النظام براميل على الحي", "attack.air_strike"),
+        ("حلقت طائرتان حربيتان فوق المدينة ثم قصفتا السوق", "attack.air_strike"),
+        ("سقطت قنبلة برميلية على الحي", "attack.air_strike"),
+        ("قصف بالقنابل الموجهة", "attack.air_strike"),
+        ("قصف بالقنابل العنقودية", "attack.air_strike"),
+        ("أصاب صاروخ جو أرض المبنى", "attack.air_strike"),
+        ("دمر صاروخ أطلقته طائرة مسيرة السيارة", "attack.air_strike"),
+        ("اندلعت معركتان عنيفتان في الريف", "armed.clash"),
+        ("وقعت مواجهة مسلحة قرب الحاجز", "armed.clash"),
+        ("انفجرت العبوات الناسفة في الطريق", "other"),
+    ],
+)
+def test_aircraft_strikes_and_battles_in_the_dual_and_with_the_article(sentence, event_type):
+    hits = find_events_ar(fold_arabic(sentence).text)
+    assert hits and hits[0].event_type == event_type

@@ -112,8 +112,16 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"|(?:بال|ال|ب)مسيرات|مسيرات (?:ال)?(?:روسية|أوكرانية|إيرانية|إسرائيلية|انتحارية|مفخخة|الدعم السريع)"
         r"|برميلين|براميل متفجرة|برميلا"
         # in the dual and plural: "ضربتين جويتين"، "طائرتان مسيرتان"، "قنبلتين عنقوديتين"
-        rf"|{_DUAL_F.format('ضرب')} {_DUAL_F.format('جوي')}|{_DUAL_F.format('طائر')} {_DUAL_F.format('مسير')}"
-        rf"|(?:{_DUAL_F.format('قنبل')}|قنابل) {_DUAL_F.format('عنقودي')}"
+        rf"|{_DUAL_F.format('ضرب')} (?:ال)?{_DUAL_F.format('جوي')}"
+        rf"|{_DUAL_F.format('طائر')} (?:ال)?{_DUAL_F.format('مسير')}"
+        rf"|(?:{_DUAL_F.format('قنبل')}|قنابل) (?:ال)?{_DUAL_F.format('عنقودي')}"
+        # the strikes, helicopters and warplanes in the dual ("غارتا التحالف"، "مروحيتان"، "طائرتان
+        # حربيتان"), barrel bombs as an adjective, guided bombs, air-to-ground missiles, a missile a
+        # plane fired
+        rf"|{_L}{_P}{_DUAL_F.format('غار')}{_R}|{_L}{_P}{_DUAL_F.format('مروحي')}{_R}"
+        rf"|{_DUAL_F.format('طائر')} (?:ال)?{_DUAL_F.format('حربي')}|{_DUAL_F.format('برميلي')}"
+        rf"|(?:{_DUAL_F.format('قنبل')}|قنابل) (?:ال)?{_DUAL_F.format('موجه')}|جو[ -]أرض|جو[ -]سطح"
+        r"|(?:أطلقته|أطلقتها|أطلقتهما|ألقته|ألقتها) (?:ال)?(?:طائرة|طائرات|مقاتلة|مسيرة|مروحية)"
         # aircraft after an attack verb: "قصفت الطائرات البلدة"، "قنبلة ألقتها طائرة"
         r"|(?:قصف|قصفت|استهدف|استهدفت|ألقت|ألقى|ألقتها|ألقاها|شنت|شن|أغارت)\s+(?:ال)?(?:طائرة|طائرات|مقاتلة|مقاتلات)",
         4,
@@ -139,7 +147,12 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"(?:\s+\S+){0,3}?\s+(?:على|السيطرة)",
         4,
     ),
-    ("armed.clash", rf"{_L}{_P}(?:اشتباكات|اشتباك|معارك|مواجهات|اشتباكات عنيفة)\w*{_R}", 3),
+    (
+        "armed.clash",
+        rf"{_L}{_P}(?:اشتباكات|اشتباك|معارك|مواجهات|اشتباكات عنيفة)\w*{_R}"
+        rf"|{_L}{_P}{_DUAL_F.format('معرك')}{_R}|{_DUAL_F.format('مواجه')} (?:ال)?{_DUAL_F.format('مسلح')}",
+        3,
+    ),
     ("displacement.forced", rf"{_L}{_P}(?:نزوح|نازحين|النازحين|تهجير|هجروا|فرار|فروا|نزح)\w*{_R}", 2),
     # car bombs, suicide bombings and bombings are attack.ground, as in the English rules (issue 15)
     (
@@ -148,7 +161,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         rf"|{_DUAL_F.format('مفخخ')}|{_L}{_P}(?:رشاش|رشاشات|الرشاشات|رشاشة){_R}",
         3,
     ),
-    ("other", rf"انفجار|عبوة ناسفة|لغم|ألغام|{_DUAL_F.format('عبو')} {_DUAL_F.format('ناسف')}", 2),
+    ("other", rf"انفجار|عبوة ناسفة|لغم|ألغام|{_DUAL_F.format('عبو')} (?:ال)?{_DUAL_F.format('ناسف')}", 2),
     # an armed attack with no weapon of the air or of artillery named: "مجموعة منشقة استهدفت حاجزا"،
     # "هاجم مسلحون"، "كمين"; "الهجوم" (the attack) points back to an attack already told, so it is not here
     (
