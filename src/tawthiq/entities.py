@@ -13,6 +13,7 @@ with :meth:`Protected.reveal`, so it cannot leak into a log line or a traceback 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal, get_args, overload
@@ -74,6 +75,8 @@ __all__ = [
     "UserRole",
     "date_text",
     "partial_date",
+    "read_sender_label",
+    "sender_label",
 ]
 
 # The largest id a stored entity can have: the tables' ids are INTEGER, a signed 32-bit integer on
@@ -302,6 +305,24 @@ class Source(BaseModel):
     identity: Protected | None = None
     contact: Protected | None = None
     checkin_days: int | None = None
+
+
+_SENDER_LABEL = re.compile(r"(?P<channel>[a-z0-9_]+) sender (?P<digest>[0-9a-f]{8})")
+
+
+def sender_label(channel: str, digest: str) -> str:
+    """The label ingest gives the source of a message whose sender no source was registered for:
+    its channel and a short keyed digest of the sender, never the name ("chat sender 3f9a01bc").
+    Stored, and printed by the CLI, as it is; the web writes it in the page's language from its
+    parts (:func:`read_sender_label`)."""
+    return f"{channel} sender {digest[:8]}"
+
+
+def read_sender_label(label: str) -> tuple[str, str] | None:
+    """``(channel, digest)`` of a label :func:`sender_label` wrote, else None (a label a person
+    gave)."""
+    m = _SENDER_LABEL.fullmatch(label)
+    return (m["channel"], m["digest"]) if m else None
 
 
 class SourceCheckin(BaseModel):

@@ -67,3 +67,51 @@ def test_the_timeline_and_the_admin_page_write_dates_the_arabic_way(make_client,
     admin = client.get("/admin", params={"lang": "ar"}).text
     main = admin.split("<main>")[1]
     assert not re.search(r"<td>\d{4}-\d\d-\d\d", main)
+
+
+def test_an_unnamed_speakers_origin_says_whose_it_is_in_arabic(make_client, built):
+    """Walking the demo's incidents: "volunteers (per Civil defence volunteers)", the origin
+    corroborate gives an unnamed speaker, kept its English "per" on the Arabic page."""
+    from tawthiq.corroborate import per_origin, say
+    from tawthiq.store.tables import IncidentRow
+
+    origin = per_origin("Activists in the city", "Aleppo activists network")
+    phrases = (say("single_origin", origin=origin), say("outlet", n=1))
+    iid = built.incident_ids["shelling-fardous"]
+    with built.ws.session(actor="test") as s:
+        row = s.get(IncidentRow, iid)
+        row.origins, row.rationale = [origin], " ".join(phrases)
+        row.rationale_phrases = [p.phrases[0].model_dump(mode="json") for p in phrases]
+    client = make_client("viewer")
+    ar = client.get(f"/incidents/{iid}?lang=ar").text
+    assert "(per " not in ar
+    said = "Activists in the city (نقلاً عن Aleppo activists network)"
+    assert f"<dt>المصادر الأصلية</dt><dd><bdi>{said}</bdi>" in ar  # the origins
+    assert f"مصدر أصلي واحد: <bdi>{said}</bdi>." in ar  # and the rationale
+    assert f"<bdi>{origin}</bdi>" in client.get(f"/incidents/{iid}?lang=en").text
+
+
+def test_values_in_arabic_lines_are_separated_by_arabic_punctuation(make_client, built):
+    """Walking the demo: two places of a claim or an incident were joined by ";", a claim's
+    source and date by ","; the English pages keep theirs."""
+    from tawthiq.entities import PlaceRef
+    from tawthiq.store.tables import ClaimRow, IncidentRow
+
+    two = [PlaceRef(name="Fardous", name_ar="الفردوس"), PlaceRef(name="Aleppo", name_ar="حلب")]
+    with built.ws.session(actor="test") as s:
+        s.get(IncidentRow, built.incident_ids["shelling-fardous"]).places = [
+            p.model_dump(mode="json") for p in two
+        ]
+        s.get(ClaimRow, built.claim_ids["shelling"]).places = [p.model_dump(mode="json") for p in two]
+    client = make_client("viewer")
+    for path in ("/incidents", f"/claims/{built.claim_ids['shelling']}"):
+        ar = client.get(path, params={"lang": "ar"}).text
+        assert re.search(
+            r"الفردوس</bdi>[^<]*(?:<bdi[^>]*>Fardous</bdi>)? *(?:<small>[^<]*</small>)?؛ ", ar
+        ), path
+        en = client.get(path, params={"lang": "en"}).text
+        assert re.search(
+            r"Fardous</bdi>[^<]*(?:<bdi[^>]*>الفردوس</bdi>)? *(?:<small>[^<]*</small>)?; ", en
+        ), path
+    queue = client.get("/claims", params={"lang": "ar"}).text
+    assert re.search(r"</bdi>، \d", queue) and not re.search(r"</bdi>, \d", queue)

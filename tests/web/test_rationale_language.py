@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tawthiq.corroborate import FATALITIES_RULES, PERPETRATOR_SIDES, RATIONALE_PHRASES
+from tawthiq.corroborate import FATALITIES_RULES, PERPETRATOR_SIDES, RATIONALE_PHRASES, read_per_origin
 
 from .conftest import PASSWORD, add_user, login
 
@@ -66,8 +66,10 @@ def test_the_arabic_incident_pages_of_the_demo_show_no_english_rationale_or_coun
         left = [w for w in ENGLISH if w in why or w in killed]
         assert left == [], f"incident {inc.id}: {left} in {why!r} / {killed!r}"
         assert "as-recorded" not in why + killed  # every phrase was one the interface knows
-        for origin in inc.origins:  # names are data: shown as written, isolated
-            assert f"<bdi>{origin}</bdi>" in why or origin not in inc.rationale
+        for origin in inc.origins:  # names are data: shown as written, isolated; an unnamed
+            per = read_per_origin(origin)  # speaker's origin says whose it is in Arabic
+            shown = f"{per[0]} (نقلاً عن {per[1]})" if per else origin
+            assert f"<bdi>{shown}</bdi>" in why or origin not in inc.rationale
         # the English page shows the stored text itself, which the CLI and exports print
         english = client.get(f"/incidents/{inc.id}?lang=en").text
         assert inc.rationale.replace("'", "&#39;") in english

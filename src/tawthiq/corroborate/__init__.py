@@ -36,6 +36,8 @@ from ._origins import (
     group_by_origin,
     normalize_party,
     passed_on,
+    per_origin,
+    read_per_origin,
     report_key,
 )
 from ._places import places_match
@@ -67,9 +69,11 @@ __all__ = [
     "normalize_party",
     "pair_score",
     "passed_on",
+    "per_origin",
     "perpetrator_side",
     "places_match",
     "rationale_text",
+    "read_per_origin",
     "read_rationale",
     "report_key",
     "say",

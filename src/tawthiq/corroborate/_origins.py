@@ -34,6 +34,8 @@ __all__ = [
     "normalize_party",
     "party_kind",
     "passed_on",
+    "per_origin",
+    "read_per_origin",
     "report_key",
 ]
 
@@ -305,6 +307,22 @@ def party_kind(name: str | None) -> SourceKind | None:
     return None
 
 
+def per_origin(speaker: str, base: str) -> str:
+    """The origin of an unnamed speaker: as the origin that carries it gives it ("Activists in
+    the city (per Aleppo activists network)"). The web writes it in the page's language from its
+    parts (:func:`read_per_origin`)."""
+    return f"{speaker} (per {base})"
+
+
+_PER_ORIGIN = re.compile(r"(?P<speaker>.+?) \(per (?P<base>.+)\)", re.S)
+
+
+def read_per_origin(origin: str) -> tuple[str, str] | None:
+    """``(speaker, base)`` of an origin :func:`per_origin` wrote, else None."""
+    m = _PER_ORIGIN.fullmatch(origin)
+    return (m["speaker"], m["base"]) if m else None
+
+
 @lru_cache(maxsize=65536)
 def _is_generic(attributed_to: str) -> bool:
     """An unnamed speaker: a known word for one ("activists", "medical sources"), or no
@@ -452,7 +470,7 @@ def group_by_origin(
         base = report_origin[claim_report_key(sc)]
         att = sc.claim.attributed_to
         if att and att.strip():
-            origin = f"{_clean(att)} (per {base})" if _is_generic(att) else normalize_party(att)
+            origin = per_origin(_clean(att), base) if _is_generic(att) else normalize_party(att)
         else:
             origin = base
         out.append(sc.model_copy(update={"origin": origin}))

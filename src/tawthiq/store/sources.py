@@ -16,7 +16,7 @@ from datetime import UTC, datetime, time
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from tawthiq.entities import Protected, Report, Source, SourceCheckin
+from tawthiq.entities import Protected, Report, Source, SourceCheckin, sender_label
 from tawthiq.errors import InputError
 from tawthiq.store.audit import Event, record_event, record_events
 from tawthiq.store.reports import get_or_create_source
@@ -179,7 +179,7 @@ def contacts_from_reports(
                 source_of[digest] = register_source(
                     session,
                     Source(
-                        label=f"{rep.channel} sender {digest[:8]}",
+                        label=sender_label(rep.channel, digest),
                         kind="individual",
                         identity=Protected(sender.reveal()),
                     ),

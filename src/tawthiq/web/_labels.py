@@ -23,7 +23,8 @@ from babel.numbers import format_decimal, format_percent
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
-from tawthiq.corroborate import FATALITIES_RULES, read_rationale
+from tawthiq.corroborate import FATALITIES_RULES, read_per_origin, read_rationale
+from tawthiq.entities import read_sender_label
 from tawthiq.sources import LONG_OVERDUE_DAYS
 
 from ._errors import FIXED_MESSAGES, english_params
@@ -40,6 +41,7 @@ __all__ = [
     "percent",
     "rationale",
     "short_day",
+    "source_label",
     "toll",
     "toll_rule",
 ]
@@ -386,8 +388,28 @@ def overdue(ctx: Any, hours: float | None, expected_by: Any = None) -> str:
     month (a workspace of 2016 reports read today is not usefully "3,642 days 15 h" late)."""
     if hours is not None and expected_by and hours >= LONG_OVERDUE_DAYS * 24:
         when = expected_by[:10] if isinstance(expected_by, str) else expected_by
-        return ctx["_"]("since %(date)s") % {"date": day(ctx, when)}
+        gettext = ctx["_"]  # named so that ``pybabel extract`` finds the message
+        return gettext("since %(date)s") % {"date": day(ctx, when)}
     return duration(ctx, hours)
+
+
+@pass_context
+def source_label(ctx: Any, text: Any) -> Any:
+    """A source's label or an origin's name in the page's language, written from its parts where
+    Tawthiq made it: a source ingest made for an unregistered sender (``entities.sender_label``:
+    "chat sender 3f9a01bc" as "المُرسِل 3f9a01bc (رسالة محادثة)"), an unnamed speaker's origin
+    (``corroborate.per_origin``: "Activists (per Reuters)" as "Activists (نقلاً عن Reuters)"). A
+    name a person gave, and every name on English pages, as stored (what the CLI prints)."""
+    if not isinstance(text, str) or ctx.get("lang", "en") == "en":
+        return text or ""
+    gettext = ctx["_"]
+    if sender := read_sender_label(text):
+        channel, digest = sender
+        return gettext("sender %(digest)s (%(channel)s)") % {"digest": digest, "channel": label(ctx, channel)}
+    if per := read_per_origin(text):
+        speaker, base = per
+        return gettext("%(speaker)s (per %(base)s)") % {"speaker": speaker, "base": source_label(ctx, base)}
+    return text
 
 
 # The sides a rationale names when origins disagree on who did it (corroborate.PERPETRATOR_SIDES)
@@ -450,8 +472,9 @@ def _phrases(gettext: Any, ngettext: Any, n: int) -> dict[str, str]:
 def _as_recorded(ctx: Any, text: str) -> Markup:
     """Stored English text no phrase of the interface makes (a custom rule's, an older build's):
     shown as recorded, marked as English, never silently dropped."""
+    gettext = ctx["_"]  # named so that ``pybabel extract`` finds the message
     return Markup('<span class="as-recorded">{} <bdi lang="en" dir="ltr">{}</bdi></span>').format(
-        ctx["_"]("(as recorded, in English)"), text
+        gettext("(as recorded, in English)"), text
     )
 
 
@@ -460,7 +483,7 @@ def _fill(ctx: Any, key: str, values: dict[str, Any]) -> Markup:
     loc = _locale(lang)
 
     def names(xs: Any) -> Markup:
-        items = [str(Markup("<bdi>{}</bdi>").format(x)) for x in xs]
+        items = [str(Markup("<bdi>{}</bdi>").format(source_label(ctx, x))) for x in xs]
         return Markup(format_list(items, locale=loc))
 
     def side(x: str) -> Markup:
@@ -488,7 +511,7 @@ def _fill(ctx: Any, key: str, values: dict[str, Any]) -> Markup:
         elif isinstance(v, tuple):
             filled[k] = names(v)
         else:
-            filled[k] = Markup("<bdi>{}</bdi>").format(v)
+            filled[k] = Markup("<bdi>{}</bdi>").format(source_label(ctx, v))
     template = _phrases(ctx["_"], ctx["ngettext"], int(values.get("n", 1) or 0))[key]
     return Markup(escape(template) % filled)
 

@@ -35,6 +35,7 @@ from ._labels import (
     overdue,
     percent,
     rationale,
+    source_label,
     toll,
     toll_rule,
 )
@@ -90,6 +91,7 @@ def template_env() -> Environment:
     env.filters["overdue"] = overdue
     env.filters["percent"] = percent
     env.filters["rationale"] = rationale
+    env.filters["source_label"] = source_label
     env.filters["toll_rule"] = toll_rule
     env.filters["page_query"] = lambda query, n: urlencode({**(query or {}), "page": n})
     env.globals.update(

@@ -60,9 +60,10 @@ def timeline_svg(
     """
     labels = labels or {}
     if not counts:
+        empty = gettext("no dated incidents")  # outside the f-string, where ``pybabel extract`` sees it
         return Markup(
             f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="60" role="img">'
-            f'<text x="10" y="30">{escape(gettext("no dated incidents"))}</text></svg>'
+            f'<text x="10" y="30">{escape(empty)}</text></svg>'
         )
     days = sorted({d for d, _ in counts})
     first, last = days[0], days[-1]
