@@ -86,3 +86,28 @@ def test_a_week_ago_is_a_week_not_a_day():
 def test_a_day_of_the_month_needs_an_anchor():
     (claim,) = extract_claims("An air strike killed 12 civilians in Saraqib on the 13th.", None)
     assert claim.time.start is None
+
+
+@pytest.mark.parametrize(
+    ("period", "start", "precision"),
+    [
+        ("so far this year", date(2016, 1, 1), "year"),
+        ("this year", date(2016, 1, 1), "year"),
+        ("over the past two months", date(2016, 10, 1), "month"),
+        ("during the month of November", date(2016, 11, 1), "month"),
+        ("since September", date(2016, 9, 1), "month"),
+        ("over the past three weeks", date(2016, 11, 29), "week"),
+    ],
+)
+def test_every_way_of_writing_a_period_dates_a_tally_from_its_start(period, start, precision):
+    (claim,) = extract_claims(f"Air strikes have killed 120 civilians in Saraqib {period}.", DAY)
+    assert claim.kind == "tally"
+    assert (claim.time.start, claim.time.precision) == (start, precision)
+
+
+@pytest.mark.parametrize(
+    "total", ["In all, air strikes", "Altogether air strikes", "Air strikes cumulatively"]
+)
+def test_words_of_a_total_make_a_toll_a_tally(total):
+    (claim,) = extract_claims(f"{total} killed 120 civilians in Saraqib during the offensive.", DAY)
+    assert claim.kind == "tally"

@@ -677,7 +677,7 @@ def find_perpetrators(sentence: str) -> tuple[str, ...]:
 _TALLY = re.compile(
     r"\b(?:since|so far|in recent (?:weeks|months|days)|over the (?:last|past)|between \w+ \d|"
     r"on at least \w+ occasions|campaign|throughout (?:the )?(?:month|year|siege|offensive|campaign)|"
-    r"in total|"
+    r"in total|in all|altogether|a total of|cumulative(?:ly)?|to date|"
     r"this year|"
     # "in two weeks of fighting", "during July": a toll summed over a period
     r"in (?:\w+|the (?:last|past) \w+) (?:days|weeks|months) of|"

@@ -280,6 +280,8 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
         return TimeSpan(start=anchor.replace(month=1, day=1), end=anchor, precision="month")
     if re.search(r"\bsince the (?:start|beginning) of the week\b", low):
         return TimeSpan(start=anchor - timedelta(days=anchor.weekday()), end=anchor, precision="week")
+    if re.search(r"\b(?:so far this year|earlier this year|this year)\b", low):
+        return TimeSpan(start=anchor.replace(month=1, day=1), end=anchor, precision="year")
     if re.search(r"\b(?:earlier this month|this month|since the (?:start|beginning) of the month)\b", low):
         return TimeSpan(start=anchor.replace(day=1), end=anchor, precision="month")
     m = re.search(r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(\d+)\s+hours\b", low)
@@ -302,6 +304,11 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
                 start=anchor - span, end=anchor, precision="days" if m.group(2) == "days" else "week"
             )
         return TimeSpan(start=None, end=anchor, precision="days" if m.group(2) == "days" else "week")
+    m = re.search(r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(\w+)\s+months\b", low)
+    if m:  # "over the past three months": from the first day of the month that long back
+        span = _back(m.group(1), "months", anchor)
+        if span is not None:
+            return span
     m = re.search(r"\bthe first (\w+) months of (?:the|this) year\b", low)
     if m:  # "in the first six months of the year": from 1 January
         return TimeSpan(start=anchor.replace(month=1, day=1), end=anchor, precision="month")
@@ -320,7 +327,10 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
         return TimeSpan(start=None, end=anchor, precision="days")
     if re.search(r"\b(?:in recent weeks|over the (?:last|past) (?:few|several) weeks)\b", low):
         return TimeSpan(start=None, end=anchor, precision="week")
-    m = re.search(rf"\b(?:in|during|throughout)\s+(?:early\s+|late\s+|mid-?)?({_MON})\b(?!\s*\d)", low)
+    m = re.search(
+        rf"\b(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?(?:early\s+|late\s+|mid-?)?({_MON})\b(?!\s*\d)",
+        low,
+    )
     if m:
         start, end = _month_span(_MONTHS[m.group(1).rstrip(".")], anchor)
         return TimeSpan(start=start, end=end, precision="month")
