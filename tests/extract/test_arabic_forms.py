@@ -591,3 +591,24 @@ def test_weapons_in_the_dual_and_plural_type_the_attack(sentence, event_type):
 def test_aircraft_strikes_and_battles_in_the_dual_and_with_the_article(sentence, event_type):
     hits = find_events_ar(fold_arabic(sentence).text)
     assert hits and hits[0].event_type == event_type
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("أعدم التنظيم 3 رجال شنقا في الساحة", "killing.execution"),
+        ("وشُنق رجلان أمام الأهالي", "killing.execution"),
+        ("قتلهم المسلحون بدم بارد", "killing.execution"),
+        ("طعن مستوطن شابا قرب الحاجز", "attack.ground"),
+        ("ألقى مسلح قنبلة يدوية على المقهى", "attack.ground"),
+        ("داهمت القوات القرية فجرا", "attack.ground"),
+        ("دهس مستوطن طفلا قرب المدرسة", "attack.ground"),
+    ],
+)
+def test_executions_and_ground_attacks_of_the_english_rules_in_arabic(sentence, event_type):
+    hits = find_events_ar(fold_arabic(sentence).text)
+    assert hits and hits[0].event_type == event_type
+
+
+def test_an_appeal_against_a_ruling_is_no_stabbing():
+    assert find_events_ar(fold_arabic("وقدم المحامي الطعن في القرار").text) == []

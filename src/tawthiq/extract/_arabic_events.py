@@ -42,7 +42,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (
         "killing.execution",
         rf"{_L}{_P}(?:إعدام|اعدم|أعدم|أعدموا|إعدامات|تصفية|ذبح|ذبحوا)\w*{_R}|رميا بالرصاص|ميدانيا"
-        rf"|{_L}(?:و|ف)?{alternation([*verb_forms('نحر', 'نحر'), 'نحر', 'نحرا'])}{ENCLITICS}{_R}",
+        rf"|{_L}(?:و|ف)?{alternation([*verb_forms('نحر', 'نحر'), 'نحر', 'نحرا'])}{ENCLITICS}{_R}"
+        # as the English rules: hanged (شنقا، شُنق), beheaded (قطع رأسه، قطع رؤوس), killed in cold blood
+        rf"|{_L}(?:و|ف)?{alternation([*verb_forms('شنق', 'شنق'), 'شنقا', 'الشنق', 'بالشنق'])}{ENCLITICS}{_R}"
+        r"|(?:قطع|قطعوا|قطعت|بقطع|وقطع) (?:ال)?(?:رأس|رؤوس|راس|روس)|فصل (?:ال)?(?:رأس|رؤوس)"
+        r"|بدم بارد",
         8,
     ),
     # a massacre names a toll, not a manner: any means the sentence names (shelling, a strike, a
@@ -167,7 +171,12 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (
         "attack.ground",
         rf"{_L}(?:و|ف)?(?:هاجم|هاجمت|هاجموا|يهاجم|كمين|كمينا|هجوما مسلحا|هجوم مسلح){_R}"
-        r"|استهدف(?:ت|وا)? (?:ال)?(?:حاجز|حاجزا|نقطة|دورية|مقر|موقع)",
+        r"|استهدف(?:ت|وا)? (?:ال)?(?:حاجز|حاجزا|نقطة|دورية|مقر|موقع)"
+        # as the English rules: stabbing, grenades, raids by troops, running people over
+        rf"|{_L}(?:و|ف)?{alternation([*verb_forms('طعن', 'طعن'), 'طعنا', 'طعنات', 'بسكين'])}{ENCLITICS}{_R}"
+        rf"|(?:قنبلة|قنابل|قنبلتين) (?:ال)?(?:يدوية|يدويتين)"
+        rf"|{_L}(?:و|ف)?{alternation([*verb_forms('داهم', 'داهم'), 'مداهمة', 'مداهمات'])}{ENCLITICS}{_R}"
+        rf"|{_L}(?:و|ف)?{alternation([*verb_forms('دهس', 'دهس'), 'دهسا'])}{ENCLITICS}{_R}",
         2,
     ),
     # opening fire, whoever fired between the verb and "النار": "أطلق الجنود النار"، "فتحت قوات … النار"
