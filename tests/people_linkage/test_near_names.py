@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from datetime import date
 
 import pytest
 
@@ -154,3 +155,21 @@ def test_only_the_frequency_scaled_near_levels_are_brought_down_to_the_exact_nam
     model._near_levels_read_frequency(m)
     u = [lv.get("u_probability") for lv in m["comparisons"][0]["comparison_levels"]]
     assert u[1:] == [5e-7, 5e-7, 5e-7, 1.4e-4, 0.99]
+
+
+def test_a_person_recorded_three_times_in_one_list_is_one_person_linked_automatically():
+    # A record's candidates are weighed against each other (one_per_person); the other
+    # records of the candidate's own person are not its rivals, or a person recorded three
+    # times would give each of its links a half and never link automatically.
+    records = _register(1200, seed=11)
+    # a birth date each: the model is sure of every pair, so only the rivals can undo it
+    records[:20] = [r.model_copy(update={"birth_date": date(1950 + i, 1 + i % 12, 1 + i)}) for i, r in
+                    enumerate(records[:20])]  # fmt: skip
+    copies = [
+        r.model_copy(update={"id": k * 10_000 + r.id, "record_id": f"copy{k}-{r.id}"})
+        for k in (1, 2)
+        for r in records[:20]
+    ]
+    res = link_records([*records, *copies], dedupe_lists={"register"})
+    person = {x: c for c in res.clusters for x in c}
+    assert all(set(person[r.id]) == {r.id, 10_000 + r.id, 20_000 + r.id} for r in records[:20])

@@ -21,6 +21,7 @@ from tawthiq.people._link_lists import (
     age_offsets,
     name_frequencies,
     near_frequencies,
+    one_per_person,
     one_to_one,
     scoring_floor,
 )
@@ -59,7 +60,9 @@ def run_engine(
     # competing candidates below the review floor too. Not for inputs too small to train
     # on: their model runs on expert values and their overlap is too few links to count.
     one_to_one_lists = link_type == "link_only" and len(records) >= MIN_RECORDS_TO_TRAIN
-    model_floor = scoring_floor(floor) if one_to_one_lists else floor
+    # One list with duplicates: a record's candidates are weighed against each other the same way.
+    one_list = link_type == "dedupe_only" and len(records) >= MIN_RECORDS_TO_TRAIN
+    model_floor = scoring_floor(floor) if one_to_one_lists or one_list else floor
     df = score_pairs(
         feats,
         link_type=link_type,
@@ -73,6 +76,10 @@ def run_engine(
         list_of = dict(zip(feats["unique_id"].tolist(), feats["source_dataset"].tolist(), strict=True))
         sizes = feats["source_dataset"].value_counts().to_dict()
         df["match_probability"], df["mw_one_to_one"] = one_to_one(df, list_of, sizes)
+        df["match_weight"] = df["match_weight"] + df["mw_one_to_one"]
+        df = df[df["match_probability"] >= floor]
+    elif one_list:
+        df["match_probability"], df["mw_one_to_one"] = one_per_person(df, len(records))
         df["match_weight"] = df["match_weight"] + df["mw_one_to_one"]
         df = df[df["match_probability"] >= floor]
     return _to_pairs(df, feats, dedupe, match_threshold), offsets
