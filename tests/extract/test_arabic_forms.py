@@ -612,3 +612,16 @@ def test_executions_and_ground_attacks_of_the_english_rules_in_arabic(sentence, 
 
 def test_an_appeal_against_a_ruling_is_no_stabbing():
     assert find_events_ar(fold_arabic("وقدم المحامي الطعن في القرار").text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("دخلت قافلتان إلى المدينة المحاصرة لإجلاء الجرحى", "evacuation"),
+        ("وثقت المنظمة تصفيات ميدانية لمعتقلين", "killing.execution"),
+        ("وضربت مجاعات عدة قرى في الإقليم", "humanitarian.access_denied"),
+    ],
+)
+def test_feminine_trigger_nouns_in_the_dual_and_plural(sentence, event_type):
+    hits = find_events_ar(fold_arabic(sentence).text)
+    assert hits and hits[0].event_type == event_type
