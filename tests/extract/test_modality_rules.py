@@ -82,3 +82,27 @@ def test_a_toll_told_as_done_stays_when_the_sentence_also_warns():
         "Twelve people were killed on Monday and the toll could rise, medics said.", DAY
     )
     assert claim.fatalities and claim.fatalities.low == 12
+
+
+# photo captions and credits around a report (docs/extraction.md, "Coverage round": the "not a claim"
+# class); sentences of our own in the wire-caption form
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smoke billowing over the old town after an air strike in Saraqib, Syria, on Dec 13, 2016.",
+        "A boy walks past a building hit by shelling in Kharkiv, Ukraine, 21 June 2022.",
+        "Rescuers searching the rubble of a bakery in Saraqib. REUTERS/Jane Doe",
+        "Residents inspect the damage after the strike in Mosul (AP Photo/John Roe)",
+        "The market after the air strike on Monday.PHOTO: REUTERS",  # the credit glued on, as pages print it
+    ],
+)
+def test_a_photo_caption_or_credit_is_not_a_claim(text):
+    assert extract_claims(text, date(2022, 6, 22)) == []
+
+
+def test_a_body_sentence_ending_on_a_full_date_is_still_a_claim():
+    (claim,) = extract_claims(
+        "Rescuers searching the rubble said 12 people were killed in Saraqib, on Dec 13, 2016.",
+        date(2016, 12, 14),
+    )
+    assert claim.fatalities.low == 12

@@ -49,11 +49,36 @@ _FINITE = re.compile(
 )
 
 
+# a photo's credit: "REUTERS/Rodi Said", "(AP Photo/Hussein Malla)", "AFP PHOTO", "Getty Images"
+_CREDIT = re.compile(
+    r"\b(?:REUTERS|AFP|EPA|ANADOLU|AP)\s*/\s*[A-Z]|\((?:AP|AFP|EPA|Reuters)\s+Photo\b|\bAFP PHOTO\b|"
+    r"\bGetty Images\b|\bPhoto(?:graph)?\s*(?:by|credit)\b|\bFile (?:photo|picture)\b|"
+    r"(?i:\bphoto(?:graph)?)\s*:\s*(?:REUTERS|AFP|AP|EPA|ANADOLU|GETTY|[A-Z][a-z]+ [A-Z][a-z]+\s*$)"
+)
+_MONTH_NAME = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|June|July|"
+    r"August|September|October|November|December"
+)
+# a wire photo's caption: what the picture shows, in the present or a participle, then where and the full
+# date ("Smoke rising after an air strike in Raqqa, Syria, on Aug 20, 2017." — all our own words)
+_PICTURE = re.compile(
+    r"^(?:(?:An?|The)\s+)?(?:[\w'’-]+\s+){0,3}?(?:\w+ing|rises|billows|walks|stands|sits|looks|holds|"
+    r"carries|gathers|inspects|searches|mourns|weeps|waits|reacts|flees)\b"
+    rf".*,\s+(?:on\s+)?(?:(?:{_MONTH_NAME})\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+(?:{_MONTH_NAME})\s+(?:19|20)\d\d)"
+    r"\.?\s*$"
+)
+
+
+_SPOKEN = re.compile(r"\b(?:said|says|told|according to|reported)\b", re.I)
+
+
 def is_clutter(sentence: str) -> bool:
     """A line of the page around the report: header, link, tag list, caption, navigation."""
     s = sentence.strip()
     if _HEADER.match(s) or _LINK.match(s) or _CAPTION.match(s) or _NAV.match(s):
         return True
+    if _CREDIT.search(s) or (_PICTURE.match(s) and not _SPOKEN.search(s)):
+        return True  # a photo's caption or credit: what a picture shows, not the report's claim
     items = [i.strip() for i in s.split(",")]
     # "OBSERVATORY, ALEPPO, RAID, KILL, ACTIVIST, RAMUS": a tag list
     return len(items) >= 4 and all(0 < len(i.split()) <= 3 for i in items) and not _FINITE.search(s)
