@@ -625,3 +625,15 @@ def test_an_appeal_against_a_ruling_is_no_stabbing():
 def test_feminine_trigger_nouns_in_the_dual_and_plural(sentence, event_type):
     hits = find_events_ar(fold_arabic(sentence).text)
     assert hits and hits[0].event_type == event_type
+
+
+# ------------------------------------------------------------------ the day before yesterday
+@pytest.mark.parametrize("phrase", ["أول أمس", "أول من أمس", "قبل أمس", "أمس الأول", "فجر أول من أمس"])
+def test_every_wording_of_the_day_before_yesterday(phrase):
+    (c,) = extract_claims(f"قتل 4 مدنيين في قصف على بلدة سراقب {phrase}.", PUBLISHED)
+    assert c.time.start == date.fromordinal(PUBLISHED.toordinal() - 2)
+
+
+def test_the_night_before_last_is_not_tonight():
+    (c,) = extract_claims("قتل 4 مدنيين في قصف على بلدة سراقب الليلة قبل الماضية.", PUBLISHED)
+    assert c.time.start == date.fromordinal(PUBLISHED.toordinal() - 2)

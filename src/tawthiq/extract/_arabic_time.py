@@ -94,14 +94,19 @@ _WEEKDAY = _rx(
 )
 _REPORTING = _rx(r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|رصد|وثق)\S*")
 _YESTERDAY = _rx(
-    r"(?<![\u0621-\u064a])(?:[وب])?(?:(فجر|صباح|ظهر|عصر|مساء|ليل|ليله)\s+)?(?:يوم\s+)?(اول\s+)?(?:امس|البارحه)"
+    # the day before yesterday in each of its wordings: "أول أمس"، "أول من أمس"، "قبل أمس"، "أمس الأول"
+    r"(?<![\u0621-\u064a])(?:[وب])?(?:(فجر|صباح|ظهر|عصر|مساء|ليل|ليله)\s+)?(?:يوم\s+)?"
+    r"(اول\s+(?:من\s+)?|قبل\s+)?(?:امس|البارحه)"
     r"(\s+الاول)?(?![\u0621-\u064a])"  # "أمس الأول" is "أول أمس", the day before yesterday
 )
 # "اليوم" is today; "يوم" alone is "the day of" ("يوم الثلاثاء" is Tuesday, not today)
 _TODAY = _rx(
-    r"(?<![\u0621-\u064a])(?:(?:فجر|صباح|ظهر|عصر|مساء|ليل)\s+)?اليوم(?![\u0621-\u064a])|الليله(?! الماضيه)"
+    r"(?<![\u0621-\u064a])(?:(?:فجر|صباح|ظهر|عصر|مساء|ليل)\s+)?اليوم(?![\u0621-\u064a])"
+    r"|الليله(?! الماضيه| قبل الماضيه| ما قبل الماضيه)"
 )
 _LAST_NIGHT = _rx(r"الليله الماضيه|ليل امس|طوال الليل|خلال الليل")
+# "الليلة قبل الماضية": the night before last
+_NIGHT_BEFORE_LAST = _rx(r"الليله (?:قبل|ما قبل) الماضيه")
 _LAST_WEEK = _rx(r"الاسبوع (?:الماضي|الفايت|المنصرم)")
 _THIS_WEEK = _rx(r"(?:خلال|في|هذا|مطلع)\s+(?:ال)?اسبوع\s+(?:ال)?(?:جاري|حالي)|هذا الاسبوع")
 # "خلال الساعات الـ24 الماضية"، "خلال الـ48 ساعة الماضية"
@@ -350,6 +355,9 @@ def _resolve(s: str, anchor: date) -> TimeSpan | None:
     for m in _YESTERDAY.finditer(s):
         day = anchor - timedelta(days=2 if m.group(2) or m.group(3) else 1)
         hits.append((m.start(), TimeSpan(start=day, end=day, precision="day")))
+    for m in _NIGHT_BEFORE_LAST.finditer(s):
+        start = anchor - timedelta(days=2)
+        hits.append((m.start(), TimeSpan(start=start, end=start + timedelta(days=1), precision="day")))
     for m in _LAST_NIGHT.finditer(s):
         hits.append((m.start(), TimeSpan(start=anchor - timedelta(days=1), end=anchor, precision="day")))
     for m in _TODAY.finditer(s):
