@@ -132,3 +132,17 @@ def test_a_hedge_on_who_did_it_leaves_the_toll_reported():
         "An air strike, supposedly by government jets, killed 12 civilians in Saraqib on Monday.", DAY
     )
     assert claim.certainty == "reported"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The UN confirmed that an air strike killed 12 civilians in Saraqib on Monday.",
+        "An air strike killed 12 civilians in Saraqib on Monday, the UN confirmed.",
+        "Monitors verified that an air strike killed 12 civilians in Saraqib on Monday.",
+    ],
+)
+def test_a_confirmation_is_confirmed_even_when_the_un_confirms_it(sentence):
+    # "UN" before "confirmed" was read as the prefix of "unconfirmed" and the claim left `reported`
+    (claim,) = extract_claims(sentence, DAY)
+    assert claim.certainty == "confirmed"

@@ -591,6 +591,9 @@ def find_certainty(sentence: str) -> str:
     if _UNCONFIRMED.search(core) or _DOUBT.search(core):
         return "unconfirmed"
     m = _CONFIRMED.search(sentence)
-    if m and not re.search(r"\b(?:not|un|never|yet to)\s*(?:be\s+|been\s+)?$", sentence[: m.start()], re.I):
+    # "not confirmed", "never verified"; "The UN confirmed" is the United Nations, not a prefix "un"
+    if m and not re.search(
+        r"\b(?:not|(?-i:un)|never|yet to)\s*(?:be\s+|been\s+)?$", sentence[: m.start()], re.I
+    ):
         return "confirmed"
     return "reported"
