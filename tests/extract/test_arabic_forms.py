@@ -637,3 +637,12 @@ def test_every_wording_of_the_day_before_yesterday(phrase):
 def test_the_night_before_last_is_not_tonight():
     (c,) = extract_claims("قتل 4 مدنيين في قصف على بلدة سراقب الليلة قبل الماضية.", PUBLISHED)
     assert c.time.start == date.fromordinal(PUBLISHED.toordinal() - 2)
+
+
+@pytest.mark.parametrize("written", ["1,500", "1.500", "١٬٥٠٠", "١،٥٠٠", "١٥٠٠"])
+def test_thousands_grouped_every_way_outlets_write_them(written):
+    assert _toll(f"قتل {written} مدني منذ بداية الحرب") == (1500, 1500, "exact")
+
+
+def test_a_full_stop_before_one_digit_is_a_decimal_of_thousands():
+    assert _toll("قتل 2.5 ألف مدني منذ بداية الحرب") == (2500, 2500, "exact")

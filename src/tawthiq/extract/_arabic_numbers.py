@@ -95,7 +95,9 @@ _WORD_RX = r"(?:احد|احدي)(?=\s+عشر)|" + "|".join(
     sorted((w for w in _ALL_WORDS if w not in ("احد", "احدي")), key=len, reverse=True)
 )
 _NUMWORDS = rf"(?:{_WORD_RX})(?:\s+و?(?:{_WORD_RX}|الاف|ملايين))*"
-_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+# thousands grouped by a comma, and (as Maghrebi and some Levantine outlets write) by a full stop or an
+# Arabic comma: "1,500"، "1.500"، "١،٥٠٠" are 1500; a full stop before one or two digits is a decimal
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[.،]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 _NUM = rf"(?:{_DIGITS}|(?<![\u0621-\u064a]){_NUMWORDS}(?![\u0621-\u064a]))"
 _QUALS = [
     (r"ما لا يقل عن|لا يقل عن|ما لا يقل على|لا يقل عدد\w* عن", "at_least"),
@@ -159,6 +161,8 @@ def _words_value(text: str) -> int | None:
 
 
 def _value(num: str) -> int | None:
+    if re.fullmatch(r"\d{1,3}(?:[.،]\d{3})+", num):
+        return int(re.sub(r"[.،]", "", num))
     if re.fullmatch(_DIGITS, num):
         v = float(num.replace(",", ""))
         return int(v) if v == int(v) else None
