@@ -646,3 +646,25 @@ def test_thousands_grouped_every_way_outlets_write_them(written):
 
 def test_a_full_stop_before_one_digit_is_a_decimal_of_thousands():
     assert _toll("قتل 2.5 ألف مدني منذ بداية الحرب") == (2500, 2500, "exact")
+
+
+# ------------------------------------------------------------------ appeals, concern and forecasts
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "من المحتمل أن تتعرض مدينة إدلب لقصف عنيف.",
+        "ربما تشن الطائرات غارات جديدة على مدينة إدلب.",
+        "تطالب المنظمة بفتح ممر إنساني لإجلاء المدنيين من حلب.",
+        "وناشدت المنظمة الأطراف وقف الغارات على مدينة إدلب.",
+        "أعربت المنظمة عن قلقها من تصاعد القصف على مدينة إدلب.",
+        "دعا الأمين العام إلى التحقيق في الغارة على مدينة إدلب.",
+    ],
+)
+def test_appeals_concern_and_forecasts_in_every_form_are_no_claims(sentence):
+    assert extract_claims(sentence, PUBLISHED) == []
+
+
+def test_an_appeal_beside_a_toll_keeps_the_toll():
+    text = "قتل 9 مدنيين في غارة على مدينة إدلب، وطالبت المنظمة بوقف الغارات."
+    (c,) = extract_claims(text, PUBLISHED)
+    assert c.fatalities is not None and c.fatalities.low == 9

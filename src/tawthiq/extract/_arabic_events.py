@@ -30,6 +30,12 @@ __all__ = ["find_events_ar"]
 # a feminine noun or adjective in the singular, dual (with and without its nun) and plural:
 # "قذيفة، قذيفتان، قذيفتين، قذيفتا، قذيفتي، قذيفات" (stem without its ta marbuta, then .format)
 _DUAL_F = "{}(?:ة|تان|تين|تا|تي|ات)"
+_APPEALS = alternation(
+    verb_forms("طالب", "طالب")
+    + verb_forms("ناشد", "ناشد")
+    + verb_forms("حث", "حث")
+    + ["دعا", "دعت", "دعوا", "يدعو", "تدعو", "يدعون", "دعوة", "مطالبة", "مطالبات", "مناشدة"]
+)
 _OPEN_FIRE = alternation(verb_forms("أطلق", "طلق") + verb_forms("فتح", "فتح"))
 # (event type, pattern, strength), as in ._events: the strongest asserted trigger types the claim.
 _TRIGGERS: list[tuple[str, str, int]] = [
@@ -197,7 +203,11 @@ _HYPOTHETICAL = _rx(
     rf"{_L}(?:و|ف)?(?:قد(?=\s+[يتنا])|سوف|لن|لم|لا|يجب|ينبغي|يخشى|خشية|مخاوف|يخشون|حذر|حذرت|تحذير|يحذر|تحذر|يهدد|تهدد|"
     r"بإيقاف|بوقف|لوقف|إيقاف|وقف|منع|لمنع|محاولة|في حال|إذا|اذا|لو|دعا|دعت|داعيا|مطالبا|طالب|يطالب|"
     rf"لإنهاء|إنهاء|تجنب|لحماية|احتمال|مرشحة|مرشح|يتوقع|تتوقع|يُتوقع|متوقع|توقع|توقعات|قد يرتفع|خطر"
-    rf"|يهددون|بتدمير|تهديد|يتعرض|ستتعرض|سيتعرض|ستكون|سيكون|يرجح|ترجح|مرجح|ويرجح){_R}[^.،؛]{{0,25}}$"
+    rf"|يهددون|بتدمير|تهديد|يتعرض|ستتعرض|سيتعرض|ستكون|سيكون|يرجح|ترجح|مرجح|ويرجح"
+    # appeals and concern in every form (طالبت، تطالب، ناشدت، حثت، دعوا، يدعو), "likely" with its
+    # article (من المتوقع، من المحتمل، من المرجح), "perhaps", and the investigation asked for
+    rf"|{_APPEALS}|(?:من )?ال(?:متوقع|محتمل|مرجح)|محتمل|ربما|قلق|قلقه|قلقها|قلقهم|بقلق"
+    rf"|التحقيق في|تحقيق في|بالتحقيق في|للتحقيق في){_R}[^.،؛]{{0,25}}$"
 )
 # negations that assert: "ما لا يقل عن" (at least), "لا يزال" (still), "لا سيما" (especially)
 _NOT_A_HEDGE = _rx(r"ما لا يقل|لا يقل|لا تقل|لا يزال|لا تزال|ما زال|ما زالت|لا سيما|ولا سيما")
