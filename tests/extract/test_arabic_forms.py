@@ -668,3 +668,28 @@ def test_an_appeal_beside_a_toll_keeps_the_toll():
     text = "قتل 9 مدنيين في غارة على مدينة إدلب، وطالبت المنظمة بوقف الغارات."
     (c,) = extract_claims(text, PUBLISHED)
     assert c.fatalities is not None and c.fatalities.low == 9
+
+
+# ------------------------------------------------------------------ the imperfect of every trigger verb
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("تقصف القوات البلدة منذ الصباح", "attack.shelling"),
+        ("تعتقل القوات الشبان عند الحواجز", "detention.arbitrary"),
+        ("يحتجز الأمن 5 شبان في المطار", "detention.arbitrary"),
+        ("تقتحم القوات البلدة فجرا", "attack.ground"),
+        ("حاصرت القوات المدينة من ثلاث جهات", "siege.blockade"),
+        ("ينزح آلاف السكان نحو الحدود", "displacement.forced"),
+        ("هُجّر آلاف السكان من القرية", "displacement.forced"),
+        ("يختطف مسلحون المدنيين على الطريق", "disappearance.enforced"),
+        ("تعدم القوات الأسرى في الساحة", "killing.execution"),
+        ("أجلت فرق الإنقاذ 500 مدني من الحي", "evacuation"),
+    ],
+)
+def test_every_trigger_verb_in_the_imperfect_and_the_feminine(sentence, event_type):
+    hits = find_events_ar(fold_arabic(sentence).text)
+    assert hits and hits[0].event_type == event_type
+
+
+def test_a_future_attack_is_still_no_event():
+    assert find_events_ar(fold_arabic("ستقصف القوات البلدة غدا").text) == []

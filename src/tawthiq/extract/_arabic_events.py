@@ -30,6 +30,16 @@ __all__ = ["find_events_ar"]
 # a feminine noun or adjective in the singular, dual (with and without its nun) and plural:
 # "قذيفة، قذيفتان، قذيفتين، قذيفتا، قذيفتي، قذيفات" (stem without its ta marbuta, then .format)
 _DUAL_F = "{}(?:ة|تان|تين|تا|تي|ات)"
+
+
+def _verbs(*verbs: tuple[str, str] | tuple[str, str, str]) -> str:
+    """A regex of every third-person form (perfect and imperfect, :func:`verb_forms`) of ``verbs``
+    (perfect, imperfect stem[, weak]), a conjunction glued before and a pronoun after: the trigger
+    families listed the perfect (اعتقل) and its verbal noun, not the imperfect (تعتقل)."""
+    forms = [f for v in verbs for f in verb_forms(v[0], v[1], *(v[2:] or ("",)))]
+    return rf"{_L}(?:و|ف)?{alternation(forms)}{ENCLITICS}{_R}"
+
+
 _APPEALS = alternation(
     verb_forms("طالب", "طالب")
     + verb_forms("ناشد", "ناشد")
@@ -48,7 +58,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (
         "killing.execution",
         rf"{_L}{_P}(?:إعدام|اعدم|أعدم|أعدموا|إعدامات|تصفية|ذبح|ذبحوا|{_DUAL_F.format('تصفي')})\w*{_R}"
-        r"|رميا بالرصاص|ميدانيا"
+        rf"|رميا بالرصاص|ميدانيا|{_verbs(('أعدم', 'عدم'))}"
         rf"|{_L}(?:و|ف)?{alternation([*verb_forms('نحر', 'نحر'), 'نحر', 'نحرا'])}{ENCLITICS}{_R}"
         # as the English rules: hanged (شنقا، شُنق), beheaded (قطع رأسه، قطع رؤوس), killed in cold blood
         rf"|{_L}(?:و|ف)?{alternation([*verb_forms('شنق', 'شنق'), 'شنقا', 'الشنق', 'بالشنق'])}{ENCLITICS}{_R}"
@@ -74,6 +84,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (
         "disappearance.enforced",
         r"اختفاء قسري|الإخفاء القسري|مجهول(?:ي)? المصير|اختطاف|اختطف|خطف|مختطف|انقطع الاتصال"
+        rf"|{_verbs(('اختطف', 'ختطف'), ('خطف', 'خطف'))}"
         # "أخفي قسرا"، "المختفين قسريا"، "المغيبين" ("مصيرهم لا يزال مجهولا" is not: the fate of those
         # under the rubble is unknown too; reading it so cost measure F1 0.684 -> 0.658)
         # (قسري alone is no disappearance: "تهجير قسري" is forced displacement)
@@ -84,13 +95,15 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (
         "detention.arbitrary",
         rf"{_L}{_P}(?:اعتقال|اعتقل|اعتقلت|احتجاز|احتجز|احتجزت|توقيف|حملات? دهم)\w*{_R}"
-        rf"|{_L}(?:و|ف)?{alternation(verb_forms('اقتاد', 'قتاد'))}{ENCLITICS}{_R}",
+        rf"|{_L}(?:و|ف)?{alternation(verb_forms('اقتاد', 'قتاد'))}{ENCLITICS}{_R}"
+        rf"|{_verbs(('اعتقل', 'عتقل'), ('احتجز', 'حتجز'))}",
         6,
     ),
     (
         "evacuation",
         rf"{_L}{_P}(?:إجلاء|اجلاء|أجلي|تم إجلاء|حافلات|الحافلات"
-        rf"|قافلة|قوافل الإجلاء|ممر إنساني|ممرات إنسانية|{_DUAL_F.format('قافل')})\w*{_R}",
+        rf"|قافلة|قوافل الإجلاء|ممر إنساني|ممرات إنسانية|{_DUAL_F.format('قافل')})\w*{_R}"
+        rf"|{_verbs(('أجلى', 'جلي', 'a'))}",
         6,
     ),
     (
@@ -104,7 +117,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"|مياه|كهرباء|معابر|معبر|وقود|أدوية|مواد غذائية)|تجويع",
         5,
     ),
-    ("siege.blockade", rf"{_L}{_P}(?:حصار|الحصار|يحاصر|تحاصر|فرض الحصار)\w*{_R}", 5),
+    (
+        "siege.blockade",
+        rf"{_L}{_P}(?:حصار|الحصار|يحاصر|تحاصر|فرض الحصار)\w*{_R}|{_verbs(('حاصر', 'حاصر'))}",
+        5,
+    ),
     (
         "attack.air_strike",
         r"غارة|غارات|غارتين|الغارات|قصف جوي|القصف الجوي|ضربة جوية|ضربات جوية|الضربات الجوية|طائرات? حربية|"
@@ -140,13 +157,13 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (
         "attack.shelling",
         rf"{_L}{_P}(?:قصف|القصف|قذائف|قذيفة|القذائف|بالقذائف|صواريخ|صاروخ|صاروخية|الصاروخية|هاون|مدفعي|مدفعية|المدفعي|راجمات|قصفه|قصفها"
-        rf"|{_DUAL_F.format('قذيف')})\w*{_R}",
+        rf"|{_DUAL_F.format('قذيف')})\w*{_R}|{_verbs(('قصف', 'قصف'))}",
         3,
     ),
     (
         "attack.ground",
         rf"{_L}{_P}(?:قنص|القنص|قناص|قناصة|قناصي|قناصته|اطلاق النار"
-        rf"|إطلاق النار|أطلق النار|اطلقوا النار|رصاص|اقتحام|اقتحم|اقتحمت)\w*{_R}",
+        rf"|إطلاق النار|أطلق النار|اطلقوا النار|رصاص|اقتحام|اقتحم|اقتحمت)\w*{_R}|{_verbs(('اقتحم', 'قتحم'))}",
         3,
     ),
     (
@@ -164,7 +181,12 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         rf"|{_L}{_P}{_DUAL_F.format('معرك')}{_R}|{_DUAL_F.format('مواجه')} (?:ال)?{_DUAL_F.format('مسلح')}",
         3,
     ),
-    ("displacement.forced", rf"{_L}{_P}(?:نزوح|نازحين|النازحين|تهجير|هجروا|فرار|فروا|نزح)\w*{_R}", 2),
+    (
+        "displacement.forced",
+        rf"{_L}{_P}(?:نزوح|نازحين|النازحين|تهجير|هجروا|فرار|فروا|نزح)\w*{_R}"
+        rf"|{_verbs(('نزح', 'نزح'), ('هجر', 'هجر'))}",
+        2,
+    ),
     # car bombs, suicide bombings and bombings are attack.ground, as in the English rules (issue 15)
     (
         "attack.ground",
