@@ -693,3 +693,19 @@ def test_every_trigger_verb_in_the_imperfect_and_the_feminine(sentence, event_ty
 
 def test_a_future_attack_is_still_no_event():
     assert find_events_ar(fold_arabic("ستقصف القوات البلدة غدا").text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "قتل شاب بإطلاق نار في الحي",
+        "أصيب طفل بأعيرة نارية قرب المدرسة",
+        "أصيب طفل بطلق ناري في الرأس",
+        "قتل شاب برشقات نارية على الحاجز",
+        "قتل شاب بعيار ناري قرب منزله",
+        "قتل شاب بالأسلحة الخفيفة على الطريق",
+    ],
+)
+def test_gunfire_in_every_wording_is_a_ground_attack(sentence):
+    hits = find_events_ar(fold_arabic(sentence).text)
+    assert hits and hits[0].event_type == "attack.ground"
