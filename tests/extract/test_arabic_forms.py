@@ -709,3 +709,17 @@ def test_a_future_attack_is_still_no_event():
 def test_gunfire_in_every_wording_is_a_ground_attack(sentence):
     hits = find_events_ar(fold_arabic(sentence).text)
     assert hits and hits[0].event_type == "attack.ground"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "قصفت القوات البلدة بالمدافع الثقيلة",
+        "اشتعلت المنازل بنيران المدافع",
+        "استهدفت راجمة البلدة مساء",
+        "سقط صاروخ كاتيوشا على السوق",
+    ],
+)
+def test_guns_and_launchers_by_name_are_shelling(sentence):
+    hits = find_events_ar(fold_arabic(sentence).text)
+    assert hits and hits[0].event_type == "attack.shelling"
