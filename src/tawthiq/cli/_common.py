@@ -171,7 +171,7 @@ def progress(description: str, *, json_: bool = False, total: float | None = Non
         yield Bar(p, p.add_task(description, total=total), shown)
 
 
-def print_json(data: Any) -> None:
+def _print_json(data: Any) -> None:
     """Print JSON to stdout, UTF-8, Arabic unescaped."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -182,7 +182,7 @@ _T = TypeVar("_T")
 def emit(
     data: _T, json_: bool, render: Callable[[_T], object], *, as_json: Callable[[_T], Any] | None = None
 ) -> None:
-    """A command's result, the one way out: with ``--json``, ``data`` printed by :func:`print_json`
+    """A command's result, the one way out: with ``--json``, ``data`` printed by :func:`_print_json`
     (through ``as_json`` first when given, so a text run never builds the JSON); else
     ``render(data)``, the command's table or text lines.
 
@@ -190,7 +190,7 @@ def emit(
     and ignores its argument.
     """
     if json_:
-        print_json(as_json(data) if as_json is not None else data)
+        _print_json(as_json(data) if as_json is not None else data)
     else:
         render(data)
 

@@ -9,7 +9,7 @@ shows a claim's quote, to the reviewer at the terminal.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -24,10 +24,12 @@ from tawthiq.cli._common import (
     emit,
     err_console,
     out_console,
-    print_json,
 )
 from tawthiq.entities import MAX_ID, REVIEW_STATUSES, Claim, Report
 from tawthiq.errors import InputError
+
+if TYPE_CHECKING:
+    from tawthiq.store import Workspace
 
 __all__ = ["register"]
 
@@ -132,32 +134,38 @@ def review_cmd(
     Answer a (accept), r (reject), s (skip) or q (quit). Each answer is stored at once and
     audit-logged (reviewer or above). `--json` lists the queue instead.
     """
-    from tawthiq.app.claims import review_claim, review_queue
-    from tawthiq.app.roles import require_role
+    from tawthiq.app.claims import review_queue
 
     with _open(workspace, db) as ws:
-        queue = review_queue(ws, limit)
-        if json_:
-            print_json([{**c.model_dump(mode="json"), "report_title": r.title if r else None}
-                        for c, r in queue])  # fmt: skip
-            return
-        operator = cli_operator(ws, as_user)
-        require_role(operator, "review_claim")
-        if not queue:
-            err_console.print("No claim waits for review.")
-            return
-        tally = {"accept": 0, "reject": 0, "skip": 0}
-        for n, (claim, report) in enumerate(queue, start=1):
-            _show(n, len(queue), claim, report)
-            answer = typer.prompt("[a]ccept / [r]eject / [s]kip / [q]uit", default="s", err=True)
-            while answer.strip().lower()[:1] not in _ANSWERS:
-                answer = typer.prompt("please answer a, r, s or q", default="s", err=True)
-            choice = _ANSWERS[answer.strip().lower()[:1]]
-            if choice == "quit":
-                break
-            tally[choice] += 1
-            if choice != "skip":
-                review_claim(ws, claim.id, choice, operator, reason=reason)
+        emit(review_queue(ws, limit), json_, lambda q: _review_screen(ws, q, as_user, reason),
+             as_json=lambda q: [{**c.model_dump(mode="json"), "report_title": r.title if r else None}
+                                for c, r in q])  # fmt: skip
+
+
+def _review_screen(
+    ws: Workspace, queue: list[tuple[Claim, Report | None]], as_user: str | None, reason: str | None
+) -> None:
+    """Without ``--json``, the review queue is rendered as the interactive screen (reviewer or above)."""
+    from tawthiq.app.claims import review_claim
+    from tawthiq.app.roles import require_role
+
+    operator = cli_operator(ws, as_user)
+    require_role(operator, "review_claim")
+    if not queue:
+        err_console.print("No claim waits for review.")
+        return
+    tally = {"accept": 0, "reject": 0, "skip": 0}
+    for n, (claim, report) in enumerate(queue, start=1):
+        _show(n, len(queue), claim, report)
+        answer = typer.prompt("[a]ccept / [r]eject / [s]kip / [q]uit", default="s", err=True)
+        while answer.strip().lower()[:1] not in _ANSWERS:
+            answer = typer.prompt("please answer a, r, s or q", default="s", err=True)
+        choice = _ANSWERS[answer.strip().lower()[:1]]
+        if choice == "quit":
+            break
+        tally[choice] += 1
+        if choice != "skip":
+            review_claim(ws, claim.id, choice, operator, reason=reason)
     out_console.print(f"{tally['accept']} accepted, {tally['reject']} rejected, {tally['skip']} skipped",
                       highlight=False)  # fmt: skip
 

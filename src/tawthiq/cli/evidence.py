@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, print_json
+from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, emit, err_console
 from tawthiq.errors import InputError
 
 __all__ = ["register"]
@@ -42,18 +42,19 @@ def verify_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt 
 
     with _open(workspace, db) as ws:
         check = verify_evidence(ws, on_start=starting)
-    if json_:
-        print_json(check.model_dump(mode="json"))
-    else:
-        typer.echo(
-            f"{check.checked} file(s) ({check.sealed} sealed, {check.clear} clear), {check.bytes} bytes "
-            f"re-hashed: {'ok' if check.ok else 'FAILED'}"
-        )
-        for p in check.problems:
-            detail = (p.detail or "").removeprefix(f"{p.path}: ")  # the path is already on the line
-            typer.echo(f"  {p.problem}: {p.sha256} ({p.path})" + (f": {detail}" if detail else ""))
+    emit(check, json_, _verify_lines, as_json=lambda c: c.model_dump(mode="json"))
     if not check.ok:
         raise typer.Exit(1)
+
+
+def _verify_lines(check: Any) -> None:
+    typer.echo(
+        f"{check.checked} file(s) ({check.sealed} sealed, {check.clear} clear), {check.bytes} bytes "
+        f"re-hashed: {'ok' if check.ok else 'FAILED'}"
+    )
+    for p in check.problems:
+        detail = (p.detail or "").removeprefix(f"{p.path}: ")  # the path is already on the line
+        typer.echo(f"  {p.problem}: {p.sha256} ({p.path})" + (f": {detail}" if detail else ""))
 
 
 @evidence_app.command("seal")
@@ -71,17 +72,18 @@ def seal_cmd(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt = 
             err_console.print(f"sealing {clear} clear file(s) of {files} in {ws.evidence_dir} …")
 
         summary = seal_evidence(ws, on_start=starting)
-    sealed, failed = summary["sealed"], summary["failed"]
-    if json_:
-        print_json(summary)
-    else:
-        typer.echo(
-            f"{len(sealed)} file(s) sealed, {summary['already_sealed']} already sealed, {len(failed)} failed"
-        )
-        for f in failed:
-            typer.echo(f"  not sealed: {f['problem']}")
-    if failed:
+    emit(summary, json_, _sealed_lines)
+    if summary["failed"]:
         raise typer.Exit(1)
+
+
+def _sealed_lines(summary: dict[str, Any]) -> None:
+    sealed, failed = summary["sealed"], summary["failed"]
+    typer.echo(
+        f"{len(sealed)} file(s) sealed, {summary['already_sealed']} already sealed, {len(failed)} failed"
+    )
+    for f in failed:
+        typer.echo(f"  not sealed: {f['problem']}")
 
 
 @evidence_app.command("public-key")
@@ -99,11 +101,12 @@ def public_key_cmd(
     fp = fingerprint(load_public_key(pem))
     if out is not None:
         out.write_bytes(pem)
-    if json_:
-        print_json({"algorithm": "Ed25519", "fingerprint_sha256": fp, "pem": pem.decode("ascii")})
-    else:
-        typer.echo(pem.decode("ascii"), nl=False)
-        err_console.print(f"fingerprint (SHA-256 of the raw key): {fp}")
+
+    def pem_lines(key: dict[str, str]) -> None:
+        typer.echo(key["pem"], nl=False)
+        err_console.print(f"fingerprint (SHA-256 of the raw key): {key['fingerprint_sha256']}")
+
+    emit({"algorithm": "Ed25519", "fingerprint_sha256": fp, "pem": pem.decode("ascii")}, json_, pem_lines)
 
 
 @evidence_app.command("derive")
@@ -125,10 +128,8 @@ def derive_cmd(
         raise InputError("no such file", path=file)
     with _open(workspace, db) as ws:
         d = derive(ws, original, file, _kind(kind), note)
-    if json_:
-        print_json(d.model_dump(mode="json"))
-    else:
-        typer.echo(f"{d.kind} copy {d.sha256} linked to original {d.original_sha256}")
+    emit(d, json_, lambda d: typer.echo(f"{d.kind} copy {d.sha256} linked to original {d.original_sha256}"),
+         as_json=lambda d: d.model_dump(mode="json"))  # fmt: skip
 
 
 def _kind(kind: str) -> Literal["working", "redacted"]:
@@ -147,15 +148,15 @@ def history_cmd(
 
     with _open(workspace, db) as ws:
         events, derived = custody_history(ws, sha256)
-    if json_:
-        print_json(
-            {
-                "sha256": sha256,
-                "events": [e.model_dump(mode="json") for e in events],
-                "derived": [d.model_dump(mode="json") for d in derived],
-            }
-        )
-        return
+    emit((events, derived), json_, _history_lines, as_json=lambda h: {
+        "sha256": sha256,
+        "events": [e.model_dump(mode="json") for e in h[0]],
+        "derived": [d.model_dump(mode="json") for d in h[1]],
+    })  # fmt: skip
+
+
+def _history_lines(history: tuple[list[Any], list[Any]]) -> None:
+    events, derived = history
     for e in events:
         reason = f" (reason: {e.reason})" if e.reason else ""
         typer.echo(f"{e.at.isoformat()}  {e.action:<18} {e.actor:<12} {e.detail or ''}{reason}")
@@ -167,22 +168,23 @@ def _verify_export(folder: Path, public_key: Path | None, json_: bool) -> None:
     from tawthiq.evidence import verify_export
 
     check = verify_export(folder, public_key)
-    if json_:
-        print_json(check.model_dump(mode="json"))
-    else:
-        status = "ok" if check.ok else "FAILED"
-        typer.echo(
-            f"{check.folder}: {status} ({check.export}, {check.files_checked} files, "
-            f"key {check.key_fingerprint} [{check.key_source}])"
-        )
-        for p in check.problems:
-            typer.echo(f"  {p}")
-        if check.key_source == "embedded":
-            err_console.print(
-                "note: checked with the key inside the manifest; pass --public-key to prove who signed it"
-            )
+    emit(check, json_, _export_check_lines, as_json=lambda c: c.model_dump(mode="json"))
     if not check.ok:
         raise typer.Exit(1)
+
+
+def _export_check_lines(check: Any) -> None:
+    status = "ok" if check.ok else "FAILED"
+    typer.echo(
+        f"{check.folder}: {status} ({check.export}, {check.files_checked} files, "
+        f"key {check.key_fingerprint} [{check.key_source}])"
+    )
+    for p in check.problems:
+        typer.echo(f"  {p}")
+    if check.key_source == "embedded":
+        err_console.print(
+            "note: checked with the key inside the manifest; pass --public-key to prove who signed it"
+        )
 
 
 def _dossier(incident_id: int, out: Path, public: bool, pdf: bool, ws: Any) -> dict[str, Any]:
@@ -228,7 +230,8 @@ def register(app: typer.Typer) -> None:
         """An incident dossier (HTML, PDF, JSON, original files, custody), signed."""
         with _open(workspace, db) as ws:
             summary = _dossier(incident_id, out, public, pdf, ws)
-        if json_:
-            print_json(summary)
-        else:
-            typer.echo(f"dossier of incident {incident_id}: {summary['files']} file(s) in {out}, signed")
+        emit(
+            summary,
+            json_,
+            lambda d: typer.echo(f"dossier of incident {incident_id}: {d['files']} file(s) in {out}, signed"),
+        )

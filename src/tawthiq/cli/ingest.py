@@ -20,7 +20,7 @@ from typing import Annotated
 
 import typer
 
-from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, print_json, progress
+from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, emit, err_console, progress
 from tawthiq.entities import DatePrecision
 from tawthiq.errors import InputError
 
@@ -134,21 +134,19 @@ def ingest(
     failed_records = sum(len(o.failures) for o in outcomes if o.status == "stored")
     stopped = any(o.stopped for o in outcomes)
     code = EXIT_STOPPED if stopped else EXIT_SOME_FAILED if counts["failed"] or failed_records else 0
-    if json_:
-        print_json(
-            {
-                "outcomes": [o.as_dict() for o in outcomes],
-                "failures": [asdict(f) for o in outcomes for f in o.failures],
-                "counts": {
-                    "files": len(outcomes),
-                    **counts,
-                    "failed_records": failed_records,
-                    "reports": sum(len(o.report_ids) for o in outcomes if o.status == "stored"),
-                },
-                "stopped": stopped,
-                "exit_code": code,
-            }
-        )
+    # Without --json each file was shown as it was read (``show``); the summary line follows on stderr.
+    emit(outcomes, json_, lambda _: None, as_json=lambda os_: {
+        "outcomes": [o.as_dict() for o in os_],
+        "failures": [asdict(f) for o in os_ for f in o.failures],
+        "counts": {
+            "files": len(os_),
+            **counts,
+            "failed_records": failed_records,
+            "reports": sum(len(o.report_ids) for o in os_ if o.status == "stored"),
+        },
+        "stopped": stopped,
+        "exit_code": code,
+    })  # fmt: skip
     records = f"; {failed_records} record(s) failed, kept as failed intakes" if failed_records else ""
     err_console.print(
         f"{len(outcomes)} file(s): {counts['stored']} stored, {counts['duplicate']} duplicate, "

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table as RichTable
@@ -23,11 +23,10 @@ from tawthiq.cli._common import (
     emit,
     err_console,
     out_console,
-    print_json,
     progress,
 )
 from tawthiq.cli.pfif import missing_app, pfif_app
-from tawthiq.entities import MAX_ID, PersonRecord
+from tawthiq.entities import MAX_ID, LinkedPair, PersonRecord
 from tawthiq.errors import InputError
 from tawthiq.people import (
     FIELDS,
@@ -39,6 +38,9 @@ from tawthiq.people import (
     mapping_from_yaml,
     read_table,
 )
+
+if TYPE_CHECKING:
+    from tawthiq.store import Workspace
 
 people_app = typer.Typer(
     name="people",
@@ -323,35 +325,40 @@ def review(
     A confirmed match of a missing person adds a note to their history (believed_dead for a
     record on a list of the killed).
     """
-    from tawthiq.app.people import decide_pair, review_page, review_queue
+    from tawthiq.app.people import review_page, review_queue
 
     with _open(workspace, db) as ws:
         if missing:
             queue, recs, _ = review_page(ws, missing=True, limit=limit)
         else:
             queue, recs = review_queue(ws, limit)
-        if json_:
-            print_json([_pair_json(p, recs) for p in queue])
-            return
-        if not queue:
-            err_console.print("No possible match of a missing person to review." if missing else
-                              "The review queue is empty.")  # fmt: skip
-            return
-        tally = {"match": 0, "non_match": 0, "skip": 0}
-        for n, pair in enumerate(queue, start=1):
-            _show_pair(n, len(queue), pair, recs[pair.a], recs[pair.b])
-            answer = (
-                typer.prompt("[m]atch / [n]o match / [s]kip / [q]uit", default="s", err=True).strip().lower()
-            )
-            while answer[:1] not in _ANSWERS:
-                answer = typer.prompt("please answer m, n, s or q", default="s", err=True).strip().lower()
-            choice = _ANSWERS[answer[:1]]
-            if choice == "quit":
-                break
-            tally[choice] += 1
-            if choice != "skip":
-                with ws.session() as s:
-                    decide_pair(s, pair.a, pair.b, choice)
+        emit(queue, json_, lambda q: _review_screen(ws, q, recs, missing),
+             as_json=lambda q: [_pair_json(p, recs) for p in q])  # fmt: skip
+
+
+def _review_screen(
+    ws: Workspace, queue: list[LinkedPair], recs: dict[int, PersonRecord], missing: bool
+) -> None:
+    """Without ``--json``, the review queue is rendered as the interactive screen."""
+    from tawthiq.app.people import decide_pair
+
+    if not queue:
+        err_console.print("No possible match of a missing person to review." if missing else
+                          "The review queue is empty.")  # fmt: skip
+        return
+    tally = {"match": 0, "non_match": 0, "skip": 0}
+    for n, pair in enumerate(queue, start=1):
+        _show_pair(n, len(queue), pair, recs[pair.a], recs[pair.b])
+        answer = typer.prompt("[m]atch / [n]o match / [s]kip / [q]uit", default="s", err=True).strip().lower()
+        while answer[:1] not in _ANSWERS:
+            answer = typer.prompt("please answer m, n, s or q", default="s", err=True).strip().lower()
+        choice = _ANSWERS[answer[:1]]
+        if choice == "quit":
+            break
+        tally[choice] += 1
+        if choice != "skip":
+            with ws.session() as s:
+                decide_pair(s, pair.a, pair.b, choice)
     out_console.print(f"{tally['match']} match, {tally['non_match']} no match, {tally['skip']} skipped; "
                       "run `tawthiq people link` to apply the decisions", highlight=False)  # fmt: skip
 

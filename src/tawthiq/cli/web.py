@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, err_console, print_json
+from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, emit, err_console
 from tawthiq.entities import USER_ROLES
 
 _ROLES_SAID = f"{', '.join(USER_ROLES[:-1])} or {USER_ROLES[-1]}"  # viewer, reviewer, documenter or admin
@@ -105,10 +105,8 @@ def _when(dt) -> str:
 
 
 def _say_user(user, json_: bool, message: str) -> None:
-    if json_:
-        print_json(user.model_dump(mode="json"))
-    else:
-        err_console.print(f"user {user.name} ({user.role}, {_state(user)}): {message}", highlight=False)
+    emit(user, json_, lambda u: err_console.print(f"user {u.name} ({u.role}, {_state(u)}): {message}",
+         highlight=False), as_json=lambda u: u.model_dump(mode="json"))  # fmt: skip
 
 
 def _change_user(
@@ -159,9 +157,10 @@ def users_list(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOpt 
 
     with _open(workspace, db) as ws:
         found = accounts.list_users(ws)
-    if json_:
-        print_json([u.model_dump(mode="json") for u in found])
-        return
+    emit(found, json_, _users_lines, as_json=lambda us: [u.model_dump(mode="json") for u in us])
+
+
+def _users_lines(found: list[Any]) -> None:
     for u in found:
         typer.echo(
             f"{u.name}\t{u.role}\t{_state(u)}\t"
@@ -238,12 +237,12 @@ def tokens_create(
 
     with _open(workspace, db) as ws:
         token, created = accounts.create_token(ws, user, label, days or None, actor="cli")
-    token_id = created.id
-    if json_:
-        print_json({"user": user, "label": label, "id": token_id, "token": token})
-    else:
-        typer.echo(token)
-        err_console.print(f"token {token_id}: keep it secret, it will not be shown again", highlight=False)
+
+    def token_lines(made: dict[str, str]) -> None:
+        typer.echo(made["token"])
+        err_console.print(f"token {made['id']}: keep it secret, it will not be shown again", highlight=False)
+
+    emit({"user": user, "label": label, "id": created.id, "token": token}, json_, token_lines)
 
 
 def tokens_list(
@@ -257,9 +256,10 @@ def tokens_list(
 
     with _open(workspace, db) as ws:
         found = accounts.list_tokens(ws, user)
-    if json_:
-        print_json([t.model_dump(mode="json") for t in found])
-        return
+    emit(found, json_, _tokens_lines, as_json=lambda ts: [t.model_dump(mode="json") for t in ts])
+
+
+def _tokens_lines(found: list[Any]) -> None:
     for t in found:
         state = "revoked" if t.revoked else "expired" if t.expired else "active"
         typer.echo(
@@ -287,10 +287,8 @@ def tokens_revoke(
             token_id = accounts.revoke_token_id(ws, token_id, actor="cli").id
         elif token is not None and not accounts.revoke_token(ws, token, actor="cli"):
             raise InputError("no such token", field="token")
-    if json_:
-        print_json({"revoked": True, **({"id": token_id} if token_id else {})})
-    else:
-        err_console.print("revoked", highlight=False)
+    emit({"revoked": True, **({"id": token_id} if token_id else {})}, json_,
+         lambda _: err_console.print("revoked", highlight=False))  # fmt: skip
 
 
 # once, at import: register() may be called more than once (a root group per test)

@@ -22,7 +22,6 @@ from tawthiq.cli._common import (
     emit,
     err_console,
     out_console,
-    print_json,
     reveal_disclosure,
 )
 from tawthiq.entities import MAX_ID
@@ -129,12 +128,15 @@ def audit_verify(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOp
 
     with open_workspace(workspace, db) as ws, ws.session() as s:
         check = verify_chain(s)
-    if json_:
-        print_json(check.as_dict())
-    elif check.ok:
-        out_console.print(f"audit chain intact: {check.events} event(s)")
+    emit(check, json_, _chain_line, as_json=lambda c: c.as_dict())
     if not check.ok:
         raise StoreError(f"audit chain broken at {check.reason}")
+
+
+def _chain_line(check: Any) -> None:
+    # A broken chain prints no text line: the error that follows names the first broken link.
+    if check.ok:
+        out_console.print(f"audit chain intact: {check.events} event(s)")
 
 
 @audit_app.command("list")
