@@ -162,3 +162,51 @@ def test_an_unknown_user_id_or_token_id_is_unknown_account_not_a_bad_value(ws):
     with pytest.raises(InputError) as malformed:
         accounts.revoke_token_id(ws, "zz", actor="root")
     assert not isinstance(malformed.value, accounts.UnknownAccount)
+
+
+def _root_id(ws) -> int:
+    return next(u.id for u in accounts.list_users(ws) if u.name == "root")
+
+
+# (a refused change, the field its error names): the account rules app.accounts applies
+REFUSED = {
+    "weak_password_on_reset": (
+        lambda ws: accounts.add_user(ws, "hala", "viewer", "passwordpassword", actor="cli"),
+        "password",
+    ),
+    "short_password_by_id": (
+        lambda ws: accounts.set_password(ws, _root_id(ws), "too short", actor="root"),
+        "password",
+    ),
+    "unknown_role": (lambda ws: accounts.set_role(ws, "hala", "owner", actor="root"), "role"),
+    "last_admin_demoted_by_id": (
+        lambda ws: accounts.set_role(ws, _root_id(ws), "viewer", actor="root"),
+        "role",
+    ),
+    "last_admin_reset_to_viewer": (
+        lambda ws: accounts.add_user(ws, "root", "viewer", NEW_PASSWORD, actor="cli"),
+        "role",
+    ),
+    "last_admin_disabled": (lambda ws: accounts.set_active(ws, "root", False, actor="root"), "active"),
+    "invisible_character_in_a_name": (
+        lambda ws: accounts.create_user(ws, "nour\u200f", "viewer", PASSWORD, actor="root"),
+        "name",
+    ),
+    "token_with_negative_days": (
+        lambda ws: accounts.create_token(ws, "hala", "x", -1, actor="root"),
+        "days",
+    ),
+    "token_for_a_disabled_user": (lambda ws: accounts.create_token(ws, "nour", "x", actor="root"), "user"),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED)
+def test_an_account_rule_refuses_before_the_store_writes_anything(ws, case):
+    refused, field = REFUSED[case]
+    accounts.create_user(ws, "nour", "viewer", PASSWORD, actor="root")
+    accounts.set_active(ws, "nour", False, actor="root")
+    before, events = _snapshot(ws), _count(ws)
+    with pytest.raises(InputError) as caught:
+        refused(ws)
+    assert caught.value.field == field
+    assert _snapshot(ws) == before and _count(ws) == events

@@ -10,6 +10,11 @@ WEB = Path(__file__).resolve().parents[2] / "src/tawthiq"
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
+# Named only by a start-up setting's check (app.accounts.check_min_length: WebSettings when the
+# web starts, the CLI's --min-length), never behind a page: the web refuses to start instead.
+START_UP_ONLY = {"min_password_length"}
+
+
 def _fields_an_error_can_name() -> set[str]:
     """Every ``field="…"`` an error raised behind a page names (the web, its use cases, the
     override rule), and every input name of a form (a NUL in any of them is refused by name)."""
@@ -19,7 +24,7 @@ def _fields_an_error_can_name() -> set[str]:
         for p in sources
         if p.name != "settings.py"  # start-up settings: refused by the CLI, before any page
         for f in re.findall(r'field="([a-z_]+)"', p.read_text("utf-8"))
-    }
+    } - START_UP_ONLY
     for t in (WEB / "web/templates").glob("*.html"):
         fields |= set(re.findall(r'<(?:input|select|textarea)[^>]*\bname="([a-z_]+)"', t.read_text("utf-8")))
     return fields

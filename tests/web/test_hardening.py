@@ -291,13 +291,12 @@ def test_writes_to_an_id_past_64_bits_are_not_found(make_client, built):
 
 
 def test_look_alike_user_names_are_refused(workspace):
-    from tawthiq.store import users
+    from tawthiq.app import accounts
 
-    with workspace.session() as s:
-        users.add_user(s, "u_admin", "admin", PASSWORD)
+    accounts.add_user(workspace, "u_admin", "admin", PASSWORD, actor="test")
     for look_alike in ("U_ADMIN", "ｕ＿ａｄｍｉｎ", " u_Admin ", "u_admin\u00a0"):
-        with pytest.raises(InputError, match="already exists") as caught, workspace.session() as s:
-            users.create_user(s, look_alike, "viewer", PASSWORD)
+        with pytest.raises(InputError, match="already exists") as caught:
+            accounts.create_user(workspace, look_alike, "viewer", PASSWORD, actor="test")
         assert caught.value.field == "name"
     for hidden in (
         "u_admin\u200f",
@@ -306,24 +305,19 @@ def test_look_alike_user_names_are_refused(workspace):
         "u_ad\tmin",
         "\u061cu_admin",
     ):
-        with (
-            pytest.raises(InputError, match="invisible or control character") as caught,
-            workspace.session() as s,
-        ):
-            users.create_user(s, hidden, "viewer", PASSWORD)
+        with pytest.raises(InputError, match="invisible or control character") as caught:
+            accounts.create_user(workspace, hidden, "viewer", PASSWORD, actor="test")
         assert caught.value.field == "name"
-    with workspace.session() as s:
-        assert [u.name for u in users.list_users(s)] == ["u_admin"]
-        # the CLI's add-or-reset: a case variant is not silently another account, nor a reset
-        with pytest.raises(InputError, match="differ only in case"):
-            users.add_user(s, "U_Admin", "viewer", PASSWORD)
+    assert [u.name for u in accounts.list_users(workspace)] == ["u_admin"]
+    # the CLI's add-or-reset: a case variant is not silently another account, nor a reset
+    with pytest.raises(InputError, match="differ only in case"):
+        accounts.add_user(workspace, "U_Admin", "viewer", PASSWORD, actor="test")
 
 
 def test_a_name_is_stored_nfkc_and_logs_in_in_any_case(make_client, built):
-    from tawthiq.store import users
+    from tawthiq.app import accounts
 
-    with built.ws.session() as s:
-        user = users.create_user(s, "ﬁras", "viewer", PASSWORD)  # U+FB01 LATIN SMALL LIGATURE FI
+    user = accounts.create_user(built.ws, "ﬁras", "viewer", PASSWORD, actor="test")  # U+FB01 LIGATURE FI
     assert user.name == "firas"
     client = make_client()
     assert login(client, "FIRAS", PASSWORD).status_code == 303

@@ -1,4 +1,5 @@
-"""Use cases of web accounts: users, logins, sessions and API tokens, for the web, the API and the CLI.
+"""Use cases of web accounts: users, logins, sessions and API tokens, for the web, the API and the CLI,
+and the account rules they apply before the store writes.
 
 In: a workspace, plain values (a name, a role, a password, a cookie or token secret) and the
 actor the audit log names (the admin on ``/admin`` and ``/api/v1/admin``, ``cli`` on the
@@ -13,21 +14,51 @@ Each function is one transaction (``Workspace.session``) whose actor is the one 
 and its audit event (``user.*``, ``token.*``) commit together or not at all. A user may be named
 by its id (an ``int``, as the admin API does), resolved in the same transaction;
 :class:`UnknownAccount` when no user or token has that id.
+
+The account rules live here, not in the store (which only stores what it is given):
+
+- Passwords (NIST SP 800-63B rev. 4, §3.1.1.2, single-factor passwords), applied whenever a
+  password is *set* (:func:`check_password`; logging in with an older password keeps working):
+  at least ``min_length`` characters (default 15; a setting may lower it, never below 8), up to
+  :data:`MAX_PASSWORD_LENGTH` (well over the 64 NIST asks to accept); any Unicode, counted in
+  code points after NFKC normalisation, which is also what is hashed, so the same passphrase
+  typed on another keyboard still matches; no composition rules (no "one digit and one
+  symbol"); and a blocklist: zxcvbn's list of 30,000 common passwords (exact match,
+  case-folded), and zxcvbn's estimate with the user's name and the service's name as context
+  words, refusing what it guesses in under a million tries (repeats, sequences, keyboard walks,
+  dictionary words and names, the user's own name). zxcvbn (Dropbox's estimator, its maintained
+  Python port) is a registry package of pure code and data; nothing is fetched at run time.
+- User names (issue 18, :func:`normal_name`): stored NFKC-normalised and trimmed; a name holding
+  a control, format, bidirectional-control or invisible character (U+200F RIGHT-TO-LEFT MARK,
+  U+202E, U+2066, zero-width joiners, tabs, no-break spaces …) is refused, so no two names can
+  look the same on a page while differing in what cannot be seen. (Names are unique by
+  :func:`name_key`, which the store keeps as it finds a name.)
+- A role is one of ``entities.USER_ROLES``.
+- The workspace never loses its last active admin: demoting or disabling them is refused.
+- A token is made only for an active user, for 0 (never expires) or more days.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy.orm import Session
 
+from tawthiq.entities import USER_ROLES
 from tawthiq.errors import InputError
 from tawthiq.store import Workspace, record_event, users
-from tawthiq.store.users import MIN_PASSWORD_LENGTH, ApiToken, User
+from tawthiq.store.users import ApiToken, User, name_key
 
 __all__ = [
+    "MAX_PASSWORD_LENGTH",
+    "MIN_PASSWORD_LENGTH",
+    "PASSWORD_LENGTH_FLOOR",
     "UnknownAccount",
     "add_user",
+    "check_min_length",
+    "check_password",
     "create_token",
     "create_user",
     "list_tokens",
@@ -35,6 +66,8 @@ __all__ = [
     "login",
     "login_locked",
     "logout",
+    "name_key",
+    "normal_name",
     "peek_session",
     "peek_token",
     "revoke_token",
@@ -46,9 +79,120 @@ __all__ = [
     "token_user",
 ]
 
+MIN_PASSWORD_LENGTH = 15  # NIST SP 800-63B rev. 4: a password that is the only factor
+PASSWORD_LENGTH_FLOOR = 8  # the least a setting may ask (NIST's minimum with a second factor)
+MAX_PASSWORD_LENGTH = 1024  # NIST: accept at least 64; the cap only bounds the hashing work
+# zxcvbn's estimate below which a password is refused as guessable (its "score 0 or 1").
+MIN_GUESSES_LOG10 = 6
+CONTEXT_WORDS = ("tawthiq", "توثيق")
+
 
 class UnknownAccount(InputError):
     """No user has this id, or no token this well-formed id (the admin API answers 404)."""
+
+
+# ------------------------------------------------------------------ rules
+
+
+def _check_role(role: str) -> None:
+    if role not in USER_ROLES:
+        raise InputError(f"{role!r} is not a role; use one of {', '.join(USER_ROLES)}", field="role")
+
+
+def check_min_length(min_length: int) -> int:
+    """A configured minimum password length, refused below :data:`PASSWORD_LENGTH_FLOOR`."""
+    if min_length < PASSWORD_LENGTH_FLOOR or min_length > MAX_PASSWORD_LENGTH:
+        raise InputError(
+            f"the minimum password length must be {PASSWORD_LENGTH_FLOOR}..{MAX_PASSWORD_LENGTH}, "
+            f"not {min_length}",
+            field="min_password_length",
+        )
+    return min_length
+
+
+def _normal(password: str) -> str:
+    return unicodedata.normalize("NFKC", password)
+
+
+@cache
+def _common_passwords() -> frozenset[str]:
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    return frozenset(p.casefold() for p in FREQUENCY_LISTS["passwords"])
+
+
+def _guessable(password: str, name: str | None) -> bool:
+    if password.casefold() in _common_passwords():
+        return True
+    from zxcvbn import zxcvbn
+
+    context = [*CONTEXT_WORDS, *([name] if name else [])]
+    return zxcvbn(password[:72], user_inputs=context)["guesses_log10"] < MIN_GUESSES_LOG10
+
+
+def check_password(password: str, *, name: str | None = None, min_length: int = MIN_PASSWORD_LENGTH) -> str:
+    """The password as it is hashed (NFKC-normalised) when it may be set, else :class:`InputError`
+    (field ``password``). The message never repeats the password."""
+    min_length = check_min_length(min_length)
+    password = _normal(password)
+    if len(password) < min_length:
+        raise InputError(
+            f"a password needs at least {min_length} characters; a few words are easiest to remember",
+            field="password",
+        )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise InputError(f"a password has at most {MAX_PASSWORD_LENGTH} characters", field="password")
+    if _guessable(password, name):
+        raise InputError(
+            "this password is common or easy to guess (a known password, a repeat or sequence, "
+            "a dictionary word or the user's name); choose a few unrelated words",
+            field="password",
+        )
+    return password
+
+
+# Unicode categories no user name may hold: controls (Cc), format characters (Cf: the bidi marks
+# and embeddings U+200E/F, U+202A-E, U+2066-9, U+061C, zero-width joiners, soft hyphen), line and
+# paragraph separators, surrogates, private-use and unassigned code points.
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+MAX_NAME_LENGTH = 200
+
+
+def normal_name(name: str) -> str:
+    """A user name as it is stored: NFKC-normalised and trimmed; :class:`InputError` (field
+    ``name``) when it is empty, too long, or holds an invisible, control or bidi character or a
+    space other than U+0020. The message names the position and code point, not the name."""
+    name = unicodedata.normalize("NFKC", name).strip()
+    if not name:
+        raise InputError("a user name cannot be empty", field="name")
+    if len(name) > MAX_NAME_LENGTH:
+        raise InputError(f"a user name has at most {MAX_NAME_LENGTH} characters", field="name")
+    for position, char in enumerate(name, start=1):
+        category = unicodedata.category(char)
+        if category in _REFUSED_CATEGORIES or (category == "Zs" and char != " "):
+            raise InputError(
+                f"a user name cannot hold the invisible or control character U+{ord(char):04X} "
+                f"(character {position}); type the name without it",
+                field="name",
+            )
+    return name
+
+
+def _keep_an_admin(s: Session, user: User, *, role: str, active: bool, field: str) -> None:
+    """Refuse a change that would leave the workspace without an active admin."""
+    if not (user.role == "admin" and user.active) or (role == "admin" and active):
+        return
+    if not users.count_active_admins(s, besides=user.id):
+        raise InputError(
+            f"{user.name!r} is the last active admin; make another user admin before this change",
+            field=field,
+        )
+
+
+def _named(s: Session, name: str) -> User | None:
+    """The user stored under exactly this name (as the store's writes look it up), else ``None``."""
+    found = users.find_user(s, name)
+    return found if found is not None and found.name == name else None
 
 
 def _name(s: Session, user: str | int) -> str:
@@ -74,27 +218,46 @@ def create_user(
 ) -> User:
     """A new user (``user.create``); a taken name, an unknown role or a weak password is refused."""
     with ws.session(actor=actor) as s:
-        return users.create_user(s, name, role, password, min_length=min_length)
+        name = normal_name(name)
+        _check_role(role)
+        password = check_password(password, name=name, min_length=min_length)
+        return users.create_user(s, name, role, password)
 
 
 def add_user(
     ws: Workspace, name: str, role: str, password: str, *, actor: str, min_length: int = MIN_PASSWORD_LENGTH
 ) -> User:
-    """Create a user or reset an existing one's role and password (``user.set``): ``users add``."""
+    """Create a user or reset an existing one's role and password (``user.set``): ``users add``.
+    A name that differs from an existing one only in case or character form is refused (the store)."""
     with ws.session(actor=actor) as s:
-        return users.add_user(s, name, role, password, min_length=min_length)
+        name = normal_name(name)
+        _check_role(role)
+        password = check_password(password, name=name, min_length=min_length)
+        existing = _named(s, name)
+        if existing is not None:  # a reset enables the user: the rule weighs the role given
+            _keep_an_admin(s, existing, role=role, active=True, field="role")
+        return users.add_user(s, name, role, password)
 
 
 def set_role(ws: Workspace, user: str | int, role: str, *, actor: str) -> User:
     """Change a user's role (``user.role``); the last active admin cannot be demoted."""
     with ws.session(actor=actor) as s:
-        return users.set_role(s, _name(s, user), role)
+        name = _name(s, user)
+        _check_role(role)
+        current = users.find_user(s, name)
+        if current is not None and current.role != role:
+            _keep_an_admin(s, current, role=role, active=current.active, field="role")
+        return users.set_role(s, name, role)
 
 
 def set_active(ws: Workspace, user: str | int, active: bool, *, actor: str) -> User:
     """Enable or disable a user (``user.enable`` / ``user.disable``: their sessions end)."""
     with ws.session(actor=actor) as s:
-        return users.set_active(s, _name(s, user), active)
+        name = _name(s, user)
+        current = users.find_user(s, name)
+        if current is not None and current.active != active:
+            _keep_an_admin(s, current, role=current.role, active=active, field="active")
+        return users.set_active(s, name, active)
 
 
 def set_password(
@@ -102,7 +265,9 @@ def set_password(
 ) -> User:
     """Reset a user's password (``user.password``, never the password); their sessions end."""
     with ws.session(actor=actor) as s:
-        return users.set_password(s, _name(s, user), password, min_length=min_length)
+        name = _name(s, user)
+        password = check_password(password, name=name.strip(), min_length=min_length)
+        return users.set_password(s, name, password)
 
 
 # ------------------------------------------------------------------ API tokens
@@ -119,6 +284,11 @@ def create_token(
 ) -> tuple[str, ApiToken]:
     """A new token (``token.create``): its secret, shown once, and the token as listed."""
     with ws.session(actor=actor) as s:
+        owner = _named(s, user)  # none: the store's "no user named …"
+        if owner is not None and not owner.active:
+            raise InputError(f"user {user!r} is disabled; enable them first", field="user")
+        if owner is not None and days is not None and days < 0:
+            raise InputError("days must be 0 (never expires) or more", field="days")
         secret = users.create_token(s, user, label, days)
         token = users.get_token(s, users.token_id(secret))
         assert token is not None  # made just above, in this transaction

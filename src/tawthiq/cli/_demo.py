@@ -118,11 +118,10 @@ def _estimate(ctx: DemoContext) -> dict[str, Any]:
 
 
 def _user(ctx: DemoContext) -> dict[str, Any]:
-    from tawthiq.store import users
+    from tawthiq.app import accounts
 
     password = secrets.token_urlsafe(15)  # 20 characters: over the 15 the rules ask
-    with ctx.workspace.session(actor="demo") as s:
-        users.add_user(s, DEMO_USER, "admin", password)
+    accounts.add_user(ctx.workspace, DEMO_USER, "admin", password, actor="demo")
     return {"web login": f"{DEMO_USER} / {password}"}
 
 

@@ -1,34 +1,23 @@
-"""Accounts of the web workspace: users, login sessions and API tokens.
+"""Accounts of the web workspace, stored: users, login sessions and API tokens.
 
-In: a SQLAlchemy session and plain values (name, role, password, token).
+In: a SQLAlchemy session and values the caller has already checked (a normalised user name,
+a known role, a password that passed ``app.accounts.check_password``).
 Out: :class:`User` and :class:`ApiToken` models (never a row, never a hash); fresh secrets are
 returned once, at creation. Every change is audit-logged (``user.*``, ``token.*``) with the
 session's actor.
 Never: stores a password or token in clear. Passwords are argon2id hashes (argon2-cffi, the
 OWASP-recommended default); session cookies and API tokens are 256-bit random values of which
-only the SHA-256 digest is stored, so a copy of the database lets nobody log in. Never leaves a
-workspace without an active admin: demoting or disabling the last one is refused.
+only the SHA-256 digest is stored, so a copy of the database lets nobody log in. Never decides
+what may be set: the account rules (password strength, user-name characters, the roles, the
+last active admin, who may hold a token) are ``app.accounts``'s, applied before these writes.
 
 A token is named in lists and in ``revoke`` by its **id**: the first 16 hex digits of its
 SHA-256 digest, which identify it without letting anyone use it.
 
-Password rules (NIST SP 800-63B rev. 4, §3.1.1.2, single-factor passwords), applied whenever a
-password is *set* (:func:`check_password`; logging in with an older password keeps working):
-at least ``min_length`` characters (default 15; a setting may lower it, never below 8), up to
-:data:`MAX_PASSWORD_LENGTH` (well over the 64 NIST asks to accept); any Unicode, counted in code
-points after NFKC normalisation, which is also what is hashed, so the same passphrase typed on
-another keyboard still matches; no composition rules (no "one digit and one symbol"); and a
-blocklist: zxcvbn's list of 30,000 common passwords (exact match, case-folded), and zxcvbn's
-estimate with the user's name and the service's name as context words, refusing what it guesses
-in under a million tries (repeats, sequences, keyboard walks, dictionary words and names, the
-user's own name). zxcvbn (Dropbox's estimator, its maintained Python port) is a registry package
-of pure code and data; nothing is fetched at run time.
-
-User names (issue 18): stored NFKC-normalised and trimmed; a name holding a control, format,
-bidirectional-control or invisible character (U+200F RIGHT-TO-LEFT MARK, U+202E, U+2066,
-zero-width joiners, tabs, no-break spaces …) is refused, so no two names can look the same on a
-page while differing in what cannot be seen. Names are unique by :func:`name_key` (NFKC, then
-case-folded): ``U_ADMIN`` and ``ｕ_admin`` are taken once ``u_admin`` exists, and log in as it.
+What the store does keep is how a stored name is found: names are unique by :func:`name_key`
+(NFKC, then case-folded): ``U_ADMIN`` and ``ｕ_admin`` are taken once ``u_admin`` exists, and log
+in as it (issue 18), as a unique index would keep them; and a password is checked in its NFKC
+form, the form ``app.accounts`` hashes, so the same passphrase typed on another keyboard matches.
 """
 
 from __future__ import annotations
@@ -37,7 +26,6 @@ import hashlib
 import secrets
 import unicodedata
 from datetime import UTC, datetime, timedelta
-from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -45,22 +33,16 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
-from tawthiq.entities import USER_ROLES
 from tawthiq.errors import InputError
 from tawthiq.store.audit import record_event
 from tawthiq.store.tables import ApiTokenRow, AuditEventRow, UserRow, WebSessionRow
 
 __all__ = [
-    "MAX_PASSWORD_LENGTH",
-    "MIN_PASSWORD_LENGTH",
-    "PASSWORD_LENGTH_FLOOR",
-    "ROLES",
     "ApiToken",
     "User",
     "add_user",
     "authenticate",
-    "check_min_length",
-    "check_password",
+    "count_active_admins",
     "create_token",
     "create_user",
     "end_session",
@@ -70,7 +52,6 @@ __all__ = [
     "list_tokens",
     "list_users",
     "name_key",
-    "normal_name",
     "peek_session",
     "peek_token",
     "revoke_token",
@@ -84,13 +65,6 @@ __all__ = [
     "token_user",
 ]
 
-ROLES = USER_ROLES
-MIN_PASSWORD_LENGTH = 15  # NIST SP 800-63B rev. 4: a password that is the only factor
-PASSWORD_LENGTH_FLOOR = 8  # the least a setting may ask (NIST's minimum with a second factor)
-MAX_PASSWORD_LENGTH = 1024  # NIST: accept at least 64; the cap only bounds the hashing work
-# zxcvbn's estimate below which a password is refused as guessable (its "score 0 or 1").
-MIN_GUESSES_LOG10 = 6
-CONTEXT_WORDS = ("tawthiq", "توثيق")
 TOKEN_ID_LENGTH = 16
 _hasher = PasswordHasher()
 # A hash computed once, verified against when the user does not exist, so a wrong user name
@@ -152,88 +126,8 @@ def _user(row: UserRow, last_login: datetime | None = None) -> User:
     )
 
 
-def _check_role(role: str) -> None:
-    if role not in ROLES:
-        raise InputError(f"{role!r} is not a role; use one of {', '.join(ROLES)}", field="role")
-
-
-def check_min_length(min_length: int) -> int:
-    """A configured minimum password length, refused below :data:`PASSWORD_LENGTH_FLOOR`."""
-    if min_length < PASSWORD_LENGTH_FLOOR or min_length > MAX_PASSWORD_LENGTH:
-        raise InputError(
-            f"the minimum password length must be {PASSWORD_LENGTH_FLOOR}..{MAX_PASSWORD_LENGTH}, "
-            f"not {min_length}",
-            field="min_password_length",
-        )
-    return min_length
-
-
 def _normal(password: str) -> str:
     return unicodedata.normalize("NFKC", password)
-
-
-@cache
-def _common_passwords() -> frozenset[str]:
-    from zxcvbn.frequency_lists import FREQUENCY_LISTS
-
-    return frozenset(p.casefold() for p in FREQUENCY_LISTS["passwords"])
-
-
-def _guessable(password: str, name: str | None) -> bool:
-    if password.casefold() in _common_passwords():
-        return True
-    from zxcvbn import zxcvbn
-
-    context = [*CONTEXT_WORDS, *([name] if name else [])]
-    return zxcvbn(password[:72], user_inputs=context)["guesses_log10"] < MIN_GUESSES_LOG10
-
-
-def check_password(password: str, *, name: str | None = None, min_length: int = MIN_PASSWORD_LENGTH) -> str:
-    """The password as it is hashed (NFKC-normalised) when it may be set, else :class:`InputError`
-    (field ``password``). The message never repeats the password."""
-    min_length = check_min_length(min_length)
-    password = _normal(password)
-    if len(password) < min_length:
-        raise InputError(
-            f"a password needs at least {min_length} characters; a few words are easiest to remember",
-            field="password",
-        )
-    if len(password) > MAX_PASSWORD_LENGTH:
-        raise InputError(f"a password has at most {MAX_PASSWORD_LENGTH} characters", field="password")
-    if _guessable(password, name):
-        raise InputError(
-            "this password is common or easy to guess (a known password, a repeat or sequence, "
-            "a dictionary word or the user's name); choose a few unrelated words",
-            field="password",
-        )
-    return password
-
-
-# Unicode categories no user name may hold: controls (Cc), format characters (Cf: the bidi marks
-# and embeddings U+200E/F, U+202A-E, U+2066-9, U+061C, zero-width joiners, soft hyphen), line and
-# paragraph separators, surrogates, private-use and unassigned code points.
-_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
-MAX_NAME_LENGTH = 200
-
-
-def normal_name(name: str) -> str:
-    """A user name as it is stored: NFKC-normalised and trimmed; :class:`InputError` (field
-    ``name``) when it is empty, too long, or holds an invisible, control or bidi character or a
-    space other than U+0020. The message names the position and code point, not the name."""
-    name = unicodedata.normalize("NFKC", name).strip()
-    if not name:
-        raise InputError("a user name cannot be empty", field="name")
-    if len(name) > MAX_NAME_LENGTH:
-        raise InputError(f"a user name has at most {MAX_NAME_LENGTH} characters", field="name")
-    for position, char in enumerate(name, start=1):
-        category = unicodedata.category(char)
-        if category in _REFUSED_CATEGORIES or (category == "Zs" and char != " "):
-            raise InputError(
-                f"a user name cannot hold the invisible or control character U+{ord(char):04X} "
-                f"(character {position}); type the name without it",
-                field="name",
-            )
-    return name
 
 
 def name_key(name: str) -> str:
@@ -278,34 +172,21 @@ def _refuse_taken(session: Session, name: str, *, same: UserRow | None = None) -
         )
 
 
-def _keep_an_admin(session: Session, row: UserRow, *, role: str, active: bool, field: str) -> None:
-    """Refuse a change that would leave the workspace without an active admin."""
-    if not (row.role == "admin" and row.active) or (role == "admin" and active):
-        return
-    others = session.scalar(
-        select(func.count())
-        .select_from(UserRow)
-        .where(UserRow.role == "admin", UserRow.active.is_(True), UserRow.id != row.id)
-    )
-    if not others:
-        raise InputError(
-            f"{row.name!r} is the last active admin; make another user admin before this change",
-            field=field,
-        )
+def count_active_admins(session: Session, *, besides: int | None = None) -> int:
+    """How many active admins there are (``besides``: not counting the user with this id)."""
+    q = select(func.count()).select_from(UserRow).where(UserRow.role == "admin", UserRow.active.is_(True))
+    if besides is not None:
+        q = q.where(UserRow.id != besides)
+    return session.scalar(q) or 0
 
 
 def _end_sessions(session: Session, user_id: int) -> None:
     session.execute(delete(WebSessionRow).where(WebSessionRow.user_id == user_id))
 
 
-def create_user(
-    session: Session, name: str, role: str, password: str, *, min_length: int = MIN_PASSWORD_LENGTH
-) -> User:
+def create_user(session: Session, name: str, role: str, password: str) -> User:
     """Add a new user; refuses a name that is taken, in any case or character form (see
     :func:`set_password` to reset one)."""
-    name = normal_name(name)
-    _check_role(role)
-    password = check_password(password, name=name, min_length=min_length)
     _refuse_taken(session, name)
     row = UserRow(name=name, role=role, password_hash=_hasher.hash(password), active=True, created_at=_now())
     session.add(row)
@@ -316,11 +197,9 @@ def create_user(
 
 def set_role(session: Session, name: str, role: str) -> User:
     """Change a user's role; takes effect on their next request (sessions and tokens included)."""
-    _check_role(role)
     row = _row(session, name)
     if row.role == role:
         return _user(row)
-    _keep_an_admin(session, row, role=role, active=row.active, field="role")
     before = {"name": row.name, "role": row.role}
     row.role = role
     session.flush()
@@ -342,7 +221,6 @@ def set_active(session: Session, name: str, active: bool) -> User:
     row = _row(session, name)
     if row.active == active:
         return _user(row)
-    _keep_an_admin(session, row, role=row.role, active=active, field="active")
     row.active = active
     if not active:
         _end_sessions(session, row.id)
@@ -351,11 +229,8 @@ def set_active(session: Session, name: str, active: bool) -> User:
     return _user(row)
 
 
-def set_password(
-    session: Session, name: str, password: str, *, min_length: int = MIN_PASSWORD_LENGTH
-) -> User:
+def set_password(session: Session, name: str, password: str) -> User:
     """Reset a user's password; their open sessions end (whoever held one must log in again)."""
-    password = check_password(password, name=name.strip(), min_length=min_length)
     row = _row(session, name)
     row.password_hash = _hasher.hash(password)
     _end_sessions(session, row.id)
@@ -364,20 +239,13 @@ def set_password(
     return _user(row)
 
 
-def add_user(
-    session: Session, name: str, role: str, password: str, *, min_length: int = MIN_PASSWORD_LENGTH
-) -> User:
+def add_user(session: Session, name: str, role: str, password: str) -> User:
     """Create a user (or reset an existing user's role and password, enable them and end their
     open sessions, as :func:`set_password` does). The CLI's ``users add``; the web uses
     :func:`create_user`, which refuses a taken name. A name that differs from an existing one
     only in case or character form is refused: say the existing name to reset that user."""
-    name = normal_name(name)
-    _check_role(role)
-    password = check_password(password, name=name, min_length=min_length)
     row = session.scalar(select(UserRow).where(UserRow.name == name))
     _refuse_taken(session, name, same=row)
-    if row is not None:
-        _keep_an_admin(session, row, role=role, active=True, field="role")
     if row is None:
         row = UserRow(
             name=name, role=role, password_hash=_hasher.hash(password), active=True, created_at=_now()
@@ -430,7 +298,7 @@ def _verify(stored: str, password: str) -> bool:
 def authenticate(session: Session, name: str, password: str) -> User | None:
     """The user when ``password`` is right, else ``None`` (same cost whether the name exists or not).
 
-    The NFKC form is checked first (what :func:`check_password` hashes); a password set before
+    The NFKC form is checked first (what ``app.accounts.check_password`` hashes); a password set before
     normalisation, whose typed form differs from its NFKC form, is checked as typed and rehashed
     in its NFKC form once it matches. The name is matched as :func:`_find` does (caseless).
     """
@@ -528,10 +396,6 @@ def create_token(session: Session, user_name: str, label: str = "", days: int | 
     row = session.scalar(select(UserRow).where(UserRow.name == user_name))
     if row is None:
         raise InputError(f"no user named {user_name!r}; add one with 'tawthiq users add'", field="user")
-    if not row.active:
-        raise InputError(f"user {user_name!r} is disabled; enable them first", field="user")
-    if days is not None and days < 0:
-        raise InputError("days must be 0 (never expires) or more", field="days")
     secret = "tq_" + secrets.token_urlsafe(32)
     digest = _digest(secret)
     now = _now()

@@ -1,6 +1,6 @@
 """Login throttling: an exponential delay, then a temporary lockout, per account and per client.
 
-In: an account key (:func:`tawthiq.store.users.name_key` of the name typed, whether or not such a
+In: an account key (:func:`tawthiq.app.accounts.name_key` of the name typed, whether or not such a
 user exists, so throttling says nothing about which names exist) and a client key (a hash of the
 client's address, :func:`client_key`). Out: how many seconds the next login attempt must wait
 (0: it may be checked). Never: keeps a password, a name in clear or an address in clear; never

@@ -60,7 +60,7 @@ class WebSettings:
     map_tile_attribution: str = ""
 
     def __post_init__(self) -> None:
-        from tawthiq.store.users import check_min_length
+        from tawthiq.app.accounts import check_min_length
 
         check_min_length(self.min_password_length)
         # JSON (the worker processes' settings) turns the tuple into a list

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from tawthiq.store.users import name_key
+from tawthiq.app.accounts import name_key
 
 from .._auth import SESSION_COOKIE, current_user, verify_csrf
 from .._render import render
