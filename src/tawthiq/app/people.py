@@ -8,7 +8,7 @@ or what a confirmed match means for a missing person (``people.missing``): it as
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -27,6 +27,7 @@ __all__ = [
     "import_list",
     "link",
     "load_persons",
+    "records",
     "review_page",
     "review_queue",
     "save_link_result",
@@ -108,6 +109,12 @@ def load_persons(ws: Workspace) -> tuple[list[tuple[Person, list[PersonRecord]]]
     """Every person with its records, and how many records are in no person yet."""
     with ws.session() as s:
         return people_store.load_persons(s), people_store.count_unlinked(s)
+
+
+def records(ws: Workspace, ids: Iterable[int]) -> dict[int, PersonRecord]:
+    """The person records with these ids, by id (an unknown id is left out)."""
+    with ws.session() as s:
+        return people_store.records_by_ids(s, ids)
 
 
 def review_queue(ws: Workspace, limit: int | None = None) -> tuple[list[LinkedPair], dict[int, PersonRecord]]:

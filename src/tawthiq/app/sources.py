@@ -13,7 +13,7 @@ from tawthiq.store import Workspace
 from tawthiq.store import sources as source_store
 from tawthiq.store.reveal import protected_present
 
-__all__ = ["contacts", "log_contact", "overdue", "overdue_held", "set_checkin"]
+__all__ = ["contacts", "log_contact", "overdue", "overdue_held", "protected_fields", "set_checkin"]
 
 
 def set_checkin(ws: Workspace, source: int | str, days: float | None) -> int:
@@ -64,3 +64,10 @@ def overdue_held(
         rows = overdue_sources(source_store.source_checkins(s), now)
         ids = [r.source_id for r in rows]
         return rows, protected_present(s, "source.identity", ids), protected_present(s, "source.contact", ids)
+
+
+def protected_fields(ws: Workspace, source_id: int) -> list[str]:
+    """Which protected fields (``identity``, ``contact``) a source holds: what a report's page
+    offers to reveal. Nothing is decrypted or recorded."""
+    with ws.session() as s:
+        return [f for f in ("identity", "contact") if protected_present(s, f"source.{f}", [source_id])]

@@ -174,13 +174,11 @@ def decide(
 ) -> Response:
     """Record a decision on a pair with its reason (``app.people.decide_pair``, as the CLI):
     audit-logged as ``people.review`` with the user and the reason; the next ``people link`` uses it."""
-    from tawthiq.app.people import decide_pair
-    from tawthiq.store.people import records_by_ids
+    from tawthiq.app.people import decide_pair, records
 
     kind = _kind(request, user, kind)
     ws = request.app.state.workspace
-    with ws.session(actor=user.name) as s:
-        recs = records_by_ids(s, (a, b))
+    recs = records(ws, (a, b))
     if a == b or len(recs) != 2:
         raise HTTPError(404, "not_found", "no pair of person records %(a)s, %(b)s", params={"a": a, "b": b})
     if any(r.status == "missing" for r in recs.values()) and not can(user.role, "see_protected"):

@@ -28,10 +28,9 @@ def _source_protected(request: Request, source_id: int | None) -> list[str]:
     """Which protected fields the report's source holds (nothing is decrypted)."""
     if source_id is None:
         return []
-    from tawthiq.store.reveal import protected_present
+    from tawthiq.app.sources import protected_fields
 
-    with request.app.state.workspace.session() as s:
-        return [f for f in ("identity", "contact") if protected_present(s, f"source.{f}", [source_id])]
+    return protected_fields(request.app.state.workspace, source_id)
 
 
 @router.get("/reports")
