@@ -29,26 +29,72 @@ from tawthiq.errors import TawthiqError
 err_console = Console(stderr=True)
 out_console = Console()
 
+# The options every command that has a workspace shares, given either to the command
+# (``tawthiq reports --db URL``) or once before it (``tawthiq --db URL reports``): the root
+# callback (``cli/main.py``) keeps the ones given before the command in ``ctx.obj``, and the
+# command's own option takes that value when it was not itself given on the command line (its
+# environment variable included: a flag typed beats the environment). A command that has no
+# such option refuses it (usage error, exit 2) rather than ignoring it: ``tawthiq -w elsewhere
+# init`` must not create a workspace in the current folder. Issue 14 item 4.
+SHARED_OPTIONS = ("--workspace", "--db", "--json")
+WORKSPACE_HELP = "Workspace folder (default: the current folder)."
+DB_HELP = "Database URL (postgresql://…); default: the workspace's SQLite file."
+JSON_HELP = "Print JSON (the model the API returns)."
+
+
+def shared_before(ctx: Any) -> dict[str, Any]:
+    """The shared options given before the command (``tawthiq --db URL reports``), by flag."""
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, dict) else {}
+
+
+def _from_root(flag: str) -> Callable[..., Any]:
+    def callback(ctx: typer.Context, param: typer.CallbackParam, value: Any) -> Any:
+        before = shared_before(ctx)
+        source = ctx.get_parameter_source(param.name) if param.name else None
+        if flag in before and (source is None or source.name != "COMMANDLINE"):
+            return before[flag]
+        return value
+
+    return callback
+
+
 WorkspaceOpt = Annotated[
     Path | None,
     typer.Option(
         "--workspace",
         "-w",
         envvar="TAWTHIQ_WORKSPACE",
-        help="Workspace folder (default: the current folder).",
+        help=WORKSPACE_HELP,
         show_default=False,
+        callback=_from_root("--workspace"),
     ),
 ]
 DbOpt = Annotated[
     str | None,
-    typer.Option(
-        "--db",
-        envvar="TAWTHIQ_DB",
-        help="Database URL (postgresql://…); default: the workspace's SQLite file.",
-        show_default=False,
-    ),
+    typer.Option("--db", envvar="TAWTHIQ_DB", help=DB_HELP, show_default=False, callback=_from_root("--db")),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (the model the API returns).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help=JSON_HELP, callback=_from_root("--json"))]
+
+
+def refuse_unshared(cmd: Any) -> None:
+    """Make a command refuse a shared option given before it that it does not take (exit 2)."""
+    takes = {opt for p in cmd.params for opt in getattr(p, "opts", ()) if opt in SHARED_OPTIONS}
+    if takes == set(SHARED_OPTIONS) or getattr(cmd, "_refuses_unshared", False):
+        return
+    invoke = cmd.invoke
+
+    def checked(ctx: Any) -> Any:
+        extra = [flag for flag in shared_before(ctx) if flag not in takes]
+        if extra:
+            raise typer.BadParameter(
+                f"{ctx.command_path} takes no {extra[0]}; give it only to commands that have it",
+                param_hint=f"'{extra[0]}'",
+            )
+        return invoke(ctx)
+
+    cmd.invoke = checked
+    cmd._refuses_unshared = True
 
 
 class TawthiqGroup(TyperGroup):
@@ -123,13 +169,16 @@ def _module_commands(module: str) -> dict[str, Any]:
 
     import typer.main
 
-    from tawthiq.cli._help import polish_help
+    from tawthiq.cli._help import iter_commands, polish_help
 
     sub = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
     importlib.import_module(f"tawthiq.cli.{module}").register(sub)
     commands = dict(typer.main.get_group(sub).commands)
     for name, cmd in commands.items():
         polish_help(cmd, (name,))
+        for _, leaf in [((name,), cmd), *iter_commands(cmd, (name,))]:
+            if not hasattr(leaf, "list_commands"):  # a group passes them on to its commands
+                refuse_unshared(leaf)
     return commands
 
 

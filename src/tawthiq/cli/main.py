@@ -7,10 +7,12 @@ command is asked for (``cli._common.TawthiqGroup``).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from tawthiq import __version__
-from tawthiq.cli._common import TawthiqGroup
+from tawthiq.cli._common import DB_HELP, JSON_HELP, WORKSPACE_HELP, TawthiqGroup
 from tawthiq.cli._logging import configure_logging, reset_logging
 
 # Every command and the module of tawthiq.cli that registers it, in the order --help lists them:
@@ -60,8 +62,19 @@ def _root(
         help="Also show log messages and library warnings on stderr (they always go to the log "
         "file: TAWTHIQ_LOG_FILE, default ~/.local/state/tawthiq/tawthiq.log).",
     ),
+    workspace: Path | None = typer.Option(
+        None, "--workspace", "-w", help=WORKSPACE_HELP + " For the command that follows.", show_default=False
+    ),
+    db: str | None = typer.Option(
+        None, "--db", help=DB_HELP + " For the command that follows.", show_default=False
+    ),
+    json_: bool = typer.Option(False, "--json", help=JSON_HELP + " For the command that follows."),
 ) -> None:
     """Tawthiq (توثيق): reports from a war into a defensible record of harm to civilians."""
+    # --workspace/--db/--json before the command: each command's own option takes them
+    # (cli._common.SHARED_OPTIONS); given after the command, the command's own spelling wins.
+    given = {"--workspace": workspace, "--db": db, "--json": True if json_ else None}
+    ctx.obj = {flag: value for flag, value in given.items() if value is not None}
     configure_logging(verbose)
     ctx.call_on_close(reset_logging)
 
