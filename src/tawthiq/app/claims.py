@@ -160,5 +160,6 @@ def approve_all(ws: Workspace, operator: Operator, reason: str) -> int:
     with ws.session(actor=operator.actor) as s:
         claims, _ = page(s, review_status="unreviewed", limit=10**9)
         for c in claims:
+            assert c.id is not None  # read from the store
             store_review(s, c.id, "accepted", actor=operator.actor, reason=why)
     return len(claims)

@@ -58,7 +58,7 @@ def dossier(
         ids = (*inc.claim_ids, *inc.contradicting_claim_ids, *inc.tally_claim_ids)
         claims = claims_by_ids(s, ids)
         reports = reports_by_ids(s, {c.report_id for c in claims if c.report_id is not None})
-        sources = {src.id: src for src in list_sources(s)}
+        sources = {src.id: src for src in list_sources(s) if src.id is not None}  # stored: all have one
         evidence = evidence_by_sha(s, {r.sha256 for r in reports.values()})
         derived = [d for sha in evidence for d in list_derived_files(s, sha)]
         objects = [

@@ -160,7 +160,7 @@ def _missing_persons(s: Any) -> list[tuple[Any, list[Any]]]:
 
     recs = [r for r in load_records(s) if r.status in ("missing", "detained")]
     notes_of = notes_by_record(s, [r.id for r in recs if r.id is not None])  # stored: all have one
-    return [(r, list(notes_of.get(r.id, []))) for r in recs]
+    return [(r, list(notes_of.get(r.id, []) if r.id is not None else [])) for r in recs]
 
 
 def _context(ws: Any, fmt: str, filters: dict[str, Any], country: str | None, *, internal: bool = False):
@@ -184,9 +184,9 @@ def _context(ws: Any, fmt: str, filters: dict[str, Any], country: str | None, *,
             event_types=filters.get("type"),
         )
         ids = {i for inc in incidents for i in (*inc.claim_ids, *inc.contradicting_claim_ids)}
-        claims = {c.id: c for c in claims_by_ids(s, ids)}
+        claims = {c.id: c for c in claims_by_ids(s, ids) if c.id is not None}  # stored: all have one
         reports = reports_by_ids(s, {c.report_id for c in claims.values() if c.report_id is not None})
-        sources = {src.id: src for src in list_sources(s)}
+        sources = {src.id: src for src in list_sources(s) if src.id is not None}  # stored: all have one
         places = {p.id: p for p in load_gazetteer()}  # the shipped gazetteer, then the workspace's
         places.update({p.id: p for p in list_places(s, limit=10**9)[0]})
         missing = _missing_persons(s) if fmt == "pfif" else []

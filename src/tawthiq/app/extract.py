@@ -73,6 +73,7 @@ def extract_workspace(
                 note, failed = f"not extracted: {exc}", True
         stored = []
         if not failed:
+            assert r.id is not None  # read from the store
             with ws.session(actor=actor) as s:
                 stored = save_claims(s, r.id, claims)
         done = ReportExtraction(r.id, r.file_name, len(claims), len(stored), note)

@@ -180,4 +180,5 @@ def apply_match_decision(
     if pair is None:
         return None
     missing, other = pair
+    assert missing.id is not None  # read from the store
     return missing_store.add_note(session, missing.id, match_note(missing, other, author=actor))

@@ -87,7 +87,7 @@ def _missing_and_sources(ctx: DemoContext) -> dict[str, Any]:
         missing = load_missing(s)
         sources = list_sources(s)
     for src in sources:
-        if src.kind == "individual":  # the chat senders: expected to check in every two days
+        if src.kind == "individual" and src.id is not None:  # the chat senders: check in every two days
             set_checkin(ctx.workspace, src.id, 2)
     late = overdue(ctx.workspace, datetime.now(UTC))
     return {

@@ -58,13 +58,14 @@ def configure_logging(verbose: bool = False) -> Path | None:
     logging.captureWarnings(True)  # warnings.warn -> the 'py.warnings' logger -> the handlers below
 
     root = logging.getLogger()
-    path: Path | None = log_file()
+    path = log_file()
+    opened: Path | None = path
     handlers: list[logging.Handler] = []
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handlers.append(logging.FileHandler(path, encoding="utf-8"))
     except OSError:
-        path = None
+        opened = None
     if verbose:
         handlers.append(logging.StreamHandler(sys.stderr))
     for handler in handlers:
@@ -74,7 +75,7 @@ def configure_logging(verbose: bool = False) -> Path | None:
         root.addHandler(handler)
     if handlers:
         root.setLevel(min(root.level or logging.INFO, logging.INFO))
-    return path
+    return opened
 
 
 def reset_logging() -> None:

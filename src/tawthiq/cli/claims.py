@@ -165,6 +165,7 @@ def _review_screen(
             break
         tally[choice] += 1
         if choice != "skip":
+            assert claim.id is not None  # read from the store
             review_claim(ws, claim.id, choice, operator, reason=reason)
     out_console.print(f"{tally['accept']} accepted, {tally['reject']} rejected, {tally['skip']} skipped",
                       highlight=False)  # fmt: skip

@@ -192,8 +192,8 @@ def incident(
         raise InputError("use either --override GRADE or --clear-override", field="--override")
     with open_workspace(workspace, db=db) as ws, ws.session(actor="cli:incident") as s:
         if override or clear_override:
-            inc = override_grade(s, incident_id, override, reason or "")
-            shown = override or inc.grade
+            overridden = override_grade(s, incident_id, override, reason or "")
+            shown = override or overridden.grade
             err_console.print(f"incident {incident_id}: grade set to {shown}", highlight=False)
         inc = get_incident(s, incident_id, with_kind=True)
         if inc is None:

@@ -142,7 +142,9 @@ def register(app: typer.Typer) -> None:
             if source_key is not None:
                 if not source_key.exists():
                     raise InputError("no such key file", path=source_key)
-                src_cipher = Cipher(load_key(source_key))
+                key = load_key(source_key)
+                assert key is not None  # the file exists: load_key gave a key or raised
+                src_cipher = Cipher(key)
             with ws.session(actor="cli") as s:
                 counts = load_tables(
                     s,

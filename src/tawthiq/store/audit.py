@@ -19,10 +19,10 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel
-from sqlalchemy import insert, select, text
+from sqlalchemy import Table, insert, select, text
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import AuditEvent
@@ -122,7 +122,7 @@ def record_events(session: Session, events: Sequence[Event]) -> None:
         prev = values["hash"] = _values_hash(values)
         rows.append(values)
     # ids in parameter order: the chain is read back by id
-    session.execute(insert(AuditEventRow.__table__), rows)
+    session.execute(insert(cast(Table, AuditEventRow.__table__)), rows)
 
 
 def record_event(

@@ -185,6 +185,7 @@ def _links(
     out: dict[int, list[tuple[int, str]]] = defaultdict(list)
     if not incident_ids:
         return out
+    rows: Iterable[Any]  # the asked links, or every link filtered
     if len(incident_ids) < 500:
         rows = s.execute(_LINKS, {"ids": list(incident_ids)})
     else:

@@ -91,8 +91,10 @@ def capture_histories(
             row["stratum"] = sexes.pop() if len(sexes) == 1 else None
         elif by == "age-group":
             ages = [r[4] for r in recs if r[4] is not None]
-            age = float(median(ages)) if ages else None
-            row["stratum"] = None if age is None else (age_stratum(age) if age_stratum else str(int(age)))
+            middle = float(median(ages)) if ages else None
+            row["stratum"] = (
+                None if middle is None else (age_stratum(middle) if age_stratum else str(int(middle)))
+            )
         rows.append(row)
     return pd.DataFrame(rows, columns=[*columns, *(["stratum"] if by else [])])
 

@@ -9,8 +9,9 @@ and skips a new claim that a reviewed one already covers (same span and event ty
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy import Row, bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import Claim, Count, PlaceRef, TimeSpan
@@ -64,7 +65,7 @@ def _count(low: int | None, high: int | None, qualifier: str | None) -> Count | 
     return Count(low=low, high=high, qualifier=qualifier or "exact")
 
 
-def claim_from_row(r: ClaimRow) -> Claim:
+def claim_from_row(r: ClaimRow | Row[Any]) -> Claim:
     """A claims row (ORM object or Core row with the same names) as a :class:`Claim`."""
     return Claim(
         id=r.id,

@@ -334,7 +334,11 @@ def load_tables(
             "(--source-key FILE) so they can be sealed again under this workspace's key",
             path=dump,
         )
-    ciphers = (source_cipher, target_cipher) if reseal else None
+    ciphers = (
+        (source_cipher, target_cipher)
+        if reseal and source_cipher is not None and target_cipher is not None
+        else None
+    )
     revision = _dump_revision(dump, schema)
     if revision == head_revision():
         counts = _load(session, dump, None, ciphers)
@@ -349,7 +353,7 @@ def _load(
     session: Session,
     dump: Path,
     columns: dict[str, set[str]] | None,
-    ciphers: tuple[Cipher | None, Cipher | None] | None,
+    ciphers: tuple[Cipher, Cipher] | None,
 ) -> dict[str, int]:
     """Insert every table file of ``dump``, checked row by row. ``columns``: the tables and columns
     of an older schema (a scratch database at the dump's revision), None for head; ``ciphers``:

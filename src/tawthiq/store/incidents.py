@@ -29,7 +29,6 @@ from tawthiq.entities import (
     CLAIM_ROLES,
     GRADES,
     Claim,
-    Grade,
     Incident,
     Report,
     ReportRef,
@@ -261,7 +260,7 @@ def incident_members(session: Session, incident: Incident) -> list[MemberClaim]:
     return sorted(out, key=lambda m: (order[m.role], m.claim.id or 0))
 
 
-def override_incident_grade(session: Session, incident_id: int, grade: Grade | None, reason: str) -> Incident:
+def override_incident_grade(session: Session, incident_id: int, grade: str | None, reason: str) -> Incident:
     """Set (or with ``grade=None`` clear) an analyst's grade; the reason goes to the audit log."""
     if grade is not None and grade not in GRADES:
         raise InputError(f"unknown grade {grade!r}; one of {', '.join(GRADES)}", field="grade")

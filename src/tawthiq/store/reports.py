@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import Row, Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import Evidence, Protected, Report, Source
@@ -132,7 +132,7 @@ SENDER_MASK = Protected("")
 
 
 def report_from_row(
-    row: ReportRow,
+    row: ReportRow | Row[Any],  # an ORM row, or a Core row with the same names (reports_by_ids)
     source_label: str | None,
     *,
     mark_sender: bool = False,
@@ -199,7 +199,7 @@ def add_reports(session: Session, reports: Sequence[Report]) -> list[Report]:
     ]
     # One executemany through Core, then the ids by (sha256, part), which is unique: the ORM's bulk
     # path, or RETURNING in parameter order (one statement a row on SQLite), cost several times more.
-    session.execute(insert(ReportRow.__table__), values)
+    session.execute(insert(cast(Table, ReportRow.__table__)), values)
     shas = sorted({rep.sha256 for rep in reports})
     by_key: dict[tuple[Any, Any], int] = {
         (sha, part): rid
@@ -219,7 +219,7 @@ def add_reports(session: Session, reports: Sequence[Report]) -> list[Report]:
     events: list[Event] = []
     for rid, v, rep in zip(ids, values, reports, strict=True):
         fields = {k: val for k, val in v.items() if k != "sender_enc"}
-        fields["received_at"] = as_utc(fields["received_at"])
+        fields["received_at"] = as_utc(cast(datetime | None, fields["received_at"]))
         label = labels.get(rep.source_id) if rep.source_id is not None else None
         entity = Report(id=rid, source_label=label, **fields)
         action = "report.fail" if rep.status == "failed" else "report.ingest"
@@ -242,7 +242,7 @@ def find_reports_by_sha256(session: Session, sha256: str) -> list[Report]:
         .all()
     )
     labels = _labels(session) if rows else {}
-    return [report_from_row(r, labels.get(r.source_id)) for r in rows]
+    return [report_from_row(r, labels.get(r.source_id) if r.source_id is not None else None) for r in rows]
 
 
 def _open_sender(session: Session, row: ReportRow, disclosure: Disclosure | None) -> Protected | None:

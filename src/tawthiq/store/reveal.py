@@ -157,9 +157,10 @@ def reveal_field(session: Session, key: str, record_id: int, *, disclosure: Disc
     :class:`~tawthiq.errors.InputError` for an unknown record or field, and
     :class:`~tawthiq.errors.ProtectedDataError` when the workspace has no key.
     """
-    disclosure = check_disclosure(disclosure)
-    if disclosure is None:
+    checked = check_disclosure(disclosure)
+    if checked is None:
         raise TypeError("reveal_field needs a Disclosure")
+    disclosure = checked
     table, column, _ = _field(key)
     object_type, field = key.split(".", 1)
     row = session.get(table, record_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
@@ -90,6 +90,12 @@ def session_cipher(session: Session, *, needed: bool = True) -> Any:
     return cipher
 
 
+@overload
+def as_utc(dt: datetime) -> datetime: ...
+@overload
+def as_utc(dt: None) -> None: ...
+@overload
+def as_utc(dt: datetime | None) -> datetime | None: ...
 def as_utc(dt: datetime | None) -> datetime | None:
     """A datetime in UTC: naive ones (SQLite gives them back naive) are taken as UTC."""
     if dt is None:
@@ -97,7 +103,10 @@ def as_utc(dt: datetime | None) -> datetime | None:
     return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
 
 
-def chunks(ids: Sequence[int], size: int = 500) -> Iterator[list[int]]:
+_K = TypeVar("_K", int, str)
+
+
+def chunks(ids: Sequence[_K], size: int = 500) -> Iterator[list[_K]]:
     """Slices of ids small enough for any database's bound-parameter limit (SQLite's is lowest)."""
     for start in range(0, len(ids), size):
         yield list(ids[start : start + size])

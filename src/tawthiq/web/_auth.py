@@ -73,10 +73,10 @@ async def verify_csrf(request: Request) -> None:
     if request.headers.get("authorization", "").lower().startswith("bearer "):
         return
     cookie = request.cookies.get(CSRF_COOKIE)
-    sent = request.headers.get("x-csrf-token")
+    sent: object = request.headers.get("x-csrf-token")
     if not sent:
         form = await request.form()
-        sent = form.get("csrf_token")
+        sent = form.get("csrf_token")  # a str, or an upload: refused below
     if not cookie or not isinstance(sent, str):
         raise HTTPError(403, "csrf", "missing CSRF token; reload the page and try again")
     try:

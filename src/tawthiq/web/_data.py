@@ -461,7 +461,7 @@ class WebData:
             with self.ws.session() as s:
                 if f.place:  # name matching stays in SQL
                     found, _ = browse.list_incidents(s, f, limit=10**9)
-                    ids = [i.id for i in found]
+                    ids = [i.id for i in found if i.id is not None]  # stored: every one has an id
                 else:
                     ids, _ = self._incident_index(s).page(f, 0, 10**12)
             return [i for i in ids if i in public]

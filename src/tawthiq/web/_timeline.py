@@ -87,7 +87,7 @@ def timeline_svg(
     for i in range(span):
         d = first + timedelta(days=i)
         x = left + i * bar_w
-        y = top + plot_h
+        y: float = top + plot_h
         for t in types:
             c = per_day.get(d, {}).get(t, 0)
             if not c:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, Engine
 
+from tawthiq.errors import StoreError
 from tawthiq.store.session import make_engine
 from tawthiq.store.tables import Base
 
@@ -29,6 +30,9 @@ def _run(connection: Connection) -> None:
 
 engine: Engine | None = config.attributes.get("engine")
 if engine is None:
-    engine = make_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:  # alembic.ini names none: the store always passes its engine or a URL
+        raise StoreError("no database to migrate: pass an engine or sqlalchemy.url")
+    engine = make_engine(url)
 with engine.begin() as conn:
     _run(conn)

@@ -125,8 +125,8 @@ def corrections_from(form: dict[str, str | None]) -> dict[str, object]:
                 params={"value": form["certainty"]},
             )
         out["certainty"] = form["certainty"]
-    if form.get("attributed_to"):
-        out["attributed_to"] = form["attributed_to"].strip()[:300]
+    if attributed_to := form.get("attributed_to"):
+        out["attributed_to"] = attributed_to.strip()[:300]
     low = _opt_int(form.get("fatalities_low"), "fatalities_low")
     high = _opt_int(form.get("fatalities_high"), "fatalities_high")
     if low is not None and high is not None and high < low:
