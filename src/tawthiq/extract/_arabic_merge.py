@@ -102,42 +102,103 @@ def _continues(prev_item: tuple[Claim, bool], c: Claim) -> bool:
     )
 
 
+def _is_bare(c: Claim) -> bool:
+    return c.fatalities is None and c.injured is None
+
+
+def _slot_keys(o: Claim) -> list[tuple]:
+    """The keys under which a kept claim ``o`` can be the twin of a later claim: one per way of being
+    a twin (:func:`_twin_keys` gives a later claim's side). Every key holds the event type and kind,
+    which a twin must share."""
+    head = (o.event_type, o.kind)
+    keys: list[tuple] = []
+    day = o.time.start
+    if o.fatalities is not None:
+        keys.append(("count", *head, o.fatalities.low, o.fatalities.high))  # _same_count
+        if o.attributed_to is not None:
+            keys.append(("low", *head, o.fatalities.low, day, o.attributed_to))  # _same_low
+    if _is_bare(o):
+        if day is not None:  # _both_bare
+            places = frozenset(_place_key(p) for p in o.places)
+            keys.append(("both", *head, day, o.attributed_to, places))
+    elif day is not None:  # _bare_restatement: o is the toll claim a later bare account retells
+        keys.append(("bare", *head, day))
+        keys.extend(("bare", *head, day, k) for k in {_place_key(p) for p in o.places})
+    return keys
+
+
+def _twin_keys(c: Claim) -> list[tuple]:
+    """The keys of the kept claims that may be ``c``'s twin: a kept claim fails each test of the
+    twin rule that none of these keys reaches (see :func:`_slot_keys`)."""
+    head = (c.event_type, c.kind)
+    keys: list[tuple] = []
+    day = c.time.start
+    if c.fatalities is not None:
+        keys.append(("count", *head, c.fatalities.low, c.fatalities.high))
+        if c.attributed_to is not None:
+            keys.append(("low", *head, c.fatalities.low, day, c.attributed_to))
+    if _is_bare(c) and day is not None:
+        places = [_place_key(p) for p in c.places]
+        keys.append(("both", *head, day, c.attributed_to, frozenset(places)))
+        # the toll claim holds every place of the bare account: any one of them finds it
+        keys.append(("bare", *head, day, places[0]) if places else ("bare", *head, day))
+    return keys
+
+
+def _is_twin(o: Claim, c: Claim) -> bool:
+    """Is the kept claim ``o`` the same assertion as the later ``c``?"""
+    return (
+        (
+            _same_count(o.fatalities, c.fatalities)
+            or _bare_restatement(o, c)
+            or _both_bare(o, c)
+            or _same_low(o, c)
+        )
+        and o.event_type == c.event_type
+        and o.kind == c.kind
+        and _places_agree(o, c)
+        and (o.attributed_to is None or c.attributed_to is None or o.attributed_to == c.attributed_to)
+    )
+
+
 def merge_restatements_ar(items: list[tuple[Claim, bool]]) -> list[tuple[Claim, bool]]:
     """One claim for one assertion: a headline that a body claim restates is flagged as the title's
     (the front door drops it); a sentence repeating another's toll (same count, manner and place,
-    not two different parties) is one claim, the richer of the two, with the party either names."""
+    not two different parties) is one claim, the richer of the two, with the party either names.
+
+    A claim's twin is the first kept claim that passes :func:`_is_twin`. Only the kept claims filed
+    under one of the claim's keys (:func:`_twin_keys`: its count, its day and party, its places) are
+    tested, in the order they were kept, so a long text is not read claim against claim (the
+    figures: docs/extraction.md, "Speed"). A kept
+    claim that a merge changes is filed again under its new keys; an old key left behind only makes
+    one more candidate, which :func:`_is_twin` then refuses or accepts as the full scan would.
+    """
     body = [c for c, t in items if not t]
     out: list[tuple[Claim, bool]] = []
+    index: dict[tuple, list[int]] = {}
+
+    def file(i: int) -> None:
+        for key in _slot_keys(out[i][0]):
+            slots = index.setdefault(key, [])
+            if not slots or slots[-1] != i:
+                slots.append(i)
+
     for c, is_title in items:
         if is_title and not any(_restates(c, b) for b in body):
             is_title = False  # a headline figure found nowhere in the body is a claim of its own
         if is_title:
             out.append((c, True))
             continue
-        twin = next(
-            (
-                i
-                for i, (o, t) in enumerate(out)
-                if not t
-                and (
-                    _same_count(o.fatalities, c.fatalities)
-                    or _bare_restatement(o, c)
-                    or _both_bare(o, c)
-                    or _same_low(o, c)
-                )
-                and o.event_type == c.event_type
-                and o.kind == c.kind
-                and _places_agree(o, c)
-                and (o.attributed_to is None or c.attributed_to is None or o.attributed_to == c.attributed_to)
-            ),
-            None,
-        )
+        candidates = sorted({i for key in _twin_keys(c) for i in index.get(key, ())})
+        twin = next((i for i in candidates if _is_twin(out[i][0], c)), None)
         if twin is None and out and _continues(out[-1], c):
             prev = out[-1][0]
             out[-1] = (prev.model_copy(update={"injured": c.injured}), out[-1][1])
+            file(len(out) - 1)
             continue  # "… مقتل 4 مدنيين، كما أدى إلى إصابة 9 آخرين": the wounded of the same strike
         if twin is None:
             out.append((c, False))
+            file(len(out) - 1)
             continue
         o = out[twin][0]
         richer, other = (
@@ -151,4 +212,5 @@ def merge_restatements_ar(items: list[tuple[Claim, bool]]) -> list[tuple[Claim, 
         if richer.injured is None and other.injured is not None:
             richer = richer.model_copy(update={"injured": other.injured})
         out[twin] = (richer, False)
+        file(twin)
     return out
