@@ -35,6 +35,7 @@ from numba import njit
 __all__ = ["gibbs_block", "gibbs_chain", "initial_state", "run_block"]
 
 FEW = 32  # patterns with at most this many people get their classes drawn person by person
+LOG_TINY = math.log(1e-9)  # a stick left below this holds too little weight to be worth a move
 
 
 @njit(cache=True, nogil=True)
@@ -62,6 +63,24 @@ def _multinomial_into(n, probs, out):
             left -= d
         rest -= probs[k]
     return out
+
+
+@njit(cache=True, nogil=True)
+def _log_gamma_draw(a):
+    """log G for G ~ Gamma(a, 1), exact for any a > 0: for a < 1, log G(a + 1) + log(U) / a (Marsaglia &
+    Tsang 2000, whose small-shape boost underflows to G = 0 when done outside the logarithm)."""
+    if a >= 1.0:
+        return np.log(np.random.gamma(a))
+    return np.log(np.random.gamma(a + 1.0)) + np.log(1.0 - np.random.random()) / a  # U in (0, 1]
+
+
+@njit(cache=True, nogil=True)
+def _log_beta(a, b):
+    """log X for X ~ Beta(a, b), exact where X is too small to hold (X = G_a / (G_a + G_b))."""
+    ga = _log_gamma_draw(a)
+    gb = _log_gamma_draw(b)
+    top = max(ga, gb)
+    return ga - (top + np.log(np.exp(ga - top) + np.exp(gb - top)))
 
 
 @njit(cache=True, nogil=True)
@@ -148,40 +167,64 @@ def _lists_of_patterns(cells):
 
 
 @njit(cache=True, nogil=True)
-def _log_stick_prior(pi, alpha):
-    """log density of the class weights under the truncated stick-breaking prior, up to a constant.
-
-    With R_k = 1 - (pi_1 + ... + pi_{k-1}): p(pi) = pi_K^(alpha - 1) / (R_1 ... R_{K-1}); it is not symmetric
-    in the classes: it prefers big classes first.
-    """
-    K = pi.shape[0]
-    rest = 1.0
-    lp = 0.0
-    for k in range(K - 1):
-        lp -= np.log(max(rest, 1e-300))
-        rest -= pi[k]
-    return lp + (alpha - 1.0) * np.log(max(pi[K - 1], 1e-300))
+def _logaddexp(x, y):
+    """log(e^x + e^y), exact for -inf."""
+    if x < y:
+        x, y = y, x
+    if y == -np.inf:
+        return x
+    return x + np.log1p(np.exp(y - x))
 
 
 @njit(cache=True, nogil=True)
-def _relabel(lam, v, pi, alpha, f, miss):
+def _log_weights(lw, logpi):
+    """log pi_k = log(1 - e^lw_k) + lw_1 + ... + lw_{k-1}: the weights in logs, where they underflow."""
+    log_rest = 0.0
+    for k in range(lw.shape[0]):
+        logpi[k] = np.log(-math.expm1(lw[k])) + log_rest if lw[k] < 0.0 else -np.inf
+        log_rest += lw[k]
+
+
+@njit(cache=True, nogil=True)
+def _log_stick_prior(logpi, alpha):
+    """log density of the class weights under the truncated stick-breaking prior, up to a constant.
+
+    With R_k = pi_k + ... + pi_K the stick left at class k: p(pi) = pi_K^(alpha - 1) / (R_1 ... R_{K-1}) (the
+    Jacobian from the sticks v_k = pi_k / R_k, each Beta(1, alpha)); it is not symmetric in the classes: it
+    prefers big classes first. In logs, and R_k summed from the tail: with a small alpha the weights after
+    the first classes are below 1e-300, and 1 - (pi_1 + ... + pi_{k-1}) is all rounding (issue 20: that
+    made the swaps below favour configurations the prior does not).
+    """
+    K = logpi.shape[0]
+    lp = 0.0
+    log_rest = logpi[K - 1]
+    for k in range(K - 2, 0, -1):  # R_{K-1} down to R_2 (R_1 = 1); R_K = pi_K is the last factor's
+        log_rest = _logaddexp(log_rest, logpi[k])
+        lp -= log_rest
+    return lp + (alpha - 1.0) * logpi[K - 1]
+
+
+@njit(cache=True, nogil=True)
+def _relabel(lam, lw, pi, alpha, f, miss, logpi):
     """Metropolis swaps of two classes' labels (weights and capture probabilities together).
 
     The likelihood does not change, only the stick-breaking prior of the weights. Without these moves a
     chain can keep its biggest class in the last place, where only large alpha explains many small sticks
     before it; alpha then stays large, every class up to the truncation K fills, and the chain crawls
     (Papaspiliopoulos & Roberts 2008; Hastie, Liverani & Richardson 2015, label-switching moves).
+    A swap is a permutation of the weights (Jacobian 1); the sticks are then read back from the weights.
     """
     J, K = lam.shape
     C = f.shape[0]
-    lp = _log_stick_prior(pi, alpha)
+    _log_weights(lw, logpi)
+    lp = _log_stick_prior(logpi, alpha)
     for _ in range(K):
         k = np.random.randint(0, K)
         h = np.random.randint(0, K - 1)
         if h >= k:
             h += 1
-        pi[k], pi[h] = pi[h], pi[k]
-        lp_new = _log_stick_prior(pi, alpha)
+        logpi[k], logpi[h] = logpi[h], logpi[k]
+        lp_new = _log_stick_prior(logpi, alpha)
         if np.log(np.random.random()) < lp_new - lp:
             lp = lp_new
             for j in range(J):
@@ -190,21 +233,27 @@ def _relabel(lam, v, pi, alpha, f, miss):
                 f[c, k], f[c, h] = f[c, h], f[c, k]
             miss[k], miss[h] = miss[h], miss[k]
         else:
-            pi[k], pi[h] = pi[h], pi[k]
-    rest = 1.0
-    for k in range(K - 1):
-        v[k] = min(max(pi[k] / rest, 1e-12), 1.0 - 1e-12) if rest > 0.0 else 0.5
-        rest -= pi[k]
-    v[K - 1] = 1.0
-    _weights(v, pi)
+            logpi[k], logpi[h] = logpi[h], logpi[k]
+    log_rest = logpi[K - 1]
+    lw[K - 1] = -np.inf
+    for k in range(K - 2, -1, -1):  # lw_k = log R_{k+1} - log R_k, the tails summed in logs
+        after = log_rest
+        log_rest = _logaddexp(log_rest, logpi[k])
+        lw[k] = min(after - log_rest, -1e-300)
+    _weights(lw, pi)
 
 
 @njit(cache=True, nogil=True)
-def _weights(v, pi):
-    remain = 1.0
-    for k in range(v.shape[0]):
-        pi[k] = v[k] * remain
-        remain *= 1.0 - v[k]
+def _weights(lw, pi):
+    """pi_k = (1 - e^lw_k) e^(lw_1 + ... + lw_{k-1}), from lw_k = log(1 - v_k), the log of the stick left.
+
+    The sticks are kept as log(1 - v_k), not v_k: with a small alpha, 1 - v_k is often below 1e-16, which
+    a v_k next to 1 cannot hold (a clamp there biased alpha, hence N: issue 20).
+    """
+    log_rest = 0.0
+    for k in range(lw.shape[0]):
+        pi[k] = -math.expm1(lw[k]) * np.exp(log_rest)
+        log_rest += lw[k]
 
 
 @njit(cache=True, nogil=True)
@@ -239,9 +288,27 @@ def _loglik_of(counts, n_obs, pc, p0):
 
 @njit(cache=True, nogil=True)
 def _marginal_moves(
-    on_ptr, on_idx, counts, n_obs, lam, v, pi, alpha, steps, adapt, f, miss, pc, pc_new, head, fk, odds, fresh
+    on_ptr,
+    on_idx,
+    counts,
+    n_obs,
+    lam,
+    lw,
+    pi,
+    alpha,
+    steps,
+    adapt,
+    f,
+    miss,
+    pc,
+    pc_new,
+    head,
+    fk,
+    odds,
+    fresh,
+    logpi,
 ):
-    """Metropolis moves on (lam, v) under the observed-data posterior, class memberships and N integrated out.
+    """Metropolis moves on (lam, lw) under the observed-data posterior, memberships and N integrated out.
 
     Data augmentation alone crawls when many people are observed: given the memberships the parameters are
     nearly fixed, and the other way round, so each sweep moves them by little (the fraction of missing
@@ -257,27 +324,25 @@ def _marginal_moves(
     """
     C = counts.shape[0]
     J = lam.shape[0]
-    K = v.shape[0]
+    K = lw.shape[0]
     if fresh:  # lam changed since f was computed (else f is current: the moves keep it so)
         for k in range(K):
             _class_columns(on_ptr, on_idx, lam, k, f, miss, odds)
     if K > 1:  # one class (--classes 1, the independence model) has no label to swap
-        _relabel(lam, v, pi, alpha, f, miss)
+        _relabel(lam, lw, pi, alpha, f, miss, logpi)
     p0 = _mixture(pi, f, miss, pc)
     ll = _loglik_of(counts, n_obs, pc, p0)
     lam_old = np.empty(J)
     head0 = 0.0
     for c in range(C):
         head[c] = 0.0
+    log_rest = 0.0  # log of the stick left before class k
     for k in range(K):
         # Classes that together hold less than one person in 10^9 are left to the Gibbs steps: the table
         # cannot tell their parameters apart, so moves (a) and (b) would cost O(cells) each for nothing
         # (most of the K = 10 classes are such tails). Still exact: whether (a) runs depends on pi_k, which
         # (a) does not change, and whether (b) runs on the stick left before class k, which (b) does not
         # change.
-        rest = 1.0
-        for h in range(k):
-            rest -= pi[h]
         # (a) every capture probability of class k shifted together on the logit scale.
         if pi[k] >= 1e-9:
             e = steps[k] * np.random.standard_normal()
@@ -313,36 +378,42 @@ def _marginal_moves(
                 miss[k] = m_old
             if adapt > 0:
                 steps[k] *= np.exp(((1.0 if acc else 0.0) - 0.3) / np.sqrt(adapt))
-        # (b) the stick-breaking proportion of class k on the logit scale, prior Beta(1, alpha): pi_k
-        # scales by y / x and every later class by (1 - y) / (1 - x).
-        if k < K - 1 and rest >= 1e-9:
+        # (b) the stick-breaking proportion v_k of class k on the logit scale t, prior Beta(1, alpha), which
+        # is v (1 - v)^alpha in t; with lw = log(1 - v): log v = t + lw, lw = -log(1 + e^t), no clamp. pi_k
+        # scales by v' / v and every later class by (1 - v') / (1 - v).
+        if k < K - 1 and log_rest >= LOG_TINY:
             i = K + k
-            x = v[k]
-            lo = np.log(x / (1.0 - x)) + steps[i] * np.random.standard_normal()
-            y = min(max(1.0 / (1.0 + np.exp(-lo)), 1e-12), 1.0 - 1e-12)
-            lp = (
-                (alpha - 1.0) * (np.log(1.0 - y) - np.log(1.0 - x))
-                + np.log(y * (1.0 - y))
-                - np.log(x * (1.0 - x))
-            )
-            r_k, r_tail = y / x, (1.0 - y) / (1.0 - x)
+            lw_x = lw[k]
+            lv_x = np.log(-math.expm1(lw_x))
+            t = lv_x - lw_x + steps[i] * np.random.standard_normal()
+            lw_y = -(max(t, 0.0) + np.log1p(np.exp(-abs(t))))
+            lv_y = t + lw_y
+            lp = lv_y + alpha * lw_y - lv_x - alpha * lw_x
+            r_k, r_tail = np.exp(lv_y - lv_x), np.exp(lw_y - lw_x)
             w = pi[k]
-            for c in range(C):
-                own = w * f[c, k]
-                pc_new[c] = head[c] + r_k * own + r_tail * max(pc[c] - head[c] - own, 0.0)
-            own = w * miss[k]
-            p0_new = head0 + r_k * own + r_tail * max(p0 - head0 - own, 0.0)
+            if r_tail <= 1e6:
+                for c in range(C):
+                    own = w * f[c, k]
+                    pc_new[c] = head[c] + r_k * own + r_tail * max(pc[c] - head[c] - own, 0.0)
+                own = w * miss[k]
+                p0_new = head0 + r_k * own + r_tail * max(p0 - head0 - own, 0.0)
+            else:  # the later classes' share was rounding in pc: recompute it (rare: O(cells x K))
+                lw[k] = lw_y
+                _weights(lw, logpi)  # logpi as scratch space for the proposed weights
+                lw[k] = lw_x
+                p0_new = _mixture(logpi, f, miss, pc_new)
             ll_new = _loglik_of(counts, n_obs, pc_new, p0_new)
             acc = np.log(np.random.random()) < ll_new - ll + lp
             if acc:
                 ll = ll_new
                 p0 = p0_new
-                v[k] = y
-                _weights(v, pi)
+                lw[k] = lw_y
+                _weights(lw, pi)
                 for c in range(C):
                     pc[c] = pc_new[c]
             if adapt > 0:
                 steps[i] *= np.exp(((1.0 if acc else 0.0) - 0.3) / np.sqrt(adapt))
+        log_rest += lw[k]
         w = pi[k]
         for c in range(C):
             head[c] += w * f[c, k]
@@ -380,7 +451,7 @@ def gibbs_block(
     a_alpha,
     b_alpha,
     lam,
-    v,
+    lw,
     pi,
     n0k,
     steps,
@@ -393,9 +464,10 @@ def gibbs_block(
     out_alpha,
     out_k,
 ):
-    """Run ``iterations`` sweeps from the state (``lam``, ``pi``, ``n0k``, ``alpha0``); return the new alpha.
+    """Run ``iterations`` sweeps from the state (``lam``, ``lw``, ``pi``, ``n0k``, ``alpha0``); return alpha.
 
-    ``lam`` (J, K), ``pi`` (K,) and ``n0k`` (K,, the unobserved people per class; negative = not drawn
+    ``lam`` (J, K), ``lw`` (K,, log(1 - v_k) of the sticks: see ``_weights``), ``pi`` (K,) and ``n0k``
+    (K,, the unobserved people per class; negative = not drawn
     yet) are updated in place, so a chain is continued by calling again with the same arrays (and a new
     seed: numba's random state is per thread, and threads are shared between chains). Every sweep's N,
     alpha and number of occupied classes is written to ``out_n``, ``out_alpha`` and ``out_k``.
@@ -419,6 +491,7 @@ def gibbs_block(
     pc_new = np.empty(C)
     head = np.empty(C)
     fk = np.empty(C)
+    logpi = np.empty(K)
     for it in range(iterations):
         # 0. Metropolis moves of the parameters with memberships and N integrated out, then the unobserved
         # (how many, which classes) drawn afresh given the parameters: a valid blocked update.
@@ -429,7 +502,7 @@ def gibbs_block(
                 counts,
                 n_obs,
                 lam,
-                v,
+                lw,
                 pi,
                 alpha,
                 steps,
@@ -442,6 +515,7 @@ def gibbs_block(
                 fk,
                 odds,
                 r == 0,
+                logpi,
             )
         _draw_unobserved(n_obs, lam, pi, probs, draw, n0k)
         # 1. classes of the observed, one multinomial per capture pattern: the probability of a pattern in
@@ -504,22 +578,20 @@ def gibbs_block(
                 b = np.random.beta(1.0 + s[j, k], 1.0 + o[k] + n0k[k] - s[j, k])
                 lam[j, k] = min(max(b, 1e-12), 1.0 - 1e-12)
         # 4. stick-breaking weights.
+        # log(1 - v_k) ~ log Beta(alpha + later people, 1 + people in k), drawn in logs: alpha's conditional
+        # needs it exactly, and with a small alpha an empty class's 1 - v_k ~ Beta(alpha, 1) is far below
+        # what a double next to 1 holds (issue 20).
         tail = n_obs + n0
-        remain = 1.0
         log_sum = 0.0
         for k in range(K):
             mk = o[k] + n0k[k]
             tail -= mk
             if k < K - 1:
-                vk = np.random.beta(1.0 + mk, alpha + tail)
-                if vk > 1.0 - 1e-12:
-                    vk = 1.0 - 1e-12
-                v[k] = vk
-                log_sum += np.log(1.0 - vk)
+                lw[k] = min(_log_beta(alpha + tail, 1.0 + mk), -1e-300)
+                log_sum += lw[k]
             else:
-                v[k] = 1.0
-            pi[k] = v[k] * remain
-            remain *= 1.0 - v[k]
+                lw[k] = -np.inf
+        _weights(lw, pi)
         # 5. concentration, Gamma(a, b) prior (rate b).
         alpha = np.random.gamma(a_alpha + K - 1, 1.0 / (b_alpha - log_sum))
         occupied = 0
@@ -536,9 +608,11 @@ def initial_state(n_lists: int, K: int, seed: int) -> dict[str, np.ndarray | flo
     """A chain's start: capture probabilities uniform in [0.05, 0.95], equal class weights."""
     rng = np.random.default_rng([seed, 20161213])
     v = 1.0 / (K - np.arange(K, dtype=float))  # stick proportions giving every class weight 1/K
+    with np.errstate(divide="ignore"):
+        lw = np.log1p(-v)  # the last is -inf: nothing left after it
     return {
         "lam": rng.uniform(0.05, 0.95, (n_lists, K)),
-        "v": v,
+        "lw": lw,
         "pi": np.full(K, 1.0 / K),
         "n0k": np.zeros(K, dtype=np.int64),
         "steps": np.full(2 * K, 0.1),
@@ -550,7 +624,7 @@ def run_block(cells, counts, K, a_alpha, b_alpha, state, iterations, adapt, seed
     """Continue a chain from ``state`` (updated) for ``iterations`` sweeps; (N, alpha, occupied) per sweep."""
     out = (np.empty(iterations, dtype=np.int64), np.empty(iterations), np.empty(iterations, dtype=np.int64))
     state["alpha"] = gibbs_block(
-        cells, counts, K, a_alpha, b_alpha, state["lam"], state["v"], state["pi"], state["n0k"],
+        cells, counts, K, a_alpha, b_alpha, state["lam"], state["lw"], state["pi"], state["n0k"],
         state["steps"], state["alpha"], iterations, adapt, seed, rounds, *out,
     )  # fmt: skip
     return out
