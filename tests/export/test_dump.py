@@ -88,6 +88,33 @@ def test_round_trip_under_a_new_key_loses_nothing(runner, demo, dumped, tmp_path
         assert (target.path / "policy.yaml").read_text() == (demo.path / "policy.yaml").read_text()
 
 
+def test_source_key_file_wins_over_this_workspaces_key_in_the_environment(
+    runner, demo, dumped, tmp_path, planted, monkeypatch
+):
+    """TAWTHIQ_KEY is the key of the workspace being restored into; the file named by
+    --source-key is the dump's. The environment variable used to win over the named file, so the
+    dump was opened with the wrong key."""
+    import base64
+
+    from tawthiq.store import init_workspace, list_sources
+    from tawthiq.store.reveal import Disclosure
+
+    monkeypatch.setenv("TAWTHIQ_KEY", base64.b64encode(os.urandom(32)).decode())
+    with init_workspace(tmp_path / "env-keyed") as target:
+        res = runner.invoke(
+            app,
+            ["import-dump", str(dumped), "-w", str(target.path), "--source-key", str(demo.ws.key_file)],
+        )
+        assert res.exit_code == 0, res.output + res.stderr
+        with target.session() as s:
+            person = next(
+                x
+                for x in list_sources(s, reveal=Disclosure(actor="tester", reason="env key check"))
+                if x.kind == "individual"
+            )
+            assert person.identity.reveal() == planted["identity"]
+
+
 def test_dump_never_holds_protected_values_in_clear(demo, dumped, planted, all_text):
     text = all_text(dumped)
     for value in (planted["identity"], planted["contact"]):

@@ -127,7 +127,7 @@ def register(app: typer.Typer) -> None:
         from tawthiq.evidence import reseal_file, stored_files, verify_export
         from tawthiq.policy import POLICY_FILE
         from tawthiq.store import Cipher, open_workspace
-        from tawthiq.store._crypto import load_key
+        from tawthiq.store._crypto import read_key_file
         from tawthiq.store.dump import load_tables
 
         check = verify_export(folder, public_key)
@@ -142,9 +142,7 @@ def register(app: typer.Typer) -> None:
             if source_key is not None:
                 if not source_key.exists():
                     raise InputError("no such key file", path=source_key)
-                key = load_key(source_key)
-                assert key is not None  # the file exists: load_key gave a key or raised
-                src_cipher = Cipher(key)
+                src_cipher = Cipher(read_key_file(source_key))
             with ws.session(actor="cli") as s:
                 counts = load_tables(
                     s,

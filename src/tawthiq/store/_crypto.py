@@ -34,7 +34,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from tawthiq.entities import Protected
 from tawthiq.errors import ProtectedDataError, WorkspaceError
 
-__all__ = ["KEY_ENV", "Cipher", "load_key", "write_key_file"]
+__all__ = ["KEY_ENV", "Cipher", "load_key", "read_key_file", "write_key_file"]
 
 KEY_ENV = "TAWTHIQ_KEY"
 _VERSION = b"\x01"
@@ -152,14 +152,23 @@ def load_key(key_file: Path | None) -> bytes | None:
             raise WorkspaceError(f"{KEY_ENV} must decode to 32 bytes, got {len(key)}")
         return key
     if key_file is not None and key_file.exists():
-        try:
-            key = base64.b64decode(key_file.read_bytes().strip(), validate=True)
-        except (binascii.Error, ValueError):
-            raise WorkspaceError(f"{key_file}: the key file is not valid base64") from None
-        if len(key) != 32:
-            raise WorkspaceError(f"{key_file}: the key must decode to 32 bytes, got {len(key)}")
-        return key
+        return read_key_file(key_file)
     return None
+
+
+def read_key_file(key_file: Path) -> bytes:
+    """The key in ``key_file`` itself, whatever ``TAWTHIQ_KEY`` says.
+
+    For a key named on purpose (``import-dump --source-key``): the environment variable is this
+    workspace's key, and letting it win would open the dump with the wrong key.
+    """
+    try:
+        key = base64.b64decode(key_file.read_bytes().strip(), validate=True)
+    except (binascii.Error, ValueError):
+        raise WorkspaceError(f"{key_file}: the key file is not valid base64") from None
+    if len(key) != 32:
+        raise WorkspaceError(f"{key_file}: the key must decode to 32 bytes, got {len(key)}")
+    return key
 
 
 def write_key_file(path: Path) -> None:
