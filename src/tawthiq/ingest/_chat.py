@@ -100,26 +100,26 @@ def read_chat(ctx: ReadContext) -> list[Draft]:
         raise ParseError("no messages in the chat export", path=ctx.path)
     order = _order(msgs, ctx)
     drafts: list[Draft] = []
-    for m in msgs:
-        if m.sender is None:
+    for msg in msgs:
+        if msg.sender is None:
             continue  # a system notice
-        day, month = (m.a, m.b) if order == "dmy" else (m.b, m.a)
+        day, month = (msg.a, msg.b) if order == "dmy" else (msg.b, msg.a)
         try:
-            when = date(m.year, month, day)
+            when = date(msg.year, month, day)
         except ValueError:
             raise ParseError(
-                f"{m.a}/{m.b}/{m.year} is not a date in {order} order",
+                f"{msg.a}/{msg.b}/{msg.year} is not a date in {order} order",
                 path=ctx.path,
-                line=m.line,
+                line=msg.line,
                 field="date",
             ) from None
-        body = "\n".join(m.lines).strip("\n")
+        body = "\n".join(msg.lines).strip("\n")
         drafts.append(
             Draft(
                 body=body,
                 published_at=when,
                 language=detect_language(body),
-                sender=Protected(m.sender.strip(_MARKS)),
+                sender=Protected(msg.sender.strip(_MARKS)),
             )
         )
     if not drafts:

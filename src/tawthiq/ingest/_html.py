@@ -100,8 +100,9 @@ def html_to_text(tree: HTMLParser) -> str:
 
 def _title(tree: HTMLParser) -> str | None:
     og = tree.css_first('meta[property="og:title"]')
-    if og is not None and og.attributes.get("content"):
-        return _clean(og.attributes["content"])
+    content = og.attributes.get("content") if og is not None else None
+    if content:
+        return _clean(content)
     for sel in ("title", "h1"):
         node = tree.css_first(sel)
         if node is not None and _clean(node.text()):
@@ -141,7 +142,8 @@ def read_html(ctx: ReadContext) -> list[Draft]:
     tree = HTMLParser(text)
     title = _title(tree)
     published = _published(tree)
-    lang_attr = (tree.css_first("html").attributes.get("lang") or "") if tree.css_first("html") else ""
+    html_node = tree.css_first("html")
+    lang_attr = (html_node.attributes.get("lang") or "") if html_node is not None else ""
     body = html_to_text(tree)
     if not body.strip():
         raise ParseError("no text found in the HTML page", path=ctx.path, field="body")
