@@ -291,12 +291,12 @@ def _denied(ev: Evidence) -> str | None:
 
 
 def _toll_disagrees(ev: Evidence) -> str | None:
-    told = [sc for sc in ev.asserting if sc.claim.fatalities is not None]
-    for i, a in enumerate(told):
-        for b in told[i + 1 :]:
+    told = [(sc, n) for sc in ev.asserting if (n := sc.claim.fatalities) is not None]
+    for i, (a, a_count) in enumerate(told):
+        for b, b_count in told[i + 1 :]:
             if not ev.independent(a, b):
                 continue
-            if counts_disagree(a.claim.fatalities, b.claim.fatalities):
+            if counts_disagree(a_count, b_count):
                 return say(
                     "toll_disagrees", a=ev.origin(a), a_figure=_fig(a), b=ev.origin(b), b_figure=_fig(b)
                 )

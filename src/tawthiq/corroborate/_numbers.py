@@ -51,9 +51,8 @@ def count_interval(c: Count) -> tuple[float, float]:
         return float(lo or 0), INF if hi is None else float(hi)
     if lo is None and hi is None:
         return 0.0, INF
-    lo_f = float(lo if lo is not None else hi)
-    hi_f = float(hi if hi is not None else lo)
-    return min(lo_f, hi_f), max(lo_f, hi_f)
+    known = [float(v) for v in (lo, hi) if v is not None]  # one or both: a single figure is [n, n]
+    return min(known), max(known)
 
 
 def counts_compatible(a: Count | None, b: Count | None, *, factor: float = 2.0) -> bool:
@@ -123,21 +122,22 @@ def _top(c: Count) -> int | None:
 def fatalities_of(members: Sequence[tuple[int, SourcedClaim]]) -> Fatalities:
     """An incident's toll from its members' fatality counts, by :data:`FATALITIES_RULE`."""
     told = [
-        (cid, sc.claim)
+        (cid, sc.claim, count)
         for cid, sc in members
-        if sc.claim.fatalities is not None
+        if (count := sc.claim.fatalities) is not None
         and sc.claim.certainty != "denied"
         and sc.claim.review_status != "rejected"  # a reviewer said this claim is wrong
     ]
     if not told:
         return Fatalities(rule=FATALITIES_RULES["no_number"])
-    credible = [(cid, c) for cid, c in told if c.certainty in ("reported", "confirmed")]
+    credible = [(cid, c, n) for cid, c, n in told if c.certainty in ("reported", "confirmed")]
     basis = credible or told
-    floors = [(f, cid) for cid, c in basis if (f := _floor(c.fatalities)) is not None]
-    tops = [(t, cid) for cid, c in told if (t := _top(c.fatalities)) is not None]
-    points = [p for _, c in basis if (p := _point(c.fatalities)) is not None]
+    floors = [(f, cid) for cid, _, n in basis if (f := _floor(n)) is not None]
+    tops = [(t, cid) for cid, _, n in told if (t := _top(n)) is not None]
+    points = [p for _, _, n in basis if (p := _point(n)) is not None]
     low = max(floors)[0] if floors else None
     high = max(tops)[0] if tops else None
+    best: int | None
     if points:
         best = round(statistics.median(points))
         if low is not None:
