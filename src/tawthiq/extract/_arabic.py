@@ -321,9 +321,11 @@ def arabic_claims(
                 named = explicit_time_ar(s[war.start() :], anchor)
                 if named is not None and named.start is not None and (anchor is None or named.start < anchor):
                     start = named.start
-            when = TimeSpan(start=start, end=anchor, precision="year")
+            war_span = TimeSpan(start=start, end=anchor, precision="year")
             hit = _Hit("other", 0, 0, 1)
-            claim = _claim(text, a, b, s, f, "tally", hit, where, when, fat, inj, party or own_voice, party)
+            claim = _claim(
+                text, a, b, s, f, "tally", hit, where, war_span, fat, inj, party or own_voice, party
+            )
             out.append((claim, b <= title_end))
             last_claim_n = n
             continue

@@ -203,14 +203,14 @@ def _find_attribution_ar(
         if party:
             return party
     # subject before the verb: "مصدر عسكري أكد لسانا أن"، "وكان مصدر في محافظة حلب أفاد"
-    m = _rx(rf"^(?:و|ف)?(?:كان|كانت|قد)?\s*([^،,:\"]{{3,60}}?)\s+(?:كان\s+|قد\s+)?{_VERB}{_R}").match(s)
+    subj = _rx(rf"^(?:و|ف)?(?:كان|كانت|قد)?\s*([^،,:\"]{{3,60}}?)\s+(?:كان\s+|قد\s+)?{_VERB}{_R}").match(s)
     if (
-        m
-        and not find_events_ar(m.group(1))
-        and not _NOT_SUBJECT.match(m.group(0))
-        and not _DATELINE_MARK.search(m.group(1))
+        subj
+        and not find_events_ar(subj.group(1))
+        and not _NOT_SUBJECT.match(subj.group(0))
+        and not _DATELINE_MARK.search(subj.group(1))
     ):
-        party = party_at(m.start(1), m.end(1))
+        party = party_at(subj.start(1), subj.end(1))
         if party:
             return party
     for m in _LEAD_VERB.finditer(s):

@@ -210,6 +210,7 @@ def find_numbers_ar(s: str) -> list[ArNumber]:
         if any(a <= m.start(g) < b for a, b in taken):
             continue
         raw = m.group(g).strip()
+        v: int | None
         if m.group(4) and re.fullmatch(r"\d+\.\d+", raw):
             # "1.5 ألف"، "2.3 مليون": a decimal count of thousands or millions is whole
             scale = 1_000_000 if m.group(4).startswith(("مليون", "ملايين")) else 1000

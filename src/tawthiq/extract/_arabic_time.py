@@ -325,14 +325,18 @@ def _resolve(s: str, anchor: date) -> TimeSpan | None:
     if m and (m.group(1) or m.group(2) not in ("ايام", "اسابيع", "اشهر")):  # "منذ أسابيع": no length
         n = _n(m.group(1)) or (2 if m.group(2) in ("اسبوعين", "يومين", "شهرين") else 1)
         unit = m.group(2)
-        days = n / 24 if unit.startswith("ساع") else n * (7 if "سبوع" in unit else 30 if "شهر" in unit else 1)
-        start = anchor - timedelta(days=max(int(days), 1) if days >= 1 else 1)
-        prec = "days" if days <= 6 else "week" if days <= 14 else "month"
+        length = (
+            n / 24 if unit.startswith("ساع") else n * (7 if "سبوع" in unit else 30 if "شهر" in unit else 1)
+        )
+        start = anchor - timedelta(days=max(int(length), 1) if length >= 1 else 1)
+        prec = "days" if length <= 6 else "week" if length <= 14 else "month"
         return TimeSpan(start=start, end=anchor, precision=prec)
     m = _PAST_DAYS.search(s)
     if m:
-        n = _NUMWORD_DAYS.get(m.group(1) or "")
-        return TimeSpan(start=anchor - timedelta(days=n) if n else None, end=anchor, precision="days")
+        worded = _NUMWORD_DAYS.get(m.group(1) or "")
+        return TimeSpan(
+            start=anchor - timedelta(days=worded) if worded else None, end=anchor, precision="days"
+        )
     if _THIS_WEEK.search(s):
         monday = anchor - timedelta(days=anchor.weekday())
         return TimeSpan(start=monday, end=anchor, precision="week")
