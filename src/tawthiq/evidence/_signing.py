@@ -82,12 +82,13 @@ def public_key_pem(key: Ed25519PublicKey) -> bytes:
 def load_public_key(data_or_path: bytes | str | Path) -> Ed25519PublicKey:
     """A public key from PEM bytes or a PEM file; errors name the file."""
     where = None
-    data = data_or_path
     if isinstance(data_or_path, (str, Path)):
         where = Path(data_or_path)
         if not where.exists():
             raise InputError("no such public key file", path=where)
         data = where.read_bytes()
+    else:
+        data = data_or_path
     try:
         key = serialization.load_pem_public_key(data)
     except (ValueError, TypeError):

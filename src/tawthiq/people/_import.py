@@ -481,7 +481,7 @@ def build_records(table: Table, mapping: Mapping[str, str], list_name: str) -> I
         try:
             records.append(PersonRecord(list_name=list_name, record_id=record_id, row=number, **values))
         except ValidationError as exc:  # a value our parsers let through but the model refuses
-            fld = str(exc.errors()[0]["loc"][0]) if exc.errors() else None
+            refused = str(exc.errors()[0]["loc"][0]) if exc.errors() else None
             errors.append(InputError("value refused by the record model", path=table.path, line=number,
-                                     field=fld))  # fmt: skip
+                                     field=refused))  # fmt: skip
     return ImportResult(tuple(records), tuple(errors), tuple(warnings), len(table.rows), dict(mapping))

@@ -16,13 +16,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
-from tawthiq.entities import LinkResult, Person, PersonRecord
+from tawthiq.entities import LinkResult, Person, PersonRecord, PersonStatus
 
 __all__ = ["STATUS_ORDER", "assign_person_ids", "person_key", "person_status", "plan_persons"]
 
 # A person named "killed" on one list and "missing" on another is reported as killed: the
 # more definite fate wins; detention is more definite than "missing" (someone holds them).
-STATUS_ORDER = ("killed", "detained", "missing", "injured", "unknown")
+STATUS_ORDER: tuple[PersonStatus, ...] = ("killed", "detained", "missing", "injured", "unknown")
 
 
 def assign_person_ids(
@@ -48,7 +48,7 @@ def assign_person_ids(
     return result
 
 
-def person_status(statuses: Iterable[str]) -> str:
+def person_status(statuses: Iterable[str]) -> PersonStatus:
     """The most definite status among a person's records (see :data:`STATUS_ORDER`)."""
     present = set(statuses)
     return next((s for s in STATUS_ORDER if s in present), "unknown")

@@ -81,7 +81,7 @@ _ALLAH_REVERSED = re.compile("هللا")
 
 def is_arabic(text: str | None) -> bool:
     """True when the text has any Arabic-script letter."""
-    return bool(text) and bool(_ARABIC.search(text))
+    return bool(text and _ARABIC.search(text))
 
 
 @lru_cache(maxsize=200_000)

@@ -321,7 +321,7 @@ def main() -> None:
     #    name usually missing, ages often estimated. A separate random stream, so lists 1–3 stay
     #    as they were; capture is independent of the other lists (a third "system" for estimation).
     rng4 = random.Random(SEED + 4)
-    rows4: list[list[str]] = []
+    rows4: list[dict[str, object]] = []
     for p in killed:
         if rng4.random() >= (0.42 if p["age"] >= 18 else 0.3):
             continue
