@@ -468,8 +468,8 @@ def _blocks(items: Sequence[_Item]) -> dict[tuple, list[int]]:
             continue
         blocks[(*base, "report", it.report)].append(i)
         for pk in places:
-            for w in weeks:
-                blocks[(*base, pk, w)].append(i)
+            for week in weeks:
+                blocks[(*base, pk, week)].append(i)
     return blocks
 
 

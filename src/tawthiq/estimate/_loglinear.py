@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import itertools
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -293,7 +294,7 @@ def loglinear(table: ContingencyTable, settings: LoglinearSettings | None = None
     return Fit(est, draws)
 
 
-def loglinear_model(table: ContingencyTable, terms: list[tuple[str, ...]] | str = ()) -> Estimate:
+def loglinear_model(table: ContingencyTable, terms: Sequence[tuple[str, ...]] | str = ()) -> Estimate:
     """Fit one log-linear model: ``terms`` are interactions by list name, or ``"two-way"`` for all pairs.
 
     The estimate carries the model's MLE of N, its profile-likelihood interval, AIC and BIC.

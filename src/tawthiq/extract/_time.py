@@ -254,12 +254,12 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
     m = _ORDINAL_DAY.search(s)
     if m:
         n = int(m.group(1))
-        day = _safe(anchor.year, anchor.month, n) if 1 <= n <= 31 else None
-        if day is not None and day > anchor:
+        nth = _safe(anchor.year, anchor.month, n) if 1 <= n <= 31 else None
+        if nth is not None and nth > anchor:
             y, mo = divmod(anchor.year * 12 + anchor.month - 2, 12)
-            day = _safe(y, mo + 1, n)
-        if day is not None:
-            return TimeSpan(start=day, end=day, precision="day")
+            nth = _safe(y, mo + 1, n)
+        if nth is not None:
+            return TimeSpan(start=nth, end=nth, precision="day")
     if re.search(r"\b(?:yesterday|last night)\b", low):
         day = anchor - timedelta(days=1)
         return TimeSpan(start=day, end=anchor if "night" in low else day, precision="day")
@@ -299,9 +299,9 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
         c = parse_count(m.group(1))
         n = (c.low or c.high) if c else None
         if n:
-            span = timedelta(days=n * (7 if m.group(2) == "weeks" else 1))
+            back = timedelta(days=n * (7 if m.group(2) == "weeks" else 1))
             return TimeSpan(
-                start=anchor - span, end=anchor, precision="days" if m.group(2) == "days" else "week"
+                start=anchor - back, end=anchor, precision="days" if m.group(2) == "days" else "week"
             )
         return TimeSpan(start=None, end=anchor, precision="days" if m.group(2) == "days" else "week")
     m = re.search(r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(\w+)\s+months\b", low)

@@ -71,7 +71,8 @@ def _header(msg: EmailMessage, name: str, path: Path) -> str | None:
 
 
 def _decode_part(part: EmailMessage, index: int, path: Path) -> str:
-    payload = part.get_payload(decode=True) or b""
+    raw = part.get_payload(decode=True)  # a leaf part's bytes (None for a multipart)
+    payload = raw if isinstance(raw, bytes) else b""
     charset = part.get_content_charset() or "us-ascii"
     if charset in ("us-ascii", "ascii") and not payload.isascii():
         charset = "utf-8"  # undeclared 8-bit text: UTF-8 is the only honest guess, checked strictly

@@ -341,7 +341,7 @@ def ingest_file(ws: Workspace, path: Path, opts: IngestOptions) -> FileOutcome:
         stored = _write(ws, path, sha, size, channel, media_type, drafts, opts)
     except IntegrityError:  # another process ingested the same bytes at the same moment
         with ws.session(opts.actor) as s:
-            ids = [r.id for r in find_reports_by_sha256(s, sha)]
+            ids = [r.id for r in find_reports_by_sha256(s, sha) if r.id is not None]  # stored: all have one
         return FileOutcome(str(path), "duplicate", sha, reader, ids, "ingested concurrently")
     except (StatementError, ValueError) as exc:
         if not _refused_value(exc):
@@ -418,9 +418,11 @@ def _write(
                 continue
             label = d.source or opts.source
             if label and label not in source_ids:
-                source_ids[label] = get_or_create_source(
+                made = get_or_create_source(
                     s, Source(label=label, kind=opts.source_kind if label == opts.source else "other")
-                ).id
+                )
+                assert made.id is not None  # found or stored just now
+                source_ids[label] = made.id
             reports.append(
                 Report(
                     sha256=sha,
