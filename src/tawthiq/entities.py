@@ -332,7 +332,7 @@ class SourceCheckin(BaseModel):
     source_id: int
     label: str
     kind: str = "individual"
-    checkin_days: float | None
+    checkin_days: int | None  # whole days, as stored (the column, Source and --days are integers)
     registered_at: datetime
     last_contact: datetime | None = None
     last_channel: str | None = None

@@ -16,7 +16,7 @@ from tawthiq.store.reveal import protected_present
 __all__ = ["contacts", "log_contact", "overdue", "overdue_held", "protected_fields", "set_checkin"]
 
 
-def set_checkin(ws: Workspace, source: int | str, days: float | None) -> int:
+def set_checkin(ws: Workspace, source: int | str, days: int | None) -> int:
     """Set (or clear) how often a source (its id or label) is expected to check in; its id."""
     with ws.session() as s:
         source_id = source_store.resolve_source(s, source)

@@ -53,7 +53,7 @@ class Contact:
 MAX_CHECKIN_DAYS = 36_525
 
 
-def _check_days(days: float | None) -> None:
+def _check_days(days: int | None) -> None:
     if days is not None and not 0 < days <= MAX_CHECKIN_DAYS:
         said = f"{days} is not a positive number of days up to {MAX_CHECKIN_DAYS:,} (a century)"
         raise InputError(said, field="checkin_days")
@@ -106,16 +106,13 @@ def resolve_source(session: Session, ref: int | str) -> int:
     raise InputError("no source has this id or label (see `tawthiq sources list`)", field="source")
 
 
-def set_checkin(session: Session, source_id: int, days: float | None) -> None:
+def set_checkin(session: Session, source_id: int, days: int | None) -> None:
     row = session.get(SourceRow, source_id)
     if row is None:
         raise InputError(f"no source {source_id}", field="source")
     _check_days(days)
     before = {"checkin_days": row.checkin_days}
-    # set_checkin takes a float (SourceCheckin.checkin_days is one) but the column is an Integer,
-    # as Source.checkin_days and the CLI's --days are: whole days in practice. Which it should be
-    # is a migration for the sources stage (issue 14's structural step changes no behaviour).
-    row.checkin_days = days  # type: ignore[assignment]
+    row.checkin_days = days
     session.flush()
     record_event(
         session, "source.checkin_interval", "source", source_id, before=before, after={"checkin_days": days}
