@@ -390,7 +390,7 @@ def _other_days(a: _Item, b: _Item) -> bool:
     against one publication date, so no reporting lag blurs them (at one named site, a day
     apart is still the bodies recovered the next day)."""
     ta, tb = a.sc.claim.time, b.sc.claim.time
-    if ta.precision != "day" or tb.precision != "day" or None in (ta.start, tb.start):
+    if ta.precision != "day" or tb.precision != "day" or ta.start is None or tb.start is None:
         return False
     # a claim dated on its report's own day may owe that day to no time word at all (the
     # extractor's default): a day's difference from another claim of the report is then no proof

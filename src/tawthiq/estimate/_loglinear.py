@@ -300,6 +300,7 @@ def loglinear_model(table: ContingencyTable, terms: Sequence[tuple[str, ...]] | 
     The estimate carries the model's MLE of N, its profile-likelihood interval, AIC and BIC.
     """
     index = {name: i for i, name in enumerate(table.lists)}
+    chosen: list[tuple[int, ...]]
     if terms == "two-way":
         chosen = list(itertools.combinations(range(table.n_lists), 2))
     else:

@@ -220,9 +220,12 @@ def _composite(sentence: str, hit) -> Count | None:
         if re.search(r"\b(?:including|among (?:them|whom)|of whom)\s*$", sentence[: m.start(1)], re.I):
             return None  # the parts of a total given before
         parts = [find_numbers(p) for p in re.split(r"\s*(?:,|&|\band\b)\s*", m.group(1))]
-        if not all(parts) or any(p[0].count.low is None for p in parts):
+        if not all(parts):
             return None
-        total = sum(p[0].count.low for p in parts)
+        lows = [low for p in parts if (low := p[0].count.low) is not None]
+        if len(lows) < len(parts):
+            return None
+        total = sum(lows)
         exact = all(p[0].count.qualifier == "exact" for p in parts)
         return Count(low=total, high=total if exact else None, qualifier="exact" if exact else "at_least")
     return None

@@ -16,6 +16,7 @@ neighbourhoods, governorates, towns by size).
 from __future__ import annotations
 
 import csv
+import io
 import math
 import re
 from collections.abc import Iterable, Iterator
@@ -531,7 +532,8 @@ def load_gazetteer() -> Gazetteer:
     rank: dict[str, float] = {}
     data = resources.files("tawthiq.gazetteer") / "data"
     for name in _TABLES:
-        with (data / name).open(encoding="utf-8", newline="") as fh:
+        # Traversable.open is typed without newline=; csv needs it, so the text layer is ours
+        with io.TextIOWrapper((data / name).open("rb"), encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
                 variants = tuple(v for v in row["variants"].split("|") if v)
                 place = Place(

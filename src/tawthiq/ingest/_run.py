@@ -205,6 +205,11 @@ def _failures(exc: InputError, path: Path, report_id: int | None) -> list[Failur
     ]
 
 
+def _ids(reports: Iterable[Report]) -> list[int]:
+    """The ids of reports read from or written to the store (each has one: the store set it)."""
+    return [r.id for r in reports if r.id is not None]
+
+
 def _record_failure(
     ws: Workspace, path: Path, sha: str, size: int, reason: str, data: bytes | None, opts: IngestOptions
 ) -> FileOutcome:
@@ -245,7 +250,7 @@ def _record_failure(
                 )
             ],
         )
-    return FileOutcome(str(path), "failed", sha, None, [rep[0].id], reason)
+    return FileOutcome(str(path), "failed", sha, None, _ids(rep[:1]), reason)
 
 
 def _failed_file(
@@ -304,7 +309,7 @@ def ingest_file(ws: Workspace, path: Path, opts: IngestOptions) -> FileOutcome:
                 "failed",
                 sha,
                 None,
-                [first.id],
+                _ids([first]),
                 reason,
                 failures=[Failure(str(path), reason, report_id=first.id)],
                 stopped=opts.strict,
@@ -314,7 +319,7 @@ def ingest_file(ws: Workspace, path: Path, opts: IngestOptions) -> FileOutcome:
             "duplicate",
             sha,
             None,
-            [r.id for r in earlier],
+            _ids(earlier),
             f"same bytes as report #{kept[0].id} ({kept[0].file_name})",
         )
     if size > opts.max_bytes:
@@ -341,7 +346,7 @@ def ingest_file(ws: Workspace, path: Path, opts: IngestOptions) -> FileOutcome:
         stored = _write(ws, path, sha, size, channel, media_type, drafts, opts)
     except IntegrityError:  # another process ingested the same bytes at the same moment
         with ws.session(opts.actor) as s:
-            ids = [r.id for r in find_reports_by_sha256(s, sha) if r.id is not None]  # stored: all have one
+            ids = _ids(find_reports_by_sha256(s, sha))
         return FileOutcome(str(path), "duplicate", sha, reader, ids, "ingested concurrently")
     except (StatementError, ValueError) as exc:
         if not _refused_value(exc):
@@ -374,7 +379,7 @@ def ingest_file(ws: Workspace, path: Path, opts: IngestOptions) -> FileOutcome:
         "stored",
         sha,
         reader,
-        [st.id for d, st in zip(drafts, stored, strict=True) if d.failure is None],
+        _ids(st for d, st in zip(drafts, stored, strict=True) if d.failure is None),
         warnings=warnings,
         failures=failures,
     )
@@ -453,11 +458,15 @@ def _write(
             contacts_from_reports(
                 s,
                 stored,
-                {st.id: r.sender for r, st in zip(reports, stored, strict=True) if r.sender is not None},
+                {
+                    st.id: r.sender
+                    for r, st in zip(reports, stored, strict=True)
+                    if r.sender is not None and st.id is not None  # stored: every one has an id
+                },
                 {
                     st.id: farewell_signal(r.body)
                     for r, st in zip(reports, stored, strict=True)
-                    if r.sender is not None
+                    if r.sender is not None and st.id is not None
                 },
             )
     return stored
