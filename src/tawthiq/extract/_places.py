@@ -137,23 +137,23 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
     elsewhere = NOT_ALEPPO in context
     if elsewhere:
         context = tuple(c for c in context if c != NOT_ALEPPO)
-    for m in gaz.match(sentence, context):
-        if not _keep(sentence, m, gaz):
+    for pm in gaz.match(sentence, context):
+        if not _keep(sentence, pm, gaz):
             continue
-        if elsewhere and m.place.id != CITY and gaz.contains(CITY, m.place.id):
+        if elsewhere and pm.place.id != CITY and gaz.contains(CITY, pm.place.id):
             continue  # "al Jadida" of Mosul: an Aleppo neighbourhood only in a report that names Aleppo
-        surface = m.surface
-        start = m.start
-        d = _DIRECTION.search(sentence[: m.start])
-        if d and m.place.kind in ("town", "governorate"):
+        surface = pm.surface
+        start = pm.start
+        d = _DIRECTION.search(sentence[: pm.start])
+        if d and pm.place.kind in ("town", "governorate"):
             start = d.start()
-            surface = sentence[start : m.end]
-        typed = _TYPED_ADMIN.match(sentence[m.end :])
-        if typed and m.place.kind in ("governorate", "district"):
-            surface = sentence[start : m.end + typed.end()]  # "Aleppo province", as written
-        ref = gaz.to_ref(m.place, surface)
-        found.append(SentencePlace(start, m.end, ref))
-        ids.append(m.place.id)
+            surface = sentence[start : pm.end]
+        typed = _TYPED_ADMIN.match(sentence[pm.end :])
+        if typed and pm.place.kind in ("governorate", "district"):
+            surface = sentence[start : pm.end + typed.end()]  # "Aleppo province", as written
+        ref = gaz.to_ref(pm.place, surface)
+        found.append(SentencePlace(start, pm.end, ref))
+        ids.append(pm.place.id)
     for m in _UNKNOWN.finditer(sentence):
         name = m.group(1).strip()
         if not any(p.start <= m.start(1) < p.end for p in found):
@@ -219,12 +219,17 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
     for sp, pid in zip(found, ids, strict=True):
         if (pid == "SY" or sp.ref.precision == "country") and len(found) > 1:
             continue
-        typed = (
+        named_admin = (
             bool(_TYPED_ADMIN.match(sentence[sp.end :])) and sp.ref.precision in ("governorate", "district")
         ) or (
             pid.startswith("world:") and sp.ref.precision == "governorate"  # a region named with its word
         )
-        if pid and pid != CITY and not typed and any(o and o != pid and gaz.contains(pid, o) for o in ids):
+        if (
+            pid
+            and pid != CITY
+            and not named_admin
+            and any(o and o != pid and gaz.contains(pid, o) for o in ids)
+        ):
             continue  # ... unless the text names it as such ("Aleppo province: ... al-Marja")
         keep.append(sp)
     # ... and list Aleppo city after any place inside it

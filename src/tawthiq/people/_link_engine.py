@@ -25,13 +25,13 @@ from tawthiq.people._link_lists import (
     one_to_one,
     scoring_floor,
 )
-from tawthiq.people._link_model import MIN_RECORDS_TO_TRAIN, score_pairs
+from tawthiq.people._link_model import MIN_RECORDS_TO_TRAIN, LinkType, score_pairs
 from tawthiq.people._link_types import AgeOffset, LinkedPair
 
 __all__ = ["run_engine"]
 
 
-def _link_type(lists: set[str], dedupe: frozenset[str]) -> str | None:
+def _link_type(lists: set[str], dedupe: frozenset[str]) -> LinkType | None:
     if len(lists) == 1:
         return "dedupe_only" if lists <= dedupe else None
     return "link_and_dedupe" if lists & dedupe else "link_only"

@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import chain, pairwise
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -127,7 +128,7 @@ def _by_distinct(values: list[str | None], fn: Callable[[str], str | None]) -> n
         key = cache.get(v, _MISSING)
         if key is _MISSING:
             key = cache[v] = fn(v)
-        out.append(key)  # type: ignore[arg-type]
+        out.append(key)  # type: ignore[arg-type]  # never the _MISSING sentinel here: replaced above
     return _object_array(out)
 
 
@@ -274,6 +275,7 @@ def _name_features(toks: list[str], positional: tuple[str | None, ...] | None = 
     if positional:
         parts = [p for p in positional if p]
         sks_pos = [skeleton(p) if p else None for p in positional]
+        # the ignore: *positional has four parts, so the tuple has _NameFeatures' length
         return (
             *positional, "".join(parts) or None, sks_pos[0], sks_pos[1], sks_pos[3],
             "".join(x for x in sks_pos if x) or None, sorted(set(parts)),
@@ -436,7 +438,7 @@ def _record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
     slow = np.ones(n, dtype=bool)
     if arabic:
         at = np.asarray(arabic, dtype=np.int64)
-        ok, cols = _plain_arabic_names([records[i].name_ar for i in arabic])  # type: ignore[misc]
+        ok, cols = _plain_arabic_names([records[i].name_ar or "" for i in arabic])  # all set: see arabic
         for dst, src in zip(name_cols, cols, strict=True):
             dst[at[ok]] = src[ok]
         slow[at[ok]] = False
@@ -455,26 +457,30 @@ def _record_features(records: Sequence[PersonRecord]) -> pd.DataFrame:
     if distinct:
         for dst, values in zip(name_cols, zip(*distinct, strict=True), strict=True):
             dst[slow_at] = _object_array(values)[codes]
-    cols: dict[str, object] = {
+    columns_of: dict[str, Any] = {  # numpy and pandas arrays, one per feature column
         "unique_id": np.fromiter((r.id for r in records), dtype=np.int64, count=n),
         "source_dataset": np.fromiter((r.list_name for r in records), dtype=object, count=n),
     }
-    cols.update(zip(_NAME_COLUMNS, name_cols, strict=True))
-    cols["sex"] = np.fromiter((r.sex for r in records), dtype=object, count=n)
-    cols["age"] = pd.array(_object_array([r.age for r in records]), dtype="Int64")
+    columns_of.update(zip(_NAME_COLUMNS, name_cols, strict=True))
+    columns_of["sex"] = np.fromiter((r.sex for r in records), dtype=object, count=n)
+    columns_of["age"] = pd.array(_object_array([r.age for r in records]), dtype="Int64")
     births = [r.birth_date for r in records]
-    cols["birth_year"] = pd.array(_object_array([b.year if b else None for b in births]), dtype="Int64")
+    columns_of["birth_year"] = pd.array(_object_array([b.year if b else None for b in births]), dtype="Int64")
     # the model weighs an exact birth date as a full date: a month or a year alone counts through
     # birth_year only, never as a date equal to the first of its month (issue 17)
-    cols["birth_date"] = _object_array(
+    columns_of["birth_date"] = _object_array(
         [b.isoformat() if b and r.birth_date_precision in (None, "day") else None
          for b, r in zip(births, records, strict=True)]
     )  # fmt: skip
-    cols["event_date"] = _object_array([date_text(r.event_date, r.event_date_precision) for r in records])
-    cols["place"] = _by_distinct([r.place for r in records], place_key)
-    cols["national_id"] = _by_distinct([r.national_id for r in records], _id_key)
-    cols["address"] = _by_distinct([r.address for r in records], _address_key)
-    cols["rasm"] = _by_distinct(list(cols["key"]), rasm_key)  # type: ignore[call-overload]
-    cols["place_id"] = _by_distinct([r.place for r in records], place_id)
-    cols["x_sk"], cols["scr"] = cross_script_keys(*(cols[c] for c in ("g", "f", "gf", "fam")))
-    return pd.DataFrame(cols, columns=list(FEATURE_COLUMNS))
+    columns_of["event_date"] = _object_array(
+        [date_text(r.event_date, r.event_date_precision) for r in records]
+    )
+    columns_of["place"] = _by_distinct([r.place for r in records], place_key)
+    columns_of["national_id"] = _by_distinct([r.national_id for r in records], _id_key)
+    columns_of["address"] = _by_distinct([r.address for r in records], _address_key)
+    columns_of["rasm"] = _by_distinct(list(columns_of["key"]), rasm_key)
+    columns_of["place_id"] = _by_distinct([r.place for r in records], place_id)
+    columns_of["x_sk"], columns_of["scr"] = cross_script_keys(
+        *(columns_of[c] for c in ("g", "f", "gf", "fam"))
+    )
+    return pd.DataFrame(columns_of, columns=list(FEATURE_COLUMNS))

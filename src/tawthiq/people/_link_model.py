@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -26,7 +26,10 @@ try:
 except ImportError:  # pragma: no cover - splink moved it
     SplinkException = RuntimeError  # type: ignore[misc,assignment]
 
-__all__ = ["MODEL_COMPARISONS", "build_settings", "score_pairs", "training_sample"]
+__all__ = ["MODEL_COMPARISONS", "LinkType", "build_settings", "score_pairs", "training_sample"]
+
+# splink's link types: one list deduplicated, lists linked, or both
+LinkType = Literal["link_only", "link_and_dedupe", "dedupe_only"]
 
 MODEL_COMPARISONS = (
     "name",
@@ -49,7 +52,7 @@ def _age(shifted: bool) -> Any:
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
 
-    levels = [
+    levels: list[Any] = [  # splink's level creators (CustomComparison takes them or dicts)
         cll.NullLevel("age"),
         cll.ExactMatchLevel("age"),
         cll.AbsoluteDifferenceLevel("age", 1),
@@ -304,7 +307,7 @@ def absent_comparisons(features: pd.DataFrame) -> frozenset[str]:
 
 
 def build_settings(
-    link_type: str,
+    link_type: LinkType,
     *,
     term_frequencies: bool = True,
     age_shifted: bool = False,
@@ -490,7 +493,7 @@ def _em_took_similar_names(model: dict[str, Any]) -> bool:
 def _linker(
     features: pd.DataFrame,
     settings: Any,
-    link_type: str,
+    link_type: LinkType,
     db: Any,
     spark: Any,
     name_tf: pd.DataFrame | None = None,
@@ -597,7 +600,7 @@ def training_sample(features: pd.DataFrame, size: int) -> pd.DataFrame:
 def score_pairs(
     features: pd.DataFrame,
     *,
-    link_type: str,
+    link_type: LinkType,
     floor: float,
     backend: str = "duckdb",
     spark: Any = None,
@@ -672,7 +675,7 @@ PRIOR_RULE_RECALL = 0.8
 """The share of true pairs the prior's rule (the same whole name) is taken to find."""
 
 
-def _pair_count(features: pd.DataFrame, link_type: str) -> float:
+def _pair_count(features: pd.DataFrame, link_type: LinkType) -> float:
     """How many pairs the model could compare: across lists, or within the one list."""
     sizes = features["source_dataset"].value_counts().tolist()
     n = len(features)
@@ -692,7 +695,7 @@ def _prior_when_no_name_is_shared(model: dict[str, Any], pairs: float) -> None:
         model["probability_two_random_records_match"] = min(0.5, 0.5 / PRIOR_RULE_RECALL / max(1.0, pairs))
 
 
-def _prior(features: pd.DataFrame, link_type: str) -> float:
+def _prior(features: pd.DataFrame, link_type: LinkType) -> float:
     """Starting prior: about half the smaller list has a match (EM's prior step refines it)."""
     sizes = features["source_dataset"].value_counts().tolist()
     n = len(features)
