@@ -84,6 +84,7 @@ def _number_words() -> tuple[dict[str, int], dict[str, int], dict[str, int], dic
                 hundreds[stem + hundred] = 100 * n
         hundreds["ثماني" + hundred] = 800
     scales = {"ألف": 1000, "ألفا": 1000, "ألفان": 2000, "ألفين": 2000, "ألفي": 2000, "مليون": 1000000}
+    # the ignore: a tuple built from a generator is typed tuple[dict, ...], here it has four
     return tuple({fold(w): v for w, v in d.items()} for d in (units, tens, hundreds, scales))  # type: ignore[return-value]
 
 
