@@ -3,6 +3,7 @@ dates and numbers written for the interface's locale (Babel)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -61,7 +62,9 @@ def test_dates_and_numbers_are_written_for_the_interface_locale(make_client, bui
     for path in ("/incidents", f"/incidents/{built.incident_ids['shelling-fardous']}", "/reports", "/public"):
         ar = client.get(f"{path}?lang=ar").text
         en = client.get(f"{path}?lang=en").text
-        assert "2016-12-12" not in ar.split("<main>")[1] and "2016-12-12" not in en.split("<main>")[1], path
+        # what a reader sees: a <time> element's datetime attribute is ISO by design
+        seen_ar, seen_en = (re.sub(r"<[^>]+>", " ", page.split("<main>")[1]) for page in (ar, en))
+        assert "2016-12-12" not in seen_ar and "2016-12-12" not in seen_en, path
         assert ar_day in ar or format_date(date(2016, 12, 13), "long", locale="ar_SY") in ar, path
         assert "December 2016" in en, path
 

@@ -276,18 +276,34 @@ def field_label(ctx: Any, field: Any) -> Any:
     return ctx["_"](text) if text is not None else field
 
 
-@pass_context
-def day(ctx: Any, value: Any) -> Any:
-    """A date (or a datetime, or a JSON twin's ``YYYY-MM-DD`` string) as the page's language
-    writes it; nothing for no date. Any other string comes back as it was."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
+def _as_day(value: Any) -> Any:
+    """A JSON twin's ``YYYY-MM-DD`` (or ISO date-time) string as a date (or datetime); anything
+    else as it was."""
+    if isinstance(value, str) and value:
         try:
-            value = date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+            return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
         except ValueError:
             return value
-    return label(ctx, value)
+    return value
+
+
+def _day_text(ctx: Any, value: Any) -> Any:
+    """A date (or a datetime, or a JSON twin's ``YYYY-MM-DD`` string) as the page's language
+    writes it, as plain text; nothing for no date. Any other string comes back as it was."""
+    if value is None or value == "":
+        return ""
+    return label(ctx, _as_day(value))
+
+
+@pass_context
+def day(ctx: Any, value: Any) -> Any:
+    """A date as :func:`_day_text` writes it, in a ``<time class="nowrap">`` element so that a
+    phone never breaks it inside ("13" on one line, "كانون الأول 2016" on the next; issue 18).
+    Nothing for no date; any other string as it was."""
+    when = _as_day(value)
+    if not isinstance(when, date):
+        return _day_text(ctx, value)
+    return Markup('<time class="nowrap" datetime="{}">{}</time>').format(when.isoformat(), label(ctx, when))
 
 
 def short_day(lang: str, value: date) -> str:
@@ -389,7 +405,7 @@ def overdue(ctx: Any, hours: float | None, expected_by: Any = None) -> str:
     if hours is not None and expected_by and hours >= LONG_OVERDUE_DAYS * 24:
         when = expected_by[:10] if isinstance(expected_by, str) else expected_by
         gettext = ctx["_"]  # named so that ``pybabel extract`` finds the message
-        return gettext("since %(date)s") % {"date": day(ctx, when)}
+        return gettext("since %(date)s") % {"date": _day_text(ctx, when)}
     return duration(ctx, hours)
 
 
