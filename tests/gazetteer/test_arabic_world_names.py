@@ -9,7 +9,6 @@ names of UCDP's areas). The sentences are ours.
 from __future__ import annotations
 
 import json
-import math
 import re
 from importlib import resources
 
@@ -17,6 +16,7 @@ import pytest
 
 from tawthiq.gazetteer import load_gazetteer
 from tawthiq.gazetteer._world import load_world_arabic
+from tawthiq.geo import km
 from tawthiq.text.arabic import name_key
 
 MARIB_TOWN, MARIB_REGION = "world:72968", "world:YE.14"
@@ -29,9 +29,7 @@ def gaz():
 
 
 def _km(a, b) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 12742 * math.asin(math.sqrt(h))
+    return km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _ids(gaz, text, context=()):

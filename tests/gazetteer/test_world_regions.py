@@ -8,13 +8,12 @@ name stays the town, and a region name shared by two countries takes the report'
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from tawthiq.extract._places import sentence_places
 from tawthiq.gazetteer import load_gazetteer
 from tawthiq.gazetteer._world import WorldLayer, world_key
+from tawthiq.geo import km
 
 
 @pytest.fixture(scope="module")
@@ -23,9 +22,7 @@ def gaz():
 
 
 def _km(a, b) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 12742 * math.asin(math.sqrt(h))
+    return km(a.lat, a.lon, b.lat, b.lon)
 
 
 @pytest.mark.parametrize(

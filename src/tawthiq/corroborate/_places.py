@@ -24,7 +24,6 @@ places each gives (two towns of one province are different ground, whatever else
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -34,6 +33,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from tawthiq.entities import PlaceRef
+from tawthiq.geo import km
 
 from ._arabic import fold_arabic, has_arabic
 
@@ -227,9 +227,7 @@ def _finest(ps: tuple[_Pl, ...]) -> tuple[_Pl, ...]:
 def _km(a: _Pl, b: _Pl) -> float | None:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
-    la1, lo1, la2, lo2 = (math.radians(x) for x in (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _same_name(a: _Pl, b: _Pl) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from tawthiq.entities import Claim, Count, PlaceRef
 from tawthiq.text.arabic import fold_arabic
 
-__all__ = ["merge_restatements_ar"]
+__all__ = ["merge_restatements_ar", "merge_twins"]
 
 
 def _same_count(x: Count | None, y: Count | None) -> bool:
@@ -161,6 +161,22 @@ def _is_twin(o: Claim, c: Claim) -> bool:
     )
 
 
+def merge_twins(o: Claim, c: Claim) -> Claim:
+    """One claim of a kept claim ``o`` and its twin ``c``: the richer one (a toll, then more places,
+    then the wounded), taking the other's party and wounded where it has none."""
+    richer, other = (
+        (c, o)
+        if (c.fatalities is not None, len(c.places), bool(c.injured))
+        > (o.fatalities is not None, len(o.places), bool(o.injured))
+        else (o, c)
+    )
+    if richer.attributed_to is None and other.attributed_to:
+        richer = richer.model_copy(update={"attributed_to": other.attributed_to})
+    if richer.injured is None and other.injured is not None:
+        richer = richer.model_copy(update={"injured": other.injured})
+    return richer
+
+
 def merge_restatements_ar(items: list[tuple[Claim, bool]]) -> list[tuple[Claim, bool]]:
     """One claim for one assertion: a headline that a body claim restates is flagged as the title's
     (the front door drops it); a sentence repeating another's toll (same count, manner and place,
@@ -200,17 +216,6 @@ def merge_restatements_ar(items: list[tuple[Claim, bool]]) -> list[tuple[Claim, 
             out.append((c, False))
             file(len(out) - 1)
             continue
-        o = out[twin][0]
-        richer, other = (
-            (c, o)
-            if (c.fatalities is not None, len(c.places), bool(c.injured))
-            > (o.fatalities is not None, len(o.places), bool(o.injured))
-            else (o, c)
-        )
-        if richer.attributed_to is None and other.attributed_to:
-            richer = richer.model_copy(update={"attributed_to": other.attributed_to})
-        if richer.injured is None and other.injured is not None:
-            richer = richer.model_copy(update={"injured": other.injured})
-        out[twin] = (richer, False)
+        out[twin] = (merge_twins(out[twin][0], c), False)
         file(twin)
     return out

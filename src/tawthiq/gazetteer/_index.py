@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from tawthiq.errors import InputError
 from tawthiq.gazetteer._arabic import build_arabic_index, lookup_arabic, match_arabic
 from tawthiq.gazetteer._names import fold, toponym_key
 from tawthiq.gazetteer._world import WorldLayer, load_world, world_key
+from tawthiq.geo import km
 from tawthiq.text.arabic import arabic_share
 
 __all__ = ["Gazetteer", "PlaceMatch", "load_gazetteer"]
@@ -507,9 +507,7 @@ _NEAR_KM = 60.0
 
 def _km(a: Place, b: Place) -> float:
     """Great-circle distance in km between two places with points."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(h))
+    return km(a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0)
 
 
 def _rank(row: dict[str, str]) -> float:

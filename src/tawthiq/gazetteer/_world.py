@@ -16,7 +16,6 @@ one small country): across 70,000 places, "Mosul" must not meet "Masal" or "Misi
 
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
 from importlib import resources
@@ -25,6 +24,7 @@ from rapidfuzz import fuzz
 
 from tawthiq.entities import Place
 from tawthiq.gazetteer._names import fold
+from tawthiq.geo import km
 
 __all__ = [
     "WorldLayer",
@@ -185,7 +185,7 @@ class WorldLayer:
             return []
         rows.sort(key=lambda r: (-int(r[6] or 0), r[0]))
         lat0, lon0 = float(rows[0][4]), float(rows[0][5])
-        if any(_km(lat0, lon0, float(r[4]), float(r[5])) > _SAME_TOWN_KM for r in rows[1:]):
+        if any(km(lat0, lon0, float(r[4]), float(r[5])) > _SAME_TOWN_KM for r in rows[1:]):
             return []  # two towns: a guess between them is none
         return [rows[0][0]]
 
@@ -274,12 +274,6 @@ class WorldLayer:
 
 _SAME_TOWN_KM = 10.0
 _VARIANT_RATIO = 80
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(h))
 
 
 @lru_cache(maxsize=1)
