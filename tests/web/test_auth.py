@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 from tawthiq.web import WebSettings
 
@@ -60,13 +59,26 @@ def test_login_redirect_never_leaves_the_site(make_client, built):
 
 
 def test_session_cookie_is_httponly_and_session_expires(make_client, built):
-    client = make_client(settings=WebSettings(session_ttl_seconds=1))
+    """The lifetime setting is the session's stored expiry, and a session past it is refused.
+
+    The clock is moved by moving the stored expiry, not by sleeping: a 1-second lifetime with a
+    sleep failed on a loaded CI machine when the login itself took over a second."""
+    from datetime import timedelta
+
+    from sqlalchemy import select, update
+
+    from tawthiq.store.tables import WebSessionRow
+
+    client = make_client(settings=WebSettings(session_ttl_seconds=600))
     add_user(built.ws, "amal", "viewer")
     r = login(client, "amal", PASSWORD)
     cookie = r.headers["set-cookie"]
     assert "tawthiq_session=" in cookie and "HttpOnly" in cookie and "SameSite=lax" in cookie
     assert client.get("/incidents.json").status_code == 200
-    time.sleep(1.2)
+    with built.ws.session() as s:
+        row = s.scalars(select(WebSessionRow)).one()
+        assert row.expires_at - row.created_at == timedelta(seconds=600)
+        s.execute(update(WebSessionRow).values(expires_at=row.created_at - timedelta(seconds=1)))
     assert client.get("/incidents.json").status_code == 401
 
 
