@@ -120,8 +120,15 @@ def evaluate(items: list[ann.Annotated], mode: str, show: dict | None = None):
             pred = [c.contract() for c in objs]
             batch = _sourced(objs, report, ref, next_id, genre)
             index = {id(p): i for i, p in enumerate(pred)}
+            used = set()
             for p, g in sc.score_report(pred, gold):
                 claim_gold[batch[index[id(p)]].claim.id] = keys[gold.index(g)]
+                used.add(index[id(p)])
+            if show is not None:
+                # what extraction gave around each gold claim, for the extraction classes of --decompose
+                spans = [tuple(c.get("span") or (0, 0)) for c in item.annotation.get("claims", [])]
+                for k, g, span in zip(keys, gold, spans, strict=True):
+                    show.setdefault("around", {})[k] = (g, span, pred, used, item.language)
         next_id += len(batch) + 1
         for sc_ in batch:
             lang[("c", sc_.claim.id)] = item.language
@@ -287,6 +294,75 @@ def _why(show: dict, incidents) -> None:
 
 
 _EXTRACTION = "(a) extraction: a gold claim no extracted claim matches"
+
+# Why the scorer matched no extracted claim to a gold claim (it pairs claims of one family whose
+# places agree, best fields first): the classes of (a), in the order the scorer's tests fail.
+MISSED = "missed: no extracted claim in the gold claim's span"
+FAMILY = "family: the extracted claim in its span is of another event family"
+PLACE_NONE = "place: the extracted claim gives no place, gold names one"
+PLACE_EXTRA = "place: the extracted claim names a place, gold gives none"
+PLACE_COARSER = "place: the extracted claim gives a coarser place around the gold one"
+PLACE_OTHER = "place: the extracted claim names another place"
+TAKEN = "taken: the extracted claim in its span was matched to another gold claim"
+_RANK = {"exact": 0, "neighbourhood": 1, "town": 2, "district": 3, "governorate": 4, "country": 5}
+_COARSER_KM = 40.0  # a town's point and a neighbourhood of it, a district's and a town in it
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _place_class(sc, p: dict, g: dict) -> str:
+    pp, gp = p.get("places") or [], g.get("places") or []
+    if not pp:
+        return PLACE_NONE
+    if not gp:
+        return PLACE_EXTRA
+    for x in pp:
+        for y in gp:
+            a, b = sc.coords(x), sc.coords(y)
+            coarser = _RANK.get(x.get("precision"), 2) > _RANK.get(y.get("precision"), 2)
+            if coarser and a and b and sc.km(a, b) <= _COARSER_KM:
+                return PLACE_COARSER
+    return PLACE_OTHER
+
+
+def date_class(sc, p: dict | None, g: dict) -> str:
+    """How an extracted claim's date stands to its gold claim's: none, within a day, or n days off."""
+    gs = sc.parse_day((g.get("time") or {}).get("start"))
+    if gs is None:
+        return "gold gives no date"
+    ps = sc.parse_day(((p or {}).get("time") or {}).get("start"))
+    if ps is None:
+        return "no date extracted"
+    n = abs((ps - gs).days)
+    if n <= 1:
+        return "within a day"
+    return "2-3 days off" if n <= 3 else "4-7 days off" if n <= 7 else "over a week off"
+
+
+def extraction_class(sc, g: dict, span: tuple[int, int], preds: list[dict], used: set[int]):
+    """(class, the extracted claim the class is about or None) for a gold claim the scorer left unmatched.
+
+    The extracted claims whose spans overlap the gold claim's are its candidates: none is a missed
+    sentence; none of the gold claim's family a family miss; of its family but no place the scorer
+    accepts a place miss (none, extra, coarser or other); one the scorer would accept, matched to
+    another gold claim, is taken."""
+    near = sorted(
+        (i for i, p in enumerate(preds) if _overlap(tuple(p.get("span") or (0, 0)), span) > 0),
+        key=lambda i: -_overlap(tuple(preds[i].get("span") or (0, 0)), span),
+    )
+    if not near:
+        return MISSED, None
+    fam = [i for i in near if sc.family(preds[i].get("event_type")) == sc.family(g.get("event_type"))]
+    if not fam:
+        return FAMILY, preds[near[0]]
+    agree = [i for i in fam if sc.places_agree(preds[i].get("places"), g.get("places"))]
+    if agree:
+        return TAKEN, preds[agree[0]]
+    return _place_class(sc, preds[fam[0]], g), preds[fam[0]]
+
+
 _KIND = "(c) other: an extracted claim matched to a gold incident claim is a tally or a status"
 
 
@@ -317,11 +393,44 @@ def _decompose(pipe: dict, pipe_incidents, gold: dict, gold_incidents) -> dict:
         by_label.setdefault(lab, []).append(k)
     pairs: Counter[str] = Counter()
     events: dict[str, set[str]] = {}
+    around = pipe.get("around") or {}
+    sc = extract_eval._scorer() if around else None
+    # (a) by class: each unmatched gold claim's class; a pair is counted under its unmatched claims'
+    # class ("two classes" when its two claims are unmatched for different reasons)
+    classes: dict[int, str] = {}
+    near_of: dict[int, dict | None] = {}
+    ext_pairs: Counter[str] = Counter()
+    ext_events: dict[str, set[str]] = {}
+    ext_claims: Counter[str] = Counter()
+    families: Counter[str] = Counter()  # gold family -> extracted family, for the family class
+    dates: Counter[str] = Counter()  # the date of the extracted claim a class is about
+    kinds: Counter[str] = Counter()  # its kind beside the gold claim's
+    missed: Counter[str] = Counter()  # missed gold claims by language and gold event type
+    for k in {k for ks in by_label.values() if len(ks) > 1 for k in ks} - set(pred_of):
+        if k not in around:
+            continue
+        g, span, preds, used, language = around[k]
+        cls, near = extraction_class(sc, g, span, preds, used)
+        classes[k], near_of[k] = cls, near
+        ext_claims[cls] += 1
+        if cls == MISSED:
+            missed[f"{language} {g.get('event_type')}"] += 1
+        if near is not None:
+            dates[date_class(sc, near, g)] += 1
+            kinds[f"gold {g.get('kind')}, extracted {near.get('kind')}"] += 1
+            if cls == FAMILY:
+                families[f"{sc.family(g.get('event_type'))} -> {sc.family(near.get('event_type'))}"] += 1
+    b_dates: Counter[str] = Counter()  # (b) pairs apart on dates: the worse of the two extracted dates
     for lab, ks in by_label.items():
         for a, b in combinations(sorted(ks), 2):
             pa, pb = pred_of.get(a), pred_of.get(b)
             if pa is None or pb is None:
                 part = _EXTRACTION
+                if classes:
+                    cls_ = {classes[k] for k in (a, b) if k in classes}
+                    name = cls_.pop() if len(cls_) == 1 else "two classes (one per claim)"
+                    ext_pairs[name] += 1
+                    ext_events.setdefault(name, set()).add(lab)
             elif sourced[pa].claim.kind != "incident" or sourced[pb].claim.kind != "incident":
                 part = _KIND
             elif where.get(pa) is not None and where.get(pa) == where.get(pb):
@@ -339,12 +448,30 @@ def _decompose(pipe: dict, pipe_incidents, gold: dict, gold_incidents) -> dict:
                         else " | gold claims apart too: the rule"
                     )
                 )
+                if around and why == "dates apart":
+                    order = ["within a day", "gold gives no date", "2-3 days off", "4-7 days off"]
+                    order += ["over a week off", "no date extracted"]
+                    pair_dates = [
+                        date_class(sc, sourced[p_].claim.contract(), around[k_][0])
+                        for p_, k_ in ((pa, a), (pb, b))
+                    ]
+                    b_dates[max(pair_dates, key=order.index)] += 1
             pairs[part] += 1
             events.setdefault(part, set()).add(lab)
     paired = [k for ks in by_label.values() if len(ks) > 1 for k in ks]
     return {
         "pairs": dict(pairs),
         "events": {k: len(v) for k, v in events.items()},
+        "extraction": {
+            "pairs": dict(ext_pairs),
+            "events": {k: len(v) for k, v in ext_events.items()},
+            "claims": dict(ext_claims),
+            "families": dict(families),
+            "dates": dict(dates),
+            "kinds": dict(kinds),
+            "dates_apart": dict(b_dates),
+            "missed": dict(missed),
+        },
         "gold_pairs": sum(pairs.values()),
         # the claims behind (a): gold incident claims of incidents told more than once, and how many
         # of them an extracted claim matches
@@ -366,6 +493,23 @@ def _print_decompose(d: dict) -> None:
         f"  gold incident claims of events told more than once: {d['gold_claims']},"
         f" matched by an extracted claim: {d['matched_claims']}"
     )
+    x = d.get("extraction") or {}
+    if not x.get("claims"):
+        return
+    print("== (a) by class: pairs, events, unmatched gold claims")
+    for cls, n in sorted(x["pairs"].items(), key=lambda kv: -kv[1]):
+        print(f"  {n:5d}  {x['events'][cls]:6d}  {x['claims'].get(cls, 0):6d}  {cls}")
+    for title, key in (
+        ("missed class: the gold claims by language and event type (claims)", "missed"),
+        ("family class: gold family -> extracted family (claims)", "families"),
+        ("the extracted claim beside an unmatched gold claim: its date (claims)", "dates"),
+        ("the extracted claim beside an unmatched gold claim: its kind (claims)", "kinds"),
+        ("(b) dates apart: the worse of the pair's two extracted dates against gold (pairs)", "dates_apart"),
+    ):
+        if x.get(key):
+            print(f"== {title}")
+            for k, n in sorted(x[key].items(), key=lambda kv: -kv[1]):
+                print(f"  {n:5d}  {k}")
 
 
 def _claim_ids(inc) -> list[int]:

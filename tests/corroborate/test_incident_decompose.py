@@ -68,3 +68,92 @@ def test_each_lost_gold_pair_is_counted_once_in_extraction_corroboration_or_othe
     [(b, n)] = [(k, n) for k, n in d["pairs"].items() if k.startswith("(b)")]
     assert n == 2 and "dates apart" in b and "gold claims joined" in b
     assert (d["gold_claims"], d["matched_claims"]) == (6, 5)
+
+
+def _scorer_or_skip():
+    import extract_eval  # benchmarks/ is on the path (above)
+    import pytest
+
+    if not extract_eval.SCORER.exists():
+        pytest.skip(f"{extract_eval.SCORER} is absent: the extraction classes use the shared scorer's tests")
+    return extract_eval._scorer()
+
+
+def _contract(span, event_type="attack.air_strike", places=(), day="2020-03-02", kind="incident"):
+    return {
+        "kind": kind,
+        "event_type": event_type,
+        "span": list(span),
+        "places": [dict(p) for p in places],
+        "time": {"start": day, "end": day, "precision": "day"},
+    }
+
+
+HAMLET = {"name": "Upper Hamlet", "lat": 10.0, "lon": 10.0, "precision": "town"}
+QUARTER = {"name": "Mill Quarter", "lat": 10.1, "lon": 10.1, "precision": "neighbourhood"}
+FAR = {"name": "Farside", "lat": 12.0, "lon": 12.0, "precision": "town"}
+DISTRICT = {"name": "Hill District", "lat": 10.2, "lon": 10.0, "precision": "district"}
+
+
+def test_an_unmatched_gold_claim_is_classed_by_the_first_scorer_test_its_sentence_fails():
+    sc = _scorer_or_skip()
+    gold = _contract((100, 180), places=(QUARTER,))
+    # nothing extracted in the gold claim's span: a missed sentence, even with claims elsewhere
+    cls, near = incident_eval.extraction_class(sc, gold, (100, 180), [_contract((0, 90))], set())
+    assert (cls, near) == (incident_eval.MISSED, None)
+    # a claim in the span of another family ("bodies found" typed as a clash)
+    other = _contract((90, 200), event_type="armed.clash", places=(QUARTER,))
+    assert incident_eval.extraction_class(sc, gold, (100, 180), [other], set())[0] == incident_eval.FAMILY
+    # of its family but placed nowhere, coarser (the district around the quarter), or elsewhere
+    bare = _contract((120, 170))
+    coarse = _contract((120, 170), places=(DISTRICT,))
+    far = _contract((120, 170), places=(FAR,))
+    classes = [
+        incident_eval.extraction_class(sc, gold, (100, 180), [p], set())[0] for p in (bare, coarse, far)
+    ]
+    assert classes == [incident_eval.PLACE_NONE, incident_eval.PLACE_COARSER, incident_eval.PLACE_OTHER]
+    # a claim with a place where gold gives none
+    assert (
+        incident_eval.extraction_class(sc, _contract((100, 180)), (100, 180), [far], set())[0]
+        == incident_eval.PLACE_EXTRA
+    )
+    # one the scorer would accept, but it went to another gold claim of the sentence
+    twin = _contract((100, 180), places=(QUARTER,))
+    assert incident_eval.extraction_class(sc, gold, (100, 180), [twin], {0})[0] == incident_eval.TAKEN
+
+
+def test_dates_are_classed_against_the_gold_day_none_within_a_day_or_days_off():
+    sc = _scorer_or_skip()
+    gold = _contract((0, 10), day="2020-03-10")
+    got = [
+        incident_eval.date_class(sc, _contract((0, 10), day=d), gold)
+        for d in (None, "2020-03-11", "2020-03-07", "2020-03-04", "2020-02-01")
+    ]
+    assert got == ["no date extracted", "within a day", "2-3 days off", "4-7 days off", "over a week off"]
+    undated_gold = _contract((0, 10), day=None)
+    assert incident_eval.date_class(sc, _contract((0, 10)), undated_gold) == "gold gives no date"
+
+
+def test_the_extraction_part_is_split_by_class_and_a_pair_counted_once():
+    sc = _scorer_or_skip()
+    del sc
+    monday = date(2020, 3, 2)
+    # event E: gold 1 matched (extracted 101); gold 2 missed; gold 3's sentence read as a clash
+    label = {1: "E", 2: "E", 3: "E"}
+    sourced = {101: _sc(101, "a", monday)}
+    g = _contract((0, 50), places=(HAMLET,))
+    preds_b = [_contract((0, 40), event_type="armed.clash", places=(HAMLET,))]
+    around = {
+        1: (g, (0, 50), [_contract((0, 50), places=(HAMLET,))], {0}, "en"),
+        2: (g, (0, 50), [_contract((300, 350))], set(), "en"),
+        3: (g, (0, 50), preds_b, set(), "ar"),
+    }
+    pipe = {"label": label, "claim_gold": {101: 1}, "sourced": sourced, "around": around}
+    gold = {"claim_gold": {201: 1, 202: 2, 203: 3}}
+    d = incident_eval._decompose(pipe, [_incident(101)], gold, [_incident(201, 202, 203)])
+    x = d["extraction"]
+    # pairs (1,2) missed, (1,3) family, (2,3) two classes: three pairs, each once
+    assert sum(x["pairs"].values()) == d["pairs"][incident_eval._EXTRACTION] == 3
+    assert x["pairs"] == {incident_eval.MISSED: 1, incident_eval.FAMILY: 1, "two classes (one per claim)": 1}
+    assert x["claims"] == {incident_eval.MISSED: 1, incident_eval.FAMILY: 1}
+    assert x["families"] == {"attack -> armed": 1} and x["missed"] == {"en attack.air_strike": 1}
