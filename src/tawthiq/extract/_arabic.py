@@ -261,6 +261,8 @@ def arabic_claims(
     seen: set[str] = set()
     seen_parties: list[tuple[str, str]] = []
     last_claim_n = -2
+    quote_party: str | None = None  # the speaker a sentence ending in a colon introduces
+    in_quote = False  # inside the quotation that followed that colon
     for n, (a, b, sentence_party) in enumerate(_clauses(text, spans)):
         sentence = text[a:b]
         f = fold_arabic(sentence)
@@ -269,6 +271,9 @@ def arabic_claims(
             continue  # the headline printed again as the first line of the body
         seen.add(s.strip())
         party = find_attribution_ar(f, sentence, previous_party, seen_parties) or sentence_party
+        if party is None and quote_party and (in_quote or _OPENS_QUOTE.match(sentence)):
+            party = quote_party  # "وقال مدير المستشفى:" then the quotation on its own line: his words
+        quote_party, in_quote = _quotation(sentence, party, quote_party, in_quote)
         if party:
             previous_party = party
         # a bracketed aside ("(116 مدنياً، و9 مقاتلين أثناء المواجهات)") details the toll; it never types it
@@ -385,6 +390,31 @@ def arabic_claims(
         out.append((claim, b <= title_end))
         last_claim_n = n
     return merge_restatements_ar(out)
+
+
+_OPENS_QUOTE = re.compile(r"^\s*[«\"“]")
+_QUOTE_MARKS = re.compile(r"[«»\"“”]")
+
+
+def _quotation(
+    sentence: str, party: str | None, quote_party: str | None, in_quote: bool
+) -> tuple[str | None, bool]:
+    """The speaker a quotation after a colon keeps (``quote_party``) and whether the next sentence is
+    still inside it: a sentence ending in ":" introduces its party's words; the quotation that opens
+    the next sentence goes on until its closing mark (» ” or the second ")."""
+    body = sentence.rstrip()
+    if body.endswith(":"):
+        return party, False
+    if quote_party is None:
+        return None, False
+    if not (in_quote or _OPENS_QUOTE.match(sentence)):
+        return None, False
+    marks = _QUOTE_MARKS.findall(sentence)
+    opened = (1 if in_quote else 0) + sum(1 for m in marks if m in "«“") - sum(1 for m in marks if m in "»”")
+    straight = sum(1 for m in marks if m == '"')
+    if straight:
+        opened = 0 if (straight + (1 if in_quote else 0)) % 2 == 0 else 1
+    return (quote_party, True) if opened > 0 else (None, False)
 
 
 # a per-place breakdown: "N (noun) في X، وM في Y، ومواطن في Z" (a singular person noun is one)

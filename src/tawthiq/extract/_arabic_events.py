@@ -22,6 +22,7 @@ from tawthiq.extract._arabic_lexicon import (
     nisba_forms,
     noun_forms,
     verb_forms,
+    with_pronoun,
 )
 from tawthiq.text.arabic import Folded, fold_pattern
 
@@ -37,7 +38,7 @@ def _verbs(*verbs: tuple[str, str] | tuple[str, str, str]) -> str:
     (perfect, imperfect stem[, weak]), a conjunction glued before and a pronoun after: the trigger
     families listed the perfect (اعتقل) and its verbal noun, not the imperfect (تعتقل)."""
     forms = [f for v in verbs for f in verb_forms(v[0], v[1], *(v[2:] or ("",)))]
-    return rf"{_L}(?:و|ف)?{alternation(forms)}{ENCLITICS}{_R}"
+    return rf"{_L}(?:و|ف)?{with_pronoun(forms)}{_R}"
 
 
 _APPEALS = alternation(
@@ -59,11 +60,13 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         "killing.execution",
         rf"{_L}{_P}(?:إعدام|اعدم|أعدم|أعدموا|إعدامات|تصفية|ذبح|ذبحوا|{_DUAL_F.format('تصفي')})\w*{_R}"
         rf"|رميا بالرصاص|ميدانيا|{_verbs(('أعدم', 'عدم'))}"
-        rf"|{_L}(?:و|ف)?{alternation([*verb_forms('نحر', 'نحر'), 'نحر', 'نحرا'])}{ENCLITICS}{_R}"
+        rf"|{_L}(?:و|ف)?{with_pronoun([*verb_forms('نحر', 'نحر'), 'نحر', 'نحرا'])}{_R}"
         # as the English rules: hanged (شنقا، شُنق), beheaded (قطع رأسه، قطع رؤوس), killed in cold blood
-        rf"|{_L}(?:و|ف)?{alternation([*verb_forms('شنق', 'شنق'), 'شنقا', 'الشنق', 'بالشنق'])}{ENCLITICS}{_R}"
+        rf"|{_L}(?:و|ف)?{with_pronoun([*verb_forms('شنق', 'شنق'), 'شنقا', 'الشنق', 'بالشنق'])}{_R}"
         r"|(?:قطع|قطعوا|قطعت|بقطع|وقطع) (?:ال)?(?:رأس|رؤوس|راس|روس)|فصل (?:ال)?(?:رأس|رؤوس)"
-        r"|بدم بارد",
+        r"|بدم بارد"
+        # the coverage audit (docs/extraction.md): slaughter in the imperfect (يذبح، تذبحون)
+        rf"|{_verbs(('ذبح', 'ذبح'))}",
         8,
     ),
     # a massacre names a toll, not a manner: any means the sentence names (shelling, a strike, a
@@ -95,7 +98,7 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (
         "detention.arbitrary",
         rf"{_L}{_P}(?:اعتقال|اعتقل|اعتقلت|احتجاز|احتجز|احتجزت|توقيف|حملات? دهم)\w*{_R}"
-        rf"|{_L}(?:و|ف)?{alternation(verb_forms('اقتاد', 'قتاد'))}{ENCLITICS}{_R}"
+        rf"|{_L}(?:و|ف)?{with_pronoun(verb_forms('اقتاد', 'قتاد'))}{_R}"
         rf"|{_verbs(('اعتقل', 'عتقل'), ('احتجز', 'حتجز'))}",
         6,
     ),
@@ -150,6 +153,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         rf"|{_DUAL_F.format('طائر')} (?:ال)?{_DUAL_F.format('حربي')}|{_DUAL_F.format('برميلي')}"
         rf"|(?:{_DUAL_F.format('قنبل')}|قنابل) (?:ال)?{_DUAL_F.format('موجه')}|جو[ -]أرض|جو[ -]سطح"
         r"|(?:أطلقته|أطلقتها|أطلقتهما|ألقته|ألقتها) (?:ال)?(?:طائرة|طائرات|مقاتلة|مسيرة|مروحية)"
+        # the coverage audit: the barrel with its article and any proclitic ("بالبرميل المتفجر"،
+        # "للبراميل المتفجرة"), and the raid verb in every perfect form (أغارت، أغاروا; not the imperfect
+        # يغير, "changes")
+        rf"|{_L}{_P}(?:برميل|براميل) (?:ال)?متفجر"
+        rf"|{_L}(?:و|ف)?{alternation(verb_forms('أغار'))}{_R}"
         # aircraft after an attack verb: "قصفت الطائرات البلدة"، "قنبلة ألقتها طائرة"
         r"|(?:قصف|قصفت|استهدف|استهدفت|ألقت|ألقى|ألقتها|ألقاها|شنت|شن|أغارت)\s+(?:ال)?(?:طائرة|طائرات|مقاتلة|مقاتلات)",
         4,
@@ -159,13 +167,17 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         rf"{_L}{_P}(?:قصف|القصف|قذائف|قذيفة|القذائف|بالقذائف|صواريخ|صاروخ|صاروخية|الصاروخية|هاون|مدفعي|مدفعية|المدفعي|راجمات|قصفه|قصفها"
         rf"|{_DUAL_F.format('قذيف')})\w*{_R}|{_verbs(('قصف', 'قصف'))}"
         # guns and launchers by name: "بالمدافع الثقيلة"، "راجمة صواريخ"، "الكاتيوشا"، "غراد"
-        rf"|{_L}{_P}(?:مدفع|مدافع|مدفعين|{_DUAL_F.format('راجم')}|كاتيوشا|غراد){_R}",
+        rf"|{_L}{_P}(?:مدفع|مدافع|مدفعين|{_DUAL_F.format('راجم')}|كاتيوشا|غراد){_R}"
+        # the coverage audit: pounding (دكت المدفعية، تدك) in every third-person form
+        rf"|{_verbs(('دك', 'دك'))}",
         3,
     ),
     (
         "attack.ground",
         rf"{_L}{_P}(?:قنص|القنص|قناص|قناصة|قناصي|قناصته|اطلاق النار"
         rf"|إطلاق النار|أطلق النار|اطلقوا النار|رصاص|اقتحام|اقتحم|اقتحمت)\w*{_R}|{_verbs(('اقتحم', 'قتحم'))}"
+        # the coverage audit: sniping in the imperfect (يقنص، تقنص)
+        rf"|{_verbs(('قنص', 'قنص'))}"
         # gunfire in every wording: "إطلاق نار"، "بأعيرة نارية"، "بطلق ناري"، "بالأسلحة الخفيفة"
         r"|إطلاق نار|(?:عيار|أعيرة|طلق|طلقة|طلقات|رشقة|رشقات|رصاصة) (?:ال)?ناري(?:ة|ه)?"
         r"|(?:ال)?أسلحة (?:ال)?(?:خفيفة|رشاشة)",
@@ -189,7 +201,9 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (
         "displacement.forced",
         rf"{_L}{_P}(?:نزوح|نازحين|النازحين|تهجير|هجروا|فرار|فروا|نزح)\w*{_R}"
-        rf"|{_verbs(('نزح', 'نزح'), ('هجر', 'هجر'))}",
+        rf"|{_verbs(('نزح', 'نزح'), ('هجر', 'هجر'), ('شرد', 'شرد'))}"
+        # the coverage audit: making homeless (تشريد، المشردين)
+        rf"|{_L}{_P}(?:تشريد|مشردين|مشردون){_R}",
         2,
     ),
     # car bombs, suicide bombings and bombings are attack.ground, as in the English rules (issue 15)
@@ -205,12 +219,15 @@ _TRIGGERS: list[tuple[str, str, int]] = [
     (
         "attack.ground",
         rf"{_L}(?:و|ف)?(?:هاجم|هاجمت|هاجموا|يهاجم|كمين|كمينا|هجوما مسلحا|هجوم مسلح){_R}"
+        # the coverage audit: attacking in every third-person form, the armed attack and the raid
+        # with their article ("الهجوم المسلح"، "بالمداهمة")
+        rf"|{_verbs(('هاجم', 'هاجم'))}|{_L}{_P}هجوم (?:ال)?مسلح|{_L}{_P}{_DUAL_F.format('مداهم')}{_R}"
         r"|استهدف(?:ت|وا)? (?:ال)?(?:حاجز|حاجزا|نقطة|دورية|مقر|موقع)"
         # as the English rules: stabbing, grenades, raids by troops, running people over
-        rf"|{_L}(?:و|ف)?{alternation([*verb_forms('طعن', 'طعن'), 'طعنا', 'طعنات', 'بسكين'])}{ENCLITICS}{_R}"
+        rf"|{_L}(?:و|ف)?{with_pronoun([*verb_forms('طعن', 'طعن'), 'طعنا', 'طعنات', 'بسكين'])}{_R}"
         rf"|(?:قنبلة|قنابل|قنبلتين) (?:ال)?(?:يدوية|يدويتين)"
-        rf"|{_L}(?:و|ف)?{alternation([*verb_forms('داهم', 'داهم'), 'مداهمة', 'مداهمات'])}{ENCLITICS}{_R}"
-        rf"|{_L}(?:و|ف)?{alternation([*verb_forms('دهس', 'دهس'), 'دهسا'])}{ENCLITICS}{_R}",
+        rf"|{_L}(?:و|ف)?{with_pronoun([*verb_forms('داهم', 'داهم'), 'مداهمة', 'مداهمات'])}{_R}"
+        rf"|{_L}(?:و|ف)?{with_pronoun([*verb_forms('دهس', 'دهس'), 'دهسا'])}{_R}",
         2,
     ),
     # opening fire, whoever fired between the verb and "النار": "أطلق الجنود النار"، "فتحت قوات … النار"

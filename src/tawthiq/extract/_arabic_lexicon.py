@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from tawthiq.text.arabic import fold_pattern
 
-__all__ = ["_L", "_P", "_R", "_rx"]
+__all__ = ["_L", "_P", "_R", "_rx", "with_pronoun"]
 
 _L = r"(?<![\u0621-\u064a])"  # no Arabic letter before (a word start, after any proclitic group)
 _R = r"(?![\u0621-\u064a])"
@@ -98,6 +98,14 @@ KILL_NOUNS_OF_ACTION = ["مقتل", "استشهاد", "ارتقاء", "وفاة"
 WOUND_NOUNS_OF_ACTION = ["إصابة", "إصابات", "جرح", "جروح", "جراح"]
 # pronouns glued to the end of a verb or noun: "حتفهم"، "مقتلهما"، "إصابتها"
 ENCLITICS = r"(?:هما|هم|هن|ها|ه)?"
+
+
+def with_pronoun(forms: list[str] | tuple[str, ...]) -> str:
+    """A regex group of verb ``forms`` with an optional object pronoun glued on; the plural in -وا
+    drops its alef before one (قصفوا → قصفوها، اقتادوهم), which ``forms + ENCLITICS`` never wrote."""
+    plural = [f[:-1] for f in forms if f.endswith("وا")]
+    group = alternation(forms) + ENCLITICS
+    return f"(?:{group}|{alternation(plural)}(?:هما|هم|هن|ها|ه))" if plural else f"(?:{group})"
 
 
 # reporting verbs in every third-person form (قالت، قالا، قالوا، يقولون …). An imperfect is written

@@ -23,6 +23,13 @@ ARABIC_PARTIES: list[tuple[str, str]] = [
         r"المرصد السوري|لحقوق الإنسان.{0,3}المرصد|^(?:مدير )?(?:ال)?مرصد\b|رامي عبد ?الرحمن|^عبد ?الرحمن$",
         "Syrian Observatory for Human Rights",
     ),
+    (
+        # described, not named, as the English rules read "a Britain-based monitor": a group that
+        # monitors (مراقبة، ترصد، تراقب) and sits in Britain
+        r"(?:منظمة|مجموعة|هيئة|جهة|جماعة)\s+(?:\S+\s+){0,2}?(?:لمراقبة|مراقبة|ترصد|تراقب|لرصد|رصد)"
+        r"[^.]{0,50}?(?:مقره|مقرها|مقرّها|من|في)\s+(?:في\s+)?(?:بريطانيا|لندن|المملكة المتحدة|كوفنتري)",
+        "Syrian Observatory for Human Rights",
+    ),
     (r"الشبكة السورية لحقوق الإنسان|الشبكة السورية", "Syrian Network for Human Rights"),
     # the civil defence of Gaza, Lebanon, Sudan or Yemen is another body, kept as written
     (
