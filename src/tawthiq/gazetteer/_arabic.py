@@ -318,7 +318,7 @@ def _match_world(gaz, index, ft, toks, i, ctx=(), over_syrian=False):
     typed = start != i
     if not typed and not _is_locative(prev):
         return None  # "بقيادة واشنطن"، "وكان": a world town only where a place stands
-    if not over_syrian and _starts_syrian_name(index, ft, toks, i):
+    if not over_syrian and not region_word and _starts_syrian_name(index, ft, toks, i):
         return None  # "حي بستان القصر" without Aleppo in sight: not a Turkish town named بستان
     for n in range(min(3, len(toks) - i), 0, -1):
         if any(ft[toks[k][1] : toks[k + 1][0]].strip() for k in range(i, i + n - 1)):
@@ -326,7 +326,15 @@ def _match_world(gaz, index, ft, toks, i, ctx=(), over_syrian=False):
         words = [t[2] for t in toks[i : i + n]]
         for first_form in _unclitic(words[0]):
             key = name_key(" ".join([first_form, *words[1:]]))
-            if len(key) < 3 or key in _NEVER or (key in index and not over_syrian) or key not in world:
+            # a region's name may be two letters (محافظة إب) and a Syrian neighbourhood's (محافظة صلاح
+            # الدين is Iraq's governorate, not Aleppo's Salah al-Din): after a region's word, a region
+            if len(key) < (2 if region_word else 3) or key in _NEVER or key not in world:
+                continue
+            if (
+                key in index
+                and not over_syrian
+                and not (region_word and any(gaz.world.kind(p) == "governorate" for p in world[key]))
+            ):
                 continue
             if (
                 n == 1

@@ -1,0 +1,102 @@
+"""Arabic names of the first-level regions outside Syria (issue 16 item 3): every region of the nine
+countries whose wars the corpus reports has one, or a listed reason.
+
+Built by scripts/build_world_gazetteer.py from ISO 3166-2 as the PyPI package iso3166-2 ships it
+(Arabic names; an Afghan province's Dari and Pashto names as Arabic writes them) and from GeoNames'
+Arabic names of the town a region is named after. The sentences are generated from templates of our own.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from importlib import resources
+
+import pytest
+
+from tawthiq.gazetteer import load_gazetteer
+
+_DATA = resources.files("tawthiq.gazetteer") / "data"
+
+
+def _tsv(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO((_DATA / name).read_text("utf-8")), delimiter="\t"))
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def test_every_region_has_an_arabic_name_or_a_listed_reason():
+    regions = {r["id"]: r["name_en"] for r in _tsv("world.tsv") if r["kind"] == "governorate"}
+    named = {r["id"] for r in _tsv("world_ar.tsv")}
+    reasons = {r["id"]: r["reason"] for r in _tsv("world_ar_missing.tsv")}
+    assert len(regions) == 157
+    without = {rid: name for rid, name in regions.items() if rid not in named and not reasons.get(rid)}
+    assert without == {}
+    # a listed reason is for a region that really has no name, never a stale one
+    assert not set(reasons) & named
+    assert set(reasons) <= set(regions)
+    # the regions of the Arabic-speaking countries and Afghanistan all have one now
+    for rid in regions:
+        if rid.split(":")[1][:2] in ("AF", "IQ", "LB", "LY", "SD", "YE"):
+            assert rid in named, regions[rid]
+
+
+_WORDS = ("محافظة", "ولاية", "إقليم")
+_TEMPLATES = ("قصفت الطائرات مواقع في {}", "سقط عدد من الضحايا في {} أمس", "وصلت قافلة إغاثة إلى {}")
+# (name as an Arabic report writes it, region id): names a region had no Arabic name for before
+_REGIONS = [
+    ("هلمند", "world:AF.10"),
+    ("ننكرهار", "world:AF.18"),
+    ("ننجرهار", "world:AF.18"),
+    ("بادغيس", "world:AF.02"),
+    ("بكتيكا", "world:AF.29"),
+    ("الأنبار", "world:IQ.01"),
+    ("نينوى", "world:IQ.15"),
+    ("ديالى", "world:IQ.10"),
+    ("صلاح الدين", "world:IQ.18"),
+    ("حضرموت", "world:YE.04"),
+    ("أبين", "world:YE.01"),
+    ("شبوة", "world:YE.05"),
+    ("إب", "world:YE.23"),
+    ("الجزيرة", "world:SD.38"),
+    ("شمال دارفور", "world:SD.55"),
+    ("جنوب كردفان", "world:SD.50"),
+    ("النيل الأزرق", "world:SD.42"),
+    ("البقاع", "world:LB.08"),
+    ("بعلبك الهرمل", "world:LB.11"),
+    ("الكفرة", "world:LY.65"),
+    ("الجبل الأخضر", "world:LY.63"),
+]
+
+
+@pytest.mark.parametrize("name,rid", _REGIONS)
+@pytest.mark.parametrize("word", _WORDS)
+@pytest.mark.parametrize("template", _TEMPLATES)
+def test_a_region_named_in_arabic_after_a_regions_word_is_found(gaz, name, rid, word, template):
+    text = template.format(f"{word} {name}")
+    ids = [m.place.id for m in gaz.match_arabic(text)]
+    assert ids == [rid]
+    place = gaz.places[rid] if rid in gaz.places else gaz.world.get(rid)
+    assert place is not None and place.kind == "governorate" and place.lat is not None
+
+
+def test_a_name_two_regions_of_one_country_were_given_goes_to_the_one_it_spells(gaz):
+    # the source gives Khartoum State the name of Gezira State (الجزيرة): Gezira keeps it,
+    # Khartoum keeps its own
+    assert [m.place.id for m in gaz.match_arabic("معارك في ولاية الجزيرة")] == ["world:SD.38"]
+    assert [m.place.id for m in gaz.match_arabic("معارك في ولاية الخرطوم")] == ["world:SD.29"]
+
+
+def test_a_syrian_neighbourhood_of_a_regions_name_stays_syrian_without_a_regions_word(gaz):
+    aleppo = [m.place.id for m in gaz.match_arabic("قصف على حي صلاح الدين في حلب")]
+    assert aleppo[0].startswith("aleppo-nbhd:")
+    iraq = [m.place.id for m in gaz.match_arabic("في محافظة صلاح الدين شمال بغداد")]
+    assert iraq[0] == "world:IQ.18"
+
+
+@pytest.mark.parametrize("text", ["في آب الماضي", "قال الأب إن", "وصل إلى إب"])
+def test_a_two_letter_region_name_needs_a_regions_word(gaz, text):
+    assert all(m.place.kind != "governorate" for m in gaz.match_arabic(text))
