@@ -228,6 +228,141 @@ def _speaker(text: str) -> str | None:
     return claim.attributed_to
 
 
+# ------------------------------------------------------------------ counts and their qualifiers
+# (qualifier as written, contract qualifier): CLAIMS.md's Arabic section and their synonyms
+_QUALIFIERS = [
+    ("ما لا يقل عن", "at_least"),
+    ("لا يقل عن", "at_least"),
+    ("على الأقل", "at_least"),
+    ("أكثر من", "more_than"),
+    ("ما يزيد عن", "more_than"),
+    ("ما يزيد على", "more_than"),
+    ("ما يربو على", "more_than"),
+    ("أزيد من", "more_than"),
+    ("نيف و", "more_than"),
+    ("نحو", "about"),
+    ("حوالي", "about"),
+    ("حوالى", "about"),
+    ("قرابة", "about"),
+    ("زهاء", "about"),
+    ("ما يقارب", "about"),
+    ("ما يناهز", "about"),
+    ("حتى", "up_to"),
+    ("ما يصل إلى", "up_to"),
+    ("أقل من", "up_to"),
+]
+_COUNTS = [("20", 20), ("عشرين", 20), ("الـ20", 20), ("الـ 20", 20), ("ألف", 1000)]
+
+
+def qualifier_forms() -> Iterator[tuple[tuple[int, str], str]]:
+    """((value, qualifier), sentence) for every qualifier before every way of writing a count."""
+    for written, qualifier in _QUALIFIERS:
+        for count, value in _COUNTS:
+            if written.endswith(" و") and not count[0].isdigit() and count != "عشرين":
+                continue  # "نيف و" joins a plain number
+            glue = "" if written.endswith(" و") else " "
+            yield (value, qualifier), f"قتل {written}{glue}{count} مدنيين في قصف على البلدة"
+    for count, value in _COUNTS[:2]:
+        yield (value, "more_than"), f"قتل {count} ونيف من المدنيين في قصف على البلدة"
+
+
+def _reads_qualified(want: tuple[int, str], sentence: str) -> bool:
+    fat, _ = find_tolls_ar(fold_arabic(sentence).text)
+    value, qualifier = want
+    got = (fat.high if qualifier == "up_to" else fat.low) if fat else None
+    return fat is not None and got == value and fat.qualifier == qualifier
+
+
+# ------------------------------------------------------------------ days and months
+_WEEKDAYS = {"الأحد": 6, "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4}
+_WEEKDAYS["السبت"] = 5
+_DAY_FRAMES = ["{d}", "يوم {d}", "اليوم {d}", "صباح {d}", "مساء {d}", "فجر {d}", "ظهر {d}", "عصر {d}"]
+_DAY_FRAMES += ["صباح يوم {d}", "مساء يوم {d}", "فجر يوم {d}", "يوم {d} الماضي", "{d} الماضي", "في {d}"]
+_DAY_FRAMES += ["ليلة {d}", "ليل {d}"]
+_RELATIVE = [
+    ("أمس", 1),
+    ("يوم أمس", 1),
+    ("مساء أمس", 1),
+    ("فجر أمس", 1),
+    ("ظهر أمس", 1),
+    ("ليلة أمس", 1),
+    ("الليلة الماضية", 1),
+    ("اليوم", 0),
+    ("فجر اليوم", 0),
+    ("صباح اليوم", 0),
+    ("عصر اليوم", 0),
+    ("مساء اليوم", 0),
+    ("أول أمس", 2),
+    ("أمس الأول", 2),
+    ("قبل يومين", 2),
+    ("منذ يومين", 2),
+    ("منذ ثلاثة أيام", 3),
+    ("قبل ثلاثة أيام", 3),
+    ("أمس الاثنين", 1),
+    ("مساء أمس الاثنين", 1),
+]
+# Hijri months, with the Gregorian day each date below falls on (Umm al-Qura)
+_HIJRI = [
+    ("محرم", 1),
+    ("صفر", 2),
+    ("ربيع الأول", 3),
+    ("ربيع الآخر", 4),
+    ("ربيع الثاني", 4),
+    ("جمادى الأولى", 5),
+    ("جمادى الآخرة", 6),
+    ("جمادى الثانية", 6),
+    ("رجب", 7),
+    ("شعبان", 8),
+    ("رمضان", 9),
+    ("شوال", 10),
+    ("ذو القعدة", 11),
+    ("ذي القعدة", 11),
+    ("ذو الحجة", 12),
+    ("ذي الحجة", 12),
+]
+
+
+def day_forms() -> Iterator[tuple[date, str]]:
+    """(the day meant, phrase) for every weekday in every frame and every relative day, written on
+    ``PUBLISHED`` (a Tuesday); a weekday is the latest such day, a week back when "الماضي" follows it
+    on that very day."""
+    for name, weekday in _WEEKDAYS.items():
+        back = (PUBLISHED.weekday() - weekday) % 7
+        for frame in _DAY_FRAMES:
+            phrase = frame.format(d=name)
+            days = 7 if back == 0 and "الماضي" in phrase else back
+            yield date.fromordinal(PUBLISHED.toordinal() - days), phrase
+    for phrase, days in _RELATIVE:
+        yield date.fromordinal(PUBLISHED.toordinal() - days), phrase
+
+
+def hijri_forms() -> Iterator[tuple[date, str]]:
+    """(Gregorian day, phrase) for the 10th of every Hijri month of 1445, by digits and ordinal, with and
+    without its year and the sign هـ. 1445 AH ran from 19 July 2023 to 6 July 2024; with no year the
+    date is the latest on or before ``PUBLISHED``."""
+    from hijridate import Hijri
+
+    for name, month in _HIJRI:
+        g = Hijri(1445, month, 10).to_gregorian()
+        with_year = date(g.year, g.month, g.day)
+        g = Hijri(1445 if with_year <= PUBLISHED else 1444, month, 10).to_gregorian()
+        latest = date(g.year, g.month, g.day)
+        for phrase, day in (
+            (f"في 10 {name} 1445 هـ", with_year),
+            (f"في 10 {name} 1445", with_year),
+            (f"في العاشر من {name} 1445هـ", with_year),
+            (f"في 10 من شهر {name}", latest),
+            (f"في العاشر من {name}", latest),
+        ):
+            yield day, phrase
+
+
+def _dates(day: date, phrase: str) -> bool:
+    (claim,) = extract_claims(f"قتل 9 مدنيين في غارة جوية على بلدة كفرنبل {phrase}.", PUBLISHED)
+    night = phrase.startswith("ليل")  # the night of a day starts on it and ends the next morning
+    return claim.time.start is not None and (claim.time.start == day or (night and claim.time.end == day))
+
+
 # ------------------------------------------------------------------ the audit table
 _AUDIT: dict[str, tuple[Callable[[], Iterator[tuple[str, str]]], Callable[[str, str], bool]]] = {
     "verbs of events (kill, detain, kidnap, shell, attack, besiege, displace, evacuate)": (
@@ -237,6 +372,9 @@ _AUDIT: dict[str, tuple[Callable[[], Iterator[tuple[str, str]]], Callable[[str, 
     "attack nouns and broken plurals, with proclitics": (event_noun_forms, _is_family),
     "verbs of dying and wounding before a count": (toll_verb_forms, _reads_toll),
     "speakers: reporting verbs, quotations, prepositions": (speaker_sentences, lambda w, t: _speaker(t) == w),
+    "qualifiers before a count in digits, words, with the article": (qualifier_forms, _reads_qualified),
+    "weekdays in 16 frames and relative days": (day_forms, _dates),
+    "Hijri months, day in digits or as an ordinal, with and without the year": (hijri_forms, _dates),
 }
 
 
@@ -268,6 +406,39 @@ def test_every_form_of_dying_and_wounding_reads_its_count(role, sentence):
 @pytest.mark.parametrize(("want", "text"), list(speaker_sentences()))
 def test_every_speaker_in_every_frame_is_the_claims_party(want, text):
     assert _speaker(text) == want
+
+
+@pytest.mark.parametrize(("want", "sentence"), list(qualifier_forms()))
+def test_every_qualifier_before_every_written_count(want, sentence):
+    assert _reads_qualified(want, sentence)
+
+
+@pytest.mark.parametrize(("day", "phrase"), list(day_forms()))
+def test_every_weekday_in_every_frame_and_every_relative_day_dates_the_claim(day, phrase):
+    assert _dates(day, phrase)
+
+
+@pytest.mark.parametrize(("day", "phrase"), list(hijri_forms()))
+def test_every_hijri_month_dates_the_claim_by_the_umm_al_qura_calendar(day, phrase):
+    assert _dates(day, phrase)
+
+
+@pytest.mark.parametrize("phrase", ["وقال أحمد رمضان", "خلال شهر رمضان", "في 30 شعبان 1445"])
+def test_a_hijri_name_without_a_day_or_a_day_the_month_lacks_is_no_date(phrase):
+    (claim,) = extract_claims(f"قتل 9 مدنيين في غارة جوية على بلدة كفرنبل {phrase}.", PUBLISHED)
+    assert claim.time.start == PUBLISHED  # the report's day, as for a sentence naming no day
+
+
+def test_a_hijri_date_and_its_gregorian_twin_agree():
+    text = "قتل 9 مدنيين في غارة جوية على بلدة كفرنبل يوم الجمعة 5 رمضان 1437 هـ الموافق 10 يونيو 2016."
+    (claim,) = extract_claims(text, date(2016, 6, 12))
+    assert claim.time.start == date(2016, 6, 10)
+
+
+@pytest.mark.parametrize("words", ["بضعة", "بضع"])
+def test_a_few_is_no_number_as_several_in_the_contract(words):
+    fat, _ = find_tolls_ar(fold_arabic(f"قتل {words} مدنيين في قصف على البلدة").text)
+    assert fat is None
 
 
 @pytest.mark.parametrize(

@@ -101,12 +101,19 @@ _NUMWORDS = rf"(?:{_WORD_RX})(?:\s+و?(?:{_WORD_RX}|الاف|ملايين))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[.،]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 _NUM = rf"(?:{_DIGITS}|(?<![\u0621-\u064a]){_NUMWORDS}(?![\u0621-\u064a]))"
 _QUALS = [
-    (r"ما لا يقل عن|لا يقل عن|ما لا يقل على|لا يقل عدد\w* عن", "at_least"),
-    (r"اكثر من|ما يزيد عن|ما يزيد على|يزيد عن|يزيد على|يفوق|ما يربو على|يربو على|ازيد من|فوق", "more_than"),
+    # "قتل على الأقل 20": على الأقل before its count as well as after it (the coverage audit)
+    (r"ما لا يقل عن|لا يقل عن|ما لا يقل على|لا يقل عدد\w* عن|على الاقل", "at_least"),
+    # "نيف و20" (twenty-odd)
+    (
+        r"نيف و|نيفا و|"
+        r"اكثر من|ما يزيد عن|ما يزيد على|يزيد عن|يزيد على|يفوق|ما يربو على|يربو على|ازيد من|فوق",
+        "more_than",
+    ),
     (r"نحو|حوالي|حوالى|قرابه|زهاء|ما يقارب|ما يقرب من|يقارب|تقريبا|قرابه|ما يناهز|يناهز", "about"),
     (r"ما يصل الى|حتى|اقل من|ما دون", "up_to"),
 ]
-_QUAL_RX = [(_rx(rf"(?:^|\s|[و])(?:{p})\s*(?:ال)?$"), q) for p, q in _QUALS]
+# the article may stand apart from its number: "حوالي الـ 20" (tatweel folded away)
+_QUAL_RX = [(_rx(rf"(?:^|\s|[و])(?:{p})\s*(?:ال\s*)?$"), q) for p, q in _QUALS]
 _NUMBER = _rx(
     rf"(?:(?<!\d)({_DIGITS})|(?<![\u0621-\u064a])(?:ب|ل|و|ال)?({_NUMWORDS})(?![\u0621-\u064a]))"
     r"(?:\s+(ال)?(الف|الفا|الاف|مليون|مليونا|ملايين)(?![\u0621-\u064a]))?"
@@ -118,6 +125,8 @@ _RANGE = _rx(rf"(?:بين\s+)({_DIGITS})\s+و\s*({_DIGITS})|({_DIGITS})\s*(?:-|�
 # "على الأقل" after the noun it counts ("عشرة مدنيين على الأقل"), not after a later count
 _AT_LEAST_AFTER = _rx(r"^\s*(?:[^\s،,.؛\d]+\s+){0,2}على الاقل\b")
 _ABOUT_AFTER = _rx(r"^\s*(?:\S+\s+){0,2}تقريبا\b")
+# "20 ونيف"، "عشرين ونيفا" (twenty-odd): more than the number
+_ODD_AFTER = _rx(r"^\s*و\s*نيف(?![\u0621-\u064a])|^\s*و\s*نيفا(?![\u0621-\u064a])")
 
 
 @dataclass(frozen=True)
@@ -176,6 +185,8 @@ def _qualifier(before: str, after: str) -> str:
             return q
     if _AT_LEAST_AFTER.match(after):
         return "at_least"
+    if _ODD_AFTER.match(after):
+        return "more_than"
     if _ABOUT_AFTER.match(after):
         return "about"
     return "exact"

@@ -17,6 +17,8 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from hijridate import Gregorian, Hijri
+
 from tawthiq.entities import TimeSpan
 from tawthiq.extract._time import _safe
 from tawthiq.text.arabic import fold, fold_pattern
@@ -77,6 +79,30 @@ _ORD = "(?:" + "|".join(sorted((re.escape(k) for k in _ORDINALS), key=len, rever
 _ORD_DMY = _rx(
     rf"(?<![\u0621-\u064a])({_ORD})\s+من\s+(?:شهر\s+)?{_MONTH}(?:\s+(?:الجاري|الماضي|الحالي))?{_YEAR}"
 )
+# Hijri months (Gulf and official outlets: "5 رمضان 1437 هـ"، "الثالث من ذي القعدة"): a day, in digits or
+# as an ordinal with من, before the month's name, so that a man named رمضان or صفر (zero) is no date;
+# converted by the Umm al-Qura calendar (hijridate), which official Saudi and Gulf dating follows
+_HIJRI_NAMES = {
+    1: "محرم|المحرم",
+    2: "صفر",
+    3: "ربيع الأول|ربيع أول",
+    4: "ربيع الآخر|ربيع الثاني|ربيع ثاني|ربيع آخر",
+    5: "جمادى الأولى|جمادى الأول|جمادى أولى",
+    6: "جمادى الآخرة|جمادى الثانية|جمادى الآخر|جمادى الثاني|جمادى ثاني",
+    7: "رجب",
+    8: "شعبان",
+    9: "رمضان",
+    10: "شوال",
+    11: "ذو القعدة|ذي القعدة|ذو القعده",
+    12: "ذو الحجة|ذي الحجة",
+}
+_HIJRI_MONTHS = {fold(n): m for m, names in _HIJRI_NAMES.items() for n in names.split("|")}
+_HMON = "(" + "|".join(sorted((re.escape(k) for k in _HIJRI_MONTHS), key=len, reverse=True)) + ")"
+_HIJRI_YEAR = r"(?:\s+(?:من\s+)?(?:العام|عام|سنه|لعام)?\s*(1[34]\d\d))?(?:\s*(?:هـ|ه)(?![\u0621-\u064a]))?"
+_HIJRI_DMY = _rx(
+    rf"(?:(?<!\d)(?:ال\s*)?(\d{{1,2}})\s+(?:من\s+)?|(?<![\u0621-\u064a])({_ORD})\s+من\s+)(?:شهر\s+)?{_HMON}"
+    rf"(?![\u0621-\u064a]){_HIJRI_YEAR}"
+)
 _MY = _rx(rf"(?:خلال|في|منذ|طوال|شهر)\s+(?:شهر\s+)?{_MONTH}(?:\s+(?:الماضي|الجاري|الحالي))?{_YEAR}")
 _DAYS = {
     fold("الاثنين"): 0,
@@ -101,7 +127,8 @@ _YESTERDAY = _rx(
 )
 # "اليوم" is today; "يوم" alone is "the day of" ("يوم الثلاثاء" is Tuesday, not today)
 _TODAY = _rx(
-    r"(?<![\u0621-\u064a])(?:(?:فجر|صباح|ظهر|عصر|مساء|ليل)\s+)?اليوم(?![\u0621-\u064a])"
+    # "اليوم الأحد": the weekday names the day (the report's date may be the day it was filed or crawled)
+    rf"(?<![\u0621-\u064a])(?:(?:فجر|صباح|ظهر|عصر|مساء|ليل)\s+)?اليوم(?![\u0621-\u064a])(?!\s+{_DAY})"
     r"|الليله(?! الماضيه| قبل الماضيه| ما قبل الماضيه)"
 )
 _LAST_NIGHT = _rx(r"الليله الماضيه|ليل امس|طوال الليل|خلال الليل")
@@ -229,7 +256,36 @@ def _explicit(s: str, anchor: date | None) -> list[tuple[int, date]]:
             d = _safe(y, mon, day) if y else None
             if d:
                 out.append((m.start(), d))
+    out += _hijri(s, anchor)
     return sorted(out)
+
+
+def _hijri(s: str, anchor: date | None) -> list[tuple[int, date]]:
+    """(position, Gregorian day) of each Hijri date of ``s``; with no year, the latest such day on or
+    before ``anchor`` (none without an anchor)."""
+    out = []
+    for m in _HIJRI_DMY.finditer(s):
+        day = int(m.group(1)) if m.group(1) else _ORDINALS[m.group(2)]
+        month = _HIJRI_MONTHS[m.group(3)]
+        years: list[int] = []
+        if m.group(4):
+            years = [int(m.group(4))]
+        elif anchor is not None:
+            try:
+                this = Gregorian.fromdate(anchor).to_hijri().year
+            except (OverflowError, ValueError):
+                continue
+            years = [this, this - 1]
+        for year in years:
+            try:
+                g = Hijri(year, month, day).to_gregorian()
+            except (OverflowError, ValueError):
+                continue  # outside 1343-1500 AH, or a day the month does not have
+            d = date(g.year, g.month, g.day)
+            if m.group(4) or anchor is None or d <= anchor:
+                out.append((m.start(), d))
+                break
+    return out
 
 
 def find_dateline_ar(text: str, published: date) -> date | None:
