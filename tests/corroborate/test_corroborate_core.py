@@ -629,3 +629,47 @@ def test_a_far_place_written_first_gives_way_to_the_place_the_rest_of_its_report
     alone = sc("r3", places=(aleppo, deir_hafer), **hospital)
     incidents = build_incidents([alone, bombed])
     assert len(incidents) == 2
+
+
+def _published(claim: SourcedClaim, day: date) -> SourcedClaim:
+    return claim.model_copy(update={"published": day})
+
+
+def test_a_follow_up_dated_only_by_its_report_does_not_split_a_massacre_one_toll_has_tied():
+    # a village's night of killing, Friday into Saturday. Outlet 1 (Saturday) counts 78 shelled;
+    # outlet 2 (Saturday) at least 80 executed, the bodies found on Saturday; outlet 3 (Sunday)
+    # says the guns opened fire on Friday noon, and that state television aired the bodies, with no
+    # day for that: the extractor dates such a sentence to its report's own day, Sunday.
+    village = PlaceRef(name="Kafr Sousa al-Gharbiya", lat=35.101, lon=36.402, precision="town")
+    fri, sat, sun = date(2013, 3, 8), date(2013, 3, 9), date(2013, 3, 10)
+
+    def told(report: str, event_type: str, day: date, published: date, fat: Count | None = None):
+        return _published(sc(report, event_type=event_type, places=(village,), day=day, fat=fat), published)
+
+    shelled = told("r1", "attack.shelling", fri, sat, Count(low=78, high=78))
+    executed = told("r2", "killing.execution", sat, sat, Count(low=80, high=None, qualifier="at_least"))
+    guns = told("r3", "attack.shelling", fri, sun)
+    aired = told("r3", "killing.execution", sun, sun)  # dated by its report alone
+    incidents = build_incidents([shelled, executed, guns, aired])
+    assert len(incidents) == 1
+    # only a report's own day is read back: a sentence dated by a time word to a day after the
+    # massacre (Monday, in a report of Tuesday) still tells another day
+    aired_monday = told("r3", "killing.execution", date(2013, 3, 11), date(2013, 3, 12))
+    assert len(build_incidents([shelled, executed, guns, aired_monday])) > 1
+
+
+def test_a_large_toll_dated_by_its_report_alone_is_no_bridge_to_the_days_before():
+    # the toll that ties two causes must itself fall on the event's days: "80 executed", dated only
+    # by a report published two days after a shelling of 78, may be another night's killing
+    village = PlaceRef(name="Kafr Sousa al-Gharbiya", lat=35.101, lon=36.402, precision="town")
+    fri, sun = date(2013, 3, 8), date(2013, 3, 10)
+    shelled = _published(
+        sc("r1", event_type="attack.shelling", places=(village,), day=fri, fat=Count(low=78, high=78)), fri
+    )
+    executed = _published(
+        sc("r2", event_type="killing.execution", places=(village,), day=sun, fat=Count(low=80, high=80)), sun
+    )
+    assert len(build_incidents([shelled, executed])) == 2
+    # and without a bridge, a sentence dated by its report alone stays with its own day
+    aired = _published(sc("r3", event_type="killing.execution", places=(village,), day=sun), sun)
+    assert len(build_incidents([shelled, aired])) == 2

@@ -109,6 +109,8 @@ class _Item:
     sc: SourcedClaim
     # the claim read at another of its places, kept when its report's other claims are there
     readings: tuple[Where, ...] = ()
+    # read as of any day of the week up to its report's day (:func:`_lagged`)
+    lagged: bool = False
 
 
 def _item(sc: SourcedClaim, copies: dict[str, str]) -> _Item:
@@ -221,13 +223,41 @@ def _one_toll_two_causes(a: _Item, b: _Item) -> bool:
     return lo >= _LARGE_TOLL and hi <= _NEAR_TOLL * lo
 
 
-def _only_causes_differ(a: _Item, b: _Item, contains: Contains | None) -> float | None:
+# A follow-up report retells an event of the days before it ("state television aired the footage
+# of the killings"); a claim of it that gives no date but its report's day may reach this far back.
+_FOLLOW_UP_DAYS = 7
+
+
+def _report_day(it: _Item) -> bool:
+    """Dated to its report's own publication day and nothing else (what the extractor gives a claim
+    without a time word; also a claim whose event is truly of that day)."""
+    t, pub = it.sc.claim.time, it.sc.published
+    return pub is not None and t.precision == "day" and t.start == pub and t.end in (None, pub)
+
+
+def _lagged(it: _Item) -> _Item:
+    """The claim read as of any of the days up to its report's day (see :func:`_report_day`)."""
+    if not _report_day(it) or it.sc.published is None:
+        return it
+    pub = it.sc.published
+    return replace(it, window=(pub - timedelta(days=_FOLLOW_UP_DAYS), pub, 0), lagged=True)
+
+
+def _only_causes_differ(a: _Item, b: _Item, contains: Contains | None, lag: bool = False) -> float | None:
     """Two violent-death claims that would be one event but for their causes (shelling beside
     executions): everything else of :func:`_judge` holds when one is given the other's type.
-    The pair's strength so judged, or None."""
+    The pair's strength so judged, or None.
+
+    With ``lag`` (the cross pairs of two groups a bridge ties, never the bridge itself), a claim
+    dated only by its report's day is read as of any day of the week before (:func:`_lagged`): a
+    follow-up's "the footage of the killings aired" carries the day it was written, which is no
+    proof of another event beside a massacre a large toll has already tied."""
     if a.etype not in _VIOLENT_DEATH or b.etype not in _VIOLENT_DEATH or _types_fit(a, b):
         return None
-    judged = _judge_full(a, replace(b, etype=a.etype, family=a.family), contains)
+    b = replace(b, etype=a.etype, family=a.family)
+    judged = _judge_full(a, b, contains)
+    if judged is None and lag and (_report_day(a) or _report_day(b)):
+        judged = _judge_full(_lagged(a), _lagged(b), contains)
     return None if judged is None else judged[0]
 
 
@@ -390,6 +420,8 @@ def _other_days(a: _Item, b: _Item) -> bool:
     against one publication date, so no reporting lag blurs them (at one named site, a day
     apart is still the bodies recovered the next day)."""
     ta, tb = a.sc.claim.time, b.sc.claim.time
+    if a.lagged or b.lagged:  # read as of the days before its report's: its day tells nothing here
+        return False
     if ta.precision != "day" or tb.precision != "day" or ta.start is None or tb.start is None:
         return False
     # a claim dated on its report's own day may owe that day to no time word at all (the
@@ -494,7 +526,8 @@ def cluster_claims(
     def soft(key: tuple[int, int]) -> bool:  # a conflict only because two violent-death causes differ
         if key not in soft_seen:
             i, j = key
-            soft_seen[key] = key in bridges or _only_causes_differ(items[i], items[j], contains) is not None
+            as_one = _only_causes_differ(items[i], items[j], contains, lag=True)
+            soft_seen[key] = key in bridges or as_one is not None
         return soft_seen[key]
 
     soft_seen: dict[tuple[int, int], bool] = {}
