@@ -46,7 +46,6 @@ from tawthiq.extract._arabic_events import (
 from tawthiq.extract._arabic_lexicon import _L, _R, _rx
 from tawthiq.extract._arabic_merge import _place_key, merge_restatements_ar
 from tawthiq.extract._arabic_numbers import find_tolls_ar
-from tawthiq.extract._arabic_parties import arabic_party
 from tawthiq.extract._arabic_places import _places, main_place_ar
 from tawthiq.extract._arabic_time import explicit_time_ar, resolve_time_ar
 from tawthiq.extract._arabic_war import (
@@ -58,7 +57,6 @@ from tawthiq.extract._arabic_war import (
     _WAR_START,
     _war_places,
 )
-from tawthiq.extract._attribution import canonical_party
 from tawthiq.gazetteer import Gazetteer
 from tawthiq.text.arabic import arabic_share, fold_arabic
 
@@ -130,46 +128,6 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, st
             if y - x - lead > 3:
                 out.append((a + x + lead, a + y, party))
     return out
-
-
-_OUTLET = re.compile(r"^OUTLET:[ \t]*(.+)$", re.M)
-# parties whose own site speaks for them: their dispatch's unattributed claims are theirs
-_MONITORS = frozenset(
-    {
-        "Syrian Observatory for Human Rights",
-        "Syrian Network for Human Rights",
-        "Syria Civil Defence",
-        "Human Rights Watch",
-        "Amnesty International",
-        "MSF",
-        "Syrian American Medical Society",
-        "UN humanitarian office",
-        "UN human rights office",
-        "World Health Organization",
-        "UNICEF",
-        "ICRC",
-    }
-)
-
-
-def _outlet_party(text: str) -> str | None:
-    """The monitor or NGO that publishes the report (a header ``OUTLET:`` naming one), else None."""
-    m = _OUTLET.search(text[:3000])
-    if not m:
-        return None
-    value = m.group(1)
-    if _rx(r"(?:عبر|نقلا عن)").search(fold_arabic(value).text) or re.search(
-        r"\b(?:via|reprint|reposting)\b", value, re.I
-    ):
-        return None  # an outlet reposting the monitor: the claims carry the monitor's name when named
-    for part in re.split(r"[()]", value):
-        part = part.strip()
-        if not part:
-            continue
-        name = arabic_party(part) or canonical_party(part)
-        if name in _MONITORS:
-            return name
-    return None
 
 
 def _title_line_end(text: str, spans: list[tuple[int, int]], title: str) -> int:
@@ -249,7 +207,6 @@ def arabic_claims(
     ctx, main = main_place_ar(title, text, gaz)
     if title_end < 0 and title and spans:
         title_end = _title_line_end(text, spans, title)
-    own_voice = _outlet_party(text)
     doc_type = _document_type(text, spans)
     syrian = main is None or main.place_id is None or not main.place_id.startswith("world:")
     out: list[tuple[Claim, bool]] = []
@@ -328,9 +285,7 @@ def arabic_claims(
                     start = named.start
             war_span = TimeSpan(start=start, end=anchor, precision="year")
             hit = _Hit("other", 0, 0, 1)
-            claim = _claim(
-                text, a, b, s, f, "tally", hit, where, war_span, fat, inj, party or own_voice, party
-            )
+            claim = _claim(text, a, b, s, f, "tally", hit, where, war_span, fat, inj, party, party)
             out.append((claim, b <= title_end))
             last_claim_n = n
             continue
@@ -380,13 +335,11 @@ def arabic_claims(
                 pf = fold_arabic(text[pa:pb])
                 prefs = tuple(_places(text, pa, pb, pf, gaz, ctx)) or refs
                 toll = Count(low=count, high=count, qualifier="exact")
-                piece = _claim(
-                    text, pa, pb, pf.text, pf, kind, best, prefs, when, toll, None, party or own_voice, party
-                )
+                piece = _claim(text, pa, pb, pf.text, pf, kind, best, prefs, when, toll, None, party, party)
                 out.append((piece, b <= title_end))
             last_claim_n = n
             continue
-        claim = _claim(text, a, b, s, f, kind, best, refs, when, fat, inj, party or own_voice, party)
+        claim = _claim(text, a, b, s, f, kind, best, refs, when, fat, inj, party, party)
         out.append((claim, b <= title_end))
         last_claim_n = n
     return merge_restatements_ar(out)
