@@ -23,6 +23,7 @@ from tawthiq.people._link_lists import (
     near_frequencies,
     one_per_person,
     one_to_one,
+    rivals_in_turn,
     scoring_floor,
 )
 from tawthiq.people._link_model import MIN_RECORDS_TO_TRAIN, LinkType, score_pairs
@@ -78,6 +79,10 @@ def run_engine(
         df["match_probability"], df["mw_one_to_one"] = one_to_one(df, list_of, sizes)
         df["match_weight"] = df["match_weight"] + df["mw_one_to_one"]
         df = df[df["match_probability"] >= floor]
+    elif link_type == "link_only":  # small input: no pi to estimate, rivals only lower a pair
+        list_of = dict(zip(feats["unique_id"].tolist(), feats["source_dataset"].tolist(), strict=True))
+        df["match_probability"], df["mw_one_to_one"] = rivals_in_turn(df, list_of, match_threshold, floor)
+        df["match_weight"] = df["match_weight"] + df["mw_one_to_one"]
     elif one_list:
         df["match_probability"], df["mw_one_to_one"] = one_per_person(df, len(records))
         df["match_weight"] = df["match_weight"] + df["mw_one_to_one"]

@@ -47,6 +47,7 @@ __all__ = [
     "name_frequencies",
     "one_per_person",
     "one_to_one",
+    "rivals_in_turn",
     "scoring_floor",
 ]
 
@@ -354,6 +355,71 @@ def one_per_person(pairs: pd.DataFrame, n_records: int) -> tuple[pd.Series, pd.S
     eps = 1e-300
     lift = np.log2((out + eps) / (1 - out + eps)) - np.log2((p + eps) / (1 - p + eps))
     return out, lift
+
+
+def rivals_in_turn(
+    pairs: pd.DataFrame, list_of: dict[int, str], match_threshold: float, review_threshold: float
+) -> tuple[pd.Series, pd.Series]:
+    """Small inputs between duplicate-free lists: a pair with a rival as good goes to review.
+
+    In: the model's scored pairs (``unique_id_l``, ``unique_id_r``, ``match_probability``,
+    all at or above ``review_threshold``) and each record's list. Out: the new probability of
+    every pair and the change of its log2 odds (the "one_to_one" weight), aligned with ``pairs``.
+
+    Below ``MIN_RECORDS_TO_TRAIN`` records :func:`one_to_one` does not run (too few links to
+    estimate ``pi`` from, and the score of two records must not depend on the others), so
+    without this step a record of list X with two candidates in list Y that fit it equally
+    well (two people of Y with its name and age) was linked to whichever the clustering met
+    first: a coin toss. The pairs are taken strongest first; with ``o`` the model's odds,
+
+        P_a(a = b) = o(a, b) / (1 + sum_b' o(a, b'))
+
+    the sum over ``a``'s candidates ``b'`` in Y (``b`` included) that are not already linked
+    in this pass to another record of X, and the same from ``b``'s side; the pair keeps the
+    lower. This is :func:`one_to_one` with ``pi`` taken as 0 (no lift): a lone candidate keeps
+    the model's probability exactly, so the score still depends on those two records alone
+    unless a rival is in play; two equal rivals give each just under a half. A rival takes a
+    pair out of the automatic links, never out of the review queue: a pair lowered below
+    ``review_threshold`` stays at it (which of the two it is, is the reviewer's question). In
+    turn, because a candidate the pass has already linked elsewhere with confidence is no
+    rival: two lists that each hold one name twice, once with the age and once without, link
+    the two with the age first and then the two without.
+    """
+    p = pairs["match_probability"].astype("float64")
+    out = p.to_numpy(copy=True)
+    if pairs.empty:
+        return p, pd.Series(0.0, index=pairs.index)
+    left = pairs["unique_id_l"].tolist()
+    right = pairs["unique_id_r"].tolist()
+    prob = p.tolist()
+    odds = [x / (1.0 - x) if x < 1.0 else 1e300 for x in prob]
+    lists = [(list_of[x], list_of[y]) for x, y in zip(left, right, strict=True)]
+    candidates: dict[tuple[int, str], list[tuple[int, int]]] = {}
+    for i, (x, y) in enumerate(zip(left, right, strict=True)):
+        lx, ly = lists[i]
+        if lx != ly:
+            candidates.setdefault((x, ly), []).append((i, y))
+            candidates.setdefault((y, lx), []).append((i, x))
+    linked: set[tuple[int, str]] = set()  # (record, the other list it has its partner in)
+
+    def side(i: int, rec: int, own: str, other: str, partner: int) -> tuple[float, bool]:
+        rivals = [j for j, z in candidates[(rec, other)] if z != partner and (z, own) not in linked]
+        return odds[i] / (1.0 + odds[i] + sum(odds[j] for j in rivals)), bool(rivals)
+
+    for i in sorted(range(len(prob)), key=lambda k: -prob[k]):
+        x, y = left[i], right[i]
+        lx, ly = lists[i]
+        if lx == ly:
+            continue
+        (pa, ra), (pb, rb) = side(i, x, lx, ly, y), side(i, y, ly, lx, x)
+        if ra or rb:
+            out[i] = max(min(pa, pb), min(prob[i], review_threshold))
+        if out[i] >= match_threshold:
+            linked.update({(x, ly), (y, lx)})
+    new = pd.Series(out, index=pairs.index)
+    eps = 1e-300
+    lift = np.log2((new + eps) / (1 - new + eps)) - np.log2((p + eps) / (1 - p + eps))
+    return new, lift
 
 
 def near_frequencies(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
