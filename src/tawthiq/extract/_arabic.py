@@ -46,7 +46,7 @@ from tawthiq.extract._arabic_events import (
 from tawthiq.extract._arabic_lexicon import _L, _R, _rx
 from tawthiq.extract._arabic_merge import _place_key, merge_restatements_ar
 from tawthiq.extract._arabic_numbers import find_tolls_ar
-from tawthiq.extract._arabic_places import _places, main_place_ar
+from tawthiq.extract._arabic_places import _places, carried_ar, main_place_ar
 from tawthiq.extract._arabic_time import explicit_time_ar, resolve_time_ar
 from tawthiq.extract._arabic_war import (
     _COUNTRY_RX,
@@ -302,7 +302,7 @@ def arabic_claims(
                 town = town or (main if main and main.precision == "town" else None)
                 if town is not None:
                     refs = (*refs, town)
-            last_places = refs
+            last_places = carried_ar(text, a, b, refs) or last_places  # never a destination
         if fat is not None and out and _part_of_before(s) and (not own_place or _within(refs, out[-1][0])):
             continue  # "بين الضحايا ثلاثة من عائلة"، "الـ5 المتبقين في دوما": a part of the toll before
         country_only = bool(refs) and all(p.precision == "country" for p in refs)

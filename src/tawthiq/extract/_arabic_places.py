@@ -8,10 +8,11 @@ import re
 
 from tawthiq.entities import PlaceRef
 from tawthiq.extract._arabic_lexicon import _L, _rx
+from tawthiq.extract._places import dateline_ar, is_aside_ar, is_passing_ar
 from tawthiq.gazetteer import Gazetteer
 from tawthiq.text.arabic import Folded, fold_arabic
 
-__all__ = ["main_place_ar"]
+__all__ = ["carried_ar", "main_place_ar"]
 
 _CITY = "C1007"
 _PLACE_WORD = r"(?:حي|حيي|أحياء|مدينة|مدينتي|بلدة|بلدتي|قرية|ضاحية|حارة|مخيم|منطقة|ولاية|إقليم|اقليم|مقاطعة)"
@@ -50,6 +51,8 @@ def _places(text: str, a: int, b: int, f: Folded, gaz: Gazetteer, ctx: tuple[str
     for m in gaz.match_arabic(sentence, ctx):
         if m.start <= 2 and _DATELINE.match(sentence[m.end :]):
             continue  # "دمشق 28 ابريل 2016 (شينخوا)"، "حلب-سانا": where the report was filed
+        if is_aside_ar(sentence, m.start, m.end):
+            continue  # "ومقره لندن"، "محادثات أستانا"، "مراسلنا في بيروت": named as an aside
         if _OFFICE.search(fold_arabic(sentence[max(0, m.start - 40) : m.start]).text):
             continue  # "مصدر في محافظة حلب"، "محافظ حمص": the speaker's office, not where it happened
         found.append((m.start, gaz.to_ref(m.place, m.surface)))
@@ -89,13 +92,46 @@ def _places(text: str, a: int, b: int, f: Folded, gaz: Gazetteer, ctx: tuple[str
     return out
 
 
+def carried_ar(text: str, a: int, b: int, refs: tuple[PlaceRef, ...]) -> tuple[PlaceRef, ...]:
+    """The places of the sentence ``text[a:b]`` that the sentences after it may take: a destination
+    ("نزحت العائلات إلى تركيا") is this claim's place, never where the report goes on."""
+    sentence = text[a:b]
+    kept = []
+    for r in refs:
+        at = sentence.find(r.name)
+        if at < 0 or not is_passing_ar(sentence, at, at + len(r.name)):
+            kept.append(r)
+    return tuple(kept)
+
+
 def main_place_ar(title: str | None, text: str, gaz: Gazetteer) -> tuple[tuple[str, ...], PlaceRef | None]:
     """The document's context (place ids of its title and lede) and its main town or governorate."""
     head = (title or "") + "\n" + text[:1200]
-    matches = [m for m in gaz.match_arabic(head) if m.place.id != "SY"]
+    # a place named in passing (a seat, talks, a destination, a speaker's office) is never the report's
+    # place, and a dateline's ("حلب - ") only when the title and lede name no other
+    lines = [(ln.start(), ln.group()) for ln in re.finditer(r"(?m)^[^\n]+", head)]
+    datelines = [(a + d[0], a + d[1]) for a, ln in lines if (d := dateline_ar(ln))][:2]
+    every = [m for m in gaz.match_arabic(head) if m.place.id != "SY"]
     ctx = tuple(
-        dict.fromkeys(m.place.id for m in matches if m.place.kind in ("town", "governorate", "district"))
+        dict.fromkeys(m.place.id for m in every if m.place.kind in ("town", "governorate", "district"))
     )
+    on_dateline = [m for m in every if any(a <= m.start < b for a, b in datelines)]
+    matches = [
+        m
+        for m in every
+        if m not in on_dateline
+        and not is_passing_ar(head, m.start, m.end)
+        and not _OFFICE.search(fold_arabic(head[max(0, m.start - 40) : m.start]).text)
+    ]
+    if not any(m.place.kind in ("town", "governorate") for m in matches):
+        matches += on_dateline
+        if not on_dateline:
+            # "صنعاء - ": a town abroad at the head of the text has no place word before it, and
+            # match_arabic wants one; the dateline's name is looked up as it is
+            for a, b in datelines:
+                found = [p for p in gaz.lookup(head[a:b]) if p.kind in ("town", "governorate")]
+                if found:
+                    return (*ctx, found[0].id), gaz.to_ref(found[0], head[a:b].strip())
     main = next(
         (gaz.to_ref(m.place, m.surface) for m in matches if m.place.kind in ("town", "governorate")), None
     )

@@ -41,7 +41,7 @@ from tawthiq.extract._modality import (
     may_tell_war,
 )
 from tawthiq.extract._numbers import find_numbers
-from tawthiq.extract._places import CITY, NOT_ALEPPO, sentence_places
+from tawthiq.extract._places import BYLINE, CITY, NOT_ALEPPO, dateline_en, is_passing, sentence_places
 from tawthiq.extract._restate import drop_bare_retellings, merge_restatements
 from tawthiq.extract._sentences import split_sentences
 from tawthiq.extract._time import find_dateline, resolve_time
@@ -156,9 +156,20 @@ def _main_place(title: str | None, text: str, gaz: Gazetteer) -> tuple[tuple[str
     block = _HEADER_BLOCK.match(text)
     body = text[block.end() :] if block else text  # "OUTLET: The Boston Globe" is not where it happened
     head = (title or "") + "\n" + body[:800]
+    # the dateline ("ALEPPO, Syria (AP) —", "KYIV (Reuters) -") is where the report was filed: the
+    # report's place only when its title and lede name no other (_places.dateline_en)
+    datelines = [
+        (ln.start() + d[0], ln.start() + d[1])
+        for ln in re.finditer(r"(?m)^[^\n]+", head)
+        if (d := dateline_en(ln.group()))
+    ][:2]
+    # a byline ("By Sarah Jones in Beirut") names where the reporter is, never where it happened
+    bylines = [(ln.start(), ln.end()) for ln in re.finditer(r"(?m)^[^\n]+", head) if BYLINE.match(ln.group())]
+    every = gaz.match(head)
+    on_dateline = [m for m in every if m.place.id != "SY" and any(a <= m.start < b for a, b in datelines)]
     matches = [
         m
-        for m in gaz.match(head)
+        for m in every
         if m.place.id != "SY" and not (m.place.id.startswith("world:") and m.surface.isupper())
     ]
     ctx = tuple(
@@ -166,10 +177,21 @@ def _main_place(title: str | None, text: str, gaz: Gazetteer) -> tuple[tuple[str
     )
     if CITY in ctx or any(gaz.contains(CITY, m.place.id) for m in matches):
         ctx = (CITY, *ctx)
+    event = [
+        m
+        for m in matches
+        if not any(a <= m.start < b for a, b in datelines)
+        and not is_passing(head, m.start, m.end)  # "a London-based monitor", "fled to Lebanon"
+        and not any(a <= m.start < b for a, b in bylines)
+    ]
+    if not any(m.place.kind in ("town", "governorate") for m in event):
+        event += on_dateline
     main = None
-    for m in matches:
+    for m in event:
         if m.place.kind in ("town", "governorate"):
             main = gaz.to_ref(m.place, m.place.name_en)
+            if m.place.id not in ctx:
+                ctx = (*ctx, m.place.id)  # a dateline abroad ("KYIV (Reuters) -")
             break
     return ctx, main
 
@@ -431,7 +453,8 @@ def rule_claims(
                 carried = tuple(p for p in last_places if p.precision != "neighbourhood")
                 refs = carried if carried and s > title_end else ((main,) if main else ())
             else:
-                last_places = refs
+                # a destination ("fled to Lebanon") is this claim's place, not where the report goes on
+                last_places = tuple(p.ref for p in seg_places if not p.passing) or last_places
             when = resolve_time(sentence if a == 0 else seg, anchor)
             if anchor and when.start == anchor and when.end == anchor and (a > 0 or (s, e) in seconds):
                 # a piece that names no day of its own: the day of its sentence, or of the first

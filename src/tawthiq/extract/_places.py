@@ -15,7 +15,19 @@ from dataclasses import dataclass
 from tawthiq.entities import Place, PlaceRef
 from tawthiq.gazetteer import Gazetteer, PlaceMatch
 
-__all__ = ["CITY", "NOT_ALEPPO", "SentencePlace", "sentence_places"]
+__all__ = [
+    "BYLINE",
+    "CITY",
+    "NOT_ALEPPO",
+    "SentencePlace",
+    "dateline_ar",
+    "dateline_en",
+    "is_aside",
+    "is_aside_ar",
+    "is_passing",
+    "is_passing_ar",
+    "sentence_places",
+]
 
 CITY = "C1007"
 # in a context: the report never names Aleppo, so no street of Aleppo is meant ("al Jadida" in Mosul)
@@ -94,11 +106,171 @@ def _world_region(
     return world.get(ids[0]) if ids else None
 
 
+# A place named in passing is not where the event happened (docs/annotation.md: "where the victims
+# came from, where a spokesman spoke"): never a claim's place beside the event's own, never the
+# report's event place, never carried to the next sentence. One class per way English names a place
+# in passing, each written from the language, not from a sentence of the corpus:
+_PASSING_EN_BEFORE = re.compile(
+    "|".join(
+        [
+            # seat: "based in X", "headquartered in X", "a group registered in X"
+            r"\b(?:based|headquartered|registered|stationed|exiled|seated)\s+in\s+(?:the\s+)?$",
+            # where a speaker spoke: "told reporters in X", "said in X", "speaking in/from X", "a
+            # briefing in X", "a statement from X", "a news conference in X"
+            r"\b(?:told\s+(?:\w+\s+){0,2}|said\s+|says\s+|spoke\s+|speaking\s+|briefing\s+|"
+            r"conference\s+|statement\s+(?:issued\s+)?|reporters\s+|interview\s+)(?:in|from)\s+(?:the\s+)?$",
+            r"\b(?:from|in)\s+(?:his|her|their|its)\s+(?:office|headquarters)\s+in\s+$",
+            # where talks were held: "talks in X", "negotiations in X", "a summit in X"
+            r"\b(?:talks|negotiations|summit|consultations|peace\s+conference|donor\s+conference)\s+"
+            r"(?:(?:held|hosted|convened|opened|resumed)\s+)?in\s+(?:the\s+)?$",
+            # where the victims came from: "originally from X", "a native of X", "who had fled X"
+            r"\b(?:originally|hailing|natives?|who\s+(?:had\s+)?(?:fled|come|came|escaped|left))\s+"
+            r"(?:from\s+|of\s+)?(?:the\s+)?$",
+            # a byline: "Reporting by A in X", "Writing by A; editing by B in X", "By A in X"
+            r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Aa]dditional\s+reporting|[Cc]ompiled)\s+by\s+"
+            r"[^;\n()]{1,80}?\s+in\s+$",
+            r"(?:^|\n)\s*By\s+[A-Z][^\n]{0,60}?(?:,|\s+in)\s+$",
+        ]
+    )
+)
+# a destination ("fled to X", "displaced from A to X", "taken to a hospital in X", "evacuated to X"):
+# a place of the claim when the sentence tells it (the annotators list it), but never the report's
+# event place, nor carried to the next sentence
+_DESTINATION_EN = re.compile(
+    "|".join(
+        [
+            # a destination: "fled to X", "displaced from A to X", "taken to a hospital in X",
+            # "evacuated to X", "moved into X"
+            r"\b(?:fled|flee|flees|fleeing|displaced|moved|moving|evacuated|transferred|taken|brought|"
+            r"rushed|relocated|arrived|arriving|returned|returning|headed|heading|sent|deported|bused|"
+            r"bussed|escaped|escaping|travell?ed|made\s+(?:their|his|her)\s+way)\b(?:\s+[\w'’-]+){0,5}?\s+"
+            r"(?:to|towards?|into)\s+(?:the\s+|a\s+)?(?:(?:hospitals?|clinics?|camps?|shelters?|safety|"
+            r"neighbouring|neighboring|nearby|relatives|homes?)\s+(?:in|of|at)\s+(?:the\s+)?)?$",
+            r"\bfrom\s+(?:the\s+)?[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*){0,3}\s+(?:to|towards?|into)\s+(?:the\s+)?$",
+            r"\b(?:refuge|shelter|asylum)\s+in\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+)?$",
+        ]
+    )
+)
+_PASSING_EN_AFTER = re.compile(
+    # "X-based", "the X talks", "the X agreement" (a place that names a process or a document)
+    r"^(?:[-‐]|\s)?based\b|"
+    r"^\s+(?:(?:peace|ceasefire|truce|de-escalation|security)\s+)?(?:talks|negotiations|summit|"
+    r"conference|agreement|accords?|deal|process|format|memorandum|declaration|communiqu[ée]|"
+    r"protocols?|understandings?|platform|group\s+of\s+talks|round\s+of\s+talks)\b|"
+    # "X correspondent", "X bureau", "X office", "X embassy": where a speaker or a reporter sits
+    r"^\s+(?:correspondent|bureau|office|embassy|headquarters|desk)\b",
+    re.I,
+)
+# a dateline: a place at the start of a report's first paragraph, before the agency and a dash
+# ("ALEPPO, Syria (AP) —", "KYIV, Ukraine, March 3 (Reuters) -", "Gaza City (AFP) -",
+# "SANAA, Yemen —", "(Reuters) - BEIRUT -"); the place, in capitals or followed by a country, an
+# agency or a date before the dash
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|"
+    r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+)
+_NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
+_DATELINE_EN = re.compile(
+    rf"^\s*(?:\((?:[^()\n]{{2,40}})\)\s*[-–—]+\s*)?(?P<place>{_NAME})"
+    rf"(?P<rest>(?:,\s*(?P<country>{_NAME}))?(?:,?\s*(?:{_MONTH})(?:,?\s*\d{{4}})?)?\s*"
+    r"(?P<agency>\((?:[^()\n]{2,40})\))?\s*(?:[-–—]+|:)(?:\s|$))"
+)
+# "حلب - ", "دمشق (رويترز) - ", "بيروت - أ ف ب:", "غزة/ ", "صنعاء ـ": a place, perhaps an agency, a dash
+# a byline line ("By Sarah Jones in Beirut", "BY AHMED ALI, Associated Press"): no place on it is an
+# event's
+BYLINE = _BYLINE = re.compile(r"^\s*(?:By|BY|Reporting by|Written by)\s+[A-Z][^\n]{0,80}$")
+_DATELINE_AR = re.compile(
+    r"^\s*(?P<place>[\u0621-\u064a][\u0621-\u064a\u064b-\u0652 ]{1,30}?)\s*"
+    r"(?:\((?:[^()\n]{2,30})\)\s*)?(?:[-–—ـ/:]+)\s*"
+)
+
+
+def dateline_en(text: str) -> tuple[int, int] | None:
+    """The span of a dateline's place at the start of ``text`` (a report's first paragraph), or None.
+    A dateline is where the report was filed: the report's place only when it names no other."""
+    m = _DATELINE_EN.match(text)
+    if m is None:
+        return None
+    place = m.group("place")
+    if not (
+        (place.isupper() and len(place) > 2)
+        or m.group("agency")
+        or (m.group("country") and m.group("rest").rstrip().endswith(("—", "–", "-")))
+    ):
+        return None  # "Aleppo: the city ..." or a name at a sentence's start, not a dateline
+    if len(place.split()) > 1 and not place.isupper() and not m.group("agency"):
+        return None
+    return m.start("place"), m.end("country") if m.group("country") else m.end("place")
+
+
+def dateline_ar(text: str) -> tuple[int, int] | None:
+    """The span of an Arabic dateline's place at the start of ``text`` ("حلب - "), or None."""
+    m = _DATELINE_AR.match(text)
+    if m is None or len(m.group("place").split()) > 2:
+        return None
+    return m.start("place"), m.end("place")
+
+
+def is_aside(text: str, start: int, end: int) -> bool:
+    """Is the place at ``text[start:end]`` named as an aside, never a place of the claim (a seat, a
+    speaker's or a reporter's place, talks, where the victims came from, a byline)?"""
+    return bool(
+        _PASSING_EN_BEFORE.search(text[max(0, start - 100) : start]) or _PASSING_EN_AFTER.match(text[end:])
+    )
+
+
+def is_passing(text: str, start: int, end: int) -> bool:
+    """Is the place at ``text[start:end]`` named in passing: an aside (:func:`is_aside`) or a
+    destination ("fled to X")? Never the report's event place."""
+    return is_aside(text, start, end) or bool(_DESTINATION_EN.search(text[max(0, start - 100) : start]))
+
+
+# the same classes in Arabic: "ومقره لندن"، "مقرها في X"، "محادثات أستانا"، "اتفاق سوتشي"، "نزحوا إلى
+# X"، "نقل إلى مستشفيات X"، "لجأ إلى X"، "فروا من A إلى X"، "مراسلنا في X"
+_PASSING_AR_BEFORE = re.compile(
+    "|".join(
+        [
+            r"(?:^|[^\u0621-\u064a])[وف]?(?:مقره|مقرها|مقرهم|ومقره|ومقرها)\s+(?:في\s+)?$",
+            r"(?:^|[^\u0621-\u064a])(?:محادثات|مفاوضات|مباحثات|مؤتمر|قمة|اتفاق|اتفاقية|تفاهمات|مسار|"
+            r"منصة|جولة)\s+$",
+            r"(?:^|[^\u0621-\u064a])(?:مراسل|مراسلنا|مراسلة|مكتب|سفارة)\s+(?:[\u0621-\u064a]+\s+)?(?:في|ب)\s*$",
+        ]
+    )
+)
+
+
+_DESTINATION_AR = re.compile(
+    "|".join(
+        [
+            r"(?:^|[^\u0621-\u064a])(?:[وف]?(?:نزح|نزحت|نزحوا|فر|فرت|فروا|هرب|هربت|هربوا|لجأ|لجأت|لجأوا|"
+            r"نقل|نقلت|نقلوا|نقلهم|وصل|وصلت|وصلوا|توجه|توجهت|توجهوا|عاد|عادت|عادوا|انتقل|انتقلت|انتقلوا|"
+            r"رحل|رحلت|رحلوا|هجر|هجرت|هجروا|تهجير|نزوح|إجلاء|اجلاء|إسعاف|اسعاف|إسعافهم|اسعافهم)"
+            r"(?:\s+[\u0621-\u064a]+){0,4}?\s+)(?:إلى|الى|نحو|باتجاه)\s+"
+            r"(?:(?:مستشفى|مستشفيات|مشافي|مشفى|مخيمات|مخيم|مدينة|بلدة|مناطق|منطقة)\s+(?:في\s+)?)?$",
+        ]
+    )
+)
+
+
+def is_aside_ar(text: str, start: int, end: int) -> bool:
+    """Is the Arabic place at ``text[start:end]`` named as an aside, never a place of the claim (a
+    seat, talks, a correspondent's place)?"""
+    return bool(_PASSING_AR_BEFORE.search(text[max(0, start - 60) : start]))
+
+
+def is_passing_ar(text: str, start: int, end: int) -> bool:
+    """Is the Arabic place at ``text[start:end]`` named in passing: an aside or a destination
+    ("نزحوا إلى X")? Never the report's event place."""
+    return is_aside_ar(text, start, end) or bool(_DESTINATION_AR.search(text[max(0, start - 60) : start]))
+
+
 @dataclass(frozen=True)
 class SentencePlace:
     start: int
     end: int
     ref: PlaceRef
+    # a destination ("fled to X"): the claim's place, never carried to the next sentence
+    passing: bool = False
 
 
 def _keep(sentence: str, m: PlaceMatch, gaz: Gazetteer) -> bool:
@@ -205,6 +377,23 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
             del found[i], ids[i]
         found.append(SentencePlace(m.start(1), m.end(1), gaz.to_ref(region, m.group(1))))
         ids.append(region.id)
+    # a place named in passing (a seat, a speaker's place, talks, a destination, the victims' home
+    # town, a byline) or the dateline's is not where it happened: the claim takes the event's place
+    dateline = (0, len(sentence)) if _BYLINE.match(sentence) else dateline_en(sentence)
+    aside = [
+        i
+        for i, sp in enumerate(found)
+        if is_aside(sentence, sp.start, sp.end) or (dateline and dateline[0] <= sp.start < dateline[1])
+    ]
+    if aside:
+        found = [sp for i, sp in enumerate(found) if i not in aside]
+        ids = [pid for i, pid in enumerate(ids) if i not in aside]
+    found = [
+        SentencePlace(sp.start, sp.end, sp.ref, True)
+        if _DESTINATION_EN.search(sentence[max(0, sp.start - 100) : sp.start])
+        else sp
+        for sp in found
+    ]
     # "near Urum al-Kubra, west of Aleppo": a place named as a bearing is not where it happened
     bearing = [
         i
