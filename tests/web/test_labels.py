@@ -71,3 +71,55 @@ def test_a_match_share_is_a_percentage_formatted_by_babel_for_the_language(lang)
 def test_dates_follow_the_interface_language():
     assert _render("{{ d|label }}", "en", d=date(2016, 12, 12)) == "12 December 2016"
     assert _render("{{ d|label }}", "ar", d=date(2016, 12, 12)) == "12 كانون الأول 2016"
+
+
+def _literal_values() -> dict[str, set[str]]:
+    """Every value of every ``Literal`` the entities declare (module-level types such as
+    ``SourceKind`` and the fields of every model), with where it is declared."""
+    import inspect
+    import typing
+
+    from tawthiq import entities
+
+    found: dict[str, set[str]] = {}
+
+    def walk(tp: object, where: str) -> None:
+        if typing.get_origin(tp) is typing.Literal:
+            for v in typing.get_args(tp):
+                found.setdefault(v, set()).add(where)
+        else:
+            for arg in typing.get_args(tp):
+                walk(arg, where)
+
+    for name, obj in vars(entities).items():
+        if typing.get_origin(obj) is typing.Literal:
+            walk(obj, name)
+        elif inspect.isclass(obj) and obj.__module__ == entities.__name__:
+            for field, tp in typing.get_type_hints(obj).items():
+                walk(tp, f"{name}.{field}")
+    return found
+
+
+def test_every_internal_value_the_entities_declare_has_a_label_in_both_languages():
+    import re
+
+    from tawthiq.web._i18n import translations
+    from tawthiq.web._labels import LABELS
+
+    values = _literal_values()
+    assert {"individual", "ngo", "killing.execution", "believed_missing", "review"} <= set(values)
+    # a missing person's note with no status ("") is shown as "information", never as a value
+    del values[""]
+    unlabelled = {v: sorted(w) for v, w in values.items() if v not in LABELS}
+    assert unlabelled == {}
+    ar = translations("ar")
+    untranslated = {v for v in values if not re.search(r"[\u0600-\u06ff]", ar.gettext(LABELS[v]))}
+    assert untranslated == set()
+
+
+def test_an_origin_or_source_named_by_its_kind_is_labelled_not_raw():
+    # the fixture's origin "individual"; the public view's anonymous "individual source" (policy)
+    assert _render("{{ o|source_label }}", "ar", o="individual") == "فرد"
+    assert _render("{{ o|source_label }}", "ar", o="individual source") == "مصدر (فرد)"
+    assert _render("{{ o|source_label }}", "en", o="individual source") == "individual source"
+    assert _render("{{ o|source_label }}", "ar", o="Aleppo Monitor") == "Aleppo Monitor"  # a name as given

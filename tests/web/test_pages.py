@@ -39,7 +39,7 @@ def test_arabic_report_renders_right_to_left(make_client, built):
     client = make_client("viewer")
     html = client.get(f"/reports/{built.report_ids['ar']}").text
     assert AR_BODY[:13] in html  # the text before the first claim span
-    assert '<h1 dir="rtl">قصف على حي الفردوس</h1>' in html
+    assert '<h1 class="report-title"><bdi dir="rtl">قصف على حي الفردوس</bdi></h1>' in html
 
 
 def test_incidents_filter_by_grade_type_arabic_place_and_dates(make_client, built):

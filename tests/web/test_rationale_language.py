@@ -101,7 +101,7 @@ def test_the_public_incident_page_writes_the_rationale_in_arabic(make_client, bu
         s.get(IncidentRow, built.incident_ids["shelling-fardous"]).rationale = rationale
     client = make_client()
     html = client.get(f"/public/incidents/{built.incident_ids['shelling-fardous']}?lang=ar").text
-    assert "مصدران أصليان مستقلان: <bdi>am</bdi> و<bdi>individual</bdi>. نشرته وسيلة نشر واحدة." in html
+    assert "مصدران أصليان مستقلان: <bdi>am</bdi> و<bdi>فرد</bdi>. نشرته وسيلة نشر واحدة." in html
     assert (
         client.get(f"/public/incidents/{built.incident_ids['shelling-fardous']}.json").json()["rationale"]
         == rationale

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, get_args
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_datetime, format_skeleton
@@ -24,13 +24,14 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from tawthiq.corroborate import FATALITIES_RULES, read_per_origin, read_rationale
-from tawthiq.entities import read_sender_label
+from tawthiq.entities import SourceKind, read_sender_label
 from tawthiq.sources import LONG_OVERDUE_DAYS
 
 from ._errors import FIXED_MESSAGES, english_params
 
 __all__ = [
     "LABELS",
+    "command",
     "day",
     "duration",
     "error_text",
@@ -192,6 +193,20 @@ LABELS: dict[str, str] = {
     "see protected": N_("see protected"),
     "export internal": N_("export internal"),
     "manage users": N_("manage users"),
+    # source kinds (entities.SourceKind), and the public view's anonymous source ("individual source")
+    "ngo": N_("NGO"),
+    "media": N_("media outlet"),
+    "wire": N_("news agency"),
+    "un": N_("UN body"),
+    "government": N_("government"),
+    "individual": N_("individual"),
+    "social": N_("social media"),
+    # a pair the linker left for review (entities.PairDecision), an estimate's status, a derived copy
+    "review": N_("to review"),
+    "ok": N_("estimated"),
+    "did_not_converge": N_("did not converge"),
+    "working": N_("working copy"),
+    "redacted": N_("redacted copy"),
     # roles
     "viewer": N_("viewer"),
     "reviewer": N_("reviewer"),
@@ -199,6 +214,8 @@ LABELS: dict[str, str] = {
     "admin": N_("admin"),
 }
 
+
+SOURCE_KINDS = frozenset(get_args(SourceKind))
 
 # The fields an error names (``HTTPError``/``InputError`` ``field``, a form's input names), by the
 # label their form gives them; a field not here is looked up in LABELS (the person-record fields,
@@ -425,7 +442,19 @@ def source_label(ctx: Any, text: Any) -> Any:
     if per := read_per_origin(text):
         speaker, base = per
         return gettext("%(speaker)s (per %(base)s)") % {"speaker": speaker, "base": source_label(ctx, base)}
+    if text in SOURCE_KINDS:  # an origin named by its kind alone
+        return label(ctx, text)
+    kind = text.removesuffix(" source")
+    if kind != text and kind in SOURCE_KINDS:  # the public view's anonymous source (policy)
+        return gettext("%(kind)s source") % {"kind": label(ctx, kind)}
     return text
+
+
+def command(message: Any, name: str) -> Markup:
+    """A translated sentence that names a CLI command (``%(command)s``), the command written as
+    code, left to right (``<code dir="ltr">tawthiq estimate</code>``): inside an Arabic sentence
+    it keeps its order and reads as something to type, not as words of the sentence."""
+    return Markup(escape(message)) % {"command": Markup('<code dir="ltr">{}</code>').format(name)}
 
 
 # The sides a rationale names when origins disagree on who did it (corroborate.PERPETRATOR_SIDES)

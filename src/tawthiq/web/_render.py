@@ -26,6 +26,7 @@ from ._auth import csrf_token_for, current_user
 from ._i18n import LANGUAGES, direction, pick_language, translations
 from ._labels import (
     LABELS,
+    command,
     day,
     duration,
     error_text,
@@ -93,6 +94,7 @@ def template_env() -> Environment:
     env.filters["rationale"] = rationale
     env.filters["source_label"] = source_label
     env.filters["toll_rule"] = toll_rule
+    env.filters["command"] = command
     env.filters["page_query"] = lambda query, n: urlencode({**(query or {}), "page": n})
     env.globals.update(
         GRADE_COLOURS=GRADE_COLOURS,
