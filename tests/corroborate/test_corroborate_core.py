@@ -673,3 +673,26 @@ def test_a_large_toll_dated_by_its_report_alone_is_no_bridge_to_the_days_before(
     # and without a bridge, a sentence dated by its report alone stays with its own day
     aired = _published(sc("r3", event_type="killing.execution", places=(village,), day=sun), sun)
     assert len(build_incidents([shelled, aired])) == 2
+
+
+def test_a_reports_province_wide_sentence_is_not_the_strike_it_counts_in_a_town():
+    # one report: "barrel bombs fell on villages across the province on Tuesday" and "a barrel bomb
+    # killed nine near the village": the day's campaign and one strike of it, not one event
+    province = PlaceRef(name="Hawran Province", lat=32.75, lon=36.10, precision="governorate")
+    village = PlaceRef(name="Tell Shihab", lat=32.69, lon=35.97, precision="town")
+    strike = dict(event_type="attack.air_strike")
+    campaign = sc("r1", places=(province,), **strike)
+    counted = sc("r1", places=(village, province), fat=Count(low=9, high=9), **strike)
+    assert len(build_incidents([campaign, counted])) == 2
+    # the same figure on both sides is the strike told twice, once at the province
+    restated = sc("r1", places=(province,), fat=Count(low=9, high=9), **strike)
+    assert len(build_incidents([restated, counted])) == 1
+    # a sentence of the report at the village itself is the strike's, toll or not
+    at_village = sc("r1", places=(village,), **strike)
+    assert len(build_incidents([at_village, counted])) == 1
+    # families with few events a day keep the report's rule: the province's siege is the town's
+    siege = dict(event_type="siege.blockade")
+    assert (
+        len(build_incidents([sc("r1", places=(province,), **siege), sc("r1", places=(village,), **siege)]))
+        == 1
+    )

@@ -84,6 +84,7 @@ _FAMILY_GROUP = {"killing": "attack", "disappearance": "detention", "other": "at
 # Families where a city sees many events a day, so a place and a date alone do not identify one.
 _BUSY_FAMILIES = frozenset({"attack", "armed"})  # "killing" is grouped with "attack"
 _DISTRICT = 3  # the rank of a district in ``_places``
+_TOWN, _PROVINCE = 2, 4  # and of a town, a governorate
 _REL_SCORE = {"same": 3.0, "nested": 2.0, "area": 1.0, "unknown": 0.5}
 
 
@@ -197,6 +198,28 @@ _VIOLENT_DEATH = frozenset({"attack.air_strike", "attack.shelling", "attack.grou
 # A toll this large, told as a figure, rarely repeats by chance at one place on one day
 _LARGE_TOLL = 20
 _NEAR_TOLL = 1.25  # the larger floor at most this many times the smaller: one count, updated or rounded
+
+
+def _finest_rank(it: _Item) -> int | None:
+    ranks = [p.rank for p in (*it.where.specific, *it.where.areas)]
+    return min(ranks) if ranks else None
+
+
+def _region_beside_town(a: _Item, b: _Item) -> bool:
+    """One claim placed no finer than a province (or a country), the other at a town or finer,
+    and not the same figure: "barrel bombs rained on villages across the province" beside "a
+    barrel bomb killed 9 near the village", in one report. A report's province-wide sentence
+    tells the day's campaign more often than the one strike it counts in a town; the pair still
+    fits (a group may hold both when another pair ties them), but the report alone does not make
+    it one event (:func:`_judge_full`)."""
+    ra, rb = _finest_rank(a), _finest_rank(b)
+    if ra is None or rb is None:
+        return False
+    lo, hi = sorted((ra, rb))
+    if hi < _PROVINCE or lo > _TOWN:
+        return False
+    fa, fb = a.sc.claim.fatalities, b.sc.claim.fatalities
+    return not (fa is not None and fb is not None and fa.low is not None and fa.low == fb.low)
 
 
 def _one_toll_two_causes(a: _Item, b: _Item) -> bool:
@@ -350,7 +373,12 @@ def _judge_full(a: _Item, b: _Item, contains: Contains | None = None) -> tuple[f
         or (fa is not None and fb is not None)
         or bool(a.sites & b.sites)
     )
-    weak = not strong and _one_town_one_day(a, b, rel)
+    # one report's province-wide sentence beside a strike it counts in a town (busy families): the
+    # day's campaign, one event with the town's only when a toll on each side or a site ties them
+    campaign = same_report and not echo and a.family in _BUSY_FAMILIES and _region_beside_town(a, b)
+    if strong and campaign:
+        strong = (fa is not None and fb is not None) or bool(a.sites & b.sites)
+    weak = not strong and not campaign and _one_town_one_day(a, b, rel)
     score = _REL_SCORE[rel]
     if a.etype == b.etype:
         score += 1.0
