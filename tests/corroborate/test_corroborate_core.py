@@ -684,9 +684,12 @@ def test_a_reports_province_wide_sentence_is_not_the_strike_it_counts_in_a_town(
     campaign = sc("r1", places=(province,), **strike)
     counted = sc("r1", places=(village, province), fat=Count(low=9, high=9), **strike)
     assert len(build_incidents([campaign, counted])) == 2
-    # the same figure on both sides is the strike told twice, once at the province
+    # the same figure on both sides is the strike told twice, once at the province; another
+    # figure ("three more were killed when strikes hit cars on the highway") is another strike
     restated = sc("r1", places=(province,), fat=Count(low=9, high=9), **strike)
     assert len(build_incidents([restated, counted])) == 1
+    three_more = sc("r1", places=(province,), fat=Count(low=3, high=3), **strike)
+    assert len(build_incidents([three_more, counted])) == 2
     # a sentence of the report at the village itself is the strike's, toll or not
     at_village = sc("r1", places=(village,), **strike)
     assert len(build_incidents([at_village, counted])) == 1

@@ -209,9 +209,10 @@ def _region_beside_town(a: _Item, b: _Item) -> bool:
     """One claim placed no finer than a province (or a country), the other at a town or finer,
     and not the same figure: "barrel bombs rained on villages across the province" beside "a
     barrel bomb killed 9 near the village", in one report. A report's province-wide sentence
-    tells the day's campaign more often than the one strike it counts in a town; the pair still
-    fits (a group may hold both when another pair ties them), but the report alone does not make
-    it one event (:func:`_judge_full`)."""
+    tells the day's campaign, or another strike of it ("three more were killed when strikes hit
+    cars on the highway"), more often than the one strike it counts in a town; the pair still fits
+    (a group may hold both when another pair ties them), but the report alone does not make it one
+    event, nor do two figures that differ (:func:`_judge_full`)."""
     ra, rb = _finest_rank(a), _finest_rank(b)
     if ra is None or rb is None:
         return False
@@ -374,10 +375,10 @@ def _judge_full(a: _Item, b: _Item, contains: Contains | None = None) -> tuple[f
         or bool(a.sites & b.sites)
     )
     # one report's province-wide sentence beside a strike it counts in a town (busy families): the
-    # day's campaign, one event with the town's only when a toll on each side or a site ties them
+    # day's campaign, or another strike of it; one event with the town's only when a site ties them
     campaign = same_report and not echo and a.family in _BUSY_FAMILIES and _region_beside_town(a, b)
     if strong and campaign:
-        strong = (fa is not None and fb is not None) or bool(a.sites & b.sites)
+        strong = bool(a.sites & b.sites)
     weak = not strong and not campaign and _one_town_one_day(a, b, rel)
     score = _REL_SCORE[rel]
     if a.etype == b.etype:
