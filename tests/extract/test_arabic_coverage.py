@@ -426,7 +426,8 @@ def test_every_hijri_month_dates_the_claim_by_the_umm_al_qura_calendar(day, phra
 @pytest.mark.parametrize("phrase", ["وقال أحمد رمضان", "خلال شهر رمضان", "في 30 شعبان 1445"])
 def test_a_hijri_name_without_a_day_or_a_day_the_month_lacks_is_no_date(phrase):
     (claim,) = extract_claims(f"قتل 9 مدنيين في غارة جوية على بلدة كفرنبل {phrase}.", PUBLISHED)
-    assert claim.time.start == PUBLISHED  # the report's day, as for a sentence naming no day
+    # no day named: the report's day and the day before, as for any sentence naming no day
+    assert (claim.time.end, claim.time.precision) == (PUBLISHED, "days")
 
 
 def test_a_hijri_date_and_its_gregorian_twin_agree():
@@ -499,3 +500,29 @@ if __name__ == "__main__":
         print(f"| {lexicon} | {n} | {n - len(missed)} |")
         for text in missed[:20]:
             print("    not read:", text)
+
+
+# ------------------------------------------------------------------ a claim with no time word
+def test_a_claim_naming_no_time_spans_the_reports_day_and_the_day_before():
+    (claim,) = extract_claims("قتل 9 مدنيين في غارة جوية على بلدة كفرنبل.", PUBLISHED)
+    assert (claim.time.start, claim.time.end, claim.time.precision) == (
+        date(2024, 3, 11),
+        PUBLISHED,
+        "days",
+    )
+
+
+def test_today_said_outright_stays_the_reports_day():
+    (claim,) = extract_claims("قتل 9 مدنيين في غارة جوية على بلدة كفرنبل اليوم.", PUBLISHED)
+    assert (claim.time.start, claim.time.precision) == (PUBLISHED, "day")
+
+
+def test_an_undated_claim_after_a_dated_one_takes_its_day_not_the_window():
+    text = "قتل 9 مدنيين في غارة جوية على بلدة كفرنبل يوم الأحد.\nوأصيب 4 أشخاص في قصف مدفعي على بلدة سراقب."
+    claims = extract_claims(text, PUBLISHED)
+    assert [c.time.start for c in claims] == [date(2024, 3, 10)] * 2
+
+
+def test_with_no_report_date_an_undated_claim_is_of_unknown_time():
+    (claim,) = extract_claims("قتل 9 مدنيين في غارة جوية على بلدة كفرنبل.", None)
+    assert claim.time.start is None and claim.time.precision == "unknown"

@@ -25,7 +25,7 @@ cuts sentences and clauses and assembles the claims.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 from tawthiq.entities import Claim, Count, PlaceRef, TimeSpan
@@ -218,6 +218,7 @@ def arabic_claims(
     seen: set[str] = set()
     seen_parties: list[tuple[str, str]] = []
     last_claim_n = -2
+    undated: set[tuple[int, int]] = set()  # sentences with no time of their own, none carried
     quote_party: str | None = None  # the speaker a sentence ending in a colon introduces
     in_quote = False  # inside the quotation that followed that colon
     for n, (a, b, sentence_party) in enumerate(_clauses(text, spans)):
@@ -321,6 +322,12 @@ def arabic_claims(
             # no time of its own: the time of the claim it follows (a tally's period for a tally)
             carry = last_tally_time if kind == "tally" else last_time
             when = carry or resolve_time_ar(s, anchor)
+            if (
+                carry is None
+                and anchor is not None
+                and when == TimeSpan(start=anchor, end=anchor, precision="day")
+            ):
+                undated.add((a, b))  # no time word and no claim before it: see _undated
         elif kind == "tally":
             last_tally_time = when
         else:
@@ -342,7 +349,25 @@ def arabic_claims(
         claim = _claim(text, a, b, s, f, kind, best, refs, when, fat, inj, party, party)
         out.append((claim, b <= title_end))
         last_claim_n = n
-    return merge_restatements_ar(out)
+    merged = merge_restatements_ar(out)
+    if not undated or anchor is None:
+        return merged
+    # after the merge, which compares days and reads the anchor day as "no day named"
+    today = TimeSpan(start=anchor, end=anchor, precision="day")
+    return [
+        (c.model_copy(update={"time": _undated(anchor)}), head)
+        if c.time == today and any(a <= c.span[0] and c.span[1] <= b for a, b in undated)
+        else (c, head)
+        for c, head in merged
+    ]
+
+
+def _undated(anchor: date) -> TimeSpan:
+    """The time of a claim whose sentence names none, and no claim before it names one: the report's
+    day and the day before, precision ``days`` (a report with no time word tells of the day it is
+    published or the night before; the report's day alone claimed a precision the text does not
+    give). The same language-neutral rule as the English claims' (``_claims._undated``)."""
+    return TimeSpan(start=anchor - timedelta(days=1), end=anchor, precision="days")
 
 
 _OPENS_QUOTE = re.compile(r"^\s*[«\"“]")
