@@ -103,12 +103,37 @@
   }
 
   function showLabels() {
+    // Names added during a zoom animation slide from where they were placed mid-zoom: wait for its zoomend.
+    if (map._animatingZoom) { return; }
     var z = map.getZoom();
     labelGroups.forEach(function (g) {
       var on = z >= g[1] && z <= g[2];
       if (on && !map.hasLayer(g[0])) { g[0].addTo(map); } else if (!on && map.hasLayer(g[0])) { map.removeLayer(g[0]); }
     });
-    declutter();
+    redeclutter();
+  }
+
+  // Names are sorted out once the map has settled: after a zoom, a move or the layers' arrival, on
+  // the first frame with no zoom and nothing sliding (CSS transitions) in the map. Measured earlier,
+  // names still sliding into place overlap each other and all but one are hidden (seen on a loaded
+  // machine). #map[data-labels-at] says which zoom the shown names were sorted for.
+  var declutterFrame = 0, declutterWaits = 0;
+  function settling() {
+    if (++declutterWaits > 120) { return false; }  // two seconds of frames: sort them out anyway
+    if (map._animatingZoom) { return true; }
+    if (!el.getAnimations) { return false; }
+    return el.getAnimations({ subtree: true }).some(function (a) { return a.playState === "running"; });
+  }
+  function redeclutter() {
+    delete el.dataset.labelsAt;
+    if (declutterFrame) { return; }
+    declutterFrame = requestAnimationFrame(function () {
+      declutterFrame = 0;
+      if (settling()) { redeclutter(); return; }
+      declutterWaits = 0;
+      declutter();
+      el.dataset.labelsAt = String(map.getZoom());
+    });
   }
 
   // A name that would overlap one already written is hidden (in the order names were added:
@@ -249,6 +274,8 @@
 
   layersReady = loadLayers();
   map.on("zoomend", showLabels);
+  map.on("zoomstart", function () { delete el.dataset.labelsAt; });
+  map.on("moveend", redeclutter);
   map.on("moveend", load);
   if (wanted && !isPublic) {
     fetch("/incidents/" + encodeURIComponent(wanted) + ".json", { credentials: "same-origin" })
