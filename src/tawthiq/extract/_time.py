@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from tawthiq.entities import TimeSpan
 from tawthiq.errors import InputError
 
-__all__ = ["find_dateline", "parse_published", "resolve_time"]
+__all__ = ["find_dateline", "parse_published", "resolve_time", "told_time"]
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -163,12 +163,17 @@ def resolve_time(sentence: str, anchor: date | None) -> TimeSpan:
     """
     if anchor is None:
         return _resolve_absolute(sentence) or _UNKNOWN
+    return told_time(sentence, anchor) or TimeSpan(start=anchor, end=anchor, precision="day")
+
+
+def told_time(sentence: str, anchor: date) -> TimeSpan | None:
+    """The time span a sentence's own words give, relative to ``anchor``; None when it names none."""
     masked = _SAYING_TIME.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), sentence)
     if masked != sentence:
         found = _resolve(masked, anchor)
         if found is not None:
             return found
-    return _resolve(sentence, anchor) or TimeSpan(start=anchor, end=anchor, precision="day")
+    return _resolve(sentence, anchor)
 
 
 def _resolve_absolute(sentence: str) -> TimeSpan | None:
