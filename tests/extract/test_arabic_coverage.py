@@ -168,6 +168,81 @@ def _reads_toll(role: str, sentence: str) -> bool:
     return got is not None and got.low == 7
 
 
+# ------------------------------------------------------------------ toll wordings
+# (sentence, (dead, wounded)): the ways news states a death or wounded toll, from the verbs of
+# causing (أسفر عن، أدى إلى، تسبب في/ب، خلف، أوقع) to bodies found and lives lost
+_TOLL_WORDINGS: list[tuple[str, tuple[int | None, int | None]]] = [
+    ("أسفر القصف عن مقتل 12 مدنيا", (12, None)),
+    ("أدى القصف إلى مقتل 12 مدنيا", (12, None)),
+    ("تسبب القصف في مقتل 12 مدنيا", (12, None)),
+    ("تسبب القصف بمقتل 12 مدنيا", (12, None)),
+    ("ما أسفر عن سقوط 12 قتيلا", (12, None)),
+    ("خلف القصف 12 قتيلا", (12, None)),
+    ("وخلّف القصف 12 قتيلاً و20 جريحاً", (12, 20)),
+    ("أوقع القصف 12 قتيلا", (12, None)),
+    ("أوقعت الغارة 12 قتيلا و30 جريحا", (12, 30)),
+    ("ارتقاء 12 شهيدا", (12, None)),
+    ("وفاة 12 شخصا", (12, None)),
+    ("12 حالة وفاة", (12, None)),
+    ("انتشال جثث 12 شخصا", (12, None)),
+    ("عثر على جثث 12 شخصا", (12, None)),
+    ("انتشال 12 جثة من تحت الأنقاض", (12, None)),
+    ("العثور على 12 جثة", (12, None)),
+    ("لقي 12 شخصا حتفهم", (12, None)),
+    ("لقي 12 شخصا مصرعهم", (12, None)),
+    ("سقط 12 شهيدا", (12, None)),
+    ("استشهد 12 مواطنا وأصيب 30 آخرون", (12, 30)),
+    ("أصيب 30 شخصا بجروح", (None, 30)),
+    ("أصيب 30 شخصا بجروح متفاوتة", (None, 30)),
+    ("جرح 30 شخصا", (None, 30)),
+    ("إصابة 30 شخصا", (None, 30)),
+    ("30 إصابة", (None, 30)),
+    ("قتل 12 شخصا وأصيب العشرات", (12, 10)),
+    ("مقتل 12 شخصا وجرح العشرات", (12, 10)),
+    ("ارتفعت حصيلة القتلى إلى 12", (12, None)),
+    ("ارتفع عدد الشهداء إلى 12 شهيدا", (12, None)),
+    ("بلغ عدد القتلى 12", (12, None)),
+    ("وصل عدد القتلى إلى 12", (12, None)),
+    ("حصيلة القتلى بلغت 12", (12, None)),
+    ("قتل 12 مدنيا على الأقل", (12, None)),
+    ("أودى القصف بحياة 12 مدنيا", (12, None)),
+    ("راح ضحيته 12 مدنيا", (12, None)),
+    ("حصد القصف أرواح 12 مدنيا", (12, None)),
+    ("قتل 12 مدنياً في حصيلة أولية", (12, None)),
+    ("استشهد ١٢ مدنياً", (12, None)),
+    ("قتلى بالعشرات", (10, None)),
+    ("سقط عشرات القتلى والجرحى", (None, None)),
+    ("سقوط 12 شهيدا وعشرات الجرحى", (12, 10)),
+    ("قتل 12 مدنيا وجرح 30 آخرين", (12, 30)),
+    ("قتل اثنا عشر مدنيا", (12, None)),
+    ("مصرع 12 شخصا", (12, None)),
+    ("نفوق", (None, None)),
+    ("أعدم التنظيم 12 شخصا", (12, None)),
+    ("إعدام 12 معتقلا ميدانيا", (12, None)),
+    ("ذبح 12 شخصا", (12, None)),
+    ("12 قتيلا في غارة", (12, None)),
+    ("12 شهيدا بينهم 5 أطفال", (12, None)),
+    ("فقد 12 شخصا حياتهم", (12, None)),
+    ("فقدوا حياتهم", (None, None)),
+    ("توفي 12 شخصا متأثرين بجراحهم", (12, None)),
+    ("قضى 12 مدنيا اختناقا", (12, None)),
+    ("قضى 12 شخصا تحت التعذيب", (12, None)),
+    ("استشهد 12 مدنيا جراء القصف", (12, None)),
+    ("12 مدنيا قضوا", (12, None)),
+    ("كان من بين القتلى 12 طفلا", (12, None)),
+]
+
+
+def toll_wordings() -> Iterator[tuple[tuple[int | None, int | None], str]]:
+    for sentence, want in _TOLL_WORDINGS:
+        yield want, sentence
+
+
+def _reads_tolls(want: tuple[int | None, int | None], sentence: str) -> bool:
+    fat, inj = find_tolls_ar(fold_arabic(sentence).text)
+    return (fat.low if fat else None, inj.low if inj else None) == want
+
+
 # ------------------------------------------------------------------ speakers
 _SPEAKERS = {
     "المرصد السوري لحقوق الإنسان": "Syrian Observatory for Human Rights",
@@ -371,6 +446,10 @@ _AUDIT: dict[str, tuple[Callable[[], Iterator[tuple[str, str]]], Callable[[str, 
     ),
     "attack nouns and broken plurals, with proclitics": (event_noun_forms, _is_family),
     "verbs of dying and wounding before a count": (toll_verb_forms, _reads_toll),
+    "toll wordings (causing, leaving, bodies found, lives lost, tolls that rise)": (
+        toll_wordings,
+        _reads_tolls,
+    ),
     "speakers: reporting verbs, quotations, prepositions": (speaker_sentences, lambda w, t: _speaker(t) == w),
     "qualifiers before a count in digits, words, with the article": (qualifier_forms, _reads_qualified),
     "weekdays in 16 frames and relative days": (day_forms, _dates),
@@ -401,6 +480,31 @@ def test_every_attack_noun_with_every_proclitic_names_its_event(family, sentence
 @pytest.mark.parametrize(("role", "sentence"), list(toll_verb_forms()))
 def test_every_form_of_dying_and_wounding_reads_its_count(role, sentence):
     assert _reads_toll(role, sentence)
+
+
+@pytest.mark.parametrize(("want", "sentence"), list(toll_wordings()))
+def test_every_wording_of_a_toll_gives_its_dead_and_wounded(want, sentence):
+    assert _reads_tolls(want, sentence)
+
+
+def test_victims_set_against_the_wounded_are_the_dead():
+    # annotation.md: ضحايا is a mixed count unless the sentence sets it against injuries
+    assert _reads_tolls((20, 50), "سقط 20 ضحية و50 جريحا في غارة جوية على البلدة")
+    assert _reads_tolls((None, None), "سقط 20 ضحية في غارة جوية على البلدة")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "qualifier"),
+    [
+        ("قتل 12 موظفا وما لا يقل عن 8 مرضى في الغارة", 20, "at_least"),
+        ("قتل 12 موظفا وأكثر من 8 مرضى في الغارة", 20, "more_than"),
+        ("قتل 12 موظفا ونحو 8 مرضى في الغارة", 20, "about"),
+        ("قتل 12 موظفا و8 مرضى في الغارة", 20, "exact"),
+    ],
+)
+def test_added_counts_of_one_toll_sum_with_the_weaker_qualifier(sentence, low, qualifier):
+    fat, _ = find_tolls_ar(fold_arabic(sentence).text)
+    assert fat is not None and (fat.low, fat.qualifier) == (low, qualifier)
 
 
 @pytest.mark.parametrize(("want", "text"), list(speaker_sentences()))

@@ -256,6 +256,8 @@ _K = (
     r"(?:قتل|قتلو|قتلوا|قتلت|قتلتا|قتلا|استشهدا|لقيا|قضيا|تقتل|يقتل|قتيل|قتيلا|قتلي|مقتل|مصرع|استشهد|استشهدوا|استشهاد|شهيد|شهيدا|شهداء"
     r"|قضي|قضوا|ارتقي|ارتقوا|ارتقاء|لقي|لقوا|حتفه|حتفهم|وفاه|توفي|جثه|جثث|اعدام|اعدم|اعدموا|ضحيت|الوفيات|بحياه"
     r"|راح\s+ضحيه|(?:حصد|حصدت|حصدا|ازهق|ازهقت)(?:\s+\S+){0,3}?\s+(?:ال)?ارواح"  # "حصدت الغارات أرواح 12"
+    # "فقد 12 شخصا حياتهم" (lost their lives): the lives of the counted, after the count
+    r"|حياتهم|حياتهما|حياتهن"
     # every form of the verbs and nouns of killing (_arabic_lexicon): قتلت، استشهدت، لقيت، توفيت، قتيلة …
     rf"|{alternation(KILL_VERBS + KILL_NOUNS + KILL_NOUNS_OF_ACTION)})"
 )
@@ -358,6 +360,14 @@ def _is_sub(s: str, pos: int) -> bool:
 _PARTS_ASIDE = _rx(r"^((?:\s+\S+){1,3}?)\s*[،,]\s*(?:بينهم|منهم|من بينهم)\s[^،,.؛]{1,40}[،,]")
 
 
+_VICTIMS_AGAINST_WOUNDED = _rx(
+    r"^\s*(?:ال)?(?:ضحيه|ضحايا|ضحيتين|ضحيتان)\s+و\s*(?:\d+|[\u0621-\u064a]+)\s+(?:ال)?(?:جريح|جريحا|جرحي|مصاب|مصابا|مصابين)"
+)
+# a qualifier between "و" and a coordinated count: "12 موظفا وما لا يقل عن 8 مرضى"
+_AND_QUALIFIED = re.compile(r"\s+و\s*(?:(?:" + "|".join(p for p, _ in _QUALS) + r")\s*(?:ال\s*)?)?$")
+_WEAKER = {"exact": 0, "about": 1, "at_least": 2, "more_than": 2}
+
+
 def _role(s: str, h: ArNumber) -> str | None:
     before = s[max(0, h.start - 40) : h.start]
     # "23 شخصا على الأقل، بينهم ثلاثة أطفال، قتلوا": the aside of its parts does not end the clause
@@ -369,6 +379,9 @@ def _role(s: str, h: ArNumber) -> str | None:
     # the count's own noun decides first: "مقتل 5 مدنيين و10 جرحى" (10 wounded, not 10 more dead)
     if _WOUNDED_NOUN.match(after):
         return "injured"
+    # "20 ضحية و50 جريحا": victims set against the wounded are the dead (annotation.md)
+    if _VICTIMS_AGAINST_WOUNDED.match(after):
+        return "killed"
     kb = list(_KILL.finditer(near_before))
     ib = list(_INJ.finditer(near_before))
     # a verbal noun or verb right before the number decides: "مقتل 33"، "اصابه 20"، "قتل 18 شخصا"
@@ -416,16 +429,23 @@ def find_tolls_ar(s: str) -> tuple[Count | None, Count | None]:
             and not _KILL.match(after.lstrip())
             and not _INJ.match(after.lstrip())
             and not _CASUALTY_NOUN.match(after)
-            and h.count.qualifier == "exact"
+            and h.count.qualifier in _WEAKER
             and h.count.low
         ):
             # "قتلت 22 طفلاً و6 معلمين": coordinated counts of one toll add up
             noun = _PERSON.match(s[last[0].end : h.start])
-            if noun and re.fullmatch(r"\s+و\s*", s[last[0].end + noun.end() : h.start]):
+            if noun and _AND_QUALIFIED.fullmatch(s[last[0].end + noun.end() : h.start]):
                 total = fatal if last[1] == "killed" else injured
-                if total is not None and total.low is not None:
-                    high = total.high + h.count.low if total.high is not None else None
-                    total = Count(low=total.low + h.count.low, high=high, qualifier=total.qualifier)
+                if total is not None and total.low is not None and total.qualifier in _WEAKER:
+                    # the sum, with the weaker qualifier (annotation.md: "N staff and at least M
+                    # patients" is N + M at least)
+                    q = max(total.qualifier, h.count.qualifier, key=_WEAKER.__getitem__)
+                    high = (
+                        total.high + h.count.low
+                        if total.high is not None and q in ("exact", "about")
+                        else None
+                    )
+                    total = Count(low=total.low + h.count.low, high=high, qualifier=q)
                     if last[1] == "killed":
                         fatal = total
                     else:
