@@ -630,3 +630,37 @@ def test_an_undated_claim_after_a_dated_one_takes_its_day_not_the_window():
 def test_with_no_report_date_an_undated_claim_is_of_unknown_time():
     (claim,) = extract_claims("قتل 9 مدنيين في غارة جوية على بلدة كفرنبل.", None)
     assert claim.time.start is None and claim.time.precision == "unknown"
+
+
+# ------------------------------------------------------------------ the scope of a hedge
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "قتل 12 مدنيا في غارة جوية يُزعم أن طائرات النظام نفذتها على بلدة كفرنبل.",
+        "قتل 12 مدنيا في غارة جوية يُعتقد أنها روسية على بلدة كفرنبل.",
+        "قتل 12 مدنيا في غارة جوية على بلدة كفرنبل، نُسبت إلى طائرات روسية.",
+        "قتل 12 مدنيا في غارة جوية على بلدة كفرنبل، ولم يتسن التحقق من هوية الطائرات.",
+        "قتل 12 مدنيا في غارة جوية على بلدة كفرنبل.\nولم يتسنَّ التأكد من الجهة المسؤولة عن الغارة.",
+    ],
+)
+def test_a_hedge_on_who_did_it_leaves_the_toll_reported(sentence):
+    (claim,) = extract_claims(sentence, PUBLISHED)
+    assert claim.certainty == "reported"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "يُزعم أن 12 مدنيا قتلوا في غارة جوية على بلدة كفرنبل.",
+        "قتل 12 مدنيا في غارة جوية مزعومة على بلدة كفرنبل.",
+        "قتل 12 مدنيا في غارة جوية على بلدة كفرنبل، ولم يتسن التحقق من الحصيلة.",
+    ],
+)
+def test_a_hedge_on_the_toll_or_the_event_makes_it_unconfirmed(sentence):
+    (claim,) = extract_claims(sentence, PUBLISHED)
+    assert claim.certainty == "unconfirmed"
+
+
+def test_according_to_someones_allegations_names_who_alleges():
+    (claim,) = extract_claims("قتل 12 مدنيا في غارة جوية على بلدة كفرنبل، بحسب مزاعم المعارضة.", PUBLISHED)
+    assert (claim.attributed_to, claim.certainty) == ("المعارضة", "unconfirmed")

@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from tawthiq.entities import Claim, Count, PlaceRef, TimeSpan
-from tawthiq.extract._arabic_attribution import _VERIFY, find_attribution_ar, find_certainty_ar
+from tawthiq.extract._arabic_attribution import _VERIFY, WHO_HEDGE, find_attribution_ar, find_certainty_ar
 from tawthiq.extract._arabic_events import (
     _AN_ATTACK,
     _COMBATANTS,
@@ -249,7 +249,12 @@ def arabic_claims(
             out[-1] = (out[-1][0].model_copy(update={"injured": inj}), out[-1][1])
             continue
         if not events:
-            if _VERIFY.search(s) and out and last_claim_n >= n - 1 and out[-1][0].certainty == "reported":
+            if (
+                _VERIFY.search(WHO_HEDGE.sub(" ", s))
+                and out
+                and last_claim_n >= n - 1
+                and out[-1][0].certainty == "reported"
+            ):
                 # "…، فيما لم يتسن التحقق من الحصيلة" / a next sentence saying the same: the claim before
                 out[-1] = (out[-1][0].model_copy(update={"certainty": "unconfirmed"}), out[-1][1])
             continue
