@@ -196,3 +196,61 @@ def test_an_arabic_place_the_text_names_wins_over_the_dateline(dateline, event, 
     text = dateline + f"قتل 12 مدنيا في غارة جوية على مدينة {event} يوم الاثنين"
     [places] = _places(text)
     assert places and all(name in p for p in places)
+
+
+# a capital standing for its government is no place: as a speaker, or in "X-backed", "X-led"
+CAPITALS = ["Moscow", "Tehran", "Riyadh", "Damascus", "Kyiv"]
+
+
+@pytest.mark.parametrize("capital", CAPITALS)
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{P} has accused rebels of an attack that killed 12 civilians on Monday.",
+        "{P} denied that its jets killed 12 civilians on Monday.",
+        "A {P}-backed militia shelled the village, killing 12 civilians, medics said.",
+        "Fighters of a {P}-allied force killed 12 civilians on Monday, medics said.",
+        "Officials said {P} had warned that an attack killed 12 civilians on Monday.",
+    ],
+)
+def test_a_capital_standing_for_its_government_is_no_place(capital, template):
+    [places] = _places(template.format(P=capital))
+    assert not any(capital in p for p in places)
+
+
+@pytest.mark.parametrize("event,name", EVENTS[:2])
+def test_the_people_of_a_place_who_speak_keep_their_place(event, name):
+    [places] = _places(f"Residents of {event} said an air strike killed 12 civilians on Monday.")
+    assert any(re.match(name, p) for p in places)
+
+
+@pytest.mark.parametrize(
+    "dateline,name", [("BEIRUT/AMMAN (Reuters) - ", "Beirut"), ("KYIV/MOSCOW, March 3 (Reuters) - ", "Kyiv")]
+)
+def test_a_dateline_of_two_cities_is_the_first(dateline, name):
+    [places] = _places(dateline + EVENT[0].upper() + EVENT[1:])
+    assert [p for p in places if p.lower().startswith(name.lower())]
+
+
+@pytest.mark.parametrize("capital", ["موسكو", "طهران", "دمشق"])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "قالت {P} إن غارة جوية قتلت 12 مدنيا في بلدة سراقب يوم الاثنين",
+        "اتهمت {P} فصائل المعارضة بقصف بلدة سراقب مما أدى إلى مقتل 12 مدنيا",
+        "قصفت قوات مدعومة من {P} بلدة سراقب مما أدى إلى مقتل 12 مدنيا",
+        "قصفت الميليشيات الموالية لـ{P} بلدة سراقب مما أدى إلى مقتل 12 مدنيا",
+    ],
+)
+def test_an_arabic_capital_standing_for_its_government_is_no_place(capital, template):
+    [places] = _places(template.format(P=capital))
+    assert any("سراقب" in p for p in places) and not any(capital in p for p in places)
+
+
+@pytest.mark.parametrize("place", ["بيروت", "دمشق"])
+def test_an_arabic_dateline_with_a_date_is_the_reports_place_only_alone(place):
+    head = f"{place}، 5 ديسمبر (رويترز) - "
+    [alone] = _places(head + "قتل 12 مدنيا في غارة جوية يوم الاثنين")
+    assert any(place in p for p in alone)
+    [named] = _places(head + "قتل 12 مدنيا في غارة جوية على مدينة سراقب يوم الاثنين")
+    assert named and all("سراقب" in p for p in named)

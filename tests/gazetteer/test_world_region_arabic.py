@@ -100,3 +100,13 @@ def test_a_syrian_neighbourhood_of_a_regions_name_stays_syrian_without_a_regions
 @pytest.mark.parametrize("text", ["في آب الماضي", "قال الأب إن", "وصل إلى إب"])
 def test_a_two_letter_region_name_needs_a_regions_word(gaz, text):
     assert all(m.place.kind != "governorate" for m in gaz.match_arabic(text))
+
+
+@pytest.mark.parametrize("town", ["طهران", "صنعاء", "الموصل"])
+@pytest.mark.parametrize("word", ["بلدة", "مدينة", "قرية"])
+def test_a_place_word_after_a_world_name_begins_the_next_place(gaz, town, word):
+    # the world name's key does not change with a place word after it: it is not part of the name
+    text = f"قصفت قوات قادمة من {town} {word} سراقب"
+    found = gaz.match_arabic(text)
+    assert found[0].surface == town
+    assert any(m.surface == f"{word} سراقب" for m in found)

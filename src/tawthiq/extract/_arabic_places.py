@@ -48,9 +48,12 @@ def _places(text: str, a: int, b: int, f: Folded, gaz: Gazetteer, ctx: tuple[str
     sentence = text[a:b]
     found: list[tuple[int, PlaceRef]] = []
     ids: list[str] = []
+    dateline = dateline_ar(sentence)
     for m in gaz.match_arabic(sentence, ctx):
         if m.start <= 2 and _DATELINE.match(sentence[m.end :]):
             continue  # "دمشق 28 ابريل 2016 (شينخوا)"، "حلب-سانا": where the report was filed
+        if dateline and dateline[0] <= m.start < dateline[1]:
+            continue  # "بيروت، 5 ديسمبر (رويترز) -"
         if is_aside_ar(sentence, m.start, m.end):
             continue  # "ومقره لندن"، "محادثات أستانا"، "مراسلنا في بيروت": named as an aside
         if _OFFICE.search(fold_arabic(sentence[max(0, m.start - 40) : m.start]).text):

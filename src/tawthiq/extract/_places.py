@@ -158,8 +158,24 @@ _PASSING_EN_AFTER = re.compile(
     r"conference|agreement|accords?|deal|process|format|memorandum|declaration|communiqu[ée]|"
     r"protocols?|understandings?|platform|group\s+of\s+talks|round\s+of\s+talks)\b|"
     # "X correspondent", "X bureau", "X office", "X embassy": where a speaker or a reporter sits
-    r"^\s+(?:correspondent|bureau|office|embassy|headquarters|desk)\b",
+    r"^\s+(?:correspondent|bureau|office|embassy|headquarters|desk)\b|"
+    # a capital for its government: "Moscow-backed", "Tehran-allied", "a Riyadh-led coalition"
+    r"^[-‐](?:backed|led|allied|aligned|funded|supported|sponsored|friendly|appointed|installed|"
+    r"affiliated|run)\b",
     re.I,
+)
+# a capital for its government, as a speaker: "Moscow said", "Kyiv has accused", "Damascus denies"
+# (only as the subject: not "residents of Aleppo said")
+_SPEAKS_AFTER = re.compile(
+    r"^\s+(?:(?:has|have|had|also|later|quickly|swiftly|again|repeatedly|previously)\s+){0,2}"
+    r"(?:said|says|denied|denies|accused|accuses|claimed|claims|blamed|blames|announced|announces|"
+    r"warned|warns|condemned|condemns|insisted|insists|responded|responds|rejected|rejects|vowed|vows|"
+    r"threatened|threatens|demanded|demands|urged|urges|confirmed|confirms|acknowledged|admitted|"
+    r"alleged|alleges|maintains|maintained|argued|argues|retaliated|protested|protests|summoned)\b"
+)
+_SUBJECT_BEFORE = re.compile(
+    r"(?:[.!?\n,;:“\"(]\s*|\b(?:and|but|while|as|when|after|since|because|though|although|that|"
+    r"whereas|meanwhile|Meanwhile|said|says|added|noted|stated|reported)\s+)$"
 )
 # a dateline: a place at the start of a report's first paragraph, before the agency and a dash
 # ("ALEPPO, Syria (AP) —", "KYIV, Ukraine, March 3 (Reuters) -", "Gaza City (AFP) -",
@@ -171,7 +187,7 @@ _MONTH = (
 )
 _NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
 _DATELINE_EN = re.compile(
-    rf"^\s*(?:\((?:[^()\n]{{2,40}})\)\s*[-–—]+\s*)?(?P<place>{_NAME})"
+    rf"^\s*(?:\((?:[^()\n]{{2,40}})\)\s*[-–—]+\s*)?(?P<place>{_NAME}(?:\s*/\s*{_NAME})*)"
     rf"(?P<rest>(?:,\s*(?P<country>{_NAME}))?(?:,?\s*(?:{_MONTH})(?:,?\s*\d{{4}})?)?\s*"
     r"(?P<agency>\((?:[^()\n]{2,40})\))?\s*(?:[-–—]+|:)(?:\s|$))"
 )
@@ -181,6 +197,8 @@ _DATELINE_EN = re.compile(
 BYLINE = _BYLINE = re.compile(r"^\s*(?:By|BY|Reporting by|Written by)\s+[A-Z][^\n]{0,80}$")
 _DATELINE_AR = re.compile(
     r"^\s*(?P<place>[\u0621-\u064a][\u0621-\u064a\u064b-\u0652 ]{1,30}?)\s*"
+    # "بيروت، 5 ديسمبر (رويترز) -": a date after a comma
+    r"(?:[،,]\s*[\d\u0660-\u0669]{1,2}\s+[\u0621-\u064a/]{3,20}(?:\s+[\d\u0660-\u0669]{4})?\s*)?"
     r"(?:\((?:[^()\n]{2,30})\)\s*)?(?:[-–—ـ/:]+)\s*"
 )
 
@@ -214,15 +232,60 @@ def dateline_ar(text: str) -> tuple[int, int] | None:
 def is_aside(text: str, start: int, end: int) -> bool:
     """Is the place at ``text[start:end]`` named as an aside, never a place of the claim (a seat, a
     speaker's or a reporter's place, talks, where the victims came from, a byline)?"""
+    if (
+        _last_word(text, start) in _ASIDE_LAST
+        and _PASSING_EN_BEFORE.search(text[max(0, start - 100) : start])
+    ) or (_PASSING_EN_AFTER.match(text[end:])):
+        return True
     return bool(
-        _PASSING_EN_BEFORE.search(text[max(0, start - 100) : start]) or _PASSING_EN_AFTER.match(text[end:])
+        _SPEAKS_AFTER.match(text[end : end + 60])
+        and (not text[:start].strip() or _SUBJECT_BEFORE.search(text[max(0, start - 20) : start]))
     )
 
 
 def is_passing(text: str, start: int, end: int) -> bool:
     """Is the place at ``text[start:end]`` named in passing: an aside (:func:`is_aside`) or a
     destination ("fled to X")? Never the report's event place."""
-    return is_aside(text, start, end) or bool(_DESTINATION_EN.search(text[max(0, start - 100) : start]))
+    return is_aside(text, start, end) or _is_destination(text, start)
+
+
+def _is_destination(text: str, start: int) -> bool:
+    return _last_word(text, start) in _DESTINATION_LAST and bool(
+        _DESTINATION_EN.search(text[max(0, start - 100) : start])
+    )
+
+
+# the words _PASSING_EN_BEFORE and _DESTINATION_EN can end on (a byline's comma as ","): a place after
+# any other word is no aside and no destination, without running the long patterns (a speed-up only)
+_ASIDE_LAST = frozenset(
+    [
+        "in",
+        "from",
+        "of",
+        "the",
+        "fled",
+        "flee",
+        "come",
+        "came",
+        "escaped",
+        "left",
+        "originally",
+        "hailing",
+        "native",
+        "natives",
+        ",",
+    ]
+)
+_DESTINATION_LAST = frozenset(["to", "towards", "toward", "into", "the", "a", "in", "of", "at"])
+
+
+def _last_word(text: str, start: int) -> str:
+    tail = text[max(0, start - 24) : start].rstrip()
+    if not tail:
+        return ""
+    if tail.endswith(","):
+        return ","
+    return tail.rsplit(None, 1)[-1].lower()
 
 
 # the same classes in Arabic: "ومقره لندن"، "مقرها في X"، "محادثات أستانا"، "اتفاق سوتشي"، "نزحوا إلى
@@ -233,6 +296,12 @@ _PASSING_AR_BEFORE = re.compile(
             r"(?:^|[^\u0621-\u064a])[وف]?(?:مقره|مقرها|مقرهم|ومقره|ومقرها)\s+(?:في\s+)?$",
             r"(?:^|[^\u0621-\u064a])(?:محادثات|مفاوضات|مباحثات|مؤتمر|قمة|اتفاق|اتفاقية|تفاهمات|مسار|"
             r"منصة|جولة)\s+$",
+            # a capital for its government: "قالت موسكو"، "اتهمت كييف"، "المدعومة من طهران"، "الموالية لدمشق"
+            r"(?:^|[^\u0621-\u064a])[وف]?(?:قالت|أعلنت|اعلنت|اتهمت|نفت|أكدت|اكدت|حذرت|طالبت|ردت|زعمت|"
+            r"ادعت|أدانت|ادانت|هددت|رفضت|نددت)\s+$",
+            r"(?:^|[^\u0621-\u064a])(?:ال)?(?:مدعوم|مدعومة|مدعومين|مدعومون|موالي|موالية|موالين|موالون|"
+            r"حليفة)\s+(?:من\s+|لـ*)?$",
+            r"(?:^|[^\u0621-\u064a])(?:بدعم|بقيادة)\s+(?:من\s+)?$",
             r"(?:^|[^\u0621-\u064a])(?:مراسل|مراسلنا|مراسلة|مكتب|سفارة)\s+(?:[\u0621-\u064a]+\s+)?(?:في|ب)\s*$",
         ]
     )
@@ -389,9 +458,7 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
         found = [sp for i, sp in enumerate(found) if i not in aside]
         ids = [pid for i, pid in enumerate(ids) if i not in aside]
     found = [
-        SentencePlace(sp.start, sp.end, sp.ref, True)
-        if _DESTINATION_EN.search(sentence[max(0, sp.start - 100) : sp.start])
-        else sp
+        SentencePlace(sp.start, sp.end, sp.ref, True) if _is_destination(sentence, sp.start) else sp
         for sp in found
     ]
     # "near Urum al-Kubra, west of Aleppo": a place named as a bearing is not where it happened

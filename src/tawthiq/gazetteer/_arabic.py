@@ -324,6 +324,8 @@ def _match_world(gaz, index, ft, toks, i, ctx=(), over_syrian=False):
         if any(ft[toks[k][1] : toks[k + 1][0]].strip() for k in range(i, i + n - 1)):
             continue
         words = [t[2] for t in toks[i : i + n]]
+        if n > 1 and not name_key(words[-1]):
+            continue  # "من طهران بلدة سراقب": a place word after the name begins the next place
         for first_form in _unclitic(words[0]):
             key = name_key(" ".join([first_form, *words[1:]]))
             # a region's name may be two letters (محافظة إب) and a Syrian neighbourhood's (محافظة صلاح
