@@ -64,3 +64,103 @@ def test_an_event_of_another_year_told_with_its_day_and_toll_is_kept():
 )
 def test_background_of_another_year_without_a_day_and_toll_is_not_a_claim(text):
     assert extract_claims(text, DAY) == []
+
+
+# every way of writing a day, a night, a part of a day or a range of days: (expression, start, end),
+# published on Tuesday 20 December 2016; each in two sentences (the expression last, and first)
+WHEN = [
+    ("on Monday", "2016-12-19", "2016-12-19"),
+    ("Monday", "2016-12-19", "2016-12-19"),
+    ("last Monday", "2016-12-19", "2016-12-19"),
+    ("late Monday", "2016-12-19", "2016-12-19"),
+    ("early on Monday", "2016-12-19", "2016-12-19"),
+    ("on Monday morning", "2016-12-19", "2016-12-19"),
+    ("on Monday evening", "2016-12-19", "2016-12-19"),
+    ("in the early hours of Monday", "2016-12-19", "2016-12-19"),
+    ("at dawn on Sunday", "2016-12-18", "2016-12-18"),
+    ("on Thursday last week", "2016-12-15", "2016-12-15"),
+    ("on Sun.", "2016-12-18", "2016-12-18"),
+    ("on Thurs.", "2016-12-15", "2016-12-15"),
+    ("Monday night", "2016-12-19", "2016-12-20"),
+    ("overnight Monday", "2016-12-19", "2016-12-20"),
+    ("on the night of Monday", "2016-12-19", "2016-12-20"),
+    ("the night of Sunday", "2016-12-18", "2016-12-19"),
+    ("overnight", "2016-12-19", "2016-12-20"),
+    ("last night", "2016-12-19", "2016-12-20"),
+    ("earlier this week", "2016-12-19", "2016-12-20"),
+    ("earlier today", "2016-12-20", "2016-12-20"),
+    ("this morning", "2016-12-20", "2016-12-20"),
+    ("last weekend", "2016-12-17", "2016-12-18"),
+    ("at the weekend", "2016-12-17", "2016-12-18"),
+    ("over the weekend", "2016-12-17", "2016-12-18"),
+    ("two weeks ago", "2016-12-06", "2016-12-12"),
+    ("on the 3rd", "2016-12-03", "2016-12-03"),
+    ("on Saturday the 3rd", "2016-12-03", "2016-12-03"),
+    ("on Dec. 3", "2016-12-03", "2016-12-03"),
+    ("on Dec 3", "2016-12-03", "2016-12-03"),
+    ("on 3 Dec.", "2016-12-03", "2016-12-03"),
+    ("on Sept. 30", "2016-09-30", "2016-09-30"),
+    ("on Sep 30", "2016-09-30", "2016-09-30"),
+    ("on 3rd December", "2016-12-03", "2016-12-03"),
+    ("on December 3rd", "2016-12-03", "2016-12-03"),
+    ("on the third of December", "2016-12-03", "2016-12-03"),
+    ("on the twenty-first of November", "2016-11-21", "2016-11-21"),
+    ("on December 3, 2016", "2016-12-03", "2016-12-03"),
+    ("on Saturday, December 3", "2016-12-03", "2016-12-03"),
+    ("on Saturday, 3 December", "2016-12-03", "2016-12-03"),
+    ("on the night of 12 December", "2016-12-12", "2016-12-12"),
+    ("on the night of 12-13 December", "2016-12-12", "2016-12-13"),
+    ("between 10 and 12 December", "2016-12-10", "2016-12-12"),
+    ("from 10 to 12 December", "2016-12-10", "2016-12-12"),
+    ("from 10 until 12 December", "2016-12-10", "2016-12-12"),
+    ("on 10-12 December", "2016-12-10", "2016-12-12"),
+    ("on 10–12 December", "2016-12-10", "2016-12-12"),
+    ("on 10 and 11 December", "2016-12-10", "2016-12-11"),
+    ("on December 10-12", "2016-12-10", "2016-12-12"),
+    ("between December 10 and 12", "2016-12-10", "2016-12-12"),
+    ("from December 10 to 12, 2016", "2016-12-10", "2016-12-12"),
+    ("in mid-December", "2016-12-01", "2016-12-31"),
+]
+
+
+@pytest.mark.parametrize(("when", "start", "end"), WHEN)
+@pytest.mark.parametrize(
+    "template",
+    [
+        "An air strike killed 12 civilians in Saraqib {when}.",
+        "{When}, an air strike killed 12 civilians in Saraqib.",
+    ],
+)
+def test_every_way_of_writing_a_day_a_night_or_a_range_dates_the_claim(template, when, start, end):
+    text = template.format(when=when, When=when[0].upper() + when[1:])
+    (claim,) = extract_claims(text, DAY)
+    assert (str(claim.time.start), str(claim.time.end)) == (start, end)
+    assert claim.fatalities.low == 12  # the days of a date are never read as the toll
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after the month, "and" may join a day to a count: one day, and the count is not a date
+        "On December 10 and 12 civilians were killed in an air strike on Saraqib.",
+        # a range of counts, not of days
+        "Between 10 and 12 civilians were killed in an air strike on Saraqib on 10 December.",
+    ],
+)
+def test_two_numbers_beside_a_month_are_a_range_of_days_only_when_written_as_one(text):
+    (claim,) = extract_claims(text, DAY)
+    assert (claim.time.start, claim.time.end, claim.time.precision) == (
+        date(2016, 12, 10),
+        date(2016, 12, 10),
+        "day",
+    )
+
+
+def test_the_time_of_a_relative_clause_about_a_place_is_not_the_claims():
+    # the suburb "was seized over the weekend"; the retaking is the claim, on a day the text does not give
+    text = (
+        "Rebels retook the suburb of Sheikh Najjar, which was seized by government forces over the weekend."
+    )
+    (claim,) = extract_claims(text, DAY)
+    assert claim.event_type == "territory.change"
+    assert (claim.time.start, claim.time.end) == (DAY, DAY)

@@ -45,8 +45,65 @@ _BETWEEN = re.compile(
     r"\b(?:between|from)\s+(.{3,30}?)\s+(?:and|to|until|-)\s+(.{3,30}?)(?=[,.;)]|\s[a-z]|$)", re.I
 )
 _WEEKDAY = re.compile(
-    rf"\b(overnight\s+(?:on\s+)?|late\s+(?:on\s+)?|early\s+(?:on\s+)?|on\s+|last\s+)?({_DAY})"
-    r"(\s+(?:night|evening|morning|afternoon))?",
+    rf"\b(overnight\s+(?:on\s+)?|(?:on\s+)?the\s+night\s+of\s+|late\s+(?:on\s+)?|early\s+(?:on\s+)?|on\s+|last\s+)?"
+    rf"({_DAY})(\s+(?:night|evening|morning|afternoon))?",
+    re.I,
+)
+# a weekday as datelines abbreviate it, only after "on" and with its dot ("on Sun.", "on Thurs.")
+_DAY_ABBR = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "thu": "thursday"}
+_DAY_ABBR.update(
+    {"thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday", "sun": "sunday"}
+)
+_WEEKDAY_ABBR = re.compile(r"\bon\s+(" + "|".join(sorted(_DAY_ABBR, key=len, reverse=True)) + r")\.", re.I)
+# "Saturday the 3rd": the day of the month decides, the weekday only names it
+_WEEKDAY_THE_NTH = re.compile(
+    rf"\b{_DAY},?\s+the\s+(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON})", re.I
+)
+# "the weekend" before the report: its Saturday and Sunday (not after the anchor)
+_WEEKEND = re.compile(r"\b(?:last|this|over the|at the|during the|on the)\s+weekend\b", re.I)
+# ordinal words of the days of a month ("the third of December")
+_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+_ORDINAL_WORD = {w: i + 1 for i, w in enumerate(_ORDINALS)}
+_ORDINAL_WORD.update({f"twenty-{w}": 21 + i for i, w in enumerate(_ORDINALS[:9])})
+_ORDINAL_WORD.update({"thirtieth": 30, "thirty-first": 31})
+_WORD_DMY = re.compile(
+    r"\bthe\s+("
+    + "|".join(sorted(_ORDINAL_WORD, key=len, reverse=True))
+    + rf")\s+of\s+({_MON})(?:,?\s+(\d{{4}}))?\b",
+    re.I,
+)
+# a range of days in one month: "between 10 and 12 March", "from 10 to 12 March", "10-12 March",
+# "the night of 12-13 December", "10 and 11 March"; "March 10-12", "between March 10 and 12"
+_ORD = r"(?:st|nd|rd|th)?"
+_RANGE_DM = re.compile(
+    rf"\b(?:(between)\s+|(from)\s+)?(\d{{1,2}}){_ORD}\s*(-|–|—|\band\b|\bto\b|\buntil\b|\btill\b)\s*"
+    rf"(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MON})(?:,?\s+(\d{{4}}))?\b",
+    re.I,
+)
+_RANGE_MD = re.compile(
+    rf"\b(?:(between)\s+|(from)\s+)?({_MON})\s*(\d{{1,2}}){_ORD}\s*(-|–|—|\band\b|\bto\b|\buntil\b|\btill\b)\s*"
+    rf"(\d{{1,2}}){_ORD}\b(?!\s*(?:{_MON}))(?:,?\s+(\d{{4}}))?",
     re.I,
 )
 
@@ -100,6 +157,16 @@ def _explicit_dates(text: str, anchor: date | None) -> list[tuple[int, date, boo
         y = int(year) if year else _year_for(mon, day, anchor)
         d = _safe(y, mon, day) if y else None
         if d and not any(p <= m.start() < p + 12 for p, _, _ in out):
+            out.append((m.start(), d, bool(year)))
+    for m in _WORD_DMY.finditer(text):
+        day, mon, year = (
+            _ORDINAL_WORD[m.group(1).lower()],
+            _MONTHS[m.group(2).lower().rstrip(".")],
+            m.group(3),
+        )
+        y = int(year) if year else _year_for(mon, day, anchor)
+        d = _safe(y, mon, day) if y else None
+        if d:
             out.append((m.start(), d, bool(year)))
     for m in _NUMERIC.finditer(text):
         d = (
@@ -166,8 +233,14 @@ def resolve_time(sentence: str, anchor: date | None) -> TimeSpan:
     return told_time(sentence, anchor) or TimeSpan(start=anchor, end=anchor, precision="day")
 
 
+# a relative clause about a noun ("the suburb of Sheikh Najjar, which was seized by the regime over the
+# weekend"): its time is that noun's story, not the claim's
+_RELATIVE = re.compile(r",\s+which\s+(?:was|were|had been)\s+\w+ed\b[^,;.]*", re.I)
+
+
 def told_time(sentence: str, anchor: date) -> TimeSpan | None:
     """The time span a sentence's own words give, relative to ``anchor``; None when it names none."""
+    sentence = _RELATIVE.sub(lambda m: " " * len(m.group(0)), sentence)
     masked = _SAYING_TIME.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), sentence)
     if masked != sentence:
         found = _resolve(masked, anchor)
@@ -178,7 +251,7 @@ def told_time(sentence: str, anchor: date) -> TimeSpan | None:
 
 def _resolve_absolute(sentence: str) -> TimeSpan | None:
     """What a sentence dates without any anchor: full dates, a month of a year, a year."""
-    between = _between(sentence, None)
+    between = _between(sentence, None) or _day_range(sentence, None)
     if between:
         return between
     dates = _explicit_dates(sentence, None)
@@ -204,6 +277,30 @@ def _month_or_year(sentence: str, anchor: date | None) -> TimeSpan | None:
     return None
 
 
+def _day_range(s: str, anchor: date | None) -> TimeSpan | None:
+    """A range of days of one month ("between 10 and 12 March", "10-12 March", "March 10-12").
+
+    "and" joins two days only before the month ("10 and 11 March") or after "between"; after the
+    month it may be a count ("on December 10 and 12 civilians ...")."""
+    for rx, month_first in ((_RANGE_DM, False), (_RANGE_MD, True)):
+        for m in rx.finditer(s):
+            between, frm, joiner = m.group(1), m.group(2), m.group(5 if month_first else 4).lower()
+            if month_first:
+                mon, a, b, year = m.group(3), int(m.group(4)), int(m.group(6)), m.group(7)
+                if joiner == "and" and not between:
+                    continue
+            else:
+                a, b, mon, year = int(m.group(3)), int(m.group(5)), m.group(6), m.group(7)
+            if not 1 <= a < b <= 31 or (between and joiner != "and") or (frm and joiner == "and"):
+                continue
+            month = _MONTHS[mon.lower().rstrip(".")]
+            y = int(year) if year else _year_for(month, a, anchor)
+            start, end = (_safe(y, month, a), _safe(y, month, b)) if y else (None, None)
+            if start and end:
+                return TimeSpan(start=start, end=end, precision="days")
+    return None
+
+
 def _between(s: str, anchor: date | None) -> TimeSpan | None:
     for m in _BETWEEN.finditer(s):
         a, b = _explicit_dates(m.group(1), anchor), _explicit_dates(m.group(2), anchor)
@@ -222,13 +319,18 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
     s = sentence
     low = s.lower()
     # an explicit range of dates: "between November 17 and December 13, 2016"
-    between = _between(s, anchor)
+    between = _between(s, anchor) or _day_range(s, anchor)
     if between:
         return between
     dates = _explicit_dates(s, anchor)
     if dates:
         d = dates[0][1]
         return TimeSpan(start=d, end=d, precision="day")
+    m = _WEEKDAY_THE_NTH.search(s)
+    if m:  # "on Saturday the 3rd": read as "on the 3rd"
+        s = s[: m.start()] + "on the " + m.group(1) + "th" + s[m.end() :]
+    elif _WEEKDAY_ABBR.search(s):  # "on Sun." is "on Sunday"
+        s = _WEEKDAY_ABBR.sub(lambda m: "on " + _DAY_ABBR[m.group(1).lower()] + " ", s)
     # "since March" runs from the last March; "since March 2013" names its year (read below)
     m = re.search(rf"\bsince\s+(?:early\s+|late\s+|mid-?)?({_MON})\b(?!,?\s*(?:19|20)\d\d)", low)
     if m:
@@ -241,9 +343,13 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
         if lead.startswith("last") and day == anchor:
             day -= timedelta(days=7)
         tail = (m.group(3) or "").lower()
-        if "overnight" in lead or "night" in tail:
+        if "overnight" in lead or "night" in lead or "night" in tail:
             return TimeSpan(start=day, end=day + timedelta(days=1), precision="day")
         return TimeSpan(start=day, end=day, precision="day")
+    m = _WEEKEND.search(s)
+    if m:  # the last Saturday not after the anchor, and its Sunday
+        sat = _last_weekday("saturday", anchor)
+        return TimeSpan(start=sat, end=min(sat + timedelta(days=1), anchor), precision="days")
     if "day before yesterday" in low:
         day = anchor - timedelta(days=2)
         return TimeSpan(start=day, end=day, precision="day")
