@@ -15,9 +15,10 @@ from .test_browser import _login
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 
-# For each claim on an incident page: the lines (rounded top, bottom) of the deepest element
-# whose text is the report's title, and of the one whose text is its outlet.
-_TITLE_AND_OUTLET_LINES = """([title, outlet]) => [...document.querySelectorAll('.claim')].map(claim => {
+# For each claim on an incident page (each queued claim in the review queue): the lines (rounded
+# top, bottom) of the deepest element whose text is the report's title, and of its outlet's.
+_TITLE_AND_OUTLET_LINES = """([title, outlet]) =>
+  [...document.querySelectorAll('.claim, .queued')].map(claim => {
     const deepest = text => [...claim.querySelectorAll('*')].filter(e => e.textContent.trim() === text).pop();
     const lines = e => e ? [...e.getClientRects()].map(r => [Math.round(r.top), Math.round(r.bottom)]) : null;
     return [lines(deepest(title)), lines(deepest(outlet))];
@@ -30,23 +31,27 @@ def _share_a_line(a: list[list[int]], b: list[list[int]]) -> bool:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-@pytest.mark.parametrize("public", [False, True], ids=["workspace", "public"])
-def test_an_english_title_and_outlet_under_an_arabic_incidents_claim_never_run_together(
-    server, browser, built, viewport, public
+@pytest.mark.parametrize("where", ["incident", "public", "queue"])
+def test_an_english_title_and_outlet_beside_an_arabic_claim_never_run_together(
+    server, browser, built, viewport, where
 ):
     context = browser.new_context(viewport=viewport, locale="ar-SY")
     page = context.new_page()
     iid = built.incident_ids["shelling-fardous"]
-    if public:
+    if where == "public":
         page.goto(f"{server.url}/public/incidents/{iid}?lang=ar")
     else:
         _login(page, server.url)
-        page.goto(f"{server.url}/incidents/{iid}?lang=ar")
+        page.goto(
+            f"{server.url}/incidents/{iid}?lang=ar"
+            if where == "incident"
+            else f"{server.url}/claims?status=all&lang=ar"
+        )
     found = page.evaluate(_TITLE_AND_OUTLET_LINES, ["Shelling reported in Fardous", "Aleppo Monitor (test)"])
     # on each of its rows the value ends beside its label (the page's start, the right), never
     # across the card: every value's right edge within 40 px of its label's left edge
     gaps = page.evaluate(
-        """() => [...document.querySelectorAll('.claim dl.report-ref > dd')].map(dd => {
+        """() => [...document.querySelectorAll('dl.report-ref > dd')].map(dd => {
             const range = document.createRange();
             range.selectNodeContents(dd);
             const dt = dd.previousElementSibling;

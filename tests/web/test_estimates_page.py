@@ -91,3 +91,31 @@ def test_cli_saves_a_workspace_estimate_that_the_page_then_shows(make_client, bu
     data = cli_json(built.ws, "estimate", "--method", "loglinear", "--lists", "a,b,c")
     items = make_client("viewer").get("/estimates.json").json()["items"]
     assert items[0]["estimates"][0]["N"] == data["N"] and items[0]["settings"]["method"] == "loglinear"
+
+
+def test_the_arabic_estimates_page_says_what_was_estimated_in_arabic_not_the_clis_english(make_client, built):
+    from tawthiq.web._i18n import translations
+
+    _save_runs(built.ws)
+    client = make_client("viewer")
+    html = client.get("/estimates", params={"lang": "ar"}).text
+    ar = translations("ar").gettext
+    # the run's heading from its parts, not the CLI's stored "workspace by sex"
+    assert "workspace by sex" not in html
+    assert (
+        f"<h2>{ar('The workspace' + chr(39) + 's linked persons, by %(by)s') % {'by': ar('sex')}}</h2>"
+        in html
+    )
+    # the estimator, its status, the saved date and the seed: labels and Babel, never raw values
+    assert "<h3>النموذج اللوغاريتمي الخطي</h3>" in html and "<h3>loglinear</h3>" not in html
+    assert ">ok<" not in html and "مُقدَّر" in html
+    assert '<time class="nowrap" datetime="2026-12-01T12:00:00+00:00">' in html and "seed" not in html
+    # the chart's words in Arabic, each line isolated so "N" and "95%" keep their places
+    stuck_svg, good_svg = re.findall(r"<svg[^>]*class=\"estimate\".*?</svg>", html, flags=re.S)
+    assert "\u2068الشريط: مجال 95% · النقطة: N · الخط: الموثَّقون\u2069" in good_svg
+    assert "\u2068لم يتقارب: لا رقم\u2069" in stuck_svg and "did not converge" not in stuck_svg
+    english = client.get("/estimates", params={"lang": "en"}).text
+    assert "<h2>The workspace's linked persons, by sex</h2>" in english.replace("&#39;", "'")
+    assert (
+        "<h3>log-linear model</h3>" in english and "bar: 95% interval · dot: N · tick: documented" in english
+    )

@@ -205,6 +205,9 @@ LABELS: dict[str, str] = {
     "review": N_("to review"),
     "ok": N_("estimated"),
     "did_not_converge": N_("did not converge"),
+    # estimators (an estimate's method)
+    "lcmcr": N_("latent-class model (LCMCR)"),
+    "loglinear": N_("log-linear model"),
     "working": N_("working copy"),
     "redacted": N_("redacted copy"),
     # roles

@@ -16,7 +16,8 @@ from tawthiq.store.users import User
 
 from .._auth import require
 from .._estimate_svg import interval_svg
-from .._render import render
+from .._i18n import translations
+from .._render import language, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
@@ -25,8 +26,9 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 @router.get("/estimates.json")
 def estimates(request: Request, user: User = Depends(require("read"))) -> Response:
     runs = request.app.state.data.saved_estimates()
+    gettext = translations(language(request)).gettext
     charts = {
-        (r["file"], i): interval_svg(e)
+        (r["file"], i): interval_svg(e, gettext=gettext)
         for r in runs
         if "estimates" in r
         for i, e in enumerate(r["estimates"])
