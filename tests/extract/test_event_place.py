@@ -254,3 +254,21 @@ def test_an_arabic_dateline_with_a_date_is_the_reports_place_only_alone(place):
     assert any(place in p for p in alone)
     [named] = _places(head + "قتل 12 مدنيا في غارة جوية على مدينة سراقب يوم الاثنين")
     assert named and all("سراقب" in p for p in named)
+
+
+@pytest.mark.parametrize("outlet", ["the {P} Independent", "{P} Today", "the {P} Times", "{P} Media Center"])
+@pytest.mark.parametrize("town", ["Kyiv", "Aleppo", "Beirut"])
+def test_an_outlet_named_after_a_town_is_no_place(outlet, town):
+    name = outlet.format(P=town)
+    [places] = _places(f"An air strike killed 12 civilians in Saraqib on Monday, {name} reported.")
+    assert places and not any(town in p for p in places)
+    # and the outlet is never the report's place either
+    assert not any(town in p for ps in _places(f"According to {name}, " + EVENT) for p in ps)
+
+
+@pytest.mark.parametrize("outlet", ["تلفزيون {P} اليوم", "شبكة {P} الآن", "راديو {P}"])
+@pytest.mark.parametrize("town", ["حلب", "دمشق"])
+def test_an_arabic_outlet_named_after_a_town_is_no_place(outlet, town):
+    text = f"قتل 12 مدنيا في غارة جوية على بلدة سراقب يوم الاثنين بحسب {outlet.format(P=town)}"
+    [places] = _places(text)
+    assert any("سراقب" in p for p in places) and not any(town in p for p in places)

@@ -164,6 +164,13 @@ _PASSING_EN_AFTER = re.compile(
     r"affiliated|run)\b",
     re.I,
 )
+# an outlet named after a town ("the Kyiv Independent", "Aleppo Media Center", "Tehran Times",
+# "the Jerusalem Post", "Beirut Today"): the words capitalised, as a name is written
+_OUTLET_AFTER = re.compile(
+    r"^\s+(?:Independent|Today|Media\s+(?:Center|Centre|Office)|News\s+Network|Observer|Herald|Tribune|"
+    r"Daily|Telegraph|Journal|Gazette|Monitor|Press|Radio|Online|Post|Times|Globe|Now|24|Live|Voice|"
+    r"Chronicle|Echo|Mirror|Review|Star|Sun|Courier|Citizen)\b"
+)
 # a capital for its government, as a speaker: "Moscow said", "Kyiv has accused", "Damascus denies"
 # (only as the subject: not "residents of Aleppo said")
 _SPEAKS_AFTER = re.compile(
@@ -235,7 +242,7 @@ def is_aside(text: str, start: int, end: int) -> bool:
     if (
         _last_word(text, start) in _ASIDE_LAST
         and _PASSING_EN_BEFORE.search(text[max(0, start - 100) : start])
-    ) or (_PASSING_EN_AFTER.match(text[end:])):
+    ) or (_PASSING_EN_AFTER.match(text[end:]) or _OUTLET_AFTER.match(text[end:])):
         return True
     return bool(
         _SPEAKS_AFTER.match(text[end : end + 60])
@@ -302,6 +309,8 @@ _PASSING_AR_BEFORE = re.compile(
             r"(?:^|[^\u0621-\u064a])(?:ال)?(?:مدعوم|مدعومة|مدعومين|مدعومون|موالي|موالية|موالين|موالون|"
             r"حليفة)\s+(?:من\s+|لـ*)?$",
             r"(?:^|[^\u0621-\u064a])(?:بدعم|بقيادة)\s+(?:من\s+)?$",
+            # an outlet named after a town: "تلفزيون حلب اليوم"، "شبكة دمشق الآن"، "إذاعة بيروت"
+            r"(?:^|[^\u0621-\u064a])[وفل]?(?:تلفزيون|قناة|شبكة|إذاعة|اذاعة|راديو|صحيفة|جريدة|مجلة|وكالة)\s+$",
             r"(?:^|[^\u0621-\u064a])(?:مراسل|مراسلنا|مراسلة|مكتب|سفارة)\s+(?:[\u0621-\u064a]+\s+)?(?:في|ب)\s*$",
         ]
     )
