@@ -699,3 +699,23 @@ def test_a_reports_province_wide_sentence_is_not_the_strike_it_counts_in_a_town(
         len(build_incidents([sc("r1", places=(province,), **siege), sc("r1", places=(village,), **siege)]))
         == 1
     )
+
+
+def test_one_reports_rival_counts_of_a_towns_strike_are_one_disputed_toll():
+    # one report sets the army's first count beside the civil defence's and an inquiry's, all for
+    # one town's strike that day: one event whose toll is disputed, not three events
+    city = PlaceRef(name="Nineveh City", lat=36.34, lon=43.13, precision="town")
+    strike = dict(event_type="attack.air_strike", places=(city,))
+    army = sc("r1", fat=Count(low=61, high=61), **strike)
+    rescuers = sc("r1", fat=Count(low=137, high=None, qualifier="at_least"), **strike)
+    inquiry = sc("r1", fat=Count(low=105, high=141), **strike)
+    assert len(build_incidents([army, rescuers, inquiry])) == 1
+    # two outlets' figures that far apart are still two counts to keep apart (twice, plus three)
+    other_outlet = sc("r2", fat=Count(low=137, high=None, qualifier="at_least"), **strike)
+    assert len(build_incidents([army, other_outlet])) == 2
+    # in one report, a shelling's toll beside an air strike's is another attack's
+    shelled = sc("r1", event_type="attack.shelling", places=(city,), fat=Count(low=20, high=20))
+    bombed = sc("r1", fat=Count(low=5, high=5), **strike)
+    assert len(build_incidents([shelled, bombed])) == 2
+    # and a figure past four times the other is no rival count of the same dead
+    assert len(build_incidents([army, sc("r1", fat=Count(low=520, high=520), **strike)])) == 2

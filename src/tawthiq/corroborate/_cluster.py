@@ -356,7 +356,7 @@ def _judge_full(a: _Item, b: _Item, contains: Contains | None = None) -> tuple[f
     if not (a.denied or b.denied) and not counts_compatible(
         _floor_if_early(fa, a),
         _floor_if_early(fb, b),
-        factor=_SPOT_FACTOR if _one_spot_one_day(a, b, rel) else 2.0,
+        factor=_SPOT_FACTOR if _one_spot_one_day(a, b, rel) or _rival_figures(a, b, rel) else 2.0,
     ):
         return None
     echo = _echo(a, b)
@@ -458,6 +458,22 @@ def _other_days(a: _Item, b: _Item) -> bool:
     defaulted = a.sc.published in (ta.start, ta.end) or b.sc.published in (tb.start, tb.end)
     gap = timedelta(days=1 if defaulted else 0)
     return (ta.end or ta.start) + gap < tb.start or (tb.end or tb.start) + gap < ta.start
+
+
+def _rival_figures(a: _Item, b: _Item, rel: str) -> bool:
+    """One report's rival counts of one town's event: two claims of one report, of one type, placed
+    at the same town (no neighbourhood or site on either side) on the same dates.
+
+    A report that sets the army's first count beside the locals' and an investigation's ("the
+    military put the toll at 61", "locals claimed as many as 520", "a US bomb killed between 105
+    and 141") tells one event's disputed toll, as at one named site (:data:`_SPOT_FACTOR`); the
+    grade says *contested* when the parties are independent origins. Another strike of that day
+    told in the report keeps its own toll apart unless the figures are within the same factor."""
+    if a.report != b.report or rel != "area" or a.where.specific or b.where.specific:
+        return False
+    if a.etype != b.etype or a.window is None or b.window is None:
+        return False
+    return a.window[:2] == b.window[:2]
 
 
 def _spread(it: _Item) -> bool:
