@@ -664,3 +664,40 @@ def test_a_hedge_on_the_toll_or_the_event_makes_it_unconfirmed(sentence):
 def test_according_to_someones_allegations_names_who_alleges():
     (claim,) = extract_claims("قتل 12 مدنيا في غارة جوية على بلدة كفرنبل، بحسب مزاعم المعارضة.", PUBLISHED)
     assert (claim.attributed_to, claim.certainty) == ("المعارضة", "unconfirmed")
+
+
+# ------------------------------------------------------------------ blame, and a day's toll
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "واتهمت الحكومة المعارضة بارتكاب المجزرة في بلدة كفرنبل.",
+        "وحمّلت المعارضة قوات النظام مسؤولية المجزرة في بلدة كفرنبل.",
+    ],
+)
+def test_a_party_blaming_another_for_a_massacre_is_its_own_claim(sentence):
+    (claim,) = extract_claims(sentence, PUBLISHED)
+    assert (claim.event_type, claim.certainty) == ("killing.execution", "reported")
+
+
+def test_a_massacre_named_again_without_blame_or_toll_is_no_claim():
+    assert extract_claims("ووصل المراقبون إلى موقع المجزرة في بلدة كفرنبل.", PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("period", "kind"),
+    [
+        ("خلال أقل من 24 ساعة في عدة مجازر", "incident"),
+        ("خلال الـ 12 ساعة الماضية", "incident"),
+        ("خلال 48 ساعة", "tally"),
+        ("خلال ثلاثة أيام", "tally"),
+    ],
+)
+def test_a_toll_of_one_day_is_an_incident_and_of_several_days_a_tally(period, kind):
+    (claim,) = extract_claims(f"قتل 40 مدنيا في قصف مدفعي على بلدة كفرنبل {period}.", PUBLISHED)
+    assert claim.kind == kind
+
+
+def test_a_running_total_within_a_day_stays_a_tally():
+    text = "ارتفع عدد القتلى في بلدة كفرنبل جراء القصف المدفعي إلى 40 خلال 24 ساعة."
+    (claim,) = extract_claims(text, PUBLISHED)
+    assert claim.kind == "tally"

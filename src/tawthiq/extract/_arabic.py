@@ -262,7 +262,11 @@ def arabic_claims(
             harm = [h for h in events if h.event_type.split(".")[0] in ("attack", "killing", "other")]
             events = harm or events
         best = events[0]
-        if not (fat or inj) and all(h.event_type == "killing.execution" and h.strength == 2 for h in events):
+        if (
+            not (fat or inj)
+            and all(h.event_type == "killing.execution" and h.strength == 2 for h in events)
+            and not _BLAME.search(s)
+        ):
             continue  # "ضحايا مجزرة السوق"، "أكدت الوزارة أن المجزرة سبقها تحذير": told before
         if not (fat or inj) and (_NOT_AN_EVENT.search(s) or _DETAIL.match(s)):
             continue  # habit ("كثيرا ما تقصف …"), a description ("ووصفت المنظمة الهجوم بالوحشي")
@@ -375,6 +379,12 @@ def _undated(anchor: date) -> TimeSpan:
     return TimeSpan(start=anchor - timedelta(days=1), end=anchor, precision="days")
 
 
+# a party blaming another (annotation.md: "A party blaming another is its own claim"): "اتهمت الحكومة
+# المعارضة بارتكاب المجزرة"، "حمّلت المعارضة النظام مسؤولية المجزرة"، "ألقى باللوم على"
+_BLAME = _rx(
+    r"(?<![\u0621-\u064a])(?:و|ف)?(?:اتهم|اتهمت|اتهموا|يتهم|تتهم|يتهمون|حمل|حملت|حملوا|يحمل|تحمل|يحملون"
+    r"|القى|القت|القوا|يلقي|تلقي)(?![\u0621-\u064a])[^.؛]{0,60}?(?:مسؤوليه|باللوم|بارتكاب|بالمسؤوليه|بتنفيذ)"
+)
 _OPENS_QUOTE = re.compile(r"^\s*[«\"“]")
 _QUOTE_MARKS = re.compile(r"[«»\"“”]")
 
@@ -406,9 +416,15 @@ _PIECE = _rx(
 )
 
 
+_TIME_UNIT = _rx(
+    r"\s*(?:ساعه|ساعات|يوما|يوم|ايام|اسبوع|اسبوعا|اسابيع|شهر|شهرا|اشهر|شهور|دقيقه|دقايق|عاما|سنوات)(?![\u0621-\u064a])"
+)
+
+
 def _breakdown(s: str, fat: Count) -> list[tuple[int, int, int]]:
     """(start, end, count) of each place of a per-place breakdown of the toll ``fat``, or []."""
-    hits = list(_PIECE.finditer(s))
+    # "خلال 24 ساعة في …"، "منذ 3 أيام في …": a length of time is no count of a place
+    hits = [m for m in _PIECE.finditer(s) if not _TIME_UNIT.match(s, m.end(1) if m.group(1) else m.end())]
     if len(hits) < 2 or fat.qualifier != "exact" or "بينهم" in s or "منهم" in s:
         return []
     counts = [int(m.group(1)) if m.group(1) else 1 for m in hits]

@@ -264,6 +264,10 @@ _KILL_WORD = _rx(
 _TALLY = _rx(
     r"منذ (?:بداية|مطلع|اندلاع|انطلاق|بدء|أكثر من|عام|سنة|شهر|\d)"
     r"|خلال (?:الشهر|شهر|العام|عام|\d+ (?:يوما|أيام|شهرا|أشهر|ساعة|ساعات)|"
+    # a length in words: "خلال ثلاثة أيام"، "خلال يومين"، "خلال أسبوع"
+    r"(?:ثلاثة|ثلاث|أربعة|أربع|خمسة|خمس|ستة|ست|سبعة|سبع|ثمانية|ثماني|تسعة|تسع|عشرة|عشر)"
+    r" (?:أيام|أسابيع|أشهر)"
+    r"|يومين|أسبوعين|شهرين|أسبوع|الأسبوعين|الشهرين|اليومين|"
     r"أقل من|أكثر من|الأيام|الأسبوع|الأسابيع|الأشهر)|الشهري"
     r"|حصيلة شهرية|تقرير(?:ها)? (?:الشهري|السنوي)|الحصيلة الإجمالية|"
     r"في عدة مجازر|منذ بداية|طوال (?:الشهر|العام|الحملة)|منذ (?:أيام|أسابيع|أشهر|شهور)"
@@ -384,9 +388,28 @@ def find_events_ar(s: str) -> list[_Hit]:
     return sorted(hits, key=lambda h: (-h.strength, h.start))
 
 
+# a toll of one day, even of several massacres (annotation.md: "a one-day toll in one town or city,
+# even from several strikes, is an incident"): "خلال أقل من 24 ساعة"، "خلال الـ 12 ساعة الماضية";
+# a running total ("ليرتفع إلى N خلال 24 ساعة") stays a tally
+_ONE_DAY = _rx(r"خلال\s+(?:أقل من\s+)?(?:ال\s*)?(\d+)\s*(?:ساعة|ساعات)(?:\s+(?:ال)?ماضية)?|في عدة مجازر")
+_RUNNING = _rx(
+    r"(?<![\u0621-\u064a])(?:و|ف|ل)?(?:ارتفع|ارتفعت|يرتفع|ترتفع|ليرتفع|لترتفع|يرفع|ارتفاع)(?![\u0621-\u064a])"
+)
+
+
+def _one_day(s: str) -> str:
+    """``s`` without its one-day periods (none when a period is longer than a day or the toll runs)."""
+    hits = list(_ONE_DAY.finditer(s))
+    hours = [int(m.group(1)) for m in hits if m.group(1)]
+    if not hours or max(hours) > 24 or _RUNNING.search(s):
+        return s
+    return _ONE_DAY.sub(lambda m: " " * len(m.group(0)), s)
+
+
 def _kind(s: str, event_type: str, when: TimeSpan | None = None) -> str:
     if event_type in _STATUS:
         return "status"
+    s = _one_day(s)
     if _TALLY.search(s):
         return "tally"
     if _TALLY_MONTH.search(s) and not (when and when.precision == "day"):
