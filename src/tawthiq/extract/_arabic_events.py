@@ -25,6 +25,7 @@ from tawthiq.extract._arabic_lexicon import (
     with_pronoun,
 )
 from tawthiq.text.arabic import Folded, fold_pattern
+from tawthiq.text.prefilter import PatternSet
 
 __all__ = ["find_events_ar"]
 
@@ -358,10 +359,18 @@ class _Hit:
         self.event_type, self.start, self.end, self.strength = event_type, start, end, strength
 
 
+_TRIGGER_SET = PatternSet(rx for _, rx, _ in _COMPILED)
+
+
 def find_events_ar(s: str) -> list[_Hit]:
-    """Asserted event triggers in a folded Arabic sentence, strongest first."""
+    """Asserted event triggers in a folded Arabic sentence, strongest first. Only the triggers one of
+    whose required words the sentence holds are run (``text.prefilter``: one automaton pass instead of
+    every pattern tried at every position)."""
     hits = []
-    for etype, rx, strength in _COMPILED:
+    maybe = _TRIGGER_SET.candidates(s)
+    for i, (etype, rx, strength) in enumerate(_COMPILED):
+        if i not in maybe:
+            continue
         for m in rx.finditer(s):
             before = _NOT_A_HEDGE.sub(" ", s[max(0, m.start() - 40) : m.start()])
             if _HYPOTHETICAL.search(before):
@@ -417,8 +426,12 @@ def _kind(s: str, event_type: str, when: TimeSpan | None = None) -> str:
     return "incident"
 
 
+_VICTIMS_SET = PatternSet(rx for _, rx in _VICTIMS_RX)
+
+
 def _victims(s: str) -> tuple[str, ...]:
-    return tuple(name for name, rx in _VICTIMS_RX if rx.search(s))
+    maybe = _VICTIMS_SET.candidates(s)
+    return tuple(name for i, (name, rx) in enumerate(_VICTIMS_RX) if i in maybe and rx.search(s))
 
 
 def _perpetrators(s: str, f: Folded, text: str, offset: int) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from tawthiq.extract._numbers import find_numbers
+from tawthiq.text.prefilter import PatternSet
 
 __all__ = [
     "is_clutter",
@@ -110,8 +111,13 @@ _PAST = re.compile(
 )
 
 
+_UNASSERTED_WORDS = PatternSet([_UNASSERTED])
+
+
 def is_unasserted(sentence: str) -> bool:
     """An appeal, a need, a vow, a plan or a forecast that asserts no harm that has already happened."""
+    if not _UNASSERTED_WORDS.candidates(sentence):
+        return False  # none of its words (``text.prefilter``): the pattern cannot match
     for m in _UNASSERTED.finditer(sentence):
         before = sentence[: m.start()]
         if re.search(r",\s*\w+ing\s+(?:\w+\s+)?$", before):
