@@ -47,10 +47,13 @@ _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _SCALES = ("hundred", "thousand", "million")
 _NUMWORD = r"(?:" + "|".join(_UNITS + _TENS + list(_SCALES)) + r")"
 _WORDNUM = rf"{_NUMWORD}(?:(?:[\s-]+|\s+and\s+){_NUMWORD})*"
-_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+# thousands by commas, or by a (thin, no-break) space as the press outside the US writes them ("1 200")
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d|[.,]\d)|\d+(?:\.\d+)?"
 # "1.2 million", "12 thousand": digits with a scale word
 _SCALED = rf"(?:{_DIGITS})\s+(?:million|thousand|hundred)\b"
-_NUM = rf"(?:(?:{_DIGITS}|{_WORDNUM}|a|half a)\s+dozen|{_SCALED}|{_DIGITS}|{_WORDNUM})"
+# "a hundred", "a thousand and fifty": the article as "one"
+_A_SCALE = rf"\ba\s+(?:hundred|thousand|million)(?:(?:[\s-]+|\s+and\s+){_NUMWORD})*"
+_NUM = rf"(?:(?:{_DIGITS}|{_WORDNUM}|a|half a)\s+dozen|{_SCALED}|{_DIGITS}|{_A_SCALE}|{_WORDNUM})"
 VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000}
 # "tens of thousands" is 10 x 1000 (docs/annotation.md: 10,000 vague), "hundreds of thousands" 100,000
 _VAGUE = (
@@ -100,7 +103,13 @@ _POST_AT_LEAST = re.compile(r"\s+(?:[a-z]+\s+)?at least\b", re.I)
 _SINGLE = re.compile(rf"(?:\b({_QUAL_RE})\s+)?\b({_NUM}|{_VAGUE})\b", re.I)
 
 
-_NOT_A_COUNT = re.compile(r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}:\d\d\b")
+# an ISO date, a clock time, or a year after "in/since/during/until/throughout" ("In 2016 300 civilians")
+_NOT_A_COUNT = re.compile(
+    r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}:\d\d\b|"
+    r"(?:(?<=\bin )|(?<=\bsince )|(?<=\bduring )|(?<=\buntil )|(?<=\bthroughout ))(?:19|20)\d\d\b(?!,\d)",
+    re.I,
+)
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\Z", re.I)
 _AGE = re.compile(r"[- ](?:years?|months?)[- ]old\b|-years?\b", re.I)
 
 
@@ -124,12 +133,14 @@ def _value(token: str) -> int | None:
     m = re.fullmatch(rf"({_DIGITS})\s+(million|thousand|hundred)", t)
     if m:
         scaled = (
-            float(m.group(1).replace(",", ""))
+            float(re.sub(r"[,\s]", "", m.group(1)))
             * {"million": 10**6, "thousand": 1000, "hundred": 100}[m.group(2)]
         )
         return int(scaled) if scaled == int(scaled) else None
+    if t.startswith("a "):  # "a hundred" is one hundred
+        t = "one " + t[2:]
     if re.fullmatch(_DIGITS, t):
-        v = float(t.replace(",", ""))
+        v = float(re.sub(r"[,\s]", "", t))
         return int(v) if v == int(v) else None
     try:
         return int(text2num(re.sub(r"\s+and\s+", " ", t).replace("-", " "), "en"))
@@ -183,16 +194,20 @@ def _find_numbers(text: str) -> tuple[NumberHit, ...]:
         if _AGE.match(text, m.end()):
             continue  # "a 16-year-old boy": an age, not a count of people
         qual = _QUAL.get((m.group(1) or "").lower(), "exact")
+        start = m.start()
         if word in VAGUE or word.endswith(" of thousands"):
             head = word.split()[0]
             low = VAGUE[head] * (1000 if word.endswith(" of thousands") else 1)
             count = Count(low=low, high=None, qualifier="vague")
         else:
+            if re.fullmatch(r"\d{1,2}\s\d{3}", word) and _MONTH_BEFORE.search(text, 0, m.start(2)):
+                # "on December 25 120 civilians": a day, then the count
+                word, start, qual = word.split()[1], m.end(2) - 3, "exact"
             v = _value(word)
             if v is None:
                 continue
             if qual == "exact" and _POST_AT_LEAST.match(text, m.end()):
                 qual = "at_least"
             count = _make(v, qual)
-        hits.append(NumberHit(m.start(), m.end(), count))
+        hits.append(NumberHit(start, m.end(), count))
     return tuple(sorted(hits, key=lambda h: h.start))
