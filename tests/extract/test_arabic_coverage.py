@@ -701,3 +701,22 @@ def test_a_running_total_within_a_day_stays_a_tally():
     text = "ارتفع عدد القتلى في بلدة كفرنبل جراء القصف المدفعي إلى 40 خلال 24 ساعة."
     (claim,) = extract_claims(text, PUBLISHED)
     assert claim.kind == "tally"
+
+
+def test_an_undated_claim_in_a_new_paragraph_does_not_take_the_day_of_the_paragraph_before():
+    text = (
+        "قتل 9 مدنيين في غارة جوية على بلدة كفرنبل يوم الأحد.\n\nوأصيب 4 أشخاص في قصف مدفعي على بلدة سراقب."
+    )
+    first, second = extract_claims(text, PUBLISHED)
+    assert first.time.start == date(2024, 3, 10)
+    assert (second.time.start, second.time.end, second.time.precision) == (
+        date(2024, 3, 11),
+        PUBLISHED,
+        "days",
+    )
+
+
+def test_a_monthly_reports_period_runs_through_its_paragraphs():
+    text = "وثقت الشبكة مقتل 900 مدني في سوريا خلال شباط الماضي.\n\nوقتلت القوات الحكومية 500 منهم في سوريا."
+    claims = extract_claims(text, PUBLISHED)
+    assert [c.time.start for c in claims] == [date(2024, 2, 1)] * 2

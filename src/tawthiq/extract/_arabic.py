@@ -214,6 +214,7 @@ def arabic_claims(
     last_places: tuple[PlaceRef, ...] = ()
     last_type: tuple[int, str] | None = None
     last_time: TimeSpan | None = None
+    prev_end = 0  # end of the clause before, to see a blank line between
     last_tally_time: TimeSpan | None = None
     seen: set[str] = set()
     seen_parties: list[tuple[str, str]] = []
@@ -223,6 +224,11 @@ def arabic_claims(
     in_quote = False  # inside the quotation that followed that colon
     for n, (a, b, sentence_party) in enumerate(_clauses(text, spans)):
         sentence = text[a:b]
+        if "\n\n" in text[prev_end:a]:
+            # a new paragraph: an incident's day is told within its paragraph (as the English rules:
+            # ``_claims._undated``); a tally's period runs through a monthly report's breakdown
+            last_time = None
+        prev_end = b
         f = fold_arabic(sentence)
         s = f.text
         if s.strip() in seen:
