@@ -402,8 +402,14 @@ def _step(what: str, fn: Any) -> None:
         logging.getLogger(__name__).info("splink training step %s skipped: %s", what, type(exc).__name__)
 
 
-def _train_u_and_prior(linker: Any, n: int, seed: int) -> dict[str, Any]:
-    """The prior by the exact-key rule and u by random sampling, on the whole input; the model.
+def _train_u_and_prior(
+    linker: Any, n: int, seed: int, features: pd.DataFrame | None = None, link_type: LinkType | None = None
+) -> dict[str, Any]:
+    """The prior by the exact-key rule and u on the whole input; the model.
+
+    u is counted (:func:`._link_u.count_u`: exact from value counts and from the pairs
+    sharing a name key, the other pairs sampled) when ``features`` are given; splink's
+    random sampling otherwise, or when too many pairs share a name key to enumerate them.
 
     u must come from random pairs of the *whole* list: a training sample chosen by family
     names holds far more pairs that share a family name than the list does, so u sampled
@@ -427,6 +433,15 @@ def _train_u_and_prior(linker: Any, n: int, seed: int) -> dict[str, Any]:
     )
     before = linker.misc.save_model_to_json()
     max_pairs = min(U_MAX_PAIRS, max(1e5, n * 100.0))
+    # Counted on the inputs it was measured on (the real lists, up to TRAIN_SAMPLE_RECORDS);
+    # a larger list keeps splink's sampling (the million-record dedup was not re-measured).
+    if features is not None and link_type is not None and n <= TRAIN_SAMPLE_RECORDS:
+        from tawthiq.people._link_u import count_u
+
+        # splink's rendered comparisons (their CASE expressions), as the linker holds them
+        counted = count_u(features, linker._settings_obj.comparisons, link_type, max_pairs, seed)
+        if counted is not None:
+            return _counted_u(before, counted, max_pairs)
     _step("u", lambda: linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=seed))
     model = linker.misc.save_model_to_json()
     for comp, comp0 in zip(model["comparisons"], before["comparisons"], strict=True):
@@ -437,6 +452,29 @@ def _train_u_and_prior(linker: Any, n: int, seed: int) -> dict[str, Any]:
         for (lv, _), was_seen in zip(levels[:-1], seen, strict=False):  # never the "else" level
             u = lv.get("u_probability")
             if u is not None and not was_seen and not lv.get("fix_m_probability") and u > 1.0 / max_pairs:
+                lv["u_probability"] = 1.0 / max_pairs
+    return model
+
+
+def _counted_u(model: dict[str, Any], counted: dict[str, Any], max_pairs: float) -> dict[str, Any]:
+    """``model`` with each comparison's u set from counted pairs (``_link_u.LevelCounts``).
+
+    As after splink's sampling: a comparison no pair reaches beyond its null level keeps its
+    starting values; a level no pair reaches keeps its starting u, at most ``1 / max_pairs``
+    (not a guard level with a fixed m, nor the "else" level).
+    """
+    for comp in model["comparisons"]:
+        got = counted.get(comp.get("output_column_name"))
+        if got is None or not got.total:
+            continue
+        levels = [lv for lv in comp["comparison_levels"] if not lv.get("is_null_level")]
+        for i, (lv, count) in enumerate(zip(levels, got.counts, strict=True)):
+            if count > 0:
+                lv["u_probability"] = count / got.total
+                continue
+            u = lv.get("u_probability")
+            last = i == len(levels) - 1
+            if u is not None and not last and not lv.get("fix_m_probability") and u > 1.0 / max_pairs:
                 lv["u_probability"] = 1.0 / max_pairs
     return model
 
@@ -645,7 +683,7 @@ def score_pairs(
             # Left to the EM sample, it held a sample's frequencies (a name 1 in 30,000 instead of
             # 1 in a million) and missed the names outside the sample (no adjustment at all).
             linker.table_management.compute_tf_table("key")
-        model = _train_u_and_prior(linker, n, seed)
+        model = _train_u_and_prior(linker, n, seed, features, link_type)
         _prior_when_no_name_is_shared(model, _pair_count(features, link_type))
         if name_tf is not None:
             _near_levels_read_frequency(model)

@@ -1,0 +1,105 @@
+"""u counted instead of sampled (`_link_u.count_u`): exact where it says it is, and no name level
+reachable outside the pairs it enumerates. Every name here is invented (see conftest.py)."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from tawthiq.people._link_features import record_features
+from tawthiq.people._link_model import build_settings
+from tawthiq.people._link_u import NEAR_WITHOUT_KEY, _case_expr, _columns, _shared_name_key, count_u
+
+from .conftest import make
+from .test_link_small_and_scripts import _small_people
+
+
+@pytest.fixture(scope="module")
+def features():
+    """Two lists, one in Arabic script and one half in Latin letters, with namesakes, siblings
+    and cousins (the parts are drawn from a few names), ages and sexes."""
+    people = _small_people(160, seed=4)
+    a = make("a", 1, [(ar, None, sex, age) for ar, _, sex, age in people[:120]])
+    b = make(
+        "b",
+        1001,
+        [
+            (None, la, sex, age + i % 2) if i % 2 else (ar, None, sex, age)
+            for i, (ar, la, sex, age) in enumerate(people[40:])
+        ],
+    )
+    return record_features([*a, *b]).drop(columns="tokens")
+
+
+def _comparisons(features):
+    settings = build_settings(
+        "link_only", absent=frozenset({"place", "national_id", "address", "birth_date"})
+    )
+    return {c.output_column_name: c for c in settings.get_settings("duckdb").comparisons}
+
+
+def _every_pair_levels(features, comparison) -> dict[int, int]:
+    case = _case_expr(comparison._case_statement)
+    cols = _columns(case, list(features.columns))
+    proj = ", ".join(f'l."{c}" AS "{c}_l", r."{c}" AS "{c}_r"' for c in cols)
+    con = duckdb.connect()
+    con.register("f", features)
+    rows = con.execute(
+        f"SELECT g, count(*) FROM (SELECT {case} AS g FROM (SELECT {proj} FROM f l JOIN f r "
+        "ON l.unique_id < r.unique_id AND l.source_dataset <> r.source_dataset)) GROUP BY g"
+    ).fetchall()
+    return {int(g): n for g, n in rows}
+
+
+def _levels(comparison) -> list[int]:
+    return [int(lv.comparison_vector_value) for lv in comparison.comparison_levels if not lv.is_null_level]
+
+
+def test_a_pair_sharing_no_name_key_reaches_only_jaro_winkler_levels(features):
+    """The name levels other than Jaro-Winkler need a shared key (count_u enumerates those
+    pairs); a pair sharing none that fails the loosest thresholds must be "else"."""
+    name = _comparisons(features)["name"]
+    case = _case_expr(name._case_statement)
+    cols = _columns(case, list(features.columns))
+    proj = ", ".join(f'l."{c}" AS "{c}_l", r."{c}" AS "{c}_r"' for c in cols)
+    con = duckdb.connect()
+    con.register("f", features)
+    rows = con.execute(
+        f"SELECT g, count(*) FROM (SELECT {case} AS g, * FROM (SELECT {proj} FROM f l JOIN f r "
+        f"ON l.unique_id < r.unique_id AND NOT ({_shared_name_key(list(features.columns))}))) "
+        f"WHERE NOT ({NEAR_WITHOUT_KEY}) GROUP BY g"
+    ).fetchall()
+    else_level = _levels(name)[-1]
+    assert {int(g) for g, _ in rows} <= {else_level, -1}
+    assert sum(n for _, n in rows) > 10_000  # the fixture has pairs to check
+
+
+def test_counted_u_of_a_small_input_is_the_share_of_every_pair(features):
+    comparisons = _comparisons(features)
+    counted = count_u(features, list(comparisons.values()), "link_only", max_pairs=1e6, seed=7)
+    for name, comp in comparisons.items():
+        every = _every_pair_levels(features, comp)
+        got = counted[name]
+        assert got.exact
+        assert got.counts == pytest.approx(tuple(float(every.get(g, 0)) for g in _levels(comp)))
+
+
+def test_rare_name_levels_are_counted_not_sampled_on_a_large_input(features):
+    """With far fewer sampled pairs than pairs in all, the levels that need a shared name key
+    (the exact name, siblings, cousins, skeleton, letter shapes) and sex and age are still the
+    exact counts; only the Jaro-Winkler and "else" levels are estimated."""
+    comparisons = _comparisons(features)
+    counted = count_u(features, list(comparisons.values()), "link_only", max_pairs=2_000, seed=7)
+    for name in ("sex", "age"):
+        every = _every_pair_levels(features, comparisons[name])
+        assert counted[name].counts == tuple(float(every.get(g, 0)) for g in _levels(comparisons[name]))
+    name = comparisons["name"]
+    every = _every_pair_levels(features, name)
+    labels = [lv.label_for_charts for lv in name.comparison_levels if not lv.is_null_level]
+    got = dict(zip(labels, counted["name"].counts, strict=True))
+    want = dict(zip(labels, (float(every.get(g, 0)) for g in _levels(name)), strict=True))
+    for label in labels:
+        if "Jaro" not in label and "nearly" not in label and "All other" not in label:
+            assert got[label] == want[label], label
+    assert got["Exact match on key"] > 0  # the fixture has namesakes across the lists
+    assert counted["name"].total == sum(every.get(g, 0) for g in _levels(name))
