@@ -109,6 +109,16 @@ _LEADING = re.compile(
 )
 
 
+# an organisation described, then named: "the aid group Save the Children", "the Geneva-based
+# monitoring network Airwars", "a local rights organisation, Syrians for Truth and Justice"
+_DESCRIBED_NAME = re.compile(
+    r"^(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}?(?:group|charity|organi[sz]ation|agency|monitor|watchdog|NGO|"
+    r"network|body|ministry|committee|council|observatory|movement|initiative|foundation|coalition|"
+    r"alliance|union|campaign|commission|centre|center|institute)\b,?\s+"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|and|al|el|de|du|in|on)){0,8})$"
+)
+
+
 def canonical_party(text: str) -> str | None:
     """A party's name with aliases collapsed; ``ORG (Person)`` when both are named."""
     t = re.sub(r"\s+", " ", text).strip(" ,.;:\"“”'‘’")
@@ -163,6 +173,9 @@ def canonical_party(text: str) -> str | None:
         person = m.group(1)
         break
     if org is None:
+        named = _DESCRIBED_NAME.match(t)
+        if named:
+            return named.group("name")  # "the aid group Save the Children": the name, not the description
         m = re.search(
             r"\b(?:official|member|spokes\w+|commander|representative) (?:of|with|from|for) (?:the )?"
             r"(?:rebel group |group |armed group )?([A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+|al|el|of|the)){0,5})",
@@ -397,9 +410,15 @@ def find_attribution(sentence: str, previous: str | None = None, named: tuple[st
 
 
 # what may follow ", X said" at the end of a sentence: when and how, not another clause
-_TAIL = r"(?:(?!\b(?:was|were|is|are|had|has|have|would|will|that)\b)[^,]){0,40}"
+_TAIL = (
+    r"(?:(?!\b(?:was|were|is|are|had|has|have|would|will|that)\b)[^,]){0,40}"
+    # "..., the ministry said, adding that the toll could rise": a participle clause of the speaker's
+    r"(?:,\s+(?:adding|saying|noting|explaining|stressing|warning|citing)\b[^\"“”]*)?"
+)
 _ACCORDING = re.compile(
-    r"\b(?:according to|as (?:reported|documented|stated|confirmed|recorded) by) "
+    r"\b(?:according to|as (?:reported|documented|stated|confirmed|recorded) by|"
+    # "..., it was reported by X", "..., cited by X", "..., quoting X"
+    r"(?:it was |was |were )?(?:reported|cited|quoted) by|quoting) "
     r"([^,.;:]+(?:, (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:head|director|spokes\w+|chief|"
     r"official|representative|member|founder|[a-z-]*monitor)\b[^,.;:]*|, (?:the|a|an) [^,.;:]+)?)",
     re.I,
