@@ -527,8 +527,8 @@ def test_every_hijri_month_dates_the_claim_by_the_umm_al_qura_calendar(day, phra
     assert _dates(day, phrase)
 
 
-@pytest.mark.parametrize("phrase", ["وقال أحمد رمضان", "خلال شهر رمضان", "في 30 شعبان 1445"])
-def test_a_hijri_name_without_a_day_or_a_day_the_month_lacks_is_no_date(phrase):
+@pytest.mark.parametrize("phrase", ["وقال أحمد رمضان", "في 30 شعبان 1445"])
+def test_a_hijri_name_without_a_day_before_it_or_a_day_the_month_lacks_is_no_date(phrase):
     (claim,) = extract_claims(f"قتل 9 مدنيين في غارة جوية على بلدة كفرنبل {phrase}.", PUBLISHED)
     # no day named: the report's day and the day before, as for any sentence naming no day
     assert (claim.time.end, claim.time.precision) == (PUBLISHED, "days")
@@ -720,3 +720,22 @@ def test_a_monthly_reports_period_runs_through_its_paragraphs():
     text = "وثقت الشبكة مقتل 900 مدني في سوريا خلال شباط الماضي.\n\nوقتلت القوات الحكومية 500 منهم في سوريا."
     claims = extract_claims(text, PUBLISHED)
     assert [c.time.start for c in claims] == [date(2024, 2, 1)] * 2
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("خلال شهر رمضان", date(2024, 3, 11), date(2024, 3, 20)),  # still running: up to the report
+        ("في رمضان الماضي", date(2023, 3, 23), date(2023, 4, 20)),  # written during Ramadan: last year's
+        ("طوال شهر رمضان 1444", date(2023, 3, 23), date(2023, 4, 20)),
+        ("خلال شهر شعبان", date(2024, 2, 11), date(2024, 3, 10)),
+    ],
+)
+def test_a_hijri_month_without_a_day_is_a_month_long_tally(phrase, start, end):
+    (claim,) = extract_claims(f"قتل 90 مدنيا في غارات جوية على بلدة كفرنبل {phrase}.", date(2024, 3, 20))
+    assert (claim.time.start, claim.time.end, claim.time.precision, claim.kind) == (
+        start,
+        end,
+        "month",
+        "tally",
+    )

@@ -24,6 +24,7 @@ from tawthiq.extract._arabic_lexicon import (
     verb_forms,
     with_pronoun,
 )
+from tawthiq.extract._arabic_time import _HIJRI_MY
 from tawthiq.text.arabic import Folded, fold_pattern
 from tawthiq.text.prefilter import PatternSet
 
@@ -423,6 +424,8 @@ def _kind(s: str, event_type: str, when: TimeSpan | None = None) -> str:
         return "tally"
     if _TALLY_MONTH.search(s) and not (when and when.precision == "day"):
         return "tally"
+    if when is not None and when.precision == "month" and _HIJRI_MY.search(s):
+        return "tally"  # a Hijri month-long total (CLAIMS.md): "طوال شهر رمضان"
     return "incident"
 
 

@@ -288,6 +288,52 @@ def _hijri(s: str, anchor: date | None) -> list[tuple[int, date]]:
     return out
 
 
+# a Hijri month with no day: "خلال شهر رمضان"، "في رمضان الماضي"، "طوال شهر رمضان 1445"
+_HIJRI_MY = _rx(
+    rf"(?:خلال|في|منذ|طوال|طيلة)\s+(?:شهر\s+)?{_HMON}(?![\u0621-\u064a])(?:\s+(?:الماضي|الجاري|الحالي|المبارك))?"
+    rf"{_HIJRI_YEAR}"
+)
+
+
+def _runs(year: int, month: int, day: date) -> bool:
+    """Does Hijri month ``month`` of ``year`` run on ``day``?"""
+    first = Hijri(year, month, 1)
+    g, e = first.to_gregorian(), Hijri(year, month, first.month_length()).to_gregorian()
+    return date(g.year, g.month, g.day) <= day <= date(e.year, e.month, e.day)
+
+
+def _hijri_month(s: str, anchor: date | None) -> TimeSpan | None:
+    """The span of a Hijri month named without a day (its year, else the latest such month begun on
+    or before ``anchor``), precision ``month``; None when there is none or it cannot be converted."""
+    m = _HIJRI_MY.search(s)
+    if m is None or (anchor is None and not m.group(2)):
+        return None
+    month = _HIJRI_MONTHS[m.group(1)]
+    try:
+        if m.group(2):
+            years = [int(m.group(2))]
+        elif anchor is not None:
+            this = Gregorian.fromdate(anchor).to_hijri().year
+            years = [this, this - 1]
+        else:
+            return None
+        for year in years:
+            first = Hijri(year, month, 1)
+            g = first.to_gregorian()
+            start = date(g.year, g.month, g.day)
+            if not m.group(2) and anchor is not None and "ماضي" in m.group(0) and _runs(year, month, anchor):
+                continue  # "رمضان الماضي" written during Ramadan: last year's
+            if m.group(2) or anchor is None or start <= anchor:
+                last = Hijri(year, month, first.month_length()).to_gregorian()
+                end = date(last.year, last.month, last.day)
+                if anchor is not None and start <= anchor < end:
+                    end = anchor  # the month still running on the report's day
+                return TimeSpan(start=start, end=end, precision="month")
+    except (OverflowError, ValueError):
+        return None
+    return None
+
+
 def find_dateline_ar(text: str, published: date) -> date | None:
     """A date in the first lines ("دمشق 28 ابريل 2016 (شينخوا)") within a week before publication."""
     head = fold("\n".join(ln[:80] for ln in text.strip().splitlines()[:12] if ln.strip()))
@@ -355,6 +401,9 @@ def _resolve(s: str, anchor: date) -> TimeSpan | None:
         return TimeSpan(
             start=start, end=min(end, anchor) if end > anchor >= start else end, precision="month"
         )
+    hijri_month = _hijri_month(s, anchor)
+    if hijri_month is not None:
+        return hijri_month
     m = _AGO.search(s)
     if m:
         unit = m.group(2) or m.group(3)
