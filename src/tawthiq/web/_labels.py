@@ -315,11 +315,18 @@ def _day_text(ctx: Any, value: Any) -> Any:
     return label(ctx, _as_day(value))
 
 
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
 @pass_context
 def day(ctx: Any, value: Any) -> Any:
     """A date as :func:`_day_text` writes it, in a ``<time class="nowrap">`` element so that a
     phone never breaks it inside ("13" on one line, "كانون الأول 2016" on the next; issue 18).
-    Nothing for no date; any other string as it was."""
+    A date known to the month (``2016-12``, a list's ``event_date_text``) as its month and year
+    ("December 2016", "كانون الأول 2016"). Nothing for no date; any other string as it was."""
+    if isinstance(value, str) and (m := _MONTH.fullmatch(value)) and 1 <= int(m[2]) <= 12:
+        month = format_date(date(int(m[1]), int(m[2]), 1), "LLLL y", locale=_locale(ctx.get("lang", "en")))
+        return Markup('<time class="nowrap" datetime="{}">{}</time>').format(value, month)
     when = _as_day(value)
     if not isinstance(when, date):
         return _day_text(ctx, value)
