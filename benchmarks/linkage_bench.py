@@ -229,11 +229,14 @@ def main(argv: list[str] | None = None) -> int:
                     "cpu_s": 1, "peak_mib": 0}  # fmt: skip
         print(df.round({**rounding, "records_per_min": 0}))
     # Tawthiq's CPU seconds against generic splink's on the same records in the same run.
-    cpu = df.drop_duplicates(["task", "method"]).set_index(["task", "method"])["cpu_s"]
+    # Wall seconds and the load beside them: on a shared machine wall time says little alone.
+    by = df.drop_duplicates(["task", "method"]).set_index(["task", "method"])
     for task in dict.fromkeys(df["task"]):
-        if (task, "tawthiq (auto)") in cpu and (task, "generic splink") in cpu:
-            t, g = cpu[(task, "tawthiq (auto)")], cpu[(task, "generic splink")]
-            print(f"{task}: CPU s Tawthiq {t:.1f}, generic splink {g:.1f}, Tawthiq / generic {t / g:.2f}")
+        if (task, "tawthiq (auto)") in by.index and (task, "generic splink") in by.index:
+            t, g = by.loc[(task, "tawthiq (auto)")], by.loc[(task, "generic splink")]
+            print(f"{task}: CPU s Tawthiq {t.cpu_s:.1f}, generic splink {g.cpu_s:.1f}, Tawthiq / generic "
+                  f"{t.cpu_s / g.cpu_s:.2f}; wall s {t.wall_s:.1f} (load {t.load}) against {g.wall_s:.1f} "
+                  f"(load {g.load})")  # fmt: skip
     return 0
 
 
