@@ -121,3 +121,48 @@ def test_the_wounded_detained_or_displaced_are_never_a_death_toll(template, writ
 def test_a_day_or_a_year_before_a_count_is_not_read_into_it(text, low):
     (claim,) = extract_claims(text, DAY)
     assert claim.fatalities.low == low
+
+
+# one person, described or named, who died: a toll of 1 (annotation.md), whatever stands between
+# the person and the verb
+ONE = [
+    "Ahmad al-Othman",
+    "A volunteer",
+    "A nurse",
+    "The doctor",
+    "A child",
+    "An MSF staff member",
+    "A journalist",
+]
+ONE_TEMPLATES = [
+    "{P} was killed in an air strike on Saraqib on Monday.",
+    "{P}, who was rescuing trapped civilians, was killed in an air strike on Saraqib on Monday.",
+    "{P}, 34, was killed in an air strike on Saraqib on Monday.",
+    "{P}, a father of three, was killed by shelling on Saraqib on Monday.",
+    "{P} died in an air strike on Saraqib on Monday.",
+    "{P} lost their life in an air strike on Saraqib on Monday.",
+    "{P} was killed when an air strike hit Saraqib on Monday.",
+    "The group mourned the death of {p}, who was killed in an air strike on Saraqib on Monday.",
+]
+
+
+@pytest.mark.parametrize("person", ONE)
+@pytest.mark.parametrize("template", ONE_TEMPLATES)
+def test_one_person_who_died_is_a_toll_of_one(template, person):
+    lower = person[0].lower() + person[1:] if person.split()[0] in ("A", "An", "The") else person
+    (claim,) = extract_claims(template.format(P=person, p=lower), DAY)
+    assert claim.fatalities is not None and (claim.fatalities.low, claim.fatalities.high) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A child was wounded in an air strike on Saraqib on Monday.",
+        "The doctor, who was wounded, said an air strike hit Saraqib on Monday.",
+        "Ahmad al-Othman said an air strike hit Saraqib on Monday.",
+        # one named and one kin: not one, and not a count the rules can make
+        "An air strike on Saraqib on Monday killed a doctor and his son.",
+    ],
+)
+def test_a_person_who_speaks_is_wounded_or_dies_with_others_is_no_toll_of_one(text):
+    assert all(c.fatalities is None or c.fatalities.low != 1 for c in extract_claims(text, DAY))

@@ -170,6 +170,7 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
             sentence,
             re.I,
         )
+        or _ONE_DEAD.search(sentence)
         or re.search(
             r"\b(?:the )?death of (?:a|an|one) (?:[\w-]+ ){0,2}?(?:civilian|child|woman|man|boy|girl|person|"
             r"doctor|nurse|medic|journalist|activist|volunteer|staff member|member|worker)\b",
@@ -246,6 +247,28 @@ _KIN_ONES = re.compile(
 )
 
 
+# one person, described or named, who died: "A nurse died in ...", "The doctor, 34, was killed when ...",
+# "Ahmad al-Othman, who was rescuing trapped civilians, was killed ...", "... killed a journalist",
+# "mourned the death of its staff member, who was killed ..." (docs/extraction.md, "Tolls round")
+_ROLE_ONE = (
+    r"(?:civilian|child|woman|man|boy|girl|person|doctor|nurse|medic|journalist|reporter|photographer|"
+    r"cameraman|activist|volunteer|rescuer|paramedic|surgeon|midwife|pharmacist|teacher|student|farmer|"
+    r"driver|shepherd|teenager|toddler|baby|infant|resident|staff member|worker|watchman|firefighter|imam|"
+    r"priest|mother|father|son|daughter|wife|husband)"
+)
+_ONE_WHO = (
+    rf"(?:(?:[Aa]n?|[Oo]ne|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+(?:[\w-]+\s+){{0,2}}?{_ROLE_ONE}|"
+    # a person's name: two to four capitalised words, with the particles of Arabic names
+    r"[A-Z][a-z'’]+(?:[ -](?:al|el|bin|ibn|abu|Abu|Al|[A-Z][a-z'’]+)){1,3})"
+)
+_ONE_DEAD = re.compile(
+    rf"(?:^|[.;:]\s+|\bdeath of\s+){_ONE_WHO}(?:,\s+[^,.;]{{1,70}},)?\s+"
+    r"(?:(?:was|has been|had been)\s+(?:killed|shot dead|executed)|died|"
+    r"lost (?:his|her|their) li(?:fe|ves))\b|"
+    rf"\b(?:killed|killing|kills)\s+(?:a|an|one|the)\s+(?:[\w-]+\s+){{0,2}}?{_ROLE_ONE}\b(?!\s+(?:of|who|from)\b)"
+    r"(?!\s*(?:,|and)\s*(?:a|an|his|her|their|\d))|"
+    rf"\bdeath of\s+{_ONE_WHO},\s+who\s+(?:was|had been)\s+killed\b"
+)
 _ONE_PERSON = re.compile(r"\b(?:a|an|one|his|her|their)\s+(?!civilians|people|children|women|men)\w+$")
 
 
