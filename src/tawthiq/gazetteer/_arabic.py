@@ -304,7 +304,7 @@ def _match_world(gaz, index, ft, toks, i, ctx=(), over_syrian=False):
     """A town outside Syria named in Arabic (غزة، صنعاء، الموصل), where a place stands: after a
     place-kind word, a locative word or a proclitic; the Syrian layers' names always win, unless
     ``over_syrian`` (the report names places abroad and none in Syria: :func:`match_arabic`)."""
-    from tawthiq.gazetteer._world import load_world_arabic
+    from tawthiq.gazetteer._world import CORPUS_COUNTRIES, load_world_arabic
 
     world = load_world_arabic()
     start = i
@@ -348,6 +348,17 @@ def _match_world(gaz, index, ft, toks, i, ctx=(), over_syrian=False):
             ranked = _world_pick(gaz, world[key], region_word)
             if not ranked:
                 continue  # a region's name without a region's word
+            if region_word and len(ranked) > 1:
+                # regions of several countries share a name (الجوف of Yemen and Saudi Arabia, البحر
+                # الأحمر of Sudan and Egypt): the one in a country the report names first
+                # (without one, a region of the nine countries whose wars the corpus reports)
+                named = {gaz.world.country(c) for c in ctx if c.startswith("world:")}
+                ranked.sort(
+                    key=lambda pid: (
+                        gaz.world.country(pid) not in named,
+                        gaz.world.country(pid) not in CORPUS_COUNTRIES,
+                    )
+                )
             pid = ranked[0]
             if (
                 not typed

@@ -27,6 +27,7 @@ from tawthiq.gazetteer._names import fold
 from tawthiq.geo import km
 
 __all__ = [
+    "CORPUS_COUNTRIES",
     "WorldLayer",
     "load_world",
     "load_world_arabic",
@@ -108,6 +109,13 @@ def variant_key(name: str) -> str:
 
 
 _NOT_CONSONANT = re.compile(r"[aeiouwy]")
+
+
+# the countries whose regions a name may find by its consonants alone (regions()): the nine whose wars
+# the corpus reports, whose spellings were checked ("Wardak"/"Vardak"); the regions of the other
+# countries the layer holds are found by their names' keys only (with all 553 regions, consonants
+# alone found Azerbaijan for "Syrian state")
+CORPUS_COUNTRIES = _SKELETON_COUNTRIES = frozenset({"AF", "IQ", "LB", "LY", "MM", "PS", "SD", "UA", "YE"})
 
 
 def region_skeleton(name: str) -> str:
@@ -216,7 +224,9 @@ class WorldLayer:
                 if len(found) == 1:
                     return [found[0][0]]
             return []
-        rows.sort(key=lambda r: (r[3] not in countries, -int(r[6] or 0), r[0]))
+        # the report's countries first, then the nine whose wars the corpus reports ("Al Jawf
+        # province" alone is Yemen's rather than Saudi Arabia's), then the most populous
+        rows.sort(key=lambda r: (r[3] not in countries, r[3] not in CORPUS_COUNTRIES, -int(r[6] or 0), r[0]))
         return [r[0] for r in rows]
 
     def _skeletons(self) -> dict[str, list[int]]:
@@ -225,6 +235,8 @@ class WorldLayer:
             for i, line in enumerate(self._lines):
                 if "\tgovernorate\t" in line:
                     row = line.split("\t")
+                    if row[3] not in _SKELETON_COUNTRIES:
+                        continue  # (see _SKELETON_COUNTRIES)
                     for k in {region_skeleton(row[2]), *(region_skeleton(v) for v in row[-1].split("|"))}:
                         if k and i not in index.setdefault(k, []):
                             index[k].append(i)
