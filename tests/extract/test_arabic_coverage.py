@@ -739,3 +739,19 @@ def test_a_hijri_month_without_a_day_is_a_month_long_tally(phrase, start, end):
         "month",
         "tally",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        (
+            "قتل 9 مدنيين في غارة جوية على بلدة كفرنبل، بحسب ما نقلته وكالة الأناضول عن مصادر طبية.",
+            "مصادر طبية",
+        ),
+        ("ونُقل عن مصدر طبي قوله إن 9 مدنيين قتلوا في غارة جوية على بلدة كفرنبل.", "مصدر طبي"),
+        ("قتل 9 مدنيين في غارة جوية على بلدة كفرنبل، وهي حصيلة أكدها الدفاع المدني.", "Syria Civil Defence"),
+        ("قتل 9 مدنيين في غارة جوية على بلدة كفرنبل، وفق أرقام نشرتها وزارة الصحة.", "وزارة الصحة"),
+    ],
+)
+def test_a_relayed_account_names_its_source_not_the_relay(sentence, party):
+    assert _speaker(sentence) == party
