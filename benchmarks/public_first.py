@@ -4,7 +4,7 @@
 In: a workspace built by ``benchmarks/web_load.py`` (``--keep DIR`` builds it once; 70 % of the
 claims accepted, so the public view has incidents to show). Out: wall and CPU seconds, printed,
 of what the first ``/public/incidents.json`` after a change computes in the server process
-(``WebData.public_incidents`` for the first page and ``WebData.public_withheld``): cold, warm,
+(``WebData.public.page`` for the first page and ``WebData.public.withheld``): cold, warm,
 and cold again after one claim review (a write moves the data version, so the public caches
 are rebuilt). Never: sends network traffic; it writes one review (the same claim accepted) per run.
 
@@ -35,8 +35,8 @@ from tawthiq.web._data import WebData
 def first_page(data: WebData) -> tuple[float, float, int, dict]:
     """(wall s, CPU s, total public incidents, withheld tally) of one public list request's data."""
     t, c = time.perf_counter(), time.process_time()
-    _, total = data.public_incidents(IncidentFilter(), 0, 50)
-    withheld = data.public_withheld()
+    _, total = data.public.page(IncidentFilter(), 0, 50)
+    withheld = data.public.withheld()
     return time.perf_counter() - t, time.process_time() - c, total, withheld
 
 

@@ -128,10 +128,10 @@ def test_web_review_writes_the_same_audit_event_as_the_cli(unreviewed):
     from tawthiq.web._data import WebData
 
     claim = sorted(unreviewed.claim_quotes)[0]
-    WebData(unreviewed.ws).review_claim(claim, "accepted", {}, User(id=1, name="huda", role="reviewer"))
+    WebData(unreviewed.ws).claims.review(claim, "accepted", {}, User(id=1, name="huda", role="reviewer"))
     assert [(e.actor, e.object_id) for e in _events(unreviewed, "claim.accepted")] == [("huda", str(claim))]
     viewer = User(id=2, name="amal", role="viewer")
     from tawthiq.errors import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        WebData(unreviewed.ws).review_claim(claim, "rejected", {}, viewer)
+        WebData(unreviewed.ws).claims.review(claim, "rejected", {}, viewer)

@@ -110,19 +110,19 @@ def test_incident_index_survives_logins_and_claim_reviews_but_not_an_incident_wr
     client = make_client("reviewer")
     data = client.app.state.data
     client.get("/incidents")
-    first = data._index._index
+    first = data.incidents._index._index
     add_user(built.ws, "another", "viewer")
     login(make_client(), "another", PASSWORD)  # user.set and user.login events
     with built.ws.session(actor="test") as s:
         review_claim(s, built.claim_ids["execution"], "rejected", actor="test")
     assert client.get("/incidents.json").json()["total"] == 3
-    assert data._index._index is first
+    assert data.incidents._index._index is first
 
     execution = built.incident_ids["execution-saliheen"]
     with built.ws.session(actor="test") as s:
         override_incident_grade(s, execution, "confirmed", "a second origin came in")
     assert _ids(client, "grade=confirmed") == {execution}
-    assert data._index._index is not first
+    assert data.incidents._index._index is not first
 
 
 def test_index_answers_every_filter_as_the_sql_query_does_undated_and_placeless_included(built):
@@ -177,11 +177,11 @@ def test_index_answers_every_filter_as_the_sql_query_does_undated_and_placeless_
         with built.ws.session() as s:
             want, want_total = browse.list_incidents(s, f, offset=0, limit=500)
             want_days = browse.count_incidents_by_day(s, f)
-        got, got_total = data.incidents(f, 0, 500)
+        got, got_total = data.incidents.page(f, 0, 500)
         assert [i.id for i in got] == [i.id for i in want], f
         assert got_total == want_total == len(want), f
-        assert data.timeline(f) == want_days, f
-        second, _ = data.incidents(f, 3, 4)
+        assert data.incidents.timeline(f) == want_days, f
+        second, _ = data.incidents.page(f, 3, 4)
         assert [i.id for i in second] == [i.id for i in want[3:7]], f
 
 

@@ -39,14 +39,14 @@ def test_a_slow_request_in_the_thread_pool_does_not_hold_the_incident_page(built
     app = _app(built)
     token = _token(built.ws, "reader")
     entered, release = threading.Event(), threading.Event()
-    real_report = app.state.data.report
+    real_report = app.state.data.reports.get
 
     def slow_report(report_id: int):  # stands for a dossier PDF or an export
         entered.set()
         release.wait(30)
         return real_report(report_id)
 
-    app.state.data.report = slow_report
+    app.state.data.reports.get = slow_report
     incident = built.incident_ids["shelling-fardous"]
     with ServerThread(app) as srv:
         slow = threading.Thread(
@@ -235,7 +235,7 @@ def test_inline_pages_answer_while_every_thread_pool_thread_is_held(built):
     app = _app(built)
     token = _token(built.ws, "reader")
     entered, release = threading.Event(), threading.Event()
-    real_report = app.state.data.report
+    real_report = app.state.data.reports.get
 
     def slow_report(report_id: int):  # stands for a dossier PDF or an export
         entered.set()
@@ -259,7 +259,7 @@ def test_inline_pages_answer_while_every_thread_pool_thread_is_held(built):
     with ServerThread(one_pool_thread) as srv:
         for path in pages:  # warm: the index and the per-version caches (a miss uses the pool)
             assert _get(srv.url + path, token).status_code == 200
-        app.state.data.report = slow_report
+        app.state.data.reports.get = slow_report
         slow = threading.Thread(
             target=_get, args=(f"{srv.url}/reports/{built.report_ids['en']}.json", token, 40)
         )

@@ -229,9 +229,9 @@ def test_cached_public_rows_follow_the_interface_language(make_client, built):
 def test_public_map_and_pages_stay_whole_when_more_incidents_are_public_than_forms_are_kept(
     make_client, built, monkeypatch
 ):
-    from tawthiq.web import _data
+    from tawthiq.web import _public
 
-    monkeypatch.setattr(_data._PublicForms, "SIZE", 1)  # every form but the last is dropped
+    monkeypatch.setattr(_public._PublicForms, "SIZE", 1)  # every form but the last is dropped
     client = make_client()
     review_claim(built.ws, built.claim_ids["execution"], "accept", Operator("test", "reviewer"))
     shelling = built.incident_ids["shelling-fardous"]
@@ -240,7 +240,9 @@ def test_public_map_and_pages_stay_whole_when_more_incidents_are_public_than_for
         assert _map_ids(client, "37.0,36.1,37.3,36.3") == {shelling, execution}
         for i in (shelling, execution):
             assert client.get(f"/public/incidents/{i}.json").json()["id"] == i
-    forms = client.app.state.data.per_version(("public-forms", datetime.now(UTC).date()), _data._PublicForms)
+    forms = client.app.state.data.versions.per_version(
+        ("public-forms", datetime.now(UTC).date()), _public._PublicForms
+    )
     assert len(forms) == 1
 
 
@@ -265,7 +267,7 @@ def test_visitors_arriving_together_after_a_change_share_one_pass_over_the_works
     monkeypatch.setattr(browse, "publication_facts", slow_facts)
     data = WebData(built.ws)
     answers: list[dict] = []
-    visitors = [threading.Thread(target=lambda: answers.append(data.public_withheld())) for _ in range(5)]
+    visitors = [threading.Thread(target=lambda: answers.append(data.public.withheld())) for _ in range(5)]
     visitors[0].start()
     assert entered.wait(10)
     for v in visitors[1:]:

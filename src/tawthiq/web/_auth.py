@@ -22,6 +22,7 @@ from fastapi import Request
 from itsdangerous import BadSignature, URLSafeSerializer
 from starlette.concurrency import run_in_threadpool
 
+from tawthiq.app import accounts
 from tawthiq.store.users import User
 
 from ._errors import HTTPError
@@ -120,11 +121,11 @@ async def optional_user(request: Request) -> User | None:
 
 def _who(request: Request, peek: bool) -> tuple[User | None, bool]:
     """(user, whether the store must write) from the Bearer token or the session cookie."""
-    data = request.app.state.data
+    ws = request.app.state.workspace
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
         token = auth[7:].strip()
-        user, write = data.peek_token(token) if peek else (data.token_user(token), False)
+        user, write = accounts.peek_token(ws, token) if peek else (accounts.token_user(ws, token), False)
         if user is None:
             raise HTTPError(401, "bad_token", "the API token is unknown, revoked or expired")
         return user, write
@@ -133,8 +134,8 @@ def _who(request: Request, peek: bool) -> tuple[User | None, bool]:
         return None, False
     now, idle = datetime.now(UTC), request.app.state.settings.idle_ttl_seconds
     if peek:
-        return data.peek_session(cookie, now, idle)
-    return data.session_user(cookie, now, idle), False
+        return accounts.peek_session(ws, cookie, now, idle)
+    return accounts.session_user(ws, cookie, now, idle), False
 
 
 def require(action: str):

@@ -186,7 +186,7 @@ def fragment(request: Request, template: str, context: dict[str, Any]) -> Markup
     """A part of a page rendered in the request's language only: no user, role or CSRF token.
 
     Such a part depends only on the data, its arguments and the language, so the web may keep
-    it per data version (``WebData.per_version``) and put it in any user's page.
+    it per data version (``data.versions.per_version``) and put it in any user's page.
     """
     ctx = {**_language_context(request), **context}
     return Markup(_templates(request).get_template(template).render(ctx))

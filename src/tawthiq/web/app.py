@@ -254,7 +254,7 @@ def _warm(data: WebData, freeze_gc: bool) -> None:
     still freed when their last reference goes; only cycles among them are never collected,
     so tests, which make many apps in one process, do not freeze.
     """
-    data.warm()
+    data.incidents.warm()
     if freeze_gc:
         gc.collect()
         gc.freeze()

@@ -114,7 +114,7 @@ def api_reports(
 ) -> Any:
     """Reports, newest first; ``status=failed`` lists failed intakes with their reasons."""
     page = page_of(request)
-    reports, total = request.app.state.data.reports(status, page.offset, page.size)
+    reports, total = request.app.state.data.reports.page(status, page.offset, page.size)
     items = [report_row_json(r) for r in reports]
     return {"items": items, **page.meta(total)}
 
@@ -122,7 +122,7 @@ def api_reports(
 @v1.get("/reports/{report_id}", responses=_ERRORS)
 def api_report(request: Request, report_id: RecordId, user: User = Depends(_reader)) -> Any:
     """One report with its text and extracted claims (spans index into ``body``)."""
-    found = request.app.state.data.report(report_id)
+    found = request.app.state.data.reports.get(report_id)
     if found is None:
         raise HTTPError(404, "not_found", f"no report {report_id}")
     report, claims = found
@@ -136,13 +136,13 @@ def api_claims(
     user: User = Depends(_reader),
 ) -> Any:
     page = page_of(request)
-    claims, total = request.app.state.data.claims(status, page.offset, page.size)
+    claims, total = request.app.state.data.claims.page(status, page.offset, page.size)
     return {"items": [c.model_dump(mode="json") for c in claims], **page.meta(total)}
 
 
 @v1.get("/claims/{claim_id}", responses=_ERRORS)
 def api_claim(request: Request, claim_id: RecordId, user: User = Depends(_reader)) -> Any:
-    found = request.app.state.data.claim(claim_id)
+    found = request.app.state.data.claims.get(claim_id)
     if found is None:
         raise HTTPError(404, "not_found", f"no claim {claim_id}")
     return found[0].model_dump(mode="json")
@@ -161,7 +161,7 @@ def api_review(request: Request, claim_id: RecordId, body: Review, user: User = 
             raise HTTPError(
                 400, "bad_input", "a correction needs at least one corrected field", field="corrections"
             )
-    claim = request.app.state.data.review_claim(claim_id, status, corrections, user)
+    claim = request.app.state.data.claims.review(claim_id, status, corrections, user)
     return claim.model_dump(mode="json")
 
 
@@ -178,7 +178,7 @@ def api_incidents(
     ``place`` (name, Arabic name or gazetteer id), ``from``/``to`` (YYYY-MM-DD)."""
     f = incident_filter(request)
     page = page_of(request)
-    incidents, total = request.app.state.data.incidents(f, page.offset, page.size)
+    incidents, total = request.app.state.data.incidents.page(f, page.offset, page.size)
     return {"items": [incident_json(i) for i in incidents], **page.meta(total), "filters": filter_query(f)}
 
 
@@ -186,7 +186,7 @@ def api_incidents(
 def api_incidents_bbox(request: Request, bbox: str, user: User = Depends(_reader)) -> Response:
     """GeoJSON of incidents whose first place is in ``bbox`` = west,south,east,north."""
     limit = request.app.state.settings.map_max_markers
-    incidents = request.app.state.data.incidents_in_bbox(
+    incidents = request.app.state.data.incidents.in_bbox(
         parse_bbox(bbox), incident_filter(request), limit + 1
     )
     return JSONResponse(collection([incident_feature(i) for i in incidents], limit))
@@ -196,7 +196,7 @@ def api_incidents_bbox(request: Request, bbox: str, user: User = Depends(_reader
 @inline  # as /incidents/{id}
 def api_incident(request: Request, incident_id: RecordId, user: User = Depends(_reader)) -> Any:
     """One incident with its claims, quotes, reports, origins, outlets, grade and rationale."""
-    found = request.app.state.data.incident(incident_id)
+    found = request.app.state.data.incidents.get(incident_id)
     if found is None:
         raise HTTPError(404, "not_found", f"no incident {incident_id}")
     return incident_json(*found)
@@ -207,7 +207,7 @@ def api_override(
     request: Request, incident_id: RecordId, body: Override, user: User = Depends(_documenter)
 ) -> Any:
     """Override the computed grade with a reason (documenter or above); audit-logged."""
-    inc = request.app.state.data.override_grade(incident_id, body.grade, body.reason, user)
+    inc = request.app.state.data.incidents.override_grade(incident_id, body.grade, body.reason, user)
     return incident_json(inc)
 
 
@@ -215,7 +215,7 @@ def api_override(
 def api_places(request: Request, q: str | None = None, user: User = Depends(_reader)) -> Any:
     """Gazetteer places (English, Arabic or id substring)."""
     page = page_of(request)
-    places, total = request.app.state.data.places(q, page.offset, page.size)
+    places, total = request.app.state.data.incidents.places(q, page.offset, page.size)
     return {"items": [p.model_dump(mode="json") for p in places], **page.meta(total)}
 
 
@@ -224,7 +224,7 @@ def api_places(request: Request, q: str | None = None, user: User = Depends(_rea
 def api_timeline(request: Request, user: User = Depends(_reader)) -> Any:
     """Incidents per first day and event type, under the same filters as the incidents list."""
     f = incident_filter(request)
-    counts = request.app.state.data.timeline(f)
+    counts = request.app.state.data.incidents.timeline(f)
     return {
         "items": [
             {"day": d.isoformat(), "event_type": t, "count": n} for (d, t), n in sorted(counts.items())
@@ -249,7 +249,7 @@ def api_public_incidents(request: Request) -> Any:
 @public_router.get("/incidents/{incident_id}", responses=_ERRORS)
 @inline  # as /public/incidents/{id}
 def api_public_incident(request: Request, incident_id: RecordId) -> Any:
-    item = request.app.state.data.public_incident(incident_id)
+    item = request.app.state.data.public.incident(incident_id)
     if item is None:
         raise HTTPError(404, "not_found", f"no public incident {incident_id}")
     return item

@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from tawthiq.app import accounts
 from tawthiq.app.accounts import name_key
 
 from .._auth import SESSION_COOKIE, current_user, verify_csrf
@@ -48,13 +49,13 @@ def login_page(request: Request, next: str | None = None) -> Response:
 def login(
     request: Request, name: str = Form(...), password: str = Form(...), next: str = Form("/incidents")
 ) -> Response:
-    settings, data = request.app.state.settings, request.app.state.data
+    settings, ws = request.app.state.settings, request.app.state.workspace
     throttle: LoginThrottle = request.app.state.login_throttle
     account, client = name_key(name), client_key(request.client.host if request.client else None)
     seconds, first = throttle.wait(account, client)
     if seconds > 0:
         if first:
-            data.login_throttled(name, client, seconds)
+            accounts.login_locked(ws, name, client, seconds)
         response = render(
             request,
             "login.html",
@@ -63,7 +64,7 @@ def login(
         )
         response.headers["Retry-After"] = str(math.ceil(seconds))
         return response
-    found = data.login(name, password, settings.session_ttl_seconds, client)
+    found = accounts.login(ws, name, password, settings.session_ttl_seconds, client)
     if found is None:
         throttle.failed(account, client)
         return render(request, "login.html", {"next": _safe_next(next), "failed": True}, status_code=401)
@@ -85,7 +86,7 @@ def login(
 def logout(request: Request) -> Response:
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
-        request.app.state.data.logout(cookie, current_user(request))
+        accounts.logout(request.app.state.workspace, cookie, current_user(request))
     response = RedirectResponse("/public", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response

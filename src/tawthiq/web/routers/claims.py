@@ -43,7 +43,7 @@ def queue(
             params={"choices": ("all", *REVIEW_STATUSES)},
         )
     page = page_of(request)
-    claims, reports, total = request.app.state.data.claims_with_reports(status, page.offset, page.size)
+    claims, reports, total = request.app.state.data.claims.page_with_reports(status, page.offset, page.size)
     meta = page.meta(total)
     return render(
         request,
@@ -56,7 +56,7 @@ def queue(
 @router.get("/claims/{claim_id:int}")
 @router.get("/claims/{claim_id:int}.json")
 def claim_page(request: Request, claim_id: RecordId, user: User = Depends(require("read"))) -> Response:
-    found = request.app.state.data.claim(claim_id)
+    found = request.app.state.data.claims.get(claim_id)
     if found is None:
         raise HTTPError(404, "not_found", "no claim %(id)s", params={"id": claim_id})
     claim, report = found
@@ -173,9 +173,9 @@ def review(
             raise HTTPError(
                 400, "bad_input", "a correction needs at least one corrected field", field="decision"
             )
-        claim = request.app.state.data.review_claim(claim_id, _DECISIONS[decision], corrections, user)
+        claim = request.app.state.data.claims.review(claim_id, _DECISIONS[decision], corrections, user)
     except FORM_ERRORS as exc:
-        found = request.app.state.data.claim(claim_id)
+        found = request.app.state.data.claims.get(claim_id)
         if found is None:
             raise HTTPError(404, "not_found", "no claim %(id)s", params={"id": claim_id}) from None
         ctx = {"claim": found[0], "report": found[1], "event_types": EVENT_TYPES, "values": values}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from tawthiq.app.estimate import saved_estimates
 from tawthiq.store.users import User
 
 from .._auth import require
@@ -25,7 +26,7 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 @router.get("/estimates")
 @router.get("/estimates.json")
 def estimates(request: Request, user: User = Depends(require("read"))) -> Response:
-    runs = request.app.state.data.saved_estimates()
+    runs = saved_estimates(request.app.state.workspace)
     gettext = translations(language(request)).gettext
     charts = {
         (r["file"], i): interval_svg(e, gettext=gettext)

@@ -122,10 +122,10 @@ def map_layer(name: str) -> Response:
 def map_data(request: Request, bbox: str | None = None, user: User = Depends(require("read"))) -> Response:
     limit = request.app.state.settings.map_max_markers
     box, f = parse_bbox(bbox), incident_filter(request)
-    body = request.app.state.data.map_json(box, f, limit)
+    body = request.app.state.data.incidents.map_json(box, f, limit)
     if body is not None:
         return Response(body, media_type="application/json")
-    feats = [incident_feature(i) for i in request.app.state.data.incidents_in_bbox(box, f, limit + 1)]
+    feats = [incident_feature(i) for i in request.app.state.data.incidents.in_bbox(box, f, limit + 1)]
     return JSONResponse(collection(feats, limit))
 
 
@@ -135,7 +135,7 @@ def places_page(request: Request, q: str | None = None, user: User = Depends(req
     """The places the record's incidents are at, with how many incidents each, most first
     (issue 18: the page listed the workspace's gazetteer table, which nothing fills)."""
     page = page_of(request)
-    places, total = request.app.state.data.incident_places(q, page.offset, page.size)
+    places, total = request.app.state.data.incidents.places_with_counts(q, page.offset, page.size)
     meta = page.meta(total)
     return render(
         request,

@@ -35,18 +35,18 @@ def incident_list(request: Request, user: User = Depends(require("read"))) -> Re
     page = page_of(request)
     data = request.app.state.data
     if wants_json(request):
-        incidents, total = data.incidents(f, page.offset, page.size)
+        incidents, total = data.incidents.page(f, page.offset, page.size)
         meta = page.meta(total)
         items = [incident_json(i) for i in incidents]
         return JSONResponse({"items": items, **meta, "filters": filter_query(f)})
 
     def rows() -> tuple[Markup, int]:
-        incidents, total = data.incidents_uncached(f, page.offset, page.size)
+        incidents, total = data.incidents.page_uncached(f, page.offset, page.size)
         return fragment(request, "_incident_rows.html", {"incidents": incidents}), total
 
     # The rows are the same for every user: kept per data version, filter, page and language.
     # The rest of the page (user name, role, CSRF token) is rendered for this request.
-    rows_html, total = data.per_version(("incident-rows", language(request), f, page), rows)
+    rows_html, total = data.versions.per_version(("incident-rows", language(request), f, page), rows)
     return render(
         request,
         "incidents.html",
@@ -65,7 +65,7 @@ def incident_list(request: Request, user: User = Depends(require("read"))) -> Re
 @router.get("/incidents/{incident_id:int}.json")
 @inline  # a few primary-key reads and one template
 def incident_page(request: Request, incident_id: RecordId, user: User = Depends(require("read"))) -> Response:
-    found = request.app.state.data.incident(incident_id)
+    found = request.app.state.data.incidents.get(incident_id)
     if found is None:
         raise HTTPError(404, "not_found", "no incident %(id)s", params={"id": incident_id})
     incident, claims, reports = found
@@ -89,9 +89,9 @@ def override(
     try:
         if not reason.strip():
             raise HTTPError(400, "bad_input", "say why you override the grade", field="reason")
-        request.app.state.data.override_grade(incident_id, chosen, reason, user)
+        request.app.state.data.incidents.override_grade(incident_id, chosen, reason, user)
     except FORM_ERRORS as exc:
-        found = request.app.state.data.incident(incident_id)
+        found = request.app.state.data.incidents.get(incident_id)
         if found is None:
             raise HTTPError(404, "not_found", "no incident %(id)s", params={"id": incident_id}) from None
         incident, claims, reports = found

@@ -34,7 +34,7 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 @router.get("/people.json")
 def people(request: Request, q: str = "", user: User = Depends(require("read"))) -> Response:
     q = q.strip()[:200]
-    results = request.app.state.data.search_people(q) if q else []
+    results = request.app.state.data.people.search(q) if q else []
     items = [
         {
             **r.model_dump(

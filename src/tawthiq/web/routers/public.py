@@ -39,7 +39,7 @@ def _public_filter(request: Request) -> IncidentFilter:
 @router.get("/public", dependencies=[Depends(optional_user)])
 @router.get("/public/incidents", dependencies=[Depends(optional_user)])
 @router.get("/public/incidents.json", dependencies=[Depends(optional_user)])
-@inline  # pages kept per data version and day (WebData.public_incidents); a miss goes to the pool
+@inline  # pages kept per data version and day (PublicView.page); a miss goes to the pool
 def public_list(request: Request) -> Response:
     if wants_json(request):
         return public_list_json(request)
@@ -48,13 +48,13 @@ def public_list(request: Request) -> Response:
     data = request.app.state.data
 
     def rows() -> tuple[Markup, int]:
-        items, total = data.public_incidents(f, page.offset, page.size)
+        items, total = data.public.page(f, page.offset, page.size)
         return fragment(request, "_public_rows.html", {"items": items}), total
 
     # The rows are the same for every visitor: kept per data version, day, language, filter and
     # page (3.4 ms of CPU per request at 100,000 incidents when rendered each time).
     key = ("public-rows", datetime.now(UTC).date(), language(request), f, page.offset, page.size)
-    rows_html, total = data.per_version(key, rows)
+    rows_html, total = data.versions.per_version(key, rows)
     return render(
         request,
         "public_incidents.html",
@@ -62,7 +62,7 @@ def public_list(request: Request) -> Response:
             "rows": rows_html,
             "meta": page.meta(total),
             "query": filter_query(incident_filter(request)),
-            "withheld": data.public_withheld(),
+            "withheld": data.public.withheld(),
         },
     )
 
@@ -80,19 +80,21 @@ def public_list_json(request: Request) -> Response:
     page = page_of(request)
 
     def body() -> bytes:
-        items, total = data.public_incidents(f, page.offset, page.size)
-        withheld = data.public_withheld()
+        items, total = data.public.page(f, page.offset, page.size)
+        withheld = data.public.withheld()
         return json_bytes({"items": items, **page.meta(total), "withheld": withheld})
 
-    content = data.per_version(("public-json", datetime.now(UTC).date(), f, page.offset, page.size), body)
+    content = data.versions.per_version(
+        ("public-json", datetime.now(UTC).date(), f, page.offset, page.size), body
+    )
     return Response(content, media_type="application/json")
 
 
 @router.get("/public/incidents/{incident_id:int}", dependencies=[Depends(optional_user)])
 @router.get("/public/incidents/{incident_id:int}.json", dependencies=[Depends(optional_user)])
-@inline  # the public form kept per data version and day (WebData.public_incident); a miss: the pool
+@inline  # the public form kept per data version and day (PublicView.incident); a miss: the pool
 def public_incident_page(request: Request, incident_id: RecordId) -> Response:
-    item = request.app.state.data.public_incident(incident_id)
+    item = request.app.state.data.public.incident(incident_id)
     if item is None:
         raise HTTPError(404, "not_found", "no public incident %(id)s", params={"id": incident_id})
     return render(request, "public_incident.html", {"item": item}, json_data=item)
@@ -106,5 +108,5 @@ def public_map(request: Request) -> Response:
 @router.get("/public/map/incidents.json")
 def public_map_data(request: Request, bbox: str | None = None) -> Response:
     limit = request.app.state.settings.map_max_markers
-    items = request.app.state.data.public_in_bbox(parse_bbox(bbox), _public_filter(request), limit + 1)
+    items = request.app.state.data.public.in_bbox(parse_bbox(bbox), _public_filter(request), limit + 1)
     return JSONResponse(collection([public_feature(i) for i in items], limit))

@@ -45,7 +45,7 @@ def inbox(request: Request, status: str | None = None, user: User = Depends(requ
             params={"choices": REPORT_STATUSES},
         )
     page = page_of(request)
-    reports, total = request.app.state.data.reports(status, page.offset, page.size)
+    reports, total = request.app.state.data.reports.page(status, page.offset, page.size)
     meta = page.meta(total)
     items = [report_row_json(r) for r in reports]
     return render(
@@ -59,7 +59,7 @@ def inbox(request: Request, status: str | None = None, user: User = Depends(requ
 @router.get("/reports/{report_id:int}")
 @router.get("/reports/{report_id:int}.json")
 def report_page(request: Request, report_id: RecordId, user: User = Depends(require("read"))) -> Response:
-    found = request.app.state.data.report(report_id)
+    found = request.app.state.data.reports.get(report_id)
     if found is None:
         raise HTTPError(404, "not_found", "no report %(id)s", params={"id": report_id})
     report, claims = found

@@ -28,7 +28,7 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 @inline  # counts per day from the index; the place filter goes to the pool
 def timeline(request: Request, user: User = Depends(require("read"))) -> Response:
     f = incident_filter(request)
-    counts = request.app.state.data.timeline(f)
+    counts = request.app.state.data.incidents.timeline(f)
     rows = [{"day": d.isoformat(), "event_type": t, "count": n} for (d, t), n in sorted(counts.items())]
     return render(
         request,
