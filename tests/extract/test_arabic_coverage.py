@@ -755,3 +755,17 @@ def test_a_hijri_month_without_a_day_is_a_month_long_tally(phrase, start, end):
 )
 def test_a_relayed_account_names_its_source_not_the_relay(sentence, party):
     assert _speaker(sentence) == party
+
+
+@pytest.mark.parametrize(
+    "cause", ["جراء التصعيد", "بسبب العمليات العسكرية", "منذ بدء الحملة العسكرية", "في أعمال العنف"]
+)
+def test_the_toll_of_an_escalation_with_no_means_named_is_other(cause):
+    text = f"قصفت المدفعية بلدة سراقب صباح اليوم.\nوقتل 20 مدنيا في إدلب {cause}."
+    claims = extract_claims(text, PUBLISHED)
+    assert claims[-1].fatalities is not None and claims[-1].event_type == "other"
+
+
+def test_a_toll_with_no_means_after_a_strike_takes_its_manner():
+    text = "قصفت المدفعية بلدة سراقب صباح اليوم.\nوقتل 20 مدنيا في البلدة."
+    assert extract_claims(text, PUBLISHED)[-1].event_type == "attack.shelling"

@@ -249,6 +249,10 @@ def arabic_claims(
             if _AN_ATTACK.search(s):
                 etype = "attack.ground"  # "في هجوم شنته قوات …"، "أحرق الجيش القرية": no weapon named
             events = [_Hit(etype, 0, 0, 1)]
+            if _ESCALATION.search(s) and not _AN_ATTACK.search(s):
+                # annotation.md: the toll of an escalation with no means named is other (strength 3: not
+                # the manner of the headline either)
+                events = [_Hit("other", 0, 0, 3)]
         wounded_only = not events and inj is not None and fat is None
         if wounded_only and out and last_claim_n == n - 1 and out[-1][0].injured is None:
             # "وأضافوا أن 20 آخرين أصيبوا بجروح": the wounded of the claim just told
@@ -390,6 +394,12 @@ def _undated(anchor: date) -> TimeSpan:
 _BLAME = _rx(
     r"(?<![\u0621-\u064a])(?:و|ف)?(?:اتهم|اتهمت|اتهموا|يتهم|تتهم|يتهمون|حمل|حملت|حملوا|يحمل|تحمل|يحملون"
     r"|القى|القت|القوا|يلقي|تلقي)(?![\u0621-\u064a])[^.؛]{0,60}?(?:مسؤوليه|باللوم|بارتكاب|بالمسؤوليه|بتنفيذ)"
+)
+# an escalation or a campaign as the cause of a toll, with no means named: "جراء التصعيد"، "منذ بدء الحملة
+# العسكرية"، "بسبب العمليات العسكرية"
+_ESCALATION = _rx(
+    r"(?<![\u0621-\u064a])(?:و|ب|ل|ال|بال|لل)?(?:تصعيد|حمله عسكريه|الحمله العسكريه|عمليات عسكريه"
+    r"|العمليات العسكريه|العنف|اعمال العنف|اعمال عنف)(?![\u0621-\u064a])"
 )
 _OPENS_QUOTE = re.compile(r"^\s*[«\"“]")
 _QUOTE_MARKS = re.compile(r"[«»\"“”]")
