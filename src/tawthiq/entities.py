@@ -662,6 +662,12 @@ class MissingNote(BaseModel):
     linked_person_record_id: str | None = None
     confidential: bool = False
 
+    def shown_json(self) -> dict[str, Any]:
+        """The note as a documenter's JSON shows it (``people missing show --json``,
+        ``/missing.json``): every field but the author's e-mail and phone, which are protected
+        (the page says only whether they are there)."""
+        return self.model_dump(mode="json", exclude={"author_email", "author_phone"})
+
 
 class Person(BaseModel):
     """Linked records that are one human being."""

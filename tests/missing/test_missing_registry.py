@@ -111,3 +111,30 @@ def test_bad_pfif_is_refused_whole_naming_line_and_field(workspace, cli, cli_jso
     assert result.exit_code == 1
     assert "bad.xml:3" in result.stderr and "source_date" in result.stderr
     assert cli_json(workspace, "people", "missing", "list") == []
+
+
+def test_a_note_reads_the_same_in_the_cli_and_on_the_registry_page_without_the_authors_contacts(
+    workspace, cli, cli_json
+):
+    """One shape for a missing person's note (``MissingNote.shown_json``): the terminal and the
+    page's JSON twin must not drift apart, and neither may carry the author's e-mail or phone."""
+    from fastapi.testclient import TestClient
+
+    from tawthiq.app import accounts
+    from tawthiq.web import create_app
+
+    _import_registry(cli, workspace)
+    [m] = cli_json(workspace, "people", "missing", "list")
+    shown = cli_json(workspace, "people", "missing", "show", str(m["record"]))["notes"]
+    accounts.create_user(workspace, "doc", "documenter", "a long enough passphrase", actor="test")
+    secret, _ = accounts.create_token(workspace, "doc", "test", actor="test")
+    page = TestClient(create_app(workspace)).get(
+        "/missing.json", headers={"authorization": f"Bearer {secret}"}
+    )
+    [item] = page.json()["items"]
+    on_page = item["notes"]
+    flags = {"has_author_email", "has_author_phone"}
+    assert all(flags <= set(n) for n in on_page)  # the page says whether they are there
+    assert [{k: v for k, v in n.items() if k not in flags} for n in on_page] == shown
+    assert len(shown) == 2 and not any({"author_email", "author_phone"} & set(n) for n in shown)
+    assert not any(secret in page.text for secret in PLANTED)

@@ -189,7 +189,7 @@ def missing_show(
     data = {
         "record": m.record.model_dump(mode="json"),
         "status": m.status,
-        "notes": [n.model_dump(mode="json", exclude={"author_email", "author_phone"}) for n in m.notes],
+        "notes": [n.shown_json() for n in m.notes],
     }
     emit(data, json_, lambda _: _history_table(m))
 

@@ -227,7 +227,7 @@ def missing_registry(request: Request, user: User = Depends(require("see_protect
             },
             "notes": [
                 {
-                    **n.model_dump(mode="json", exclude={"author_email", "author_phone"}),
+                    **n.shown_json(),
                     "has_author_email": n.id in emails,
                     "has_author_phone": n.id in phones,
                 }
