@@ -93,3 +93,20 @@ def test_an_organisation_described_then_named_is_its_name(template, written, par
     )
     (claim,) = extract_claims(text, DAY)
     assert claim.attributed_to is not None and claim.attributed_to.lower() == party.lower()
+
+
+@pytest.mark.parametrize(
+    "adjective", ["Credible", "Initial", "Preliminary", "Local", "Conflicting", "Unverified"]
+)
+@pytest.mark.parametrize("verb", ["indicate that", "said", "had", "suggest that"])
+def test_reports_described_by_an_adjective_cite_nobody(adjective, verb):
+    # read as "X reports ...", the adjective became the party ("Credible", "Initial")
+    (claim,) = extract_claims(f"{adjective} reports {verb} {CORE}.", DAY)
+    assert claim.attributed_to is None
+
+
+def test_a_speaker_adding_a_quotation_is_still_the_speaker():
+    quote = "\u201cThere are reports of more deaths.\u201d"
+    text = f"{CORE[0].upper()}{CORE[1:]}, the health ministry said, adding: {quote}"
+    (claim,) = extract_claims(text, DAY)
+    assert claim.attributed_to == "the health ministry"

@@ -409,11 +409,19 @@ def find_attribution(sentence: str, previous: str | None = None, named: tuple[st
     return _described(party, named) or party
 
 
+# the adjective of "Credible reports indicate", "Initial reports had": read as "X reports", it is no party
+_REPORTS_OF_NOBODY = re.compile(
+    r"^(?:credible|initial|preliminary|early|first|local|media|press|unconfirmed|unverified|conflicting|"
+    r"multiple|several|some|other|further|new|latest|later|subsequent|separate|unofficial|official)$",
+    re.I,
+)
+
+
 # what may follow ", X said" at the end of a sentence: when and how, not another clause
 _TAIL = (
     r"(?:(?!\b(?:was|were|is|are|had|has|have|would|will|that)\b)[^,]){0,40}"
     # "..., the ministry said, adding that the toll could rise": a participle clause of the speaker's
-    r"(?:,\s+(?:adding|saying|noting|explaining|stressing|warning|citing)\b[^\"“”]*)?"
+    r"(?:,\s+(?:adding|saying|noting|explaining|stressing|warning|citing)\b(?:[^\"“”]*|:\s*[\"“].*))?"
 )
 _ACCORDING = re.compile(
     r"\b(?:according to|as (?:reported|documented|stated|confirmed|recorded) by|"
@@ -525,6 +533,8 @@ def _find_attribution(sentence: str, previous: str | None = None) -> str | None:
         if inner and not re.search(r"\b(?:official|spokes|representative)\b", np.split(inner.group(0))[0]):
             np = inner.group(1)
         np = re.sub(r"^(?:unconfirmed |unverified )?reports?\b.*", "", np, flags=re.I)
+        if _REPORTS_OF_NOBODY.match(np.strip()):
+            np = ""  # "Credible reports indicate ...", "Initial reports had five dead": reports cite nobody
         if np.strip() and _PRONOUN.match(np.strip()):
             return previous
         if not np.strip():
