@@ -769,3 +769,16 @@ def test_the_toll_of_an_escalation_with_no_means_named_is_other(cause):
 def test_a_toll_with_no_means_after_a_strike_takes_its_manner():
     text = "قصفت المدفعية بلدة سراقب صباح اليوم.\nوقتل 20 مدنيا في البلدة."
     assert extract_claims(text, PUBLISHED)[-1].event_type == "attack.shelling"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("وبات مستشفى القدس في حلب خارج الخدمة.", "status"),
+        ("أصبحت جميع المشافي في حلب خارج الخدمة.", "status"),
+        ("استهدفت غارة مستشفى القدس في حلب ما أدى إلى خروجه عن الخدمة.", "incident"),
+    ],
+)
+def test_hospitals_out_of_service_with_no_strike_told_are_a_status(sentence, kind):
+    (claim,) = extract_claims(sentence, PUBLISHED)
+    assert (claim.event_type, claim.kind) == ("attack.medical", kind)

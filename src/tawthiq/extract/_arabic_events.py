@@ -416,8 +416,19 @@ def _one_day(s: str) -> str:
     return _ONE_DAY.sub(lambda m: " " * len(m.group(0)), s)
 
 
+# hospitals out of service with no strike told in the sentence (CLAIMS.md: "status (a state of affairs:
+# … hospitals out of service)"): "وبات مستشفى القدس خارج الخدمة"، "أصبحت جميع المشافي خارج الخدمة"
+_OUT_OF_SERVICE = _rx(r"(?:خارج|عن) الخدمة")
+_STRIKE_TOLD = _rx(
+    r"(?<![\u0621-\u064a])(?:و|ف|ب)?(?:استهدف|استهدفت|استهداف|قصف|قصفت|غارة|غارات|ضربة|ضربات|هجوم|صاروخ|قذيفة|قذائف"
+    r"|برميل|براميل|قتل|مقتل|استشهد|استشهاد)"
+)
+
+
 def _kind(s: str, event_type: str, when: TimeSpan | None = None) -> str:
     if event_type in _STATUS:
+        return "status"
+    if event_type == "attack.medical" and _OUT_OF_SERVICE.search(s) and not _STRIKE_TOLD.search(s):
         return "status"
     s = _one_day(s)
     if _TALLY.search(s):
