@@ -6,6 +6,7 @@ sentence written as code, left to right."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -136,3 +137,40 @@ def test_no_translated_sentence_writes_a_cli_command_as_plain_words():
         catalog = read_po(fh, locale="ar")
     plain = [m.id for m in catalog if m.id and re.search(r"\btawthiq [a-z]", f"{m.id} {m.string}")]
     assert plain == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [PHONE["width"], DESKTOP["width"]], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_timelines_day_labels_never_overlap_nor_run_off_the_chart(browser, lang, width):
+    from datetime import date, timedelta
+
+    from tawthiq.web._labels import short_day
+    from tawthiq.web._timeline import timeline_svg
+
+    # a month of incidents, a day apart or more: the demo workspace's spread (19 Nov - 22 Dec 2016)
+    counts = {(date(2016, 11, 19) + timedelta(days=d), "attack.shelling"): 1 for d in range(0, 34, 3)}
+    svg = timeline_svg(counts, day=lambda d: short_day(lang, d))  # as /timeline draws it, in its
+    # left-to-right figure (templates/timeline.html)
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.set_content(
+        f'<html lang="{lang}" dir="{"rtl" if lang == "ar" else "ltr"}"><body style="margin:0">'
+        f'<main style="width:{width - 20}px"><figure dir="ltr" style="margin:0">{svg}</figure></main>'
+        "</body></html>"
+    )
+    boxes = page.evaluate(
+        """() => {
+            const svg = document.querySelector('svg.timeline').getBoundingClientRect();
+            const days = [...document.querySelectorAll('text.axis-day')].map(t => t.getBoundingClientRect());
+            return {right: svg.right, left: svg.left, days: days.map(r => [r.left, r.right])};
+        }"""
+    )
+    page.close()
+    days = sorted(boxes["days"])
+    assert len(days) >= 3, days  # the axis is labelled
+    overlaps = [(a, b) for a, b in itertools.pairwise(days) if b[0] < a[1]]
+    assert overlaps == [], f"day labels run into each other: {overlaps}"
+    assert days[-1][1] <= boxes["right"] + 1 and days[0][0] >= boxes["left"] - 1, boxes
+    # each label isolated, so an Arabic day keeps its order in the chart's left-to-right flow
+    labels = re.findall(r'<text[^>]*class="axis-day">([^<]*)</text>', str(svg))
+    assert labels and all(t.startswith("\u2068") and t.endswith("\u2069") for t in labels)

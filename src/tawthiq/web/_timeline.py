@@ -7,6 +7,7 @@ is a few rectangles, and drawing it here keeps the page free of JavaScript and o
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
@@ -102,11 +103,26 @@ def timeline_svg(
                 f"<title>\u2068{escape(day(d))}\u2069 · \u2068{escape(labels.get(t, t))}\u2069: {c}"
                 "</title></rect>"
             )
-    step = max(1, span // 8)
+
+    # Day labels on the axis, never overlapping nor running off the right edge: a label takes
+    # about 6.5 px a character at 11 px ("19 تشرين الثاني 2016" ~130 px, where eight labels on a
+    # 1,230 px axis ran into each other), so every step-th day is labelled, step wide enough for the
+    # widest. Each between U+2068/U+2069: in the chart's left-to-right flow an Arabic day kept
+    # its year on the wrong side of the month ("19 2016 تشرين الثاني").
+    def text_width(text: str) -> float:
+        return 6.5 * len(text) + 12
+
+    widest = max(text_width(day(d)) for d in (first, last))
+    step = max(1, span // 8, math.ceil(widest / bar_w))
     for i in range(0, span, step):
         d = first + timedelta(days=i)
         x = left + i * bar_w
-        parts.append(f'<text x="{x:.1f}" y="{top + plot_h + 16}" font-size="11">{escape(day(d))}</text>')
+        if x + text_width(day(d)) - 12 > width:
+            break
+        parts.append(
+            f'<text x="{x:.1f}" y="{top + plot_h + 16}" font-size="11" class="axis-day">'
+            f"\u2068{escape(day(d))}\u2069</text>"
+        )
     for j, t in enumerate(types):
         y = height + 20 * j
         parts.append(f'<rect x="{left}" y="{y}" width="12" height="12" fill="{_colour(t)}"/>')
