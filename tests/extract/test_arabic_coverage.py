@@ -782,3 +782,20 @@ def test_a_toll_with_no_means_after_a_strike_takes_its_manner():
 def test_hospitals_out_of_service_with_no_strike_told_are_a_status(sentence, kind):
     (claim,) = extract_claims(sentence, PUBLISHED)
     assert (claim.event_type, claim.kind) == ("attack.medical", kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("استهدفت غارة قافلة مساعدات للهلال الأحمر قرب بلدة أورم الكبرى.", "attack.air_strike"),
+        ("منعت قوات النظام دخول قافلة مساعدات إلى مدينة دوما.", "humanitarian.access_denied"),
+        ("غادرت قافلة الإجلاء الأولى حي الوعر في حمص.", "evacuation"),
+    ],
+)
+def test_an_aid_convoy_is_no_evacuation(sentence, event_type):
+    (claim,) = extract_claims(sentence, PUBLISHED)
+    assert claim.event_type == event_type
+
+
+def test_an_aid_convoy_arriving_is_no_claim():
+    assert extract_claims("وصلت قافلة مساعدات إلى مدينة دوما.", PUBLISHED) == []

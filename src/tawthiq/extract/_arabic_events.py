@@ -108,6 +108,9 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         "evacuation",
         rf"{_L}{_P}(?:إجلاء|اجلاء|أجلي|تم إجلاء|حافلات|الحافلات"
         rf"|قافلة|قوافل الإجلاء|ممر إنساني|ممرات إنسانية|{_DUAL_F.format('قافل')})\w*{_R}"
+        # an aid convoy is no evacuation (annotation.md: an attack on one is the weapon's type, a convoy
+        # stopped is access denied): "قافلة مساعدات"، "قوافل الإغاثة"، "قافلة إنسانية"
+        r"(?!\s+(?:لل|ال)?(?:مساعدات|إغاثة|اغاثة|إنسانية|انسانية|غذائية|طبية|أممية|الأمم|تابعة|مساعدة))"
         rf"|{_verbs(('أجلى', 'جلي', 'a'))}",
         6,
     ),
