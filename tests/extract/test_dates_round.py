@@ -164,3 +164,24 @@ def test_the_time_of_a_relative_clause_about_a_place_is_not_the_claims():
     (claim,) = extract_claims(text, DAY)
     assert claim.event_type == "territory.change"
     assert (claim.time.start, claim.time.end) == (DAY, DAY)
+
+
+@pytest.mark.parametrize(
+    ("since", "start"),
+    [
+        ("since 10 December", "2016-12-10"),
+        ("since December 10", "2016-12-10"),
+        ("since the 10th of December", "2016-12-10"),
+        ("since 10/12/2016", "2016-12-10"),
+        ("since Friday", "2016-12-16"),
+    ],
+)
+def test_since_a_day_is_a_span_to_the_report_not_that_day(since, start):
+    # "killed since 10 December": from that day to the report's day, and never lent to the next sentence
+    text = (
+        f"Air strikes have killed 40 civilians in Saraqib {since}. "
+        "Shelling killed four children in Maarat al-Numan."
+    )
+    first, second = extract_claims(text, DAY)
+    assert (str(first.time.start), str(first.time.end), first.time.precision) == (start, "2016-12-20", "days")
+    assert (second.time.start, second.time.end) == (DAY, DAY)

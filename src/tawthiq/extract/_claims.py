@@ -473,8 +473,8 @@ def rule_claims(
             if "\n\n" in text[prev_end:s]:
                 para_time = None  # a blank line: a new paragraph, whose dates are its own
             prev_end = e
-            if told is not None and when.start is not None and when.precision in ("day", "days"):
-                para_time = when
+            if told is not None and when.start is not None and when.precision == "day":
+                para_time = when  # a day (or a night) is lent, never a span ("since 10 May")
             if anchor and when.start == anchor and when.end == anchor and (a > 0 or (s, e) in seconds):
                 # a piece that names no day of its own: the day of its sentence, or of the first
                 # source's account ("..., while the civil defence put the toll at 14")

@@ -215,6 +215,8 @@ _SAYING_TIME = re.compile(
 
 
 _UNKNOWN = TimeSpan(start=None, end=None, precision="unknown")
+# "since" just before a date or a weekday: a span from it to the report's day
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?\Z", re.I)
 _MONTH_YEAR = re.compile(
     rf"\b(?:in |during |throughout |since )?(?:early |late |mid-?)?({_MON}),?\s+((?:19|20)\d\d)\b", re.I
 )
@@ -325,6 +327,9 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
     dates = _explicit_dates(s, anchor)
     if dates:
         d = dates[0][1]
+        if _SINCE_BEFORE.search(s, 0, dates[0][0]) and d < anchor:
+            # "killed since 10 May": from that day to the report's, not on it
+            return TimeSpan(start=d, end=anchor, precision="days")
         return TimeSpan(start=d, end=d, precision="day")
     m = _WEEKDAY_THE_NTH.search(s)
     if m:  # "on Saturday the 3rd": read as "on the 3rd"
@@ -339,6 +344,8 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
     m = _WEEKDAY.search(s)
     if m:
         day = _last_weekday(m.group(2), anchor)
+        if not m.group(1) and _SINCE_BEFORE.search(s, 0, m.start()) and day < anchor:
+            return TimeSpan(start=day, end=anchor, precision="days")  # "since Friday"
         lead = (m.group(1) or "").lower()
         if lead.startswith("last") and day == anchor:
             day -= timedelta(days=7)
