@@ -799,3 +799,26 @@ def test_an_aid_convoy_is_no_evacuation(sentence, event_type):
 
 def test_an_aid_convoy_arriving_is_no_claim():
     assert extract_claims("وصلت قافلة مساعدات إلى مدينة دوما.", PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("أطلق عناصر الأمن النار على 12 معتقلا في سجن المدينة بريف حلب.", "killing.execution"),
+        ("قتل 12 من الأسرى بالرصاص في بلدة كفرنبل.", "killing.execution"),
+        ("عثر على 12 جثة مكبلة الأيدي في بلدة كفرنبل.", "killing.execution"),
+        ("قتل 3 مدنيين بنيران الدبابات في بلدة كفرنبل.", "attack.shelling"),
+    ],
+)
+def test_shooting_people_in_custody_is_an_execution_and_tank_fire_shelling(sentence, event_type):
+    (claim,) = extract_claims(sentence, PUBLISHED)
+    assert claim.event_type == event_type
+
+
+def test_a_tank_advancing_is_no_shelling():
+    assert extract_claims("تقدمت الدبابات نحو بلدة كفرنبل.", PUBLISHED) == []
+
+
+def test_protesters_shot_by_soldiers_are_harm_to_civilians_not_a_fighters_toll():
+    (claim,) = extract_claims("أطلق الجنود النار على المتظاهرين في بلدة كفرنبل فقتلوا 5.", PUBLISHED)
+    assert (claim.event_type, claim.fatalities.low if claim.fatalities else None) == ("attack.ground", 5)

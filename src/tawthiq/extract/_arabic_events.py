@@ -67,6 +67,14 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         rf"|{_L}(?:و|ف)?{with_pronoun([*verb_forms('شنق', 'شنق'), 'شنقا', 'الشنق', 'بالشنق'])}{_R}"
         r"|(?:قطع|قطعوا|قطعت|بقطع|وقطع) (?:ال)?(?:رأس|رؤوس|راس|روس)|فصل (?:ال)?(?:رأس|رؤوس)"
         r"|بدم بارد"
+        # shooting people in custody (annotation.md: "shooting of people in custody … → execution"):
+        # "أطلقوا النار على المعتقلين"، "قتلوا الأسرى بالرصاص"، "جثث مكبلة الأيدي"
+        r"|(?:النار|رصاص|الرصاص|بالرصاص)[^.؛]{0,40}?(?<![\u0621-\u064a])(?:ال)?(?:معتقلين|معتقلا|أسرى|أسيرا"
+        r"|محتجزين|محتجزا|موقوفين|مختطفين|رهائن)(?![\u0621-\u064a])"
+        r"|(?<![\u0621-\u064a])(?:ال)?(?:معتقلين|معتقلا|أسرى|أسيرا|محتجزين|محتجزا|موقوفين|مختطفين|رهائن)"
+        r"(?![\u0621-\u064a])[^.؛]{0,40}?"
+        r"(?:بالرصاص|رميا|النار)"
+        r"|(?:مكبلي|مكبلة|مقيدي|مقيدة|معصوبي|معصوبة) (?:ال)?(?:أيدي|الأيدي|اليدين|أعين|الأعين|العينين)"
         # the coverage audit (docs/extraction.md): slaughter in the imperfect (يذبح، تذبحون)
         rf"|{_verbs(('ذبح', 'ذبح'))}",
         8,
@@ -173,6 +181,8 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         rf"|{_DUAL_F.format('قذيف')})\w*{_R}|{_verbs(('قصف', 'قصف'))}"
         # guns and launchers by name: "بالمدافع الثقيلة"، "راجمة صواريخ"، "الكاتيوشا"، "غراد"
         rf"|{_L}{_P}(?:مدفع|مدافع|مدفعين|{_DUAL_F.format('راجم')}|كاتيوشا|غراد){_R}"
+        # tank fire (annotation.md: "tank fire → shelling"); a tank alone (advancing) is none
+        r"|(?:نيران|قصف|قذائف|قذيفة|بنيران|بقصف|بقذائف|بقذيفة) (?:ال)?(?:دبابة|دبابات|الدبابة|الدبابات)"
         # the coverage audit: pounding (دكت المدفعية، تدك) in every third-person form
         rf"|{_verbs(('دك', 'دك'))}",
         3,
@@ -326,6 +336,8 @@ _COMBATANTS = _rx(
 _NONCOMBATANTS = _rx(
     r"مدني|طفل|أطفال|امرأة|نساء|سيدة|مواطن|شخص|أشخاص|أهالي|سكان|مسعف|الدفاع المدني|صحفي|إعلامي|طبيب|ممرض"
     r"|معتقل|نازح|عائلة|عائلات|مريض|مرضى|معلم|طالب|طلاب|تلاميذ"
+    # the coverage audit: protesters, worshippers, passengers, workers, farmers, refugees, the held
+    r"|متظاهر|محتج|مصلين|مصلي|ركاب|عمال|مزارع|صيادين|لاجئ|أسرى|أسير|رهائن|محتجز|مختطف|فتاة|فتيات|رضيع|مسن"
 )
 _STATUS = {"siege.blockade", "territory.change", "disappearance.enforced", "humanitarian.access_denied"}
 
