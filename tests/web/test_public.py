@@ -99,7 +99,8 @@ def test_public_page_json_and_api_say_how_many_incidents_each_rule_holds_back(ma
     html = client.get("/public").text
     assert "Published: 1 of 3 incidents in the record." in html
     assert "Held back: 1 with no reviewed claim, 1 by grade, 0 within the publication delay" in html
-    assert "نشور: 1 من 3" in client.get("/public?lang=ar").text
+    # the Arabic plural for 3 to 10 ("3 حوادث", never "3 حادثة")
+    assert "المنشور: 1 من 3 حوادث في السجل." in client.get("/public?lang=ar").text
 
 
 def test_public_withheld_count_moves_when_a_claim_is_approved(make_client, built):
