@@ -1,7 +1,8 @@
 """The one plugin manager: the hooks of :mod:`tawthiq.hookspecs`, the built-ins, installed plugins.
 
 In: :data:`DEFAULT_PLUGINS` (the built-in readers and exporters, registered through the same
-hooks a third-party plugin uses) and every installed package with a ``tawthiq`` entry point.
+hooks a third-party plugin uses; a stage may add its own, as ``people`` adds ``pfif``) and
+every installed package with a ``tawthiq`` entry point.
 Out: :func:`plugin_manager`, the ``pluggy.PluginManager`` named "tawthiq", built once.
 Never: calls a hook itself (``ingest.readers()`` and ``export.exporters()`` do).
 
@@ -23,7 +24,10 @@ __all__ = ["DEFAULT_PLUGINS", "plugin_manager"]
 
 DEFAULT_PLUGINS = (
     "tawthiq.ingest._plugins",  # text, HTML, e-mail, chat export, JSON lines readers
-    "tawthiq.export._builtin",  # acled, ged, geojson, hxl, pfif, dump
+    # the export formats, in the order `exporters()` lists them (an unknown format's message)
+    "tawthiq.export._builtin",  # acled, ged, geojson, hxl
+    "tawthiq.people._pfif_export",  # pfif: the people stage's PFIF 1.4 writer
+    "tawthiq.export._dump",  # dump, the private backup
 )
 
 

@@ -48,3 +48,37 @@ def test_unregistered_the_example_plugin_leaves_no_trace():
     pm.unregister(name="example")
     assert "counts" not in exporters()
     assert "fieldnote" not in {r.name for r in readers()}
+
+
+def test_an_unknown_format_is_answered_with_every_format_in_the_order_the_help_lists_them():
+    """The formats come from three plugins (the export stage's incident formats, the people
+    stage's ``pfif``, the private ``dump``): their order in the message is DEFAULT_PLUGINS'."""
+    from tawthiq.app.export import check_format
+    from tawthiq.cli.export import _FORMATS
+    from tawthiq.errors import InputError
+
+    with pytest.raises(InputError) as err:
+        check_format("acled-v2")
+    assert str(err.value).endswith("choose one of: " + ", ".join(_FORMATS))
+    assert list(exporters()) == list(_FORMATS)
+
+
+def test_no_stage_loads_another_stage_by_name_where_the_import_contract_cannot_see_it():
+    """``importlib.import_module("tawthiq.people…")`` inside the export stage hid a dependency
+    between two independent stages from import-linter (the stages' layer in pyproject.toml)."""
+    import re
+
+    import tawthiq
+
+    root = Path(tawthiq.__file__).parent
+    below_app = (
+        *("ingest", "extract", "corroborate", "people", "sources", "estimate", "evidence", "export"),
+        *("policy", "gazetteer", "store"),
+    )
+    found = [
+        f"{path.relative_to(root)}: {m.group(0)}"
+        for stage in below_app
+        for path in (root / stage).rglob("*.py")
+        for m in re.finditer(r"import_module\(\s*[\"']tawthiq\.[\w.]+", path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

@@ -13,10 +13,24 @@ from pathlib import Path
 from typing import Any
 
 from tawthiq.errors import InputError
+from tawthiq.hookspecs import Exporter, hookimpl
 
 from ._context import ExportContext
 
-__all__ = ["write_dump"]
+__all__ = ["tawthiq_exporters", "write_dump"]
+
+
+@hookimpl
+def tawthiq_exporters() -> list[Exporter]:
+    return [
+        Exporter(
+            "dump",
+            "full private JSON backup, restored by `tawthiq import-dump`",
+            False,
+            write_dump,
+            incidents=False,
+        )
+    ]
 
 
 def write_dump(ctx: ExportContext, out: Path) -> dict[str, Any]:

@@ -12,33 +12,10 @@ as a package with an entry point, without editing Tawthiq; built-ins go through 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
-
-from tawthiq.hookspecs import hookimpl, hookspec
+from tawthiq.hookspecs import Exporter, hookimpl, hookspec
 from tawthiq.plugins import plugin_manager
 
-from ._context import ExportContext
-
 __all__ = ["Exporter", "exporters", "hookimpl", "hookspec", "plugin_manager"]
-
-
-@dataclass(frozen=True)
-class Exporter:
-    """One export format: ``write(context, folder)`` fills the folder and returns manifest details.
-
-    ``public`` formats apply the redaction policy; the private ``dump`` does not. ``incidents``
-    formats write one row per incident, so they report what the policy withheld and may be
-    written ``--internal``; PFIF (missing persons) and the dump do not.
-    """
-
-    name: str
-    description: str
-    public: bool
-    write: Callable[[ExportContext, Path], dict[str, Any]]
-    incidents: bool = True
 
 
 def exporters() -> dict[str, Exporter]:
