@@ -95,7 +95,7 @@ def test_hedges_denial_and_forecast(report):
     claims = report("ar_hedges_and_denial.txt")
     assert [(c.event_type, c.certainty) for c in claims] == [
         ("killing.execution", "unconfirmed"),  # أنباء عن … لم يتسن التحقق
-        ("attack.shelling", "denied"),  # نفت وزارة الدفاع الروسية
+        ("attack.air_strike", "denied"),  # نفت وزارة الدفاع الروسية أن تكون طائراتها قصفت: its planes
     ]  # وقد تتعرض … لقصف: a forecast, not a claim
     assert claims[0].fatalities.low == 15 and claims[0].places[0].place_id == "aleppo-nbhd:salihin"
     assert claims[1].attributed_to == "Russian defence ministry"

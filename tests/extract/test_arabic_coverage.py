@@ -822,3 +822,27 @@ def test_a_tank_advancing_is_no_shelling():
 def test_protesters_shot_by_soldiers_are_harm_to_civilians_not_a_fighters_toll():
     (claim,) = extract_claims("أطلق الجنود النار على المتظاهرين في بلدة كفرنبل فقتلوا 5.", PUBLISHED)
     assert (claim.event_type, claim.fatalities.low if claim.fatalities else None) == ("attack.ground", 5)
+
+
+# ------------------------------------------------------------------ denials
+def test_a_denial_is_its_own_claim_and_the_claim_denied_keeps_its_certainty():
+    text = (
+        "قتل 12 مدنيا في غارة روسية على بلدة كفرنبل.\n"
+        "ونفت وزارة الدفاع الروسية أن تكون طائراتها قصفت بلدة كفرنبل."
+    )
+    toll, denial = extract_claims(text, PUBLISHED)
+    assert (toll.certainty, toll.attributed_to, toll.fatalities.low if toll.fatalities else None) == (
+        "reported",
+        None,
+        12,
+    )
+    assert (denial.event_type, denial.certainty, denial.attributed_to) == (
+        "attack.air_strike",
+        "denied",
+        "Russian defence ministry",
+    )
+
+
+def test_a_denial_in_a_clause_does_not_speak_for_the_toll_before_it():
+    (claim,) = extract_claims("قتل 12 مدنيا في غارة روسية على بلدة كفرنبل، فيما نفت موسكو ذلك.", PUBLISHED)
+    assert (claim.attributed_to, claim.certainty) == (None, "reported")

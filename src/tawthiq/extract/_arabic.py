@@ -123,6 +123,15 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, st
         party = find_attribution_ar(f, sentence, None)
         bounds = [0] + [f.span(c, c + 1)[0] for c in cuts] + [len(sentence)]
         for x, y in pairwise(bounds):
+            piece = fold_arabic(sentence[x:y])
+            if (
+                find_certainty_ar(piece.text) == "denied"
+                and find_attribution_ar(piece, sentence[x:y]) == party
+            ):
+                # "قتل 12 …، فيما نفت موسكو ذلك": the denier speaks for its own clause, not the sentence
+                party = None
+                break
+        for x, y in pairwise(bounds):
             seg = text[a + x : a + y]
             lead = len(seg) - len(seg.lstrip(" ،,؛"))
             if y - x - lead > 3:

@@ -158,6 +158,8 @@ def _is_twin(o: Claim, c: Claim) -> bool:
         and o.kind == c.kind
         and _places_agree(o, c)
         and (o.attributed_to is None or c.attributed_to is None or o.attributed_to == c.attributed_to)
+        # a denial is its own claim, and the claim denied keeps its certainty (annotation.md)
+        and (o.certainty == "denied") == (c.certainty == "denied")
     )
 
 
