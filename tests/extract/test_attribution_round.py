@@ -110,3 +110,30 @@ def test_a_speaker_adding_a_quotation_is_still_the_speaker():
     text = f"{CORE[0].upper()}{CORE[1:]}, the health ministry said, adding: {quote}"
     (claim,) = extract_claims(text, DAY)
     assert claim.attributed_to == "the health ministry"
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "is reporting",
+        "was reporting",
+        "is saying",
+        "were saying",
+        "are claiming",
+        "is quoted as saying",
+        "was cited as saying",
+        "has reported",
+        "had confirmed",
+        "has documented",
+    ],
+)
+@pytest.mark.parametrize(
+    ("written", "party"), [("Human Rights Watch", "Human Rights Watch"), ("activists", "activists")]
+)
+@pytest.mark.parametrize("template", ["{P} {verb} that {c}.", "{C}, {p} {verb}."])
+def test_a_reporting_verb_in_every_tense_and_voice_names_its_party(template, verb, written, party):
+    text = template.format(
+        P=written[0].upper() + written[1:], p=written, verb=verb, c=CORE, C=CORE[0].upper() + CORE[1:]
+    )
+    (claim,) = extract_claims(text, DAY)
+    assert claim.attributed_to is not None and claim.attributed_to.lower() == party.lower()

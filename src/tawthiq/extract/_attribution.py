@@ -88,6 +88,11 @@ _VERBS = (
     r"noted|notes|reports|explained|explains|insisted|insists|asserted|asserts|indicated|indicates|"
     r"disclosed|maintained|observed|mentioned|informed|posted|alleged|alleges|"
     r"(?:found|finds|concluded|concludes|believes|believed)(?= that)|was quoted as saying|"
+    # the progressive and the passive of saying: "is reporting", "were saying", "is cited as saying"
+    r"(?:is|are|was|were) (?:reporting|saying|claiming|stating)|"
+    r"(?:is|are|was|were) (?:quoted|cited) as saying|"
+    r"(?:has|have|had) (?:reported|confirmed|documented|stated|announced|claimed|noted|estimated|"
+    r"recorded|revealed|alleged|told)|"
     r"(?:put|puts|placed|places|putting|placing) (?:the )?(?:\w+ ){0,2}"
     r"(?:toll|number (?:of )?(?:dead|deaths|victims|fatalities))"
 )
