@@ -138,3 +138,22 @@ def test_a_note_reads_the_same_in_the_cli_and_on_the_registry_page_without_the_a
     assert [{k: v for k, v in n.items() if k not in flags} for n in on_page] == shown
     assert len(shown) == 2 and not any({"author_email", "author_phone"} & set(n) for n in shown)
     assert not any(secret in page.text for secret in PLANTED)
+
+
+def test_a_list_of_the_missing_shows_its_date_and_place_as_last_seen_in_the_cli_as_on_the_web(
+    workspace, cli_json, tmp_path
+):
+    """A list gives when and where someone went missing as the record's own date and place: the CLI
+    showed them empty (the web's /missing fell back to them, the CLI did not), and a month is shown
+    as the month, not its first day."""
+    sheet = tmp_path / "missing_list.csv"
+    sheet.write_text(
+        "id,name,sex,age,date,place,status\n"
+        "M-1,Ziad Fares Qabbani,m,31,12/2016,Bustan al-Qasr,missing\n"
+        "M-2,Nour Adel Shami,f,22,2016-12-14,Sukkari,missing\n",
+        encoding="utf-8",
+    )
+    cli_json(workspace, "people", "import", str(sheet), "--list", "families", "--yes")
+    seen = {m["record_id"]: (m["last_seen_date"], m["last_seen_place"]) for m in
+            cli_json(workspace, "people", "missing", "list")}  # fmt: skip
+    assert seen == {"M-1": ("2016-12", "Bustan al-Qasr"), "M-2": ("2016-12-14", "Sukkari")}

@@ -152,8 +152,9 @@ def missing_list(workspace: WorkspaceOpt = None, db: DbOpt = None, json_: JsonOp
             "record_id": m.record.record_id,
             "name": m.record.name_ar or m.record.name_latin,
             "status": m.status,
-            "last_seen_date": m.record.last_seen_date.isoformat() if m.record.last_seen_date else None,
-            "last_seen_place": m.record.last_seen_place,
+            # last seen, else the list's date and place: as the web's /missing shows them
+            "last_seen_date": m.last_seen_text,
+            "last_seen_place": m.last_seen_place,
             "circumstances": m.record.circumstances,
             "notes": len(m.notes),
         }

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from tawthiq.entities import LinkedPair, MissingNote, PersonRecord
+from tawthiq.entities import LinkedPair, MissingNote, PersonRecord, date_text
 from tawthiq.people._link_types import LinkResult
 
 __all__ = [
@@ -183,6 +183,23 @@ class MissingPerson:
     notes: tuple[MissingNote, ...]
     status: str
     pfif_fields: dict[str, str]
+
+    # A list gives when and where someone disappeared as the record's date and place; a PFIF note
+    # or a family's inquiry as last seen. Every reader (CLI, web, JSON) shows the one, else the other.
+    @property
+    def last_seen_date(self) -> date | None:
+        return self.record.last_seen_date or self.record.event_date
+
+    @property
+    def last_seen_place(self) -> str | None:
+        return self.record.last_seen_place or self.record.place
+
+    @property
+    def last_seen_text(self) -> str | None:
+        """The last-seen date as text at its precision ("2016-12" when the list gives a month)."""
+        if self.record.last_seen_date is not None:
+            return date_text(self.record.last_seen_date)
+        return date_text(self.record.event_date, self.record.event_date_precision)
 
 
 def match_candidates(

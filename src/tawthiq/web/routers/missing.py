@@ -214,10 +214,9 @@ def missing_registry(request: Request, user: User = Depends(require("see_protect
             "name_ar": m.record.name_ar,
             "name_latin": m.record.name_latin,
             "status": m.status,
-            # A list gives when and where someone disappeared as the record's date and place;
-            # a PFIF note or a family's inquiry as last seen (issue 18: the column was empty).
-            "last_seen_date": m.record.last_seen_date or m.record.event_date,
-            "last_seen_place": m.record.last_seen_place or m.record.place,
+            # last seen, else the list's date and place (issue 18: the column was empty)
+            "last_seen_date": m.last_seen_date,
+            "last_seen_place": m.last_seen_place,
             "circumstances": m.record.circumstances,
             "listed": {
                 "list": m.record.list_name,
