@@ -4,11 +4,19 @@ reachable outside the pairs it enumerates. Every name here is invented (see conf
 from __future__ import annotations
 
 import duckdb
+import pandas as pd
 import pytest
 
 from tawthiq.people._link_features import record_features
 from tawthiq.people._link_model import build_settings
-from tawthiq.people._link_u import NEAR_WITHOUT_KEY, _case_expr, _columns, _shared_name_key, count_u
+from tawthiq.people._link_u import (
+    NEAR_WITHOUT_KEY,
+    _case_expr,
+    _columns,
+    _near_candidates,
+    _shared_name_key,
+    count_u,
+)
 
 from .conftest import make
 from .test_link_small_and_scripts import _small_people
@@ -103,3 +111,38 @@ def test_rare_name_levels_are_counted_not_sampled_on_a_large_input(features):
             assert got[label] == want[label], label
     assert got["Exact match on key"] > 0  # the fixture has namesakes across the lists
     assert counted["name"].total == sum(every.get(g, 0) for g in _levels(name))
+
+
+def test_near_screen_keeps_every_pair_duckdb_finds_near(features):
+    """rapidfuzz's screen (_near_candidates) must never drop a pair DuckDB's Jaro-Winkler puts
+    within NEAR_WITHOUT_KEY: a dropped pair would be counted "else" and the fuzzy levels' u
+    would fall. Every pair of the fixture, and the fixture's names with a letter changed,
+    dropped or doubled, so that many pairs sit near the thresholds."""
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    base = features[features["key"].notna()].reset_index(drop=True)
+
+    def damaged(s: str) -> str:
+        i = int(rng.integers(0, len(s)))
+        kind = int(rng.integers(0, 3))
+        return s[:i] + ("ب" if kind == 0 else "" if kind == 1 else s[i] * 2) + s[i + 1 :]
+
+    other = base.copy()
+    other["unique_id"] = base["unique_id"] + 100_000
+    other["key"] = [damaged(s) for s in base["key"]]
+    other["x_sk"] = [damaged(s) if isinstance(s, str) and s else s for s in base["x_sk"]]
+    both = pd.concat([base, other], ignore_index=True)
+    con = duckdb.connect()
+    con.register("f", both)
+    ids = con.execute(
+        "SELECT l.unique_id, r.unique_id, coalesce(" + NEAR_WITHOUT_KEY.replace("key_l", "l.key")
+        .replace("key_r", "r.key").replace("x_sk_l", "l.x_sk").replace("x_sk_r", "r.x_sk")
+        .replace("scr_l", "l.scr").replace("scr_r", "r.scr") + ", false) "
+        "FROM f l JOIN f r ON l.unique_id < r.unique_id"
+    ).fetchnumpy()  # fmt: skip
+    a, b, near = (np.asarray(ids[k]) for k in ids)
+    screened = _near_candidates(both, a, b)
+    assert near.sum() > 200  # the damaged names put many pairs near the thresholds
+    assert not (near & ~screened).any()
+    assert screened.sum() < 3 * near.sum() + 100  # a screen, not every pair
