@@ -403,12 +403,19 @@ def _step(what: str, fn: Any) -> None:
 
 
 def _train_u_and_prior(
-    linker: Any, n: int, seed: int, features: pd.DataFrame | None = None, link_type: LinkType | None = None
+    linker: Any,
+    n: int,
+    seed: int,
+    features: pd.DataFrame | None = None,
+    link_type: LinkType | None = None,
+    duckdb_comparisons: Any = None,
 ) -> dict[str, Any]:
     """The prior by the exact-key rule and u on the whole input; the model.
 
     u is counted (:func:`._link_u.count_u`: exact from value counts and from the pairs
-    sharing a name key, the other pairs sampled) when ``features`` are given; splink's
+    sharing a name key, the other pairs sampled, in DuckDB whatever the backend: on Spark
+    ``duckdb_comparisons`` are the model's comparisons rendered for DuckDB, as the linker's
+    own are Spark SQL) when ``features`` are given; splink's
     random sampling otherwise, or when too many pairs share a name key to enumerate them.
 
     u must come from random pairs of the *whole* list: a training sample chosen by family
@@ -439,7 +446,8 @@ def _train_u_and_prior(
         from tawthiq.people._link_u import count_u
 
         # splink's rendered comparisons (their CASE expressions), as the linker holds them
-        counted = count_u(features, linker._settings_obj.comparisons, link_type, max_pairs, seed)
+        comparisons = duckdb_comparisons or linker._settings_obj.comparisons
+        counted = count_u(features, comparisons, link_type, max_pairs, seed)
         if counted is not None:
             return _counted_u(before, counted, max_pairs)
     _step("u", lambda: linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=seed))
@@ -683,7 +691,9 @@ def score_pairs(
             # Left to the EM sample, it held a sample's frequencies (a name 1 in 30,000 instead of
             # 1 in a million) and missed the names outside the sample (no adjustment at all).
             linker.table_management.compute_tf_table("key")
-        model = _train_u_and_prior(linker, n, seed, features, link_type)
+        # count_u runs in DuckDB: on Spark it needs the comparisons in DuckDB's SQL
+        duckdb_comparisons = settings.get_settings("duckdb").comparisons if backend != "duckdb" else None
+        model = _train_u_and_prior(linker, n, seed, features, link_type, duckdb_comparisons)
         _prior_when_no_name_is_shared(model, _pair_count(features, link_type))
         if name_tf is not None:
             _near_levels_read_frequency(model)
