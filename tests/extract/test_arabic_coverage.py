@@ -846,3 +846,14 @@ def test_a_denial_is_its_own_claim_and_the_claim_denied_keeps_its_certainty():
 def test_a_denial_in_a_clause_does_not_speak_for_the_toll_before_it():
     (claim,) = extract_claims("قتل 12 مدنيا في غارة روسية على بلدة كفرنبل، فيما نفت موسكو ذلك.", PUBLISHED)
     assert (claim.attributed_to, claim.certainty) == (None, "reported")
+
+
+@pytest.mark.parametrize(("subject", "party"), [("الجيش", "الجيش"), ("الوزارة", "الوزارة")])
+def test_an_institution_by_its_common_noun_with_none_named_before_is_the_party(subject, party):
+    (claim,) = extract_claims(f"ونفى {subject} استهداف المستشفى في بلدة كفرنبل.", PUBLISHED)
+    assert (claim.attributed_to, claim.certainty) == (party, "denied")
+
+
+def test_the_army_named_before_is_the_army_told_again():
+    text = "قال الجيش السوري إن 9 مسلحين قتلوا قرب بلدة كفرنبل.\nونفى الجيش استهداف المستشفى في بلدة كفرنبل."
+    assert extract_claims(text, PUBLISHED)[-1].attributed_to == "الجيش السوري"

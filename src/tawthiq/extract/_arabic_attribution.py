@@ -72,6 +72,8 @@ _PRONOUN_SUBJ = _rx(
     # an office named again by its title alone ("وقال المحافظ" after "محافظ حمص فلان"): the one named before
     r"|المحافظ|الوزير|الناطق|المنسق|الحاكم|المفوض|المتحدثة|المسؤولة|المديرة|الأمين العام|الطبيب|المسعف)$"
 )
+# an institution named by its common noun (the army, the ministry, the government), when none was named before
+_INSTITUTION = _rx(r"^(?:الجيش|الوزارة|الحكومة)$")
 _NOT_SUBJECT = _rx(
     r"^(?:و|ف)?(?:كان\s+|كانت\s+|قد\s+)?(?:فيما|كما|بينما|حيث|في|ثم|لكن|إلا|بعد|قبل|منذ|خلال|عند|بعدما|اليوم|أمس|"
     r"حين|عندما|لما|إذ|ما|من|التي|الذي|الذين|وقت"
@@ -130,6 +132,8 @@ def _party(
                 return (
                     name  # "وكشفت اللجان" after "لجان التنسيق المحلية": the committees, not the last speaker
                 )
+        if previous is None and _INSTITUTION.match(p):
+            return written.strip(_TRIM)  # "ونفى الجيش" with no army named before: the army itself
         return previous
     if _rx(
         r"^(?:فيه|فيها|له|لها|لهم|عنه|عنها|منه|منها|به|بها|إلى|الى|أن|ان|إن|بأن|أنه|انه|أنها|انها"
