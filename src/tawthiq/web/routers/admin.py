@@ -37,7 +37,13 @@ def _listing(request: Request) -> dict[str, Any]:
     return {"users": accounts.list_users(ws), "tokens": accounts.list_tokens(ws)}
 
 
-def _page(request: Request, *, error: InputError | None = None, done: str | None = None) -> Response:
+def _page(
+    request: Request,
+    *,
+    error: InputError | None = None,
+    done: str | None = None,
+    typed: dict[str, Any] | None = None,
+) -> Response:
     data = _listing(request)
     context = {
         **data,
@@ -45,17 +51,18 @@ def _page(request: Request, *, error: InputError | None = None, done: str | None
         "min_password": request.app.state.settings.min_password_length,
         "done": done if done in DONE else None,
         "error": error,
+        "typed": typed or {},  # what the refused form had (never a password): shown again
     }
     return render(request, "admin.html", context, json_data=data, status_code=400 if error else 200)
 
 
-def _write(request: Request, action: str, change: Any) -> Response:
+def _write(request: Request, action: str, change: Any, typed: dict[str, Any] | None = None) -> Response:
     """Run ``change(workspace)`` (an ``app.accounts`` use case acting as the admin); a refused
-    change re-renders the page with the reason."""
+    change re-renders the page with the reason and what was typed."""
     try:
         change(request.app.state.workspace)
     except InputError as exc:
-        return _page(request, error=exc)
+        return _page(request, error=exc, typed=typed)
     return RedirectResponse(f"/admin?done={action}", status_code=303)
 
 
@@ -78,6 +85,7 @@ def add_user(
         request,
         "user.create",
         lambda ws: accounts.create_user(ws, name, role, password, actor=admin.name, min_length=least),
+        typed={"form": "add-user", "name": name, "role": role},
     )
 
 
@@ -125,7 +133,9 @@ def create_token(
             request.app.state.workspace, user, label, days or None, actor=admin.name
         )
     except InputError as exc:
-        return _page(request, error=exc)
+        return _page(
+            request, error=exc, typed={"form": "create-token", "user": user, "label": label, "days": days}
+        )
     # The only time the secret exists outside its owner's hands: this response, never cached.
     response = render(
         request,

@@ -59,7 +59,12 @@ def login(
         response = render(
             request,
             "login.html",
-            {"next": _safe_next(next), "failed": True, "wait_minutes": max(1, math.ceil(seconds / 60))},
+            {
+                "next": _safe_next(next),
+                "failed": True,
+                "wait_minutes": max(1, math.ceil(seconds / 60)),
+                "name": name,
+            },
             status_code=429,
         )
         response.headers["Retry-After"] = str(math.ceil(seconds))
@@ -67,7 +72,9 @@ def login(
     found = accounts.login(ws, name, password, settings.session_ttl_seconds, client)
     if found is None:
         throttle.failed(account, client)
-        return render(request, "login.html", {"next": _safe_next(next), "failed": True}, status_code=401)
+        return render(
+            request, "login.html", {"next": _safe_next(next), "failed": True, "name": name}, status_code=401
+        )
     throttle.succeeded(account)
     _user, cookie, _expires = found
     response = RedirectResponse(_safe_next(next), status_code=303)
