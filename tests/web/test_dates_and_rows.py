@@ -95,3 +95,15 @@ def test_on_the_arabic_report_page_each_value_sits_beside_its_label(server, brow
     assert len(gaps) >= 4
     far = {label: gap for label, gap in gaps if not 0 <= gap <= 40}
     assert far == {}, f"values away from their labels (px): {far}"
+
+
+@pytest.mark.parametrize(("lang", "not_stated"), [("en", "not stated"), ("ar", "غير مذكور")])
+def test_an_incident_with_no_toll_says_so_in_the_list_not_an_empty_cell(make_client, built, lang, not_stated):
+    # the demo's list showed 7 of 9 rows with an empty "Killed" cell, read as "not loaded"
+    html = make_client("documenter").get("/incidents", params={"lang": lang}).text
+
+    def row(key: str) -> str:
+        return html[html.index(f'href="/incidents/{built.incident_ids[key]}"') :].split("</tr>")[0]
+
+    assert f'<span class="not-stated">{not_stated}</span>' in row("clash-raqqa")
+    assert "not-stated" not in row("shelling-fardous") and ">12</td>" in row("shelling-fardous")
