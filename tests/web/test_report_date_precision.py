@@ -36,4 +36,6 @@ def test_a_month_dated_report_shows_its_month_on_the_page_the_inbox_and_the_json
     data = client.get(f"/reports/{rid}.json").json()["report"]
     assert (data["published_at"], data["published_precision"]) == ("2016-12-01", "month")
     inbox = client.get("/reports").text
-    assert "2016-12</td>" in inbox
+    # the inbox writes the month as the page's language does, never as its first day
+    assert '<time class="nowrap" datetime="2016-12">December 2016</time>' in inbox
+    assert "2016-12-01" not in inbox and "1 December 2016" not in inbox
