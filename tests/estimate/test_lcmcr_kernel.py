@@ -7,6 +7,9 @@ estimate without any error. The chains are continued by what the ESS says is mis
 
 from __future__ import annotations
 
+import functools
+from dataclasses import replace
+
 import numpy as np
 from scipy import special, stats
 
@@ -119,31 +122,38 @@ def _reference_cdf(cells, counts, K, points, draws, seed):
     return est, se
 
 
-def _check_against_importance_sampling(K, sweeps):
+@functools.cache
+def _reference(K):
+    """The importance-sampling reference for the small table below, 4 seeds (computed once per K)."""
+    cells = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 0], [1, 0, 1], [0, 1, 1], [1, 1, 1]], np.int8)
+    counts = np.array([30, 25, 20, 8, 6, 5, 2], dtype=np.int64)
+    points = np.round(counts.sum() * np.array([1.5, 1.9, 2.3]))  # about the 5%, 55% and 90% points
+    seeds = [_reference_cdf(cells, counts, K, points, 1_000_000, seed) for seed in (11, 12, 13, 14)]
+    return cells, counts, points, np.array([e for e, _ in seeds]), np.array([s for _, s in seeds])
+
+
+def _check_against_importance_sampling(K, sweeps, **settings):
     # The sampler's P(N <= x) at a low, a middle and a high point against importance sampling (4 seeds x
     # 1,000,000 prior draws). The tolerance is the Monte Carlo error of both, not a guess: the sampler's
     # from the effective sample size of the indicator N <= x, the reference's from the delta method,
     # checked first against the scatter of its 4 seeds (were the importance weights too heavy-tailed to
     # trust, the seeds would disagree by more than their errors say). z for a 1-in-1,000 false alarm over
     # every comparison of the test (Bonferroni).
-    cells = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 0], [1, 0, 1], [0, 1, 1], [1, 1, 1]], np.int8)
-    counts = np.array([30, 25, 20, 8, 6, 5, 2], dtype=np.int64)
-    points = np.round(counts.sum() * np.array([1.5, 1.9, 2.3]))  # about the 5%, 55% and 90% points
-    seeds = [_reference_cdf(cells, counts, K, points, 1_000_000, seed) for seed in (11, 12, 13, 14)]
-    est = np.array([e for e, _ in seeds])
-    se = np.array([s for _, s in seeds])
+    cells, counts, points, est, se = _reference(K)
     ref = est.mean(0)
-    ref_se = np.sqrt((se**2).sum(0)) / len(seeds)
-    z = stats.norm.isf(0.001 / 2 / (len(points) * (len(seeds) + 1)))
+    ref_se = np.sqrt((se**2).sum(0)) / len(est)
+    z = stats.norm.isf(0.001 / 2 / (len(points) * (len(est) + 1)))
     assert np.all(np.abs(est - ref) <= z * se), (est, se)  # the reference agrees with itself
     t = ContingencyTable(lists=("A", "B", "C"), cells=cells, counts=counts)
-    st = LcmcrSettings(K=K, iterations=sweeps, max_iterations=sweeps, chains=4, seed=3, thin=1)
-    draws = lcmcr(t, st).chains
+    st = LcmcrSettings(K=K, iterations=sweeps, max_iterations=sweeps, chains=4, seed=3, thin=1, **settings)
+    fit = lcmcr(t, st)
+    draws = fit.chains
     got = np.array([np.mean(draws <= x) for x in points])
     got_se = np.sqrt(
         [g * (1 - g) / _ess((draws <= x).astype(float)) for g, x in zip(got, points, strict=True)]
     )
     assert np.all(np.abs(got - ref) <= z * np.hypot(got_se, ref_se)), (got, got_se, ref, ref_se)
+    return fit
 
 
 def test_the_sampler_draws_the_posterior_an_independent_importance_sampler_computes():
@@ -160,6 +170,48 @@ def test_the_posterior_is_right_with_the_default_ten_classes_where_most_weights_
     # ...), which is all rounding there: the label swaps then favoured spreading people over more
     # classes, alpha went from about 0.03 to about 1, and P(N <= 144) was 0.19 where it is 0.08 (issue 20).
     _check_against_importance_sampling(K=10, sweeps=40_000)
+
+
+def test_parallel_tempering_keeps_the_posterior_of_the_table_itself():
+    # The tempered ladder (issue 20: sticky sparse tables) must leave level 0's target unchanged: a swap
+    # ratio missing a term (the 1 / (1 - p0)^n of each level's table, a level's own likelihood in place of
+    # its neighbour's) pulls the table's chain toward the smaller tables' wider posteriors. Tempered from
+    # the first sweep, every sweep proposing swaps, on a ladder down to half the people, so that the
+    # levels differ and swaps are frequent; checked against the same importance sampler as above.
+    fit = _check_against_importance_sampling(
+        K=10, sweeps=40_000, tempering="always", ladder=(1.0, 0.75, 0.5), burn_in=2_000
+    )
+    swaps = fit.estimate.diagnostics["tempering"]["swap_acceptance"]
+    assert len(swaps) == 2 and min(swaps) > 0.05, swaps  # the levels did exchange their parameters
+
+
+def test_a_run_that_converges_at_once_is_not_tempered_and_its_draws_do_not_change():
+    # Tempering costs a sweep per level: only a run that failed its first check pays for it, and a table
+    # that converges in its first run gives exactly the estimate it gave before tempering existed.
+    t = simulate_population(2000, np.array([0.6, 0.4]), np.array([[0.5, 0.3]] * 4), rng=3).table  # dense
+    base = LcmcrSettings(iterations=3_000, chains=2, seed=4)
+    never = lcmcr(t, base).estimate
+    tempered = lcmcr(t, replace(base, tempering="continuation")).estimate
+    assert tempered.diagnostics["iterations"] == 3_000 and "tempering" not in tempered.diagnostics
+    assert (tempered.N, tempered.low, tempered.high) == (never.N, never.low, never.high)
+
+
+def test_a_run_that_fails_its_first_check_is_continued_on_a_tempered_ladder():
+    t = _table()
+    st = LcmcrSettings(
+        iterations=400,
+        max_iterations=800,
+        chains=2,
+        seed=4,
+        ess_min=5e3,
+        ladder=(1.0, 0.8),
+        tempering="continuation",
+    )
+    e = lcmcr(t, st).estimate
+    assert e.diagnostics["iterations"] == 800  # 400 untempered, then continued
+    assert e.diagnostics["burn_in"] == 400  # the untempered sweeps, where the chains stuck, are burn-in
+    assert e.diagnostics["tempering"]["ladder"] == [1.0, 0.8]
+    assert e.diagnostics["tempering"]["swap_acceptance"][0] > 0
 
 
 def test_one_class_is_the_independence_model_and_runs():

@@ -14,7 +14,12 @@ Chains run in parallel threads (the numba kernel releases the GIL), one per core
 half to all of its length (as much as the ESS says is missing), up to ``max_iterations``; the first
 quarter of every chain is discarded as burn-in.
 Dense tables stop after the first run; sparse ones, whose chains move in long excursions, get the longer
-runs they need, and are flagged when even those are not enough.
+runs they need, and are flagged when even those are not enough. With ``tempering="continuation"``, a
+run that fails its first check is continued with parallel tempering (``LcmcrSettings.ladder``;
+``_lcmcr_kernel.tempered_block``): each chain the first level of a ladder whose other levels sample
+the same table with fewer people and carry it between the arrangements of the classes where it would
+stick (issue 20). A run that passes its first check is never tempered, so its draws are those of the
+untempered sampler.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from tawthiq.errors import EstimationError
 
 from ._convergence import convergence
 from ._fit import Fit, withhold
-from ._lcmcr_kernel import initial_state, run_block
+from ._lcmcr_kernel import initial_state, level_counts, run_block, run_tempered, tempered_state
 from ._table import ContingencyTable
 
 __all__ = ["Fit", "LcmcrSettings", "lcmcr"]
@@ -60,10 +65,21 @@ class LcmcrSettings:
     r_hat_max: float = 1.02
     ess_min: float = 400.0
     rounds: int = 3  # rounds of the Metropolis moves under the observed-data likelihood per sweep
+    # parallel tempering (see _lcmcr_kernel.tempered_block): the tables each chain's ladder samples, as
+    # fractions of the people in the table (1.0 first: that level's draws are the estimate), and when:
+    # "continuation" (a run that did not converge in its first run is continued tempered), "always" or
+    # "never" (the default: tempering brings stuck tables to convergence but costs a sweep per level,
+    # more CPU than it saves on the tables measured; docs/estimation.md, Speed)
+    ladder: tuple[float, ...] = (1.0, 0.8, 0.6)
+    tempering: str = "never"
 
     def checked(self) -> LcmcrSettings:
         if self.K < 1 or self.iterations < 2 or self.thin < 1 or self.chains < 1 or self.rounds < 1:
             raise EstimationError("lcmcr: K, iterations, thin, chains and rounds must be positive")
+        if self.tempering not in ("never", "continuation", "always"):
+            raise EstimationError("lcmcr: tempering is never, continuation or always")
+        if not self.ladder or self.ladder[0] != 1.0 or any(not 0.5 <= b <= 1.0 for b in self.ladder):
+            raise EstimationError("lcmcr: the ladder starts at 1.0 and holds fractions between 0.5 and 1")
         burn = self.iterations // 4 if self.burn_in is None else self.burn_in
         if not 0 <= burn < self.iterations:
             raise EstimationError("lcmcr: burn-in must be between 0 and the number of iterations")
@@ -79,11 +95,22 @@ class _Chain:
         self.state = initial_state(n_lists, st.K, st.seed + c)
         self.c = c
         self.blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.ladder: dict | None = None  # the tempered ladder, once the chain is tempered
+
+    def temper(self, ladder: tuple[float, ...]) -> None:
+        """From now on, run as level 0 of a ladder started from this chain's state."""
+        self.ladder = tempered_state(self.state, ladder)
 
     def run(self, cells: np.ndarray, counts: np.ndarray, st: LcmcrSettings, n: int) -> None:
         seed = int(np.random.SeedSequence([st.seed, self.c, len(self.blocks)]).generate_state(1)[0])
-        adapt = min(2000, n // 4) if not self.blocks else 0  # tune proposals in the first burn-in only
-        out = run_block(cells, counts, st.K, st.a_alpha, st.b_alpha, self.state, n, adapt, seed, st.rounds)
+        if self.ladder is not None:
+            by_level = level_counts(counts, st.ladder)
+            out = run_tempered(cells, by_level, st.K, st.a_alpha, st.b_alpha, self.ladder, n, seed, st.rounds)
+        else:
+            adapt = min(2000, n // 4) if not self.blocks else 0  # tune proposals in the first burn-in only
+            out = run_block(
+                cells, counts, st.K, st.a_alpha, st.b_alpha, self.state, n, adapt, seed, st.rounds
+            )  # fmt: skip
         self.blocks.append(out)
 
     def draws(self, i: int) -> np.ndarray:
@@ -122,6 +149,16 @@ def _reason(conv: dict[str, float | None], st: LcmcrSettings, ran: int, table: C
     )
 
 
+def _tempering(chains: list[_Chain], st: LcmcrSettings) -> dict[str, object]:
+    """The ladder and the share of proposed swaps accepted between each pair of neighbouring levels."""
+    tries = sum(ch.ladder["tries"] for ch in chains if ch.ladder is not None)
+    acc = sum(ch.ladder["accepted"] for ch in chains if ch.ladder is not None)
+    return {
+        "ladder": list(st.ladder),
+        "swap_acceptance": [round(float(a) / max(int(t), 1), 3) for a, t in zip(acc, tries, strict=True)],
+    }
+
+
 def lcmcr(table: ContingencyTable, settings: LcmcrSettings | None = None) -> Fit:
     """Estimate N with the latent-class model; run chains until they agree (or the budget ends)."""
     st = (settings or LcmcrSettings()).checked()
@@ -133,9 +170,14 @@ def lcmcr(table: ContingencyTable, settings: LcmcrSettings | None = None) -> Fit
     cells = np.ascontiguousarray(table.cells, dtype=np.int8)
     counts = np.ascontiguousarray(table.counts, dtype=np.int64)
     chains = [_Chain(table.n_lists, st, c) for c in range(st.chains)]
+    tempered = st.tempering == "always" and len(st.ladder) > 1
+    if tempered:
+        for ch in chains:
+            ch.temper(st.ladder)
     workers = max(1, min(st.chains, st.workers or os.cpu_count() or 1))
     pool = ThreadPoolExecutor(workers) if workers > 1 else None
     ran, step = 0, st.iterations
+    tempered_at = 0  # sweeps run before the chains were tempered: burn-in, whatever its length
     try:
         while True:
             if pool is None:
@@ -144,12 +186,20 @@ def lcmcr(table: ContingencyTable, settings: LcmcrSettings | None = None) -> Fit
             else:
                 list(pool.map(lambda ch, n=step: ch.run(cells, counts, st, n), chains))
             ran += step
-            burn = (ran // 4) if st.burn_in is None else min(st.burn_in, ran - 2)
+            burn = max(ran // 4, tempered_at) if st.burn_in is None else min(st.burn_in, ran - 2)
             n_all = np.stack([ch.draws(0)[burn:] for ch in chains])
             conv = convergence(n_all)
             if _ok(conv, st) or ran >= st.max_iterations:
                 break
             step = min(_next_step(conv, st, ran), st.max_iterations - ran)
+            if not tempered and st.tempering == "continuation" and len(st.ladder) > 1:
+                # the first run did not converge: the table is one whose chains stick (issue 20);
+                # continue every chain as the cold level of a ladder, from where it stands
+                # The untempered sweeps are then all burn-in: they are where the chains stuck, and kept
+                # they would hold R-hat up until a quarter of the run outgrew them
+                tempered, tempered_at = True, ran
+                for ch in chains:
+                    ch.temper(st.ladder)
     finally:
         if pool is not None:
             pool.shutdown()
@@ -176,6 +226,8 @@ def lcmcr(table: ContingencyTable, settings: LcmcrSettings | None = None) -> Fit
         "occupied_classes_max": int(occupied.max()),
         "alpha_mean": round(float(alpha.mean()), 3),
     }
+    if tempered:
+        diag["tempering"] = _tempering(chains, st)
     if occupied.max() >= st.K:
         diag["warning"] = (
             f"every one of the K={st.K} latent classes was used: the truncation may bind; "

@@ -32,7 +32,16 @@ import math
 import numpy as np
 from numba import njit
 
-__all__ = ["gibbs_block", "gibbs_chain", "initial_state", "run_block"]
+__all__ = [
+    "gibbs_block",
+    "gibbs_chain",
+    "initial_state",
+    "level_counts",
+    "run_block",
+    "run_tempered",
+    "tempered_block",
+    "tempered_state",
+]
 
 FEW = 32  # patterns with at most this many people get their classes drawn person by person
 LOG_TINY = math.log(1e-9)  # a stick left below this holds too little weight to be worth a move
@@ -444,6 +453,144 @@ def _draw_unobserved(n_obs, lam, pi, probs, draw, n0k):
 
 
 @njit(cache=True, nogil=True)
+def _scratch(cells, K):
+    """The work arrays of a sweep, allocated once per block (not per sweep)."""
+    C, J = cells.shape
+    on_ptr, on_idx = _lists_of_patterns(cells)
+    return (
+        np.empty(K),  # probs
+        np.zeros(K, dtype=np.int64),  # draw
+        np.zeros(K, dtype=np.int64),  # o: observed people per class
+        np.zeros((J, K), dtype=np.int64),  # s: captures per list and class
+        np.empty((C, K)),  # f: P(pattern c | class k)
+        np.empty(K),  # miss_k: P(no list | class k)
+        np.empty(J),  # odds
+        on_ptr,
+        on_idx,
+        np.empty(C),  # pc
+        np.empty(C),  # pc_new
+        np.empty(C),  # head
+        np.empty(C),  # fk
+        np.empty(K),  # logpi
+    )
+
+
+@njit(cache=True, nogil=True)
+def _sweep(counts, n_obs, K, a_alpha, b_alpha, lam, lw, pi, n0k, steps, alpha, adapt_it, rounds, w):
+    """One sweep from the state (``lam``, ``lw``, ``pi``, ``n0k`` updated in place; ``w`` from
+    ``_scratch``); returns (alpha, N, occupied classes). ``adapt_it`` > 0 tunes the proposal scales."""
+    probs, draw, o, s, f, miss_k, odds, on_ptr, on_idx, pc, pc_new, head, fk, logpi = w
+    C = counts.shape[0]
+    J = lam.shape[0]
+    # 0. Metropolis moves of the parameters with memberships and N integrated out, then the unobserved
+    # (how many, which classes) drawn afresh given the parameters: a valid blocked update.
+    for r in range(rounds):
+        _marginal_moves(
+            on_ptr,
+            on_idx,
+            counts,
+            n_obs,
+            lam,
+            lw,
+            pi,
+            alpha,
+            steps,
+            adapt_it,
+            f,
+            miss_k,
+            pc,
+            pc_new,
+            head,
+            fk,
+            odds,
+            r == 0,
+            logpi,
+        )
+    _draw_unobserved(n_obs, lam, pi, probs, draw, n0k)
+    # 1. classes of the observed, one multinomial per capture pattern: the probability of a pattern in
+    # class k is pi_k f[c, k], f as the moves above left it (they keep it in step with lam).
+    o[:] = 0
+    s[:, :] = 0
+    for c in range(C):
+        if counts[c] == 0:
+            continue
+        tot = 0.0
+        for k in range(K):
+            q = pi[k] * f[c, k]
+            probs[k] = q
+            tot += q
+        if not tot > 0.0:
+            for k in range(K):
+                probs[k] = 1.0 / K
+        else:
+            for k in range(K):
+                probs[k] /= tot
+        _multinomial_into(counts[c], probs, draw)
+        for k in range(K):
+            d = draw[k]
+            if d == 0:
+                continue
+            o[k] += d
+            for i in range(on_ptr[c], on_ptr[c + 1]):
+                s[on_idx[i], k] += d
+    # 2. the unobserved of each class, with that class's capture probabilities integrated out
+    # (a partially collapsed step: lam and n0 of a class are strongly coupled when lam is small, and
+    # drawing one given the other crawls). Random-walk Metropolis on the integer n0_k, its step scaled
+    # by the curvature of the target at its mode (a function of the rest of the state only).
+    n0 = 0
+    for k in range(K):
+        n0 += n0k[k]
+    for k in range(K):
+        rest = n_obs + n0 - n0k[k]
+        if pi[k] < 1e-300:
+            n0 -= n0k[k]
+            n0k[k] = 0
+            continue
+        pk_log = np.log(pi[k])
+        ok = float(o[k])
+        _, sd = _unobserved_scale(rest, pk_log, ok, s, J, k)
+        x = float(n0k[k])
+        gx = _log_target(x, rest, pk_log, ok, s, J, k)
+        for step in range(3):
+            scale = 2.4 * sd if step < 2 else 0.5 * sd
+            y = x + np.round(scale * np.random.standard_normal())
+            if y < 0.0:
+                continue
+            gy = _log_target(y, rest, pk_log, ok, s, J, k)
+            if np.log(np.random.random()) < gy - gx:
+                x, gx = y, gy
+        n0 += int(x) - n0k[k]
+        n0k[k] = int(x)
+    # 3. capture probabilities, Beta(1, 1) prior (kept off 0 and 1 so the odds above stay finite).
+    for j in range(J):
+        for k in range(K):
+            b = np.random.beta(1.0 + s[j, k], 1.0 + o[k] + n0k[k] - s[j, k])
+            lam[j, k] = min(max(b, 1e-12), 1.0 - 1e-12)
+    # 4. stick-breaking weights.
+    # log(1 - v_k) ~ log Beta(alpha + later people, 1 + people in k), drawn in logs: alpha's conditional
+    # needs it exactly, and with a small alpha an empty class's 1 - v_k ~ Beta(alpha, 1) is far below
+    # what a double next to 1 holds (issue 20).
+    tail = n_obs + n0
+    log_sum = 0.0
+    for k in range(K):
+        mk = o[k] + n0k[k]
+        tail -= mk
+        if k < K - 1:
+            lw[k] = min(_log_beta(alpha + tail, 1.0 + mk), -1e-300)
+            log_sum += lw[k]
+        else:
+            lw[k] = -np.inf
+    _weights(lw, pi)
+    # 5. concentration, Gamma(a, b) prior (rate b).
+    alpha = np.random.gamma(a_alpha + K - 1, 1.0 / (b_alpha - log_sum))
+    occupied = 0
+    for k in range(K):
+        if o[k] + n0k[k] > 0:
+            occupied += 1
+    return alpha, n_obs + n0, occupied
+
+
+@njit(cache=True, nogil=True)
 def gibbs_block(
     cells,
     counts,
@@ -474,134 +621,163 @@ def gibbs_block(
     ``cells``: (C, J) int8 capture patterns; ``counts``: (C,) int64 people per pattern.
     """
     np.random.seed(seed)
-    C, J = cells.shape
     n_obs = 0
-    for c in range(C):
+    for c in range(counts.shape[0]):
         n_obs += counts[c]
     alpha = alpha0
-    probs = np.empty(K)
-    draw = np.zeros(K, dtype=np.int64)
-    o = np.zeros(K, dtype=np.int64)  # observed people per class
-    s = np.zeros((J, K), dtype=np.int64)  # captures per list and class
-    f = np.empty((C, K))  # P(pattern c | class k)
-    miss_k = np.empty(K)  # P(no list | class k)
-    odds = np.empty(J)
-    on_ptr, on_idx = _lists_of_patterns(cells)
-    pc = np.empty(C)
-    pc_new = np.empty(C)
-    head = np.empty(C)
-    fk = np.empty(C)
-    logpi = np.empty(K)
+    w = _scratch(cells, K)
     for it in range(iterations):
-        # 0. Metropolis moves of the parameters with memberships and N integrated out, then the unobserved
-        # (how many, which classes) drawn afresh given the parameters: a valid blocked update.
-        for r in range(rounds):
-            _marginal_moves(
-                on_ptr,
-                on_idx,
-                counts,
-                n_obs,
-                lam,
-                lw,
-                pi,
-                alpha,
-                steps,
-                it + 1 if it < adapt else 0,
-                f,
-                miss_k,
-                pc,
-                pc_new,
-                head,
-                fk,
-                odds,
-                r == 0,
-                logpi,
-            )
-        _draw_unobserved(n_obs, lam, pi, probs, draw, n0k)
-        # 1. classes of the observed, one multinomial per capture pattern: the probability of a pattern in
-        # class k is pi_k f[c, k], f as the moves above left it (they keep it in step with lam).
-        o[:] = 0
-        s[:, :] = 0
-        for c in range(C):
-            if counts[c] == 0:
-                continue
-            tot = 0.0
-            for k in range(K):
-                q = pi[k] * f[c, k]
-                probs[k] = q
-                tot += q
-            if not tot > 0.0:
-                for k in range(K):
-                    probs[k] = 1.0 / K
-            else:
-                for k in range(K):
-                    probs[k] /= tot
-            _multinomial_into(counts[c], probs, draw)
-            for k in range(K):
-                d = draw[k]
-                if d == 0:
-                    continue
-                o[k] += d
-                for i in range(on_ptr[c], on_ptr[c + 1]):
-                    s[on_idx[i], k] += d
-        # 2. the unobserved of each class, with that class's capture probabilities integrated out
-        # (a partially collapsed step: lam and n0 of a class are strongly coupled when lam is small, and
-        # drawing one given the other crawls). Random-walk Metropolis on the integer n0_k, its step scaled
-        # by the curvature of the target at its mode (a function of the rest of the state only).
-        n0 = 0
-        for k in range(K):
-            n0 += n0k[k]
-        for k in range(K):
-            rest = n_obs + n0 - n0k[k]
-            if pi[k] < 1e-300:
-                n0 -= n0k[k]
-                n0k[k] = 0
-                continue
-            pk_log = np.log(pi[k])
-            ok = float(o[k])
-            _, sd = _unobserved_scale(rest, pk_log, ok, s, J, k)
-            x = float(n0k[k])
-            gx = _log_target(x, rest, pk_log, ok, s, J, k)
-            for step in range(3):
-                scale = 2.4 * sd if step < 2 else 0.5 * sd
-                y = x + np.round(scale * np.random.standard_normal())
-                if y < 0.0:
-                    continue
-                gy = _log_target(y, rest, pk_log, ok, s, J, k)
-                if np.log(np.random.random()) < gy - gx:
-                    x, gx = y, gy
-            n0 += int(x) - n0k[k]
-            n0k[k] = int(x)
-        # 3. capture probabilities, Beta(1, 1) prior (kept off 0 and 1 so the odds above stay finite).
-        for j in range(J):
-            for k in range(K):
-                b = np.random.beta(1.0 + s[j, k], 1.0 + o[k] + n0k[k] - s[j, k])
-                lam[j, k] = min(max(b, 1e-12), 1.0 - 1e-12)
-        # 4. stick-breaking weights.
-        # log(1 - v_k) ~ log Beta(alpha + later people, 1 + people in k), drawn in logs: alpha's conditional
-        # needs it exactly, and with a small alpha an empty class's 1 - v_k ~ Beta(alpha, 1) is far below
-        # what a double next to 1 holds (issue 20).
-        tail = n_obs + n0
-        log_sum = 0.0
-        for k in range(K):
-            mk = o[k] + n0k[k]
-            tail -= mk
-            if k < K - 1:
-                lw[k] = min(_log_beta(alpha + tail, 1.0 + mk), -1e-300)
-                log_sum += lw[k]
-            else:
-                lw[k] = -np.inf
-        _weights(lw, pi)
-        # 5. concentration, Gamma(a, b) prior (rate b).
-        alpha = np.random.gamma(a_alpha + K - 1, 1.0 / (b_alpha - log_sum))
-        occupied = 0
-        for k in range(K):
-            if o[k] + n0k[k] > 0:
-                occupied += 1
-        out_n[it] = n_obs + n0
+        alpha, n, occupied = _sweep(
+            counts, n_obs, K, a_alpha, b_alpha, lam, lw, pi, n0k, steps, alpha,
+            it + 1 if it < adapt else 0, rounds, w,
+        )  # fmt: skip
+        out_n[it] = n
         out_alpha[it] = alpha
         out_k[it] = occupied
     return alpha
+
+
+@njit(cache=True, nogil=True)
+def _pattern_probs(on_ptr, on_idx, lam, pi, f, miss, odds, pc):
+    """pc[c] = P(pattern c) for the parameters (``lam``, ``pi``), from scratch; returns P(no list)."""
+    for k in range(lam.shape[1]):
+        _class_columns(on_ptr, on_idx, lam, k, f, miss, odds)
+    return _mixture(pi, f, miss, pc)
+
+
+@njit(cache=True, nogil=True)
+def tempered_block(
+    cells,
+    level_counts,
+    K,
+    a_alpha,
+    b_alpha,
+    lam,
+    lw,
+    pi,
+    n0k,
+    steps,
+    alphas,
+    iterations,
+    seed,
+    rounds,
+    out_n,
+    out_alpha,
+    out_k,
+    tries,
+    accepted,
+):
+    """Parallel tempering: ``iterations`` sweeps of a ladder of chains, then swaps of neighbours' parameters.
+
+    Level l samples the model's posterior given the table ``level_counts[l]``: level 0 is the table itself,
+    the others are it with every count scaled down (a smaller table, whose posterior is wider and whose
+    chains move between class arrangements that the full table's chain leaves only every few thousand
+    sweeps: issue 20). Each level is a chain of the ordinary sampler (``_sweep``) for its own table; after
+    every sweep, neighbours l and l + 1 propose to exchange their parameters (capture probabilities,
+    sticks, alpha), accepted with probability min(1, r),
+
+        r = L(theta_l+1; n_l) L(theta_l; n_l+1) / (L(theta_l; n_l) L(theta_l+1; n_l+1)),
+
+    L the observed-data likelihood (memberships and N summed out, as in the Metropolis moves; the prior is
+    the same on every level and cancels). That is a Metropolis move on the product of the levels'
+    posteriors of the parameters, so level 0 keeps its target (Geyer 1991; Earl & Deem 2005; a tempered
+    likelihood L^beta has no data augmentation, a table of round(beta n) people has). The memberships and
+    unobserved are not part of what a sweep starts from (step 0 draws them afresh), so they need no swap.
+    Only level 0's N, alpha and occupied classes are written out; ``tries`` and ``accepted`` count the
+    swaps proposed and made between each pair of neighbours. ``lam`` (L, J, K), ``lw``, ``pi``, ``n0k``
+    (L, K), ``steps`` (L, 2K), ``alphas`` (L,) are updated in place, as in ``gibbs_block`` (their scales
+    are not tuned here: the caller sets them).
+    """
+    np.random.seed(seed)
+    L, C = level_counts.shape
+    J = cells.shape[1]
+    n_obs = np.zeros(L, dtype=np.int64)
+    for lv in range(L):
+        for c in range(C):
+            n_obs[lv] += level_counts[lv, c]
+    w = _scratch(cells, K)
+    on_ptr, on_idx = w[7], w[8]
+    f = np.empty((C, K))
+    miss = np.empty(K)
+    odds = np.empty(J)
+    pcs = np.empty((L, C))
+    p0s = np.empty(L)
+    tmp_lam = np.empty((J, K))
+    tmp_k = np.empty(K)
+    tmp_c = np.empty(C)
+    for it in range(iterations):
+        for lv in range(L):
+            a, n, occupied = _sweep(
+                level_counts[lv], n_obs[lv], K, a_alpha, b_alpha, lam[lv], lw[lv], pi[lv], n0k[lv],
+                steps[lv], alphas[lv], 0, rounds, w,
+            )  # fmt: skip
+            alphas[lv] = a
+            if lv == 0:
+                out_n[it] = n
+                out_alpha[it] = a
+                out_k[it] = occupied
+        for lv in range(L):
+            p0s[lv] = _pattern_probs(on_ptr, on_idx, lam[lv], pi[lv], f, miss, odds, pcs[lv])
+        for lv in range(L - 1):
+            m = lv + 1
+            r = (
+                _loglik_of(level_counts[lv], n_obs[lv], pcs[m], p0s[m])
+                + _loglik_of(level_counts[m], n_obs[m], pcs[lv], p0s[lv])
+                - _loglik_of(level_counts[lv], n_obs[lv], pcs[lv], p0s[lv])
+                - _loglik_of(level_counts[m], n_obs[m], pcs[m], p0s[m])
+            )
+            tries[lv] += 1
+            if np.log(np.random.random()) < r:
+                accepted[lv] += 1
+                tmp_lam[:, :] = lam[lv]
+                lam[lv][:, :] = lam[m]
+                lam[m][:, :] = tmp_lam
+                tmp_k[:] = lw[lv]
+                lw[lv][:] = lw[m]
+                lw[m][:] = tmp_k
+                tmp_k[:] = pi[lv]
+                pi[lv][:] = pi[m]
+                pi[m][:] = tmp_k
+                tmp_c[:] = pcs[lv]
+                pcs[lv][:] = pcs[m]
+                pcs[m][:] = tmp_c
+                p0s[lv], p0s[m] = p0s[m], p0s[lv]
+                alphas[lv], alphas[m] = alphas[m], alphas[lv]
+
+
+def level_counts(counts: np.ndarray, ladder: tuple[float, ...]) -> np.ndarray:
+    """(L, C) the table's counts scaled by each beta of the ladder, rounded half up (a cell with anybody in
+    it keeps at least one person for beta >= 0.5)."""
+    return np.stack([np.floor(b * counts + 0.5) for b in ladder]).astype(np.int64)
+
+
+def tempered_state(state: dict, ladder: tuple[float, ...]) -> dict:
+    """A ladder started from one chain's state: every level a copy, its proposal scales widened as
+    1 / sqrt(beta) (a posterior from beta n people is about that much wider than from n)."""
+    L = len(ladder)
+    scale = 1.0 / np.sqrt(np.asarray(ladder, dtype=float))
+    return {
+        "lam": np.stack([state["lam"]] * L).copy(),
+        "lw": np.stack([state["lw"]] * L).copy(),
+        "pi": np.stack([state["pi"]] * L).copy(),
+        "n0k": np.stack([state["n0k"]] * L).copy(),
+        "steps": np.stack([state["steps"] * s for s in scale]).copy(),
+        "alphas": np.full(L, float(state["alpha"])),
+        "tries": np.zeros(max(L - 1, 0), dtype=np.int64),
+        "accepted": np.zeros(max(L - 1, 0), dtype=np.int64),
+    }
+
+
+def run_tempered(cells, counts_by_level, K, a_alpha, b_alpha, ladder_state, iterations, seed, rounds=1):
+    """Continue a ladder (``tempered_state``, updated) for ``iterations`` sweeps; level 0's
+    (N, alpha, occupied) per sweep."""
+    st = ladder_state
+    out = (np.empty(iterations, dtype=np.int64), np.empty(iterations), np.empty(iterations, dtype=np.int64))
+    tempered_block(
+        cells, counts_by_level, K, a_alpha, b_alpha, st["lam"], st["lw"], st["pi"], st["n0k"], st["steps"],
+        st["alphas"], iterations, seed, rounds, *out, st["tries"], st["accepted"],
+    )  # fmt: skip
+    return out
 
 
 def initial_state(n_lists: int, K: int, seed: int) -> dict[str, np.ndarray | float]:
