@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tawthiq.extract import _arabic_events, _events, _modality, extract_claims
+from tawthiq.extract import _arabic_events, _attribution, _events, _modality, extract_claims
 from tawthiq.text.prefilter import PatternSet, required_literals
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reports"
@@ -63,13 +63,14 @@ def _extractor_patterns() -> list[re.Pattern[str]]:
         + [rx for _, rx in _arabic_events._VICTIMS_RX]
         + [rx for _, rx in _events._VICTIMS_RX]
         + [_modality._UNASSERTED]
+        + _attribution._ON_THE_SENTENCE.patterns
     )
 
 
 _ALL = PatternSet(_extractor_patterns())
 _PIECES = sorted(
     {lit for rx in _extractor_patterns() for lit in (required_literals(rx) or ())}
-    | {"و", "ال", "ب", "ت", "وا", " ", "The ", "were ", ",", "ين", "ات", "\u212a", "İ"}
+    | {"و", "ال", "ب", "ت", "وا", " ", "The ", "were ", ",", "ين", "ات", "\u212a", "İ", "”", '"', ".", "UN"}
 )
 
 

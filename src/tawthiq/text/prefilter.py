@@ -195,3 +195,7 @@ class PatternSet:
             for _, ix in folded.iter(low):
                 out |= ix
         return out
+
+    def present(self, text: str) -> set[re.Pattern[str]]:
+        """The patterns that may match ``text``, as the patterns themselves (a superset of those that do)."""
+        return {self.patterns[i] for i in self.candidates(text)}
