@@ -135,3 +135,19 @@ def test_plot_in_an_unknown_format_is_refused_before_estimating(runner, write_cs
     res = runner.invoke(app, ["estimate", "-t", str(write_csv(TABLE)), "--plot", str(tmp_path / "n.gif")])
     assert res.exit_code == 2 and "estimating" not in res.stderr
     assert not (tmp_path / "n.gif").exists()
+
+
+def test_tempering_is_reachable_from_the_command_line_and_says_its_ladder(runner, write_csv):
+    """Parallel tempering (issue 20) was only a Python setting: a documenter with a stuck sparse table
+    could not ask for it. With --tempering always the diagnostics carry the ladder and the swaps."""
+    path = str(write_csv(TABLE))
+    plain = json.loads(runner.invoke(app, ["estimate", "-t", path, "--json", *FAST]).stdout)
+    assert "tempering" not in plain["diagnostics"]
+    res = runner.invoke(app, ["estimate", "-t", path, "--tempering", "always", "--json", *FAST])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["diagnostics"]["tempering"]["ladder"] == [1.0, 0.8, 0.6]
+    assert len(data["diagnostics"]["tempering"]["swap_acceptance"]) == 2
+    assert data["low"] <= data["N"] <= data["high"]
+    bad = runner.invoke(app, ["estimate", "-t", path, "--tempering", "sometimes"])
+    assert bad.exit_code == 2 and "sometimes" in bad.output

@@ -38,6 +38,12 @@ class Criterion(StrEnum):
     bic = "bic"
 
 
+class Tempering(StrEnum):
+    never = "never"
+    continuation = "continuation"
+    always = "always"
+
+
 def _workspace_tables(
     workspace: Path | None, db: str | None, by: str | None, lists: str | None, status: str | None
 ):
@@ -186,6 +192,15 @@ def estimate(
     chains: Annotated[int, typer.Option("--chains", help="LCMCR chains (R-hat needs 2 or more).")] = 4,
     thin: Annotated[int, typer.Option("--thin", help="LCMCR: keep every n-th draw.")] = 5,
     classes: Annotated[int, typer.Option("--classes", help="LCMCR: maximum latent classes K.")] = 10,
+    tempering: Annotated[
+        Tempering,
+        typer.Option(
+            "--tempering",
+            help="LCMCR: parallel tempering for chains stuck in one class arrangement (sparse tables): "
+            "'continuation' tempers a run that fails its first convergence check, 'always' from the start; "
+            "each tempered sweep costs about three plain ones (docs/estimation.md).",
+        ),
+    ] = Tempering.never,
     criterion: Annotated[
         Criterion, typer.Option("--criterion", help="Log-linear model selection and weights.")
     ] = Criterion.aic,
@@ -240,6 +255,7 @@ def estimate(
         thin=min(thin, max(1, iterations // 4)),
         chains=chains,
         seed=seed,
+        tempering=tempering.value,
     )
     ll = LoglinearSettings(criterion=criterion.value, seed=seed)
     with progress(f"estimating ({method.value})", json_=json_):
@@ -262,7 +278,7 @@ def estimate(
             "status": status,
             "settings": {"method": method.value, "seed": seed, "iterations": iterations,
                          "max_iterations": lc.max_iterations, "chains": chains, "thin": lc.thin,
-                         "classes": classes, "criterion": criterion.value},
+                         "classes": classes, "criterion": criterion.value, "tempering": tempering.value},
         }  # fmt: skip
         with open_workspace(workspace, db) as ws:
             saved = save_estimates(ws, fits, what)
