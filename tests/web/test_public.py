@@ -112,3 +112,31 @@ def test_public_withheld_count_moves_when_a_claim_is_approved(make_client, built
     review_claim(built.ws, built.claim_ids["execution"], "accept", Operator("test", "reviewer"))
     after = client.get("/public/incidents.json").json()["withheld"]
     assert (after["published"], after["by_rule"]["unreviewed_claims"]) == (2, 0)
+
+
+def test_an_origin_named_after_an_individual_source_is_published_as_its_kind(make_client, built):
+    """corroborate names an unattributed claim's origin (and its outlet) after its source's label,
+    and a documenter may set an individual's label to the person's name: the public incident (JSON,
+    API, both languages' pages) showed it in origins, outlets and rationale, while the public source
+    already said only "individual source"."""
+    from sqlalchemy import select
+
+    from tawthiq.corroborate import say
+    from tawthiq.store.tables import IncidentRow
+
+    name = "Local contact 7"  # the individual source's label in the fixture
+    with built.ws.session(actor="test") as s:
+        row = s.scalars(select(IncidentRow).where(IncidentRow.key == "shelling-fardous")).one()
+        row.origins = ["am", name, f"Activists (per {name})"]
+        row.outlets = ["Aleppo Monitor (test)", name]
+        row.rationale = say("independent_origins", n=3, origins=row.origins) + " " + say("outlets", n=2)
+        row.rationale_phrases = None
+    iid = built.incident_ids["shelling-fardous"]
+    client = make_client()
+    data = client.get(f"/public/incidents/{iid}.json").json()
+    assert data["origins"] == ["am", "individual source", "Activists (per individual source)"]
+    assert data["outlets"] == ["Aleppo Monitor (test)", "individual source"]
+    pages = [f"/public/incidents/{iid}", f"/public/incidents/{iid}?lang=ar", "/api/v1/public/incidents"]
+    for page in pages:
+        assert name not in client.get(page).text, page
+    assert name not in str(data)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import math
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from functools import lru_cache
@@ -273,9 +274,12 @@ def public_incident(
     sources = sources or {}
     out_claims = []
     named: list[tuple[str, ...]] = []
+    hidden: dict[str, str] = {}  # an anonymous source's label -> what the public sees of it
     for c in mine:
         rep = reports.get(c.report_id) if c.report_id is not None else None
         src = sources.get(rep.source_id) if rep is not None and rep.source_id is not None else None
+        if src is not None and src.kind in pol.anonymous_source_kinds and src.label:
+            hidden[src.label] = f"{src.kind} source"
         pc = public_claim(c, pol, rep, src)
         if pc is not None:
             supporting = c.id not in incident.contradicting_claim_ids
@@ -291,13 +295,25 @@ def public_incident(
         "time": incident.time.contract(),
         "fatalities": _public_fatalities(incident, pol),
         "grade": incident.effective_grade,
-        "rationale": incident.rationale,
-        "origins": list(incident.origins),
-        "outlets": list(incident.outlets),
+        # an origin or outlet named after an individual's source is that source's label, which a
+        # documenter may have set to the person's name: the public sees its kind, as public_source
+        "rationale": _unnamed(incident.rationale, hidden),
+        "origins": [_unnamed(o, hidden) for o in incident.origins],
+        "outlets": [_unnamed(o, hidden) for o in incident.outlets],
         "claims": out_claims,
         "perpetrators": incident_perpetrators(named),
     }
     return _pick(data, _public(pol, "incident"))
+
+
+def _unnamed(text: str | None, hidden: Mapping[str, str]) -> str | None:
+    """``text`` with every whole-word occurrence of a hidden label replaced by its public form."""
+    if not text or not hidden:
+        return text
+    for label in sorted(hidden, key=len, reverse=True):
+        public = hidden[label]
+        text = re.sub(rf"(?<!\w){re.escape(label)}(?!\w)", lambda _m: public, text)  # noqa: B023
+    return text
 
 
 def incident_perpetrators(named: Iterable[Iterable[str]]) -> list[str]:

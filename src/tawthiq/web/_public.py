@@ -50,7 +50,9 @@ def _public_form(pub: dict[str, Any] | None, inc: Incident) -> PublicForm | None
     if pub is None:
         return None
     form = PublicForm(pub)
-    if "rationale" in pub:
+    if "rationale" in pub and pub["rationale"] == inc.rationale:
+        # (a rationale that named an individual's source is published with the name taken out: the
+        # Arabic page then reads the phrases back from that text, never from the stored phrases)
         form.rationale_phrases = inc.rationale_phrases
     return form
 
