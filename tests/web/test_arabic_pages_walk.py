@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from .test_people_review import pairs  # noqa: F401  (the fixture: pairs the linker left)
 
 
@@ -129,3 +131,26 @@ def test_a_count_of_incidents_in_an_arabic_sentence_takes_the_plural_its_number_
     timeline = client.get("/timeline", params={"lang": "ar"}).text
     assert "الحوادث المؤرَّخة: 3" in timeline
     assert "Dated incidents: 3" in client.get("/timeline", params={"lang": "en"}).text
+
+
+@pytest.mark.parametrize(
+    ("n", "words"), [(15, "15 حرفاً على الأقل"), (8, "8 أحرف على الأقل"), (100, "100 حرف على الأقل")]
+)
+def test_the_password_hint_counts_its_letters_the_arabic_way(make_client, n, words):
+    """ "15 أحرف" (the plural of 3 to 10 after fifteen) on the admin page: the hint goes through
+    ngettext, whose six Arabic forms take the number's noun."""
+    from tawthiq.web import WebSettings
+
+    html = make_client("admin", WebSettings(min_password_length=n)).get("/admin", params={"lang": "ar"}).text
+    assert words in html
+
+
+def test_received_times_say_the_minute_not_the_second(make_client, built):
+    """The inbox's Received column wrote seconds ("05:23:40"): the day and the minute are what a
+    reader uses, in each language's own order."""
+    for lang in ("en", "ar"):
+        html = make_client("documenter").get("/reports", params={"lang": lang}).text
+        stamps = re.findall(r'<time class="nowrap" datetime="([^"]+T[^"]+)">([^<]+)</time>', html)
+        assert stamps, lang
+        assert not any(re.search(r"\d:\d\d:\d\d", text) for _, text in stamps), (lang, stamps)
+        assert all(re.search(r"\d:\d\d", text) for _, text in stamps), (lang, stamps)

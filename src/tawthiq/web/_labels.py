@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any, get_args
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_datetime, format_skeleton
+from babel.dates import format_date, format_skeleton, format_time, get_datetime_format
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from jinja2 import pass_context
@@ -278,7 +278,13 @@ def label(ctx: Any, value: Any) -> Any:
         text = LABELS.get(value)
         return ctx["_"](text) if text is not None else value
     if isinstance(value, datetime):
-        return format_datetime(value, "medium", locale=_locale(lang))
+        # the day and the minute, as the locale joins them: seconds say nothing to a reader
+        loc = _locale(lang)
+        return (
+            get_datetime_format("medium", locale=loc)
+            .replace("{1}", format_date(value, "medium", locale=loc))
+            .replace("{0}", format_time(value, "short", locale=loc))
+        )
     if isinstance(value, date):
         return format_date(value, "long", locale=_locale(lang))
     if isinstance(value, int | float):
