@@ -22,10 +22,33 @@ PRINTED = re.compile(r"(\d+) killed, 95% interval (\d+)–(\d+) \((\d+) document
 
 
 @pytest.fixture(scope="module")
-def demo_summary(tmp_path_factory):
+def demo_run(tmp_path_factory):
     steps = [s for s in DEMO_STEPS if s.name in ("people", "estimate")]
     assert [s.name for s in steps] == ["people", "estimate"]
-    return run_demo(tmp_path_factory.mktemp("demo") / "ws", steps=steps)
+    path = tmp_path_factory.mktemp("demo") / "ws"
+    return path, run_demo(path, steps=steps)
+
+
+@pytest.fixture(scope="module")
+def demo_summary(demo_run):
+    return demo_run[1]
+
+
+def test_the_demo_keeps_its_estimate_for_the_web_to_show(demo_run):
+    """The demo printed its estimate but did not keep it: the web's /estimates said "no saved
+    estimate yet" on the demo workspace."""
+    from tawthiq.app.estimate import saved_estimates
+    from tawthiq.store import open_workspace
+
+    path, summary = demo_run
+    with open_workspace(path) as ws:
+        [saved] = saved_estimates(ws)
+    assert saved["status"] == "killed"
+    printed = {
+        k: int(PRINTED.fullmatch(v).group(1)) for k, v in summary.items() if k.startswith("estimate (")
+    }
+    kept = {f"estimate ({e['method']})": round(e["N"]) for e in saved["estimates"]}
+    assert kept == printed
 
 
 def test_demo_interval_covers_the_true_number_of_killed_with_pairs_left_in_review(demo_summary):

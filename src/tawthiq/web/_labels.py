@@ -281,7 +281,7 @@ def label(ctx: Any, value: Any) -> Any:
         # the day and the minute, as the locale joins them: seconds say nothing to a reader
         loc = _locale(lang)
         return (
-            get_datetime_format("medium", locale=loc)
+            str(get_datetime_format("medium", locale=loc))
             .replace("{1}", format_date(value, "medium", locale=loc))
             .replace("{0}", format_time(value, "short", locale=loc))
         )
