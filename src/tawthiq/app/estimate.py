@@ -127,6 +127,22 @@ def estimate_tables(tables: Any, method: str, lcmcr: Any, loglinear: Any) -> lis
     return [estimate_stratified(tables, m, lcmcr, loglinear) for m in runnable_methods(tables, method)]
 
 
+def run_settings(method: str, lcmcr: Any, loglinear: Any) -> dict[str, Any]:
+    """The settings a saved estimate records (``LcmcrSettings``, ``LoglinearSettings``): what
+    ``tawthiq estimate`` and the demo keep beside the estimates, one shape for both."""
+    return {
+        "method": method,
+        "seed": lcmcr.seed,
+        "iterations": lcmcr.iterations,
+        "max_iterations": lcmcr.max_iterations,
+        "chains": lcmcr.chains,
+        "thin": lcmcr.thin,
+        "classes": lcmcr.K,
+        "criterion": loglinear.criterion,
+        "tempering": lcmcr.tempering,
+    }
+
+
 def save_estimates(ws: Workspace, fits: Sequence[Any], source: dict[str, Any], now: Any = None) -> Any:
     """Keep this run's estimates under the workspace (``store.estimates``): the Estimate of each method,
     ``source`` (what was estimated: ``by``, ``lists``, ``status``, the settings and seed), the time."""

@@ -97,14 +97,15 @@ def _missing_and_sources(ctx: DemoContext) -> dict[str, Any]:
 
 
 def _estimate(ctx: DemoContext) -> dict[str, Any]:
-    from tawthiq.app.estimate import estimate_tables, save_estimates, workspace_tables
+    from tawthiq.app.estimate import estimate_tables, run_settings, save_estimates, workspace_tables
     from tawthiq.estimate import LcmcrSettings, LoglinearSettings
 
     ctx.log("estimating the undocumented dead (LCMCR and log-linear) …")
     tables = workspace_tables(ctx.workspace, None, None, "killed")
     # what `tawthiq estimate --method all --status killed --iterations 20000 --chains 2` runs
     lcmcr = LcmcrSettings(K=10, iterations=20_000, thin=50, chains=2, seed=0)
-    fitted = estimate_tables(tables, "all", lcmcr, LoglinearSettings(criterion="aic", seed=0))
+    loglinear = LoglinearSettings(criterion="aic", seed=0)
+    fitted = estimate_tables(tables, "all", lcmcr, loglinear)
     # kept as `tawthiq estimate` keeps it, so the web's /estimates shows it (it said "no saved
     # estimate yet" on the demo)
     what = {
@@ -112,10 +113,8 @@ def _estimate(ctx: DemoContext) -> dict[str, Any]:
         "by": None,
         "lists": None,
         "status": "killed",
-        "settings": {"method": "all", "seed": 0, "iterations": lcmcr.iterations,
-                     "max_iterations": lcmcr.max_iterations, "chains": lcmcr.chains, "thin": lcmcr.thin,
-                     "classes": lcmcr.K, "criterion": "aic", "tempering": lcmcr.tempering},
-    }  # fmt: skip
+        "settings": run_settings("all", lcmcr, loglinear),
+    }
     save_estimates(ctx.workspace, fitted, what)
     fits = [f.estimate for f in fitted]
     return {

@@ -268,7 +268,7 @@ def estimate(
         plot_posterior(fits, plot, title=source)
         err_console.print(f"plot written to {plot}", highlight=False)
     if table is None and save:
-        from tawthiq.app.estimate import save_estimates
+        from tawthiq.app.estimate import run_settings, save_estimates
         from tawthiq.store import open_workspace
 
         what = {
@@ -276,10 +276,8 @@ def estimate(
             "by": by,
             "lists": [s.strip() for s in lists.split(",") if s.strip()] if lists else None,
             "status": status,
-            "settings": {"method": method.value, "seed": seed, "iterations": iterations,
-                         "max_iterations": lc.max_iterations, "chains": chains, "thin": lc.thin,
-                         "classes": classes, "criterion": criterion.value, "tempering": tempering.value},
-        }  # fmt: skip
+            "settings": run_settings(method.value, lc, ll),
+        }
         with open_workspace(workspace, db) as ws:
             saved = save_estimates(ws, fits, what)
         err_console.print(f"saved to {saved}", highlight=False)
