@@ -76,7 +76,11 @@ _NUMBERS_DOUBTED = re.compile(
 _QUOTE_TRIM = " \t\n-–—:|"
 _KILLED = re.compile(
     r"\b(?:killed|killing|died|dead|deaths|death toll|toll|lost their lives|loss of\b[^.;]{0,40}?\blives|"
-    r"number (?:of )?(?:dead|deaths))\b",
+    r"number (?:of )?(?:dead|deaths)|"
+    # the dead found, counted or recovered, and the verbs of dying (docs/extraction.md, "The dead found and
+    # counted"): "the monitors counted 92 bodies", "4-5 charred corpses were found", "the remains of 12
+    # people", "the number of victims has risen to 281", "40 people perished"
+    r"bodies|corpses|remains of|number of (?:the )?(?:victims|fatalities)|fatalities|perished)\b",
     re.I,
 )
 # letters are counted by deleting what is not one (twice as fast as findall's list of one-letter strings)

@@ -21,7 +21,7 @@ __all__ = ["find_tolls"]
 
 _KILL = re.compile(
     r"\b(?:killed|killing|kills?|dead|died|deaths?|death toll|lost their lives|lives|"
-    r"executed|shot|massacred|slain|perished|bodies|martyrs|toll|"
+    r"executed|shot|massacred|slain|perished|bodies|corpses|remains of|martyrs|toll|"
     # every verb of killing people, not only "killed" (docs/extraction.md, coverage round)
     r"slaughtered|murdered|gunned down|beheaded|decapitated|hanged|lynched|assassinated|"
     r"tortured to death|(?:burned|burnt|stabbed|beaten|starved|crushed) to death)\b",
@@ -60,6 +60,11 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
     for h in find_numbers(sentence):
         after = sentence[h.end : h.end + 170]
         before = sentence[max(0, h.start - 70) : h.start]
+        if _PART_OF.match(after) or _SAVED.search(before) or _AMONG_BEFORE.search(before):
+            # "two of the dead", "one of the bodies", "among the dead were 11 children": a part of a toll
+            # told elsewhere; "saved the lives of 600": the living
+            continue
+        after = _OR_ALT.sub("", after, count=1)  # "as many as 230 or even 520 civilians": the first figure
         bare = re.match(
             r"\s*(?:more\s+)?(?:who\s+|that\s+)?(?:were\s+|had been\s+|have been\s+)?"
             r"(?:injured|wounded|killed|dead|hurt|died|deaths)\b",
@@ -197,7 +202,23 @@ _TOLL_AT = re.compile(
     re.I,
 )
 _AMONG = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}?(?:(?:were|was|are)\s+(?:also\s+)?among\b|among\s+(?:the|those)\b)", re.I
+    # "11 children were among those killed", "11 women and 13 children were among the dead"
+    r"\s*(?:(?:[\w-]+|,)\s+){0,6}?(?:(?:were|was|are)\s+(?:also\s+)?among\b|among\s+(?:the|those)\b)",
+    re.I,
+)
+# the parts and the remnants of a toll (docs/extraction.md, "Fatalities round")
+_DEAD_NOUN = r"(?:dead|bodies|corpses|victims|killed|fatalities|deceased|casualties|martyrs)"
+_PART_OF = re.compile(
+    rf"\s*(?:more\s+|others?\s+)?of\s+(?:the|those|these)\s+(?:[\w-]+\s+)?{_DEAD_NOUN}\b", re.I
+)
+_AMONG_BEFORE = re.compile(
+    rf"\bamong\s+(?:the|those)\s+(?:[\w-]+\s+){{0,2}}?{_DEAD_NOUN}\s+(?:were|was|are|is)\s+(?:also\s+)?"
+    r"(?:(?:at least|about|some|more than|over)\s+)?$",
+    re.I,
+)
+_SAVED = re.compile(r"\bsav(?:ed|es|e|ing)\s+(?:the\s+)?(?:lives\s+of\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+_OR_ALT = re.compile(
+    r"^\s*or\s+(?:even\s+|perhaps\s+|possibly\s+|maybe\s+)?(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)(?=\s)", re.I
 )
 _DASH_LIST = re.compile(r"\s[–—]\s[^–—;]*?(?:\s[–—]\s?|,(?=\s*(?:were|was|have|had|are)\b))")
 _COUNT_NP = (
