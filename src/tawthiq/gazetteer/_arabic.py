@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from tawthiq.geo import km
 from tawthiq.text.arabic import fold, fold_arabic, name_key, strip_article
 
 if TYPE_CHECKING:
@@ -229,7 +230,14 @@ def match_arabic(gaz: Gazetteer, text: str, context: Iterable[str] = ()) -> list
             continue
         # the Syrian layers' 389 heads are far fewer than the world's 2,248: a word that starts no
         # Syrian name goes straight to the world layer (64% of the corpus's calls; the same matches)
-        hit = _match_at(gaz, index, ft, toks, i, ctx, aleppo_near) if _may_start(toks[i][2], syrian) else None
+        # namesakes: without the report's context, the places this text named before stand for it
+        # (as in English, Gazetteer._match_at)
+        earlier = ctx or tuple(m.place.id for m in out)
+        hit = (
+            _match_at(gaz, index, ft, toks, i, ctx, aleppo_near, earlier)
+            if _may_start(toks[i][2], syrian)
+            else None
+        )
         if hit is not None and hit[0][2].kind in ("town", "district", "subdistrict"):
             # without the report's context, the places found so far in this text stand for it here
             abroad = _abroad(gaz, ctx or tuple(m.place.id for m in out))
@@ -450,7 +458,7 @@ _PARTICLES = frozenset(
 )
 
 
-def _match_at(gaz, index, ft, toks, i, ctx, aleppo_near):
+def _match_at(gaz, index, ft, toks, i, ctx, aleppo_near, earlier=()):
     first_forms = _unclitic(toks[i][2])
     type_kinds: tuple[str, ...] = ()
     start_tok = i
@@ -495,7 +503,7 @@ def _match_at(gaz, index, ft, toks, i, ctx, aleppo_near):
                 ]
                 if not cands:
                     continue
-                place, alts = _resolve(gaz, cands, type_kinds, ctx)
+                place, alts = _resolve(gaz, cands, type_kinds, earlier or ctx)
                 if place.kind == "governorate" and not type_kinds:
                     # "لاقتحام الرقة" in a report about the town of Raqqa: the town, not its governorate
                     town = next((p for p in index[key] if p in ctx and gaz.places[p].kind == "town"), None)
@@ -535,10 +543,27 @@ def _resolve(gaz, cands: list[str], type_kinds, ctx):
             s += 10
         if any(gaz.contains(c, pid) for c in ctx):
             s += 4
+        elif p.kind == "town" and p.lat is not None and any(_near(p, t) for t in near):
+            s += 3  # among namesakes, the one near a town the context names (as in English)
         return s
 
+    near = [
+        t
+        for t in (gaz.places.get(c) for c in ctx)
+        if t is not None and t.kind == "town" and t.lat is not None and t.lon is not None
+    ]
     ranked = sorted(cands, key=lambda pid: (-score(pid), pid))
     return gaz.places[ranked[0]], tuple(ranked[1:])
+
+
+# a namesake this close to a town of the report's context is the one meant: Syria's same-named
+# villages ("Jazra" by Raqqa and "Jazraya" by Aleppo, Idlib's "Jibala" and Latakia's "Jablah") lie
+# 80 km and more apart, a town and the villages its report names mostly within 60 (both scripts)
+NEAR_KM = 60.0
+
+
+def _near(a, b) -> bool:
+    return km(a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0) <= NEAR_KM
 
 
 _TRAILING_DIRECTION = re.compile(r"\s+(?:ال)?(?:شرقي|غربي|شمالي|جنوبي|اوسط|وسطي)ه?$")

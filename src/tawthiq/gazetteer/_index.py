@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 
 from tawthiq.entities import Place, PlaceRef
 from tawthiq.errors import InputError
-from tawthiq.gazetteer._arabic import build_arabic_index, lookup_arabic, match_arabic
+from tawthiq.gazetteer._arabic import NEAR_KM, build_arabic_index, lookup_arabic, match_arabic
 from tawthiq.gazetteer._names import fold, toponym_key
 from tawthiq.gazetteer._world import WorldLayer, load_world, world_key
 from tawthiq.geo import km
@@ -308,7 +308,10 @@ class Gazetteer:
         last = i
         for j in range(i + 1, min(i + 6, len(toks))):
             gap = text[toks[j - 1][1] : toks[j][0]]
-            if gap not in (" ", "-", " - ", "  "):
+            # "Ma’arrat al- Nu’man", "Jabal al- Zaweya": an article written with a space after its
+            # hyphen (the monitors' English) still joins the name
+            spaced_article = gap == "- " and toks[j - 1][2].lower() in ("al", "el")
+            if gap not in (" ", "-", " - ", "  ") and not spaced_article:
                 break
             last = j
         for j in range(last, i - 1, -1):
@@ -341,7 +344,10 @@ class Gazetteer:
                     else []
                 )
             if cands and not world:
-                place, alts = self._resolve(text, toks, j, cands, ctx)
+                # namesakes: without the report's context, the places this text named before stand
+                # for it ("Idlib Province: ... the town of Jbala" is Idlib's Jibala, not Latakia's
+                # Jablah); this is what gives the title and lede their own reading
+                place, alts = self._resolve(text, toks, j, cands, ctx or seen, s0)
                 return PlaceMatch(s0, toks[j][1], surface, place, alts), j + 1
             if world and self._inside_a_name(text, toks, i, j):
                 return None  # "Ahmed Qorra Ali": a world town inside a person's or a group's name
@@ -463,10 +469,14 @@ class Gazetteer:
                 out.append(pid)
         return list(dict.fromkeys(out))
 
-    def _resolve(self, text, toks, j, cands, ctx):
+    def _resolve(self, text, toks, j, cands, ctx, start):
         after = text[toks[j][1] : toks[j][1] + 40]
         type_word = re.match(r"\s*([A-Za-z]+)", after)
         wanted = _TYPE_WORDS.get(type_word.group(1).lower(), ()) if type_word else ()
+        if not wanted:
+            # the type word before the name: "the village of X", "the town of X", "X's" no
+            before = _TYPE_BEFORE.search(text[max(0, start - 60) : start])
+            wanted = _TYPE_WORDS.get(before.group(1).lower(), ()) if before else ()
         nxt = re.match(r"\s*(?:,|of|in)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)", after)
         outer = self.lookup(nxt.group(1)) if nxt else []
 
@@ -499,10 +509,16 @@ class Gazetteer:
         return len(self.places)
 
 
-# a namesake this close to a town of the report's title or lede is the one meant: Syria's
-# same-named villages ("Jazra" by Raqqa and "Jazraya" by Aleppo, Idlib's "Jibala" and Latakia's
-# "Jablah") lie 80 km and more apart, a town and the villages its report names mostly within 60
-_NEAR_KM = 60.0
+# "the village of X", "the town of X", "the neighbourhood of X", "Idlib's province of X" no: a type
+# word and "of" right before the name
+_TYPE_BEFORE = re.compile(
+    r"\b(province|governorate|neighbou?rhood|quarter|district|town|village|city|area)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+# a namesake this close to a town of the report's title or lede is the one meant (_arabic.NEAR_KM)
+_NEAR_KM = NEAR_KM
 
 
 def _km(a: Place, b: Place) -> float:
