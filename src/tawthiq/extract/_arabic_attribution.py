@@ -89,7 +89,12 @@ _DOER = _rx(
 _PAREN = re.compile(r"\s*\(([^()]{2,40})\)")
 # "صنعاء (رويترز) - قال …": a dateline before the verb is no subject
 _DATELINE_MARK = re.compile(r"[()]|\s[-–—]\s|\s[-–—]$")
-_SUBJECTLESS = _rx(r"(?:أن|إن|ان|بأن|بان|في بيان|في تصريح|:|\")")
+# what follows a reporting verb with no subject: its "that", the document it spoke in, "to" before its
+# "that" ("وأشار إلى أن"، "ولفت إلى أن"), "also" ("وأضاف أيضا أن")
+_SUBJECTLESS = _rx(
+    r"(?:أن|إن|ان|بأن|بان|في بيان|في بيانه|في تصريح|في تصريحات|في تقرير|في حديث|عبر|:|\""
+    r"|(?:إلى|الى)\s+(?:أن|ان|أنه|انه|أنها|انها)|(?:أيضا|كذلك)\s+(?:أن|ان|بأن))"
+)
 _COLON_HEAD = _rx(r"^\s*([^:،.\"\d]{2,50}?)(?:\s+ل\S*(?:\s+\S+)?)?\s*:(?!:)\s*\S")
 # no speaker: news and rumours ("تحدثت أنباء عن"), and figures that "show" ("وتشير الأرقام إلى"،
 # "تفيد التقديرات"، "تكشف الإحصاءات")
@@ -137,7 +142,9 @@ def _party(
         return previous
     if _rx(
         r"^(?:فيه|فيها|له|لها|لهم|عنه|عنها|منه|منها|به|بها|إلى|الى|أن|ان|إن|بأن|أنه|انه|أنها|انها"
-        r"|في بيان|في تصريح|في تقرير|في حديث)(?:\s|$)"
+        r"|في بيان|في تصريح|في تقرير|في حديث"
+        # the speaker's own document or channel, "also": "وأوضح في بيانه"، "وتابع عبر حسابه"، "وأضاف أيضا"
+        r"|في (?:بيان|تصريح|تصريحات|تقرير|حديث|كلمة|مؤتمر)(?:ه|ها|هم)?|عبر|أيضا|ايضا|كذلك)(?:\s|$)"
     ).match(p):
         return None  # "أكدت فيه أن": no speaker named after the verb
     if (find_events_ar(p) or _KILL_WORD.search(p)) and _GENERIC.match(p):

@@ -78,18 +78,30 @@ def alternation(forms: list[str] | tuple[str, ...]) -> str:
 
 # verbs of dying and killing, as news writes them: قتل (and قُتل)، استشهد، قضى، ارتقى، لقي (حتفه)،
 # توفي، أعدم، ذبح، and of wounding: أصيب، جرح
-KILL_VERBS = [
-    *verb_forms("قتل", "قتل"),
-    *verb_forms("استشهد", "ستشهد"),
-    *verb_forms("قضى", "قضي", weak="a"),
-    *verb_forms("ارتقى", "رتقي", weak="a"),
-    *verb_forms("لقي", weak="i"),
-    *("يلقى", "تلقى", "يلقون"),
-    *verb_forms("توفي", weak="i"),
-    *verb_forms("أعدم", "عدم"),
-    *verb_forms("ذبح", "ذبح"),
+_KILL_VERB_TABLE: list[tuple[str, str | None, str]] = [
+    ("قتل", "قتل", ""),
+    ("استشهد", "ستشهد", ""),
+    ("قضى", "قضي", "a"),
+    ("ارتقى", "رتقي", "a"),
+    ("لقي", None, "i"),
+    ("توفي", None, "i"),
+    ("أعدم", "عدم", ""),
+    ("ذبح", "ذبح", ""),
 ]
-WOUND_VERBS = [*verb_forms("أصيب", "صاب"), "أصبن", *verb_forms("جرح", "جرح")]
+_WOUND_VERB_TABLE: list[tuple[str, str | None, str]] = [("أصيب", "صاب", ""), ("جرح", "جرح", "")]
+KILL_VERBS = [
+    *(f for perfect, imperfect, weak in _KILL_VERB_TABLE for f in verb_forms(perfect, imperfect, weak)),
+    *("يلقى", "تلقى", "يلقون"),
+]
+WOUND_VERBS = [
+    *(f for perfect, imperfect, weak in _WOUND_VERB_TABLE for f in verb_forms(perfect, imperfect, weak)),
+    "أصبن",
+]
+# "he" and "she" of the perfect of each (قتل، قتلت، توفي، توفيت، أصيب، أصيبت): the forms a singular
+# subject follows ("توفي طفل" is one dead). Read from the table, not by the first letter: توفي begins
+# with ت like an imperfect.
+KILL_HE_SHE = [f for perfect, _, weak in _KILL_VERB_TABLE for f in verb_forms(perfect, weak=weak)[:2]]
+WOUND_HE_SHE = [f for perfect, _, weak in _WOUND_VERB_TABLE for f in verb_forms(perfect, weak=weak)[:2]]
 # the nouns that count the dead and the wounded (قتيلة، شهيدتان، جريحات …), the verbal nouns beside
 # (not ضحية / ضحايا: "victims" may be the dead and the wounded together, a count of neither)
 KILL_NOUNS = [*noun_forms("قتيل", "قتلى"), *noun_forms("شهيد", "شهداء")]

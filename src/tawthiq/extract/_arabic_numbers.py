@@ -20,10 +20,12 @@ from functools import lru_cache
 from tawthiq.entities import Count
 from tawthiq.extract._arabic_lexicon import (
     ENCLITICS,
+    KILL_HE_SHE,
     KILL_NOUNS,
     KILL_NOUNS_OF_ACTION,
     KILL_VERBS,
     PERSON_NOUNS,
+    WOUND_HE_SHE,
     WOUND_NOUNS,
     WOUND_NOUNS_OF_ACTION,
     WOUND_VERBS,
@@ -258,6 +260,9 @@ _K = (
     r"|راح\s+ضحيه|(?:حصد|حصدت|حصدا|ازهق|ازهقت)(?:\s+\S+){0,3}?\s+(?:ال)?ارواح"  # "حصدت الغارات أرواح 12"
     # "فقد 12 شخصا حياتهم" (lost their lives): the lives of the counted, after the count
     r"|حياتهم|حياتهما|حياتهن"
+    # parting with life, breathing one's last, after the counted: "4 مدنيين فارقوا الحياة"، "لفظوا أنفاسهم"
+    r"|(?:فارق|فارقت|فارقا|فارقتا|فارقوا|فارقن)\s+(?:ال)?حياه"
+    r"|(?:لفظ|لفظت|لفظا|لفظتا|لفظوا|لفظن)\s+(?:ال)?انفاس"
     # every form of the verbs and nouns of killing (_arabic_lexicon): قتلت، استشهدت، لقيت، توفيت، قتيلة …
     rf"|{alternation(KILL_VERBS + KILL_NOUNS + KILL_NOUNS_OF_ACTION)})"
 )
@@ -300,13 +305,15 @@ _ONE_NOUN = (
 )
 # the feminine verbs too ("قتلت امرأة"); a dual may carry a pronoun ("وطفلاها"، "وابنيه": her two children)
 _DUAL = r"(?:(ان|ين|اه|اها|يه|يها)|(?![\u0621-\u064a]))"
-_HE_SHE = [
-    f for f in KILL_VERBS + WOUND_VERBS if not f.startswith(("ي", "ت")) and not f.endswith(("ا", "وا"))
-]
+_HE_SHE = KILL_HE_SHE + WOUND_HE_SHE
 _ONE = _rx(
+    # a word of its own (a proclitic before it at most): "يتوفى طفل كل يوم" holds توفي but is a habit
+    r"(?<![\u0621-\u064a])(?:و|ف|ب|وب|ل)?"
     rf"(?:مقتل|استشهاد|ارتقاء|مصرع|وفاه|اصابه|جرح|قتل|قتلت|استشهد|استشهدت|اصيب|اصيبت|قضي|قضت|بحياه|لقي|لقيت"
     # he and she of every verb of killing or wounding (_arabic_lexicon): توفيت، ارتقت، أعدم، جرحت …
-    rf"|{alternation(_HE_SHE)})"
+    rf"|{alternation(_HE_SHE)}"
+    # the verb of an idiom of dying with its subject inside: "فارق طفل الحياة"، "لفظت امرأة أنفاسها"
+    r"|(?:فارق|فارقت|لفظ|لفظت)(?=\s+\S+\s+(?:ال)?(?:حياه|انفاس)))"
     rf"\s+(?:ال)?{_ONE_NOUN}{_DUAL}"
 )
 # a dual noun before its dual verb: "إن طفلين قتلا بقذيفة"، "شخصان أصيبا"
@@ -366,6 +373,20 @@ _VICTIMS_AGAINST_WOUNDED = _rx(
 # a qualifier between "و" and a coordinated count: "12 موظفا وما لا يقل عن 8 مرضى"
 _AND_QUALIFIED = re.compile(r"\s+و\s*(?:(?:" + "|".join(p for p, _ in _QUALS) + r")\s*(?:ال\s*)?)?$")
 _WEAKER = {"exact": 0, "about": 1, "at_least": 2, "more_than": 2}
+_ANY_QUAL = "|".join(p for p, _ in _QUALS)
+_QUAL_TAIL = _rx(rf"(?<![\u0621-\u064a])(?:{_ANY_QUAL})\s*(?:ال\s*)?$")
+# a count a total rises to or amounts to, any qualifier between: "ارتفعت الحصيلة إلى نحو 40"
+_TO_A_TOTAL = _rx(rf"(?:الى|بلغ|بلغت)\s*(?:(?:{_ANY_QUAL})\s*(?:ال\s*)?)?$")
+
+
+_PARTED = _rx(r"(?<![\u0621-\u064a])(?:و|ف)?(?:فارق|فارقت|فارقا|فارقتا|فارقوا|لفظ|لفظت|لفظا|لفظوا)\s*$")
+_LIFE_AFTER = _rx(r"^\s*(?:\S+\s+){1,2}?(?:ال)?(?:حياه|انفاس)")
+# a verb whose object is the toll and whose subject is the cause, the cause between them (the count's
+# person noun follows it): "راح/ذهب ضحية …"، "حصد/أزهق … أرواح"
+_CAUSE_TOLL = _rx(
+    r"(?<![\u0621-\u064a])(?:و|ف)?(?:(?:راح|ذهب)\s+ضحيه|(?:حصد|حصدت|ازهق|ازهقت|يحصد|تحصد)\s+\S+(?:\s+\S+)*?\s+(?:ال)?ارواح)"
+    r"(?![\u0621-\u064a])"
+)
 
 
 def _role(s: str, h: ArNumber) -> str | None:
@@ -382,11 +403,23 @@ def _role(s: str, h: ArNumber) -> str | None:
     # "20 ضحية و50 جريحا": victims set against the wounded are the dead (annotation.md)
     if _VICTIMS_AGAINST_WOUNDED.match(after):
         return "killed"
+    # "فارق 4 مدنيين الحياة": the verb of the idiom before the count, "life" after its noun
+    if _PARTED.search(near_before) and _LIFE_AFTER.match(after):
+        return "killed"
+    # "راح ضحية القصف على البلدة 4 مدنيين"، "حصدت الغارات على المدينة أرواح 12": the cause stands
+    # between the verb of the toll and the count
+    if _PERSON.match(after) and _CAUSE_TOLL.search(
+        re.split(r"[،,.؛:\d]", s[max(0, h.start - 80) : h.start])[-1]
+    ):
+        return "killed"
     kb = list(_KILL.finditer(near_before))
     ib = list(_INJ.finditer(near_before))
     # a verbal noun or verb right before the number decides: "مقتل 33"، "اصابه 20"، "قتل 18 شخصا"
     last_b = max([(m.end(), "killed") for m in kb] + [(m.end(), "injured") for m in ib], default=None)
-    if last_b and len(near_before) - last_b[0] <= 22:
+    # a qualifier between them does not push the count away: "القتلى في مدينة دوما إلى نحو 40"
+    qualifier = _QUAL_TAIL.search(near_before)
+    reach = 22 + (len(qualifier.group(0)) if qualifier else 0)
+    if last_b and len(near_before) - last_b[0] <= reach:
         return last_b[1]
     ka, ia = _KILL.search(clause_after), _INJ.search(clause_after)
     if ka or ia:
@@ -405,7 +438,7 @@ def _role(s: str, h: ArNumber) -> str | None:
         # a time between the verb and the count: "بلغت الشهر الماضي 1354"
         r"(?:\s+(?:خلال\s+)?(?:الشهر|العام|الاسبوع|اليوم|امس)(?:\s+(?:الماضي|الجاري|المنصرم|الفايت))?)?"
         r"\s*(?:الى|ل)?\s*"
-        r"(?:نحو|حوالي|قرابه|اكثر من|ما يزيد عن)?\s*$"
+        rf"(?:(?:{_ANY_QUAL})\s*(?:ال\s*)?)?$"
     ).search(near_before):
         head = s[: h.start]
         k = [m.start() for m in _KILL.finditer(head)] + [m.start() for m in _TOLL_WORD.finditer(head)]
@@ -454,9 +487,7 @@ def find_tolls_ar(s: str) -> tuple[Count | None, Count | None]:
                     continue
         before = s[max(0, h.start - 40) : h.start]
         if not (_PERSON.match(after) or _KILL.match(after.lstrip()) or _INJ.match(after.lstrip())) and not (
-            _KILL.search(before[-22:])
-            or _INJ.search(before[-22:])
-            or _rx(r"(?:الى|بلغ|بلغت)\s*$").search(before)
+            _KILL.search(before[-22:]) or _INJ.search(before[-22:]) or _TO_A_TOTAL.search(before)
         ):
             continue
         if _rx(

@@ -1,0 +1,164 @@
+"""Arabic constructions completed as classes (issue 16, session 19): every sentence is generated from
+a template in our own words, over the verbs, nouns, causes and places of its class; none is copied
+from a report."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import product
+
+import pytest
+
+from tawthiq.extract import extract_claims
+
+PUBLISHED = date(2019, 5, 12)
+PLACES = ["مدينة سراقب", "بلدة كفرنبل", "حي الشعار"]
+CAUSES = ["في غارة على", "بقصف مدفعي على", "جراء قذيفة سقطت على"]
+
+
+def _toll(text: str) -> int | None:
+    claims = extract_claims(text, PUBLISHED)
+    assert len(claims) == 1, [c.quote for c in claims]
+    f = claims[0].fatalities
+    return None if f is None else f.low
+
+
+# ------------------------------------------------------------------ one person after a verb of dying
+# "he" and "she" of the perfect of each verb of dying, with a masculine and a feminine person
+_HE = ["قتل", "استشهد", "توفي", "قضى", "ارتقى", "أعدم"]
+_SHE = ["قتلت", "استشهدت", "توفيت", "قضت", "ارتقت", "أعدمت"]
+
+
+@pytest.mark.parametrize(
+    ("verb", "noun", "place", "cause"),
+    [
+        *product(_HE, ["طفل", "رجل", "مسعف"], PLACES[:2], CAUSES[:2]),
+        *product(_SHE, ["امرأة", "طفلة"], PLACES[:2], CAUSES[:2]),
+    ],
+)
+def test_one_person_after_a_verb_of_dying_is_a_toll_of_one_even_when_the_verb_begins_with_ta(
+    verb, noun, place, cause
+):
+    # توفي / توفيت begin with ت like an imperfect and were skipped: "توفي طفل" gave no toll
+    assert _toll(f"{verb} {noun} {cause} {place} مساء أمس.") == 1
+
+
+@pytest.mark.parametrize(("verb", "noun"), list(product(["توفي", "قتل"], ["طفلان", "شابان", "مسعفان"])))
+def test_two_persons_after_a_verb_of_dying_are_a_toll_of_two(verb, noun):
+    assert _toll(f"{verb} {noun} في غارة على مدينة سراقب.") == 2
+
+
+def test_a_verb_of_dying_in_the_imperfect_is_no_toll_of_one():
+    # "يقتل طفل كل يوم" is a habit, not one death; the imperfect stays out of the one-person rule
+    claims = extract_claims("يتوفى طفل كل يوم بسبب نقص الدواء في مدينة سراقب.", PUBLISHED)
+    assert all(c.fatalities is None or c.fatalities.low != 1 for c in claims)
+
+
+# ------------------------------------------------------------------ idioms of dying
+_PART_WITH_LIFE = ["فارق {n} الحياة", "{n} فارقوا الحياة", "لفظ {n} أنفاسهم الأخيرة", "{n} لفظوا أنفاسهم"]
+
+
+@pytest.mark.parametrize(
+    ("template", "count", "noun", "place"),
+    [
+        (t, c, n, p)
+        for t, (c, n), p in product(
+            _PART_WITH_LIFE, [("4", "مدنيين"), ("سبعة", "أشخاص"), ("12", "طفلا")], PLACES
+        )
+    ],
+)
+def test_parting_with_life_is_a_death_toll(template, count, noun, place):
+    text = template.format(n=f"{count} {noun}") + f" في قصف على {place}."
+    expected = {"4": 4, "سبعة": 7, "12": 12}[count]
+    assert _toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("idiom", "noun"),
+    list(product(["فارق {n} الحياة", "لفظ {n} أنفاسه الأخيرة"], ["طفل", "رجل", "شاب"])),
+)
+def test_one_person_parting_with_life_is_a_toll_of_one(idiom, noun):
+    assert _toll(idiom.format(n=noun) + " في قصف على مدينة سراقب.") == 1
+
+
+def test_a_difference_is_no_death():
+    # فارق is also "a difference": no "life" after it, no toll
+    claims = extract_claims("قصفت الطائرات مدينة سراقب بفارق 4 ساعات عن الغارة الأولى.", PUBLISHED)
+    assert all(c.fatalities is None for c in claims)
+
+
+# ------------------------------------------------------------------ the cause between the verb and the count
+_TOLL_VERBS = ["راح ضحية {c}", "ذهب ضحية {c}", "حصد {c} أرواح", "حصدت {c} أرواح", "أزهق {c} أرواح"]
+_CAUSE_PHRASES = ["القصف على مدينة سراقب", "الغارات الجوية على بلدة كفرنبل", "قذائف الهاون على حي الشعار"]
+
+
+@pytest.mark.parametrize(
+    ("verb", "cause", "count"),
+    list(product(_TOLL_VERBS, _CAUSE_PHRASES, [("9", 9), ("أحد عشر", 11), ("ثلاثة", 3)])),
+)
+def test_a_toll_after_its_cause_is_the_dead_of_that_cause(verb, cause, count):
+    words, n = count
+    noun = "مدنيا" if n > 10 else "مدنيين"
+    assert _toll(verb.format(c=cause) + f" {words} {noun} مساء أمس.") == n
+
+
+def test_the_wounded_after_a_cause_stay_wounded():
+    claims = extract_claims("راح ضحية القصف على مدينة سراقب 4 قتلى و9 جرحى.", PUBLISHED)
+    assert len(claims) == 1
+    assert (claims[0].fatalities.low, claims[0].injured.low) == (4, 9)
+
+
+def test_people_living_in_a_place_struck_are_no_toll():
+    claims = extract_claims("قصفت الطائرات مدينة سراقب حيث يقطن 4000 شخص.", PUBLISHED)
+    assert all(c.fatalities is None for c in claims)
+
+
+# ------------------------------------------------------------------ the speaker goes on
+_SPEAKERS = [
+    ("قال المرصد السوري لحقوق الإنسان", "Syrian Observatory for Human Rights"),
+    ("ذكر الدفاع المدني", "Syria Civil Defence"),
+    ("أفاد مصدر طبي في المدينة", "مصدر طبي في المدينة"),
+]
+_GOES_ON = [
+    "وأشار إلى أن",
+    "ولفت إلى أن",
+    "ونوه إلى أن",
+    "وأضاف أيضا أن",
+    "وأوضح في بيانه أن",
+    "وتابع عبر حسابه أن",
+]
+
+
+@pytest.mark.parametrize(("speaker", "goes_on"), list(product(_SPEAKERS, _GOES_ON)))
+def test_a_reporting_verb_with_no_subject_goes_on_with_the_speaker_before(speaker, goes_on):
+    said, party = speaker
+    text = (
+        f"{said} إن 8 مدنيين قتلوا في غارة على مدينة سراقب.\n"
+        f"{goes_on} 3 آخرين قتلوا في قصف مدفعي على بلدة كفرنبل."
+    )
+    claims = extract_claims(text, PUBLISHED)
+    assert [c.fatalities.low for c in claims] == [8, 3]
+    assert [c.attributed_to for c in claims] == [party, party]
+
+
+def test_a_sentence_of_the_reports_own_voice_after_a_speaker_names_nobody():
+    text = (
+        "قال المرصد السوري لحقوق الإنسان إن 8 مدنيين قتلوا في غارة على مدينة سراقب.\n"
+        "ويشار إلى أن 3 آخرين قتلوا في قصف مدفعي على بلدة كفرنبل."
+    )
+    claims = extract_claims(text, PUBLISHED)
+    assert [c.attributed_to for c in claims] == ["Syrian Observatory for Human Rights", None]
+
+
+# ------------------------------------------------------------------ a qualifier before a risen toll
+_RISEN = ["ارتفعت حصيلة القتلى", "ارتفع عدد الشهداء", "وصل عدد القتلى", "قفز عدد القتلى"]
+_QUALIFIED = [("نحو", "about"), ("حوالي", "about"), ("أكثر من", "more_than"), ("ما لا يقل عن", "at_least")]
+
+
+@pytest.mark.parametrize(("risen", "qualifier", "place"), list(product(_RISEN, _QUALIFIED, PLACES)))
+def test_a_qualifier_between_the_risen_toll_and_its_count_keeps_the_count(risen, qualifier, place):
+    # "ارتفعت حصيلة القتلى في مدينة دوما إلى نحو 40" gave no claim: the qualifier pushed the count
+    # past the reach of the word of killing
+    words, q = qualifier
+    claims = extract_claims(f"{risen} في {place} إلى {words} 40.", PUBLISHED)
+    assert [(c.fatalities.low, c.fatalities.qualifier) for c in claims] == [(40, q)]
