@@ -719,3 +719,51 @@ def test_one_reports_rival_counts_of_a_towns_strike_are_one_disputed_toll():
     assert len(build_incidents([shelled, bombed])) == 2
     # and a figure past four times the other is no rival count of the same dead
     assert len(build_incidents([army, sc("r1", fat=Count(low=520, high=520), **strike)])) == 2
+
+
+def _at(claim: SourcedClaim, start: int) -> SourcedClaim:
+    """The claim at character ``start`` of its report (the order the report tells things in)."""
+    return claim.model_copy(update={"claim": claim.claim.model_copy(update={"span": (start, start + 40)})})
+
+
+@pytest.mark.parametrize(
+    "further",
+    [
+        "Two more civilians died in a similar strike on the outskirts of the city.",
+        "In a separate attack, two people were killed near the bakery.",
+        "Another air strike killed two people in the city later that day.",
+        "Elsewhere in the city, two people were killed by a barrel bomb.",
+        "Meanwhile, activists said two were killed when a barrel bomb hit a house.",
+        "وفي غارة أخرى على المدينة قُتل مدنيان.",
+        "وقُتل مدنيان في قصف مماثل على أطراف المدينة.",
+        "وفي سياق منفصل، قُتل شخصان بقذيفة سقطت على المدينة.",
+        "كما استهدفت الطائرات حياً سكنياً في المدينة ما أدى إلى مقتل شخصين.",
+    ],
+)
+def test_a_sentence_told_as_a_further_event_is_not_the_event_its_report_told_before(further):
+    # one report: "a barrel bomb killed five in the city on Monday" and, after it, a sentence that
+    # says itself it is another strike. Same report, same town, same day, tolls that fit: without
+    # the report's own word the two would be one event
+    strike = dict(event_type="attack.air_strike", places=(ALEPPO,))
+    five = "A barrel bomb killed five in the city."
+    first = _at(sc("r1", fat=Count(low=5, high=5), quote=five, **strike), 0)
+    second = _at(sc("r1", fat=Count(low=2, high=2), quote=further, **strike), 100)
+    assert len(build_incidents([first, second])) == 2
+    # the same two sentences in two reports say nothing of each other: "another" is the report's word
+    elsewhere = _at(sc("r2", fat=Count(low=2, high=2), quote=further, **strike), 0)
+    assert len(build_incidents([first, elsewhere])) == 1
+
+
+def test_also_or_a_restatement_after_the_further_event_keeps_one_event():
+    strike = dict(event_type="attack.air_strike", places=(ALEPPO,))
+    five = "A barrel bomb killed five in the city."
+    first = _at(sc("r1", fat=Count(low=5, high=5), quote=five, **strike), 0)
+    # "also" adds to the event told: the UN's word on it, or more harm of the same strike
+    for also in ("The UN also said five people were killed.", "The strike also killed a child, medics said."):
+        assert len(build_incidents([first, _at(sc("r1", quote=also, **strike), 100)])) == 1
+    # the further event sets itself apart from what came before it, not from its own retelling
+    further = _at(sc("r1", quote="Another air strike hit a market in the city.", **strike), 100)
+    retold = _at(sc("r1", fat=Count(low=2, high=2), quote="The market strike killed two.", **strike), 200)
+    incidents = build_incidents([first, further, retold])
+    assert len(incidents) == 2
+    assert members(by_claim(incidents, further)) == {further.claim.id, retold.claim.id}

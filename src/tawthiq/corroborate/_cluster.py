@@ -13,7 +13,9 @@ at the finest place each claim gives (see ``_places``); time windows that overla
 widened for their precision; fatality figures that can be one toll (up to about twice
 the other; four times at one named site on one day, where sources disagree). A claim
 without a date or without a place can only be one event with claims of its own report
-(copies and rewrites of a report count as that report).
+(copies and rewrites of a report count as that report). Two claims of one report of which
+the later is told by the report itself as a further event ("in a similar strike on ...",
+"another explosion", "غارة أخرى") are two events (:func:`_told_apart`).
 
 A pair that fits *identifies* one event when it is of one report, one origin's same
 sentence in two reports (a wire story and its rewrite), a shared specific place (a
@@ -112,6 +114,8 @@ class _Item:
     readings: tuple[Where, ...] = ()
     # read as of any day of the week up to its report's day (:func:`_lagged`)
     lagged: bool = False
+    # its sentence tells it as another event than the ones told before it (:func:`_told_apart`)
+    another: bool = False
 
 
 def _item(sc: SourcedClaim, copies: dict[str, str]) -> _Item:
@@ -127,6 +131,7 @@ def _item(sc: SourcedClaim, copies: dict[str, str]) -> _Item:
         sites=_sites(c.quote),
         sc=sc,
         readings=_other_readings(c.places),
+        another=_another_event(c.quote),
     )
 
 
@@ -318,6 +323,51 @@ _SITES: tuple[tuple[str, str], ...] = (
 )
 
 
+# Words by which a report tells a further event apart from the ones it told before: "in a similar
+# strike on the village of ...", "another explosion", "in a separate attack", "elsewhere",
+# "separately", a paragraph opening on "Meanwhile, ..."; Arabic "غارة أخرى", "انفجار آخر", "في هجوم
+# مماثل", "في حادث منفصل", "وفي سياق منفصل", "من جهة أخرى", "إلى ذلك", "كما استهدف", "وفي مناطق أخرى".
+# Folded forms (ة → ه, أ/آ → ا, ى → ي), the article optional. "Also" alone is no such word: "the UN
+# also said", "the strike also killed two children" add to one event ("helicopters also dropped barrel
+# bombs on ..." was tried as one: docs/corroboration.md, Measured).
+_EVENT_NOUN_EN = (
+    r"(?:air ?strike|airstrike|strike|air raid|raid|attack|assault|explosion|blast|bombing|car bomb|"
+    r"shelling|massacre|incident)s?"
+)
+_EVENT_NOUN_AR = r"(?:ال)?(?:غاره|غارات|هجوم|هجمات|انفجار|تفجير|قصف|مجزره|مجازر|حادث|حادثه|استهداف|ضربه)"
+_NOT_AR = r"(?![\u0621-\u064a])"  # the Arabic word ends here
+_AR_START = r"(?<![\u0621-\u064a])"
+_ANOTHER_EVENT = re.compile(
+    "|".join(
+        (
+            rf"\banother {_EVENT_NOUN_EN}\b|\b(?:similar|separate) {_EVENT_NOUN_EN}\b",
+            rf"\bin (?:a|another) (?:second|third|fourth) {_EVENT_NOUN_EN}\b",
+            r"\belsewhere\b|\bseparately\b|^\W*meanwhile\b",
+            rf"{_EVENT_NOUN_AR} (?:ال)?(?:اخر|اخري|مماثل|مماثله|منفصل|منفصله){_NOT_AR}",
+            rf"{_AR_START}(?:في|وفي) (?:سياق|حادث|حادثه) (?:منفصل|منفصله|اخر){_NOT_AR}",
+            rf"{_AR_START}(?:من جهه اخري|الي ذلك){_NOT_AR}",
+            rf"{_AR_START}كما (?:استهدف|استهدفت|قصف|قصفت|القي|القت|شن|شنت|اغار|اغارت|هاجم|هاجمت){_NOT_AR}",
+            rf"{_AR_START}(?:في|وفي) (?:مكان|مناطق|مواقع) (?:ال)?(?:اخر|اخري){_NOT_AR}",
+        )
+    )
+)
+
+
+def _another_event(quote: str) -> bool:
+    """Does the claim's sentence tell a further event than the ones its report told before it?"""
+    return bool(quote) and _ANOTHER_EVENT.search(fold_arabic(quote.lower(), article=False)) is not None
+
+
+def _told_apart(a: _Item, b: _Item) -> bool:
+    """Two claims of one report, the later one told as a further event ("in a similar strike on the
+    village of ...", "another explosion", "helicopters also dropped barrel bombs on ..."): the report
+    itself says they are two events, whatever places and dates they share."""
+    if claim_report_key(a.sc) != claim_report_key(b.sc):
+        return False
+    first, later = (a, b) if a.sc.claim.span[0] <= b.sc.claim.span[0] else (b, a)
+    return later.another and later.sc.claim.span[0] > first.sc.claim.span[0]
+
+
 def _sites(quote: str) -> frozenset[str]:
     q = fold_arabic(quote.lower(), article=False) if quote else ""
     return frozenset(name for name, pattern in _SITES if re.search(pattern, q))
@@ -340,6 +390,8 @@ def _judge_full(a: _Item, b: _Item, contains: Contains | None = None) -> tuple[f
     if a.kind != b.kind or not _same_family(a, b):
         return None
     same_report = a.report == b.report
+    if same_report and _told_apart(a, b):
+        return None
     if a.window is None or b.window is None:
         if not same_report:
             return None
