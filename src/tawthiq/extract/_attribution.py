@@ -103,6 +103,12 @@ _ROLE = re.compile(
     r"envoy|chief|minister|coordinator|commander|surgeon|doctor|journalist|activist|member)\b",
     re.I,
 )
+# an office held by one person ("the governor of Kharkiv region", "the mayor of Bucha")
+_OFFICE = re.compile(
+    r"\b(?:governor|mayor|president|prime minister|minister|ambassador|prosecutor|administrator|"
+    r"commissioner|secretary|general|chairman|chairwoman|chair|leader|head|director|chief)\b",
+    re.I,
+)
 _PRONOUN = re.compile(
     r"^(?:he|she|they|it|the group|the monitor|the organi[sz]ation|the agency|the office|"
     r"the statement|the army|the ministry|officials)$",
@@ -189,7 +195,7 @@ def canonical_party(text: str) -> str | None:
         )
         if m and person:
             return f"{m.group(1)} ({person})"
-        if person and not _ROLE.search(t):
+        if person and not _ROLE.search(t) and not re.search(r"\b(?:mayor|governor)\b", t, re.I):
             return person
         t = re.sub(r"^(?:its|their|his|her) ", "", t)
         t = re.sub(r"(?:['’]s)\b", "", t)
@@ -244,6 +250,10 @@ def _clean_np(np: str) -> str:
             return f"{head}, {rest}"
         if _PERSON.fullmatch(head) and _ROLE.search(rest):
             return f"{head}, {rest}"
+        title = re.sub(r"^(?:Dr|Mr|Mrs|Ms|Gen|General|Major General|Col|Colonel)\.?\s+", "", rest)
+        if len(parts) == 2 and (_ROLE.search(head) or _OFFICE.search(head)) and _PERSON.fullmatch(title):
+            # "The governor of Kharkiv region, Oleh Synehubov, said": the office, and the person holding it
+            return f"{head} ({title})"
         return head
     return np
 
@@ -412,7 +422,28 @@ def find_attribution(sentence: str, previous: str | None = None, named: tuple[st
         )
         if m:
             return _described(f"the {m.group('head')}", named) or party
-    return _described(party, named) or party
+    return _described(party, named) or _same_person(party, named) or party
+
+
+# a person named again by surname, with or without a title ("Colville said", "Mr Colville", "Major General
+# Mood said", "according to Solvang") after the full name was given: the party of the full name
+_SURNAME_ONLY = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Major|General|Gen|Lt|Lieutenant|Colonel|Col|Brigadier|Brig|"
+    r"Captain|Capt|Sheikh|Imam|Father|President|Prime Minister|Minister|Governor|Gov|Mayor|Ambassador|"
+    r"Senator|Judge|Commander)\.?\s+)*(?P<surname>[A-Z][\w'’-]{2,})$"
+)
+
+
+def _same_person(party: str, named: tuple[str, ...]) -> str | None:
+    """The party named earlier whose person has the surname ``party`` gives alone, or None."""
+    m = _SURNAME_ONLY.match(party.strip())
+    if not m or not named:
+        return None
+    word = re.compile(rf"\b{re.escape(m.group('surname'))}\b")
+    for earlier in reversed(named):
+        if earlier != party and len(earlier.split()) > 1 and word.search(earlier):
+            return earlier
+    return None
 
 
 # the adjective of "Credible reports indicate", "Initial reports had": read as "X reports", it is no party

@@ -1,0 +1,64 @@
+"""A speaker named in full, then again by surname or by office: one party (docs/extraction.md,
+"Fatalities round", attribution). Sentences of our own, generated from templates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tawthiq.extract import extract_claims
+
+DAY = date(2016, 12, 20)
+
+# (the first mention, the later one)
+PEOPLE = [
+    ("Rupert Colville, spokesman for the UN human rights office,", "Colville"),
+    ("Rupert Colville, spokesman for the UN human rights office,", "Mr Colville"),
+    ("Human Rights Watch researcher Ole Solvang", "Solvang"),
+    ("UN head of mission Major General Robert Mood", "Major General Mood"),
+    ("UN head of mission Major General Robert Mood", "General Mood"),
+    ("Liz Throssell, a spokeswoman for the UN human rights office,", "Ms Throssell"),
+]
+LATER = [
+    "Another strike killed 5 people in Binnish on Tuesday, {who} said.",
+    "{who} said that another strike killed 5 people in Binnish on Tuesday.",
+    "According to {who}, another strike killed 5 people in Binnish on Tuesday.",
+    "Another strike killed 5 people in Binnish on Tuesday, said {who}.",
+]
+
+
+@pytest.mark.parametrize(("first", "later"), PEOPLE)
+@pytest.mark.parametrize("template", LATER)
+def test_a_person_named_again_by_surname_is_the_party_first_named(first, later, template):
+    text = f"{first} said that an air strike killed 12 civilians in Saraqib on Monday. " + template.format(
+        who=later
+    )
+    one, two = extract_claims(text, DAY)
+    assert one.attributed_to is not None and later.split()[-1] in one.attributed_to
+    assert two.attributed_to == one.attributed_to
+
+
+def test_a_surname_nobody_gave_in_full_stays_as_written():
+    text = (
+        "Rupert Colville said that an air strike killed 12 civilians in Saraqib on Monday. "
+        "Another strike killed 5 people in Binnish on Tuesday, Throssell said."
+    )
+    _, two = extract_claims(text, DAY)
+    assert two.attributed_to == "Throssell"
+
+
+@pytest.mark.parametrize(
+    ("office", "person"),
+    [
+        ("The head of the local council", "Ahmad Saleh"),
+        ("The director of the hospital", "Ahmad Saleh"),
+        ("The mayor of Saraqib", "Ahmad Saleh"),
+        ("The director of the hospital", "Dr Ahmad Saleh"),
+    ],
+)
+@pytest.mark.parametrize("verb", ["said that", "told reporters that", "told Reuters that"])
+def test_an_office_then_its_holder_in_apposition_names_both(office, person, verb):
+    text = f"{office}, {person}, {verb} an air strike killed 12 civilians in Saraqib on Monday."
+    (claim,) = extract_claims(text, DAY)
+    assert claim.attributed_to == f"{office} ({person.removeprefix('Dr ')})"
