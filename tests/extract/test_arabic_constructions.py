@@ -162,3 +162,44 @@ def test_a_qualifier_between_the_risen_toll_and_its_count_keeps_the_count(risen,
     words, q = qualifier
     claims = extract_claims(f"{risen} في {place} إلى {words} 40.", PUBLISHED)
     assert [(c.fatalities.low, c.fatalities.qualifier) for c in claims] == [(40, q)]
+
+
+# ------------------------------------------------------------------ who speaks: headlines and documents
+_KNOWN = [
+    ("الدفاع المدني", "Syria Civil Defence"),
+    ("الخوذ البيضاء", "Syria Civil Defence"),
+    ("المرصد السوري", "Syrian Observatory for Human Rights"),
+]
+
+
+@pytest.mark.parametrize(
+    ("party", "marks"), list(product(_KNOWN, [("", ""), ('"', '"'), ("«", "»"), ("“", "”")]))
+)
+def test_a_headline_speaker_before_its_colon_is_named_in_quotes_or_not(party, marks):
+    name, canonical = party
+    opening, closing = marks
+    claims = extract_claims(f"{opening}{name}{closing}: 15 قتيلا بغارات على مدينة أريحا", PUBLISHED)
+    assert [c.attributed_to for c in claims] == [canonical]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("أظهرت إحصائية للشبكة السورية لحقوق الإنسان مقتل {n}", "Syrian Network for Human Rights"),
+        ("وأظهر تقرير للأمم المتحدة مقتل {n}", "UN"),
+        ("ونعت صفحات محلية {n} قتلوا", "صفحات محلية"),
+        ("ونعى ناشطون من المدينة {n} قضوا", "ناشطون"),
+        ("وتداول ناشطون صورا لمقتل {n}", "ناشطون"),
+        ("وتداولت صفحات إخبارية مقاطع فيديو تظهر مقتل {n}", "صفحات إخبارية"),
+    ],
+)
+@pytest.mark.parametrize("place", PLACES[:2])
+def test_a_count_shown_mourned_or_passed_around_names_who_did_it(sentence, speaker, place):
+    text = sentence.format(n="8 مدنيين") + f" في غارة على {place}."
+    claims = extract_claims(text, PUBLISHED)
+    assert [(c.fatalities.low, c.attributed_to) for c in claims] == [(8, speaker)]
+
+
+def test_pictures_that_show_a_toll_are_nobody():
+    claims = extract_claims("وأظهرت صور مقتل 8 مدنيين في غارة على مدينة سراقب.", PUBLISHED)
+    assert [(c.fatalities.low, c.attributed_to) for c in claims] == [(8, None)]

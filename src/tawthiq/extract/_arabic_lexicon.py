@@ -160,6 +160,10 @@ REPORTING_VERBS = [
     *verb_forms("أخبر", "خبر"),
     *verb_forms("حمل"),
     *("بين", "بينت"),
+    # a count shown, mourned or passed around: "أظهرت إحصائية للشبكة"، "نعت صفحات محلية"، "تداول ناشطون"
+    *verb_forms("أظهر", "ظهر"),
+    *verb_forms("نعى", "نعي", weak="a"),
+    *verb_forms("تداول", "تداول"),
 ]
 
 
