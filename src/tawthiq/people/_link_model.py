@@ -487,7 +487,12 @@ def _counted_u(model: dict[str, Any], counted: dict[str, Any], max_pairs: float)
     return model
 
 
-def _train_m(linker: Any) -> dict[str, Any]:
+def splink_em(linker: Any, rule: Any) -> Any:
+    """splink's own EM run (one round of SQL per iteration over every training pair)."""
+    return linker.training.estimate_parameters_using_expectation_maximisation(rule)
+
+
+def _train_m(linker: Any, em: Any = None) -> dict[str, Any]:
     """m by EM on two rules; the trained model.
 
     Pairs with the same whole name train sex, age, birth date, place and the other
@@ -497,18 +502,18 @@ def _train_m(linker: Any) -> dict[str, Any]:
     second run took the wrong class for matches (:func:`_em_took_similar_names`), all of
     it is discarded: the model after the first run is kept, with the name comparison's
     expert m probabilities (u stays as sampled).
+
+    ``em`` runs one EM: by default :func:`._link_em.estimate_m_by_em` (splink's estimator,
+    iterated on the distinct comparison patterns), :func:`splink_em` for splink's own.
     """
     from splink import block_on
 
-    _step(
-        "EM on key",
-        lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on("key")),
-    )
+    from tawthiq.people._link_em import estimate_m_by_em
+
+    run = em or estimate_m_by_em
+    _step("EM on key", lambda: run(linker, block_on("key")))
     after_key = linker.misc.save_model_to_json()
-    _step(
-        "EM on blk",
-        lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on("blk")),
-    )
+    _step("EM on blk", lambda: run(linker, block_on("blk")))
     model = linker.misc.save_model_to_json()
     if _em_took_similar_names(model):
         logging.getLogger(__name__).info("EM run on similar names discarded: expert m kept for the name")
