@@ -164,7 +164,9 @@ def evaluate(items: list[ann.Annotated], mode: str, show: dict | None = None):
     cross_gold = {p for p in gold_pairs if len({lang[k] for k in p}) == 2}
     cross = (len(cross_pred & cross_gold), len(cross_pred), len(cross_gold))
     if show is not None:
-        show.update(label=gold_label, claim_gold=claim_gold, sourced={s.claim.id: s for s in sourced})
+        show.update(
+            label=gold_label, claim_gold=claim_gold, sourced={s.claim.id: s for s in sourced}, lang=lang
+        )
     return tp, len(pred_pairs), len(gold_pairs), incidents, cross
 
 
@@ -208,12 +210,16 @@ def _show(show: dict, incidents) -> None:
         if len(ks) < 2 or (len(labs) == 1 and not any(lab.startswith("<") for lab in labs)):
             continue
         print(f"  inc {n} {inc.event_type} grade={inc.grade} origins={list(inc.origins)[:4]}")
-        for k in ks:
+        for cid, k in zip(_claim_ids(inc), ks, strict=True):
             if k in gold:
                 print(f"    [{label.get(k, '-')}]")
                 print(_line(*gold[k]))
-            else:
-                print("    [no gold claim]")
+            else:  # what extraction gave that no gold claim matches: the pair is false whatever it says
+                c = show["sourced"][cid].claim
+                places = ",".join(p.name for p in c.places)
+                when = f"{c.time.start}..{c.time.end} {c.time.precision}"
+                print("    [no gold claim] extracted:")
+                print(f"      {c.kind[:3]} {c.event_type} [{places}] {when} | {c.quote[:110]}")
 
 
 def _reason(a, b, contains) -> str:
@@ -249,8 +255,10 @@ def _reason(a, b, contains) -> str:
     )
 
 
-def _why(show: dict, incidents) -> None:
-    """Every gold pair the pipeline loses, by its first cause (tune side only)."""
+def _why(show: dict, incidents, cross: bool = False) -> None:
+    """Every gold pair the pipeline loses, by its first cause (tune side only); with ``cross``,
+    only the pairs of an Arabic and an English claim, each lost one listed with both claims' places,
+    dates and types (what the Arabic ~ English line loses)."""
     from collections import Counter
 
     from tawthiq.gazetteer import load_gazetteer
@@ -264,8 +272,11 @@ def _why(show: dict, incidents) -> None:
     causes: Counter[str] = Counter()
     per_label: dict[str, Counter[str]] = {}
     contains = load_gazetteer().contains
+    lost_cross: list[tuple[str, str, int, int]] = []
     for lab, ks in by_label.items():
         for a, b in combinations(sorted(ks), 2):
+            if cross and show["lang"][a] == show["lang"][b]:
+                continue
             pa, pb = pred_of.get(a), pred_of.get(b)
             if pa is None or pb is None:
                 cause = "a gold claim no extracted claim matches"
@@ -277,6 +288,13 @@ def _why(show: dict, incidents) -> None:
                 cause = _reason(sourced[pa], sourced[pb], contains)
             causes[cause] += 1
             per_label.setdefault(lab, Counter())[cause] += 1
+            if (
+                cross
+                and pa is not None
+                and pb is not None
+                and not cause.startswith(("joined", "an extracted"))
+            ):
+                lost_cross.append((lab, cause, pa, pb))
     print("== gold pairs by what became of them")
     for cause, n in causes.most_common():
         print(f"  {n:5d}  {cause}")
@@ -291,6 +309,17 @@ def _why(show: dict, incidents) -> None:
         if lost(c):
             top = "; ".join(f"{k} {n}" for k, n in c.most_common() if not k.startswith("a gold claim no"))
             print(f"  {lost(c):5d}  {lab}: {top}")
+    if cross:
+        print("== Arabic ~ English pairs lost in corroboration (both claims matched)")
+        for lab, cause, pa, pb in sorted(lost_cross):
+            print(f"  {lab}: {cause}")
+            for cid in (pa, pb):
+                c = sourced[cid].claim
+                places = ", ".join(f"{p.name} ({p.precision})" for p in c.places) or "-"
+                print(
+                    f"    {show['lang'][('c', cid)]} {c.event_type} [{places}] {c.time.start}..{c.time.end}"
+                    f" {c.time.precision} | {c.quote[:90]}"
+                )
 
 
 _EXTRACTION = "(a) extraction: a gold claim no extracted claim matches"
@@ -532,6 +561,11 @@ def main(argv: list[str]) -> int:
         help="count the gold pairs one mode loses by their first cause (tune side only)",
     )
     ap.add_argument(
+        "--cross",
+        action="store_true",
+        help="with --why: only the pairs of an Arabic and an English claim, each lost one listed",
+    )
+    ap.add_argument(
         "--decompose",
         action="store_true",
         help="split the pipeline's lost gold pairs into extraction, corroboration (by reason) and other"
@@ -557,7 +591,7 @@ def main(argv: list[str]) -> int:
         if show is not None and args.show == mode:
             _show(show, incidents)
         if show is not None and args.why == mode:
-            _why(show, incidents)
+            _why(show, incidents, cross=args.cross)
         if show is not None:
             shown[mode] = (show, incidents)
         out[mode] = {

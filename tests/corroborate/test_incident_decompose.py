@@ -157,3 +157,24 @@ def test_the_extraction_part_is_split_by_class_and_a_pair_counted_once():
     assert x["pairs"] == {incident_eval.MISSED: 1, incident_eval.FAMILY: 1, "two classes (one per claim)": 1}
     assert x["claims"] == {incident_eval.MISSED: 1, incident_eval.FAMILY: 1}
     assert x["families"] == {"attack -> armed": 1} and x["missed"] == {"en attack.air_strike": 1}
+
+
+def test_why_cross_counts_only_the_pairs_of_an_arabic_and_an_english_claim(capsys):
+    monday, friday = date(2020, 3, 2), date(2020, 3, 6)
+    # event E told by an Arabic claim (gold 1) and two English ones (2, 3); the English claim 3 is
+    # dated four days later, so both its pairs are lost: one cross-language (1-3), one not (2-3)
+    label = {1: "E", 2: "E", 3: "E"}
+    sourced = {101: _sc(101, "a", monday), 102: _sc(102, "b", monday), 103: _sc(103, "c", friday)}
+    lang = {1: "ar", 2: "en", 3: "en", ("c", 101): "ar", ("c", 102): "en", ("c", 103): "en"}
+    show = {"label": label, "claim_gold": {101: 1, 102: 2, 103: 3}, "sourced": sourced, "lang": lang}
+    incidents = [_incident(101, 102), _incident(103)]
+    incident_eval._why(show, incidents, cross=True)
+    out = capsys.readouterr().out
+    assert "      1  joined (a true pair)" in out  # 1-2; the English pair 2-3 is not counted
+    assert "      1  dates apart (across reports)" in out
+    # the lost cross pair is listed with both claims, each under its language
+    listed = out.split("== Arabic ~ English pairs lost")[1]
+    assert "ar attack.air_strike [Lowtown (town)] 2020-03-02" in listed
+    assert "en attack.air_strike [Lowtown (town)] 2020-03-06" in listed
+    incident_eval._why(show, incidents)
+    assert "      2  dates apart (across reports)" in capsys.readouterr().out
