@@ -111,3 +111,19 @@ def test_a_count_of_the_dead_stays_the_toll_when_a_part_follows_it():
     text = "Twelve of the 40 people killed in the air strike on Saraqib on Monday were children."
     (claim,) = extract_claims(text, DAY)
     assert claim.fatalities.low == 40
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("Shelling hit the house of a nurse in Saraqib on Monday, killing her.", 1),
+        ("A sniper shot a boy in Saraqib on Monday, killing him instantly.", 1),
+        ("An air strike on Saraqib on Monday killed her and her two children.", 3),
+        ("An air strike on Saraqib on Monday killed him and his wife.", 2),
+        ("An air strike on Saraqib on Monday killed him, his wife and their three children.", 5),
+        ("An air strike on Saraqib on Monday killed her son.", 1),
+    ],
+)
+def test_a_pronoun_killed_is_one_person(text, low):
+    (claim,) = extract_claims(text, DAY)
+    assert claim.fatalities.low == low

@@ -53,7 +53,11 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"(?:air[- ]?)?strikes? on|air[- ]?raids? on|(?:explosion|blast)s? (?:at|in|inside)|"
         r"attacks? on|raids? on|assaults? on|bombing of|"
         r"shelling of|storm(?:ed|ing|s)|raid(?:ed|ing|s)|loot(?:ed|ing)|occupied|shot at|"
-        r"open(?:ed|ing)? fire (?:on|in|at)) "
+        # an attack on foot inside a hospital is an attack on the hospital (annotation.md): "opened fire
+        # inside", "fired into", "burst / broke / forced their way into", "shot patients inside"
+        r"open(?:ed|ing|s)? fire (?:on|in|at|inside|into)|fir(?:ed|ing|es) (?:into|on|at)(?! the air\b)|"
+        r"(?:burst|bursting|broke|breaking|(?:forced|forcing) (?:their|its|his|her) way) "
+        r"into|(?:shot|shooting|gunned down|killed|killing|executed|executing) (?:[\w-]+ ){0,3}?inside) "
         r"(?:a |the |an )?(?:[\w'’-]+ ){0,3}?(?:field |mobile |maternity )?"
         r"(?:hospital|clinic|dispensar(?:y|ie)|health (?:facility|centre|center|post|unit)|ambulance|"
         r"medical (?:centre|center|facility|point|convoy|team)|civil defen[cs]e (?:centre|center|station|"

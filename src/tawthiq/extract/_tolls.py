@@ -176,6 +176,7 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
             re.I,
         )
         or _ONE_DEAD.search(sentence)
+        or _KILLING_HIM.search(sentence)
         or re.search(
             r"\b(?:the )?death of (?:a|an|one) (?:[\w-]+ ){0,2}?(?:civilian|child|woman|man|boy|girl|person|"
             r"doctor|nurse|medic|journalist|activist|volunteer|staff member|member|worker)\b",
@@ -254,9 +255,11 @@ def _composite(sentence: str, hit) -> Count | None:
 
 
 _KIN = (
+    # "killed her and her two children": the pronoun is one person, before a coordinated list
+    r"(?:(?:him|her)(?=\s*(?:,|and)\s)|"
     r"(?:(?:a|an|one|his|her|their)\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
     r"(?:woman|women|man|men|child|children|boys?|girls?|sons?|daughters?|wife|husband|father|mother|"
-    r"brothers?|sisters?|parents|relatives|civilians?|people)"
+    r"brothers?|sisters?|parents|relatives|civilians?|people))"
 )
 _KIN_LIST = re.compile(rf"\b(?:killed|killing|kills)\s+({_KIN}(?:\s*(?:,|and)\s*{_KIN})+)", re.I)
 
@@ -290,6 +293,12 @@ _ONE_DEAD = re.compile(
     r"(?!\s*(?:,|and)\s*(?:a|an|his|her|their|\d))|"
     rf"\bdeath of\s+{_ONE_WHO},\s+who\s+(?:was|had been)\s+killed\b"
 )
+# "shelling hit the house of a nurse, killing her": the one person the sentence told of
+_KILLING_HIM = re.compile(
+    r"\b(?:killing|killed|kills|killed both)\s+(?:him|her)\b"
+    r"(?!\s+(?:and|own|son|sons|daughters?|husband|wife|father|mother|brothers?|sisters?|child|children|family|parents|relatives|colleagues?)\b)",
+    re.I,
+)
 _ONE_PERSON = re.compile(r"\b(?:a|an|one|his|her|their)\s+(?!civilians|people|children|women|men)\w+$")
 
 
@@ -302,7 +311,7 @@ def _kin_total(items: str) -> int | None:
             total += nums[0].count.low
         elif re.search(r"\b(?:parents)\b", item):
             total += 2
-        elif _ONE_PERSON.search(item.strip()):
+        elif item.strip().lower() in ("him", "her") or _ONE_PERSON.search(item.strip()):
             total += 1
         else:
             return None
@@ -321,7 +330,9 @@ def _family_sum(sentence: str, hit) -> Count | None:
                 total += nums[0].count.low
             elif re.search(r"\b(?:parents)\b", item):
                 total += 2
-            elif re.search(r"\b(?:a|an|one|his|her|their)\s+\w+$", item.strip()):
+            elif item.strip().lower() in ("him", "her") or re.search(
+                r"\b(?:a|an|one|his|her|their)\s+\w+$", item.strip()
+            ):
                 total += 1
             else:
                 return None
