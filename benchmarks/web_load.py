@@ -49,7 +49,7 @@ import uvloop
 from sqlalchemy import insert
 
 from tawthiq.entities import EVENT_TYPES
-from tawthiq.store import init_workspace, users
+from tawthiq.store import init_workspace, tokens, users
 from tawthiq.store.tables import ClaimRow, IncidentClaimRow, IncidentRow, ReportRow
 
 GRADES = ("confirmed", "fair", "weak", "contested", "discounted")
@@ -156,7 +156,7 @@ def build(path: Path, n: int, seed: int = 7, reviewed: float = 0.7) -> tuple[str
             s.execute(insert(ClaimRow), claim_rows)
             s.execute(insert(IncidentClaimRow), links)
         users.add_user(s, "bench", "viewer", "benchmark-password")
-        token = users.create_token(s, "bench", "web_load")
+        token = tokens.create_token(s, "bench", "web_load")
     ws.close()
     print(f"built {n:,} incidents in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     return token, list(range(1, n + 1))

@@ -127,6 +127,7 @@ def test_an_account_use_case_whose_audit_write_fails_changes_nothing(ws, case, m
         raise RuntimeError("audit write failed")
 
     monkeypatch.setattr("tawthiq.store.users.record_event", failing)
+    monkeypatch.setattr("tawthiq.store.tokens.record_event", failing)
     monkeypatch.setattr("tawthiq.app.accounts.record_event", failing)
     with pytest.raises(RuntimeError, match="audit write failed"):
         call(ws)

@@ -81,12 +81,12 @@ def test_a_role_change_applies_to_the_users_open_session_at_once(make_client, bu
 
 
 def test_a_disabled_users_session_and_token_stop_working_at_once(make_client, built):
-    from tawthiq.store import users
+    from tawthiq.store import tokens
 
     admin = make_client("admin")
     viewer = make_client("viewer")
     with built.ws.session() as s:
-        token = users.create_token(s, "viewer-user", "notebook")
+        token = tokens.create_token(s, "viewer-user", "notebook")
     bearer = {"authorization": f"Bearer {token}"}
     assert viewer.get("/incidents").status_code == 200
     assert viewer.get("/api/v1/incidents", headers=bearer).status_code == 200

@@ -18,11 +18,11 @@ SECRET_PASSWORD = "olive lantern harbour 1948"
 @pytest.fixture
 def api(make_client, built):
     """A client and the headers of a fresh admin token ("root" is the only admin)."""
-    from tawthiq.store import users
+    from tawthiq.store import tokens
 
     add_user(built.ws, "root", "admin")
     with built.ws.session() as s:
-        token = users.create_token(s, "root", "admin script")
+        token = tokens.create_token(s, "root", "admin script")
     return make_client(), {"authorization": f"Bearer {token}"}
 
 
@@ -113,12 +113,12 @@ def test_a_token_secret_is_in_its_creation_response_only(api, built):
 
 
 def test_disabling_a_user_stops_their_token_at_once(api, built):
-    from tawthiq.store import users
+    from tawthiq.store import tokens
 
     client, auth = api
     add_user(built.ws, "omar", "documenter")
     with built.ws.session() as s:
-        token = users.create_token(s, "omar", "t")
+        token = tokens.create_token(s, "omar", "t")
     omar = {"authorization": f"Bearer {token}"}
     assert client.get("/api/v1/claims", headers=omar).status_code == 200
     client.post(f"/api/v1/admin/users/{_id(client, auth, 'omar')}/disable", headers=auth)
@@ -167,11 +167,11 @@ def test_bad_input_is_refused_in_the_one_error_shape_naming_the_field_and_never_
 
 @pytest.mark.parametrize("role", ["viewer", "reviewer", "documenter"])
 def test_only_an_admin_token_manages_accounts(make_client, built, role):
-    from tawthiq.store import users
+    from tawthiq.store import tokens
 
     add_user(built.ws, f"{role}-api", role)
     with built.ws.session() as s:
-        token = users.create_token(s, f"{role}-api", "t")
+        token = tokens.create_token(s, f"{role}-api", "t")
     client = make_client()
     auth = {"authorization": f"Bearer {token}"}
     assert client.get("/api/v1/admin/users", headers=auth).json()["error"]["code"] == "forbidden"

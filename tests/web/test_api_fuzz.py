@@ -30,13 +30,13 @@ FUZZ_EXAMPLES = int(os.environ.get("TAWTHIQ_FUZZ_EXAMPLES", "15"))
 
 @pytest.fixture
 def api_app(built):
-    from tawthiq.store import users
+    from tawthiq.store import tokens
     from tawthiq.web import WebSettings, create_app
 
     add_user(built.ws, "fuzz-admin", "admin")
     add_user(built.ws, "fuzz-viewer", "viewer")
     with built.ws.session() as s:
-        token = users.create_token(s, "fuzz-admin", "schemathesis")
+        token = tokens.create_token(s, "fuzz-admin", "schemathesis")
     assert PASSWORD  # the users above have the tests' password; the fuzzer never logs in
     return create_app(built.ws, WebSettings()), token
 

@@ -85,15 +85,15 @@ def test_session_cookie_is_httponly_and_session_expires(make_client, built):
 def test_idle_session_expires_before_its_lifetime(built):
     from datetime import UTC, datetime, timedelta
 
-    from tawthiq.store import users
+    from tawthiq.store import sessions, users
 
     add_user(built.ws, "amal", "viewer")
     with built.ws.session() as s:
         u = users.authenticate(s, "amal", PASSWORD)
-        cookie, _ = users.start_session(s, u, 8 * 3600)
+        cookie, _ = sessions.start_session(s, u, 8 * 3600)
     later = datetime.now(UTC) + timedelta(hours=3)
     with built.ws.session() as s:
-        assert users.session_user(s, cookie, later, idle_seconds=2 * 3600) is None
+        assert sessions.session_user(s, cookie, later, idle_seconds=2 * 3600) is None
 
 
 def test_passwords_and_session_cookies_are_not_stored_in_clear(make_client, built):

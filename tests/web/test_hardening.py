@@ -192,7 +192,7 @@ def test_serve_does_not_let_uvicorn_believe_forwarded_headers(built, monkeypatch
 
 
 def test_pages_behind_login_are_not_stored_by_the_browser(make_client, built):
-    from tawthiq.store import users
+    from tawthiq.store import tokens
 
     client = make_client("viewer")
     for path in (
@@ -203,7 +203,7 @@ def test_pages_behind_login_are_not_stored_by_the_browser(make_client, built):
     ):
         assert client.get(path).headers.get("cache-control") == "no-store", path
     with built.ws.session() as s:
-        token = users.create_token(s, "viewer-user", "notebook")
+        token = tokens.create_token(s, "viewer-user", "notebook")
     api = TestClient(client.app)
     r = api.get("/api/v1/incidents", headers={"authorization": f"Bearer {token}"})
     assert r.status_code == 200 and r.headers["cache-control"] == "no-store"
@@ -268,11 +268,11 @@ def test_an_id_past_64_bits_is_not_found_not_a_server_error(make_client, path):
 
 def _admin_api(make_client, built) -> tuple[TestClient, dict[str, str]]:
     """A client of the admin's app that reports server errors as 500s, and an admin token header."""
-    from tawthiq.store import users
+    from tawthiq.store import tokens
 
     admin = make_client("admin")
     with built.ws.session() as s:
-        token = users.create_token(s, "admin-user", "script")
+        token = tokens.create_token(s, "admin-user", "script")
     return TestClient(admin.app, raise_server_exceptions=False), {"authorization": f"Bearer {token}"}
 
 
@@ -325,11 +325,11 @@ def test_a_name_is_stored_nfkc_and_logs_in_in_any_case(make_client, built):
 
 
 def test_the_admin_api_refuses_a_case_variant_of_a_taken_name(make_client, built):
-    from tawthiq.store import users
+    from tawthiq.store import tokens
 
     make_client("admin")
     with built.ws.session() as s:
-        token = users.create_token(s, "admin-user", "script")
+        token = tokens.create_token(s, "admin-user", "script")
     client = make_client()
     r = client.post(
         "/api/v1/admin/users",
@@ -346,7 +346,7 @@ def test_the_admin_api_refuses_a_case_variant_of_a_taken_name(make_client, built
 
 
 def test_a_correction_with_a_toll_past_any_count_is_refused_not_a_server_error(make_client, built):
-    from tawthiq.store import users
+    from tawthiq.store import tokens
 
     reviewer = TestClient(make_client("reviewer").app, raise_server_exceptions=False)
     login(reviewer, "reviewer-user", PASSWORD)
@@ -362,7 +362,7 @@ def test_a_correction_with_a_toll_past_any_count_is_refused_not_a_server_error(m
     )
     assert r.status_code == 400 and r.json()["error"]["field"] == "fatalities_low"
     with built.ws.session() as s:
-        token = users.create_token(s, "reviewer-user", "script")
+        token = tokens.create_token(s, "reviewer-user", "script")
     bearer = {"authorization": f"Bearer {token}"}
     body = {"decision": "correct", "corrections": {"fatalities_high": int(HUGE)}}
     r = reviewer.post(f"/api/v1/claims/{claim}/review", json=body, headers=bearer)

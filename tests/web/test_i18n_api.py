@@ -69,11 +69,11 @@ def test_the_catalogue_check_sees_messages_asked_for_outside_templates():
 
 
 def _token(ws, role: str) -> str:
-    from tawthiq.store import users
+    from tawthiq.store import tokens
 
     add_user(ws, f"{role}-api", role)
     with ws.session() as s:
-        return users.create_token(s, f"{role}-api", "tests")
+        return tokens.create_token(s, f"{role}-api", "tests")
 
 
 def test_api_needs_a_valid_token(make_client, built):
@@ -88,12 +88,12 @@ def test_api_needs_a_valid_token(make_client, built):
 
 
 def test_revoked_token_stops_working(make_client, built):
-    from tawthiq.store import users
+    from tawthiq.store import tokens
 
     token = _token(built.ws, "viewer")
     client = make_client()
     with built.ws.session() as s:
-        assert users.revoke_token(s, token)
+        assert tokens.revoke_token(s, token)
     assert client.get("/api/v1/reports", headers={"authorization": f"Bearer {token}"}).status_code == 401
 
 

@@ -18,11 +18,11 @@ from .conftest import PASSWORD, ServerThread, add_user, login
 
 
 def _token(ws, name: str, role: str = "viewer") -> str:
-    from tawthiq.store import users
+    from tawthiq.store import tokens
 
     add_user(ws, name, role)
     with ws.session(actor="test") as s:
-        return users.create_token(s, name, "inline test")
+        return tokens.create_token(s, name, "inline test")
 
 
 def _app(built):
@@ -116,7 +116,7 @@ def test_an_index_rebuild_after_a_write_does_not_hold_the_other_pages(built, mon
     ],
 )
 def test_inline_pages_refuse_a_revoked_token_and_a_missing_login(built, path):
-    from tawthiq.store import users
+    from tawthiq.store import tokens
 
     app = _app(built)
     token = _token(built.ws, "reader")
@@ -124,8 +124,8 @@ def test_inline_pages_refuse_a_revoked_token_and_a_missing_login(built, path):
     with ServerThread(app) as srv:
         assert _get(srv.url + path, token).status_code == 200
         with built.ws.session(actor="test") as s:
-            (listed,) = users.list_tokens(s, "reader")
-            users.revoke_token_id(s, listed.id)
+            (listed,) = tokens.list_tokens(s, "reader")
+            tokens.revoke_token_id(s, listed.id)
         refused = _get(srv.url + path, token)
         anonymous = httpx.get(srv.url + path, headers={"accept": "application/json"}, timeout=10)
     for answer in (refused, anonymous):  # a page sends the browser to log in; JSON says 401
@@ -137,19 +137,19 @@ def test_token_and_session_last_use_are_still_written_from_inline_pages(built):
     from fastapi.testclient import TestClient
     from sqlalchemy import select, update
 
-    from tawthiq.store import users
+    from tawthiq.store import tokens
     from tawthiq.store.tables import WebSessionRow
 
     app = _app(built)
     token = _token(built.ws, "reader")
     incident = built.incident_ids["shelling-fardous"]
     with built.ws.session(actor="test") as s:
-        assert users.list_tokens(s, "reader")[0].last_used is None
+        assert tokens.list_tokens(s, "reader")[0].last_used is None
     with ServerThread(app) as srv:
         # the first page of a fresh server builds its index: generous on a loaded CI machine
         assert _get(f"{srv.url}/incidents/{incident}", token, timeout=60).status_code == 200
     with built.ws.session(actor="test") as s:
-        assert users.list_tokens(s, "reader")[0].last_used is not None
+        assert tokens.list_tokens(s, "reader")[0].last_used is not None
 
     add_user(built.ws, "browser-user", "viewer")
     client = TestClient(app)
@@ -166,22 +166,22 @@ def test_token_and_session_last_use_are_still_written_from_inline_pages(built):
 def test_peeking_at_a_session_or_token_never_writes(built):
     from sqlalchemy import select
 
-    from tawthiq.store import users
+    from tawthiq.store import sessions, tokens, users
     from tawthiq.store.tables import ApiTokenRow, WebSessionRow
 
     token = _token(built.ws, "reader")
     with built.ws.session(actor="test") as s:
         user = users.authenticate(s, "reader", PASSWORD)
-        cookie, _ = users.start_session(s, user, 3600)
+        cookie, _ = sessions.start_session(s, user, 3600)
     later = datetime.now(UTC) + timedelta(minutes=5)
     with built.ws.session(actor="test") as s:
         seen_before = s.scalar(select(WebSessionRow.last_seen_at))
-        found, write = users.peek_session(s, cookie, later, idle_seconds=3600)
+        found, write = sessions.peek_session(s, cookie, later, idle_seconds=3600)
         assert found is not None and found.name == "reader" and write
-        found, write = users.peek_token(s, token)
+        found, write = tokens.peek_token(s, token)
         assert found is not None and write
         # Idle too long: no user, and a write is due (the session is to be ended).
-        assert users.peek_session(s, cookie, later + timedelta(hours=2), idle_seconds=3600) == (None, True)
+        assert sessions.peek_session(s, cookie, later + timedelta(hours=2), idle_seconds=3600) == (None, True)
     with built.ws.session(actor="test") as s:
         assert s.scalar(select(WebSessionRow.last_seen_at)) == seen_before
         assert s.scalar(select(ApiTokenRow.last_used_at)) is None

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tawthiq.store import users
+from tawthiq.store import tokens
 
 
 def _api(client, built) -> tuple[TestClient, dict[str, str]]:
     with built.ws.session() as s:
-        token = users.create_token(s, "viewer-user", "notebook")
+        token = tokens.create_token(s, "viewer-user", "notebook")
     return TestClient(client.app), {"authorization": f"Bearer {token}"}
 
 

@@ -134,13 +134,13 @@ def test_a_report_without_a_sender_reveals_nothing_and_records_nothing(make_clie
 
 
 def test_api_reveal_by_token_is_recorded_as_api_and_refused_to_a_viewer_token(make_client, built):
-    from tawthiq.store import users
+    from tawthiq.store import tokens
 
     add_user(built.ws, "doc-api", "documenter")
     add_user(built.ws, "viewer-api", "viewer")
     with built.ws.session() as s:
-        doc_token = users.create_token(s, "doc-api", "tests")
-        viewer_token = users.create_token(s, "viewer-api", "tests")
+        doc_token = tokens.create_token(s, "doc-api", "tests")
+        viewer_token = tokens.create_token(s, "viewer-api", "tests")
     rid = built.report_ids["chat"]
     client = make_client()
     path = f"/api/v1/protected/report/{rid}/sender"

@@ -4,11 +4,12 @@ and the account rules they apply before the store writes.
 In: a workspace, plain values (a name, a role, a password, a cookie or token secret) and the
 actor the audit log names (the admin on ``/admin`` and ``/api/v1/admin``, ``cli`` on the
 command line, ``web`` or ``api`` for logins and look-ups).
-Out: :class:`~tawthiq.store.users.User`, :class:`~tawthiq.store.users.ApiToken`, a new
+Out: :class:`~tawthiq.store.users.User`, :class:`~tawthiq.store.tokens.ApiToken`, a new
 session's cookie or a new token's secret (returned once, never stored or logged).
-Never: stores or logs a password or a secret (``store.users`` keeps argon2 hashes and SHA-256
-digests); throttles logins (the web's per-process ``web/_throttle.py`` decides when a login may
-be tried; :func:`login_locked` records its refusal).
+Never: stores or logs a password or a secret (``store.users`` keeps argon2 hashes,
+``store.sessions`` and ``store.tokens`` SHA-256 digests); throttles logins (the web's
+per-process ``web/_throttle.py`` decides when a login may be tried; :func:`login_locked`
+records its refusal).
 
 Each function is one transaction (``Workspace.session``) whose actor is the one given: a write
 and its audit event (``user.*``, ``token.*``) commit together or not at all. A user may be named
@@ -48,8 +49,9 @@ from sqlalchemy.orm import Session
 
 from tawthiq.entities import USER_ROLES
 from tawthiq.errors import InputError
-from tawthiq.store import Workspace, record_event, users
-from tawthiq.store.users import ApiToken, User, name_key
+from tawthiq.store import Workspace, record_event, sessions, tokens, users
+from tawthiq.store.tokens import ApiToken
+from tawthiq.store.users import User, name_key
 
 __all__ = [
     "MAX_PASSWORD_LENGTH",
@@ -276,7 +278,7 @@ def set_password(
 def list_tokens(ws: Workspace, user: str | None = None) -> list[ApiToken]:
     """API tokens, newest first (``user``: one user's); never a secret."""
     with ws.session() as s:
-        return users.list_tokens(s, user)
+        return tokens.list_tokens(s, user)
 
 
 def create_token(
@@ -289,8 +291,8 @@ def create_token(
             raise InputError(f"user {user!r} is disabled; enable them first", field="user")
         if owner is not None and days is not None and days < 0:
             raise InputError("days must be 0 (never expires) or more", field="days")
-        secret = users.create_token(s, user, label, days)
-        token = users.get_token(s, users.token_id(secret))
+        secret = tokens.create_token(s, user, label, days)
+        token = tokens.get_token(s, tokens.token_id(secret))
         assert token is not None  # made just above, in this transaction
         return secret, token
 
@@ -298,19 +300,19 @@ def create_token(
 def revoke_token(ws: Workspace, secret: str, *, actor: str) -> bool:
     """Revoke the token whose secret this is (``token.revoke``); False when none has it."""
     with ws.session(actor=actor) as s:
-        return users.revoke_token(s, secret)
+        return tokens.revoke_token(s, secret)
 
 
 def revoke_token_id(ws: Workspace, token_id: str, *, actor: str) -> ApiToken:
     """Revoke a token by its id (``token.revoke``). A malformed id is an :class:`InputError`; a
     well-formed one no token has, :class:`UnknownAccount` (the store's message)."""
     with ws.session(actor=actor) as s:
-        if len(token_id.strip()) == users.TOKEN_ID_LENGTH and users.get_token(s, token_id) is None:
+        if len(token_id.strip()) == tokens.TOKEN_ID_LENGTH and tokens.get_token(s, token_id) is None:
             try:
-                users.revoke_token_id(s, token_id)
+                tokens.revoke_token_id(s, token_id)
             except InputError as exc:  # the store's words: 'no token with id …' (or not hex)
                 raise UnknownAccount(exc.message, field=exc.field) from None
-        return users.revoke_token_id(s, token_id)
+        return tokens.revoke_token_id(s, token_id)
 
 
 # ------------------------------------------------------------------ logins and sessions
@@ -335,7 +337,7 @@ def login(
                 detail=f"wrong name or password (client {client})",
             )
             return None
-        cookie, expires = users.start_session(s, user, ttl_seconds)
+        cookie, expires = sessions.start_session(s, user, ttl_seconds)
         record_event(s, "user.login", "user", user.name, actor=user.name)
         return user, cookie, expires
 
@@ -356,7 +358,7 @@ def login_locked(ws: Workspace, name: str, client: str, seconds: float) -> None:
 def logout(ws: Workspace, cookie: str, user: User | None) -> None:
     """End the session (and, for a known user, ``user.logout`` by that user)."""
     with ws.session(actor="web") as s:
-        users.end_session(s, cookie)
+        sessions.end_session(s, cookie)
         if user is not None:
             record_event(s, "user.logout", "user", user.name, actor=user.name)
 
@@ -364,23 +366,23 @@ def logout(ws: Workspace, cookie: str, user: User | None) -> None:
 def session_user(ws: Workspace, cookie: str, now: datetime, idle_seconds: int) -> User | None:
     """The user of a live session (ending a dead one, noting use at most once a minute)."""
     with ws.session(actor="web") as s:
-        return users.session_user(s, cookie, now, idle_seconds)
+        return sessions.session_user(s, cookie, now, idle_seconds)
 
 
 def peek_session(ws: Workspace, cookie: str, now: datetime, idle_seconds: int) -> tuple[User | None, bool]:
     """:func:`session_user` read only: (user, whether ``session_user`` must run to write).
     The web's event loop asks this on every page, so it never waits on a write lock."""
     with ws.session(actor="web") as s:
-        return users.peek_session(s, cookie, now, idle_seconds)
+        return sessions.peek_session(s, cookie, now, idle_seconds)
 
 
 def token_user(ws: Workspace, token: str) -> User | None:
     """The active user of a live API token (noting its use at most once a minute)."""
     with ws.session(actor="api") as s:
-        return users.token_user(s, token)
+        return tokens.token_user(s, token)
 
 
 def peek_token(ws: Workspace, token: str) -> tuple[User | None, bool]:
     """:func:`token_user` read only: (user, whether ``token_user`` must run to write)."""
     with ws.session(actor="api") as s:
-        return users.peek_token(s, token)
+        return tokens.peek_token(s, token)

@@ -377,7 +377,7 @@ class DerivedFileRow(Base):
     created_at: Mapped[datetime]
 
 
-# ---------------------------------------------------------------- web accounts (issue 7, store/users.py)
+# ------------------------- web accounts (issue 7: store/users.py, store/sessions.py, store/tokens.py)
 
 
 class UserRow(Base):

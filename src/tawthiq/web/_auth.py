@@ -1,10 +1,10 @@
 """Who is asking: session cookies, API tokens, roles and CSRF, as FastAPI dependencies.
 
 In: the request (cookie ``tawthiq_session``, ``Authorization: Bearer …``, the CSRF cookie and
-form field or ``X-CSRF-Token`` header). Out: the :class:`~tawthiq.entities.User` or ``None``;
+form field or ``X-CSRF-Token`` header). Out: the :class:`~tawthiq.store.users.User` or ``None``;
 :class:`HTTPError` 401/403 when a role is missing or a CSRF token does not match.
-Never: stores a password or a token in clear (argon2 hashes and SHA-256 digests live in
-``store/users.py``) nor logs a credential.
+Never: stores a password or a token in clear (argon2 hashes live in ``store/users.py``, SHA-256
+digests in ``store/sessions.py`` and ``store/tokens.py``) nor logs a credential.
 
 CSRF is the signed double-submit pattern (OWASP cheat sheet): a random cookie, and in every form
 the HMAC of that cookie under the app's secret (itsdangerous signs it). A cross-site page can make

@@ -3,7 +3,7 @@
 In: an admin's API token (``Authorization: Bearer …``) or session (whose writes then send the
 ``X-CSRF-Token`` header), and JSON bodies (:class:`NewUser`, :class:`RoleChange`,
 :class:`PasswordChange`, :class:`NewToken`).
-Out: :class:`~tawthiq.store.users.User` and :class:`~tawthiq.store.users.ApiToken` (never a
+Out: :class:`~tawthiq.store.users.User` and :class:`~tawthiq.store.tokens.ApiToken` (never a
 password, a hash or a token's digest); a new token's secret in the response to its creation
 only (:class:`CreatedToken`, ``Cache-Control: no-store``). Errors in the API's one shape: 400
 ``bad_input`` naming the field (a short or guessable password, an unknown role, a taken name,
@@ -25,7 +25,8 @@ from pydantic import BaseModel, Field, SecretStr
 
 from tawthiq.app import accounts
 from tawthiq.entities import UserRole
-from tawthiq.store.users import ApiToken, User
+from tawthiq.store.tokens import ApiToken
+from tawthiq.store.users import User
 
 from .._auth import require, verify_csrf
 from .._errors import HTTPError

@@ -1,4 +1,4 @@
-"""Log in and out. Argon2 hashes and session rows live in ``store/users.py``.
+"""Log in and out. Argon2 hashes live in ``store/users.py``, session rows in ``store/sessions.py``.
 
 In: the login form (name, password, CSRF token). Out: a session cookie (HttpOnly, SameSite=Lax,
 Secure behind HTTPS) that expires with the session; logins and logouts are audit-logged.
