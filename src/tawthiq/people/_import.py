@@ -38,7 +38,6 @@ from pydantic import ValidationError
 
 from tawthiq.entities import PersonRecord
 from tawthiq.errors import InputError, ParseError
-from tawthiq.ingest import decode_text, load_json_line
 from tawthiq.people._values import (
     PartialDateError,
     fold,
@@ -116,6 +115,10 @@ def read_table(path: str | Path) -> Table:
 
 
 def _decode(path: Path, data: bytes) -> str:
+    # tawthiq.ingest imported here, not at the top: its package brings the store (SQLAlchemy,
+    # Alembic, Jinja), 0.4 CPU s that ``from tawthiq.people import link_records`` does not need.
+    from tawthiq.ingest import decode_text
+
     return decode_text(data, str(path))[0]
 
 
@@ -244,6 +247,12 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def _load_json_line(line: str, *, path: Path, line_number: int) -> Any:
+    from tawthiq.ingest import load_json_line  # lazily: see _decode
+
+    return load_json_line(line, path=path, line=line_number)
+
+
 def _read_jsonl(path: Path, data: bytes) -> Table:
     headers: dict[str, None] = {}
     rows = []
@@ -253,7 +262,7 @@ def _read_jsonl(path: Path, data: bytes) -> Table:
         if not line.strip():
             continue
         try:
-            obj = load_json_line(line, path=path, line=number)
+            obj = _load_json_line(line, path=path, line_number=number)
         except InputError as exc:
             errors.append(exc)
             continue
@@ -378,7 +387,7 @@ def mapping_from_yaml(path: str | Path) -> dict[str, str]:
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc.strerror or type(exc).__name__})", path=path) from None
     try:
-        data = yaml.safe_load(decode_text(raw, str(path))[0])
+        data = yaml.safe_load(_decode(path, raw))
     except yaml.YAMLError as exc:
         line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
         raise ParseError("not valid YAML", path=path, line=line) from None
