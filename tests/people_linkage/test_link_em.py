@@ -54,7 +54,8 @@ def both_runs():
             def kept(linker, rule, run=run, priors=priors):
                 out = run(linker, rule)
                 # splink's session holds its last iteration's prior; ours returns it
-                priors.append(getattr(out, "prior", None) or out.core_model_settings.probability_two_random_records_match)
+                prior = getattr(out, "prior", None)
+                priors.append(prior or out.core_model_settings.probability_two_random_records_match)
                 return out
 
             model = train(linker, kept)
@@ -103,9 +104,12 @@ def test_pattern_em_is_what_link_records_runs_and_its_links_equal_splink_em(monk
     monkeypatch.setenv("TAWTHIQ_LINK_DEBUG_MODEL", str(tmp_path / "patterns.json"))
     ours = link_records(records)
     calls = []
-    monkeypatch.setattr(
-        link_em, "estimate_m_by_em", lambda linker, rule: calls.append(rule) or link_model.splink_em(linker, rule)
-    )
+
+    def splink_em(linker, rule):
+        calls.append(rule)
+        return link_model.splink_em(linker, rule)
+
+    monkeypatch.setattr(link_em, "estimate_m_by_em", splink_em)
     monkeypatch.setenv("TAWTHIQ_LINK_DEBUG_MODEL", str(tmp_path / "splink.json"))
     theirs = link_records(records)
     assert len(calls) == 2  # the default EM was replaced: the first run used the pattern EM

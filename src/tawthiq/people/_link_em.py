@@ -186,7 +186,8 @@ def iterate_em(patterns: EMPatterns, max_iterations: int, convergence: float) ->
     trained: list[np.ndarray | None] = [None] * len(comps)  # None until the first M-step
     lam = patterns.prior
     iterations = 0
-    for iterations in range(1, max_iterations + 1):
+    for iteration in range(1, max_iterations + 1):
+        iterations = iteration
         w = np.full(len(count), prob_to_match_weight(lam), dtype=np.float64)
         for c, comp in enumerate(comps):
             level_w = _weights(m[c], u[c])
@@ -219,9 +220,11 @@ def iterate_em(patterns: EMPatterns, max_iterations: int, convergence: float) ->
     out: dict[str, list[float | None]] = {}
     for c, comp in enumerate(comps):
         values = trained[c]
-        out[comp.name] = [None] * len(comp.values) if values is None else [
-            None if np.isnan(v) else float(v) for v in values.tolist()
-        ]
+        out[comp.name] = (
+            [None] * len(comp.values)
+            if values is None
+            else [None if np.isnan(v) else float(v) for v in values.tolist()]
+        )
     return EMResult(m=out, prior=lam, iterations=iterations)
 
 
