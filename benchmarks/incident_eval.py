@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from datetime import date
 from itertools import combinations
 from pathlib import Path
@@ -509,6 +510,34 @@ def _decompose(pipe: dict, pipe_incidents, gold: dict, gold_incidents) -> dict:
     }
 
 
+FALSE_UNMATCHED = "an extracted claim no gold claim matches (extraction's: not a gold claim, or not matched)"
+FALSE_NOT_INCIDENT = "a gold claim of no incident label (a tally, a status)"
+FALSE_TWO_EVENTS = "two gold incidents joined"
+
+
+def false_pairs(show: dict, incidents) -> Counter[str]:
+    """The pipeline's false pairs by class, and by one report or two (tune side only).
+
+    Counted as :func:`evaluate` counts them (a pair of gold claims once, however many extracted
+    claims stand for it), so the classes add up to predicted minus true pairs."""
+    label, claim_gold, sourced = show["label"], show["claim_gold"], show["sourced"]
+    seen: dict[frozenset, str] = {}
+    for inc in incidents:
+        for x, y in combinations(_claim_ids(inc), 2):
+            a, b = claim_gold.get(x), claim_gold.get(y)
+            if a is None or b is None:
+                key = frozenset((("x", id(inc), a), ("x", id(inc), b)))
+                cls = FALSE_UNMATCHED
+            elif a == b or (label.get(a) is not None and label.get(a) == label.get(b)):
+                continue
+            else:
+                key = frozenset((a, b))
+                cls = FALSE_NOT_INCIDENT if label.get(a) is None or label.get(b) is None else FALSE_TWO_EVENTS
+            same = sourced[x].report.sha256 == sourced[y].report.sha256
+            seen.setdefault(key, f"{cls} ({'one report' if same else 'two reports'})")
+    return Counter(seen.values())
+
+
 def _print_decompose(d: dict) -> None:
     total = d["gold_pairs"]
     print(f"== the pipeline's gold pairs ({total}) by what became of them (tune side)")
@@ -594,6 +623,10 @@ def main(argv: list[str]) -> int:
             _why(show, incidents, cross=args.cross)
         if show is not None:
             shown[mode] = (show, incidents)
+        if show is not None and args.decompose and mode == "pipeline":
+            print(f"== the pipeline's false pairs ({npred - tp}) by class (tune side)")
+            for cls, n in false_pairs(show, incidents).most_common():
+                print(f"  {n:5d}  {cls}")
         out[mode] = {
             "texts": len(items),
             "incidents": sum(1 for i in incidents if i.kind == "incident"),

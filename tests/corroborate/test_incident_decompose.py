@@ -178,3 +178,26 @@ def test_why_cross_counts_only_the_pairs_of_an_arabic_and_an_english_claim(capsy
     assert "en attack.air_strike [Lowtown (town)] 2020-03-06" in listed
     incident_eval._why(show, incidents)
     assert "      2  dates apart (across reports)" in capsys.readouterr().out
+
+
+def test_false_pairs_add_up_to_predicted_minus_true_by_class():
+    day = date(2020, 3, 2)
+    # gold: E told by 1 and 2 (reports a, b); F by 3 (report a); 4 a tally of report b
+    label = {1: "E", 2: "E", 3: "F"}
+    sourced = {
+        cid: _sc(cid, r, day) for cid, r in ((101, "a"), (102, "b"), (103, "a"), (104, "b"), (109, "b"))
+    }
+    # one predicted incident holds E's two claims (true), F's claim of report a (two gold incidents,
+    # one report: with 101; two reports: with 102), the tally's claim, and 109 that matches no gold
+    show = {"label": label, "claim_gold": {101: 1, 102: 2, 103: 3, 104: 4}, "sourced": sourced}
+    counts = incident_eval.false_pairs(show, [_incident(101, 102, 103, 104, 109)])
+    assert counts == {
+        f"{incident_eval.FALSE_TWO_EVENTS} (one report)": 1,  # 101-103
+        f"{incident_eval.FALSE_TWO_EVENTS} (two reports)": 1,  # 102-103
+        f"{incident_eval.FALSE_NOT_INCIDENT} (one report)": 1,  # 102-104 (both of report b)
+        f"{incident_eval.FALSE_NOT_INCIDENT} (two reports)": 2,  # 101-104, 103-104
+        f"{incident_eval.FALSE_UNMATCHED} (one report)": 2,  # 102-109, 104-109
+        f"{incident_eval.FALSE_UNMATCHED} (two reports)": 2,  # 101-109, 103-109
+    }
+    # ten pairs in all, one of them true: nine false
+    assert sum(counts.values()) == 9
