@@ -11,6 +11,7 @@ coverage of the intervals that are reported as numbers (the converged ones), and
     .venv/bin/python benchmarks/mse_coverage.py --n 200 --out runs.csv           # the tuning set
     .venv/bin/python benchmarks/mse_coverage.py --n 20 --seed 77 --out held.csv  # a held-out set
     .venv/bin/python benchmarks/mse_coverage.py --summarize runs.csv             # tables from a CSV
+    .venv/bin/python benchmarks/mse_coverage.py --indices 0 11 --tempering continuation --out t.csv
     .venv/bin/python benchmarks/mse_coverage.py --scenarios heterogeneous hard referral --n 30
 
 Every run is one CSV line (``--out``), so a long study can be split (``--start``) and run in the
@@ -25,6 +26,7 @@ import csv
 import sys
 import time
 from collections import defaultdict
+from dataclasses import replace
 
 import numpy as np
 
@@ -93,6 +95,22 @@ def summarize(rows: list[dict], out=sys.stdout) -> None:
         )
 
 
+def _lcmcr_settings(args: argparse.Namespace) -> LcmcrSettings:
+    """LCMCR's defaults but for what the command line sets (the seed is set per population)."""
+    st = LcmcrSettings()
+    if args.iterations:
+        st = replace(st, iterations=args.iterations)
+    if args.tempering:
+        st = replace(st, tempering=args.tempering)
+    if args.temper_after is not None:
+        st = replace(st, temper_after=args.temper_after)
+    if args.hot_rounds is not None:
+        st = replace(st, hot_rounds=args.hot_rounds)
+    if args.ladder:
+        st = replace(st, ladder=tuple(args.ladder))
+    return st
+
+
 def run(args: argparse.Namespace) -> list[dict]:
     rows: list[dict] = []
     out = open(args.out, "a", encoding="utf-8", newline="") if args.out else None  # noqa: SIM115
@@ -100,7 +118,7 @@ def run(args: argparse.Namespace) -> list[dict]:
     if out is not None and out.tell() == 0:
         writer.writeheader()
     for scenario in args.scenarios:
-        for i in range(args.start, args.start + args.n):
+        for i in args.indices or range(args.start, args.start + args.n):
             pop = random_population(
                 np.random.default_rng([args.seed, SCENARIOS.index(scenario), i]), scenario=scenario
             )
@@ -108,9 +126,7 @@ def run(args: argparse.Namespace) -> list[dict]:
                 t0, c0 = time.perf_counter(), time.process_time()
                 try:
                     if m == "lcmcr":
-                        settings = LcmcrSettings(seed=i)
-                        if args.iterations:
-                            settings = LcmcrSettings(seed=i, iterations=args.iterations)
+                        settings = replace(_lcmcr_settings(args), seed=i)
                         e = lcmcr(pop.table, settings).estimate
                     else:
                         e = loglinear(pop.table, LoglinearSettings(seed=i)).estimate
@@ -134,7 +150,7 @@ def run(args: argparse.Namespace) -> list[dict]:
                 if writer is not None:
                     writer.writerow(row)
                     out.flush()
-            if (i + 1 - args.start) % 20 == 0:
+            if not args.indices and (i + 1 - args.start) % 20 == 0:
                 print(f"  … {scenario}: {i + 1 - args.start}/{args.n}", file=sys.stderr, flush=True)
     return [{k: str(v) for k, v in r.items()} for r in rows]
 
@@ -147,6 +163,11 @@ def main() -> None:
     ap.add_argument("--iterations", type=int, default=None, help="LCMCR first-run iterations per chain")
     ap.add_argument("--seed", type=int, default=2016)
     ap.add_argument("--start", type=int, default=0, help="first population index (to split a run)")
+    ap.add_argument("--indices", type=int, nargs="+", default=None, help="only these populations")
+    ap.add_argument("--tempering", choices=["never", "continuation", "always"], default=None)
+    ap.add_argument("--temper-after", type=int, default=None, help="LCMCR: temper only after these sweeps")
+    ap.add_argument("--hot-rounds", type=int, default=None, help="LCMCR: rounds of moves on hot levels")
+    ap.add_argument("--ladder", type=float, nargs="+", default=None, help="LCMCR: the tempering ladder")
     ap.add_argument("--out", default=None, help="append one CSV line per run to this file")
     ap.add_argument("--summarize", nargs="+", default=None, help="only print the tables of these CSV files")
     args = ap.parse_args()

@@ -214,6 +214,25 @@ def test_a_run_that_fails_its_first_check_is_continued_on_a_tempered_ladder():
     assert e.diagnostics["tempering"]["swap_acceptance"][0] > 0
 
 
+def test_tempering_waits_for_temper_after_so_runs_converging_before_keep_their_draws():
+    # Tempering only the runs still failing after temper_after sweeps (issue 20): a run that fails its
+    # first check before then is continued untempered, exactly as without tempering, and tempered once it
+    # has run temper_after sweeps and still fails; the untempered sweeps are then all burn-in.
+    t = _table()
+    base = LcmcrSettings(iterations=400, max_iterations=1_600, chains=2, seed=4, ess_min=5e4)
+    st = replace(base, tempering="continuation", temper_after=800, ladder=(1.0, 0.8), hot_rounds=1)
+    e = lcmcr(t, st).estimate
+    assert e.diagnostics["iterations"] == 1_600  # 400, 800 untempered, then 800 tempered
+    assert e.diagnostics["burn_in"] == 800
+    assert e.diagnostics["tempering"]["swap_acceptance"][0] > 0
+    # not yet at temper_after when the budget ends: never tempered, the untempered run's very draws
+    short = replace(base, max_iterations=800)
+    late = lcmcr(t, replace(short, tempering="continuation", temper_after=800))
+    never = lcmcr(t, short)
+    assert "tempering" not in late.estimate.diagnostics
+    assert np.array_equal(late.chains, never.chains)
+
+
 def test_one_class_is_the_independence_model_and_runs():
     # --classes 1 used to crash in the label swaps (there is no other label to swap with)
     t = _table()

@@ -72,10 +72,16 @@ class LcmcrSettings:
     # more CPU than it saves on the tables measured; docs/estimation.md, Speed)
     ladder: tuple[float, ...] = (1.0, 0.8, 0.6)
     tempering: str = "never"
+    # "continuation" tempers a run only when a check fails after at least this many sweeps per chain (the
+    # first check is at ``iterations``): runs that converge by then keep their untempered draws
+    temper_after: int = 0
+    hot_rounds: int | None = None  # rounds of moves per sweep on the ladder's other levels (None: rounds)
 
     def checked(self) -> LcmcrSettings:
         if self.K < 1 or self.iterations < 2 or self.thin < 1 or self.chains < 1 or self.rounds < 1:
             raise EstimationError("lcmcr: K, iterations, thin, chains and rounds must be positive")
+        if self.temper_after < 0 or (self.hot_rounds is not None and self.hot_rounds < 1):
+            raise EstimationError("lcmcr: temper_after must be 0 or more and hot_rounds positive")
         if self.tempering not in ("never", "continuation", "always"):
             raise EstimationError("lcmcr: tempering is never, continuation or always")
         if not self.ladder or self.ladder[0] != 1.0 or any(not 0.5 <= b <= 1.0 for b in self.ladder):
@@ -105,7 +111,9 @@ class _Chain:
         seed = int(np.random.SeedSequence([st.seed, self.c, len(self.blocks)]).generate_state(1)[0])
         if self.ladder is not None:
             by_level = level_counts(counts, st.ladder)
-            out = run_tempered(cells, by_level, st.K, st.a_alpha, st.b_alpha, self.ladder, n, seed, st.rounds)
+            out = run_tempered(
+                cells, by_level, st.K, st.a_alpha, st.b_alpha, self.ladder, n, seed, st.rounds, st.hot_rounds
+            )  # fmt: skip
         else:
             adapt = min(2000, n // 4) if not self.blocks else 0  # tune proposals in the first burn-in only
             out = run_block(
@@ -192,7 +200,12 @@ def lcmcr(table: ContingencyTable, settings: LcmcrSettings | None = None) -> Fit
             if _ok(conv, st) or ran >= st.max_iterations:
                 break
             step = min(_next_step(conv, st, ran), st.max_iterations - ran)
-            if not tempered and st.tempering == "continuation" and len(st.ladder) > 1:
+            if (
+                not tempered
+                and st.tempering == "continuation"
+                and len(st.ladder) > 1
+                and ran >= st.temper_after
+            ):
                 # the first run did not converge: the table is one whose chains stick (issue 20);
                 # continue every chain as the cold level of a ladder, from where it stands
                 # The untempered sweeps are then all burn-in: they are where the chains stuck, and kept

@@ -476,39 +476,27 @@ def _scratch(cells, K):
 
 
 @njit(cache=True, nogil=True)
-def _sweep(counts, n_obs, K, a_alpha, b_alpha, lam, lw, pi, n0k, steps, alpha, adapt_it, rounds, w):
-    """One sweep from the state (``lam``, ``lw``, ``pi``, ``n0k`` updated in place; ``w`` from
-    ``_scratch``); returns (alpha, N, occupied classes). ``adapt_it`` > 0 tunes the proposal scales."""
-    probs, draw, o, s, f, miss_k, odds, on_ptr, on_idx, pc, pc_new, head, fk, logpi = w
-    C = counts.shape[0]
-    J = lam.shape[0]
-    # 0. Metropolis moves of the parameters with memberships and N integrated out, then the unobserved
-    # (how many, which classes) drawn afresh given the parameters: a valid blocked update.
+def _moves(counts, n_obs, lam, lw, pi, n0k, steps, alpha, adapt_it, rounds, w):
+    """Step 0 of a sweep: ``rounds`` of Metropolis moves of the parameters with memberships and N
+    integrated out, then the unobserved (how many, which classes) drawn afresh given the parameters: a
+    valid blocked update."""
+    probs, draw, f, miss_k, odds, on_ptr, on_idx, pc, pc_new, head, fk, logpi = w[:2] + w[4:]
     for r in range(rounds):
         _marginal_moves(
-            on_ptr,
-            on_idx,
-            counts,
-            n_obs,
-            lam,
-            lw,
-            pi,
-            alpha,
-            steps,
-            adapt_it,
-            f,
-            miss_k,
-            pc,
-            pc_new,
-            head,
-            fk,
-            odds,
-            r == 0,
-            logpi,
-        )
+            on_ptr, on_idx, counts, n_obs, lam, lw, pi, alpha, steps, adapt_it,
+            f, miss_k, pc, pc_new, head, fk, odds, r == 0, logpi,
+        )  # fmt: skip
     _draw_unobserved(n_obs, lam, pi, probs, draw, n0k)
-    # 1. classes of the observed, one multinomial per capture pattern: the probability of a pattern in
-    # class k is pi_k f[c, k], f as the moves above left it (they keep it in step with lam).
+
+
+@njit(cache=True, nogil=True)
+def _observed_classes(counts, pi, w):
+    """Step 1: the classes of the observed into ``o`` (people per class) and ``s`` (captures per list and
+    class), one multinomial per capture pattern: the probability of a pattern in class k is pi_k f[c, k],
+    f as the moves left it (they keep it in step with lam)."""
+    probs, draw, o, s, f, on_ptr, on_idx = w[0], w[1], w[2], w[3], w[4], w[7], w[8]
+    C = counts.shape[0]
+    K = pi.shape[0]
     o[:] = 0
     s[:, :] = 0
     for c in range(C):
@@ -533,10 +521,17 @@ def _sweep(counts, n_obs, K, a_alpha, b_alpha, lam, lw, pi, n0k, steps, alpha, a
             o[k] += d
             for i in range(on_ptr[c], on_ptr[c + 1]):
                 s[on_idx[i], k] += d
-    # 2. the unobserved of each class, with that class's capture probabilities integrated out
-    # (a partially collapsed step: lam and n0 of a class are strongly coupled when lam is small, and
-    # drawing one given the other crawls). Random-walk Metropolis on the integer n0_k, its step scaled
-    # by the curvature of the target at its mode (a function of the rest of the state only).
+
+
+@njit(cache=True, nogil=True)
+def _unobserved_classes(n_obs, pi, n0k, w):
+    """Step 2: the unobserved of each class, with that class's capture probabilities integrated out (a
+    partially collapsed step: lam and n0 of a class are strongly coupled when lam is small, and drawing
+    one given the other crawls). Random-walk Metropolis on the integer n0_k, its step scaled by the
+    curvature of the target at its mode (a function of the rest of the state only). Returns n0."""
+    o, s = w[2], w[3]
+    K = pi.shape[0]
+    J = s.shape[0]
     n0 = 0
     for k in range(K):
         n0 += n0k[k]
@@ -561,6 +556,15 @@ def _sweep(counts, n_obs, K, a_alpha, b_alpha, lam, lw, pi, n0k, steps, alpha, a
                 x, gx = y, gy
         n0 += int(x) - n0k[k]
         n0k[k] = int(x)
+    return n0
+
+
+@njit(cache=True, nogil=True)
+def _parameters(n_obs, n0, a_alpha, b_alpha, lam, lw, pi, n0k, alpha, w):
+    """Steps 3-5: capture probabilities, sticks and alpha from their conditionals given the classes;
+    returns (alpha, occupied classes)."""
+    o, s = w[2], w[3]
+    J, K = lam.shape
     # 3. capture probabilities, Beta(1, 1) prior (kept off 0 and 1 so the odds above stay finite).
     for j in range(J):
         for k in range(K):
@@ -587,6 +591,18 @@ def _sweep(counts, n_obs, K, a_alpha, b_alpha, lam, lw, pi, n0k, steps, alpha, a
     for k in range(K):
         if o[k] + n0k[k] > 0:
             occupied += 1
+    return alpha, occupied
+
+
+@njit(cache=True, nogil=True)
+def _sweep(counts, n_obs, K, a_alpha, b_alpha, lam, lw, pi, n0k, steps, alpha, adapt_it, rounds, w):
+    """One sweep from the state (``lam``, ``lw``, ``pi``, ``n0k`` updated in place; ``w`` from
+    ``_scratch``); returns (alpha, N, occupied classes). ``adapt_it`` > 0 tunes the proposal scales.
+    Its steps are separate functions so that ``benchmarks/lcmcr_profile.py`` can time each."""
+    _moves(counts, n_obs, lam, lw, pi, n0k, steps, alpha, adapt_it, rounds, w)
+    _observed_classes(counts, pi, w)
+    n0 = _unobserved_classes(n_obs, pi, n0k, w)
+    alpha, occupied = _parameters(n_obs, n0, a_alpha, b_alpha, lam, lw, pi, n0k, alpha, w)
     return alpha, n_obs + n0, occupied
 
 
@@ -666,6 +682,7 @@ def tempered_block(
     out_k,
     tries,
     accepted,
+    hot_rounds,
 ):
     """Parallel tempering: ``iterations`` sweeps of a ladder of chains, then swaps of neighbours' parameters.
 
@@ -684,9 +701,11 @@ def tempered_block(
     likelihood L^beta has no data augmentation, a table of round(beta n) people has). The memberships and
     unobserved are not part of what a sweep starts from (step 0 draws them afresh), so they need no swap.
     Only level 0's N, alpha and occupied classes are written out; ``tries`` and ``accepted`` count the
-    swaps proposed and made between each pair of neighbours. ``lam`` (L, J, K), ``lw``, ``pi``, ``n0k``
-    (L, K), ``steps`` (L, 2K), ``alphas`` (L,) are updated in place, as in ``gibbs_block`` (their scales
-    are not tuned here: the caller sets them).
+    swaps proposed and made between each pair of neighbours. Level 0 makes ``rounds`` rounds of the
+    Metropolis moves per sweep, the other levels ``hot_rounds`` (each level's sampler need only keep its
+    own posterior: how fast it mixes does not change what level 0 samples). ``lam`` (L, J, K), ``lw``,
+    ``pi``, ``n0k`` (L, K), ``steps`` (L, 2K), ``alphas`` (L,) are updated in place, as in ``gibbs_block``
+    (their scales are not tuned here: the caller sets them).
     """
     np.random.seed(seed)
     L, C = level_counts.shape
@@ -709,7 +728,7 @@ def tempered_block(
         for lv in range(L):
             a, n, occupied = _sweep(
                 level_counts[lv], n_obs[lv], K, a_alpha, b_alpha, lam[lv], lw[lv], pi[lv], n0k[lv],
-                steps[lv], alphas[lv], 0, rounds, w,
+                steps[lv], alphas[lv], 0, rounds if lv == 0 else hot_rounds, w,
             )  # fmt: skip
             alphas[lv] = a
             if lv == 0:
@@ -768,14 +787,17 @@ def tempered_state(state: dict, ladder: tuple[float, ...]) -> dict:
     }
 
 
-def run_tempered(cells, counts_by_level, K, a_alpha, b_alpha, ladder_state, iterations, seed, rounds=1):
+def run_tempered(
+    cells, counts_by_level, K, a_alpha, b_alpha, ladder_state, iterations, seed, rounds=1, hot_rounds=None
+):
     """Continue a ladder (``tempered_state``, updated) for ``iterations`` sweeps; level 0's
-    (N, alpha, occupied) per sweep."""
+    (N, alpha, occupied) per sweep. ``hot_rounds``: the other levels' rounds of moves (default ``rounds``)."""
     st = ladder_state
     out = (np.empty(iterations, dtype=np.int64), np.empty(iterations), np.empty(iterations, dtype=np.int64))
     tempered_block(
         cells, counts_by_level, K, a_alpha, b_alpha, st["lam"], st["lw"], st["pi"], st["n0k"], st["steps"],
         st["alphas"], iterations, seed, rounds, *out, st["tries"], st["accepted"],
+        rounds if hot_rounds is None else hot_rounds,
     )  # fmt: skip
     return out
 
