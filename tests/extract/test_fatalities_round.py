@@ -127,3 +127,24 @@ def test_a_count_of_the_dead_stays_the_toll_when_a_part_follows_it():
 def test_a_pronoun_killed_is_one_person(text, low):
     (claim,) = extract_claims(text, DAY)
     assert claim.fatalities.low == low
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # date lines, the headline again
+        "20 December 2016\n\nGrief in Saraqib\n\n9:59 pm on 20 December 2016\n\n",
+        "By Staff Writer\n\nGrief in Saraqib\n\n",  # a byline, the headline again
+        "Grief in Saraqib\n\nGrief in Saraqib\n\nGrief in Saraqib\n\n",  # the headline printed three times
+        "",  # none
+    ],
+)
+def test_a_toll_with_no_manner_takes_the_ledes_past_the_page_furniture(furniture):
+    text = (
+        "Grief in Saraqib\n\n"
+        + furniture
+        + "Government jets bombed the market in Saraqib on Monday.\n\n"
+        + "Forty people have died in Binnish this month, the civil defence said."
+    )
+    tolls = [c for c in extract_claims(text, DAY) if c.fatalities is not None]
+    assert [(c.fatalities.low, c.event_type) for c in tolls] == [(40, "attack.air_strike")]

@@ -633,7 +633,19 @@ def _lede_types(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, str]
     each of its headline and first two sentences. A toll that names no manner of its own, told after
     one of them, takes the first."""
     out = []
-    for a, b in spans[:3]:
+    told: set[str] = set()
+    read = []
+    for a, b in spans:
+        line = text[a:b].replace("\n", " ").strip()
+        # page furniture before the lede (a date line, the headline printed again, a byline) is no sentence
+        # of the report's: the lede is the headline and the first two sentences with words
+        if line in told or len(_NOT_LETTER.sub("", line)) < 12 or is_clutter(line):
+            continue
+        told.add(line)
+        read.append((a, b))
+        if len(read) == 3:
+            break
+    for a, b in read:
         for h in find_events(text[a:b].replace("\n", " ")):
             if h.event_type.split(".")[0] in ("attack", "killing"):
                 out.append((b, h.event_type))
