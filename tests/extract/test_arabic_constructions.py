@@ -203,3 +203,49 @@ def test_a_count_shown_mourned_or_passed_around_names_who_did_it(sentence, speak
 def test_pictures_that_show_a_toll_are_nobody():
     claims = extract_claims("وأظهرت صور مقتل 8 مدنيين في غارة على مدينة سراقب.", PUBLISHED)
     assert [(c.fatalities.low, c.attributed_to) for c in claims] == [(8, None)]
+
+
+# ------------------------------------------------------------------ weapons and killings named by other words
+@pytest.mark.parametrize(
+    ("phrase", "event_type"),
+    [
+        ("بقصف مروحي على", "attack.air_strike"),
+        ("في القصف المروحي على", "attack.air_strike"),
+        ("في هجوم بالغازات السامة على", "attack.chemical"),
+        ("في هجوم بغاز سام على", "attack.chemical"),
+        ("بقصف بمواد سامة على", "attack.chemical"),
+        ("في هجوم بالغاز السام على", "attack.chemical"),
+    ],
+)
+@pytest.mark.parametrize("place", PLACES)
+def test_a_weapon_as_an_adjective_or_with_its_article_gives_its_type(phrase, event_type, place):
+    claims = extract_claims(f"قتل 4 مدنيين {phrase} {place}.", PUBLISHED)
+    assert [(c.event_type, c.fatalities.low) for c in claims] == [(event_type, 4)]
+
+
+@pytest.mark.parametrize(
+    ("template", "count"),
+    [
+        ("اغتيال {n} برصاص مجهولين في", 4),
+        ("اغتال مسلحون {n} في", 4),
+        ("اغتيل {one} برصاص مجهولين في", 1),
+        ("اغتيلت ناشطة في", 1),
+    ],
+)
+@pytest.mark.parametrize("place", PLACES)
+def test_an_assassination_is_a_killing_with_its_toll(template, count, place):
+    text = template.format(n="4 مدنيين", one="ناشط") + f" {place}."
+    claims = extract_claims(text, PUBLISHED)
+    assert [c.fatalities.low for c in claims] == [count]
+
+
+@pytest.mark.parametrize(
+    ("verb", "noun"),
+    list(
+        product(
+            ["قتلت", "استشهدت", "توفيت"], ["مسعفة", "صحفية", "ناشطة", "طبيبة", "ممرضة", "متطوعة", "مدنية"]
+        )
+    ),
+)
+def test_one_woman_named_by_her_trade_after_a_verb_of_dying_is_a_toll_of_one(verb, noun):
+    assert _toll(f"{verb} {noun} في غارة على مدينة سراقب.") == 1

@@ -87,11 +87,14 @@ _KILL_VERB_TABLE: list[tuple[str, str | None, str]] = [
     ("توفي", None, "i"),
     ("أعدم", "عدم", ""),
     ("ذبح", "ذبح", ""),
+    ("اغتال", "غتال", ""),  # assassinated
 ]
 _WOUND_VERB_TABLE: list[tuple[str, str | None, str]] = [("أصيب", "صاب", ""), ("جرح", "جرح", "")]
 KILL_VERBS = [
     *(f for perfect, imperfect, weak in _KILL_VERB_TABLE for f in verb_forms(perfect, imperfect, weak)),
     *("يلقى", "تلقى", "يلقون"),
+    # the passive of a hollow verb is spelt apart from its active: اغتيل، اغتيلت، اغتيلوا (was assassinated)
+    *("اغتيل", "اغتيلت", "اغتيلا", "اغتيلتا", "اغتيلوا"),
 ]
 WOUND_VERBS = [
     *(f for perfect, imperfect, weak in _WOUND_VERB_TABLE for f in verb_forms(perfect, imperfect, weak)),
@@ -100,13 +103,16 @@ WOUND_VERBS = [
 # "he" and "she" of the perfect of each (قتل، قتلت، توفي، توفيت، أصيب، أصيبت): the forms a singular
 # subject follows ("توفي طفل" is one dead). Read from the table, not by the first letter: توفي begins
 # with ت like an imperfect.
-KILL_HE_SHE = [f for perfect, _, weak in _KILL_VERB_TABLE for f in verb_forms(perfect, weak=weak)[:2]]
+KILL_HE_SHE = [
+    *(f for perfect, _, weak in _KILL_VERB_TABLE for f in verb_forms(perfect, weak=weak)[:2]),
+    *("اغتيل", "اغتيلت"),
+]
 WOUND_HE_SHE = [f for perfect, _, weak in _WOUND_VERB_TABLE for f in verb_forms(perfect, weak=weak)[:2]]
 # the nouns that count the dead and the wounded (قتيلة، شهيدتان، جريحات …), the verbal nouns beside
 # (not ضحية / ضحايا: "victims" may be the dead and the wounded together, a count of neither)
 KILL_NOUNS = [*noun_forms("قتيل", "قتلى"), *noun_forms("شهيد", "شهداء")]
 WOUND_NOUNS = [*noun_forms("جريح", "جرحى"), *noun_forms("مصاب", "مصابون", "مصابين")]
-KILL_NOUNS_OF_ACTION = ["مقتل", "استشهاد", "ارتقاء", "وفاة", "إعدام", "مصرع", "ذبح"]
+KILL_NOUNS_OF_ACTION = ["مقتل", "استشهاد", "ارتقاء", "وفاة", "إعدام", "مصرع", "ذبح", "اغتيال"]
 WOUND_NOUNS_OF_ACTION = ["إصابة", "إصابات", "جرح", "جروح", "جراح"]
 # pronouns glued to the end of a verb or noun: "حتفهم"، "مقتلهما"، "إصابتها"
 ENCLITICS = r"(?:هما|هم|هن|ها|ه)?"

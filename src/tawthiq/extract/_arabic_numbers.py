@@ -314,7 +314,8 @@ _ONE = _rx(
     rf"|{alternation(_HE_SHE)}"
     # the verb of an idiom of dying with its subject inside: "فارق طفل الحياة"، "لفظت امرأة أنفاسها"
     r"|(?:فارق|فارقت|لفظ|لفظت)(?=\s+\S+\s+(?:ال)?(?:حياه|انفاس)))"
-    rf"\s+(?:ال)?{_ONE_NOUN}{_DUAL}"
+    # the feminine of each singular noun too: "اغتيلت ناشطة"، "قتلت مسعفة"، "استشهدت صحفية"
+    rf"\s+(?:ال)?{_ONE_NOUN}(?:ه(?![\u0621-\u064a]))?{_DUAL}"
 )
 # a dual noun before its dual verb: "إن طفلين قتلا بقذيفة"، "شخصان أصيبا"
 _DUAL_VERBS = [f for f in KILL_VERBS + WOUND_VERBS if f.endswith("ا") and not f.endswith("وا")]
