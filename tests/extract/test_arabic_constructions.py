@@ -249,3 +249,43 @@ def test_an_assassination_is_a_killing_with_its_toll(template, count, place):
 )
 def test_one_woman_named_by_her_trade_after_a_verb_of_dying_is_a_toll_of_one(verb, noun):
     assert _toll(f"{verb} {noun} في غارة على مدينة سراقب.") == 1
+
+
+# ------------------------------------------------------------------ a speaker named again
+_FIRST = [
+    ("قال المرصد السوري لحقوق الإنسان إن", "Syrian Observatory for Human Rights"),
+    ("قال الدفاع المدني إن", "Syria Civil Defence"),
+    ("قال مصدر طبي في المدينة إن", "مصدر طبي في المدينة"),
+]
+_AGAIN = [
+    "وبحسب المصدر ذاته، قتل {n}",
+    "وأضاف المصدر نفسه أن {n} قتلوا",
+    "وأشارت الجهة ذاتها إلى أن {n} قتلوا",
+    "ووفقا للمصدر عينه، قتل {n}",
+]
+
+
+@pytest.mark.parametrize(("first", "again"), list(product(_FIRST, _AGAIN)))
+def test_the_same_source_named_again_is_the_party_named_before(first, again):
+    said, party = first
+    text = (
+        f"{said} 8 مدنيين قتلوا في غارة على مدينة سراقب.\n"
+        + again.format(n="3 آخرين" if "أن" in again else "3 آخرون")
+        + " في قصف مدفعي على بلدة كفرنبل."
+    )
+    claims = extract_claims(text, PUBLISHED)
+    assert [(c.fatalities.low, c.attributed_to) for c in claims] == [(8, party), (3, party)]
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    list(product(["مدير المستشفى", "الطبيب", "المتحدث باسم البلدية"], ["أحمد الخالد", "سامر العلي"])),
+)
+def test_a_person_named_again_by_the_last_word_of_the_name_is_the_whole_speaker(title, name):
+    surname = name.split()[-1]
+    text = (
+        f"قال {title} {name} إن 8 مدنيين قتلوا في غارة على مدينة سراقب.\n"
+        f"وأضاف {surname} أن 3 آخرين قتلوا في قصف مدفعي على بلدة كفرنبل."
+    )
+    claims = extract_claims(text, PUBLISHED)
+    assert [c.attributed_to for c in claims] == [f"{title} {name}"] * 2
