@@ -66,9 +66,31 @@ _PERSON_AFTER = re.compile(r"\s(?:al|el|bin|ibn|abu)[- ][A-Z][\w'’-]+,\s+(?:a|
 _TYPED_ADMIN = re.compile(r"\s*(?:province|governorate|countryside|district)\b", re.I)
 _BEARING = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$", re.I)
 _UNKNOWN = re.compile(
-    r"\b(?:in|at|near)\s+(?:the\s+)?((?:[A-Z][a-z'’]+[\s-]){1,3})(?P<type>area|town|village|neighbo(?:u)?rhood|"
-    r"district)\b"
+    r"\b(?:in|at|near|on|hit|struck|shelled|bombed|targeted)\s+(?:the\s+)?((?:(?:al|el)-)?(?:[A-Z][a-z'’]+[\s-]){1,3})"
+    # "the Maghazi camp", "the al-Shati refugee camp": a camp the gazetteer lacks is a place of its
+    # own, named as written (the scorer reads "X camp" as "X")
+    r"(?P<type>area|town|village|neighbo(?:u)?rhood|district|(?:refugee\s+|displacement\s+|IDP\s+)?camp)\b"
 )
+
+# "the Syrian town of Saraqib": after the type word, "of" and the name itself
+_TYPE_OF = re.compile(r"\s+of\s+((?:(?:al|el)-)?[A-Z][a-z'’]+(?:[\s-](?:(?:al|el)-)?[A-Z][a-z'’]+){0,2})\b")
+_ADJECTIVE_END = re.compile(r"(?:ian|ean|ese|ish)$")
+
+
+def _describes(name: str, gaz: Gazetteer) -> bool:
+    """Is the last word of ``name`` an adjective of nation or group ("Syrian", "Kurdish",
+    "Palestinian", "Iraqi", "Yemeni", "Somali", "Afghan") rather than a place's name? By its ending,
+    or by being a country's name with "-i" added, "-a" or "-istan" dropped (the world layer's
+    countries)."""
+    word = name.split()[-1]
+    if _ADJECTIVE_END.search(word):
+        return True
+    world = gaz.world
+    return any(
+        world.kind(pid) == "country"
+        for stem in (word[:-1], word + "a", word + "istan")
+        for pid in world.candidates(stem)
+    )
 
 
 _REGION = re.compile(
@@ -426,12 +448,20 @@ def sentence_places(sentence: str, gaz: Gazetteer, context: tuple[str, ...] = ()
         found.append(SentencePlace(start, pm.end, ref))
         ids.append(pm.place.id)
     for m in _UNKNOWN.finditer(sentence):
-        name = m.group(1).strip()
-        if not any(p.start <= m.start(1) < p.end for p in found):
+        name, at = m.group(1).strip(), m.start(1)
+        if _describes(name, gaz):
+            # "the Syrian town of Saraqib", "the Palestinian refugee camp in the town": the word before
+            # the type word describes the place; its name, if any, is the one after "of" ("the Zanjili
+            # district of Mosul" is another case: there the name comes first)
+            of = _TYPE_OF.match(sentence[m.end() :])
+            if not of:
+                continue
+            name, at = of.group(1), m.end() + of.start(1)
+        if not any(p.start <= at < p.end for p in found):
             # "in the Garmsir district": a district the world layer's towns do not hold, by name
             prec = "district" if m.group("type") == "district" else "town"
             ref = PlaceRef(name=name, precision=prec)
-            found.append(SentencePlace(m.start(1), m.start(1) + len(name), ref))
+            found.append(SentencePlace(at, at + len(name), ref))
             ids.append("")
     # a first-level region the gazetteer's towns do not hold ("North Darfur", "Helmand province",
     # "the Gaza Strip"): kept by name, as written, without a coordinate (never a town's)
