@@ -120,3 +120,41 @@ def test_pattern_em_is_what_link_records_runs_and_its_links_equal_splink_em(monk
     for k, p in p_ours.items():
         assert p == pytest.approx(p_theirs[k], rel=1e-9, abs=1e-12)
     assert json.loads((tmp_path / "patterns.json").read_text())["comparisons"]
+
+
+def test_one_linker_set_to_each_model_scores_as_linkers_built_from_them(monkeypatch):
+    """The linker that estimates the prior and u is set to the model for EM, then to the trained
+    model for scoring (`_set_parameters`), instead of a new linker built each time: the pairs and
+    their probabilities are those of linkers built from the two models."""
+    records = _lists()
+    built: list[tuple] = []
+    real = link_model._linker
+
+    def spy(*args, **kwargs):
+        built.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(link_model, "_linker", spy)
+    set_calls = []
+    real_set = link_model._set_parameters
+
+    def counted(linker, model):
+        set_calls.append(1)
+        return real_set(linker, model)
+
+    monkeypatch.setattr(link_model, "_set_parameters", counted)
+    ours = link_records(records)
+    assert len(built) == 1 and len(set_calls) == 2  # one linker, set twice
+
+    def fresh(linker, model):
+        features, _settings, link_type, db, spark, *rest = built[0]
+        return real(features, model, link_type, db, spark, *rest)
+
+    built.clear()
+    monkeypatch.setattr(link_model, "_set_parameters", fresh)
+    theirs = link_records(records)
+    p_ours = {(x.a, x.b): x.probability for x in ours.pairs}
+    p_theirs = {(x.a, x.b): x.probability for x in theirs.pairs}
+    assert p_ours.keys() == p_theirs.keys() and len(p_ours) > 200
+    for k, p in p_ours.items():
+        assert p == pytest.approx(p_theirs[k], rel=1e-12, abs=1e-15)
