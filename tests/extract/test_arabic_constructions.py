@@ -4,7 +4,7 @@ from a report."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from itertools import product
 
 import pytest
@@ -249,3 +249,74 @@ def test_an_assassination_is_a_killing_with_its_toll(template, count, place):
 )
 def test_one_woman_named_by_her_trade_after_a_verb_of_dying_is_a_toll_of_one(verb, noun):
     assert _toll(f"{verb} {noun} في غارة على مدينة سراقب.") == 1
+
+
+# ------------------------------------------------------------------ a speaker named again
+_FIRST = [
+    ("قال المرصد السوري لحقوق الإنسان إن", "Syrian Observatory for Human Rights"),
+    ("قال الدفاع المدني إن", "Syria Civil Defence"),
+    ("قال مصدر طبي في المدينة إن", "مصدر طبي في المدينة"),
+]
+_AGAIN = [
+    "وبحسب المصدر ذاته، قتل {n}",
+    "وأضاف المصدر نفسه أن {n} قتلوا",
+    "وأشارت الجهة ذاتها إلى أن {n} قتلوا",
+    "ووفقا للمصدر عينه، قتل {n}",
+]
+
+
+@pytest.mark.parametrize(("first", "again"), list(product(_FIRST, _AGAIN)))
+def test_the_same_source_named_again_is_the_party_named_before(first, again):
+    said, party = first
+    text = (
+        f"{said} 8 مدنيين قتلوا في غارة على مدينة سراقب.\n"
+        + again.format(n="3 آخرين" if "أن" in again else "3 آخرون")
+        + " في قصف مدفعي على بلدة كفرنبل."
+    )
+    claims = extract_claims(text, PUBLISHED)
+    assert [(c.fatalities.low, c.attributed_to) for c in claims] == [(8, party), (3, party)]
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    list(product(["مدير المستشفى", "الطبيب", "المتحدث باسم البلدية"], ["أحمد الخالد", "سامر العلي"])),
+)
+def test_a_person_named_again_by_the_last_word_of_the_name_is_the_whole_speaker(title, name):
+    surname = name.split()[-1]
+    text = (
+        f"قال {title} {name} إن 8 مدنيين قتلوا في غارة على مدينة سراقب.\n"
+        f"وأضاف {surname} أن 3 آخرين قتلوا في قصف مدفعي على بلدة كفرنبل."
+    )
+    claims = extract_claims(text, PUBLISHED)
+    assert [c.attributed_to for c in claims] == [f"{title} {name}"] * 2
+
+
+# ------------------------------------------------------------------ lengths of time in every number form
+_LENGTHS = [
+    ("خلال الأسبوعين الماضيين", 14),
+    ("خلال أسبوعين", 14),
+    ("في غضون أسبوعين", 14),
+    ("خلال أسبوع", 7),
+    ("خلال ثلاثة أسابيع", 21),
+    ("خلال 3 أسابيع", 21),
+    ("خلال الأسابيع الثلاثة الماضية", 21),
+    ("منذ ثلاثة أسابيع", 21),
+    ("خلال الشهرين الماضيين", 60),
+    ("خلال شهرين", 60),
+    ("خلال الأشهر الستة الماضية", 180),
+    ("خلال اليومين الماضيين", 2),
+]
+
+
+@pytest.mark.parametrize(("length", "days"), _LENGTHS)
+@pytest.mark.parametrize("place", PLACES[:2])
+def test_a_length_of_time_starts_that_long_before_the_report(length, days, place):
+    # "أسابيع" (the broken plural) was read as days, and a dual or a unit with no number as no length
+    claims = extract_claims(f"قتل 40 مدنيا في غارات على {place} {length}.", PUBLISHED)
+    assert [(c.time.start, c.time.end) for c in claims] == [(PUBLISHED - timedelta(days=days), PUBLISHED)]
+
+
+@pytest.mark.parametrize("month", ["خلال الشهر الماضي", "خلال الشهر المنصرم", "في الشهر الفائت"])
+def test_the_month_before_stays_the_calendar_month_not_thirty_days(month):
+    claims = extract_claims(f"قتل 40 مدنيا في غارات على مدينة سراقب {month}.", PUBLISHED)
+    assert [(c.time.start, c.time.end) for c in claims] == [(date(2019, 4, 1), date(2019, 4, 30))]

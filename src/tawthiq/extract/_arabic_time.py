@@ -140,7 +140,8 @@ _THIS_WEEK = _rx(r"(?:خلال|في|هذا|مطلع)\s+(?:ال)?اسبوع\s+(?:
 _PAST_HOURS = _rx(r"خلال\s+(?:ال)?(?:ساعات\s+)?(?:ال\s*)?(\d+)\s*(?:ساعه\s+)?(?:ال)?ماضيه")
 _YEAR_SPAN = _rx(r"(?:في|خلال|طوال)\s+(?:العام|عام|سنه)\s+(?:((?:19|20)\d\d)|(?:ال)?(ماضي|منصرم|فايت))")
 _SINCE_START = _rx(r"منذ\s+(?:مطلع|بدايه|بداية|اول)\s+(?:ال)?(عام|سنه|شهر)(?:\s+(?:ال)?(?:جاري|حالي))?")
-_LAST_MONTH = _rx(r"الشهر الماضي")
+# every word for "last" a week or month takes ("المنصرم"، "الفائت" were not read for the month)
+_LAST_MONTH = _rx(r"الشهر (?:الماضي|المنصرم|الفايت)(?![\u0621-\u064a])")
 _PAST_DAYS = _rx(r"(?:خلال|في)\s+(?:ال)?(?:ايام|الايام)\s+(?:ال)?(\S+)?\s*(?:ال)?ماضيه")
 # a count of days, weeks or hours in digits or in words, either gender ("ثلاثة أيام"، "عشر ساعات")
 _SMALL_WORDS = {
@@ -172,7 +173,17 @@ def _n(value: str | None) -> int | None:
     return int(value) if value.isdigit() else _SMALL_WORDS.get(value)
 
 
-_PAST_N = _rx(rf"خلال\s+(?:اقل من\s+|اكثر من\s+)?{_N}\s+(ساعه|ساعات|يوما|ايام|اسابيع|اسبوعا|اشهر|شهرا)")
+_PAST_N = _rx(
+    rf"(?:خلال|في غضون)\s+(?:اقل من\s+|اكثر من\s+)?{_N}\s+(ساعه|ساعات|يوما|ايام|اسابيع|اسبوعا|اشهر|شهرا|شهور)"
+)
+# a length with no number: a dual ("خلال الأسبوعين الماضيين"، "في غضون يومين") or one unit with no
+# article ("خلال أسبوع"); "خلال الشهر الماضي / الجاري" is the calendar month, not a length
+_PAST_ONE = _rx(
+    r"(?:خلال|في غضون)\s+(?:(?:ال)?(يومين|اسبوعين|شهرين)|(اسبوع|شهر))(?![\u0621-\u064a])"
+    r"(?!\s+(?:ال)?(?:جاري|حالي|ماضي|منصرم|فايت)(?![\u0621-\u064a]))"
+)
+# the unit then its count: "خلال الأسابيع الثلاثة الماضية"، "خلال الأشهر الستة الماضية"
+_PAST_UNIT_N = _rx(rf"(?:خلال|في)\s+(?:ال)?(ايام|اسابيع|اشهر|شهور|ساعات)\s+(?:ال)?{_N}\s+(?:ال)?ماضيه")
 # "منذ أكثر من أسبوع"، "منذ 10 أيام"، "منذ شهر": from that long ago to the anchor (a dual is two)
 _SINCE_N = _rx(
     rf"منذ\s+(?:اقل من\s+|اكثر من\s+|نحو\s+|قرابه\s+|حوالي\s+)?(?:{_N}\s+)?"
@@ -427,12 +438,17 @@ def _resolve(s: str, anchor: date) -> TimeSpan | None:
         start = anchor.replace(month=1, day=1) if m.group(1) in ("عام", "سنه") else anchor.replace(day=1)
         return TimeSpan(start=start, end=anchor, precision="year" if m.group(1) != "شهر" else "month")
     m = _PAST_N.search(s) or _SINCE_N.search(s)
+    n_unit: tuple[int, str] | None = None
     if m and (m.group(1) or m.group(2) not in ("ايام", "اسابيع", "اشهر")):  # "منذ أسابيع": no length
-        n = _n(m.group(1)) or (2 if m.group(2) in ("اسبوعين", "يومين", "شهرين") else 1)
-        unit = m.group(2)
-        length = (
-            n / 24 if unit.startswith("ساع") else n * (7 if "سبوع" in unit else 30 if "شهر" in unit else 1)
-        )
+        n_unit = (_n(m.group(1)) or (2 if m.group(2) in ("اسبوعين", "يومين", "شهرين") else 1), m.group(2))
+    elif (one := _PAST_ONE.search(s)) is not None:
+        n_unit = (2, one.group(1)) if one.group(1) else (1, one.group(2))
+    elif (back := _PAST_UNIT_N.search(s)) is not None and _n(back.group(2)):
+        n_unit = (_n(back.group(2)) or 1, back.group(1))
+    if n_unit is not None:
+        n, unit = n_unit
+        weeks = "سبوع" in unit or unit == "اسابيع"  # the broken plural has no "سبوع" in it
+        length = n / 24 if unit.startswith("ساع") else n * (7 if weeks else 30 if "شهر" in unit else 1)
         start = anchor - timedelta(days=max(int(length), 1) if length >= 1 else 1)
         prec = "days" if length <= 6 else "week" if length <= 14 else "month"
         return TimeSpan(start=start, end=anchor, precision=prec)
