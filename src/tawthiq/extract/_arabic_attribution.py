@@ -78,6 +78,8 @@ _PRONOUN_SUBJ = _rx(
     r"|المحافظ|الوزير|الناطق|المنسق|الحاكم|المفوض|المتحدثة|المسؤولة|المديرة|الأمين العام|الطبيب|المسعف)$"
 )
 # an institution named by its common noun (the army, the ministry, the government), when none was named before
+# "ذاته"، "نفسه"، "عينه" (the same) after a noun point back to the party named before
+_THE_SAME = _rx(r"\s+(?:ذات|نفس|عين)(?:ه|ها|هم|هما)$")
 _INSTITUTION = _rx(r"^(?:الجيش|الوزارة|الحكومة)$")
 _NOT_SUBJECT = _rx(
     r"^(?:و|ف)?(?:كان\s+|كانت\s+|قد\s+)?(?:فيما|كما|بينما|حيث|في|ثم|لكن|إلا|بعد|قبل|منذ|خلال|عند|بعدما|اليوم|أمس|"
@@ -136,6 +138,22 @@ def _party(
     known = arabic_party(p)
     if known:
         return known
+    same = _THE_SAME.search(p)
+    if same and p[: same.start()].strip():
+        # "المصدر ذاته"، "المنظمة نفسها"، "بحسب المصدر الطبي عينه": the party named before
+        p = p[: same.start()].strip()
+        head = re.sub(r"^ال", "", p.split()[0])
+        for folded_name, name in reversed(seen or []):
+            if head in folded_name:
+                return name
+        return previous
+    if seen and len(p.split()) == 1 and len(p) > 3 and not _PRONOUN_SUBJ.match(p):
+        # "وأضاف الخالد" after "مدير المستشفى أحمد الخالد": a person named again by the last word of
+        # the name, the whole name and title
+        for folded_name, name in reversed(seen):
+            words = folded_name.split()
+            if len(words) > 1 and words[-1] == p:
+                return name
     if _PRONOUN_SUBJ.match(p):
         head = re.sub(r"^ال", "", p.split()[0]) if p.split() else ""
         for folded_name, name in reversed(seen or []):
