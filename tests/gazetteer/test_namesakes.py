@@ -17,6 +17,7 @@ import re
 import pytest
 
 from tawthiq.gazetteer import load_gazetteer
+from tawthiq.gazetteer._index import _NEVER, fold
 from tawthiq.gazetteer._world import world_key
 from tawthiq.text.arabic import name_key
 
@@ -180,3 +181,48 @@ def test_an_arabic_namesake_is_the_one_in_the_governorate_named_before(template,
     assert any(m.place.id == gov_id for m in matches), f"precondition: {gov.name_ar} is read as {gov_id}"
     hit = [m for m in matches if name in m.surface]
     assert hit and G.contains(gov_id, hit[0].place.id), (text, hit and hit[0].place.id)
+
+
+# World towns: a name towns of several countries bear is read in the country the text named before
+def _world_namesakes() -> list[tuple[str, str, str]]:
+    """(name, ISO code, country name): a town of one of the nine corpus countries whose exact name a
+    more populous town of another country also bears (so the size rule alone picks the other)."""
+    from importlib import resources
+
+    from tawthiq.gazetteer._world import CORPUS_COUNTRIES
+
+    data = resources.files("tawthiq.gazetteer") / "data"
+    rows = [ln.split("\t") for ln in (data / "world.tsv").read_text("utf-8").split("\n")[1:] if ln]
+    countries = {r[3]: r[2] for r in rows if r[1] == "country"}
+    by_name: dict[str, list[list[str]]] = {}
+    for r in rows:
+        if r[1] == "town" and re.fullmatch(r"[A-Z][a-z]{4,}", r[2]):
+            by_name.setdefault(r[2], []).append(r)
+    out = []
+    for name, towns in sorted(by_name.items()):
+        top = max(towns, key=lambda r: int(r[6] or 0))
+        for r in towns:
+            # (a Syrian name would win anyway)
+            # (nor a word that is never a place: "March")
+            if (
+                r[3] in CORPUS_COUNTRIES
+                and r[3] != top[3]
+                and not G._candidates(name)
+                and fold(name) not in _NEVER
+            ):
+                out.append((name, r[3], countries[r[3]]))
+    return out
+
+
+WORLD_NAMESAKES = _world_namesakes()
+
+
+def test_there_are_world_namesakes_to_test():
+    assert len(WORLD_NAMESAKES) >= 30
+
+
+@pytest.mark.parametrize(("name", "iso", "country"), sorted(set(WORLD_NAMESAKES)))
+def test_a_world_namesake_is_the_one_in_the_country_the_text_named_before(name, iso, country):
+    text = f"Fighting in {country} went on. A missile hit a school in {name} on Friday."
+    hit = [m for m in G.match(text) if m.surface == name]
+    assert hit and G.world.country(hit[0].place.id) == iso, (text, hit and hit[0].place.id)

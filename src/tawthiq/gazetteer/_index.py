@@ -352,7 +352,7 @@ class Gazetteer:
             if world and self._inside_a_name(text, toks, i, j):
                 return None  # "Ahmed Qorra Ali": a world town inside a person's or a group's name
             if world:
-                place, alts = self._resolve_world(world, ctx)
+                place, alts = self._resolve_world(world, ctx or seen)
                 return PlaceMatch(s0, toks[j][1], surface, place, alts), j + 1
         return None
 
