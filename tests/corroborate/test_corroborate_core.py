@@ -767,3 +767,61 @@ def test_also_or_a_restatement_after_the_further_event_keeps_one_event():
     incidents = build_incidents([first, further, retold])
     assert len(incidents) == 2
     assert members(by_claim(incidents, further)) == {further.claim.id, retold.claim.id}
+
+
+def test_the_word_lists_read_the_same_with_and_without_their_prefilter():
+    # the kinds of site and the further-event words are run only on a sentence holding one of their
+    # words (text.prefilter); a speed-up only: every sentence reads as every pattern run on it says
+    import itertools
+    import re
+
+    from tawthiq.corroborate import _cluster
+
+    heads = ["", "Meanwhile, ", "وفي سياق منفصل، ", "إلى ذلك، ", "Elsewhere, "]
+    events = [
+        "another air strike hit",
+        "in a similar attack on",
+        "in a second strike,",
+        "helicopters also dropped barrel bombs on",
+        "غارة أخرى استهدفت",
+        "كما استهدفت الطائرات",
+        "قصف مماثل على",
+        "a strike hit",
+    ]
+    sites = [
+        "a funeral hall",
+        "the market",
+        "سوق الخضار",
+        "مستشفى القدس",
+        "a school and a mosque",
+        "the town",
+        "مخيم",
+    ]
+    for head, event, site in itertools.product(heads, events, sites):
+        folded = _cluster._folded(f"{head}{event} {site}, killing five.")
+        plain = (
+            frozenset(name for name, pattern in _cluster._SITES if re.search(pattern, folded)),
+            _cluster._ANOTHER_EVENT.search(folded) is not None,
+        )
+        assert _cluster._words(folded) == plain, folded
+
+
+def test_one_report_that_counts_an_air_strike_and_a_shelling_apart_tells_two_attacks():
+    # "50 to 80 died in an air strike on the district" and "at least seven were killed by mortar
+    # shells in the district", one report, one neighbourhood, the same days: the figures fit (a floor
+    # of 7), the types are kin, but the report itself counts each weapon's dead apart
+    strike = sc("r1", event_type="attack.air_strike", places=(FARDOUS,), fat=Count(low=50, high=80))
+    mortars = sc(
+        "r1", event_type="attack.shelling", places=(FARDOUS,), fat=Count(low=7, qualifier="at_least")
+    )
+    assert len(build_incidents([strike, mortars])) == 2
+    # told by two reports, the same two sentences may be one attack whose weapon one of them got wrong
+    other_report = sc(
+        "r2", event_type="attack.shelling", places=(FARDOUS,), fat=Count(low=7, qualifier="at_least")
+    )
+    assert len(build_incidents([strike, other_report])) == 1
+    # one report's one toll told with two weapons, or a weapon with no toll beside it, is one attack
+    same_toll = sc("r1", event_type="attack.shelling", places=(FARDOUS,), fat=Count(low=50, high=80))
+    assert len(build_incidents([strike, same_toll])) == 1
+    no_toll = sc("r1", event_type="attack.shelling", places=(FARDOUS,))
+    assert len(build_incidents([strike, no_toll])) == 1

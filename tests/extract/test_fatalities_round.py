@@ -148,3 +148,35 @@ def test_a_toll_with_no_manner_takes_the_ledes_past_the_page_furniture(furniture
     )
     tolls = [c for c in extract_claims(text, DAY) if c.fatalities is not None]
     assert [(c.fatalities.low, c.event_type) for c in tolls] == [(40, "attack.air_strike")]
+
+
+AGENTS = ["soldiers", "fighters", "militants", "rebels", "armed men", "gunmen"]
+ACTS = [
+    "attacked the village of Binnish on Monday, killing {n} civilians",
+    "stormed the village of Binnish on Monday and killed {n} civilians",
+    "raided the village of Binnish on Monday, killing {n} civilians",
+    "opened fire on a crowd in Binnish on Monday, killing {n} civilians",
+    "killed {n} civilians in the village of Binnish on Monday",
+    "executed {n} civilians in the village of Binnish on Monday",
+]
+
+
+@pytest.mark.parametrize("agent", AGENTS)
+@pytest.mark.parametrize("act", ACTS)
+def test_the_attackers_counted_are_never_the_toll(agent, act):
+    (claim,) = extract_claims(f"About 200 {agent} {act.format(n=5)}.", DAY)
+    assert claim.fatalities is not None and claim.fatalities.low == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve rebels killed in clashes near Binnish on Monday.",
+        "Twelve soldiers shot dead in Binnish on Monday.",
+        "Twelve soldiers killed, 30 wounded in an attack on Binnish on Monday.",
+        "Twelve soldiers were killed when militants attacked Binnish on Monday.",
+    ],
+)
+def test_a_headlines_passive_stays_the_toll(text):
+    claims = [c for c in extract_claims(text, DAY) if c.fatalities is not None]
+    assert [c.fatalities.low for c in claims] == [12]

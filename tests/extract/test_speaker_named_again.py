@@ -62,3 +62,37 @@ def test_an_office_then_its_holder_in_apposition_names_both(office, person, verb
     text = f"{office}, {person}, {verb} an air strike killed 12 civilians in Saraqib on Monday."
     (claim,) = extract_claims(text, DAY)
     assert claim.attributed_to == f"{office} ({person.removeprefix('Dr ')})"
+
+
+SORTS = [
+    ("The Israeli army", "army"),
+    ("Gaza's health ministry", "ministry"),
+    ("The Saudi-led coalition", "coalition"),
+]
+LATER_SORT = [
+    "A third strike killed 3 people in Maarat al-Numan on Wednesday, the {head} said.",
+    "The {head} said a third strike killed 3 people in Maarat al-Numan on Wednesday.",
+]
+
+
+@pytest.mark.parametrize(("first", "head"), SORTS)
+@pytest.mark.parametrize("template", LATER_SORT)
+def test_a_description_points_back_to_a_party_of_its_sort_not_to_the_last_speaker(first, head, template):
+    text = (
+        f"{first} said that an air strike killed 12 civilians in Saraqib on Monday. "
+        "Another strike killed 5 people in Binnish on Tuesday, the Syrian Observatory for Human Rights said. "
+        + template.format(head=head)
+    )
+    one, two, three = extract_claims(text, DAY)
+    assert two.attributed_to == "Syrian Observatory for Human Rights"
+    assert three.attributed_to == one.attributed_to
+
+
+@pytest.mark.parametrize("head", ["army", "ministry"])
+def test_a_description_of_no_party_named_before_stays_as_written(head):
+    text = (
+        "Another strike killed 5 people in Binnish on Tuesday, the Syrian Observatory for Human Rights said. "
+        f"A third strike killed 3 people in Maarat al-Numan on Wednesday, the {head} said."
+    )
+    _, three = extract_claims(text, DAY)
+    assert three.attributed_to is not None and three.attributed_to.lower() == f"the {head}"

@@ -15,7 +15,8 @@ the other; four times at one named site on one day, where sources disagree). A c
 without a date or without a place can only be one event with claims of its own report
 (copies and rewrites of a report count as that report). Two claims of one report of which
 the later is told by the report itself as a further event ("in a similar strike on ...",
-"another explosion", "غارة أخرى") are two events (:func:`_told_apart`).
+"another explosion", "غارة أخرى") are two events (:func:`_told_apart`), and so are one report's
+air strike and shelling each with its own toll (:func:`_two_weapons_counted`).
 
 A pair that fits *identifies* one event when it is of one report, one origin's same
 sentence in two reports (a wire story and its rewrite), a shared specific place (a
@@ -59,6 +60,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 from tawthiq.entities import Count, PlaceRef, SourcedClaim
+from tawthiq.text.prefilter import PatternSet
 
 from ._arabic import fold_arabic
 from ._numbers import counts_compatible, time_window, windows_meet
@@ -120,6 +122,7 @@ class _Item:
 
 def _item(sc: SourcedClaim, copies: dict[str, str]) -> _Item:
     c = sc.claim
+    sites, another = _words(_folded(c.quote))
     return _Item(
         kind=c.kind,
         family=_FAMILY_GROUP.get(c.event_type.split(".")[0], c.event_type.split(".")[0]),
@@ -128,10 +131,10 @@ def _item(sc: SourcedClaim, copies: dict[str, str]) -> _Item:
         window=time_window(c.time, sc.published),
         report=copies.get(claim_report_key(sc), claim_report_key(sc)),
         denied=c.certainty == "denied",
-        sites=_sites(c.quote),
+        sites=sites,
         sc=sc,
         readings=_other_readings(c.places),
-        another=_another_event(c.quote),
+        another=another,
     )
 
 
@@ -353,9 +356,33 @@ _ANOTHER_EVENT = re.compile(
 )
 
 
-def _another_event(quote: str) -> bool:
-    """Does the claim's sentence tell a further event than the ones its report told before it?"""
-    return bool(quote) and _ANOTHER_EVENT.search(fold_arabic(quote.lower(), article=False)) is not None
+# The word lists above, run on a claim's sentence only when it holds one of their words (one
+# Aho-Corasick pass over all of them: ``text.prefilter``); the last is :data:`_ANOTHER_EVENT`.
+_WORD_LISTS = PatternSet([*(re.compile(pattern) for _, pattern in _SITES), _ANOTHER_EVENT])
+
+
+def _words(folded: str) -> tuple[frozenset[str], bool]:
+    """The kinds of site struck a claim's sentence (:func:`_folded`) names, and whether it tells a
+    further event than the ones its report told before it (:data:`_ANOTHER_EVENT`)."""
+    if not folded:
+        return frozenset(), False
+    hits = _WORD_LISTS.candidates(folded)
+    sites = frozenset(
+        name for i, (name, _) in enumerate(_SITES) if i in hits and _WORD_LISTS.patterns[i].search(folded)
+    )
+    return sites, len(_SITES) in hits and _ANOTHER_EVENT.search(folded) is not None
+
+
+def _two_weapons_counted(a: _Item, b: _Item) -> bool:
+    """One report's air strike and its shelling, each with its own toll ("50 to 80 died in an air
+    strike on the district", "at least seven were killed by mortar shells in the district"): two
+    attacks. Air strikes and shelling are kin (:data:`_KIN`) because *different* reports confuse
+    them; a report that counts the dead of each apart tells them apart itself. The same figure on
+    both sides is one toll told with two weapons, and a claim with no toll is left to the other tests."""
+    if {a.etype, b.etype} != {"attack.air_strike", "attack.shelling"}:
+        return False
+    fa, fb = a.sc.claim.fatalities, b.sc.claim.fatalities
+    return fa is not None and fb is not None and (fa.low, fa.high) != (fb.low, fb.high)
 
 
 def _told_apart(a: _Item, b: _Item) -> bool:
@@ -368,9 +395,9 @@ def _told_apart(a: _Item, b: _Item) -> bool:
     return later.another and later.sc.claim.span[0] > first.sc.claim.span[0]
 
 
-def _sites(quote: str) -> frozenset[str]:
-    q = fold_arabic(quote.lower(), article=False) if quote else ""
-    return frozenset(name for name, pattern in _SITES if re.search(pattern, q))
+def _folded(quote: str) -> str:
+    """A claim's quote as the word lists here read it: lower case, Arabic folded, the article kept."""
+    return fold_arabic(quote.lower(), article=False) if quote else ""
 
 
 def _judge(a: _Item, b: _Item, contains: Contains | None = None) -> tuple[float, bool] | None:
@@ -391,6 +418,8 @@ def _judge_full(a: _Item, b: _Item, contains: Contains | None = None) -> tuple[f
         return None
     same_report = a.report == b.report
     if same_report and _told_apart(a, b):
+        return None
+    if same_report and _two_weapons_counted(a, b):
         return None
     if a.window is None or b.window is None:
         if not same_report:

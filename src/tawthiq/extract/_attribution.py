@@ -109,11 +109,9 @@ _OFFICE = re.compile(
     r"commissioner|secretary|general|chairman|chairwoman|chair|leader|head|director|chief)\b",
     re.I,
 )
-_PRONOUN = re.compile(
-    r"^(?:he|she|they|it|the group|the monitor|the organi[sz]ation|the agency|the office|"
-    r"the statement|the army|the ministry|officials)$",
-    re.I,
-)
+# (a description — "the ministry", "the army", "the group" — is no pronoun: it points back only to a
+# party of its sort, else stays as written: _tidy's _ANAPHOR)
+_PRONOUN = re.compile(r"^(?:he|she|they|it|the statement|officials)$", re.I)
 _LEADING = re.compile(
     r"^(?:however|but|and|earlier|later|meanwhile|separately|also|in addition|"
     r"on \w+day|on \w+)[, ]+",
@@ -268,7 +266,8 @@ _AGENCY = re.compile(
 )
 _PARTY_WORD = re.compile(
     r"[A-Z]|\b(?:officials?|sources?|activists?|residents?|witnesses|eyewitnesses|journalists|locals|relatives|"
-    r"group|monitor|monitors|ministry|mission|network|observers|commission|"
+    r"group|monitor|monitors|ministry|mission|network|observers|commission|coalition|observatory|charity|"
+    r"watchdog|"
     r"agency|television|media|spokes\w+|doctors?|medics?|rescuers?|workers?|army|military|"
     r"police|government|authorities|organi[sz]ation|office|directorate|council|committee|"
     r"mayor|governor|minister|commander|chief|director|coordinator|envoy|president|head)\b"
@@ -422,7 +421,17 @@ def find_attribution(sentence: str, previous: str | None = None, named: tuple[st
         )
         if m:
             return _described(f"the {m.group('head')}", named) or party
-    return _described(party, named) or _same_person(party, named) or party
+    return _described(party, named) or _of_its_sort(party, named) or _same_person(party, named) or party
+
+
+def _of_its_sort(party: str, named: tuple[str, ...]) -> str | None:
+    """ "the army said" after the Israeli army was named (and another party since): that army."""
+    if not _ANAPHOR.match(party):
+        return None
+    fits = _HEAD_FITS.get(party.split()[-1].lower())
+    if fits is None:
+        return None
+    return next((earlier for earlier in reversed(named) if earlier != party and fits.search(earlier)), None)
 
 
 # a person named again by surname, with or without a title ("Colville said", "Mr Colville", "Major General

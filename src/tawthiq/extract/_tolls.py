@@ -33,6 +33,20 @@ _MIXED = re.compile(
     r"(?:injured|wounded) (?:and|or) killed",
     re.I,
 )
+# a count of people who do the attacking: the noun phrase, then an active verb of attack
+_AGENT = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:soldiers|troops|fighters|militants|gunmen|rebels|militiamen|insurgents|"
+    r"jihadists|combatants|attackers|assailants|men|policemen|officers|guards|members)\s+(?:also\s+)?"
+    r"(?:attack(?:ed|s)|storm(?:ed|s)|raid(?:ed|s)|open(?:ed|s) fire|fired|shot at|shell(?:ed|s)|"
+    r"ambush(?:ed|es)|enter(?:ed|s)|overran|overrun|seiz(?:ed|es)|besieg(?:ed|es)|abduct(?:ed|s)|kidnapp(?:ed|s)|"
+    r"launch(?:ed|es)|tried|burst|broke|forced|surrounded|took|captured|opened|set|rounded up|arrested|"
+    r"detained|"
+    # a verb of killing with its object ("Twelve soldiers killed 5 civilians"), not a headline's passive
+    # ("Twelve rebels killed in clashes", "12 soldiers shot dead")
+    r"(?:executed|killed|massacred|slaughtered|shot)(?=\s+(?!(?:in|by|on|at|as|during|when|after|while|near|"
+    r"and|or|dead|to|overnight|yesterday|today|last|this|early|late|since|from|with|inside)\b)[\w\d]))\b",
+    re.I,
+)
 _PERSON = re.compile(
     r"^\s*(?:more\s+|other\s+|of\s+(?:them|whom)\s+|[\w-]+\s+){0,2}?(?:of\s+)?(?:the\s+)?(?:civilians?|people|persons?|"
     r"citizens?|non-combatants|staff|lives|corpses|bodies|"
@@ -85,6 +99,8 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
             and not _TOLL_AT.search(sentence[: h.start])
         ):
             continue
+        if _AGENT.match(after):
+            continue  # "Twelve soldiers attacked the village, killing 5": the attackers, not the dead
         if _SUB.search(before) and (fatal or injured):
             continue  # "including four children": a part of the total already counted
         if _AMONG.match(after) or re.search(r"\bamong\s+(?:them|whom|those)\s*$", before, re.I):
