@@ -320,3 +320,59 @@ def test_a_length_of_time_starts_that_long_before_the_report(length, days, place
 def test_the_month_before_stays_the_calendar_month_not_thirty_days(month):
     claims = extract_claims(f"قتل 40 مدنيا في غارات على مدينة سراقب {month}.", PUBLISHED)
     assert [(c.time.start, c.time.end) for c in claims] == [(date(2019, 4, 1), date(2019, 4, 30))]
+
+
+# ------------------------------------------------------------------ the wounded who died
+@pytest.mark.parametrize(
+    ("verb", "wounded"),
+    list(
+        product(
+            ["توفي", "استشهد", "قضى", "وفاة", "فارق الحياة"],
+            ["3 جرحى متأثرين بجراحهم", "3 مصابين متأثرين بإصاباتهم", "ثلاثة جرحى"],
+        )
+    ),
+)
+def test_the_wounded_who_died_are_dead_not_wounded(verb, wounded):
+    if verb == "فارق الحياة":
+        text = f"فارق {wounded.split(' متأثرين')[0]} الحياة جراء غارة على مدينة سراقب."
+    else:
+        text = f"{verb} {wounded} جراء غارة على مدينة سراقب."
+    claims = extract_claims(text, PUBLISHED)
+    assert [(c.fatalities.low, c.injured) for c in claims] == [(3, None)]
+
+
+def test_the_wounded_beside_the_dead_stay_wounded():
+    claims = extract_claims("مقتل 5 مدنيين و10 جرحى في غارة على مدينة سراقب.", PUBLISHED)
+    assert [(c.fatalities.low, c.injured.low) for c in claims] == [(5, 10)]
+
+
+# ------------------------------------------------------------------ a month known, or a part of it
+@pytest.mark.parametrize(
+    "when",
+    [
+        "خلال الشهر الجاري",
+        "في الشهر الحالي",
+        "هذا الشهر",
+        "مطلع الشهر الجاري",
+        "أوائل الشهر الحالي",
+        "منتصف الشهر الجاري",
+    ],
+)
+def test_this_month_or_a_part_of_it_starts_on_its_first_day(when):
+    # these were read as no time at all (the report's day and the day before)
+    claims = extract_claims(f"قتل 40 مدنيا في غارات على مدينة سراقب {when}.", PUBLISHED)
+    assert [(c.time.start, c.time.precision) for c in claims] == [(date(2019, 5, 1), "month")]
+
+
+@pytest.mark.parametrize(
+    ("when", "start"),
+    [
+        ("منذ مطلع أيار", date(2019, 5, 1)),
+        ("منذ بداية نيسان الماضي", date(2019, 4, 1)),
+        ("في أواخر آذار الماضي", date(2019, 3, 1)),
+        ("منذ مطلع شهر أبريل", date(2019, 4, 1)),
+    ],
+)
+def test_a_part_of_a_named_month_starts_on_the_months_first_day(when, start):
+    claims = extract_claims(f"قتل 40 مدنيا في غارات على مدينة سراقب {when}.", PUBLISHED)
+    assert [c.time.start for c in claims] == [start]

@@ -398,9 +398,15 @@ def _role(s: str, h: ArNumber) -> str | None:
     near_before = re.split(r"[،,.؛:]", before)[-1]
     if _MIXED.search(clause_after[:40]) or _MIXED.search(near_before[-25:]):
         return "mixed"
-    # the count's own noun decides first: "مقتل 5 مدنيين و10 جرحى" (10 wounded, not 10 more dead)
+    # the count's own noun decides first: "مقتل 5 مدنيين و10 جرحى" (10 wounded, not 10 more dead) …
     if _WOUNDED_NOUN.match(after):
-        return "injured"
+        # … but the wounded who died are dead: a verb of dying right before them ("توفي 3 جرحى متأثرين
+        # بجراحهم"، "وفاة 3 مصابين")
+        qualifier = _QUAL_TAIL.search(near_before)
+        bare = near_before[: qualifier.start()] if qualifier else near_before
+        dying = [m for m in _KILL.finditer(bare) if not bare[m.end() :].strip()]
+        parted = _PARTED.search(near_before) and _LIFE_AFTER.match(after)  # "فارق 3 جرحى الحياة"
+        return "killed" if dying or parted else "injured"
     # "20 ضحية و50 جريحا": victims set against the wounded are the dead (annotation.md)
     if _VICTIMS_AGAINST_WOUNDED.match(after):
         return "killed"

@@ -103,7 +103,11 @@ _HIJRI_DMY = _rx(
     rf"(?:(?<!\d)(?:ال\s*)?(\d{{1,2}})\s+(?:من\s+)?|(?<![\u0621-\u064a])({_ORD})\s+من\s+)(?:شهر\s+)?{_HMON}"
     rf"(?![\u0621-\u064a]){_HIJRI_YEAR}"
 )
-_MY = _rx(rf"(?:خلال|في|منذ|طوال|شهر)\s+(?:شهر\s+)?{_MONTH}(?:\s+(?:الماضي|الجاري|الحالي))?{_YEAR}")
+_MY = _rx(
+    # a part of the month between: "منذ مطلع أيار"، "في أواخر نيسان الماضي" (the month is what is known)
+    r"(?:خلال|في|منذ|طوال|شهر)\s+(?:(?:مطلع|بدايه|اوايل|اول|منتصف|اواسط|اواخر|نهايه)\s+)?"
+    rf"(?:شهر\s+)?{_MONTH}(?:\s+(?:الماضي|الجاري|الحالي))?{_YEAR}"
+)
 _DAYS = {
     fold("الاثنين"): 0,
     fold("الإثنين"): 0,
@@ -140,6 +144,12 @@ _THIS_WEEK = _rx(r"(?:خلال|في|هذا|مطلع)\s+(?:ال)?اسبوع\s+(?:
 _PAST_HOURS = _rx(r"خلال\s+(?:ال)?(?:ساعات\s+)?(?:ال\s*)?(\d+)\s*(?:ساعه\s+)?(?:ال)?ماضيه")
 _YEAR_SPAN = _rx(r"(?:في|خلال|طوال)\s+(?:العام|عام|سنه)\s+(?:((?:19|20)\d\d)|(?:ال)?(ماضي|منصرم|فايت))")
 _SINCE_START = _rx(r"منذ\s+(?:مطلع|بدايه|بداية|اول)\s+(?:ال)?(عام|سنه|شهر)(?:\s+(?:ال)?(?:جاري|حالي))?")
+# this month, or a part of it: "خلال الشهر الجاري"، "هذا الشهر"، "مطلع الشهر الحالي" (the month is known:
+# its first day, precision month, as CLAIMS.md writes a time known only to the month)
+_THIS_MONTH = _rx(
+    r"(?:(?:خلال|في|طوال|مطلع|بدايه|اوايل|اول|منتصف|اواسط|اواخر|نهايه)\s+(?:ال)?شهر\s+(?:ال)?(?:جاري|حالي)"
+    r"|هذا الشهر)(?![\u0621-\u064a])"
+)
 # every word for "last" a week or month takes ("المنصرم"، "الفائت" were not read for the month)
 _LAST_MONTH = _rx(r"الشهر (?:الماضي|المنصرم|الفايت)(?![\u0621-\u064a])")
 _PAST_DAYS = _rx(r"(?:خلال|في)\s+(?:ال)?(?:ايام|الايام)\s+(?:ال)?(\S+)?\s*(?:ال)?ماضيه")
@@ -464,6 +474,8 @@ def _resolve(s: str, anchor: date) -> TimeSpan | None:
     if _LAST_WEEK.search(s):
         monday = anchor - timedelta(days=anchor.weekday() + 7)
         return TimeSpan(start=monday, end=monday + timedelta(days=6), precision="week")
+    if _THIS_MONTH.search(s):
+        return TimeSpan(start=anchor.replace(day=1), end=anchor, precision="month")
     if _LAST_MONTH.search(s):
         last = anchor.replace(day=1) - timedelta(days=1)
         return TimeSpan(start=last.replace(day=1), end=last, precision="month")
