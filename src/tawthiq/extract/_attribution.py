@@ -656,7 +656,11 @@ _WHO_HEDGE = re.compile(
     r"responsibility|committing|the (?:attack|strike|raid|bombing|shelling))|"
     # "denied any involvement" is about who; "denied carrying out any executions" denies the event
     r"\b(?:denied|denies|deny|rejected)\s+(?:any\s+)?(?:responsibility|involvement|being behind)|"
-    r"\bwas responsible\b[^.;]{0,30}?[–—-]\s*a claim\b[^.;]*?\bdenied\b",
+    r"\bwas responsible\b[^.;]{0,30}?[–—-]\s*a claim\b[^.;]*?\bdenied\b|"
+    # "aid trucks were denied access / entry", "a denial of access": the harm itself (access denied),
+    # not a denial of the claim
+    r"\b(?:denied|denies|deny|denying|denial of)\s+(?:humanitarian\s+|them\s+|it\s+)?"
+    r"(?:access|entry|passage|permission|permits?|clearance)\b",
     re.I,
 )
 # the text doubts the toll or the event itself: "it was investigating reports that 50 to 80 had died"

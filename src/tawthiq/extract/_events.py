@@ -119,10 +119,13 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"operations|access|distributions?|shipments?|trucks|supplies)?|"
         r"(?:aid|relief|humanitarian) (?:convoys?|deliveries|operations|access) "
         r"(?:was |were |have been |has been )?"
-        r"(?:suspended|halted|stopped|cut off)|denied (?:humanitarian )?access|denied entry|"
+        r"(?:suspended|halted|stopped|cut off)|"
+        r"den(?:ied|ying|ies|y|ial of) (?:humanitarian |them |it )?(?:access|entry|passage|permission)|"
         r"(?:barred|obstruct(?:ed|ing|s)?|prevent(?:ed|ing|s)?) (?:the )?(?:aid|humanitarian|relief|"
         r"convoys?|trucks|deliveries|delivery)|(?:aid|relief|convoys?|trucks) (?:was |were )?"
-        r"(?:refused entry|turned back|not allowed (?:in|to enter))",
+        r"(?:refused entry|turned back|not allowed (?:in|to enter))|"
+        # "aid convoys have been blocked / prevented / barred from entering Madaya"
+        r"(?:blocked|prevented|barred|stopped|banned|kept) from (?:entering|reaching|delivering|crossing)",
         7,
     ),
     (
