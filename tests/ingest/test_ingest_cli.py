@@ -141,3 +141,24 @@ def test_my_commands_are_documented():
     doc = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text("utf-8")
     for cmd in ("tawthiq init", "tawthiq ingest", "tawthiq reports", "tawthiq audit verify", "tawthiq demo"):
         assert f"`{cmd}" in doc, f"{cmd} is missing from docs/cli.md"
+
+
+def test_a_malformed_date_header_is_a_warning_the_user_sees_not_only_the_log(ws_path, tmp_path):
+    # the report is kept without a date; before, the terminal said only "stored … 1 report(s)" and the
+    # warning went to the log file, so a documenter never learnt that the date was dropped
+    f = tmp_path / "committee.txt"
+    f.write_text("DATE: 12/12/2016\nOUTLET: Local committee\n\nShelling hit the market.\n", encoding="utf-8")
+    r = run("ingest", "-w", ws_path, f, "--published-from-header")
+    assert r.exit_code == 0, r.output
+    assert "stored" in r.stderr
+    assert "warning" in r.stderr
+    assert "committee.txt:1: field 'DATE': '12/12/2016' is not a date YYYY-MM-DD" in r.stderr
+    assert "kept without a date" in r.stderr
+
+
+def test_a_reason_quoting_brackets_is_printed_as_written_not_as_markup(ws_path, tmp_path):
+    f = tmp_path / "feed.jsonl"
+    f.write_text('{"body": "x", "[bold]tag[/bold]": 1}\n', encoding="utf-8")
+    r = run("ingest", "-w", ws_path, f)
+    assert r.exit_code == 1
+    assert "field '[bold]tag[/bold]': unknown field" in r.stderr

@@ -1,7 +1,8 @@
 """``tawthiq ingest PATH…``: files and folders into the workspace, one transaction per file.
 
 In: paths and options. Out: one line per file on stderr (stored / duplicate / failed: reason,
-and each bad record of a stored file), a summary line; ``--json`` prints one object on stdout:
+each warning of a stored file such as a malformed DATE:, and each bad record of a stored file),
+a summary line; ``--json`` prints one object on stdout:
 ``outcomes`` (one per file), ``failures`` (file, line, field, reason, report_id), ``counts``,
 ``stopped`` and ``exit_code``.
 Exit codes: 0 every file stored or a duplicate; 1 some files or records failed (recorded as
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, emit, err_console, progress
 from tawthiq.entities import DatePrecision
@@ -105,14 +107,18 @@ def ingest(
             line = o.path[: -len(name)] + o.reason  # the reason already names the file
         else:
             line = f"{o.path}: {o.reason}"
-        err_console.print(f"[{_STYLE[o.status]}]{o.status}[/] {line}", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[{_STYLE[o.status]}]{o.status}[/] {escape(line)}", highlight=False, soft_wrap=True
+        )
+        for w in o.warnings:  # a malformed DATE: header: the report is kept, the user must still see why
+            err_console.print(f"  [yellow]warning[/] {escape(w)}", highlight=False, soft_wrap=True)
         if o.status == "stored":
             for f in o.failures:
                 where = f"{o.path}:{f.line}" if f.line is not None else o.path
                 fld = f"field '{f.field}': " if f.field else ""
                 kept = f" (failed intake #{f.report_id})" if f.report_id is not None else ""
                 err_console.print(
-                    f"  [bold red]record failed[/] {where}: {fld}{f.reason}{kept}",
+                    f"  [bold red]record failed[/] {escape(f'{where}: {fld}{f.reason}{kept}')}",
                     highlight=False,
                     soft_wrap=True,
                 )
