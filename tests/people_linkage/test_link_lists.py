@@ -22,6 +22,10 @@ from tawthiq.people._link_lists import (
     one_to_one,
 )
 
+# The engine sets columns on the scored frame (people/_link_engine.py): on Spark, where splink's
+# frame outlived the subset taken from it, that warned SettingWithCopyWarning; a failure here.
+pytestmark = pytest.mark.filterwarnings("error::pandas.errors.SettingWithCopyWarning")
+
 _GIVEN = [
     "سامر",
     "رنا",

@@ -12,6 +12,10 @@ from tawthiq.people._link_types import LinkedPair
 
 from .conftest import make
 
+# The engine sets columns on the scored frame (people/_link_engine.py): on Spark, where splink's
+# frame outlived the subset taken from it, that warned SettingWithCopyWarning; a failure here.
+pytestmark = pytest.mark.filterwarnings("error::pandas.errors.SettingWithCopyWarning")
+
 # Invented people: (Arabic name, a Latin transliteration of it, sex, age).
 _PEOPLE = [
     ("سامر يحيى سليم الزعتري", "Samer Yahya Salim Al-Zaatari", "m", 34),

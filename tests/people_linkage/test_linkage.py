@@ -13,6 +13,10 @@ from tawthiq.people import LinkResult, link_records
 
 from .conftest import make
 
+# The engine sets columns on the scored frame (people/_link_engine.py): on Spark, where splink's
+# frame outlived the subset taken from it, that warned SettingWithCopyWarning; a failure here.
+pytestmark = pytest.mark.filterwarnings("error::pandas.errors.SettingWithCopyWarning")
+
 
 def _together(result: LinkResult, a: int, b: int) -> bool:
     return any(a in c and b in c for c in result.clusters)

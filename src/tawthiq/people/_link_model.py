@@ -755,7 +755,10 @@ def score_pairs(
     df = pred.as_pandas_dataframe()
     keep = ["unique_id_l", "unique_id_r", "match_probability", "match_weight"]
     keep += [c for c in df.columns if c.startswith("mw_")]
-    return df[keep]
+    # ``.loc``, not ``df[keep]``: a column subset taken with ``[]`` is flagged as a slice of
+    # splink's frame, and the engine's columns set on it (``_link_engine``) warned
+    # SettingWithCopyWarning whenever that frame was still alive (on Spark, every run).
+    return df.loc[:, keep]
 
 
 PRIOR_RULE_RECALL = 0.8
