@@ -43,7 +43,7 @@ from tawthiq.extract._arabic_events import (
     _victims,
     find_events_ar,
 )
-from tawthiq.extract._arabic_lexicon import _L, _R, _rx
+from tawthiq.extract._arabic_lexicon import _L, _R, DYING_IMPERFECT, _rx, alternation
 from tawthiq.extract._arabic_merge import _place_key, merge_restatements_ar
 from tawthiq.extract._arabic_numbers import find_tolls_ar
 from tawthiq.extract._arabic_places import _places, carried_ar, main_place_ar
@@ -110,15 +110,17 @@ def _confidence(places, tolls: bool, party: str | None, strength: int) -> float:
 _CLAUSE = _rx(r"[،,]\s*(?=(?:في حين|بينما|فيما|كذلك|كما|حيث|وسط|ليرتفع|ومن بين)\s)|؛\s*")
 
 
-def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str | None]]:
-    """Clauses (start, end, the whole sentence's party) of the sentences ``spans``."""
-    out: list[tuple[int, int, str | None]] = []
+def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str | None, int]]:
+    """Clauses (start, end, the whole sentence's party, the sentence's start) of the sentences
+    ``spans``. The party is "" when a clause denies what its sentence's party says (no party to
+    share), None when the sentence names none by itself (the caller may know it from before)."""
+    out: list[tuple[int, int, str | None, int]] = []
     for a, b in spans:
         sentence = text[a:b]
         f = fold_arabic(sentence)
         cuts = [m.start() for m in _CLAUSE.finditer(f.text)]
         if not cuts:
-            out.append((a, b, None))
+            out.append((a, b, None, a))
             continue
         party = find_attribution_ar(f, sentence, None)
         bounds = [0] + [f.span(c, c + 1)[0] for c in cuts] + [len(sentence)]
@@ -129,13 +131,13 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, st
                 and find_attribution_ar(piece, sentence[x:y]) == party
             ):
                 # "قتل 12 …، فيما نفت موسكو ذلك": the denier speaks for its own clause, not the sentence
-                party = None
+                party = ""
                 break
         for x, y in pairwise(bounds):
             seg = text[a + x : a + y]
             lead = len(seg) - len(seg.lstrip(" ،,؛"))
             if y - x - lead > 3:
-                out.append((a + x + lead, a + y, party))
+                out.append((a + x + lead, a + y, party, a))
     return out
 
 
@@ -231,7 +233,8 @@ def arabic_claims(
     undated: set[tuple[int, int]] = set()  # sentences with no time of their own, none carried
     quote_party: str | None = None  # the speaker a sentence ending in a colon introduces
     in_quote = False  # inside the quotation that followed that colon
-    for n, (a, b, sentence_party) in enumerate(_clauses(text, spans)):
+    lead_party: tuple[int, str | None] = (-1, None)  # the party of a sentence's first clause
+    for n, (a, b, sentence_party, sentence_start) in enumerate(_clauses(text, spans)):
         sentence = text[a:b]
         if "\n\n" in text[prev_end:a]:
             # a new paragraph: an incident's day is told within its paragraph (as the English rules:
@@ -244,6 +247,13 @@ def arabic_claims(
             continue  # the headline printed again as the first line of the body
         seen.add(s.strip())
         party = find_attribution_ar(f, sentence, previous_party, seen_parties) or sentence_party
+        if a == sentence_start:
+            lead_party = (sentence_start, party)
+        elif party is None and sentence_party is None and lead_party[0] == sentence_start:
+            # "وأكدت الشبكة أن القوات قتلت 13 مدنياً، فيما قضى أربعة مدنيين …": the speaker its first
+            # clause names through the party before (الشبكة, المرصد, وأضاف) speaks for the whole sentence
+            party = lead_party[1]
+        party = party or None
         if party is None and quote_party and (in_quote or _OPENS_QUOTE.match(sentence)):
             party = quote_party  # "وقال مدير المستشفى:" then the quotation on its own line: his words
         quote_party, in_quote = _quotation(sentence, party, quote_party, in_quote)
@@ -252,6 +262,10 @@ def arabic_claims(
         # a bracketed aside ("(116 مدنياً، و9 مقاتلين أثناء المواجهات)") details the toll; it never types it
         events = find_events_ar(_ASIDE.sub(lambda m: " " * len(m.group(0)), s))
         fat, inj = find_tolls_ar(s)
+        if (fat or inj) and _FORECAST_TOLL.search(s):
+            # "حذرت من أن آلاف المدنيين قد يقتلون إذا …": a toll that may come is no toll (CLAIMS.md:
+            # forecasts are not claims), unless the sentence also tells one that came
+            fat, inj = find_tolls_ar(_FORECAST_TOLL.sub(lambda m: " " * len(m.group(0)), s))
         if (not events and (fat or inj) and _KILL_WORD.search(s)) or (not events and fat):
             # a toll with no weapon named: the manner of the claim just before, else the headline's
             etype = last_type[1] if last_type and n - last_type[0] <= 2 else doc_type or "other"
@@ -409,6 +423,15 @@ _BLAME = _rx(
 _ESCALATION = _rx(
     r"(?<![\u0621-\u064a])(?:و|ب|ل|ال|بال|لل)?(?:تصعيد|حمله عسكريه|الحمله العسكريه|عمليات عسكريه"
     r"|العمليات العسكريه|العنف|اعمال العنف|اعمال عنف)(?![\u0621-\u064a])"
+)
+# a verb of dying or wounding that tells what may happen: after قد، سوف، لن، أن (يخشى أن يقتل، يتوقع أن
+# يصاب), with the future's س glued on (سيقتل، ستموت), or people "exposed to" death (معرضون للموت)
+_FORECAST_TOLL = _rx(
+    # "قد يلقى آلاف المدنيين حتفهم": the idiom with its subject between
+    rf"{_L}(?:و|ف)?(?:(?:قد|سوف|لن|أن|ان)\s+|س)(?:يلقى|تلقى|يلقون|يلقوا)[^.،؛]{{0,40}}?(?:حتف|مصرع)\S*"
+    rf"|{_L}(?:و|ف)?(?:قد|سوف|لن|أن|ان)\s+(?:و|ف)?{alternation(DYING_IMPERFECT)}(?:ه|ها|هم|هما)?{_R}"
+    rf"|{_L}(?:و|ف)?س{alternation(DYING_IMPERFECT)}(?:ه|ها|هم|هما)?{_R}"
+    r"|(?<![\u0621-\u064a])(?:معرض|مهدد)(?:ون|ين|ة|ات|ان)?\s+(?:لل|بال)(?:موت|قتل|وفاة)(?![\u0621-\u064a])"
 )
 _OPENS_QUOTE = re.compile(r"^\s*[«\"“]")
 _QUOTE_MARKS = re.compile(r"[«»\"“”]")

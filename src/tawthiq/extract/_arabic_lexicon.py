@@ -100,6 +100,17 @@ WOUND_VERBS = [
     *(f for perfect, imperfect, weak in _WOUND_VERB_TABLE for f in verb_forms(perfect, imperfect, weak)),
     "أصبن",
 ]
+# the imperfect of each verb of dying and wounding (يقتل، تستشهد، يقضون، يصابون …) and of dying itself
+# (يموت): after قد، سوف، لن، أن or a glued future س they tell what may happen, not what did
+DYING_IMPERFECT = [
+    *(
+        f
+        for perfect, imperfect, weak in _KILL_VERB_TABLE + _WOUND_VERB_TABLE
+        if imperfect
+        for f in verb_forms(perfect, imperfect, weak)[6:]
+    ),
+    *("يلقى", "تلقى", "يلقون", "يموت", "تموت", "يموتون", "يموتان", "تموتان", "يتوفى", "تتوفى", "يتوفون"),
+]
 # "he" and "she" of the perfect of each (قتل، قتلت، توفي، توفيت، أصيب، أصيبت): the forms a singular
 # subject follows ("توفي طفل" is one dead). Read from the table, not by the first letter: توفي begins
 # with ت like an imperfect.
@@ -166,6 +177,15 @@ REPORTING_VERBS = [
     *verb_forms("أخبر", "خبر"),
     *verb_forms("حمل"),
     *("بين", "بينت"),
+    # an appeal or a concern names who makes it: "دعت منظمة العفو إلى وقف القصف الذي أودى بحياة …"،
+    # "أعربت الأمم المتحدة عن قلقها إزاء مقتل …"، "طالب المنسق بوقف …"، "اعترف الجيش بمقتل …"
+    # (not يدعي / زعم: "claims" stays a hedge on the toll, as tests/extract/test_arabic.py asks)
+    *verb_forms("دعا", "دعو", weak="a"),
+    *verb_forms("طالب", "طالب"),
+    *verb_forms("ناشد", "ناشد"),
+    *verb_forms("حث", "حث"),
+    *verb_forms("أعرب", "عرب"),
+    *verb_forms("اعترف", "عترف"),
     # a count shown, mourned or passed around: "أظهرت إحصائية للشبكة"، "نعت صفحات محلية"، "تداول ناشطون"
     *verb_forms("أظهر", "ظهر"),
     *verb_forms("نعى", "نعي", weak="a"),

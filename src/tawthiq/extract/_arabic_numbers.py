@@ -390,6 +390,14 @@ _CAUSE_TOLL = _rx(
 )
 
 
+# a toll of the dead (group 1) or of the wounded (group 2) that rose, what it rose from between it and "إلى"
+_RISEN_TOLL = _rx(
+    r"(?<![\u0621-\u064a])(?:و|ف|ل)?(?:ارتفاع|ارتفع|ارتفعت|يرتفع|ترتفع)\s+(?:ال)?(?:حصيله|عدد|اعداد)\s+"
+    rf"(?:ال)?(?:({alternation(KILL_NOUNS)})|({alternation(WOUND_NOUNS)}))(?![\u0621-\u064a])"
+    rf"(?:\s+\S+){{1,10}}?\s+الى\s*(?:(?:{_ANY_QUAL})\s*(?:ال\s*)?)?$"
+)
+
+
 def _role(s: str, h: ArNumber) -> str | None:
     before = s[max(0, h.start - 40) : h.start]
     # "23 شخصا على الأقل، بينهم ثلاثة أطفال، قتلوا": the aside of its parts does not end the clause
@@ -439,6 +447,11 @@ def _role(s: str, h: ArNumber) -> str | None:
         verb = list(_ACTIVE.finditer(clause_before))
         if verb:
             return "injured" if verb[-1].group(0).lstrip("وف").startswith(("اصاب", "جرح")) else "killed"
+    # "ارتفع عدد القتلى جراء الغارات على مدينة إدلب إلى 30 شخصا": the cause and the place between the
+    # risen toll and its count; the noun the toll names decides
+    risen = _RISEN_TOLL.search(re.split(r"[،,.؛:\d]", s[max(0, h.start - 110) : h.start])[-1])
+    if risen and _PERSON.match(after):
+        return "killed" if risen.group(1) else "injured"
     if _rx(
         r"(?:ارتفاع|ارتفع|ارتفعت|ليرتفع|يرتفع|يرفع|لترتفع|بلغ|بلغت|وصل"
         r"|وصلت)(?:\s+(?:ال)?(?:حصيله|عدد|اعداد)(?:\s+\S+)?)?"

@@ -1,0 +1,130 @@
+"""Arabic classes of session 20 (issue 16): who speaks for every clause of a run-on sentence, who speaks
+when the verb is an appeal, tolls told as a forecast, and the figure kept when one toll is told twice.
+Every sentence is generated from a template in our own words; none is copied from a report."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import product
+
+import pytest
+
+from tawthiq.extract import extract_claims
+
+PUBLISHED = date(2019, 5, 12)
+
+# a party named in full, then named again by its noun at the head of a run-on sentence
+_NAMED_AGAIN = [
+    ("قالت الشبكة السورية لحقوق الإنسان", "وأكدت الشبكة", "Syrian Network for Human Rights"),
+    ("قال المرصد السوري لحقوق الإنسان", "وأضاف المرصد", "Syrian Observatory for Human Rights"),
+    ("قال الدفاع المدني السوري", "وأضاف أن", "Syria Civil Defence"),
+]
+_THEN = ["فيما", "بينما", "في حين", "كما"]
+
+
+@pytest.mark.parametrize(("named", "then"), list(product(_NAMED_AGAIN, _THEN)))
+def test_every_clause_of_a_run_on_sentence_is_said_by_the_party_its_first_clause_names(named, then):
+    # the clause after "، فيما" took the party of the sentence read alone: "وأكدت الشبكة" alone names
+    # nobody (which network?), so the second toll had no speaker at all
+    first, again, party = named
+    lead = f"{again} أن" if not again.endswith("أن") else again
+    text = (
+        f"{first} إن قوات النظام قتلت 20 مدنيا في مدينة حلب أمس.\n"
+        f"{lead} القوات الروسية قتلت 13 مدنيا في مدينة إدلب، "
+        f"{then} قتل أربعة مدنيين في غارات على مدينة الرقة."
+    )
+    claims = extract_claims(text, PUBLISHED)
+    by_toll = {c.fatalities.low: c.attributed_to for c in claims if c.fatalities}
+    assert by_toll == {20: party, 13: party, 4: party}
+
+
+def test_a_clause_denying_its_sentence_is_still_said_by_the_denier_alone():
+    # the denier speaks for its own clause, and the toll it denies keeps no party it did not name
+    text = "قتل 12 مدنيا في غارات على مدينة سراقب، فيما نفت وزارة الدفاع الروسية ذلك."
+    claims = extract_claims(text, PUBLISHED)
+    toll = next(c for c in claims if c.fatalities)
+    assert toll.attributed_to is None
+
+
+# ------------------------------------------------------------------ an appeal names who makes it
+_APPEALERS = [  # (as written, its grammatical gender, the party)
+    ("منظمة العفو الدولية", "f", "Amnesty International"),
+    ("المرصد السوري لحقوق الإنسان", "m", "Syrian Observatory for Human Rights"),
+    ("الدفاع المدني", "m", "Syria Civil Defence"),
+]
+_APPEALS = [  # (the verb, he and she), what follows its speaker
+    (("ودعا", "ودعت"), "إلى التحقيق بعد مقتل 12 مدنيا في قصف على مدينة دوما أمس."),
+    (("وطالب", "وطالبت"), "بمحاسبة المسؤولين عن مقتل 12 مدنيا في قصف على مدينة دوما أمس."),
+    (("وناشد", "وناشدت"), "المجتمع الدولي التدخل بعد مقتل 12 مدنيا في قصف على مدينة دوما أمس."),
+    (("وحث", "وحثت"), "الأطراف على وقف القتال، بعد مقتل 12 مدنيا في قصف على مدينة دوما أمس."),
+    (("وأعرب", "وأعربت"), "عن القلق إزاء مقتل 12 مدنيا في قصف على مدينة دوما أمس."),
+]
+
+
+@pytest.mark.parametrize(("appealer", "appeal"), list(product(_APPEALERS, _APPEALS)))
+def test_a_toll_told_in_an_appeal_is_said_by_the_one_who_appeals(appealer, appeal):
+    # an appeal, a demand or a concern names its speaker as a reporting verb does: the toll had no party
+    written, gender, party = appealer
+    (he, she), rest = appeal
+    sentence = f"{he if gender == 'm' else she} {written} {rest}"
+    claims = extract_claims(sentence, PUBLISHED)
+    assert [(c.fatalities.low if c.fatalities else None, c.attributed_to) for c in claims] == [(12, party)]
+
+
+def test_an_appeal_with_no_toll_is_no_claim():
+    assert extract_claims("ويطالب الأهالي بإدخال المساعدات إلى مدينة مضايا المحاصرة.", PUBLISHED) == []
+
+
+# ------------------------------------------------------------------ a toll that may come is no toll
+_MAY_DIE = [
+    "حذر {p} من أن آلاف المدنيين قد يقتلون إذا استمر الهجوم على مدينة إدلب.",
+    "وقال {p} إن مئات المدنيين سيقتلون في حال بدء الهجوم على مدينة إدلب.",
+    "ويخشى {p} أن يقتل المئات إذا اقتحمت القوات مدينة درعا.",
+    "وقال {p} إن آلاف المدنيين قد يلقون حتفهم إذا استمر القصف على مدينة دوما.",
+    "وقال {p} إن مئات الأطفال معرضون للموت في مدينة مضايا المحاصرة.",
+    "وحذر {p} من أن عشرات الجرحى قد يموتون في مدينة دوما بسبب نقص الأدوية.",
+    "وقال {p} إن آلاف الأشخاص سوف يصابون إذا استخدمت الأسلحة في مدينة إدلب.",
+]
+
+
+@pytest.mark.parametrize(("template", "speaker"), list(product(_MAY_DIE, ["المرصد", "منسق الأمم المتحدة"])))
+def test_a_toll_told_as_what_may_happen_is_no_claim(template, speaker):
+    # CLAIMS.md: forecasts are not claims; "قد يقتلون" gave a toll of thousands on the report's day
+    claims = extract_claims(template.format(p=speaker), PUBLISHED)
+    assert [c.fatalities for c in claims if c.fatalities or c.injured] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقد قتل 12 مدنيا في غارة على مدينة سراقب أمس.",
+        "قتل 12 مدنيا في غارة على مدينة سراقب أمس، ويخشى أن يموت آخرون متأثرين بجراحهم.",
+        "لقي 12 مدنيا حتفهم في غارة على مدينة سراقب أمس، وقد يرتفع العدد.",
+    ],
+)
+def test_a_toll_that_came_beside_a_fear_stays_a_toll(sentence):
+    # قد before a perfect is "has"; a fear beside a toll told does not take the toll away
+    claims = extract_claims(sentence, PUBLISHED)
+    assert [c.fatalities.low for c in claims if c.fatalities] == [12]
+
+
+# ------------------------------------------------------------------ a risen toll and its cause
+_RISEN = [
+    ("ارتفع عدد القتلى جراء الغارات على {place} إلى {n} شخصا", "killed"),
+    ("ارتفعت حصيلة القتلى في القصف على {place} إلى {n} مدنيا", "killed"),
+    ("وارتفع عدد الشهداء بسبب القصف المدفعي على {place} إلى أكثر من {n} مواطنا", "killed"),
+    ("ارتفع عدد الجرحى جراء الغارات على {place} إلى {n} شخصا", "injured"),
+]
+
+
+@pytest.mark.parametrize(
+    ("risen", "place", "n"), list(product(_RISEN, ["مدينة سراقب", "بلدة كفرنبل", "حي الشعار"], [30, 145]))
+)
+def test_a_risen_toll_with_its_cause_between_is_the_toll_its_noun_names(risen, place, n):
+    # the cause and the place between the risen toll and its count pushed the count out of reach
+    template, role = risen
+    claims = extract_claims(template.format(place=place, n=n) + "، وفق المرصد السوري.", PUBLISHED)
+    assert len(claims) == 1
+    count = claims[0].fatalities if role == "killed" else claims[0].injured
+    other = claims[0].injured if role == "killed" else claims[0].fatalities
+    assert (count.low if count else None, other) == (n, None)
