@@ -128,3 +128,25 @@ def test_a_risen_toll_with_its_cause_between_is_the_toll_its_noun_names(risen, p
     count = claims[0].fatalities if role == "killed" else claims[0].injured
     other = claims[0].injured if role == "killed" else claims[0].fatalities
     assert (count.low if count else None, other) == (n, None)
+
+
+# ------------------------------------------------------------------ one toll told twice keeps its hedge
+_HEDGED = [("على الأقل", "at_least", "{n} مدنيا على الأقل"), ("أكثر من", "more_than", "أكثر من {n} مدنيا")]
+_RETOLD = [
+    "وقال مدير المرصد إن الغارة استهدفت {place}، ما أسفر عن مقتل {n} مدنيا وجرح العشرات.",
+    "وأضاف مدير المرصد أن {n} مدنيا قتلوا وأصيب 20 آخرون في {place}.",
+]
+
+
+@pytest.mark.parametrize(
+    ("hedged", "retold", "place"), list(product(_HEDGED, _RETOLD, ["حي الشعار", "مدينة سراقب"]))
+)
+def test_one_toll_told_with_and_without_its_qualifier_keeps_the_qualifier(hedged, retold, place):
+    # the retelling is the richer claim (it has the wounded) and its bare figure replaced the source's hedge
+    _, qualifier, phrase = hedged
+    text = (
+        f"قال المرصد السوري لحقوق الإنسان إن {phrase.format(n=11)} قتلوا في غارة جوية على {place} مساء أمس. "
+        + retold.format(place=place, n=11)
+    )
+    claims = extract_claims(text, PUBLISHED)
+    assert [(c.fatalities.low, c.fatalities.qualifier) for c in claims if c.fatalities] == [(11, qualifier)]

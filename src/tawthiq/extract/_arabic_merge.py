@@ -174,6 +174,11 @@ def merge_twins(o: Claim, c: Claim) -> Claim:
     )
     if richer.attributed_to is None and other.attributed_to:
         richer = richer.model_copy(update={"attributed_to": other.attributed_to})
+    rf, of = richer.fatalities, other.fatalities
+    if rf is not None and of is not None and rf.low == of.low and rf.qualifier == "exact" != of.qualifier:
+        # "11 مدنياً على الأقل" then "مقتل 11 مدنيا" in the director's words: one toll, and the source's
+        # own hedge on it is kept (the annotators give the qualified figure)
+        richer = richer.model_copy(update={"fatalities": of})
     if richer.injured is None and other.injured is not None:
         richer = richer.model_copy(update={"injured": other.injured})
     return richer
