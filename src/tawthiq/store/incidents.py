@@ -38,6 +38,7 @@ from tawthiq.errors import InputError
 from tawthiq.store.audit import record_event
 from tawthiq.store.browse import get_incident
 from tawthiq.store.claims import claim_from_row
+from tawthiq.store.reports import report_from_row
 from tawthiq.store.tables import ClaimRow, IncidentClaimRow, IncidentRow, ReportRow, SourceRow
 
 __all__ = [
@@ -104,17 +105,7 @@ def load_sourced_claims(session: Session) -> tuple[list[SourcedClaim], list[Repo
             )
         )
         if rep.id not in reports:
-            reports[rep.id] = Report(
-                id=rep.id,
-                sha256=rep.sha256,
-                file_name=rep.file_name,
-                published_at=rep.published_at,
-                published_precision=rep.published_precision,
-                title=rep.title,
-                body=rep.body,
-                source_label=src.label if src else None,
-                source_id=rep.source_id,
-            )
+            reports[rep.id] = report_from_row(rep, src.label if src else None)  # sender never read
     return claims, list(reports.values())
 
 
