@@ -90,7 +90,7 @@ def review_queue(ws: Workspace, limit: int | None = None) -> list[tuple[Claim, R
 
 def _decided(decision: str) -> str:
     status = DECISIONS.get(decision, decision)
-    if status not in ("accepted", "corrected", "rejected"):
+    if status not in DECISIONS.values():
         raise InputError(f"{decision!r} is not accept, correct or reject", field="decision")
     return status
 

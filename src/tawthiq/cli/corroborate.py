@@ -193,8 +193,9 @@ def incident(
     with open_workspace(workspace, db=db) as ws, ws.session(actor="cli:incident") as s:
         if override or clear_override:
             overridden = override_grade(s, incident_id, override, reason or "")
-            shown = override or overridden.grade
-            err_console.print(f"incident {incident_id}: grade set to {shown}", highlight=False)
+            err_console.print(
+                f"incident {incident_id}: grade set to {overridden.effective_grade}", highlight=False
+            )
         inc = get_incident(s, incident_id, with_kind=True)
         if inc is None:
             raise InputError(f"no incident with id {incident_id}", field="ID")

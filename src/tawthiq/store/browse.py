@@ -64,6 +64,9 @@ __all__ = [
     "publication_facts",
 ]
 
+# The grade shown, in SQL: what ``Incident.effective_grade`` is in Python (the analyst's override,
+# else the computed grade). ``_conditions`` spells it out instead, so the grade indexes are used.
+_SHOWN_GRADE = func.coalesce(IncidentRow.grade_override, IncidentRow.grade)
 
 # ---------------------------------------------------------------- rows -> entities
 
@@ -345,7 +348,7 @@ def incident_columns(s: Session) -> IncidentColumns:
     q = select(
         IncidentRow.id,
         IncidentRow.event_type,
-        func.coalesce(IncidentRow.grade_override, IncidentRow.grade),
+        _SHOWN_GRADE,
         cast(IncidentRow.time_start, String),
         cast(func.coalesce(IncidentRow.time_end, IncidentRow.time_start), String),
         IncidentRow.fatalities_best,
@@ -411,7 +414,7 @@ def publication_facts(s: Session) -> list[IncidentPublicationFacts]:
             last[iid] = d
     q = select(
         IncidentRow.id,
-        func.coalesce(IncidentRow.grade_override, IncidentRow.grade),
+        _SHOWN_GRADE,
         cast(IncidentRow.time_start, String),
         cast(IncidentRow.time_end, String),
         IncidentRow.fatalities_best,

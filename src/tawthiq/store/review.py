@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from tawthiq.entities import Claim
+from tawthiq.entities import REVIEW_STATUSES, Claim
 from tawthiq.errors import InputError
 from tawthiq.store.audit import record_event
 from tawthiq.store.claims import claim_from_row
@@ -20,6 +20,8 @@ from tawthiq.store.tables import ClaimRow
 
 __all__ = ["CORRECTABLE", "review_claim"]
 
+# What a review may set: every review status but the one a claim starts with.
+_DECIDED = tuple(status for status in REVIEW_STATUSES if status != "unreviewed")
 
 CORRECTABLE = {
     "event_type",
@@ -73,7 +75,7 @@ def review_claim(
     may change (event type, certainty, attribution, fatalities, dates); anything else is an
     InputError naming the field.
     """
-    if status not in ("accepted", "corrected", "rejected"):
+    if status not in _DECIDED:
         raise InputError(f"{status!r} is not a review decision", field="status")
     row = s.get(ClaimRow, claim_id) if is_row_id(claim_id) else None
     if row is None:
