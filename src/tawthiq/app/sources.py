@@ -1,4 +1,5 @@
-"""Use cases of the sources stage: log a contact, set a check-in interval, find the silent sources.
+"""Use cases of the sources stage: register a source, log a contact, set a check-in interval, find
+the silent sources.
 
 In: a workspace and what the caller parsed. Out: contacts and the overdue list.
 Never: prints; never decides what reads as a farewell or who is overdue (``tawthiq.sources``
@@ -9,11 +10,28 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from tawthiq.entities import Source
 from tawthiq.store import Workspace
 from tawthiq.store import sources as source_store
 from tawthiq.store.reveal import protected_present
 
-__all__ = ["contacts", "log_contact", "overdue", "overdue_held", "protected_fields", "set_checkin"]
+__all__ = [
+    "add_source",
+    "contacts",
+    "log_contact",
+    "overdue",
+    "overdue_held",
+    "protected_fields",
+    "set_checkin",
+]
+
+
+def add_source(ws: Workspace, source: Source) -> Source:
+    """Register a source (or find it by label and update its check-in interval); its identity,
+    if given, is stored encrypted and indexed so its chat messages count as contact. One
+    transaction."""
+    with ws.session() as s:
+        return source_store.register_source(s, source)
 
 
 def set_checkin(ws: Workspace, source: int | str, days: int | None) -> int:

@@ -1,6 +1,6 @@
 """`tawthiq sources …`: protected sources, their contact log, and who has gone silent.
 
-Thin layer over ``store.sources`` and ``tawthiq.sources``. Identities and contacts are read
+Thin layer over ``app.sources`` (and the store's reads). Identities and contacts are read
 from a hidden prompt (never from the command line, where shell history would keep them) and
 are shown only with ``--reveal --reason "…"`` and the key; the store records each source shown
 as an ``evidence.view`` custody event with the reason.
@@ -24,7 +24,7 @@ from tawthiq.cli._common import (
     out_console,
     reveal_disclosure,
 )
-from tawthiq.entities import Protected, Source
+from tawthiq.entities import SOURCE_KINDS, Protected, Source
 from tawthiq.errors import InputError
 
 __all__ = ["register"]
@@ -34,7 +34,6 @@ sources_app = typer.Typer(
     no_args_is_help=True,
 )
 SOURCE_HELP = "Source id or label (exact, else case-insensitive)."
-KINDS = ("ngo", "media", "wire", "un", "government", "individual", "social", "other")
 
 
 def _when(value: str | None, field: str) -> datetime:
@@ -52,7 +51,7 @@ def _when(value: str | None, field: str) -> datetime:
 @sources_app.command("add")
 def add(
     label: Annotated[str, typer.Argument(help="Public label (a code name, never the real name).")],
-    kind: Annotated[str, typer.Option(help=f"One of {', '.join(KINDS)}.")] = "individual",
+    kind: Annotated[str, typer.Option(help=f"One of {', '.join(SOURCE_KINDS)}.")] = "individual",
     checkin_days: Annotated[int | None, typer.Option(help="Expected check-in interval in days.")] = None,
     origin_group: Annotated[
         str | None, typer.Option(help="Origin group (a wire and its subscribers).")
@@ -66,16 +65,16 @@ def add(
     json_: JsonOpt = False,
 ) -> None:
     """Register a source (or update its interval); identity and contact are prompted, hidden."""
+    from tawthiq.app.sources import add_source
     from tawthiq.store import open_workspace
-    from tawthiq.store.sources import register_source
 
-    if kind not in KINDS:
-        raise InputError(f"{kind!r} is not one of {', '.join(KINDS)}", field="kind")
+    if kind not in SOURCE_KINDS:
+        raise InputError(f"{kind!r} is not one of {', '.join(SOURCE_KINDS)}", field="kind")
     ident = Protected(typer.prompt("identity", hide_input=True)) if identity else None
     cont = Protected(typer.prompt("contact", hide_input=True)) if contact else None
-    with open_workspace(workspace, db) as ws, ws.session() as s:
-        src = register_source(
-            s,
+    with open_workspace(workspace, db) as ws:
+        src = add_source(
+            ws,
             Source(
                 label=label,
                 kind=kind,
