@@ -701,6 +701,35 @@ def test_a_reports_province_wide_sentence_is_not_the_strike_it_counts_in_a_town(
     )
 
 
+def test_a_toll_less_sentence_joined_by_its_report_alone_does_not_block_a_massacres_two_causes():
+    # the Houla shape: report 1 counts 90 killed by shelling across the plain and, the next day,
+    # hears explosions in one village of it (no toll, no cause); report 2 counts 106 executed in
+    # another village of the plain. The large toll ties shelling and executions into one massacre;
+    # the explosions, tied to report 1's count by the report alone, are set apart instead of
+    # keeping the massacre's two accounts apart.
+    plain = PlaceRef(name="Sahl al-Ghab", lat=35.60, lon=36.40, precision="district")
+    village = PlaceRef(name="Qalaat al-Madiq", lat=35.41, lon=36.39, precision="town")
+    other_village = PlaceRef(name="Kafr Nabudah", lat=35.42, lon=36.58, precision="town")  # 16 km off
+    fri, sat = date(2013, 3, 8), date(2013, 3, 9)
+
+    def told(report: str, event_type: str, place, day: date, fat: Count | None = None) -> SourcedClaim:
+        return _published(sc(report, event_type=event_type, places=place, day=day, fat=fat), sat)
+
+    shelled = told("r1", "attack.shelling", (plain,), fri, Count(low=90, high=90))
+    heard = told("r1", "other", (village,), sat)  # dated by its report alone
+    executed = told("r2", "killing.execution", (other_village, plain), fri, Count(low=106, high=106))
+    assert len(build_incidents([shelled, heard])) == 1  # alone, the report ties them
+    incidents = build_incidents([shelled, heard, executed])
+    assert members(by_claim(incidents, shelled)) == {shelled.claim.id, executed.claim.id}
+    assert members(by_claim(incidents, heard)) == {heard.claim.id}
+    # a member that gives a toll of its own ("60 bodies were found in the village") is no passing
+    # sentence: it keeps the groups apart as before
+    counted = told("r1", "other", (village,), sat, Count(low=60, high=60))
+    assert len(build_incidents([shelled, counted])) == 1
+    incidents = build_incidents([shelled, counted, executed])
+    assert by_claim(incidents, shelled) is not by_claim(incidents, executed)
+
+
 def test_one_reports_rival_counts_of_a_towns_strike_are_one_disputed_toll():
     # one report sets the army's first count beside the civil defence's and an inquiry's, all for
     # one town's strike that day: one event whose toll is disputed, not three events

@@ -45,7 +45,8 @@ that place (:func:`_other_readings`): the first was the passing mention.
 Types of violent death that do not fit (shelling beside executions) are kept apart, except where
 one large toll ties them: two such claims with near figures of at least 20 are a *bridge*, and two
 groups a bridge ties are joined when their only conflicts are such differing causes
-(:func:`_one_toll_two_causes`, the second pass of :func:`_complete_linkage`).
+(:func:`_one_toll_two_causes`, the second pass of :func:`_complete_linkage`), or a sentence without a
+toll that its report alone had tied to one of them, which is then set apart (:func:`_set_apart`).
 """
 
 from __future__ import annotations
@@ -657,6 +658,10 @@ def cluster_claims(
         return soft_seen[key]
 
     soft_seen: dict[tuple[int, int], bool] = {}
+
+    def told(m: int) -> bool:  # the claim gives a toll
+        return items[m].sc.claim.fatalities is not None
+
     blocks = _blocks(items)
     done = 0
     for members in blocks.values():
@@ -687,7 +692,7 @@ def cluster_claims(
         nbrs[j].append(i)
     events = [i for i, it in enumerate(items) if it.kind != "tally"]
     anchors = [i for i in events if _is_anchor(items[i])]
-    groups = _complete_linkage(anchors, scores, links, bridges, soft)
+    groups = _complete_linkage(anchors, scores, links, bridges, soft, told)
     cluster_of = {m: n for n, g in enumerate(groups) for m in g}
     leftover = []
     for v in (i for i in events if not _is_anchor(items[i])):
@@ -697,7 +702,7 @@ def cluster_claims(
             groups[fits.pop()].append(v)
         else:  # fits none, or two different events and cannot be told apart
             leftover.append(v)
-    groups += _complete_linkage(leftover, scores, links, bridges, soft)
+    groups += _complete_linkage(leftover, scores, links, bridges, soft, told)
     groups = _join_lone_accounts(groups, items, scores)
     clusters = sorted(sorted(g) for g in groups)
     tallies = _attach_tallies(items, clusters, contains)
@@ -806,13 +811,15 @@ def _complete_linkage(
     links: set[tuple[int, int]],
     bridges: dict[tuple[int, int], float] | None = None,
     soft: Callable[[tuple[int, int]], bool] | None = None,
+    told: Callable[[int], bool] | None = None,
 ) -> list[list[int]]:
     """Merge clusters along identifying pairs, strongest first, only when no cross pair conflicts.
 
     Along a *bridge* (one large toll told with two causes, :func:`_one_toll_two_causes`) the
     cross pairs that conflict only because their causes differ (:func:`_only_causes_differ`:
     "shelling of the town" beside "the massacre in the town") do not keep the groups apart:
-    the toll has shown the two causes to be one event's."""
+    the toll has shown the two causes to be one event's. Nor does a member without a toll that
+    alone keeps them apart (``told``: whether a claim gives a toll; :func:`_set_apart`)."""
     inside = set(members)
     edges = [(-scores[(i, j)], i, j) for (i, j) in links if i in inside and j in inside]
     parent = {i: i for i in members}
@@ -832,13 +839,51 @@ def _complete_linkage(
                     return False
         return True
 
+    def attached(x: int, group: list[int]) -> float:  # how strongly a member holds to its group
+        return max((scores.get((x, m) if x < m else (m, x), -1.0) for m in group if m != x), default=0.0)
+
+    def set_apart(ri: int, rj: int, i: int, j: int) -> bool:
+        """Across a bridge (i, j), set apart the members of one group that alone keep it from the
+        other (:func:`_set_apart`); True when some were."""
+        if told is None:
+            return False
+        sides = []
+        for r, other in ((ri, rj), (rj, ri)):
+            out = _set_apart(groups[r], groups[other], (i, j), hard, told)
+            if out:
+                sides.append((len(out), max(attached(x, groups[r]) for x in out), r, out))
+        if not sides:
+            return False
+        sides.sort(key=lambda s: s[:2])
+        if len(sides) == 2 and sides[0][:2] == sides[1][:2]:
+            return False  # either side could be the one told in passing: neither is set apart
+        _, _, r, out = sides[0]
+        rest = [m for m in groups.pop(r) if m not in out]
+        for m in rest:
+            parent[m] = rest[0]
+        groups[rest[0]] = rest
+        for x in out:
+            parent[x] = x
+            groups[x] = [x]
+        return True
+
+    def hard(x: int, y: int) -> bool:  # a conflict no bridge excuses
+        key = (x, y) if x < y else (y, x)
+        return scores.get(key, -1.0) < 0 and not (soft is not None and soft(key))
+
     def merge(edges: list[tuple[float, int, int]], bridge: bool) -> None:
         heapq.heapify(edges)
         while edges:
             _, i, j = heapq.heappop(edges)
             ri, rj = find(i), find(j)
-            if ri == rj or not fits(groups[ri], groups[rj], bridge):
+            if ri == rj:
                 continue
+            if not fits(groups[ri], groups[rj], bridge):
+                if not (bridge and set_apart(ri, rj, i, j)):
+                    continue
+                ri, rj = find(i), find(j)
+                if not fits(groups[ri], groups[rj], bridge):
+                    continue
             if len(groups[ri]) < len(groups[rj]):
                 ri, rj = rj, ri
             parent[rj] = ri
@@ -848,6 +893,28 @@ def _complete_linkage(
     # then the groups one large toll ties across two causes, each group whole
     merge([(-w, i, j) for (i, j), w in (bridges or {}).items() if i in inside and j in inside], True)
     return list(groups.values())
+
+
+def _set_apart(
+    group: list[int],
+    other: list[int],
+    bridge: tuple[int, int],
+    hard: Callable[[int, int], bool],
+    told: Callable[[int], bool],
+) -> list[int]:
+    """The members of ``group`` that a bridge to ``other`` sets apart, or none.
+
+    A group may hold, beside the counted account a bridge ties to another group, a sentence of its
+    report without a toll at another place ("explosions and gunfire were heard in neighbouring
+    Taldahab" beside "more than 90 killed in the Houla massacre"): joined by its report alone, it
+    then keeps the massacre's two causes apart, although the large toll is the stronger evidence.
+    Such members — every member of ``group`` in a conflict with ``other`` that no difference of
+    cause explains — are set apart when none of them gives a toll and neither end of the bridge is
+    among them; a counted member in conflict keeps the groups apart as before."""
+    out = [x for x in group if any(hard(x, y) for y in other)]
+    if not out or bridge[0] in out or bridge[1] in out or any(told(x) for x in out):
+        return []
+    return out
 
 
 def _attach_tallies(
