@@ -150,3 +150,41 @@ def test_one_toll_told_with_and_without_its_qualifier_keeps_the_qualifier(hedged
     )
     claims = extract_claims(text, PUBLISHED)
     assert [(c.fatalities.low, c.fatalities.qualifier) for c in claims if c.fatalities] == [(11, qualifier)]
+
+
+# ------------------------------------------------------------------ what goes on, and words left out
+_GOES_ON = [
+    "ويستهدف مقاتلو المعارضة الأحياء الغربية من {place} بالقذائف.",
+    "وتقصف قوات النظام {place} بالبراميل المتفجرة.",
+    "وتدور اشتباكات عنيفة على أطراف {place}.",
+    "وتستقبل {place} أعدادا كبيرة من النازحين جراء القصف.",
+    "وتتعرض {place} لقصف مدفعي متواصل.",
+    "فيما تشهد {place} غارات جوية متكررة.",
+]
+_TOWNS = ["مدينة حلب", "مدينة إدلب", "بلدة كفرنبل"]
+
+
+@pytest.mark.parametrize(("template", "place"), list(product(_GOES_ON, _TOWNS)))
+def test_a_clause_of_what_goes_on_with_no_day_and_no_toll_is_no_claim(template, place):
+    # background in the present tense, after the claim it follows; it was a claim of its own, dated
+    # on the claim before
+    lead = "قتل 12 مدنيا في غارة على مدينة سراقب أمس. "
+    claims = extract_claims(lead + template.format(place=place), PUBLISHED)
+    assert [c.fatalities.low if c.fatalities else None for c in claims] == [12]
+
+
+@pytest.mark.parametrize("place", _TOWNS)
+def test_what_goes_on_with_a_toll_or_a_day_stays_a_claim(place):
+    toll = extract_claims(f"وتقصف قوات النظام {place} بالبراميل ما أدى إلى مقتل 5 مدنيين.", PUBLISHED)
+    day = extract_claims(f"وتتعرض {place} منذ صباح اليوم لقصف مدفعي عنيف.", PUBLISHED)
+    assert [c.fatalities.low for c in toll if c.fatalities] == [5]
+    assert len(day) == 1
+
+
+@pytest.mark.parametrize("mark", ["(...)", "(…)", "[...]", "( ... )"])
+def test_words_left_out_of_a_quotation_end_no_sentence(mark):
+    # "(...)" ended the sentence: the car bomb lost its toll, which stood after the elision
+    text = f'وقال المحافظ "انفجرت سيارة مفخخة في حي الزهراء في مدينة حمص {mark} وتسببت بمقتل ثمانية أشخاص".'
+    claims = extract_claims(text, PUBLISHED)
+    told = [(c.event_type, c.fatalities.low if c.fatalities else None) for c in claims]
+    assert told == [("attack.ground", 8)]

@@ -68,6 +68,8 @@ _ASIDE = re.compile(r"\([^()]{12,}\)")
 _END = re.compile(r"(?<=[.!?؟…])[\"'”»)]*\s+")
 # a "KEY: value" header line (URL:, OUTLET:, TITLE: …): never a sentence, even with an Arabic slug
 _HEADER = re.compile(r"^[A-Z][A-Z_ ]{1,30}:\s")
+# an elision in brackets, "(...)" or "[…]", ends no sentence
+_ELISION = re.compile(r"[(\[]\s*(?:\.{2,}|…)\s*[)\]]?\s+$")
 
 
 def arabic_sentences(text: str) -> list[tuple[int, int]]:
@@ -81,6 +83,8 @@ def arabic_sentences(text: str) -> list[tuple[int, int]]:
             continue
         s = 0
         for m in _END.finditer(line):
+            if _ELISION.search(line, max(0, m.start() - 8), m.end()):
+                continue  # "انفجرت سيارة مفخخة في حي الزهراء (...) وتسببت بسقوط": words left out
             spans.append((start + s, start + m.start()))
             s = m.end()
         spans.append((start + s, start + len(line)))
@@ -360,6 +364,8 @@ def arabic_claims(
             kind = "tally"  # a country-wide count is never one incident
         if when is None and not own_place and not (fat or inj) and kind == "incident" and b > title_end:
             continue  # a passing mention (no number, place or time of its own): at most optional
+        if when is None and not (fat or inj) and _ONGOING.match(s):
+            continue  # "ويستهدف مقاتلو المعارضة الأحياء الغربية بالقذائف": what goes on, no day, no toll
         if when is None:
             # no time of its own: the time of the claim it follows (a tally's period for a tally)
             carry = last_tally_time if kind == "tally" else last_time
@@ -432,6 +438,13 @@ _FORECAST_TOLL = _rx(
     rf"|{_L}(?:و|ف)?(?:قد|سوف|لن|أن|ان)\s+(?:و|ف)?{alternation(DYING_IMPERFECT)}(?:ه|ها|هم|هما)?{_R}"
     rf"|{_L}(?:و|ف)?س{alternation(DYING_IMPERFECT)}(?:ه|ها|هم|هما)?{_R}"
     r"|(?<![\u0621-\u064a])(?:معرض|مهدد)(?:ون|ين|ة|ات|ان)?\s+(?:لل|بال)(?:موت|قتل|وفاة)(?![\u0621-\u064a])"
+)
+# a clause that opens on a verb of what goes on (the imperfect): "ويستهدف مقاتلو المعارضة الأحياء الغربية
+# بالقذائف"، "وتدور اشتباكات عنيفة"، "وتستقبل المدينة النازحين جراء القصف": with no toll, background
+_ONGOING = _rx(
+    r"^[\s\"«“]*(?:و|ف)?(?:كما|فيما|بينما|حيث)?\s*(?:و|ف)?"
+    r"(?:يستهدف|تستهدف|يقصف|تقصف|تدور|يدور|تتواصل|يتواصل|تستمر|يستمر|تشهد|يشهد|تتعرض|يتعرض|تستقبل|يستقبل"
+    r"|يعيش|تعيش|يعاني|تعاني|تتكرر|يتكرر|تتصاعد|يتصاعد)(?![\u0621-\u064a])"
 )
 _OPENS_QUOTE = re.compile(r"^\s*[«\"“]")
 _QUOTE_MARKS = re.compile(r"[«»\"“”]")
