@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from tawthiq.entities import LinkedPair, MissingNote, PersonRecord, Protected
 from tawthiq.errors import InputError
 from tawthiq.store.audit import record_event
-from tawthiq.store.people import save_list
+from tawthiq.store.people import record_from_row, save_list
 from tawthiq.store.reveal import Disclosure, check_disclosure, open_fields
 from tawthiq.store.session import as_utc, chunks, is_row_id, session_cipher
 from tawthiq.store.tables import (
@@ -231,7 +231,7 @@ def load_missing(
             fields[f.person_record_id] = dict(f.fields or {})
     out = []
     for r in rows:
-        rec = PersonRecord.model_validate(r, from_attributes=True)
+        rec = record_from_row(r)
         ns = tuple(sorted(notes[r.id], key=lambda n: (n.source_date, n.note_record_id)))
         out.append(StoredMissing(rec, ns, fields.get(r.id, {})))
     return out
@@ -254,10 +254,10 @@ def match_sides(session: Session, list_name: str) -> tuple[list[PersonRecord], l
     has_others = session.scalar(select(PersonRecordRow.id).where(~is_missing, in_list).limit(1)) is not None
     missing_rows = select(PersonRecordRow).where(is_missing, in_list if not has_others else true())
     other_rows = select(PersonRecordRow).where(~is_missing, in_list if not has_missing else true())
-    missing = [PersonRecord.model_validate(r, from_attributes=True) for r in session.scalars(missing_rows)]
+    missing = [record_from_row(r) for r in session.scalars(missing_rows)]
     if not missing:
         return [], []
-    others = [PersonRecord.model_validate(r, from_attributes=True) for r in session.scalars(other_rows)]
+    others = [record_from_row(r) for r in session.scalars(other_rows)]
     return missing, others
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "load_persons",
     "load_records",
     "person_members",
+    "record_from_row",
     "records_by_ids",
     "review_queue",
     "save_link_result",
@@ -97,6 +98,12 @@ _RECORD_COLUMNS = tuple(getattr(PersonRecordRow, f) for f in _RECORD_FIELDS)
 
 def _record(row: Sequence[Any]) -> PersonRecord:
     return PersonRecord.model_validate(dict(zip(_RECORD_FIELDS, row, strict=True)))
+
+
+def record_from_row(row: PersonRecordRow) -> PersonRecord:
+    """A ``person_records`` row read as an ORM object (``store.missing``) as a PersonRecord: the
+    same mapping as the column tuples this module reads (every PersonRecord field is a column)."""
+    return _record(tuple(getattr(row, f) for f in _RECORD_FIELDS))
 
 
 # ---------------------------------------------------------------- lists and records
