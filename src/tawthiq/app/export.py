@@ -21,7 +21,15 @@ from tawthiq.store import Workspace
 
 from .roles import Operator, require_role
 
-__all__ = ["check_format", "export_workspace", "key_fingerprint", "prepare_out", "sign_folder"]
+__all__ = [
+    "check_dump",
+    "check_format",
+    "export_workspace",
+    "key_fingerprint",
+    "prepare_out",
+    "restore_dump",
+    "sign_folder",
+]
 
 
 def check_format(fmt: str) -> dict[str, Any]:
@@ -206,8 +214,60 @@ def _context(ws: Any, fmt: str, filters: dict[str, Any], country: str | None, *,
     )
 
 
+def check_dump(folder: Path, public_key: Path | None = None) -> dict[str, Any]:
+    """The ``dump.json`` of a folder written by ``tawthiq export dump``, once the folder verifies
+    (its manifest, hashes and signature, against ``public_key`` when given) and is a dump."""
+    from tawthiq.evidence import verify_export
+
+    check = verify_export(folder, public_key)
+    if not check.ok:
+        raise InputError("the dump does not verify: " + "; ".join(check.problems), path=folder)
+    if check.export != "dump":
+        raise InputError(f"this is a {check.export!r} export, not a dump", path=folder)
+    return json.loads((folder / "dump.json").read_text(encoding="utf-8"))
+
+
+def restore_dump(
+    ws: Workspace, folder: Path, meta: dict[str, Any], *, source_key: Path | None = None
+) -> dict[str, Any]:
+    """Restore a checked dump (``meta`` from :func:`check_dump`) into the EMPTY workspace ``ws``:
+    its rows in one transaction, each original opened with the dump's key (``source_key``, else
+    this workspace's), re-hashed against its name and sealed with this workspace's key, and the
+    redaction policy file. Returns the summary ``import-dump`` prints: ``tables`` (rows per
+    table), ``rows``, ``evidence_files``, ``resealed`` (the dump had another key)."""
+    from tawthiq.evidence import reseal_file, stored_files
+    from tawthiq.policy import POLICY_FILE
+    from tawthiq.store import Cipher, read_key_file
+    from tawthiq.store.dump import load_tables
+
+    same = meta.get("key_sha256") in (None, key_fingerprint(ws))
+    src_cipher = None
+    if source_key is not None:
+        if not source_key.exists():
+            raise InputError("no such key file", path=source_key)
+        src_cipher = Cipher(read_key_file(source_key))
+    with ws.session(actor="cli") as s:
+        counts = load_tables(
+            s,
+            folder,
+            source_cipher=src_cipher,
+            target_cipher=ws.cipher,
+            same_key=same,
+            schema=meta.get("schema"),
+        )
+        # each original opened with the dump's key, re-hashed against its name, sealed
+        # with this workspace's key (a dump from before sealing holds clear files: read too)
+        stored = 0
+        for sha in sorted(stored_files(folder / "evidence")):
+            reseal_file(folder / "evidence", sha, ws.evidence_dir, src_cipher or ws.cipher, ws.cipher)
+            stored += 1
+    if (folder / POLICY_FILE).exists():
+        shutil.copyfile(folder / POLICY_FILE, ws.path / POLICY_FILE)
+    return {"tables": counts, "rows": sum(counts.values()), "evidence_files": stored, "resealed": not same}
+
+
 def key_fingerprint(ws: Any) -> str | None:
-    from tawthiq.store._crypto import load_key
+    from tawthiq.store import load_key
 
     key = load_key(ws.key_file)
     return hashlib.sha256(key).hexdigest() if key else None

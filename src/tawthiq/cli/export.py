@@ -1,14 +1,12 @@
 """`tawthiq export FORMAT --out DIR` and `tawthiq import-dump DIR`.
 
 Thin layer: parse, call ``tawthiq.app.export`` (load entities through ``store``, call the
-exporter chosen from the registry, sign the folder, record the export as a custody event),
-render. Data (the summary) to stdout, progress to stderr; exit 1 on bad input.
+exporter chosen from the registry, sign the folder, record the export as a custody event; or
+check a dump and restore it), render. Data (the summary) to stdout, progress to stderr; exit 1 on bad input.
 """
 
 from __future__ import annotations
 
-import json
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -123,51 +121,15 @@ def register(app: typer.Typer) -> None:
         json_: JsonOpt = False,
     ) -> None:
         """Restore a dump into an EMPTY workspace (one transaction), with its evidence files."""
-        from tawthiq.app.export import key_fingerprint
-        from tawthiq.evidence import reseal_file, stored_files, verify_export
-        from tawthiq.policy import POLICY_FILE
-        from tawthiq.store import Cipher, open_workspace
-        from tawthiq.store._crypto import read_key_file
-        from tawthiq.store.dump import load_tables
+        from tawthiq.app.export import check_dump, restore_dump
+        from tawthiq.store import open_workspace
 
-        check = verify_export(folder, public_key)
-        if not check.ok:
-            raise InputError("the dump does not verify: " + "; ".join(check.problems), path=folder)
-        if check.export != "dump":
-            raise InputError(f"this is a {check.export!r} export, not a dump", path=folder)
-        meta = json.loads((folder / "dump.json").read_text(encoding="utf-8"))
+        meta = check_dump(folder, public_key)
         with open_workspace(workspace, db) as ws, progress("restoring the dump", json_=json_):
-            same = meta.get("key_sha256") in (None, key_fingerprint(ws))
-            src_cipher = None
-            if source_key is not None:
-                if not source_key.exists():
-                    raise InputError("no such key file", path=source_key)
-                src_cipher = Cipher(read_key_file(source_key))
-            with ws.session(actor="cli") as s:
-                counts = load_tables(
-                    s,
-                    folder,
-                    source_cipher=src_cipher,
-                    target_cipher=ws.cipher,
-                    same_key=same,
-                    schema=meta.get("schema"),
-                )
-                # each original opened with the dump's key, re-hashed against its name, sealed
-                # with this workspace's key (a dump from before sealing holds clear files: read too)
-                stored = 0
-                for sha in sorted(stored_files(folder / "evidence")):
-                    reseal_file(folder / "evidence", sha, ws.evidence_dir, src_cipher or ws.cipher, ws.cipher)
-                    stored += 1
-            if (folder / POLICY_FILE).exists():
-                shutil.copyfile(folder / POLICY_FILE, ws.path / POLICY_FILE)
-        summary = {
-            "tables": counts,
-            "rows": sum(counts.values()),
-            "evidence_files": stored,
-            "resealed": not same,
-        }
+            summary = restore_dump(ws, folder, meta, source_key=source_key)
         emit(summary, json_, lambda d: typer.echo(
-            f"restored {d['rows']} rows in {len(counts)} tables and {stored} evidence files"))  # fmt: skip
+            f"restored {d['rows']} rows in {len(d['tables'])} tables and {d['evidence_files']} evidence files"
+        ))  # fmt: skip
 
 
 def _withheld_line(withheld: dict, *, internal: bool) -> str:

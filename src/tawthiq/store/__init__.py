@@ -18,6 +18,7 @@ API for the other stages::
         add_evidence(s, Evidence(...))         # after evidence.store_file() put the bytes down
         verify_chain(s) -> ChainCheck(ok, events, broken_id, reason); list_events(s, ...)
     ws.cipher.seal(value, column="table.column") -> bytes; ws.cipher.open(blob, column=...) -> Protected
+    load_key(ws.key_file) -> bytes | None; Cipher(read_key_file(path))   # another workspace's key
 
 The modules per subject (``store/claims.py``, ``store/incidents.py``, ``store/people.py``, …)
 are the repository of their stage's entities: they take a session, convert entities to rows of
@@ -26,7 +27,7 @@ write, in the same session. They decide no domain rule: the stage does, and the 
 (``tawthiq.app``) hands its result to the store (docs/architecture.md).
 """
 
-from tawthiq.store._crypto import Cipher
+from tawthiq.store._crypto import Cipher, load_key, read_key_file
 from tawthiq.store.audit import ChainCheck, content_hash, list_events, record_event, verify_chain
 from tawthiq.store.reports import (
     add_evidence,
@@ -56,8 +57,10 @@ __all__ = [
     "list_events",
     "list_reports",
     "list_sources",
+    "load_key",
     "make_engine",
     "open_workspace",
+    "read_key_file",
     "record_event",
     "session_scope",
     "verify_chain",
