@@ -37,20 +37,17 @@ def init(
     db: DbOpt = None,
 ) -> None:
     """Create a workspace: folder, database, key file (0600) and evidence store."""
-    from tawthiq.store import init_workspace
+    from tawthiq.app.workspace import create_workspace
 
-    with init_workspace(path, db=db) as ws:
+    def created(ws: Any) -> None:
         err_console.print(f"created workspace {ws.path} ({ws.engine.dialect.name})")
         if ws.key_file.exists():
             err_console.print(
                 f"key file {ws.key_file} (mode 0600): back it up: protected fields and originals need it"
             )
-        from tawthiq.evidence import ensure_signing_key  # issue 9: export signing key, policy
-        from tawthiq.policy import write_default_policy
 
-        pub = ensure_signing_key(ws.path)
-        policy = write_default_policy(ws.path)
-        err_console.print(f"export signing key {pub.name} (private key 0600); redaction policy {policy.name}")
+    pub, policy = create_workspace(path, db, on_created=created)
+    err_console.print(f"export signing key {pub.name} (private key 0600); redaction policy {policy.name}")
 
 
 def _report_dict(r, reveal: bool) -> dict:
