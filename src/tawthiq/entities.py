@@ -43,6 +43,7 @@ __all__ = [
     "DatePrecision",
     "DerivedFile",
     "Estimate",
+    "EstimateReason",
     "EventType",
     "Evidence",
     "Fatalities",
@@ -750,6 +751,21 @@ class LinkResult(BaseModel):
         return tuple(p for p in self.pairs if p.decision == "review")
 
 
+class EstimateReason(BaseModel):
+    """Why an estimate did not converge, as data: the ``code`` of a sentence of
+    ``estimate.REASON_CODES`` and the ``values`` it is written from (counts as ints, R-hat and ESS as
+    figures, list pairs as a tuple of names); ``first`` is, for a total or a linkage-averaged
+    estimate, the reason of the first stratum or draw that did not converge.
+
+    The English ``Estimate.reason`` (printed by the CLI, saved) and the web's Arabic are both
+    written from it, as a grade's rationale is from its phrases (issue 18)."""
+
+    model_config = _FROZEN
+    code: str
+    values: dict[str, Any] = Field(default_factory=dict)
+    first: EstimateReason | None = None
+
+
 class Estimate(BaseModel):
     """An estimated total (people documented or not) with its 95% interval, from one method (issue 6).
 
@@ -771,6 +787,7 @@ class Estimate(BaseModel):
     observed: int
     status: Literal["ok", "did_not_converge"] = "ok"
     reason: str | None = None
+    why: EstimateReason | None = None  # ``reason`` as data (the web writes it in its language)
     stratum: str | None = None
     lists: tuple[str, ...] = ()
     diagnostics: dict[str, Any] = Field(default_factory=dict)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from .conftest import csrf_of
 
 WEB = Path(__file__).resolve().parents[2] / "src" / "tawthiq" / "web"
@@ -21,15 +23,29 @@ _LITERAL = re.compile(
 )
 
 
-def _arabic_catalogue() -> dict[str, str]:
+def _arabic_catalogue() -> dict[str, tuple[str, ...]]:
+    """Each message's Arabic forms: one, or the six plural forms of an entry with a plural (keyed
+    by its English plural, the message as raised)."""
     from babel.messages.pofile import read_po
 
     with (WEB / "locale/ar/LC_MESSAGES/messages.po").open("rb") as fh:
-        return {m.id: m.string for m in read_po(fh) if m.id and m.string}
+        entries = [m for m in read_po(fh) if m.id and m.string]
+    return {
+        m.id[1] if isinstance(m.id, tuple) else m.id: m.string if isinstance(m.string, tuple) else (m.string,)
+        for m in entries
+    }
+
+
+def _context(lang: str) -> dict:
+    """What a page's template gives the filters: its language and its gettext functions."""
+    from tawthiq.web._i18n import translations
+
+    tr = translations(lang)
+    return {"lang": lang, "_": tr.gettext, "ngettext": tr.ngettext}
 
 
 def test_every_fixed_error_message_is_listed_and_translated():
-    from tawthiq.web._errors import FIXED_MESSAGES
+    from tawthiq.web._errors import FIXED_MESSAGES, PLURAL_MESSAGES
 
     written = {m for p in WEB.rglob("*.py") for m in _LITERAL.findall(p.read_text("utf-8"))}
     assert len(written) > 10  # the pattern still finds the raise sites
@@ -37,11 +53,20 @@ def test_every_fixed_error_message_is_listed_and_translated():
     assert FIXED_MESSAGES - written == set(), "FIXED_MESSAGES lists a message no longer written"
     arabic = _arabic_catalogue()
     assert FIXED_MESSAGES - set(arabic) == set(), "untranslated error messages"
+    assert all(all(forms) for forms in arabic.values()), "an empty form"
     slots = re.compile(r"%\(\w+\)[rs]")
     lost = {
-        m: arabic[m] for m in FIXED_MESSAGES if sorted(slots.findall(m)) != sorted(slots.findall(arabic[m]))
+        m: arabic[m]
+        for m in FIXED_MESSAGES - set(PLURAL_MESSAGES)
+        if sorted(slots.findall(m)) != sorted(slots.findall(arabic[m][0]))
     }
     assert lost == {}, "a translation that drops or adds a value"
+    # a plural form may leave its number out ("حرفان": two characters), never add a value
+    added = {
+        m: f for m in PLURAL_MESSAGES for f in arabic[m] if set(slots.findall(f)) - set(slots.findall(m))
+    }
+    assert added == {}
+    assert {m for m in PLURAL_MESSAGES if len(arabic[m]) != 6} == set(), "Arabic has six plural forms"
 
 
 def test_a_family_leaving_the_name_empty_reads_why_in_arabic(make_client):
@@ -85,7 +110,38 @@ def test_a_family_writing_too_long_a_place_reads_the_limit_in_arabic(make_client
         "/inquiry", data={"csrf_token": token, "kind": "ask", "name": "س", "last_seen_place": "x" * 201}
     )
     assert r.status_code == 400
-    assert "200 حرفاً على الأكثر" in r.text and "characters" not in r.text
+    # 200 takes the singular noun in Arabic (as 100 and 1000 do): "200 حرف", not "200 حرفاً"
+    assert "200 حرف على الأكثر" in r.text and "حرفاً" not in r.text and "characters" not in r.text
+
+
+@pytest.mark.parametrize(
+    ("limit", "arabic"),
+    [
+        (1, "حرف واحد على الأكثر"),
+        (2, "حرفان على الأكثر"),
+        (3, "3 أحرف على الأكثر"),
+        (10, "10 أحرف على الأكثر"),
+        (11, "11 حرفاً على الأكثر"),
+        (99, "99 حرفاً على الأكثر"),
+        (100, "100 حرف على الأكثر"),
+        (200, "200 حرف على الأكثر"),
+        (2000, "2,000 حرف على الأكثر"),
+        (103, "103 أحرف على الأكثر"),
+        (111, "111 حرفاً على الأكثر"),
+    ],
+)
+def test_a_limit_of_characters_takes_the_arabic_plural_its_number_needs(limit, arabic):
+    """Arabic's six plural forms (CLDR): the noun after 200 is not the noun after 11 or after 3."""
+    from tawthiq.web._labels import error_text
+
+    ctx = _context("ar")
+    english = f"at most {limit} characters"
+    assert error_text(ctx, english, "at most %(limit)s characters", {"limit": limit}) == arabic
+    reason = error_text(ctx, "", "a reason has at most %(limit)s characters", {"limit": limit})
+    assert reason.startswith("السبب لا يتجاوز") and "characters" not in reason
+    # the English page: the message as raised, in the singular for one
+    shown = error_text(_context("en"), english, "at most %(limit)s characters", {"limit": limit})
+    assert shown == (english if limit != 1 else "at most 1 character")
 
 
 def test_a_refusal_names_the_role_and_the_action_in_arabic(make_client, built):
@@ -136,7 +192,7 @@ def test_the_inquiry_form_comes_back_with_what_the_family_wrote_but_not_their_co
     assert r.status_code == 400
     html = r.text
     assert '<form method="post" action="/inquiry" class="inquiry">' in html  # the form, not an error page
-    assert "<strong>شوهد آخر مرة في</strong>: 200 حرفاً على الأكثر" in html
+    assert "<strong>شوهد آخر مرة في</strong>: 200 حرف على الأكثر" in html
     assert 'value="سامر حداد"' in html and 'value="34"' in html and 'value="2016-12-12"' in html
     assert '<option value="m" selected>' in html and 'value="register" checked' in html
     assert ">خرج من حي الفردوس صباحاً ولم يعد</textarea>" in html

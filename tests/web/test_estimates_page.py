@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
+from markupsafe import escape
 
 from tawthiq.app.estimate import save_estimates
 from tawthiq.estimate import (
@@ -119,3 +121,39 @@ def test_the_arabic_estimates_page_says_what_was_estimated_in_arabic_not_the_cli
     assert (
         "<h3>log-linear model</h3>" in english and "bar: 95% interval · dot: N · tick: documented" in english
     )
+
+
+def test_the_arabic_page_says_why_a_run_did_not_converge_in_arabic_and_the_english_page_as_the_cli(
+    make_client, built
+):
+    """The reason is data (``Estimate.why``: a code and its values), so the Arabic page writes it in
+    Arabic, with the noun its number takes; the English page and the CLI keep estimate's English."""
+    _, stuck = _save_runs(built.ws)
+    # a total of two strata, neither converged: the total's reason and its first stratum's
+    assert stuck.why is not None and stuck.why.code == "strata" and stuck.why.first.code == "chains"
+    client = make_client("viewer")
+    html = client.get("/estimates", params={"lang": "ar"}).text
+    run = html.split('class="estimate-run"')[1]
+    assert "لم تتقارب الطبقات" in run and "فلا رقم لمجموعها" in run
+    assert "أولاها: لم تتقارب السلاسل بعد 100 تكرار لكل سلسلة" in run  # 100 takes the singular noun
+    assert '<code dir="ltr">--iterations 200</code>' in run and "جرّب" in run
+    assert 'lang="en"' not in run and "did not converge" not in run and "Try:" not in run
+    english = client.get("/estimates", params={"lang": "en"}).text.split('class="estimate-run"')[1]
+    assert (
+        stuck.reason is not None
+        and "; first: did not converge after 100 iterations per chain" in stuck.reason
+    )
+    assert str(escape(stuck.reason)) in english
+
+
+def test_a_run_saved_before_its_reason_was_data_shows_the_english_reason_marked_as_english(
+    make_client, built
+):
+    _save_runs(built.ws)
+    newest = sorted((built.ws.path / "estimates").glob("*.json"))[-1]
+    saved = json.loads(newest.read_text("utf-8"))
+    for e in saved["estimates"]:
+        e.pop("why", None)
+    newest.write_text(json.dumps(saved), encoding="utf-8")
+    run = make_client("viewer").get("/estimates", params={"lang": "ar"}).text.split('class="estimate-run"')[1]
+    assert '<span dir="auto" lang="en">stratum(s) ' in run and "did not converge after 100 iterations" in run

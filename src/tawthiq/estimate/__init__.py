@@ -10,7 +10,8 @@ Methods: ``lcmcr`` (Bayesian latent-class model, Manrique-Vallier 2016) and ``lo
 hierarchy with AIC/BIC selection, model averaging and profile-likelihood intervals). Strata are
 estimated separately and the total is their sum (draws added, so the total's interval is a real one);
 :func:`estimate_stratified` adds the check against the pooled table. An LCMCR estimate whose chains did
-not converge has ``status == "did_not_converge"``, a ``reason`` and no number (N, low and high None).
+not converge has ``status == "did_not_converge"``, a ``reason`` and no number (N, low and high None);
+``why`` is that reason as data (:data:`REASON_CODES`; :func:`say_reason` writes its English).
 :func:`estimate_with_linkage_uncertainty` carries the doubt about unreviewed record pairs into N.
 """
 
@@ -27,6 +28,7 @@ from ._fit import Fit, withhold
 from ._lcmcr import LcmcrSettings, lcmcr
 from ._linkage import LinkageFit, estimate_with_linkage_uncertainty, link_records_once
 from ._loglinear import LoglinearSettings, loglinear, loglinear_model
+from ._reasons import REASON_CODES, say_reason, strata_reason
 from ._simulate import SCENARIOS, Population, random_population, simulate_population
 from ._strata import AGE_GROUPS, age_group, estimate_stratified
 from ._table import ContingencyTable, merge_tables, read_table, table_from_histories
@@ -35,6 +37,7 @@ __all__ = [
     "AGE_GROUPS",
     "METHODS",
     "MIN_LISTS",
+    "REASON_CODES",
     "SCENARIOS",
     "ContingencyTable",
     "Fit",
@@ -54,6 +57,7 @@ __all__ = [
     "random_population",
     "read_table",
     "runnable_methods",
+    "say_reason",
     "simulate_population",
     "skipped_methods",
     "table_from_histories",
@@ -141,6 +145,7 @@ def _total(
         rhats = [r for r in rhats if r is not None]
         diag["max_r_hat"] = max(rhats) if rhats else None
     stuck = [f.estimate for f in ok if f.estimate.status != "ok"]
+    why = strata_reason([str(e.stratum) for e in stuck], stuck[0].why) if stuck else None
     est = Estimate(
         method=method,
         N=round(point),
@@ -148,12 +153,8 @@ def _total(
         high=None if any(f.estimate.high is None for f in ok) else int(np.ceil(high)),
         observed=merged.observed,
         status="did_not_converge" if stuck else "ok",
-        reason=(
-            f"stratum(s) {', '.join(str(e.stratum) for e in stuck)} did not converge, so neither does their "
-            f"total; first: {stuck[0].reason}"
-            if stuck
-            else None
-        ),
+        reason=say_reason(why) if why else None,
+        why=why,
         stratum=None,
         lists=merged.lists,
         diagnostics=diag,

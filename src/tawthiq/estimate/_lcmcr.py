@@ -30,12 +30,13 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from tawthiq.entities import Estimate
+from tawthiq.entities import Estimate, EstimateReason
 from tawthiq.errors import EstimationError
 
 from ._convergence import convergence
 from ._fit import Fit, withhold
 from ._lcmcr_kernel import initial_state, level_counts, run_block, run_tempered, tempered_state
+from ._reasons import chains_reason, say_reason
 from ._table import ContingencyTable
 
 __all__ = ["Fit", "LcmcrSettings", "lcmcr"]
@@ -141,19 +142,17 @@ def _next_step(conv: dict[str, float | None], st: LcmcrSettings, ran: int) -> in
     return int(min(max(want, ran / 2), ran))
 
 
-def _reason(conv: dict[str, float | None], st: LcmcrSettings, ran: int, table: ContingencyTable) -> str:
-    why = []
-    if conv["r_hat"] is not None and conv["r_hat"] >= st.r_hat_max:
-        why.append(f"the {st.chains} chains disagree (R-hat {conv['r_hat']} ≥ {st.r_hat_max})")
-    ess = min(conv["ess_bulk"] or 0, conv["ess_tail"] or 0)
-    if ess < st.ess_min:
-        why.append(f"too few independent draws (ESS {ess:.0f} < {st.ess_min:.0f})")
-    zero = [k for k, v in table.overlaps().items() if v == 0]
-    sparse = f"; {len(zero)} pair(s) of lists share nobody ({', '.join(zero[:3])})" if zero else ""
-    return (
-        f"did not converge after {ran:,} iterations per chain: {' and '.join(why)}{sparse}. "
-        f"Try: more iterations (e.g. --iterations {2 * ran:,}), merging or dropping small lists, "
-        "stratifying less finely, or the log-linear estimate (--method loglinear) for comparison"
+def _reason(
+    conv: dict[str, float | None], st: LcmcrSettings, ran: int, table: ContingencyTable
+) -> EstimateReason:
+    return chains_reason(
+        iterations=ran,
+        chains=st.chains,
+        r_hat=conv["r_hat"],
+        r_hat_max=st.r_hat_max,
+        ess=min(conv["ess_bulk"] or 0, conv["ess_tail"] or 0),
+        ess_min=st.ess_min,
+        unlinked_pairs=[k for k, v in table.overlaps().items() if v == 0],
     )
 
 
@@ -246,6 +245,7 @@ def lcmcr(table: ContingencyTable, settings: LcmcrSettings | None = None) -> Fit
             f"every one of the K={st.K} latent classes was used: the truncation may bind; "
             f"rerun with more classes (--classes {2 * st.K})"
         )
+    why = None if converged else _reason(conv, st, ran, table)
     est = Estimate(
         method="lcmcr",
         N=round(med),
@@ -253,7 +253,8 @@ def lcmcr(table: ContingencyTable, settings: LcmcrSettings | None = None) -> Fit
         high=int(np.ceil(high)),
         observed=table.observed,
         status="ok" if converged else "did_not_converge",
-        reason=None if converged else _reason(conv, st, ran, table),
+        reason=None if converged else say_reason(why),
+        why=why,
         stratum=table.stratum,
         lists=table.lists,
         diagnostics=diag,

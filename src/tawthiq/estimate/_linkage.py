@@ -30,6 +30,7 @@ from tawthiq.errors import EstimationError
 from ._fit import Fit, withhold
 from ._lcmcr import LcmcrSettings, lcmcr
 from ._loglinear import LoglinearSettings, loglinear
+from ._reasons import linkage_reason, say_reason
 from ._table import ContingencyTable, _from_dict
 
 __all__ = ["LinkageFit", "estimate_with_linkage_uncertainty", "link_records_once"]
@@ -201,6 +202,7 @@ def estimate_with_linkage_uncertainty(
     between = float(means.var(ddof=1)) if len(fits) > 1 else 0.0
     total_var = within + (1 + 1 / len(fits)) * between
     bad = [f for f in fits if f.estimate.status != "ok"]
+    why = linkage_reason(len(bad), imputations, bad[0].estimate.why) if bad else None
     observed = [f.estimate.observed for f in fits]
     diag = {
         **fits[0].estimate.diagnostics,
@@ -227,11 +229,8 @@ def estimate_with_linkage_uncertainty(
         high=int(np.ceil(high)),
         observed=sorted(observed)[len(observed) // 2],
         status="did_not_converge" if bad else "ok",
-        reason=(
-            f"{len(bad)} of {imputations} linkage draws did not converge; first: {bad[0].estimate.reason}"
-            if bad
-            else None
-        ),
+        reason=say_reason(why) if why else None,
+        why=why,
         lists=tuple(lists),
         diagnostics=diag,
     )

@@ -8,7 +8,8 @@ Never: puts a traceback, a SQL statement or a protected value in a response.
 The message stays English in JSON (clients match on ``code`` and ``field``); an HTML page in the
 Arabic interface shows the translation of a message in :data:`FIXED_MESSAGES` (the ``error_text``
 filter, ``_labels.py``) and the error code's label. A message with values in it is raised as a
-template with ``params`` and translated, then filled; a list of accepted values (``choices``) is
+template with ``params`` and translated, then filled (one with a count in it, in the plural form
+its number takes: :data:`PLURAL_MESSAGES`); a list of accepted values (``choices``) is
 written ``a, b, c`` in English and by the values' labels in the Arabic interface.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["FIXED_MESSAGES", "HTTPError", "english_params", "error_body"]
+__all__ = ["FIXED_MESSAGES", "PLURAL_MESSAGES", "HTTPError", "english_params", "error_body"]
 
 
 def N_(text: str) -> str:
@@ -37,9 +38,9 @@ FIXED_MESSAGES: frozenset[str] = frozenset(
         N_("%(value)r is not an event type"),
         N_("kind must be one of %(choices)s"),
         N_("status must be one of %(choices)s"),
-        N_("a reason has at most %(limit)s characters"),
+        "a reason has at most %(limit)s characters",  # plural: PLURAL_MESSAGES
         N_("at most %(limit)s"),
-        N_("at most %(limit)s characters"),
+        "at most %(limit)s characters",  # plural: PLURAL_MESSAGES
         N_("no claim %(id)s"),
         N_("no incident %(id)s"),
         N_("no pair of person records %(a)s, %(b)s"),
@@ -76,6 +77,16 @@ FIXED_MESSAGES: frozenset[str] = frozenset(
         N_("too many requests from this connection; please try again later"),
     }
 )
+
+
+# The messages with a count in them, and the value that counts. Their translations are plural
+# entries of the catalogue (msgid_plural), written by ``ngettext`` in ``_labels.error_text``: Arabic
+# has six forms, and a number decides the noun's ("حرفان", "10 أحرف", "11 حرفاً", "200 حرف"), so a
+# fixed noun after any number is wrong for most of them (issue 18).
+PLURAL_MESSAGES: dict[str, str] = {
+    "a reason has at most %(limit)s characters": "limit",
+    "at most %(limit)s characters": "limit",
+}
 
 
 def english_params(params: dict[str, Any]) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from tawthiq.corroborate import FATALITIES_RULES, read_per_origin, read_rational
 from tawthiq.entities import SourceKind, read_sender_label
 from tawthiq.sources import LONG_OVERDUE_DAYS
 
-from ._errors import FIXED_MESSAGES, english_params
+from ._errors import FIXED_MESSAGES, PLURAL_MESSAGES, english_params
 
 __all__ = [
     "LABELS",
@@ -357,6 +357,19 @@ def language_name(ctx: Any, code: Any) -> Any:
         return code
 
 
+def _plural_errors(ngettext: Any, n: int) -> dict[str, str]:
+    """Each of :data:`~tawthiq.web._errors.PLURAL_MESSAGES` in the form ``n`` takes (written out,
+    so that ``pybabel extract`` finds the singular and the plural)."""
+    return {
+        "a reason has at most %(limit)s characters": ngettext(
+            "a reason has at most %(limit)s character", "a reason has at most %(limit)s characters", n
+        ),
+        "at most %(limit)s characters": ngettext(
+            "at most %(limit)s character", "at most %(limit)s characters", n
+        ),
+    }
+
+
 @pass_context
 def error_text(ctx: Any, message: Any, template: Any = None, params: Any = None) -> Any:
     """An error message in the page's language when it is one of the fixed messages
@@ -373,7 +386,13 @@ def error_text(ctx: Any, message: Any, template: Any = None, params: Any = None)
                 values[k] = label(ctx, v)
             elif lang != "en" and isinstance(v, list | tuple):
                 values[k] = format_list([str(label(ctx, x)) for x in v], style="or", locale=_locale(lang))
+        counted = PLURAL_MESSAGES.get(template)
         try:
+            if counted is not None and isinstance(params.get(counted), int):
+                n = params[counted]
+                if lang != "en":
+                    values[counted] = label(ctx, n)  # the number as the language writes it
+                return _plural_errors(ctx["ngettext"], n)[template] % values
             return ctx["_"](template) % values
         except (KeyError, TypeError, ValueError):  # a translation that lost a placeholder
             return message

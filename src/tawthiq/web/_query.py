@@ -7,6 +7,7 @@ Never: trusts a value: a bad date, grade, type or bbox is an :class:`HTTPError` 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Annotated
@@ -26,6 +27,7 @@ __all__ = [
     "incident_filter",
     "page_of",
     "parse_bbox",
+    "typed_date",
 ]
 
 # A path id past entities.MAX_ID fails validation, which the app answers 404.
@@ -85,11 +87,19 @@ def page_of(request: Request) -> Page:
     return Page(number, size)
 
 
+def typed_date(value: str) -> date:
+    """A date as a person types it where the browser shows no date picker (the field is then a text
+    box): ``YYYY-MM-DD`` in Latin or Arabic-Indic digits, as an Arabic phone keyboard writes them
+    (``٢٠١٦-١٢-٣١``). :class:`ValueError` when it is no date."""
+    latin = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in value.strip())
+    return date.fromisoformat(latin)
+
+
 def _date(value: str | None, field: str) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
+        return typed_date(value)
     except ValueError:
         raise HTTPError(
             400, "bad_input", "%(value)r is not YYYY-MM-DD", field=field, params={"value": value}

@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from tawthiq.entities import EVENT_TYPES
 
 from ._auth import csrf_token_for, current_user
+from ._estimate_reason import estimate_reason
 from ._i18n import LANGUAGES, direction, pick_language, translations
 from ._labels import (
     LABELS,
@@ -92,6 +93,7 @@ def template_env() -> Environment:
     env.filters["overdue"] = overdue
     env.filters["percent"] = percent
     env.filters["rationale"] = rationale
+    env.filters["estimate_reason"] = estimate_reason
     env.filters["source_label"] = source_label
     env.filters["toll_rule"] = toll_rule
     env.filters["command"] = command

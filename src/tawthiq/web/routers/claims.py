@@ -20,7 +20,7 @@ from tawthiq.store.users import User
 from .._auth import require, verify_csrf
 from .._errors import HTTPError
 from .._forms import FORM_ERRORS, show_form_error
-from .._query import RecordId, page_of
+from .._query import RecordId, page_of, typed_date
 from .._render import render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -95,7 +95,7 @@ def _opt_date(value: str | None, field: str) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
+        return typed_date(value)
     except ValueError:
         raise HTTPError(
             400, "bad_input", "%(value)r is not YYYY-MM-DD", field=field, params={"value": value}

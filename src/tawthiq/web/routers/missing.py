@@ -18,7 +18,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict, deque
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
@@ -28,7 +28,7 @@ from tawthiq.store.users import User
 from .._auth import require, verify_csrf
 from .._errors import HTTPError
 from .._forms import show_form_error
-from .._query import RecordId
+from .._query import RecordId, typed_date
 from .._render import render
 from .._throttle import client_key
 
@@ -109,7 +109,7 @@ def _inquiry_fields(typed: dict[str, str | None], contact: str | None) -> tuple[
         fields["sex"] = sex
     if last_seen_date:
         try:
-            fields["last_seen_date"] = date.fromisoformat(last_seen_date)
+            fields["last_seen_date"] = typed_date(last_seen_date)
         except ValueError:
             raise HTTPError(400, "bad_input", "a date YYYY-MM-DD", field="last_seen_date") from None
     fields["last_seen_place"] = _text(last_seen_place, "last_seen_place", _MAX["place"])
