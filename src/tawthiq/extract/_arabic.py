@@ -238,6 +238,7 @@ def arabic_claims(
     quote_party: str | None = None  # the speaker a sentence ending in a colon introduces
     in_quote = False  # inside the quotation that followed that colon
     lead_party: tuple[int, str | None] = (-1, None)  # the party of a sentence's first clause
+    first_party: str | None = None  # the first party the body names
     for n, (a, b, sentence_party, sentence_start) in enumerate(_clauses(text, spans)):
         sentence = text[a:b]
         if "\n\n" in text[prev_end:a]:
@@ -263,6 +264,8 @@ def arabic_claims(
         quote_party, in_quote = _quotation(sentence, party, quote_party, in_quote)
         if party:
             previous_party = party
+            if first_party is None and a > title_end:
+                first_party = party
         # a bracketed aside ("(116 مدنياً، و9 مقاتلين أثناء المواجهات)") details the toll; it never types it
         events = find_events_ar(_ASIDE.sub(lambda m: " " * len(m.group(0)), s))
         fat, inj = find_tolls_ar(s)
@@ -398,6 +401,16 @@ def arabic_claims(
         out.append((claim, b <= title_end))
         last_claim_n = n
     merged = merge_restatements_ar(out)
+    if first_party and title_end >= 0:
+        # a headline claim with no speaker of its own (its figure found nowhere in the body) speaks for the
+        # source the body names first, as the annotators read a headline ("20 قتيلا في قصف على إدلب" over
+        # "قال المرصد السوري …")
+        merged = [
+            (c.model_copy(update={"attributed_to": first_party}), head)
+            if c.attributed_to is None and c.span[1] <= title_end and not head
+            else (c, head)
+            for c, head in merged
+        ]
     if not undated or anchor is None:
         return merged
     # after the merge, which compares days and reads the anchor day as "no day named"
