@@ -278,6 +278,10 @@ def rule_claims(
             "for 'الله'); extract the text again in logical order",
             field="text",
         )
+    # the Arabic rules keep the title as given (their headline test is their own: _arabic_title_end)
+    ar_title = title
+    if title is not None and _reads_as_lede(title):
+        title = None  # a first line that is a whole sentence of the body is the lede, not a headline
     gaz = load_gazetteer()
     anchor = (
         (find_dateline(text, published) or (ar_spans and find_dateline_ar(text, published)) or published)
@@ -392,6 +396,24 @@ def rule_claims(
                 ):
                     back = prev.event_type
                     follow_up = prev if back.split(".")[0] in ("attack", "killing") else None
+                    if follow_up is not None and _folds_into(sentence, text, s, claims[-1], party, gaz, ctx):
+                        # "Air force dropped barrels on al-Sakhour. At least five civilians were killed
+                        # during the attack.": the toll of the attack just told, one claim over two
+                        # sentences (annotation.md: the span is at most two sentences)
+                        fat, inj = find_tolls(sentence)
+                        claims[-1] = (
+                            prev.model_copy(
+                                update={
+                                    "fatalities": fat,
+                                    "injured": prev.injured or inj,
+                                    "quote": text[prev.span[0] : e].strip(),
+                                    "span": (prev.span[0], e),
+                                    "victims": tuple(dict.fromkeys(prev.victims + find_victims(sentence))),
+                                }
+                            ),
+                            False,
+                        )
+                        continue
             if back == "other" and not war_long:
                 # "Forty people have died in the town since the offensive began": a toll with no manner of
                 # its own is of the harm the report leads with (the scorer pairs by event family, and an
@@ -529,7 +551,9 @@ def rule_claims(
     if filtered:
         out = keep_claims(out, len(text))
     if ar_spans:  # (an Arabic header value, such as OUTLET: in Arabic, is not a sentence)
-        items = arabic_claims(text, ar_spans, anchor, gaz, title, _arabic_title_end(text, ar_spans, title))
+        items = arabic_claims(
+            text, ar_spans, anchor, gaz, ar_title, _arabic_title_end(text, ar_spans, ar_title)
+        )
         # a headline still flagged is one merge_restatements_ar found restated in the body (its places
         # may only hold the body's: "ريف إدلب" around "بلدة كفرنبل"): the body claim stands for it
         items = [(c, False) for c, is_title in items if not is_title]
@@ -651,6 +675,50 @@ def _lede_types(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, str]
                 out.append((b, h.event_type))
                 break
     return out
+
+
+_LEDE_END = re.compile(r"(?<!\.)\.[\"'”’)]*\s*$")
+
+
+def _reads_as_lede(title: str) -> bool:
+    """Is this "title" a sentence of the body rather than a headline? Readers take a plain text's first
+    line as its title (``ingest._plain.first_line_title``); on pages with no headline that line is the
+    lede ("Preliminary findings indicate that 12 civilians were killed …, UNAMA said on Tuesday."), and
+    read as a headline its claim gave way to a body claim that restates less. Headlines do not end
+    with a full stop; a sentence of a dozen words or more that does is the lede."""
+    return bool(_LEDE_END.search(title)) and len(title.split()) >= 12
+
+
+# the attack just told, by a definite reference ("during the attack", "in this strike"); "in a similar
+# strike", "in another attack" are other attacks
+_THIS_ATTACK = re.compile(
+    r"\b(?:in|during|by|from|after)\s+(?:the|this|that|the same)\s+(?:\w+\s+)?"
+    r"(?:attack|strike|raid|bombing|shelling|bombardment|assault)s?\b",
+    re.I,
+)
+
+
+def _folds_into(
+    sentence: str,
+    text: str,
+    start: int,
+    last: tuple[Claim, bool],
+    party: str | None,
+    gaz: Gazetteer,
+    ctx: tuple[str, ...],
+) -> bool:
+    """Is this toll sentence the toll of the claim just before it, to be read as one claim with it?
+    The claim before gave no toll, is no headline, ends where this sentence starts; this sentence
+    names the attack by a definite reference, no other source and no place of its own beyond it."""
+    prev, was_title = last
+    return (
+        not was_title
+        and prev.fatalities is None
+        and not text[prev.span[1] : start].strip(" \t\r\n\"”’'")
+        and bool(_THIS_ATTACK.search(sentence))
+        and (party is None or party == prev.attributed_to)
+        and _within(sentence_places(sentence, gaz, ctx), prev)
+    )
 
 
 def _is_title(sentence: str, title: str | None) -> bool:
