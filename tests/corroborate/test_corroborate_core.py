@@ -719,9 +719,10 @@ def test_a_toll_less_sentence_joined_by_its_report_alone_does_not_block_a_massac
     heard = told("r1", "other", (village,), sat)  # dated by its report alone
     executed = told("r2", "killing.execution", (other_village, plain), fri, Count(low=106, high=106))
     assert len(build_incidents([shelled, heard])) == 1  # alone, the report ties them
-    incidents = build_incidents([shelled, heard, executed])
-    assert members(by_claim(incidents, shelled)) == {shelled.claim.id, executed.claim.id}
-    assert members(by_claim(incidents, heard)) == {heard.claim.id}
+    for order in ([shelled, heard, executed], [executed, heard, shelled]):  # whatever the input order
+        incidents = build_incidents(order)
+        assert members(by_claim(incidents, shelled)) == {shelled.claim.id, executed.claim.id}
+        assert members(by_claim(incidents, heard)) == {heard.claim.id}
     # a member that gives a toll of its own ("60 bodies were found in the village") is no passing
     # sentence: it keeps the groups apart as before
     counted = told("r1", "other", (village,), sat, Count(low=60, high=60))
