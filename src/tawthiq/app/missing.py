@@ -30,6 +30,7 @@ __all__ = [
     "import_pfif",
     "list_inquiries",
     "load_missing",
+    "pfif_export",
     "pfif_records",
     "queue_missing_matches",
     "registry",
@@ -49,6 +50,21 @@ def load_missing(
         MissingPerson(m.record, m.notes, current_status(m.notes), m.pfif_fields)
         for m in missing_store.load_missing(session, record_ids=record_ids, reveal=reveal)
     ]
+
+
+def pfif_export(ws: Workspace, domain: str = "tawthiq.local") -> tuple[int, bytes]:
+    """Every missing person as PFIF 1.4 XML (``tawthiq people pfif export``): no protected field,
+    no confidential note; a record imported from PFIF keeps the fields it came with. Returns how
+    many persons and the XML. (``tawthiq export pfif`` is the signed export format instead.)"""
+    from tawthiq.people.pfif import from_records, write_pfif
+
+    with ws.session() as s:
+        people = load_missing(s)
+    original = {m.record.record_id: m.pfif_fields for m in people}
+    xml = write_pfif(
+        from_records([(m.record, m.notes) for m in people], domain=domain, original_fields=original)
+    )
+    return len(people), xml
 
 
 def queue_missing_matches(session: Session, list_name: str, *, threshold: float | None = None) -> int:

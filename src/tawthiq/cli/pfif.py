@@ -1,8 +1,9 @@
 """`tawthiq people pfif …` and `tawthiq people missing …`: the missing-persons registry.
 
-Thin layer over ``people.pfif`` (PFIF in and out), ``people.missing`` (derived status) and
-``store.missing``. Never prints an author's e-mail or phone; a PFIF export leaves out protected
-fields and confidential notes whatever is asked.
+Thin layer over ``app.missing`` (the registry, notes, inquiries, PFIF in and out) and the
+PFIF reader of ``people.pfif`` (its issues are printed as the file is read). Never prints an
+author's e-mail or phone; a PFIF export leaves out protected fields and confidential notes
+whatever is asked.
 """
 
 from __future__ import annotations
@@ -123,18 +124,13 @@ def pfif_export(
     db: DbOpt = None,
 ) -> None:
     """Export every missing person as PFIF 1.4: no protected field, no confidential note."""
-    from tawthiq.app.missing import load_missing
-    from tawthiq.people.pfif import from_records, write_pfif
+    from tawthiq.app.missing import pfif_export
     from tawthiq.store import open_workspace
 
-    with open_workspace(workspace, db) as ws, ws.session() as s:
-        people = load_missing(s)
-    original = {m.record.record_id: m.pfif_fields for m in people}
-    xml = write_pfif(
-        from_records([(m.record, m.notes) for m in people], domain=domain, original_fields=original)
-    )
+    with open_workspace(workspace, db) as ws:
+        count, xml = pfif_export(ws, domain)
     out.write_bytes(xml)
-    err_console.print(f"wrote {len(people)} person(s) to {out}")
+    err_console.print(f"wrote {count} person(s) to {out}")
 
 
 @missing_app.command("list")
