@@ -221,3 +221,57 @@ def test_a_headline_with_a_speaker_of_its_own_keeps_it():
     assert [c.attributed_to for c in claims if c.fatalities.low == 20] == [
         "Syrian Observatory for Human Rights"
     ]
+
+
+_GOES_ON_WITH_TOLL = [
+    "فيما تستهدف قوات النظام الأحياء الشرقية من {place} بالبراميل المتفجرة التي حصدت آلاف القتلى.",
+    "ويقصف الطيران {place} بالصواريخ التي أودت بحياة مئات المدنيين.",
+    "وتتعرض {place} لقصف متواصل أدى إلى مقتل أكثر من 200 مدني.",
+]
+
+
+@pytest.mark.parametrize(("template", "place"), list(product(_GOES_ON_WITH_TOLL, _TOWNS)))
+def test_the_toll_of_what_goes_on_with_no_day_is_a_tally(template, place):
+    # a toll summed over an attack that goes on is no one-day incident (annotation.md: kind)
+    claims = extract_claims(template.format(place=place), PUBLISHED)
+    assert [(c.kind, c.fatalities is not None) for c in claims] == [("tally", True)]
+
+
+# ------------------------------------------------------------------ a count and one more person
+_ONE_MORE = [("وامرأة", 1), ("ورجل", 1), ("وطفل", 1), ("وامرأتان", 2), ("وطفلان", 2), ("وطفلاها", 2)]
+
+
+@pytest.mark.parametrize(
+    ("verb", "count", "more", "place"),
+    [
+        (v, c, m, p)
+        for v, c, m, p in product(["قتل", "استشهد", "أصيب"], [("3", 3), ("خمسة", 5)], _ONE_MORE, _TOWNS[:2])
+    ],
+)
+def test_a_count_and_one_more_person_joined_by_wa_add_up(verb, count, more, place):
+    # "استشهد 3 أطفال وامرأة" was 3: the singular joined to a count was added only after a bare verb
+    written, n = count
+    word, extra = more
+    claims = extract_claims(f"{verb} {written} أطفال {word} في قصف على {place} أمس.", PUBLISHED)
+    toll = claims[0].injured if verb == "أصيب" else claims[0].fatalities
+    assert (len(claims), toll.low if toll else None) == (1, n + extra)
+
+
+def test_one_more_person_after_a_sub_count_is_no_addition():
+    claims = extract_claims("قتل 12 مدنيا بينهم 3 أطفال وامرأة في قصف على بلدة حاس.", PUBLISHED)
+    assert [c.fatalities.low for c in claims] == [12]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "أودت الغارات بحياة 8 مدنيين وأصابت 15 آخرين في {place}.",
+        "قتلت الغارة 8 مدنيين وأصابت 15 آخرين في {place}.",
+        "أسفر القصف عن مقتل 8 مدنيين، كما أصاب 15 آخرين في {place}.",
+    ],
+)
+@pytest.mark.parametrize("place", _TOWNS)
+def test_the_wounded_after_an_active_verb_of_wounding_are_counted(sentence, place):
+    # "وأصابت 15 آخرين" (it wounded 15 others) gave no wounded
+    claims = extract_claims(sentence.format(place=place), PUBLISHED)
+    assert [(c.fatalities.low, c.injured.low if c.injured else None) for c in claims] == [(8, 15)]

@@ -369,6 +369,10 @@ def arabic_claims(
             continue  # a passing mention (no number, place or time of its own): at most optional
         if when is None and not (fat or inj) and _ONGOING.match(s):
             continue  # "ويستهدف مقاتلو المعارضة الأحياء الغربية بالقذائف": what goes on, no day, no toll
+        if when is None and fat is not None and kind == "incident" and _ONGOING.match(s):
+            # "فيما تستهدف قوات النظام الأحياء الشرقية بالبراميل التي حصدت آلاف القتلى": the toll of what goes
+            # on is summed over its whole time, a tally
+            kind = "tally"
         if when is None:
             # no time of its own: the time of the claim it follows (a tally's period for a tally)
             carry = last_tally_time if kind == "tally" else last_time

@@ -398,6 +398,10 @@ _RISEN_TOLL = _rx(
 )
 
 
+# the active verb of wounding right before its count ("وأصابت 15 آخرين"; أصيب, the passive, is in _INJ)
+_WOUNDED_BY = _rx(r"(?<![\u0621-\u064a])(?:و|ف)?(?:اصاب|اصابت|اصابا|اصابتا|اصابوا|تصيب|يصيب)\s*$")
+
+
 def _role(s: str, h: ArNumber) -> str | None:
     before = s[max(0, h.start - 40) : h.start]
     # "23 شخصا على الأقل، بينهم ثلاثة أطفال، قتلوا": the aside of its parts does not end the clause
@@ -427,6 +431,8 @@ def _role(s: str, h: ArNumber) -> str | None:
         re.split(r"[،,.؛:\d]", s[max(0, h.start - 80) : h.start])[-1]
     ):
         return "killed"
+    if _WOUNDED_BY.search(near_before) and _PERSON.match(after):
+        return "injured"  # "أودت الغارات بحياة 8 مدنيين وأصابت 15 آخرين": the active verb of wounding
     kb = list(_KILL.finditer(near_before))
     ib = list(_INJ.finditer(near_before))
     # a verbal noun or verb right before the number decides: "مقتل 33"، "اصابه 20"، "قتل 18 شخصا"
@@ -467,6 +473,18 @@ def _role(s: str, h: ArNumber) -> str | None:
         if k or i or tail_k:
             return "killed" if (k[-1] if k else -1) >= (i[-1] if i else -1) or tail_k else "injured"
     return None
+
+
+def _and_one_more(count: Count, after: str) -> Count:
+    """``count`` with the singular (or dual) person joined to its noun by و: "استشهد 3 أطفال وامرأة" is 4,
+    "قتل 5 مدنيين وطفلان" 7 (the singular was counted only after a verb: "قتل طفل وامرأة")."""
+    noun = _PERSON.match(after)
+    more = _AND_ONE.match(after[noun.end() :]) if noun else None
+    if more is None or count.low is None or count.qualifier == "vague":
+        return count
+    n = 2 if more.group(1) or more.group(0).endswith(("تان", "تين")) else 1
+    high = count.high + n if count.high is not None else None
+    return Count(low=count.low + n, high=high, qualifier=count.qualifier)
 
 
 def find_tolls_ar(s: str) -> tuple[Count | None, Count | None]:
@@ -520,10 +538,10 @@ def find_tolls_ar(s: str) -> tuple[Count | None, Count | None]:
         if role == "mixed":
             return None, None
         if role == "killed" and fatal is None:
-            fatal = h.count
+            fatal = _and_one_more(h.count, after)
             last = (h, role)
         elif role == "injured" and injured is None:
-            injured = h.count
+            injured = _and_one_more(h.count, after)
             last = (h, role)
         else:
             last = None
