@@ -26,7 +26,24 @@ if TYPE_CHECKING:
     from tawthiq.evidence import EvidenceCheck
     from tawthiq.store.reveal import Disclosure
 
-__all__ = ["custody_history", "derive", "dossier", "reveal", "seal_evidence", "verify_evidence"]
+__all__ = [
+    "custody_history",
+    "derive",
+    "dossier",
+    "public_key",
+    "reveal",
+    "seal_evidence",
+    "verify_evidence",
+]
+
+
+def public_key(ws: Workspace) -> tuple[bytes, str]:
+    """The workspace's Ed25519 public key that signs every export, as PEM, and its fingerprint
+    (SHA-256 of the raw key); the key pair is made first if the workspace has none."""
+    from tawthiq.evidence import ensure_signing_key, fingerprint, load_public_key
+
+    pem = ensure_signing_key(ws.path).read_bytes()
+    return pem, fingerprint(load_public_key(pem))
 
 
 def dossier(

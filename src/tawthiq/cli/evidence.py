@@ -93,12 +93,10 @@ def public_key_cmd(
     json_: JsonOpt = False,
 ) -> None:
     """Print the workspace's Ed25519 public key (PEM) that signs every export."""
-    from tawthiq.evidence import ensure_signing_key, fingerprint, load_public_key
+    from tawthiq.app.evidence import public_key
 
     with _open(workspace, None) as ws:
-        pub_path = ensure_signing_key(ws.path)
-    pem = pub_path.read_bytes()
-    fp = fingerprint(load_public_key(pem))
+        pem, fp = public_key(ws)
     if out is not None:
         out.write_bytes(pem)
 
