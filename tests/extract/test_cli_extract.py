@@ -166,3 +166,29 @@ def test_workspace_mode_is_rerunnable_and_keeps_reviewed_claims(workspace, run):
     assert len(again) == 3  # replaced, not duplicated
     assert [c.review_status for c in again].count("accepted") == 1
     assert first[0].id in {c.id for c in again}  # the reviewed claim kept its id
+
+
+def test_a_file_with_a_date_header_and_no_title_is_not_titled_by_its_date_line(tmp_path, run):
+    # the title was the file's first line, "DATE: 2016-12-13"; it is the body's first line, as ingest
+    # stores it and as benchmarks/annotations.title gives it to the extractor
+    f = tmp_path / "untitled.txt"
+    f.write_text(
+        "DATE: 2016-12-13\nOUTLET: Invented Daily\n\n"
+        "Air strike on al-Shaar\nTwelve civilians were killed in an air strike on al-Shaar on Monday.\n",
+        encoding="utf-8",
+    )
+    obj = json.loads(run(str(f), "--json").stdout)
+    assert obj["report"]["title"] == "Air strike on al-Shaar"
+
+
+def test_a_malformed_date_header_is_not_called_missing(tmp_path, run):
+    f = tmp_path / "misdated.txt"
+    f.write_text(
+        "DATE: 12/12/2016\n\nTwelve civilians were killed in al-Shaar on Monday.\n", encoding="utf-8"
+    )
+    r = run(str(f), "--json")
+    assert r.exit_code == 0, r.output
+    assert "misdated.txt:1: field 'DATE': '12/12/2016' is not a date" in r.stderr
+    assert "no DATE: header" not in r.stderr  # it has one: it is not a date
+    assert "its DATE: header is not a date" in r.stderr
+    assert json.loads(r.stdout)["report"]["title"] == "Twelve civilians were killed in al-Shaar on Monday."

@@ -99,14 +99,18 @@ def extract(
         return
     text, title = read_report_file(file)
     header = read_header(text, str(file))
+    if header.title is None and header.body_start:
+        # the first line of the body, as ingest and benchmarks/annotations.title take it: never the
+        # header block's first line ("DATE: 2016-12-13" was the title of a file with no TITLE:)
+        title = next((ln.strip() for ln in text[header.body_start :].splitlines() if ln.strip()), None)
     for warning in header.warnings:
         err_console.print(f"warning: {warning}", highlight=False, soft_wrap=True, markup=False)
     precision = "day" if pub is not None else header.published_precision
     pub = pub or header.published_at
     if pub is None:
+        why = "its DATE: header is not a date" if header.warnings else "no --published, no DATE: header"
         err_console.print(
-            f"{file}: no publication date (no --published, no DATE: header): times that depend on it "
-            "are unknown",
+            f"{file}: no publication date ({why}): times that depend on it are unknown",
             highlight=False,
             soft_wrap=True,
             markup=False,
