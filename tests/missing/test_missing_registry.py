@@ -157,3 +157,23 @@ def test_a_list_of_the_missing_shows_its_date_and_place_as_last_seen_in_the_cli_
     seen = {m["record_id"]: (m["last_seen_date"], m["last_seen_place"]) for m in
             cli_json(workspace, "people", "missing", "list")}  # fmt: skip
     assert seen == {"M-1": ("2016-12", "Bustan al-Qasr"), "M-2": ("2016-12-14", "Sukkari")}
+
+
+def test_a_person_a_list_gives_as_missing_has_a_history_not_an_empty_table(
+    workspace, cli, cli_json, tmp_path
+):
+    # a list entry carries no note: `missing show` printed the name over an empty table, though the list
+    # says when and where (the web's /missing shows "listed as missing on …" and the last seen)
+    f = tmp_path / "missing.csv"
+    f.write_text(
+        "record_id,name_latin,sex,age,place,event_date,status\n"
+        "M-7,Invented Person,m,40,Bustan al-Qasr,2016-12-13,missing\n",
+        encoding="utf-8",
+    )
+    cli(workspace, "people", "import", str(f), "--list", "family-list", "--yes")
+    [m] = cli_json(workspace, "people", "missing", "list")
+    shown = cli(workspace, "people", "missing", "show", str(m["record"])).stdout
+    assert "last seen: 2016-12-13, Bustan al-Qasr" in shown
+    assert "listed as missing on family-list #M-7" in shown
+    detail = cli_json(workspace, "people", "missing", "show", str(m["record"]))
+    assert (detail["last_seen_date"], detail["last_seen_place"]) == ("2016-12-13", "Bustan al-Qasr")

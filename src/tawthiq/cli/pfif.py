@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from tawthiq.cli._common import (
@@ -186,15 +187,23 @@ def missing_show(
     data = {
         "record": m.record.model_dump(mode="json"),
         "status": m.status,
+        # last seen, else the list's date and place: as `people missing list` and the web's /missing
+        "last_seen_date": m.last_seen_text,
+        "last_seen_place": m.last_seen_place,
         "notes": [n.shown_json() for n in m.notes],
     }
     emit(data, json_, lambda _: _history_table(m))
 
 
 def _history_table(m: Any) -> None:
-    out_console.print(
-        f"[bold]{m.record.name_ar or m.record.name_latin}[/] — current status: [bold]{m.status}[/]"
-    )
+    name = escape(m.record.name_ar or m.record.name_latin or "")
+    out_console.print(f"[bold]{name}[/] — current status: [bold]{m.status}[/]")
+    # A list entry has no note: without these lines the history of a person a list gives as missing
+    # was an empty table, though the list says when and where (the web's /missing shows both).
+    seen = ", ".join(x for x in (m.last_seen_text, m.last_seen_place) if x)
+    out_console.print(f"last seen: {escape(seen or 'unknown')}", highlight=False)
+    listed = f"{m.record.list_name} #{m.record.record_id}"
+    out_console.print(f"listed as missing on {escape(listed)}", highlight=False)
     table = Table("date", "status", "author", "source", "text", "confidential")
     for n in m.notes:
         table.add_row(
