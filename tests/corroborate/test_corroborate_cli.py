@@ -250,3 +250,21 @@ def test_bad_filters_are_refused_with_the_option_named(built, option, value, fie
 def test_every_command_has_help(command):
     result = CliRunner().invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "--json" in result.output
+
+
+def test_an_incident_without_a_toll_or_place_reads_unknown_not_none(built):
+    # "killed: best None, low None, high None" and an empty "places:" were Python talking to a documenter
+    runner, w, _ = built
+    tolls = [i for i in _incidents(runner, w) if i["fatalities"]["best"] is None]
+    assert tolls, "the fixtures must hold an incident no claim gives a toll for"
+    text = run(runner, "incident", str(tolls[0]["id"]), "-w", w).stdout
+    assert "killed: unknown" in text
+    assert "None" not in text
+
+
+def test_an_override_reason_in_brackets_is_shown_as_written(built):
+    runner, w, _ = built
+    inc = _incidents(runner, w)[0]
+    reason = "[bold]see incident 2[/bold]"
+    text = run(runner, "incident", str(inc["id"]), "--override", "weak", "--reason", reason, "-w", w).stdout
+    assert reason in text.replace("\n", "")

@@ -203,13 +203,21 @@ def incident(
     emit(data, json_, _render)
 
 
+def _killed(f: dict[str, Any]) -> str:
+    """The toll as a reader says it: never Python's ``None`` ("best None, low None, high None")."""
+    if f["best"] is None and f["low"] is None and f["high"] is None:
+        return "unknown"
+    return ", ".join(f"{k} {'?' if f[k] is None else f[k]}" for k in ("best", "low", "high"))
+
+
 def _render(d: dict[str, Any]) -> None:
     f = d["fatalities"]
+    # values are printed as written (markup=False): a reason or a source label may hold brackets
     lines = [
-        f"[bold]Incident {d['id']}[/] · {d['event_type']} · grade [bold]{d['grade']}[/]",
-        f"places: {', '.join(p['name'] for p in d['places'])}",
+        f"Incident {d['id']} · {d['event_type']} · grade {d['grade']}",
+        f"places: {', '.join(p['name'] for p in d['places']) or 'unknown'}",
         f"time: {d['time']['start'] or '?'} – {d['time']['end'] or '?'} ({d['time']['precision']})",
-        f"killed: best {f['best']}, low {f['low']}, high {f['high']}",
+        f"killed: {_killed(f)}",
         f"  rule: {f['rule']}",
         f"why: {d['rationale']}",
         f"origins: {'; '.join(d['origins'])}",
@@ -217,12 +225,13 @@ def _render(d: dict[str, Any]) -> None:
         "",
     ]
     for line in lines:
-        out_console.print(line, highlight=False)
+        out_console.print(line, highlight=False, markup=False)
     for c in [*d["claims"], *d["tallies"]]:
         who = c["attributed_to"] or "(own voice)"
         out_console.print(
-            f"[bold]{c['role']}[/] claim {c['id']} · {c['certainty']} · {who} · {c['report']['file']}",
+            f"{c['role']} claim {c['id']} · {c['certainty']} · {who} · {c['report']['file']}",
             highlight=False,
+            markup=False,
         )
         out_console.print(f"  “{c['quote']}”", highlight=False, markup=False)
 
