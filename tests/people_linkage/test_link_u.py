@@ -14,6 +14,7 @@ from tawthiq.people._link_u import (
     _case_expr,
     _columns,
     _near_candidates,
+    _rest_of_pairs,
     _shared_name_key,
     count_u,
 )
@@ -146,3 +147,33 @@ def test_near_screen_keeps_every_pair_duckdb_finds_near(features):
     assert near.sum() > 200  # the damaged names put many pairs near the thresholds
     assert not (near & ~screened).any()
     assert screened.sum() < 3 * near.sum() + 100  # a screen, not every pair
+
+
+def test_shared_key_on_codes_is_duckdbs_test(features):
+    """The pairs that share no name key are found in numpy on the keys' integer codes
+    (_rest_of_pairs); they must be exactly those DuckDB's test (_shared_name_key) finds, or a
+    keyed pair would be counted twice or a pair lost. Every pair of the fixture, and records
+    with given and family swapped, parts missing (NULL never equals NULL) and no name at all."""
+    import numpy as np
+
+    extra = features.head(40).copy()
+    extra["unique_id"] = extra["unique_id"] + 200_000
+    extra["source_dataset"] = "c"
+    extra["g_sk"], extra["fam_sk"] = features.head(40)["fam_sk"].values, features.head(40)["g_sk"].values
+    for i, col in enumerate(("f", "gf", "fam", "g", "key", "sk_key", "rasm", "x_sk")):
+        extra.loc[extra.index[i * 4 : i * 4 + 6], col] = None
+    both = pd.concat([features, extra], ignore_index=True)
+    con = duckdb.connect()
+    con.register("f", both)
+    ids = con.execute(
+        "SELECT l.unique_id AS a, r.unique_id AS b, NOT ("
+        + _shared_name_key(list(both.columns))
+        + ") AND l.key IS NOT NULL AND r.key IS NOT NULL AS rest "
+        "FROM f l JOIN f r ON l.unique_id < r.unique_id"
+    ).fetchnumpy()
+    a, b, rest = (np.asarray(ids[k]) for k in ("a", "b", "rest"))
+    got_a, got_b = _rest_of_pairs(both, list(both.columns), a, b)
+    assert set(zip(got_a.tolist(), got_b.tolist(), strict=True)) == set(
+        zip(a[rest].tolist(), b[rest].tolist(), strict=True)
+    )
+    assert rest.sum() > 10_000 and (~rest).sum() > 500  # both kinds of pair are there
