@@ -275,3 +275,27 @@ def test_the_wounded_after_an_active_verb_of_wounding_are_counted(sentence, plac
     # "وأصابت 15 آخرين" (it wounded 15 others) gave no wounded
     claims = extract_claims(sentence.format(place=place), PUBLISHED)
     assert [(c.fatalities.low, c.injured.low if c.injured else None) for c in claims] == [(8, 15)]
+
+
+# ------------------------------------------------------------------ a place described by the attack told
+_DESCRIBED = [  # each with a place and a time of its own, so that it is no passing mention
+    "وقال مسعف إن عمليات الإنقاذ في {place} تأخرت خمس ساعات بسبب ضيق الحي الذي استهدفه القصف.",
+    "وعاد الأهالي صباح اليوم إلى {place} التي تعرضت للقصف لتفقد منازلهم.",
+    "ويعاني المستشفى في {place} الذي طاله القصف من نقص في الأدوية منذ يومين.",
+    "وتفقد الدفاع المدني صباح اليوم في {place} المباني التي دمرتها الغارات.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "place"), list(product(_DESCRIBED, _TOWNS)))
+def test_an_attack_in_a_relative_clause_with_no_toll_is_no_claim_of_its_own(sentence, place):
+    # "الحي الذي استهدفه القصف" describes the quarter by the strike just told: it was a second claim
+    claims = extract_claims(
+        f"قتل 5 مدنيين في غارة على {place} أمس. " + sentence.format(place=place), PUBLISHED
+    )
+    assert [c.fatalities.low if c.fatalities else None for c in claims] == [5]
+
+
+@pytest.mark.parametrize("place", _TOWNS)
+def test_a_toll_with_its_attack_in_a_relative_clause_stays_a_claim(place):
+    claims = extract_claims(f"قتل 5 مدنيين في القصف الذي استهدف {place} أمس.", PUBLISHED)
+    assert [c.fatalities.low for c in claims] == [5]

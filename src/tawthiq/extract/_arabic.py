@@ -308,6 +308,8 @@ def arabic_claims(
             and not _BLAME.search(s)
         ):
             continue  # "ضحايا مجزرة السوق"، "أكدت الوزارة أن المجزرة سبقها تحذير": told before
+        if not (fat or inj) and all(_RELATIVE.search(s[max(0, h.start - 30) : h.start]) for h in events):
+            continue  # "ضيق الحي الذي استهدفه القصف": a place described by the attack told before
         if not (fat or inj) and (_NOT_AN_EVENT.search(s) or _DETAIL.match(s)):
             continue  # habit ("كثيرا ما تقصف …"), a description ("ووصفت المنظمة الهجوم بالوحشي")
         war = _WAR_LONG.search(s)
@@ -463,6 +465,8 @@ _ONGOING = _rx(
     r"(?:يستهدف|تستهدف|يقصف|تقصف|تدور|يدور|تتواصل|يتواصل|تستمر|يستمر|تشهد|يشهد|تتعرض|يتعرض|تستقبل|يستقبل"
     r"|يعيش|تعيش|يعاني|تعاني|تتكرر|يتكرر|تتصاعد|يتصاعد)(?![\u0621-\u064a])"
 )
+# a relative clause right before a trigger: "الحي الذي استهدفه القصف"، "المنطقة التي تعرضت للقصف"
+_RELATIVE = _rx(r"(?<![\u0621-\u064a])(?:الذي|التي|اللذين|اللتين|الذين|اللواتي)\s+(?:\S+\s+)?$")
 _OPENS_QUOTE = re.compile(r"^\s*[«\"“]")
 _QUOTE_MARKS = re.compile(r"[«»\"“”]")
 
