@@ -52,6 +52,20 @@ def test_negative_and_non_numeric_counts_are_all_reported(write_csv):
     assert "table.csv:2: field 'count'" in text and "table.csv:3: field 'count'" in text
 
 
+def test_a_bad_list_cell_is_reported_with_every_other_bad_row_not_alone(write_csv):
+    # the first cell that was not 0/1 stopped the reading: a user fixed it, ran again, met the next one
+    with pytest.raises(InputError) as exc:
+        read_table(write_csv("A,B,count\n1,0,3\n0,1,x\n2,1,3\n1,3,1\n0,0,5\n"))
+    text = str(exc.value)
+    for where in (
+        "table.csv:3: field 'count'",
+        "table.csv:4: field 'A'",
+        "table.csv:5: field 'B'",
+        "table.csv:6: field 'count'",
+    ):
+        assert where in text
+
+
 def test_missing_count_column(write_csv):
     with pytest.raises(InputError) as exc:
         read_table(write_csv("A,B,n\n1,0,3\n"))

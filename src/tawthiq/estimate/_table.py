@@ -155,11 +155,7 @@ def _classify_columns(
         elif any(not _is_number(v) for v in values):
             ignored.append(name)  # a label column (a stratum) not asked for: pooled over
         else:
-            for i, r in enumerate(rows):
-                if r[j].strip() not in ("0", "1"):
-                    raise InputError(
-                        f"list column must be 0 or 1, got '{r[j].strip()}'", path=path, line=i + 2, field=name
-                    )
+            list_cols.append(j)  # numbers other than 0/1: each such cell is reported by read_table
     if len(list_cols) < 2:
         raise InputError(f"need at least 2 list columns (0/1), found {len(list_cols)}", path=path, line=1)
     return list_cols, count_col, by_col, ignored
@@ -215,6 +211,13 @@ def read_table(path: str | Path, by: str | None = None) -> list[ContingencyTable
     dropped_zero = 0
     for i, r in enumerate(body):
         line = i + 2
+        # every bad cell of the row, with the bad cells of every other row: not only the first one
+        bad_cells = [
+            InputError(f"list column must be 0 or 1, got '{r[j].strip()}'", path=p, line=line, field=names[j])
+            for j in list_cols
+            if r[j].strip() not in ("0", "1")
+        ]
+        errors.extend(bad_cells)
         raw = r[count_col].strip()
         try:
             count = int(raw)
@@ -224,6 +227,8 @@ def read_table(path: str | Path, by: str | None = None) -> list[ContingencyTable
                     f"count must be a whole number, got '{raw}'", path=p, line=line, field=names[count_col]
                 )
             )
+            continue
+        if bad_cells:
             continue
         if count < 0:
             errors.append(
