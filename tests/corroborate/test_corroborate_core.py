@@ -731,6 +731,32 @@ def test_a_toll_less_sentence_joined_by_its_report_alone_does_not_block_a_massac
     assert by_claim(incidents, shelled) is not by_claim(incidents, executed)
 
 
+def test_one_report_that_tells_a_towns_day_by_both_causes_ties_them_into_one_massacre():
+    # report 1: "the shelling of the village began at midday on Friday" (no toll) and "scores of
+    # civilians were massacred in the village", dated alike; report 2, the next day: "the shelling
+    # went on until dawn" (no toll) and "monitors counted 92 bodies" (executions). Across reports a
+    # toll-less shelling may be another event of the town's day; a report that tells both causes of
+    # one place on the same dates tells one event's two sides, and the reports' massacres are one.
+    village = PlaceRef(name="Kafr Sousa al-Gharbiya", lat=35.101, lon=36.402, precision="town")
+    fri = date(2013, 3, 8)
+
+    def told(report: str, event_type: str, fat: Count | None = None, day: date = fri) -> SourcedClaim:
+        return sc(report, event_type=event_type, places=(village,), day=day, fat=fat)
+
+    shelled = told("r1", "attack.shelling")
+    massacred = told("r1", "killing.execution", Count(low=20, high=None, qualifier="vague"))
+    went_on = told("r2", "attack.shelling")
+    counted = told("r2", "killing.execution", Count(low=92, high=92))
+    claims = [shelled, massacred, went_on, counted]
+    for order in (claims, claims[::-1]):
+        assert len(build_incidents(order)) == 1
+    # the report's two causes on two days are two events, and so are another village's
+    other_day = told("r1", "attack.shelling", day=date(2013, 3, 10))
+    assert len(build_incidents([other_day, massacred])) == 2
+    elsewhere = sc("r1", event_type="attack.shelling", places=(PlaceRef(name="Idlib", lat=35.93, lon=36.63),))
+    assert len(build_incidents([elsewhere, massacred])) == 2
+
+
 def test_one_reports_rival_counts_of_a_towns_strike_are_one_disputed_toll():
     # one report sets the army's first count beside the civil defence's and an inquiry's, all for
     # one town's strike that day: one event whose toll is disputed, not three events

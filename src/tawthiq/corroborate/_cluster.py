@@ -43,7 +43,9 @@ A claim whose first place is far from the place its report's other claims are at
 that place (:func:`_other_readings`): the first was the passing mention.
 
 Types of violent death that do not fit (shelling beside executions) are kept apart, except where
-one large toll ties them: two such claims with near figures of at least 20 are a *bridge*, and two
+one large toll ties them, or one report tells both of one place on the same dates
+(:func:`_one_report_two_causes`): two such claims with near figures of at least 20, or two such
+claims of one report, are a *bridge*, and two
 groups a bridge ties are joined when their only conflicts are such differing causes
 (:func:`_one_toll_two_causes`, the second pass of :func:`_complete_linkage`), or a sentence without a
 toll that its report alone had tied to one of them, which is then set apart (:func:`_set_apart`).
@@ -254,6 +256,22 @@ def _one_toll_two_causes(a: _Item, b: _Item) -> bool:
         return False
     lo, hi = sorted((fa.low, fb.low))
     return lo >= _LARGE_TOLL and hi <= _NEAR_TOLL * lo
+
+
+def _one_report_two_causes(a: _Item, b: _Item, contains: Contains | None) -> bool:
+    """One report that tells one place's day by both causes: "the shelling of the town began at
+    midday on Friday and continued until dawn" and "scores of civilians were massacred in the town",
+    dated alike. Across reports a toll-less shelling and a massacre may be two events of one town's
+    day; a report that tells both of the same place and the same dates, and never as a further event
+    (:func:`_told_apart`), tells one event's two sides — a tie like one large toll, and used as a
+    *bridge* the same way (the second pass of :func:`_complete_linkage`; the other tests of
+    :func:`_only_causes_differ` still apply). Kin types are no concern here (they fit already), nor
+    is one report's air strike and shelling each with its own toll (:func:`_two_weapons_counted`)."""
+    if a.kind != "incident" or b.kind != "incident":  # a situation told by two causes is no event
+        return False
+    if a.report != b.report or a.window is None or b.window is None or a.window[:2] != b.window[:2]:
+        return False
+    return _relation(a, b, contains) not in (None, "unknown")
 
 
 # A follow-up report retells an event of the days before it ("state television aired the footage
@@ -681,7 +699,10 @@ def cluster_claims(
                     links.add(key)
                     if judged[2]:
                         weak.add(key)
-                elif judged is None and _one_toll_two_causes(items[i], items[j]):
+                elif judged is None and (
+                    _one_toll_two_causes(items[i], items[j])
+                    or _one_report_two_causes(items[i], items[j], contains)
+                ):
                     as_one = _only_causes_differ(items[i], items[j], contains)
                     if as_one is not None:
                         bridges[key] = as_one
