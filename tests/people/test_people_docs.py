@@ -26,3 +26,18 @@ def test_every_import_field_is_documented():
 
     text = (DOCS / "people.md").read_text("utf-8")
     assert [f for f in FIELDS if f"`{f}`" not in text] == []
+
+
+def test_every_demo_list_is_in_the_table_of_demo_lists_and_its_import_commands():
+    # the field hospital's list (the third list of the killed the estimate needs) was in the demo and the
+    # README, but docs/people.md still spoke of "three invented lists" and never imported it
+    lists = Path(__file__).resolve().parents[2] / "src" / "tawthiq" / "demo" / "lists"
+    files = sorted(
+        p.name for p in lists.iterdir() if p.suffix in {".csv", ".xlsx", ".jsonl"} and p.stem != "truth"
+    )
+    text = (DOCS / "people.md").read_text("utf-8")
+    assert [f for f in files if f"| `{f}` |" not in text] == []
+    assert [f for f in files if f"tawthiq people import src/tawthiq/demo/lists/{f}" not in text] == []
+    assert (
+        f"holds {['no', 'one', 'two', 'three', 'four', 'five', 'six'][len(files)]} **invented** lists" in text
+    )
