@@ -171,3 +171,59 @@ def test_a_speaker_after_an_inverted_verb_is_not_read_with_the_verb(tail, party)
     sentence = f"\u201c{quote}\u201d {tail}"
     claims = extract_claims(sentence, DAY)
     assert claims and claims[0].attributed_to == party
+
+
+# towns from the big tables (Syria's and the world layer's) stand where a place stands only after a
+# locative word; the verbs of attack were "hit", "struck", "shelled", "bombed" and "targeted" alone
+TABLE_TOWNS = [
+    "Raqa",
+    "Saraqib",
+    "Ariha",
+    "Binnish",
+    "Kafranbel",
+    "Kunduz",
+    "Bakhmut",
+    "Nyala",
+    "Taiz",
+    "Fallujah",
+]
+ATTACK_VERBS = [
+    "pounded",
+    "pounds",
+    "bombarded",
+    "attacked",
+    "attacks",
+    "raided",
+    "stormed",
+    "besieged",
+    "strafed",
+    "rocketed",
+    "were shelling",
+    "are bombing",
+    "hits",
+    "hitting",
+    "strikes",
+    "striking",
+    "targets",
+    "bombed",
+]
+
+
+@pytest.mark.parametrize("verb", ATTACK_VERBS)
+@pytest.mark.parametrize("town", TABLE_TOWNS)
+def test_a_town_after_any_verb_of_attack_is_the_claims_place(town, verb):
+    # the first sentence names another town, so the report's main place is not the answer
+    first = "Fighting continued in Aleppo on Wednesday."
+    text = f"Report\n\n{first} Government forces {verb} {town} on Thursday, killing 12 civilians.\n"
+    claims = [c for c in extract_claims(text, DAY, title="Report") if c.fatalities]
+    assert claims and any(
+        p.lat is not None and town[:3].lower() in p.name.lower() for p in claims[0].places
+    ), [p.name for c in claims for p in c.places]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Government forces attacked rebels on Thursday, killing 12 civilians in Aleppo."]
+)
+def test_a_verb_of_attack_before_no_town_adds_no_place(sentence):
+    claims = extract_claims(sentence, DAY)
+    assert claims and [p.name for p in claims[0].places] == ["Aleppo"]

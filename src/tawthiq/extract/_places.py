@@ -38,7 +38,11 @@ _DIRECTION = re.compile(
 )
 _LOCATIVE = re.compile(
     r"\b(?:in|on|at|near|of|from|into|targeted|targeting|hit|struck|shelled|bombed|around|"
-    r"outside|towards?|and|village|town|city|countryside)\s+(?:the\s+)?(?:\w+\s+)?$|"
+    r"outside|towards?|and|village|town|city|countryside|"
+    # the rest of the verbs of attack, in every inflection: "the coalition pounded Raqa with air strikes"
+    r"pound(?:s|ed|ing)|bombard(?:s|ed|ing)|attack(?:s|ed|ing)|raid(?:s|ed|ing)|storm(?:s|ed|ing)|"
+    r"besieg(?:es|ed|ing)|strafe[sd]|strafing|rocket(?:s|ed|ing)|shell(?:s|ing)|bomb(?:s|ing)|hits|hitting|"
+    r"strikes|striking|targets)\s+(?:the\s+)?(?:\w+\s+)?$|"
     r"\bcapital,?\s+$",  # "Yemen's capital, Sana"
     re.I,
 )
