@@ -185,6 +185,20 @@ def test_the_map_draws_the_shipped_background_and_areas_from_this_machine_only(s
     )
     # and not all hidden but one: a declutter that measured names mid-zoom hid nearly every name
     assert len(shown) > 50
+    # each shown name is centred on its point: in the Arabic (right-to-left) page a tooltip given no
+    # 'left' stood from its right edge, half its width off its place
+    off_centre = page.evaluate(
+        """() => { const map = window.tawthiqMap, box = map.getContainer().getBoundingClientRect();
+          let worst = 0;
+          map.eachLayer(t => {
+            const e = t instanceof L.Tooltip && t.getElement();
+            if (!e || getComputedStyle(e).visibility === 'hidden') return;
+            const p = map.latLngToContainerPoint(t.getLatLng()), r = e.getBoundingClientRect();
+            worst = Math.max(worst, Math.abs((r.left + r.right) / 2 - box.left - p.x));
+          });
+          return worst; }"""
+    )
+    assert off_centre <= 2
     popup = page.inner_text(".leaflet-popup-content")
     assert "قصف" in popup and "attack.shelling" not in popup and "precision" not in popup
     # the date as the Arabic pages write it (Syrian month name, Latin digits), not ISO (issue 18)

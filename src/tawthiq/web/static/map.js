@@ -103,56 +103,51 @@
   }
 
   function showLabels() {
-    // Names added during a zoom animation slide from where they were placed mid-zoom: wait for its zoomend.
+    // Groups change at the zoom a zoom animation ends on: wait for its zoomend.
     if (map._animatingZoom) { return; }
     var z = map.getZoom();
     labelGroups.forEach(function (g) {
       var on = z >= g[1] && z <= g[2];
-      if (on && !map.hasLayer(g[0])) { g[0].addTo(map); } else if (!on && map.hasLayer(g[0])) { map.removeLayer(g[0]); }
+      if (on && !map.hasLayer(g[0])) {
+        g[0].addTo(map);
+      } else if (!on && map.hasLayer(g[0])) {
+        // Leaflet keeps a removed name in the page for its 200 ms fade (at opacity 0, still laid
+        // out): hidden now, it can never be taken for a shown name nor sit over one.
+        eachLabel(g[0], function (e) { e.style.visibility = "hidden"; });
+        map.removeLayer(g[0]);
+      }
     });
-    redeclutter();
+    declutter(z);
   }
 
-  // Names are sorted out once the map has settled: after a zoom, a move or the layers' arrival, on
-  // the first frame with no zoom and nothing sliding (CSS transitions) in the map. Measured earlier,
-  // names still sliding into place overlap each other and all but one are hidden (seen on a loaded
-  // machine). #map[data-labels-at] says which zoom the shown names were sorted for.
-  var declutterFrame = 0, declutterWaits = 0;
-  function settling() {
-    if (++declutterWaits > 120) { return false; }  // two seconds of frames: sort them out anyway
-    if (map._animatingZoom) { return true; }
-    if (!el.getAnimations) { return false; }
-    return el.getAnimations({ subtree: true }).some(function (a) { return a.playState === "running"; });
-  }
-  function redeclutter() {
-    delete el.dataset.labelsAt;
-    if (declutterFrame) { return; }
-    declutterFrame = requestAnimationFrame(function () {
-      declutterFrame = 0;
-      if (settling()) { redeclutter(); return; }
-      declutterWaits = 0;
-      declutter();
-      el.dataset.labelsAt = String(map.getZoom());
-    });
+  function eachLabel(group, fn) {
+    group.eachLayer(function (t) { var e = t.getElement && t.getElement(); if (e) { fn(e, t); } });
   }
 
   // A name that would overlap one already written is hidden (in the order names were added:
   // neighbourhoods before landmarks and other areas), so the dense Old City stays readable.
-  function declutter() {
+  // Boxes are computed where the names stand at zoom z (the map's projection of each name's point,
+  // as Leaflet places a centred tooltip, and its size), not measured on the screen: a name on the
+  // screen may still be sliding to its place (a zoom's CSS transition) or fading out, and a box
+  // measured then overlaps others once the map settles (CI failures of sessions 17 and 19). A pixel
+  // of margin covers Leaflet's rounding. #map[data-labels-at] says which zoom they were sorted for.
+  function declutter(z) {
     var kept = [];
     labelGroups.forEach(function (g) {
       if (!map.hasLayer(g[0])) { return; }
-      g[0].eachLayer(function (t) {
-        var e = t.getElement && t.getElement();
-        if (!e) { return; }
+      eachLabel(g[0], function (e, t) {
         e.style.visibility = "";
-        var r = e.getBoundingClientRect();
+        var p = map.project(t.getLatLng(), z).round();
+        var w = e.offsetWidth, h = e.offsetHeight;
+        var left = p.x - Math.round(w / 2), top = p.y - Math.round(h / 2);
+        var r = { left: left - 1, top: top - 1, right: left + w + 1, bottom: top + h + 1 };
         var hit = kept.some(function (k) {
           return r.left < k.right && r.right > k.left && r.top < k.bottom && r.bottom > k.top;
         });
         if (hit) { e.style.visibility = "hidden"; } else { kept.push(r); }
       });
     });
+    el.dataset.labelsAt = String(z);
   }
 
   function loadLayers() {
@@ -275,7 +270,6 @@
   layersReady = loadLayers();
   map.on("zoomend", showLabels);
   map.on("zoomstart", function () { delete el.dataset.labelsAt; });
-  map.on("moveend", redeclutter);
   map.on("moveend", load);
   if (wanted && !isPublic) {
     fetch("/incidents/" + encodeURIComponent(wanted) + ".json", { credentials: "same-origin" })
