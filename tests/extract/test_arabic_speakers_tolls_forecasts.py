@@ -299,3 +299,29 @@ def test_an_attack_in_a_relative_clause_with_no_toll_is_no_claim_of_its_own(sent
 def test_a_toll_with_its_attack_in_a_relative_clause_stays_a_claim(place):
     claims = extract_claims(f"قتل 5 مدنيين في القصف الذي استهدف {place} أمس.", PUBLISHED)
     assert [c.fatalities.low for c in claims] == [5]
+
+
+# ------------------------------------------------------------------ a source in brackets at the end
+@pytest.mark.parametrize(
+    ("source", "party"),
+    [
+        ("المرصد", "Syrian Observatory for Human Rights"),
+        ("المرصد السوري", "Syrian Observatory for Human Rights"),
+        ("الدفاع المدني", "Syria Civil Defence"),
+        ("الشبكة السورية لحقوق الإنسان", "Syrian Network for Human Rights"),
+    ],
+)
+@pytest.mark.parametrize(
+    "line", ["12 قتيلا بغارات على {place} ({s})", "مقتل 12 مدنيا بغارات على {place} [{s}]."]
+)
+@pytest.mark.parametrize("place", _TOWNS[:2])
+def test_a_source_in_brackets_at_the_end_of_a_line_is_its_speaker(source, party, line, place):
+    claims = extract_claims(line.format(place=place, s=source), PUBLISHED)
+    assert [c.attributed_to for c in claims] == [party]
+
+
+@pytest.mark.parametrize("tail", ["(رويترز)", "(فرانس برس)", "(حلب)", "(صور)"])
+def test_an_agency_or_a_place_in_brackets_is_no_speaker(tail):
+    # a wire relaying the story is the report's own voice, as everywhere else
+    claims = extract_claims(f"مقتل 12 مدنيا بغارات على مدينة سراقب {tail}", PUBLISHED)
+    assert [c.attributed_to for c in claims] == [None]

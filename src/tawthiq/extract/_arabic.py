@@ -46,6 +46,7 @@ from tawthiq.extract._arabic_events import (
 from tawthiq.extract._arabic_lexicon import _L, _R, DYING_IMPERFECT, _rx, alternation
 from tawthiq.extract._arabic_merge import _place_key, merge_restatements_ar
 from tawthiq.extract._arabic_numbers import find_tolls_ar
+from tawthiq.extract._arabic_parties import arabic_party, is_agency
 from tawthiq.extract._arabic_places import _places, carried_ar, main_place_ar
 from tawthiq.extract._arabic_time import explicit_time_ar, resolve_time_ar
 from tawthiq.extract._arabic_war import (
@@ -259,6 +260,9 @@ def arabic_claims(
             # clause names through the party before (الشبكة, المرصد, وأضاف) speaks for the whole sentence
             party = lead_party[1]
         party = party or None
+        if party is None and (tail := _BRACKETED_SOURCE.search(sentence)) and not is_agency(tail.group(1)):
+            # "12 قتيلا بغارات على سراقب (المرصد)": the source named in brackets at the end of a line
+            party = arabic_party(tail.group(1))
         if party is None and quote_party and (in_quote or _OPENS_QUOTE.match(sentence)):
             party = quote_party  # "وقال مدير المستشفى:" then the quotation on its own line: his words
         quote_party, in_quote = _quotation(sentence, party, quote_party, in_quote)
@@ -467,6 +471,7 @@ _ONGOING = _rx(
 )
 # a relative clause right before a trigger: "الحي الذي استهدفه القصف"، "المنطقة التي تعرضت للقصف"
 _RELATIVE = _rx(r"(?<![\u0621-\u064a])(?:الذي|التي|اللذين|اللتين|الذين|اللواتي)\s+(?:\S+\s+)?$")
+_BRACKETED_SOURCE = re.compile(r"[(\[]\s*([^()\[\]\d]{2,40}?)\s*[)\]]\s*[.!]?\s*$")
 _OPENS_QUOTE = re.compile(r"^\s*[«\"“]")
 _QUOTE_MARKS = re.compile(r"[«»\"“”]")
 
