@@ -325,3 +325,35 @@ def test_an_agency_or_a_place_in_brackets_is_no_speaker(tail):
     # a wire relaying the story is the report's own voice, as everywhere else
     claims = extract_claims(f"مقتل 12 مدنيا بغارات على مدينة سراقب {tail}", PUBLISHED)
     assert [c.attributed_to for c in claims] == [None]
+
+
+# ------------------------------------------------------------------ a toll that names no counter
+_ACCORDING = ["وفق", "بحسب", "حسب"]
+
+
+@pytest.mark.parametrize(
+    ("according", "toll"),
+    list(product(_ACCORDING, ["حصيلة أولية", "الحصيلة الرسمية", "حصيلة جديدة", "حصيلة غير نهائية"])),
+)
+def test_a_toll_that_names_no_one_who_counted_is_nobody(according, toll):
+    # "وفق حصيلة أولية" (according to a first toll) named "حصيلة أولية" as the speaker
+    claims = extract_claims(f"قتل 14 مدنيا في غارة على مدينة دوما، {according} {toll}.", PUBLISHED)
+    assert [c.attributed_to for c in claims] == [None]
+
+
+@pytest.mark.parametrize(
+    ("document", "body", "party"),
+    [
+        (d, b, p)
+        for d, (b, p) in product(
+            ["حصيلة أولية", "حصيلة جديدة", "إحصائية شهرية", "تقرير يومي"],
+            [
+                ("للدفاع المدني", "Syria Civil Defence"),
+                ("للمرصد السوري", "Syrian Observatory for Human Rights"),
+            ],
+        )
+    ],
+)
+def test_a_document_with_its_adjective_names_the_body_that_counted(document, body, party):
+    claims = extract_claims(f"قتل 14 مدنيا في غارة على مدينة دوما، وفق {document} {body}.", PUBLISHED)
+    assert [c.attributed_to for c in claims] == [party]

@@ -110,6 +110,10 @@ _NOBODY = _rx(
     r"^(?:ال)?(?:أنباء|انباء|معلومات|تقارير|أخبار|اخبار|شائعات|إشاعات|أرقام|تقديرات|إحصاءات|إحصائيات"
     r"|معطيات|مؤشرات|دلائل|صور|مشاهد|لقطات)(?:\s|$)"
 )
+# a toll with no body that counted it: "وفق حصيلة أولية"، "بحسب الحصيلة الرسمية" ("إحصائية للشبكة" names one)
+_A_TOLL_ALONE = _rx(
+    r"(?:ال)?(?:حصيلة|حصيلات|حصائل)(?:\s+(?:غير\s+)?(?:ال)?(?:أولية|جديدة|رسمية|نهائية|محدثة|أخيرة|مؤقتة))?"
+)
 # the outlet's own correspondent: "مراسلنا"، "مراسل الموقع" (the site's), not "مراسل قناة X"
 _OWN_REPORTER = _rx(
     r"^(?:مراسلنا|مراسلتنا|مراسلونا|(?:مراسل|مراسلة) (?:الموقع|الصحيفة|القناة|الوكالة|الشبكة))"
@@ -185,6 +189,8 @@ def _party(
         return None  # a clause, not a speaker
     if _NOBODY.match(p):
         return None  # "تحدثت أنباء عن …": unconfirmed reports cite nobody
+    if _A_TOLL_ALONE.fullmatch(p.strip()):
+        return None  # "وفق حصيلة أولية": a toll that names no one who counted is nobody
     if _OWN_REPORTER.match(p):
         return None  # "أكد مراسلنا": the outlet's own correspondent is its own voice (annotation.md)
     name = re.sub(r"\s+", " ", re.sub(r"[\"«»“”]", "", written)).strip(_TRIM)
@@ -216,6 +222,8 @@ _BASED_IN = re.compile(
 )
 _DOCUMENT_OF = re.compile(
     r"^(?:إحصائي(?:ة|ات)|احصائي(?:ة|ات)|تقرير|بيان|أرقام|ارقام|بيانات|حصيلة|توثيق|إحصاء|احصاء)"
+    # "حصيلة أولية للدفاع المدني": an adjective of the document between it and its body
+    r"(?:\s+(?:غير\s+)?(?:أولي|اولي|جديد|رسمي|نهائي|محدث|أخير|اخير|مؤقت|يومي|شهري|سنوي|أسبوعي|اسبوعي)ة?)?"
     r"\s+(?:ل(ل?)ـ?\s*|(?=ال|وزارة|منظمة|مكتب|مديرية|هيئة|لجنة|مركز|فريق|شبكة|مرصد|وكالة|جمعية|مجلس))(\S.*)$"
 )
 _APPOSITION = _rx(r"[،,]\s*(?:و)?(?:هو|هي|وهو|وهي)\s+[^،,.]{0,40}?(?:في|لدى|من|ب|مع)\s*([^،,.]{3,60})")
