@@ -220,7 +220,7 @@ _PREFILTER_TRAPS = (
 def test_word_prefilters_never_hide_a_war_long_flight_or_af_sentence():
     """The word tests before the war-long, flight and "AF" patterns are only a speed-up: every
     sentence the patterns match (fixtures and traps, capitals and non-ASCII letters) passes them."""
-    from tawthiq.extract import _claims, _events, _modality
+    from tawthiq.extract import _events, _modality
     from tawthiq.extract._sentences import split_sentences
 
     sentences = list(_PREFILTER_TRAPS)
@@ -229,7 +229,7 @@ def test_word_prefilters_never_hide_a_war_long_flight_or_af_sentence():
         sentences += [text[s:e] for s, e in split_sentences(text)]
     matched = 0
     for s in sentences:
-        war = bool(_modality._WAR_LONG.search(s) or _claims._WAR_WIDE.search(s))
+        war = bool(_modality._WAR_LONG.search(s) or _modality._WAR_WIDE.search(s))
         matched += war
         assert not war or _modality.may_tell_war(s), s
         assert _modality.is_war_long(s) == bool(_modality._WAR_LONG.search(s)), s
@@ -243,6 +243,29 @@ def test_word_prefilters_never_hide_a_war_long_flight_or_af_sentence():
     # the traps are events as the patterns read them: flight and air strikes are found
     kinds = {h.event_type for s in _PREFILTER_TRAPS for h in _events.find_events(s)}
     assert {"displacement.forced", "attack.air_strike"} <= kinds
+
+
+def test_war_long_prefilter_off_changes_no_claim(monkeypatch):
+    """The war-long prefilter (the patterns' own literals, ``_modality._WAR_SET``) is only a speed-up:
+    with it off, every fixture report and every trap gives the same claims."""
+    from datetime import date
+
+    from tawthiq.errors import InputError
+    from tawthiq.extract import _modality, extract_claims
+
+    day = date(2016, 12, 13)
+    texts = []
+    for t in [f.read_text(encoding="utf-8") for f in sorted(REPORTS.glob("*.txt"))] + list(_PREFILTER_TRAPS):
+        try:
+            extract_claims(t, day)
+        except InputError:
+            continue  # the fixtures of bad input (Arabic in visual order, mojibake)
+        texts.append(t)
+    with_filter = [extract_claims(t, day) for t in texts]
+    every = set(range(len(_modality._WAR_SET.patterns)))
+    monkeypatch.setattr(_modality._WAR_SET, "candidates", lambda text: every)
+    assert [extract_claims(t, day) for t in texts] == with_filter
+    assert sum(c.kind == "tally" for cs in with_filter for c in cs) >= 3
 
 
 def test_aid_convoy_air_strike_is_not_evacuation_and_types_follow_the_target(report):

@@ -37,8 +37,7 @@ from tawthiq.extract._modality import (
     is_labelled_massacre,
     is_unasserted,
     is_under_review,
-    is_war_long,
-    may_tell_war,
+    is_war_total,
 )
 from tawthiq.extract._numbers import find_numbers
 from tawthiq.extract._places import BYLINE, CITY, NOT_ALEPPO, dateline_en, is_passing, sentence_places
@@ -99,11 +98,6 @@ _REFERENT = (
 _ANAPHORA = re.compile(
     rf"^\s*(?:The|These|Those|Both|All)\s+(?:\w+\s+)?{_REFERENT}\b|^\s*(?:It|They) (?:killed|left|wounded)|"
     rf"\b(?:the|these) {_REFERENT} (?:took place|happened|occurred|were carried out|was carried out)\b"
-)
-_WAR_WIDE = re.compile(
-    r"\b(?:the|Syria['’]s|this|a|its)\s+(?:\w+[- ]year(?:-old)?\s+|bloody\s+)?(?:civil\s+)?(?:war|conflict)\b"
-    r"[^.;]{0,80}\b(?:has|have|had)\s+(?:killed|left|displaced|claimed)",
-    re.I,
 )
 # "URL: ...", "DATE: ...", "SAME_EVENT_GROUP: ..." lines at the top: metadata, not sentences
 _HEADER_BLOCK = re.compile(r"\A\ufeff?(?:[A-Z][A-Z0-9_-]{1,30}[ \t]*:[^\n]*\n)+")
@@ -341,7 +335,7 @@ def rule_claims(
         if not events and (s, e) in seconds:
             events = last_events  # ", while the Institute said 296 were killed": the same attacks
         last_events = events
-        war_long = may_tell_war(sentence) and (bool(_WAR_WIDE.search(sentence)) or is_war_long(sentence))
+        war_long = is_war_total(sentence)
         if war_long and not find_tolls(sentence)[0]:
             continue  # "the war has displaced millions": background, no toll to record
         if is_unasserted(sentence) and not find_tolls(sentence)[0]:
