@@ -162,3 +162,15 @@ def test_a_reason_quoting_brackets_is_printed_as_written_not_as_markup(ws_path, 
     r = run("ingest", "-w", ws_path, f)
     assert r.exit_code == 1
     assert "field '[bold]tag[/bold]': unknown field" in r.stderr
+
+
+def test_a_failed_intakes_reason_is_not_cut_short_in_the_reports_table(ws_path, tmp_path):
+    # the table cut every reason at 80 characters with no mark: "(known: body, id, language, publi"
+    f = tmp_path / "typo.jsonl"
+    f.write_text('{"body": "Shelling on the market.", "autor": "x"}\n', encoding="utf-8")
+    run("ingest", "-w", ws_path, f)
+    r = run("reports", "-w", ws_path, "--status", "failed")
+    assert r.exit_code == 0, r.output
+    # whatever the terminal's width: the reason column wraps and folds, read back without the wrapping
+    shown = "".join(r.stdout.replace("│", "").split())
+    assert "(known:body,id,language,published,published_at,sender,source,text,title,url)" in shown

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from tawthiq.cli._common import (
@@ -99,10 +100,22 @@ def reports(
     emit(rows, json_, lambda r: _reports_table(r, reveal))
 
 
+_REASON_SHOWN = 200
+
+
+def _clipped(reason: str) -> str:
+    """A failed intake's reason for the table: whole, or cut with a mark that says where the rest is
+    (cut silently at 80 characters, "known: body, id, language, publi" read as the whole list)."""
+    if len(reason) <= _REASON_SHOWN:
+        return reason
+    return reason[: _REASON_SHOWN - 1] + "… (the whole reason: --json)"
+
+
 def _reports_table(rows: list[dict[str, Any]], reveal: bool) -> None:
     table = Table(
         "id", "file", "part", "sha256", "status", "reason", "received", *(["sender"] if reveal else [])
     )
+    table.columns[5].overflow = "fold"  # a narrow terminal folds a long word of the reason, never crops it
     for d in rows:
         table.add_row(
             str(d["id"]),
@@ -110,7 +123,7 @@ def _reports_table(rows: list[dict[str, Any]], reveal: bool) -> None:
             str(d["part"]),
             d["sha256"][:12] + "…",
             d["status"],
-            (d["reason"] or "")[:80],
+            escape(_clipped(d["reason"] or "")),
             (d["received_at"] or "")[:19],
             *([d.get("sender") or ""] if reveal else []),
         )
