@@ -357,3 +357,13 @@ def test_a_toll_that_names_no_one_who_counted_is_nobody(according, toll):
 def test_a_document_with_its_adjective_names_the_body_that_counted(document, body, party):
     claims = extract_claims(f"قتل 14 مدنيا في غارة على مدينة دوما، وفق {document} {body}.", PUBLISHED)
     assert [c.attributed_to for c in claims] == [party]
+
+
+@pytest.mark.parametrize("negation", ["ولم", "لم", "ولا", "ولن"])
+@pytest.mark.parametrize("verb", ["تسجل", "يسجل", "تذكر", "تعلن"])
+def test_a_negation_before_a_reporting_verb_is_no_speaker(negation, verb):
+    # "ولم تسجل أي إصابات …" gave the speaker "ولم": the word before a verb was read as its subject
+    claims = extract_claims(
+        f"{negation} {verb} أي إصابات في صفوف المدنيين جراء القصف على مدينة دوما أمس.", PUBLISHED
+    )
+    assert all(c.attributed_to is None for c in claims)

@@ -84,6 +84,8 @@ _INSTITUTION = _rx(r"^(?:الجيش|الوزارة|الحكومة)$")
 _NOT_SUBJECT = _rx(
     r"^(?:و|ف)?(?:كان\s+|كانت\s+|قد\s+)?(?:فيما|كما|بينما|حيث|في|ثم|لكن|إلا|بعد|قبل|منذ|خلال|عند|بعدما|اليوم|أمس|"
     r"حين|عندما|لما|إذ|ما|من|التي|الذي|الذين|وقت"
+    # a negation before the verb ("ولم تسجل أي إصابات"): the verb has no subject before it
+    r"|لم|لن|لا"
     # the report's own voice ("يشار إلى أن"، "الجدير بالذكر أن"، "تجدر الإشارة إلى أن") is nobody
     r"|يشار|يذكر|الجدير|تجدر|يجدر|يُشار|يُذكر)(?:\s|$)"
     # a reporting verb of its own ("وأضاف أن بين الضحايا"): no subject stands before the next verb
