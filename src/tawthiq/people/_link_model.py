@@ -589,11 +589,15 @@ def _linker(
         inputs = [g for _, g in features.groupby("source_dataset", sort=True)]
     if spark is not None:
         inputs = [spark.createDataFrame(_spark_ready(x)) for x in inputs]
-    else:
+    elif len(features) <= TRAIN_SAMPLE_RECORDS:
         # As Arrow tables: DuckDB reads a registered pandas frame's string (object) columns one
         # Python string at a time on every scan, and splink scans its inputs in each query (the
         # prior, both EM runs, prediction: about forty scans of each list); Arrow converts once.
-        # The same pairs; probabilities within 4.4e-16 (aug_sep / measure, 13:14 UTC).
+        # The same pairs; probabilities within 4.4e-16 (aug_sep / measure, 13:14 UTC). Not above
+        # TRAIN_SAMPLE_RECORDS, where the whole input gets two linkers: converting 250,000
+        # records took 0.3-0.6 CPU s each time and 113 MiB more at the peak, and the run was
+        # not shown faster (18.8 CPU s before, 20.7 with Arrow, 20.1 without again: noise at load
+        # 17-30; 13:43-14:02 UTC).
         import pyarrow as pa
 
         inputs = [pa.Table.from_pandas(x, preserve_index=False) for x in inputs]
