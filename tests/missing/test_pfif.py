@@ -112,6 +112,18 @@ def test_not_xml_is_a_parse_error_not_a_crash():
         parse_pfif(b"\x00\xffnot xml", path="junk.xml")
 
 
+def test_broken_xml_names_its_line_once_and_its_column():
+    with pytest.raises(InputError) as err:
+        parse_pfif(
+            b'<?xml version="1.0"?>\n<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4">\n'
+            b"  <pfif:person>\n</pfif:pfif>",
+            path="inbox/broken.xml",
+        )
+    msg = str(err.value)
+    assert "inbox/broken.xml" in msg and ":4" in msg and "column" in msg
+    assert msg.count("line") <= 1, msg
+
+
 def test_status_is_derived_from_the_latest_note_never_overwritten():
     t = lambda d: datetime(2016, 12, d, tzinfo=UTC)  # noqa: E731
     notes = [

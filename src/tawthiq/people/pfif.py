@@ -195,7 +195,11 @@ def read_pfif(data: bytes, *, path: str | Path = "<pfif>") -> PfifRead:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise ParseError(f"not well-formed XML: {exc.msg}", path=path, line=exc.lineno) from None
+        # lxml's message ends with its own ", line N, column M": the error names the line once
+        msg = re.sub(r",\s*line \d+, column \d+\s*$", "", exc.msg)
+        column = exc.position[1] if exc.position else None
+        where = f" (column {column})" if column else ""
+        raise ParseError(f"not well-formed XML: {msg}{where}", path=path, line=exc.lineno) from None
     ns = etree.QName(root).namespace
     if ns not in _VERSION_OF_NS or etree.QName(root).localname != "pfif":
         raise ParseError(

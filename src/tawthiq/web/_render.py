@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from tawthiq.entities import EVENT_TYPES
+from tawthiq.entities import CERTAINTIES, EVENT_TYPES, REVIEW_STATUSES
 
 from ._auth import csrf_token_for, current_user
 from ._estimate_reason import estimate_reason
@@ -104,6 +104,8 @@ def template_env() -> Environment:
         LANGUAGES=LANGUAGES,
         can=can,
         event_types=EVENT_TYPES,
+        certainties=CERTAINTIES,
+        review_statuses=REVIEW_STATUSES,
     )
     return env
 
