@@ -96,3 +96,41 @@ def test_a_description_of_no_party_named_before_stays_as_written(head):
     )
     _, three = extract_claims(text, DAY)
     assert three.attributed_to is not None and three.attributed_to.lower() == f"the {head}"
+
+
+RESCUERS = [
+    "Civil defence volunteers",
+    "The Syrian Civil Defence",
+    "White Helmets rescuers",
+    "Rescue workers of the civil defence",
+]
+LATER_RESCUERS = [
+    "The {head} said at least 21 people were killed in Jub al-Qubba on Wednesday.",
+    "At least 21 people were killed in Jub al-Qubba on Wednesday, the {head} said.",
+]
+
+
+@pytest.mark.parametrize("first", RESCUERS)
+@pytest.mark.parametrize("head", ["volunteers", "rescuers", "rescue workers"])
+@pytest.mark.parametrize("template", LATER_RESCUERS)
+def test_the_volunteers_after_the_civil_defence_are_the_civil_defence_not_a_second_origin(
+    first, head, template
+):
+    """A report tells the civil defence's account, then 'the volunteers said' its toll: one party, so
+    the incident is not graded on two independent origins from one source (the demo's Jub al-Qubba)."""
+    text = (
+        f"{first} said artillery shells struck displaced families in Sukkari on Tuesday. "
+        + template.format(head=head)
+    )
+    one, two = extract_claims(text, DAY)
+    assert one.attributed_to and two.attributed_to == one.attributed_to
+
+
+@pytest.mark.parametrize("head", ["volunteers", "rescuers"])
+def test_the_volunteers_after_a_monitor_stay_as_written(head):
+    text = (
+        "Another strike killed 5 people in Binnish on Tuesday, the Syrian Observatory for Human Rights said. "
+        f"The {head} said at least 21 people were killed in Jub al-Qubba on Wednesday."
+    )
+    _, two = extract_claims(text, DAY)
+    assert two.attributed_to is not None and two.attributed_to.lower() == f"the {head}"

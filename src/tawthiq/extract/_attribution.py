@@ -305,7 +305,8 @@ _TRAIL = re.compile(
 # a definite description of an organisation already named ("the medical charity", "the aid group")
 _ANAPHOR = re.compile(
     r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:group|charity|monitor|organi[sz]ation|NGO|agency|office|"
-    r"body|mission|network|watchdog|committee|ministry|army|coalition|observatory)$",
+    r"body|mission|network|watchdog|committee|ministry|army|coalition|observatory|"
+    r"volunteers|rescuers|rescue workers|first responders)$",
     re.I,
 )
 _HEAD_FITS = {
@@ -313,6 +314,11 @@ _HEAD_FITS = {
     "army": re.compile(r"army|military|forces", re.I),
     "coalition": re.compile(r"coalition", re.I),
     "observatory": re.compile(r"observatory", re.I),
+    # "the volunteers said", "the rescuers said" after the civil defence was named: the civil defence
+    **dict.fromkeys(
+        ("volunteers", "rescuers", "workers", "responders"),
+        re.compile(r"civil defen[cs]e|white helmets|volunteers|rescuers|rescue workers|responders", re.I),
+    ),
 }
 # a time or circumstance, never a speaker ("..., said on Friday")
 _WHEN = re.compile(
