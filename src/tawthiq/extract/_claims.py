@@ -24,7 +24,7 @@ import heapq
 import re
 from datetime import date, timedelta
 
-from tawthiq.entities import Claim, PlaceRef, TimeSpan
+from tawthiq.entities import Claim, Count, PlaceRef, TimeSpan
 from tawthiq.errors import InputError
 from tawthiq.extract._arabic import arabic_claims, arabic_sentences
 from tawthiq.extract._arabic_time import find_dateline_ar
@@ -395,18 +395,7 @@ def rule_claims(
                         # during the attack.": the toll of the attack just told, one claim over two
                         # sentences (annotation.md: the span is at most two sentences)
                         fat, inj = find_tolls(sentence)
-                        claims[-1] = (
-                            prev.model_copy(
-                                update={
-                                    "fatalities": fat,
-                                    "injured": prev.injured or inj,
-                                    "quote": text[prev.span[0] : e].strip(),
-                                    "span": (prev.span[0], e),
-                                    "victims": tuple(dict.fromkeys(prev.victims + find_victims(sentence))),
-                                }
-                            ),
-                            False,
-                        )
+                        claims[-1] = (_with_toll(prev, text, e, sentence, fat, inj), False)
                         continue
             if back == "other" and not war_long:
                 # "Forty people have died in the town since the offensive began": a toll with no manner of
@@ -431,18 +420,7 @@ def rule_claims(
                     prev = prev.model_copy(update={"places": refs})
                     claims[-1] = (prev, was_title)
                 if (fat or inj) and not was_title:
-                    claims[-1] = (
-                        prev.model_copy(
-                            update={
-                                "fatalities": prev.fatalities or fat,
-                                "injured": prev.injured or inj,
-                                "quote": text[prev.span[0] : e].strip(),
-                                "span": (prev.span[0], e),
-                                "victims": tuple(dict.fromkeys(prev.victims + find_victims(sentence))),
-                            }
-                        ),
-                        was_title,
-                    )
+                    claims[-1] = (_with_toll(prev, text, e, sentence, prev.fatalities or fat, inj), was_title)
             continue
         places = sentence_places(sentence, gaz, ctx)
         for a, b, place_text in _segments(sentence, gaz, ctx):
@@ -712,6 +690,22 @@ def _folds_into(
         and bool(_THIS_ATTACK.search(sentence))
         and (party is None or party == prev.attributed_to)
         and _within(sentence_places(sentence, gaz, ctx), prev)
+    )
+
+
+def _with_toll(
+    prev: Claim, text: str, end: int, sentence: str, fatalities: Count | None, injured: Count | None
+) -> Claim:
+    """The claim before, stretched over the sentence that gives its toll (it ends at ``end``): that
+    toll, the injured it lacked, the victims the sentence names, and its quote and span to the end."""
+    return prev.model_copy(
+        update={
+            "fatalities": fatalities,
+            "injured": prev.injured or injured,
+            "quote": text[prev.span[0] : end].strip(),
+            "span": (prev.span[0], end),
+            "victims": tuple(dict.fromkeys(prev.victims + find_victims(sentence))),
+        }
     )
 
 
