@@ -888,9 +888,8 @@ def _complete_linkage(
             groups[x] = [x]
         return True
 
-    def hard(x: int, y: int) -> bool:  # a conflict no bridge excuses
-        key = (x, y) if x < y else (y, x)
-        return scores.get(key, -1.0) < 0 and not (soft is not None and soft(key))
+    def hard(x: int, y: int) -> bool:  # a conflict no bridge excuses: fits' own test, for one pair
+        return not fits([x], [y], True)
 
     def merge(edges: list[tuple[float, int, int]], bridge: bool) -> None:
         heapq.heapify(edges)
