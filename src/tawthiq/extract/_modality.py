@@ -28,7 +28,6 @@ __all__ = [
     "is_under_review",
     "is_war_long",
     "is_war_total",
-    "is_war_wide",
     "may_tell_war",
 ]
 
@@ -174,21 +173,14 @@ def may_tell_war(sentence: str) -> bool:
 
 def is_war_long(sentence: str) -> bool:
     """A total over a whole war ("in a war that has killed tens of thousands", "since the war began")."""
-    return 0 in _WAR_SET.candidates(sentence) and bool(_WAR_LONG.search(sentence))
-
-
-def is_war_wide(sentence: str) -> bool:
-    """The war itself is the subject of a toll ("the war has killed more than 300,000")."""
-    return 1 in _WAR_SET.candidates(sentence) and bool(_WAR_WIDE.search(sentence))
+    return _WAR_LONG in _WAR_SET.present(sentence) and bool(_WAR_LONG.search(sentence))
 
 
 def is_war_total(sentence: str) -> bool:
-    """Either of the two: a toll or a harm counted over a whole war (one automaton pass, then only
-    the patterns whose literals the sentence holds)."""
-    maybe = _WAR_SET.candidates(sentence)
-    return (1 in maybe and bool(_WAR_WIDE.search(sentence))) or (
-        0 in maybe and bool(_WAR_LONG.search(sentence))
-    )
+    """A toll or a harm counted over a whole war: :func:`is_war_long`, or the war itself the subject
+    of a toll ("the war has killed more than 300,000", :data:`_WAR_WIDE`). One automaton pass, then
+    only the patterns whose literals the sentence holds."""
+    return any(rx.search(sentence) for rx in _WAR_SET.present(sentence))
 
 
 # "massacre" as a label put on an event, not a report of one: condemned, denounced, described as,
