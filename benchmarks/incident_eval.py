@@ -224,29 +224,31 @@ def _show(show: dict, incidents) -> None:
 
 
 def _reason(a, b, contains) -> str:
-    """The first test of ``corroborate._cluster._judge`` two predicted claims fail (or how they fit)."""
-    from tawthiq.corroborate import _cluster as cl
+    """The first test of ``corroborate._fit.judge`` two predicted claims fail (or how they fit)."""
+    from tawthiq.corroborate import _fit as cl
+    from tawthiq.corroborate._items import item_of
+    from tawthiq.corroborate._numbers import windows_meet
     from tawthiq.corroborate._places import places_relation
 
-    x, y = cl._item(a, {}), cl._item(b, {})
+    x, y = item_of(a, {}), item_of(b, {})
     where = "same report" if x.report == y.report else "across reports"
     if x.kind != y.kind:
         return f"kinds differ ({where})"
-    if not cl._same_family(x, y):
+    if not cl.same_family(x, y):
         return f"families differ ({where})"
     if x.window is None or y.window is None:
         if x.report != y.report:
             return f"a claim without a date ({where})"
-    elif not cl.windows_meet(x.window, y.window):
+    elif not windows_meet(x.window, y.window):
         return f"dates apart ({where})"
     rel = places_relation(x.where, y.where, contains)
     if rel is None or (rel == "unknown" and x.report != y.report):
         return f"places differ or unknown ({where})"
-    if x.report == y.report and rel != "same" and cl._other_days(x, y):
+    if x.report == y.report and rel != "same" and cl.other_days(x, y):
         return f"other days of one report ({where})"
-    if not cl._types_fit(x, y) and rel != "same":
+    if not cl.types_fit(x, y) and rel != "same":
         return f"types do not fit ({where})"
-    judged = cl._judge(x, y, contains)
+    judged = cl.judge(x, y, contains)
     if judged is None:
         return f"tolls cannot be one ({where})"
     return (

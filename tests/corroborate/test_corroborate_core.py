@@ -831,7 +831,7 @@ def test_the_word_lists_read_the_same_with_and_without_their_prefilter():
     import itertools
     import re
 
-    from tawthiq.corroborate import _cluster
+    from tawthiq.corroborate import _words
 
     heads = ["", "Meanwhile, ", "وفي سياق منفصل، ", "إلى ذلك، ", "Elsewhere, "]
     events = [
@@ -854,12 +854,12 @@ def test_the_word_lists_read_the_same_with_and_without_their_prefilter():
         "مخيم",
     ]
     for head, event, site in itertools.product(heads, events, sites):
-        folded = _cluster._folded(f"{head}{event} {site}, killing five.")
+        folded = _words.folded(f"{head}{event} {site}, killing five.")
         plain = (
-            frozenset(name for name, pattern in _cluster._SITES if re.search(pattern, folded)),
-            _cluster._ANOTHER_EVENT.search(folded) is not None,
+            frozenset(name for name, pattern in _words._SITES if re.search(pattern, folded)),
+            _words._ANOTHER_EVENT.search(folded) is not None,
         )
-        assert _cluster._words(folded) == plain, folded
+        assert _words.read_words(folded) == plain, folded
 
 
 def test_one_report_that_counts_an_air_strike_and_a_shelling_apart_tells_two_attacks():

@@ -10,7 +10,8 @@ Never: reads or writes the store; the CLI loads, calls :func:`build_incidents`, 
     >>> incidents = build_incidents(sourced_claims, reports)      # doctest: +SKIP
 """
 
-from ._cluster import Cluster, cluster_claims, pair_score
+from ._cluster import Cluster, cluster_claims
+from ._fit import pair_score
 from ._grades import (
     DEFAULT_RULES,
     PERPETRATOR_SIDES,
