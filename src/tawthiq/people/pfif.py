@@ -486,8 +486,8 @@ def from_records(
         ):
             if val:
                 fields[key] = val
-        if rec.place and not (fields.get("home_neighborhood") or fields.get("home_city")):
-            fields["home_city"] = rec.place
+        # ``home_*`` is where the person lives (PFIF 1.4): a list's place of disappearance is not
+        # written there but in a last-seen note below. A PFIF import's own home fields are in ``base``.
         pnotes = []
         for n in notes:
             if n.confidential:
@@ -514,8 +514,71 @@ def from_records(
             if n.linked_person_record_id:
                 nd["linked_person_record_id"] = n.linked_person_record_id
             pnotes.append(nd)
+        seen = _last_seen_note(rec, notes, pnotes, rid=rid, domain=domain, author=source_name, now=now)
+        if seen is not None:
+            pnotes.insert(0, seen)
         out.append(PfifPerson(fields=fields, notes=tuple(pnotes)))
     return out
+
+
+def _last_seen_note(
+    rec: PersonRecord,
+    notes: Sequence[MissingNote],
+    written: Sequence[dict[str, str]],
+    *,
+    rid: str,
+    domain: str,
+    author: str,
+    now: datetime,
+) -> dict[str, str] | None:
+    """A note saying when and where the record was last seen, when no written note says where.
+
+    PFIF 1.4 keeps a sighting in a note (``last_known_location``, dated by ``source_date``), not
+    in the person's ``home_*`` fields, which are where the person lives. The record's last-seen
+    date and place (a PFIF note's or an inquiry's), else the list's date and place of the
+    disappearance on a record of the missing, as :class:`~tawthiq.people.missing.MissingPerson`
+    shows them. ``source_date`` is that date when it is known to the day; a month or a year stays
+    in the text at its precision, with the export time as ``source_date`` (PFIF has no partial
+    times). A sighting only a confidential note gives is not written (the note never leaves).
+    """
+    if any(n.get("last_known_location") for n in written):
+        return None  # a note that leaves already says where
+    # to_records takes last seen from the latest located note, confidential or not: a sighting
+    # only a confidential note gives stays in the workspace, date and place
+    hidden = (
+        rec.last_seen_place is not None
+        and not any(n.last_known_location == rec.last_seen_place for n in notes if not n.confidential)
+        and any(n.last_known_location == rec.last_seen_place for n in notes if n.confidential)
+    )
+    seen_place = None if hidden else rec.last_seen_place
+    seen_date = None if hidden else rec.last_seen_date
+    # a list's date and place are the disappearance's only on a record of the missing
+    listed = rec.status == "missing"
+    place = seen_place or (rec.place if listed else None)
+    day: date | None
+    when: str | None
+    if seen_date is not None:
+        day, when = seen_date, seen_date.isoformat()
+    else:
+        precision = rec.event_date_precision if listed else None
+        day = rec.event_date if precision == "day" else None
+        when = date_text(rec.event_date, precision) if listed else None
+    if not (place or when):
+        return None
+    seen = " ".join(x for x in (f"on {when}" if when else None, f"at {place}" if place else None) if x)
+    local = re.sub(r"\s+", "_", rid.split("/", 1)[1])
+    note = {
+        "note_record_id": f"{domain}/{local}.last-seen",
+        "person_record_id": rid,
+        "author_name": author,
+        "source_date": _fmt_time(datetime(day.year, day.month, day.day, tzinfo=UTC) if day else now),
+        "text": f"Last seen {seen} (list {rec.list_name}, record {rec.record_id}).",
+    }
+    if place:
+        note["last_known_location"] = place
+    if rec.status == "missing" and not any(n.get("status") for n in written):
+        note["status"] = "believed_missing"  # what Tawthiq derives for a missing person without a status note
+    return note
 
 
 # ------------------------------------------------------------------ writing

@@ -1,0 +1,125 @@
+"""PFIF export: where a person was last seen goes in a note, never in the home address.
+
+Before: ``people pfif export`` wrote a missing-persons list's place of disappearance as the
+person's ``home_city`` (PFIF 1.4: the city of the person's home) and dropped the date of the
+disappearance; no note carried where or when the person was last seen. A family reading the
+file in Person Finder saw a home town that was the place of a crossing, and no sighting.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from tawthiq.entities import MissingNote, PersonRecord
+from tawthiq.people.pfif import from_records, parse_pfif, to_records, write_pfif
+
+NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+
+
+def _export(rec: PersonRecord, notes: list[MissingNote] | None = None):
+    xml = write_pfif(from_records([(rec, notes or [])], domain="tawthiq.example", now=NOW))
+    [person] = parse_pfif(xml)  # strict: the 1.4 field rules, as the other PFIF tests check
+    return person
+
+
+# generated cases of the class: a list's place and date of disappearance at each precision
+CASES = [
+    # (event_date, precision, place, source_date written, date in the text)
+    (date(2016, 12, 5), "day", "al-Ansari", "2016-12-05T00:00:00Z", "on 2016-12-05"),
+    (date(2016, 12, 1), "month", "Kallaseh crossing", "2026-01-02T03:04:05Z", "on 2016-12 "),
+    (date(2016, 1, 1), "year", "Bustan al-Qasr", "2026-01-02T03:04:05Z", "on 2016 "),
+    (None, None, "حي الشعار", "2026-01-02T03:04:05Z", "Last seen at حي الشعار"),
+    (date(2016, 12, 14), "day", None, "2016-12-14T00:00:00Z", "Last seen on 2016-12-14 (list"),
+]
+
+
+@pytest.mark.parametrize(("when", "precision", "place", "source_date", "text"), CASES)
+def test_list_place_of_disappearance_is_a_last_seen_note_not_home_city(
+    when, precision, place, source_date, text
+):
+    rec = PersonRecord(
+        list_name="missing-aleppo",
+        record_id="M7",
+        name_latin="Test Person",
+        status="missing",
+        place=place,
+        event_date=when,
+        event_date_precision=precision,
+    )
+    person = _export(rec)
+    assert not any(k.startswith("home_") for k in person.fields), person.fields
+    [note] = person.notes
+    assert note.get("last_known_location") == place
+    assert note["source_date"] == source_date
+    assert text in note["text"] and "missing-aleppo" in note["text"]
+    assert note["status"] == "believed_missing"
+    # read back, Tawthiq finds the sighting where it wrote it
+    [(back, _)] = to_records([person], "re-import")
+    assert back.last_seen_place == place
+
+
+def test_a_note_that_already_says_where_is_not_doubled():
+    rec = PersonRecord(
+        list_name="family", record_id="example.org/p.1", name_latin="Test Person", status="missing",
+        last_seen_place="Bustan al-Qasr crossing", last_seen_date=date(2016, 12, 14),
+    )  # fmt: skip
+    note = MissingNote(
+        note_record_id="example.org/n.1",
+        status="information_sought",
+        author_name="Family",
+        source_date=datetime(2016, 12, 14, tzinfo=UTC),
+        last_known_location="Bustan al-Qasr crossing",
+        text="seen at the crossing",
+    )
+    person = _export(rec, [note])
+    assert [n["note_record_id"] for n in person.notes] == ["example.org/n.1"]
+
+
+def test_a_sighting_only_a_confidential_note_gives_does_not_leave():
+    rec = PersonRecord(
+        list_name="family", record_id="example.org/p.2", name_latin="Test Person", status="missing",
+        place="al-Ansari", event_date=date(2016, 12, 5),
+        last_seen_place="planted-secret-checkpoint", last_seen_date=date(2016, 12, 20),
+    )  # fmt: skip
+    secret = MissingNote(
+        note_record_id="example.org/n.2",
+        author_name="Witness",
+        source_date=datetime(2016, 12, 20, tzinfo=UTC),
+        last_known_location="planted-secret-checkpoint",
+        text="witness account",
+        confidential=True,
+    )
+    xml = write_pfif(from_records([(rec, [secret])], domain="tawthiq.example", now=NOW)).decode()
+    assert "planted-secret-checkpoint" not in xml and "2016-12-20" not in xml
+    [person] = parse_pfif(xml.encode())
+    [note] = person.notes  # the list's own sighting instead
+    assert note["last_known_location"] == "al-Ansari" and note["source_date"] == "2016-12-05T00:00:00Z"
+
+
+def test_a_killed_record_place_is_not_written_as_a_sighting():
+    rec = PersonRecord(
+        list_name="vdc", record_id="V1", name_latin="Test Person", status="killed",
+        place="al-Ferdous", event_date=date(2016, 12, 12),
+    )  # fmt: skip
+    person = _export(rec)
+    assert person.notes == () and "home_city" not in person.fields
+
+
+def test_people_pfif_export_of_an_imported_missing_list(cli, workspace, tmp_path):
+    lst = tmp_path / "missing.csv"
+    lst.write_text(
+        "ref,name latin,gender,date of disappearance,place,status\n"
+        "X1,Test Person One,m,2016-12-05,Kallaseh crossing,missing\n"
+        "X2,Test Person Two,f,12/2016,al-Ansari,missing\n",
+        encoding="utf-8",
+    )
+    cli(workspace, "people", "import", str(lst), "--list", "missing-test", "--yes")
+    out = tmp_path / "out.xml"
+    cli(workspace, "people", "pfif", "export", "--out", str(out))
+    persons = {p.fields["person_record_id"].rsplit(".", 1)[1]: p for p in parse_pfif(out.read_bytes())}
+    assert all("home_city" not in p.fields for p in persons.values())
+    one, two = persons["X1"].notes[0], persons["X2"].notes[0]
+    assert (one["last_known_location"], one["source_date"]) == ("Kallaseh crossing", "2016-12-05T00:00:00Z")
+    assert two["last_known_location"] == "al-Ansari" and "on 2016-12 " in two["text"]
