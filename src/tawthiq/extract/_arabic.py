@@ -302,6 +302,12 @@ def arabic_claims(
                 # "…، فيما لم يتسن التحقق من الحصيلة" / a next sentence saying the same: the claim before
                 out[-1] = (out[-1][0].model_copy(update={"certainty": "unconfirmed"}), out[-1][1])
             continue
+        torture = _torture_toll(s, fat)
+        if torture is not None and torture[2] == fat:
+            # "توفي 3 معتقلين تحت التعذيب": deaths under torture in custody are executions (annotation.md),
+            # whatever place of detention the sentence names
+            events = [_Hit("killing.execution", torture[0], torture[1], 8)]
+            torture = None
         if fat or inj:
             harm = [h for h in events if h.event_type.split(".")[0] in ("attack", "killing", "other")]
             events = harm or events
@@ -409,6 +415,16 @@ def arabic_claims(
             continue
         claim = _claim(text, a, b, s, f, kind, best, refs, when, fat, inj, party, party)
         out.append((claim, b <= title_end))
+        if torture is not None:
+            # "قتلت 963 شخصا، … و62 شخصا قتلوا بسبب التعذيب": the deaths under torture a breakdown
+            # lists are a claim of their own (an execution), the sentence's toll keeps its manner
+            ts, te, toll = torture
+            pa, pb = (a + x for x in f.span(ts, te))
+            pf = fold_arabic(text[pa:pb])
+            hit = _Hit("killing.execution", 0, 0, 8)
+            prefs = tuple(_places(text, pa, pb, pf, gaz, ctx)) or refs
+            piece = _claim(text, pa, pb, pf.text, pf, kind, hit, prefs, when, toll, None, party, party)
+            out.append((piece, b <= title_end))
         last_claim_n = n
     merged = merge_restatements_ar(out)
     if first_party and title_end >= 0:
@@ -431,6 +447,28 @@ def arabic_claims(
         else (c, head)
         for c, head in merged
     ]
+
+
+# death under, by or from torture: "تحت التعذيب"، "بسبب التعذيب"، "جراء التعذيب"، "نتيجة التعذيب"
+_TORTURE = _rx(r"(?<![\u0621-\u064a])(?:تحت|بسبب|جراء|نتيجه|من|اثر|بفعل)\s+(?:ال)?تعذيب(?![\u0621-\u064a])")
+_PIECE_END = re.compile(r"[،,؛:]")
+
+
+def _torture_toll(s: str, fat: Count | None) -> tuple[int, int, Count] | None:
+    """(start, end, toll) of the deaths under torture the folded clause ``s`` tells, or None: the part
+    of the clause between the punctuation marks around "تحت التعذيب", when it holds a toll of its own."""
+    if fat is None:
+        return None
+    m = _TORTURE.search(s)
+    if m is None:
+        return None
+    start = max((p.end() for p in _PIECE_END.finditer(s, 0, m.start())), default=0)
+    end = next((p.start() for p in _PIECE_END.finditer(s, m.end())), len(s))
+    toll, _ = find_tolls_ar(s[start:end])
+    if toll is None:
+        return None
+    lead = len(s[start:end]) - len(s[start:end].lstrip(" و"))
+    return start + lead, end, toll
 
 
 def _undated(anchor: date) -> TimeSpan:

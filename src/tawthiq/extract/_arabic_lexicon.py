@@ -88,6 +88,8 @@ _KILL_VERB_TABLE: list[tuple[str, str | None, str]] = [
     ("أعدم", "عدم", ""),
     ("ذبح", "ذبح", ""),
     ("اغتال", "غتال", ""),  # assassinated
+    # died (ومات 4 معتقلين جراء التعذيب): its imperfect يموت is among DYING_IMPERFECT below
+    ("مات", None, ""),
 ]
 _WOUND_VERB_TABLE: list[tuple[str, str | None, str]] = [("أصيب", "صاب", ""), ("جرح", "جرح", "")]
 KILL_VERBS = [

@@ -301,7 +301,9 @@ _MIXED = _rx(
 # a singular or dual person noun right after a verbal noun of killing: "استشهاد مواطن" 1, "استشهاد شخصين" 2
 _ONE_NOUN = (
     r"(?:مواطن|شخص|مدني|طفل|رجل|امراه|سيده|شاب|شهيد|طفله|عنصر|مقاتل|جندي|مسعف|صحفي|ناشط|متطوع|عامل|ممرض|طبيب"
-    r"|امراتان|امراتين|سيدتان|سيدتين|طفلتان|طفلتين|فتاه|فتي|ابن|اب|ام|شقيق)"
+    r"|امراتان|امراتين|سيدتان|سيدتين|طفلتان|طفلتين|فتاه|فتي|ابن|اب|ام|شقيق"
+    # the held: "توفي معتقل تحت التعذيب"، "قضى سجين في سجن صيدنايا"
+    r"|معتقل|سجين|اسير|محتجز|موقوف|مختطف)"
 )
 # the feminine verbs too ("قتلت امرأة"); a dual may carry a pronoun ("وطفلاها"، "وابنيه": her two children)
 _DUAL = r"(?:(ان|ين|اه|اها|يه|يها)|(?![\u0621-\u064a]))"
@@ -323,6 +325,12 @@ _DUAL_BEFORE = _rx(
     rf"(?<![\u0621-\u064a])(?:ال)?(?:{_ONE_NOUN}(?:ان|ين|تان|تين)|امراتان|امراتين)\s+"
     rf"({alternation(_DUAL_VERBS)})"
     r"(?![\u0621-\u064a])"
+)
+# one person before the verb of their death, after إن / أن or at the head of a clause: "إن طفلا قتل"،
+# "أن معتقلا قضى تحت التعذيب"، "امرأة توفيت متأثرة بجراحها" (one singular noun, with its -ا or -ة)
+_ONE_BEFORE = _rx(
+    r"(?:^|[،,]\s*|(?<![\u0621-\u064a])(?:و|ب|ل)?(?:ان|انه)\s+)(?:ال)?"
+    rf"{_ONE_NOUN}(?:ا|ه)?\s+(?:واحدا?\s+)?({alternation(_HE_SHE)})(?![\u0621-\u064a])"
 )
 # "قتل طفل وامرأة"، "مقتل شاب وطفلين": one more singular (or two more dual) person joined by و
 _AND_ONE = _rx(rf"^\s*و\s*(?:ال)?{_ONE_NOUN}{_DUAL}")
@@ -560,6 +568,13 @@ def find_tolls_ar(s: str) -> tuple[Count | None, Count | None]:
             injured = Count(low=n, high=n, qualifier="exact")
         elif not inj and fatal is None:
             fatal = Count(low=n, high=n, qualifier="exact")
+    for m in _ONE_BEFORE.finditer(s):
+        if _is_sub(s, m.start()):
+            continue
+        if m.group(1).startswith(("اصيب", "جرح")):
+            injured = injured or Count(low=1, high=1, qualifier="exact")
+        else:
+            fatal = fatal or Count(low=1, high=1, qualifier="exact")
     for m in _DUAL_BEFORE.finditer(s):
         if m.group(1).startswith(("اصيب", "جرح")):
             injured = injured or Count(low=2, high=2, qualifier="exact")
