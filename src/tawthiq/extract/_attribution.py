@@ -15,7 +15,7 @@ import re
 from tawthiq.extract._arabic_parties import arabic_party
 from tawthiq.text.prefilter import PatternSet
 
-__all__ = ["canonical_party", "find_attribution", "find_certainty"]
+__all__ = ["canonical_party", "find_attribution", "find_certainty", "named_later"]
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
@@ -73,6 +73,8 @@ _OTHER_CIVIL_DEFENCE = re.compile(
     r"Afghan|Libyan|territory['’]s)\b[^,.;]{0,25}?\bcivil defen[cs]e(?: agency| directorate| service)?",
     re.I,
 )
+# a name in quotes inside a party's noun phrase
+_QUOTED_NAME = re.compile(r"[“\"]([A-Z][^\"“”]{1,80}?)[”\"]")
 _ORGS_RX = [(re.compile(rf"(?:{p})", re.I if p[0] != "\\" else 0), name) for p, name in _ORGS]
 _MEDIA = (
     r"(?:Reuters|AFP|AP|Al Jazeera|the BBC|BBC|CNN|Associated Press|Agence France-Presse|"
@@ -115,7 +117,7 @@ _OFFICE = re.compile(
 )
 # (a description — "the ministry", "the army", "the group" — is no pronoun: it points back only to a
 # party of its sort, else stays as written: _tidy's _ANAPHOR)
-_PRONOUN = re.compile(r"^(?:he|she|they|it|the statement|officials)$", re.I)
+_PRONOUN = re.compile(r"^(?:he|she|they|it|this|that|these|the statement|officials)$", re.I)
 _LEADING = re.compile(
     r"^(?:however|but|and|earlier|later|meanwhile|separately|also|in addition|"
     r"on \w+day|on \w+)[, ]+",
@@ -138,6 +140,11 @@ def canonical_party(text: str) -> str | None:
     t = re.sub(r"\s+", " ", text).strip(" ,.;:\"“”'‘’")
     if not t:
         return None
+    quoted = _QUOTED_NAME.search(t)
+    if quoted and not any(rx.search(t) for rx, _ in _ORGS_RX):
+        # a network, page or channel described around its name in quotes ('the pro-opposition “We are
+        # all Houran martyrs” news network'): the name
+        return quoted.group(1).strip()
     if _ARABIC.search(t):
         # one identity across scripts: "المرصد السوري" is SOHR (aliases in ._arabic_parties)
         return arabic_party(t) or t[:120]
@@ -296,7 +303,7 @@ _PREFIX = re.compile(
 )
 _ADVERB = re.compile(
     r"\b(?:also|later|now|initially|further|furthermore|previously|earlier|again|too|then|first|"
-    r"originally|subsequently|separately)\b",
+    r"originally|subsequently|separately|eventually|ultimately|finally|thus|therefore)\b",
     re.I,
 )
 _TRAIL = re.compile(
@@ -386,6 +393,19 @@ _FITS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+def named_later(party: str, named: tuple[str, ...]) -> str | None:
+    """The party a description stands for when the report names it only afterwards ("..., with a monitor
+    saying at least 17 civilians had been killed" ... "the Syrian Observatory for Human Rights said"):
+    the first party of the whole report's ``named`` that fits it, itself no description; else None."""
+    m = _DESCRIBED.match(party.strip())
+    if not m:
+        return None
+    for cue, fits in _FITS:
+        if re.search(cue, party, re.I):
+            return next((n for n in named if n != party and fits.search(n) and not _DESCRIBED.match(n)), None)
+    return None
+
+
 def _described(party: str, named: tuple[str, ...]) -> str | None:
     """The party named earlier in the report that the description ``party`` stands for, or None."""
     m = _DESCRIBED.match(party.strip())
@@ -406,12 +426,57 @@ _RELAY = re.compile(
 )
 
 
-def find_attribution(sentence: str, previous: str | None = None, named: tuple[str, ...] = ()) -> str | None:
+# a correspondent of a named outlet: "SANA's correspondent reported", "The correspondent of Enab Baladi in
+# the province of Idlib reported", "a reporter for Al Jazeera said"
+_CORRESPONDENT_OF = re.compile(
+    r"(?:\b(?:the|a|an|our|its)\s+)?(?:correspondent|reporter)s?\s+(?:of|for|with)\s+(?:the\s+)?"
+    r"(?P<after>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})|"
+    r"\b(?P<before>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s?\s+(?:own\s+)?(?:correspondent|reporter)s?\b"
+)
+_REPORTING_AFTER = re.compile(rf"^[^,.;:\"“”]{{0,80}}?\s(?:{_VERBS})\b")
+
+
+# a denial of who did it, not of what happened ("denied responsibility for", "denies any involvement in")
+_DENIES_WHO = re.compile(
+    r"\b(?:has |have |had )?(?:\w+ly |earlier |also |again )?(?:denied|denies|deny|denying)\s+"
+    r"(?:any\s+|all\s+)?(?:responsibility|involvement|role|blame|being behind|carrying out)\b",
+    re.I,
+)
+_DEATHS = re.compile(r"\b(?:killed|killing|kills|deaths?|dead|died|lives)\b", re.I)
+# the denier's own account follows ("..., saying a failed launch caused the blast"): their claim
+_SAYING_SO = re.compile(r"\b(?:saying|said|says|adding|insisting|claiming|blaming|arguing)\b", re.I)
+
+
+def _own_correspondent(sentence: str, outlet: str | None) -> bool:
+    """The sentence's speaker is a correspondent of the report's own outlet: the report's own voice
+    (annotation.md, "Self-publishing organisations"); a correspondent of another outlet stays named."""
+    if not outlet:
+        return False
+    own = {w for w in re.findall(r"[A-Za-z]{2,}", outlet.lower())} - {"the", "news", "english", "agency"}
+    for m in _CORRESPONDENT_OF.finditer(sentence):
+        name = m.group("after") or m.group("before")
+        words = set(re.findall(r"[A-Za-z]{2,}", name.lower())) - {"the", "news", "english", "agency"}
+        if words and words <= own and _REPORTING_AFTER.match(sentence[m.end() :]):
+            return True
+    return False
+
+
+def find_attribution(
+    sentence: str, previous: str | None = None, named: tuple[str, ...] = (), outlet: str | None = None
+) -> str | None:
     """The party the sentence attributes its content to, or None (own voice / nobody cited).
 
     ``named``: the parties the report named before, in order; a description that fits one of them
-    ("a monitor said" after the Syrian Observatory was named) is that party.
+    ("a monitor said" after the Syrian Observatory was named) is that party. ``outlet``: the report's
+    own outlet (its ``OUTLET:`` header), whose correspondents speak in the report's voice.
     """
+    if _own_correspondent(sentence, outlet):
+        return None
+    denies = _DENIES_WHO.search(sentence)
+    if denies and _DEATHS.search(sentence, denies.end()) and not _SAYING_SO.search(sentence, denies.end()):
+        # "Israel denied responsibility for an explosion ... that killed hundreds": the denial is of who
+        # did it; the blast and its toll are told in the report's own voice (annotation.md, "Denials")
+        return None
     relay = _RELAY.search(sentence)
     if relay:
         # "Houthi rebels claim that ..., TASS reports.": the agency relays; the claimant is inside
@@ -420,7 +485,7 @@ def find_attribution(sentence: str, previous: str | None = None, named: tuple[st
     if re.match(r"\s*As (?:he|she|they|it) (?:explained|said|noted|added|put it)\b", sentence):
         return previous  # "As he explained, six people were killed ...": the speaker before
     party = _find_attribution(sentence, previous)
-    if party is not None and party != previous:
+    if party is not None and party != previous and not _named_in_quotes(party, sentence):
         party = _tidy(party, previous)
     if party is None or _AGENCY.match(party) or not _PARTY_WORD.search(party):
         return None
@@ -440,6 +505,11 @@ def find_attribution(sentence: str, previous: str | None = None, named: tuple[st
         if m:
             return _described(f"the {m.group('head')}", named) or party
     return _described(party, named) or _of_its_sort(party, named) or _same_person(party, named) or party
+
+
+def _named_in_quotes(party: str, sentence: str) -> bool:
+    """The party is a name the sentence gives in quotes ("We are all Houran martyrs"), not a clause."""
+    return any(m.group(1).strip() == party for m in _QUOTED_NAME.finditer(sentence))
 
 
 def _of_its_sort(party: str, named: tuple[str, ...]) -> str | None:
@@ -542,7 +612,9 @@ _QUOTE_THEN_SPEAKER = re.compile(
 _SAID_THEN_SPEAKER = re.compile(
     r"[,”\"]\s*(?:said|says|reported|reports|announced|wrote|added|"
     r"according to|told (?:Reuters|AFP|AP|Al Jazeera|reporters))\s+"
-    r"((?:(?:a|an|the)\s+)?[A-Za-z][^\"“”]{2,140}?)[.!]?\s*$"
+    # a name in quotes inside the speaker ('..., reported the pro-opposition “We are all Houran martyrs”
+    # news network on its Facebook page.') is part of it
+    r"((?:(?:a|an|the)\s+)?[A-Za-z](?:[^\"“”]|[“\"][^\"“”]{1,80}[”\"]){2,140}?)[.!]?\s*$"
 )
 # trailing: "..., its health directorate said late on Friday." / "...," X said.
 _TRAILING = re.compile(rf"[,”\"]\s*([^,”\"]{{2,100}}?)\s+(?:{_VERBS})\b{_TAIL}[.!]?\s*$")
@@ -590,7 +662,7 @@ def _find_attribution(sentence: str, previous: str | None = None) -> str | None:
         return canonical_party(_clean_np(m.group(1)))
     m = _SAID_THEN_SPEAKER.search(s) if _SAID_THEN_SPEAKER in maybe else None
     # how they said it is not part of the test for a clause ("said X in a report published on Monday")
-    who = _HOW_AFTER.sub("", m.group(1)) if m else ""
+    who = _QUOTED_NAME.sub("Q", _HOW_AFTER.sub("", m.group(1))) if m else ""  # ("We are all ...": a name)
     if (
         m
         and who

@@ -28,7 +28,7 @@ from tawthiq.entities import Claim, Count, PlaceRef, TimeSpan
 from tawthiq.errors import InputError
 from tawthiq.extract._arabic import arabic_claims, arabic_sentences
 from tawthiq.extract._arabic_time import find_dateline_ar
-from tawthiq.extract._attribution import find_attribution, find_certainty
+from tawthiq.extract._attribution import find_attribution, find_certainty, named_later
 from tawthiq.extract._events import EventHit, find_events, find_kind, find_perpetrators, find_victims
 from tawthiq.extract._filter import keep_claims
 from tawthiq.extract._modality import (
@@ -148,6 +148,17 @@ def _segments(sentence: str, gaz: Gazetteer, ctx: tuple[str, ...]) -> list[tuple
         segs.append((g.start(), g.end(), g.group("place")))
     segs.append((groups[-1].start(), len(sentence), groups[-1].group("place")))
     return segs
+
+
+# the report's own outlet: its header ("OUTLET: Enab Baladi (English)"), else a dateline's agency
+# ("Aleppo, SANA – Eight people were killed")
+_OUTLET_LINE = re.compile(r"^(?:OUTLET|SOURCE)[ \t]*:[ \t]*(\S[^\n]*)$", re.M)
+_AGENCY_DATELINE = re.compile(r"^\s*[A-Z][\w' -]{1,30},\s+([A-Z]{2,10})\s+[-–—]\s", re.M)
+
+
+def _outlet(header: str, text: str) -> str | None:
+    m = _OUTLET_LINE.search(header) or _AGENCY_DATELINE.search(text[len(header) : len(header) + 1500])
+    return m.group(1) if m else None
 
 
 def _main_place(title: str | None, text: str, gaz: Gazetteer) -> tuple[tuple[str, ...], PlaceRef | None]:
@@ -288,6 +299,7 @@ def rule_claims(
         # the report opens on a town outside Syria and never names Aleppo: no street of Aleppo is meant
         ctx = (*ctx, NOT_ALEPPO)
     head = _HEADER_BLOCK.match(text)
+    outlet = _outlet(text[: head.end()] if head else "", text)
     spans = [sp for sp in split_sentences(text) if sp[0] >= (head.end() if head else 0)] if english else []
     # a page's date stamp before the lede (" date 2024-06-10 Sudan's ministry ... on Saturday") is when
     # the page was dated, not when the event was: the sentence starts after it
@@ -326,7 +338,7 @@ def rule_claims(
             continue  # (an Arabic sentence is read by the Arabic rules below)
         if is_clutter(sentence):
             continue
-        party = find_attribution(sentence, previous_party, tuple(named_parties))
+        party = find_attribution(sentence, previous_party, tuple(named_parties), outlet)
         if party:
             previous_party = party
             if party not in named_parties:
@@ -512,6 +524,16 @@ def rule_claims(
             if undated_as is not None:
                 undated[claim.span] = undated_as
     out = drop_bare_retellings(merge_restatements(_merge(claims, anchor), anchor, title_end), anchor)
+    if len(named_parties) > 1:
+        # "a monitor saying at least 17 civilians had been killed", the monitor named only further down
+        # (after the merges, which keep a described party's account apart from the named one's)
+        later: dict[str | None, str | None] = {p: named_later(p, tuple(named_parties)) for p in named_parties}
+        out = [
+            c.model_copy(update={"attributed_to": later[c.attributed_to]})
+            if later.get(c.attributed_to)
+            else c
+            for c in out
+        ]
     if undated:
         # after the merges, which compare days and treat the anchor day as "no day named"
         out = [
