@@ -9,7 +9,6 @@ Never: prints a traceback for bad input (exit 1 with a one-line error naming fil
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -33,8 +32,15 @@ MAX_FILE_BYTES = 5 * 1024 * 1024  # one report; a 20 MB file is a dump, not a re
 
 
 def read_report_file(path: Path) -> tuple[str, str | None]:
-    """(text, title) of a report file, decoded with charset detection; title = TITLE: header or first line."""
+    """(text, title) of a report file, decoded with charset detection.
+
+    The title is the header block's ``TITLE:``, else the first line of the body by ingest's own
+    rule (``first_line_title``: a first line over 300 characters is no headline), so a file gets
+    the title ``tawthiq ingest --published-from-header`` stores for it.
+    """
     from charset_normalizer import from_bytes
+
+    from tawthiq.ingest import first_line_title, read_header
 
     if not path.exists():
         raise InputError("no such file", path=path)
@@ -57,11 +63,8 @@ def read_report_file(path: Path) -> tuple[str, str | None]:
     controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\n\r\t\f")
     if text and controls / min(len(text), 20000) > 0.05:
         raise EncodingError("binary data, not text (control characters)", path=path)
-    m = re.search(r"^TITLE:\s*(.+)$", text[:2000], re.M)
-    if m:
-        return text, m.group(1).strip()
-    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), None)
-    return text, first
+    header = read_header(text, str(path))
+    return text, header.title or first_line_title(text[header.body_start :])
 
 
 def _published(value: str | None) -> date | None:
@@ -99,10 +102,6 @@ def extract(
         return
     text, title = read_report_file(file)
     header = read_header(text, str(file))
-    if header.title is None and header.body_start:
-        # the first line of the body, as ingest and benchmarks/annotations.title take it: never the
-        # header block's first line ("DATE: 2016-12-13" was the title of a file with no TITLE:)
-        title = next((ln.strip() for ln in text[header.body_start :].splitlines() if ln.strip()), None)
     for warning in header.warnings:
         err_console.print(f"warning: {warning}", highlight=False, soft_wrap=True, markup=False)
     precision = "day" if pub is not None else header.published_precision

@@ -17,6 +17,7 @@ from pathlib import Path
 from tawthiq.errors import InputError
 from tawthiq.ingest._headers import Header, parse_report_date, read_header
 from tawthiq.ingest._jsonl import load_json_line
+from tawthiq.ingest._plain import first_line_title
 from tawthiq.ingest._plugins import hookimpl, pick_reader, readers
 from tawthiq.ingest._run import (
     DEFAULT_MAX_BYTES,
@@ -41,6 +42,7 @@ __all__ = [
     "Reader",
     "decode_text",
     "detect_language",
+    "first_line_title",
     "hookimpl",
     "ingest_file",
     "ingest_paths",

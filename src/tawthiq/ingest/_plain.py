@@ -22,9 +22,19 @@ _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 
 
 def first_line_title(text: str) -> str | None:
-    for line in text.split("\n"):
-        if line.strip():
-            return line.strip() if len(line.strip()) <= 300 else None
+    """The first non-empty line, stripped, when it is short enough for a headline (≤ 300 characters).
+
+    The one rule for a text with no ``TITLE:``: ingest's text reader and ``tawthiq extract FILE``
+    both call it (a 10 MB one-line report has no title, not a 10 MB one).
+    """
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end].strip()
+        if line:
+            return line if len(line) <= 300 else None
+        pos = end + 1
     return None
 
 
