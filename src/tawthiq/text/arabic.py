@@ -43,6 +43,10 @@ _DROP = frozenset(
     + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\u00ad", "\ufeff"]
     + [chr(c) for c in range(0x202A, 0x202F)]  # LRE RLE PDF LRO RLO
     + [chr(c) for c in range(0x2066, 0x206A)]  # LRI RLI FSI PDI
+    # the word joiner and the invisible operators (a "حل\u2060ب" from a web page hid Aleppo), and the
+    # combining grapheme joiner
+    + [chr(c) for c in range(0x2060, 0x2065)]
+    + ["\u034f"]
 )
 _MAP = {
     "أ": "ا",
