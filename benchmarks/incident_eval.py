@@ -15,6 +15,7 @@ predicted claims in one incident whose gold claims carry different labels (or no
     python benchmarks/incident_eval.py --split tune --lang en --show pipeline
     python benchmarks/incident_eval.py --split tune --why pipeline   # lost gold pairs by cause
     python benchmarks/incident_eval.py --split tune --decompose      # where the pipeline's recall goes
+    python benchmarks/incident_eval.py --split measure --shape       # counts per gold incident, no text
 """
 
 from __future__ import annotations
@@ -325,6 +326,65 @@ def _why(show: dict, incidents, cross: bool = False) -> None:
                 )
 
 
+def shape(show: dict, incidents) -> list[dict]:
+    """Per gold incident told by more than one claim, largest first: its claims, its gold pairs, how
+    many of them one predicted incident holds, and the rest by first cause (:func:`_reason`).
+
+    Counts only: no label, place, quote or name, so it may be printed for the measure side (pairwise
+    recall grows with the square of an incident's claims: a few large incidents can be most of it)."""
+    from tawthiq.gazetteer import load_gazetteer
+
+    label, claim_gold, sourced = show["label"], show["claim_gold"], show["sourced"]
+    pred_of = {k: cid for cid, k in claim_gold.items()}
+    where = {cid: n for n, inc in enumerate(incidents) for cid in _claim_ids(inc)}
+    contains = load_gazetteer().contains
+    by_label: dict[str, list[int]] = {}
+    for k, lab in label.items():
+        by_label.setdefault(lab, []).append(k)
+    out = []
+    for ks in by_label.values():
+        if len(ks) < 2:
+            continue
+        causes: Counter[str] = Counter()
+        for a, b in combinations(sorted(ks), 2):
+            pa, pb = pred_of.get(a), pred_of.get(b)
+            if pa is None or pb is None:
+                causes["a gold claim no extracted claim matches"] += 1
+            elif sourced[pa].claim.kind != "incident" or sourced[pb].claim.kind != "incident":
+                causes["an extracted claim is a tally or a status"] += 1
+            elif where.get(pa) is not None and where.get(pa) == where.get(pb):
+                causes["joined"] += 1
+            else:
+                causes[_reason(sourced[pa], sourced[pb], contains)] += 1
+        parts = {where.get(pred_of[k]) for k in ks if k in pred_of}
+        out.append(
+            {
+                "claims": len(ks),
+                "matched": sum(1 for k in ks if k in pred_of),
+                "predicted_incidents": len(parts),
+                "gold_pairs": len(ks) * (len(ks) - 1) // 2,
+                "causes": dict(causes.most_common()),
+            }
+        )
+    return sorted(out, key=lambda e: -e["gold_pairs"])
+
+
+def _print_shape(mode: str, events: list[dict], top: int = 6) -> None:
+    total = sum(e["gold_pairs"] for e in events)
+    print(
+        f"== {mode}: gold incidents told more than once ({len(events)}), largest first ({total} gold pairs)"
+    )
+    for n, e in enumerate(events[:top], 1):
+        joined = e["causes"].get("joined", 0)
+        rest = "; ".join(f"{k} {v}" for k, v in e["causes"].items() if k != "joined")
+        print(
+            f"  #{n}: {e['claims']} claims ({e['matched']} matched) in {e['predicted_incidents']} incidents,"
+            f" {e['gold_pairs']} pairs ({e['gold_pairs'] / total:.0%} of all), joined {joined}; {rest or '-'}"
+        )
+    head = sum(e["gold_pairs"] for e in events[:top])
+    print(f"  the {min(top, len(events))} largest hold {head / total:.0%} of the gold pairs")
+
+
 _EXTRACTION = "(a) extraction: a gold claim no extracted claim matches"
 
 # Why the scorer matched no extracted claim to a gold claim (it pairs claims of one family whose
@@ -602,6 +662,12 @@ def main(argv: list[str]) -> int:
         help="split the pipeline's lost gold pairs into extraction, corroboration (by reason) and other"
         " (tune side only)",
     )
+    ap.add_argument(
+        "--shape",
+        action="store_true",
+        help="per gold incident (counts only, no names or text, so also on the measure side): its share"
+        " of the gold pairs, how many each mode joins and why the rest are lost",
+    )
     args = ap.parse_args(argv)
     if (args.show or args.why or args.decompose) and args.split != "tune":
         ap.error(
@@ -617,7 +683,7 @@ def main(argv: list[str]) -> int:
     out: dict = {}
     shown: dict[str, tuple[dict, list]] = {}
     for mode in ("gold", "pipeline"):
-        show: dict | None = {} if mode in (args.show, args.why) or args.decompose else None
+        show: dict | None = {} if mode in (args.show, args.why) or args.decompose or args.shape else None
         tp, npred, ngold, incidents, (ctp, cpred, cgold) = evaluate(items, mode, show)
         if show is not None and args.show == mode:
             _show(show, incidents)
@@ -625,6 +691,10 @@ def main(argv: list[str]) -> int:
             _why(show, incidents, cross=args.cross)
         if show is not None:
             shown[mode] = (show, incidents)
+        if show is not None and args.shape:
+            out.setdefault("shape", {})[mode] = shape(show, incidents)
+            if not args.json:
+                _print_shape(mode, out["shape"][mode])
         if show is not None and args.decompose and mode == "pipeline":
             print(f"== the pipeline's false pairs ({npred - tp}) by class (tune side)")
             for cls, n in false_pairs(show, incidents).most_common():

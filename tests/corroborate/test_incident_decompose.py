@@ -201,3 +201,29 @@ def test_false_pairs_add_up_to_predicted_minus_true_by_class():
     }
     # ten pairs in all, one of them true: nine false
     assert sum(counts.values()) == 9
+
+
+def test_shape_counts_each_gold_incidents_pairs_largest_first_and_names_nothing():
+    # --shape may print for the measure side, so it gives counts only: per gold incident told more
+    # than once, its claims, pairs, how many are joined, the rest by cause; never a label or a quote
+    monday, friday = date(2020, 3, 2), date(2020, 3, 6)
+    label = {1: "E", 2: "E", 3: "E", 4: "E", 5: "F", 6: "F", 7: "G"}
+    sourced = {
+        101: _sc(101, "a", monday),
+        102: _sc(102, "b", monday),
+        104: _sc(104, "c", friday),
+        105: _sc(105, "d", monday, kind="tally"),
+        106: _sc(106, "e", monday),
+        107: _sc(107, "f", monday),
+    }
+    claim_gold = {101: 1, 102: 2, 104: 4, 105: 5, 106: 6, 107: 7}
+    show = {"label": label, "claim_gold": claim_gold, "sourced": sourced}
+    events = incident_eval.shape(show, [_incident(101, 102), _incident(104), _incident(106), _incident(107)])
+    assert [e["gold_pairs"] for e in events] == [6, 1]  # E first; G (one claim) is no pair
+    e, f = events
+    assert (e["claims"], e["matched"], e["predicted_incidents"]) == (4, 3, 2)
+    assert sum(e["causes"].values()) == 6
+    assert e["causes"]["joined"] == 1 and e["causes"]["a gold claim no extracted claim matches"] == 3
+    assert any("dates apart" in k for k in e["causes"])
+    assert f["causes"] == {"an extracted claim is a tally or a status": 1}
+    assert "'E'" not in repr(events) and "claim 1" not in repr(events)
