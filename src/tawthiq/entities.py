@@ -52,6 +52,7 @@ __all__ = [
     "IncidentFilter",
     "LinkResult",
     "LinkedPair",
+    "MessageContact",
     "MissingNote",
     "NoteStatus",
     "PairDecision",
@@ -338,6 +339,19 @@ class SourceCheckin(BaseModel):
     last_contact: datetime | None = None
     last_channel: str | None = None
     farewell: str | None = None  # the farewell pattern of the latest message, if any
+
+
+class MessageContact(BaseModel):
+    """A message that counts as contact with its sender's source (``sources.message_contacts``),
+    as the store logs it: the sender (protected; matched to its source by a keyed digest, never in
+    clear), when the contact happened and the farewell the message reads as, if any."""
+
+    model_config = ConfigDict(frozen=True)
+    report_id: int
+    sender: Protected
+    channel: str
+    at: datetime
+    farewell: str | None = None
 
 
 class ReportRef(BaseModel):

@@ -10,12 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import MissingNote
-from tawthiq.people.missing import MISSING_PAIR_REASON, MissingPerson, current_status
+from tawthiq.people.missing import (
+    INQUIRY_LIST,
+    MISSING_PAIR_REASON,
+    MissingPerson,
+    current_status,
+    inquiry_record,
+)
 from tawthiq.store import Workspace
 from tawthiq.store import missing as missing_store
 from tawthiq.store.missing import Inquiry
@@ -89,10 +96,14 @@ def queue_missing_matches(session: Session, list_name: str, *, threshold: float 
 
 def accept_inquiry(session: Session, inquiry_id: int, *, actor: str) -> int:
     """Take a family's registration into the registry: a missing-person record with a first note
-    (``information_sought``), compared at once with every list. Returns the record's id."""
-    record_id, new = missing_store.accept_inquiry(session, inquiry_id, actor=actor)
-    if new:
-        queue_missing_matches(session, missing_store.INQUIRY_LIST)
+    (``information_sought``; what it holds is ``people.missing.inquiry_record``'s rule), compared
+    at once with every list. Taken in twice, the same record. Returns the record's id."""
+    inquiry = missing_store.get_inquiry(session, inquiry_id)
+    if inquiry.person_record_id is not None:  # taken in before: the same record
+        return inquiry.person_record_id
+    record, note = inquiry_record(inquiry, datetime.now(UTC))
+    record_id = missing_store.take_in_inquiry(session, inquiry.id, record, note, actor=actor)
+    queue_missing_matches(session, INQUIRY_LIST)
     return record_id
 
 

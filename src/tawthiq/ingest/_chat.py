@@ -13,14 +13,15 @@ decided for the whole file: if any first field is over 12 it is day-first; if an
 field is over 12 it is month-first; if both happen the file is refused (it mixes orders);
 if neither, day-first is assumed (the locale of Syria and of most exports outside the US)
 unless ``--chat-date-order mdy`` says otherwise. The message's date becomes its
-``published_at``.
+``published_at``; its date and time (``sent_at``, the phone's clock taken as UTC: an export
+names no zone) are when its contact with the sender's source is logged.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from tawthiq.entities import Protected
@@ -30,7 +31,7 @@ from tawthiq.ingest._types import Draft, ReadContext, Reader
 
 __all__ = ["CHAT_READER", "looks_like_chat", "read_chat"]
 
-_TS = r"(\d{1,2})[/.](\d{1,2})[/.](\d{2,4}),?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?\s?[Mm]\.?)?"
+_TS = r"(\d{1,2})[/.](\d{1,2})[/.](\d{2,4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([AaPp])\.?\s?[Mm]\.?)?"
 _ANDROID = re.compile(rf"^{_TS}\s+-\s+(.*)$")
 _IOS = re.compile(rf"^\[{_TS}\]\s+(.*)$")
 _MARKS = "\u200e\u200f\ufeff\u202a\u202c"
@@ -43,6 +44,7 @@ class _Msg:
     a: int
     b: int
     year: int
+    clock: time | None  # the line's time of day; None if it is no time (25:70)
     sender: str | None
     lines: list[str]
 
@@ -50,6 +52,19 @@ class _Msg:
 def _match(line: str) -> re.Match[str] | None:
     line = line.lstrip(_MARKS)
     return _ANDROID.match(line) or _IOS.match(line)
+
+
+def _clock(m: re.Match[str]) -> time | None:
+    """The time of day a message line gives (``21:04``, ``9:04 PM``, ``21:04:11``), or None when
+    it is no time: the line still starts a message, whose contact is then logged at noon."""
+    hour, minute, second = int(m.group(4)), int(m.group(5)), int(m.group(6) or 0)
+    if m.group(7):  # 12-hour clock: 12 AM is midnight, 12 PM noon
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if m.group(7) in "Pp" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return time(hour, minute, second)
 
 
 def looks_like_chat(text: str) -> bool:
@@ -80,7 +95,7 @@ def read_chat(ctx: ReadContext) -> list[Draft]:
     for n, raw in enumerate(text.split("\n"), 1):
         m = _match(raw)
         if m:
-            a, b, y, rest = int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4)
+            a, b, y, rest = int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(8)
             sm = _SENDER.match(rest)
             msgs.append(
                 _Msg(
@@ -88,6 +103,7 @@ def read_chat(ctx: ReadContext) -> list[Draft]:
                     a,
                     b,
                     y + 2000 if y < 100 else y,
+                    _clock(m),
                     sm.group(1).strip() if sm else None,
                     [sm.group(2) if sm else rest],
                 )
@@ -120,6 +136,7 @@ def read_chat(ctx: ReadContext) -> list[Draft]:
                 published_at=when,
                 language=detect_language(body),
                 sender=Protected(msg.sender.strip(_MARKS)),
+                sent_at=datetime.combine(when, msg.clock, tzinfo=UTC) if msg.clock else None,
             )
         )
     if not drafts:

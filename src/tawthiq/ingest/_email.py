@@ -134,11 +134,12 @@ def read_email(ctx: ReadContext) -> list[Draft]:
     sender = _header(msg, "From", ctx.path)
     if subject is None and sender is None and _header_value(msg, "Date", ctx.path) is None:
         raise ParseError("not an e-mail message: no From, Subject or Date header", path=ctx.path)
-    published = None
+    published = sent = None
     date_header = _header_value(msg, "Date", ctx.path)
     if date_header is not None:
         try:
-            published = date_header.datetime.date()
+            sent = date_header.datetime  # naive for "-0000" (zone unknown): taken as UTC later
+            published = sent.date()
         except _HEADER_FAILURES:
             raise ParseError(
                 f"unreadable date {str(date_header)[:40]!r}", path=ctx.path, field="Date"
@@ -162,6 +163,7 @@ def read_email(ctx: ReadContext) -> list[Draft]:
             published_at=published,
             language=detect_language(body),
             sender=Protected(sender) if sender else None,
+            sent_at=sent,
         )
     ]
 

@@ -180,6 +180,8 @@ def _drafts(path: Path, data: bytes, opts: IngestOptions) -> tuple[str, str, str
                 ),
                 language=meta.get("language") or d.language,
                 sender=d.sender,
+                # the message's own time goes with its own day, not with a day the sidecar gives
+                sent_at=None if meta.get("published_at") else d.sent_at,
                 source=meta.get("source") or d.source,
                 url=d.url,
                 metadata=d.metadata,
@@ -452,22 +454,17 @@ def _write(
             )
         stored = add_reports(s, reports)
         if any(r.sender is not None for r in reports):  # issue 8: a message is contact with its source
-            from tawthiq.sources import farewell_signal
-            from tawthiq.store.sources import contacts_from_reports
+            from tawthiq.sources import message_contacts
+            from tawthiq.store.sources import save_message_contacts
 
-            contacts_from_reports(
+            sent = [(r, st, drafts[r.part].sent_at) for r, st in zip(reports, stored, strict=True)]
+            save_message_contacts(
                 s,
-                stored,
-                {
-                    st.id: r.sender
-                    for r, st in zip(reports, stored, strict=True)
-                    if r.sender is not None and st.id is not None  # stored: every one has an id
-                },
-                {
-                    st.id: farewell_signal(r.body)
-                    for r, st in zip(reports, stored, strict=True)
-                    if r.sender is not None and st.id is not None
-                },
+                message_contacts(
+                    stored,
+                    {st.id: r.sender for r, st, _ in sent if r.sender is not None and st.id is not None},
+                    {st.id: at for _, st, at in sent if st.id is not None},
+                ),
             )
     return stored
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from tawthiq.entities import DatePrecision, Protected
@@ -28,6 +28,9 @@ class Draft:
     language: str | None = None
     published_precision: DatePrecision | None = None  # "month"/"year": published_at is the period's 1st
     sender: Protected | None = None
+    # When the message itself says it was sent (a chat line's clock, an e-mail's Date; no zone:
+    # taken as UTC): the time its contact with the sender's source is logged at (issue 14).
+    sent_at: datetime | None = None
     source: str | None = None
     url: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)  # header keys the reader does not use

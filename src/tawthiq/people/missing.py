@@ -15,16 +15,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from tawthiq.entities import LinkedPair, MissingNote, PersonRecord, date_text
 from tawthiq.people._link_types import LinkResult
 
+if TYPE_CHECKING:  # the store's read of an inquiry; this stage never imports the store
+    from tawthiq.store.missing import Inquiry
+
 __all__ = [
+    "INQUIRY_LIST",
     "MISSING_PAIR_REASON",
     "STATUS_LABELS",
     "MissingPerson",
     "current_status",
     "hold_missing_matches",
+    "inquiry_record",
     "match_candidates",
     "match_note",
     "matched_pair",
@@ -236,3 +242,38 @@ def matched_pair(a: PersonRecord, b: PersonRecord, decision: str) -> tuple[Perso
     if decision != "match" or (a.status == "missing") == (b.status == "missing"):
         return None
     return (a, b) if a.status == "missing" else (b, a)
+
+
+# The list a family's registration joins when a documenter takes it into the registry.
+INQUIRY_LIST = "family-inquiries"
+
+
+def inquiry_record(inquiry: Inquiry, now: datetime) -> tuple[PersonRecord, MissingNote]:
+    """What a family's inquiry becomes in the registry: a missing-person record on the list
+    :data:`INQUIRY_LIST` (``inquiry-<id>``; the name is Arabic when it holds an Arabic letter,
+    else Latin) and its first note, ``information_sought``, dated when the family asked.
+    ``now`` is the note's entry date (and its date when the inquiry has none)."""
+    arabic = any("\u0600" <= ch <= "\u06ff" for ch in inquiry.name)
+    record = PersonRecord(
+        list_name=INQUIRY_LIST,
+        record_id=f"inquiry-{inquiry.id}",
+        name_ar=inquiry.name if arabic else None,
+        name_latin=None if arabic else inquiry.name,
+        sex=inquiry.sex,
+        age=inquiry.age,
+        status="missing",
+        last_seen_date=inquiry.last_seen_date,
+        last_seen_place=inquiry.last_seen_place,
+        circumstances=inquiry.circumstances,
+    )
+    note = MissingNote(
+        note_record_id=f"inquiry.{inquiry.id}",
+        status="information_sought",
+        author_name="family",
+        source_date=inquiry.created_at or now,
+        entry_date=now,
+        source=f"inquiry #{inquiry.id}",
+        last_known_location=inquiry.last_seen_place,
+        text="Registered by a relative through the inquiry form.",
+    )
+    return record, note

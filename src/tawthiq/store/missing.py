@@ -35,20 +35,20 @@ from tawthiq.store.tables import (
 )
 
 __all__ = [
-    "INQUIRY_LIST",
     "Inquiry",
     "StoredMissing",
-    "accept_inquiry",
     "add_inquiry",
     "add_note",
     "answer_inquiry",
     "find_inquiry",
+    "get_inquiry",
     "list_inquiries",
     "load_missing",
     "match_sides",
     "notes_by_record",
     "queue_pairs",
     "save_missing",
+    "take_in_inquiry",
 ]
 
 
@@ -375,58 +375,35 @@ def answer_inquiry(
     return _inquiry(row)
 
 
-INQUIRY_LIST = "family-inquiries"
-
-
-def accept_inquiry(session: Session, inquiry_id: int, *, actor: str) -> tuple[int, bool]:
-    """Take a family's registration into the registry: a missing-person record with a first note
-    (``information_sought``). Returns the record's id, and whether it is new (then the caller
-    compares it with every list: ``tawthiq.app.missing.accept_inquiry``)."""
+def get_inquiry(session: Session, inquiry_id: int) -> Inquiry:
+    """The inquiry with this id; an :class:`InputError` naming the field ``inquiry`` if none."""
     row = session.get(InquiryRow, inquiry_id) if is_row_id(inquiry_id) else None
     if row is None:
         raise InputError(f"no inquiry {inquiry_id}", field="inquiry")
-    if row.person_record_id is not None:
-        return row.person_record_id, False
-    arabic = any("\u0600" <= ch <= "\u06ff" for ch in row.name)
-    rec = PersonRecord(
-        list_name=INQUIRY_LIST,
-        record_id=f"inquiry-{row.id}",
-        name_ar=row.name if arabic else None,
-        name_latin=None if arabic else row.name,
-        sex=row.sex,
-        age=row.age,
-        status="missing",
-        last_seen_date=row.last_seen_date,
-        last_seen_place=row.last_seen_place,
-        circumstances=row.circumstances,
-    )
-    save_list(session, INQUIRY_LIST, [rec], has_duplicates=True)
+    return _inquiry(row)
+
+
+def take_in_inquiry(
+    session: Session, inquiry_id: int, record: PersonRecord, note: MissingNote, *, actor: str
+) -> int:
+    """Store the record and first note an inquiry becomes (``people.missing.inquiry_record``) on
+    the record's list, and link the inquiry to the record (audited ``inquiry.accept``). Returns
+    the record's id."""
+    row = session.get(InquiryRow, inquiry_id) if is_row_id(inquiry_id) else None
+    if row is None:
+        raise InputError(f"no inquiry {inquiry_id}", field="inquiry")
+    save_list(session, record.list_name, [record], has_duplicates=True)
     record_id = session.scalar(
         select(PersonRecordRow.id).where(
-            PersonRecordRow.list_name == INQUIRY_LIST, PersonRecordRow.record_id == rec.record_id
+            PersonRecordRow.list_name == record.list_name, PersonRecordRow.record_id == record.record_id
         )
     )
     assert record_id is not None  # saved just above, in this transaction
-    now = datetime.now(UTC)
-    add_note(
-        session,
-        record_id,
-        MissingNote(
-            note_record_id=f"inquiry.{row.id}",
-            status="information_sought",
-            author_name="family",
-            source_date=as_utc(row.created_at) or now,
-            entry_date=now,
-            source=f"inquiry #{row.id}",
-            last_known_location=row.last_seen_place,
-            text="Registered by a relative through the inquiry form.",
-        ),
-    )
+    add_note(session, record_id, note)
     row.person_record_id = record_id
-    row.status = "open" if row.status == "open" else row.status
     session.flush()
     record_event(session, "inquiry.accept", "inquiry", row.id, detail=f"record {record_id}", actor=actor)
-    return record_id, True
+    return record_id
 
 
 def notes_by_record(session: Session, record_ids: Iterable[int]) -> dict[int, list[MissingNote]]:

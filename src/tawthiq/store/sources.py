@@ -1,7 +1,8 @@
 """Sources at risk: registration with protected identity, the contact log, check-in state.
 
 In: a session (with the workspace cipher in ``session.info``), :class:`~tawthiq.entities.Source`,
-stored chat :class:`~tawthiq.entities.Report` s. Out: sources, contacts and
+:class:`~tawthiq.entities.MessageContact` s (which messages are contact is the sources stage's
+rule). Out: sources, contacts and
 :class:`~tawthiq.entities.SourceCheckin` rows for the overdue list.
 Never: compares or stores an identity in clear — a chat sender is matched to its source through
 the keyed blind index (``Cipher.blind_index``) — and never puts a message or identity in a log.
@@ -9,15 +10,15 @@ the keyed blind index (``Cipher.blind_index``) — and never puts a message or i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import datetime
 from typing import cast
 
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from tawthiq.entities import Protected, Report, Source, SourceCheckin, sender_label
+from tawthiq.entities import MessageContact, Protected, Source, SourceCheckin, sender_label
 from tawthiq.errors import InputError
 from tawthiq.store.audit import Event, record_event, record_events
 from tawthiq.store.reports import get_or_create_source
@@ -26,11 +27,11 @@ from tawthiq.store.tables import SourceContactRow, SourceIndexRow, SourceRow
 
 __all__ = [
     "Contact",
-    "contacts_from_reports",
     "list_contacts",
     "log_contact",
     "register_source",
     "resolve_source",
+    "save_message_contacts",
     "set_checkin",
     "source_checkins",
 ]
@@ -151,17 +152,9 @@ def log_contact(
     return Contact(row.id, source_id, as_utc(row.at), channel, report_id, farewell)
 
 
-def contacts_from_reports(
-    session: Session,
-    reports: Iterable[Report],
-    senders: Mapping[int, Protected],
-    farewells: Mapping[int, str | None],
-) -> list[Contact]:
-    """Every chat or e-mail message with a sender counts as contact with that sender's source.
-
-    ``reports`` are stored (they have ids); ``senders`` holds their senders by report id (the
-    stored entities never carry one). ``farewells`` holds, by report id, the farewell pattern
-    the sources stage found in the message (``tawthiq.sources.farewell_signal``), or None.
+def save_message_contacts(session: Session, contacts: Iterable[MessageContact]) -> list[Contact]:
+    """Log each message's contact (``sources.message_contacts`` says which messages are contact,
+    and when) with its sender's source, found through the keyed blind index of the sender.
 
     A sender no source is registered for becomes a new ``individual`` source, labelled by a short
     digest (never by the name), so the documenter can name it and set its check-in interval.
@@ -169,37 +162,31 @@ def contacts_from_reports(
     cipher = None
     source_of: dict[str, int] = {}  # blind index -> source id, looked up once per sender
     values: list[dict] = []
-    for rep in reports:
-        report_id = rep.id
-        sender = senders.get(report_id) if report_id is not None else None
-        if report_id is None or sender is None or rep.status != "stored":
-            continue
+    for c in contacts:
         cipher = cipher or session_cipher(session)
-        digest = cipher.blind_index(sender, column=_INDEX_COLUMN)
+        digest = cipher.blind_index(c.sender, column=_INDEX_COLUMN)
         if digest not in source_of:
             idx = session.get(SourceIndexRow, digest)
             if idx is None:
                 new = register_source(
                     session,
                     Source(
-                        label=sender_label(rep.channel, digest),
+                        label=sender_label(c.channel, digest),
                         kind="individual",
-                        identity=Protected(sender.reveal()),
+                        identity=Protected(c.sender.reveal()),
                     ),
                 )
                 assert new.id is not None  # stored just now
                 source_of[digest] = new.id
             else:
                 source_of[digest] = idx.source_id
-        day = rep.published_at or (rep.received_at.date() if rep.received_at else datetime.now(UTC).date())
-        at = datetime.combine(day, time(12, 0), tzinfo=UTC) if rep.published_at else as_utc(rep.received_at)
         values.append(
             {
                 "source_id": source_of[digest],
-                "at": at,
-                "channel": rep.channel,
-                "report_id": report_id,
-                "farewell": farewells.get(report_id),
+                "at": as_utc(c.at),
+                "channel": c.channel,
+                "report_id": c.report_id,
+                "farewell": c.farewell,
                 "note_enc": None,
             }
         )
