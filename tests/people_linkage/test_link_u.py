@@ -177,3 +177,38 @@ def test_shared_key_on_codes_is_duckdbs_test(features):
         zip(a[rest].tolist(), b[rest].tolist(), strict=True)
     )
     assert rest.sum() > 10_000 and (~rest).sum() > 500  # both kinds of pair are there
+
+
+@pytest.mark.parametrize("link_type", ["link_only", "dedupe_only"])
+def test_prior_from_counts_is_splinks(features, link_type):
+    """The prior taken from count_u's exact-name pairs (``_prior_from_counted``) is the one
+    splink's own query gives for the same rule and recall: the same pairs and the same
+    arithmetic, so the model and every pair's probability are unchanged by skipping it."""
+    import logging
+
+    from splink import Linker, block_on
+
+    from tawthiq.people._link_model import (
+        PRIOR_RULE_RECALL,
+        _all_pairs,
+        _db_api,
+        _prior_from_counted,
+    )
+
+    # one list holding both lists' records: namesakes within it
+    feats = features if link_type == "link_only" else features.assign(source_dataset="a")
+    absent = frozenset({"place", "national_id", "address", "birth_date"})
+    settings = build_settings(link_type, absent=absent)
+    db = _db_api("duckdb", None)
+    inputs = [g for _, g in feats.groupby("source_dataset")] if link_type == "link_only" else [feats]
+    tables = [db.register(x) for x in inputs]
+    linker = Linker(tables if len(tables) > 1 else tables[0], settings, log_level=logging.WARNING)
+    linker.training.estimate_probability_two_random_records_match([block_on("key")], recall=PRIOR_RULE_RECALL)
+    splinks = linker.misc.save_model_to_json()["probability_two_random_records_match"]
+
+    comparisons = list(settings.get_settings("duckdb").comparisons)
+    counted = count_u(feats, comparisons, link_type, max_pairs=2_000, seed=7)
+    model: dict = {}
+    _prior_from_counted(model, counted["name"], _all_pairs(feats, link_type))
+    assert splinks > 0  # the fixture has namesakes
+    assert model["probability_two_random_records_match"] == splinks
