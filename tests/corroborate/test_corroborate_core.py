@@ -881,3 +881,75 @@ def test_one_report_that_counts_an_air_strike_and_a_shelling_apart_tells_two_att
     assert len(build_incidents([strike, same_toll])) == 1
     no_toll = sc("r1", event_type="attack.shelling", places=(FARDOUS,))
     assert len(build_incidents([strike, no_toll])) == 1
+
+
+# ------------------------------------------- one report, one kind of site struck, two places near
+# "A coalition air strike on a market near the Red Sea city of X killed 21" and "the strike hit a
+# packaging shed in the outdoor market of the town of Y" (Y 70 km from X): the report tells one strike
+# placed once by the city it is near. Invented places; a degree of latitude is ~111 km.
+_CITY = PlaceRef(name="Portcity", lat=15.0, lon=43.0, precision="town")
+
+
+def _town_at(km: float) -> PlaceRef:
+    return PlaceRef(name="Smalltown", lat=15.0 + km / 111.2, lon=43.0, precision="town")
+
+
+_SITE_WORDS = [
+    ("a market", "the market"),
+    ("a hospital", "the hospital"),
+    ("a school", "the school"),
+    ("a funeral", "the mourners"),
+    ("سوق شعبي", "السوق"),
+    ("مستشفى", "المستشفى"),
+]
+
+
+def _one_site_report(report: str, km: float, site: str, here: str, **kw) -> tuple[SourcedClaim, SourcedClaim]:
+    near = sc(
+        report,
+        places=(_CITY,),
+        event_type="attack.air_strike",
+        fat=Count(low=21, high=None, qualifier="at_least"),
+        quote=f"An air strike hit {site} near the city of Portcity, killing at least 21 people.",
+    )
+    town = sc(
+        kw.pop("other_report", report),
+        places=(_town_at(km),),
+        event_type=kw.pop("event_type", "attack.air_strike"),
+        day=kw.pop("day", DAY),
+        quote=kw.pop("quote", f"The strike hit {here} in the town of Smalltown."),
+    )
+    return _at(near, 0), _at(town, 200)
+
+
+@pytest.mark.parametrize("km", [5, 40, 70, 95])
+@pytest.mark.parametrize(("site", "here"), _SITE_WORDS)
+def test_one_reports_strike_on_one_kind_of_site_placed_at_a_town_and_a_city_near_it_is_one(km, site, here):
+    near, town = _one_site_report("r1", km, site, here)
+    incidents = build_incidents([near, town])
+    assert len(incidents) == 1, (km, site)
+    assert members(incidents[0]) == {near.claim.id, town.claim.id}
+
+
+@pytest.mark.parametrize(
+    "trap",
+    ["two reports", "far apart", "another site", "another strike", "another day", "another weapon"],
+)
+def test_places_apart_stay_two_events_unless_one_report_names_one_site_one_day_one_type(trap):
+    kw: dict = {}
+    km, here = 70.0, "the market"
+    if trap == "two reports":  # two reports' markets of one province on one day may be two strikes
+        kw["other_report"] = "r2"
+    elif trap == "far apart":
+        km = 180.0
+    elif trap == "another site":
+        here = "the school"
+    elif trap == "another strike":
+        kw["quote"] = "Another air strike hit the market in the town of Smalltown."
+    elif trap == "another day":
+        kw["day"] = date(2016, 12, 10)
+    elif trap == "another weapon":  # kin to an air strike across reports, but one report names both
+        kw["event_type"] = "attack.shelling"
+    near, town = _one_site_report("r1", km, "a market", here, **kw)
+    incidents = build_incidents([near, town])
+    assert len(incidents) == 2, trap

@@ -16,6 +16,7 @@ from datetime import timedelta
 from rapidfuzz import fuzz
 
 from tawthiq.entities import Count
+from tawthiq.geo import km
 
 from ._items import BUSY_FAMILIES, Item, finest_rank, relation
 from ._numbers import counts_compatible, windows_meet
@@ -110,6 +111,32 @@ def told_apart(a: Item, b: Item) -> bool:
     return later.another and later.sc.claim.span[0] > first.sc.claim.span[0]
 
 
+# One report's sentences about one kind of site struck are one strike at places this far apart
+# (km): the market "near Yemen's Red Sea city of Hodeida" and the market "in the town of Bayt
+# el-Faqih", 70 km south of it. Two reports' are not (two markets of one province on one day).
+_ONE_SITE_KM = 100.0
+
+
+def _one_site_near(a: Item, b: Item) -> bool:
+    """Two sentences of one report (the caller's test) naming the same kind of site struck (a
+    market, a hospital: :data:`_words._SITES`), of one type and dated alike, at two places no farther
+    apart than :data:`_ONE_SITE_KM`: one strike, placed once by the town it hit and once by the city
+    it is near (what an extractor takes for the place of "a market near the city of X"). A report that
+    tells a second strike on such a site says so ("another", "in a similar strike": :func:`told_apart`,
+    tested before), and two figures that cannot be one toll still keep them apart."""
+    if not (a.sites & b.sites) or a.etype != b.etype or a.window is None or b.window is None:
+        return False
+    if a.window[:2] != b.window[:2]:
+        return False
+    pa = [
+        (p.lat, p.lon) for p in (*a.where.specific, *a.where.areas) if p.lat is not None and p.lon is not None
+    ]
+    pb = [
+        (p.lat, p.lon) for p in (*b.where.specific, *b.where.areas) if p.lat is not None and p.lon is not None
+    ]
+    return any(km(*x, *y) <= _ONE_SITE_KM for x in pa for y in pb)
+
+
 def judge(a: Item, b: Item, contains: Contains | None = None) -> tuple[float, bool] | None:
     """None when two claims cannot be one event (a conflict); else (strength, identifies).
 
@@ -137,6 +164,8 @@ def judge_full(a: Item, b: Item, contains: Contains | None = None) -> tuple[floa
     elif not windows_meet(a.window, b.window):
         return None
     rel = relation(a, b, contains)
+    if rel is None and same_report and _one_site_near(a, b):
+        rel = "area"
     if rel is None or (rel == "unknown" and not same_report):
         return None
     if same_report and rel != "same" and other_days(a, b):
