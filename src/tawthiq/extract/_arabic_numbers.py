@@ -112,7 +112,8 @@ _QUALS = [
         "more_than",
     ),
     (r"نحو|حوالي|حوالى|قرابه|زهاء|ما يقارب|ما يقرب من|يقارب|تقريبا|قرابه|ما يناهز|يناهز", "about"),
-    (r"ما يصل الى|حتى|اقل من|ما دون", "up_to"),
+    # "ما يقل عن 42" (under 42) is at most, as "أقل من"; "ما لا يقل عن" is matched first above
+    (r"ما يصل الى|حتى|اقل من|ما دون|ما يقل عن|يقل عن", "up_to"),
 ]
 # the article may stand apart from its number: "حوالي الـ 20" (tatweel folded away)
 _QUAL_RX = [(_rx(rf"(?:^|\s|[و])(?:{p})\s*(?:ال\s*)?$"), q) for p, q in _QUALS]
@@ -125,7 +126,8 @@ _VAGUE_RX = _rx(
 )
 _RANGE = _rx(rf"(?:بين\s+)({_DIGITS})\s+و\s*({_DIGITS})|({_DIGITS})\s*(?:-|الى|إلى)\s*({_DIGITS})")
 # "على الأقل" after the noun it counts ("عشرة مدنيين على الأقل"), not after a later count
-_AT_LEAST_AFTER = _rx(r"^\s*(?:[^\s،,.؛\d]+\s+){0,2}على الاقل\b")
+# ("على أقل تقدير", at the lowest estimate, as well)
+_AT_LEAST_AFTER = _rx(r"^\s*(?:[^\s،,.؛\d]+\s+){0,2}على (?:الاقل|اقل تقدير)\b")
 _ABOUT_AFTER = _rx(r"^\s*(?:\S+\s+){0,2}تقريبا\b")
 # "20 ونيف"، "عشرين ونيفا" (twenty-odd): more than the number
 _ODD_AFTER = _rx(r"^\s*و\s*نيف(?![\u0621-\u064a])|^\s*و\s*نيفا(?![\u0621-\u064a])")

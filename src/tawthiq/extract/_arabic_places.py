@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tawthiq.entities import PlaceRef
-from tawthiq.extract._arabic_lexicon import _L, _rx
+from tawthiq.extract._arabic_lexicon import _L, _R, _rx
 from tawthiq.extract._places import dateline_ar, is_aside_ar, is_passing_ar
 from tawthiq.gazetteer import Gazetteer
 from tawthiq.text.arabic import Folded, fold_arabic
@@ -40,6 +40,53 @@ _OFFICE = _rx(
     r"|وزارة الصحة|وزارة الداخلية|الدفاع المدني|وزارة الصحة الفلسطينية|وزارة الصحة السورية"
     r"|مدير|رئيس مجلس|ناطق|متحدث|مراسل|مراسلنا|مراسلة)(?: (?:في|ب|باسم|لدى))?\s*$"
 )
+# a list of places after a plural or dual place word: "بلدات حمورية وسقبا وكفربطنا"، "قريتي التح وحيش"،
+# "مدن دوما وعربين وحرستا": each item joined by و is a place, known to the gazetteer or not
+_LIST_HEAD = _rx(
+    rf"{_L}(?:[وفب]|ل)?(?:ال)?(?:بلدات|مدن|قرى|أحياء|مدينتي|مدينتا|بلدتي|بلدتا|قريتي|قريتا|حيي|حيا|مخيمي|مخيمات)\s+"
+)
+_LIST_WORD = re.compile(r"[\u0621-\u064a]+")
+_LIST_STOP = _rx(
+    rf"^(?:[وفب]|ل)?(?:في|على|من|الى|إلى|عن|مع|قرب|بين|منذ|خلال|جراء|اثر|إثر|بعد|قبل|حيث|التي|الذي|الواقعة|ريف|محافظة"
+    rf"|شرق|غرب|شمال|جنوب|وسط|المحاصرة|المحاصر|الخاضعة|اليوم|أمس|امس|فجر|صباح|مساء|ليل|ليلة|ما|مما|وسط"
+    rf"|بريف|بمحافظة|محيط|أطراف|اطراف|ضواحي|جوار|الشرقية|الغربية|الشمالية|الجنوبية|الشرقي|الغربي|الشمالي|الجنوبي|المجاورة|أخرى|اخرى){_R}"
+)
+
+
+def _listed(f: Folded, sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, place word) of each item of the lists of places in the folded sentence ``f``."""
+    s = f.text
+    out: list[tuple[int, int, str]] = []
+    for head in _LIST_HEAD.finditer(s):
+        kind = head.group(0).strip()
+        items: list[list[tuple[int, int]]] = []
+        pos = head.end()
+        for w in _LIST_WORD.finditer(s, pos):
+            gap = s[pos : w.start()]
+            if gap.strip() not in ("", "،", ","):
+                break  # a full stop, a bracket, a number: the list is over
+            word = w.group(0)
+            a, b = f.span(w.start(), w.end())
+            if _LIST_STOP.match(word) and not (word == "علي" and sentence[a:b].endswith("ي")):
+                break  # "على" is a preposition; "علي" (folded alike) ends a name: "السيد علي"
+            if not items or (word.startswith("و") and len(word) > 3 and gap.strip() in ("", "،", ",")):
+                if items and not word.startswith("و"):
+                    break
+                start = w.start() + (1 if items else 0)
+                items.append([(start, w.end())])
+            elif len(items[-1]) == 1 and not word.startswith("و") and not gap.strip():
+                # "معرة النعمان"، "خان شيخون"، "السيد علي"، "بابا عمرو": a name of two words
+                items[-1].append((w.start(), w.end()))
+            else:
+                break
+            pos = w.end()
+            if len(items) > 8:
+                break
+        if len(items) >= 2:
+            out += [(it[0][0], it[-1][1], kind) for it in items]
+    return out
+
+
 _DATELINE = re.compile(r"^\s*(?:\d|[-–—(:]|\s*\n)")
 _RANK = {"neighbourhood": 0, "town": 1, "district": 2, "governorate": 3, "country": 4}
 
@@ -77,6 +124,17 @@ def _places(text: str, a: int, b: int, f: Folded, gaz: Gazetteer, ctx: tuple[str
                 prec = "governorate"  # a state or province of Sudan, Myanmar or Ukraine
             found.append((s, PlaceRef(name=sentence[s:e], precision=prec)))
             ids.append("")
+    for ls, le, kind in _listed(f, sentence):
+        s, e = f.span(ls, le)
+        if any(ps <= s < ps + len(r.name) + 2 or s <= ps < e for ps, r in found):
+            continue  # the gazetteer knows it (its own name and point)
+        prec = "neighbourhood" if kind.endswith(("احياء", "حيي", "حيا")) else "town"
+        # a name the gazetteer holds, past the few words its own list rule looks back over
+        known = [p for p in gaz.lookup(sentence[s:e]) if p.kind == prec]
+        known.sort(key=lambda p: p.id not in ctx)
+        ref = gaz.to_ref(known[0], sentence[s:e]) if known else PlaceRef(name=sentence[s:e], precision=prec)
+        found.append((s, ref))
+        ids.append("")
     keep: list[tuple[int, PlaceRef]] = []
     for (pos, ref), pid in zip(found, ids, strict=True):
         if pid == "SY" and any(o != "SY" for o in ids):
