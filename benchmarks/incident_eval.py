@@ -666,7 +666,8 @@ def main(argv: list[str]) -> int:
         "--shape",
         action="store_true",
         help="per gold incident (counts only, no names or text, so also on the measure side): its share"
-        " of the gold pairs, how many each mode joins and why the rest are lost",
+        " of the gold pairs, how many each mode joins and why the rest are lost; the pipeline's false"
+        " pairs by class",
     )
     args = ap.parse_args(argv)
     if (args.show or args.why or args.decompose) and args.split != "tune":
@@ -693,8 +694,14 @@ def main(argv: list[str]) -> int:
             shown[mode] = (show, incidents)
         if show is not None and args.shape:
             out.setdefault("shape", {})[mode] = shape(show, incidents)
+            if mode == "pipeline":  # counts by class only, like the rest of --shape
+                out["shape"]["false_pairs"] = dict(false_pairs(show, incidents).most_common())
             if not args.json:
                 _print_shape(mode, out["shape"][mode])
+                if mode == "pipeline":
+                    print(f"== pipeline: its false pairs ({npred - tp}) by class")
+                    for cls, n in out["shape"]["false_pairs"].items():
+                        print(f"  {n:5d}  {cls}")
         if show is not None and args.decompose and mode == "pipeline":
             print(f"== the pipeline's false pairs ({npred - tp}) by class (tune side)")
             for cls, n in false_pairs(show, incidents).most_common():
