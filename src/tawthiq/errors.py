@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "EncodingError",
@@ -53,7 +54,17 @@ class InputError(TawthiqError):
         path: str | Path | None = None,
         line: int | None = None,
         field: str | None = None,
+        params: dict[str, Any] | None = None,
     ) -> None:
+        # With ``params``, ``message`` is a template (``"no user %(id)s"``): the message is the
+        # template filled (a list of values written ``a, b, c``), and an interface in another
+        # language translates the template (``template``), then fills it (the web, issue 18).
+        self.template = message
+        self.params = params
+        if params:
+            message = message % {
+                k: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v for k, v in params.items()
+            }
         self.message = message
         self.path = str(path) if path is not None else None
         self.line = line

@@ -7,6 +7,7 @@ a token secret that shows up again after its creation page (list, JSON, audit lo
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -186,3 +187,35 @@ def test_re_adding_a_user_from_the_command_line_ends_their_sessions(make_client,
     assert viewer.get("/incidents").status_code == 200
     add_user(built.ws, "viewer-user", "viewer")  # `tawthiq users add` on a taken name resets the password
     assert viewer.get("/incidents", follow_redirects=False).status_code == 303
+
+
+def test_an_account_refusal_on_the_arabic_admin_page_is_in_arabic_with_its_values(make_client):
+    """app.accounts (and the store's account rules) raise templates with values: the Arabic admin
+    page translates the template, then fills it (a name as typed, a number as Arabic writes it,
+    roles by their labels), instead of showing the English sentence."""
+    admin = make_client("admin")
+    admin.get("/admin?lang=ar")  # the lang cookie: every later page in Arabic
+    assert _post(admin, "/admin/users", name="rana", role="viewer", password=PASSWORD).status_code == 303
+    cases = [
+        ({"name": "rana", "role": "viewer", "password": PASSWORD}, "يوجد مستخدم باسم 'rana'"),
+        ({"name": "samir", "role": "viewer", "password": "short"}, "تحتاج إلى 15 حرفاً على الأقل"),
+        ({"name": "samir", "role": "superuser", "password": PASSWORD}, "'superuser' ليس دوراً"),
+        ({"name": "sa\u202emir", "role": "viewer", "password": PASSWORD}, "U+202E (المحرف رقم 3)"),
+        ({"name": "x" * 201, "role": "viewer", "password": PASSWORD}, "لا يتجاوز 200 حرف"),
+    ]
+    for form, arabic in cases:
+        r = _post(admin, "/admin/users", **form)
+        assert r.status_code == 400
+        error = re.search(r'<p class="error" role="alert">(.*?)</p>', r.text, re.S)
+        assert error
+        text = html.unescape(error.group(1))
+        assert arabic in text, (form["name"][:10], text)
+        assert not re.search(r"[a-z]{4,} [a-z]{3,}", text)  # no English sentence left
+    r = _post(admin, "/admin/users", name="samir", role="superuser", password=PASSWORD)
+    assert "مطّلع" in r.text and "مدير" in r.text  # the roles one may choose, by their labels
+    r = _post(admin, "/admin/tokens", user="nobody", label="x")
+    assert r.status_code == 400 and "لا يوجد مستخدم باسم 'nobody'" in html.unescape(r.text)
+    # the English page keeps the English message
+    english = make_client("admin")
+    r = _post(english, "/admin/users", name="rana", role="viewer", password=PASSWORD)
+    assert "a user named 'rana' already exists" in html.unescape(r.text)

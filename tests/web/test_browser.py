@@ -199,6 +199,9 @@ def test_the_map_draws_the_shipped_background_and_areas_from_this_machine_only(s
           return worst; }"""
     )
     assert off_centre <= 2
+    # the map's own credit line (Leaflet's attribution box) credits the layers in Arabic too
+    credits = page.inner_text(".leaflet-control-attribution")
+    assert "أوتشا" in credits and "أحياء حلب" in credits and "Administrative boundaries" not in credits
     popup = page.inner_text(".leaflet-popup-content")
     assert "قصف" in popup and "attack.shelling" not in popup and "precision" not in popup
     # the date as the Arabic pages write it (Syrian month name, Latin digits), not ISO (issue 18)

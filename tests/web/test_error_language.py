@@ -23,6 +23,28 @@ _LITERAL = re.compile(
 )
 
 
+# The account rules the admin page shows the refusals of (app.accounts, and the store's under it)
+ACCOUNT_RULES = ("app/accounts.py", "store/users.py", "store/tokens.py", "store/_accounts.py")
+
+
+def _account_templates() -> set[str]:
+    """The message of every ``InputError``/``UnknownAccount`` the account rules raise; fails on
+    an f-string one (its values baked in, it cannot be translated)."""
+    import ast
+
+    found = set()
+    for rel in ACCOUNT_RULES:
+        path = WEB.parent / rel
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            called = getattr(node, "func", None)
+            if isinstance(node, ast.Call) and getattr(called, "id", None) in ("InputError", "UnknownAccount"):
+                first = node.args[0]
+                assert not isinstance(first, ast.JoinedStr), f"{rel}:{node.lineno}: an f-string message"
+                if isinstance(first, ast.Constant):
+                    found.add(first.value)
+    return found
+
+
 def _arabic_catalogue() -> dict[str, tuple[str, ...]]:
     """Each message's Arabic forms: one, or the six plural forms of an entry with a plural (keyed
     by its English plural, the message as raised)."""
@@ -49,6 +71,9 @@ def test_every_fixed_error_message_is_listed_and_translated():
 
     written = {m for p in WEB.rglob("*.py") for m in _LITERAL.findall(p.read_text("utf-8"))}
     assert len(written) > 10  # the pattern still finds the raise sites
+    accounts = _account_templates()
+    assert len(accounts) >= 15  # the account rules' refusals, shown on the admin page (issue 18)
+    written |= accounts
     assert written - FIXED_MESSAGES == set(), "an error message missing from FIXED_MESSAGES"
     assert FIXED_MESSAGES - written == set(), "FIXED_MESSAGES lists a message no longer written"
     arabic = _arabic_catalogue()

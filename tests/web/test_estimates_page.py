@@ -157,3 +157,25 @@ def test_a_run_saved_before_its_reason_was_data_shows_the_english_reason_marked_
     newest.write_text(json.dumps(saved), encoding="utf-8")
     run = make_client("viewer").get("/estimates", params={"lang": "ar"}).text.split('class="estimate-run"')[1]
     assert '<span dir="auto" lang="en">stratum(s) ' in run and "did not converge after 100 iterations" in run
+
+
+def test_a_stratum_with_no_name_is_labelled_by_its_place_never_none(make_client, built):
+    """An estimate over tables nobody named (a CSV without a stratum column, a simulation) has
+    strata whose name is null: the table and the chart say "stratum 1", "stratum 2" (Arabic
+    "الطبقة 1"), never "None"; a month stratum reads as its month, in each language."""
+    from dataclasses import replace
+
+    tables = [_table(), _table(), replace(_table(), stratum="2016-12")]
+    runs = estimate_tables(tables, "loglinear", LoglinearSettings(seed=1))
+    save_estimates(built.ws, runs, {"source": "workspace by month", "by": "month"}, now=T0)
+    client = make_client("viewer")
+    for lang, first, second, month in (
+        ("en", "stratum 1", "stratum 2", "December 2016"),
+        ("ar", "الطبقة 1", "الطبقة 2", "كانون الأول 2016"),
+    ):
+        html = client.get("/estimates", params={"lang": lang}).text
+        assert "None" not in html
+        cells = re.findall(r"<tr><td>(.*?)</td>", html)
+        assert cells[:2] == [first, second] and month in cells[2], cells
+        svg = re.findall(r"<svg[^>]*class=\"estimate\".*?</svg>", html, flags=re.S)[0]
+        assert first in svg and second in svg

@@ -310,3 +310,27 @@ def _closest_pairs(palette: dict[str, str]) -> dict[str, tuple[float, str, str]]
             for a, b in itertools.combinations(seen, 2)
         )
     return out
+
+
+def test_the_arabic_map_credits_its_background_layers_in_arabic_not_english(make_client, built):
+    """The credits under the map and in the map's own credit line (#map-labels ``credits``,
+    which map.js hands to Leaflet) are in the page's language; the English page keeps them."""
+    from tawthiq.gazetteer import layer_credits
+
+    client = make_client("viewer")
+    arabic = re.compile("[\u0600-\u06ff]")
+    for path in ("/map?lang=ar", "/public/map?lang=ar"):
+        html = client.get(path).text
+        credits_line = re.search(r'<p class="small map-credits">(.*?)</p>', html, re.S)
+        assert credits_line
+        assert "Administrative boundaries" not in credits_line.group(1)
+        assert "Aleppo neighbourhoods" not in credits_line.group(1)
+        assert "أوتشا" in credits_line.group(1) and "أحياء حلب" in credits_line.group(1)
+        m = re.search(r'<script type="application/json" id="map-labels">(.*?)</script>', html, re.S)
+        assert m
+        credits = json.loads(m.group(1))["credits"]
+        assert set(credits) == {c["name"] for c in layer_credits()}
+        assert {k: v for k, v in credits.items() if not arabic.search(v)} == {}
+    english = client.get("/map?lang=en").text
+    assert "Administrative boundaries: OCHA Syria / HDX (COD-AB)" in english
+    assert '"syria": "Administrative boundaries: OCHA Syria / HDX (COD-AB)"' in english

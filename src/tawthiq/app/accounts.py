@@ -98,16 +98,20 @@ class UnknownAccount(InputError):
 
 def _check_role(role: str) -> None:
     if role not in USER_ROLES:
-        raise InputError(f"{role!r} is not a role; use one of {', '.join(USER_ROLES)}", field="role")
+        raise InputError(
+            "%(role)r is not a role; use one of %(choices)s",
+            field="role",
+            params={"role": role, "choices": list(USER_ROLES)},
+        )
 
 
 def check_min_length(min_length: int) -> int:
     """A configured minimum password length, refused below :data:`PASSWORD_LENGTH_FLOOR`."""
     if min_length < PASSWORD_LENGTH_FLOOR or min_length > MAX_PASSWORD_LENGTH:
         raise InputError(
-            f"the minimum password length must be {PASSWORD_LENGTH_FLOOR}..{MAX_PASSWORD_LENGTH}, "
-            f"not {min_length}",
+            "the minimum password length must be %(low)s..%(high)s, not %(value)s",
             field="min_password_length",
+            params={"low": PASSWORD_LENGTH_FLOOR, "high": MAX_PASSWORD_LENGTH, "value": min_length},
         )
     return min_length
 
@@ -139,11 +143,16 @@ def check_password(password: str, *, name: str | None = None, min_length: int = 
     password = _normal(password)
     if len(password) < min_length:
         raise InputError(
-            f"a password needs at least {min_length} characters; a few words are easiest to remember",
+            "a password needs at least %(limit)s characters; a few words are easiest to remember",
             field="password",
+            params={"limit": min_length},
         )
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise InputError(f"a password has at most {MAX_PASSWORD_LENGTH} characters", field="password")
+        raise InputError(
+            "a password has at most %(limit)s characters",
+            field="password",
+            params={"limit": MAX_PASSWORD_LENGTH},
+        )
     if _guessable(password, name):
         raise InputError(
             "this password is common or easy to guess (a known password, a repeat or sequence, "
@@ -168,14 +177,17 @@ def normal_name(name: str) -> str:
     if not name:
         raise InputError("a user name cannot be empty", field="name")
     if len(name) > MAX_NAME_LENGTH:
-        raise InputError(f"a user name has at most {MAX_NAME_LENGTH} characters", field="name")
+        raise InputError(
+            "a user name has at most %(limit)s characters", field="name", params={"limit": MAX_NAME_LENGTH}
+        )
     for position, char in enumerate(name, start=1):
         category = unicodedata.category(char)
         if category in _REFUSED_CATEGORIES or (category == "Zs" and char != " "):
             raise InputError(
-                f"a user name cannot hold the invisible or control character U+{ord(char):04X} "
-                f"(character {position}); type the name without it",
+                "a user name cannot hold the invisible or control character U+%(code)s "
+                "(character %(position)s); type the name without it",
                 field="name",
+                params={"code": f"{ord(char):04X}", "position": position},
             )
     return name
 
@@ -186,8 +198,9 @@ def _keep_an_admin(s: Session, user: User, *, role: str, active: bool, field: st
         return
     if not users.count_active_admins(s, besides=user.id):
         raise InputError(
-            f"{user.name!r} is the last active admin; make another user admin before this change",
+            "%(name)r is the last active admin; make another user admin before this change",
             field=field,
+            params={"name": user.name},
         )
 
 
@@ -202,7 +215,7 @@ def _name(s: Session, user: str | int) -> str:
         return user
     found = users.get_user(s, user)
     if found is None:
-        raise UnknownAccount(f"no user {user}", field="user_id")
+        raise UnknownAccount("no user %(id)s", field="user_id", params={"id": user})
     return found.name
 
 
@@ -288,7 +301,9 @@ def create_token(
     with ws.session(actor=actor) as s:
         owner = _named(s, user)  # none: the store's "no user named …"
         if owner is not None and not owner.active:
-            raise InputError(f"user {user!r} is disabled; enable them first", field="user")
+            raise InputError(
+                "user %(name)r is disabled; enable them first", field="user", params={"name": user}
+            )
         if owner is not None and days is not None and days < 0:
             raise InputError("days must be 0 (never expires) or more", field="days")
         secret = tokens.create_token(s, user, label, days)
@@ -311,7 +326,7 @@ def revoke_token_id(ws: Workspace, token_id: str, *, actor: str) -> ApiToken:
             try:
                 tokens.revoke_token_id(s, token_id)
             except InputError as exc:  # the store's words: 'no token with id …' (or not hex)
-                raise UnknownAccount(exc.message, field=exc.field) from None
+                raise UnknownAccount(exc.template, field=exc.field, params=exc.params) from None
         return tokens.revoke_token_id(s, token_id)
 
 

@@ -95,5 +95,5 @@ def user_row(session: Session, name: str) -> UserRow:
     """:func:`find_row`, or an ``InputError`` on ``name`` when no user has that name."""
     row = find_row(session, name)
     if row is None:
-        raise InputError(f"no user named {name.strip()!r}", field="name")
+        raise InputError("no user named %(name)r", field="name", params={"name": name.strip()})
     return row

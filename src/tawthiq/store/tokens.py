@@ -66,7 +66,11 @@ def create_token(session: Session, user_name: str, label: str = "", days: int | 
     """A new API token for ``user_name``; the value is returned once and never stored."""
     row = exact_row(session, user_name)
     if row is None:
-        raise InputError(f"no user named {user_name!r}; add one with 'tawthiq users add'", field="user")
+        raise InputError(
+            "no user named %(name)r; add one with 'tawthiq users add'",
+            field="user",
+            params={"name": user_name},
+        )
     secret = "tq_" + secrets.token_urlsafe(32)
     hashed = digest(secret)
     now = utc_now()
@@ -179,10 +183,14 @@ def revoke_token_id(session: Session, token_id: str) -> ApiToken:
     """Revoke a token by its id (as :func:`list_tokens` shows it), without knowing its secret."""
     tid = _normal_token_id(token_id)
     if tid is None:
-        raise InputError(f"a token id is {TOKEN_ID_LENGTH} hex digits, as 'tokens list' shows", field="id")
+        raise InputError(
+            "a token id is %(length)s hex digits, as 'tokens list' shows",
+            field="id",
+            params={"length": TOKEN_ID_LENGTH},
+        )
     row = _token_row(session, tid)
     if row is None:
-        raise InputError(f"no token with id {tid}", field="id")
+        raise InputError("no token with id %(id)s", field="id", params={"id": tid})
     _revoke(session, row)
     return _token(row, session.get(UserRow, row.user_id), utc_now())
 

@@ -64,11 +64,12 @@ def _refuse_taken(session: Session, name: str, *, same: UserRow | None = None) -
     taken = find_row(session, name)
     if taken is not None and taken is not same:
         if taken.name == name:
-            raise InputError(f"a user named {name!r} already exists", field="name")
+            raise InputError("a user named %(name)r already exists", field="name", params={"name": name})
         raise InputError(
-            f"a user named {taken.name!r} already exists; names that differ only in case or in "
+            "a user named %(name)r already exists; names that differ only in case or in "
             "character form are the same name",
             field="name",
+            params={"name": taken.name},
         )
 
 

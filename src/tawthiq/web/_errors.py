@@ -75,6 +75,34 @@ FIXED_MESSAGES: frozenset[str] = frozenset(
         N_("the database refused a value in the request"),
         N_("the server failed to answer; the error has been logged"),
         N_("too many requests from this connection; please try again later"),
+        # accounts (app.accounts, and the store's account rules under it): the admin page shows them
+        N_("%(role)r is not a role; use one of %(choices)s"),
+        N_("the minimum password length must be %(low)s..%(high)s, not %(value)s"),
+        "a password needs at least %(limit)s characters; a few words are easiest to remember",  # plural
+        "a password has at most %(limit)s characters",  # plural: PLURAL_MESSAGES
+        "a user name has at most %(limit)s characters",  # plural: PLURAL_MESSAGES
+        N_("a user name cannot be empty"),
+        N_(
+            "a user name cannot hold the invisible or control character U+%(code)s "
+            "(character %(position)s); type the name without it"
+        ),
+        N_(
+            "this password is common or easy to guess (a known password, a repeat or sequence, "
+            "a dictionary word or the user's name); choose a few unrelated words"
+        ),
+        N_("%(name)r is the last active admin; make another user admin before this change"),
+        N_("no user %(id)s"),
+        N_("user %(name)r is disabled; enable them first"),
+        N_("days must be 0 (never expires) or more"),
+        N_("a user named %(name)r already exists"),
+        N_(
+            "a user named %(name)r already exists; names that differ only in case or in "
+            "character form are the same name"
+        ),
+        N_("no user named %(name)r; add one with 'tawthiq users add'"),
+        N_("no user named %(name)r"),
+        N_("a token id is %(length)s hex digits, as 'tokens list' shows"),
+        N_("no token with id %(id)s"),
     }
 )
 
@@ -86,6 +114,9 @@ FIXED_MESSAGES: frozenset[str] = frozenset(
 PLURAL_MESSAGES: dict[str, str] = {
     "a reason has at most %(limit)s characters": "limit",
     "at most %(limit)s characters": "limit",
+    "a password needs at least %(limit)s characters; a few words are easiest to remember": "limit",
+    "a password has at most %(limit)s characters": "limit",
+    "a user name has at most %(limit)s characters": "limit",
 }
 
 

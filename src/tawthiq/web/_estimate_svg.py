@@ -15,6 +15,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ._labels import stratum_name
+
 __all__ = ["interval_svg"]
 
 _BAR = "#4a7ab5"
@@ -34,7 +36,7 @@ def _isolated(text: str) -> str:
 
 
 def _rows(est: dict[str, Any], _: Callable[[str], str]) -> list[tuple[str, dict[str, Any]]]:
-    rows = [(str(s.get("stratum")), s) for s in est.get("strata") or []]
+    rows = [(stratum_name(_, s.get("stratum"), i), s) for i, s in enumerate(est.get("strata") or [], 1)]
     rows.append((_("total") if rows else str(est.get("stratum") or _("all")), est))
     return rows
 

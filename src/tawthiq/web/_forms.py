@@ -41,7 +41,13 @@ def form_error(exc: HTTPError | InputError) -> dict[str, Any]:
             "template": exc.template,
             "params": exc.params,
         }
-    return {"message": exc.message, "field": exc.field, "code": "bad_input"}
+    return {
+        "message": exc.message,
+        "field": exc.field,
+        "code": "bad_input",
+        "template": exc.template,
+        "params": exc.params,
+    }
 
 
 def show_form_error(

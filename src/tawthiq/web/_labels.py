@@ -31,7 +31,9 @@ from ._errors import FIXED_MESSAGES, PLURAL_MESSAGES, english_params
 
 __all__ = [
     "LABELS",
+    "LAYER_CREDITS",
     "command",
+    "credit",
     "day",
     "duration",
     "error_text",
@@ -43,6 +45,7 @@ __all__ = [
     "rationale",
     "short_day",
     "source_label",
+    "stratum",
     "toll",
     "toll_rule",
 ]
@@ -220,6 +223,21 @@ LABELS: dict[str, str] = {
 
 SOURCE_KINDS = frozenset(get_args(SourceKind))
 
+# Each shipped map layer's credit (its GeoJSON's ``attribution``, written by
+# scripts/build_map_layers.py), as the interface says it: the Arabic map credits its layers in
+# Arabic, on the page and in the map's own credit line (issue 18). The names of the bodies and
+# works stay as their authors write them.
+LAYER_CREDITS: dict[str, str] = {
+    "Administrative boundaries: OCHA Syria / HDX (COD-AB)": N_(
+        "Administrative boundaries: OCHA Syria / HDX (COD-AB)"
+    ),
+    "Aleppo neighbourhoods: Columbia Center for Spatial Research, Conflict Urbanism: Aleppo "
+    "(MIT licence, (c) 2019)": N_(
+        "Aleppo neighbourhoods: Columbia Center for Spatial Research, Conflict Urbanism: Aleppo "
+        "(MIT licence, (c) 2019)"
+    ),
+}
+
 # The fields an error names (``HTTPError``/``InputError`` ``field``, a form's input names), by the
 # label their form gives them; a field not here is looked up in LABELS (the person-record fields,
 # ``kind``, ``status``), else shown as written.
@@ -293,6 +311,14 @@ def label(ctx: Any, value: Any) -> Any:
 
 
 @pass_context
+def credit(ctx: Any, attribution: Any) -> Any:
+    """A map layer's credit (:data:`LAYER_CREDITS`) in the page's language; another (a tile
+    server's, set by the workspace) as written."""
+    text = LAYER_CREDITS.get(attribution) if isinstance(attribution, str) else None
+    return ctx["_"](text) if text is not None else attribution
+
+
+@pass_context
 def field_label(ctx: Any, field: Any) -> Any:
     """The field an error names, as its form labels it, in the page's language ("Reason",
     "السبب"); a field without a label as written."""
@@ -345,6 +371,28 @@ def short_day(lang: str, value: date) -> str:
     return format_skeleton("yMMMd", value, locale=_locale(lang))
 
 
+def stratum_name(gettext: Any, name: Any, position: int) -> str:
+    """A stratum's name as plain text: a stratum with no name (an estimate over tables nobody
+    named, a CSV without a stratum column) as "stratum 2", by its place in the run, never
+    "None"; the estimator's ``unknown`` (people with no value to stratify by) by its label."""
+    if name is None or name == "":
+        return gettext("stratum %(n)s") % {"n": position}
+    if name in LABELS:
+        return gettext(LABELS[name])
+    return str(name)
+
+
+@pass_context
+def stratum(ctx: Any, name: Any, position: int) -> Any:
+    """A stratum's name on a page (:func:`stratum_name`); a month (``2016-12``, ``--by month``)
+    as its month and year in the page's language; any other name as written, isolated."""
+    if isinstance(name, str) and (m := _MONTH.fullmatch(name)) and 1 <= int(m[2]) <= 12:
+        return day(ctx, name)
+    if name is None or name == "" or name in LABELS:
+        return stratum_name(ctx["_"], name, position)
+    return Markup("<bdi>{}</bdi>").format(name)
+
+
 @pass_context
 def language_name(ctx: Any, code: Any) -> Any:
     """A report's language code (``ar``, ``en``) as the page's language names it (Babel's CLDR
@@ -366,6 +414,17 @@ def _plural_errors(ngettext: Any, n: int) -> dict[str, str]:
         ),
         "at most %(limit)s characters": ngettext(
             "at most %(limit)s character", "at most %(limit)s characters", n
+        ),
+        "a password needs at least %(limit)s characters; a few words are easiest to remember": ngettext(
+            "a password needs at least %(limit)s character; a few words are easiest to remember",
+            "a password needs at least %(limit)s characters; a few words are easiest to remember",
+            n,
+        ),
+        "a password has at most %(limit)s characters": ngettext(
+            "a password has at most %(limit)s character", "a password has at most %(limit)s characters", n
+        ),
+        "a user name has at most %(limit)s characters": ngettext(
+            "a user name has at most %(limit)s character", "a user name has at most %(limit)s characters", n
         ),
     }
 

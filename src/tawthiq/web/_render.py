@@ -28,6 +28,7 @@ from ._i18n import LANGUAGES, direction, pick_language, translations
 from ._labels import (
     LABELS,
     command,
+    credit,
     day,
     duration,
     error_text,
@@ -38,6 +39,7 @@ from ._labels import (
     percent,
     rationale,
     source_label,
+    stratum,
     toll,
     toll_rule,
 )
@@ -95,8 +97,10 @@ def template_env() -> Environment:
     env.filters["rationale"] = rationale
     env.filters["estimate_reason"] = estimate_reason
     env.filters["source_label"] = source_label
+    env.filters["stratum"] = stratum
     env.filters["toll_rule"] = toll_rule
     env.filters["command"] = command
+    env.filters["credit"] = credit
     env.filters["page_query"] = lambda query, n: urlencode({**(query or {}), "page": n})
     env.globals.update(
         GRADE_COLOURS=GRADE_COLOURS,

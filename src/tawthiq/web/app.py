@@ -197,7 +197,9 @@ def _install_errors(app: FastAPI) -> None:
 
     @app.exception_handler(InputError)
     async def _input_error(request: Request, exc: InputError) -> Response:
-        return _error(request, 400, "bad_input", exc.message, exc.field)
+        return _error(
+            request, 400, "bad_input", exc.message, exc.field, template=exc.template, params=exc.params
+        )
 
     @app.exception_handler(PermissionDenied)
     async def _denied(request: Request, exc: PermissionDenied) -> Response:

@@ -12,7 +12,7 @@
   if (!el || !window.L) { return; }
   var status = document.getElementById("map-status");
   var labels = JSON.parse((document.getElementById("map-labels") || {}).textContent || "{}");
-  var fields = labels.fields || {}, values = labels.values || {};
+  var fields = labels.fields || {}, values = labels.values || {}, credits = labels.credits || {};
   var lang = el.dataset.lang || "en";
   var src = el.dataset.src;
   var isPublic = el.dataset.public === "true";
@@ -68,6 +68,12 @@
     syria_governorates: [5, 8], syria_districts: [9, 11], aleppo_areas: [12, 13], aleppo_neighbourhoods: [14, 18]
   };
 
+  function textAsHtml(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span.innerHTML;
+  }
+
   function labelFor(props, cls) {
     var span = document.createElement("span");
     span.textContent = nameOf(props);
@@ -99,7 +105,9 @@
       if (name !== "syria" && p.kind !== "city") { group.addLayer(labelFor(p, "map-label-" + name)); }
     });
     if (LABEL_ZOOM[name]) { labelGroups.push([group, LABEL_ZOOM[name][0], LABEL_ZOOM[name][1]]); }
-    if (fc.attribution) { map.attributionControl.addAttribution(fc.attribution); }
+    // the layer's credit in the page's language (#map-labels), as text: Leaflet writes it as HTML
+    var credit = credits[name] || fc.attribution;
+    if (credit) { map.attributionControl.addAttribution(textAsHtml(credit)); }
   }
 
   function showLabels() {
