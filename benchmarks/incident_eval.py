@@ -172,6 +172,35 @@ def evaluate(items: list[ann.Annotated], mode: str, show: dict | None = None):
     return tp, len(pred_pairs), len(gold_pairs), incidents, cross
 
 
+def bcubed(label: dict[int, str], claim_gold: dict[int, int], incidents) -> tuple[float, float]:
+    """B-cubed precision and recall (Bagga and Baldwin 1998) over the gold incident claims.
+
+    For each gold claim with an incident label: of the claims in its predicted incident (a predicted
+    claim that stands for no gold claim counts as one of its own), the share that carry its label
+    (precision), and of its label's gold claims, the share in its predicted incident (recall); a gold
+    claim no predicted claim stands for is alone. Averaged over the gold claims, so an incident told by
+    twenty claims weighs twenty, where in the pairwise figures it weighs 190 pairs. Written here: a
+    dozen lines over our own mapping, which no clustering library takes as it is."""
+    members_of: dict[int, set] = {}
+    for inc in incidents:
+        members = {claim_gold.get(cid, ("x", cid)) for cid in _claim_ids(inc)}
+        for m in members:
+            if isinstance(m, int) and m in label:
+                members_of.setdefault(m, members)
+    by_label: dict[str, set[int]] = {}
+    for k, lab in label.items():
+        by_label.setdefault(lab, set()).add(k)
+    if not label:
+        return 1.0, 1.0
+    p = r = 0.0
+    for k, lab in label.items():
+        mine = members_of.get(k, {k})
+        same = sum(1 for m in mine if isinstance(m, int) and label.get(m) == lab)
+        p += same / len(mine)
+        r += same / len(by_label[lab])
+    return round(p / len(label), 3), round(r / len(label), 3)
+
+
 def _line(name: str, g: dict) -> str:
     f = g.get("fatalities") or {}
     fig = f"{f.get('low')}/{f.get('high')}/{f.get('qualifier')}" if f else "-"
@@ -684,15 +713,15 @@ def main(argv: list[str]) -> int:
     out: dict = {}
     shown: dict[str, tuple[dict, list]] = {}
     for mode in ("gold", "pipeline"):
-        show: dict | None = {} if mode in (args.show, args.why) or args.decompose or args.shape else None
+        show: dict = {}
         tp, npred, ngold, incidents, (ctp, cpred, cgold) = evaluate(items, mode, show)
-        if show is not None and args.show == mode:
+        bp, br = bcubed(show["label"], show["claim_gold"], incidents)
+        if args.show == mode:
             _show(show, incidents)
-        if show is not None and args.why == mode:
+        if args.why == mode:
             _why(show, incidents, cross=args.cross)
-        if show is not None:
-            shown[mode] = (show, incidents)
-        if show is not None and args.shape:
+        shown[mode] = (show, incidents)
+        if args.shape:
             out.setdefault("shape", {})[mode] = shape(show, incidents)
             if mode == "pipeline":  # counts by class only, like the rest of --shape
                 out["shape"]["false_pairs"] = dict(false_pairs(show, incidents).most_common())
@@ -702,7 +731,7 @@ def main(argv: list[str]) -> int:
                     print(f"== pipeline: its false pairs ({npred - tp}) by class")
                     for cls, n in out["shape"]["false_pairs"].items():
                         print(f"  {n:5d}  {cls}")
-        if show is not None and args.decompose and mode == "pipeline":
+        if args.decompose and mode == "pipeline":
             print(f"== the pipeline's false pairs ({npred - tp}) by class (tune side)")
             for cls, n in false_pairs(show, incidents).most_common():
                 print(f"  {n:5d}  {cls}")
@@ -714,6 +743,9 @@ def main(argv: list[str]) -> int:
             "true_pairs": tp,
             "predicted_pairs": npred,
             "gold_pairs": ngold,
+            # per gold claim, not per pair: a large incident weighs by its claims, not their square
+            "bcubed_precision": bp,
+            "bcubed_recall": br,
             # the pairs whose two claims come from an Arabic and an English text
             "cross_language": {
                 "pairwise_precision": round(ctp / cpred, 3) if cpred else 1.0,
@@ -738,6 +770,8 @@ def main(argv: list[str]) -> int:
             f"pairwise P {r['pairwise_precision']:.3f}  R {r['pairwise_recall']:.3f}  "
             f"(true {r['true_pairs']}, predicted {r['predicted_pairs']}, gold {r['gold_pairs']})"
         )
+        b = f"P {r['bcubed_precision']:.3f}  R {r['bcubed_recall']:.3f}"
+        print(f"{'  B-cubed (per gold claim)':30s} {'':25s}  {b}")
         c = r["cross_language"]
         print(
             f"{'  of which Arabic ~ English':30s} {'':25s}  "

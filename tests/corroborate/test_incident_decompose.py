@@ -227,3 +227,19 @@ def test_shape_counts_each_gold_incidents_pairs_largest_first_and_names_nothing(
     assert any("dates apart" in k for k in e["causes"])
     assert f["causes"] == {"an extracted claim is a tally or a status": 1}
     assert "'E'" not in repr(events) and "claim 1" not in repr(events)
+
+
+def test_bcubed_weighs_each_gold_claim_once_where_pairs_weigh_an_incident_by_its_square():
+    # gold: E told by claims 1-3, F by claim 4; extracted 101-104 stand for them, 105 for none
+    label = {1: "E", 2: "E", 3: "E", 4: "F"}
+    claim_gold = {101: 1, 102: 2, 103: 3, 104: 4}
+    incidents = [_incident(101, 102, 105), _incident(103), _incident(104)]
+    p, r = incident_eval.bcubed(label, claim_gold, incidents)
+    # claims 1, 2: 2 of the 3 in their incident are E's, and 2 of E's 3 are there; 3 alone: P 1, R 1/3;
+    # 4: P 1, R 1
+    assert (p, r) == (round((2 / 3 + 2 / 3 + 1 + 1) / 4, 3), round((2 / 3 + 2 / 3 + 1 / 3 + 1) / 4, 3))
+    # a gold claim no extracted claim stands for is alone: full precision, its share of recall
+    assert incident_eval.bcubed(label, {101: 1}, [_incident(101)]) == (1.0, round((1 / 3 * 3 + 1) / 4, 3))
+    # everything right: 1 and 1
+    whole = [_incident(101, 102, 103), _incident(104)]
+    assert incident_eval.bcubed(label, claim_gold, whole) == (1.0, 1.0)
