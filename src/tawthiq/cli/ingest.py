@@ -68,6 +68,13 @@ def ingest(
     chat_date_order: Annotated[
         str, typer.Option(help="Day/month order of chat exports: auto, dmy or mdy.")
     ] = "auto",
+    chat_timezone: Annotated[
+        str,
+        typer.Option(
+            help="Time zone of the phone that exported a chat (an IANA name, e.g. Asia/Damascus): "
+            "a message's clock is read in it to log when the source was last in contact."
+        ),
+    ] = "UTC",
     strict: Annotated[
         bool,
         typer.Option(
@@ -79,7 +86,7 @@ def ingest(
 ) -> None:
     """Ingest reports: text, HTML, .eml, WhatsApp .txt exports, JSON lines, and folders of them."""
     from tawthiq.entities import SOURCE_KINDS
-    from tawthiq.ingest import IngestOptions, ingest_paths
+    from tawthiq.ingest import IngestOptions, check_timezone, ingest_paths
     from tawthiq.store import open_workspace
 
     kinds = SOURCE_KINDS
@@ -87,6 +94,7 @@ def ingest(
         raise InputError(f"{source_kind!r} is not one of {', '.join(kinds)}", field="--source-kind")
     if chat_date_order not in ("auto", "dmy", "mdy"):
         raise InputError(f"{chat_date_order!r} is not auto, dmy or mdy", field="--chat-date-order")
+    check_timezone(chat_timezone, field="--chat-timezone")
     published_day, published_precision = _published(published)
     opts = IngestOptions(
         source=source,
@@ -96,6 +104,7 @@ def ingest(
         from_header=published_from_header,
         max_bytes=int(max_size * 1_000_000),
         chat_date_order=chat_date_order,
+        chat_timezone=chat_timezone,
         strict=strict,
     )
 

@@ -13,8 +13,9 @@ decided for the whole file: if any first field is over 12 it is day-first; if an
 field is over 12 it is month-first; if both happen the file is refused (it mixes orders);
 if neither, day-first is assumed (the locale of Syria and of most exports outside the US)
 unless ``--chat-date-order mdy`` says otherwise. The message's date becomes its
-``published_at``; its date and time (``sent_at``, the phone's clock taken as UTC: an export
-names no zone) are when its contact with the sender's source is logged.
+``published_at``; its date and time (``sent_at``) are when its contact with the sender's
+source is logged. An export names no zone: the phone's clock is read in ``--chat-timezone``
+(an IANA name such as ``Asia/Damascus``; UTC by default), daylight saving included.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from tawthiq.entities import Protected
 from tawthiq.errors import ParseError
@@ -115,6 +117,7 @@ def read_chat(ctx: ReadContext) -> list[Draft]:
     if not msgs:
         raise ParseError("no messages in the chat export", path=ctx.path)
     order = _order(msgs, ctx)
+    zone = ZoneInfo(ctx.chat_timezone)  # checked by check_timezone before any file is read
     drafts: list[Draft] = []
     for msg in msgs:
         if msg.sender is None:
@@ -136,7 +139,9 @@ def read_chat(ctx: ReadContext) -> list[Draft]:
                 published_at=when,
                 language=detect_language(body),
                 sender=Protected(msg.sender.strip(_MARKS)),
-                sent_at=datetime.combine(when, msg.clock, tzinfo=UTC) if msg.clock else None,
+                sent_at=(
+                    datetime.combine(when, msg.clock, tzinfo=zone).astimezone(UTC) if msg.clock else None
+                ),
             )
         )
     if not drafts:

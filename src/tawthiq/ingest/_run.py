@@ -47,6 +47,7 @@ __all__ = [
     "Failure",
     "FileOutcome",
     "IngestOptions",
+    "check_timezone",
     "ingest_file",
     "ingest_paths",
     "iter_files",
@@ -65,10 +66,31 @@ class IngestOptions:
     from_header: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     chat_date_order: str = "auto"
+    chat_timezone: str = "UTC"  # IANA zone of a chat export's clock (check_timezone)
     actor: str = "cli"
     # Stop at the first file that fails, writing nothing of it (no row, no evidence file); the
     # files before it stay stored. A multi-record file with one bad record fails whole.
     strict: bool = False
+
+    def __post_init__(self) -> None:
+        check_timezone(self.chat_timezone)  # before any file is read: one clear error, not one per file
+
+
+def check_timezone(name: str, *, field: str = "chat_timezone") -> str:
+    """``name`` if it is an IANA time zone this machine knows (``Asia/Damascus``, ``UTC``), else an
+    :class:`InputError` naming ``field``. The zone data comes from the system or the ``tzdata``
+    package, never from the network."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InputError(
+            f"{name!r} is not a time zone name this machine knows "
+            "(an IANA name such as Asia/Damascus or UTC)",
+            field=field,
+        ) from None
+    return name
 
 
 @dataclass
@@ -149,6 +171,7 @@ def _drafts(path: Path, data: bytes, opts: IngestOptions) -> tuple[str, str, str
         data=data,
         from_header=opts.from_header,
         chat_date_order=opts.chat_date_order,
+        chat_timezone=opts.chat_timezone,
         per_record=not opts.strict,
     )
     try:

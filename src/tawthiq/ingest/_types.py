@@ -49,6 +49,7 @@ class ReadContext:
     data: bytes
     from_header: bool = False
     chat_date_order: str = "auto"  # auto, dmy, mdy
+    chat_timezone: str = "UTC"  # the zone of the phone's clock in a chat export (IANA name)
     # True: a multi-record reader hands back a bad record as a Draft with ``failure`` (and keeps
     # reading) instead of refusing the file; a reader that ignores it refuses the file as before.
     per_record: bool = False
