@@ -450,7 +450,7 @@ _SAYING_SO = re.compile(r"\b(?:saying|said|says|adding|insisting|claiming|blamin
 def _own_correspondent(sentence: str, outlet: str | None) -> bool:
     """The sentence's speaker is a correspondent of the report's own outlet: the report's own voice
     (annotation.md, "Self-publishing organisations"); a correspondent of another outlet stays named."""
-    if not outlet:
+    if not outlet or not ("orrespondent" in sentence or "eporter" in sentence):
         return False
     own = {w for w in re.findall(r"[A-Za-z]{2,}", outlet.lower())} - {"the", "news", "english", "agency"}
     for m in _CORRESPONDENT_OF.finditer(sentence):
@@ -472,7 +472,7 @@ def find_attribution(
     """
     if _own_correspondent(sentence, outlet):
         return None
-    denies = _DENIES_WHO.search(sentence)
+    denies = _DENIES_WHO.search(sentence) if "den" in sentence else None
     if denies and _DEATHS.search(sentence, denies.end()) and not _SAYING_SO.search(sentence, denies.end()):
         # "Israel denied responsibility for an explosion ... that killed hundreds": the denial is of who
         # did it; the blast and its toll are told in the report's own voice (annotation.md, "Denials")

@@ -132,8 +132,71 @@ def latin_share(text: str) -> float:
     return _count(_NOT_LATIN, sample) / letters if letters else 0.0
 
 
+# "the deaths of more than 60 army defectors and at least 48 civilians": two tolls of two victim groups,
+# fighters and civilians, never one sum (annotation.md: one claim per group)
+_COUNTED = (
+    r"(?:(?:at least|more than|over|about|around|some|nearly|almost|up to|as many as)\s+)?"
+    r"(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)"
+)
+_FIGHTERS = (
+    r"soldiers|fighters|defectors|militants|rebels|troops|gunmen|policemen|police officers|militiamen|"
+    r"servicemen|insurgents|jihadists|combatants|members of (?:the )?(?:security|armed|government) forces"
+)
+_CIVILIANS = r"civilians|children|women|residents|people|villagers|patients"
+_TWO_GROUPS = re.compile(
+    rf"\b(?P<first>{_COUNTED}\s+(?:[\w'’-]+\s+){{0,3}}?(?P<g1>{_FIGHTERS}|{_CIVILIANS}))\b,?\s+and\s+"
+    rf"(?P<second>{_COUNTED}\s+(?:[\w'’-]+\s+){{0,3}}?(?P<g2>{_FIGHTERS}|{_CIVILIANS}))\b",
+    re.I,
+)
+_FIGHTER_WORD = re.compile(rf"^(?:{_FIGHTERS})$", re.I)
+_FIGHTER_ANY = re.compile(rf"\b(?:{_FIGHTERS})\b", re.I)
+
+
+def _victim_groups(sentence: str) -> list[tuple[int, int, str | None]] | None:
+    """One segment per victim group when a toll counts fighters and civilians apart, else None.
+
+    Only a death toll whose verb comes first ("killed 20 soldiers and 14 civilians", "the deaths of 60
+    defectors and 48 civilians"): "its 250,000 residents and around 8,000 fighters ... under siege"
+    counts nobody dead."""
+    if not _FIGHTER_ANY.search(sentence):
+        return None
+    for m in _TWO_GROUPS.finditer(sentence):
+        if bool(_FIGHTER_WORD.match(m.group("g1"))) == bool(_FIGHTER_WORD.match(m.group("g2"))):
+            continue  # "4 nurses and 7 patients", "12 women and 5 children": one toll, summed
+        first, second = find_numbers(m.group("first")), find_numbers(m.group("second"))
+        if not (first and second):
+            continue
+        toll = find_tolls(sentence[: m.end("first")])[0]
+        if toll is None or toll != first[0].count:
+            continue
+        return [(0, m.end("first"), None), (m.start("second"), len(sentence), None)]
+    return None
+
+
+# one source's second figure: "as many as 230 or even 520", "120, or possibly 150"
+_OR_EVEN = re.compile(
+    r"(?P<n>\d[\d,]*)\s*,?\s+or\s+(?:even|possibly|perhaps|maybe|as many as)\s+(?P<m>\d[\d,]*)\b", re.I
+)
+
+
+def _alternative_toll(seg: str, toll: Count | None) -> Count | None:
+    """The second figure of "N or even M" as a toll of its own, with the first figure's qualifier."""
+    m = _OR_EVEN.search(seg) if toll is not None else None
+    if m is None or toll is None:
+        return None
+    first, second = int(m.group("n").replace(",", "")), int(m.group("m").replace(",", ""))
+    if first not in (toll.low, toll.high) or second <= first:
+        return None
+    if toll.qualifier in ("exact", "about"):
+        return Count(low=second, high=second, qualifier=toll.qualifier)
+    if toll.qualifier == "up_to":
+        return Count(low=None, high=second, qualifier="up_to")
+    return Count(low=second, high=None, qualifier=toll.qualifier)
+
+
 def _segments(sentence: str, gaz: Gazetteer, ctx: tuple[str, ...]) -> list[tuple[int, int, str | None]]:
-    """Split "killing 6 civilians in X and 4 civilians in Y" into one segment per toll and place.
+    """Split "killing 6 civilians in X and 4 civilians in Y" into one segment per toll and place, and
+    "killing 20 soldiers and 14 civilians" into one per victim group.
 
     Returns (start, end, place text) triples; place text None means "the whole sentence's places".
     """
@@ -142,7 +205,7 @@ def _segments(sentence: str, gaz: Gazetteer, ctx: tuple[str, ...]) -> list[tuple
         if find_numbers(m.group("num")) and sentence_places("in " + m.group("place"), gaz, ctx):
             groups.append(m)
     if len(groups) < 2:
-        return [(0, len(sentence), None)]
+        return _victim_groups(sentence) or [(0, len(sentence), None)]
     segs = [(0, groups[0].end(), groups[0].group("place"))]
     for g in groups[1:-1]:
         segs.append((g.start(), g.end(), g.group("place")))
@@ -521,6 +584,10 @@ def rule_claims(
                 confidence=_confidence(refs, bool(tolls[0] or tolls[1]), party, best.strength),
             )
             claims.append((claim, e <= title_end or _is_title(sentence, title)))
+            alternative = _alternative_toll(seg, tolls[0])
+            if alternative is not None:
+                # "as many as 230 or even 520": one source's two figures are two claims (annotation.md)
+                claims.append((claim.model_copy(update={"fatalities": alternative}), claims[-1][1]))
             if undated_as is not None:
                 undated[claim.span] = undated_as
     out = drop_bare_retellings(merge_restatements(_merge(claims, anchor), anchor, title_end), anchor)

@@ -29,7 +29,9 @@ _KILL = re.compile(
 )
 _INJURE = re.compile(r"\b(?:injur(?:ed|ing|ies|y)|wound(?:ed|ing|s)|hurt)\b", re.I)
 _MIXED = re.compile(
-    r"\bcasualt(?:y|ies)\b|killed (?:and|or) (?:injured|wounded)|dead (?:and|or) (?:injured|wounded)|"
+    # (a "mass-casualty attack", "the highest civilian casualty event": a kind of event, no count)
+    r"\bcasualt(?:y|ies)\b(?!\s+(?:event|incident|attack|strike|bombing|raid|blast)s?\b)|"
+    r"killed (?:and|or) (?:injured|wounded)|dead (?:and|or) (?:injured|wounded)|"
     r"(?:injured|wounded) (?:and|or) killed",
     re.I,
 )
@@ -235,7 +237,9 @@ _AMONG_BEFORE = re.compile(
 )
 _SAVED = re.compile(r"\bsav(?:ed|es|e|ing)\s+(?:the\s+)?(?:lives\s+of\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 _OR_ALT = re.compile(
-    r"^\s*or\s+(?:even\s+|perhaps\s+|possibly\s+|maybe\s+)?(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)(?=\s)", re.I
+    r"^\s*,?\s*or\s+(?:even\s+|perhaps\s+|possibly\s+|maybe\s+|as many as\s+)?"
+    r"(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)(?:,(?=\s))?(?=\s)",
+    re.I,
 )
 _DASH_LIST = re.compile(r"\s[–—]\s[^–—;]*?(?:\s[–—]\s?|,(?=\s*(?:were|was|have|had|are)\b))")
 _COUNT_NP = (
