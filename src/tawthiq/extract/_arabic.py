@@ -277,6 +277,10 @@ def arabic_claims(
             # "حذرت من أن آلاف المدنيين قد يقتلون إذا …": a toll that may come is no toll (CLAIMS.md:
             # forecasts are not claims), unless the sentence also tells one that came
             fat, inj = find_tolls_ar(_FORECAST_TOLL.sub(lambda m: " " * len(m.group(0)), s))
+        if fat and not events:
+            # "طالب المرصد بوقف القصف الذي أوقع 15 قتيلا"، "دعت إلى وقف الغارات التي أودت بحياة 20": the
+            # attack a demand asks to stop is the manner of the toll it tells (it was "other")
+            events = find_events_ar(_ASIDE.sub(lambda m: " " * len(m.group(0)), s), demanded=True)[:1]
         if (not events and (fat or inj) and _KILL_WORD.search(s)) or (not events and fat):
             # a toll with no weapon named: the manner of the claim just before, else the headline's
             etype = last_type[1] if last_type and n - last_type[0] <= 2 else doc_type or "other"

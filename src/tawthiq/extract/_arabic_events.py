@@ -273,6 +273,14 @@ _HYPOTHETICAL = _rx(
     rf"|{_APPEALS}|(?:من )?ال(?:متوقع|محتمل|مرجح)|محتمل|ربما|قلق|قلقه|قلقها|قلقهم|بقلق"
     rf"|التحقيق في|تحقيق في|بالتحقيق في|للتحقيق في){_R}[^.،؛]{{0,25}}$"
 )
+# the hedges of _HYPOTHETICAL that make a trigger unreal (a fear, a plan, a negation, a condition),
+# without the demands: "طالب بوقف القصف الذي أوقع 15 قتيلا" asks to stop a shelling that did happen
+_UNREAL = _rx(
+    rf"{_L}(?:و|ف)?(?:قد(?=\s+[يتنا])|سوف|لن|لم|لا|يجب|ينبغي|يخشى|خشية|مخاوف|يخشون|حذر|حذرت|تحذير|يحذر|تحذر|يهدد|تهدد|"
+    r"محاولة|في حال|إذا|اذا|لو|تجنب|احتمال|مرشحة|مرشح|يتوقع|تتوقع|يُتوقع|متوقع|توقع|توقعات|قد يرتفع|خطر"
+    rf"|يهددون|بتدمير|تهديد|يتعرض|ستتعرض|سيتعرض|ستكون|سيكون|يرجح|ترجح|مرجح|ويرجح"
+    rf"|(?:من )?ال(?:متوقع|محتمل|مرجح)|محتمل|ربما){_R}[^.،؛]{{0,25}}$"
+)
 # negations that assert: "ما لا يقل عن" (at least), "لا يزال" (still), "لا سيما" (especially)
 _NOT_A_HEDGE = _rx(r"ما لا يقل|لا يقل|لا تقل|لا يزال|لا تزال|ما زال|ما زالت|لا سيما|ولا سيما")
 _KILL_WORD = _rx(
@@ -383,10 +391,12 @@ class _Hit:
 _TRIGGER_SET = PatternSet(rx for _, rx, _ in _COMPILED)
 
 
-def find_events_ar(s: str) -> list[_Hit]:
+def find_events_ar(s: str, *, demanded: bool = False) -> list[_Hit]:
     """Asserted event triggers in a folded Arabic sentence, strongest first. Only the triggers one of
     whose required words the sentence holds are run (``text.prefilter``: one automaton pass instead of
-    every pattern tried at every position)."""
+    every pattern tried at every position). With ``demanded``, the triggers under a demand or an
+    appeal too ("بوقف القصف"، "دعت إلى وقف الغارات"): what someone asks to stop has happened."""
+    hedges = _UNREAL if demanded else _HYPOTHETICAL
     hits = []
     maybe = _TRIGGER_SET.candidates(s)
     for i, (etype, rx, strength) in enumerate(_COMPILED):
@@ -394,7 +404,7 @@ def find_events_ar(s: str) -> list[_Hit]:
             continue
         for m in rx.finditer(s):
             before = _NOT_A_HEDGE.sub(" ", s[max(0, m.start() - 40) : m.start()])
-            if _HYPOTHETICAL.search(before):
+            if hedges.search(before):
                 continue
             if etype == "attack.medical" and _rx(
                 r"(?:الى|نقل|نقلت|نقلوا|اسعاف|اسعافهم)\s+(?:ال)?\S*$"
