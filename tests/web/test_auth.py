@@ -207,9 +207,12 @@ def test_override_needs_documenter_and_a_reason(make_client, built):
     assert r.status_code == 303
     page = doc.get(f"/incidents/{iid}").text
     assert "UN report names victims" in page
+    # the JSON says what the CLI's --json says: grade is the grade shown (the override), with the
+    # computed grade and the override's reason beside it (issue 18: grade was the computed one)
     data = doc.get(f"/incidents/{iid}.json").json()
-    assert data["grade"] == "fair" and data["grade_override"] == "confirmed"
-    assert data["effective_grade"] == "confirmed"
+    assert data["grade"] == "confirmed" and data["computed_grade"] == "fair"
+    assert data["grade_override"] == "confirmed" and data["override_reason"] == "UN report names victims"
+    assert "effective_grade" not in data
 
 
 def test_forms_on_pages_carry_a_csrf_field(make_client, built):

@@ -160,7 +160,7 @@ def test_a_limit_of_characters_takes_the_arabic_plural_its_number_needs(limit, a
     from tawthiq.web._labels import error_text
 
     ctx = _context("ar")
-    english = f"at most {limit} characters"
+    english = f"at most {limit:,} characters"  # as the raise writes it (english_params)
     assert error_text(ctx, english, "at most %(limit)s characters", {"limit": limit}) == arabic
     reason = error_text(ctx, "", "a reason has at most %(limit)s characters", {"limit": limit})
     assert reason.startswith("السبب لا يتجاوز") and "characters" not in reason
@@ -276,3 +276,32 @@ def test_a_correction_with_an_unknown_event_type_is_refused_in_arabic_in_place(m
     form["event_type"], form["certainty"] = "", "bogus"
     r = client.post(f"/claims/{cid}/review", data=form, headers={"HX-Request": "true"})
     assert "&#39;bogus&#39; ليست درجة يقين" in r.text and "is not a certainty" not in r.text
+
+
+def test_a_toll_past_the_limit_is_refused_with_the_limit_written_when_the_page_is(make_client, built):
+    """The limit travels as a number and is written when the message is (Babel, the page's
+    locale); given pre-formatted ("10,000,000", English grouping) no other language could write it."""
+    from babel.numbers import format_decimal
+
+    from tawthiq.web._errors import HTTPError
+    from tawthiq.web.routers.claims import MAX_COUNT, _opt_int
+
+    with pytest.raises(HTTPError) as refused:
+        _opt_int(str(MAX_COUNT + 1), "fatalities_low")
+    assert refused.value.params == {"limit": MAX_COUNT} and isinstance(refused.value.params["limit"], int)
+    assert refused.value.message == "at most 10,000,000"  # the English message (JSON) as before
+
+    cid = built.claim_ids["execution"]
+    client = make_client("reviewer")
+    for lang, shown in (
+        ("ar", f"{format_decimal(MAX_COUNT, locale='ar_SY')} على الأكثر"),
+        ("en", f"at most {format_decimal(MAX_COUNT, locale='en_GB')}"),
+    ):
+        client.get(f"/claims/{cid}?lang={lang}")
+        form = {
+            "csrf_token": csrf_of(client, f"/claims/{cid}"),
+            "decision": "correct",
+            "fatalities_low": str(MAX_COUNT * 2),
+        }
+        r = client.post(f"/claims/{cid}/review", data=form, headers={"HX-Request": "true"})
+        assert r.status_code == 422 and shown in r.text, lang

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["FIXED_MESSAGES", "PLURAL_MESSAGES", "HTTPError", "english_params", "error_body"]
+__all__ = ["AMOUNTS", "FIXED_MESSAGES", "PLURAL_MESSAGES", "HTTPError", "english_params", "error_body"]
 
 
 def N_(text: str) -> str:
@@ -120,9 +120,24 @@ PLURAL_MESSAGES: dict[str, str] = {
 }
 
 
+# The values that are amounts (a limit: "at most 10,000,000"), given as numbers and written with
+# the language's digit grouping when the message is written (Babel, ``_labels.error_text``); any
+# other number is an id or a typed value and stays as it is ("no incident 1234").
+AMOUNTS: frozenset[str] = frozenset({"limit"})
+
+
 def english_params(params: dict[str, Any]) -> dict[str, Any]:
-    """``params`` as the English message writes them: a list of accepted values as ``a, b, c``."""
-    return {k: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v for k, v in params.items()}
+    """``params`` as the English message writes them: a list of accepted values as ``a, b, c``,
+    an amount (:data:`AMOUNTS`) with its thousands grouped ("10,000,000", as Babel's en_GB)."""
+    out: dict[str, Any] = {}
+    for k, v in params.items():
+        if isinstance(v, list | tuple):
+            out[k] = ", ".join(map(str, v))
+        elif k in AMOUNTS and isinstance(v, int) and not isinstance(v, bool):
+            out[k] = f"{v:,}"
+        else:
+            out[k] = v
+    return out
 
 
 class HTTPError(Exception):

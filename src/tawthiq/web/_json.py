@@ -5,11 +5,11 @@ In: seam entities. Out: JSON-ready dicts. Never: reveals a protected value (a re
 only said to be there, ``has_protected_sender``).
 
 An incident has three JSON shapes, each meant for its reader and documented with it: this one,
-the analyst's (the stored incident, its shown grade ``effective_grade`` and each claim with its
-report and role: docs/web.md); the CLI's ``tawthiq incident(s) --json`` in the CLAIMS.md form of
-its claims, with ``computed_grade`` and tallies apart (``cli/corroborate.py``,
-docs/corroboration.md); and the public one (``policy.public_incident``: graded, delayed, fuzzed,
-redacted), shared by the public pages, the public API and every export (docs/exports.md).
+the analyst's (the stored incident and each claim with its report and role: docs/web.md); the
+CLI's ``tawthiq incident(s) --json`` in the CLAIMS.md form of its claims, with tallies apart
+(``cli/corroborate.py``, docs/corroboration.md); and the public one
+(``policy.public_incident``: graded, delayed, fuzzed, redacted), shared by the public pages, the
+public API and every export (docs/exports.md).
 """
 
 from __future__ import annotations
@@ -20,9 +20,20 @@ __all__ = ["incident_json", "report_json", "report_row_json"]
 
 
 def incident_json(incident: Any, claims: Any = (), reports: Any = None) -> dict:
-    """An incident with (when given) its claims, each with its report and its role."""
-    data = incident.model_dump(mode="json")
-    data["effective_grade"] = incident.effective_grade
+    """An incident with (when given) its claims, each with its report and its role.
+
+    Its grades say what the CLI's ``--json`` says (issue 18): ``grade`` is the grade shown
+    everywhere (an analyst's override when there is one, else the computed grade),
+    ``computed_grade`` the one corroboration gave, and ``grade_override`` with its
+    ``override_reason`` the analyst's (``null`` without one).
+    """
+    data: dict[str, Any] = {}
+    for key, value in incident.model_dump(mode="json").items():
+        if key == "grade":
+            data["grade"] = incident.effective_grade
+            data["computed_grade"] = incident.grade
+        else:
+            data[key] = value
     if claims:
         reports = reports or {}
         data["claims"] = []

@@ -27,7 +27,7 @@ from tawthiq.corroborate import FATALITIES_RULES, read_per_origin, read_rational
 from tawthiq.entities import SourceKind, read_sender_label
 from tawthiq.sources import LONG_OVERDUE_DAYS
 
-from ._errors import FIXED_MESSAGES, PLURAL_MESSAGES, english_params
+from ._errors import AMOUNTS, FIXED_MESSAGES, PLURAL_MESSAGES, english_params
 
 __all__ = [
     "LABELS",
@@ -443,6 +443,8 @@ def error_text(ctx: Any, message: Any, template: Any = None, params: Any = None)
         for k, v in params.items():
             if k in ("role", "action"):
                 values[k] = label(ctx, v)
+            elif k in AMOUNTS and isinstance(v, int) and not isinstance(v, bool):
+                values[k] = label(ctx, v)  # written now, as the page's language writes numbers
             elif lang != "en" and isinstance(v, list | tuple):
                 values[k] = format_list([str(label(ctx, x)) for x in v], style="or", locale=_locale(lang))
         counted = PLURAL_MESSAGES.get(template)

@@ -174,8 +174,13 @@ def api_incidents(
     place: str | None = None,
     user: User = Depends(_reader),
 ) -> Any:
-    """Incidents, newest first. Filters: ``grade``, ``type`` (or a family such as ``attack``),
-    ``place`` (name, Arabic name or gazetteer id), ``from``/``to`` (YYYY-MM-DD)."""
+    """Incidents, newest first. Filters: ``grade`` (the grade shown), ``type`` (or a family such
+    as ``attack``), ``place`` (name, Arabic name or gazetteer id), ``from``/``to`` (YYYY-MM-DD).
+
+    Each incident's ``grade`` is the grade shown everywhere, as ``tawthiq incident ID --json``
+    says it: an analyst's override when there is one, else the computed grade. Beside it:
+    ``computed_grade`` (corroboration's), ``grade_override`` and ``override_reason`` (``null``
+    without an override)."""
     f = incident_filter(request)
     page = page_of(request)
     incidents, total = request.app.state.data.incidents.page(f, page.offset, page.size)
@@ -195,7 +200,10 @@ def api_incidents_bbox(request: Request, bbox: str, user: User = Depends(_reader
 @v1.get("/incidents/{incident_id}", responses=_ERRORS)
 @inline  # as /incidents/{id}
 def api_incident(request: Request, incident_id: RecordId, user: User = Depends(_reader)) -> Any:
-    """One incident with its claims, quotes, reports, origins, outlets, grade and rationale."""
+    """One incident with its claims, quotes, reports, origins, outlets, grade and rationale.
+
+    ``grade`` is the grade shown (the override when there is one, as the CLI's ``--json``);
+    ``computed_grade``, ``grade_override`` and ``override_reason`` say how it came to be."""
     found = request.app.state.data.incidents.get(incident_id)
     if found is None:
         raise HTTPError(404, "not_found", f"no incident {incident_id}")
@@ -206,7 +214,8 @@ def api_incident(request: Request, incident_id: RecordId, user: User = Depends(_
 def api_override(
     request: Request, incident_id: RecordId, body: Override, user: User = Depends(_documenter)
 ) -> Any:
-    """Override the computed grade with a reason (documenter or above); audit-logged."""
+    """Override the computed grade with a reason (documenter or above); audit-logged. Answers the
+    incident: its ``grade`` is now the override, ``computed_grade`` the one it overrides."""
     inc = request.app.state.data.incidents.override_grade(incident_id, body.grade, body.reason, user)
     return incident_json(inc)
 

@@ -85,9 +85,7 @@ def _opt_int(value: str | None, field: str) -> int | None:
     if n < 0:
         raise HTTPError(400, "bad_input", "cannot be negative", field=field)
     if n > MAX_COUNT:
-        raise HTTPError(
-            400, "bad_input", "at most %(limit)s", field=field, params={"limit": f"{MAX_COUNT:,}"}
-        )
+        raise HTTPError(400, "bad_input", "at most %(limit)s", field=field, params={"limit": MAX_COUNT})
     return n
 
 
