@@ -19,6 +19,7 @@ from tawthiq.people._link_lists import (
     age_offsets,
     name_frequencies,
     near_frequencies,
+    one_per_person,
     one_to_one,
 )
 
@@ -168,6 +169,25 @@ def test_a_lone_candidate_is_surer_when_most_of_the_list_is_in_the_other():
     rows = [(i, 1000 + i, 0.999, 24.0) for i in range(95)] + [(99, 1099, 0.8, 16.0)]
     p, lift = one_to_one(_pairs(rows), lists, {"a": 100, "b": 100})
     assert p.iloc[-1] > 0.9 and lift.iloc[-1] > 0
+
+
+def test_a_dedup_lists_links_do_not_depend_on_the_models_prior_constant():
+    # One list of 1,000 records, 400 of them in 200 duplicate pairs. The model's prior comes from
+    # the exact-name rule at an assumed recall (0.8); on a list whose duplicates are mostly spelled
+    # apart it is too low. The revision takes the data's, pi / (N - 1), as one_to_one does between
+    # two lists: the same Bayes factors give the same probabilities whatever the model's prior.
+    n, bits = 1000, [20.0] * 200 + [12.0]
+    out = []
+    for prior in (1e-6, 1e-5):
+        odds = [prior / (1 - prior) * 2**b for b in bits]
+        rows = [(2 * i, 2 * i + 1, o / (1 + o), b) for i, (o, b) in enumerate(zip(odds, bits, strict=True))]
+        p, _ = one_per_person(_pairs(rows), n)
+        out.append(p.to_numpy())
+    assert (out[0] == out[1]).all()
+    assert (out[0][:200] > 0.9).all()  # 20 bits in a list of 1,000 with 40% in a pair: linked
+    pi = 400 / n  # the records in a pair scored 0.5 or more, under either prior
+    w = pi / (n - 1) * 2**12.0  # the weak pair, no rival
+    assert out[0][200] == pytest.approx(w / ((1 - pi) + w))
 
 
 def _frame(rows: list[tuple[str, str, str | None, str | None, str]]) -> pd.DataFrame:

@@ -313,7 +313,9 @@ def one_per_person(pairs: pd.DataFrame, n_records: int) -> tuple[pd.Series, pd.S
 
     The model scores a pair alone. In a list with duplicates, a record has another record of
     its person with probability ``pi`` (the share of the records in a pair the model scores 0.5
-    or more, at most ``PI_MAX``), or none. With ``o(a, b)`` the model's odds for a pair::
+    or more, at most ``PI_MAX``), or none; if it has, that record is any of the ``N - 1`` others.
+    With ``o(a, b) = (pi / (N - 1)) BF(a, b)``, ``BF`` the model's Bayes factors (its ``mw_*``
+    weights: the model's own prior is not used, as in :func:`one_to_one`)::
 
         P_a(a = b) = o(a, b) / ((1 - pi) + sum_b' o(a, b'))
 
@@ -333,7 +335,12 @@ def one_per_person(pairs: pd.DataFrame, n_records: int) -> tuple[pd.Series, pd.S
     b = pairs["unique_id_r"].to_numpy(dtype=np.int64)
     strong = p.to_numpy() >= 0.5
     pi = min(PI_MAX, len(np.union1d(a[strong], b[strong])) / n_records)
-    w = (p / (1 - p).clip(lower=1e-300)).clip(upper=1e300).to_numpy()
+    # The prior odds of a pair are the data's, pi / (N - 1), as one_to_one takes pi_X / N_Y: not
+    # the model's prior, which assumes the exact-name rule finds PRIOR_RULE_RECALL (0.8) of the
+    # duplicates; on a list whose duplicates are mostly spelled apart it finds far fewer.
+    mw_cols = [c for c in pairs.columns if c.startswith("mw_")]
+    bf = np.exp2(pairs[mw_cols].astype("float64").fillna(0.0).sum(axis=1).clip(-1000, 1000).to_numpy())
+    w = np.minimum(pi / (n_records - 1) * bf, 1e300)
     both = pd.DataFrame(
         {"x": np.concatenate([a, b]), "y": np.concatenate([b, a]), "w": np.concatenate([w, w]),
          "p": np.concatenate([p.to_numpy(), p.to_numpy()])}
