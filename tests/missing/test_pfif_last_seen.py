@@ -123,3 +123,46 @@ def test_people_pfif_export_of_an_imported_missing_list(cli, workspace, tmp_path
     one, two = persons["X1"].notes[0], persons["X2"].notes[0]
     assert (one["last_known_location"], one["source_date"]) == ("Kallaseh crossing", "2016-12-05T00:00:00Z")
     assert two["last_known_location"] == "al-Ansari" and "on 2016-12 " in two["text"]
+
+
+HOME_ONLY = b"""<?xml version="1.0" encoding="UTF-8"?>
+<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4">
+  <pfif:person>
+    <pfif:person_record_id>family.example/p1</pfif:person_record_id>
+    <pfif:source_date>2016-12-20T10:00:00Z</pfif:source_date>
+    <pfif:full_name>Test Person</pfif:full_name>
+    <pfif:home_city>Aleppo</pfif:home_city>
+    <pfif:home_neighborhood>al-Ansari</pfif:home_neighborhood>
+  </pfif:person>
+</pfif:pfif>
+"""
+
+
+def test_a_pfif_home_is_never_written_back_as_a_sighting():
+    # to_records keeps a PFIF person's home neighbourhood as the record's place: on the way out it
+    # goes back to home_*, and no note says the person was last seen at home
+    persons = parse_pfif(HOME_ONLY)
+    [(rec, notes)] = to_records(persons, "family")
+    assert rec.place == "al-Ansari"
+    xml = write_pfif(
+        from_records(
+            [(rec, notes)], domain="tawthiq.example", now=NOW,
+            original_fields={rec.record_id: persons[0].fields},
+        )
+    )  # fmt: skip
+    [back] = parse_pfif(xml)
+    assert (back.fields["home_city"], back.fields["home_neighborhood"]) == ("Aleppo", "al-Ansari")
+    assert back.notes == ()
+
+
+@pytest.mark.parametrize("command", [("people", "pfif", "export", "--out"), ("export", "pfif", "--out")])
+def test_both_pfif_exports_keep_what_a_pfif_import_brought(cli, workspace, tmp_path, command):
+    src = tmp_path / "family.xml"
+    src.write_bytes(HOME_ONLY)
+    cli(workspace, "people", "pfif", "import", str(src), "--list", "family")
+    out = tmp_path / "out"
+    cli(workspace, *command, str(out if command[0] == "export" else out.with_suffix(".xml")))
+    xml = (out / "pfif.xml") if command[0] == "export" else out.with_suffix(".xml")
+    [back] = parse_pfif(xml.read_bytes())
+    assert back.fields["home_city"] == "Aleppo" and back.fields["home_neighborhood"] == "al-Ansari"
+    assert back.notes == ()

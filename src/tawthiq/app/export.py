@@ -161,14 +161,18 @@ def sign_folder(
     }
 
 
-def _missing_persons(s: Any) -> list[tuple[Any, list[Any]]]:
-    """Missing/detained person records with their notes (notes when the people stage stores them)."""
-    from tawthiq.store.missing import notes_by_record
+def _missing_persons(s: Any) -> tuple[list[tuple[Any, list[Any]]], dict[str, dict[str, str]]]:
+    """Missing/detained person records with their notes, and the PFIF fields of those imported from
+    PFIF by record id (so the signed export keeps them, as ``people pfif export`` does)."""
+    from tawthiq.store.missing import notes_by_record, pfif_fields_by_record
     from tawthiq.store.people import load_records
 
     recs = [r for r in load_records(s) if r.status in ("missing", "detained")]
-    notes_of = notes_by_record(s, [r.id for r in recs if r.id is not None])  # stored: all have one
-    return [(r, list(notes_of.get(r.id, []) if r.id is not None else [])) for r in recs]
+    ids = [r.id for r in recs if r.id is not None]  # stored: all have one
+    notes_of = notes_by_record(s, ids)
+    fields_of = pfif_fields_by_record(s, ids)
+    fields = {r.record_id: fields_of[r.id] for r in recs if r.id in fields_of}
+    return [(r, list(notes_of.get(r.id, []) if r.id is not None else [])) for r in recs], fields
 
 
 def _context(ws: Any, fmt: str, filters: dict[str, Any], country: str | None, *, internal: bool = False):
@@ -197,7 +201,7 @@ def _context(ws: Any, fmt: str, filters: dict[str, Any], country: str | None, *,
         sources = {src.id: src for src in list_sources(s) if src.id is not None}  # stored: all have one
         places = {p.id: p for p in load_gazetteer()}  # the shipped gazetteer, then the workspace's
         places.update({p.id: p for p in list_places(s, limit=10**9)[0]})
-        missing = _missing_persons(s) if fmt == "pfif" else []
+        missing, pfif_fields = _missing_persons(s) if fmt == "pfif" else ([], {})
     return ExportContext(
         incidents=incidents,
         claims=claims,
@@ -205,6 +209,7 @@ def _context(ws: Any, fmt: str, filters: dict[str, Any], country: str | None, *,
         sources=sources,
         places=places,
         missing=missing,
+        pfif_fields=pfif_fields,
         policy=policy,
         now=datetime.now(UTC),
         country=country,

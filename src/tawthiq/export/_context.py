@@ -51,6 +51,8 @@ class ExportContext:
     sources: Mapping[int, Source] = field(default_factory=dict)
     places: Mapping[str, Place] = field(default_factory=dict)  # gazetteer by id
     missing: Sequence[tuple[PersonRecord, Sequence[MissingNote]]] = ()
+    # the PFIF fields a missing person imported from PFIF came with, by record id (its home_city …)
+    pfif_fields: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     policy: Policy = field(default_factory=Policy)
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     country: str | None = None

@@ -32,7 +32,8 @@ def write_pfif_export(ctx: ExportContext, out: Path) -> dict[str, Any]:
             "PFIF export needs missing-person records: import a missing-persons list or PFIF file first"
         )
     domain = str(ctx.filters.get("pfif_domain") or "tawthiq.local")
-    persons = pfif.from_records(ctx.missing, domain=domain, now=ctx.now)
+    fields = {k: dict(v) for k, v in ctx.pfif_fields.items()}  # an import's own fields, kept
+    persons = pfif.from_records(ctx.missing, domain=domain, now=ctx.now, original_fields=fields)
     (out / "pfif.xml").write_bytes(pfif.write_pfif(persons))
     return {"persons": len(persons), "notes": sum(len(p.notes) for p in persons), "file": "pfif.xml"}
 

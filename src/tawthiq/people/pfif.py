@@ -514,7 +514,10 @@ def from_records(
             if n.linked_person_record_id:
                 nd["linked_person_record_id"] = n.linked_person_record_id
             pnotes.append(nd)
-        seen = _last_seen_note(rec, notes, pnotes, rid=rid, domain=domain, author=source_name, now=now)
+        from_pfif = bool(base)  # imported from PFIF: its place is the PFIF home_* field
+        seen = _last_seen_note(
+            rec, notes, pnotes, rid=rid, domain=domain, author=source_name, now=now, from_pfif=from_pfif
+        )
         if seen is not None:
             pnotes.insert(0, seen)
         out.append(PfifPerson(fields=fields, notes=tuple(pnotes)))
@@ -530,16 +533,18 @@ def _last_seen_note(
     domain: str,
     author: str,
     now: datetime,
+    from_pfif: bool = False,
 ) -> dict[str, str] | None:
     """A note saying when and where the record was last seen, when no written note says where.
 
     PFIF 1.4 keeps a sighting in a note (``last_known_location``, dated by ``source_date``), not
     in the person's ``home_*`` fields, which are where the person lives. The record's last-seen
     date and place (a PFIF note's or an inquiry's), else the list's date and place of the
-    disappearance on a record of the missing, as :class:`~tawthiq.people.missing.MissingPerson`
-    shows them. ``source_date`` is that date when it is known to the day; a month or a year stays
-    in the text at its precision, with the export time as ``source_date`` (PFIF has no partial
-    times). A sighting only a confidential note gives is not written (the note never leaves).
+    disappearance on a list's record of the missing (not a PFIF import's, whose place is its home),
+    as :class:`~tawthiq.people.missing.MissingPerson` shows them. ``source_date`` is that date
+    when it is known to the day; a month or a year stays in the text at its precision, with the
+    export time as ``source_date`` (PFIF has no partial times). A sighting only a confidential
+    note gives is not written (the note never leaves).
     """
     if any(n.get("last_known_location") for n in written):
         return None  # a note that leaves already says where
@@ -552,8 +557,9 @@ def _last_seen_note(
     )
     seen_place = None if hidden else rec.last_seen_place
     seen_date = None if hidden else rec.last_seen_date
-    # a list's date and place are the disappearance's only on a record of the missing
-    listed = rec.status == "missing"
+    # a list's date and place are the disappearance's only on a list's record of the missing: a
+    # PFIF import's place is its home_city or home_neighborhood (to_records), which goes back there
+    listed = rec.status == "missing" and not from_pfif
     place = seen_place or (rec.place if listed else None)
     day: date | None
     when: str | None

@@ -46,6 +46,7 @@ __all__ = [
     "load_missing",
     "match_sides",
     "notes_by_record",
+    "pfif_fields_by_record",
     "queue_pairs",
     "save_missing",
     "take_in_inquiry",
@@ -404,6 +405,15 @@ def take_in_inquiry(
     session.flush()
     record_event(session, "inquiry.accept", "inquiry", row.id, detail=f"record {record_id}", actor=actor)
     return record_id
+
+
+def pfif_fields_by_record(session: Session, record_ids: Iterable[int]) -> dict[int, dict[str, str]]:
+    """The PFIF fields each record imported from PFIF came with (protected ones never stored)."""
+    out: dict[int, dict[str, str]] = {}
+    for chunk in chunks(list(record_ids)):
+        for f in session.scalars(select(PfifFieldsRow).where(PfifFieldsRow.person_record_id.in_(chunk))):
+            out[f.person_record_id] = dict(f.fields or {})
+    return out
 
 
 def notes_by_record(session: Session, record_ids: Iterable[int]) -> dict[int, list[MissingNote]]:
