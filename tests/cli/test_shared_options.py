@@ -56,4 +56,6 @@ def test_a_command_without_the_option_refuses_it_and_does_nothing(workspace, run
     assert result.exit_code == 2
     assert "tawthiq init takes no --workspace" in result.stderr
     assert not target.exists()
-    assert run("--json", "init", str(target)).exit_code == 2 and not target.exists()
+    refused = run("--json", "-w", str(workspace.path), "init", str(target))  # under --json, a JSON error
+    assert refused.exit_code == 2 and json.loads(refused.stdout)["error"]["code"] == "usage"
+    assert not target.exists()

@@ -21,10 +21,11 @@ from typing import Annotated, Any, ClassVar, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer._click.exceptions import BadParameter, UsageError  # typer vendors its own click
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
-from tawthiq.errors import TawthiqError
+from tawthiq.errors import InputError, InputErrors, PermissionDenied, TawthiqError
 
 err_console = Console(stderr=True)
 out_console = Console()
@@ -74,7 +75,15 @@ DbOpt = Annotated[
     str | None,
     typer.Option("--db", envvar="TAWTHIQ_DB", help=DB_HELP, show_default=False, callback=_from_root("--db")),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help=JSON_HELP, callback=_from_root("--json"))]
+
+
+def json_option(help: str = JSON_HELP) -> Any:
+    """The ``--json`` option (taken from before the command too), with a help of its own for a
+    command whose JSON is not a result (``serve``: a line on start)."""
+    return typer.Option("--json", help=help, callback=_from_root("--json"))
+
+
+JsonOpt = Annotated[bool, json_option()]
 
 
 def refuse_unshared(cmd: Any) -> None:
@@ -95,6 +104,49 @@ def refuse_unshared(cmd: Any) -> None:
 
     cmd.invoke = checked
     cmd._refuses_unshared = True
+
+
+def json_asked(ctx: Any) -> bool:
+    """Whether the command line asks for JSON: ``--json`` before the command (the root keeps it in
+    ``ctx.obj``) or after it (read from what the root group has still to hand on, up to ``--``),
+    so that a command's failure, even one click finds while reading its arguments, is JSON too."""
+    if shared_before(ctx).get("--json") or getattr(ctx, "params", {}).get("json_"):  # the root's own
+        return True
+    rest = [*getattr(ctx, "_protected_args", ()), *getattr(ctx, "args", ())]
+    return "--json" in (rest[: rest.index("--")] if "--" in rest else rest)
+
+
+def error_json(exc: BaseException) -> dict[str, Any]:
+    """The one JSON shape of a failed command (with ``--json``, on stdout; the message stays on
+    stderr as without it): ``{"error": {"code", "type", "message", "file", "line", "field",
+    "exit_code"}}``, the codes the web's (``bad_input``, ``forbidden``, ``bad_request``) and
+    ``usage`` (exit 2) or ``unexpected``; ``errors`` lists each problem of a file that had several.
+    Never a traceback or a protected value: only what the one-line message already says."""
+    file = line = field = None
+    code, exit_code, message = "bad_request", 1, str(exc)
+    extra: dict[str, Any] = {}
+    if isinstance(exc, InputError):
+        code, file, line, field = "bad_input", exc.path, exc.line, exc.field
+        if isinstance(exc, InputErrors):
+            if len(exc.errors) == 1:  # one problem: where it is, at the top as for any error
+                line, field = exc.errors[0].line, exc.errors[0].field
+            extra["errors"] = [
+                {"message": e.message, "file": e.path or exc.path, "line": e.line, "field": e.field}
+                for e in exc.errors
+            ]
+    elif isinstance(exc, PermissionDenied):
+        code = "forbidden"
+    elif isinstance(exc, UsageError):
+        code, exit_code, message = "usage", exc.exit_code, exc.format_message()
+        if isinstance(exc, BadParameter) and exc.param is not None:
+            field = exc.param.name
+    elif not isinstance(exc, TawthiqError):
+        from tawthiq.cli._logging import log_file
+
+        code, message = "unexpected", f"unexpected error ({type(exc).__name__}); details in {log_file()}"
+    body = {"code": code, "type": type(exc).__name__, "message": message, "file": file, "line": line,
+            "field": field, "exit_code": exit_code}  # fmt: skip
+    return {"error": {**body, **extra}}
 
 
 class TawthiqGroup(TyperGroup):
@@ -137,13 +189,20 @@ class TawthiqGroup(TyperGroup):
             self.commands.setdefault(name, cmd)
 
     def invoke(self, ctx: Any) -> Any:  # typer.Context (typer vendors its own click)
+        json_ = json_asked(ctx)  # before click hands the command line on to the command
         try:
             return super().invoke(ctx)
         except TawthiqError as exc:
+            if json_ and not ctx.meta.get(_PRINTED):  # a result printed first (audit verify) says it
+                _print_json(error_json(exc))
             # escape: a message naming "names[0]" or "tawthiq[pdf]" is text, not rich markup
             err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
-        except (typer.Exit, typer.Abort, TyperException):  # exit codes and usage errors: click's own
+        except UsageError as exc:  # click prints it on stderr and exits 2, as without --json
+            if json_ and not ctx.meta.get(_PRINTED):
+                _print_json(error_json(exc))
+            raise
+        except (typer.Exit, typer.Abort, TyperException):  # exit codes: click's own
             raise
         except Exception as exc:
             # A bug, not bad input. The user gets one line, never a traceback: a traceback prints
@@ -152,6 +211,8 @@ class TawthiqGroup(TyperGroup):
             from tawthiq.cli._logging import log_file
 
             logging.getLogger("tawthiq.cli").error("unexpected error in %s", ctx.command_path, exc_info=True)
+            if json_ and not ctx.meta.get(_PRINTED):
+                _print_json(error_json(exc))
             err_console.print(
                 f"[bold red]error:[/] the command stopped on an unexpected error ({type(exc).__name__}); "
                 f"the details are in the log file {escape(str(log_file()))}: please report it",
@@ -220,9 +281,32 @@ def progress(description: str, *, json_: bool = False, total: float | None = Non
         yield Bar(p, p.add_task(description, total=total), shown)
 
 
+# Set in the click context's meta (one dict for the whole command line) once a command has printed
+# its JSON: a command that then fails (`audit verify --json` on a broken chain: {"ok": false, …},
+# exit 1) must not print a second JSON document after it, which no JSON reader would parse.
+_PRINTED = "tawthiq.json_printed"
+
+
+def _mark_printed() -> None:
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta[_PRINTED] = True
+
+
 def _print_json(data: Any) -> None:
     """Print JSON to stdout, UTF-8, Arabic unescaped."""
+    _mark_printed()
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_json_line(data: Any) -> None:
+    """Print JSON as one line on stdout and flush it at once: for a command that goes on running
+    (``serve --json``), a script reads the line as soon as it is written."""
+    _mark_printed()
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()
 
 
 _T = TypeVar("_T")

@@ -373,14 +373,17 @@ def decide(
     ] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
+    json_: JsonOpt = False,
 ) -> None:
     """Record a review decision without the interactive screen (for scripts)."""
     from tawthiq.app.people import decide_pair
 
     why = " ".join(reason.split()) if reason else None
+    decided = decision.replace("-", "_").replace("no_match", "non_match")
     with _open(workspace, db) as ws, ws.session() as s:
-        decide_pair(s, a, b, decision.replace("-", "_").replace("no_match", "non_match"), reason=why)
+        decide_pair(s, a, b, decided, reason=why)
     err_console.print(f"pair {a}–{b}: {decision}")
+    emit({"a": a, "b": b, "decision": decided, "reason": why}, json_, lambda _: None)
 
 
 # ---------------------------------------------------------------- persons

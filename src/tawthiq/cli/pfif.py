@@ -123,6 +123,7 @@ def pfif_export(
     domain: Annotated[str, typer.Option(help="Record-id domain for records made here.")] = "tawthiq.local",
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
+    json_: JsonOpt = False,
 ) -> None:
     """Export every missing person as PFIF 1.4: no protected field, no confidential note."""
     from tawthiq.app.missing import pfif_export
@@ -132,6 +133,7 @@ def pfif_export(
         count, xml = pfif_export(ws, domain)
     out.write_bytes(xml)
     err_console.print(f"wrote {count} person(s) to {out}")
+    emit({"file": str(out), "persons": count, "bytes": len(xml)}, json_, lambda _: None)
 
 
 @missing_app.command("list")
@@ -231,6 +233,7 @@ def missing_note(
     last_seen_at: Annotated[str | None, typer.Option(help="Last known location.")] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
+    json_: JsonOpt = False,
 ) -> None:
     """Add a note to a missing person's history (the status is derived from the notes)."""
     from tawthiq.app.missing import add_note
@@ -255,6 +258,8 @@ def missing_note(
     with open_workspace(workspace, db) as ws:
         stored = add_note(ws, record, note)
     err_console.print(f"note {stored.id if stored else '(already there)'} added to record {record}")
+    emit({"record": record, "added": stored is not None, "note": stored.shown_json() if stored else None},
+         json_, lambda _: None)  # fmt: skip
 
 
 @missing_app.command("inquiries")
@@ -292,11 +297,13 @@ def answer(
     record: Annotated[int | None, typer.Option(help="The person record it concerns, if any.")] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
+    json_: JsonOpt = False,
 ) -> None:
     """Answer a family's inquiry; only the holder of its ticket can read the answer."""
     from tawthiq.app.missing import answer_inquiry
     from tawthiq.store import open_workspace
 
     with open_workspace(workspace, db) as ws:
-        answer_inquiry(ws, inquiry, text, record_id=record, actor="cli")
+        record = answer_inquiry(ws, inquiry, text, record_id=record, actor="cli")
     err_console.print(f"inquiry {inquiry} answered")
+    emit({"inquiry": inquiry, "status": "answered", "record": record}, json_, lambda _: None)

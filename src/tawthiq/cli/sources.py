@@ -146,6 +146,7 @@ def checkin(
     days: Annotated[int, typer.Option(help="Expected check-in interval in days.")],
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
+    json_: JsonOpt = False,
 ) -> None:
     """Set how often a source is expected to check in."""
     from tawthiq.app.sources import set_checkin
@@ -154,6 +155,7 @@ def checkin(
     with open_workspace(workspace, db) as ws:
         source_id = set_checkin(ws, source, days)
     err_console.print(f"source {source_id}: check-in every {days} day(s)")
+    emit({"source_id": source_id, "checkin_days": days}, json_, lambda _: None)
 
 
 @sources_app.command("contact")
@@ -166,6 +168,7 @@ def contact(
     ] = False,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
+    json_: JsonOpt = False,
 ) -> None:
     """Log a contact with a source (a call, a check-in): it resets the overdue clock."""
     from tawthiq.app.sources import log_contact
@@ -175,6 +178,8 @@ def contact(
     with open_workspace(workspace, db) as ws:
         c = log_contact(ws, source, _when(at, "at"), channel=channel, note=text)
     err_console.print(f"contact {c.id} logged for source {c.source_id} at {c.at:%Y-%m-%d %H:%M}")
+    emit({"id": c.id, "source_id": c.source_id, "at": c.at.isoformat(), "channel": c.channel,
+          "farewell": c.farewell}, json_, lambda _: None)  # fmt: skip
 
 
 @sources_app.command("log")

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, emit, err_console
+from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, emit, err_console, json_option, print_json_line
 from tawthiq.entities import USER_ROLES
 
 _ROLES_SAID = f"{', '.join(USER_ROLES[:-1])} or {USER_ROLES[-1]}"  # viewer, reviewer, documenter or admin
@@ -75,6 +75,13 @@ def serve(
     ] = "",
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
+    json_: Annotated[
+        bool,
+        json_option(
+            "On start, print the address it serves and its settings as one JSON line on stdout "
+            "(then serve as without it)."
+        ),
+    ] = False,
 ) -> None:
     """Serve the workspace in the browser: review, incidents, map, timeline, people, API, public view."""
     from tawthiq.web import WebSettings, serve_workspace
@@ -91,6 +98,13 @@ def serve(
         map_tile_attribution=map_tiles_attribution,
     )
     err_console.print(f"serving {ws.path} at http://{host}:{port}/  (Ctrl-C to stop)", highlight=False)
+    if json_:
+        print_json_line(
+            {"url": f"http://{host}:{port}/", "host": host, "port": port, "workspace": str(ws.path),
+             "database": ws.engine.dialect.name, "workers": workers, "session_hours": session_hours,
+             "secure_cookies": secure_cookies, "min_password_length": min_password_length,
+             "trusted_proxies": list(settings.trusted_proxies), "map_tiles": map_tiles}
+        )  # fmt: skip
     serve_workspace(ws, settings, host=host, port=port, workers=workers)
 
 

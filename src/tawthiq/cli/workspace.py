@@ -36,11 +36,16 @@ audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True
 def init(
     path: Annotated[Path, typer.Argument(help="Folder to create the workspace in.")] = Path("."),
     db: DbOpt = None,
+    json_: JsonOpt = False,
 ) -> None:
     """Create a workspace: folder, database, key file (0600) and evidence store."""
     from tawthiq.app.workspace import create_workspace
 
+    made: dict[str, Any] = {}
+
     def created(ws: Any) -> None:
+        made.update(workspace=str(ws.path), database=ws.engine.dialect.name,
+                    key_file=str(ws.key_file) if ws.key_file.exists() else None)  # fmt: skip
         err_console.print(f"created workspace {ws.path} ({ws.engine.dialect.name})")
         if ws.key_file.exists():
             err_console.print(
@@ -49,6 +54,7 @@ def init(
 
     pub, policy = create_workspace(path, db, on_created=created)
     err_console.print(f"export signing key {pub.name} (private key 0600); redaction policy {policy.name}")
+    emit({**made, "signing_key": str(pub), "policy": str(policy)}, json_, lambda _: None)
 
 
 def _report_dict(r, reveal: bool) -> dict:
