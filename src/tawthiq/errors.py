@@ -92,11 +92,16 @@ class ParseError(InputError):
 class InputErrors(InputError):
     """Several row errors gathered from one file, reported together."""
 
-    def __init__(self, errors: Iterable[InputError], *, path: str | Path | None = None) -> None:
+    def __init__(
+        self, errors: Iterable[InputError], *, path: str | Path | None = None, summary: str | None = None
+    ) -> None:
+        """``summary``: the message instead of the list of problems, when they were already shown
+        one by one (``tawthiq people import`` prints each refused row as it reads); ``errors``
+        still carries them, for ``--json``."""
         self.errors = list(errors)
         lines = [str(e) for e in self.errors]
         head = f"{len(self.errors)} problem(s)"
-        super().__init__(head + ":\n  " + "\n  ".join(lines), path=path)
+        super().__init__(summary or head + ":\n  " + "\n  ".join(lines), path=path)
 
 
 class WorkspaceError(TawthiqError):

@@ -1,17 +1,21 @@
 """Every command takes --json, and a failure under --json is JSON (issue 14 item 4; the eight
 commands that had none: init, serve, people decide, people missing answer|note, people pfif
-export, sources checkin|contact).
+export, sources checkin|contact). Id arguments are read in Tawthiq's words.
 
 The traps: a script that passes --json to every command finding a command that refuses it (exit
-2) or prints nothing it can read; a failure under --json printed as text a JSON reader chokes
-on, the script then left with an exit code and no file, line or field.
+2) or prints nothing it can read; `people import --json` printing nothing when the import fails,
+the script then left with an exit code and no file, line or field; an id typed wrong answered by
+the type checker ("Input should be a valid integer") instead of saying what id it wanted and how
+to list them; a failure under --json printed as text a JSON reader chokes on.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 
+import pytest
 import typer.main
 from typer.testing import CliRunner
 
@@ -158,3 +162,63 @@ def test_sources_checkin_and_contact_json_and_their_errors(workspace, cli, cli_j
     assert err["field"] == "source" and PLANTED not in json.dumps(err)  # what was typed may be a name
     err = _error(cli(workspace, "sources", "contact", "stringer", "--at", "13/12/16", "--json", ok=False))
     assert err["field"] == "at"
+
+
+def test_people_import_json_names_the_file_line_and_field_when_the_import_fails(workspace, cli, tmp_path):
+    bad = tmp_path / "victims.csv"
+    bad.write_text(f"record_id,name,age\nr1,{PLANTED},x\n", encoding="utf-8")
+    res = cli(workspace, "people", "import", str(bad), "--list", "v", "--yes", "--json", ok=False)
+    err = _error(res)
+    assert (err["file"], err["line"], err["field"]) == (str(bad), 2, "age")
+    assert [(e["line"], e["field"]) for e in err["errors"]] == [(2, "age")]
+    assert PLANTED not in res.stdout
+    # several bad rows: each one named, under --strict too
+    bad.write_text(f"record_id,name,age\nr1,{PLANTED},x\nr2,B,200\nr3,C,30\n", encoding="utf-8")
+    err = _error(
+        cli(workspace, "people", "import", str(bad), "--list", "v", "--yes", "--strict", "--json", ok=False)
+    )
+    assert [(e["line"], e["field"]) for e in err["errors"]] == [(2, "age"), (3, "age")]
+    # a file that is not there: still JSON, naming it
+    err = _error(
+        cli(workspace, "people", "import", str(tmp_path / "nope.csv"), "--list", "v", "--json", ok=False)
+    )
+    assert "nope.csv" in err["message"]
+
+
+# every command that takes an id, with the id's name and the command that lists them
+ID_COMMANDS = [
+    (["incident", "{}"], "incident id", "tawthiq incidents"),
+    (["dossier", "{}", "--out", "x.zip"], "incident id", "tawthiq incidents"),
+    (["claims", "approve", "{}", "--reason", "r"], "claim id", "tawthiq claims"),
+    (["claims", "reject", "1", "{}", "--reason", "r"], "claim id", "tawthiq claims"),
+    (["people", "decide", "{}", "2", "match"], "record id", "tawthiq people review --json"),
+    (["people", "decide", "1", "{}", "match"], "record id", "tawthiq people review --json"),
+    (["people", "missing", "show", "{}"], "person record id", "tawthiq people missing list"),
+    (["people", "missing", "note", "{}"], "person record id", "tawthiq people missing list"),
+    (["people", "missing", "answer", "{}", "--text", "t"], "inquiry id", "tawthiq people missing inquiries"),
+    (["people", "missing", "answer", "1", "--text", "t", "--record", "{}"], "person record id",
+     "tawthiq people missing list"),
+]  # fmt: skip
+BAD_IDS = ["abc", "1.5", "3a", "#3", "٣x", "1e3", " "]
+
+
+@pytest.mark.parametrize(("args", "what", "lister"), ID_COMMANDS, ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize("bad", BAD_IDS)
+def test_an_id_that_is_no_whole_number_is_named_in_tawthiqs_words_with_how_to_list_them(
+    workspace, cli, args, what, lister, bad
+):
+    line = [a.replace("{}", bad) for a in args]
+    res = cli(workspace, *line, ok=False)
+    assert res.exit_code == 2  # a usage error, as before
+    said = " ".join(re.sub("[│╭╮╰╯─]", " ", res.stderr).split())  # the box wraps lines
+    assert f"{what} must be a whole number, got" in said
+    assert f"ids count from 1: `{lister}` lists them" in said
+    assert "Input should be" not in said
+    err = _error(cli(workspace, *line, "--json", ok=False), exit_code=2)
+    assert err["code"] == "usage" and f"{what} must be a whole number" in err["message"]
+
+
+def test_a_good_id_still_reaches_the_command(workspace, cli):
+    res = cli(workspace, "incident", "7", "--json", ok=False)
+    err = _error(res)
+    assert "no incident" in err["message"]  # parsed as 7: the command itself answered

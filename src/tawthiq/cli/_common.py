@@ -86,6 +86,25 @@ def json_option(help: str = JSON_HELP) -> Any:
 JsonOpt = Annotated[bool, json_option()]
 
 
+def id_parser(what: str, lister: str) -> Callable[[Any], int]:
+    """The parser of an id argument or option (``typer.Argument(parser=…)``): a whole number, else a
+    usage error (exit 2) in Tawthiq's words naming what the id is of and how to list them
+    (``incident id must be a whole number, got 'abc'; ids count from 1: `tawthiq incidents` lists
+    them``), not the type checker's ("Input should be a valid integer")."""
+
+    def parse(value: Any) -> int:
+        if isinstance(value, int):  # a default
+            return value
+        text = str(value).strip()
+        if text.isdecimal():  # int() takes these; isdigit would take "²", which it refuses
+            return int(text)
+        raise typer.BadParameter(
+            f"{what} id must be a whole number, got {str(value)!r}; ids count from 1: `{lister}` lists them"
+        )
+
+    return parse
+
+
 def refuse_unshared(cmd: Any) -> None:
     """Make a command refuse a shared option given before it that it does not take (exit 2)."""
     takes = {opt for p in cmd.params for opt in getattr(p, "opts", ()) if opt in SHARED_OPTIONS}

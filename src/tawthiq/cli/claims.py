@@ -23,6 +23,7 @@ from tawthiq.cli._common import (
     cli_operator,
     emit,
     err_console,
+    id_parser,
     out_console,
 )
 from tawthiq.entities import MAX_ID, REVIEW_STATUSES, Claim, Report
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from tawthiq.store import Workspace
 
 __all__ = ["register"]
+_CLAIM_ID = id_parser("claim", "tawthiq claims")
 
 claims_app = typer.Typer(
     name="claims",
@@ -185,7 +187,9 @@ def _decided(claims: list[Claim], verb: str, json_: bool) -> None:
 
 @claims_app.command("approve")
 def approve_cmd(
-    ids: Annotated[list[int] | None, typer.Argument(metavar="[ID]...", help="Claim ids.")] = None,
+    ids: Annotated[
+        list[int] | None, typer.Argument(metavar="[ID]...", help="Claim ids.", parser=_CLAIM_ID)
+    ] = None,
     all_: Annotated[
         bool, typer.Option("--all", help="Accept every unreviewed claim (a trusted batch).")
     ] = False,
@@ -216,7 +220,7 @@ def approve_cmd(
 
 @claims_app.command("reject")
 def reject_cmd(
-    ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Claim ids.")],
+    ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Claim ids.", parser=_CLAIM_ID)],
     reason: ReviewReason = None,
     as_user: AsOpt = None,
     workspace: WorkspaceOpt = None,

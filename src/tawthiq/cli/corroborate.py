@@ -19,6 +19,7 @@ from tawthiq.cli._common import (
     WorkspaceOpt,
     emit,
     err_console,
+    id_parser,
     out_console,
     progress,
 )
@@ -167,7 +168,12 @@ def _incidents_table(found: list[Incident]) -> None:
 
 
 def incident(
-    incident_id: Annotated[int, typer.Argument(help="Incident id (from `tawthiq incidents`).")],
+    incident_id: Annotated[
+        int,
+        typer.Argument(
+            help="Incident id (from `tawthiq incidents`).", parser=id_parser("incident", "tawthiq incidents")
+        ),
+    ],
     override: Annotated[
         str | None, typer.Option(help=f"Set the grade by hand: {', '.join(GRADES)} (needs --reason).")
     ] = None,

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, emit, err_console
+from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, emit, err_console, id_parser
 from tawthiq.errors import InputError
 
 __all__ = ["register"]
@@ -213,7 +213,14 @@ def register(app: typer.Typer) -> None:
 
     @app.command("dossier")
     def dossier_cmd(
-        incident_id: Annotated[int, typer.Argument(metavar="INCIDENT_ID", help="The incident's id.")],
+        incident_id: Annotated[
+            int,
+            typer.Argument(
+                metavar="INCIDENT_ID",
+                help="The incident's id.",
+                parser=id_parser("incident", "tawthiq incidents"),
+            ),
+        ],
         out: Annotated[Path, typer.Option("--out", "-o", help="New (or empty) output folder.")],
         public: Annotated[
             bool, typer.Option("--public", help="The redacted variant, under the policy.")

@@ -22,12 +22,13 @@ from tawthiq.cli._common import (
     WorkspaceOpt,
     emit,
     err_console,
+    id_parser,
     out_console,
     progress,
 )
 from tawthiq.cli.pfif import missing_app, pfif_app
 from tawthiq.entities import MAX_ID, LinkedPair, PersonRecord
-from tawthiq.errors import InputError
+from tawthiq.errors import InputError, InputErrors
 from tawthiq.people import (
     FIELDS,
     ImportResult,
@@ -49,6 +50,7 @@ people_app = typer.Typer(
 )
 
 _SHOWN = ("list_name", *FIELDS)
+_RECORD_ID = id_parser("record", "tawthiq people review --json")
 
 
 def _open(workspace: Path | None, db: str | None):
@@ -159,10 +161,14 @@ def import_list(
     for problem in (*result.errors, *result.warnings):
         err_console.print(f"[red]row refused:[/] {problem}" if problem in result.errors else
                           f"[yellow]warning:[/] {problem}", highlight=False, soft_wrap=True)  # fmt: skip
+    # the refused rows go with the error (printed above; in the error's "errors" with --json)
     if strict and result.errors:
-        raise InputError(f"{len(result.errors)} bad row(s); nothing stored (--strict)", path=file)
+        said = f"{len(result.errors)} bad row(s); nothing stored (--strict)"
+        raise InputErrors(result.errors, path=file, summary=said)
     if not result.records:
-        raise InputError(f"no good rows among {result.rows}; nothing stored", path=file)
+        raise InputErrors(
+            result.errors, path=file, summary=f"no good rows among {result.rows}; nothing stored"
+        )
 
     from tawthiq.app.people import import_list as store_list
 
@@ -365,8 +371,8 @@ def _review_screen(
 
 @people_app.command("decide")
 def decide(
-    a: Annotated[int, typer.Argument(help="Record id A (as `review --json` shows it).")],
-    b: Annotated[int, typer.Argument(help="Record id B.")],
+    a: Annotated[int, typer.Argument(help="Record id A (as `review --json` shows it).", parser=_RECORD_ID)],
+    b: Annotated[int, typer.Argument(help="Record id B.", parser=_RECORD_ID)],
     decision: Annotated[str, typer.Argument(help="match or non_match.")],
     reason: Annotated[
         str | None, typer.Option(help="Why (kept with the decision in the audit log, as the web asks).")

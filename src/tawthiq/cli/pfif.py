@@ -23,6 +23,7 @@ from tawthiq.cli._common import (
     WorkspaceOpt,
     emit,
     err_console,
+    id_parser,
     out_console,
     progress,
 )
@@ -30,6 +31,7 @@ from tawthiq.entities import NOTE_STATUSES, MissingNote
 from tawthiq.errors import InputError
 
 __all__ = ["missing_app", "pfif_app"]
+_RECORD_ID = id_parser("person record", "tawthiq people missing list")
 
 pfif_app = typer.Typer(
     help="PFIF 1.4 (People Finder Interchange Format) import and export.", no_args_is_help=True
@@ -172,7 +174,9 @@ def _missing_table(data: list[dict[str, Any]]) -> None:
 
 @missing_app.command("show")
 def missing_show(
-    record: Annotated[int, typer.Argument(help="Person record id (as `people missing list` shows).")],
+    record: Annotated[
+        int, typer.Argument(help="Person record id (as `people missing list` shows).", parser=_RECORD_ID)
+    ],
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
@@ -221,7 +225,7 @@ def _history_table(m: Any) -> None:
 
 @missing_app.command("note")
 def missing_note(
-    record: Annotated[int, typer.Argument(help="Person record id.")],
+    record: Annotated[int, typer.Argument(help="Person record id.", parser=_RECORD_ID)],
     status: Annotated[str, typer.Option(help=f"One of {', '.join(_STATUSES)}, or '' for information.")] = "",
     text: Annotated[str, typer.Option(help="What the note says.")] = "",
     author: Annotated[str, typer.Option(help="Who writes the note.")] = "documenter",
@@ -292,9 +296,14 @@ def _inquiries_table(data: list[dict[str, Any]]) -> None:
 
 @missing_app.command("answer")
 def answer(
-    inquiry: Annotated[int, typer.Argument(help="Inquiry id.")],
+    inquiry: Annotated[
+        int,
+        typer.Argument(help="Inquiry id.", parser=id_parser("inquiry", "tawthiq people missing inquiries")),
+    ],
     text: Annotated[str, typer.Option(help="The answer the family will read with its ticket.")],
-    record: Annotated[int | None, typer.Option(help="The person record it concerns, if any.")] = None,
+    record: Annotated[
+        int | None, typer.Option(help="The person record it concerns, if any.", parser=_RECORD_ID)
+    ] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
