@@ -61,3 +61,30 @@ def test_the_outlet_a_speaker_told_is_not_part_of_the_speaker(speaker, told):
         f"قال {speaker} {told} إن 8 مدنيين قتلوا في غارة على مدينة أريحا أمس.", PUBLISHED
     )
     assert claim.attributed_to == (canonical_party(speaker) or speaker)
+
+
+# ------------------------------------------------------------------ a spokesman for "it"
+_BODIES = [
+    ("الأمم المتحدة", "f", "UN"),
+    ("منظمة الصحة العالمية", "f", "World Health Organization"),
+    ("الدفاع المدني", "m", "Syria Civil Defence"),
+]
+
+
+@pytest.mark.parametrize(("body", "how"), list(product(_BODIES, ["on_the_tongue", "next_sentence"])))
+def test_a_spokesman_for_it_speaks_for_the_body_named_before(body, how):
+    # "على لسان المتحدث باسمها" gave the speaker "المتحدث باسمها" (and "لسان" the village of سان as a place)
+    written, gender, party = body
+    pronoun, verb = ("ها", "وأعلنت") if gender == "f" else ("ه", "وأعلن")
+    if how == "on_the_tongue":
+        told = "أن 8 مدنيين قتلوا في غارة على مدينة أريحا أمس."
+        text = f"{verb} {written}، على لسان المتحدث باسم{pronoun}، {told}"
+    else:
+        text = (
+            f"{verb} {written} أن 5 مدنيين قتلوا في قصف على مدينة دوما أمس.\n"
+            f"وقال المتحدث باسم{pronoun} إن 8 مدنيين قتلوا في غارة على مدينة أريحا أمس."
+        )
+    claims = extract_claims(text, PUBLISHED)
+    toll = next(c for c in claims if c.fatalities and c.fatalities.low == 8)
+    assert toll.attributed_to == party
+    assert [p.name for p in toll.places] == ["مدينة أريحا"]

@@ -60,6 +60,9 @@ _QUALIFIED = [
     ("{n} مدنيين على أقل تقدير", 42, None, "at_least"),
     ("ما يقل عن {n} مدنيا", None, 42, "up_to"),
     ("ما لا يقل عن {n} مدنيا", 42, None, "at_least"),
+    # "ten-odd" is more than ten, as "نيف وعشرون" is more than twenty (it was 10 exact)
+    ("بضعة عشر مدنيا", 10, None, "more_than"),
+    ("بضع عشرة امرأة", 10, None, "more_than"),
 ]
 _SAID = [
     "قتل {x} في غارات على مدينة سراقب أمس.",
@@ -70,7 +73,7 @@ _SAID = [
 
 @pytest.mark.parametrize(("qualified", "said"), list(product(_QUALIFIED, _SAID)))
 def test_less_common_qualifiers(qualified, said):
-    # "على أقل تقدير" (at the lowest estimate) and "ما يقل عن" (under) were read as exact counts
+    # "على أقل تقدير" (at the lowest estimate), "ما يقل عن" (under) and "بضعة عشر" were read as exact counts
     form, low, high, q = qualified
     (claim,) = extract_claims(said.format(x=form.format(n=42)), PUBLISHED)
     assert claim.fatalities.contract() == {"low": low, "high": high, "qualifier": q}

@@ -13,7 +13,7 @@ from tawthiq.extract._arabic_events import _KILL_WORD, find_events_ar
 from tawthiq.extract._arabic_lexicon import _L, _R, REPORTING_VERBS, _rx, alternation, verb_forms
 from tawthiq.extract._arabic_parties import ARABIC_PARTIES, arabic_party, is_agency
 from tawthiq.extract._attribution import canonical_party
-from tawthiq.text.arabic import Folded, fold_arabic
+from tawthiq.text.arabic import Folded, fold, fold_arabic
 
 __all__ = ["WHO_HEDGE", "find_attribution_ar", "find_certainty_ar"]
 
@@ -215,6 +215,14 @@ def find_attribution_ar(
     """The party an Arabic sentence attributes its content to, or None (own voice); a person whose
     apposition names a known body ("أحمد الشيخ، وهو مسعف في الدفاع المدني") speaks for that body."""
     party = _find_attribution_ar(f, written, previous, seen)
+    if party and _THEIR_SPOKESMAN.match(fold(party)):
+        # "وقالت الأمم المتحدة، على لسان المتحدث باسمها، إن …": the spokesman for "it" speaks for the
+        # party the sentence named before him
+        at = f.text.find(fold(party).split()[0])
+        before = [arabic_party(w.group(0)) for w in _PHRASE.finditer(f.text[: max(at, 0)])]
+        named = [b for b in before if b]
+        if named or previous:
+            return named[-1] if named else previous  # "وقال المتحدث باسمها": the party named before
     if party and arabic_party(party) is None and party not in _KNOWN_NAMES:
         m = _APPOSITION.search(f.text)
         if m:
@@ -233,6 +241,9 @@ _DOCUMENT_OF = re.compile(
 )
 _APPOSITION = _rx(r"[،,]\s*(?:و)?(?:هو|هي|وهو|وهي)\s+[^،,.]{0,40}?(?:في|لدى|من|ب|مع)\s*([^،,.]{3,60})")
 _KNOWN_NAMES = frozenset(name for _, name in ARABIC_PARTIES)
+_THEIR_SPOKESMAN = _rx(r"^(?:ال)?(?:متحدث|ناطق|متحدثه|ناطقه)(?:\s+(?:ال)?رسمي(?:ه)?)?\s+باسم(?:ها|ه|هم|هما)$")
+# the phrases before a spokesman, each tried as a known party: cut at commas and the verbs of saying
+_PHRASE = re.compile(r"[^،,:؛]+")
 
 
 def _find_attribution_ar(

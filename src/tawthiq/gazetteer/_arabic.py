@@ -190,7 +190,10 @@ def _keys(name: str) -> tuple[str, ...]:
 
 # words of war reporting that begin with the letter of a proclitic but carry none ("بيان" is a
 # statement, not ب + a town named يان)
-_WHOLE = frozenset(fold(w) for w in ("بيان", "بيانه", "بيانها", "بيانات", "ببيان", "وبيان", "لبيان"))
+_WHOLE = frozenset(
+    fold(w)
+    for w in ("بيان", "بيانه", "بيانها", "بيانات", "ببيان", "وبيان", "لبيان", "لسان", "بلسان", "ولسان")
+)  # "على لسان المتحدث" (through the spokesman) is no ل + the village of سان
 
 
 @lru_cache(maxsize=65536)
