@@ -482,7 +482,26 @@ def _clean(att: str) -> str:
 
 
 def _label(sc: SourcedClaim) -> str:
-    return sc.source_label or sc.report.title or sc.report.file or sc.report.sha256[:12]
+    if sc.source_label:
+        return known_party(sc.source_label) or sc.source_label
+    return sc.report.title or sc.report.file or sc.report.sha256[:12]
+
+
+@lru_cache(maxsize=4096)
+def known_party(label: str) -> str | None:
+    """The canonical name of the known party an outlet's label names, else None: "MSF Middle East",
+    "Doctors Without Borders USA" → Medecins Sans Frontieres; "Syria Civil Defence (White Helmets)" and a
+    claim attributed to "the civil defence" → one origin. Only the label's own name counts, not what
+    a note in brackets says it carries ("Ahram Online (AFP)" stays Ahram Online: wires are
+    credited from the text, :func:`credited_wire`)."""
+    head = re.split(r"\s[(\[]|\s+via\s|[,;]", label, maxsplit=1)[0].strip()
+    if not head:
+        return None
+    folded = _fold(head)
+    for party in ALIASES:
+        if any(_hit(p, folded, head) for p in party.patterns):
+            return party.name
+    return None
 
 
 # ---------------------------------------------------------------- figures passed on
