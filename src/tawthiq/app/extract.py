@@ -7,6 +7,7 @@ Never: prints; never reads text itself (``tawthiq.extract`` does) nor builds SQL
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -14,7 +15,19 @@ from typing import Any
 
 from tawthiq.store import Workspace, list_reports
 
-__all__ = ["ReportExtraction", "extract_workspace"]
+__all__ = ["UNREAD_LANGUAGE", "ReportExtraction", "extract_workspace", "unread_language"]
+
+UNREAD_LANGUAGE = "not English or Arabic (language und): no claims; extraction reads English and Arabic"
+
+
+def unread_language(text: str, language: str | None) -> bool:
+    """A text of some words that ingest's detector did not find English or Arabic in (``und``).
+
+    The extractor reads any Latin script (``extract.reads_language``), so a Spanish or Turkish
+    report gave no claims and no word why (issue 15: "a clear note, no claims"). Asked only of a
+    report that gave no claims; a short message (a chat's "<Media omitted>") is not flagged.
+    """
+    return language == "und" and len(re.findall(r"[^\W\d_]{2,}", text[:2000])) >= 5
 
 
 @dataclass(frozen=True)
@@ -71,6 +84,8 @@ def extract_workspace(
                 claims = extract_claims_in_period(r.body, when, precision, title=r.title)
             except InputError as exc:  # one bad report never stops the others; its old claims stay
                 note, failed = f"not extracted: {exc}", True
+            if not claims and not failed and unread_language(r.body, r.language):
+                note = UNREAD_LANGUAGE
         stored = []
         if not failed:
             assert r.id is not None  # read from the store

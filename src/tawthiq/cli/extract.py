@@ -92,9 +92,10 @@ def extract(
     With a FILE, the date is --published, else the file's DATE: header; with neither, relative
     times ("on Monday") stay unknown (never today's date).
     """
+    from tawthiq.app.extract import UNREAD_LANGUAGE, unread_language
     from tawthiq.entities import date_text
     from tawthiq.extract import extract_claims_in_period, reads_language
-    from tawthiq.ingest import read_header
+    from tawthiq.ingest import detect_language, read_header
 
     pub = _published(published)
     if file is None:
@@ -126,6 +127,8 @@ def extract(
         )
     else:
         claims = extract_claims_in_period(text, pub, precision, title=title)
+        if not claims and unread_language(text, detect_language(text)):
+            err_console.print(f"{file}: {UNREAD_LANGUAGE}", highlight=False, soft_wrap=True, markup=False)
     emit(claims, json_, lambda cs: _claims_table(cs, file), as_json=lambda cs: {
         "report": {"title": title, "published": date_text(pub, precision) if pub else None},
         "claims": [c.contract() for c in cs],

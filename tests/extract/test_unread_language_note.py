@@ -1,0 +1,58 @@
+"""A report in a language the extractor does not read says so, in and out of a workspace.
+
+Before: a Spanish report gave 0 claims and no word why (`tawthiq extract` printed only "no
+publication date"), because the extractor accepts any Latin script; issue 15's bad-input list
+asks for "a clear note, no claims, no crash". Ingest's language detector already stores `und`
+for it; a report of some words, no claims and `und` is now noted. Short messages (a chat's
+"<Media omitted>") and English reports that simply hold no claim are not.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from tawthiq.cli.main import app
+
+NOTE = "not English or Arabic (language und)"
+TEXTS = {
+    "spanish.txt": "Bombardeos en Alepo: al menos veinte civiles murieron el martes en el barrio, dijeron.\n",
+    "turkish.txt": "Halep'te salı günü hava saldırısında en az yirmi sivil hayatını kaybetti, dediler.\n",
+    "portuguese.txt": "Bombardeios em Alepo: pelo menos vinte civis morreram na terça-feira no bairro.\n",
+}
+QUIET = {
+    "english_no_claim.txt": "The weather in Aleppo was cold and the market reopened in the morning.\n",
+    "media_omitted.txt": "<Media omitted>\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_extract_file_notes_a_language_it_does_not_read(tmp_path, name):
+    f = tmp_path / name
+    f.write_text(TEXTS[name], encoding="utf-8")
+    r = CliRunner().invoke(app, ["extract", str(f), "--published", "2016-12-13", "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["claims"] == []
+    assert f"{name}: {NOTE}" in r.stderr
+
+
+@pytest.mark.parametrize("name", sorted(QUIET))
+def test_extract_file_does_not_note_english_or_a_short_message(tmp_path, name):
+    f = tmp_path / name
+    f.write_text(QUIET[name], encoding="utf-8")
+    r = CliRunner().invoke(app, ["extract", str(f), "--published", "2016-12-13", "--json"])
+    assert r.exit_code == 0, r.output
+    assert NOTE not in r.stderr
+
+
+def test_workspace_extract_notes_it_per_report(cli, workspace, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in {**TEXTS, **QUIET}.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    cli(workspace, "ingest", str(folder), "--published", "2016-12-13")
+    r = cli(workspace, "extract")
+    noted = {line.split("(")[1].split(")")[0] for line in r.stderr.splitlines() if NOTE in line}
+    assert noted == set(TEXTS)
