@@ -60,6 +60,7 @@ _QUALIFIED = [
     ("{n} مدنيين على أقل تقدير", 42, None, "at_least"),
     ("ما يقل عن {n} مدنيا", None, 42, "up_to"),
     ("ما لا يقل عن {n} مدنيا", 42, None, "at_least"),
+    ("{n} مدنيا، على الأقل", 42, None, "at_least"),  # set off by a comma
     # "ten-odd" is more than ten, as "نيف وعشرون" is more than twenty (it was 10 exact)
     ("بضعة عشر مدنيا", 10, None, "more_than"),
     ("بضع عشرة امرأة", 10, None, "more_than"),
@@ -77,3 +78,21 @@ def test_less_common_qualifiers(qualified, said):
     form, low, high, q = qualified
     (claim,) = extract_claims(said.format(x=form.format(n=42)), PUBLISHED)
     assert claim.fatalities.contract() == {"low": low, "high": high, "qualifier": q}
+
+
+_REACHED = [
+    ("وصل عدد القتلى جراء الغارات على مدينة سراقب إلى {n} شخصا أمس.", "killed"),
+    ("ووصلت حصيلة القتلى في القصف على مدينة سراقب إلى {n} مدنيا أمس.", "killed"),
+    ("ليصل عدد الشهداء بسبب الغارات على مدينة سراقب إلى {n} مواطنا.", "killed"),
+    ("ووصل عدد الجرحى بسبب القصف على مدينة سراقب إلى {n} شخصا أمس.", "injured"),
+]
+
+
+@pytest.mark.parametrize(("template", "n"), list(product(_REACHED, [17, 42])))
+def test_a_toll_that_reached_a_count_with_its_cause_between(template, n):
+    # "ارتفع عدد القتلى جراء … إلى N شخصا" was read (session 20); "وصل" (reached) with its cause between
+    # the noun and the count gave no toll
+    sentence, role = template
+    (claim,) = extract_claims(sentence.format(n=n), PUBLISHED)
+    got = claim.fatalities if role == "killed" else claim.injured
+    assert got is not None and got.low == n

@@ -127,7 +127,8 @@ _VAGUE_RX = _rx(
 _RANGE = _rx(rf"(?:بين\s+)({_DIGITS})\s+و\s*({_DIGITS})|({_DIGITS})\s*(?:-|الى|إلى)\s*({_DIGITS})")
 # "على الأقل" after the noun it counts ("عشرة مدنيين على الأقل"), not after a later count
 # ("على أقل تقدير", at the lowest estimate, as well)
-_AT_LEAST_AFTER = _rx(r"^\s*(?:[^\s،,.؛\d]+\s+){0,2}على (?:الاقل|اقل تقدير)\b")
+# (between commas too: "قتل 42 مدنيا، على الأقل، في …")
+_AT_LEAST_AFTER = _rx(r"^\s*(?:[^\s،,.؛\d]+\s*[،,]?\s+){0,2}على (?:الاقل|اقل تقدير)\b")
 _ABOUT_AFTER = _rx(r"^\s*(?:\S+\s+){0,2}تقريبا\b")
 # "20 ونيف"، "عشرين ونيفا" (twenty-odd): more than the number
 _ODD_AFTER = _rx(r"^\s*و\s*نيف(?![\u0621-\u064a])|^\s*و\s*نيفا(?![\u0621-\u064a])")
@@ -402,7 +403,9 @@ _CAUSE_TOLL = _rx(
 
 # a toll of the dead (group 1) or of the wounded (group 2) that rose, what it rose from between it and "إلى"
 _RISEN_TOLL = _rx(
-    r"(?<![\u0621-\u064a])(?:و|ف|ل)?(?:ارتفاع|ارتفع|ارتفعت|يرتفع|ترتفع)\s+(?:ال)?(?:حصيله|عدد|اعداد)\s+"
+    # a toll that rose to or reached N: "ارتفع"، "وصل"، "يصل" (as "ارتفع" with its cause between)
+    r"(?<![\u0621-\u064a])(?:و|ف|ل)?(?:ارتفاع|ارتفع|ارتفعت|يرتفع|ترتفع|وصل|وصلت|يصل|تصل|ليصل|لتصل)\s+"
+    r"(?:ال)?(?:حصيله|عدد|اعداد)\s+"
     rf"(?:ال)?(?:({alternation(KILL_NOUNS)})|({alternation(WOUND_NOUNS)}))(?![\u0621-\u064a])"
     rf"(?:\s+\S+){{1,10}}?\s+الى\s*(?:(?:{_ANY_QUAL})\s*(?:ال\s*)?)?$"
 )
