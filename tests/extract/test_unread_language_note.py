@@ -56,3 +56,14 @@ def test_workspace_extract_notes_it_per_report(cli, workspace, tmp_path):
     r = cli(workspace, "extract")
     noted = {line.split("(")[1].split(")")[0] for line in r.stderr.splitlines() if NOTE in line}
     assert noted == set(TEXTS)
+
+
+@pytest.mark.parametrize(("content", "why"), [("", "empty report"), ("...\n---\n12345\n", "neither English")])
+def test_a_file_with_nothing_to_read_gets_one_note_not_a_date_warning_too(tmp_path, content, why):
+    # before: an empty file was told "no publication date … times that depend on it are unknown"
+    # and then "empty report, no claims"; a workspace notes such a report once
+    f = tmp_path / "nothing.txt"
+    f.write_text(content, encoding="utf-8")
+    r = CliRunner().invoke(app, ["extract", str(f), "--json"])
+    assert r.exit_code == 0, r.output
+    assert why in r.stderr and "no publication date" not in r.stderr

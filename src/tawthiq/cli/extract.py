@@ -107,7 +107,7 @@ def extract(
         err_console.print(f"warning: {warning}", highlight=False, soft_wrap=True, markup=False)
     precision = "day" if pub is not None else header.published_precision
     pub = pub or header.published_at
-    if pub is None:
+    if pub is None and text.strip() and reads_language(text):  # as in a workspace: only a read text
         why = "its DATE: header is not a date" if header.warnings else "no --published, no DATE: header"
         err_console.print(
             f"{file}: no publication date ({why}): times that depend on it are unknown",
