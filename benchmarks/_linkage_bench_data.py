@@ -183,22 +183,28 @@ def small_cross_script(data: Path, n_people: int = 50, n_alone: int = 10, seed: 
 _LETTER_SWAPS = (("ا", "أ"), ("ه", "ة"), ("ي", "ى"), ("ا", "إ"))
 
 
-def _damage(name: str, rng: random.Random) -> str:
-    """One to three of the damages seen in the hard task, at random."""
+def _damage(name: str, rng: random.Random, kinds: list[str] | None = None) -> str:
+    """One to three of the damages seen in the hard task, at random; the kind of each damage
+    that changed the name is appended to ``kinds`` when given (the same random draws either way)."""
     for _ in range(rng.randint(1, 3)):
         k = rng.random()
+        before = name
         if k < 0.25:
             name = name.replace("لا", "ال").replace("الله", "هللا")  # reversed ligatures
+            kind = "ligature"
         elif k < 0.45:
             a, b = rng.choice(_LETTER_SWAPS)
             name = name.replace(a, b, 1) if rng.random() < 0.5 else name.replace(b, a, 1)
+            kind = "letter_swap"
         elif k < 0.6:
             name = name.replace("عبد ", "عبد", 1) if "عبد " in name else name.replace("عبد", "عبد ", 1)
+            kind = "abd_space"
         elif k < 0.7:
             parts = name.split()
             if len(parts) >= 4:
                 del parts[2]  # grandfather dropped
             name = " ".join(parts)
+            kind = "grandfather_dropped"
         elif k < 0.8:
             parts = name.split()
             i = rng.randrange(len(parts))
@@ -206,8 +212,10 @@ def _damage(name: str, rng: random.Random) -> str:
                 j = rng.randint(2, len(parts[i]) - 2)
                 parts[i : i + 1] = [parts[i][:j], parts[i][j:]]
             name = " ".join(parts)
+            kind = "word_split"
         elif k < 0.9:
             name = name + " " + rng.choice(("ن", "ي", "ى"))  # stray glyph fragment
+            kind = "stray_glyph"
         else:
             parts = name.split()
             i = rng.randrange(len(parts))
@@ -216,11 +224,17 @@ def _damage(name: str, rng: random.Random) -> str:
                 p = rng.randrange(len(w))
                 parts[i] = w[:p] + w[p + 1 :]
             name = " ".join(parts)
+            kind = f"typo_{('given', 'father', 'grandfather', 'family')[i] if i < 4 else 'extra'}"
+        if kinds is not None and name != before:
+            kinds.append(kind)
     return name
 
 
-def synthetic_dedup(data: Path, n: int, dup_rate: float = 0.25, seed: int = 11):
-    """``n`` records, about ``dup_rate`` of them second records of a person, damaged."""
+def synthetic_dedup(data: Path, n: int, dup_rate: float = 0.25, seed: int = 11, damages: dict | None = None):
+    """``n`` records, about ``dup_rate`` of them second records of a person, damaged.
+
+    ``damages``, when given, receives each true pair's damage kinds (``_damage``), for the
+    error analysis of ``dedup_errors.py``; the records are the same either way."""
     rng = random.Random(seed)
     src = pd.read_csv(data / "killed_in_gaza_20240808.csv", dtype=str, keep_default_na=False)
     toks = [s.split() for s in src["name"] if len(s.split()) == 4]
@@ -251,11 +265,19 @@ def synthetic_dedup(data: Path, n: int, dup_rate: float = 0.25, seed: int = 11):
         rid += 1
         if rng.random() < dup_rate / (1 - dup_rate) and len(records) < n:
             age2 = age + rng.choice((0, 0, 0, 1, -1))
+            kinds: list[str] = []
             records.append(
                 PersonRecord(
-                    id=rid, list_name="L", record_id=str(rid), name_ar=_damage(name, rng), sex=sex, age=age2
+                    id=rid,
+                    list_name="L",
+                    record_id=str(rid),
+                    name_ar=_damage(name, rng, kinds),
+                    sex=sex,
+                    age=age2,
                 )
             )
             truth.add((first, rid))
+            if damages is not None:
+                damages[(first, rid)] = tuple(kinds)
             rid += 1
     return records, truth
