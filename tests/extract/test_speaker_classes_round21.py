@@ -132,3 +132,49 @@ def test_a_description_with_no_party_of_its_sort_named_stays_as_written():
     claims = extract_claims(text, date(2017, 6, 9))
     first = next(c for c in claims if c.fatalities and c.fatalities.low == 17)
     assert first.attributed_to == "a monitor"
+
+
+# --- an organisation's statement reposted by an outlet -----------------------------------------------
+REPOSTS = [
+    ("Iraq Business News (reposting UN Human Rights Office statement)", "UN human rights office"),
+    ("Levant Daily (repost of the White Helmets statement)", "Syria Civil Defence"),
+    ("Syrians for Truth and Justice (STJ), via docslib", "Syrians for Truth and Justice"),
+    ("Amnesty International via scribd", "Amnesty International"),
+]
+BODIES = [
+    "On 26 May, gunmen shot and killed 27 civilians trying to flee al-Shifa in Mosul.",
+    "An air strike killed 12 civilians in Binnish on Tuesday.",
+]
+
+
+@pytest.mark.parametrize(("outlet", "party"), REPOSTS)
+@pytest.mark.parametrize("body", BODIES)
+def test_a_reposted_statements_own_voice_is_the_organisations(outlet, party, body):
+    text = f"OUTLET: {outlet}\nDATE: 2017-06-10\n\n{body}"
+    (claim,) = extract_claims(text, date(2017, 6, 10))
+    assert claim.attributed_to == party
+
+
+@pytest.mark.parametrize(
+    "outlet",
+    [
+        "Free Ukraine Now (repost of RT live blog)",
+        "Trend News Agency via UAport",
+        "Ahram Online (AFP)",
+        "Syrian Observatory for Human Rights (SOHR)",  # its own site: its own voice
+    ],
+)
+@pytest.mark.parametrize("body", BODIES)
+def test_a_reposted_news_report_or_an_organisations_own_site_keeps_its_own_voice(outlet, body):
+    text = f"OUTLET: {outlet}\nDATE: 2017-06-10\n\n{body}"
+    (claim,) = extract_claims(text, date(2017, 6, 10))
+    assert claim.attributed_to is None
+
+
+def test_a_reposted_statement_keeps_the_speakers_it_names():
+    text = (
+        "OUTLET: Iraq Business News (reposting UN Human Rights Office statement)\nDATE: 2017-06-10\n\n"
+        "Residents said an air strike killed 12 civilians in Binnish on Tuesday."
+    )
+    (claim,) = extract_claims(text, date(2017, 6, 10))
+    assert claim.attributed_to == "Residents"

@@ -28,7 +28,7 @@ from tawthiq.entities import Claim, Count, PlaceRef, TimeSpan
 from tawthiq.errors import InputError
 from tawthiq.extract._arabic import arabic_claims, arabic_sentences
 from tawthiq.extract._arabic_time import find_dateline_ar
-from tawthiq.extract._attribution import find_attribution, find_certainty, named_later
+from tawthiq.extract._attribution import canonical_party, find_attribution, find_certainty, named_later
 from tawthiq.extract._events import EventHit, find_events, find_kind, find_perpetrators, find_victims
 from tawthiq.extract._filter import keep_claims
 from tawthiq.extract._modality import (
@@ -217,6 +217,43 @@ def _segments(sentence: str, gaz: Gazetteer, ctx: tuple[str, ...]) -> list[tuple
 # ("Aleppo, SANA – Eight people were killed")
 _OUTLET_LINE = re.compile(r"^(?:OUTLET|SOURCE)[ \t]*:[ \t]*(\S[^\n]*)$", re.M)
 _AGENCY_DATELINE = re.compile(r"^\s*[A-Z][\w' -]{1,30},\s+([A-Z]{2,10})\s+[-–—]\s", re.M)
+
+
+# an outlet reposting an organisation's statement ("Iraq Business News (reposting UN Human Rights Office
+# statement)", "Syrians for Truth and Justice (STJ), via docslib"): what the text says in its own voice
+# is the organisation's (annotation.md, "Self-publishing organisations")
+_REPOST = re.compile(
+    r"\brepost(?:ing|ed)?\s+(?:of\s+)?(?:an?\s+|the\s+)?(?P<org>[^();,]+?)(?:['’]s)?"
+    r"(?:\s+(?:statement|press release|report|bulletin|communiqu[eé]|appeal|update)s?)?\s*(?:\)|$)",
+    re.I,
+)
+_VIA = re.compile(r"^(?P<org>[^(,;]+?)(?:\s*\([^)]*\))?,?\s+via\s+\S", re.I)
+_BODY_WORD = re.compile(
+    r"\b(?:rights|justice|observatory|network|committee|commission|council|ministry|office|defen[cs]e|"
+    r"army|military|police|UN|United Nations|UNICEF|WHO|MSF|Amnesty|Watch|Red Cross|Red Crescent|mission|"
+    r"directorate|government|coalition|institute|helmets|doctors|m[ée]decins)\b",
+    re.I,
+)
+_MEDIA_WORD = re.compile(
+    r"\b(?:news|TV|television|radio|press|times|post|blog|live ?blog|media|RT|AFP|Reuters|AP|BBC|CNN|"
+    r"Al Jazeera|newspaper|magazine|channel)\b",
+    re.I,
+)
+
+
+def _reposted_party(outlet: str | None) -> str | None:
+    """The organisation whose statement the report's outlet reposts, or None (a wire or a channel
+    reposted is the report's own voice: its sources speak, as for any news report)."""
+    if not outlet:
+        return None
+    m = _REPOST.search(outlet) or _VIA.match(outlet)
+    if m is None:
+        return None
+    org = m.group("org").strip()
+    if not _BODY_WORD.search(org) or _MEDIA_WORD.search(org):
+        return None
+    party = canonical_party(re.sub(r"\s*\([^)]*\)", "", org))
+    return party
 
 
 def _outlet(header: str, text: str) -> str | None:
@@ -601,6 +638,9 @@ def rule_claims(
             else c
             for c in out
         ]
+    reposted = _reposted_party(outlet)
+    if reposted:
+        out = [c if c.attributed_to else c.model_copy(update={"attributed_to": reposted}) for c in out]
     if undated:
         # after the merges, which compare days and treat the anchor day as "no day named"
         out = [
