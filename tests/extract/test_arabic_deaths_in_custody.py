@@ -93,3 +93,24 @@ def test_what_may_kill_stays_no_toll_with_died_in_the_table():
     # يموت is the imperfect of مات: after قد it is a fear, not a toll
     claims = extract_claims("وقال الأطباء إن عشرات الجرحى قد يموتون في مدينة دوما.", PUBLISHED)
     assert [c.fatalities for c in claims if c.fatalities] == []
+
+
+# ------------------------------------------------------------------ the dead among the wounded
+_AMONG_WOUNDED = [
+    "أصيب {w} مدنيا بجروح، توفي منهم {d} في المستشفى، في غارات على مدينة سراقب أمس.",
+    "أصيب {w} مدنيا في غارات على مدينة سراقب أمس، بينهم {d} توفوا لاحقا متأثرين بجراحهم.",
+    "أصيب {w} شخصا في قصف على مدينة دوما أمس، قضى منهم {d} في الطريق إلى المستشفى.",
+]
+
+
+@pytest.mark.parametrize(("template", "counts"), list(product(_AMONG_WOUNDED, [(17, 5), (30, 12)])))
+def test_the_dead_among_the_wounded_are_the_toll(template, counts):
+    # "توفي منهم 5" was read as a part of the wounded (a sub-count), so the claim had no dead
+    w, d = counts
+    (claim,) = extract_claims(template.format(w=w, d=d), PUBLISHED)
+    assert (claim.fatalities.low, claim.injured.low) == (d, w)
+
+
+def test_a_part_of_the_wounded_that_did_not_die_stays_no_toll():
+    (claim,) = extract_claims("أصيب 17 مدنيا، منهم 5 أطفال، في غارات على مدينة سراقب أمس.", PUBLISHED)
+    assert claim.fatalities is None and claim.injured.low == 17

@@ -367,6 +367,17 @@ _KIN = _rx(
 )
 
 
+# one of the wounded counted as dead: "توفي منهم 5"، "بينهم 5 توفوا لاحقا"
+_DIED = (
+    r"(?:توفي|توفيت|توفوا|توفيا|مات|ماتت|ماتوا|ماتا|قضى|قضت|قضوا|قضيا|فارق|فارقوا"
+    r"|استشهد|استشهدوا|قتل|قتلوا)"
+)
+_DIED_OF_THEM_BEFORE = _rx(rf"(?<![\u0621-\u064a])(?:و|ف)?{_DIED}\s+(?:منهم|منهما|بينهم)\s*$")
+_DIED_OF_THEM_AFTER = _rx(
+    rf"^\s*(?:(?:ال)?(?:اشخاص|مدنيين|اطفال|منهم|اخرين)\s+)?(?:و|ف)?{_DIED}(?![\u0621-\u064a])"
+)
+
+
 def _is_sub(s: str, pos: int) -> bool:
     """Is the number at ``pos`` inside "بينهم …" (a part of a total), with no new verb since?"""
     subs = list(_SUB.finditer(s[max(0, pos - 60) : pos]))
@@ -546,6 +557,16 @@ def find_tolls_ar(s: str) -> tuple[Count | None, Count | None]:
         ).match(after):
             continue  # "25 غارة"، "خلال 31 يوما": not people
         if _is_sub(s, h.start) and (fatal or injured):
+            if (
+                fatal is None
+                and injured is not None
+                and (
+                    _DIED_OF_THEM_BEFORE.search(s[max(0, h.start - 30) : h.start])
+                    or _DIED_OF_THEM_AFTER.match(s[h.end : h.end + 30])
+                )
+            ):
+                # "أصيب 17 مدنيا، توفي منهم 5 لاحقا": the dead among the wounded are the toll's dead
+                fatal = h.count
             continue  # "بينهم 11 طفلا": part of the total already counted
         role = _role(s, h)
         if role == "mixed":
