@@ -102,6 +102,33 @@ def test_cached_rows_follow_the_interface_language(make_client, built):
     assert 'class="grade grade-fair">fair<' not in arabic
 
 
+def test_the_kept_filter_form_shows_this_requests_filter_and_language_not_the_last_ones(make_client, built):
+    """The incidents list keeps its filter form with its rows (per data version, filter, page and
+    language): a form kept for one filter or language must never come back for another."""
+    client = make_client("viewer")
+
+    def chosen(html: str) -> tuple[str | None, str | None]:
+        grade = re.search(r'<option value="(\w+)" selected>', html.split('name="grade"')[1])
+        kind = re.search(r'<option value="([\w.]+)" selected>', html.split('name="type"')[1])
+        return (grade and grade.group(1)), (kind and kind.group(1))
+
+    for _ in range(2):  # the second round answers from what the first kept
+        assert chosen(client.get("/incidents?grade=fair&lang=en").text) == ("fair", None)
+        assert chosen(client.get("/incidents?grade=weak&type=attack.shelling").text) == (
+            "weak",
+            "attack.shelling",
+        )
+        assert chosen(client.get("/incidents").text) == (None, None)
+        arabic = client.get("/incidents?grade=fair&lang=ar").text
+        assert (
+            chosen(arabic) == ("fair", None)
+            and "مرجّحة" in arabic.split('name="grade"')[1].split("</select>")[0]
+        )
+        english = client.get("/incidents?grade=fair&lang=en").text
+        assert ">fair<" in english.split('name="grade"')[1].split("</select>")[0]
+    assert 'class="filters-box" open' in client.get("/incidents?place=Fardous").text  # a filter set: open
+
+
 def test_incident_index_survives_logins_and_claim_reviews_but_not_an_incident_write(make_client, built):
     """Rebuilding the index costs ~1 s at 100,000 incidents: only incident writes may cause it."""
     from tawthiq.store.incidents import override_incident_grade

@@ -192,9 +192,12 @@ class PublicView:
         """
         if now is None:
             today = datetime.now(UTC)
-            if incident_id not in self.state(today)[1]:
+            version = self.versions.version()  # read once for both look-ups (issue 18)
+            if incident_id not in self.state(today, version)[1]:
                 return None
-            forms: _PublicForms = self.versions.per_version(("public-forms", today.date()), _PublicForms)
+            forms: _PublicForms = self.versions.per_version(
+                ("public-forms", today.date()), _PublicForms, version
+            )
             kept = forms.lookup(incident_id)
             if kept is not MISSING:
                 return kept
@@ -218,17 +221,17 @@ class PublicView:
         """
         return self.state(now or datetime.now(UTC))[0]
 
-    def state(self, now: datetime) -> tuple[dict[str, Any], frozenset[int]]:
+    def state(self, now: datetime, version: Any = None) -> tuple[dict[str, Any], frozenset[int]]:
         """The withheld tally and the ids of the incidents published (whole or with the toll
         withheld), per data version and day.
 
         From :func:`tawthiq.store.browse.publication_facts` (two queries, no claim loaded) and
         the policy's one decision (``facts_withheld_reasons``). Before (issue 18), every incident
         and every claim were loaded as entities: the first public request after any change took
-        28.9 s at 100,000 incidents.
+        28.9 s at 100,000 incidents. ``version``: the data version the caller has just read.
         """
-        with self.ws.session() as s:
-            version = browse.data_version(s)
+        if version is None:
+            version = self.versions.version()
         full = (("public-state", now.date()), version)
         kept = self.versions.kept(full)
         if kept is not MISSING:

@@ -68,14 +68,15 @@ class VersionCache:
         with self.ws.session() as s:
             return browse.data_version(s)
 
-    def per_version(self, key: Any, compute: Any) -> Any:
+    def per_version(self, key: Any, compute: Any, version: Any = None) -> Any:
         """``compute()`` (which may call the web's readers) once per data version and ``key``.
 
         For the web layer's role- and user-independent parts of a page (the incident rows of
         a list): ``key`` must hold everything the value depends on besides the data (filters,
-        page, language); never a user, a role or a CSRF token.
+        page, language); never a user, a role or a CSRF token. ``version``: the data version the
+        caller has just read (:meth:`version`), so a request reads it once.
         """
         # The version is read in a session of its own, closed before ``compute`` opens its own:
         # a request holding two pooled connections at once can exhaust the pool under load
         # (seen: 30 s waits, then errors).
-        return self.cached(None, ("page-part", key), compute, self.version())
+        return self.cached(None, ("page-part", key), compute, self.version() if version is None else version)

@@ -40,18 +40,27 @@ def incident_list(request: Request, user: User = Depends(require("read"))) -> Re
         items = [incident_json(i) for i in incidents]
         return JSONResponse({"items": items, **meta, "filters": filter_query(f)})
 
-    def rows() -> tuple[Markup, int]:
+    def rows() -> tuple[Markup, int, Markup]:
         incidents, total = data.incidents.page_uncached(f, page.offset, page.size)
-        return fragment(request, "_incident_rows.html", {"incidents": incidents}), total
+        filters = {"filters": f, "grades": GRADES, "event_types": EVENT_TYPES}
+        return (
+            fragment(request, "_incident_rows.html", {"incidents": incidents}),
+            total,
+            fragment(request, "_filters.html", filters),
+        )
 
-    # The rows are the same for every user: kept per data version, filter, page and language.
-    # The rest of the page (user name, role, CSRF token) is rendered for this request.
-    rows_html, total = data.versions.per_version(("incident-rows", language(request), f, page), rows)
+    # The rows and the filter form are the same for every user: kept per data version, filter,
+    # page and language (the form, with its 20 options each labelled through the catalogue, was
+    # a tenth of the page's CPU when rendered on every request, issue 18). The rest of the page
+    # (user name, role, CSRF token) is rendered for this request.
+    key = ("incident-rows", language(request), f, page)
+    rows_html, total, filters_html = data.versions.per_version(key, rows)
     return render(
         request,
         "incidents.html",
         {
             "rows": rows_html,
+            "filters_form": filters_html,
             "meta": page.meta(total),
             "filters": f,
             "query": filter_query(f),
