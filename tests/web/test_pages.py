@@ -17,6 +17,21 @@ def test_inbox_lists_failed_intake_with_its_reason(make_client, built):
     assert data["total"] == 4
 
 
+def test_a_failed_intakes_english_reason_on_an_arabic_page_is_marked_as_recorded_in_english(
+    make_client, built
+):
+    """Ingest stores why an intake failed in English (with the file's name): the Arabic inbox and
+    report page show it marked "(كما سُجّل، بالإنجليزية)", isolated left to right, not as a
+    sentence of the Arabic page; the English pages show it as stored."""
+    client = make_client("viewer")
+    reason = "broken.txt: bytes are not text in any accepted encoding"
+    for path in ("/reports?status=failed&lang=ar", f"/reports/{built.report_ids['failed']}?lang=ar"):
+        html = client.get(path).text
+        assert f'(كما سُجّل، بالإنجليزية) <bdi lang="en" dir="ltr">{reason}</bdi>' in html, path
+    english = client.get(f"/reports/{built.report_ids['failed']}?lang=en").text
+    assert f'<dd class="error">{reason}</dd>' in english
+
+
 def test_report_page_marks_claim_spans_in_place_and_escapes_markup(make_client, built):
     client = make_client("viewer")
     html = client.get(f"/reports/{built.report_ids['en']}").text

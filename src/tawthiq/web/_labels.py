@@ -32,6 +32,7 @@ from ._errors import AMOUNTS, FIXED_MESSAGES, PLURAL_MESSAGES, english_params
 __all__ = [
     "LABELS",
     "LAYER_CREDITS",
+    "as_recorded",
     "command",
     "credit",
     "day",
@@ -674,6 +675,17 @@ def rationale(ctx: Any, text: Any, phrases: Any = None) -> Any:
         _fill(ctx, key, values) if key else _as_recorded(ctx, str(values["text"])) for key, values in said
     ]
     return Markup(" ").join(parts)
+
+
+@pass_context
+def as_recorded(ctx: Any, text: Any) -> Any:
+    """English text a stage stored for people to read and that no catalogue entry makes (a failed
+    intake's reason, written by ingest with the file's name and line): on an Arabic page marked
+    "(as recorded, in English)" and isolated left to right, never passed off as the page's
+    language; on an English page as it is."""
+    if not isinstance(text, str) or not text or ctx.get("lang", "en") == "en":
+        return text or ""
+    return _as_recorded(ctx, text)
 
 
 @pass_context

@@ -27,6 +27,7 @@ from ._estimate_reason import estimate_reason
 from ._i18n import LANGUAGES, direction, pick_language, translations
 from ._labels import (
     LABELS,
+    as_recorded,
     command,
     credit,
     day,
@@ -98,6 +99,7 @@ def template_env() -> Environment:
     env.filters["estimate_reason"] = estimate_reason
     env.filters["source_label"] = source_label
     env.filters["stratum"] = stratum
+    env.filters["as_recorded"] = as_recorded
     env.filters["toll_rule"] = toll_rule
     env.filters["command"] = command
     env.filters["credit"] = credit
