@@ -67,6 +67,40 @@ def read_report_file(path: Path) -> tuple[str, str | None]:
     return text, header.title or first_line_title(text[header.body_start :])
 
 
+_KINDS = {
+    "whatsapp": "a WhatsApp export",
+    "jsonl": "a JSON-lines file",
+    "email": "an e-mail",
+    "html": "a web page",
+}
+
+
+def _one_report(path: Path) -> Any:
+    """The one report ingest reads from a file that is not plain text (HTML, e-mail, a WhatsApp
+    export or JSON lines), as ``tawthiq ingest --published-from-header`` stores it: the article's
+    text, the message's body, never the e-mail's headers or a chat's senders (protected). None for a
+    plain text (read whole, as the CLAIMS.md spans are). A file of several reports is refused,
+    naming the file: the claims contract is one report's.
+    """
+    from tawthiq.ingest import pick_reader, read_file
+
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    reader = pick_reader(path, head)
+    if reader.name == "text":
+        return None
+    drafts = read_file(path, from_header=True)
+    good = [d for d in drafts if d.failure is None]
+    if len(drafts) != 1 or not good:
+        raise InputError(
+            f"{_KINDS.get(reader.name, reader.name)} of {len(drafts)} reports: `tawthiq extract FILE` "
+            "reads one report; "
+            "ingest it (`tawthiq ingest FILE`) and run `tawthiq extract` in the workspace",
+            path=path,
+        )
+    return good[0]
+
+
 def _published(value: str | None) -> date | None:
     from tawthiq.extract import parse_published
 
@@ -95,14 +129,23 @@ def extract(
     from tawthiq.app.extract import UNREAD_LANGUAGE, unread_language
     from tawthiq.entities import date_text
     from tawthiq.extract import extract_claims_in_period, reads_language
-    from tawthiq.ingest import detect_language, read_header
+    from tawthiq.ingest import Header, detect_language, read_header
 
     pub = _published(published)
     if file is None:
         _extract_workspace(workspace, db, pub, json_)
         return
     text, title = read_report_file(file)
-    header = read_header(text, str(file))
+    draft = _one_report(file)
+    if draft is None:
+        header = read_header(text, str(file))
+    else:  # HTML, e-mail, a chat export or JSON lines: the report ingest would store
+        text, title = draft.body, draft.title
+        header = Header(
+            published_at=draft.published_at,
+            published_precision=draft.published_precision or ("day" if draft.published_at else None),
+            warnings=draft.warnings,
+        )
     for warning in header.warnings:
         err_console.print(f"warning: {warning}", highlight=False, soft_wrap=True, markup=False)
     precision = "day" if pub is not None else header.published_precision
