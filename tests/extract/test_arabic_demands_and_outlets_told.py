@@ -88,3 +88,19 @@ def test_a_spokesman_for_it_speaks_for_the_body_named_before(body, how):
     toll = next(c for c in claims if c.fatalities and c.fatalities.low == 8)
     assert toll.attributed_to == party
     assert [p.name for p in toll.places] == ["مدينة أريحا"]
+
+
+# ------------------------------------------------------------------ the one appealed to
+_APPEALERS_AS_WRITTEN = [("الأهالي", "الأهالي"), ("ناشطون محليون", "ناشطون محليون"), ("الدفاع المدني", None)]
+_APPEALED_TO = ["المنظمات الدولية", "المجتمع الدولي", "مجلس الأمن", "جميع الأطراف"]
+
+
+@pytest.mark.parametrize(
+    ("appealer", "verb", "whom"), list(product(_APPEALERS_AS_WRITTEN, ["وناشد", "وحث"], _APPEALED_TO))
+)
+def test_the_one_appealed_to_is_not_part_of_the_one_who_appeals(appealer, verb, whom):
+    # "وناشد الأهالي المنظمات الدولية التحرك" gave the speaker "الأهالي المنظمات الدولية التحرك"
+    written, as_written = appealer
+    text = f"{verb} {written} {whom} التحرك بعد مقتل 12 مدنيا في قصف على مدينة دوما أمس."
+    (claim,) = extract_claims(text, PUBLISHED)
+    assert claim.attributed_to == (as_written or canonical_party(written))
