@@ -12,11 +12,12 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, TypeVar
+from typing import Annotated, Any, ClassVar, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -212,33 +213,60 @@ class TawthiqGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except TawthiqError as exc:
-            if json_ and not ctx.meta.get(_PRINTED):  # a result printed first (audit verify) says it
-                _print_json(error_json(exc))
-            # escape: a message naming "names[0]" or "tawthiq[pdf]" is text, not rich markup
-            err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
-            raise typer.Exit(1) from None
+            _refuse(ctx, json_, exc)
         except UsageError as exc:  # click prints it on stderr and exits 2, as without --json
             if json_ and not ctx.meta.get(_PRINTED):
                 _print_json(error_json(exc))
             raise
         except (typer.Exit, typer.Abort, TyperException):  # exit codes: click's own
             raise
+        except OSError as exc:
+            if exc.filename is None:
+                _unexpected(ctx, json_, exc)
+            # A file the user named that cannot be read or written (``--out`` into a folder that
+            # does not exist, a read-only disk, no space left): the system's reason and the path,
+            # as any bad input, not "an unexpected error, please report it".
+            _refuse(ctx, json_, _file_error(exc))
         except Exception as exc:
-            # A bug, not bad input. The user gets one line, never a traceback: a traceback prints
-            # the failing statement's values and the locals of the frames, which may be a
-            # witness's words. The log file keeps it for the report (issue 21: nothing escapes).
-            from tawthiq.cli._logging import log_file
+            _unexpected(ctx, json_, exc)
 
-            logging.getLogger("tawthiq.cli").error("unexpected error in %s", ctx.command_path, exc_info=True)
-            if json_ and not ctx.meta.get(_PRINTED):
-                _print_json(error_json(exc))
-            err_console.print(
-                f"[bold red]error:[/] the command stopped on an unexpected error ({type(exc).__name__}); "
-                f"the details are in the log file {escape(str(log_file()))}: please report it",
-                highlight=False,
-                soft_wrap=True,
-            )
-            raise typer.Exit(1) from None
+
+def _file_error(exc: OSError) -> InputError:
+    """The system's reason a named file could not be opened, in a documenter's words where the
+    system's are misleading ("No such file or directory" for a file about to be written)."""
+    path = Path(os.fsdecode(exc.filename))
+    reason = exc.strerror or type(exc).__name__
+    if isinstance(exc, FileNotFoundError) and not path.parent.is_dir():
+        reason = f"the folder {path.parent} does not exist"
+    return InputError(reason, path=path)
+
+
+def _refuse(ctx: Any, json_: bool, exc: TawthiqError) -> NoReturn:
+    """Bad input or a refused action: one line on stderr (and the JSON error), exit 1."""
+    if json_ and not ctx.meta.get(_PRINTED):  # a result printed first (audit verify) says it
+        _print_json(error_json(exc))
+    # escape: a message naming "names[0]" or "tawthiq[pdf]" is text, not rich markup
+    err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1) from None
+
+
+def _unexpected(ctx: Any, json_: bool, exc: BaseException) -> NoReturn:
+    """A bug, not bad input: one line and the log file's name, exit 1."""
+    # A bug, not bad input. The user gets one line, never a traceback: a traceback prints
+    # the failing statement's values and the locals of the frames, which may be a
+    # witness's words. The log file keeps it for the report (issue 21: nothing escapes).
+    from tawthiq.cli._logging import log_file
+
+    logging.getLogger("tawthiq.cli").error("unexpected error in %s", ctx.command_path, exc_info=True)
+    if json_ and not ctx.meta.get(_PRINTED):
+        _print_json(error_json(exc))
+    err_console.print(
+        f"[bold red]error:[/] the command stopped on an unexpected error ({type(exc).__name__}); "
+        f"the details are in the log file {escape(str(log_file()))}: please report it",
+        highlight=False,
+        soft_wrap=True,
+    )
+    raise typer.Exit(1) from None
 
 
 @functools.cache
