@@ -178,3 +178,39 @@ def test_a_reposted_statement_keeps_the_speakers_it_names():
     )
     (claim,) = extract_claims(text, date(2017, 6, 10))
     assert claim.attributed_to == "Residents"
+
+
+# --- the second clause of a sentence cut in two keeps its speaker ------------------------------------
+SPEAKERS = [
+    ("The Observatory said", "Syrian Observatory for Human Rights"),
+    ("According to the UN,", "UN"),
+    ("The civil defence reported that", "Syria Civil Defence"),
+]
+TWO_EVENTS = [
+    "{who} 100 people were killed in Douma since Monday, while five hospitals were hit by airstrikes.",
+    "{who} 30 people were killed in Douma on Monday, while two clinics were hit by shelling.",
+]
+
+
+@pytest.mark.parametrize(("who", "party"), SPEAKERS)
+@pytest.mark.parametrize("template", TWO_EVENTS)
+def test_the_second_event_of_a_sentence_cut_in_two_is_the_same_speakers(who, party, template):
+    claims = extract_claims(template.format(who=who), date(2018, 2, 21))
+    assert len(claims) == 2
+    assert [c.attributed_to for c in claims] == [party, party]
+
+
+def test_a_second_clause_with_a_speaker_of_its_own_keeps_it():
+    text = "The Observatory put the toll at 17 in Douma, while the civil defence said 21 were killed."
+    one, two = extract_claims(text, date(2018, 2, 21))
+    assert (one.attributed_to, two.attributed_to) == (
+        "Syrian Observatory for Human Rights",
+        "Syria Civil Defence",
+    )
+
+
+def test_a_sentence_cut_in_two_in_the_reports_voice_stays_so():
+    text = (
+        "More than 100 people were killed in Douma since Monday, while five hospitals were hit by airstrikes."
+    )
+    assert [c.attributed_to for c in extract_claims(text, date(2018, 2, 21))] == [None, None]

@@ -416,10 +416,12 @@ def rule_claims(
             title_end = spans[0][1]
     pieces = [_two_sources(text, sp) for sp in spans]
     seconds = {p[1] for p in pieces if len(p) == 2}  # the second source's account of one sentence
+    first_of = {p[1]: p[0] for p in pieces if len(p) == 2}
     spans = [piece for p in pieces for piece in p]
     last_events: list[EventHit] = []
     claims: list[tuple[Claim, bool]] = []
     previous_party: str | None = None
+    party_of: dict[tuple[int, int], str | None] = {}  # the party of each piece read
     named_parties: list[str] = []
     last_places: tuple[PlaceRef, ...] = ()
     lede: list[tuple[int, str]] | None = None  # the manners of harm the report leads with, found when needed
@@ -439,6 +441,12 @@ def rule_claims(
         if is_clutter(sentence):
             continue
         party = find_attribution(sentence, previous_party, tuple(named_parties), outlet)
+        if party is None and (s, e) in first_of:
+            # "..., the statement noted, adding that 100 people were killed since Monday, while five
+            # hospitals were hit by airstrikes": the second clause of a sentence cut in two is still the
+            # speaker's when it names nobody of its own
+            party = party_of.get(first_of[(s, e)])
+        party_of[(s, e)] = party
         if party:
             previous_party = party
             if party not in named_parties:
