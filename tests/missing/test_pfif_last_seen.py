@@ -166,3 +166,56 @@ def test_both_pfif_exports_keep_what_a_pfif_import_brought(cli, workspace, tmp_p
     [back] = parse_pfif(xml.read_bytes())
     assert back.fields["home_city"] == "Aleppo" and back.fields["home_neighborhood"] == "al-Ansari"
     assert back.notes == ()
+
+
+def test_an_inquiry_last_seen_date_is_exported_beside_its_registration_note():
+    # a family's inquiry: last seen 2016-12-10 at the crossing; its note is dated when they asked
+    from tawthiq.people.missing import INQUIRY_LIST
+
+    rec = PersonRecord(
+        list_name=INQUIRY_LIST, record_id="inquiry-3", name_latin="Test Person", status="missing",
+        last_seen_date=date(2016, 12, 10), last_seen_place="Bustan al-Qasr crossing",
+    )  # fmt: skip
+    asked = MissingNote(
+        note_record_id="inquiry.3",
+        status="information_sought",
+        author_name="family",
+        source_date=datetime(2017, 1, 20, tzinfo=UTC),
+        last_known_location="Bustan al-Qasr crossing",
+        text="Registered by a relative through the inquiry form.",
+    )
+    person = _export(rec, [asked])
+    seen = [n for n in person.notes if n["source_date"] == "2016-12-10T00:00:00Z"]
+    assert [n["last_known_location"] for n in seen] == ["Bustan al-Qasr crossing"]
+    assert "status" not in seen[0]  # the family's note carries the status
+
+
+def test_a_later_note_elsewhere_is_the_last_sighting_shown(cli, cli_json, workspace, tmp_path):
+    # before: `people missing note --last-seen-at` added the note, and `show` still gave the PFIF
+    # import's first sighting as "last seen"
+    src = tmp_path / "family.xml"
+    src.write_bytes(HOME_ONLY.replace(b"</pfif:home_neighborhood>", b"</pfif:home_neighborhood>" + NOTE_XML))
+    cli(workspace, "people", "pfif", "import", str(src), "--list", "family")
+    [row] = cli_json(workspace, "people", "missing", "list")
+    assert (row["last_seen_date"], row["last_seen_place"]) == ("2016-12-15", "Bustan al-Qasr crossing")
+    rid = str(row["record"])
+    cli(workspace, "people", "missing", "note", rid, "--status", "believed_alive", "--text", "seen",
+        "--author", "Documenter", "--date", "2016-12-28", "--last-seen-at", "Jibrin shelter")  # fmt: skip
+    shown = cli_json(workspace, "people", "missing", "show", rid)
+    assert (shown["last_seen_date"], shown["last_seen_place"]) == ("2016-12-28", "Jibrin shelter")
+    # an older note elsewhere does not move it back
+    cli(workspace, "people", "missing", "note", rid, "--text", "heard of", "--author", "Documenter",
+        "--date", "2016-12-01", "--last-seen-at", "Old town")  # fmt: skip
+    shown = cli_json(workspace, "people", "missing", "show", rid)
+    assert shown["last_seen_place"] == "Jibrin shelter"
+
+
+NOTE_XML = b"""
+    <pfif:note>
+      <pfif:note_record_id>family.example/n1</pfif:note_record_id>
+      <pfif:author_name>Her sister</pfif:author_name>
+      <pfif:source_date>2016-12-15T09:00:00Z</pfif:source_date>
+      <pfif:status>information_sought</pfif:status>
+      <pfif:last_known_location>Bustan al-Qasr crossing</pfif:last_known_location>
+      <pfif:text>Crossed at dawn.</pfif:text>
+    </pfif:note>"""

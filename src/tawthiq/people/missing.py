@@ -191,18 +191,35 @@ class MissingPerson:
     pfif_fields: dict[str, str]
 
     # A list gives when and where someone disappeared as the record's date and place; a PFIF note
-    # or a family's inquiry as last seen. Every reader (CLI, web, JSON) shows the one, else the other.
+    # or a family's inquiry as last seen. Every reader (CLI, web, JSON) shows the one, else the other
+    # — unless a later note places the person elsewhere (`people missing note --last-seen-at`):
+    # that sighting is the last one (before, the record's first sighting stayed "last seen").
+    def _later_sighting(self) -> MissingNote | None:
+        rec = self.record
+        for n in reversed(self.notes):  # oldest first: the latest located note
+            if n.last_known_location:
+                known = rec.last_seen_date or rec.event_date
+                moved = n.last_known_location != (rec.last_seen_place or rec.place)
+                return n if moved and (known is None or n.source_date.date() >= known) else None
+        return None
+
     @property
     def last_seen_date(self) -> date | None:
+        if (n := self._later_sighting()) is not None:
+            return n.source_date.date()
         return self.record.last_seen_date or self.record.event_date
 
     @property
     def last_seen_place(self) -> str | None:
+        if (n := self._later_sighting()) is not None:
+            return n.last_known_location
         return self.record.last_seen_place or self.record.place
 
     @property
     def last_seen_text(self) -> str | None:
         """The last-seen date as text at its precision ("2016-12" when the list gives a month)."""
+        if (n := self._later_sighting()) is not None:
+            return date_text(n.source_date.date())
         if self.record.last_seen_date is not None:
             return date_text(self.record.last_seen_date)
         return date_text(self.record.event_date, self.record.event_date_precision)

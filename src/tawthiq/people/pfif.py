@@ -535,7 +535,7 @@ def _last_seen_note(
     now: datetime,
     from_pfif: bool = False,
 ) -> dict[str, str] | None:
-    """A note saying when and where the record was last seen, when no written note says where.
+    """A note saying when and where the record was last seen, when no written note says it.
 
     PFIF 1.4 keeps a sighting in a note (``last_known_location``, dated by ``source_date``), not
     in the person's ``home_*`` fields, which are where the person lives. The record's last-seen
@@ -546,8 +546,6 @@ def _last_seen_note(
     export time as ``source_date`` (PFIF has no partial times). A sighting only a confidential
     note gives is not written (the note never leaves).
     """
-    if any(n.get("last_known_location") for n in written):
-        return None  # a note that leaves already says where
     # to_records takes last seen from the latest located note, confidential or not: a sighting
     # only a confidential note gives stays in the workspace, date and place
     hidden = (
@@ -571,6 +569,9 @@ def _last_seen_note(
         when = date_text(rec.event_date, precision) if listed else None
     if not (place or when):
         return None
+    said = {(n.get("last_known_location"), n["source_date"][:10]) for n in written}
+    if any(loc == place and (day is None or d == day.isoformat()) for loc, d in said):
+        return None  # a note that leaves already says it (a PFIF import's own sighting)
     seen = " ".join(x for x in (f"on {when}" if when else None, f"at {place}" if place else None) if x)
     local = re.sub(r"\s+", "_", rid.split("/", 1)[1])
     note = {
