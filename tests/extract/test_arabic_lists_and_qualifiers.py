@@ -96,3 +96,28 @@ def test_a_toll_that_reached_a_count_with_its_cause_between(template, n):
     (claim,) = extract_claims(sentence.format(n=n), PUBLISHED)
     got = claim.fatalities if role == "killed" else claim.injured
     assert got is not None and got.low == n
+
+
+# ------------------------------------------------------------------ two days named together
+_TWO_DAYS = [  # (as written, the first and last day, published Sunday 2019-05-12)
+    ("يومي السبت والأحد", date(2019, 5, 11), date(2019, 5, 12)),
+    ("خلال يومي الخميس والجمعة", date(2019, 5, 9), date(2019, 5, 10)),
+    ("ليلتي الأربعاء والخميس", date(2019, 5, 8), date(2019, 5, 9)),
+    ("يومي الجمعة و السبت", date(2019, 5, 10), date(2019, 5, 11)),
+]
+
+
+@pytest.mark.parametrize(("days", "template"), list(product(_TWO_DAYS, _TOLLS[:1] + _SAID[:1])))
+def test_a_toll_over_two_days_named_together_is_a_tally_of_both(days, template):
+    # "يومي السبت والأحد" was dated on the first weekday alone, an incident of one day; annotation.md: a toll
+    # summed over several days is a tally
+    written, first, last = days
+    sentence = template.replace(" أمس.", f" {written}.").format(w="بلدات", p="سقبا وحمورية", x="42 مدنيا")
+    (claim,) = extract_claims(sentence, PUBLISHED)
+    assert claim.kind == "tally"
+    assert (claim.time.start, claim.time.end, claim.time.precision) == (first, last, "days")
+
+
+def test_one_weekday_stays_one_day():
+    (claim,) = extract_claims("قتل 42 مدنيا في غارات على مدينة سراقب يوم الجمعة.", PUBLISHED)
+    assert claim.kind == "incident" and claim.time.start == claim.time.end == date(2019, 5, 10)

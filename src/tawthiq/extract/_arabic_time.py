@@ -122,6 +122,8 @@ _DAY = "(?:" + "|".join(sorted(_DAYS, key=len, reverse=True)) + ")"
 _WEEKDAY = _rx(
     rf"(?<![\u0621-\u064a])(?:[وب])?(?:(ليله|ليل|فجر|صباح|ظهر|عصر|مساء|يوم)\s+)?({_DAY})(?![\u0621-\u064a])"
 )
+# two weekdays named together: "يومي السبت والأحد"، "خلال يومي الخميس والجمعة"، "ليلتي …"
+_TWO_DAYS = _rx(rf"(?<![\u0621-\u064a])(?:[وب])?(?:يومي|ليلتي)\s+({_DAY})\s+و\s*({_DAY})(?![\u0621-\u064a])")
 _REPORTING = _rx(r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|اكد|اكدت|اوضح|اوضحت|اشار|اشارت|رصد|وثق)\S*")
 _YESTERDAY = _rx(
     # the day before yesterday in each of its wordings: "أول أمس"، "أول من أمس"، "قبل أمس"، "أمس الأول"
@@ -480,7 +482,14 @@ def _resolve(s: str, anchor: date) -> TimeSpan | None:
         last = anchor.replace(day=1) - timedelta(days=1)
         return TimeSpan(start=last.replace(day=1), end=last, precision="month")
     hits: list[tuple[int, TimeSpan]] = []
+    two = _TWO_DAYS.search(s)
+    if two is not None:
+        # "يومي السبت والأحد": both days, from the first to the last (a toll summed over them is a tally)
+        both = sorted(anchor - timedelta(days=(anchor.weekday() - _DAYS[g]) % 7) for g in two.groups())
+        hits.append((two.start(), TimeSpan(start=both[0], end=both[1], precision="days")))
     for m in _WEEKDAY.finditer(s):
+        if two is not None and two.start() <= m.start() < two.end():
+            continue
         delta = (anchor.weekday() - _DAYS[m.group(2)]) % 7
         if delta == 0 and re.match(r"\s+(?:ال)?(?:ماضي|فايت|منصرم)", s[m.end() :]):
             delta = 7  # "يوم الجمعة الماضي" written on a Friday: a week ago
