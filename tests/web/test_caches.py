@@ -29,6 +29,9 @@ def test_list_count_and_map_see_an_override_written_elsewhere_on_the_next_reques
     bbox = "/map/incidents.json?bbox=37.0,36.1,37.3,36.3"
     assert _ids(client, "grade=contested") == set()
     assert _row_grades(client.get("/incidents").text)[execution] == "weak"
+    for _ in range(2):  # the incident page's data is kept per data version once asked
+        page = client.get(f"/incidents/{execution}.json").json()
+        assert page["grade"] == "weak" and page["override_reason"] is None
     before = {f["properties"]["id"]: f["properties"]["grade"] for f in client.get(bbox).json()["features"]}
     assert before[execution] == "weak"
 
@@ -41,6 +44,9 @@ def test_list_count_and_map_see_an_override_written_elsewhere_on_the_next_reques
     assert "1 " in client.get("/incidents?grade=contested").text  # the pager's total, from the index
     after = {f["properties"]["id"]: f["properties"]["grade"] for f in client.get(bbox).json()["features"]}
     assert after[execution] == "contested"
+    page = client.get(f"/incidents/{execution}.json").json()
+    assert page["grade"] == "contested" and page["override_reason"] == "origins disagree"
+    assert "origins disagree" in client.get(f"/incidents/{execution}").text
 
 
 def test_incident_inserted_in_bulk_without_an_audit_event_is_listed_on_the_next_request(make_client, built):

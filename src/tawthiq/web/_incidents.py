@@ -12,6 +12,8 @@ workspace's data version, and are kept per version in the shared cache.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from datetime import date
 from typing import Any
 
@@ -24,12 +26,36 @@ from tawthiq.store.users import User
 from ._index import IncidentIndex, IndexCache
 from ._inline import leave_loop, on_loop
 from ._render import GRADE_COLOURS
-from ._versions import VersionCache
+from ._versions import MISSING, VersionCache
 
 __all__ = ["IncidentReads"]
 
 # A map view that needs more features made than this goes to the thread pool (~10 µs each).
 _MAP_NEW_ON_LOOP = 500
+
+
+class _Recent:
+    """Incident pages' data (incident, claims, reports) by id for one data version, the newest
+    :attr:`SIZE` kept: bounded because a page's reports carry their bodies."""
+
+    SIZE = 256
+
+    def __init__(self) -> None:
+        self._items: OrderedDict[int, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def lookup(self, incident_id: int) -> Any:
+        with self._lock:
+            if incident_id in self._items:
+                self._items.move_to_end(incident_id)
+                return self._items[incident_id]
+        return MISSING
+
+    def put(self, incident_id: int, value: Any) -> None:
+        with self._lock:
+            self._items[incident_id] = value
+            while len(self._items) > self.SIZE:
+                self._items.popitem(last=False)
 
 
 class IncidentReads:
@@ -84,15 +110,28 @@ class IncidentReads:
             return self._page(s, browse.data_version(s), f, offset, limit)
 
     def get(self, incident_id: int) -> tuple[Incident, list[Claim], dict[int, Report]] | None:
-        """One incident with its claims (supporting, contradicting, tallies) and their reports."""
+        """One incident with its claims (supporting, contradicting, tallies) and their reports,
+        kept per data version for the most recently asked :attr:`_Recent.SIZE` incidents (issue
+        18: three reads and their entities on every view of an incident page; now one read of
+        the data version when kept). Entities are frozen, so sharing them is safe."""
         with self.ws.session() as s:
-            inc = browse.get_incident(s, incident_id)
-            if inc is None:
-                return None
-            ids = (*inc.claim_ids, *inc.contradicting_claim_ids, *inc.tally_claim_ids)
-            claims = claim_store.claims_by_ids(s, ids)
-            reports = report_store.reports_by_ids(s, [c.report_id for c in claims if c.report_id])
-            return inc, claims, reports
+            version = browse.data_version(s)
+            recent: _Recent = self.versions.cached(s, ("incident-pages",), _Recent, version)
+            kept = recent.lookup(incident_id)
+            if kept is not MISSING:
+                return kept
+            found = self._get(s, incident_id)
+        recent.put(incident_id, found)
+        return found
+
+    def _get(self, s: Any, incident_id: int) -> tuple[Incident, list[Claim], dict[int, Report]] | None:
+        inc = browse.get_incident(s, incident_id)
+        if inc is None:
+            return None
+        ids = (*inc.claim_ids, *inc.contradicting_claim_ids, *inc.tally_claim_ids)
+        claims = claim_store.claims_by_ids(s, ids)
+        reports = report_store.reports_by_ids(s, [c.report_id for c in claims if c.report_id])
+        return inc, claims, reports
 
     def override_grade(self, incident_id: int, grade: str | None, reason: str, user: User) -> Incident:
         """The same use case as ``tawthiq incident --override`` (``app.corroborate``), as this user."""
