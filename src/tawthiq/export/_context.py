@@ -9,6 +9,7 @@ Never: touches the database; exporters get everything through the context.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -31,6 +32,7 @@ __all__ = [
     "ExportContext",
     "admin1_of",
     "country_of",
+    "place_name",
     "public_incidents",
     "select_incidents",
     "withheld_of",
@@ -138,6 +140,22 @@ def _ancestor(place: _PlaceLike, places: Mapping[str, Place], kind: str) -> str 
             return p.name_en
         pid = p.parent_id
     return None
+
+
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+
+
+def place_name(place: Mapping[str, Any] | None, places: Mapping[str, Place]) -> str | None:
+    """A place's name for an export's (English) name column: as the claims wrote it, or the
+    gazetteer's English name when they wrote it in Arabic script and the place is known (an ACLED
+    ``location`` of "حي العامرية" for the gazetteer's Amiriyah; the Arabic form is ``place_ar``)."""
+    if not place:
+        return None
+    name, pid = place.get("name"), place.get("place_id")
+    known = places.get(pid) if isinstance(pid, str) else None
+    if name and _ARABIC_LETTER.search(name) and known is not None and known.name_en:
+        return known.name_en
+    return name
 
 
 def admin1_of(place: _PlaceLike, places: Mapping[str, Place]) -> str | None:

@@ -21,7 +21,7 @@ import geojson
 
 from tawthiq.gazetteer import place_area
 
-from ._context import INTERNAL_MARKS, ExportContext, admin1_of, public_incidents
+from ._context import INTERNAL_MARKS, ExportContext, admin1_of, place_name, public_incidents
 from ._taxonomy import place_scale
 
 __all__ = ["write_geojson"]
@@ -41,7 +41,7 @@ def _feature(inc: dict[str, Any], ctx: ExportContext) -> geojson.Feature:
         "date_start": t.get("start"),
         "date_end": t.get("end"),
         "date_precision": t.get("precision"),
-        "place": first.get("name"),
+        "place": place_name(first, ctx.places),
         "place_ar": first.get("name_ar"),
         "admin1": admin1_of(first, ctx.places),
         "place_precision": place_scale(first) if first else None,

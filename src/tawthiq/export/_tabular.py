@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ._cells import write_table
-from ._context import INTERNAL_MARKS, ExportContext, admin1_of, country_of, public_incidents
+from ._context import INTERNAL_MARKS, ExportContext, admin1_of, country_of, place_name, public_incidents
 from ._taxonomy import (
     ACLED_TYPES,
     acled_geo_precision,
@@ -110,7 +110,7 @@ def write_acled(ctx: ExportContext, out: Path) -> dict[str, Any]:
         targeting = "Civilian targeting" if etype == "Violence against civilians" else None
         perps = _perpetrators(inc)
         note = (
-            f"{inc.get('event_type')} at {p.get('name') or 'unknown place'}"
+            f"{inc.get('event_type')} at {place_name(p, ctx.places) or 'unknown place'}"
             f" ({inc.get('grade')}): {inc.get('rationale') or ''}".strip()
             + _suppressed_note(inc)
         )
@@ -119,7 +119,7 @@ def write_acled(ctx: ExportContext, out: Path) -> dict[str, Any]:
             acled_time_precision((inc.get("time") or {}).get("precision")), disorder, etype, sub,
             perps[0] if perps else None, "; ".join(perps[1:]) or None,
             (f"Civilians ({country})" if country else "Civilians") if targeting else None, targeting,
-            None, country, admin1_of(p, ctx.places), p.get("name"),
+            None, country, admin1_of(p, ctx.places), place_name(p, ctx.places),
             p.get("lat"), p.get("lon"),
             acled_geo_precision(place_scale(p), bool(p.get("fuzzed_within_m"))),
             "; ".join(_sources(inc)), None, note, fat.get("best"),
@@ -149,8 +149,8 @@ def write_ged(ctx: ExportContext, out: Path) -> dict[str, Any]:
             perps[0] if perps else None, "Civilians" if violence == 3 else None,
             "; ".join(outlets), "; ".join(inc.get("origins") or []),
             dates[0] if dates else None,
-            ged_where_prec(place_scale(p), bool(p.get("fuzzed_within_m"))), p.get("name"),
-            p.get("name"), admin1_of(p, ctx.places), lat, lon, wkt,
+            ged_where_prec(place_scale(p), bool(p.get("fuzzed_within_m"))), place_name(p, ctx.places),
+            place_name(p, ctx.places), admin1_of(p, ctx.places), lat, lon, wkt,
             ctx.country or country_of(p, ctx.places),
             1 if inc.get("grade") in ("confirmed", "fair") else 2,
             ged_date_prec((inc.get("time") or {}).get("precision")), start, end,
@@ -172,7 +172,7 @@ def write_hxl(ctx: ExportContext, out: Path) -> dict[str, Any]:
         rows.append((
             inc.get("id"), inc.get("event_type"), _date(inc, "start"), _date(inc, "end"),
             t.get("precision"), ctx.country or country_of(p, ctx.places), admin1_of(p, ctx.places),
-            p.get("name"), p.get("lat"), p.get("lon"), place_scale(p) if p else None,
+            place_name(p, ctx.places), p.get("lat"), p.get("lon"), place_scale(p) if p else None,
             fat.get("best"), fat.get("low"), fat.get("high"), inc.get("grade"),
             "; ".join(inc.get("origins") or []), inc.get("rationale"), *_marks(ctx, inc),
         ))  # fmt: skip
