@@ -81,7 +81,9 @@ def extract_workspace(
             if when is None:
                 note = "no publication date: times that depend on it are unknown (pass --published)"
             try:
-                claims = extract_claims_in_period(r.body, when, precision, title=r.title)
+                claims = extract_claims_in_period(
+                    r.body, when, precision, title=r.title, outlet=r.source_label
+                )
             except InputError as exc:  # one bad report never stops the others; its old claims stay
                 note, failed = f"not extracted: {exc}", True
             if not claims and not failed and unread_language(r.body, r.language):

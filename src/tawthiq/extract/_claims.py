@@ -256,8 +256,11 @@ def _reposted_party(outlet: str | None) -> str | None:
     return party
 
 
-def _outlet(header: str, text: str) -> str | None:
-    m = _OUTLET_LINE.search(header) or _AGENCY_DATELINE.search(text[len(header) : len(header) + 1500])
+def _outlet(header: str, text: str, given: str | None = None) -> str | None:
+    m = _OUTLET_LINE.search(header)
+    if m is None and given:
+        return given
+    m = m or _AGENCY_DATELINE.search(text[len(header) : len(header) + 1500])
     return m.group(1) if m else None
 
 
@@ -334,7 +337,9 @@ def _confidence(places: tuple[PlaceRef, ...], tolls: bool, party: str | None, st
     return round(min(c, 0.95), 2)
 
 
-def extract_claims(text: str, published: date | None, title: str | None = None) -> list[Claim]:
+def extract_claims(
+    text: str, published: date | None, title: str | None = None, *, outlet: str | None = None
+) -> list[Claim]:
     """Claims in one English or Arabic (or mixed) report, in reading order (pure: no I/O, no clock).
 
     ``published`` anchors relative time ("late on Monday"); None when the report has no known date:
@@ -342,13 +347,21 @@ def extract_claims(text: str, published: date | None, title: str | None = None) 
     the machine's clock). ``title``, when the text starts with it, marks the headline so that it
     does not duplicate the lede. A header block of ``KEY: value`` lines at the top (``URL:``,
     ``DATE:``…) is not read as sentences. English candidates of the rules pass the claim filter
-    (:mod:`._filter`, trained on our tune-side annotations) when its parameters ship.
+    (:mod:`._filter`, trained on our tune-side annotations) when its parameters ship. ``outlet``: the
+    report's outlet when the text has lost its ``OUTLET:`` header (a stored report's source label): its
+    own correspondents speak in the report's voice, and "X (reposting Y statement)" makes Y the party of
+    what the text says in its own voice.
     """
-    return rule_claims(text, published, title, filtered=True)
+    return rule_claims(text, published, title, filtered=True, outlet=outlet)
 
 
 def rule_claims(
-    text: str, published: date | None, title: str | None = None, *, filtered: bool = False
+    text: str,
+    published: date | None,
+    title: str | None = None,
+    *,
+    filtered: bool = False,
+    outlet: str | None = None,
 ) -> list[Claim]:
     """Claims in one English or Arabic (or mixed) report, in reading order (pure: no I/O, no clock).
 
@@ -399,7 +412,9 @@ def rule_claims(
         # the report opens on a town outside Syria and never names Aleppo: no street of Aleppo is meant
         ctx = (*ctx, NOT_ALEPPO)
     head = _HEADER_BLOCK.match(text)
-    outlet = _outlet(text[: head.end()] if head else "", text)
+    # the report's outlet: its header's, else the one the caller knows (a workspace's stored report has
+    # lost its header: its source label), else an agency dateline's
+    outlet = _outlet(text[: head.end()] if head else "", text, outlet)
     spans = [sp for sp in split_sentences(text) if sp[0] >= (head.end() if head else 0)] if english else []
     # a page's date stamp before the lede (" date 2024-06-10 Sudan's ministry ... on Saturday") is when
     # the page was dated, not when the event was: the sentence starts after it

@@ -33,16 +33,21 @@ def period_end(start: date, precision: DatePrecision) -> date:
 
 
 def extract_claims_in_period(
-    text: str, start: date | None, precision: DatePrecision | None, title: str | None = None
+    text: str,
+    start: date | None,
+    precision: DatePrecision | None,
+    title: str | None = None,
+    *,
+    outlet: str | None = None,
 ) -> list[Claim]:
     """:func:`extract_claims` for a report dated to ``start``'s month or year (see the module)."""
     if start is None or precision in (None, "day"):
-        return extract_claims(text, start, title=title)
+        return extract_claims(text, start, title=title, outlet=outlet)
     assert precision is not None
-    first = extract_claims(text, start, title=title)
-    last = extract_claims(text, period_end(start, precision), title=title)
+    first = extract_claims(text, start, title=title, outlet=outlet)
+    last = extract_claims(text, period_end(start, precision), title=title, outlet=outlet)
     if len(first) != len(last) or any(a.span != b.span for a, b in zip(first, last, strict=True)):
-        return extract_claims(text, None, title=title)
+        return extract_claims(text, None, title=title, outlet=outlet)
     out = []
     for a, b in zip(first, last, strict=True):
         if a.time == b.time:
