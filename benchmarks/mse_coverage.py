@@ -126,7 +126,7 @@ def run(args: argparse.Namespace) -> list[dict]:
                 t0, c0 = time.perf_counter(), time.process_time()
                 try:
                     if m == "lcmcr":
-                        settings = replace(_lcmcr_settings(args), seed=i)
+                        settings = replace(_lcmcr_settings(args), seed=i + 1000 * args.chain_seed)
                         e = lcmcr(pop.table, settings).estimate
                     else:
                         e = loglinear(pop.table, LoglinearSettings(seed=i)).estimate
@@ -162,6 +162,9 @@ def main() -> None:
     ap.add_argument("--methods", nargs="+", default=["lcmcr"], choices=["lcmcr", "loglinear"])
     ap.add_argument("--iterations", type=int, default=None, help="LCMCR first-run iterations per chain")
     ap.add_argument("--seed", type=int, default=2016)
+    ap.add_argument(
+        "--chain-seed", type=int, default=0, help="LCMCR chains' seed: population index + 1000 x this"
+    )
     ap.add_argument("--start", type=int, default=0, help="first population index (to split a run)")
     ap.add_argument("--indices", type=int, nargs="+", default=None, help="only these populations")
     ap.add_argument("--tempering", choices=["never", "continuation", "always"], default=None)

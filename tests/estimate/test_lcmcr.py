@@ -130,3 +130,15 @@ def test_cli_shows_an_unconverged_estimate_as_not_reportable(two_class_populatio
     assert data["status"] == "did_not_converge" and data["N"] is None and data["low"] is None
     human = CliRunner().invoke(app, args).stdout
     assert "did not converge" in human and f"{data['diagnostics']['unconverged']['N']:,}" not in human
+
+
+@pytest.mark.parametrize(("first", "burnt"), [(2000, 500), (2500, 1250), (5000, 1250), (12000, 3000)])
+def test_sweeps_that_tune_the_proposals_never_reach_the_estimate(two_class_population, first, burnt):
+    # the proposal scales are tuned during the first run's burn-in (at least 1,250 sweeps from a first
+    # check at 2,500 on, issue 20 candidate C): those sweeps are not draws of the posterior, so a short
+    # first check must burn all of them, not a quarter of the run
+    st = LcmcrSettings(iterations=first, max_iterations=first, thin=5, chains=2, seed=3)
+    d = lcmcr(two_class_population.table, st).estimate.diagnostics
+    assert d["iterations"] == first
+    assert d["burn_in"] == burnt
+    assert d["draws_per_chain"] == -(-(first - burnt) // 5)

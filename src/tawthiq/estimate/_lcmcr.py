@@ -116,7 +116,7 @@ class _Chain:
                 cells, by_level, st.K, st.a_alpha, st.b_alpha, self.ladder, n, seed, st.rounds, st.hot_rounds
             )  # fmt: skip
         else:
-            adapt = min(2000, n // 4) if not self.blocks else 0  # tune proposals in the first burn-in only
+            adapt = _tuning(n) if not self.blocks else 0  # tune proposals in the first burn-in only
             out = run_block(
                 cells, counts, st.K, st.a_alpha, st.b_alpha, self.state, n, adapt, seed, st.rounds
             )  # fmt: skip
@@ -124,6 +124,13 @@ class _Chain:
 
     def draws(self, i: int) -> np.ndarray:
         return np.concatenate([b[i] for b in self.blocks])
+
+
+def _tuning(first: int) -> int:
+    """Sweeps of the first run that tune the proposal scales (then burnt): a quarter of the run, at most
+    2,000, and at least 1,250 when the run has 2,500 sweeps or more, so that a short first check does not
+    shorten the tuning (issue 20, candidate C in docs/estimation.md)."""
+    return min(2000, max(first // 4, 1250 if first >= 2500 else 0))
 
 
 def _ok(conv: dict[str, float | None], st: LcmcrSettings) -> bool:
@@ -193,7 +200,11 @@ def lcmcr(table: ContingencyTable, settings: LcmcrSettings | None = None) -> Fit
             else:
                 list(pool.map(lambda ch, n=step: ch.run(cells, counts, st, n), chains))
             ran += step
-            burn = max(ran // 4, tempered_at) if st.burn_in is None else min(st.burn_in, ran - 2)
+            burn = (
+                max(ran // 4, tempered_at, _tuning(st.iterations))
+                if st.burn_in is None
+                else min(st.burn_in, ran - 2)
+            )
             n_all = np.stack([ch.draws(0)[burn:] for ch in chains])
             conv = convergence(n_all)
             if _ok(conv, st) or ran >= st.max_iterations:
