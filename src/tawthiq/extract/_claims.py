@@ -42,7 +42,7 @@ from tawthiq.extract._modality import (
 from tawthiq.extract._numbers import find_numbers
 from tawthiq.extract._places import BYLINE, CITY, NOT_ALEPPO, dateline_en, is_passing, sentence_places
 from tawthiq.extract._restate import drop_bare_retellings, merge_restatements
-from tawthiq.extract._sentences import split_sentences
+from tawthiq.extract._sentences import split_sentences, unwrap
 from tawthiq.extract._time import find_dateline, resolve_time, told_time
 from tawthiq.extract._tolls import find_tolls
 from tawthiq.gazetteer import Gazetteer, load_gazetteer
@@ -267,6 +267,7 @@ def _outlet(header: str, text: str, given: str | None = None) -> str | None:
 def _main_place(title: str | None, text: str, gaz: Gazetteer) -> tuple[tuple[str, ...], PlaceRef | None]:
     block = _HEADER_BLOCK.match(text)
     body = text[block.end() :] if block else text  # "OUTLET: The Boston Globe" is not where it happened
+    body = unwrap(body)  # "the Bustan\nal-Qasr neighbourhood": a wrapped line's place is one name
     head = (title or "") + "\n" + body[:800]
     # the dateline ("ALEPPO, Syria (AP) —", "KYIV (Reuters) -") is where the report was filed: the
     # report's place only when its title and lede name no other (_places.dateline_en)

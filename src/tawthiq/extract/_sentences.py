@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from syntok import segmenter
 
-__all__ = ["split_sentences"]
+__all__ = ["split_sentences", "unwrap"]
 
 _INNER_END = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
 
@@ -55,7 +55,11 @@ def _plain_split(line: str) -> list[tuple[int, int]] | None:
 # Yemeni Health Ministry said ... more than 450\npeople had been injured"): its line breaks are not
 # sentence ends. A paragraph is read as wrapped when it has three lines or more, none longer than
 # 100 characters, and at least half of its breaks are soft: the line does not end a sentence and the
-# next goes on in lowercase, or the line stops on a comma, a hyphen or a short function word.
+# next goes on in lowercase, or the line stops on a comma, a hyphen or a short function word. A
+# paragraph of two lines (a short e-mail, a chat message typed on two lines: "killed in al-Mashhad
+# this morning\nand many more were wounded, the civil defence said") has one break to judge, so it
+# is joined only on the stronger sign: the first line does not end a sentence and the second goes
+# on in lowercase (a title over its first sentence starts the sentence with a capital).
 _HARD_END = re.compile(r"[.!?:;\"'”’)\]]\s*$")
 _SOFT_TAIL = re.compile(
     r"(?:[,-]|\b(?:the|a|an|of|in|on|at|to|and|or|by|for|from|with|that|had|has|have|was|were)\b)\s*$"
@@ -64,7 +68,7 @@ _BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s")
 _WRAP_WIDTH = 100
 
 
-def _unwrap(text: str) -> str:
+def unwrap(text: str) -> str:
     """``text`` with the soft line breaks of hard-wrapped paragraphs made spaces (same length)."""
     if "\n" not in text:
         return text
@@ -79,7 +83,9 @@ def _unwrap(text: str) -> str:
         while j < len(lines) and lines[j].strip():
             j += 1
         para = lines[i:j]  # one paragraph: lines i .. j-1
-        if (
+        if len(para) == 2 and _two_line_wrap(*para):
+            out[i] = lines[i] + "\x00"
+        elif (
             len(para) >= 3
             and max(len(ln) for ln in para[:-1]) <= _WRAP_WIDTH
             and not any(_BULLET.match(ln) for ln in para)
@@ -97,6 +103,16 @@ def _unwrap(text: str) -> str:
     return _join(out) if out != lines else text
 
 
+def _two_line_wrap(first: str, second: str) -> bool:
+    """Whether a two-line paragraph is one sentence wrapped: no sentence end, then lowercase."""
+    return (
+        not _BULLET.match(first)
+        and not _BULLET.match(second)
+        and not _HARD_END.search(first)
+        and second.lstrip()[:1].islower()
+    )
+
+
 def _join(out: list[str]) -> str:
     parts = []
     for k, ln in enumerate(out):
@@ -111,7 +127,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``."""
     spans: list[tuple[int, int]] = []
     pos = 0
-    text = _unwrap(text)
+    text = unwrap(text)
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
