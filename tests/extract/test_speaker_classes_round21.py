@@ -214,3 +214,32 @@ def test_a_sentence_cut_in_two_in_the_reports_voice_stays_so():
         "More than 100 people were killed in Douma since Monday, while five hospitals were hit by airstrikes."
     )
     assert [c.attributed_to for c in extract_claims(text, date(2018, 2, 21))] == [None, None]
+
+
+# --- two speakers joined by ", and": each clause is its speaker's ------------------------------------
+FIRST_ACCOUNTS = [
+    "The Observatory said 9 people were killed in Daraa on Tuesday",
+    "The Observatory said a barrel bomb was dropped on the camp in Daraa",
+    "According to the Observatory, 9 people were killed in Daraa on Tuesday",
+]
+SECOND_SPEAKERS = [
+    ("activists", "activists"),
+    ("the civil defence", "Syria Civil Defence"),
+    ("local sources", "local sources"),
+]
+
+
+@pytest.mark.parametrize("first", FIRST_ACCOUNTS)
+@pytest.mark.parametrize(("second", "party"), SECOND_SPEAKERS)
+def test_a_second_speakers_toll_after_and_is_the_second_speakers(first, second, party):
+    text = f"{first}, and {second} said at least 15 people were killed in the strikes."
+    claims = extract_claims(text, date(2016, 6, 9))
+    fifteen = [c for c in claims if c.fatalities and c.fatalities.low == 15]
+    assert [c.attributed_to for c in fifteen] == [party]
+    assert all(c.attributed_to != party for c in claims if c not in fifteen)
+
+
+def test_a_clause_after_and_with_no_toll_of_its_own_stays_with_the_sentence():
+    text = "Shelling killed 9 people in Daraa on Tuesday, and the ministry said the army would respond."
+    (claim,) = extract_claims(text, date(2016, 6, 9))
+    assert claim.fatalities is not None and claim.fatalities.low == 9

@@ -742,6 +742,10 @@ def _arabic_title_end(text: str, spans: list[tuple[int, int]], title: str | None
 _ALEPPO = re.compile(r"aleppo|halab", re.I)
 _ANOTHER = re.compile(r"^\s*(?:another|a further)\s+", re.I)
 # ", while Y said ...", "; Y put the toll at ...": a second source giving its own account in one sentence
+# ", and activists said", ", and the ministry reported": a second speaker's own clause
+_AND_SPEAKER = re.compile(
+    r",\s+and\s+(?=(?:the\s+|a\s+|an\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}?\s+(?:said|says|reported|told|added)\b)"
+)
 _WHILE = re.compile(r"(?:,|;)\s+(?:while|whereas|but)\s+|;\s+(?=[A-Z])")
 
 
@@ -752,6 +756,12 @@ def _two_sources(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     if e - s > 1500:
         return [span]  # a run-on "sentence" of a whole page: never searched pairwise (linear time)
     sentence = text[s:e]
+    for m in _AND_SPEAKER.finditer(sentence):
+        # "The Observatory said 9 were killed, and activists said at least 15 died": two accounts
+        first, second = sentence[: m.start()], sentence[m.end() :]
+        one, two = find_attribution(first), find_attribution(second)
+        if one is not None and two is not None and one != two and find_tolls(second)[0]:
+            return [(s, s + m.start()), (s + m.end(), e)]
     for m in _WHILE.finditer(sentence):
         first, second = sentence[: m.start()], sentence[m.end() :]
         if (
