@@ -243,3 +243,10 @@ def test_a_clause_after_and_with_no_toll_of_its_own_stays_with_the_sentence():
     text = "Shelling killed 9 people in Daraa on Tuesday, and the ministry said the army would respond."
     (claim,) = extract_claims(text, date(2016, 6, 9))
     assert claim.fatalities is not None and claim.fatalities.low == 9
+
+
+@pytest.mark.parametrize("where", ["Britain", "UK", "London", "Coventry"])
+def test_the_britain_based_observatory_is_sohr(where):
+    from tawthiq.extract._attribution import canonical_party
+
+    assert canonical_party(f"The {where}-based Observatory") == "Syrian Observatory for Human Rights"

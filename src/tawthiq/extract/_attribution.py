@@ -23,7 +23,7 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _ORGS: list[tuple[str, str]] = [
     (
         r"Syrian Observatory for Human Rights|SOHR|the Observatory|"
-        r"(?:a |the )?(?:UK|Britain|British|London|Coventry)-based (?:war )?(?:monitor|watchdog)"
+        r"(?:a |the )?(?:UK|Britain|British|London|Coventry)-based (?:war )?(?:monitor|watchdog|Observatory)"
         r"(?:ing group)?",
         "Syrian Observatory for Human Rights",
     ),
