@@ -200,10 +200,12 @@ def header(text: str) -> dict[str, str]:
 
 
 def title(text: str) -> str | None:
-    """The title the extractor is given: the header's TITLE, else the body's first non-empty line."""
-    return header(text).get("TITLE") or next(
-        (ln.strip() for ln in text[body_start(text) :].splitlines() if ln.strip()), None
-    )
+    """The title the extractor is given, as ``tawthiq extract FILE`` and ingest give it: the
+    header's TITLE, else the body's first non-empty line when it is short enough for a headline
+    (``ingest.first_line_title``: at most 300 characters)."""
+    from tawthiq.ingest import first_line_title
+
+    return header(text).get("TITLE") or first_line_title(text[body_start(text) :])
 
 
 def skeleton(name: str, annotator: str) -> dict:
