@@ -157,3 +157,11 @@ def test_serve_refuses_a_tile_url_without_z_x_y_before_it_serves(tmp_path, monke
     r = runner.invoke(app, ["serve", ws, "--map-tiles", "https://tiles.example.org/{z}/{x}/{y}.png"])
     assert r.exit_code == 0, r.output
     assert [s.map_tile_url for s in started] == ["https://tiles.example.org/{z}/{x}/{y}.png"]
+
+
+def test_a_token_for_a_user_nobody_added_says_how_to_add_one_on_the_command_line(workspace, cli):
+    """The web's admin page has its own form for users: only the CLI's message names the command
+    (a command typed into a translated sentence would run backwards in the Arabic line)."""
+    result = cli(workspace, "tokens", "create", "--user", "nobody-yet", ok=False)
+    assert result.exit_code == 1
+    assert "no user named 'nobody-yet'; add one with 'tawthiq users add'" in result.stderr

@@ -16,6 +16,7 @@ import typer
 
 from tawthiq.cli._common import DbOpt, JsonOpt, WorkspaceOpt, emit, err_console, json_option, print_json_line
 from tawthiq.entities import USER_ROLES
+from tawthiq.errors import InputError
 
 _ROLES_SAID = f"{', '.join(USER_ROLES[:-1])} or {USER_ROLES[-1]}"  # viewer, reviewer, documenter or admin
 
@@ -250,7 +251,12 @@ def tokens_create(
     from tawthiq.app import accounts
 
     with _open(workspace, db) as ws:
-        token, created = accounts.create_token(ws, user, label, days or None, actor="cli")
+        try:
+            token, created = accounts.create_token(ws, user, label, days or None, actor="cli")
+        except InputError as exc:
+            if exc.template != "no user named %(name)r":
+                raise
+            raise InputError(f"{exc.message}; add one with 'tawthiq users add'", field=exc.field) from None
 
     def token_lines(made: dict[str, str]) -> None:
         typer.echo(made["token"])
@@ -292,7 +298,6 @@ def tokens_revoke(
 ) -> None:
     """Revoke an API token, by its secret or by its id."""
     from tawthiq.app import accounts
-    from tawthiq.errors import InputError
 
     if (token is None) == (token_id is None):
         raise typer.BadParameter("give either the token or --id")

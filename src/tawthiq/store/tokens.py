@@ -67,7 +67,7 @@ def create_token(session: Session, user_name: str, label: str = "", days: int | 
     row = exact_row(session, user_name)
     if row is None:
         raise InputError(
-            "no user named %(name)r; add one with 'tawthiq users add'",
+            "no user named %(name)r",  # the CLI adds how to make one (the web's admin page has the form)
             field="user",
             params={"name": user_name},
         )

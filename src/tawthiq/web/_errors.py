@@ -99,7 +99,6 @@ FIXED_MESSAGES: frozenset[str] = frozenset(
             "a user named %(name)r already exists; names that differ only in case or in "
             "character form are the same name"
         ),
-        N_("no user named %(name)r; add one with 'tawthiq users add'"),
         N_("no user named %(name)r"),
         N_("a token id is %(length)s hex digits, as 'tokens list' shows"),
         N_("no token with id %(id)s"),
