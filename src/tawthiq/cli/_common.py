@@ -215,8 +215,7 @@ class TawthiqGroup(TyperGroup):
         except TawthiqError as exc:
             _refuse(ctx, json_, exc)
         except UsageError as exc:  # click prints it on stderr and exits 2, as without --json
-            if json_ and not ctx.meta.get(_PRINTED):
-                _print_json(error_json(exc))
+            _json_error(ctx, json_, exc)
             raise
         except (typer.Exit, typer.Abort, TyperException):  # exit codes: click's own
             raise
@@ -241,25 +240,29 @@ def _file_error(exc: OSError) -> InputError:
     return InputError(reason, path=path)
 
 
+def _json_error(ctx: Any, json_: bool, exc: BaseException) -> None:
+    """Under ``--json``, the failure as JSON on stdout, unless the command printed its result first
+    (``audit verify`` on a broken chain says so itself: a second document would not parse)."""
+    if json_ and not ctx.meta.get(_PRINTED):
+        _print_json(error_json(exc))
+
+
 def _refuse(ctx: Any, json_: bool, exc: TawthiqError) -> NoReturn:
     """Bad input or a refused action: one line on stderr (and the JSON error), exit 1."""
-    if json_ and not ctx.meta.get(_PRINTED):  # a result printed first (audit verify) says it
-        _print_json(error_json(exc))
+    _json_error(ctx, json_, exc)
     # escape: a message naming "names[0]" or "tawthiq[pdf]" is text, not rich markup
     err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
     raise typer.Exit(1) from None
 
 
 def _unexpected(ctx: Any, json_: bool, exc: BaseException) -> NoReturn:
-    """A bug, not bad input: one line and the log file's name, exit 1."""
-    # A bug, not bad input. The user gets one line, never a traceback: a traceback prints
-    # the failing statement's values and the locals of the frames, which may be a
-    # witness's words. The log file keeps it for the report (issue 21: nothing escapes).
+    """A bug, not bad input: one line and the log file's name, exit 1. Never a traceback: it
+    prints the failing statement's values and the frames' locals, which may be a witness's words;
+    the log file keeps it for the report (issue 21: nothing escapes)."""
     from tawthiq.cli._logging import log_file
 
     logging.getLogger("tawthiq.cli").error("unexpected error in %s", ctx.command_path, exc_info=True)
-    if json_ and not ctx.meta.get(_PRINTED):
-        _print_json(error_json(exc))
+    _json_error(ctx, json_, exc)
     err_console.print(
         f"[bold red]error:[/] the command stopped on an unexpected error ({type(exc).__name__}); "
         f"the details are in the log file {escape(str(log_file()))}: please report it",

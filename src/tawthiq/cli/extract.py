@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -26,6 +26,9 @@ from tawthiq.cli._common import (
 )
 from tawthiq.errors import EncodingError, InputError
 
+if TYPE_CHECKING:
+    from tawthiq.ingest import Header
+
 __all__ = ["read_report_file", "register"]
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # one report; a 20 MB file is a dump, not a report
@@ -38,6 +41,13 @@ def read_report_file(path: Path) -> tuple[str, str | None]:
     rule (``first_line_title``: a first line over 300 characters is no headline), so a file gets
     the title ``tawthiq ingest --published-from-header`` stores for it.
     """
+    text, _header, title = _read_report(path)
+    return text, title
+
+
+def _read_report(path: Path) -> tuple[str, Header, str | None]:
+    """(text, header, title) of a report file: :func:`read_report_file` with the header block it
+    read, so ``extract FILE`` takes its date from it without reading it again."""
     from charset_normalizer import from_bytes
 
     from tawthiq.ingest import first_line_title, read_header
@@ -64,7 +74,7 @@ def read_report_file(path: Path) -> tuple[str, str | None]:
     if text and controls / min(len(text), 20000) > 0.05:
         raise EncodingError("binary data, not text (control characters)", path=path)
     header = read_header(text, str(path))
-    return text, header.title or first_line_title(text[header.body_start :])
+    return text, header, header.title or first_line_title(text[header.body_start :])
 
 
 _KINDS = {
@@ -129,17 +139,15 @@ def extract(
     from tawthiq.app.extract import UNREAD_LANGUAGE, unread_language
     from tawthiq.entities import date_text
     from tawthiq.extract import extract_claims_in_period, reads_language
-    from tawthiq.ingest import Header, detect_language, read_header
+    from tawthiq.ingest import Header, detect_language
 
     pub = _published(published)
     if file is None:
         _extract_workspace(workspace, db, pub, json_)
         return
-    text, title = read_report_file(file)
+    text, header, title = _read_report(file)
     draft = _one_report(file)
-    if draft is None:
-        header = read_header(text, str(file))
-    else:  # HTML, e-mail, a chat export or JSON lines: the report ingest would store
+    if draft is not None:  # HTML, e-mail, a chat export or JSON lines: the report ingest would store
         text, title = draft.body, draft.title
         header = Header(
             published_at=draft.published_at,
