@@ -217,7 +217,6 @@ def load_missing(
     rows = list(session.scalars(query))
     ids = [r.id for r in rows]
     notes: dict[int, list[MissingNote]] = defaultdict(list)
-    fields: dict[int, dict[str, str]] = {}
     for chunk in chunks(ids):
         for n in session.scalars(
             select(MissingNoteRow).where(MissingNoteRow.person_record_id.in_(chunk))
@@ -228,8 +227,7 @@ def load_missing(
                     session, disclosure, cipher, "missing_note", n, ["author_email", "author_phone"]
                 )
             notes[n.person_record_id].append(_note_entity(n, opened))
-        for f in session.scalars(select(PfifFieldsRow).where(PfifFieldsRow.person_record_id.in_(chunk))):
-            fields[f.person_record_id] = dict(f.fields or {})
+    fields = pfif_fields_by_record(session, ids)
     out = []
     for r in rows:
         rec = record_from_row(r)
