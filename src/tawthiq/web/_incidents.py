@@ -12,8 +12,6 @@ workspace's data version, and are kept per version in the shared cache.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from datetime import date
 from typing import Any
 
@@ -26,7 +24,7 @@ from tawthiq.store.users import User
 from ._index import IncidentIndex, IndexCache
 from ._inline import leave_loop, on_loop
 from ._render import GRADE_COLOURS
-from ._versions import MISSING, VersionCache
+from ._versions import MISSING, Kept, VersionCache
 
 __all__ = ["IncidentReads"]
 
@@ -34,28 +32,12 @@ __all__ = ["IncidentReads"]
 _MAP_NEW_ON_LOOP = 500
 
 
-class _Recent:
-    """Incident pages' data (incident, claims, reports) by id for one data version, the newest
-    :attr:`SIZE` kept: bounded because a page's reports carry their bodies."""
+class _Recent(Kept):
+    """Incident pages' data (incident, claims, reports) by id for one data version, the
+    :attr:`SIZE` most recently asked kept: bounded because a page's reports carry their bodies."""
 
     SIZE = 256
-
-    def __init__(self) -> None:
-        self._items: OrderedDict[int, Any] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def lookup(self, incident_id: int) -> Any:
-        with self._lock:
-            if incident_id in self._items:
-                self._items.move_to_end(incident_id)
-                return self._items[incident_id]
-        return MISSING
-
-    def put(self, incident_id: int, value: Any) -> None:
-        with self._lock:
-            self._items[incident_id] = value
-            while len(self._items) > self.SIZE:
-                self._items.popitem(last=False)
+    RECENT = True
 
 
 class IncidentReads:

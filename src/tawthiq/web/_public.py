@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import threading
-from collections import OrderedDict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,7 +31,7 @@ from tawthiq.store import reports as report_store
 
 from ._incidents import IncidentReads
 from ._inline import leave_loop
-from ._versions import MISSING, VersionCache
+from ._versions import MISSING, Kept, VersionCache
 
 __all__ = ["PublicForm", "PublicView"]
 
@@ -57,31 +56,14 @@ def _public_form(pub: dict[str, Any] | None, inc: Incident) -> PublicForm | None
     return form
 
 
-class _PublicForms:
+class _PublicForms(Kept):
     """Incidents' public forms by id for one data version and day, the newest :attr:`SIZE` kept.
 
     Bounded because a form is ~4 KB: the 55,963 published incidents of the 100,000-incident
     benchmark workspace would hold 220 MB once a map had panned over all of them.
     """
 
-    SIZE = 10_000
-
-    def __init__(self) -> None:
-        self._forms: OrderedDict[int, dict[str, Any] | None] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def lookup(self, incident_id: int) -> Any:
-        """The form (``None``: not published), or ``MISSING`` when it is not kept."""
-        return self._forms.get(incident_id, MISSING)
-
-    def put(self, incident_id: int, form: dict[str, Any] | None) -> None:
-        with self._lock:
-            self._forms[incident_id] = form
-            while len(self._forms) > self.SIZE:
-                self._forms.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._forms)
+    SIZE = 10_000  # a kept value is the form, or None: not published
 
 
 def _public_points(pub: dict[str, Any] | None) -> list[tuple[float, float]]:

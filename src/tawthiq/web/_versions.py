@@ -17,9 +17,41 @@ from typing import Any
 
 from tawthiq.store import browse
 
-__all__ = ["MISSING", "VersionCache"]
+__all__ = ["MISSING", "Kept", "VersionCache"]
 
 MISSING = object()  # what :meth:`VersionCache.kept` answers for a value not kept
+
+
+class Kept:
+    """Values by id for one data version, at most :attr:`SIZE` of them, the oldest put dropped
+    first; with :attr:`RECENT`, a lookup makes its value the newest (least recently used dropped).
+    A subclass names what it keeps and sets the bound."""
+
+    SIZE = 1_000
+    RECENT = False
+
+    def __init__(self) -> None:
+        self._items: OrderedDict[int, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def lookup(self, key: int) -> Any:
+        """The value kept, or ``MISSING``."""
+        if not self.RECENT:
+            return self._items.get(key, MISSING)
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return MISSING
+
+    def put(self, key: int, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.SIZE:
+                self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 class VersionCache:
