@@ -484,6 +484,96 @@ def extraction_class(sc, g: dict, span: tuple[int, int], preds: list[dict], used
     return _place_class(sc, preds[fam[0]], g), preds[fam[0]]
 
 
+# The corroboration classes of (b), after issue 15 item 4's list: every test a lost pair fails (a
+# pair may fail several), counted in pairs, pairs failing that class alone, and gold incidents.
+C_FAMILIES = "families differ (shelling vs execution, clash vs killing)"
+C_TYPES = "types of one family that do not fit"
+C_REPORT_DAY = "dates: one claim dated only by its report's day, the other earlier"
+C_DATES = "dates: otherwise a day or more apart"
+C_NO_DATE = "dates: a claim without a date, across reports"
+C_PRECISION = "places: one coarser around the other (governorate vs town, city vs neighbourhood)"
+C_NEIGHBOURS = "places: two neighbourhoods of one city"
+C_NEAR_TOWNS = "places: two towns near each other (<= 30 km)"
+C_PLACES = "places: apart, or a claim without a place across reports"
+C_RISING = "tolls: an early toll beside a later, larger one"
+C_TOLLS = "tolls: otherwise cannot be one"
+C_ONE_REPORT = "one report's rule (told apart, other days, two weapons counted)"
+C_NO_IDENT = "fit but do not identify one event (no toll or site on both sides)"
+C_LINKAGE = "complete linkage: the pair fits and identifies, another member keeps it apart"
+_NEAR_TOWNS_KM = 30.0
+_PRECISION_KM = 120.0
+
+
+def _place_rel_class(x, y) -> str:
+    """Why two claims' places do not meet, by the closest two of their places."""
+    from tawthiq.geo import km
+
+    best = None
+    # at the finest places each gives (two neighbourhoods of one city share the city: no matter)
+    xs = x.where.specific if x.where.specific and y.where.specific else (*x.where.specific, *x.where.areas)
+    ys = y.where.specific if x.where.specific and y.where.specific else (*y.where.specific, *y.where.areas)
+    for p in xs:
+        for q in ys:
+            if None in (p.lat, p.lon, q.lat, q.lon):
+                continue
+            d = km(p.lat, p.lon, q.lat, q.lon)
+            if best is None or d < best[0]:
+                best = (d, p.rank, q.rank)
+    if best is None:
+        return C_PLACES
+    d, ra, rb = best
+    if ra != rb:
+        return C_PRECISION if d <= _PRECISION_KM else C_PLACES
+    if ra <= 1:
+        return C_NEIGHBOURS if d <= 10.0 else C_PLACES
+    return C_NEAR_TOWNS if d <= _NEAR_TOWNS_KM else C_PLACES
+
+
+def corroboration_classes(a, b, contains) -> list[str]:
+    """Every class of (b) two extracted claims put into different incidents fall in (see the C_ names)."""
+    from tawthiq.corroborate import _fit as cl
+    from tawthiq.corroborate._bridges import _report_day
+    from tawthiq.corroborate._items import item_of, relation
+    from tawthiq.corroborate._numbers import counts_compatible, windows_meet
+
+    x, y = item_of(a, {}), item_of(b, {})
+    out = []
+    rel = relation(x, y, contains)
+    if not cl.same_family(x, y):
+        out.append(C_FAMILIES)
+    elif not cl.types_fit(x, y) and rel != "same":
+        out.append(C_TYPES)
+    if x.window is None or y.window is None:
+        if x.report != y.report:
+            out.append(C_NO_DATE)
+    elif not windows_meet(x.window, y.window):
+        early = [
+            (u, v)
+            for u, v in ((x, y), (y, x))
+            if _report_day(u) and v.window is not None and v.window[1] < u.window[0]
+        ]
+        out.append(C_REPORT_DAY if early else C_DATES)
+    if rel is None:
+        out.append(_place_rel_class(x, y))
+    elif rel == "unknown" and x.report != y.report:
+        out.append(C_PLACES)
+    fx, fy = a.claim.fatalities, b.claim.fatalities
+    if not counts_compatible(fx, fy, factor=4.0 if rel == "same" else 2.0):
+        (small, big) = (x, y) if (fx.low or 0) <= (fy.low or 0) else (y, x)
+        later = (small.sc.published or date.min) < (big.sc.published or date.min)
+        out.append(
+            C_RISING
+            if later or cl._floor_if_early(small.sc.claim.fatalities, small) != small.sc.claim.fatalities
+            else C_TOLLS
+        )
+    if out:
+        return out
+    judged = cl.judge_full(x, y, contains)
+    if judged is None:
+        return [C_ONE_REPORT if x.report == y.report else C_TOLLS]
+    return [C_LINKAGE if judged[1] else C_NO_IDENT]
+
+
 _KIND = "(c) other: an extracted claim matched to a gold incident claim is a tally or a status"
 
 
@@ -542,6 +632,9 @@ def _decompose(pipe: dict, pipe_incidents, gold: dict, gold_incidents) -> dict:
             if cls == FAMILY:
                 families[f"{sc.family(g.get('event_type'))} -> {sc.family(near.get('event_type'))}"] += 1
     b_dates: Counter[str] = Counter()  # (b) pairs apart on dates: the worse of the two extracted dates
+    b_pairs: Counter[str] = Counter()  # (b) by class (every class a pair falls in)
+    b_alone: Counter[str] = Counter()  # of which that class alone
+    b_events: dict[str, set[str]] = {}
     for lab, ks in by_label.items():
         for a, b in combinations(sorted(ks), 2):
             pa, pb = pred_of.get(a), pred_of.get(b)
@@ -559,6 +652,11 @@ def _decompose(pipe: dict, pipe_incidents, gold: dict, gold_incidents) -> dict:
             else:
                 gold_joined = gold_where.get(a) is not None and gold_where.get(a) == gold_where.get(b)
                 why = _reason(sourced[pa], sourced[pb], contains).replace(" (same report)", "")
+                cls_b = corroboration_classes(sourced[pa], sourced[pb], contains)
+                for c_ in cls_b:
+                    b_pairs[c_] += 1
+                    b_alone[c_] += len(cls_b) == 1
+                    b_events.setdefault(c_, set()).add(lab)
                 why = why.replace(" (across reports)", "")
                 part = (
                     "(b) corroboration: "
@@ -592,6 +690,11 @@ def _decompose(pipe: dict, pipe_incidents, gold: dict, gold_incidents) -> dict:
             "kinds": dict(kinds),
             "dates_apart": dict(b_dates),
             "missed": dict(missed),
+        },
+        "corroboration": {
+            "pairs": dict(b_pairs),
+            "alone": dict(b_alone),
+            "events": {k: len(v) for k, v in b_events.items()},
         },
         "gold_pairs": sum(pairs.values()),
         # the claims behind (a): gold incident claims of incidents told more than once, and how many
@@ -642,6 +745,14 @@ def _print_decompose(d: dict) -> None:
         f"  gold incident claims of events told more than once: {d['gold_claims']},"
         f" matched by an extracted claim: {d['matched_claims']}"
     )
+    b = d.get("corroboration") or {}
+    if b.get("pairs"):
+        print(
+            "== (b) by class, widest first: gold incidents, pairs (a pair may fall in several),"
+            " pairs of that class alone"
+        )
+        for cls, n in sorted(b["pairs"].items(), key=lambda kv: (-b["events"][kv[0]], -kv[1])):
+            print(f"  {b['events'][cls]:6d}  {n:5d}  {b['alone'].get(cls, 0):5d}  {cls}")
     x = d.get("extraction") or {}
     if not x.get("claims"):
         return

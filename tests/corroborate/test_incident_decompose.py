@@ -243,3 +243,52 @@ def test_bcubed_weighs_each_gold_claim_once_where_pairs_weigh_an_incident_by_its
     # everything right: 1 and 1
     whole = [_incident(101, 102, 103), _incident(104)]
     assert incident_eval.bcubed(label, claim_gold, whole) == (1.0, 1.0)
+
+
+def _placed(cid, report, day, places, event_type="attack.air_strike", toll=12, published=None):
+    sc = _sc(cid, report, day)
+    claim = sc.claim.model_copy(
+        update={
+            "places": places,
+            "event_type": event_type,
+            "fatalities": None if toll is None else Count(low=toll, high=toll),
+        }
+    )
+    return sc.model_copy(update={"claim": claim, "published": published or day})
+
+
+def test_a_lost_pair_is_classed_by_every_corroboration_test_it_fails():
+    monday, friday = date(2020, 3, 2), date(2020, 3, 6)
+    near = PlaceRef(name="Nearby", lat=10.1, lon=10.0, precision="town")  # 11 km from Lowtown
+    quarter_a = PlaceRef(name="Mill Quarter", lat=10.0, lon=10.0, precision="neighbourhood")
+    quarter_b = PlaceRef(name="Dock Quarter", lat=10.02, lon=10.0, precision="neighbourhood")
+
+    def classes(a, b):
+        return incident_eval.corroboration_classes(a, b, None)
+
+    # two towns 11 km apart, same day and toll: places only
+    assert classes(_placed(1, "a", monday, (TOWN,)), _placed(2, "b", monday, (near,))) == [
+        incident_eval.C_NEAR_TOWNS
+    ]
+    # two neighbourhoods of one city
+    assert classes(_placed(1, "a", monday, (quarter_a,)), _placed(2, "b", monday, (quarter_b,))) == [
+        incident_eval.C_NEIGHBOURS
+    ]
+    # a follow-up dated by nothing but its report's day (Friday) beside Monday's event
+    assert classes(_placed(1, "a", monday, (TOWN,)), _placed(2, "b", friday, (TOWN,))) == [
+        incident_eval.C_REPORT_DAY
+    ]
+    # the same, also typed as another family with a toll five times the other: three classes
+    got = classes(
+        _placed(1, "a", monday, (TOWN,)),
+        _placed(2, "b", friday, (TOWN,), event_type="armed.clash", toll=60),
+    )
+    assert got == [incident_eval.C_FAMILIES, incident_eval.C_REPORT_DAY, incident_eval.C_RISING]
+    # everything fits and the pair identifies (both tolls): only a third member kept them apart
+    assert classes(_placed(1, "a", monday, (TOWN,)), _placed(2, "b", monday, (TOWN,))) == [
+        incident_eval.C_LINKAGE
+    ]
+    # no toll on either side, a town and a day: fits, but does not identify one strike of a busy day
+    assert classes(
+        _placed(1, "a", monday, (TOWN,), toll=None), _placed(2, "b", monday, (TOWN,), toll=None)
+    ) == [incident_eval.C_NO_IDENT]
