@@ -116,3 +116,43 @@ def test_invisible_and_variant_characters_give_the_same_claim(variant):
         ("attack.air_strike", 12, "Syrian Observatory for Human Rights", "aleppo-nbhd:sha-ar", "C1007")
     ]
     assert all(text[c.span[0] : c.span[1]] == c.quote for c in claims)  # spans index the text as given
+
+
+# ------------------------------------------------- the allah ligature reversed in text that runs forwards
+def test_a_reversed_allah_in_forward_text_is_read_as_allah_through_ingest_and_extract(cli, workspace):
+    # some PDF text layers reverse only the ligature ("عبد هللا") while the rest runs forwards: the report
+    # is read (not refused as visual order), its speaker is named "عبد الله", its quote is the file's text
+    r = _ingest_and_extract(cli, workspace, "ar_reversed_allah_in_logical_order.txt")
+    assert "logical order" not in r.stderr
+    [claims] = _stored_claims(workspace).values()
+    assert [(c.fatalities.low, c.attributed_to, c.places[0].place_id) for c in claims] == [
+        (6, "عبد الله الأحمد", "aleppo-nbhd:fardous")
+    ]
+    assert "هللا" in claims[0].quote
+
+
+_ALLAH = [
+    ("قال عبد هللا العلي إن 12 مدنيا قتلوا في غارات على دوما.", "عبد الله العلي"),
+    ("قال عبدهللا العلي إن 12 مدنيا قتلوا في غارات على دوما.", "عبدالله العلي"),
+    ("أفاد الناشط عبد هللا الحسن بمقتل 12 مدنيا في غارات على دوما.", "الناشط عبد الله الحسن"),
+    ("قتل 12 مدنيا في غارات على دوما، بحسب عبد هللا العمر.", "عبد الله العمر"),
+    ("قال عبد هللا العلي إن اثني عشر مدنيا قتلوا في غارات على دوما.", "عبد الله العلي"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), _ALLAH)
+def test_a_reversed_allah_in_a_speaker_reads_as_the_name_and_the_quote_is_kept(sentence, speaker):
+    claims = extract_claims(sentence, date(2018, 2, 20))
+    assert [(c.fatalities.low, c.attributed_to) for c in claims] == [(12, speaker)]
+    assert all(sentence[c.span[0] : c.span[1]] == c.quote for c in claims)
+    # the same sentence with the ligature written right gives the same claim
+    right = extract_claims(sentence.replace("هللا", "الله"), date(2018, 2, 20))
+    assert [c.model_copy(update={"quote": ""}) for c in claims] == [
+        c.model_copy(update={"quote": ""}) for c in right
+    ]
+
+
+def test_a_reversed_allah_alone_in_a_short_sentence_is_not_taken_for_visual_order():
+    # a short sentence has few words with the article: "هللا" alone once sent it back as "runs backwards"
+    claims = extract_claims("قتل 3 مدنيين في قصف على حي عبد هللا في دوما.", date(2018, 2, 20))
+    assert [c.fatalities.low for c in claims] == [3]

@@ -211,6 +211,11 @@ def _claim(text, a, b, s, f, kind, best, refs, when, fat, inj, speaker, party=No
     )
 
 
+# PDF text layers often write the allah ligature backwards inside text in logical order ("عبد هللا"):
+# read as "الله" (same length, so spans stay), while the quote keeps what the report says
+_ALLAH_REVERSED = "هللا"
+
+
 def arabic_claims(
     text: str,
     spans: list[tuple[int, int]],
@@ -219,7 +224,28 @@ def arabic_claims(
     title: str | None,
     title_end: int,
 ) -> list[tuple[Claim, bool]]:
-    """Claims of the Arabic sentences ``spans`` of ``text``, with whether each is the headline's."""
+    """Claims of the Arabic sentences ``spans`` of ``text``, with whether each is the headline's.
+
+    A name with the allah ligature reversed ("عبد هللا", issue 16 Bad input) is read, named and
+    matched as "عبد الله"; each claim's quote is still the report's own text at its span."""
+    if _ALLAH_REVERSED not in text:
+        return _arabic_claims(text, spans, anchor, gaz, title, title_end)
+    read = text.replace(_ALLAH_REVERSED, "الله")
+    title = title.replace(_ALLAH_REVERSED, "الله") if title else title
+    return [
+        (c.model_copy(update={"quote": text[c.span[0] : c.span[1]]}), head)
+        for c, head in _arabic_claims(read, spans, anchor, gaz, title, title_end)
+    ]
+
+
+def _arabic_claims(
+    text: str,
+    spans: list[tuple[int, int]],
+    anchor: date | None,
+    gaz: Gazetteer,
+    title: str | None,
+    title_end: int,
+) -> list[tuple[Claim, bool]]:
     ctx, main = main_place_ar(title, text, gaz)
     if title_end < 0 and title and spans:
         title_end = _title_line_end(text, spans, title)

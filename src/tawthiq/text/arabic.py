@@ -196,14 +196,17 @@ def is_visual_order(text: str) -> bool:
     """True when Arabic words run backwards, as PDF extraction in visual order leaves them.
 
     Logical-order Arabic has many words starting with the article "ال" and the word "الله";
-    reversed text has them ending in "لا" and "هللا" instead.
+    reversed text has them ending in "لا" and "هللا" instead. "هللا" alone is not enough: some PDF
+    text layers reverse only that ligature, in text that otherwise runs forwards.
     """
     words = _WORD.findall(fold(text[:20000]))
     if not words:
         return False
     starts = sum(1 for w in words if w.startswith("ال") and len(w) > 3)
-    ends = sum(1 for w in words if w.endswith("لا") and len(w) > 3)
-    if "هللا" in words and "الله" not in words and ends >= starts:
+    ends = sum(1 for w in words if w.endswith("لا") and len(w) > 3 and not w.endswith("هللا"))
+    if "هللا" in words and "الله" not in words and ends > starts:
+        # more words end in a reversed article than begin with one: "عبد هللا" alone, in a text whose
+        # other words run forwards, is the PDF's reversed ligature, read as الله by the extractor
         return True
     return len(words) >= 8 and ends >= 3 and ends > 2 * starts
 
