@@ -36,8 +36,8 @@ def cli():
 
 @pytest.fixture
 def cli_json(cli):
-    def run(ws: Any, *args: str, input: str | None = None) -> Any:
-        return json.loads(cli(ws, *args, "--json", input=input).stdout)
+    def run(ws: Any, *args: str, input: str | None = None, ok: bool = True) -> Any:
+        return json.loads(cli(ws, *args, "--json", input=input, ok=ok).stdout)
 
     return run
 

@@ -30,7 +30,7 @@ def records(cli, cli_json):
 
 
 def test_bad_rows_are_named_by_row_and_field_and_good_rows_are_stored(cli, workspace, lists):
-    result = cli(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes", "--json")
+    result = cli(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes", "--json", ok=False)
     out = json.loads(result.stdout)
     assert {(e["row"], e["field"]) for e in out["errors"]} == {
         (3, "age"),  # 'سبعة' written out in words
@@ -45,15 +45,28 @@ def test_bad_rows_are_named_by_row_and_field_and_good_rows_are_stored(cli, works
     assert lists(workspace)["vdc"]["records"] == 3
 
 
+def test_refused_rows_exit_1_as_ingest_does_and_the_accepted_rows_stay_stored(cli, workspace, lists):
+    text = cli(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes", ok=False)
+    assert text.exit_code == 1 and "5 refused" in text.stdout
+    assert lists(workspace)["vdc"]["records"] == 3  # nothing accepted is lost
+    again = cli(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes", "--json", ok=False)
+    out = json.loads(again.stdout)
+    assert again.exit_code == out["exit_code"] == 1
+    assert {(e["file"], e["line"], e["field"]) for e in out["errors"]} >= {(str(BAD), 3, "age")}
+    clean = FIXTURES / "overlap_a.csv"
+    ok = cli(workspace, "people", "import", str(clean), "--list", "a", "--yes", "--json")
+    assert ok.exit_code == json.loads(ok.stdout)["exit_code"] == 0
+
+
 def test_row_errors_never_print_the_person_s_name(cli, workspace):
-    result = cli(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes")
+    result = cli(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes", ok=False)
     assert "row refused" in result.stderr
     for name in ("نجلاء", "منير", "وائل", "شادي"):  # the refused rows' people
         assert name not in result.stderr
 
 
 def test_values_are_parsed_from_arabic_words_and_arabic_indic_digits(cli, workspace, records):
-    cli(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes")
+    cli(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes", ok=False)
     recs = records(workspace)
     first = recs["ق-1"]
     values = (first["sex"], first["age"], first["event_date"], first["status"])
@@ -72,15 +85,15 @@ def test_guessed_mapping_is_not_used_unconfirmed_when_nobody_can_answer(cli, wor
 
 def test_guessed_mapping_is_used_when_the_user_says_yes_at_the_prompt(cli, workspace, lists, monkeypatch):
     monkeypatch.setattr("tawthiq.cli.people._interactive", lambda: True)
-    cli(workspace, "people", "import", str(BAD), "--list", "vdc", input="y\n")
+    cli(workspace, "people", "import", str(BAD), "--list", "vdc", input="y\n", ok=False)
     assert lists(workspace)["vdc"]["records"] == 3
 
 
 def test_mapping_from_yaml_file_and_from_the_command_line_agree(cli_json, workspace):
     by_file = cli_json(workspace, "people", "import", str(BAD), "--list", "a",
-                       "--mapping", str(FIXTURES / "mapping_vdc.yaml"))  # fmt: skip
+                       "--mapping", str(FIXTURES / "mapping_vdc.yaml"), ok=False)  # fmt: skip
     maps = [x for column, fld in by_file["mapping"].items() for x in ("--map", f"{column}={fld}")]
-    by_args = cli_json(workspace, "people", "import", str(BAD), "--list", "b", *maps)
+    by_args = cli_json(workspace, "people", "import", str(BAD), "--list", "b", *maps, ok=False)
     assert by_file["stored"] == by_args["stored"] == 3
     assert by_file["errors"] == by_args["errors"]
 
@@ -94,12 +107,12 @@ def test_unknown_field_or_column_in_mapping_is_refused_with_the_choices(cli, wor
 
 
 def test_reimporting_a_list_updates_by_record_id_without_duplicating(cli_json, workspace, tmp_path, lists):
-    first = cli_json(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes")
-    again = cli_json(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes")
+    first = cli_json(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes", ok=False)
+    again = cli_json(workspace, "people", "import", str(BAD), "--list", "vdc", "--yes", ok=False)
     assert (first["inserted"], again["inserted"], again["unchanged"]) == (3, 0, 3)
     changed = tmp_path / "vdc.csv"
     changed.write_text(BAD.read_text("utf-8").replace(",٤٢,", ",٤٣,"), "utf-8")
-    third = cli_json(workspace, "people", "import", str(changed), "--list", "vdc", "--yes")
+    third = cli_json(workspace, "people", "import", str(changed), "--list", "vdc", "--yes", ok=False)
     assert (third["inserted"], third["updated"], third["unchanged"]) == (0, 1, 2)
     assert lists(workspace)["vdc"]["records"] == 3
 
@@ -112,7 +125,7 @@ def test_strict_import_stores_nothing_when_a_row_is_bad(cli, workspace, lists):
 
 def test_json_lines_report_broken_lines_and_out_of_range_ages(cli_json, workspace):
     path = FIXTURES / "families_en.jsonl"
-    out = cli_json(workspace, "people", "import", str(path), "--list", "fam", "--yes")
+    out = cli_json(workspace, "people", "import", str(path), "--list", "fam", "--yes", ok=False)
     assert {(e["row"], e["field"]) for e in out["errors"]} == {(3, None), (4, "age"), (5, None)}
     assert out["stored"] == 2
     assert out["mapping"]["first name"] == "given_name" and out["mapping"]["father"] == "father_name"
@@ -144,7 +157,7 @@ def test_windows_arabic_encoding_and_semicolons_are_detected(cli_json, workspace
     text = text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))  # cp1256 has no Arabic-Indic digits
     path = tmp_path / "cp1256.csv"
     path.write_bytes(text.encode("cp1256"))
-    out = cli_json(workspace, "people", "import", str(path), "--list", "win", "--yes")
+    out = cli_json(workspace, "people", "import", str(path), "--list", "win", "--yes", ok=False)
     assert out["mapping"]["الاسم"] == "name_ar"
     assert out["stored"] == 3
 

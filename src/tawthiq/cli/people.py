@@ -105,8 +105,12 @@ def _confirm_guess(mapping: dict[str, str], headers: tuple[str, ...], path: Path
                          path=path)  # fmt: skip
 
 
-def _issue(e: InputError) -> dict[str, Any]:
-    return {"row": e.line, "field": e.field, "message": e.message}
+def _issue(e: InputError, path: Path) -> dict[str, Any]:
+    """A refused row or a warning as ``--json`` lists it: the file, line and field as a failed
+    command's ``errors`` name them (``cli._common.error_json``); ``row`` is the same number, kept
+    for scripts written before."""
+    file = str(e.path or path)
+    return {"file": file, "line": e.line, "row": e.line, "field": e.field, "message": e.message}
 
 
 @people_app.command("import")
@@ -185,9 +189,13 @@ def import_list(
         "list": list_name, "file": str(file), "rows": result.rows, "stored": len(result.records),
         "inserted": counts.inserted, "updated": counts.updated, "unchanged": counts.unchanged,
         "not_in_file": counts.not_in_file, "mapping": mapping, "missing_candidates": missing_candidates,
-        "errors": [_issue(e) for e in result.errors], "warnings": [_issue(e) for e in result.warnings],
+        "errors": [_issue(e, file) for e in result.errors],
+        "warnings": [_issue(e, file) for e in result.warnings],
+        "exit_code": 1 if result.errors else 0,
     }  # fmt: skip
     emit(summary, json_, _imported_lines)
+    if result.errors:  # as `tawthiq ingest`: the good rows are stored, the refused ones named above
+        raise typer.Exit(1)
 
 
 def _imported_lines(d: dict[str, Any]) -> None:
