@@ -43,6 +43,7 @@ from tawthiq.extract._numbers import find_numbers
 from tawthiq.extract._places import BYLINE, CITY, NOT_ALEPPO, dateline_en, is_passing, sentence_places
 from tawthiq.extract._restate import drop_bare_retellings, merge_restatements
 from tawthiq.extract._sentences import split_sentences, unwrap
+from tawthiq.extract._target import retype_by_lede_target
 from tawthiq.extract._time import find_dateline, resolve_time, told_time
 from tawthiq.extract._tolls import find_tolls
 from tawthiq.gazetteer import Gazetteer, load_gazetteer
@@ -652,6 +653,10 @@ def rule_claims(
             if undated_as is not None:
                 undated[claim.span] = undated_as
     out = drop_bare_retellings(merge_restatements(_merge(claims, anchor), anchor, title_end), anchor)
+    if out:
+        # a report that leads with a strike on a hospital: that strike told again by its weapon (_target)
+        lede = _lede_types(text, spans) if lede is None else lede
+        out = retype_by_lede_target(out, lede[0][1] if lede else None)
     if len(named_parties) > 1:
         # "a monitor saying at least 17 civilians had been killed", the monitor named only further down
         # (after the merges, which keep a described party's account apart from the named one's)

@@ -66,6 +66,9 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"(?:at|inside) (?:a |the )(?:[\w'’-]+ ){0,3}?hospital|"
         r"hospital\b.{0,120}?\b(?:stormed|raided|looted|attacked|shelled|bombed|hit|struck|targeted) "
         r"(?:the |its )(?:facility|premises|building|compound)|"
+        # a headline's noun compound: "Gaza hospital blast", "the hospital strike", "a clinic bombing"
+        r"(?:hospital|clinic)(?:'s|’s)? (?:air ?)?(?:strikes?|attacks?|blasts?|bombings?|explosions?|"
+        r"shelling|raids?)\b|"
         r"health facilit(?:y|ies) .{0,40}?"
         r"out of service|medics? (?:were )?(?:killed|targeted)|"
         r"ambulances? (?:was |were )?(?:hit|attacked|targeted)",
