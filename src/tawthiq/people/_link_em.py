@@ -43,7 +43,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["EMPatterns", "em_patterns", "estimate_m_by_em", "iterate_em"]
+__all__ = ["EMPatterns", "PatternTable", "em_patterns", "estimate_m_by_em", "iterate_em", "pattern_table"]
 
 _log = logging.getLogger(__name__)
 
@@ -100,23 +100,11 @@ def em_patterns(linker: Any, blocking_rule: Any) -> EMPatterns | None:
     (``EMTrainingSession``, on a copy of the linker's settings). None when the rule finds no
     pair (splink raises then; the caller keeps its values).
     """
-    from splink.internals.blocking_rule_creator_utils import to_blocking_rule_creator
-    from splink.internals.em_training_session import EMTrainingSession
     from splink.internals.pipeline import CTEPipeline
     from splink.internals.term_frequencies import ensure_term_frequencies_for_linker
 
-    settings = linker._settings_obj
     ensure_term_frequencies_for_linker(linker)
-    rule = to_blocking_rule_creator(blocking_rule).get_blocking_rule(linker._sql_dialect_str)
-    session = EMTrainingSession(
-        linker,
-        db_api=linker._db_api,
-        blocking_rule_for_training=rule,
-        core_model_settings=settings.core_model_settings.copy(),
-        training_settings=settings.training_settings,
-        unique_id_input_columns=settings.column_info_settings.unique_id_input_columns,
-        fix_u_probabilities=True,
-    )
+    session = _session(linker, blocking_rule)
     core = session.core_model_settings
     cvv = session._comparison_vectors()
     gammas = [cc._gamma_column_name for cc in core.comparisons]
@@ -135,28 +123,169 @@ def em_patterns(linker: Any, blocking_rule: Any) -> EMPatterns | None:
     cvv.drop_table_from_database_and_remove_from_cache()
     if df.empty:
         return None
-    comparisons = []
     tf = np.zeros((len(df), len(core.comparisons)))
     for i, cc in enumerate(core.comparisons):
-        levels = cc._comparison_levels_excluding_null
-        comparisons.append(
-            _Comparison(
-                name=cc.output_column_name,
-                values=[cl.comparison_vector_value for cl in levels],
-                m=[float(cl.m_probability) for cl in levels],
-                u=[float(cl.u_probability) for cl in levels],
-                fixed=[bool(cl._fix_m_probability) for cl in levels],
-                has_tf=bool(cc._has_tf_adjustments),
-            )
-        )
         if cc._has_tf_adjustments:
             tf[:, i] = df[f"__tf_{i}"].to_numpy(dtype=np.float64)
     return EMPatterns(
-        comparisons=comparisons,
+        comparisons=[_comparison(cc) for cc in core.comparisons],
         gamma=df[gammas].to_numpy(dtype=np.int64).reshape(len(df), len(gammas)),
         tf=tf,
         count=df["__pairs"].to_numpy(dtype=np.float64),
         prior=float(core.probability_two_random_records_match),
+    )
+
+
+@dataclass
+class PatternTable:
+    """The distinct comparison patterns of the pairs of several training rules at once: the
+    columns of every comparison of the model (``gamma[i, c]``, ``tf[i, c]`` as in
+    :class:`EMPatterns`), ``count[i]`` the pairs holding pattern ``i`` and ``rules[i]`` a bit
+    mask, bit ``k`` set when those pairs are found by rule ``k``."""
+
+    names: list[str]
+    gamma: np.ndarray
+    tf: np.ndarray
+    count: np.ndarray
+    rules: np.ndarray
+
+    def patterns(self, session: Any, k: int) -> EMPatterns | None:
+        """The patterns of rule ``k``, for ``session`` (splink's ``EMTrainingSession`` of that
+        rule: its comparisons, the rule's own left out, and its adjusted starting prior)."""
+        rows = (self.rules & (1 << k)) != 0
+        if not rows.any():
+            return None
+        core = session.core_model_settings
+        cols = [self.names.index(cc.output_column_name) for cc in core.comparisons]
+        return EMPatterns(
+            comparisons=[_comparison(cc) for cc in core.comparisons],
+            gamma=self.gamma[np.ix_(rows, cols)],
+            tf=self.tf[np.ix_(rows, cols)],
+            count=self.count[rows],
+            prior=float(core.probability_two_random_records_match),
+        )
+
+
+def pattern_table(linker: Any, blocking_rules: list[Any]) -> PatternTable | None:
+    """One pattern table for the pairs of every rule of ``blocking_rules`` (two EM runs: the
+    same whole name, then the name skeletons), instead of one per run.
+
+    Each rule's pairs are splink's own (its blocking SQL for that rule alone, as
+    ``EMTrainingSession`` writes it); the pairs of all rules are united, each tagged with the
+    rules that find it, and their comparison vectors and term-frequency adjustments are
+    computed once, for every comparison of the model (a run reads only those its session
+    keeps). The vectors do not depend on m, and the adjustments read u only, which EM does not
+    change, so one table serves every run. None when no rule finds a pair.
+    """
+    from splink.internals.blocking import block_using_rules_sqls
+    from splink.internals.blocking_rule_creator_utils import to_blocking_rule_creator
+    from splink.internals.comparison_vector_values import compute_comparison_vector_values_from_id_pairs_sqls
+    from splink.internals.pipeline import CTEPipeline
+    from splink.internals.settings import Settings
+    from splink.internals.term_frequencies import ensure_term_frequencies_for_linker
+    from splink.internals.vertically_concatenate import enqueue_df_concat, enqueue_df_concat_with_tf
+
+    settings = linker._settings_obj
+    info = settings.column_info_settings
+    ensure_term_frequencies_for_linker(linker)
+    tagged = []
+    for k, rule in enumerate(blocking_rules):
+        br = to_blocking_rule_creator(rule).get_blocking_rule(linker._sql_dialect_str)
+        (one,) = block_using_rules_sqls(
+            input_tablename_l="__splink__df_concat",
+            input_tablename_r="__splink__df_concat",
+            blocking_rules=[br],
+            link_type=settings._link_type,
+            source_dataset_input_column=info.source_dataset_input_column,
+            unique_id_input_column=info.unique_id_input_column,
+        )
+        tagged.append(f"SELECT join_key_l, join_key_r, {1 << k} AS __rule FROM ({one['sql']})")
+    pipeline = CTEPipeline()
+    enqueue_df_concat(linker, pipeline)
+    pipeline.enqueue_sql(
+        "SELECT join_key_l, join_key_r, CAST(sum(__rule) AS VARCHAR) AS match_key FROM ("
+        + " UNION ALL ".join(tagged)
+        + ") GROUP BY join_key_l, join_key_r",
+        "__splink__blocked_id_pairs",
+    )
+    blocked = linker._db_api.sql_pipeline_to_splink_dataframe(pipeline)
+    core = settings.core_model_settings
+    pipeline = CTEPipeline([blocked])
+    enqueue_df_concat_with_tf(linker, pipeline)
+    pipeline.enqueue_list_of_sqls(
+        compute_comparison_vector_values_from_id_pairs_sqls(
+            settings._columns_to_select_for_blocking,
+            Settings.columns_to_select_for_comparison_vector_values(
+                unique_id_input_columns=info.unique_id_input_columns,
+                comparisons=core.comparisons,
+                retain_matching_columns=False,
+                additional_columns_to_retain=[],
+            ),
+            input_tablename_l="__splink__df_concat_with_tf",
+            input_tablename_r="__splink__df_concat_with_tf",
+            source_dataset_input_column=info.source_dataset_input_column,
+            unique_id_input_column=info.unique_id_input_column,
+        )
+    )
+    cvv = linker._db_api.sql_pipeline_to_splink_dataframe(pipeline)
+    blocked.drop_table_from_database_and_remove_from_cache()
+    gammas = [cc._gamma_column_name for cc in core.comparisons]
+    tf_of = {i: f"__tf_{i}" for i, cc in enumerate(core.comparisons) if cc._has_tf_adjustments}
+    tfs = [f"{_tf_sql(core.comparisons[i])} AS {col}" for i, col in tf_of.items()]
+    group = [*gammas, *tf_of.values(), "match_key"]
+    sql = (
+        f"SELECT {', '.join(group)}, count(*) AS __pairs FROM "
+        f"(SELECT {', '.join([*gammas, *tfs, 'match_key'])} FROM __splink__df_comparison_vectors) "
+        f"GROUP BY {', '.join(group)}"
+    )
+    pipeline = CTEPipeline([cvv])
+    pipeline.enqueue_sql(sql, "__splink__em_agreement_patterns")
+    table = linker._db_api.sql_pipeline_to_splink_dataframe(pipeline)
+    df = table.as_pandas_dataframe()
+    table.drop_table_from_database_and_remove_from_cache()
+    cvv.drop_table_from_database_and_remove_from_cache()
+    if df.empty:
+        return None
+    tf = np.zeros((len(df), len(core.comparisons)))
+    for i, col in tf_of.items():
+        tf[:, i] = df[col].to_numpy(dtype=np.float64)
+    return PatternTable(
+        names=[cc.output_column_name for cc in core.comparisons],
+        gamma=df[gammas].to_numpy(dtype=np.int64).reshape(len(df), len(gammas)),
+        tf=tf,
+        count=df["__pairs"].to_numpy(dtype=np.float64),
+        rules=df["match_key"].astype(np.int64).to_numpy(),
+    )
+
+
+def _comparison(cc: Any) -> _Comparison:
+    levels = cc._comparison_levels_excluding_null
+    return _Comparison(
+        name=cc.output_column_name,
+        values=[cl.comparison_vector_value for cl in levels],
+        m=[float(cl.m_probability) for cl in levels],
+        u=[float(cl.u_probability) for cl in levels],
+        fixed=[bool(cl._fix_m_probability) for cl in levels],
+        has_tf=bool(cc._has_tf_adjustments),
+    )
+
+
+def _session(linker: Any, blocking_rule: Any) -> Any:
+    """splink's EM training session of ``blocking_rule`` on a copy of ``linker``'s settings: the
+    comparisons the rule leaves out, and the starting prior adjusted for the rule."""
+    from splink.internals.blocking_rule_creator_utils import to_blocking_rule_creator
+    from splink.internals.em_training_session import EMTrainingSession
+
+    settings = linker._settings_obj
+    rule = to_blocking_rule_creator(blocking_rule).get_blocking_rule(linker._sql_dialect_str)
+    return EMTrainingSession(
+        linker,
+        db_api=linker._db_api,
+        blocking_rule_for_training=rule,
+        core_model_settings=settings.core_model_settings.copy(),
+        training_settings=settings.training_settings,
+        unique_id_input_columns=settings.column_info_settings.unique_id_input_columns,
+        fix_u_probabilities=True,
     )
 
 
@@ -228,17 +357,27 @@ def iterate_em(patterns: EMPatterns, max_iterations: int, convergence: float) ->
     return EMResult(m=out, prior=lam, iterations=iterations)
 
 
-def estimate_m_by_em(linker: Any, blocking_rule: Any) -> EMResult | None:
+def estimate_m_by_em(
+    linker: Any, blocking_rule: Any, table: tuple[PatternTable | None, int] | None = None
+) -> EMResult | None:
     """One EM run on the pairs of ``blocking_rule``; its m added to ``linker``'s settings.
 
     As splink's ``estimate_parameters_using_expectation_maximisation`` does with its
     defaults: each level's m becomes the median of its trained values over the runs so far
     (a level not trained in a run adds nothing; a fixed m stays); u and the prior are not
     changed. None, and nothing changed, when the rule finds no pair.
+
+    ``table``: a :func:`pattern_table` holding this rule's pairs and the rule's bit in it;
+    the patterns are then read from it (the starting m and prior from ``linker`` now) instead
+    of being built for this rule alone.
     """
     from splink.internals.exceptions import EMTrainingException
 
-    patterns = em_patterns(linker, blocking_rule)
+    if table is None:
+        patterns = em_patterns(linker, blocking_rule)
+    else:
+        shared, k = table
+        patterns = None if shared is None else shared.patterns(_session(linker, blocking_rule), k)
     if patterns is None:
         raise EMTrainingException("the training rule found no pair")
     ts = linker._settings_obj.training_settings

@@ -536,16 +536,26 @@ def _train_m(linker: Any, em: Any = None) -> dict[str, Any]:
     expert m probabilities (u stays as sampled).
 
     ``em`` runs one EM: by default :func:`._link_em.estimate_m_by_em` (splink's estimator,
-    iterated on the distinct comparison patterns), :func:`splink_em` for splink's own.
+    iterated on the distinct comparison patterns) reading both runs' patterns from one table
+    (:func:`._link_em.pattern_table`: the pairs of both rules, their comparison vectors
+    computed once), :func:`splink_em` for splink's own.
     """
     from splink import block_on
 
-    from tawthiq.people._link_em import estimate_m_by_em
+    from tawthiq.people import _link_em
 
-    run = em or estimate_m_by_em
-    _step("EM on key", lambda: run(linker, block_on("key")))
+    rules = [block_on("key"), block_on("blk")]
+    if em is None:
+        table = _link_em.pattern_table(linker, rules)
+
+        def run(linker: Any, rule: Any) -> Any:
+            k = next(i for i, r in enumerate(rules) if r is rule)
+            return _link_em.estimate_m_by_em(linker, rule, table=(table, k))
+    else:
+        run = em
+    _step("EM on key", lambda: run(linker, rules[0]))
     after_key = linker.misc.save_model_to_json()
-    _step("EM on blk", lambda: run(linker, block_on("blk")))
+    _step("EM on blk", lambda: run(linker, rules[1]))
     model = linker.misc.save_model_to_json()
     if _em_took_similar_names(model):
         logging.getLogger(__name__).info("EM run on similar names discarded: expert m kept for the name")
