@@ -164,3 +164,20 @@ def test_missing_person_matches_are_for_documenters_only(make_client, built, pai
 def test_the_page_needs_a_login(make_client, pairs):
     client = make_client()
     assert client.get("/people/review.json").status_code == 401
+
+
+def test_a_pair_shows_the_name_parts_as_the_lists_wrote_them_not_linkage_keys():
+    from tawthiq.people._import import split_full_name
+    from tawthiq.web.routers.people import pair_view
+
+    full = "Abd al-Rahman Mohammed Abu Zeid"
+    a = PersonRecord(list_name="a", record_id="1", name_latin=full, **split_full_name(full))
+    b = PersonRecord(list_name="b", record_id="1", name_latin=full, given_name="Abd al-Rahman")
+    shown = {
+        f["field"]: (f["a"], f["b"])
+        for f in pair_view(LinkedPair(a=1, b=2, probability=0.9, weight=3.2, decision="review"), a, b)[
+            "fields"
+        ]
+    }
+    assert shown["given_name"] == ("Abd al-Rahman", "Abd al-Rahman")
+    assert shown["family_name"] == ("Abu Zeid", None)

@@ -37,6 +37,7 @@ from tawthiq.people import (
     guess_mapping,
     mapping_from_args,
     mapping_from_yaml,
+    names_as_written,
     read_table,
 )
 
@@ -65,7 +66,8 @@ def _display_name(r: PersonRecord) -> str:
 
 
 def record_json(r: PersonRecord) -> dict[str, Any]:
-    """One record as `persons --json` and `review --json` print it."""
+    """One record as `persons --json` and `review --json` print it: names as the list wrote them."""
+    r = names_as_written(r)
     shown = r.model_dump(mode="json")  # dates at their precision: "2016-12" for a month
     rest = {f: shown[f] for f in FIELDS[1:]}  # FIELDS[0] is record_id
     return {"list": r.list_name, "record_id": r.record_id, "name": _display_name(r), **rest}
@@ -295,7 +297,8 @@ def _show_pair(n: int, total: int, pair: Any, a: PersonRecord, b: PersonRecord) 
     table.add_column("field", style="dim")
     table.add_column(f"A  #{pair.a}")
     table.add_column(f"B  #{pair.b}")
-    shown_a, shown_b = a.model_dump(mode="json"), b.model_dump(mode="json")  # "2016-12" for a month
+    shown_a = names_as_written(a).model_dump(mode="json")  # "2016-12" for a month
+    shown_b = names_as_written(b).model_dump(mode="json")
     for f in _SHOWN:
         va, vb = shown_a[f], shown_b[f]
         if va is None and vb is None:

@@ -183,6 +183,7 @@ def missing_show(
 ) -> None:
     """One missing person's status history, oldest first, and the status derived from it."""
     from tawthiq.app.missing import load_missing
+    from tawthiq.people import names_as_written
     from tawthiq.store import open_workspace
 
     with open_workspace(workspace, db) as ws, ws.session() as s:
@@ -191,7 +192,7 @@ def missing_show(
         raise InputError(f"no missing person with record id {record}", field="record")
     m = found[0]
     data = {
-        "record": m.record.model_dump(mode="json"),
+        "record": names_as_written(m.record).model_dump(mode="json"),
         "status": m.status,
         # last seen, else the list's date and place: as `people missing list` and the web's /missing
         "last_seen_date": m.last_seen_text,

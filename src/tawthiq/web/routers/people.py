@@ -18,6 +18,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from tawthiq.entities import LinkedPair, PersonRecord
+from tawthiq.people import names_as_written
 from tawthiq.store.users import User
 
 from .._auth import require, verify_csrf
@@ -91,7 +92,9 @@ def _kind(request: Request, user: User, kind: str) -> str:
 
 def pair_view(pair: LinkedPair, a: PersonRecord, b: PersonRecord) -> dict[str, Any]:
     """One pair as the page and its ``.json`` twin show it: both records field by field, whether
-    they agree, and the match weights (log2 Bayes factors) strongest first."""
+    they agree, and the match weights (log2 Bayes factors) strongest first. Names are shown as the
+    lists wrote them (``names_as_written``), not as linkage's normalised tokens."""
+    a, b = names_as_written(a), names_as_written(b)
     fields = []
     for f in _SHOWN:
         va, vb = getattr(a, f), getattr(b, f)
