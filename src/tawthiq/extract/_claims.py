@@ -46,6 +46,7 @@ from tawthiq.extract._sentences import split_sentences, unwrap
 from tawthiq.extract._target import retype_by_lede_target
 from tawthiq.extract._time import find_dateline, resolve_time, told_time
 from tawthiq.extract._tolls import find_tolls
+from tawthiq.extract._wars import war_period
 from tawthiq.gazetteer import Gazetteer, load_gazetteer
 from tawthiq.text.arabic import arabic_share, is_arabic_mojibake, is_visual_order
 from tawthiq.text.arabic import fold as fold_ar
@@ -318,6 +319,22 @@ def _countries(places: tuple[PlaceRef, ...], gaz: Gazetteer) -> tuple[PlaceRef, 
                 if a.kind == "country":
                     return (gaz.to_ref(a, a.name_en),)
     return ()
+
+
+def _country_ids(places: tuple[PlaceRef, ...], gaz: Gazetteer) -> tuple[str, ...]:
+    """The gazetteer ids of the countries ``places`` lie in (a country is its own), in order."""
+    out: list[str] = []
+    for p in places:
+        if p.place_id:
+            for a in [gaz.get(p.place_id), *gaz.ancestors(p.place_id)]:
+                if a.kind == "country" and a.id not in out:
+                    out.append(a.id)
+    return tuple(out)
+
+
+def _named(sentence: str, gaz: Gazetteer) -> tuple[PlaceRef, ...]:
+    """Every gazetteer place the sentence names, possessives included ("in Gaza's war")."""
+    return tuple(gaz.to_ref(m.place, m.place.name_en) for m in gaz.match(_POSSESSIVE.sub(" ", sentence)))
 
 
 def _named_country(sentence: str, gaz: Gazetteer) -> tuple[PlaceRef, ...]:
@@ -617,7 +634,10 @@ def rule_claims(
             if follow_up is not None and when.start == anchor and when.precision == "day":
                 when = follow_up.time  # another toll of the strike just told, on that strike's day
             if war_long and when.start == anchor:
-                when = TimeSpan()  # a war-long total is never dated on the report's day: its start is unknown
+                # a war-long total is never dated on the report's day: from the start of the war its
+                # country was in (_wars), else unknown
+                countries = _country_ids(refs, gaz) or _country_ids(_named(seg, gaz), gaz)
+                when = war_period(seg, countries, anchor) or TimeSpan()
             undated_as = (
                 _undated(anchor, para_time)
                 if anchor is not None
