@@ -142,3 +142,19 @@ def test_sweeps_that_tune_the_proposals_never_reach_the_estimate(two_class_popul
     assert d["iterations"] == first
     assert d["burn_in"] == burnt
     assert d["draws_per_chain"] == -(-(first - burnt) // 5)
+
+
+def test_the_command_line_and_the_library_start_from_the_same_first_check():
+    # the CLI spells its defaults out (it imports the estimator lazily, to start fast), so a change of
+    # LcmcrSettings' default (5,000 -> 2,500 sweeps before the first check, issue 20 candidate C) could
+    # leave `tawthiq estimate` running the old one
+    import inspect
+
+    from tawthiq.cli.estimate import estimate as estimate_command
+
+    options = inspect.signature(estimate_command).parameters
+    st = LcmcrSettings()
+    assert options["iterations"].default == st.iterations == 2_500
+    assert options["max_iterations"].default == st.max_iterations
+    assert options["chains"].default == st.chains and options["thin"].default == st.thin
+    assert options["classes"].default == st.K

@@ -180,7 +180,7 @@ def estimate(
                 "says 'did not converge'."
             ),
         ),
-    ] = 5_000,
+    ] = 2_500,
     max_iterations: Annotated[
         int,
         typer.Option(

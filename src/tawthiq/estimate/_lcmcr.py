@@ -54,7 +54,7 @@ class LcmcrSettings:
     """
 
     K: int = 10
-    iterations: int = 5_000
+    iterations: int = 2_500  # the first check; 5,000 before session 22 (candidate C, docs/estimation.md)
     max_iterations: int = 80_000
     burn_in: int | None = None
     thin: int = 5
