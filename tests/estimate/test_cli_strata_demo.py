@@ -84,3 +84,23 @@ def test_human_output_shows_each_stratum_and_the_pooled_check(demo_ws):
     out = demo_ws("estimate", *FAST, "--by", "sex").stdout
     assert "total" in out and "95% interval" in out
     assert "pooled table (no strata)" in out and ("agrees" in out or "DISAGREES" in out)
+
+
+def test_by_sex_table_and_plot_say_female_and_male_as_the_web_does_not_f_and_m(demo_ws, tmp_path):
+    plot = tmp_path / "by-sex.svg"
+    res = demo_ws("estimate", *FAST, "--by", "sex", "--method", "loglinear", "--plot", str(plot), "--no-save")
+    rows = {line.split("│")[1].strip() for line in res.stdout.splitlines() if line.count("│") > 2}
+    assert {"female", "male", "total"} <= rows and not rows & {"f", "m"}
+    svg = plot.read_text("utf-8")
+    assert "<!-- female -->" in svg and "<!-- male -->" in svg  # matplotlib writes each text so
+    data = _json(demo_ws, "--by", "sex", "--method", "loglinear", "--no-save")
+    assert {s["stratum"] for s in data["strata"]} == {"f", "m"}  # the data keeps the records' codes
+
+
+def test_the_cli_s_stratum_labels_are_the_web_s():
+    from tawthiq.estimate import stratum_label
+    from tawthiq.web._labels import LABELS
+
+    for code in ("f", "m"):
+        assert stratum_label(code) == LABELS[code]
+    assert stratum_label("unknown") == "unknown" and stratum_label("Kallaseh") == "Kallaseh"

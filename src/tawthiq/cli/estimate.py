@@ -103,6 +103,8 @@ def _pooled_line(method: str, check: dict[str, Any]) -> str:
 
 
 def _render(fits: list[Any], source: str) -> None:
+    from tawthiq.estimate import stratum_label
+
     for fit in fits:
         e: Estimate = fit.estimate
         t = RichTable(title=f"{e.method}: {source}", title_justify="left")
@@ -110,14 +112,14 @@ def _render(fits: list[Any], source: str) -> None:
             t.add_column(col, justify="right" if col in ("observed", "N") else "left")
         for s in e.strata:
             t.add_row(
-                str(s.stratum),
+                stratum_label(s.stratum),  # "female", not "f": as the web's estimates page
                 f"{s.observed:,}",
                 _shown_n(s),
                 _interval(s) if _usable(s) else "–",
                 _check(s),
             )
         t.add_row(
-            "total" if e.strata else (str(e.stratum) if e.stratum else "all"),
+            "total" if e.strata else (stratum_label(e.stratum) if e.stratum else "all"),
             f"{e.observed:,}",
             _shown_n(e),
             _interval(e) if _usable(e) else "–",

@@ -30,7 +30,7 @@ from ._linkage import LinkageFit, estimate_with_linkage_uncertainty, link_record
 from ._loglinear import LoglinearSettings, loglinear, loglinear_model
 from ._reasons import REASON_CODES, say_reason, strata_reason
 from ._simulate import SCENARIOS, Population, random_population, simulate_population
-from ._strata import AGE_GROUPS, age_group, estimate_stratified
+from ._strata import AGE_GROUPS, age_group, estimate_stratified, stratum_label
 from ._table import ContingencyTable, merge_tables, read_table, table_from_histories
 
 __all__ = [
@@ -60,6 +60,7 @@ __all__ = [
     "say_reason",
     "simulate_population",
     "skipped_methods",
+    "stratum_label",
     "table_from_histories",
 ]
 

@@ -23,9 +23,21 @@ from ._lcmcr import LcmcrSettings
 from ._loglinear import LoglinearSettings
 from ._table import ContingencyTable, merge_tables
 
-__all__ = ["AGE_GROUPS", "age_group", "estimate_stratified"]
+__all__ = ["AGE_GROUPS", "age_group", "estimate_stratified", "stratum_label"]
 
 AGE_GROUPS = ("0-17", "18-29", "30-44", "45-59", "60+")
+
+# The codes a workspace stratum is named by that are not words (``--by sex`` strata are the records'
+# ``f``/``m``), as the web's estimates page labels them (``web/_labels.py`` LABELS, translated there;
+# tests/estimate checks the two agree). Data (JSON, the saved run) keeps the codes.
+_STRATUM_WORDS = {"f": "female", "m": "male"}
+
+
+def stratum_label(name: str | None) -> str:
+    """A stratum's name for a table or a picture: ``female``/``male`` for the sex codes, anything else
+    as named (``unknown``, ``0-17``, ``Kallaseh``, ``2016-12``)."""
+    text = "" if name is None else str(name)
+    return _STRATUM_WORDS.get(text, text)
 
 
 def age_group(age: float | int | None) -> str:

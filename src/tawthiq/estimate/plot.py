@@ -16,6 +16,7 @@ from pathlib import Path
 from tawthiq.errors import InputError
 
 from ._fit import Fit
+from ._strata import stratum_label
 
 __all__ = ["PLOT_FORMATS", "plot_posterior"]
 
@@ -69,7 +70,7 @@ def _posterior(ax, fit: Fit) -> None:
 def _strata(ax, fit: Fit) -> None:
     e = fit.estimate
     rows = [*e.strata, e]
-    labels = [str(s.stratum) for s in e.strata] + ["total"]
+    labels = [stratum_label(s.stratum) for s in e.strata] + ["total"]
     for y, s in enumerate(rows):
         if s.N is not None and s.low is not None:
             high = s.high if s.high is not None else s.N * 3
