@@ -222,3 +222,28 @@ def test_a_good_id_still_reaches_the_command(workspace, cli):
     res = cli(workspace, "incident", "7", "--json", ok=False)
     err = _error(res)
     assert "no incident" in err["message"]  # parsed as 7: the command itself answered
+
+
+def test_an_option_value_spelled_json_is_not_the_json_flag(workspace, cli, tmp_path):
+    """`--source --json` names a source "--json": the failure is text, not a JSON document, both
+    when the command fails after reading its options and when click stops while reading them."""
+    missing = str(tmp_path / "nope.txt")
+    bad_kind = ("--source-kind", "bogus")  # refused by the command (InputError, exit 1)
+    after = cli(workspace, "ingest", missing, "--source", "--json", *bad_kind, ok=False)
+    assert after.exit_code == 1 and after.stdout == "" and "bogus" in after.stderr
+    while_reading = cli(workspace, "ingest", missing, "--source", "--json", "--no-such-option", ok=False)
+    assert while_reading.exit_code == 2 and while_reading.stdout == ""
+    with_equals = cli(workspace, "ingest", missing, "--source=--json", "--no-such-option", ok=False)
+    assert with_equals.exit_code == 2 and with_equals.stdout == ""
+    after_dashes = cli(workspace, "people", "import", "--list", "v", "--", "--json", ok=False)
+    assert after_dashes.exit_code == 1 and after_dashes.stdout == ""
+
+
+def test_the_json_flag_after_an_option_value_still_asks_for_json(workspace, cli, tmp_path):
+    missing = str(tmp_path / "nope.txt")
+    parsed = cli(
+        workspace, "ingest", missing, "--source", "--json", "--source-kind", "bogus", "--json", ok=False
+    )
+    assert _error(parsed)["field"] == "--source-kind"
+    unparsed = cli(workspace, "ingest", missing, "--source", "x", "--json", "--no-such-option", ok=False)
+    assert _error(unparsed, exit_code=2)["code"] == "usage"

@@ -78,10 +78,25 @@ DbOpt = Annotated[
 ]
 
 
+# ctx.meta (shared by every context of one command line): the --json value the command parsed.
+_JSON_PARSED = "tawthiq.json_parsed"
+
+
+def _json_from_root() -> Callable[..., Any]:
+    take = _from_root("--json")
+
+    def callback(ctx: typer.Context, param: typer.CallbackParam, value: Any) -> Any:
+        value = take(ctx, param, value)
+        ctx.meta[_JSON_PARSED] = bool(value)  # what a failure answers in (json_asked)
+        return value
+
+    return callback
+
+
 def json_option(help: str = JSON_HELP) -> Any:
     """The ``--json`` option (taken from before the command too), with a help of its own for a
     command whose JSON is not a result (``serve``: a line on start)."""
-    return typer.Option("--json", help=help, callback=_from_root("--json"))
+    return typer.Option("--json", help=help, callback=_json_from_root())
 
 
 JsonOpt = Annotated[bool, json_option()]
@@ -128,12 +143,50 @@ def refuse_unshared(cmd: Any) -> None:
 
 def json_asked(ctx: Any) -> bool:
     """Whether the command line asks for JSON: ``--json`` before the command (the root keeps it in
-    ``ctx.obj``) or after it (read from what the root group has still to hand on, up to ``--``),
-    so that a command's failure, even one click finds while reading its arguments, is JSON too."""
+    ``ctx.obj``) or after it, so that a command's failure, even one click finds while reading its
+    arguments, is JSON too.
+
+    Once the command has parsed its options, their ``--json`` value is the answer (``ctx.meta``,
+    set by the option's callback). Before that (a usage error), the words the root group has still
+    to hand on are read as the commands' own options read them: a word that is an option's VALUE is
+    not the flag (``--title --json`` is a title), and nothing after ``--`` counts."""
+    parsed = ctx.meta.get(_JSON_PARSED)
+    if parsed is not None:
+        return bool(parsed)
     if shared_before(ctx).get("--json") or getattr(ctx, "params", {}).get("json_"):  # the root's own
         return True
     rest = [*getattr(ctx, "_protected_args", ()), *getattr(ctx, "args", ())]
-    return "--json" in (rest[: rest.index("--")] if "--" in rest else rest)
+    return _json_flag_in(ctx, ctx.command, rest)
+
+
+def _json_flag_in(ctx: Any, command: Any, words: list[str]) -> bool:
+    """Whether ``words`` (a command line below ``command``) hold ``--json`` as a flag: sub-commands
+    are followed by name; an option that takes a value skips its value (``--title --json``,
+    ``-w --json``); ``--opt=value`` is one word; ``--`` ends the options."""
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "--":
+            return False
+        if word == "--json":
+            return True
+        if word.startswith("-") and len(word) > 1:
+            option = _option_named(command, word) if "=" not in word else None
+            if option is not None and not (option.is_flag or option.count):
+                i += max(option.nargs, 1)  # its value, whatever it looks like
+        elif hasattr(command, "get_command"):  # a group: the next word may name its sub-command
+            sub = command.get_command(ctx, word)
+            if sub is not None:
+                command = sub
+        i += 1
+    return False
+
+
+def _option_named(command: Any, word: str) -> Any:
+    for param in getattr(command, "params", ()):
+        if word in (*getattr(param, "opts", ()), *getattr(param, "secondary_opts", ())):
+            return param
+    return None
 
 
 def error_json(exc: BaseException) -> dict[str, Any]:
@@ -242,7 +295,9 @@ def _file_error(exc: OSError) -> InputError:
 
 def _json_error(ctx: Any, json_: bool, exc: BaseException) -> None:
     """Under ``--json``, the failure as JSON on stdout, unless the command printed its result first
-    (``audit verify`` on a broken chain says so itself: a second document would not parse)."""
+    (``audit verify`` on a broken chain says so itself: a second document would not parse). The
+    ``--json`` the command parsed, when it got that far, overrides ``json_`` (read before it did)."""
+    json_ = bool(ctx.meta.get(_JSON_PARSED, json_))
     if json_ and not ctx.meta.get(_PRINTED):
         _print_json(error_json(exc))
 
