@@ -6,7 +6,8 @@ signed error, the share of 95% intervals that contain the true N with its 95% Wi
 median interval width relative to N, and (LCMCR) the share of runs flagged "did not converge" and the
 coverage of the intervals that are reported as numbers (the converged ones), and the CPU seconds per run
 (median, share at most 5 s, worst). The ``wide`` scenario
-(issue 20) also gets a breakdown by density (sparse/dense), dependence and number of lists.
+(issue 20) also gets a breakdown by density (sparse/dense), dependence, number of lists and people
+observed (under 3,000, 3,000-10,000, 10,000 or more).
 
     .venv/bin/python benchmarks/mse_coverage.py --n 200 --out runs.csv           # the tuning set
     .venv/bin/python benchmarks/mse_coverage.py --n 20 --seed 77 --out held.csv  # a held-out set
@@ -55,6 +56,10 @@ def _cov(rows: list[dict]) -> str:
     return f"{hits}/{len(rows)} = {hits / len(rows):.3f} ({lo:.3f}–{hi:.3f})" if rows else "–"
 
 
+def _size(observed: int) -> str:
+    return "<3k" if observed < 3000 else "3k-10k" if observed < 10_000 else ">=10k"
+
+
 def summarize(rows: list[dict], out=sys.stdout) -> None:
     seen: set[tuple[str, str, str]] = set()
     unique = []
@@ -75,6 +80,8 @@ def summarize(rows: list[dict], out=sys.stdout) -> None:
             for key in r["label"].split(","):
                 groups[(f"  wide:{key}", r["method"])].append(r)
             groups[(f"  wide:{r['lists']} lists", r["method"])].append(r)
+            # the flagged runs are mostly tables with many people (issue 20, session 22)
+            groups[(f"  wide:observed {_size(int(r['observed']))}", r["method"])].append(r)
     print(
         f"{'group':<24}{'method':<10}{'runs':>5}{'|rel err|':>10}{'signed':>8}  "
         f"{'coverage, all runs (95% CI)':<32}"
