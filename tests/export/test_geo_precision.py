@@ -71,3 +71,29 @@ def test_eastern_aleppo_is_exported_as_an_area_not_the_city_centre(workspace, cl
     assert where.get("eastern Aleppo") == 2 and where.get("Jub al-Qubba") == 1, where
     hxl = pd.read_csv(tmp_path / "hxl" / "hxl.csv").iloc[1:]
     assert set(hxl["Location precision"]) == {"town_part", "neighbourhood"}
+
+
+def _incidents_with_and_without_a_place(ctx):
+    yield {"id": 7, "event_type": "attack.shelling", "grade": "weak", "rationale": "r",
+           "places": [{"name": "Jub al-Qubba", "precision": "neighbourhood", "lat": 36.2, "lon": 37.2}],
+           "origins": ["o"], "outlets": []}  # fmt: skip
+    yield {"id": 8, "event_type": "killing.execution", "grade": "weak", "rationale": "r", "places": [],
+           "origins": ["o"], "outlets": []}  # fmt: skip
+
+
+def test_an_incident_with_no_place_is_left_out_of_acled_by_name_not_written_with_an_empty_location(
+    workspace, cli, tmp_path, monkeypatch
+):
+    import json
+
+    from tawthiq.export import _tabular
+
+    monkeypatch.setattr(_tabular, "public_incidents", _incidents_with_and_without_a_place)
+    res = cli(workspace, "export", "acled", "--out", str(tmp_path / "acled"), "--json")
+    acled = pd.read_csv(tmp_path / "acled" / "acled.csv")
+    assert list(acled.event_id_cnty) == ["TWQ7"] and acled.location.notna().all()
+    assert "#8" in res.stderr and "geo_precision 3" in res.stderr
+    assert [x["incident"] for x in json.loads(res.stdout)["left_out"]] == [8]
+    cli(workspace, "export", "ged", "--out", str(tmp_path / "ged"))
+    ged = pd.read_csv(tmp_path / "ged" / "ged.csv")
+    assert sorted(ged.id) == [7, 8]  # GED has a code for "somewhere in the country" and keeps it

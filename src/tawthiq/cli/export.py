@@ -96,6 +96,11 @@ def register(app: typer.Typer) -> None:
                 ws, fmt, out, filters, country, on_writing=writing, internal=operator, reason=reason
             )
         folder = Path(summary["out"])
+        if summary.get("left_out"):  # acled: incidents with no place (export/_tabular.ACLED_NO_PLACE)
+            ids = ", ".join(f"#{x['incident']}" for x in summary["left_out"])
+            err_console.print(f"[yellow]warning:[/] {len(summary['left_out'])} incident(s) left out "
+                              f"({ids}): {summary['left_out'][0]['reason']}", highlight=False,
+                              soft_wrap=True)  # fmt: skip
         if "withheld" in summary:
             err_console.print(
                 _withheld_line(summary["withheld"], internal=internal), highlight=False, soft_wrap=True

@@ -98,11 +98,27 @@ def _sources(inc: dict[str, Any]) -> list[str]:
     return list(inc.get("outlets") or []) or list(inc.get("origins") or [])
 
 
+# Why an incident with no place is left out of acled.csv rather than written as a country-level row:
+# ACLED codes every event at a named location with coordinates, at worst the first-level region
+# (geo_precision 3: "a larger region is mentioned", its capital's point); it has no code for "somewhere
+# in the country", and a row with an empty location and no point is dropped or mis-mapped by the
+# tools that read ACLED files. GED has such a code (where_prec 6) and keeps the incident.
+ACLED_NO_PLACE = (
+    "no place is known: ACLED codes every event at a named location (at worst its first-level region, "
+    "geo_precision 3), so it is left out of acled.csv (ged.csv and hxl.csv keep it)"
+)
+
+
 def write_acled(ctx: ExportContext, out: Path) -> dict[str, Any]:
-    """``acled.csv``: one row per public incident, ACLED column names and codes."""
+    """``acled.csv``: one row per public incident that has a place, ACLED column names and codes;
+    ``left_out`` names each incident with no place (``ACLED_NO_PLACE``)."""
     rows = []
+    left_out: list[dict[str, Any]] = []
     for inc in public_incidents(ctx):
         p = _first_point(inc)
+        if not place_name(p, ctx.places):
+            left_out.append({"incident": inc.get("id"), "reason": ACLED_NO_PLACE})
+            continue
         disorder, etype, sub = ACLED_TYPES[inc.get("event_type", "other")]
         day = _date(inc, "start")
         fat = _fat(inc)
@@ -127,7 +143,7 @@ def write_acled(ctx: ExportContext, out: Path) -> dict[str, Any]:
             *_marks(ctx, inc),
         ))  # fmt: skip
     n = _write_csv(out / "acled.csv", _header(ctx, ACLED_COLUMNS), rows)
-    return {"rows": n, "file": "acled.csv"}
+    return {"rows": n, "file": "acled.csv", "left_out": left_out}
 
 
 def write_ged(ctx: ExportContext, out: Path) -> dict[str, Any]:
