@@ -102,3 +102,13 @@ def test_a_claim_most_of_an_incident_contradicts_or_that_an_unexcusable_conflict
     links = {k for k, s in scores.items() if s > 0}
     assert join_to_core([a, [v]], scores, links, lambda k: False) == [a, [v]]
     assert join_to_core([a, [v]], scores, links, lambda k: True) == [[*a, v]]
+
+
+def test_a_claim_joined_by_its_core_with_another_toll_shows_as_contested_not_hidden():
+    core = [_told(f"r{n}", t) for n, t in enumerate((24, 24, 30, 34))]
+    assert [i.grade for i in build_incidents(core)] == ["fair"]  # the four tolls agree closely enough
+    lone = _told("lone", 14)  # an independent origin's 14 cannot be one with 34, fits the rest
+    [inc] = build_incidents([*core, lone])
+    assert lone.claim.id in inc.claim_ids
+    assert inc.grade == "contested"
+    assert "lone gives 14" in inc.rationale
