@@ -245,13 +245,19 @@ _DASH_LIST = re.compile(r"\s[–—]\s[^–—;]*?(?:\s[–—]\s?|,(?=\s*(?:wer
 _COUNT_NP = (
     r"(?:(?:at least|more than|over|about|some|another)\s+)?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:staff(?: members)?|patients|children|women|men|civilians|people|soldiers|"
-    r"medics|workers|volunteers|members|fighters|policemen|rebels|employees|journalists|nurses|doctors|"
+    r"medics|workers|volunteers|members|fighters|policemen|rebels|troops|militants|defectors|gunmen|"
+    r"combatants|militiamen|employees|journalists|nurses|doctors|"
     r"boys|girls|babies|infants|residents|students|worshippers|mourners|passengers|farmers)"
 )
 _COMPOSITE = re.compile(
     rf"({_COUNT_NP}(?:\s*(?:,|&|\band\b)\s*{_COUNT_NP})+)\s+(?:were\s+|have been\s+|had been\s+)?"
     r"(?:also\s+)?(?:killed|dead|died)\b",
     re.I,
+)
+
+
+_FIGHTER_PART = re.compile(
+    r"\b(?:soldiers|fighters|policemen|rebels|troops|militants|defectors|gunmen|combatants|militiamen)$", re.I
 )
 
 
@@ -268,6 +274,12 @@ def _composite(sentence: str, hit) -> Count | None:
         lows = [low for p in parts if (low := p[0].count.low) is not None]
         if len(lows) < len(parts):
             return None
+        fighters = [bool(_FIGHTER_PART.search(p)) for p in re.split(r"\s*(?:,|&|\band\b)\s*", m.group(1))]
+        if any(fighters) and not all(fighters):
+            # "20 soldiers and 14 civilians were killed": the claim's toll is the civilians' (CLAIMS.md),
+            # never the sum of fighters and civilians (the verb-first form is two claims: _claims)
+            parts = [p for p, f in zip(parts, fighters, strict=True) if not f]
+            lows = [p[0].count.low for p in parts if p[0].count.low is not None]
         total = sum(lows)
         exact = all(p[0].count.qualifier == "exact" for p in parts)
         return Count(low=total, high=total if exact else None, qualifier="exact" if exact else "at_least")
