@@ -2,9 +2,10 @@
 
 Before: a Spanish report gave 0 claims and no word why (`tawthiq extract` printed only "no
 publication date"), because the extractor accepts any Latin script; issue 15's bad-input list
-asks for "a clear note, no claims, no crash". Ingest's language detector already stores `und`
-for it; a report of some words, no claims and `und` is now noted. Short messages (a chat's
-"<Media omitted>") and English reports that simply hold no claim are not.
+asks for "a clear note, no claims, no crash". A Latin-script text in another language than English
+is now not read at all (`text.language`, session 22; French even gave claims before), and says so.
+Short messages (a chat's "<Media omitted>") and English reports that simply hold no claim are not
+noted.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typer.testing import CliRunner
 
 from tawthiq.cli.main import app
 
-NOTE = "not English or Arabic (language und)"
+NOTE = "neither English nor Arabic text"  # Latin script in another language (text.language): not read
 TEXTS = {
     "spanish.txt": "Bombardeos en Alepo: al menos veinte civiles murieron el martes en el barrio, dijeron.\n",
     "turkish.txt": "Halep'te salı günü hava saldırısında en az yirmi sivil hayatını kaybetti, dediler.\n",

@@ -50,6 +50,7 @@ from tawthiq.extract._wars import war_period
 from tawthiq.gazetteer import Gazetteer, load_gazetteer
 from tawthiq.text.arabic import arabic_share, is_arabic_mojibake, is_visual_order
 from tawthiq.text.arabic import fold as fold_ar
+from tawthiq.text.language import latin_language
 
 __all__ = ["MAX_CHARS", "extract_claims", "latin_share", "reads_language"]
 
@@ -729,7 +730,9 @@ def reads_language(text: str) -> bool:
         return False
     latin = _count(_NOT_LATIN, sample) / letters  # latin_share(sample)
     if latin >= 0.5:
-        return True  # the Arabic term adds a share >= 0: an English report needs no Arabic count
+        # the Arabic term adds a share >= 0: an English report needs no Arabic count; a Latin script
+        # is read only when it is English (French, Spanish … are not: text.language)
+        return latin_language(sample) == "en"
     return (latin + arabic_share(sample) * _arabic_of_letters(sample, letters)) >= 0.5
 
 

@@ -25,6 +25,7 @@ import re
 import charset_normalizer
 
 from tawthiq.errors import EncodingError
+from tawthiq.text.language import EN_FUNCTION_WORDS, latin_words
 
 __all__ = ["decode_text", "detect_language"]
 
@@ -119,47 +120,6 @@ def _decode_text(data: bytes, path: str) -> tuple[str, str]:
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
-_WORD = re.compile(r"[A-Za-z']+")
-_EN_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "in",
-        "to",
-        "a",
-        "is",
-        "was",
-        "were",
-        "are",
-        "said",
-        "by",
-        "for",
-        "on",
-        "with",
-        "that",
-        "from",
-        "at",
-        "as",
-        "has",
-        "have",
-        "had",
-        "it",
-        "this",
-        "be",
-        "been",
-        "an",
-        "not",
-        "they",
-        "he",
-        "she",
-        "his",
-        "her",
-        "their",
-        "who",
-        "which",
-    ]
-)
 
 
 def detect_language(text: str) -> str | None:
@@ -170,6 +130,6 @@ def detect_language(text: str) -> str | None:
         return None
     if arabic >= latin:
         return "ar"
-    words = [w.lower() for w in _WORD.findall(text)]
-    hits = sum(1 for w in words if w in _EN_FUNCTION_WORDS)
+    words = latin_words(text)
+    hits = sum(1 for w in words if w in EN_FUNCTION_WORDS)
     return "en" if words and (hits / len(words) >= 0.08 or (len(words) < 8 and hits)) else "und"
