@@ -44,7 +44,7 @@ from tawthiq.extract._arabic_events import (
     find_events_ar,
 )
 from tawthiq.extract._arabic_lexicon import _L, _R, DYING_IMPERFECT, _rx, alternation
-from tawthiq.extract._arabic_merge import _place_key, merge_restatements_ar
+from tawthiq.extract._arabic_merge import _inside, _place_key, merge_restatements_ar
 from tawthiq.extract._arabic_numbers import find_tolls_ar
 from tawthiq.extract._arabic_parties import arabic_party, is_agency
 from tawthiq.extract._arabic_places import _places, carried_ar, main_place_ar
@@ -184,8 +184,10 @@ def _part_of_before(s: str) -> bool:
 
 
 def _within(refs: tuple[PlaceRef, ...], before: Claim) -> bool:
-    """Are all the places ``refs`` among the places of the claim ``before``?"""
-    return {_place_key(p) for p in refs} <= {_place_key(p) for p in before.places}
+    """Are all the places ``refs`` among the places of the claim ``before``, or inside one of them (a
+    town the gazetteer puts in the governorate of the toll before: "إدلب" then "بلدة معرشورين")?"""
+    keys = {_place_key(p) for p in before.places}
+    return all(_place_key(p) in keys or _inside(p, before.places) for p in refs)
 
 
 def _claim(text, a, b, s, f, kind, best, refs, when, fat, inj, speaker, party=None) -> Claim:

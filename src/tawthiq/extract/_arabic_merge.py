@@ -5,6 +5,7 @@ wounded of the claim before (:func:`merge_restatements_ar`).
 from __future__ import annotations
 
 from tawthiq.entities import Claim, Count, PlaceRef
+from tawthiq.errors import InputError
 from tawthiq.text.arabic import fold_arabic
 
 __all__ = ["merge_restatements_ar", "merge_twins"]
@@ -21,8 +22,27 @@ def _bare_restatement(x: Claim, y: Claim) -> bool:
     bare = [c for c in (x, y) if c.fatalities is None and c.injured is None]
     if bare != [y] or x.time.start != y.time.start or x.time.start is None:
         return False
-    # and names no place the toll claim lacks ("قصف جوي على حي السكري" after "قتل 10 في حلب" is news)
-    return {_place_key(p) for p in y.places} <= {_place_key(p) for p in x.places}
+    # and names no place the toll claim lacks ("قصف جوي على حي السكري" after "قتل 10 في حلب" is news),
+    # but for a town inside the region the toll was told for ("قتل 12 في ريف دمشق" then "القصف طال
+    # مدينة دوما"): a region's toll is no incident's locus of its own, the town is where it struck
+    keys = {_place_key(p) for p in x.places}
+    regions = tuple(q for q in x.places if q.precision in ("governorate", "district"))
+    return all(_place_key(p) in keys or _inside(p, regions) for p in y.places)
+
+
+def _inside(p: PlaceRef, around: tuple[PlaceRef, ...]) -> bool:
+    """Is the known place ``p`` inside a known place of ``around`` (a town in its governorate)?"""
+    return p.place_id is not None and any(q.place_id and _contains(q.place_id, p.place_id) for q in around)
+
+
+def _contains(outer: str, inner: str) -> bool:
+    """The gazetteer's containment; False for an id it does not hold (a caller's own place)."""
+    from tawthiq.gazetteer import load_gazetteer
+
+    try:
+        return load_gazetteer().contains(outer, inner)
+    except InputError:
+        return False
 
 
 def _same_low(x: Claim, y: Claim) -> bool:
@@ -63,11 +83,8 @@ def _places_agree(x: Claim, y: Claim) -> bool:
 
 def _holds(head: Claim, body: Claim) -> bool:
     """Is a place of the headline around a place of the body ("ريف إدلب" around "بلدة كفرنبل")?"""
-    from tawthiq.gazetteer import load_gazetteer
-
-    contains = load_gazetteer().contains
     return any(
-        h.place_id and b.place_id and contains(h.place_id, b.place_id)
+        h.place_id and b.place_id and _contains(h.place_id, b.place_id)
         for h in head.places
         for b in body.places
     )
@@ -140,8 +157,11 @@ def _twin_keys(c: Claim) -> list[tuple]:
     if _is_bare(c) and day is not None:
         places = [_place_key(p) for p in c.places]
         keys.append(("both", *head, day, c.attributed_to, frozenset(places)))
-        # the toll claim holds every place of the bare account: any one of them finds it
-        keys.append(("bare", *head, day, places[0]) if places else ("bare", *head, day))
+        # the toll claim holds every place of the bare account: any one of them finds it; a place the
+        # gazetteer knows may instead lie inside the region of a toll (_bare_restatement): every toll
+        # of the day is a candidate
+        known = bool(places) and c.places[0].place_id is not None
+        keys.append(("bare", *head, day, places[0]) if places and not known else ("bare", *head, day))
     return keys
 
 
@@ -156,7 +176,9 @@ def _is_twin(o: Claim, c: Claim) -> bool:
         )
         and o.event_type == c.event_type
         and o.kind == c.kind
-        and _places_agree(o, c)
+        # one place, or a place around the other's ("إدلب" and "بلدة معرشورين" in it): a town the
+        # gazetteer knows is no new place beside its governorate told in the sentence before
+        and (_places_agree(o, c) or _holds(o, c) or _holds(c, o))
         and (o.attributed_to is None or c.attributed_to is None or o.attributed_to == c.attributed_to)
         # a denial is its own claim, and the claim denied keeps its certainty (annotation.md)
         and (o.certainty == "denied") == (c.certainty == "denied")
@@ -181,7 +203,21 @@ def merge_twins(o: Claim, c: Claim) -> Claim:
         richer = richer.model_copy(update={"fatalities": of})
     if richer.injured is None and other.injured is not None:
         richer = richer.model_copy(update={"injured": other.injured})
+    keys = {_place_key(p) for p in richer.places}
+    nested = [
+        p
+        for p in other.places
+        if _place_key(p) not in keys and any(_inside(q, (p,)) or _inside(p, (q,)) for q in richer.places)
+    ]
+    if nested:
+        # one account names the governorate, its twin the town in it ("إدلب" / "بلدة معرشورين"): the
+        # claim lies in both, the most precise first (annotation.md)
+        places = sorted((*richer.places, *nested), key=lambda p: _RANK.get(p.precision, 5))
+        richer = richer.model_copy(update={"places": tuple(places)})
     return richer
+
+
+_RANK = {"neighbourhood": 0, "town": 1, "district": 2, "governorate": 3, "country": 4}
 
 
 def merge_restatements_ar(items: list[tuple[Claim, bool]]) -> list[tuple[Claim, bool]]:

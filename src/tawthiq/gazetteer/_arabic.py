@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["build_arabic_index", "lookup_arabic", "match_arabic"]
 
 _CITY = "C1007"
+_QUOTES = re.compile('["“”«»„]')
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _AR = re.compile(r"[\u0600-\u06ff]")
 # place-kind word (folded, article removed) → gazetteer kinds it asks for
@@ -262,7 +263,8 @@ def match_arabic(gaz: Gazetteer, text: str, context: Iterable[str] = ()) -> list
             continue
         (fs, fe, place, alts), nxt = hit
         s, e = folded.span(fs, fe)
-        out.append(PlaceMatch(s, e, text[s:e], place, alts))
+        # a name in quotes after its place word ('بلدة "معرشورين"'): the name as written, without them
+        out.append(PlaceMatch(s, e, _QUOTES.sub("", text[s:e]), place, alts))
         i = nxt
     return out
 
