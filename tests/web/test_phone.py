@@ -214,3 +214,34 @@ def test_the_admin_page_fits_a_phone(server, browser, built):
             failures.append(f"/admin ({lang}): {width}px wide on a {inner}px screen; {culprits}")
         context.close()
     assert not failures, "\n".join(failures)
+
+
+# Where the header's parts stand: how many rows the menu's links make, and the tops of the menu,
+# the name and the account (one row: all within a line of each other); widths for the message.
+_ROWS_OF = """() => {
+    const box = e => e.getBoundingClientRect();
+    const links = [...document.querySelectorAll('header.top nav a')];
+    const tops = links.map(a => Math.round(box(a).top));
+    const account = box(document.querySelector('header.top .account'));
+    const brand = box(document.querySelector('header.top .brand'));
+    return {rows: new Set(tops).size, links: links.length, nav_top: Math.min(...tops),
+            account_top: Math.round(account.top), brand_top: Math.round(brand.top),
+            widths: links.map(a => Math.round(box(a).width)),
+            account_width: Math.round(account.width), brand_width: Math.round(brand.width)};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_desktop_menu_is_one_line_at_1280_px_in_both_languages(server, browser, built, lang):
+    """The workspace menu, with every link an admin sees (the longest), on one row beside the
+    name and the account at 1280 px. It wrapped to a second row (the Arabic first: Naskh words
+    and the account are wider; an admin's menu in English too)."""
+    add_user(built.ws, "root", "admin")
+    context = browser.new_context(viewport=DESKTOP, locale="ar-SY" if lang == "ar" else "en-GB")
+    page = context.new_page()
+    _login(page, server.url, "root")
+    page.goto(f"{server.url}/incidents?lang={lang}")
+    got = page.evaluate(_ROWS_OF)
+    context.close()
+    assert got["links"] >= 15 and got["rows"] == 1, got
+    assert abs(got["account_top"] - got["nav_top"]) < 24 and abs(got["brand_top"] - got["nav_top"]) < 24, got
