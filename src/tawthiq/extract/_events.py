@@ -71,6 +71,17 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         r"shelling|raids?)\b|"
         r"health facilit(?:y|ies) .{0,40}?"
         r"out of service|medics? (?:were )?(?:killed|targeted)|"
+        # a medical facility closed by an attack (annotation.md: "hospitals out of service" is a status of
+        # the attack on them): "suspended all activities in South Hospital", "forcing its closure", "the
+        # civil defence centre has become out of service", "Hospitals are closing" (session 22: 4 tune texts)
+        r"(?:suspend(?:ed|s|ing)|halt(?:ed|s|ing)|stopp(?:ed|ing)) (?:all )?(?:its |their |the )?"
+        r"(?:medical )?(?:activities|operations|services|work) (?:in|at) (?:the |a )?(?:[\w'’-]+ ){0,3}?"
+        r"(?:hospital|clinic|(?:medical|health|civil defen[cs]e) (?:centre|center|facility|point|station))|"
+        r"(?:hospital|clinic|(?:medical|health|civil defen[cs]e) "
+        r"(?:centre|center|facility|point|station))s?\b"
+        r"[^.;]{0,80}?(?:out of (?:service|action)|forc(?:ed|ing) (?:it |them )?to close|forc(?:ed|ing) "
+        r"(?:its|their) (?:closure|shutdown)|shut down|(?:are|is|were|was) closing|no longer (?:functioning|"
+        r"operating|working))|"
         r"ambulances? (?:was |were )?(?:hit|attacked|targeted)",
         7,
     ),
@@ -466,7 +477,11 @@ _TALLY = re.compile(
     re.I,
 )
 _STATUS = re.compile(
-    r"\b(?:out of service|still (?:operating|working|functioning)|under siege|besieged|siege|"
+    r"\b(?:out of (?:service|action)|still (?:operating|working|functioning)|under siege|besieged|siege|"
+    r"(?:forc(?:ed|ing) (?:its |their )?(?:closure|shutdown|to close))|shut down|(?:are|is) closing|"
+    r"no longer (?:functioning|operating|working)|"
+    r"(?:suspend(?:ed|s|ing)|halt(?:ed|s|ing)) (?:all )?(?:its |their |the )?(?:medical )?(?:activities|"
+    r"operations|services|work)|"
     r"in the last moments|gone missing|whereabouts|no food|to no avail|supply (?:routes|chains|lines)|"
     r"(?:recaptured|retaken|captured|captures|retook|fully)\b)",
     re.I,
