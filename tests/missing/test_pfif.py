@@ -138,3 +138,16 @@ def test_status_is_derived_from_the_latest_note_never_overwritten():
     note = match_note(missing, victim, author="reviewer", now=t(25))
     assert current_status([*notes, note]) == "believed_dead"
     assert "victims-2017" in note.source and "V9" in note.text
+
+
+def test_export_writes_given_and_family_names_as_the_list_wrote_them_not_linkage_keys():
+    from tawthiq.people._import import split_full_name
+
+    full = "Abd al-Rahman Mohammed Abu Zeid"  # a full-name column: import split it into lower-cased keys
+    rec = PersonRecord(
+        list_name="l", record_id="9", name_latin=full, status="missing", **split_full_name(full)
+    )
+    assert rec.given_name == "abdalrahman"
+    [person] = parse_pfif(write_pfif(from_records([(rec, [])], domain="tawthiq.example")))
+    assert (person.fields["given_name"], person.fields["family_name"]) == ("Abd al-Rahman", "Abu Zeid")
+    assert person.fields["full_name"] == full

@@ -44,6 +44,7 @@ from pydantic import BaseModel, ConfigDict
 
 from tawthiq.entities import MissingNote, NoteStatus, PersonRecord, Protected, date_text
 from tawthiq.errors import InputError, InputErrors, ParseError
+from tawthiq.people._written import names_as_written
 
 __all__ = [
     "PFIF_NS",
@@ -455,7 +456,8 @@ def from_records(
     """
     now = now or datetime.now(UTC)
     out = []
-    for rec, notes in items:
+    for stored, notes in items:
+        rec = names_as_written(stored)  # given_name/family_name as the list wrote them, not linkage keys
         rid = rec.record_id if _ID_RE.match(rec.record_id) else f"{domain}/{rec.list_name}.{rec.record_id}"
         base = {
             k: v
