@@ -14,11 +14,13 @@ with :meth:`Protected.reveal`, so it cannot leak into a log line or a traceback 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from types import MappingProxyType
 from typing import Any, Literal, get_args, overload
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
 
 __all__ = [
     "CERTAINTIES",
@@ -76,6 +78,7 @@ __all__ = [
     "TimeSpan",
     "UserRole",
     "date_text",
+    "is_web_address",
     "partial_date",
     "read_sender_label",
     "sender_label",
@@ -167,6 +170,15 @@ def partial_date(text: str) -> tuple[date, DatePrecision]:
     if len(parts) == 1 and len(text) == 4 and text.isdigit():
         return date(int(text), 1, 1), "year"
     return date.fromisoformat(text), "day"
+
+
+_WEB_ADDRESS = re.compile(r"(?i)https?://[^\s/?#]+")
+
+
+def is_web_address(url: str | None) -> bool:
+    """Whether ``url`` is an ``http(s)://host…`` address: the only kind made a link or published
+    (a report's ``URL:`` of another kind is kept as written; docs/ingest.md)."""
+    return bool(url and _WEB_ADDRESS.match(url))
 
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
@@ -388,6 +400,25 @@ class Report(BaseModel):
     # "DATE: 2016", published_at being the first day of that period; "day" for a full date, None
     # without one. published_at stays a date in JSON; published_text shows it at its precision.
     published_precision: DatePrecision | None = None
+    # The header block's address of the original (``URL:``), as written: an address that is not
+    # http(s) is kept too (ingest warns), and shown as a link nowhere (issue 15 item 5).
+    url: str | None = None
+    # The header's other keys (``CONFLICT:``, ``SAME_EVENT_GROUP:``…), as written, in their order;
+    # read-only. A key that names a person (``CONTACT:``, ``REPORTER:``) holds ``Protected.MASK``:
+    # its value stays only in the sealed original (ingest.PERSON_KEYS, docs/ingest.md).
+    metadata: Mapping[str, str] = Field(default_factory=lambda: MappingProxyType({}))
+
+    @field_validator("metadata", mode="after")
+    @classmethod
+    def _read_only(cls, value: Mapping[str, str]) -> Mapping[str, str]:
+        return value if isinstance(value, MappingProxyType) else MappingProxyType(dict(value))
+
+    @field_serializer("metadata")
+    def _metadata_dict(self, value: Mapping[str, str]) -> dict[str, str]:
+        return dict(value)
+
+    def __hash__(self) -> int:  # pydantic's frozen hash would hash the mapping, which has none
+        return hash(tuple(tuple(v.items()) if k == "metadata" else v for k, v in self.__dict__.items()))
 
     @model_validator(mode="after")
     def _published_day_precision(self) -> Report:

@@ -19,6 +19,7 @@ LIST = "record_id,name_latin,sex,event_date\nr1,Test Person One,m,2016-12-12\nr2
 ADDED_BY_0002 = ("birth_date_precision", "event_date_precision")
 ADDED_BY_0003 = ("published_precision",)  # reports (issue 17 item 5)
 ADDED_BY_0004 = ("rationale_phrases",)  # incidents (issue 18)
+ADDED_BY_0005 = ("url", "header_metadata")  # reports (issue 15 item 5)
 
 
 @pytest.fixture
@@ -59,12 +60,13 @@ def _as_before_0002(dump: Path, demo, *, keep_schema: str | None) -> None:
     if keep_schema is not None:
         meta["schema"] = keep_schema
     (dump / "dump.json").write_text(json.dumps(meta), encoding="utf-8")
-    # nor the report date's precision, added after it (0003)
+    # nor the report date's precision, added after it (0003), nor its header's URL and keys (0005)
     path = dump / "tables" / "reports.jsonl"
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
-    assert rows and all(set(ADDED_BY_0003) <= set(r) for r in rows)
+    added = (*ADDED_BY_0003, *ADDED_BY_0005)
+    assert rows and all(set(added) <= set(r) for r in rows)
     path.write_text(
-        "".join(json.dumps({k: v for k, v in r.items() if k not in ADDED_BY_0003}) + "\n" for r in rows),
+        "".join(json.dumps({k: v for k, v in r.items() if k not in added}) + "\n" for r in rows),
         encoding="utf-8",
     )
     # nor the rationale's phrases (0004)
@@ -84,6 +86,14 @@ def _report_precisions(target: Path) -> set[tuple[bool, str | None]]:
 
     with open_workspace(target) as ws, ws.session() as s:
         return {(r.published_at is not None, r.published_precision) for r in s.query(ReportRow)}
+
+
+def _report_headers(target: Path) -> set[tuple[str | None, object]]:
+    from tawthiq.store import open_workspace
+    from tawthiq.store.tables import ReportRow
+
+    with open_workspace(target) as ws, ws.session() as s:
+        return {(r.url, r.header_metadata) for r in s.query(ReportRow)}
 
 
 def _restore(runner, demo, dump: Path, target: Path):
@@ -116,6 +126,8 @@ def test_a_dump_from_before_a_migration_restores_with_the_migration_applied(
     assert _precisions(tmp_path / "target") == {"r1": ("2016-12-12", "day"), "r2": (None, None)}
     # and 0003's: a report's full date stored before it is known to the day
     assert _report_precisions(tmp_path / "target") == {(True, "day")}
+    # 0005 has no data step: a report stored before it has no URL and no other header keys
+    assert _report_headers(tmp_path / "target") == {(None, None)}
     # 0004 has no data step: each rationale keeps its text; its phrases, not in the old dump, are
     # left unknown (None: the web reads them back from the text) rather than guessed
     before, after = _rationales(demo.ws), _rationales(tmp_path / "target")

@@ -29,6 +29,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "tawthiq reports --status failed           # intakes that could not be parsed, and why",
         "tawthiq reports --limit 20 --json",
     ),
+    "reports show": (
+        "tawthiq reports show 3                    # one report: source, date, URL, header keys, text",
+        "tawthiq reports show 3 --json",
+    ),
     "demo": (
         "tawthiq demo --no-serve                   # build ./demo-workspace, print the summary, stop",
         "tawthiq demo --dir /tmp/demo --port 8080  # then serve it on 127.0.0.1:8080",

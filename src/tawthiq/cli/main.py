@@ -16,16 +16,16 @@ from tawthiq.cli._common import DB_HELP, JSON_HELP, WORKSPACE_HELP, TawthiqGroup
 from tawthiq.cli._logging import configure_logging, reset_logging
 
 # Every command and the module of tawthiq.cli that registers it, in the order --help lists them:
-# commands before groups (Typer's order), each in module order: workspace (init, demo, reports,
-# audit), ingest, extract, claims, corroborate, people, estimate, evidence, export, sources, web.
+# commands before groups (Typer's order), each in module order: workspace (init, demo; groups
+# reports, audit), ingest, extract, claims, corroborate, people, estimate, evidence, export, sources, web.
 # tests/cli/test_help.py checks this against what the modules register.
 _COMMANDS = {
-    "init": "workspace", "reports": "workspace", "demo": "workspace", "ingest": "ingest",
+    "init": "workspace", "demo": "workspace", "ingest": "ingest",
     "extract": "extract", "corroborate": "corroborate", "incidents": "corroborate",
     "incident": "corroborate", "estimate": "estimate", "verify-export": "evidence",
     "dossier": "evidence", "export": "export", "import-dump": "export", "serve": "web",
-    "audit": "workspace", "claims": "claims", "people": "people", "evidence": "evidence",
-    "sources": "sources", "users": "web", "tokens": "web",
+    "reports": "workspace", "audit": "workspace", "claims": "claims", "people": "people",
+    "evidence": "evidence", "sources": "sources", "users": "web", "tokens": "web",
 }  # fmt: skip
 
 

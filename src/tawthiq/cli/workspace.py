@@ -22,11 +22,12 @@ from tawthiq.cli._common import (
     WorkspaceOpt,
     emit,
     err_console,
+    id_parser,
     out_console,
     reveal_disclosure,
 )
 from tawthiq.entities import MAX_ID
-from tawthiq.errors import StoreError
+from tawthiq.errors import InputError, StoreError
 
 __all__ = ["register"]
 
@@ -74,13 +75,23 @@ def _report_dict(r, reveal: bool) -> dict:
         "published_precision": r.published_precision,
         "language": r.language,
         "title": r.title,
+        "url": r.url,  # the header's URL:, as written
+        "metadata": dict(r.metadata),  # the header's other keys, in order; a person's value masked
     }
     if reveal:
         d["sender"] = r.sender.reveal() if r.sender else None
     return d
 
 
+reports_app = typer.Typer(
+    help="Reports and failed intakes: `tawthiq reports` lists them, `tawthiq reports show ID` shows one.",
+    invoke_without_command=True,
+)
+
+
+@reports_app.callback()
 def reports(
+    ctx: typer.Context,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
@@ -93,6 +104,8 @@ def reports(
     offset: Annotated[int, typer.Option(min=0, max=MAX_ID, help="Skip this many rows first.")] = 0,
 ) -> None:
     """List stored reports and failed intakes (id, file, sha256, status, reason, received)."""
+    if ctx.invoked_subcommand is not None:  # `reports show ID`: its own options, its own output
+        return
     from tawthiq.store import list_reports, open_workspace
 
     disclosure = reveal_disclosure(reveal, reason)
@@ -104,6 +117,49 @@ def reports(
             listed = list_reports(s, status=status, reveal=disclosure, limit=limit, offset=offset)
             rows = [_report_dict(r, reveal) for r in listed]
     emit(rows, json_, lambda r: _reports_table(r, reveal))
+
+
+@reports_app.command("show")
+def reports_show(
+    report_id: Annotated[
+        int,
+        typer.Argument(
+            help="Report id (from `tawthiq reports`).", parser=id_parser("report", "tawthiq reports")
+        ),
+    ],
+    workspace: WorkspaceOpt = None,
+    db: DbOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Show one report: where it came from (source, dates, URL, its header's other keys) and its text.
+
+    A header key that names a person (CONTACT:, REPORTER:) shows only that it is protected: its
+    value was never copied out of the sealed original (docs/ingest.md). The sender is never shown.
+    """
+    from tawthiq.store import get_report, open_workspace
+
+    with open_workspace(workspace, db) as ws, ws.session() as s:
+        found = get_report(s, report_id, mark_sender=True)
+    if found is None:
+        raise InputError(f"no report with id {report_id}; `tawthiq reports` lists them", field="ID")
+    data = {**_report_dict(found, False), "has_protected_sender": found.sender is not None}
+    data["body"] = found.body
+    emit(data, json_, _report_lines)
+
+
+def _report_lines(d: dict[str, Any]) -> None:
+    shown = ("id", "file_name", "status", "reason", "source", "published_at", "language", "title", "url",
+             "channel", "sha256", "received_at")  # fmt: skip
+    for key in shown:
+        if d.get(key) not in (None, ""):
+            out_console.print(f"{key}: {escape(str(d[key]))}", highlight=False, soft_wrap=True)
+    for key, value in d["metadata"].items():
+        out_console.print(f"  {escape(key)}: {escape(value)}", highlight=False, soft_wrap=True)
+    if d["has_protected_sender"]:
+        out_console.print("sender: protected (`tawthiq reports --reveal --reason TEXT`)", highlight=False)
+    if d["body"]:
+        out_console.print("")
+        out_console.print(escape(d["body"]), highlight=False, soft_wrap=True)
 
 
 _REASON_SHOWN = 200
@@ -242,6 +298,6 @@ def _summary_lines(summary: dict[str, object]) -> None:
 
 def register(app: typer.Typer) -> None:
     app.command("init")(init)
-    app.command("reports")(reports)
     app.command("demo")(demo)
+    app.add_typer(reports_app, name="reports")  # a group since `reports show ID` (issue 15 item 5)
     app.add_typer(audit_app, name="audit")

@@ -137,6 +137,7 @@ def build_dossier(
                     "received_at": rep.received_at.isoformat() if rep.received_at else None,
                     "source_label": rep.source_label,
                     "sha256": rep.sha256,
+                    "url": rep.url,  # the header's URL:, as written (issue 15 item 5)
                     "private": is_private_report(rep, policy),
                     "source": None
                     if src is None

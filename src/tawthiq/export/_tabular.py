@@ -47,6 +47,10 @@ HXL_COLUMNS = (
     ("Killed (best)", "#affected+killed"), ("Killed (low)", "#affected+killed+min"),
     ("Killed (high)", "#affected+killed+max"), ("Grade", "#status+grade"),
     ("Origins", "#meta+source"), ("Rationale", "#description"),
+    # where a reader finds the originals (issue 15 item 5): the http(s) URLs of the reports the
+    # public claims come from, as the policy publishes them. ACLED's "source" and GED's
+    # "source_article"/"source_original" name outlets and origins, with no place for an address.
+    ("Source URLs", "#meta+url"),
 )  # fmt: skip
 
 # an internal export's marks as HXL columns (same order as INTERNAL_MARKS)
@@ -107,6 +111,12 @@ ACLED_NO_PLACE = (
     "no place is known: ACLED codes every event at a named location (at worst its first-level region, "
     "geo_precision 3), so it is left out of acled.csv (ged.csv and hxl.csv keep it)"
 )
+
+
+def _report_urls(inc: dict[str, Any]) -> list[str]:
+    """The published URLs of the incident's public claims' reports, each once, in claim order."""
+    urls = ((c.get("report") or {}).get("url") for c in inc.get("claims") or [])
+    return list(dict.fromkeys(u for u in urls if u))
 
 
 def write_acled(ctx: ExportContext, out: Path) -> dict[str, Any]:
@@ -190,7 +200,8 @@ def write_hxl(ctx: ExportContext, out: Path) -> dict[str, Any]:
             t.get("precision"), ctx.country or country_of(p, ctx.places), admin1_of(p, ctx.places),
             place_name(p, ctx.places), p.get("lat"), p.get("lon"), place_scale(p) if p else None,
             fat.get("best"), fat.get("low"), fat.get("high"), inc.get("grade"),
-            "; ".join(inc.get("origins") or []), inc.get("rationale"), *_marks(ctx, inc),
+            "; ".join(inc.get("origins") or []), inc.get("rationale"), "; ".join(_report_urls(inc)) or None,
+            *_marks(ctx, inc),
         ))  # fmt: skip
     n = _write_csv(out / "hxl.csv", [label for label, _ in columns], rows) - 1
     return {"rows": n, "file": "hxl.csv"}

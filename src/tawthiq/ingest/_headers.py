@@ -20,8 +20,16 @@ key it did not know ignored ``DATE:`` below ``URL:`` and ``OUTLET:``)::
 ``LANGUAGE:``, ``URL:`` as named. :func:`read_header` is the one reader: ingest and
 ``tawthiq extract FILE`` both read a file's header with it.
 
+Three rules (docs/ingest.md): a key given twice keeps its first value, with a warning naming the
+line of the second (the same rule as ``DATE:``'s; the original file keeps both); a ``URL:`` that
+is not an ``http(s)://`` address is kept as written, with a warning naming the file and line (it
+is still the only pointer to the original), and is never made a link nor published; a key that
+names a person (:data:`PERSON_KEYS`: ``CONTACT:``, ``REPORTER:``, ``PHONE:``…) keeps its key with
+the value ``‹protected›``: the value itself stays only in the sealed original.
+
 Sidecar: ``report.txt.meta.json`` or ``report.meta.json`` beside ``report.txt``, a JSON
-object with ``published_at`` (or ``published`` / ``date``), ``title``, ``source``, ``language``.
+object with ``published_at`` (or ``published`` / ``date``), ``title``, ``source``, ``language``,
+``url``.
 """
 
 from __future__ import annotations
@@ -33,17 +41,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tawthiq.entities import DatePrecision
+from tawthiq.entities import DatePrecision, Protected, is_web_address
 from tawthiq.errors import InputError
 
 __all__ = [
+    "PERSON_KEYS",
     "Header",
+    "is_person_key",
     "parse_date",
     "parse_report_date",
     "read_header",
     "read_sidecar",
     "sidecar_for",
     "split_header",
+    "url_warning",
 ]
 
 # A key is a short word in capitals ("SAME_EVENT_GROUP") or one of the known keys in any case
@@ -61,6 +72,32 @@ _KEYS = {
     "url": "url",
 }
 _MAX_LINES = 60
+
+# Words of a header key that say its value names or reaches a person (a reporter at risk, a
+# witness, a phone number): "CONTACT", "REPORTER_PHONE", "SOURCE-NAME". Such a value is never copied
+# out of the sealed original (Protected.MASK instead), so no view, export or log can show it.
+PERSON_KEYS = frozenset(
+    {"CONTACT", "REPORTER", "AUTHOR", "BYLINE", "SENDER", "FROM", "WITNESS", "INFORMANT",
+     "INTERVIEWEE", "INTERVIEWER", "CORRESPONDENT", "STRINGER", "FIXER", "NAME", "PHONE", "TEL",
+     "MOBILE", "EMAIL", "MAIL", "WHATSAPP", "TELEGRAM", "SIGNAL"}
+)  # fmt: skip
+
+
+def is_person_key(key: str) -> bool:
+    """Whether a header key names a person: one of its words is in :data:`PERSON_KEYS`."""
+    return any(word in PERSON_KEYS for word in re.split(r"[_\-]+", key.upper()))
+
+
+def url_warning(value: str, *, path: str, field: str, line: int | None = None) -> str | None:
+    """The warning for an address that is not ``http(s)://host…`` (kept as written), else None.
+
+    The value is not quoted: a ``mailto:`` or ``tel:`` address would name a person."""
+    if is_web_address(value):
+        return None
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", value)
+    starts = f" (it starts '{scheme.group(1).lower()}:')" if scheme else ""
+    msg = f"not an http(s):// web address{starts}; kept as written, not shown as a link nor published"
+    return str(InputError(msg, path=path, line=line, field=field))
 
 
 @dataclass(frozen=True)
@@ -106,6 +143,8 @@ def read_header(text: str, path: str) -> Header:
     found: dict[str, Any] = {}
     metadata: dict[str, str] = {}
     warnings: list[str] = []
+    first: dict[str, tuple[str, int]] = {}  # a field (or an unknown key) -> the key and line that gave it
+    bad_dates: list[int] = []  # which warnings are malformed dates (their ending depends on the rest)
     pos = 0
     n = 0
     lead = 1 if text.startswith("\ufeff") else 0
@@ -120,22 +159,37 @@ def read_header(text: str, path: str) -> Header:
         n += 1
         key, value = m.group(1), m.group(2)
         name = _KEYS.get(key.lower())
-        if name == "published_at":
+        slot = name or key
+        if slot in first:
+            was, at = first[slot]
+            again = f"given again (line {at} gave {was}); the first value is kept"
+            warnings.append(str(InputError(again, path=path, line=n, field=key)))
+        elif name == "published_at":
             try:
-                if name not in found:
-                    found[name], found["published_precision"] = parse_report_date(
-                        value, path=path, field=key, line=n
-                    )
+                found[name], found["published_precision"] = parse_report_date(
+                    value, path=path, field=key, line=n
+                )
+                first[slot] = (key, n)
             except InputError as exc:
-                warnings.append(f"{exc}; the report is kept without a date")
+                bad_dates.append(len(warnings))
+                warnings.append(str(exc))
         elif name:
             if value:
-                found.setdefault(name, value)
+                found[name] = value
+                first[slot] = (key, n)
+                if name == "url" and (w := url_warning(value, path=path, field=key, line=n)):
+                    warnings.append(w)
         else:
-            metadata[key] = value
+            metadata[key] = Protected.MASK if is_person_key(key) and value else value
+            first[slot] = (key, n)
         pos = end + 1
     if not n:
         return Header()
+    for i in bad_dates:  # a malformed date above a good one: the good one dates the report
+        later = "published_at" in found
+        warnings[i] += (
+            "; the date is taken from a later line" if later else "; the report is kept without a date"
+        )
     while pos < len(text) and text[pos] in " \t\r\n":
         pos += 1
     return Header(metadata=metadata, warnings=tuple(warnings), body_start=min(pos, len(text)), **found)
@@ -203,7 +257,7 @@ def read_sidecar(path: Path) -> dict[str, Any]:
                 obj[key], path=str(path), field=key
             )
             break
-    for key in ("title", "source", "language"):
+    for key in ("title", "source", "language", "url"):
         if key in obj and obj[key] is not None:
             if not isinstance(obj[key], str):
                 raise InputError("must be a string", path=path, field=key)

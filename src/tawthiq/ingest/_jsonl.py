@@ -23,7 +23,7 @@ from typing import Any
 
 from tawthiq.entities import Protected
 from tawthiq.errors import InputError, InputErrors, ParseError
-from tawthiq.ingest._headers import parse_report_date
+from tawthiq.ingest._headers import parse_report_date, url_warning
 from tawthiq.ingest._text import decode_text, detect_language
 from tawthiq.ingest._types import Draft, ReadContext, Reader
 
@@ -108,6 +108,8 @@ def _line(obj: Any, path: str, line: int) -> Draft:
         if obj.get(k) is not None:
             published, precision = parse_report_date(_str(obj, k, path, line), path=path, field=k, line=line)
     sender = _str(obj, "sender", path, line)
+    url = _str(obj, "url", path, line)
+    warned = url_warning(url, path=path, field="url", line=line) if url else None
     return Draft(
         body=body,
         title=_str(obj, "title", path, line),
@@ -116,6 +118,8 @@ def _line(obj: Any, path: str, line: int) -> Draft:
         language=_str(obj, "language", path, line) or detect_language(body),
         sender=Protected(sender) if sender else None,
         source=_str(obj, "source", path, line),
+        url=url,
+        warnings=(warned,) if warned else (),
     )
 
 

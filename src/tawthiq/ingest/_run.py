@@ -31,7 +31,7 @@ from sqlalchemy.exc import DataError, IntegrityError, StatementError
 from tawthiq.entities import DatePrecision, Evidence, Report, Source, SourceKind
 from tawthiq.errors import InputError, ParseError, TawthiqError
 from tawthiq.evidence import sha256_file, store_bytes
-from tawthiq.ingest._headers import read_sidecar, sidecar_for
+from tawthiq.ingest._headers import read_sidecar, sidecar_for, url_warning
 from tawthiq.ingest._plugins import pick_reader
 from tawthiq.ingest._types import Draft, ReadContext
 from tawthiq.store import (
@@ -191,6 +191,8 @@ def _drafts(path: Path, data: bytes, opts: IngestOptions) -> tuple[str, str, str
         ) from None
     if opts.from_header and (side := sidecar_for(path)) is not None:
         meta = read_sidecar(side)
+        side_url = meta.get("url") and url_warning(meta["url"], path=str(side), field="url")
+        side_warnings = (side_url,) if side_url else ()
         drafts = [
             d
             if d.failure is not None
@@ -206,9 +208,9 @@ def _drafts(path: Path, data: bytes, opts: IngestOptions) -> tuple[str, str, str
                 # the message's own time goes with its own day, not with a day the sidecar gives
                 sent_at=None if meta.get("published_at") else d.sent_at,
                 source=meta.get("source") or d.source,
-                url=d.url,
+                url=meta.get("url") or d.url,
                 metadata=d.metadata,
-                warnings=d.warnings,
+                warnings=d.warnings + side_warnings,
             )
             for d in drafts
         ]
@@ -473,6 +475,8 @@ def _write(
                     body=d.body,
                     sender=d.sender,
                     part=part,
+                    url=d.url,
+                    metadata=d.metadata,
                 )
             )
         stored = add_reports(s, reports)

@@ -34,6 +34,7 @@ from ._redact import (
     public_place,
     public_report,
     public_source,
+    public_url,
 )
 from ._withheld import (
     RULE_TEXT,
@@ -76,6 +77,7 @@ __all__ = [
     "public_place",
     "public_report",
     "public_source",
+    "public_url",
     "withheld_reasons",
     "withheld_tally",
     "write_default_policy",

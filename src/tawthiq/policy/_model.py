@@ -83,7 +83,11 @@ class PublicFields(BaseModel):
         "certainty",
         "report",
     )
-    report: tuple[str, ...] = ("id", "title", "source_label", "published_at", "channel", "language", "sha256")
+    # url: only an http(s) one (public_report); metadata (the header's other keys) is not public
+    # unless a policy adds it (issue 15 item 5)
+    report: tuple[str, ...] = (
+        "id", "title", "source_label", "published_at", "channel", "language", "sha256", "url",
+    )  # fmt: skip
     source: tuple[str, ...] = ("id", "label", "kind", "origin_group")
     person: tuple[str, ...] = ("id", "status", "sex", "age", "event_date", "place")
 
@@ -149,7 +153,9 @@ public_fields:
   incident: [id, key, event_type, places, time, fatalities, grade, rationale, origins, outlets, claims,
              perpetrators]
   claim: [id, kind, event_type, quote, places, time, fatalities, injured, attributed_to, certainty, report]
-  report: [id, title, source_label, published_at, channel, language, sha256]
+  # url: a report's http(s) address (another is never published); add metadata to publish
+  # the header's other keys (CONFLICT: ...), a key that names a person never shows its value
+  report: [id, title, source_label, published_at, channel, language, sha256, url]
   source: [id, label, kind, origin_group]
   person: [id, status, sex, age, event_date, place]
 

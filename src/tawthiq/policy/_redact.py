@@ -23,7 +23,18 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from tawthiq.entities import Claim, Count, Incident, Person, PersonRecord, PlaceRef, Report, Source
+from tawthiq.entities import (
+    Claim,
+    Count,
+    Incident,
+    Person,
+    PersonRecord,
+    PlaceRef,
+    Protected,
+    Report,
+    Source,
+    is_web_address,
+)
 
 from ._model import Policy
 from ._withheld import WHOLE_RULES, _last_day, fatalities_suppressed, withheld_reasons
@@ -41,6 +52,7 @@ __all__ = [
     "public_place",
     "public_report",
     "public_source",
+    "public_url",
 ]
 
 _M_PER_DEG_LAT = 111_320.0
@@ -196,11 +208,20 @@ def public_report(
         "channel": report.channel,
         "language": report.language,
         "sha256": report.sha256,
+        "url": public_url(report.url),
+        # the header's other keys; a person's (ingest: "‹protected›", never its value) left out
+        "metadata": {k: v for k, v in report.metadata.items() if v != Protected.MASK},
         "private": False,
     }
     if is_private_report(report, pol):
-        data.update(title=None, source_label=None, sha256=None, private=True)
+        data.update(title=None, source_label=None, sha256=None, url=None, metadata={}, private=True)
     return {**_pick(data, _public(pol, "report")), "private": data["private"]}
+
+
+def public_url(url: str | None) -> str | None:
+    """A report's URL as published: an ``http(s)://`` address, else ``None`` (a ``mailto:`` or
+    ``tel:`` address may name a person, a ``javascript:`` one must not run; docs/ingest.md)."""
+    return url if is_web_address(url) else None
 
 
 # ---------------------------------------------------------------- claims and incidents

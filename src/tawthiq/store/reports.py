@@ -162,7 +162,14 @@ def report_from_row(
         status=row.status,
         failure_reason=row.failure_reason,
         part=row.part,
+        url=row.url,
+        metadata=_metadata(row.header_metadata),
     )
+
+
+def _metadata(pairs: list[Any] | None) -> dict[str, str]:
+    """The header's other keys from their column: ``[key, value]`` pairs in order (NULL: none)."""
+    return {str(k): str(v) for k, v in pairs or ()}
 
 
 def add_reports(session: Session, reports: Sequence[Report]) -> list[Report]:
@@ -194,6 +201,8 @@ def add_reports(session: Session, reports: Sequence[Report]) -> list[Report]:
             "title": rep.title,
             "body": rep.body,
             "sender_enc": cipher.seal(rep.sender, column="reports.sender") if cipher and rep.sender else None,
+            "url": rep.url,
+            "header_metadata": [[k, v] for k, v in rep.metadata.items()] or None,
         }
         for rep in reports
     ]
@@ -218,7 +227,8 @@ def add_reports(session: Session, reports: Sequence[Report]) -> list[Report]:
     out: list[Report] = []
     events: list[Event] = []
     for rid, v, rep in zip(ids, values, reports, strict=True):
-        fields = {k: val for k, val in v.items() if k != "sender_enc"}
+        fields = {k: val for k, val in v.items() if k not in ("sender_enc", "header_metadata")}
+        fields["metadata"] = rep.metadata
         fields["received_at"] = as_utc(cast(datetime | None, fields["received_at"]))
         label = labels.get(rep.source_id) if rep.source_id is not None else None
         entity = Report(id=rid, source_label=label, **fields)

@@ -139,6 +139,10 @@ class ReportRow(Base):
     # "month" or "year" when the report gives no more (published_at is the period's first day),
     # "day" for a full date, NULL without a date (entities.Report, migration 0003)
     published_precision: Mapped[str | None] = mapped_column(String(5))
+    # The header's URL: and its other keys as [key, value] pairs in their order (a list, not an
+    # object: PostgreSQL's JSONB would reorder keys); NULL for rows stored before (migration 0005)
+    url: Mapped[str | None] = mapped_column(Text)
+    header_metadata: Mapped[list[Any] | None] = mapped_column(JsonList)
 
 
 # ---------------------------------------------------------------- claims and incidents

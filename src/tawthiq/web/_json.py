@@ -46,6 +46,7 @@ def incident_json(incident: Any, claims: Any = (), reports: Any = None) -> dict:
                     "title": rep.title,
                     "source_label": rep.source_label,
                     "published_at": rep.published_text,  # at its precision: "2016-12"
+                    "url": rep.url,  # as written (the page links only an http(s) one)
                 }
                 if rep
                 else None

@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from tawthiq.entities import CERTAINTIES, EVENT_TYPES, REVIEW_STATUSES
+from tawthiq.entities import CERTAINTIES, EVENT_TYPES, REVIEW_STATUSES, Protected, is_web_address
 
 from ._auth import csrf_token_for, current_user
 from ._estimate_reason import estimate_reason
@@ -86,6 +86,8 @@ def template_env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["dir_of"] = lambda text: "rtl" if _is_arabic(text) else "auto"
+    env.tests["web_address"] = is_web_address  # a report's URL made a link only if http(s) (issue 15)
+    env.globals["PROTECTED_MASK"] = Protected.MASK  # a header key naming a person: its value was never kept
     env.filters["label"] = label
     env.filters["toll"] = toll
     env.filters["error_text"] = error_text

@@ -59,6 +59,34 @@ class Paged(BaseModel):
     filters: dict[str, str] = Field(default_factory=dict)
 
 
+class ReportOut(BaseModel):
+    """A report as the analyst sees it (``report_json``): every field of ``entities.Report`` but its
+    sender, of which only ``has_protected_sender`` says whether there is one."""
+
+    model_config = ConfigDict(extra="allow")
+    id: int
+    sha256: str
+    title: str | None = None
+    published_at: str | None = Field(None, description="at its precision: 2016-12-13, 2016-12 or 2016")
+    url: str | None = Field(
+        None,
+        description="the header's URL:, as written; one that is not http(s) is kept (ingest warned) "
+        "and never published",
+    )
+    metadata: dict[str, str] = Field(
+        default_factory=dict,
+        description="the header's other keys (CONFLICT:, SAME_EVENT_GROUP: ...), as written, in their "
+        "order; a key that names a person (CONTACT:, REPORTER:) holds '‹protected›', never its value",
+    )
+    has_protected_sender: bool = False
+    body: str = ""
+
+
+class ReportWithClaims(BaseModel):
+    report: ReportOut
+    claims: list[dict[str, Any]] = Field(description="spans index into report.body")
+
+
 class Corrections(BaseModel):
     """The fields a correction may change; an unknown field is refused (422), not ignored."""
 
@@ -119,7 +147,7 @@ def api_reports(
     return {"items": items, **page.meta(total)}
 
 
-@v1.get("/reports/{report_id}", responses=_ERRORS)
+@v1.get("/reports/{report_id}", response_model=ReportWithClaims, responses=_ERRORS)
 def api_report(request: Request, report_id: RecordId, user: User = Depends(_reader)) -> Any:
     """One report with its text and extracted claims (spans index into ``body``)."""
     found = request.app.state.data.reports.get(report_id)
