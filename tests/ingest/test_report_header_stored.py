@@ -301,3 +301,31 @@ def test_the_report_page_links_only_a_web_address_and_masks_a_persons_key(worksp
     assert SECRET not in good and "CONTACT" in good
     odd = client.get(f"/reports/{by_name['o.txt']}").text
     assert 'href="javascript:' not in odd and "javascript:alert(1)" in odd
+
+
+@pytest.mark.parametrize(
+    ("url", "published"),
+    [
+        ("https://example.org/s", "https://example.org/s"),
+        ("HTTP://example.org/s", "HTTP://example.org/s"),
+        ("javascript:alert(1)", None),
+        ("mailto:someone@example.org", None),
+        ("example.org/s", None),
+        ("https://", None),
+        (None, None),
+    ],
+)
+def test_the_public_form_of_a_report_gives_only_a_web_address_and_no_persons_key(url, published):
+    from tawthiq.policy import Policy, public_report
+
+    meta = {"CONFLICT": "syria", "CONTACT": Protected.MASK}
+    rep = Report(id=1, sha256="x", url=url, metadata=meta)
+    assert public_report(rep)["url"] == published
+    assert "metadata" not in public_report(rep)  # not public unless a policy lists it
+    fields = Policy().public_fields.model_copy(
+        update={"report": (*Policy().public_fields.report, "metadata")}
+    )
+    opened = Policy().model_copy(update={"public_fields": fields})
+    assert public_report(rep, opened)["metadata"] == {"CONFLICT": "syria"}
+    private = rep.model_copy(update={"channel": "chat"})
+    assert public_report(private, opened)["url"] is None and public_report(private, opened)["metadata"] == {}
