@@ -272,7 +272,9 @@ def dateline_en(text: str) -> tuple[int, int] | None:
         return None  # "Aleppo: the city ..." or a name at a sentence's start, not a dateline
     if len(place.split()) > 1 and not place.isupper() and not m.group("agency"):
         return None
-    return m.start("place"), m.end("country") if m.group("country") else m.end("place")
+    # the parenthesis is on the dateline too: "Qamishli (Syria) -" names where the reporter is, and its
+    # country read as the claim's place made the claim country-wide background, dropped (session 22)
+    return m.start("place"), max(m.end("place"), m.end("country"), m.end("agency"))
 
 
 def dateline_ar(text: str) -> tuple[int, int] | None:
