@@ -373,6 +373,7 @@ class ReportRef(BaseModel):
     file: str | None = None
     sha256: str
     title: str | None = None
+    url: str | None = None  # the report's URL:, as written: how a reader finds the original
 
 
 class Report(BaseModel):

@@ -78,7 +78,7 @@ def test_incidents_json_is_one_array_with_the_contract_fields(built):
         assert all(isinstance(o, str) for o in inc["origins"])
         for c in inc["claims"]:
             assert set(c) >= CLAIM_KEYS
-            assert set(c["report"]) == {"file", "sha256", "title"}
+            assert set(c["report"]) == {"file", "sha256", "title", "url"}  # url: the header's URL: (issue 15)
             raw = (FIXTURES / c["report"]["file"]).read_bytes()
             assert c["report"]["sha256"] == hashlib.sha256(raw).hexdigest()
 

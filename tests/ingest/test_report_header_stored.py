@@ -271,6 +271,8 @@ def test_the_url_survives_ingest_store_reports_show_api_and_export(workspace, cl
     hxl = (tmp_path / "h" / "hxl.csv").read_text("utf-8")
     assert "#meta+url" in hxl and "https://example.org/story-82" in hxl and "javascript:" not in hxl
     (inc,) = [i for i in cli_json(workspace, "incidents") if i.get("claims") or i.get("claim_ids")][:1]
+    cited = cli_json(workspace, "incident", str(inc["id"]))["claims"]
+    assert "https://example.org/story-82" in {c["report"]["url"] for c in cited}
     cli(workspace, "dossier", str(inc["id"]), "--out", str(tmp_path / "d"), "--no-pdf")
     dossier = (tmp_path / "d" / "dossier.html").read_text("utf-8")
     assert "https://example.org/story-82" in dossier

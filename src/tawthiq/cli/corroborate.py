@@ -51,7 +51,12 @@ def incident_json(inc: Any, members: list[Any]) -> dict[str, Any]:
             "id": m.claim.id,
             "role": m.role,
             **m.claim.contract(),
-            "report": {"file": m.report.file, "sha256": m.report.sha256, "title": m.report.title},
+            "report": {
+                "file": m.report.file,
+                "sha256": m.report.sha256,
+                "title": m.report.title,
+                "url": m.report.url,  # the report's URL:, as written (issue 15 item 5)
+            },
         }
 
     return {

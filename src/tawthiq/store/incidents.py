@@ -77,7 +77,7 @@ class MemberClaim:
 
 
 def _ref(rep: ReportRow) -> ReportRef:
-    return ReportRef(file=rep.file_name, sha256=rep.sha256, title=rep.title)
+    return ReportRef(file=rep.file_name, sha256=rep.sha256, title=rep.title, url=rep.url)
 
 
 def load_sourced_claims(session: Session) -> tuple[list[SourcedClaim], list[Report]]:
