@@ -217,13 +217,14 @@ def build(src: Path) -> dict[str, list[dict[str, str]]]:
             best = process.extractOne(d_name, [c[0] for c in cands], scorer=fuzz.ratio)
             if best and best[1] >= 70:
                 parent = cands[best[2]][1]
+        ar = _TOWN_AR.get(name, ())
         towns.append(
             {
                 "id": f"ucdp:{slug(raw)}",
                 "kind": "town",
                 "name_en": name,
-                "name_ar": "",
-                "variants": "",
+                "name_ar": ar[0] if ar else "",
+                "variants": "|".join(ar[1:]),
                 "parent_id": parent,
                 "lat": f"{pt[0]:.5f}",
                 "lon": f"{pt[1]:.5f}",
@@ -249,6 +250,77 @@ _AREA_AR = {
     "Eastern Ghouta": ("الغوطة الشرقية", "غوطة دمشق الشرقية"),
     "Western Ghouta": ("الغوطة الغربية", "غوطة دمشق الغربية"),
     "Eastern Qalamoun": ("القلمون الشرقي", "قلمون الشرقي"),
+}
+
+
+# The Arabic names of UCDP's towns and villages of Eastern Ghouta, the Damascus countryside and Idlib
+# province that have no Arabic-named row within 2.5 km (neither GeoNames' cities500 nor OCHA's admin
+# units list them), ranked by UCDP's events there (issue 16: "حمورية", "مسرابا", "معرشورين" were places
+# without a point, and never the same place as the English "Hamouriyah"). Hand-written for the same
+# reason as _AREA_AR: UCDP GED writes only Latin names; the Arabic is the place's own name (the English
+# is its transliteration), then the spellings reports use. Only names read with confidence; a name that
+# is also a common word or another place's ("النيرب" is also Aleppo's airport) is left out.
+_TOWN_AR = {
+    # Eastern Ghouta and the Damascus countryside (Rif Dimashq)
+    "Ein Terma": ("عين ترما",),
+    "Hamouriyah": ("حمورية",),
+    "Misraba": ("مسرابا",),
+    "Saqba": ("سقبا",),
+    "Marj al-Sultan": ("مرج السلطان",),
+    "Khan ash Shih": ("خان الشيح",),
+    "Jisrein": ("جسرين",),
+    "Zamalka": ("زملكا",),
+    "Hawsh ad Dawahirah": ("حوش الضواهرة",),
+    "Mudayra": ("مديرا",),
+    "Wadi Barada": ("وادي بردى",),
+    "Hezzeh": ("حزة",),
+    "Beit Sawa": ("بيت سوى", "بيت سوا"),
+    "Beit Jan": ("بيت جن",),
+    "Hazrama": ("حزرما",),
+    "Hawsh Nasri": ("حوش نصري",),
+    "Moadamiyat al-Sham": ("معضمية الشام", "المعضمية"),
+    "Midaana": ("ميدعا",),
+    "Beqin": ("بقين",),
+    "Sayyeda Zeinab": ("السيدة زينب",),
+    "Ash Shaffuniyah": ("الشيفونية",),
+    "Deir Khabiyeh": ("دير خبية",),
+    "Tall as Sawwan": ("تل الصوان",),
+    "Al Wafidin": ("مخيم الوافدين",),
+    "Yalda": ("يلدا",),
+    "Al Bahariyah": ("البحارية",),
+    "Zebdeen": ("زبدين",),
+    # Idlib province
+    "Foah": ("الفوعة",),
+    "Al Habit": ("الهبيط",),
+    "Kafr Sajnah": ("كفرسجنة", "كفر سجنة"),
+    "Maar Tahroma/Maarat Hurmah": ("معرة حرمة",),
+    "Kafr Ruma": ("كفرومة", "كفر روما"),
+    "Jarjanaz": ("جرجناز",),
+    "Talmenes": ("تلمنس",),
+    "Khan as Subul": ("خان السبل",),
+    "Barah": ("البارة",),
+    "Maar Shamarin": ("معرشمارين", "معر شمارين"),
+    "Sarmada": ("سرمدا",),
+    "Tarmala": ("ترملا",),
+    "Maar Shurin": ("معرشورين", "معر شورين"),
+    "Kafr Uwayd": ("كفرعويد", "كفر عويد"),
+    "Masaran": ("معصران",),
+    "Dayr ash Sharqi": ("الدير الشرقي",),
+    "Sarjah": ("سرجة",),
+    "Hazzarin": ("حزارين",),
+    "Sfuhen": ("سفوهن",),
+    "Maarzita": ("معرزيتا",),
+    "Kansafrah": ("كنصفرة",),
+    "Turmanin": ("ترمانين",),
+    "Jabal az Zawiyah": ("جبل الزاوية",),
+    "Maarah al-Naasan": ("معارة النعسان",),
+    "Atmeh": ("أطمة",),
+    "Zardana": ("زردنا",),
+    "Bab al Hawa": ("باب الهوى",),
+    "Kafr Battikh": ("كفربطيخ", "كفر بطيخ"),
+    "Hazzanu": ("حزانو",),
+    "Bsaqla": ("بسقلا",),
+    "Mishmishan": ("مشمشان",),
 }
 
 
