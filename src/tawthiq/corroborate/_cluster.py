@@ -37,10 +37,7 @@ on east Aleppo") joins the one group it is identified with and contradicts nowhe
 one told in its own report), or, when it fits none or two different events, stays with
 the other vague claims (grouped by the same rule). Last, two groups of such town-wide
 accounts of one day, from different reports, that fit only each other are joined: there is
-no other event for either to be (:func:`join_lone_accounts`); and a claim still alone, that two or
-more members of one incident identify and at most half of them contradict only by place or toll,
-joins it (:func:`join_to_core`): one odd account of an event told many times (a market "near" a city
-placed at the city) no longer keeps out a claim the rest of the event's accounts identify.
+no other event for either to be (:func:`join_lone_accounts`).
 
 A claim whose first place is far from the place its report's other claims are at is also read at
 that place (:func:`_other_readings`): the first was the passing mention.
@@ -65,16 +62,9 @@ from tawthiq.entities import SourcedClaim
 
 from ._bridges import one_report_two_causes, one_toll_two_causes, only_causes_differ
 from ._candidates import candidate_blocks, place_keys
-from ._fit import conflict_of_place_or_toll, judge_full, types_fit
+from ._fit import judge_full, types_fit
 from ._items import Item, item_of, readings_of_its_report
-from ._linkage import (
-    ambiguous_links,
-    complete_linkage,
-    is_anchor,
-    join_lone_accounts,
-    join_to_core,
-    satellite_fits,
-)
+from ._linkage import ambiguous_links, complete_linkage, is_anchor, join_lone_accounts, satellite_fits
 from ._places import Contains, places_relation
 
 __all__ = ["Cluster", "cluster_claims"]
@@ -164,9 +154,6 @@ def cluster_claims(
             leftover.append(v)
     groups += complete_linkage(leftover, scores, links, bridges, soft, told)
     groups = join_lone_accounts(groups, items, scores)
-    groups = join_to_core(
-        groups, scores, links, lambda k: conflict_of_place_or_toll(items[k[0]], items[k[1]], contains)
-    )
     clusters = sorted(sorted(g) for g in groups)
     tallies = _attach_tallies(items, clusters, contains)
     return [

@@ -25,7 +25,6 @@ from ._places import Contains
 
 __all__ = [
     "SLACK_OF_DAYS",
-    "conflict_of_place_or_toll",
     "judge",
     "judge_full",
     "other_days",
@@ -320,18 +319,3 @@ def pair_score(a: Item, b: Item, contains: Contains | None = None) -> float | No
     """How strongly two claims look like one event; None when they cannot be."""
     judged = judge(a, b, contains)
     return None if judged is None else judged[0]
-
-
-def conflict_of_place_or_toll(a: Item, b: Item, contains: Contains | None = None) -> bool:
-    """Two claims that cannot be one event only because of their places or their tolls: of one kind
-    and family, types that fit, dates that meet, and never one report's two events (told apart, two
-    weapons counted, two days). What extraction most often gets wrong about one claim of an event
-    told many times (a city "near" the strike taken for its place, a first toll), and so what a
-    claim's agreement with the rest of an incident may outweigh (``_linkage.join_to_core``)."""
-    if a.kind != b.kind or not same_family(a, b) or not types_fit(a, b):
-        return False
-    if a.window is None or b.window is None or not windows_meet(a.window, b.window):
-        return False
-    if a.report == b.report and (told_apart(a, b) or two_weapons_counted(a, b) or other_days(a, b)):
-        return False
-    return not (a.denied or b.denied)

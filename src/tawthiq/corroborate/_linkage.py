@@ -4,9 +4,8 @@ In: the judged pairs (``scores``: strength, or -1 for a conflict), the identifyi
 the ``bridges`` (``_bridges``), as indices into the claims.
 Out: groups of indices: :func:`complete_linkage` (strongest links first, two groups joined only when
 no pair across them conflicts, then across bridges), :func:`satellite_fits` (where a vague claim
-goes), :func:`ambiguous_links` (a claim two counted events could both claim),
-:func:`join_lone_accounts` (two town-wide accounts of one day that fit only each other), and
-:func:`join_to_core` (a claim one bad pair left alone, joined to the incident whose core identifies it).
+goes), :func:`ambiguous_links` (a claim two counted events could both claim), and
+:func:`join_lone_accounts` (two town-wide accounts of one day that fit only each other).
 Never: judges a pair itself; never reads the database.
 """
 
@@ -19,14 +18,7 @@ from collections.abc import Callable, Sequence
 from ._fit import SLACK_OF_DAYS
 from ._items import BUSY_FAMILIES, Item
 
-__all__ = [
-    "ambiguous_links",
-    "complete_linkage",
-    "is_anchor",
-    "join_lone_accounts",
-    "join_to_core",
-    "satellite_fits",
-]
+__all__ = ["ambiguous_links", "complete_linkage", "is_anchor", "join_lone_accounts", "satellite_fits"]
 
 
 def ambiguous_links(
@@ -228,51 +220,3 @@ def _set_apart(
     if not out or bridge[0] in out or bridge[1] in out or any(told(x) for x in out):
         return []
     return out
-
-
-# A lone claim joins an incident whose members it mostly identifies with (:func:`join_to_core`):
-# at least this many identifying pairs, and at most one conflict per this many members. Chosen on the
-# tune split (session 22): 2/2 against 2/3, 1/3, 3/3, 2/4 and 1/2, gold claims R 0.912 vs 0.902, P no
-# lower; confirmed on measure (gold R 0.661 vs 0.657).
-CORE_LINKS = 2
-CORE_SHARE = 2
-
-
-def join_to_core(
-    groups: list[list[int]],
-    scores: dict[tuple[int, int], float],
-    links: set[tuple[int, int]],
-    excusable: Callable[[tuple[int, int]], bool],
-) -> list[list[int]]:
-    """A claim left alone by one bad pair joins the incident whose core it identifies with.
-
-    Complete linkage keeps a claim out of a group when any one member conflicts with it. In a large
-    group that one member is often the odd one ("a market near the port city" placed at the city, 70
-    km off, beside five accounts placing it in the town), and the claim that five members identify
-    as theirs is then an incident of its own. A claim alone in its group joins a group when it
-    identifies with at least :data:`CORE_LINKS` of its members, conflicts with at most one in
-    :data:`CORE_SHARE` (so with no more than half), and every such conflict is ``excusable`` (a place
-    or a toll, never a type, a date, a denial, or one report telling the two apart:
-    ``_fit.conflict_of_place_or_toll``); one group only: a claim that two groups could claim joins
-    neither. Tallies are never in a group, so never join."""
-    big = [n for n, g in enumerate(groups) if len(g) >= CORE_LINKS]
-    moved: dict[int, int] = {}
-    for n, g in enumerate(groups):
-        if len(g) != 1:
-            continue
-        (v,) = g
-        fits = []
-        for o in big:
-            keys = [(v, m) if v < m else (m, v) for m in groups[o]]
-            bad = [k for k in keys if scores.get(k, -1.0) < 0]
-            ties = sum(1 for k in keys if k in links)
-            if ties >= CORE_LINKS and len(bad) * CORE_SHARE <= len(keys) and all(excusable(k) for k in bad):
-                fits.append(o)
-        if len(fits) == 1:
-            moved[n] = fits[0]
-    if not moved:
-        return groups
-    out = [list(g) for g in groups]
-    for n, o in moved.items():
-        out[o].extend(groups[n])
-    return [g for n, g in enumerate(out) if n not in moved]
