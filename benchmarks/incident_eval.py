@@ -398,6 +398,67 @@ def shape(show: dict, incidents) -> list[dict]:
     return sorted(out, key=lambda e: -e["gold_pairs"])
 
 
+def corroboration_shape(show: dict, incidents) -> dict:
+    """Counts only (so also on the measure side): the gold pairs corroboration loses, both claims
+    matched incident claims in two predicted incidents, by every class they fall in
+    (:func:`corroboration_classes`), with the gold incidents each class hits; and, for two predicted
+    incidents kept apart although a pair across them fits and identifies one event (complete
+    linkage), the classes of the conflicting pairs across them that keep them apart."""
+    from tawthiq.gazetteer import load_gazetteer
+
+    contains = load_gazetteer().contains
+    label, claim_gold, sourced = show["label"], show["claim_gold"], show["sourced"]
+    pred_of = {k: cid for cid, k in claim_gold.items()}
+    where = {cid: n for n, inc in enumerate(incidents) for cid in _claim_ids(inc)}
+    by_label: dict[str, list[int]] = {}
+    for k, lab in label.items():
+        by_label.setdefault(lab, []).append(k)
+    pairs: Counter[str] = Counter()
+    events: dict[str, set[str]] = {}
+    kept: Counter[str] = Counter()
+    seen: set[tuple[int, int]] = set()
+    for lab, ks in by_label.items():
+        for a, b in combinations(sorted(ks), 2):
+            pa, pb = pred_of.get(a), pred_of.get(b)
+            if pa is None or pb is None:
+                continue
+            if sourced[pa].claim.kind != "incident" or sourced[pb].claim.kind != "incident":
+                continue
+            na, nb = where.get(pa), where.get(pb)
+            if na is None or nb is None or na == nb:
+                continue
+            classes = corroboration_classes(sourced[pa], sourced[pb], contains)
+            for c in classes:
+                pairs[c] += 1
+                events.setdefault(c, set()).add(lab)
+            key = (min(na, nb), max(na, nb))
+            if classes == [C_LINKAGE] and key not in seen:
+                seen.add(key)
+                for x in _claim_ids(incidents[na]):
+                    for y in _claim_ids(incidents[nb]):
+                        cross = corroboration_classes(sourced[x], sourced[y], contains)
+                        if cross not in ([C_LINKAGE], [C_NO_IDENT]):
+                            kept[" + ".join(cross)] += 1
+    return {
+        "pairs": dict(pairs.most_common()),
+        "events": {k: len(v) for k, v in events.items()},
+        "kept_apart": {"incident_pairs": len(seen), "by": dict(kept.most_common())},
+    }
+
+
+def _print_corroboration_shape(mode: str, d: dict) -> None:
+    print(f"== {mode}: corroboration's lost gold pairs by class: gold incidents, pairs (counts only)")
+    for cls, n in sorted(d["pairs"].items(), key=lambda kv: (-d["events"][kv[0]], -kv[1])):
+        print(f"  {d['events'][cls]:6d}  {n:5d}  {cls}")
+    k = d["kept_apart"]
+    print(
+        f"  kept apart by complete linkage: {k['incident_pairs']} pairs of incidents;"
+        " the conflicting pairs across them:"
+    )
+    for cls, n in k["by"].items():
+        print(f"    {n:5d}  {cls}")
+
+
 def _print_shape(mode: str, events: list[dict], top: int = 6) -> None:
     total = sum(e["gold_pairs"] for e in events)
     print(
@@ -836,8 +897,10 @@ def main(argv: list[str]) -> int:
             out.setdefault("shape", {})[mode] = shape(show, incidents)
             if mode == "pipeline":  # counts by class only, like the rest of --shape
                 out["shape"]["false_pairs"] = dict(false_pairs(show, incidents).most_common())
+            out["shape"][f"{mode}_classes"] = corroboration_shape(show, incidents)
             if not args.json:
                 _print_shape(mode, out["shape"][mode])
+                _print_corroboration_shape(mode, out["shape"][f"{mode}_classes"])
                 if mode == "pipeline":
                     print(f"== pipeline: its false pairs ({npred - tp}) by class")
                     for cls, n in out["shape"]["false_pairs"].items():

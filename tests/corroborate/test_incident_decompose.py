@@ -292,3 +292,26 @@ def test_a_lost_pair_is_classed_by_every_corroboration_test_it_fails():
     assert classes(
         _placed(1, "a", monday, (TOWN,), toll=None), _placed(2, "b", monday, (TOWN,), toll=None)
     ) == [incident_eval.C_NO_IDENT]
+
+
+def test_shape_counts_the_conflicts_that_keep_two_identified_incidents_apart():
+    monday = date(2020, 3, 2)
+    # one gold event E told by four claims; predicted as two incidents: {1, 2} and {3, 4}. 2 and 3
+    # fit and identify one event (tolls 12 and 12), but 1 (toll 40) cannot be one with 4 (toll 12)
+    sourced = {
+        1: _placed(1, "a", monday, (TOWN,), toll=40),
+        2: _placed(2, "b", monday, (TOWN,), toll=25),
+        3: _placed(3, "c", monday, (TOWN,), toll=12),
+        4: _placed(4, "d", monday, (TOWN,), toll=12),
+    }
+    show = {
+        "label": {k: "E" for k in range(1, 5)},
+        "claim_gold": {k: k for k in range(1, 5)},
+        "sourced": sourced,
+    }
+    d = incident_eval.corroboration_shape(show, [_incident(1, 2), _incident(3, 4)])
+    # lost pairs: 1-3 and 1-4 tolls; 2-3 and 2-4 fit and identify (complete linkage)
+    assert d["pairs"][incident_eval.C_LINKAGE] == 2 and d["events"][incident_eval.C_LINKAGE] == 1
+    assert d["pairs"][incident_eval.C_TOLLS] == 2
+    # the two incidents are one pair of incidents, kept apart by the two toll conflicts across them
+    assert d["kept_apart"] == {"incident_pairs": 1, "by": {incident_eval.C_TOLLS: 2}}
