@@ -218,6 +218,17 @@ def test_a_malformed_date_above_a_good_one_lets_the_good_one_date_the_report_and
     )
 
 
+@pytest.mark.parametrize(("value", "said"), [("unknown", "('unknown')"), ("N/A", "('N/A')"), ("", "(empty)")])
+def test_a_date_given_as_unknown_is_said_so_not_called_malformed_and_the_report_is_undated(value, said):
+    head = read_header(f"URL: https://example.org/s\nDATE: {value}\nCONFLICT: c\n\nBody.", "r.txt")
+    assert head.published_at is None and head.metadata == {"CONFLICT": "c"}
+    assert head.warnings == (
+        f"r.txt:2: field 'DATE': no date given {said}; the report is kept without a date",
+    )
+    later = read_header(f"DATE: {value}\nPUBLISHED: 2016-12-13\n\nBody.", "r.txt")
+    assert later.published_at == date(2016, 12, 13) and later.warnings[0].endswith("taken from a later line")
+
+
 def test_a_report_entity_keeps_its_metadata_read_only_and_hashable():
     a = Report(sha256="x", url="https://example.org/s", metadata={"B": "1", "A": "2"})
     assert list(a.metadata) == ["B", "A"] and hash(a) == hash(Report.model_validate_json(a.model_dump_json()))
