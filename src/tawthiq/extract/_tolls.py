@@ -230,9 +230,14 @@ _DEAD_NOUN = r"(?:dead|bodies|corpses|victims|killed|fatalities|deceased|casualt
 _PART_OF = re.compile(
     rf"\s*(?:more\s+|others?\s+)?of\s+(?:the|those|these)\s+(?:[\w-]+\s+)?{_DEAD_NOUN}\b", re.I
 )
+# the counts of a list of parts, the first or a later one: "among the dead were 11 children and five
+# women", "the dead included 11 children and five women", "those killed included 11 children" (session
+# 22: "five" and "11" were read as a second toll; annotation.md: sub-counts are victims, not a claim)
+_LIST_SO_FAR = r"(?:[\w-]+(?:\s+[\w-]+){0,4}?(?:\s*,\s*(?:and\s+)?|\s+and\s+))*"
 _AMONG_BEFORE = re.compile(
-    rf"\bamong\s+(?:the|those)\s+(?:[\w-]+\s+){{0,2}}?{_DEAD_NOUN}\s+(?:were|was|are|is)\s+(?:also\s+)?"
-    r"(?:(?:at least|about|some|more than|over)\s+)?$",
+    rf"(?:\bamong\s+(?:the|those)\s+(?:[\w-]+\s+){{0,2}}?{_DEAD_NOUN}\s+(?:were|was|are|is)|"
+    rf"\b(?:the|those)\s+(?:[\w-]+\s+){{0,2}}?{_DEAD_NOUN}\s+(?:also\s+)?includ(?:ed|e|es))\s+"
+    rf"(?:also\s+)?{_LIST_SO_FAR}(?:(?:at least|about|some|more than|over)\s+)?$",
     re.I,
 )
 _SAVED = re.compile(r"\bsav(?:ed|es|e|ing)\s+(?:the\s+)?(?:lives\s+of\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
