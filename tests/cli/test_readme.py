@@ -96,3 +96,29 @@ def test_the_walk_through_counts_are_what_the_bundled_corpus_gives(tmp_path):
     built = runner.invoke(app, ["corroborate", "-w", ws])
     for line in (built.stderr.strip().splitlines()[-1], built.stdout.strip().splitlines()[-1]):
         assert line in text, f"README.md step 3 should print: {line}"
+
+
+def test_the_readme_export_step_shows_the_incident_acled_leaves_out(tmp_path):
+    # a documenter following step 7 saw a warning the README did not show (an incident with no place
+    # is left out of acled.csv) and counted 8 rows under "published 9 of 9": the README's export output
+    # must be what the walk-through prints, warning included (found on session 22's walk)
+    from typer.testing import CliRunner
+
+    corpus = Path(__file__).resolve().parents[2] / "src" / "tawthiq" / "demo" / "corpus"
+    text = README.read_text(encoding="utf-8")
+    runner, ws = CliRunner(), str(tmp_path / "walk")
+    assert runner.invoke(app, ["init", ws]).exit_code == 0
+    files = [str(p) for p in sorted(corpus.iterdir()) if p.suffix in {".txt", ".html", ".eml", ".jsonl"}]
+    assert runner.invoke(app, ["ingest", *files, "--published-from-header", "-w", ws]).exit_code == 0
+    assert runner.invoke(app, ["extract", "-w", ws]).exit_code == 0
+    assert runner.invoke(app, ["corroborate", "-w", ws]).exit_code == 0
+    approved = runner.invoke(app, ["claims", "approve", "--all", "--reason", "walk", "-w", ws])
+    assert approved.exit_code == 0, approved.stderr
+    exported = runner.invoke(app, ["export", "acled", "--out", str(tmp_path / "out"), "-w", ws])
+    assert exported.exit_code == 0, exported.stderr
+    said = [line for line in exported.stderr.splitlines() if line.startswith(("warning:", "published "))]
+    assert any(line.startswith("warning:") for line in said), "the demo has an incident with no place"
+    for line in said:
+        assert line in text, f"README.md step 7 should print: {line}"
+    rows = (tmp_path / "out" / "acled.csv").read_text(encoding="utf-8").strip().splitlines()[1:]
+    assert f"`acled.csv` has {len(rows)} rows" in text
