@@ -199,3 +199,17 @@ def test_id_number_and_address_columns_are_recognised_and_kept(cli_json, workspa
     cli_json(workspace, "people", "link")
     (rec,) = [r for p in cli_json(workspace, "people", "persons") for r in p["records"]]
     assert (rec["record_id"], rec["national_id"], rec["address"]) == ("1", "٤٠١٢٣٤٥٦٧", "حي الرمال - شارع ١٢")
+
+
+def test_a_list_with_a_header_and_no_rows_says_so_before_guessing_a_mapping(cli, workspace, tmp_path):
+    # the walk of session 22: a header-only CSV showed the guessed mapping (at a terminal it asks to
+    # confirm it), then "no good rows among 0"; the file's real problem comes first, naming the file
+    header_only = tmp_path / "victims.csv"
+    header_only.write_text("ref,full name,sex,age,date of death\n", encoding="utf-8")
+    result = cli(workspace, "people", "import", str(header_only), "--list", "v", ok=False)
+    assert result.exit_code == 1
+    assert "Guessed the column mapping" not in result.stderr
+    assert f"{header_only}: the file has its header row but no rows of people under it" in result.stderr
+    as_json = cli(workspace, "people", "import", str(header_only), "--list", "v", "--json", ok=False)
+    out = json.loads(as_json.stdout)
+    assert out["error"]["code"] == "bad_input" and out["error"]["file"] == str(header_only)

@@ -147,6 +147,11 @@ def import_list(
     """Import a list into the workspace; re-importing updates records by the list's own id."""
     with err_console.status(f"reading {file.name}…"):
         table = read_table(file)
+    if not table.rows:
+        # a header and nothing under it: said before a mapping is guessed and asked about (the walk
+        # of session 22 was shown the guess, then told "no good rows among 0")
+        raise InputError("the file has its header row but no rows of people under it; nothing stored",
+                         path=file)  # fmt: skip
     if maps or mapping_file:
         mapping = mapping_from_yaml(mapping_file) if mapping_file else {}
         mapping.update(mapping_from_args(maps or []))
