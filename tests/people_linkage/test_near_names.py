@@ -173,3 +173,66 @@ def test_a_person_recorded_three_times_in_one_list_is_one_person_linked_automati
     res = link_records([*records, *copies], dedupe_lists={"register"})
     person = {x: c for c in res.clusters for x in c}
     assert all(set(person[r.id]) == {r.id, 10_000 + r.id, 20_000 + r.id} for r in records[:20])
+
+
+def _scored_with_seed(records: list[PersonRecord], seed: int) -> dict[tuple[int, int], float]:
+    """The name weight of every scored pair, the u of the model drawn with ``seed``."""
+    from tawthiq.people._link_lists import name_frequencies, near_frequencies
+
+    feats, name_tf = name_frequencies(record_features(records))
+    feats, near_tf = near_frequencies(feats)
+    df = model.score_pairs(
+        feats, link_type="dedupe_only", floor=0.01, seed=seed, name_tf=name_tf, near_tf=near_tf
+    )
+    weights = df.filter(like="name").sum(axis=1)
+    return {
+        (min(a, b), max(a, b)): w
+        for a, b, w in zip(df["unique_id_l"], df["unique_id_r"], weights, strict=True)
+    }
+
+
+def _lineages(n: int, seed: int) -> list[PersonRecord]:
+    """``n`` invented people, no two of whom share a father's and a family name."""
+    rng = random.Random(seed)
+    families = [a + b[2:] for a in _FAMILY for b in _FAMILY]  # invented compounds
+    lineages = list(itertools.product(_FATHER, families))
+    rng.shuffle(lineages)
+    return [
+        PersonRecord(
+            id=i + 1,
+            list_name="register",
+            record_id=str(i),
+            sex=rng.choice("mf"),
+            age=rng.randint(1, 80),
+            name_ar=f"{rng.choice(_GIVEN)} {f} {rng.choice(_GRAND)} {fam}",
+        )
+        for i, (f, fam) in enumerate(lineages[:n])
+    ]
+
+
+def test_a_large_lists_duplicate_without_its_grandfather_weighs_the_same_whatever_pairs_u_drew(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    # Above 60,000 records u was splink's random sampling of two million pairs; on a list of a
+    # million the rare name levels (the whole name; given, father and family) held a handful of
+    # those pairs or none, and the ratio of their u, which scales a near-exact pair's weight,
+    # was the luck of the draw (synthetic dedup, automatic recall 0.93 at 100,000 records, 0.87
+    # at 250,000). Here the list is "large" (EM on a sample) and the draw as small against its
+    # pairs: the pairs sharing a name key are counted, so another draw moves none of the weights.
+    monkeypatch.setattr(model, "TRAIN_SAMPLE_RECORDS", 600)
+    monkeypatch.setattr(model, "EM_SAMPLE_RECORDS", 300)
+    monkeypatch.setattr(model, "U_MAX_PAIRS", 20_000)  # of about 400,000 pairs
+    records = _lineages(700, seed=13)
+    exact = [r.model_copy(update={"id": 6000 + r.id, "record_id": f"again{r.id}"}) for r in records[-150:]]
+    dropped = []
+    for k, r in enumerate(records[:40]):
+        g, f, _gf, fam = r.name_ar.split()
+        dropped.append(
+            r.model_copy(update={"id": 7000 + k, "record_id": f"short{k}", "name_ar": f"{g} {f} {fam}"})
+        )
+    everyone = [*records, *exact, *dropped]
+    pairs = [(r.id, 7000 + k) for k, r in enumerate(records[:40])]
+    one, *others = (_scored_with_seed(everyone, seed=s) for s in (1, 2, 3))
+    assert all(p in one for p in pairs)
+    for other in others:
+        assert [other.get(p) for p in pairs] == pytest.approx([one[p] for p in pairs], abs=0.05)

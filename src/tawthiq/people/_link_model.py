@@ -415,8 +415,9 @@ def _train_u_and_prior(
     u is counted (:func:`._link_u.count_u`: exact from value counts and from the pairs
     sharing a name key, the other pairs sampled, in DuckDB whatever the backend: on Spark
     ``duckdb_comparisons`` are the model's comparisons rendered for DuckDB, as the linker's
-    own are Spark SQL) when ``features`` are given; splink's
-    random sampling otherwise, or when too many pairs share a name key to enumerate them.
+    own are Spark SQL) when ``features`` are given, whatever the input's size; splink's
+    random sampling otherwise, or when too many pairs share a name key to enumerate them
+    (:data:`._link_u.NAME_KEY_MAX_PAIRS`).
 
     u must come from random pairs of the *whole* list: a training sample chosen by family
     names holds far more pairs that share a family name than the list does, so u sampled
@@ -434,9 +435,12 @@ def _train_u_and_prior(
 
     max_pairs = min(U_MAX_PAIRS, max(1e5, n * 100.0))
     counted = None
-    # Counted on the inputs it was measured on (the real lists, up to TRAIN_SAMPLE_RECORDS);
-    # a larger list keeps splink's sampling (the million-record dedup was not re-measured).
-    if features is not None and link_type is not None and n <= TRAIN_SAMPLE_RECORDS:
+    # Counted at every size (issue 19, session 22). Above 60,000 records splink's sampling was
+    # kept until then: its two million pairs met the rare name levels (the whole name; given,
+    # father and family) a handful of times or never on a list of 100,000 to a million, and the
+    # ratio of those two u, which scales every near-exact pair's weight, was the luck of the draw
+    # (synthetic dedup: automatic recall 0.93 at 100,000 records, 0.87 at 250,000).
+    if features is not None and link_type is not None:
         from tawthiq.people._link_u import count_u
 
         # splink's rendered comparisons (their CASE expressions), as the linker holds them
