@@ -68,3 +68,21 @@ def test_a_file_with_nothing_to_read_gets_one_note_not_a_date_warning_too(tmp_pa
     r = CliRunner().invoke(app, ["extract", str(f), "--json"])
     assert r.exit_code == 0, r.output
     assert why in r.stderr and "no publication date" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        ("DATE: 2016-12-11\n\n---\n\n* * *\n", "neither English"),
+        ("DATE: 2016-12-11\nOUTLET: Field team\n", "empty report"),
+    ],
+)
+def test_a_header_above_nothing_to_read_is_not_read_as_english(tmp_path, content, why):
+    # the walk of session 22: 'extract FILE' judged the language on the whole file, so a header's
+    # Latin keys (DATE:, OUTLET:) made a page of dashes "English" and it said nothing, while a
+    # workspace (which stores the body without its header) said "neither English nor Arabic text"
+    f = tmp_path / "nothing_below_the_header.txt"
+    f.write_text(content, encoding="utf-8")
+    r = CliRunner().invoke(app, ["extract", str(f), "--json"])
+    assert r.exit_code == 0, r.output
+    assert why in r.stderr and json.loads(r.stdout)["claims"] == []

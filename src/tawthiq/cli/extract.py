@@ -158,7 +158,10 @@ def extract(
         err_console.print(f"warning: {warning}", highlight=False, soft_wrap=True, markup=False)
     precision = "day" if pub is not None else header.published_precision
     pub = pub or header.published_at
-    if pub is None and text.strip() and reads_language(text):  # as in a workspace: only a read text
+    # what a workspace would store and read: the text below the header block (a header alone, whose
+    # keys are Latin letters, made a file of dashes "English" here while a workspace said it was neither)
+    body = text[header.body_start :]
+    if pub is None and body.strip() and reads_language(body):  # as in a workspace: only a read text
         why = "its DATE: header is not a date" if header.warnings else "no --published, no DATE: header"
         err_console.print(
             f"{file}: no publication date ({why}): times that depend on it are unknown",
@@ -167,9 +170,9 @@ def extract(
             markup=False,
         )
     claims: list[Any] = []
-    if not text.strip():
+    if not body.strip():
         err_console.print(f"{file}: empty report, no claims", highlight=False, soft_wrap=True)
-    elif not reads_language(text):
+    elif not reads_language(body):
         err_console.print(
             f"{file}: neither English nor Arabic text: no claims extracted; "
             "extraction reads English and Arabic",
