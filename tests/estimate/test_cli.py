@@ -151,3 +151,19 @@ def test_tempering_is_reachable_from_the_command_line_and_says_its_ladder(runner
     assert data["low"] <= data["N"] <= data["high"]
     bad = runner.invoke(app, ["estimate", "-t", path, "--tempering", "sometimes"])
     assert bad.exit_code == 2 and "sometimes" in bad.output
+
+
+def test_the_iterations_help_tells_the_burn_in_the_default_first_run_has():
+    # --help said "burn-in a quarter"; since candidate C (issue 20) a first run of 2,500 sweeps or more
+    # tunes the proposals for at least 1,250 and burns them: half of the default run (walk, session 22)
+    import typing
+
+    from tawthiq.cli.estimate import estimate as estimate_command
+    from tawthiq.estimate import LcmcrSettings
+    from tawthiq.estimate._lcmcr import _tuning
+
+    option = typing.get_type_hints(estimate_command, include_extras=True)["iterations"].__metadata__[0]
+    burnt = _tuning(LcmcrSettings().iterations)
+    assert burnt == LcmcrSettings().iterations // 2
+    assert f"at least the {burnt:,} that tune the proposals" in option.help
+    assert "burn-in a quarter)" not in option.help

@@ -177,7 +177,9 @@ def estimate(
         typer.Option(
             "--iterations",
             help=(
-                "LCMCR: iterations per chain in the first run (burn-in a quarter); chains are continued, "
+                "LCMCR: iterations per chain in the first run (burn-in: a quarter of the sweeps run, and at "
+                "least the 1,250 that tune the proposals when the first run is 2,500 or more, so half of it "
+                "at the default); chains are continued, "
                 "by half to all of their length, until R-hat and ESS say they converged, else the estimate "
                 "says 'did not converge'."
             ),
