@@ -148,13 +148,17 @@ def reports_show(
 
 
 def _report_lines(d: dict[str, Any]) -> None:
-    shown = ("id", "file_name", "status", "reason", "source", "published_at", "language", "title", "url",
-             "channel", "sha256", "received_at")  # fmt: skip
-    for key in shown:
-        if d.get(key) not in (None, ""):
+    # the header's other keys come under their own heading after the URL (docs/cli.md): printed
+    # indented after received_at with no heading, they read as part of the received time (walk)
+    where = ("id", "file_name", "status", "reason", "source", "published_at", "language", "title", "url")
+    for key in (*where, "metadata", "channel", "sha256", "received_at"):
+        if key == "metadata":
+            if d["metadata"]:
+                out_console.print("metadata:", highlight=False)
+            for name, value in d["metadata"].items():
+                out_console.print(f"  {escape(name)}: {escape(value)}", highlight=False, soft_wrap=True)
+        elif d.get(key) not in (None, ""):
             out_console.print(f"{key}: {escape(str(d[key]))}", highlight=False, soft_wrap=True)
-    for key, value in d["metadata"].items():
-        out_console.print(f"  {escape(key)}: {escape(value)}", highlight=False, soft_wrap=True)
     if d["has_protected_sender"]:
         out_console.print("sender: protected (`tawthiq reports --reveal --reason TEXT`)", highlight=False)
     if d["body"]:
