@@ -115,6 +115,8 @@ def _lcmcr_settings(args: argparse.Namespace) -> LcmcrSettings:
         st = replace(st, hot_rounds=args.hot_rounds)
     if args.ladder:
         st = replace(st, ladder=tuple(args.ladder))
+    if args.quarter_burn_in:
+        st = replace(st, half_burn_in=False)
     return st
 
 
@@ -178,6 +180,9 @@ def main() -> None:
     ap.add_argument("--temper-after", type=int, default=None, help="LCMCR: temper only after these sweeps")
     ap.add_argument("--hot-rounds", type=int, default=None, help="LCMCR: rounds of moves on hot levels")
     ap.add_argument("--ladder", type=float, nargs="+", default=None, help="LCMCR: the tempering ladder")
+    ap.add_argument(
+        "--quarter-burn-in", action="store_true", help="LCMCR: never burn half (the rule before session 22)"
+    )
     ap.add_argument("--out", default=None, help="append one CSV line per run to this file")
     ap.add_argument("--summarize", nargs="+", default=None, help="only print the tables of these CSV files")
     args = ap.parse_args()

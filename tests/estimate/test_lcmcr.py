@@ -158,3 +158,35 @@ def test_the_command_line_and_the_library_start_from_the_same_first_check():
     assert options["max_iterations"].default == st.max_iterations
     assert options["chains"].default == st.chains and options["thin"].default == st.thin
     assert options["classes"].default == st.K
+
+
+def _chains_one_starting_far(length=8_000, far=3_000, seed=0):
+    # four chains of independent draws around 10,000, the first one starting 30 sd away and reaching
+    # the bulk only after ``far`` sweeps: a start a quarter's burn-in does not wash out
+    rng = np.random.default_rng(seed)
+    n_all = 10_000 + 100 * rng.standard_normal((4, length))
+    n_all[0, :far] += 3_000
+    return n_all
+
+
+def test_a_start_longer_than_a_quarter_of_the_run_is_burnt_by_the_half_rule():
+    from tawthiq.estimate._lcmcr import _checked
+
+    n_all = _chains_one_starting_far()
+    burn, kept, conv = _checked(n_all, 2_000, LcmcrSettings(half_burn_in=False))
+    assert burn == 2_000 and conv["r_hat"] > 1.02  # the quarter keeps 1,000 draws of the start
+    burn, kept, conv = _checked(n_all, 2_000, LcmcrSettings())  # the default
+    assert burn == 4_000 and kept.shape == (4, 4_000) and conv["r_hat"] < 1.02
+    assert kept.max() < 11_000  # nothing of the start is kept
+
+
+def test_draws_that_pass_after_a_quarter_are_kept_whatever_the_half_rule():
+    from tawthiq.estimate._lcmcr import _checked
+
+    n_all = _chains_one_starting_far(far=1_500)
+    quarter = _checked(n_all, 2_000, LcmcrSettings(half_burn_in=False))
+    half = _checked(n_all, 2_000, LcmcrSettings())
+    assert quarter[0] == half[0] == 2_000 and np.array_equal(quarter[1], half[1])
+    # an explicit burn-in is never second-guessed
+    far = _chains_one_starting_far()
+    assert _checked(far, 2_000, LcmcrSettings(burn_in=2_000))[0] == 2_000

@@ -12,7 +12,8 @@ threads).
 Chains run in parallel threads (the numba kernel releases the GIL), one per core. They run
 ``iterations`` each; while R-hat or ESS say the draws are not yet enough, every chain is continued by
 half to all of its length (as much as the ESS says is missing), up to ``max_iterations``; the first
-quarter of every chain is discarded as burn-in.
+quarter of every chain is discarded as burn-in (half, when the draws after a quarter fail the check and
+those after half pass: a chain that started far from the bulk).
 Dense tables stop after the first run; sparse ones, whose chains move in long excursions, get the longer
 runs they need, and are flagged when even those are not enough. With ``tempering="continuation"``, a
 run that fails its first check is continued with parallel tempering (``LcmcrSettings.ladder``;
@@ -77,6 +78,9 @@ class LcmcrSettings:
     # first check is at ``iterations``): runs that converge by then keep their untempered draws
     temper_after: int = 0
     hot_rounds: int | None = None  # rounds of moves per sweep on the ladder's other levels (None: rounds)
+    # when the draws after a quarter's burn-in fail the check, check those after half: a chain that
+    # started far from the bulk is burnt without running 4 times its way there (issue 20, session 22)
+    half_burn_in: bool = True
 
     def checked(self) -> LcmcrSettings:
         if self.K < 1 or self.iterations < 2 or self.thin < 1 or self.chains < 1 or self.rounds < 1:
@@ -138,6 +142,22 @@ def _ok(conv: dict[str, float | None], st: LcmcrSettings) -> bool:
     if r is None:  # every draw the same: nothing to converge
         return True
     return r < st.r_hat_max and (eb or 0) >= st.ess_min and (et or 0) >= st.ess_min
+
+
+def _checked(n_all: np.ndarray, burn: int, st: LcmcrSettings) -> tuple[int, np.ndarray, dict]:
+    """The burn-in, the draws of N kept (chains x draws) and their convergence figures: the draws after
+    ``burn``; when those fail the check and ``st.half_burn_in`` is set, the draws of the second half
+    if they pass. A chain that started far from the bulk can take longer than a quarter of the run to
+    reach it (issue 20, session 22); burning the first half is the classic rule (Gelman et al., BDA3
+    11.4). Draws that pass after ``burn`` are kept as they are."""
+    kept = n_all[:, burn:]
+    conv = convergence(kept)
+    half = n_all.shape[1] // 2
+    if not _ok(conv, st) and st.burn_in is None and st.half_burn_in and half > burn:
+        conv_half = convergence(n_all[:, half:])
+        if _ok(conv_half, st):
+            return half, n_all[:, half:], conv_half
+    return burn, kept, conv
 
 
 def _next_step(conv: dict[str, float | None], st: LcmcrSettings, ran: int) -> int:
@@ -205,8 +225,7 @@ def lcmcr(table: ContingencyTable, settings: LcmcrSettings | None = None) -> Fit
                 if st.burn_in is None
                 else min(st.burn_in, ran - 2)
             )
-            n_all = np.stack([ch.draws(0)[burn:] for ch in chains])
-            conv = convergence(n_all)
+            burn, n_all, conv = _checked(np.stack([ch.draws(0) for ch in chains]), burn, st)
             if _ok(conv, st) or ran >= st.max_iterations:
                 break
             step = min(_next_step(conv, st, ran), st.max_iterations - ran)
