@@ -100,20 +100,41 @@ def em_patterns(linker: Any, blocking_rule: Any) -> EMPatterns | None:
     (``EMTrainingSession``, on a copy of the linker's settings). None when the rule finds no
     pair (splink raises then; the caller keeps its values).
     """
-    from splink.internals.pipeline import CTEPipeline
     from splink.internals.term_frequencies import ensure_term_frequencies_for_linker
 
     ensure_term_frequencies_for_linker(linker)
     session = _session(linker, blocking_rule)
     core = session.core_model_settings
     cvv = session._comparison_vectors()
-    gammas = [cc._gamma_column_name for cc in core.comparisons]
-    tfs = [f"{_tf_sql(cc)} AS __tf_{i}" for i, cc in enumerate(core.comparisons) if cc._has_tf_adjustments]
-    cols = [*gammas, *tfs]
-    group = [*gammas, *(f"__tf_{i}" for i, cc in enumerate(core.comparisons) if cc._has_tf_adjustments)]
+    counted = _count_patterns(linker, cvv, core.comparisons)
+    if counted is None:
+        return None
+    _df, gamma, tf, count = counted
+    return EMPatterns(
+        comparisons=[_comparison(cc) for cc in core.comparisons],
+        gamma=gamma,
+        tf=tf,
+        count=count,
+        prior=float(core.probability_two_random_records_match),
+    )
+
+
+def _count_patterns(
+    linker: Any, cvv: Any, comparisons: list[Any], extra: tuple[str, ...] = ()
+) -> tuple[Any, np.ndarray, np.ndarray, np.ndarray] | None:
+    """The distinct patterns of the comparison vectors ``cvv`` (dropped once read): the rows
+    grouped by every comparison's gamma, term-frequency adjustment and the ``extra`` columns,
+    as ``(frame, gamma, tf, count)``; None when ``cvv`` holds no pair."""
+    from splink.internals.pipeline import CTEPipeline
+
+    gammas = [cc._gamma_column_name for cc in comparisons]
+    tf_of = {i: f"__tf_{i}" for i, cc in enumerate(comparisons) if cc._has_tf_adjustments}
+    tfs = [f"{_tf_sql(comparisons[i])} AS {col}" for i, col in tf_of.items()]
+    group = [*gammas, *tf_of.values(), *extra]
     sql = (
         f"SELECT {', '.join(group)}, count(*) AS __pairs FROM "
-        f"(SELECT {', '.join(cols)} FROM __splink__df_comparison_vectors) GROUP BY {', '.join(group)}"
+        f"(SELECT {', '.join([*gammas, *tfs, *extra])} FROM __splink__df_comparison_vectors) "
+        f"GROUP BY {', '.join(group)}"
     )
     pipeline = CTEPipeline([cvv])
     pipeline.enqueue_sql(sql, "__splink__em_agreement_patterns")
@@ -123,17 +144,11 @@ def em_patterns(linker: Any, blocking_rule: Any) -> EMPatterns | None:
     cvv.drop_table_from_database_and_remove_from_cache()
     if df.empty:
         return None
-    tf = np.zeros((len(df), len(core.comparisons)))
-    for i, cc in enumerate(core.comparisons):
-        if cc._has_tf_adjustments:
-            tf[:, i] = df[f"__tf_{i}"].to_numpy(dtype=np.float64)
-    return EMPatterns(
-        comparisons=[_comparison(cc) for cc in core.comparisons],
-        gamma=df[gammas].to_numpy(dtype=np.int64).reshape(len(df), len(gammas)),
-        tf=tf,
-        count=df["__pairs"].to_numpy(dtype=np.float64),
-        prior=float(core.probability_two_random_records_match),
-    )
+    tf = np.zeros((len(df), len(comparisons)))
+    for i, col in tf_of.items():
+        tf[:, i] = df[col].to_numpy(dtype=np.float64)
+    gamma = df[gammas].to_numpy(dtype=np.int64).reshape(len(df), len(gammas))
+    return df, gamma, tf, df["__pairs"].to_numpy(dtype=np.float64)
 
 
 @dataclass
@@ -229,31 +244,15 @@ def pattern_table(linker: Any, blocking_rules: list[Any]) -> PatternTable | None
     )
     cvv = linker._db_api.sql_pipeline_to_splink_dataframe(pipeline)
     blocked.drop_table_from_database_and_remove_from_cache()
-    gammas = [cc._gamma_column_name for cc in core.comparisons]
-    tf_of = {i: f"__tf_{i}" for i, cc in enumerate(core.comparisons) if cc._has_tf_adjustments}
-    tfs = [f"{_tf_sql(core.comparisons[i])} AS {col}" for i, col in tf_of.items()]
-    group = [*gammas, *tf_of.values(), "match_key"]
-    sql = (
-        f"SELECT {', '.join(group)}, count(*) AS __pairs FROM "
-        f"(SELECT {', '.join([*gammas, *tfs, 'match_key'])} FROM __splink__df_comparison_vectors) "
-        f"GROUP BY {', '.join(group)}"
-    )
-    pipeline = CTEPipeline([cvv])
-    pipeline.enqueue_sql(sql, "__splink__em_agreement_patterns")
-    table = linker._db_api.sql_pipeline_to_splink_dataframe(pipeline)
-    df = table.as_pandas_dataframe()
-    table.drop_table_from_database_and_remove_from_cache()
-    cvv.drop_table_from_database_and_remove_from_cache()
-    if df.empty:
+    counted = _count_patterns(linker, cvv, core.comparisons, extra=("match_key",))
+    if counted is None:
         return None
-    tf = np.zeros((len(df), len(core.comparisons)))
-    for i, col in tf_of.items():
-        tf[:, i] = df[col].to_numpy(dtype=np.float64)
+    df, gamma, tf, count = counted
     return PatternTable(
         names=[cc.output_column_name for cc in core.comparisons],
-        gamma=df[gammas].to_numpy(dtype=np.int64).reshape(len(df), len(gammas)),
+        gamma=gamma,
         tf=tf,
-        count=df["__pairs"].to_numpy(dtype=np.float64),
+        count=count,
         rules=df["match_key"].astype(np.int64).to_numpy(),
     )
 
