@@ -247,3 +247,23 @@ def test_the_json_flag_after_an_option_value_still_asks_for_json(workspace, cli,
     assert _error(parsed)["field"] == "--source-kind"
     unparsed = cli(workspace, "ingest", missing, "--source", "x", "--json", "--no-such-option", ok=False)
     assert _error(unparsed, exit_code=2)["code"] == "usage"
+
+
+USAGE_ERRORS = [
+    ("incidents", "--json", "--bogus"),  # the command's own options
+    ("--json", "--bogus", "incidents"),  # the root's options, before any command
+    ("--json", "no-such-command"),  # a command name
+    ("people", "list", "--json", "--bogus"),  # a sub-command of a group
+    ("incident", "abc", "--json"),  # an argument of the wrong type
+]
+
+
+@pytest.mark.parametrize("line", USAGE_ERRORS, ids=" ".join)
+def test_a_usage_error_under_json_prints_the_json_alone_with_no_usage_panel_on_stderr(workspace, cli, line):
+    """A script that reads stdout and logs stderr got the JSON and a boxed usage panel besides."""
+    res = cli(workspace, *line, ok=False)
+    assert _error(res, exit_code=2)["code"] == "usage"
+    assert res.stderr == ""
+    without = cli(workspace, *(w for w in line if w != "--json"), ok=False)
+    assert without.exit_code == 2 and without.stdout == ""  # as before: usage on stderr
+    assert "Usage: tawthiq" in without.stderr

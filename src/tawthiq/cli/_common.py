@@ -261,14 +261,27 @@ class TawthiqGroup(TyperGroup):
         for name, cmd in _module_commands(module).items():
             self.commands.setdefault(name, cmd)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """The root's own options (``tawthiq --json --bogus incidents``): a usage error there is
+        JSON alone under ``--json``, as it is for a command's options (``invoke``)."""
+        words = list(args)  # click's parser consumes the list it is given
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError as exc:
+            if ctx.parent is None and _json_flag_in(ctx, self, words):
+                _print_json(error_json(exc))
+                raise typer.Exit(exc.exit_code) from None
+            raise
+
     def invoke(self, ctx: Any) -> Any:  # typer.Context (typer vendors its own click)
         json_ = json_asked(ctx)  # before click hands the command line on to the command
         try:
             return super().invoke(ctx)
         except TawthiqError as exc:
             _refuse(ctx, json_, exc)
-        except UsageError as exc:  # click prints it on stderr and exits 2, as without --json
-            _json_error(ctx, json_, exc)
+        except UsageError as exc:  # click prints it on stderr and exits 2; under --json only the JSON
+            if _json_error(ctx, json_, exc):
+                raise typer.Exit(exc.exit_code) from None
             raise
         except (typer.Exit, typer.Abort, TyperException):  # exit codes: click's own
             raise
@@ -293,13 +306,15 @@ def _file_error(exc: OSError) -> InputError:
     return InputError(reason, path=path)
 
 
-def _json_error(ctx: Any, json_: bool, exc: BaseException) -> None:
+def _json_error(ctx: Any, json_: bool, exc: BaseException) -> bool:
     """Under ``--json``, the failure as JSON on stdout, unless the command printed its result first
     (``audit verify`` on a broken chain says so itself: a second document would not parse). The
-    ``--json`` the command parsed, when it got that far, overrides ``json_`` (read before it did)."""
+    ``--json`` the command parsed, when it got that far, overrides ``json_`` (read before it did).
+    Returns whether the command line asked for JSON."""
     json_ = bool(ctx.meta.get(_JSON_PARSED, json_))
     if json_ and not ctx.meta.get(_PRINTED):
         _print_json(error_json(exc))
+    return json_
 
 
 def _refuse(ctx: Any, json_: bool, exc: TawthiqError) -> NoReturn:
