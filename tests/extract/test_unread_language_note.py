@@ -73,7 +73,7 @@ def test_a_file_with_nothing_to_read_gets_one_note_not_a_date_warning_too(tmp_pa
 @pytest.mark.parametrize(
     ("content", "why"),
     [
-        ("DATE: 2016-12-11\n\n---\n\n* * *\n", "neither English"),
+        ("DATE: 2016-12-11\n\n---\n\n* * *\n", "empty report: no text below the header"),
         ("DATE: 2016-12-11\nOUTLET: Field team\n", "empty report"),
     ],
 )
@@ -86,3 +86,26 @@ def test_a_header_above_nothing_to_read_is_not_read_as_english(tmp_path, content
     r = CliRunner().invoke(app, ["extract", str(f), "--json"])
     assert r.exit_code == 0, r.output
     assert why in r.stderr and json.loads(r.stdout)["claims"] == []
+
+
+HEADER_ALONE = {
+    "rule_below.txt": "DATE: 2016-12-11\nOUTLET: Field team\n\n---\n",
+    "marks_below.txt": "DATE: 2016-12-11\n\n* * *\n\n___\n",
+    "arabic_header_rule.txt": "DATE: 2016-12-11\nTITLE: \u062a\u0642\u0631\u064a\u0631\n\n\u2014\u2014\n",
+}
+
+
+def test_a_header_alone_gets_the_same_note_from_extract_file_and_from_a_workspace(cli, workspace, tmp_path):
+    # session 22's walk: a workspace called a header alone "neither English nor Arabic text" while
+    # 'extract FILE' called it "empty report"; one wording now (app.extract.nothing_to_read)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in HEADER_ALONE.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    cli(workspace, "ingest", str(folder), "--published-from-header")
+    notes = {x["file"]: x["note"] for x in json.loads(cli(workspace, "extract", "--json").stdout)}
+    for name in HEADER_ALONE:
+        assert notes[name] == "empty report: no text below the header, no claims"
+        r = CliRunner().invoke(app, ["extract", str(folder / name), "--json"])
+        assert r.exit_code == 0, r.output
+        assert f"{name}: {notes[name]}" in r.stderr and "neither English" not in r.stderr

@@ -15,9 +15,34 @@ from typing import Any
 
 from tawthiq.store import Workspace, list_reports
 
-__all__ = ["UNREAD_LANGUAGE", "ReportExtraction", "extract_workspace", "unread_language"]
+__all__ = [
+    "EMPTY_REPORT",
+    "NOT_READ",
+    "UNREAD_LANGUAGE",
+    "ReportExtraction",
+    "extract_workspace",
+    "nothing_to_read",
+    "unread_language",
+]
 
 UNREAD_LANGUAGE = "not English or Arabic (language und): no claims; extraction reads English and Arabic"
+EMPTY_REPORT = "empty report: no text below the header, no claims"
+NOT_READ = "neither English nor Arabic text: no claims"
+
+
+def nothing_to_read(body: str) -> str | None:
+    """Why a report's body (the text below its header block, as a workspace stores it) gives no
+    claims before the extractor is asked, or None: empty (not a letter or digit: a header above a
+    rule is a header alone), or in no language it reads. The one wording for ``extract FILE`` and a
+    workspace: a header alone was "empty report" in one, "neither English nor Arabic text" in the
+    other."""
+    from tawthiq.extract import reads_language
+
+    if not re.search(r"[^\W_]", body):  # nothing, or only rules and marks ("---", "* * *") under a header
+        return EMPTY_REPORT
+    if not reads_language(body):
+        return NOT_READ
+    return None
 
 
 def unread_language(text: str, language: str | None) -> bool:
@@ -55,12 +80,13 @@ def extract_workspace(
     Re-runnable: a report's unreviewed machine claims are replaced, reviewed ones kept
     (``store.claims.save_claims``). A report with no publication date (and no ``published``) gets
     claims whose relative times are unknown, with a note: never the date it was received, nor the
-    clock (issue 15). One with neither English nor Arabic text gets no claims; one the extractor
+    clock (issue 15). One with no text or neither English nor Arabic text gets no claims
+    (:func:`nothing_to_read`); one the extractor
     refuses (``InputError``) is noted with the reason and the others go on. ``on_total`` hears the
     number of reports, ``on_report`` each report's outcome as it is done.
     """
     from tawthiq.errors import InputError
-    from tawthiq.extract import extract_claims_in_period, reads_language
+    from tawthiq.extract import extract_claims_in_period
     from tawthiq.store.claims import save_claims
 
     with ws.session(actor=actor) as s:
@@ -75,9 +101,8 @@ def extract_workspace(
         note = None
         claims: list = []
         failed = False
-        if not r.body.strip() or not reads_language(r.body):
-            note = "neither English nor Arabic text: no claims"
-        else:
+        note = nothing_to_read(r.body)
+        if note is None:
             if when is None:
                 note = "no publication date: times that depend on it are unknown (pass --published)"
             try:

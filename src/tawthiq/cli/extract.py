@@ -136,9 +136,9 @@ def extract(
     With a FILE, the date is --published, else the file's DATE: header; with neither, relative
     times ("on Monday") stay unknown (never today's date).
     """
-    from tawthiq.app.extract import UNREAD_LANGUAGE, unread_language
+    from tawthiq.app.extract import UNREAD_LANGUAGE, nothing_to_read, unread_language
     from tawthiq.entities import date_text
-    from tawthiq.extract import extract_claims_in_period, reads_language
+    from tawthiq.extract import extract_claims_in_period
     from tawthiq.ingest import Header, detect_language
 
     pub = _published(published)
@@ -161,7 +161,7 @@ def extract(
     # what a workspace would store and read: the text below the header block (a header alone, whose
     # keys are Latin letters, made a file of dashes "English" here while a workspace said it was neither)
     body = text[header.body_start :]
-    if pub is None and body.strip() and reads_language(body):  # as in a workspace: only a read text
+    if pub is None and nothing_to_read(body) is None:  # as in a workspace: only a read text
         why = "its DATE: header is not a date" if header.warnings else "no --published, no DATE: header"
         err_console.print(
             f"{file}: no publication date ({why}): times that depend on it are unknown",
@@ -170,15 +170,9 @@ def extract(
             markup=False,
         )
     claims: list[Any] = []
-    if not body.strip():
-        err_console.print(f"{file}: empty report, no claims", highlight=False, soft_wrap=True)
-    elif not reads_language(body):
-        err_console.print(
-            f"{file}: neither English nor Arabic text: no claims extracted; "
-            "extraction reads English and Arabic",
-            highlight=False,
-            soft_wrap=True,
-        )
+    nothing = nothing_to_read(body)  # the words a workspace notes the same report with
+    if nothing is not None:
+        err_console.print(f"{file}: {nothing}", highlight=False, soft_wrap=True, markup=False)
     else:
         claims = extract_claims_in_period(text, pub, precision, title=title)
         if not claims and unread_language(text, detect_language(text)):
