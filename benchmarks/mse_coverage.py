@@ -13,6 +13,7 @@ observed (under 3,000, 3,000-10,000, 10,000 or more).
     .venv/bin/python benchmarks/mse_coverage.py --n 20 --seed 77 --out held.csv  # a held-out set
     .venv/bin/python benchmarks/mse_coverage.py --summarize runs.csv             # tables from a CSV
     .venv/bin/python benchmarks/mse_coverage.py --indices 0 11 --tempering continuation --out t.csv
+    .venv/bin/python benchmarks/mse_coverage.py --indices 0 11 --chains 2 --out two.csv  # fewer chains
     .venv/bin/python benchmarks/mse_coverage.py --scenarios heterogeneous hard referral --n 30
 
 Every run is one CSV line (``--out``), so a long study can be split (``--start``) and run in the
@@ -117,6 +118,8 @@ def _lcmcr_settings(args: argparse.Namespace) -> LcmcrSettings:
         st = replace(st, ladder=tuple(args.ladder))
     if args.quarter_burn_in:
         st = replace(st, half_burn_in=False)
+    if args.chains:
+        st = replace(st, chains=args.chains)
     return st
 
 
@@ -183,6 +186,7 @@ def main() -> None:
     ap.add_argument(
         "--quarter-burn-in", action="store_true", help="LCMCR: never burn half (the rule before session 22)"
     )
+    ap.add_argument("--chains", type=int, default=None, help="LCMCR: chains (default: LcmcrSettings.chains)")
     ap.add_argument("--out", default=None, help="append one CSV line per run to this file")
     ap.add_argument("--summarize", nargs="+", default=None, help="only print the tables of these CSV files")
     args = ap.parse_args()
