@@ -478,7 +478,31 @@ def group_by_origin(
 
 
 def _clean(att: str) -> str:
-    return re.sub(r"^(the|a|an)\s+", "", " ".join(att.split()), flags=re.I)
+    att = re.sub(r"^(the|a|an)\s+", "", " ".join(att.split()), flags=re.I)
+    return _nominative_ar(att) if has_arabic(att) else att
+
+
+# an unnamed Arabic speaker is written in the case its sentence gives it: "قال ناشطون" (nominative),
+# "بحسب ناشطين" (genitive). One speaker, one origin (issue 16 item 4): the head noun and the plural
+# adjectives after it take the nominative ending (ين → ون), the rest is kept as written.
+_SOUND_PLURAL_AR = re.compile(r"^(و?)(\S{3,}?)ين$")
+_GENERIC_HEAD_AR = re.compile(
+    r"^و?(?:ناشط|مسعف|مسؤول|مسوول|مراسل|مواطن|مصور|مقاتل|معارض|متطوع|عامل|موظف|شاهد)ين$"
+)
+
+
+def _nominative_ar(att: str) -> str:
+    """The nominative of an unnamed speaker: "ناشطين محليين" → "ناشطون محليون"; others unchanged."""
+    words = att.split(" ")
+    if not words or not _GENERIC_HEAD_AR.match(fold_arabic(words[0])):
+        return att
+    out = [_SOUND_PLURAL_AR.sub(r"\1\2ون", words[0])]
+    for i, w in enumerate(words[1:], 1):
+        if not fold_arabic(w).endswith("يين"):  # a nisba adjective's plural (محليين، ميدانيين) agrees
+            out.extend(words[i:])
+            break
+        out.append(_SOUND_PLURAL_AR.sub(r"\1\2ون", w))
+    return " ".join(out)
 
 
 def _label(sc: SourcedClaim) -> str:

@@ -73,7 +73,7 @@ ARABIC_PARTIES: list[tuple[str, str]] = [
 _COMPILED = [(re.compile(fold_pattern(p)), name) for p, name in ARABIC_PARTIES]
 _AGENCY = re.compile(
     fold_pattern(
-        r"^(?:ل)?(?:وكالة )?(?:فرانس برس|فرانس بريس|أ ف ب|رويترز"
+        r"^(?:ل)?(?:وكالة (?:ال)?(?:أنباء )?)?(?:فرانس برس|فرانس بريس|أ ف ب|رويترز"
         r"|الأناضول|اسوشيتد برس|أسوشيتد برس|شينخوا|د ب أ)$"
     )
 )
@@ -81,7 +81,8 @@ _AGENCY = re.compile(
 
 def is_agency(phrase: str) -> bool:
     """A news agency relaying the story (the report's own voice, not the claim's party)."""
-    return bool(_AGENCY.match(fold(phrase).strip()))
+    # the wire's name may be quoted inside the phrase: "وكالة أنباء "فرانس برس""
+    return bool(_AGENCY.match(re.sub(r"\s+", " ", re.sub(r"[\"«»“”']", "", fold(phrase))).strip()))
 
 
 @lru_cache(maxsize=4096)
