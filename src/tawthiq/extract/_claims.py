@@ -596,7 +596,9 @@ def rule_claims(
                 # of the harm the report leads with (a landmine or an IED keeps its own type, `other`)
                 if lede is None:
                     lede = _lede_types(text, spans)
-                kind_of = next((t for end, t in lede if end <= s), "other")
+                # (a bare "bombing" that kills is an attack from afar: shelling when the lede names none)
+                bare = "attack.shelling" if _BOMBING.search(sentence, best.start, best.end) else "other"
+                kind_of = next((t for end, t in lede if end <= s), bare)
                 best = EventHit(kind_of, best.start, best.end, best.strength)
             refs = tuple(p.ref for p in seg_places)
             if not refs and war_long:
@@ -812,7 +814,8 @@ def _two_sources(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     return [span]
 
 
-_NO_MANNER = re.compile(r"explo", re.I)
+_NO_MANNER = re.compile(r"explo|(?:killed|died|dead|wounded|injured|bombing)\b", re.I)
+_BOMBING = re.compile(r"\bbombings?\b", re.I)
 
 
 def _lede_types(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:

@@ -17,6 +17,12 @@ from tawthiq.text.prefilter import PatternSet
 
 __all__ = ["EventHit", "find_events", "find_kind", "find_perpetrators", "find_victims"]
 
+# a "bombing" no car or suicide bomber set off, that is not a definite reference back ("the bombing",
+# "this bombing") unless it says what was bombed ("the bombing of residential areas")
+_BARE_BOMBING = (
+    r"(?<!suicide )(?<!car )(?<!truck )(?:(?<!the )(?<!this )(?<!that )bombings?\b|bombings? (?=of|on|by)\b)"
+)
+
 # (event type, pattern, strength): the strongest trigger of a sentence types its claim.
 _TRIGGERS: list[tuple[str, str, int]] = [
     (
@@ -260,6 +266,17 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         2,
     ),
     ("other", r"landmines?|explosions?|exploded|\bIED\b", 2),
+    # a bare "bombing" that kills ("killed in the army's bombing of residential areas", "Bombing by
+    # government forces killed 9") names an attack but not its weapon: `_claims` gives it the manner of
+    # harm the report leads with, else shelling, as "bombardment"; an air word, a car or a suicide bomber
+    # is stronger, a bombing with no dead ("bombing runs", "after the bombing") is no event, and "the
+    # bombing" alone points back to the attack just told ("The bombing killed 11")
+    (
+        "other",
+        rf"(?:killed|died|dead|wounded|injured)\b[^.;]{{0,60}}?\b{_BARE_BOMBING}|"
+        rf"{_BARE_BOMBING}[^.;]{{0,60}}?\b(?:killed|killing|kills|left \w+ dead)\b",
+        2,
+    ),
 ]
 _COMPILED = [(t, re.compile(rf"\b(?:{p})", re.I), s) for t, p, s in _TRIGGERS]
 # "AF" (air force) in activists' briefs: case-sensitive, only after an owner ("Assad's AF", "RU and ... AF").
