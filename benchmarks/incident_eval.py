@@ -556,7 +556,7 @@ C_PRECISION = "places: one coarser around the other (governorate vs town, city v
 C_NEIGHBOURS = "places: two neighbourhoods of one city"
 C_NEAR_TOWNS = "places: two towns near each other (<= 30 km)"
 C_PLACES = "places: apart, or a claim without a place across reports"
-C_RISING = "tolls: an early toll beside a later, larger one"
+C_RISING = "tolls: an early toll beside a later, larger one (beyond a plausible rise)"
 C_TOLLS = "tolls: otherwise cannot be one"
 C_ONE_REPORT = "one report's rule (told apart, other days, two weapons counted)"
 C_NO_IDENT = "fit but do not identify one event (no toll or site on both sides)"
@@ -595,7 +595,7 @@ def corroboration_classes(a, b, contains) -> list[str]:
     from tawthiq.corroborate import _fit as cl
     from tawthiq.corroborate._bridges import _report_day
     from tawthiq.corroborate._items import item_of, relation
-    from tawthiq.corroborate._numbers import counts_compatible, windows_meet
+    from tawthiq.corroborate._numbers import counts_compatible, toll_update, windows_meet
 
     x, y = item_of(a, {}), item_of(b, {})
     out = []
@@ -619,7 +619,9 @@ def corroboration_classes(a, b, contains) -> list[str]:
     elif rel == "unknown" and x.report != y.report:
         out.append(C_PLACES)
     fx, fy = a.claim.fatalities, b.claim.fatalities
-    if not counts_compatible(fx, fy, factor=4.0 if rel == "same" else 2.0):
+    if not counts_compatible(fx, fy, factor=4.0 if rel == "same" else 2.0) and not (
+        cl.types_fit(x, y) and toll_update(a, b)  # a later report's larger toll, as it rose
+    ):
         (small, big) = (x, y) if (fx.low or 0) <= (fy.low or 0) else (y, x)
         later = (small.sc.published or date.min) < (big.sc.published or date.min)
         out.append(

@@ -19,7 +19,7 @@ from tawthiq.entities import Count
 from tawthiq.geo import km
 
 from ._items import BUSY_FAMILIES, Item, finest_rank, relation
-from ._numbers import counts_compatible, windows_meet
+from ._numbers import counts_compatible, toll_update, windows_meet
 from ._origins import claim_report_key
 from ._places import Contains
 
@@ -173,10 +173,16 @@ def judge_full(a: Item, b: Item, contains: Contains | None = None) -> tuple[floa
     if not types_fit(a, b) and rel != "same":
         return None
     fa, fb = a.sc.claim.fatalities, b.sc.claim.fatalities
-    if not (a.denied or b.denied) and not counts_compatible(
-        _floor_if_early(fa, a),
-        _floor_if_early(fb, b),
-        factor=_SPOT_FACTOR if _one_spot_one_day(a, b, rel) or _rival_figures(a, b, rel) else 2.0,
+    if (
+        not (a.denied or b.denied)
+        and not counts_compatible(
+            _floor_if_early(fa, a),
+            _floor_if_early(fb, b),
+            factor=_SPOT_FACTOR if _one_spot_one_day(a, b, rel) or _rival_figures(a, b, rel) else 2.0,
+        )
+        # unless the larger is the same event's toll told later, as it rose (bodies found, the
+        # wounded dead): of one type, and the rise plausible (:func:`toll_update`)
+        and not (types_fit(a, b) and toll_update(a.sc, b.sc))
     ):
         return None
     echo = _echo(a, b)

@@ -21,7 +21,7 @@ from functools import cached_property
 
 from tawthiq.entities import Grade, Incident, RationalePhrase, SourcedClaim
 
-from ._numbers import counts_disagree
+from ._numbers import counts_disagree, toll_update
 from ._origins import party_kind
 
 __all__ = [
@@ -296,7 +296,7 @@ def _toll_disagrees(ev: Evidence) -> str | None:
         for b, b_count in told[i + 1 :]:
             if not ev.independent(a, b):
                 continue
-            if counts_disagree(a_count, b_count):
+            if counts_disagree(a_count, b_count) and not toll_update(a, b):
                 return say(
                     "toll_disagrees", a=ev.origin(a), a_figure=_fig(a), b=ev.origin(b), b_figure=_fig(b)
                 )

@@ -8,6 +8,7 @@ Never: reads or writes anything; pure functions.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -22,6 +23,7 @@ __all__ = [
     "counts_disagree",
     "fatalities_of",
     "time_window",
+    "toll_update",
     "windows_meet",
 ]
 
@@ -70,6 +72,55 @@ def counts_disagree(a: Count, b: Count) -> bool:
     alo, ahi = count_interval(a)
     blo, bhi = count_interval(b)
     return (alo > 1.5 * bhi and alo - bhi >= 3) or (blo > 1.5 * ahi and blo - ahi >= 3)
+
+
+# A toll rises for days after an event: bodies are found under the rubble, the wounded die, families
+# report their dead (an early toll of 12, a later one of 45). A later figure of one event is its
+# update, not a rival count, within these bounds: the later floor at most RISE_FACTOR times the
+# earlier ceiling (+3, as counts_compatible), the later report published at most RISE_DAYS after.
+RISE_FACTOR = 4.0
+RISE_DAYS = 7
+# A sentence that says its toll is an update of an earlier one: "the death toll rose to 45", "has
+# risen to", "climbed to", "the latest toll"; "ارتفعت حصيلة القتلى إلى 45"، "ارتفاع عدد الضحايا"
+_RISEN = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|mounted)\s+to\b"
+    r"|\b(?:new|updated|revised|latest)\s+(?:death\s+)?toll\b"
+    r"|\btoll\s+(?:has\s+)?(?:now\s+)?(?:reached|stands\s+at)\b"
+    r"|(?<![\u0621-\u064a])(?:و|ف|ل)?(?:ارتفع|ارتفعت|يرتفع|ترتفع|ارتفاع)(?![\u0621-\u064a])",
+    re.I,
+)
+
+
+def toll_update(a: SourcedClaim, b: SourcedClaim) -> bool:
+    """Two tolls that differ as one event's toll rising, not as rival counts.
+
+    The claim with the higher figure comes from a report published later (by 1 to
+    :data:`RISE_DAYS` days), or its own sentence says the toll rose ("rose to 45") and it is of the
+    same report or the same origin as the lower figure and not published before it; and the rise is
+    plausible (the later floor at most :data:`RISE_FACTOR` × the earlier ceiling + 3). A lower figure
+    published later is no update (a revision down is a disagreement), nor are two figures of one day
+    from two origins that do not say the toll rose: those stay rival counts (and *contested*). Whether
+    the two claims tell one event (place, dates, type) is the caller's test.
+    """
+    fa, fb = a.claim.fatalities, b.claim.fatalities
+    if fa is None or fb is None:
+        return False
+    alo, ahi = count_interval(fa)
+    blo, bhi = count_interval(fb)
+    if alo == blo:
+        return False
+    (early, ehi), (late, llo) = ((a, ahi), (b, blo)) if alo < blo else ((b, bhi), (a, alo))
+    if llo > RISE_FACTOR * ehi + 3:
+        return False
+    pe, pl = early.published, late.published
+    if pe is not None and pl is not None:
+        days = (pl - pe).days
+        if days < 0 or days > RISE_DAYS:
+            return False
+        if days > 0:
+            return True
+    one_voice = early.report == late.report or (early.origin is not None and early.origin == late.origin)
+    return one_voice and bool(_RISEN.search(late.claim.quote or ""))
 
 
 # Half-width added around a claim's dates for its precision: reporting lags a day,
