@@ -25,10 +25,29 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _linkage_bench_data import synthetic_dedup
 from linkage_bench import DATA, _pairs_from_clusters
 
+# The blocking rules of ``_link_model._blocking_rules`` that a one-script list without birth
+# dates, documents, addresses or places can meet: a pair none of them joins is never scored.
+_RULES = (("key",), ("g", "f", "fam"), ("g", "f", "gf"), ("f", "gf", "fam"), ("g", "gf", "fam"),
+          ("sk_key",), ("rasm",))  # fmt: skip
 
-def _band(p: float | None) -> str:
+
+def _blocked(fa: dict, fb: dict) -> bool:
+    if any(all(fa[c] is not None and fa[c] == fb[c] for c in rule) for rule in _RULES):
+        return True
+    # given and family where a side lacks the father's or grandfather's name
+    parts_missing = any(x[c] is None for x in (fa, fb) for c in ("f", "gf"))
+    return (
+        parts_missing
+        and fa["g"] is not None
+        and fa["g"] == fb["g"]
+        and fa["fam"] is not None
+        and fa["fam"] == fb["fam"]
+    )
+
+
+def _band(p: float | None, blocked: bool = True) -> str:
     if p is None:
-        return "not scored"
+        return "scored < floor" if blocked else "never blocked"
     return ">=0.9 kept apart" if p >= 0.9 else "0.5-0.9" if p >= 0.5 else "0.1-0.5"
 
 
@@ -39,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     damages: dict[tuple[int, int], tuple[str, ...]] = {}
     records, truth = synthetic_dedup(DATA, args.n, damages=damages)
     from tawthiq.people import link_records
+    from tawthiq.people._link_features import record_features
 
     cpu = time.process_time()
     res = link_records(records, dedupe_lists={"L"})
@@ -49,8 +69,27 @@ def main(argv: list[str] | None = None) -> int:
     auto = _pairs_from_clusters(res.clusters, list_of)
     tp, fp, fn = len(truth & auto), len(auto - truth), len(truth - auto)
     p, r = tp / (tp + fp), tp / (tp + fn)
+    cols = ["g", "f", "gf", "fam", "key", "sk_key", "rasm"]
+    feats = record_features(records).set_index("unique_id")[cols]
+    feats = feats.astype(object).where(feats.notna(), None)
+
+    def row(i: int) -> dict:
+        return dict(zip(cols, feats.loc[i].tolist(), strict=True))
+
+    classes, unblocked = collections.Counter(), collections.Counter()
+    for pair in truth - auto:
+        pr = prob.get(pair)
+        blocked = pr is not None or _blocked(row(pair[0]), row(pair[1]))
+        classes[_band(pr, blocked)] += 1
+        if not blocked:
+            unblocked[" + ".join(sorted(set(damages[pair]))) or "none"] += 1
     print(f"{args.n} records, {len(truth)} true pairs, link_records {cpu:.1f} CPU s")
     print(f"automatic links: P {p:.4f} R {r:.4f} F1 {2 * p * r / (p + r):.4f}; missed {fn}, false {fp}")
+    print("missed true pairs by class: " + ", ".join(f"{k} {v}" for k, v in classes.most_common()))
+    print(
+        "never blocked, by damage kinds (the 8 largest): "
+        + ", ".join(f"{k} {v}" for k, v in unblocked.most_common(8))
+    )
     kinds, missed = collections.Counter(), collections.Counter()
     one, one_missed = collections.Counter(), collections.Counter()
     how = collections.Counter()
@@ -65,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             one_missed[k] += lost
             if lost:
                 ages = "same age" if age[pair[0]] == age[pair[1]] else "ages differ"
-                how[(k, ages, _band(prob.get(pair)))] += 1
+                pr = prob.get(pair)
+                how[(k, ages, _band(pr, pr is not None or _blocked(row(pair[0]), row(pair[1]))))] += 1
     print("damage kind: true pairs holding it, missed, share missed")
     for k in sorted(kinds, key=lambda k: -missed[k]):
         print(f"  {k:22s} {kinds[k]:8d} {missed[k]:7d} {missed[k] / kinds[k]:.3f}")
