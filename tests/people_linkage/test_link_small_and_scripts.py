@@ -55,6 +55,32 @@ def test_identical_records_always_link():
     assert all(p.probability >= result.match_threshold for p in result.matches)
 
 
+@pytest.mark.parametrize("person", range(len(_PEOPLE)))
+def test_a_sex_slip_is_no_veto_when_name_age_and_birth_date_agree(person):
+    """One list writes the other sex for one person (a clerk's slip, 4 in 15,300 same-id pairs of
+    the shared lists' tune folds): the shipped prior's "else" level of sex was trained to m 1e-19
+    (-62 bits) before its floor (scripts/train_link_prior.py, M_FLOOR), a veto over every other
+    field. Name, age and birth date agreeing still link the two."""
+    from datetime import date
+
+    ar, _, sex, age = _PEOPLE[person]
+    born = date(2016 - age, 1 + person % 12, 1 + person)
+    other = "f" if sex == "m" else "m"
+    a = PersonRecord(id=1, list_name="x", record_id="1", name_ar=ar, sex=sex, age=age, birth_date=born)
+    b = PersonRecord(id=2, list_name="y", record_id="2", name_ar=ar, sex=other, age=age, birth_date=born)
+    result = link_records([a, b])
+    assert _linked(result) == {(1, 2)}
+    assert -12 < result.pairs[0].weights["sex"] < -5
+
+
+def test_shipped_prior_has_no_m_below_a_clerks_slip():
+    """No level of the shipped prior is a veto: every m at least 1e-3 (train_link_prior.py's M_FLOOR)."""
+    from tawthiq.people._link_prior import load_prior
+
+    levels = [lv for comp in load_prior()["comparisons"].values() for lv in comp]
+    assert min(lv["m"] for lv in levels) >= 1e-3
+
+
 def test_unrelated_records_change_no_link():
     before = link_records(_lists())
     # Two unrelated people (a PFIF import, say): nobody above shares their names.
