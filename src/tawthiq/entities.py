@@ -22,6 +22,8 @@ from typing import Any, Literal, get_args, overload
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
 
+from tawthiq.text.bidi import strip_bidi
+
 __all__ = [
     "CERTAINTIES",
     "CLAIM_ROLES",
@@ -413,6 +415,16 @@ class Report(BaseModel):
     @classmethod
     def _read_only(cls, value: Mapping[str, str]) -> Mapping[str, str]:
         return value if isinstance(value, MappingProxyType) else MappingProxyType(dict(value))
+
+    @field_validator("title", mode="after")
+    @classmethod
+    def _title_without_bidi_marks(cls, value: str | None) -> str | None:
+        # a display field: a leading RLM (U+200F) copied from an Arabic page is dropped, as any bidi
+        # control, whichever reader gave the title and in rows stored before; the body and the sealed
+        # original keep theirs (spans index the body as stored; the original is evidence)
+        if value is None:
+            return None
+        return strip_bidi(value) or None
 
     @field_serializer("metadata")
     def _metadata_dict(self, value: Mapping[str, str]) -> dict[str, str]:

@@ -140,6 +140,7 @@ def extract(
     from tawthiq.entities import date_text
     from tawthiq.extract import extract_claims_in_period
     from tawthiq.ingest import Header, detect_language
+    from tawthiq.text.bidi import strip_bidi
 
     pub = _published(published)
     if file is None:
@@ -154,6 +155,7 @@ def extract(
             published_precision=draft.published_precision or ("day" if draft.published_at else None),
             warnings=draft.warnings,
         )
+    title = (strip_bidi(title) or None) if title else None  # as a workspace stores it (entities.Report)
     for warning in header.warnings:
         err_console.print(f"warning: {warning}", highlight=False, soft_wrap=True, markup=False)
     precision = "day" if pub is not None else header.published_precision

@@ -50,6 +50,7 @@ from tawthiq.extract._wars import war_period
 from tawthiq.gazetteer import Gazetteer, load_gazetteer
 from tawthiq.text.arabic import arabic_share, is_arabic_mojibake, is_visual_order
 from tawthiq.text.arabic import fold as fold_ar
+from tawthiq.text.bidi import strip_bidi
 from tawthiq.text.language import latin_language
 
 __all__ = ["MAX_CHARS", "extract_claims", "latin_share", "reads_language"]
@@ -416,6 +417,9 @@ def rule_claims(
             "for 'الله'); extract the text again in logical order",
             field="text",
         )
+    # a title's bidi marks (an RLM copied from an Arabic page) never decide what is the headline: the
+    # title is compared without them, and so is the text it is matched against (_is_title)
+    title = strip_bidi(title) if title else title
     # the Arabic rules keep the title as given (their headline test is their own: _arabic_title_end)
     ar_title = title
     if title is not None and _reads_as_lede(title):
@@ -445,9 +449,7 @@ def rule_claims(
     if spans:
         first = text[spans[0][0] : spans[0][1]]
         own_line = text[spans[0][1] : spans[0][1] + 2].startswith("\n") and not first.rstrip().endswith(".")
-        if (title is None and own_line) or (
-            title and re.sub(r"^TITLE:\s*", "", first).strip() == _DATE_STAMP.sub("", title, count=1).strip()
-        ):
+        if (title is None and own_line) or (title and _is_title(first, title)):
             title_end = spans[0][1]
     pieces = [_two_sources(text, sp) for sp in spans]
     seconds = {p[1] for p in pieces if len(p) == 2}  # the second source's account of one sentence
@@ -907,7 +909,8 @@ def _is_title(sentence: str, title: str | None) -> bool:
     """Is this sentence the report's title again (as corpus pages print it twice or three times)?"""
     if not title:
         return False
-    return re.sub(r"^TITLE:\s*", "", sentence).strip() == _DATE_STAMP.sub("", title, count=1).strip()
+    said = re.sub(r"^TITLE:\s*", "", strip_bidi(sentence)).strip()  # marks: see rule_claims
+    return said == _DATE_STAMP.sub("", title, count=1).strip()
 
 
 def _within(found: list, prev: Claim) -> bool:
