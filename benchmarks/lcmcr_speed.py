@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/lcmcr_speed.py --populations 0      # the published tables only
     .venv/bin/python benchmarks/lcmcr_speed.py --csv runs.csv       # also the LCMCR runs of mse_coverage.py
     .venv/bin/python benchmarks/lcmcr_speed.py --populations 0 --iterations 2500   # another first check
+    .venv/bin/python benchmarks/lcmcr_speed.py --populations 0 --chains 2          # fewer chains
 
 Target (issue 20): at most 5 s per table at the default settings on a 2-core machine, with 2 or more
 chains in parallel and convergence checked (R-hat and ESS; chains start at 5,000 sweeps and are
@@ -23,6 +24,7 @@ import argparse
 import csv
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -57,6 +59,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=2016, help="seed of the populations (mse_coverage's)")
     ap.add_argument("--csv", nargs="*", default=[], help="mse_coverage.py CSV files: add their LCMCR CPU s")
     ap.add_argument("--iterations", type=int, default=None, help="sweeps per chain before the first check")
+    ap.add_argument("--chains", type=int, default=None, help="chains (default: LcmcrSettings.chains)")
     args = ap.parse_args()
     t0, c0 = time.perf_counter(), time.process_time()
     probe = read_table(TABLES / "kosovo_1999_4list.csv")[0]
@@ -79,6 +82,8 @@ def main() -> None:
         tables.append((f"simulated wide #{i} ({pop.label})", pop.table, "simulated"))
     cpu_by: dict[str, list[float]] = {"published": [], "simulated": []}
     settings = LcmcrSettings() if args.iterations is None else LcmcrSettings(iterations=args.iterations)
+    if args.chains is not None:
+        settings = replace(settings, chains=args.chains)
     for name, t, kind in tables:
         t0, c0 = time.perf_counter(), time.process_time()
         e = lcmcr(t, settings).estimate

@@ -120,6 +120,8 @@ def _lcmcr_settings(args: argparse.Namespace) -> LcmcrSettings:
         st = replace(st, half_burn_in=False)
     if args.chains:
         st = replace(st, chains=args.chains)
+    if args.max_iterations:
+        st = replace(st, max_iterations=args.max_iterations)
     return st
 
 
@@ -187,6 +189,7 @@ def main() -> None:
         "--quarter-burn-in", action="store_true", help="LCMCR: never burn half (the rule before session 22)"
     )
     ap.add_argument("--chains", type=int, default=None, help="LCMCR: chains (default: LcmcrSettings.chains)")
+    ap.add_argument("--max-iterations", type=int, default=None, help="LCMCR: sweeps per chain at most")
     ap.add_argument("--out", default=None, help="append one CSV line per run to this file")
     ap.add_argument("--summarize", nargs="+", default=None, help="only print the tables of these CSV files")
     args = ap.parse_args()
