@@ -415,9 +415,13 @@ _CAUSE_TOLL = _rx(
 # a toll of the dead (group 1) or of the wounded (group 2) that rose, what it rose from between it and "إلى"
 _RISEN_TOLL = _rx(
     # a toll that rose to or reached N: "ارتفع"، "وصل"، "يصل" (as "ارتفع" with its cause between)
-    r"(?<![\u0621-\u064a])(?:و|ف|ل)?(?:ارتفاع|ارتفع|ارتفعت|يرتفع|ترتفع|وصل|وصلت|يصل|تصل|ليصل|لتصل)\s+"
+    r"(?<![\u0621-\u064a])(?:و|ف)?ل?(?:ارتفاع|ارتفع|ارتفعت|يرتفع|ترتفع|وصل|وصلت|يصل|تصل)\s+"
     r"(?:ال)?(?:حصيله|عدد|اعداد)\s+"
-    rf"(?:ال)?(?:({alternation(KILL_NOUNS)})|({alternation(WOUND_NOUNS)}))(?![\u0621-\u064a])"
+    rf"(?:(?:ال)?(?:({alternation(KILL_NOUNS)})|({alternation(WOUND_NOUNS)}))"
+    # … or those who died, told by a relative clause: "وصل عدد الأشخاص الذين قضوا تحت التعذيب إلى"،
+    # "ارتفع عدد الذين استشهدوا في الغارات إلى"، "عدد من قتلوا"
+    r"|(?:(?:ال)?(?:اشخاص|مدنيين|مواطنين|اطفال|نساء|ضحايا)\s+)?(?:الذين|اللذين|ممن|من)\s+"
+    r"(?:(قضوا|قتلوا|استشهدوا|سقطوا|ارتقوا|لقوا|توفوا|ماتوا)|(اصيبوا|جرحوا)))(?![\u0621-\u064a])"
     rf"(?:\s+\S+){{1,10}}?\s+الى\s*(?:(?:{_ANY_QUAL})\s*(?:ال\s*)?)?$"
 )
 
@@ -481,7 +485,7 @@ def _role(s: str, h: ArNumber) -> str | None:
     # risen toll and its count; the noun the toll names decides
     risen = _RISEN_TOLL.search(re.split(r"[،,.؛:\d]", s[max(0, h.start - 110) : h.start])[-1])
     if risen and _PERSON.match(after):
-        return "killed" if risen.group(1) else "injured"
+        return "killed" if risen.group(1) or risen.group(3) else "injured"
     if _rx(
         r"(?:ارتفاع|ارتفع|ارتفعت|ليرتفع|يرتفع|يرفع|لترتفع|بلغ|بلغت|وصل"
         r"|وصلت)(?:\s+(?:ال)?(?:حصيله|عدد|اعداد)(?:\s+\S+)?)?"
