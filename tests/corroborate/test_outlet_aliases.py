@@ -70,3 +70,30 @@ def test_what_a_label_says_it_carries_is_not_the_outlet(outlet):
 def test_an_unknown_outlet_keeps_its_label():
     (out,) = group_by_origin([_sc("r1", "Aleppo Today", None, 1)])
     assert out.origin == "Aleppo Today"
+
+
+# The short names wire copy gives the UN human rights office (session 23): they were read as
+# "United Nations", a second origin beside the office itself, so its statement quoted two ways
+# made an incident "fair" on one origin's word.
+SHORT_NAMES = [
+    "the UN rights office",
+    "UN rights chief Zeid Ra'ad al-Hussein",
+    "the UN human rights chief",
+    "UN rights spokesperson Rupert Colville",
+    "the United Nations' rights office",
+]
+
+
+@pytest.mark.parametrize("short", SHORT_NAMES)
+def test_the_un_human_rights_office_under_a_short_name_is_one_origin(short):
+    long = _sc("wire", "Levant Wire", "the UN human rights office", 1)
+    quoted = _sc("daily", "Aleppo Daily", short, 2)
+    assert {sc.origin for sc in group_by_origin([long, quoted])} == {"UN human rights office (OHCHR)"}
+    (incident,) = build_incidents([long, quoted])
+    assert incident.grade != "fair"  # one origin, told by two outlets
+
+
+@pytest.mark.parametrize("other", ["UN rights experts", "the UN Security Council", "UN envoy de Mistura"])
+def test_other_un_speakers_are_not_the_human_rights_office(other):
+    (out,) = group_by_origin([_sc("r1", "Levant Wire", other, 1)])
+    assert out.origin != "UN human rights office (OHCHR)"

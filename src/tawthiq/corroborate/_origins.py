@@ -56,6 +56,9 @@ ALIASES: tuple[Party, ...] = (
         (
             r"\bohchr\b",
             r"\bun(ited nations)?'?s? (high commissioner|human rights office|office .*human rights)",
+            # the short names outlets use: "the UN rights office", "UN rights chief", "UN human rights
+            # chief", "UN rights spokesperson Rupert Colville" (were "United Nations": another origin)
+            r"\bun(ited nations)?'?s? (human )?rights (office|chief|spokes\w*|commissioner|boss|head)\b",
             r"\bhuman rights office\b",
             r"\bhigh commissioner for human rights\b",
             r"\bcolville\b",
