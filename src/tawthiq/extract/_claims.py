@@ -40,7 +40,15 @@ from tawthiq.extract._modality import (
     is_war_total,
 )
 from tawthiq.extract._numbers import find_numbers
-from tawthiq.extract._places import BYLINE, CITY, NOT_ALEPPO, dateline_en, is_passing, sentence_places
+from tawthiq.extract._places import (
+    BYLINE,
+    CITY,
+    NOT_ALEPPO,
+    dateline_en,
+    is_name_tail,
+    is_passing,
+    sentence_places,
+)
 from tawthiq.extract._restate import drop_bare_retellings, merge_restatements
 from tawthiq.extract._sentences import split_sentences, unwrap
 from tawthiq.extract._target import retype_by_lede_target
@@ -282,7 +290,8 @@ def _main_place(title: str | None, text: str, gaz: Gazetteer) -> tuple[tuple[str
     ][:2]
     # a byline ("By Sarah Jones in Beirut") names where the reporter is, never where it happened
     bylines = [(ln.start(), ln.end()) for ln in re.finditer(r"(?m)^[^\n]+", head) if BYLINE.match(ln.group())]
-    every = gaz.match(head)
+    # (a town that is only the tail of a longer name, "Mosul al Jadida", is not the report's place)
+    every = [m for m in gaz.match(head) if not is_name_tail(head, m)]
     on_dateline = [m for m in every if m.place.id != "SY" and any(a <= m.start < b for a, b in datelines)]
     matches = [
         m

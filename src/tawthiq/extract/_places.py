@@ -24,6 +24,7 @@ __all__ = [
     "dateline_en",
     "is_aside",
     "is_aside_ar",
+    "is_name_tail",
     "is_passing",
     "is_passing_ar",
     "sentence_places",
@@ -400,6 +401,19 @@ class SentencePlace:
     passing: bool = False
 
 
+def is_name_tail(text: str, m: PlaceMatch) -> bool:
+    """Is a town of the big tables only the tail of a longer unknown name ("Jabha Shamiya" is a
+    group, not Shamiya town; "2017, Mosul al Jadida" a quarter of Mosul, not Raqqa's Jadidah)? Not
+    when the capitalised word before it opens its sentence or line, or is a direction or a possessive."""
+    if not m.place.id.startswith(_TABLE_TOWNS):
+        return False
+    before = text[text.rfind("\n", 0, m.start) + 1 : m.start]  # its line (a sentence is one)
+    prev = re.search(r"([A-Z][\w'’-]*)\s+$", before)
+    if prev is None or _DIRECTION.search(before) or re.search(r"['’]s$", prev.group(1)):
+        return False  # "Yemen's Hodeidah province": a possessive, not a name
+    return bool(before[: prev.start()].strip())
+
+
 def _keep(sentence: str, m: PlaceMatch, gaz: Gazetteer) -> bool:
     pid = m.place.id
     if pid.startswith("world:") and (
@@ -414,15 +428,8 @@ def _keep(sentence: str, m: PlaceMatch, gaz: Gazetteer) -> bool:
         return False
     if m.start < 2 and _PERSON_AFTER.match(sentence[m.end :]):
         return False  # "Nasser al-Argaly, the ministry's undersecretary, said": a person, not a district
-    prev = re.search(r"([A-Z][\w'’-]*)\s+$", sentence[: m.start])
-    if (
-        prev
-        and pid.startswith(_TABLE_TOWNS)
-        and not _DIRECTION.search(sentence[: m.start])
-        and sentence[: prev.start()].strip()
-        and not re.search(r"['’]s$", prev.group(1))  # "Yemen's Hodeidah province": a possessive, not a name
-    ):
-        return False  # the tail of a longer unknown name ("Jabha Shamiya" is a group, not Shamiya town)
+    if is_name_tail(sentence, m):
+        return False
     if pid.startswith(_TABLE_TOWNS):
         # a town from the big tables must stand where a place stands: "in X", "X town", "targeted X"
         return bool(_LOCATIVE.search(sentence[: m.start]) or _TYPE_AFTER.match(sentence[m.end :]))

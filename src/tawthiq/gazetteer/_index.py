@@ -429,12 +429,17 @@ class Gazetteer:
 
     def _exact(self, surface: str, cands: list[str]) -> bool:
         """Does ``surface`` spell one of the Syrian candidates' names (not only share a key)?"""
+        return bool(self._spelled(surface, cands))
+
+    def _spelled(self, surface: str, cands: list[str]) -> list[str]:
+        """The candidates one of whose names ``surface`` spells (up to articles, hyphens, doubled
+        letters), not only resembles by key and ratio."""
         k = world_key(surface)
-        for pid in cands:
-            p = self.places[pid]
-            if any(world_key(n) == k for n in (p.name_en, *p.variants)):
-                return True
-        return False
+        return [
+            pid
+            for pid in cands
+            if any(world_key(n) == k for n in (self.places[pid].name_en, *self.places[pid].variants))
+        ]
 
     def _in_context(self, cands: list[str], ctx: tuple[str, ...]) -> bool:
         return any(self.contains(c, pid) for pid in cands for c in ctx)
@@ -470,6 +475,20 @@ class Gazetteer:
         return list(dict.fromkeys(out))
 
     def _resolve(self, text, toks, j, cands, ctx, start):
+        # a name the text spells exactly is that place, not a namesake it only resembles ("Masaran"
+        # is the village of Masaran, not Aleppo's Ma'saraniyeh), unless only the look-alike lies in
+        # the report's places (a report on Aleppo's quarters), or the report's places lie abroad
+        # ("West Mosul's al Jadida" is neither Raqqa's Jadidah nor Aleppo's Jdeydeh: the rank
+        # decides as before); the look-alikes stay alternatives
+        spelled = self._spelled(text[start : toks[j][1]], cands)
+        if (
+            spelled
+            and len(spelled) < len(cands)
+            and (self._in_context(spelled, ctx) or not self._in_context(cands, ctx))
+            and not any(c.startswith(_WORLD) for c in ctx)
+        ):
+            best, alts = self._resolve(text, toks, j, spelled, ctx, start)
+            return best, (*alts, *(c for c in cands if c not in spelled))
         after = text[toks[j][1] : toks[j][1] + 40]
         type_word = re.match(r"\s*([A-Za-z]+)", after)
         wanted = _TYPE_WORDS.get(type_word.group(1).lower(), ()) if type_word else ()
