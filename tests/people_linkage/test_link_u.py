@@ -212,3 +212,51 @@ def test_prior_from_counts_is_splinks(features, link_type):
     _prior_from_counted(model, counted["name"], _all_pairs(feats, link_type))
     assert splinks > 0  # the fixture has namesakes
     assert model["probability_two_random_records_match"] == splinks
+
+
+def _one_family_of_strangers() -> pd.DataFrame:
+    """One list: 240 people with one father's and one family name but their own given names and
+    grandfathers (strangers, as a large list's common names make them), 30 of them again with
+    the grandfather dropped, and 10 siblings (one grandfather, other given names)."""
+    given = [a + b for a in ("سامر", "باسل", "وسيم", "نزار", "ماهر", "كنان") for b in ("دين", "علي", "نور")]
+    grand = [a + b for a in ("سليم", "كامل", "توفيق", "نعيم", "شاكر") for b in ("ان", "ي", "ون")]
+    rows = [(f"{given[i % 18]} جمال {grand[i % 15]} الزعتري", None, "m", 20 + i % 40) for i in range(240)]
+    rows += [(f"{given[i % 18]} جمال الزعتري", None, "m", 20 + i % 40) for i in range(30)]
+    rows += [(f"{g} جمال راغب الزعتري", None, "m", 30) for g in ("رياض", "فؤاد", "منذر", "ضياء", "نبيل")]
+    return record_features(make("L", 1, rows)).drop(columns="tokens")
+
+
+def test_strangers_sharing_only_the_fathers_and_family_name_are_not_enumerated(monkeypatch):
+    # Issue 19: the siblings' key was the father's and family name alone, so counting u enumerated
+    # every pair of strangers sharing them (19.4 of 21.1 million pairs on the million-record
+    # synthetic dedup: over NAME_KEY_MAX_PAIRS, so the million fell back to splink's sampling).
+    # The grandfather joins that key where both have one; the counts stay exact.
+    import tawthiq.people._link_u as link_u
+
+    features = _one_family_of_strangers()
+    settings = build_settings(
+        "dedupe_only", absent=frozenset({"place", "national_id", "address", "birth_date"})
+    )
+    name = next(c for c in settings.get_settings("duckdb").comparisons if c.output_column_name == "name")
+    father_and_family_pairs = len(features) * (len(features) - 1) / 2  # 37,675: every pair here
+    monkeypatch.setattr(link_u, "NAME_KEY_MAX_PAIRS", father_and_family_pairs / 2)
+    counted = count_u(features, [name], "dedupe_only", max_pairs=1e6, seed=7)
+    assert counted is not None  # not left to splink's sampling
+    case = _case_expr(name._case_statement)
+    cols = _columns(case, list(features.columns))
+    proj = ", ".join(f'l."{c}" AS "{c}_l", r."{c}" AS "{c}_r"' for c in cols)
+    con = duckdb.connect()
+    con.register("f", features)
+    every = dict(
+        con.execute(
+            f"SELECT g, count(*) FROM (SELECT {case} AS g FROM (SELECT {proj} FROM f l JOIN f r "
+            "ON l.unique_id < r.unique_id)) GROUP BY g"
+        ).fetchall()
+    )
+    labels = [lv.label_for_charts for lv in name.comparison_levels if not lv.is_null_level]
+    want = [float(every.get(g, 0)) for g in _levels(name)]
+    got = dict(zip(labels, counted["name"].counts, strict=True))
+    for label, w in zip(labels, want, strict=True):
+        assert got[label] == w, label
+    assert got["siblings: only the given name differs"] > 0
+    assert got["given, father and family agree (grandfather dropped or damaged)"] > 0

@@ -426,7 +426,7 @@ def _train_u_and_prior(
     ``duckdb_comparisons`` are the model's comparisons rendered for DuckDB, as the linker's
     own are Spark SQL) when ``features`` are given, whatever the input's size; splink's
     random sampling otherwise, or when too many pairs share a name key to enumerate them
-    (:data:`._link_u.NAME_KEY_MAX_PAIRS`: the million-record synthetic dedup).
+    (:data:`._link_u.NAME_KEY_MAX_PAIRS`; the million-record synthetic dedup is under it since session 23).
 
     u must come from random pairs of the *whole* list: a training sample chosen by family
     names holds far more pairs that share a family name than the list does, so u sampled

@@ -50,7 +50,7 @@ __all__ = ["NAME_KEYS", "LevelCounts", "count_u"]
 NAME_KEYS: tuple[tuple[str, ...], ...] = (
     ("key",),
     ("sk_key",),
-    ("f", "fam"),
+    ("f", "gf", "fam"),
     ("g", "gf", "fam"),
     ("g", "f", "fam"),
     ("rasm",),
@@ -58,8 +58,16 @@ NAME_KEYS: tuple[tuple[str, ...], ...] = (
 )
 """Keys two records must share to reach a name level other than Jaro–Winkler or "else"
 (the whole name, its skeleton, the siblings' and the cousins' parts, given + father +
-family, the letter shapes, the cross-script letter skeleton); the given and family
-skeletons swapped is the last (:func:`_shared_name_key`)."""
+family, the letter shapes, the cross-script letter skeleton); the siblings' parts without
+the grandfather where a side lacks him (:data:`KEYS_WHERE_ONE_LACKS`) and the given and family
+skeletons swapped are the last (:func:`_shared_name_key`)."""
+KEYS_WHERE_ONE_LACKS: tuple[tuple[tuple[str, ...], str], ...] = ((("f", "fam"), "gf"),)
+"""Keys that need sharing only where one side lacks a part: the siblings' level takes a pair
+with the same father's and family name whose grandfathers agree *or one is missing*. As the
+plain key ``("f", "fam")`` it enumerated every pair of strangers sharing a father's and a family
+name (19.4 of 21.1 million pairs on the million-record synthetic dedup: counting u there cost
+70 CPU s); the grandfather's agreement is a key of its own above, and the pairs where one side
+lacks him are few (issue 19, session 23)."""
 
 HISTOGRAM_MAX_COMBINATIONS = 4_000_000
 """A comparison is counted from value counts while the two sides' distinct value
@@ -77,10 +85,10 @@ U_SAMPLED_PAIRS = 500_000
 comparison with too many distinct values); below this many pairs in all, every pair is taken."""
 NAME_KEY_MAX_PAIRS = 20_000_000
 """Above this many pairs sharing a name key (a bound from the keys' value counts), the
-caller keeps splink's random sampling. The synthetic dedup's bound is 1.66 million at 250,000
-records and 21.1 million at a million (19.4 of them sharing the father's and family name: its
-parts are drawn independently, so strangers share them); counting those cost 70 CPU s at a
-million and gave the same rare-level ratio as sampling (session 22), so it stays sampled there."""
+caller keeps splink's random sampling. The synthetic dedup's bound was 21.1 million at a million
+records while the siblings' key was the father's and family name alone (19.4 million of them:
+strangers share those two parts); with the grandfather in that key
+(:data:`KEYS_WHERE_ONE_LACKS`) the million is counted too (session 23)."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +129,11 @@ def _name_key_joins(available: Sequence[str]) -> list[str]:
     parts = [
         " AND ".join(f'l."{c}" = r."{c}"' for c in key) for key in NAME_KEYS if all(c in have for c in key)
     ]
+    for key, lacking in KEYS_WHERE_ONE_LACKS:
+        if all(c in have for c in (*key, lacking)):
+            same = " AND ".join(f'l."{c}" = r."{c}"' for c in key)
+            # one join per side that lacks it: each an equi-join over the records without it
+            parts += [f'{same} AND l."{lacking}" IS NULL', f'{same} AND r."{lacking}" IS NULL']
     if {"g_sk", "fam_sk"} <= have:
         parts.append('l."g_sk" = r."fam_sk" AND l."fam_sk" = r."g_sk"')
     return parts
@@ -268,6 +281,18 @@ def _name_key_pairs_bound(con: Any, available: Sequence[str], link_type: str) ->
                 f"WHERE {nonnull} GROUP BY {cols})"
             )
         total += float(con.execute(sql).fetchall()[0][0])
+    for key, lacking in KEYS_WHERE_ONE_LACKS:
+        if not all(c in have for c in (*key, lacking)):
+            continue
+        cols = ", ".join(f'"{c}"' for c in key)
+        nonnull = " AND ".join(f'"{c}" IS NOT NULL' for c in key)
+        # each record lacking the part against every record of its key: a bound for either link type
+        sql = (
+            f"SELECT coalesce(sum(n_lacking * n), 0) FROM (SELECT count(*)::DOUBLE AS n, "
+            f'count(*) FILTER (WHERE "{lacking}" IS NULL)::DOUBLE AS n_lacking FROM feats WHERE {nonnull} '
+            f"GROUP BY {cols})"
+        )
+        total += float(con.execute(sql).fetchall()[0][0])
     return total
 
 
@@ -355,6 +380,12 @@ def _rest_of_pairs(
     for key in NAME_KEYS:
         if all(c in have for c in key):
             hit = np.ones(len(ia), dtype=bool)
+            for c in key:
+                hit &= same(c, c)
+            shared |= hit
+    for key, lacking in KEYS_WHERE_ONE_LACKS:
+        if all(c in have for c in (*key, lacking)):
+            hit = (code(lacking)[ia] < 0) | (code(lacking)[ib] < 0)
             for c in key:
                 hit &= same(c, c)
             shared |= hit
