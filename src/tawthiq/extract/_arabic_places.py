@@ -10,7 +10,7 @@ from tawthiq.entities import PlaceRef
 from tawthiq.extract._arabic_lexicon import _L, _R, _rx
 from tawthiq.extract._places import dateline_ar, is_aside_ar, is_passing_ar
 from tawthiq.gazetteer import Gazetteer
-from tawthiq.text.arabic import Folded, fold_arabic
+from tawthiq.text.arabic import Folded, fold_arabic, without_marks
 
 __all__ = ["carried_ar", "main_place_ar"]
 
@@ -122,7 +122,7 @@ def _places(text: str, a: int, b: int, f: Folded, gaz: Gazetteer, ctx: tuple[str
             prec = "neighbourhood" if kind in ("حي", "حيي", "احياء", "ضاحيه", "حاره") else "town"
             if kind in ("ولايه", "اقليم", "مقاطعه"):
                 prec = "governorate"  # a state or province of Sudan, Myanmar or Ukraine
-            found.append((s, PlaceRef(name=sentence[s:e], precision=prec)))
+            found.append((s, PlaceRef(name=without_marks(sentence[s:e]), precision=prec)))
             ids.append("")
     for ls, le, kind in _listed(f, sentence):
         s, e = f.span(ls, le)
@@ -132,7 +132,8 @@ def _places(text: str, a: int, b: int, f: Folded, gaz: Gazetteer, ctx: tuple[str
         # a name the gazetteer holds, past the few words its own list rule looks back over
         known = [p for p in gaz.lookup(sentence[s:e]) if p.kind == prec]
         known.sort(key=lambda p: p.id not in ctx)
-        ref = gaz.to_ref(known[0], sentence[s:e]) if known else PlaceRef(name=sentence[s:e], precision=prec)
+        name = without_marks(sentence[s:e])  # a table shows the name without diacritics or tatweel
+        ref = gaz.to_ref(known[0], name) if known else PlaceRef(name=name, precision=prec)
         found.append((s, ref))
         ids.append("")
     keep: list[tuple[int, PlaceRef]] = []

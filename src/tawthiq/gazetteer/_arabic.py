@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tawthiq.geo import km
-from tawthiq.text.arabic import fold, fold_arabic, name_key, strip_article
+from tawthiq.text.arabic import fold, fold_arabic, name_key, strip_article, without_marks
 
 if TYPE_CHECKING:
     from tawthiq.gazetteer._index import Gazetteer, PlaceMatch
@@ -267,8 +267,10 @@ def match_arabic(gaz: Gazetteer, text: str, context: Iterable[str] = ()) -> list
             continue
         (fs, fe, place, alts), nxt = hit
         s, e = folded.span(fs, fe)
-        # a name in quotes after its place word ('بلدة "معرشورين"'): the name as written, without them
-        out.append(PlaceMatch(s, e, _QUOTES.sub("", text[s:e]), place, alts))
+        # a name in quotes after its place word ('بلدة "معرشورين"'): the name as written, without them;
+        # and without diacritics or tatweel ("مدينةِ حلـب"), which a claim or incident table would show
+        # as written (the quote keeps them)
+        out.append(PlaceMatch(s, e, without_marks(_QUOTES.sub("", text[s:e])), place, alts))
         i = nxt
     return out
 

@@ -34,6 +34,7 @@ __all__ = [
     "latin_share",
     "name_key",
     "strip_article",
+    "without_marks",
 ]
 
 _DROP = frozenset(
@@ -112,6 +113,14 @@ _PRESENTATION = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]")
 
 
 _DROP_RUN = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_DROP)) + "]+")
+
+
+def without_marks(text: str) -> str:
+    """``text`` without diacritics, tatweel and invisible marks, its letters as written ("مدينةِ حلـب" →
+    "مدينة حلب"): a name shown in a table, where fold's one alef and ه for ة would misspell it."""
+    return _DROP_RUN.sub("", text)
+
+
 # a sentence is folded by several rules in turn (events, attribution, places; 511 of 1,076 folds over
 # the corpus repeat one in the same report): the folds of short texts are kept (Folded is frozen and
 # its offsets are never changed); a whole report is not
