@@ -587,6 +587,13 @@ def rule_claims(
                     claims[-1] = (prev, was_title)
                 if (fat or inj) and not was_title:
                     claims[-1] = (_with_toll(prev, text, e, sentence, prev.fatalities or fat, inj), was_title)
+            elif claims and _OTHERS_HURT.search(sentence):
+                # "Twenty-five others were wounded.": the injured of the toll just told, not a sentence
+                # of its own (a new toll, or a claim that already has its injured, is left alone)
+                prev, was_title = claims[-1]
+                fat, inj = find_tolls(sentence)
+                if inj and not fat and prev.injured is None and prev.fatalities and not was_title:
+                    claims[-1] = (_with_toll(prev, text, e, sentence, prev.fatalities, inj), was_title)
             continue
         places = sentence_places(sentence, gaz, ctx)
         for a, b, place_text in _segments(sentence, gaz, ctx):
@@ -825,6 +832,12 @@ def _two_sources(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     return [span]
 
 
+# the wounded of the toll just told: "25 others had been injured", "dozens more were wounded"
+_OTHERS_HURT = re.compile(
+    r"\b(?:others|more|other people)\s+(?:[\w-]+\s+){0,2}?(?:were|have been|had been|are|was)\s+"
+    r"(?:also\s+)?(?:wounded|injured|hurt)\b",
+    re.I,
+)
 _NO_MANNER = re.compile(r"explo|(?:killed|died|dead|wounded|injured|bombing)\b", re.I)
 _BOMBING = re.compile(r"\bbombings?\b", re.I)
 

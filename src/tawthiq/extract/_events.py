@@ -481,7 +481,10 @@ def find_perpetrators(sentence: str) -> tuple[str, ...]:
 
 
 _TALLY = re.compile(
-    r"\b(?:since|so far|in recent (?:weeks|months|days)|over the (?:last|past)|between \w+ \d|"
+    # (a "since" after its auxiliary is an adverb, no period: "the death toll has since risen to 44" is
+    # the incident's updated toll)
+    r"\b(?:(?<!has )(?<!have )(?<!had )(?<!having )since|so far|in recent (?:weeks|months|days)|"
+    r"over the (?:last|past)|between \w+ \d|"
     r"on at least \w+ occasions|campaign|throughout (?:the )?(?:month|year|siege|offensive|campaign)|"
     r"in total|in all|altogether|a total of|cumulative(?:ly)?|to date|"
     r"this year|"
