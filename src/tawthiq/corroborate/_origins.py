@@ -313,7 +313,11 @@ def party_kind(name: str | None) -> SourceKind | None:
 def per_origin(speaker: str, base: str) -> str:
     """The origin of an unnamed speaker: as the origin that carries it gives it ("Activists in
     the city (per Aleppo activists network)"). The web writes it in the page's language from its
-    parts (:func:`read_per_origin`)."""
+    parts (:func:`read_per_origin`). A speaker that is the base itself (an outlet citing "our
+    field team" when it is "Our field team") is the base, said once: not "Our field team (per Our
+    field team)"; its independence was the base's already (``_grades._independence_key``)."""
+    if _clean(speaker).casefold() == _clean(base).casefold():
+        return base
     return f"{speaker} (per {base})"
 
 
