@@ -82,11 +82,32 @@ PERSON_KEYS = frozenset(
      "INTERVIEWEE", "INTERVIEWER", "CORRESPONDENT", "STRINGER", "FIXER", "NAME", "PHONE", "TEL",
      "MOBILE", "EMAIL", "MAIL", "WHATSAPP", "TELEGRAM", "SIGNAL"}
 )  # fmt: skip
+# Of those, the words that say "a person" only when the key does not say what else it is about:
+# "NAME:", "FROM:", "SOURCE_NAME:", "VICTIM_NAME:" name a person; "PLACE_NAME:" names a place and
+# "FROM_DATE:" starts a period (session 22's walk: both were masked, and their values lost).
+_PERSON_UNLESS_THING = frozenset({"NAME", "FROM"})
+# What such a key may be about instead: places, times, documents and organisations. Any other word
+# beside NAME or FROM (or none) keeps the value masked: a word missing here costs a value shown as
+# protected, never a person's name shown.
+_THING_WORDS = frozenset(
+    {"PLACE", "TOWN", "CITY", "VILLAGE", "DISTRICT", "NEIGHBOURHOOD", "NEIGHBORHOOD", "AREA",
+     "REGION", "PROVINCE", "GOVERNORATE", "COUNTRY", "LOCATION", "SITE", "STREET", "CAMP",
+     "HOSPITAL", "FACILITY", "DATE", "DAY", "TIME", "YEAR", "MONTH", "PERIOD", "FILE", "DOCUMENT",
+     "REPORT", "PAGE", "EVENT", "INCIDENT", "OPERATION", "CAMPAIGN", "CONFLICT", "OUTLET",
+     "PUBLICATION", "ORG", "ORGANISATION", "ORGANIZATION", "AGENCY", "UNIT", "WEAPON"}
+)  # fmt: skip
 
 
 def is_person_key(key: str) -> bool:
-    """Whether a header key names a person: one of its words is in :data:`PERSON_KEYS`."""
-    return any(word in PERSON_KEYS for word in re.split(r"[_\-]+", key.upper()))
+    """Whether a header key names a person. Its words (split at ``_`` and ``-``) are compared
+    whole: one is a person word (:data:`PERSON_KEYS`: ``CONTACT``, ``REPORTER_PHONE``,
+    ``SOURCE-NAME``), and when that word is only ``NAME`` or ``FROM``, no other word says the key
+    is about a place, a time, a document or an organisation (``PLACE_NAME``, ``FROM_DATE``)."""
+    words = {w for w in re.split(r"[_\-]+", key.upper()) if w}
+    person = words & PERSON_KEYS
+    if not person:
+        return False
+    return bool(person - _PERSON_UNLESS_THING) or not words & _THING_WORDS
 
 
 def url_warning(value: str, *, path: str, field: str, line: int | None = None) -> str | None:
