@@ -167,8 +167,8 @@ def _comparisons(tf: bool, age_shifted: bool = False, rare_names: bool = False) 
             # Only where the grandfather's name is missing on a side or close to the other's
             # (issue 19, session 23): two different grandfathers are namesakes, not a damaged
             # name. Taking them in made the level's u that of namesakes, whose number grows with
-            # the list (a million synthetic records: 0.7 people per person share given, father's
-            # and family name; the real releases as many, benchmarks/name_collisions.py), and a
+            # the list (a million synthetic records: 0.56 people per person share given, father's
+            # and family name; the real releases as many or more: benchmarks/name_collisions.py), and a
             # duplicate that only lacks its grandfather weighed no more than a namesake.
             cll.And(
                 cll.CustomLevel("g_l = g_r AND f_l = f_r AND fam_l = fam_r"),
