@@ -305,6 +305,22 @@ def _arabic_claims(
             # "حذرت من أن آلاف المدنيين قد يقتلون إذا …": a toll that may come is no toll (CLAIMS.md:
             # forecasts are not claims), unless the sentence also tells one that came
             fat, inj = find_tolls_ar(_FORECAST_TOLL.sub(lambda m: " " * len(m.group(0)), s))
+        if (
+            events
+            and last_type
+            and n - last_type[0] <= 2
+            and last_type[1].startswith("attack.")
+            # the same speaker goes on (another speaker's account is another claim, CLAIMS.md)
+            and out
+            and out[-1][0].attributed_to == party
+            and all(
+                h.event_type == "attack.shelling" and _BARE_BOMBARDMENT.fullmatch(s[h.start : h.end])
+                for h in events
+            )
+        ):
+            # "وأوضح مدير المرصد أن القصف أدى إلى مقتل 12" after "غارات جوية على سراقب": the bombardment
+            # with no weapon of its own is the attack just told (one assertion, CLAIMS.md), not shelling
+            events = [_Hit(last_type[1], h.start, h.end, h.strength) for h in events[:1]]
         if fat and not events:
             # "طالب المرصد بوقف القصف الذي أوقع 15 قتيلا"، "دعت إلى وقف الغارات التي أودت بحياة 20": the
             # attack a demand asks to stop is the manner of the toll it tells (it was "other")
@@ -539,6 +555,9 @@ _ONGOING = _rx(
     r"(?:يستهدف|تستهدف|يقصف|تقصف|تدور|يدور|تتواصل|يتواصل|تستمر|يستمر|تشهد|يشهد|تتعرض|يتعرض|تستقبل|يستقبل"
     r"|يعيش|تعيش|يعاني|تعاني|تتكرر|يتكرر|تتصاعد|يتصاعد)(?![\u0621-\u064a])"
 )
+# the bombardment named with no weapon: "القصف"، "بالقصف"، "قصفها"
+# with the article or a pronoun, pointing back ("قصف لمقاتلي المعارضة" with neither is a new attack)
+_BARE_BOMBARDMENT = _rx(r"(?:و|ف)?(?:ب|ل)?(?:القصف|قصفه|قصفها|قصفهم)")
 # a relative clause right before a trigger: "الحي الذي استهدفه القصف"، "المنطقة التي تعرضت للقصف"
 _RELATIVE = _rx(r"(?<![\u0621-\u064a])(?:الذي|التي|اللذين|اللتين|الذين|اللواتي)\s+(?:\S+\s+)?$")
 _BRACKETED_SOURCE = re.compile(r"[(\[]\s*([^()\[\]\d]{2,40}?)\s*[)\]]\s*[.!]?\s*$")
