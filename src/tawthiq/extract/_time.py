@@ -125,6 +125,18 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
+# "April 15 last year", "in March of last year", "in May this year": the year named by a word
+_YEAR_WORD = re.compile(r",?\s+(?:of\s+)?(last|this|the\s+previous)\s+year\b", re.I)
+
+
+def _year_said(text: str, end: int, anchor: date | None) -> int | None:
+    """The year a word after a date or month gives ("last year": the anchor's year before); None."""
+    m = _YEAR_WORD.match(text, end)
+    if m is None or anchor is None:
+        return None
+    return anchor.year if m.group(1).lower() == "this" else anchor.year - 1
+
+
 def _year_for(month: int, day: int, anchor: date | None) -> int | None:
     """A date written without a year is the latest one not after the anchor (unknown without one)."""
     if anchor is None:
@@ -146,7 +158,7 @@ def _explicit_dates(text: str, anchor: date | None) -> list[tuple[int, date, boo
         if _NAMED_AFTER.match(text, m.end()):
             continue  # "July 7 road", "the 15 March movement": a name, not a date
         mon, day, year = _MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2)), m.group(3)
-        y = int(year) if year else _year_for(mon, day, anchor)
+        y = int(year) if year else _year_said(text, m.end(), anchor) or _year_for(mon, day, anchor)
         d = _safe(y, mon, day) if y else None
         if d:
             out.append((m.start(), d, bool(year)))
@@ -154,7 +166,7 @@ def _explicit_dates(text: str, anchor: date | None) -> list[tuple[int, date, boo
         if _NAMED_AFTER.match(text, m.end()):
             continue
         day, mon, year = int(m.group(1)), _MONTHS[m.group(2).lower().rstrip(".")], m.group(3)
-        y = int(year) if year else _year_for(mon, day, anchor)
+        y = int(year) if year else _year_said(text, m.end(), anchor) or _year_for(mon, day, anchor)
         d = _safe(y, mon, day) if y else None
         if d and not any(p <= m.start() < p + 12 for p, _, _ in out):
             out.append((m.start(), d, bool(year)))
@@ -164,7 +176,7 @@ def _explicit_dates(text: str, anchor: date | None) -> list[tuple[int, date, boo
             _MONTHS[m.group(2).lower().rstrip(".")],
             m.group(3),
         )
-        y = int(year) if year else _year_for(mon, day, anchor)
+        y = int(year) if year else _year_said(text, m.end(), anchor) or _year_for(mon, day, anchor)
         d = _safe(y, mon, day) if y else None
         if d:
             out.append((m.start(), d, bool(year)))
@@ -200,9 +212,20 @@ def _last_weekday(name: str, anchor: date) -> date:
     return anchor - timedelta(days=delta)
 
 
-def _month_span(month: int, anchor: date) -> tuple[date, date]:
-    y = anchor.year if month <= anchor.month else anchor.year - 1
+def _month_span(month: int, anchor: date, year: int | None = None) -> tuple[date, date]:
+    """A month named without its year: the latest one not after the anchor (``year`` when a word
+    gives it: "in April last year")."""
+    y = year or (anchor.year if month <= anchor.month else anchor.year - 1)
     return date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1])
+
+
+# "last June", "this past June": the latest June before the anchor's month (a month ago or more: said in
+# June, "last June" is a year back); "since last June" runs from it to the anchor
+_LAST_MONTH_NAMED = re.compile(
+    rf"\b(since\s+)?(?:last|this\s+past|past)\s+({_MON})\b(?!\s*\d)(?!,?\s*(?:19|20)\d\d)", re.I
+)
+# "last year" alone: the anchor's year before, whole; "since last year" from its first day
+_LAST_YEAR = re.compile(r"\b(since\s+|(?:in|during|throughout)\s+)?(?:last|the\s+previous)\s+year\b", re.I)
 
 
 # "activists said on Tuesday that ... on Monday": the day of the saying is not the day of the event
@@ -445,14 +468,30 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
         return TimeSpan(start=None, end=anchor, precision="days")
     if re.search(r"\b(?:in recent weeks|over the (?:last|past) (?:few|several) weeks)\b", low):
         return TimeSpan(start=None, end=anchor, precision="week")
+    m = _LAST_MONTH_NAMED.search(s)
+    if m:
+        month = _MONTHS[m.group(2).lower().rstrip(".")]
+        year = anchor.year if month < anchor.month else anchor.year - 1
+        start, end = _month_span(month, anchor, year)
+        if m.group(1):
+            return TimeSpan(start=start, end=anchor, precision="month")
+        return TimeSpan(start=start, end=end, precision="month")
     m = re.search(
         rf"\b(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?(?:early\s+|late\s+|mid-?)?({_MON})\b(?!\s*\d)",
         low,
     )
     if m:
-        start, end = _month_span(_MONTHS[m.group(1).rstrip(".")], anchor)
+        start, end = _month_span(_MONTHS[m.group(1).rstrip(".")], anchor, _year_said(low, m.end(), anchor))
         return TimeSpan(start=start, end=end, precision="month")
-    return _month_or_year(s, anchor)
+    found = _month_or_year(s, anchor)
+    if found is None:
+        m = _LAST_YEAR.search(s)
+        if m:
+            y = anchor.year - 1
+            if (m.group(1) or "").lower().startswith("since"):
+                return TimeSpan(start=date(y, 1, 1), end=anchor, precision="year")
+            return TimeSpan(start=date(y, 1, 1), end=date(y, 12, 31), precision="year")
+    return found
 
 
 def _back_count(word: str) -> int | None:
