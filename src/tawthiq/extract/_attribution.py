@@ -729,7 +729,15 @@ _UNCONFIRMED = re.compile(
     r"it (?:is|was) (?:claimed|alleged|rumou?red))\b",
     re.I,
 )
-_CONFIRMED = re.compile(r"(?<!un)\b(?:confirmed|confirms|confirm|verified)\b", re.I)
+_CONFIRMED = re.compile(
+    r"(?<!un)\b(?:confirmed|confirms|confirm|verified|"
+    # the responsible party admits it (annotation.md, certainty): "the Coalition later conceded causing 27
+    # deaths", "NATO has admitted a US airstrike may have caused", "acknowledged responsibility for"
+    r"(?:admit(?:s|ted)?|conceded?|concedes|acknowledg(?:ed|es|e)) (?=that\b|having\b|causing\b|killing\b|"
+    r"responsibility\b|(?:its|their|an?|the) |(?:\w+ ){0,2}(?:strike|airstrike|raid|attack|forces|troops)\b)|"
+    r"(?:accepted|accepts|took|takes) (?:full )?responsibility\b)",
+    re.I,
+)
 
 
 # A hedge or a denial about WHO did it leaves the claim's core (that it happened, its toll) as reported
