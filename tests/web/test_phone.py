@@ -245,3 +245,39 @@ def test_the_desktop_menu_is_one_line_at_1280_px_in_both_languages(server, brows
     context.close()
     assert got["links"] >= 15 and got["rows"] == 1, got
     assert abs(got["account_top"] - got["nav_top"]) < 24 and abs(got["brand_top"] - got["nav_top"]) < 24, got
+
+
+# Between the phone layout (<= 720 px) and the desktop one (>= 1100 px): a tablet or a narrow window.
+MIDDLE = [768, 900, 1024]
+_HEADER_ROW = """() => {
+    const box = e => e && e.getBoundingClientRect();
+    const header = box(document.querySelector('header.top'));
+    const summary = document.querySelector('header.top details.menu > summary');
+    const links = [...document.querySelectorAll('header.top nav a')].filter(a => a.checkVisibility());
+    return {header_height: Math.round(header.height), folded: !!summary && box(summary).width > 0,
+            rows: new Set(links.map(a => Math.round(box(a).top))).size, shown: links.length,
+            scroll: document.documentElement.scrollWidth, inner: window.innerWidth};
+}"""
+
+
+@pytest.mark.parametrize("width", MIDDLE)
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_between_phone_and_desktop_the_header_is_one_row_and_the_menu_opens(
+    server, browser, built, lang, width
+):
+    """At 721-1,099 px the menu's 15 links (an admin's) wrapped to two or three rows under the name.
+    There the menu folds behind its button as on a phone: the header is one row, and the menu
+    opened lays its links out within the window."""
+    add_user(built.ws, "root", "admin")
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, locale="ar-SY" if lang == "ar" else "en-GB"
+    )
+    page = context.new_page()
+    _login(page, server.url, "root")
+    page.goto(f"{server.url}/incidents?lang={lang}")
+    closed = page.evaluate(_HEADER_ROW)
+    assert closed["folded"] and closed["shown"] == 0 and closed["header_height"] < 60, closed
+    page.locator("header details.menu summary").click()
+    opened = page.evaluate(_HEADER_ROW)
+    context.close()
+    assert opened["shown"] >= 15 and opened["scroll"] <= opened["inner"], opened
