@@ -90,3 +90,18 @@ def test_a_claim_told_last_june_is_dated_to_that_june_through_the_front_door():
         "Regime shelling killed 12 civilians in Saraqib last June, the monitor said.", date(2016, 12, 20)
     )
     assert (claim.time.start, claim.time.precision) == (date(2016, 6, 1), "month")
+
+
+@pytest.mark.parametrize("report", REPORT_DAYS)
+@pytest.mark.parametrize("month", range(1, 13))
+@pytest.mark.parametrize(
+    "phrase",
+    ["An air strike killed 5 civilians in {m} this year.", "In {m} of this year, shelling killed 5."],
+)
+def test_a_month_of_this_year_is_that_month_never_after_the_report(report, month, phrase):
+    t = resolve_time(phrase.format(m=MONTHS[month - 1]), report)
+    if month <= report.month:
+        assert (t.start, t.precision) == (date(report.year, month, 1), "month")
+    else:  # a month still to come is not a past event's: the year so far, as before
+        assert (t.start, t.end) == (date(report.year, 1, 1), report)
+    assert t.end <= report

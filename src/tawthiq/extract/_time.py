@@ -421,6 +421,12 @@ def _resolve(sentence: str, anchor: date) -> TimeSpan | None:
         return TimeSpan(start=anchor.replace(month=1, day=1), end=anchor, precision="month")
     if re.search(r"\bsince the (?:start|beginning) of the week\b", low):
         return TimeSpan(start=anchor - timedelta(days=anchor.weekday()), end=anchor, precision="week")
+    m = re.search(rf"\b({_MON})\s+(?:of\s+)?this\s+year\b", low)
+    if m:  # "in May this year": that month of the report's year, not the year so far
+        month = _MONTHS[m.group(1).rstrip(".")]
+        if month <= anchor.month:
+            start, end = _month_span(month, anchor, anchor.year)
+            return TimeSpan(start=start, end=min(end, anchor), precision="month")
     if re.search(r"\b(?:so far this year|earlier this year|this year)\b", low):
         return TimeSpan(start=anchor.replace(month=1, day=1), end=anchor, precision="year")
     if re.search(r"\b(?:earlier this month|this month|since the (?:start|beginning) of the month)\b", low):
