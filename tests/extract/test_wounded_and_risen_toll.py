@@ -66,3 +66,21 @@ def test_a_toll_that_has_since_risen_is_the_incident_not_a_tally(first, second, 
 )
 def test_a_since_that_opens_a_period_is_still_a_tally(text):
     assert [c.kind for c in extract_claims(text, DAY) if c.fatalities] == ["tally"]
+
+
+VAGUE_MORE = [("Dozens", 12), ("Scores", 20), ("Hundreds", 100), ("dozens", 12)]
+
+
+@pytest.mark.parametrize(("word", "count"), VAGUE_MORE)
+@pytest.mark.parametrize("verb", ["were wounded", "had been injured", "were also wounded"])
+@pytest.mark.parametrize("first", FIRST)
+def test_dozens_more_wounded_is_a_count(first, word, count, verb):
+    second = f"{word[0].upper()}{word[1:]} more {verb}."
+    (claim,) = extract_claims(f"{first} {second}", DAY)
+    assert claim.injured is not None and claim.injured.low == count, second
+
+
+@pytest.mark.parametrize(("word", "count"), VAGUE_MORE)
+def test_dozens_more_killed_is_a_toll(word, count):
+    text = f"An air strike hit a market in Saraqib on Monday. {word[0].upper()}{word[1:]} more were killed."
+    assert {c.fatalities.low for c in extract_claims(text, DAY) if c.fatalities} == {count}

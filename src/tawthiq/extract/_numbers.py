@@ -58,7 +58,8 @@ VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1
 # "tens of thousands" is 10 x 1000 (docs/annotation.md: 10,000 vague), "hundreds of thousands" 100,000
 _VAGUE = (
     r"(?:(?:tens|hundreds) of thousands|tens|dozens|scores|hundreds|thousands)"
-    r"(?= of\b|\s+(?:were|had|have|are|injured|wounded|killed|dead))"
+    # ("dozens more were wounded", "hundreds others killed": the count of a second group)
+    r"(?= of\b|\s+(?:(?:more|others)\s+)?(?:were|had|have|are|injured|wounded|killed|dead))"
 )
 _QUAL = {
     "at least": "at_least",
