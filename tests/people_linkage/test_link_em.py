@@ -45,7 +45,7 @@ def both_runs():
     got: dict[str, object] = {}
     train = link_model._train_m
 
-    def spy(linker, em=None):
+    def spy(linker, em=None, table=None):
         start = linker._settings_obj.core_model_settings.copy()
         real = link_em.estimate_m_by_em
         runs = (("splink", link_model.splink_em), ("patterns", real), ("one table", None))
@@ -63,7 +63,7 @@ def both_runs():
             if run is None:  # the default: both runs read one pattern table
                 mp.setattr(link_em, "estimate_m_by_em", kept)
                 try:
-                    model = train(linker)
+                    model = train(linker, None, table)
                 finally:
                     mp.setattr(link_em, "estimate_m_by_em", real)
             else:
@@ -76,7 +76,7 @@ def both_runs():
                 priors,
             )
         linker._settings_obj.core_model_settings = start.copy()
-        return train(linker, em)
+        return train(linker, em, table)
 
     mp = pytest.MonkeyPatch()
     mp.setattr(link_model, "_train_m", spy)

@@ -537,7 +537,7 @@ def splink_em(linker: Any, rule: Any) -> Any:
     return linker.training.estimate_parameters_using_expectation_maximisation(rule)
 
 
-def _train_m(linker: Any, em: Any = None) -> dict[str, Any]:
+def _train_m(linker: Any, em: Any = None, table: Any = None) -> dict[str, Any]:
     """m by EM on two rules; the trained model.
 
     Pairs with the same whole name train sex, age, birth date, place and the other
@@ -551,15 +551,15 @@ def _train_m(linker: Any, em: Any = None) -> dict[str, Any]:
     ``em`` runs one EM: by default :func:`._link_em.estimate_m_by_em` (splink's estimator,
     iterated on the distinct comparison patterns) reading both runs' patterns from one table
     (:func:`._link_em.pattern_table`: the pairs of both rules, their comparison vectors
-    computed once), :func:`splink_em` for splink's own.
+    computed once), :func:`splink_em` for splink's own. ``table``: that pattern table, already
+    built (:func:`._link_score.em_table`, from the pairs the prediction scores too).
     """
-    from splink import block_on
-
     from tawthiq.people import _link_em
 
-    rules = [block_on("key"), block_on("blk")]
+    rules = _em_rules()
     if em is None:
-        table = _link_em.pattern_table(linker, rules)
+        if table is None:
+            table = _link_em.pattern_table(linker, rules)
 
         def run(linker: Any, rule: Any) -> Any:
             k = next(i for i, r in enumerate(rules) if r is rule)
@@ -574,6 +574,12 @@ def _train_m(linker: Any, em: Any = None) -> dict[str, Any]:
         logging.getLogger(__name__).info("EM run on similar names discarded: expert m kept for the name")
         return after_key
     return model
+
+
+def _em_rules() -> list[Any]:
+    from splink import block_on
+
+    return [block_on("key"), block_on("blk")]
 
 
 def _name_comparison(model: dict[str, Any]) -> dict[str, Any] | None:
@@ -784,6 +790,7 @@ def score_pairs(
     # spares DuckDB converting a million Python lists on each scan of the input.
     features = features.drop(columns="tokens", errors="ignore")
     linker = _linker(features, settings, link_type, db, spark_or_none, name_tf, near_tf)
+    vectors = None
     if n >= MIN_RECORDS_TO_TRAIN:
         if n > TRAIN_SAMPLE_RECORDS and name_tf is None:
             # The fuzzy name levels' frequency table (``key``) on the whole input: splink caches
@@ -801,7 +808,15 @@ def score_pairs(
             sample = training_sample(features, EM_SAMPLE_RECORDS)
             trained = _train_m(_linker(sample, model, link_type, db, spark_or_none, name_tf, near_tf))
         else:  # EM on the whole input: the same linker, its parameters set to the model's
-            trained = _train_m(_set_parameters(linker, model))
+            linker = _set_parameters(linker, model)
+            if backend == "duckdb":
+                # One table of comparison vectors for both EM runs and the scoring (_link_score).
+                from tawthiq.people import _link_score
+
+                vectors = _link_score.pair_vectors(linker, _em_rules())
+                trained = _train_m(linker, None, _link_score.em_table(vectors))
+            else:
+                trained = _train_m(linker)
         _cap_partial_names(trained)
         # The prior stays the one estimated on the whole input (EM's own is not kept).
         trained["probability_two_random_records_match"] = model["probability_two_random_records_match"]
@@ -818,6 +833,12 @@ def score_pairs(
         linker = _linker(features, model, link_type, db, spark_or_none, name_tf, near_tf)
     if os.environ.get("TAWTHIQ_LINK_DEBUG_MODEL"):  # a path: the trained model, for the docs
         linker.misc.save_model_to_json(os.environ["TAWTHIQ_LINK_DEBUG_MODEL"], overwrite=True)
+    if vectors is not None:
+        from tawthiq.people import _link_score
+
+        scored = _link_score.score(vectors, linker, floor)
+        if scored is not None:
+            return scored
     pred = linker.inference.predict(threshold_match_probability=floor)
     df = pred.as_pandas_dataframe()
     keep = ["unique_id_l", "unique_id_r", "match_probability", "match_weight"]
