@@ -260,3 +260,16 @@ def test_strangers_sharing_only_the_fathers_and_family_name_are_not_enumerated(m
         assert got[label] == w, label
     assert got["siblings: only the given name differs"] > 0
     assert got["given, father and family agree (grandfather dropped or damaged)"] > 0
+
+
+@pytest.mark.parametrize(
+    "absent", [frozenset(), frozenset({"place", "national_id", "address"}), frozenset({"sex"})]
+)
+def test_a_comparison_left_out_is_the_one_named_absent(absent):
+    """build_settings leaves out comparisons by their place in MODEL_COMPARISONS (rendering each
+    to read its name cost CPU): a comparison added out of that order would drop the wrong one."""
+    from tawthiq.people._link_model import MODEL_COMPARISONS, build_settings
+
+    settings = build_settings("link_only", age_shifted=True, rare_names=True, absent=absent)
+    names = [c["output_column_name"] for c in settings.get_settings("duckdb").as_dict()["comparisons"]]
+    assert names == [c for c in MODEL_COMPARISONS if c not in absent]
