@@ -59,10 +59,13 @@ def test_workspace_extract_notes_it_per_report(cli, workspace, tmp_path):
     assert noted == set(TEXTS)
 
 
-@pytest.mark.parametrize(("content", "why"), [("", "empty report"), ("...\n---\n12345\n", "neither English")])
+@pytest.mark.parametrize(
+    ("content", "why"), [("\n\n", "empty report"), ("...\n---\n12345\n", "neither English")]
+)
 def test_a_file_with_nothing_to_read_gets_one_note_not_a_date_warning_too(tmp_path, content, why):
     # before: an empty file was told "no publication date … times that depend on it are unknown"
-    # and then "empty report, no claims"; a workspace notes such a report once
+    # and then "empty report, no claims"; a workspace notes such a report once (a 0-byte file is
+    # an error, as ingest says: tests/cli/test_extract_file_empty.py)
     f = tmp_path / "nothing.txt"
     f.write_text(content, encoding="utf-8")
     r = CliRunner().invoke(app, ["extract", str(f), "--json"])

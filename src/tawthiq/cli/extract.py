@@ -57,6 +57,8 @@ def _read_report(path: Path) -> tuple[str, Header, str | None]:
     if path.is_dir():
         raise InputError("is a folder, not a report file", path=path)
     size = path.stat().st_size
+    if size == 0:  # ingest's words and exit code: a 0-byte file is no report (was "no text below the header")
+        raise InputError("empty file (0 bytes)", path=path)
     if size > MAX_FILE_BYTES:
         raise InputError(
             f"file is {size / 1e6:.1f} MB; one report may be at most {MAX_FILE_BYTES // 2**20} MB "
