@@ -112,3 +112,11 @@ def test_a_header_alone_gets_the_same_note_from_extract_file_and_from_a_workspac
         r = CliRunner().invoke(app, ["extract", str(folder / name), "--json"])
         assert r.exit_code == 0, r.output
         assert f"{name}: {notes[name]}" in r.stderr and "neither English" not in r.stderr
+
+
+def test_ingest_refuses_a_header_alone_in_the_same_words(cli, workspace, tmp_path):
+    # a header with nothing at all below it is not stored: its failure reason says what the note says
+    f = tmp_path / "header_only.txt"
+    f.write_text("DATE: 2016-12-11\nOUTLET: Field team\n", encoding="utf-8")
+    r = cli(workspace, "ingest", str(f), "--published-from-header", ok=False)
+    assert "empty report: no text below the header" in r.stdout + r.stderr

@@ -44,7 +44,12 @@ def read_text(ctx: ReadContext) -> list[Draft]:
     if ctx.from_header:
         text, meta = split_header(text, str(ctx.path))
     if not text.strip():
-        raise ParseError("no text in the file (only whitespace or headers)", path=ctx.path, field="body")
+        # the words extraction notes a header alone with (app.extract.EMPTY_REPORT)
+        raise ParseError(
+            "empty report: no text below the header (the file holds only whitespace or a header)",
+            path=ctx.path,
+            field="body",
+        )
     return [
         Draft(
             body=text,
