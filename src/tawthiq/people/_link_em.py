@@ -192,38 +192,16 @@ def pattern_table(linker: Any, blocking_rules: list[Any]) -> PatternTable | None
     keeps). The vectors do not depend on m, and the adjustments read u only, which EM does not
     change, so one table serves every run. None when no rule finds a pair.
     """
-    from splink.internals.blocking import block_using_rules_sqls
-    from splink.internals.blocking_rule_creator_utils import to_blocking_rule_creator
     from splink.internals.comparison_vector_values import compute_comparison_vector_values_from_id_pairs_sqls
     from splink.internals.pipeline import CTEPipeline
     from splink.internals.settings import Settings
     from splink.internals.term_frequencies import ensure_term_frequencies_for_linker
-    from splink.internals.vertically_concatenate import enqueue_df_concat, enqueue_df_concat_with_tf
+    from splink.internals.vertically_concatenate import enqueue_df_concat_with_tf
 
     settings = linker._settings_obj
     info = settings.column_info_settings
     ensure_term_frequencies_for_linker(linker)
-    tagged = []
-    for k, rule in enumerate(blocking_rules):
-        br = to_blocking_rule_creator(rule).get_blocking_rule(linker._sql_dialect_str)
-        (one,) = block_using_rules_sqls(
-            input_tablename_l="__splink__df_concat",
-            input_tablename_r="__splink__df_concat",
-            blocking_rules=[br],
-            link_type=settings._link_type,
-            source_dataset_input_column=info.source_dataset_input_column,
-            unique_id_input_column=info.unique_id_input_column,
-        )
-        tagged.append(f"SELECT join_key_l, join_key_r, {1 << k} AS __rule FROM ({one['sql']})")
-    pipeline = CTEPipeline()
-    enqueue_df_concat(linker, pipeline)
-    pipeline.enqueue_sql(
-        "SELECT join_key_l, join_key_r, CAST(sum(__rule) AS VARCHAR) AS match_key FROM ("
-        + " UNION ALL ".join(tagged)
-        + ") GROUP BY join_key_l, join_key_r",
-        "__splink__blocked_id_pairs",
-    )
-    blocked = linker._db_api.sql_pipeline_to_splink_dataframe(pipeline)
+    blocked = blocked_id_pairs(linker, blocking_rules)
     core = settings.core_model_settings
     pipeline = CTEPipeline([blocked])
     enqueue_df_concat_with_tf(linker, pipeline)
@@ -255,6 +233,46 @@ def pattern_table(linker: Any, blocking_rules: list[Any]) -> PatternTable | None
         count=count,
         rules=df["match_key"].astype(np.int64).to_numpy(),
     )
+
+
+def blocked_id_pairs(linker: Any, blocking_rules: list[Any], also: tuple[str, ...] = ()) -> Any:
+    """The id pairs that the rules of ``blocking_rules`` find, as a splink table
+    (``__splink__blocked_id_pairs``: ``join_key_l``, ``join_key_r``, ``match_key``).
+
+    Each rule's pairs are splink's own (its blocking SQL for that rule alone, as
+    ``EMTrainingSession`` writes it), tagged ``1 << k`` for rule k; ``also`` adds selects of
+    ``join_key_l, join_key_r, __rule`` tagged by the caller (the prediction's pairs). A pair's
+    ``match_key`` is the sum of the tags of everything that finds it. Shared by the EM pattern
+    table and the scoring table (``_link_score.pair_vectors``).
+    """
+    from splink.internals.blocking import block_using_rules_sqls
+    from splink.internals.blocking_rule_creator_utils import to_blocking_rule_creator
+    from splink.internals.pipeline import CTEPipeline
+    from splink.internals.vertically_concatenate import enqueue_df_concat
+
+    settings = linker._settings_obj
+    info = settings.column_info_settings
+    tagged = list(also)
+    for k, rule in enumerate(blocking_rules):
+        br = to_blocking_rule_creator(rule).get_blocking_rule(linker._sql_dialect_str)
+        (one,) = block_using_rules_sqls(
+            input_tablename_l="__splink__df_concat",
+            input_tablename_r="__splink__df_concat",
+            blocking_rules=[br],
+            link_type=settings._link_type,
+            source_dataset_input_column=info.source_dataset_input_column,
+            unique_id_input_column=info.unique_id_input_column,
+        )
+        tagged.append(f"SELECT join_key_l, join_key_r, {1 << k} AS __rule FROM ({one['sql']})")
+    pipeline = CTEPipeline()
+    enqueue_df_concat(linker, pipeline)
+    pipeline.enqueue_sql(
+        "SELECT join_key_l, join_key_r, CAST(sum(__rule) AS VARCHAR) AS match_key FROM ("
+        + " UNION ALL ".join(tagged)
+        + ") GROUP BY join_key_l, join_key_r",
+        "__splink__blocked_id_pairs",
+    )
+    return linker._db_api.sql_pipeline_to_splink_dataframe(pipeline)
 
 
 def _comparison(cc: Any) -> _Comparison:

@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from tawthiq.people._link_em import PatternTable
+from tawthiq.people._link_em import PatternTable, blocked_id_pairs
 from tawthiq.people._link_em import _tf_sql as tf_sql
 
 __all__ = ["PREDICT_RULE", "PairVectors", "em_table", "pair_vectors", "score"]
@@ -66,38 +66,17 @@ def pair_vectors(linker: Any, training_rules: list[Any]) -> PairVectors | None:
     vectors and adjustments for every comparison of ``linker``'s model; None when no rule finds
     a pair. The prediction's pairs are splink's (``compute_blocked_pairs_for_predict``); each
     training rule's are its blocking SQL alone, as ``EMTrainingSession`` writes it."""
-    from splink.internals.blocking import block_using_rules_sqls
-    from splink.internals.blocking_rule_creator_utils import to_blocking_rule_creator
     from splink.internals.comparison_vector_values import compute_comparison_vector_values_from_id_pairs_sqls
     from splink.internals.pipeline import CTEPipeline
     from splink.internals.term_frequencies import ensure_term_frequencies_for_linker
-    from splink.internals.vertically_concatenate import enqueue_df_concat, enqueue_df_concat_with_tf
+    from splink.internals.vertically_concatenate import enqueue_df_concat_with_tf
 
     settings = linker._settings_obj
     info = settings.column_info_settings
     ensure_term_frequencies_for_linker(linker)
     predicted = linker.inference.compute_blocked_pairs_for_predict()
-    tagged = [f"SELECT join_key_l, join_key_r, {PREDICT_RULE} AS __rule FROM {predicted.physical_name}"]
-    for k, rule in enumerate(training_rules):
-        br = to_blocking_rule_creator(rule).get_blocking_rule(linker._sql_dialect_str)
-        (one,) = block_using_rules_sqls(
-            input_tablename_l="__splink__df_concat",
-            input_tablename_r="__splink__df_concat",
-            blocking_rules=[br],
-            link_type=settings._link_type,
-            source_dataset_input_column=info.source_dataset_input_column,
-            unique_id_input_column=info.unique_id_input_column,
-        )
-        tagged.append(f"SELECT join_key_l, join_key_r, {1 << k} AS __rule FROM ({one['sql']})")
-    pipeline = CTEPipeline()
-    enqueue_df_concat(linker, pipeline)
-    pipeline.enqueue_sql(
-        "SELECT join_key_l, join_key_r, CAST(sum(__rule) AS VARCHAR) AS match_key FROM ("
-        + " UNION ALL ".join(tagged)
-        + ") GROUP BY join_key_l, join_key_r",
-        "__splink__blocked_id_pairs",
-    )
-    blocked = linker._db_api.sql_pipeline_to_splink_dataframe(pipeline)
+    predict = f"SELECT join_key_l, join_key_r, {PREDICT_RULE} AS __rule FROM {predicted.physical_name}"
+    blocked = blocked_id_pairs(linker, training_rules, also=(predict,))
     predicted.drop_table_from_database_and_remove_from_cache()
     comparisons = settings.core_model_settings.comparisons
     pipeline = CTEPipeline([blocked])
