@@ -15,7 +15,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from tawthiq.entities import Claim, Incident, IncidentFilter, Report
+from tawthiq.entities import Claim, Incident, IncidentFilter, Place, Report
+from tawthiq.gazetteer import load_gazetteer
 from tawthiq.store import browse
 from tawthiq.store import claims as claim_store
 from tawthiq.store import reports as report_store
@@ -189,7 +190,27 @@ class IncidentReads:
         ]
         return found[offset : offset + limit], len(found)
 
-    def places(self, q: str | None, offset: int, limit: int):
-        """The workspace's places (``/api/v1/places``), matching ``q``."""
+    def places(self, q: str | None, offset: int, limit: int) -> tuple[list[Place], int]:
+        """Gazetteer places (``/api/v1/places``) whose English or Arabic name, variant or id
+        holds ``q`` (case-insensitive), by id: the gazetteer shipped in the package (the one
+        extraction resolves against), with any place of the workspace's own table over it.
+        The table alone was empty in every workspace, since no command fills it."""
         with self.ws.session() as s:
-            return browse.list_places(s, q, offset=offset, limit=limit)
+            own, _ = browse.list_places(s, q, offset=0, limit=10**9)
+        found = {p.id: p for p in _gazetteer_places(q)}
+        found.update({p.id: p for p in own})
+        rows = sorted(found.values(), key=lambda p: p.id)
+        return rows[offset : offset + limit], len(rows)
+
+
+def _gazetteer_places(q: str | None) -> list[Place]:
+    """The shipped gazetteer's places matching ``q`` (substring of a name, variant or id)."""
+    places = load_gazetteer().places.values()
+    needle = (q or "").strip().casefold()
+    if not needle:
+        return list(places)
+    return [
+        p
+        for p in places
+        if any(needle in (v or "").casefold() for v in (p.id, p.name_en, p.name_ar, *p.variants))
+    ]

@@ -250,7 +250,8 @@ def api_override(
 
 @v1.get("/places", response_model=Paged, responses=_ERRORS)
 def api_places(request: Request, q: str | None = None, user: User = Depends(_reader)) -> Any:
-    """Gazetteer places (English, Arabic or id substring)."""
+    """Gazetteer places whose English or Arabic name, variant or id holds ``q`` (the gazetteer
+    shipped in the package, with any place of the workspace's own table over it), by id."""
     page = page_of(request)
     places, total = request.app.state.data.incidents.places(q, page.offset, page.size)
     return {"items": [p.model_dump(mode="json") for p in places], **page.meta(total)}
