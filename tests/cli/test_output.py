@@ -150,3 +150,21 @@ def test_emit_without_json_renders_and_never_builds_the_json(capsys):
     rendered: list[object] = []
     emit([1, 2], False, rendered.append, as_json=no_json)
     assert rendered == [[1, 2]] and capsys.readouterr().out == ""
+
+
+def test_a_pdf_renderers_step_by_step_info_stays_out_of_the_log_but_warnings_do_not(tmp_path, monkeypatch):
+    from tawthiq.cli._logging import configure_logging, reset_logging
+
+    path = tmp_path / "tawthiq.log"
+    monkeypatch.setenv("TAWTHIQ_LOG_FILE", str(path))
+    configure_logging()
+    try:
+        logging.getLogger("weasyprint.progress").info("Step 5 - Creating layout - Page 3")
+        logging.getLogger("fontTools.subset").info("Glyph names cleared")
+        logging.getLogger("weasyprint").warning("Ignored `foo: bar` at 3:1, unknown property")
+        logging.getLogger("tawthiq.export").info("dossier written")
+    finally:
+        reset_logging()
+    log = path.read_text(encoding="utf-8")
+    assert "Creating layout" not in log and "Glyph names" not in log
+    assert "unknown property" in log and "dossier written" in log

@@ -55,6 +55,10 @@ def configure_logging(verbose: bool = False) -> Path | None:
     splink.propagate = True
     # alembic says "Context impl SQLiteImpl." at INFO on every command: only its warnings
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    # a PDF dossier: WeasyPrint announces each rendering step and fontTools each font subset at
+    # INFO (a dozen lines a PDF); their warnings (bad CSS, an unreadable font) still reach the log
+    for chatty in ("weasyprint.progress", "fontTools"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     logging.captureWarnings(True)  # warnings.warn -> the 'py.warnings' logger -> the handlers below
 
     root = logging.getLogger()
