@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tawthiq.text.bidi import BIDI_CONTROLS
+
 __all__ = [
     "Folded",
     "arabic_share",
@@ -41,9 +43,8 @@ _DROP = frozenset(
     [chr(c) for c in range(0x064B, 0x0660)]  # tashkil: fathatan … sukun, and the rarer marks
     + ["\u0670", "\u0640"]  # superscript alef, tatweel
     + [chr(c) for c in range(0x06D6, 0x06EE)]  # Quranic annotation marks
-    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\u00ad", "\ufeff"]
-    + [chr(c) for c in range(0x202A, 0x202F)]  # LRE RLE PDF LRO RLO
-    + [chr(c) for c in range(0x2066, 0x206A)]  # LRI RLI FSI PDI
+    + ["\u200b", "\u200c", "\u200d", "\u00ad", "\ufeff"]  # zero-width space and joiners, soft hyphen, BOM
+    + list(BIDI_CONTROLS)  # LRM RLM ALM, LRE RLE PDF LRO RLO, LRI RLI FSI PDI (text/bidi.py)
     # the word joiner and the invisible operators (a "حل\u2060ب" from a web page hid Aleppo), and the
     # combining grapheme joiner
     + [chr(c) for c in range(0x2060, 0x2065)]
