@@ -177,3 +177,40 @@ def test_a_person_a_list_gives_as_missing_has_a_history_not_an_empty_table(
     assert "listed as missing on family-list #M-7" in shown
     detail = cli_json(workspace, "people", "missing", "show", str(m["record"]))
     assert (detail["last_seen_date"], detail["last_seen_place"]) == ("2016-12-13", "Bustan al-Qasr")
+
+
+def test_missing_show_takes_the_lists_own_id_and_names_the_lists_that_share_it(
+    workspace, cli, cli_json, tmp_path
+):
+    # before: `people missing show M-7` (the id the user's own list gives) was refused as "not a
+    # whole number"; only the stored record id worked, which the list the user imported never shows
+    for name, person in (("family-list", "Invented Person"), ("crossing-list", "Other Invented")):
+        f = tmp_path / f"{name}.csv"
+        rows = f"M-7,{person},m,40,Bustan al-Qasr,2016-12-13,missing\n"
+        if name == "family-list":
+            rows += "M-8,Third Invented,m,33,Sukkari,2016-12-14,missing\n"
+        f.write_text("record_id,name_latin,sex,age,place,event_date,status\n" + rows, encoding="utf-8")
+        cli(workspace, "people", "import", str(f), "--list", name, "--yes")
+    listed = cli_json(workspace, "people", "missing", "list")
+    stored = {(m["list"], m["record_id"]): m["record"] for m in listed}
+    # one list gives it: the list's own id is enough
+    shown = cli_json(workspace, "people", "missing", "show", "M-8")
+    assert (shown["record"]["list_name"], shown["record"]["record_id"]) == ("family-list", "M-8")
+    # two lists give it: the error names both lists and the field, and --list chooses
+    refused = cli(workspace, "people", "missing", "show", "M-7", ok=False)
+    assert refused.exit_code == 1
+    assert "field 'record'" in refused.stderr
+    assert "crossing-list" in refused.stderr and "family-list" in refused.stderr
+    assert "--list" in refused.stderr
+    shown = cli_json(workspace, "people", "missing", "show", "M-7", "--list", "crossing-list")
+    assert shown["record"]["name_latin"] == "Other Invented"
+    # the stored id still works, and a note can be added by the list's own id
+    shown = cli_json(workspace, "people", "missing", "show", str(stored[("family-list", "M-7")]))
+    assert shown["record"]["name_latin"] == "Invented Person"
+    cli(workspace, "people", "missing", "note", "M-8", "--text", "seen", "--author", "Documenter")
+    assert len(cli_json(workspace, "people", "missing", "show", "M-8")["notes"]) == 1
+    # an id no list gives says so, naming the field
+    unknown = cli(workspace, "people", "missing", "show", "M-9", ok=False)
+    assert unknown.exit_code == 1 and "field 'record'" in unknown.stderr and "'M-9'" in unknown.stderr
+    wrong_list = cli(workspace, "people", "missing", "show", "M-8", "--list", "crossing-list", ok=False)
+    assert "on list 'crossing-list'" in wrong_list.stderr

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tawthiq.entities import MissingNote
+from tawthiq.errors import InputError
 from tawthiq.people.missing import (
     INQUIRY_LIST,
     MISSING_PAIR_REASON,
@@ -41,6 +42,7 @@ __all__ = [
     "pfif_records",
     "queue_missing_matches",
     "registry",
+    "resolve_missing",
     "submit_inquiry",
 ]
 
@@ -57,6 +59,39 @@ def load_missing(
         MissingPerson(m.record, m.notes, current_status(m.notes), m.pfif_fields)
         for m in missing_store.load_missing(session, record_ids=record_ids, reveal=reveal)
     ]
+
+
+def resolve_missing(session: Session, given: str, *, list_name: str | None = None) -> int:
+    """The stored id of the missing person ``given`` names: with ``list_name``, the list's own id on
+    that list (as the user imported it: ``M007``); else a whole number that is a missing person's
+    stored id (as ``tawthiq people missing list`` shows it), or a list's own id held by one list.
+
+    Raises :class:`InputError` (field ``record``) when no missing person has that id, or when more
+    than one list gives it, naming those lists (``--list`` chooses).
+    """
+    text = given.strip()
+    if list_name is None and text.isdecimal() and missing_store.load_missing(session, record_ids=[int(text)]):
+        return int(text)
+    found = missing_store.missing_by_list_id(session, text, list_name=list_name)
+    if len(found) == 1:
+        return found[0][0]
+    if found:
+        raise InputError(
+            "%(id)r is the id of a missing person on more than one list (%(lists)s); say which with --list",
+            field="record",
+            params={"id": text, "lists": [n for _, n in found]},
+        )
+    if list_name is not None:
+        raise InputError(
+            "no missing person with id %(id)r on list %(list)r", field="record",
+            params={"id": text, "list": list_name},
+        )  # fmt: skip
+    raise InputError(
+        "no missing person with record id %(id)r (neither a stored id nor a list's own id; "
+        "`tawthiq people missing list` shows both)",
+        field="record",
+        params={"id": text},
+    )
 
 
 def pfif_export(ws: Workspace, domain: str = "tawthiq.local") -> tuple[int, bytes]:

@@ -172,24 +172,30 @@ def _missing_table(data: list[dict[str, Any]]) -> None:
     out_console.print(table)
 
 
+_RECORD_HELP = (
+    "The missing person: the record id `people missing list` shows, or the list's own id as imported "
+    "(e.g. M007; with --list when several lists give it)."
+)
+_LIST_OPT = typer.Option(
+    "--list", "-l", help="Read RECORD as this list's own id (the id column of the file imported)."
+)
+
+
 @missing_app.command("show")
 def missing_show(
-    record: Annotated[
-        int, typer.Argument(help="Person record id (as `people missing list` shows).", parser=_RECORD_ID)
-    ],
+    record: Annotated[str, typer.Argument(help=_RECORD_HELP)],
+    list_name: Annotated[str | None, _LIST_OPT] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
 ) -> None:
     """One missing person's status history, oldest first, and the status derived from it."""
-    from tawthiq.app.missing import load_missing
+    from tawthiq.app.missing import load_missing, resolve_missing
     from tawthiq.people import names_as_written
     from tawthiq.store import open_workspace
 
     with open_workspace(workspace, db) as ws, ws.session() as s:
-        found = load_missing(s, record_ids=[record])
-    if not found:
-        raise InputError(f"no missing person with record id {record}", field="record")
+        found = load_missing(s, record_ids=[resolve_missing(s, record, list_name=list_name)])
     m = found[0]
     data = {
         "record": names_as_written(m.record).model_dump(mode="json"),
@@ -226,7 +232,7 @@ def _history_table(m: Any) -> None:
 
 @missing_app.command("note")
 def missing_note(
-    record: Annotated[int, typer.Argument(help="Person record id.", parser=_RECORD_ID)],
+    given: Annotated[str, typer.Argument(metavar="RECORD", help=_RECORD_HELP)],
     status: Annotated[str, typer.Option(help=f"One of {', '.join(_STATUSES)}, or '' for information.")] = "",
     text: Annotated[str, typer.Option(help="What the note says.")] = "",
     author: Annotated[str, typer.Option(help="Who writes the note.")] = "documenter",
@@ -236,12 +242,13 @@ def missing_note(
     ] = None,
     confidential: Annotated[bool, typer.Option(help="Never leaves the workspace.")] = False,
     last_seen_at: Annotated[str | None, typer.Option(help="Last known location.")] = None,
+    list_name: Annotated[str | None, _LIST_OPT] = None,
     workspace: WorkspaceOpt = None,
     db: DbOpt = None,
     json_: JsonOpt = False,
 ) -> None:
     """Add a note to a missing person's history (the status is derived from the notes)."""
-    from tawthiq.app.missing import add_note
+    from tawthiq.app.missing import add_note, resolve_missing
     from tawthiq.store import open_workspace
 
     if status and status not in _STATUSES:
@@ -250,17 +257,22 @@ def missing_note(
         when = datetime.combine(date.fromisoformat(on), datetime.min.time(), UTC) if on else datetime.now(UTC)
     except ValueError:
         raise InputError(f"{on!r} is not YYYY-MM-DD", field="date") from None
-    note = MissingNote(
-        note_record_id=f"note.{record}.{datetime.now(UTC):%Y%m%dT%H%M%S%f}",
-        status=status,
-        author_name=author,
-        source_date=when,
-        source=source,
-        text=text,
-        confidential=confidential,
-        last_known_location=last_seen_at,
-    )
     with open_workspace(workspace, db) as ws:
+        if given.strip().isdecimal() and list_name is None:
+            record = _RECORD_ID(given)  # a stored id: any person record takes a note, as before
+        else:
+            with ws.session() as s:
+                record = resolve_missing(s, given, list_name=list_name)
+        note = MissingNote(
+            note_record_id=f"note.{record}.{datetime.now(UTC):%Y%m%dT%H%M%S%f}",
+            status=status,
+            author_name=author,
+            source_date=when,
+            source=source,
+            text=text,
+            confidential=confidential,
+            last_known_location=last_seen_at,
+        )
         stored = add_note(ws, record, note)
     err_console.print(f"note {stored.id if stored else '(already there)'} added to record {record}")
     emit({"record": record, "added": stored is not None, "note": stored.shown_json() if stored else None},

@@ -45,6 +45,7 @@ __all__ = [
     "list_inquiries",
     "load_missing",
     "match_sides",
+    "missing_by_list_id",
     "notes_by_record",
     "pfif_fields_by_record",
     "queue_pairs",
@@ -234,6 +235,19 @@ def load_missing(
         ns = tuple(sorted(notes[r.id], key=lambda n: (n.source_date, n.note_record_id)))
         out.append(StoredMissing(rec, ns, fields.get(r.id, {})))
     return out
+
+
+def missing_by_list_id(
+    session: Session, record_id: str, *, list_name: str | None = None
+) -> list[tuple[int, str]]:
+    """The missing persons a list gives the id ``record_id`` (the list's own id, as imported:
+    ``M007``), on ``list_name`` or on any list: ``(stored id, list name)`` pairs, by list name."""
+    query = select(PersonRecordRow.id, PersonRecordRow.list_name).where(
+        PersonRecordRow.status == "missing", PersonRecordRow.record_id == record_id
+    )
+    if list_name is not None:
+        query = query.where(PersonRecordRow.list_name == list_name)
+    return [(i, n) for i, n in session.execute(query.order_by(PersonRecordRow.list_name, PersonRecordRow.id))]
 
 
 # ---------------------------------------------------------------- matching against later lists
