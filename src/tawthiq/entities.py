@@ -76,6 +76,7 @@ __all__ = [
     "SourceCheckin",
     "SourceKind",
     "SourcedClaim",
+    "TimeBasis",
     "TimePrecision",
     "TimeSpan",
     "UserRole",
@@ -121,6 +122,12 @@ Certainty = Literal["confirmed", "reported", "unconfirmed", "denied"]
 CERTAINTIES: tuple[Certainty, ...] = get_args(Certainty)
 PlacePrecision = Literal["exact", "neighbourhood", "town", "district", "governorate", "country"]
 TimePrecision = Literal["day", "days", "week", "month", "year", "unknown"]
+# How a claim's day was found (issue 15): told in its own sentence; borrowed from its paragraph (the
+# day told last in it, the strike just told, the first source's account of the sentence); borrowed
+# from the report's context beyond it (the event day a follow-up report tells); or its report's own
+# day, for want of any. Corroboration reads a day borrowed from the context as loosely as a report's
+# own day (docs/corroboration.md).
+TimeBasis = Literal["sentence", "paragraph", "context", "report"]
 Qualifier = Literal["exact", "about", "at_least", "more_than", "up_to", "vague"]
 Grade = Literal["confirmed", "fair", "weak", "contested", "discounted"]
 GRADES: tuple[Grade, ...] = get_args(Grade)
@@ -468,6 +475,9 @@ class Claim(BaseModel):
     id: int | None = None
     report_id: int | None = None
     review_status: ReviewStatus = "unreviewed"
+    # how ``time`` was found (:data:`TimeBasis`); None when not said (hand-made, Arabic rules, stored).
+    # Internal: not in the CLAIMS.md contract (``contract()``), whose time object is start/end/precision.
+    time_basis: TimeBasis | None = None
 
     def contract(self) -> dict[str, Any]:
         """The claim exactly as ../shared/eval/CLAIMS.md prints it."""

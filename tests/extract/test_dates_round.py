@@ -29,11 +29,16 @@ def test_a_claim_naming_no_time_takes_the_day_of_the_dated_claim_before_it_in_it
 
 
 def test_a_blank_line_starts_a_paragraph_whose_dates_are_its_own():
+    # the day told last in the paragraph before (Monday) is not lent across the blank line; the
+    # report's event day (the first day it tells before its own, Sunday) is, and the claim says it
+    # was borrowed from the report's context (issue 15, session 24: test_follow_up_event_day.py)
     text = (
-        "Government helicopters dropped barrel bombs on Saraqib on Sunday, killing 12 civilians.\n\n"
+        "Government helicopters dropped barrel bombs on Saraqib on Sunday, killing 12 civilians. "
+        "On Monday, an air strike killed five people in Ariha.\n\n"
         "In Maarat al-Numan, shelling killed four children."
     )
-    assert _times(text)[1] == ("2016-12-20", "2016-12-20", "day")
+    assert _times(text)[1:] == [("2016-12-19", "2016-12-19", "day"), ("2016-12-18", "2016-12-18", "day")]
+    assert extract_claims(text, DAY)[2].time_basis == "context"
 
 
 def test_a_tally_period_is_not_lent_to_the_next_sentence():

@@ -75,6 +75,8 @@ def _report_day(it: Item) -> bool:
     """Dated to its report's own publication day and nothing else (what the extractor gives a claim
     without a time word; also a claim whose event is truly of that day)."""
     t, pub = it.sc.claim.time, it.sc.published
+    if pub is not None and it.sc.claim.time_basis == "context":
+        return True  # a day borrowed from the report's context is read as loosely (_items._read_time)
     return pub is not None and t.precision == "day" and t.start == pub and t.end in (None, pub)
 
 

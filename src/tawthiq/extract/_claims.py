@@ -24,7 +24,7 @@ import heapq
 import re
 from datetime import date, timedelta
 
-from tawthiq.entities import Claim, Count, PlaceRef, TimeSpan
+from tawthiq.entities import Claim, Count, PlaceRef, TimeBasis, TimeSpan
 from tawthiq.errors import InputError
 from tawthiq.extract._arabic import arabic_claims, arabic_sentences
 from tawthiq.extract._arabic_time import find_dateline_ar
@@ -473,7 +473,10 @@ def rule_claims(
     lede: list[tuple[int, str]] | None = None  # the manners of harm the report leads with, found when needed
     # a claim whose sentence names no time: the day of the last dated claim of its paragraph (_undated)
     para_time: TimeSpan | None = None
-    undated: dict[tuple[int, int], TimeSpan] = {}
+    undated: dict[tuple[int, int], TimeSpan | None] = {}  # (None: no day in its paragraph)
+    # a follow-up report's event day: the first day its sentences tell before the report's own
+    # ("stormed the facility on Saturday"), lent to claims that name no day (_event_day)
+    event_day: TimeSpan | None = None
     prev_end = 0
     for s, e in spans:
         raw = text[s:e]
@@ -648,6 +651,8 @@ def rule_claims(
             prev_end = e
             if told is not None and when.start is not None and when.precision == "day":
                 para_time = when  # a day (or a night) is lent, never a span ("since 10 May")
+                if event_day is None and anchor is not None and _event_day(when, anchor):
+                    event_day = when
             if anchor and when.start == anchor and when.end == anchor and (a > 0 or (s, e) in seconds):
                 # a piece that names no day of its own: the day of its sentence, or of the first
                 # source's account ("..., while the civil defence put the toll at 14")
@@ -660,13 +665,18 @@ def rule_claims(
                 countries = _country_ids(refs, gaz) or _country_ids(_named(seg, gaz), gaz)
                 when = war_period(seg, countries, anchor) or TimeSpan()
             undated_as = (
-                _undated(anchor, para_time)
+                (para_time,)
                 if anchor is not None
                 and told is None
                 and when == TimeSpan(start=anchor, end=anchor, precision="day")
                 else None
             )
             perps = tuple(p for p in find_perpetrators(seg) if not (party and p.lower() in party.lower()))
+            basis: TimeBasis = "sentence"  # (or what a date with its year fixes, without an anchor)
+            if anchor is not None and when == TimeSpan(start=anchor, end=anchor, precision="day"):
+                basis = "report" if told is None or told.start != anchor else "sentence"
+            elif anchor is not None and told is None and not war_long:
+                basis = "paragraph"  # the day of the first source's account, or of the strike just told
             claim = Claim(
                 kind="tally" if war_long else find_kind(seg, best.event_type),
                 event_type=best.event_type,
@@ -685,6 +695,7 @@ def rule_claims(
                 certainty=find_certainty(sentence),
                 method="rules",
                 confidence=_confidence(refs, bool(tolls[0] or tolls[1]), party, best.strength),
+                time_basis=basis,
             )
             claims.append((claim, e <= title_end or _is_title(sentence, title)))
             alternative = _alternative_toll(seg, tolls[0])
@@ -692,7 +703,7 @@ def rule_claims(
                 # "as many as 230 or even 520": one source's two figures are two claims (annotation.md)
                 claims.append((claim.model_copy(update={"fatalities": alternative}), claims[-1][1]))
             if undated_as is not None:
-                undated[claim.span] = undated_as
+                undated[claim.span] = undated_as[0]
     out = drop_bare_retellings(merge_restatements(_merge(claims, anchor), anchor, title_end), anchor)
     if out:
         # a report that leads with a strike on a hospital: that strike told again by its weapon (_target)
@@ -711,11 +722,14 @@ def rule_claims(
     reposted = _reposted_party(outlet)
     if reposted:
         out = [c if c.attributed_to else c.model_copy(update={"attributed_to": reposted}) for c in out]
-    if undated:
+    if undated and anchor is not None:
         # after the merges, which compare days and treat the anchor day as "no day named"
+        day = TimeSpan(start=anchor, end=anchor, precision="day")
         out = [
-            c.model_copy(update={"time": undated[c.span]})
-            if c.span in undated and c.time == TimeSpan(start=anchor, end=anchor, precision="day")
+            c.model_copy(update={"time": lent, "time_basis": _lent_basis(undated[c.span], lent, day)})
+            if c.span in undated
+            and c.time == day
+            and (lent := _undated(anchor, undated[c.span], event_day)) is not None
             else c
             for c in out
         ]
@@ -954,14 +968,40 @@ def _contains(a: Claim, b: Claim) -> bool:
     return bool(ids_a & ids_b)
 
 
-def _undated(anchor: date, para_time: TimeSpan | None) -> TimeSpan:
+def _undated(anchor: date, para_time: TimeSpan | None, event_day: TimeSpan | None = None) -> TimeSpan:
     """The time of a claim whose sentence names none: the day of the last dated claim of its
     paragraph ("On Sunday, helicopters dropped barrel bombs on Saraqib ... In Maarat al-Numan, shelling
     killed four children"), else the anchor day. Chosen on the tune side (extraction date accuracy
     0.834 -> 0.847). A window of the anchor day and the day before scored higher (0.871 with the
     paragraph's day) but corroboration adds its own day of reporting lag around it and joined events
-    two days apart (docs/extraction.md, "Dates round": tried and held back)."""
-    return para_time if para_time is not None else TimeSpan(start=anchor, end=anchor, precision="day")
+    two days apart (docs/extraction.md, "Dates round": tried and held back). With no day in its
+    paragraph, a follow-up report's event day (:func:`_event_day`), else the anchor day."""
+    if para_time is not None:
+        return para_time
+    return event_day or TimeSpan(start=anchor, end=anchor, precision="day")
+
+
+def _lent_basis(para_time: TimeSpan | None, lent: TimeSpan, day: TimeSpan) -> TimeBasis:
+    """How :func:`_undated` found a claim's day: its paragraph's, the report's event day, or none."""
+    if lent == day:
+        return "report"
+    return "paragraph" if para_time is not None else "context"
+
+
+# How far before its report's day a follow-up report's event day may lie (_event_day)
+_FOLLOW_UP_DAYS = 7
+
+
+def _event_day(when: TimeSpan, anchor: date) -> bool:
+    """A day a sentence tells that a follow-up report may be about: a day (or a night) before the
+    report's own, in the week before it ("the attack on Friday", "the massacre on 25 May"). A claim
+    of the report that names no day, and whose paragraph names none, takes the first such day: a
+    report that tells a massacre "on Friday" and then "the bodies were buried" tells Friday's dead,
+    not the day it was written (the date scorer's gold). The claim says so (``time_basis`` "context"):
+    corroboration reads such a day as loosely as a report's own day."""
+    if when.start is None or when.precision != "day":
+        return False
+    return timedelta(0) < anchor - when.start <= timedelta(days=_FOLLOW_UP_DAYS)
 
 
 def _dated_past_toll(c: Claim) -> bool:
