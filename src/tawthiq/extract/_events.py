@@ -43,7 +43,15 @@ _TRIGGERS: list[tuple[str, str, int]] = [
         # every inflection of the verbs of killing people held: beheaded, hanged, tortured to death
         r"behead(?:ed|ing|ings)?|decapitat(?:ed|ing|ions?)|hanged|firing squads?|"
         r"execution-style|tortured to death|(?:died|killed|death|deaths) (?:under|from) torture|"
-        r"throats? (?:were |was )?slit|slit (?:the |their |his |her )throats?|lynch(?:ed|ing|ings)",
+        r"throats? (?:were |was )?slit|slit (?:the |their |his |her )throats?|lynch(?:ed|ing|ings)|"
+        # how an execution is told without the word (Houla 2012, Bucha 2022): people shot in their homes or
+        # in the back, killed at close range or with knives ("bodies with their hands tied" describes the
+        # dead, not how they died: tried, and Bucha's gold reads those bodies as `other`)
+        r"shot (?:[\w-]+ ){0,2}?in (?:their|his|her|the) (?:own )?"
+        r"(?:homes?|houses?|beds?|backs?|back of the head)|"
+        r"shot in the back|at (?:close|point[- ]blank) range|"
+        r"(?:killed|killing|murdered|slaughtered|hacked|slain|executed) (?:[\w-]+ ){0,4}?(?:with|by) "
+        r"(?:knives|knife|machetes?|axes|swords?|daggers?)|hacked to death",
         8,
     ),
     # "massacre" names a toll, not a manner: an air strike that "resulted in a massacre" stays an air strike

@@ -83,7 +83,8 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
         after = _OR_ALT.sub("", after, count=1)  # "as many as 230 or even 520 civilians": the first figure
         bare = re.match(
             r"\s*(?:more\s+)?(?:who\s+|that\s+)?(?:were\s+|had been\s+|have been\s+)?"
-            r"(?:injured|wounded|killed|dead|hurt|died|deaths)\b",
+            r"(?:injured|wounded|killed|dead|hurt|died|deaths|shot dead|executed|massacred|slain|murdered|"
+            r"gunned down|slaughtered|perished)\b",
             after,
             re.I,
         )
@@ -91,8 +92,10 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
             not bare
             and not _PERSON.match(after)
             and not re.search(
-                r"(?:killing|killed|kills|kill|toll (?:rose|rises|reached|reaches|climbed|climbs|"
-                r"stood|stands) (?:to|at)|(?:rose|rises|risen|climbed|climbs|increased|increases|jumped|"
+                r"(?:killing|killed|kills|kill|shot dead|shooting dead|executed|executing|massacred|"
+                r"massacring|murdered|slaughtered|gunned down|"
+                r"toll (?:rose|rises|reached|reaches|climbed|climbs|stood|stands) (?:to|at)|"
+                r"(?:rose|rises|risen|climbed|climbs|increased|increases|jumped|"
                 r"jumps|reached|reaches)(?: to)?|injuring|wounding|"
                 r"injured|wounded)\s*$",
                 before,
@@ -133,7 +136,12 @@ def find_tolls(sentence: str) -> tuple[Count | None, Count | None]:
             role = "killed"
         if kill_before and not inj_before:
             role = role or "killed"
-            if re.search(r"(?:killing|killed|kills|rose to|rises to)\s*$", before, re.I):
+            if re.search(
+                r"(?:killing|killed|kills|shot dead|executed|executing|massacred|murdered|rose to|"
+                r"rises to)\s*$",
+                before,
+                re.I,
+            ):
                 role = "killed"
         elif inj_before and re.search(r"(?:injuring|wounding|injured|wounded)\s*$", before, re.I):
             role = "injured"
