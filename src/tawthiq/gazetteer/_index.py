@@ -29,6 +29,7 @@ from tawthiq.entities import Place, PlaceRef
 from tawthiq.errors import InputError
 from tawthiq.gazetteer._arabic import NEAR_KM, build_arabic_index, lookup_arabic, match_arabic
 from tawthiq.gazetteer._names import fold, toponym_key
+from tawthiq.gazetteer._twins import find_twins
 from tawthiq.gazetteer._world import WorldLayer, load_world, world_key
 from tawthiq.geo import km
 from tawthiq.text.arabic import arabic_share
@@ -194,11 +195,13 @@ class Gazetteer:
     _cache: dict[str, list[str]] = field(default_factory=dict, repr=False)  # surface → candidate ids
     _chains: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # id → ancestor ids
     _index_ar: dict[str, list[str]] | None = field(default=None, repr=False)  # Arabic key → ids
+    _aliases: dict[str, str] = field(default_factory=dict, repr=False)  # a twin's id → the place's (_twins)
 
     # ------------------------------------------------------------ lookup and hierarchy
     def get(self, place_id: str) -> Place:
-        """The place with this id; :class:`InputError` naming the id when there is none."""
-        place = self.places.get(place_id)
+        """The place with this id (a UCDP twin's id gives the GeoNames town it is, :mod:`._twins`);
+        :class:`InputError` naming the id when there is none."""
+        place = self.places.get(place_id) or self.places.get(self._aliases.get(place_id, ""))
         if place is None and place_id.startswith(_WORLD):
             place = self.world.get(place_id)
         if place is None:
@@ -559,32 +562,49 @@ def _rank(row: dict[str, str]) -> float:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer shipped in the package (loaded once per process)."""
+    """The gazetteer shipped in the package (loaded once per process).
+
+    A UCDP town that is a GeoNames town spelt otherwise (:func:`._twins.find_twins`) is one place: its
+    names become the GeoNames town's variants and its id an alias of that town's."""
     places: dict[str, Place] = {}
     index: dict[str, list[tuple[str, str]]] = {}
     rank: dict[str, float] = {}
     data = resources.files("tawthiq.gazetteer") / "data"
+    rows: list[dict[str, str]] = []
     for name in _TABLES:
         # Traversable.open is typed without newline=; csv needs it, so the text layer is ours
         with io.TextIOWrapper((data / name).open("rb"), encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-                variants = tuple(v for v in row["variants"].split("|") if v)
-                place = Place(
-                    id=row["id"],
-                    name_en=row["name_en"],
-                    name_ar=row["name_ar"] or None,
-                    variants=variants,
-                    kind=row["kind"],
-                    parent_id=row["parent_id"] or None,
-                    lat=float(row["lat"]) if row["lat"] else None,
-                    lon=float(row["lon"]) if row["lon"] else None,
-                    source=row["source"],
-                    licence=row["licence"],
-                )
-                places[place.id] = place
-                rank[place.id] = _rank(row)
-                for n in (row["name_en"], *variants):
-                    key = toponym_key(n)
-                    if key:
-                        index.setdefault(key, []).append((place.id, fold(n)))
-    return Gazetteer(places=places, _index=index, _rank=rank)
+            rows.extend(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    aliases = find_twins(rows)
+    extra_names: dict[str, list[str]] = {}
+    for row in rows:
+        if (twin := aliases.get(row["id"])) is not None:
+            names = extra_names.setdefault(twin, [])
+            spellings = (*row["name_en"].split("/"), row["name_ar"], *row["variants"].split("|"))
+            names += [n.strip() for n in spellings]
+    for row in rows:
+        if row["id"] in aliases:
+            rank[aliases[row["id"]]] = max(rank.get(aliases[row["id"]], 0.0), _rank(row))
+            continue
+        variants = tuple(v for v in row["variants"].split("|") if v)
+        own = {row["name_en"], row["name_ar"], *variants}
+        variants += tuple(dict.fromkeys(n for n in extra_names.get(row["id"], ()) if n and n not in own))
+        place = Place(
+            id=row["id"],
+            name_en=row["name_en"],
+            name_ar=row["name_ar"] or None,
+            variants=variants,
+            kind=row["kind"],
+            parent_id=row["parent_id"] or None,
+            lat=float(row["lat"]) if row["lat"] else None,
+            lon=float(row["lon"]) if row["lon"] else None,
+            source=row["source"],
+            licence=row["licence"],
+        )
+        places[place.id] = place
+        rank[place.id] = max(rank.get(place.id, 0.0), _rank(row))
+        for n in (row["name_en"], *variants):
+            key = toponym_key(n)
+            if key:
+                index.setdefault(key, []).append((place.id, fold(n)))
+    return Gazetteer(places=places, _index=index, _rank=rank, _aliases=aliases)
