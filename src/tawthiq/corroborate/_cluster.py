@@ -62,7 +62,7 @@ from tawthiq.entities import SourcedClaim
 
 from ._bridges import one_report_two_causes, one_toll_two_causes, only_causes_differ
 from ._candidates import candidate_blocks, place_keys
-from ._fit import judge_full, types_fit
+from ._fit import judge_full, mark_parts, types_fit
 from ._items import Item, item_of, readings_of_its_report
 from ._linkage import ambiguous_links, complete_linkage, is_anchor, join_lone_accounts, satellite_fits
 from ._places import Contains, places_relation
@@ -91,7 +91,7 @@ def cluster_claims(
     ``copies`` maps a report's key to the first report of its group of copies
     (:func:`find_copies`): a wire story and its rewrites count as one report here.
     """
-    items = readings_of_its_report([item_of(sc, copies or {}) for sc in claims])
+    items = mark_parts(readings_of_its_report([item_of(sc, copies or {}) for sc in claims]), contains)
     scores: dict[tuple[int, int], float] = {}  # -1: cannot be one event
     links: set[tuple[int, int]] = set()  # pairs that identify one event
     weak: set[tuple[int, int]] = set()  # of which identified only by a toll on one town's day

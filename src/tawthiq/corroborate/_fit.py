@@ -11,6 +11,7 @@ Never: groups claims (``_linkage``); never reads the database.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 from rapidfuzz import fuzz
@@ -21,12 +22,14 @@ from tawthiq.geo import km
 from ._items import BUSY_FAMILIES, Item, finest_rank, relation
 from ._numbers import counts_compatible, toll_update, windows_meet
 from ._origins import claim_report_key
+from ._parts import as_part, part_of_toll
 from ._places import Contains
 
 __all__ = [
     "SLACK_OF_DAYS",
     "judge",
     "judge_full",
+    "mark_parts",
     "other_days",
     "pair_score",
     "same_family",
@@ -261,6 +264,8 @@ _EARLY = re.compile(r"\b(?:initial(?:ly)?|at first|first reports|preliminary|ear
 
 
 def _floor_if_early(count: Count | None, it: Item) -> Count | None:
+    if it.part and count is not None:  # a part of its report's larger toll: a floor (``_parts``)
+        return as_part(count)
     if count is None or count.low is None or not _EARLY.search(it.sc.claim.quote or ""):
         return count
     return Count(low=count.low, high=None, qualifier="at_least")
@@ -321,6 +326,41 @@ def _one_spot_one_day(a: Item, b: Item, rel: str) -> bool:
     if a.report == b.report:
         return True
     return a.window is not None and b.window is not None and a.window[:2] == b.window[:2]
+
+
+def mark_parts(items: list[Item], contains: Contains | None = None) -> list[Item]:
+    """Mark each claim whose figure is a part of a larger figure of its own report (``_parts``): of
+    one family, dates that meet, places that do (the larger's holding the smaller's), not told as a
+    further event nor as another weapon's count, and on the report's evidence of a part (one
+    sentence, "N of them", one household, a finer place). A part's figure is read as a floor."""
+    by_report: dict[str, list[int]] = {}
+    for n, it in enumerate(items):
+        if it.kind == "incident" and it.sc.claim.fatalities is not None:
+            by_report.setdefault(it.report, []).append(n)
+    parts: set[int] = set()
+    for members in by_report.values():
+        for i in members:
+            for j in members:
+                if i != j and i not in parts and _is_part(items[i], items[j], contains):
+                    parts.add(i)
+    return [replace(it, part=True) if n in parts else it for n, it in enumerate(items)]
+
+
+def _is_part(small: Item, whole: Item, contains: Contains | None) -> bool:
+    if not same_family(small, whole) or told_apart(small, whole) or two_weapons_counted(small, whole):
+        return False
+    if small.window is not None and whole.window is not None and not windows_meet(small.window, whole.window):
+        return False
+    if other_days(small, whole):
+        return False
+    rel = relation(small, whole, contains)
+    if rel is None:
+        return False
+    rs, rw = finest_rank(small), finest_rank(whole)
+    finer = (rel in _TOWN_RELS and rs is not None and rw is not None and rs < rw) or (
+        rel != "unknown" and bool(small.sites - whole.sites)
+    )
+    return part_of_toll(small.sc, whole.sc, finer=finer)
 
 
 def pair_score(a: Item, b: Item, contains: Contains | None = None) -> float | None:

@@ -23,6 +23,7 @@ from tawthiq.entities import Grade, Incident, RationalePhrase, SourcedClaim
 
 from ._numbers import counts_disagree, toll_update
 from ._origins import party_kind
+from ._parts import as_part, parts_within
 
 __all__ = [
     "DEFAULT_RULES",
@@ -291,7 +292,13 @@ def _denied(ev: Evidence) -> str | None:
 
 
 def _toll_disagrees(ev: Evidence) -> str | None:
-    told = [(sc, n) for sc in ev.asserting if (n := sc.claim.fatalities) is not None]
+    # a part of a larger figure of its own report ("his wife and son", "12 in the market") is a
+    # floor of the toll, never a rival count (``_parts``)
+    counted = [sc for sc in ev.asserting if sc.claim.fatalities is not None]
+    parts = parts_within(counted)
+    told = [
+        (sc, as_part(n) if k in parts else n) for k, sc in enumerate(counted) if (n := sc.claim.fatalities)
+    ]
     for i, (a, a_count) in enumerate(told):
         for b, b_count in told[i + 1 :]:
             if not ev.independent(a, b):

@@ -50,6 +50,8 @@ class Item:
     lagged: bool = False
     # its sentence tells it as another event than the ones told before it (:func:`told_apart`)
     another: bool = False
+    # its figure is a part of a larger figure of its own report (:func:`_fit.mark_parts`): a floor
+    part: bool = False
 
 
 def item_of(sc: SourcedClaim, copies: dict[str, str]) -> Item:
