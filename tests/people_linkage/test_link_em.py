@@ -170,3 +170,47 @@ def test_one_linker_set_to_each_model_scores_as_linkers_built_from_them(monkeypa
     assert p_ours.keys() == p_theirs.keys() and len(p_ours) > 200
     for k, p in p_ours.items():
         assert p == pytest.approx(p_theirs[k], rel=1e-12, abs=1e-15)
+
+
+def test_rule_view_is_splinks_em_training_session(monkeypatch):
+    """What each EM run reads of splink's ``EMTrainingSession`` (the comparisons the training
+    rule leaves out, the starting prior adjusted for the rule), now computed without building
+    the session (``rule_view``: only the levels naming a column of the rule are parsed), is the
+    session's own, at each of the two runs of a linkage, for the two training rules and for
+    rules that meet exact levels (sex; age; sex with the name key): the same comparisons in the
+    same order, the same m and u on them, and the same prior. Fails if a comparison reading the
+    rule's column were kept, if a level reversing the rule were missed (the prior would stay
+    unadjusted) or another level taken."""
+    from splink import block_on
+
+    seen = []
+    real = link_em.rule_view
+
+    def spy(linker, rule):
+        for r in (rule, block_on("sex"), block_on("age"), block_on("key", "sex")):
+            view = real(linker, r)
+            core = link_em._session(linker, r).core_model_settings
+            start = linker._settings_obj.core_model_settings.probability_two_random_records_match
+            seen.append(
+                (
+                    [cc.output_column_name for cc in view.comparisons],
+                    [cc.output_column_name for cc in core.comparisons],
+                    view.prior,
+                    core.probability_two_random_records_match,
+                    [link_em._comparison(cc) for cc in view.comparisons],
+                    [link_em._comparison(cc) for cc in core.comparisons],
+                    start,
+                )
+            )
+        return real(linker, rule)
+
+    monkeypatch.setattr(link_em, "rule_view", spy)
+    link_records(_lists())
+    assert len(seen) == 8  # two runs (the whole name, then the name skeletons), four rules each
+    for names, splink_names, prior, splink_prior, comps, splink_comps, _start in seen:
+        assert names == splink_names
+        assert prior == splink_prior
+        assert comps == splink_comps
+    assert "name" not in seen[0][0] and "name" in seen[4][0]  # the whole-name rule reads the name
+    assert "sex" not in seen[1][0] and "sex" not in seen[3][0]
+    assert seen[1][2] != seen[1][6] and seen[3][2] != seen[3][6]  # exact sex levels adjust the prior
