@@ -28,7 +28,13 @@ from tawthiq.entities import Claim, Count, PlaceRef, TimeBasis, TimeSpan
 from tawthiq.errors import InputError
 from tawthiq.extract._arabic import arabic_claims, arabic_sentences
 from tawthiq.extract._arabic_time import find_dateline_ar
-from tawthiq.extract._attribution import canonical_party, find_attribution, find_certainty, named_later
+from tawthiq.extract._attribution import (
+    canonical_party,
+    find_attribution,
+    find_certainty,
+    named_later,
+    quote_closers,
+)
 from tawthiq.extract._events import EventHit, find_events, find_kind, find_perpetrators, find_victims
 from tawthiq.extract._filter import keep_claims
 from tawthiq.extract._modality import (
@@ -464,6 +470,7 @@ def rule_claims(
     seconds = {p[1] for p in pieces if len(p) == 2}  # the second source's account of one sentence
     first_of = {p[1]: p[0] for p in pieces if len(p) == 2}
     spans = [piece for p in pieces for piece in p]
+    closer = quote_closers(text, spans)  # a quotation of several sentences, its speaker after the last
     last_events: list[EventHit] = []
     claims: list[tuple[Claim, bool]] = []
     previous_party: str | None = None
@@ -490,6 +497,13 @@ def rule_claims(
         if is_clutter(sentence):
             continue
         party = find_attribution(sentence, previous_party, tuple(named_parties), outlet)
+        if party is None and (s, e) in closer:
+            # '"Twelve were killed in the strike. We are still digging," said a civil defence spokesman.':
+            # the first sentences of a quotation are the speaker's named after its last
+            c_s, c_e = closer[(s, e)]
+            party = find_attribution(
+                text[c_s:c_e].replace("\n", " "), previous_party, tuple(named_parties), outlet
+            )
         if party is None and (s, e) in first_of:
             # "..., the statement noted, adding that 100 people were killed since Monday, while five
             # hospitals were hit by airstrikes": the second clause of a sentence cut in two is still the
