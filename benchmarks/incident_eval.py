@@ -253,14 +253,34 @@ def _show(show: dict, incidents) -> None:
                 print(f"      {c.kind[:3]} {c.event_type} [{places}] {when} | {c.quote[:110]}")
 
 
-def _reason(a, b, contains) -> str:
+def _part_ids(sourced: dict, contains) -> frozenset[int]:
+    """The claims whose figure clustering reads as a part of a larger figure of their own report
+    (``corroborate._fit.mark_parts``: a floor of the toll), so the classes below read them as it does."""
+    from tawthiq.corroborate._fit import mark_parts
+    from tawthiq.corroborate._items import item_of
+
+    ids = list(sourced)
+    marked = mark_parts([item_of(sourced[k], {}) for k in ids], contains)
+    return frozenset(k for k, it in zip(ids, marked, strict=True) if it.part)
+
+
+def _items_of(a, b, parts: frozenset[int]):
+    from dataclasses import replace
+
+    from tawthiq.corroborate._items import item_of
+
+    return tuple(
+        replace(it, part=sc.claim.id in parts) for sc, it in ((a, item_of(a, {})), (b, item_of(b, {})))
+    )
+
+
+def _reason(a, b, contains, parts: frozenset[int] = frozenset()) -> str:
     """The first test of ``corroborate._fit.judge`` two predicted claims fail (or how they fit)."""
     from tawthiq.corroborate import _fit as cl
-    from tawthiq.corroborate._items import item_of
     from tawthiq.corroborate._numbers import windows_meet
     from tawthiq.corroborate._places import places_relation
 
-    x, y = item_of(a, {}), item_of(b, {})
+    x, y = _items_of(a, b, parts)
     where = "same report" if x.report == y.report else "across reports"
     if x.kind != y.kind:
         return f"kinds differ ({where})"
@@ -305,6 +325,7 @@ def _why(show: dict, incidents, cross: bool = False) -> None:
     causes: Counter[str] = Counter()
     per_label: dict[str, Counter[str]] = {}
     contains = load_gazetteer().contains
+    parts = _part_ids(sourced, contains)
     lost_cross: list[tuple[str, str, int, int]] = []
     for lab, ks in by_label.items():
         for a, b in combinations(sorted(ks), 2):
@@ -318,7 +339,7 @@ def _why(show: dict, incidents, cross: bool = False) -> None:
             elif where.get(pa) is not None and where.get(pa) == where.get(pb):
                 cause = "joined (a true pair)"
             else:
-                cause = _reason(sourced[pa], sourced[pb], contains)
+                cause = _reason(sourced[pa], sourced[pb], contains, parts)
             causes[cause] += 1
             per_label.setdefault(lab, Counter())[cause] += 1
             if (
@@ -367,6 +388,7 @@ def shape(show: dict, incidents) -> list[dict]:
     pred_of = {k: cid for cid, k in claim_gold.items()}
     where = {cid: n for n, inc in enumerate(incidents) for cid in _claim_ids(inc)}
     contains = load_gazetteer().contains
+    parts = _part_ids(sourced, contains)
     by_label: dict[str, list[int]] = {}
     for k, lab in label.items():
         by_label.setdefault(lab, []).append(k)
@@ -384,7 +406,7 @@ def shape(show: dict, incidents) -> list[dict]:
             elif where.get(pa) is not None and where.get(pa) == where.get(pb):
                 causes["joined"] += 1
             else:
-                causes[_reason(sourced[pa], sourced[pb], contains)] += 1
+                causes[_reason(sourced[pa], sourced[pb], contains, parts)] += 1
         parts = {where.get(pred_of[k]) for k in ks if k in pred_of}
         out.append(
             {
@@ -408,6 +430,7 @@ def corroboration_shape(show: dict, incidents) -> dict:
 
     contains = load_gazetteer().contains
     label, claim_gold, sourced = show["label"], show["claim_gold"], show["sourced"]
+    parts = _part_ids(sourced, contains)
     pred_of = {k: cid for cid, k in claim_gold.items()}
     where = {cid: n for n, inc in enumerate(incidents) for cid in _claim_ids(inc)}
     by_label: dict[str, list[int]] = {}
@@ -427,7 +450,7 @@ def corroboration_shape(show: dict, incidents) -> dict:
             na, nb = where.get(pa), where.get(pb)
             if na is None or nb is None or na == nb:
                 continue
-            classes = corroboration_classes(sourced[pa], sourced[pb], contains)
+            classes = corroboration_classes(sourced[pa], sourced[pb], contains, parts)
             for c in classes:
                 pairs[c] += 1
                 events.setdefault(c, set()).add(lab)
@@ -436,7 +459,7 @@ def corroboration_shape(show: dict, incidents) -> dict:
                 seen.add(key)
                 for x in _claim_ids(incidents[na]):
                     for y in _claim_ids(incidents[nb]):
-                        cross = corroboration_classes(sourced[x], sourced[y], contains)
+                        cross = corroboration_classes(sourced[x], sourced[y], contains, parts)
                         if cross not in ([C_LINKAGE], [C_NO_IDENT]):
                             kept[" + ".join(cross)] += 1
     return {
@@ -590,14 +613,15 @@ def _place_rel_class(x, y) -> str:
     return C_NEAR_TOWNS if d <= _NEAR_TOWNS_KM else C_PLACES
 
 
-def corroboration_classes(a, b, contains) -> list[str]:
+def corroboration_classes(a, b, contains, parts: frozenset[int] = frozenset()) -> list[str]:
     """Every class of (b) two extracted claims put into different incidents fall in (see the C_ names)."""
     from tawthiq.corroborate import _fit as cl
     from tawthiq.corroborate._bridges import _report_day
-    from tawthiq.corroborate._items import item_of, relation
+    from tawthiq.corroborate._items import relation
     from tawthiq.corroborate._numbers import counts_compatible, toll_update, windows_meet
+    from tawthiq.corroborate._parts import as_part
 
-    x, y = item_of(a, {}), item_of(b, {})
+    x, y = _items_of(a, b, parts)
     out = []
     rel = relation(x, y, contains)
     if not cl.same_family(x, y):
@@ -619,7 +643,9 @@ def corroboration_classes(a, b, contains) -> list[str]:
     elif rel == "unknown" and x.report != y.report:
         out.append(C_PLACES)
     fx, fy = a.claim.fatalities, b.claim.fatalities
-    if not counts_compatible(fx, fy, factor=4.0 if rel == "same" else 2.0) and not (
+    px = as_part(fx) if x.part and fx is not None else fx  # a part of its report's toll: a floor
+    py = as_part(fy) if y.part and fy is not None else fy
+    if not counts_compatible(px, py, factor=4.0 if rel == "same" else 2.0) and not (
         cl.types_fit(x, y) and toll_update(a, b)  # a later report's larger toll, as it rose
     ):
         (small, big) = (x, y) if (fx.low or 0) <= (fy.low or 0) else (y, x)
@@ -657,6 +683,7 @@ def _decompose(pipe: dict, pipe_incidents, gold: dict, gold_incidents) -> dict:
 
     contains = load_gazetteer().contains
     label, claim_gold, sourced = pipe["label"], pipe["claim_gold"], pipe["sourced"]
+    parts = _part_ids(sourced, contains)
     pred_of = {k: cid for cid, k in claim_gold.items()}
     where = {cid: n for n, inc in enumerate(pipe_incidents) for cid in _claim_ids(inc)}
     gold_where = {
@@ -714,8 +741,8 @@ def _decompose(pipe: dict, pipe_incidents, gold: dict, gold_incidents) -> dict:
                 part = "joined (a true pair)"
             else:
                 gold_joined = gold_where.get(a) is not None and gold_where.get(a) == gold_where.get(b)
-                why = _reason(sourced[pa], sourced[pb], contains).replace(" (same report)", "")
-                cls_b = corroboration_classes(sourced[pa], sourced[pb], contains)
+                why = _reason(sourced[pa], sourced[pb], contains, parts).replace(" (same report)", "")
+                cls_b = corroboration_classes(sourced[pa], sourced[pb], contains, parts)
                 for c_ in cls_b:
                     b_pairs[c_] += 1
                     b_alone[c_] += len(cls_b) == 1
