@@ -15,6 +15,7 @@ True
 """
 
 from tawthiq.gazetteer._compass import DIRECTIONS, CompassPart, compass_part
+from tawthiq.gazetteer._display import PlaceNames, place_names
 from tawthiq.gazetteer._index import PRECISION, Gazetteer, PlaceMatch, load_gazetteer
 from tawthiq.gazetteer._layers import LAYERS, layer_bytes, layer_credits, place_area
 from tawthiq.gazetteer._names import fold, toponym_key
@@ -26,11 +27,13 @@ __all__ = [
     "CompassPart",
     "Gazetteer",
     "PlaceMatch",
+    "PlaceNames",
     "compass_part",
     "fold",
     "layer_bytes",
     "layer_credits",
     "load_gazetteer",
     "place_area",
+    "place_names",
     "toponym_key",
 ]

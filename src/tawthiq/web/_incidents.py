@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from tawthiq.entities import Claim, Incident, IncidentFilter, Place, Report
-from tawthiq.gazetteer import load_gazetteer
+from tawthiq.gazetteer import load_gazetteer, place_names
 from tawthiq.store import browse
 from tawthiq.store import claims as claim_store
 from tawthiq.store import reports as report_store
@@ -174,20 +174,27 @@ class IncidentReads:
                 s, ("incident-places",), lambda: self.index(s, version).place_counts(), version
             )
         needle = (q or "").strip().casefold()
-        found = [
-            {
-                "place_id": p.get("place_id"),
-                "name": p.get("name"),
-                "name_ar": p.get("name_ar"),
-                "precision": p.get("precision"),
-                "lat": p.get("lat"),
-                "lon": p.get("lon"),
-                "incidents": n,
-            }
-            for p, n in rows
-            if not needle
-            or any(needle in str(p.get(k) or "").casefold() for k in ("name", "name_ar", "place_id"))
-        ]
+        found = []
+        for p, n in rows:
+            # "name" as the report wrote it (العامرية from an Arabic report); "name_en" and "name_ar"
+            # the place's name in each language, the part it names kept (place_names): the page's
+            # Name column is the one in its language, never the name as written
+            names = place_names(p)
+            keys = (p.get("name"), names.en, names.ar, p.get("name_ar"), p.get("place_id"))
+            if needle and not any(needle in str(k or "").casefold() for k in keys):
+                continue
+            found.append(
+                {
+                    "place_id": p.get("place_id"),
+                    "name": p.get("name"),
+                    "name_en": names.en,
+                    "name_ar": names.ar,
+                    "precision": p.get("precision"),
+                    "lat": p.get("lat"),
+                    "lon": p.get("lon"),
+                    "incidents": n,
+                }
+            )
         return found[offset : offset + limit], len(found)
 
     def places(self, q: str | None, offset: int, limit: int) -> tuple[list[Place], int]:

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from tawthiq.entities import IncidentFilter
-from tawthiq.gazetteer import place_area
+from tawthiq.gazetteer import place_area, place_names
 from tawthiq.store.browse import IncidentColumns
 
 __all__ = ["IncidentIndex", "IndexCache"]
@@ -182,13 +182,14 @@ class IncidentIndex:
         best = None if np.isnan(self.best[k]) else int(self.best[k])
         place = self._places[self._place[k]]
         assert place is not None
+        names = place_names(place)  # not the name as written: "شرق حلب", not the city's حلب
         feature = {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
             "properties": {
                 "id": iid, "event_type": self._type_names[self.types[k]], "grade": grade,
-                "colour": self._colours.get(grade), "place": place.get("name"),
-                "place_ar": place.get("name_ar"), "precision": place.get("precision"),
+                "colour": self._colours.get(grade), "place": names.en or place.get("name"),
+                "place_ar": names.ar, "precision": place.get("precision"),
                 "area": place_area(place), "start": start, "fatalities": best,
                 "url": f"/incidents/{iid}",
             },

@@ -21,6 +21,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from tawthiq.entities import CERTAINTIES, EVENT_TYPES, REVIEW_STATUSES, Protected, is_web_address
+from tawthiq.gazetteer import place_names
 
 from ._auth import csrf_token_for, current_user
 from ._estimate_reason import estimate_reason
@@ -86,6 +87,7 @@ def template_env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["dir_of"] = lambda text: "rtl" if _is_arabic(text) else "auto"
+    env.globals["place_names"] = place_names  # a place's English and Arabic name (not as written)
     env.tests["web_address"] = is_web_address  # a report's URL made a link only if http(s) (issue 15)
     env.globals["PROTECTED_MASK"] = Protected.MASK  # a header key naming a person: its value was never kept
     env.filters["label"] = label
