@@ -69,17 +69,38 @@ the floor (every other m is at least 1.9e-3).
 """
 
 
-def _floor(levels: list[dict]) -> None:
-    """Raise every m below :data:`M_FLOOR` to it, the comparison's other levels scaled down so
+SEX_SLIP_M = 8e-3
+"""m of the sex comparison's "else" level: two lists compiled apart write one person's sex
+differently about this often (version 3, 8 December 2026, session 24).
+
+The 1e-3 floor above came from two releases of *one* register, which copy each record's
+sex from one entry and so share its slips. How often one list's clerk writes sex wrong is
+measured within each release (``benchmarks/sex_slips.py``, counts only): among the records
+of strongly gendered given names (at least 100 records, at least 99% of one sex), the share
+written with the other sex is 4.0e-3 in April (12 of 2,977), 4.3e-3 in August (31 of 7,263)
+and 3.5e-3 in September (12 of 3,453); at a 95% threshold 4.2e-3 to 5.1e-3 (a few of those
+may be true: a name rarely given to both). Two lists compiled apart each slip at that rate,
+so one person's two records disagree on sex about twice as often: 8e-3. A sex disagreement
+then weighs log2(8e-3 / 0.47) = -5.9 bits instead of -8.9, and two records whose
+whole name and age agree but not their sex score 0.86 (review) instead of 0.44 (below the
+review threshold, and small inputs have no review budget: the pair was never shown).
+"""
+
+FLOORS = {"sex": SEX_SLIP_M}
+"""A comparison's own floor for its levels' m, where the lists measure one (else :data:`M_FLOOR`)."""
+
+
+def _floor(levels: list[dict], floor: float = M_FLOOR) -> None:
+    """Raise every m below ``floor`` to it, the comparison's other levels scaled down so
     that its m still sum to what they did (u kept)."""
-    low = [lv for lv in levels if lv["m"] < M_FLOOR]
+    low = [lv for lv in levels if lv["m"] < floor]
     if not low:
         return
-    rest = [lv for lv in levels if lv["m"] >= M_FLOOR]
+    rest = [lv for lv in levels if lv["m"] >= floor]
     total = sum(lv["m"] for lv in levels)
-    scale = (total - M_FLOOR * len(low)) / sum(lv["m"] for lv in rest)
+    scale = (total - floor * len(low)) / sum(lv["m"] for lv in rest)
     for lv in low:
-        lv["m"] = M_FLOOR
+        lv["m"] = floor
     for lv in rest:
         lv["m"] *= scale
 
@@ -108,8 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         link_records(records)
         model = json.loads(path.read_text("utf-8"))
     comparisons = prior_from_model(model)
-    for levels in comparisons.values():
-        _floor(levels)
+    for name, levels in comparisons.items():
+        _floor(levels, FLOORS.get(name, M_FLOOR))
     for name in MONOTONE:
         _monotone(comparisons.get(name, []))
     out = {
