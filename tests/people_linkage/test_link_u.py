@@ -162,9 +162,20 @@ def test_shared_key_on_codes_is_duckdbs_test(features):
     extra["g_sk"], extra["fam_sk"] = features.head(40)["fam_sk"].values, features.head(40)["g_sk"].values
     for i, col in enumerate(("f", "gf", "fam", "g", "key", "sk_key", "rasm", "x_sk")):
         extra.loc[extra.index[i * 4 : i * 4 + 6], col] = None
-    both = pd.concat([features, extra], ignore_index=True)
+    # the first six without a father's name, as written the other way round by list "d": the
+    # swapped key (two names without a father's name only) and the cross-script one must hold
+    plain = features.head(6).copy()
+    plain["unique_id"] = plain["unique_id"] + 300_000
+    plain["source_dataset"] = "d"
+    plain["f"] = None
+    both = pd.concat([features, extra, plain], ignore_index=True)
     con = duckdb.connect()
     con.register("f", both)
+    swapped = con.execute(
+        "SELECT count(*) FROM f l JOIN f r ON l.g_sk = r.fam_sk AND l.fam_sk = r.g_sk "
+        "AND l.f IS NULL AND r.f IS NULL AND l.unique_id < r.unique_id"
+    ).fetchall()[0][0]
+    assert swapped > 0
     ids = con.execute(
         "SELECT l.unique_id AS a, r.unique_id AS b, NOT ("
         + _shared_name_key(list(both.columns))

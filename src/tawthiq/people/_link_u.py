@@ -54,13 +54,19 @@ NAME_KEYS: tuple[tuple[str, ...], ...] = (
     ("g", "gf", "fam"),
     ("g", "f", "fam"),
     ("rasm",),
-    ("x_sk",),
 )
 """Keys two records must share to reach a name level other than Jaro–Winkler or "else"
 (the whole name, its skeleton, the siblings' and the cousins' parts, given + father +
-family, the letter shapes, the cross-script letter skeleton); the siblings' parts without
-the grandfather where a side lacks him (:data:`KEYS_WHERE_ONE_LACKS`) and the given and family
-skeletons swapped are the last (:func:`_shared_name_key`)."""
+family, the letter shapes); the siblings' parts without the grandfather where a side lacks
+him (:data:`KEYS_WHERE_ONE_LACKS`), the cross-script letter skeleton between two scripts and
+the given and family skeletons swapped between two names without a father's name are the
+last (:func:`_shared_name_key`).
+
+The last two keys carry the condition of the one level they serve (issue 19, session 24): as
+plain keys they enumerated pairs that level can never take. On the 250,000-record synthetic
+dedup (one script, every name with a father's name) the swapped skeletons alone were 305,668
+of the 664,732 pairs sharing a key, and the letter skeleton 45,930 more; the swapped pairs grow
+with the square of the list (a given name that is another's family name: محمد, حسن …)."""
 KEYS_WHERE_ONE_LACKS: tuple[tuple[tuple[str, ...], str], ...] = ((("f", "fam"), "gf"),)
 """Keys that need sharing only where one side lacks a part: the siblings' level takes a pair
 with the same father's and family name whose grandfathers agree *or one is missing*. As the
@@ -134,8 +140,10 @@ def _name_key_joins(available: Sequence[str]) -> list[str]:
             same = " AND ".join(f'l."{c}" = r."{c}"' for c in key)
             # one join per side that lacks it: each an equi-join over the records without it
             parts += [f'{same} AND l."{lacking}" IS NULL', f'{same} AND r."{lacking}" IS NULL']
-    if {"g_sk", "fam_sk"} <= have:
-        parts.append('l."g_sk" = r."fam_sk" AND l."fam_sk" = r."g_sk"')
+    if {"x_sk", "scr"} <= have:  # the level "an Arabic name and its Latin transliteration"
+        parts.append('l."x_sk" = r."x_sk" AND l."scr" <> r."scr"')
+    if {"g_sk", "fam_sk", "f"} <= have:  # the level "given and family names swapped"
+        parts.append('l."g_sk" = r."fam_sk" AND l."fam_sk" = r."g_sk" AND l."f" IS NULL AND r."f" IS NULL')
     return parts
 
 
@@ -389,11 +397,15 @@ def _rest_of_pairs(
             for c in key:
                 hit &= same(c, c)
             shared |= hit
-    if {"g_sk", "fam_sk"} <= have:
+    if {"x_sk", "scr"} <= have:
+        scr_a, scr_b = code("scr")[ia], code("scr")[ib]
+        shared |= same("x_sk", "x_sk") & (scr_a >= 0) & (scr_b >= 0) & (scr_a != scr_b)
+    if {"g_sk", "fam_sk", "f"} <= have:
         # the swapped test compares two columns: one code for both, or equal strings could differ
         both, _ = pd.factorize(pd.concat([features["g_sk"], features["fam_sk"]], ignore_index=True))
         codes["__g_sk"], codes["__fam_sk"] = both[: len(features)], both[len(features) :]
-        shared |= same("__g_sk", "__fam_sk") & same("__fam_sk", "__g_sk")
+        no_father = (code("f")[ia] < 0) & (code("f")[ib] < 0)
+        shared |= same("__g_sk", "__fam_sk") & same("__fam_sk", "__g_sk") & no_father
     named = features["key"].notna().to_numpy()
     keep = ~shared & named[ia] & named[ib]
     return a[keep], b[keep]
