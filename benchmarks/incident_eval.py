@@ -584,6 +584,7 @@ C_TOLLS = "tolls: otherwise cannot be one"
 C_ONE_REPORT = "one report's rule (told apart, other days, two weapons counted)"
 C_NO_IDENT = "fit but do not identify one event (no toll or site on both sides)"
 C_LINKAGE = "complete linkage: the pair fits and identifies, another member keeps it apart"
+C_KIND = "kinds differ (an incident beside a status)"
 _NEAR_TOWNS_KM = 30.0
 _PRECISION_KM = 120.0
 
@@ -622,6 +623,8 @@ def corroboration_classes(a, b, contains, parts: frozenset[int] = frozenset()) -
     from tawthiq.corroborate._parts import as_part
 
     x, y = _items_of(a, b, parts)
+    if x.kind != y.kind:  # a status never joins an incident, whatever else fits
+        return [C_KIND]
     out = []
     rel = relation(x, y, contains)
     if not cl.same_family(x, y):
