@@ -87,6 +87,8 @@ def review_claim(
     before = claim_from_row(row).model_dump(mode="json")
     for k, v in corrections.items():
         setattr(row, k, v)
+    if {"time_start", "time_end"} & set(corrections):
+        row.time_basis = None  # a reviewer's dates: no longer a day the extractor borrowed
     row.review_status = "corrected" if status == "accepted" and corrections else status
     s.flush()
     after = claim_from_row(row).model_dump(mode="json")

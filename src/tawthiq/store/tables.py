@@ -163,6 +163,8 @@ class ClaimRow(Base):
     time_start: Mapped[date | None] = mapped_column(Date)
     time_end: Mapped[date | None] = mapped_column(Date)
     time_precision: Mapped[str] = mapped_column(String(10), default="unknown")
+    # how the day was found (Claim.time_basis; NULL: not said, and rows from before 0006)
+    time_basis: Mapped[str | None] = mapped_column(String(10))
     fatalities_low: Mapped[int | None] = mapped_column(Integer)
     fatalities_high: Mapped[int | None] = mapped_column(Integer)
     fatalities_qualifier: Mapped[str | None] = mapped_column(String(20))
