@@ -65,8 +65,8 @@ def test_burn_in_longer_than_the_run_is_refused(two_class_population, quick):
 
 def test_kosovo_posterior_is_above_the_observed_and_near_the_published_order(mse_dir, quick):
     (t,) = read_table(mse_dir / "kosovo_1999_4list.csv")
-    # 4 chains (the default): with the posterior of alpha right (issue 20, item 1) 2 chains of Kosovo
-    # reach a tail ESS of only about 300 in 80,000 sweeps, and the run is rightly flagged
+    # 4 chains (the default before session 24): with the posterior of alpha right (issue 20, item 1) 2
+    # chains from this seed reached a tail ESS of only about 300 in 80,000 sweeps, and were rightly flagged
     e = lcmcr(t, replace(quick, iterations=20000, thin=10, chains=4)).estimate
     # Published: "over 10,000" killed, from 4,400 documented.
     assert e.observed == 4400

@@ -192,8 +192,8 @@ def estimate(
             help="LCMCR: the longest a chain may be continued; an estimate still not converged then is "
             "reported as 'did not converge', with no number.",
         ),
-    ] = 80_000,
-    chains: Annotated[int, typer.Option("--chains", help="LCMCR chains (R-hat needs 2 or more).")] = 4,
+    ] = 160_000,
+    chains: Annotated[int, typer.Option("--chains", help="LCMCR chains (R-hat needs 2 or more).")] = 2,
     thin: Annotated[int, typer.Option("--thin", help="LCMCR: keep every n-th draw.")] = 5,
     classes: Annotated[int, typer.Option("--classes", help="LCMCR: maximum latent classes K.")] = 10,
     tempering: Annotated[
