@@ -147,6 +147,9 @@ def test_near_screen_keeps_every_pair_duckdb_finds_near(features):
     assert near.sum() > 200  # the damaged names put many pairs near the thresholds
     assert not (near & ~screened).any()
     assert screened.sum() < 3 * near.sum() + 100  # a screen, not every pair
+    # a few pairs against many distinct names: the letters are not renamed, the same screen
+    few = len(pd.unique(both["key"])) // 2
+    assert (_near_candidates(both, a[:few], b[:few]) == screened[:few]).all()
 
 
 def test_shared_key_on_codes_is_duckdbs_test(features):

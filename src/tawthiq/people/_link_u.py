@@ -438,7 +438,7 @@ def _near_candidates(features: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np
     ia, ib = pos(a), pos(b)
 
     def strings(col: str) -> np.ndarray:  # a missing value compares as "" (never near but to "")
-        return _narrow(features[col].where(features[col].notna(), "").to_numpy(dtype=object))
+        return _narrow(features[col].where(features[col].notna(), "").to_numpy(dtype=object), len(ia))
 
     key = strings("key")
     key_jw = cpdist(key[ia], key[ib], scorer=JaroWinkler.similarity, workers=1)
@@ -453,16 +453,27 @@ def _near_candidates(features: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np
     return near
 
 
-def _narrow(values: np.ndarray) -> np.ndarray:
+NARROW_MAX_DISTINCT_PER_PAIR = 1 / 8
+""":func:`_narrow` renames the letters only while the distinct strings are at most this share of
+the pairs to compare: renaming costs per distinct string what it saves per pair, several times
+over. On the 250,000-record synthetic dedup (a distinct key per record, 500,000 sampled pairs)
+:func:`_near_candidates` took 1.43, 1.68 CPU s renamed and 0.89, 0.89 not (the same 280 pairs
+kept; issue 19, session 24); the hard task's lists (36,000 records) are still renamed."""
+
+
+def _narrow(values: np.ndarray, n_pairs: int) -> np.ndarray:
     """The strings with their letters renamed to code points below 256, one for one.
 
     Jaro–Winkler reads only which letters are equal and where, so renaming every letter to
     another, distinct one changes no score (the test of the screen compares with DuckDB); an
     Arabic name is then a one-byte string, which rapidfuzz compares on its fast path
     (``cpdist`` over the hard task's 500,000 sampled pairs 0.35-0.42 -> 0.21-0.30 CPU s, the
-    same scores). Above 255 distinct letters the strings are left as they are.
+    same scores). Above 255 distinct letters, or more distinct strings than
+    :data:`NARROW_MAX_DISTINCT_PER_PAIR` of the ``n_pairs`` pairs, the strings are left as they are.
     """
     distinct = pd.unique(values)
+    if len(distinct) > NARROW_MAX_DISTINCT_PER_PAIR * n_pairs:
+        return values
     letters = sorted(set("".join(distinct)))
     if len(letters) > 255 or all(ord(ch) < 256 for ch in letters):
         return values
