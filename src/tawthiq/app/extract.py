@@ -37,8 +37,9 @@ def nothing_to_read(body: str) -> str | None:
     workspace: a header alone was "empty report" in one, "neither English nor Arabic text" in the
     other."""
     from tawthiq.extract import reads_language
+    from tawthiq.text.blank import is_blank
 
-    if not re.search(r"[^\W_]", body):  # nothing, or only rules and marks ("---", "* * *") under a header
+    if is_blank(body):  # nothing, or only rules and marks ("---", "* * *") under a header
         return EMPTY_REPORT
     if not reads_language(body):
         return NOT_READ

@@ -28,6 +28,7 @@ from tawthiq.errors import EncodingError, ParseError
 from tawthiq.ingest._html import html_to_text
 from tawthiq.ingest._text import detect_language
 from tawthiq.ingest._types import Draft, ReadContext, Reader
+from tawthiq.text.blank import is_blank
 
 __all__ = ["EMAIL_READER", "read_email"]
 
@@ -154,7 +155,7 @@ def read_email(ctx: ReadContext) -> list[Draft]:
                 break
         if body is not None:
             break
-    if body is None or not body.strip():
+    if body is None or is_blank(body):  # only rules and marks are no text either (text.blank)
         raise ParseError("the message has no text body", path=ctx.path, field="body")
     return [
         Draft(

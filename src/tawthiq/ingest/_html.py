@@ -24,6 +24,7 @@ from selectolax.lexbor import LexborNode as Node
 from tawthiq.errors import ParseError
 from tawthiq.ingest._text import decode_text, detect_language
 from tawthiq.ingest._types import Draft, ReadContext, Reader
+from tawthiq.text.blank import is_blank
 
 __all__ = ["HTML_READER", "html_to_text", "read_html"]
 
@@ -145,7 +146,7 @@ def read_html(ctx: ReadContext) -> list[Draft]:
     html_node = tree.css_first("html")
     lang_attr = (html_node.attributes.get("lang") or "") if html_node is not None else ""
     body = html_to_text(tree)
-    if not body.strip():
+    if is_blank(body):  # only rules and marks are no text either (text.blank)
         raise ParseError("no text found in the HTML page", path=ctx.path, field="body")
     lang = lang_attr.split("-")[0].lower() if lang_attr[:2].lower() in ("ar", "en") else detect_language(body)
     return [Draft(body=body, title=title, published_at=published, language=lang)]

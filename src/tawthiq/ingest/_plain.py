@@ -15,6 +15,7 @@ from tawthiq.errors import ParseError
 from tawthiq.ingest._headers import split_header
 from tawthiq.ingest._text import decode_text, detect_language
 from tawthiq.ingest._types import Draft, ReadContext, Reader
+from tawthiq.text.blank import is_blank
 
 __all__ = ["TEXT_READER", "first_line_title", "read_text"]
 
@@ -43,10 +44,12 @@ def read_text(ctx: ReadContext) -> list[Draft]:
     meta: dict = {}
     if ctx.from_header:
         text, meta = split_header(text, str(ctx.path))
-    if not text.strip():
-        # the words extraction notes a header alone with (app.extract.EMPTY_REPORT)
+    if is_blank(text):
+        # the words extraction notes a header alone with (app.extract.EMPTY_REPORT); only rules
+        # and marks ("----", "* * *", U+200F) are no text either: were stored with language und
         raise ParseError(
-            "empty report: no text below the header (the file holds only whitespace or a header)",
+            "empty report: no text below the header (the file holds only whitespace, rules and marks,"
+            " or a header)",
             path=ctx.path,
             field="body",
         )
