@@ -425,7 +425,22 @@ def _arabic_claims(
         kind = _kind(s, best.event_type, when)
         if country_only and fat is not None and kind == "incident":
             kind = "tally"  # a country-wide count is never one incident
-        if when is None and not own_place and not (fat or inj) and kind == "incident" and b > title_end:
+        if (
+            when is None
+            and not own_place
+            and not (fat or inj)
+            and kind == "incident"
+            and b > title_end
+            # a speaker of its own telling the killing with no number ("وقال الناشط … إن الغارات تسببت
+            # بمقتل أعداد كبيرة"): that speaker's claim (CLAIMS.md: another source, another claim), unless
+            # it goes on right after a claim or is the voice of the claim before ("وأضافت أن …")
+            and not (
+                party
+                and _KILL_WORD.search(s)
+                and last_claim_n < n - 1
+                and (not out or out[-1][0].attributed_to != party)
+            )
+        ):
             continue  # a passing mention (no number, place or time of its own): at most optional
         if when is None and not (fat or inj) and _ONGOING.match(s):
             continue  # "ويستهدف مقاتلو المعارضة الأحياء الغربية بالقذائف": what goes on, no day, no toll

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from tawthiq.entities import Claim, Count, PlaceRef
 from tawthiq.errors import InputError
+from tawthiq.extract._arabic_events import _KILL_WORD
 from tawthiq.text.arabic import fold_arabic
 
 __all__ = ["merge_restatements_ar", "merge_twins"]
@@ -46,13 +47,14 @@ def _contains(outer: str, inner: str) -> bool:
 
 
 def _same_low(x: Claim, y: Claim) -> bool:
-    """One toll of one day told with and without its qualifier ("11 على الأقل" then "11")."""
+    """One toll of one day told with and without its qualifier ("11 على الأقل" then "11"), by one speaker
+    or both times in the report's own voice ("قتل 10 مدنيين على الأقل" then "وتسببت الغارات بمقتل 10
+    مدنيين في حصيلة أولية": CLAIMS.md, the same assertion repeated by the same source is one claim)."""
     return (
         x.fatalities is not None
         and y.fatalities is not None
         and x.fatalities.low == y.fatalities.low
         and x.time.start == y.time.start
-        and x.attributed_to is not None
         and x.attributed_to == y.attributed_to
     )
 
@@ -132,8 +134,7 @@ def _slot_keys(o: Claim) -> list[tuple]:
     day = o.time.start
     if o.fatalities is not None:
         keys.append(("count", *head, o.fatalities.low, o.fatalities.high))  # _same_count
-        if o.attributed_to is not None:
-            keys.append(("low", *head, o.fatalities.low, day, o.attributed_to))  # _same_low
+        keys.append(("low", *head, o.fatalities.low, day, o.attributed_to))  # _same_low
     if _is_bare(o):
         if day is not None:  # _both_bare
             places = frozenset(_place_key(p) for p in o.places)
@@ -152,8 +153,7 @@ def _twin_keys(c: Claim) -> list[tuple]:
     day = c.time.start
     if c.fatalities is not None:
         keys.append(("count", *head, c.fatalities.low, c.fatalities.high))
-        if c.attributed_to is not None:
-            keys.append(("low", *head, c.fatalities.low, day, c.attributed_to))
+        keys.append(("low", *head, c.fatalities.low, day, c.attributed_to))
     if _is_bare(c) and day is not None:
         places = [_place_key(p) for p in c.places]
         keys.append(("both", *head, day, c.attributed_to, frozenset(places)))
@@ -180,6 +180,16 @@ def _is_twin(o: Claim, c: Claim) -> bool:
         # gazetteer knows is no new place beside its governorate told in the sentence before
         and (_places_agree(o, c) or _holds(o, c) or _holds(c, o))
         and (o.attributed_to is None or c.attributed_to is None or o.attributed_to == c.attributed_to)
+        # a named speaker's account of the killing with no number ("قال الناشط إن الغارات تسببت بمقتل
+        # أعداد كبيرة"), after the toll the report tells in its own voice, is that speaker's claim, not the
+        # report's toll told again (CLAIMS.md: another source, another claim); a speaker's detail of the
+        # attack ("وقال الدفاع المدني إن القصف طال مدينة دوما") still belongs to the toll before
+        and not (
+            _is_bare(c)
+            and c.attributed_to is not None
+            and o.attributed_to is None
+            and _KILL_WORD.search(fold_arabic(c.quote).text) is not None
+        )
         # a denial is its own claim, and the claim denied keeps its certainty (annotation.md)
         and (o.certainty == "denied") == (c.certainty == "denied")
     )
