@@ -16,10 +16,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from tawthiq.text.bidi import BIDI_CONTROLS
+
 __all__ = ["fold_arabic", "has_arabic"]
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
-_CONTROLS = re.compile("[\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")  # tatweel, bidi
+# Dropped before comparing: tatweel, the zero-width characters (ZWSP, ZWNJ, ZWJ, BOM) and the bidi
+# controls (text/bidi.BIDI_CONTROLS, the one list of them; this set is wider by tatweel and the
+# zero-width characters, none of which is a letter a comparison should see)
+_CONTROLS = re.compile("[\u0640\u200b\u200c\u200d\ufeff" + BIDI_CONTROLS + "]")
 _LETTERS = str.maketrans(
     {
         "أ": "ا",

@@ -30,13 +30,16 @@ from tawthiq.entities import Protected
 from tawthiq.errors import ParseError
 from tawthiq.ingest._text import decode_text, detect_language
 from tawthiq.ingest._types import Draft, ReadContext, Reader
+from tawthiq.text.bidi import BIDI_CONTROLS
 
 __all__ = ["CHAT_READER", "looks_like_chat", "read_chat"]
 
 _TS = r"(\d{1,2})[/.](\d{1,2})[/.](\d{2,4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([AaPp])\.?\s?[Mm]\.?)?"
 _ANDROID = re.compile(rf"^{_TS}\s+-\s+(.*)$")
 _IOS = re.compile(rf"^\[{_TS}\]\s+(.*)$")
-_MARKS = "\u200e\u200f\ufeff\u202a\u202c"
+# What an export may put before a message line's timestamp: any bidi control (text/bidi.BIDI_CONTROLS,
+# the one list of them; this set listed LRM, RLM, LRE and PDF only) and a BOM
+_MARKS = BIDI_CONTROLS + "\ufeff"
 _SENDER = re.compile(r"^([^:\n]{1,80}?):\s(.*)$", re.DOTALL)
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tawthiq.people._names_table import latin_spellings, transliterate_token
+from tawthiq.text.bidi import BIDI_CONTROLS
 
 __all__ = [
     "NameFrequencies",
@@ -59,16 +60,17 @@ _LETTER_FOLD = str.maketrans(
         "ؤ": "و",
         "ئ": "ي",
         "ـ": None,  # tatweel
-        "\u200c": None,
-        "\u200d": None,
-        "\u200f": None,
-        "\u200e": None,
         "ک": "ك",
         "ی": "ي",
         "ھ": "ه",
     }
 )
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
+# Dropped before a name is cut into words: tatweel, the joiners ZWNJ and ZWJ, and the bidi controls
+# (text/bidi.BIDI_CONTROLS, the one list of them). None is a word character, so replaced by a space
+# as other punctuation they cut "مح<RLM>مد" in two; this set is wider than BIDI_CONTROLS by tatweel
+# and the joiners, which join or stretch letters inside a word. (ZWSP, U+200B, is a word break.)
+_IN_WORD = re.compile("[\u0640\u200c\u200d" + BIDI_CONTROLS + "]")
 _SPACES = re.compile(r"\s+")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 # Prefix compounds: the next word belongs to them (عبد الله, ابو بكر).
@@ -96,7 +98,7 @@ def _clean_token(raw: str) -> tuple[str, ...]:
     """One whitespace-separated piece -> its folded letter tokens (cached: names repeat)."""
     # Marks and tatweel go first: they are not word characters, and replacing them by a
     # space (as other punctuation) would cut a word in pieces.
-    text = _TASHKEEL.sub("", unicodedata.normalize("NFKC", raw)).replace("ـ", "")
+    text = _IN_WORD.sub("", _TASHKEEL.sub("", unicodedata.normalize("NFKC", raw)))
     return tuple(t for t in (_fold_letters(x) for x in _NON_LETTER.sub(" ", text).split()) if t)
 
 
