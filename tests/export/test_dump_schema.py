@@ -20,6 +20,7 @@ ADDED_BY_0002 = ("birth_date_precision", "event_date_precision")
 ADDED_BY_0003 = ("published_precision",)  # reports (issue 17 item 5)
 ADDED_BY_0004 = ("rationale_phrases",)  # incidents (issue 18)
 ADDED_BY_0005 = ("url", "header_metadata")  # reports (issue 15 item 5)
+ADDED_BY_0006 = ("time_basis",)  # claims (issue 15: how a claim's day was found)
 
 
 @pytest.fixture
@@ -77,6 +78,14 @@ def _as_before_0002(dump: Path, demo, *, keep_schema: str | None) -> None:
         "".join(json.dumps({k: v for k, v in r.items() if k not in ADDED_BY_0004}) + "\n" for r in rows),
         encoding="utf-8",
     )
+    # nor how a claim's day was found (0006)
+    path = dump / "tables" / "claims.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    assert rows and all(set(ADDED_BY_0006) <= set(r) for r in rows)
+    path.write_text(
+        "".join(json.dumps({k: v for k, v in r.items() if k not in ADDED_BY_0006}) + "\n" for r in rows),
+        encoding="utf-8",
+    )
     _resign(dump, demo)
 
 
@@ -94,6 +103,14 @@ def _report_headers(target: Path) -> set[tuple[str | None, object]]:
 
     with open_workspace(target) as ws, ws.session() as s:
         return {(r.url, r.header_metadata) for r in s.query(ReportRow)}
+
+
+def _claim_time_bases(target: Path) -> set[str | None]:
+    from tawthiq.store import open_workspace
+    from tawthiq.store.tables import ClaimRow
+
+    with open_workspace(target) as ws, ws.session() as s:
+        return {r.time_basis for r in s.query(ClaimRow)}
 
 
 def _restore(runner, demo, dump: Path, target: Path):
@@ -128,6 +145,8 @@ def test_a_dump_from_before_a_migration_restores_with_the_migration_applied(
     assert _report_precisions(tmp_path / "target") == {(True, "day")}
     # 0005 has no data step: a report stored before it has no URL and no other header keys
     assert _report_headers(tmp_path / "target") == {(None, None)}
+    # 0006 has no data step: a claim stored before it says nothing of how its day was found
+    assert _claim_time_bases(tmp_path / "target") == {None}
     # 0004 has no data step: each rationale keeps its text; its phrases, not in the old dump, are
     # left unknown (None: the web reads them back from the text) rather than guessed
     before, after = _rationales(demo.ws), _rationales(tmp_path / "target")
