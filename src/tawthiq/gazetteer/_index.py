@@ -464,14 +464,15 @@ class Gazetteer:
     def _lookup_candidates(self, surface: str) -> list[str]:
         key = toponym_key(surface, strip_run_together=bool(re.search(r"\b(?:al|el)[A-Z]", surface)))
         entries = self._index.get(key)
-        if not entries or len(key) < 2:
+        if not entries:
             return []
         folded = fold(surface)
         out: list[str] = []
         for pid, variant in entries:
             if len(key) <= 2 and folded != variant and world_key(folded) != world_key(variant):
-                # a two-consonant key is too short to trust without the same spelling, up to
-                # articles, hyphens, doubled letters and a final "-h" ("Al-Jiza" is "Al Jizah")
+                # a key of one or two consonants is too short to trust without the same spelling, up
+                # to articles, hyphens, doubled letters and a final "-h" ("Al-Jiza" is "Al Jizah");
+                # spelt so, it is the place ("Foah", key "f", was never found: issue 15)
                 continue
             if fuzz.ratio(folded, variant) >= 70 or folded.replace(" ", "") == variant.replace(" ", ""):
                 out.append(pid)
@@ -604,7 +605,6 @@ def load_gazetteer() -> Gazetteer:
         places[place.id] = place
         rank[place.id] = max(rank.get(place.id, 0.0), _rank(row))
         for n in (row["name_en"], *variants):
-            key = toponym_key(n)
-            if key:
-                index.setdefault(key, []).append((place.id, fold(n)))
+            # (a name of vowels alone, "Ayu", has the empty key: found only spelt as here)
+            index.setdefault(toponym_key(n), []).append((place.id, fold(n)))
     return Gazetteer(places=places, _index=index, _rank=rank, _aliases=aliases)
