@@ -47,45 +47,29 @@ def _resign(dump: Path, demo) -> None:
     assert verify_export(dump).ok
 
 
-def _as_before_0002(dump: Path, demo, *, keep_schema: str | None) -> None:
-    """The dump as Tawthiq wrote it at revision 0001: no precision columns, no 'schema' key."""
-    path = dump / "tables" / "person_records.jsonl"
+def _drop_columns(dump: Path, table: str, columns: tuple[str, ...]) -> None:
+    """Every row of the dump's ``table`` without ``columns`` (each row must have held them)."""
+    path = dump / "tables" / f"{table}.jsonl"
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
-    assert rows and all(set(ADDED_BY_0002) <= set(r) for r in rows)
+    assert rows and all(set(columns) <= set(r) for r in rows)
     path.write_text(
-        "".join(json.dumps({k: v for k, v in r.items() if k not in ADDED_BY_0002}) + "\n" for r in rows),
+        "".join(json.dumps({k: v for k, v in r.items() if k not in columns}) + "\n" for r in rows),
         encoding="utf-8",
     )
+
+
+def _as_before_0002(dump: Path, demo, *, keep_schema: str | None) -> None:
+    """The dump as Tawthiq wrote it at revision 0001: no precision columns, no 'schema' key."""
+    _drop_columns(dump, "person_records", ADDED_BY_0002)
     meta = json.loads((dump / "dump.json").read_text("utf-8"))
     meta.pop("schema", None)
     if keep_schema is not None:
         meta["schema"] = keep_schema
     (dump / "dump.json").write_text(json.dumps(meta), encoding="utf-8")
     # nor the report date's precision, added after it (0003), nor its header's URL and keys (0005)
-    path = dump / "tables" / "reports.jsonl"
-    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
-    added = (*ADDED_BY_0003, *ADDED_BY_0005)
-    assert rows and all(set(added) <= set(r) for r in rows)
-    path.write_text(
-        "".join(json.dumps({k: v for k, v in r.items() if k not in added}) + "\n" for r in rows),
-        encoding="utf-8",
-    )
-    # nor the rationale's phrases (0004)
-    path = dump / "tables" / "incidents.jsonl"
-    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
-    assert rows and all(set(ADDED_BY_0004) <= set(r) for r in rows)
-    path.write_text(
-        "".join(json.dumps({k: v for k, v in r.items() if k not in ADDED_BY_0004}) + "\n" for r in rows),
-        encoding="utf-8",
-    )
-    # nor how a claim's day was found (0006)
-    path = dump / "tables" / "claims.jsonl"
-    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
-    assert rows and all(set(ADDED_BY_0006) <= set(r) for r in rows)
-    path.write_text(
-        "".join(json.dumps({k: v for k, v in r.items() if k not in ADDED_BY_0006}) + "\n" for r in rows),
-        encoding="utf-8",
-    )
+    _drop_columns(dump, "reports", (*ADDED_BY_0003, *ADDED_BY_0005))
+    _drop_columns(dump, "incidents", ADDED_BY_0004)  # nor the rationale's phrases (0004)
+    _drop_columns(dump, "claims", ADDED_BY_0006)  # nor how a claim's day was found (0006)
     _resign(dump, demo)
 
 
