@@ -198,6 +198,23 @@ def _party(
             keep.append(w)
         return " ".join(keep) or None
     if find_events_ar(p) or _KILL_WORD.search(p):
+        # "اتهمت جماعة جيش الإسلام قوات النظام السوري بقتل …": a named body, then the one it accuses
+        # and the deed; the speaker ends before the accused, the last run of words that open a doer
+        # before the deed ("قوات النظام"; not "جيش" inside the body's own name "جيش الإسلام")
+        words = written.strip(_TRIM).split()
+        cut, cut_end = None, -1
+        for i, w in enumerate(words[1:8], start=1):
+            fw = fold_arabic(w).text
+            if find_events_ar(fw) or _KILL_WORD.search(fw):
+                break
+            if _DOER.match(fw):
+                cut = cut if cut is not None and cut_end == i else i  # a doer's run goes on
+                cut_end = i + 1
+        if cut is not None:
+            head = " ".join(words[:cut])
+            folded_head = fold_arabic(head).text
+            if not (find_events_ar(folded_head) or _KILL_WORD.search(folded_head)):
+                return _party(folded_head, head, previous, seen)
         return None  # a clause, not a speaker
     if _NOBODY.match(p):
         return None  # "تحدثت أنباء عن …": unconfirmed reports cite nobody
