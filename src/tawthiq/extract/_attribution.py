@@ -541,7 +541,35 @@ def find_attribution(
         )
         if m:
             return _described(f"the {m.group('head')}", named) or party
+    party = _author_of(party)
     return _described(party, named) or _of_its_sort(party, named) or _same_person(party, named) or party
+
+
+# a party cited through its document: "according to a statement by the health ministry", "figures
+# released by the UN", "the ministry's latest figures" are the ministry's and the UN's (issue 15: an
+# organisation cited through its report); one party, so that corroboration counts one origin
+_DOC = r"(?:statement|report|figures|data|tally|count|findings|release|press release|communiqu[eé]|bulletin)"
+_DOC_BY = re.compile(
+    rf"^(?:(?:a|an|the|its|their)\s+)?(?:(?:new|latest|recent|preliminary|initial|final|daily|weekly|"
+    rf"monthly|annual|official|joint)\s+)*{_DOC}\s+(?:(?:released|issued|published|compiled|put out)\s+)?"
+    rf"(?:by|from|of)\s+(?P<author>.+)$",
+    re.I,
+)
+_DOC_OF = re.compile(
+    rf"^(?P<author>.+?)(?:['’]s)?\s+(?:(?:new|latest|recent|preliminary|initial|final|daily|weekly|monthly|"
+    rf"annual|official|own)\s+)*{_DOC}$",
+    re.I,
+)
+
+
+def _author_of(party: str) -> str:
+    """The author of a document named as the speaker, else the party as it was."""
+    m = _DOC_BY.match(party) or _DOC_OF.match(party)
+    if not m:
+        return party
+    author = m.group("author").strip()
+    # (a document with no author of its own, "the latest figures", stays as written)
+    return author if _PARTY_WORD.search(author) else party
 
 
 def _named_in_quotes(party: str, sentence: str) -> bool:
