@@ -64,7 +64,7 @@ from tawthiq.extract._wars import war_period
 from tawthiq.gazetteer import Gazetteer, load_gazetteer
 from tawthiq.text.arabic import arabic_share, is_arabic_mojibake, is_visual_order
 from tawthiq.text.arabic import fold as fold_ar
-from tawthiq.text.bidi import strip_bidi
+from tawthiq.text.bidi import strip_bidi, without_bidi
 from tawthiq.text.language import latin_language
 
 __all__ = ["MAX_CHARS", "extract_claims", "latin_share", "reads_language"]
@@ -387,8 +387,23 @@ def extract_claims(
     report's outlet when the text has lost its ``OUTLET:`` header (a stored report's source label): its
     own correspondents speak in the report's voice, and "X (reposting Y statement)" makes Y the party of
     what the text says in its own voice.
+
+    Bidi controls (RLM, LRM, RLE …: ``text.bidi.BIDI_CONTROLS``) never change what is read: the rules
+    read a copy without them, and each claim's span and quote are the text's as given
+    (``text[start:end] == quote``, the marks inside a quote kept). With a mark before every 2nd word,
+    97 of the 108 annotated corpus texts gave other claims before (``benchmarks/bidi_invariance.py``).
     """
-    return rule_claims(text, published, title, filtered=True, outlet=outlet)
+    if not isinstance(text, str):
+        return rule_claims(text, published, title, filtered=True, outlet=outlet)  # its error
+    plain = without_bidi(text)
+    claims = rule_claims(plain.text, published, title, filtered=True, outlet=outlet)
+    if plain.offsets is None:
+        return claims
+    out = []
+    for c in claims:
+        start, end = plain.span(*c.span)
+        out.append(c.model_copy(update={"span": (start, end), "quote": text[start:end]}))
+    return out
 
 
 def rule_claims(
