@@ -210,16 +210,41 @@ def test_a_whole_name_only_the_compared_pair_holds_is_rarer_than_its_count_says(
     rows = [("a", "سامر", "يحيى", "سليم", "الزعتري"), ("b", "سامر", "يحيى", "سليم", "الزعتري")]
     rows += [("a" if i % 2 else "b", f"ن{i}", f"ف{i}", f"ج{i}", f"ع{i}") for i in range(198)]
     feats, table = name_frequencies(_frame(rows))
-    # splink's own count says 2 in 200; the pair's own records are not other people
-    assert _tf(table, feats, 0) == 0.5 / 200
+    # splink's own count says 2 in 200; the pair's own records are not other people, and in
+    # this list names are seldom shared: what its parts predict is the floor
+    assert _tf(table, feats, 0) == pytest.approx((2 / 200) * (2 / 200))
     assert _tf(table, feats, 0) < 2 / 200
+
+
+def test_an_unshared_name_in_a_list_whose_names_are_seldom_shared_is_rarer_than_half_a_holder():
+    # 1,000 records, 50 names held twice (duplicates or namesakes), the rest once: a record's
+    # name has 0.1 other holders on average, so a name nobody else holds is not given half a
+    # holder (Jeffreys), which made every such duplicate's name evidence 5 times too weak
+    rows = [("a", f"س{i}", f"ي{i}", f"ل{i}", f"ز{i}") for i in range(50)] * 2
+    rows += [("a", f"ن{i}", f"ف{i}", f"ج{i}", f"ع{i}") for i in range(900)]
+    frame = _with_skeletons(_frame(rows))
+    feats, table = name_frequencies(frame)
+    near_feats, near_table = near_frequencies(frame)
+    h = (100 + 0.5) / 1000  # other holders per record, half a holder added over the list
+    assert _tf(table, feats, 0) == pytest.approx(h / 1000)
+    assert _near(near_table, near_feats, 0) == pytest.approx((1 + h) / 1000)
+
+
+def test_where_most_names_are_shared_an_unshared_name_keeps_half_a_holder():
+    # two releases of one list: most names are held in both, so the list's mean is above a half
+    rows = [(lst, f"س{i}", f"ي{i}", f"ل{i}", f"ز{i}") for i in range(80) for lst in ("a", "b")]
+    rows += [("a", "سامر", "يحيى", "سليم", "الزعتري"), ("b", "سامر", "يحيى", "سليم", "الزعتري")]
+    rows += [("a", f"ن{i}", f"ف{i}", f"ج{i}", f"ع{i}") for i in range(38)]
+    feats, table = name_frequencies(_frame(rows))
+    assert _tf(table, feats, 160) == 0.5 / 200
 
 
 def test_a_name_other_people_hold_keeps_most_of_its_count():
     rows = [("a", "سامر", "يحيى", "سليم", "الزعتري")] * 2 + [("b", "سامر", "يحيى", "سليم", "الزعتري")] * 2
     rows += [("a", f"ن{i}", f"ف{i}", f"ج{i}", f"ع{i}") for i in range(96)]
     feats, table = name_frequencies(_frame(rows))
-    assert _tf(table, feats, 0) == (4 - 2 + 0.5) / 100
+    h = (4 * 3 + 0.5) / 100  # the list's other holders per record, half a holder added
+    assert _tf(table, feats, 0) == pytest.approx((4 - 2 + h) / 100)
 
 
 def test_a_two_part_name_keeps_its_own_count():
@@ -259,8 +284,9 @@ def test_a_name_whose_given_father_and_family_many_others_hold_is_not_near_rare(
     frame = _with_skeletons(_frame(rows))
     feats, table = name_frequencies(frame)
     near_feats, near_table = near_frequencies(frame)
-    assert _tf(table, feats, 0) == 0.5 / 100  # the exact name: nobody else holds it
-    assert _near(near_table, near_feats, 0) == (20 - 2 + 0.5) / 100
+    # the exact name: nobody else holds it, nor any name of this list; its parts' floor holds
+    assert _tf(table, feats, 0) == pytest.approx((20 / 100) * (1 / 100))
+    assert _near(near_table, near_feats, 0) == pytest.approx((20 - 2 + 0.5 / 100) / 100)
 
 
 def test_a_damaged_duplicate_of_a_name_one_other_person_holds_counts_that_person():
@@ -271,7 +297,8 @@ def test_a_damaged_duplicate_of_a_name_one_other_person_holds_counts_that_person
     frame = _frame(rows)
     frame = frame.assign(sk_key=frame["key"].str.rstrip("ي"))  # the damage keeps the skeleton
     near_feats, near_table = near_frequencies(frame)
-    assert _near(near_table, near_feats, 0) == (3 - 2 + 0.5) / 100
+    h = (2 * 1 + 0.5) / 100  # the clean name's two holders are the list's only shared name
+    assert _near(near_table, near_feats, 0) == pytest.approx((3 - 2 + h) / 100)
 
 
 def _releases_with_unknown_ages() -> tuple[list[PersonRecord], set[int]]:

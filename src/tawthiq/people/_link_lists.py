@@ -172,6 +172,30 @@ def _name_basis(features: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, int, np
     return key, named, n, long_name, (given / n) * (lineage / n)
 
 
+UNSEEN_HOLDERS_MAX = 0.5
+"""The most other holders a name held by nobody else is taken to have (Jeffreys' half)."""
+
+
+def _unseen_holders(count: np.ndarray, long_name: np.ndarray) -> float:
+    """How many other people a name that nobody else in the list holds is taken to have: the
+    list's own mean of other holders per record (names of three parts or more, half a holder
+    added over the whole list), at most :data:`UNSEEN_HOLDERS_MAX`.
+
+    A count of none says little about one name, but the list says how often its names are
+    shared: where a record's name has on average 0.27 other holders (the 250,000-record
+    synthetic dedup, its duplicates included), half a holder for every unshared name made each
+    such pair's name evidence about twice too weak, and the dedup's probabilities too low (pairs
+    scored 0.90-0.95 were 99.6% true; issue 19, session 24). The duplicates themselves count as
+    other holders, so the mean is an upper bound of the namesakes'. Where names are shared more
+    (two releases of one list: most records' names are held in both), the half stays.
+    """
+    c = count[long_name & (count > 0)]
+    if not len(c):
+        return UNSEEN_HOLDERS_MAX
+    # half a holder over the whole list, so that a list of unshared names still gives a rate
+    return float(min(UNSEEN_HOLDERS_MAX, ((c - 1).sum() + UNSEEN_HOLDERS_MAX) / len(c)))
+
+
 def name_frequencies(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The whole name's frequency among people other than the two records compared.
 
@@ -186,7 +210,9 @@ def name_frequencies(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     once in each of two lists of 20,000 then weighs as if one person in 10,000 bore it,
     and with the age unknown such a pair fell short of an automatic link. Here the
     frequency counts the *other* holders, ``c - 2``, with half a holder added for a count
-    of none (the Jeffreys estimate of a rate never observed): ``(max(c - 2, 0) + 1/2) / N``.
+    of none (the Jeffreys estimate of a rate never observed), or the list's own mean of other
+    holders per name where that is lower (:func:`_unseen_holders`): ``(max(c - 2, 0) + h) / N``,
+    ``h <= 1/2``.
     A name the pair alone holds weighs four times (2 bits) more than splink's count says;
     a name one other person holds, about twice. Two guards keep it where the evidence is:
 
@@ -201,7 +227,7 @@ def name_frequencies(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     """
     key, named, n, long_name, by_parts = _name_basis(features)
     count = _counts(key)
-    others = (np.maximum(count - 2, 0) + 0.5) / n
+    others = (np.maximum(count - 2, 0) + _unseen_holders(count, long_name)) / n
     own = count / n
     tf = np.where(long_name, np.minimum(own, np.maximum(others, by_parts)), own)
     # One value per name: the highest of its records (the most cautious reading).
@@ -431,22 +457,23 @@ def rivals_in_turn(
 
 def near_frequencies(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """How many other people hold a name *near* each name: the frequency the near-exact
-    name levels read (same skeleton; given, father and family agree).
+        name levels read (same skeleton; given, father and family agree).
 
-    In: the feature table (``key``, ``sk_key``, ``g``, ``f``, ``gf``, ``fam``). Out: the
-    table with a ``near_id`` column (the whole name's integer code, as ``key_id``) and the
-    lookup table (``near_id``, ``tf_near_id``).
+        In: the feature table (``key``, ``sk_key``, ``g``, ``f``, ``gf``, ``fam``). Out: the
+        table with a ``near_id`` column (the whole name's integer code, as ``key_id``) and the
+        lookup table (``near_id``, ``tf_near_id``).
 
-    A near pair holds one record of each of two names, so the exact name's count among
-    others is ``c - 1`` for each side; and people who are not the pair may hold the level's
-    own key: the same consonant skeleton (``sk_key``) or the same given, father's and family
-    name, ``c' - 2`` beside the pair. On a list of a million the names *near* a common
-    name are many even when its exact spelling is held once (محمد محمد X المصري against
-    محمد محمد Y المصري), and the exact count alone took them for rare. For names of three
-    parts or more: ``(max(c - 1, c_skeleton - 2, c_given+father+family - 2, 0) + 1/2) / N``,
-    never below ``f(given) x f(lineage)`` (as :func:`name_frequencies`); shorter names:
-    the larger of the name's and the skeleton's counts over ``N``. One value per name,
-    the highest of its records.
+        A near pair holds one record of each of two names, so the exact name's count among
+        others is ``c - 1`` for each side; and people who are not the pair may hold the level's
+        own key: the same consonant skeleton (``sk_key``) or the same given, father's and family
+        name, ``c' - 2`` beside the pair. On a list of a million the names *near* a common
+        name are many even when its exact spelling is held once (محمد محمد X المصري against
+        محمد محمد Y المصري), and the exact count alone took them for rare. For names of three
+        parts or more: ``(max(c - 1, c_skeleton - 2, c_given+father+family - 2, 0) + h) / N``
+    (``h`` as in :func:`name_frequencies`),
+        never below ``f(given) x f(lineage)`` (as :func:`name_frequencies`); shorter names:
+        the larger of the name's and the skeleton's counts over ``N``. One value per name,
+        the highest of its records.
     """
     key, named, n, long_name, by_parts = _name_basis(features)
     c_key = _counts(key)
@@ -454,7 +481,7 @@ def near_frequencies(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     parts = _combined(*(_codes(features[c]) for c in ("g", "f", "fam")))
     c_gfp = _counts(np.where(named & long_name, parts, -1))
     others = np.maximum.reduce([c_key - 1, c_sk - 2, c_gfp - 2, np.zeros_like(c_key)])
-    near = np.maximum((others + 0.5) / n, by_parts)
+    near = np.maximum((others + _unseen_holders(c_key, long_name)) / n, by_parts)
     short = np.maximum(c_key, c_sk) / n
     tf = np.where(long_name, near, short)
     table = pd.DataFrame({"near_id": key[named], "tf_near_id": tf[named]})
