@@ -266,6 +266,8 @@ _K = (
     # parting with life, breathing one's last, after the counted: "4 مدنيين فارقوا الحياة"، "لفظوا أنفاسهم"
     r"|(?:فارق|فارقت|فارقا|فارقتا|فارقوا|فارقن)\s+(?:ال)?حياه"
     r"|(?:لفظ|لفظت|لفظا|لفظتا|لفظوا|لفظن)\s+(?:ال)?انفاس"
+    # torn to pieces, after the counted: "أحال القصف 20 شخصا إلى أشلاء"، "تحول عشرات المدنيين إلى أشلاء"
+    r"|(?:الى|إلى)\s+(?:ال)?اشلاء"
     # every form of the verbs and nouns of killing (_arabic_lexicon): قتلت، استشهدت، لقيت، توفيت، قتيلة …
     rf"|{alternation(KILL_VERBS + KILL_NOUNS + KILL_NOUNS_OF_ACTION)})"
 )
