@@ -457,23 +457,22 @@ def rivals_in_turn(
 
 def near_frequencies(features: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """How many other people hold a name *near* each name: the frequency the near-exact
-        name levels read (same skeleton; given, father and family agree).
+    name levels read (same skeleton; given, father and family agree).
 
-        In: the feature table (``key``, ``sk_key``, ``g``, ``f``, ``gf``, ``fam``). Out: the
-        table with a ``near_id`` column (the whole name's integer code, as ``key_id``) and the
-        lookup table (``near_id``, ``tf_near_id``).
+    In: the feature table (``key``, ``sk_key``, ``g``, ``f``, ``gf``, ``fam``). Out: the
+    table with a ``near_id`` column (the whole name's integer code, as ``key_id``) and the
+    lookup table (``near_id``, ``tf_near_id``).
 
-        A near pair holds one record of each of two names, so the exact name's count among
-        others is ``c - 1`` for each side; and people who are not the pair may hold the level's
-        own key: the same consonant skeleton (``sk_key``) or the same given, father's and family
-        name, ``c' - 2`` beside the pair. On a list of a million the names *near* a common
-        name are many even when its exact spelling is held once (محمد محمد X المصري against
-        محمد محمد Y المصري), and the exact count alone took them for rare. For names of three
-        parts or more: ``(max(c - 1, c_skeleton - 2, c_given+father+family - 2, 0) + h) / N``
-    (``h`` as in :func:`name_frequencies`),
-        never below ``f(given) x f(lineage)`` (as :func:`name_frequencies`); shorter names:
-        the larger of the name's and the skeleton's counts over ``N``. One value per name,
-        the highest of its records.
+    A near pair holds one record of each of two names, so the exact name's count among
+    others is ``c - 1`` for each side; and people who are not the pair may hold the level's
+    own key: the same consonant skeleton (``sk_key``) or the same given, father's and family
+    name, ``c' - 2`` beside the pair. On a list of a million the names *near* a common
+    name are many even when its exact spelling is held once (محمد محمد X المصري against
+    محمد محمد Y المصري), and the exact count alone took them for rare. For names of three
+    parts or more: ``(max(c - 1, c_skeleton - 2, c_given+father+family - 2, 0) + h) / N``
+    (``h`` as in :func:`name_frequencies`), never below ``f(given) x f(lineage)`` (as
+    :func:`name_frequencies`); shorter names: the larger of the name's and the skeleton's
+    counts over ``N``. One value per name, the highest of its records.
     """
     key, named, n, long_name, by_parts = _name_basis(features)
     c_key = _counts(key)
