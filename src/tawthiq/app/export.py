@@ -199,7 +199,10 @@ def _context(ws: Any, fmt: str, filters: dict[str, Any], country: str | None, *,
         claims = {c.id: c for c in claims_by_ids(s, ids) if c.id is not None}  # stored: all have one
         reports = reports_by_ids(s, {c.report_id for c in claims.values() if c.report_id is not None})
         sources = {src.id: src for src in list_sources(s) if src.id is not None}  # stored: all have one
-        places = {p.id: p for p in load_gazetteer()}  # the shipped gazetteer, then the workspace's
+        gazetteer = load_gazetteer()
+        places = {p.id: p for p in gazetteer}  # the shipped gazetteer, then the workspace's
+        # a claim stored before a UCDP twin was joined to its town still carries the twin's id
+        places.update({twin: places[pid] for twin, pid in gazetteer.twin_ids().items() if pid in places})
         places.update({p.id: p for p in list_places(s, limit=10**9)[0]})
         missing, pfif_fields = _missing_persons(s) if fmt == "pfif" else ([], {})
     return ExportContext(

@@ -208,6 +208,12 @@ class Gazetteer:
             raise InputError(f"no place with id {place_id!r} in the gazetteer", field="place_id")
         return place
 
+    def twin_ids(self) -> dict[str, str]:
+        """Each UCDP twin's id -> the id of the GeoNames town it is (:mod:`._twins`). A claim stored
+        before the twins were joined may still carry the twin's id; :meth:`get` answers it, and a
+        table of places by id (an export's) takes these ids too."""
+        return dict(self._aliases)
+
     @property
     def world(self) -> WorldLayer:
         """GeoNames' towns outside Syria and the world's countries, read on first use."""
