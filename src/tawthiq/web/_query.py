@@ -57,7 +57,8 @@ class Page:
             "total": total,
             "pages": last,
             "next": self.number + 1 if self.number < last else None,
-            "prev": self.number - 1 if self.number > 1 else None,
+            # Past the last page, "prev" is the last page: page 99 of 1 led to an empty page 98.
+            "prev": min(self.number - 1, last) if self.number > 1 else None,
         }
 
 
