@@ -73,6 +73,7 @@ _SHOWN = (
     "last_seen_place",
 )  # fmt: skip
 _COMPARED_ONLY = ("national_id", "address")
+_DATES = ("birth_date", "event_date", "last_seen_date")
 
 
 def _kind(request: Request, user: User, kind: str) -> str:
@@ -95,9 +96,13 @@ def pair_view(pair: LinkedPair, a: PersonRecord, b: PersonRecord) -> dict[str, A
     they agree, and the match weights (log2 Bayes factors) strongest first. Names are shown as the
     lists wrote them (``names_as_written``), not as linkage's normalised tokens."""
     a, b = names_as_written(a), names_as_written(b)
+    # Dates as the JSON of the record writes them, at their precision: a list's "12/2016" is
+    # "2016-12", never the first of the month ("1 December 2016" on the page, "2016-12-01" in the
+    # .json: a day nobody gave; session-24 walk). The page writes them with the ``day`` filter.
+    json_a, json_b = a.model_dump(mode="json"), b.model_dump(mode="json")
     fields = []
     for f in _SHOWN:
-        va, vb = getattr(a, f), getattr(b, f)
+        va, vb = (json_a[f], json_b[f]) if f in _DATES else (getattr(a, f), getattr(b, f))
         if va is None and vb is None:
             continue
         fields.append({"field": f, "a": va, "b": vb, "same": va == vb})
