@@ -147,3 +147,26 @@ def test_an_english_report_in_ucdps_spelling_and_an_arabic_one_make_one_incident
     assert {c.claim.places[0].place_id for c in claims} == {"geonames:168661"}
     (incident,) = build_incidents(claims)
     assert incident.claim_ids == (1, 2)
+
+
+def test_a_joined_town_is_shown_under_the_spelling_of_conflict_reporting_and_keeps_the_other():
+    # Trap: the join kept GeoNames' id and, with it, GeoNames' scholarly transliteration as the
+    # English name, so a Houla report's incident read "Kafr Lāhā", Azaz "I‘zāz" and Kafr Nabl
+    # "Kafranbel" on every page and export. The UCDP name (the press's spelling) is shown; the
+    # GeoNames name stays a variant, so the same names are indexed (the spellings test above).
+    rows = _rows()
+    by_id = {r["id"]: r for r in rows}
+    g = load_gazetteer()
+    for ucdp_id, gid in find_twins(rows).items():
+        town = g.get(gid)
+        assert town.name_en == by_id[ucdp_id]["name_en"]
+        assert by_id[gid]["name_en"] in town.variants
+
+
+def test_no_place_name_carries_a_bidi_control():
+    # one source row's Arabic name (Houla's) ended in two LRMs, shown on every Arabic page
+    from tawthiq.text.bidi import BIDI_CONTROLS
+
+    g = load_gazetteer()
+    marked = [p.id for p in g if any(ch in BIDI_CONTROLS for ch in (p.name_ar or "") + p.name_en)]
+    assert marked == []

@@ -33,6 +33,7 @@ from tawthiq.gazetteer._twins import find_twins
 from tawthiq.gazetteer._world import WorldLayer, load_world, world_key
 from tawthiq.geo import km
 from tawthiq.text.arabic import arabic_share
+from tawthiq.text.bidi import strip_bidi
 
 __all__ = ["Gazetteer", "PlaceMatch", "load_gazetteer"]
 
@@ -572,7 +573,10 @@ def load_gazetteer() -> Gazetteer:
     """The gazetteer shipped in the package (loaded once per process).
 
     A UCDP town that is a GeoNames town spelt otherwise (:func:`._twins.find_twins`) is one place: its
-    names become the GeoNames town's variants and its id an alias of that town's."""
+    names become the GeoNames town's variants and its id an alias of that town's. The joined town is
+    shown under the UCDP name, which is the spelling of conflict reporting ("Azaz", "Houla", "Kafr
+    Nabl", "Quneitra"), where GeoNames gives a scholarly transliteration ("I‘zāz", "Kafr Lāhā",
+    "Kafranbel", "Al Qunayţirah"); GeoNames' name stays a variant, so the same names are indexed."""
     places: dict[str, Place] = {}
     index: dict[str, list[tuple[str, str]]] = {}
     rank: dict[str, float] = {}
@@ -584,8 +588,10 @@ def load_gazetteer() -> Gazetteer:
             rows.extend(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     aliases = find_twins(rows)
     extra_names: dict[str, list[str]] = {}
+    shown: dict[str, str] = {}  # a joined town's English name: its UCDP twin's (see the docstring)
     for row in rows:
         if (twin := aliases.get(row["id"])) is not None:
+            shown.setdefault(twin, row["name_en"])
             names = extra_names.setdefault(twin, [])
             spellings = (*row["name_en"].split("/"), row["name_ar"], *row["variants"].split("|"))
             names += [n.strip() for n in spellings]
@@ -594,12 +600,15 @@ def load_gazetteer() -> Gazetteer:
             rank[aliases[row["id"]]] = max(rank.get(aliases[row["id"]], 0.0), _rank(row))
             continue
         variants = tuple(v for v in row["variants"].split("|") if v)
-        own = {row["name_en"], row["name_ar"], *variants}
+        name_en = shown.get(row["id"], row["name_en"])
+        if name_en != row["name_en"]:
+            variants = (row["name_en"], *variants)  # GeoNames' transliteration stays a spelling
+        own = {name_en, row["name_ar"], *variants}
         variants += tuple(dict.fromkeys(n for n in extra_names.get(row["id"], ()) if n and n not in own))
         place = Place(
             id=row["id"],
-            name_en=row["name_en"],
-            name_ar=row["name_ar"] or None,
+            name_en=name_en,
+            name_ar=strip_bidi(row["name_ar"]) or None,  # one source row carries two LRMs
             variants=variants,
             kind=row["kind"],
             parent_id=row["parent_id"] or None,
@@ -610,7 +619,7 @@ def load_gazetteer() -> Gazetteer:
         )
         places[place.id] = place
         rank[place.id] = max(rank.get(place.id, 0.0), _rank(row))
-        for n in (row["name_en"], *variants):
+        for n in (name_en, *variants):
             # (a name of vowels alone, "Ayu", has the empty key: found only spelt as here)
             index.setdefault(toponym_key(n), []).append((place.id, fold(n)))
     return Gazetteer(places=places, _index=index, _rank=rank, _aliases=aliases)
