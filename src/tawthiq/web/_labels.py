@@ -84,6 +84,11 @@ LABELS: dict[str, str] = {
     "reported": N_("reported"),
     "unconfirmed": N_("unconfirmed"),
     "denied": N_("denied"),
+    # how a claim's day was found (Claim.time_basis)
+    "sentence": N_("told in its sentence"),
+    "paragraph": N_("from its paragraph"),
+    "context": N_("from the report's context"),
+    "report": N_("the report's date"),
     # toll qualifiers
     "exact": N_("exactly"),
     "about": N_("about"),
@@ -154,6 +159,7 @@ LABELS: dict[str, str] = {
     # person record fields
     "list_name": N_("list"),
     "record_id": N_("record"),
+    "record": N_("record"),  # a missing person named by a stored id or the list's own id
     "name_ar": N_("name (Arabic)"),
     "name_latin": N_("name (Latin)"),
     "given_name": N_("given name"),
