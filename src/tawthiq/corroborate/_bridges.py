@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from ._fit import judge_full, types_fit
-from ._items import Item, relation
+from ._items import Item, read_time, relation
 from ._places import Contains
 
 __all__ = ["lagged_reading", "one_report_two_causes", "one_toll_two_causes", "only_causes_differ"]
@@ -74,9 +74,8 @@ _FOLLOW_UP_DAYS = 7
 def _report_day(it: Item) -> bool:
     """Dated to its report's own publication day and nothing else (what the extractor gives a claim
     without a time word; also a claim whose event is truly of that day)."""
-    t, pub = it.sc.claim.time, it.sc.published
-    if pub is not None and it.sc.claim.time_basis == "context":
-        return True  # a day borrowed from the report's context is read as loosely (_items._read_time)
+    # as clustering reads it: a day borrowed from the report's context is its report's (read_time)
+    t, pub = read_time(it.sc), it.sc.published
     return pub is not None and t.precision == "day" and t.start == pub and t.end in (None, pub)
 
 

@@ -289,7 +289,7 @@ def other_days(a: Item, b: Item) -> bool:
     # extractor's default): a day's difference from another claim of the report is then no proof
     defaulted = a.sc.published in (ta.start, ta.end) or b.sc.published in (tb.start, tb.end)
     if "context" in (a.sc.claim.time_basis, b.sc.claim.time_basis):
-        return False  # a day borrowed from the report's context, read as its report's (_items._read_time)
+        return False  # a day borrowed from the report's context, read as its report's (_items.read_time)
     gap = timedelta(days=1 if defaulted else 0)
     return (ta.end or ta.start) + gap < tb.start or (tb.end or tb.start) + gap < ta.start
 

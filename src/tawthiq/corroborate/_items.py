@@ -21,7 +21,15 @@ from ._origins import claim_report_key
 from ._places import PLACE_RANK, Contains, Where, places_relation, where_of
 from ._words import folded, read_words
 
-__all__ = ["BUSY_FAMILIES", "Item", "finest_rank", "item_of", "readings_of_its_report", "relation"]
+__all__ = [
+    "BUSY_FAMILIES",
+    "Item",
+    "finest_rank",
+    "item_of",
+    "read_time",
+    "readings_of_its_report",
+    "relation",
+]
 
 # Families compared as one (for blocking and the family test), so kin types can meet.
 # "other" (deaths whose cause the claim does not give: bodies found, a day's toll) is
@@ -62,7 +70,7 @@ def item_of(sc: SourcedClaim, copies: dict[str, str]) -> Item:
         family=_FAMILY_GROUP.get(c.event_type.split(".")[0], c.event_type.split(".")[0]),
         etype=c.event_type,
         where=where_of(c.places),
-        window=time_window(_read_time(sc), sc.published),
+        window=time_window(read_time(sc), sc.published),
         report=copies.get(claim_report_key(sc), claim_report_key(sc)),
         denied=c.certainty == "denied",
         sites=sites,
@@ -72,7 +80,7 @@ def item_of(sc: SourcedClaim, copies: dict[str, str]) -> Item:
     )
 
 
-def _read_time(sc: SourcedClaim) -> TimeSpan:
+def read_time(sc: SourcedClaim) -> TimeSpan:
     """The claim's time as clustering reads it: a day borrowed from its report's context
     (``time_basis`` "context": the event day a follow-up report tells, lent to a sentence that names
     none) is read as its report's own day, as loosely as the day an undated claim gets
